@@ -1,0 +1,15 @@
+package neuralglm.family;
+
+/**
+ * Binary targets y in {0, 1} with the logit (canonical) link: {@link Binomial} with one trial.
+ * <pre>
+ *   mu = sigmoid(eta),   l = softplus(eta) - y eta,   dl/deta = mu - y
+ * </pre>
+ */
+public final class Bernoulli extends Binomial {
+    private static final long serialVersionUID = 1L;
+
+    @Override public String name() { return "Bernoulli"; }
+    @Override public boolean isValidTarget(double y) { return y == 0.0 || y == 1.0; }
+    @Override public String targetDomain() { return "y in {0, 1}"; }
+}

@@ -1,0 +1,157 @@
+package neuralglm.family;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * One of k classes, one-hot (or probability-vector) targets, softmax (canonical) link over k outputs.
+ * <pre>
+ *   mu_j = softmax(eta)_j = exp(eta_j - lse(eta)),   lse(eta) = m + log sum_j exp(eta_j - m), m = max_j eta_j
+ *   l = lse(eta) - sum_j y_j eta_j,                   dl/deta_j = mu_j - y_j
+ *   l_sat = -sum_j y_j log y_j                         (0 for one-hot targets)
+ * </pre>
+ * The log-sum-exp subtracts the row maximum, so logits of 1e4 cost no overflow. The scalar methods
+ * of {@link Family} do not apply; all work is row-wise.
+ */
+public final class Categorical extends Family {
+    private static final long serialVersionUID = 1L;
+
+    /** Tolerance on the sum of a target row. */
+    private static final double ROW_SUM_TOLERANCE = 1e-9;
+
+    @Override public String name() { return "Categorical"; }
+    @Override public Link link() { return Link.SOFTMAX; }
+    @Override public int outputs(int numClasses) { return numClasses; }
+
+    @Override public double nll(double eta, double y) { throw rowWise(); }
+    @Override public double gradient(double eta, double y) { throw rowWise(); }
+    @Override public double mean(double eta) { throw rowWise(); }
+
+    @Override
+    public double saturatedNll(double y) {
+        return -neuralglm.linalg.SafeMath.xlogy(y, y);
+    }
+
+    @Override public double variance(double mu) { return mu * (1.0 - mu); }
+    @Override public boolean isValidTarget(double y) { return y >= 0.0 && y <= 1.0; }
+    @Override public String targetDomain() { return "a one-hot row: entries in [0, 1] summing to 1"; }
+
+    @Override
+    public double unitDeviance(double y, double mu) {
+        return -2.0 * neuralglm.linalg.SafeMath.xlogy(y, mu / y);
+    }
+
+    private static UnsupportedOperationException rowWise() {
+        return new UnsupportedOperationException("Categorical family works on rows of k outputs; use the matrix methods");
+    }
+
+    /**
+     * Log-sum-exp of one row.
+     *
+     * @param e   row-major data
+     * @param off offset of the row
+     * @param k   row length
+     * @return {@code log sum_j exp(e_j)}
+     */
+    public static double logSumExp(double[] e, int off, int k) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            m = Math.max(m, e[off + j]);
+        }
+        if (m == Double.POSITIVE_INFINITY || Double.isNaN(m)) {
+            return m;
+        }
+        double s = 0.0;
+        for (int j = 0; j < k; j++) {
+            s += Math.exp(e[off + j] - m);
+        }
+        return m + Math.log(s);
+    }
+
+    @Override
+    public void mean(DMatrixRMaj eta, DMatrixRMaj mu) {
+        final int n = eta.numRows, k = eta.numCols;
+        for (int i = 0; i < n; i++) {
+            final int off = i * k;
+            final double lse = logSumExp(eta.data, off, k);
+            for (int j = 0; j < k; j++) {
+                mu.data[off + j] = Math.exp(eta.data[off + j] - lse);
+            }
+        }
+    }
+
+    @Override
+    public double gradient(DMatrixRMaj eta, DMatrixRMaj y, double[] w, DMatrixRMaj grad) {
+        final int n = eta.numRows, k = eta.numCols;
+        final double[] e = eta.data, t = y.data, g = grad.data;
+        final double scale = 1.0 / totalWeight(w, n);
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+            final int off = i * k;
+            final double wi = w == null ? scale : w[i] * scale;
+            final double lse = logSumExp(e, off, k);
+            double dot = 0.0;
+            for (int j = 0; j < k; j++) {
+                dot += t[off + j] * e[off + j];
+                g[off + j] = wi * (Math.exp(e[off + j] - lse) - t[off + j]);
+            }
+            sum += wi * (lse - dot);
+        }
+        return sum;
+    }
+
+    @Override
+    protected double rowNll(DMatrixRMaj eta, DMatrixRMaj y, int i) {
+        final int k = eta.numCols, off = i * k;
+        double dot = 0.0;
+        for (int j = 0; j < k; j++) {
+            dot += y.data[off + j] * eta.data[off + j];
+        }
+        return logSumExp(eta.data, off, k) - dot;
+    }
+
+    @Override
+    protected double rowSaturatedNll(DMatrixRMaj y, int i) {
+        final int k = y.numCols, off = i * k;
+        double s = 0.0;
+        for (int j = 0; j < k; j++) {
+            s += saturatedNll(y.data[off + j]);
+        }
+        return s;
+    }
+
+    @Override
+    public double[] nullEta(double[] yMean) {
+        final double[] eta = new double[yMean.length];
+        for (int j = 0; j < eta.length; j++) {
+            eta[j] = Math.log(Math.max(yMean[j], 1e-300));
+        }
+        return eta;
+    }
+
+    @Override
+    public double dispersion(DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters) {
+        return 1.0;
+    }
+
+    @Override
+    public void checkTargets(DMatrixRMaj y) {
+        final int n = y.numRows, k = y.numCols;
+        if (k < 2) {
+            throw new IllegalArgumentException("Categorical family expects one-hot targets with at least 2 columns, got " + k);
+        }
+        for (int i = 0; i < n; i++) {
+            double s = 0.0;
+            for (int j = 0; j < k; j++) {
+                final double v = y.data[i * k + j];
+                if (!Double.isFinite(v) || !isValidTarget(v)) {
+                    throw new DomainException(name(), i, j, v, targetDomain());
+                }
+                s += v;
+            }
+            if (Math.abs(s - 1.0) > ROW_SUM_TOLERANCE) {
+                throw new IllegalArgumentException(String.format(
+                        "Categorical family: target row %d sums to %s, but a one-hot row must sum to 1", i, s));
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package neuralglm.family;
+
+/**
+ * Exponential targets: {@link Gamma} with its dispersion fixed at 1 (shape 1).
+ * <pre>
+ *   log link: mu = exp(eta), l = y/mu + log mu (exact NLL), dl/deta = 1 - y/mu
+ * </pre>
+ */
+public final class Exponential extends Gamma {
+    private static final long serialVersionUID = 1L;
+
+    /** Exponential with the log link. */
+    public Exponential() {
+        super(Link.LOG);
+    }
+
+    /** @param link {@link Link#LOG} or {@link Link#NEGATIVE_INVERSE} */
+    public Exponential(Link link) {
+        super(link);
+    }
+
+    @Override public String name() { return "Exponential"; }
+    @Override public boolean hasFixedDispersion() { return true; }
+}

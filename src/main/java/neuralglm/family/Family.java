@@ -1,0 +1,327 @@
+package neuralglm.family;
+
+import java.io.Serializable;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * An exponential-family output distribution: everything the training loop and the reports need
+ * from the target's distribution, stated in <b>eta space</b> (eta is the network output).
+ *
+ * <p>For a scalar target with mean {@code mu = g^-1(eta)} and variance {@code phi V(mu)}, the
+ * negative log-likelihood per row (dispersion {@code phi = 1}, constants in y dropped) is
+ * {@code l(eta; y)}; its gradient is
+ * <pre>
+ *   dl/deta = (mu - y) / V(mu) * dmu/deta
+ * </pre>
+ * which is exactly {@code mu - y} for a canonical link, since then {@code dmu/deta = V(mu)}.
+ * The deviance restores the dropped constants: {@code d(y, mu) = 2 (l(eta; y) - l(g(y); y))}, where
+ * {@link #saturatedNll(double)} is the NLL of the saturated model {@code mu = y}.
+ *
+ * <p>Shapes: {@code eta}, {@code mu}, {@code y} and the gradient are {@code n x k} (k = 1 except for
+ * {@link Categorical}); weights {@code w} have length n or are null (all 1). Weighted means are
+ * {@code sum w_i l_i / sum w_i}, and gradient row i is scaled by {@code w_i / sum w}.
+ *
+ * <p>Subclasses give the scalar forms; {@link Categorical} overrides the row-wise matrix forms.
+ * A family is immutable; parameters (Tweedie power, negative binomial alpha) are final fields.
+ */
+public abstract class Family implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** @return the family's name, e.g. {@code "Poisson"} */
+    public abstract String name();
+
+    /** @return the link {@code eta = g(mu)} */
+    public abstract Link link();
+
+    /**
+     * Number of network outputs.
+     *
+     * @param numClasses number of classes of a nominal target (ignored by scalar families)
+     * @return 1, or {@code numClasses} for {@link Categorical}
+     */
+    public int outputs(int numClasses) {
+        return 1;
+    }
+
+    /**
+     * The mean function.
+     *
+     * @param eta natural-parameter estimate
+     * @return {@code mu = g^-1(eta)}
+     */
+    public double mean(double eta) {
+        return link().inverse(eta);
+    }
+
+    /**
+     * Per-row negative log-likelihood, dispersion 1, constants in y dropped.
+     *
+     * @param eta network output
+     * @param y   target
+     * @return {@code l(eta; y)}; {@code +Infinity} where eta is outside the link's domain
+     */
+    public abstract double nll(double eta, double y);
+
+    /**
+     * Derivative of {@link #nll(double, double)} with respect to eta.
+     *
+     * @param eta network output
+     * @param y   target
+     * @return {@code dl/deta}
+     */
+    public abstract double gradient(double eta, double y);
+
+    /**
+     * NLL of the saturated model ({@code mu = y}) in the same convention as {@link #nll}.
+     *
+     * @param y target
+     * @return {@code l(g(y); y)} (its limit where g(y) is infinite)
+     */
+    public abstract double saturatedNll(double y);
+
+    /**
+     * Variance function.
+     *
+     * @param mu mean
+     * @return {@code V(mu)}, with {@code Var(y) = phi V(mu)}
+     */
+    public abstract double variance(double mu);
+
+    /**
+     * Whether y is in the family's support.
+     *
+     * @param y a target value
+     * @return true when valid
+     */
+    public abstract boolean isValidTarget(double y);
+
+    /** @return the support in words, e.g. {@code "y >= 0"}, for messages */
+    public abstract String targetDomain();
+
+    /** @return true when the dispersion is fixed at 1 (Poisson, Bernoulli, ...) */
+    public boolean hasFixedDispersion() {
+        return true;
+    }
+
+    /**
+     * Unit deviance.
+     *
+     * @param y  target
+     * @param mu mean
+     * @return {@code d(y, mu) = 2 (l(g(mu); y) - l(g(y); y))}
+     */
+    public double unitDeviance(double y, double mu) {
+        return 2.0 * (nll(link().apply(mu), y) - saturatedNll(y));
+    }
+
+    // ---------------------------------------------------------------- matrix forms
+
+    /**
+     * Applies the mean function row by row.
+     *
+     * @param eta network output, n x k. Not modified.
+     * @param mu  mean, n x k. Modified.
+     */
+    public void mean(DMatrixRMaj eta, DMatrixRMaj mu) {
+        final double[] e = eta.data, m = mu.data;
+        final int len = eta.getNumElements();
+        for (int i = 0; i < len; i++) {
+            m[i] = mean(e[i]);
+        }
+    }
+
+    /**
+     * Weighted mean NLL and its gradient in eta, in one pass.
+     *
+     * @param eta  network output, n x k. Not modified.
+     * @param y    targets, n x k. Not modified.
+     * @param w    instance weights (length n) or null for 1. Not modified.
+     * @param grad gradient of the weighted mean NLL, row i = {@code w_i / sum w * dl_i/deta_i}. Modified.
+     * @return {@code sum w_i l_i / sum w_i}
+     */
+    public double gradient(DMatrixRMaj eta, DMatrixRMaj y, double[] w, DMatrixRMaj grad) {
+        final int n = eta.numRows;
+        final double[] e = eta.data, t = y.data, g = grad.data;
+        final double scale = 1.0 / totalWeight(w, n);
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+            final double wi = w == null ? scale : w[i] * scale;
+            sum += wi * nll(e[i], t[i]);
+            g[i] = wi * gradient(e[i], t[i]);
+        }
+        return sum;
+    }
+
+    /**
+     * Weighted mean NLL.
+     *
+     * @param eta network output, n x k. Not modified.
+     * @param y   targets, n x k. Not modified.
+     * @param w   instance weights or null. Not modified.
+     * @return {@code sum w_i l_i / sum w_i} (constants dropped)
+     */
+    public double meanNll(DMatrixRMaj eta, DMatrixRMaj y, double[] w) {
+        final int n = eta.numRows;
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+            sum += (w == null ? 1.0 : w[i]) * rowNll(eta, y, i);
+        }
+        return sum / totalWeight(w, n);
+    }
+
+    /**
+     * Weighted deviance.
+     *
+     * @param eta network output, n x k. Not modified.
+     * @param y   targets, n x k. Not modified.
+     * @param w   instance weights or null. Not modified.
+     * @return {@code D = sum w_i 2 (l(eta_i; y_i) - l_sat(y_i))}
+     */
+    public double deviance(DMatrixRMaj eta, DMatrixRMaj y, double[] w) {
+        final int n = eta.numRows;
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+            sum += (w == null ? 1.0 : w[i]) * 2.0 * (rowNll(eta, y, i) - rowSaturatedNll(y, i));
+        }
+        return sum;
+    }
+
+    /**
+     * Deviance of the intercept-only model, whose mean is the weighted mean of y (the maximum
+     * likelihood fit of an intercept for every family here).
+     *
+     * @param y targets, n x k. Not modified.
+     * @param w instance weights or null. Not modified.
+     * @return the null deviance
+     */
+    public double nullDeviance(DMatrixRMaj y, double[] w) {
+        final int n = y.numRows, k = y.numCols;
+        final double[] ybar = weightedColumnMeans(y, w);
+        final DMatrixRMaj eta = new DMatrixRMaj(n, k);
+        final double[] etaBar = nullEta(ybar);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(etaBar, 0, eta.data, i * k, k);
+        }
+        return deviance(eta, y, w);
+    }
+
+    /**
+     * The eta of the intercept-only model, a good starting value for the output bias.
+     *
+     * @param yMean weighted column means of the targets
+     * @return {@code g(ybar)} (for softmax, the log class frequencies)
+     */
+    public double[] nullEta(double[] yMean) {
+        return new double[] {link().apply(yMean[0])};
+    }
+
+    /**
+     * Pearson estimate of the dispersion.
+     *
+     * @param eta           network output, n x 1. Not modified.
+     * @param y             targets, n x 1. Not modified.
+     * @param w             instance weights or null. Not modified.
+     * @param numParameters number of fitted parameters p
+     * @return {@code sum w_i (y_i - mu_i)^2 / V(mu_i) / (sum w - p)}, or 1 when fixed
+     */
+    public double dispersion(DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters) {
+        if (hasFixedDispersion()) {
+            return 1.0;
+        }
+        final int n = eta.numRows;
+        double chi2 = 0.0;
+        for (int i = 0; i < n; i++) {
+            final double mu = mean(eta.data[i]);
+            final double r = y.data[i] - mu;
+            chi2 += (w == null ? 1.0 : w[i]) * r * r / variance(mu);
+        }
+        final double df = totalWeight(w, n) - numParameters;
+        return df > 0 ? chi2 / df : Double.NaN;
+    }
+
+    /**
+     * Refuses targets outside the family's support, naming the first offending row.
+     *
+     * @param y targets, n x k. Not modified.
+     * @throws DomainException for the first invalid (or non-finite) value
+     */
+    public void checkTargets(DMatrixRMaj y) {
+        final int n = y.numRows;
+        if (y.numCols != 1) {
+            throw new IllegalArgumentException(name() + " family expects one target column, got " + y.numCols);
+        }
+        for (int i = 0; i < n; i++) {
+            final double v = y.data[i];
+            if (!Double.isFinite(v) || !isValidTarget(v)) {
+                throw new DomainException(name(), i, 0, v, targetDomain());
+            }
+        }
+    }
+
+    /**
+     * NLL of one row.
+     *
+     * @param eta network output. Not modified.
+     * @param y   targets. Not modified.
+     * @param i   row
+     * @return {@code l(eta_i; y_i)}
+     */
+    protected double rowNll(DMatrixRMaj eta, DMatrixRMaj y, int i) {
+        return nll(eta.data[i], y.data[i]);
+    }
+
+    /**
+     * Saturated NLL of one row.
+     *
+     * @param y targets. Not modified.
+     * @param i row
+     * @return {@code l_sat(y_i)}
+     */
+    protected double rowSaturatedNll(DMatrixRMaj y, int i) {
+        return saturatedNll(y.data[i]);
+    }
+
+    /**
+     * @param w weights or null
+     * @param n number of rows
+     * @return {@code sum w}, or n when w is null
+     */
+    public static double totalWeight(double[] w, int n) {
+        if (w == null) {
+            return n;
+        }
+        double s = 0.0;
+        for (int i = 0; i < n; i++) {
+            s += w[i];
+        }
+        return s;
+    }
+
+    /**
+     * @param y targets, n x k. Not modified.
+     * @param w weights or null. Not modified.
+     * @return weighted column means, length k
+     */
+    public static double[] weightedColumnMeans(DMatrixRMaj y, double[] w) {
+        final int n = y.numRows, k = y.numCols;
+        final double[] m = new double[k];
+        for (int i = 0; i < n; i++) {
+            final double wi = w == null ? 1.0 : w[i];
+            for (int j = 0; j < k; j++) {
+                m[j] += wi * y.data[i * k + j];
+            }
+        }
+        final double total = totalWeight(w, n);
+        for (int j = 0; j < k; j++) {
+            m[j] /= total;
+        }
+        return m;
+    }
+
+    /** @return the family and its parameters, e.g. {@code Tweedie(power=1.5, link=log)} */
+    @Override
+    public String toString() {
+        return name() + "(link=" + link() + ")";
+    }
+}

@@ -1,0 +1,61 @@
+package neuralglm.family;
+
+import neuralglm.linalg.SafeMath;
+
+/**
+ * Positive continuous targets with constant coefficient of variation, V(mu) = mu^2.
+ * <p>Log link (default, safe for a network output):
+ * <pre>
+ *   mu = exp(eta),   l = y exp(-eta) + eta,   dl/deta = (mu - y)/V(mu) * dmu/deta = 1 - y/mu
+ * </pre>
+ * Canonical link, theta = -1/mu (requires eta &lt; 0):
+ * <pre>
+ *   mu = -1/eta,     l = -y eta - log(-eta),  dl/deta = mu - y
+ * </pre>
+ * In both, {@code l_sat = 1 + log y}; the dispersion (1/shape) is the Pearson estimate.
+ */
+public class Gamma extends Family {
+    private static final long serialVersionUID = 1L;
+
+    private final Link link;
+
+    /** Gamma with the log link. */
+    public Gamma() {
+        this(Link.LOG);
+    }
+
+    /**
+     * @param link {@link Link#LOG} or {@link Link#NEGATIVE_INVERSE} (canonical)
+     */
+    public Gamma(Link link) {
+        if (link != Link.LOG && link != Link.NEGATIVE_INVERSE) {
+            throw new IllegalArgumentException(name() + " family supports the log and the canonical (-1/mu) links, not " + link);
+        }
+        this.link = link;
+    }
+
+    @Override public String name() { return "Gamma"; }
+    @Override public Link link() { return link; }
+
+    @Override
+    public double nll(double eta, double y) {
+        if (link == Link.LOG) {
+            return y * SafeMath.exp(-eta) + eta;
+        }
+        return eta < 0 ? -y * eta - Math.log(-eta) : Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    public double gradient(double eta, double y) {
+        if (link == Link.LOG) {
+            return 1.0 - y * SafeMath.exp(-eta);
+        }
+        return eta < 0 ? -1.0 / eta - y : Double.NaN;
+    }
+
+    @Override public double saturatedNll(double y) { return 1.0 + Math.log(y); }
+    @Override public double variance(double mu) { return mu * mu; }
+    @Override public boolean isValidTarget(double y) { return y > 0.0; }
+    @Override public String targetDomain() { return "y > 0"; }
+    @Override public boolean hasFixedDispersion() { return false; }
+}

@@ -1,0 +1,61 @@
+package neuralglm.family;
+
+import neuralglm.linalg.SafeMath;
+
+/**
+ * Positive continuous targets with V(mu) = mu^3.
+ * <p>Log link (default):
+ * <pre>
+ *   mu = exp(eta),   l = y/(2 mu^2) - 1/mu,   dl/deta = (mu - y)/mu^3 * mu = (mu - y)/mu^2
+ * </pre>
+ * Canonical link, theta = -1/(2 mu^2) (requires eta &lt; 0):
+ * <pre>
+ *   mu = 1/sqrt(-2 eta),   l = -y eta - sqrt(-2 eta),   dl/deta = mu - y
+ * </pre>
+ * In both, {@code l_sat = -1/(2y)}; the dispersion is the Pearson estimate.
+ */
+public final class InverseGaussian extends Family {
+    private static final long serialVersionUID = 1L;
+
+    private final Link link;
+
+    /** Inverse Gaussian with the log link. */
+    public InverseGaussian() {
+        this(Link.LOG);
+    }
+
+    /** @param link {@link Link#LOG} or {@link Link#NEGATIVE_HALF_INVERSE_SQUARED} (canonical) */
+    public InverseGaussian(Link link) {
+        if (link != Link.LOG && link != Link.NEGATIVE_HALF_INVERSE_SQUARED) {
+            throw new IllegalArgumentException("InverseGaussian family supports the log and the canonical (-1/(2 mu^2)) links, not " + link);
+        }
+        this.link = link;
+    }
+
+    @Override public String name() { return "InverseGaussian"; }
+    @Override public Link link() { return link; }
+
+    @Override
+    public double nll(double eta, double y) {
+        if (link == Link.LOG) {
+            final double inv = SafeMath.exp(-eta);
+            return 0.5 * y * inv * inv - inv;
+        }
+        return eta < 0 ? -y * eta - Math.sqrt(-2.0 * eta) : Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    public double gradient(double eta, double y) {
+        if (link == Link.LOG) {
+            final double inv = SafeMath.exp(-eta);
+            return inv - y * inv * inv;
+        }
+        return eta < 0 ? 1.0 / Math.sqrt(-2.0 * eta) - y : Double.NaN;
+    }
+
+    @Override public double saturatedNll(double y) { return -0.5 / y; }
+    @Override public double variance(double mu) { return mu * mu * mu; }
+    @Override public boolean isValidTarget(double y) { return y > 0.0; }
+    @Override public String targetDomain() { return "y > 0"; }
+    @Override public boolean hasFixedDispersion() { return false; }
+}

@@ -1,0 +1,97 @@
+package neuralglm.family;
+
+import neuralglm.linalg.SafeMath;
+
+/**
+ * Link functions {@code eta = g(mu)} and their inverses {@code mu = g^-1(eta)}.
+ * <pre>
+ *   IDENTITY                 eta = mu                 mu = eta                  eta in R
+ *   LOGIT                    eta = log(mu/(1-mu))     mu = sigmoid(eta)         eta in R
+ *   LOG                      eta = log mu             mu = exp(eta) (clamped)   eta in R
+ *   SOFTMAX                  eta_j = log mu_j + c     mu = softmax(eta)         eta in R^k (row-wise)
+ *   NEGATIVE_INVERSE         eta = -1/mu              mu = -1/eta               eta &lt; 0 (Gamma canonical)
+ *   NEGATIVE_HALF_INVERSE_SQ eta = -1/(2 mu^2)        mu = 1/sqrt(-2 eta)       eta &lt; 0 (Inverse Gaussian canonical)
+ * </pre>
+ * The last two are the canonical links of Gamma and Inverse Gaussian. They restrict eta to a half
+ * line, which a network output does not respect by itself; {@link #inDomain(double)} tells.
+ * Note the sign: R's and statsmodels' "inverse" links use {@code 1/mu} and {@code 1/mu^2}, so their
+ * coefficients are {@code -1} and {@code -2} times ours.
+ */
+public enum Link {
+    /** {@code eta = mu}. */
+    IDENTITY("identity", "any real eta") {
+        @Override public double inverse(double eta) { return eta; }
+        @Override public double apply(double mu) { return mu; }
+    },
+    /** {@code eta = log(mu / (1 - mu))}. */
+    LOGIT("logit", "any real eta") {
+        @Override public double inverse(double eta) { return SafeMath.sigmoid(eta); }
+        @Override public double apply(double mu) { return Math.log(mu) - Math.log1p(-mu); }
+    },
+    /** {@code eta = log mu}. */
+    LOG("log", "any real eta") {
+        @Override public double inverse(double eta) { return SafeMath.exp(eta); }
+        @Override public double apply(double mu) { return Math.log(mu); }
+    },
+    /** {@code mu = softmax(eta)} over a row of k outputs. */
+    SOFTMAX("softmax", "any real eta vector") {
+        @Override public double inverse(double eta) { throw new UnsupportedOperationException("softmax acts on a row, not a scalar"); }
+        @Override public double apply(double mu) { return Math.log(mu); }
+    },
+    /** {@code eta = -1/mu}, eta &lt; 0: the Gamma family's canonical link. */
+    NEGATIVE_INVERSE("canonical (-1/mu)", "eta < 0") {
+        @Override public double inverse(double eta) { return -1.0 / eta; }
+        @Override public double apply(double mu) { return -1.0 / mu; }
+        @Override public boolean inDomain(double eta) { return eta < 0; }
+    },
+    /** {@code eta = -1/(2 mu^2)}, eta &lt; 0: the Inverse Gaussian family's canonical link. */
+    NEGATIVE_HALF_INVERSE_SQUARED("canonical (-1/(2 mu^2))", "eta < 0") {
+        @Override public double inverse(double eta) { return 1.0 / Math.sqrt(-2.0 * eta); }
+        @Override public double apply(double mu) { return -0.5 / (mu * mu); }
+        @Override public boolean inDomain(double eta) { return eta < 0; }
+    };
+
+    private final String label;
+    private final String etaDomain;
+
+    Link(String label, String etaDomain) {
+        this.label = label;
+        this.etaDomain = etaDomain;
+    }
+
+    /**
+     * The inverse link (the mean function).
+     *
+     * @param eta linear predictor (network output)
+     * @return {@code mu = g^-1(eta)}
+     */
+    public abstract double inverse(double eta);
+
+    /**
+     * The link.
+     *
+     * @param mu a mean in the family's range
+     * @return {@code eta = g(mu)}
+     */
+    public abstract double apply(double mu);
+
+    /**
+     * Whether {@code eta} is a valid natural parameter for this link.
+     *
+     * @param eta linear predictor
+     * @return true unless the link restricts eta and eta is outside
+     */
+    public boolean inDomain(double eta) {
+        return !Double.isNaN(eta);
+    }
+
+    /** @return the set of valid eta, in words, for messages */
+    public String etaDomain() {
+        return etaDomain;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,62 @@
+package neuralglm.family;
+
+import neuralglm.linalg.SafeMath;
+
+/**
+ * Over-dispersed counts, NB2 parametrisation with a known alpha: V(mu) = mu + alpha mu^2; log link.
+ * <pre>
+ *   mu = exp(eta)
+ *   l = (y + 1/alpha) log(1 + alpha mu) - y log mu          (y log alpha and log-gamma terms dropped)
+ *     = (y + 1/alpha) softplus(log alpha + eta) - y eta
+ *   dl/deta = (mu - y)/V(mu) * mu = (mu - y)/(1 + alpha mu) = (y + 1/alpha) sigmoid(log alpha + eta) - y
+ *   l_sat = (y + 1/alpha) log(1 + alpha y) - y log y
+ * </pre>
+ * As alpha goes to 0 it becomes {@link Poisson}.
+ */
+public final class NegativeBinomial extends Family {
+    private static final long serialVersionUID = 1L;
+
+    private final double alpha;
+    private final double logAlpha;
+
+    /** @param alpha the over-dispersion, &gt; 0 */
+    public NegativeBinomial(double alpha) {
+        if (!(alpha > 0) || !Double.isFinite(alpha)) {
+            throw new IllegalArgumentException("NegativeBinomial family: alpha must be a finite number > 0, got " + alpha);
+        }
+        this.alpha = alpha;
+        this.logAlpha = Math.log(alpha);
+    }
+
+    /** @return the over-dispersion alpha */
+    public double alpha() {
+        return alpha;
+    }
+
+    @Override public String name() { return "NegativeBinomial"; }
+    @Override public Link link() { return Link.LOG; }
+
+    @Override
+    public double nll(double eta, double y) {
+        return (y + 1.0 / alpha) * SafeMath.softplus(logAlpha + eta) - y * eta;
+    }
+
+    @Override
+    public double gradient(double eta, double y) {
+        return (y + 1.0 / alpha) * SafeMath.sigmoid(logAlpha + eta) - y;
+    }
+
+    @Override
+    public double saturatedNll(double y) {
+        return (y + 1.0 / alpha) * Math.log1p(alpha * y) - SafeMath.xlogy(y, y);
+    }
+
+    @Override public double variance(double mu) { return mu + alpha * mu * mu; }
+    @Override public boolean isValidTarget(double y) { return y >= 0.0; }
+    @Override public String targetDomain() { return "y >= 0 (a count)"; }
+
+    @Override
+    public String toString() {
+        return "NegativeBinomial(alpha=" + alpha + ", link=log)";
+    }
+}

@@ -1,0 +1,26 @@
+package neuralglm.family;
+
+import neuralglm.linalg.SafeMath;
+
+/**
+ * Counts (or non-negative rates) with the log (canonical) link.
+ * <pre>
+ *   mu = exp(eta),   V(mu) = mu
+ *   l = exp(eta) - y eta          (log y! dropped),   dl/deta = mu - y
+ *   l_sat = y - y log y
+ * </pre>
+ * exp is clamped so that a huge eta gives a huge but finite loss. Non-integer y &gt;= 0 are allowed
+ * (quasi-Poisson rates).
+ */
+public final class Poisson extends Family {
+    private static final long serialVersionUID = 1L;
+
+    @Override public String name() { return "Poisson"; }
+    @Override public Link link() { return Link.LOG; }
+    @Override public double nll(double eta, double y) { return SafeMath.exp(eta) - y * eta; }
+    @Override public double gradient(double eta, double y) { return SafeMath.exp(eta) - y; }
+    @Override public double saturatedNll(double y) { return y - SafeMath.xlogy(y, y); }
+    @Override public double variance(double mu) { return mu; }
+    @Override public boolean isValidTarget(double y) { return y >= 0.0; }
+    @Override public String targetDomain() { return "y >= 0 (a count)"; }
+}

@@ -1,0 +1,157 @@
+package neuralglm.nn;
+
+import java.util.List;
+import java.util.Locale;
+
+import neuralglm.linalg.Kernels;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * An element-wise activation {@code y = f(x)} as a layer; backward is {@code dX = dY * f'(x)}.
+ * Subclasses give {@code f} and {@code f'} (which may use the cached output {@code y = f(x)}).
+ */
+public abstract class Activation implements Layer {
+    private static final long serialVersionUID = 1L;
+
+    /** The activation names {@link #byName(String)} knows. */
+    public static final List<String> NAMES = List.of("ReLU", "LeakyReLU", "ELU", "Tanh", "Sigmoid", "Softplus", "Identity");
+
+    private transient DMatrixRMaj input;
+    private transient DMatrixRMaj output;
+    private transient DMatrixRMaj inputGrad;
+
+    /**
+     * @param x argument
+     * @return {@code f(x)}
+     */
+    public abstract double apply(double x);
+
+    /**
+     * @param x argument
+     * @param y {@code f(x)}, already computed
+     * @return {@code f'(x)}
+     */
+    public abstract double derivative(double x, double y);
+
+    @Override
+    public DMatrixRMaj forward(DMatrixRMaj x) {
+        input = x;
+        output = Kernels.reshape(output, x.numRows, x.numCols);
+        final int len = x.getNumElements();
+        final double[] xd = x.data, yd = output.data;
+        for (int i = 0; i < len; i++) {
+            yd[i] = apply(xd[i]);
+        }
+        return output;
+    }
+
+    @Override
+    public DMatrixRMaj backward(DMatrixRMaj dOut) {
+        if (input == null) {
+            throw new IllegalStateException("backward called before forward");
+        }
+        inputGrad = Kernels.reshape(inputGrad, dOut.numRows, dOut.numCols);
+        final int len = dOut.getNumElements();
+        final double[] g = dOut.data, xd = input.data, yd = output.data, dx = inputGrad.data;
+        for (int i = 0; i < len; i++) {
+            dx[i] = g[i] * derivative(xd[i], yd[i]);
+        }
+        return inputGrad;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of();
+    }
+
+    @Override
+    public DMatrixRMaj predict(DMatrixRMaj x) {
+        final DMatrixRMaj y = new DMatrixRMaj(x.numRows, x.numCols);
+        final int len = x.getNumElements();
+        for (int i = 0; i < len; i++) {
+            y.data[i] = apply(x.data[i]);
+        }
+        return y;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "()";
+    }
+
+    /**
+     * @param name one of {@link #NAMES}, case ignored
+     * @return a new activation with default parameters
+     * @throws IllegalArgumentException naming the known activations
+     */
+    public static Activation byName(String name) {
+        switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
+            case "relu": return new ReLU();
+            case "leakyrelu": return new LeakyReLU(0.01);
+            case "elu": return new ELU(1.0);
+            case "tanh": return new Tanh();
+            case "sigmoid": return new Sigmoid();
+            case "softplus": return new Softplus();
+            case "identity": return new Identity();
+            default:
+                throw new IllegalArgumentException("Unknown activation '" + name + "'; expected one of " + NAMES);
+        }
+    }
+
+    /** {@code f(x) = max(x, 0)}, {@code f'(x) = [x > 0]}. */
+    public static final class ReLU extends Activation {
+        private static final long serialVersionUID = 1L;
+        @Override public double apply(double x) { return x > 0 ? x : 0.0; }
+        @Override public double derivative(double x, double y) { return x > 0 ? 1.0 : 0.0; }
+    }
+
+    /** {@code f(x) = x} for x &gt; 0, {@code slope * x} otherwise. */
+    public static final class LeakyReLU extends Activation {
+        private static final long serialVersionUID = 1L;
+        private final double slope;
+        /** @param slope the slope for negative x (PyTorch default 0.01) */
+        public LeakyReLU(double slope) { this.slope = slope; }
+        @Override public double apply(double x) { return x > 0 ? x : slope * x; }
+        @Override public double derivative(double x, double y) { return x > 0 ? 1.0 : slope; }
+        @Override public String toString() { return "LeakyReLU(slope=" + slope + ")"; }
+    }
+
+    /** {@code f(x) = x} for x &gt; 0, {@code alpha (e^x - 1)} otherwise; {@code f' = y + alpha} there. */
+    public static final class ELU extends Activation {
+        private static final long serialVersionUID = 1L;
+        private final double alpha;
+        /** @param alpha the saturation value for large negative x (PyTorch default 1) */
+        public ELU(double alpha) { this.alpha = alpha; }
+        @Override public double apply(double x) { return x > 0 ? x : alpha * Math.expm1(x); }
+        @Override public double derivative(double x, double y) { return x > 0 ? 1.0 : y + alpha; }
+        @Override public String toString() { return "ELU(alpha=" + alpha + ")"; }
+    }
+
+    /** {@code f(x) = tanh x}, {@code f' = 1 - y^2}. */
+    public static final class Tanh extends Activation {
+        private static final long serialVersionUID = 1L;
+        @Override public double apply(double x) { return Math.tanh(x); }
+        @Override public double derivative(double x, double y) { return 1.0 - y * y; }
+    }
+
+    /** {@code f(x) = 1/(1 + e^-x)} (stable), {@code f' = y (1 - y)}. */
+    public static final class Sigmoid extends Activation {
+        private static final long serialVersionUID = 1L;
+        @Override public double apply(double x) { return neuralglm.linalg.SafeMath.sigmoid(x); }
+        @Override public double derivative(double x, double y) { return y * (1.0 - y); }
+    }
+
+    /** {@code f(x) = log(1 + e^x)} (stable), {@code f' = sigmoid(x)}. */
+    public static final class Softplus extends Activation {
+        private static final long serialVersionUID = 1L;
+        @Override public double apply(double x) { return neuralglm.linalg.SafeMath.softplus(x); }
+        @Override public double derivative(double x, double y) { return neuralglm.linalg.SafeMath.sigmoid(x); }
+    }
+
+    /** {@code f(x) = x}. */
+    public static final class Identity extends Activation {
+        private static final long serialVersionUID = 1L;
+        @Override public double apply(double x) { return x; }
+        @Override public double derivative(double x, double y) { return 1.0; }
+    }
+}

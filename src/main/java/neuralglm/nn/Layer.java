@@ -1,0 +1,46 @@
+package neuralglm.nn;
+
+import java.io.Serializable;
+import java.util.List;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * One stage of a network, with backpropagation written by hand.
+ *
+ * <p>Call order: {@code forward(x)} (caches what backward needs), then {@code backward(dOut)}, which
+ * returns {@code dL/dx} and <b>adds</b> {@code dL/dtheta} into each {@link Parameter#grad()}. Shapes
+ * are row-major {@code n x features}. The matrices returned by forward and backward are buffers owned
+ * by the layer, valid until its next call; the input given to forward must stay unchanged until
+ * backward. {@link #predict} is the stateless, thread-safe forward pass for a built model.
+ */
+public interface Layer extends Serializable {
+
+    /**
+     * Forward pass for training: computes the output and caches what backward needs.
+     *
+     * @param x input, n x in. Not modified; must stay unchanged until {@link #backward}.
+     * @return output, n x out (a buffer owned by the layer)
+     */
+    DMatrixRMaj forward(DMatrixRMaj x);
+
+    /**
+     * Backward pass for the last forward: accumulates parameter gradients.
+     *
+     * @param dOut {@code dL/d output}, n x out. Not modified.
+     * @return {@code dL/d input}, n x in (a buffer owned by the layer)
+     */
+    DMatrixRMaj backward(DMatrixRMaj dOut);
+
+    /** @return the trainable parameters (empty for activations), in a fixed order */
+    List<Parameter> parameters();
+
+    /**
+     * Stateless forward pass; allocates its output and touches no cache, so one layer may serve
+     * several threads at once.
+     *
+     * @param x input, n x in. Not modified.
+     * @return a new n x out matrix
+     */
+    DMatrixRMaj predict(DMatrixRMaj x);
+}

@@ -1,0 +1,121 @@
+package neuralglm.nn;
+
+import java.util.List;
+import java.util.Random;
+
+import neuralglm.linalg.Kernels;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Affine layer {@code Y = X W^T + b}, with W of shape {@code out x in} (PyTorch layout) and b of
+ * length {@code out}.
+ * <pre>
+ *   backward:  dW += dY^T X,   db += 1^T dY,   dX = dY W
+ * </pre>
+ * Initialised like PyTorch's {@code nn.Linear}: W and b uniform in {@code (-1/sqrt(in), 1/sqrt(in))}.
+ */
+public final class Linear implements Layer {
+    private static final long serialVersionUID = 1L;
+
+    private final int in;
+    private final int out;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    private transient DMatrixRMaj input;
+    private transient DMatrixRMaj output;
+    private transient DMatrixRMaj inputGrad;
+    private transient DMatrixRMaj weightT;
+
+    /**
+     * @param name prefix of the parameter names ({@code name.weight}, {@code name.bias})
+     * @param in   number of inputs
+     * @param out  number of outputs
+     * @param rng  source of the initial values
+     */
+    public Linear(String name, int in, int out, Random rng) {
+        if (in < 1 || out < 1) {
+            throw new IllegalArgumentException("Linear layer " + name + " needs at least one input and one output, got " + in + " x " + out);
+        }
+        this.in = in;
+        this.out = out;
+        this.weight = new Parameter(name + ".weight", new DMatrixRMaj(out, in));
+        this.bias = new Parameter(name + ".bias", new DMatrixRMaj(1, out));
+        final double bound = 1.0 / Math.sqrt(in);
+        for (int i = 0; i < out * in; i++) {
+            weight.value().data[i] = (2.0 * rng.nextDouble() - 1.0) * bound;
+        }
+        for (int i = 0; i < out; i++) {
+            bias.value().data[i] = (2.0 * rng.nextDouble() - 1.0) * bound;
+        }
+    }
+
+    /** @return number of inputs */
+    public int inputs() {
+        return in;
+    }
+
+    /** @return number of outputs */
+    public int outputs() {
+        return out;
+    }
+
+    /** @return the weight, out x in */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** @return the bias, 1 x out */
+    public Parameter bias() {
+        return bias;
+    }
+
+    private void checkInput(DMatrixRMaj x) {
+        if (x.numCols != in) {
+            throw new IllegalArgumentException(String.format("Linear layer %s expects %d input columns, got %d",
+                    weight.name().replace(".weight", ""), in, x.numCols));
+        }
+    }
+
+    @Override
+    public DMatrixRMaj forward(DMatrixRMaj x) {
+        checkInput(x);
+        input = x;
+        weightT = Kernels.reshape(weightT, in, out);
+        Kernels.transpose(weight.value(), weightT);
+        output = Kernels.reshape(output, x.numRows, out);
+        Kernels.affine(x, weightT, bias.value(), output);
+        return output;
+    }
+
+    @Override
+    public DMatrixRMaj backward(DMatrixRMaj dOut) {
+        if (input == null) {
+            throw new IllegalStateException("backward called before forward");
+        }
+        Kernels.accumulateAffineGrad(dOut, input, weight.grad(), bias.grad());
+        inputGrad = Kernels.reshape(inputGrad, dOut.numRows, in);
+        Kernels.inputGrad(dOut, weight.value(), inputGrad);
+        return inputGrad;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(weight, bias);
+    }
+
+    @Override
+    public DMatrixRMaj predict(DMatrixRMaj x) {
+        checkInput(x);
+        final DMatrixRMaj wT = new DMatrixRMaj(in, out);
+        Kernels.transpose(weight.value(), wT);
+        final DMatrixRMaj y = new DMatrixRMaj(x.numRows, out);
+        Kernels.affine(x, wT, bias.value(), y);
+        return y;
+    }
+
+    @Override
+    public String toString() {
+        return "Linear(" + in + ", " + out + ")";
+    }
+}

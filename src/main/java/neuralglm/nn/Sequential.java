@@ -1,0 +1,154 @@
+package neuralglm.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Layers applied in order: {@code eta = f_L(... f_2(f_1(x)))}; backward runs them in reverse.
+ * Each layer has a name (as in PyTorch's {@code nn.Sequential(OrderedDict(...))}); parameters are
+ * listed in layer order. With no hidden layer, {@link #mlp} gives one {@link Linear}: a GLM.
+ */
+public final class Sequential implements Layer {
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> names = new ArrayList<>();
+    private final List<Layer> layers = new ArrayList<>();
+
+    /** An empty network; add layers with {@link #add}. */
+    public Sequential() {
+    }
+
+    /**
+     * Appends a layer.
+     *
+     * @param name  a unique name
+     * @param layer the layer
+     * @return this
+     */
+    public Sequential add(String name, Layer layer) {
+        if (names.contains(name)) {
+            throw new IllegalArgumentException("Sequential already has a layer named " + name);
+        }
+        names.add(name);
+        layers.add(layer);
+        return this;
+    }
+
+    /** @return the layers, in order (read-only) */
+    public List<Layer> layers() {
+        return Collections.unmodifiableList(layers);
+    }
+
+    /** @return the layer names, in order (read-only) */
+    public List<String> names() {
+        return Collections.unmodifiableList(names);
+    }
+
+    /**
+     * A multilayer perceptron {@code Linear(in, h1) - act - ... - Linear(h_last, out)}, with layers
+     * named {@code fc1, act1, fc2, act2, ..., fcL} (the notebook's names).
+     *
+     * @param inputs     number of inputs
+     * @param hidden     hidden layer sizes; empty for a GLM
+     * @param activation a new activation for each hidden layer
+     * @param outputs    number of outputs (the family's)
+     * @param rng        source of the initial weights, drawn layer by layer
+     * @return the network
+     */
+    public static Sequential mlp(int inputs, int[] hidden, Supplier<? extends Activation> activation, int outputs, Random rng) {
+        final Sequential net = new Sequential();
+        int in = inputs;
+        int i = 1;
+        for (int h : hidden) {
+            if (h < 1) {
+                throw new IllegalArgumentException("Hidden layer " + i + " must have at least 1 unit, got " + h);
+            }
+            net.add("fc" + i, new Linear("fc" + i, in, h, rng));
+            net.add("act" + i, activation.get());
+            in = h;
+            i++;
+        }
+        net.add("fc" + i, new Linear("fc" + i, in, outputs, rng));
+        return net;
+    }
+
+    @Override
+    public DMatrixRMaj forward(DMatrixRMaj x) {
+        DMatrixRMaj h = x;
+        for (Layer layer : layers) {
+            h = layer.forward(h);
+        }
+        return h;
+    }
+
+    @Override
+    public DMatrixRMaj backward(DMatrixRMaj dOut) {
+        DMatrixRMaj g = dOut;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            g = layers.get(i).backward(g);
+        }
+        return g;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        final List<Parameter> ps = new ArrayList<>();
+        for (Layer layer : layers) {
+            ps.addAll(layer.parameters());
+        }
+        return ps;
+    }
+
+    /**
+     * @param name a parameter name such as {@code "fc2.bias"}
+     * @return the parameter
+     * @throws IllegalArgumentException when there is none of that name
+     */
+    public Parameter parameter(String name) {
+        for (Parameter p : parameters()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("No parameter named " + name + "; the network has " + parameters());
+    }
+
+    /** @return the total number of scalar parameters */
+    public int numParameters() {
+        int n = 0;
+        for (Parameter p : parameters()) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    /** Sets every parameter's gradient to zero. */
+    public void zeroGrad() {
+        for (Parameter p : parameters()) {
+            p.zeroGrad();
+        }
+    }
+
+    @Override
+    public DMatrixRMaj predict(DMatrixRMaj x) {
+        DMatrixRMaj h = x;
+        for (Layer layer : layers) {
+            h = layer.predict(h);
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        final StringBuilder sb = new StringBuilder("Sequential(");
+        for (int i = 0; i < layers.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(names.get(i)).append(": ").append(layers.get(i));
+        }
+        return sb.append(')').toString();
+    }
+}

@@ -1,0 +1,95 @@
+package neuralglm.optim;
+
+import neuralglm.nn.Parameter;
+
+/**
+ * Adam, as PyTorch's {@code torch.optim.Adam} (L2 weight decay added to the gradient):
+ * <pre>
+ *   Kingma and Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015.
+ *   g = grad + lambda theta
+ *   m = b1 m + (1 - b1) g,   v = b2 v + (1 - b2) g^2
+ *   theta -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
+ * </pre>
+ */
+public final class Adam extends Optimizer {
+    private static final long serialVersionUID = 1L;
+
+    private final double lr;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+
+    private transient double[][] m;
+    private transient double[][] v;
+    private transient int t;
+
+    /** @param lr learning rate &gt; 0; betas (0.9, 0.999), eps 1e-8, no weight decay */
+    public Adam(double lr) {
+        this(lr, 0.9, 0.999, 1e-8, 0.0);
+    }
+
+    /**
+     * @param lr          learning rate &gt; 0
+     * @param beta1       first-moment decay in [0, 1)
+     * @param beta2       second-moment decay in [0, 1)
+     * @param eps         denominator guard &gt; 0
+     * @param weightDecay L2 penalty coefficient &gt;= 0
+     */
+    public Adam(double lr, double beta1, double beta2, double eps, double weightDecay) {
+        this.lr = positive("Adam learning rate", lr);
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("Adam betas must be in [0, 1), got " + beta1 + ", " + beta2);
+        }
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = positive("Adam eps", eps);
+        this.weightDecay = nonNegative("Adam weight decay", weightDecay);
+    }
+
+    /** @return the learning rate */
+    public double lr() { return lr; }
+
+    /** @return the weight decay */
+    public double weightDecay() { return weightDecay; }
+
+    @Override
+    protected void resetState() {
+        m = new double[params.size()][];
+        v = new double[params.size()][];
+        for (int i = 0; i < params.size(); i++) {
+            m[i] = new double[params.get(i).size()];
+            v[i] = new double[params.get(i).size()];
+        }
+        t = 0;
+    }
+
+    @Override
+    public Optimizer copy() {
+        return new Adam(lr, beta1, beta2, eps, weightDecay);
+    }
+
+    @Override
+    public void step() {
+        t++;
+        final double c1 = 1.0 - Math.pow(beta1, t), c2 = 1.0 - Math.pow(beta2, t);
+        final double stepSize = lr / c1, sqrtC2 = Math.sqrt(c2);
+        int pi = 0;
+        for (Parameter p : bound()) {
+            final double[] theta = p.value().data, grad = p.grad().data, mp = m[pi], vp = v[pi];
+            final int len = p.size();
+            for (int i = 0; i < len; i++) {
+                final double g = grad[i] + weightDecay * theta[i];
+                mp[i] = beta1 * mp[i] + (1 - beta1) * g;
+                vp[i] = beta2 * vp[i] + (1 - beta2) * g * g;
+                theta[i] -= stepSize * mp[i] / (Math.sqrt(vp[i]) / sqrtC2 + eps);
+            }
+            pi++;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Adam(lr=" + lr + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + eps + ", weightDecay=" + weightDecay + ")";
+    }
+}

@@ -1,0 +1,381 @@
+package neuralglm.optim;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+
+import neuralglm.nn.Parameter;
+
+/**
+ * Full-batch limited-memory BFGS with a strong-Wolfe line search. One {@link #step(Closure)} is one
+ * quasi-Newton iteration; {@link #converged()} turns true once {@code max_i |g_i| <= tolerance} or no
+ * further decrease is possible.
+ * <pre>
+ *   Nocedal and Wright, Numerical Optimization (2006), Algorithm 7.4 (two-loop recursion),
+ *   Algorithms 3.5 and 3.6 (line search for the strong Wolfe conditions, c1 = 1e-4, c2 = 0.9).
+ *   d = -H g,  H from the last m pairs s = x_{k+1} - x_k, y = g_{k+1} - g_k, H0 = (s'y / y'y) I.
+ * </pre>
+ * A trial point where the loss is not finite (for example eta leaving a canonical link's domain) is
+ * never accepted: the line search halves the step, as IRLS does. Weight decay adds
+ * {@code lambda/2 ||theta||^2} to the objective.
+ */
+public final class LBFGS extends Optimizer {
+    private static final long serialVersionUID = 1L;
+
+    private static final double C1 = 1e-4;
+    private static final double C2 = 0.9;
+    private static final int MAX_LINE_SEARCH = 40;
+
+    private final double tolerance;
+    private final int history;
+    private final double weightDecay;
+
+    private transient double[] x;
+    private transient double[] g;
+    private transient double f;
+    private transient Deque<double[][]> pairs;
+    private transient boolean started;
+    private transient boolean converged;
+    private transient int evaluations;
+
+    /** L-BFGS with gradient tolerance 1e-9, history 10, no weight decay. */
+    public LBFGS() {
+        this(1e-9, 10, 0.0);
+    }
+
+    /**
+     * @param tolerance   stop when the largest absolute gradient entry is at most this (&gt; 0)
+     * @param history     number of (s, y) pairs kept (&gt;= 1)
+     * @param weightDecay L2 penalty coefficient &gt;= 0
+     */
+    public LBFGS(double tolerance, int history, double weightDecay) {
+        this.tolerance = positive("L-BFGS tolerance", tolerance);
+        if (history < 1) {
+            throw new IllegalArgumentException("L-BFGS history must be >= 1, got " + history);
+        }
+        this.history = history;
+        this.weightDecay = nonNegative("L-BFGS weight decay", weightDecay);
+    }
+
+    /** @return the gradient tolerance */
+    public double tolerance() { return tolerance; }
+
+    /** @return the weight decay */
+    public double weightDecay() { return weightDecay; }
+
+    /** @return how many times the objective was evaluated since initialisation */
+    public int evaluations() { return evaluations; }
+
+    @Override
+    protected void resetState() {
+        int n = 0;
+        for (Parameter p : params) {
+            n += p.size();
+        }
+        x = new double[n];
+        g = new double[n];
+        pairs = new ArrayDeque<>();
+        started = false;
+        converged = false;
+        evaluations = 0;
+    }
+
+    @Override
+    public Optimizer copy() {
+        return new LBFGS(tolerance, history, weightDecay);
+    }
+
+    @Override
+    public boolean converged() {
+        return converged;
+    }
+
+    @Override
+    public boolean needsFullBatch() {
+        return true;
+    }
+
+    @Override
+    public void step() {
+        throw new UnsupportedOperationException("L-BFGS re-evaluates the objective: call step(closure)");
+    }
+
+    // ------------------------------------------------------------------ flat views
+
+    private void gather(double[] xs, double[] gs) {
+        int o = 0;
+        for (Parameter p : params) {
+            final int len = p.size();
+            System.arraycopy(p.value().data, 0, xs, o, len);
+            if (gs != null) {
+                System.arraycopy(p.grad().data, 0, gs, o, len);
+            }
+            o += len;
+        }
+    }
+
+    private void scatter(double[] xs) {
+        int o = 0;
+        for (Parameter p : params) {
+            final int len = p.size();
+            System.arraycopy(xs, o, p.value().data, 0, len);
+            o += len;
+        }
+    }
+
+    /** Evaluates at the current parameters; fills {@code gOut}; returns the penalised loss. */
+    private double evaluate(Closure closure, double[] xAt, double[] gOut) {
+        evaluations++;
+        double loss = closure.evaluate();
+        gather(xAt, gOut);
+        if (weightDecay > 0) {
+            double sq = 0;
+            for (int i = 0; i < xAt.length; i++) {
+                sq += xAt[i] * xAt[i];
+                gOut[i] += weightDecay * xAt[i];
+            }
+            loss += 0.5 * weightDecay * sq;
+        }
+        return loss;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static double maxAbs(double[] a) {
+        double m = 0;
+        for (double v : a) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+
+    // ------------------------------------------------------------------ one iteration
+
+    @Override
+    public double step(Closure closure) {
+        bound();
+        if (!started) {
+            f = evaluate(closure, x, g);
+            started = true;
+            if (!Double.isFinite(f)) {
+                return f;
+            }
+        }
+        final double f0 = f;
+        if (converged) {
+            return f0;
+        }
+        if (maxAbs(g) <= tolerance) {
+            converged = true;
+            return f0;
+        }
+        final double[] d = direction();
+        double gtd = dot(g, d);
+        if (!(gtd < 0)) {
+            // not a descent direction (numerical trouble): restart from steepest descent
+            pairs.clear();
+            for (int i = 0; i < d.length; i++) {
+                d[i] = -g[i];
+            }
+            gtd = dot(g, d);
+        }
+        final double t0 = pairs.isEmpty() ? Math.min(1.0, 1.0 / l1(g)) : 1.0;
+        final double[] x0 = x.clone(), g0 = g.clone();
+        final boolean moved = lineSearch(closure, x0, f0, g0, d, gtd, t0);
+        if (!moved) {
+            // no decrease found along d: restore the start and stop
+            scatter(x0);
+            f = evaluate(closure, x, g);
+            converged = true;
+            return f0;
+        }
+        final double[] s = new double[x.length], yv = new double[x.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = x[i] - x0[i];
+            yv[i] = g[i] - g0[i];
+        }
+        final double ys = dot(yv, s);
+        if (ys > 1e-12 * Math.sqrt(dot(s, s) * dot(yv, yv))) {
+            if (pairs.size() == history) {
+                pairs.removeFirst();
+            }
+            pairs.addLast(new double[][] {s, yv, {1.0 / ys}});
+        }
+        if (maxAbs(g) <= tolerance || maxAbs(s) <= 1e-15 * Math.max(1.0, maxAbs(x))
+                || Math.abs(f - f0) <= 1e-16 * Math.max(1.0, Math.abs(f0))) {
+            converged = true;
+        }
+        return f0;
+    }
+
+    private static double l1(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += Math.abs(v);
+        }
+        return s > 0 ? s : 1.0;
+    }
+
+    /** Two-loop recursion: {@code d = -H g}. */
+    private double[] direction() {
+        final double[] q = new double[g.length];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = -g[i];
+        }
+        final int m = pairs.size();
+        final double[] alpha = new double[m];
+        final Iterator<double[][]> back = pairs.descendingIterator();
+        for (int k = m - 1; k >= 0; k--) {
+            final double[][] p = back.next();
+            alpha[k] = p[2][0] * dot(p[0], q);
+            axpy(-alpha[k], p[1], q);
+        }
+        if (m > 0) {
+            final double[][] last = pairs.getLast();
+            final double gamma = dot(last[0], last[1]) / dot(last[1], last[1]);
+            for (int i = 0; i < q.length; i++) {
+                q[i] *= gamma;
+            }
+        }
+        int k = 0;
+        for (double[][] p : pairs) {
+            final double beta = p[2][0] * dot(p[1], q);
+            axpy(alpha[k] - beta, p[0], q);
+            k++;
+        }
+        return q;
+    }
+
+    private static void axpy(double a, double[] xs, double[] ys) {
+        for (int i = 0; i < xs.length; i++) {
+            ys[i] += a * xs[i];
+        }
+    }
+
+    // ------------------------------------------------------------------ line search
+
+    /** Sets the parameters to {@code x0 + t d}, evaluates, and leaves x, g, f at that point. */
+    private double[] trial(Closure closure, double[] x0, double[] d, double t) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] = x0[i] + t * d[i];
+        }
+        scatter(x);
+        f = evaluate(closure, x, g);
+        return new double[] {t, f, dot(g, d)};
+    }
+
+    /**
+     * Strong-Wolfe line search from {@code x0} along {@code d}. On return with true, the parameters,
+     * x, g and f hold the accepted point; with false, no point with a lower loss was found.
+     */
+    private boolean lineSearch(Closure closure, double[] x0, double f0, double[] g0, double[] d, double gtd0, double t0) {
+        double t = t0;
+        double[] prev = {0.0, f0, gtd0};
+        double[] cur = trial(closure, x0, d, t);
+        int evals = 1;
+        // step halving while the trial is not finite (out of the link's domain, overflow)
+        while (!Double.isFinite(cur[1]) && evals < MAX_LINE_SEARCH) {
+            t *= 0.5;
+            cur = trial(closure, x0, d, t);
+            evals++;
+        }
+        if (!Double.isFinite(cur[1])) {
+            return false;
+        }
+        double[] best = cur[1] < f0 ? cur : null;
+        for (int iter = 0; evals < MAX_LINE_SEARCH; iter++) {
+            if (cur[1] > f0 + C1 * cur[0] * gtd0 || (iter > 0 && cur[1] >= prev[1])) {
+                return zoom(closure, x0, f0, d, gtd0, prev, cur, evals, best);
+            }
+            if (Math.abs(cur[2]) <= -C2 * gtd0) {
+                return true;
+            }
+            if (cur[2] >= 0) {
+                return zoom(closure, x0, f0, d, gtd0, cur, prev, evals, best);
+            }
+            final double lo = cur[0] + 0.01 * (cur[0] - prev[0]), hi = cur[0] * 10;
+            final double next = cubic(prev, cur, lo, hi);
+            prev = cur;
+            cur = trial(closure, x0, d, next);
+            evals++;
+            if (!Double.isFinite(cur[1])) {
+                // extrapolated out of the domain: bisect back towards the last good point
+                return zoom(closure, x0, f0, d, gtd0, prev, cur, evals, best);
+            }
+            if (cur[1] < f0 && (best == null || cur[1] < best[1])) {
+                best = cur;
+            }
+        }
+        return finish(closure, x0, d, best);
+    }
+
+    private boolean zoom(Closure closure, double[] x0, double f0, double[] d, double gtd0,
+                         double[] lo, double[] hi, int evals, double[] best) {
+        while (evals < MAX_LINE_SEARCH) {
+            final double a = Math.min(lo[0], hi[0]), b = Math.max(lo[0], hi[0]);
+            if ((b - a) * maxAbs(d) < 1e-16 * Math.max(1.0, maxAbs(x0))) {
+                break;
+            }
+            double t = Double.isFinite(hi[1]) ? cubic(lo, hi, a, b) : 0.5 * (a + b);
+            // keep away from the bracket's ends
+            final double margin = 0.1 * (b - a);
+            if (t < a + margin || t > b - margin) {
+                t = 0.5 * (a + b);
+            }
+            final double[] cur = trial(closure, x0, d, t);
+            evals++;
+            if (Double.isFinite(cur[1]) && cur[1] < f0 && (best == null || cur[1] < best[1])) {
+                best = cur;
+            }
+            if (!Double.isFinite(cur[1]) || cur[1] > f0 + C1 * t * gtd0 || cur[1] >= lo[1]) {
+                hi = cur;
+            } else {
+                if (Math.abs(cur[2]) <= -C2 * gtd0) {
+                    return true;
+                }
+                if (cur[2] * (hi[0] - lo[0]) >= 0) {
+                    hi = lo;
+                }
+                lo = cur;
+            }
+        }
+        return finish(closure, x0, d, best);
+    }
+
+    /** Moves to the best trial seen (if any) when the line search ran out of evaluations. */
+    private boolean finish(Closure closure, double[] x0, double[] d, double[] best) {
+        if (best == null) {
+            return false;
+        }
+        if (best[1] != f) {
+            trial(closure, x0, d, best[0]);
+        }
+        return true;
+    }
+
+    /** Minimiser of the cubic through two points with slopes, clamped to [lo, hi]; midpoint if none. */
+    private static double cubic(double[] p1, double[] p2, double lo, double hi) {
+        final double t1 = p1[0], f1 = p1[1], g1 = p1[2], t2 = p2[0], f2 = p2[1], g2 = p2[2];
+        final double d1 = g1 + g2 - 3 * (f1 - f2) / (t1 - t2);
+        final double d2sq = d1 * d1 - g1 * g2;
+        if (d2sq >= 0 && t1 != t2) {
+            final double d2 = Math.copySign(Math.sqrt(d2sq), t2 - t1);
+            final double t = t2 - (t2 - t1) * ((g2 + d2 - d1) / (g2 - g1 + 2 * d2));
+            if (Double.isFinite(t)) {
+                return Math.min(Math.max(t, lo), hi);
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    @Override
+    public String toString() {
+        return "LBFGS(tolerance=" + tolerance + ", history=" + history + ", weightDecay=" + weightDecay + ")";
+    }
+}

@@ -1,0 +1,102 @@
+package neuralglm.optim;
+
+import neuralglm.nn.Parameter;
+
+/**
+ * Stochastic gradient descent with optional (Nesterov) momentum and weight decay, as PyTorch's
+ * {@code torch.optim.SGD} (dampening 0):
+ * <pre>
+ *   g = grad + lambda theta
+ *   b = mu b + g                   (b = g on the first step)
+ *   theta -= lr (g + mu b)         Nesterov
+ *   theta -= lr b                  standard momentum (plain SGD when mu = 0)
+ * </pre>
+ */
+public final class SGD extends Optimizer {
+    private static final long serialVersionUID = 1L;
+
+    private final double lr;
+    private final double momentum;
+    private final boolean nesterov;
+    private final double weightDecay;
+
+    private transient double[][] buffers;
+
+    /** @param lr learning rate &gt; 0 (plain SGD) */
+    public SGD(double lr) {
+        this(lr, 0.0, false, 0.0);
+    }
+
+    /**
+     * @param lr          learning rate &gt; 0
+     * @param momentum    momentum coefficient in [0, 1)
+     * @param nesterov    Nesterov momentum (needs momentum &gt; 0)
+     * @param weightDecay L2 penalty coefficient lambda &gt;= 0
+     */
+    public SGD(double lr, double momentum, boolean nesterov, double weightDecay) {
+        this.lr = positive("SGD learning rate", lr);
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("SGD momentum must be in [0, 1), got " + momentum);
+        }
+        if (nesterov && momentum == 0) {
+            throw new IllegalArgumentException("SGD Nesterov momentum needs a momentum > 0");
+        }
+        this.momentum = momentum;
+        this.nesterov = nesterov;
+        this.weightDecay = nonNegative("SGD weight decay", weightDecay);
+    }
+
+    /** @return the learning rate */
+    public double lr() { return lr; }
+
+    /** @return the momentum coefficient */
+    public double momentum() { return momentum; }
+
+    /** @return whether momentum is Nesterov's */
+    public boolean nesterov() { return nesterov; }
+
+    /** @return the weight decay */
+    public double weightDecay() { return weightDecay; }
+
+    @Override
+    protected void resetState() {
+        buffers = momentum > 0 ? new double[params.size()][] : null;
+    }
+
+    @Override
+    public Optimizer copy() {
+        return new SGD(lr, momentum, nesterov, weightDecay);
+    }
+
+    @Override
+    public void step() {
+        int pi = 0;
+        for (Parameter p : bound()) {
+            final double[] theta = p.value().data, grad = p.grad().data;
+            final int len = p.size();
+            if (momentum == 0) {
+                for (int i = 0; i < len; i++) {
+                    theta[i] -= lr * (grad[i] + weightDecay * theta[i]);
+                }
+            } else {
+                double[] b = buffers[pi];
+                final boolean first = b == null;
+                if (first) {
+                    b = buffers[pi] = new double[len];
+                }
+                for (int i = 0; i < len; i++) {
+                    final double g = grad[i] + weightDecay * theta[i];
+                    b[i] = first ? g : momentum * b[i] + g;
+                    theta[i] -= lr * (nesterov ? g + momentum * b[i] : b[i]);
+                }
+            }
+            pi++;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SGD(lr=" + lr + ", momentum=" + momentum + (nesterov ? ", nesterov" : "")
+                + ", weightDecay=" + weightDecay + ")";
+    }
+}
