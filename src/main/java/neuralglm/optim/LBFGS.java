@@ -15,6 +15,11 @@ import neuralglm.nn.Parameter;
  *   Algorithms 3.5 and 3.6 (line search for the strong Wolfe conditions, c1 = 1e-4, c2 = 0.9).
  *   d = -H g,  H from the last m pairs s = x_{k+1} - x_k, y = g_{k+1} - g_k, H0 = (s'y / y'y) I.
  * </pre>
+ * Near the optimum the loss can no longer resolve a decrease ({@code |f(t) - f(0)| <= 1e-12 |f(0)|})
+ * while the slope {@code phi'(t) = g(x + t d)'d} still can; there a step is accepted on the
+ * approximate Wolfe conditions of Hager and Zhang (2005), {@code -c2 |phi'(0)| <= phi'(t) <= 0.8 |phi'(0)|},
+ * so the gradient tolerance can be met well below the loss's round-off (a GLM reaches its maximum
+ * likelihood coefficients to about 1e-12 relative with tolerance 1e-12).
  * A trial point where the loss is not finite (for example eta leaving a canonical link's domain) is
  * never accepted: the line search halves the step, as IRLS does. Weight decay adds
  * {@code lambda/2 ||theta||^2} to the objective.
@@ -25,6 +30,12 @@ public final class LBFGS extends Optimizer {
     private static final double C1 = 1e-4;
     private static final double C2 = 0.9;
     private static final int MAX_LINE_SEARCH = 40;
+    /** Consecutive iterations without any progress (loss or gradient) before stopping. */
+    private static final int MAX_STALLED = 5;
+    /** Relative size of loss differences treated as round-off (approximate Wolfe regime). */
+    private static final double NOISE = 1e-12;
+    /** Hager-Zhang's delta: the approximate Wolfe conditions' stand-in for C1. */
+    private static final double DELTA = 0.1;
 
     private final double tolerance;
     private final int history;
@@ -36,6 +47,7 @@ public final class LBFGS extends Optimizer {
     private transient Deque<double[][]> pairs;
     private transient boolean started;
     private transient boolean converged;
+    private transient int stalled;
     private transient int evaluations;
 
     /** L-BFGS with gradient tolerance 1e-9, history 10, no weight decay. */
@@ -76,6 +88,7 @@ public final class LBFGS extends Optimizer {
         g = new double[n];
         pairs = new ArrayDeque<>();
         started = false;
+        stalled = 0;
         converged = false;
         evaluations = 0;
     }
@@ -189,10 +202,11 @@ public final class LBFGS extends Optimizer {
         final double[] x0 = x.clone(), g0 = g.clone();
         final boolean moved = lineSearch(closure, x0, f0, g0, d, gtd, t0);
         if (!moved) {
-            // no decrease found along d: restore the start and stop
+            // no decrease found along d: restore the start; retry once along -g, then stop
             scatter(x0);
             f = evaluate(closure, x, g);
-            converged = true;
+            converged = pairs.isEmpty();
+            pairs.clear();
             return f0;
         }
         final double[] s = new double[x.length], yv = new double[x.length];
@@ -207,8 +221,9 @@ public final class LBFGS extends Optimizer {
             }
             pairs.addLast(new double[][] {s, yv, {1.0 / ys}});
         }
-        if (maxAbs(g) <= tolerance || maxAbs(s) <= 1e-15 * Math.max(1.0, maxAbs(x))
-                || Math.abs(f - f0) <= 1e-16 * Math.max(1.0, Math.abs(f0))) {
+        // in the round-off regime a step may change neither the loss nor the gradient's size
+        stalled = f >= f0 && maxAbs(g) >= maxAbs(g0) ? stalled + 1 : 0;
+        if (maxAbs(g) <= tolerance || maxAbs(s) <= 1e-15 * Math.max(1.0, maxAbs(x)) || stalled >= MAX_STALLED) {
             converged = true;
         }
         return f0;
@@ -289,11 +304,16 @@ public final class LBFGS extends Optimizer {
             return false;
         }
         double[] best = cur[1] < f0 ? cur : null;
+        final double noise = NOISE * Math.abs(f0);
         for (int iter = 0; evals < MAX_LINE_SEARCH; iter++) {
-            if (cur[1] > f0 + C1 * cur[0] * gtd0 || (iter > 0 && cur[1] >= prev[1])) {
+            if (approximateWolfe(cur, f0, gtd0, noise)) {
+                return true;
+            }
+            final boolean flat = Math.abs(cur[1] - f0) <= noise;
+            if (!flat && (cur[1] > f0 + C1 * cur[0] * gtd0 || (iter > 0 && cur[1] >= prev[1]))) {
                 return zoom(closure, x0, f0, d, gtd0, prev, cur, evals, best);
             }
-            if (Math.abs(cur[2]) <= -C2 * gtd0) {
+            if (Math.abs(cur[2]) <= -C2 * gtd0 && cur[1] <= f0 + C1 * cur[0] * gtd0) {
                 return true;
             }
             if (cur[2] >= 0) {
@@ -317,6 +337,7 @@ public final class LBFGS extends Optimizer {
 
     private boolean zoom(Closure closure, double[] x0, double f0, double[] d, double gtd0,
                          double[] lo, double[] hi, int evals, double[] best) {
+        final double noise = NOISE * Math.abs(f0);
         while (evals < MAX_LINE_SEARCH) {
             final double a = Math.min(lo[0], hi[0]), b = Math.max(lo[0], hi[0]);
             if ((b - a) * maxAbs(d) < 1e-16 * Math.max(1.0, maxAbs(x0))) {
@@ -333,7 +354,17 @@ public final class LBFGS extends Optimizer {
             if (Double.isFinite(cur[1]) && cur[1] < f0 && (best == null || cur[1] < best[1])) {
                 best = cur;
             }
-            if (!Double.isFinite(cur[1]) || cur[1] > f0 + C1 * t * gtd0 || cur[1] >= lo[1]) {
+            if (approximateWolfe(cur, f0, gtd0, noise)) {
+                return true;
+            }
+            if (Double.isFinite(cur[1]) && Math.abs(cur[1] - lo[1]) <= noise) {
+                // loss differences at round-off level: bracket by the sign of the slope alone
+                if (cur[2] >= 0) {
+                    hi = cur;
+                } else {
+                    lo = cur;
+                }
+            } else if (!Double.isFinite(cur[1]) || cur[1] > f0 + C1 * t * gtd0 || cur[1] >= lo[1]) {
                 hi = cur;
             } else {
                 if (Math.abs(cur[2]) <= -C2 * gtd0) {
@@ -346,6 +377,17 @@ public final class LBFGS extends Optimizer {
             }
         }
         return finish(closure, x0, d, best);
+    }
+
+    /**
+     * The approximate Wolfe conditions of Hager and Zhang (2005), for when the loss can no longer
+     * resolve the decrease (near the optimum, {@code f(t) - f(0)} is below round-off while the
+     * slope is still accurate): {@code f(t) <= f(0) + noise} and
+     * {@code -C2 |phi'(0)| <= phi'(t) <= (1 - 2 DELTA) |phi'(0)|}.
+     */
+    private static boolean approximateWolfe(double[] cur, double f0, double gtd0, double noise) {
+        return Double.isFinite(cur[1]) && Math.abs(cur[1] - f0) <= noise
+                && cur[2] >= C2 * gtd0 && cur[2] <= (2 * DELTA - 1) * gtd0;
     }
 
     /** Moves to the best trial seen (if any) when the line search ran out of evaluations. */
