@@ -1,0 +1,57 @@
+package neuralglm.train;
+
+import java.util.Arrays;
+import java.util.List;
+
+import neuralglm.family.Family;
+import neuralglm.nn.Layer;
+import neuralglm.nn.Linear;
+import neuralglm.nn.Sequential;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Starts a network at the intercept-only (null) model: the output {@link Linear} layer gets zero
+ * weights and the bias {@code b = family.nullEta(ybar)}, with {@code ybar} the weighted column means
+ * of the targets, so that every row starts at
+ * <pre>
+ *   eta_i = g(ybar)          (softmax: eta_ij = log ybar_j)
+ * </pre>
+ * the maximum-likelihood fit of an intercept. For a canonical link with a restricted domain
+ * (Gamma's {@code eta = -1/mu}, inverse Gaussian's {@code eta = -1/(2 mu^2)}) this point is inside
+ * the domain ({@code eta < 0}), which a random initialisation does not guarantee; line-search
+ * optimisers then keep eta inside by step halving.
+ */
+public final class NullStart {
+
+    private NullStart() {
+    }
+
+    /**
+     * @param net    the network; its last layer must be a {@link Linear} with the family's outputs
+     * @param family the output distribution
+     * @param y      targets, n x k. Not modified.
+     * @param w      instance weights or null. Not modified.
+     * @throws IllegalArgumentException when the last layer is not Linear or its width does not match
+     */
+    public static void apply(Sequential net, Family family, DMatrixRMaj y, double[] w) {
+        final List<Layer> layers = net.layers();
+        final Layer last = layers.isEmpty() ? null : layers.get(layers.size() - 1);
+        if (!(last instanceof Linear out)) {
+            throw new IllegalArgumentException("The null-model start needs a Linear output layer, the network ends with " + last);
+        }
+        final double[] eta = family.nullEta(Family.weightedColumnMeans(y, w));
+        if (eta.length != out.outputs()) {
+            throw new IllegalArgumentException("The output layer has " + out.outputs() + " outputs but the "
+                    + family.name() + " targets need " + eta.length);
+        }
+        for (double e : eta) {
+            if (!family.link().inDomain(e) || !Double.isFinite(e)) {
+                throw new IllegalArgumentException(String.format(
+                        "The null model of the %s family has eta = %s, outside the %s link's domain (%s)",
+                        family.name(), e, family.link(), family.link().etaDomain()));
+            }
+        }
+        Arrays.fill(out.weight().value().data, 0, out.weight().size(), 0.0);
+        out.bias().set(eta);
+    }
+}
