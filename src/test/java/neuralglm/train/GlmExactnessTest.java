@@ -1,0 +1,371 @@
+package neuralglm.train;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import neuralglm.family.Bernoulli;
+import neuralglm.family.Binomial;
+import neuralglm.family.Categorical;
+import neuralglm.family.Family;
+import neuralglm.family.Gamma;
+import neuralglm.family.Gaussian;
+import neuralglm.family.InverseGaussian;
+import neuralglm.family.Link;
+import neuralglm.family.NegativeBinomial;
+import neuralglm.family.Poisson;
+import neuralglm.family.Tweedie;
+import neuralglm.nn.Activation;
+import neuralglm.nn.Parameter;
+import neuralglm.nn.Sequential;
+import neuralglm.optim.LBFGS;
+import neuralglm.optim.Optimizer;
+import neuralglm.testutil.ReferenceGlm;
+import neuralglm.testutil.ReferenceGlm.Fit;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Test group 4, GLM exactness: a network with no hidden layer trained by L-BFGS reaches the
+ * maximum-likelihood coefficients and deviance of an independent solver written in the test
+ * ({@link ReferenceGlm}: normal equations, IRLS, multinomial Newton), on seeded simulated data.
+ * <p>Errors: coefficients {@code max_j |b_j - b_ref_j| / max_j |b_ref_j|}; deviance
+ * {@code |D - D_ref| / D_ref}. The issue's bar is 1e-6; L-BFGS reaches about 1e-12 here.
+ * For Categorical the network's k outputs are over-parametrised, so the identifiable contrasts
+ * {@code b_j - b_0} are compared with the reference's baseline-category coefficients.
+ */
+class GlmExactnessTest {
+
+    /**
+     * The issue asks 1e-6 of this test and 1e-8 of L-BFGS on a GLM; with a gradient tolerance of 1e-12
+     * the errors measured are 1e-12 to 1e-14, so the stricter 1e-8 is asserted.
+     */
+    private static final double TOLERANCE = 1e-8;
+    private static final int N = 400;
+
+    /** One simulated problem: covariates, targets (n x k for the engine), weights, the reference fit. */
+    private record Problem(double[][] x, DMatrixRMaj y, double[] w, Fit reference, boolean nullStart) {
+    }
+
+    // ------------------------------------------------------------------ random variates (seeded)
+
+    private static double[][] normalCovariates(Random rng, int n, int d) {
+        final double[][] x = new double[n][d];
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                row[j] = rng.nextGaussian();
+            }
+        }
+        return x;
+    }
+
+    private static double[][] uniformCovariates(Random rng, int n, int d) {
+        final double[][] x = new double[n][d];
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                row[j] = 2 * rng.nextDouble() - 1;
+            }
+        }
+        return x;
+    }
+
+    private static double linear(double[] beta, double[] xi) {
+        double e = beta[0];
+        for (int j = 0; j < xi.length; j++) {
+            e += beta[j + 1] * xi[j];
+        }
+        return e;
+    }
+
+    private static double[] weights(Random rng, int n) {
+        final double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = 0.5 + 1.5 * rng.nextDouble();
+        }
+        return w;
+    }
+
+    private static int poisson(Random rng, double mean) {
+        final double limit = Math.exp(-mean);
+        int k = 0;
+        for (double prod = rng.nextDouble(); prod > limit; prod *= rng.nextDouble()) {
+            k++;
+        }
+        return k;
+    }
+
+    /** Marsaglia and Tsang (2000), with the shape &lt; 1 boost. */
+    private static double gamma(Random rng, double shape, double scale) {
+        if (shape < 1) {
+            return gamma(rng, shape + 1, scale) * Math.pow(rng.nextDouble(), 1 / shape);
+        }
+        final double d = shape - 1.0 / 3, c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double z, v;
+            do {
+                z = rng.nextGaussian();
+                v = 1 + c * z;
+            } while (v <= 0);
+            v = v * v * v;
+            final double u = rng.nextDouble();
+            if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) {
+                return d * v * scale;
+            }
+        }
+    }
+
+    /** Michael, Schucany and Haas (1976). */
+    private static double inverseGaussian(Random rng, double mu, double lambda) {
+        final double nu = rng.nextGaussian(), yy = nu * nu;
+        final double x = mu + mu * mu * yy / (2 * lambda)
+                - mu / (2 * lambda) * Math.sqrt(4 * mu * lambda * yy + mu * mu * yy * yy);
+        return rng.nextDouble() <= mu / (mu + x) ? x : mu * mu / x;
+    }
+
+    // ------------------------------------------------------------------ the problems
+
+    private static DMatrixRMaj column(double[] y) {
+        return new DMatrixRMaj(y.length, 1, true, y);
+    }
+
+    /** A scalar-family problem: eta_i = beta'[1, x_i], y_i drawn from mu_i by {@code draw}. */
+    private static Problem scalar(long seed, int d, boolean uniform, boolean weighted, double[] beta,
+                                  java.util.function.DoubleUnaryOperator mean,
+                                  java.util.function.BiFunction<Random, Double, Double> draw,
+                                  ReferenceGlm.Spec spec, boolean nullStart) {
+        final Random rng = new Random(seed);
+        final double[][] x = uniform ? uniformCovariates(rng, N, d) : normalCovariates(rng, N, d);
+        final double[] y = new double[N];
+        for (int i = 0; i < N; i++) {
+            y[i] = draw.apply(rng, mean.applyAsDouble(linear(beta, x[i])));
+        }
+        final double[] w = weighted ? weights(rng, N) : null;
+        final Fit ref = spec == null ? ReferenceGlm.normalEquations(x, y, w) : ReferenceGlm.irls(spec, x, y, w);
+        return new Problem(x, column(y), w, ref, nullStart);
+    }
+
+    private static Problem binomialWithTrials(long seed) {
+        final Random rng = new Random(seed);
+        final double[] beta = {0.2, 0.8, -0.6};
+        final double[][] x = normalCovariates(rng, N, 2);
+        final double[] y = new double[N], trials = new double[N];
+        for (int i = 0; i < N; i++) {
+            final double p = 1 / (1 + Math.exp(-linear(beta, x[i])));
+            final int n = 1 + rng.nextInt(20);
+            int s = 0;
+            for (int t = 0; t < n; t++) {
+                s += rng.nextDouble() < p ? 1 : 0;
+            }
+            trials[i] = n;
+            y[i] = (double) s / n;
+        }
+        return new Problem(x, column(y), trials, ReferenceGlm.irls(ReferenceGlm.binomial(), x, y, trials), false);
+    }
+
+    private static Problem categorical(long seed) {
+        final Random rng = new Random(seed);
+        final int k = 3;
+        final double[][] contrasts = {{0.3, 1.0, -0.5}, {-0.2, -0.7, 0.9}};
+        final double[][] x = normalCovariates(rng, N, 2);
+        final int[] cls = new int[N];
+        final DMatrixRMaj y = new DMatrixRMaj(N, k);
+        for (int i = 0; i < N; i++) {
+            final double[] e = {0, linear(contrasts[0], x[i]), linear(contrasts[1], x[i])};
+            double sum = 0;
+            for (double v : e) {
+                sum += Math.exp(v);
+            }
+            double u = rng.nextDouble() * sum;
+            int c = 0;
+            while (c < k - 1 && (u -= Math.exp(e[c])) > 0) {
+                c++;
+            }
+            cls[i] = c;
+            y.set(i, c, 1.0);
+        }
+        final double[] w = weights(rng, N);
+        return new Problem(x, y, w, ReferenceGlm.multinomial(x, cls, k, w), false);
+    }
+
+    static Stream<Arguments> families() {
+        final double gammaShape = 3, igLambda = 4, alpha = 0.5, power = 1.5;
+        return Stream.of(
+                Arguments.of(new Gaussian(), scalar(11, 3, false, true, new double[] {1.5, 2.0, -1.0, 0.5},
+                        e -> e, (r, m) -> m + 0.8 * r.nextGaussian(), null, false)),
+                Arguments.of(new Bernoulli(), scalar(12, 3, false, false, new double[] {-0.5, 1.2, -0.8, 0.4},
+                        e -> 1 / (1 + Math.exp(-e)), (r, m) -> r.nextDouble() < m ? 1.0 : 0.0,
+                        ReferenceGlm.binomial(), false)),
+                Arguments.of(new Categorical(), categorical(13)),
+                Arguments.of(new Poisson(), scalar(14, 3, false, true, new double[] {0.5, 0.4, -0.3, 0.2},
+                        Math::exp, (r, m) -> (double) poisson(r, m), ReferenceGlm.poisson(), false)),
+                Arguments.of(new Binomial(), binomialWithTrials(15)),
+                Arguments.of(new Gamma(Link.LOG), scalar(16, 3, false, true, new double[] {1.0, 0.3, -0.2, 0.4},
+                        Math::exp, (r, m) -> gamma(r, gammaShape, m / gammaShape), ReferenceGlm.gammaLog(), false)),
+                Arguments.of(new Gamma(Link.NEGATIVE_INVERSE), scalar(17, 3, true, true, new double[] {-1.0, 0.3, -0.2, 0.25},
+                        e -> -1 / e, (r, m) -> gamma(r, gammaShape, m / gammaShape), ReferenceGlm.gammaCanonical(), true)),
+                Arguments.of(new InverseGaussian(Link.LOG), scalar(18, 2, false, false, new double[] {0.5, 0.3, -0.2},
+                        Math::exp, (r, m) -> inverseGaussian(r, m, igLambda), ReferenceGlm.inverseGaussianLog(), false)),
+                Arguments.of(new InverseGaussian(Link.NEGATIVE_HALF_INVERSE_SQUARED),
+                        scalar(19, 2, true, true, new double[] {-0.5, 0.1, -0.15},
+                                e -> 1 / Math.sqrt(-2 * e), (r, m) -> inverseGaussian(r, m, igLambda),
+                                ReferenceGlm.inverseGaussianCanonical(), true)),
+                Arguments.of(new NegativeBinomial(alpha), scalar(20, 2, false, false, new double[] {1.0, 0.5, -0.3},
+                        Math::exp, (r, m) -> (double) poisson(r, gamma(r, 1 / alpha, alpha * m)),
+                        ReferenceGlm.negativeBinomial(alpha), false)),
+                Arguments.of(new Tweedie(power), scalar(21, 2, false, true, new double[] {0.5, 0.4, -0.3},
+                        Math::exp, (r, m) -> compoundPoissonGamma(r, m, power, 1.0),
+                        ReferenceGlm.tweedie(power), false)));
+    }
+
+    /** Tweedie 1 &lt; p &lt; 2 as a Poisson sum of Gammas (Jorgensen 1987). */
+    private static double compoundPoissonGamma(Random rng, double mu, double p, double phi) {
+        final int count = poisson(rng, Math.pow(mu, 2 - p) / (phi * (2 - p)));
+        final double shape = (2 - p) / (p - 1), scale = phi * (p - 1) * Math.pow(mu, p - 1);
+        double s = 0;
+        for (int j = 0; j < count; j++) {
+            s += gamma(rng, shape, scale);
+        }
+        return s;
+    }
+
+    // ------------------------------------------------------------------ the test
+
+    /** Counts objective evaluations of the optimiser copy the trainer makes. */
+    private static final class Counting extends Optimizer {
+        private static final long serialVersionUID = 1L;
+        private final Optimizer inner;
+        private final AtomicInteger evaluations;
+
+        Counting(Optimizer inner, AtomicInteger evaluations) {
+            this.inner = inner;
+            this.evaluations = evaluations;
+        }
+
+        @Override public Optimizer initialise(List<Parameter> parameters) {
+            inner.initialise(parameters);
+            return super.initialise(parameters);
+        }
+        @Override protected void resetState() { }
+        @Override public Optimizer copy() { return new Counting(inner.copy(), evaluations); }
+        @Override public void step() { inner.step(); }
+        @Override public double step(Closure c) {
+            return inner.step(() -> {
+                evaluations.incrementAndGet();
+                return c.evaluate();
+            });
+        }
+        @Override public boolean converged() { return inner.converged(); }
+        @Override public boolean needsFullBatch() { return inner.needsFullBatch(); }
+    }
+
+    private static DMatrixRMaj matrix(double[][] x) {
+        final DMatrixRMaj m = new DMatrixRMaj(x.length, x[0].length);
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[0].length; j++) {
+                m.set(i, j, x[i][j]);
+            }
+        }
+        return m;
+    }
+
+    private static double maxAbs(double[][] a) {
+        double m = 0;
+        for (double[] row : a) {
+            for (double v : row) {
+                m = Math.max(m, Math.abs(v));
+            }
+        }
+        return m;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("families")
+    void zeroHiddenLayersAndLbfgsReachTheMaximumLikelihoodFit(Family family, Problem problem) {
+        final Fit ref = problem.reference();
+        // the reference itself must be at a stationary point of the likelihood
+        assertTrue(ref.maxScore() < 1e-10, () -> "reference not converged: mean score " + ref.maxScore());
+
+        final DMatrixRMaj x = matrix(problem.x());
+        final int d = x.numCols, k = problem.y().numCols;
+        final Sequential net = Sequential.mlp(d, new int[0], Activation.Identity::new, k, new Random(7));
+        if (problem.nullStart()) {
+            NullStart.apply(net, family, problem.y(), problem.w());
+        }
+        final AtomicInteger evaluations = new AtomicInteger();
+        final TrainingResult result = new Trainer(2000).fit(net, family,
+                new Counting(new LBFGS(1e-12, 10, 0.0), evaluations), x, problem.y(), problem.w());
+
+        // network coefficients as rows (intercept, slopes) per output
+        final DMatrixRMaj weight = net.parameter("fc1.weight").value(), bias = net.parameter("fc1.bias").value();
+        final double[][] b = new double[k][d + 1];
+        for (int j = 0; j < k; j++) {
+            b[j][0] = bias.get(0, j);
+            for (int q = 0; q < d; q++) {
+                b[j][q + 1] = weight.get(j, q);
+            }
+        }
+        final double[][] coef;
+        if (family instanceof Categorical) {
+            coef = new double[k - 1][d + 1];
+            for (int j = 1; j < k; j++) {
+                for (int q = 0; q <= d; q++) {
+                    coef[j - 1][q] = b[j][q] - b[0][q];
+                }
+            }
+        } else {
+            coef = b;
+        }
+        final double[][] diff = new double[coef.length][d + 1];
+        for (int j = 0; j < coef.length; j++) {
+            for (int q = 0; q <= d; q++) {
+                diff[j][q] = coef[j][q] - ref.beta()[j][q];
+            }
+        }
+        final double coefError = maxAbs(diff) / maxAbs(ref.beta());
+        final double deviance = family.deviance(net.predict(x), problem.y(), problem.w());
+        final double devError = Math.abs(deviance - ref.deviance()) / ref.deviance();
+        System.out.printf("GLM exactness %-45s coef rel err %.2e  deviance rel err %.2e  (D = %.10g)  "
+                        + "L-BFGS %d iterations, %d evaluations, converged %s; reference %d iterations%n",
+                family, coefError, devError, ref.deviance(), result.epochs(), evaluations.get(), result.converged(),
+                ref.iterations());
+        assertTrue(result.converged(), () -> family + ": L-BFGS did not converge: " + result);
+        assertTrue(coefError < TOLERANCE, () -> family + ": coefficient relative error " + coefError);
+        assertTrue(devError < TOLERANCE, () -> family + ": deviance relative error " + devError);
+    }
+
+    /**
+     * A canonical Gamma fit started outside its domain (bias +1, so eta &gt;= 0 on some rows) is
+     * refused with a message naming the link's domain, not trained into NaN; {@link NullStart} is
+     * the remedy, and it puts every row at eta = -1/ybar.
+     */
+    @Test
+    void canonicalLinkStartedOutsideItsDomainIsAClearError() {
+        final Family family = new Gamma(Link.NEGATIVE_INVERSE);
+        final Problem problem = scalar(17, 3, true, true, new double[] {-1.0, 0.3, -0.2, 0.25},
+                e -> -1 / e, (r, m) -> gamma(r, 3, m / 3), ReferenceGlm.gammaCanonical(), true);
+        final DMatrixRMaj x = matrix(problem.x());
+        final Sequential net = Sequential.mlp(3, new int[0], Activation.Identity::new, 1, new Random(7));
+        net.parameter("fc1.bias").set(new double[] {1.0});
+        final TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> new Trainer(50)
+                .fit(net, family, new LBFGS(), x, problem.y(), problem.w()));
+        assertTrue(e.getMessage().contains("eta < 0"), e.getMessage());
+
+        NullStart.apply(net, family, problem.y(), problem.w());
+        double ybar = 0, total = 0;
+        for (int i = 0; i < x.numRows; i++) {
+            ybar += problem.w()[i] * problem.y().get(i, 0);
+            total += problem.w()[i];
+        }
+        final DMatrixRMaj eta = net.predict(x);
+        for (int i = 0; i < x.numRows; i++) {
+            assertTrue(Math.abs(eta.get(i, 0) + total / ybar) <= 1e-14 * total / ybar, "row " + i + ": eta " + eta.get(i, 0));
+        }
+    }
+}
