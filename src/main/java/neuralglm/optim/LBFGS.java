@@ -382,7 +382,7 @@ public final class LBFGS extends Optimizer {
     /**
      * The approximate Wolfe conditions of Hager and Zhang (2005), for when the loss can no longer
      * resolve the decrease (near the optimum, {@code f(t) - f(0)} is below round-off while the
-     * slope is still accurate): {@code f(t) <= f(0) + noise} and
+     * slope is still accurate): {@code |f(t) - f(0)| <= noise} and
      * {@code -C2 |phi'(0)| <= phi'(t) <= (1 - 2 DELTA) |phi'(0)|}.
      */
     private static boolean approximateWolfe(double[] cur, double f0, double gtd0, double noise) {
