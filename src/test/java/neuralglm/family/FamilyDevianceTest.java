@@ -72,6 +72,7 @@ class FamilyDevianceTest {
                 final double towards = y == 0 ? -1e4 : 1e4;
                 final double dev = f.deviance(new DMatrixRMaj(1, 1, true, towards), new DMatrixRMaj(1, 1, true, y), null);
                 assertEquals(0, dev, 1e-12, f + ": deviance as mu tends to y = " + y);
+                assertEquals(0, f.unitDeviance(y, y), 1e-12, f + ": unitDeviance(y, y) on the boundary, y = " + y);
             }
         }
     }
