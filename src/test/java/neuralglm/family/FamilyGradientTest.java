@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Steps: h = 1e-3 for unrestricted links (the NLL's derivatives grow at most like exp(2|eta|)
  * relative to its gradient, so the truncation error is about 1e-12 relative), h = 1e-3 |eta| for
  * the canonical Gamma / Inverse Gaussian links (their derivatives scale with powers of 1/eta).
- * Tolerance: 1e-8 relative to max(1, |gradient|) plus the stencil's rounding bound.
+ * Tolerance: 1e-8 relative to max(1, |gradient|) (max(1e-3, |gradient|) for the matrix form) plus
+ * the stencil's rounding bound. The matrix form uses rows with |eta| &lt;= 5 (plus logits up to 50 for
+ * the categorical family): one huge row would dominate the mean and hide the others in rounding.
  */
 class FamilyGradientTest {
 
