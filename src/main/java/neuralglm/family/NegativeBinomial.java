@@ -38,7 +38,8 @@ public final class NegativeBinomial extends Family {
 
     @Override
     public double nll(double eta, double y) {
-        return (y + 1.0 / alpha) * SafeMath.softplus(logAlpha + eta) - y * eta;
+        // the y term is skipped at y = 0, so that unitDeviance(0, 0) (eta = -Inf) is 0, not NaN
+        return (y + 1.0 / alpha) * SafeMath.softplus(logAlpha + eta) - (y == 0.0 ? 0.0 : y * eta);
     }
 
     @Override

@@ -17,7 +17,8 @@ public final class Poisson extends Family {
 
     @Override public String name() { return "Poisson"; }
     @Override public Link link() { return Link.LOG; }
-    @Override public double nll(double eta, double y) { return SafeMath.exp(eta) - y * eta; }
+    /** The y term is skipped at y = 0, so that {@code unitDeviance(0, 0)} (eta = -Inf) is 0, not NaN. */
+    @Override public double nll(double eta, double y) { return SafeMath.exp(eta) - (y == 0.0 ? 0.0 : y * eta); }
     @Override public double gradient(double eta, double y) { return SafeMath.exp(eta) - y; }
     @Override public double saturatedNll(double y) { return y - SafeMath.xlogy(y, y); }
     @Override public double variance(double mu) { return mu; }

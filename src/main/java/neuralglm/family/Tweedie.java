@@ -40,7 +40,8 @@ public final class Tweedie extends Family {
 
     @Override
     public double nll(double eta, double y) {
-        return -y * h(1.0 - power, eta) + h(2.0 - power, eta);
+        // y = 0 skips the first term: h_{1-p} may overflow to -Inf for very negative eta, and 0 * Inf is NaN
+        return (y == 0.0 ? 0.0 : -y * h(1.0 - power, eta)) + h(2.0 - power, eta);
     }
 
     @Override

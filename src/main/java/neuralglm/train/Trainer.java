@@ -1,5 +1,6 @@
 package neuralglm.train;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import neuralglm.family.Family;
@@ -20,6 +21,9 @@ import org.ejml.data.DMatrixRMaj;
  * when the loss stops being finite. A Trainer is immutable; the {@code with...} methods return copies.
  */
 public final class Trainer {
+
+    /** Initial length of the loss trace; it doubles as needed up to the epoch limit. */
+    private static final int INITIAL_TRACE = 1 << 12;
 
     private final int epochs;
     private final int batchSize;
@@ -110,13 +114,15 @@ public final class Trainer {
         if (opt.needsFullBatch() && !fullBatch) {
             throw new IllegalArgumentException(opt + " needs the full batch (batch size 0), got batch size " + batchSize);
         }
-        final double[] trace = new double[epochs];
+        // grown as needed, so that a huge epoch limit (stopped by convergence or an interrupt) costs no memory
+        double[] trace = new double[Math.min(epochs, INITIAL_TRACE)];
         int e = 0;
         boolean converged = false;
         if (fullBatch) {
             final Step step = new Step(net, family, x, y, w);
             for (; e < epochs; e++) {
                 checkInterrupt(e);
+                trace = ensureCapacity(trace, e);
                 trace[e] = checkFinite(e, opt.step(step), family, step.eta);
                 report(e, trace[e]);
                 if (opt.converged()) {
@@ -126,15 +132,17 @@ public final class Trainer {
                 }
             }
         } else {
-            e = miniBatchEpochs(net, family, opt, x, y, w, trace);
+            trace = miniBatchEpochs(net, family, opt, x, y, w);
+            e = epochs;
         }
         final DMatrixRMaj eta = net.forward(x);
         final double finalLoss = checkFinite(e, family.meanNll(eta, y, w), family, eta);
-        return new TrainingResult(java.util.Arrays.copyOf(trace, e), finalLoss, converged);
+        return new TrainingResult(Arrays.copyOf(trace, e), finalLoss, converged);
     }
 
-    private int miniBatchEpochs(Sequential net, Family family, Optimizer opt,
-                                DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] trace) {
+    private double[] miniBatchEpochs(Sequential net, Family family, Optimizer opt,
+                                     DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+        double[] trace = new double[Math.min(epochs, INITIAL_TRACE)];
         final int n = x.numRows, d = x.numCols, k = y.numCols;
         final Random rng = new Random(seed);
         final int[] perm = new int[n];
@@ -172,10 +180,20 @@ public final class Trainer {
                 final double loss = checkFinite(e, opt.step(step), family, step.eta);
                 epochLoss += loss * batchWeight;
             }
+            trace = ensureCapacity(trace, e);
             trace[e] = epochLoss / total;
             report(e, trace[e]);
         }
-        return epochs;
+        return trace;
+    }
+
+    /**
+     * @param trace the loss trace so far
+     * @param e     the index about to be written
+     * @return trace, or a copy twice as long when e is past its end
+     */
+    private double[] ensureCapacity(double[] trace, int e) {
+        return e < trace.length ? trace : Arrays.copyOf(trace, (int) Math.min(epochs, 2L * trace.length));
     }
 
     private void report(int epoch, double loss) {

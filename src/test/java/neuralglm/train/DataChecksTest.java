@@ -1,0 +1,97 @@
+package neuralglm.train;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+
+import neuralglm.family.DomainException;
+import neuralglm.family.Family;
+import neuralglm.family.Gaussian;
+import neuralglm.family.Poisson;
+import neuralglm.nn.Activation;
+import neuralglm.nn.Sequential;
+import neuralglm.optim.SGD;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Test group 5, the data guard: non-finite inputs, invalid weights and mismatched shapes are refused
+ * with messages naming row, column and value, and {@link Trainer#fit} refuses them before training.
+ */
+class DataChecksTest {
+
+    static final Family GAUSSIAN = new Gaussian();
+
+    static DMatrixRMaj x(int n, int d) {
+        final DMatrixRMaj x = new DMatrixRMaj(n, d);
+        for (int i = 0; i < x.data.length; i++) {
+            x.data[i] = 0.1 * i - 0.7;
+        }
+        return x;
+    }
+
+    static DMatrixRMaj y(int n) {
+        final DMatrixRMaj y = new DMatrixRMaj(n, 1);
+        for (int i = 0; i < n; i++) {
+            y.data[i] = i % 3;
+        }
+        return y;
+    }
+
+    static String fitMessage(Family f, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+        final Sequential net = Sequential.mlp(x.numCols, new int[] {3}, Activation.Tanh::new, y.numCols, new Random(1));
+        final double before = net.parameter("fc1.weight").value().get(0, 0);
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(5).fit(net, f, new SGD(0.1), x, y, w));
+        assertEquals(before, net.parameter("fc1.weight").value().get(0, 0), "the network changed before the data were refused");
+        return e.getMessage();
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void nonFiniteInputNamesRowAndColumn(double bad) {
+        final DMatrixRMaj x = x(6, 3);
+        x.set(4, 2, bad);
+        final String expected = "Input value " + bad + " at row 4, column 2 is not finite; inputs must be finite numbers";
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> DataChecks.check(GAUSSIAN, x, y(6), null)).getMessage());
+        assertEquals(expected, fitMessage(GAUSSIAN, x, y(6), null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-1.0, -1e-12, Double.NaN, Double.POSITIVE_INFINITY})
+    void invalidWeightNamesRowAndValue(double bad) {
+        final double[] w = {1, 2, 1, 1, 1, 1};
+        w[3] = bad;
+        final String expected = "Instance weight " + bad + " at row 3 is invalid; weights must be finite and >= 0";
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> DataChecks.check(GAUSSIAN, x(6, 2), y(6), w)).getMessage());
+        assertEquals(expected, fitMessage(GAUSSIAN, x(6, 2), y(6), w));
+    }
+
+    @Test
+    void zeroTotalWeightIsRefused() {
+        final double[] w = new double[6];
+        assertEquals("The instance weights sum to 0.0; at least one must be > 0", fitMessage(GAUSSIAN, x(6, 2), y(6), w));
+        w[5] = 1e-300;
+        assertDoesNotThrow(() -> DataChecks.check(GAUSSIAN, x(6, 2), y(6), w));
+    }
+
+    @Test
+    void rowCountMismatchesAreNamed() {
+        assertEquals("Inputs have 6 rows but targets have 5", fitMessage(GAUSSIAN, x(6, 2), y(5), null));
+        assertEquals("Inputs have 6 rows but 7 instance weights were given", fitMessage(GAUSSIAN, x(6, 2), y(6), new double[7]));
+        assertEquals("No training rows: the data set is empty", fitMessage(GAUSSIAN, x(0, 2), y(0), null));
+    }
+
+    @Test
+    void badTargetIsRefusedByFitWithTheFamilysMessage() {
+        final DMatrixRMaj y = y(6);
+        y.set(2, 0, -3);
+        final String m = fitMessage(new Poisson(), x(6, 2), y, null);
+        assertEquals("Poisson family: target value -3.0 at row 2 is outside its domain y >= 0 (a count)", m);
+        assertThrows(DomainException.class, () -> DataChecks.check(new Poisson(), x(6, 2), y, null));
+    }
+}
