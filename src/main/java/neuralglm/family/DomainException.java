@@ -15,13 +15,13 @@ public class DomainException extends IllegalArgumentException {
     /**
      * @param family name of the family
      * @param row    0-based row of the offending target
-     * @param column 0-based target column (0 unless the target is one-hot)
+     * @param column 0-based target column of a one-hot target, or -1 for a single-column target
      * @param value  the offending value
      * @param domain the support in words, for example {@code "y >= 0"}
      */
     public DomainException(String family, int row, int column, double value, String domain) {
         super(String.format("%s family: target value %s at row %d%s is outside its domain %s",
-                family, value, row, column > 0 ? " (column " + column + ")" : "", domain));
+                family, value, row, column >= 0 ? " (column " + column + ")" : "", domain));
         this.row = row;
         this.column = column;
         this.value = value;
@@ -32,7 +32,7 @@ public class DomainException extends IllegalArgumentException {
         return row;
     }
 
-    /** @return 0-based column of the offending target */
+    /** @return 0-based column of the offending target, or -1 for a single-column target */
     public int column() {
         return column;
     }

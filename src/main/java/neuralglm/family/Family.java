@@ -254,7 +254,7 @@ public abstract class Family implements Serializable {
         for (int i = 0; i < n; i++) {
             final double v = y.data[i];
             if (!Double.isFinite(v) || !isValidTarget(v)) {
-                throw new DomainException(name(), i, 0, v, targetDomain());
+                throw new DomainException(name(), i, -1, v, targetDomain());
             }
         }
     }
