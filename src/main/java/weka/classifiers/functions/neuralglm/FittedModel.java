@@ -85,7 +85,10 @@ public final class FittedModel implements Serializable {
     }
 
     /** @return for a GLM: k x (d + 1) coefficients in original attribute units, intercept first */
-    DMatrixRMaj coefficients() {
+    public DMatrixRMaj coefficients() {
+        if (!isGlm()) {
+            throw new IllegalStateException("Coefficients exist only for a model without hidden layer");
+        }
         final Linear out = (Linear) net.layers().get(0);
         return pipeline.standardizer().toOriginalUnits(out.weight().value(), out.bias().value());
     }
