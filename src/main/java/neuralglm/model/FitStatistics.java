@@ -37,7 +37,9 @@ public final class FitStatistics implements Serializable {
      * @param eta           fitted network output, n x k. Not modified.
      * @param y             targets, n x k. Not modified.
      * @param w             instance weights or null. Not modified.
-     * @param numParameters number of fitted parameters p (for the dispersion's degrees of freedom)
+     * @param numParameters number of fitted parameters p (for the dispersion's degrees of freedom); 0 gives the
+     *                      uncorrected {@code chi^2 / sum w}, for models whose parameter count is not their
+     *                      degrees of freedom (networks)
      * @return the statistics
      */
     public static FitStatistics of(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters) {

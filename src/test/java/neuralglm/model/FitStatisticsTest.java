@@ -40,6 +40,8 @@ class FitStatisticsTest {
         assertEquals(rss / (sw - 2), s.dispersion(), 1e-12);
         assertEquals(rss / (2 * sw), s.meanNll(), 1e-12, "Gaussian nll = (y - eta)^2 / 2");
         assertEquals(2, s.numParameters());
+        assertEquals(rss / sw, FitStatistics.of(new Gaussian(), col(ETA), col(Y), W, 0).dispersion(), 1e-12,
+                "p = 0: no degrees-of-freedom correction");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package weka.classifiers.functions;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Vector;
 import java.util.Locale;
 import java.util.Random;
 
@@ -28,6 +31,7 @@ import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.Option;
 import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
@@ -217,6 +221,26 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     }
 
     /**
+     * Lists the options (all from {@code @OptionMetadata}), then, for help, those of the current family
+     * and optimiser, which go inside the quotes of {@code -family "..."} and {@code -optimizer "..."}.
+     *
+     * @return the options
+     */
+    @Override
+    public Enumeration<Option> listOptions() {
+        final Vector<Option> options = new Vector<>(Collections.list(super.listOptions()));
+        for (weka.core.OptionHandler spec : new weka.core.OptionHandler[] {family, optimizer}) {
+            final List<Option> nested = Collections.list(spec.listOptions());
+            if (!nested.isEmpty()) {
+                options.add(new Option("", "", 0, "\nOptions of " + spec.getClass().getName()
+                        + " (inside the quotes of -" + (spec == family ? "family" : "optimizer") + "):"));
+                options.addAll(nested);
+            }
+        }
+        return options.elements();
+    }
+
+    /**
      * @return the hidden layer sizes, empty for a GLM
      * @throws IllegalArgumentException naming the offending entry
      */
@@ -305,8 +329,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             throw new InterruptedException("NeuralGLM: training was interrupted at epoch " + (e.epoch() + 1)
                     + "; no model was kept");
         }
+        // a GLM's dispersion divides by sum w - p; a network's parameter count is not its degrees of freedom
         final FitStatistics stats = FitStatistics.of(fam, net.predict(x), targets.y(), targets.weights(),
-                net.numParameters());
+                hiddenSizes.length == 0 ? net.numParameters() : 0);
         model = new FittedModel(pipeline, net, fam, data.classAttribute(), result, stats,
                 architecture(x.numCols, hiddenSizes, actName, outputs),
                 opt.toString(), epochs, targets.weights(), !doNotStandardize);

@@ -51,6 +51,9 @@ public final class ModelReport {
         } else if (Double.isNaN(m.statistics.dispersion())) {
             dispersion = "not estimable: the sum of weights is at most the " + m.statistics.numParameters()
                     + " parameters";
+        } else if (m.statistics.numParameters() == 0) {
+            dispersion = num(m.statistics.dispersion()) + " (Pearson chi-square / sum of weights: no degrees-of-freedom "
+                    + "correction, as a network's parameter count is not its degrees of freedom)";
         } else {
             dispersion = num(m.statistics.dispersion()) + " (Pearson estimate, " + m.statistics.numParameters()
                     + " parameters)";
