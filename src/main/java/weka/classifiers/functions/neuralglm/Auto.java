@@ -18,14 +18,4 @@ public class Auto extends FamilySpec {
     public Family create(boolean nominalClass) {
         return nominalClass ? new Categorical() : new Gaussian();
     }
-
-    @Override
-    public boolean handlesNominalClass() {
-        return true;
-    }
-
-    @Override
-    public boolean handlesNumericClass() {
-        return true;
-    }
 }

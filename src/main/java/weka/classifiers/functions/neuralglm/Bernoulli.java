@@ -17,14 +17,4 @@ public class Bernoulli extends FamilySpec {
     public Family create(boolean nominalClass) {
         return new neuralglm.family.Bernoulli();
     }
-
-    @Override
-    public boolean handlesNominalClass() {
-        return true;
-    }
-
-    @Override
-    public boolean handlesNumericClass() {
-        return true;
-    }
 }

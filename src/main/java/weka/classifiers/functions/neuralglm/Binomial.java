@@ -17,14 +17,4 @@ public class Binomial extends FamilySpec {
     public Family create(boolean nominalClass) {
         return new neuralglm.family.Binomial();
     }
-
-    @Override
-    public boolean handlesNominalClass() {
-        return true;
-    }
-
-    @Override
-    public boolean handlesNumericClass() {
-        return true;
-    }
 }

@@ -18,11 +18,6 @@ public class Categorical extends FamilySpec {
     }
 
     @Override
-    public boolean handlesNominalClass() {
-        return true;
-    }
-
-    @Override
     public boolean handlesNumericClass() {
         return false;
     }

@@ -16,9 +16,13 @@ public abstract class FamilySpec extends Spec {
      */
     public abstract Family create(boolean nominalClass);
 
-    /** @return true when a nominal class can be modelled (categorical, or binary as 0/1) */
-    public abstract boolean handlesNominalClass();
+    /** @return true when a nominal class can be modelled (categorical, or binary as 0/1); true unless overridden */
+    public boolean handlesNominalClass() {
+        return true;
+    }
 
-    /** @return true when a numeric class can be modelled */
-    public abstract boolean handlesNumericClass();
+    /** @return true when a numeric class can be modelled; true unless overridden */
+    public boolean handlesNumericClass() {
+        return true;
+    }
 }

@@ -8,9 +8,4 @@ public abstract class ScalarFamilySpec extends FamilySpec {
     public boolean handlesNominalClass() {
         return false;
     }
-
-    @Override
-    public boolean handlesNumericClass() {
-        return true;
-    }
 }
