@@ -126,6 +126,11 @@ class WekaPackageIT {
                 "    Object o = WekaPackageClassLoaderManager.objectForName(\"weka.classifiers.functions.NeuralGLM\");",
                 "    System.out.println(\"loader: \" + o.getClass().getClassLoader().getClass().getName());",
                 "    System.out.println(\"run match: \" + weka.Run.findSchemeMatch(\"NeuralGLM\", false));",
+                "    GenericObjectEditor.registerEditors();",
+                "    for (String spec : new String[] {\"FamilySpec\", \"OptimizerSpec\"}) {",
+                "      Class<?> c = WekaPackageClassLoaderManager.forName(\"weka.classifiers.functions.neuralglm.\" + spec);",
+                "      System.out.println(spec + \" editor: \" + java.beans.PropertyEditorManager.findEditor(c).getClass().getName());",
+                "    }",
                 "  }",
                 "}"));
         final String out = java(program.toString());
@@ -135,6 +140,8 @@ class WekaPackageIT {
         assertTrue(out.contains("weka.classifiers.functions.neuralglm.LBFGS"), out);
         assertTrue(out.contains("loader: weka.core.WekaPackageLibIsolatingClassLoader"), out);
         assertTrue(out.contains("run match: [weka.classifiers.functions.NeuralGLM]"), out);
+        assertTrue(out.contains("FamilySpec editor: weka.gui.GenericObjectEditor"), out);
+        assertTrue(out.contains("OptimizerSpec editor: weka.gui.GenericObjectEditor"), out);
     }
 
     @Test
