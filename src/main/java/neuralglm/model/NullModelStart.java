@@ -12,7 +12,9 @@ import org.ejml.data.DMatrixRMaj;
  * Starts a network at the intercept-only model, as IRLS starts at {@code mu = ybar}: the output
  * layer's weights are set to 0 and its bias to {@code g(ybar)} (the family's
  * {@link Family#nullEta(double[])}), so that the first eta lies in the link's domain even for the
- * canonical links of Gamma and Inverse Gaussian (eta &lt; 0). Hidden layers keep their random
+ * canonical links of Gamma and Inverse Gaussian (eta &lt; 0). Where {@code g(ybar)} is infinite (ybar on
+ * the boundary of the mean's range, e.g. all targets 0 for Bernoulli or Poisson) the bias starts at 0.
+ * Hidden layers keep their random
  * initial weights; the output weights move away from 0 at the first step, since
  * {@code dL/dW_out = G^T h} is not 0.
  */
@@ -37,6 +39,11 @@ public final class NullModelStart {
         if (eta.length != out.outputs()) {
             throw new IllegalArgumentException("The " + family.name() + " null model has " + eta.length
                     + " outputs, the network " + out.outputs());
+        }
+        for (int j = 0; j < eta.length; j++) {
+            if (!Double.isFinite(eta[j])) {
+                eta[j] = 0.0;   // ybar on the boundary (all 0 for Bernoulli or Poisson): g(ybar) is infinite
+            }
         }
         java.util.Arrays.fill(out.weight().value().data, 0, out.weight().size(), 0.0);
         out.bias().set(eta);

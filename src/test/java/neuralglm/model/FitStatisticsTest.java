@@ -78,4 +78,11 @@ class FitStatisticsTest {
         final FitStatistics s = FitStatistics.of(new Bernoulli(), net.predict(x), col(y), null, net.numParameters());
         assertEquals(s.nullDeviance(), s.deviance(), 1e-12);
     }
+
+    @Test
+    void nullModelStartStaysFiniteWhenTheMeanIsOnTheBoundary() {
+        final Sequential net = Sequential.mlp(2, new int[0], Activation.Tanh::new, 1, new java.util.Random(1));
+        NullModelStart.apply(net, new Poisson(), col(new double[] {0, 0, 0}), null);
+        assertEquals(0.0, ((Linear) net.layers().get(0)).bias().value().get(0, 0), 0.0);
+    }
 }

@@ -214,4 +214,15 @@ class NeuralGLMBehaviourTest {
                 () -> c.buildClassifier(FamilyData.of("Gaussian", 40, 1)));
         assertTrue(e.getMessage().contains("full batch"), e.getMessage());
     }
+
+    @Test
+    void aClassThatNeverVariesStillTrains() throws Exception {
+        final Instances data = FamilyData.of("Bernoulli", 30, 15);
+        for (int i = 0; i < data.numInstances(); i++) {
+            data.instance(i).setClassValue("no");
+        }
+        final NeuralGLM c = NeuralGLMFamiliesTest.glm(new weka.classifiers.functions.neuralglm.Bernoulli());
+        c.buildClassifier(data);
+        assertTrue(c.distributionForInstance(data.instance(0))[0] > 0.99);
+    }
 }
