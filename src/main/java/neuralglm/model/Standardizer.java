@@ -1,0 +1,154 @@
+package neuralglm.model;
+
+import java.io.Serializable;
+
+import neuralglm.family.Family;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Centres and scales input columns with weighted moments, and maps the coefficients of a linear
+ * predictor fitted on standardised inputs back to the original units.
+ * <pre>
+ *   m_j = sum_i w_i x_ij / sum w,   s_j = sqrt(sum_i w_i (x_ij - m_j)^2 / sum w)   (s_j = 1 when 0)
+ *   z_ij = (x_ij - m_j) / s_j
+ *   eta_k = b_k + sum_j W_kj z_j = (b_k - sum_j W_kj m_j / s_j) + sum_j (W_kj / s_j) x_j
+ * </pre>
+ * An identity standardiser (m = 0, s = 1) is what a face uses when standardisation is switched off,
+ * so that the same code path serves both. Immutable.
+ */
+public final class Standardizer implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final double[] mean;
+    private final double[] scale;
+
+    /**
+     * @param mean  column means m (copied)
+     * @param scale column scales s &gt; 0 (copied)
+     */
+    public Standardizer(double[] mean, double[] scale) {
+        if (mean.length != scale.length) {
+            throw new IllegalArgumentException("Standardizer: " + mean.length + " means but " + scale.length + " scales");
+        }
+        for (int j = 0; j < scale.length; j++) {
+            if (!(scale[j] > 0) || !Double.isFinite(scale[j]) || !Double.isFinite(mean[j])) {
+                throw new IllegalArgumentException("Standardizer: column " + j + " has mean " + mean[j]
+                        + " and scale " + scale[j] + "; need a finite mean and a finite scale > 0");
+            }
+        }
+        this.mean = mean.clone();
+        this.scale = scale.clone();
+    }
+
+    /**
+     * @param columns number of columns
+     * @return the identity map (m = 0, s = 1)
+     */
+    public static Standardizer identity(int columns) {
+        final double[] ones = new double[columns];
+        java.util.Arrays.fill(ones, 1.0);
+        return new Standardizer(new double[columns], ones);
+    }
+
+    /**
+     * Weighted column means and (population) standard deviations; a constant column gets scale 1.
+     *
+     * @param x inputs, n x d. Not modified.
+     * @param w instance weights (length n) or null for 1. Not modified.
+     * @return the standardiser of x
+     */
+    public static Standardizer fit(DMatrixRMaj x, double[] w) {
+        final int n = x.numRows, d = x.numCols;
+        final double total = Family.totalWeight(w, n);
+        if (!(total > 0)) {
+            throw new IllegalArgumentException("Cannot standardise: the instance weights sum to " + total);
+        }
+        final double[] m = new double[d], s = new double[d];
+        for (int i = 0; i < n; i++) {
+            final double wi = w == null ? 1.0 : w[i];
+            for (int j = 0; j < d; j++) {
+                m[j] += wi * x.data[i * d + j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            m[j] /= total;
+        }
+        for (int i = 0; i < n; i++) {
+            final double wi = w == null ? 1.0 : w[i];
+            for (int j = 0; j < d; j++) {
+                final double r = x.data[i * d + j] - m[j];
+                s[j] += wi * r * r;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            s[j] = Math.sqrt(s[j] / total);
+            if (!(s[j] > 0)) {
+                s[j] = 1.0;
+            }
+        }
+        return new Standardizer(m, s);
+    }
+
+    /** @return the number of columns */
+    public int columns() {
+        return mean.length;
+    }
+
+    /** @return a copy of the column means m */
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    /** @return a copy of the column scales s */
+    public double[] scale() {
+        return scale.clone();
+    }
+
+    /**
+     * Standardises in place: {@code x_ij <- (x_ij - m_j) / s_j}.
+     *
+     * @param x inputs, n x d. Modified.
+     * @return x
+     */
+    public DMatrixRMaj apply(DMatrixRMaj x) {
+        final int n = x.numRows, d = x.numCols;
+        if (d != mean.length) {
+            throw new IllegalArgumentException("Standardizer fitted on " + mean.length + " columns, given " + d);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                x.data[i * d + j] = (x.data[i * d + j] - mean[j]) / scale[j];
+            }
+        }
+        return x;
+    }
+
+    /**
+     * Coefficients of {@code eta = b + W z} on standardised inputs, re-expressed on the original
+     * inputs x.
+     *
+     * @param weight W, k x d (PyTorch layout). Not modified.
+     * @param bias   b, length k (a 1 x k matrix). Not modified.
+     * @return k x (d + 1): column 0 the intercept {@code b_k - sum_j W_kj m_j / s_j}, column j + 1
+     *         the slope {@code W_kj / s_j}
+     */
+    public DMatrixRMaj toOriginalUnits(DMatrixRMaj weight, DMatrixRMaj bias) {
+        final int k = weight.numRows, d = weight.numCols;
+        if (d != mean.length || bias.getNumElements() != k) {
+            throw new IllegalArgumentException(String.format(
+                    "Coefficients %d x %d with %d intercepts do not fit a standardiser of %d columns",
+                    k, d, bias.getNumElements(), mean.length));
+        }
+        final DMatrixRMaj beta = new DMatrixRMaj(k, d + 1);
+        for (int r = 0; r < k; r++) {
+            double intercept = bias.data[r];
+            for (int j = 0; j < d; j++) {
+                final double slope = weight.data[r * d + j] / scale[j];
+                beta.data[r * (d + 1) + j + 1] = slope;
+                intercept -= slope * mean[j];
+            }
+            beta.data[r * (d + 1)] = intercept;
+        }
+        return beta;
+    }
+}

@@ -1,0 +1,115 @@
+package weka.classifiers.functions.neuralglm;
+
+import java.util.Locale;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The text of {@link weka.classifiers.functions.NeuralGLM#toString()} for a built model: network,
+ * family and link, optimiser, epochs, data handling, the fit statistics and, for a GLM, the coefficient
+ * table in the original attribute units (as {@code Logistic} and {@code LinearRegression} print).
+ */
+public final class ModelReport {
+
+    private ModelReport() {
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    /**
+     * @param m a fitted model
+     * @return the report
+     */
+    public static String of(FittedModel m) {
+        final StringBuilder sb = new StringBuilder();
+        final String title = m.isGlm() ? "NeuralGLM: generalized linear model (no hidden layer)"
+                : "NeuralGLM: neural network with an exponential-family output";
+        sb.append(title).append('\n').append("=".repeat(title.length())).append("\n\n");
+        final String cls = m.classAttribute.isNominal()
+                ? "nominal, " + m.classAttribute.numValues() + " values" : "numeric";
+        line(sb, "Class attribute", "'" + m.classAttribute.name() + "' (" + cls + ")");
+        line(sb, "Family", m.family.name() + ", link " + m.family.link());
+        line(sb, "Network", m.architecture + " (" + m.net.numParameters() + " parameters)");
+        line(sb, "Optimiser", m.optimizer);
+        line(sb, "Epochs run", m.result.epochs() + " of " + m.epochLimit
+                + (m.result.converged() ? " (the optimiser converged)" : ""));
+        line(sb, "Training data", m.numInstances + " instances with a class value, sum of weights " + num(m.sumOfWeights));
+        line(sb, "Inputs", m.pipeline.numInputs() + " columns after RemoveUseless and NominalToBinary"
+                + (m.standardized ? ", standardised to weighted mean 0 and sd 1" : ", not standardised"));
+        line(sb, "Missing values", m.pipeline.missingInTraining() + " missing input values in the training data; "
+                + "missing values (in training and in new instances) are replaced by the training mean or mode "
+                + "(ReplaceMissingValues)");
+        sb.append('\n').append("Fit on the training data\n");
+        line(sb, "  Mean NLL", num(m.statistics.meanNll()) + " (per unit weight, constants dropped)");
+        line(sb, "  Deviance", num(m.statistics.deviance()));
+        line(sb, "  Null deviance", num(m.statistics.nullDeviance()) + " (intercept-only model)");
+        final String dispersion;
+        if (m.family.hasFixedDispersion()) {
+            dispersion = "1 (fixed by the family)";
+        } else if (Double.isNaN(m.statistics.dispersion())) {
+            dispersion = "not estimable: the sum of weights is at most the " + m.statistics.numParameters()
+                    + " parameters";
+        } else if (m.statistics.numParameters() == 0) {
+            dispersion = num(m.statistics.dispersion()) + " (Pearson chi-square / sum of weights: no degrees-of-freedom "
+                    + "correction, as a network's parameter count is not its degrees of freedom)";
+        } else {
+            dispersion = num(m.statistics.dispersion()) + " (Pearson estimate, " + m.statistics.numParameters()
+                    + " parameters)";
+        }
+        line(sb, "  Dispersion", dispersion);
+        if (m.isGlm()) {
+            sb.append('\n').append(coefficientTable(m));
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String key, String value) {
+        sb.append(String.format(Locale.ROOT, "%-18s %s%n", key + ":", value));
+    }
+
+    private static String coefficientTable(FittedModel m) {
+        final DMatrixRMaj beta = m.coefficients();
+        final int k = beta.numRows, d = beta.numCols - 1;
+        final String[] heads = new String[k];
+        if (k > 1) {
+            for (int r = 0; r < k; r++) {
+                heads[r] = m.classAttribute.value(r);
+            }
+        } else if (m.classAttribute.isNominal()) {
+            heads[0] = m.family.link() + "(P(" + m.classAttribute.value(1) + "))";
+        } else {
+            heads[0] = m.family.link() + "(mu)";
+        }
+        final String[] rows = new String[d + 1];
+        rows[0] = "Intercept";
+        System.arraycopy(m.pipeline.inputNames(), 0, rows, 1, d);
+        int nameWidth = "Variable".length();
+        for (String r : rows) {
+            nameWidth = Math.max(nameWidth, r.length());
+        }
+        int colWidth = 14;
+        for (String h : heads) {
+            colWidth = Math.max(colWidth, h.length() + 1);
+        }
+        final StringBuilder sb = new StringBuilder();
+        sb.append("Coefficients in the original attribute units: eta = Intercept + sum of coefficient * value\n");
+        if (k > 1) {
+            sb.append("(softmax: one column per class value; only differences between columns are identified)\n");
+        }
+        sb.append(String.format(Locale.ROOT, "%-" + nameWidth + "s", "Variable"));
+        for (String h : heads) {
+            sb.append(String.format(Locale.ROOT, " %" + colWidth + "s", h));
+        }
+        sb.append('\n').append("-".repeat(nameWidth + k * (colWidth + 1))).append('\n');
+        for (int j = 0; j <= d; j++) {
+            sb.append(String.format(Locale.ROOT, "%-" + nameWidth + "s", rows[j]));
+            for (int r = 0; r < k; r++) {
+                sb.append(String.format(Locale.ROOT, " %" + colWidth + "s", num(beta.get(r, j))));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,72 @@
+package neuralglm.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class StandardizerTest {
+
+    @Test
+    void weightedMomentsMatchHandComputation() {
+        // column 0: values 1, 2, 4 with weights 1, 1, 2 -> mean 11/4, var = (1.75^2 + 0.75^2 + 2*1.25^2)/4
+        final DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 5}, {2, 5}, {4, 5}});
+        final Standardizer s = Standardizer.fit(x, new double[] {1, 1, 2});
+        assertEquals(2.75, s.mean()[0], 1e-15);
+        assertEquals(Math.sqrt((1.75 * 1.75 + 0.75 * 0.75 + 2 * 1.25 * 1.25) / 4), s.scale()[0], 1e-15);
+        assertEquals(5.0, s.mean()[1], 1e-15);
+        assertEquals(1.0, s.scale()[1], 0.0, "a constant column keeps scale 1");
+        s.apply(x);
+        assertEquals((4 - 2.75) / s.scale()[0], x.get(2, 0), 1e-15);
+        assertEquals(0.0, x.get(1, 1), 0.0);
+    }
+
+    @Test
+    void originalUnitCoefficientsGiveTheSameEtaOnRawInputs() {
+        final Random rng = new Random(3);
+        final int n = 50, d = 4, k = 3;
+        final DMatrixRMaj x = new DMatrixRMaj(n, d);
+        for (int i = 0; i < n * d; i++) {
+            x.data[i] = 10 * rng.nextGaussian() + 7 * (i % d);
+        }
+        final Standardizer s = Standardizer.fit(x, null);
+        final DMatrixRMaj z = s.apply(x.copy());
+        final DMatrixRMaj weight = new DMatrixRMaj(k, d), bias = new DMatrixRMaj(1, k);
+        for (int i = 0; i < k * d; i++) {
+            weight.data[i] = rng.nextGaussian();
+        }
+        for (int r = 0; r < k; r++) {
+            bias.data[r] = rng.nextGaussian();
+        }
+        final DMatrixRMaj beta = s.toOriginalUnits(weight, bias);
+        for (int i = 0; i < n; i++) {
+            for (int r = 0; r < k; r++) {
+                double etaStd = bias.data[r], etaRaw = beta.get(r, 0);
+                for (int j = 0; j < d; j++) {
+                    etaStd += weight.get(r, j) * z.get(i, j);
+                    etaRaw += beta.get(r, j + 1) * x.get(i, j);
+                }
+                assertEquals(etaStd, etaRaw, 1e-10 * (1 + Math.abs(etaStd)));
+            }
+        }
+    }
+
+    @Test
+    void identityLeavesInputsAndCoefficientsAlone() {
+        final Standardizer s = Standardizer.identity(2);
+        final DMatrixRMaj beta = s.toOriginalUnits(new DMatrixRMaj(new double[][] {{2, 3}}), new DMatrixRMaj(new double[][] {{1}}));
+        assertEquals(1.0, beta.get(0, 0));
+        assertEquals(2.0, beta.get(0, 1));
+        assertEquals(3.0, beta.get(0, 2));
+    }
+
+    @Test
+    void refusesZeroScaleAndShapeMismatch() {
+        assertThrows(IllegalArgumentException.class, () -> new Standardizer(new double[] {0}, new double[] {0}));
+        final Standardizer s = Standardizer.identity(2);
+        assertThrows(IllegalArgumentException.class, () -> s.apply(new DMatrixRMaj(1, 3)));
+    }
+}

@@ -1,0 +1,168 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weka.core.Instances;
+
+/**
+ * The package as a Weka user gets it (runs in {@code mvn verify}, after {@code package}): the zip is
+ * installed offline into a fresh {@code WEKA_HOME} by Weka's own package manager, and every check runs
+ * in a separate JVM whose classpath holds only Weka and its runtime dependencies, so NeuralGLM and EJML
+ * can only come from the installed package.
+ */
+class WekaPackageIT {
+
+    @TempDir
+    static Path dir;
+    static Path home;
+    static String wekaClasspath;
+
+    @BeforeAll
+    static void install() throws Exception {
+        final Path zip = Path.of(System.getProperty("neuralglm.zip"));
+        assertTrue(Files.isRegularFile(zip), "package zip not built: " + zip);
+        final String cp = Files.readString(Path.of(System.getProperty("weka.classpath.file"))).trim();
+        // build-classpath also lists a pom (netlib's 'all'); Weka's class cache cannot read it as a jar
+        wekaClasspath = Arrays.stream(cp.split(File.pathSeparator)).filter(s -> s.endsWith(".jar"))
+                .collect(Collectors.joining(File.pathSeparator));
+        assertTrue(wekaClasspath.contains("weka-stable"), wekaClasspath);
+        assertTrue(!wekaClasspath.contains("ejml") && !wekaClasspath.contains("neuralGLM"), wekaClasspath);
+        home = dir.resolve("wekahome");
+        final String out = java("weka.core.WekaPackageManager", "-offline", "-install-package", zip.toString());
+        final Path pkg = home.resolve("packages").resolve("neuralGLM");
+        assertTrue(Files.isRegularFile(pkg.resolve("neuralGLM.jar")), out);
+        assertTrue(Files.isRegularFile(pkg.resolve("Description.props")), out);
+        assertTrue(Files.isRegularFile(pkg.resolve("lib").resolve("ejml-ddense-0.44.0.jar")), out);
+        final String listed = java("weka.core.WekaPackageManager", "-offline", "-list-packages", "installed");
+        assertTrue(listed.contains("neuralGLM"), listed);
+    }
+
+    /** Runs a main class (or a single-file program) in a new JVM with only Weka on the classpath. */
+    static String java(String... args) throws IOException, InterruptedException {
+        final List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-DWEKA_HOME=" + home, "-Djava.awt.headless=true", "-Dweka.packageManager.offline=true",
+                "-cp", wekaClasspath));
+        cmd.addAll(List.of(args));
+        final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).directory(dir.toFile()).start();
+        final byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "timed out: " + cmd);
+        final String text = new String(out, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), String.join(" ", cmd) + "\n" + text);
+        return text;
+    }
+
+    static Path arff(String name, Instances data) throws IOException {
+        final Path f = dir.resolve(name + ".arff");
+        Files.writeString(f, data.toString());
+        return f;
+    }
+
+    static double number(String text, String label) {
+        final Matcher m = Pattern.compile(Pattern.quote(label) + "\\s+(-?[0-9.]+)").matcher(text);
+        assertTrue(m.find(), "no '" + label + "' in\n" + text);
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static String testSection(String out) {
+        final int i = out.indexOf("=== Error on test data ===");
+        assertTrue(i >= 0, out);
+        return out.substring(i);
+    }
+
+    @Test
+    void numericClassRunsWithWekaRun() throws Exception {
+        final Path train = arff("poisson-train", FamilyData.of("Poisson", 300, 31));
+        final Path test = arff("poisson-test", FamilyData.of("Poisson", 200, 32));
+        final String out = java("weka.Run", "NeuralGLM", "-t", train.toString(), "-T", test.toString(),
+                "-hidden", "none", "-family", "neuralglm.Poisson");
+        assertTrue(out.contains("NeuralGLM: generalized linear model (no hidden layer)"), out);
+        assertTrue(out.contains("Poisson, link log"), out);
+        final String section = testSection(out);
+        assertTrue(number(section, "Correlation coefficient") > 0.4, section);
+        assertTrue(number(section, "Relative absolute error") < 95, section);
+    }
+
+    @Test
+    void nominalClassRunsWithWekaRun() throws Exception {
+        final Path train = arff("cat-train", FamilyData.of("Categorical", 300, 33));
+        final Path test = arff("cat-test", FamilyData.of("Categorical", 200, 34));
+        final String out = java("weka.Run", "NeuralGLM", "-t", train.toString(), "-T", test.toString(),
+                "-hidden", "8", "-epochs", "100", "-weight-decay", "0.01");
+        assertTrue(out.contains("3 inputs -> 8 ReLU -> 3 outputs"), out);
+        final String section = testSection(out);
+        assertTrue(number(section, "Kappa statistic") > 0.3, section);
+    }
+
+    @Test
+    void explorerClassDiscoveryListsNeuralGLM() throws Exception {
+        final Path program = dir.resolve("Discover.java");
+        Files.writeString(program, String.join("\n",
+                "import weka.core.*;",
+                "import weka.gui.GenericObjectEditor;",
+                "public class Discover {",
+                "  public static void main(String[] a) throws Exception {",
+                "    WekaPackageManager.loadPackages(false, false, true);",
+                "    GenericObjectEditor.determineClasses();",
+                "    System.out.println(\"classifiers: \" + PluginManager.getPluginNamesOfType(\"weka.classifiers.Classifier\"));",
+                "    System.out.println(\"families: \" + PluginManager.getPluginNamesOfType(\"weka.classifiers.functions.neuralglm.FamilySpec\"));",
+                "    System.out.println(\"optimizers: \" + PluginManager.getPluginNamesOfType(\"weka.classifiers.functions.neuralglm.OptimizerSpec\"));",
+                "    Object o = WekaPackageClassLoaderManager.objectForName(\"weka.classifiers.functions.NeuralGLM\");",
+                "    System.out.println(\"loader: \" + o.getClass().getClassLoader().getClass().getName());",
+                "    System.out.println(\"run match: \" + weka.Run.findSchemeMatch(\"NeuralGLM\", false));",
+                "    GenericObjectEditor.registerEditors();",
+                "    for (String spec : new String[] {\"FamilySpec\", \"OptimizerSpec\"}) {",
+                "      Class<?> c = WekaPackageClassLoaderManager.forName(\"weka.classifiers.functions.neuralglm.\" + spec);",
+                "      System.out.println(spec + \" editor: \" + java.beans.PropertyEditorManager.findEditor(c).getClass().getName());",
+                "    }",
+                "  }",
+                "}"));
+        final String out = java(program.toString());
+        assertTrue(Pattern.compile("classifiers: \\[.*weka\\.classifiers\\.functions\\.NeuralGLM[,\\]]").matcher(out).find(), out);
+        assertTrue(out.contains("weka.classifiers.functions.neuralglm.Poisson"), out);
+        assertTrue(out.contains("weka.classifiers.functions.neuralglm.Tweedie"), out);
+        assertTrue(out.contains("weka.classifiers.functions.neuralglm.LBFGS"), out);
+        assertTrue(out.contains("loader: weka.core.WekaPackageLibIsolatingClassLoader"), out);
+        assertTrue(out.contains("run match: [weka.classifiers.functions.NeuralGLM]"), out);
+        assertTrue(out.contains("FamilySpec editor: weka.gui.GenericObjectEditor"), out);
+        assertTrue(out.contains("OptimizerSpec editor: weka.gui.GenericObjectEditor"), out);
+    }
+
+    @Test
+    void savedModelReloadsInAnotherJvmWithIdenticalPredictions() throws Exception {
+        final Path train = arff("gamma-train", FamilyData.of("Gamma", 200, 35));
+        final Path test = arff("gamma-test", FamilyData.of("Gamma", 50, 36));
+        final Path model = dir.resolve("gamma.model");
+        final String csv = "weka.classifiers.evaluation.output.prediction.CSV -decimals 16";
+        final String first = java("weka.Run", "NeuralGLM", "-t", train.toString(), "-T", test.toString(),
+                "-d", model.toString(), "-hidden", "6", "-epochs", "60",
+                "-family", "neuralglm.Gamma -link log", "-optimizer", "neuralglm.Adam -lr 0.01", "-mini-batch-size", "32", "-classifications", csv);
+        assertTrue(Files.size(model) > 0);
+        final String second = java("weka.Run", "NeuralGLM", "-l", model.toString(), "-T", test.toString(),
+                "-classifications", csv);
+        final List<String> p1 = predictions(first), p2 = predictions(second);
+        assertEquals(50, p1.size(), first);
+        assertEquals(p1, p2);
+    }
+
+    /** The CSV prediction rows: "inst#,actual,predicted,error". */
+    private static List<String> predictions(String out) {
+        return out.lines().filter(l -> l.matches("\\d+,[-0-9.E]+,[-0-9.E]+,[-0-9.E]+")).collect(Collectors.toList());
+    }
+}
