@@ -19,7 +19,10 @@ import org.ejml.data.DMatrixRMaj;
  * the maximum-likelihood fit of an intercept. For a canonical link with a restricted domain
  * (Gamma's {@code eta = -1/mu}, inverse Gaussian's {@code eta = -1/(2 mu^2)}) this point is inside
  * the domain ({@code eta < 0}), which a random initialisation does not guarantee; line-search
- * optimisers then keep eta inside by step halving.
+ * optimisers then keep eta inside by step halving. Where {@code g(ybar)} is infinite (ybar on the
+ * boundary of the mean's range, e.g. all targets 0 for Bernoulli or Poisson) the bias starts at 0.
+ * Hidden layers keep their random weights; the output weights leave 0 at the first step, since
+ * {@code dL/dW_out = G^T h} is not 0.
  */
 public final class NullStart {
 
@@ -44,7 +47,11 @@ public final class NullStart {
             throw new IllegalArgumentException("The output layer has " + out.outputs() + " outputs but the "
                     + family.name() + " targets need " + eta.length);
         }
-        for (double e : eta) {
+        for (int j = 0; j < eta.length; j++) {
+            if (Double.isInfinite(eta[j]) && family.link().inDomain(0.0)) {
+                eta[j] = 0.0;   // ybar on the boundary (all 0 for Bernoulli or Poisson): g(ybar) is infinite
+            }
+            final double e = eta[j];
             if (!family.link().inDomain(e) || !Double.isFinite(e)) {
                 throw new IllegalArgumentException(String.format(
                         "The null model of the %s family has eta = %s, outside the %s link's domain (%s)",

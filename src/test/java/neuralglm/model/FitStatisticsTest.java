@@ -72,7 +72,7 @@ class FitStatisticsTest {
             x.data[i] = Math.sin(i);
         }
         final Sequential net = Sequential.mlp(2, new int[] {3}, Activation.Tanh::new, 1, new java.util.Random(1));
-        NullModelStart.apply(net, new Bernoulli(), col(y), null);
+        neuralglm.train.NullStart.apply(net, new Bernoulli(), col(y), null);
         final Linear out = (Linear) net.layers().get(2);
         assertEquals(Math.log(4.0 / 2.0), out.bias().value().get(0, 0), 1e-15, "logit of ybar = 4/6");
         final FitStatistics s = FitStatistics.of(new Bernoulli(), net.predict(x), col(y), null, net.numParameters());
@@ -82,7 +82,7 @@ class FitStatisticsTest {
     @Test
     void nullModelStartStaysFiniteWhenTheMeanIsOnTheBoundary() {
         final Sequential net = Sequential.mlp(2, new int[0], Activation.Tanh::new, 1, new java.util.Random(1));
-        NullModelStart.apply(net, new Poisson(), col(new double[] {0, 0, 0}), null);
+        neuralglm.train.NullStart.apply(net, new Poisson(), col(new double[] {0, 0, 0}), null);
         assertEquals(0.0, ((Linear) net.layers().get(0)).bias().value().get(0, 0), 0.0);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Random;
 
 import neuralglm.family.Family;
 import neuralglm.model.FitStatistics;
-import neuralglm.model.NullModelStart;
+import neuralglm.train.NullStart;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
 import neuralglm.optim.Optimizer;
@@ -311,7 +311,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final String actName = TAGS_ACTIVATION[activation].getReadable();
         final Sequential net = Sequential.mlp(x.numCols, hiddenSizes,
                 () -> Activation.byName(actName), outputs, new Random(getSeed()));
-        NullModelStart.apply(net, fam, targets.y(), targets.weights());
+        NullStart.apply(net, fam, targets.y(), targets.weights());
 
         final int n = x.numRows;
         Trainer trainer = new Trainer(epochs).withBatchSize(miniBatchSize >= n ? 0 : miniBatchSize).withSeed(getSeed());
