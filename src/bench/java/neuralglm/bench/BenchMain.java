@@ -1,0 +1,36 @@
+package neuralglm.bench;
+
+import java.util.Arrays;
+
+/**
+ * Benchmarks of neuralGLM, outside the test suite ({@code mvn -Pbench ...}; see README).
+ * <pre>
+ *   notebook  the notebook workload, side by side with Weka's MultilayerPerceptron
+ * </pre>
+ */
+public final class BenchMain {
+
+    /** Weka's MLP logs failed native-BLAS lookups; kept referenced so the level sticks. */
+    private static final java.util.logging.Logger NETLIB = java.util.logging.Logger.getLogger("com.github.fommil");
+
+    private BenchMain() {
+    }
+
+    /**
+     * @param args workload name, then its options
+     * @throws Exception on any failure
+     */
+    public static void main(String[] args) throws Exception {
+        NETLIB.setLevel(java.util.logging.Level.OFF);
+        final String what = args.length == 0 ? "notebook" : args[0];
+        final Args a = new Args(args, Math.min(1, args.length));
+        switch (what) {
+            case "notebook":
+                NotebookBench.run(a);
+                break;
+            default:
+                throw new IllegalArgumentException("Unknown workload " + what + "; usage: BenchMain notebook [options]; args were "
+                        + Arrays.toString(args));
+        }
+    }
+}
