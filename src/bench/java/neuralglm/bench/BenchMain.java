@@ -6,6 +6,7 @@ import java.util.Arrays;
  * Benchmarks of neuralGLM, outside the test suite ({@code mvn -Pbench ...}; see README).
  * <pre>
  *   notebook  the notebook workload, side by side with Weka's MultilayerPerceptron
+ *   kernel    GFLOP/s of the GEMM kernels on the workloads' shapes
  * </pre>
  */
 public final class BenchMain {
@@ -27,6 +28,9 @@ public final class BenchMain {
         switch (what) {
             case "notebook":
                 NotebookBench.run(a);
+                break;
+            case "kernel":
+                KernelBench.run(a);
                 break;
             default:
                 throw new IllegalArgumentException("Unknown workload " + what + "; usage: BenchMain notebook [options]; args were "

@@ -36,8 +36,8 @@ final class NotebookBench {
         if (!json) {
             System.out.printf(Locale.ROOT, "notebook workload: %d rows (%s), net 1-30-20-k ReLU, full-batch SGD lr 0.2, %d steps, %d thread(s)%n",
                     d.rows(), d.source, steps, threads);
-            System.out.printf(Locale.ROOT, "java %s, %d cpus; runs alternate ours / MLP; timed: Trainer.fit vs MultilayerPerceptron.buildClassifier%n",
-                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "kernels: %s; java %s, %d cpus; runs alternate ours / MLP; timed: Trainer.fit vs MultilayerPerceptron.buildClassifier%n",
+                    neuralglm.linalg.Kernels.vectorised() ? "Vector API" : "scalar", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         }
         for (String fam : fams) {
             fit(d, fam, Math.min(steps, 500), threads); // warm-up (JIT)

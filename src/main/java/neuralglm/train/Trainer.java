@@ -4,6 +4,7 @@ import java.util.Random;
 
 import neuralglm.family.Family;
 import neuralglm.linalg.Kernels;
+import neuralglm.nn.Parameter;
 import neuralglm.nn.Sequential;
 import neuralglm.optim.Optimizer;
 import org.ejml.data.DMatrixRMaj;
@@ -215,6 +216,7 @@ public final class Trainer {
     /** One forward-backward pass over a batch, as the optimiser's closure; buffers are reused. */
     private static final class Step implements Optimizer.Closure {
         private final Sequential net;
+        private final Parameter[] params;
         private final Family family;
         private final DMatrixRMaj x;
         private final DMatrixRMaj y;
@@ -224,6 +226,7 @@ public final class Trainer {
 
         Step(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
             this.net = net;
+            this.params = net.parameters().toArray(new Parameter[0]);
             this.family = family;
             this.x = x;
             this.y = y;
@@ -232,7 +235,9 @@ public final class Trainer {
 
         @Override
         public double evaluate() {
-            net.zeroGrad();
+            for (Parameter p : params) {
+                p.zeroGrad();
+            }
             eta = net.forward(x);
             if (eta.numCols != y.numCols) {
                 throw new IllegalArgumentException("The network has " + eta.numCols + " outputs but the "
