@@ -6,6 +6,7 @@ import java.util.Arrays;
  * Benchmarks of neuralGLM, outside the test suite ({@code mvn -Pbench ...}; see README).
  * <pre>
  *   notebook  the notebook workload, side by side with Weka's MultilayerPerceptron
+ *   large     the large Poisson workload of torch_large.py (its data via --write-data)
  *   kernel    GFLOP/s of the GEMM kernels on the workloads' shapes
  * </pre>
  */
@@ -28,6 +29,9 @@ public final class BenchMain {
         switch (what) {
             case "notebook":
                 NotebookBench.run(a);
+                break;
+            case "large":
+                LargeBench.run(a);
                 break;
             case "kernel":
                 KernelBench.run(a);

@@ -11,9 +11,11 @@ import org.ejml.data.DMatrixRMaj;
  * forward {@code X W^T + b}, weight gradient {@code dY^T X}, input gradient {@code dY W}, on the
  * notebook's and the large workload's shapes. Each is timed over batches of calls long enough to
  * span about 20 ms, after a warm-up of 0.5 s; min and median over {@code --reps} batches
- * (default 15). FLOPs counted as 2 n in out per product.
+ * (default 15); {@code --json} prints one JSON line per product. FLOPs counted as 2 n in out per product.
  */
 final class KernelBench {
+
+    private static boolean json;
 
     private KernelBench() {
     }
@@ -22,8 +24,11 @@ final class KernelBench {
 
     static void run(Args a) {
         final int reps = a.integer("reps", 15);
-        System.out.println("kernels: " + (Kernels.vectorised() ? "Vector API (VectorGemm)" : "scalar (Gemm)"));
-        System.out.printf(Locale.ROOT, "%-14s %-8s %10s %10s%n", "n x in -> out", "product", "min GF/s", "med GF/s");
+        json = a.flag("json");
+        if (!json) {
+            System.out.println("kernels: " + (Kernels.vectorised() ? "Vector API (VectorGemm)" : "scalar (Gemm)"));
+            System.out.printf(Locale.ROOT, "%-14s %-8s %10s %10s%n", "n x in -> out", "product", "min GF/s", "med GF/s");
+        }
         final Random rng = new Random(1);
         for (int[] s : SHAPES) {
             final int n = s[0], in = s[1], out = s[2];
@@ -63,6 +68,12 @@ final class KernelBench {
             gf[rep] = flops * batch / (System.nanoTime() - t0);
         }
         final Stats st = new Stats(gf);
+        if (json) {
+            System.out.printf(Locale.ROOT, "{\"bench\":\"neuralglm_kernel\",\"kernels\":\"%s\",\"shape\":\"%s\",\"product\":\"%s\","
+                            + "\"min_gflops\":%.4f,\"median_gflops\":%.4f}%n",
+                    Kernels.vectorised() ? "vector" : "scalar", shape, what, st.min, st.median);
+            return;
+        }
         System.out.printf(Locale.ROOT, "%-14s %-8s %10.2f %10.2f%n", shape, what, st.min, st.median);
     }
 

@@ -86,6 +86,42 @@ public final class Kernels {
     }
 
     /**
+     * ReLU, {@code y[i] = x[i] > 0 ? x[i] : 0} for {@code i < len} (NaN gives 0).
+     *
+     * @param x   input. Not modified.
+     * @param y   output. Modified.
+     * @param len number of entries
+     */
+    public static void relu(double[] x, double[] y, int len) {
+        if (VECTOR) {
+            VectorElementwise.relu(x, y, len);
+            return;
+        }
+        for (int i = 0; i < len; i++) {
+            final double v = x[i];
+            y[i] = v > 0 ? v : 0.0;
+        }
+    }
+
+    /**
+     * ReLU's backward pass, {@code dx[i] = g[i] * [x[i] > 0]} (as {@code x > 0 ? g : g * 0}).
+     *
+     * @param g   output gradient. Not modified.
+     * @param x   the forward input. Not modified.
+     * @param dx  input gradient. Modified.
+     * @param len number of entries
+     */
+    public static void reluGrad(double[] g, double[] x, double[] dx, int len) {
+        if (VECTOR) {
+            VectorElementwise.reluGrad(g, x, dx, len);
+            return;
+        }
+        for (int i = 0; i < len; i++) {
+            dx[i] = x[i] > 0 ? g[i] : g[i] * 0.0;
+        }
+    }
+
+    /**
      * Writes the transpose of {@code a} into {@code aT}.
      *
      * @param a  r x c. Not modified.
