@@ -25,9 +25,19 @@ final class VectorGemm {
 
     /** {@code c[i][j] = bias[j] + sum_k a[i][k] bt[k][j]}; see {@link Gemm#abt} for the meaning. */
     static void axb(double[] a, int n, int p, double[] bt, int m, double[] bias, double[] c) {
+        // start every block from C = bias (or 0): no bias branch in the hot kernel, whose compiled code
+        // must keep every vector in registers (an untaken branch turning taken forces a recompilation)
+        final int blocked = n - n % 4;
+        for (int i = 0; i < blocked; i++) {
+            if (bias == null) {
+                java.util.Arrays.fill(c, i * m, i * m + m, 0.0);
+            } else {
+                System.arraycopy(bias, 0, c, i * m, m);
+            }
+        }
         int i = 0;
         for (; i + 3 < n; i += 4) {
-            rows4(a, i * p, p, bt, m, bias, c, i * m);
+            rows4(a, i * p, p, bt, m, c, i * m);
         }
         for (; i < n; i++) {
             final int a0 = i * p, c0 = i * m;
@@ -41,18 +51,18 @@ final class VectorGemm {
         }
     }
 
-    private static DoubleVector start(double[] bias, int j) {
-        return bias == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, bias, j);
-    }
-
-    private static void rows4(double[] a, int a0, int p, double[] bt, int m, double[] bias, double[] c, int c0) {
+    /** Rows {@code c0/m .. c0/m + 3} of C, which hold their starting values: {@code C += A Bt}. */
+    private static void rows4(double[] a, int a0, int p, double[] bt, int m, double[] c, int c0) {
         final int a1 = a0 + p, a2 = a1 + p, a3 = a2 + p;
         final int c1 = c0 + m, c2 = c1 + m, c3 = c2 + m;
         int j = 0;
         for (; j + 3 * L <= m; j += 3 * L) {
-            final DoubleVector z0 = start(bias, j), z1 = start(bias, j + L), z2 = start(bias, j + 2 * L);
-            DoubleVector s00 = z0, s01 = z1, s02 = z2, s10 = z0, s11 = z1, s12 = z2;
-            DoubleVector s20 = z0, s21 = z1, s22 = z2, s30 = z0, s31 = z1, s32 = z2;
+            DoubleVector s00 = DoubleVector.fromArray(S, c, c0 + j), s01 = DoubleVector.fromArray(S, c, c0 + j + L);
+            DoubleVector s02 = DoubleVector.fromArray(S, c, c0 + j + 2 * L), s10 = DoubleVector.fromArray(S, c, c1 + j);
+            DoubleVector s11 = DoubleVector.fromArray(S, c, c1 + j + L), s12 = DoubleVector.fromArray(S, c, c1 + j + 2 * L);
+            DoubleVector s20 = DoubleVector.fromArray(S, c, c2 + j), s21 = DoubleVector.fromArray(S, c, c2 + j + L);
+            DoubleVector s22 = DoubleVector.fromArray(S, c, c2 + j + 2 * L), s30 = DoubleVector.fromArray(S, c, c3 + j);
+            DoubleVector s31 = DoubleVector.fromArray(S, c, c3 + j + L), s32 = DoubleVector.fromArray(S, c, c3 + j + 2 * L);
             for (int k = 0, bo = j; k < p; k++, bo += m) {
                 final DoubleVector w0 = DoubleVector.fromArray(S, bt, bo);
                 final DoubleVector w1 = DoubleVector.fromArray(S, bt, bo + L);
@@ -69,8 +79,8 @@ final class VectorGemm {
             s30.intoArray(c, c3 + j); s31.intoArray(c, c3 + j + L); s32.intoArray(c, c3 + j + 2 * L);
         }
         for (; j + L <= m; j += L) {
-            final DoubleVector z = start(bias, j);
-            DoubleVector s0 = z, s1 = z, s2 = z, s3 = z;
+            DoubleVector s0 = DoubleVector.fromArray(S, c, c0 + j), s1 = DoubleVector.fromArray(S, c, c1 + j);
+            DoubleVector s2 = DoubleVector.fromArray(S, c, c2 + j), s3 = DoubleVector.fromArray(S, c, c3 + j);
             for (int k = 0, bo = j; k < p; k++, bo += m) {
                 final DoubleVector w = DoubleVector.fromArray(S, bt, bo);
                 s0 = s0.add(w.mul(a[a0 + k])); s1 = s1.add(w.mul(a[a1 + k]));
@@ -79,8 +89,7 @@ final class VectorGemm {
             s0.intoArray(c, c0 + j); s1.intoArray(c, c1 + j); s2.intoArray(c, c2 + j); s3.intoArray(c, c3 + j);
         }
         for (; j < m; j++) {
-            final double z = bias == null ? 0.0 : bias[j];
-            double s0 = z, s1 = z, s2 = z, s3 = z;
+            double s0 = c[c0 + j], s1 = c[c1 + j], s2 = c[c2 + j], s3 = c[c3 + j];
             for (int k = 0, bo = j; k < p; k++, bo += m) {
                 final double w = bt[bo];
                 s0 += a[a0 + k] * w; s1 += a[a1 + k] * w; s2 += a[a2 + k] * w; s3 += a[a3 + k] * w;
