@@ -13,39 +13,43 @@ import org.ejml.data.DMatrixRMaj;
  *   bias gradient:    db += 1^T dY                 (1 x out)
  *   input gradient:   dX  = dY W                   (n x in)
  * </pre>
- * Every inner loop is an axpy over a contiguous row, which the JIT vectorises. Arguments are never
- * aliased; outputs must already have the right shape. Inputs are not modified.
+ * The products run in {@link Gemm} (register-blocked scalar code), or in {@link VectorGemm} when the
+ * JVM has the Vector API module; each entry is summed in ascending order of the inner index, so both
+ * give the same bits. Arguments are never aliased; outputs must already have the right shape. Inputs are
+ * not modified.
  */
 public final class Kernels {
 
     private Kernels() {
     }
 
+    /** True when the products run on the Vector API (see {@link #vectorised()}). */
+    private static final boolean VECTOR = !Boolean.getBoolean("neuralglm.scalar")
+            && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     /**
-     * {@code y = x * w^T + b}, row by row.
+     * @return true when the JVM was started with {@code --add-modules jdk.incubator.vector} (and the
+     *         system property {@code neuralglm.scalar} is not true): the products then run in
+     *         {@link VectorGemm}, else in {@link Gemm}; the results are bit-identical
+     */
+    public static boolean vectorised() {
+        return VECTOR;
+    }
+
+    /**
+     * {@code y = x w^T + b}.
      *
      * @param x  input, n x in. Not modified.
-     * @param wT the weight transposed, in x out. Not modified.
+     * @param w  the weight, out x in. Not modified.
+     * @param wT the weight transposed, in x out, or null (then the scalar kernel runs). Not modified.
      * @param b  bias, length out (a 1 x out matrix). Not modified.
      * @param y  output, n x out. Modified.
      */
-    public static void affine(DMatrixRMaj x, DMatrixRMaj wT, DMatrixRMaj b, DMatrixRMaj y) {
-        final int n = x.numRows, in = x.numCols, out = wT.numCols;
-        final double[] xd = x.data, wd = wT.data, bd = b.data, yd = y.data;
-        for (int i = 0; i < n; i++) {
-            final int yo = i * out;
-            System.arraycopy(bd, 0, yd, yo, out);
-            final int xo = i * in;
-            for (int k = 0; k < in; k++) {
-                final double a = xd[xo + k];
-                if (a == 0.0) {
-                    continue;
-                }
-                final int wo = k * out;
-                for (int j = 0; j < out; j++) {
-                    yd[yo + j] += a * wd[wo + j];
-                }
-            }
+    public static void affine(DMatrixRMaj x, DMatrixRMaj w, DMatrixRMaj wT, DMatrixRMaj b, DMatrixRMaj y) {
+        if (VECTOR && wT != null) {
+            VectorGemm.axb(x.data, x.numRows, x.numCols, wT.data, w.numRows, b.data, y.data);
+        } else {
+            Gemm.abt(x.data, x.numRows, x.numCols, w.data, w.numRows, b.data, y.data);
         }
     }
 
@@ -58,21 +62,10 @@ public final class Kernels {
      * @param db bias gradient, 1 x out. Modified (accumulated).
      */
     public static void accumulateAffineGrad(DMatrixRMaj dY, DMatrixRMaj x, DMatrixRMaj dW, DMatrixRMaj db) {
-        final int n = x.numRows, in = x.numCols, out = dY.numCols;
-        final double[] dyd = dY.data, xd = x.data, dwd = dW.data, dbd = db.data;
-        for (int i = 0; i < n; i++) {
-            final int go = i * out, xo = i * in;
-            for (int o = 0; o < out; o++) {
-                final double a = dyd[go + o];
-                if (a == 0.0) {
-                    continue;
-                }
-                dbd[o] += a;
-                final int wo = o * in;
-                for (int k = 0; k < in; k++) {
-                    dwd[wo + k] += a * xd[xo + k];
-                }
-            }
+        if (VECTOR) {
+            VectorGemm.atb(dY.data, x.numRows, dY.numCols, x.data, x.numCols, dW.data, db.data);
+        } else {
+            Gemm.atb(dY.data, x.numRows, dY.numCols, x.data, x.numCols, dW.data, db.data);
         }
     }
 
@@ -80,25 +73,51 @@ public final class Kernels {
      * {@code dX = dY W}.
      *
      * @param dY output gradient, n x out. Not modified.
-     * @param w  weight, out x in. Not modified.
+     * @param w  the weight, out x in. Not modified.
+     * @param wT the weight transposed, in x out. Not modified.
      * @param dX input gradient, n x in. Modified (overwritten).
      */
-    public static void inputGrad(DMatrixRMaj dY, DMatrixRMaj w, DMatrixRMaj dX) {
-        final int n = dY.numRows, out = dY.numCols, in = w.numCols;
-        final double[] dyd = dY.data, wd = w.data, dxd = dX.data;
-        java.util.Arrays.fill(dxd, 0, n * in, 0.0);
-        for (int i = 0; i < n; i++) {
-            final int go = i * out, xo = i * in;
-            for (int o = 0; o < out; o++) {
-                final double a = dyd[go + o];
-                if (a == 0.0) {
-                    continue;
-                }
-                final int wo = o * in;
-                for (int k = 0; k < in; k++) {
-                    dxd[xo + k] += a * wd[wo + k];
-                }
-            }
+    public static void inputGrad(DMatrixRMaj dY, DMatrixRMaj w, DMatrixRMaj wT, DMatrixRMaj dX) {
+        if (VECTOR) {
+            VectorGemm.axb(dY.data, dY.numRows, dY.numCols, w.data, w.numCols, null, dX.data);
+        } else {
+            Gemm.abt(dY.data, dY.numRows, dY.numCols, wT.data, wT.numRows, null, dX.data);
+        }
+    }
+
+    /**
+     * ReLU, {@code y[i] = x[i] > 0 ? x[i] : 0} for {@code i < len} (NaN gives 0).
+     *
+     * @param x   input. Not modified.
+     * @param y   output. Modified.
+     * @param len number of entries
+     */
+    public static void relu(double[] x, double[] y, int len) {
+        if (VECTOR) {
+            VectorElementwise.relu(x, y, len);
+            return;
+        }
+        for (int i = 0; i < len; i++) {
+            final double v = x[i];
+            y[i] = v > 0 ? v : 0.0;
+        }
+    }
+
+    /**
+     * ReLU's backward pass, {@code dx[i] = g[i] * [x[i] > 0]} (as {@code x > 0 ? g : g * 0}).
+     *
+     * @param g   output gradient. Not modified.
+     * @param x   the forward input. Not modified.
+     * @param dx  input gradient. Modified.
+     * @param len number of entries
+     */
+    public static void reluGrad(double[] g, double[] x, double[] dx, int len) {
+        if (VECTOR) {
+            VectorElementwise.reluGrad(g, x, dx, len);
+            return;
+        }
+        for (int i = 0; i < len; i++) {
+            dx[i] = x[i] > 0 ? g[i] : g[i] * 0.0;
         }
     }
 

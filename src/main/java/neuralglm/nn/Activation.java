@@ -33,15 +33,27 @@ public abstract class Activation implements Layer {
      */
     public abstract double derivative(double x, double y);
 
+    /**
+     * {@code y[i] = f(x[i])} for {@code i < len}; subclasses may override with a loop free of virtual calls.
+     */
+    void applyAll(double[] x, double[] y, int len) {
+        for (int i = 0; i < len; i++) {
+            y[i] = apply(x[i]);
+        }
+    }
+
+    /** {@code dx[i] = g[i] f'(x[i])} for {@code i < len}, given {@code y = f(x)}. */
+    void derivativeTimes(double[] g, double[] x, double[] y, double[] dx, int len) {
+        for (int i = 0; i < len; i++) {
+            dx[i] = g[i] * derivative(x[i], y[i]);
+        }
+    }
+
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x) {
         input = x;
         output = Kernels.reshape(output, x.numRows, x.numCols);
-        final int len = x.getNumElements();
-        final double[] xd = x.data, yd = output.data;
-        for (int i = 0; i < len; i++) {
-            yd[i] = apply(xd[i]);
-        }
+        applyAll(x.data, output.data, x.getNumElements());
         return output;
     }
 
@@ -51,11 +63,7 @@ public abstract class Activation implements Layer {
             throw new IllegalStateException("backward called before forward");
         }
         inputGrad = Kernels.reshape(inputGrad, dOut.numRows, dOut.numCols);
-        final int len = dOut.getNumElements();
-        final double[] g = dOut.data, xd = input.data, yd = output.data, dx = inputGrad.data;
-        for (int i = 0; i < len; i++) {
-            dx[i] = g[i] * derivative(xd[i], yd[i]);
-        }
+        derivativeTimes(dOut.data, input.data, output.data, inputGrad.data, dOut.getNumElements());
         return inputGrad;
     }
 
@@ -67,10 +75,7 @@ public abstract class Activation implements Layer {
     @Override
     public DMatrixRMaj predict(DMatrixRMaj x) {
         final DMatrixRMaj y = new DMatrixRMaj(x.numRows, x.numCols);
-        final int len = x.getNumElements();
-        for (int i = 0; i < len; i++) {
-            y.data[i] = apply(x.data[i]);
-        }
+        applyAll(x.data, y.data, x.getNumElements());
         return y;
     }
 
@@ -103,6 +108,17 @@ public abstract class Activation implements Layer {
         private static final long serialVersionUID = 1L;
         @Override public double apply(double x) { return x > 0 ? x : 0.0; }
         @Override public double derivative(double x, double y) { return x > 0 ? 1.0 : 0.0; }
+
+        // the same maths as apply/derivative, without a virtual call (or a branch) per element
+        @Override
+        void applyAll(double[] x, double[] y, int len) {
+            Kernels.relu(x, y, len);
+        }
+
+        @Override
+        void derivativeTimes(double[] g, double[] x, double[] y, double[] dx, int len) {
+            Kernels.reluGrad(g, x, dx, len);
+        }
     }
 
     /** {@code f(x) = x} for x &gt; 0, {@code slope * x} otherwise. */

@@ -81,10 +81,11 @@ public final class Linear implements Layer {
     public DMatrixRMaj forward(DMatrixRMaj x) {
         checkInput(x);
         input = x;
+        // the weights change between steps: refresh their transpose once per forward (in x out copies)
         weightT = Kernels.reshape(weightT, in, out);
         Kernels.transpose(weight.value(), weightT);
         output = Kernels.reshape(output, x.numRows, out);
-        Kernels.affine(x, weightT, bias.value(), output);
+        Kernels.affine(x, weight.value(), weightT, bias.value(), output);
         return output;
     }
 
@@ -95,7 +96,7 @@ public final class Linear implements Layer {
         }
         Kernels.accumulateAffineGrad(dOut, input, weight.grad(), bias.grad());
         inputGrad = Kernels.reshape(inputGrad, dOut.numRows, in);
-        Kernels.inputGrad(dOut, weight.value(), inputGrad);
+        Kernels.inputGrad(dOut, weight.value(), weightT, inputGrad);
         return inputGrad;
     }
 
@@ -107,10 +108,8 @@ public final class Linear implements Layer {
     @Override
     public DMatrixRMaj predict(DMatrixRMaj x) {
         checkInput(x);
-        final DMatrixRMaj wT = new DMatrixRMaj(in, out);
-        Kernels.transpose(weight.value(), wT);
         final DMatrixRMaj y = new DMatrixRMaj(x.numRows, out);
-        Kernels.affine(x, wT, bias.value(), y);
+        Kernels.affine(x, weight.value(), null, bias.value(), y);
         return y;
     }
 

@@ -5,6 +5,7 @@ import java.util.Random;
 
 import neuralglm.family.Family;
 import neuralglm.linalg.Kernels;
+import neuralglm.nn.Parameter;
 import neuralglm.nn.Sequential;
 import neuralglm.optim.Optimizer;
 import org.ejml.data.DMatrixRMaj;
@@ -30,13 +31,14 @@ public final class Trainer {
     private final long seed;
     private final int progressEvery;
     private final ProgressListener listener;
+    private final int threads;
 
-    /** @param epochs number of epochs (&gt;= 1); full batch, seed 1, no progress reports */
+    /** @param epochs number of epochs (&gt;= 1); full batch, seed 1, no progress reports, 1 thread */
     public Trainer(int epochs) {
-        this(epochs, 0, 1L, 0, null);
+        this(epochs, 0, 1L, 0, null, 1);
     }
 
-    private Trainer(int epochs, int batchSize, long seed, int progressEvery, ProgressListener listener) {
+    private Trainer(int epochs, int batchSize, long seed, int progressEvery, ProgressListener listener, int threads) {
         if (epochs < 1) {
             throw new IllegalArgumentException("The number of epochs must be >= 1, got " + epochs);
         }
@@ -48,6 +50,7 @@ public final class Trainer {
         this.seed = seed;
         this.progressEvery = progressEvery;
         this.listener = listener;
+        this.threads = threads;
     }
 
     /**
@@ -55,7 +58,7 @@ public final class Trainer {
      * @return a copy with that batch size
      */
     public Trainer withBatchSize(int size) {
-        return new Trainer(epochs, size, seed, progressEvery, listener);
+        return new Trainer(epochs, size, seed, progressEvery, listener, threads);
     }
 
     /**
@@ -63,7 +66,7 @@ public final class Trainer {
      * @return a copy with that seed
      */
     public Trainer withSeed(long s) {
-        return new Trainer(epochs, batchSize, s, progressEvery, listener);
+        return new Trainer(epochs, batchSize, s, progressEvery, listener, threads);
     }
 
     /**
@@ -75,7 +78,29 @@ public final class Trainer {
         if (every < 1) {
             throw new IllegalArgumentException("Progress interval must be >= 1 epoch, got " + every);
         }
-        return new Trainer(epochs, batchSize, seed, every, progress);
+        return new Trainer(epochs, batchSize, seed, every, progress, threads);
+    }
+
+    /**
+     * Data-parallel training: each batch is split into {@code count} contiguous row slices, one per
+     * thread, each with its own copy of the network; the slices' gradients (each scaled by its share
+     * of the batch weight) are summed in slice order. A given thread count therefore gives the same
+     * result on every run; different counts differ by rounding only. 1 (the default) runs the plain
+     * single-threaded loop.
+     *
+     * @param count number of threads (&gt;= 1)
+     * @return a copy using that many threads
+     */
+    public Trainer withThreads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("The number of threads must be >= 1, got " + count);
+        }
+        return new Trainer(epochs, batchSize, seed, progressEvery, listener, count);
+    }
+
+    /** @return the number of training threads */
+    public int threads() {
+        return threads;
     }
 
     /** @return the epoch limit */
@@ -119,16 +144,17 @@ public final class Trainer {
         int e = 0;
         boolean converged = false;
         if (fullBatch) {
-            final Step step = new Step(net, family, x, y, w);
-            for (; e < epochs; e++) {
-                checkInterrupt(e);
-                trace = ensureCapacity(trace, e);
-                trace[e] = checkFinite(e, opt.step(step), family, step.eta);
-                report(e, trace[e]);
-                if (opt.converged()) {
-                    converged = true;
-                    e++;
-                    break;
+            try (BatchStep step = newStep(net, family, x, y, w)) {
+                for (; e < epochs; e++) {
+                    checkInterrupt(e);
+                    trace = ensureCapacity(trace, e);
+                    trace[e] = checkFinite(e, opt.step(step), family, step);
+                    report(e, trace[e]);
+                    if (opt.converged()) {
+                        converged = true;
+                        e++;
+                        break;
+                    }
                 }
             }
         } else {
@@ -152,7 +178,14 @@ public final class Trainer {
         final DMatrixRMaj xb = new DMatrixRMaj(batchSize, d), yb = new DMatrixRMaj(batchSize, k);
         final double[] wb = new double[batchSize];
         // families read only the first b entries of the weights, so one array serves every batch size
-        final Step step = new Step(net, family, xb, yb, wb);
+        try (BatchStep step = newStep(net, family, xb, yb, wb)) {
+            return miniBatchLoop(step, family, opt, x, y, w, trace, perm, rng, xb, yb, wb);
+        }
+    }
+
+    private double[] miniBatchLoop(BatchStep step, Family family, Optimizer opt, DMatrixRMaj x, DMatrixRMaj y, double[] w,
+                              double[] trace, int[] perm, Random rng, DMatrixRMaj xb, DMatrixRMaj yb, double[] wb) {
+        final int n = x.numRows, d = x.numCols, k = y.numCols;
         final double total = Family.totalWeight(w, n);
         for (int e = 0; e < epochs; e++) {
             for (int i = n - 1; i > 0; i--) {
@@ -177,7 +210,7 @@ public final class Trainer {
                 if (batchWeight == 0) {
                     continue;
                 }
-                final double loss = checkFinite(e, opt.step(step), family, step.eta);
+                final double loss = checkFinite(e, opt.step(step), family, step);
                 epochLoss += loss * batchWeight;
             }
             trace = ensureCapacity(trace, e);
@@ -209,6 +242,14 @@ public final class Trainer {
         }
     }
 
+    private BatchStep newStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+        return threads == 1 ? new Step(net, family, x, y, w) : new ParallelStep(net, family, x, y, w, threads);
+    }
+
+    private static double checkFinite(int epoch, double loss, Family family, BatchStep step) {
+        return Double.isFinite(loss) ? loss : checkFinite(epoch, loss, family, step.eta());
+    }
+
     private static double checkFinite(int epoch, double loss, Family family, DMatrixRMaj eta) {
         if (Double.isFinite(loss)) {
             return loss;
@@ -231,8 +272,9 @@ public final class Trainer {
     }
 
     /** One forward-backward pass over a batch, as the optimiser's closure; buffers are reused. */
-    private static final class Step implements Optimizer.Closure {
+    static final class Step implements BatchStep {
         private final Sequential net;
+        private final Parameter[] params;
         private final Family family;
         private final DMatrixRMaj x;
         private final DMatrixRMaj y;
@@ -242,6 +284,7 @@ public final class Trainer {
 
         Step(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
             this.net = net;
+            this.params = net.parameters().toArray(new Parameter[0]);
             this.family = family;
             this.x = x;
             this.y = y;
@@ -250,7 +293,9 @@ public final class Trainer {
 
         @Override
         public double evaluate() {
-            net.zeroGrad();
+            for (Parameter p : params) {
+                p.zeroGrad();
+            }
             eta = net.forward(x);
             if (eta.numCols != y.numCols) {
                 throw new IllegalArgumentException("The network has " + eta.numCols + " outputs but the "
@@ -260,6 +305,11 @@ public final class Trainer {
             final double loss = family.gradient(eta, y, weights, grad);
             net.backward(grad);
             return loss;
+        }
+
+        @Override
+        public DMatrixRMaj eta() {
+            return eta;
         }
     }
 }

@@ -320,7 +320,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             trainer = trainer.withProgress(every, (epoch, nll) -> System.err.println(String.format(Locale.ROOT,
                     "NeuralGLM: epoch %d of %d, mean NLL %.8g", epoch + 1, epochs, nll)));
         }
-        // numThreads: the engine's Trainer gains withThreads(int) in another branch; wired at merge.
+        trainer = trainer.withThreads(numThreads);
         final Optimizer opt = optimizer.create(weightDecay);
         final TrainingResult result;
         try {

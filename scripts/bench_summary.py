@@ -1,0 +1,62 @@
+"""Summarises target/bench-vs-torch.jsonl (written by scripts/bench_vs_torch.sh): for each round,
+the ratio of PyTorch's time to neuralGLM's (> 1: neuralGLM faster), then the median over rounds.
+Usage: /usr/bin/python3 scripts/bench_summary.py target/bench-vs-torch.jsonl
+"""
+import json, statistics, sys
+from collections import defaultdict
+
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+by = defaultdict(dict)
+for r in rows:
+    by[r["round"]].setdefault(r["bench"], []).append(r)
+
+
+def med(v):
+    return statistics.median(v) if v else float("nan")
+
+
+print("\n== notebook workload (5000 full-batch steps, 400 rows): us/step, medians per round; torch float32 1 thread")
+ratios = defaultdict(list)
+for rnd, b in sorted(by.items()):
+    ours = {r["family"]: r for r in b.get("neuralglm_notebook", [])}
+    torch = {r["family"]: r for r in b.get("torch_seed", []) if r.get("variant") == "notebook"}
+    for fam in ours:
+        if fam in torch:
+            q = torch[fam]["median_s"] / ours[fam]["median_s"]
+            ratios[fam].append(q)
+            print("round %d %-12s neuralGLM %7.1f us/step (NLL %.6f, %.0f B/step alloc)  torch %7.1f us/step (NLL %.6f)  torch/ours %.2fx"
+                  % (rnd, fam, ours[fam]["us_per_step"], ours[fam]["final_mean_nll"], ours[fam]["allocated_bytes_per_step"],
+                     torch[fam]["us_per_step"], torch[fam]["final_mean_nll"], q))
+for fam, q in ratios.items():
+    print("  %-12s torch/ours median over %d rounds: %.2fx (min %.2f, max %.2f)" % (fam, len(q), med(q), min(q), max(q)))
+
+print("\n== large workload (Poisson 200k x 20, 20-64-64-1, batch 256, 5 epochs): examples/s")
+r1, r2 = [], []
+for rnd, b in sorted(by.items()):
+    ours = {r["threads"]: r for r in b.get("neuralglm_large", [])}
+    torch = [r for r in b.get("torch_large", []) if r.get("variant") == "notebook"]
+    if 1 in ours and torch:
+        q = ours[1]["examples_per_s"] / torch[0]["examples_per_s"]
+        r1.append(q)
+        line = "round %d neuralGLM 1 thread %.0f ex/s (NLL %.6f)  torch f32 1 thread %.0f ex/s (NLL %.6f)  ours/torch %.2fx" % (
+            rnd, ours[1]["examples_per_s"], ours[1]["final_mean_nll"], torch[0]["examples_per_s"],
+            torch[0]["final_mean_nll_per_rep"][-1], q)
+        if 2 in ours:
+            s = ours[2]["examples_per_s"] / ours[1]["examples_per_s"]
+            r2.append(s)
+            line += "  | 2 threads %.0f ex/s (NLL %.6f), speed-up %.2fx" % (ours[2]["examples_per_s"], ours[2]["final_mean_nll"], s)
+        print(line)
+if r1:
+    print("  ours/torch median %.2fx over %d rounds; 1->2 thread speed-up median %s" % (
+        med(r1), len(r1), "%.2fx" % med(r2) if r2 else "n/a"))
+
+print("\n== GEMM kernels, float64 1 thread: median GFLOP/s (median over rounds)")
+k = defaultdict(lambda: defaultdict(list))
+for rnd, b in sorted(by.items()):
+    for r in b.get("neuralglm_kernel", []):
+        k[(r["shape"], r["product"])]["ours"].append(r["median_gflops"])
+    for r in b.get("numpy_gemm", []):
+        k[(r["shape"], r["product"])]["numpy"].append(r["median_gflops"])
+for (shape, prod), v in k.items():
+    o, n = med(v["ours"]), med(v["numpy"])
+    print("  %-14s %-8s neuralGLM %6.2f  numpy/OpenBLAS %6.2f  ours/numpy %.2f" % (shape, prod, o, n, o / n))

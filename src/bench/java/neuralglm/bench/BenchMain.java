@@ -1,0 +1,44 @@
+package neuralglm.bench;
+
+import java.util.Arrays;
+
+/**
+ * Benchmarks of neuralGLM, outside the test suite ({@code mvn -Pbench ...}; see README).
+ * <pre>
+ *   notebook  the notebook workload, side by side with Weka's MultilayerPerceptron
+ *   large     the large Poisson workload of torch_large.py (its data via --write-data)
+ *   kernel    GFLOP/s of the GEMM kernels on the workloads' shapes
+ * </pre>
+ */
+public final class BenchMain {
+
+    /** Weka's MLP logs failed native-BLAS lookups; kept referenced so the level sticks. */
+    private static final java.util.logging.Logger NETLIB = java.util.logging.Logger.getLogger("com.github.fommil");
+
+    private BenchMain() {
+    }
+
+    /**
+     * @param args workload name, then its options
+     * @throws Exception on any failure
+     */
+    public static void main(String[] args) throws Exception {
+        NETLIB.setLevel(java.util.logging.Level.OFF);
+        final String what = args.length == 0 ? "notebook" : args[0];
+        final Args a = new Args(args, Math.min(1, args.length));
+        switch (what) {
+            case "notebook":
+                NotebookBench.run(a);
+                break;
+            case "large":
+                LargeBench.run(a);
+                break;
+            case "kernel":
+                KernelBench.run(a);
+                break;
+            default:
+                throw new IllegalArgumentException("Unknown workload " + what + "; usage: BenchMain notebook [options]; args were "
+                        + Arrays.toString(args));
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package neuralglm.train;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Phaser;
+
+import neuralglm.family.Family;
+import neuralglm.linalg.Kernels;
+import neuralglm.nn.Parameter;
+import neuralglm.nn.Sequential;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A data-parallel forward-backward pass: the batch's rows are cut into T contiguous slices; slice t
+ * runs on thread t with its own copy of the network (slice 0 on the caller's thread and network).
+ * With batch weight {@code W = sum w} and slice weight {@code W_t}, slice t computes the family's
+ * gradient normalised by {@code W_t}, scales it by {@code W_t / W} and backpropagates; the caller then
+ * adds the copies' parameter gradients into the network's in slice order 1, 2, ..., T-1, and the loss
+ * is {@code sum_t (W_t / W) loss_t}. The order never varies, so a run is reproducible for a given T.
+ * Buffers are reused from step to step; the threads live until {@link #close()}.
+ */
+final class ParallelStep implements BatchStep {
+
+    private final Family family;
+    private final DMatrixRMaj x;
+    private final DMatrixRMaj y;
+    private final double[] w;
+    private final Slice[] slices;
+    private final Thread[] workers;
+    private final Phaser phaser;
+    private volatile boolean stopped;
+    private volatile Throwable failure;
+    private DMatrixRMaj eta;
+
+    ParallelStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, int threads) {
+        this.family = family;
+        this.x = x;
+        this.y = y;
+        this.w = w;
+        this.slices = new Slice[threads];
+        slices[0] = new Slice(net);
+        for (int t = 1; t < threads; t++) {
+            slices[t] = new Slice(copy(net));
+        }
+        this.phaser = new Phaser(threads);
+        this.workers = new Thread[threads - 1];
+        for (int t = 1; t < threads; t++) {
+            final Slice slice = slices[t];
+            workers[t - 1] = new Thread(() -> work(slice), "neuralglm-train-" + t);
+            workers[t - 1].setDaemon(true);
+            workers[t - 1].start();
+        }
+    }
+
+    private void work(Slice slice) {
+        while (true) {
+            phaser.arriveAndAwaitAdvance();
+            if (stopped) {
+                return;
+            }
+            try {
+                slice.run(family);
+            } catch (Throwable e) {
+                failure = e;
+            }
+            phaser.arriveAndAwaitAdvance();
+        }
+    }
+
+    @Override
+    public double evaluate() {
+        final int n = x.numRows, d = x.numCols, k = y.numCols, threads = slices.length;
+        final double total = Family.totalWeight(w, n);
+        final Parameter[] master = slices[0].params;
+        for (int t = 0; t < threads; t++) {
+            final Slice s = slices[t];
+            final int from = (int) ((long) n * t / threads), to = (int) ((long) n * (t + 1) / threads), rows = to - from;
+            s.x.reshape(rows, d, false);
+            s.y.reshape(rows, k, false);
+            System.arraycopy(x.data, from * d, s.x.data, 0, rows * d);
+            System.arraycopy(y.data, from * k, s.y.data, 0, rows * k);
+            double sw = rows;
+            if (w != null) {
+                if (s.w == null || s.w.length < rows) {
+                    s.w = new double[Math.max(rows, 1)];
+                }
+                System.arraycopy(w, from, s.w, 0, rows);
+                sw = Family.totalWeight(s.w, rows);
+            }
+            s.share = rows == 0 ? 0.0 : sw / total;
+            if (t > 0) {
+                for (int p = 0; p < master.length; p++) {
+                    s.params[p].set(master[p].value().data);
+                }
+            }
+        }
+        phaser.arriveAndAwaitAdvance();
+        try {
+            slices[0].run(family);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        phaser.arriveAndAwaitAdvance();
+        final Throwable f = failure;
+        if (f != null) {
+            failure = null;
+            if (f instanceof RuntimeException) {
+                throw (RuntimeException) f;
+            }
+            throw (Error) f;
+        }
+        double loss = 0.0;
+        for (int t = 0; t < threads; t++) {
+            final Slice s = slices[t];
+            if (s.share > 0) {
+                loss += s.share * s.loss;
+            }
+            if (t > 0) {
+                for (int p = 0; p < master.length; p++) {
+                    final double[] g = master[p].grad().data, h = s.params[p].grad().data;
+                    for (int i = 0, len = master[p].size(); i < len; i++) {
+                        g[i] += h[i];
+                    }
+                }
+            }
+        }
+        eta = null;
+        return loss;
+    }
+
+    @Override
+    public DMatrixRMaj eta() {
+        if (eta == null) {
+            eta = new DMatrixRMaj(x.numRows, y.numCols);
+            int off = 0;
+            for (Slice s : slices) {
+                if (s.eta != null && s.share > 0) {
+                    System.arraycopy(s.eta.data, 0, eta.data, off, s.eta.getNumElements());
+                    off += s.eta.getNumElements();
+                }
+            }
+        }
+        return eta;
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        phaser.arriveAndAwaitAdvance();
+        for (Thread t : workers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** A deep copy of the network (its own parameters and caches), through serialisation. */
+    static Sequential copy(Sequential net) {
+        try {
+            final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(net);
+            }
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                return (Sequential) in.readObject();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy the network for a training thread", e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One thread's rows, network and buffers. */
+    private static final class Slice {
+        final Sequential net;
+        final Parameter[] params;
+        final DMatrixRMaj x = new DMatrixRMaj(1, 1);
+        final DMatrixRMaj y = new DMatrixRMaj(1, 1);
+        double[] w;
+        DMatrixRMaj grad;
+        DMatrixRMaj eta;
+        double share;
+        double loss;
+
+        Slice(Sequential net) {
+            this.net = net;
+            this.params = net.parameters().toArray(new Parameter[0]);
+        }
+
+        void run(Family family) {
+            for (Parameter p : params) {
+                p.zeroGrad();
+            }
+            loss = 0.0;
+            if (share == 0) {
+                return;
+            }
+            eta = net.forward(x);
+            if (eta.numCols != y.numCols) {
+                throw new IllegalArgumentException("The network has " + eta.numCols + " outputs but the "
+                        + family.name() + " targets have " + y.numCols + " columns");
+            }
+            grad = Kernels.reshape(grad, eta.numRows, eta.numCols);
+            loss = family.gradient(eta, y, w, grad);
+            if (share != 1.0) {
+                final double[] g = grad.data;
+                for (int i = 0, len = grad.getNumElements(); i < len; i++) {
+                    g[i] *= share;
+                }
+            }
+            net.backward(grad);
+        }
+    }
+}
