@@ -1,0 +1,144 @@
+package neuralglm.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
+
+import neuralglm.family.Family;
+import neuralglm.family.Gamma;
+import neuralglm.family.Gaussian;
+import neuralglm.family.InverseGaussian;
+import neuralglm.family.Link;
+import neuralglm.family.Poisson;
+import neuralglm.family.Tweedie;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dispersion estimates against sums written here from the textbook unit deviances and variance
+ * functions, their recovery of a known phi, and the maximum-likelihood negative binomial alpha
+ * against a golden-section search on the log-likelihood summed here as {@code sum_j log(r + j)}
+ * (no log-gamma, no digamma).
+ */
+class DispersionTest {
+
+    private record Data(DMatrixRMaj eta, DMatrixRMaj y, double[] w, double[] mu) {
+    }
+
+    private static Data data(Family f, long seed, int n, java.util.function.BiFunction<Random, Double, Double> draw) {
+        final Random rng = new Random(seed);
+        final DMatrixRMaj eta = new DMatrixRMaj(n, 1), y = new DMatrixRMaj(n, 1);
+        final double[] w = new double[n], mu = new double[n];
+        for (int i = 0; i < n; i++) {
+            mu[i] = Math.exp(0.5 + 0.6 * rng.nextGaussian());
+            eta.data[i] = f.link().apply(mu[i]);
+            y.data[i] = draw.apply(rng, mu[i]);
+            w[i] = 0.5 + rng.nextDouble();
+        }
+        return new Data(eta, y, w, mu);
+    }
+
+    private static double ratio(Data d, int p, DoubleBinaryOperator unit) {
+        double s = 0, sw = 0;
+        for (int i = 0; i < d.mu.length; i++) {
+            s += d.w[i] * unit.applyAsDouble(d.y.data[i], d.mu[i]);
+            sw += d.w[i];
+        }
+        return s / (sw - p);
+    }
+
+    @Test
+    void pearsonAndDevianceEstimatesMatchTextbookSumsAndRecoverPhi() {
+        final int p = 3;
+        final double phi = 0.25, power = 1.6;
+        final Data gamma = data(new Gamma(Link.LOG), 1, 20000, (r, m) -> new GammaDistribution(m, phi).sample(r));
+        final Data ig = data(new InverseGaussian(Link.LOG), 2, 20000, (r, m) -> new InverseGaussianDistribution(m, phi).sample(r));
+        final Data gauss = data(new Gaussian(), 3, 20000, (r, m) -> m + Math.sqrt(phi) * r.nextGaussian());
+        final Data tw = data(new Tweedie(power), 4, 20000, (r, m) -> new TweedieDistribution(m, phi, power).sample(r));
+        final Object[][] cases = {
+            {new Gamma(Link.LOG), gamma, (DoubleBinaryOperator) (y, m) -> 2 * (-Math.log(y / m) + (y - m) / m),
+                (DoubleBinaryOperator) (y, m) -> (y - m) * (y - m) / (m * m)},
+            {new InverseGaussian(Link.LOG), ig, (DoubleBinaryOperator) (y, m) -> (y - m) * (y - m) / (m * m * y),
+                (DoubleBinaryOperator) (y, m) -> (y - m) * (y - m) / (m * m * m)},
+            {new Gaussian(), gauss, (DoubleBinaryOperator) (y, m) -> (y - m) * (y - m),
+                (DoubleBinaryOperator) (y, m) -> (y - m) * (y - m)},
+            {new Tweedie(power), tw, (DoubleBinaryOperator) (y, m) -> 2 * (Math.pow(y, 2 - power) / ((1 - power) * (2 - power))
+                    - y * Math.pow(m, 1 - power) / (1 - power) + Math.pow(m, 2 - power) / (2 - power)),
+                (DoubleBinaryOperator) (y, m) -> (y - m) * (y - m) / Math.pow(m, power)},
+        };
+        for (Object[] c : cases) {
+            final Family f = (Family) c[0];
+            final Data d = (Data) c[1];
+            final double dev = DispersionEstimator.DEVIANCE.estimate(f, d.eta, d.y, d.w, p);
+            final double pearson = DispersionEstimator.PEARSON.estimate(f, d.eta, d.y, d.w, p);
+            assertEquals(ratio(d, p, (DoubleBinaryOperator) c[2]), dev, 1e-10 * dev, f + ": deviance estimate");
+            assertEquals(ratio(d, p, (DoubleBinaryOperator) c[3]), pearson, 1e-10 * pearson, f + ": Pearson estimate");
+            System.out.printf("dispersion %-40s true phi %.3f  Pearson %.4f  deviance %.4f%n", f, phi, pearson, dev);
+            // the Pearson estimate is consistent: within 5% of phi at n = 20000
+            assertEquals(phi, pearson, 0.05 * phi, f + ": Pearson estimate of phi");
+        }
+        final Data pois = data(new Poisson(), 5, 100, (r, m) -> new PoissonDistribution(m).sample(r));
+        assertEquals(1.0, DispersionEstimator.DEVIANCE.estimate(new Poisson(), pois.eta, pois.y, pois.w, 2));
+        assertTrue(Double.isNaN(DispersionEstimator.DEVIANCE.estimate(new Gaussian(), gauss.eta, gauss.y, null, 20000)),
+                "no residual degrees of freedom");
+    }
+
+    /** The NB2 log-likelihood at r = 1/alpha, with log Gamma(y + r) - log Gamma(r) summed as sum_{j<y} log(r + j). */
+    private static double nbLogLik(double[] y, double[] mu, double[] w, double alpha) {
+        final double r = 1 / alpha;
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            double rising = 0;
+            for (int j = 0; j < y[i]; j++) {
+                rising += Math.log(r + j);
+            }
+            s += w[i] * (rising + r * Math.log(r / (r + mu[i])) + y[i] * Math.log(mu[i] / (r + mu[i])));
+        }
+        return s;
+    }
+
+    @Test
+    void maximumLikelihoodAlphaMaximisesTheLikelihoodAndRecoversTheTruth() {
+        final double alpha = 0.8;
+        final Random rng = new Random(11);
+        final int n = 5000;
+        final double[] y = new double[n], mu = new double[n], w = new double[n];
+        for (int i = 0; i < n; i++) {
+            mu[i] = Math.exp(1 + 0.5 * rng.nextGaussian());
+            y[i] = new NegativeBinomialDistribution(mu[i], alpha).sample(rng);
+            w[i] = 0.5 + rng.nextDouble();
+        }
+        final double ml = NegativeBinomialAlpha.maximumLikelihood(y, mu, w);
+        // golden-section search on log alpha
+        double a = Math.log(0.01), b = Math.log(100);
+        final double g = (Math.sqrt(5) - 1) / 2;
+        while (b - a > 1e-9) {
+            final double c = b - g * (b - a), d = a + g * (b - a);
+            if (nbLogLik(y, mu, w, Math.exp(c)) > nbLogLik(y, mu, w, Math.exp(d))) {
+                b = d;
+            } else {
+                a = c;
+            }
+        }
+        final double golden = Math.exp(0.5 * (a + b));
+        System.out.printf("NB alpha: true %.3f, maximum likelihood %.6f, golden section %.6f%n", alpha, ml, golden);
+        assertEquals(golden, ml, 1e-6 * golden, "maximum-likelihood alpha against golden section");
+        assertEquals(alpha, ml, 0.1 * alpha, "alpha recovered from 5000 draws");
+
+        // equidispersed (Poisson) counts: the likelihood increases towards alpha = 0
+        final double[] py = new double[n];
+        final Random r2 = new Random(12);
+        for (int i = 0; i < n; i++) {
+            py[i] = new PoissonDistribution(mu[i]).sample(r2);
+        }
+        final double poissonAlpha = NegativeBinomialAlpha.maximumLikelihood(py, mu, null);
+        assertTrue(poissonAlpha < 0.02, "alpha of Poisson counts " + poissonAlpha);
+
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NegativeBinomialAlpha.maximumLikelihood(new double[] {1, -2}, new double[] {1, 1}, null));
+        assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("-2"), e.getMessage());
+    }
+}
