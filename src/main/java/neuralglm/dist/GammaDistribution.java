@@ -56,13 +56,6 @@ public final class GammaDistribution implements ResponseDistribution {
 
     @Override
     public double quantile(double p) {
-        Inversion.checkProbability(p);
-        if (p == 0) {
-            return 0.0;
-        }
-        if (p == 1) {
-            return Double.POSITIVE_INFINITY;
-        }
         final double z = StandardNormal.quantile(p), c = 1 / (9 * shape);
         final double wh = shape * Math.pow(1 - c + z * Math.sqrt(c), 3);
         final double guess = wh > 0 ? wh : Math.exp((Math.log(p) + SpecialFunctions.logGamma(shape + 1)) / shape);

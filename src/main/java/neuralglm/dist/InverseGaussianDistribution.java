@@ -64,13 +64,6 @@ public final class InverseGaussianDistribution implements ResponseDistribution {
 
     @Override
     public double quantile(double p) {
-        Inversion.checkProbability(p);
-        if (p == 0) {
-            return 0.0;
-        }
-        if (p == 1) {
-            return Double.POSITIVE_INFINITY;
-        }
         final double s2 = Math.log1p(phi * mu);
         final double guess = mu * Math.exp(StandardNormal.quantile(p) * Math.sqrt(s2) - 0.5 * s2);
         return Inversion.positive(this::cdf, y -> Math.exp(logDensity(y)), p, guess);

@@ -32,11 +32,18 @@ final class Inversion {
     /**
      * @param cdf   F on y &gt; 0, increasing
      * @param pdf   f = F'
-     * @param p     target probability in (F(0+), 1)
-     * @param guess a positive first guess
-     * @return y with F(y) = p
+     * @param p     target probability in [0, 1], above F(0+)
+     * @param guess a positive first guess (ignored when p is 0 or 1)
+     * @return y with F(y) = p; 0 for p = 0, +Infinity for p = 1
      */
     static double positive(DoubleUnaryOperator cdf, DoubleUnaryOperator pdf, double p, double guess) {
+        checkProbability(p);
+        if (p == 0) {
+            return 0.0;
+        }
+        if (p == 1) {
+            return Double.POSITIVE_INFINITY;
+        }
         double t = Math.log(guess > 0 && Double.isFinite(guess) ? guess : 1.0);
         double lo, hi;
         if (cdf.applyAsDouble(Math.exp(t)) < p) {

@@ -15,11 +15,10 @@ import java.util.Random;
  *   draw: the gamma-Poisson mixture, Poisson(mu G / r) with G ~ Gamma(r, 1)
  * </pre>
  */
-public final class NegativeBinomialDistribution implements ResponseDistribution {
+public final class NegativeBinomialDistribution extends CountDistribution {
 
     private static final int PRODUCT_LIMIT = 1000;
 
-    private final double mu;
     private final double alpha;
     private final double r;
 
@@ -28,9 +27,8 @@ public final class NegativeBinomialDistribution implements ResponseDistribution 
      * @param alpha over-dispersion &gt; 0
      */
     public NegativeBinomialDistribution(double mu, double alpha) {
-        Check.nonNegative("NegativeBinomial", "mu", mu);
+        super("NegativeBinomial", mu);
         Check.positive("NegativeBinomial", "alpha", alpha);
-        this.mu = mu;
         this.alpha = alpha;
         this.r = 1 / alpha;
     }
@@ -40,18 +38,10 @@ public final class NegativeBinomialDistribution implements ResponseDistribution 
         return alpha;
     }
 
-    @Override public double mean() { return mu; }
     @Override public double variance() { return mu + alpha * mu * mu; }
-    @Override public boolean isDiscrete() { return true; }
 
     @Override
-    public double logDensity(double y) {
-        if (!Check.isCount(y)) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        if (mu == 0) {
-            return y == 0 ? 0.0 : Double.NEGATIVE_INFINITY;
-        }
+    double logMass(double y) {
         final double am = alpha * mu;
         return logRisingFactorial(r, y) - SpecialFunctions.logGamma(y + 1) - r * Math.log1p(am)
                 + (y == 0 ? 0.0 : y * (Math.log(am) - Math.log1p(am)));
@@ -74,32 +64,14 @@ public final class NegativeBinomialDistribution implements ResponseDistribution 
         return SpecialFunctions.logGamma(y + r) - SpecialFunctions.logGamma(r);
     }
 
-    private double mass(long k) {
-        return Math.exp(logDensity(k));
+    @Override
+    double countCdf(double k) {
+        return SpecialFunctions.regularizedBeta(1 / (1 + alpha * mu), r, k + 1);
     }
 
     @Override
-    public double cdf(double y) {
-        if (y < 0) {
-            return 0.0;
-        }
-        if (mu == 0 || y == Double.POSITIVE_INFINITY) {
-            return 1.0;
-        }
-        return SpecialFunctions.regularizedBeta(1 / (1 + alpha * mu), r, Math.floor(y) + 1);
-    }
-
-    @Override
-    public double quantile(double p) {
-        Inversion.checkProbability(p);
-        if (p == 0 || mu == 0) {
-            return 0.0;
-        }
-        if (p == 1) {
-            return Double.POSITIVE_INFINITY;
-        }
-        final double guess = mu + Math.sqrt(variance()) * StandardNormal.quantile(p);
-        return Inversion.discrete(this::cdf, this::mass, p, guess, Long.MAX_VALUE);
+    double guess(double z) {
+        return mu + Math.sqrt(variance()) * z;
     }
 
     @Override

@@ -11,60 +11,31 @@ import java.util.Random;
  *   draw: inversion (sequential search) for mu &lt; 10; Hoermann's PTRS (1993) for mu &gt;= 10
  * </pre>
  */
-public final class PoissonDistribution implements ResponseDistribution {
+public final class PoissonDistribution extends CountDistribution {
 
-    private final double mu;
     private final double logMu;
 
     /** @param mu mean &gt;= 0 */
     public PoissonDistribution(double mu) {
-        Check.nonNegative("Poisson", "mu", mu);
-        this.mu = mu;
+        super("Poisson", mu);
         this.logMu = Math.log(mu);
     }
 
-    @Override public double mean() { return mu; }
     @Override public double variance() { return mu; }
-    @Override public boolean isDiscrete() { return true; }
 
     @Override
-    public double logDensity(double y) {
-        if (!Check.isCount(y)) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        if (mu == 0) {
-            return y == 0 ? 0.0 : Double.NEGATIVE_INFINITY;
-        }
-        return y * logMu - mu - SpecialFunctions.logGamma(y + 1);
-    }
-
-    private double mass(long k) {
-        return Math.exp(logDensity(k));
+    double logMass(double k) {
+        return k * logMu - mu - SpecialFunctions.logGamma(k + 1);
     }
 
     @Override
-    public double cdf(double y) {
-        if (y < 0) {
-            return 0.0;
-        }
-        if (mu == 0 || y == Double.POSITIVE_INFINITY) {
-            return 1.0;
-        }
-        return SpecialFunctions.regularizedGammaQ(Math.floor(y) + 1, mu);
+    double countCdf(double k) {
+        return SpecialFunctions.regularizedGammaQ(k + 1, mu);
     }
 
     @Override
-    public double quantile(double p) {
-        Inversion.checkProbability(p);
-        if (p == 0 || mu == 0) {
-            return 0.0;
-        }
-        if (p == 1) {
-            return Double.POSITIVE_INFINITY;
-        }
-        final double z = StandardNormal.quantile(p);
-        final double guess = mu + Math.sqrt(mu) * z + (z * z - 1) / 6;
-        return Inversion.discrete(this::cdf, this::mass, p, guess, Long.MAX_VALUE);
+    double guess(double z) {
+        return mu + Math.sqrt(mu) * z + (z * z - 1) / 6;
     }
 
     @Override

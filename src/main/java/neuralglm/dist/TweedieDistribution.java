@@ -140,9 +140,6 @@ public final class TweedieDistribution implements ResponseDistribution {
         if (p <= Math.exp(-lambda)) {
             return 0.0;
         }
-        if (p == 1) {
-            return Double.POSITIVE_INFINITY;
-        }
         final double s2 = Math.log1p(phi * Math.pow(mu, power - 2));
         final double guess = mu * Math.exp(StandardNormal.quantile(p) * Math.sqrt(s2) - 0.5 * s2);
         return Inversion.positive(this::cdf, y -> Math.exp(logDensity(y)), p, guess);
