@@ -12,7 +12,8 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  * Both are 1 for families whose dispersion is fixed. The Pearson estimate is consistent for every
  * family; the deviance estimate is biased for small shapes (e.g. Gamma with phi near 1), but less
- * sensitive to a few outliers.
+ * sensitive to a few outliers. Likelihood-based estimates (negative binomial alpha, Gamma phi) are in
+ * {@link MaximumLikelihood}.
  */
 public enum DispersionEstimator {
     /** The Pearson chi-square over the residual degrees of freedom. */

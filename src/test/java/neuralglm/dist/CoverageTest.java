@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * engine (Trainer + L-BFGS) to 2000 rows, the dispersion estimated from them (Pearson; for the
  * negative binomial, alpha by maximum likelihood at the fitted means and one refit), and the 95%
  * central interval {@code [q(0.025), q(0.975)]} at each fitted mean is checked on fresh rows, with the
- * Pearson and with the deviance estimate of phi.
+ * Pearson and with the deviance estimate of phi (and, for Gamma, the maximum-likelihood one).
  * <ul>
  * <li>continuous families: coverage within 0.95 +- 0.02;</li>
  * <li>counts and Tweedie (an atom at 0): the interval of a discrete law holds at least 95% of the
@@ -107,11 +107,11 @@ class CoverageTest {
         String estimate = String.format("phi Pearson %.4f, deviance %.4f", phi, phiDeviance);
         if (family instanceof NegativeBinomial) {
             // alpha at the fitted means, one refit at that alpha, alpha again
-            double alpha = NegativeBinomialAlpha.maximumLikelihood(y.data, means(family, eta), null);
+            double alpha = MaximumLikelihood.negativeBinomialAlpha(y.data, means(family, eta), null);
             family = new NegativeBinomial(alpha);
             net = Sequential.mlp(d, new int[0], Activation.Identity::new, 1, new Random(7));
             eta = fit(net, family, x, y);
-            alpha = NegativeBinomialAlpha.maximumLikelihood(y.data, means(family, eta), null);
+            alpha = MaximumLikelihood.negativeBinomialAlpha(y.data, means(family, eta), null);
             family = new NegativeBinomial(alpha);
             estimate = String.format("alpha (ML) %.4f", alpha);
         }
@@ -122,10 +122,13 @@ class CoverageTest {
         final double[] mu = means(family, net.predict(xt));
         final double se = Math.sqrt(CONFIDENCE * (1 - CONFIDENCE) / m);
         final boolean lattice = family instanceof Poisson || family instanceof NegativeBinomial || family instanceof Tweedie;
-        final double[] phis = family.hasFixedDispersion() ? new double[] {phi} : new double[] {phi, phiDeviance};
+        final double[] phis = family.hasFixedDispersion() ? new double[] {phi}
+                : family instanceof Gamma ? new double[] {phi, phiDeviance, MaximumLikelihood.gammaDispersion(y.data, means(family, eta), null)}
+                : new double[] {phi, phiDeviance};
+        final String[] names = {" (Pearson phi)", " (deviance phi)", " (ML phi)"};
         for (int e = 0; e < phis.length; e++) {
             final double[] c = coverage(t, family, mu, phis[e], yt.data, trueMu);
-            final String which = family.hasFixedDispersion() ? "" : e == 0 ? " (Pearson phi)" : " (deviance phi)";
+            final String which = family.hasFixedDispersion() ? "" : names[e] + String.format(" %.4f", phis[e]);
             System.out.printf("coverage %-36s %s: %d fresh rows, 95%% interval%s covers %.4f (truth implies %.4f, se %.4f)%n",
                     t.name, estimate, m, which, c[0], c[1], se);
             if (lattice) {

@@ -111,7 +111,7 @@ class DispersionTest {
             y[i] = new NegativeBinomialDistribution(mu[i], alpha).sample(rng);
             w[i] = 0.5 + rng.nextDouble();
         }
-        final double ml = NegativeBinomialAlpha.maximumLikelihood(y, mu, w);
+        final double ml = MaximumLikelihood.negativeBinomialAlpha(y, mu, w);
         // golden-section search on log alpha
         double a = Math.log(0.01), b = Math.log(100);
         final double g = (Math.sqrt(5) - 1) / 2;
@@ -134,11 +134,54 @@ class DispersionTest {
         for (int i = 0; i < n; i++) {
             py[i] = new PoissonDistribution(mu[i]).sample(r2);
         }
-        final double poissonAlpha = NegativeBinomialAlpha.maximumLikelihood(py, mu, null);
+        final double poissonAlpha = MaximumLikelihood.negativeBinomialAlpha(py, mu, null);
         assertTrue(poissonAlpha < 0.02, "alpha of Poisson counts " + poissonAlpha);
 
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NegativeBinomialAlpha.maximumLikelihood(new double[] {1, -2}, new double[] {1, 1}, null));
+                () -> MaximumLikelihood.negativeBinomialAlpha(new double[] {1, -2}, new double[] {1, 1}, null));
         assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("-2"), e.getMessage());
+    }
+
+    /** Golden-section search for the maximum of f on [a, b] (log scale outside). */
+    private static double goldenMax(java.util.function.DoubleUnaryOperator f, double a, double b) {
+        final double g = (Math.sqrt(5) - 1) / 2;
+        while (b - a > 1e-10) {
+            final double c = b - g * (b - a), d = a + g * (b - a);
+            if (f.applyAsDouble(c) > f.applyAsDouble(d)) {
+                b = d;
+            } else {
+                a = c;
+            }
+        }
+        return 0.5 * (a + b);
+    }
+
+    @Test
+    void maximumLikelihoodGammaDispersionMaximisesTheLikelihood() {
+        final double phi = 0.25;
+        final Random rng = new Random(13);
+        final int n = 5000;
+        final double[] y = new double[n], mu = new double[n], w = new double[n];
+        for (int i = 0; i < n; i++) {
+            mu[i] = Math.exp(0.3 + 0.5 * rng.nextGaussian());
+            y[i] = new GammaDistribution(mu[i], phi).sample(rng);
+            w[i] = 0.5 + rng.nextDouble();
+        }
+        // log-likelihood in k = 1/phi, written out with Lanczos' log-gamma
+        final double logK = goldenMax(lk -> {
+            final double k = Math.exp(lk);
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += w[i] * (k * Math.log(k / mu[i]) + (k - 1) * Math.log(y[i]) - k * y[i] / mu[i] - Reference.logGamma(k));
+            }
+            return s;
+        }, Math.log(0.01), Math.log(100));
+        final double ml = MaximumLikelihood.gammaDispersion(y, mu, w);
+        System.out.printf("Gamma phi: true %.3f, maximum likelihood %.6f, golden section %.6f%n", phi, ml, Math.exp(-logK));
+        assertEquals(Math.exp(-logK), ml, 1e-7 * ml, "maximum-likelihood phi against golden section");
+        assertEquals(phi, ml, 0.05 * phi, "phi recovered from 5000 draws");
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MaximumLikelihood.gammaDispersion(new double[] {1, 0}, new double[] {1, 1}, null));
+        assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("> 0"), e.getMessage());
     }
 }
