@@ -112,18 +112,7 @@ class DispersionTest {
             w[i] = 0.5 + rng.nextDouble();
         }
         final double ml = MaximumLikelihood.negativeBinomialAlpha(y, mu, w);
-        // golden-section search on log alpha
-        double a = Math.log(0.01), b = Math.log(100);
-        final double g = (Math.sqrt(5) - 1) / 2;
-        while (b - a > 1e-9) {
-            final double c = b - g * (b - a), d = a + g * (b - a);
-            if (nbLogLik(y, mu, w, Math.exp(c)) > nbLogLik(y, mu, w, Math.exp(d))) {
-                b = d;
-            } else {
-                a = c;
-            }
-        }
-        final double golden = Math.exp(0.5 * (a + b));
+        final double golden = Math.exp(goldenMax(la -> nbLogLik(y, mu, w, Math.exp(la)), Math.log(0.01), Math.log(100)));
         System.out.printf("NB alpha: true %.3f, maximum likelihood %.6f, golden section %.6f%n", alpha, ml, golden);
         assertEquals(golden, ml, 1e-6 * golden, "maximum-likelihood alpha against golden section");
         assertEquals(alpha, ml, 0.1 * alpha, "alpha recovered from 5000 draws");
