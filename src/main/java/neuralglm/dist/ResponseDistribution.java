@@ -35,7 +35,9 @@ public interface ResponseDistribution {
 
     /**
      * @param p probability in [0, 1]
-     * @return {@code inf {y : F(y) >= p}}
+     * @return {@code inf {y : F(y) >= p}} for p &gt; 0; the lower end of the support for p = 0
+     *         (0, or -Infinity for the normal); +Infinity for p = 1 on an unbounded support
+     * @throws IllegalArgumentException for p outside [0, 1]
      */
     double quantile(double p);
 

@@ -86,6 +86,18 @@ class DispersionTest {
                 "no residual degrees of freedom");
     }
 
+    /** @return {y, mu, w}: mu = exp(level + z/2), y drawn from law(mu), w uniform in (0.5, 1.5) */
+    private static double[][] simulate(long seed, int n, double level, java.util.function.DoubleFunction<ResponseDistribution> law) {
+        final Random rng = new Random(seed);
+        final double[] y = new double[n], mu = new double[n], w = new double[n];
+        for (int i = 0; i < n; i++) {
+            mu[i] = Math.exp(level + 0.5 * rng.nextGaussian());
+            y[i] = law.apply(mu[i]).sample(rng);
+            w[i] = 0.5 + rng.nextDouble();
+        }
+        return new double[][] {y, mu, w};
+    }
+
     /** The NB2 log-likelihood at r = 1/alpha, with log Gamma(y + r) - log Gamma(r) summed as sum_{j<y} log(r + j). */
     private static double nbLogLik(double[] y, double[] mu, double[] w, double alpha) {
         final double r = 1 / alpha;
@@ -103,14 +115,9 @@ class DispersionTest {
     @Test
     void maximumLikelihoodAlphaMaximisesTheLikelihoodAndRecoversTheTruth() {
         final double alpha = 0.8;
-        final Random rng = new Random(11);
         final int n = 5000;
-        final double[] y = new double[n], mu = new double[n], w = new double[n];
-        for (int i = 0; i < n; i++) {
-            mu[i] = Math.exp(1 + 0.5 * rng.nextGaussian());
-            y[i] = new NegativeBinomialDistribution(mu[i], alpha).sample(rng);
-            w[i] = 0.5 + rng.nextDouble();
-        }
+        final double[][] sim = simulate(11, n, 1.0, m -> new NegativeBinomialDistribution(m, alpha));
+        final double[] y = sim[0], mu = sim[1], w = sim[2];
         final double ml = MaximumLikelihood.negativeBinomialAlpha(y, mu, w);
         final double golden = Math.exp(goldenMax(la -> nbLogLik(y, mu, w, Math.exp(la)), Math.log(0.01), Math.log(100)));
         System.out.printf("NB alpha: true %.3f, maximum likelihood %.6f, golden section %.6f%n", alpha, ml, golden);
@@ -148,14 +155,9 @@ class DispersionTest {
     @Test
     void maximumLikelihoodGammaDispersionMaximisesTheLikelihood() {
         final double phi = 0.25;
-        final Random rng = new Random(13);
         final int n = 5000;
-        final double[] y = new double[n], mu = new double[n], w = new double[n];
-        for (int i = 0; i < n; i++) {
-            mu[i] = Math.exp(0.3 + 0.5 * rng.nextGaussian());
-            y[i] = new GammaDistribution(mu[i], phi).sample(rng);
-            w[i] = 0.5 + rng.nextDouble();
-        }
+        final double[][] sim = simulate(13, n, 0.3, m -> new GammaDistribution(m, phi));
+        final double[] y = sim[0], mu = sim[1], w = sim[2];
         // log-likelihood in k = 1/phi, written out with Lanczos' log-gamma
         final double logK = goldenMax(lk -> {
             final double k = Math.exp(lk);
