@@ -1,4 +1,5 @@
 """PNG charts with JFreeChart, headless: the scripts' figures. No maths: series in, files out."""
+import math
 import os
 
 from java.lang import System
@@ -18,12 +19,14 @@ WIDTH, HEIGHT = 800, 500
 def _series(label, xs, ys):
     s = XYSeries(label, False, True)
     for x, y in zip(xs, ys):
-        s.add(float(x), float(y))
+        x, y = float(x), float(y)
+        if not (math.isinf(x) or math.isinf(y) or math.isnan(x) or math.isnan(y)):
+            s.add(x, y)
     return s
 
 
 def chart(path, title, xlabel, ylabel, lines=(), points=(), log_y=False, width=None, height=None):
-    """Saves a chart: lines and points are lists of (label, xs, ys). Returns the path."""
+    """Saves a chart: lines and points are lists of (label, xs, ys); non-finite values are left out."""
     data = XYSeriesCollection()
     for label, xs, ys in list(points) + list(lines):
         data.addSeries(_series(label, xs, ys))

@@ -38,14 +38,15 @@ public class Adam extends Optimizer {
     public void setLr(double lr) { final double old = this.lr; this.lr = lr; retry(() -> this.lr = old); }
     /** @return (beta1, beta2) */
     public double[] getBetas() { return new double[] {beta1, beta2}; }
-    /** @param b (beta1, beta2), each in [0, 1) */
-    public void setBetas(double[] b) {
-        if (b.length != 2) {
-            throw Errors.value("Adam betas must be a pair (beta1, beta2), got " + b.length + " values");
+    /** @param betas (beta1, beta2), each in [0, 1) */
+    public void setBetas(PyObject betas) {
+        final Tensor b = Convert.toTensor(betas, "Adam betas");
+        if (b.numel() != 2) {
+            throw Errors.value("Adam betas must be a pair (beta1, beta2), got " + b.numel() + " values");
         }
         final double o1 = beta1, o2 = beta2;
-        beta1 = b[0];
-        beta2 = b[1];
+        beta1 = b.data.data[0];
+        beta2 = b.data.data[1];
         retry(() -> { beta1 = o1; beta2 = o2; });
     }
     /** @return eps */
