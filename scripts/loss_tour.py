@@ -85,7 +85,8 @@ def main(argv=None):
                 worst = max(worst, abs((u - d) / (2 * H) - g))
         worst_all = max(worst_all, worst)
         print("%-45s gradient vs central differences: largest difference %.2e" % (name, worst))
-        slug = name.split(" (")[0].split(" of")[0].lower().replace(" ", "_").replace("(", "")
+        slug = {"L1": "l1", "L2": "l2", "Huber": "huber", "Logistic": "logistic", "Softmax": "softmax_cross-entropy",
+                "Soft": "soft_margin", "Entropy": "entropy", "KL(Bernoulli(0.3)": "kl"}[name.split(" ")[0]]
         plots.chart(os.path.join(out, slug + ".png"), name, "f", "",
                     lines=[(name, xs, values), ("gradient", xs, grads)])
     print("Largest gradient error over all losses: %.2e" % worst_all)

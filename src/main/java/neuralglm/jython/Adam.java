@@ -36,8 +36,8 @@ public class Adam extends Optimizer {
     public double getLr() { return lr; }
     /** @param lr the learning rate, finite and &gt; 0 */
     public void setLr(double lr) { final double old = this.lr; this.lr = lr; retry(() -> this.lr = old); }
-    /** @return (beta1, beta2) */
-    public double[] getBetas() { return new double[] {beta1, beta2}; }
+    /** @return (beta1, beta2), a Python tuple */
+    public PyObject getBetas() { return new org.python.core.PyTuple(org.python.core.Py.newFloat(beta1), org.python.core.Py.newFloat(beta2)); }
     /** @param betas (beta1, beta2), each in [0, 1) */
     public void setBetas(PyObject betas) {
         final Tensor b = Convert.toTensor(betas, "Adam betas");

@@ -23,7 +23,7 @@ class CompanionScriptsTest {
     @Test
     void customGradientAgreesWithSquaredLossOfTheRightSign() throws Exception {
         final String out = Jython.run("custom_gradient.py", "--n", "16", "--out", OUT.toString());
-        assertTrue(number(out, "squared loss.*largest parameter-gradient difference (\\S+)") < 1e-12, out);
+        assertTrue(number(out, "delta\\)\\|\\|\\^2: largest parameter-gradient difference (\\S+)") < 1e-12, out);
         assertTrue(number(out, "opposite gradient.*grad_direct\\| (\\S+)") < 1e-12, out);
         assertTrue(number(out, "scales the gradient by .*largest difference (\\S+)") < 1e-12, out);
         assertPng(OUT.resolve("custom_gradient").resolve("gradients.png"), 800, 500);
