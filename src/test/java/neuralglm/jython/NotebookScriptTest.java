@@ -80,19 +80,28 @@ class NotebookScriptTest {
     }
 
     @Test
+    void notebooksOwnNetClassGivesTheSameTraces() throws Exception {
+        final Path out = OUT.resolve("class");
+        Jython.run("notebook.py", "--fixture", NotebookFixture.DIR.toString(), "--net", "class", "--steps", "200",
+                "--every", "100", "--out", out.toString());
+        for (String fam : NotebookFixture.FAMILIES) {
+            final double[] ref = NotebookFixture.trace(fam);
+            final double[] trace = column(out.resolve("notebook").resolve("trace_" + fam + ".csv"), 1);
+            for (int i = 0; i < 200; i++) {
+                assertEquals(ref[i], trace[i], 1e-9 * Math.abs(ref[i]), fam + " iteration " + i);
+            }
+        }
+    }
+
+    @Test
     void syntheticRunWithFewerSteps() throws Exception {
         final Path out = OUT.resolve("synthetic");
         final String printed = Jython.run("notebook.py", "--steps", "60", "--every", "20", "--n", "120",
                 "--out", out.toString());
         assertTrue(printed.contains("Data: 120 synthetic examples, seed 500"), printed);
         assertEquals(9, Pattern.compile("(?m)^Epoch: (0|20|40)\tLoss: \\S+$").matcher(printed).results().count());
-        final Matcher m = Pattern.compile("over the first 60 steps: (\\S+)").matcher(printed);
-        int n = 0;
-        while (m.find()) {
-            assertTrue(Double.parseDouble(m.group(1)) < 1e-9, "explicit and implicit traces differ: " + m.group(1));
-            n++;
-        }
-        assertEquals(3, n);
+        assertEquals(3, Pattern.compile("(?m)^The two traces agree to 1e-9 \\(relative\\) for the first 60 of 60 steps$")
+                .matcher(printed).results().count(), printed);
         for (String fam : NotebookFixture.FAMILIES) {
             assertPng(out.resolve("notebook").resolve(fam + "_fit.png"), 800, 500);
             assertTrue(new File(out.resolve("notebook").toFile(), "trace_" + fam + ".csv").isFile());
