@@ -202,7 +202,7 @@ def main(argv=None):
                 f.write("%d,%r,%r\n" % (i, trace[i], explicit[i]))
 
         mu = dataset['family'].mean(net(torch.unsqueeze(grid, 1)))
-        curve = mu.t()[1] if dataset['output_dim'] == 2 else mu.t()[0]
+        curve = mu[:, 1] if dataset['output_dim'] == 2 else mu[:, 0]
         ylabel = "P(class 1)" if dataset['output_dim'] == 2 else "y"
         figures.append(plots.chart(
             os.path.join(out, "%s_fit.png" % dataset['fixture']), "%s data" % regression_type, "x", ylabel,

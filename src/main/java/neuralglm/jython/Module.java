@@ -113,22 +113,7 @@ public abstract class Module {
      */
     Map<String, Parameter> namedParameters() {
         final Map<String, Parameter> out = new LinkedHashMap<>();
-        if (!(this instanceof PyProxy)) {
-            return out;
-        }
-        final PyObject self = ((PyProxy) this)._getPyInstance();
-        final PyObject dict = self.__findattr__("__dict__");
-        if (dict == null) {
-            return out;
-        }
-        final TreeMap<String, Object> attrs = new TreeMap<>();
-        for (PyObject key : dict.asIterable()) {
-            final Object v = dict.__getitem__(key).__tojava__(Object.class);
-            if (v instanceof Parameter || v instanceof Module) {
-                attrs.put(key.toString(), v);
-            }
-        }
-        for (Map.Entry<String, Object> e : attrs.entrySet()) {
+        for (Map.Entry<String, Object> e : pythonAttributes().entrySet()) {
             if (e.getValue() instanceof Parameter) {
                 out.put(e.getKey(), (Parameter) e.getValue());
             } else {
@@ -138,6 +123,25 @@ public abstract class Module {
             }
         }
         return out;
+    }
+
+    /** @return a Jython subclass's attributes that are modules or parameters, by name; empty otherwise */
+    private Map<String, Object> pythonAttributes() {
+        final TreeMap<String, Object> attrs = new TreeMap<>();
+        if (!(this instanceof PyProxy)) {
+            return attrs;
+        }
+        final PyObject dict = ((PyProxy) this)._getPyInstance().__findattr__("__dict__");
+        if (dict == null) {
+            return attrs;
+        }
+        for (PyObject key : dict.asIterable()) {
+            final Object v = dict.__getitem__(key).__tojava__(Object.class);
+            if (v instanceof Parameter || v instanceof Module) {
+                attrs.put(key.toString(), v);
+            }
+        }
+        return attrs;
     }
 
     /** @return the engine parameters, in {@link #namedParameters()} order */
@@ -162,8 +166,16 @@ public abstract class Module {
         return getClass().getSimpleName();
     }
 
+    /** @return {@code Name()} or, for a Jython subclass, its modules and parameters as PyTorch prints them */
     @Override
     public String toString() {
-        return typeName() + "()";
+        final StringBuilder sb = new StringBuilder(typeName()).append('(');
+        final Map<String, Object> attrs = pythonAttributes();
+        for (Map.Entry<String, Object> e : attrs.entrySet()) {
+            final Object v = e.getValue();
+            sb.append("\n  (").append(e.getKey()).append("): ")
+                    .append(v instanceof Parameter ? "Parameter" + Tensor.shapeText(((Parameter) v).shape) : v);
+        }
+        return sb.append(attrs.isEmpty() ? ")" : "\n)").toString();
     }
 }

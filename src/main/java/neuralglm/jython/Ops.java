@@ -522,6 +522,25 @@ final class Ops {
         }, a);
     }
 
+    static Tensor columns(Tensor a, int[] cols) {
+        final int n = a.data.numRows, c = a.data.numCols, k = cols.length;
+        final DMatrixRMaj out = new DMatrixRMaj(n, k);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                out.data[i * k + j] = a.data.data[i * c + cols[j]];
+            }
+        }
+        return record(Tensor.of(out, new int[] {n, k}), "IndexBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(n, c);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < k; j++) {
+                    gx.data[i * c + cols[j]] += g.data[i * k + j];
+                }
+            }
+            return new DMatrixRMaj[] {gx};
+        }, a);
+    }
+
     static Tensor mm(Tensor a, Tensor b) {
         if (a.shape.length != 2 || b.shape.length != 2 || a.shape[1] != b.shape[0]) {
             throw Errors.value("mm: cannot multiply shapes " + Tensor.shapeText(a.shape) + " and "

@@ -237,10 +237,39 @@ public class Tensor implements Iterable<Object> {
     }
 
     /**
+     * {@code t[i]}, {@code t[rows]}, {@code t[a:b]}, {@code t[:, j]}, {@code t[rows, cols]}: indexing
+     * with ints, slices and lists of ints, in the record. An int index drops its dimension; an entry of
+     * a 1-d tensor (or {@code t[i, j]}) is a float.
+     *
+     * @param key an int, a slice, a list of ints, or a pair of these for a 2-d tensor
+     * @return a float or a tensor
+     */
+    public Object __getitem__(PyObject key) {
+        if (key instanceof PyTuple) {
+            final PyObject[] k = ((PyTuple) key).getArray();
+            if (k.length != 2 || shape.length != 2) {
+                throw Errors.index(k.length + " indices for a tensor of shape " + shapeText(shape));
+            }
+            final int[] rows = Index.of(k[0], shape[0], "row"), cols = Index.of(k[1], shape[1], "column");
+            final Tensor t = Ops.columns(Ops.rows(this, rows), cols);
+            final boolean r = Index.isInt(k[0]), c = Index.isInt(k[1]);
+            if (r && c) {
+                return t.data.data[0];
+            }
+            return r ? Ops.reshape(t, new int[] {cols.length}, "SelectBackward")
+                    : c ? Ops.reshape(t, new int[] {rows.length}, "SelectBackward") : t;
+        }
+        if (Index.isInt(key)) {
+            return get(key.asInt());
+        }
+        return Ops.rows(this, Index.of(key, __len__(), "index"));
+    }
+
+    /**
      * @param i an index, negative counting from the end
      * @return for a 1-d tensor the entry (a float); for a 2-d tensor row i (a 1-d tensor, in the record)
      */
-    public Object __getitem__(int i) {
+    public Object get(int i) {
         final int n = __len__();
         final int k = i < 0 ? i + n : i;
         if (k < 0 || k >= n) {
@@ -253,16 +282,8 @@ public class Tensor implements Iterable<Object> {
     }
 
     /**
-     * @param rows indices along the first dimension (a list of ints)
-     * @return those entries (1-d) or rows (2-d), in the record
-     */
-    public Tensor __getitem__(int[] rows) {
-        return Ops.rows(this, rows);
-    }
-
-    /**
      * @param rows indices along the first dimension
-     * @return as {@link #__getitem__(int[])}
+     * @return those entries (1-d) or rows (2-d), in the record
      */
     public Tensor index_select(int[] rows) {
         return Ops.rows(this, rows);
@@ -285,7 +306,7 @@ public class Tensor implements Iterable<Object> {
                 if (i >= n) {
                     throw new NoSuchElementException();
                 }
-                return __getitem__(i++);
+                return get(i++);
             }
         };
     }

@@ -52,7 +52,8 @@ class BridgeTest {
                 "    eta = net(X)",
                 "    p = torch.softmax(eta, dim=1)",
                 "    return ((p - y) ** 2).sum() / 5 + F.cross_entropy(eta, y) + (eta.exp() * 0.1 + 2).log().mean()"
-                + " + torch.logsumexp(eta, dim=0).sum() - eta.sigmoid().mean(0).sum() + F.huber_loss(eta, y * 3, delta=0.5)",
+                + " + torch.logsumexp(eta, dim=0).sum() - eta.sigmoid().mean(0).sum() + F.huber_loss(eta, y * 3, delta=0.5)"
+                + " + (eta[:, 1] * eta[1:4, 2].sum()).sum() + eta[[0, 0, 3]].tanh().sum()",
                 "print(fd_check(net, loss_of))"));
         assertTrue(worst(printed) < 1e-6, printed);
     }
@@ -87,6 +88,19 @@ class BridgeTest {
                 "p.grad.zero_(); loss.backward(gradient=torch.tensor(2.0), retain_graph=True)",
                 "print(first, second, p.grad.tolist())"));
         assertEquals("([1.0, -2.0], [2.0, -4.0], [2.0, -4.0])", printed.trim());
+    }
+
+    @Test
+    void indexingLikePyTorch() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torchlike as torch",
+                "t = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]])",
+                "print(t[:, 1].tolist(), t[1:].tolist(), t[[2, 0], 1:].tolist(), t[1, 2], t[-1][0], len(t), t.shape,"
+                + " [r.tolist() for r in t][0], list(t[0]))"));
+        assertEquals("([2.0, 5.0, 8.0], [[4.0, 5.0, 6.0], [7.0, 8.0, 9.0]], [[8.0, 9.0], [2.0, 3.0]], 6.0, 7.0, 3, (3, 3),"
+                + " [1.0, 2.0, 3.0], [1.0, 2.0, 3.0])", printed.trim());
+        final PyException e = assertThrows(PyException.class, () -> Jython.exec("t[3]"));
+        assertTrue(e.toString().trim().endsWith("IndexError: index 3 is out of range for a tensor of shape (3, 3)"), e.toString());
     }
 
     @ParameterizedTest
