@@ -1,0 +1,60 @@
+package neuralglm.jython;
+
+import org.python.core.PyObject;
+
+/**
+ * {@code optim.Adam(params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0)} over the
+ * engine's {@link neuralglm.optim.Adam} (Kingma and Ba, 2015).
+ */
+public class Adam extends Optimizer {
+    private double lr = 1e-3;
+    private double beta1 = 0.9;
+    private double beta2 = 0.999;
+    private double eps = 1e-8;
+    private double weightDecay;
+
+    /** @param params parameters, e.g. {@code net.parameters()} */
+    public Adam(PyObject params) {
+        super(params);
+        rebuild();
+    }
+
+    /** @param params parameters @param lr learning rate &gt; 0 */
+    public Adam(PyObject params, double lr) {
+        super(params);
+        setLr(lr);
+    }
+
+    @Override String name() { return "Adam"; }
+
+    @Override
+    neuralglm.optim.Optimizer make() {
+        return new neuralglm.optim.Adam(lr, beta1, beta2, eps, weightDecay);
+    }
+
+    /** @return the learning rate */
+    public double getLr() { return lr; }
+    /** @param lr the learning rate, finite and &gt; 0 */
+    public void setLr(double lr) { final double old = this.lr; this.lr = lr; retry(() -> this.lr = old); }
+    /** @return (beta1, beta2), a Python tuple */
+    public PyObject getBetas() { return new org.python.core.PyTuple(org.python.core.Py.newFloat(beta1), org.python.core.Py.newFloat(beta2)); }
+    /** @param betas (beta1, beta2), each in [0, 1) */
+    public void setBetas(PyObject betas) {
+        final Tensor b = Convert.toTensor(betas, "Adam betas");
+        if (b.numel() != 2) {
+            throw Errors.value("Adam betas must be a pair (beta1, beta2), got " + b.numel() + " values");
+        }
+        final double o1 = beta1, o2 = beta2;
+        beta1 = b.data.data[0];
+        beta2 = b.data.data[1];
+        retry(() -> { beta1 = o1; beta2 = o2; });
+    }
+    /** @return eps */
+    public double getEps() { return eps; }
+    /** @param e denominator guard &gt; 0 */
+    public void setEps(double e) { final double old = eps; eps = e; retry(() -> eps = old); }
+    /** @return the L2 penalty */
+    public double getWeight_decay() { return weightDecay; }
+    /** @param w L2 penalty &gt;= 0 */
+    public void setWeight_decay(double w) { final double old = weightDecay; weightDecay = w; retry(() -> weightDecay = old); }
+}

@@ -1,0 +1,101 @@
+package neuralglm.jython;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.python.core.Py;
+import org.python.core.PyObject;
+
+/**
+ * Binds Python positional and keyword arguments ({@code (PyObject[] args, String[] kws)}, the
+ * calling convention Jython uses for Java methods that accept keywords) to named parameters, like
+ * a Python signature {@code f(input, target, reduction='mean')}.
+ */
+final class Args {
+    private final String function;
+    private final List<String> names;
+    private final PyObject[] values;
+
+    /**
+     * @param function name of the Python-facing function, for messages
+     * @param args     positional arguments followed by keyword values (Jython's layout)
+     * @param kws      keyword names, matching the last {@code kws.length} entries of args
+     * @param names    parameter names in order
+     */
+    Args(String function, PyObject[] args, String[] kws, String... names) {
+        this.function = function;
+        this.names = Arrays.asList(names);
+        this.values = new PyObject[names.length];
+        final int positional = args.length - kws.length;
+        if (positional > names.length) {
+            throw Errors.value(function + "() takes at most " + names.length + " arguments " + this.names
+                    + ", got " + positional);
+        }
+        System.arraycopy(args, 0, values, 0, positional);
+        for (int i = 0; i < kws.length; i++) {
+            final int at = this.names.indexOf(kws[i]);
+            if (at < 0) {
+                throw Errors.value(function + "() got an unexpected keyword argument '" + kws[i]
+                        + "'; it takes " + this.names);
+            }
+            if (values[at] != null) {
+                throw Errors.value(function + "() got multiple values for argument '" + kws[i] + "'");
+            }
+            values[at] = args[positional + i];
+        }
+    }
+
+    /** @return whether the argument was given (and is not None) */
+    boolean has(String name) {
+        final PyObject v = values[index(name)];
+        return v != null && v != Py.None;
+    }
+
+    /** @return the argument, or null when absent */
+    PyObject get(String name) {
+        final PyObject v = values[index(name)];
+        return v == Py.None ? null : v;
+    }
+
+    /** @return the argument as a tensor (numbers and lists are converted); required */
+    Tensor tensor(String name) {
+        return Convert.toTensor(required(name), function + "() argument '" + name + "'");
+    }
+
+    /** @return the argument as a double, or {@code otherwise} when absent */
+    double dbl(String name, double otherwise) {
+        return has(name) ? get(name).asDouble() : otherwise;
+    }
+
+    /** @return the argument as an int, or {@code otherwise} when absent */
+    int integer(String name, int otherwise) {
+        return has(name) ? get(name).asInt() : otherwise;
+    }
+
+    /** @return the argument as a boolean, or {@code otherwise} when absent */
+    boolean bool(String name, boolean otherwise) {
+        return has(name) ? get(name).__nonzero__() : otherwise;
+    }
+
+    /** @return the argument as a string, or {@code otherwise} when absent */
+    String string(String name, String otherwise) {
+        return has(name) ? get(name).toString() : otherwise;
+    }
+
+    /** @return the argument, failing with a clear message when it is missing */
+    PyObject required(String name) {
+        final PyObject v = get(name);
+        if (v == null) {
+            throw Errors.value(function + "() missing required argument '" + name + "'");
+        }
+        return v;
+    }
+
+    private int index(String name) {
+        final int at = names.indexOf(name);
+        if (at < 0) {
+            throw new IllegalStateException("no parameter " + name + " in " + function);
+        }
+        return at;
+    }
+}

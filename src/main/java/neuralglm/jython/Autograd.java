@@ -1,0 +1,89 @@
+package neuralglm.jython;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Reverse-mode differentiation over the record of {@link Node}s: visits the tensors that the root
+ * depends on in reverse topological order, sums the gradients reaching each one, and adds
+ * ({@code +=}) the total into every leaf that requires a gradient. Gradients therefore accumulate
+ * across calls until zeroed, as in PyTorch. The record is kept, so backward may run again
+ * (PyTorch needs {@code retain_graph=True} for that).
+ */
+final class Autograd {
+
+    private Autograd() {
+    }
+
+    /**
+     * @param root the tensor to differentiate
+     * @param seed {@code dL/d root}, the root's storage shape. Not modified.
+     */
+    static void backward(Tensor root, DMatrixRMaj seed) {
+        final List<Tensor> order = topologicalOrder(root);
+        final Map<Tensor, DMatrixRMaj> grads = new IdentityHashMap<>();
+        grads.put(root, seed.copy());
+        for (int i = order.size() - 1; i >= 0; i--) {
+            final Tensor t = order.get(i);
+            final DMatrixRMaj g = grads.remove(t);
+            if (g == null) {
+                continue;
+            }
+            if (t.node == null) {
+                if (t.requiresGrad) {
+                    t.accumulateGrad(g);
+                }
+                continue;
+            }
+            final DMatrixRMaj[] gin = t.node.backward.apply(g);
+            for (int j = 0; j < gin.length; j++) {
+                final Tensor in = t.node.inputs[j];
+                if (gin[j] == null || !in.needsGrad()) {
+                    continue;
+                }
+                final DMatrixRMaj sum = grads.get(in);
+                if (sum == null) {
+                    grads.put(in, gin[j].copy());
+                } else {
+                    final double[] s = sum.data, d = gin[j].data;
+                    for (int k = 0; k < s.length && k < d.length; k++) {
+                        s[k] += d[k];
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return the tensors the root depends on (root last), inputs before the tensors computed from them */
+    private static List<Tensor> topologicalOrder(Tensor root) {
+        final List<Tensor> order = new ArrayList<>();
+        final Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        final Deque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[] {root, 0});
+        seen.add(root);
+        while (!stack.isEmpty()) {
+            final Object[] top = stack.peek();
+            final Tensor t = (Tensor) top[0];
+            final int next = (Integer) top[1];
+            if (t.node != null && next < t.node.inputs.length) {
+                top[1] = next + 1;
+                final Tensor in = t.node.inputs[next];
+                if (in.needsGrad() && seen.add(in)) {
+                    stack.push(new Object[] {in, 0});
+                }
+            } else {
+                stack.pop();
+                order.add(t);
+            }
+        }
+        return order;
+    }
+}

@@ -1,0 +1,90 @@
+package neuralglm.jython;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import neuralglm.nn.Layer;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A module backed by an engine {@link Layer}: {@code m(x)} is the layer's forward, recorded as one
+ * operation whose backward is the layer's own {@code backward} (which adds into its parameters'
+ * gradients). The engine layer caches its last forward, so only the newest output of a module can
+ * be differentiated; an older one gives a clear error.
+ */
+public class EngineModule extends Module {
+
+    /** The engine layer; replaced by {@link Sequential} when layers are added. */
+    Layer layer;
+    private final String repr;
+    private final Map<String, Parameter> params = new LinkedHashMap<>();
+
+    /**
+     * @param layer      the engine layer
+     * @param repr       how it prints, e.g. {@code Linear(in_features=1, out_features=30)}
+     * @param localNames names of the layer's parameters ({@code weight}, {@code bias}), in order
+     * @param shapes     their tensor shapes
+     */
+    EngineModule(Layer layer, String repr, List<String> localNames, List<int[]> shapes) {
+        this.layer = layer;
+        this.repr = repr;
+        final List<neuralglm.nn.Parameter> ps = layer.parameters();
+        for (int i = 0; i < localNames.size(); i++) {
+            params.put(localNames.get(i), new Parameter(ps.get(i), shapes.get(i)));
+        }
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return __call__(x);
+    }
+
+    @Override
+    public Tensor __call__(Tensor x) {
+        final int v = ++version;
+        final DMatrixRMaj out;
+        try {
+            out = layer.forward(x.data).copy();
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
+        final int[] shape = x.shape.length == 2 ? new int[] {out.numRows, out.numCols} : new int[] {out.numCols};
+        final Tensor y = Tensor.of(out, shape);
+        final Tensor[] inputs = {x};
+        final Node.Backward backward = g -> {
+            if (version != v) {
+                throw Errors.value("backward through " + this + " after it was called again: this bridge keeps "
+                        + "only the newest forward of each module, so call backward before the next call");
+            }
+            try {
+                return new DMatrixRMaj[] {layer.backward(g).copy()};
+            } catch (RuntimeException e) {
+                throw Errors.translate(e);
+            }
+        };
+        y.node = new Node(typeName() + "Backward", inputs, backward);
+        return y;
+    }
+
+    @Override
+    Map<String, Parameter> namedParameters() {
+        return new LinkedHashMap<>(params);
+    }
+
+    @Override
+    Layer asLayer() {
+        return layer;
+    }
+
+    @Override
+    String typeName() {
+        final int p = repr.indexOf('(');
+        return p < 0 ? repr : repr.substring(0, p);
+    }
+
+    @Override
+    public String toString() {
+        return repr;
+    }
+}

@@ -1,0 +1,281 @@
+package neuralglm.jython;
+
+import neuralglm.nn.Activation;
+import org.ejml.data.DMatrixRMaj;
+import org.python.core.PyObject;
+
+/**
+ * {@code nn.functional}: activations and losses on tensors, each built from recorded operations so
+ * that {@code loss.backward()} works. With d = input - target, y a target, x a logit:
+ * <pre>
+ *   mse_loss           d^2                         l1_loss        |d|
+ *   smooth_l1_loss     |d| &lt; beta ? d^2 / (2 beta) : |d| - beta / 2
+ *   huber_loss         delta * smooth_l1_loss(beta = delta)
+ *   binary_cross_entropy               -(y log p + (1 - y) log(1 - p)), logs clamped at -100 (as PyTorch)
+ *   binary_cross_entropy_with_logits   softplus(x) - y x             (stable at any x)
+ *   cross_entropy      -sum_k y_k log_softmax(x)_k  (y one-hot/probabilities, or class indices)
+ *   soft_margin_loss   log(1 + exp(-y x))          hinge_loss     max(0, 1 - y x)      (y = +-1)
+ *   poisson_nll_loss   exp(x) - y x  (log_input)   kl_div         y (log y - input)  (input = log q)
+ *   entropy            -sum p log p along dim      (0 log 0 = 0)
+ * </pre>
+ * then reduced by {@code reduction}: 'mean' (default), 'sum', 'none', or 'batchmean' (sum / rows).
+ */
+public final class Functional {
+
+    private Functional() {
+    }
+
+    /**
+     * @param t         per-entry losses
+     * @param reduction 'mean', 'sum', 'none' or 'batchmean'
+     * @return the reduced loss
+     */
+    static Tensor reduce(Tensor t, String reduction) {
+        switch (reduction) {
+            case "mean": return Ops.sumAll(t, true);
+            case "sum": return Ops.sumAll(t, false);
+            case "none": return t;
+            case "batchmean": return Ops.sumAll(t, false).__div__((double) (t.shape.length == 0 ? 1 : t.shape[0]));
+            default:
+                throw Errors.value("reduction must be 'mean', 'sum', 'none' or 'batchmean', got '" + reduction + "'");
+        }
+    }
+
+    /** Dispatches a loss by name (for {@link Loss}). */
+    static Tensor loss(String name, PyObject[] args, String[] kws) {
+        switch (name) {
+            case "mse_loss": return mse_loss(args, kws);
+            case "l1_loss": return l1_loss(args, kws);
+            case "smooth_l1_loss": return smooth_l1_loss(args, kws);
+            case "huber_loss": return huber_loss(args, kws);
+            case "binary_cross_entropy": return binary_cross_entropy(args, kws);
+            case "binary_cross_entropy_with_logits": return binary_cross_entropy_with_logits(args, kws);
+            case "cross_entropy": return cross_entropy(args, kws);
+            case "soft_margin_loss": return soft_margin_loss(args, kws);
+            case "hinge_loss": return hinge_loss(args, kws);
+            case "poisson_nll_loss": return poisson_nll_loss(args, kws);
+            case "kl_div": return kl_div(args, kws);
+            default: throw Errors.value("unknown loss " + name);
+        }
+    }
+
+    private static Args pair(String name, PyObject[] args, String[] kws, String... more) {
+        final String[] names = new String[3 + more.length];
+        names[0] = "input";
+        names[1] = "target";
+        names[2] = "reduction";
+        System.arraycopy(more, 0, names, 3, more.length);
+        return new Args(name, args, kws, names);
+    }
+
+    private static Tensor[] operands(Args a, String name) {
+        final Tensor in = a.tensor("input"), target = a.tensor("target");
+        if (!java.util.Arrays.equals(in.shape, target.shape) && !name.equals("cross_entropy")) {
+            throw Errors.value(name + ": input has shape " + Tensor.shapeText(in.shape) + " but target has shape "
+                    + Tensor.shapeText(target.shape) + "; they must match");
+        }
+        return new Tensor[] {in, target};
+    }
+
+    // ------------------------------------------------------------------ activations
+
+    /** @param x input @return {@code max(x, 0)} */
+    public static Tensor relu(Tensor x) { return Ops.unary(x, Ops.Fn.RELU); }
+    /** @param x input @return {@code 1 / (1 + e^-x)} */
+    public static Tensor sigmoid(Tensor x) { return Ops.unary(x, Ops.Fn.SIGMOID); }
+    /** @param x input @return {@code tanh x} */
+    public static Tensor tanh(Tensor x) { return Ops.unary(x, Ops.Fn.TANH); }
+    /** @param x input @return {@code log(1 + e^x)}, stable */
+    public static Tensor softplus(Tensor x) { return Ops.activation(x, new Activation.Softplus(), "SoftplusBackward"); }
+    /** @param x input @return ELU with alpha 1 */
+    public static Tensor elu(Tensor x) { return Ops.activation(x, new Activation.ELU(1.0), "EluBackward"); }
+    /** @param x input @return leaky ReLU with slope 0.01 */
+    public static Tensor leaky_relu(Tensor x) { return Ops.activation(x, new Activation.LeakyReLU(0.01), "LeakyReluBackward"); }
+
+    /**
+     * @param args {@code input, dim}
+     * @param kws  keyword names
+     * @return softmax along dim
+     */
+    public static Tensor softmax(PyObject[] args, String[] kws) {
+        final Args a = new Args("softmax", args, kws, "input", "dim");
+        return Ops.softmax(a.tensor("input"), a.integer("dim", -1));
+    }
+
+    /**
+     * @param args {@code input, dim}
+     * @param kws  keyword names
+     * @return log-softmax along dim
+     */
+    public static Tensor log_softmax(PyObject[] args, String[] kws) {
+        final Args a = new Args("log_softmax", args, kws, "input", "dim");
+        return Ops.logSoftmax(a.tensor("input"), a.integer("dim", -1));
+    }
+
+    /**
+     * @param labels class indices 0..k-1 (1-d)
+     * @param k      number of classes
+     * @return the n x k one-hot matrix
+     */
+    public static Tensor one_hot(Tensor labels, int k) {
+        final int n = labels.numel();
+        final DMatrixRMaj m = new DMatrixRMaj(n, k);
+        for (int i = 0; i < n; i++) {
+            final double v = labels.data.data[i];
+            final int c = (int) v;
+            if (c != v || c < 0 || c >= k) {
+                throw Errors.value("one_hot: label " + v + " at position " + i + " is not a class index in 0.." + (k - 1));
+            }
+            m.data[i * k + c] = 1.0;
+        }
+        return Tensor.matrix(m);
+    }
+
+    // ------------------------------------------------------------------ losses
+
+    /** @param args input, target, reduction @param kws keywords @return squared error */
+    public static Tensor mse_loss(PyObject[] args, String[] kws) {
+        final Args a = pair("mse_loss", args, kws);
+        final Tensor[] t = operands(a, "mse_loss");
+        return reduce(Ops.pow(t[0].__sub__(t[1]), 2.0), a.string("reduction", "mean"));
+    }
+
+    /** @param args input, target, reduction @param kws keywords @return absolute error */
+    public static Tensor l1_loss(PyObject[] args, String[] kws) {
+        final Args a = pair("l1_loss", args, kws);
+        final Tensor[] t = operands(a, "l1_loss");
+        return reduce(t[0].__sub__(t[1]).abs(), a.string("reduction", "mean"));
+    }
+
+    private static Tensor smoothL1(Tensor in, Tensor target, double beta) {
+        if (!(beta > 0)) {
+            throw Errors.value("smooth_l1_loss/huber_loss: the threshold must be > 0, got " + beta);
+        }
+        final Tensor d = in.__sub__(target).abs();
+        final Tensor small = d.__lt__(beta);
+        final Tensor quadratic = Ops.pow(d, 2.0).__mul__(0.5 / beta);
+        final Tensor linear = d.__sub__(0.5 * beta);
+        return small.__mul__(quadratic).__add__(small.__rsub__(1.0).__mul__(linear));
+    }
+
+    /** @param args input, target, reduction, beta=1 @param kws keywords @return smooth L1 (Huber / beta) */
+    public static Tensor smooth_l1_loss(PyObject[] args, String[] kws) {
+        final Args a = pair("smooth_l1_loss", args, kws, "beta");
+        final Tensor[] t = operands(a, "smooth_l1_loss");
+        return reduce(smoothL1(t[0], t[1], a.dbl("beta", 1.0)), a.string("reduction", "mean"));
+    }
+
+    /** @param args input, target, reduction, delta=1 @param kws keywords @return Huber loss */
+    public static Tensor huber_loss(PyObject[] args, String[] kws) {
+        final Args a = pair("huber_loss", args, kws, "delta");
+        final Tensor[] t = operands(a, "huber_loss");
+        final double delta = a.dbl("delta", 1.0);
+        return reduce(smoothL1(t[0], t[1], delta).__mul__(delta), a.string("reduction", "mean"));
+    }
+
+    /** @param args p, target, reduction @param kws keywords @return binary cross-entropy of probabilities */
+    public static Tensor binary_cross_entropy(PyObject[] args, String[] kws) {
+        final Args a = pair("binary_cross_entropy", args, kws);
+        final Tensor[] t = operands(a, "binary_cross_entropy");
+        final Tensor logP = Ops.clamp(t[0].log(), -100.0, Double.POSITIVE_INFINITY);
+        final Tensor log1mP = Ops.clamp(t[0].__rsub__(1.0).log(), -100.0, Double.POSITIVE_INFINITY);
+        final Tensor l = t[1].__mul__(logP).__add__(t[1].__rsub__(1.0).__mul__(log1mP)).__neg__();
+        return reduce(l, a.string("reduction", "mean"));
+    }
+
+    /** @param args logits, target, reduction @param kws keywords @return stable binary cross-entropy */
+    public static Tensor binary_cross_entropy_with_logits(PyObject[] args, String[] kws) {
+        final Args a = pair("binary_cross_entropy_with_logits", args, kws);
+        final Tensor[] t = operands(a, "binary_cross_entropy_with_logits");
+        return reduce(softplus(t[0]).__sub__(t[1].__mul__(t[0])), a.string("reduction", "mean"));
+    }
+
+    /**
+     * @param args logits (n x k), target (n x k probabilities, or n class indices), reduction
+     * @param kws  keywords
+     * @return softmax cross-entropy per row, reduced
+     */
+    public static Tensor cross_entropy(PyObject[] args, String[] kws) {
+        final Args a = pair("cross_entropy", args, kws);
+        final Tensor[] t = operands(a, "cross_entropy");
+        final Tensor logits = t[0];
+        Tensor target = t[1];
+        if (logits.shape.length != 2) {
+            throw Errors.value("cross_entropy: logits must be 2-d (rows x classes), got shape " + Tensor.shapeText(logits.shape));
+        }
+        if (target.shape.length == 1 && target.shape[0] == logits.shape[0]) {
+            target = one_hot(target, logits.shape[1]);
+        } else if (!java.util.Arrays.equals(target.shape, logits.shape)) {
+            throw Errors.value("cross_entropy: target has shape " + Tensor.shapeText(target.shape) + "; expected "
+                    + logits.shape[0] + " class indices or probabilities of shape " + Tensor.shapeText(logits.shape));
+        }
+        final Tensor perRow = Ops.sum(target.__mul__(Ops.logSoftmax(logits, 1)), 1, false).__neg__();
+        return reduce(perRow, a.string("reduction", "mean"));
+    }
+
+    /** @param args x, y (+-1), reduction @param kws keywords @return logistic loss {@code log(1 + e^(-y x))} */
+    public static Tensor soft_margin_loss(PyObject[] args, String[] kws) {
+        final Args a = pair("soft_margin_loss", args, kws);
+        final Tensor[] t = operands(a, "soft_margin_loss");
+        return reduce(softplus(t[1].__mul__(t[0]).__neg__()), a.string("reduction", "mean"));
+    }
+
+    /** @param args x, y (+-1), reduction @param kws keywords @return hinge loss {@code max(0, 1 - y x)} */
+    public static Tensor hinge_loss(PyObject[] args, String[] kws) {
+        final Args a = pair("hinge_loss", args, kws);
+        final Tensor[] t = operands(a, "hinge_loss");
+        return reduce(t[1].__mul__(t[0]).__rsub__(1.0).relu(), a.string("reduction", "mean"));
+    }
+
+    /**
+     * @param args input (eta when log_input), target counts, reduction, log_input=True
+     * @param kws  keywords
+     * @return Poisson NLL without {@code log y!}
+     */
+    public static Tensor poisson_nll_loss(PyObject[] args, String[] kws) {
+        final Args a = pair("poisson_nll_loss", args, kws, "log_input");
+        final Tensor[] t = operands(a, "poisson_nll_loss");
+        final Tensor l = a.bool("log_input", true)
+                ? t[0].exp().__sub__(t[1].__mul__(t[0]))
+                : t[0].__sub__(t[1].__mul__(t[0].__add__(1e-8).log()));
+        return reduce(l, a.string("reduction", "mean"));
+    }
+
+    /**
+     * @param args input = log q, target = p, reduction
+     * @param kws  keywords
+     * @return {@code p (log p - log q)} (with 0 log 0 = 0), reduced
+     */
+    public static Tensor kl_div(PyObject[] args, String[] kws) {
+        final Args a = pair("kl_div", args, kws);
+        final Tensor[] t = operands(a, "kl_div");
+        return reduce(xlogx(t[1]).__sub__(t[1].__mul__(t[0])), a.string("reduction", "mean"));
+    }
+
+    /**
+     * @param args p, dim=-1
+     * @param kws  keywords
+     * @return {@code -sum p log p} along dim
+     */
+    public static Tensor entropy(PyObject[] args, String[] kws) {
+        final Args a = new Args("entropy", args, kws, "input", "dim");
+        final Tensor p = a.tensor("input");
+        return Ops.sum(xlogx(p), a.integer("dim", -1), false).__neg__();
+    }
+
+    /** {@code x log x} with 0 log 0 = 0; gradient {@code log x + 1}. */
+    private static Tensor xlogx(Tensor p) {
+        final int n = p.numel();
+        final DMatrixRMaj out = new DMatrixRMaj(p.data.numRows, p.data.numCols);
+        for (int i = 0; i < n; i++) {
+            out.data[i] = neuralglm.linalg.SafeMath.xlogy(p.data.data[i], p.data.data[i]);
+        }
+        return Ops.record(Tensor.of(out, p.shape.clone()), "XlogyBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(p.data.numRows, p.data.numCols);
+            for (int i = 0; i < n; i++) {
+                gx.data[i] = g.data[i] * (Math.log(p.data.data[i]) + 1.0);
+            }
+            return new DMatrixRMaj[] {gx};
+        }, p);
+    }
+}

@@ -1,0 +1,99 @@
+package neuralglm.jython;
+
+import java.util.List;
+
+import neuralglm.nn.Activation;
+
+/**
+ * The layer constructors of {@code nn}: {@code Linear(in, out)} (initialised like PyTorch from the
+ * generator seeded by {@link Torch#manual_seed}), the engine activations, and {@code Softmax(dim)}.
+ */
+public final class Nn {
+
+    private Nn() {
+    }
+
+    /**
+     * @param in  number of input features
+     * @param out number of output features
+     * @return an affine layer {@code x W^T + b}, W out x in, both uniform in +-1/sqrt(in)
+     */
+    public static Module Linear(int in, int out) {
+        final neuralglm.nn.Linear l;
+        try {
+            l = new neuralglm.nn.Linear("Linear(" + in + ", " + out + ")", in, out, Torch.generator());
+        } catch (IllegalArgumentException e) {
+            throw Errors.translate(e);
+        }
+        return new EngineModule(l, "Linear(in_features=" + in + ", out_features=" + out + ")",
+                List.of("weight", "bias"), List.of(new int[] {out, in}, new int[] {out}));
+    }
+
+    private static Module activation(Activation a) {
+        return new EngineModule(a, a.toString(), List.of(), List.of());
+    }
+
+    /** @return {@code max(x, 0)} */
+    public static Module ReLU() { return activation(new Activation.ReLU()); }
+    /** @return {@code x > 0 ? x : 0.01 x} */
+    public static Module LeakyReLU() { return activation(new Activation.LeakyReLU(0.01)); }
+    /** @param slope slope for x &lt; 0 @return {@code x > 0 ? x : slope x} */
+    public static Module LeakyReLU(double slope) { return activation(new Activation.LeakyReLU(slope)); }
+    /** @return {@code x > 0 ? x : e^x - 1} */
+    public static Module ELU() { return activation(new Activation.ELU(1.0)); }
+    /** @param alpha saturation @return {@code x > 0 ? x : alpha (e^x - 1)} */
+    public static Module ELU(double alpha) { return activation(new Activation.ELU(alpha)); }
+    /** @return {@code tanh x} */
+    public static Module Tanh() { return activation(new Activation.Tanh()); }
+    /** @return {@code 1 / (1 + e^-x)} */
+    public static Module Sigmoid() { return activation(new Activation.Sigmoid()); }
+    /** @return {@code log(1 + e^x)} */
+    public static Module Softplus() { return activation(new Activation.Softplus()); }
+    /** @return {@code x} */
+    public static Module Identity() { return activation(new Activation.Identity()); }
+
+    /**
+     * {@code Softmax(dim=1)}.
+     *
+     * @param args the dimension that sums to one
+     * @param kws  keyword names
+     * @return {@code softmax(x, dim)} as a module
+     */
+    public static Module Softmax(org.python.core.PyObject[] args, String[] kws) {
+        final int dim = new Args("Softmax", args, kws, "dim").integer("dim", -1);
+        return new OpModule("Softmax(dim=" + dim + ")", x -> Ops.softmax(x, dim));
+    }
+
+    /**
+     * {@code LogSoftmax(dim=1)}.
+     *
+     * @param args the dimension
+     * @param kws  keyword names
+     * @return {@code log_softmax(x, dim)} as a module
+     */
+    public static Module LogSoftmax(org.python.core.PyObject[] args, String[] kws) {
+        final int dim = new Args("LogSoftmax", args, kws, "dim").integer("dim", -1);
+        return new OpModule("LogSoftmax(dim=" + dim + ")", x -> Ops.logSoftmax(x, dim));
+    }
+
+    /** A parameter-free module made of recorded tensor operations. */
+    static final class OpModule extends Module {
+        private final String repr;
+        private final java.util.function.UnaryOperator<Tensor> op;
+
+        OpModule(String repr, java.util.function.UnaryOperator<Tensor> op) {
+            this.repr = repr;
+            this.op = op;
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            return op.apply(x);
+        }
+
+        @Override
+        public String toString() {
+            return repr;
+        }
+    }
+}

@@ -1,0 +1,564 @@
+package neuralglm.jython;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+import neuralglm.linalg.SafeMath;
+
+/**
+ * The recorded operations on tensors, each with its vector-Jacobian product.
+ * <pre>
+ *   a + b: (g, g)        a - b: (g, -g)        a * b: (g b, g a)        a / b: (g / b, -g a / b^2)
+ *   exp: g y   log: g / x   sigmoid: g y (1 - y)   tanh: g (1 - y^2)   relu: g [x &gt; 0]
+ *   abs: g sign(x)   sqrt: g / (2 y)   sin: g cos(x)   cos: -g sin(x)   x^p: g p x^(p-1)   clamp: g [lo &lt;= x &lt;= hi]
+ *   sum: g broadcast   mean: g / n   norm: g x / |x|
+ *   softmax: y (g - sum g y)   log_softmax: g - softmax(x) sum g   logsumexp: g softmax(x)
+ *   A B: (g B^T, A^T g)   reshape/transpose/row selection: the inverse rearrangement
+ * </pre>
+ * Broadcasting gradients are summed over the broadcast dimensions. A result records its operation
+ * only when some input needs a gradient.
+ */
+final class Ops {
+
+    private Ops() {
+    }
+
+    /** Binary element-wise operations. */
+    enum Bin { ADD, SUB, MUL, DIV }
+
+    /** Unary element-wise functions. */
+    enum Fn { EXP, LOG, SIGMOID, TANH, RELU, ABS, SQRT, SIN, COS }
+
+    static Tensor record(Tensor out, String name, Node.Backward backward, Tensor... inputs) {
+        for (Tensor in : inputs) {
+            if (in.needsGrad()) {
+                out.node = new Node(name, inputs, backward);
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** @return dim made non-negative and checked against t's dimensions */
+    static int dim(Tensor t, int dim) {
+        final int n = t.shape.length;
+        final int d = dim < 0 ? dim + n : dim;
+        if (n == 0 || d < 0 || d >= n) {
+            throw Errors.index("dimension " + dim + " is out of range for a tensor of shape " + Tensor.shapeText(t.shape));
+        }
+        return d;
+    }
+
+    static void sameShape(Tensor a, Tensor b, String what) {
+        if (!java.util.Arrays.equals(a.shape, b.shape)) {
+            throw Errors.value(what + ": shapes " + Tensor.shapeText(a.shape) + " and " + Tensor.shapeText(b.shape)
+                    + " differ");
+        }
+    }
+
+    // ------------------------------------------------------------------ binary, broadcast
+
+    private static int broadcast(int a, int b, Tensor x, Tensor y) {
+        if (a == b || b == 1) {
+            return a;
+        }
+        if (a == 1) {
+            return b;
+        }
+        throw Errors.value("shapes " + Tensor.shapeText(x.shape) + " and " + Tensor.shapeText(y.shape)
+                + " do not broadcast: sizes must match or be 1");
+    }
+
+    static Tensor binary(Tensor a, Tensor b, Bin op) {
+        final int ra = a.data.numRows, ca = a.data.numCols, rb = b.data.numRows, cb = b.data.numCols;
+        final int r = broadcast(ra, rb, a, b), c = broadcast(ca, cb, a, b);
+        final int dims = Math.max(a.shape.length, b.shape.length);
+        final int[] shape = dims == 2 ? new int[] {r, c} : dims == 1 ? new int[] {c} : new int[0];
+        final DMatrixRMaj out = new DMatrixRMaj(r, c);
+        final double[] x = a.data.data, y = b.data.data, z = out.data;
+        final boolean same = ra == rb && ca == cb;
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                final int k = i * c + j;
+                final double u = same ? x[k] : x[(ra == 1 ? 0 : i) * ca + (ca == 1 ? 0 : j)];
+                final double v = same ? y[k] : y[(rb == 1 ? 0 : i) * cb + (cb == 1 ? 0 : j)];
+                switch (op) {
+                    case ADD: z[k] = u + v; break;
+                    case SUB: z[k] = u - v; break;
+                    case MUL: z[k] = u * v; break;
+                    default: z[k] = u / v; break;
+                }
+            }
+        }
+        final String name = op == Bin.ADD ? "AddBackward" : op == Bin.SUB ? "SubBackward"
+                : op == Bin.MUL ? "MulBackward" : "DivBackward";
+        return record(new Tensor(out, shape), name, g -> {
+            final DMatrixRMaj ga = a.needsGrad() ? new DMatrixRMaj(ra, ca) : null;
+            final DMatrixRMaj gb = b.needsGrad() ? new DMatrixRMaj(rb, cb) : null;
+            final double[] gd = g.data;
+            for (int i = 0; i < r; i++) {
+                for (int j = 0; j < c; j++) {
+                    final int k = i * c + j;
+                    final int ka = (ra == 1 ? 0 : i) * ca + (ca == 1 ? 0 : j);
+                    final int kb = (rb == 1 ? 0 : i) * cb + (cb == 1 ? 0 : j);
+                    final double u = x[ka], v = y[kb], gk = gd[k];
+                    switch (op) {
+                        case ADD:
+                            if (ga != null) ga.data[ka] += gk;
+                            if (gb != null) gb.data[kb] += gk;
+                            break;
+                        case SUB:
+                            if (ga != null) ga.data[ka] += gk;
+                            if (gb != null) gb.data[kb] -= gk;
+                            break;
+                        case MUL:
+                            if (ga != null) ga.data[ka] += gk * v;
+                            if (gb != null) gb.data[kb] += gk * u;
+                            break;
+                        default:
+                            if (ga != null) ga.data[ka] += gk / v;
+                            if (gb != null) gb.data[kb] -= gk * u / (v * v);
+                            break;
+                    }
+                }
+            }
+            return new DMatrixRMaj[] {ga, gb};
+        }, a, b);
+    }
+
+    // ------------------------------------------------------------------ unary
+
+    static Tensor unary(Tensor a, Fn fn) {
+        final int n = a.numel();
+        final DMatrixRMaj out = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+        final double[] x = a.data.data, y = out.data;
+        for (int i = 0; i < n; i++) {
+            final double v = x[i];
+            switch (fn) {
+                case EXP: y[i] = Math.exp(v); break;
+                case LOG: y[i] = Math.log(v); break;
+                case SIGMOID: y[i] = SafeMath.sigmoid(v); break;
+                case TANH: y[i] = Math.tanh(v); break;
+                case RELU: y[i] = v > 0 ? v : 0.0; break;
+                case ABS: y[i] = Math.abs(v); break;
+                case SIN: y[i] = Math.sin(v); break;
+                case COS: y[i] = Math.cos(v); break;
+                default: y[i] = Math.sqrt(v); break;
+            }
+        }
+        final String name = fn.name().charAt(0) + fn.name().substring(1).toLowerCase(java.util.Locale.ROOT) + "Backward";
+        return record(new Tensor(out, a.shape.clone()), name, g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+            for (int i = 0; i < n; i++) {
+                final double v = x[i], w = y[i], gi = g.data[i];
+                final double d;
+                switch (fn) {
+                    case EXP: d = w; break;
+                    case LOG: d = 1.0 / v; break;
+                    case SIGMOID: d = w * (1.0 - w); break;
+                    case TANH: d = 1.0 - w * w; break;
+                    case RELU: d = v > 0 ? 1.0 : 0.0; break;
+                    case ABS: d = Math.signum(v); break;
+                    case SIN: d = Math.cos(v); break;
+                    case COS: d = -Math.sin(v); break;
+                    default: d = 0.5 / w; break;
+                }
+                gx.data[i] = gi * d;
+            }
+            return new DMatrixRMaj[] {gx};
+        }, a);
+    }
+
+    /** Applies an engine activation ({@code f}, {@code f'}) element-wise, recorded. */
+    static Tensor activation(Tensor a, neuralglm.nn.Activation act, String name) {
+        final int n = a.numel();
+        final DMatrixRMaj out = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+        for (int i = 0; i < n; i++) {
+            out.data[i] = act.apply(a.data.data[i]);
+        }
+        return record(new Tensor(out, a.shape.clone()), name, g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+            for (int i = 0; i < n; i++) {
+                gx.data[i] = g.data[i] * act.derivative(a.data.data[i], out.data[i]);
+            }
+            return new DMatrixRMaj[] {gx};
+        }, a);
+    }
+
+    static Tensor pow(Tensor a, double p) {
+        final int n = a.numel();
+        final DMatrixRMaj out = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+        final double[] x = a.data.data;
+        for (int i = 0; i < n; i++) {
+            out.data[i] = p == 2.0 ? x[i] * x[i] : Math.pow(x[i], p);
+        }
+        return record(new Tensor(out, a.shape.clone()), "PowBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+            for (int i = 0; i < n; i++) {
+                final double d = p == 2.0 ? 2.0 * x[i] : p == 1.0 ? 1.0 : p * Math.pow(x[i], p - 1.0);
+                gx.data[i] = g.data[i] * d;
+            }
+            return new DMatrixRMaj[] {gx};
+        }, a);
+    }
+
+    static Tensor clamp(Tensor a, double lo, double hi) {
+        final int n = a.numel();
+        final DMatrixRMaj out = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+        final double[] x = a.data.data;
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.min(Math.max(x[i], lo), hi);
+        }
+        return record(new Tensor(out, a.shape.clone()), "ClampBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+            for (int i = 0; i < n; i++) {
+                gx.data[i] = x[i] >= lo && x[i] <= hi ? g.data[i] : 0.0;
+            }
+            return new DMatrixRMaj[] {gx};
+        }, a);
+    }
+
+    /** @param kind 1: &gt;, -1: &lt;, 2: &gt;=, -2: &lt;= */
+    static Tensor compare(Tensor a, double v, int kind) {
+        final DMatrixRMaj out = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+        for (int i = 0; i < a.numel(); i++) {
+            final double x = a.data.data[i];
+            final boolean t = kind == 1 ? x > v : kind == -1 ? x < v : kind == 2 ? x >= v : x <= v;
+            out.data[i] = t ? 1.0 : 0.0;
+        }
+        return new Tensor(out, a.shape.clone());
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    static Tensor sumAll(Tensor a, boolean mean) {
+        final int n = a.numel();
+        double s = 0.0;
+        for (int i = 0; i < n; i++) {
+            s += a.data.data[i];
+        }
+        final Tensor out = Tensor.scalar(mean ? s / n : s);
+        return record(out, mean ? "MeanBackward" : "SumBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+            java.util.Arrays.fill(gx.data, 0, n, mean ? g.data[0] / n : g.data[0]);
+            return new DMatrixRMaj[] {gx};
+        }, a);
+    }
+
+    /**
+     * Lines of a tensor along a dimension: {@code count} lines of {@code len} entries; entry k of line l
+     * is at {@code l * lineStep + k * step} of the storage.
+     */
+    private static final class Lines {
+        final int count, len, lineStep, step;
+        final int[] reducedShape;
+
+        Lines(Tensor t, int dim) {
+            final int d = Ops.dim(t, dim);
+            final int r = t.data.numRows, c = t.data.numCols;
+            if (t.shape.length == 1) {
+                count = 1; len = c; lineStep = 0; step = 1; reducedShape = new int[0];
+            } else if (d == 1) {
+                count = r; len = c; lineStep = c; step = 1; reducedShape = new int[] {r};
+            } else {
+                count = c; len = r; lineStep = 1; step = c; reducedShape = new int[] {c};
+            }
+        }
+
+        int at(int l, int k) {
+            return l * lineStep + k * step;
+        }
+
+        DMatrixRMaj reduced() {
+            return new DMatrixRMaj(1, count);
+        }
+    }
+
+    static Tensor sum(Tensor a, int dim, boolean mean) {
+        final Lines ln = new Lines(a, dim);
+        final DMatrixRMaj out = ln.reduced();
+        final double[] x = a.data.data;
+        for (int l = 0; l < ln.count; l++) {
+            double s = 0.0;
+            for (int k = 0; k < ln.len; k++) {
+                s += x[ln.at(l, k)];
+            }
+            out.data[l] = mean ? s / ln.len : s;
+        }
+        return record(new Tensor(out, ln.reducedShape), mean ? "MeanBackward" : "SumBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+            for (int l = 0; l < ln.count; l++) {
+                final double gl = mean ? g.data[l] / ln.len : g.data[l];
+                for (int k = 0; k < ln.len; k++) {
+                    gx.data[ln.at(l, k)] = gl;
+                }
+            }
+            return new DMatrixRMaj[] {gx};
+        }, a);
+    }
+
+    private static double lineLse(double[] x, Lines ln, int l) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < ln.len; k++) {
+            m = Math.max(m, x[ln.at(l, k)]);
+        }
+        if (Double.isInfinite(m)) {
+            return m;
+        }
+        double s = 0.0;
+        for (int k = 0; k < ln.len; k++) {
+            s += Math.exp(x[ln.at(l, k)] - m);
+        }
+        return m + Math.log(s);
+    }
+
+    static Tensor softmax(Tensor a, int dim) {
+        final Lines ln = new Lines(a, dim);
+        final DMatrixRMaj out = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+        final double[] x = a.data.data, y = out.data;
+        for (int l = 0; l < ln.count; l++) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < ln.len; k++) {
+                m = Math.max(m, x[ln.at(l, k)]);
+            }
+            double s = 0.0;
+            for (int k = 0; k < ln.len; k++) {
+                final double e = Math.exp(x[ln.at(l, k)] - m);
+                y[ln.at(l, k)] = e;
+                s += e;
+            }
+            for (int k = 0; k < ln.len; k++) {
+                y[ln.at(l, k)] /= s;
+            }
+        }
+        return record(new Tensor(out, a.shape.clone()), "SoftmaxBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+            for (int l = 0; l < ln.count; l++) {
+                double dot = 0.0;
+                for (int k = 0; k < ln.len; k++) {
+                    dot += g.data[ln.at(l, k)] * y[ln.at(l, k)];
+                }
+                for (int k = 0; k < ln.len; k++) {
+                    final int i = ln.at(l, k);
+                    gx.data[i] = y[i] * (g.data[i] - dot);
+                }
+            }
+            return new DMatrixRMaj[] {gx};
+        }, a);
+    }
+
+    static Tensor logSoftmax(Tensor a, int dim) {
+        final Lines ln = new Lines(a, dim);
+        final DMatrixRMaj out = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+        final double[] x = a.data.data, y = out.data;
+        for (int l = 0; l < ln.count; l++) {
+            final double lse = lineLse(x, ln, l);
+            for (int k = 0; k < ln.len; k++) {
+                y[ln.at(l, k)] = x[ln.at(l, k)] - lse;
+            }
+        }
+        return record(new Tensor(out, a.shape.clone()), "LogSoftmaxBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+            for (int l = 0; l < ln.count; l++) {
+                double s = 0.0;
+                for (int k = 0; k < ln.len; k++) {
+                    s += g.data[ln.at(l, k)];
+                }
+                for (int k = 0; k < ln.len; k++) {
+                    final int i = ln.at(l, k);
+                    gx.data[i] = g.data[i] - Math.exp(y[i]) * s;
+                }
+            }
+            return new DMatrixRMaj[] {gx};
+        }, a);
+    }
+
+    static Tensor logSumExp(Tensor a, int dim) {
+        final Lines ln = new Lines(a, dim);
+        final DMatrixRMaj out = ln.reduced();
+        final double[] x = a.data.data;
+        for (int l = 0; l < ln.count; l++) {
+            out.data[l] = lineLse(x, ln, l);
+        }
+        return record(new Tensor(out, ln.reducedShape), "LogsumexpBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+            for (int l = 0; l < ln.count; l++) {
+                for (int k = 0; k < ln.len; k++) {
+                    final int i = ln.at(l, k);
+                    gx.data[i] = g.data[l] * Math.exp(x[i] - out.data[l]);
+                }
+            }
+            return new DMatrixRMaj[] {gx};
+        }, a);
+    }
+
+    static Tensor argmax(Tensor a, int dim) {
+        final Lines ln = new Lines(a, dim);
+        final DMatrixRMaj out = ln.reduced();
+        for (int l = 0; l < ln.count; l++) {
+            int best = 0;
+            for (int k = 1; k < ln.len; k++) {
+                if (a.data.data[ln.at(l, k)] > a.data.data[ln.at(l, best)]) {
+                    best = k;
+                }
+            }
+            out.data[l] = best;
+        }
+        return new Tensor(out, ln.reducedShape);
+    }
+
+    static Tensor norm(Tensor a) {
+        final int n = a.numel();
+        double s = 0.0;
+        for (int i = 0; i < n; i++) {
+            s += a.data.data[i] * a.data.data[i];
+        }
+        final double norm = Math.sqrt(s);
+        return record(Tensor.scalar(norm), "NormBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+            for (int i = 0; i < n; i++) {
+                gx.data[i] = norm == 0 ? 0.0 : g.data[0] * a.data.data[i] / norm;
+            }
+            return new DMatrixRMaj[] {gx};
+        }, a);
+    }
+
+    // ------------------------------------------------------------------ shapes
+
+    static int[] resolve(Tensor a, int[] sizes) {
+        if (sizes.length > 2) {
+            throw Errors.value("tensors here have at most 2 dimensions, got sizes " + java.util.Arrays.toString(sizes));
+        }
+        final int[] s = sizes.clone();
+        int known = 1, free = -1;
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] == -1 && free < 0) {
+                free = i;
+            } else {
+                known *= s[i];
+            }
+        }
+        if (free >= 0 && known > 0 && a.numel() % known == 0) {
+            s[free] = a.numel() / known;
+            known *= s[free];
+        }
+        if (known != a.numel()) {
+            throw Errors.value("cannot reshape a tensor of shape " + Tensor.shapeText(a.shape) + " ("
+                    + a.numel() + " entries) to " + java.util.Arrays.toString(sizes));
+        }
+        return s;
+    }
+
+    static Tensor reshape(Tensor a, int[] shape, String name) {
+        final int r = shape.length == 2 ? shape[0] : 1;
+        final int c = shape.length == 2 ? shape[1] : shape.length == 1 ? shape[0] : 1;
+        final DMatrixRMaj out = new DMatrixRMaj(r, c);
+        System.arraycopy(a.data.data, 0, out.data, 0, a.numel());
+        return record(new Tensor(out, shape), name, g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+            System.arraycopy(g.data, 0, gx.data, 0, a.numel());
+            return new DMatrixRMaj[] {gx};
+        }, a);
+    }
+
+    static Tensor unsqueeze(Tensor a, int dim) {
+        final int n = a.shape.length;
+        final int d = dim < 0 ? dim + n + 1 : dim;
+        if (d < 0 || d > n || n >= 2) {
+            throw Errors.value("unsqueeze(" + dim + ") on a tensor of shape " + Tensor.shapeText(a.shape)
+                    + ": tensors here have at most 2 dimensions");
+        }
+        final int[] s = new int[n + 1];
+        for (int i = 0, j = 0; i <= n; i++) {
+            s[i] = i == d ? 1 : a.shape[j++];
+        }
+        return reshape(a, s, "UnsqueezeBackward");
+    }
+
+    static Tensor squeeze(Tensor a) {
+        final int[] s = java.util.Arrays.stream(a.shape).filter(v -> v != 1).toArray();
+        return reshape(a, s, "SqueezeBackward");
+    }
+
+    static Tensor transpose(Tensor a) {
+        if (a.shape.length < 2) {
+            return reshape(a, a.shape.clone(), "TBackward");
+        }
+        final DMatrixRMaj out = new DMatrixRMaj(a.data.numCols, a.data.numRows);
+        CommonOps_DDRM.transpose(a.data, out);
+        return record(Tensor.matrix(out), "TBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+            CommonOps_DDRM.transpose(g, gx);
+            return new DMatrixRMaj[] {gx};
+        }, a);
+    }
+
+    static Tensor rows(Tensor a, int[] rows) {
+        if (a.shape.length == 0) {
+            throw Errors.index("a 0-d tensor cannot be indexed");
+        }
+        final int n = a.shape[0];
+        final int c = a.shape.length == 2 ? a.shape[1] : 1;
+        final int[] idx = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            idx[i] = rows[i] < 0 ? rows[i] + n : rows[i];
+            if (idx[i] < 0 || idx[i] >= n) {
+                throw Errors.index("index " + rows[i] + " is out of range for a tensor of shape " + Tensor.shapeText(a.shape));
+            }
+        }
+        final int[] shape = a.shape.length == 2 ? new int[] {idx.length, c} : new int[] {idx.length};
+        final DMatrixRMaj out = a.shape.length == 2 ? new DMatrixRMaj(idx.length, c) : new DMatrixRMaj(1, idx.length);
+        for (int i = 0; i < idx.length; i++) {
+            System.arraycopy(a.data.data, idx[i] * c, out.data, i * c, c);
+        }
+        return record(new Tensor(out, shape), "IndexBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+            for (int i = 0; i < idx.length; i++) {
+                for (int j = 0; j < c; j++) {
+                    gx.data[idx[i] * c + j] += g.data[i * c + j];
+                }
+            }
+            return new DMatrixRMaj[] {gx};
+        }, a);
+    }
+
+    static Tensor columns(Tensor a, int[] cols) {
+        final int n = a.data.numRows, c = a.data.numCols, k = cols.length;
+        final DMatrixRMaj out = new DMatrixRMaj(n, k);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                out.data[i * k + j] = a.data.data[i * c + cols[j]];
+            }
+        }
+        return record(Tensor.of(out, new int[] {n, k}), "IndexBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(n, c);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < k; j++) {
+                    gx.data[i * c + cols[j]] += g.data[i * k + j];
+                }
+            }
+            return new DMatrixRMaj[] {gx};
+        }, a);
+    }
+
+    static Tensor mm(Tensor a, Tensor b) {
+        if (a.shape.length != 2 || b.shape.length != 2 || a.shape[1] != b.shape[0]) {
+            throw Errors.value("mm: cannot multiply shapes " + Tensor.shapeText(a.shape) + " and "
+                    + Tensor.shapeText(b.shape) + " (need (n, k) and (k, m))");
+        }
+        final DMatrixRMaj out = new DMatrixRMaj(a.shape[0], b.shape[1]);
+        CommonOps_DDRM.mult(a.data, b.data, out);
+        return record(Tensor.matrix(out), "MmBackward", g -> {
+            DMatrixRMaj ga = null, gb = null;
+            if (a.needsGrad()) {
+                ga = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+                CommonOps_DDRM.multTransB(g, b.data, ga);
+            }
+            if (b.needsGrad()) {
+                gb = new DMatrixRMaj(b.data.numRows, b.data.numCols);
+                CommonOps_DDRM.multTransA(a.data, g, gb);
+            }
+            return new DMatrixRMaj[] {ga, gb};
+        }, a, b);
+    }
+}

@@ -1,0 +1,87 @@
+package neuralglm.jython;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.python.core.PyObject;
+
+/**
+ * An engine {@link neuralglm.optim.Optimizer} bound to a list of parameters, as
+ * {@code torch.optim}: {@code step()} updates them in place from their gradients,
+ * {@code zero_grad()} clears the gradients. Hyperparameters are bean properties, so Jython's
+ * keyword arguments work ({@code SGD(net.parameters(), lr=0.2)}); each setting is validated at once
+ * (a bad value is a one-line {@code ValueError}) and resets the optimiser's state.
+ */
+public abstract class Optimizer {
+
+    private final List<neuralglm.nn.Parameter> params = new ArrayList<>();
+    private neuralglm.optim.Optimizer engine;
+
+    /**
+     * @param parameters an iterable of parameters, e.g. {@code net.parameters()}
+     */
+    Optimizer(PyObject parameters) {
+        if (parameters == null) {
+            throw Errors.value(name() + ": expected net.parameters(), got None");
+        }
+        for (PyObject p : parameters.asIterable()) {
+            final Object o = p.__tojava__(Parameter.class);
+            if (!(o instanceof Parameter)) {
+                throw Errors.value(name() + ": expected parameters (as from net.parameters()), got " + p.getType().getName());
+            }
+            params.add(((Parameter) o).engine);
+        }
+        if (params.isEmpty()) {
+            throw Errors.value(name() + ": got an empty parameter list");
+        }
+    }
+
+    /** @return the optimiser's name, for messages */
+    abstract String name();
+
+    /** @return a new engine optimiser with the current settings (throws for bad ones) */
+    abstract neuralglm.optim.Optimizer make();
+
+    /** Validates the settings and resets the state; called by every setter. */
+    final void rebuild() {
+        try {
+            engine = make().initialise(params);
+        } catch (IllegalArgumentException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    /**
+     * Rebuilds after a setter changed a setting; on a bad value, undoes the change and rethrows.
+     *
+     * @param undo restores the previous setting
+     */
+    final void retry(Runnable undo) {
+        try {
+            rebuild();
+        } catch (RuntimeException e) {
+            undo.run();
+            throw e;
+        }
+    }
+
+    /** Applies one update from the current gradients. */
+    public void step() {
+        if (engine == null) {
+            rebuild();
+        }
+        engine.step();
+    }
+
+    /** Sets the gradient of every parameter to zero. */
+    public void zero_grad() {
+        for (neuralglm.nn.Parameter p : params) {
+            p.zeroGrad();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return make().toString();
+    }
+}

@@ -1,0 +1,51 @@
+package neuralglm.jython;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A trainable leaf tensor that <em>is</em> an engine {@link neuralglm.nn.Parameter}: it shares the
+ * engine's value and gradient storage, so the engine's layers accumulate into {@code .grad}, the
+ * optimisers update it in place, and Python code sees both.
+ */
+public class Parameter extends Tensor {
+
+    final neuralglm.nn.Parameter engine;
+
+    Parameter(neuralglm.nn.Parameter engine, int[] shape) {
+        super(engine.value(), shape);
+        this.engine = engine;
+        this.gradStore = engine.grad();
+        this.requiresGrad = true;
+    }
+
+    /**
+     * {@code nn.Parameter(tensor)}: a new trainable tensor with a copy of the given values.
+     *
+     * @param init initial values (a tensor or a list)
+     */
+    public Parameter(Object init) {
+        this(wrap(Convert.toTensor(init, "Parameter")), Convert.toTensor(init, "Parameter").shape.clone());
+    }
+
+    private static neuralglm.nn.Parameter wrap(Tensor t) {
+        return new neuralglm.nn.Parameter("parameter", t.data.copy());
+    }
+
+    /** @return the engine parameter (shared storage) */
+    public neuralglm.nn.Parameter engine() {
+        return engine;
+    }
+
+    @Override
+    void accumulateGrad(DMatrixRMaj g) {
+        final double[] s = engine.grad().data, d = g.data;
+        for (int i = 0; i < engine.size(); i++) {
+            s[i] += d[i];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Parameter containing:\n" + super.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package neuralglm.jython;
+
+import org.python.core.PyObject;
+
+/**
+ * {@code optim.SGD(params, lr=..., momentum=0, nesterov=False, weight_decay=0)} over the engine's
+ * {@link neuralglm.optim.SGD}: {@code theta -= lr (grad + weight_decay theta)}, with (Nesterov)
+ * momentum when asked.
+ */
+public class SGD extends Optimizer {
+    private double lr = 1e-3;
+    private double momentum;
+    private boolean nesterov;
+    private double weightDecay;
+
+    /** @param params parameters, e.g. {@code net.parameters()}; lr defaults to 1e-3 */
+    public SGD(PyObject params) {
+        super(params);
+        rebuild();
+    }
+
+    /** @param params parameters @param lr learning rate &gt; 0 */
+    public SGD(PyObject params, double lr) {
+        super(params);
+        setLr(lr);
+    }
+
+    @Override String name() { return "SGD"; }
+
+    @Override
+    neuralglm.optim.Optimizer make() {
+        return new neuralglm.optim.SGD(lr, momentum, nesterov, weightDecay);
+    }
+
+    /** @return the learning rate */
+    public double getLr() { return lr; }
+    /** @param lr the learning rate, finite and &gt; 0 */
+    public void setLr(double lr) { final double old = this.lr; this.lr = lr; retry(() -> this.lr = old); }
+    /** @return the momentum */
+    public double getMomentum() { return momentum; }
+    /** @param m momentum in [0, 1) */
+    public void setMomentum(double m) { final double old = momentum; momentum = m; retry(() -> momentum = old); }
+    /** @return whether momentum is Nesterov's */
+    public boolean getNesterov() { return nesterov; }
+    /** @param n Nesterov momentum (needs momentum &gt; 0) */
+    public void setNesterov(boolean n) { final boolean old = nesterov; nesterov = n; retry(() -> nesterov = old); }
+    /** @return the L2 penalty */
+    public double getWeight_decay() { return weightDecay; }
+    /** @param w L2 penalty &gt;= 0 */
+    public void setWeight_decay(double w) { final double old = weightDecay; weightDecay = w; retry(() -> weightDecay = old); }
+}

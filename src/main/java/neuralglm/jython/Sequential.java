@@ -1,0 +1,143 @@
+package neuralglm.jython;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.python.core.Py;
+import org.python.core.PyList;
+import org.python.core.PyTuple;
+
+/**
+ * Modules applied in order, {@code eta = f_L(... f_1(x))}, as PyTorch's {@code nn.Sequential}; the
+ * layers are named ({@code "0", "1", ...} by default, or the names of an {@code OrderedDict}) and the
+ * parameters are called {@code <layer>.<parameter>}, e.g. {@code fc1.weight}. The whole chain runs as
+ * one engine {@link neuralglm.nn.Sequential}: engine layers directly, Jython modules through
+ * {@link ModuleLayer}.
+ */
+public class Sequential extends EngineModule {
+
+    private final List<String> names = new ArrayList<>();
+    private final List<Module> modules = new ArrayList<>();
+
+    /** An empty network; see {@link #add_module}. */
+    public Sequential() {
+        super(new neuralglm.nn.Sequential(), "Sequential", List.of(), List.of());
+    }
+
+    /**
+     * @param modules the layers, named "0", "1", ...
+     */
+    public Sequential(List<Module> modules) {
+        this();
+        for (Module m : modules) {
+            add_module(String.valueOf(this.modules.size()), m);
+        }
+    }
+
+    /**
+     * @param names   layer names, e.g. {@code ['fc1', 'relu1', ...]}
+     * @param modules the layers
+     */
+    public Sequential(List<String> names, List<Module> modules) {
+        this();
+        if (names.size() != modules.size()) {
+            throw Errors.value("Sequential: " + names.size() + " names for " + modules.size() + " modules");
+        }
+        for (int i = 0; i < names.size(); i++) {
+            add_module(String.valueOf(names.get(i)), modules.get(i));
+        }
+    }
+
+    /**
+     * Appends a layer.
+     *
+     * @param name   a name not used yet
+     * @param module the layer
+     */
+    public void add_module(String name, Module module) {
+        if (module == null) {
+            throw Errors.value("Sequential: layer '" + name + "' is None, expected a module");
+        }
+        if (names.contains(name)) {
+            throw Errors.value("Sequential already has a layer named '" + name + "'");
+        }
+        names.add(name);
+        modules.add(module);
+        final neuralglm.nn.Sequential seq = new neuralglm.nn.Sequential();
+        for (int i = 0; i < modules.size(); i++) {
+            seq.add(names.get(i), modules.get(i).asLayer());
+        }
+        layer = seq;
+    }
+
+    /**
+     * @param i a position (negative counts from the end)
+     * @return that layer
+     */
+    public Module __getitem__(int i) {
+        final int k = i < 0 ? i + modules.size() : i;
+        if (k < 0 || k >= modules.size()) {
+            throw Errors.index("Sequential has " + modules.size() + " layers, no index " + i);
+        }
+        return modules.get(k);
+    }
+
+    /**
+     * @param name a layer name
+     * @return that layer
+     */
+    public Module __getitem__(String name) {
+        final int k = names.indexOf(name);
+        if (k < 0) {
+            throw Errors.index("Sequential has no layer named '" + name + "'; it has " + names);
+        }
+        return modules.get(k);
+    }
+
+    /** @return the number of layers */
+    public int __len__() {
+        return modules.size();
+    }
+
+    /** @return the layers, in order (a read-only list) */
+    public List<Module> children() {
+        return Collections.unmodifiableList(modules);
+    }
+
+    /** @return (name, layer) pairs */
+    public PyList named_children() {
+        final PyList l = new PyList();
+        for (int i = 0; i < names.size(); i++) {
+            l.append(new PyTuple(Py.newString(names.get(i)), Py.java2py(modules.get(i))));
+        }
+        return l;
+    }
+
+    @Override
+    Map<String, Parameter> namedParameters() {
+        final Map<String, Parameter> out = new LinkedHashMap<>();
+        for (int i = 0; i < modules.size(); i++) {
+            for (Map.Entry<String, Parameter> e : modules.get(i).namedParameters().entrySet()) {
+                out.put(names.get(i) + "." + e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    String typeName() {
+        return "Sequential";
+    }
+
+    @Override
+    public String toString() {
+        final StringBuilder sb = new StringBuilder("Sequential(");
+        for (int i = 0; i < modules.size(); i++) {
+            sb.append("\n  (").append(names.get(i)).append("): ").append(modules.get(i));
+        }
+        return sb.append(modules.isEmpty() ? ")" : "\n)").toString();
+    }
+}

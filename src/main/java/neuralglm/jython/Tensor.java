@@ -1,0 +1,607 @@
+package neuralglm.jython;
+
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+
+import org.ejml.data.DMatrixRMaj;
+import org.python.core.Py;
+import org.python.core.PyInteger;
+import org.python.core.PyObject;
+import org.python.core.PyTuple;
+
+/**
+ * A tensor of 0, 1 or 2 dimensions over a row-major {@link DMatrixRMaj} (a 1-d tensor of n entries
+ * is stored as 1 x n, a 0-d one as 1 x 1), which remembers the operation that computed it.
+ *
+ * <pre>
+ *   y = f(x_1, ..., x_m)  records  dL/dx_i = (df/dx_i)^T dL/dy
+ *   t.backward(g)         runs these from t (with dL/dt = g) back to the leaves and adds into .grad
+ * </pre>
+ * There is deliberately no {@code __float__}: Jython would then turn tensors into numbers to pick
+ * an arithmetic overload; use {@code item()}. Arithmetic ({@code + - * /}, numbers on either side, ** with a number exponent) broadcasts as
+ * PyTorch does for up to two dimensions: sizes must match or be 1. A module call ({@code net(X)})
+ * records the engine layer's own backward. Python-facing; see {@link Torch} for factories.
+ */
+public class Tensor implements Iterable<Object> {
+
+    final DMatrixRMaj data;
+    final int[] shape;
+    boolean requiresGrad;
+    /** Accumulated gradient of a leaf; null until the first backward reaches it. */
+    DMatrixRMaj gradStore;
+    /** How this tensor was computed; null for a leaf. */
+    Node node;
+
+    Tensor(DMatrixRMaj data, int[] shape) {
+        this.data = data;
+        this.shape = shape;
+    }
+
+    // ------------------------------------------------------------------ construction (Java side)
+
+    /** @return a 0-d tensor */
+    static Tensor scalar(double v) {
+        return new Tensor(new DMatrixRMaj(1, 1, true, v), new int[0]);
+    }
+
+    /** @return a 1-d tensor over d (not copied) */
+    static Tensor vector(double[] d) {
+        return new Tensor(DMatrixRMaj.wrap(1, d.length, d), new int[] {d.length});
+    }
+
+    /** @return a 2-d tensor over m (not copied) */
+    static Tensor matrix(DMatrixRMaj m) {
+        return new Tensor(m, new int[] {m.numRows, m.numCols});
+    }
+
+    /**
+     * @param m     storage with {@code shape}'s element count. Not copied.
+     * @param shape 0 to 2 sizes
+     * @return a tensor of that shape over m
+     */
+    static Tensor of(DMatrixRMaj m, int[] shape) {
+        return new Tensor(m, shape);
+    }
+
+    /** @return whether a backward pass must reach this tensor */
+    boolean needsGrad() {
+        return requiresGrad || node != null;
+    }
+
+    /** Adds g into the leaf gradient. */
+    void accumulateGrad(DMatrixRMaj g) {
+        if (gradStore == null) {
+            gradStore = new DMatrixRMaj(data.numRows, data.numCols);
+        }
+        final double[] s = gradStore.data, d = g.data;
+        for (int i = 0; i < data.getNumElements(); i++) {
+            s[i] += d[i];
+        }
+    }
+
+    /** @return e.g. {@code (400, 1)}, {@code (3,)} or {@code ()} */
+    static String shapeText(int[] shape) {
+        switch (shape.length) {
+            case 0: return "()";
+            case 1: return "(" + shape[0] + ",)";
+            default: return "(" + shape[0] + ", " + shape[1] + ")";
+        }
+    }
+
+    /** @return the underlying matrix (shared, not copied), for Java callers */
+    public DMatrixRMaj matrix() {
+        return data;
+    }
+
+    // ------------------------------------------------------------------ attributes
+
+    /** @return the sizes, a Python tuple such as {@code (400, 1)} ({@code t.shape}) */
+    public PyTuple getShape() {
+        final PyObject[] s = new PyObject[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            s[i] = new PyInteger(shape[i]);
+        }
+        return new PyTuple(s);
+    }
+
+    /** @return the sizes, as {@link #getShape()} */
+    public PyTuple size() {
+        return getShape();
+    }
+
+    /**
+     * @param dim a dimension (negative counts from the end)
+     * @return its size
+     */
+    public int size(int dim) {
+        return shape[Ops.dim(this, dim)];
+    }
+
+    /** @return the number of dimensions, 0 to 2 */
+    public int dim() {
+        return shape.length;
+    }
+
+    /** @return the number of entries */
+    public int numel() {
+        return data.getNumElements();
+    }
+
+    /** @return whether backward reaches this tensor ({@code t.requires_grad}) */
+    public boolean isRequires_grad() {
+        return needsGrad();
+    }
+
+    /** @param value whether this leaf collects a gradient ({@code t.requires_grad = True}) */
+    public void setRequires_grad(boolean value) {
+        if (node != null && !value) {
+            throw Errors.value("requires_grad can only be switched off on a leaf tensor; use detach()");
+        }
+        requiresGrad = value;
+    }
+
+    /**
+     * @param value whether this leaf collects a gradient
+     * @return this
+     */
+    public Tensor requires_grad_(boolean value) {
+        setRequires_grad(value);
+        return this;
+    }
+
+    /** @return this leaf, now collecting a gradient */
+    public Tensor requires_grad_() {
+        return requires_grad_(true);
+    }
+
+    /** @return whether this tensor was not computed by a recorded operation */
+    public boolean isIs_leaf() {
+        return node == null;
+    }
+
+    /** @return the accumulated gradient of this leaf (sharing its storage), or None before any backward */
+    public Tensor getGrad() {
+        return gradStore == null ? null : new Tensor(gradStore, shape);
+    }
+
+    /** @param g a new gradient, or None to clear it */
+    public void setGrad(Tensor g) {
+        if (g == null) {
+            if (gradStore != null) {
+                java.util.Arrays.fill(gradStore.data, 0.0);
+            }
+            return;
+        }
+        Ops.sameShape(this, g, "grad");
+        if (gradStore == null) {
+            gradStore = new DMatrixRMaj(data.numRows, data.numCols);
+        }
+        System.arraycopy(g.data.data, 0, gradStore.data, 0, numel());
+    }
+
+    /** @return the name of the operation that computed this tensor, or None for a leaf */
+    public String getGrad_fn() {
+        return node == null ? null : node.name;
+    }
+
+    /** @return a tensor sharing this one's storage, outside the record ({@code t.data}) */
+    public Tensor getData() {
+        return new Tensor(data, shape);
+    }
+
+    /** @return the transpose of a 2-d tensor ({@code t.T}) */
+    public Tensor getT() {
+        return Ops.transpose(this);
+    }
+
+    // ------------------------------------------------------------------ conversion
+
+    /** @return a copy outside the record: no gradient flows through it */
+    public Tensor detach() {
+        return new Tensor(data.copy(), shape.clone());
+    }
+
+    /** @return a copy that stays in the record */
+    public Tensor clone() {
+        return Ops.reshape(this, shape.clone(), "CloneBackward");
+    }
+
+    /** @return a Python float, list of floats, or list of lists */
+    public PyObject tolist() {
+        return Convert.toList(this);
+    }
+
+    /** @return the entries in row-major order (a copy), for Java callers and {@code array('d')} */
+    public double[] toArray() {
+        return java.util.Arrays.copyOf(data.data, numel());
+    }
+
+    /** @return the value of a one-entry tensor */
+    public double item() {
+        if (numel() != 1) {
+            throw Errors.value("item(): only a one-entry tensor converts to a number; this one has shape "
+                    + shapeText(shape));
+        }
+        return data.data[0];
+    }
+
+    // ------------------------------------------------------------------ sequence protocol
+
+    /** @return the size of the first dimension ({@code len(t)}) */
+    public int __len__() {
+        if (shape.length == 0) {
+            throw Py.TypeError("len() of a 0-d tensor");
+        }
+        return shape[0];
+    }
+
+    /**
+     * {@code t[i]}, {@code t[rows]}, {@code t[a:b]}, {@code t[:, j]}, {@code t[rows, cols]}: indexing
+     * with ints, slices and lists of ints, in the record. An int index drops its dimension; an entry of
+     * a 1-d tensor (or {@code t[i, j]}) is a float.
+     *
+     * @param key an int, a slice, a list of ints, or a pair of these for a 2-d tensor
+     * @return a float or a tensor
+     */
+    public Object __getitem__(PyObject key) {
+        if (key instanceof PyTuple) {
+            final PyObject[] k = ((PyTuple) key).getArray();
+            if (k.length != 2 || shape.length != 2) {
+                throw Errors.index(k.length + " indices for a tensor of shape " + shapeText(shape));
+            }
+            final int[] rows = Index.of(k[0], shape[0], "row"), cols = Index.of(k[1], shape[1], "column");
+            final Tensor t = Ops.columns(Ops.rows(this, rows), cols);
+            final boolean r = Index.isInt(k[0]), c = Index.isInt(k[1]);
+            if (r && c) {
+                return t.data.data[0];
+            }
+            return r ? Ops.reshape(t, new int[] {cols.length}, "SelectBackward")
+                    : c ? Ops.reshape(t, new int[] {rows.length}, "SelectBackward") : t;
+        }
+        if (Index.isInt(key)) {
+            return get(key.asInt());
+        }
+        return Ops.rows(this, Index.of(key, __len__(), "index"));
+    }
+
+    /**
+     * @param i an index, negative counting from the end
+     * @return for a 1-d tensor the entry (a float); for a 2-d tensor row i (a 1-d tensor, in the record)
+     */
+    public Object get(int i) {
+        final int n = __len__();
+        final int k = i < 0 ? i + n : i;
+        if (k < 0 || k >= n) {
+            throw Errors.index("index " + i + " is out of range for a tensor of shape " + shapeText(shape));
+        }
+        if (shape.length == 1) {
+            return data.data[k];
+        }
+        return Ops.reshape(Ops.rows(this, new int[] {k}), new int[] {shape[1]}, "SelectBackward");
+    }
+
+    /**
+     * @param rows indices along the first dimension
+     * @return those entries (1-d) or rows (2-d), in the record
+     */
+    public Tensor index_select(int[] rows) {
+        return Ops.rows(this, rows);
+    }
+
+    /** @return the entries (1-d, as floats) or rows (2-d, as tensors) */
+    @Override
+    public Iterator<Object> iterator() {
+        final int n = __len__();
+        return new Iterator<Object>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < n;
+            }
+
+            @Override
+            public Object next() {
+                if (i >= n) {
+                    throw new NoSuchElementException();
+                }
+                return get(i++);
+            }
+        };
+    }
+
+    // ------------------------------------------------------------------ arithmetic
+
+    /** @param o a tensor @return {@code this + o} */
+    public Tensor __add__(Tensor o) { return Ops.binary(this, o, Ops.Bin.ADD); }
+    /** @param o a number @return {@code this + o} */
+    public Tensor __add__(double o) { return Ops.binary(this, scalar(o), Ops.Bin.ADD); }
+    /** @param o a number @return {@code o + this} */
+    public Tensor __radd__(double o) { return Ops.binary(scalar(o), this, Ops.Bin.ADD); }
+    /** @param o a tensor @return {@code this - o} */
+    public Tensor __sub__(Tensor o) { return Ops.binary(this, o, Ops.Bin.SUB); }
+    /** @param o a number @return {@code this - o} */
+    public Tensor __sub__(double o) { return Ops.binary(this, scalar(o), Ops.Bin.SUB); }
+    /** @param o a number @return {@code o - this} */
+    public Tensor __rsub__(double o) { return Ops.binary(scalar(o), this, Ops.Bin.SUB); }
+    /** @param o a tensor @return {@code this * o} */
+    public Tensor __mul__(Tensor o) { return Ops.binary(this, o, Ops.Bin.MUL); }
+    /** @param o a number @return {@code this * o} */
+    public Tensor __mul__(double o) { return Ops.binary(this, scalar(o), Ops.Bin.MUL); }
+    /** @param o a number @return {@code o * this} */
+    public Tensor __rmul__(double o) { return Ops.binary(scalar(o), this, Ops.Bin.MUL); }
+    /** @param o a tensor @return {@code this / o} */
+    public Tensor __div__(Tensor o) { return Ops.binary(this, o, Ops.Bin.DIV); }
+    /** @param o a number @return {@code this / o} */
+    public Tensor __div__(double o) { return Ops.binary(this, scalar(o), Ops.Bin.DIV); }
+    /** @param o a number @return {@code o / this} */
+    public Tensor __rdiv__(double o) { return Ops.binary(scalar(o), this, Ops.Bin.DIV); }
+    /** @param o a tensor @return {@code this / o} (true division) */
+    public Tensor __truediv__(Tensor o) { return __div__(o); }
+    /** @param o a number @return {@code this / o} (true division) */
+    public Tensor __truediv__(double o) { return __div__(o); }
+    /** @param o a number @return {@code o / this} (true division) */
+    public Tensor __rtruediv__(double o) { return __rdiv__(o); }
+    /** @return {@code -this} */
+    public Tensor __neg__() { return Ops.binary(scalar(-1.0), this, Ops.Bin.MUL); }
+    /** @param p a number @return {@code this ** p} */
+    public Tensor __pow__(double p) { return Ops.pow(this, p); }
+    /** @return {@code abs(this)} */
+    public Tensor __abs__() { return abs(); }
+
+    /** @param o a number @return 1.0 where {@code this > o}, else 0.0 (no gradient) */
+    public Tensor __gt__(double o) { return Ops.compare(this, o, 1); }
+    /** @param o a number @return 1.0 where {@code this < o}, else 0.0 */
+    public Tensor __lt__(double o) { return Ops.compare(this, o, -1); }
+    /** @param o a number @return 1.0 where {@code this >= o}, else 0.0 */
+    public Tensor __ge__(double o) { return Ops.compare(this, o, 2); }
+    /** @param o a number @return 1.0 where {@code this <= o}, else 0.0 */
+    public Tensor __le__(double o) { return Ops.compare(this, o, -2); }
+
+    // ------------------------------------------------------------------ element-wise functions
+
+    /** @return {@code exp(this)} */
+    public Tensor exp() { return Ops.unary(this, Ops.Fn.EXP); }
+    /** @return {@code log(this)} */
+    public Tensor log() { return Ops.unary(this, Ops.Fn.LOG); }
+    /** @return {@code 1 / (1 + exp(-this))} */
+    public Tensor sigmoid() { return Ops.unary(this, Ops.Fn.SIGMOID); }
+    /** @return {@code tanh(this)} */
+    public Tensor tanh() { return Ops.unary(this, Ops.Fn.TANH); }
+    /** @return {@code max(this, 0)} */
+    public Tensor relu() { return Ops.unary(this, Ops.Fn.RELU); }
+    /** @return {@code |this|} */
+    public Tensor abs() { return Ops.unary(this, Ops.Fn.ABS); }
+    /** @return {@code sqrt(this)} */
+    public Tensor sqrt() { return Ops.unary(this, Ops.Fn.SQRT); }
+    /** @return {@code sin(this)} */
+    public Tensor sin() { return Ops.unary(this, Ops.Fn.SIN); }
+    /** @return {@code cos(this)} */
+    public Tensor cos() { return Ops.unary(this, Ops.Fn.COS); }
+    /** @param p exponent @return {@code this ** p} */
+    public Tensor pow(double p) { return Ops.pow(this, p); }
+
+    /**
+     * @param lo lower bound
+     * @param hi upper bound
+     * @return the entries clamped to [lo, hi] (gradient 1 inside, 0 outside)
+     */
+    public Tensor clamp(double lo, double hi) { return Ops.clamp(this, lo, hi); }
+
+    // ------------------------------------------------------------------ reductions and shapes
+
+    /**
+     * {@code t.sum()} or {@code t.sum(dim)}.
+     *
+     * @param args optional {@code dim}
+     * @param kws  keyword names
+     * @return the sum over all entries (0-d) or along dim
+     */
+    public Tensor sum(PyObject[] args, String[] kws) {
+        final Args a = new Args("sum", args, kws, "dim");
+        return a.has("dim") ? Ops.sum(this, a.integer("dim", 0), false) : Ops.sumAll(this, false);
+    }
+
+    /**
+     * {@code t.mean()} or {@code t.mean(dim)}.
+     *
+     * @param args optional {@code dim}
+     * @param kws  keyword names
+     * @return the mean over all entries (0-d) or along dim
+     */
+    public Tensor mean(PyObject[] args, String[] kws) {
+        final Args a = new Args("mean", args, kws, "dim");
+        return a.has("dim") ? Ops.sum(this, a.integer("dim", 0), true) : Ops.sumAll(this, true);
+    }
+
+    /**
+     * @param args {@code dim}
+     * @param kws  keyword names
+     * @return {@code exp(x_i) / sum_j exp(x_j)} along dim
+     */
+    public Tensor softmax(PyObject[] args, String[] kws) {
+        return Ops.softmax(this, new Args("softmax", args, kws, "dim").integer("dim", -1));
+    }
+
+    /**
+     * @param args {@code dim}
+     * @param kws  keyword names
+     * @return {@code x_i - logsumexp(x)} along dim
+     */
+    public Tensor log_softmax(PyObject[] args, String[] kws) {
+        return Ops.logSoftmax(this, new Args("log_softmax", args, kws, "dim").integer("dim", -1));
+    }
+
+    /**
+     * @param args {@code dim}
+     * @param kws  keyword names
+     * @return {@code m + log sum_j exp(x_j - m)}, m the maximum, along dim
+     */
+    public Tensor logsumexp(PyObject[] args, String[] kws) {
+        return Ops.logSumExp(this, new Args("logsumexp", args, kws, "dim").integer("dim", -1));
+    }
+
+    /** @return the Euclidean norm of all entries, 0-d */
+    public Tensor norm() { return Ops.norm(this); }
+
+    /**
+     * @param dim a dimension
+     * @return the index of the largest entry along dim (as floats; no gradient)
+     */
+    public Tensor argmax(int dim) { return Ops.argmax(this, dim); }
+
+    /**
+     * @param dim where to insert a dimension of size 1
+     * @return the reshaped tensor (in the record)
+     */
+    public Tensor unsqueeze(int dim) { return Ops.unsqueeze(this, dim); }
+
+    /** @return the tensor without its dimensions of size 1 */
+    public Tensor squeeze() { return Ops.squeeze(this); }
+
+    /**
+     * @param sizes new sizes (one may be -1)
+     * @return the same entries in that shape (in the record)
+     */
+    public Tensor reshape(int[] sizes) { return Ops.reshape(this, Ops.resolve(this, sizes), "ViewBackward"); }
+    /** @param n size of a 1-d result (-1: all) @return the reshaped tensor */
+    public Tensor view(int n) { return reshape(new int[] {n}); }
+    /** @param r rows @param c columns (one may be -1) @return the reshaped tensor */
+    public Tensor view(int r, int c) { return reshape(new int[] {r, c}); }
+    /** @param r rows @param c columns (one may be -1) @return the reshaped tensor */
+    public Tensor reshape(int r, int c) { return reshape(new int[] {r, c}); }
+    /** @return the transpose of a 2-d tensor */
+    public Tensor t() { return Ops.transpose(this); }
+
+    /**
+     * @param o a 2-d tensor
+     * @return the matrix product {@code this o}
+     */
+    public Tensor mm(Tensor o) { return Ops.mm(this, o); }
+
+    /** @param o a 2-d tensor @return {@code this @ o} */
+    public Tensor matmul(Tensor o) { return Ops.mm(this, o); }
+
+    // ------------------------------------------------------------------ in place (outside the record)
+
+    /** @return this, all entries set to 0 */
+    public Tensor zero_() {
+        java.util.Arrays.fill(data.data, 0, numel(), 0.0);
+        return this;
+    }
+
+    /**
+     * @param src a tensor of the same shape (or a list)
+     * @return this, with src's entries
+     */
+    public Tensor copy_(Object src) {
+        final Tensor s = Convert.toTensor(src, "copy_");
+        if (s.numel() != numel()) {
+            throw Errors.value("copy_: source has shape " + shapeText(s.shape) + ", target " + shapeText(shape));
+        }
+        System.arraycopy(s.data.data, 0, data.data, 0, numel());
+        return this;
+    }
+
+    // ------------------------------------------------------------------ backward
+
+    /**
+     * {@code t.backward()} for a one-entry tensor, or {@code t.backward(gradient)}: runs the record
+     * back from this tensor with {@code dL/dt = gradient} and adds into every leaf's {@code .grad}.
+     * {@code retain_graph} is accepted and ignored (the record is always kept).
+     *
+     * @param args {@code gradient} (a tensor, list or number of this tensor's shape), {@code retain_graph}
+     * @param kws  keyword names
+     */
+    public void backward(PyObject[] args, String[] kws) {
+        final Args a = new Args("backward", args, kws, "gradient", "retain_graph");
+        final Tensor g;
+        if (a.has("gradient")) {
+            g = a.tensor("gradient");
+        } else if (numel() == 1) {
+            g = scalar(1.0);
+        } else {
+            throw Errors.value("backward(): a gradient is needed for a tensor of shape " + shapeText(shape)
+                    + " (only a one-entry tensor defaults to gradient 1)");
+        }
+        backward(g);
+    }
+
+    /**
+     * @param gradient {@code dL/d this}, same shape (or one entry for a one-entry tensor)
+     */
+    public void backward(Tensor gradient) {
+        if (!needsGrad()) {
+            throw Errors.value("backward(): this tensor was not computed from a module or from a tensor with "
+                    + "requires_grad=True, so there is nothing to differentiate");
+        }
+        final boolean sameShape = java.util.Arrays.equals(gradient.shape, shape);
+        if (!sameShape && !(gradient.numel() == 1 && numel() == 1)) {
+            throw Errors.value("backward(): gradient has shape " + shapeText(gradient.shape)
+                    + " but the tensor has shape " + shapeText(shape));
+        }
+        final DMatrixRMaj seed = new DMatrixRMaj(data.numRows, data.numCols);
+        System.arraycopy(gradient.data.data, 0, seed.data, 0, numel());
+        try {
+            Autograd.backward(this, seed);
+        } catch (RuntimeException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ printing
+
+    @Override
+    public String toString() {
+        final StringBuilder sb = new StringBuilder("tensor(");
+        final double[] d = data.data;
+        switch (shape.length) {
+            case 0:
+                sb.append(fmt(d[0]));
+                break;
+            case 1:
+                row(sb, d, 0, shape[0]);
+                break;
+            default: {
+                final int r = shape[0], c = shape[1];
+                sb.append('[');
+                for (int i = 0; i < r; i++) {
+                    if (r > 8 && i == 3) {
+                        sb.append(",\n        ...");
+                        i = r - 3;
+                    }
+                    sb.append(i == 0 ? "" : ",\n        ");
+                    row(sb, d, i * c, c);
+                }
+                sb.append(']');
+            }
+        }
+        if (node != null) {
+            sb.append(", grad_fn=<").append(node.name).append('>');
+        } else if (requiresGrad) {
+            sb.append(", requires_grad=True");
+        }
+        return sb.append(')').toString();
+    }
+
+    private static void row(StringBuilder sb, double[] d, int off, int n) {
+        sb.append('[');
+        for (int j = 0; j < n; j++) {
+            if (n > 8 && j == 3) {
+                sb.append(", ...");
+                j = n - 3;
+            }
+            sb.append(j == 0 ? "" : ", ").append(fmt(d[off + j]));
+        }
+        sb.append(']');
+    }
+
+    private static String fmt(double v) {
+        final double a = Math.abs(v);
+        if (v == 0 || (a >= 1e-4 && a < 1e5) || !Double.isFinite(v)) {
+            return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : Double.toString(v);
+        }
+        return String.format(Locale.ROOT, "%.4e", v);
+    }
+}

@@ -1,0 +1,320 @@
+package neuralglm.jython;
+
+import java.util.Random;
+
+import org.ejml.data.DMatrixRMaj;
+import org.python.core.Py;
+import org.python.core.PyList;
+import org.python.core.PyObject;
+
+/**
+ * The {@code torch} namespace: tensor factories, the seeded generator behind every random draw
+ * (including {@code nn.Linear}'s initial weights), samplers for the notebook's data, and the
+ * element-wise and reducing functions as free functions ({@code torch.exp(t)}).
+ */
+public final class Torch {
+
+    private static Random rng = new Random(0);
+
+    private Torch() {
+    }
+
+    /** @return the shared generator */
+    static Random generator() {
+        return rng;
+    }
+
+    /** @param seed a new seed for every following random draw */
+    public static void manual_seed(long seed) {
+        rng = new Random(seed);
+    }
+
+    // ------------------------------------------------------------------ factories
+
+    /**
+     * {@code tensor(data, requires_grad=False)}.
+     *
+     * @param args data (a number, a list, nested lists, or a tensor to copy), requires_grad
+     * @param kws  keyword names
+     * @return a new leaf tensor
+     */
+    public static Tensor tensor(PyObject[] args, String[] kws) {
+        final Args a = new Args("tensor", args, kws, "data", "requires_grad", "dtype");
+        final Tensor t = a.tensor("data").detach();
+        t.requiresGrad = a.bool("requires_grad", false);
+        return t;
+    }
+
+    private static int[] sizes(Args a, String name) {
+        final PyObject s = a.required("size");
+        final PyObject[] items;
+        if (s.isSequenceType()) {
+            items = new PyObject[s.__len__()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = s.__getitem__(i);
+            }
+        } else {
+            items = a.has("cols") ? new PyObject[] {s, a.get("cols")} : new PyObject[] {s};
+        }
+        if (items.length > 2) {
+            throw Errors.value(name + ": tensors here have at most 2 dimensions, got " + items.length + " sizes");
+        }
+        final int[] out = new int[items.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = items[i].asInt();
+            if (out[i] < 0) {
+                throw Errors.value(name + ": sizes must be >= 0, got " + out[i]);
+            }
+        }
+        return out;
+    }
+
+    private static Tensor filled(int[] shape, java.util.function.DoubleSupplier value) {
+        final int r = shape.length == 2 ? shape[0] : 1;
+        final int c = shape.length == 2 ? shape[1] : shape.length == 1 ? shape[0] : 1;
+        final DMatrixRMaj m = new DMatrixRMaj(r, c);
+        for (int i = 0; i < r * c; i++) {
+            m.data[i] = value.getAsDouble();
+        }
+        return Tensor.of(m, shape);
+    }
+
+    private static Tensor sized(String name, PyObject[] args, String[] kws, java.util.function.DoubleSupplier value) {
+        final Args a = new Args(name, args, kws, "size", "cols", "requires_grad");
+        final Tensor t = filled(sizes(a, name), value);
+        t.requiresGrad = a.bool("requires_grad", false);
+        return t;
+    }
+
+    /** @param args sizes (ints or a tuple), requires_grad @param kws keywords @return zeros */
+    public static Tensor zeros(PyObject[] args, String[] kws) { return sized("zeros", args, kws, () -> 0.0); }
+    /** @param args sizes, requires_grad @param kws keywords @return ones */
+    public static Tensor ones(PyObject[] args, String[] kws) { return sized("ones", args, kws, () -> 1.0); }
+    /** @param args sizes @param kws keywords @return uniform draws in [0, 1) */
+    public static Tensor rand(PyObject[] args, String[] kws) { return sized("rand", args, kws, () -> rng.nextDouble()); }
+    /** @param args sizes @param kws keywords @return standard normal draws */
+    public static Tensor randn(PyObject[] args, String[] kws) { return sized("randn", args, kws, () -> rng.nextGaussian()); }
+
+    /** @param t a tensor @return zeros of its shape */
+    public static Tensor zeros_like(Tensor t) { return filled(t.shape.clone(), () -> 0.0); }
+    /** @param t a tensor @return ones of its shape */
+    public static Tensor ones_like(Tensor t) { return filled(t.shape.clone(), () -> 1.0); }
+
+    /**
+     * {@code arange(end)} or {@code arange(start, end, step=1)}.
+     *
+     * @param args start, end, step
+     * @param kws  keyword names
+     * @return {@code start, start + step, ...} below end (1-d)
+     */
+    public static Tensor arange(PyObject[] args, String[] kws) {
+        final Args a = new Args("arange", args, kws, "start", "end", "step");
+        final double start = a.has("end") ? a.dbl("start", 0) : 0.0;
+        final double end = a.has("end") ? a.dbl("end", 0) : a.dbl("start", 0);
+        final double step = a.dbl("step", 1.0);
+        if (step == 0 || !Double.isFinite(step)) {
+            throw Errors.value("arange: step must be finite and non-zero, got " + step);
+        }
+        final int n = Math.max(0, (int) Math.ceil((end - start) / step));
+        final double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = start + i * step;
+        }
+        return Tensor.vector(d);
+    }
+
+    /**
+     * @param start first value
+     * @param end   last value
+     * @param steps number of values (&gt;= 1)
+     * @return evenly spaced values from start to end (1-d)
+     */
+    public static Tensor linspace(double start, double end, int steps) {
+        if (steps < 1) {
+            throw Errors.value("linspace: steps must be >= 1, got " + steps);
+        }
+        final double[] d = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            d[i] = steps == 1 ? start : start + (end - start) * i / (steps - 1);
+        }
+        return Tensor.vector(d);
+    }
+
+    /**
+     * @param n a count
+     * @return the numbers 0..n-1 in random order (a Python list of ints)
+     */
+    public static PyList randperm(int n) {
+        final int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            final int j = rng.nextInt(i + 1);
+            final int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        final PyList l = new PyList();
+        for (int v : p) {
+            l.append(Py.newInteger(v));
+        }
+        return l;
+    }
+
+    // ------------------------------------------------------------------ samplers
+
+    /**
+     * @param mean means (a tensor)
+     * @param std  standard deviation
+     * @return {@code N(mean, std^2)} draws of mean's shape
+     */
+    public static Tensor normal(Tensor mean, double std) {
+        if (!(std >= 0) || !Double.isFinite(std)) {
+            throw Errors.value("normal: std must be finite and >= 0, got " + std);
+        }
+        final Tensor t = mean.detach();
+        for (int i = 0; i < t.numel(); i++) {
+            t.data.data[i] += std * rng.nextGaussian();
+        }
+        return t;
+    }
+
+    /**
+     * @param p probabilities in [0, 1]
+     * @return 0/1 draws with P(1) = p
+     */
+    public static Tensor bernoulli(Tensor p) {
+        final Tensor t = p.detach();
+        for (int i = 0; i < t.numel(); i++) {
+            final double q = t.data.data[i];
+            if (!(q >= 0 && q <= 1)) {
+                throw Errors.value("bernoulli: probability " + q + " at position " + i + " is outside [0, 1]");
+            }
+            t.data.data[i] = rng.nextDouble() < q ? 1.0 : 0.0;
+        }
+        return t;
+    }
+
+    /**
+     * Poisson draws: Knuth's product of uniforms on pieces of rate at most 30 (a Poisson(a + b) count
+     * is the sum of independent Poisson(a) and Poisson(b) counts), so it is exact at any rate.
+     *
+     * @param rate rates &gt;= 0
+     * @return counts of rate's shape
+     */
+    public static Tensor poisson(Tensor rate) {
+        final Tensor t = rate.detach();
+        for (int i = 0; i < t.numel(); i++) {
+            double lambda = t.data.data[i];
+            if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+                throw Errors.value("poisson: rate " + lambda + " at position " + i + " is not a finite number >= 0");
+            }
+            int count = 0;
+            while (lambda > 0) {
+                final double piece = Math.min(lambda, 30.0);
+                lambda -= piece;
+                final double limit = Math.exp(-piece);
+                double prod = rng.nextDouble();
+                while (prod > limit) {
+                    count++;
+                    prod *= rng.nextDouble();
+                }
+            }
+            t.data.data[i] = count;
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------ functions
+
+    /** @param t input @return {@code exp(t)} */
+    public static Tensor exp(Tensor t) { return t.exp(); }
+    /** @param t input @return {@code log(t)} */
+    public static Tensor log(Tensor t) { return t.log(); }
+    /** @param t input @return {@code sigmoid(t)} */
+    public static Tensor sigmoid(Tensor t) { return t.sigmoid(); }
+    /** @param t input @return {@code tanh(t)} */
+    public static Tensor tanh(Tensor t) { return t.tanh(); }
+    /** @param t input @return {@code relu(t)} */
+    public static Tensor relu(Tensor t) { return t.relu(); }
+    /** @param t input @return {@code |t|} */
+    public static Tensor abs(Tensor t) { return t.abs(); }
+    /** @param t input @return {@code sin(t)} */
+    public static Tensor sin(Tensor t) { return t.sin(); }
+    /** @param t input @return {@code cos(t)} */
+    public static Tensor cos(Tensor t) { return t.cos(); }
+    /** @param t input @return {@code sqrt(t)} */
+    public static Tensor sqrt(Tensor t) { return t.sqrt(); }
+    /** @param a 2-d @param b 2-d @return {@code a b} */
+    public static Tensor mm(Tensor a, Tensor b) { return a.mm(b); }
+    /** @param a 2-d @param b 2-d @return {@code a b} */
+    public static Tensor matmul(Tensor a, Tensor b) { return a.mm(b); }
+    /** @param t input @return the Euclidean norm */
+    public static Tensor norm(Tensor t) { return t.norm(); }
+    /** @param t input @param dim position @return t with a new dimension of size 1 */
+    public static Tensor unsqueeze(Tensor t, int dim) { return t.unsqueeze(dim); }
+    /** @param t input @param dim dimension @return indices of the maxima */
+    public static Tensor argmax(Tensor t, int dim) { return t.argmax(dim); }
+
+    /** @param args input, dim @param kws keywords @return softmax along dim */
+    public static Tensor softmax(PyObject[] args, String[] kws) { return Functional.softmax(args, kws); }
+    /** @param args input, dim @param kws keywords @return log-softmax along dim */
+    public static Tensor log_softmax(PyObject[] args, String[] kws) { return Functional.log_softmax(args, kws); }
+
+    /** @param args input, dim @param kws keywords @return log-sum-exp along dim */
+    public static Tensor logsumexp(PyObject[] args, String[] kws) {
+        final Args a = new Args("logsumexp", args, kws, "input", "dim");
+        return Ops.logSumExp(a.tensor("input"), a.integer("dim", -1));
+    }
+
+    /** @param args input, dim=None @param kws keywords @return the sum (all, or along dim) */
+    public static Tensor sum(PyObject[] args, String[] kws) {
+        final Args a = new Args("sum", args, kws, "input", "dim");
+        return a.has("dim") ? Ops.sum(a.tensor("input"), a.integer("dim", 0), false) : Ops.sumAll(a.tensor("input"), false);
+    }
+
+    /** @param args input, dim=None @param kws keywords @return the mean (all, or along dim) */
+    public static Tensor mean(PyObject[] args, String[] kws) {
+        final Args a = new Args("mean", args, kws, "input", "dim");
+        return a.has("dim") ? Ops.sum(a.tensor("input"), a.integer("dim", 0), true) : Ops.sumAll(a.tensor("input"), true);
+    }
+
+    /**
+     * @param t a tensor
+     * @return its largest entry (a float)
+     */
+    public static double max(Tensor t) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < t.numel(); i++) {
+            m = Math.max(m, t.data.data[i]);
+        }
+        return m;
+    }
+
+    /**
+     * @param t a tensor
+     * @return its smallest entry (a float)
+     */
+    public static double min(Tensor t) {
+        double m = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < t.numel(); i++) {
+            m = Math.min(m, t.data.data[i]);
+        }
+        return m;
+    }
+
+    /**
+     * @param a a tensor
+     * @param b a tensor of the same shape
+     * @return {@code max |a - b|} (a float)
+     */
+    public static double max_abs_diff(Tensor a, Tensor b) {
+        Ops.sameShape(a, b, "max_abs_diff");
+        double m = 0.0;
+        for (int i = 0; i < a.numel(); i++) {
+            m = Math.max(m, Math.abs(a.data.data[i] - b.data.data[i]));
+        }
+        return m;
+    }
+}

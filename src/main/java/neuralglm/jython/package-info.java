@@ -1,0 +1,13 @@
+/**
+ * The Jython face: a small PyTorch-like surface over the engine, and the only package with Python
+ * special methods ({@code __add__}, {@code __call__}, {@code __getitem__}, ...).
+ *
+ * <p>{@link neuralglm.jython.Tensor} wraps a row-major matrix and records how it was computed, so
+ * that {@code t.backward(gradient)} runs reverse-mode differentiation back to the leaves; a module
+ * call such as {@code net(X)} is one step of that record, whose backward is the engine layer's own
+ * {@code backward}, accumulating into the parameters' gradients. Optimisers, families and losses
+ * wrap the engine's. Errors reach Python as {@code ValueError}/{@code IndexError} with one-line
+ * messages. Jython is a {@code provided} dependency: it comes with whatever runs the scripts and is
+ * never shipped in the Weka package.
+ */
+package neuralglm.jython;
