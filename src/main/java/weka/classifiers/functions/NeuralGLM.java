@@ -18,14 +18,18 @@ import neuralglm.train.Trainer;
 import neuralglm.train.TrainingInterruptedException;
 import neuralglm.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
+import weka.classifiers.ConditionalDensityEstimator;
+import weka.classifiers.IntervalEstimator;
 import weka.classifiers.RandomizableClassifier;
 import weka.classifiers.functions.neuralglm.Auto;
 import weka.classifiers.functions.neuralglm.FamilySpec;
+import weka.classifiers.functions.neuralglm.FittedDispersion;
 import weka.classifiers.functions.neuralglm.FittedModel;
 import weka.classifiers.functions.neuralglm.InputPipeline;
 import weka.classifiers.functions.neuralglm.LBFGS;
 import weka.classifiers.functions.neuralglm.ModelReport;
 import weka.classifiers.functions.neuralglm.OptimizerSpec;
+import weka.classifiers.functions.neuralglm.Predictive;
 import weka.classifiers.functions.neuralglm.Targets;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
@@ -48,7 +52,8 @@ import weka.core.WeightedInstancesHandler;
  * ({@link Targets}), the report; the network, families, optimisers and training loop are the
  * {@code neuralglm} engine's. Options come only from {@code @OptionMetadata} on the getters.
  */
-public class NeuralGLM extends RandomizableClassifier implements WeightedInstancesHandler {
+public class NeuralGLM extends RandomizableClassifier implements WeightedInstancesHandler, IntervalEstimator,
+        ConditionalDensityEstimator {
     private static final long serialVersionUID = 5730124417346829135L;
 
     /** The hidden-layer activations offered, by their command-line names. */
@@ -63,6 +68,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private double weightDecay = 0.0;
     private int numThreads = 1;
     private boolean doNotStandardize = false;
+    private int dispersionEstimate = FittedDispersion.Estimate.PEARSON.ordinal();
 
     /** The trained model; null until a build succeeds (and again while a build runs). */
     private FittedModel model;
@@ -220,6 +226,26 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         doNotStandardize = value;
     }
 
+    /** @return the dispersion estimate used by intervals and densities */
+    @OptionMetadata(displayName = "dispersionEstimate", displayOrder = 10,
+            description = "How the dispersion behind predictIntervals and logDensity is estimated from the training data: "
+                    + "Pearson (default: chi-square / residual degrees of freedom, consistent for every family), Deviance "
+                    + "(deviance / residual degrees of freedom, less sensitive to outliers) or ML (maximum likelihood at "
+                    + "the fitted means; for NegativeBinomial it fits alpha instead of using the family's). It sets "
+                    + "Gaussian sigma^2, Gamma 1/shape, InverseGaussian 1/lambda, Tweedie phi; Poisson, Binomial and "
+                    + "Exponential have none.",
+            commandLineParamName = "dispersion", commandLineParamSynopsis = "-dispersion <Pearson|Deviance|ML>")
+    public SelectedTag getDispersionEstimate() {
+        return new SelectedTag(dispersionEstimate, FittedDispersion.TAGS);
+    }
+
+    /** @param value one of {@link FittedDispersion#TAGS} */
+    public void setDispersionEstimate(SelectedTag value) {
+        if (value.getTags() == FittedDispersion.TAGS) {
+            dispersionEstimate = value.getSelectedTag().getID();
+        }
+    }
+
     /**
      * Lists the options (all from {@code @OptionMetadata}), then, for help, those of the current family
      * and optimiser, which go inside the quotes of {@code -family "..."} and {@code -optimizer "..."}.
@@ -330,11 +356,14 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "; no model was kept");
         }
         // a GLM's dispersion divides by sum w - p; a network's parameter count is not its degrees of freedom
-        final FitStatistics stats = FitStatistics.of(fam, net.predict(x), targets.y(), targets.weights(),
-                hiddenSizes.length == 0 ? net.numParameters() : 0);
+        final DMatrixRMaj fitted = net.predict(x);
+        final int p = hiddenSizes.length == 0 ? net.numParameters() : 0;
+        final FitStatistics stats = FitStatistics.of(fam, fitted, targets.y(), targets.weights(), p);
         model = new FittedModel(pipeline, net, fam, data.classAttribute(), result, stats,
                 architecture(x.numCols, hiddenSizes, actName, outputs),
-                opt.toString(), epochs, targets.weights(), !doNotStandardize);
+                opt.toString(), epochs, targets.weights(), !doNotStandardize,
+                FittedDispersion.fit(FittedDispersion.Estimate.values()[dispersionEstimate], fam, fitted, targets.y(),
+                        targets.weights(), p));
     }
 
     private static String architecture(int inputs, int[] hiddenSizes, String activationName, int outputs) {
@@ -353,6 +382,41 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             throw new IllegalStateException("NeuralGLM: no model built yet; call buildClassifier first");
         }
         return model.distribution(instance);
+    }
+
+    /**
+     * A central prediction interval [q(a/2), q(1 - a/2)], a = 1 - confidence, of the family's distribution at
+     * the predicted mean and the training dispersion ({@link Predictive}); numeric class only.
+     *
+     * @param instance        the instance (for Binomial its weight is the number of trials)
+     * @param confidenceLevel the coverage in (0, 1), e.g. 0.95
+     * @return {{lower, upper}}
+     * @throws Exception for a nominal class, before a build, or when the dispersion is unknown
+     */
+    @Override
+    public double[][] predictIntervals(Instance instance, double confidenceLevel) throws Exception {
+        return Predictive.intervals(builtModel(), instance, confidenceLevel);
+    }
+
+    /**
+     * The family's exact log density (or log mass) of value at the predicted mean and the training dispersion;
+     * for a nominal class the log of the predicted probability of class value index {@code value}.
+     *
+     * @param instance the instance
+     * @param value    a class value
+     * @return the natural log of the density
+     * @throws Exception before a build, or when the dispersion is unknown
+     */
+    @Override
+    public double logDensity(Instance instance, double value) throws Exception {
+        return Predictive.logDensity(builtModel(), instance, value);
+    }
+
+    private FittedModel builtModel() {
+        if (model == null) {
+            throw new IllegalStateException("NeuralGLM: no model built yet; call buildClassifier first");
+        }
+        return model;
     }
 
     /** @return the trained model, or null before a successful build */

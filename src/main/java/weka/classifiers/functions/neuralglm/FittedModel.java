@@ -32,6 +32,7 @@ public final class FittedModel implements Serializable {
     final int numInstances;
     final double sumOfWeights;
     final boolean standardized;
+    final FittedDispersion dispersion;
 
     /**
      * @param pipeline       the fitted input pipeline
@@ -45,10 +46,11 @@ public final class FittedModel implements Serializable {
      * @param epochLimit     the epoch limit
      * @param weights        the training instance weights
      * @param standardized   whether inputs were standardised
+     * @param dispersion     the dispersion predictions are made with
      */
     public FittedModel(InputPipeline pipeline, Sequential net, Family family, Attribute classAttribute, TrainingResult result,
                 FitStatistics statistics, String architecture, String optimizer, int epochLimit, double[] weights,
-                boolean standardized) {
+                boolean standardized, FittedDispersion dispersion) {
         this.pipeline = pipeline;
         this.net = net;
         this.family = family;
@@ -61,6 +63,7 @@ public final class FittedModel implements Serializable {
         this.numInstances = weights.length;
         this.sumOfWeights = Family.totalWeight(weights, weights.length);
         this.standardized = standardized;
+        this.dispersion = dispersion;
     }
 
     /**
@@ -96,6 +99,11 @@ public final class FittedModel implements Serializable {
     /** @return the training loss trace (mean NLL per epoch) */
     public double[] lossTrace() {
         return result.lossTrace();
+    }
+
+    /** @return the dispersion that intervals and densities use */
+    public FittedDispersion dispersion() {
+        return dispersion;
     }
 
     /** @return the goodness of fit on the training data */

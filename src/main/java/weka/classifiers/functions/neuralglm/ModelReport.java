@@ -45,20 +45,11 @@ public final class ModelReport {
         line(sb, "  Mean NLL", num(m.statistics.meanNll()) + " (per unit weight, constants dropped)");
         line(sb, "  Deviance", num(m.statistics.deviance()));
         line(sb, "  Null deviance", num(m.statistics.nullDeviance()) + " (intercept-only model)");
-        final String dispersion;
-        if (m.family.hasFixedDispersion()) {
-            dispersion = "1 (fixed by the family)";
-        } else if (Double.isNaN(m.statistics.dispersion())) {
-            dispersion = "not estimable: the sum of weights is at most the " + m.statistics.numParameters()
-                    + " parameters";
-        } else if (m.statistics.numParameters() == 0) {
-            dispersion = num(m.statistics.dispersion()) + " (Pearson chi-square / sum of weights: no degrees-of-freedom "
-                    + "correction, as a network's parameter count is not its degrees of freedom)";
-        } else {
-            dispersion = num(m.statistics.dispersion()) + " (Pearson estimate, " + m.statistics.numParameters()
-                    + " parameters)";
+        line(sb, "  Dispersion", m.dispersion.describe());
+        if (!m.classAttribute.isNominal()) {
+            line(sb, "  Uncertainty", "predictIntervals and logDensity use the " + m.family.name()
+                    + " distribution at the predicted mean with this dispersion");
         }
-        line(sb, "  Dispersion", dispersion);
         if (m.isGlm()) {
             sb.append('\n').append(coefficientTable(m));
         }

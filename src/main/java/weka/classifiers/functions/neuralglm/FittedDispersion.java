@@ -1,0 +1,240 @@
+package weka.classifiers.functions.neuralglm;
+
+import java.io.Serializable;
+import java.util.Locale;
+
+import neuralglm.dist.DispersionEstimator;
+import neuralglm.dist.Distributions;
+import neuralglm.dist.MaximumLikelihood;
+import neuralglm.dist.ResponseDistribution;
+import neuralglm.dist.TweedieDistribution;
+import neuralglm.family.Bernoulli;
+import neuralglm.family.Binomial;
+import neuralglm.family.Categorical;
+import neuralglm.family.Family;
+import neuralglm.family.Gamma;
+import neuralglm.family.Gaussian;
+import neuralglm.family.InverseGaussian;
+import neuralglm.family.NegativeBinomial;
+import neuralglm.family.Tweedie;
+import org.ejml.data.DMatrixRMaj;
+import weka.core.Tag;
+
+/**
+ * The dispersion a built {@link weka.classifiers.functions.NeuralGLM} predicts with, estimated once from
+ * the training rows (fitted means mu_i, targets y_i, weights w_i, n_w = sum w, p = the GLM's parameter
+ * count, 0 for a network), and the predictive distribution of y it gives at a new mean:
+ * <pre>
+ *   PEARSON             phi = sum w (y - mu)^2 / V(mu) / (n_w - p)
+ *   DEVIANCE            phi = D / (n_w - p)
+ *   MAXIMUM_LIKELIHOOD  Gaussian, InverseGaussian: phi = D / n_w (closed form);
+ *                       Gamma: phi = 1/shape with W (log k - psi(k)) = D/2;
+ *                       Tweedie (1 &lt; p &lt; 2): argmax_phi sum w log f(y; mu, phi) (golden section in log phi);
+ *                       NegativeBinomial: alpha maximising the NB2 likelihood at the fitted means
+ * </pre>
+ * Gaussian phi is sigma^2, Gamma phi is 1/shape, InverseGaussian phi is 1/lambda. Families with fixed
+ * dispersion (Poisson, Bernoulli, Binomial, Exponential, Categorical) use phi = 1; the negative binomial
+ * uses the family's given alpha except under MAXIMUM_LIKELIHOOD, where alpha is fitted (the network
+ * itself was trained with the given alpha). A Binomial prediction is a proportion of n trials, n the
+ * instance weight of the row predicted (as in training).
+ */
+public final class FittedDispersion implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The estimates offered, by their command-line names (ids are {@link Estimate} ordinals). */
+    public static final Tag[] TAGS = {new Tag(0, "Pearson", "Pearson"), new Tag(1, "Deviance", "Deviance"),
+        new Tag(2, "ML", "ML")};
+
+    /** How phi (and the negative binomial alpha) is estimated. */
+    public enum Estimate { PEARSON, DEVIANCE, MAXIMUM_LIKELIHOOD }
+
+    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
+
+    private final Family family;
+    private final Estimate estimate;
+    private final double phi;
+    private final double alpha;
+    private final int numParameters;
+    /** Why phi is NaN, or null. */
+    private final String unavailable;
+
+    private FittedDispersion(Family family, Estimate estimate, double phi, double alpha, int numParameters,
+                             String unavailable) {
+        this.unavailable = unavailable;
+        this.family = family;
+        this.estimate = estimate;
+        this.phi = phi;
+        this.alpha = alpha;
+        this.numParameters = numParameters;
+    }
+
+    /**
+     * @param estimate      which estimate
+     * @param family        the trained family
+     * @param eta           network output on the training rows, n x k. Not modified.
+     * @param y             training targets, n x k. Not modified.
+     * @param w             training weights. Not modified.
+     * @param numParameters p for the degrees of freedom n_w - p (0: none subtracted)
+     * @return the fitted dispersion; phi is NaN when n_w &lt;= p for a moment estimate
+     */
+    public static FittedDispersion fit(Estimate estimate, Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w,
+                                       int numParameters) {
+        double phi = 1.0;
+        double alpha = family instanceof NegativeBinomial ? ((NegativeBinomial) family).alpha() : Double.NaN;
+        if (family instanceof Categorical || eta.numCols != 1) {
+            return new FittedDispersion(family, estimate, 1.0, alpha, numParameters, null);
+        }
+        switch (estimate) {
+            case PEARSON:
+                phi = DispersionEstimator.PEARSON.estimate(family, eta, y, w, numParameters);
+                break;
+            case DEVIANCE:
+                phi = DispersionEstimator.DEVIANCE.estimate(family, eta, y, w, numParameters);
+                break;
+            default:
+                final double[] mu = new double[eta.numRows];
+                for (int i = 0; i < mu.length; i++) {
+                    mu[i] = family.mean(eta.data[i]);
+                }
+                if (family instanceof NegativeBinomial) {
+                    alpha = MaximumLikelihood.negativeBinomialAlpha(y.data, mu, w);
+                } else if (family.hasFixedDispersion()) {
+                    phi = 1.0;
+                } else if (family instanceof Gaussian || family instanceof InverseGaussian) {
+                    phi = family.deviance(eta, y, w) / Family.totalWeight(w, eta.numRows);
+                } else if (family instanceof Gamma) {
+                    phi = MaximumLikelihood.gammaDispersion(y.data, mu, w);
+                } else if (family instanceof Tweedie && ((Tweedie) family).power() > 1 && ((Tweedie) family).power() < 2) {
+                    phi = tweedieMaximumLikelihood(((Tweedie) family).power(), y.data, mu, w,
+                            DispersionEstimator.PEARSON.estimate(family, eta, y, w, 0));
+                } else {
+                    return new FittedDispersion(family, estimate, Double.NaN, alpha, numParameters,
+                            "no maximum-likelihood dispersion for the " + family + " family; choose -dispersion Pearson or Deviance");
+                }
+        }
+        return new FittedDispersion(family, estimate, phi, alpha, numParameters,
+                Double.isNaN(phi) ? "the sum of training weights is at most the " + numParameters + " parameters" : null);
+    }
+
+    /**
+     * Maximises {@code sum w log f(y; mu, phi)} over log phi by golden section on
+     * [start / 1000, start * 1000] (the log-likelihood of a Tweedie in phi is unimodal in practice).
+     */
+    static double tweedieMaximumLikelihood(double power, double[] y, double[] mu, double[] w, double start) {
+        double lo = Math.log(start) - Math.log(1000), hi = Math.log(start) + Math.log(1000);
+        double a = hi - GOLDEN * (hi - lo), b = lo + GOLDEN * (hi - lo);
+        double fa = tweedieLogLikelihood(power, y, mu, w, a), fb = tweedieLogLikelihood(power, y, mu, w, b);
+        while (hi - lo > 1e-10) {
+            if (fa > fb) {
+                hi = b;
+                b = a;
+                fb = fa;
+                a = hi - GOLDEN * (hi - lo);
+                fa = tweedieLogLikelihood(power, y, mu, w, a);
+            } else {
+                lo = a;
+                a = b;
+                fa = fb;
+                b = lo + GOLDEN * (hi - lo);
+                fb = tweedieLogLikelihood(power, y, mu, w, b);
+            }
+        }
+        return Math.exp(0.5 * (lo + hi));
+    }
+
+    private static double tweedieLogLikelihood(double power, double[] y, double[] mu, double[] w, double logPhi) {
+        final double phi = Math.exp(logPhi);
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            s += (w == null ? 1.0 : w[i]) * new TweedieDistribution(mu[i], phi, power).logDensity(y[i]);
+        }
+        return s;
+    }
+
+    /** @return which estimate this is */
+    public Estimate estimate() {
+        return estimate;
+    }
+
+    /** @return phi (sigma^2, 1/shape, 1/lambda, ...); 1 for a family that fixes it */
+    public double phi() {
+        return phi;
+    }
+
+    /** @return the negative binomial alpha predicted with (given or fitted); NaN for other families */
+    public double alpha() {
+        return alpha;
+    }
+
+    /**
+     * @param mu     the predicted mean
+     * @param trials the number of trials of a Binomial prediction (the instance weight); ignored otherwise
+     * @return the distribution of y at mu
+     * @throws IllegalStateException when phi could not be estimated
+     * @throws IllegalArgumentException when the family has no distribution at these parameters, or trials is
+     *                                  not a whole number &gt;= 1 for a Binomial
+     */
+    public ResponseDistribution at(double mu, double trials) {
+        if (Double.isNaN(phi)) {
+            throw new IllegalStateException("The dispersion of the " + family.name() + " family could not be estimated: "
+                    + unavailable);
+        }
+        if (family instanceof NegativeBinomial) {
+            return alpha == 0 ? Distributions.of(new neuralglm.family.Poisson(), mu, 1.0)
+                    : Distributions.negativeBinomial(mu, alpha);
+        }
+        if (family instanceof Binomial && !(family instanceof Bernoulli)
+                && !(trials >= 1 && trials == Math.rint(trials))) {
+            throw new IllegalArgumentException("A Binomial prediction is a proportion of n trials, n the instance weight, "
+                    + "which must be a whole number >= 1; got weight " + trials);
+        }
+        return Distributions.of(family, mu, phi, trials);
+    }
+
+    /** @return the dispersion for the report, saying which estimate it is */
+    public String describe() {
+        if (family instanceof NegativeBinomial) {
+            return estimate == Estimate.MAXIMUM_LIKELIHOOD
+                    ? "alpha " + num(alpha) + " (maximum likelihood at the fitted means; training used the family's alpha "
+                    + num(((NegativeBinomial) family).alpha()) + ")"
+                    : "alpha " + num(alpha) + " (the family's, as given; -dispersion ML fits it)";
+        }
+        if (family.hasFixedDispersion() || family instanceof Categorical) {
+            return "1 (fixed by the family)";
+        }
+        if (Double.isNaN(phi)) {
+            return "not estimable: " + unavailable;
+        }
+        final String df = numParameters == 0 ? "sum of weights: no degrees-of-freedom correction, as a network's "
+                + "parameter count is not its degrees of freedom" : "(sum of weights - " + numParameters + " parameters)";
+        final String how;
+        switch (estimate) {
+            case PEARSON:
+                how = "Pearson estimate: chi-square / " + df;
+                break;
+            case DEVIANCE:
+                how = "deviance estimate: deviance / " + df;
+                break;
+            default:
+                how = "maximum-likelihood estimate at the fitted means";
+        }
+        return num(phi) + " (" + how + ")" + parameterName();
+    }
+
+    private String parameterName() {
+        if (family instanceof Gaussian) {
+            return "; sigma = " + num(Math.sqrt(phi));
+        }
+        if (family instanceof Gamma) {
+            return "; shape = " + num(1 / phi);
+        }
+        if (family instanceof InverseGaussian) {
+            return "; lambda = " + num(1 / phi);
+        }
+        return "";
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}

@@ -1,0 +1,76 @@
+package weka.classifiers.functions.neuralglm;
+
+import neuralglm.dist.ResponseDistribution;
+import weka.core.Instance;
+
+/**
+ * What a built {@link weka.classifiers.functions.NeuralGLM} says about the spread of the class, from
+ * the family's distribution at the predicted mean mu and the training dispersion ({@link FittedDispersion}):
+ * <pre>
+ *   interval(x, c)     = [q(a/2), q(1 - a/2)],  a = 1 - c,  q the quantile of y | mu(x), phi
+ *   logDensity(x, y)   = log f(y | mu(x), phi)     (exact, constants included; a log mass for counts)
+ *   nominal class      logDensity(x, j) = log P(class = j | x)
+ * </pre>
+ * For a continuous family the interval holds y with probability c exactly (given mu and phi); for counts
+ * and Binomial proportions, with probability at least c. Intervals exist for a numeric class only, as
+ * for Weka's own interval estimators (which model numeric classes only).
+ */
+public final class Predictive {
+
+    private Predictive() {
+    }
+
+    /**
+     * @param m          a fitted model of a numeric class
+     * @param instance   the instance (its weight is the number of trials for Binomial). Not modified.
+     * @param confidence the coverage, in (0, 1)
+     * @return one interval {{lower, upper}}
+     * @throws Exception when the class is nominal, the confidence is outside (0, 1), or the dispersion is unknown
+     */
+    public static double[][] intervals(FittedModel m, Instance instance, double confidence) throws Exception {
+        if (m.classAttribute.isNominal()) {
+            throw new IllegalArgumentException("NeuralGLM: prediction intervals need a numeric class, but class attribute '"
+                    + m.classAttribute.name() + "' is nominal; use distributionForInstance for class probabilities");
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("NeuralGLM: the confidence level of a prediction interval must be in (0, 1), got "
+                    + confidence);
+        }
+        return new double[][] {law(m, instance).interval(confidence)};
+    }
+
+    /**
+     * @param m        a fitted model
+     * @param instance the instance. Not modified.
+     * @param value    a class value (for a nominal class, the index of a class value)
+     * @return the natural log of the density (or mass) of value
+     * @throws Exception when a nominal value is not a valid index, or the dispersion is unknown
+     */
+    public static double logDensity(FittedModel m, Instance instance, double value) throws Exception {
+        if (m.classAttribute.isNominal()) {
+            final int j = (int) value;
+            if (j != value || j < 0 || j >= m.classAttribute.numValues()) {
+                throw new IllegalArgumentException("NeuralGLM: class attribute '" + m.classAttribute.name()
+                        + "' is nominal with " + m.classAttribute.numValues() + " values; " + value
+                        + " is not the index of one of them");
+            }
+            return Math.log(m.distribution(instance)[j]);
+        }
+        return law(m, instance).logDensity(value);
+    }
+
+    /**
+     * @param m        a fitted model of a numeric class
+     * @param instance the instance. Not modified.
+     * @return the predictive distribution of its class value
+     * @throws Exception when a filter fails or the family has no distribution at this mean and dispersion
+     */
+    public static ResponseDistribution law(FittedModel m, Instance instance) throws Exception {
+        final double mu = m.distribution(instance)[0];
+        try {
+            return m.dispersion.at(mu, instance.weight());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("NeuralGLM: no predictive distribution for this instance: " + e.getMessage(), e);
+        }
+    }
+}
