@@ -3,15 +3,10 @@ package weka.classifiers.functions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,44 +26,24 @@ class WekaPackageIT {
 
     @TempDir
     static Path dir;
-    static Path home;
-    static String wekaClasspath;
+    static InstalledPackage installed;
 
     @BeforeAll
     static void install() throws Exception {
-        final Path zip = Path.of(System.getProperty("neuralglm.zip"));
-        assertTrue(Files.isRegularFile(zip), "package zip not built: " + zip);
-        final String cp = Files.readString(Path.of(System.getProperty("weka.classpath.file"))).trim();
-        // build-classpath also lists a pom (netlib's 'all'); Weka's class cache cannot read it as a jar
-        wekaClasspath = Arrays.stream(cp.split(File.pathSeparator)).filter(s -> s.endsWith(".jar"))
-                .collect(Collectors.joining(File.pathSeparator));
-        assertTrue(wekaClasspath.contains("weka-stable"), wekaClasspath);
-        assertTrue(!wekaClasspath.contains("ejml") && !wekaClasspath.contains("neuralGLM"), wekaClasspath);
-        home = dir.resolve("wekahome");
-        final String out = java("weka.core.WekaPackageManager", "-offline", "-install-package", zip.toString());
-        final Path pkg = home.resolve("packages").resolve("neuralGLM");
-        assertTrue(Files.isRegularFile(pkg.resolve("neuralGLM.jar")), out);
-        assertTrue(Files.isRegularFile(pkg.resolve("Description.props")), out);
-        assertTrue(Files.isRegularFile(pkg.resolve("lib").resolve("ejml-ddense-0.44.0.jar")), out);
-        final String listed = java("weka.core.WekaPackageManager", "-offline", "-list-packages", "installed");
-        assertTrue(listed.contains("neuralGLM"), listed);
+        installed = InstalledPackage.install(dir);
     }
 
     /** Runs a main class (or a single-file program) in a new JVM with only Weka on the classpath. */
     static String java(String... args) throws IOException, InterruptedException {
-        final List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-DWEKA_HOME=" + home, "-Djava.awt.headless=true", "-Dweka.packageManager.offline=true",
-                "-cp", wekaClasspath));
-        cmd.addAll(List.of(args));
-        final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).directory(dir.toFile()).start();
-        final byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "timed out: " + cmd);
-        final String text = new String(out, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), String.join(" ", cmd) + "\n" + text);
-        return text;
+        return installed.java(args);
     }
 
     static Path arff(String name, Instances data) throws IOException {
+        return arffIn(dir, name, data);
+    }
+
+    /** Writes data as dir/name.arff. */
+    static Path arffIn(Path dir, String name, Instances data) throws IOException {
         final Path f = dir.resolve(name + ".arff");
         Files.writeString(f, data.toString());
         return f;
