@@ -217,9 +217,24 @@ class NeuralGLMUncertaintyTest {
         assertEquals(Math.log(10) + 3 * Math.log(p) + 2 * Math.log(1 - p), c.logDensity(x, 0.6), 1e-9);
         final double[][] iv = c.predictIntervals(x, 0.9);
         assertEquals(0, iv[0][0] * 5 - Math.rint(iv[0][0] * 5), 1e-12);
-        x.setWeight(2.5);
-        final Exception e = assertThrows(IllegalArgumentException.class, () -> c.logDensity(x, 0.4));
-        assertTrue(e.getMessage().contains("instance weight"), e.getMessage());
+        x.setWeight(2.5); // no whole number of trials: no distribution (NaN, so that Weka's Evaluation goes on)
+        assertTrue(Double.isNaN(c.logDensity(x, 0.4)));
+        assertTrue(Double.isNaN(c.predictIntervals(x, 0.9)[0][1]));
+    }
+
+    @Test
+    void modelWithoutPredictiveDistributionSaysWhyAndStillEvaluates() throws Exception {
+        final Tweedie family = new Tweedie();
+        family.setPower(2.5);
+        final NeuralGLM c = glm(family, "Pearson");
+        final Instances data = FamilyData.of("Gamma", 200, 18);
+        c.buildClassifier(data);
+        assertTrue(c.toString().contains("Uncertainty:     none: predictIntervals gives NaN bounds"), c.toString());
+        assertTrue(c.toString().contains("power 2.5"), c.toString());
+        assertTrue(Double.isNaN(c.logDensity(data.instance(0), 1.0)));
+        final Evaluation eval = new Evaluation(data);
+        eval.evaluateModel(c, data);
+        assertTrue(eval.correlationCoefficient() > 0.3);
     }
 
     @Test

@@ -112,8 +112,16 @@ public final class FittedDispersion implements Serializable {
                             "no maximum-likelihood dispersion for the " + family + " family; choose -dispersion Pearson or Deviance");
                 }
         }
-        return new FittedDispersion(family, estimate, phi, alpha, numParameters,
-                Double.isNaN(phi) ? "the sum of training weights is at most the " + numParameters + " parameters" : null);
+        String unavailable = Double.isNaN(phi) ? "the sum of training weights is at most the " + numParameters + " parameters"
+                : null;
+        if (unavailable == null) {
+            try {
+                Distributions.of(family, 1.0, phi);
+            } catch (IllegalArgumentException e) {
+                unavailable = e.getMessage();
+            }
+        }
+        return new FittedDispersion(family, estimate, phi, alpha, numParameters, unavailable);
     }
 
     /**
@@ -170,14 +178,13 @@ public final class FittedDispersion implements Serializable {
      * @param mu     the predicted mean
      * @param trials the number of trials of a Binomial prediction (the instance weight); ignored otherwise
      * @return the distribution of y at mu
-     * @throws IllegalStateException when phi could not be estimated
+     * @throws IllegalStateException when phi could not be estimated or the family has no distribution at it
      * @throws IllegalArgumentException when the family has no distribution at these parameters, or trials is
      *                                  not a whole number &gt;= 1 for a Binomial
      */
     public ResponseDistribution at(double mu, double trials) {
-        if (Double.isNaN(phi)) {
-            throw new IllegalStateException("The dispersion of the " + family.name() + " family could not be estimated: "
-                    + unavailable);
+        if (unavailable != null) {
+            throw new IllegalStateException("No predictive distribution: " + unavailable);
         }
         if (family instanceof NegativeBinomial) {
             return alpha == 0 ? Distributions.of(new neuralglm.family.Poisson(), mu, 1.0)
@@ -189,6 +196,11 @@ public final class FittedDispersion implements Serializable {
                     + "which must be a whole number >= 1; got weight " + trials);
         }
         return Distributions.of(family, mu, phi, trials);
+    }
+
+    /** @return why the model has no predictive distribution, or null when it has one */
+    public String unavailable() {
+        return unavailable;
     }
 
     /** @return the dispersion for the report, saying which estimate it is */

@@ -45,9 +45,16 @@ public final class ModelReport {
         line(sb, "  Mean NLL", num(m.statistics.meanNll()) + " (per unit weight, constants dropped)");
         line(sb, "  Deviance", num(m.statistics.deviance()));
         line(sb, "  Null deviance", num(m.statistics.nullDeviance()) + " (intercept-only model)");
-        line(sb, "  Dispersion", m.dispersion.describe());
+        if (m.dispersion == null) { // a model saved before dispersion estimates were kept
+            line(sb, "  Dispersion", num(m.statistics.dispersion()) + " (Pearson estimate)");
+        } else {
+            line(sb, "  Dispersion", m.dispersion.describe());
+        }
         if (!m.classAttribute.isNominal()) {
-            line(sb, "  Uncertainty", "predictIntervals and logDensity use the " + m.family.name()
+            line(sb, "  Uncertainty", m.dispersion == null || m.dispersion.unavailable() != null
+                    ? "none: predictIntervals gives NaN bounds and logDensity NaN ("
+                    + (m.dispersion == null ? "model saved by an older version; rebuild it" : m.dispersion.unavailable()) + ")"
+                    : "predictIntervals and logDensity use the " + m.family.name()
                     + " distribution at the predicted mean with this dispersion");
         }
         if (m.isGlm()) {

@@ -13,7 +13,12 @@ import weka.core.Instance;
  * </pre>
  * For a continuous family the interval holds y with probability c exactly (given mu and phi); for counts
  * and Binomial proportions, with probability at least c. Intervals exist for a numeric class only, as
- * for Weka's own interval estimators (which model numeric classes only).
+ * for Weka's own interval estimators (which model numeric classes only): a nominal class is refused.
+ * <p>Where the model has no predictive distribution (a Tweedie power other than 1 &lt; p &lt;= 2 or 3, a
+ * dispersion that could not be estimated, a Binomial instance whose weight is not a whole number of
+ * trials) the interval is {NaN, NaN} and the log density NaN rather than an exception, because Weka's
+ * {@code Evaluation} calls both for every test instance of a numeric class and an exception would stop
+ * the whole evaluation; the model's report says why ({@link FittedDispersion#unavailable()}).
  */
 public final class Predictive {
 
@@ -36,7 +41,8 @@ public final class Predictive {
             throw new IllegalArgumentException("NeuralGLM: the confidence level of a prediction interval must be in (0, 1), got "
                     + confidence);
         }
-        return new double[][] {law(m, instance).interval(confidence)};
+        final ResponseDistribution law = law(m, instance);
+        return new double[][] {law == null ? new double[] {Double.NaN, Double.NaN} : law.interval(confidence)};
     }
 
     /**
@@ -56,21 +62,26 @@ public final class Predictive {
             }
             return Math.log(m.distribution(instance)[j]);
         }
-        return law(m, instance).logDensity(value);
+        final ResponseDistribution law = law(m, instance);
+        return law == null ? Double.NaN : law.logDensity(value);
     }
 
     /**
      * @param m        a fitted model of a numeric class
      * @param instance the instance. Not modified.
-     * @return the predictive distribution of its class value
-     * @throws Exception when a filter fails or the family has no distribution at this mean and dispersion
+     * @return the predictive distribution of its class value; null when the family has none at this mean,
+     *         dispersion and weight
+     * @throws Exception when a filter fails
      */
     public static ResponseDistribution law(FittedModel m, Instance instance) throws Exception {
         final double mu = m.distribution(instance)[0];
+        if (m.dispersion == null || m.dispersion.unavailable() != null) {
+            return null;
+        }
         try {
             return m.dispersion.at(mu, instance.weight());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new IllegalArgumentException("NeuralGLM: no predictive distribution for this instance: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 }
