@@ -89,7 +89,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 + "for a canonical link the gradient at the output is simply mu - y. With no hidden layer it is exactly "
                 + "a generalized linear model and prints its coefficients in the original attribute units. Handles "
                 + "numeric and nominal attributes (one-hot), missing values (replaced by the training mean or mode) and "
-                + "instance weights (for Binomial: the number of trials). Reports deviance, null deviance and dispersion.";
+                + "instance weights (for Binomial: the number of trials). Reports deviance, null deviance and dispersion. "
+                + "For a numeric class it gives prediction intervals and exact log densities from the family's "
+                + "distribution at the predicted mean, with the dispersion estimated on the training data.";
     }
 
     // ------------------------------------------------------------------------------------- options
@@ -390,8 +392,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      *
      * @param instance        the instance (for Binomial its weight is the number of trials)
      * @param confidenceLevel the coverage in (0, 1), e.g. 0.95
-     * @return {{lower, upper}}
-     * @throws Exception for a nominal class, before a build, or when the dispersion is unknown
+     * @return {{lower, upper}}; {{NaN, NaN}} where the model has no predictive distribution (its report says why)
+     * @throws Exception for a nominal class, a confidence outside (0, 1), or before a build
      */
     @Override
     public double[][] predictIntervals(Instance instance, double confidenceLevel) throws Exception {
@@ -404,8 +406,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      *
      * @param instance the instance
      * @param value    a class value
-     * @return the natural log of the density
-     * @throws Exception before a build, or when the dispersion is unknown
+     * @return the natural log of the density; NaN where the model has no predictive distribution
+     * @throws Exception before a build, or for a nominal value that is not a class index
      */
     @Override
     public double logDensity(Instance instance, double value) throws Exception {

@@ -11,7 +11,7 @@ public class Gamma extends LinkChoiceFamilySpec {
     public String globalInfo() {
         return "Gamma family: a positive numeric class (y > 0), variance V(mu) = mu^2 (constant coefficient of "
                 + "variation); log link by default, or the canonical link eta = -1/mu. The dispersion (1/shape) is "
-                + "the Pearson estimate.";
+                + "estimated on the training data as NeuralGLM's -dispersion option says (Pearson by default).";
     }
 
     @Override
