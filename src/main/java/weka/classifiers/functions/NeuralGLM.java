@@ -8,6 +8,7 @@ import java.util.Vector;
 import java.util.Locale;
 import java.util.Random;
 
+import neuralglm.dist.FittedDispersion;
 import neuralglm.family.Family;
 import neuralglm.model.FitStatistics;
 import neuralglm.train.NullStart;
@@ -23,7 +24,6 @@ import weka.classifiers.IntervalEstimator;
 import weka.classifiers.RandomizableClassifier;
 import weka.classifiers.functions.neuralglm.Auto;
 import weka.classifiers.functions.neuralglm.FamilySpec;
-import weka.classifiers.functions.neuralglm.FittedDispersion;
 import weka.classifiers.functions.neuralglm.FittedModel;
 import weka.classifiers.functions.neuralglm.InputPipeline;
 import weka.classifiers.functions.neuralglm.LBFGS;
@@ -58,6 +58,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
 
     /** The hidden-layer activations offered, by their command-line names. */
     public static final Tag[] TAGS_ACTIVATION = tags("ReLU", "LeakyReLU", "ELU", "Tanh", "Sigmoid", "Softplus");
+
+    /** The dispersion estimates, by their command-line names (ids are {@link FittedDispersion.Estimate} ordinals). */
+    public static final Tag[] TAGS_DISPERSION = tags("Pearson", "Deviance", "ML");
 
     private String hidden = "30,20";
     private int activation = 0;
@@ -238,12 +241,12 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "Exponential have none.",
             commandLineParamName = "dispersion", commandLineParamSynopsis = "-dispersion <Pearson|Deviance|ML>")
     public SelectedTag getDispersionEstimate() {
-        return new SelectedTag(dispersionEstimate, FittedDispersion.TAGS);
+        return new SelectedTag(dispersionEstimate, TAGS_DISPERSION);
     }
 
     /** @param value one of {@link FittedDispersion#TAGS} */
     public void setDispersionEstimate(SelectedTag value) {
-        if (value.getTags() == FittedDispersion.TAGS) {
+        if (value.getTags() == TAGS_DISPERSION) {
             dispersionEstimate = value.getSelectedTag().getID();
         }
     }

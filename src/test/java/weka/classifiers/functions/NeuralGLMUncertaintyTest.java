@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import weka.classifiers.evaluation.Evaluation;
 import weka.classifiers.functions.neuralglm.Binomial;
 import weka.classifiers.functions.neuralglm.FamilySpec;
-import weka.classifiers.functions.neuralglm.FittedDispersion;
 import weka.classifiers.functions.neuralglm.Gamma;
 import weka.classifiers.functions.neuralglm.Gaussian;
 import weka.classifiers.functions.neuralglm.InverseGaussian;
@@ -41,7 +40,7 @@ class NeuralGLMUncertaintyTest {
 
     private static NeuralGLM glm(FamilySpec family, String dispersion) throws Exception {
         final NeuralGLM c = NeuralGLMFamiliesTest.glm(family);
-        c.setDispersionEstimate(new SelectedTag(dispersion, FittedDispersion.TAGS));
+        c.setDispersionEstimate(new SelectedTag(dispersion, NeuralGLM.TAGS_DISPERSION));
         return c;
     }
 

@@ -1,5 +1,7 @@
 package weka.classifiers.functions.neuralglm;
 
+import neuralglm.dist.FittedDispersion;
+
 import java.io.Serializable;
 import java.util.Arrays;
 

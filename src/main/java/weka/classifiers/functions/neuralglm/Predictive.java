@@ -1,5 +1,7 @@
 package weka.classifiers.functions.neuralglm;
 
+import neuralglm.dist.FittedDispersion;
+
 import neuralglm.dist.ResponseDistribution;
 import weka.core.Instance;
 

@@ -1,13 +1,8 @@
-package weka.classifiers.functions.neuralglm;
+package neuralglm.dist;
 
 import java.io.Serializable;
 import java.util.Locale;
 
-import neuralglm.dist.DispersionEstimator;
-import neuralglm.dist.Distributions;
-import neuralglm.dist.MaximumLikelihood;
-import neuralglm.dist.ResponseDistribution;
-import neuralglm.dist.TweedieDistribution;
 import neuralglm.family.Bernoulli;
 import neuralglm.family.Binomial;
 import neuralglm.family.Categorical;
@@ -18,10 +13,9 @@ import neuralglm.family.InverseGaussian;
 import neuralglm.family.NegativeBinomial;
 import neuralglm.family.Tweedie;
 import org.ejml.data.DMatrixRMaj;
-import weka.core.Tag;
 
 /**
- * The dispersion a built {@link weka.classifiers.functions.NeuralGLM} predicts with, estimated once from
+ * The dispersion a fitted model predicts with, estimated once from
  * the training rows (fitted means mu_i, targets y_i, weights w_i, n_w = sum w, p = the GLM's parameter
  * count, 0 for a network), and the predictive distribution of y it gives at a new mean:
  * <pre>
@@ -40,10 +34,6 @@ import weka.core.Tag;
  */
 public final class FittedDispersion implements Serializable {
     private static final long serialVersionUID = 1L;
-
-    /** The estimates offered, by their command-line names (ids are {@link Estimate} ordinals). */
-    public static final Tag[] TAGS = {new Tag(0, "Pearson", "Pearson"), new Tag(1, "Deviance", "Deviance"),
-        new Tag(2, "ML", "ML")};
 
     /** How phi (and the negative binomial alpha) is estimated. */
     public enum Estimate { PEARSON, DEVIANCE, MAXIMUM_LIKELIHOOD }
