@@ -150,7 +150,15 @@ public final class TrainingSession implements AutoCloseable {
      *         broken by an interrupt or divergence, and below the epoch limit
      */
     public boolean canContinue() {
-        return finished == null && !broken && !converged && !noImprovement && epoch < epochLimit;
+        return isOpen() && epoch < epochLimit;
+    }
+
+    /**
+     * @return true when the run could go on if its epoch limit allowed: not finished, not broken by an
+     *         interrupt or divergence, not converged, not stopped early
+     */
+    public boolean isOpen() {
+        return finished == null && !broken && !converged && !noImprovement;
     }
 
     /**
