@@ -94,11 +94,7 @@ public final class IncrementalTrainer {
         wb[buffered] = weight;
         buffered++;
         rows++;
-        if (buffered == batchSize) {
-            stepOnBuffer();
-            return true;
-        }
-        return false;
+        return buffered == batchSize && stepOnBuffer();
     }
 
     /**
