@@ -33,6 +33,7 @@ import weka.classifiers.functions.neuralglm.LBFGS;
 import weka.classifiers.functions.neuralglm.ModelAverage;
 import weka.classifiers.functions.neuralglm.ModelReport;
 import weka.classifiers.functions.neuralglm.OptimizerSpec;
+import weka.classifiers.functions.neuralglm.StrictOptions;
 import weka.classifiers.functions.neuralglm.Targets;
 import weka.classifiers.functions.neuralglm.TrainingRun;
 import weka.core.Aggregateable;
@@ -333,6 +334,19 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             }
         }
         return options.elements();
+    }
+
+    /**
+     * Sets the options after checking every value ({@link StrictOptions}): Weka's reflection helpers
+     * would silently keep the default for a value they cannot use, such as an unknown family class.
+     *
+     * @param options the options; consumed ones are emptied
+     * @throws Exception naming an option whose value cannot be used
+     */
+    @Override
+    public void setOptions(String[] options) throws Exception {
+        StrictOptions.check(this, options);
+        super.setOptions(options);
     }
 
     /**
