@@ -45,7 +45,6 @@ import weka.core.Option;
 import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
-import weka.core.SerializedObject;
 import weka.core.Tag;
 import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
@@ -412,8 +411,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final IncrementalTrainer savedLearner = stream;
         final long[] savedCounts = {streamInstances, streamSteps, averagedFrom};
         final boolean resuming = resume && run != null && run.session().isOpen();
-        // a resumed run trains the model's network in place: keep a copy to fall back to
-        final FittedModel fallback = resuming && model != null ? (FittedModel) new SerializedObject(model).getObject() : savedModel;
+        // a resumed run trains the model's network in place: keep its parameters (values, gradients) to fall back to
+        final double[][] savedWeights = resuming && model != null ? weightsOf(model.network()) : null;
         boolean ok = false;
         building = true;
         try {
@@ -429,7 +428,14 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 if (run != null && run != savedRun) {
                     run.session().close();
                 }
-                model = fallback;
+                if (savedWeights != null) {
+                    final List<neuralglm.nn.Parameter> params = savedModel.network().parameters();
+                    for (int p = 0; p < params.size(); p++) {
+                        params.get(p).set(savedWeights[2 * p]);
+                        System.arraycopy(savedWeights[2 * p + 1], 0, params.get(p).grad().data, 0, params.get(p).size());
+                    }
+                }
+                model = savedModel;
                 run = resuming ? null : savedRun;
                 streamStart = savedStream;
                 stream = savedLearner;
@@ -438,6 +444,17 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 averagedFrom = (int) savedCounts[2];
             }
         }
+    }
+
+    /** @return each parameter's values and gradient, in turn */
+    private static double[][] weightsOf(Sequential net) {
+        final List<neuralglm.nn.Parameter> params = net.parameters();
+        final double[][] w = new double[2 * params.size()][];
+        for (int p = 0; p < params.size(); p++) {
+            w[2 * p] = java.util.Arrays.copyOf(params.get(p).value().data, params.get(p).size());
+            w[2 * p + 1] = java.util.Arrays.copyOf(params.get(p).grad().data, params.get(p).size());
+        }
+        return w;
     }
 
     /**
