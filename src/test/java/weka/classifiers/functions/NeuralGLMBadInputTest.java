@@ -210,6 +210,8 @@ class NeuralGLMBadInputTest {
                 new String[] {"Option -family: cannot use 'weka.classifiers.functions.neuralglm.Weibull'"}));
         t.add(Arguments.of("unknown optimiser name", setOptions("-optimizer", "weka.classifiers.functions.neuralglm.RMSProp -lr 0.1"),
                 new String[] {"Option -optimizer: cannot use 'weka.classifiers.functions.neuralglm.RMSProp'"}));
+        t.add(Arguments.of("an optimiser given as the family", setOptions("-family", "weka.classifiers.functions.neuralglm.Adam"),
+                new String[] {"Option -family: 'weka.classifiers.functions.neuralglm.Adam' is a", "not a weka.classifiers.functions.neuralglm.FamilySpec"}));
         t.add(Arguments.of("non-numeric epochs", setOptions("-epochs", "many"),
                 new String[] {"Option -epochs: 'many' is not an integer"}));
         t.add(Arguments.of("unknown activation", setOptions("-activation", "Swish"),

@@ -58,12 +58,17 @@ public final class StrictOptions {
                     }
                     final String cls = spec[0];
                     spec[0] = "";
+                    final Object made;
                     try {
-                        Utils.forName(type, cls, spec);
+                        made = Utils.forName(null, cls, spec);   // resolved as Weka's own option helpers do
                     } catch (Exception e) {
                         throw new IllegalArgumentException("Option -" + name + ": cannot use '" + cls + "' (expected a "
                                 + type.getSimpleName() + " class such as " + type.getPackage().getName() + ".*): "
                                 + e.getMessage(), e);
+                    }
+                    if (!type.isInstance(made)) {
+                        throw new IllegalArgumentException("Option -" + name + ": '" + cls + "' is a "
+                                + made.getClass().getName() + ", not a " + type.getName());
                     }
                 }
             } catch (NumberFormatException e) {
