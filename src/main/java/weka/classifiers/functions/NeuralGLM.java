@@ -22,8 +22,6 @@ import neuralglm.train.ValidationSplit;
 import org.ejml.data.DMatrixRMaj;
 import weka.classifiers.IterativeClassifier;
 import weka.classifiers.RandomizableClassifier;
-import weka.classifiers.UpdateableBatchProcessor;
-import weka.classifiers.UpdateableClassifier;
 import weka.classifiers.functions.neuralglm.Auto;
 import weka.classifiers.functions.neuralglm.FamilySpec;
 import weka.classifiers.functions.neuralglm.FittedModel;
@@ -65,17 +63,18 @@ import weka.core.WeightedInstancesHandler;
  * {@code -epochs} continues the run to the new total. Works with {@code IterativeClassifierOptimizer}.</li>
  * <li>Early stopping: {@code -validation-fraction} holds out (stratified) instances, {@code -patience}
  * epochs without improvement stop the run, the best epoch's weights are kept.</li>
- * <li>{@link UpdateableClassifier}: {@code updateClassifier} buffers instances into mini-batches of
- * {@code -mini-batch-size} and takes one optimiser step per batch. {@code buildClassifier} on an empty
- * data set starts a stream (as the Knowledge Flow does); the input pipeline is then fitted on the
- * first mini-batch.</li>
+ * <li>Learning from a stream ({@link NeuralGLMUpdateable}, which declares {@code UpdateableClassifier}:
+ * declaring it here would make Weka's command line train every NeuralGLM incrementally):
+ * {@link #updateFromStream} buffers instances into mini-batches of {@code -mini-batch-size} and takes
+ * one optimiser step per batch. There, {@code buildClassifier} on an empty data set starts a stream
+ * (as the Knowledge Flow does); the input pipeline is then fitted on the first mini-batch.</li>
  * <li>{@link Aggregateable}: parameter averaging ({@link ModelAverage}), meaningful for GLMs and for
  * networks from the same initialisation.</li>
  * </ul>
  * A build is atomic: when it fails or is interrupted, the classifier keeps the model it had before.
  */
 public class NeuralGLM extends RandomizableClassifier implements WeightedInstancesHandler, IterativeClassifier,
-        UpdateableClassifier, UpdateableBatchProcessor, Aggregateable<NeuralGLM> {
+        Aggregateable<NeuralGLM> {
     private static final long serialVersionUID = 5730124417346829135L;
 
     /** The hidden-layer activations offered, by their command-line names. */
@@ -460,7 +459,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     /**
      * Checks the options and data and sets up a run at epoch 0 (the null model); with {@code -resume}
      * and a run that can continue, moves its epoch limit to {@code -epochs} instead. An empty data set
-     * starts a stream for {@link #updateClassifier} (needs a mini-batch size &gt;= 1 and SGD or Adam).
+     * is an error, except that it starts a stream when {@link #startsStreams()} (needs a mini-batch
+     * size &gt;= 1 and SGD or Adam).
      *
      * @param data the training data. Not modified.
      * @throws Exception with a specific message for bad options or data
@@ -480,6 +480,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             return;
         }
         if (data.numInstances() == 0) {
+            if (!startsStreams()) {
+                throw new IllegalArgumentException("No training instances: the data set '" + data.relationName()
+                        + "' is empty (to learn from a stream, use NeuralGLMUpdateable)");
+            }
             if (miniBatchSize < 1 || optimizer.create(weightDecay).needsFullBatch()) {
                 throw new IllegalArgumentException("No training instances: the data set '" + data.relationName()
                         + "' is empty. To learn from a stream (updateClassifier, Knowledge Flow), build on the empty header "
@@ -642,6 +646,11 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
 
     // ------------------------------------------------------------------------------------ streaming
 
+    /** @return whether an empty data set starts a stream (true in {@link NeuralGLMUpdateable}) */
+    protected boolean startsStreams() {
+        return false;
+    }
+
     /**
      * Learns from one instance: buffers it and, when {@code -mini-batch-size} instances are buffered,
      * takes one optimiser step on them (a fresh copy of the optimiser for each stream). An instance with
@@ -651,8 +660,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * @param instance an instance of the training format. Not modified.
      * @throws Exception with a specific message when there is no model or stream, or the instance is invalid
      */
-    @Override
-    public void updateClassifier(Instance instance) throws Exception {
+    protected void updateFromStream(Instance instance) throws Exception {
         if (model == null && streamStart == null) {
             throw new IllegalStateException("NeuralGLM: no model to update; call buildClassifier first (with data, or "
                     + "with an empty data set to start a stream)");
@@ -704,9 +712,12 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         streamInstances++;
     }
 
-    /** End of a stream (Knowledge Flow): steps on the instances still buffered. */
-    @Override
-    public void batchFinished() throws Exception {
+    /**
+     * End of a stream (Knowledge Flow): steps on the instances still buffered.
+     *
+     * @throws Exception when the step fails
+     */
+    protected void finishStream() throws Exception {
         if (stream != null && stream.flush()) {
             streamSteps++;
         }

@@ -241,10 +241,25 @@ class NeuralGLMBadInputTest {
                 c.distributionForInstance(new DenseInstance(1.0, new double[] {1, 2, 3})),
                 new String[] {"The instance has 3 attributes but the training data had 4"}));
         t.add(Arguments.of("updating with an instance of a different header", (Action) c -> {
+            final NeuralGLMUpdateable u = NeuralGLMSteeringTest.updateable("none", 8);
+            u.buildClassifier(gaussian());
+            final String before = u.toString();
             final Instances other = gaussian();
             other.renameAttribute(0, "x1b");
-            c.updateClassifier(other.instance(0));
+            try {
+                u.updateClassifier(other.instance(0));
+            } finally {
+                assertEquals(before, u.toString());
+            }
         }, new String[] {"The instance's attributes differ from the training data's", "x1b"}));
+        t.add(Arguments.of("updating with an infinite value", (Action) c -> {
+            final NeuralGLMUpdateable u = NeuralGLMSteeringTest.updateable("none", 8);
+            u.buildClassifier(gaussian());
+            final Instances more = gaussian();
+            u.updateClassifier(more.instance(0));
+            more.instance(1).setValue(2, Double.NEGATIVE_INFINITY);
+            u.updateClassifier(more.instance(1));
+        }, new String[] {"Attribute 'x3' of instance 2 is -Infinity"}));
         return t.stream();
     }
 

@@ -48,7 +48,7 @@ class NeuralGLMHarnessTest {
             "-no-standardize", "-validation-fraction", "0.2", "-patience", "5", "-resume", "-S", "7"};
 
     static Stream<Object> goeObjects() {
-        return Stream.of(new NeuralGLM(), new Auto(), new Gaussian(), new Bernoulli(), new Categorical(), new Binomial(),
+        return Stream.of(new NeuralGLM(), new NeuralGLMUpdateable(), new Auto(), new Gaussian(), new Bernoulli(), new Categorical(), new Binomial(),
                 new Poisson(), new Gamma(), new InverseGaussian(), new NegativeBinomial(), new Tweedie(),
                 new Exponential(), new SGD(), new Adam(), new LBFGS());
     }
@@ -103,12 +103,14 @@ class NeuralGLMHarnessTest {
     void checkOptionHandlerOnTheClassifierWithDefaultAndUserOptions() {
         checkOptions(new NeuralGLM(), new String[0]);
         checkOptions(new NeuralGLM(), USER_OPTIONS.clone());
+        checkOptions(new NeuralGLMUpdateable(), new String[0]);
+        checkOptions(new NeuralGLMUpdateable(), USER_OPTIONS.clone());
     }
 
     @ParameterizedTest
     @MethodSource("goeObjects")
     void checkOptionHandlerOnEverySpec(Object spec) {
-        if (spec instanceof NeuralGLM) {
+        if (spec instanceof NeuralGLM) {   // and NeuralGLMUpdateable: checked with user options above
             return;
         }
         checkOptions((OptionHandler) spec, new String[0]);

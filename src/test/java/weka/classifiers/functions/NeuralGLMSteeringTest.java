@@ -115,6 +115,7 @@ class NeuralGLMSteeringTest {
         final Matcher m = Pattern.compile("Best number of iterations found: (\\d+)").matcher(report);
         assertTrue(m.find(), report);
         final int best = Integer.parseInt(m.group(1));
+        System.out.println("IterativeClassifierOptimizer (3-fold CV, look-ahead 5) chose " + best + " of at most 80 epochs");
         assertTrue(best >= 1 && best <= 80, report);
         assertTrue(report.contains("Epochs run:        " + best + " of 80"), "the final model ran the chosen count:\n" + report);
         assertTrue(Double.isFinite(ico.classifyInstance(data.instance(0))));
@@ -141,12 +142,20 @@ class NeuralGLMSteeringTest {
         }
     }
 
+    static NeuralGLMUpdateable updateable(String hidden, int batch) {
+        final NeuralGLMUpdateable c = new NeuralGLMUpdateable();
+        c.setHidden(hidden);
+        c.setMiniBatchSize(batch);
+        ((Adam) c.getOptimizer()).setLr(0.02);
+        return c;
+    }
+
     @Test
     void aStreamFromAnEmptyBuildLearnsInMiniBatches() throws Exception {
         final Instances data = FamilyData.of("Gaussian", 43, 6);
-        final NeuralGLM c = adam("none", 1, 10);
+        final NeuralGLMUpdateable c = updateable("none", 10);
         c.setFamily(new Gaussian());
-        c.buildClassifier(new Instances(data, 0));    // as the Knowledge Flow does
+        c.buildClassifier(new Instances(data, 0));    // as the Knowledge Flow and the command line do
         assertTrue(c.toString().contains("waiting for the first mini-batch (0 of 10"), c.toString());
         assertTrue(Utils.isMissingValue(c.distributionForInstance(data.instance(0))[0]), "no prediction before a batch");
         for (int i = 0; i < data.numInstances(); i++) {
@@ -160,8 +169,9 @@ class NeuralGLMSteeringTest {
             assertTrue(Double.isFinite(c.classifyInstance(data.instance(i))));
         }
         // a stream learns: many passes of plain SGD approach the least-squares fit
-        final NeuralGLM sgd = adam("none", 1, 10);
+        final NeuralGLMUpdateable sgd = updateable("none", 10);
         sgd.setFamily(new Gaussian());
+        sgd.setEpochs(1);
         final SGD opt = new SGD();
         opt.setLr(0.1);
         sgd.setOptimizer(opt);
@@ -180,10 +190,31 @@ class NeuralGLMSteeringTest {
     }
 
     @Test
+    void theCommandLineTrainsTheUpdateableVersionAsAStream() throws Exception {
+        final java.io.File arff = java.io.File.createTempFile("stream", ".arff");
+        try {
+            final Instances data = FamilyData.of("Poisson", 70, 10);
+            java.nio.file.Files.writeString(arff.toPath(), data.toString());
+            final String out = weka.classifiers.Evaluation.evaluateModel(new NeuralGLMUpdateable(), new String[] {
+                "-t", arff.getPath(), "-no-cv", "-hidden", "none", "-family", "weka.classifiers.functions.neuralglm.Poisson"});
+            assertTrue(out.contains("70 instances learned with updateClassifier in 3 mini-batch steps"), out);
+            final String batch = weka.classifiers.Evaluation.evaluateModel(new NeuralGLM(), new String[] {
+                "-t", arff.getPath(), "-no-cv", "-hidden", "none", "-family", "weka.classifiers.functions.neuralglm.Poisson"});
+            assertTrue(batch.contains("the optimiser converged") && !batch.contains("updateClassifier"), batch);
+        } finally {
+            arff.delete();
+        }
+    }
+
+    @Test
     void aStreamNeedsMiniBatchesAndAModel() throws Exception {
         final Instances data = FamilyData.of("Gaussian", 20, 7);
-        final NeuralGLM lbfgs = new NeuralGLM();
-        Exception e = assertThrows(IllegalArgumentException.class, () -> lbfgs.buildClassifier(new Instances(data, 0)));
+        Exception e = assertThrows(IllegalArgumentException.class, () -> new NeuralGLM().buildClassifier(new Instances(data, 0)));
+        assertTrue(e.getMessage().contains("is empty (to learn from a stream, use NeuralGLMUpdateable)"), e.getMessage());
+        final NeuralGLMUpdateable lbfgs = new NeuralGLMUpdateable();
+        lbfgs.setOptimizer(new weka.classifiers.functions.neuralglm.LBFGS());
+        lbfgs.setMiniBatchSize(0);
+        e = assertThrows(IllegalArgumentException.class, () -> lbfgs.buildClassifier(new Instances(data, 0)));
         assertTrue(e.getMessage().contains("is empty") && e.getMessage().contains("-mini-batch-size >= 1"), e.getMessage());
         assertNull(lbfgs.fittedModel());
         e = assertThrows(IllegalStateException.class, () -> lbfgs.updateClassifier(data.instance(0)));
