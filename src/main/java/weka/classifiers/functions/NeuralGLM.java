@@ -302,7 +302,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     @OptionMetadata(displayName = "resume", displayOrder = 12,
             description = "Keep the training run after a build, so that a rebuild with more epochs (or the Explorer's "
                     + "'Continue iterating') continues it from where it stopped, to the new epoch total, instead of starting "
-                    + "afresh. A run that ended by convergence or early stopping is trained afresh. Off by default.",
+                    + "afresh. A run with early stopping (validation fraction > 0), or one that converged, is trained afresh. "
+                    + "Off by default.",
             commandLineParamName = "resume", commandLineParamSynopsis = "-resume", commandLineParamIsFlag = true)
     public boolean getResume() {
         return resume;

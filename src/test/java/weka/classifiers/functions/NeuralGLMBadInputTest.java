@@ -237,6 +237,11 @@ class NeuralGLMBadInputTest {
             final Instances other = nominalClass(List.of("a", "b"));
             c.distributionForInstance(other.instance(0));
         }, new String[] {"The instance's attributes differ from the training data's"}));
+        t.add(Arguments.of("predicting an instance with an infinite value", (Action) c -> {
+            final Instance inf = (Instance) gaussian().instance(0).copy();
+            inf.setValue(1, Double.POSITIVE_INFINITY);
+            c.distributionForInstance(inf);
+        }, new String[] {"Attribute 'x2' of the instance to predict is Infinity"}));
         t.add(Arguments.of("predicting an instance with too few values", (Action) c ->
                 c.distributionForInstance(new DenseInstance(1.0, new double[] {1, 2, 3})),
                 new String[] {"The instance has 3 attributes but the training data had 4"}));

@@ -83,11 +83,13 @@ public final class FittedModel implements Serializable {
     /**
      * @param instance an instance of the training data's format. Not modified.
      * @return class probabilities for a nominal class; {@code {mu}} for a numeric class
-     * @throws IllegalArgumentException when the instance's header differs from the training header
+     * @throws IllegalArgumentException when the instance's header differs from the training header, or a
+     *                                  value is infinite or too large
      * @throws Exception when a filter fails
      */
     public double[] distribution(Instance instance) throws Exception {
         checkHeader(instance);
+        InputChecks.checkForPrediction(instance);
         final DMatrixRMaj eta = net.predict(pipeline.transform(instance));
         if (eta.numCols > 1) {
             final DMatrixRMaj mu = new DMatrixRMaj(1, eta.numCols);

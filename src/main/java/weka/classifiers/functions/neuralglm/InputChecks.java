@@ -89,23 +89,46 @@ public final class InputChecks {
      * @throws IllegalArgumentException naming attribute, instance and value
      */
     public static void checkInstance(Instance inst, int number) {
-        for (int a = 0; a < inst.numAttributes(); a++) {
-            final double v = inst.value(a);
-            if (Double.isNaN(v) || inst.attribute(a).isNominal()) {
-                continue;
-            }
-            if (Double.isInfinite(v) || Math.abs(v) > MAX_MAGNITUDE) {
-                throw new IllegalArgumentException(String.format(
-                        "%s '%s' of instance %d is %s; values must be finite with magnitude at most %s "
-                                + "(their squares must not overflow). Rescale the attribute, e.g. with a log transform.",
-                        a == inst.classIndex() ? "Class attribute" : "Attribute", inst.attribute(a).name(), number,
-                        v, MAX_MAGNITUDE));
-            }
-        }
+        checkValues(inst, "instance " + number);
         final double w = inst.weight();
         if (!Double.isFinite(w) || w < 0) {
             throw new IllegalArgumentException("Instance " + number + " has weight " + w
                     + "; instance weights must be finite and >= 0 (for Binomial: the number of trials)");
+        }
+    }
+
+    /**
+     * Checks the values of an instance to predict: finite, magnitude at most {@link #MAX_MAGNITUDE}
+     * (NaN is missing; the class value is not used).
+     *
+     * @param inst the instance. Not modified.
+     * @throws IllegalArgumentException naming the attribute and value
+     */
+    public static void checkForPrediction(Instance inst) {
+        for (int a = 0; a < inst.numAttributes(); a++) {
+            if (a != inst.classIndex()) {
+                checkValue(inst, a, "the instance to predict");
+            }
+        }
+    }
+
+    private static void checkValues(Instance inst, String which) {
+        for (int a = 0; a < inst.numAttributes(); a++) {
+            checkValue(inst, a, which);
+        }
+    }
+
+    private static void checkValue(Instance inst, int a, String which) {
+        final double v = inst.value(a);
+        if (Double.isNaN(v) || inst.attribute(a).isNominal()) {
+            return;
+        }
+        if (Double.isInfinite(v) || Math.abs(v) > MAX_MAGNITUDE) {
+            throw new IllegalArgumentException(String.format(
+                    "%s '%s' of %s is %s; values must be finite with magnitude at most %s "
+                            + "(their squares must not overflow). Rescale the attribute, e.g. with a log transform.",
+                    a == inst.classIndex() ? "Class attribute" : "Attribute", inst.attribute(a).name(), which,
+                    v, MAX_MAGNITUDE));
         }
     }
 
