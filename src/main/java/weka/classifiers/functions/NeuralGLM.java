@@ -397,7 +397,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     /**
      * Trains a model: {@link #initializeClassifier}, {@link #next()} until it returns false, {@link #done()}.
      * Atomic: when any step fails or the thread is interrupted, the classifier keeps the model it had
-     * before (for a resumed run, the model as it was before this build; the run is then not resumable).
+     * before (for a resumed run, the model as it was before this build; if epochs were run, the run is
+     * dropped and the next build starts afresh).
      *
      * @param data the training data. Not modified.
      * @throws InterruptedException when the thread was interrupted (Explorer's Stop)
@@ -413,6 +414,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final boolean resuming = resume && run != null && run.session().isOpen();
         // a resumed run trains the model's network in place: keep its parameters (values, gradients) to fall back to
         final double[][] savedWeights = resuming && model != null ? weightsOf(model.network()) : null;
+        final int epochBefore = resuming ? run.session().epoch() : -1;
         boolean ok = false;
         building = true;
         try {
@@ -436,7 +438,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     }
                 }
                 model = savedModel;
-                run = resuming ? null : savedRun;
+                // a run that trained (or broke) during this build no longer matches the restored weights
+                final boolean touched = resuming && (savedRun.session().epoch() != epochBefore || !savedRun.session().isOpen());
+                run = touched ? null : savedRun;
                 streamStart = savedStream;
                 stream = savedLearner;
                 streamInstances = savedCounts[0];

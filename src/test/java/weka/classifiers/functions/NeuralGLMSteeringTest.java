@@ -97,6 +97,12 @@ class NeuralGLMSteeringTest {
         final Exception e = assertThrows(IllegalArgumentException.class, () -> resumed.buildClassifier(other));
         assertTrue(e.getMessage().contains("Cannot resume training on different data"), e.getMessage());
         assertSamePredictions(predictions(fresh, data), predictions(resumed, data));
+        // nothing was trained, so the run can still be resumed on the right data: 40 epochs as one run of 40
+        resumed.buildClassifier(data);
+        final NeuralGLM forty = adam("5", 40, 10);
+        forty.setFamily(new Poisson());
+        forty.buildClassifier(data);
+        assertSamePredictions(predictions(forty, data), predictions(resumed, data));
     }
 
     @Test
