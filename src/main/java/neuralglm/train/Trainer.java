@@ -1,8 +1,5 @@
 package neuralglm.train;
 
-import java.util.Arrays;
-import java.util.Random;
-
 import neuralglm.family.Family;
 import neuralglm.linalg.Kernels;
 import neuralglm.nn.Parameter;
@@ -17,14 +14,13 @@ import org.ejml.data.DMatrixRMaj;
  *   for epoch e, for each batch B (full batch: B = all rows; else shuffled by the seed):
  *     zero grads;  eta = net(X_B);  G_i = w_i / sum_B w * dl(eta_i; y_i)/deta;  net.backward(G);  step
  * </pre>
- * The configured optimiser is a prototype: a fit works on {@code optimizer.copy()}. The loop checks
+ * The configured optimiser is a prototype: a fit works on {@code optimizer.copy()}. The epoch loop
+ * itself lives in {@link TrainingSession} ({@link #start}), so that callers can run it an epoch at a
+ * time; {@link #fit} runs it to the end. Optional early stopping: {@link #withValidation}. The loop checks
  * {@code Thread.interrupted()} before every batch, and stops with a {@link TrainingDivergedException}
  * when the loss stops being finite. A Trainer is immutable; the {@code with...} methods return copies.
  */
 public final class Trainer {
-
-    /** Initial length of the loss trace; it doubles as needed up to the epoch limit. */
-    private static final int INITIAL_TRACE = 1 << 12;
 
     private final int epochs;
     private final int batchSize;
@@ -32,13 +28,17 @@ public final class Trainer {
     private final int progressEvery;
     private final ProgressListener listener;
     private final int threads;
+    private final double validationFraction;
+    private final int patience;
+    private final boolean shuffle;
 
     /** @param epochs number of epochs (&gt;= 1); full batch, seed 1, no progress reports, 1 thread */
     public Trainer(int epochs) {
-        this(epochs, 0, 1L, 0, null, 1);
+        this(epochs, 0, 1L, 0, null, 1, 0.0, 0, true);
     }
 
-    private Trainer(int epochs, int batchSize, long seed, int progressEvery, ProgressListener listener, int threads) {
+    private Trainer(int epochs, int batchSize, long seed, int progressEvery, ProgressListener listener, int threads,
+                    double validationFraction, int patience, boolean shuffle) {
         if (epochs < 1) {
             throw new IllegalArgumentException("The number of epochs must be >= 1, got " + epochs);
         }
@@ -51,6 +51,9 @@ public final class Trainer {
         this.progressEvery = progressEvery;
         this.listener = listener;
         this.threads = threads;
+        this.validationFraction = validationFraction;
+        this.patience = patience;
+        this.shuffle = shuffle;
     }
 
     /**
@@ -58,15 +61,15 @@ public final class Trainer {
      * @return a copy with that batch size
      */
     public Trainer withBatchSize(int size) {
-        return new Trainer(epochs, size, seed, progressEvery, listener, threads);
+        return new Trainer(epochs, size, seed, progressEvery, listener, threads, validationFraction, patience, shuffle);
     }
 
     /**
-     * @param s seed of the mini-batch shuffling
+     * @param s seed of the mini-batch shuffling (and of the validation split)
      * @return a copy with that seed
      */
     public Trainer withSeed(long s) {
-        return new Trainer(epochs, batchSize, s, progressEvery, listener, threads);
+        return new Trainer(epochs, batchSize, s, progressEvery, listener, threads, validationFraction, patience, shuffle);
     }
 
     /**
@@ -78,7 +81,7 @@ public final class Trainer {
         if (every < 1) {
             throw new IllegalArgumentException("Progress interval must be >= 1 epoch, got " + every);
         }
-        return new Trainer(epochs, batchSize, seed, every, progress, threads);
+        return new Trainer(epochs, batchSize, seed, every, progress, threads, validationFraction, patience, shuffle);
     }
 
     /**
@@ -95,7 +98,56 @@ public final class Trainer {
         if (count < 1) {
             throw new IllegalArgumentException("The number of threads must be >= 1, got " + count);
         }
-        return new Trainer(epochs, batchSize, seed, progressEvery, listener, count);
+        return new Trainer(epochs, batchSize, seed, progressEvery, listener, count, validationFraction, patience, shuffle);
+    }
+
+    /**
+     * Early stopping: hold out {@code fraction} of the rows ({@link ValidationSplit}: stratified for a
+     * class target), track their weighted mean NLL after every epoch, stop once it has not improved for
+     * {@code patience} epochs, and restore the weights of the best epoch.
+     *
+     * @param fraction share of rows held out, in (0, 1); 0 turns early stopping off
+     * @param patience epochs without improvement before stopping (&gt;= 1)
+     * @return a copy with early stopping
+     */
+    public Trainer withValidation(double fraction, int patience) {
+        if (fraction != 0 && !(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("The validation fraction must be >= 0 and < 1 (0 = no early stopping), got "
+                    + fraction);
+        }
+        if (fraction > 0 && patience < 1) {
+            throw new IllegalArgumentException("The early-stopping patience must be >= 1 epoch, got " + patience);
+        }
+        return new Trainer(epochs, batchSize, seed, progressEvery, listener, threads, fraction, patience, shuffle);
+    }
+
+    /**
+     * @param on false to visit the rows in their given order in every epoch (mini-batch training only);
+     *           true (the default) shuffles them with the seed
+     * @return a copy with that choice
+     */
+    public Trainer withShuffle(boolean on) {
+        return new Trainer(epochs, batchSize, seed, progressEvery, listener, threads, validationFraction, patience, on);
+    }
+
+    /** @return the seed of the shuffling and of the validation split */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the held-out share of the rows, 0 without early stopping */
+    public double validationFraction() {
+        return validationFraction;
+    }
+
+    /** @return the early-stopping patience in epochs */
+    public int patience() {
+        return patience;
+    }
+
+    /** @return whether mini-batch rows are shuffled every epoch */
+    public boolean shuffles() {
+        return shuffle;
     }
 
     /** @return the number of training threads */
@@ -114,7 +166,8 @@ public final class Trainer {
     }
 
     /**
-     * Trains {@code net} in place.
+     * Trains {@code net} in place: {@code while (session.runEpoch()) {}} over {@link #start}, then
+     * {@link TrainingSession#finish()}.
      *
      * @param net       the network; its output must have the family's number of columns
      * @param family    the output distribution
@@ -128,129 +181,92 @@ public final class Trainer {
      */
     public TrainingResult fit(Sequential net, Family family, Optimizer optimizer,
                               DMatrixRMaj x, DMatrixRMaj y, double[] w) {
-        DataChecks.check(family, x, y, w);
-        final int n = x.numRows;
-        if (batchSize > n) {
-            throw new IllegalArgumentException("The batch size " + batchSize + " exceeds the " + n
-                    + " training rows; use 0 for full batch");
-        }
-        final boolean fullBatch = batchSize == 0 || batchSize == n;
-        final Optimizer opt = optimizer.copy().initialise(net.parameters());
-        if (opt.needsFullBatch() && !fullBatch) {
-            throw new IllegalArgumentException(opt + " needs the full batch (batch size 0), got batch size " + batchSize);
-        }
-        // grown as needed, so that a huge epoch limit (stopped by convergence or an interrupt) costs no memory
-        double[] trace = new double[Math.min(epochs, INITIAL_TRACE)];
-        int e = 0;
-        boolean converged = false;
-        if (fullBatch) {
-            try (BatchStep step = newStep(net, family, x, y, w)) {
-                for (; e < epochs; e++) {
-                    checkInterrupt(e);
-                    trace = ensureCapacity(trace, e);
-                    trace[e] = checkFinite(e, opt.step(step), family, step);
-                    report(e, trace[e]);
-                    if (opt.converged()) {
-                        converged = true;
-                        e++;
-                        break;
-                    }
-                }
+        try (TrainingSession session = start(net, family, optimizer, x, y, w)) {
+            while (session.runEpoch()) {
+                // one epoch per call
             }
-        } else {
-            trace = miniBatchEpochs(net, family, opt, x, y, w);
-            e = epochs;
+            return session.finish();
         }
-        final DMatrixRMaj eta = net.forward(x);
-        final double finalLoss = checkFinite(e, family.meanNll(eta, y, w), family, eta);
-        return new TrainingResult(Arrays.copyOf(trace, e), finalLoss, converged);
-    }
-
-    private double[] miniBatchEpochs(Sequential net, Family family, Optimizer opt,
-                                     DMatrixRMaj x, DMatrixRMaj y, double[] w) {
-        double[] trace = new double[Math.min(epochs, INITIAL_TRACE)];
-        final int n = x.numRows, d = x.numCols, k = y.numCols;
-        final Random rng = new Random(seed);
-        final int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        final DMatrixRMaj xb = new DMatrixRMaj(batchSize, d), yb = new DMatrixRMaj(batchSize, k);
-        final double[] wb = new double[batchSize];
-        // families read only the first b entries of the weights, so one array serves every batch size
-        try (BatchStep step = newStep(net, family, xb, yb, wb)) {
-            return miniBatchLoop(step, family, opt, x, y, w, trace, perm, rng, xb, yb, wb);
-        }
-    }
-
-    private double[] miniBatchLoop(BatchStep step, Family family, Optimizer opt, DMatrixRMaj x, DMatrixRMaj y, double[] w,
-                              double[] trace, int[] perm, Random rng, DMatrixRMaj xb, DMatrixRMaj yb, double[] wb) {
-        final int n = x.numRows, d = x.numCols, k = y.numCols;
-        final double total = Family.totalWeight(w, n);
-        for (int e = 0; e < epochs; e++) {
-            for (int i = n - 1; i > 0; i--) {
-                final int j = rng.nextInt(i + 1), t = perm[i];
-                perm[i] = perm[j];
-                perm[j] = t;
-            }
-            double epochLoss = 0;
-            for (int start = 0; start < n; start += batchSize) {
-                checkInterrupt(e);
-                final int b = Math.min(batchSize, n - start);
-                xb.reshape(b, d, false);
-                yb.reshape(b, k, false);
-                double batchWeight = 0;
-                for (int r = 0; r < b; r++) {
-                    final int src = perm[start + r];
-                    System.arraycopy(x.data, src * d, xb.data, r * d, d);
-                    System.arraycopy(y.data, src * k, yb.data, r * k, k);
-                    wb[r] = w == null ? 1.0 : w[src];
-                    batchWeight += wb[r];
-                }
-                if (batchWeight == 0) {
-                    continue;
-                }
-                final double loss = checkFinite(e, opt.step(step), family, step);
-                epochLoss += loss * batchWeight;
-            }
-            trace = ensureCapacity(trace, e);
-            trace[e] = epochLoss / total;
-            report(e, trace[e]);
-        }
-        return trace;
     }
 
     /**
-     * @param trace the loss trace so far
-     * @param e     the index about to be written
-     * @return trace, or a copy twice as long when e is past its end
+     * Checks the data and starts a run that the caller advances epoch by epoch. With early stopping
+     * ({@link #withValidation}), the validation rows are held out here ({@link ValidationSplit}, seeded
+     * by this trainer's seed) and the session trains on the rest.
+     *
+     * @param net       the network, trained in place
+     * @param family    the output distribution
+     * @param optimizer a prototype; the session trains a copy
+     * @param x         inputs, n x d. Not modified (the session keeps a reference, or copies of the parts).
+     * @param y         targets, n x k. Not modified.
+     * @param w         instance weights (length n) or null. Not modified.
+     * @return the session, at epoch 0
      */
-    private double[] ensureCapacity(double[] trace, int e) {
-        return e < trace.length ? trace : Arrays.copyOf(trace, (int) Math.min(epochs, 2L * trace.length));
+    public TrainingSession start(Sequential net, Family family, Optimizer optimizer,
+                                 DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+        DataChecks.check(family, x, y, w);
+        if (validationFraction == 0) {
+            return new TrainingSession(this, net, family, optimizer, x, y, w, null, null, null);
+        }
+        final ValidationSplit split = ValidationSplit.of(family, y, validationFraction, seed);
+        final int[] t = split.train(), v = split.validation();
+        final double[] wt = ValidationSplit.rows(w, t), wv = ValidationSplit.rows(w, v);
+        if (wv != null && !(Family.totalWeight(wv, wv.length) > 0)) {
+            throw new IllegalArgumentException("The " + v.length + " validation rows held out by the validation fraction "
+                    + validationFraction + " all have weight 0; use a larger fraction or fewer zero weights");
+        }
+        if (wt != null && !(Family.totalWeight(wt, wt.length) > 0)) {
+            throw new IllegalArgumentException("The " + t.length + " training rows left by the validation fraction "
+                    + validationFraction + " all have weight 0; use a smaller fraction");
+        }
+        return new TrainingSession(this, net, family, optimizer, ValidationSplit.rows(x, t), ValidationSplit.rows(y, t), wt,
+                ValidationSplit.rows(x, v), ValidationSplit.rows(y, v), wv);
     }
 
-    private void report(int epoch, double loss) {
-        if (listener != null && ((epoch + 1) % progressEvery == 0 || epoch == epochs - 1)) {
+    /**
+     * Learning from a stream: rows are buffered into mini-batches of this trainer's batch size, and
+     * each full batch is one optimiser step (single-threaded).
+     *
+     * @param net       the network, trained in place
+     * @param family    the output distribution
+     * @param optimizer a prototype; the learner steps a copy
+     * @param inputs    the number of input columns d
+     * @return a learner with an empty buffer
+     * @throws IllegalArgumentException when the batch size is 0 (full batch) or the optimiser needs the full batch
+     */
+    public IncrementalTrainer incremental(Sequential net, Family family, Optimizer optimizer, int inputs) {
+        return new IncrementalTrainer(net, family, optimizer, batchSize, inputs);
+    }
+
+    /**
+     * Reports an epoch's loss when it is due.
+     *
+     * @param epoch 0-based epoch
+     * @param loss  its mean NLL
+     * @param limit the current epoch limit
+     */
+    void report(int epoch, double loss, int limit) {
+        if (listener != null && ((epoch + 1) % progressEvery == 0 || epoch == limit - 1)) {
             listener.onProgress(epoch, loss);
         }
     }
 
-    private static void checkInterrupt(int epoch) {
+    static void checkInterrupt(int epoch) {
         if (Thread.interrupted()) {
             Thread.currentThread().interrupt();
             throw new TrainingInterruptedException(epoch);
         }
     }
 
-    private BatchStep newStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+    BatchStep newStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
         return threads == 1 ? new Step(net, family, x, y, w) : new ParallelStep(net, family, x, y, w, threads);
     }
 
-    private static double checkFinite(int epoch, double loss, Family family, BatchStep step) {
+    static double checkFinite(int epoch, double loss, Family family, BatchStep step) {
         return Double.isFinite(loss) ? loss : checkFinite(epoch, loss, family, step.eta());
     }
 
-    private static double checkFinite(int epoch, double loss, Family family, DMatrixRMaj eta) {
+    static double checkFinite(int epoch, double loss, Family family, DMatrixRMaj eta) {
         if (Double.isFinite(loss)) {
             return loss;
         }

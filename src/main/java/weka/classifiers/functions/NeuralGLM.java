@@ -10,7 +10,7 @@ import java.util.Random;
 
 import neuralglm.dist.FittedDispersion;
 import neuralglm.family.Family;
-import neuralglm.model.FitStatistics;
+import neuralglm.train.IncrementalTrainer;
 import neuralglm.train.NullStart;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
@@ -18,19 +18,27 @@ import neuralglm.optim.Optimizer;
 import neuralglm.train.Trainer;
 import neuralglm.train.TrainingInterruptedException;
 import neuralglm.train.TrainingResult;
+import neuralglm.train.TrainingSession;
+import neuralglm.train.ValidationSplit;
 import org.ejml.data.DMatrixRMaj;
 import weka.classifiers.ConditionalDensityEstimator;
 import weka.classifiers.IntervalEstimator;
+import weka.classifiers.IterativeClassifier;
 import weka.classifiers.RandomizableClassifier;
 import weka.classifiers.functions.neuralglm.Auto;
 import weka.classifiers.functions.neuralglm.FamilySpec;
 import weka.classifiers.functions.neuralglm.FittedModel;
+import weka.classifiers.functions.neuralglm.InputChecks;
 import weka.classifiers.functions.neuralglm.InputPipeline;
 import weka.classifiers.functions.neuralglm.LBFGS;
+import weka.classifiers.functions.neuralglm.ModelAverage;
 import weka.classifiers.functions.neuralglm.ModelReport;
 import weka.classifiers.functions.neuralglm.OptimizerSpec;
 import weka.classifiers.functions.neuralglm.Predictive;
+import weka.classifiers.functions.neuralglm.StrictOptions;
 import weka.classifiers.functions.neuralglm.Targets;
+import weka.classifiers.functions.neuralglm.TrainingRun;
+import weka.core.Aggregateable;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instance;
@@ -40,6 +48,7 @@ import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
 import weka.core.Tag;
+import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
 
 /**
@@ -49,11 +58,27 @@ import weka.core.WeightedInstancesHandler;
  *   eta = f(x; theta) (k outputs),   mu = g^-1(eta),   minimise sum_i w_i l(eta_i; y_i) / sum w  (+ weight decay)
  * </pre>
  * The Weka face only: options, capabilities, filters ({@link InputPipeline}), targets
- * ({@link Targets}), the report; the network, families, optimisers and training loop are the
- * {@code neuralglm} engine's. Options come only from {@code @OptionMetadata} on the getters.
+ * ({@link Targets}), input checks ({@link InputChecks}), the report; the network, families, optimisers
+ * and training loop are the {@code neuralglm} engine's. Options come only from {@code @OptionMetadata}
+ * on the getters.
+ * <ul>
+ * <li>{@link IterativeClassifier}: {@code initializeClassifier} sets up a run, {@code next()} is one
+ * epoch, {@code done()} computes the statistics. With {@code -resume}, a rebuild after raising
+ * {@code -epochs} continues the run to the new total. Works with {@code IterativeClassifierOptimizer}.</li>
+ * <li>Early stopping: {@code -validation-fraction} holds out (stratified) instances, {@code -patience}
+ * epochs without improvement stop the run, the best epoch's weights are kept.</li>
+ * <li>Learning from a stream ({@link NeuralGLMUpdateable}, which declares {@code UpdateableClassifier}:
+ * declaring it here would make Weka's command line train every NeuralGLM incrementally):
+ * {@link #updateFromStream} buffers instances into mini-batches of {@code -mini-batch-size} and takes
+ * one optimiser step per batch. There, {@code buildClassifier} on an empty data set starts a stream
+ * (as the Knowledge Flow does); the input pipeline is then fitted on the first mini-batch.</li>
+ * <li>{@link Aggregateable}: parameter averaging ({@link ModelAverage}), meaningful for GLMs and for
+ * networks from the same initialisation.</li>
+ * </ul>
+ * A build is atomic: when it fails or is interrupted, the classifier keeps the model it had before.
  */
-public class NeuralGLM extends RandomizableClassifier implements WeightedInstancesHandler, IntervalEstimator,
-        ConditionalDensityEstimator {
+public class NeuralGLM extends RandomizableClassifier implements WeightedInstancesHandler, IterativeClassifier,
+        Aggregateable<NeuralGLM>, IntervalEstimator, ConditionalDensityEstimator {
     private static final long serialVersionUID = 5730124417346829135L;
 
     /** The hidden-layer activations offered, by their command-line names. */
@@ -72,9 +97,27 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private int numThreads = 1;
     private boolean doNotStandardize = false;
     private int dispersionEstimate = FittedDispersion.Estimate.PEARSON.ordinal();
+    private double validationFraction = 0.0;
+    private int patience = 10;
+    private boolean resume = false;
 
-    /** The trained model; null until a build succeeds (and again while a build runs). */
+    /** The model; null until a build succeeds. Replaced whole, never half-built. */
     private FittedModel model;
+    /** The run between initializeClassifier and done (and after done, with resume); never serialised. */
+    private transient TrainingRun run;
+    /** True inside buildClassifier: the run keeps its worker threads between epochs. */
+    private transient boolean building;
+    /** A stream started by buildClassifier on an empty data set: header, and instances awaiting the first batch. */
+    private Instances streamStart;
+    /** Learns from updateClassifier; rebuilt from the model when null. */
+    private transient IncrementalTrainer stream;
+    /** Instances learned from the stream, steps taken (for the report). */
+    private long streamInstances;
+    private long streamSteps;
+    /** Aggregation: the running sum in original units, and how many models were added to this one. */
+    private transient Sequential aggregateSum;
+    private int aggregated;
+    private int averagedFrom;
 
     private static Tag[] tags(String... names) {
         final Tag[] t = new Tag[names.length];
@@ -102,17 +145,17 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     /** @return hidden layer sizes, comma separated; "none" for a GLM */
     @OptionMetadata(displayName = "hidden", displayOrder = 1,
             description = "Hidden layer sizes, comma separated, e.g. '30,20' (default: two layers of 30 and 20 units, "
-                    + "enough for smooth non-linear effects in a few inputs). 'none' (or 0, or empty) means no hidden "
-                    + "layer: an exact GLM with a coefficient table.",
+                    + "enough for smooth non-linear effects in a few inputs); every size must be >= 1. 'none' (or empty) "
+                    + "means no hidden layer: an exact GLM with a coefficient table.",
             commandLineParamName = "hidden", commandLineParamSynopsis = "-hidden <sizes|none>")
     public String getHidden() {
         return hidden;
     }
 
-    /** @param value hidden layer sizes, comma separated; "none", "0" or "" for a GLM */
+    /** @param value hidden layer sizes, comma separated; "none" or "" for a GLM (checked at build time) */
     public void setHidden(String value) {
         final String v = value == null ? "" : value.trim();
-        hidden = v.isEmpty() || v.equals("0") || v.equalsIgnoreCase("none") ? "none" : v;
+        hidden = v.isEmpty() || v.equalsIgnoreCase("none") ? "none" : v;
     }
 
     /** @return the hidden-layer activation */
@@ -163,7 +206,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     /** @return the maximum number of epochs */
     @OptionMetadata(displayName = "epochs", displayOrder = 5,
             description = "The maximum number of passes over the training data (default 500: L-BFGS converges well within "
-                    + "it on small and medium data; one L-BFGS epoch is one quasi-Newton iteration).",
+                    + "it on small and medium data; one L-BFGS epoch is one quasi-Newton iteration). One epoch is one "
+                    + "iteration for IterativeClassifierOptimizer; with resume, the total to continue to.",
             commandLineParamName = "epochs", commandLineParamSynopsis = "-epochs <int>")
     public int getEpochs() {
         return epochs;
@@ -177,7 +221,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     /** @return rows per mini-batch, 0 for the full batch */
     @OptionMetadata(displayName = "miniBatchSize", displayOrder = 6,
             description = "Rows per mini-batch for SGD and Adam; 0 (default) uses the full batch, as L-BFGS requires. "
-                    + "A size at least the number of training rows also means the full batch.",
+                    + "A size at least the number of training rows means the full batch, and the model's report says so "
+                    + "(not an error: cross-validation folds are smaller than the data the size was chosen for). "
+                    + "Also the batch size of updateClassifier (learning from a stream), which needs a size >= 1.",
             commandLineParamName = "mini-batch-size", commandLineParamSynopsis = "-mini-batch-size <int>")
     public int getMiniBatchSize() {
         return miniBatchSize;
@@ -231,8 +277,56 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         doNotStandardize = value;
     }
 
+    /** @return the share of training instances held out for early stopping, 0 for none */
+    @OptionMetadata(displayName = "validationFraction", displayOrder = 10,
+            description = "Early stopping: the share of the training instances held out (stratified by class for a nominal "
+                    + "class) to measure the validation loss after every epoch; training stops when it has not improved "
+                    + "for 'patience' epochs and keeps the weights of the best epoch. 0 (default) trains on all instances "
+                    + "for the full number of epochs. Must be >= 0 and < 1.",
+            commandLineParamName = "validation-fraction", commandLineParamSynopsis = "-validation-fraction <double>")
+    public double getValidationFraction() {
+        return validationFraction;
+    }
+
+    /** @param value the share held out for early stopping, in [0, 1) */
+    public void setValidationFraction(double value) {
+        validationFraction = value;
+    }
+
+    /** @return epochs without validation improvement before early stopping */
+    @OptionMetadata(displayName = "patience", displayOrder = 11,
+            description = "Early stopping: the number of epochs without a lower validation loss after which training stops "
+                    + "(default 10). Used only with a validation fraction > 0. Must be >= 1.",
+            commandLineParamName = "patience", commandLineParamSynopsis = "-patience <int>")
+    public int getPatience() {
+        return patience;
+    }
+
+    /** @param value epochs without improvement before stopping (&gt;= 1) */
+    public void setPatience(int value) {
+        patience = value;
+    }
+
+    /** @return whether a rebuild continues the previous run */
+    @Override
+    @OptionMetadata(displayName = "resume", displayOrder = 12,
+            description = "Keep the training run after a build, so that a rebuild with more epochs (or the Explorer's "
+                    + "'Continue iterating') continues it from where it stopped, to the new epoch total, instead of starting "
+                    + "afresh. A run with early stopping (validation fraction > 0), or one that converged, is trained afresh. "
+                    + "Off by default.",
+            commandLineParamName = "resume", commandLineParamSynopsis = "-resume", commandLineParamIsFlag = true)
+    public boolean getResume() {
+        return resume;
+    }
+
+    /** @param value true to keep the run for continuing */
+    @Override
+    public void setResume(boolean value) {
+        resume = value;
+    }
+
     /** @return the dispersion estimate used by intervals and densities */
-    @OptionMetadata(displayName = "dispersionEstimate", displayOrder = 10,
+    @OptionMetadata(displayName = "dispersionEstimate", displayOrder = 13,
             description = "How the dispersion behind predictIntervals and logDensity is estimated from the training data: "
                     + "Pearson (default: chi-square / residual degrees of freedom, consistent for every family), Deviance "
                     + "(deviance / residual degrees of freedom, less sensitive to outliers) or ML (maximum likelihood at "
@@ -244,7 +338,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         return new SelectedTag(dispersionEstimate, TAGS_DISPERSION);
     }
 
-    /** @param value one of {@link FittedDispersion#TAGS} */
+    /** @param value one of {@link #TAGS_DISPERSION} */
     public void setDispersionEstimate(SelectedTag value) {
         if (value.getTags() == TAGS_DISPERSION) {
             dispersionEstimate = value.getSelectedTag().getID();
@@ -269,6 +363,19 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             }
         }
         return options.elements();
+    }
+
+    /**
+     * Sets the options after checking every value ({@link StrictOptions}): Weka's reflection helpers
+     * would silently keep the default for a value they cannot use, such as an unknown family class.
+     *
+     * @param options the options; consumed ones are emptied
+     * @throws Exception naming an option whose value cannot be used
+     */
+    @Override
+    public void setOptions(String[] options) throws Exception {
+        StrictOptions.check(this, options);
+        super.setOptions(options);
     }
 
     /**
@@ -311,16 +418,120 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             result.enable(Capability.NUMERIC_CLASS);
         }
         result.enable(Capability.MISSING_CLASS_VALUES);
+        result.setMinimumNumberInstances(0);   // an empty data set starts a stream; checked with a specific message
         return result;
     }
 
     // -------------------------------------------------------------------------------------- training
 
+    /**
+     * Trains a model: {@link #initializeClassifier}, {@link #next()} until it returns false, {@link #done()}.
+     * Atomic: when any step fails or the thread is interrupted, the classifier keeps the model it had
+     * before (for a resumed run, the model as it was before this build; if epochs were run, the run is
+     * dropped and the next build starts afresh).
+     *
+     * @param data the training data. Not modified.
+     * @throws InterruptedException when the thread was interrupted (Explorer's Stop)
+     * @throws Exception            with a specific message for bad options or data, or divergence
+     */
     @Override
     public void buildClassifier(Instances data) throws Exception {
-        model = null;
+        final FittedModel savedModel = model;
+        final TrainingRun savedRun = run;
+        final Instances savedStream = streamStart;
+        final IncrementalTrainer savedLearner = stream;
+        final long[] savedCounts = {streamInstances, streamSteps, averagedFrom};
+        final boolean resuming = resume && run != null && run.session().isOpen();
+        // a resumed run trains the model's network in place: keep its parameters (values, gradients) to fall back to
+        final double[][] savedWeights = resuming && model != null ? weightsOf(model.network()) : null;
+        final int epochBefore = resuming ? run.session().epoch() : -1;
+        boolean ok = false;
+        building = true;
+        try {
+            initializeClassifier(data);
+            while (next()) {
+                // one epoch per call
+            }
+            done();
+            ok = true;
+        } finally {
+            building = false;
+            if (!ok) {
+                if (run != null && run != savedRun) {
+                    run.session().close();
+                }
+                if (savedWeights != null) {
+                    final List<neuralglm.nn.Parameter> params = savedModel.network().parameters();
+                    for (int p = 0; p < params.size(); p++) {
+                        params.get(p).set(savedWeights[2 * p]);
+                        System.arraycopy(savedWeights[2 * p + 1], 0, params.get(p).grad().data, 0, params.get(p).size());
+                    }
+                }
+                model = savedModel;
+                // a run that trained (or broke) during this build no longer matches the restored weights
+                final boolean touched = resuming && (savedRun.session().epoch() != epochBefore || !savedRun.session().isOpen());
+                run = touched ? null : savedRun;
+                streamStart = savedStream;
+                stream = savedLearner;
+                streamInstances = savedCounts[0];
+                streamSteps = savedCounts[1];
+                averagedFrom = (int) savedCounts[2];
+            }
+        }
+    }
+
+    /** @return each parameter's values and gradient, in turn */
+    private static double[][] weightsOf(Sequential net) {
+        final List<neuralglm.nn.Parameter> params = net.parameters();
+        final double[][] w = new double[2 * params.size()][];
+        for (int p = 0; p < params.size(); p++) {
+            w[2 * p] = java.util.Arrays.copyOf(params.get(p).value().data, params.get(p).size());
+            w[2 * p + 1] = java.util.Arrays.copyOf(params.get(p).grad().data, params.get(p).size());
+        }
+        return w;
+    }
+
+    /**
+     * Checks the options and data and sets up a run at epoch 0 (the null model); with {@code -resume}
+     * and a run that can continue, moves its epoch limit to {@code -epochs} instead. An empty data set
+     * is an error, except that it starts a stream when {@link #startsStreams()} (needs a mini-batch
+     * size &gt;= 1 and SGD or Adam).
+     *
+     * @param data the training data. Not modified.
+     * @throws Exception with a specific message for bad options or data
+     */
+    @Override
+    public void initializeClassifier(Instances data) throws Exception {
+        final int[] hiddenSizes = checkOptions();
+        InputChecks.checkHeader(data, family);
         getCapabilities().testWithFail(data);
-        final int[] hiddenSizes = hiddenSizes();
+        if (resume && run != null && run.session().isOpen()) {
+            if (!run.header().equalHeaders(data)) {
+                throw new IllegalArgumentException("Cannot resume training on different data: "
+                        + run.header().equalHeadersMsg(data) + "; turn resume off to train afresh");
+            }
+            run.session().setEpochLimit(epochs);
+            model = run.liveModel();
+            return;
+        }
+        if (data.numInstances() == 0) {
+            if (!startsStreams()) {
+                throw new IllegalArgumentException("No training instances: the data set '" + data.relationName()
+                        + "' is empty (to learn from a stream, use NeuralGLMUpdateable)");
+            }
+            if (miniBatchSize < 1 || optimizer.create(weightDecay).needsFullBatch()) {
+                throw new IllegalArgumentException("No training instances: the data set '" + data.relationName()
+                        + "' is empty. To learn from a stream (updateClassifier, Knowledge Flow), build on the empty header "
+                        + "with -mini-batch-size >= 1 and the SGD or Adam optimiser");
+            }
+            closeRun();
+            model = null;
+            streamStart = new Instances(data, 0);
+            stream = null;
+            streamInstances = 0;
+            streamSteps = 0;
+            return;
+        }
         final Instances train = new Instances(data, data.numInstances());
         final List<Integer> original = new ArrayList<>();
         for (int i = 0; i < data.numInstances(); i++) {
@@ -330,45 +541,135 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             }
         }
         if (train.numInstances() == 0) {
-            throw new IllegalArgumentException("No training instances with a known class value for class attribute '"
-                    + data.classAttribute().name() + "'");
+            throw new IllegalArgumentException("No training instances with a known class value: all " + data.numInstances()
+                    + " instances have a missing value for class attribute '" + data.classAttribute().name() + "'");
         }
-        final Family fam = family.create(data.classAttribute().isNominal());
-        final Targets targets = Targets.of(train, fam, original.stream().mapToInt(Integer::intValue).toArray());
+        final int[] rows = original.stream().mapToInt(Integer::intValue).toArray();
+        InputChecks.checkValues(train, rows);
+        final TrainingRun next = newRun(train, rows, hiddenSizes, epochs);
+        closeRun();
+        streamStart = null;
+        stream = null;
+        streamInstances = 0;
+        streamSteps = 0;
+        averagedFrom = 0;
+        run = next;
+        model = run.liveModel();
+    }
+
+    /** @return the hidden sizes, after checking every numeric option */
+    private int[] checkOptions() {
+        final int[] sizes = hiddenSizes();
+        if (epochs < 1) {
+            throw new IllegalArgumentException("Option -epochs: " + epochs + " is not a number of epochs >= 1");
+        }
+        if (miniBatchSize < 0) {
+            throw new IllegalArgumentException("Option -mini-batch-size: " + miniBatchSize
+                    + " is not a batch size >= 0 (0 = full batch)");
+        }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("Option -weight-decay: " + weightDecay + " is not a finite penalty >= 0");
+        }
+        if (numThreads < 1) {
+            throw new IllegalArgumentException("Option -num-threads: " + numThreads + " is not a number of threads >= 1");
+        }
+        if (!(validationFraction >= 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("Option -validation-fraction: " + validationFraction
+                    + " is not a share >= 0 and < 1 (0 = no early stopping)");
+        }
+        if (validationFraction > 0 && patience < 1) {
+            throw new IllegalArgumentException("Option -patience: " + patience + " is not a number of epochs >= 1");
+        }
+        return sizes;
+    }
+
+    /**
+     * Fits the pipeline, builds the network at the null model and starts the engine's session.
+     *
+     * @param train    instances with a class value, checked. Not modified.
+     * @param rows     their 0-based positions in the user's data
+     * @param hiddenSizes the hidden layer sizes
+     * @param limit    the epoch limit
+     * @return the run at epoch 0
+     */
+    private TrainingRun newRun(Instances train, int[] rows, int[] hiddenSizes, int limit) throws Exception {
+        final Family fam = family.create(train.classAttribute().isNominal());
+        final Targets targets = Targets.of(train, fam, rows);
         final InputPipeline pipeline = new InputPipeline();
         final DMatrixRMaj x = pipeline.fit(train, !doNotStandardize, targets.weights());
-
-        final int outputs = fam.outputs(data.classAttribute().isNominal() ? data.numClasses() : 1);
+        final int outputs = fam.outputs(train.classAttribute().isNominal() ? train.numClasses() : 1);
         final String actName = TAGS_ACTIVATION[activation].getReadable();
         final Sequential net = Sequential.mlp(x.numCols, hiddenSizes,
                 () -> Activation.byName(actName), outputs, new Random(getSeed()));
         NullStart.apply(net, fam, targets.y(), targets.weights());
-
-        final int n = x.numRows;
-        Trainer trainer = new Trainer(epochs).withBatchSize(miniBatchSize >= n ? 0 : miniBatchSize).withSeed(getSeed());
-        if (getDebug()) {
-            final int every = Math.max(1, epochs / 20);
-            trainer = trainer.withProgress(every, (epoch, nll) -> System.err.println(String.format(Locale.ROOT,
-                    "NeuralGLM: epoch %d of %d, mean NLL %.8g", epoch + 1, epochs, nll)));
+        final int trainRows = validationFraction > 0
+                ? ValidationSplit.of(fam, targets.y(), validationFraction, getSeed()).train().length : x.numRows;
+        Trainer trainer = new Trainer(limit).withBatchSize(miniBatchSize >= trainRows ? 0 : miniBatchSize)
+                .withSeed(getSeed()).withThreads(numThreads);
+        if (validationFraction > 0) {
+            trainer = trainer.withValidation(validationFraction, patience);
         }
-        trainer = trainer.withThreads(numThreads);
+        if (getDebug()) {
+            final int every = Math.max(1, limit / 20);
+            trainer = trainer.withProgress(every, (epoch, nll) -> System.err.println(String.format(Locale.ROOT,
+                    "NeuralGLM: epoch %d of %d, mean NLL %.8g", epoch + 1, limit, nll)));
+        }
         final Optimizer opt = optimizer.create(weightDecay);
-        final TrainingResult result;
+        final TrainingSession session = trainer.start(net, fam, opt, x, targets.y(), targets.weights());
+        return new TrainingRun(new Instances(train, 0), pipeline, fam, session, x, targets, hiddenSizes.length == 0,
+                architecture(x.numCols, hiddenSizes, actName, outputs), opt.toString(), miniBatchSize, !doNotStandardize,
+                FittedDispersion.Estimate.values()[dispersionEstimate]);
+    }
+
+    /**
+     * Runs one epoch.
+     *
+     * @return true when an epoch was run; false when the run has ended (epoch limit, convergence, early
+     *         stopping) or there is none
+     * @throws InterruptedException when the thread was interrupted; the run is then unusable
+     */
+    @Override
+    public boolean next() throws Exception {
+        if (run == null || !run.session().canContinue()) {
+            return false;
+        }
         try {
-            result = trainer.fit(net, fam, opt, x, targets.y(), targets.weights());
+            run.session().runEpoch();
         } catch (TrainingInterruptedException e) {
             throw new InterruptedException("NeuralGLM: training was interrupted at epoch " + (e.epoch() + 1)
-                    + "; no model was kept");
+                    + "; the classifier keeps the model it had before this build");
+        } finally {
+            if (!building) {
+                run.session().release();   // no idle worker threads between calls from outside
+            }
         }
-        // a GLM's dispersion divides by sum w - p; a network's parameter count is not its degrees of freedom
-        final DMatrixRMaj fitted = net.predict(x);
-        final int p = hiddenSizes.length == 0 ? net.numParameters() : 0;
-        final FitStatistics stats = FitStatistics.of(fam, fitted, targets.y(), targets.weights(), p);
-        model = new FittedModel(pipeline, net, fam, data.classAttribute(), result, stats,
-                architecture(x.numCols, hiddenSizes, actName, outputs),
-                opt.toString(), epochs, targets.weights(), !doNotStandardize,
-                FittedDispersion.fit(FittedDispersion.Estimate.values()[dispersionEstimate], fam, fitted, targets.y(),
-                        targets.weights(), p));
+        return true;
+    }
+
+    /**
+     * Ends the iterations: the model gets its training result (best weights restored with early
+     * stopping) and fit statistics; with {@code -resume} (and no early stopping) the run is kept.
+     */
+    @Override
+    public void done() throws Exception {
+        if (run == null) {
+            return;
+        }
+        final TrainingSession session = run.session();
+        final boolean keep = resume && validationFraction == 0 && session.isOpen();
+        final TrainingResult result = keep ? session.snapshot() : session.finish();
+        session.release();
+        model = run.completeModel(result);
+        if (!keep) {
+            run = null;
+        }
+    }
+
+    private void closeRun() {
+        if (run != null) {
+            run.session().close();
+            run = null;
+        }
     }
 
     private static String architecture(int inputs, int[] hiddenSizes, String activationName, int outputs) {
@@ -379,11 +680,156 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         return sb.append(" -> ").append(outputs).append(outputs == 1 ? " output" : " outputs").toString();
     }
 
+    // ------------------------------------------------------------------------------------ streaming
+
+    /** @return whether an empty data set starts a stream (true in {@link NeuralGLMUpdateable}) */
+    protected boolean startsStreams() {
+        return false;
+    }
+
+    /**
+     * Learns from one instance: buffers it and, when {@code -mini-batch-size} instances are buffered,
+     * takes one optimiser step on them (a fresh copy of the optimiser for each stream). An instance with
+     * a missing class is skipped. On a stream started by an empty build, the first mini-batch also fits
+     * the input pipeline and the null-model start.
+     *
+     * @param instance an instance of the training format. Not modified.
+     * @throws Exception with a specific message when there is no model or stream, or the instance is invalid
+     */
+    protected void updateFromStream(Instance instance) throws Exception {
+        if (model == null && streamStart == null) {
+            throw new IllegalStateException("NeuralGLM: no model to update; call buildClassifier first (with data, or "
+                    + "with an empty data set to start a stream)");
+        }
+        InputChecks.checkSameHeader(instance, model != null ? model.header() : streamStart);
+        if (instance.classIsMissing()) {
+            return;
+        }
+        InputChecks.checkInstance(instance, (int) streamInstances + (streamStart == null ? 0 : streamStart.numInstances()) + 1);
+        if (model == null) {
+            streamStart.add(instance);
+            if (streamStart.numInstances() < Math.max(1, miniBatchSize)) {
+                return;
+            }
+            final Instances first = streamStart;
+            final int[] rows = new int[first.numInstances()];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = i;
+            }
+            InputChecks.checkValues(first, rows);
+            final TrainingRun r = newRun(first, rows, checkOptions(), Math.max(1, epochs));
+            r.session().close();
+            model = r.liveModel();
+            streamStart = null;
+            for (int i = 0; i < first.numInstances(); i++) {
+                learn(first.instance(i));
+            }
+            return;
+        }
+        learn(instance);
+    }
+
+    private void learn(Instance instance) throws Exception {
+        if (stream == null) {
+            if (miniBatchSize < 1) {
+                throw new IllegalArgumentException("updateClassifier needs -mini-batch-size >= 1 (the rows per step of the "
+                        + "stream); it is 0 (full batch)");
+            }
+            stream = new Trainer(1).withBatchSize(miniBatchSize).incremental(model.network(), model.family(),
+                    optimizer.create(weightDecay), model.pipeline().numInputs());
+        }
+        final Instances one = new Instances(model.header(), 1);
+        one.add(instance);
+        final Targets t = Targets.of(one, model.family(), new int[] {(int) streamInstances});
+        final DMatrixRMaj x = model.pipeline().transform(instance);
+        if (stream.add(x.data, t.y().data, t.weights()[0])) {
+            streamSteps++;
+        }
+        streamInstances++;
+    }
+
+    /**
+     * End of a stream (Knowledge Flow): steps on the instances still buffered.
+     *
+     * @throws Exception when the step fails
+     */
+    protected void finishStream() throws Exception {
+        if (stream != null && stream.flush()) {
+            streamSteps++;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------- aggregation
+
+    /**
+     * Adds another model's parameters (in original attribute units) to this one's running sum.
+     * Meaningful for GLMs; for hidden layers only between models from the same initialisation.
+     *
+     * @param other a model built on data with the same header and the same options. Not modified.
+     * @return this
+     * @throws Exception when either has no model or they differ in header, inputs or architecture
+     */
+    @Override
+    public NeuralGLM aggregate(NeuralGLM other) throws Exception {
+        if (model == null || other.model == null) {
+            throw new IllegalStateException("NeuralGLM: cannot aggregate: " + (model == null ? "this" : "the other")
+                    + " classifier has no model built yet");
+        }
+        if (!model.header().equalHeaders(other.model.header())) {
+            throw new IllegalArgumentException("NeuralGLM: cannot aggregate models of different data: "
+                    + model.header().equalHeadersMsg(other.model.header()));
+        }
+        if (!java.util.Arrays.equals(model.pipeline().inputNames(), other.model.pipeline().inputNames())) {
+            throw new IllegalArgumentException("NeuralGLM: cannot aggregate: the input columns differ ("
+                    + String.join(", ", model.pipeline().inputNames()) + " vs " + String.join(", ",
+                    other.model.pipeline().inputNames()) + "); RemoveUseless dropped different attributes in the partitions");
+        }
+        if (aggregateSum == null) {
+            aggregateSum = ModelAverage.inOriginalUnits(model);
+        }
+        ModelAverage.add(aggregateSum, ModelAverage.inOriginalUnits(other.model));
+        aggregated++;
+        return this;
+    }
+
+    /**
+     * Divides the running sum by the number of models (this one included) and makes the average this
+     * classifier's network.
+     *
+     * @throws Exception when nothing was aggregated
+     */
+    @Override
+    public void finalizeAggregation() throws Exception {
+        if (aggregateSum == null) {
+            throw new IllegalStateException("NeuralGLM: nothing to finalize: no model was aggregated into this one");
+        }
+        ModelAverage.finish(aggregateSum, aggregated + 1, model.pipeline().standardizer());
+        final java.util.List<neuralglm.nn.Parameter> target = model.network().parameters(), avg = aggregateSum.parameters();
+        for (int p = 0; p < target.size(); p++) {
+            target.get(p).set(avg.get(p).value().data);
+        }
+        averagedFrom = aggregated + 1;
+        aggregateSum = null;
+        aggregated = 0;
+        stream = null;
+    }
+
     // ------------------------------------------------------------------------------------ prediction
 
+    /**
+     * @param instance an instance of the training format. Not modified.
+     * @return class probabilities, or {mu} for a numeric class; on a stream that has not yet delivered its
+     *         first mini-batch, a missing prediction (all zeros, or NaN for a numeric class)
+     * @throws Exception when there is no model, or the instance's header differs from the training header
+     */
     @Override
     public double[] distributionForInstance(Instance instance) throws Exception {
         if (model == null) {
+            if (streamStart != null) {
+                InputChecks.checkSameHeader(instance, streamStart);
+                return streamStart.classAttribute().isNominal() ? new double[streamStart.numClasses()]
+                        : new double[] {Utils.missingValue()};
+            }
             throw new IllegalStateException("NeuralGLM: no model built yet; call buildClassifier first");
         }
         return model.distribution(instance);
@@ -432,9 +878,23 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     @Override
     public String toString() {
         if (model == null) {
+            if (streamStart != null) {
+                return "NeuralGLM: a stream has started; waiting for the first mini-batch (" + streamStart.numInstances()
+                        + " of " + miniBatchSize + " instances buffered).";
+            }
             return "NeuralGLM: no model built yet.";
         }
-        return ModelReport.of(model);
+        final StringBuilder notes = new StringBuilder();
+        if (streamInstances > 0) {
+            notes.append(String.format(Locale.ROOT, "%-18s %s%n", "Stream:", streamInstances
+                    + " instances learned with updateClassifier in " + streamSteps + " mini-batch steps"
+                    + (stream != null && stream.buffered() > 0 ? " (" + stream.buffered() + " buffered)" : "")));
+        }
+        if (averagedFrom > 0) {
+            notes.append(String.format(Locale.ROOT, "%-18s %s%n", "Aggregated:", "parameters averaged over " + averagedFrom
+                    + " models (in original attribute units)"));
+        }
+        return ModelReport.of(model, notes.toString());
     }
 
     @Override

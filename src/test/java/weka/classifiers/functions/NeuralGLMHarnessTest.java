@@ -45,10 +45,10 @@ class NeuralGLMHarnessTest {
             "-family", "weka.classifiers.functions.neuralglm.NegativeBinomial -alpha 0.5",
             "-optimizer", "weka.classifiers.functions.neuralglm.SGD -lr 0.05 -momentum 0.5 -nesterov",
             "-epochs", "50", "-mini-batch-size", "16", "-weight-decay", "0.01", "-num-threads", "2",
-            "-no-standardize", "-S", "7"};
+            "-no-standardize", "-validation-fraction", "0.2", "-patience", "5", "-resume", "-S", "7"};
 
     static Stream<Object> goeObjects() {
-        return Stream.of(new NeuralGLM(), new Auto(), new Gaussian(), new Bernoulli(), new Categorical(), new Binomial(),
+        return Stream.of(new NeuralGLM(), new NeuralGLMUpdateable(), new Auto(), new Gaussian(), new Bernoulli(), new Categorical(), new Binomial(),
                 new Poisson(), new Gamma(), new InverseGaussian(), new NegativeBinomial(), new Tweedie(),
                 new Exponential(), new SGD(), new Adam(), new LBFGS());
     }
@@ -103,12 +103,14 @@ class NeuralGLMHarnessTest {
     void checkOptionHandlerOnTheClassifierWithDefaultAndUserOptions() {
         checkOptions(new NeuralGLM(), new String[0]);
         checkOptions(new NeuralGLM(), USER_OPTIONS.clone());
+        checkOptions(new NeuralGLMUpdateable(), new String[0]);
+        checkOptions(new NeuralGLMUpdateable(), USER_OPTIONS.clone());
     }
 
     @ParameterizedTest
     @MethodSource("goeObjects")
     void checkOptionHandlerOnEverySpec(Object spec) {
-        if (spec instanceof NeuralGLM) {
+        if (spec instanceof NeuralGLM) {   // and NeuralGLMUpdateable: checked with user options above
             return;
         }
         checkOptions((OptionHandler) spec, new String[0]);
@@ -135,6 +137,9 @@ class NeuralGLMHarnessTest {
         assertEquals(2, d.getNumThreads());
         assertTrue(d.getDoNotStandardize());
         assertEquals("Tanh", d.getActivation().getSelectedTag().getReadable());
+        assertEquals(0.2, d.getValidationFraction());
+        assertEquals(5, d.getPatience());
+        assertTrue(d.getResume());
     }
 
     @ParameterizedTest

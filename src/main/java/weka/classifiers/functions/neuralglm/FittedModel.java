@@ -13,15 +13,19 @@ import neuralglm.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
 import weka.core.Attribute;
 import weka.core.Instance;
+import weka.core.Instances;
 
 /**
- * Everything a built {@link weka.classifiers.functions.NeuralGLM} keeps: the input pipeline, the
- * trained network and family, how training went and the fit statistics. Created whole at the end of
- * a successful build, so that an interrupted or failed build leaves none of it behind.
+ * Everything a built {@link weka.classifiers.functions.NeuralGLM} keeps: the training header, the input
+ * pipeline, the network and family, how training went and the fit statistics. The classifier swaps
+ * whole models, so that an interrupted or failed build leaves the previous one in place. While an
+ * iterative build runs, the model predicts with the live network and has no result or statistics
+ * yet; a model learned from a stream has none either.
  */
 public final class FittedModel implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
+    final Instances header;
     final InputPipeline pipeline;
     final Sequential net;
     final Family family;
@@ -35,24 +39,35 @@ public final class FittedModel implements Serializable {
     final double sumOfWeights;
     final boolean standardized;
     final FittedDispersion dispersion;
+    final int requestedBatchSize;
+    final int trainingRows;
+    final int validationRows;
+    /** Instances objects already found equal to the header (identity cache; a data race only repeats a check). */
+    private transient volatile Instances verified;
 
     /**
-     * @param pipeline       the fitted input pipeline
-     * @param net            the trained network
-     * @param family         the output family
-     * @param classAttribute the class attribute
-     * @param result         how training went
-     * @param statistics     fit on the training data
-     * @param architecture   the network in words
-     * @param optimizer      the optimiser in words
-     * @param epochLimit     the epoch limit
-     * @param weights        the training instance weights
-     * @param standardized   whether inputs were standardised
-     * @param dispersion     the dispersion predictions are made with
+     * @param header             the training header (no rows)
+     * @param pipeline           the fitted input pipeline
+     * @param net                the trained network
+     * @param family             the output family
+     * @param classAttribute     the class attribute
+     * @param result             how training went; null while training runs or for a stream
+     * @param statistics         fit on the training data; null while training runs or for a stream
+     * @param architecture       the network in words
+     * @param optimizer          the optimiser in words
+     * @param epochLimit         the epoch limit
+     * @param weights            the training instance weights
+     * @param standardized       whether inputs were standardised
+     * @param requestedBatchSize the mini-batch size option as given (0 = full batch)
+     * @param trainingRows       rows trained on (after holding out validation rows)
+     * @param validationRows     rows held out for early stopping
+     * @param dispersion         the dispersion predictions are made with; null while training runs or for a stream
      */
-    public FittedModel(InputPipeline pipeline, Sequential net, Family family, Attribute classAttribute, TrainingResult result,
-                FitStatistics statistics, String architecture, String optimizer, int epochLimit, double[] weights,
-                boolean standardized, FittedDispersion dispersion) {
+    public FittedModel(Instances header, InputPipeline pipeline, Sequential net, Family family, Attribute classAttribute,
+                       TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,
+                       double[] weights, boolean standardized, int requestedBatchSize, int trainingRows, int validationRows,
+                       FittedDispersion dispersion) {
+        this.header = header;
         this.pipeline = pipeline;
         this.net = net;
         this.family = family;
@@ -66,14 +81,21 @@ public final class FittedModel implements Serializable {
         this.sumOfWeights = Family.totalWeight(weights, weights.length);
         this.standardized = standardized;
         this.dispersion = dispersion;
+        this.requestedBatchSize = requestedBatchSize;
+        this.trainingRows = trainingRows;
+        this.validationRows = validationRows;
     }
 
     /**
      * @param instance an instance of the training data's format. Not modified.
      * @return class probabilities for a nominal class; {@code {mu}} for a numeric class
+     * @throws IllegalArgumentException when the instance's header differs from the training header, or a
+     *                                  value is infinite or too large
      * @throws Exception when a filter fails
      */
     public double[] distribution(Instance instance) throws Exception {
+        checkHeader(instance);
+        InputChecks.checkForPrediction(instance);
         final DMatrixRMaj eta = net.predict(pipeline.transform(instance));
         if (eta.numCols > 1) {
             final DMatrixRMaj mu = new DMatrixRMaj(1, eta.numCols);
@@ -82,6 +104,19 @@ public final class FittedModel implements Serializable {
         }
         final double mu = family.mean(eta.data[0]);
         return classAttribute.isNominal() ? new double[] {1.0 - mu, mu} : new double[] {mu};
+    }
+
+    /**
+     * @param instance an instance. Not modified.
+     * @throws IllegalArgumentException when its header differs from the training header
+     */
+    public void checkHeader(Instance instance) {
+        final Instances ds = instance.dataset();
+        if (ds != null && ds == verified) {
+            return;
+        }
+        InputChecks.checkSameHeader(instance, header);
+        verified = ds;
     }
 
     /** @return whether the network has no hidden layer, i.e. is a GLM */
@@ -98,9 +133,9 @@ public final class FittedModel implements Serializable {
         return pipeline.standardizer().toOriginalUnits(out.weight().value(), out.bias().value());
     }
 
-    /** @return the training loss trace (mean NLL per epoch) */
+    /** @return the training loss trace (mean NLL per epoch); empty while training runs or for a stream */
     public double[] lossTrace() {
-        return result.lossTrace();
+        return result == null ? new double[0] : result.lossTrace();
     }
 
     /** @return the dispersion that intervals and densities use */
@@ -108,8 +143,33 @@ public final class FittedModel implements Serializable {
         return dispersion;
     }
 
-    /** @return the goodness of fit on the training data */
+    /** @return how training went; null while training runs or for a model learned from a stream */
+    public TrainingResult result() {
+        return result;
+    }
+
+    /** @return the goodness of fit on the training data; null while training runs or for a stream */
     public FitStatistics statistics() {
         return statistics;
+    }
+
+    /** @return the network (trained in place by streams and iterations) */
+    public Sequential network() {
+        return net;
+    }
+
+    /** @return the input pipeline */
+    public InputPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** @return the output family */
+    public Family family() {
+        return family;
+    }
+
+    /** @return the training header */
+    public Instances header() {
+        return header;
     }
 }

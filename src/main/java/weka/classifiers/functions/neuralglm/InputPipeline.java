@@ -71,11 +71,14 @@ public final class InputPipeline implements Serializable {
     }
 
     /**
+     * Synchronised: Weka filters pass instances through internal queues ({@code input}/{@code output}),
+     * so concurrent predictions must take turns here (the network part runs in parallel).
+     *
      * @param instance an instance with the training data's attributes (class value may be missing). Not modified.
      * @return its standardised input row, 1 x d
      * @throws Exception when a filter fails
      */
-    public DMatrixRMaj transform(Instance instance) throws Exception {
+    public synchronized DMatrixRMaj transform(Instance instance) throws Exception {
         missing.input(instance);
         useless.input(missing.output());
         binary.input(useless.output());

@@ -23,6 +23,15 @@ public final class ModelReport {
      * @return the report
      */
     public static String of(FittedModel m) {
+        return of(m, "");
+    }
+
+    /**
+     * @param m     a fitted model
+     * @param notes lines about what happened after the build (stream updates, averaging); may be empty
+     * @return the report
+     */
+    public static String of(FittedModel m, String notes) {
         final StringBuilder sb = new StringBuilder();
         final String title = m.isGlm() ? "NeuralGLM: generalized linear model (no hidden layer)"
                 : "NeuralGLM: neural network with an exponential-family output";
@@ -33,27 +42,47 @@ public final class ModelReport {
         line(sb, "Family", m.family.name() + ", link " + m.family.link());
         line(sb, "Network", m.architecture + " (" + m.net.numParameters() + " parameters)");
         line(sb, "Optimiser", m.optimizer);
-        line(sb, "Epochs run", m.result.epochs() + " of " + m.epochLimit
-                + (m.result.converged() ? " (the optimiser converged)" : ""));
+        if (m.result != null) {
+            line(sb, "Epochs run", m.result.epochs() + " of " + m.epochLimit
+                    + (m.result.converged() ? " (the optimiser converged)" : ""));
+            line(sb, "Stopped", m.result.describeStop());
+        } else {
+            line(sb, "Epochs run", "training in progress, or learned from a stream");
+        }
+        if (m.validationRows > 0) {
+            line(sb, "Early stopping", m.validationRows + " of " + m.numInstances + " instances held out for validation "
+                    + "(stratified by class for a nominal class); the network keeps the weights of the best validation epoch");
+        }
+        if (m.requestedBatchSize > 0) {
+            line(sb, "Mini-batches", m.requestedBatchSize >= m.trainingRows
+                    ? m.requestedBatchSize + " rows requested, but there are only " + m.trainingRows
+                    + " training rows: each epoch is one full-batch step"
+                    : m.requestedBatchSize + " rows each (last one smaller), shuffled every epoch");
+        }
         line(sb, "Training data", m.numInstances + " instances with a class value, sum of weights " + num(m.sumOfWeights));
         line(sb, "Inputs", m.pipeline.numInputs() + " columns after RemoveUseless and NominalToBinary"
                 + (m.standardized ? ", standardised to weighted mean 0 and sd 1" : ", not standardised"));
         line(sb, "Missing values", m.pipeline.missingInTraining() + " missing input values in the training data; "
                 + "missing values (in training and in new instances) are replaced by the training mean or mode "
                 + "(ReplaceMissingValues)");
+        if (!notes.isEmpty()) {
+            sb.append(notes);
+        }
+        if (m.statistics == null) {
+            sb.append('\n').append("Fit statistics: not computed (training in progress, or the model learned from a stream)\n");
+            if (m.isGlm()) {
+                sb.append('\n').append(coefficientTable(m));
+            }
+            return sb.toString();
+        }
         sb.append('\n').append("Fit on the training data\n");
         line(sb, "  Mean NLL", num(m.statistics.meanNll()) + " (per unit weight, constants dropped)");
         line(sb, "  Deviance", num(m.statistics.deviance()));
         line(sb, "  Null deviance", num(m.statistics.nullDeviance()) + " (intercept-only model)");
-        if (m.dispersion == null) { // a model saved before dispersion estimates were kept
-            line(sb, "  Dispersion", num(m.statistics.dispersion()) + " (Pearson estimate)");
-        } else {
-            line(sb, "  Dispersion", m.dispersion.describe());
-        }
+        line(sb, "  Dispersion", m.dispersion.describe());
         if (!m.classAttribute.isNominal()) {
-            line(sb, "  Uncertainty", m.dispersion == null || m.dispersion.unavailable() != null
-                    ? "none: predictIntervals gives NaN bounds and logDensity NaN ("
-                    + (m.dispersion == null ? "model saved by an older version; rebuild it" : m.dispersion.unavailable()) + ")"
+            line(sb, "  Uncertainty", m.dispersion.unavailable() != null
+                    ? "none: predictIntervals gives NaN bounds and logDensity NaN (" + m.dispersion.unavailable() + ")"
                     : "predictIntervals and logDensity use the " + m.family.name()
                     + " distribution at the predicted mean with this dispersion");
         }

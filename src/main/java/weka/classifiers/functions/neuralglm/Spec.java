@@ -10,7 +10,8 @@ import weka.core.Utils;
 /**
  * A small configuration object edited in Weka's GenericObjectEditor and written on the command line
  * as {@code "<class name> <options>"}. Its options come only from {@code @OptionMetadata} on its
- * getters, through {@link Option}'s reflection helpers; there is no hand-written parsing.
+ * getters, through {@link Option}'s reflection helpers (after {@link StrictOptions} has checked the
+ * values, as those helpers ignore a value they cannot parse); there is no hand-written parsing.
  */
 public abstract class Spec implements OptionHandler, Serializable {
     private static final long serialVersionUID = 1L;
@@ -25,6 +26,7 @@ public abstract class Spec implements OptionHandler, Serializable {
 
     @Override
     public void setOptions(String[] options) throws Exception {
+        StrictOptions.check(this, options);
         Option.setOptionsForHierarchy(options, this, Spec.class);
     }
 

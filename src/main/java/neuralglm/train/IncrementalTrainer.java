@@ -1,0 +1,150 @@
+package neuralglm.train;
+
+import neuralglm.family.Family;
+import neuralglm.nn.Sequential;
+import neuralglm.optim.Optimizer;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Learns from a stream of rows: each row is checked and buffered; when the buffer holds
+ * {@code batchSize} rows, one optimiser step is taken on it, exactly as a mini-batch step of
+ * {@link Trainer} (same {@code Step}, same weight normalisation {@code w_i / sum_B w}), so that a
+ * stream fed in the order of {@code Trainer.withShuffle(false)}'s batches gives the same parameters.
+ * {@link #flush()} steps on a partial buffer (the end of a stream). A batch whose weights sum to 0 is
+ * dropped, as in {@link Trainer}. The optimiser copy keeps its state (momentum, moments) across steps.
+ */
+public final class IncrementalTrainer {
+
+    private final Sequential net;
+    private final Family family;
+    private final Optimizer opt;
+    private final int batchSize;
+    private final int d;
+    private final int k;
+    private final DMatrixRMaj xb;
+    private final DMatrixRMaj yb;
+    private final double[] wb;
+    private final Trainer.Step step;
+    private final DMatrixRMaj one;
+    private int buffered;
+    private long rows;
+    private long steps;
+    private double lastLoss = Double.NaN;
+
+    /**
+     * @param net       the network, trained in place
+     * @param family    the output distribution
+     * @param optimizer a prototype; a copy is stepped
+     * @param batchSize rows per step (&gt;= 1)
+     * @param inputs    input columns d
+     */
+    IncrementalTrainer(Sequential net, Family family, Optimizer optimizer, int batchSize, int inputs) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("Learning from a stream needs a mini-batch size >= 1, got " + batchSize
+                    + " (0 means the full batch, which a stream never has)");
+        }
+        this.opt = optimizer.copy();
+        if (opt.needsFullBatch()) {
+            throw new IllegalArgumentException(opt + " needs the full batch and cannot learn from a stream; use SGD or Adam");
+        }
+        opt.initialise(net.parameters());
+        this.net = net;
+        this.family = family;
+        this.batchSize = batchSize;
+        this.d = inputs;
+        this.k = net.predict(new DMatrixRMaj(1, inputs)).numCols;
+        this.xb = new DMatrixRMaj(batchSize, d);
+        this.yb = new DMatrixRMaj(batchSize, k);
+        this.wb = new double[batchSize];
+        this.one = new DMatrixRMaj(1, k);
+        this.step = new Trainer.Step(net, family, xb, yb, wb);
+    }
+
+    /**
+     * Buffers one row and steps when the buffer is full.
+     *
+     * @param x      its inputs, length d. Not modified.
+     * @param y      its target, length k. Not modified.
+     * @param weight its weight, finite and &gt;= 0
+     * @return true when this row completed a batch and a step was taken
+     * @throws IllegalArgumentException naming the stream row when the row is invalid (nothing is buffered)
+     */
+    public boolean add(double[] x, double[] y, double weight) {
+        if (x.length != d || y.length != k) {
+            throw new IllegalArgumentException("Stream row " + (rows + 1) + " has " + x.length + " inputs and " + y.length
+                    + " target columns; expected " + d + " and " + k);
+        }
+        for (int j = 0; j < d; j++) {
+            if (!Double.isFinite(x[j])) {
+                throw new IllegalArgumentException(String.format(
+                        "Stream row %d: input value %s in column %d is not finite; inputs must be finite numbers",
+                        rows + 1, x[j], j));
+            }
+        }
+        if (!Double.isFinite(weight) || weight < 0) {
+            throw new IllegalArgumentException(String.format(
+                    "Stream row %d: weight %s is invalid; weights must be finite and >= 0", rows + 1, weight));
+        }
+        System.arraycopy(y, 0, one.data, 0, k);
+        family.checkTargets(one);
+        xb.reshape(batchSize, d, true);
+        yb.reshape(batchSize, k, true);
+        System.arraycopy(x, 0, xb.data, buffered * d, d);
+        System.arraycopy(y, 0, yb.data, buffered * k, k);
+        wb[buffered] = weight;
+        buffered++;
+        rows++;
+        return buffered == batchSize && stepOnBuffer();
+    }
+
+    /**
+     * Steps on the rows buffered so far, if any (and if their weights are not all 0).
+     *
+     * @return true when a step was taken
+     */
+    public boolean flush() {
+        return buffered > 0 && stepOnBuffer();
+    }
+
+    private boolean stepOnBuffer() {
+        final int b = buffered;
+        buffered = 0;
+        double batchWeight = 0;
+        for (int r = 0; r < b; r++) {
+            batchWeight += wb[r];
+        }
+        if (batchWeight == 0) {
+            return false;
+        }
+        xb.reshape(b, d, true);
+        yb.reshape(b, k, true);
+        lastLoss = Trainer.checkFinite((int) steps, opt.step(step), family, step);
+        steps++;
+        return true;
+    }
+
+    /** @return rows waiting in the buffer */
+    public int buffered() {
+        return buffered;
+    }
+
+    /** @return rows accepted so far */
+    public long rows() {
+        return rows;
+    }
+
+    /** @return optimiser steps taken so far */
+    public long steps() {
+        return steps;
+    }
+
+    /** @return the weighted mean NLL of the last batch (before its step); NaN before the first */
+    public double lastLoss() {
+        return lastLoss;
+    }
+
+    /** @return the batch size */
+    public int batchSize() {
+        return batchSize;
+    }
+}

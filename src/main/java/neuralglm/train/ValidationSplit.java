@@ -1,0 +1,150 @@
+package neuralglm.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+
+import neuralglm.family.Bernoulli;
+import neuralglm.family.Family;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Holds out a fraction of the rows for early stopping. For a class target (one-hot rows, or the
+ * 0/1 targets of a Bernoulli family) the split is stratified: within each class, a seeded shuffle puts
+ * {@code round(fraction * size)} rows into the validation part, so both parts keep the class
+ * proportions. Other targets are one stratum. When rounding leaves no validation row, one row of the
+ * largest stratum is held out. Both parts keep the original row order.
+ */
+public final class ValidationSplit {
+
+    private final int[] train;
+    private final int[] validation;
+
+    private ValidationSplit(int[] train, int[] validation) {
+        this.train = train;
+        this.validation = validation;
+    }
+
+    /**
+     * @param family   the output family (decides whether to stratify)
+     * @param y        targets, n x k. Not modified.
+     * @param fraction share of the rows to hold out, in (0, 1)
+     * @param seed     seed of the shuffle within each stratum
+     * @return the two row sets
+     * @throws IllegalArgumentException when the fraction is outside (0, 1) or leaves no training row
+     */
+    public static ValidationSplit of(Family family, DMatrixRMaj y, double fraction, long seed) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("The validation fraction must be > 0 and < 1, got " + fraction);
+        }
+        final int n = y.numRows, k = y.numCols;
+        final TreeMap<Integer, List<Integer>> strata = new TreeMap<>();
+        final boolean stratify = k > 1 || family instanceof Bernoulli;
+        for (int i = 0; i < n; i++) {
+            strata.computeIfAbsent(stratify ? label(y, i) : 0, key -> new ArrayList<>()).add(i);
+        }
+        final Random rng = new Random(seed);
+        final boolean[] held = new boolean[n];
+        int count = 0;
+        List<Integer> largest = null;
+        for (List<Integer> rows : strata.values()) {
+            final int[] order = rows.stream().mapToInt(Integer::intValue).toArray();
+            for (int i = order.length - 1; i > 0; i--) {
+                final int j = rng.nextInt(i + 1), t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            final int take = (int) Math.round(fraction * order.length);
+            for (int i = 0; i < take; i++) {
+                held[order[i]] = true;
+            }
+            count += take;
+            if (largest == null || rows.size() > largest.size()) {
+                largest = rows;
+            }
+            rows.clear();
+            for (int r : order) {
+                rows.add(r);
+            }
+        }
+        if (count == 0 && largest != null) {
+            held[largest.get(0)] = true;
+            count = 1;
+        }
+        if (count >= n) {
+            throw new IllegalArgumentException(String.format(
+                    "A validation fraction of %s holds out all %d rows; at least one must remain for training", fraction, n));
+        }
+        final int[] t = new int[n - count], v = new int[count];
+        for (int i = 0, a = 0, b = 0; i < n; i++) {
+            if (held[i]) {
+                v[b++] = i;
+            } else {
+                t[a++] = i;
+            }
+        }
+        return new ValidationSplit(t, v);
+    }
+
+    private static int label(DMatrixRMaj y, int row) {
+        final int k = y.numCols;
+        if (k == 1) {
+            return y.data[row] > 0.5 ? 1 : 0;
+        }
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (y.data[row * k + j] > y.data[row * k + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /** @return the training rows, ascending */
+    public int[] train() {
+        return train.clone();
+    }
+
+    /** @return the validation rows, ascending */
+    public int[] validation() {
+        return validation.clone();
+    }
+
+    /**
+     * @param m    a matrix with one row per original row. Not modified.
+     * @param rows the rows to keep
+     * @return those rows, in the given order
+     */
+    public static DMatrixRMaj rows(DMatrixRMaj m, int[] rows) {
+        final int c = m.numCols;
+        final DMatrixRMaj out = new DMatrixRMaj(rows.length, c);
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(m.data, rows[i] * c, out.data, i * c, c);
+        }
+        return out;
+    }
+
+    /**
+     * @param w    weights or null (all 1)
+     * @param rows the rows to keep
+     * @return their weights, or null when w is null
+     */
+    public static double[] rows(double[] w, int[] rows) {
+        if (w == null) {
+            return null;
+        }
+        final double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = w[rows[i]];
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "ValidationSplit(train=" + train.length + ", validation=" + validation.length + ", first held out="
+                + Arrays.toString(Arrays.copyOf(validation, Math.min(3, validation.length))) + ")";
+    }
+}

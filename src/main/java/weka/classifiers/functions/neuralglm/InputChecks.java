@@ -1,0 +1,154 @@
+package weka.classifiers.functions.neuralglm;
+
+import weka.core.Attribute;
+import weka.core.Instance;
+import weka.core.Instances;
+
+/**
+ * The Weka face's checks of training data and of instances to learn from or predict, run before any
+ * state changes, each failure naming the attribute, the instance (1-based, as in the user's data) and
+ * what was expected. In Weka a NaN value is a missing value; missing inputs are replaced, missing
+ * class values are skipped, so NaN is not an error here.
+ */
+public final class InputChecks {
+
+    /**
+     * The largest attribute or class magnitude accepted: squares of larger values overflow double
+     * precision (standardisation and the Gaussian NLL square them).
+     */
+    public static final double MAX_MAGNITUDE = 1e150;
+
+    private InputChecks() {
+    }
+
+    /**
+     * Checks the header: a class is set, no string, relational or date attribute, and the class
+     * attribute suits the family.
+     *
+     * @param data   the data. Not modified.
+     * @param family the family spec chosen
+     * @throws IllegalArgumentException naming the attribute
+     */
+    public static void checkHeader(Instances data, FamilySpec family) {
+        if (data.classIndex() < 0) {
+            throw new IllegalArgumentException("No class attribute is set in data set '" + data.relationName()
+                    + "'; set one (e.g. the last attribute) before training");
+        }
+        for (int a = 0; a < data.numAttributes(); a++) {
+            final Attribute att = data.attribute(a);
+            if (att.isString() || (att.type() == Attribute.RELATIONAL) || att.isDate()) {
+                final String type = att.isString() ? "a string" : (att.type() == Attribute.RELATIONAL) ? "a relational" : "a date";
+                throw new IllegalArgumentException("Attribute '" + att.name() + "' (attribute " + (a + 1) + ") is " + type
+                        + " attribute; NeuralGLM takes numeric and nominal attributes only. "
+                        + (att.isString() ? "Convert it with StringToNominal or StringToWordVector, or remove it."
+                        : att.isDate() ? "Convert it to a numeric attribute, or remove it."
+                        : "Flatten it with PropositionalToMultiInstance, or remove it."));
+            }
+        }
+        final Attribute cls = data.classAttribute();
+        if (cls.isNominal() && cls.numValues() < 2) {
+            throw new IllegalArgumentException("Class attribute '" + cls.name() + "' is nominal with " + cls.numValues()
+                    + (cls.numValues() == 1 ? " value ('" + cls.value(0) + "')" : " values")
+                    + "; a classifier needs at least two class values");
+        }
+        if (cls.isNominal() && !family.handlesNominalClass()) {
+            throw new IllegalArgumentException("The " + family.getClass().getSimpleName() + " family models a numeric class, "
+                    + "but class attribute '" + cls.name() + "' is nominal; use Categorical (or Auto), or Bernoulli for two values");
+        }
+        if (cls.isNumeric() && !family.handlesNumericClass()) {
+            throw new IllegalArgumentException("The " + family.getClass().getSimpleName() + " family models a nominal class, "
+                    + "but class attribute '" + cls.name() + "' is numeric; use a numeric family (e.g. Gaussian, Poisson)");
+        }
+    }
+
+    /**
+     * Checks the values and weights of the instances with a class value.
+     *
+     * @param data     training data, no missing class. Not modified.
+     * @param original 0-based index of each row in the user's data
+     * @throws IllegalArgumentException naming attribute, instance and value
+     */
+    public static void checkValues(Instances data, int[] original) {
+        double total = 0;
+        for (int i = 0; i < data.numInstances(); i++) {
+            checkInstance(data.instance(i), original[i] + 1);
+            total += data.instance(i).weight();
+        }
+        if (!(total > 0)) {
+            throw new IllegalArgumentException("The " + data.numInstances() + " instances with a class value have total "
+                    + "weight " + total + "; at least one weight must be > 0");
+        }
+    }
+
+    /**
+     * Checks one instance: finite values of magnitude at most {@link #MAX_MAGNITUDE} (NaN is missing),
+     * and a finite weight &gt;= 0.
+     *
+     * @param inst   the instance. Not modified.
+     * @param number its 1-based number, for the message
+     * @throws IllegalArgumentException naming attribute, instance and value
+     */
+    public static void checkInstance(Instance inst, int number) {
+        checkValues(inst, "instance " + number);
+        final double w = inst.weight();
+        if (!Double.isFinite(w) || w < 0) {
+            throw new IllegalArgumentException("Instance " + number + " has weight " + w
+                    + "; instance weights must be finite and >= 0 (for Binomial: the number of trials)");
+        }
+    }
+
+    /**
+     * Checks the values of an instance to predict: finite, magnitude at most {@link #MAX_MAGNITUDE}
+     * (NaN is missing; the class value is not used).
+     *
+     * @param inst the instance. Not modified.
+     * @throws IllegalArgumentException naming the attribute and value
+     */
+    public static void checkForPrediction(Instance inst) {
+        for (int a = 0; a < inst.numAttributes(); a++) {
+            if (a != inst.classIndex()) {
+                checkValue(inst, a, "the instance to predict");
+            }
+        }
+    }
+
+    private static void checkValues(Instance inst, String which) {
+        for (int a = 0; a < inst.numAttributes(); a++) {
+            checkValue(inst, a, which);
+        }
+    }
+
+    private static void checkValue(Instance inst, int a, String which) {
+        final double v = inst.value(a);
+        if (Double.isNaN(v) || inst.attribute(a).isNominal()) {
+            return;
+        }
+        if (Double.isInfinite(v) || Math.abs(v) > MAX_MAGNITUDE) {
+            throw new IllegalArgumentException(String.format(
+                    "%s '%s' of %s is %s; values must be finite with magnitude at most %s "
+                            + "(their squares must not overflow). Rescale the attribute, e.g. with a log transform.",
+                    a == inst.classIndex() ? "Class attribute" : "Attribute", inst.attribute(a).name(), which,
+                    v, MAX_MAGNITUDE));
+        }
+    }
+
+    /**
+     * @param inst   an instance to predict or learn from. Not modified.
+     * @param header the training header
+     * @throws IllegalArgumentException when its attributes differ from the training data's, saying how
+     */
+    public static void checkSameHeader(Instance inst, Instances header) {
+        final Instances ds = inst.dataset();
+        if (ds == null) {
+            if (inst.numAttributes() != header.numAttributes()) {
+                throw new IllegalArgumentException("The instance has " + inst.numAttributes() + " attributes but the "
+                        + "training data had " + header.numAttributes() + " (" + header.relationName() + ")");
+            }
+            return;
+        }
+        if (ds != header && !header.equalHeaders(ds)) {
+            throw new IllegalArgumentException("The instance's attributes differ from the training data's: "
+                    + header.equalHeadersMsg(ds) + "; predict (or update) only with data in the training format");
+        }
+    }
+}

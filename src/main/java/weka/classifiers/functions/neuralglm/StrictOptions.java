@@ -1,0 +1,91 @@
+package weka.classifiers.functions.neuralglm;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+import weka.core.OptionHandler;
+import weka.core.OptionMetadata;
+import weka.core.SelectedTag;
+import weka.core.Tag;
+import weka.core.Utils;
+
+/**
+ * Checks command-line values before Weka's {@code Option.setOptionsForHierarchy} applies them: that
+ * method catches and only prints a value it cannot use (an unknown family class, "-epochs abc", an
+ * unknown activation), leaving the default in place without a word. Here each value given for an
+ * {@code @OptionMetadata} property must parse as the property's type (int, long, double, a tag of
+ * the {@code SelectedTag}, or a creatable class of the {@code OptionHandler} type with its options),
+ * otherwise an exception names the option, the value and what was expected.
+ */
+public final class StrictOptions {
+
+    private StrictOptions() {
+    }
+
+    /**
+     * @param target  the object whose options are about to be set (for the property types and tags)
+     * @param options the options. Not modified.
+     * @throws Exception naming the first option whose value cannot be used
+     */
+    public static void check(Object target, String[] options) throws Exception {
+        final String[] rest = options.clone();
+        for (Method m : target.getClass().getMethods()) {
+            final OptionMetadata meta = m.getAnnotation(OptionMetadata.class);
+            if (meta == null || meta.commandLineParamIsFlag() || m.getParameterCount() != 0
+                    || meta.commandLineParamName().isEmpty()) {
+                continue;
+            }
+            final String name = meta.commandLineParamName();
+            final String value = Utils.getOption(name, rest);
+            if (value.isEmpty()) {
+                continue;
+            }
+            final Class<?> type = m.getReturnType();
+            try {
+                if (type == int.class || type == Integer.class) {
+                    Integer.parseInt(value.trim());
+                } else if (type == long.class || type == Long.class) {
+                    Long.parseLong(value.trim());
+                } else if (type == double.class || type == Double.class) {
+                    Double.parseDouble(value.trim());
+                } else if (type == SelectedTag.class) {
+                    checkTag(name, value, ((SelectedTag) m.invoke(target)).getTags());
+                } else if (OptionHandler.class.isAssignableFrom(type)) {
+                    final String[] spec = Utils.splitOptions(value);
+                    if (spec.length == 0 || spec[0].isEmpty()) {
+                        throw new IllegalArgumentException("Option -" + name + ": no class name given");
+                    }
+                    final String cls = spec[0];
+                    spec[0] = "";
+                    final Object made;
+                    try {
+                        made = Utils.forName(null, cls, spec);   // resolved as Weka's own option helpers do
+                    } catch (Exception e) {
+                        throw new IllegalArgumentException("Option -" + name + ": cannot use '" + cls + "' (expected a "
+                                + type.getSimpleName() + " class such as " + type.getPackage().getName() + ".*): "
+                                + e.getMessage(), e);
+                    }
+                    if (!type.isInstance(made)) {
+                        throw new IllegalArgumentException("Option -" + name + ": '" + cls + "' is a "
+                                + made.getClass().getName() + ", not a " + type.getName());
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Option -" + name + ": '" + value + "' is not "
+                        + (type == double.class || type == Double.class ? "a number" : "an integer"), e);
+            }
+        }
+    }
+
+    private static void checkTag(String name, String value, Tag[] tags) {
+        final List<String> names = new ArrayList<>();
+        for (Tag t : tags) {
+            if (t.getReadable().equalsIgnoreCase(value) || t.getIDStr().equalsIgnoreCase(value)) {
+                return;
+            }
+            names.add(t.getReadable());
+        }
+        throw new IllegalArgumentException("Option -" + name + ": '" + value + "' is not one of " + String.join(", ", names));
+    }
+}

@@ -1,0 +1,297 @@
+package neuralglm.train;
+
+import static neuralglm.train.TrainerTest.flatParams;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import neuralglm.family.Bernoulli;
+import neuralglm.family.Categorical;
+import neuralglm.family.Family;
+import neuralglm.family.Gaussian;
+import neuralglm.nn.Activation;
+import neuralglm.nn.Linear;
+import neuralglm.nn.Sequential;
+import neuralglm.optim.Adam;
+import neuralglm.optim.LBFGS;
+import neuralglm.optim.SGD;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The epoch-by-epoch session (same results as {@link Trainer#fit}, with threads and when resumed),
+ * early stopping (stopping rule, restored weights and validation losses re-derived by retraining),
+ * the stratified split (counts by hand), the incremental learner (equal to in-order mini-batch
+ * training, and to a hand-written SGD loop) and parameter averaging (linearity of a GLM).
+ */
+class TrainingSessionTest {
+
+    private static final Family GAUSSIAN = new Gaussian();
+
+    private static DMatrixRMaj x() {
+        return TrainerTest.inputs();
+    }
+
+    private static DMatrixRMaj y() {
+        return TrainerTest.targets(GAUSSIAN, x());
+    }
+
+    private static double[] weights() {
+        final double[] w = new double[TrainerTest.N];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = 0.5 + (i % 3);
+        }
+        return w;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void epochByEpochWithReleasedThreadsAndAResumeEqualsFit(int threads) {
+        final Trainer trainer = new Trainer(15).withBatchSize(8).withSeed(5).withThreads(threads);
+        final Sequential a = TrainerTest.net(1), b = TrainerTest.net(1);
+        final TrainingResult expected = trainer.fit(a, GAUSSIAN, new Adam(0.02), x(), y(), weights());
+
+        final TrainingSession s = new Trainer(6).withBatchSize(8).withSeed(5).withThreads(threads)
+                .start(b, GAUSSIAN, new Adam(0.02), x(), y(), weights());
+        while (s.runEpoch()) {
+            s.release();
+        }
+        assertEquals(6, s.epoch());
+        assertFalse(s.canContinue());
+        assertTrue(s.isOpen(), "stopped by its limit only, so it can be resumed");
+        s.setEpochLimit(15);
+        while (s.runEpoch()) {
+            // the remaining epochs, threads kept
+        }
+        final TrainingResult got = s.finish();
+        assertArrayEquals(flatParams(a), flatParams(b), 0.0);
+        assertEquals(expected, got);
+        assertEquals(StopReason.EPOCH_LIMIT, got.stopReason());
+        assertThrows(IllegalStateException.class, s::runEpoch);
+    }
+
+    @Test
+    void fullBatchSessionReportsConvergence() {
+        final TrainingSession s = new Trainer(500).start(
+                Sequential.mlp(2, new int[0], Activation.Identity::new, 1, new Random(2)), GAUSSIAN, new LBFGS(), x(), y(), null);
+        while (s.runEpoch()) {
+            // until L-BFGS converges
+        }
+        final TrainingResult r = s.finish();
+        assertEquals(StopReason.CONVERGED, r.stopReason());
+        assertTrue(r.epochs() < 500);
+        assertTrue(r.describeStop().contains("stopped after epoch " + r.epochs() + ": the optimiser converged"), r.describeStop());
+    }
+
+    @Test
+    void callerEndingEarlyIsSaid() {
+        final TrainingSession s = new Trainer(50).withBatchSize(10).start(TrainerTest.net(1), GAUSSIAN, new SGD(0.05), x(), y(), null);
+        s.runEpoch();
+        s.runEpoch();
+        final TrainingResult r = s.finish();
+        assertEquals(StopReason.STOPPED_BY_CALLER, r.stopReason());
+        assertEquals(2, r.epochs());
+    }
+
+    /** A noisy target and a wide network with a large step: the validation loss soon stops improving. */
+    @Test
+    void earlyStoppingRestoresTheBestEpochAndStopsAfterThePatience() {
+        final Random rng = new Random(9);
+        final DMatrixRMaj x = new DMatrixRMaj(60, 2), y = new DMatrixRMaj(60, 1);
+        for (int i = 0; i < 60; i++) {
+            x.set(i, 0, rng.nextGaussian());
+            x.set(i, 1, rng.nextGaussian());
+            y.set(i, 0, 0.5 * x.get(i, 0) + rng.nextGaussian());
+        }
+        final int patience = 4;
+        final Trainer trainer = new Trainer(400).withBatchSize(6).withSeed(3).withValidation(0.3, patience);
+        final Sequential net = Sequential.mlp(2, new int[] {32}, Activation.ReLU::new, 1, new Random(4));
+        final TrainingResult r = trainer.fit(net, GAUSSIAN, new Adam(0.05), x, y, null);
+
+        assertEquals(StopReason.NO_IMPROVEMENT, r.stopReason(), r.toString());
+        final double[] v = r.validationTrace();
+        final int best = r.bestEpoch();
+        assertEquals(best + 1 + patience, r.epochs(), "stops exactly `patience` epochs after the best");
+        for (int e = 0; e < v.length; e++) {
+            assertTrue(e == best || (e < best ? v[e] > v[best] : v[e] >= v[best]), "epoch " + e);
+        }
+        assertTrue(r.describeStop().contains("did not improve for 4 epochs; kept the weights of epoch " + (best + 1)),
+                r.describeStop());
+
+        // independent: retrain on the same training rows for best + 1 epochs, without validation
+        final ValidationSplit split = ValidationSplit.of(GAUSSIAN, y, 0.3, 3);
+        final DMatrixRMaj xt = ValidationSplit.rows(x, split.train()), yt = ValidationSplit.rows(y, split.train());
+        final Sequential again = Sequential.mlp(2, new int[] {32}, Activation.ReLU::new, 1, new Random(4));
+        new Trainer(best + 1).withBatchSize(6).withSeed(3).fit(again, GAUSSIAN, new Adam(0.05), xt, yt, null);
+        assertArrayEquals(flatParams(again), flatParams(net), 0.0, "the kept weights are those after the best epoch");
+        // and the recorded validation loss is the held-out rows' mean 0.5 (y - eta)^2
+        final int[] held = split.validation();
+        final DMatrixRMaj eta = again.predict(ValidationSplit.rows(x, held));
+        double sum = 0;
+        for (int i = 0; i < held.length; i++) {
+            final double res = y.get(held[i], 0) - eta.get(i, 0);
+            sum += 0.5 * res * res;
+        }
+        assertEquals(sum / held.length, v[best], 1e-12);
+    }
+
+    @Test
+    void theSplitIsStratifiedForOneHotAndBernoulliTargets() {
+        final int[] sizes = {10, 20, 30};
+        final DMatrixRMaj y = new DMatrixRMaj(60, 3);
+        final int[] label = new int[60];
+        for (int i = 0; i < 60; i++) {
+            label[i] = i % 6 == 0 ? 0 : i % 6 <= 2 ? 1 : 2;     // 10, 20, 30 rows, interleaved
+            y.set(i, label[i], 1.0);
+        }
+        final ValidationSplit s = ValidationSplit.of(new Categorical(), y, 0.25, 11);
+        final int[] counts = new int[3];
+        for (int r : s.validation()) {
+            counts[label[r]]++;
+        }
+        // round(0.25 * 10) = 3 (2.5 rounds up), round(5) = 5, round(7.5) = 8
+        assertArrayEquals(new int[] {3, 5, 8}, counts);
+        assertEquals(60 - 16, s.train().length);
+        final boolean[] seen = new boolean[60];
+        for (int[] part : new int[][] {s.train(), s.validation()}) {
+            for (int i = 0; i < part.length; i++) {
+                assertFalse(seen[part[i]], "row " + part[i] + " in both parts");
+                seen[part[i]] = true;
+                assertTrue(i == 0 || part[i] > part[i - 1], "ascending");
+            }
+        }
+        assertEquals(sizes.length, counts.length);
+
+        final DMatrixRMaj b = new DMatrixRMaj(40, 1);
+        for (int i = 0; i < 8; i++) {
+            b.data[i * 5] = 1.0;   // 8 ones, 32 zeros
+        }
+        final ValidationSplit sb = ValidationSplit.of(new Bernoulli(), b, 0.5, 2);
+        int ones = 0;
+        for (int r : sb.validation()) {
+            ones += (int) b.data[r];
+        }
+        assertEquals(4, ones);
+        assertEquals(20, sb.validation().length);
+        assertThrows(IllegalArgumentException.class, () -> ValidationSplit.of(GAUSSIAN, new DMatrixRMaj(1, 1), 0.6, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Trainer(5).withValidation(1.0, 3));
+        assertThrows(IllegalArgumentException.class, () -> new Trainer(5).withValidation(0.2, 0));
+    }
+
+    @Test
+    void aStreamEqualsInOrderMiniBatchTraining() {
+        final DMatrixRMaj x = x(), y = y();
+        final double[] w = weights();
+        final int batch = 7, passes = 2;      // 40 rows: five batches of 7 and one of 5
+        final Sequential a = TrainerTest.net(1), b = TrainerTest.net(1);
+        new Trainer(passes).withBatchSize(batch).withShuffle(false).fit(a, GAUSSIAN, new Adam(0.03), x, y, w);
+
+        final IncrementalTrainer stream = new Trainer(1).withBatchSize(batch).incremental(b, GAUSSIAN, new Adam(0.03), 2);
+        int steps = 0;
+        for (int p = 0; p < passes; p++) {
+            for (int i = 0; i < x.numRows; i++) {
+                steps += stream.add(new double[] {x.get(i, 0), x.get(i, 1)}, new double[] {y.get(i, 0)}, w[i]) ? 1 : 0;
+            }
+            steps += stream.flush() ? 1 : 0;
+        }
+        assertEquals(12, steps);
+        assertEquals(12, stream.steps());
+        assertEquals(80, stream.rows());
+        assertArrayEquals(flatParams(a), flatParams(b), 0.0);
+    }
+
+    @Test
+    void aGaussianGlmStreamIsPlainSgdOnEachBatch() {
+        final DMatrixRMaj x = x(), y = y();
+        final double[] w = weights();
+        final Sequential net = Sequential.mlp(2, new int[0], Activation.Identity::new, 1, new Random(8));
+        final Linear lin = (Linear) net.layers().get(0);
+        final double[] theta = {lin.bias().value().data[0], lin.weight().value().data[0], lin.weight().value().data[1]};
+        final double lr = 0.1;
+        final int batch = 6;
+        final IncrementalTrainer stream = new Trainer(1).withBatchSize(batch).incremental(net, GAUSSIAN, new SGD(lr), 2);
+        for (int start = 0; start < x.numRows; start += batch) {
+            // by hand: theta -= lr * sum_B (w_i / sum_B w) (eta_i - y_i) (1, x_i)
+            final int end = Math.min(x.numRows, start + batch);
+            double sw = 0;
+            for (int i = start; i < end; i++) {
+                sw += w[i];
+            }
+            final double[] g = new double[3];
+            for (int i = start; i < end; i++) {
+                final double r = (theta[0] + theta[1] * x.get(i, 0) + theta[2] * x.get(i, 1) - y.get(i, 0)) * w[i] / sw;
+                g[0] += r;
+                g[1] += r * x.get(i, 0);
+                g[2] += r * x.get(i, 1);
+            }
+            for (int j = 0; j < 3; j++) {
+                theta[j] -= lr * g[j];
+            }
+            for (int i = start; i < end; i++) {
+                stream.add(new double[] {x.get(i, 0), x.get(i, 1)}, new double[] {y.get(i, 0)}, w[i]);
+            }
+        }
+        stream.flush();
+        assertEquals(theta[0], lin.bias().value().data[0], 1e-12);
+        assertEquals(theta[1], lin.weight().value().data[0], 1e-12);
+        assertEquals(theta[2], lin.weight().value().data[1], 1e-12);
+    }
+
+    @Test
+    void aStreamRefusesBadRowsByNumberAndSkipsZeroWeightBatches() {
+        final Sequential net = TrainerTest.net(1);
+        final double[] before = flatParams(net);
+        final IncrementalTrainer s = new Trainer(1).withBatchSize(2).incremental(net, new neuralglm.family.Poisson(), new SGD(0.1), 2);
+        assertFalse(s.add(new double[] {0.1, 0.2}, new double[] {1}, 0.0));
+        assertFalse(s.add(new double[] {0.3, 0.2}, new double[] {2}, 0.0));    // a batch of weight 0: no step
+        assertEquals(0, s.steps());
+        assertArrayEquals(before, flatParams(net), 0.0);
+        Exception e = assertThrows(IllegalArgumentException.class, () -> s.add(new double[] {Double.NaN, 0}, new double[] {1}, 1));
+        assertTrue(e.getMessage().contains("Stream row 3") && e.getMessage().contains("column 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> s.add(new double[] {0, 0}, new double[] {1}, -1));
+        assertTrue(e.getMessage().contains("weight -1.0"), e.getMessage());
+        assertThrows(neuralglm.family.DomainException.class, () -> s.add(new double[] {0, 0}, new double[] {-1}, 1));
+        assertEquals(0, s.buffered());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(1).incremental(TrainerTest.net(1), GAUSSIAN, new SGD(0.1), 2));
+        assertTrue(e.getMessage().contains("mini-batch size >= 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(1).withBatchSize(4).incremental(TrainerTest.net(1), GAUSSIAN, new LBFGS(1e-9, 10, 0), 2));
+        assertTrue(e.getMessage().contains("full batch"), e.getMessage());
+    }
+
+    @Test
+    void averagingGlmsAveragesTheirLinearPredictors() {
+        final Sequential a = Sequential.mlp(3, new int[0], Activation.Identity::new, 2, new Random(1));
+        final Sequential b = Sequential.mlp(3, new int[0], Activation.Identity::new, 2, new Random(2));
+        final Sequential c = Sequential.mlp(3, new int[0], Activation.Identity::new, 2, new Random(3));
+        final double[] pa = flatParams(a), pb = flatParams(b), pc = flatParams(c);
+        final DMatrixRMaj x = new DMatrixRMaj(5, 3);
+        final Random rng = new Random(4);
+        for (int i = 0; i < x.data.length; i++) {
+            x.data[i] = rng.nextGaussian();
+        }
+        final DMatrixRMaj ea = a.predict(x), eb = b.predict(x), ec = c.predict(x);
+        final Sequential sum = Sequential.mlp(3, new int[0], Activation.Identity::new, 2, new Random(1));
+        ModelAveraging.add(sum, b);
+        ModelAveraging.add(sum, c);
+        ModelAveraging.scale(sum, 1.0 / 3);
+        final double[] avg = flatParams(sum);
+        for (int i = 0; i < avg.length; i++) {
+            assertEquals((pa[i] + pb[i] + pc[i]) / 3, avg[i], 1e-15);
+        }
+        final DMatrixRMaj e = sum.predict(x);
+        for (int i = 0; i < e.data.length; i++) {
+            assertEquals((ea.data[i] + eb.data[i] + ec.data[i]) / 3, e.data[i], 1e-12, "eta is affine in theta");
+        }
+        final Sequential other = Sequential.mlp(3, new int[] {2}, Activation.Tanh::new, 2, new Random(1));
+        final Exception ex = assertThrows(IllegalArgumentException.class, () -> ModelAveraging.add(sum, other));
+        assertTrue(ex.getMessage().contains("architectures differ"), ex.getMessage());
+    }
+}

@@ -1,0 +1,334 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import weka.classifiers.functions.neuralglm.Bernoulli;
+import weka.classifiers.functions.neuralglm.Binomial;
+import weka.classifiers.functions.neuralglm.Categorical;
+import weka.classifiers.functions.neuralglm.Gamma;
+import weka.classifiers.functions.neuralglm.NegativeBinomial;
+import weka.classifiers.functions.neuralglm.Poisson;
+import weka.classifiers.functions.neuralglm.SGD;
+import weka.classifiers.functions.neuralglm.Tweedie;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * Hardened input handling, table-driven: each bad input (data, option, or instance to predict) must
+ * fail with a message naming what is wrong (attribute, instance, value, expectation), and leave the
+ * classifier exactly as it was (the model built before, compared as serialised bytes).
+ */
+class NeuralGLMBadInputTest {
+
+    private static final List<String> TRIED = new ArrayList<>();
+
+    /** What to do with the prepared classifier: build on bad data, or predict a bad instance. */
+    private interface Action {
+        void run(NeuralGLM c) throws Exception;
+    }
+
+    private static Instances gaussian() {
+        return FamilyData.of("Gaussian", 30, 1);
+    }
+
+    private static Instances with(Supplier<Instances> base, Consumer<Instances> change) {
+        final Instances d = base.get();
+        change.accept(d);
+        return d;
+    }
+
+    private static Action build(Instances data) {
+        return c -> c.buildClassifier(data);
+    }
+
+    private static Action build(Consumer<NeuralGLM> options, Instances data) {
+        return c -> {
+            options.accept(c);
+            c.buildClassifier(data);
+        };
+    }
+
+    private static Action setOptions(String... options) {
+        return c -> c.setOptions(options.clone());
+    }
+
+    /** The data with one extra attribute of the given kind, placed before the class. */
+    private static Instances withExtra(Attribute extra) {
+        final Instances d = gaussian();
+        d.insertAttributeAt(extra, 0);
+        return d;
+    }
+
+    private static Instances nominalClass(List<String> values) {
+        final Instances d = gaussian();
+        d.setClassIndex(-1);
+        d.deleteAttributeAt(3);
+        d.insertAttributeAt(new Attribute("y", values), 3);
+        d.setClassIndex(3);
+        for (int i = 0; i < d.numInstances(); i++) {
+            if (!values.isEmpty()) {
+                d.instance(i).setClassValue(0);
+            }
+        }
+        return d;
+    }
+
+    static Stream<Arguments> cases() {
+        final List<Arguments> t = new ArrayList<>();
+        // --- data
+        t.add(Arguments.of("empty data set", build(new Instances(gaussian(), 0)),
+                new String[] {"No training instances", "'Gaussian' is empty"}));
+        t.add(Arguments.of("all class values missing", build(with(NeuralGLMBadInputTest::gaussian, d -> {
+            for (int i = 0; i < d.numInstances(); i++) {
+                d.instance(i).setClassMissing();
+            }
+        })), new String[] {"all 30 instances have a missing value for class attribute 'y'"}));
+        t.add(Arguments.of("nominal class with one value", build(nominalClass(List.of("only"))),
+                new String[] {"Class attribute 'y' is nominal with 1 value ('only')", "at least two class values"}));
+        t.add(Arguments.of("nominal class with no value", build(nominalClass(List.of())),
+                new String[] {"Class attribute 'y' is nominal with 0 values"}));
+        t.add(Arguments.of("no class attribute set", build(with(NeuralGLMBadInputTest::gaussian, d -> d.setClassIndex(-1))),
+                new String[] {"No class attribute is set in data set 'Gaussian'"}));
+        t.add(Arguments.of("positive infinite attribute value", build(with(NeuralGLMBadInputTest::gaussian,
+                d -> d.instance(3).setValue(1, Double.POSITIVE_INFINITY))),
+                new String[] {"Attribute 'x2' of instance 4 is Infinity", "must be finite"}));
+        t.add(Arguments.of("negative infinite attribute value", build(with(NeuralGLMBadInputTest::gaussian,
+                d -> d.instance(0).setValue(2, Double.NEGATIVE_INFINITY))),
+                new String[] {"Attribute 'x3' of instance 1 is -Infinity"}));
+        t.add(Arguments.of("attribute value of magnitude 1e300", build(with(NeuralGLMBadInputTest::gaussian,
+                d -> d.instance(1).setValue(0, 1e300))),
+                new String[] {"Attribute 'x1' of instance 2 is 1.0E300", "magnitude at most 1.0E150"}));
+        t.add(Arguments.of("attribute value of magnitude -1e300", build(with(NeuralGLMBadInputTest::gaussian,
+                d -> d.instance(9).setValue(1, -1e300))),
+                new String[] {"Attribute 'x2' of instance 10 is -1.0E300"}));
+        t.add(Arguments.of("class value of magnitude 1e300", build(with(NeuralGLMBadInputTest::gaussian,
+                d -> d.instance(4).setClassValue(1e300))),
+                new String[] {"Class attribute 'y' of instance 5 is 1.0E300"}));
+        t.add(Arguments.of("infinite class value", build(with(NeuralGLMBadInputTest::gaussian,
+                d -> d.instance(0).setClassValue(Double.POSITIVE_INFINITY))),
+                new String[] {"Class attribute 'y' of instance 1 is Infinity"}));
+        t.add(Arguments.of("Poisson class < 0", build(c -> c.setFamily(new Poisson()), with(NeuralGLMBadInputTest::counts,
+                d -> d.instance(2).setClassValue(-1))),
+                new String[] {"Poisson family cannot model class attribute 'y'", "instance 3 has class value -1.0", "y >= 0"}));
+        t.add(Arguments.of("Gamma class = 0", build(c -> c.setFamily(new Gamma()), with(NeuralGLMBadInputTest::positive,
+                d -> d.instance(1).setClassValue(0))),
+                new String[] {"Gamma family cannot model class attribute 'y'", "instance 2 has class value 0.0", "y > 0"}));
+        t.add(Arguments.of("Gamma class < 0", build(c -> c.setFamily(new Gamma()), with(NeuralGLMBadInputTest::positive,
+                d -> d.instance(6).setClassValue(-3.5))),
+                new String[] {"instance 7 has class value -3.5"}));
+        t.add(Arguments.of("Binomial proportion above 1", build(c -> c.setFamily(new Binomial()),
+                with(() -> FamilyData.of("Binomial", 30, 1), d -> d.instance(5).setClassValue(1.5))),
+                new String[] {"Binomial family cannot model class attribute 'y'", "instance 6 has class value 1.5", "0 <= y <= 1"}));
+        t.add(Arguments.of("Binomial proportion below 0", build(c -> c.setFamily(new Binomial()),
+                with(() -> FamilyData.of("Binomial", 30, 1), d -> d.instance(0).setClassValue(-0.2))),
+                new String[] {"instance 1 has class value -0.2"}));
+        t.add(Arguments.of("zero total weight", build(with(NeuralGLMBadInputTest::gaussian, d -> {
+            for (int i = 0; i < d.numInstances(); i++) {
+                d.instance(i).setWeight(0);
+            }
+        })), new String[] {"The 30 instances with a class value have total weight 0.0", "must be > 0"}));
+        t.add(Arguments.of("negative weight", build(with(NeuralGLMBadInputTest::gaussian, d -> d.instance(6).setWeight(-2))),
+                new String[] {"Instance 7 has weight -2.0", "finite and >= 0"}));
+        t.add(Arguments.of("NaN weight", build(with(NeuralGLMBadInputTest::gaussian, d -> d.instance(0).setWeight(Double.NaN))),
+                new String[] {"Instance 1 has weight NaN"}));
+        t.add(Arguments.of("string attribute", build(withExtra(new Attribute("comment", (List<String>) null))),
+                new String[] {"Attribute 'comment' (attribute 1) is a string attribute", "StringToNominal"}));
+        t.add(Arguments.of("relational attribute", build(withExtra(new Attribute("bag", new Instances(gaussian(), 0)))),
+                new String[] {"Attribute 'bag' (attribute 1) is a relational attribute"}));
+        t.add(Arguments.of("date attribute", build(withExtra(new Attribute("when", "yyyy-MM-dd"))),
+                new String[] {"Attribute 'when' (attribute 1) is a date attribute"}));
+        t.add(Arguments.of("Categorical family, numeric class", build(c -> c.setFamily(new Categorical()), gaussian()),
+                new String[] {"The Categorical family models a nominal class, but class attribute 'y' is numeric"}));
+        t.add(Arguments.of("Poisson family, nominal class", build(c -> c.setFamily(new Poisson()),
+                FamilyData.of("Categorical", 30, 1)),
+                new String[] {"The Poisson family models a numeric class, but class attribute 'y' is nominal"}));
+        t.add(Arguments.of("Bernoulli family, three class values", build(c -> c.setFamily(new Bernoulli()),
+                FamilyData.of("Categorical", 30, 1)),
+                new String[] {"Bernoulli family models one value per instance", "'y' is nominal with 3 values"}));
+        // --- options
+        t.add(Arguments.of("-hidden 30,x", build(c -> c.setHidden("30,x"), gaussian()),
+                new String[] {"Option -hidden: 'x' in '30,x' is not a layer size >= 1"}));
+        t.add(Arguments.of("-hidden 0", build(c -> c.setHidden("0"), gaussian()),
+                new String[] {"Option -hidden: '0' in '0' is not a layer size >= 1", "none for a GLM"}));
+        t.add(Arguments.of("-hidden -5", build(c -> c.setHidden("-5"), gaussian()),
+                new String[] {"Option -hidden: '-5' in '-5' is not a layer size >= 1"}));
+        t.add(Arguments.of("-hidden 30,,20", build(c -> c.setHidden("30,,20"), gaussian()),
+                new String[] {"Option -hidden: '' in '30,,20'"}));
+        t.add(Arguments.of("negative epochs", build(c -> c.setEpochs(-3), gaussian()),
+                new String[] {"Option -epochs: -3 is not a number of epochs >= 1"}));
+        t.add(Arguments.of("zero epochs", build(c -> c.setEpochs(0), gaussian()),
+                new String[] {"Option -epochs: 0"}));
+        t.add(Arguments.of("negative mini-batch size", build(c -> c.setMiniBatchSize(-4), gaussian()),
+                new String[] {"Option -mini-batch-size: -4 is not a batch size >= 0"}));
+        t.add(Arguments.of("negative weight decay", build(c -> c.setWeightDecay(-0.1), gaussian()),
+                new String[] {"Option -weight-decay: -0.1 is not a finite penalty >= 0"}));
+        t.add(Arguments.of("zero threads", build(c -> c.setNumThreads(0), gaussian()),
+                new String[] {"Option -num-threads: 0 is not a number of threads >= 1"}));
+        t.add(Arguments.of("validation fraction 1", build(c -> c.setValidationFraction(1.0), gaussian()),
+                new String[] {"Option -validation-fraction: 1.0 is not a share >= 0 and < 1"}));
+        t.add(Arguments.of("negative validation fraction", build(c -> c.setValidationFraction(-0.2), gaussian()),
+                new String[] {"Option -validation-fraction: -0.2"}));
+        t.add(Arguments.of("patience 0 with early stopping", build(c -> {
+            c.setValidationFraction(0.2);
+            c.setPatience(0);
+        }, gaussian()), new String[] {"Option -patience: 0 is not a number of epochs >= 1"}));
+        t.add(Arguments.of("L-BFGS with mini-batches", build(c -> c.setMiniBatchSize(8), gaussian()),
+                new String[] {"needs the full batch (batch size 0), got batch size 8"}));
+        t.add(Arguments.of("negative learning rate", build(c -> {
+            final SGD s = new SGD();
+            s.setLr(-1);
+            c.setOptimizer(s);
+        }, gaussian()), new String[] {"must be a finite number > 0, got -1.0"}));
+        t.add(Arguments.of("Tweedie power below 1", build(c -> {
+            final Tweedie tw = new Tweedie();
+            tw.setPower(0.5);
+            c.setFamily(tw);
+        }, positive()), new String[] {"Tweedie family: power must be >= 1", "got 0.5"}));
+        t.add(Arguments.of("Negative binomial alpha 0", build(c -> {
+            final NegativeBinomial nb = new NegativeBinomial();
+            nb.setAlpha(0);
+            c.setFamily(nb);
+        }, counts()), new String[] {"NegativeBinomial family: alpha must be a finite number > 0, got 0.0"}));
+        t.add(Arguments.of("unknown family name", setOptions("-family", "weka.classifiers.functions.neuralglm.Weibull"),
+                new String[] {"Option -family: cannot use 'weka.classifiers.functions.neuralglm.Weibull'"}));
+        t.add(Arguments.of("unknown optimiser name", setOptions("-optimizer", "weka.classifiers.functions.neuralglm.RMSProp -lr 0.1"),
+                new String[] {"Option -optimizer: cannot use 'weka.classifiers.functions.neuralglm.RMSProp'"}));
+        t.add(Arguments.of("an optimiser given as the family", setOptions("-family", "weka.classifiers.functions.neuralglm.Adam"),
+                new String[] {"Option -family: 'weka.classifiers.functions.neuralglm.Adam' is a", "not a weka.classifiers.functions.neuralglm.FamilySpec"}));
+        t.add(Arguments.of("non-numeric epochs", setOptions("-epochs", "many"),
+                new String[] {"Option -epochs: 'many' is not an integer"}));
+        t.add(Arguments.of("unknown activation", setOptions("-activation", "Swish"),
+                new String[] {"Option -activation: 'Swish' is not one of ReLU, LeakyReLU"}));
+        t.add(Arguments.of("non-numeric learning rate inside -optimizer", setOptions("-optimizer",
+                "weka.classifiers.functions.neuralglm.SGD -lr fast"),
+                new String[] {"Option -optimizer: cannot use", "Option -lr: 'fast' is not a number"}));
+        t.add(Arguments.of("learning rate so large that training diverges", build(c -> {
+            c.setHidden("8");
+            c.setFamily(new Poisson());
+            final SGD s = new SGD();
+            s.setLr(1e4);
+            c.setOptimizer(s);
+            c.setEpochs(50);
+        }, counts()), new String[] {"diverged", "Try a smaller learning rate"}));
+        // --- predicting and updating
+        t.add(Arguments.of("predicting an instance with a different header", (Action) c -> {
+            final Instances other = gaussian();
+            other.renameAttribute(1, "x2b");
+            c.distributionForInstance(other.instance(0));
+        }, new String[] {"The instance's attributes differ from the training data's", "x2b"}));
+        t.add(Arguments.of("predicting an instance with another nominal domain", (Action) c -> {
+            final Instances other = nominalClass(List.of("a", "b"));
+            c.distributionForInstance(other.instance(0));
+        }, new String[] {"The instance's attributes differ from the training data's"}));
+        t.add(Arguments.of("predicting an instance with an infinite value", (Action) c -> {
+            final Instance inf = (Instance) gaussian().instance(0).copy();
+            inf.setValue(1, Double.POSITIVE_INFINITY);
+            c.distributionForInstance(inf);
+        }, new String[] {"Attribute 'x2' of the instance to predict is Infinity"}));
+        t.add(Arguments.of("predicting an instance with too few values", (Action) c ->
+                c.distributionForInstance(new DenseInstance(1.0, new double[] {1, 2, 3})),
+                new String[] {"The instance has 3 attributes but the training data had 4"}));
+        t.add(Arguments.of("updating with an instance of a different header", (Action) c -> {
+            final NeuralGLMUpdateable u = NeuralGLMSteeringTest.updateable("none", 8);
+            u.buildClassifier(gaussian());
+            final String before = u.toString();
+            final Instances other = gaussian();
+            other.renameAttribute(0, "x1b");
+            try {
+                u.updateClassifier(other.instance(0));
+            } finally {
+                assertEquals(before, u.toString());
+            }
+        }, new String[] {"The instance's attributes differ from the training data's", "x1b"}));
+        t.add(Arguments.of("updating with an infinite value", (Action) c -> {
+            final NeuralGLMUpdateable u = NeuralGLMSteeringTest.updateable("none", 8);
+            u.buildClassifier(gaussian());
+            final Instances more = gaussian();
+            u.updateClassifier(more.instance(0));
+            more.instance(1).setValue(2, Double.NEGATIVE_INFINITY);
+            u.updateClassifier(more.instance(1));
+        }, new String[] {"Attribute 'x3' of instance 2 is -Infinity"}));
+        return t.stream();
+    }
+
+    static Instances counts() {
+        return FamilyData.of("Poisson", 30, 1);
+    }
+
+    static Instances positive() {
+        return FamilyData.of("Gamma", 30, 1);
+    }
+
+    private static byte[] bytes(Object o) throws Exception {
+        final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream s = new java.io.ObjectOutputStream(out)) {
+            s.writeObject(o);
+        }
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void aBadInputFailsWithASpecificMessageAndChangesNothing(String name, Action action, String[] expected) throws Exception {
+        final NeuralGLM c = NeuralGLMFamiliesTest.glm(new weka.classifiers.functions.neuralglm.Gaussian());
+        final Instances good = gaussian();
+        c.buildClassifier(good);
+        final byte[] before = bytes(c.fittedModel());
+        final String report = c.toString();
+        final Exception e = assertThrows(Exception.class, () -> action.run(c), name);
+        final String msg = String.valueOf(e.getMessage());
+        for (String s : expected) {
+            assertTrue(msg.contains(s), name + ": expected '" + s + "' in the message: " + msg);
+        }
+        assertArrayEquals(before, bytes(c.fittedModel()), name + ": the model changed");
+        assertEquals(report, c.toString(), name);
+        synchronized (TRIED) {
+            TRIED.add(name);
+        }
+    }
+
+    @Test
+    void missingValuesAndOversizedBatchesAreDocumentedBehaviourReportedInTheModel() throws Exception {
+        // NaN is Weka's missing value: replaced by the training mean, and counted in the report
+        final Instances data = gaussian();
+        data.instance(2).setValue(0, Double.NaN);
+        final NeuralGLM c = NeuralGLMFamiliesTest.glm(new weka.classifiers.functions.neuralglm.Gaussian());
+        c.buildClassifier(data);
+        assertTrue(c.toString().contains("1 missing input values"), c.toString());
+        final Instance nan = (Instance) data.instance(0).copy();
+        nan.setValue(1, Utils.missingValue());
+        assertTrue(Double.isFinite(c.classifyInstance(nan)));
+        // a batch larger than the data (e.g. a cross-validation fold): one full-batch step per epoch, and said so
+        final NeuralGLM big = NeuralGLMSteeringTest.adam("none", 5, 64);
+        big.buildClassifier(data);
+        assertTrue(big.toString().contains("64 rows requested, but there are only 30 training rows: each epoch is one full-batch step"),
+                big.toString());
+        final NeuralGLM full = NeuralGLMSteeringTest.adam("none", 5, 0);
+        full.buildClassifier(data);
+        NeuralGLMSteeringTest.assertSamePredictions(NeuralGLMSteeringTest.predictions(full, data),
+                NeuralGLMSteeringTest.predictions(big, data));
+    }
+
+    @AfterAll
+    static void count() {
+        System.out.println("NeuralGLMBadInputTest: " + TRIED.size() + " distinct bad inputs refused with a specific message");
+        assertTrue(TRIED.size() >= 25, "at least 25 bad inputs, got " + TRIED.size());
+    }
+}
