@@ -182,6 +182,7 @@ final class ParallelStep implements BatchStep {
     private static final class Slice {
         final Sequential net;
         final Parameter[] params;
+        final Backprop backprop;
         final DMatrixRMaj x = new DMatrixRMaj(1, 1);
         final DMatrixRMaj y = new DMatrixRMaj(1, 1);
         double[] w;
@@ -193,6 +194,7 @@ final class ParallelStep implements BatchStep {
         Slice(Sequential net) {
             this.net = net;
             this.params = net.parameters().toArray(new Parameter[0]);
+            this.backprop = new Backprop(net);
         }
 
         void run(Family family) {
@@ -216,7 +218,7 @@ final class ParallelStep implements BatchStep {
                     g[i] *= share;
                 }
             }
-            net.backward(grad);
+            backprop.run(grad);
         }
     }
 }

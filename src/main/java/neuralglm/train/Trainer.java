@@ -257,6 +257,7 @@ public final class Trainer {
     static final class Step implements BatchStep {
         private final Sequential net;
         private final Parameter[] params;
+        private final Backprop backprop;
         private final Family family;
         private final DMatrixRMaj x;
         private final DMatrixRMaj y;
@@ -267,6 +268,7 @@ public final class Trainer {
         Step(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
             this.net = net;
             this.params = net.parameters().toArray(new Parameter[0]);
+            this.backprop = new Backprop(net);
             this.family = family;
             this.x = x;
             this.y = y;
@@ -285,7 +287,7 @@ public final class Trainer {
             }
             grad = Kernels.reshape(grad, eta.numRows, eta.numCols);
             final double loss = family.gradient(eta, y, weights, grad);
-            net.backward(grad);
+            backprop.run(grad);
             return loss;
         }
 
