@@ -37,23 +37,28 @@ final class LargeBench {
         final DMatrixRMaj[] xy = readData(dir.resolve("large_poisson.bin"));
         final DMatrixRMaj x = xy[0], y = xy[1];
         final int n = x.numRows;
-        final long[] end = new long[1], alloc = new long[2];
+        final long[] end = new long[1], alloc = new long[2], cpu = new long[1];
+        final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         final com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         final long tid = Thread.currentThread().getId();
         // allocation of the calling thread from the end of epoch 1 to the end of the last epoch
         final Trainer trainer = new Trainer(epochs).withBatchSize(batch).withThreads(threads)
                 .withProgress(1, (e, loss) -> {
                     end[0] = System.nanoTime();
+                    cpu[0] = os.getProcessCpuTime();
                     alloc[e == 0 ? 0 : 1] = mx.getThreadAllocatedBytes(tid);
                 });
         new Trainer(1).withBatchSize(batch).withThreads(threads).fit(net(dir, x.numCols), new Poisson(), new SGD(lr), x, y, null);
         final double[] times = new double[reps];
-        double finalNll = Double.NaN;
+        double finalNll = Double.NaN, cpuOverWall = 0;
         for (int r = 0; r < reps; r++) {
             final Sequential net = net(dir, x.numCols);
+            final long c0 = os.getProcessCpuTime();
             final long t0 = System.nanoTime();
             final TrainingResult res = trainer.withSeed(r).fit(net, new Poisson(), new SGD(lr), x, y, null);
             times[r] = (end[0] - t0) * 1e-9;
+            cpuOverWall += (cpu[0] - c0) / (double) (end[0] - t0) / reps;
             finalNll = res.finalLoss();
         }
         final Stats s = new Stats(times);
@@ -61,10 +66,10 @@ final class LargeBench {
         final double examples = (double) n * epochs;
         System.out.printf(Locale.ROOT, "{\"bench\":\"neuralglm_large\",\"kernels\":\"%s\",\"threads\":%d,\"rows\":%d,\"features\":%d,"
                         + "\"epochs\":%d,\"batch\":%d,\"steps\":%d,\"times_s\":%s,\"min_s\":%.4f,\"median_s\":%.4f,\"max_s\":%.4f,"
-                        + "\"examples_per_s\":%.1f,\"us_per_step\":%.3f,\"final_mean_nll\":%.8f,\"allocated_bytes_per_step\":%.1f}%n",
+                        + "\"examples_per_s\":%.1f,\"us_per_step\":%.3f,\"final_mean_nll\":%.8f,\"allocated_bytes_per_step\":%.1f,\"cpu_over_wall\":%.3f}%n",
                 neuralglm.linalg.Kernels.vectorised() ? "vector" : "scalar", threads, n, x.numCols, epochs, batch, steps,
                 NotebookBench.arr(times), s.min, s.median, s.max, examples / s.median, 1e6 * s.median / steps, finalNll,
-                (alloc[1] - alloc[0]) / (steps * (epochs - 1.0) / epochs));
+                (alloc[1] - alloc[0]) / (steps * (epochs - 1.0) / epochs), cpuOverWall);
     }
 
     /** Big-endian int32 rows, int32 cols, X row-major doubles, y doubles. */
