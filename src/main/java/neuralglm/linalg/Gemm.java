@@ -124,21 +124,31 @@ public final class Gemm {
             }
         }
         for (; j < m; j++) {
-            final int c0 = j * p;
             for (int k = 0; k < p; k++) {
-                double s = c[c0 + k];
-                for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
-                    s += a[ai] * b[bi];
-                }
-                c[c0 + k] = s;
+                atbEntry(a, n, m, b, p, c, j, k);
             }
         }
-        if (colSums != null) {
-            for (int i = 0; i < n; i++) {
-                final int ai = i * m;
-                for (int q = 0; q < m; q++) {
-                    colSums[q] += a[ai + q];
-                }
+        addColumnSums(a, n, m, colSums);
+    }
+
+    /** One entry of {@link #atb}: {@code c[j][k] += sum_i a[i][j] b[i][k]}. */
+    static void atbEntry(double[] a, int n, int m, double[] b, int p, double[] c, int j, int k) {
+        double s = c[j * p + k];
+        for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
+            s += a[ai] * b[bi];
+        }
+        c[j * p + k] = s;
+    }
+
+    /** {@code colSums[q] += sum_i a[i][q]} for the n x m matrix a (nothing when colSums is null). */
+    static void addColumnSums(double[] a, int n, int m, double[] colSums) {
+        if (colSums == null) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            final int ai = i * m;
+            for (int q = 0; q < m; q++) {
+                colSums[q] += a[ai + q];
             }
         }
     }

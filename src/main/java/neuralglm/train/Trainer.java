@@ -154,9 +154,44 @@ public final class Trainer {
         } else {
             e = miniBatchEpochs(net, family, opt, x, y, w, trace);
         }
-        final DMatrixRMaj eta = net.forward(x);
-        final double finalLoss = checkFinite(e, family.meanNll(eta, y, w), family, eta);
+        final double finalLoss = finalMeanNll(e, net, family, x, y, w);
         return new TrainingResult(java.util.Arrays.copyOf(trace, e), finalLoss, converged);
+    }
+
+    /** Rows per forward pass of the final loss: bounds the layers' buffers for large data. */
+    private static final int FINAL_CHUNK = 4096;
+
+    /**
+     * The weighted mean NLL of the trained network over all rows, {@code sum_b W_b meanNll_b / W} over
+     * chunks b of at most {@value #FINAL_CHUNK} rows, so that the layers' buffers never grow to n rows.
+     */
+    private static double finalMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+        final int n = x.numRows, d = x.numCols, k = y.numCols;
+        if (n <= FINAL_CHUNK) {
+            final DMatrixRMaj eta = net.forward(x);
+            return checkFinite(epoch, family.meanNll(eta, y, w), family, eta);
+        }
+        final DMatrixRMaj xb = new DMatrixRMaj(FINAL_CHUNK, d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
+        final double[] wb = w == null ? null : new double[FINAL_CHUNK];
+        double sum = 0.0;
+        for (int start = 0; start < n; start += FINAL_CHUNK) {
+            final int b = Math.min(FINAL_CHUNK, n - start);
+            xb.reshape(b, d, false);
+            yb.reshape(b, k, false);
+            System.arraycopy(x.data, start * d, xb.data, 0, b * d);
+            System.arraycopy(y.data, start * k, yb.data, 0, b * k);
+            double chunkWeight = b;
+            if (wb != null) {
+                System.arraycopy(w, start, wb, 0, b);
+                chunkWeight = Family.totalWeight(wb, b);
+                if (chunkWeight == 0) {
+                    continue;
+                }
+            }
+            final DMatrixRMaj eta = net.forward(xb);
+            sum += chunkWeight * checkFinite(epoch, family.meanNll(eta, yb, wb), family, eta);
+        }
+        return sum / Family.totalWeight(w, n);
     }
 
     private int miniBatchEpochs(Sequential net, Family family, Optimizer opt,
