@@ -252,12 +252,7 @@ final class VectorGemm {
                 s0.intoArray(c, c0 + k); s1.intoArray(c, c1 + k); s2.intoArray(c, c2 + k); s3.intoArray(c, c3 + k);
             }
             for (; k < p; k++) {
-                double s0 = c[c0 + k], s1 = c[c1 + k], s2 = c[c2 + k], s3 = c[c3 + k];
-                for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
-                    final double x = b[bi];
-                    s0 += a[ai] * x; s1 += a[ai + 1] * x; s2 += a[ai + 2] * x; s3 += a[ai + 3] * x;
-                }
-                c[c0 + k] = s0; c[c1 + k] = s1; c[c2 + k] = s2; c[c3 + k] = s3;
+                Gemm.atbColumn4(a, n, m, b, p, c, j, k);
             }
         }
         for (; j < m; j++) { // the last m % 4 rows of C (a network's single output): 3 vectors at a time
