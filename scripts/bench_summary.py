@@ -24,9 +24,9 @@ for rnd, b in sorted(by.items()):
         if fam in torch:
             q = torch[fam]["median_s"] / ours[fam]["median_s"]
             ratios[fam].append(q)
-            print("round %d %-12s neuralGLM %7.1f us/step (NLL %.6f, %.0f B/step alloc)  torch %7.1f us/step (NLL %.6f)  torch/ours %.2fx"
+            print("round %d %-12s neuralGLM %6.1f us/step (NLL %.6f, %.0f B/step, cpu/wall %.2f)  torch %6.1f us/step (NLL %.6f, cpu/wall %.2f)  torch/ours %.2fx"
                   % (rnd, fam, ours[fam]["us_per_step"], ours[fam]["final_mean_nll"], ours[fam]["allocated_bytes_per_step"],
-                     torch[fam]["us_per_step"], torch[fam]["final_mean_nll"], q))
+                     ours[fam]["cpu_over_wall"], torch[fam]["us_per_step"], torch[fam]["final_mean_nll"], torch[fam]["cpu_over_wall"], q))
 for fam, q in ratios.items():
     print("  %-12s torch/ours median over %d rounds: %.2fx (min %.2f, max %.2f)" % (fam, len(q), med(q), min(q), max(q)))
 
@@ -38,13 +38,14 @@ for rnd, b in sorted(by.items()):
     if 1 in ours and torch:
         q = ours[1]["examples_per_s"] / torch[0]["examples_per_s"]
         r1.append(q)
-        line = "round %d neuralGLM 1 thread %.0f ex/s (NLL %.6f)  torch f32 1 thread %.0f ex/s (NLL %.6f)  ours/torch %.2fx" % (
-            rnd, ours[1]["examples_per_s"], ours[1]["final_mean_nll"], torch[0]["examples_per_s"],
-            torch[0]["final_mean_nll_per_rep"][-1], q)
+        line = "round %d neuralGLM 1 thread %.0f ex/s (NLL %.6f, cpu/wall %.2f)  torch f32 1 thread %.0f ex/s (NLL %.6f, cpu/wall %.2f)  ours/torch %.2fx" % (
+            rnd, ours[1]["examples_per_s"], ours[1]["final_mean_nll"], ours[1]["cpu_over_wall"], torch[0]["examples_per_s"],
+            torch[0]["final_mean_nll_per_rep"][-1], torch[0]["cpu_over_wall"], q)
         if 2 in ours:
             s = ours[2]["examples_per_s"] / ours[1]["examples_per_s"]
             r2.append(s)
-            line += "  | 2 threads %.0f ex/s (NLL %.6f), speed-up %.2fx" % (ours[2]["examples_per_s"], ours[2]["final_mean_nll"], s)
+            line += "  | 2 threads %.0f ex/s (NLL %.6f, cpu/wall %.2f), speed-up %.2fx" % (
+                ours[2]["examples_per_s"], ours[2]["final_mean_nll"], ours[2]["cpu_over_wall"], s)
         print(line)
 if r1:
     print("  ours/torch median %.2fx over %d rounds; 1->2 thread speed-up median %s" % (

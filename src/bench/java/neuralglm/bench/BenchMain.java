@@ -7,6 +7,7 @@ import java.util.Arrays;
  * <pre>
  *   notebook  the notebook workload, side by side with Weka's MultilayerPerceptron
  *   large     the large Poisson workload of torch_large.py (its data via --write-data)
+ *   glm       GLM mode (no hidden layer, L-BFGS) against Newton/IRLS on Poisson data
  *   kernel    GFLOP/s of the GEMM kernels on the workloads' shapes
  * </pre>
  */
@@ -32,6 +33,9 @@ public final class BenchMain {
                 break;
             case "large":
                 LargeBench.run(a);
+                break;
+            case "glm":
+                GlmBench.run(a);
                 break;
             case "kernel":
                 KernelBench.run(a);

@@ -45,7 +45,7 @@ final class NotebookBench {
         final int maxReps = Math.max(reps, mlpReps);
         final double[][] ours = new double[fams.size()][reps], mlp = new double[fams.size()][mlpReps];
         final double[] ourNll = new double[fams.size()], mlpNll = new double[fams.size()];
-        final double[] allocPerStep = new double[fams.size()];
+        final double[] allocPerStep = new double[fams.size()], cpuOverWall = new double[fams.size()];
         final int[] clamped = new int[fams.size()];
         for (int r = 0; r < maxReps; r++) {
             for (int f = 0; f < fams.size(); f++) {
@@ -53,6 +53,7 @@ final class NotebookBench {
                     final Run run = fit(d, fams.get(f), steps, threads);
                     ours[f][r] = run.seconds;
                     ourNll[f] = run.nll;
+                    cpuOverWall[f] += run.cpuOverWall / reps;
                     allocPerStep[f] = run.allocatedBytes / (double) Math.max(1, run.steadySteps);
                 }
                 if (r < mlpReps) {
@@ -73,9 +74,9 @@ final class NotebookBench {
             if (json) {
                 System.out.printf(Locale.ROOT, "{\"bench\":\"neuralglm_notebook\",\"family\":\"%s\",\"threads\":%d,\"steps\":%d,"
                                 + "\"times_s\":%s,\"min_s\":%.6f,\"median_s\":%.6f,\"max_s\":%.6f,\"us_per_step\":%.3f,"
-                                + "\"final_mean_nll\":%.10f,\"allocated_bytes_per_step\":%.1f%s}%n",
+                                + "\"final_mean_nll\":%.10f,\"allocated_bytes_per_step\":%.1f,\"cpu_over_wall\":%.3f%s}%n",
                         fams.get(f), threads, steps, arr(ours[f]), o.min, o.median, o.max, 1e6 * o.median / steps, ourNll[f],
-                        allocPerStep[f], m == null ? "" : String.format(Locale.ROOT,
+                        allocPerStep[f], cpuOverWall[f], m == null ? "" : String.format(Locale.ROOT,
                                 ",\"mlp_median_s\":%.6f,\"mlp_final_mean_nll\":%.10f", m.median, mlpNll[f]));
                 continue;
             }
@@ -88,6 +89,7 @@ final class NotebookBench {
             }
         }
         if (!json) {
+            System.out.printf(Locale.ROOT, "process CPU time / wall time over our timed runs: %s%n", arr(cpuOverWall));
             System.out.printf(Locale.ROOT, "runs: ours %d, MLP %d per family; bytes allocated per step after the first fifth of the steps (calling thread; ThreadMXBean): %s%n",
                     reps, mlpReps, arr(allocPerStep));
             System.out.println("NLL: mean over rows, constants dropped (Gaussian 0.5(y-eta)^2, categorical logsumexp(eta)-eta_y, "
@@ -101,13 +103,16 @@ final class NotebookBench {
         double nll;
         long allocatedBytes;
         int steadySteps;
+        double cpuOverWall;
     }
 
     static Run fit(NotebookData d, String fam, int steps, int threads) {
         final Sequential net = d.net(fam);
         final Family family = NotebookData.family(fam);
         final DMatrixRMaj x = d.inputs(), y = d.targets(fam);
-        final long[] end = new long[1], alloc = new long[2];
+        final long[] end = new long[1], alloc = new long[2], cpu = new long[1];
+        final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         final com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         final long tid = Thread.currentThread().getId();
         // timed up to the last step (as torch_seed.py times its loop), not the final full forward pass;
@@ -115,12 +120,15 @@ final class NotebookBench {
         final int every = Math.max(1, steps / 5);
         final Trainer trainer = new Trainer(steps).withThreads(threads).withProgress(every, (e, loss) -> {
             end[0] = System.nanoTime();
+            cpu[0] = os.getProcessCpuTime();
             alloc[e + 1 == every ? 0 : 1] = mx.getThreadAllocatedBytes(tid);
         });
+        final long c0 = os.getProcessCpuTime();
         final long t0 = System.nanoTime();
         final TrainingResult r = trainer.fit(net, family, new SGD(0.2), x, y, null);
         final Run run = new Run();
         run.seconds = (end[0] - t0) * 1e-9;
+        run.cpuOverWall = (cpu[0] - c0) / (double) (end[0] - t0);
         run.allocatedBytes = alloc[1] - alloc[0];
         run.steadySteps = steps - every;
         run.nll = r.finalLoss();

@@ -115,30 +115,46 @@ public final class Gemm {
                 c[c3 + k] = s30; c[c3 + k + 1] = s31; c[c3 + k + 2] = s32; c[c3 + k + 3] = s33;
             }
             for (; k < p; k++) {
-                double s0 = c[c0 + k], s1 = c[c1 + k], s2 = c[c2 + k], s3 = c[c3 + k];
-                for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
-                    final double x = b[bi];
-                    s0 += a[ai] * x; s1 += a[ai + 1] * x; s2 += a[ai + 2] * x; s3 += a[ai + 3] * x;
-                }
-                c[c0 + k] = s0; c[c1 + k] = s1; c[c2 + k] = s2; c[c3 + k] = s3;
+                atbColumn4(a, n, m, b, p, c, j, k);
             }
         }
         for (; j < m; j++) {
-            final int c0 = j * p;
             for (int k = 0; k < p; k++) {
-                double s = c[c0 + k];
-                for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
-                    s += a[ai] * b[bi];
-                }
-                c[c0 + k] = s;
+                atbEntry(a, n, m, b, p, c, j, k);
             }
         }
-        if (colSums != null) {
-            for (int i = 0; i < n; i++) {
-                final int ai = i * m;
-                for (int q = 0; q < m; q++) {
-                    colSums[q] += a[ai + q];
-                }
+        addColumnSums(a, n, m, colSums);
+    }
+
+    /** Four entries of {@link #atb}, rows j..j+3 of column k: {@code c[j+r][k] += sum_i a[i][j+r] b[i][k]}. */
+    static void atbColumn4(double[] a, int n, int m, double[] b, int p, double[] c, int j, int k) {
+        final int c0 = j * p + k, c1 = c0 + p, c2 = c1 + p, c3 = c2 + p;
+        double s0 = c[c0], s1 = c[c1], s2 = c[c2], s3 = c[c3];
+        for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
+            final double x = b[bi];
+            s0 += a[ai] * x; s1 += a[ai + 1] * x; s2 += a[ai + 2] * x; s3 += a[ai + 3] * x;
+        }
+        c[c0] = s0; c[c1] = s1; c[c2] = s2; c[c3] = s3;
+    }
+
+    /** One entry of {@link #atb}: {@code c[j][k] += sum_i a[i][j] b[i][k]}. */
+    static void atbEntry(double[] a, int n, int m, double[] b, int p, double[] c, int j, int k) {
+        double s = c[j * p + k];
+        for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
+            s += a[ai] * b[bi];
+        }
+        c[j * p + k] = s;
+    }
+
+    /** {@code colSums[q] += sum_i a[i][q]} for the n x m matrix a (nothing when colSums is null). */
+    static void addColumnSums(double[] a, int n, int m, double[] colSums) {
+        if (colSums == null) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            final int ai = i * m;
+            for (int q = 0; q < m; q++) {
+                colSums[q] += a[ai + q];
             }
         }
     }

@@ -10,8 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  *   axb:  C  = bias + A Bt     A n x p, Bt p x m, C n x m   (forward X (W^T) + b;  input gradient dY W)
  *   atb:  C += A^T B           A n x m, B n x p, C m x p    (weight gradient dY^T X)
  * </pre>
- * A block of 4 rows x 3 vectors of C stays in registers for the whole inner loop, which broadcasts one
- * entry of A and loads rows of the other operand. Every entry is summed exactly as in {@link Gemm}:
+ * A block of 4 rows x 3 vectors of C (then 2, then 1 for the remaining columns) stays in registers for
+ * the whole inner loop, which broadcasts one entry of A and loads rows of the other operand; fewer
+ * columns than a vector (a network's single output) go to scalar dot products, 8 rows at a time. Every entry is summed exactly as in {@link Gemm}:
  * from the bias (or C's old value), products added in ascending order of the inner index, each
  * product rounded before the add (no fused multiply-add); so both classes give bit-identical results.
  * 256-bit vectors: as fast as 512-bit ones on this AMD machine, and they leave shorter column tails.
@@ -25,6 +26,10 @@ final class VectorGemm {
 
     /** {@code c[i][j] = bias[j] + sum_k a[i][k] bt[k][j]}; see {@link Gemm#abt} for the meaning. */
     static void axb(double[] a, int n, int p, double[] bt, int m, double[] bias, double[] c) {
+        if (m < L) {
+            narrow(a, n, p, bt, m, bias, c);
+            return;
+        }
         // start every block from C = bias (or 0): no bias branch in the hot kernel, whose compiled code
         // must keep every vector in registers (an untaken branch turning taken forces a recompilation)
         final int blocked = n - n % 4;
@@ -36,6 +41,19 @@ final class VectorGemm {
             }
         }
         int i = 0;
+        if (p == 1) { // an outer product (a layer with one input): one row at a time
+            for (; i < blocked; i++) {
+                final double x = a[i];
+                final int c0 = i * m;
+                int j = 0;
+                for (; j + L <= m; j += L) {
+                    DoubleVector.fromArray(S, c, c0 + j).add(DoubleVector.fromArray(S, bt, j).mul(x)).intoArray(c, c0 + j);
+                }
+                for (; j < m; j++) {
+                    c[c0 + j] += x * bt[j];
+                }
+            }
+        }
         for (; i + 3 < n; i += 4) {
             rows4(a, i * p, p, bt, m, c, i * m);
         }
@@ -47,6 +65,36 @@ final class VectorGemm {
                     s += a[a0 + k] * bt[k * m + j];
                 }
                 c[c0 + j] = s;
+            }
+        }
+    }
+
+    /**
+     * {@link #axb} for fewer columns than a vector (such as a network's single output): scalar dot
+     * products, 8 rows at a time so that 8 independent sums are in flight.
+     */
+    private static void narrow(double[] a, int n, int p, double[] bt, int m, double[] bias, double[] c) {
+        for (int j = 0; j < m; j++) {
+            final double z = bias == null ? 0.0 : bias[j];
+            int i = 0;
+            for (; i + 7 < n; i += 8) {
+                final int a0 = i * p;
+                double s0 = z, s1 = z, s2 = z, s3 = z, s4 = z, s5 = z, s6 = z, s7 = z;
+                for (int k = 0, bo = j; k < p; k++, bo += m) {
+                    final double w = bt[bo];
+                    s0 += a[a0 + k] * w; s1 += a[a0 + p + k] * w; s2 += a[a0 + 2 * p + k] * w; s3 += a[a0 + 3 * p + k] * w;
+                    s4 += a[a0 + 4 * p + k] * w; s5 += a[a0 + 5 * p + k] * w; s6 += a[a0 + 6 * p + k] * w; s7 += a[a0 + 7 * p + k] * w;
+                }
+                final int c0 = i * m + j;
+                c[c0] = s0; c[c0 + m] = s1; c[c0 + 2 * m] = s2; c[c0 + 3 * m] = s3;
+                c[c0 + 4 * m] = s4; c[c0 + 5 * m] = s5; c[c0 + 6 * m] = s6; c[c0 + 7 * m] = s7;
+            }
+            for (; i < n; i++) {
+                double s = z;
+                for (int k = 0, bo = j; k < p; k++, bo += m) {
+                    s += a[i * p + k] * bt[bo];
+                }
+                c[i * m + j] = s;
             }
         }
     }
@@ -78,6 +126,25 @@ final class VectorGemm {
             s20.intoArray(c, c2 + j); s21.intoArray(c, c2 + j + L); s22.intoArray(c, c2 + j + 2 * L);
             s30.intoArray(c, c3 + j); s31.intoArray(c, c3 + j + L); s32.intoArray(c, c3 + j + 2 * L);
         }
+        if (j + 2 * L <= m) {
+            DoubleVector s00 = DoubleVector.fromArray(S, c, c0 + j), s01 = DoubleVector.fromArray(S, c, c0 + j + L);
+            DoubleVector s10 = DoubleVector.fromArray(S, c, c1 + j), s11 = DoubleVector.fromArray(S, c, c1 + j + L);
+            DoubleVector s20 = DoubleVector.fromArray(S, c, c2 + j), s21 = DoubleVector.fromArray(S, c, c2 + j + L);
+            DoubleVector s30 = DoubleVector.fromArray(S, c, c3 + j), s31 = DoubleVector.fromArray(S, c, c3 + j + L);
+            for (int k = 0, bo = j; k < p; k++, bo += m) {
+                final DoubleVector w0 = DoubleVector.fromArray(S, bt, bo), w1 = DoubleVector.fromArray(S, bt, bo + L);
+                final double x0 = a[a0 + k], x1 = a[a1 + k], x2 = a[a2 + k], x3 = a[a3 + k];
+                s00 = s00.add(w0.mul(x0)); s01 = s01.add(w1.mul(x0));
+                s10 = s10.add(w0.mul(x1)); s11 = s11.add(w1.mul(x1));
+                s20 = s20.add(w0.mul(x2)); s21 = s21.add(w1.mul(x2));
+                s30 = s30.add(w0.mul(x3)); s31 = s31.add(w1.mul(x3));
+            }
+            s00.intoArray(c, c0 + j); s01.intoArray(c, c0 + j + L);
+            s10.intoArray(c, c1 + j); s11.intoArray(c, c1 + j + L);
+            s20.intoArray(c, c2 + j); s21.intoArray(c, c2 + j + L);
+            s30.intoArray(c, c3 + j); s31.intoArray(c, c3 + j + L);
+            j += 2 * L;
+        }
         for (; j + L <= m; j += L) {
             DoubleVector s0 = DoubleVector.fromArray(S, c, c0 + j), s1 = DoubleVector.fromArray(S, c, c1 + j);
             DoubleVector s2 = DoubleVector.fromArray(S, c, c2 + j), s3 = DoubleVector.fromArray(S, c, c3 + j);
@@ -98,8 +165,39 @@ final class VectorGemm {
         }
     }
 
+    /** {@link #atb} for p = 1 (a layer with one input): C is a column, vectors run along a's rows. */
+    private static void atbColumn(double[] a, int n, int m, double[] b, double[] c) {
+        int j = 0;
+        for (; j + 3 * L <= m; j += 3 * L) {
+            DoubleVector s0 = DoubleVector.fromArray(S, c, j), s1 = DoubleVector.fromArray(S, c, j + L);
+            DoubleVector s2 = DoubleVector.fromArray(S, c, j + 2 * L);
+            for (int i = 0, ai = j; i < n; i++, ai += m) {
+                final double x = b[i];
+                s0 = s0.add(DoubleVector.fromArray(S, a, ai).mul(x));
+                s1 = s1.add(DoubleVector.fromArray(S, a, ai + L).mul(x));
+                s2 = s2.add(DoubleVector.fromArray(S, a, ai + 2 * L).mul(x));
+            }
+            s0.intoArray(c, j); s1.intoArray(c, j + L); s2.intoArray(c, j + 2 * L);
+        }
+        for (; j + L <= m; j += L) {
+            DoubleVector s0 = DoubleVector.fromArray(S, c, j);
+            for (int i = 0, ai = j; i < n; i++, ai += m) {
+                s0 = s0.add(DoubleVector.fromArray(S, a, ai).mul(b[i]));
+            }
+            s0.intoArray(c, j);
+        }
+        for (; j < m; j++) {
+            Gemm.atbEntry(a, n, m, b, 1, c, j, 0);
+        }
+    }
+
     /** {@code c[j][k] += sum_i a[i][j] b[i][k]}, {@code colSums[j] += sum_i a[i][j]}; see {@link Gemm#atb}. */
     static void atb(double[] a, int n, int m, double[] b, int p, double[] c, double[] colSums) {
+        if (p == 1) {
+            atbColumn(a, n, m, b, c);
+            Gemm.addColumnSums(a, n, m, colSums);
+            return;
+        }
         int j = 0;
         for (; j + 3 < m; j += 4) {
             final int c0 = j * p, c1 = c0 + p, c2 = c1 + p, c3 = c2 + p;
@@ -124,6 +222,25 @@ final class VectorGemm {
                 s20.intoArray(c, c2 + k); s21.intoArray(c, c2 + k + L); s22.intoArray(c, c2 + k + 2 * L);
                 s30.intoArray(c, c3 + k); s31.intoArray(c, c3 + k + L); s32.intoArray(c, c3 + k + 2 * L);
             }
+            if (k + 2 * L <= p) {
+                DoubleVector s00 = DoubleVector.fromArray(S, c, c0 + k), s01 = DoubleVector.fromArray(S, c, c0 + k + L);
+                DoubleVector s10 = DoubleVector.fromArray(S, c, c1 + k), s11 = DoubleVector.fromArray(S, c, c1 + k + L);
+                DoubleVector s20 = DoubleVector.fromArray(S, c, c2 + k), s21 = DoubleVector.fromArray(S, c, c2 + k + L);
+                DoubleVector s30 = DoubleVector.fromArray(S, c, c3 + k), s31 = DoubleVector.fromArray(S, c, c3 + k + L);
+                for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
+                    final DoubleVector x0 = DoubleVector.fromArray(S, b, bi), x1 = DoubleVector.fromArray(S, b, bi + L);
+                    final double d0 = a[ai], d1 = a[ai + 1], d2 = a[ai + 2], d3 = a[ai + 3];
+                    s00 = s00.add(x0.mul(d0)); s01 = s01.add(x1.mul(d0));
+                    s10 = s10.add(x0.mul(d1)); s11 = s11.add(x1.mul(d1));
+                    s20 = s20.add(x0.mul(d2)); s21 = s21.add(x1.mul(d2));
+                    s30 = s30.add(x0.mul(d3)); s31 = s31.add(x1.mul(d3));
+                }
+                s00.intoArray(c, c0 + k); s01.intoArray(c, c0 + k + L);
+                s10.intoArray(c, c1 + k); s11.intoArray(c, c1 + k + L);
+                s20.intoArray(c, c2 + k); s21.intoArray(c, c2 + k + L);
+                s30.intoArray(c, c3 + k); s31.intoArray(c, c3 + k + L);
+                k += 2 * L;
+            }
             for (; k + L <= p; k += L) {
                 DoubleVector s0 = DoubleVector.fromArray(S, c, c0 + k), s1 = DoubleVector.fromArray(S, c, c1 + k);
                 DoubleVector s2 = DoubleVector.fromArray(S, c, c2 + k), s3 = DoubleVector.fromArray(S, c, c3 + k);
@@ -135,17 +252,23 @@ final class VectorGemm {
                 s0.intoArray(c, c0 + k); s1.intoArray(c, c1 + k); s2.intoArray(c, c2 + k); s3.intoArray(c, c3 + k);
             }
             for (; k < p; k++) {
-                double s0 = c[c0 + k], s1 = c[c1 + k], s2 = c[c2 + k], s3 = c[c3 + k];
-                for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
-                    final double x = b[bi];
-                    s0 += a[ai] * x; s1 += a[ai + 1] * x; s2 += a[ai + 2] * x; s3 += a[ai + 3] * x;
-                }
-                c[c0 + k] = s0; c[c1 + k] = s1; c[c2 + k] = s2; c[c3 + k] = s3;
+                Gemm.atbColumn4(a, n, m, b, p, c, j, k);
             }
         }
-        for (; j < m; j++) {
+        for (; j < m; j++) { // the last m % 4 rows of C (a network's single output): 3 vectors at a time
             final int c0 = j * p;
             int k = 0;
+            for (; k + 3 * L <= p; k += 3 * L) {
+                DoubleVector s0 = DoubleVector.fromArray(S, c, c0 + k), s1 = DoubleVector.fromArray(S, c, c0 + k + L);
+                DoubleVector s2 = DoubleVector.fromArray(S, c, c0 + k + 2 * L);
+                for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
+                    final double d = a[ai];
+                    s0 = s0.add(DoubleVector.fromArray(S, b, bi).mul(d));
+                    s1 = s1.add(DoubleVector.fromArray(S, b, bi + L).mul(d));
+                    s2 = s2.add(DoubleVector.fromArray(S, b, bi + 2 * L).mul(d));
+                }
+                s0.intoArray(c, c0 + k); s1.intoArray(c, c0 + k + L); s2.intoArray(c, c0 + k + 2 * L);
+            }
             for (; k + L <= p; k += L) {
                 DoubleVector s = DoubleVector.fromArray(S, c, c0 + k);
                 for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
@@ -154,20 +277,9 @@ final class VectorGemm {
                 s.intoArray(c, c0 + k);
             }
             for (; k < p; k++) {
-                double s = c[c0 + k];
-                for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
-                    s += a[ai] * b[bi];
-                }
-                c[c0 + k] = s;
+                Gemm.atbEntry(a, n, m, b, p, c, j, k);
             }
         }
-        if (colSums != null) {
-            for (int i = 0; i < n; i++) {
-                final int ai = i * m;
-                for (int q = 0; q < m; q++) {
-                    colSums[q] += a[ai + q];
-                }
-            }
-        }
+        Gemm.addColumnSums(a, n, m, colSums);
     }
 }

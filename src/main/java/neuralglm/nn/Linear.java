@@ -100,6 +100,19 @@ public final class Linear implements Layer {
         return inputGrad;
     }
 
+    /**
+     * The parameter half of {@link #backward}: {@code dW += dY^T X}, {@code db += 1^T dY}, without the
+     * input gradient (which nothing needs when this is a network's first layer).
+     *
+     * @param dOut {@code dL/d output}, n x out, for the last forward. Not modified.
+     */
+    public void accumulateGradients(DMatrixRMaj dOut) {
+        if (input == null) {
+            throw new IllegalStateException("backward called before forward");
+        }
+        Kernels.accumulateAffineGrad(dOut, input, weight.grad(), bias.grad());
+    }
+
     @Override
     public List<Parameter> parameters() {
         return List.of(weight, bias);

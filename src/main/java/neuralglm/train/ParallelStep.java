@@ -6,7 +6,8 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
-import java.util.concurrent.Phaser;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import neuralglm.family.Family;
 import neuralglm.linalg.Kernels;
@@ -31,7 +32,11 @@ final class ParallelStep implements BatchStep {
     private final double[] w;
     private final Slice[] slices;
     private final Thread[] workers;
-    private final Phaser phaser;
+    /** Incremented by the caller to start a step; the workers wait for it to change. */
+    private volatile int generation;
+    /** Workers still busy with the current step. */
+    private final AtomicInteger pending = new AtomicInteger();
+    private final Thread caller;
     private volatile boolean stopped;
     private volatile Throwable failure;
     private DMatrixRMaj eta;
@@ -46,7 +51,7 @@ final class ParallelStep implements BatchStep {
         for (int t = 1; t < threads; t++) {
             slices[t] = new Slice(copy(net));
         }
-        this.phaser = new Phaser(threads);
+        this.caller = Thread.currentThread();
         this.workers = new Thread[threads - 1];
         for (int t = 1; t < threads; t++) {
             final Slice slice = slices[t];
@@ -56,9 +61,22 @@ final class ParallelStep implements BatchStep {
         }
     }
 
+    /** A step takes tens of microseconds to milliseconds: spin that long before parking. */
+    private static final long SPIN_NANOS = 50_000;
+
     private void work(Slice slice) {
+        int seen = 0;
         while (true) {
-            phaser.arriveAndAwaitAdvance();
+            final long until = System.nanoTime() + SPIN_NANOS;
+            int g;
+            while ((g = generation) == seen) {
+                if (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            seen = g;
             if (stopped) {
                 return;
             }
@@ -67,7 +85,30 @@ final class ParallelStep implements BatchStep {
             } catch (Throwable e) {
                 failure = e;
             }
-            phaser.arriveAndAwaitAdvance();
+            if (pending.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
+            }
+        }
+    }
+
+    /** Starts the workers on the current step. */
+    private void release() {
+        pending.set(workers.length);
+        generation++;
+        for (Thread t : workers) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** Waits until every worker has finished the current step. */
+    private void awaitWorkers() {
+        final long until = System.nanoTime() + SPIN_NANOS;
+        while (pending.get() != 0) {
+            if (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
+            }
         }
     }
 
@@ -98,13 +139,13 @@ final class ParallelStep implements BatchStep {
                 }
             }
         }
-        phaser.arriveAndAwaitAdvance();
+        release();
         try {
             slices[0].run(family);
         } catch (RuntimeException | Error e) {
             failure = e;
         }
-        phaser.arriveAndAwaitAdvance();
+        awaitWorkers();
         final Throwable f = failure;
         if (f != null) {
             failure = null;
@@ -150,7 +191,7 @@ final class ParallelStep implements BatchStep {
     @Override
     public void close() {
         stopped = true;
-        phaser.arriveAndAwaitAdvance();
+        release();
         for (Thread t : workers) {
             try {
                 t.join();
@@ -182,6 +223,7 @@ final class ParallelStep implements BatchStep {
     private static final class Slice {
         final Sequential net;
         final Parameter[] params;
+        final Backprop backprop;
         final DMatrixRMaj x = new DMatrixRMaj(1, 1);
         final DMatrixRMaj y = new DMatrixRMaj(1, 1);
         double[] w;
@@ -193,6 +235,7 @@ final class ParallelStep implements BatchStep {
         Slice(Sequential net) {
             this.net = net;
             this.params = net.parameters().toArray(new Parameter[0]);
+            this.backprop = new Backprop(net);
         }
 
         void run(Family family) {
@@ -216,7 +259,7 @@ final class ParallelStep implements BatchStep {
                     g[i] *= share;
                 }
             }
-            net.backward(grad);
+            backprop.run(grad);
         }
     }
 }

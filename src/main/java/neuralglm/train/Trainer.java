@@ -238,6 +238,42 @@ public final class Trainer {
         return new IncrementalTrainer(net, family, optimizer, batchSize, inputs);
     }
 
+    /** Rows per forward pass of the final loss: bounds the layers' buffers for large data. */
+    private static final int FINAL_CHUNK = 4096;
+
+    /**
+     * The weighted mean NLL of the trained network over all rows, {@code sum_b W_b meanNll_b / W} over
+     * chunks b of at most {@value #FINAL_CHUNK} rows, so that the layers' buffers never grow to n rows.
+     */
+    static double finalMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+        final int n = x.numRows, d = x.numCols, k = y.numCols;
+        if (n <= FINAL_CHUNK) {
+            final DMatrixRMaj eta = net.forward(x);
+            return checkFinite(epoch, family.meanNll(eta, y, w), family, eta);
+        }
+        final DMatrixRMaj xb = new DMatrixRMaj(FINAL_CHUNK, d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
+        final double[] wb = w == null ? null : new double[FINAL_CHUNK];
+        double sum = 0.0;
+        for (int start = 0; start < n; start += FINAL_CHUNK) {
+            final int b = Math.min(FINAL_CHUNK, n - start);
+            xb.reshape(b, d, false);
+            yb.reshape(b, k, false);
+            System.arraycopy(x.data, start * d, xb.data, 0, b * d);
+            System.arraycopy(y.data, start * k, yb.data, 0, b * k);
+            double chunkWeight = b;
+            if (wb != null) {
+                System.arraycopy(w, start, wb, 0, b);
+                chunkWeight = Family.totalWeight(wb, b);
+                if (chunkWeight == 0) {
+                    continue;
+                }
+            }
+            final DMatrixRMaj eta = net.forward(xb);
+            sum += chunkWeight * checkFinite(epoch, family.meanNll(eta, yb, wb), family, eta);
+        }
+        return sum / Family.totalWeight(w, n);
+    }
+
     /**
      * Reports an epoch's loss when it is due.
      *
@@ -291,6 +327,7 @@ public final class Trainer {
     static final class Step implements BatchStep {
         private final Sequential net;
         private final Parameter[] params;
+        private final Backprop backprop;
         private final Family family;
         private final DMatrixRMaj x;
         private final DMatrixRMaj y;
@@ -301,6 +338,7 @@ public final class Trainer {
         Step(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
             this.net = net;
             this.params = net.parameters().toArray(new Parameter[0]);
+            this.backprop = new Backprop(net);
             this.family = family;
             this.x = x;
             this.y = y;
@@ -319,7 +357,7 @@ public final class Trainer {
             }
             grad = Kernels.reshape(grad, eta.numRows, eta.numCols);
             final double loss = family.gradient(eta, y, weights, grad);
-            net.backward(grad);
+            backprop.run(grad);
             return loss;
         }
 

@@ -321,8 +321,7 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private TrainingResult result(boolean restored) {
-        final DMatrixRMaj eta = net.forward(x);
-        final double finalLoss = Trainer.checkFinite(epoch, family.meanNll(eta, y, w), family, eta);
+        final double finalLoss = Trainer.finalMeanNll(epoch, net, family, x, y, w);
         final StopReason why;
         if (converged) {
             why = StopReason.CONVERGED;

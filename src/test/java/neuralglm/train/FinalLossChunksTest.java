@@ -1,0 +1,43 @@
+package neuralglm.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+
+import neuralglm.family.Poisson;
+import neuralglm.nn.Activation;
+import neuralglm.nn.Sequential;
+import neuralglm.optim.SGD;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The final loss of a fit on more rows than one evaluation chunk equals the weighted mean Poisson NLL
+ * {@code sum w (exp(eta) - y eta) / sum w} written out here from the stateless predictions.
+ */
+class FinalLossChunksTest {
+
+    @Test
+    void finalLossOverChunksIsTheWeightedMeanNll() {
+        final int n = 9_001, d = 3;
+        final Random rng = new Random(4);
+        final DMatrixRMaj x = new DMatrixRMaj(n, d), y = new DMatrixRMaj(n, 1);
+        final double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                x.set(i, j, rng.nextGaussian());
+            }
+            y.set(i, 0, rng.nextInt(5));
+            w[i] = i >= 4096 && i < 8192 ? 0.0 : 0.5 + rng.nextDouble(); // one whole chunk weighs nothing
+        }
+        final Sequential net = Sequential.mlp(d, new int[] {6}, Activation.ReLU::new, 1, new Random(2));
+        final TrainingResult r = new Trainer(2).withBatchSize(500).fit(net, new Poisson(), new SGD(0.01), x, y, w);
+        final DMatrixRMaj eta = net.predict(x);
+        double sum = 0, total = 0;
+        for (int i = 0; i < n; i++) {
+            sum += w[i] * (Math.exp(eta.get(i, 0)) - y.get(i, 0) * eta.get(i, 0));
+            total += w[i];
+        }
+        assertEquals(sum / total, r.finalLoss(), 1e-12 * Math.abs(sum / total));
+    }
+}
