@@ -374,6 +374,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      */
     @Override
     public void setOptions(String[] options) throws Exception {
+        StrictOptions.qualifyShortNames(this, options);
         StrictOptions.check(this, options);
         super.setOptions(options);
     }

@@ -66,7 +66,7 @@ class WekaPackageIT {
         final Path train = arff("poisson-train", FamilyData.of("Poisson", 300, 31));
         final Path test = arff("poisson-test", FamilyData.of("Poisson", 200, 32));
         final String out = java("weka.Run", "NeuralGLM", "-t", train.toString(), "-T", test.toString(),
-                "-hidden", "none", "-family", "neuralglm.Poisson");
+                "-hidden", "none", "-family", "Poisson");
         assertTrue(out.contains("NeuralGLM: generalized linear model (no hidden layer)"), out);
         assertTrue(out.contains("Poisson, link log"), out);
         final String section = testSection(out);
@@ -127,7 +127,7 @@ class WekaPackageIT {
         final String csv = "weka.classifiers.evaluation.output.prediction.CSV -decimals 16";
         final String first = java("weka.Run", "NeuralGLM", "-t", train.toString(), "-T", test.toString(),
                 "-d", model.toString(), "-hidden", "6", "-epochs", "60",
-                "-family", "neuralglm.Gamma -link log", "-optimizer", "neuralglm.Adam -lr 0.01", "-mini-batch-size", "32", "-classifications", csv);
+                "-family", "Gamma -link log", "-optimizer", "Adam -lr 0.01", "-mini-batch-size", "32", "-classifications", csv);
         assertTrue(Files.size(model) > 0);
         final String second = java("weka.Run", "NeuralGLM", "-l", model.toString(), "-T", test.toString(),
                 "-classifications", csv);

@@ -78,6 +78,69 @@ public final class StrictOptions {
         }
     }
 
+    /**
+     * Lets a nested option name its class by its simple name, as the issue's and the README's
+     * {@code -family "NegativeBinomial -alpha 1.0"} and {@code -optimizer "SGD -lr 0.01"} do: a class
+     * token without a dot is replaced, in place, by the class of that name (case ignored) in the
+     * package of the property's type, when there is one. Weka's own lookup matches name suffixes, so
+     * {@code Gaussian} alone would also match {@code InverseGaussian}.
+     *
+     * @param target  the object whose options are about to be set
+     * @param options the options. Modified: qualified class names.
+     */
+    public static void qualifyShortNames(Object target, String[] options) {
+        for (Method m : target.getClass().getMethods()) {
+            final OptionMetadata meta = m.getAnnotation(OptionMetadata.class);
+            if (meta == null || m.getParameterCount() != 0 || !OptionHandler.class.isAssignableFrom(m.getReturnType())) {
+                continue;
+            }
+            final String flag = "-" + meta.commandLineParamName();
+            for (int i = 0; i + 1 < options.length; i++) {
+                if (!flag.equals(options[i])) {
+                    continue;
+                }
+                try {
+                    final String[] spec = Utils.splitOptions(options[i + 1]);
+                    if (spec.length == 0 || spec[0].contains(".")) {
+                        continue;
+                    }
+                    final Class<?> found = classNamed(m.getReturnType(), spec[0], target.getClass().getClassLoader());
+                    if (found != null) {
+                        spec[0] = found.getName();
+                        options[i + 1] = Utils.joinOptions(spec);
+                    }
+                } catch (Exception e) {
+                    // unbalanced quotes and the like: left for check() to report
+                }
+            }
+        }
+    }
+
+    /** @return the class {@code simpleName} (case ignored) in the package of {@code type} assignable to it, or null */
+    private static Class<?> classNamed(Class<?> type, String simpleName, ClassLoader loader) {
+        final String pkg = type.getPackage().getName();
+        for (String name : List.of(simpleName, Character.toUpperCase(simpleName.charAt(0)) + simpleName.substring(1))) {
+            try {
+                final Class<?> c = Class.forName(pkg + "." + name, false, loader);
+                if (type.isAssignableFrom(c) && !java.lang.reflect.Modifier.isAbstract(c.getModifiers())) {
+                    return c;
+                }
+            } catch (ClassNotFoundException e) {
+                // try the next spelling
+            }
+        }
+        for (String known : KNOWN) {
+            if (known.equalsIgnoreCase(simpleName)) {
+                return classNamed(type, known, loader);
+            }
+        }
+        return null;
+    }
+
+    /** Simple names of the family and optimiser classes, for case-insensitive lookup. */
+    private static final List<String> KNOWN = List.of("Auto", "Gaussian", "Bernoulli", "Binomial", "Categorical", "Poisson",
+            "Gamma", "InverseGaussian", "NegativeBinomial", "Tweedie", "Exponential", "SGD", "Adam", "LBFGS");
+
     private static void checkTag(String name, String value, Tag[] tags) {
         final List<String> names = new ArrayList<>();
         for (Tag t : tags) {
