@@ -65,6 +65,38 @@ final class Columns {
                 + "; expected a number, a string or a boolean");
     }
 
+    /** Receives the rows of a {@link #select}ed partition. */
+    @FunctionalInterface
+    interface RowSink {
+        /**
+         * @param cells  the feature cells (a reused buffer)
+         * @param label  the label cell
+         * @param weight the weight cell, or null without a weight column
+         * @param row    the row's index in the partition
+         */
+        void accept(Object[] cells, Object label, Object weight, long row);
+    }
+
+    /**
+     * Feeds the rows of one partition of a {@link #select}ed table to {@code sink}, in order.
+     *
+     * @param rows     the partition's rows
+     * @param features number of feature columns m (the label is column m, the weight m + 1)
+     * @param weighted whether there is a weight column
+     * @param sink     the receiver
+     */
+    static void scan(java.util.Iterator<Row> rows, int features, boolean weighted, RowSink sink) {
+        final Object[] cells = new Object[features];
+        long row = 0;
+        while (rows.hasNext()) {
+            final Row r = rows.next();
+            for (int j = 0; j < features; j++) {
+                cells[j] = r.get(j);
+            }
+            sink.accept(cells, r.get(features), weighted ? r.get(features + 1) : null, row++);
+        }
+    }
+
     /**
      * @param name      the weight column's name
      * @param cell      a weight cell

@@ -134,19 +134,12 @@ public final class DistributedData implements AutoCloseable {
         final JavaRDD<PartitionData> rdd = Columns.select(table, features, label, weight).javaRDD()
                 .mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
                     final Builder b = new Builder(p, d, k, chunkRows, weighted);
-                    final Object[] cells = new Object[m];
-                    long row = 0;
-                    while (it.hasNext()) {
-                        final Row r = it.next();
-                        for (int j = 0; j < m; j++) {
-                            cells[j] = r.get(j);
-                        }
-                        if (coding.encode(r.get(m), b.yRow(), 0)) {
+                    Columns.scan(it, m, weighted, (cells, labelCell, weightCell, row) -> {
+                        if (coding.encode(labelCell, b.yRow(), 0)) {
                             encoder.encode(cells, b.xRow(), 0);
-                            b.commit(weighted ? Columns.weight(weight, r.get(m + 1), p, row) : 1.0);
+                            b.commit(weighted ? Columns.weight(weight, weightCell, p, row) : 1.0);
                         }
-                        row++;
-                    }
+                    });
                     final PartitionData data = b.build();
                     data.check(family);
                     return Collections.singletonList(data).iterator();
@@ -190,8 +183,20 @@ public final class DistributedData implements AutoCloseable {
         partitions.unpersist(false);
     }
 
+    /**
+     * Wraps partitions built elsewhere (for example generated on the executors).
+     *
+     * @param partitions one {@link PartitionData} per partition, not yet cached
+     * @param d          input columns
+     * @param k          target columns
+     * @return the cached data
+     */
+    static DistributedData fromPartitions(JavaRDD<PartitionData> partitions, int d, int k) {
+        return new DistributedData(partitions, d, k);
+    }
+
     /** Accumulates one partition's rows into chunks of {@code chunkRows} rows (the last one trimmed). */
-    private static final class Builder {
+    static final class Builder {
         private final int partition;
         private final int d;
         private final int k;

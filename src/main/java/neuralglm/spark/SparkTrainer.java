@@ -252,16 +252,8 @@ public final class SparkTrainer implements Cloneable {
         final JavaRDD<TableStats> perPartition = Columns.select(table, names, label, w).javaRDD().mapPartitionsWithIndex(
                 (Integer p, java.util.Iterator<Row> it) -> {
                     final TableStats s = new TableStats(names, nominal, indexedLabel);
-                    final Object[] cells = new Object[m];
-                    long row = 0;
-                    while (it.hasNext()) {
-                        final Row r = it.next();
-                        for (int j = 0; j < m; j++) {
-                            cells[j] = r.get(j);
-                        }
-                        s.add(cells, r.get(m), w == null ? 1.0 : Columns.weight(w, r.get(m + 1), p, row));
-                        row++;
-                    }
+                    Columns.scan(it, m, w != null, (cells, labelCell, weightCell, row) ->
+                            s.add(cells, labelCell, w == null ? 1.0 : Columns.weight(w, weightCell, p, row)));
                     return List.of(s).iterator();
                 }, true);
         final List<TableStats> parts;
