@@ -98,12 +98,14 @@ class SparkTableTest {
         spark.stop();
     }
 
+    /** @return the rows as a table, repartitioned into {@code partitions} (0: as created, in order) */
     private static Dataset<Row> table(List<Object[]> rows, int partitions) {
         final List<Row> list = new ArrayList<>();
         for (Object[] r : rows) {
             list.add(RowFactory.create(r));
         }
-        return spark.createDataFrame(list, schema).repartition(partitions);
+        final Dataset<Row> t = spark.createDataFrame(list, schema);
+        return partitions == 0 ? t : t.repartition(partitions);
     }
 
     /** Each row repeated w times, with weight 1. */
@@ -279,10 +281,19 @@ class SparkTableTest {
                 assertEquals(Math.exp(eta[c]) / norm, mu.get(i, c), 1e-7, "P(class " + c + ") of row " + i);
             }
         }
+        // scored in the cluster: the same numbers, one column per class
+        final List<Row> scored = SparkPredict.withMeans(table(cells, 0), model, "p").collectAsList();
+        assertEquals(N, scored.size());
+        for (int i = 0; i < N; i++) {
+            for (int c = 0; c < 3; c++) {
+                assertEquals(mu.get(i, c), scored.get(i).getDouble(scored.get(i).fieldIndex("p_" + "abc".charAt(c))),
+                        "in-Spark P(class " + c + ") of row " + i);
+            }
+        }
     }
 
     @Test
-    void theModelHoldsNoSparkTypeAndSurvivesSerialization() throws Exception {
+    void theSavedModelPredictsTheSameInAJvmWithoutSpark(@TempDir Path dir) throws Exception {
         final TabularModel model = new SparkTrainer(new Poisson()).withFeatures(FEATURES).withLabel("count")
                 .withHidden(3).withActivation("Tanh").withOptimizer(new neuralglm.optim.Adam(0.05)).withEpochs(5)
                 .withBatchSize(50).fit(table(cells, 2));
@@ -296,6 +307,34 @@ class SparkTableTest {
         }
         final Object[][] f = features(cells);
         assertArrayEquals(model.mean(f).data, back.mean(f).data);
+        // a model file (the model, then the cells to score) read by a fresh JVM with no Spark on its classpath
+        final Path file = dir.resolve("model.bin");
+        try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(file))) {
+            out.writeObject(model);
+            out.writeObject(f);
+        }
+        final List<String> classpath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (entry.endsWith("classes") || entry.contains("ejml")) {
+                classpath.add(entry);
+            }
+        }
+        final Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", String.join(java.io.File.pathSeparator, classpath), PredictWithoutSpark.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        final List<String> lines = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(0, child.waitFor(), String.join("\n", lines));
+        assertEquals("spark absent", lines.get(0));
+        final double[] expected = model.mean(f).data;
+        assertEquals(expected.length + 1, lines.size());
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], Double.parseDouble(lines.get(i + 1)), "row " + i);
+        }
+        // and the scores Spark computes in the cluster are the same numbers
+        final List<Row> scored = SparkPredict.withMeans(table(cells, 0), model, "mu").collectAsList();
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], scored.get(i).getDouble(scored.get(i).fieldIndex("mu")), "in-Spark row " + i);
+        }
         for (Class<?> c : new Class<?>[] {TabularModel.class, TabularEncoder.class, LabelCoding.class, Values.class}) {
             assertFalse(references(c, "org/apache/spark"), c + " must load without Spark");
         }
