@@ -39,20 +39,18 @@ public final class DistributedData implements AutoCloseable {
         this.inputs = inputs;
         this.targets = targets;
         final List<double[]> sums;
-        final List<Integer> counts;
         try {
             sums = this.partitions.map(PartitionData::targetSums).collect();
-            counts = this.partitions.map(p -> p.rows).collect();
         } catch (Exception e) {   // Spark's checked SparkException is thrown undeclared
             this.partitions.unpersist(false);
             throw SparkErrors.unwrap(e);
         }
         long n = 0;
         final double[] s = new double[targets + 1];
-        for (int p = 0; p < sums.size(); p++) {
-            n += counts.get(p);
+        for (double[] part : sums) {   // in partition order
+            n += (long) part[0];
             for (int j = 0; j <= targets; j++) {
-                s[j] += sums.get(p)[j];
+                s[j] += part[1 + j];
             }
         }
         if (n == 0) {

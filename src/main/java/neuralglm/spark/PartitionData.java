@@ -96,16 +96,17 @@ final class PartitionData implements Serializable {
         return c < x.length - 1 ? chunkRows : rows - c * chunkRows;
     }
 
-    /** @return {@code {sum w, sum w y_1, ..., sum w y_k}} over the partition */
+    /** @return {@code {n_p, sum w, sum w y_1, ..., sum w y_k}} over the partition */
     double[] targetSums() {
-        final double[] s = new double[k + 1];
+        final double[] s = new double[k + 2];
+        s[0] = rows;
         for (int c = 0; c < x.length; c++) {
             final int b = chunkLength(c);
             for (int i = 0; i < b; i++) {
                 final double wi = w == null ? 1.0 : w[c][i];
-                s[0] += wi;
+                s[1] += wi;
                 for (int j = 0; j < k; j++) {
-                    s[1 + j] += wi * y[c][i * k + j];
+                    s[2 + j] += wi * y[c][i * k + j];
                 }
             }
         }
