@@ -6,8 +6,8 @@
 #                                                       trains on it in local[threads] (default 2), saves the model
 #   scripts/spark_local.sh train --input t.csv --features a,b --label y --family Poisson [...]
 #                                                       neuralglm.spark.SparkTrain (options in its javadoc)
-#   scripts/spark_local.sh bench [rows] [epochs]       throughput local[1] vs local[2] on rows x 20 Poisson rows
-#                                                       (default 1000000, 5 epochs) and the per-step overhead
+#   scripts/spark_local.sh bench [rows] [epochs] [rounds]  throughput local[1] vs local[2] on rows x 20 Poisson rows
+#                                                       (default 1000000, 5 epochs, best of 2 rounds), per-step overhead
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-example}
@@ -55,7 +55,7 @@ case "$mode" in
     exec "${JAVA[@]}" neuralglm.spark.SparkBench "$@"
     ;;
   *)
-    echo "usage: scripts/spark_local.sh example [threads] | train <SparkTrain options> | bench [rows] [epochs]" >&2
+    echo "usage: scripts/spark_local.sh example [threads] | train <SparkTrain options> | bench [rows] [epochs] [rounds]" >&2
     exit 2
     ;;
 esac
