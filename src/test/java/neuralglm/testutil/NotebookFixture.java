@@ -3,7 +3,6 @@ package neuralglm.testutil;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -105,9 +104,7 @@ public final class NotebookFixture {
      * @param params a JSON object of parameter name to nested arrays
      */
     public static void setParameters(Sequential net, JsonNode params) {
-        final Iterator<Map.Entry<String, JsonNode>> it = params.fields();
-        while (it.hasNext()) {
-            final Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : params.properties()) {
             net.parameter(e.getKey()).set(flatten(e.getValue()));
         }
     }

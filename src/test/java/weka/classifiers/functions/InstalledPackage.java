@@ -52,6 +52,8 @@ final class InstalledPackage {
         final String jython = jars.stream().filter(s -> s.contains("jython-standalone")).findFirst().orElseThrow();
         assertTrue(weka.contains("weka-stable"), weka);
         assertTrue(!weka.contains("ejml") && !weka.contains("neuralGLM"), weka);
+        assertTrue(!weka.contains("spark-") && !weka.contains("scala-library"),
+                "Spark's jars must stay off the Weka-only classpath (pom: weka.classpath.excludeGroupIds): " + weka);
         final InstalledPackage p = new InstalledPackage(dir, weka, jython);
         final String out = p.java("weka.core.WekaPackageManager", "-offline", "-install-package", zip.toString());
         final Path pkg = p.packageDir();

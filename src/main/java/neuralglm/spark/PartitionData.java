@@ -1,0 +1,177 @@
+package neuralglm.spark;
+
+import java.io.Serializable;
+import java.util.List;
+
+import neuralglm.family.DomainException;
+import neuralglm.family.Family;
+import neuralglm.nn.Parameter;
+import neuralglm.nn.Sequential;
+import neuralglm.train.BlockGradient;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * One partition's training rows, encoded once and kept in memory as row-major {@code double[]}
+ * chunks of at most {@code chunkRows} rows: inputs {@code x} (n_p x d), targets {@code y} (n_p x k)
+ * and weights (null when all are 1). Each step evaluates the engine's {@link BlockGradient} chunk by
+ * chunk (full batch) or on this partition's share of a {@link MiniBatch}, and returns
+ * <pre>
+ *   ( sum_i w_i dl_i/dtheta ,  sum_i w_i l_i ,  sum_i w_i )      over the rows used
+ * </pre>
+ * as an {@link ExactSum}, in a fixed row order. No Spark types: the partition is an ordinary object
+ * in Spark's block store.
+ */
+final class PartitionData implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    final int partition;
+    final int rows;
+    final int d;
+    final int k;
+    final int chunkRows;
+    private final double[][] x;
+    private final double[][] y;
+    private final double[][] w;
+
+    /** The current epoch's permutation (a cache: recomputed deterministically when absent). */
+    private transient int[] permutation;
+    private transient int permutationEpoch = -1;
+    private transient long permutationSeed;
+
+    /**
+     * @param partition the partition's index
+     * @param rows      number of rows n_p
+     * @param d         input columns
+     * @param k         target columns
+     * @param chunkRows rows per chunk
+     * @param x         chunks of inputs (row-major, chunkRows x d except the last)
+     * @param y         chunks of targets
+     * @param w         chunks of weights, or null when every weight is 1
+     */
+    PartitionData(int partition, int rows, int d, int k, int chunkRows, double[][] x, double[][] y, double[][] w) {
+        this.partition = partition;
+        this.rows = rows;
+        this.d = d;
+        this.k = k;
+        this.chunkRows = chunkRows;
+        this.x = x;
+        this.y = y;
+        this.w = w;
+    }
+
+    /**
+     * Checks the rows as the engine's {@code DataChecks} does, naming the partition and the row in it.
+     *
+     * @param family the output family (checks the targets' domain)
+     */
+    void check(Family family) {
+        for (int c = 0; c < x.length; c++) {
+            final int b = chunkLength(c);
+            for (int i = 0; i < b * d; i++) {
+                if (!Double.isFinite(x[c][i])) {
+                    throw new IllegalArgumentException(String.format(
+                            "Input value %s in partition %d, row %d, column %d is not finite; inputs must be finite numbers",
+                            x[c][i], partition, c * chunkRows + i / d, i % d));
+                }
+            }
+            if (w != null) {
+                for (int i = 0; i < b; i++) {
+                    if (!Double.isFinite(w[c][i]) || w[c][i] < 0) {
+                        throw new IllegalArgumentException(String.format(
+                                "Instance weight %s in partition %d, row %d is invalid; weights must be finite and >= 0",
+                                w[c][i], partition, c * chunkRows + i));
+                    }
+                }
+            }
+            try {
+                family.checkTargets(DMatrixRMaj.wrap(b, k, y[c]));
+            } catch (DomainException e) {
+                throw new IllegalArgumentException("Partition " + partition + ", chunk " + c + " (rows from "
+                        + c * chunkRows + "): " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private int chunkLength(int c) {
+        return c < x.length - 1 ? chunkRows : rows - c * chunkRows;
+    }
+
+    /** @return {@code {n_p, sum w, sum w y_1, ..., sum w y_k}} over the partition */
+    double[] targetSums() {
+        final double[] s = new double[k + 2];
+        s[0] = rows;
+        for (int c = 0; c < x.length; c++) {
+            final int b = chunkLength(c);
+            for (int i = 0; i < b; i++) {
+                final double wi = w == null ? 1.0 : w[c][i];
+                s[1] += wi;
+                for (int j = 0; j < k; j++) {
+                    s[2 + j] += wi * y[c][i * k + j];
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The partition's weighted loss and gradient sums at {@code params}.
+     *
+     * @param netBytes  the network's shape ({@link FlatParameters#toBytes})
+     * @param params    the parameter values to evaluate at
+     * @param family    the output family
+     * @param batch     the mini-batch, or null for every row
+     * @param backward  false for the loss alone
+     * @return {@code (gradient sums..., loss sum, weight sum)}; gradient entries are 0 without backward
+     */
+    ExactSum evaluate(byte[] netBytes, double[] params, Family family, MiniBatch batch, boolean backward) {
+        final Sequential net = FlatParameters.fromBytes(netBytes);
+        final List<Parameter> ps = net.parameters();
+        FlatParameters.setValues(ps, params);
+        net.zeroGrad();
+        final BlockGradient block = new BlockGradient(net, family);
+        double loss = 0, weight = 0;
+        if (batch == null) {
+            for (int c = 0; c < x.length; c++) {
+                final int b = chunkLength(c);
+                final double[] lw = block.accumulate(DMatrixRMaj.wrap(b, d, x[c]), DMatrixRMaj.wrap(b, k, y[c]),
+                        w == null ? null : w[c], backward);
+                loss += lw[0];
+                weight += lw[1];
+            }
+        } else {
+            final int[] perm = permutation(batch);
+            final int from = batch.from(rows), to = batch.to(rows);
+            for (int start = from; start < to; start += chunkRows) {
+                final int b = Math.min(chunkRows, to - start);
+                final DMatrixRMaj xb = new DMatrixRMaj(b, d), yb = new DMatrixRMaj(b, k);
+                final double[] wb = w == null ? null : new double[b];
+                for (int r = 0; r < b; r++) {
+                    final int src = perm[start + r], c = src / chunkRows, i = src % chunkRows;
+                    System.arraycopy(x[c], i * d, xb.data, r * d, d);
+                    System.arraycopy(y[c], i * k, yb.data, r * k, k);
+                    if (wb != null) {
+                        wb[r] = w[c][i];
+                    }
+                }
+                final double[] lw = block.accumulate(xb, yb, wb, backward);
+                loss += lw[0];
+                weight += lw[1];
+            }
+        }
+        final int p = FlatParameters.size(ps);
+        final double[] out = new double[p + 2];
+        FlatParameters.gradients(ps, out);
+        out[p] = loss;
+        out[p + 1] = weight;
+        return ExactSum.of(out);
+    }
+
+    private synchronized int[] permutation(MiniBatch batch) {
+        if (permutation == null || permutationEpoch != batch.epoch || permutationSeed != batch.seed) {
+            permutation = batch.permutation(rows, partition);
+            permutationEpoch = batch.epoch;
+            permutationSeed = batch.seed;
+        }
+        return permutation;
+    }
+}

@@ -1,0 +1,450 @@
+package neuralglm.spark;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import neuralglm.family.Family;
+import neuralglm.nn.Activation;
+import neuralglm.nn.Parameter;
+import neuralglm.nn.Sequential;
+import neuralglm.optim.Adam;
+import neuralglm.optim.Optimizer;
+import neuralglm.train.NullStart;
+import neuralglm.train.ProgressListener;
+import neuralglm.train.TrainingDivergedException;
+import neuralglm.train.TrainingInterruptedException;
+import neuralglm.train.TrainingResult;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Trains a neuralGLM network on a Spark table by synchronous data-parallel gradient descent, with the
+ * settings of the Weka face (hidden sizes, activation, family, optimiser, epochs, batch size, seed).
+ * Each step:
+ * <pre>
+ *   driver:     theta  --broadcast-->  every partition p
+ *   partition:  G_p = sum_{i in p} w_i dl_i/dtheta,  L_p = sum w_i l_i,  W_p = sum w_i     (engine: BlockGradient)
+ *   treeAggregate (exact sums, so independent of the combining order):  G, L, W
+ *   driver:     grad = G / W,  loss = L / W,  optimiser.step  (the engine's Optimizer on the driver's network)
+ * </pre>
+ * Full batch (batch size 0 or &gt;= n) uses every row in every evaluation, so SGD, Adam and L-BFGS
+ * follow the single-machine {@link neuralglm.train.Trainer} step for step (up to the rounding of the
+ * per-partition sums). A mini-batch step uses each partition's share of the batch ({@link MiniBatch}):
+ * an epoch is {@code T = ceil(n / batchSize)} steps, partition p contributes about
+ * {@code batchSize * n_p / n} of its rows, shuffled per epoch, and every row is used once per epoch.
+ * The loss trace has the Trainer's meaning: full batch, the mean NLL before each step; mini-batch, the
+ * weight-averaged batch losses of the epoch.
+ *
+ * <p>{@link #fit(Dataset)} first makes one pass of weighted statistics (imputation, categories,
+ * standardisation: {@link TabularEncoder}; label classes: {@link LabelCoding}), then encodes and
+ * caches the rows once ({@link DistributedData}), builds the network as the Weka face does
+ * ({@code Sequential.mlp} from {@code new Random(seed)}, output layer at the null model), trains, and
+ * returns a {@link TabularModel} that predicts without Spark. Immutable; {@code with...} return copies.
+ */
+public final class SparkTrainer implements Cloneable {
+
+    private final Family family;
+    private String[] features = new String[0];
+    private String label;
+    private String weight;
+    private int[] hidden = new int[0];
+    private String activation = "ReLU";
+    private Optimizer optimizer = new Adam(1e-3, 0.9, 0.999, 1e-8, 0.0);
+    private int epochs = 100;
+    private int batchSize;
+    private long seed = 1L;
+    private boolean standardize = true;
+    private boolean nullStart = true;
+    private int partitions;
+    private int chunkRows = DistributedData.DEFAULT_CHUNK_ROWS;
+    private int treeDepth = 2;
+    private int progressEvery;
+    private ProgressListener listener;
+
+    /**
+     * Defaults: no hidden layer (a GLM), ReLU, Adam(1e-3), 100 epochs, full batch, seed 1,
+     * standardised inputs, null-model start, the table's own partitioning.
+     *
+     * @param family the output distribution (see {@link neuralglm.family.Families#byName})
+     */
+    public SparkTrainer(Family family) {
+        if (family == null) {
+            throw new IllegalArgumentException("A family is required");
+        }
+        this.family = family;
+    }
+
+    private SparkTrainer copy() {
+        try {
+            return (SparkTrainer) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** @param names feature columns (numeric, string or boolean) @return a copy with these features */
+    public SparkTrainer withFeatures(String... names) {
+        final SparkTrainer t = copy();
+        t.features = names.clone();
+        return t;
+    }
+
+    /** @param name the label column @return a copy with this label */
+    public SparkTrainer withLabel(String name) {
+        final SparkTrainer t = copy();
+        t.label = name;
+        return t;
+    }
+
+    /** @param name the instance-weight column, or null for none @return a copy with this weight column */
+    public SparkTrainer withWeight(String name) {
+        final SparkTrainer t = copy();
+        t.weight = name;
+        return t;
+    }
+
+    /** @param sizes hidden layer sizes; none for a GLM @return a copy with these hidden layers */
+    public SparkTrainer withHidden(int... sizes) {
+        final SparkTrainer t = copy();
+        t.hidden = sizes.clone();
+        return t;
+    }
+
+    /** @param name an activation name ({@link Activation#NAMES}) @return a copy with this activation */
+    public SparkTrainer withActivation(String name) {
+        Activation.byName(name);
+        final SparkTrainer t = copy();
+        t.activation = name;
+        return t;
+    }
+
+    /** @param prototype a configured optimiser (copied for each fit) @return a copy with this optimiser */
+    public SparkTrainer withOptimizer(Optimizer prototype) {
+        final SparkTrainer t = copy();
+        t.optimizer = prototype.copy();
+        return t;
+    }
+
+    /** @param n the epoch limit (&gt;= 1) @return a copy with this limit */
+    public SparkTrainer withEpochs(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("The number of epochs must be >= 1, got " + n);
+        }
+        final SparkTrainer t = copy();
+        t.epochs = n;
+        return t;
+    }
+
+    /** @param size rows per mini-batch, 0 for full batch @return a copy with this batch size */
+    public SparkTrainer withBatchSize(int size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("The batch size must be >= 0 (0 = full batch), got " + size);
+        }
+        final SparkTrainer t = copy();
+        t.batchSize = size;
+        return t;
+    }
+
+    /** @param s seed of the initial weights and of the mini-batch shuffling @return a copy with this seed */
+    public SparkTrainer withSeed(long s) {
+        final SparkTrainer t = copy();
+        t.seed = s;
+        return t;
+    }
+
+    /** @param on whether to standardise the encoded inputs (default true) @return a copy */
+    public SparkTrainer withStandardize(boolean on) {
+        final SparkTrainer t = copy();
+        t.standardize = on;
+        return t;
+    }
+
+    /** @param on whether to start the output layer at the null model (default true) @return a copy */
+    public SparkTrainer withNullStart(boolean on) {
+        final SparkTrainer t = copy();
+        t.nullStart = on;
+        return t;
+    }
+
+    /** @param n repartition the table into n partitions before caching; 0 keeps its own @return a copy */
+    public SparkTrainer withPartitions(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("The number of partitions must be >= 0, got " + n);
+        }
+        final SparkTrainer t = copy();
+        t.partitions = n;
+        return t;
+    }
+
+    /** @param rows rows per cached chunk (&gt;= 1) @return a copy */
+    public SparkTrainer withChunkRows(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("Rows per chunk must be >= 1, got " + rows);
+        }
+        final SparkTrainer t = copy();
+        t.chunkRows = rows;
+        return t;
+    }
+
+    /** @param depth depth of the treeAggregate (&gt;= 1) @return a copy */
+    public SparkTrainer withTreeDepth(int depth) {
+        if (depth < 1) {
+            throw new IllegalArgumentException("The tree depth must be >= 1, got " + depth);
+        }
+        final SparkTrainer t = copy();
+        t.treeDepth = depth;
+        return t;
+    }
+
+    /** @param every report every this many epochs (and the last) @param progress the receiver @return a copy */
+    public SparkTrainer withProgress(int every, ProgressListener progress) {
+        if (every < 1) {
+            throw new IllegalArgumentException("Progress interval must be >= 1 epoch, got " + every);
+        }
+        final SparkTrainer t = copy();
+        t.progressEvery = every;
+        t.listener = progress;
+        return t;
+    }
+
+    // ------------------------------------------------------------------------------ from a table
+
+    /**
+     * Trains on a table.
+     *
+     * @param table the training data; rows with a missing label are skipped
+     * @return the trained model (no Spark types inside)
+     */
+    public TabularModel fit(Dataset<Row> table) {
+        if (features.length == 0 || label == null) {
+            throw new IllegalArgumentException("Set the feature columns and the label column first");
+        }
+        final boolean[] nominal = new boolean[features.length];
+        for (int j = 0; j < features.length; j++) {
+            nominal[j] = Columns.nominal(table, features[j], "feature");
+        }
+        final boolean indexed = LabelCoding.indexed(family, Columns.nominal(table, label, "label"));
+        if (weight != null && Columns.nominal(table, weight, "weight")) {
+            throw new IllegalArgumentException("The weight column '" + weight + "' must be numeric");
+        }
+        final Dataset<Row> source = partitions > 0 ? table.repartition(partitions) : table;
+        final TableStats stats = statistics(source, nominal, indexed);
+        final TabularEncoder encoder = TabularEncoder.fit(stats, standardize);
+        final LabelCoding coding = LabelCoding.fit(label, family, stats);
+        try (DistributedData data = DistributedData.encode(source, features, label, weight, encoder, coding,
+                chunkRows, family)) {
+            final Sequential net = network(data.inputs(), coding.columns(), data.targetMeans());
+            final TrainingResult result = fit(data, net);
+            return new TabularModel(encoder, coding, net, family, result, settings());
+        }
+    }
+
+    private TableStats statistics(Dataset<Row> table, boolean[] nominal, boolean indexedLabel) {
+        final String[] names = features.clone();
+        final String w = weight;
+        final int m = names.length;
+        final JavaRDD<TableStats> perPartition = Columns.select(table, names, label, w).javaRDD().mapPartitionsWithIndex(
+                (Integer p, java.util.Iterator<Row> it) -> {
+                    final TableStats s = new TableStats(names, nominal, indexedLabel);
+                    Columns.scan(it, m, w != null, (cells, labelCell, weightCell, row) ->
+                            s.add(cells, labelCell, w == null ? 1.0 : Columns.weight(w, weightCell, p, row)));
+                    return List.of(s).iterator();
+                }, true);
+        final List<TableStats> parts;
+        try {
+            parts = perPartition.collect();
+        } catch (Exception e) {   // Spark's checked SparkException is thrown undeclared
+            throw SparkErrors.unwrap(e);
+        }
+        final TableStats total = new TableStats(names, nominal, indexedLabel);
+        for (TableStats s : parts) {
+            total.merge(s);
+        }
+        if (total.rows == 0) {
+            throw new IllegalArgumentException("No training rows with a value in label column '" + label + "' ("
+                    + total.rowsWithoutLabel + " rows without one)");
+        }
+        return total;
+    }
+
+    /**
+     * The network the Weka face builds: {@code Sequential.mlp(d, hidden, activation, outputs,
+     * new Random(seed))}, its output layer at the null model when that is finite.
+     *
+     * @param inputs      d
+     * @param outputs     k
+     * @param targetMeans weighted target means
+     * @return the initial network
+     */
+    Sequential network(int inputs, int outputs, double[] targetMeans) {
+        final String act = activation;
+        final Sequential net = Sequential.mlp(inputs, hidden, () -> Activation.byName(act), outputs, new Random(seed));
+        if (nullStart) {
+            NullStart.apply(net, family, new DMatrixRMaj(1, targetMeans.length, true, targetMeans), null);
+        }
+        return net;
+    }
+
+    private String settings() {
+        return String.format(Locale.ROOT, "hidden=%s, activation=%s, %s, epochs=%d, batchSize=%d, seed=%d, standardize=%s",
+                Arrays.toString(hidden), activation, optimizer, epochs, batchSize, seed, standardize);
+    }
+
+    // ---------------------------------------------------------------------------- the loop
+
+    /**
+     * Trains {@code net} in place on cached data, as {@link neuralglm.train.Trainer#fit} does on one
+     * machine.
+     *
+     * @param data the cached rows
+     * @param net  the network (its current parameters are the start)
+     * @return the loss trace and how training ended
+     * @throws TrainingDivergedException    when the loss stops being finite
+     * @throws TrainingInterruptedException when the driver thread is interrupted
+     */
+    public TrainingResult fit(DistributedData data, Sequential net) {
+        final long n = data.rows();
+        if (batchSize > n) {
+            throw new IllegalArgumentException("The batch size " + batchSize + " exceeds the " + n
+                    + " training rows; use 0 for full batch");
+        }
+        final boolean fullBatch = batchSize == 0 || batchSize == n;
+        final Optimizer opt = optimizer.copy().initialise(net.parameters());
+        if (opt.needsFullBatch() && !fullBatch) {
+            throw new IllegalArgumentException(opt + " needs the full batch (batch size 0), got batch size " + batchSize);
+        }
+        final JavaSparkContext sc = JavaSparkContext.fromSparkContext(data.partitions.context());
+        final Broadcast<byte[]> shape = sc.broadcast(FlatParameters.toBytes(net));
+        try {
+            final Objective objective = new Objective(sc, data, shape, family, net.parameters(), treeDepth);
+            double[] trace = new double[Math.min(epochs, 1 << 12)];
+            int e = 0;
+            boolean converged = false;
+            if (fullBatch) {
+                final Optimizer.Closure closure = () -> objective.evaluate(null, true)[0];
+                for (; e < epochs; e++) {
+                    checkInterrupt(e);
+                    trace = grow(trace, e);
+                    trace[e] = checkFinite(e, opt.step(closure));
+                    report(e, trace[e]);
+                    if (opt.converged()) {
+                        converged = true;
+                        e++;
+                        break;
+                    }
+                }
+            } else {
+                final int steps = (int) ((n + batchSize - 1) / batchSize);
+                for (; e < epochs; e++) {
+                    double epochLoss = 0;
+                    for (int t = 0; t < steps; t++) {
+                        checkInterrupt(e);
+                        final double[] lw = objective.evaluate(new MiniBatch(seed, e, t, steps), true);
+                        if (lw[1] == 0) {
+                            continue;
+                        }
+                        final double loss = checkFinite(e, lw[0]);
+                        opt.step(() -> loss);
+                        epochLoss += loss * lw[1];
+                    }
+                    trace = grow(trace, e);
+                    trace[e] = epochLoss / data.totalWeight();
+                    report(e, trace[e]);
+                }
+            }
+            final double finalLoss = checkFinite(e, objective.evaluate(null, false)[0]);
+            return new TrainingResult(Arrays.copyOf(trace, e), finalLoss, converged);
+        } finally {
+            shape.destroy();
+        }
+    }
+
+    private double[] grow(double[] trace, int e) {
+        return e < trace.length ? trace : Arrays.copyOf(trace, (int) Math.min(epochs, 2L * trace.length));
+    }
+
+    private void report(int epoch, double loss) {
+        if (listener != null && ((epoch + 1) % progressEvery == 0 || epoch == epochs - 1)) {
+            listener.onProgress(epoch, loss);
+        }
+    }
+
+    private static void checkInterrupt(int epoch) {
+        if (Thread.interrupted()) {
+            Thread.currentThread().interrupt();
+            throw new TrainingInterruptedException(epoch);
+        }
+    }
+
+    private double checkFinite(int epoch, double loss) {
+        if (Double.isFinite(loss)) {
+            return loss;
+        }
+        throw new TrainingDivergedException(epoch, String.format(Locale.ROOT,
+                "Training diverged at epoch %d: the mean negative log-likelihood of the %s family became %s "
+                        + "(eta left the %s link's domain %s, or overflowed). Try a smaller learning rate, or the log link.",
+                epoch, family.name(), loss, family.link(), family.link().etaDomain()));
+    }
+
+    /**
+     * The distributed objective: one Spark job per evaluation. Broadcasts the driver network's
+     * parameters, sums the partitions' {@link PartitionData#evaluate} with {@code treeAggregate},
+     * and writes {@code G / W} into the driver network's gradients.
+     */
+    private static final class Objective {
+        private final JavaSparkContext sc;
+        private final JavaRDD<PartitionData> rdd;
+        private final Broadcast<byte[]> shape;
+        private final Family family;
+        private final List<Parameter> params;
+        private final int depth;
+        private final int size;
+
+        Objective(JavaSparkContext sc, DistributedData data, Broadcast<byte[]> shape, Family family,
+                  List<Parameter> params, int depth) {
+            this.sc = sc;
+            this.rdd = data.partitions;
+            this.shape = shape;
+            this.family = family;
+            this.params = params;
+            this.depth = depth;
+            this.size = FlatParameters.size(params);
+        }
+
+        /**
+         * @param batch    the mini-batch, or null for every row
+         * @param backward false for the loss alone (gradients untouched)
+         * @return {@code {L / W, W}}: the batch's mean NLL and its total weight
+         */
+        double[] evaluate(MiniBatch batch, boolean backward) {
+            final Broadcast<double[]> theta = sc.broadcast(FlatParameters.values(params));
+            final Broadcast<byte[]> net = shape;
+            final Family fam = family;
+            final ExactSum sum;
+            try {
+                sum = rdd.treeAggregate(ExactSum.ZERO,
+                        (acc, part) -> acc.plus(part.evaluate(net.value(), theta.value(), fam, batch, backward)),
+                        ExactSum::plus, depth);
+            } catch (Exception e) {   // Spark's checked SparkException is thrown undeclared
+                throw SparkErrors.unwrap(e);
+            } finally {
+                theta.destroy();
+            }
+            final double[] s = sum.toDoubles();
+            final double loss = s[size], weight = s[size + 1];
+            if (weight == 0) {
+                return new double[] {0.0, 0.0};
+            }
+            if (backward) {
+                FlatParameters.setGradients(params, s, 1.0 / weight);
+            }
+            return new double[] {loss / weight, weight};
+        }
+    }
+}

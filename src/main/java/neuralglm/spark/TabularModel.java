@@ -1,0 +1,109 @@
+package neuralglm.spark;
+
+import java.io.Serializable;
+
+import neuralglm.family.Family;
+import neuralglm.nn.Sequential;
+import neuralglm.train.TrainingResult;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A network trained on a table, with everything needed to predict from raw cells again: the
+ * {@link TabularEncoder} of the features, the {@link LabelCoding} of the label, the network and the
+ * family, and how training went. Prediction is {@code mu = g^-1(net(encode(cells)))}. This is the
+ * engine-level model a face wraps (the Weka face's model file, the Jython bridge); it holds no Spark
+ * type, so it loads and predicts without Spark on the classpath. Immutable after construction; the
+ * network is only used through its stateless {@code predict}, so one model serves many threads.
+ */
+public final class TabularModel implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final TabularEncoder encoder;
+    private final LabelCoding label;
+    private final Sequential net;
+    private final Family family;
+    private final TrainingResult result;
+    private final String settings;
+
+    /**
+     * @param encoder  the feature encoder
+     * @param label    the label coding
+     * @param net      the trained network (kept, not copied)
+     * @param family   the output family
+     * @param result   the loss trace and how training stopped
+     * @param settings the training settings in words
+     */
+    public TabularModel(TabularEncoder encoder, LabelCoding label, Sequential net, Family family,
+                        TrainingResult result, String settings) {
+        this.encoder = encoder;
+        this.label = label;
+        this.net = net;
+        this.family = family;
+        this.result = result;
+        this.settings = settings;
+    }
+
+    /**
+     * @param rows feature cells, one array per row, in {@link TabularEncoder#featureNames()} order
+     * @return the encoded inputs, n x d
+     */
+    public DMatrixRMaj encode(Object[][] rows) {
+        final int d = encoder.width();
+        final DMatrixRMaj x = new DMatrixRMaj(rows.length, d);
+        for (int i = 0; i < rows.length; i++) {
+            encoder.encode(rows[i], x.data, i * d);
+        }
+        return x;
+    }
+
+    /**
+     * @param rows feature cells, one array per row
+     * @return eta, n x k
+     */
+    public DMatrixRMaj eta(Object[][] rows) {
+        return net.predict(encode(rows));
+    }
+
+    /**
+     * @param rows feature cells, one array per row
+     * @return mu = g^-1(eta), n x k: the mean, or for Categorical the class probabilities in
+     *         {@link LabelCoding#classes()} order; for Bernoulli with a nominal label, P(second class)
+     */
+    public DMatrixRMaj mean(Object[][] rows) {
+        final DMatrixRMaj eta = eta(rows);
+        final DMatrixRMaj mu = new DMatrixRMaj(eta.numRows, eta.numCols);
+        family.mean(eta, mu);
+        return mu;
+    }
+
+    /** @return the feature encoder */
+    public TabularEncoder encoder() {
+        return encoder;
+    }
+
+    /** @return the label coding */
+    public LabelCoding label() {
+        return label;
+    }
+
+    /** @return the trained network (do not modify) */
+    public Sequential network() {
+        return net;
+    }
+
+    /** @return the output family */
+    public Family family() {
+        return family;
+    }
+
+    /** @return the loss trace and how training stopped */
+    public TrainingResult result() {
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return "TabularModel(" + family + ", " + encoder.width() + " inputs " + java.util.Arrays.toString(encoder.inputNames())
+                + ", label '" + label.name() + "', " + net + ", " + settings + ", " + result + ")";
+    }
+}

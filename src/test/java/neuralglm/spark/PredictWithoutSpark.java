@@ -1,0 +1,39 @@
+package neuralglm.spark;
+
+import java.io.ObjectInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Run in a JVM whose classpath has no Spark (by {@code SparkTableTest}): loads a saved
+ * {@link TabularModel} and the feature cells saved after it, and prints whether Spark is absent and
+ * the predicted means as exact hexadecimal doubles, one per line.
+ */
+public final class PredictWithoutSpark {
+
+    private PredictWithoutSpark() {
+    }
+
+    /**
+     * @param args the file holding the model and then the cells (Object[][])
+     * @throws Exception when the file cannot be read
+     */
+    public static void main(String[] args) throws Exception {
+        try {
+            Class.forName("org.apache.spark.SparkContext");
+            System.out.println("spark present");
+        } catch (ClassNotFoundException e) {
+            System.out.println("spark absent");
+        }
+        try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(Path.of(args[0])))) {
+            final TabularModel model = (TabularModel) in.readObject();
+            final Object[][] cells = (Object[][]) in.readObject();
+            final DMatrixRMaj mu = model.mean(cells);
+            for (int i = 0; i < mu.getNumElements(); i++) {
+                System.out.println(Double.toHexString(mu.data[i]));
+            }
+        }
+    }
+}

@@ -1,0 +1,398 @@
+package neuralglm.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+
+import neuralglm.family.Bernoulli;
+import neuralglm.family.Categorical;
+import neuralglm.family.Poisson;
+import neuralglm.optim.LBFGS;
+import neuralglm.testutil.ReferenceGlm;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Training from a Spark table with the Weka face's data handling: missing values (weighted mean /
+ * mode), nominal features one-hot, weighted standardisation, a string label (Bernoulli: its two sorted
+ * classes; Categorical: one-hot) and a weight column. The encoding is checked against one computed
+ * here from the raw cells, the fits against the independent IRLS of {@link ReferenceGlm}, and the
+ * weight column against repeating rows.
+ */
+class SparkTableTest {
+    private static final int N = 300;
+    private static final String[] FEATURES = {"x1", "x2", "colour", "size"};
+
+    private static SparkSession spark;
+    private static StructType schema;
+    /** Raw cells: x1, x2, colour, size, outcome, grade, count, w. */
+    private static List<Object[]> cells;
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSpark.start(2);
+        schema = new StructType()
+                .add("x1", DataTypes.DoubleType, true)
+                .add("x2", DataTypes.DoubleType, true)
+                .add("colour", DataTypes.StringType, true)
+                .add("size", DataTypes.StringType, true)
+                .add("outcome", DataTypes.StringType, true)
+                .add("grade", DataTypes.StringType, true)
+                .add("count", DataTypes.IntegerType, true)
+                .add("w", DataTypes.IntegerType, true);
+        final Random rng = new Random(2026);
+        final String[] colours = {"red", "green", "blue"};
+        cells = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            final double x1 = rng.nextGaussian(), x2 = 10 + 5 * rng.nextDouble();
+            final int c = rng.nextDouble() < 0.5 ? 0 : rng.nextInt(3);
+            final boolean small = rng.nextBoolean();
+            final double eta = -0.5 + 0.8 * x1 + 0.1 * (x2 - 12) + (c == 0 ? 0.6 : 0) + (small ? -0.4 : 0);
+            final String outcome = rng.nextDouble() < 1 / (1 + Math.exp(-eta)) ? "yes" : "no";
+            final double e1 = 0.7 * x1, e2 = -0.5 * x1 + 0.2 * (x2 - 12);
+            final double u = rng.nextDouble() * (1 + Math.exp(e1) + Math.exp(e2));
+            final String grade = u < 1 ? "a" : u < 1 + Math.exp(e1) ? "b" : "c";
+            int count = 0;
+            for (double p = rng.nextDouble(), lim = Math.exp(-Math.exp(0.3 * x1)); p > lim; p *= rng.nextDouble()) {
+                count++;
+            }
+            cells.add(new Object[] {
+                rng.nextDouble() < 0.1 ? null : x1,
+                x2,
+                rng.nextDouble() < 0.08 ? null : colours[c],
+                small ? "S" : "L",
+                rng.nextDouble() < 0.05 ? null : outcome,
+                grade,
+                count,
+                1 + rng.nextInt(3)});
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    /** @return the rows as a table, repartitioned into {@code partitions} (0: as created, in order) */
+    private static Dataset<Row> table(List<Object[]> rows, int partitions) {
+        final List<Row> list = new ArrayList<>();
+        for (Object[] r : rows) {
+            list.add(RowFactory.create(r));
+        }
+        final Dataset<Row> t = spark.createDataFrame(list, schema);
+        return partitions == 0 ? t : t.repartition(partitions);
+    }
+
+    /** Each row repeated w times, with weight 1. */
+    private static List<Object[]> repeated() {
+        final List<Object[]> out = new ArrayList<>();
+        for (Object[] r : cells) {
+            for (int c = 0; c < (Integer) r[7]; c++) {
+                final Object[] copy = r.clone();
+                copy[7] = 1;
+                out.add(copy);
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ the reference encoding
+
+    /**
+     * The Weka face's pipeline written out for these columns: weighted mean / mode imputation,
+     * colour one-hot (blue, green, red), size as one column [size = S], weighted standardisation.
+     *
+     * @param rows the labelled rows
+     * @return n x 6
+     */
+    private static double[][] referenceInputs(List<Object[]> rows) {
+        final int n = rows.size();
+        double sw = 0, s1 = 0, w1 = 0;
+        final TreeMap<String, Double> colourWeight = new TreeMap<>();
+        for (Object[] r : rows) {
+            final double wi = (Integer) r[7];
+            sw += wi;
+            if (r[0] != null) {
+                s1 += wi * (Double) r[0];
+                w1 += wi;
+            }
+            if (r[2] != null) {
+                colourWeight.merge((String) r[2], wi, Double::sum);
+            }
+        }
+        final double fill = s1 / w1;
+        final String mode = colourWeight.entrySet().stream().max((a, b) -> Double.compare(a.getValue(), b.getValue()))
+                .orElseThrow().getKey();
+        final double[][] raw = new double[n][6];
+        for (int i = 0; i < n; i++) {
+            final Object[] r = rows.get(i);
+            final String colour = r[2] == null ? mode : (String) r[2];
+            raw[i] = new double[] {r[0] == null ? fill : (Double) r[0], (Double) r[1],
+                colour.equals("blue") ? 1 : 0, colour.equals("green") ? 1 : 0, colour.equals("red") ? 1 : 0,
+                r[3].equals("S") ? 1 : 0};
+        }
+        for (int j = 0; j < 6; j++) {
+            double m = 0;
+            for (int i = 0; i < n; i++) {
+                m += (Integer) rows.get(i)[7] * raw[i][j];
+            }
+            m /= sw;
+            double v = 0;
+            for (int i = 0; i < n; i++) {
+                v += (Integer) rows.get(i)[7] * (raw[i][j] - m) * (raw[i][j] - m);
+            }
+            final double s = Math.sqrt(v / sw);
+            for (int i = 0; i < n; i++) {
+                raw[i][j] = (raw[i][j] - m) / s;
+            }
+        }
+        return raw;
+    }
+
+    private static List<Object[]> labelled(int labelColumn) {
+        final List<Object[]> out = new ArrayList<>();
+        for (Object[] r : cells) {
+            if (r[labelColumn] != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static Object[][] features(List<Object[]> rows) {
+        final Object[][] f = new Object[rows.size()][];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = new Object[] {rows.get(i)[0], rows.get(i)[1], rows.get(i)[2], rows.get(i)[3]};
+        }
+        return f;
+    }
+
+    private static SparkTrainer glm(neuralglm.family.Family family, String label) {
+        return new SparkTrainer(family).withFeatures(FEATURES).withLabel(label)
+                .withOptimizer(new LBFGS(1e-10, 10, 0.0)).withEpochs(500);
+    }
+
+    // ------------------------------------------------------------------ tests
+
+    @Test
+    void missingValuesNominalFeaturesAndWeightsAreEncodedAsTheWekaPipelineDoes() {
+        final TabularModel model = glm(new Bernoulli(), "outcome").withWeight("w").withEpochs(1).fit(table(cells, 3));
+        assertArrayEquals(new String[] {"x1", "x2", "colour=blue", "colour=green", "colour=red", "size=S"},
+                model.encoder().inputNames());
+        final List<Object[]> rows = labelled(4);
+        final double[][] expected = referenceInputs(rows);
+        final DMatrixRMaj x = model.encode(features(rows));
+        for (int i = 0; i < rows.size(); i++) {
+            for (int j = 0; j < 6; j++) {
+                assertEquals(expected[i][j], x.get(i, j), 1e-12, "row " + i + ", column " + j);
+            }
+        }
+        assertArrayEquals(new String[] {"no", "yes"}, model.label().classes());
+    }
+
+    @Test
+    void bernoulliGlmOnAStringLabelWithWeightsMatchesIrlsAndRepeatedRows() {
+        final TabularModel weighted = glm(new Bernoulli(), "outcome").withWeight("w").fit(table(cells, 4));
+        assertTrue(weighted.result().converged(), weighted.toString());
+        final List<Object[]> rows = labelled(4);
+        final double[] y = new double[rows.size()], w = new double[rows.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = "yes".equals(rows.get(i)[4]) ? 1 : 0;
+            w[i] = (Integer) rows.get(i)[7];
+        }
+        // colour's three one-hot columns and the intercept are collinear, as after Weka's NominalToBinary:
+        // the coefficients are not unique, the fitted means are. IRLS gets a full-rank design (no colour=blue).
+        final double[][] z = referenceInputs(rows), zFull = withoutColumn(z, 2);
+        final double[] irls = ReferenceGlm.irls(ReferenceGlm.binomial(), zFull, y, w).coefficients();
+        final DMatrixRMaj mu = weighted.mean(features(rows));
+        for (int i = 0; i < rows.size(); i++) {
+            double eta = irls[0];
+            for (int j = 0; j < zFull[i].length; j++) {
+                eta += irls[j + 1] * zFull[i][j];
+            }
+            assertEquals(1 / (1 + Math.exp(-eta)), mu.get(i, 0), 1e-8, "P(yes) of row " + i + " vs IRLS");
+        }
+        // weight w is the same as w copies of the row (imputation and standardisation included)
+        final TabularModel copies = glm(new Bernoulli(), "outcome").fit(table(repeated(), 2));
+        assertArrayEquals(weighted.encode(features(rows)).data, copies.encode(features(rows)).data, 1e-12);
+        assertArrayEquals(mu.data, copies.mean(features(rows)).data, 1e-8, "weights vs repeated rows");
+    }
+
+    private static double[][] withoutColumn(double[][] z, int drop) {
+        final double[][] out = new double[z.length][z[0].length - 1];
+        for (int i = 0; i < z.length; i++) {
+            for (int j = 0, t = 0; j < z[i].length; j++) {
+                if (j != drop) {
+                    out[i][t++] = z[i][j];
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void categoricalGlmOnAStringLabelMatchesMultinomialIrls() {
+        final TabularModel model = glm(new Categorical(), "grade").withWeight("w").fit(table(cells, 4));
+        assertArrayEquals(new String[] {"a", "b", "c"}, model.label().classes());
+        final int[] cls = new int[N];
+        final double[] w = new double[N];
+        for (int i = 0; i < N; i++) {
+            cls[i] = ((String) cells.get(i)[5]).charAt(0) - 'a';
+            w[i] = (Integer) cells.get(i)[7];
+        }
+        final double[][] z = withoutColumn(referenceInputs(cells), 2);
+        final double[][] beta = ReferenceGlm.multinomial(z, cls, 3, w).beta();
+        final DMatrixRMaj mu = model.mean(features(cells));
+        for (int i = 0; i < N; i++) {
+            final double[] eta = new double[3];
+            for (int c = 1; c < 3; c++) {
+                eta[c] = beta[c - 1][0];
+                for (int j = 0; j < z[i].length; j++) {
+                    eta[c] += beta[c - 1][j + 1] * z[i][j];
+                }
+            }
+            final double norm = Math.exp(eta[0]) + Math.exp(eta[1]) + Math.exp(eta[2]);
+            for (int c = 0; c < 3; c++) {
+                assertEquals(Math.exp(eta[c]) / norm, mu.get(i, c), 1e-7, "P(class " + c + ") of row " + i);
+            }
+        }
+        // scored in the cluster: the same numbers, one column per class
+        final List<Row> scored = SparkPredict.withMeans(table(cells, 0), model, "p").collectAsList();
+        assertEquals(N, scored.size());
+        for (int i = 0; i < N; i++) {
+            for (int c = 0; c < 3; c++) {
+                assertEquals(mu.get(i, c), scored.get(i).getDouble(scored.get(i).fieldIndex("p_" + "abc".charAt(c))),
+                        "in-Spark P(class " + c + ") of row " + i);
+            }
+        }
+    }
+
+    @Test
+    void theSavedModelPredictsTheSameInAJvmWithoutSpark(@TempDir Path dir) throws Exception {
+        final TabularModel model = new SparkTrainer(new Poisson()).withFeatures(FEATURES).withLabel("count")
+                .withHidden(3).withActivation("Tanh").withOptimizer(new neuralglm.optim.Adam(0.05)).withEpochs(5)
+                .withBatchSize(50).fit(table(cells, 2));
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(model);
+        }
+        final TabularModel back;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (TabularModel) in.readObject();
+        }
+        final Object[][] f = features(cells);
+        assertArrayEquals(model.mean(f).data, back.mean(f).data);
+        // a model file (the model, then the cells to score) read by a fresh JVM with no Spark on its classpath
+        final Path file = dir.resolve("model.bin");
+        try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(file))) {
+            out.writeObject(model);
+            out.writeObject(f);
+        }
+        final List<String> classpath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (entry.endsWith("classes") || entry.contains("ejml")) {
+                classpath.add(entry);
+            }
+        }
+        final Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", String.join(java.io.File.pathSeparator, classpath), PredictWithoutSpark.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        final List<String> lines = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(0, child.waitFor(), String.join("\n", lines));
+        assertEquals("spark absent", lines.get(0));
+        final double[] expected = model.mean(f).data;
+        assertEquals(expected.length + 1, lines.size());
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], Double.parseDouble(lines.get(i + 1)), "row " + i);
+        }
+        // and the scores Spark computes in the cluster are the same numbers
+        final List<Row> scored = SparkPredict.withMeans(table(cells, 0), model, "mu").collectAsList();
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], scored.get(i).getDouble(scored.get(i).fieldIndex("mu")), "in-Spark row " + i);
+        }
+        for (Class<?> c : new Class<?>[] {TabularModel.class, TabularEncoder.class, LabelCoding.class, Values.class}) {
+            assertFalse(references(c, "org/apache/spark"), c + " must load without Spark");
+        }
+        assertTrue(references(DistributedData.class, "org/apache/spark"), "the scan can see a Spark reference");
+    }
+
+    /** @return whether the class file's constant pool mentions {@code prefix} */
+    private static boolean references(Class<?> c, String prefix) throws IOException {
+        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).contains(prefix);
+        }
+    }
+
+    @Test
+    void csvAndParquetFilesTrainLikeTheTable(@TempDir Path dir) {
+        final Dataset<Row> t = table(cells, 2);
+        final String csv = dir.resolve("train.csv").toString(), parquet = dir.resolve("train.parquet").toString();
+        t.coalesce(1).write().option("header", "true").csv(csv + ".d");
+        t.write().parquet(parquet);
+        final Object[][] f = features(cells);
+        final double[] expected = glm(new Poisson(), "count").withWeight("w").fit(t).mean(f).data;
+        final double[] fromParquet = glm(new Poisson(), "count").withWeight("w").fit(Tables.read(spark, parquet)).mean(f).data;
+        assertArrayEquals(expected, fromParquet, 1e-9);
+        // Spark writes a CSV directory; read its one part file by name
+        final Path part;
+        try (var files = Files.list(Path.of(csv + ".d"))) {
+            part = files.filter(p -> p.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        final double[] fromCsv = glm(new Poisson(), "count").withWeight("w").fit(Tables.read(spark, part.toString())).mean(f).data;
+        assertArrayEquals(expected, fromCsv, 1e-9);
+    }
+
+    @Test
+    void badDataIsNamed() {
+        final List<Object[]> negative = new ArrayList<>(cells);
+        final Object[] bad = cells.get(17).clone();
+        bad[6] = -2;
+        negative.set(17, bad);
+        final IllegalArgumentException domain = assertThrows(IllegalArgumentException.class,
+                () -> glm(new Poisson(), "count").fit(table(negative, 2)));
+        assertTrue(domain.getMessage().contains("Poisson") && domain.getMessage().contains("-2"), domain.getMessage());
+
+        final List<Object[]> weights = new ArrayList<>(cells);
+        final Object[] badWeight = cells.get(5).clone();
+        badWeight[7] = -1;
+        weights.set(5, badWeight);
+        final IllegalArgumentException weight = assertThrows(IllegalArgumentException.class,
+                () -> glm(new Poisson(), "count").withWeight("w").fit(table(weights, 2)));
+        assertTrue(weight.getMessage().contains("'w'") && weight.getMessage().contains("-1"), weight.getMessage());
+
+        final IllegalArgumentException nominal = assertThrows(IllegalArgumentException.class,
+                () -> glm(new Poisson(), "grade").fit(table(cells, 2)));
+        assertTrue(nominal.getMessage().contains("Categorical"), nominal.getMessage());
+
+        final IllegalArgumentException absent = assertThrows(IllegalArgumentException.class,
+                () -> glm(new Poisson(), "nope").fit(table(cells, 2)));
+        assertTrue(absent.getMessage().contains("'nope'"), absent.getMessage());
+    }
+}

@@ -1,0 +1,168 @@
+package neuralglm.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+
+import neuralglm.family.Family;
+import neuralglm.family.Poisson;
+import neuralglm.nn.Activation;
+import neuralglm.nn.Parameter;
+import neuralglm.nn.Sequential;
+import neuralglm.optim.Adam;
+import neuralglm.optim.LBFGS;
+import neuralglm.optim.Optimizer;
+import neuralglm.optim.SGD;
+import neuralglm.testutil.ReferenceGlm;
+import neuralglm.testutil.Simulate;
+import neuralglm.train.Trainer;
+import neuralglm.train.TrainingResult;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The distributed loop against the single-machine {@link Trainer} on the same rows, initial weights
+ * and optimiser (Spark local[2], 4 partitions, chunks of 37 rows so that every partition has several
+ * chunks and a ragged last one), and the L-BFGS GLM against an independent IRLS.
+ */
+class SparkTrainerTest {
+    private static final int N = 400;
+    private static final int D = 4;
+
+    private static SparkSession spark;
+    private static JavaSparkContext sc;
+    private static DMatrixRMaj x;
+    private static DMatrixRMaj y;
+    private static double[] w;
+    private static double[][] rows;
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSpark.start(2);
+        sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        final Random rng = new Random(42);
+        rows = Simulate.normalCovariates(rng, N, D);
+        final double[] beta = {0.3, 0.2, -0.3, 0.1, 0.25};
+        x = new DMatrixRMaj(N, D);
+        y = new DMatrixRMaj(N, 1);
+        for (int i = 0; i < N; i++) {
+            double eta = beta[0];
+            for (int j = 0; j < D; j++) {
+                x.set(i, j, rows[i][j]);
+                eta += beta[j + 1] * rows[i][j];
+            }
+            y.data[i] = Simulate.poisson(rng, Math.exp(eta));
+        }
+        w = Simulate.weights(rng, N);
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static Sequential network(int[] hidden, long seed) {
+        return Sequential.mlp(D, hidden, () -> Activation.byName("Tanh"), 1, new Random(seed));
+    }
+
+    private static double[] values(Sequential net) {
+        return FlatParameters.values(net.parameters());
+    }
+
+    /** Trains two identical networks, one per loop, and returns both results. */
+    private static TrainingResult[] both(Optimizer opt, int epochs, int[] hidden, Sequential local, Sequential distributed) {
+        final Family family = new Poisson();
+        final TrainingResult single = new Trainer(epochs).fit(local, family, opt, x, y, w);
+        try (DistributedData data = DistributedData.of(sc, x, y, w, 4, 37, family)) {
+            assertEquals(4, data.numPartitions());
+            final TrainingResult spread = new SparkTrainer(family).withOptimizer(opt).withEpochs(epochs).fit(data, distributed);
+            return new TrainingResult[] {single, spread};
+        }
+    }
+
+    private static void assertRelative(double[] expected, double[] actual, double tol, String what) {
+        assertEquals(expected.length, actual.length, what + ": lengths");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], tol * Math.max(Math.abs(expected[i]), 1e-300),
+                    what + " [" + i + "]: " + expected[i] + " vs " + actual[i]);
+        }
+    }
+
+    @Test
+    void fullBatchSgdWithMomentumFollowsTheSingleMachineTraceOn4Partitions() {
+        final int[] hidden = {6};
+        final Sequential a = network(hidden, 7), b = network(hidden, 7);
+        assertArrayEquals(values(a), values(b));
+        final TrainingResult[] r = both(new SGD(0.05, 0.9, false, 0.0), 40, hidden, a, b);
+        assertEquals(40, r[1].epochs());
+        assertRelative(r[0].lossTrace(), r[1].lossTrace(), 1e-10, "loss trace");
+        assertEquals(r[0].finalLoss(), r[1].finalLoss(), 1e-10 * r[0].finalLoss());
+        assertTrue(r[1].finalLoss() < r[1].lossTrace()[0], "training lowered the loss");
+        assertRelative(values(a), values(b), 1e-9, "parameters");
+    }
+
+    @Test
+    void fullBatchAdamFollowsTheSingleMachineTrace() {
+        final int[] hidden = {5, 3};
+        final Sequential a = network(hidden, 11), b = network(hidden, 11);
+        final TrainingResult[] r = both(new Adam(0.01), 25, hidden, a, b);
+        assertRelative(r[0].lossTrace(), r[1].lossTrace(), 1e-10, "loss trace");
+        assertRelative(values(a), values(b), 1e-9, "parameters");
+    }
+
+    @Test
+    void lbfgsGlmEqualsTheSingleMachineFitAndIrls() {
+        final int[] none = {};
+        final Sequential a = network(none, 3), b = network(none, 3);
+        final TrainingResult[] r = both(new LBFGS(1e-10, 10, 0.0), 200, none, a, b);
+        assertTrue(r[0].converged() && r[1].converged(), "both L-BFGS runs converged: " + r[0] + " " + r[1]);
+        final double[] local = coefficients(a), spread = coefficients(b);
+        final double[] irls = ReferenceGlm.irls(ReferenceGlm.poisson(), rows, y.data, w).coefficients();
+        final double scale = neuralglm.testutil.Numeric.maxAbs(irls);
+        for (int j = 0; j <= D; j++) {
+            assertEquals(local[j], spread[j], 1e-8 * scale, "coefficient " + j + " vs single machine");
+            assertEquals(irls[j], spread[j], 1e-8 * scale, "coefficient " + j + " vs IRLS");
+        }
+    }
+
+    /** @return (intercept, slopes) of a GLM network */
+    private static double[] coefficients(Sequential net) {
+        final List<Parameter> ps = net.parameters();
+        final double[] beta = new double[D + 1];
+        beta[0] = ps.get(1).value().data[0];
+        System.arraycopy(ps.get(0).value().data, 0, beta, 1, D);
+        return beta;
+    }
+
+    @Test
+    void miniBatchSgdIsReproducibleAndUsesEveryRowOncePerEpoch() {
+        final int[] hidden = {4};
+        final Family family = new Poisson();
+        final SparkTrainer trainer = new SparkTrainer(family).withOptimizer(new SGD(0.05)).withEpochs(3)
+                .withBatchSize(64).withSeed(5);
+        final Sequential a = network(hidden, 2), b = network(hidden, 2);
+        final TrainingResult ra, rb;
+        try (DistributedData data = DistributedData.of(sc, x, y, w, 4, 37, family)) {
+            ra = trainer.fit(data, a);
+            rb = trainer.fit(data, b);
+        }
+        assertArrayEquals(ra.lossTrace(), rb.lossTrace(), "same seed, same partitions: bit-identical trace");
+        assertArrayEquals(values(a), values(b), "bit-identical parameters");
+        assertTrue(ra.lossTrace()[2] < ra.lossTrace()[0], "the epoch loss falls: " + ra);
+        // with the initial parameters never moved (learning rate ~ 0), an epoch's weighted batch losses
+        // add up to the full-data mean NLL exactly when every row is used exactly once
+        final Sequential c = network(hidden, 2);
+        final double before = new Poisson().meanNll(c.predict(x), y, w);
+        try (DistributedData data = DistributedData.of(sc, x, y, w, 4, 37, family)) {
+            final TrainingResult still = trainer.withOptimizer(new SGD(1e-300)).withEpochs(1).fit(data, c);
+            assertEquals(before, still.lossTrace()[0], 1e-12 * before);
+        }
+    }
+}
