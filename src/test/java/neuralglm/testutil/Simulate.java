@@ -49,24 +49,9 @@ public final class Simulate {
         return k;
     }
 
-    /** Marsaglia and Tsang (2000), with the shape &lt; 1 boost. */
+    /** A Gamma(shape, scale) draw: the engine's sampler ({@link neuralglm.dist.GammaDistribution}, Marsaglia-Tsang). */
     public static double gamma(Random rng, double shape, double scale) {
-        if (shape < 1) {
-            return gamma(rng, shape + 1, scale) * Math.pow(rng.nextDouble(), 1 / shape);
-        }
-        final double d = shape - 1.0 / 3, c = 1 / Math.sqrt(9 * d);
-        while (true) {
-            double z, v;
-            do {
-                z = rng.nextGaussian();
-                v = 1 + c * z;
-            } while (v <= 0);
-            v = v * v * v;
-            final double u = rng.nextDouble();
-            if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) {
-                return d * v * scale;
-            }
-        }
+        return new neuralglm.dist.GammaDistribution(shape * scale, 1.0 / shape).sample(rng);
     }
 
     /** Michael, Schucany and Haas (1976). */
