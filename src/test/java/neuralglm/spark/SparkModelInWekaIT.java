@@ -3,7 +3,6 @@ package neuralglm.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.ObjectInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,12 +38,7 @@ class SparkModelInWekaIT {
 
     private static final String SCRIPT = String.join("\n",
             "import sys",
-            "from weka.core import SerializationHelper",
-            "from weka.core.converters import ConverterUtils",
-            "model = SerializationHelper.read(sys.argv[1])",
-            "data = ConverterUtils.DataSource.read(sys.argv[2])",
-            "data.setClassIndex(data.numAttributes() - 1)",
-            "print('model %s' % model.getClass().getName())",
+            InstalledPackage.JYTHON_LOAD_MODEL,
             "for i in range(data.numInstances()):",
             "    p = model.distributionForInstance(data.instance(i))",
             "    print('row %d %s' % (i, ' '.join('%.17g' % v for v in p)))",
@@ -114,11 +108,7 @@ class SparkModelInWekaIT {
 
         final Path script = dir.resolve("spark_model.py");
         Files.writeString(script, SCRIPT);
-        final Path p = installed.packageDir();
-        final String classpath = String.join(File.pathSeparator, installed.jythonJar, p.resolve("neuralGLM.jar").toString(),
-                p.resolve("lib") + File.separator + "*", installed.wekaClasspath);
-        final String out = installed.javaWithClasspath(classpath, "org.python.util.jython", script.toString(),
-                wekaModel.toString(), testArff.toString());
+        final String out = installed.jython(script, wekaModel.toString(), testArff.toString());
         assertTrue(out.contains("model weka.classifiers.functions.NeuralGLM"), out);
         final Matcher row = Pattern.compile("row (\\d+) (\\S+) (\\S+) (\\S+)").matcher(out);
         int seen = 0;

@@ -66,6 +66,36 @@ public final class InstalledPackage {
         return p;
     }
 
+    /**
+     * Python lines that load the Weka model file {@code sys.argv[1]} and the data {@code sys.argv[2]} (class
+     * last) into {@code model} and {@code data}, and print the model's class name, as a bridge user does.
+     */
+    public static final String JYTHON_LOAD_MODEL = String.join("\n",
+            "from weka.core import SerializationHelper",
+            "from weka.core.converters import ConverterUtils",
+            "model = SerializationHelper.read(sys.argv[1])",
+            "data = ConverterUtils.DataSource.read(sys.argv[2])",
+            "data.setClassIndex(data.numAttributes() - 1)",
+            "print('model %s' % model.getClass().getName())",
+            "");
+
+    /**
+     * Runs a Jython script in a new JVM as the README's recipe does: {@code java -cp
+     * "jython-standalone.jar:$P/neuralGLM.jar:$P/lib/*:weka.jar" org.python.util.jython script args}.
+     *
+     * @param script the script file
+     * @param args   its arguments
+     * @return its output
+     */
+    public String jython(Path script, String... args) throws IOException, InterruptedException {
+        final Path p = packageDir();
+        final String classpath = String.join(File.pathSeparator, jythonJar, p.resolve("neuralGLM.jar").toString(),
+                p.resolve("lib") + File.separator + "*", wekaClasspath);
+        final List<String> all = new ArrayList<>(List.of("org.python.util.jython", script.toString()));
+        all.addAll(List.of(args));
+        return javaWithClasspath(classpath, all.toArray(new String[0]));
+    }
+
     /** @return $WEKA_HOME/packages/neuralGLM */
     public Path packageDir() {
         return home.resolve("packages").resolve("neuralGLM");
