@@ -6,6 +6,9 @@
 #                                                       trains on it in local[threads] (default 2), saves the model
 #   scripts/spark_local.sh train --input t.csv --features a,b --label y --family Poisson [...]
 #                                                       neuralglm.spark.SparkTrain (options in its javadoc)
+#   scripts/spark_local.sh weka [model] [data]          the saved model as a Weka model file (ImportTabularModel, header
+#                                                       of the data file), then weka.Run NeuralGLM -l <it> -T <data>
+#                                                       (default: the example's target/spark_example.model and .csv)
 #   scripts/spark_local.sh bench [rows] [epochs] [rounds]  throughput local[1] vs local[2] on rows x 20 Poisson rows
 #                                                       (default 1000000, 5 epochs, best of 2 rounds), per-step overhead
 set -euo pipefail
@@ -54,8 +57,16 @@ case "$mode" in
   bench)
     exec "${JAVA[@]}" neuralglm.spark.SparkBench "$@"
     ;;
+  weka)
+    model=${1:-target/spark_example.model}
+    data=${2:-target/spark_example.csv}
+    # Weka needs no Spark: plain java with the jars only (Weka's class discovery cannot read a pom entry)
+    WEKA=(java -cp "target/classes:$(tr ':' '\n' < target/spark.classpath | grep '\.jar$' | paste -sd:)")
+    "${WEKA[@]}" weka.Run ImportTabularModel -model "$model" -header "$data" -d "${model%.model}.weka.model"
+    exec "${WEKA[@]}" weka.Run NeuralGLM -l "${model%.model}.weka.model" -T "$data"
+    ;;
   *)
-    echo "usage: scripts/spark_local.sh example [threads] | train <SparkTrain options> | bench [rows] [epochs] [rounds]" >&2
+    echo "usage: scripts/spark_local.sh example [threads] | train <SparkTrain options> | weka [model] [data] | bench [rows] [epochs] [rounds]" >&2
     exit 2
     ;;
 esac

@@ -115,6 +115,21 @@ public final class FittedDispersion implements Serializable {
     }
 
     /**
+     * The dispersion of a model whose training rows are not at hand (trained elsewhere): phi = 1 for a
+     * family that fixes it (Poisson, Bernoulli, Binomial, Exponential, Categorical; the negative binomial
+     * with its given alpha), otherwise unavailable for {@code reason}.
+     *
+     * @param family the trained family
+     * @param reason why phi was not estimated, for the report
+     * @return the dispersion
+     */
+    public static FittedDispersion withoutData(Family family, String reason) {
+        final double alpha = family instanceof NegativeBinomial ? ((NegativeBinomial) family).alpha() : Double.NaN;
+        final boolean fixed = family.hasFixedDispersion() || family instanceof Categorical;
+        return new FittedDispersion(family, Estimate.PEARSON, fixed ? 1.0 : Double.NaN, alpha, 0, fixed ? null : reason);
+    }
+
+    /**
      * Maximises {@code sum w log f(y; mu, phi)} over log phi by golden section on
      * [start / 1000, start * 1000] (the log-likelihood of a Tweedie in phi is unimodal in practice).
      */

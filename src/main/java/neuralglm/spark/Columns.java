@@ -1,5 +1,6 @@
 package neuralglm.spark;
 
+import neuralglm.model.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,7 @@
 package neuralglm.spark;
 
+import neuralglm.model.TabularEncoder;
+import neuralglm.model.LabelCoding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

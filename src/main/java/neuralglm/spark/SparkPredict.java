@@ -1,5 +1,6 @@
 package neuralglm.spark;
 
+import neuralglm.model.TabularModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;

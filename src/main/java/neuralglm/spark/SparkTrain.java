@@ -1,5 +1,6 @@
 package neuralglm.spark;
 
+import neuralglm.model.TabularModel;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;

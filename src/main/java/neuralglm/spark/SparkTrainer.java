@@ -1,5 +1,9 @@
 package neuralglm.spark;
 
+import neuralglm.model.TabularModel;
+import neuralglm.model.TabularEncoder;
+import neuralglm.model.LabelCoding;
+import neuralglm.model.TableStats;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -266,9 +270,9 @@ public final class SparkTrainer implements Cloneable {
         for (TableStats s : parts) {
             total.merge(s);
         }
-        if (total.rows == 0) {
+        if (total.rows() == 0) {
             throw new IllegalArgumentException("No training rows with a value in label column '" + label + "' ("
-                    + total.rowsWithoutLabel + " rows without one)");
+                    + total.rowsWithoutLabel() + " rows without one)");
         }
         return total;
     }
@@ -292,7 +296,8 @@ public final class SparkTrainer implements Cloneable {
     }
 
     private String settings() {
-        return String.format(Locale.ROOT, "hidden=%s, activation=%s, %s, epochs=%d, batchSize=%d, seed=%d, standardize=%s",
+        return String.format(Locale.ROOT, "Apache Spark (neuralglm.spark.SparkTrainer): hidden=%s, activation=%s, %s, "
+                + "epochs=%d, batchSize=%d, seed=%d, standardize=%s",
                 Arrays.toString(hidden), activation, optimizer, epochs, batchSize, seed, standardize);
     }
 

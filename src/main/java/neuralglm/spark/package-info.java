@@ -3,8 +3,10 @@
  * table ({@link neuralglm.spark.SparkTrainer}), rows cached once per partition as {@code double[]}
  * chunks ({@link neuralglm.spark.DistributedData}), each step's gradient summed exactly with
  * {@code treeAggregate} ({@link neuralglm.spark.ExactSum}) and applied on the driver by the engine's
- * optimiser. The result, {@link neuralglm.spark.TabularModel} with its
- * {@link neuralglm.spark.TabularEncoder} and {@link neuralglm.spark.LabelCoding}, holds no Spark type.
+ * optimiser. The result is the engine's {@link neuralglm.model.TabularModel} (with its
+ * {@link neuralglm.model.TabularEncoder} and {@link neuralglm.model.LabelCoding}), which holds no Spark
+ * type; the Weka face turns it into a NeuralGLM model file
+ * ({@code weka.classifiers.functions.neuralglm.ImportTabularModel}).
  * Spark is a {@code provided} dependency: this package is the only one that imports it.
  */
 package neuralglm.spark;

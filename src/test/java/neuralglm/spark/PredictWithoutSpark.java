@@ -1,5 +1,6 @@
 package neuralglm.spark;
 
+import neuralglm.model.TabularModel;
 import java.io.ObjectInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package neuralglm.spark;
 
+import neuralglm.model.TabularModel;
+import neuralglm.model.TabularEncoder;
+import neuralglm.model.LabelCoding;
+import neuralglm.model.Values;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,6 +40,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import weka.classifiers.functions.NeuralGLM;
+import weka.classifiers.functions.neuralglm.ImportTabularModel;
+import weka.core.Attribute;
+import weka.core.Instances;
 
 /**
  * Training from a Spark table with the Weka face's data handling: missing values (weighted mean /
@@ -56,7 +64,13 @@ class SparkTableTest {
     @BeforeAll
     static void start() {
         spark = LocalSpark.start(2);
-        schema = new StructType()
+        schema = schema();
+        cells = cells(N, 2026);
+    }
+
+    /** @return the schema of {@link #cells}: x1, x2, colour, size, outcome, grade, count, w */
+    static StructType schema() {
+        return new StructType()
                 .add("x1", DataTypes.DoubleType, true)
                 .add("x2", DataTypes.DoubleType, true)
                 .add("colour", DataTypes.StringType, true)
@@ -65,10 +79,19 @@ class SparkTableTest {
                 .add("grade", DataTypes.StringType, true)
                 .add("count", DataTypes.IntegerType, true)
                 .add("w", DataTypes.IntegerType, true);
-        final Random rng = new Random(2026);
+    }
+
+    /**
+     * @param n    rows
+     * @param seed the generator's seed
+     * @return rows x1 (10% missing), x2, colour (red/green/blue, 8% missing), size (S/L), outcome (yes/no,
+     *         Bernoulli, 5% missing), grade (a/b/c, multinomial), count (Poisson), w (1..3)
+     */
+    static List<Object[]> cells(int n, long seed) {
+        final Random rng = new Random(seed);
         final String[] colours = {"red", "green", "blue"};
-        cells = new ArrayList<>();
-        for (int i = 0; i < N; i++) {
+        final List<Object[]> cells = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
             final double x1 = rng.nextGaussian(), x2 = 10 + 5 * rng.nextDouble();
             final int c = rng.nextDouble() < 0.5 ? 0 : rng.nextInt(3);
             final boolean small = rng.nextBoolean();
@@ -91,6 +114,7 @@ class SparkTableTest {
                 count,
                 1 + rng.nextInt(3)});
         }
+        return cells;
     }
 
     @AfterAll
@@ -100,11 +124,16 @@ class SparkTableTest {
 
     /** @return the rows as a table, repartitioned into {@code partitions} (0: as created, in order) */
     private static Dataset<Row> table(List<Object[]> rows, int partitions) {
+        return table(spark, rows, partitions);
+    }
+
+    /** @return rows of {@link #cells} as a table in {@code spark}, repartitioned into {@code partitions} (0: as created) */
+    static Dataset<Row> table(SparkSession spark, List<Object[]> rows, int partitions) {
         final List<Row> list = new ArrayList<>();
         for (Object[] r : rows) {
             list.add(RowFactory.create(r));
         }
-        final Dataset<Row> t = spark.createDataFrame(list, schema);
+        final Dataset<Row> t = spark.createDataFrame(list, schema());
         return partitions == 0 ? t : t.repartition(partitions);
     }
 
@@ -345,6 +374,85 @@ class SparkTableTest {
     private static boolean references(Class<?> c, String prefix) throws IOException {
         try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
             return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).contains(prefix);
+        }
+    }
+
+    /** The in-Spark scores (SparkPredict) of every row of {@link #cells}: column {@code prefix[_class]}. */
+    private static double[][] scored(TabularModel model, String... columns) {
+        final List<Row> rows = SparkPredict.withMeans(table(cells, 0), model, "mu").collectAsList();
+        final double[][] mu = new double[rows.size()][columns.length];
+        for (int i = 0; i < mu.length; i++) {
+            for (int c = 0; c < columns.length; c++) {
+                mu[i][c] = rows.get(i).getDouble(rows.get(i).fieldIndex(columns[c]));
+            }
+        }
+        return mu;
+    }
+
+    @Test
+    void theModelImportedIntoWekaPredictsAsInSpark() throws Exception {
+        // a network on a string label (Bernoulli, event "yes"), weights, nominal features and missing values
+        final TabularModel bernoulli = new SparkTrainer(new Bernoulli()).withFeatures(FEATURES).withLabel("outcome")
+                .withWeight("w").withHidden(4).withActivation("Tanh").withOptimizer(new LBFGS(1e-10, 10, 0.0))
+                .withEpochs(8).fit(table(cells, 2));
+        final double[][] inSpark = scored(bernoulli, "mu");
+        // (1) the header derived from the model: x1, x2, colour {blue, green, red}, size {L, S}, outcome {no, yes}
+        final NeuralGLM derived = ImportTabularModel.toNeuralGLM(bernoulli, null);
+        final Instances h = derived.fittedModel().header();
+        assertEquals("[blue, green, red]", java.util.Collections.list(h.attribute("colour").enumerateValues()).toString());
+        assertEquals("outcome", h.classAttribute().name());
+        final Instances rows = WekaRows.of(h, schema, cells);
+        for (int i = 0; i < N; i++) {
+            final double[] p = derived.distributionForInstance(rows.instance(i));
+            assertEquals(inSpark[i][0], p[1], 1e-12, "P(yes) of row " + i);
+            assertEquals(1 - inSpark[i][0], p[0], 1e-12);
+        }
+        // (2) the user's header: other attribute order, an extra attribute, nominal values in other orders, a
+        // value never seen in training (counts as missing), class values reversed
+        final ArrayList<Attribute> atts = new ArrayList<>(List.of(new Attribute("size", List.of("S", "L")),
+                new Attribute("note"), new Attribute("colour", List.of("red", "purple", "green", "blue")),
+                new Attribute("x2"), new Attribute("outcome", List.of("yes", "no")), new Attribute("x1")));
+        final Instances user = new Instances("claims", atts, 0);
+        user.setClassIndex(4);
+        final NeuralGLM mapped = ImportTabularModel.toNeuralGLM(bernoulli, user);
+        final Instances userRows = WekaRows.of(user, schema, cells);
+        for (int i = 0; i < N; i++) {
+            final double[] p = mapped.distributionForInstance(userRows.instance(i));
+            assertEquals(inSpark[i][0], p[0], 1e-12, "P(yes) of row " + i + " in the user's header");
+        }
+        final weka.core.Instance purple = userRows.instance(0), missing = (weka.core.Instance) purple.copy();
+        purple.setValue(user.attribute("colour"), "purple");
+        missing.setMissing(user.attribute("colour"));
+        assertArrayEquals(mapped.distributionForInstance(missing), mapped.distributionForInstance(purple));
+        final String report = mapped.toString();
+        assertTrue(report.contains("Apache Spark") && report.contains("Bernoulli") && report.contains("Loss trace")
+                && report.contains("-> 4 Tanh ->"), report);
+        assertEquals("4", mapped.getHidden());
+        final Instances noX1 = new Instances(user, 0);
+        noX1.deleteAttributeAt(5);
+        final IllegalArgumentException absent = assertThrows(IllegalArgumentException.class,
+                () -> ImportTabularModel.toNeuralGLM(bernoulli, noX1));
+        assertTrue(absent.getMessage().contains("'x1'"), absent.getMessage());
+
+        // a Categorical GLM (three classes; the report's coefficient table) and a Poisson network (numeric class)
+        final TabularModel categorical = glm(new Categorical(), "grade").withWeight("w").withEpochs(10).fit(table(cells, 3));
+        final double[][] probabilities = scored(categorical, "mu_a", "mu_b", "mu_c");
+        final NeuralGLM softmax = ImportTabularModel.toNeuralGLM(categorical, null);
+        final Instances gradeRows = WekaRows.of(softmax.fittedModel().header(), schema, cells);
+        for (int i = 0; i < N; i++) {
+            assertArrayEquals(probabilities[i], softmax.distributionForInstance(gradeRows.instance(i)), 1e-12, "row " + i);
+        }
+        assertTrue(softmax.toString().contains("Coefficients in the original attribute units"), softmax.toString());
+        final TabularModel poisson = new SparkTrainer(new Poisson()).withFeatures(FEATURES).withLabel("count")
+                .withHidden(3).withActivation("ReLU").withOptimizer(new neuralglm.optim.Adam(0.05)).withEpochs(3)
+                .withBatchSize(100).fit(table(cells, 2));
+        final double[][] means = scored(poisson, "mu");
+        final NeuralGLM counts = ImportTabularModel.toNeuralGLM(poisson, null);
+        final Instances countRows = WekaRows.of(counts.fittedModel().header(), schema, cells);
+        for (int i = 0; i < N; i++) {
+            assertEquals(means[i][0], counts.classifyInstance(countRows.instance(i)), 1e-12 * means[i][0], "row " + i);
+            final double[] interval = counts.predictIntervals(countRows.instance(i), 0.9)[0];
+            assertTrue(interval[0] <= means[i][0] && means[i][0] <= interval[1], "Poisson interval, dispersion 1");
         }
     }
 

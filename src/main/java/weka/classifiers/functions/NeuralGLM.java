@@ -871,6 +871,20 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         return model;
     }
 
+    /**
+     * A NeuralGLM that predicts with a model fitted elsewhere (e.g. imported from the engine's
+     * {@code TabularModel} by {@link weka.classifiers.functions.neuralglm.ImportTabularModel}); building it
+     * again trains a new model from its options.
+     *
+     * @param fitted the model
+     * @return the classifier
+     */
+    public static NeuralGLM predictingWith(FittedModel fitted) {
+        final NeuralGLM glm = new NeuralGLM();
+        glm.model = fitted;
+        return glm;
+    }
+
     /** @return the trained model, or null before a successful build */
     public FittedModel fittedModel() {
         return model;

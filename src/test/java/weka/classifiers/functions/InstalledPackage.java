@@ -19,15 +19,16 @@ import java.util.stream.Collectors;
  * {@code WEKA_HOME} under a directory, and child JVMs to run things against it (integration tests).
  * The Weka classpath is Weka with its runtime dependencies only, so NeuralGLM and EJML can come only
  * from the installed package; Jython ({@code jython-standalone}, also a provided dependency) is kept apart.
+ * Public for the Spark face's integration test ({@code neuralglm.spark.SparkModelInWekaIT}).
  */
-final class InstalledPackage {
+public final class InstalledPackage {
 
-    final Path dir;
-    final Path home;
+    public final Path dir;
+    public final Path home;
     /** Weka and its runtime dependencies. */
-    final String wekaClasspath;
+    public final String wekaClasspath;
     /** The jython-standalone jar. */
-    final String jythonJar;
+    public final String jythonJar;
 
     private InstalledPackage(Path dir, String wekaClasspath, String jythonJar) {
         this.dir = dir;
@@ -40,7 +41,7 @@ final class InstalledPackage {
      * @param dir a fresh directory for WEKA_HOME and the children's working directory
      * @return the installed package
      */
-    static InstalledPackage install(Path dir) throws Exception {
+    public static InstalledPackage install(Path dir) throws Exception {
         final Path zip = Path.of(System.getProperty("neuralglm.zip"));
         assertTrue(Files.isRegularFile(zip), "package zip not built: " + zip);
         final String cp = Files.readString(Path.of(System.getProperty("weka.classpath.file"))).trim();
@@ -65,18 +66,48 @@ final class InstalledPackage {
         return p;
     }
 
+    /**
+     * Python lines that load the Weka model file {@code sys.argv[1]} and the data {@code sys.argv[2]} (class
+     * last) into {@code model} and {@code data}, and print the model's class name, as a bridge user does.
+     */
+    public static final String JYTHON_LOAD_MODEL = String.join("\n",
+            "from weka.core import SerializationHelper",
+            "from weka.core.converters import ConverterUtils",
+            "model = SerializationHelper.read(sys.argv[1])",
+            "data = ConverterUtils.DataSource.read(sys.argv[2])",
+            "data.setClassIndex(data.numAttributes() - 1)",
+            "print('model %s' % model.getClass().getName())",
+            "");
+
+    /**
+     * Runs a Jython script in a new JVM as the README's recipe does: {@code java -cp
+     * "jython-standalone.jar:$P/neuralGLM.jar:$P/lib/*:weka.jar" org.python.util.jython script args}.
+     *
+     * @param script the script file
+     * @param args   its arguments
+     * @return its output
+     */
+    public String jython(Path script, String... args) throws IOException, InterruptedException {
+        final Path p = packageDir();
+        final String classpath = String.join(File.pathSeparator, jythonJar, p.resolve("neuralGLM.jar").toString(),
+                p.resolve("lib") + File.separator + "*", wekaClasspath);
+        final List<String> all = new ArrayList<>(List.of("org.python.util.jython", script.toString()));
+        all.addAll(List.of(args));
+        return javaWithClasspath(classpath, all.toArray(new String[0]));
+    }
+
     /** @return $WEKA_HOME/packages/neuralGLM */
-    Path packageDir() {
+    public Path packageDir() {
         return home.resolve("packages").resolve("neuralGLM");
     }
 
     /** Runs a main class (or a single-file program) in a new JVM with only Weka on the classpath. */
-    String java(String... args) throws IOException, InterruptedException {
+    public String java(String... args) throws IOException, InterruptedException {
         return javaWithClasspath(wekaClasspath, args);
     }
 
     /** Runs a main class in a new JVM with the given classpath (WEKA_HOME set to the fresh one). */
-    String javaWithClasspath(String classpath, String... args) throws IOException, InterruptedException {
+    public String javaWithClasspath(String classpath, String... args) throws IOException, InterruptedException {
         final List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-DWEKA_HOME=" + home, "-Djava.awt.headless=true", "-Dweka.packageManager.offline=true",
                 "-cp", classpath));

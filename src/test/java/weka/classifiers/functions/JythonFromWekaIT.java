@@ -3,7 +3,6 @@ package weka.classifiers.functions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,12 +46,7 @@ class JythonFromWekaIT {
             "    opt.step()",
             "    losses.append(loss.item())",
             "print('loss first %.17g last %.17g' % (losses[0], losses[-1]))",
-            "from weka.core import SerializationHelper",
-            "from weka.core.converters import ConverterUtils",
-            "model = SerializationHelper.read(sys.argv[1])",
-            "data = ConverterUtils.DataSource.read(sys.argv[2])",
-            "data.setClassIndex(data.numAttributes() - 1)",
-            "print('model %s' % model.getClass().getName())",
+            InstalledPackage.JYTHON_LOAD_MODEL,
             "for i in range(data.numInstances()):",
             "    inst = data.instance(i)",
             "    iv = model.predictIntervals(inst, 0.9)[0]",
@@ -79,12 +73,8 @@ class JythonFromWekaIT {
 
         final Path script = dir.resolve("from_weka.py");
         Files.writeString(script, SCRIPT);
-        final Path p = installed.packageDir();
         assertTrue(installed.jythonJar.endsWith("jython-standalone-2.7.4.jar"), installed.jythonJar);
-        final String classpath = String.join(File.pathSeparator, installed.jythonJar, p.resolve("neuralGLM.jar").toString(),
-                p.resolve("lib") + File.separator + "*", installed.wekaClasspath);
-        final String out = installed.javaWithClasspath(classpath, "org.python.util.jython", script.toString(),
-                model.toString(), testFile.toString());
+        final String out = installed.jython(script, model.toString(), testFile.toString());
 
         final Matcher loss = Pattern.compile("loss first (\\S+) last (\\S+)").matcher(out);
         assertTrue(loss.find(), out);

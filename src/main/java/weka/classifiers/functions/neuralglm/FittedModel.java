@@ -20,13 +20,16 @@ import weka.core.Instances;
  * pipeline, the network and family, how training went and the fit statistics. The classifier swaps
  * whole models, so that an interrupted or failed build leaves the previous one in place. While an
  * iterative build runs, the model predicts with the live network and has no result or statistics
- * yet; a model learned from a stream has none either.
+ * yet; a model learned from a stream has none either. A model imported from the engine's
+ * {@link neuralglm.model.TabularModel} ({@link ImportTabularModel}) predicts through {@link TabularInputs}
+ * and maps the network's class order to the class attribute's ({@link #classValue(int)}); it has no fit
+ * statistics, and says where it was trained ({@link #origin()}).
  */
 public final class FittedModel implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     final Instances header;
-    final InputPipeline pipeline;
+    final Inputs pipeline;
     final Sequential net;
     final Family family;
     final Attribute classAttribute;
@@ -42,6 +45,10 @@ public final class FittedModel implements Serializable {
     final int requestedBatchSize;
     final int trainingRows;
     final int validationRows;
+    /** Output c of the network is class value classValues[c]; null when the orders agree. */
+    final int[] classValues;
+    /** Where and how the model was trained when not by a NeuralGLM build; null for a NeuralGLM build. */
+    final String origin;
     /** Instances objects already found equal to the header (identity cache; a data race only repeats a check). */
     private transient volatile Instances verified;
 
@@ -67,6 +74,39 @@ public final class FittedModel implements Serializable {
                        TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,
                        double[] weights, boolean standardized, int requestedBatchSize, int trainingRows, int validationRows,
                        FittedDispersion dispersion) {
+        this(header, pipeline, net, family, classAttribute, result, statistics, architecture, optimizer, epochLimit,
+                weights.length, Family.totalWeight(weights, weights.length), standardized, requestedBatchSize, trainingRows,
+                validationRows, dispersion, null, null);
+    }
+
+    /**
+     * A model trained elsewhere: no fit statistics, no training row counts, only its loss trace.
+     *
+     * @param header       the header it predicts for (no rows)
+     * @param inputs       the input encoding
+     * @param net          the trained network
+     * @param family       the output family
+     * @param result       how training went
+     * @param architecture the network in words
+     * @param standardized whether inputs were standardised
+     * @param dispersion   the dispersion predictions are made with
+     * @param classValues  for a nominal class: the class value index of each network output class (Bernoulli: of
+     *                     the non-event and the event); null for a numeric class
+     * @param origin       where and how the model was trained, in words
+     * @return the model
+     */
+    public static FittedModel trainedElsewhere(Instances header, Inputs inputs, Sequential net, Family family,
+                                               TrainingResult result, String architecture, boolean standardized,
+                                               FittedDispersion dispersion, int[] classValues, String origin) {
+        return new FittedModel(header, inputs, net, family, header.classAttribute(), result, null, architecture, "",
+                result.epochs(), 0, Double.NaN, standardized, 0, 0, 0, dispersion,
+                classValues == null ? null : classValues.clone(), origin);
+    }
+
+    private FittedModel(Instances header, Inputs pipeline, Sequential net, Family family, Attribute classAttribute,
+                        TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,
+                        int numInstances, double sumOfWeights, boolean standardized, int requestedBatchSize, int trainingRows,
+                        int validationRows, FittedDispersion dispersion, int[] classValues, String origin) {
         this.header = header;
         this.pipeline = pipeline;
         this.net = net;
@@ -77,13 +117,15 @@ public final class FittedModel implements Serializable {
         this.architecture = architecture;
         this.optimizer = optimizer;
         this.epochLimit = epochLimit;
-        this.numInstances = weights.length;
-        this.sumOfWeights = Family.totalWeight(weights, weights.length);
+        this.numInstances = numInstances;
+        this.sumOfWeights = sumOfWeights;
         this.standardized = standardized;
         this.dispersion = dispersion;
         this.requestedBatchSize = requestedBatchSize;
         this.trainingRows = trainingRows;
         this.validationRows = validationRows;
+        this.classValues = classValues;
+        this.origin = origin;
     }
 
     /**
@@ -97,13 +139,39 @@ public final class FittedModel implements Serializable {
         checkHeader(instance);
         InputChecks.checkForPrediction(instance);
         final DMatrixRMaj eta = net.predict(pipeline.transform(instance));
+        final double[] p;
         if (eta.numCols > 1) {
             final DMatrixRMaj mu = new DMatrixRMaj(1, eta.numCols);
             family.mean(eta, mu);
-            return Arrays.copyOf(mu.data, eta.numCols);
+            p = Arrays.copyOf(mu.data, eta.numCols);
+        } else {
+            final double mu = family.mean(eta.data[0]);
+            if (!classAttribute.isNominal()) {
+                return new double[] {mu};
+            }
+            p = new double[] {1.0 - mu, mu};
         }
-        final double mu = family.mean(eta.data[0]);
-        return classAttribute.isNominal() ? new double[] {1.0 - mu, mu} : new double[] {mu};
+        if (classValues == null) {
+            return p;
+        }
+        final double[] dist = new double[classAttribute.numValues()];
+        for (int c = 0; c < p.length; c++) {
+            dist[classValues[c]] = p[c];
+        }
+        return dist;
+    }
+
+    /**
+     * @param output a network output class (Bernoulli: 0 the non-event, 1 the event)
+     * @return the index of its value in the class attribute
+     */
+    public int classValue(int output) {
+        return classValues == null ? output : classValues[output];
+    }
+
+    /** @return where and how the model was trained, when not by a NeuralGLM build; else null */
+    public String origin() {
+        return origin;
     }
 
     /**
@@ -158,8 +226,8 @@ public final class FittedModel implements Serializable {
         return net;
     }
 
-    /** @return the input pipeline */
-    public InputPipeline pipeline() {
+    /** @return the input encoding */
+    public Inputs pipeline() {
         return pipeline;
     }
 

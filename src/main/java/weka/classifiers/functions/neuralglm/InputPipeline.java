@@ -1,7 +1,5 @@
 package weka.classifiers.functions.neuralglm;
 
-import java.io.Serializable;
-
 import neuralglm.model.Standardizer;
 import org.ejml.data.DMatrixRMaj;
 import weka.core.Instance;
@@ -22,7 +20,7 @@ import weka.filters.unsupervised.attribute.ReplaceMissingValues;
  * The class attribute is left out of the matrix. With no input left, one constant 0 column keeps
  * the network well formed (its weight gets no gradient: an intercept-only model).
  */
-public final class InputPipeline implements Serializable {
+public final class InputPipeline implements Inputs {
     private static final long serialVersionUID = 1L;
 
     private final ReplaceMissingValues missing = new ReplaceMissingValues();
@@ -78,6 +76,7 @@ public final class InputPipeline implements Serializable {
      * @return its standardised input row, 1 x d
      * @throws Exception when a filter fails
      */
+    @Override
     public synchronized DMatrixRMaj transform(Instance instance) throws Exception {
         missing.input(instance);
         useless.input(missing.output());
@@ -111,11 +110,13 @@ public final class InputPipeline implements Serializable {
     }
 
     /** @return names of the input columns after the filters (e.g. {@code outlook=sunny}) */
+    @Override
     public String[] inputNames() {
         return inputNames.clone();
     }
 
     /** @return the fitted standardiser (identity when standardisation is off) */
+    @Override
     public Standardizer standardizer() {
         return standardizer;
     }
@@ -126,7 +127,19 @@ public final class InputPipeline implements Serializable {
     }
 
     /** @return the number of input columns d */
+    @Override
     public int numInputs() {
         return inputNames.length;
+    }
+
+    @Override
+    public String describeColumns() {
+        return numInputs() + " columns after RemoveUseless and NominalToBinary";
+    }
+
+    @Override
+    public String describeMissing() {
+        return missingInTraining + " missing input values in the training data; missing values (in training and in new "
+                + "instances) are replaced by the training mean or mode (ReplaceMissingValues)";
     }
 }

@@ -41,6 +41,9 @@ public final class ModelReport {
         line(sb, "Class attribute", "'" + m.classAttribute.name() + "' (" + cls + ")");
         line(sb, "Family", m.family.name() + ", link " + m.family.link());
         line(sb, "Network", m.architecture + " (" + m.net.numParameters() + " parameters)");
+        if (m.origin != null) {
+            return trainedElsewhere(sb, m);
+        }
         line(sb, "Optimiser", m.optimizer);
         if (m.result != null) {
             line(sb, "Epochs run", m.result.epochs() + " of " + m.epochLimit
@@ -60,11 +63,7 @@ public final class ModelReport {
                     : m.requestedBatchSize + " rows each (last one smaller), shuffled every epoch");
         }
         line(sb, "Training data", m.numInstances + " instances with a class value, sum of weights " + num(m.sumOfWeights));
-        line(sb, "Inputs", m.pipeline.numInputs() + " columns after RemoveUseless and NominalToBinary"
-                + (m.standardized ? ", standardised to weighted mean 0 and sd 1" : ", not standardised"));
-        line(sb, "Missing values", m.pipeline.missingInTraining() + " missing input values in the training data; "
-                + "missing values (in training and in new instances) are replaced by the training mean or mode "
-                + "(ReplaceMissingValues)");
+        inputs(sb, m);
         if (!notes.isEmpty()) {
             sb.append(notes);
         }
@@ -80,12 +79,42 @@ public final class ModelReport {
         line(sb, "  Deviance", num(m.statistics.deviance()));
         line(sb, "  Null deviance", num(m.statistics.nullDeviance()) + " (intercept-only model)");
         line(sb, "  Dispersion", m.dispersion.describe());
+        uncertainty(sb, m);
+        if (m.isGlm()) {
+            sb.append('\n').append(coefficientTable(m));
+        }
+        return sb.toString();
+    }
+
+    private static void inputs(StringBuilder sb, FittedModel m) {
+        line(sb, "Inputs", m.pipeline.describeColumns()
+                + (m.standardized ? ", standardised to weighted mean 0 and sd 1" : ", not standardised"));
+        line(sb, "Missing values", m.pipeline.describeMissing());
+    }
+
+    private static void uncertainty(StringBuilder sb, FittedModel m) {
         if (!m.classAttribute.isNominal()) {
             line(sb, "  Uncertainty", m.dispersion.unavailable() != null
                     ? "none: predictIntervals gives NaN bounds and logDensity NaN (" + m.dispersion.unavailable() + ")"
                     : "predictIntervals and logDensity use the " + m.family.name()
                     + " distribution at the predicted mean with this dispersion");
         }
+    }
+
+    /** The report of a model trained outside Weka: where, how it went (loss trace), its inputs. */
+    private static String trainedElsewhere(StringBuilder sb, FittedModel m) {
+        line(sb, "Trained on", m.origin);
+        final double[] trace = m.result.lossTrace();
+        line(sb, "Epochs run", m.result.epochs() + (m.result.converged() ? " (the optimiser converged)" : ""));
+        line(sb, "Stopped", m.result.describeStop());
+        line(sb, "Loss trace", trace.length == 0 ? "empty" : "mean NLL " + num(trace[0]) + " at epoch 1, "
+                + num(trace[trace.length - 1]) + " at epoch " + trace.length + "; " + num(m.result.finalLoss())
+                + " after the last step (per unit weight, constants dropped)");
+        inputs(sb, m);
+        sb.append('\n').append("Fit statistics: not available (the model was trained outside Weka; only its loss trace "
+                + "is kept)\n");
+        line(sb, "  Dispersion", m.dispersion.unavailable() != null ? "not estimated" : m.dispersion.describe());
+        uncertainty(sb, m);
         if (m.isGlm()) {
             sb.append('\n').append(coefficientTable(m));
         }
@@ -102,10 +131,10 @@ public final class ModelReport {
         final String[] heads = new String[k];
         if (k > 1) {
             for (int r = 0; r < k; r++) {
-                heads[r] = m.classAttribute.value(r);
+                heads[r] = m.classAttribute.value(m.classValue(r));
             }
         } else if (m.classAttribute.isNominal()) {
-            heads[0] = m.family.link() + "(P(" + m.classAttribute.value(1) + "))";
+            heads[0] = m.family.link() + "(P(" + m.classAttribute.value(m.classValue(1)) + "))";
         } else {
             heads[0] = m.family.link() + "(mu)";
         }

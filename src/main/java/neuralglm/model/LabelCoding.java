@@ -1,4 +1,4 @@
-package neuralglm.spark;
+package neuralglm.model;
 
 import java.io.Serializable;
 import java.util.Arrays;
@@ -37,7 +37,7 @@ public final class LabelCoding implements Serializable {
      * @param nominal whether the column holds strings or booleans
      * @return whether the label's classes must be counted before training
      */
-    static boolean indexed(Family family, boolean nominal) {
+    public static boolean indexed(Family family, boolean nominal) {
         return nominal || family instanceof Categorical;
     }
 
@@ -47,7 +47,7 @@ public final class LabelCoding implements Serializable {
      * @param stats   the training statistics (with the label's class counts when indexed)
      * @return the coding
      */
-    static LabelCoding fit(String name, Family family, TableStats stats) {
+    public static LabelCoding fit(String name, Family family, TableStats stats) {
         if (!stats.nominalLabel) {
             return new LabelCoding(name, null, false);
         }
@@ -90,7 +90,7 @@ public final class LabelCoding implements Serializable {
      * @return false when the label is missing (nothing written)
      * @throws IllegalArgumentException for a class not seen when the coding was fitted
      */
-    boolean encode(Object cell, double[] out, int off) {
+    public boolean encode(Object cell, double[] out, int off) {
         if (classes == null) {
             final double v = Values.number(name, cell);
             if (Double.isNaN(v)) {

@@ -1,4 +1,4 @@
-package neuralglm.spark;
+package neuralglm.model;
 
 import java.io.Serializable;
 
@@ -11,9 +11,10 @@ import org.ejml.data.DMatrixRMaj;
  * A network trained on a table, with everything needed to predict from raw cells again: the
  * {@link TabularEncoder} of the features, the {@link LabelCoding} of the label, the network and the
  * family, and how training went. Prediction is {@code mu = g^-1(net(encode(cells)))}. This is the
- * engine-level model a face wraps (the Weka face's model file, the Jython bridge); it holds no Spark
- * type, so it loads and predicts without Spark on the classpath. Immutable after construction; the
- * network is only used through its stateless {@code predict}, so one model serves many threads.
+ * engine-level model a face wraps (the Weka face turns it into a NeuralGLM model file that Weka and the
+ * Jython bridge load); it holds no Spark type, so it loads and predicts without Spark on the classpath.
+ * Immutable after construction; the network is only used through its stateless {@code predict}, so one
+ * model serves many threads.
  */
 public final class TabularModel implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -99,6 +100,11 @@ public final class TabularModel implements Serializable {
     /** @return the loss trace and how training stopped */
     public TrainingResult result() {
         return result;
+    }
+
+    /** @return the training settings in words (where and how the model was trained) */
+    public String settings() {
+        return settings;
     }
 
     @Override

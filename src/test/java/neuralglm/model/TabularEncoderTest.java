@@ -1,4 +1,4 @@
-package neuralglm.spark;
+package neuralglm.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package neuralglm.spark;
+package neuralglm.model;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class TabularEncoder implements Serializable {
      * @param standardize whether to standardise the encoded columns
      * @return the encoder
      */
-    static TabularEncoder fit(TableStats stats, boolean standardize) {
+    public static TabularEncoder fit(TableStats stats, boolean standardize) {
         final int m = stats.names.length;
         if (!(stats.totalWeight > 0)) {
             throw new IllegalArgumentException("The " + stats.rows + " labelled training rows have total weight "

@@ -1,10 +1,10 @@
-package neuralglm.spark;
+package neuralglm.model;
 
 /**
  * How a raw table cell (a {@link Number}, {@link String}, {@link Boolean} or null, as Spark's
  * {@code Row.get} gives it) becomes a number or a category. No Spark types.
  */
-final class Values {
+public final class Values {
 
     private Values() {
     }
@@ -15,7 +15,7 @@ final class Values {
      * @return its value; NaN when missing (null or NaN)
      * @throws IllegalArgumentException when the cell is not a number
      */
-    static double number(String column, Object v) {
+    public static double number(String column, Object v) {
         if (v == null) {
             return Double.NaN;
         }
@@ -31,7 +31,7 @@ final class Values {
      * @return its category: the string, {@code "true"}/{@code "false"}, or a number's shortest text
      *         ({@code 2} for 2.0); null when missing
      */
-    static String category(Object v) {
+    public static String category(Object v) {
         if (v == null) {
             return null;
         }

@@ -1,4 +1,4 @@
-package neuralglm.spark;
+package neuralglm.model;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * Means and M2 are accumulated with the weighted Welford update and merged with Chan et al.'s
  * formula; partitions are merged in partition order, so the result is reproducible.
  */
-final class TableStats implements Serializable {
+public final class TableStats implements Serializable {
     private static final long serialVersionUID = 1L;
 
     final String[] names;
@@ -37,7 +37,7 @@ final class TableStats implements Serializable {
      * @param nominal      which features are nominal
      * @param nominalLabel whether the label's classes are to be counted
      */
-    TableStats(String[] names, boolean[] nominal, boolean nominalLabel) {
+    public TableStats(String[] names, boolean[] nominal, boolean nominalLabel) {
         this.names = names.clone();
         this.nominal = nominal.clone();
         this.nominalLabel = nominalLabel;
@@ -57,7 +57,7 @@ final class TableStats implements Serializable {
      * @param label    the label cell (null: the row is counted as unlabelled and otherwise skipped)
      * @param weight   the instance weight
      */
-    void add(Object[] features, Object label, double weight) {
+    public void add(Object[] features, Object label, double weight) {
         if (Values.category(label) == null) {
             rowsWithoutLabel++;
             return;
@@ -91,7 +91,7 @@ final class TableStats implements Serializable {
      * @param other statistics over disjoint rows
      * @return this
      */
-    TableStats merge(TableStats other) {
+    public TableStats merge(TableStats other) {
         rows += other.rows;
         rowsWithoutLabel += other.rowsWithoutLabel;
         totalWeight += other.totalWeight;
@@ -111,5 +111,15 @@ final class TableStats implements Serializable {
             }
         }
         return this;
+    }
+
+    /** @return the number of rows with a label */
+    public long rows() {
+        return rows;
+    }
+
+    /** @return the number of rows skipped for a missing label */
+    public long rowsWithoutLabel() {
+        return rowsWithoutLabel;
     }
 }
