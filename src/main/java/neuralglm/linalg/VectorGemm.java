@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  * the whole inner loop, which broadcasts one entry of A and loads rows of the other operand; fewer
  * columns than a vector (a network's single output) go to scalar dot products, 8 rows at a time. Every entry is summed exactly as in {@link Gemm}:
  * from the bias (or C's old value), products added in ascending order of the inner index, each
- * product rounded before the add (no fused multiply-add); so both classes give bit-identical results.
+ * step one fused multiply-add (rounded once, as {@link Math#fma}); so both classes give bit-identical results.
  * 256-bit vectors: as fast as 512-bit ones on this AMD machine, and they leave shorter column tails.
  */
 final class VectorGemm {
@@ -47,10 +47,10 @@ final class VectorGemm {
                 final int c0 = i * m;
                 int j = 0;
                 for (; j + L <= m; j += L) {
-                    DoubleVector.fromArray(S, c, c0 + j).add(DoubleVector.fromArray(S, bt, j).mul(x)).intoArray(c, c0 + j);
+                    DoubleVector.fromArray(S, bt, j).fma(DoubleVector.broadcast(S, x), DoubleVector.fromArray(S, c, c0 + j)).intoArray(c, c0 + j);
                 }
                 for (; j < m; j++) {
-                    c[c0 + j] += x * bt[j];
+                    c[c0 + j] = Math.fma(x, bt[j], c[c0 + j]);
                 }
             }
         }
@@ -62,7 +62,7 @@ final class VectorGemm {
             for (int j = 0; j < m; j++) {
                 double s = bias == null ? 0.0 : bias[j];
                 for (int k = 0; k < p; k++) {
-                    s += a[a0 + k] * bt[k * m + j];
+                    s = Math.fma(a[a0 + k], bt[k * m + j], s);
                 }
                 c[c0 + j] = s;
             }
@@ -82,8 +82,8 @@ final class VectorGemm {
                 double s0 = z, s1 = z, s2 = z, s3 = z, s4 = z, s5 = z, s6 = z, s7 = z;
                 for (int k = 0, bo = j; k < p; k++, bo += m) {
                     final double w = bt[bo];
-                    s0 += a[a0 + k] * w; s1 += a[a0 + p + k] * w; s2 += a[a0 + 2 * p + k] * w; s3 += a[a0 + 3 * p + k] * w;
-                    s4 += a[a0 + 4 * p + k] * w; s5 += a[a0 + 5 * p + k] * w; s6 += a[a0 + 6 * p + k] * w; s7 += a[a0 + 7 * p + k] * w;
+                    s0 = Math.fma(a[a0 + k], w, s0); s1 = Math.fma(a[a0 + p + k], w, s1); s2 = Math.fma(a[a0 + 2 * p + k], w, s2); s3 = Math.fma(a[a0 + 3 * p + k], w, s3);
+                    s4 = Math.fma(a[a0 + 4 * p + k], w, s4); s5 = Math.fma(a[a0 + 5 * p + k], w, s5); s6 = Math.fma(a[a0 + 6 * p + k], w, s6); s7 = Math.fma(a[a0 + 7 * p + k], w, s7);
                 }
                 final int c0 = i * m + j;
                 c[c0] = s0; c[c0 + m] = s1; c[c0 + 2 * m] = s2; c[c0 + 3 * m] = s3;
@@ -92,7 +92,7 @@ final class VectorGemm {
             for (; i < n; i++) {
                 double s = z;
                 for (int k = 0, bo = j; k < p; k++, bo += m) {
-                    s += a[i * p + k] * bt[bo];
+                    s = Math.fma(a[i * p + k], bt[bo], s);
                 }
                 c[i * m + j] = s;
             }
@@ -116,10 +116,10 @@ final class VectorGemm {
                 final DoubleVector w1 = DoubleVector.fromArray(S, bt, bo + L);
                 final DoubleVector w2 = DoubleVector.fromArray(S, bt, bo + 2 * L);
                 final double x0 = a[a0 + k], x1 = a[a1 + k], x2 = a[a2 + k], x3 = a[a3 + k];
-                s00 = s00.add(w0.mul(x0)); s01 = s01.add(w1.mul(x0)); s02 = s02.add(w2.mul(x0));
-                s10 = s10.add(w0.mul(x1)); s11 = s11.add(w1.mul(x1)); s12 = s12.add(w2.mul(x1));
-                s20 = s20.add(w0.mul(x2)); s21 = s21.add(w1.mul(x2)); s22 = s22.add(w2.mul(x2));
-                s30 = s30.add(w0.mul(x3)); s31 = s31.add(w1.mul(x3)); s32 = s32.add(w2.mul(x3));
+                s00 = w0.fma(DoubleVector.broadcast(S, x0), s00); s01 = w1.fma(DoubleVector.broadcast(S, x0), s01); s02 = w2.fma(DoubleVector.broadcast(S, x0), s02);
+                s10 = w0.fma(DoubleVector.broadcast(S, x1), s10); s11 = w1.fma(DoubleVector.broadcast(S, x1), s11); s12 = w2.fma(DoubleVector.broadcast(S, x1), s12);
+                s20 = w0.fma(DoubleVector.broadcast(S, x2), s20); s21 = w1.fma(DoubleVector.broadcast(S, x2), s21); s22 = w2.fma(DoubleVector.broadcast(S, x2), s22);
+                s30 = w0.fma(DoubleVector.broadcast(S, x3), s30); s31 = w1.fma(DoubleVector.broadcast(S, x3), s31); s32 = w2.fma(DoubleVector.broadcast(S, x3), s32);
             }
             s00.intoArray(c, c0 + j); s01.intoArray(c, c0 + j + L); s02.intoArray(c, c0 + j + 2 * L);
             s10.intoArray(c, c1 + j); s11.intoArray(c, c1 + j + L); s12.intoArray(c, c1 + j + 2 * L);
@@ -134,10 +134,10 @@ final class VectorGemm {
             for (int k = 0, bo = j; k < p; k++, bo += m) {
                 final DoubleVector w0 = DoubleVector.fromArray(S, bt, bo), w1 = DoubleVector.fromArray(S, bt, bo + L);
                 final double x0 = a[a0 + k], x1 = a[a1 + k], x2 = a[a2 + k], x3 = a[a3 + k];
-                s00 = s00.add(w0.mul(x0)); s01 = s01.add(w1.mul(x0));
-                s10 = s10.add(w0.mul(x1)); s11 = s11.add(w1.mul(x1));
-                s20 = s20.add(w0.mul(x2)); s21 = s21.add(w1.mul(x2));
-                s30 = s30.add(w0.mul(x3)); s31 = s31.add(w1.mul(x3));
+                s00 = w0.fma(DoubleVector.broadcast(S, x0), s00); s01 = w1.fma(DoubleVector.broadcast(S, x0), s01);
+                s10 = w0.fma(DoubleVector.broadcast(S, x1), s10); s11 = w1.fma(DoubleVector.broadcast(S, x1), s11);
+                s20 = w0.fma(DoubleVector.broadcast(S, x2), s20); s21 = w1.fma(DoubleVector.broadcast(S, x2), s21);
+                s30 = w0.fma(DoubleVector.broadcast(S, x3), s30); s31 = w1.fma(DoubleVector.broadcast(S, x3), s31);
             }
             s00.intoArray(c, c0 + j); s01.intoArray(c, c0 + j + L);
             s10.intoArray(c, c1 + j); s11.intoArray(c, c1 + j + L);
@@ -150,8 +150,8 @@ final class VectorGemm {
             DoubleVector s2 = DoubleVector.fromArray(S, c, c2 + j), s3 = DoubleVector.fromArray(S, c, c3 + j);
             for (int k = 0, bo = j; k < p; k++, bo += m) {
                 final DoubleVector w = DoubleVector.fromArray(S, bt, bo);
-                s0 = s0.add(w.mul(a[a0 + k])); s1 = s1.add(w.mul(a[a1 + k]));
-                s2 = s2.add(w.mul(a[a2 + k])); s3 = s3.add(w.mul(a[a3 + k]));
+                s0 = w.fma(DoubleVector.broadcast(S, a[a0 + k]), s0); s1 = w.fma(DoubleVector.broadcast(S, a[a1 + k]), s1);
+                s2 = w.fma(DoubleVector.broadcast(S, a[a2 + k]), s2); s3 = w.fma(DoubleVector.broadcast(S, a[a3 + k]), s3);
             }
             s0.intoArray(c, c0 + j); s1.intoArray(c, c1 + j); s2.intoArray(c, c2 + j); s3.intoArray(c, c3 + j);
         }
@@ -159,7 +159,7 @@ final class VectorGemm {
             double s0 = c[c0 + j], s1 = c[c1 + j], s2 = c[c2 + j], s3 = c[c3 + j];
             for (int k = 0, bo = j; k < p; k++, bo += m) {
                 final double w = bt[bo];
-                s0 += a[a0 + k] * w; s1 += a[a1 + k] * w; s2 += a[a2 + k] * w; s3 += a[a3 + k] * w;
+                s0 = Math.fma(a[a0 + k], w, s0); s1 = Math.fma(a[a1 + k], w, s1); s2 = Math.fma(a[a2 + k], w, s2); s3 = Math.fma(a[a3 + k], w, s3);
             }
             c[c0 + j] = s0; c[c1 + j] = s1; c[c2 + j] = s2; c[c3 + j] = s3;
         }
@@ -173,16 +173,16 @@ final class VectorGemm {
             DoubleVector s2 = DoubleVector.fromArray(S, c, j + 2 * L);
             for (int i = 0, ai = j; i < n; i++, ai += m) {
                 final double x = b[i];
-                s0 = s0.add(DoubleVector.fromArray(S, a, ai).mul(x));
-                s1 = s1.add(DoubleVector.fromArray(S, a, ai + L).mul(x));
-                s2 = s2.add(DoubleVector.fromArray(S, a, ai + 2 * L).mul(x));
+                s0 = DoubleVector.fromArray(S, a, ai).fma(DoubleVector.broadcast(S, x), s0);
+                s1 = DoubleVector.fromArray(S, a, ai + L).fma(DoubleVector.broadcast(S, x), s1);
+                s2 = DoubleVector.fromArray(S, a, ai + 2 * L).fma(DoubleVector.broadcast(S, x), s2);
             }
             s0.intoArray(c, j); s1.intoArray(c, j + L); s2.intoArray(c, j + 2 * L);
         }
         for (; j + L <= m; j += L) {
             DoubleVector s0 = DoubleVector.fromArray(S, c, j);
             for (int i = 0, ai = j; i < n; i++, ai += m) {
-                s0 = s0.add(DoubleVector.fromArray(S, a, ai).mul(b[i]));
+                s0 = DoubleVector.fromArray(S, a, ai).fma(DoubleVector.broadcast(S, b[i]), s0);
             }
             s0.intoArray(c, j);
         }
@@ -212,10 +212,10 @@ final class VectorGemm {
                     final DoubleVector x1 = DoubleVector.fromArray(S, b, bi + L);
                     final DoubleVector x2 = DoubleVector.fromArray(S, b, bi + 2 * L);
                     final double d0 = a[ai], d1 = a[ai + 1], d2 = a[ai + 2], d3 = a[ai + 3];
-                    s00 = s00.add(x0.mul(d0)); s01 = s01.add(x1.mul(d0)); s02 = s02.add(x2.mul(d0));
-                    s10 = s10.add(x0.mul(d1)); s11 = s11.add(x1.mul(d1)); s12 = s12.add(x2.mul(d1));
-                    s20 = s20.add(x0.mul(d2)); s21 = s21.add(x1.mul(d2)); s22 = s22.add(x2.mul(d2));
-                    s30 = s30.add(x0.mul(d3)); s31 = s31.add(x1.mul(d3)); s32 = s32.add(x2.mul(d3));
+                    s00 = x0.fma(DoubleVector.broadcast(S, d0), s00); s01 = x1.fma(DoubleVector.broadcast(S, d0), s01); s02 = x2.fma(DoubleVector.broadcast(S, d0), s02);
+                    s10 = x0.fma(DoubleVector.broadcast(S, d1), s10); s11 = x1.fma(DoubleVector.broadcast(S, d1), s11); s12 = x2.fma(DoubleVector.broadcast(S, d1), s12);
+                    s20 = x0.fma(DoubleVector.broadcast(S, d2), s20); s21 = x1.fma(DoubleVector.broadcast(S, d2), s21); s22 = x2.fma(DoubleVector.broadcast(S, d2), s22);
+                    s30 = x0.fma(DoubleVector.broadcast(S, d3), s30); s31 = x1.fma(DoubleVector.broadcast(S, d3), s31); s32 = x2.fma(DoubleVector.broadcast(S, d3), s32);
                 }
                 s00.intoArray(c, c0 + k); s01.intoArray(c, c0 + k + L); s02.intoArray(c, c0 + k + 2 * L);
                 s10.intoArray(c, c1 + k); s11.intoArray(c, c1 + k + L); s12.intoArray(c, c1 + k + 2 * L);
@@ -230,10 +230,10 @@ final class VectorGemm {
                 for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
                     final DoubleVector x0 = DoubleVector.fromArray(S, b, bi), x1 = DoubleVector.fromArray(S, b, bi + L);
                     final double d0 = a[ai], d1 = a[ai + 1], d2 = a[ai + 2], d3 = a[ai + 3];
-                    s00 = s00.add(x0.mul(d0)); s01 = s01.add(x1.mul(d0));
-                    s10 = s10.add(x0.mul(d1)); s11 = s11.add(x1.mul(d1));
-                    s20 = s20.add(x0.mul(d2)); s21 = s21.add(x1.mul(d2));
-                    s30 = s30.add(x0.mul(d3)); s31 = s31.add(x1.mul(d3));
+                    s00 = x0.fma(DoubleVector.broadcast(S, d0), s00); s01 = x1.fma(DoubleVector.broadcast(S, d0), s01);
+                    s10 = x0.fma(DoubleVector.broadcast(S, d1), s10); s11 = x1.fma(DoubleVector.broadcast(S, d1), s11);
+                    s20 = x0.fma(DoubleVector.broadcast(S, d2), s20); s21 = x1.fma(DoubleVector.broadcast(S, d2), s21);
+                    s30 = x0.fma(DoubleVector.broadcast(S, d3), s30); s31 = x1.fma(DoubleVector.broadcast(S, d3), s31);
                 }
                 s00.intoArray(c, c0 + k); s01.intoArray(c, c0 + k + L);
                 s10.intoArray(c, c1 + k); s11.intoArray(c, c1 + k + L);
@@ -246,8 +246,8 @@ final class VectorGemm {
                 DoubleVector s2 = DoubleVector.fromArray(S, c, c2 + k), s3 = DoubleVector.fromArray(S, c, c3 + k);
                 for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
                     final DoubleVector x = DoubleVector.fromArray(S, b, bi);
-                    s0 = s0.add(x.mul(a[ai])); s1 = s1.add(x.mul(a[ai + 1]));
-                    s2 = s2.add(x.mul(a[ai + 2])); s3 = s3.add(x.mul(a[ai + 3]));
+                    s0 = x.fma(DoubleVector.broadcast(S, a[ai]), s0); s1 = x.fma(DoubleVector.broadcast(S, a[ai + 1]), s1);
+                    s2 = x.fma(DoubleVector.broadcast(S, a[ai + 2]), s2); s3 = x.fma(DoubleVector.broadcast(S, a[ai + 3]), s3);
                 }
                 s0.intoArray(c, c0 + k); s1.intoArray(c, c1 + k); s2.intoArray(c, c2 + k); s3.intoArray(c, c3 + k);
             }
@@ -263,16 +263,16 @@ final class VectorGemm {
                 DoubleVector s2 = DoubleVector.fromArray(S, c, c0 + k + 2 * L);
                 for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
                     final double d = a[ai];
-                    s0 = s0.add(DoubleVector.fromArray(S, b, bi).mul(d));
-                    s1 = s1.add(DoubleVector.fromArray(S, b, bi + L).mul(d));
-                    s2 = s2.add(DoubleVector.fromArray(S, b, bi + 2 * L).mul(d));
+                    s0 = DoubleVector.fromArray(S, b, bi).fma(DoubleVector.broadcast(S, d), s0);
+                    s1 = DoubleVector.fromArray(S, b, bi + L).fma(DoubleVector.broadcast(S, d), s1);
+                    s2 = DoubleVector.fromArray(S, b, bi + 2 * L).fma(DoubleVector.broadcast(S, d), s2);
                 }
                 s0.intoArray(c, c0 + k); s1.intoArray(c, c0 + k + L); s2.intoArray(c, c0 + k + 2 * L);
             }
             for (; k + L <= p; k += L) {
                 DoubleVector s = DoubleVector.fromArray(S, c, c0 + k);
                 for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
-                    s = s.add(DoubleVector.fromArray(S, b, bi).mul(a[ai]));
+                    s = DoubleVector.fromArray(S, b, bi).fma(DoubleVector.broadcast(S, a[ai]), s);
                 }
                 s.intoArray(c, c0 + k);
             }

@@ -42,14 +42,14 @@ class GemmTest {
             for (int o = 0; o < out; o++) {
                 double s = b[o];
                 for (int k = 0; k < in; k++) {
-                    s += x[i * in + k] * w[o * in + k];
+                    s = Math.fma(x[i * in + k], w[o * in + k], s);
                 }
                 yRef[i * out + o] = s;
             }
             for (int k = 0; k < in; k++) {
                 double s = 0;
                 for (int o = 0; o < out; o++) {
-                    s += dy[i * out + o] * w[o * in + k];
+                    s = Math.fma(dy[i * out + o], w[o * in + k], s);
                 }
                 dxRef[i * in + k] = s;
             }
@@ -58,7 +58,7 @@ class GemmTest {
             for (int k = 0; k < in; k++) {
                 double s = dwRef[o * in + k];
                 for (int i = 0; i < n; i++) {
-                    s += dy[i * out + o] * x[i * in + k];
+                    s = Math.fma(dy[i * out + o], x[i * in + k], s);
                 }
                 dwRef[o * in + k] = s;
             }
