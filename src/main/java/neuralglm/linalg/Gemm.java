@@ -128,7 +128,7 @@ public final class Gemm {
     }
 
     /** Four entries of {@link #atb}, rows j..j+3 of column k: {@code c[j+r][k] += sum_i a[i][j+r] b[i][k]}. */
-    static void atbColumn4(double[] a, int n, int m, double[] b, int p, double[] c, int j, int k) {
+    private static void atbColumn4(double[] a, int n, int m, double[] b, int p, double[] c, int j, int k) {
         final int c0 = j * p + k, c1 = c0 + p, c2 = c1 + p, c3 = c2 + p;
         double s0 = c[c0], s1 = c[c1], s2 = c[c2], s3 = c[c3];
         for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
@@ -148,7 +148,7 @@ public final class Gemm {
     }
 
     /** {@code colSums[q] += sum_i a[i][q]} for the n x m matrix a (nothing when colSums is null). */
-    static void addColumnSums(double[] a, int n, int m, double[] colSums) {
+    private static void addColumnSums(double[] a, int n, int m, double[] colSums) {
         if (colSums == null) {
             return;
         }

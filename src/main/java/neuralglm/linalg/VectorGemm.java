@@ -20,6 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorGemm {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
     private static final int L = S.length();
+    /** The starting row of {@link #axb} without a bias, for up to this many columns. Never written. */
+    private static final double[] ZEROS = new double[512];
 
     private VectorGemm() {
     }
@@ -30,21 +32,19 @@ final class VectorGemm {
             narrow(a, n, p, bt, m, bias, c);
             return;
         }
-        // start every block from C = bias (or 0): no bias branch in the hot kernel, whose compiled code
-        // must keep every vector in registers (an untaken branch turning taken forces a recompilation)
+        // every block starts from the bias (or zeros) row: no bias branch in the hot kernel, whose compiled
+        // code must keep every vector in registers (an untaken branch turning taken forces a recompilation)
         final int blocked = n - n % 4;
-        for (int i = 0; i < blocked; i++) {
-            if (bias == null) {
-                java.util.Arrays.fill(c, i * m, i * m + m, 0.0);
-            } else {
-                System.arraycopy(bias, 0, c, i * m, m);
-            }
-        }
         int i = 0;
         if (p == 1) { // an outer product (a layer with one input): one row at a time
             for (; i < blocked; i++) {
                 final double x = a[i];
                 final int c0 = i * m;
+                if (bias == null) {
+                    java.util.Arrays.fill(c, c0, c0 + m, 0.0);
+                } else {
+                    System.arraycopy(bias, 0, c, c0, m);
+                }
                 int j = 0;
                 for (; j + L <= m; j += L) {
                     DoubleVector.fromArray(S, bt, j).fma(DoubleVector.broadcast(S, x), DoubleVector.fromArray(S, c, c0 + j)).intoArray(c, c0 + j);
@@ -53,9 +53,16 @@ final class VectorGemm {
                     c[c0 + j] = Math.fma(x, bt[j], c[c0 + j]);
                 }
             }
-        }
-        for (; i + 3 < n; i += 4) {
-            rows4(a, i * p, p, bt, m, c, i * m);
+        } else if (bias == null && m > ZEROS.length) {
+            java.util.Arrays.fill(c, 0, blocked * m, 0.0);
+            for (; i < blocked; i += 4) {
+                rows4(a, i * p, p, bt, m, c, i * m, m, c, i * m);
+            }
+        } else {
+            final double[] z = bias == null ? ZEROS : bias;
+            for (; i < blocked; i += 4) {
+                rows4(a, i * p, p, bt, m, z, 0, 0, c, i * m);
+            }
         }
         for (; i < n; i++) {
             final int a0 = i * p, c0 = i * m;
@@ -99,18 +106,23 @@ final class VectorGemm {
         }
     }
 
-    /** Rows {@code c0/m .. c0/m + 3} of C, which hold their starting values: {@code C += A Bt}. */
-    private static void rows4(double[] a, int a0, int p, double[] bt, int m, double[] c, int c0) {
+    /**
+     * Rows {@code c0/m .. c0/m + 3} of C: {@code C = Z + A Bt}, where row r of Z starts at
+     * {@code z[z0 + r * zStride]} (zStride 0: the same row, the bias or zeros, for all four).
+     */
+    private static void rows4(double[] a, int a0, int p, double[] bt, int m, double[] z, int z0, int zStride,
+                              double[] c, int c0) {
         final int a1 = a0 + p, a2 = a1 + p, a3 = a2 + p;
         final int c1 = c0 + m, c2 = c1 + m, c3 = c2 + m;
+        final int z1 = z0 + zStride, z2 = z1 + zStride, z3 = z2 + zStride;
         int j = 0;
         for (; j + 3 * L <= m; j += 3 * L) {
-            DoubleVector s00 = DoubleVector.fromArray(S, c, c0 + j), s01 = DoubleVector.fromArray(S, c, c0 + j + L);
-            DoubleVector s02 = DoubleVector.fromArray(S, c, c0 + j + 2 * L), s10 = DoubleVector.fromArray(S, c, c1 + j);
-            DoubleVector s11 = DoubleVector.fromArray(S, c, c1 + j + L), s12 = DoubleVector.fromArray(S, c, c1 + j + 2 * L);
-            DoubleVector s20 = DoubleVector.fromArray(S, c, c2 + j), s21 = DoubleVector.fromArray(S, c, c2 + j + L);
-            DoubleVector s22 = DoubleVector.fromArray(S, c, c2 + j + 2 * L), s30 = DoubleVector.fromArray(S, c, c3 + j);
-            DoubleVector s31 = DoubleVector.fromArray(S, c, c3 + j + L), s32 = DoubleVector.fromArray(S, c, c3 + j + 2 * L);
+            DoubleVector s00 = DoubleVector.fromArray(S, z, z0 + j), s01 = DoubleVector.fromArray(S, z, z0 + j + L);
+            DoubleVector s02 = DoubleVector.fromArray(S, z, z0 + j + 2 * L), s10 = DoubleVector.fromArray(S, z, z1 + j);
+            DoubleVector s11 = DoubleVector.fromArray(S, z, z1 + j + L), s12 = DoubleVector.fromArray(S, z, z1 + j + 2 * L);
+            DoubleVector s20 = DoubleVector.fromArray(S, z, z2 + j), s21 = DoubleVector.fromArray(S, z, z2 + j + L);
+            DoubleVector s22 = DoubleVector.fromArray(S, z, z2 + j + 2 * L), s30 = DoubleVector.fromArray(S, z, z3 + j);
+            DoubleVector s31 = DoubleVector.fromArray(S, z, z3 + j + L), s32 = DoubleVector.fromArray(S, z, z3 + j + 2 * L);
             for (int k = 0, bo = j; k < p; k++, bo += m) {
                 final DoubleVector w0 = DoubleVector.fromArray(S, bt, bo);
                 final DoubleVector w1 = DoubleVector.fromArray(S, bt, bo + L);
@@ -127,10 +139,10 @@ final class VectorGemm {
             s30.intoArray(c, c3 + j); s31.intoArray(c, c3 + j + L); s32.intoArray(c, c3 + j + 2 * L);
         }
         if (j + 2 * L <= m) {
-            DoubleVector s00 = DoubleVector.fromArray(S, c, c0 + j), s01 = DoubleVector.fromArray(S, c, c0 + j + L);
-            DoubleVector s10 = DoubleVector.fromArray(S, c, c1 + j), s11 = DoubleVector.fromArray(S, c, c1 + j + L);
-            DoubleVector s20 = DoubleVector.fromArray(S, c, c2 + j), s21 = DoubleVector.fromArray(S, c, c2 + j + L);
-            DoubleVector s30 = DoubleVector.fromArray(S, c, c3 + j), s31 = DoubleVector.fromArray(S, c, c3 + j + L);
+            DoubleVector s00 = DoubleVector.fromArray(S, z, z0 + j), s01 = DoubleVector.fromArray(S, z, z0 + j + L);
+            DoubleVector s10 = DoubleVector.fromArray(S, z, z1 + j), s11 = DoubleVector.fromArray(S, z, z1 + j + L);
+            DoubleVector s20 = DoubleVector.fromArray(S, z, z2 + j), s21 = DoubleVector.fromArray(S, z, z2 + j + L);
+            DoubleVector s30 = DoubleVector.fromArray(S, z, z3 + j), s31 = DoubleVector.fromArray(S, z, z3 + j + L);
             for (int k = 0, bo = j; k < p; k++, bo += m) {
                 final DoubleVector w0 = DoubleVector.fromArray(S, bt, bo), w1 = DoubleVector.fromArray(S, bt, bo + L);
                 final double x0 = a[a0 + k], x1 = a[a1 + k], x2 = a[a2 + k], x3 = a[a3 + k];
@@ -146,8 +158,8 @@ final class VectorGemm {
             j += 2 * L;
         }
         for (; j + L <= m; j += L) {
-            DoubleVector s0 = DoubleVector.fromArray(S, c, c0 + j), s1 = DoubleVector.fromArray(S, c, c1 + j);
-            DoubleVector s2 = DoubleVector.fromArray(S, c, c2 + j), s3 = DoubleVector.fromArray(S, c, c3 + j);
+            DoubleVector s0 = DoubleVector.fromArray(S, z, z0 + j), s1 = DoubleVector.fromArray(S, z, z1 + j);
+            DoubleVector s2 = DoubleVector.fromArray(S, z, z2 + j), s3 = DoubleVector.fromArray(S, z, z3 + j);
             for (int k = 0, bo = j; k < p; k++, bo += m) {
                 final DoubleVector w = DoubleVector.fromArray(S, bt, bo);
                 s0 = w.fma(DoubleVector.broadcast(S, a[a0 + k]), s0); s1 = w.fma(DoubleVector.broadcast(S, a[a1 + k]), s1);
@@ -156,7 +168,7 @@ final class VectorGemm {
             s0.intoArray(c, c0 + j); s1.intoArray(c, c1 + j); s2.intoArray(c, c2 + j); s3.intoArray(c, c3 + j);
         }
         for (; j < m; j++) {
-            double s0 = c[c0 + j], s1 = c[c1 + j], s2 = c[c2 + j], s3 = c[c3 + j];
+            double s0 = z[z0 + j], s1 = z[z1 + j], s2 = z[z2 + j], s3 = z[z3 + j];
             for (int k = 0, bo = j; k < p; k++, bo += m) {
                 final double w = bt[bo];
                 s0 = Math.fma(a[a0 + k], w, s0); s1 = Math.fma(a[a1 + k], w, s1); s2 = Math.fma(a[a2 + k], w, s2); s3 = Math.fma(a[a3 + k], w, s3);
@@ -195,7 +207,7 @@ final class VectorGemm {
     static void atb(double[] a, int n, int m, double[] b, int p, double[] c, double[] colSums) {
         if (p == 1) {
             atbColumn(a, n, m, b, c);
-            Gemm.addColumnSums(a, n, m, colSums);
+            columnSums(a, n, m, colSums);
             return;
         }
         int j = 0;
@@ -251,9 +263,6 @@ final class VectorGemm {
                 }
                 s0.intoArray(c, c0 + k); s1.intoArray(c, c1 + k); s2.intoArray(c, c2 + k); s3.intoArray(c, c3 + k);
             }
-            for (; k < p; k++) {
-                Gemm.atbColumn4(a, n, m, b, p, c, j, k);
-            }
         }
         for (; j < m; j++) { // the last m % 4 rows of C (a network's single output): 3 vectors at a time
             final int c0 = j * p;
@@ -276,10 +285,103 @@ final class VectorGemm {
                 }
                 s.intoArray(c, c0 + k);
             }
-            for (; k < p; k++) {
-                Gemm.atbEntry(a, n, m, b, p, c, j, k);
-            }
         }
-        Gemm.addColumnSums(a, n, m, colSums);
+        for (int k = p - p % L; k < p; k++) { // the last p % L columns of C: vectors along its rows
+            atbTailColumn(a, n, m, b, p, c, k);
+        }
+        columnSums(a, n, m, colSums);
+    }
+
+    /**
+     * Column k of {@link #atb}, {@code c[j][k] += sum_i a[i][j] b[i][k]} for every j: vectors run along
+     * a's rows (C's column is strided, so its lanes are read and written one by one).
+     */
+    private static void atbTailColumn(double[] a, int n, int m, double[] b, int p, double[] c, int k) {
+        if (n == 0) {
+            return;
+        }
+        int j = 0;
+        // the first product is added outside the loops, so that the loop-carried vectors never hold a
+        // gathered value (which kept C2 from keeping them in registers)
+        for (; j + 2 * L <= m; j += 2 * L) {
+            final int c0 = j * p + k, c1 = c0 + L * p;
+            final DoubleVector x0 = DoubleVector.broadcast(S, b[k]);
+            DoubleVector s0 = DoubleVector.fromArray(S, a, j).fma(x0, column(c, c0, p));
+            DoubleVector s1 = DoubleVector.fromArray(S, a, j + L).fma(x0, column(c, c1, p));
+            for (int i = 1, ai = j + m, bi = k + p; i < n; i++, ai += m, bi += p) {
+                final DoubleVector x = DoubleVector.broadcast(S, b[bi]);
+                s0 = DoubleVector.fromArray(S, a, ai).fma(x, s0);
+                s1 = DoubleVector.fromArray(S, a, ai + L).fma(x, s1);
+            }
+            intoColumn(s0, c, c0, p);
+            intoColumn(s1, c, c1, p);
+        }
+        for (; j + L <= m; j += L) {
+            final int c0 = j * p + k;
+            DoubleVector s0 = DoubleVector.fromArray(S, a, j).fma(DoubleVector.broadcast(S, b[k]), column(c, c0, p));
+            for (int i = 1, ai = j + m, bi = k + p; i < n; i++, ai += m, bi += p) {
+                s0 = DoubleVector.fromArray(S, a, ai).fma(DoubleVector.broadcast(S, b[bi]), s0);
+            }
+            intoColumn(s0, c, c0, p);
+        }
+        for (; j < m; j++) {
+            Gemm.atbEntry(a, n, m, b, p, c, j, k);
+        }
+    }
+
+    /** @return the vector {@code c[off], c[off + stride], c[off + 2 stride], c[off + 3 stride]} (L = 4) */
+    private static DoubleVector column(double[] c, int off, int stride) {
+        return DoubleVector.zero(S).withLane(0, c[off]).withLane(1, c[off + stride])
+                .withLane(2, c[off + 2 * stride]).withLane(3, c[off + 3 * stride]);
+    }
+
+    /** Writes the 4 lanes of v to {@code c[off], c[off + stride], ...}. */
+    private static void intoColumn(DoubleVector v, double[] c, int off, int stride) {
+        c[off] = v.lane(0);
+        c[off + stride] = v.lane(1);
+        c[off + 2 * stride] = v.lane(2);
+        c[off + 3 * stride] = v.lane(3);
+    }
+
+    /** {@code colSums[q] += sum_i a[i][q]} for the n x m matrix a, each sum in ascending i as {@link Gemm#atb}. */
+    private static void columnSums(double[] a, int n, int m, double[] colSums) {
+        if (colSums == null) {
+            return;
+        }
+        int q = 0;
+        for (; q + 4 * L <= m; q += 4 * L) {
+            DoubleVector s0 = DoubleVector.fromArray(S, colSums, q), s1 = DoubleVector.fromArray(S, colSums, q + L);
+            DoubleVector s2 = DoubleVector.fromArray(S, colSums, q + 2 * L), s3 = DoubleVector.fromArray(S, colSums, q + 3 * L);
+            for (int i = 0, ai = q; i < n; i++, ai += m) {
+                s0 = s0.add(DoubleVector.fromArray(S, a, ai));
+                s1 = s1.add(DoubleVector.fromArray(S, a, ai + L));
+                s2 = s2.add(DoubleVector.fromArray(S, a, ai + 2 * L));
+                s3 = s3.add(DoubleVector.fromArray(S, a, ai + 3 * L));
+            }
+            s0.intoArray(colSums, q); s1.intoArray(colSums, q + L);
+            s2.intoArray(colSums, q + 2 * L); s3.intoArray(colSums, q + 3 * L);
+        }
+        for (; q + 2 * L <= m; q += 2 * L) {
+            DoubleVector s0 = DoubleVector.fromArray(S, colSums, q), s1 = DoubleVector.fromArray(S, colSums, q + L);
+            for (int i = 0, ai = q; i < n; i++, ai += m) {
+                s0 = s0.add(DoubleVector.fromArray(S, a, ai));
+                s1 = s1.add(DoubleVector.fromArray(S, a, ai + L));
+            }
+            s0.intoArray(colSums, q); s1.intoArray(colSums, q + L);
+        }
+        for (; q + L <= m; q += L) {
+            DoubleVector s0 = DoubleVector.fromArray(S, colSums, q);
+            for (int i = 0, ai = q; i < n; i++, ai += m) {
+                s0 = s0.add(DoubleVector.fromArray(S, a, ai));
+            }
+            s0.intoArray(colSums, q);
+        }
+        for (; q < m; q++) {
+            double s = colSums[q];
+            for (int i = 0, ai = q; i < n; i++, ai += m) {
+                s += a[ai];
+            }
+            colSums[q] = s;
+        }
     }
 }
