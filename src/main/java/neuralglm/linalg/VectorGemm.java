@@ -264,32 +264,49 @@ final class VectorGemm {
                 s0.intoArray(c, c0 + k); s1.intoArray(c, c1 + k); s2.intoArray(c, c2 + k); s3.intoArray(c, c3 + k);
             }
         }
-        for (; j < m; j++) { // the last m % 4 rows of C (a network's single output): 3 vectors at a time
-            final int c0 = j * p;
-            int k = 0;
-            for (; k + 3 * L <= p; k += 3 * L) {
-                DoubleVector s0 = DoubleVector.fromArray(S, c, c0 + k), s1 = DoubleVector.fromArray(S, c, c0 + k + L);
-                DoubleVector s2 = DoubleVector.fromArray(S, c, c0 + k + 2 * L);
-                for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
-                    final double d = a[ai];
-                    s0 = DoubleVector.fromArray(S, b, bi).fma(DoubleVector.broadcast(S, d), s0);
-                    s1 = DoubleVector.fromArray(S, b, bi + L).fma(DoubleVector.broadcast(S, d), s1);
-                    s2 = DoubleVector.fromArray(S, b, bi + 2 * L).fma(DoubleVector.broadcast(S, d), s2);
-                }
-                s0.intoArray(c, c0 + k); s1.intoArray(c, c0 + k + L); s2.intoArray(c, c0 + k + 2 * L);
-            }
-            for (; k + L <= p; k += L) {
-                DoubleVector s = DoubleVector.fromArray(S, c, c0 + k);
-                for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
-                    s = DoubleVector.fromArray(S, b, bi).fma(DoubleVector.broadcast(S, a[ai]), s);
-                }
-                s.intoArray(c, c0 + k);
-            }
+        for (; j < m; j++) { // the last m % 4 rows of C (a network's single output)
+            atbRow(a, n, m, b, p, c, j);
         }
         for (int k = p - p % L; k < p; k++) { // the last p % L columns of C: vectors along its rows
             atbTailColumn(a, n, m, b, p, c, k);
         }
         columnSums(a, n, m, colSums);
+    }
+
+    /** Row j of {@link #atb} up to column {@code p - p % L}: 4 vectors at a time (4 sums in flight), then 2, then 1. */
+    private static void atbRow(double[] a, int n, int m, double[] b, int p, double[] c, int j) {
+        final int c0 = j * p;
+        int k = 0;
+        for (; k + 4 * L <= p; k += 4 * L) {
+            DoubleVector s0 = DoubleVector.fromArray(S, c, c0 + k), s1 = DoubleVector.fromArray(S, c, c0 + k + L);
+            DoubleVector s2 = DoubleVector.fromArray(S, c, c0 + k + 2 * L), s3 = DoubleVector.fromArray(S, c, c0 + k + 3 * L);
+            for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
+                final DoubleVector d = DoubleVector.broadcast(S, a[ai]);
+                s0 = DoubleVector.fromArray(S, b, bi).fma(d, s0);
+                s1 = DoubleVector.fromArray(S, b, bi + L).fma(d, s1);
+                s2 = DoubleVector.fromArray(S, b, bi + 2 * L).fma(d, s2);
+                s3 = DoubleVector.fromArray(S, b, bi + 3 * L).fma(d, s3);
+            }
+            s0.intoArray(c, c0 + k); s1.intoArray(c, c0 + k + L);
+            s2.intoArray(c, c0 + k + 2 * L); s3.intoArray(c, c0 + k + 3 * L);
+        }
+        if (k + 2 * L <= p) {
+            DoubleVector s0 = DoubleVector.fromArray(S, c, c0 + k), s1 = DoubleVector.fromArray(S, c, c0 + k + L);
+            for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
+                final DoubleVector d = DoubleVector.broadcast(S, a[ai]);
+                s0 = DoubleVector.fromArray(S, b, bi).fma(d, s0);
+                s1 = DoubleVector.fromArray(S, b, bi + L).fma(d, s1);
+            }
+            s0.intoArray(c, c0 + k); s1.intoArray(c, c0 + k + L);
+            k += 2 * L;
+        }
+        for (; k + L <= p; k += L) {
+            DoubleVector s = DoubleVector.fromArray(S, c, c0 + k);
+            for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
+                s = DoubleVector.fromArray(S, b, bi).fma(DoubleVector.broadcast(S, a[ai]), s);
+            }
+            s.intoArray(c, c0 + k);
+        }
     }
 
     /**
