@@ -20,8 +20,8 @@ import org.ejml.data.DMatrixRMaj;
  * ReLU, mini-batch SGD lr 0.01, batch 256, 5 epochs (reshuffled each epoch). Reads the data and
  * PyTorch's initial weights written by {@code torch_large.py --write-data DIR} ({@code --data DIR},
  * default {@code target/bench-data}). Times {@link Trainer#fit} from its call to its report of the last
- * epoch (shuffle, batch gather, steps; not the final full forward pass, as torch_large.py), after one
- * untimed warm-up epoch; also reports the resident set size (Linux /proc/self/status) at start, after
+ * epoch (shuffle, batch gather, steps; not the final full forward pass, as torch_large.py), after
+ * {@code --warmup} untimed epochs (default 3: with 2 threads C2 is still compiling after one); also reports the resident set size (Linux /proc/self/status) at start, after
  * reading the data, and its peak; prints examples per second, min / median
  * / max over {@code --reps} (default 3), and the final mean NLL. {@code --threads T} (default 1).
  */
@@ -33,7 +33,7 @@ final class LargeBench {
     static void run(Args a) throws IOException {
         final Path dir = Path.of(a.string("data", "target/bench-data"));
         final int reps = a.integer("reps", 3), epochs = a.integer("epochs", 5), batch = a.integer("batch", 256);
-        final int threads = a.integer("threads", 1);
+        final int threads = a.integer("threads", 1), warmup = a.integer("warmup", 3);
         final double lr = a.real("lr", 0.01);
         final long rssStart = rssKb("VmRSS");
         final DMatrixRMaj[] xy = readData(dir.resolve("large_poisson.bin"));
@@ -52,7 +52,7 @@ final class LargeBench {
                     cpu[0] = os.getProcessCpuTime();
                     alloc[e == 0 ? 0 : 1] = mx.getThreadAllocatedBytes(tid);
                 });
-        new Trainer(1).withBatchSize(batch).withThreads(threads).fit(net(dir, x.numCols), new Poisson(), new SGD(lr), x, y, null);
+        new Trainer(warmup).withBatchSize(batch).withThreads(threads).fit(net(dir, x.numCols), new Poisson(), new SGD(lr), x, y, null);
         final double[] times = new double[reps];
         double finalNll = Double.NaN, cpuOverWall = 0;
         for (int r = 0; r < reps; r++) {

@@ -7,8 +7,9 @@ package neuralglm.linalg;
  *   atb:  C += A^T B             A n x m, B n x p, C m x p      (weight gradient dY^T X)
  * </pre>
  * Each entry of C is one dot product summed in ascending order of the inner index, starting from the
- * bias (abt) or from C's old value (atb); so the result is bit-for-bit that of the plain triple loop
- * {@code c += a * b}. Speed comes from computing a 4 x 4 block of C in 16 scalar accumulators, which
+ * bias (abt) or from C's old value (atb); each step is one fused multiply-add
+ * ({@link Math#fma}, rounded once), so the result is bit-for-bit that of the plain triple loop
+ * {@code c = Math.fma(a, b, c)}. Speed comes from computing a 4 x 4 block of C in 16 scalar accumulators, which
  * loads 8 numbers per 16 multiply-adds and keeps 16 independent dependency chains in flight. Both
  * inner loops read memory contiguously along rows. Arguments must not alias.
  */
@@ -45,10 +46,10 @@ public final class Gemm {
                 for (int k = 0; k < p; k++) {
                     final double x0 = a[a0 + k], x1 = a[a1 + k], x2 = a[a2 + k], x3 = a[a3 + k];
                     final double w0 = b[b0 + k], w1 = b[b1 + k], w2 = b[b2 + k], w3 = b[b3 + k];
-                    s00 += x0 * w0; s01 += x0 * w1; s02 += x0 * w2; s03 += x0 * w3;
-                    s10 += x1 * w0; s11 += x1 * w1; s12 += x1 * w2; s13 += x1 * w3;
-                    s20 += x2 * w0; s21 += x2 * w1; s22 += x2 * w2; s23 += x2 * w3;
-                    s30 += x3 * w0; s31 += x3 * w1; s32 += x3 * w2; s33 += x3 * w3;
+                    s00 = Math.fma(x0, w0, s00); s01 = Math.fma(x0, w1, s01); s02 = Math.fma(x0, w2, s02); s03 = Math.fma(x0, w3, s03);
+                    s10 = Math.fma(x1, w0, s10); s11 = Math.fma(x1, w1, s11); s12 = Math.fma(x1, w2, s12); s13 = Math.fma(x1, w3, s13);
+                    s20 = Math.fma(x2, w0, s20); s21 = Math.fma(x2, w1, s21); s22 = Math.fma(x2, w2, s22); s23 = Math.fma(x2, w3, s23);
+                    s30 = Math.fma(x3, w0, s30); s31 = Math.fma(x3, w1, s31); s32 = Math.fma(x3, w2, s32); s33 = Math.fma(x3, w3, s33);
                 }
                 c[c0 + j] = s00; c[c0 + j + 1] = s01; c[c0 + j + 2] = s02; c[c0 + j + 3] = s03;
                 c[c1 + j] = s10; c[c1 + j + 1] = s11; c[c1 + j + 2] = s12; c[c1 + j + 3] = s13;
@@ -61,7 +62,7 @@ public final class Gemm {
                 double s0 = z, s1 = z, s2 = z, s3 = z;
                 for (int k = 0; k < p; k++) {
                     final double w = b[b0 + k];
-                    s0 += a[a0 + k] * w; s1 += a[a1 + k] * w; s2 += a[a2 + k] * w; s3 += a[a3 + k] * w;
+                    s0 = Math.fma(a[a0 + k], w, s0); s1 = Math.fma(a[a1 + k], w, s1); s2 = Math.fma(a[a2 + k], w, s2); s3 = Math.fma(a[a3 + k], w, s3);
                 }
                 c[c0 + j] = s0; c[c1 + j] = s1; c[c2 + j] = s2; c[c3 + j] = s3;
             }
@@ -72,7 +73,7 @@ public final class Gemm {
                 final int b0 = j * p;
                 double s = bias == null ? 0.0 : bias[j];
                 for (int k = 0; k < p; k++) {
-                    s += a[a0 + k] * b[b0 + k];
+                    s = Math.fma(a[a0 + k], b[b0 + k], s);
                 }
                 c[c0 + j] = s;
             }
@@ -104,10 +105,10 @@ public final class Gemm {
                 for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
                     final double d0 = a[ai], d1 = a[ai + 1], d2 = a[ai + 2], d3 = a[ai + 3];
                     final double x0 = b[bi], x1 = b[bi + 1], x2 = b[bi + 2], x3 = b[bi + 3];
-                    s00 += d0 * x0; s01 += d0 * x1; s02 += d0 * x2; s03 += d0 * x3;
-                    s10 += d1 * x0; s11 += d1 * x1; s12 += d1 * x2; s13 += d1 * x3;
-                    s20 += d2 * x0; s21 += d2 * x1; s22 += d2 * x2; s23 += d2 * x3;
-                    s30 += d3 * x0; s31 += d3 * x1; s32 += d3 * x2; s33 += d3 * x3;
+                    s00 = Math.fma(d0, x0, s00); s01 = Math.fma(d0, x1, s01); s02 = Math.fma(d0, x2, s02); s03 = Math.fma(d0, x3, s03);
+                    s10 = Math.fma(d1, x0, s10); s11 = Math.fma(d1, x1, s11); s12 = Math.fma(d1, x2, s12); s13 = Math.fma(d1, x3, s13);
+                    s20 = Math.fma(d2, x0, s20); s21 = Math.fma(d2, x1, s21); s22 = Math.fma(d2, x2, s22); s23 = Math.fma(d2, x3, s23);
+                    s30 = Math.fma(d3, x0, s30); s31 = Math.fma(d3, x1, s31); s32 = Math.fma(d3, x2, s32); s33 = Math.fma(d3, x3, s33);
                 }
                 c[c0 + k] = s00; c[c0 + k + 1] = s01; c[c0 + k + 2] = s02; c[c0 + k + 3] = s03;
                 c[c1 + k] = s10; c[c1 + k + 1] = s11; c[c1 + k + 2] = s12; c[c1 + k + 3] = s13;
@@ -127,12 +128,12 @@ public final class Gemm {
     }
 
     /** Four entries of {@link #atb}, rows j..j+3 of column k: {@code c[j+r][k] += sum_i a[i][j+r] b[i][k]}. */
-    static void atbColumn4(double[] a, int n, int m, double[] b, int p, double[] c, int j, int k) {
+    private static void atbColumn4(double[] a, int n, int m, double[] b, int p, double[] c, int j, int k) {
         final int c0 = j * p + k, c1 = c0 + p, c2 = c1 + p, c3 = c2 + p;
         double s0 = c[c0], s1 = c[c1], s2 = c[c2], s3 = c[c3];
         for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
             final double x = b[bi];
-            s0 += a[ai] * x; s1 += a[ai + 1] * x; s2 += a[ai + 2] * x; s3 += a[ai + 3] * x;
+            s0 = Math.fma(a[ai], x, s0); s1 = Math.fma(a[ai + 1], x, s1); s2 = Math.fma(a[ai + 2], x, s2); s3 = Math.fma(a[ai + 3], x, s3);
         }
         c[c0] = s0; c[c1] = s1; c[c2] = s2; c[c3] = s3;
     }
@@ -141,13 +142,13 @@ public final class Gemm {
     static void atbEntry(double[] a, int n, int m, double[] b, int p, double[] c, int j, int k) {
         double s = c[j * p + k];
         for (int i = 0, ai = j, bi = k; i < n; i++, ai += m, bi += p) {
-            s += a[ai] * b[bi];
+            s = Math.fma(a[ai], b[bi], s);
         }
         c[j * p + k] = s;
     }
 
     /** {@code colSums[q] += sum_i a[i][q]} for the n x m matrix a (nothing when colSums is null). */
-    static void addColumnSums(double[] a, int n, int m, double[] colSums) {
+    private static void addColumnSums(double[] a, int n, int m, double[] colSums) {
         if (colSums == null) {
             return;
         }

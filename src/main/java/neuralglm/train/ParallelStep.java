@@ -114,31 +114,18 @@ final class ParallelStep implements BatchStep {
 
     @Override
     public double evaluate() {
-        final int n = x.numRows, d = x.numCols, k = y.numCols, threads = slices.length;
+        final int n = x.numRows, threads = slices.length;
         final double total = Family.totalWeight(w, n);
-        final Parameter[] master = slices[0].params;
         for (int t = 0; t < threads; t++) {
             final Slice s = slices[t];
-            final int from = (int) ((long) n * t / threads), to = (int) ((long) n * (t + 1) / threads), rows = to - from;
-            s.x.reshape(rows, d, false);
-            s.y.reshape(rows, k, false);
-            System.arraycopy(x.data, from * d, s.x.data, 0, rows * d);
-            System.arraycopy(y.data, from * k, s.y.data, 0, rows * k);
-            double sw = rows;
-            if (w != null) {
-                if (s.w == null || s.w.length < rows) {
-                    s.w = new double[Math.max(rows, 1)];
-                }
-                System.arraycopy(w, from, s.w, 0, rows);
-                sw = Family.totalWeight(s.w, rows);
-            }
-            s.share = rows == 0 ? 0.0 : sw / total;
-            if (t > 0) {
-                for (int p = 0; p < master.length; p++) {
-                    s.params[p].set(master[p].value().data);
-                }
-            }
+            s.from = (int) ((long) n * t / threads);
+            s.rows = (int) ((long) n * (t + 1) / threads) - s.from;
+            s.share = s.rows == 0 ? 0.0 : (w == null ? s.rows : weight(w, s.from, s.rows)) / total;
         }
+        // slice 0 reads the first rows of the batch in place; the workers copy their rows and the
+        // network's weights themselves (in parallel with slice 0), see Slice#load
+        final Slice first = slices[0];
+        first.view(x, y, w);
         release();
         try {
             slices[0].run(family);
@@ -154,6 +141,7 @@ final class ParallelStep implements BatchStep {
             }
             throw (Error) f;
         }
+        final Parameter[] master = first.params;
         double loss = 0.0;
         for (int t = 0; t < threads; t++) {
             final Slice s = slices[t];
@@ -171,6 +159,15 @@ final class ParallelStep implements BatchStep {
         }
         eta = null;
         return loss;
+    }
+
+    /** @return {@code w[from] + ... + w[from + rows - 1]}, summed as {@link Family#totalWeight} */
+    private static double weight(double[] w, int from, int rows) {
+        double s = 0.0;
+        for (int i = from; i < from + rows; i++) {
+            s += w[i];
+        }
+        return s;
     }
 
     @Override
@@ -220,12 +217,15 @@ final class ParallelStep implements BatchStep {
     }
 
     /** One thread's rows, network and buffers. */
-    private static final class Slice {
+    private final class Slice {
         final Sequential net;
         final Parameter[] params;
         final Backprop backprop;
-        final DMatrixRMaj x = new DMatrixRMaj(1, 1);
-        final DMatrixRMaj y = new DMatrixRMaj(1, 1);
+        /** Rows from .. from + rows - 1 of the batch. */
+        int from;
+        int rows;
+        DMatrixRMaj x = new DMatrixRMaj(1, 1);
+        DMatrixRMaj y = new DMatrixRMaj(1, 1);
         double[] w;
         DMatrixRMaj grad;
         DMatrixRMaj eta;
@@ -238,7 +238,41 @@ final class ParallelStep implements BatchStep {
             this.backprop = new Backprop(net);
         }
 
+        /** Slice 0: the first {@code rows} rows of the batch, read in place (no copy). */
+        void view(DMatrixRMaj bx, DMatrixRMaj by, double[] bw) {
+            x.data = bx.data;
+            x.numRows = rows;
+            x.numCols = bx.numCols;
+            y.data = by.data;
+            y.numRows = rows;
+            y.numCols = by.numCols;
+            w = bw;
+        }
+
+        /** A worker: copies its rows of the batch and the weights of the caller's network. */
+        void load() {
+            final int d = ParallelStep.this.x.numCols, k = ParallelStep.this.y.numCols;
+            x.reshape(rows, d, false);
+            y.reshape(rows, k, false);
+            System.arraycopy(ParallelStep.this.x.data, from * d, x.data, 0, rows * d);
+            System.arraycopy(ParallelStep.this.y.data, from * k, y.data, 0, rows * k);
+            final double[] bw = ParallelStep.this.w;
+            if (bw != null) {
+                if (w == null || w.length < rows) {
+                    w = new double[Math.max(rows, 1)];
+                }
+                System.arraycopy(bw, from, w, 0, rows);
+            }
+            final Parameter[] master = slices[0].params;
+            for (int p = 0; p < master.length; p++) {
+                params[p].set(master[p].value().data);
+            }
+        }
+
         void run(Family family) {
+            if (this != slices[0]) {
+                load();
+            }
             for (Parameter p : params) {
                 p.zeroGrad();
             }

@@ -24,7 +24,7 @@ class GemmTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1,1,1", "3,2,5", "4,4,4", "7,13,5", "400,1,30", "400,30,20", "400,20,1", "400,20,2", "37,64,64", "9,30,13", "5,1,1", "13,3,3", "19,44,7"})
+    @CsvSource({"1,1,1", "3,2,5", "4,4,4", "7,13,5", "400,1,30", "400,30,20", "400,20,1", "400,20,2", "37,64,64", "9,30,13", "5,1,1", "13,3,3", "19,44,7", "400,30,3", "6,530,9", "21,6,18"})
     void productsEqualTheTripleLoopBitForBit(int n, int in, int out) {
         final Random rng = new Random(n * 1000 + in * 10 + out);
         final double[] x = gauss(rng, n * in), w = gauss(rng, out * in), b = gauss(rng, out), dy = gauss(rng, n * out);
@@ -42,14 +42,14 @@ class GemmTest {
             for (int o = 0; o < out; o++) {
                 double s = b[o];
                 for (int k = 0; k < in; k++) {
-                    s += x[i * in + k] * w[o * in + k];
+                    s = Math.fma(x[i * in + k], w[o * in + k], s);
                 }
                 yRef[i * out + o] = s;
             }
             for (int k = 0; k < in; k++) {
                 double s = 0;
                 for (int o = 0; o < out; o++) {
-                    s += dy[i * out + o] * w[o * in + k];
+                    s = Math.fma(dy[i * out + o], w[o * in + k], s);
                 }
                 dxRef[i * in + k] = s;
             }
@@ -58,7 +58,7 @@ class GemmTest {
             for (int k = 0; k < in; k++) {
                 double s = dwRef[o * in + k];
                 for (int i = 0; i < n; i++) {
-                    s += dy[i * out + o] * x[i * in + k];
+                    s = Math.fma(dy[i * out + o], x[i * in + k], s);
                 }
                 dwRef[o * in + k] = s;
             }
