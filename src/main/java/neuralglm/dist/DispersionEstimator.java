@@ -22,6 +22,12 @@ public enum DispersionEstimator {
         public double estimate(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters) {
             return family.dispersion(eta, y, w, numParameters);
         }
+
+        @Override
+        public double estimate(Family family, DispersionSums sums) {
+            return family.hasFixedDispersion() ? 1.0
+                    : ratio(sums.pearsonChiSquare(), sums.totalWeight(), sums.numParameters());
+        }
     },
     /** The deviance over the residual degrees of freedom. */
     DEVIANCE {
@@ -30,10 +36,29 @@ public enum DispersionEstimator {
             if (family.hasFixedDispersion()) {
                 return 1.0;
             }
-            final double df = Family.totalWeight(w, eta.numRows) - numParameters;
-            return df > 0 ? family.deviance(eta, y, w) / df : Double.NaN;
+            return ratio(family.deviance(eta, y, w), Family.totalWeight(w, eta.numRows), numParameters);
+        }
+
+        @Override
+        public double estimate(Family family, DispersionSums sums) {
+            return family.hasFixedDispersion() ? 1.0 : ratio(sums.deviance(), sums.totalWeight(), sums.numParameters());
         }
     };
+
+    /** @return {@code statistic / (n_w - p)}, NaN when {@code n_w <= p} */
+    private static double ratio(double statistic, double totalWeight, int numParameters) {
+        final double df = totalWeight - numParameters;
+        return df > 0 ? statistic / df : Double.NaN;
+    }
+
+    /**
+     * The estimate from sums over the training rows (made where the rows are, e.g. on a cluster).
+     *
+     * @param family the fitted family
+     * @param sums   chi2, D, n_w and p over the training rows
+     * @return the estimate of phi; NaN when {@code n_w <= p}; 1 when the family fixes it
+     */
+    public abstract double estimate(Family family, DispersionSums sums);
 
     /**
      * @param family        the fitted family

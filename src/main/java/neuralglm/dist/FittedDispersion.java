@@ -102,6 +102,34 @@ public final class FittedDispersion implements Serializable {
                             "no maximum-likelihood dispersion for the " + family + " family; choose -dispersion Pearson or Deviance");
                 }
         }
+        return checked(family, estimate, phi, alpha, numParameters);
+    }
+
+    /**
+     * The dispersion of a model trained where its rows are no longer at hand, from the sums made there
+     * (a Pearson or deviance estimate; the maximum-likelihood estimate needs the rows).
+     *
+     * @param estimate PEARSON or DEVIANCE
+     * @param family   the trained family (one output column)
+     * @param sums     chi2, D, n_w and p over the training rows
+     * @return the fitted dispersion, equal to {@link #fit} on the same rows; phi is NaN when n_w &lt;= p
+     */
+    public static FittedDispersion fromSums(Estimate estimate, Family family, DispersionSums sums) {
+        final double alpha = family instanceof NegativeBinomial ? ((NegativeBinomial) family).alpha() : Double.NaN;
+        if (family instanceof Categorical) {
+            return new FittedDispersion(family, estimate, 1.0, alpha, sums.numParameters(), null);
+        }
+        if (estimate == Estimate.MAXIMUM_LIKELIHOOD) {
+            return new FittedDispersion(family, estimate, Double.NaN, alpha, sums.numParameters(),
+                    "the maximum-likelihood dispersion needs the training rows; choose Pearson or Deviance");
+        }
+        final double phi = (estimate == Estimate.PEARSON ? DispersionEstimator.PEARSON : DispersionEstimator.DEVIANCE)
+                .estimate(family, sums);
+        return checked(family, estimate, phi, alpha, sums.numParameters());
+    }
+
+    /** Marks phi unavailable when it is NaN or the family has no distribution at it. */
+    private static FittedDispersion checked(Family family, Estimate estimate, double phi, double alpha, int numParameters) {
         String unavailable = Double.isNaN(phi) ? "the sum of training weights is at most the " + numParameters + " parameters"
                 : null;
         if (unavailable == null) {

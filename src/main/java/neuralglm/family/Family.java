@@ -229,15 +229,26 @@ public abstract class Family implements Serializable {
         if (hasFixedDispersion()) {
             return 1.0;
         }
-        final int n = eta.numRows;
+        final double df = totalWeight(w, eta.numRows) - numParameters;
+        return df > 0 ? pearsonChiSquare(eta, y, w) / df : Double.NaN;
+    }
+
+    /**
+     * The Pearson chi-square of a one-column fit (the numerator of {@link #dispersion}).
+     *
+     * @param eta network output, n x 1. Not modified.
+     * @param y   targets, n x 1. Not modified.
+     * @param w   instance weights or null. Not modified.
+     * @return {@code sum w_i (y_i - mu_i)^2 / V(mu_i)}
+     */
+    public double pearsonChiSquare(DMatrixRMaj eta, DMatrixRMaj y, double[] w) {
         double chi2 = 0.0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < eta.numRows; i++) {
             final double mu = mean(eta.data[i]);
             final double r = y.data[i] - mu;
             chi2 += (w == null ? 1.0 : w[i]) * r * r / variance(mu);
         }
-        final double df = totalWeight(w, n) - numParameters;
-        return df > 0 ? chi2 / df : Double.NaN;
+        return chi2;
     }
 
     /**

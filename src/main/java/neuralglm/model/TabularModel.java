@@ -2,6 +2,7 @@ package neuralglm.model;
 
 import java.io.Serializable;
 
+import neuralglm.dist.DispersionSums;
 import neuralglm.family.Family;
 import neuralglm.nn.Sequential;
 import neuralglm.train.TrainingResult;
@@ -13,6 +14,8 @@ import org.ejml.data.DMatrixRMaj;
  * family, and how training went. Prediction is {@code mu = g^-1(net(encode(cells)))}. This is the
  * engine-level model a face wraps (the Weka face turns it into a NeuralGLM model file that Weka and the
  * Jython bridge load); it holds no Spark type, so it loads and predicts without Spark on the classpath.
+ * It keeps the {@link DispersionSums} of its training rows (for the families whose dispersion is estimated),
+ * so that its predictive distribution has a dispersion where the rows are no longer at hand.
  * Immutable after construction; the network is only used through its stateless {@code predict}, so one
  * model serves many threads.
  */
@@ -25,6 +28,8 @@ public final class TabularModel implements Serializable {
     private final Family family;
     private final TrainingResult result;
     private final String settings;
+    /** Null for a family that fixes the dispersion, or a model saved before the sums were kept. */
+    private final DispersionSums dispersionSums;
 
     /**
      * @param encoder  the feature encoder
@@ -36,6 +41,21 @@ public final class TabularModel implements Serializable {
      */
     public TabularModel(TabularEncoder encoder, LabelCoding label, Sequential net, Family family,
                         TrainingResult result, String settings) {
+        this(encoder, label, net, family, result, settings, null);
+    }
+
+    /**
+     * @param encoder        the feature encoder
+     * @param label          the label coding
+     * @param net            the trained network (kept, not copied)
+     * @param family         the output family
+     * @param result         the loss trace and how training stopped
+     * @param settings       the training settings in words
+     * @param dispersionSums the dispersion sums over the training rows, or null (family with fixed dispersion)
+     */
+    public TabularModel(TabularEncoder encoder, LabelCoding label, Sequential net, Family family,
+                        TrainingResult result, String settings, DispersionSums dispersionSums) {
+        this.dispersionSums = dispersionSums;
         this.encoder = encoder;
         this.label = label;
         this.net = net;
@@ -105,6 +125,14 @@ public final class TabularModel implements Serializable {
     /** @return the training settings in words (where and how the model was trained) */
     public String settings() {
         return settings;
+    }
+
+    /**
+     * @return chi2, D, n_w and p over the training rows at the trained network, for the Pearson and deviance
+     *         dispersion ({@link neuralglm.dist.FittedDispersion#fromSums}); null when not estimated
+     */
+    public DispersionSums dispersionSums() {
+        return dispersionSums;
     }
 
     @Override

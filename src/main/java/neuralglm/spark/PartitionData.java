@@ -3,6 +3,7 @@ package neuralglm.spark;
 import java.io.Serializable;
 import java.util.List;
 
+import neuralglm.dist.DispersionSums;
 import neuralglm.family.DomainException;
 import neuralglm.family.Family;
 import neuralglm.nn.Parameter;
@@ -164,6 +165,30 @@ final class PartitionData implements Serializable {
         out[p] = loss;
         out[p + 1] = weight;
         return ExactSum.of(out);
+    }
+
+    /**
+     * The partition's dispersion sums at {@code params}, chunk by chunk in row order.
+     *
+     * @param netBytes the network's shape ({@link FlatParameters#toBytes})
+     * @param params   the parameter values
+     * @param family   the output family (one target column)
+     * @return {@code (chi2, D, sum w)} over the partition ({@link DispersionSums#partial})
+     */
+    ExactSum dispersionSums(byte[] netBytes, double[] params, Family family) {
+        final Sequential net = FlatParameters.fromBytes(netBytes);
+        FlatParameters.setValues(net.parameters(), params);
+        final double[] s = new double[3];
+        for (int c = 0; c < x.length; c++) {
+            final int b = chunkLength(c);
+            final DMatrixRMaj yc = DMatrixRMaj.wrap(b, k, y[c]);
+            final double[] part = DispersionSums.partial(family, net.predict(DMatrixRMaj.wrap(b, d, x[c])), yc,
+                    w == null ? null : w[c]);
+            for (int j = 0; j < 3; j++) {
+                s[j] += part[j];
+            }
+        }
+        return ExactSum.of(s);
     }
 
     private synchronized int[] permutation(MiniBatch batch) {

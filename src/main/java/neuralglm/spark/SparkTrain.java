@@ -75,6 +75,10 @@ public final class SparkTrain {
             System.out.printf(Locale.ROOT, "trained in %.1f s: %d epochs, final mean NLL %.10g, converged %s%n",
                     (System.nanoTime() - start) / 1e9, r.epochs(), r.finalLoss(), r.converged());
             printCoefficients(model);
+            if (model.dispersionSums() != null) {
+                System.out.println("dispersion: " + neuralglm.dist.FittedDispersion.fromSums(
+                        neuralglm.dist.FittedDispersion.Estimate.PEARSON, family, model.dispersionSums()).describe());
+            }
             if (o.containsKey("--save")) {
                 try (OutputStream f = Files.newOutputStream(Path.of(o.get("--save")));
                      ObjectOutputStream out = new ObjectOutputStream(f)) {

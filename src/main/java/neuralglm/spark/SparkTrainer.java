@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
+import neuralglm.dist.DispersionSums;
 import neuralglm.family.Family;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Parameter;
@@ -245,7 +246,7 @@ public final class SparkTrainer implements Cloneable {
                 chunkRows, family)) {
             final Sequential net = network(data.inputs(), coding.columns(), data.targetMeans());
             final TrainingResult result = fit(data, net);
-            return new TabularModel(encoder, coding, net, family, result, settings());
+            return new TabularModel(encoder, coding, net, family, result, settings(), dispersionSums(data, net));
         }
     }
 
@@ -368,6 +369,39 @@ public final class SparkTrainer implements Cloneable {
         } finally {
             shape.destroy();
         }
+    }
+
+    /**
+     * One more pass over the cached rows: the sums of the Pearson and deviance dispersion estimates at
+     * {@code net}, as the Weka face's {@link neuralglm.dist.FittedDispersion#fit} makes them on one
+     * machine (p = the parameter count for a GLM, a network without hidden layers; 0 for a network).
+     * Summed exactly ({@link ExactSum}), so independent of the partitions' combining order.
+     *
+     * @param data the cached rows
+     * @param net  the trained network
+     * @return the sums; null for a family that fixes the dispersion or more than one target column
+     */
+    public DispersionSums dispersionSums(DistributedData data, Sequential net) {
+        if (family.hasFixedDispersion() || data.targets() != 1) {
+            return null;
+        }
+        final JavaSparkContext sc = JavaSparkContext.fromSparkContext(data.partitions.context());
+        final Broadcast<byte[]> shape = sc.broadcast(FlatParameters.toBytes(net));
+        final Broadcast<double[]> theta = sc.broadcast(FlatParameters.values(net.parameters()));
+        final Family fam = family;
+        final double[] s;
+        try {
+            s = data.partitions.treeAggregate(ExactSum.ZERO,
+                    (acc, part) -> acc.plus(part.dispersionSums(shape.value(), theta.value(), fam)),
+                    ExactSum::plus, treeDepth).toDoubles();
+        } catch (Exception e) {   // Spark's checked SparkException is thrown undeclared
+            throw SparkErrors.unwrap(e);
+        } finally {
+            shape.destroy();
+            theta.destroy();
+        }
+        final int p = net.layers().size() == 1 ? net.numParameters() : 0;
+        return new DispersionSums(s[0], s[1], s[2], p);
     }
 
     private double[] grow(double[] trace, int e) {

@@ -25,7 +25,10 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import neuralglm.family.Bernoulli;
+import neuralglm.dist.FittedDispersion;
 import neuralglm.family.Categorical;
+import neuralglm.family.Gamma;
+import neuralglm.family.Link;
 import neuralglm.family.Poisson;
 import neuralglm.optim.LBFGS;
 import neuralglm.testutil.ReferenceGlm;
@@ -453,6 +456,47 @@ class SparkTableTest {
             assertEquals(means[i][0], counts.classifyInstance(countRows.instance(i)), 1e-12 * means[i][0], "row " + i);
             final double[] interval = counts.predictIntervals(countRows.instance(i), 0.9)[0];
             assertTrue(interval[0] <= means[i][0] && means[i][0] <= interval[1], "Poisson interval, dispersion 1");
+        }
+    }
+
+    /**
+     * A Gamma GLM trained on Spark (label x2 &gt; 0, weights) keeps its dispersion sums: imported into Weka,
+     * its 90% interval and log density at each row are those of the single-machine Pearson FittedDispersion
+     * on the same network, rows and weights; -dispersion Deviance gives the single-machine deviance estimate.
+     */
+    @Test
+    void anImportedGammaModelHasTheSingleMachineDispersionAndIntervals() throws Exception {
+        final Gamma gamma = new Gamma(Link.LOG);
+        final TabularModel model = new SparkTrainer(gamma).withFeatures("x1", "colour", "size").withLabel("x2")
+                .withWeight("w").withOptimizer(new LBFGS(1e-10, 10, 0.0)).withEpochs(30).fit(table(cells, 2));
+        final Object[][] features = new Object[N][];
+        final DMatrixRMaj y = new DMatrixRMaj(N, 1);
+        final double[] w = new double[N];
+        for (int i = 0; i < N; i++) {
+            final Object[] r = cells.get(i);
+            features[i] = new Object[] {r[0], r[2], r[3]};
+            y.data[i] = (Double) r[1];
+            w[i] = (Integer) r[7];
+        }
+        final int p = model.network().numParameters();
+        final DMatrixRMaj eta = model.eta(features);
+        final FittedDispersion pearson = FittedDispersion.fit(FittedDispersion.Estimate.PEARSON, gamma, eta, y, w, p);
+        final FittedDispersion deviance = FittedDispersion.fit(FittedDispersion.Estimate.DEVIANCE, gamma, eta, y, w, p);
+        final NeuralGLM imported = ImportTabularModel.toNeuralGLM(model, null);
+        assertEquals(pearson.phi(), imported.fittedModel().dispersion().phi(), 1e-10 * pearson.phi());
+        assertEquals(deviance.phi(), ImportTabularModel.toNeuralGLM(model, null, FittedDispersion.Estimate.DEVIANCE)
+                .fittedModel().dispersion().phi(), 1e-10 * deviance.phi());
+        System.out.printf(java.util.Locale.ROOT, "imported Gamma phi: Pearson %.17g (single %.17g), deviance %.17g%n",
+                imported.fittedModel().dispersion().phi(), pearson.phi(), deviance.phi());
+        final Instances rows = WekaRows.of(imported.fittedModel().header(), schema, cells);
+        for (int i = 0; i < N; i++) {
+            final double mu = imported.classifyInstance(rows.instance(i));
+            final double[] interval = imported.predictIntervals(rows.instance(i), 0.9)[0];
+            final double[] expected = pearson.at(mu, 1.0).interval(0.9);
+            assertTrue(Double.isFinite(interval[0]) && interval[0] < mu && mu < interval[1], "row " + i);
+            assertArrayEquals(expected, interval, 1e-9 * expected[1], "90% interval of row " + i);
+            assertEquals(pearson.at(mu, 1.0).logDensity(y.data[i]), imported.logDensity(rows.instance(i), y.data[i]),
+                    1e-9, "log density of row " + i);
         }
     }
 

@@ -132,6 +132,61 @@ class SparkTrainerTest {
         }
     }
 
+    /**
+     * The one extra pass after training: chi2, D and sum w over 4 partitions (ragged chunks) give the
+     * Pearson and deviance dispersion of the single-machine FittedDispersion on the same network, rows and
+     * weights (p = the parameter count for a GLM, 0 for a network), and the Gaussian Pearson sum equals
+     * sum w (y - mu)^2 written out here.
+     */
+    @Test
+    void dispersionSumsGiveTheSingleMachinePearsonAndDevianceDispersion() {
+        final Random rng = new Random(5);
+        final DMatrixRMaj gaussianY = new DMatrixRMaj(N, 1), gammaY = new DMatrixRMaj(N, 1);
+        for (int i = 0; i < N; i++) {
+            final double eta = 0.2 + 0.3 * x.get(i, 0) - 0.2 * x.get(i, 1);
+            gaussianY.data[i] = 1 + eta + 0.5 * rng.nextGaussian();
+            gammaY.data[i] = Simulate.gamma(rng, 3.0, Math.exp(eta) / 3.0);
+        }
+        final Family[] families = {new neuralglm.family.Gaussian(), new neuralglm.family.Gamma(neuralglm.family.Link.LOG)};
+        final DMatrixRMaj[] targets = {gaussianY, gammaY};
+        for (int f = 0; f < families.length; f++) {
+            for (int[] hidden : new int[][] {{}, {3}}) {
+                final Sequential net = network(hidden, 9);
+                final int p = hidden.length == 0 ? net.numParameters() : 0;
+                final neuralglm.dist.DispersionSums sums;
+                try (DistributedData data = DistributedData.of(sc, x, targets[f], w, 4, 37, families[f])) {
+                    sums = new SparkTrainer(families[f]).dispersionSums(data, net);
+                }
+                assertEquals(p, sums.numParameters());
+                final DMatrixRMaj eta = net.predict(x);
+                final String what = families[f] + " hidden " + java.util.Arrays.toString(hidden);
+                for (neuralglm.dist.FittedDispersion.Estimate e : new neuralglm.dist.FittedDispersion.Estimate[] {
+                    neuralglm.dist.FittedDispersion.Estimate.PEARSON, neuralglm.dist.FittedDispersion.Estimate.DEVIANCE}) {
+                    final double single = neuralglm.dist.FittedDispersion.fit(e, families[f], eta, targets[f], w, p).phi();
+                    final double spread = neuralglm.dist.FittedDispersion.fromSums(e, families[f], sums).phi();
+                    assertTrue(single > 0 && Double.isFinite(single), what + " " + e + ": " + single);
+                    assertEquals(single, spread, 1e-10 * single, what + " " + e);
+                    System.out.printf(java.util.Locale.ROOT, "dispersion %s %s: single %.17g spark %.17g rel %.2e%n",
+                            what, e, single, spread, Math.abs(spread - single) / single);
+                }
+                if (f == 0) {
+                    double chi2 = 0, sw = 0;
+                    for (int i = 0; i < N; i++) {
+                        chi2 += w[i] * Math.pow(targets[f].data[i] - eta.data[i], 2);
+                        sw += w[i];
+                    }
+                    assertEquals(chi2, sums.pearsonChiSquare(), 1e-10 * chi2);
+                    assertEquals(chi2, sums.deviance(), 1e-10 * chi2, "Gaussian deviance is the residual sum of squares");
+                    assertEquals(sw, sums.totalWeight(), 1e-12 * sw);
+                }
+            }
+        }
+        try (DistributedData data = DistributedData.of(sc, x, y, w, 2, 37, new Poisson())) {
+            assertEquals(null, new SparkTrainer(new Poisson()).dispersionSums(data, network(new int[0], 1)),
+                    "no pass for a family that fixes the dispersion");
+        }
+    }
+
     /** @return (intercept, slopes) of a GLM network */
     private static double[] coefficients(Sequential net) {
         final List<Parameter> ps = net.parameters();

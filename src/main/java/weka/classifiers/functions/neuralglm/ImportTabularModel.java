@@ -27,7 +27,11 @@ import weka.core.converters.ConverterUtils;
  * {@code weka.Run NeuralGLM -l model -T test.arff} and the Jython bridge load:
  * <pre>
  *   java weka.Run ImportTabularModel -model spark.model -d weka.model [-header data.arff] [-write-header empty.arff]
+ *                                    [-dispersion Pearson|Deviance]
  * </pre>
+ * The dispersion of a Gaussian, Gamma, InverseGaussian or Tweedie model (for prediction intervals and log
+ * densities) is the Pearson (default) or deviance estimate from the sums the trainer kept
+ * ({@link TabularModel#dispersionSums()}), equal to what NeuralGLM estimates on the same rows.
  * The Weka header the model predicts for is either the user's (the structure of {@code -header}, any file
  * Weka reads; the class is the attribute named like the model's label) or derived from the model's schema:
  * one attribute per feature (numeric, or nominal with its training categories in sorted order), then the
@@ -47,6 +51,18 @@ public class ImportTabularModel implements CommandlineRunnable {
      * @throws IllegalArgumentException when the header lacks a feature or the label, or a type or class differs
      */
     public static NeuralGLM toNeuralGLM(TabularModel model, Instances header) {
+        return toNeuralGLM(model, header, FittedDispersion.Estimate.PEARSON);
+    }
+
+    /**
+     * @param model      the engine model
+     * @param header     the header to predict for, with its class set; null to derive it from the model
+     * @param dispersion PEARSON or DEVIANCE: the dispersion estimate made from the model's
+     *                   {@link TabularModel#dispersionSums()} (Gaussian, Gamma, InverseGaussian, Tweedie);
+     *                   a model without them has phi 1 when its family fixes it, otherwise no intervals
+     * @return a NeuralGLM predicting with the model, as {@link #toNeuralGLM(TabularModel, Instances)}
+     */
+    public static NeuralGLM toNeuralGLM(TabularModel model, Instances header, FittedDispersion.Estimate dispersion) {
         final Instances h = header == null ? header(model) : new Instances(header, 0);
         if (h.classIndex() < 0) {
             throw new IllegalArgumentException("The header '" + h.relationName() + "' has no class attribute set");
@@ -70,8 +86,10 @@ public class ImportTabularModel implements CommandlineRunnable {
                 || Arrays.stream(model.encoder().centre()).anyMatch(m -> m != 0.0);
         final FittedModel fitted = FittedModel.trainedElsewhere(h, new TabularInputs(model.encoder(), h), model.network(),
                 model.family(), model.result(), architecture.toString(), standardized,
-                FittedDispersion.withoutData(model.family(), "the model was trained outside Weka and its dispersion "
-                        + "was not estimated"), classValues, model.settings());
+                model.dispersionSums() == null ? FittedDispersion.withoutData(model.family(), "the model was trained "
+                        + "outside Weka and its dispersion was not estimated")
+                        : FittedDispersion.fromSums(dispersion, model.family(), model.dispersionSums()),
+                classValues, model.settings());
         final NeuralGLM glm = NeuralGLM.predictingWith(fitted);
         glm.setHidden(hidden.isEmpty() ? "none" : hidden.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).get());
         for (weka.core.Tag t : NeuralGLM.TAGS_ACTIVATION) {
@@ -134,7 +152,7 @@ public class ImportTabularModel implements CommandlineRunnable {
     }
 
     /**
-     * @param args {@code -model file -d file [-header file] [-write-header file]}
+     * @param args {@code -model file -d file [-header file] [-write-header file] [-dispersion Pearson|Deviance]}
      * @throws Exception when a file cannot be read or written, or the model does not fit the header
      */
     public static void main(String[] args) throws Exception {
@@ -150,9 +168,23 @@ public class ImportTabularModel implements CommandlineRunnable {
     public void run(Object toRun, String[] options) throws Exception {
         final String in = Utils.getOption("model", options), out = Utils.getOption('d', options);
         final String headerFile = Utils.getOption("header", options), writeHeader = Utils.getOption("write-header", options);
+        final String dispersion = Utils.getOption("dispersion", options);
+        final FittedDispersion.Estimate estimate;
+        switch (dispersion.toLowerCase(java.util.Locale.ROOT)) {
+            case "":
+            case "pearson":
+                estimate = FittedDispersion.Estimate.PEARSON;
+                break;
+            case "deviance":
+                estimate = FittedDispersion.Estimate.DEVIANCE;
+                break;
+            default:
+                throw new IllegalArgumentException("-dispersion must be Pearson or Deviance, got '" + dispersion + "'");
+        }
         if (in.isEmpty() || out.isEmpty()) {
             throw new IllegalArgumentException("Usage: ImportTabularModel -model <engine model file> -d <Weka model file> "
-                    + "[-header <data file whose attributes to predict for>] [-write-header <ARFF file for the header>]");
+                    + "[-header <data file whose attributes to predict for>] [-write-header <ARFF file for the header>] "
+                    + "[-dispersion Pearson|Deviance]");
         }
         Utils.checkForRemainingOptions(options);
         final Object read = SerializationHelper.read(in);
@@ -171,7 +203,7 @@ public class ImportTabularModel implements CommandlineRunnable {
             }
             header.setClass(label);
         }
-        final NeuralGLM glm = toNeuralGLM(model, header);
+        final NeuralGLM glm = toNeuralGLM(model, header, estimate);
         final Instances h = glm.fittedModel().header();
         SerializationHelper.writeAll(out, new Object[] {glm, h});
         if (!writeHeader.isEmpty()) {
