@@ -3,6 +3,7 @@ package neuralglm.model;
 import java.io.Serializable;
 
 import neuralglm.family.Family;
+import neuralglm.nn.Linear;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -134,21 +135,53 @@ public final class Standardizer implements Serializable {
      */
     public DMatrixRMaj toOriginalUnits(DMatrixRMaj weight, DMatrixRMaj bias) {
         final int k = weight.numRows, d = weight.numCols;
-        if (d != mean.length || bias.getNumElements() != k) {
-            throw new IllegalArgumentException(String.format(
-                    "Coefficients %d x %d with %d intercepts do not fit a standardiser of %d columns",
-                    k, d, bias.getNumElements(), mean.length));
-        }
+        checkShape(k, d, bias.getNumElements());
+        final double[] w = weight.data.clone(), b = bias.data.clone();
+        convert(w, b, k, d, true);
         final DMatrixRMaj beta = new DMatrixRMaj(k, d + 1);
         for (int r = 0; r < k; r++) {
-            double intercept = bias.data[r];
-            for (int j = 0; j < d; j++) {
-                final double slope = weight.data[r * d + j] / scale[j];
-                beta.data[r * (d + 1) + j + 1] = slope;
-                intercept -= slope * mean[j];
-            }
-            beta.data[r * (d + 1)] = intercept;
+            beta.data[r * (d + 1)] = b[r];
+            System.arraycopy(w, r * d, beta.data, r * (d + 1) + 1, d);
         }
         return beta;
+    }
+
+    /**
+     * Rewrites a network's first layer in place so that it takes the original inputs x instead of
+     * the standardised z (or back): {@code W_kj -> W_kj / s_j, b_k -> b_k - sum_j W_kj m_j / s_j}, and
+     * the inverse {@code W_kj -> W_kj s_j, b_k -> b_k + sum_j W_kj m_j} (W before scaling).
+     *
+     * @param first      the first layer, d inputs. Modified.
+     * @param toOriginal true: standardised to original units; false: original to standardised
+     */
+    public void convertInPlace(Linear first, boolean toOriginal) {
+        final int k = first.outputs(), d = first.inputs();
+        checkShape(k, d, k);
+        convert(first.weight().value().data, first.bias().value().data, k, d, toOriginal);
+    }
+
+    private void checkShape(int k, int d, int intercepts) {
+        if (d != mean.length || intercepts != k) {
+            throw new IllegalArgumentException(String.format(
+                    "Coefficients %d x %d with %d intercepts do not fit a standardiser of %d columns",
+                    k, d, intercepts, mean.length));
+        }
+    }
+
+    private void convert(double[] w, double[] b, int k, int d, boolean toOriginal) {
+        for (int r = 0; r < k; r++) {
+            double shift = 0;
+            for (int j = 0; j < d; j++) {
+                final int at = r * d + j;
+                if (toOriginal) {
+                    w[at] /= scale[j];
+                    shift -= w[at] * mean[j];
+                } else {
+                    shift += w[at] * mean[j];
+                    w[at] *= scale[j];
+                }
+            }
+            b[r] += shift;
+        }
     }
 }

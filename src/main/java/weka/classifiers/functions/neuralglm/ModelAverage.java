@@ -10,7 +10,7 @@ import weka.core.SerializedObject;
 /**
  * Parameter averaging of NeuralGLM models ({@code Aggregateable}) in the original attribute units:
  * models trained on different partitions standardise with different means m and scales s, so each
- * model's first layer is first folded into original units,
+ * model's first layer is first folded into original units ({@link Standardizer#convertInPlace}),
  * <pre>
  *   W'_kj = W_kj / s_j,    b'_k = b_k - sum_j W_kj m_j / s_j        (then eta is the same function of x)
  * </pre>
@@ -30,7 +30,7 @@ public final class ModelAverage {
      */
     public static Sequential inOriginalUnits(FittedModel m) throws Exception {
         final Sequential copy = (Sequential) new SerializedObject(m.net).getObject();
-        fold(first(copy), m.pipeline.standardizer(), true);
+        m.pipeline.standardizer().convertInPlace(first(copy), true);
         return copy;
     }
 
@@ -52,7 +52,7 @@ public final class ModelAverage {
      */
     public static void finish(Sequential sum, int count, Standardizer s) {
         ModelAveraging.scale(sum, 1.0 / count);
-        fold(first(sum), s, false);
+        s.convertInPlace(first(sum), false);
     }
 
     private static Linear first(Sequential net) {
@@ -64,23 +64,4 @@ public final class ModelAverage {
     }
 
     /** toOriginal: W /= s, b -= W_std m / s; else the inverse: W *= s, b += W_orig m. */
-    private static void fold(Linear layer, Standardizer s, boolean toOriginal) {
-        final double[] m = s.mean(), sc = s.scale();
-        final double[] w = layer.weight().value().data, b = layer.bias().value().data;
-        final int out = layer.outputs(), in = m.length;
-        for (int k = 0; k < out; k++) {
-            double shift = 0;
-            for (int j = 0; j < in; j++) {
-                final int at = k * in + j;
-                if (toOriginal) {
-                    w[at] /= sc[j];
-                    shift -= w[at] * m[j];
-                } else {
-                    shift += w[at] * m[j];
-                    w[at] *= sc[j];
-                }
-            }
-            b[k] += shift;
-        }
-    }
 }
