@@ -8,6 +8,8 @@ import java.util.Arrays;
  *   notebook  the notebook workload, side by side with Weka's MultilayerPerceptron
  *   large     the large Poisson workload of torch_large.py (its data via --write-data)
  *   glm       GLM mode (no hidden layer, L-BFGS) against Newton/IRLS on Poisson data
+ *   heldout   10-fold CV of NeuralGLM's defaults against Weka's learners (issue 11's table)
+ *   stream    the streamed NeuralGLMUpdateable's defaults on short streams
  *   kernel    GFLOP/s of the GEMM kernels on the workloads' shapes
  * </pre>
  */
@@ -36,6 +38,12 @@ public final class BenchMain {
                 break;
             case "glm":
                 GlmBench.run(a);
+                break;
+            case "heldout":
+                HeldoutBench.run(a);
+                break;
+            case "stream":
+                StreamStudy.run(a);
                 break;
             case "kernel":
                 KernelBench.run(a);
