@@ -121,6 +121,21 @@ public final class TrainingSession implements AutoCloseable {
         return epochLimit;
     }
 
+    /** @return the training rows' mean NLL of the last epoch run ({@code trace[epoch - 1]}); NaN before the first */
+    public double lastLoss() {
+        return epoch == 0 ? Double.NaN : trace[epoch - 1];
+    }
+
+    /** @return the validation rows' mean NLL after the last epoch; NaN without early stopping or before the first */
+    public double lastValidationLoss() {
+        return xv == null || epoch == 0 ? Double.NaN : validationTrace[epoch - 1];
+    }
+
+    /** @return the 0-based epoch with the lowest validation loss so far; -1 without early stopping or before the first */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
     /**
      * Moves the epoch limit (e.g. to resume training with more epochs).
      *
