@@ -47,6 +47,8 @@ public final class FittedModel implements Serializable {
     final int validationRows;
     /** Output c of the network is class value classValues[c]; null when the orders agree. */
     final int[] classValues;
+    /** The penalty and early stopping applied, in words (set by the build); null when unknown. */
+    String regularization;
     /** Where and how the model was trained when not by a NeuralGLM build; null for a NeuralGLM build. */
     final String origin;
     /** Instances objects already found equal to the header (identity cache; a data race only repeats a check). */
@@ -185,6 +187,16 @@ public final class FittedModel implements Serializable {
         }
         InputChecks.checkSameHeader(instance, header);
         verified = ds;
+    }
+
+    /** @return the regularisation applied in training, in words; null when not known (e.g. a model trained elsewhere) */
+    public String regularization() {
+        return regularization;
+    }
+
+    /** @return the total weight of the training instances */
+    public double sumOfWeights() {
+        return sumOfWeights;
     }
 
     /** @return whether the network has no hidden layer, i.e. is a GLM */

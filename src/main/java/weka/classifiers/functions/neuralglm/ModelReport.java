@@ -45,10 +45,13 @@ public final class ModelReport {
             return trainedElsewhere(sb, m);
         }
         line(sb, "Optimiser", m.optimizer);
+        if (m.regularization != null) {
+            line(sb, "Regularisation", m.regularization);
+        }
         if (m.result != null) {
             line(sb, "Epochs run", m.result.epochs() + " of " + m.epochLimit
                     + (m.result.converged() ? " (the optimiser converged)" : ""));
-            line(sb, "Stopped", m.result.describeStop());
+            line(sb, "Stopped", m.result.describeStop() + whatItMeans(m));
         } else {
             line(sb, "Epochs run", "training in progress, or learned from a stream");
         }
@@ -84,6 +87,22 @@ public final class ModelReport {
             sb.append('\n').append(coefficientTable(m));
         }
         return sb.toString();
+    }
+
+    /** @return why the run ended, in a Weka user's terms: what it implies and what to change */
+    private static String whatItMeans(FittedModel m) {
+        switch (m.result.stopReason()) {
+            case CONVERGED:
+                return " (the gradient fell below the optimiser's tolerance: more epochs would not change the model)";
+            case NO_IMPROVEMENT:
+                return " (early stopping: training longer would fit the training instances better but predict "
+                        + "held-out ones worse)";
+            case EPOCH_LIMIT:
+                return m.isGlm() ? " (the fit may not be fully converged: raise -epochs)"
+                        : " (raise -epochs to train longer)";
+            default:
+                return "";
+        }
     }
 
     private static void inputs(StringBuilder sb, FittedModel m) {

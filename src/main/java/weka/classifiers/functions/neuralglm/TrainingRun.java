@@ -30,6 +30,7 @@ public final class TrainingRun {
     private final int requestedBatchSize;
     private final boolean standardized;
     private final FittedDispersion.Estimate dispersionEstimate;
+    private final String regularization;
 
     /**
      * @param header             the training header (no rows)
@@ -44,10 +45,11 @@ public final class TrainingRun {
      * @param requestedBatchSize the mini-batch size option as given
      * @param standardized       whether the inputs are standardised
      * @param dispersionEstimate how the complete model estimates its dispersion
+     * @param regularization     the penalty and early stopping applied, in words (for the report)
      */
     public TrainingRun(Instances header, InputPipeline pipeline, Family family, TrainingSession session, DMatrixRMaj x,
                        Targets targets, boolean glm, String architecture, String optimizer, int requestedBatchSize,
-                       boolean standardized, FittedDispersion.Estimate dispersionEstimate) {
+                       boolean standardized, FittedDispersion.Estimate dispersionEstimate, String regularization) {
         this.header = header;
         this.pipeline = pipeline;
         this.family = family;
@@ -60,6 +62,7 @@ public final class TrainingRun {
         this.requestedBatchSize = requestedBatchSize;
         this.standardized = standardized;
         this.dispersionEstimate = dispersionEstimate;
+        this.regularization = regularization;
     }
 
     /** @return the engine's session */
@@ -92,8 +95,10 @@ public final class TrainingRun {
 
     private FittedModel model(TrainingResult result, FitStatistics stats, FittedDispersion dispersion) {
         final Attribute cls = header.classAttribute();
-        return new FittedModel(header, pipeline, session.network(), family, cls, result, stats, architecture, optimizer,
-                session.epochLimit(), targets.weights(), standardized, requestedBatchSize,
+        final FittedModel m = new FittedModel(header, pipeline, session.network(), family, cls, result, stats, architecture,
+                optimizer, session.epochLimit(), targets.weights(), standardized, requestedBatchSize,
                 session.trainingRows(), session.validationRows(), dispersion);
+        m.regularization = regularization;
+        return m;
     }
 }

@@ -1,0 +1,188 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import weka.classifiers.Evaluation;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.gui.Logger;
+
+/**
+ * The default options (issue 11): a network that generalises out of the box, {@code -hidden none} still
+ * the unpenalised GLM, the report saying what was applied, progress through Weka's {@code LogHandler},
+ * and awkward data sets.
+ */
+class NeuralGLMDefaultsTest {
+
+    /**
+     * A noisy two-class problem: P(class 1) = sigmoid(x1 - x2 + 0.5 x3 x4), x ~ N(0, 1)^6 (two inputs are noise);
+     * 150 rows are few enough that an unpenalised network drives its held-out log loss far up.
+     */
+    static Instances noisyClasses(int n, long seed) {
+        final ArrayList<Attribute> atts = new ArrayList<>();
+        for (int j = 1; j <= 6; j++) {
+            atts.add(new Attribute("x" + j));
+        }
+        atts.add(new Attribute("class", List.of("no", "yes")));
+        final Instances data = new Instances("noisy", atts, n);
+        data.setClassIndex(6);
+        final Random rng = new Random(seed);
+        for (int i = 0; i < n; i++) {
+            final double[] v = new double[7];
+            for (int j = 0; j < 6; j++) {
+                v[j] = rng.nextGaussian();
+            }
+            final double eta = v[0] - v[1] + 0.5 * v[2] * v[3];
+            v[6] = rng.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+            data.add(new DenseInstance(1, v));
+        }
+        return data;
+    }
+
+    private static double[] crossValidated(weka.classifiers.Classifier c, Instances data) throws Exception {
+        final Evaluation ev = new Evaluation(data);
+        ev.crossValidateModel(c, data, 5, new Random(1));
+        return new double[] {ev.SFMeanSchemeEntropy() * Math.log(2), ev.pctCorrect()};
+    }
+
+    @Test
+    void defaultNetworkHoldsOutAboutAsWellAsLogisticWhereAnUnpenalisedOneOverfits() throws Exception {
+        final Instances data = noisyClasses(150, 7);
+        final double[] defaults = crossValidated(new NeuralGLM(), data);
+        final NeuralGLM unpenalised = new NeuralGLM();   // the defaults before the held-out study, but one layer
+        unpenalised.setWeightDecay(0);
+        unpenalised.setValidationFraction(0);
+        final double[] overfit = crossValidated(unpenalised, data);
+        final double[] logistic = crossValidated(new Logistic(), data);
+        // the true model's log loss is about 0.5 nats; a constant prediction's is ln 2 = 0.69
+        assertTrue(defaults[0] < logistic[0] + 0.05, "defaults " + defaults[0] + " vs Logistic " + logistic[0]);
+        assertTrue(defaults[0] < 0.69, "defaults " + defaults[0] + " no better than a constant");
+        assertTrue(overfit[0] > defaults[0] + 0.2, "weight decay 0: " + overfit[0] + ", defaults " + defaults[0]);
+    }
+
+    @Test
+    void hiddenNoneWithDefaultsIsTheUnpenalisedGlm() throws Exception {
+        final Instances data = noisyClasses(120, 3);
+        final NeuralGLM auto = new NeuralGLM();
+        auto.setHidden("none");
+        auto.buildClassifier(data);
+        final NeuralGLM zero = new NeuralGLM();
+        zero.setHidden("none");
+        zero.setWeightDecay(0);
+        zero.buildClassifier(data);
+        assertArrayEquals(zero.fittedModel().coefficients().data, auto.fittedModel().coefficients().data, 0.0);
+        assertTrue(auto.toString().contains("Regularisation:    none: the unpenalised maximum-likelihood GLM"),
+                auto.toString());
+    }
+
+    @Test
+    void reportSaysWhichPenaltyWasChosenAndWhyTrainingStopped() throws Exception {
+        final NeuralGLM c = new NeuralGLM();
+        c.buildClassifier(noisyClasses(100, 5));
+        final String report = c.toString();
+        assertTrue(report.contains("Regularisation:    weight decay "), report);
+        assertTrue(report.contains("chosen automatically (weight decay -1) by the loss on the held-out instances"), report);
+        assertTrue(report.contains("early stopping on 20% of the instances held out, patience 20 epochs"), report);
+        assertTrue(report.contains("Stopped:           stopped after epoch "), report);
+    }
+
+    @Test
+    void defaultOptionsRoundTrip() throws Exception {
+        final NeuralGLM c = new NeuralGLM();
+        final String[] options = c.getOptions();
+        assertEquals(-1.0, Double.parseDouble(Utils.getOption("weight-decay", options.clone())), "default weight decay");
+        final NeuralGLM d = new NeuralGLM();
+        d.setWeightDecay(3);
+        d.setOptions(c.getOptions());
+        assertArrayEquals(options, d.getOptions());
+        assertEquals(-1.0, d.getWeightDecay());
+    }
+
+    /** Records what the Explorer's status bar and Log would show. */
+    static final class RecordingLog implements Logger {
+        final List<String> status = new ArrayList<>();
+        final List<String> log = new ArrayList<>();
+
+        @Override
+        public void logMessage(String message) {
+            log.add(message);
+        }
+
+        @Override
+        public void statusMessage(String message) {
+            status.add(message);
+        }
+    }
+
+    @Test
+    void explorerLogGetsProgressAndOneLinePerBuild() throws Exception {
+        final NeuralGLM c = new NeuralGLM();
+        final RecordingLog rec = new RecordingLog();
+        c.setLog(rec);
+        c.setEpochs(300);
+        c.buildClassifier(noisyClasses(100, 11));
+        assertEquals(1, rec.log.size(), rec.log.toString());
+        assertTrue(rec.log.get(0).startsWith("NeuralGLM: built "), rec.log.get(0));
+        assertTrue(rec.log.get(0).contains("stopped after epoch"), rec.log.get(0));
+        assertTrue(rec.status.stream().anyMatch(s -> s.startsWith("NeuralGLM: training, epoch ")
+                && s.contains(" of 300, training loss ") && s.contains("validation loss")), rec.status.toString());
+        assertTrue(rec.status.stream().anyMatch(s -> s.startsWith("NeuralGLM: choosing the weight decay")),
+                rec.status.toString());
+        // throttled to a few a second: far fewer status messages than epochs (300 per fit, several fits)
+        assertTrue(rec.status.size() < 40, "status messages: " + rec.status.size());
+
+        c.setHidden("0");
+        try {
+            c.buildClassifier(noisyClasses(50, 1));
+        } catch (IllegalArgumentException expected) {
+            // bad option: logged as a failed build
+        }
+        assertEquals(2, rec.log.size(), rec.log.toString());
+        assertTrue(rec.log.get(1).startsWith("NeuralGLM: build failed after "), rec.log.get(1));
+    }
+
+    @Test
+    void awkwardDataSetsBuildWithDefaults() throws Exception {
+        // one instance per class value, a constant attribute and a nominal attribute with many values
+        final List<String> many = new ArrayList<>();
+        for (int v = 0; v < 40; v++) {
+            many.add("v" + v);
+        }
+        final ArrayList<Attribute> atts = new ArrayList<>(List.of(new Attribute("x"), new Attribute("constant"),
+                new Attribute("code", many), new Attribute("class", List.of("a", "b", "c"))));
+        final Instances tiny = new Instances("tiny", atts, 3);
+        tiny.setClassIndex(3);
+        for (int i = 0; i < 3; i++) {
+            tiny.add(new DenseInstance(1, new double[] {i, 5, i * 7, i}));
+        }
+        final NeuralGLM c = new NeuralGLM();
+        c.buildClassifier(tiny);
+        for (int i = 0; i < 3; i++) {
+            final double[] p = c.distributionForInstance(tiny.instance(i));
+            assertEquals(1.0, p[0] + p[1] + p[2], 1e-9);
+            // x = 0, 1, 2 for classes a, b, c: the ends lean towards their own class (the middle may stay near 1/3)
+            assertTrue(i == 1 || p[i] > 0.36, "instance " + i + " " + java.util.Arrays.toString(p));
+        }
+        assertTrue(c.toString().contains("no early stopping: with fewer than 10 instances none are held out"),
+                c.toString());
+
+        final Instances wide = new Instances("wide", atts, 200);
+        wide.setClassIndex(3);
+        final Random rng = new Random(2);
+        for (int i = 0; i < 200; i++) {
+            final int code = rng.nextInt(40);
+            wide.add(new DenseInstance(1, new double[] {rng.nextGaussian(), 5, code, code % 3}));
+        }
+        final double[] cv = crossValidated(new NeuralGLM(), wide);
+        assertTrue(cv[1] > 90, "accuracy " + cv[1] + "% where the code determines the class");
+    }
+}
