@@ -711,8 +711,13 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             lambda = 0;
         } else if (fraction > 0) {
             final PenaltySelection.Listener status = buildLog == null ? null : buildLog::penalty;
-            penaltyPath = PenaltySelection.select(fresh, fam, optimizer::create, trainer, x, targets.y(),
-                    targets.weights(), AUTO_LAMBDAS, status);
+            try {
+                penaltyPath = PenaltySelection.select(fresh, fam, optimizer::create, trainer, x, targets.y(),
+                        targets.weights(), AUTO_LAMBDAS, status);
+            } catch (TrainingInterruptedException e) {
+                throw new InterruptedException("NeuralGLM: training was interrupted at epoch " + (e.epoch() + 1)
+                        + " while choosing the weight decay; the classifier keeps the model it had before this build");
+            }
             lambda = penaltyPath.best();
         } else {
             lambda = AUTO_WEIGHT_DECAY;

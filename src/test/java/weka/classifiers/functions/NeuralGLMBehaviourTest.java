@@ -144,6 +144,8 @@ class NeuralGLMBehaviourTest {
         c.setOptimizer(new Adam());
         c.setMiniBatchSize(16);
         c.setEpochs(1_000_000);
+        c.setValidationFraction(0);   // a long run: no early stopping
+        c.setWeightDecay(0);
         final Exception[] thrown = new Exception[1];
         final Thread t = new Thread(() -> {
             try {

@@ -284,6 +284,8 @@ class NeuralGLMRobustnessTest {
         for (int batch : new int[] {0, 16}) {
             final InterruptedAt c = new InterruptedAt();
             c.setHidden("6");
+            c.setValidationFraction(0);   // long runs: no early stopping, no penalty to choose
+            c.setWeightDecay(0);
             c.setOptimizer(batch == 0 ? new LBFGS() : new Adam());
             c.setMiniBatchSize(batch);
             c.setEpochs(4);
@@ -294,6 +296,8 @@ class NeuralGLMRobustnessTest {
         // a resumed run trains the model's network in place; the interrupt restores the copy taken before
         final InterruptedAt r = new InterruptedAt();
         r.setHidden("6");
+        r.setValidationFraction(0);
+        r.setWeightDecay(0);
         r.setOptimizer(new Adam());
         r.setMiniBatchSize(16);
         r.setResume(true);

@@ -37,6 +37,8 @@ class NeuralGLMSteeringTest {
         c.setOptimizer(a);
         c.setEpochs(epochs);
         c.setMiniBatchSize(batch);
+        c.setValidationFraction(0);   // runs of exactly `epochs` epochs: no early stopping, no penalty to choose
+        c.setWeightDecay(0);
         return c;
     }
 
@@ -209,6 +211,8 @@ class NeuralGLMSteeringTest {
         c.setHidden(hidden);
         c.setMiniBatchSize(batch);
         ((Adam) c.getOptimizer()).setLr(0.02);
+        c.setValidationFraction(0);   // builds of exactly the epochs asked for, as adam(...)
+        c.setWeightDecay(0);
         return c;
     }
 
@@ -259,7 +263,7 @@ class NeuralGLMSteeringTest {
             java.nio.file.Files.writeString(arff.toPath(), data.toString());
             final String out = weka.classifiers.Evaluation.evaluateModel(new NeuralGLMUpdateable(), new String[] {
                 "-t", arff.getPath(), "-no-cv", "-hidden", "none", "-family", "weka.classifiers.functions.neuralglm.Poisson"});
-            assertTrue(out.contains("70 instances learned with updateClassifier in 3 mini-batch steps"), out);
+            assertTrue(out.contains("70 instances learned with updateClassifier in 9 mini-batch steps"), out);   // batches of 8
             final String batch = weka.classifiers.Evaluation.evaluateModel(new NeuralGLM(), new String[] {
                 "-t", arff.getPath(), "-no-cv", "-hidden", "none", "-family", "weka.classifiers.functions.neuralglm.Poisson"});
             assertTrue(batch.contains("the optimiser converged") && !batch.contains("updateClassifier"), batch);

@@ -51,8 +51,6 @@ public final class BuildLog {
      * @param validationLoss its held-out mean NLL
      */
     public void penalty(double lambda, double validationLoss) {
-        lastStatus = System.nanoTime();
-        shown = true;
         log.statusMessage(String.format(Locale.ROOT, "NeuralGLM: choosing the weight decay, %.3g gives held-out loss %.5g",
                 lambda, validationLoss));
     }
