@@ -47,9 +47,19 @@ public final class FittedDispersion implements Serializable {
     private final int numParameters;
     /** Why phi is NaN, or null. */
     private final String unavailable;
+    /** The residual degrees of freedom of the moment estimates; NaN when made from sums or without data. */
+    private final double residualDf;
+    private final boolean priorWeights;
 
     private FittedDispersion(Family family, Estimate estimate, double phi, double alpha, int numParameters,
                              String unavailable) {
+        this(family, estimate, phi, alpha, numParameters, unavailable, Double.NaN, false);
+    }
+
+    private FittedDispersion(Family family, Estimate estimate, double phi, double alpha, int numParameters,
+                             String unavailable, double residualDf, boolean priorWeights) {
+        this.residualDf = residualDf;
+        this.priorWeights = priorWeights;
         this.unavailable = unavailable;
         this.family = family;
         this.estimate = estimate;
@@ -69,17 +79,41 @@ public final class FittedDispersion implements Serializable {
      */
     public static FittedDispersion fit(Estimate estimate, Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w,
                                        int numParameters) {
+        return fit(estimate, family, eta, y, w, numParameters, Family.totalWeight(w, eta.numRows) - numParameters, false);
+    }
+
+    /**
+     * The dispersion of a GLM with a given rank and residual degrees of freedom (see
+     * {@code neuralglm.model.GlmInference}): the moment estimates divide by {@code residualDf}; under prior
+     * weights (Var(y_i) = phi V(mu_i) / w_i) the maximum-likelihood estimates maximise
+     * {@code sum_i log f(y_i; mu_i, phi / w_i)} over the rows with w_i &gt; 0 (Gaussian, inverse Gaussian:
+     * D / n; Gamma: {@code sum w_i (log(k w_i) - psi(k w_i)) = D/2} in the shape k = 1/phi; Tweedie:
+     * golden section), under frequency weights {@code sum_i w_i log f(y_i; mu_i, phi)} as {@link #fit(Estimate,
+     * Family, DMatrixRMaj, DMatrixRMaj, double[], int)}.
+     *
+     * @param estimate     which estimate
+     * @param family       the trained family
+     * @param eta          network output on the training rows, n x 1. Not modified.
+     * @param y            training targets, n x 1. Not modified.
+     * @param w            training weights or null. Not modified.
+     * @param rank         the GLM's rank p (0 for a network)
+     * @param residualDf   the residual degrees of freedom the moment estimates divide by
+     * @param priorWeights whether w are prior weights (else frequency weights)
+     * @return the fitted dispersion; phi is NaN when residualDf &lt;= 0 for a moment estimate
+     */
+    public static FittedDispersion fit(Estimate estimate, Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w,
+                                       int rank, double residualDf, boolean priorWeights) {
         double phi = 1.0;
         double alpha = family instanceof NegativeBinomial ? ((NegativeBinomial) family).alpha() : Double.NaN;
         if (family instanceof Categorical || eta.numCols != 1) {
-            return new FittedDispersion(family, estimate, 1.0, alpha, numParameters, null);
+            return new FittedDispersion(family, estimate, 1.0, alpha, rank, null, residualDf, priorWeights);
         }
         switch (estimate) {
             case PEARSON:
-                phi = DispersionEstimator.PEARSON.estimate(family, eta, y, w, numParameters);
+                phi = family.hasFixedDispersion() ? 1.0 : ratio(family.pearsonChiSquare(eta, y, w), residualDf);
                 break;
             case DEVIANCE:
-                phi = DispersionEstimator.DEVIANCE.estimate(family, eta, y, w, numParameters);
+                phi = family.hasFixedDispersion() ? 1.0 : ratio(family.deviance(eta, y, w), residualDf);
                 break;
             default:
                 final double[] mu = new double[eta.numRows];
@@ -91,18 +125,38 @@ public final class FittedDispersion implements Serializable {
                 } else if (family.hasFixedDispersion()) {
                     phi = 1.0;
                 } else if (family instanceof Gaussian || family instanceof InverseGaussian) {
-                    phi = family.deviance(eta, y, w) / Family.totalWeight(w, eta.numRows);
+                    phi = family.deviance(eta, y, w) / (priorWeights ? positiveRows(w, eta.numRows)
+                            : Family.totalWeight(w, eta.numRows));
                 } else if (family instanceof Gamma) {
-                    phi = MaximumLikelihood.gammaDispersion(y.data, mu, w);
+                    phi = priorWeights ? MaximumLikelihood.gammaDispersionPriorWeights(y.data, mu, w)
+                            : MaximumLikelihood.gammaDispersion(y.data, mu, w);
                 } else if (family instanceof Tweedie && ((Tweedie) family).power() > 1 && ((Tweedie) family).power() < 2) {
                     phi = tweedieMaximumLikelihood(((Tweedie) family).power(), y.data, mu, w,
-                            DispersionEstimator.PEARSON.estimate(family, eta, y, w, 0));
+                            DispersionEstimator.PEARSON.estimate(family, eta, y, w, 0), priorWeights);
                 } else {
-                    return new FittedDispersion(family, estimate, Double.NaN, alpha, numParameters,
-                            "no maximum-likelihood dispersion for the " + family + " family; choose -dispersion Pearson or Deviance");
+                    return new FittedDispersion(family, estimate, Double.NaN, alpha, rank,
+                            "no maximum-likelihood dispersion for the " + family + " family; choose -dispersion Pearson or Deviance",
+                            residualDf, priorWeights);
                 }
         }
-        return checked(family, estimate, phi, alpha, numParameters);
+        return checked(family, estimate, phi, alpha, rank, residualDf, priorWeights);
+    }
+
+    private static double ratio(double statistic, double df) {
+        return df > 0 ? statistic / df : Double.NaN;
+    }
+
+    private static int positiveRows(double[] w, int n) {
+        if (w == null) {
+            return n;
+        }
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            if (w[i] > 0) {
+                c++;
+            }
+        }
+        return c;
     }
 
     /**
@@ -130,8 +184,14 @@ public final class FittedDispersion implements Serializable {
 
     /** Marks phi unavailable when it is NaN or the family has no distribution at it. */
     private static FittedDispersion checked(Family family, Estimate estimate, double phi, double alpha, int numParameters) {
-        String unavailable = Double.isNaN(phi) ? "the sum of training weights is at most the " + numParameters + " parameters"
-                : null;
+        return checked(family, estimate, phi, alpha, numParameters, Double.NaN, false);
+    }
+
+    private static FittedDispersion checked(Family family, Estimate estimate, double phi, double alpha, int numParameters,
+                                            double residualDf, boolean priorWeights) {
+        String unavailable = Double.isNaN(phi) ? (Double.isNaN(residualDf)
+                ? "the sum of training weights is at most the " + numParameters + " parameters"
+                : "no residual degrees of freedom (" + num(residualDf) + ")") : null;
         if (unavailable == null) {
             try {
                 Distributions.of(family, 1.0, phi);
@@ -139,7 +199,7 @@ public final class FittedDispersion implements Serializable {
                 unavailable = e.getMessage();
             }
         }
-        return new FittedDispersion(family, estimate, phi, alpha, numParameters, unavailable);
+        return new FittedDispersion(family, estimate, phi, alpha, numParameters, unavailable, residualDf, priorWeights);
     }
 
     /**
@@ -162,32 +222,43 @@ public final class FittedDispersion implements Serializable {
      * [start / 1000, start * 1000] (the log-likelihood of a Tweedie in phi is unimodal in practice).
      */
     static double tweedieMaximumLikelihood(double power, double[] y, double[] mu, double[] w, double start) {
+        return tweedieMaximumLikelihood(power, y, mu, w, start, false);
+    }
+
+    /** As above; with prior weights the log-likelihood is {@code sum_i log f(y_i; mu_i, phi / w_i)}. */
+    static double tweedieMaximumLikelihood(double power, double[] y, double[] mu, double[] w, double start, boolean prior) {
         double lo = Math.log(start) - Math.log(1000), hi = Math.log(start) + Math.log(1000);
         double a = hi - GOLDEN * (hi - lo), b = lo + GOLDEN * (hi - lo);
-        double fa = tweedieLogLikelihood(power, y, mu, w, a), fb = tweedieLogLikelihood(power, y, mu, w, b);
+        double fa = tweedieLogLikelihood(power, y, mu, w, a, prior), fb = tweedieLogLikelihood(power, y, mu, w, b, prior);
         while (hi - lo > 1e-10) {
             if (fa > fb) {
                 hi = b;
                 b = a;
                 fb = fa;
                 a = hi - GOLDEN * (hi - lo);
-                fa = tweedieLogLikelihood(power, y, mu, w, a);
+                fa = tweedieLogLikelihood(power, y, mu, w, a, prior);
             } else {
                 lo = a;
                 a = b;
                 fa = fb;
                 b = lo + GOLDEN * (hi - lo);
-                fb = tweedieLogLikelihood(power, y, mu, w, b);
+                fb = tweedieLogLikelihood(power, y, mu, w, b, prior);
             }
         }
         return Math.exp(0.5 * (lo + hi));
     }
 
-    private static double tweedieLogLikelihood(double power, double[] y, double[] mu, double[] w, double logPhi) {
+    private static double tweedieLogLikelihood(double power, double[] y, double[] mu, double[] w, double logPhi,
+                                               boolean prior) {
         final double phi = Math.exp(logPhi);
         double s = 0;
         for (int i = 0; i < y.length; i++) {
-            s += (w == null ? 1.0 : w[i]) * new TweedieDistribution(mu[i], phi, power).logDensity(y[i]);
+            final double wi = w == null ? 1.0 : w[i];
+            if (prior) {
+                s += wi > 0 ? new TweedieDistribution(mu[i], phi / wi, power).logDensity(y[i]) : 0.0;
+            } else {
+                s += wi * new TweedieDistribution(mu[i], phi, power).logDensity(y[i]);
+            }
         }
         return s;
     }
@@ -250,7 +321,11 @@ public final class FittedDispersion implements Serializable {
         if (Double.isNaN(phi)) {
             return "not estimable: " + unavailable;
         }
-        final String df = numParameters == 0 ? "sum of weights: no degrees-of-freedom correction, as a network's "
+        final String df = !Double.isNaN(residualDf) && numParameters > 0
+                ? (residualDf == Math.rint(residualDf) ? Long.toString((long) residualDf) : num(residualDf))
+                + " residual degrees of freedom (" + (priorWeights ? "rows" : "sum of weights")
+                + " - rank " + numParameters + ")"
+                : numParameters == 0 ? "sum of weights: no degrees-of-freedom correction, as a network's "
                 + "parameter count is not its degrees of freedom" : "(sum of weights - " + numParameters + " parameters)";
         final String how;
         switch (estimate) {
@@ -261,7 +336,7 @@ public final class FittedDispersion implements Serializable {
                 how = "deviance estimate: deviance / " + df;
                 break;
             default:
-                how = "maximum-likelihood estimate at the fitted means";
+                how = "maximum-likelihood estimate at the fitted means" + (priorWeights ? ", prior weights" : "");
         }
         return num(phi) + " (" + how + ")" + parameterName();
     }

@@ -98,6 +98,42 @@ public final class MaximumLikelihood {
         return Math.exp(-0.5 * (lo + hi));
     }
 
+    /**
+     * The Gamma dispersion under prior weights (row i has shape k w_i): the root in k of
+     * {@code sum_i w_i (log(k w_i) - psi(k w_i)) = D/2}, whose left side falls from +Infinity to 0.
+     *
+     * @param y  positive targets
+     * @param mu fitted means, mu_i &gt; 0
+     * @param w  prior weights (rows with w_i = 0 are left out), or null for 1
+     * @return phi = 1/k, in [1e-12, 1e12]
+     */
+    public static double gammaDispersionPriorWeights(double[] y, double[] mu, double[] w) {
+        check("Gamma dispersion", y, mu, w, true);
+        double deviance = 0;
+        for (int i = 0; i < y.length; i++) {
+            final double wi = w == null ? 1.0 : w[i];
+            deviance += wi * 2 * ((y[i] - mu[i]) / mu[i] - Math.log(y[i] / mu[i]));
+        }
+        final double target = deviance / 2;
+        double lo = -Math.log(1e12), hi = Math.log(1e12); // in log k
+        while (hi - lo > 1e-13 * Math.max(1, Math.abs(lo))) {
+            final double mid = 0.5 * (lo + hi), k = Math.exp(mid);
+            double left = 0;
+            for (int i = 0; i < y.length; i++) {
+                final double wi = w == null ? 1.0 : w[i];
+                if (wi > 0) {
+                    left += wi * (Math.log(k * wi) - SpecialFunctions.digamma(k * wi));
+                }
+            }
+            if (left > target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Math.exp(-0.5 * (lo + hi));
+    }
+
     private static void check(String what, double[] y, double[] mu, double[] w, boolean positive) {
         if (y.length != mu.length || (w != null && w.length != y.length)) {
             throw new IllegalArgumentException(what + ": y, mu and w need the same length, got "

@@ -3,6 +3,7 @@ package weka.classifiers.functions.neuralglm;
 import neuralglm.dist.FittedDispersion;
 import neuralglm.family.Family;
 import neuralglm.model.FitStatistics;
+import neuralglm.model.GlmInference;
 import neuralglm.nn.Sequential;
 import neuralglm.train.TrainingResult;
 import neuralglm.train.TrainingSession;
@@ -30,6 +31,8 @@ public final class TrainingRun {
     private final int requestedBatchSize;
     private final boolean standardized;
     private final FittedDispersion.Estimate dispersionEstimate;
+    private final GlmInference.Weights weightsKind;
+    private final boolean quasi;
 
     /**
      * @param header             the training header (no rows)
@@ -44,10 +47,15 @@ public final class TrainingRun {
      * @param requestedBatchSize the mini-batch size option as given
      * @param standardized       whether the inputs are standardised
      * @param dispersionEstimate how the complete model estimates its dispersion
+     * @param weightsKind        how instance weights are read (degrees of freedom of a GLM)
+     * @param quasi              quasi-likelihood standard errors for a fixed-dispersion family (GLM)
      */
     public TrainingRun(Instances header, InputPipeline pipeline, Family family, TrainingSession session, DMatrixRMaj x,
                        Targets targets, boolean glm, String architecture, String optimizer, int requestedBatchSize,
-                       boolean standardized, FittedDispersion.Estimate dispersionEstimate) {
+                       boolean standardized, FittedDispersion.Estimate dispersionEstimate,
+                       GlmInference.Weights weightsKind, boolean quasi) {
+        this.weightsKind = weightsKind;
+        this.quasi = quasi;
         this.header = header;
         this.pipeline = pipeline;
         this.family = family;
@@ -83,11 +91,36 @@ public final class TrainingRun {
      */
     public FittedModel completeModel(TrainingResult result) {
         final Sequential net = session.network();
-        // a GLM's dispersion divides by sum w - p; a network's parameter count is not its degrees of freedom
         final DMatrixRMaj fitted = net.predict(x);
+        if (glm && fitted.numCols == 1) {
+            // a GLM's dispersion divides by its residual degrees of freedom, n - rank
+            final GlmInference inference = GlmInference.at(family, x, fitted, targets.y(), targets.weights(), weightsKind);
+            final FittedDispersion dispersion = FittedDispersion.fit(dispersionEstimate, family, fitted, targets.y(),
+                    targets.weights(), inference.rank(), inference.residualDf(), inference.weights() == GlmInference.Weights.PRIOR);
+            final String[] names = pipeline.inputNames(), terms = new String[names.length + 1];
+            terms[0] = "(Intercept)";
+            System.arraycopy(names, 0, terms, 1, names.length);
+            final FitStatistics stats = FitStatistics.of(family, fitted, targets.y(), targets.weights(), inference.rank())
+                    .withGlmSummary(inference.summary(GlmInference.coefficientsOf(net), pipeline.standardizer(), terms,
+                            dispersion.phi(), dispersionSource(), quasi,
+                            dispersionEstimate == FittedDispersion.Estimate.MAXIMUM_LIKELIHOOD, result.epochs(), 0.95));
+            return model(result, stats, dispersion);
+        }
+        // a GLM's dispersion divides by sum w - p; a network's parameter count is not its degrees of freedom
         final int p = glm ? net.numParameters() : 0;
         final FitStatistics stats = FitStatistics.of(family, fitted, targets.y(), targets.weights(), p);
         return model(result, stats, FittedDispersion.fit(dispersionEstimate, family, fitted, targets.y(), targets.weights(), p));
+    }
+
+    private String dispersionSource() {
+        switch (dispersionEstimate) {
+            case PEARSON:
+                return "Pearson chi-square / residual df";
+            case DEVIANCE:
+                return "deviance / residual df";
+            default:
+                return "maximum likelihood";
+        }
     }
 
     private FittedModel model(TrainingResult result, FitStatistics stats, FittedDispersion dispersion) {
