@@ -3,15 +3,7 @@ package neuralglm.dist;
 import java.io.Serializable;
 import java.util.Locale;
 
-import neuralglm.family.Bernoulli;
-import neuralglm.family.Binomial;
-import neuralglm.family.Categorical;
 import neuralglm.family.Family;
-import neuralglm.family.Gamma;
-import neuralglm.family.Gaussian;
-import neuralglm.family.InverseGaussian;
-import neuralglm.family.NegativeBinomial;
-import neuralglm.family.Tweedie;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -25,20 +17,22 @@ import org.ejml.data.DMatrixRMaj;
  *                       Gamma: phi = 1/shape with W (log k - psi(k)) = D/2;
  *                       Tweedie (1 &lt; p &lt; 2): argmax_phi sum w log f(y; mu, phi) (golden section in log phi);
  *                       NegativeBinomial: alpha maximising the NB2 likelihood at the fitted means
+ *                       (each family's {@link Family#maximumLikelihoodDispersion} and
+ *                       {@link Family#maximumLikelihoodParameter})
  * </pre>
  * Gaussian phi is sigma^2, Gamma phi is 1/shape, InverseGaussian phi is 1/lambda. Families with fixed
  * dispersion (Poisson, Bernoulli, Binomial, Exponential, Categorical) use phi = 1; the negative binomial
  * uses the family's given alpha except under MAXIMUM_LIKELIHOOD, where alpha is fitted (the network
  * itself was trained with the given alpha). A Binomial prediction is a proportion of n trials, n the
- * instance weight of the row predicted (as in training).
+ * instance weight of the row predicted (as in training), rounded to a whole number &gt;= 1
+ * ({@link neuralglm.family.Binomial#wholeTrials}). What is family-specific is asked of the family;
+ * this class holds no list of families.
  */
 public final class FittedDispersion implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** How phi (and the negative binomial alpha) is estimated. */
     public enum Estimate { PEARSON, DEVIANCE, MAXIMUM_LIKELIHOOD }
-
-    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
 
     private final Family family;
     private final Estimate estimate;
@@ -47,7 +41,7 @@ public final class FittedDispersion implements Serializable {
     private final int numParameters;
     /** Why phi is NaN, or null. */
     private final String unavailable;
-    /** The residual degrees of freedom of the moment estimates; NaN when made from sums or without data. */
+    /** The residual degrees of freedom of a GLM's moment estimates; NaN otherwise (networks, sums, no data). */
     private final double residualDf;
     private final boolean priorWeights;
 
@@ -79,84 +73,115 @@ public final class FittedDispersion implements Serializable {
      */
     public static FittedDispersion fit(Estimate estimate, Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w,
                                        int numParameters) {
-        return fit(estimate, family, eta, y, w, numParameters, Family.totalWeight(w, eta.numRows) - numParameters, false);
+        double phi = 1.0;
+        double alpha = family.distributionParameter();
+        if (!family.isScalar() || eta.numCols != 1) {
+            return new FittedDispersion(family, estimate, 1.0, alpha, numParameters, null);
+        }
+        switch (estimate) {
+            case PEARSON:
+                phi = DispersionEstimator.PEARSON.estimate(family, eta, y, w, numParameters);
+                break;
+            case DEVIANCE:
+                phi = DispersionEstimator.DEVIANCE.estimate(family, eta, y, w, numParameters);
+                break;
+            default:
+                if (family.distributionParameterName() != null) {
+                    final double[] mu = new double[eta.numRows];
+                    for (int i = 0; i < mu.length; i++) {
+                        mu[i] = family.mean(eta.data[i]);
+                    }
+                    alpha = family.maximumLikelihoodParameter(y.data, mu, w);
+                }
+                phi = family.maximumLikelihoodDispersion(eta, y, w);
+                if (Double.isNaN(phi)) {
+                    return new FittedDispersion(family, estimate, Double.NaN, alpha, numParameters,
+                            "no maximum-likelihood dispersion for the " + family + " family; choose -dispersion Pearson or Deviance");
+                }
+        }
+        return checked(family, estimate, phi, alpha, numParameters);
     }
 
     /**
      * The dispersion of a GLM with a given rank and residual degrees of freedom (see
-     * {@code neuralglm.model.GlmInference}): the moment estimates divide by {@code residualDf}; under prior
-     * weights (Var(y_i) = phi V(mu_i) / w_i) the maximum-likelihood estimates maximise
-     * {@code sum_i log f(y_i; mu_i, phi / w_i)} over the rows with w_i &gt; 0 (Gaussian, inverse Gaussian:
-     * D / n; Gamma: {@code sum w_i (log(k w_i) - psi(k w_i)) = D/2} in the shape k = 1/phi; Tweedie:
-     * golden section), under frequency weights {@code sum_i w_i log f(y_i; mu_i, phi)} as {@link #fit(Estimate,
-     * Family, DMatrixRMaj, DMatrixRMaj, double[], int)}.
+     * {@code neuralglm.model.GlmInference}): the moment estimates divide by {@code residualDf}. Under frequency
+     * weights the maximum-likelihood estimates are those of {@link #fit(Estimate, Family, DMatrixRMaj,
+     * DMatrixRMaj, double[], int)}; under prior weights (Var(y_i) = phi V(mu_i) / w_i) phi maximises
+     * {@code sum_{w_i > 0} log f(y_i; mu_i, phi / w_i)} with the family's own density, by golden section in
+     * log phi around the Pearson estimate (Gaussian and inverse Gaussian: D / n, to about 1e-10).
      *
      * @param estimate     which estimate
      * @param family       the trained family
      * @param eta          network output on the training rows, n x 1. Not modified.
      * @param y            training targets, n x 1. Not modified.
      * @param w            training weights or null. Not modified.
-     * @param rank         the GLM's rank p (0 for a network)
+     * @param rank         the GLM's rank
      * @param residualDf   the residual degrees of freedom the moment estimates divide by
      * @param priorWeights whether w are prior weights (else frequency weights)
      * @return the fitted dispersion; phi is NaN when residualDf &lt;= 0 for a moment estimate
      */
     public static FittedDispersion fit(Estimate estimate, Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w,
                                        int rank, double residualDf, boolean priorWeights) {
-        double phi = 1.0;
-        double alpha = family instanceof NegativeBinomial ? ((NegativeBinomial) family).alpha() : Double.NaN;
-        if (family instanceof Categorical || eta.numCols != 1) {
-            return new FittedDispersion(family, estimate, 1.0, alpha, rank, null, residualDf, priorWeights);
+        final FittedDispersion base = fit(estimate, family, eta, y, w, rank);
+        if (!family.isScalar() || eta.numCols != 1 || family.hasFixedDispersion()) {
+            return new FittedDispersion(family, estimate, base.phi, base.alpha, rank, base.unavailable, residualDf,
+                    priorWeights);
         }
+        double phi;
         switch (estimate) {
             case PEARSON:
-                phi = family.hasFixedDispersion() ? 1.0 : ratio(family.pearsonChiSquare(eta, y, w), residualDf);
+                phi = residualDf > 0 ? family.pearsonChiSquare(eta, y, w) / residualDf : Double.NaN;
                 break;
             case DEVIANCE:
-                phi = family.hasFixedDispersion() ? 1.0 : ratio(family.deviance(eta, y, w), residualDf);
+                phi = residualDf > 0 ? family.deviance(eta, y, w) / residualDf : Double.NaN;
                 break;
             default:
-                final double[] mu = new double[eta.numRows];
-                for (int i = 0; i < mu.length; i++) {
-                    mu[i] = family.mean(eta.data[i]);
+                if (!priorWeights || base.unavailable != null) {
+                    return new FittedDispersion(family, estimate, base.phi, base.alpha, rank, base.unavailable, residualDf,
+                            false);
                 }
-                if (family instanceof NegativeBinomial) {
-                    alpha = MaximumLikelihood.negativeBinomialAlpha(y.data, mu, w);
-                } else if (family.hasFixedDispersion()) {
-                    phi = 1.0;
-                } else if (family instanceof Gaussian || family instanceof InverseGaussian) {
-                    phi = family.deviance(eta, y, w) / (priorWeights ? positiveRows(w, eta.numRows)
-                            : Family.totalWeight(w, eta.numRows));
-                } else if (family instanceof Gamma) {
-                    phi = priorWeights ? MaximumLikelihood.gammaDispersionPriorWeights(y.data, mu, w)
-                            : MaximumLikelihood.gammaDispersion(y.data, mu, w);
-                } else if (family instanceof Tweedie && ((Tweedie) family).power() > 1 && ((Tweedie) family).power() < 2) {
-                    phi = tweedieMaximumLikelihood(((Tweedie) family).power(), y.data, mu, w,
-                            DispersionEstimator.PEARSON.estimate(family, eta, y, w, 0), priorWeights);
-                } else {
-                    return new FittedDispersion(family, estimate, Double.NaN, alpha, rank,
-                            "no maximum-likelihood dispersion for the " + family + " family; choose -dispersion Pearson or Deviance",
-                            residualDf, priorWeights);
-                }
+                phi = priorWeightsMaximumLikelihood(family, eta, y, w,
+                        residualDf > 0 ? family.pearsonChiSquare(eta, y, w) / residualDf : base.phi);
         }
-        return checked(family, estimate, phi, alpha, rank, residualDf, priorWeights);
+        return checked(family, estimate, phi, base.alpha, rank, residualDf, priorWeights);
     }
 
-    private static double ratio(double statistic, double df) {
-        return df > 0 ? statistic / df : Double.NaN;
-    }
+    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
 
-    private static int positiveRows(double[] w, int n) {
-        if (w == null) {
-            return n;
-        }
-        int c = 0;
-        for (int i = 0; i < n; i++) {
-            if (w[i] > 0) {
-                c++;
+    /** argmax over log phi of sum_{w_i > 0} log f(y_i; mu_i, phi / w_i), golden section on start * [1e-3, 1e3]. */
+    private static double priorWeightsMaximumLikelihood(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w,
+                                                        double start) {
+        double lo = Math.log(start) - Math.log(1000), hi = Math.log(start) + Math.log(1000);
+        double a = hi - GOLDEN * (hi - lo), b = lo + GOLDEN * (hi - lo);
+        double fa = priorLogLikelihood(family, eta, y, w, a), fb = priorLogLikelihood(family, eta, y, w, b);
+        while (hi - lo > 1e-11) {
+            if (fa > fb) {
+                hi = b;
+                b = a;
+                fb = fa;
+                a = hi - GOLDEN * (hi - lo);
+                fa = priorLogLikelihood(family, eta, y, w, a);
+            } else {
+                lo = a;
+                a = b;
+                fa = fb;
+                b = lo + GOLDEN * (hi - lo);
+                fb = priorLogLikelihood(family, eta, y, w, b);
             }
         }
-        return c;
+        return Math.exp(0.5 * (lo + hi));
+    }
+
+    private static double priorLogLikelihood(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, double logPhi) {
+        final double phi = Math.exp(logPhi);
+        double s = 0;
+        for (int i = 0; i < eta.numRows; i++) {
+            final double wi = w == null ? 1.0 : w[i];
+            if (wi > 0) {
+                s += family.distribution(family.mean(eta.data[i]), phi / wi, 1.0).logDensity(y.data[i]);
+            }
+        }
+        return s;
     }
 
     /**
@@ -169,8 +194,8 @@ public final class FittedDispersion implements Serializable {
      * @return the fitted dispersion, equal to {@link #fit} on the same rows; phi is NaN when n_w &lt;= p
      */
     public static FittedDispersion fromSums(Estimate estimate, Family family, DispersionSums sums) {
-        final double alpha = family instanceof NegativeBinomial ? ((NegativeBinomial) family).alpha() : Double.NaN;
-        if (family instanceof Categorical) {
+        final double alpha = family.distributionParameter();
+        if (!family.isScalar()) {
             return new FittedDispersion(family, estimate, 1.0, alpha, sums.numParameters(), null);
         }
         if (estimate == Estimate.MAXIMUM_LIKELIHOOD) {
@@ -194,7 +219,7 @@ public final class FittedDispersion implements Serializable {
                 : "no residual degrees of freedom (" + num(residualDf) + ")") : null;
         if (unavailable == null) {
             try {
-                Distributions.of(family, 1.0, phi);
+                family.distribution(1.0, phi, 1.0);
             } catch (IllegalArgumentException e) {
                 unavailable = e.getMessage();
             }
@@ -212,55 +237,9 @@ public final class FittedDispersion implements Serializable {
      * @return the dispersion
      */
     public static FittedDispersion withoutData(Family family, String reason) {
-        final double alpha = family instanceof NegativeBinomial ? ((NegativeBinomial) family).alpha() : Double.NaN;
-        final boolean fixed = family.hasFixedDispersion() || family instanceof Categorical;
+        final double alpha = family.distributionParameter();
+        final boolean fixed = family.hasFixedDispersion() || !family.isScalar();
         return new FittedDispersion(family, Estimate.PEARSON, fixed ? 1.0 : Double.NaN, alpha, 0, fixed ? null : reason);
-    }
-
-    /**
-     * Maximises {@code sum w log f(y; mu, phi)} over log phi by golden section on
-     * [start / 1000, start * 1000] (the log-likelihood of a Tweedie in phi is unimodal in practice).
-     */
-    static double tweedieMaximumLikelihood(double power, double[] y, double[] mu, double[] w, double start) {
-        return tweedieMaximumLikelihood(power, y, mu, w, start, false);
-    }
-
-    /** As above; with prior weights the log-likelihood is {@code sum_i log f(y_i; mu_i, phi / w_i)}. */
-    static double tweedieMaximumLikelihood(double power, double[] y, double[] mu, double[] w, double start, boolean prior) {
-        double lo = Math.log(start) - Math.log(1000), hi = Math.log(start) + Math.log(1000);
-        double a = hi - GOLDEN * (hi - lo), b = lo + GOLDEN * (hi - lo);
-        double fa = tweedieLogLikelihood(power, y, mu, w, a, prior), fb = tweedieLogLikelihood(power, y, mu, w, b, prior);
-        while (hi - lo > 1e-10) {
-            if (fa > fb) {
-                hi = b;
-                b = a;
-                fb = fa;
-                a = hi - GOLDEN * (hi - lo);
-                fa = tweedieLogLikelihood(power, y, mu, w, a, prior);
-            } else {
-                lo = a;
-                a = b;
-                fa = fb;
-                b = lo + GOLDEN * (hi - lo);
-                fb = tweedieLogLikelihood(power, y, mu, w, b, prior);
-            }
-        }
-        return Math.exp(0.5 * (lo + hi));
-    }
-
-    private static double tweedieLogLikelihood(double power, double[] y, double[] mu, double[] w, double logPhi,
-                                               boolean prior) {
-        final double phi = Math.exp(logPhi);
-        double s = 0;
-        for (int i = 0; i < y.length; i++) {
-            final double wi = w == null ? 1.0 : w[i];
-            if (prior) {
-                s += wi > 0 ? new TweedieDistribution(mu[i], phi / wi, power).logDensity(y[i]) : 0.0;
-            } else {
-                s += wi * new TweedieDistribution(mu[i], phi, power).logDensity(y[i]);
-            }
-        }
-        return s;
     }
 
     /** @return which estimate this is */
@@ -273,7 +252,10 @@ public final class FittedDispersion implements Serializable {
         return phi;
     }
 
-    /** @return the negative binomial alpha predicted with (given or fitted); NaN for other families */
+    /**
+     * @return the value of the family's {@link Family#distributionParameterName() distribution parameter}
+     *         predicted with (the negative binomial alpha, given or fitted); NaN for families without one
+     */
     public double alpha() {
         return alpha;
     }
@@ -284,22 +266,15 @@ public final class FittedDispersion implements Serializable {
      * @return the distribution of y at mu
      * @throws IllegalStateException when phi could not be estimated or the family has no distribution at it
      * @throws IllegalArgumentException when the family has no distribution at these parameters, or trials is
-     *                                  not a whole number &gt;= 1 for a Binomial
+     *                                  negative or not finite for a Binomial
      */
     public ResponseDistribution at(double mu, double trials) {
         if (unavailable != null) {
             throw new IllegalStateException("No predictive distribution: " + unavailable);
         }
-        if (family instanceof NegativeBinomial) {
-            return alpha == 0 ? Distributions.of(new neuralglm.family.Poisson(), mu, 1.0)
-                    : Distributions.negativeBinomial(mu, alpha);
-        }
-        if (family instanceof Binomial && !(family instanceof Bernoulli)
-                && !(trials >= 1 && trials == Math.rint(trials))) {
-            throw new IllegalArgumentException("A Binomial prediction is a proportion of n trials, n the instance weight, "
-                    + "which must be a whole number >= 1; got weight " + trials);
-        }
-        return Distributions.of(family, mu, phi, trials);
+        final Family predictive = family.distributionParameterName() == null || alpha == family.distributionParameter()
+                ? family : family.withDistributionParameter(alpha);
+        return predictive.distribution(mu, phi, trials);
     }
 
     /** @return why the model has no predictive distribution, or null when it has one */
@@ -309,22 +284,22 @@ public final class FittedDispersion implements Serializable {
 
     /** @return the dispersion for the report, saying which estimate it is */
     public String describe() {
-        if (family instanceof NegativeBinomial) {
+        final String parameter = family.distributionParameterName();
+        if (parameter != null) {
             return estimate == Estimate.MAXIMUM_LIKELIHOOD
-                    ? "alpha " + num(alpha) + " (maximum likelihood at the fitted means; training used the family's alpha "
-                    + num(((NegativeBinomial) family).alpha()) + ")"
-                    : "alpha " + num(alpha) + " (the family's, as given; -dispersion ML fits it)";
+                    ? parameter + " " + num(alpha) + " (maximum likelihood at the fitted means; training used the family's "
+                    + parameter + " " + num(family.distributionParameter()) + ")"
+                    : parameter + " " + num(alpha) + " (the family's, as given; -dispersion ML fits it)";
         }
-        if (family.hasFixedDispersion() || family instanceof Categorical) {
+        if (family.hasFixedDispersion() || !family.isScalar()) {
             return "1 (fixed by the family)";
         }
         if (Double.isNaN(phi)) {
             return "not estimable: " + unavailable;
         }
-        final String df = !Double.isNaN(residualDf) && numParameters > 0
+        final String df = !Double.isNaN(residualDf)
                 ? (residualDf == Math.rint(residualDf) ? Long.toString((long) residualDf) : num(residualDf))
-                + " residual degrees of freedom (" + (priorWeights ? "rows" : "sum of weights")
-                + " - rank " + numParameters + ")"
+                + " residual degrees of freedom (" + (priorWeights ? "rows" : "sum of weights") + " - rank " + numParameters + ")"
                 : numParameters == 0 ? "sum of weights: no degrees-of-freedom correction, as a network's "
                 + "parameter count is not its degrees of freedom" : "(sum of weights - " + numParameters + " parameters)";
         final String how;
@@ -338,20 +313,7 @@ public final class FittedDispersion implements Serializable {
             default:
                 how = "maximum-likelihood estimate at the fitted means" + (priorWeights ? ", prior weights" : "");
         }
-        return num(phi) + " (" + how + ")" + parameterName();
-    }
-
-    private String parameterName() {
-        if (family instanceof Gaussian) {
-            return "; sigma = " + num(Math.sqrt(phi));
-        }
-        if (family instanceof Gamma) {
-            return "; shape = " + num(1 / phi);
-        }
-        if (family instanceof InverseGaussian) {
-            return "; lambda = " + num(1 / phi);
-        }
-        return "";
+        return num(phi) + " (" + how + ")" + family.dispersionMeaning(phi);
     }
 
     private static String num(double v) {

@@ -14,11 +14,14 @@ package neuralglm.dist;
  * {@code W = sum w_i} and D the deviance {@code sum w_i 2 ((y_i - mu_i)/mu_i - log(y_i/mu_i))};
  * {@code log k - psi(k)} falls from +Infinity to 0, so the root is unique. Like every ML variance
  * estimate it divides by n, not n - p, and so is biased low by about p/n.
+ * <p>Tweedie phi (1 &lt; p &lt; 2): {@code argmax_phi sum w log f(y; mu, phi)} by golden section in log phi
+ * on [start / 1000, start * 1000] (the log-likelihood is unimodal in phi in practice), to 1e-10 in log phi.
  */
 public final class MaximumLikelihood {
 
     private static final double LOG_BOUND = Math.log(1e8);
     private static final int SUM_LIMIT = 1000;
+    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
 
     private MaximumLikelihood() {
     }
@@ -99,39 +102,42 @@ public final class MaximumLikelihood {
     }
 
     /**
-     * The Gamma dispersion under prior weights (row i has shape k w_i): the root in k of
-     * {@code sum_i w_i (log(k w_i) - psi(k w_i)) = D/2}, whose left side falls from +Infinity to 0.
-     *
-     * @param y  positive targets
-     * @param mu fitted means, mu_i &gt; 0
-     * @param w  prior weights (rows with w_i = 0 are left out), or null for 1
-     * @return phi = 1/k, in [1e-12, 1e12]
+     * @param power the variance power, 1 &lt; p &lt; 2
+     * @param y     targets y_i &gt;= 0
+     * @param mu    fitted means, mu_i &gt; 0
+     * @param w     prior weights, or null for 1
+     * @param start a first estimate (e.g. Pearson's), &gt; 0
+     * @return phi maximising the summed Tweedie log density, within a factor 1000 of start
      */
-    public static double gammaDispersionPriorWeights(double[] y, double[] mu, double[] w) {
-        check("Gamma dispersion", y, mu, w, true);
-        double deviance = 0;
-        for (int i = 0; i < y.length; i++) {
-            final double wi = w == null ? 1.0 : w[i];
-            deviance += wi * 2 * ((y[i] - mu[i]) / mu[i] - Math.log(y[i] / mu[i]));
-        }
-        final double target = deviance / 2;
-        double lo = -Math.log(1e12), hi = Math.log(1e12); // in log k
-        while (hi - lo > 1e-13 * Math.max(1, Math.abs(lo))) {
-            final double mid = 0.5 * (lo + hi), k = Math.exp(mid);
-            double left = 0;
-            for (int i = 0; i < y.length; i++) {
-                final double wi = w == null ? 1.0 : w[i];
-                if (wi > 0) {
-                    left += wi * (Math.log(k * wi) - SpecialFunctions.digamma(k * wi));
-                }
-            }
-            if (left > target) {
-                lo = mid;
+    public static double tweedieDispersion(double power, double[] y, double[] mu, double[] w, double start) {
+        double lo = Math.log(start) - Math.log(1000), hi = Math.log(start) + Math.log(1000);
+        double a = hi - GOLDEN * (hi - lo), b = lo + GOLDEN * (hi - lo);
+        double fa = tweedieLogLikelihood(power, y, mu, w, a), fb = tweedieLogLikelihood(power, y, mu, w, b);
+        while (hi - lo > 1e-10) {
+            if (fa > fb) {
+                hi = b;
+                b = a;
+                fb = fa;
+                a = hi - GOLDEN * (hi - lo);
+                fa = tweedieLogLikelihood(power, y, mu, w, a);
             } else {
-                hi = mid;
+                lo = a;
+                a = b;
+                fa = fb;
+                b = lo + GOLDEN * (hi - lo);
+                fb = tweedieLogLikelihood(power, y, mu, w, b);
             }
         }
-        return Math.exp(-0.5 * (lo + hi));
+        return Math.exp(0.5 * (lo + hi));
+    }
+
+    private static double tweedieLogLikelihood(double power, double[] y, double[] mu, double[] w, double logPhi) {
+        final double phi = Math.exp(logPhi);
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            s += (w == null ? 1.0 : w[i]) * new TweedieDistribution(mu[i], phi, power).logDensity(y[i]);
+        }
+        return s;
     }
 
     private static void check(String what, double[] y, double[] mu, double[] w, boolean positive) {

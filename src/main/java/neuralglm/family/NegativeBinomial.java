@@ -1,5 +1,8 @@
 package neuralglm.family;
 
+import neuralglm.dist.MaximumLikelihood;
+import neuralglm.dist.NegativeBinomialDistribution;
+import neuralglm.dist.ResponseDistribution;
 import neuralglm.linalg.SafeMath;
 
 /**
@@ -56,8 +59,61 @@ public final class NegativeBinomial extends Family {
     @Override public boolean isValidTarget(double y) { return y >= 0.0; }
     @Override public String targetDomain() { return "y >= 0 (a count)"; }
 
+    /** @return NB2(mu, alpha) with this family's alpha (phi ignored) */
+    @Override
+    public ResponseDistribution distribution(double mu, double phi, double trials) {
+        return new NegativeBinomialDistribution(mu, alpha);
+    }
+
+    @Override public String distributionParameterName() { return "alpha"; }
+    @Override public double distributionParameter() { return alpha; }
+
+    /** @return alpha maximising the NB2 likelihood at the fitted means ({@link MaximumLikelihood#negativeBinomialAlpha}) */
+    @Override
+    public double maximumLikelihoodParameter(double[] y, double[] mu, double[] w) {
+        return MaximumLikelihood.negativeBinomialAlpha(y, mu, w);
+    }
+
+    /** @return NegativeBinomial(value), or Poisson for value 0 (its limit) */
+    @Override
+    public Family withDistributionParameter(double value) {
+        return value == 0 ? new Poisson() : new NegativeBinomial(value);
+    }
+
     @Override
     public String toString() {
         return "NegativeBinomial(alpha=" + alpha + ", link=log)";
+    }
+
+    /**
+     * The standard error of the maximum-likelihood alpha from the observed information in theta = 1/alpha at
+     * the fitted means (as MASS's {@code theta.ml}; theta and the coefficients are orthogonal), mapped by the
+     * delta method {@code se(alpha) = se(theta) / theta^2}:
+     * <pre>
+     *   i(theta) = sum w_i [psi'(theta) - psi'(theta + y_i) - 1/theta + 2/(mu_i + theta) - (y_i + theta)/(mu_i + theta)^2]
+     * </pre>
+     * ({@code psi'(theta) - psi'(theta + y) = sum_{j < y} 1/(theta + j)^2} for whole y &lt; 1000).
+     */
+    @Override
+    public double distributionParameterStandardError(double[] y, double[] mu, double[] w) {
+        final double theta = 1 / alpha;
+        double info = 0;
+        for (int i = 0; i < y.length; i++) {
+            final double wi = w == null ? 1.0 : w[i], yi = y[i];
+            if (!(wi > 0)) {
+                continue;
+            }
+            double tri;
+            if (yi == Math.rint(yi) && yi < 1000) {
+                tri = 0;
+                for (int j = 0; j < yi; j++) {
+                    tri += 1 / ((theta + j) * (theta + j));
+                }
+            } else {
+                tri = neuralglm.dist.SpecialFunctions.trigamma(theta) - neuralglm.dist.SpecialFunctions.trigamma(theta + yi);
+            }
+            info += wi * (tri - 1 / theta + 2 / (mu[i] + theta) - (yi + theta) / ((mu[i] + theta) * (mu[i] + theta)));
+        }
+        return info > 0 ? 1 / Math.sqrt(info) / (theta * theta) : Double.NaN;
     }
 }

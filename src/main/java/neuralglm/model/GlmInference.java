@@ -4,17 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import neuralglm.dist.Distributions;
 import neuralglm.dist.SpecialFunctions;
 import neuralglm.dist.StudentT;
-import neuralglm.family.Bernoulli;
-import neuralglm.family.Binomial;
 import neuralglm.family.Family;
-import neuralglm.family.Gamma;
-import neuralglm.family.Gaussian;
-import neuralglm.family.InverseGaussian;
-import neuralglm.family.NegativeBinomial;
-import neuralglm.family.Tweedie;
 import neuralglm.nn.Linear;
 import neuralglm.nn.Sequential;
 import org.ejml.data.DMatrixRMaj;
@@ -38,11 +30,13 @@ import org.ejml.data.DMatrixRMaj;
  * choice. The information and the deviance are the same under both; the residual degrees of freedom
  * {@code n - rank}, and with them the dispersion, t tests, log-likelihood and BIC, differ.
  *
- * <p><b>Log-likelihood</b> as R's {@code family$aic} computes it: Gaussian at sigma^2 = D/n (per-row variance
- * sigma^2/w_i under prior weights), Gamma and inverse Gaussian at phi = D / sum w, Tweedie at the model's phi,
- * each summed as {@code sum w_i log f(y_i)}; Binomial {@code sum log Bin(w_i y_i; w_i, mu_i)}; Poisson,
- * Bernoulli, Exponential and the negative binomial {@code sum w_i log f(y_i)}. k adds 1 to the rank for
- * families with a dispersion parameter and for a fitted negative binomial alpha.
+ * <p><b>Log-likelihood</b> as R's {@code family$aic} computes it ({@link Family#likelihoodDispersion},
+ * {@link Family#rowLogLikelihood}): Gaussian at sigma^2 = D/n, Gamma and inverse Gaussian at phi = D / sum w,
+ * Tweedie at the model's phi, summed as {@code sum w_i log f(y_i; mu_i, phi)} under frequency weights and
+ * {@code sum log f(y_i; mu_i, phi / w_i)} under prior weights (R does the latter for the Gaussian only and
+ * weights the Gamma and inverse Gaussian rows as frequencies); Binomial {@code sum log Bin(w_i y_i; w_i, mu_i)};
+ * Poisson, Bernoulli, Exponential and the negative binomial {@code sum w_i log f(y_i)}. k adds 1 to the rank
+ * for families with a dispersion parameter and for a fitted negative binomial alpha.
  */
 public final class GlmInference {
 
@@ -86,7 +80,7 @@ public final class GlmInference {
         this.eta = eta;
         this.y = y;
         this.w = w;
-        this.kind = family instanceof Binomial && !(family instanceof Bernoulli) ? Weights.PRIOR : kind;
+        this.kind = family.weightIsTrials() ? Weights.PRIOR : kind;
         this.p = d + 1;
         final double[] sc = new double[n];
         final double[] se = new double[n];
@@ -356,9 +350,9 @@ public final class GlmInference {
         // likelihood
         final double deviance = family.deviance(eta, y, w);
         final double nullDeviance = family.nullDeviance(y, w);
-        final boolean nb = family instanceof NegativeBinomial;
-        final double alpha = nb ? ((NegativeBinomial) family).alpha() : Double.NaN;
-        final double alphaSe = nb && alphaFitted ? alphaStandardError(alpha) : Double.NaN;
+        final boolean nb = family.distributionParameterName() != null;
+        final double alpha = family.distributionParameter();
+        final double alphaSe = nb && alphaFitted ? family.distributionParameterStandardError(y.data, means(), w) : Double.NaN;
         int k = m + (fixed ? 0 : 1) + (nb && alphaFitted ? 1 : 0);
         final double logLik = quasi && fixed ? Double.NaN : logLikelihood(deviance, phi);
         final double aic = -2 * logLik + 2 * k, bic = -2 * logLik + Math.log(observations) * k;
@@ -373,65 +367,26 @@ public final class GlmInference {
         return a;
     }
 
+    private double[] means() {
+        final double[] mu = new double[eta.numRows];
+        for (int i = 0; i < mu.length; i++) {
+            mu[i] = family.mean(eta.data[i]);
+        }
+        return mu;
+    }
+
     private double logLikelihood(double deviance, double modelPhi) {
         final int n = eta.numRows;
         final boolean prior = kind == Weights.PRIOR;
-        final double phi;
-        if (family instanceof Gaussian) {
-            phi = deviance / observations;
-        } else if (family instanceof Gamma && !family.hasFixedDispersion() || family instanceof InverseGaussian) {
-            phi = deviance / Family.totalWeight(w, n);
-        } else {
-            phi = modelPhi;
-        }
-        final boolean perRowVariance = prior && (family instanceof Gaussian || family instanceof Tweedie);
-        final boolean trials = family instanceof Binomial && !(family instanceof Bernoulli);
+        final double phi = family.likelihoodDispersion(deviance, Family.totalWeight(w, n), observations, modelPhi);
         double s = 0;
         for (int i = 0; i < n; i++) {
             final double wi = weight(i);
-            if (!(wi > 0)) {
-                continue;
-            }
-            final double mu = family.mean(eta.data[i]);
-            if (trials) {
-                s += Distributions.of(family, mu, 1.0, wi).logDensity(y.data[i]);
-            } else if (perRowVariance) {
-                s += Distributions.of(family, mu, phi / wi).logDensity(y.data[i]);
-            } else {
-                s += wi * Distributions.of(family, mu, phi).logDensity(y.data[i]);
+            if (wi > 0) {
+                s += family.rowLogLikelihood(y.data[i], family.mean(eta.data[i]), phi, wi, prior);
             }
         }
         return s;
-    }
-
-    /**
-     * The standard error of the maximum-likelihood alpha, from the observed information in theta = 1/alpha
-     * at the fitted means (as MASS's {@code theta.ml}; theta and the coefficients are orthogonal), by the
-     * delta method {@code se(alpha) = se(theta) / theta^2}:
-     * <pre>
-     *   i(theta) = sum w_i [psi'(theta) - psi'(theta + y_i) - 1/theta + 2/(mu_i + theta) - (y_i + theta)/(mu_i + theta)^2]
-     * </pre>
-     */
-    private double alphaStandardError(double alpha) {
-        final double theta = 1 / alpha;
-        double info = 0;
-        for (int i = 0; i < eta.numRows; i++) {
-            final double wi = weight(i), yi = y.data[i], mu = family.mean(eta.data[i]);
-            if (!(wi > 0)) {
-                continue;
-            }
-            double tri;
-            if (yi == Math.rint(yi) && yi < 1000) {
-                tri = 0;   // psi'(theta) - psi'(theta + y) = sum_{j < y} 1/(theta + j)^2
-                for (int j = 0; j < yi; j++) {
-                    tri += 1 / ((theta + j) * (theta + j));
-                }
-            } else {
-                tri = SpecialFunctions.trigamma(theta) - SpecialFunctions.trigamma(theta + yi);
-            }
-            info += wi * (tri - 1 / theta + 2 / (mu + theta) - (yi + theta) / ((mu + theta) * (mu + theta)));
-        }
-        return info > 0 ? 1 / Math.sqrt(info) / (theta * theta) : Double.NaN;
     }
 
     /**
@@ -439,7 +394,7 @@ public final class GlmInference {
      * a note when chi2 is far out in either tail of chi-square(n - rank) (probability below 0.001).
      */
     private String dispersionWarning() {
-        if (!family.hasFixedDispersion() || family instanceof Bernoulli) {
+        if (!family.hasFixedDispersion() || family.labelCoding() == Family.LabelCoding.BINARY) {
             return null;
         }
         final double df = residualDf();
@@ -455,7 +410,7 @@ public final class GlmInference {
         return String.format(Locale.ROOT, "Pearson chi-square / residual df = %.4g, far from the %s family's fixed "
                 + "dispersion 1 (P = %.2g): the data are %s-dispersed, so these standard errors and intervals are %s; "
                 + "consider -quasi%s", pearsonDispersion(), family.name(), Math.min(upper, lower), over ? "over" : "under",
-                over ? "too small" : "too large", family instanceof NegativeBinomial ? " or -dispersion ML"
+                over ? "too small" : "too large", family.distributionParameterName() != null ? " or -dispersion ML"
                         : over && family.name().equals("Poisson") ? " or the NegativeBinomial family" : "");
     }
 

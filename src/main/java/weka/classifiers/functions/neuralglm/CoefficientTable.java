@@ -123,8 +123,8 @@ public final class CoefficientTable {
         sb.append(String.format(Locale.ROOT, "Residual deviance: %" + dw + "s  on %s  degrees of freedom%n",
                 g(s.deviance(), 6), count(s.residualDf())));
         sb.append("Weights: ").append(s.weights() == GlmInference.Weights.PRIOR
-                ? "prior (variance phi V(mu)/w; degrees of freedom count instances" + (family.getClass()
-                        == neuralglm.family.Binomial.class ? "; for Binomial the weight is the number of trials)" : ")")
+                ? "prior (variance phi V(mu)/w; degrees of freedom count instances" + (family.weightIsTrials()
+                        ? "; for " + family.name() + " the weight is the number of trials)" : ")")
                 : "frequency (an instance of weight w counts as w observations)").append('\n');
         if (Double.isNaN(s.logLikelihood())) {
             sb.append("Log-likelihood, AIC, BIC: not defined for quasi-likelihood\n");
