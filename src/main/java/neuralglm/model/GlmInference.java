@@ -380,11 +380,15 @@ public final class GlmInference {
         final boolean prior = kind == Weights.PRIOR;
         final double phi = family.likelihoodDispersion(deviance, Family.totalWeight(w, n), observations, modelPhi);
         double s = 0;
-        for (int i = 0; i < n; i++) {
-            final double wi = weight(i);
-            if (wi > 0) {
-                s += family.rowLogLikelihood(y.data[i], family.mean(eta.data[i]), phi, wi, prior);
+        try {
+            for (int i = 0; i < n; i++) {
+                final double wi = weight(i);
+                if (wi > 0) {
+                    s += family.rowLogLikelihood(y.data[i], family.mean(eta.data[i]), phi, wi, prior);
+                }
             }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return Double.NaN;   // no density here (e.g. Tweedie with power > 2, other than 3): no AIC
         }
         return s;
     }

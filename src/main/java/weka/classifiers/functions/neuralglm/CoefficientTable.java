@@ -127,7 +127,8 @@ public final class CoefficientTable {
                         ? "; for " + family.name() + " the weight is the number of trials)" : ")")
                 : "frequency (an instance of weight w counts as w observations)").append('\n');
         if (Double.isNaN(s.logLikelihood())) {
-            sb.append("Log-likelihood, AIC, BIC: not defined for quasi-likelihood\n");
+            sb.append("Log-likelihood, AIC, BIC: not defined (" + (s.isT() && s.dispersionSource().startsWith("quasi")
+                    ? "quasi-likelihood" : "the family has no density at these parameters") + ")\n");
         } else {
             sb.append("Log-likelihood: ").append(g(s.logLikelihood(), 7)).append(" (df = ").append(s.parametersCounted())
                     .append("),  AIC: ").append(g(s.aic(), 7)).append(",  BIC: ").append(g(s.bic(), 7)).append('\n');
