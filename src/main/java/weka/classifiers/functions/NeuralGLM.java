@@ -10,12 +10,8 @@ import java.util.Random;
 
 import neuralglm.dist.FittedDispersion;
 import neuralglm.family.Family;
-<<<<<<< HEAD
 import neuralglm.model.GlmInference;
 import neuralglm.model.GlmSummary;
-import neuralglm.train.IncrementalTrainer;
-=======
->>>>>>> main
 import neuralglm.train.NullStart;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
