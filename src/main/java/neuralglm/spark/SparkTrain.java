@@ -2,10 +2,6 @@ package neuralglm.spark;
 
 import neuralglm.model.TabularModel;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -25,17 +21,18 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Command line for {@code spark-submit --class neuralglm.spark.SparkTrain neuralGLM.jar ...}: reads a
  * CSV or Parquet table, trains with {@link SparkTrainer}, prints the loss trace and optionally saves
- * the {@link TabularModel} (Java serialization; it loads without Spark).
+ * the {@link TabularModel} through the Hadoop FileSystem API ({@link ModelStore}: any URI Spark can write; the
+ * plain JSON of {@code neuralglm.model.ModelFile}, which loads without Spark).
  * <pre>
  *   --input PATH  --features a,b,c  --label y  [--weight w]  --family Poisson [--family-parameter p] [--canonical]
  *   [--hidden 16,8] [--activation ReLU] [--optimizer adam|sgd|lbfgs] [--lr 0.001] [--epochs 100]
- *   [--batch-size 0] [--seed 1] [--partitions 0] [--no-standardize] [--save model.bin] [--master local[*]]
+ *   [--batch-size 0] [--seed 1] [--partitions 0] [--no-standardize] [--save model.json] [--master local[*]]
  * </pre>
  * Without a master from spark-submit or {@code --master}, it runs in {@code local[*]}.
  */
 public final class SparkTrain {
 
-    private static final Set<String> FLAGS = Set.of("--canonical", "--no-standardize");
+    private static final Set<String> FLAGS = Set.of("--canonical", "--no-standardize", "--overwrite");
 
     private SparkTrain() {
     }
@@ -61,13 +58,7 @@ public final class SparkTrain {
                 .withPartitions(Integer.parseInt(o.getOrDefault("--partitions", "0")))
                 .withStandardize(!o.containsKey("--no-standardize"))
                 .withProgress(10, (epoch, nll) -> System.out.printf(Locale.ROOT, "epoch %d: mean NLL %.10g%n", epoch + 1, nll));
-        final SparkSession.Builder builder = SparkSession.builder().appName("neuralGLM");
-        if (o.containsKey("--master")) {
-            builder.master(o.get("--master"));
-        } else if (!new SparkConf().contains("spark.master")) {
-            builder.master("local[*]");
-        }
-        final SparkSession spark = builder.getOrCreate();
+        final SparkSession spark = session(o.get("--master"));
         try {
             final long start = System.nanoTime();
             final TabularModel model = trainer.fit(Tables.read(spark, required(o, "--input")));
@@ -80,15 +71,26 @@ public final class SparkTrain {
                         neuralglm.dist.FittedDispersion.Estimate.PEARSON, family, model.dispersionSums()).describe());
             }
             if (o.containsKey("--save")) {
-                try (OutputStream f = Files.newOutputStream(Path.of(o.get("--save")));
-                     ObjectOutputStream out = new ObjectOutputStream(f)) {
-                    out.writeObject(model);
-                }
+                ModelStore.save(model, o.get("--save"), spark.sparkContext().hadoopConfiguration(), true);
                 System.out.println("saved " + o.get("--save"));
             }
         } finally {
             spark.stop();
         }
+    }
+
+    /**
+     * @param master a master URL, or null for spark-submit's (else {@code local[*]})
+     * @return the session
+     */
+    static SparkSession session(String master) {
+        final SparkSession.Builder builder = SparkSession.builder().appName("neuralGLM");
+        if (master != null) {
+            builder.master(master);
+        } else if (!new SparkConf().contains("spark.master")) {
+            builder.master("local[*]");
+        }
+        return builder.getOrCreate();
     }
 
     /** For a GLM (no hidden layer): eta = b + sum_j W_j z_j on the standardised inputs z. */
@@ -111,7 +113,7 @@ public final class SparkTrain {
         System.out.println("(z = standardised inputs: (x - m) / s, with m, s the weighted training moments)");
     }
 
-    private static Map<String, String> parse(String[] args) {
+    static Map<String, String> parse(String[] args) {
         final Map<String, String> o = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
@@ -128,7 +130,7 @@ public final class SparkTrain {
         return o;
     }
 
-    private static String required(Map<String, String> o, String key) {
+    static String required(Map<String, String> o, String key) {
         final String v = o.get(key);
         if (v == null || v.isBlank()) {
             throw new IllegalArgumentException("Missing required option " + key);
