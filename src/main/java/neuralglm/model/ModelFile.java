@@ -131,6 +131,7 @@ public final class ModelFile {
         return Json.write(m);
     }
 
+    /** @return NegativeBinomial's alpha, Tweedie's power (Families.byName's parameter); NaN for the others */
     private static double parameter(Family f) {
         if (f instanceof NegativeBinomial nb) {
             return nb.alpha();

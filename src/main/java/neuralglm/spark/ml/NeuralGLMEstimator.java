@@ -9,10 +9,7 @@ import neuralglm.family.Families;
 import neuralglm.family.Family;
 import neuralglm.model.TabularModel;
 import neuralglm.spark.SparkTrainer;
-import neuralglm.optim.Adam;
-import neuralglm.optim.LBFGS;
 import neuralglm.optim.Optimizer;
-import neuralglm.optim.SGD;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.AttributeGroup;
@@ -197,12 +194,7 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
     }
 
     private static Optimizer optimizer(String name, double lr) {
-        switch (name.toLowerCase(java.util.Locale.ROOT)) {
-            case "adam": return new Adam(lr);
-            case "sgd": return new SGD(lr);
-            case "lbfgs": return new LBFGS();
-            default: throw new IllegalArgumentException("Unknown optimizer '" + name + "'; expected adam, sgd or lbfgs");
-        }
+        return neuralglm.optim.Optimizers.byName(name, lr);
     }
 
     /** @return the reader of a saved estimator (its params) */
