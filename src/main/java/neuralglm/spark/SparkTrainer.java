@@ -177,7 +177,12 @@ public final class SparkTrainer implements Cloneable {
         return t;
     }
 
-    /** @param n repartition the table into n partitions before caching; 0 keeps its own @return a copy */
+    /**
+     * @param n put the rows into n partitions before caching, by a hash of their content and sorted by it within
+     *          each ({@link Columns#canonical}), so the model does not depend on how the table was partitioned
+     *          or ordered; 0 keeps the table's own partitioning and order
+     * @return a copy
+     */
     public SparkTrainer withPartitions(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("The number of partitions must be >= 0, got " + n);
@@ -238,7 +243,7 @@ public final class SparkTrainer implements Cloneable {
         if (weight != null && Columns.nominal(table, weight, "weight")) {
             throw new IllegalArgumentException("The weight column '" + weight + "' must be numeric");
         }
-        final Dataset<Row> source = partitions > 0 ? table.repartition(partitions) : table;
+        final Dataset<Row> source = partitions > 0 ? Columns.canonical(table, features, label, weight, partitions) : table;
         final TableStats stats = statistics(source, nominal, indexed);
         final TabularEncoder encoder = TabularEncoder.fit(stats, standardize);
         final LabelCoding coding = LabelCoding.fit(label, family, stats);
@@ -251,26 +256,8 @@ public final class SparkTrainer implements Cloneable {
     }
 
     private TableStats statistics(Dataset<Row> table, boolean[] nominal, boolean indexedLabel) {
-        final String[] names = features.clone();
-        final String w = weight;
-        final int m = names.length;
-        final JavaRDD<TableStats> perPartition = Columns.select(table, names, label, w).javaRDD().mapPartitionsWithIndex(
-                (Integer p, java.util.Iterator<Row> it) -> {
-                    final TableStats s = new TableStats(names, nominal, indexedLabel);
-                    Columns.scan(it, m, w != null, (cells, labelCell, weightCell, row) ->
-                            s.add(cells, labelCell, w == null ? 1.0 : Columns.weight(w, weightCell, p, row)));
-                    return List.of(s).iterator();
-                }, true);
-        final List<TableStats> parts;
-        try {
-            parts = perPartition.collect();
-        } catch (Exception e) {   // Spark's checked SparkException is thrown undeclared
-            throw SparkErrors.unwrap(e);
-        }
-        final TableStats total = new TableStats(names, nominal, indexedLabel);
-        for (TableStats s : parts) {
-            total.merge(s);
-        }
+        final TableStats total = new StatsPass(features, nominal, label, indexedLabel, weight, family,
+                Columns.hasCorruptRecords(table)).run(Columns.select(table, features, label, weight));
         if (total.rows() == 0) {
             throw new IllegalArgumentException("No training rows with a value in label column '" + label + "' ("
                     + total.rowsWithoutLabel() + " rows without one)");
