@@ -25,6 +25,7 @@ import org.apache.spark.sql.SparkSession;
  *   --input PATH  --features a,b,c  --label y  [--weight w]  --family Poisson [--family-parameter p] [--canonical]
  *   [--hidden 16,8] [--activation ReLU] [--optimizer adam|sgd|lbfgs] [--lr 0.001] [--epochs 100]
  *   [--batch-size 0] [--seed 1] [--partitions 0] [--no-standardize] [--save model.json] [--master local[*]]
+ *   [--schema "a DOUBLE, b STRING, y INT"] [--checkpoint ckpt.json] [--checkpoint-every 5] [--resume-from ckpt.json]
  * </pre>
  * Without a master from spark-submit or {@code --master}, it runs in {@code local[*]}.
  */
@@ -55,11 +56,14 @@ public final class SparkTrain {
                 .withSeed(Long.parseLong(o.getOrDefault("--seed", "1")))
                 .withPartitions(Integer.parseInt(o.getOrDefault("--partitions", "0")))
                 .withStandardize(!o.containsKey("--no-standardize"))
+                .withCheckpoint(o.get("--checkpoint"), Integer.parseInt(o.getOrDefault("--checkpoint-every", "5")))
                 .withProgress(10, (epoch, nll) -> System.out.printf(Locale.ROOT, "epoch %d: mean NLL %.10g%n", epoch + 1, nll));
         final SparkSession spark = session(o.get("--master"));
         try {
             final long start = System.nanoTime();
-            final TabularModel model = trainer.fit(Tables.read(spark, required(o, "--input")));
+            final SparkTrainer resumed = o.containsKey("--resume-from") ? trainer.withResumeFrom(
+                    ModelStore.load(o.get("--resume-from"), spark.sparkContext().hadoopConfiguration())) : trainer;
+            final TabularModel model = resumed.fit(Tables.read(spark, required(o, "--input"), o.get("--schema")));
             final TrainingResult r = model.result();
             System.out.printf(Locale.ROOT, "trained in %.1f s: %d epochs, final mean NLL %.10g, converged %s%n",
                     (System.nanoTime() - start) / 1e9, r.epochs(), r.finalLoss(), r.converged());
