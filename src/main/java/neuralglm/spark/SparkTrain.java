@@ -58,6 +58,9 @@ public final class SparkTrain {
                 .withStandardize(!o.containsKey("--no-standardize"))
                 .withCheckpoint(o.get("--checkpoint"), Integer.parseInt(o.getOrDefault("--checkpoint-every", "5")))
                 .withProgress(10, (epoch, nll) -> System.out.printf(Locale.ROOT, "epoch %d: mean NLL %.10g%n", epoch + 1, nll));
+        System.out.println("(mean NLL: the weighted mean negative log-likelihood per row at dispersion 1, without the terms "
+                + "that depend on y only, e.g. log y! for Poisson: it compares fits on the same data, it is not the full "
+                + "log-likelihood)");
         final SparkSession spark = session(o.get("--master"));
         try {
             final long start = System.nanoTime();
@@ -95,24 +98,34 @@ public final class SparkTrain {
         return builder.getOrCreate();
     }
 
-    /** For a GLM (no hidden layer): eta = b + sum_j W_j z_j on the standardised inputs z. */
+    /**
+     * For a GLM (no hidden layer): the coefficients in the features' original units, each nominal feature
+     * against its first category ({@link neuralglm.model.Coefficients}), to 10 significant digits.
+     */
     private static void printCoefficients(TabularModel model) {
-        final String[] names = model.encoder().inputNames();
         if (model.network().layers().size() != 1) {
-            System.out.println("inputs: " + Arrays.toString(names));
+            System.out.println("inputs: " + Arrays.toString(model.encoder().inputNames()));
             return;
         }
-        final neuralglm.nn.Linear out = (neuralglm.nn.Linear) model.network().layers().get(0);
-        final double[] w = out.weight().value().data, b = out.bias().value().data;
-        for (int r = 0; r < b.length; r++) {
-            final String cls = model.label().classes() == null || b.length == 1 ? "" : " (" + model.label().classes()[r] + ")";
-            System.out.printf(Locale.ROOT, "eta%s = %.6f", cls, b[r]);
-            for (int j = 0; j < names.length; j++) {
-                System.out.printf(Locale.ROOT, " %+.6f*z[%s]", w[r * names.length + j], names[j]);
-            }
-            System.out.println();
+        final neuralglm.model.Coefficients c = neuralglm.model.Coefficients.of(model);
+        final String[] classes = model.label().classes();
+        int width = 12;
+        for (int j = 0; j < c.names().length; j++) {
+            width = Math.max(width, label(c, j).length());
         }
-        System.out.println("(z = standardised inputs: (x - m) / s, with m, s the weighted training moments)");
+        System.out.println("coefficients (original units; eta = " + model.family().link() + "(mu)):");
+        for (int r = 0; r < c.values().length; r++) {
+            if (c.values().length > 1) {
+                System.out.println("class " + (classes == null ? Integer.toString(r) : classes[r]) + ":");
+            }
+            for (int j = 0; j < c.names().length; j++) {
+                System.out.printf(Locale.ROOT, "  %-" + width + "s %17.10g%n", label(c, j), c.values()[r][j]);
+            }
+        }
+    }
+
+    private static String label(neuralglm.model.Coefficients c, int j) {
+        return c.refs()[j] == null ? c.names()[j] : c.names()[j] + " (vs " + c.refs()[j] + ")";
     }
 
     static Map<String, String> parse(String[] args) {
