@@ -26,6 +26,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -281,7 +282,18 @@ public final class SparkTrainer implements Cloneable {
         if (weight != null && Columns.nominal(table, weight, "weight")) {
             throw new IllegalArgumentException("The weight column '" + weight + "' must be numeric");
         }
-        final Dataset<Row> source = partitions > 0 ? Columns.canonical(table, features, label, weight, partitions) : table;
+        // the source is read (parsed, shuffled) once: its selected columns are cached by the statistics pass, in
+        // Spark's columnar cache, and the encoding reads them from there; released once the encoded rows are cached
+        final Dataset<Row> source = (partitions > 0 ? Columns.canonical(table, features, label, weight, partitions)
+                : Columns.select(table, features, label, weight)).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            return fit(table, source, nominal, indexed);
+        } finally {
+            source.unpersist(false);
+        }
+    }
+
+    private TabularModel fit(Dataset<Row> table, Dataset<Row> source, boolean[] nominal, boolean indexed) {
         final TabularEncoder encoder;
         final LabelCoding coding;
         if (resumeFrom != null) {
