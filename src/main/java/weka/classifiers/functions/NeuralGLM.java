@@ -32,6 +32,7 @@ import weka.classifiers.functions.neuralglm.InputPipeline;
 import weka.classifiers.functions.neuralglm.LBFGS;
 import weka.classifiers.functions.neuralglm.ModelAverage;
 import weka.classifiers.functions.neuralglm.ModelReport;
+import weka.classifiers.functions.neuralglm.RunFingerprint;
 import weka.classifiers.functions.neuralglm.OptimizerSpec;
 import weka.classifiers.functions.neuralglm.Predictive;
 import weka.classifiers.functions.neuralglm.StrictOptions;
@@ -63,7 +64,9 @@ import weka.core.WeightedInstancesHandler;
  * <ul>
  * <li>{@link IterativeClassifier}: {@code initializeClassifier} sets up a run, {@code next()} is one
  * epoch, {@code done()} computes the statistics. With {@code -resume}, a rebuild after raising
- * {@code -epochs} continues the run to the new total. Works with {@code IterativeClassifierOptimizer}.</li>
+ * {@code -epochs} continues the run to the new total when the data and the other options are those of
+ * the run ({@link RunFingerprint}); otherwise it trains afresh and the report says why. Works with
+ * {@code IterativeClassifierOptimizer}.</li>
  * <li>Early stopping: {@code -validation-fraction} holds out (stratified) instances, {@code -patience}
  * epochs without improvement stop the run, the best epoch's weights are kept.</li>
  * <li>Learning from a stream is {@link NeuralGLMUpdateable}'s (it declares {@code UpdateableClassifier}:
@@ -306,7 +309,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     @OptionMetadata(displayName = "resume", displayOrder = 12,
             description = "Keep the training run after a build, so that a rebuild with more epochs (or the Explorer's "
                     + "'Continue iterating') continues it from where it stopped, to the new epoch total, instead of starting "
-                    + "afresh. A run with early stopping (validation fraction > 0), or one that converged, is trained afresh. "
+                    + "afresh. It continues only on the same training data (every value, weight and instance order) with "
+                    + "the same options apart from the epochs; otherwise it trains afresh and the report's Resume line says "
+                    + "why. A run with early stopping (validation fraction > 0), or one that converged, is trained afresh. "
                     + "Off by default.",
             commandLineParamName = "resume", commandLineParamSynopsis = "-resume", commandLineParamIsFlag = true)
     public boolean getResume() {
@@ -461,7 +466,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
 
     /**
      * Checks the options and data and sets up a run at epoch 0 (the null model); with {@code -resume}
-     * and a run that can continue, moves its epoch limit to {@code -epochs} instead. An empty data set
+     * and a run that can continue on these data with these options (the same {@link RunFingerprint}), and
+     * that made the current model, moves its epoch limit to {@code -epochs} instead. An empty data set
      * goes to {@link #startStream} (an error here).
      *
      * @param data the training data. Not modified.
@@ -472,14 +478,17 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final int[] hiddenSizes = checkOptions();
         InputChecks.checkHeader(data, family);
         getCapabilities().testWithFail(data);
-        if (resume && run != null && run.session().isOpen()) {
-            if (!run.header().equalHeaders(data)) {
-                throw new IllegalArgumentException("Cannot resume training on different data: "
-                        + run.header().equalHeadersMsg(data) + "; turn resume off to train afresh");
+        final RunFingerprint fingerprint = resume ? RunFingerprint.of(data, getOptions()) : null;
+        String resumeNote = null;
+        if (resume && run != null) {
+            final String why = run.whyNotContinue(fingerprint, model);
+            if (why == null) {
+                run.continued();
+                run.session().setEpochLimit(epochs);
+                model = run.liveModel();
+                return;
             }
-            run.session().setEpochLimit(epochs);
-            model = run.liveModel();
-            return;
+            resumeNote = "not continued, trained afresh: " + why;
         }
         if (data.numInstances() == 0) {
             startStream(data);
@@ -499,7 +508,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         }
         final int[] rows = original.stream().mapToInt(Integer::intValue).toArray();
         InputChecks.checkValues(train, rows);
-        final TrainingRun next = newRun(train, rows, hiddenSizes, epochs);
+        final TrainingRun next = newRun(train, rows, hiddenSizes, epochs, fingerprint, resumeNote);
         closeRun();
         run = next;
         model = run.liveModel();
@@ -538,9 +547,12 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * @param rows     their 0-based positions in the user's data
      * @param hiddenSizes the hidden layer sizes
      * @param limit    the epoch limit
+     * @param fingerprint the data and options a -resume build must find to continue the run; null without -resume
+     * @param resumeNote  why a -resume build did not continue the previous run; null when it was not asked to
      * @return the run at epoch 0
      */
-    private TrainingRun newRun(Instances train, int[] rows, int[] hiddenSizes, int limit) throws Exception {
+    private TrainingRun newRun(Instances train, int[] rows, int[] hiddenSizes, int limit, RunFingerprint fingerprint,
+                               String resumeNote) throws Exception {
         final Family fam = family.create(train.classAttribute().isNominal());
         final Targets targets = Targets.of(train, fam, rows);
         final InputPipeline pipeline = new InputPipeline();
@@ -566,7 +578,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final TrainingSession session = trainer.start(net, fam, opt, x, targets.y(), targets.weights());
         return new TrainingRun(new Instances(train, 0), pipeline, fam, session, x, targets, hiddenSizes.length == 0,
                 architecture(x.numCols, hiddenSizes, actName, outputs), opt.toString(), miniBatchSize, !doNotStandardize,
-                FittedDispersion.Estimate.values()[dispersionEstimate]);
+                FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote);
     }
 
     /**
@@ -671,7 +683,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             rows[i] = i;
         }
         InputChecks.checkValues(first, rows);
-        final TrainingRun r = newRun(first, rows, checkOptions(), Math.max(1, epochs));
+        final TrainingRun r = newRun(first, rows, checkOptions(), Math.max(1, epochs), null, null);
         r.session().close();
         return r.liveModel();
     }

@@ -49,6 +49,9 @@ public final class ModelReport {
             line(sb, "Epochs run", m.result.epochs() + " of " + m.epochLimit
                     + (m.result.converged() ? " (the optimiser converged)" : ""));
             line(sb, "Stopped", m.result.describeStop());
+            if (m.resumeNote != null) {
+                line(sb, "Resume", m.resumeNote);
+            }
         } else {
             line(sb, "Epochs run", "training in progress, or learned from a stream");
         }

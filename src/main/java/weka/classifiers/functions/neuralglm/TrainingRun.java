@@ -30,6 +30,11 @@ public final class TrainingRun {
     private final int requestedBatchSize;
     private final boolean standardized;
     private final FittedDispersion.Estimate dispersionEstimate;
+    private final RunFingerprint fingerprint;
+    /** With -resume: whether the run continues a previous build's, or why it does not; else null. */
+    private String resumeNote;
+    /** The model {@link #completeModel} made last; a -resume build continues only it. */
+    private FittedModel completed;
 
     /**
      * @param header             the training header (no rows)
@@ -44,10 +49,14 @@ public final class TrainingRun {
      * @param requestedBatchSize the mini-batch size option as given
      * @param standardized       whether the inputs are standardised
      * @param dispersionEstimate how the complete model estimates its dispersion
+     * @param fingerprint        the data and options a -resume build must find to continue this run; null
+     *                           when the run cannot be continued
+     * @param resumeNote         why a -resume build did not continue the previous run; null when not asked to
      */
     public TrainingRun(Instances header, InputPipeline pipeline, Family family, TrainingSession session, DMatrixRMaj x,
                        Targets targets, boolean glm, String architecture, String optimizer, int requestedBatchSize,
-                       boolean standardized, FittedDispersion.Estimate dispersionEstimate) {
+                       boolean standardized, FittedDispersion.Estimate dispersionEstimate, RunFingerprint fingerprint,
+                       String resumeNote) {
         this.header = header;
         this.pipeline = pipeline;
         this.family = family;
@@ -60,6 +69,32 @@ public final class TrainingRun {
         this.requestedBatchSize = requestedBatchSize;
         this.standardized = standardized;
         this.dispersionEstimate = dispersionEstimate;
+        this.fingerprint = fingerprint;
+        this.resumeNote = resumeNote;
+    }
+
+    /**
+     * @param now the fingerprint of a -resume build's data and options, and the classifier's model
+     * @param model the classifier's current model
+     * @return null when this run may continue for that build: it can train on, it made {@code model}, and
+     *         data and options are the same; else why not, in words
+     */
+    public String whyNotContinue(RunFingerprint now, FittedModel model) {
+        if (!session.isOpen()) {
+            return "the previous run has ended";
+        }
+        if (fingerprint == null) {
+            return "the previous run was built without -resume";
+        }
+        if (completed == null || model != completed) {
+            return "the model was changed after the previous run (by updateClassifier or an aggregation)";
+        }
+        return now.differenceFrom(fingerprint);
+    }
+
+    /** Marks the run as continued by a -resume build (the report says from which epoch). */
+    public void continued() {
+        resumeNote = "continued the previous build's run from epoch " + session.epoch();
     }
 
     /** @return the engine's session */
@@ -91,14 +126,15 @@ public final class TrainingRun {
         final DMatrixRMaj fitted = net.predict(x);
         final int p = glm ? net.numParameters() : 0;
         final FitStatistics stats = FitStatistics.of(family, fitted, targets.y(), targets.weights(), p);
-        return model(net, result, stats,
+        completed = model(net, result, stats,
                 FittedDispersion.fit(dispersionEstimate, family, fitted, targets.y(), targets.weights(), p));
+        return completed;
     }
 
     private FittedModel model(Sequential net, TrainingResult result, FitStatistics stats, FittedDispersion dispersion) {
         final Attribute cls = header.classAttribute();
         return new FittedModel(header, pipeline, net, family, cls, result, stats, architecture, optimizer,
                 session.epochLimit(), targets.weights(), standardized, requestedBatchSize,
-                session.trainingRows(), session.validationRows(), dispersion);
+                session.trainingRows(), session.validationRows(), dispersion, result == null ? null : resumeNote);
     }
 }
