@@ -47,11 +47,14 @@ import org.ejml.data.DMatrixRMaj;
  * The loss trace has the Trainer's meaning: full batch, the mean NLL before each step; mini-batch, the
  * weight-averaged batch losses of the epoch.
  *
- * <p>{@link #fit(Dataset)} first makes one pass of weighted statistics (imputation, categories,
- * standardisation: {@link TabularEncoder}; label classes: {@link LabelCoding}), then encodes and
- * caches the rows once ({@link DistributedData}), builds the network as the Weka face does
- * ({@code Sequential.mlp} from {@code new Random(seed)}, output layer at the null model), trains, and
- * returns a {@link TabularModel} that predicts without Spark. Immutable; {@code with...} return copies.
+ * <p>{@link #fit(Dataset)} reads the source once (its selected columns cached; with {@link #withPartitions}
+ * laid out canonically by row content, so the model does not depend on the table's partitioning or order):
+ * one pass of weighted statistics that also checks the data ({@link StatsPass}: imputation, categories,
+ * standardisation: {@link TabularEncoder}; label classes: {@link LabelCoding}), then it encodes and caches
+ * the rows once ({@link DistributedData}), builds the network as the Weka face does ({@code Sequential.mlp}
+ * from {@code new Random(seed)}, output layer at the null model) or takes it from {@link #withResumeFrom},
+ * trains (checkpoints: {@link #withCheckpoint}), and returns a {@link TabularModel} that predicts without
+ * Spark. Immutable; {@code with...} return copies.
  */
 public final class SparkTrainer implements Cloneable {
 
