@@ -10,6 +10,8 @@ import java.util.Random;
 
 import neuralglm.dist.FittedDispersion;
 import neuralglm.family.Family;
+import neuralglm.model.GlmInference;
+import neuralglm.model.GlmSummary;
 import neuralglm.train.NullStart;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
@@ -89,6 +91,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     /** The dispersion estimates, by their command-line names (ids are {@link FittedDispersion.Estimate} ordinals). */
     public static final Tag[] TAGS_DISPERSION = tags("Pearson", "Deviance", "ML");
 
+    /** How instance weights are read, by their command-line names (ids are {@link GlmInference.Weights} ordinals). */
+    public static final Tag[] TAGS_WEIGHTS = tags("Frequency", "Prior");
+
     private String hidden = "30,20";
     private int activation = 0;
     private FamilySpec family = new Auto();
@@ -102,6 +107,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private double validationFraction = 0.0;
     private int patience = 10;
     private boolean resume = false;
+    private int weightsKind = GlmInference.Weights.FREQUENCY.ordinal();
+    private boolean quasi = false;
 
     /**
      * The model; null until a build succeeds. Immutable and replaced whole (between initializeClassifier
@@ -344,6 +351,44 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         }
     }
 
+    /** @return how instance weights are read */
+    @OptionMetadata(displayName = "weights", displayOrder = 14,
+            description = "How instance weights are read. Frequency (default, Weka's convention): an instance of weight w "
+                    + "stands for w identical observations, so the residual degrees of freedom are sum of weights - rank. "
+                    + "Prior (R's glm(weights=), statsmodels' var_weights): instance i has variance phi V(mu)/w_i and the "
+                    + "degrees of freedom count instances, n - rank. Both give the same fit; they differ in the residual "
+                    + "degrees of freedom, hence the dispersion, standard errors, t tests, log-likelihood, AIC and BIC. "
+                    + "For the Binomial family the weight is the number of trials and degrees of freedom count instances, "
+                    + "whatever this option says.",
+            commandLineParamName = "weights", commandLineParamSynopsis = "-weights <Frequency|Prior>")
+    public SelectedTag getWeights() {
+        return new SelectedTag(weightsKind, TAGS_WEIGHTS);
+    }
+
+    /** @param value one of {@link #TAGS_WEIGHTS} */
+    public void setWeights(SelectedTag value) {
+        if (value.getTags() == TAGS_WEIGHTS) {
+            weightsKind = value.getSelectedTag().getID();
+        }
+    }
+
+    /** @return whether a fixed-dispersion family's standard errors use the quasi-likelihood dispersion */
+    @OptionMetadata(displayName = "quasi", displayOrder = 15,
+            description = "Quasi-likelihood (GLM mode): for a family whose dispersion is fixed at 1 (Poisson, Binomial, "
+                    + "Bernoulli, Exponential, NegativeBinomial at its alpha), estimate it as Pearson chi-square / residual "
+                    + "degrees of freedom and scale the coefficients' standard errors, t tests and confidence intervals by "
+                    + "it, as R's quasipoisson and quasibinomial. The fit is the same; AIC and BIC are then not defined. "
+                    + "Prediction intervals still use the family's distribution. Off by default.",
+            commandLineParamName = "quasi", commandLineParamSynopsis = "-quasi", commandLineParamIsFlag = true)
+    public boolean getQuasi() {
+        return quasi;
+    }
+
+    /** @param value true for quasi-likelihood standard errors */
+    public void setQuasi(boolean value) {
+        quasi = value;
+    }
+
     /**
      * Lists the options (all from {@code @OptionMetadata}), then, for help, those of the current family
      * and optimiser, which go inside the quotes of {@code -family "..."} and {@code -optimizer "..."}.
@@ -555,7 +600,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                                String resumeNote) throws Exception {
         final Family fam = family.create(train.classAttribute().isNominal());
         final Targets targets = Targets.of(train, fam, rows);
-        final InputPipeline pipeline = new InputPipeline();
+        final InputPipeline pipeline = new InputPipeline(hiddenSizes.length == 0);
         final DMatrixRMaj x = pipeline.fit(train, !doNotStandardize, targets.weights());
         final int outputs = fam.outputs(train.classAttribute().isNominal() ? train.numClasses() : 1);
         final String actName = TAGS_ACTIVATION[activation].getReadable();
@@ -578,7 +623,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final TrainingSession session = trainer.start(net, fam, opt, x, targets.y(), targets.weights());
         return new TrainingRun(new Instances(train, 0), pipeline, fam, session, x, targets, hiddenSizes.length == 0,
                 architecture(x.numCols, hiddenSizes, actName, outputs), opt.toString(), miniBatchSize, !doNotStandardize,
-                FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote);
+                FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
+                GlmInference.Weights.values()[weightsKind], quasi);
     }
 
     /**
@@ -800,6 +846,40 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final NeuralGLM glm = new NeuralGLM();
         glm.model = fitted;
         return glm;
+    }
+
+    /**
+     * The GLM coefficient table in the original attribute units (GLM mode, one output), full precision: one row
+     * per coefficient, intercept first, columns estimate, standard error, z or t statistic, two-sided p-value,
+     * lower and upper 95% confidence bound; NaN rows for aliased coefficients. Names: {@link #getGlmSummary()}.
+     *
+     * @return the table
+     * @throws IllegalStateException before a build, or for a model without a GLM summary (hidden layers,
+     *                               Categorical, stream, imported)
+     */
+    public double[][] getCoefficientTable() {
+        final GlmSummary s = getGlmSummary();
+        final double[][] t = new double[s.size()][];
+        for (int j = 0; j < t.length; j++) {
+            t[j] = new double[] {s.estimates()[j], s.standardErrors()[j], s.statistics()[j], s.pValues()[j],
+                s.lowerBounds()[j], s.upperBounds()[j]};
+        }
+        return t;
+    }
+
+    /**
+     * @return the engine's GLM summary (coefficients with standard errors, tests, intervals, degrees of freedom,
+     *         log-likelihood, AIC, BIC, Pearson chi-square, iterations)
+     * @throws IllegalStateException before a build, or for a model without one (hidden layers: standard errors
+     *                               exist for GLM mode only; Categorical; stream; imported)
+     */
+    public GlmSummary getGlmSummary() {
+        final GlmSummary s = builtModel().glmSummary();
+        if (s == null) {
+            throw new IllegalStateException("NeuralGLM: no GLM summary: standard errors and tests exist for GLM mode only "
+                    + "(-hidden none, a one-output family, trained by buildClassifier)");
+        }
+        return s;
     }
 
     /** @return the trained model, or null before a successful build */

@@ -261,6 +261,11 @@ public final class FittedModel implements Serializable {
         return result;
     }
 
+    /** @return the GLM inference (GLM mode, one output); null otherwise */
+    public neuralglm.model.GlmSummary glmSummary() {
+        return statistics == null ? null : statistics.glmSummary();
+    }
+
     /** @return the goodness of fit on the training data; null while training runs or for a stream */
     public FitStatistics statistics() {
         return statistics;
