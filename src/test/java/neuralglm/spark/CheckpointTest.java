@@ -38,8 +38,8 @@ class CheckpointTest {
         final TabularModel resumed = trainer.withEpochs(5).withResumeFrom(saved).fit(table);
         assertArrayEquals(straight.result().lossTrace(), resumed.result().lossTrace());
         assertArrayEquals(Arrays.copyOf(straight.result().lossTrace(), 3), first.result().lossTrace());
-        assertArrayEquals(FlatParameters.values(straight.network().parameters()),
-                FlatParameters.values(resumed.network().parameters()));
+        assertArrayEquals(neuralglm.nn.Parameters.flatten(straight.network().parameters()),
+                neuralglm.nn.Parameters.flatten(resumed.network().parameters()));
 
         final String ckpt2 = dir.resolve("failed.json").toString();
         final IllegalStateException e = assertThrows(IllegalStateException.class, () -> trainer.withEpochs(5)

@@ -36,7 +36,7 @@ class OrderIndependenceTest {
         assertArrayEquals(ma.encoder().centre(), mb.encoder().centre());
         assertArrayEquals(ma.encoder().scale(), mb.encoder().scale());
         assertArrayEquals(ma.result().lossTrace(), mb.result().lossTrace());
-        assertArrayEquals(FlatParameters.values(ma.network().parameters()), FlatParameters.values(mb.network().parameters()));
+        assertArrayEquals(neuralglm.nn.Parameters.flatten(ma.network().parameters()), neuralglm.nn.Parameters.flatten(mb.network().parameters()));
         assertEquals(ma.result().finalLoss(), mb.result().finalLoss());
     }
 }
