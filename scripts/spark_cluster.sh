@@ -20,9 +20,10 @@ rm -rf "$out"
 mkdir -p "$out"
 
 mvn -q -B -Dstyle.color=never -DskipTests package >&2
-# Spark's own jars: the provided dependencies of the groups the pom keeps off Weka's classpath
+# Spark's own jars: the dependencies (any scope: jackson-databind is pinned at test scope) of the groups the pom
+# keeps off Weka's classpath
 groups=$(sed -n 's:.*<weka.classpath.excludeGroupIds>\(at\.yawk[^<]*\)</weka.classpath.excludeGroupIds>.*:\1:p' pom.xml)
-mvn -q -B -Dstyle.color=never dependency:build-classpath -DincludeScope=provided \
+mvn -q -B -Dstyle.color=never dependency:build-classpath -DincludeScope=test \
     -DincludeGroupIds="$groups" -Dmdep.outputFile="$out/spark.classpath" >&2
 mvn -q -B -Dstyle.color=never dependency:build-classpath -DincludeScope=compile \
     -DincludeGroupIds=org.ejml -Dmdep.outputFile="$out/ejml.classpath" >&2
@@ -42,7 +43,8 @@ FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
   --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
   --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
   -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true)
-export SPARK_HOME=$home SPARK_LOCAL_IP=127.0.0.1 SPARK_LOG_DIR=$out
+# SPARK_SCALA_VERSION: without it the launcher looks for a Spark source build to learn the Scala version
+export SPARK_HOME=$home SPARK_LOCAL_IP=127.0.0.1 SPARK_LOG_DIR=$out SPARK_SCALA_VERSION=2.13
 LOG=(-Dlog4j2.configurationFile="$root/src/test/resources/log4j2-test.properties")
 
 pids=()
@@ -53,11 +55,11 @@ stop() {
 trap stop EXIT
 
 port=$((20000 + RANDOM % 20000))
-java -Xmx256m "${FLAGS[@]}" "${LOG[@]}" -cp "$home/jars/*" org.apache.spark.deploy.master.Master \
+java -Xmx256m "${FLAGS[@]}" -cp "$home/jars/*" org.apache.spark.deploy.master.Master \
   --host 127.0.0.1 --port "$port" --webui-port 0 > "$out/master.log" 2>&1 &
 pids+=($!)
 for w in 1 2; do
-  java -Xmx256m "${FLAGS[@]}" "${LOG[@]}" -cp "$home/jars/*" org.apache.spark.deploy.worker.Worker \
+  java -Xmx256m "${FLAGS[@]}" -cp "$home/jars/*" org.apache.spark.deploy.worker.Worker \
     --host 127.0.0.1 --cores 1 --memory 1500m --webui-port 0 --work-dir "$out/work$w" \
     "spark://127.0.0.1:$port" > "$out/worker$w.log" 2>&1 &
   pids+=($!)
