@@ -244,11 +244,11 @@ public final class TrainingSession implements AutoCloseable {
             throw new IllegalStateException("The training session was broken by an interrupt or divergence; "
                     + "its network is mid-step and must be discarded");
         }
-        release();
         if (bestWeights != null) {
             Parameters.restore(net.parameters(), bestWeights);
         }
         finished = result(bestWeights != null);
+        release();
         return finished;
     }
 
