@@ -12,6 +12,7 @@ from collections import OrderedDict as _OrderedDict
 from neuralglm.jython import Torch as _T, Nn as _Nn, Functional as _F, Loss as _Loss
 from neuralglm.jython import Tensor, Module, Function, Parameter, Family
 from neuralglm.jython import Sequential as _Sequential, SGD as _SGD, Adam as _Adam
+from neuralglm.family import Families as _Families
 
 tensor = _T.tensor
 zeros, ones, rand, randn = _T.zeros, _T.ones, _T.rand, _T.randn
@@ -72,10 +73,10 @@ optim = _Namespace(SGD=_SGD, Adam=_Adam)
 
 autograd = _Namespace(Function=Function)
 
-families = _Namespace(
-    Gaussian=lambda: Family("Gaussian"), Bernoulli=lambda: Family("Bernoulli"),
-    Categorical=lambda: Family("Categorical"), Poisson=lambda: Family("Poisson"),
-    Gamma=lambda: Family("Gamma"), InverseGaussian=lambda: Family("InverseGaussian"),
-    Exponential=lambda: Family("Exponential"), Binomial=lambda: Family("Binomial"),
-    NegativeBinomial=lambda alpha: Family("NegativeBinomial", alpha),
-    Tweedie=lambda power: Family("Tweedie", power))
+def _family(name):
+    return lambda *parameter: Family(name, *parameter)
+
+
+# one name per family of the engine's registry (neuralglm.family.Families): families.Poisson(),
+# families.Tweedie(1.5), families.NegativeBinomial(0.5)
+families = _Namespace(**dict((n, _family(n)) for n in _Families.NAMES))

@@ -3,15 +3,7 @@ package neuralglm.dist;
 import java.io.Serializable;
 import java.util.Locale;
 
-import neuralglm.family.Bernoulli;
-import neuralglm.family.Binomial;
-import neuralglm.family.Categorical;
 import neuralglm.family.Family;
-import neuralglm.family.Gamma;
-import neuralglm.family.Gaussian;
-import neuralglm.family.InverseGaussian;
-import neuralglm.family.NegativeBinomial;
-import neuralglm.family.Tweedie;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -25,20 +17,22 @@ import org.ejml.data.DMatrixRMaj;
  *                       Gamma: phi = 1/shape with W (log k - psi(k)) = D/2;
  *                       Tweedie (1 &lt; p &lt; 2): argmax_phi sum w log f(y; mu, phi) (golden section in log phi);
  *                       NegativeBinomial: alpha maximising the NB2 likelihood at the fitted means
+ *                       (each family's {@link Family#maximumLikelihoodDispersion} and
+ *                       {@link Family#maximumLikelihoodParameter})
  * </pre>
  * Gaussian phi is sigma^2, Gamma phi is 1/shape, InverseGaussian phi is 1/lambda. Families with fixed
  * dispersion (Poisson, Bernoulli, Binomial, Exponential, Categorical) use phi = 1; the negative binomial
  * uses the family's given alpha except under MAXIMUM_LIKELIHOOD, where alpha is fitted (the network
  * itself was trained with the given alpha). A Binomial prediction is a proportion of n trials, n the
- * instance weight of the row predicted (as in training).
+ * instance weight of the row predicted (as in training), rounded to a whole number &gt;= 1
+ * ({@link neuralglm.family.Binomial#wholeTrials}). What is family-specific is asked of the family;
+ * this class holds no list of families.
  */
 public final class FittedDispersion implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** How phi (and the negative binomial alpha) is estimated. */
     public enum Estimate { PEARSON, DEVIANCE, MAXIMUM_LIKELIHOOD }
-
-    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
 
     private final Family family;
     private final Estimate estimate;
@@ -70,8 +64,8 @@ public final class FittedDispersion implements Serializable {
     public static FittedDispersion fit(Estimate estimate, Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w,
                                        int numParameters) {
         double phi = 1.0;
-        double alpha = family instanceof NegativeBinomial ? ((NegativeBinomial) family).alpha() : Double.NaN;
-        if (family instanceof Categorical || eta.numCols != 1) {
+        double alpha = family.distributionParameter();
+        if (!family.isScalar() || eta.numCols != 1) {
             return new FittedDispersion(family, estimate, 1.0, alpha, numParameters, null);
         }
         switch (estimate) {
@@ -82,22 +76,15 @@ public final class FittedDispersion implements Serializable {
                 phi = DispersionEstimator.DEVIANCE.estimate(family, eta, y, w, numParameters);
                 break;
             default:
-                final double[] mu = new double[eta.numRows];
-                for (int i = 0; i < mu.length; i++) {
-                    mu[i] = family.mean(eta.data[i]);
+                if (family.distributionParameterName() != null) {
+                    final double[] mu = new double[eta.numRows];
+                    for (int i = 0; i < mu.length; i++) {
+                        mu[i] = family.mean(eta.data[i]);
+                    }
+                    alpha = family.maximumLikelihoodParameter(y.data, mu, w);
                 }
-                if (family instanceof NegativeBinomial) {
-                    alpha = MaximumLikelihood.negativeBinomialAlpha(y.data, mu, w);
-                } else if (family.hasFixedDispersion()) {
-                    phi = 1.0;
-                } else if (family instanceof Gaussian || family instanceof InverseGaussian) {
-                    phi = family.deviance(eta, y, w) / Family.totalWeight(w, eta.numRows);
-                } else if (family instanceof Gamma) {
-                    phi = MaximumLikelihood.gammaDispersion(y.data, mu, w);
-                } else if (family instanceof Tweedie && ((Tweedie) family).power() > 1 && ((Tweedie) family).power() < 2) {
-                    phi = tweedieMaximumLikelihood(((Tweedie) family).power(), y.data, mu, w,
-                            DispersionEstimator.PEARSON.estimate(family, eta, y, w, 0));
-                } else {
+                phi = family.maximumLikelihoodDispersion(eta, y, w);
+                if (Double.isNaN(phi)) {
                     return new FittedDispersion(family, estimate, Double.NaN, alpha, numParameters,
                             "no maximum-likelihood dispersion for the " + family + " family; choose -dispersion Pearson or Deviance");
                 }
@@ -115,8 +102,8 @@ public final class FittedDispersion implements Serializable {
      * @return the fitted dispersion, equal to {@link #fit} on the same rows; phi is NaN when n_w &lt;= p
      */
     public static FittedDispersion fromSums(Estimate estimate, Family family, DispersionSums sums) {
-        final double alpha = family instanceof NegativeBinomial ? ((NegativeBinomial) family).alpha() : Double.NaN;
-        if (family instanceof Categorical) {
+        final double alpha = family.distributionParameter();
+        if (!family.isScalar()) {
             return new FittedDispersion(family, estimate, 1.0, alpha, sums.numParameters(), null);
         }
         if (estimate == Estimate.MAXIMUM_LIKELIHOOD) {
@@ -134,7 +121,7 @@ public final class FittedDispersion implements Serializable {
                 : null;
         if (unavailable == null) {
             try {
-                Distributions.of(family, 1.0, phi);
+                family.distribution(1.0, phi, 1.0);
             } catch (IllegalArgumentException e) {
                 unavailable = e.getMessage();
             }
@@ -152,44 +139,9 @@ public final class FittedDispersion implements Serializable {
      * @return the dispersion
      */
     public static FittedDispersion withoutData(Family family, String reason) {
-        final double alpha = family instanceof NegativeBinomial ? ((NegativeBinomial) family).alpha() : Double.NaN;
-        final boolean fixed = family.hasFixedDispersion() || family instanceof Categorical;
+        final double alpha = family.distributionParameter();
+        final boolean fixed = family.hasFixedDispersion() || !family.isScalar();
         return new FittedDispersion(family, Estimate.PEARSON, fixed ? 1.0 : Double.NaN, alpha, 0, fixed ? null : reason);
-    }
-
-    /**
-     * Maximises {@code sum w log f(y; mu, phi)} over log phi by golden section on
-     * [start / 1000, start * 1000] (the log-likelihood of a Tweedie in phi is unimodal in practice).
-     */
-    static double tweedieMaximumLikelihood(double power, double[] y, double[] mu, double[] w, double start) {
-        double lo = Math.log(start) - Math.log(1000), hi = Math.log(start) + Math.log(1000);
-        double a = hi - GOLDEN * (hi - lo), b = lo + GOLDEN * (hi - lo);
-        double fa = tweedieLogLikelihood(power, y, mu, w, a), fb = tweedieLogLikelihood(power, y, mu, w, b);
-        while (hi - lo > 1e-10) {
-            if (fa > fb) {
-                hi = b;
-                b = a;
-                fb = fa;
-                a = hi - GOLDEN * (hi - lo);
-                fa = tweedieLogLikelihood(power, y, mu, w, a);
-            } else {
-                lo = a;
-                a = b;
-                fa = fb;
-                b = lo + GOLDEN * (hi - lo);
-                fb = tweedieLogLikelihood(power, y, mu, w, b);
-            }
-        }
-        return Math.exp(0.5 * (lo + hi));
-    }
-
-    private static double tweedieLogLikelihood(double power, double[] y, double[] mu, double[] w, double logPhi) {
-        final double phi = Math.exp(logPhi);
-        double s = 0;
-        for (int i = 0; i < y.length; i++) {
-            s += (w == null ? 1.0 : w[i]) * new TweedieDistribution(mu[i], phi, power).logDensity(y[i]);
-        }
-        return s;
     }
 
     /** @return which estimate this is */
@@ -202,7 +154,10 @@ public final class FittedDispersion implements Serializable {
         return phi;
     }
 
-    /** @return the negative binomial alpha predicted with (given or fitted); NaN for other families */
+    /**
+     * @return the value of the family's {@link Family#distributionParameterName() distribution parameter}
+     *         predicted with (the negative binomial alpha, given or fitted); NaN for families without one
+     */
     public double alpha() {
         return alpha;
     }
@@ -213,22 +168,15 @@ public final class FittedDispersion implements Serializable {
      * @return the distribution of y at mu
      * @throws IllegalStateException when phi could not be estimated or the family has no distribution at it
      * @throws IllegalArgumentException when the family has no distribution at these parameters, or trials is
-     *                                  not a whole number &gt;= 1 for a Binomial
+     *                                  negative or not finite for a Binomial
      */
     public ResponseDistribution at(double mu, double trials) {
         if (unavailable != null) {
             throw new IllegalStateException("No predictive distribution: " + unavailable);
         }
-        if (family instanceof NegativeBinomial) {
-            return alpha == 0 ? Distributions.of(new neuralglm.family.Poisson(), mu, 1.0)
-                    : Distributions.negativeBinomial(mu, alpha);
-        }
-        if (family instanceof Binomial && !(family instanceof Bernoulli)
-                && !(trials >= 1 && trials == Math.rint(trials))) {
-            throw new IllegalArgumentException("A Binomial prediction is a proportion of n trials, n the instance weight, "
-                    + "which must be a whole number >= 1; got weight " + trials);
-        }
-        return Distributions.of(family, mu, phi, trials);
+        final Family predictive = family.distributionParameterName() == null || alpha == family.distributionParameter()
+                ? family : family.withDistributionParameter(alpha);
+        return predictive.distribution(mu, phi, trials);
     }
 
     /** @return why the model has no predictive distribution, or null when it has one */
@@ -238,13 +186,14 @@ public final class FittedDispersion implements Serializable {
 
     /** @return the dispersion for the report, saying which estimate it is */
     public String describe() {
-        if (family instanceof NegativeBinomial) {
+        final String parameter = family.distributionParameterName();
+        if (parameter != null) {
             return estimate == Estimate.MAXIMUM_LIKELIHOOD
-                    ? "alpha " + num(alpha) + " (maximum likelihood at the fitted means; training used the family's alpha "
-                    + num(((NegativeBinomial) family).alpha()) + ")"
-                    : "alpha " + num(alpha) + " (the family's, as given; -dispersion ML fits it)";
+                    ? parameter + " " + num(alpha) + " (maximum likelihood at the fitted means; training used the family's "
+                    + parameter + " " + num(family.distributionParameter()) + ")"
+                    : parameter + " " + num(alpha) + " (the family's, as given; -dispersion ML fits it)";
         }
-        if (family.hasFixedDispersion() || family instanceof Categorical) {
+        if (family.hasFixedDispersion() || !family.isScalar()) {
             return "1 (fixed by the family)";
         }
         if (Double.isNaN(phi)) {
@@ -263,20 +212,7 @@ public final class FittedDispersion implements Serializable {
             default:
                 how = "maximum-likelihood estimate at the fitted means";
         }
-        return num(phi) + " (" + how + ")" + parameterName();
-    }
-
-    private String parameterName() {
-        if (family instanceof Gaussian) {
-            return "; sigma = " + num(Math.sqrt(phi));
-        }
-        if (family instanceof Gamma) {
-            return "; shape = " + num(1 / phi);
-        }
-        if (family instanceof InverseGaussian) {
-            return "; lambda = " + num(1 / phi);
-        }
-        return "";
+        return num(phi) + " (" + how + ")" + family.dispersionMeaning(phi);
     }
 
     private static String num(double v) {

@@ -14,11 +14,14 @@ package neuralglm.dist;
  * {@code W = sum w_i} and D the deviance {@code sum w_i 2 ((y_i - mu_i)/mu_i - log(y_i/mu_i))};
  * {@code log k - psi(k)} falls from +Infinity to 0, so the root is unique. Like every ML variance
  * estimate it divides by n, not n - p, and so is biased low by about p/n.
+ * <p>Tweedie phi (1 &lt; p &lt; 2): {@code argmax_phi sum w log f(y; mu, phi)} by golden section in log phi
+ * on [start / 1000, start * 1000] (the log-likelihood is unimodal in phi in practice), to 1e-10 in log phi.
  */
 public final class MaximumLikelihood {
 
     private static final double LOG_BOUND = Math.log(1e8);
     private static final int SUM_LIMIT = 1000;
+    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
 
     private MaximumLikelihood() {
     }
@@ -96,6 +99,45 @@ public final class MaximumLikelihood {
             }
         }
         return Math.exp(-0.5 * (lo + hi));
+    }
+
+    /**
+     * @param power the variance power, 1 &lt; p &lt; 2
+     * @param y     targets y_i &gt;= 0
+     * @param mu    fitted means, mu_i &gt; 0
+     * @param w     prior weights, or null for 1
+     * @param start a first estimate (e.g. Pearson's), &gt; 0
+     * @return phi maximising the summed Tweedie log density, within a factor 1000 of start
+     */
+    public static double tweedieDispersion(double power, double[] y, double[] mu, double[] w, double start) {
+        double lo = Math.log(start) - Math.log(1000), hi = Math.log(start) + Math.log(1000);
+        double a = hi - GOLDEN * (hi - lo), b = lo + GOLDEN * (hi - lo);
+        double fa = tweedieLogLikelihood(power, y, mu, w, a), fb = tweedieLogLikelihood(power, y, mu, w, b);
+        while (hi - lo > 1e-10) {
+            if (fa > fb) {
+                hi = b;
+                b = a;
+                fb = fa;
+                a = hi - GOLDEN * (hi - lo);
+                fa = tweedieLogLikelihood(power, y, mu, w, a);
+            } else {
+                lo = a;
+                a = b;
+                fa = fb;
+                b = lo + GOLDEN * (hi - lo);
+                fb = tweedieLogLikelihood(power, y, mu, w, b);
+            }
+        }
+        return Math.exp(0.5 * (lo + hi));
+    }
+
+    private static double tweedieLogLikelihood(double power, double[] y, double[] mu, double[] w, double logPhi) {
+        final double phi = Math.exp(logPhi);
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            s += (w == null ? 1.0 : w[i]) * new TweedieDistribution(mu[i], phi, power).logDensity(y[i]);
+        }
+        return s;
     }
 
     private static void check(String what, double[] y, double[] mu, double[] w, boolean positive) {

@@ -1,5 +1,8 @@
 package neuralglm.family;
 
+import neuralglm.dist.BinomialDistribution;
+import neuralglm.dist.ResponseDistribution;
+
 /**
  * Binary targets y in {0, 1} with the logit (canonical) link: {@link Binomial} with one trial.
  * <pre>
@@ -12,4 +15,11 @@ public final class Bernoulli extends Binomial {
     @Override public String name() { return "Bernoulli"; }
     @Override public boolean isValidTarget(double y) { return y == 0.0 || y == 1.0; }
     @Override public String targetDomain() { return "y in {0, 1}"; }
+    @Override public LabelCoding labelCoding() { return LabelCoding.BINARY; }
+
+    /** @return Bin(1, mu) (phi and trials ignored) */
+    @Override
+    public ResponseDistribution distribution(double mu, double phi, double trials) {
+        return new BinomialDistribution(mu, 1.0);
+    }
 }

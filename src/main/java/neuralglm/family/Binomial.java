@@ -1,5 +1,7 @@
 package neuralglm.family;
 
+import neuralglm.dist.BinomialDistribution;
+import neuralglm.dist.ResponseDistribution;
 import neuralglm.linalg.SafeMath;
 
 /**
@@ -11,6 +13,11 @@ import neuralglm.linalg.SafeMath;
  *   l_sat = -(y log y + (1 - y) log(1 - y))
  * </pre>
  * The NLL uses the stable softplus, so a logit of 1000 costs no overflow.
+ * <p>The predictive distribution of a new proportion is Bin(n, mu)/n with n its instance weight. Training
+ * accepts any weight &gt;= 0, but a proportion has a distribution only for a whole number of trials: a
+ * weight that is not one predicts the proportion of its nearest whole number of trials, and a weight
+ * below 1/2 (zero included) that of one trial, so that an interval or a log mass always exists
+ * ({@link #wholeTrials}).
  */
 public class Binomial extends Family {
     private static final long serialVersionUID = 1L;
@@ -28,6 +35,25 @@ public class Binomial extends Family {
     @Override public double variance(double mu) { return mu * (1.0 - mu); }
     @Override public boolean isValidTarget(double y) { return y >= 0.0 && y <= 1.0; }
     @Override public String targetDomain() { return "0 <= y <= 1 (a proportion of successes)"; }
+
+    /** @return Bin(n, mu)/n, n = {@link #wholeTrials}(trials) (phi ignored) */
+    @Override
+    public ResponseDistribution distribution(double mu, double phi, double trials) {
+        return new BinomialDistribution(mu, wholeTrials(trials));
+    }
+
+    /**
+     * @param weight an instance weight, the number of trials of its proportion
+     * @return the weight rounded to the nearest whole number (halves up), at least 1
+     * @throws IllegalArgumentException for a negative, NaN or infinite weight
+     */
+    public static double wholeTrials(double weight) {
+        if (!(weight >= 0) || weight == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("Binomial family: the number of trials (the instance weight) must be a "
+                    + "finite number >= 0, got " + weight);
+        }
+        return Math.max(1.0, Math.floor(weight + 0.5));
+    }
 
     @Override
     public double unitDeviance(double y, double mu) {

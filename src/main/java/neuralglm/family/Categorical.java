@@ -21,6 +21,14 @@ public final class Categorical extends Family {
     @Override public String name() { return "Categorical"; }
     @Override public Link link() { return Link.SOFTMAX; }
     @Override public int outputs(int numClasses) { return numClasses; }
+    @Override public LabelCoding labelCoding() { return LabelCoding.ONE_HOT; }
+    @Override public boolean isScalar() { return false; }
+
+    /** @throws IllegalArgumentException always: a row of class probabilities has a {@code CategoricalDistribution} */
+    @Override
+    public neuralglm.dist.ResponseDistribution distribution(double mu, double phi, double trials) {
+        throw new IllegalArgumentException("Categorical family: a row of class probabilities has a CategoricalDistribution, not a scalar one");
+    }
 
     @Override public double nll(double eta, double y) { throw rowWise(); }
     @Override public double gradient(double eta, double y) { throw rowWise(); }

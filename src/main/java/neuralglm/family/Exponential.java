@@ -1,5 +1,9 @@
 package neuralglm.family;
 
+import neuralglm.dist.GammaDistribution;
+import neuralglm.dist.ResponseDistribution;
+import org.ejml.data.DMatrixRMaj;
+
 /**
  * Exponential targets: {@link Gamma} with its dispersion fixed at 1 (shape 1).
  * <pre>
@@ -21,4 +25,21 @@ public final class Exponential extends Gamma {
 
     @Override public String name() { return "Exponential"; }
     @Override public boolean hasFixedDispersion() { return true; }
+
+    /** @return the Gamma with shape 1 and mean mu (phi ignored) */
+    @Override
+    public ResponseDistribution distribution(double mu, double phi, double trials) {
+        return new GammaDistribution(mu, 1.0);
+    }
+
+    /** @return 1 (fixed) */
+    @Override
+    public double maximumLikelihoodDispersion(DMatrixRMaj eta, DMatrixRMaj y, double[] w) {
+        return 1.0;
+    }
+
+    @Override
+    public String dispersionMeaning(double phi) {
+        return "";
+    }
 }

@@ -1,19 +1,84 @@
 package neuralglm.family;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Looks families up by name, for faces that take a family as text. The names are the class names;
- * matching ignores case.
+ * The one registry of families, which every face reads: the Weka face's option names, the Jython
+ * bridge's {@code families} namespace and Spark's {@code --family} all come from {@link #NAMES} and
+ * {@link #byName}. A family is listed here once, by its class name; matching ignores case.
+ * Adding a family means: its class in this package (stating its distribution, dispersion and label
+ * coding), its distribution in {@code neuralglm.dist}, one line here, and its Weka spec class.
  */
 public final class Families {
 
-    /** The names {@link #byName(String, double, boolean)} knows. */
-    public static final List<String> NAMES = List.of("Gaussian", "Bernoulli", "Binomial", "Categorical",
-            "Poisson", "Gamma", "InverseGaussian", "NegativeBinomial", "Tweedie", "Exponential");
+    /** Makes a family from the one number some families take and the choice of link. */
+    @FunctionalInterface
+    public interface Factory {
+        /**
+         * @param parameter the family's parameter (see {@link Entry#parameterName()}); ignored when it has none
+         * @param canonical the canonical link instead of log, where the family offers both
+         * @return a new family
+         */
+        Family create(double parameter, boolean canonical);
+    }
+
+    /**
+     * One registered family.
+     *
+     * @param name          the family's name (its class's simple name)
+     * @param parameterName what the parameter of {@link #byName} is for it ({@code "alpha"}, {@code "power"}), or null
+     * @param factory       how to make it
+     */
+    public record Entry(String name, String parameterName, Factory factory) {
+    }
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry("Gaussian", null, (p, c) -> new Gaussian()),
+            new Entry("Bernoulli", null, (p, c) -> new Bernoulli()),
+            new Entry("Binomial", null, (p, c) -> new Binomial()),
+            new Entry("Categorical", null, (p, c) -> new Categorical()),
+            new Entry("Poisson", null, (p, c) -> new Poisson()),
+            new Entry("Gamma", null, (p, c) -> new Gamma(c ? Link.NEGATIVE_INVERSE : Link.LOG)),
+            new Entry("InverseGaussian", null, (p, c) -> new InverseGaussian(c ? Link.NEGATIVE_HALF_INVERSE_SQUARED : Link.LOG)),
+            new Entry("NegativeBinomial", "alpha", (p, c) -> new NegativeBinomial(p)),
+            new Entry("Tweedie", "power", (p, c) -> new Tweedie(p)),
+            new Entry("Exponential", null, (p, c) -> new Exponential(c ? Link.NEGATIVE_INVERSE : Link.LOG)));
+
+    /** The names {@link #byName(String, double, boolean)} knows, in registry order. */
+    public static final List<String> NAMES;
+
+    static {
+        final List<String> names = new ArrayList<>();
+        for (Entry e : ENTRIES) {
+            names.add(e.name());
+        }
+        NAMES = Collections.unmodifiableList(names);
+    }
 
     private Families() {
+    }
+
+    /** @return the registered families, in order */
+    public static List<Entry> entries() {
+        return ENTRIES;
+    }
+
+    /**
+     * @param name a family name, case ignored
+     * @return its entry
+     * @throws IllegalArgumentException naming the known families when {@code name} is not one
+     */
+    public static Entry entry(String name) {
+        final String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        for (Entry e : ENTRIES) {
+            if (e.name().toLowerCase(Locale.ROOT).equals(key)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("Unknown family '" + name + "'; expected one of " + NAMES);
     }
 
     /**
@@ -24,19 +89,6 @@ public final class Families {
      * @throws IllegalArgumentException naming the known families when {@code name} is not one
      */
     public static Family byName(String name, double parameter, boolean canonical) {
-        switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
-            case "gaussian": return new Gaussian();
-            case "bernoulli": return new Bernoulli();
-            case "binomial": return new Binomial();
-            case "categorical": return new Categorical();
-            case "poisson": return new Poisson();
-            case "gamma": return new Gamma(canonical ? Link.NEGATIVE_INVERSE : Link.LOG);
-            case "exponential": return new Exponential(canonical ? Link.NEGATIVE_INVERSE : Link.LOG);
-            case "inversegaussian": return new InverseGaussian(canonical ? Link.NEGATIVE_HALF_INVERSE_SQUARED : Link.LOG);
-            case "negativebinomial": return new NegativeBinomial(parameter);
-            case "tweedie": return new Tweedie(parameter);
-            default:
-                throw new IllegalArgumentException("Unknown family '" + name + "'; expected one of " + NAMES);
-        }
+        return entry(name).factory().create(parameter, canonical);
     }
 }

@@ -1,7 +1,9 @@
 package neuralglm.family;
 
 import java.io.Serializable;
+import java.util.Locale;
 
+import neuralglm.dist.ResponseDistribution;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -24,6 +26,12 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Subclasses give the scalar forms; {@link Categorical} overrides the row-wise matrix forms.
  * A family is immutable; parameters (Tweedie power, negative binomial alpha) are final fields.
+ *
+ * <p>A family also says what the rest of the engine needs to know about it, so that no caller picks
+ * behaviour by its class: its response distribution at (mu, phi, trials) ({@link #distribution}),
+ * its maximum-likelihood dispersion ({@link #maximumLikelihoodDispersion}) and distribution parameter
+ * ({@link #distributionParameterName()}, e.g. the negative binomial alpha), and how a label becomes
+ * its target ({@link #labelCoding()}). New families are listed once, in {@link Families}.
  */
 public abstract class Family implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -102,6 +110,109 @@ public abstract class Family implements Serializable {
     /** @return true when the dispersion is fixed at 1 (Poisson, Bernoulli, ...) */
     public boolean hasFixedDispersion() {
         return true;
+    }
+
+    /** How a label (a class value) becomes the target row. */
+    public enum LabelCoding {
+        /** y is the numeric label itself (one column). */
+        NUMERIC,
+        /** a nominal label with exactly two classes c_0 &lt; c_1 becomes y = its index (c_1 is the event). */
+        BINARY,
+        /** a nominal label with k classes becomes the one-hot row of its class (k columns). */
+        ONE_HOT
+    }
+
+    /** @return how a label becomes this family's target; {@link LabelCoding#NUMERIC} unless overridden */
+    public LabelCoding labelCoding() {
+        return LabelCoding.NUMERIC;
+    }
+
+    /** @return false when a target is a row of k columns (Categorical) rather than one number */
+    public boolean isScalar() {
+        return true;
+    }
+
+    /**
+     * The distribution of y at a predicted mean (see {@code neuralglm.dist} for each family's).
+     *
+     * @param mu     the predicted mean
+     * @param phi    the dispersion (ignored where the family fixes it)
+     * @param trials number of trials n of a Binomial proportion (the instance weight); ignored otherwise
+     * @return the distribution of y given mu
+     * @throws IllegalArgumentException when the family has no distribution here, or mu / phi are invalid
+     */
+    public ResponseDistribution distribution(double mu, double phi, double trials) {
+        throw new IllegalArgumentException("No response distribution for the family " + this);
+    }
+
+    /**
+     * The maximum-likelihood dispersion at the fitted means (the profile step: mu fixed).
+     *
+     * @param eta network output on the training rows, n x 1. Not modified.
+     * @param y   training targets, n x 1. Not modified.
+     * @param w   training weights or null. Not modified.
+     * @return phi maximising {@code sum w log f(y; mu, phi)}; 1 when the family fixes it; NaN when the
+     *         family has no maximum-likelihood estimate here
+     */
+    public double maximumLikelihoodDispersion(DMatrixRMaj eta, DMatrixRMaj y, double[] w) {
+        return hasFixedDispersion() ? 1.0 : Double.NaN;
+    }
+
+    /**
+     * @return the name of a parameter of the response distribution that is neither mu nor phi but
+     *         can be re-fitted at the fitted means (the negative binomial's {@code "alpha"}); null when none
+     */
+    public String distributionParameterName() {
+        return null;
+    }
+
+    /** @return the value of {@link #distributionParameterName()} this family was trained with; NaN when none */
+    public double distributionParameter() {
+        return Double.NaN;
+    }
+
+    /**
+     * @param y  training targets
+     * @param mu fitted means
+     * @param w  training weights or null
+     * @return the maximum-likelihood value of {@link #distributionParameterName()} at the fitted means; NaN when none
+     */
+    public double maximumLikelihoodParameter(double[] y, double[] mu, double[] w) {
+        return Double.NaN;
+    }
+
+    /**
+     * @param value a value of {@link #distributionParameterName()}
+     * @return the family whose distributions use that value (the negative binomial's alpha = 0 is Poisson)
+     * @throws UnsupportedOperationException when the family has no such parameter
+     */
+    public Family withDistributionParameter(double value) {
+        throw new UnsupportedOperationException("The " + name() + " family has no distribution parameter besides mu and phi");
+    }
+
+    /**
+     * @param phi a dispersion
+     * @return what phi means for this family in its usual parameter, e.g. {@code "; sigma = 1.5"}; empty when phi is phi
+     */
+    public String dispersionMeaning(double phi) {
+        return "";
+    }
+
+    /** @return mu_i = g^-1(eta_i) for a one-column eta */
+    static double[] means(Family family, DMatrixRMaj eta) {
+        final double[] mu = new double[eta.numRows];
+        for (int i = 0; i < mu.length; i++) {
+            mu[i] = family.mean(eta.data[i]);
+        }
+        return mu;
+    }
+
+    /**
+     * @param v a number
+     * @return v with 6 significant digits, as the reports print it
+     */
+    protected static String num(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
     }
 
     /**

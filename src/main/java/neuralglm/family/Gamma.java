@@ -1,6 +1,10 @@
 package neuralglm.family;
 
+import neuralglm.dist.GammaDistribution;
+import neuralglm.dist.MaximumLikelihood;
+import neuralglm.dist.ResponseDistribution;
 import neuralglm.linalg.SafeMath;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * Positive continuous targets with constant coefficient of variation, V(mu) = mu^2.
@@ -58,4 +62,21 @@ public class Gamma extends Family {
     @Override public boolean isValidTarget(double y) { return y > 0.0; }
     @Override public String targetDomain() { return "y > 0"; }
     @Override public boolean hasFixedDispersion() { return false; }
+
+    /** @return the Gamma with shape 1/phi and mean mu */
+    @Override
+    public ResponseDistribution distribution(double mu, double phi, double trials) {
+        return new GammaDistribution(mu, phi);
+    }
+
+    /** @return phi = 1/shape with W (log k - psi(k)) = D/2 ({@link MaximumLikelihood#gammaDispersion}) */
+    @Override
+    public double maximumLikelihoodDispersion(DMatrixRMaj eta, DMatrixRMaj y, double[] w) {
+        return MaximumLikelihood.gammaDispersion(y.data, means(this, eta), w);
+    }
+
+    @Override
+    public String dispersionMeaning(double phi) {
+        return "; shape = " + num(1 / phi);
+    }
 }

@@ -1,5 +1,9 @@
 package neuralglm.family;
 
+import neuralglm.dist.NormalDistribution;
+import neuralglm.dist.ResponseDistribution;
+import org.ejml.data.DMatrixRMaj;
+
 /**
  * Normal targets with the identity (canonical) link.
  * <pre>
@@ -19,4 +23,21 @@ public final class Gaussian extends Family {
     @Override public boolean isValidTarget(double y) { return Double.isFinite(y); }
     @Override public String targetDomain() { return "y finite"; }
     @Override public boolean hasFixedDispersion() { return false; }
+
+    /** @return N(mu, phi): phi is sigma^2 */
+    @Override
+    public ResponseDistribution distribution(double mu, double phi, double trials) {
+        return new NormalDistribution(mu, phi);
+    }
+
+    /** @return D / n_w (closed form) */
+    @Override
+    public double maximumLikelihoodDispersion(DMatrixRMaj eta, DMatrixRMaj y, double[] w) {
+        return deviance(eta, y, w) / totalWeight(w, eta.numRows);
+    }
+
+    @Override
+    public String dispersionMeaning(double phi) {
+        return "; sigma = " + num(Math.sqrt(phi));
+    }
 }

@@ -1,6 +1,9 @@
 package neuralglm.family;
 
+import neuralglm.dist.InverseGaussianDistribution;
+import neuralglm.dist.ResponseDistribution;
 import neuralglm.linalg.SafeMath;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * Positive continuous targets with V(mu) = mu^3.
@@ -58,4 +61,21 @@ public final class InverseGaussian extends Family {
     @Override public boolean isValidTarget(double y) { return y > 0.0; }
     @Override public String targetDomain() { return "y > 0"; }
     @Override public boolean hasFixedDispersion() { return false; }
+
+    /** @return IG(mu, lambda = 1/phi) */
+    @Override
+    public ResponseDistribution distribution(double mu, double phi, double trials) {
+        return new InverseGaussianDistribution(mu, phi);
+    }
+
+    /** @return D / n_w (closed form) */
+    @Override
+    public double maximumLikelihoodDispersion(DMatrixRMaj eta, DMatrixRMaj y, double[] w) {
+        return deviance(eta, y, w) / totalWeight(w, eta.numRows);
+    }
+
+    @Override
+    public String dispersionMeaning(double phi) {
+        return "; lambda = " + num(1 / phi);
+    }
 }

@@ -1,5 +1,8 @@
 package neuralglm.family;
 
+import neuralglm.dist.MaximumLikelihood;
+import neuralglm.dist.NegativeBinomialDistribution;
+import neuralglm.dist.ResponseDistribution;
 import neuralglm.linalg.SafeMath;
 
 /**
@@ -55,6 +58,27 @@ public final class NegativeBinomial extends Family {
     @Override public double variance(double mu) { return mu + alpha * mu * mu; }
     @Override public boolean isValidTarget(double y) { return y >= 0.0; }
     @Override public String targetDomain() { return "y >= 0 (a count)"; }
+
+    /** @return NB2(mu, alpha) with this family's alpha (phi ignored) */
+    @Override
+    public ResponseDistribution distribution(double mu, double phi, double trials) {
+        return new NegativeBinomialDistribution(mu, alpha);
+    }
+
+    @Override public String distributionParameterName() { return "alpha"; }
+    @Override public double distributionParameter() { return alpha; }
+
+    /** @return alpha maximising the NB2 likelihood at the fitted means ({@link MaximumLikelihood#negativeBinomialAlpha}) */
+    @Override
+    public double maximumLikelihoodParameter(double[] y, double[] mu, double[] w) {
+        return MaximumLikelihood.negativeBinomialAlpha(y, mu, w);
+    }
+
+    /** @return NegativeBinomial(value), or Poisson for value 0 (its limit) */
+    @Override
+    public Family withDistributionParameter(double value) {
+        return value == 0 ? new Poisson() : new NegativeBinomial(value);
+    }
 
     @Override
     public String toString() {

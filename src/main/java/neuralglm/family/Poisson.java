@@ -1,5 +1,7 @@
 package neuralglm.family;
 
+import neuralglm.dist.PoissonDistribution;
+import neuralglm.dist.ResponseDistribution;
 import neuralglm.linalg.SafeMath;
 
 /**
@@ -24,4 +26,10 @@ public final class Poisson extends Family {
     @Override public double variance(double mu) { return mu; }
     @Override public boolean isValidTarget(double y) { return y >= 0.0; }
     @Override public String targetDomain() { return "y >= 0 (a count)"; }
+
+    /** @return Poisson(mu) (phi ignored) */
+    @Override
+    public ResponseDistribution distribution(double mu, double phi, double trials) {
+        return new PoissonDistribution(mu);
+    }
 }

@@ -1,6 +1,13 @@
 package neuralglm.family;
 
+import neuralglm.dist.GammaDistribution;
+import neuralglm.dist.InverseGaussianDistribution;
+import neuralglm.dist.MaximumLikelihood;
+import neuralglm.dist.PoissonDistribution;
+import neuralglm.dist.ResponseDistribution;
+import neuralglm.dist.TweedieDistribution;
 import neuralglm.linalg.SafeMath;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * Tweedie targets with power p &gt;= 1: V(mu) = mu^p, log link. p = 1 is Poisson, 1 &lt; p &lt; 2
@@ -70,6 +77,41 @@ public final class Tweedie extends Family {
     }
 
     @Override public boolean hasFixedDispersion() { return false; }
+
+    /**
+     * @return 1 &lt; p &lt; 2 the compound Poisson-gamma; p = 2 Gamma; p = 3 inverse Gaussian; p = 1 with
+     *         phi = 1 Poisson
+     * @throws IllegalArgumentException for other powers (positive stable mixtures, p = 1 with phi != 1)
+     */
+    @Override
+    public ResponseDistribution distribution(double mu, double phi, double trials) {
+        if (power > 1 && power < 2) {
+            return new TweedieDistribution(mu, phi, power);
+        }
+        if (power == 2) {
+            return new GammaDistribution(mu, phi);
+        }
+        if (power == 3) {
+            return new InverseGaussianDistribution(mu, phi);
+        }
+        if (power == 1 && phi == 1) {
+            return new PoissonDistribution(mu);
+        }
+        throw new IllegalArgumentException("Tweedie family: no distribution for power " + power + " with phi " + phi
+                + "; supported are 1 < power < 2, power 2 (Gamma), power 3 (InverseGaussian) and power 1 with phi 1 (Poisson)");
+    }
+
+    /**
+     * @return for 1 &lt; p &lt; 2, argmax_phi sum w log f(y; mu, phi) from the Pearson estimate
+     *         ({@link MaximumLikelihood#tweedieDispersion}); NaN for other powers
+     */
+    @Override
+    public double maximumLikelihoodDispersion(DMatrixRMaj eta, DMatrixRMaj y, double[] w) {
+        if (!(power > 1 && power < 2)) {
+            return Double.NaN;
+        }
+        return MaximumLikelihood.tweedieDispersion(power, y.data, means(this, eta), w, dispersion(eta, y, w, 0));
+    }
 
     @Override
     public String toString() {

@@ -23,8 +23,7 @@ public final class Family {
     /**
      * {@code Family("Poisson")}.
      *
-     * @param name one of Gaussian, Bernoulli, Binomial, Categorical, Poisson, Gamma, InverseGaussian,
-     *             NegativeBinomial, Tweedie, Exponential (case ignored); log links where a choice exists
+     * @param name one of {@link Families#NAMES} (case ignored); log links where a choice exists
      */
     public Family(String name) {
         this(name, Double.NaN);

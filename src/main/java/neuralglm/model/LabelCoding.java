@@ -3,7 +3,6 @@ package neuralglm.model;
 import java.io.Serializable;
 import java.util.Arrays;
 
-import neuralglm.family.Categorical;
 import neuralglm.family.Family;
 
 /**
@@ -11,8 +10,9 @@ import neuralglm.family.Family;
  * <ul>
  * <li>a numeric label is y itself (its domain is then the family's to check);</li>
  * <li>a nominal label (string or boolean column) is indexed by its sorted classes {@code c_0 < c_1 < ...}:
- *     for Categorical, y is the one-hot row of its class; for Bernoulli, y = the class's index, which
- *     needs exactly two classes ({@code c_1}, e.g. {@code "true"} or {@code "yes"}, is the event);</li>
+ *     for a one-hot family (Categorical), y is the one-hot row of its class; for a binary one (Bernoulli),
+ *     y = the class's index, which needs exactly two classes ({@code c_1}, e.g. {@code "true"} or
+ *     {@code "yes"}, is the event) ({@link Family#labelCoding()});</li>
  * <li>a missing label (null, NaN) drops the row from training, as Weka drops instances with a
  *     missing class.</li>
  * </ul>
@@ -38,7 +38,7 @@ public final class LabelCoding implements Serializable {
      * @return whether the label's classes must be counted before training
      */
     public static boolean indexed(Family family, boolean nominal) {
-        return nominal || family instanceof Categorical;
+        return nominal || family.labelCoding() == Family.LabelCoding.ONE_HOT;
     }
 
     /**
@@ -52,14 +52,14 @@ public final class LabelCoding implements Serializable {
             return new LabelCoding(name, null, false);
         }
         final String[] classes = stats.labelCounts.keySet().toArray(new String[0]);
-        if (family instanceof Categorical) {
+        if (family.labelCoding() == Family.LabelCoding.ONE_HOT) {
             if (classes.length < 2) {
-                throw new IllegalArgumentException("The Categorical family needs at least two classes in label column '"
+                throw new IllegalArgumentException("The " + family.name() + " family needs at least two classes in label column '"
                         + name + "', found " + Arrays.toString(classes));
             }
             return new LabelCoding(name, classes, true);
         }
-        if (!"Bernoulli".equals(family.name()) || classes.length != 2) {
+        if (family.labelCoding() != Family.LabelCoding.BINARY || classes.length != 2) {
             throw new IllegalArgumentException(String.format(
                     "Label column '%s' is nominal with classes %s: use the Categorical family, or Bernoulli for exactly "
                             + "two classes (the %s family needs a numeric label)",

@@ -43,4 +43,15 @@ public interface Layer extends Serializable {
      * @return a new n x out matrix
      */
     DMatrixRMaj predict(DMatrixRMaj x);
+
+    /**
+     * A deep copy: the same function with parameters of its own (values copied, gradients zero) and
+     * no cached forward pass, so that the copy can train or predict while the original is unchanged.
+     *
+     * @return the copy
+     * @throws UnsupportedOperationException for a layer that cannot be copied (the default)
+     */
+    default Layer copy() {
+        throw new UnsupportedOperationException("The layer " + this + " cannot be copied");
+    }
 }

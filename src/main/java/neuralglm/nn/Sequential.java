@@ -39,6 +39,21 @@ public final class Sequential implements Layer {
         return this;
     }
 
+    /**
+     * A deep copy ({@link Layer#copy()} of every layer): the same function, with parameters of its own.
+     *
+     * @return the copy
+     * @throws UnsupportedOperationException when a layer cannot be copied
+     */
+    @Override
+    public Sequential copy() {
+        final Sequential c = new Sequential();
+        for (int i = 0; i < layers.size(); i++) {
+            c.add(names.get(i), layers.get(i).copy());
+        }
+        return c;
+    }
+
     /** @return the layers, in order (read-only) */
     public List<Layer> layers() {
         return Collections.unmodifiableList(layers);

@@ -14,10 +14,8 @@ import java.util.Set;
 
 import neuralglm.family.Families;
 import neuralglm.family.Family;
-import neuralglm.optim.Adam;
-import neuralglm.optim.LBFGS;
+import neuralglm.optim.Optimizers;
 import neuralglm.optim.Optimizer;
-import neuralglm.optim.SGD;
 import neuralglm.train.TrainingResult;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -146,11 +144,6 @@ public final class SparkTrain {
      * @return the optimiser
      */
     static Optimizer optimizer(String name, String lr) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "adam": return new Adam(lr == null ? 1e-3 : Double.parseDouble(lr));
-            case "sgd": return new SGD(lr == null ? 0.01 : Double.parseDouble(lr));
-            case "lbfgs": return new LBFGS();
-            default: throw new IllegalArgumentException("Unknown optimiser '" + name + "'; expected adam, sgd or lbfgs");
-        }
+        return Optimizers.byName(name, lr == null ? Double.NaN : Double.parseDouble(lr));
     }
 }

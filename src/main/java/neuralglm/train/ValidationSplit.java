@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 
-import neuralglm.family.Bernoulli;
 import neuralglm.family.Family;
 import org.ejml.data.DMatrixRMaj;
 
@@ -41,7 +40,7 @@ public final class ValidationSplit {
         }
         final int n = y.numRows, k = y.numCols;
         final TreeMap<Integer, List<Integer>> strata = new TreeMap<>();
-        final boolean stratify = k > 1 || family instanceof Bernoulli;
+        final boolean stratify = k > 1 || family.labelCoding() == Family.LabelCoding.BINARY;
         for (int i = 0; i < n; i++) {
             strata.computeIfAbsent(stratify ? label(y, i) : 0, key -> new ArrayList<>()).add(i);
         }

@@ -105,6 +105,57 @@ class NeuralGLMSteeringTest {
         assertSamePredictions(predictions(forty, data), predictions(resumed, data));
     }
 
+    /** @return the model's network parameters, end to end, and its report */
+    private static String serialised(weka.classifiers.functions.neuralglm.FittedModel m) {
+        final StringBuilder sb = new StringBuilder();
+        for (neuralglm.nn.Parameter p : m.network().parameters()) {
+            sb.append(java.util.Arrays.toString(java.util.Arrays.copyOf(p.value().data, p.size())));
+        }
+        return sb.append(weka.classifiers.functions.neuralglm.ModelReport.of(m, "")).toString();
+    }
+
+    @Test
+    void aBuiltModelNeverChangesWhenTrainingGoesOn() throws Exception {
+        final Instances data = FamilyData.of("Poisson", 80, 2);
+        // resume: the continued run trains its own network, not the model handed out before
+        final NeuralGLM resumed = adam("5", 6, 10);
+        resumed.setFamily(new Poisson());
+        resumed.setResume(true);
+        resumed.buildClassifier(data);
+        final weka.classifiers.functions.neuralglm.FittedModel first = resumed.fittedModel();
+        final double[][] firstPredictions = predictions(resumed, data);
+        final String firstBytes = serialised(first);
+        resumed.setEpochs(12);
+        resumed.buildClassifier(data);
+        assertEquals(firstBytes, serialised(first));
+        assertTrue(first != resumed.fittedModel());
+        assertFalse(java.util.Arrays.deepEquals(firstPredictions, predictions(resumed, data)), "the run went on");
+        // a stream makes new models
+        final NeuralGLMUpdateable u = updateable("3", 8);
+        u.buildClassifier(data);
+        final weka.classifiers.functions.neuralglm.FittedModel built = u.fittedModel();
+        final String builtBytes = serialised(built);
+        for (int i = 0; i < 20; i++) {
+            u.updateClassifier(data.instance(i));
+        }
+        assertTrue(u.toString().contains("20 instances learned with updateClassifier in 2 mini-batch steps (4 buffered)"),
+                u.toString());
+        assertEquals(builtBytes, serialised(built));
+        assertTrue(built != u.fittedModel());
+        // an aggregation makes a new model; a build afterwards starts a new stream
+        final NeuralGLMUpdateable other = updateable("3", 8);
+        other.buildClassifier(data);
+        final weka.classifiers.functions.neuralglm.FittedModel streamed = u.fittedModel();
+        final String streamedBytes = serialised(streamed);
+        u.aggregate(other);
+        u.finalizeAggregation();
+        assertEquals(streamedBytes, serialised(streamed));
+        assertTrue(u.toString().contains("20 instances learned") && u.toString().contains("averaged over 2 models"),
+                u.toString());
+        u.buildClassifier(data);
+        assertFalse(u.toString().contains("updateClassifier") || u.toString().contains("averaged"), u.toString());
+    }
+
     @Test
     void iterativeClassifierOptimizerPicksTheEpochCountByCrossValidation() throws Exception {
         final Instances data = FamilyData.of("Gaussian", 60, 4);

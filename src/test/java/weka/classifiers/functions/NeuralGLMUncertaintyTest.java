@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
@@ -216,9 +217,24 @@ class NeuralGLMUncertaintyTest {
         assertEquals(Math.log(10) + 3 * Math.log(p) + 2 * Math.log(1 - p), c.logDensity(x, 0.6), 1e-9);
         final double[][] iv = c.predictIntervals(x, 0.9);
         assertEquals(0, iv[0][0] * 5 - Math.rint(iv[0][0] * 5), 1e-12);
-        x.setWeight(2.5); // no whole number of trials: no distribution (NaN, so that Weka's Evaluation goes on)
-        assertTrue(Double.isNaN(c.logDensity(x, 0.4)));
-        assertTrue(Double.isNaN(c.predictIntervals(x, 0.9)[0][1]));
+        // issue 15 item 3: a weight that is no whole number predicts the proportion of the nearest whole
+        // number of trials (halves up), a weight below 1/2 (zero included) that of one trial; never NaN
+        x.setWeight(2.5);
+        assertEquals(Math.log(3) + Math.log(p) + 2 * Math.log(1 - p), c.logDensity(x, 1.0 / 3), 1e-9);
+        final double[] three = c.predictIntervals(x, 0.9)[0];
+        for (double bound : three) {
+            assertEquals(0, bound * 3 - Math.rint(bound * 3), 1e-12);
+        }
+        assertTrue(three[0] <= p && p <= three[1], Arrays.toString(three));
+        for (double weight : new double[] {0, 0.3}) {
+            x.setWeight(weight);
+            assertEquals(Math.log(p), c.logDensity(x, 1.0), 1e-12);
+            assertEquals(Math.log(1 - p), c.logDensity(x, 0.0), 1e-12);
+            final double[] one = c.predictIntervals(x, 0.9)[0];
+            assertTrue((one[0] == 0 || one[0] == 1) && (one[1] == 0 || one[1] == 1), Arrays.toString(one));
+        }
+        x.setWeight(1e6 + 0.4);
+        assertEquals(new neuralglm.dist.BinomialDistribution(p, 1e6).logDensity(0.5), c.logDensity(x, 0.5), 1e-12);
     }
 
     @Test

@@ -137,9 +137,19 @@ public final class StrictOptions {
         return null;
     }
 
-    /** Simple names of the family and optimiser classes, for case-insensitive lookup. */
-    private static final List<String> KNOWN = List.of("Auto", "Gaussian", "Bernoulli", "Binomial", "Categorical", "Poisson",
-            "Gamma", "InverseGaussian", "NegativeBinomial", "Tweedie", "Exponential", "SGD", "Adam", "LBFGS");
+    /**
+     * Simple names of the family and optimiser spec classes, for case-insensitive lookup: the engine's
+     * registries ({@link neuralglm.family.Families}, {@link neuralglm.optim.Optimizers}) plus Auto.
+     */
+    private static final List<String> KNOWN = knownNames();
+
+    private static List<String> knownNames() {
+        final List<String> names = new ArrayList<>();
+        names.add("Auto");
+        names.addAll(neuralglm.family.Families.NAMES);
+        names.addAll(neuralglm.optim.Optimizers.NAMES);
+        return List.copyOf(names);
+    }
 
     private static void checkTag(String name, String value, Tag[] tags) {
         final List<String> names = new ArrayList<>();

@@ -1,6 +1,5 @@
 package weka.classifiers.functions.neuralglm;
 
-import neuralglm.family.Categorical;
 import neuralglm.family.DomainException;
 import neuralglm.family.Family;
 import org.ejml.data.DMatrixRMaj;
@@ -40,9 +39,9 @@ public final class Targets {
             w[i] = data.instance(i).weight();
         }
         final DMatrixRMaj y;
-        if (family instanceof Categorical) {
+        if (family.labelCoding() == Family.LabelCoding.ONE_HOT) {
             if (!cls.isNominal()) {
-                throw new IllegalArgumentException("The Categorical family needs a nominal class, but class attribute '"
+                throw new IllegalArgumentException("The " + family.name() + " family needs a nominal class, but class attribute '"
                         + cls.name() + "' is numeric; use a numeric family (e.g. Gaussian, Poisson)");
             }
             final int k = cls.numValues();

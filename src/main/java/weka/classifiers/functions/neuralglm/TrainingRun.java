@@ -72,9 +72,12 @@ public final class TrainingRun {
         return header;
     }
 
-    /** @return a model predicting with the live network, without statistics (training in progress) */
+    /**
+     * @return a model predicting with the live network, without statistics (training in progress: its
+     *         predictions follow the epochs until the run's model is completed)
+     */
     public FittedModel liveModel() {
-        return model(null, null, null);
+        return model(session.network(), null, null, null);
     }
 
     /**
@@ -82,17 +85,19 @@ public final class TrainingRun {
      * @return the model with its fit statistics on all training instances
      */
     public FittedModel completeModel(TrainingResult result) {
-        final Sequential net = session.network();
+        // a session that can train on (-resume) keeps its network: the model gets a copy, and stays as built
+        final Sequential net = session.isOpen() ? session.network().copy() : session.network();
         // a GLM's dispersion divides by sum w - p; a network's parameter count is not its degrees of freedom
         final DMatrixRMaj fitted = net.predict(x);
         final int p = glm ? net.numParameters() : 0;
         final FitStatistics stats = FitStatistics.of(family, fitted, targets.y(), targets.weights(), p);
-        return model(result, stats, FittedDispersion.fit(dispersionEstimate, family, fitted, targets.y(), targets.weights(), p));
+        return model(net, result, stats,
+                FittedDispersion.fit(dispersionEstimate, family, fitted, targets.y(), targets.weights(), p));
     }
 
-    private FittedModel model(TrainingResult result, FitStatistics stats, FittedDispersion dispersion) {
+    private FittedModel model(Sequential net, TrainingResult result, FitStatistics stats, FittedDispersion dispersion) {
         final Attribute cls = header.classAttribute();
-        return new FittedModel(header, pipeline, session.network(), family, cls, result, stats, architecture, optimizer,
+        return new FittedModel(header, pipeline, net, family, cls, result, stats, architecture, optimizer,
                 session.epochLimit(), targets.weights(), standardized, requestedBatchSize,
                 session.trainingRows(), session.validationRows(), dispersion);
     }
