@@ -485,19 +485,27 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             startStream(data);
             return;
         }
-        final Instances train = new Instances(data, data.numInstances());
+        // the instances with a class value; the data itself (no copy) when none is missing
         final List<Integer> original = new ArrayList<>();
         for (int i = 0; i < data.numInstances(); i++) {
             if (!data.instance(i).classIsMissing()) {
-                train.add(data.instance(i));
                 original.add(i);
             }
         }
-        if (train.numInstances() == 0) {
+        if (original.isEmpty()) {
             throw new IllegalArgumentException("No training instances with a known class value: all " + data.numInstances()
                     + " instances have a missing value for class attribute '" + data.classAttribute().name() + "'");
         }
         final int[] rows = original.stream().mapToInt(Integer::intValue).toArray();
+        final Instances train;
+        if (rows.length == data.numInstances()) {
+            train = data;
+        } else {
+            train = new Instances(data, rows.length);
+            for (int i : rows) {
+                train.add(data.instance(i));
+            }
+        }
         InputChecks.checkValues(train, rows);
         final TrainingRun next = newRun(train, rows, hiddenSizes, epochs);
         closeRun();

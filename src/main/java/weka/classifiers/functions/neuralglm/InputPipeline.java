@@ -2,10 +2,13 @@ package weka.classifiers.functions.neuralglm;
 
 import neuralglm.model.Standardizer;
 import org.ejml.data.DMatrixRMaj;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.filters.Filter;
+import weka.core.Utils;
 import weka.filters.unsupervised.attribute.NominalToBinary;
+import weka.filters.unsupervised.attribute.Remove;
 import weka.filters.unsupervised.attribute.RemoveUseless;
 import weka.filters.unsupervised.attribute.ReplaceMissingValues;
 
@@ -13,18 +16,25 @@ import weka.filters.unsupervised.attribute.ReplaceMissingValues;
  * Turns Weka instances into the engine's input matrix, the same way at training and prediction time:
  * <ol>
  * <li>{@link ReplaceMissingValues}: a missing value becomes the training mean (numeric) or mode (nominal);</li>
- * <li>{@link RemoveUseless}: constant attributes (and nominal ones with almost all values distinct) go;</li>
+ * <li>useless attributes go, exactly as {@link RemoveUseless} would choose them (constant ones, and nominal
+ * ones with almost all values distinct), through the {@link Remove} filter that RemoveUseless makes;</li>
  * <li>{@link NominalToBinary}: a nominal attribute with k values becomes k 0/1 columns (2 values: one);</li>
  * <li>the engine's {@link Standardizer} (or its identity when standardisation is off).</li>
  * </ol>
  * The class attribute is left out of the matrix. With no input left, one constant 0 column keeps
  * the network well formed (its weight gets no gradient: an intercept-only model).
+ *
+ * <p>Fitting makes no filtered copy of the data set ({@code Filter.useFilter} made three, and RemoveUseless
+ * hashed every distinct numeric value): the missing-value filter is fitted on one instance holding the
+ * training means and modes (computed here with ReplaceMissingValues' own arithmetic, so its state is the
+ * same to the bit), the useless attributes are found in one pass over the imputed values, and the
+ * training rows then go through the fitted filters one at a time, as a prediction's instance does.
  */
 public final class InputPipeline implements Inputs {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final ReplaceMissingValues missing = new ReplaceMissingValues();
-    private final RemoveUseless useless = new RemoveUseless();
+    private final Remove useless = new Remove();
     private final NominalToBinary binary = new NominalToBinary();
     private Instances header;
     private String[] inputNames;
@@ -43,11 +53,18 @@ public final class InputPipeline implements Inputs {
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights) throws Exception {
         missingInTraining = countMissingInputs(data);
         missing.setInputFormat(data);
-        Instances d = Filter.useFilter(data, missing);
-        useless.setInputFormat(d);
-        d = Filter.useFilter(d, useless);
-        binary.setInputFormat(d);
-        d = Filter.useFilter(d, binary);
+        final Instances means = new Instances(data, 1);
+        means.add(meansAndModes(data));
+        for (int i = 0; i < means.numInstances(); i++) {
+            missing.input(means.instance(i));
+        }
+        missing.batchFinished();
+        missing.output();
+        useless.setAttributeIndicesArray(uselessAttributes(data, missing));
+        useless.setInvertSelection(false);
+        useless.setInputFormat(missing.getOutputFormat());
+        binary.setInputFormat(useless.getOutputFormat());
+        final Instances d = binary.getOutputFormat();
         header = new Instances(d, 0);
         final int cls = header.classIndex();
         final int cols = Math.max(1, header.numAttributes() - 1);
@@ -60,9 +77,9 @@ public final class InputPipeline implements Inputs {
                 inputNames[j++] = header.attribute(a).name();
             }
         }
-        final DMatrixRMaj x = new DMatrixRMaj(d.numInstances(), cols);
-        for (int i = 0; i < d.numInstances(); i++) {
-            copyRow(d.instance(i), x.data, i * cols);
+        final DMatrixRMaj x = new DMatrixRMaj(data.numInstances(), cols);
+        for (int i = 0; i < data.numInstances(); i++) {
+            copyRow(encode(data.instance(i)), x.data, i * cols);
         }
         standardizer = standardize ? Standardizer.fit(x, weights) : Standardizer.identity(cols);
         return standardizer.apply(x);
@@ -78,13 +95,142 @@ public final class InputPipeline implements Inputs {
      */
     @Override
     public synchronized DMatrixRMaj transform(Instance instance) throws Exception {
+        final DMatrixRMaj row = new DMatrixRMaj(1, inputNames.length);
+        copyRow(encode(instance), row.data, 0);
+        return standardizer.apply(row);
+    }
+
+    /**
+     * Rows {@code from .. from + rows.numRows - 1} of {@code data}, standardised, into {@code rows}
+     * (for batch prediction; synchronised like {@link #transform}).
+     *
+     * @param data instances with the training data's attributes. Not modified.
+     * @param from the first instance
+     * @param rows n x d. Overwritten.
+     * @throws Exception when a filter fails
+     */
+    public synchronized void transform(Instances data, int from, DMatrixRMaj rows) throws Exception {
+        final int cols = inputNames.length;
+        for (int i = 0; i < rows.numRows; i++) {
+            copyRow(encode(data.instance(from + i)), rows.data, i * cols);
+        }
+        standardizer.apply(rows);
+    }
+
+    /** @return the instance through the fitted filters (missing values, useless attributes, nominal coding) */
+    private Instance encode(Instance instance) throws Exception {
         missing.input(instance);
         useless.input(missing.output());
         binary.input(useless.output());
-        final Instance filtered = binary.output();
-        final DMatrixRMaj row = new DMatrixRMaj(1, inputNames.length);
-        copyRow(filtered, row.data, 0);
-        return standardizer.apply(row);
+        return binary.output();
+    }
+
+    /**
+     * One instance (weight 1) holding each attribute's training mean (numeric) or mode (nominal), as
+     * {@link ReplaceMissingValues#batchFinished()} computes them, in the same order of operations:
+     * weighted sums {@code sum w x} over the present values, divided by the total weight minus the
+     * weights of the missing values (missing when that is not above 1e-6); for a nominal attribute
+     * the first value of largest weight, value 0's weight being the total minus the others' and the
+     * missing ones'. The filter fitted on it holds the same values to the bit.
+     */
+    private static Instance meansAndModes(Instances data) {
+        final int d = data.numAttributes(), n = data.numInstances();
+        final double total = data.sumOfWeights();
+        final double[][] counts = new double[d][];
+        final double[] sums = new double[d], results = new double[d];
+        for (int j = 0; j < d; j++) {
+            sums[j] = total;
+            if (data.attribute(j).isNominal()) {
+                counts[j] = new double[data.attribute(j).numValues()];
+                if (counts[j].length > 0) {
+                    counts[j][0] = total;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            final Instance inst = data.instance(i);
+            final double w = inst.weight();
+            for (int v = 0; v < inst.numValues(); v++) {
+                final int j = inst.index(v);
+                final Attribute att = inst.attributeSparse(v);
+                if (!inst.isMissingSparse(v)) {
+                    if (att.isNominal()) {
+                        if (counts[j].length > 0) {
+                            counts[j][(int) inst.valueSparse(v)] += w;
+                            counts[j][0] -= w;
+                        }
+                    } else if (att.isNumeric()) {
+                        results[j] += w * inst.valueSparse(v);
+                    }
+                } else if (att.isNominal()) {
+                    if (counts[j].length > 0) {
+                        counts[j][0] -= w;
+                    }
+                } else if (att.isNumeric()) {
+                    sums[j] -= w;
+                }
+            }
+        }
+        final double[] values = new double[d];
+        for (int j = 0; j < d; j++) {
+            values[j] = Utils.missingValue();
+            if (data.attribute(j).isNominal()) {
+                if (counts[j].length > 0) {
+                    values[j] = Utils.maxIndex(counts[j]);
+                }
+            } else if (data.attribute(j).isNumeric() && Utils.gr(sums[j], 0)) {
+                values[j] = results[j] / sums[j];
+            }
+        }
+        return new DenseInstance(1.0, values);
+    }
+
+    /**
+     * The attributes {@link RemoveUseless} (default settings) would remove from the imputed data: all
+     * values missing, fewer than two distinct values (compared as Weka's attribute statistics do, by
+     * their bits), or nominal with more than 99% of the present values distinct. The class never.
+     */
+    private static int[] uselessAttributes(Instances data, ReplaceMissingValues fitted) throws Exception {
+        final int d = data.numAttributes(), n = data.numInstances(), cls = data.classIndex();
+        final double[] blank = new double[d];
+        java.util.Arrays.fill(blank, Utils.missingValue());
+        final Instance blankInstance = new DenseInstance(1.0, blank);
+        blankInstance.setDataset(data);
+        fitted.input(blankInstance);
+        final Instance fill = fitted.output();
+        final java.util.List<Integer> remove = new java.util.ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            if (j == cls) {
+                continue;
+            }
+            final boolean nominal = data.attribute(j).isNominal();
+            final boolean[] seen = nominal ? new boolean[data.attribute(j).numValues()] : null;
+            final double replacement = fill.value(j);
+            int missingCount = 0, distinct = 0;
+            long first = 0;
+            for (int i = 0; i < n; i++) {
+                final double raw = data.instance(i).value(j);
+                final double v = Utils.isMissingValue(raw) ? replacement : raw;
+                if (Utils.isMissingValue(v)) {
+                    missingCount++;
+                } else if (nominal) {
+                    if (!seen[(int) v]) {
+                        seen[(int) v] = true;
+                        distinct++;
+                    }
+                } else if (distinct == 0) {
+                    first = Double.doubleToLongBits(v);
+                    distinct = 1;
+                } else if (distinct == 1 && Double.doubleToLongBits(v) != first) {
+                    distinct = 2;
+                }
+            }
+            if (missingCount == n || distinct < 2
+                    || (nominal && (double) distinct / (double) (n - missingCount) * 100.0 > 99.0)) {
+                remove.add(j);
+            }
+        }
+        return remove.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private void copyRow(Instance inst, double[] target, int offset) {
@@ -134,7 +280,7 @@ public final class InputPipeline implements Inputs {
 
     @Override
     public String describeColumns() {
-        return numInputs() + " columns after RemoveUseless and NominalToBinary";
+        return numInputs() + " columns after removing useless attributes (as RemoveUseless) and NominalToBinary";
     }
 
     @Override
