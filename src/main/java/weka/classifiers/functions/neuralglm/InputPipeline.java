@@ -109,6 +109,7 @@ public final class InputPipeline implements Inputs {
      * @param rows n x d. Overwritten.
      * @throws Exception when a filter fails
      */
+    @Override
     public synchronized void transform(Instances data, int from, DMatrixRMaj rows) throws Exception {
         final int cols = inputNames.length;
         for (int i = 0; i < rows.numRows; i++) {
