@@ -90,9 +90,13 @@ final class WekaBench {
             build(glm("Poisson", 1, 2), data);
         }
         final double[] total = new double[reps], fixed = new double[reps], ceiling = new double[reps], two = new double[reps];
+        final double[][] phase = new double[3][reps];
         for (int r = 0; r < reps; r++) {
             final double[] t = build(glm("Poisson", epochs, threads), data);
             total[r] = t[0] + t[1] + t[2];
+            for (int k = 0; k < 3; k++) {
+                phase[k][r] = t[k];
+            }
             fixed[r] = (t[0] + t[2]) / total[r];
             if (pair) {
                 final double[][] side = new double[2][];
@@ -119,9 +123,10 @@ final class WekaBench {
         }
         final Stats s = new Stats(total), f = new Stats(fixed);
         System.out.printf(Locale.ROOT, "{\"bench\":\"weka_large\",\"kernels\":\"%s\",\"threads\":%d,\"rows\":%d,\"epochs\":%d,"
-                        + "\"times_s\":%s,\"median_s\":%.4f,\"examples_per_s\":%.1f,\"fixed_share\":%s,\"fixed_share_median\":%.4f,"
+                        + "\"times_s\":%s,\"init_s\":%s,\"epochs_s\":%s,\"done_s\":%s,\"median_s\":%.4f,\"examples_per_s\":%.1f,\"fixed_share\":%s,\"fixed_share_median\":%.4f,"
                         + "\"data_mb\":%.1f,\"rss_start_mb\":%.1f,\"rss_after_data_mb\":%.1f,\"peak_rss_mb\":%.1f%s}%n",
-                neuralglm.linalg.Kernels.vectorised() ? "vector" : "plain", threads, n, epochs, NotebookBench.arr(total), s.median,
+                neuralglm.linalg.Kernels.vectorised() ? "vector" : "plain", threads, n, epochs, NotebookBench.arr(total), NotebookBench.arr(phase[0]), NotebookBench.arr(phase[1]),
+                NotebookBench.arr(phase[2]), s.median,
                 (double) n * epochs / s.median, NotebookBench.arr(fixed), f.median, (double) n * (data.numAttributes()) * 8 / 1e6,
                 rssStart / 1e3, rssData / 1e3, LargeBench.rssKb("VmHWM") / 1e3,
                 pair ? String.format(Locale.ROOT, ",\"ceiling_examples_per_s\":%s,\"two_threads_examples_per_s\":%s,\"two_over_ceiling_median\":%.4f",

@@ -105,8 +105,12 @@ public final class Kernels {
         }
     }
 
+    /** 2^1023: twice this factor takes the smallest positive double above 1. */
+    static final double TWO_1023 = 0x1p1023;
+
     /**
-     * ReLU, {@code y[i] = x[i] > 0 ? x[i] : 0} for {@code i < len} (NaN gives 0).
+     * ReLU, {@code y[i] = max(x[i], 0)} ({@link Math#max}: -0 gives 0, NaN stays NaN), for {@code i < len}.
+     * Branch-free, so C2 vectorises it (a branch on the sign mispredicts half the time).
      *
      * @param x   input. Not modified.
      * @param y   output. Modified.
@@ -115,16 +119,21 @@ public final class Kernels {
     public static void relu(double[] x, double[] y, int len) {
         if (VECTOR) {
             VectorElementwise.relu(x, y, len);
-            return;
+        } else {
+            reluPlain(x, y, len);
         }
+    }
+
+    static void reluPlain(double[] x, double[] y, int len) {
         for (int i = 0; i < len; i++) {
-            final double v = x[i];
-            y[i] = v > 0 ? v : 0.0;
+            y[i] = Math.max(x[i], 0.0);
         }
     }
 
     /**
-     * ReLU's backward pass, {@code dx[i] = g[i] * [x[i] > 0]} (as {@code x > 0 ? g : g * 0}).
+     * ReLU's backward pass, {@code dx[i] = g[i] * [x[i] > 0]}, branch-free: the step is
+     * {@code min(max(x, 0) 2^1023 2^1023, 1)}, exactly 1 for every x &gt; 0 (the smallest subnormal
+     * included) and 0 for x &lt;= 0, so {@code dx = g} or {@code g * 0} (NaN x gives NaN).
      *
      * @param g   output gradient. Not modified.
      * @param x   the forward input. Not modified.
@@ -134,10 +143,14 @@ public final class Kernels {
     public static void reluGrad(double[] g, double[] x, double[] dx, int len) {
         if (VECTOR) {
             VectorElementwise.reluGrad(g, x, dx, len);
-            return;
+        } else {
+            reluGradPlain(g, x, dx, len);
         }
+    }
+
+    static void reluGradPlain(double[] g, double[] x, double[] dx, int len) {
         for (int i = 0; i < len; i++) {
-            dx[i] = x[i] > 0 ? g[i] : g[i] * 0.0;
+            dx[i] = g[i] * Math.min(Math.max(x[i], 0.0) * TWO_1023 * TWO_1023, 1.0);
         }
     }
 

@@ -98,4 +98,33 @@ class GemmTest {
         assertArrayEquals(dwRef, vdw, 0.0, "vector weight gradient");
         assertArrayEquals(dbRef, vdb, 0.0, "vector bias gradient");
     }
+
+    /** ReLU and its backward step, plain and vector kernels, on the values where branch-free forms could slip. */
+    @org.junit.jupiter.api.Test
+    void reluKernelsOnSpecialValues() {
+        final double[] x = {1.5, -1.5, 0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-310, Double.MAX_VALUE,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 3, -2, 0.5, -0.25, 7, 1e300};
+        final int n = x.length;
+        final double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = (i % 3 == 0 ? -1 : 1) * (0.5 + i);
+        }
+        final double[] y = new double[n], dx = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = Double.isNaN(x[i]) ? Double.NaN : x[i] > 0 ? x[i] : 0.0;
+            dx[i] = Double.isNaN(x[i]) ? Double.NaN : x[i] > 0 ? g[i] : g[i] * 0.0;
+        }
+        final double[] py = new double[n], pdx = new double[n], vy = new double[n], vdx = new double[n];
+        Kernels.reluPlain(x, py, n);
+        Kernels.reluGradPlain(g, x, pdx, n);
+        VectorElementwise.relu(x, vy, n);
+        VectorElementwise.reluGrad(g, x, vdx, n);
+        for (int i = 0; i < n; i++) {
+            final String at = "x = " + x[i];
+            org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToLongBits(y[i]), Double.doubleToLongBits(py[i]), "plain relu " + at);
+            org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToLongBits(y[i]), Double.doubleToLongBits(vy[i]), "vector relu " + at);
+            org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToLongBits(dx[i]), Double.doubleToLongBits(pdx[i]), "plain relu grad " + at);
+            org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToLongBits(dx[i]), Double.doubleToLongBits(vdx[i]), "vector relu grad " + at);
+        }
+    }
 }

@@ -198,36 +198,39 @@ public final class InputPipeline implements Inputs {
         final Instance blankInstance = new DenseInstance(1.0, blank);
         blankInstance.setDataset(data);
         fitted.input(blankInstance);
-        final Instance fill = fitted.output();
-        final java.util.List<Integer> remove = new java.util.ArrayList<>();
+        final double[] fill = fitted.output().toDoubleArray();
+        final int[] missingCount = new int[d], distinct = new int[d];
+        final long[] first = new long[d];
+        final boolean[][] seen = new boolean[d][];
         for (int j = 0; j < d; j++) {
-            if (j == cls) {
-                continue;
+            if (data.attribute(j).isNominal()) {
+                seen[j] = new boolean[data.attribute(j).numValues()];
             }
-            final boolean nominal = data.attribute(j).isNominal();
-            final boolean[] seen = nominal ? new boolean[data.attribute(j).numValues()] : null;
-            final double replacement = fill.value(j);
-            int missingCount = 0, distinct = 0;
-            long first = 0;
-            for (int i = 0; i < n; i++) {
-                final double raw = data.instance(i).value(j);
-                final double v = Utils.isMissingValue(raw) ? replacement : raw;
+        }
+        for (int i = 0; i < n; i++) { // one pass, row by row
+            final Instance inst = data.instance(i);
+            for (int j = 0; j < d; j++) {
+                final double raw = inst.value(j);
+                final double v = Utils.isMissingValue(raw) ? fill[j] : raw;
                 if (Utils.isMissingValue(v)) {
-                    missingCount++;
-                } else if (nominal) {
-                    if (!seen[(int) v]) {
-                        seen[(int) v] = true;
-                        distinct++;
+                    missingCount[j]++;
+                } else if (seen[j] != null) {
+                    if (!seen[j][(int) v]) {
+                        seen[j][(int) v] = true;
+                        distinct[j]++;
                     }
-                } else if (distinct == 0) {
-                    first = Double.doubleToLongBits(v);
-                    distinct = 1;
-                } else if (distinct == 1 && Double.doubleToLongBits(v) != first) {
-                    distinct = 2;
+                } else if (distinct[j] == 0) {
+                    first[j] = Double.doubleToLongBits(v);
+                    distinct[j] = 1;
+                } else if (distinct[j] == 1 && Double.doubleToLongBits(v) != first[j]) {
+                    distinct[j] = 2;
                 }
             }
-            if (missingCount == n || distinct < 2
-                    || (nominal && (double) distinct / (double) (n - missingCount) * 100.0 > 99.0)) {
+        }
+        final java.util.List<Integer> remove = new java.util.ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            if (j != cls && (missingCount[j] == n || distinct[j] < 2
+                    || (seen[j] != null && (double) distinct[j] / (double) (n - missingCount[j]) * 100.0 > 99.0))) {
                 remove.add(j);
             }
         }
