@@ -10,6 +10,8 @@ import java.util.Random;
 
 import neuralglm.dist.FittedDispersion;
 import neuralglm.family.Family;
+import neuralglm.model.GlmInference;
+import neuralglm.model.GlmSummary;
 import neuralglm.train.NullStart;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
@@ -32,6 +34,7 @@ import weka.classifiers.functions.neuralglm.InputPipeline;
 import weka.classifiers.functions.neuralglm.LBFGS;
 import weka.classifiers.functions.neuralglm.ModelAverage;
 import weka.classifiers.functions.neuralglm.ModelReport;
+import weka.classifiers.functions.neuralglm.RunFingerprint;
 import weka.classifiers.functions.neuralglm.OptimizerSpec;
 import weka.classifiers.functions.neuralglm.Predictive;
 import weka.classifiers.functions.neuralglm.StrictOptions;
@@ -63,7 +66,9 @@ import weka.core.WeightedInstancesHandler;
  * <ul>
  * <li>{@link IterativeClassifier}: {@code initializeClassifier} sets up a run, {@code next()} is one
  * epoch, {@code done()} computes the statistics. With {@code -resume}, a rebuild after raising
- * {@code -epochs} continues the run to the new total. Works with {@code IterativeClassifierOptimizer}.</li>
+ * {@code -epochs} continues the run to the new total when the data and the other options are those of
+ * the run ({@link RunFingerprint}); otherwise it trains afresh and the report says why. Works with
+ * {@code IterativeClassifierOptimizer}.</li>
  * <li>Early stopping: {@code -validation-fraction} holds out (stratified) instances, {@code -patience}
  * epochs without improvement stop the run, the best epoch's weights are kept.</li>
  * <li>Learning from a stream is {@link NeuralGLMUpdateable}'s (it declares {@code UpdateableClassifier}:
@@ -86,6 +91,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     /** The dispersion estimates, by their command-line names (ids are {@link FittedDispersion.Estimate} ordinals). */
     public static final Tag[] TAGS_DISPERSION = tags("Pearson", "Deviance", "ML");
 
+    /** How instance weights are read, by their command-line names (ids are {@link GlmInference.Weights} ordinals). */
+    public static final Tag[] TAGS_WEIGHTS = tags("Frequency", "Prior");
+
     private String hidden = "30,20";
     private int activation = 0;
     private FamilySpec family = new Auto();
@@ -99,6 +107,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private double validationFraction = 0.0;
     private int patience = 10;
     private boolean resume = false;
+    private int weightsKind = GlmInference.Weights.FREQUENCY.ordinal();
+    private boolean quasi = false;
 
     /**
      * The model; null until a build succeeds. Immutable and replaced whole (between initializeClassifier
@@ -306,7 +316,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     @OptionMetadata(displayName = "resume", displayOrder = 12,
             description = "Keep the training run after a build, so that a rebuild with more epochs (or the Explorer's "
                     + "'Continue iterating') continues it from where it stopped, to the new epoch total, instead of starting "
-                    + "afresh. A run with early stopping (validation fraction > 0), or one that converged, is trained afresh. "
+                    + "afresh. It continues only on the same training data (every value, weight and instance order) with "
+                    + "the same options apart from the epochs; otherwise it trains afresh and the report's Resume line says "
+                    + "why. A run with early stopping (validation fraction > 0), or one that converged, is trained afresh. "
                     + "Off by default.",
             commandLineParamName = "resume", commandLineParamSynopsis = "-resume", commandLineParamIsFlag = true)
     public boolean getResume() {
@@ -337,6 +349,44 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         if (value.getTags() == TAGS_DISPERSION) {
             dispersionEstimate = value.getSelectedTag().getID();
         }
+    }
+
+    /** @return how instance weights are read */
+    @OptionMetadata(displayName = "weights", displayOrder = 14,
+            description = "How instance weights are read. Frequency (default, Weka's convention): an instance of weight w "
+                    + "stands for w identical observations, so the residual degrees of freedom are sum of weights - rank. "
+                    + "Prior (R's glm(weights=), statsmodels' var_weights): instance i has variance phi V(mu)/w_i and the "
+                    + "degrees of freedom count instances, n - rank. Both give the same fit; they differ in the residual "
+                    + "degrees of freedom, hence the dispersion, standard errors, t tests, log-likelihood, AIC and BIC. "
+                    + "For the Binomial family the weight is the number of trials and degrees of freedom count instances, "
+                    + "whatever this option says.",
+            commandLineParamName = "weights", commandLineParamSynopsis = "-weights <Frequency|Prior>")
+    public SelectedTag getWeights() {
+        return new SelectedTag(weightsKind, TAGS_WEIGHTS);
+    }
+
+    /** @param value one of {@link #TAGS_WEIGHTS} */
+    public void setWeights(SelectedTag value) {
+        if (value.getTags() == TAGS_WEIGHTS) {
+            weightsKind = value.getSelectedTag().getID();
+        }
+    }
+
+    /** @return whether a fixed-dispersion family's standard errors use the quasi-likelihood dispersion */
+    @OptionMetadata(displayName = "quasi", displayOrder = 15,
+            description = "Quasi-likelihood (GLM mode): for a family whose dispersion is fixed at 1 (Poisson, Binomial, "
+                    + "Bernoulli, Exponential, NegativeBinomial at its alpha), estimate it as Pearson chi-square / residual "
+                    + "degrees of freedom and scale the coefficients' standard errors, t tests and confidence intervals by "
+                    + "it, as R's quasipoisson and quasibinomial. The fit is the same; AIC and BIC are then not defined. "
+                    + "Prediction intervals still use the family's distribution. Off by default.",
+            commandLineParamName = "quasi", commandLineParamSynopsis = "-quasi", commandLineParamIsFlag = true)
+    public boolean getQuasi() {
+        return quasi;
+    }
+
+    /** @param value true for quasi-likelihood standard errors */
+    public void setQuasi(boolean value) {
+        quasi = value;
     }
 
     /**
@@ -461,7 +511,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
 
     /**
      * Checks the options and data and sets up a run at epoch 0 (the null model); with {@code -resume}
-     * and a run that can continue, moves its epoch limit to {@code -epochs} instead. An empty data set
+     * and a run that can continue on these data with these options (the same {@link RunFingerprint}), and
+     * that made the current model, moves its epoch limit to {@code -epochs} instead. An empty data set
      * goes to {@link #startStream} (an error here).
      *
      * @param data the training data. Not modified.
@@ -472,14 +523,17 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final int[] hiddenSizes = checkOptions();
         InputChecks.checkHeader(data, family);
         getCapabilities().testWithFail(data);
-        if (resume && run != null && run.session().isOpen()) {
-            if (!run.header().equalHeaders(data)) {
-                throw new IllegalArgumentException("Cannot resume training on different data: "
-                        + run.header().equalHeadersMsg(data) + "; turn resume off to train afresh");
+        final RunFingerprint fingerprint = resume ? RunFingerprint.of(data, getOptions()) : null;
+        String resumeNote = null;
+        if (resume && run != null) {
+            final String why = run.whyNotContinue(fingerprint, model);
+            if (why == null) {
+                run.continued();
+                run.session().setEpochLimit(epochs);
+                model = run.liveModel();
+                return;
             }
-            run.session().setEpochLimit(epochs);
-            model = run.liveModel();
-            return;
+            resumeNote = "not continued, trained afresh: " + why;
         }
         if (data.numInstances() == 0) {
             startStream(data);
@@ -507,7 +561,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             }
         }
         InputChecks.checkValues(train, rows);
-        final TrainingRun next = newRun(train, rows, hiddenSizes, epochs);
+        final TrainingRun next = newRun(train, rows, hiddenSizes, epochs, fingerprint, resumeNote);
         closeRun();
         run = next;
         model = run.liveModel();
@@ -546,12 +600,15 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * @param rows     their 0-based positions in the user's data
      * @param hiddenSizes the hidden layer sizes
      * @param limit    the epoch limit
+     * @param fingerprint the data and options a -resume build must find to continue the run; null without -resume
+     * @param resumeNote  why a -resume build did not continue the previous run; null when it was not asked to
      * @return the run at epoch 0
      */
-    private TrainingRun newRun(Instances train, int[] rows, int[] hiddenSizes, int limit) throws Exception {
+    private TrainingRun newRun(Instances train, int[] rows, int[] hiddenSizes, int limit, RunFingerprint fingerprint,
+                               String resumeNote) throws Exception {
         final Family fam = family.create(train.classAttribute().isNominal());
         final Targets targets = Targets.of(train, fam, rows);
-        final InputPipeline pipeline = new InputPipeline();
+        final InputPipeline pipeline = new InputPipeline(hiddenSizes.length == 0);
         final DMatrixRMaj x = pipeline.fit(train, !doNotStandardize, targets.weights());
         final int outputs = fam.outputs(train.classAttribute().isNominal() ? train.numClasses() : 1);
         final String actName = TAGS_ACTIVATION[activation].getReadable();
@@ -574,7 +631,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final TrainingSession session = trainer.start(net, fam, opt, x, targets.y(), targets.weights());
         return new TrainingRun(new Instances(train, 0), pipeline, fam, session, x, targets, hiddenSizes.length == 0,
                 architecture(x.numCols, hiddenSizes, actName, outputs), opt.toString(), miniBatchSize, !doNotStandardize,
-                FittedDispersion.Estimate.values()[dispersionEstimate]);
+                FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
+                GlmInference.Weights.values()[weightsKind], quasi);
     }
 
     /**
@@ -679,7 +737,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             rows[i] = i;
         }
         InputChecks.checkValues(first, rows);
-        final TrainingRun r = newRun(first, rows, checkOptions(), Math.max(1, epochs));
+        final TrainingRun r = newRun(first, rows, checkOptions(), Math.max(1, epochs), null, null);
         r.session().close();
         return r.liveModel();
     }
@@ -824,6 +882,40 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final NeuralGLM glm = new NeuralGLM();
         glm.model = fitted;
         return glm;
+    }
+
+    /**
+     * The GLM coefficient table in the original attribute units (GLM mode, one output), full precision: one row
+     * per coefficient, intercept first, columns estimate, standard error, z or t statistic, two-sided p-value,
+     * lower and upper 95% confidence bound; NaN rows for aliased coefficients. Names: {@link #getGlmSummary()}.
+     *
+     * @return the table
+     * @throws IllegalStateException before a build, or for a model without a GLM summary (hidden layers,
+     *                               Categorical, stream, imported)
+     */
+    public double[][] getCoefficientTable() {
+        final GlmSummary s = getGlmSummary();
+        final double[][] t = new double[s.size()][];
+        for (int j = 0; j < t.length; j++) {
+            t[j] = new double[] {s.estimates()[j], s.standardErrors()[j], s.statistics()[j], s.pValues()[j],
+                s.lowerBounds()[j], s.upperBounds()[j]};
+        }
+        return t;
+    }
+
+    /**
+     * @return the engine's GLM summary (coefficients with standard errors, tests, intervals, degrees of freedom,
+     *         log-likelihood, AIC, BIC, Pearson chi-square, iterations)
+     * @throws IllegalStateException before a build, or for a model without one (hidden layers: standard errors
+     *                               exist for GLM mode only; Categorical; stream; imported)
+     */
+    public GlmSummary getGlmSummary() {
+        final GlmSummary s = builtModel().glmSummary();
+        if (s == null) {
+            throw new IllegalStateException("NeuralGLM: no GLM summary: standard errors and tests exist for GLM mode only "
+                    + "(-hidden none, a one-output family, trained by buildClassifier)");
+        }
+        return s;
     }
 
     /** @return the trained model, or null before a successful build */

@@ -91,13 +91,18 @@ class NeuralGLMSteeringTest {
         assertTrue(resumed.toString().contains("Epochs run:        30 of 30"), resumed.toString());
         assertSamePredictions(predictions(fresh, data), predictions(resumed, data));
 
-        final Instances other = FamilyData.of("Gaussian", 20, 3);
+        // other data (here other attributes): trained afresh, and the report says why (issue 15)
+        final Instances other = FamilyData.of("Poisson", 20, 3);
         other.renameAttribute(0, "z1");
         resumed.setEpochs(40);
-        final Exception e = assertThrows(IllegalArgumentException.class, () -> resumed.buildClassifier(other));
-        assertTrue(e.getMessage().contains("Cannot resume training on different data"), e.getMessage());
-        assertSamePredictions(predictions(fresh, data), predictions(resumed, data));
-        // nothing was trained, so the run can still be resumed on the right data: 40 epochs as one run of 40
+        resumed.buildClassifier(other);
+        assertTrue(resumed.toString().contains("Resume:            not continued, trained afresh: the training data differ "
+                + "from the run's: Attributes differ at position 1: Names differ: x1 != z1"), resumed.toString());
+        final NeuralGLM otherForty = adam("5", 40, 10);
+        otherForty.setFamily(new Poisson());
+        otherForty.buildClassifier(other);
+        assertSamePredictions(predictions(otherForty, other), predictions(resumed, other));
+        // and back on the first data: afresh again, 40 epochs as one run of 40
         resumed.buildClassifier(data);
         final NeuralGLM forty = adam("5", 40, 10);
         forty.setFamily(new Poisson());

@@ -54,6 +54,8 @@ public final class FittedModel implements Serializable {
     final String origin;
     /** The number of models whose parameters were averaged into this one (Aggregateable); 0 when none. */
     final int averagedFrom;
+    /** With -resume: whether the build continued the previous run, or why not; null without. */
+    final String resumeNote;
     /** Instances objects already found equal to the header (identity cache; a data race only repeats a check). */
     private transient volatile Instances verified;
 
@@ -74,14 +76,15 @@ public final class FittedModel implements Serializable {
      * @param trainingRows       rows trained on (after holding out validation rows)
      * @param validationRows     rows held out for early stopping
      * @param dispersion         the dispersion predictions are made with; null while training runs or for a stream
+     * @param resumeNote         with -resume: whether the build continued the previous run, or why not; else null
      */
     public FittedModel(Instances header, InputPipeline pipeline, Sequential net, Family family, Attribute classAttribute,
                        TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,
                        double[] weights, boolean standardized, int requestedBatchSize, int trainingRows, int validationRows,
-                       FittedDispersion dispersion) {
+                       FittedDispersion dispersion, String resumeNote) {
         this(header, pipeline, net, family, classAttribute, result, statistics, architecture, optimizer, epochLimit,
                 weights.length, Family.totalWeight(weights, weights.length), standardized, requestedBatchSize, trainingRows,
-                validationRows, dispersion, null, null, 0);
+                validationRows, dispersion, null, null, 0, resumeNote);
     }
 
     /**
@@ -105,14 +108,14 @@ public final class FittedModel implements Serializable {
                                                FittedDispersion dispersion, int[] classValues, String origin) {
         return new FittedModel(header, inputs, net, family, header.classAttribute(), result, null, architecture, "",
                 result.epochs(), 0, Double.NaN, standardized, 0, 0, 0, dispersion,
-                classValues == null ? null : classValues.clone(), origin, 0);
+                classValues == null ? null : classValues.clone(), origin, 0, null);
     }
 
     private FittedModel(Instances header, Inputs pipeline, Sequential net, Family family, Attribute classAttribute,
                         TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,
                         int numInstances, double sumOfWeights, boolean standardized, int requestedBatchSize, int trainingRows,
                         int validationRows, FittedDispersion dispersion, int[] classValues, String origin,
-                        int averagedFrom) {
+                        int averagedFrom, String resumeNote) {
         this.header = header;
         this.pipeline = pipeline;
         this.net = net;
@@ -133,6 +136,7 @@ public final class FittedModel implements Serializable {
         this.classValues = classValues;
         this.origin = origin;
         this.averagedFrom = averagedFrom;
+        this.resumeNote = resumeNote;
     }
 
     /**
@@ -156,7 +160,12 @@ public final class FittedModel implements Serializable {
     private FittedModel with(Sequential network, int averaged) {
         return new FittedModel(header, pipeline, network, family, classAttribute, result, statistics, architecture, optimizer,
                 epochLimit, numInstances, sumOfWeights, standardized, requestedBatchSize, trainingRows, validationRows,
-                dispersion, classValues, origin, averaged);
+                dispersion, classValues, origin, averaged, resumeNote);
+    }
+
+    /** @return with -resume: whether the build continued the previous run, or why not; else null */
+    public String resumeNote() {
+        return resumeNote;
     }
 
     /** @return the number of models averaged into this one ({@code Aggregateable}); 0 when none */
@@ -311,6 +320,11 @@ public final class FittedModel implements Serializable {
     /** @return how training went; null while training runs or for a model learned from a stream */
     public TrainingResult result() {
         return result;
+    }
+
+    /** @return the GLM inference (GLM mode, one output); null otherwise */
+    public neuralglm.model.GlmSummary glmSummary() {
+        return statistics == null ? null : statistics.glmSummary();
     }
 
     /** @return the goodness of fit on the training data; null while training runs or for a stream */

@@ -9,7 +9,7 @@ import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
@@ -17,13 +17,14 @@ import weka.core.Instances;
 import weka.core.Utils;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.NominalToBinary;
+import weka.filters.unsupervised.attribute.Remove;
 import weka.filters.unsupervised.attribute.RemoveUseless;
 import weka.filters.unsupervised.attribute.ReplaceMissingValues;
 
 /**
  * The pipeline fits without filtered copies of the data; its matrix and its per-instance transform must
  * equal, to the bit, Weka's own filters applied with {@code Filter.useFilter} (ReplaceMissingValues,
- * RemoveUseless, NominalToBinary), on data with weights, missing values, constant and all-missing
+ * RemoveUseless, NominalToBinary, and in GLM mode Remove of each nominal attribute's first-value column), on data with weights, missing values, constant and all-missing
  * attributes, a nominal attribute with all values distinct, and 0.0 next to -0.0.
  */
 class InputPipelineTest {
@@ -61,8 +62,8 @@ class InputPipelineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 5, 60, 500})
-    void sameMatrixAndTransformAsWekasFilters(int n) throws Exception {
+    @CsvSource({"1, false", "2, false", "5, false", "60, false", "500, false", "5, true", "500, true"})
+    void sameMatrixAndTransformAsWekasFilters(int n, boolean referenceCoding) throws Exception {
         final Instances data = data(n, n);
         final ReplaceMissingValues missing = new ReplaceMissingValues();
         missing.setInputFormat(data);
@@ -70,15 +71,28 @@ class InputPipelineTest {
         final RemoveUseless useless = new RemoveUseless();
         useless.setInputFormat(d);
         d = Filter.useFilter(d, useless);
+        final Instances beforeBinary = new Instances(d, 0);
         final NominalToBinary binary = new NominalToBinary();
         binary.setInputFormat(d);
         d = Filter.useFilter(d, binary);
+        // reference coding (GLM mode): the first value's column of each nominal attribute with > 2 values goes
+        final List<Integer> drop = new ArrayList<>();
+        for (int a = 0; a < beforeBinary.numAttributes(); a++) {
+            final Attribute att = beforeBinary.attribute(a);
+            if (referenceCoding && a != beforeBinary.classIndex() && att.isNominal() && att.numValues() > 2) {
+                drop.add(d.attribute(att.name() + "=" + att.value(0)).index());
+            }
+        }
+        final Remove reference = new Remove();
+        reference.setAttributeIndicesArray(drop.stream().mapToInt(Integer::intValue).toArray());
+        reference.setInputFormat(d);
+        d = Filter.useFilter(d, reference);
 
         final double[] w = new double[n];
         for (int i = 0; i < n; i++) {
             w[i] = data.instance(i).weight();
         }
-        final InputPipeline pipeline = new InputPipeline();
+        final InputPipeline pipeline = new InputPipeline(referenceCoding);
         final DMatrixRMaj x = pipeline.fit(data, false, w);
         final int cls = d.classIndex();
         final List<String> names = new ArrayList<>();
@@ -110,7 +124,8 @@ class InputPipelineTest {
             missing.input(inst);
             useless.input(missing.output());
             binary.input(useless.output());
-            final Instance ref = binary.output();
+            reference.input(binary.output());
+            final Instance ref = reference.output();
             final double[] row = new double[cols];
             for (int a = 0, j = 0; a < ref.numAttributes(); a++) {
                 if (a != cls) {
