@@ -63,6 +63,8 @@ public final class TrainingSession implements AutoCloseable {
     private int bestEpoch = -1;
     private double[][] bestWeights;
     private TrainingResult finished;
+    /** The network's outputs on the training rows when the last result was made; null before. */
+    private DMatrixRMaj finalOutputs;
 
     /** Use {@link Trainer#start}. Inputs are checked there. */
     TrainingSession(Trainer trainer, Sequential net, Family family, Optimizer optimizer,
@@ -138,6 +140,15 @@ public final class TrainingSession implements AutoCloseable {
     /** @return the number of training rows (after holding out the validation rows) */
     public int trainingRows() {
         return x.numRows;
+    }
+
+    /**
+     * @return the network's outputs (eta) on the training rows, in their order, computed with the loss
+     *         of the last {@link #finish()} or {@link #snapshot()} (the same numbers as
+     *         {@code network().predict} then); null before either. Saves a caller a second full pass.
+     */
+    public DMatrixRMaj finalOutputs() {
+        return finalOutputs;
     }
 
     /** @return the number of held-out validation rows, 0 without early stopping */
@@ -321,7 +332,8 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private TrainingResult result(boolean restored) {
-        final double finalLoss = Trainer.finalMeanNll(epoch, net, family, x, y, w);
+        finalOutputs = new DMatrixRMaj(1, 1);
+        final double finalLoss = Trainer.finalMeanNll(epoch, net, family, x, y, w, finalOutputs);
         final StopReason why;
         if (converged) {
             why = StopReason.CONVERGED;

@@ -80,7 +80,9 @@ public final class InputPipeline implements Inputs {
         }
         missing.batchFinished();
         missing.output();
-        useless.setAttributeIndicesArray(uselessAttributes(data, missing));
+        final double[] fill = replacements(data, missing);
+        final int[] removed = uselessAttributes(data, fill);
+        useless.setAttributeIndicesArray(removed);
         useless.setInvertSelection(false);
         useless.setInputFormat(missing.getOutputFormat());
         final Instances beforeBinary = useless.getOutputFormat();
@@ -122,8 +124,20 @@ public final class InputPipeline implements Inputs {
             }
         }
         final DMatrixRMaj x = new DMatrixRMaj(data.numInstances(), cols);
-        for (int i = 0; i < data.numInstances(); i++) {
-            copyRow(encode(data.instance(i)), x.data, i * cols);
+        final int[] kept = numericInputs(data, removed);
+        if (kept != null && reference == null && kept.length == header.numAttributes() - 1) {
+            // numeric inputs only: the filters impute, drop columns and copy; do that here, without them
+            for (int i = 0; i < data.numInstances(); i++) {
+                final Instance inst = data.instance(i);
+                for (int c = 0; c < kept.length; c++) {
+                    final double v = inst.value(kept[c]);
+                    x.data[i * cols + c] = Utils.isMissingValue(v) ? fill[kept[c]] : v;
+                }
+            }
+        } else {
+            for (int i = 0; i < data.numInstances(); i++) {
+                copyRow(encode(data.instance(i)), x.data, i * cols);
+            }
         }
         standardizer = standardize ? Standardizer.fit(x, weights) : Standardizer.identity(cols);
         return standardizer.apply(x);
@@ -235,19 +249,44 @@ public final class InputPipeline implements Inputs {
         return new DenseInstance(1.0, values);
     }
 
+    /** @return what the fitted missing-value filter puts in place of a missing value, per attribute */
+    private static double[] replacements(Instances data, ReplaceMissingValues fitted) throws Exception {
+        final double[] blank = new double[data.numAttributes()];
+        java.util.Arrays.fill(blank, Utils.missingValue());
+        final Instance blankInstance = new DenseInstance(1.0, blank);
+        blankInstance.setDataset(data);
+        fitted.input(blankInstance);
+        return fitted.output().toDoubleArray();
+    }
+
+    /**
+     * @return the input attributes left after removing {@code removed} (ascending), in order, when they are
+     *         all numeric; else null
+     */
+    private static int[] numericInputs(Instances data, int[] removed) {
+        final java.util.Set<Integer> gone = new java.util.HashSet<>();
+        for (int r : removed) {
+            gone.add(r);
+        }
+        final java.util.List<Integer> kept = new java.util.ArrayList<>();
+        for (int a = 0; a < data.numAttributes(); a++) {
+            if (a != data.classIndex() && !gone.contains(a)) {
+                if (!data.attribute(a).isNumeric()) {
+                    return null;
+                }
+                kept.add(a);
+            }
+        }
+        return kept.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /**
      * The attributes {@link RemoveUseless} (default settings) would remove from the imputed data: all
      * values missing, fewer than two distinct values (compared as Weka's attribute statistics do, by
      * their bits), or nominal with more than 99% of the present values distinct. The class never.
      */
-    private static int[] uselessAttributes(Instances data, ReplaceMissingValues fitted) throws Exception {
+    private static int[] uselessAttributes(Instances data, double[] fill) {
         final int d = data.numAttributes(), n = data.numInstances(), cls = data.classIndex();
-        final double[] blank = new double[d];
-        java.util.Arrays.fill(blank, Utils.missingValue());
-        final Instance blankInstance = new DenseInstance(1.0, blank);
-        blankInstance.setDataset(data);
-        fitted.input(blankInstance);
-        final double[] fill = fitted.output().toDoubleArray();
         final int[] missingCount = new int[d], distinct = new int[d];
         final long[] first = new long[d];
         final boolean[][] seen = new boolean[d][];

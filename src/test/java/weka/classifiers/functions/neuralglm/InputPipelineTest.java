@@ -62,9 +62,17 @@ class InputPipelineTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, false", "2, false", "5, false", "60, false", "500, false", "5, true", "500, true"})
-    void sameMatrixAndTransformAsWekasFilters(int n, boolean referenceCoding) throws Exception {
+    @CsvSource({"1, false, false", "2, false, false", "5, false, false", "60, false, false", "500, false, false",
+        "5, true, false", "500, true, false", "1, false, true", "60, false, true", "500, true, true"})
+    void sameMatrixAndTransformAsWekasFilters(int n, boolean referenceCoding, boolean numericOnly) throws Exception {
         final Instances data = data(n, n);
+        if (numericOnly) { // the pipeline's own path for numeric inputs
+            for (int a = data.numAttributes() - 2; a >= 0; a--) {
+                if (data.attribute(a).isNominal()) {
+                    data.deleteAttributeAt(a);
+                }
+            }
+        }
         final ReplaceMissingValues missing = new ReplaceMissingValues();
         missing.setInputFormat(data);
         Instances d = Filter.useFilter(data, missing);
@@ -117,7 +125,15 @@ class InputPipelineTest {
         assertArrayEquals(expected, x.data, 0.0, "training matrix");
 
         // new instances, with missing values everywhere: imputed with the same means and modes
-        final Instances fresh = data(7, 1000 + n);
+        final Instances fresh = new Instances(data, 0);
+        final Instances freshAll = data(7, 1000 + n);
+        for (int i = 0; i < freshAll.numInstances(); i++) {
+            final double[] v = new double[data.numAttributes()];
+            for (int a = 0; a < data.numAttributes(); a++) {
+                v[a] = freshAll.instance(i).value(freshAll.attribute(data.attribute(a).name()));
+            }
+            fresh.add(new DenseInstance(freshAll.instance(i).weight(), v));
+        }
         for (int i = 0; i < fresh.numInstances(); i++) {
             final Instance inst = fresh.instance(i);
             inst.setMissing(i % inst.numAttributes());
