@@ -32,6 +32,17 @@ public interface Layer extends Serializable {
      */
     DMatrixRMaj backward(DMatrixRMaj dOut);
 
+    /**
+     * The parameter half of {@link #backward}: accumulates the parameter gradients for the last forward
+     * without computing the input gradient, where nothing needs it (the first layer of a network being
+     * trained). By default the full backward pass, whose result is dropped.
+     *
+     * @param dOut {@code dL/d output}, n x out. Not modified.
+     */
+    default void accumulateGradients(DMatrixRMaj dOut) {
+        backward(dOut);
+    }
+
     /** @return the trainable parameters (empty for activations), in a fixed order */
     List<Parameter> parameters();
 

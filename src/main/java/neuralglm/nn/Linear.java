@@ -118,6 +118,7 @@ public final class Linear implements Layer {
      *
      * @param dOut {@code dL/d output}, n x out, for the last forward. Not modified.
      */
+    @Override
     public void accumulateGradients(DMatrixRMaj dOut) {
         if (input == null) {
             throw new IllegalStateException("backward called before forward");

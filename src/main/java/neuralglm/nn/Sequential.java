@@ -110,6 +110,34 @@ public final class Sequential implements Layer {
         return g;
     }
 
+    /**
+     * Backward for training: as {@link #backward(DMatrixRMaj)} when the input gradient is needed; otherwise
+     * the first layer only accumulates its parameter gradients ({@link Layer#accumulateGradients}: for a
+     * {@link Linear} first layer this skips the n x d product {@code dY W}).
+     *
+     * @param dOut              {@code dL/d eta}, n x k. Not modified.
+     * @param needInputGradient whether to compute {@code dL/dx}
+     * @return {@code dL/dx} (a buffer owned by the first layer), or null when not needed
+     */
+    public DMatrixRMaj backward(DMatrixRMaj dOut, boolean needInputGradient) {
+        if (needInputGradient) {
+            return backward(dOut);
+        }
+        accumulateGradients(dOut);
+        return null;
+    }
+
+    @Override
+    public void accumulateGradients(DMatrixRMaj dOut) {
+        DMatrixRMaj g = dOut;
+        for (int i = layers.size() - 1; i > 0; i--) {
+            g = layers.get(i).backward(g);
+        }
+        if (!layers.isEmpty()) {
+            layers.get(0).accumulateGradients(g);
+        }
+    }
+
     @Override
     public List<Parameter> parameters() {
         final List<Parameter> ps = new ArrayList<>();
