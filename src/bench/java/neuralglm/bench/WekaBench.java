@@ -24,7 +24,8 @@ import weka.core.Utils;
  *   weka-large    fixed cost (initializeClassifier + done) against the epochs; end-to-end examples/s;
  *                 --threads T; --pair: two independent 1-thread builds side by side (the machine's
  *                 ceiling for 2 threads) and one -num-threads 2 build, alternated; RSS (start, after
- *                 the data, peak) against the data's size
+ *                 the data, peak) against the data's size (--warmup 0: no warm-up build, whose garbage
+ *                 would count in the peak)
  *   weka-notebook the notebook workload through buildClassifier (-hidden 30,20, SGD lr 0.2, full batch,
  *                 --steps epochs, default 5000), per family, median of --reps (default 3)
  *   weka-predict  distributionsForInstances (instances/s) of NeuralGLM, MultilayerPerceptron and
@@ -85,7 +86,9 @@ final class WekaBench {
         final Instances data = instances(Path.of(a.string("data", "target/bench-data")), a.integer("rows", 0), false);
         final long rssData = LargeBench.rssKb("VmRSS");
         final int n = data.numInstances();
-        build(glm("Poisson", 1, threads), data); // warm-up (JIT)
+        if (a.integer("warmup", 1) > 0) {
+            build(glm("Poisson", 1, threads), data); // warm-up (JIT); --warmup 0 for the peak RSS of one build alone
+        }
         if (pair) {
             build(glm("Poisson", 1, 2), data);
         }

@@ -606,6 +606,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      */
     private TrainingRun newRun(Instances train, int[] rows, int[] hiddenSizes, int limit, RunFingerprint fingerprint,
                                String resumeNote) throws Exception {
+        noteKernelsOnce();
         final Family fam = family.create(train.classAttribute().isNominal());
         final Targets targets = Targets.of(train, fam, rows);
         final InputPipeline pipeline = new InputPipeline(hiddenSizes.length == 0);
@@ -633,6 +634,26 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 architecture(x.numCols, hiddenSizes, actName, outputs), opt.toString(), miniBatchSize, !doNotStandardize,
                 FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
                 GlmInference.Weights.values()[weightsKind], quasi);
+    }
+
+    /** Set once the JVM has been told which kernels run (first build). */
+    private static final java.util.concurrent.atomic.AtomicBoolean KERNELS_NOTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** The exact Java option that turns on the Vector API kernels. */
+    public static final String VECTOR_OPTION = "--add-modules jdk.incubator.vector";
+
+    /**
+     * Once per JVM, on the first build in a JVM without the Vector API module (Weka's default), says on
+     * standard error (the Explorer's log window, the console) how to get the faster kernels.
+     */
+    private static void noteKernelsOnce() {
+        if (!neuralglm.linalg.Kernels.vectorised() && !Boolean.getBoolean("neuralglm.scalar")
+                && KERNELS_NOTED.compareAndSet(false, true)) {
+            System.err.println("NeuralGLM: this JVM runs without the Vector API module, so training uses the plain-Java "
+                    + "kernels (vectorised by the JIT; about 1.5-2.5x slower on the matrix products). For the fastest "
+                    + "kernels, start Weka's JVM with the option " + VECTOR_OPTION + " (for example: java "
+                    + VECTOR_OPTION + " -jar weka.jar); the results are the same to the bit.");
+        }
     }
 
     /**
