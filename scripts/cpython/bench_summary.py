@@ -73,10 +73,15 @@ for rnd, b in sorted(by.items()):
         t = torch_nb.get(r["family"])
         if t:
             nb[(r["kernels"], r["family"])].append(r["median_s"] / t["median_s"])
+            if "cpu_s" in r and t.get("cpu_over_wall"):
+                nb[(r["kernels"], r["family"], "cpu")].append(statistics.median(r["cpu_s"]) / (t["median_s"] * t["cpu_over_wall"]))
     for r in b.get("weka_large", []):
         k = lg[r["kernels"]]
         if torch_lg:
             k["ours/torch"].append(r["examples_per_s"] / torch_lg[-1]["examples_per_s"])
+            if r.get("cpu_over_wall") and torch_lg[-1].get("cpu_over_wall"):
+                k["ours/torch per CPU second"].append(r["examples_per_s"] / r["cpu_over_wall"]
+                                                      / (torch_lg[-1]["examples_per_s"] / torch_lg[-1]["cpu_over_wall"]))
         k["fixed share"].append(r["fixed_share_median"])
         if "two_over_ceiling_median" in r:
             k["2 threads / ceiling"].append(r["two_over_ceiling_median"])
@@ -85,8 +90,9 @@ for rnd, b in sorted(by.items()):
     for r in b.get("weka_predict", []):
         pr[r["kernels"]]["NeuralGLM/MLP"].append(r["glm_over_mlp"])
         pr[r["kernels"]]["NeuralGLM/Logistic"].append(r["glm_over_logistic"])
-for (kern, fam), q in sorted(nb.items()):
-    print("  notebook %-7s %-12s NeuralGLM time / torch f32 1-thread time: median %.2f over %d rounds (min %.2f, max %.2f)" % (kern, fam, med(q), len(q), min(q), max(q)))
+for key, q in sorted(nb.items()):
+    what = "CPU time" if len(key) == 3 else "wall time"
+    print("  notebook %-7s %-12s NeuralGLM / torch f32 1 thread, %-9s: median %.2f over %d rounds (min %.2f, max %.2f)" % (key[0], key[1], what, med(q), len(q), min(q), max(q)))
 for kern, k in sorted(lg.items()):
     print("  large    %-7s " % kern + ";  ".join("%s %.3g" % (name, med(v)) for name, v in k.items()))
 for kern, k in sorted(pr.items()):

@@ -27,7 +27,8 @@ import weka.core.Utils;
  *                 the data, peak) against the data's size (--warmup 0: no warm-up build, whose garbage
  *                 would count in the peak)
  *   weka-notebook the notebook workload through buildClassifier (-hidden 30,20, SGD lr 0.2, full batch,
- *                 --steps epochs, default 5000), per family, median of --reps (default 3)
+ *                 inputs as given, --steps epochs, default 5000), per family, median of --reps (default 3);
+ *                 Poisson at lr 0.05 (from NeuralGLM's own initialisation lr 0.2 diverges; a step costs the same)
  *   weka-predict  distributionsForInstances (instances/s) of NeuralGLM, MultilayerPerceptron and
  *                 Logistic on the same data with a two-valued class (y > 0), trained on --train rows
  * </pre>
@@ -67,6 +68,7 @@ final class WekaBench {
 
     /** initializeClassifier, next() until false, done(): seconds of {init, epochs, done}. */
     static double[] build(NeuralGLM g, Instances data) throws Exception {
+        final long c0 = OS.getProcessCpuTime();
         final long t0 = System.nanoTime();
         g.initializeClassifier(data);
         final long t1 = System.nanoTime();
@@ -76,7 +78,7 @@ final class WekaBench {
         final long t2 = System.nanoTime();
         g.done();
         final long t3 = System.nanoTime();
-        return new double[] {(t1 - t0) * 1e-9, (t2 - t1) * 1e-9, (t3 - t2) * 1e-9};
+        return new double[] {(t1 - t0) * 1e-9, (t2 - t1) * 1e-9, (t3 - t2) * 1e-9, (OS.getProcessCpuTime() - c0) * 1e-9};
     }
 
     static void large(Args a) throws Exception {
@@ -94,12 +96,14 @@ final class WekaBench {
         }
         final double[] total = new double[reps], fixed = new double[reps], ceiling = new double[reps], two = new double[reps];
         final double[][] phase = new double[3][reps];
+        final double[] cpu = new double[reps];
         for (int r = 0; r < reps; r++) {
             final double[] t = build(glm("Poisson", epochs, threads), data);
             total[r] = t[0] + t[1] + t[2];
             for (int k = 0; k < 3; k++) {
                 phase[k][r] = t[k];
             }
+            cpu[r] = t[3];
             fixed[r] = (t[0] + t[2]) / total[r];
             if (pair) {
                 final double[][] side = new double[2][];
@@ -127,10 +131,10 @@ final class WekaBench {
         final Stats s = new Stats(total), f = new Stats(fixed);
         System.out.printf(Locale.ROOT, "{\"bench\":\"weka_large\",\"kernels\":\"%s\",\"threads\":%d,\"rows\":%d,\"epochs\":%d,"
                         + "\"times_s\":%s,\"init_s\":%s,\"epochs_s\":%s,\"done_s\":%s,\"median_s\":%.4f,\"examples_per_s\":%.1f,\"fixed_share\":%s,\"fixed_share_median\":%.4f,"
-                        + "\"data_mb\":%.1f,\"rss_start_mb\":%.1f,\"rss_after_data_mb\":%.1f,\"peak_rss_mb\":%.1f%s}%n",
+                        + "\"cpu_over_wall\":%.3f,\"data_mb\":%.1f,\"rss_start_mb\":%.1f,\"rss_after_data_mb\":%.1f,\"peak_rss_mb\":%.1f%s}%n",
                 neuralglm.linalg.Kernels.vectorised() ? "vector" : "plain", threads, n, epochs, NotebookBench.arr(total), NotebookBench.arr(phase[0]), NotebookBench.arr(phase[1]),
                 NotebookBench.arr(phase[2]), s.median,
-                (double) n * epochs / s.median, NotebookBench.arr(fixed), f.median, (double) n * (data.numAttributes()) * 8 / 1e6,
+                (double) n * epochs / s.median, NotebookBench.arr(fixed), f.median, sum(cpu) / sum(total), (double) n * (data.numAttributes()) * 8 / 1e6,
                 rssStart / 1e3, rssData / 1e3, LargeBench.rssKb("VmHWM") / 1e3,
                 pair ? String.format(Locale.ROOT, ",\"ceiling_examples_per_s\":%s,\"two_threads_examples_per_s\":%s,\"two_over_ceiling_median\":%.4f",
                         NotebookBench.arr(ceiling), NotebookBench.arr(two), median(ratio(two, ceiling))) : "");
@@ -180,23 +184,39 @@ final class WekaBench {
                 data.add(new DenseInstance(1.0, new double[] {d.x[i], nominal ? d.yClass[i] : y[i]}));
             }
             final String options = "-family " + (nominal ? "Categorical" : fam.equals("gaussian") ? "Gaussian" : "Poisson")
-                    + " -hidden 30,20 -optimizer \"SGD -lr 0.2\" -mini-batch-size 0 -S 500 -epochs ";
+                    + " -hidden 30,20 -optimizer \"SGD -lr " + (fam.equals("poisson") ? "0.05" : "0.2")
+                    + "\" -mini-batch-size 0 -no-standardize -S 500 -epochs ";
             final NeuralGLM warm = new NeuralGLM();
             warm.setOptions(Utils.splitOptions(options + Math.min(steps, 500)));
             warm.buildClassifier(data);
-            final double[] t = new double[reps];
+            final double[] t = new double[reps], cpu = new double[reps];
             for (int r = 0; r < reps; r++) {
                 final NeuralGLM g = new NeuralGLM();
                 g.setOptions(Utils.splitOptions(options + steps));
+                final long c0 = OS.getProcessCpuTime();
                 final long t0 = System.nanoTime();
                 g.buildClassifier(data);
                 t[r] = (System.nanoTime() - t0) * 1e-9;
+                cpu[r] = (OS.getProcessCpuTime() - c0) * 1e-9;
             }
             final Stats s = new Stats(t);
             System.out.printf(Locale.ROOT, "{\"bench\":\"weka_notebook\",\"kernels\":\"%s\",\"family\":\"%s\",\"steps\":%d,\"times_s\":%s,"
-                            + "\"median_s\":%.6f,\"us_per_step\":%.3f}%n", neuralglm.linalg.Kernels.vectorised() ? "vector" : "plain", fam, steps,
-                    NotebookBench.arr(t), s.median, 1e6 * s.median / steps);
+                            + "\"median_s\":%.6f,\"us_per_step\":%.3f,\"cpu_s\":%s,\"cpu_over_wall\":%.3f}%n",
+                    neuralglm.linalg.Kernels.vectorised() ? "vector" : "plain", fam, steps,
+                    NotebookBench.arr(t), s.median, 1e6 * s.median / steps, NotebookBench.arr(cpu), sum(cpu) / sum(t));
         }
+    }
+
+    /** Process CPU time (all threads), for runs on a machine other jobs load. */
+    private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    private static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s;
     }
 
     private static double[] ratio(double[] a, double[] b) {
