@@ -97,7 +97,7 @@ final class SparkObjective implements Objective {
     }
 
     @Override
-    public double trainingLoss(int e) {
+    public double trainingLoss(int e, DMatrixRMaj etaOut) {
         return evaluate(data, null, false)[0];
     }
 

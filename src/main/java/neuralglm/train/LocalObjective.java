@@ -118,8 +118,8 @@ final class LocalObjective implements Objective {
     }
 
     @Override
-    public double trainingLoss(int epoch) {
-        return Trainer.finalMeanNll(epoch, net, family, x, y, w);
+    public double trainingLoss(int epoch, DMatrixRMaj etaOut) {
+        return Trainer.finalMeanNll(epoch, net, family, x, y, w, etaOut);
     }
 
     @Override

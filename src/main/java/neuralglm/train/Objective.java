@@ -48,10 +48,12 @@ public interface Objective {
     BatchStep batch();
 
     /**
-     * @param epoch the number of epochs run (for a divergence message)
+     * @param epoch  the number of epochs run (for a divergence message)
+     * @param etaOut given the network's outputs on all training rows (n x k, in order) when the objective
+     *               has them at hand (rows in memory); left with 0 rows otherwise
      * @return the weighted mean NLL of all training rows at the current parameters
      */
-    double trainingLoss(int epoch);
+    double trainingLoss(int epoch, org.ejml.data.DMatrixRMaj etaOut);
 
     /** @return the weighted mean NLL of the validation rows at the current parameters; NaN without them */
     double validationLoss();

@@ -260,11 +260,18 @@ public final class Trainer {
     /**
      * The weighted mean NLL of the trained network over all rows, {@code sum_b W_b meanNll_b / W} over
      * chunks b of at most {@value #FINAL_CHUNK} rows, so that the layers' buffers never grow to n rows.
+     *
+     * @param etaOut when not null, reshaped to n x k and given the network's outputs on all rows (what
+     *               {@code net.predict(x)} gives, to the bit)
      */
-    static double finalMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+    static double finalMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
+                               DMatrixRMaj etaOut) {
         final int n = x.numRows, d = x.numCols, k = y.numCols;
         if (n <= FINAL_CHUNK) {
             final DMatrixRMaj eta = net.forward(x);
+            if (etaOut != null) {
+                etaOut.setTo(eta);
+            }
             return checkFinite(epoch, family.meanNll(eta, y, w), family, eta);
         }
         final DMatrixRMaj xb = new DMatrixRMaj(FINAL_CHUNK, d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
@@ -280,12 +287,20 @@ public final class Trainer {
             if (wb != null) {
                 System.arraycopy(w, start, wb, 0, b);
                 chunkWeight = Family.totalWeight(wb, b);
-                if (chunkWeight == 0) {
+                if (chunkWeight == 0 && etaOut == null) {
                     continue;
                 }
             }
             final DMatrixRMaj eta = net.forward(xb);
-            sum += chunkWeight * checkFinite(epoch, family.meanNll(eta, yb, wb), family, eta);
+            if (etaOut != null) {
+                if (start == 0) {
+                    etaOut.reshape(n, eta.numCols, false);
+                }
+                System.arraycopy(eta.data, 0, etaOut.data, start * eta.numCols, b * eta.numCols);
+            }
+            if (chunkWeight != 0) {
+                sum += chunkWeight * checkFinite(epoch, family.meanNll(eta, yb, wb), family, eta);
+            }
         }
         return sum / Family.totalWeight(w, n);
     }

@@ -52,6 +52,8 @@ public final class TrainingSession implements AutoCloseable {
     private int bestEpoch = -1;
     private double[] bestWeights;
     private TrainingResult finished;
+    /** The network's outputs on the training rows when the last result was made; null before. */
+    private DMatrixRMaj finalOutputs;
 
     /** Use {@link Trainer#start}. Inputs are checked there. */
     TrainingSession(Trainer trainer, Sequential net, Family family, Optimizer optimizer, Objective data) {
@@ -105,6 +107,15 @@ public final class TrainingSession implements AutoCloseable {
     /** @return the number of training rows (after holding out the validation rows) */
     public long trainingRows() {
         return data.trainingRows();
+    }
+
+    /**
+     * @return the network's outputs (eta) on the training rows, in their order, computed with the loss
+     *         of the last {@link #finish()} or {@link #snapshot()} (the same numbers as
+     *         {@code network().predict} then); null before either. Saves a caller a second full pass.
+     */
+    public DMatrixRMaj finalOutputs() {
+        return finalOutputs;
     }
 
     /** @return the number of held-out validation rows, 0 without early stopping */
@@ -253,7 +264,9 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private TrainingResult result(boolean restored) {
-        final double finalLoss = Trainer.checkFinite(epoch, data.trainingLoss(epoch), family, (DMatrixRMaj) null);
+        final DMatrixRMaj outputs = new DMatrixRMaj(0, 0);
+        final double finalLoss = Trainer.checkFinite(epoch, data.trainingLoss(epoch, outputs), family, (DMatrixRMaj) null);
+        finalOutputs = outputs.numRows > 0 ? outputs : null;
         final StopReason why;
         if (converged) {
             why = StopReason.CONVERGED;
