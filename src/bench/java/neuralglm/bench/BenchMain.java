@@ -11,6 +11,7 @@ import java.util.Arrays;
  *   heldout   10-fold CV of NeuralGLM's defaults against Weka's learners (issue 11's table)
  *   stream    the streamed NeuralGLMUpdateable's defaults on short streams
  *   kernel    GFLOP/s of the GEMM kernels on the workloads' shapes
+ *   weka-large, weka-notebook, weka-predict   through the Weka face (see WekaBench)
  * </pre>
  */
 public final class BenchMain {
@@ -47,6 +48,15 @@ public final class BenchMain {
                 break;
             case "kernel":
                 KernelBench.run(a);
+                break;
+            case "weka-large":
+                WekaBench.large(a);
+                break;
+            case "weka-notebook":
+                WekaBench.notebook(a);
+                break;
+            case "weka-predict":
+                WekaBench.predict(a);
                 break;
             default:
                 throw new IllegalArgumentException("Unknown workload " + what + "; usage: BenchMain notebook [options]; args were "
