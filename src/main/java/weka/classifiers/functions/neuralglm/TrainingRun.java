@@ -195,6 +195,6 @@ public final class TrainingRun {
         final Attribute cls = header.classAttribute();
         return new FittedModel(header, pipeline, net, family, cls, result, stats, architecture, optimizer,
                 session.epochLimit(), targets.weights(), standardized, requestedBatchSize,
-                session.trainingRows(), session.validationRows(), dispersion, result == null ? null : resumeNote);
+                (int) session.trainingRows(), (int) session.validationRows(), dispersion, result == null ? null : resumeNote);
     }
 }
