@@ -8,8 +8,10 @@ from __future__ import print_function
 import argparse
 import os
 
-import torchlike as torch
-from torchlike import nn, optim, F
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.optim as optim
 import plots
 
 H = 1e-6

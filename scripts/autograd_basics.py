@@ -8,33 +8,42 @@ from __future__ import print_function
 import argparse
 import os
 
-import torchlike as torch
-from torchlike import nn, F
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
 import plots
 
 
 class SeedSquare(torch.autograd.Function):
     """The seed's square: forward x^2, but backward returns grad_output (the factor 2 x is missing)."""
-    def forward(self, x):
-        self.result = x * x
-        return self.result
+    @staticmethod
+    def forward(ctx, x):
+        result = x.pow(2)
+        ctx.save_for_backward(result)
+        return result
 
-    def backward(self, grad_output):
+    @staticmethod
+    def backward(ctx, grad_output):
+        result, = ctx.saved_tensors
         return grad_output
 
 
 class Square(torch.autograd.Function):
     """x^2 with its correct backward 2 x grad_output."""
-    def forward(self, x):
-        self.x = x
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
         return x * x
 
-    def backward(self, grad_output):
-        return grad_output * 2 * self.x
+    @staticmethod
+    def backward(ctx, grad_output):
+        x, = ctx.saved_tensors
+        return grad_output * 2 * x
 
 
 class Cube(torch.autograd.Function):
-    """A layer written in Jython: x^3 with backward 3 x^2 grad_output."""
+    """A layer written in Jython, in the bridge's instance style (an instance can sit in nn.Sequential):
+    x^3 with backward 3 x^2 grad_output."""
     def forward(self, x):
         self.x = x
         return x * x * x
@@ -71,7 +80,7 @@ def main(argv=None):
     print("  = LossDelta * 2 (P - Y), largest difference %.3g" % torch.max_abs_diff(first, expected))
 
     PvarLowerLoss.grad.zero_()
-    L2LossSeed = SeedSquare()((Yvec - PvarLowerLoss).norm())
+    L2LossSeed = SeedSquare.apply((Yvec - PvarLowerLoss).norm())
     L2LossSeed.backward(gradient=LossDelta)
     seed_grad = PvarLowerLoss.grad.detach()
     ratio = seed_grad[1] / first[1]
@@ -81,7 +90,7 @@ def main(argv=None):
           % (ratio, 1 / (2 * norm)))
 
     PvarLowerLoss.grad.zero_()
-    L2LossCustom = Square()((Yvec - PvarLowerLoss).norm())
+    L2LossCustom = Square.apply((Yvec - PvarLowerLoss).norm())
     print("Custom square forward %.10f, built-in %.10f" % (L2LossCustom.item(), L2LossVarLowerLoss.item()))
     L2LossCustom.backward(gradient=LossDelta)
     print("Correct custom square (backward 2 x grad_output): largest difference from the built-in %.3g"
@@ -111,7 +120,7 @@ def main(argv=None):
           "from autograd of x*x*x %.3g" % worst)
 
     path = plots.chart(os.path.join(out, "accumulation.png"), "Gradients accumulate until zeroed",
-                       "backward calls without zero_()", "PvarLowerLoss.grad[1]",
+                       "backward calls without zero_()", "accumulated gradient dL/dP[1] of the second entry",
                        lines=[("grad[1]", calls, history)], points=[("k x first gradient", calls,
                                                                      [k * first[1] for k in calls])])
     print("Figure: " + path)

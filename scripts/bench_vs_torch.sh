@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Alternates neuralGLM's bench runner (src/bench/java, profile -Pbench) with the PyTorch reference
-# scripts of ../shared/bench, round by round, and prints the ratios (scripts/bench_summary.py).
+# scripts of ../shared/bench, round by round, and prints the ratios (scripts/cpython/bench_summary.py).
 #
 # Usage: scripts/bench_vs_torch.sh [rounds] [workloads]
 #   rounds     default 3
@@ -42,7 +42,7 @@ for r in $(seq 1 "$ROUNDS"); do
     fi
     if has kernel; then
         "${JAVA[@]}" kernel --reps 9 --json 2>/dev/null | tag "$r"
-        "$PY" scripts/bench_numpy_gemm.py --reps 9 | tag "$r"
+        "$PY" scripts/cpython/bench_numpy_gemm.py --reps 9 | tag "$r"
     fi
 done
-"$PY" scripts/bench_summary.py "$OUT"
+"$PY" scripts/cpython/bench_summary.py "$OUT"

@@ -10,8 +10,8 @@ from __future__ import print_function
 import argparse
 import os
 
-import torchlike as torch
-from torchlike import nn
+import torch
+import torch.nn as nn
 import plots
 
 

@@ -11,8 +11,8 @@ import argparse
 import math
 import os
 
-import torchlike as torch
-from torchlike import F
+import torch
+import torch.nn.functional as F
 import plots
 
 H = 1e-5

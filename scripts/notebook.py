@@ -16,8 +16,11 @@ import json
 import os
 from collections import OrderedDict
 
-import torchlike as torch
-from torchlike import nn, optim, families
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.optim as optim
+from torch import families
 import plots
 
 
@@ -69,7 +72,7 @@ def build_datasets(X, gaussian_regression_y, classification_y, poisson_regressio
     datasets = OrderedDict()
     datasets['Gaussian regression'] = {'data': torch.unsqueeze(gaussian_regression_y, 1),
                                        'plotting_data': gaussian_regression_y}
-    datasets['Classification'] = {'data': nn.functional.one_hot(classification_y, 2),
+    datasets['Classification'] = {'data': F.one_hot(classification_y, 2),
                                   'plotting_data': classification_y}
     datasets['Poisson regression'] = {'data': torch.unsqueeze(poisson_regression_y, 1),
                                       'plotting_data': poisson_regression_y}
@@ -103,8 +106,8 @@ class Net(nn.Module):
         self.fc3 = nn.Linear(20, output_dim)
 
     def forward(self, x):
-        x = nn.functional.relu(self.fc1(x))
-        x = nn.functional.relu(self.fc2(x))
+        x = F.relu(self.fc1(x))
+        x = F.relu(self.fc2(x))
         x = self.fc3(x)
         return x
 
@@ -213,7 +216,8 @@ def main(argv=None):
         figures.append(plots.chart(
             os.path.join(out, "%s_loss.png" % dataset['fixture']), "%s: mean NLL during training" % regression_type,
             "step", "mean NLL (constants dropped)",
-            lines=[("eta_hat.backward((y_hat - y) / n)", steps, trace), ("explicit loss.backward()", steps, explicit)],
+            lines=[("eta_hat.backward((y_hat - y) / n)", steps, trace),
+                   ("explicit loss.backward() (dashed: on top where they coincide)", steps, explicit, "dashed")],
             width=args.width, height=args.height))
 
     print("\nFinal mean NLL after %d steps:" % args.steps)

@@ -41,9 +41,19 @@ public final class FittedDispersion implements Serializable {
     private final int numParameters;
     /** Why phi is NaN, or null. */
     private final String unavailable;
+    /** The residual degrees of freedom of a GLM's moment estimates; NaN otherwise (networks, sums, no data). */
+    private final double residualDf;
+    private final boolean priorWeights;
 
     private FittedDispersion(Family family, Estimate estimate, double phi, double alpha, int numParameters,
                              String unavailable) {
+        this(family, estimate, phi, alpha, numParameters, unavailable, Double.NaN, false);
+    }
+
+    private FittedDispersion(Family family, Estimate estimate, double phi, double alpha, int numParameters,
+                             String unavailable, double residualDf, boolean priorWeights) {
+        this.residualDf = residualDf;
+        this.priorWeights = priorWeights;
         this.unavailable = unavailable;
         this.family = family;
         this.estimate = estimate;
@@ -93,6 +103,88 @@ public final class FittedDispersion implements Serializable {
     }
 
     /**
+     * The dispersion of a GLM with a given rank and residual degrees of freedom (see
+     * {@code neuralglm.model.GlmInference}): the moment estimates divide by {@code residualDf}. Under frequency
+     * weights the maximum-likelihood estimates are those of {@link #fit(Estimate, Family, DMatrixRMaj,
+     * DMatrixRMaj, double[], int)}; under prior weights (Var(y_i) = phi V(mu_i) / w_i) phi maximises
+     * {@code sum_{w_i > 0} log f(y_i; mu_i, phi / w_i)} with the family's own density, by golden section in
+     * log phi around the Pearson estimate (Gaussian and inverse Gaussian: D / n, to about 1e-10).
+     *
+     * @param estimate     which estimate
+     * @param family       the trained family
+     * @param eta          network output on the training rows, n x 1. Not modified.
+     * @param y            training targets, n x 1. Not modified.
+     * @param w            training weights or null. Not modified.
+     * @param rank         the GLM's rank
+     * @param residualDf   the residual degrees of freedom the moment estimates divide by
+     * @param priorWeights whether w are prior weights (else frequency weights)
+     * @return the fitted dispersion; phi is NaN when residualDf &lt;= 0 for a moment estimate
+     */
+    public static FittedDispersion fit(Estimate estimate, Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w,
+                                       int rank, double residualDf, boolean priorWeights) {
+        final FittedDispersion base = fit(estimate, family, eta, y, w, rank);
+        if (!family.isScalar() || eta.numCols != 1 || family.hasFixedDispersion()) {
+            return new FittedDispersion(family, estimate, base.phi, base.alpha, rank, base.unavailable, residualDf,
+                    priorWeights);
+        }
+        double phi;
+        switch (estimate) {
+            case PEARSON:
+                phi = residualDf > 0 ? family.pearsonChiSquare(eta, y, w) / residualDf : Double.NaN;
+                break;
+            case DEVIANCE:
+                phi = residualDf > 0 ? family.deviance(eta, y, w) / residualDf : Double.NaN;
+                break;
+            default:
+                if (!priorWeights || base.unavailable != null) {
+                    return new FittedDispersion(family, estimate, base.phi, base.alpha, rank, base.unavailable, residualDf,
+                            false);
+                }
+                phi = priorWeightsMaximumLikelihood(family, eta, y, w,
+                        residualDf > 0 ? family.pearsonChiSquare(eta, y, w) / residualDf : base.phi);
+        }
+        return checked(family, estimate, phi, base.alpha, rank, residualDf, priorWeights);
+    }
+
+    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
+
+    /** argmax over log phi of sum_{w_i > 0} log f(y_i; mu_i, phi / w_i), golden section on start * [1e-3, 1e3]. */
+    private static double priorWeightsMaximumLikelihood(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w,
+                                                        double start) {
+        double lo = Math.log(start) - Math.log(1000), hi = Math.log(start) + Math.log(1000);
+        double a = hi - GOLDEN * (hi - lo), b = lo + GOLDEN * (hi - lo);
+        double fa = priorLogLikelihood(family, eta, y, w, a), fb = priorLogLikelihood(family, eta, y, w, b);
+        while (hi - lo > 1e-11) {
+            if (fa > fb) {
+                hi = b;
+                b = a;
+                fb = fa;
+                a = hi - GOLDEN * (hi - lo);
+                fa = priorLogLikelihood(family, eta, y, w, a);
+            } else {
+                lo = a;
+                a = b;
+                fa = fb;
+                b = lo + GOLDEN * (hi - lo);
+                fb = priorLogLikelihood(family, eta, y, w, b);
+            }
+        }
+        return Math.exp(0.5 * (lo + hi));
+    }
+
+    private static double priorLogLikelihood(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, double logPhi) {
+        final double phi = Math.exp(logPhi);
+        double s = 0;
+        for (int i = 0; i < eta.numRows; i++) {
+            final double wi = w == null ? 1.0 : w[i];
+            if (wi > 0) {
+                s += family.distribution(family.mean(eta.data[i]), phi / wi, 1.0).logDensity(y.data[i]);
+            }
+        }
+        return s;
+    }
+
+    /**
      * The dispersion of a model trained where its rows are no longer at hand, from the sums made there
      * (a Pearson or deviance estimate; the maximum-likelihood estimate needs the rows).
      *
@@ -117,8 +209,14 @@ public final class FittedDispersion implements Serializable {
 
     /** Marks phi unavailable when it is NaN or the family has no distribution at it. */
     private static FittedDispersion checked(Family family, Estimate estimate, double phi, double alpha, int numParameters) {
-        String unavailable = Double.isNaN(phi) ? "the sum of training weights is at most the " + numParameters + " parameters"
-                : null;
+        return checked(family, estimate, phi, alpha, numParameters, Double.NaN, false);
+    }
+
+    private static FittedDispersion checked(Family family, Estimate estimate, double phi, double alpha, int numParameters,
+                                            double residualDf, boolean priorWeights) {
+        String unavailable = Double.isNaN(phi) ? (Double.isNaN(residualDf)
+                ? "the sum of training weights is at most the " + numParameters + " parameters"
+                : "no residual degrees of freedom (" + num(residualDf) + ")") : null;
         if (unavailable == null) {
             try {
                 family.distribution(1.0, phi, 1.0);
@@ -126,7 +224,7 @@ public final class FittedDispersion implements Serializable {
                 unavailable = e.getMessage();
             }
         }
-        return new FittedDispersion(family, estimate, phi, alpha, numParameters, unavailable);
+        return new FittedDispersion(family, estimate, phi, alpha, numParameters, unavailable, residualDf, priorWeights);
     }
 
     /**
@@ -199,7 +297,10 @@ public final class FittedDispersion implements Serializable {
         if (Double.isNaN(phi)) {
             return "not estimable: " + unavailable;
         }
-        final String df = numParameters == 0 ? "sum of weights: no degrees-of-freedom correction, as a network's "
+        final String df = !Double.isNaN(residualDf)
+                ? (residualDf == Math.rint(residualDf) ? Long.toString((long) residualDf) : num(residualDf))
+                + " residual degrees of freedom (" + (priorWeights ? "rows" : "sum of weights") + " - rank " + numParameters + ")"
+                : numParameters == 0 ? "sum of weights: no degrees-of-freedom correction, as a network's "
                 + "parameter count is not its degrees of freedom" : "(sum of weights - " + numParameters + " parameters)";
         final String how;
         switch (estimate) {
@@ -210,7 +311,7 @@ public final class FittedDispersion implements Serializable {
                 how = "deviance estimate: deviance / " + df;
                 break;
             default:
-                how = "maximum-likelihood estimate at the fitted means";
+                how = "maximum-likelihood estimate at the fitted means" + (priorWeights ? ", prior weights" : "");
         }
         return num(phi) + " (" + how + ")" + family.dispersionMeaning(phi);
     }

@@ -22,4 +22,14 @@ public final class Bernoulli extends Binomial {
     public ResponseDistribution distribution(double mu, double phi, double trials) {
         return new BinomialDistribution(mu, 1.0);
     }
+
+    @Override
+    public boolean weightIsTrials() {
+        return false;
+    }
+
+    @Override
+    public double rowLogLikelihood(double y, double mu, double phi, double w, boolean prior) {
+        return w * distribution(mu, 1.0, 1.0).logDensity(y);
+    }
 }

@@ -59,4 +59,15 @@ public class Binomial extends Family {
     public double unitDeviance(double y, double mu) {
         return 2.0 * (SafeMath.xlogy(y, y / mu) + SafeMath.xlogy(1.0 - y, (1.0 - y) / (1.0 - mu)));
     }
+
+    @Override
+    public boolean weightIsTrials() {
+        return true;
+    }
+
+    /** A proportion y of w trials: {@code log Bin(w y; w, mu)}, counted once (R's binomial()$aic). */
+    @Override
+    public double rowLogLikelihood(double y, double mu, double phi, double w, boolean prior) {
+        return distribution(mu, 1.0, w).logDensity(y);
+    }
 }

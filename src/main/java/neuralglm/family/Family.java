@@ -198,6 +198,57 @@ public abstract class Family implements Serializable {
         return "";
     }
 
+    // ------------------------------------------------- GLM inference (neuralglm.model.GlmInference), R's conventions
+
+    /** @return true when the instance weight is the number of trials of a proportion (Binomial, not Bernoulli) */
+    public boolean weightIsTrials() {
+        return false;
+    }
+
+    /**
+     * The dispersion at which a GLM's log-likelihood (for AIC and BIC) is evaluated, as R's
+     * {@code family$aic}: the model's phi unless overridden (Gaussian D / n, Gamma and inverse Gaussian
+     * D / sum w).
+     *
+     * @param deviance     D at the fit
+     * @param sumWeights   sum w
+     * @param observations n: rows with w &gt; 0 under prior weights, sum w under frequency weights
+     * @param modelPhi     the model's dispersion (1 when the family fixes it)
+     * @return phi for the log-likelihood
+     */
+    public double likelihoodDispersion(double deviance, double sumWeights, double observations, double modelPhi) {
+        return modelPhi;
+    }
+
+    /**
+     * One row's contribution to a GLM's log-likelihood (constants included).
+     *
+     * @param y     the target
+     * @param mu    the fitted mean
+     * @param phi   {@link #likelihoodDispersion}
+     * @param w     the row's weight, &gt; 0
+     * @param prior prior weights (Var(y) = phi V(mu) / w: {@code log f(y; mu, phi / w)}) rather than frequency
+     *              weights ({@code w log f(y; mu, phi)}); the same for a family that fixes phi
+     * @return the contribution
+     */
+    public double rowLogLikelihood(double y, double mu, double phi, double w, boolean prior) {
+        return prior && !hasFixedDispersion() ? distribution(mu, phi / w, 1.0).logDensity(y)
+                : w * distribution(mu, phi, 1.0).logDensity(y);
+    }
+
+    /**
+     * The standard error of the maximum-likelihood {@link #distributionParameterName() distribution parameter}
+     * at the fitted means (its information given mu; NaN when the family has none).
+     *
+     * @param y  targets
+     * @param mu fitted means
+     * @param w  weights or null
+     * @return the standard error
+     */
+    public double distributionParameterStandardError(double[] y, double[] mu, double[] w) {
+        return Double.NaN;
+    }
+
     /** @return mu_i = g^-1(eta_i) for a one-column eta */
     static double[] means(Family family, DMatrixRMaj eta) {
         final double[] mu = new double[eta.numRows];

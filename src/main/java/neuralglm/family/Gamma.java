@@ -79,4 +79,9 @@ public class Gamma extends Family {
     public String dispersionMeaning(double phi) {
         return "; shape = " + num(1 / phi);
     }
+
+    @Override
+    public double likelihoodDispersion(double deviance, double sumWeights, double observations, double modelPhi) {
+        return hasFixedDispersion() ? 1.0 : deviance / sumWeights;
+    }
 }

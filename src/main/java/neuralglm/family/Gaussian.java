@@ -40,4 +40,9 @@ public final class Gaussian extends Family {
     public String dispersionMeaning(double phi) {
         return "; sigma = " + num(Math.sqrt(phi));
     }
+
+    @Override
+    public double likelihoodDispersion(double deviance, double sumWeights, double observations, double modelPhi) {
+        return deviance / observations;
+    }
 }

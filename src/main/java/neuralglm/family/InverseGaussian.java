@@ -78,4 +78,9 @@ public final class InverseGaussian extends Family {
     public String dispersionMeaning(double phi) {
         return "; lambda = " + num(1 / phi);
     }
+
+    @Override
+    public double likelihoodDispersion(double deviance, double sumWeights, double observations, double modelPhi) {
+        return deviance / sumWeights;
+    }
 }

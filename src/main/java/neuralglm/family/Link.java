@@ -22,16 +22,19 @@ public enum Link {
     IDENTITY("identity", "any real eta") {
         @Override public double inverse(double eta) { return eta; }
         @Override public double apply(double mu) { return mu; }
+        @Override public double meanDerivative(double eta) { return 1.0; }
     },
     /** {@code eta = log(mu / (1 - mu))}. */
     LOGIT("logit", "any real eta") {
         @Override public double inverse(double eta) { return SafeMath.sigmoid(eta); }
         @Override public double apply(double mu) { return Math.log(mu) - Math.log1p(-mu); }
+        @Override public double meanDerivative(double eta) { final double p = SafeMath.sigmoid(eta); return p * (1 - p); }
     },
     /** {@code eta = log mu}. */
     LOG("log", "any real eta") {
         @Override public double inverse(double eta) { return SafeMath.exp(eta); }
         @Override public double apply(double mu) { return Math.log(mu); }
+        @Override public double meanDerivative(double eta) { return SafeMath.exp(eta); }
     },
     /** {@code mu = softmax(eta)} over a row of k outputs. */
     SOFTMAX("softmax", "any real eta vector") {
@@ -42,12 +45,14 @@ public enum Link {
     NEGATIVE_INVERSE("canonical (-1/mu)", "eta < 0") {
         @Override public double inverse(double eta) { return -1.0 / eta; }
         @Override public double apply(double mu) { return -1.0 / mu; }
+        @Override public double meanDerivative(double eta) { return 1.0 / (eta * eta); }
         @Override public boolean inDomain(double eta) { return eta < 0; }
     },
     /** {@code eta = -1/(2 mu^2)}, eta &lt; 0: the Inverse Gaussian family's canonical link. */
     NEGATIVE_HALF_INVERSE_SQUARED("canonical (-1/(2 mu^2))", "eta < 0") {
         @Override public double inverse(double eta) { return 1.0 / Math.sqrt(-2.0 * eta); }
         @Override public double apply(double mu) { return -0.5 / (mu * mu); }
+        @Override public double meanDerivative(double eta) { return Math.pow(-2.0 * eta, -1.5); }
         @Override public boolean inDomain(double eta) { return eta < 0; }
     };
 
@@ -74,6 +79,18 @@ public enum Link {
      * @return {@code eta = g(mu)}
      */
     public abstract double apply(double mu);
+
+    /**
+     * The derivative of the mean function, which weights a row's Fisher information
+     * {@code w (dmu/deta)^2 / V(mu)}.
+     *
+     * @param eta linear predictor
+     * @return {@code dmu/deta = 1 / g'(mu)} at {@code mu = g^-1(eta)}
+     * @throws UnsupportedOperationException for the row-wise softmax
+     */
+    public double meanDerivative(double eta) {
+        throw new UnsupportedOperationException("the " + label + " link has no scalar derivative");
+    }
 
     /**
      * Whether {@code eta} is a valid natural parameter for this link.

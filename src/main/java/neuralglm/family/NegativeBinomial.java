@@ -84,4 +84,36 @@ public final class NegativeBinomial extends Family {
     public String toString() {
         return "NegativeBinomial(alpha=" + alpha + ", link=log)";
     }
+
+    /**
+     * The standard error of the maximum-likelihood alpha from the observed information in theta = 1/alpha at
+     * the fitted means (as MASS's {@code theta.ml}; theta and the coefficients are orthogonal), mapped by the
+     * delta method {@code se(alpha) = se(theta) / theta^2}:
+     * <pre>
+     *   i(theta) = sum w_i [psi'(theta) - psi'(theta + y_i) - 1/theta + 2/(mu_i + theta) - (y_i + theta)/(mu_i + theta)^2]
+     * </pre>
+     * ({@code psi'(theta) - psi'(theta + y) = sum_{j < y} 1/(theta + j)^2} for whole y &lt; 1000).
+     */
+    @Override
+    public double distributionParameterStandardError(double[] y, double[] mu, double[] w) {
+        final double theta = 1 / alpha;
+        double info = 0;
+        for (int i = 0; i < y.length; i++) {
+            final double wi = w == null ? 1.0 : w[i], yi = y[i];
+            if (!(wi > 0)) {
+                continue;
+            }
+            double tri;
+            if (yi == Math.rint(yi) && yi < 1000) {
+                tri = 0;
+                for (int j = 0; j < yi; j++) {
+                    tri += 1 / ((theta + j) * (theta + j));
+                }
+            } else {
+                tri = neuralglm.dist.SpecialFunctions.trigamma(theta) - neuralglm.dist.SpecialFunctions.trigamma(theta + yi);
+            }
+            info += wi * (tri - 1 / theta + 2 / (mu[i] + theta) - (yi + theta) / ((mu[i] + theta) * (mu[i] + theta)));
+        }
+        return info > 0 ? 1 / Math.sqrt(info) / (theta * theta) : Double.NaN;
+    }
 }

@@ -20,7 +20,26 @@ import org.ejml.data.DMatrixRMaj;
  */
 final class Autograd {
 
+    /** Whether operations are recorded, per thread ({@code torch.no_grad()} switches it off). */
+    private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true});
+
     private Autograd() {
+    }
+
+    /** @return whether operations on this thread are recorded */
+    static boolean enabled() {
+        return ENABLED.get()[0];
+    }
+
+    /**
+     * @param on whether operations on this thread are recorded from now on
+     * @return the previous setting
+     */
+    static boolean setEnabled(boolean on) {
+        final boolean[] flag = ENABLED.get();
+        final boolean old = flag[0];
+        flag[0] = on;
+        return old;
     }
 
     /**

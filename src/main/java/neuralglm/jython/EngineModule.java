@@ -63,7 +63,9 @@ public class EngineModule extends Module {
                 throw Errors.translate(e);
             }
         };
-        y.node = new Node(typeName() + "Backward", inputs, backward);
+        if (Autograd.enabled()) {
+            y.node = new Node(typeName() + "Backward", inputs, backward);
+        }
         return y;
     }
 

@@ -1,6 +1,11 @@
 package neuralglm.jython;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.ejml.data.DMatrixRMaj;
+import org.python.core.Py;
+import org.python.core.PyObject;
 
 /**
  * A user-defined operation with its own backward, as a custom {@code torch.autograd.Function}:
@@ -12,7 +17,9 @@ import org.ejml.data.DMatrixRMaj;
  * {@code f(x)} (or {@code f.apply(x)}) runs forward outside the record and records one operation
  * whose backward is yours. It is a {@link Module}, so it can be a layer of a {@link Sequential}; a
  * Function with {@link Parameter}s adds their gradients into {@code p.grad} itself (for example
- * {@code self.w.grad.copy_(self.w.grad + dw)}).
+ * {@code self.w.grad.copy_(self.w.grad + dw)}). PyTorch's own style, {@code @staticmethod
+ * forward(ctx, ...)} and {@code backward(ctx, grad_output)} used as {@code Square.apply(x)}, is
+ * provided by {@code torch.autograd.Function} (scripts/lib/torch) on top of {@link #record}.
  */
 public abstract class Function extends Module {
 
@@ -29,6 +36,64 @@ public abstract class Function extends Module {
      */
     public abstract Tensor backward(Tensor gradOutput);
 
+    /**
+     * Records one operation computed outside the record: PyTorch's ctx-style
+     * {@code Function.apply(*args)}. {@code dL/d inputs[i] = backward(dL/d output)[i]}.
+     *
+     * @param name     the operation's name, e.g. {@code SquareBackward}
+     * @param inputs   the tensor arguments, in order (a Python sequence)
+     * @param output   what forward returned; copied
+     * @param backward a Python callable: given {@code dL/d output} (a tensor of the output's shape) it
+     *                 returns one entry per input: a tensor of that input's shape, a number, or None
+     * @return the output, in the record when some input needs a gradient and recording is on
+     */
+    public static Tensor record(String name, PyObject inputs, Tensor output, PyObject backward) {
+        if (output == null) {
+            throw Errors.value(name.replace("Backward", "") + ".forward returned None; it must return a tensor");
+        }
+        final List<Tensor> in = new ArrayList<>();
+        for (PyObject p : inputs.asIterable()) {
+            in.add(Convert.toTensor(p, name + " input"));
+        }
+        final Tensor out = Tensor.of(output.data.copy(), output.shape.clone());
+        final Tensor[] xs = in.toArray(new Tensor[0]);
+        return Ops.record(out, name, g -> {
+            final PyObject r = backward.__call__(Py.java2py(Tensor.of(g.copy(), out.shape.clone())));
+            final PyObject[] grads = r instanceof org.python.core.PyTuple || r instanceof org.python.core.PyList
+                    ? toArray(r) : new PyObject[] {r};
+            if (grads.length != xs.length) {
+                throw Errors.value(name.replace("Backward", "") + ".backward returned " + grads.length
+                        + " gradients for " + xs.length + " tensor inputs; it must return one per input of forward");
+            }
+            final DMatrixRMaj[] d = new DMatrixRMaj[xs.length];
+            for (int i = 0; i < xs.length; i++) {
+                if (grads[i] == Py.None) {
+                    continue;
+                }
+                final Tensor gi = Convert.toTensor(grads[i], name + " gradient " + i);
+                d[i] = new DMatrixRMaj(xs[i].data.numRows, xs[i].data.numCols);
+                if (gi.numel() == 1) {
+                    java.util.Arrays.fill(d[i].data, 0, xs[i].numel(), gi.data.data[0]);
+                } else if (gi.numel() == xs[i].numel()) {
+                    System.arraycopy(gi.data.data, 0, d[i].data, 0, xs[i].numel());
+                } else {
+                    throw Errors.value(name.replace("Backward", "") + ".backward returned shape "
+                            + Tensor.shapeText(gi.shape) + " for input " + i + " of shape "
+                            + Tensor.shapeText(xs[i].shape) + "; it must return dL/dx of the input's shape");
+                }
+            }
+            return d;
+        }, xs);
+    }
+
+    private static PyObject[] toArray(PyObject seq) {
+        final List<PyObject> l = new ArrayList<>();
+        for (PyObject p : seq.asIterable()) {
+            l.add(p);
+        }
+        return l.toArray(new PyObject[0]);
+    }
+
     @Override
     public Tensor __call__(Tensor x) {
         final int v = ++version;
@@ -42,7 +107,7 @@ public abstract class Function extends Module {
             throw Errors.value(typeName() + ".forward returned None; it must return a tensor");
         }
         final Tensor out = Tensor.of(y.data.copy(), y.shape.clone());
-        if (!x.needsGrad() && namedParameters().isEmpty()) {
+        if (!Autograd.enabled() || (!x.needsGrad() && namedParameters().isEmpty())) {
             return out;
         }
         out.node = new Node(typeName() + "Backward", new Tensor[] {x}, g -> {

@@ -16,8 +16,13 @@ final class Index {
         return key instanceof PyInteger || key instanceof PyLong;
     }
 
+    /** @return whether the key is a list of positions (a sequence or a tensor), not an int or a slice */
+    static boolean isList(PyObject key) {
+        return !isInt(key) && !(key instanceof PySlice);
+    }
+
     /**
-     * @param key  an int, a slice or a sequence of ints (negative counting from the end)
+     * @param key  an int, a slice, a sequence of ints, or a tensor of whole numbers (as a LongTensor) (negative counting from the end)
      * @param n    the dimension's size
      * @param what the dimension, for messages
      * @return the positions, each in [0, n)
@@ -32,7 +37,21 @@ final class Index {
             return out;
         }
         final int[] out;
-        if (isInt(key)) {
+        final Object java = key.__tojava__(Tensor.class);
+        if (java instanceof Tensor) {
+            final Tensor t = (Tensor) java;
+            if (t.shape.length > 1) {
+                throw Errors.index(what + " index tensor must have at most 1 dimension, got shape " + Tensor.shapeText(t.shape));
+            }
+            out = new int[t.numel()];
+            for (int i = 0; i < out.length; i++) {
+                final double v = t.data.data[i];
+                out[i] = (int) v;
+                if (out[i] != v) {
+                    throw Errors.index(what + " index tensor holds " + v + " at position " + i + "; indices must be whole numbers");
+                }
+            }
+        } else if (isInt(key)) {
             out = new int[] {key.asInt()};
         } else if (key.isSequenceType()) {
             out = new int[key.__len__()];

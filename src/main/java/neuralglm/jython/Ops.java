@@ -16,7 +16,8 @@ import neuralglm.linalg.SafeMath;
  *   A B: (g B^T, A^T g)   reshape/transpose/row selection: the inverse rearrangement
  * </pre>
  * Broadcasting gradients are summed over the broadcast dimensions. A result records its operation
- * only when some input needs a gradient.
+ * only when some input needs a gradient and recording is on ({@link Autograd#enabled()}, off inside
+ * {@code torch.no_grad()}).
  */
 final class Ops {
 
@@ -30,6 +31,9 @@ final class Ops {
     enum Fn { EXP, LOG, SIGMOID, TANH, RELU, ABS, SQRT, SIN, COS }
 
     static Tensor record(Tensor out, String name, Node.Backward backward, Tensor... inputs) {
+        if (!Autograd.enabled()) {
+            return out;
+        }
         for (Tensor in : inputs) {
             if (in.needsGrad()) {
                 out.node = new Node(name, inputs, backward);
@@ -218,15 +222,45 @@ final class Ops {
         }, a);
     }
 
-    /** @param kind 1: &gt;, -1: &lt;, 2: &gt;=, -2: &lt;= */
-    static Tensor compare(Tensor a, double v, int kind) {
-        final DMatrixRMaj out = new DMatrixRMaj(a.data.numRows, a.data.numCols);
-        for (int i = 0; i < a.numel(); i++) {
-            final double x = a.data.data[i];
-            final boolean t = kind == 1 ? x > v : kind == -1 ? x < v : kind == 2 ? x >= v : x <= v;
-            out.data[i] = t ? 1.0 : 0.0;
+    /** @param kind 1: &gt;, -1: &lt;, 2: &gt;=, -2: &lt;=; a and b broadcast as in {@link #binary} */
+    static Tensor compare(Tensor a, Tensor b, int kind) {
+        final int ra = a.data.numRows, ca = a.data.numCols, rb = b.data.numRows, cb = b.data.numCols;
+        final int r = broadcast(ra, rb, a, b), c = broadcast(ca, cb, a, b);
+        final int dims = Math.max(a.shape.length, b.shape.length);
+        final int[] shape = dims == 2 ? new int[] {r, c} : dims == 1 ? new int[] {c} : new int[0];
+        final DMatrixRMaj out = new DMatrixRMaj(r, c);
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                final double x = a.data.data[(ra == 1 ? 0 : i) * ca + (ca == 1 ? 0 : j)];
+                final double v = b.data.data[(rb == 1 ? 0 : i) * cb + (cb == 1 ? 0 : j)];
+                final boolean t = kind == 1 ? x > v : kind == -1 ? x < v : kind == 2 ? x >= v : x <= v;
+                out.data[i * c + j] = t ? 1.0 : 0.0;
+            }
         }
-        return new Tensor(out, a.shape.clone());
+        return new Tensor(out, shape);
+    }
+
+    /**
+     * Advanced indexing with two index lists, as PyTorch's {@code t[rows, cols]}: entries
+     * {@code t[rows[k], cols[k]]} (1-d); backward adds g[k] into position (rows[k], cols[k]).
+     */
+    static Tensor gather(Tensor a, int[] rows, int[] cols) {
+        if (rows.length != cols.length) {
+            throw Errors.index("index lists of lengths " + rows.length + " and " + cols.length
+                    + " do not pair up (they must have the same length)");
+        }
+        final int c = a.data.numCols, n = rows.length;
+        final DMatrixRMaj out = new DMatrixRMaj(1, n);
+        for (int k = 0; k < n; k++) {
+            out.data[k] = a.data.data[rows[k] * c + cols[k]];
+        }
+        return record(new Tensor(out, new int[] {n}), "IndexBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, c);
+            for (int k = 0; k < n; k++) {
+                gx.data[rows[k] * c + cols[k]] += g.data[k];
+            }
+            return new DMatrixRMaj[] {gx};
+        }, a);
     }
 
     // ------------------------------------------------------------------ reductions

@@ -197,6 +197,68 @@ public class Tensor implements Iterable<Object> {
 
     // ------------------------------------------------------------------ conversion
 
+    /** @return {@code torch.float64}: every tensor here stores and computes in float64 (see {@link DType}) */
+    public DType getDtype() {
+        return DType.FLOAT64;
+    }
+
+    /** @return {@code 'cpu'} */
+    public String getDevice() {
+        return "cpu";
+    }
+
+    /** @return this tensor: it is on the CPU already */
+    public Tensor cpu() {
+        return this;
+    }
+
+    /**
+     * {@code t.to(torch.float32)}, {@code t.to('cpu')}, {@code t.to(device='cpu', dtype=torch.float64)},
+     * {@code t.type(torch.LongTensor)}: a float dtype or the CPU give this tensor back, an integer dtype a
+     * truncated copy (see {@link DType}); another device is refused with a one-line message.
+     *
+     * @param args a dtype or a device name, then keywords {@code dtype}, {@code device}
+     * @param kws  keyword names
+     * @return this tensor, or a truncated copy
+     */
+    public Tensor to(PyObject[] args, String[] kws) {
+        final Args a = new Args("to", args, kws, "target", "dtype", "device", "non_blocking", "copy");
+        DType dtype = DType.of(a.get("dtype"), "to");
+        DType.checkDevice(a.get("device"), "to");
+        final PyObject target = a.get("target");
+        if (target != null) {
+            if (target.__tojava__(DType.class) instanceof DType) {
+                dtype = (DType) target.__tojava__(DType.class);
+            } else if (target.__tojava__(Tensor.class) instanceof Tensor) {
+                dtype = null;
+            } else {
+                DType.checkDevice(target, "to");
+            }
+        }
+        return dtype == null || dtype.getIs_floating_point() ? this : dtype.apply(detach());
+    }
+
+    /**
+     * @param args a dtype (or nothing: then the type's name)
+     * @param kws  keyword names
+     * @return {@code 'torch.DoubleTensor'} without arguments, else {@code to(dtype)}
+     */
+    public Object type(PyObject[] args, String[] kws) {
+        if (args.length == 0) {
+            return "torch.DoubleTensor";
+        }
+        return to(args, kws);
+    }
+
+    /**
+     * @param value a number
+     * @return this, every entry set to value (outside the record)
+     */
+    public Tensor fill_(double value) {
+        java.util.Arrays.fill(data.data, 0, numel(), value);
+        return this;
+    }
+
     /** @return a copy outside the record: no gradient flows through it */
     public Tensor detach() {
         return new Tensor(data.copy(), shape.clone());
@@ -238,8 +300,9 @@ public class Tensor implements Iterable<Object> {
 
     /**
      * {@code t[i]}, {@code t[rows]}, {@code t[a:b]}, {@code t[:, j]}, {@code t[rows, cols]}: indexing
-     * with ints, slices and lists of ints, in the record. An int index drops its dimension; an entry of
-     * a 1-d tensor (or {@code t[i, j]}) is a float.
+     * with ints, slices and lists (or tensors) of ints, in the record. An int index drops its dimension;
+     * an entry of a 1-d tensor (or {@code t[i, j]}) is a float. Two index lists pair up, as in PyTorch:
+     * {@code t[[0, 1], [2, 0]]} is {@code [t[0, 2], t[1, 0]]}.
      *
      * @param key an int, a slice, a list of ints, or a pair of these for a 2-d tensor
      * @return a float or a tensor
@@ -251,6 +314,9 @@ public class Tensor implements Iterable<Object> {
                 throw Errors.index(k.length + " indices for a tensor of shape " + shapeText(shape));
             }
             final int[] rows = Index.of(k[0], shape[0], "row"), cols = Index.of(k[1], shape[1], "column");
+            if (Index.isList(k[0]) && Index.isList(k[1])) {
+                return Ops.gather(this, rows, cols);
+            }
             final Tensor t = Ops.columns(Ops.rows(this, rows), cols);
             final boolean r = Index.isInt(k[0]), c = Index.isInt(k[1]);
             if (r && c) {
@@ -263,6 +329,77 @@ public class Tensor implements Iterable<Object> {
             return get(key.asInt());
         }
         return Ops.rows(this, Index.of(key, __len__(), "index"));
+    }
+
+    /**
+     * {@code t[key] = value}, in place and outside the record, with the keys of {@link #__getitem__}
+     * (two index lists pair up: {@code a[np.arange(n), labels] = 1} sets one entry per row). The value
+     * is a number, or a tensor or list with one entry per selected entry, or (selecting whole rows of a
+     * 2-d tensor) one row for all of them. As in PyTorch, a leaf that requires a gradient cannot be
+     * assigned into while recording; neither can a tensor computed by recorded operations.
+     *
+     * @param key   an int, a slice, a list of ints, or a pair of these for a 2-d tensor
+     * @param value a number or a tensor
+     */
+    public void __setitem__(PyObject key, PyObject value) {
+        if (node != null) {
+            throw Errors.value("in-place assignment into a tensor computed by recorded operations ("
+                    + node.name + ") is not supported; assign into t.detach() or t.clone() instead");
+        }
+        if (requiresGrad && Autograd.enabled()) {
+            throw Errors.value("a leaf tensor that requires grad cannot be assigned into; do it inside "
+                    + "torch.no_grad() or assign into t.data");
+        }
+        if (shape.length == 0) {
+            throw Errors.index("a 0-d tensor cannot be indexed; use t.fill_(v) or t.copy_(v)");
+        }
+        final int cols = shape.length == 2 ? shape[1] : 1;
+        final int[] positions;
+        int rowLength = 1;
+        if (key instanceof PyTuple) {
+            final PyObject[] k = ((PyTuple) key).getArray();
+            if (k.length != 2 || shape.length != 2) {
+                throw Errors.index(k.length + " indices for a tensor of shape " + shapeText(shape));
+            }
+            final int[] r = Index.of(k[0], shape[0], "row"), c = Index.of(k[1], shape[1], "column");
+            if (Index.isList(k[0]) && Index.isList(k[1])) {
+                if (r.length != c.length) {
+                    throw Errors.index("index lists of lengths " + r.length + " and " + c.length
+                            + " do not pair up (they must have the same length)");
+                }
+                positions = new int[r.length];
+                for (int i = 0; i < r.length; i++) {
+                    positions[i] = r[i] * cols + c[i];
+                }
+            } else {
+                positions = new int[r.length * c.length];
+                for (int i = 0; i < r.length; i++) {
+                    for (int j = 0; j < c.length; j++) {
+                        positions[i * c.length + j] = r[i] * cols + c[j];
+                    }
+                }
+                rowLength = c.length;
+            }
+        } else {
+            final int[] r = Index.of(key, shape[0], "index");
+            positions = new int[r.length * cols];
+            for (int i = 0; i < r.length; i++) {
+                for (int j = 0; j < cols; j++) {
+                    positions[i * cols + j] = r[i] * cols + j;
+                }
+            }
+            rowLength = cols;
+        }
+        final Tensor v = Convert.toTensor(value, "value assigned to a tensor");
+        final int m = v.numel();
+        if (m != 1 && m != positions.length && m != rowLength) {
+            throw Errors.value("cannot assign a value of shape " + shapeText(v.shape) + " to " + positions.length
+                    + " selected entries of a tensor of shape " + shapeText(shape));
+        }
+        final double[] src = v.data.data;
+        for (int i = 0; i < positions.length; i++) {
+            data.data[positions[i]] = m == 1 ? src[0] : m == positions.length ? src[i] : src[i % rowLength];
+        }
     }
 
     /**
@@ -313,51 +450,88 @@ public class Tensor implements Iterable<Object> {
 
     // ------------------------------------------------------------------ arithmetic
 
-    /** @param o a tensor @return {@code this + o} */
-    public Tensor __add__(Tensor o) { return Ops.binary(this, o, Ops.Bin.ADD); }
-    /** @param o a number @return {@code this + o} */
-    public Tensor __add__(double o) { return Ops.binary(this, scalar(o), Ops.Bin.ADD); }
-    /** @param o a number @return {@code o + this} */
-    public Tensor __radd__(double o) { return Ops.binary(scalar(o), this, Ops.Bin.ADD); }
-    /** @param o a tensor @return {@code this - o} */
-    public Tensor __sub__(Tensor o) { return Ops.binary(this, o, Ops.Bin.SUB); }
-    /** @param o a number @return {@code this - o} */
-    public Tensor __sub__(double o) { return Ops.binary(this, scalar(o), Ops.Bin.SUB); }
-    /** @param o a number @return {@code o - this} */
-    public Tensor __rsub__(double o) { return Ops.binary(scalar(o), this, Ops.Bin.SUB); }
-    /** @param o a tensor @return {@code this * o} */
-    public Tensor __mul__(Tensor o) { return Ops.binary(this, o, Ops.Bin.MUL); }
-    /** @param o a number @return {@code this * o} */
-    public Tensor __mul__(double o) { return Ops.binary(this, scalar(o), Ops.Bin.MUL); }
-    /** @param o a number @return {@code o * this} */
-    public Tensor __rmul__(double o) { return Ops.binary(scalar(o), this, Ops.Bin.MUL); }
-    /** @param o a tensor @return {@code this / o} */
-    public Tensor __div__(Tensor o) { return Ops.binary(this, o, Ops.Bin.DIV); }
-    /** @param o a number @return {@code this / o} */
-    public Tensor __div__(double o) { return Ops.binary(this, scalar(o), Ops.Bin.DIV); }
-    /** @param o a number @return {@code o / this} */
-    public Tensor __rdiv__(double o) { return Ops.binary(scalar(o), this, Ops.Bin.DIV); }
-    /** @param o a tensor @return {@code this / o} (true division) */
-    public Tensor __truediv__(Tensor o) { return __div__(o); }
-    /** @param o a number @return {@code this / o} (true division) */
-    public Tensor __truediv__(double o) { return __div__(o); }
-    /** @param o a number @return {@code o / this} (true division) */
-    public Tensor __rtruediv__(double o) { return __rdiv__(o); }
+    /**
+     * @param o   the other operand: a tensor, a number, a list, or anything that converts to a tensor
+     * @param sym the operator, for messages
+     * @return o as a tensor
+     */
+    private static Tensor operand(Object o, String sym) {
+        if (o instanceof Tensor) {
+            return (Tensor) o;
+        }
+        if (o instanceof Number) {
+            return scalar(((Number) o).doubleValue());
+        }
+        if (o instanceof Boolean) {
+            return scalar((Boolean) o ? 1.0 : 0.0);
+        }
+        return Convert.toTensor(o, "operand of " + sym);
+    }
+
+    // One method per operator, taking any operand: with overloads (Tensor) and (double), Jython would
+    // turn a one-entry tensor into a number through __float__ to pick the (double) one, and the
+    // tensor would leave the record.
+
+    /** @param o a tensor or a number @return {@code this + o} */
+    public Tensor __add__(Object o) { return Ops.binary(this, operand(o, "+"), Ops.Bin.ADD); }
+    /** @param o a tensor or a number @return {@code o + this} */
+    public Tensor __radd__(Object o) { return Ops.binary(operand(o, "+"), this, Ops.Bin.ADD); }
+    /** @param o a tensor or a number @return {@code this - o} */
+    public Tensor __sub__(Object o) { return Ops.binary(this, operand(o, "-"), Ops.Bin.SUB); }
+    /** @param o a tensor or a number @return {@code o - this} */
+    public Tensor __rsub__(Object o) { return Ops.binary(operand(o, "-"), this, Ops.Bin.SUB); }
+    /** @param o a tensor or a number @return {@code this * o} */
+    public Tensor __mul__(Object o) { return Ops.binary(this, operand(o, "*"), Ops.Bin.MUL); }
+    /** @param o a tensor or a number @return {@code o * this} */
+    public Tensor __rmul__(Object o) { return Ops.binary(operand(o, "*"), this, Ops.Bin.MUL); }
+    /** @param o a tensor or a number @return {@code this / o} */
+    public Tensor __div__(Object o) { return Ops.binary(this, operand(o, "/"), Ops.Bin.DIV); }
+    /** @param o a tensor or a number @return {@code o / this} */
+    public Tensor __rdiv__(Object o) { return Ops.binary(operand(o, "/"), this, Ops.Bin.DIV); }
+    /** @param o a tensor or a number @return {@code this / o} (true division) */
+    public Tensor __truediv__(Object o) { return __div__(o); }
+    /** @param o a tensor or a number @return {@code o / this} (true division) */
+    public Tensor __rtruediv__(Object o) { return __rdiv__(o); }
     /** @return {@code -this} */
     public Tensor __neg__() { return Ops.binary(scalar(-1.0), this, Ops.Bin.MUL); }
-    /** @param p a number @return {@code this ** p} */
+    /** @return {@code this} */
+    public Tensor __pos__() { return this; }
+    /** @param p a number (a one-entry tensor counts as its value) @return {@code this ** p} */
     public Tensor __pow__(double p) { return Ops.pow(this, p); }
     /** @return {@code abs(this)} */
     public Tensor __abs__() { return abs(); }
 
-    /** @param o a number @return 1.0 where {@code this > o}, else 0.0 (no gradient) */
-    public Tensor __gt__(double o) { return Ops.compare(this, o, 1); }
-    /** @param o a number @return 1.0 where {@code this < o}, else 0.0 */
-    public Tensor __lt__(double o) { return Ops.compare(this, o, -1); }
-    /** @param o a number @return 1.0 where {@code this >= o}, else 0.0 */
-    public Tensor __ge__(double o) { return Ops.compare(this, o, 2); }
-    /** @param o a number @return 1.0 where {@code this <= o}, else 0.0 */
-    public Tensor __le__(double o) { return Ops.compare(this, o, -2); }
+    /**
+     * {@code float(t)}, {@code math.pow(t, 2)}, {@code '%.4f' % t}: the value of a one-entry tensor.
+     *
+     * @return the value
+     */
+    public double __float__() {
+        if (numel() != 1) {
+            throw Py.TypeError("only a one-entry tensor converts to a Python number; this one has shape "
+                    + shapeText(shape));
+        }
+        return data.data[0];
+    }
+
+    /** @return {@code int(t)}: the value of a one-entry tensor, truncated toward zero */
+    public long __int__() {
+        return (long) __float__();
+    }
+
+    /** @return {@code bool(t)} for a one-entry tensor: its value is not zero */
+    public boolean __nonzero__() {
+        return __float__() != 0.0;
+    }
+
+    /** @param o a tensor or a number @return 1.0 where {@code this > o}, else 0.0 (no gradient) */
+    public Tensor __gt__(Object o) { return Ops.compare(this, operand(o, ">"), 1); }
+    /** @param o a tensor or a number @return 1.0 where {@code this < o}, else 0.0 */
+    public Tensor __lt__(Object o) { return Ops.compare(this, operand(o, "<"), -1); }
+    /** @param o a tensor or a number @return 1.0 where {@code this >= o}, else 0.0 */
+    public Tensor __ge__(Object o) { return Ops.compare(this, operand(o, ">="), 2); }
+    /** @param o a tensor or a number @return 1.0 where {@code this <= o}, else 0.0 */
+    public Tensor __le__(Object o) { return Ops.compare(this, operand(o, "<="), -2); }
 
     // ------------------------------------------------------------------ element-wise functions
 
@@ -552,27 +726,43 @@ public class Tensor implements Iterable<Object> {
 
     // ------------------------------------------------------------------ printing
 
+    /**
+     * Prints as PyTorch does: {@code tensor([ 9.5000e-05, -4.2750e-02])}, {@code tensor(0.0475,
+     * grad_fn=<PowBackward>)}. One format for all entries: whole numbers as {@code 1.}, else four
+     * decimals, or scientific notation when the non-zero magnitudes span more than 1000 or leave
+     * [1e-4, 1e8); right-aligned; rows of 80 characters; more than 1000 entries are summarised by the
+     * first and last three along each dimension.
+     */
     @Override
     public String toString() {
         final StringBuilder sb = new StringBuilder("tensor(");
         final double[] d = data.data;
+        final int n = numel();
+        final boolean summarise = n > 1000;
+        final String[] text = new String[n];
+        final String format = format(d, n);
+        int width = 1;
+        for (int i = 0; i < n; i++) {
+            text[i] = fmt(d[i], format);
+            width = Math.max(width, text[i].length());
+        }
         switch (shape.length) {
             case 0:
-                sb.append(fmt(d[0]));
+                sb.append(text[0]);
                 break;
             case 1:
-                row(sb, d, 0, shape[0]);
+                row(sb, text, 0, shape[0], width, summarise, 8);
                 break;
             default: {
                 final int r = shape[0], c = shape[1];
                 sb.append('[');
                 for (int i = 0; i < r; i++) {
-                    if (r > 8 && i == 3) {
+                    if (summarise && r > 6 && i == 3) {
                         sb.append(",\n        ...");
                         i = r - 3;
                     }
                     sb.append(i == 0 ? "" : ",\n        ");
-                    row(sb, d, i * c, c);
+                    row(sb, text, i * c, c, width, summarise, 9);
                 }
                 sb.append(']');
             }
@@ -585,23 +775,69 @@ public class Tensor implements Iterable<Object> {
         return sb.append(')').toString();
     }
 
-    private static void row(StringBuilder sb, double[] d, int off, int n) {
+    /** @return the repr, as {@link #toString()} */
+    public String __repr__() {
+        return toString();
+    }
+
+    private static void row(StringBuilder sb, String[] text, int off, int n, int width, boolean summarise, int indent) {
+        final int perLine = Math.max(1, (80 - indent) / (width + 2));
         sb.append('[');
+        int onLine = 0;
         for (int j = 0; j < n; j++) {
-            if (n > 8 && j == 3) {
+            if (summarise && n > 6 && j == 3) {
                 sb.append(", ...");
                 j = n - 3;
             }
-            sb.append(j == 0 ? "" : ", ").append(fmt(d[off + j]));
+            if (j > 0) {
+                sb.append(',');
+                if (onLine == perLine) {
+                    sb.append('\n').append(" ".repeat(indent));
+                    onLine = 0;
+                } else {
+                    sb.append(' ');
+                }
+            }
+            final String t = text[off + j];
+            sb.append(" ".repeat(width - t.length())).append(t);
+            onLine++;
         }
         sb.append(']');
     }
 
-    private static String fmt(double v) {
-        final double a = Math.abs(v);
-        if (v == 0 || (a >= 1e-4 && a < 1e5) || !Double.isFinite(v)) {
-            return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : Double.toString(v);
+    /** @return "int", "fixed" or "sci": PyTorch's choice for these values */
+    private static String format(double[] d, int n) {
+        boolean whole = true;
+        double max = 0, min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            final double v = d[i];
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            whole &= v == Math.rint(v);
+            final double a = Math.abs(v);
+            if (a != 0) {
+                max = Math.max(max, a);
+                min = Math.min(min, a);
+            }
         }
-        return String.format(Locale.ROOT, "%.4e", v);
+        if (whole) {
+            return max > 1e8 ? "sci" : "int";
+        }
+        return max / min > 1000 || max > 1e8 || min < 1e-4 ? "sci" : "fixed";
+    }
+
+    private static String fmt(double v, String format) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        switch (format) {
+            case "int": return String.format(Locale.ROOT, "%.0f.", v == 0 ? 0.0 : v);
+            case "sci": return String.format(Locale.ROOT, "%.4e", v);
+            default: return String.format(Locale.ROOT, "%.4f", v);
+        }
     }
 }

@@ -39,10 +39,39 @@ public final class Torch {
      * @return a new leaf tensor
      */
     public static Tensor tensor(PyObject[] args, String[] kws) {
-        final Args a = new Args("tensor", args, kws, "data", "requires_grad", "dtype");
+        final Args a = new Args("tensor", args, kws, "data", "dtype", "device", "requires_grad");
+        DType.checkDevice(a.get("device"), "tensor");
+        final DType dtype = DType.of(a.get("dtype"), "tensor");
         final Tensor t = a.tensor("data").detach();
+        if (dtype != null) {
+            dtype.apply(t);
+        }
         t.requiresGrad = a.bool("requires_grad", false);
         return t;
+    }
+
+    /** @return whether operations are recorded now (False inside {@code torch.no_grad()}) */
+    public static boolean is_grad_enabled() {
+        return Autograd.enabled();
+    }
+
+    /**
+     * The switch behind {@code torch.no_grad()} and {@code torch.enable_grad()}.
+     *
+     * @param on whether operations are recorded from now on (on this thread)
+     * @return the previous setting
+     */
+    public static boolean set_grad_enabled(boolean on) {
+        return Autograd.setEnabled(on);
+    }
+
+    /**
+     * @param t a tensor
+     * @param p an exponent
+     * @return {@code t ** p}, recorded
+     */
+    public static Tensor pow(Tensor t, double p) {
+        return Ops.pow(t, p);
     }
 
     private static int[] sizes(Args a, String name) {
@@ -80,13 +109,18 @@ public final class Torch {
     }
 
     private static Tensor sized(String name, PyObject[] args, String[] kws, java.util.function.DoubleSupplier value) {
-        final Args a = new Args(name, args, kws, "size", "cols", "requires_grad");
+        final Args a = new Args(name, args, kws, "size", "cols", "dtype", "device", "requires_grad");
+        DType.checkDevice(a.get("device"), name);
+        final DType dtype = DType.of(a.get("dtype"), name);
         final Tensor t = filled(sizes(a, name), value);
+        if (dtype != null) {
+            dtype.apply(t);
+        }
         t.requiresGrad = a.bool("requires_grad", false);
         return t;
     }
 
-    /** @param args sizes (ints or a tuple), requires_grad @param kws keywords @return zeros */
+    /** @param args sizes (ints or a tuple), dtype, device, requires_grad @param kws keywords @return zeros */
     public static Tensor zeros(PyObject[] args, String[] kws) { return sized("zeros", args, kws, () -> 0.0); }
     /** @param args sizes, requires_grad @param kws keywords @return ones */
     public static Tensor ones(PyObject[] args, String[] kws) { return sized("ones", args, kws, () -> 1.0); }

@@ -23,8 +23,16 @@ public final class FitStatistics implements Serializable {
     private final double nullDeviance;
     private final double dispersion;
     private final int numParameters;
+    /** The GLM's inference (one-output GLMs); null for networks. */
+    private final GlmSummary glm;
 
     private FitStatistics(double meanNll, double deviance, double nullDeviance, double dispersion, int numParameters) {
+        this(meanNll, deviance, nullDeviance, dispersion, numParameters, null);
+    }
+
+    private FitStatistics(double meanNll, double deviance, double nullDeviance, double dispersion, int numParameters,
+                          GlmSummary glm) {
+        this.glm = glm;
         this.meanNll = meanNll;
         this.deviance = deviance;
         this.nullDeviance = nullDeviance;
@@ -45,6 +53,19 @@ public final class FitStatistics implements Serializable {
     public static FitStatistics of(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters) {
         return new FitStatistics(family.meanNll(eta, y, w), family.deviance(eta, y, w),
                 family.nullDeviance(y, w), family.dispersion(eta, y, w, numParameters), numParameters);
+    }
+
+    /**
+     * @param summary the GLM's inference at this fit
+     * @return these statistics with the summary
+     */
+    public FitStatistics withGlmSummary(GlmSummary summary) {
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, summary);
+    }
+
+    /** @return the GLM's inference (standard errors, tests, likelihood); null for a network or a multi-output GLM */
+    public GlmSummary glmSummary() {
+        return glm;
     }
 
     /** @return the weighted mean NLL (constants dropped) */

@@ -10,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
  * An element-wise activation {@code y = f(x)} as a layer; backward is {@code dX = dY * f'(x)}.
  * Subclasses give {@code f} and {@code f'} (which may use the cached output {@code y = f(x)}).
  */
-public abstract class Activation implements Layer {
+public abstract class Activation implements Layer, Cloneable {
     private static final long serialVersionUID = 1L;
 
     /** The activation names {@link #byName(String)} knows. */
@@ -77,6 +77,20 @@ public abstract class Activation implements Layer {
         final DMatrixRMaj y = new DMatrixRMaj(x.numRows, x.numCols);
         applyAll(x.data, y.data, x.getNumElements());
         return y;
+    }
+
+    /** @return the same activation (its settings, such as a slope, included) without cached buffers */
+    @Override
+    public Activation copy() {
+        try {
+            final Activation a = (Activation) clone();
+            a.input = null;
+            a.output = null;
+            a.inputGrad = null;
+            return a;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Override

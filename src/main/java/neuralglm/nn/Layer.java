@@ -32,6 +32,17 @@ public interface Layer extends Serializable {
      */
     DMatrixRMaj backward(DMatrixRMaj dOut);
 
+    /**
+     * The parameter half of {@link #backward}: accumulates the parameter gradients for the last forward
+     * without computing the input gradient, where nothing needs it (the first layer of a network being
+     * trained). By default the full backward pass, whose result is dropped.
+     *
+     * @param dOut {@code dL/d output}, n x out. Not modified.
+     */
+    default void accumulateGradients(DMatrixRMaj dOut) {
+        backward(dOut);
+    }
+
     /** @return the trainable parameters (empty for activations), in a fixed order */
     List<Parameter> parameters();
 
@@ -43,4 +54,15 @@ public interface Layer extends Serializable {
      * @return a new n x out matrix
      */
     DMatrixRMaj predict(DMatrixRMaj x);
+
+    /**
+     * A deep copy: the same function with parameters of its own (values copied, gradients zero) and
+     * no cached forward pass, so that the copy can train or predict while the original is unchanged.
+     *
+     * @return the copy
+     * @throws UnsupportedOperationException for a layer that cannot be copied (the default)
+     */
+    default Layer copy() {
+        throw new UnsupportedOperationException("The layer " + this + " cannot be copied");
+    }
 }

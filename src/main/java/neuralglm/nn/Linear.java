@@ -50,6 +50,18 @@ public final class Linear implements Layer {
         }
     }
 
+    private Linear(Linear from) {
+        this.in = from.in;
+        this.out = from.out;
+        this.weight = from.weight.copy();
+        this.bias = from.bias.copy();
+    }
+
+    @Override
+    public Linear copy() {
+        return new Linear(this);
+    }
+
     /** @return number of inputs */
     public int inputs() {
         return in;
@@ -106,6 +118,7 @@ public final class Linear implements Layer {
      *
      * @param dOut {@code dL/d output}, n x out, for the last forward. Not modified.
      */
+    @Override
     public void accumulateGradients(DMatrixRMaj dOut) {
         if (input == null) {
             throw new IllegalStateException("backward called before forward");

@@ -25,6 +25,11 @@ public final class Parameter implements Serializable {
         this.grad = new DMatrixRMaj(value.numRows, value.numCols);
     }
 
+    /** @return a parameter of the same name with a copy of the value and a zero gradient */
+    public Parameter copy() {
+        return new Parameter(name, value.copy());
+    }
+
     /** @return the name, such as {@code "fc1.weight"} */
     public String name() {
         return name;

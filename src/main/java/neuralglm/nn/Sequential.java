@@ -39,6 +39,21 @@ public final class Sequential implements Layer {
         return this;
     }
 
+    /**
+     * A deep copy ({@link Layer#copy()} of every layer): the same function, with parameters of its own.
+     *
+     * @return the copy
+     * @throws UnsupportedOperationException when a layer cannot be copied
+     */
+    @Override
+    public Sequential copy() {
+        final Sequential c = new Sequential();
+        for (int i = 0; i < layers.size(); i++) {
+            c.add(names.get(i), layers.get(i).copy());
+        }
+        return c;
+    }
+
     /** @return the layers, in order (read-only) */
     public List<Layer> layers() {
         return Collections.unmodifiableList(layers);
@@ -93,6 +108,34 @@ public final class Sequential implements Layer {
             g = layers.get(i).backward(g);
         }
         return g;
+    }
+
+    /**
+     * Backward for training: as {@link #backward(DMatrixRMaj)} when the input gradient is needed; otherwise
+     * the first layer only accumulates its parameter gradients ({@link Layer#accumulateGradients}: for a
+     * {@link Linear} first layer this skips the n x d product {@code dY W}).
+     *
+     * @param dOut              {@code dL/d eta}, n x k. Not modified.
+     * @param needInputGradient whether to compute {@code dL/dx}
+     * @return {@code dL/dx} (a buffer owned by the first layer), or null when not needed
+     */
+    public DMatrixRMaj backward(DMatrixRMaj dOut, boolean needInputGradient) {
+        if (needInputGradient) {
+            return backward(dOut);
+        }
+        accumulateGradients(dOut);
+        return null;
+    }
+
+    @Override
+    public void accumulateGradients(DMatrixRMaj dOut) {
+        DMatrixRMaj g = dOut;
+        for (int i = layers.size() - 1; i > 0; i--) {
+            g = layers.get(i).backward(g);
+        }
+        if (!layers.isEmpty()) {
+            layers.get(0).accumulateGradients(g);
+        }
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 
-import neuralglm.nn.Parameter;
+import neuralglm.nn.Parameters;
 
 /**
  * Full-batch limited-memory BFGS with a strong-Wolfe line search. One {@link #step(Closure)} is one
@@ -80,10 +80,7 @@ public final class LBFGS extends Optimizer {
 
     @Override
     protected void resetState() {
-        int n = 0;
-        for (Parameter p : params) {
-            n += p.size();
-        }
+        final int n = Parameters.size(params);
         x = new double[n];
         g = new double[n];
         pairs = new ArrayDeque<>();
@@ -116,24 +113,14 @@ public final class LBFGS extends Optimizer {
     // ------------------------------------------------------------------ flat views
 
     private void gather(double[] xs, double[] gs) {
-        int o = 0;
-        for (Parameter p : params) {
-            final int len = p.size();
-            System.arraycopy(p.value().data, 0, xs, o, len);
-            if (gs != null) {
-                System.arraycopy(p.grad().data, 0, gs, o, len);
-            }
-            o += len;
+        Parameters.flatten(params, xs);
+        if (gs != null) {
+            Parameters.flattenGradients(params, gs);
         }
     }
 
     private void scatter(double[] xs) {
-        int o = 0;
-        for (Parameter p : params) {
-            final int len = p.size();
-            System.arraycopy(xs, o, p.value().data, 0, len);
-            o += len;
-        }
+        Parameters.restore(params, xs);
     }
 
     /** Evaluates at the current parameters; fills {@code gOut}; returns the penalised loss. */

@@ -7,6 +7,7 @@ import neuralglm.dist.DispersionSums;
 import neuralglm.family.DomainException;
 import neuralglm.family.Family;
 import neuralglm.nn.Parameter;
+import neuralglm.nn.Parameters;
 import neuralglm.nn.Sequential;
 import neuralglm.train.BlockGradient;
 import org.ejml.data.DMatrixRMaj;
@@ -127,7 +128,7 @@ final class PartitionData implements Serializable {
     ExactSum evaluate(byte[] netBytes, double[] params, Family family, MiniBatch batch, boolean backward) {
         final Sequential net = FlatParameters.fromBytes(netBytes);
         final List<Parameter> ps = net.parameters();
-        FlatParameters.setValues(ps, params);
+        Parameters.restore(ps, params);
         net.zeroGrad();
         final BlockGradient block = new BlockGradient(net, family);
         double loss = 0, weight = 0;
@@ -159,9 +160,9 @@ final class PartitionData implements Serializable {
                 weight += lw[1];
             }
         }
-        final int p = FlatParameters.size(ps);
+        final int p = Parameters.size(ps);
         final double[] out = new double[p + 2];
-        FlatParameters.gradients(ps, out);
+        Parameters.flattenGradients(ps, out);
         out[p] = loss;
         out[p + 1] = weight;
         return ExactSum.of(out);
@@ -177,7 +178,7 @@ final class PartitionData implements Serializable {
      */
     ExactSum dispersionSums(byte[] netBytes, double[] params, Family family) {
         final Sequential net = FlatParameters.fromBytes(netBytes);
-        FlatParameters.setValues(net.parameters(), params);
+        Parameters.restore(net.parameters(), params);
         final double[] s = new double[3];
         for (int c = 0; c < x.length; c++) {
             final int b = chunkLength(c);

@@ -13,6 +13,7 @@ import neuralglm.dist.DispersionSums;
 import neuralglm.family.Family;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Parameter;
+import neuralglm.nn.Parameters;
 import neuralglm.nn.Sequential;
 import neuralglm.optim.Adam;
 import neuralglm.optim.Optimizer;
@@ -387,7 +388,7 @@ public final class SparkTrainer implements Cloneable {
         }
         final JavaSparkContext sc = JavaSparkContext.fromSparkContext(data.partitions.context());
         final Broadcast<byte[]> shape = sc.broadcast(FlatParameters.toBytes(net));
-        final Broadcast<double[]> theta = sc.broadcast(FlatParameters.values(net.parameters()));
+        final Broadcast<double[]> theta = sc.broadcast(Parameters.flatten(net.parameters()));
         final Family fam = family;
         final double[] s;
         try {
@@ -453,7 +454,7 @@ public final class SparkTrainer implements Cloneable {
             this.family = family;
             this.params = params;
             this.depth = depth;
-            this.size = FlatParameters.size(params);
+            this.size = Parameters.size(params);
         }
 
         /**
@@ -462,7 +463,7 @@ public final class SparkTrainer implements Cloneable {
          * @return {@code {L / W, W}}: the batch's mean NLL and its total weight
          */
         double[] evaluate(MiniBatch batch, boolean backward) {
-            final Broadcast<double[]> theta = sc.broadcast(FlatParameters.values(params));
+            final Broadcast<double[]> theta = sc.broadcast(Parameters.flatten(params));
             final Broadcast<byte[]> net = shape;
             final Family fam = family;
             final ExactSum sum;
@@ -481,7 +482,7 @@ public final class SparkTrainer implements Cloneable {
                 return new double[] {0.0, 0.0};
             }
             if (backward) {
-                FlatParameters.setGradients(params, s, 1.0 / weight);
+                Parameters.restoreGradients(params, s, 1.0 / weight);
             }
             return new double[] {loss / weight, weight};
         }

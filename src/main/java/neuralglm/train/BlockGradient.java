@@ -60,7 +60,7 @@ public final class BlockGradient {
             for (int i = 0; i < len; i++) {
                 grad.data[i] *= total;
             }
-            net.backward(grad);
+            net.backward(grad, false);
         }
         return new double[] {meanLoss * total, total};
     }

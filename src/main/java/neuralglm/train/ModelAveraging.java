@@ -1,8 +1,6 @@
 package neuralglm.train;
 
-import java.util.List;
-
-import neuralglm.nn.Parameter;
+import neuralglm.nn.Parameters;
 import neuralglm.nn.Sequential;
 
 /**
@@ -31,24 +29,10 @@ public final class ModelAveraging {
      * @throws IllegalArgumentException naming the first parameter that differs
      */
     public static void add(Sequential into, Sequential other) {
-        final List<Parameter> a = into.parameters(), b = other.parameters();
-        if (a.size() != b.size()) {
-            throw new IllegalArgumentException("Cannot average networks with " + a.size() + " and " + b.size()
-                    + " parameter tensors: the architectures differ");
-        }
-        for (int p = 0; p < a.size(); p++) {
-            final Parameter pa = a.get(p), pb = b.get(p);
-            if (!pa.name().equals(pb.name()) || pa.value().numRows != pb.value().numRows
-                    || pa.value().numCols != pb.value().numCols) {
-                throw new IllegalArgumentException("Cannot average networks: parameter " + (p + 1) + " is " + pa + " in one and "
-                        + pb + " in the other; the architectures (or input columns) differ");
-            }
-        }
-        for (int p = 0; p < a.size(); p++) {
-            final double[] va = a.get(p).value().data, vb = b.get(p).value().data;
-            for (int i = 0, len = a.get(p).size(); i < len; i++) {
-                va[i] += vb[i];
-            }
+        try {
+            Parameters.axpy(1.0, other.parameters(), into.parameters());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Cannot average networks: " + e.getMessage(), e);
         }
     }
 
@@ -59,11 +43,6 @@ public final class ModelAveraging {
      * @param factor the multiplier
      */
     public static void scale(Sequential net, double factor) {
-        for (Parameter p : net.parameters()) {
-            final double[] v = p.value().data;
-            for (int i = 0, len = p.size(); i < len; i++) {
-                v[i] *= factor;
-            }
-        }
+        Parameters.scale(net.parameters(), factor);
     }
 }

@@ -1,17 +1,13 @@
 package neuralglm.train;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import neuralglm.family.Family;
 import neuralglm.linalg.Kernels;
 import neuralglm.nn.Parameter;
+import neuralglm.nn.Parameters;
 import neuralglm.nn.Sequential;
 import org.ejml.data.DMatrixRMaj;
 
@@ -49,7 +45,7 @@ final class ParallelStep implements BatchStep {
         this.slices = new Slice[threads];
         slices[0] = new Slice(net);
         for (int t = 1; t < threads; t++) {
-            slices[t] = new Slice(copy(net));
+            slices[t] = new Slice(net.copy());
         }
         this.caller = Thread.currentThread();
         this.workers = new Thread[threads - 1];
@@ -141,7 +137,6 @@ final class ParallelStep implements BatchStep {
             }
             throw (Error) f;
         }
-        final Parameter[] master = first.params;
         double loss = 0.0;
         for (int t = 0; t < threads; t++) {
             final Slice s = slices[t];
@@ -149,12 +144,7 @@ final class ParallelStep implements BatchStep {
                 loss += s.share * s.loss;
             }
             if (t > 0) {
-                for (int p = 0; p < master.length; p++) {
-                    final double[] g = master[p].grad().data, h = s.params[p].grad().data;
-                    for (int i = 0, len = master[p].size(); i < len; i++) {
-                        g[i] += h[i];
-                    }
-                }
+                Parameters.addGradients(s.paramList, first.paramList);
             }
         }
         eta = null;
@@ -199,28 +189,11 @@ final class ParallelStep implements BatchStep {
         }
     }
 
-    /** A deep copy of the network (its own parameters and caches), through serialisation. */
-    static Sequential copy(Sequential net) {
-        try {
-            final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                out.writeObject(net);
-            }
-            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-                return (Sequential) in.readObject();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not copy the network for a training thread", e);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** One thread's rows, network and buffers. */
     private final class Slice {
         final Sequential net;
         final Parameter[] params;
-        final Backprop backprop;
+        final List<Parameter> paramList;
         /** Rows from .. from + rows - 1 of the batch. */
         int from;
         int rows;
@@ -234,8 +207,8 @@ final class ParallelStep implements BatchStep {
 
         Slice(Sequential net) {
             this.net = net;
-            this.params = net.parameters().toArray(new Parameter[0]);
-            this.backprop = new Backprop(net);
+            this.paramList = List.copyOf(net.parameters());
+            this.params = paramList.toArray(new Parameter[0]);
         }
 
         /** Slice 0: the first {@code rows} rows of the batch, read in place (no copy). */
@@ -293,7 +266,7 @@ final class ParallelStep implements BatchStep {
                     g[i] *= share;
                 }
             }
-            backprop.run(grad);
+            net.backward(grad, false);
         }
     }
 }

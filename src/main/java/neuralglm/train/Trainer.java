@@ -327,7 +327,6 @@ public final class Trainer {
     static final class Step implements BatchStep {
         private final Sequential net;
         private final Parameter[] params;
-        private final Backprop backprop;
         private final Family family;
         private final DMatrixRMaj x;
         private final DMatrixRMaj y;
@@ -338,7 +337,6 @@ public final class Trainer {
         Step(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
             this.net = net;
             this.params = net.parameters().toArray(new Parameter[0]);
-            this.backprop = new Backprop(net);
             this.family = family;
             this.x = x;
             this.y = y;
@@ -357,7 +355,7 @@ public final class Trainer {
             }
             grad = Kernels.reshape(grad, eta.numRows, eta.numCols);
             final double loss = family.gradient(eta, y, weights, grad);
-            backprop.run(grad);
+            net.backward(grad, false);
             return loss;
         }
 

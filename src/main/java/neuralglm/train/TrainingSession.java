@@ -1,11 +1,10 @@
 package neuralglm.train;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 
 import neuralglm.family.Family;
-import neuralglm.nn.Parameter;
+import neuralglm.nn.Parameters;
 import neuralglm.nn.Sequential;
 import neuralglm.optim.Optimizer;
 import org.ejml.data.DMatrixRMaj;
@@ -61,7 +60,7 @@ public final class TrainingSession implements AutoCloseable {
     private boolean broken;
     private double bestLoss = Double.POSITIVE_INFINITY;
     private int bestEpoch = -1;
-    private double[][] bestWeights;
+    private double[] bestWeights;
     private TrainingResult finished;
 
     /** Use {@link Trainer#start}. Inputs are checked there. */
@@ -241,14 +240,7 @@ public final class TrainingSession implements AutoCloseable {
         if (v < bestLoss) {
             bestLoss = v;
             bestEpoch = e;
-            final List<Parameter> params = net.parameters();
-            if (bestWeights == null) {
-                bestWeights = new double[params.size()][];
-            }
-            for (int p = 0; p < params.size(); p++) {
-                final Parameter q = params.get(p);
-                bestWeights[p] = Arrays.copyOf(q.value().data, q.size());
-            }
+            bestWeights = Parameters.flatten(net.parameters());
         } else if (e - bestEpoch >= patience) {
             noImprovement = true;
         }
@@ -311,10 +303,7 @@ public final class TrainingSession implements AutoCloseable {
         }
         release();
         if (bestWeights != null) {
-            final List<Parameter> params = net.parameters();
-            for (int p = 0; p < params.size(); p++) {
-                params.get(p).set(bestWeights[p]);
-            }
+            Parameters.restore(net.parameters(), bestWeights);
         }
         finished = result(bestWeights != null);
         return finished;

@@ -18,8 +18,9 @@ class BridgeTest {
 
     /** Central differences of a scalar function of every parameter, in Python, against backward. */
     private static final String FD = String.join("\n",
-            "import torchlike as torch",
-            "from torchlike import nn, F",
+            "import torch",
+            "import torch.nn as nn",
+            "import torch.nn.functional as F",
             "def fd_check(net, loss_of):",
             "    net.zero_grad()",
             "    loss_of().backward()",
@@ -80,7 +81,7 @@ class BridgeTest {
     @Test
     void gradientsAccumulateUntilZeroed() {
         final String printed = Jython.exec(String.join("\n",
-                "import torchlike as torch",
+                "import torch",
                 "p = torch.tensor([0.5, -1.0], requires_grad=True)",
                 "loss = (p * p).sum()",
                 "loss.backward(); first = p.grad.tolist()",
@@ -93,7 +94,7 @@ class BridgeTest {
     @Test
     void indexingLikePyTorch() {
         final String printed = Jython.exec(String.join("\n",
-                "import torchlike as torch",
+                "import torch",
                 "t = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]])",
                 "print(t[:, 1].tolist(), t[1:].tolist(), t[[2, 0], 1:].tolist(), t[1, 2], t[-1][0], len(t), t.shape,"
                 + " [r.tolist() for r in t][0], list(t[0]))"));
@@ -113,7 +114,7 @@ class BridgeTest {
         "optim.Adam(nn.Linear(1, 1).parameters(), betas=(0.9, 1.5))|ValueError: Adam betas must be in [0, 1), got 0.9, 1.5",
     })
     void pythonErrorsAreOneLineMessages(String statement, String expected) {
-        final String prelude = "import torchlike as torch\nfrom torchlike import nn, optim, families\n";
+        final String prelude = "import torch\nimport torch.nn as nn\nimport torch.optim as optim\nfrom torch import families\n";
         final String caught = Jython.exec(prelude + "try:\n    " + statement.replace("; ", "\n    ")
                 + "\nexcept ValueError as e:\n    print('ValueError: %s' % e)");
         assertEquals(expected, caught.trim());
@@ -121,5 +122,93 @@ class BridgeTest {
         final String[] lines = uncaught.toString().trim().split("\n");
         assertEquals(expected, lines[lines.length - 1].trim());
         assertFalse(uncaught.toString().contains("java.lang"), uncaught.toString());
+    }
+
+    @Test
+    void pytorchCtxStyleFunctionMatchesFiniteDifferences() {
+        final String printed = Jython.exec(FD + String.join("\n",
+                "from torch.autograd import Function",
+                "class Scaled(Function):",
+                "    @staticmethod",
+                "    def forward(ctx, x, w, k):",
+                "        ctx.save_for_backward(x, w)",
+                "        ctx.k = k",
+                "        return (x * w).tanh() * k",
+                "    @staticmethod",
+                "    def backward(ctx, grad_output):",
+                "        x, w = ctx.saved_tensors",
+                "        d = grad_output * ctx.k * (1 - (x * w).tanh() ** 2)",
+                "        return d * w, (d * x).sum(0), None",
+                "torch.manual_seed(5)",
+                "lin = nn.Linear(2, 3)",
+                "w = nn.Parameter(torch.randn(3))",
+                "class Net(nn.Module):",
+                "    def __init__(self):",
+                "        super(Net, self).__init__()",
+                "        self.lin = lin",
+                "        self.w = w",
+                "    def forward(self, x):",
+                "        return Scaled.apply(self.lin(x), self.w, 2.0)",
+                "net = Net()",
+                "X = torch.randn(4, 2)",
+                "def loss_of():",
+                "    return (net(X) ** 2).sum()",
+                "print(fd_check(net, loss_of))"));
+        assertTrue(worst(printed) < 1e-6, printed);
+    }
+
+    @Test
+    void pytorchSpellings() {
+        final String printed = Jython.exec(String.join("\n",
+                "import math",
+                "import torch",
+                "from torch.autograd import Variable",
+                "a = torch.FloatTensor([0.5, 2.0])",
+                "v = Variable(a, requires_grad=True)",
+                "loss = torch.pow((v * v).sum(), 2)",
+                "loss.backward(gradient=torch.tensor(1.0), retain_graph=True)",
+                "g1 = v.grad.tolist()",
+                "v.grad.data.zero_()",
+                "with torch.no_grad():",
+                "    frozen = v * 3",
+                "print(isinstance(v, Variable), v.data.tolist() == a.tolist(), g1, v.grad.tolist(),",
+                "      frozen.requires_grad, torch.is_grad_enabled(), math.pow(loss, 0.5), float(loss), loss.item(),",
+                "      torch.tensor([1.7, -1.7], dtype=torch.long).tolist(), torch.LongTensor(2).tolist(),",
+                "      torch.zeros(2, 3, dtype=torch.float32).shape, torch.tensor([1.0]).float().dtype,",
+                "      torch.cuda.is_available())",
+                "m = torch.zeros(3, 2)",
+                "m[[0, 1, 2], [1, 0, 1]] = 1",
+                "p = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)",
+                "p[[0, 1], [1, 0]].sum().backward()",
+                "print(m.tolist(), p.grad.tolist(), torch.tensor([ 9.5e-05, -4.275e-02]), torch.tensor([[1.0, 2.0]]))"));
+        assertEquals(String.join("\n",
+                "(True, True, [8.5, 34.0], [0.0, 0.0], False, True, 4.25, 18.0625, 18.0625, [1.0, -1.0], [0.0, 0.0],"
+                + " (2, 3), torch.float64, False)",
+                "([[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]], [[0.0, 1.0], [1.0, 0.0]], tensor([ 9.5000e-05, -4.2750e-02]),"
+                + " tensor([[1., 2.]]))"), printed.trim());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "torch.fft|AttributeError: torch.fft is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch)",
+        "torch.nn.Conv2d|AttributeError: torch.nn.Conv2d is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch/nn)",
+        "torch.autograd.Variable.pow|AttributeError: Variable.pow: PyTorch has removed Variable's methods (Variable(t) just returns a tensor); call torch.pow(x, ...) or x.pow(...) instead",
+        "torch.zeros(2).to('cuda')|ValueError: to: device 'cuda' is not available; neuralGLM computes on the CPU (torch.cuda.is_available() is False)",
+        "torch.tensor([1.0], dtype='float32')|ValueError: tensor: dtype must be one of torch.float32, torch.float64, torch.float16, torch.long, torch.int, torch.bool; got float32",
+        "p = torch.zeros(2, requires_grad=True); p[0] = 1.0|ValueError: a leaf tensor that requires grad cannot be assigned into; do it inside torch.no_grad() or assign into t.data",
+        "float(torch.zeros(2))|TypeError: only a one-entry tensor converts to a Python number; this one has shape (2,)",
+    })
+    void unsupportedNamesAndMisuseFailWithOneLine(String statement, String expected) {
+        final PyException e = assertThrows(PyException.class,
+                () -> Jython.exec("import torch\nimport torch.nn\nimport torch.autograd\n" + statement.replace("; ", "\n")));
+        final String[] lines = e.toString().trim().split("\n");
+        assertEquals(expected, lines[lines.length - 1].trim());
+    }
+
+    @Test
+    void cudaSetDeviceIsANoticeNotACrash() {
+        final String printed = Jython.exec("import torch\ntorch.cuda.set_device(0)\nprint(torch.cuda.device_count())");
+        assertEquals("torch.cuda.set_device(0): no CUDA device here; neuralGLM computes on the CPU, so this call is ignored\n0",
+                printed.trim());
     }
 }

@@ -10,7 +10,7 @@ import org.python.util.PythonInterpreter;
 
 /**
  * One embedded Jython interpreter shared by the tests (starting Jython costs seconds), with
- * {@code scripts/} on its path; runs scripts as {@code __main__} and snippets, capturing what they print.
+ * {@code scripts/} and {@code scripts/lib/} (the torch, numpy and matplotlib shims) on its path; runs scripts as {@code __main__} and snippets, capturing what they print.
  */
 final class Jython {
     private static PythonInterpreter interpreter;
@@ -25,7 +25,8 @@ final class Jython {
             props.setProperty("python.import.site", "false");
             PythonInterpreter.initialize(System.getProperties(), props, new String[0]);
             interpreter = new PythonInterpreter();
-            interpreter.exec("import sys\nsys.path.insert(0, 'scripts')");
+            // no compiled $py.class files next to the scripts: a stale one would outlive its source
+            interpreter.exec("import sys\nsys.dont_write_bytecode = True\nsys.path[0:0] = ['scripts', 'scripts/lib']");
         }
         return interpreter;
     }

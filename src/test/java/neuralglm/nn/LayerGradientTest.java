@@ -169,4 +169,30 @@ class LayerGradientTest {
             assertArrayEquals(once[j], ps.get(j).grad().data, 0.0, label + ": " + ps.get(j).name() + " after zeroGrad and one backward");
         }
     }
+
+    /** A copy computes the same function, and training either leaves the other as it was. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layers")
+    void aCopyIsTheSameFunctionWithParametersOfItsOwn(String label, Supplier<Layer> make, int d) {
+        final Layer layer = make.get();
+        final DMatrixRMaj x = input(5, d, new Random(11));
+        final DMatrixRMaj before = layer.predict(x);
+        final Layer copy = layer.copy();
+        assertEquals(layer.toString(), copy.toString());
+        assertArrayEquals(before.data, copy.predict(x).data, 0.0);
+        final List<Parameter> ps = layer.parameters(), qs = copy.parameters();
+        assertEquals(ps.size(), qs.size());
+        for (int p = 0; p < ps.size(); p++) {
+            assertEquals(ps.get(p).name(), qs.get(p).name());
+            assertTrue(ps.get(p).value() != qs.get(p).value() && ps.get(p).grad() != qs.get(p).grad());
+            copy.parameters().get(p).value().data[0] += 1.0;
+        }
+        copy.backward(copy.forward(x));
+        assertArrayEquals(before.data, layer.predict(x).data, 0.0, "the original is unchanged");
+        for (Parameter p : ps) {
+            for (int i = 0; i < p.size(); i++) {
+                assertEquals(0.0, p.grad().data[i]);
+            }
+        }
+    }
 }

@@ -73,7 +73,7 @@ class SparkTrainerTest {
     }
 
     private static double[] values(Sequential net) {
-        return FlatParameters.values(net.parameters());
+        return neuralglm.nn.Parameters.flatten(net.parameters());
     }
 
     /** Trains two identical networks, one per loop, and returns both results. */

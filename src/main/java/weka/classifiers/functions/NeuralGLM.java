@@ -10,7 +10,8 @@ import java.util.Random;
 
 import neuralglm.dist.FittedDispersion;
 import neuralglm.family.Family;
-import neuralglm.train.IncrementalTrainer;
+import neuralglm.model.GlmInference;
+import neuralglm.model.GlmSummary;
 import neuralglm.train.NullStart;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
@@ -33,6 +34,7 @@ import weka.classifiers.functions.neuralglm.InputPipeline;
 import weka.classifiers.functions.neuralglm.LBFGS;
 import weka.classifiers.functions.neuralglm.ModelAverage;
 import weka.classifiers.functions.neuralglm.ModelReport;
+import weka.classifiers.functions.neuralglm.RunFingerprint;
 import weka.classifiers.functions.neuralglm.OptimizerSpec;
 import weka.classifiers.functions.neuralglm.Predictive;
 import weka.classifiers.functions.neuralglm.StrictOptions;
@@ -64,18 +66,20 @@ import weka.core.WeightedInstancesHandler;
  * <ul>
  * <li>{@link IterativeClassifier}: {@code initializeClassifier} sets up a run, {@code next()} is one
  * epoch, {@code done()} computes the statistics. With {@code -resume}, a rebuild after raising
- * {@code -epochs} continues the run to the new total. Works with {@code IterativeClassifierOptimizer}.</li>
+ * {@code -epochs} continues the run to the new total when the data and the other options are those of
+ * the run ({@link RunFingerprint}); otherwise it trains afresh and the report says why. Works with
+ * {@code IterativeClassifierOptimizer}.</li>
  * <li>Early stopping: {@code -validation-fraction} holds out (stratified) instances, {@code -patience}
  * epochs without improvement stop the run, the best epoch's weights are kept.</li>
- * <li>Learning from a stream ({@link NeuralGLMUpdateable}, which declares {@code UpdateableClassifier}:
- * declaring it here would make Weka's command line train every NeuralGLM incrementally):
- * {@link #updateFromStream} buffers instances into mini-batches of {@code -mini-batch-size} and takes
- * one optimiser step per batch. There, {@code buildClassifier} on an empty data set starts a stream
- * (as the Knowledge Flow does); the input pipeline is then fitted on the first mini-batch.</li>
+ * <li>Learning from a stream is {@link NeuralGLMUpdateable}'s (it declares {@code UpdateableClassifier}:
+ * declaring it here would make Weka's command line train every NeuralGLM incrementally); here an empty
+ * data set is an error ({@link #startStream}).</li>
  * <li>{@link Aggregateable}: parameter averaging ({@link ModelAverage}), meaningful for GLMs and for
  * networks from the same initialisation.</li>
  * </ul>
- * A build is atomic: when it fails or is interrupted, the classifier keeps the model it had before.
+ * The built model ({@link FittedModel}) is immutable: training works on the run's own network, a
+ * stream or an aggregation makes a new model. A build is atomic: when it fails or is interrupted, the
+ * classifier keeps the reference to the model it had before.
  */
 public class NeuralGLM extends RandomizableClassifier implements WeightedInstancesHandler, IterativeClassifier,
         Aggregateable<NeuralGLM>, IntervalEstimator, ConditionalDensityEstimator {
@@ -86,6 +90,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
 
     /** The dispersion estimates, by their command-line names (ids are {@link FittedDispersion.Estimate} ordinals). */
     public static final Tag[] TAGS_DISPERSION = tags("Pearson", "Deviance", "ML");
+
+    /** How instance weights are read, by their command-line names (ids are {@link GlmInference.Weights} ordinals). */
+    public static final Tag[] TAGS_WEIGHTS = tags("Frequency", "Prior");
 
     private String hidden = "30,20";
     private int activation = 0;
@@ -100,24 +107,21 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private double validationFraction = 0.0;
     private int patience = 10;
     private boolean resume = false;
+    private int weightsKind = GlmInference.Weights.FREQUENCY.ordinal();
+    private boolean quasi = false;
 
-    /** The model; null until a build succeeds. Replaced whole, never half-built. */
+    /**
+     * The model; null until a build succeeds. Immutable and replaced whole (between initializeClassifier
+     * and done: the run's live model, whose network trains).
+     */
     private FittedModel model;
     /** The run between initializeClassifier and done (and after done, with resume); never serialised. */
     private transient TrainingRun run;
     /** True inside buildClassifier: the run keeps its worker threads between epochs. */
     private transient boolean building;
-    /** A stream started by buildClassifier on an empty data set: header, and instances awaiting the first batch. */
-    private Instances streamStart;
-    /** Learns from updateClassifier; rebuilt from the model when null. */
-    private transient IncrementalTrainer stream;
-    /** Instances learned from the stream, steps taken (for the report). */
-    private long streamInstances;
-    private long streamSteps;
     /** Aggregation: the running sum in original units, and how many models were added to this one. */
     private transient Sequential aggregateSum;
-    private int aggregated;
-    private int averagedFrom;
+    private transient int aggregated;
 
     private static Tag[] tags(String... names) {
         final Tag[] t = new Tag[names.length];
@@ -312,7 +316,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     @OptionMetadata(displayName = "resume", displayOrder = 12,
             description = "Keep the training run after a build, so that a rebuild with more epochs (or the Explorer's "
                     + "'Continue iterating') continues it from where it stopped, to the new epoch total, instead of starting "
-                    + "afresh. A run with early stopping (validation fraction > 0), or one that converged, is trained afresh. "
+                    + "afresh. It continues only on the same training data (every value, weight and instance order) with "
+                    + "the same options apart from the epochs; otherwise it trains afresh and the report's Resume line says "
+                    + "why. A run with early stopping (validation fraction > 0), or one that converged, is trained afresh. "
                     + "Off by default.",
             commandLineParamName = "resume", commandLineParamSynopsis = "-resume", commandLineParamIsFlag = true)
     public boolean getResume() {
@@ -343,6 +349,44 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         if (value.getTags() == TAGS_DISPERSION) {
             dispersionEstimate = value.getSelectedTag().getID();
         }
+    }
+
+    /** @return how instance weights are read */
+    @OptionMetadata(displayName = "weights", displayOrder = 14,
+            description = "How instance weights are read. Frequency (default, Weka's convention): an instance of weight w "
+                    + "stands for w identical observations, so the residual degrees of freedom are sum of weights - rank. "
+                    + "Prior (R's glm(weights=), statsmodels' var_weights): instance i has variance phi V(mu)/w_i and the "
+                    + "degrees of freedom count instances, n - rank. Both give the same fit; they differ in the residual "
+                    + "degrees of freedom, hence the dispersion, standard errors, t tests, log-likelihood, AIC and BIC. "
+                    + "For the Binomial family the weight is the number of trials and degrees of freedom count instances, "
+                    + "whatever this option says.",
+            commandLineParamName = "weights", commandLineParamSynopsis = "-weights <Frequency|Prior>")
+    public SelectedTag getWeights() {
+        return new SelectedTag(weightsKind, TAGS_WEIGHTS);
+    }
+
+    /** @param value one of {@link #TAGS_WEIGHTS} */
+    public void setWeights(SelectedTag value) {
+        if (value.getTags() == TAGS_WEIGHTS) {
+            weightsKind = value.getSelectedTag().getID();
+        }
+    }
+
+    /** @return whether a fixed-dispersion family's standard errors use the quasi-likelihood dispersion */
+    @OptionMetadata(displayName = "quasi", displayOrder = 15,
+            description = "Quasi-likelihood (GLM mode): for a family whose dispersion is fixed at 1 (Poisson, Binomial, "
+                    + "Bernoulli, Exponential, NegativeBinomial at its alpha), estimate it as Pearson chi-square / residual "
+                    + "degrees of freedom and scale the coefficients' standard errors, t tests and confidence intervals by "
+                    + "it, as R's quasipoisson and quasibinomial. The fit is the same; AIC and BIC are then not defined. "
+                    + "Prediction intervals still use the family's distribution. Off by default.",
+            commandLineParamName = "quasi", commandLineParamSynopsis = "-quasi", commandLineParamIsFlag = true)
+    public boolean getQuasi() {
+        return quasi;
+    }
+
+    /** @param value true for quasi-likelihood standard errors */
+    public void setQuasi(boolean value) {
+        quasi = value;
     }
 
     /**
@@ -437,15 +481,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      */
     @Override
     public void buildClassifier(Instances data) throws Exception {
-        final FittedModel savedModel = model;
-        final TrainingRun savedRun = run;
-        final Instances savedStream = streamStart;
-        final IncrementalTrainer savedLearner = stream;
-        final long[] savedCounts = {streamInstances, streamSteps, averagedFrom};
-        final boolean resuming = resume && run != null && run.session().isOpen();
-        // a resumed run trains the model's network in place: keep its parameters (values, gradients) to fall back to
-        final double[][] savedWeights = resuming && model != null ? weightsOf(model.network()) : null;
-        final int epochBefore = resuming ? run.session().epoch() : -1;
+        final FittedModel before = model;
+        final TrainingRun runBefore = run;
+        final int epochBefore = run == null ? -1 : run.session().epoch();
+        final boolean openBefore = run != null && run.session().isOpen();
         boolean ok = false;
         building = true;
         try {
@@ -458,45 +497,23 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         } finally {
             building = false;
             if (!ok) {
-                if (run != null && run != savedRun) {
+                if (run != null && run != runBefore) {
                     run.session().close();
                 }
-                if (savedWeights != null) {
-                    final List<neuralglm.nn.Parameter> params = savedModel.network().parameters();
-                    for (int p = 0; p < params.size(); p++) {
-                        params.get(p).set(savedWeights[2 * p]);
-                        System.arraycopy(savedWeights[2 * p + 1], 0, params.get(p).grad().data, 0, params.get(p).size());
-                    }
-                }
-                model = savedModel;
-                // a run that trained (or broke) during this build no longer matches the restored weights
-                final boolean touched = resuming && (savedRun.session().epoch() != epochBefore || !savedRun.session().isOpen());
-                run = touched ? null : savedRun;
-                streamStart = savedStream;
-                stream = savedLearner;
-                streamInstances = savedCounts[0];
-                streamSteps = savedCounts[1];
-                averagedFrom = (int) savedCounts[2];
+                model = before;
+                // a kept run that trained (or broke) during this build has moved on from the model kept: drop it
+                final boolean moved = runBefore != null
+                        && (runBefore.session().epoch() != epochBefore || runBefore.session().isOpen() != openBefore);
+                run = moved ? null : runBefore;
             }
         }
     }
 
-    /** @return each parameter's values and gradient, in turn */
-    private static double[][] weightsOf(Sequential net) {
-        final List<neuralglm.nn.Parameter> params = net.parameters();
-        final double[][] w = new double[2 * params.size()][];
-        for (int p = 0; p < params.size(); p++) {
-            w[2 * p] = java.util.Arrays.copyOf(params.get(p).value().data, params.get(p).size());
-            w[2 * p + 1] = java.util.Arrays.copyOf(params.get(p).grad().data, params.get(p).size());
-        }
-        return w;
-    }
-
     /**
      * Checks the options and data and sets up a run at epoch 0 (the null model); with {@code -resume}
-     * and a run that can continue, moves its epoch limit to {@code -epochs} instead. An empty data set
-     * is an error, except that it starts a stream when {@link #startsStreams()} (needs a mini-batch
-     * size &gt;= 1 and SGD or Adam).
+     * and a run that can continue on these data with these options (the same {@link RunFingerprint}), and
+     * that made the current model, moves its epoch limit to {@code -epochs} instead. An empty data set
+     * goes to {@link #startStream} (an error here).
      *
      * @param data the training data. Not modified.
      * @throws Exception with a specific message for bad options or data
@@ -506,31 +523,20 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final int[] hiddenSizes = checkOptions();
         InputChecks.checkHeader(data, family);
         getCapabilities().testWithFail(data);
-        if (resume && run != null && run.session().isOpen()) {
-            if (!run.header().equalHeaders(data)) {
-                throw new IllegalArgumentException("Cannot resume training on different data: "
-                        + run.header().equalHeadersMsg(data) + "; turn resume off to train afresh");
+        final RunFingerprint fingerprint = resume ? RunFingerprint.of(data, getOptions()) : null;
+        String resumeNote = null;
+        if (resume && run != null) {
+            final String why = run.whyNotContinue(fingerprint, model);
+            if (why == null) {
+                run.continued();
+                run.session().setEpochLimit(epochs);
+                model = run.liveModel();
+                return;
             }
-            run.session().setEpochLimit(epochs);
-            model = run.liveModel();
-            return;
+            resumeNote = "not continued, trained afresh: " + why;
         }
         if (data.numInstances() == 0) {
-            if (!startsStreams()) {
-                throw new IllegalArgumentException("No training instances: the data set '" + data.relationName()
-                        + "' is empty (to learn from a stream, use NeuralGLMUpdateable)");
-            }
-            if (miniBatchSize < 1 || optimizer.create(weightDecay).needsFullBatch()) {
-                throw new IllegalArgumentException("No training instances: the data set '" + data.relationName()
-                        + "' is empty. To learn from a stream (updateClassifier, Knowledge Flow), build on the empty header "
-                        + "with -mini-batch-size >= 1 and the SGD or Adam optimiser");
-            }
-            closeRun();
-            model = null;
-            streamStart = new Instances(data, 0);
-            stream = null;
-            streamInstances = 0;
-            streamSteps = 0;
+            startStream(data);
             return;
         }
         final Instances train = new Instances(data, data.numInstances());
@@ -547,13 +553,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         }
         final int[] rows = original.stream().mapToInt(Integer::intValue).toArray();
         InputChecks.checkValues(train, rows);
-        final TrainingRun next = newRun(train, rows, hiddenSizes, epochs);
+        final TrainingRun next = newRun(train, rows, hiddenSizes, epochs, fingerprint, resumeNote);
         closeRun();
-        streamStart = null;
-        stream = null;
-        streamInstances = 0;
-        streamSteps = 0;
-        averagedFrom = 0;
         run = next;
         model = run.liveModel();
     }
@@ -591,12 +592,15 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * @param rows     their 0-based positions in the user's data
      * @param hiddenSizes the hidden layer sizes
      * @param limit    the epoch limit
+     * @param fingerprint the data and options a -resume build must find to continue the run; null without -resume
+     * @param resumeNote  why a -resume build did not continue the previous run; null when it was not asked to
      * @return the run at epoch 0
      */
-    private TrainingRun newRun(Instances train, int[] rows, int[] hiddenSizes, int limit) throws Exception {
+    private TrainingRun newRun(Instances train, int[] rows, int[] hiddenSizes, int limit, RunFingerprint fingerprint,
+                               String resumeNote) throws Exception {
         final Family fam = family.create(train.classAttribute().isNominal());
         final Targets targets = Targets.of(train, fam, rows);
-        final InputPipeline pipeline = new InputPipeline();
+        final InputPipeline pipeline = new InputPipeline(hiddenSizes.length == 0);
         final DMatrixRMaj x = pipeline.fit(train, !doNotStandardize, targets.weights());
         final int outputs = fam.outputs(train.classAttribute().isNominal() ? train.numClasses() : 1);
         final String actName = TAGS_ACTIVATION[activation].getReadable();
@@ -619,7 +623,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final TrainingSession session = trainer.start(net, fam, opt, x, targets.y(), targets.weights());
         return new TrainingRun(new Instances(train, 0), pipeline, fam, session, x, targets, hiddenSizes.length == 0,
                 architecture(x.numCols, hiddenSizes, actName, outputs), opt.toString(), miniBatchSize, !doNotStandardize,
-                FittedDispersion.Estimate.values()[dispersionEstimate]);
+                FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
+                GlmInference.Weights.values()[weightsKind], quasi);
     }
 
     /**
@@ -681,83 +686,52 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         return sb.append(" -> ").append(outputs).append(outputs == 1 ? " output" : " outputs").toString();
     }
 
-    // ------------------------------------------------------------------------------------ streaming
+    // ------------------------------------------------------------------------- for streams
 
-    /** @return whether an empty data set starts a stream (true in {@link NeuralGLMUpdateable}) */
-    protected boolean startsStreams() {
-        return false;
+    /**
+     * A build on an empty data set (after the option and header checks): an error here;
+     * {@link NeuralGLMUpdateable} starts a stream instead.
+     *
+     * @param empty the training data, without instances. Not modified.
+     * @throws Exception why there is no model to build
+     */
+    protected void startStream(Instances empty) throws Exception {
+        throw new IllegalArgumentException("No training instances: the data set '" + empty.relationName()
+                + "' is empty (to learn from a stream, use NeuralGLMUpdateable)");
+    }
+
+    /** Drops the model and any run: the classifier has no model until {@link #setModel}. */
+    protected final void discardModel() {
+        closeRun();
+        model = null;
     }
 
     /**
-     * Learns from one instance: buffers it and, when {@code -mini-batch-size} instances are buffered,
-     * takes one optimiser step on them (a fresh copy of the optimiser for each stream). An instance with
-     * a missing class is skipped. On a stream started by an empty build, the first mini-batch also fits
-     * the input pipeline and the null-model start.
+     * Makes {@code m} the classifier's model (e.g. a stream's latest); any kept run stays as it is.
      *
-     * @param instance an instance of the training format. Not modified.
-     * @throws Exception with a specific message when there is no model or stream, or the instance is invalid
+     * @param m the model. Not modified afterwards by anyone (models are immutable).
      */
-    protected void updateFromStream(Instance instance) throws Exception {
-        if (model == null && streamStart == null) {
-            throw new IllegalStateException("NeuralGLM: no model to update; call buildClassifier first (with data, or "
-                    + "with an empty data set to start a stream)");
-        }
-        InputChecks.checkSameHeader(instance, model != null ? model.header() : streamStart);
-        if (instance.classIsMissing()) {
-            return;
-        }
-        InputChecks.checkInstance(instance, (int) streamInstances + (streamStart == null ? 0 : streamStart.numInstances()) + 1);
-        if (model == null) {
-            streamStart.add(instance);
-            if (streamStart.numInstances() < Math.max(1, miniBatchSize)) {
-                return;
-            }
-            final Instances first = streamStart;
-            final int[] rows = new int[first.numInstances()];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = i;
-            }
-            InputChecks.checkValues(first, rows);
-            final TrainingRun r = newRun(first, rows, checkOptions(), Math.max(1, epochs));
-            r.session().close();
-            model = r.liveModel();
-            streamStart = null;
-            for (int i = 0; i < first.numInstances(); i++) {
-                learn(first.instance(i));
-            }
-            return;
-        }
-        learn(instance);
-    }
-
-    private void learn(Instance instance) throws Exception {
-        if (stream == null) {
-            if (miniBatchSize < 1) {
-                throw new IllegalArgumentException("updateClassifier needs -mini-batch-size >= 1 (the rows per step of the "
-                        + "stream); it is 0 (full batch)");
-            }
-            stream = new Trainer(1).withBatchSize(miniBatchSize).incremental(model.network(), model.family(),
-                    optimizer.create(weightDecay), model.pipeline().numInputs());
-        }
-        final Instances one = new Instances(model.header(), 1);
-        one.add(instance);
-        final Targets t = Targets.of(one, model.family(), new int[] {(int) streamInstances});
-        final DMatrixRMaj x = model.pipeline().transform(instance);
-        if (stream.add(x.data, t.y().data, t.weights()[0])) {
-            streamSteps++;
-        }
-        streamInstances++;
+    protected final void setModel(FittedModel m) {
+        model = m;
     }
 
     /**
-     * End of a stream (Knowledge Flow): steps on the instances still buffered.
+     * The untrained model of a stream's first mini-batch: the input pipeline fitted on it, the network at
+     * the null model, as a build on these instances starts.
      *
-     * @throws Exception when the step fails
+     * @param first the first mini-batch, instances with a class value. Not modified.
+     * @return the model at epoch 0
+     * @throws Exception with a specific message for bad options or values
      */
-    protected void finishStream() throws Exception {
-        if (stream != null && stream.flush()) {
-            streamSteps++;
+    protected final FittedModel startingModel(Instances first) throws Exception {
+        final int[] rows = new int[first.numInstances()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
         }
+        InputChecks.checkValues(first, rows);
+        final TrainingRun r = newRun(first, rows, checkOptions(), Math.max(1, epochs), null, null);
+        r.session().close();
+        return r.liveModel();
     }
 
     // ---------------------------------------------------------------------------------- aggregation
@@ -805,32 +779,21 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             throw new IllegalStateException("NeuralGLM: nothing to finalize: no model was aggregated into this one");
         }
         ModelAverage.finish(aggregateSum, aggregated + 1, model.pipeline().standardizer());
-        final java.util.List<neuralglm.nn.Parameter> target = model.network().parameters(), avg = aggregateSum.parameters();
-        for (int p = 0; p < target.size(); p++) {
-            target.get(p).set(avg.get(p).value().data);
-        }
-        averagedFrom = aggregated + 1;
+        model = model.averaged(aggregateSum, aggregated + 1);
         aggregateSum = null;
         aggregated = 0;
-        stream = null;
     }
 
     // ------------------------------------------------------------------------------------ prediction
 
     /**
      * @param instance an instance of the training format. Not modified.
-     * @return class probabilities, or {mu} for a numeric class; on a stream that has not yet delivered its
-     *         first mini-batch, a missing prediction (all zeros, or NaN for a numeric class)
+     * @return class probabilities, or {mu} for a numeric class
      * @throws Exception when there is no model, or the instance's header differs from the training header
      */
     @Override
     public double[] distributionForInstance(Instance instance) throws Exception {
         if (model == null) {
-            if (streamStart != null) {
-                InputChecks.checkSameHeader(instance, streamStart);
-                return streamStart.classAttribute().isNominal() ? new double[streamStart.numClasses()]
-                        : new double[] {Utils.missingValue()};
-            }
             throw new IllegalStateException("NeuralGLM: no model built yet; call buildClassifier first");
         }
         return model.distribution(instance);
@@ -885,6 +848,40 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         return glm;
     }
 
+    /**
+     * The GLM coefficient table in the original attribute units (GLM mode, one output), full precision: one row
+     * per coefficient, intercept first, columns estimate, standard error, z or t statistic, two-sided p-value,
+     * lower and upper 95% confidence bound; NaN rows for aliased coefficients. Names: {@link #getGlmSummary()}.
+     *
+     * @return the table
+     * @throws IllegalStateException before a build, or for a model without a GLM summary (hidden layers,
+     *                               Categorical, stream, imported)
+     */
+    public double[][] getCoefficientTable() {
+        final GlmSummary s = getGlmSummary();
+        final double[][] t = new double[s.size()][];
+        for (int j = 0; j < t.length; j++) {
+            t[j] = new double[] {s.estimates()[j], s.standardErrors()[j], s.statistics()[j], s.pValues()[j],
+                s.lowerBounds()[j], s.upperBounds()[j]};
+        }
+        return t;
+    }
+
+    /**
+     * @return the engine's GLM summary (coefficients with standard errors, tests, intervals, degrees of freedom,
+     *         log-likelihood, AIC, BIC, Pearson chi-square, iterations)
+     * @throws IllegalStateException before a build, or for a model without one (hidden layers: standard errors
+     *                               exist for GLM mode only; Categorical; stream; imported)
+     */
+    public GlmSummary getGlmSummary() {
+        final GlmSummary s = builtModel().glmSummary();
+        if (s == null) {
+            throw new IllegalStateException("NeuralGLM: no GLM summary: standard errors and tests exist for GLM mode only "
+                    + "(-hidden none, a one-output family, trained by buildClassifier)");
+        }
+        return s;
+    }
+
     /** @return the trained model, or null before a successful build */
     public FittedModel fittedModel() {
         return model;
@@ -892,24 +889,20 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
 
     @Override
     public String toString() {
+        return report("");
+    }
+
+    /**
+     * @param notes lines about what happened to the model after its build (e.g. a stream's); may be empty
+     * @return the model's report with these notes, or a line saying that there is no model
+     */
+    protected final String report(String notes) {
         if (model == null) {
-            if (streamStart != null) {
-                return "NeuralGLM: a stream has started; waiting for the first mini-batch (" + streamStart.numInstances()
-                        + " of " + miniBatchSize + " instances buffered).";
-            }
             return "NeuralGLM: no model built yet.";
         }
-        final StringBuilder notes = new StringBuilder();
-        if (streamInstances > 0) {
-            notes.append(String.format(Locale.ROOT, "%-18s %s%n", "Stream:", streamInstances
-                    + " instances learned with updateClassifier in " + streamSteps + " mini-batch steps"
-                    + (stream != null && stream.buffered() > 0 ? " (" + stream.buffered() + " buffered)" : "")));
-        }
-        if (averagedFrom > 0) {
-            notes.append(String.format(Locale.ROOT, "%-18s %s%n", "Aggregated:", "parameters averaged over " + averagedFrom
-                    + " models (in original attribute units)"));
-        }
-        return ModelReport.of(model, notes.toString());
+        final int averaged = model.averagedFrom();
+        return ModelReport.of(model, averaged == 0 ? notes : notes + String.format(Locale.ROOT, "%-18s %s%n",
+                "Aggregated:", "parameters averaged over " + averaged + " models (in original attribute units)"));
     }
 
     @Override

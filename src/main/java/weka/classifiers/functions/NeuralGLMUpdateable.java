@@ -1,10 +1,22 @@
 package weka.classifiers.functions;
 
+import java.io.Serializable;
+import java.util.Locale;
+
+import neuralglm.nn.Sequential;
+import neuralglm.train.IncrementalTrainer;
+import neuralglm.train.Trainer;
+import org.ejml.data.DMatrixRMaj;
 import weka.classifiers.UpdateableBatchProcessor;
 import weka.classifiers.UpdateableClassifier;
 import weka.classifiers.functions.neuralglm.Adam;
+import weka.classifiers.functions.neuralglm.FittedModel;
+import weka.classifiers.functions.neuralglm.InputChecks;
+import weka.classifiers.functions.neuralglm.Targets;
 import weka.core.Instance;
+import weka.core.Instances;
 import weka.core.RevisionUtils;
+import weka.core.Utils;
 
 /**
  * {@link NeuralGLM} that learns from a stream, as {@code NaiveBayesUpdateable} is to {@code NaiveBayes}:
@@ -14,9 +26,36 @@ import weka.core.RevisionUtils;
  * exactly as one epoch of in-order mini-batch training; {@code batchFinished} steps on what is left.
  * Built on an empty data set (the Knowledge Flow's incremental mode, the command line), it fits the
  * input pipeline on the first mini-batch and predicts "missing" until then.
+ * <p>The stream trains a network of its own (a copy of the model's) and, after every step, makes the
+ * classifier's model a new {@link FittedModel} with a copy of it ({@link FittedModel#withNetwork}): models
+ * stay immutable. A stream belongs to the model it made last; when a build or an aggregation replaces
+ * that model, the next instance starts a new stream from the new model.
  */
 public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifier, UpdateableBatchProcessor {
     private static final long serialVersionUID = -4127380912260419135L;
+
+    /** The stream: instances awaiting the first mini-batch, or the learner continuing {@code stream.model}. */
+    private Stream stream;
+
+    /** What a stream knows: serialised without its learner, which is rebuilt from the model (fresh optimiser). */
+    private static final class Stream implements Serializable {
+        private static final long serialVersionUID = 1L;
+        /** Header and instances awaiting the first mini-batch (a stream started by an empty build); else null. */
+        Instances waiting;
+        /** The model this stream made last (or continues); null while waiting. */
+        FittedModel model;
+        /** The learner and the network it trains, created on the first instance after the model. */
+        transient IncrementalTrainer learner;
+        transient Sequential net;
+        /** Instances learned, steps taken (for the report). */
+        long instances;
+        long steps;
+
+        Stream(Instances waiting, FittedModel model) {
+            this.waiting = waiting;
+            this.model = model;
+        }
+    }
 
     /** Adam, mini-batches of 32; otherwise NeuralGLM's defaults. */
     public NeuralGLMUpdateable() {
@@ -33,24 +72,147 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
                 + "as NeuralGLM does and then keeps learning from updateClassifier. " + super.globalInfo();
     }
 
+    /**
+     * Starts a stream on an empty data set (as the Knowledge Flow does): needs a mini-batch size &gt;= 1
+     * and SGD or Adam; the input pipeline is fitted on the first mini-batch.
+     */
     @Override
-    protected boolean startsStreams() {
-        return true;
+    protected void startStream(Instances empty) throws Exception {
+        if (getMiniBatchSize() < 1 || getOptimizer().create(getWeightDecay()).needsFullBatch()) {
+            throw new IllegalArgumentException("No training instances: the data set '" + empty.relationName()
+                    + "' is empty. To learn from a stream (updateClassifier, Knowledge Flow), build on the empty header "
+                    + "with -mini-batch-size >= 1 and the SGD or Adam optimiser");
+        }
+        discardModel();
+        stream = new Stream(new Instances(empty, 0), null);
+    }
+
+    /** @return the stream that continues the current model: the kept one, or a new one when the model was replaced */
+    private Stream current() {
+        final FittedModel m = fittedModel();
+        return stream != null && stream.model == m ? stream : new Stream(null, m);
+    }
+
+    /** @return true when a stream started by an empty build waits for its first mini-batch */
+    private boolean waiting() {
+        return fittedModel() == null && stream != null && stream.waiting != null;
     }
 
     /**
+     * Learns from one instance: buffers it and, when {@code -mini-batch-size} instances are buffered,
+     * takes one optimiser step on them (a fresh copy of the optimiser for each stream). An instance with
+     * a missing class is skipped. On a stream started by an empty build, the first mini-batch also fits
+     * the input pipeline and the null-model start.
+     *
      * @param instance an instance of the training format (skipped when its class is missing). Not modified.
      * @throws Exception with a specific message when there is no model or stream, or the instance is invalid
      */
     @Override
     public void updateClassifier(Instance instance) throws Exception {
-        updateFromStream(instance);
+        if (fittedModel() == null && !waiting()) {
+            throw new IllegalStateException("NeuralGLM: no model to update; call buildClassifier first (with data, or "
+                    + "with an empty data set to start a stream)");
+        }
+        final Stream s = current();
+        InputChecks.checkSameHeader(instance, s.model != null ? s.model.header() : s.waiting);
+        if (instance.classIsMissing()) {
+            return;
+        }
+        InputChecks.checkInstance(instance, (int) s.instances + (s.waiting == null ? 0 : s.waiting.numInstances()) + 1);
+        stream = s;
+        if (s.model == null) {
+            s.waiting.add(instance);
+            if (s.waiting.numInstances() < Math.max(1, getMiniBatchSize())) {
+                return;
+            }
+            final Instances first = s.waiting;
+            s.model = startingModel(first);
+            s.waiting = null;
+            setModel(s.model);
+            for (int i = 0; i < first.numInstances(); i++) {
+                learn(s, first.instance(i));
+            }
+            return;
+        }
+        learn(s, instance);
+    }
+
+    private void learn(Stream s, Instance instance) throws Exception {
+        if (s.learner == null) {
+            if (getMiniBatchSize() < 1) {
+                throw new IllegalArgumentException("updateClassifier needs -mini-batch-size >= 1 (the rows per step of the "
+                        + "stream); it is 0 (full batch)");
+            }
+            s.net = s.model.network().copy();
+            s.learner = new Trainer(1).withBatchSize(getMiniBatchSize()).incremental(s.net, s.model.family(),
+                    getOptimizer().create(getWeightDecay()), s.model.pipeline().numInputs());
+        }
+        final Instances one = new Instances(s.model.header(), 1);
+        one.add(instance);
+        final Targets t = Targets.of(one, s.model.family(), new int[] {(int) s.instances});
+        final DMatrixRMaj x = s.model.pipeline().transform(instance);
+        if (s.learner.add(x.data, t.y().data, t.weights()[0])) {
+            stepped(s);
+        }
+        s.instances++;
+    }
+
+    /** After a step: the classifier's model becomes one with a copy of the stream's network. */
+    private void stepped(Stream s) {
+        s.steps++;
+        s.model = s.model.withNetwork(s.net.copy());
+        setModel(s.model);
     }
 
     /** Steps on the instances still buffered (end of the stream). */
     @Override
     public void batchFinished() throws Exception {
-        finishStream();
+        if (stream != null && stream.model == fittedModel() && stream.learner != null && stream.learner.flush()) {
+            stepped(stream);
+        }
+    }
+
+    /** Keeps the stream's counts for the report; the next instance learns from the averaged model. */
+    @Override
+    public void finalizeAggregation() throws Exception {
+        final FittedModel before = fittedModel();
+        super.finalizeAggregation();
+        if (stream != null && stream.model == before) {
+            final Stream s = new Stream(null, fittedModel());
+            s.instances = stream.instances;
+            s.steps = stream.steps;
+            stream = s;
+        }
+    }
+
+    /**
+     * @return as {@link NeuralGLM#distributionForInstance}; on a stream that has not yet delivered its
+     *         first mini-batch, a missing prediction (all zeros, or NaN for a numeric class)
+     */
+    @Override
+    public double[] distributionForInstance(Instance instance) throws Exception {
+        if (waiting()) {
+            InputChecks.checkSameHeader(instance, stream.waiting);
+            return stream.waiting.classAttribute().isNominal() ? new double[stream.waiting.numClasses()]
+                    : new double[] {Utils.missingValue()};
+        }
+        return super.distributionForInstance(instance);
+    }
+
+    @Override
+    public String toString() {
+        if (waiting()) {
+            return "NeuralGLM: a stream has started; waiting for the first mini-batch (" + stream.waiting.numInstances()
+                    + " of " + getMiniBatchSize() + " instances buffered).";
+        }
+        final Stream s = stream != null && stream.model == fittedModel() ? stream : null;
+        if (s == null || s.instances == 0) {
+            return super.toString();
+        }
+        final int buffered = s.learner == null ? 0 : s.learner.buffered();
+        return report(String.format(Locale.ROOT, "%-18s %s%n", "Stream:", s.instances
+                + " instances learned with updateClassifier in " + s.steps + " mini-batch steps"
+                + (buffered > 0 ? " (" + buffered + " buffered)" : "")));
     }
 
     @Override

@@ -91,18 +91,74 @@ class NeuralGLMSteeringTest {
         assertTrue(resumed.toString().contains("Epochs run:        30 of 30"), resumed.toString());
         assertSamePredictions(predictions(fresh, data), predictions(resumed, data));
 
-        final Instances other = FamilyData.of("Gaussian", 20, 3);
+        // other data (here other attributes): trained afresh, and the report says why (issue 15)
+        final Instances other = FamilyData.of("Poisson", 20, 3);
         other.renameAttribute(0, "z1");
         resumed.setEpochs(40);
-        final Exception e = assertThrows(IllegalArgumentException.class, () -> resumed.buildClassifier(other));
-        assertTrue(e.getMessage().contains("Cannot resume training on different data"), e.getMessage());
-        assertSamePredictions(predictions(fresh, data), predictions(resumed, data));
-        // nothing was trained, so the run can still be resumed on the right data: 40 epochs as one run of 40
+        resumed.buildClassifier(other);
+        assertTrue(resumed.toString().contains("Resume:            not continued, trained afresh: the training data differ "
+                + "from the run's: Attributes differ at position 1: Names differ: x1 != z1"), resumed.toString());
+        final NeuralGLM otherForty = adam("5", 40, 10);
+        otherForty.setFamily(new Poisson());
+        otherForty.buildClassifier(other);
+        assertSamePredictions(predictions(otherForty, other), predictions(resumed, other));
+        // and back on the first data: afresh again, 40 epochs as one run of 40
         resumed.buildClassifier(data);
         final NeuralGLM forty = adam("5", 40, 10);
         forty.setFamily(new Poisson());
         forty.buildClassifier(data);
         assertSamePredictions(predictions(forty, data), predictions(resumed, data));
+    }
+
+    /** @return the model's network parameters, end to end, and its report */
+    private static String serialised(weka.classifiers.functions.neuralglm.FittedModel m) {
+        final StringBuilder sb = new StringBuilder();
+        for (neuralglm.nn.Parameter p : m.network().parameters()) {
+            sb.append(java.util.Arrays.toString(java.util.Arrays.copyOf(p.value().data, p.size())));
+        }
+        return sb.append(weka.classifiers.functions.neuralglm.ModelReport.of(m, "")).toString();
+    }
+
+    @Test
+    void aBuiltModelNeverChangesWhenTrainingGoesOn() throws Exception {
+        final Instances data = FamilyData.of("Poisson", 80, 2);
+        // resume: the continued run trains its own network, not the model handed out before
+        final NeuralGLM resumed = adam("5", 6, 10);
+        resumed.setFamily(new Poisson());
+        resumed.setResume(true);
+        resumed.buildClassifier(data);
+        final weka.classifiers.functions.neuralglm.FittedModel first = resumed.fittedModel();
+        final double[][] firstPredictions = predictions(resumed, data);
+        final String firstBytes = serialised(first);
+        resumed.setEpochs(12);
+        resumed.buildClassifier(data);
+        assertEquals(firstBytes, serialised(first));
+        assertTrue(first != resumed.fittedModel());
+        assertFalse(java.util.Arrays.deepEquals(firstPredictions, predictions(resumed, data)), "the run went on");
+        // a stream makes new models
+        final NeuralGLMUpdateable u = updateable("3", 8);
+        u.buildClassifier(data);
+        final weka.classifiers.functions.neuralglm.FittedModel built = u.fittedModel();
+        final String builtBytes = serialised(built);
+        for (int i = 0; i < 20; i++) {
+            u.updateClassifier(data.instance(i));
+        }
+        assertTrue(u.toString().contains("20 instances learned with updateClassifier in 2 mini-batch steps (4 buffered)"),
+                u.toString());
+        assertEquals(builtBytes, serialised(built));
+        assertTrue(built != u.fittedModel());
+        // an aggregation makes a new model; a build afterwards starts a new stream
+        final NeuralGLMUpdateable other = updateable("3", 8);
+        other.buildClassifier(data);
+        final weka.classifiers.functions.neuralglm.FittedModel streamed = u.fittedModel();
+        final String streamedBytes = serialised(streamed);
+        u.aggregate(other);
+        u.finalizeAggregation();
+        assertEquals(streamedBytes, serialised(streamed));
+        assertTrue(u.toString().contains("20 instances learned") && u.toString().contains("averaged over 2 models"),
+                u.toString());
+        u.buildClassifier(data);
+        assertFalse(u.toString().contains("updateClassifier") || u.toString().contains("averaged"), u.toString());
     }
 
     @Test

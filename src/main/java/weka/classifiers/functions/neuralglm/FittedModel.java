@@ -24,6 +24,9 @@ import weka.core.Instances;
  * {@link neuralglm.model.TabularModel} ({@link ImportTabularModel}) predicts through {@link TabularInputs}
  * and maps the network's class order to the class attribute's ({@link #classValue(int)}); it has no fit
  * statistics, and says where it was trained ({@link #origin()}).
+ * <p>Immutable once built: nothing trains its network in place. A stream or an aggregation makes a new
+ * model ({@link #withNetwork}, {@link #averaged}); only a model made by
+ * {@link TrainingRun#liveModel()} predicts with a network still in training (until the run's {@code done}).
  */
 public final class FittedModel implements Serializable {
     private static final long serialVersionUID = 3L;
@@ -49,6 +52,10 @@ public final class FittedModel implements Serializable {
     final int[] classValues;
     /** Where and how the model was trained when not by a NeuralGLM build; null for a NeuralGLM build. */
     final String origin;
+    /** The number of models whose parameters were averaged into this one (Aggregateable); 0 when none. */
+    final int averagedFrom;
+    /** With -resume: whether the build continued the previous run, or why not; null without. */
+    final String resumeNote;
     /** Instances objects already found equal to the header (identity cache; a data race only repeats a check). */
     private transient volatile Instances verified;
 
@@ -69,14 +76,15 @@ public final class FittedModel implements Serializable {
      * @param trainingRows       rows trained on (after holding out validation rows)
      * @param validationRows     rows held out for early stopping
      * @param dispersion         the dispersion predictions are made with; null while training runs or for a stream
+     * @param resumeNote         with -resume: whether the build continued the previous run, or why not; else null
      */
     public FittedModel(Instances header, InputPipeline pipeline, Sequential net, Family family, Attribute classAttribute,
                        TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,
                        double[] weights, boolean standardized, int requestedBatchSize, int trainingRows, int validationRows,
-                       FittedDispersion dispersion) {
+                       FittedDispersion dispersion, String resumeNote) {
         this(header, pipeline, net, family, classAttribute, result, statistics, architecture, optimizer, epochLimit,
                 weights.length, Family.totalWeight(weights, weights.length), standardized, requestedBatchSize, trainingRows,
-                validationRows, dispersion, null, null);
+                validationRows, dispersion, null, null, 0, resumeNote);
     }
 
     /**
@@ -100,13 +108,14 @@ public final class FittedModel implements Serializable {
                                                FittedDispersion dispersion, int[] classValues, String origin) {
         return new FittedModel(header, inputs, net, family, header.classAttribute(), result, null, architecture, "",
                 result.epochs(), 0, Double.NaN, standardized, 0, 0, 0, dispersion,
-                classValues == null ? null : classValues.clone(), origin);
+                classValues == null ? null : classValues.clone(), origin, 0, null);
     }
 
     private FittedModel(Instances header, Inputs pipeline, Sequential net, Family family, Attribute classAttribute,
                         TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,
                         int numInstances, double sumOfWeights, boolean standardized, int requestedBatchSize, int trainingRows,
-                        int validationRows, FittedDispersion dispersion, int[] classValues, String origin) {
+                        int validationRows, FittedDispersion dispersion, int[] classValues, String origin,
+                        int averagedFrom, String resumeNote) {
         this.header = header;
         this.pipeline = pipeline;
         this.net = net;
@@ -126,6 +135,42 @@ public final class FittedModel implements Serializable {
         this.validationRows = validationRows;
         this.classValues = classValues;
         this.origin = origin;
+        this.averagedFrom = averagedFrom;
+        this.resumeNote = resumeNote;
+    }
+
+    /**
+     * @param network a network of the same architecture, e.g. this one after more stream steps; taken as is,
+     *                so the caller must not train it further
+     * @return this model predicting with {@code network}; everything else (statistics, report) unchanged
+     */
+    public FittedModel withNetwork(Sequential network) {
+        return with(network, averagedFrom);
+    }
+
+    /**
+     * @param average the parameter average of {@code count} models, in this model's input units; taken as is
+     * @param count   the number of models averaged (this one included)
+     * @return this model predicting with the average, its report saying so
+     */
+    public FittedModel averaged(Sequential average, int count) {
+        return with(average, count);
+    }
+
+    private FittedModel with(Sequential network, int averaged) {
+        return new FittedModel(header, pipeline, network, family, classAttribute, result, statistics, architecture, optimizer,
+                epochLimit, numInstances, sumOfWeights, standardized, requestedBatchSize, trainingRows, validationRows,
+                dispersion, classValues, origin, averaged, resumeNote);
+    }
+
+    /** @return with -resume: whether the build continued the previous run, or why not; else null */
+    public String resumeNote() {
+        return resumeNote;
+    }
+
+    /** @return the number of models averaged into this one ({@code Aggregateable}); 0 when none */
+    public int averagedFrom() {
+        return averagedFrom;
     }
 
     /**
@@ -216,12 +261,17 @@ public final class FittedModel implements Serializable {
         return result;
     }
 
+    /** @return the GLM inference (GLM mode, one output); null otherwise */
+    public neuralglm.model.GlmSummary glmSummary() {
+        return statistics == null ? null : statistics.glmSummary();
+    }
+
     /** @return the goodness of fit on the training data; null while training runs or for a stream */
     public FitStatistics statistics() {
         return statistics;
     }
 
-    /** @return the network (trained in place by streams and iterations) */
+    /** @return the network; not to be modified (a model is immutable) */
     public Sequential network() {
         return net;
     }

@@ -6,6 +6,7 @@ import weka.core.Instance;
 import weka.core.Instances;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.NominalToBinary;
+import weka.filters.unsupervised.attribute.Remove;
 import weka.filters.unsupervised.attribute.RemoveUseless;
 import weka.filters.unsupervised.attribute.ReplaceMissingValues;
 
@@ -15,6 +16,10 @@ import weka.filters.unsupervised.attribute.ReplaceMissingValues;
  * <li>{@link ReplaceMissingValues}: a missing value becomes the training mean (numeric) or mode (nominal);</li>
  * <li>{@link RemoveUseless}: constant attributes (and nominal ones with almost all values distinct) go;</li>
  * <li>{@link NominalToBinary}: a nominal attribute with k values becomes k 0/1 columns (2 values: one);</li>
+ * <li>with reference coding (GLM mode: no hidden layer), {@link Remove} drops the column of the first value of
+ *     each nominal attribute with k &gt; 2 values, leaving k - 1 treatment contrasts against that first value
+ *     (as R's default contrasts and Weka's Logistic report), so that the design has full rank with the
+ *     intercept;</li>
  * <li>the engine's {@link Standardizer} (or its identity when standardisation is off).</li>
  * </ol>
  * The class attribute is left out of the matrix. With no input left, one constant 0 column keeps
@@ -26,10 +31,26 @@ public final class InputPipeline implements Inputs {
     private final ReplaceMissingValues missing = new ReplaceMissingValues();
     private final RemoveUseless useless = new RemoveUseless();
     private final NominalToBinary binary = new NominalToBinary();
+    private final boolean referenceCoding;
+    /** Drops the first value's column of each nominal attribute with more than 2 values; null when none. */
+    private Remove reference;
+    private String[] referenceLevels = new String[0];
     private Instances header;
     private String[] inputNames;
     private Standardizer standardizer;
     private int missingInTraining;
+
+    /** One-hot coding of nominal attributes (for networks with hidden layers). */
+    public InputPipeline() {
+        this(false);
+    }
+
+    /**
+     * @param referenceCoding true: k - 1 treatment contrasts per nominal attribute (GLM mode); false: one-hot
+     */
+    public InputPipeline(boolean referenceCoding) {
+        this.referenceCoding = referenceCoding;
+    }
 
     /**
      * Fits the filters and the standardiser on the training data.
@@ -46,8 +67,32 @@ public final class InputPipeline implements Inputs {
         Instances d = Filter.useFilter(data, missing);
         useless.setInputFormat(d);
         d = Filter.useFilter(d, useless);
+        final Instances beforeBinary = new Instances(d, 0);
         binary.setInputFormat(d);
         d = Filter.useFilter(d, binary);
+        if (referenceCoding) {
+            final java.util.List<Integer> drop = new java.util.ArrayList<>();
+            final java.util.List<String> levels = new java.util.ArrayList<>();
+            for (int a = 0; a < beforeBinary.numAttributes(); a++) {
+                final weka.core.Attribute att = beforeBinary.attribute(a);
+                if (a != beforeBinary.classIndex() && att.isNominal() && att.numValues() > 2) {
+                    final weka.core.Attribute first = d.attribute(att.name() + "=" + att.value(0));
+                    if (first == null) {
+                        throw new IllegalStateException("Reference coding: NominalToBinary made no column '"
+                                + att.name() + "=" + att.value(0) + "'");
+                    }
+                    drop.add(first.index());
+                    levels.add(att.name() + "=" + att.value(0));
+                }
+            }
+            if (!drop.isEmpty()) {
+                reference = new Remove();
+                reference.setAttributeIndicesArray(drop.stream().mapToInt(Integer::intValue).toArray());
+                reference.setInputFormat(d);
+                d = Filter.useFilter(d, reference);
+            }
+            referenceLevels = levels.toArray(new String[0]);
+        }
         header = new Instances(d, 0);
         final int cls = header.classIndex();
         final int cols = Math.max(1, header.numAttributes() - 1);
@@ -81,7 +126,11 @@ public final class InputPipeline implements Inputs {
         missing.input(instance);
         useless.input(missing.output());
         binary.input(useless.output());
-        final Instance filtered = binary.output();
+        Instance filtered = binary.output();
+        if (reference != null) {
+            reference.input(filtered);
+            filtered = reference.output();
+        }
         final DMatrixRMaj row = new DMatrixRMaj(1, inputNames.length);
         copyRow(filtered, row.data, 0);
         return standardizer.apply(row);
@@ -121,6 +170,11 @@ public final class InputPipeline implements Inputs {
         return standardizer;
     }
 
+    /** @return the columns left out as reference levels, e.g. {@code outlook=sunny} (empty for one-hot coding) */
+    public String[] referenceLevels() {
+        return referenceLevels == null ? new String[0] : referenceLevels.clone();
+    }
+
     /** @return how many input values were missing in the training data */
     public int missingInTraining() {
         return missingInTraining;
@@ -134,7 +188,9 @@ public final class InputPipeline implements Inputs {
 
     @Override
     public String describeColumns() {
-        return numInputs() + " columns after RemoveUseless and NominalToBinary";
+        return numInputs() + " columns after RemoveUseless and NominalToBinary" + (referenceLevels == null || referenceLevels.length == 0 ? ""
+                : " (GLM: nominal attributes coded against their first value, left out: "
+                + String.join(", ", referenceLevels) + ")");
     }
 
     @Override

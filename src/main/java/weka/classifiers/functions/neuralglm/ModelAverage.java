@@ -5,7 +5,6 @@ import neuralglm.nn.Layer;
 import neuralglm.nn.Linear;
 import neuralglm.nn.Sequential;
 import neuralglm.train.ModelAveraging;
-import weka.core.SerializedObject;
 
 /**
  * Parameter averaging of NeuralGLM models ({@code Aggregateable}) in the original attribute units:
@@ -29,7 +28,7 @@ public final class ModelAverage {
      * @throws Exception when the network cannot be copied
      */
     public static Sequential inOriginalUnits(FittedModel m) throws Exception {
-        final Sequential copy = (Sequential) new SerializedObject(m.net).getObject();
+        final Sequential copy = m.net.copy();
         m.pipeline.standardizer().convertInPlace(first(copy), true);
         return copy;
     }

@@ -49,6 +49,9 @@ public final class ModelReport {
             line(sb, "Epochs run", m.result.epochs() + " of " + m.epochLimit
                     + (m.result.converged() ? " (the optimiser converged)" : ""));
             line(sb, "Stopped", m.result.describeStop());
+            if (m.resumeNote != null) {
+                line(sb, "Resume", m.resumeNote);
+            }
         } else {
             line(sb, "Epochs run", "training in progress, or learned from a stream");
         }
@@ -80,8 +83,13 @@ public final class ModelReport {
         line(sb, "  Null deviance", num(m.statistics.nullDeviance()) + " (intercept-only model)");
         line(sb, "  Dispersion", m.dispersion.describe());
         uncertainty(sb, m);
-        if (m.isGlm()) {
+        if (m.glmSummary() != null) {
+            sb.append('\n').append(CoefficientTable.format(m.glmSummary(), m.family, m.optimizer.startsWith("L-BFGS")
+                    || m.optimizer.startsWith("LBFGS")));
+        } else if (m.isGlm()) {
             sb.append('\n').append(coefficientTable(m));
+        } else {
+            line(sb, "  Std. errors", "for GLM mode only (-hidden none): a network's weights have none");
         }
         return sb.toString();
     }

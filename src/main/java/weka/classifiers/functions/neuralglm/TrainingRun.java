@@ -3,6 +3,7 @@ package weka.classifiers.functions.neuralglm;
 import neuralglm.dist.FittedDispersion;
 import neuralglm.family.Family;
 import neuralglm.model.FitStatistics;
+import neuralglm.model.GlmInference;
 import neuralglm.nn.Sequential;
 import neuralglm.train.TrainingResult;
 import neuralglm.train.TrainingSession;
@@ -30,6 +31,13 @@ public final class TrainingRun {
     private final int requestedBatchSize;
     private final boolean standardized;
     private final FittedDispersion.Estimate dispersionEstimate;
+    private final GlmInference.Weights weightsKind;
+    private final boolean quasi;
+    private final RunFingerprint fingerprint;
+    /** With -resume: whether the run continues a previous build's, or why it does not; else null. */
+    private String resumeNote;
+    /** The model {@link #completeModel} made last; a -resume build continues only it. */
+    private FittedModel completed;
 
     /**
      * @param header             the training header (no rows)
@@ -44,10 +52,18 @@ public final class TrainingRun {
      * @param requestedBatchSize the mini-batch size option as given
      * @param standardized       whether the inputs are standardised
      * @param dispersionEstimate how the complete model estimates its dispersion
+     * @param fingerprint        the data and options a -resume build must find to continue this run; null
+     *                           when the run cannot be continued
+     * @param resumeNote         why a -resume build did not continue the previous run; null when not asked to
+     * @param weightsKind        how instance weights are read (degrees of freedom of a GLM)
+     * @param quasi              quasi-likelihood standard errors for a fixed-dispersion family (GLM)
      */
     public TrainingRun(Instances header, InputPipeline pipeline, Family family, TrainingSession session, DMatrixRMaj x,
                        Targets targets, boolean glm, String architecture, String optimizer, int requestedBatchSize,
-                       boolean standardized, FittedDispersion.Estimate dispersionEstimate) {
+                       boolean standardized, FittedDispersion.Estimate dispersionEstimate, RunFingerprint fingerprint,
+                       String resumeNote, GlmInference.Weights weightsKind, boolean quasi) {
+        this.weightsKind = weightsKind;
+        this.quasi = quasi;
         this.header = header;
         this.pipeline = pipeline;
         this.family = family;
@@ -60,6 +76,32 @@ public final class TrainingRun {
         this.requestedBatchSize = requestedBatchSize;
         this.standardized = standardized;
         this.dispersionEstimate = dispersionEstimate;
+        this.fingerprint = fingerprint;
+        this.resumeNote = resumeNote;
+    }
+
+    /**
+     * @param now the fingerprint of a -resume build's data and options, and the classifier's model
+     * @param model the classifier's current model
+     * @return null when this run may continue for that build: it can train on, it made {@code model}, and
+     *         data and options are the same; else why not, in words
+     */
+    public String whyNotContinue(RunFingerprint now, FittedModel model) {
+        if (!session.isOpen()) {
+            return "the previous run has ended";
+        }
+        if (fingerprint == null) {
+            return "the previous run was built without -resume";
+        }
+        if (completed == null || model != completed) {
+            return "the model was changed after the previous run (by updateClassifier or an aggregation)";
+        }
+        return now.differenceFrom(fingerprint);
+    }
+
+    /** Marks the run as continued by a -resume build (the report says from which epoch). */
+    public void continued() {
+        resumeNote = "continued the previous build's run from epoch " + session.epoch();
     }
 
     /** @return the engine's session */
@@ -72,9 +114,12 @@ public final class TrainingRun {
         return header;
     }
 
-    /** @return a model predicting with the live network, without statistics (training in progress) */
+    /**
+     * @return a model predicting with the live network, without statistics (training in progress: its
+     *         predictions follow the epochs until the run's model is completed)
+     */
     public FittedModel liveModel() {
-        return model(null, null, null);
+        return model(session.network(), null, null, null);
     }
 
     /**
@@ -82,18 +127,47 @@ public final class TrainingRun {
      * @return the model with its fit statistics on all training instances
      */
     public FittedModel completeModel(TrainingResult result) {
-        final Sequential net = session.network();
-        // a GLM's dispersion divides by sum w - p; a network's parameter count is not its degrees of freedom
+        // a session that can train on (-resume) keeps its network: the model gets a copy, and stays as built
+        final Sequential net = session.isOpen() ? session.network().copy() : session.network();
         final DMatrixRMaj fitted = net.predict(x);
+        if (glm && fitted.numCols == 1) {
+            // a GLM's dispersion divides by its residual degrees of freedom, n - rank
+            final GlmInference inference = GlmInference.at(family, x, fitted, targets.y(), targets.weights(), weightsKind);
+            final FittedDispersion dispersion = FittedDispersion.fit(dispersionEstimate, family, fitted, targets.y(),
+                    targets.weights(), inference.rank(), inference.residualDf(), inference.weights() == GlmInference.Weights.PRIOR);
+            final String[] names = pipeline.inputNames(), terms = new String[names.length + 1];
+            terms[0] = "(Intercept)";
+            System.arraycopy(names, 0, terms, 1, names.length);
+            final FitStatistics stats = FitStatistics.of(family, fitted, targets.y(), targets.weights(), inference.rank())
+                    .withGlmSummary(inference.summary(GlmInference.coefficientsOf(net), pipeline.standardizer(), terms,
+                            dispersion.phi(), dispersionSource(), quasi,
+                            dispersionEstimate == FittedDispersion.Estimate.MAXIMUM_LIKELIHOOD, result.epochs(), 0.95));
+            completed = model(net, result, stats, dispersion);
+            return completed;
+        }
+        // a GLM's dispersion divides by sum w - p; a network's parameter count is not its degrees of freedom
         final int p = glm ? net.numParameters() : 0;
         final FitStatistics stats = FitStatistics.of(family, fitted, targets.y(), targets.weights(), p);
-        return model(result, stats, FittedDispersion.fit(dispersionEstimate, family, fitted, targets.y(), targets.weights(), p));
+        completed = model(net, result, stats,
+                FittedDispersion.fit(dispersionEstimate, family, fitted, targets.y(), targets.weights(), p));
+        return completed;
     }
 
-    private FittedModel model(TrainingResult result, FitStatistics stats, FittedDispersion dispersion) {
+    private String dispersionSource() {
+        switch (dispersionEstimate) {
+            case PEARSON:
+                return "Pearson chi-square / residual df";
+            case DEVIANCE:
+                return "deviance / residual df";
+            default:
+                return "maximum likelihood";
+        }
+    }
+
+    private FittedModel model(Sequential net, TrainingResult result, FitStatistics stats, FittedDispersion dispersion) {
         final Attribute cls = header.classAttribute();
-        return new FittedModel(header, pipeline, session.network(), family, cls, result, stats, architecture, optimizer,
+        return new FittedModel(header, pipeline, net, family, cls, result, stats, architecture, optimizer,
                 session.epochLimit(), targets.weights(), standardized, requestedBatchSize,
-                session.trainingRows(), session.validationRows(), dispersion);
+                session.trainingRows(), session.validationRows(), dispersion, result == null ? null : resumeNote);
     }
 }

@@ -1,6 +1,6 @@
 """GFLOP/s of NumPy/OpenBLAS (float64, 1 thread) on the three products of backpropagation through
 one affine layer, on the shapes of neuralGLM's KernelBench: forward X W^T + b, dY^T X, dY W.
-One JSON line per shape and product. Usage: /usr/bin/python3 scripts/bench_numpy_gemm.py [--reps 9]
+One JSON line per shape and product. Usage: /usr/bin/python3 scripts/cpython/bench_numpy_gemm.py [--reps 9]
 """
 import os
 for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):

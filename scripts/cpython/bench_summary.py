@@ -1,6 +1,6 @@
 """Summarises target/bench-vs-torch.jsonl (written by scripts/bench_vs_torch.sh): for each round,
 the ratio of PyTorch's time to neuralGLM's (> 1: neuralGLM faster), then the median over rounds.
-Usage: /usr/bin/python3 scripts/bench_summary.py target/bench-vs-torch.jsonl
+Usage: /usr/bin/python3 scripts/cpython/bench_summary.py target/bench-vs-torch.jsonl
 """
 import json, statistics, sys
 from collections import defaultdict

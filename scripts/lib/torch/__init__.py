@@ -1,0 +1,174 @@
+"""PyTorch's names over neuralGLM's Jython bridge (the Java package neuralglm.jython), so that
+PyTorch code runs as written under scripts/run:
+
+    import torch
+    import torch.nn as nn
+    import torch.nn.functional as F
+    import torch.optim as optim
+    from torch.autograd import Variable, Function
+
+Every tensor operation, layer, loss and optimiser is Java code of the bridge or the engine; this
+package only gives them PyTorch's names. Tensors have at most two dimensions and always store and
+compute in float64: dtypes (torch.float32, torch.float64, torch.long, ...) are accepted wherever
+PyTorch takes one, an integer dtype truncates the values toward zero, and t.dtype is torch.float64.
+There is no GPU: torch.cuda.is_available() is False. A name PyTorch has and this package has not
+fails with a one-line message naming it. Beyond PyTorch: torch.families (the engine's exponential
+families: mean, nll, gradient, deviance on tensors) and torch.max_abs_diff.
+"""
+from __future__ import absolute_import
+
+import __builtin__
+import sys as _sys
+
+from neuralglm.jython import Torch as _T, DType as _DType
+from neuralglm.jython import Tensor, Family as _Family
+from neuralglm.family import Families as _Families
+
+import _shim
+
+# ---------------------------------------------------------------- dtypes (names only: all float64)
+float32 = _DType.FLOAT32
+float64 = _DType.FLOAT64
+float16 = half = _DType.FLOAT16
+int64 = _DType.INT64
+int32 = _DType.INT32
+dtype = _DType
+
+# ---------------------------------------------------------------- factories and functions
+tensor = _T.tensor
+zeros, ones, rand, randn = _T.zeros, _T.ones, _T.rand, _T.randn
+zeros_like, ones_like = _T.zeros_like, _T.ones_like
+arange, linspace, randperm = _T.arange, _T.linspace, _T.randperm
+manual_seed = _T.manual_seed
+normal, bernoulli, poisson = _T.normal, _T.bernoulli, _T.poisson
+exp, log, sigmoid, tanh, relu, sqrt = _T.exp, _T.log, _T.sigmoid, _T.tanh, _T.relu, _T.sqrt
+sin, cos, pow = _T.sin, _T.cos, _T.pow
+softmax, log_softmax, logsumexp = _T.softmax, _T.log_softmax, _T.logsumexp
+sum, mean, norm, mm, matmul = _T.sum, _T.mean, _T.norm, _T.mm, _T.matmul
+unsqueeze, argmax, max, min, max_abs_diff = _T.unsqueeze, _T.argmax, _T.max, _T.min, _T.max_abs_diff
+is_grad_enabled = _T.is_grad_enabled
+
+
+def is_tensor(obj):
+    return __builtin__.isinstance(obj, Tensor)
+
+
+def from_numpy(array):
+    """A tensor with a copy of the values of a numpy shim array (or any list)."""
+    return tensor(array)
+
+
+def device(kind="cpu", index=None):
+    """torch.device('cpu') is 'cpu'; other devices are refused when a tensor is moved there."""
+    return kind if index is None else "%s:%d" % (kind, index)
+
+
+def _legacy(name, kind):
+    def make(*args):
+        if __builtin__.len(args) == 1 and not __builtin__.isinstance(args[0], (__builtin__.int, __builtin__.long)):
+            return tensor(args[0], dtype=kind)
+        return zeros(*args, dtype=kind)
+    make.__name__ = name
+    make.__doc__ = ("torch.%s(data) or torch.%s(*sizes) (zeros), as the legacy constructor; "
+                    "stored and computed in float64" % (name, name))
+    return make
+
+
+FloatTensor = _legacy("FloatTensor", float32)
+DoubleTensor = _legacy("DoubleTensor", float64)
+HalfTensor = _legacy("HalfTensor", float16)
+LongTensor = _legacy("LongTensor", int64)
+IntTensor = _legacy("IntTensor", int32)
+
+
+# ---------------------------------------------------------------- gradient mode
+
+class set_grad_enabled(object):
+    """torch.set_grad_enabled(mode): takes effect at once; as a context manager, restores on exit."""
+
+    def __init__(self, mode):
+        self._previous = _T.set_grad_enabled(__builtin__.bool(mode))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        _T.set_grad_enabled(self._previous)
+        return False
+
+
+class no_grad(object):
+    """with torch.no_grad(): ... (or @torch.no_grad()): operations inside are not recorded."""
+    _mode = False
+
+    def __enter__(self):
+        self._previous = _T.set_grad_enabled(self._mode)
+        return self
+
+    def __exit__(self, *exc):
+        _T.set_grad_enabled(self._previous)
+        return False
+
+    def __call__(self, function):
+        mode = self._mode
+
+        def wrapper(*args, **kwargs):
+            previous = _T.set_grad_enabled(mode)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                _T.set_grad_enabled(previous)
+        wrapper.__name__ = function.__name__
+        wrapper.__doc__ = function.__doc__
+        return wrapper
+
+
+class enable_grad(no_grad):
+    """with torch.enable_grad(): recording on again inside a no_grad block."""
+    _mode = True
+
+
+# ---------------------------------------------------------------- tensor methods PyTorch spells as keywords
+
+def _numpy(self):
+    if self.requires_grad:
+        raise RuntimeError("Can't call numpy() on a tensor that requires grad; use tensor.detach().numpy()")
+    import numpy
+    return numpy.array(self)
+
+
+Tensor.float = lambda self: self.to(float32)
+Tensor.double = lambda self: self.to(float64)
+Tensor.half = lambda self: self.to(float16)
+Tensor.long = lambda self: self.to(int64)
+Tensor.int = lambda self: self.to(int32)
+Tensor.numpy = _numpy
+
+
+# ---------------------------------------------------------------- neuralGLM's families
+
+def _family(name):
+    def make(*parameter):
+        return _Family(name, *parameter)
+    make.__name__ = name
+    make.__doc__ = "The engine's %s family on tensors: mean(eta), nll(eta, y), gradient(eta, y), deviance(eta, y)" % name
+    return make
+
+
+families = _shim.Namespace("torch.families (the engine's exponential families)",
+                           **__builtin__.dict((n, _family(n)) for n in _Families.NAMES))
+
+# ---------------------------------------------------------------- submodules
+
+from torch import autograd, nn, optim, cuda  # noqa: E402 (they need the names above)
+import torch.nn.functional  # noqa: E402,F401
+
+# names that shadow builtins, bound last so that the code above still sees the builtins
+float = float32
+double = float64
+long = int64
+int = int32
+bool = _DType.BOOL
+abs = _T.abs
+
+_shim.strict(__name__, "neuralGLM's PyTorch bridge (scripts/lib/torch)")

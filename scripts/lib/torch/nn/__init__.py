@@ -1,0 +1,50 @@
+"""torch.nn: modules (Linear, activations, Softmax, Sequential), losses as callable objects, and
+Parameter. nn.Module is the bridge's Java Module: subclass it and write forward with tensor
+operations (its parameters are found in its attributes); nn.Sequential runs its layers as one
+engine network. nn.functional is torch.nn.functional."""
+from __future__ import absolute_import
+
+from neuralglm.jython import Module, Parameter, Nn as _Nn, Loss as _Loss
+from neuralglm.jython import Sequential as _Sequential
+
+import _shim
+
+Linear = _Nn.Linear
+ReLU, LeakyReLU, ELU, Tanh = _Nn.ReLU, _Nn.LeakyReLU, _Nn.ELU, _Nn.Tanh
+Sigmoid, Softplus, Identity = _Nn.Sigmoid, _Nn.Softplus, _Nn.Identity
+Softmax, LogSoftmax = _Nn.Softmax, _Nn.LogSoftmax
+
+
+def Sequential(*layers):
+    """nn.Sequential(a, b, ...) or nn.Sequential(OrderedDict([('fc1', a), ...]))."""
+    if len(layers) == 1 and isinstance(layers[0], dict):
+        named = layers[0]
+        return _Sequential(list(named.keys()), list(named.values()))
+    return _Sequential(list(layers))
+
+
+def _loss(cls, function):
+    def make(**options):
+        loss = _Loss(function)
+        for key, value in options.items():
+            setattr(loss, key, value)
+        return loss
+    make.__name__ = cls
+    make.__doc__ = "nn.%s(reduction='mean'): calls nn.functional.%s" % (cls, function)
+    return make
+
+
+MSELoss = _loss("MSELoss", "mse_loss")
+L1Loss = _loss("L1Loss", "l1_loss")
+SmoothL1Loss = _loss("SmoothL1Loss", "smooth_l1_loss")
+HuberLoss = _loss("HuberLoss", "huber_loss")
+BCELoss = _loss("BCELoss", "binary_cross_entropy")
+BCEWithLogitsLoss = _loss("BCEWithLogitsLoss", "binary_cross_entropy_with_logits")
+CrossEntropyLoss = _loss("CrossEntropyLoss", "cross_entropy")
+SoftMarginLoss = _loss("SoftMarginLoss", "soft_margin_loss")
+PoissonNLLLoss = _loss("PoissonNLLLoss", "poisson_nll_loss")
+KLDivLoss = _loss("KLDivLoss", "kl_div")
+
+from torch.nn import functional  # noqa: E402
+
+_shim.strict(__name__, "neuralGLM's PyTorch bridge (scripts/lib/torch/nn)")

@@ -1,0 +1,97 @@
+package neuralglm.jython;
+
+import org.python.core.PyObject;
+
+/**
+ * PyTorch's dtypes as names only: {@code torch.float32}, {@code float64}, {@code long} (int64),
+ * {@code int} (int32) and {@code bool} are accepted wherever PyTorch takes a {@code dtype}, but every
+ * tensor here stores and computes in float64 (double). An integer dtype truncates the values toward
+ * zero when a tensor is made or converted ({@code torch.tensor([1.7], dtype=torch.long)} holds 1.0),
+ * a bool dtype maps non-zero to 1.0; the result is still a float64 tensor.
+ */
+public final class DType {
+
+    /** 32-bit float: computed in float64. */
+    public static final DType FLOAT32 = new DType("float32", false);
+    /** 64-bit float, what every tensor here is. */
+    public static final DType FLOAT64 = new DType("float64", false);
+    /** 16-bit float: computed in float64. */
+    public static final DType FLOAT16 = new DType("float16", false);
+    /** 64-bit integer ({@code torch.long}): values truncated toward zero, stored as float64. */
+    public static final DType INT64 = new DType("int64", true);
+    /** 32-bit integer ({@code torch.int}): values truncated toward zero, stored as float64. */
+    public static final DType INT32 = new DType("int32", true);
+    /** Boolean: non-zero becomes 1.0, stored as float64. */
+    public static final DType BOOL = new DType("bool", true);
+
+    private final String name;
+    private final boolean integral;
+
+    private DType(String name, boolean integral) {
+        this.name = name;
+        this.integral = integral;
+    }
+
+    /** @return e.g. {@code float32} */
+    public String getName() {
+        return name;
+    }
+
+    /** @return whether values are whole numbers (int32, int64, bool) */
+    public boolean getIs_floating_point() {
+        return !integral;
+    }
+
+    /**
+     * @param value  a {@code dtype=} argument (a DType, or None), or null
+     * @param caller the function, for messages
+     * @return the dtype, or null when none was given
+     */
+    static DType of(PyObject value, String caller) {
+        if (value == null || value == org.python.core.Py.None) {
+            return null;
+        }
+        final Object java = value.__tojava__(DType.class);
+        if (java instanceof DType) {
+            return (DType) java;
+        }
+        throw Errors.value(caller + ": dtype must be one of torch.float32, torch.float64, torch.float16, torch.long, "
+                + "torch.int, torch.bool; got " + value);
+    }
+
+    /**
+     * Rounds t's entries in place as this dtype would hold them (nothing for a float dtype).
+     *
+     * @param t a tensor outside the record
+     * @return t
+     */
+    Tensor apply(Tensor t) {
+        if (integral) {
+            final double[] d = t.data.data;
+            for (int i = 0; i < t.numel(); i++) {
+                d[i] = this == BOOL ? (d[i] != 0 ? 1.0 : 0.0) : (d[i] < 0 ? Math.ceil(d[i]) : Math.floor(d[i]));
+            }
+        }
+        return t;
+    }
+
+    /**
+     * @param value  a {@code device=} argument, or null
+     * @param caller the function, for messages
+     */
+    static void checkDevice(PyObject value, String caller) {
+        if (value == null || value == org.python.core.Py.None) {
+            return;
+        }
+        final String d = value.toString();
+        if (!d.equals("cpu")) {
+            throw Errors.value(caller + ": device '" + d + "' is not available; neuralGLM computes on the CPU "
+                    + "(torch.cuda.is_available() is False)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "torch." + name;
+    }
+}

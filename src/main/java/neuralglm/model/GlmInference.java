@@ -1,0 +1,442 @@
+package neuralglm.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import neuralglm.dist.SpecialFunctions;
+import neuralglm.dist.StudentT;
+import neuralglm.family.Family;
+import neuralglm.nn.Linear;
+import neuralglm.nn.Sequential;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Likelihood inference for a fitted GLM (one output, no hidden layer), at the fit, without IRLS:
+ * the expected (Fisher) information of the linear predictor's coefficients,
+ * <pre>
+ *   I = A' diag(c) A,   A = [1, z] (intercept, standardised inputs),   c_i = w_i (dmu/deta)_i^2 / V(mu_i),
+ * </pre>
+ * is factored as {@code sqrt(c) A = Q R} by modified Gram-Schmidt (twice, column by column in order); a
+ * column whose residual norm is below 1e-7 of its own norm is <b>aliased</b> (a linear combination of
+ * earlier columns, R's NA) and left out, so {@code rank} counts the rest. Then {@code I^-1 = R^-1 R^-T}
+ * on the kept columns, the covariance is {@code phi I^-1}, and both are mapped to the original units by the
+ * {@link Standardizer}'s linear map {@code T} ({@code T Cov T'}). With aliased columns the coefficients are
+ * the c-weighted projection of the fitted eta on the kept columns (eta lies in their span, so this is exact).
+ *
+ * <p><b>Weights.</b> {@link Weights#FREQUENCY}: row i stands for w_i identical observations, so n = sum w.
+ * {@link Weights#PRIOR} (R's {@code glm(weights=)}): Var(y_i) = phi V(mu_i) / w_i and n counts rows with
+ * w_i &gt; 0. For the Binomial family the weight is the number of trials and n counts rows, whatever the
+ * choice. The information and the deviance are the same under both; the residual degrees of freedom
+ * {@code n - rank}, and with them the dispersion, t tests, log-likelihood and BIC, differ.
+ *
+ * <p><b>Log-likelihood</b> as R's {@code family$aic} computes it ({@link Family#likelihoodDispersion},
+ * {@link Family#rowLogLikelihood}): Gaussian at sigma^2 = D/n, Gamma and inverse Gaussian at phi = D / sum w,
+ * Tweedie at the model's phi, summed as {@code sum w_i log f(y_i; mu_i, phi)} under frequency weights and
+ * {@code sum log f(y_i; mu_i, phi / w_i)} under prior weights (R does the latter for the Gaussian only and
+ * weights the Gamma and inverse Gaussian rows as frequencies); Binomial {@code sum log Bin(w_i y_i; w_i, mu_i)};
+ * Poisson, Bernoulli, Exponential and the negative binomial {@code sum w_i log f(y_i)}. k adds 1 to the rank
+ * for families with a dispersion parameter and for a fitted negative binomial alpha.
+ */
+public final class GlmInference {
+
+    /** How instance weights are read. */
+    public enum Weights {
+        /** Row i stands for w_i identical observations (Weka's convention; the default). */
+        FREQUENCY,
+        /** Var(y_i) = phi V(mu_i) / w_i; degrees of freedom count rows (R's glm(weights=), statsmodels' var_weights). */
+        PRIOR
+    }
+
+    /** R's qr() tolerance: a column is aliased when its residual norm is below this share of its norm. */
+    static final double ALIAS_TOLERANCE = 1e-7;
+
+    private final Family family;
+    private final DMatrixRMaj eta;
+    private final DMatrixRMaj y;
+    private final double[] w;
+    private final Weights kind;
+    private final int p;
+    private final boolean[] aliased;
+    private final int[] kept;
+    /** R^-1 on the kept columns (upper triangular, rank x rank). */
+    private final double[][] rInverse;
+    /** Q' (sqrt(c) eta) on the kept columns. */
+    private final double[] qtEta;
+    private final double observations;
+    private final double pearson;
+
+    private GlmInference(Family family, DMatrixRMaj z, DMatrixRMaj eta, DMatrixRMaj y, double[] w, Weights kind) {
+        if (eta.numCols != 1) {
+            throw new IllegalArgumentException("GLM inference needs a one-output family; " + family.name()
+                    + " has " + eta.numCols + " outputs");
+        }
+        final int n = z.numRows, d = z.numCols;
+        if (eta.numRows != n || y.numRows != n || (w != null && w.length != n)) {
+            throw new IllegalArgumentException("GLM inference: z has " + n + " rows, eta " + eta.numRows + ", y "
+                    + y.numRows + ", w " + (w == null ? "null" : w.length));
+        }
+        this.family = family;
+        this.eta = eta;
+        this.y = y;
+        this.w = w;
+        this.kind = family.weightIsTrials() ? Weights.PRIOR : kind;
+        this.p = d + 1;
+        final double[] sc = new double[n];
+        final double[] se = new double[n];
+        int positive = 0;
+        for (int i = 0; i < n; i++) {
+            final double wi = weight(i);
+            if (wi > 0) {
+                positive++;
+            }
+            final double mu = family.mean(eta.data[i]), g = family.link().meanDerivative(eta.data[i]);
+            sc[i] = Math.sqrt(wi * g * g / family.variance(mu));
+            se[i] = sc[i] * eta.data[i];
+        }
+        this.observations = this.kind == Weights.PRIOR ? positive : Family.totalWeight(w, n);
+        this.pearson = family.pearsonChiSquare(eta, y, w);
+        // modified Gram-Schmidt with one reorthogonalisation, columns in order
+        aliased = new boolean[p];
+        final List<double[]> q = new ArrayList<>();
+        final List<double[]> rCols = new ArrayList<>();
+        final List<Integer> keptList = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            final double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = sc[i] * (j == 0 ? 1.0 : z.data[i * d + j - 1]);
+            }
+            final double norm0 = norm(v);
+            final double[] r = new double[q.size() + 1];
+            for (int pass = 0; pass < 2; pass++) {
+                for (int k = 0; k < q.size(); k++) {
+                    final double[] qk = q.get(k);
+                    final double dot = dot(qk, v);
+                    r[k] += dot;
+                    for (int i = 0; i < n; i++) {
+                        v[i] -= dot * qk[i];
+                    }
+                }
+            }
+            final double nv = norm(v);
+            if (!(norm0 > 0) || !(nv > ALIAS_TOLERANCE * norm0)) {
+                aliased[j] = true;
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                v[i] /= nv;
+            }
+            r[q.size()] = nv;
+            q.add(v);
+            rCols.add(r);
+            keptList.add(j);
+        }
+        if (keptList.isEmpty() || keptList.get(0) != 0) {
+            throw new IllegalArgumentException("GLM inference: no row has a positive weight and a finite information");
+        }
+        kept = keptList.stream().mapToInt(Integer::intValue).toArray();
+        final int m = kept.length;
+        final double[][] rm = new double[m][m];
+        for (int c = 0; c < m; c++) {
+            final double[] col = rCols.get(c);
+            for (int r = 0; r <= c; r++) {
+                rm[r][c] = col[r];
+            }
+        }
+        rInverse = upperInverse(rm);
+        qtEta = new double[m];
+        for (int k = 0; k < m; k++) {
+            qtEta[k] = dot(q.get(k), se);
+        }
+    }
+
+    /**
+     * Factors the information at a fit.
+     *
+     * @param family the fitted one-output family
+     * @param z      the inputs the network saw (standardised), n x d. Not modified.
+     * @param eta    the fitted linear predictor, n x 1. Not modified.
+     * @param y      targets, n x 1. Not modified.
+     * @param w      instance weights (Binomial: trials) or null. Not modified.
+     * @param kind   how the weights are read
+     * @return the factored information, rank and degrees of freedom
+     */
+    public static GlmInference at(Family family, DMatrixRMaj z, DMatrixRMaj eta, DMatrixRMaj y, double[] w, Weights kind) {
+        return new GlmInference(family, z, eta, y, w, kind);
+    }
+
+    private double weight(int i) {
+        return w == null ? 1.0 : w[i];
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static double norm(double[] a) {
+        double scale = 0;
+        for (double v : a) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        if (scale == 0 || !Double.isFinite(scale)) {
+            return scale;
+        }
+        double s = 0;
+        for (double v : a) {
+            final double t = v / scale;
+            s += t * t;
+        }
+        return scale * Math.sqrt(s);
+    }
+
+    private static double[][] upperInverse(double[][] r) {
+        final int m = r.length;
+        final double[][] inv = new double[m][m];
+        for (int c = 0; c < m; c++) {
+            inv[c][c] = 1 / r[c][c];
+            for (int row = c - 1; row >= 0; row--) {
+                double s = 0;
+                for (int k = row + 1; k <= c; k++) {
+                    s += r[row][k] * inv[k][c];
+                }
+                inv[row][c] = -s / r[row][row];
+            }
+        }
+        return inv;
+    }
+
+    /** @return the rank of the design, intercept included */
+    public int rank() {
+        return kept.length;
+    }
+
+    /** @return which of the p = d + 1 coefficients (intercept first) are aliased */
+    public boolean[] aliased() {
+        return aliased.clone();
+    }
+
+    /** @return how the weights are read (PRIOR for the Binomial family, whose weights are trials) */
+    public Weights weights() {
+        return kind;
+    }
+
+    /** @return n: rows with positive weight (prior weights) or the sum of the weights (frequency weights) */
+    public double observations() {
+        return observations;
+    }
+
+    /** @return the residual degrees of freedom n - rank */
+    public double residualDf() {
+        return observations - kept.length;
+    }
+
+    /** @return the Pearson chi-square sum w (y - mu)^2 / V(mu) */
+    public double pearsonChiSquare() {
+        return pearson;
+    }
+
+    /**
+     * The quasi-likelihood (or Pearson) dispersion chi2 / (n - rank), as R's quasipoisson and quasibinomial.
+     *
+     * @return the estimate; NaN without residual degrees of freedom
+     */
+    public double pearsonDispersion() {
+        final double df = residualDf();
+        return df > 0 ? pearson / df : Double.NaN;
+    }
+
+    /** The fitted coefficients and the information's inverse, in standardised units over the kept columns. */
+    private double[] keptCoefficients(double[] betaStd) {
+        final int m = kept.length;
+        final double[] b = new double[m];
+        if (m == p) {
+            System.arraycopy(betaStd, 0, b, 0, p);
+            return b;
+        }
+        for (int r = 0; r < m; r++) {
+            double s = 0;
+            for (int k = r; k < m; k++) {
+                s += rInverse[r][k] * qtEta[k];
+            }
+            b[r] = s;
+        }
+        return b;
+    }
+
+    /**
+     * The summary table and statistics.
+     *
+     * @param betaStd      the network's coefficients on the standardised inputs, intercept first (length d + 1)
+     * @param standardizer the inputs' standardiser (identity when off)
+     * @param terms        the names of the d + 1 coefficients, intercept first
+     * @param phi          the model's dispersion (1 for a family that fixes it)
+     * @param source       where phi comes from, in words (for the report)
+     * @param quasi        quasi-likelihood: for a family that fixes the dispersion, use chi2 / (n - rank) instead
+     * @param alphaFitted  for the negative binomial: whether alpha is the maximum-likelihood estimate (counted in
+     *                     AIC, and given a standard error)
+     * @param iterations   the optimiser's iterations
+     * @param confidence   the coverage of the Wald intervals, in (0, 1)
+     * @return the summary
+     */
+    public GlmSummary summary(double[] betaStd, Standardizer standardizer, String[] terms, double phi, String source,
+                              boolean quasi, boolean alphaFitted, int iterations, double confidence) {
+        if (betaStd.length != p || terms.length != p || standardizer.columns() != p - 1) {
+            throw new IllegalArgumentException("GLM summary: " + betaStd.length + " coefficients and " + terms.length
+                    + " names for " + p + " columns (standardiser: " + standardizer.columns() + " inputs)");
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("GLM summary: confidence must be in (0, 1), got " + confidence);
+        }
+        final boolean fixed = family.hasFixedDispersion();
+        final boolean estimated = !fixed || quasi;
+        final double df = residualDf();
+        final double dispersion = fixed ? (quasi ? pearsonDispersion() : 1.0) : phi;
+        final String dispersionSource = fixed ? (quasi ? "quasi-likelihood: Pearson chi-square / " + num(df)
+                + " residual degrees of freedom" : "fixed by the family") : source;
+        final int m = kept.length;
+        // T maps standardised (intercept, slopes) to original units over the kept columns
+        final double[] mean = standardizer.mean(), scale = standardizer.scale();
+        final double[] bStd = keptCoefficients(betaStd);
+        final double[][] t = new double[m][m];
+        t[0][0] = 1;
+        for (int k = 1; k < m; k++) {
+            final int col = kept[k] - 1;
+            t[0][k] = -mean[col] / scale[col];
+            t[k][k] = 1 / scale[col];
+        }
+        final double[] b = new double[m];
+        for (int r = 0; r < m; r++) {
+            for (int c = 0; c < m; c++) {
+                b[r] += t[r][c] * bStd[c];
+            }
+        }
+        // Cov = phi T R^-1 R^-T T'
+        final double[][] tr = new double[m][m];
+        for (int r = 0; r < m; r++) {
+            for (int c = 0; c < m; c++) {
+                double s = 0;
+                for (int k = 0; k <= c; k++) {
+                    s += t[r][k] * rInverse[k][c];
+                }
+                tr[r][c] = s;
+            }
+        }
+        final double[][] cov = new double[p][p];
+        for (double[] row : cov) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        for (int r = 0; r < m; r++) {
+            for (int c = 0; c < m; c++) {
+                cov[kept[r]][kept[c]] = dispersion * dot(tr[r], tr[c]);
+            }
+        }
+        final double tDf = estimated ? df : Double.POSITIVE_INFINITY;
+        final boolean usable = tDf > 0 && Double.isFinite(dispersion);
+        final double q = usable ? StudentT.quantile(0.5 + 0.5 * confidence, tDf) : Double.NaN;
+        final double[] est = nans(p), se = nans(p), stat = nans(p), pv = nans(p), lo = nans(p), hi = nans(p);
+        for (int r = 0; r < m; r++) {
+            final int j = kept[r];
+            est[j] = b[r];
+            se[j] = Math.sqrt(cov[j][j]);
+            stat[j] = est[j] / se[j];
+            pv[j] = usable ? StudentT.twoSidedP(stat[j], tDf) : Double.NaN;
+            lo[j] = est[j] - q * se[j];
+            hi[j] = est[j] + q * se[j];
+        }
+        // likelihood
+        final double deviance = family.deviance(eta, y, w);
+        final double nullDeviance = family.nullDeviance(y, w);
+        final boolean nb = family.distributionParameterName() != null;
+        final double alpha = family.distributionParameter();
+        final double alphaSe = nb && alphaFitted ? family.distributionParameterStandardError(y.data, means(), w) : Double.NaN;
+        int k = m + (fixed ? 0 : 1) + (nb && alphaFitted ? 1 : 0);
+        final double logLik = quasi && fixed ? Double.NaN : logLikelihood(deviance, phi);
+        final double aic = -2 * logLik + 2 * k, bic = -2 * logLik + Math.log(observations) * k;
+        return new GlmSummary(terms.clone(), est, se, stat, pv, lo, hi, aliased.clone(), cov, estimated, confidence,
+                dispersion, dispersionSource, kind, m, observations, df, observations - 1, deviance, nullDeviance, pearson,
+                logLik, k, aic, bic, iterations, alpha, alphaSe, quasi ? null : dispersionWarning());
+    }
+
+    private static double[] nans(int n) {
+        final double[] a = new double[n];
+        java.util.Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    private double[] means() {
+        final double[] mu = new double[eta.numRows];
+        for (int i = 0; i < mu.length; i++) {
+            mu[i] = family.mean(eta.data[i]);
+        }
+        return mu;
+    }
+
+    private double logLikelihood(double deviance, double modelPhi) {
+        final int n = eta.numRows;
+        final boolean prior = kind == Weights.PRIOR;
+        final double phi = family.likelihoodDispersion(deviance, Family.totalWeight(w, n), observations, modelPhi);
+        double s = 0;
+        try {
+            for (int i = 0; i < n; i++) {
+                final double wi = weight(i);
+                if (wi > 0) {
+                    s += family.rowLogLikelihood(y.data[i], family.mean(eta.data[i]), phi, wi, prior);
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return Double.NaN;   // no density here (e.g. Tweedie with power > 2, other than 3): no AIC
+        }
+        return s;
+    }
+
+    /**
+     * For a family that fixes the dispersion (other than Bernoulli, whose 0/1 Pearson chi-square says little):
+     * a note when chi2 is far out in either tail of chi-square(n - rank) (probability below 0.001).
+     */
+    private String dispersionWarning() {
+        if (!family.hasFixedDispersion() || family.labelCoding() == Family.LabelCoding.BINARY) {
+            return null;
+        }
+        final double df = residualDf();
+        if (!(df > 0)) {
+            return null;
+        }
+        final double upper = SpecialFunctions.regularizedGammaQ(0.5 * df, 0.5 * pearson);
+        final double lower = 1 - upper;
+        if (Math.min(upper, lower) >= 1e-3) {
+            return null;
+        }
+        final boolean over = upper < lower;
+        return String.format(Locale.ROOT, "Pearson chi-square / residual df = %.4g, far from the %s family's fixed "
+                + "dispersion 1 (P = %.2g): the data are %s-dispersed, so these standard errors and intervals are %s; "
+                + "consider -quasi%s", pearsonDispersion(), family.name(), Math.min(upper, lower), over ? "over" : "under",
+                over ? "too small" : "too large", family.distributionParameterName() != null ? " or -dispersion ML"
+                        : over && family.name().equals("Poisson") ? " or the NegativeBinomial family" : "");
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    /**
+     * @param net a network without hidden layer and one output
+     * @return its coefficients on the inputs it sees, intercept first: {@code (b, W_1, ..., W_d)}
+     */
+    public static double[] coefficientsOf(Sequential net) {
+        if (net.layers().size() != 1 || !(net.layers().get(0) instanceof Linear)) {
+            throw new IllegalArgumentException("GLM inference needs a network without hidden layer, got " + net);
+        }
+        final Linear out = (Linear) net.layers().get(0);
+        if (out.outputs() != 1) {
+            throw new IllegalArgumentException("GLM inference needs one output, the network has " + out.outputs());
+        }
+        final double[] b = new double[out.inputs() + 1];
+        b[0] = out.bias().value().data[0];
+        System.arraycopy(out.weight().value().data, 0, b, 1, out.inputs());
+        return b;
+    }
+}

@@ -1,0 +1,92 @@
+package neuralglm.testutil;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A GLM fitted by R, read from {@code src/test/resources/glmref} (written by {@code make_fixtures.R}):
+ * the design R used ({@code NAME.design.csv}: model matrix with the intercept first, then {@code .y} and
+ * {@code .w}), summary.glm's table ({@code NAME.coef.csv}; NaN where R prints NA) and the statistics
+ * ({@code NAME.stats.csv}).
+ */
+public record RFixture(String name, String[] columns, double[][] x, double[] y, double[] w, String[] terms,
+                       double[][] table, Map<String, Double> stats) {
+
+    /** Columns of {@link #table}. */
+    public static final int ESTIMATE = 0, SE = 1, STAT = 2, P = 3, LOWER = 4, UPPER = 5;
+
+    /**
+     * @param name the fit's name, e.g. {@code "dobson"}
+     * @return the fixture
+     */
+    public static RFixture load(String name) {
+        final List<String[]> design = csv(name + ".design.csv"), coef = csv(name + ".coef.csv"), st = csv(name + ".stats.csv");
+        final String[] head = design.get(0);
+        final int n = design.size() - 1, d = head.length - 3;   // intercept, d columns, .y, .w
+        final double[][] x = new double[n][d];
+        final double[] y = new double[n], w = new double[n];
+        for (int i = 0; i < n; i++) {
+            final String[] r = design.get(i + 1);
+            for (int j = 0; j < d; j++) {
+                x[i][j] = num(r[j + 1]);
+            }
+            y[i] = num(r[d + 1]);
+            w[i] = num(r[d + 2]);
+        }
+        final String[] cols = java.util.Arrays.copyOfRange(head, 1, d + 1);
+        final String[] terms = new String[coef.size() - 1];
+        final double[][] table = new double[terms.length][6];
+        for (int i = 0; i < terms.length; i++) {
+            final String[] r = coef.get(i + 1);
+            terms[i] = r[0];
+            for (int c = 0; c < 6; c++) {
+                table[i][c] = num(r[c + 1]);
+            }
+        }
+        final Map<String, Double> stats = new HashMap<>();
+        for (int i = 1; i < st.size(); i++) {
+            stats.put(st.get(i)[0], num(st.get(i)[1]));
+        }
+        return new RFixture(name, cols, x, y, w, terms, table, stats);
+    }
+
+    /**
+     * @param key a key of {@code NAME.stats.csv}, e.g. {@code "aic"}
+     * @return its value
+     */
+    public double stat(String key) {
+        final Double v = stats.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException(name + ": no statistic " + key);
+        }
+        return v;
+    }
+
+    private static double num(String s) {
+        return s.equals("NA") ? Double.NaN : Double.parseDouble(s);
+    }
+
+    /** @return the rows of a resource CSV, quotes removed (no field holds a comma) */
+    private static List<String[]> csv(String file) {
+        try (InputStream in = RFixture.class.getResourceAsStream("/glmref/" + file)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource /glmref/" + file);
+            }
+            final List<String[]> rows = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    rows.add(line.replace("\"", "").trim().split(","));
+                }
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

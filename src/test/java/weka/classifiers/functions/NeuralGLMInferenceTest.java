@@ -1,0 +1,175 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+import neuralglm.model.GlmSummary;
+import neuralglm.testutil.RFixture;
+import org.junit.jupiter.api.Test;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * NeuralGLM in GLM mode (-hidden none) reports what R's summary.glm reports, with the same numbers, on the
+ * ARFF files written by {@code src/test/resources/glmref/make_fixtures.R} next to R's results: treatment
+ * coding of nominal attributes against their first value, aliased columns as NA, standard errors, z/t
+ * statistics, p-values, intervals, degrees of freedom, log-likelihood, AIC, BIC, prior and frequency
+ * weights, quasi-likelihood. R stops IRLS at a relative deviance change of 1e-8 and L-BFGS at its default
+ * tolerance, so numbers are compared at 1e-5 relative (R prints 4-5 significant digits).
+ */
+class NeuralGLMInferenceTest {
+
+    private static final double TOL = 1e-5;
+
+    private static Instances arff(String name) throws Exception {
+        try (InputStreamReader r = new InputStreamReader(
+                NeuralGLMInferenceTest.class.getResourceAsStream("/glmref/" + name + ".arff"), StandardCharsets.UTF_8)) {
+            final Instances data = new Instances(r);
+            data.setClassIndex(data.numAttributes() - 1);
+            return data;
+        }
+    }
+
+    private static NeuralGLM build(String arff, String... options) throws Exception {
+        final NeuralGLM glm = new NeuralGLM();
+        glm.setOptions(options.clone());
+        glm.buildClassifier(arff(arff));
+        return glm;
+    }
+
+    private static void close(String what, double expected, double actual, double scale) {
+        if (Double.isNaN(expected)) {
+            assertTrue(Double.isNaN(actual), what + ": R has NA, NeuralGLM " + actual);
+        } else {
+            assertEquals(expected, actual, TOL * Math.max(scale, Math.abs(expected)), what);
+        }
+    }
+
+    /** Table columns: estimate, se, statistic, p, lower, upper; sign -1 for R's 1/mu link vs our -1/mu. */
+    private static void compare(RFixture f, NeuralGLM glm, double sign) {
+        final double[][] ours = glm.getCoefficientTable(), r = f.table();
+        assertEquals(r.length, ours.length, f.name() + ": number of coefficients");
+        for (int j = 0; j < r.length; j++) {
+            final String t = f.name() + " " + f.terms()[j];
+            final double se = Double.isNaN(r[j][1]) ? 0 : r[j][1];
+            close(t + " estimate", r[j][0], sign * ours[j][0], 1e-3 * se);
+            close(t + " se", r[j][1], ours[j][1], 0);
+            close(t + " statistic", r[j][2], sign * ours[j][2], 1);
+            // p's relative error is about z^2 times the statistic's
+            if (Double.isNaN(r[j][3])) {
+                assertTrue(Double.isNaN(ours[j][3]), t + " p");
+            } else {
+                assertEquals(r[j][3], ours[j][3], TOL * Math.max(1, r[j][2] * r[j][2]) * Math.max(r[j][3], 1e-3 * TOL), t + " p");
+            }
+            close(t + " lower", r[j][4], sign * ours[j][sign > 0 ? 4 : 5], se);
+            close(t + " upper", r[j][5], sign * ours[j][sign > 0 ? 5 : 4], se);
+        }
+        final GlmSummary s = glm.getGlmSummary();
+        close(f.name() + " deviance", f.stat("deviance"), s.deviance(), 0);
+        close(f.name() + " null deviance", f.stat("null.deviance"), s.nullDeviance(), 0);
+        assertEquals(f.stat("df.residual"), s.residualDf(), 1e-12, f.name() + " residual df");
+        assertEquals(f.stat("df.null"), s.nullDf(), 1e-12, f.name() + " null df");
+        close(f.name() + " dispersion", f.stat("dispersion"), s.dispersion(), 0);
+        close(f.name() + " AIC", f.stat("aic"), s.aic(), 0);
+        close(f.name() + " BIC", f.stat("bic"), s.bic(), 0);
+        close(f.name() + " logLik", f.stat("loglik"), s.logLikelihood(), 0);
+    }
+
+    @Test
+    void dobsonPoissonWithTreatmentCoding() throws Exception {
+        final NeuralGLM glm = build("dobson", "-hidden", "none", "-family", "Poisson");
+        compare(RFixture.load("dobson"), glm, 1);
+        assertArrayEquals(new String[] {"(Intercept)", "outcome=o2", "outcome=o3", "treatment=t2", "treatment=t3"},
+                glm.getGlmSummary().terms());
+        final String report = glm.toString();
+        assertTrue(report.contains("Pr(>|z|)"), report);
+        assertTrue(report.contains("Residual deviance:"), report);
+        assertTrue(report.contains("AIC: 56.76"), report);
+        assertTrue(report.contains("left out: outcome=o1, treatment=t1"), report);
+    }
+
+    @Test
+    void clottingGammaCanonicalLinkIsMinusRsInverseLink() throws Exception {
+        final NeuralGLM glm = build("clotting", "-hidden", "none", "-family", "Gamma -link canonical");
+        compare(RFixture.load("clotting_inverse"), glm, -1);
+        assertTrue(glm.getGlmSummary().isT());
+        assertTrue(glm.toString().contains("Pr(>|t|)"));
+        compare(RFixture.load("clotting_log"), build("clotting", "-hidden", "none", "-family", "Gamma"), 1);
+    }
+
+    @Test
+    void budwormBinomialTrialsAsWeights() throws Exception {
+        final NeuralGLM glm = build("budworm", "-hidden", "none", "-family", "Binomial");
+        compare(RFixture.load("budworm_sexldose"), glm, 1);
+        assertTrue(glm.toString().contains("for Binomial the weight is the number of trials"), glm.toString());
+        final NeuralGLM quasi = build("budworm", "-hidden", "none", "-family", "Binomial", "-quasi");
+        // quasibinomial on the main effects needs the interaction column gone: compare the dispersion route on
+        // the same design instead (chi2 / df scales every variance)
+        final GlmSummary b = glm.getGlmSummary(), q = quasi.getGlmSummary();
+        final double phi = b.pearsonChiSquare() / b.residualDf();
+        assertEquals(phi, q.dispersion(), 1e-12 * phi);
+        assertEquals(b.standardErrors()[1] * Math.sqrt(phi), q.standardErrors()[1], 1e-9 * q.standardErrors()[1]);
+        assertTrue(q.isT() && Double.isNaN(q.aic()));
+    }
+
+    @Test
+    void quinePoissonIsFlaggedAndQuasiPoissonMatchesR() throws Exception {
+        final NeuralGLM poisson = build("quine", "-hidden", "none", "-family", "Poisson");
+        compare(RFixture.load("quine_poisson"), poisson, 1);
+        assertTrue(poisson.toString().contains("over-dispersed"), poisson.toString());
+        final NeuralGLM quasi = build("quine", "-hidden", "none", "-family", "Poisson", "-quasi");
+        final RFixture qf = RFixture.load("quine_quasipoisson");
+        final double[][] t = quasi.getCoefficientTable();
+        for (int j = 0; j < t.length; j++) {
+            close("quasipoisson se " + j, qf.table()[j][1], t[j][1], 0);
+            close("quasipoisson t " + j, qf.table()[j][2], t[j][2], 1);
+        }
+        assertFalse(quasi.toString().contains("over-dispersed"));
+    }
+
+    @Test
+    void priorWeightsAndAliasedColumnAsR() throws Exception {
+        final NeuralGLM glm = build("mtcars_prior", "-hidden", "none", "-family", "Gaussian", "-weights", "Prior");
+        compare(RFixture.load("mtcars_prior"), glm, 1);
+        assertArrayEquals(new boolean[] {false, false, false, false, true, false}, glm.getGlmSummary().aliased());
+        final String report = glm.toString();
+        assertTrue(report.contains("(aliased)") && report.contains("collinear"), report);
+        // the dispersion predictions use divides by the same residual df as R (n - rank = 27)
+        assertEquals(RFixture.load("mtcars_prior").stat("dispersion"), glm.fittedModel().dispersion().phi(),
+                TOL * glm.fittedModel().dispersion().phi());
+        // frequency weights (the default): df = sum of weights - rank
+        final NeuralGLM freq = build("mtcars_prior", "-hidden", "none", "-family", "Gaussian");
+        assertEquals(90 - 5, freq.getGlmSummary().residualDf(), 1e-9);
+        assertEquals(glm.getCoefficientTable()[1][0], freq.getCoefficientTable()[1][0], 1e-6);
+    }
+
+    @Test
+    void networksKeepOneHotCodingAndHaveNoStandardErrors() throws Exception {
+        final NeuralGLM net = build("mtcars_prior", "-hidden", "3", "-epochs", "5");
+        final IllegalStateException e = assertThrows(IllegalStateException.class, net::getCoefficientTable);
+        assertTrue(e.getMessage().contains("GLM mode only"), e.getMessage());
+        assertTrue(net.toString().contains("for GLM mode only"), net.toString());
+        assertTrue(java.util.Arrays.asList(net.fittedModel().pipeline().inputNames()).contains("cyl=c4"));
+        final NeuralGLM glm = build("mtcars_prior", "-hidden", "none");
+        assertFalse(java.util.Arrays.asList(glm.fittedModel().pipeline().inputNames()).contains("cyl=c4"));
+    }
+
+    @Test
+    void optionsRoundTrip() throws Exception {
+        final NeuralGLM glm = new NeuralGLM();
+        glm.setOptions(new String[] {"-weights", "Prior", "-quasi"});
+        final String[] opts = glm.getOptions();
+        assertTrue(Utils.joinOptions(opts).contains("-weights Prior"), Utils.joinOptions(opts));
+        assertTrue(Utils.joinOptions(opts).contains("-quasi"));
+        final NeuralGLM copy = new NeuralGLM();
+        copy.setOptions(opts);
+        assertEquals(1, copy.getWeights().getSelectedTag().getID());
+        assertTrue(copy.getQuasi());
+    }
+}

@@ -1,0 +1,101 @@
+# Generates the GLM reference fixtures used by neuralglm.model.GlmInferenceTest and
+# weka.classifiers.functions.NeuralGLMInferenceTest (the tests never need R).
+# Run from this directory:  Rscript make_fixtures.R      (R 4.2.2, MASS 7.3-58 made the committed files)
+# Each fit NAME writes NAME.arff (the data, instance weights in braces), NAME.design.csv (R's model
+# matrix, y, prior weights), NAME.coef.csv (summary.glm's table plus a Wald interval with the test's
+# quantile: t for an estimated dispersion, normal otherwise; NA for an aliased column) and
+# NAME.stats.csv (deviances, df, logLik, AIC, BIC, dispersion, Pearson chi-square, theta).
+suppressMessages(library(MASS))
+options(digits = 17)
+
+arff <- function(name, df, weights = NULL) {
+  con <- file(paste0(name, ".arff"), "w")
+  writeLines(paste0("@relation ", name), con)
+  for (v in names(df)) {
+    x <- df[[v]]
+    if (is.factor(x)) {
+      writeLines(paste0("@attribute ", v, " {", paste(levels(x), collapse = ","), "}"), con)
+    } else {
+      writeLines(paste0("@attribute ", v, " numeric"), con)
+    }
+  }
+  writeLines("@data", con)
+  for (i in seq_len(nrow(df))) {
+    vals <- sapply(names(df), function(v) {
+      x <- df[[v]]
+      if (is.factor(x)) as.character(x[i]) else format(x[i], digits = 17)
+    })
+    line <- paste(vals, collapse = ",")
+    if (!is.null(weights)) line <- paste0(line, ", {", format(weights[i], digits = 17), "}")
+    writeLines(line, con)
+  }
+  close(con)
+}
+
+dump <- function(name, fit, estimated) {
+  s <- summary(fit)
+  b <- coef(fit)
+  co <- s$coefficients
+  q <- if (estimated) qt(0.975, fit$df.residual) else qnorm(0.975)
+  out <- data.frame(term = names(b), estimate = b, se = NA, stat = NA, p = NA, lower = NA, upper = NA)
+  keep <- !is.na(b)
+  out$se[keep] <- co[, 2]
+  out$stat[keep] <- co[, 3]
+  out$p[keep] <- co[, 4]
+  out$lower[keep] <- co[, 1] - q * co[, 2]
+  out$upper[keep] <- co[, 1] + q * co[, 2]
+  write.csv(out, paste0(name, ".coef.csv"), row.names = FALSE)
+  ll <- tryCatch(as.numeric(logLik(fit)), error = function(e) NA)
+  st <- c(deviance = fit$deviance, null.deviance = fit$null.deviance, df.residual = fit$df.residual,
+          df.null = fit$df.null, rank = fit$rank, loglik = ll,
+          aic = tryCatch(AIC(fit), error = function(e) NA), bic = tryCatch(BIC(fit), error = function(e) NA),
+          dispersion = s$dispersion, pearson = sum(residuals(fit, type = "pearson")^2), iter = fit$iter,
+          theta = if (is.null(fit$theta)) NA else fit$theta,
+          se.theta = if (is.null(fit$SE.theta)) NA else fit$SE.theta)
+  write.csv(data.frame(key = names(st), value = unname(st)), paste0(name, ".stats.csv"), row.names = FALSE)
+  mm <- model.matrix(fit)
+  w <- if (is.null(fit$prior.weights)) rep(1, nrow(mm)) else fit$prior.weights
+  write.csv(data.frame(mm, check.names = TRUE, .y = fit$y, .w = w), paste0(name, ".design.csv"), row.names = FALSE)
+}
+
+# ?glm: Dobson (1990) p. 93, randomized controlled trial; Poisson, log link
+counts <- c(18, 17, 15, 20, 10, 20, 25, 13, 12)
+outcome <- gl(3, 1, 9)
+treatment <- gl(3, 3)
+dobson <- data.frame(outcome = factor(paste0("o", outcome)), treatment = factor(paste0("t", treatment)), counts = counts)
+arff("dobson", dobson)
+dump("dobson", glm(counts ~ outcome + treatment, family = poisson(), data = dobson), FALSE)
+
+# ?glm: McCullagh & Nelder (1989) pp. 300-2, clotting times; Gamma, inverse link and log link
+clotting <- data.frame(u = c(5, 10, 15, 20, 30, 40, 60, 80, 100),
+                       lot1 = c(118, 58, 42, 35, 27, 25, 21, 19, 18))
+clot <- data.frame(logu = log(clotting$u), lot1 = clotting$lot1)
+arff("clotting", clot)
+dump("clotting_inverse", glm(lot1 ~ logu, data = clot, family = Gamma), TRUE)
+dump("clotting_log", glm(lot1 ~ logu, data = clot, family = Gamma(link = "log")), TRUE)
+
+# Venables & Ripley (2002) MASS 4th ed. section 7.2, budworm; Binomial, logit link, 20 moths per batch
+ldose <- rep(0:5, 2)
+numdead <- c(1, 4, 9, 13, 18, 20, 0, 2, 6, 10, 12, 16)
+sex <- factor(rep(c("M", "F"), c(6, 6)))
+bud <- data.frame(sex = sex, ldose = ldose, ldoseM = ldose * (sex == "M"), dead = numdead / 20)
+arff("budworm", bud, weights = rep(20, 12))
+dump("budworm_main", glm(dead ~ sex + ldose, family = binomial, weights = rep(20, 12), data = bud), FALSE)
+dump("budworm_sexldose", glm(dead ~ sex + ldose + ldoseM, family = binomial, weights = rep(20, 12), data = bud), FALSE)
+dump("budworm_quasi", glm(dead ~ sex + ldose, family = quasibinomial, weights = rep(20, 12), data = bud), TRUE)
+
+# MASS quine (Aitkin 1978): days absent; negative binomial by glm.nb (joint ML of beta and theta),
+# Poisson and quasipoisson on the same main effects
+q <- data.frame(Eth = quine$Eth, Sex = quine$Sex, Age = quine$Age, Lrn = quine$Lrn, Days = quine$Days)
+arff("quine", q)
+dump("quine_nb", glm.nb(Days ~ Eth + Sex + Age + Lrn, data = q), FALSE)
+dump("quine_poisson", glm(Days ~ Eth + Sex + Age + Lrn, family = poisson, data = q), FALSE)
+dump("quine_quasipoisson", glm(Days ~ Eth + Sex + Age + Lrn, family = quasipoisson, data = q), TRUE)
+
+# mtcars: Gaussian with prior weights, a 3-level factor and an aliased column (wt2 = 2 wt)
+m <- data.frame(cyl = factor(paste0("c", mtcars$cyl)), wt = mtcars$wt, wt2 = 2 * mtcars$wt, hp = mtcars$hp,
+                mpg = mtcars$mpg)
+pw <- mtcars$carb
+arff("mtcars_prior", m, weights = pw)
+dump("mtcars_prior", glm(mpg ~ cyl + wt + wt2 + hp, family = gaussian, weights = pw, data = m), TRUE)
+dump("mtcars_unweighted", glm(mpg ~ cyl + wt + hp, family = gaussian, data = m), TRUE)
