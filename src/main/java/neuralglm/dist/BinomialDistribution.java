@@ -21,20 +21,23 @@ public final class BinomialDistribution implements ResponseDistribution {
 
     private static final double LATTICE_TOLERANCE = 1e-9;
     private static final int DIRECT_TRIALS = 40;
+    /** 2^53: every count up to it is a double, and s/n for distinct s stay distinct. */
+    private static final double MAX_TRIALS = 9007199254740992.0;
 
     private final double mu;
     private final long n;
 
     /**
      * @param mu     success probability in [0, 1]
-     * @param trials number of trials n, a whole number &gt;= 1
+     * @param trials number of trials n, a whole number from 1 to 2^53
      */
     public BinomialDistribution(double mu, double trials) {
         if (!(mu >= 0 && mu <= 1)) {
             throw new IllegalArgumentException("Binomial distribution: mu must be in [0, 1], got " + mu);
         }
-        if (!(trials >= 1) || trials != Math.rint(trials) || trials > 1e15) {
-            throw new IllegalArgumentException("Binomial distribution: the number of trials must be a whole number >= 1, got "
+        if (!(trials >= 1) || trials != Math.rint(trials) || trials > MAX_TRIALS) {
+            throw new IllegalArgumentException("Binomial distribution: the number of trials must be a whole number from 1 to "
+                    + "2^53 = 9.0e15 (beyond, proportions s/n are no longer distinct doubles), got "
                     + trials);
         }
         this.mu = mu;

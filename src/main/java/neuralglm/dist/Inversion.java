@@ -23,6 +23,8 @@ final class Inversion {
     private static final double TOLERANCE = 1e-15;
     /** Single steps walked from the guess of a discrete quantile before bisecting. */
     static final int WALK = 64;
+    /** Largest number of Newton steps in y after those in log y. */
+    private static final int REFINE = 60;
 
     private Inversion() {
     }
@@ -91,11 +93,43 @@ final class Inversion {
             }
             final double scale = Math.max(1.0, Math.abs(t));
             if (Math.abs(next - t) <= TOLERANCE * scale || hi - lo <= TOLERANCE * scale) {
-                return Math.exp(next);
+                t = next;
+                break;
             }
             t = next;
         }
-        return Math.exp(t);
+        return refine(cdf, pdf, p, Math.exp(lo), Math.exp(hi), Math.exp(t));
+    }
+
+    /**
+     * A few Newton steps in y itself, guarded by the bracket: the steps in t = log y cannot resolve y finer
+     * than |t| ulps (1.5e-13 relative at |t| = 700), too coarse for a distribution that narrow.
+     */
+    private static double refine(DoubleUnaryOperator cdf, DoubleUnaryOperator pdf, double p, double lo, double hi, double y) {
+        if (!(lo < hi) || !(y >= lo && y <= hi) || !Double.isFinite(hi)) {
+            return y;
+        }
+        for (int i = 0; i < REFINE; i++) {
+            final double g = cdf.applyAsDouble(y) - p;
+            if (g == 0) {
+                return y;
+            }
+            if (g < 0) {
+                lo = y;
+            } else {
+                hi = y;
+            }
+            final double f = pdf.applyAsDouble(y);
+            double next = y - g / f;
+            if (!(f > 0) || !(next > lo && next < hi)) {
+                next = lo + 0.5 * (hi - lo);
+            }
+            if (Math.abs(next - y) <= 2 * Math.ulp(y) || hi - lo <= 4 * Math.ulp(y)) {
+                return next;
+            }
+            y = next;
+        }
+        return y;
     }
 
     /**
