@@ -7,7 +7,9 @@
  * call such as {@code net(X)} is one step of that record, whose backward is the engine layer's own
  * {@code backward}, accumulating into the parameters' gradients. Optimisers, families and losses
  * wrap the engine's. Errors reach Python as {@code ValueError}/{@code IndexError} with one-line
- * messages. Jython is a {@code provided} dependency: it comes with whatever runs the scripts and is
+ * messages. PyTorch's names live in the Python package {@code torch} of scripts/lib (with the numpy
+ * and matplotlib shims, whose draws come from {@link neuralglm.jython.NumpyRandom}); every tensor
+ * is float64 whatever {@link neuralglm.jython.DType} is asked for. Jython is a {@code provided} dependency: it comes with whatever runs the scripts and is
  * never shipped in the Weka package.
  */
 package neuralglm.jython;

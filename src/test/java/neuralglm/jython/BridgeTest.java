@@ -197,6 +197,10 @@ class BridgeTest {
         "torch.tensor([1.0], dtype='float32')|ValueError: tensor: dtype must be one of torch.float32, torch.float64, torch.float16, torch.long, torch.int, torch.bool; got float32",
         "p = torch.zeros(2, requires_grad=True); p[0] = 1.0|ValueError: a leaf tensor that requires grad cannot be assigned into; do it inside torch.no_grad() or assign into t.data",
         "float(torch.zeros(2))|TypeError: only a one-entry tensor converts to a Python number; this one has shape (2,)",
+        "import numpy as np; np.fft|AttributeError: numpy.fft is not supported by neuralGLM's numpy shim (scripts/lib/numpy: just what the seeds' data and plotting cells use)",
+        "import numpy as np; np.random.gamma|AttributeError: numpy.random.gamma is not supported by neuralGLM's numpy shim (scripts/lib/numpy/random)",
+        "import matplotlib.pyplot as plt; plt.hist|AttributeError: matplotlib.pyplot.hist is not supported by neuralGLM's matplotlib.pyplot shim (scripts/lib/matplotlib/pyplot.py)",
+        "import numpy as np; np.random.binomial(1, p=np.array([0.5, 1.5]))|ValueError: binomial: p must be in [0, 1], got 1.5 at position 1",
     })
     void unsupportedNamesAndMisuseFailWithOneLine(String statement, String expected) {
         final PyException e = assertThrows(PyException.class,
