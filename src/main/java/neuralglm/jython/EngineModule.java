@@ -89,4 +89,32 @@ public class EngineModule extends Module {
     public String toString() {
         return repr;
     }
+
+    /**
+     * R's summary.glm of this module as a GLM on the rows given ({@link GlmSummaries}):
+     * {@code print(model.summary(torch.families.Poisson(), X, y))}.
+     *
+     * @param family the family the model was trained with
+     * @param x      inputs, n x d
+     * @param y      targets
+     * @return the summary (prints as R's table; full precision from its methods)
+     */
+    public neuralglm.model.GlmSummary summary(Family family, Tensor x, Tensor y) {
+        return GlmSummaries.of(layer, family, x, y, null, "frequency", false, null);
+    }
+
+    /**
+     * @param family  the family the model was trained with
+     * @param x       inputs, n x d
+     * @param y       targets
+     * @param w       instance weights (Binomial: trials), or None
+     * @param weights {@code 'frequency'} (w counts as w observations) or {@code 'prior'} (variance phi V(mu)/w)
+     * @param quasi   quasi-likelihood dispersion for Poisson and Binomial (as quasipoisson, quasibinomial)
+     * @param names   the input names, or None
+     * @return the summary
+     */
+    public neuralglm.model.GlmSummary summary(Family family, Tensor x, Tensor y, Tensor w, String weights, boolean quasi,
+                                              java.util.List<String> names) {
+        return GlmSummaries.of(layer, family, x, y, w, weights, quasi, names);
+    }
 }

@@ -356,7 +356,7 @@ public final class GlmInference {
         int k = m + (fixed ? 0 : 1) + (nb && alphaFitted ? 1 : 0);
         final double logLik = quasi && fixed ? Double.NaN : logLikelihood(deviance, phi);
         final double aic = -2 * logLik + 2 * k, bic = -2 * logLik + Math.log(observations) * k;
-        return new GlmSummary(terms.clone(), est, se, stat, pv, lo, hi, aliased.clone(), cov, estimated, confidence,
+        return new GlmSummary(family, terms.clone(), est, se, stat, pv, lo, hi, aliased.clone(), cov, estimated, confidence,
                 dispersion, dispersionSource, kind, m, observations, df, observations - 1, deviance, nullDeviance, pearson,
                 logLik, k, aic, bic, iterations, alpha, alphaSe, quasi ? null : dispersionWarning());
     }

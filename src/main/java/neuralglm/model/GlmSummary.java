@@ -20,6 +20,7 @@ import java.io.Serializable;
 public final class GlmSummary implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    final neuralglm.family.Family family;
     final String[] terms;
     final double[] estimate;
     final double[] standardError;
@@ -50,12 +51,13 @@ public final class GlmSummary implements Serializable {
     final double alphaStandardError;
     final String dispersionWarning;
 
-    GlmSummary(String[] terms, double[] estimate, double[] standardError, double[] statistic, double[] pValue,
+    GlmSummary(neuralglm.family.Family family, String[] terms, double[] estimate, double[] standardError, double[] statistic, double[] pValue,
                double[] lower, double[] upper, boolean[] aliased, double[][] covariance, boolean tStatistic,
                double confidence, double dispersion, String dispersionSource, GlmInference.Weights weights, int rank,
                double observations, double residualDf, double nullDf, double deviance, double nullDeviance,
                double pearsonChiSquare, double logLikelihood, int parametersCounted, double aic, double bic,
                int iterations, double alpha, double alphaStandardError, String dispersionWarning) {
+        this.family = family;
         this.terms = terms;
         this.estimate = estimate;
         this.standardError = standardError;
@@ -85,6 +87,17 @@ public final class GlmSummary implements Serializable {
         this.alpha = alpha;
         this.alphaStandardError = alphaStandardError;
         this.dispersionWarning = dispersionWarning;
+    }
+
+    /** @return the fitted family */
+    public neuralglm.family.Family family() {
+        return family;
+    }
+
+    /** @return the table and statistics as R's summary.glm prints them ({@link GlmTable}) */
+    @Override
+    public String toString() {
+        return GlmTable.format(this, "Optimiser iterations");
     }
 
     /** @return the number of coefficients, intercept first (aliased ones included) */

@@ -336,7 +336,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             description = "How the dispersion behind predictIntervals and logDensity is estimated from the training data: "
                     + "Pearson (default: chi-square / residual degrees of freedom, consistent for every family), Deviance "
                     + "(deviance / residual degrees of freedom, less sensitive to outliers) or ML (maximum likelihood at "
-                    + "the fitted means; for NegativeBinomial it fits alpha instead of using the family's). It sets "
+                    + "the fitted means; for NegativeBinomial it fits alpha instead of using the family's: in GLM mode "
+                    + "jointly with the coefficients, as MASS's glm.nb, with alpha's standard error). It sets "
                     + "Gaussian sigma^2, Gamma 1/shape, InverseGaussian 1/lambda, Tweedie phi; Poisson, Binomial and "
                     + "Exponential have none.",
             commandLineParamName = "dispersion", commandLineParamSynopsis = "-dispersion <Pearson|Deviance|ML>")

@@ -133,6 +133,28 @@ class NeuralGLMInferenceTest {
         assertFalse(quasi.toString().contains("over-dispersed"));
     }
 
+    /**
+     * MASS's glm.nb on quine (main effects): -dispersion ML fits (beta, alpha) jointly; coefficients, SEs,
+     * theta = 1/alpha and MASS's SE(theta), 2 logLik and AIC (rank + 1 parameters) as R.
+     */
+    @Test
+    void negativeBinomialJointMaximumLikelihoodMatchesGlmNb() throws Exception {
+        final NeuralGLM glm = build("quine", "-hidden", "none", "-family", "NegativeBinomial -alpha 0.5", "-dispersion", "ML");
+        final RFixture f = RFixture.load("quine_nb");
+        compare(f, glm, 1);
+        final GlmSummary s = glm.getGlmSummary();
+        final double theta = f.stat("theta");
+        assertEquals(1 / theta, s.alpha(), TOL / theta);
+        assertEquals(f.stat("se.theta") / (theta * theta), s.alphaStandardError(), TOL * s.alphaStandardError());
+        assertEquals(1 / theta, glm.fittedModel().dispersion().alpha(), TOL / theta);
+        assertEquals(s.rank() + 1, s.parametersCounted());
+        assertTrue(glm.toString().contains("theta = 1/alpha"), glm.toString());
+        // the same family with its alpha given: not the joint MLE, alpha has no standard error
+        final NeuralGLM given = build("quine", "-hidden", "none", "-family", "NegativeBinomial -alpha 0.5");
+        assertEquals(0.5, given.getGlmSummary().alpha(), 0);
+        assertTrue(Double.isNaN(given.getGlmSummary().alphaStandardError()));
+    }
+
     @Test
     void priorWeightsAndAliasedColumnAsR() throws Exception {
         final NeuralGLM glm = build("mtcars_prior", "-hidden", "none", "-family", "Gaussian", "-weights", "Prior");

@@ -2,6 +2,7 @@ package weka.classifiers.functions.neuralglm;
 
 import java.util.Locale;
 
+import neuralglm.model.GlmTable;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -84,8 +85,8 @@ public final class ModelReport {
         line(sb, "  Dispersion", m.dispersion.describe());
         uncertainty(sb, m);
         if (m.glmSummary() != null) {
-            sb.append('\n').append(CoefficientTable.format(m.glmSummary(), m.family, m.optimizer.startsWith("L-BFGS")
-                    || m.optimizer.startsWith("LBFGS")));
+            sb.append('\n').append(GlmTable.format(m.glmSummary(), m.optimizer.startsWith("LBFGS")
+                    ? "L-BFGS iterations" : "Optimiser epochs"));
         } else if (m.isGlm()) {
             sb.append('\n').append(coefficientTable(m));
         } else {

@@ -4,6 +4,7 @@ import neuralglm.dist.FittedDispersion;
 import neuralglm.family.Family;
 import neuralglm.model.FitStatistics;
 import neuralglm.model.GlmInference;
+import neuralglm.train.JointMaximumLikelihood;
 import neuralglm.nn.Sequential;
 import neuralglm.train.TrainingResult;
 import neuralglm.train.TrainingSession;
@@ -131,25 +132,43 @@ public final class TrainingRun {
         final Sequential net = session.isOpen() ? session.network().copy() : session.network();
         final DMatrixRMaj fitted = net.predict(x);
         if (glm && fitted.numCols == 1) {
-            // a GLM's dispersion divides by its residual degrees of freedom, n - rank
-            final GlmInference inference = GlmInference.at(family, x, fitted, targets.y(), targets.weights(), weightsKind);
-            final FittedDispersion dispersion = FittedDispersion.fit(dispersionEstimate, family, fitted, targets.y(),
-                    targets.weights(), inference.rank(), inference.residualDf(), inference.weights() == GlmInference.Weights.PRIOR);
-            final String[] names = pipeline.inputNames(), terms = new String[names.length + 1];
-            terms[0] = "(Intercept)";
-            System.arraycopy(names, 0, terms, 1, names.length);
-            final FitStatistics stats = FitStatistics.of(family, fitted, targets.y(), targets.weights(), inference.rank())
-                    .withGlmSummary(inference.summary(GlmInference.coefficientsOf(net), pipeline.standardizer(), terms,
-                            dispersion.phi(), dispersionSource(), quasi,
-                            dispersionEstimate == FittedDispersion.Estimate.MAXIMUM_LIKELIHOOD, result.epochs(), 0.95));
-            completed = model(net, result, stats, dispersion);
-            return completed;
+            return completeGlm(net, result);
         }
         // a GLM's dispersion divides by sum w - p; a network's parameter count is not its degrees of freedom
         final int p = glm ? net.numParameters() : 0;
         final FitStatistics stats = FitStatistics.of(family, fitted, targets.y(), targets.weights(), p);
         completed = model(net, result, stats,
                 FittedDispersion.fit(dispersionEstimate, family, fitted, targets.y(), targets.weights(), p));
+        return completed;
+    }
+
+    /**
+     * A GLM's model: with -dispersion ML and a family with a distribution parameter (the negative binomial
+     * alpha), first the joint maximum-likelihood fit of the coefficients and the parameter; then the
+     * engine's inference (rank, degrees of freedom, standard errors) and the dispersion on n - rank.
+     */
+    private FittedModel completeGlm(Sequential net, TrainingResult result) {
+        Family fam = family;
+        int epochs = result.epochs();
+        final boolean joint = dispersionEstimate == FittedDispersion.Estimate.MAXIMUM_LIKELIHOOD
+                && family.distributionParameterName() != null;
+        if (joint) {
+            final JointMaximumLikelihood.Result r = JointMaximumLikelihood.fit(net, family, new neuralglm.optim.LBFGS(),
+                    x, targets.y(), targets.weights(), session.epochLimit());
+            fam = r.family();
+            epochs += r.epochs();
+        }
+        final DMatrixRMaj fitted = net.predict(x);
+        final GlmInference inference = GlmInference.at(fam, x, fitted, targets.y(), targets.weights(), weightsKind);
+        final FittedDispersion dispersion = FittedDispersion.fit(dispersionEstimate, fam, fitted, targets.y(),
+                targets.weights(), inference.rank(), inference.residualDf(), inference.weights() == GlmInference.Weights.PRIOR);
+        final String[] names = pipeline.inputNames(), terms = new String[names.length + 1];
+        terms[0] = "(Intercept)";
+        System.arraycopy(names, 0, terms, 1, names.length);
+        final FitStatistics stats = FitStatistics.of(fam, fitted, targets.y(), targets.weights(), inference.rank())
+                .withGlmSummary(inference.summary(GlmInference.coefficientsOf(net), pipeline.standardizer(), terms,
+                        dispersion.phi(), dispersionSource(), quasi, joint, epochs, 0.95));
+        completed = model(net, fam, result, stats, dispersion);
         return completed;
     }
 
@@ -165,6 +184,11 @@ public final class TrainingRun {
     }
 
     private FittedModel model(Sequential net, TrainingResult result, FitStatistics stats, FittedDispersion dispersion) {
+        return model(net, family, result, stats, dispersion);
+    }
+
+    private FittedModel model(Sequential net, Family family, TrainingResult result, FitStatistics stats,
+                              FittedDispersion dispersion) {
         final Attribute cls = header.classAttribute();
         return new FittedModel(header, pipeline, net, family, cls, result, stats, architecture, optimizer,
                 session.epochLimit(), targets.weights(), standardized, requestedBatchSize,

@@ -1,20 +1,18 @@
-package weka.classifiers.functions.neuralglm;
+package neuralglm.model;
 
 import java.util.Locale;
 
 import neuralglm.family.Family;
 import neuralglm.family.Link;
-import neuralglm.model.GlmInference;
-import neuralglm.model.GlmSummary;
 
 /**
- * The text of a GLM's coefficient table and statistics in the report, laid out as R's
- * {@code summary.glm} prints them (estimates to 6 significant digits, p-values to 4; the engine's
- * {@link GlmSummary} keeps full precision). Formatting only: every number comes from the engine.
+ * The text of a GLM's coefficient table and statistics, laid out as R's {@code summary.glm} prints them
+ * (estimates to 6 significant digits, p-values to 4; {@link GlmSummary} keeps full precision), for every
+ * face's report (Weka's model text, the Jython bridge's {@code summary()}). Formatting only.
  */
-public final class CoefficientTable {
+public final class GlmTable {
 
-    private CoefficientTable() {
+    private GlmTable() {
     }
 
     private static String g(double v, int digits) {
@@ -45,12 +43,12 @@ public final class CoefficientTable {
     }
 
     /**
-     * @param s      the summary
-     * @param family the fitted family (for the link and the dispersion line)
-     * @param lbfgs  whether the optimiser was L-BFGS (the iteration line names it)
+     * @param s          the summary
+     * @param iterations what the iteration count counts, e.g. {@code "L-BFGS iterations"}; null to leave it out
      * @return the table and the statistics below it
      */
-    public static String format(GlmSummary s, Family family, boolean lbfgs) {
+    public static String format(GlmSummary s, String iterations) {
+        final Family family = s.family();
         final String stat = s.isT() ? "t" : "z";
         final String[] head = {"Estimate", "Std. Error", stat + " value", "Pr(>|" + stat + "|)",
             count(50 * (1 - s.confidence())) + " %", count(100 - 50 * (1 - s.confidence())) + " %"};
@@ -138,7 +136,9 @@ public final class CoefficientTable {
         if (s.dispersionWarning() != null) {
             sb.append("Note: ").append(s.dispersionWarning()).append('\n');
         }
-        sb.append(lbfgs ? "L-BFGS iterations: " : "Optimiser epochs: ").append(s.iterations()).append('\n');
+        if (iterations != null) {
+            sb.append(iterations).append(": ").append(s.iterations()).append('\n');
+        }
         return sb.toString();
     }
 }
