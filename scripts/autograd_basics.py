@@ -121,8 +121,8 @@ def main(argv=None):
 
     path = plots.chart(os.path.join(out, "accumulation.png"), "Gradients accumulate until zeroed",
                        "backward calls without zero_()", "accumulated gradient dL/dP[1] of the second entry",
-                       lines=[("grad[1]", calls, history)], points=[("k x first gradient", calls,
-                                                                     [k * first[1] for k in calls])])
+                       lines=[("grad[1] after k calls", calls, history),
+                              ("k x first gradient (dashed)", calls, [k * first[1] for k in calls], "dashed")])
     print("Figure: " + path)
 
 

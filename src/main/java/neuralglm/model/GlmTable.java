@@ -71,8 +71,8 @@ public final class GlmTable {
         sb.append("Coefficients in the original attribute units: ").append(family.link().toString().startsWith("canonical")
                 ? "eta" : family.link() + "(mu)").append(" = Intercept + sum of coefficient * value\n");
         sb.append("(standard errors from the inverse Fisher information at the fit");
-        sb.append(s.isT() ? ", times the estimated dispersion; t tests on " + g(s.residualDf(), 6) + " df" : "; z tests");
-        sb.append("; Wald intervals)\n");
+        sb.append(s.isT() ? ", times the estimated dispersion; t tests on " + count(s.residualDf()) + " df" : "; z tests");
+        sb.append("; Wald intervals with the ").append(s.isT() ? "t" : "normal").append(" quantile)\n");
         if (family.link() == Link.NEGATIVE_INVERSE || family.link() == Link.NEGATIVE_HALF_INVERSE_SQUARED) {
             sb.append("(R's and statsmodels' inverse links are 1/mu and 1/mu^2: their coefficients are -1 and -2 times these)\n");
         }
@@ -103,7 +103,7 @@ public final class GlmTable {
         }
         sb.append('\n');
         sb.append("(Dispersion parameter for ").append(family.name()).append(" family taken to be ")
-                .append(g(s.dispersion(), 7)).append(": ").append(s.dispersionSource()).append(")\n");
+                .append(s.dispersion() == 1 ? "1" : g(s.dispersion(), 7)).append(": ").append(s.dispersionSource()).append(")\n");
         if (!Double.isNaN(s.alpha())) {
             sb.append("Negative binomial alpha: ").append(g(s.alpha(), 7));
             if (!Double.isNaN(s.alphaStandardError())) {

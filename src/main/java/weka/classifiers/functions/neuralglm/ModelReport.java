@@ -88,6 +88,7 @@ public final class ModelReport {
             sb.append('\n').append(GlmTable.format(m.glmSummary(), m.optimizer.startsWith("LBFGS")
                     ? "L-BFGS iterations" : "Optimiser epochs"));
         } else if (m.isGlm()) {
+            line(sb, "  Std. errors", "for one-output GLMs only: a softmax GLM's coefficients have none here");
             sb.append('\n').append(coefficientTable(m));
         } else {
             line(sb, "  Std. errors", "for GLM mode only (-hidden none): a network's weights have none");
