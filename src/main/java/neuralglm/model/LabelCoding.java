@@ -24,9 +24,9 @@ public final class LabelCoding implements Serializable {
 
     private final String name;
     private final String[] classes;
-    private final boolean oneHot;
+    final boolean oneHot;
 
-    private LabelCoding(String name, String[] classes, boolean oneHot) {
+    LabelCoding(String name, String[] classes, boolean oneHot) {
         this.name = name;
         this.classes = classes;
         this.oneHot = oneHot;

@@ -113,6 +113,14 @@ public final class TableStats implements Serializable {
         return this;
     }
 
+    /**
+     * @param feature a feature's index
+     * @return the number of distinct values seen in a nominal feature (0 for a numeric one)
+     */
+    public int categoryCount(int feature) {
+        return nominal[feature] ? categories.get(feature).size() : 0;
+    }
+
     /** @return the number of rows with a label */
     public long rows() {
         return rows;

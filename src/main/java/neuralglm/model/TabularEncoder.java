@@ -29,21 +29,21 @@ import java.util.Map;
 public final class TabularEncoder implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final String[] names;
-    private final boolean[] nominal;
+    final String[] names;
+    final boolean[] nominal;
     /** Numeric: the imputed value. */
-    private final double[] fill;
+    final double[] fill;
     /** Nominal: the sorted categories. */
-    private final String[][] categories;
+    final String[][] categories;
     /** Nominal: the index of the mode. */
-    private final int[] mode;
+    final int[] mode;
     /** First output column of each feature. */
-    private final int[] offset;
-    private final double[] centre;
-    private final double[] scale;
-    private final String[] inputNames;
+    final int[] offset;
+    final double[] centre;
+    final double[] scale;
+    final String[] inputNames;
 
-    private TabularEncoder(String[] names, boolean[] nominal, double[] fill, String[][] categories, int[] mode,
+    TabularEncoder(String[] names, boolean[] nominal, double[] fill, String[][] categories, int[] mode,
                            int[] offset, double[] centre, double[] scale, String[] inputNames) {
         this.names = names;
         this.nominal = nominal;

@@ -26,7 +26,8 @@ final class Columns {
      * @param features feature columns
      * @param label    the label column
      * @param weight   the weight column or null
-     * @return the table reduced to {@code features..., label[, weight]}, in that order
+     * @return the table reduced to {@code features..., label[, weight]}, in that order, then the column of rows the
+     *         CSV reader could not parse ({@link Tables#CORRUPT_RECORD}) when the table has one
      */
     static Dataset<Row> select(Dataset<Row> table, String[] features, String label, String weight) {
         final List<Column> cols = new ArrayList<>();
@@ -37,7 +38,49 @@ final class Columns {
         if (weight != null) {
             cols.add(functions.col(quote(weight)));
         }
+        if (hasCorruptRecords(table)) {
+            cols.add(functions.col(quote(Tables.CORRUPT_RECORD)));
+        }
         return table.select(cols.toArray(new Column[0]));
+    }
+
+    /**
+     * @param table a table
+     * @return whether it has the column of unparsable CSV rows ({@link Tables#read(org.apache.spark.sql.SparkSession,
+     *         String, String)} with a schema)
+     */
+    static boolean hasCorruptRecords(Dataset<Row> table) {
+        return Arrays.asList(table.columns()).contains(Tables.CORRUPT_RECORD);
+    }
+
+    /** The temporary column of {@link #canonical}. */
+    private static final String KEY = "__neuralglm_row_key";
+
+    /**
+     * The selected columns in a canonical layout: row r goes to partition {@code pmod(murmur3(key_r), n)} with
+     * {@code key_r = xxhash64(its cells)}, and each partition is sorted by {@code (key, cells...)}. Which rows a
+     * partition holds and their order then depend only on the rows' content, not on how the table was
+     * partitioned or ordered (rows that tie are identical, so interchangeable), and so neither do the
+     * statistics, the per-partition sums nor the mini-batches: a repartitioned or reshuffled table gives the
+     * same model bit for bit. One shuffle and a sort within partitions.
+     *
+     * @param table    the table
+     * @param features feature columns
+     * @param label    the label column
+     * @param weight   the weight column or null
+     * @param n        the number of partitions (&gt;= 1)
+     * @return the table reduced to {@code features..., label[, weight]}, canonically partitioned and ordered
+     */
+    static Dataset<Row> canonical(Dataset<Row> table, String[] features, String label, String weight, int n) {
+        final Dataset<Row> selected = select(table, features, label, weight);
+        final Column[] cells = java.util.Arrays.stream(selected.columns()).map(c -> functions.col(quote(c))).toArray(Column[]::new);
+        final Column[] order = new Column[cells.length + 1];
+        order[0] = functions.col(KEY);
+        System.arraycopy(cells, 0, order, 1, cells.length);
+        return selected.withColumn(KEY, functions.xxhash64(cells))
+                .repartition(n, functions.col(KEY))
+                .sortWithinPartitions(order)
+                .drop(KEY);
     }
 
     private static String quote(String name) {
@@ -52,6 +95,9 @@ final class Columns {
      * @throws IllegalArgumentException when the column is absent or of another type
      */
     static boolean nominal(Dataset<Row> table, String name, String role) {
+        if (table.columns().length == 0) {
+            throw new IllegalArgumentException("The table has no columns (an empty file? a CSV file needs a header row)");
+        }
         final StructField field = Arrays.stream(table.schema().fields()).filter(f -> f.name().equals(name))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("The " + role + " column '" + name
                         + "' is not in the table; its columns are " + Arrays.toString(table.columns())));

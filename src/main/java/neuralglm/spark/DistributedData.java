@@ -21,7 +21,8 @@ import org.ejml.data.DMatrixRMaj;
  * {@code double[]} chunks) per partition, persisted {@code MEMORY_AND_DISK} and reused by every step,
  * so no step re-reads or re-parses the source. Building it runs the engine's data checks (finite
  * inputs, valid weights, targets in the family's domain) on the executors, naming the partition and
- * row of the first problem, and collects {@code n}, {@code sum w} and the weighted target means (for
+ * row of the first problem; a task returns its error rather than failing (so Spark does not retry it) and the
+ * driver raises the first partition's, and it collects {@code n}, {@code sum w} and the weighted target means (for
  * the null-model start) in partition order. {@link #close()} releases the cache.
  */
 public final class DistributedData implements AutoCloseable {
@@ -40,16 +41,21 @@ public final class DistributedData implements AutoCloseable {
         this.partitions = partitions.persist(StorageLevel.MEMORY_AND_DISK());
         this.inputs = inputs;
         this.targets = targets;
-        final List<double[]> sums;
+        final List<Object> summaries;
         try {
-            sums = this.partitions.map(PartitionData::targetSums).collect();
+            summaries = this.partitions.map(p -> p.error != null ? (Object) p.error : (Object) p.targetSums()).collect();
         } catch (Exception e) {   // Spark's checked SparkException is thrown undeclared
             this.partitions.unpersist(false);
             throw SparkErrors.unwrap(e);
         }
         long n = 0;
         final double[] s = new double[targets + 1];
-        for (double[] part : sums) {   // in partition order
+        for (Object summary : summaries) {   // in partition order: the first partition's error is raised
+            if (summary instanceof String error) {
+                this.partitions.unpersist(false);
+                throw new IllegalArgumentException(error);
+            }
+            final double[] part = (double[]) summary;
             n += (long) part[0];
             for (int j = 0; j <= targets; j++) {
                 s[j] += part[1 + j];
@@ -106,10 +112,7 @@ public final class DistributedData implements AutoCloseable {
             }
             parts.add(b.build());
         }
-        final JavaRDD<PartitionData> rdd = sc.parallelize(parts, numPartitions).map(p -> {
-            p.check(family);
-            return p;
-        });
+        final JavaRDD<PartitionData> rdd = sc.parallelize(parts, numPartitions).map(p -> p.checked(family));
         return new DistributedData(rdd, d, k);
     }
 
@@ -134,15 +137,21 @@ public final class DistributedData implements AutoCloseable {
         final JavaRDD<PartitionData> rdd = Columns.select(table, features, label, weight).javaRDD()
                 .mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
                     final Builder b = new Builder(p, d, k, chunkRows, weighted);
-                    Columns.scan(it, m, weighted, (cells, labelCell, weightCell, row) -> {
-                        if (coding.encode(labelCell, b.yRow(), 0)) {
-                            encoder.encode(cells, b.xRow(), 0);
-                            b.commit(weighted ? Columns.weight(weight, weightCell, p, row) : 1.0);
-                        }
-                    });
-                    final PartitionData data = b.build();
-                    data.check(family);
-                    return Collections.singletonList(data).iterator();
+                    final long[] at = new long[1];
+                    try {
+                        Columns.scan(it, m, weighted, (cells, labelCell, weightCell, row) -> {
+                            at[0] = row;
+                            if (coding.encode(labelCell, b.yRow(), 0)) {
+                                encoder.encode(cells, b.xRow(), 0);
+                                b.commit(weighted ? Columns.weight(weight, weightCell, p, row) : 1.0);
+                            }
+                        });
+                    } catch (IllegalArgumentException e) {   // returned, not thrown: Spark would retry the task
+                        final String msg = e.getMessage();
+                        return Collections.singletonList(PartitionData.failed(p, d, k, msg != null && msg.contains("partition " + p)
+                                ? msg : msg + " (partition " + p + ", row " + at[0] + ")")).iterator();
+                    }
+                    return Collections.singletonList(b.build().checked(family)).iterator();
                 }, true);
         return new DistributedData(rdd, d, k);
     }

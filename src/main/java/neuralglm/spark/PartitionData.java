@@ -34,6 +34,8 @@ final class PartitionData implements Serializable {
     private final double[][] x;
     private final double[][] y;
     private final double[][] w;
+    /** The first data error found while building or checking this partition, or null. */
+    final String error;
 
     /** The current epoch's permutation (a cache: recomputed deterministically when absent). */
     private transient int[] permutation;
@@ -51,6 +53,12 @@ final class PartitionData implements Serializable {
      * @param w         chunks of weights, or null when every weight is 1
      */
     PartitionData(int partition, int rows, int d, int k, int chunkRows, double[][] x, double[][] y, double[][] w) {
+        this(partition, rows, d, k, chunkRows, x, y, w, null);
+    }
+
+    private PartitionData(int partition, int rows, int d, int k, int chunkRows, double[][] x, double[][] y, double[][] w,
+                          String error) {
+        this.error = error;
         this.partition = partition;
         this.rows = rows;
         this.d = d;
@@ -59,6 +67,35 @@ final class PartitionData implements Serializable {
         this.x = x;
         this.y = y;
         this.w = w;
+    }
+
+    /**
+     * A partition whose rows are bad: the task returns it (rather than failing, which Spark would retry) and
+     * the driver raises {@code error} ({@link DistributedData}).
+     *
+     * @param partition the partition's index
+     * @param d         input columns
+     * @param k         target columns
+     * @param error     what is wrong, and where
+     * @return the failed partition (no rows)
+     */
+    static PartitionData failed(int partition, int d, int k, String error) {
+        return new PartitionData(partition, 0, d, k, 1, new double[0][], new double[0][], null, error);
+    }
+
+    /**
+     * {@link #check} without throwing.
+     *
+     * @param family the output family
+     * @return this when the rows are good, else a {@link #failed} partition with the error
+     */
+    PartitionData checked(Family family) {
+        try {
+            check(family);
+            return this;
+        } catch (IllegalArgumentException e) {
+            return failed(partition, d, k, e.getMessage());
+        }
     }
 
     /**
@@ -85,6 +122,15 @@ final class PartitionData implements Serializable {
                     }
                 }
             }
+            if (k == 1) {
+                for (int i = 0; i < b; i++) {
+                    if (!family.isValidTarget(y[c][i])) {
+                        throw new IllegalArgumentException(String.format(
+                                "Target %s in partition %d, row %d (of its labelled rows) is outside the %s family's domain: %s",
+                                y[c][i], partition, c * chunkRows + i, family.name(), family.targetDomain()));
+                    }
+                }
+            }
             try {
                 family.checkTargets(DMatrixRMaj.wrap(b, k, y[c]));
             } catch (DomainException e) {
@@ -98,8 +144,11 @@ final class PartitionData implements Serializable {
         return c < x.length - 1 ? chunkRows : rows - c * chunkRows;
     }
 
-    /** @return {@code {n_p, sum w, sum w y_1, ..., sum w y_k}} over the partition */
+    /** @return {@code {n_p, sum w, sum w y_1, ..., sum w y_k}} over the partition; null for a failed one */
     double[] targetSums() {
+        if (error != null) {
+            return null;
+        }
         final double[] s = new double[k + 2];
         s[0] = rows;
         for (int c = 0; c < x.length; c++) {

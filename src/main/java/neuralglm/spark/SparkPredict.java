@@ -30,6 +30,37 @@ public final class SparkPredict {
     }
 
     /**
+     * Command line for {@code spark-submit --class neuralglm.spark.SparkPredict neuralGLM.jar ...}: scores a
+     * table with a saved model and writes the table with the prediction column(s) appended.
+     * <pre>
+     *   --model PATH (SparkTrain --save's file, or a NeuralGLMModel directory)  --input PATH (.csv or Parquet)
+     *   --output PATH (.csv: CSV with a header; else Parquet)  [--prefix mu] [--overwrite] [--master url]
+     * </pre>
+     * Paths are anything the Hadoop FileSystem API reaches (local, hdfs:, s3a:, ...).
+     *
+     * @param args the options above
+     * @throws java.io.IOException when the model cannot be read
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        final java.util.Map<String, String> o = SparkTrain.parse(args);
+        for (String key : o.keySet()) {
+            if (!java.util.Set.of("--model", "--input", "--output", "--prefix", "--overwrite", "--master").contains(key)) {
+                throw new IllegalArgumentException("Unknown option " + key + "; SparkPredict takes --model --input --output "
+                        + "[--prefix mu] [--overwrite] [--master url]");
+            }
+        }
+        final String output = SparkTrain.required(o, "--output");
+        final org.apache.spark.sql.SparkSession spark = SparkTrain.session(o.get("--master"));
+        try {
+            score(spark, SparkTrain.required(o, "--model"), SparkTrain.required(o, "--input"), output,
+                    o.getOrDefault("--prefix", "mu"), o.containsKey("--overwrite"));
+            System.out.println("wrote " + output);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /**
      * @param table  rows with (at least) the model's feature columns
      * @param model  the trained model
      * @param prefix name of the added column(s): {@code prefix} for one output, {@code prefix_class}
@@ -54,6 +85,30 @@ public final class SparkPredict {
         final int width = table.schema().size();
         return table.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> predict(rows, shared.value(), index, width, k),
                 Encoders.row(schema));
+    }
+
+    /**
+     * What {@link #main} does in a running session.
+     *
+     * @param spark     the session
+     * @param modelPath a model file or NeuralGLMModel directory
+     * @param input     the table to score (.csv or Parquet)
+     * @param output    where to write it (.csv: CSV with a header; else Parquet)
+     * @param prefix    the prediction column (prefix)
+     * @param overwrite whether an existing output may be replaced
+     * @throws java.io.IOException when the model cannot be read
+     */
+    static void score(org.apache.spark.sql.SparkSession spark, String modelPath, String input, String output, String prefix,
+                      boolean overwrite) throws java.io.IOException {
+        final TabularModel model = ModelStore.load(modelPath, spark.sparkContext().hadoopConfiguration());
+        final Dataset<Row> scored = withMeans(Tables.read(spark, input), model, prefix);
+        final org.apache.spark.sql.DataFrameWriter<Row> writer = scored.write()
+                .mode(overwrite ? org.apache.spark.sql.SaveMode.Overwrite : org.apache.spark.sql.SaveMode.ErrorIfExists);
+        if (output.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            writer.option("header", "true").csv(output);
+        } else {
+            writer.parquet(output);
+        }
     }
 
     private static Iterator<Row> predict(Iterator<Row> rows, TabularModel model, int[] index, int width, int k) {

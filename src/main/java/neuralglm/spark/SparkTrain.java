@@ -2,10 +2,6 @@ package neuralglm.spark;
 
 import neuralglm.model.TabularModel;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -23,17 +19,19 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Command line for {@code spark-submit --class neuralglm.spark.SparkTrain neuralGLM.jar ...}: reads a
  * CSV or Parquet table, trains with {@link SparkTrainer}, prints the loss trace and optionally saves
- * the {@link TabularModel} (Java serialization; it loads without Spark).
+ * the {@link TabularModel} through the Hadoop FileSystem API ({@link ModelStore}: any URI Spark can write; the
+ * plain JSON of {@code neuralglm.model.ModelFile}, which loads without Spark).
  * <pre>
  *   --input PATH  --features a,b,c  --label y  [--weight w]  --family Poisson [--family-parameter p] [--canonical]
  *   [--hidden 16,8] [--activation ReLU] [--optimizer adam|sgd|lbfgs] [--lr 0.001] [--epochs 100]
- *   [--batch-size 0] [--seed 1] [--partitions 0] [--no-standardize] [--save model.bin] [--master local[*]]
+ *   [--batch-size 0] [--seed 1] [--partitions 0] [--no-standardize] [--save model.json] [--master local[*]]
+ *   [--schema "a DOUBLE, b STRING, y INT"] [--checkpoint ckpt.json] [--checkpoint-every 5] [--resume-from ckpt.json]
  * </pre>
  * Without a master from spark-submit or {@code --master}, it runs in {@code local[*]}.
  */
 public final class SparkTrain {
 
-    private static final Set<String> FLAGS = Set.of("--canonical", "--no-standardize");
+    private static final Set<String> FLAGS = Set.of("--canonical", "--no-standardize", "--overwrite");
 
     private SparkTrain() {
     }
@@ -58,17 +56,17 @@ public final class SparkTrain {
                 .withSeed(Long.parseLong(o.getOrDefault("--seed", "1")))
                 .withPartitions(Integer.parseInt(o.getOrDefault("--partitions", "0")))
                 .withStandardize(!o.containsKey("--no-standardize"))
+                .withCheckpoint(o.get("--checkpoint"), Integer.parseInt(o.getOrDefault("--checkpoint-every", "5")))
                 .withProgress(10, (epoch, nll) -> System.out.printf(Locale.ROOT, "epoch %d: mean NLL %.10g%n", epoch + 1, nll));
-        final SparkSession.Builder builder = SparkSession.builder().appName("neuralGLM");
-        if (o.containsKey("--master")) {
-            builder.master(o.get("--master"));
-        } else if (!new SparkConf().contains("spark.master")) {
-            builder.master("local[*]");
-        }
-        final SparkSession spark = builder.getOrCreate();
+        System.out.println("(mean NLL: the weighted mean negative log-likelihood per row at dispersion 1, without the terms "
+                + "that depend on y only, e.g. log y! for Poisson: it compares fits on the same data, it is not the full "
+                + "log-likelihood)");
+        final SparkSession spark = session(o.get("--master"));
         try {
             final long start = System.nanoTime();
-            final TabularModel model = trainer.fit(Tables.read(spark, required(o, "--input")));
+            final SparkTrainer resumed = o.containsKey("--resume-from") ? trainer.withResumeFrom(
+                    ModelStore.load(o.get("--resume-from"), spark.sparkContext().hadoopConfiguration())) : trainer;
+            final TabularModel model = resumed.fit(Tables.read(spark, required(o, "--input"), o.get("--schema")));
             final TrainingResult r = model.result();
             System.out.printf(Locale.ROOT, "trained in %.1f s: %d epochs, final mean NLL %.10g, converged %s%n",
                     (System.nanoTime() - start) / 1e9, r.epochs(), r.finalLoss(), r.converged());
@@ -78,10 +76,7 @@ public final class SparkTrain {
                         neuralglm.dist.FittedDispersion.Estimate.PEARSON, family, model.dispersionSums()).describe());
             }
             if (o.containsKey("--save")) {
-                try (OutputStream f = Files.newOutputStream(Path.of(o.get("--save")));
-                     ObjectOutputStream out = new ObjectOutputStream(f)) {
-                    out.writeObject(model);
-                }
+                ModelStore.save(model, o.get("--save"), spark.sparkContext().hadoopConfiguration(), true);
                 System.out.println("saved " + o.get("--save"));
             }
         } finally {
@@ -89,27 +84,51 @@ public final class SparkTrain {
         }
     }
 
-    /** For a GLM (no hidden layer): eta = b + sum_j W_j z_j on the standardised inputs z. */
-    private static void printCoefficients(TabularModel model) {
-        final String[] names = model.encoder().inputNames();
-        if (model.network().layers().size() != 1) {
-            System.out.println("inputs: " + Arrays.toString(names));
-            return;
+    /**
+     * @param master a master URL, or null for spark-submit's (else {@code local[*]})
+     * @return the session
+     */
+    static SparkSession session(String master) {
+        final SparkSession.Builder builder = SparkSession.builder().appName("neuralGLM");
+        if (master != null) {
+            builder.master(master);
+        } else if (!new SparkConf().contains("spark.master")) {
+            builder.master("local[*]");
         }
-        final neuralglm.nn.Linear out = (neuralglm.nn.Linear) model.network().layers().get(0);
-        final double[] w = out.weight().value().data, b = out.bias().value().data;
-        for (int r = 0; r < b.length; r++) {
-            final String cls = model.label().classes() == null || b.length == 1 ? "" : " (" + model.label().classes()[r] + ")";
-            System.out.printf(Locale.ROOT, "eta%s = %.6f", cls, b[r]);
-            for (int j = 0; j < names.length; j++) {
-                System.out.printf(Locale.ROOT, " %+.6f*z[%s]", w[r * names.length + j], names[j]);
-            }
-            System.out.println();
-        }
-        System.out.println("(z = standardised inputs: (x - m) / s, with m, s the weighted training moments)");
+        return builder.getOrCreate();
     }
 
-    private static Map<String, String> parse(String[] args) {
+    /**
+     * For a GLM (no hidden layer): the coefficients in the features' original units, each nominal feature
+     * against its first category ({@link neuralglm.model.Coefficients}), to 10 significant digits.
+     */
+    private static void printCoefficients(TabularModel model) {
+        if (model.network().layers().size() != 1) {
+            System.out.println("inputs: " + Arrays.toString(model.encoder().inputNames()));
+            return;
+        }
+        final neuralglm.model.Coefficients c = neuralglm.model.Coefficients.of(model);
+        final String[] classes = model.label().classes();
+        int width = 12;
+        for (int j = 0; j < c.names().length; j++) {
+            width = Math.max(width, label(c, j).length());
+        }
+        System.out.println("coefficients (original units; eta = " + model.family().link() + "(mu)):");
+        for (int r = 0; r < c.values().length; r++) {
+            if (c.values().length > 1) {
+                System.out.println("class " + (classes == null ? Integer.toString(r) : classes[r]) + ":");
+            }
+            for (int j = 0; j < c.names().length; j++) {
+                System.out.printf(Locale.ROOT, "  %-" + width + "s %17.10g%n", label(c, j), c.values()[r][j]);
+            }
+        }
+    }
+
+    private static String label(neuralglm.model.Coefficients c, int j) {
+        return c.refs()[j] == null ? c.names()[j] : c.names()[j] + " (vs " + c.refs()[j] + ")";
+    }
+
+    static Map<String, String> parse(String[] args) {
         final Map<String, String> o = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
@@ -126,7 +145,7 @@ public final class SparkTrain {
         return o;
     }
 
-    private static String required(Map<String, String> o, String key) {
+    static String required(Map<String, String> o, String key) {
         final String v = o.get(key);
         if (v == null || v.isBlank()) {
             throw new IllegalArgumentException("Missing required option " + key);

@@ -27,6 +27,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -47,11 +48,14 @@ import org.ejml.data.DMatrixRMaj;
  * The loss trace has the Trainer's meaning: full batch, the mean NLL before each step; mini-batch, the
  * weight-averaged batch losses of the epoch.
  *
- * <p>{@link #fit(Dataset)} first makes one pass of weighted statistics (imputation, categories,
- * standardisation: {@link TabularEncoder}; label classes: {@link LabelCoding}), then encodes and
- * caches the rows once ({@link DistributedData}), builds the network as the Weka face does
- * ({@code Sequential.mlp} from {@code new Random(seed)}, output layer at the null model), trains, and
- * returns a {@link TabularModel} that predicts without Spark. Immutable; {@code with...} return copies.
+ * <p>{@link #fit(Dataset)} reads the source once (its selected columns cached; with {@link #withPartitions}
+ * laid out canonically by row content, so the model does not depend on the table's partitioning or order):
+ * one pass of weighted statistics that also checks the data ({@link StatsPass}: imputation, categories,
+ * standardisation: {@link TabularEncoder}; label classes: {@link LabelCoding}), then it encodes and caches
+ * the rows once ({@link DistributedData}), builds the network as the Weka face does ({@code Sequential.mlp}
+ * from {@code new Random(seed)}, output layer at the null model) or takes it from {@link #withResumeFrom},
+ * trains (checkpoints: {@link #withCheckpoint}), and returns a {@link TabularModel} that predicts without
+ * Spark. Immutable; {@code with...} return copies.
  */
 public final class SparkTrainer implements Cloneable {
 
@@ -72,6 +76,9 @@ public final class SparkTrainer implements Cloneable {
     private int treeDepth = 2;
     private int progressEvery;
     private ProgressListener listener;
+    private String checkpointPath;
+    private int checkpointEvery;
+    private TabularModel resumeFrom;
 
     /**
      * Defaults: no hidden layer (a GLM), ReLU, Adam(1e-3), 100 epochs, full batch, seed 1,
@@ -178,7 +185,12 @@ public final class SparkTrainer implements Cloneable {
         return t;
     }
 
-    /** @param n repartition the table into n partitions before caching; 0 keeps its own @return a copy */
+    /**
+     * @param n put the rows into n partitions before caching, by a hash of their content and sorted by it within
+     *          each ({@link Columns#canonical}), so the model does not depend on how the table was partitioned
+     *          or ordered; 0 keeps the table's own partitioning and order
+     * @return a copy
+     */
     public SparkTrainer withPartitions(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("The number of partitions must be >= 0, got " + n);
@@ -219,6 +231,41 @@ public final class SparkTrainer implements Cloneable {
         return t;
     }
 
+    /**
+     * Saves the model so far every {@code every} epochs (and when training fails: the last good parameters) to
+     * {@code path}, a plain model file through the Hadoop FileSystem API ({@link ModelStore}), replaced each
+     * time (written beside it, then renamed), so that a failed job can go on with {@link #withResumeFrom}.
+     *
+     * @param path  the checkpoint file (any URI Spark can write), or null for none
+     * @param every epochs between checkpoints (&gt;= 1)
+     * @return a copy
+     */
+    public SparkTrainer withCheckpoint(String path, int every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("Checkpoint interval must be >= 1 epoch, got " + every);
+        }
+        final SparkTrainer t = copy();
+        t.checkpointPath = path;
+        t.checkpointEvery = every;
+        return t;
+    }
+
+    /**
+     * Goes on from a checkpoint ({@link #withCheckpoint}) or a saved model: its encoder and label coding are
+     * kept (no statistics pass), its network is the start, its loss trace is continued and the epoch limit
+     * counts its epochs. The optimiser's state (Adam's moments, L-BFGS's history) and the mini-batch shuffles
+     * start afresh, so a resumed run equals an uninterrupted one exactly only for a stateless optimiser
+     * (SGD) with full batches.
+     *
+     * @param checkpoint the model to go on from, or null
+     * @return a copy
+     */
+    public SparkTrainer withResumeFrom(TabularModel checkpoint) {
+        final SparkTrainer t = copy();
+        t.resumeFrom = checkpoint;
+        return t;
+    }
+
     // ------------------------------------------------------------------------------ from a table
 
     /**
@@ -239,39 +286,167 @@ public final class SparkTrainer implements Cloneable {
         if (weight != null && Columns.nominal(table, weight, "weight")) {
             throw new IllegalArgumentException("The weight column '" + weight + "' must be numeric");
         }
-        final Dataset<Row> source = partitions > 0 ? table.repartition(partitions) : table;
-        final TableStats stats = statistics(source, nominal, indexed);
-        final TabularEncoder encoder = TabularEncoder.fit(stats, standardize);
-        final LabelCoding coding = LabelCoding.fit(label, family, stats);
+        // the source is read (parsed, shuffled) once: its selected columns are cached by the statistics pass, in
+        // Spark's columnar cache, and the encoding reads them from there; released once the encoded rows are cached
+        final Dataset<Row> source = (partitions > 0 ? Columns.canonical(table, features, label, weight, partitions)
+                : Columns.select(table, features, label, weight)).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            return fit(table, source, nominal, indexed);
+        } finally {
+            source.unpersist(false);
+        }
+    }
+
+    private TabularModel fit(Dataset<Row> table, Dataset<Row> source, boolean[] nominal, boolean indexed) {
+        final TabularEncoder encoder;
+        final LabelCoding coding;
+        if (resumeFrom != null) {
+            checkResumable(resumeFrom);
+            encoder = resumeFrom.encoder();
+            coding = resumeFrom.label();
+        } else {
+            final TableStats stats = statistics(source, nominal, indexed);
+            encoder = TabularEncoder.fit(stats, standardize);
+            coding = LabelCoding.fit(label, family, stats);
+        }
         try (DistributedData data = DistributedData.encode(source, features, label, weight, encoder, coding,
                 chunkRows, family)) {
-            final Sequential net = network(data.inputs(), coding.columns(), data.targetMeans());
-            final TrainingResult result = fit(data, net);
-            return new TabularModel(encoder, coding, net, family, result, settings(), dispersionSums(data, net));
+            final Sequential net = resumeFrom != null ? resumeFrom.network().copy()
+                    : network(data.inputs(), coding.columns(), data.targetMeans());
+            final double[] before = resumeFrom == null ? new double[0] : resumeFrom.result().lossTrace();
+            final Checkpoints checkpoints = new Checkpoints(encoder, coding, net, before,
+                    table.sparkSession().sparkContext().hadoopConfiguration());
+            final SparkTrainer run = withEpochs(Math.max(1, epochs - before.length)).withProgress(1, checkpoints);
+            final TrainingResult result;
+            try {
+                result = run.fit(data, net);
+            } catch (TrainingDivergedException | TrainingInterruptedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw checkpoints.failed(e);
+            }
+            final TabularModel model = new TabularModel(encoder, coding, net, family, checkpoints.joined(result), settings(),
+                    dispersionSums(data, net));
+            checkpoints.save(model);
+            return model;
+        }
+    }
+
+    private void checkResumable(TabularModel from) {
+        if (!Arrays.equals(from.encoder().featureNames(), features) || !from.label().name().equals(label)
+                || !from.family().toString().equals(family.toString())) {
+            throw new IllegalArgumentException("Cannot resume from a model of " + from.family() + " with features "
+                    + Arrays.toString(from.encoder().featureNames()) + " and label '" + from.label().name()
+                    + "': this training has " + family + ", features " + Arrays.toString(features) + " and label '" + label + "'");
+        }
+        if (from.result().epochs() >= epochs) {
+            throw new IllegalArgumentException("The model to resume from has trained " + from.result().epochs()
+                    + " epochs already, the limit is " + epochs + "; raise the number of epochs");
+        }
+    }
+
+    /**
+     * Receives every epoch's end (driver side, between epochs): keeps the trace, saves a checkpoint every
+     * {@code checkpointEvery} epochs, forwards to the user's listener at its own interval, and turns a failure
+     * into a message naming the epoch (and the checkpoint with the last good parameters).
+     */
+    private final class Checkpoints implements ProgressListener {
+        private final TabularEncoder encoder;
+        private final LabelCoding coding;
+        private final Sequential net;
+        private final double[] before;
+        private final org.apache.hadoop.conf.Configuration conf;
+        private final List<Double> trace = new java.util.ArrayList<>();
+        private String saved = "none";
+
+        Checkpoints(TabularEncoder encoder, LabelCoding coding, Sequential net, double[] before,
+                    org.apache.hadoop.conf.Configuration conf) {
+            this.encoder = encoder;
+            this.coding = coding;
+            this.net = net;
+            this.before = before;
+            this.conf = conf;
+        }
+
+        @Override
+        public void onProgress(int epoch, double meanNll) {
+            trace.add(meanNll);
+            final int done = before.length + epoch + 1;
+            if (checkpointPath != null && done % checkpointEvery == 0) {
+                save(snapshot(false));
+            }
+            if (listener != null && (done % progressEvery == 0 || done == epochs)) {
+                listener.onProgress(done - 1, meanNll);
+            }
+        }
+
+        /** @return the trace so far (before plus this run's epochs) */
+        private double[] traceSoFar() {
+            final double[] t = Arrays.copyOf(before, before.length + trace.size());
+            for (int i = 0; i < trace.size(); i++) {
+                t[before.length + i] = trace.get(i);
+            }
+            return t;
+        }
+
+        private TabularModel snapshot(boolean afterFailure) {
+            final double[] t = traceSoFar();
+            return new TabularModel(encoder, coding, net.copy(), family,
+                    new TrainingResult(t, t.length == 0 ? Double.NaN : t[t.length - 1], false),
+                    settings() + (afterFailure ? " (checkpoint after a failure in epoch " + (t.length + 1) + ")" : ""));
+        }
+
+        void save(TabularModel model) {
+            if (checkpointPath == null) {
+                return;
+            }
+            final String tmp = checkpointPath + ".writing";
+            try {
+                ModelStore.save(model, tmp, conf, true);
+                final org.apache.hadoop.fs.Path to = new org.apache.hadoop.fs.Path(checkpointPath);
+                final org.apache.hadoop.fs.FileSystem fs = to.getFileSystem(conf);
+                fs.delete(to, false);
+                if (!fs.rename(new org.apache.hadoop.fs.Path(tmp), to)) {
+                    throw new java.io.IOException("cannot rename " + tmp + " to " + to);
+                }
+                saved = checkpointPath + " (after epoch " + model.result().epochs() + ")";
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot write the checkpoint " + checkpointPath + ": " + e.getMessage(), e);
+            }
+        }
+
+        TrainingResult joined(TrainingResult result) {
+            if (before.length == 0) {
+                return result;
+            }
+            final double[] own = result.lossTrace(), all = Arrays.copyOf(before, before.length + own.length);
+            System.arraycopy(own, 0, all, before.length, own.length);
+            return new TrainingResult(all, result.finalLoss(), result.stopReason(), result.validationTrace(),
+                    result.bestEpoch(), 0);
+        }
+
+        RuntimeException failed(RuntimeException e) {
+            final int done = before.length + trace.size();
+            String where = saved;
+            if (checkpointPath != null) {
+                try {
+                    save(snapshot(true));
+                    where = saved;
+                } catch (RuntimeException ignored) {
+                    // keep the earlier checkpoint; the failure below is the one to report
+                }
+            }
+            return new IllegalStateException(String.format(Locale.ROOT,
+                    "Training failed in epoch %d of %d (%s); checkpoint: %s%s. Cause: %s", done + 1, epochs,
+                    done == 0 ? "no epoch completed" : "the last completed epoch had mean NLL " + traceSoFar()[done - 1],
+                    where, checkpointPath == null ? " (set one with --checkpoint to resume with --resume-from)"
+                            : "; go on with --resume-from " + checkpointPath, e.getMessage()), e);
         }
     }
 
     private TableStats statistics(Dataset<Row> table, boolean[] nominal, boolean indexedLabel) {
-        final String[] names = features.clone();
-        final String w = weight;
-        final int m = names.length;
-        final JavaRDD<TableStats> perPartition = Columns.select(table, names, label, w).javaRDD().mapPartitionsWithIndex(
-                (Integer p, java.util.Iterator<Row> it) -> {
-                    final TableStats s = new TableStats(names, nominal, indexedLabel);
-                    Columns.scan(it, m, w != null, (cells, labelCell, weightCell, row) ->
-                            s.add(cells, labelCell, w == null ? 1.0 : Columns.weight(w, weightCell, p, row)));
-                    return List.of(s).iterator();
-                }, true);
-        final List<TableStats> parts;
-        try {
-            parts = perPartition.collect();
-        } catch (Exception e) {   // Spark's checked SparkException is thrown undeclared
-            throw SparkErrors.unwrap(e);
-        }
-        final TableStats total = new TableStats(names, nominal, indexedLabel);
-        for (TableStats s : parts) {
-            total.merge(s);
-        }
+        final TableStats total = new StatsPass(features, nominal, label, indexedLabel, weight, family,
+                Columns.hasCorruptRecords(table)).run(Columns.select(table, features, label, weight));
         if (total.rows() == 0) {
             throw new IllegalArgumentException("No training rows with a value in label column '" + label + "' ("
                     + total.rowsWithoutLabel() + " rows without one)");

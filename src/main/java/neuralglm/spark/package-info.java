@@ -7,6 +7,6 @@
  * {@link neuralglm.model.TabularEncoder} and {@link neuralglm.model.LabelCoding}), which holds no Spark
  * type; the Weka face turns it into a NeuralGLM model file
  * ({@code weka.classifiers.functions.neuralglm.ImportTabularModel}).
- * Spark is a {@code provided} dependency: this package is the only one that imports it.
+ * Spark is a {@code provided} dependency: this package and {@code neuralglm.spark.ml} are the only ones that import it.
  */
 package neuralglm.spark;

@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Run in a JVM whose classpath has no Spark (by {@code SparkTableTest}): loads a saved
- * {@link TabularModel} and the feature cells saved after it, and prints whether Spark is absent and
+ * {@link TabularModel} (plain model file) and the feature cells (a test file of Object[][]), and prints whether Spark is absent and
  * the predicted means as exact hexadecimal doubles, one per line.
  */
 public final class PredictWithoutSpark {
@@ -18,7 +18,7 @@ public final class PredictWithoutSpark {
     }
 
     /**
-     * @param args the file holding the model and then the cells (Object[][])
+     * @param args the model file, then the file of cells (Object[][])
      * @throws Exception when the file cannot be read
      */
     public static void main(String[] args) throws Exception {
@@ -28,8 +28,8 @@ public final class PredictWithoutSpark {
         } catch (ClassNotFoundException e) {
             System.out.println("spark absent");
         }
-        try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(Path.of(args[0])))) {
-            final TabularModel model = (TabularModel) in.readObject();
+        final TabularModel model = neuralglm.model.ModelFile.read(Path.of(args[0]));
+        try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(Path.of(args[1])))) {
             final Object[][] cells = (Object[][]) in.readObject();
             final DMatrixRMaj mu = model.mean(cells);
             for (int i = 0; i < mu.getNumElements(); i++) {

@@ -3,7 +3,6 @@ package neuralglm.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ObjectInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +52,7 @@ class SparkModelInWekaIT {
                 r[j] = r[j] == null ? null : Math.round((Double) r[j] * 1e4) / 1e4;
             }
         }
-        final Path csv = dir.resolve("train.csv"), sparkModel = dir.resolve("grade.spark.model");
+        final Path csv = dir.resolve("train.csv"), sparkModel = dir.resolve("grade.spark.json");
         final StringBuilder text = new StringBuilder("x1,x2,colour,size,outcome,grade,count,w\n");
         for (Object[] r : train) {
             final List<String> fields = new ArrayList<>();
@@ -67,10 +66,7 @@ class SparkModelInWekaIT {
         SparkTrain.main(new String[] {"--master", "local[2]", "--input", csv.toString(), "--features", "x1,x2,colour,size",
             "--label", "grade", "--weight", "w", "--family", "Categorical", "--hidden", "3", "--activation", "Tanh",
             "--optimizer", "lbfgs", "--epochs", "15", "--partitions", "2", "--save", sparkModel.toString()});
-        final TabularModel model;
-        try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(sparkModel))) {
-            model = (TabularModel) in.readObject();
-        }
+        final TabularModel model = neuralglm.model.ModelFile.read(sparkModel);
         final Object[][] cells = new Object[test.size()][];
         for (int i = 0; i < cells.length; i++) {
             cells[i] = new Object[] {test.get(i)[0], test.get(i)[1], test.get(i)[2], test.get(i)[3]};

@@ -10,11 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -329,20 +326,17 @@ class SparkTableTest {
         final TabularModel model = new SparkTrainer(new Poisson()).withFeatures(FEATURES).withLabel("count")
                 .withHidden(3).withActivation("Tanh").withOptimizer(new neuralglm.optim.Adam(0.05)).withEpochs(5)
                 .withBatchSize(50).fit(table(cells, 2));
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(model);
-        }
-        final TabularModel back;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            back = (TabularModel) in.readObject();
-        }
+        final TabularModel back = neuralglm.model.ModelFile.fromBytes(
+                neuralglm.model.ModelFile.toJson(model).getBytes(StandardCharsets.UTF_8), "test");
         final Object[][] f = features(cells);
         assertArrayEquals(model.mean(f).data, back.mean(f).data);
-        // a model file (the model, then the cells to score) read by a fresh JVM with no Spark on its classpath
-        final Path file = dir.resolve("model.bin");
-        try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(file))) {
-            out.writeObject(model);
+        assertEquals(model.result(), back.result());
+        // a model file through the Hadoop FileSystem API, and the cells to score, read by a fresh JVM with no Spark
+        final Path file = dir.resolve("model.json"), cellsFile = dir.resolve("cells.bin");
+        ModelStore.save(model, file.toUri().toString(), spark.sparkContext().hadoopConfiguration(), false);
+        assertThrows(IllegalArgumentException.class,
+                () -> ModelStore.save(model, file.toString(), spark.sparkContext().hadoopConfiguration(), false));
+        try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(cellsFile))) {
             out.writeObject(f);
         }
         final List<String> classpath = new ArrayList<>();
@@ -352,7 +346,7 @@ class SparkTableTest {
             }
         }
         final Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", String.join(java.io.File.pathSeparator, classpath), PredictWithoutSpark.class.getName(), file.toString())
+                "-cp", String.join(java.io.File.pathSeparator, classpath), PredictWithoutSpark.class.getName(), file.toString(), cellsFile.toString())
                 .redirectErrorStream(true).start();
         final List<String> lines = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         assertEquals(0, child.waitFor(), String.join("\n", lines));
@@ -367,6 +361,29 @@ class SparkTableTest {
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], scored.get(i).getDouble(scored.get(i).fieldIndex("mu")), "in-Spark row " + i);
         }
+        // the scoring main's work: model file + Parquet table in, Parquet table with the prediction column out
+        final String input = dir.resolve("in.parquet").toString(), output = dir.resolve("out.parquet").toString();
+        table(cells, 0).write().parquet(input);
+        SparkPredict.score(spark, file.toString(), input, output, "mu", false);
+        final List<Row> written = spark.read().parquet(output).collectAsList();
+        assertEquals(N, written.size());
+        final TreeMap<Double, Double> byX1 = new TreeMap<>();
+        for (int i = 0; i < N; i++) {
+            if (cells.get(i)[0] != null) {
+                byX1.put((Double) cells.get(i)[0], expected[i]);
+            }
+        }
+        int checked = 0;
+        for (Row r : written) {
+            if (!r.isNullAt(0)) {
+                assertEquals(byX1.get(r.getDouble(0)), r.getDouble(r.fieldIndex("mu")), "written row x1 = " + r.getDouble(0));
+                checked++;
+            }
+        }
+        assertEquals(byX1.size(), checked);
+        final IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
+                () -> SparkPredict.score(spark, input, input, dir.resolve("x.parquet").toString(), "mu", false));
+        assertTrue(foreign.getMessage().contains("not a neuralGLM model"), foreign.getMessage());
         for (Class<?> c : new Class<?>[] {TabularModel.class, TabularEncoder.class, LabelCoding.class, Values.class}) {
             assertFalse(references(c, "org/apache/spark"), c + " must load without Spark");
         }

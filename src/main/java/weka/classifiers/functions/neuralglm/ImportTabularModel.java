@@ -6,6 +6,7 @@ import java.util.List;
 
 import neuralglm.dist.FittedDispersion;
 import neuralglm.model.LabelCoding;
+import neuralglm.model.ModelFile;
 import neuralglm.model.TabularEncoder;
 import neuralglm.model.TabularModel;
 import neuralglm.nn.Activation;
@@ -187,12 +188,8 @@ public class ImportTabularModel implements CommandlineRunnable {
                     + "[-dispersion Pearson|Deviance]");
         }
         Utils.checkForRemainingOptions(options);
-        final Object read = SerializationHelper.read(in);
-        if (!(read instanceof TabularModel)) {
-            throw new IllegalArgumentException(in + " holds a " + read.getClass().getName() + ", not a "
-                    + TabularModel.class.getName() + " (as neuralglm.spark.SparkTrain --save writes)");
-        }
-        final TabularModel model = (TabularModel) read;
+        // a plain JSON model file (or a Spark ML model directory): data, never deserialised objects
+        final TabularModel model = ModelFile.read(java.nio.file.Paths.get(in));
         Instances header = null;
         if (!headerFile.isEmpty()) {
             header = new ConverterUtils.DataSource(headerFile).getStructure();

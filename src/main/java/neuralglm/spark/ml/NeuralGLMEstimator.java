@@ -1,0 +1,212 @@
+package neuralglm.spark.ml;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import neuralglm.family.Families;
+import neuralglm.family.Family;
+import neuralglm.model.TabularModel;
+import neuralglm.spark.SparkTrainer;
+import neuralglm.optim.Optimizer;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.attribute.Attribute;
+import org.apache.spark.ml.attribute.AttributeGroup;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A neuralGLM network as a Spark ML {@code Estimator}: fits a {@link NeuralGLMModel} on a features vector
+ * column (what {@code VectorAssembler} and {@code OneHotEncoder} produce), a label and optionally a weight
+ * column, with the {@link NeuralGLMParams}. It sits in a {@code Pipeline}, is tuned by
+ * {@code CrossValidator}/{@code TrainValidationSplit} over a {@code ParamGridBuilder} grid, and saves with
+ * {@code write().save(path)} (its params as JSON metadata, as every Spark ML stage does).
+ *
+ * <p>Training is the table-based {@link SparkTrainer}'s, on the same core: the vector's d elements become
+ * d numeric input columns (named by the vector's ML attributes, e.g. {@code age} or {@code region_north},
+ * else {@code features[j]}); a missing element (NaN) is imputed with the weighted mean, the inputs are
+ * standardised with weighted moments, and the network is trained by synchronous data-parallel steps with
+ * exact sums. Rows with a missing label are skipped.
+ */
+public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implements NeuralGLMParams, DefaultParamsWritable {
+    private static final long serialVersionUID = 1L;
+
+    private final String uid;
+
+    /** A new estimator with a random uid and the defaults of {@link NeuralGLMParams}. */
+    public NeuralGLMEstimator() {
+        this(Identifiable.randomUID("neuralGLM"));
+    }
+
+    /** @param uid the stage's unique id */
+    public NeuralGLMEstimator(String uid) {
+        this.uid = uid;
+        NeuralGLMParams.setDefaults(this);
+    }
+
+    @Override
+    public String uid() {
+        return uid;
+    }
+
+    // setters, as Spark ML's own estimators have them
+
+    /** @param v the features vector column @return this */
+    public NeuralGLMEstimator setFeaturesCol(String v) { set(featuresCol(), v); return this; }
+    /** @param v the label column @return this */
+    public NeuralGLMEstimator setLabelCol(String v) { set(labelCol(), v); return this; }
+    /** @param v the weight column ("" for none) @return this */
+    public NeuralGLMEstimator setWeightCol(String v) { set(weightCol(), v); return this; }
+    /** @param v the prediction column @return this */
+    public NeuralGLMEstimator setPredictionCol(String v) { set(predictionCol(), v); return this; }
+    /** @param v the class probabilities column (Categorical) @return this */
+    public NeuralGLMEstimator setProbabilityCol(String v) { set(probabilityCol(), v); return this; }
+    /** @param v the family name @return this */
+    public NeuralGLMEstimator setFamily(String v) { set(family(), v); return this; }
+    /** @param v NegativeBinomial's alpha or Tweedie's power @return this */
+    public NeuralGLMEstimator setFamilyParameter(double v) { set(familyParameter(), v); return this; }
+    /** @param v canonical link for Gamma, Exponential, InverseGaussian @return this */
+    public NeuralGLMEstimator setCanonicalLink(boolean v) { set(canonicalLink(), v); return this; }
+    /** @param v hidden layer sizes @return this */
+    public NeuralGLMEstimator setHiddenLayers(int... v) { set(hiddenLayers(), v.clone()); return this; }
+    /** @param v activation name @return this */
+    public NeuralGLMEstimator setActivation(String v) { set(activation(), v); return this; }
+    /** @param v adam, sgd or lbfgs @return this */
+    public NeuralGLMEstimator setOptimizer(String v) { set(optimizer(), v); return this; }
+    /** @param v learning rate @return this */
+    public NeuralGLMEstimator setLearningRate(double v) { set(learningRate(), v); return this; }
+    /** @param v epoch limit @return this */
+    public NeuralGLMEstimator setEpochs(int v) { set(epochs(), v); return this; }
+    /** @param v rows per mini-batch, 0 for full batch @return this */
+    public NeuralGLMEstimator setBatchSize(int v) { set(batchSize(), v); return this; }
+    /** @param v seed @return this */
+    public NeuralGLMEstimator setSeed(long v) { set(seed(), v); return this; }
+    /** @param v whether to standardise the inputs @return this */
+    public NeuralGLMEstimator setStandardization(boolean v) { set(standardization(), v); return this; }
+
+    @Override
+    public NeuralGLMEstimator copy(ParamMap extra) {
+        return defaultCopy(extra);
+    }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        Schemas.requireVector(schema, getOrDefault(featuresCol()));
+        Schemas.requireColumn(schema, getOrDefault(labelCol()), "label");
+        final String w = weightColOrNull();
+        if (w != null) {
+            Schemas.requireNumeric(schema, w, "weight");
+        }
+        return Schemas.withOutputs(schema, this, family(getOrDefault(family()), this));
+    }
+
+    @Override
+    public NeuralGLMModel fit(Dataset<?> dataset) {
+        transformSchema(dataset.schema(), true);
+        final String features = getOrDefault(featuresCol()), label = getOrDefault(labelCol()), weight = weightColOrNull();
+        final String[] names = inputNames(dataset, features, label, weight);
+        final List<Column> cols = new ArrayList<>();
+        final Column array = org.apache.spark.ml.functions.vector_to_array(functions.col(Schemas.quote(features)), "float64");
+        for (int j = 0; j < names.length; j++) {
+            cols.add(array.getItem(j).alias(names[j]));
+        }
+        cols.add(functions.col(Schemas.quote(label)).alias(label));
+        if (weight != null) {
+            cols.add(functions.col(Schemas.quote(weight)).alias(weight));
+        }
+        @SuppressWarnings("unchecked")
+        final Dataset<Row> table = ((Dataset<Row>) dataset.toDF()).select(cols.toArray(new Column[0]));
+        final Family fam = family(getOrDefault(family()), this);
+        final TabularModel model = new SparkTrainer(fam)
+                .withFeatures(names).withLabel(label).withWeight(weight)
+                .withHidden(getOrDefault(hiddenLayers()))
+                .withActivation(getOrDefault(activation()))
+                .withOptimizer(optimizer(getOrDefault(optimizer()), (Double) getOrDefault(learningRate())))
+                .withEpochs((Integer) getOrDefault(epochs()))
+                .withBatchSize((Integer) getOrDefault(batchSize()))
+                .withSeed((Long) getOrDefault(seed()))
+                .withStandardize((Boolean) getOrDefault(standardization()))
+                .fit(table);
+        final NeuralGLMModel m = new NeuralGLMModel(uid, model);
+        copyValues(m, copyValues$default$2());
+        return m.setParent(this);
+    }
+
+    /**
+     * @param dataset the data
+     * @param col     the vector column
+     * @param label   the label column (a name to avoid)
+     * @param weight  the weight column or null (a name to avoid)
+     * @return one name per vector element: the ML attribute names when all are present and distinct, else
+     *         {@code col[j]}
+     */
+    static String[] inputNames(Dataset<?> dataset, String col, String label, String weight) {
+        final AttributeGroup group = AttributeGroup.fromStructField(dataset.schema().apply(col));
+        int d = group.size();
+        if (d < 0) {
+            final Row first = dataset.toDF().select(Schemas.quote(col)).head();
+            if (first == null || first.isNullAt(0)) {
+                throw new IllegalArgumentException("Features column '" + col + "' has no size in its metadata and its first "
+                        + "row has no vector");
+            }
+            d = ((Vector) first.get(0)).size();
+        }
+        if (d == 0) {
+            throw new IllegalArgumentException("Features column '" + col + "' holds vectors of size 0");
+        }
+        final String[] names = new String[d];
+        final Set<String> seen = new HashSet<>(List.of(label));
+        if (weight != null) {
+            seen.add(weight);
+        }
+        boolean ok = group.attributes().isDefined();
+        for (int j = 0; ok && j < d; j++) {
+            final Attribute a = group.attributes().get()[j];
+            ok = a.name().isDefined() && !a.name().get().isEmpty() && seen.add(a.name().get());
+            names[j] = ok ? a.name().get() : null;
+        }
+        if (!ok) {
+            for (int j = 0; j < d; j++) {
+                names[j] = col + "[" + j + "]";
+            }
+        }
+        return names;
+    }
+
+    /**
+     * @param name   the family name
+     * @param params where the family parameter and link choice are
+     * @return the family
+     */
+    static Family family(String name, NeuralGLMParams params) {
+        return Families.byName(name, (Double) params.getOrDefault(params.familyParameter()),
+                (Boolean) params.getOrDefault(params.canonicalLink()));
+    }
+
+    private static Optimizer optimizer(String name, double lr) {
+        return neuralglm.optim.Optimizers.byName(name, lr);
+    }
+
+    /** @return the reader of a saved estimator (its params) */
+    public static MLReader<NeuralGLMEstimator> read() {
+        return new DefaultParamsReader<>();
+    }
+
+    /**
+     * @param path where {@code write().save(path)} put it
+     * @return the estimator
+     */
+    public static NeuralGLMEstimator load(String path) {
+        return read().load(path);
+    }
+}

@@ -1,0 +1,195 @@
+package neuralglm.spark.ml;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+
+import neuralglm.family.Categorical;
+import neuralglm.model.ModelFile;
+import neuralglm.model.TabularModel;
+import neuralglm.spark.ModelStore;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWriter;
+import org.apache.spark.ml.util.MLReadable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The fitted {@link NeuralGLMEstimator}: a Spark ML {@code Model} that appends the prediction
+ * {@code mu = g^-1(net(z))} of each row's features vector (z: the vector imputed and standardised as in
+ * training); for the Categorical family the prediction is the likeliest class (its label value) and the
+ * probability column holds the class probabilities. The engine model inside ({@link #tabularModel()}) has
+ * no Spark types and predicts the same numbers on one machine.
+ *
+ * <p>Saved ({@code write().save(path)}, any Hadoop file system) as Spark ML saves its own models: the
+ * params as JSON metadata ({@code path/metadata}) and the data as the plain JSON model file of
+ * {@link ModelFile} ({@code path/data/model.json}); nothing is Java-serialised. {@code ImportTabularModel}
+ * of the Weka package reads the directory too.
+ */
+public final class NeuralGLMModel extends Model<NeuralGLMModel> implements NeuralGLMParams, MLWritable {
+    private static final long serialVersionUID = 1L;
+
+    private final String uid;
+    private final TabularModel model;
+
+    /**
+     * @param uid   the stage's unique id
+     * @param model the trained engine model (its inputs are the features vector's elements, in order)
+     */
+    public NeuralGLMModel(String uid, TabularModel model) {
+        this.uid = uid;
+        this.model = model;
+        NeuralGLMParams.setDefaults(this);
+        set(family(), model.family().name());
+    }
+
+    @Override
+    public String uid() {
+        return uid;
+    }
+
+    /** @return the engine model (encoder, network, family, loss trace) */
+    public TabularModel tabularModel() {
+        return model;
+    }
+
+    /** @param v the features vector column @return this */
+    public NeuralGLMModel setFeaturesCol(String v) { set(featuresCol(), v); return this; }
+    /** @param v the prediction column @return this */
+    public NeuralGLMModel setPredictionCol(String v) { set(predictionCol(), v); return this; }
+    /** @param v the probabilities column @return this */
+    public NeuralGLMModel setProbabilityCol(String v) { set(probabilityCol(), v); return this; }
+
+    @Override
+    public NeuralGLMModel copy(ParamMap extra) {
+        final NeuralGLMModel m = new NeuralGLMModel(uid, model);
+        copyValues(m, extra);
+        return parent() == null ? m : m.setParent(parent());
+    }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        Schemas.requireVector(schema, getOrDefault(featuresCol()));
+        return Schemas.withOutputs(schema, this, model.family());
+    }
+
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        transformSchema(dataset.schema(), true);
+        final TabularModel m = model;
+        final int d = m.encoder().width();
+        final String features = getOrDefault(featuresCol());
+        final org.apache.spark.sql.Column in = functions.col(Schemas.quote(features));
+        if (!(m.family() instanceof Categorical)) {
+            final UserDefinedFunction mean = functions.udf((UDF1<Vector, Double>) v -> mu(m, v, d)[0], DataTypes.DoubleType);
+            return dataset.withColumn(getOrDefault(predictionCol()), mean.apply(in));
+        }
+        final String[] classes = m.label().classes();
+        final double[] values = new double[classes.length];
+        for (int c = 0; c < classes.length; c++) {
+            values[c] = Double.parseDouble(classes[c]);
+        }
+        final UserDefinedFunction probs = functions.udf((UDF1<Vector, Vector>) v -> Vectors.dense(mu(m, v, d)),
+                SQLDataTypes.VectorType());
+        final UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> values[p.argmax()], DataTypes.DoubleType);
+        final String prob = getOrDefault(probabilityCol());
+        final Dataset<Row> withProbs = dataset.withColumn(prob, probs.apply(in));
+        return withProbs.withColumn(getOrDefault(predictionCol()), argmax.apply(functions.col(Schemas.quote(prob))));
+    }
+
+    private static double[] mu(TabularModel m, Vector v, int d) {
+        if (v == null) {
+            throw new IllegalArgumentException("A row has no features vector (null)");
+        }
+        if (v.size() != d) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "A features vector has %d elements; the model was trained on %d", v.size(), d));
+        }
+        final Object[] cells = new Object[d];
+        for (int j = 0; j < d; j++) {
+            cells[j] = v.apply(j);
+        }
+        final DMatrixRMaj mu = m.mean(new Object[][] {cells});
+        return mu.data;
+    }
+
+    // ------------------------------------------------------------------------------------- save / load
+
+    @Override
+    public MLWriter write() {
+        return new Writer(this);
+    }
+
+    /** @return the reader of a saved model */
+    public static MLReader<NeuralGLMModel> read() {
+        return new Reader();
+    }
+
+    /**
+     * @param path where {@code write().save(path)} put it
+     * @return the model
+     */
+    public static NeuralGLMModel load(String path) {
+        return read().load(path);
+    }
+
+    /** Writes {@code path/metadata} (params, Spark's JSON) and {@code path/data/model.json} ({@link ModelFile}). */
+    private static final class Writer extends MLWriter {
+        private final NeuralGLMModel instance;
+
+        Writer(NeuralGLMModel instance) {
+            this.instance = instance;
+        }
+
+        @Override
+        public void saveImpl(String path) {
+            DefaultParamsWriter.saveMetadata(instance, path, sparkSession());
+            final Path file = new Path(path, ModelFile.IN_DIRECTORY);
+            try {
+                final FileSystem fs = file.getFileSystem(sc().hadoopConfiguration());
+                try (OutputStream out = fs.create(file, true)) {
+                    ModelFile.write(instance.model, out);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Reads what {@link Writer} wrote; the data is parsed, never deserialised. */
+    private static final class Reader extends MLReader<NeuralGLMModel> {
+        @Override
+        public NeuralGLMModel load(String path) {
+            final DefaultParamsReader.Metadata metadata = DefaultParamsReader.loadMetadata(path, sparkSession(),
+                    NeuralGLMModel.class.getName());
+            final TabularModel tm;
+            try {
+                tm = ModelStore.load(path, sc().hadoopConfiguration());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("Cannot read the model under " + path + ": " + e.getMessage(), e);
+            }
+            final NeuralGLMModel m = new NeuralGLMModel(metadata.uid(), tm);
+            metadata.getAndSetParams(m, scala.Option.empty());
+            return m;
+        }
+    }
+
+    /** The companion reader, for code that looks for {@code MLReadable}. */
+    public static final MLReadable<NeuralGLMModel> READABLE = NeuralGLMModel::read;
+}

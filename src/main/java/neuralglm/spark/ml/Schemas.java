@@ -1,0 +1,77 @@
+package neuralglm.spark.ml;
+
+import java.util.Arrays;
+
+import neuralglm.family.Categorical;
+import neuralglm.family.Family;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructType;
+
+/** Schema checks and the output columns of {@link NeuralGLMEstimator} and {@link NeuralGLMModel}. */
+final class Schemas {
+
+    private Schemas() {
+    }
+
+    static String quote(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    private static DataType type(StructType schema, String name, String role) {
+        if (!Arrays.asList(schema.fieldNames()).contains(name)) {
+            throw new IllegalArgumentException("The " + role + " column '" + name + "' is not in the data; its columns are "
+                    + Arrays.toString(schema.fieldNames()));
+        }
+        return schema.apply(name).dataType();
+    }
+
+    static void requireVector(StructType schema, String name) {
+        final DataType t = type(schema, name, "features");
+        if (!t.equals(SQLDataTypes.VectorType())) {
+            throw new IllegalArgumentException("The features column '" + name + "' has type " + t.simpleString()
+                    + "; expected a vector (assemble the inputs with VectorAssembler)");
+        }
+    }
+
+    static void requireColumn(StructType schema, String name, String role) {
+        final DataType t = type(schema, name, role);
+        if (!(t instanceof NumericType || t instanceof StringType || t instanceof BooleanType)) {
+            throw new IllegalArgumentException("The " + role + " column '" + name + "' has type " + t.simpleString()
+                    + "; expected a number (or a string/boolean class)");
+        }
+    }
+
+    static void requireNumeric(StructType schema, String name, String role) {
+        final DataType t = type(schema, name, role);
+        if (!(t instanceof NumericType)) {
+            throw new IllegalArgumentException("The " + role + " column '" + name + "' has type " + t.simpleString()
+                    + "; expected a number");
+        }
+    }
+
+    /**
+     * @param schema the input schema
+     * @param p      the params (prediction and probability column names)
+     * @param family the family (Categorical adds the probabilities)
+     * @return the schema with the output column(s) appended
+     */
+    static StructType withOutputs(StructType schema, NeuralGLMParams p, Family family) {
+        StructType out = add(schema, p.getOrDefault(p.predictionCol()), DataTypes.DoubleType);
+        if (family instanceof Categorical) {
+            out = add(out, p.getOrDefault(p.probabilityCol()), SQLDataTypes.VectorType());
+        }
+        return out;
+    }
+
+    private static StructType add(StructType schema, String name, DataType type) {
+        if (Arrays.asList(schema.fieldNames()).contains(name)) {
+            throw new IllegalArgumentException("Output column '" + name + "' already exists in the data");
+        }
+        return schema.add(name, type, false);
+    }
+}
