@@ -17,8 +17,9 @@ import org.ejml.data.DMatrixRMaj;
  * <pre>
  *   I = A' diag(c) A,   A = [1, z] (intercept, standardised inputs),   c_i = w_i (dmu/deta)_i^2 / V(mu_i),
  * </pre>
- * is factored as {@code sqrt(c) A = Q R} by modified Gram-Schmidt (twice, column by column in order); a
- * column whose residual norm is below 1e-7 of its own norm is <b>aliased</b> (a linear combination of
+ * is summed in one pass over the rows and factored {@code I = R' R} by Cholesky, column by column in order; a
+ * column whose residual (weighted, after projection on the earlier kept columns) has a norm below 1e-7 of
+ * its own, i.e. a Schur complement below 1e-14 of its diagonal, is <b>aliased</b> (a linear combination of
  * earlier columns, R's NA) and left out, so {@code rank} counts the rest. Then {@code I^-1 = R^-1 R^-T}
  * on the kept columns, the covariance is {@code phi I^-1}, and both are mapped to the original units by the
  * {@link Standardizer}'s linear map {@code T} ({@code T Cov T'}). With aliased columns the coefficients are
@@ -82,53 +83,55 @@ public final class GlmInference {
         this.w = w;
         this.kind = family.weightIsTrials() ? Weights.PRIOR : kind;
         this.p = d + 1;
-        final double[] sc = new double[n];
-        final double[] se = new double[n];
+        // one pass: I = A' diag(c) A and u = A' diag(c) eta (memory O(p^2), not O(n p))
+        final double[][] info = new double[p][p];
+        final double[] u = new double[p];
+        final double[] row = new double[p];
         int positive = 0;
         for (int i = 0; i < n; i++) {
             final double wi = weight(i);
-            if (wi > 0) {
-                positive++;
+            if (!(wi > 0)) {
+                continue;
             }
+            positive++;
             final double mu = family.mean(eta.data[i]), g = family.link().meanDerivative(eta.data[i]);
-            sc[i] = Math.sqrt(wi * g * g / family.variance(mu));
-            se[i] = sc[i] * eta.data[i];
+            final double c = wi * g * g / family.variance(mu);
+            row[0] = 1.0;
+            System.arraycopy(z.data, i * d, row, 1, d);
+            for (int r = 0; r < p; r++) {
+                final double cr = c * row[r];
+                u[r] += cr * eta.data[i];
+                for (int k = 0; k <= r; k++) {
+                    info[r][k] += cr * row[k];
+                }
+            }
         }
         this.observations = this.kind == Weights.PRIOR ? positive : Family.totalWeight(w, n);
         this.pearson = family.pearsonChiSquare(eta, y, w);
-        // modified Gram-Schmidt with one reorthogonalisation, columns in order
+        // Cholesky I = L L' column by column in order; a column whose Schur complement is below
+        // ALIAS_TOLERANCE^2 of its diagonal (residual norm below ALIAS_TOLERANCE of its norm) is aliased
         aliased = new boolean[p];
-        final List<double[]> q = new ArrayList<>();
-        final List<double[]> rCols = new ArrayList<>();
+        final double[][] l = new double[p][];
         final List<Integer> keptList = new ArrayList<>();
         for (int j = 0; j < p; j++) {
-            final double[] v = new double[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = sc[i] * (j == 0 ? 1.0 : z.data[i * d + j - 1]);
-            }
-            final double norm0 = norm(v);
-            final double[] r = new double[q.size() + 1];
-            for (int pass = 0; pass < 2; pass++) {
-                for (int k = 0; k < q.size(); k++) {
-                    final double[] qk = q.get(k);
-                    final double dot = dot(qk, v);
-                    r[k] += dot;
-                    for (int i = 0; i < n; i++) {
-                        v[i] -= dot * qk[i];
-                    }
+            final int m = keptList.size();
+            final double[] lj = new double[m + 1];
+            double dj = info[j][j];
+            for (int a = 0; a < m; a++) {
+                final int ka = keptList.get(a);
+                double sum = ka < j ? info[j][ka] : info[ka][j];
+                for (int b = 0; b < a; b++) {
+                    sum -= l[a][b] * lj[b];
                 }
+                lj[a] = sum / l[a][a];
+                dj -= lj[a] * lj[a];
             }
-            final double nv = norm(v);
-            if (!(norm0 > 0) || !(nv > ALIAS_TOLERANCE * norm0)) {
+            if (!(info[j][j] > 0) || !(dj > ALIAS_TOLERANCE * ALIAS_TOLERANCE * info[j][j])) {
                 aliased[j] = true;
                 continue;
             }
-            for (int i = 0; i < n; i++) {
-                v[i] /= nv;
-            }
-            r[q.size()] = nv;
-            q.add(v);
-            rCols.add(r);
+            lj[m] = Math.sqrt(dj);
+            l[m] = lj;
             keptList.add(j);
         }
         if (keptList.isEmpty() || keptList.get(0) != 0) {
@@ -136,17 +139,21 @@ public final class GlmInference {
         }
         kept = keptList.stream().mapToInt(Integer::intValue).toArray();
         final int m = kept.length;
-        final double[][] rm = new double[m][m];
-        for (int c = 0; c < m; c++) {
-            final double[] col = rCols.get(c);
-            for (int r = 0; r <= c; r++) {
-                rm[r][c] = col[r];
+        final double[][] rm = new double[m][m];   // R = L'
+        for (int r = 0; r < m; r++) {
+            for (int c = 0; c <= r; c++) {
+                rm[c][r] = l[r][c];
             }
         }
         rInverse = upperInverse(rm);
+        // Q' sqrt(c) eta = R^-T u_K = L^-1 u_K
         qtEta = new double[m];
-        for (int k = 0; k < m; k++) {
-            qtEta[k] = dot(q.get(k), se);
+        for (int r = 0; r < m; r++) {
+            double sum = u[kept[r]];
+            for (int c = 0; c < r; c++) {
+                sum -= l[r][c] * qtEta[c];
+            }
+            qtEta[r] = sum / l[r][r];
         }
     }
 
@@ -175,22 +182,6 @@ public final class GlmInference {
             s += a[i] * b[i];
         }
         return s;
-    }
-
-    private static double norm(double[] a) {
-        double scale = 0;
-        for (double v : a) {
-            scale = Math.max(scale, Math.abs(v));
-        }
-        if (scale == 0 || !Double.isFinite(scale)) {
-            return scale;
-        }
-        double s = 0;
-        for (double v : a) {
-            final double t = v / scale;
-            s += t * t;
-        }
-        return scale * Math.sqrt(s);
     }
 
     private static double[][] upperInverse(double[][] r) {

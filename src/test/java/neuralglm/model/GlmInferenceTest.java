@@ -299,4 +299,29 @@ class GlmInferenceTest {
             }
         }
     }
+
+    /**
+     * A column that is an exact linear combination of earlier ones (wt + hp / 2) is aliased; one that differs from
+     * wt by a relative 1e-4 is not (its standard error is then huge, but it is identifiable).
+     */
+    @Test
+    void exactCombinationsAreAliasedNearOnesAreNot() {
+        final RFixture f = RFixture.load("mtcars_unweighted");   // columns cylc6, cylc8, wt, hp
+        final int n = f.x().length;
+        final java.util.Random rng = new java.util.Random(5);
+        final double[][] x = new double[n][6];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(f.x()[i], 0, x[i], 0, 4);
+            x[i][4] = f.x()[i][2] + 0.5 * f.x()[i][3];
+            x[i][5] = f.x()[i][2] * (1 + 1e-4 * rng.nextGaussian());
+        }
+        final String[] cols = {"cylc6", "cylc8", "wt", "hp", "combination", "near"};
+        final RFixture g = new RFixture("combo", cols, x, f.y(), f.w(), f.terms(), f.table(), f.stats());
+        final GlmSummary s = engine(g, new Gaussian(), GlmInference.Weights.PRIOR, false, false).summary();
+        assertArrayEquals(new boolean[] {false, false, false, false, false, true, false}, s.aliased());
+        assertEquals(6, s.rank());
+        assertTrue(Double.isNaN(s.estimates()[5]) && Double.isNaN(s.standardErrors()[5]));
+        assertTrue(Double.isFinite(s.standardErrors()[6]) && s.standardErrors()[6] > 100 * f.table()[3][RFixture.SE],
+                "near-collinear column: huge but finite SE, got " + s.standardErrors()[6]);
+    }
 }
