@@ -4,14 +4,19 @@
 #
 # Usage: scripts/bench_vs_torch.sh [rounds] [workloads]
 #   rounds     default 3
-#   workloads  comma list of notebook, large, kernel (default notebook,large,kernel)
+#   workloads  comma list of notebook, large, kernel (the engine, with the Vector API module), weka
+#              (through the Weka face: notebook and large workloads via NeuralGLM's IterativeClassifier
+#              calls, 2 threads against two 1-thread builds side by side, batch prediction against
+#              MultilayerPerceptron and Logistic; in Weka's default JVM and with the module)
+#              (default notebook,large,kernel,weka)
 # Needs Debian's PyTorch and NumPy: apt-get install -y python3-torch python3-numpy (run with
 # /usr/bin/python3), and the reference scripts in ../shared/bench (or TORCH_BENCH=dir).
-# Raw JSON lines go to target/bench-vs-torch.jsonl. Java runs with the Vector API module.
+# Raw JSON lines go to target/bench-vs-torch.jsonl. OPENBLAS_CORETYPE, when not set, is set for the
+# Python runs from /proc/cpuinfo (SkylakeX with avx512f, Haswell with avx2): see ../shared/bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
-WORKLOADS=${2:-notebook,large,kernel}
+WORKLOADS=${2:-notebook,large,kernel,weka}
 TORCH_BENCH=${TORCH_BENCH:-../shared/bench}
 PY=/usr/bin/python3
 OUT=target/bench-vs-torch.jsonl
@@ -21,14 +26,21 @@ mvn -B -q -Pbench -DskipTests compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=compile
 JAVA=(java -Xms1g -Xmx4g --add-modules jdk.incubator.vector
       -cp "target/classes:$(cat target/bench.classpath)" neuralglm.bench.BenchMain)
+# Weka's default JVM: no flag, default heap and collector
+JAVA_PLAIN=(java -cp "target/classes:$(cat target/bench.classpath)" neuralglm.bench.BenchMain)
+if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
+    if grep -qw avx512f /proc/cpuinfo; then export OPENBLAS_CORETYPE=SkylakeX
+    elif grep -qw avx2 /proc/cpuinfo; then export OPENBLAS_CORETYPE=Haswell; fi
+fi
 has() { [[ ",$WORKLOADS," == *",$1,"* ]]; }
 tag() { grep '^{' | sed "s/^{/{\"round\":$1,/" >> "$OUT"; }
 
-if has large && [ ! -f "$DATA/large_poisson.bin" ]; then
+if { has large || has weka; } && [ ! -f "$DATA/large_poisson.bin" ]; then
     "$PY" "$TORCH_BENCH/torch_large.py" --reps 0 --write-data "$DATA"
 fi
 : > "$OUT"
 echo "machine: $(nproc) cpus, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
+echo "OpenBLAS core: $(OPENBLAS_VERBOSE=2 "$PY" -c 'import numpy; numpy.ones((2,2)) @ numpy.ones((2,2))' 2>&1 | grep -m1 Core) (OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset})"
 for r in $(seq 1 "$ROUNDS"); do
     echo "round $r / $ROUNDS ($(date -u +%H:%M:%S), load $(cut -d' ' -f1 /proc/loadavg))"
     if has notebook; then
@@ -39,6 +51,16 @@ for r in $(seq 1 "$ROUNDS"); do
         "${JAVA[@]}" large --data "$DATA" --threads 1 --reps 1 2>/dev/null | tag "$r"
         "$PY" "$TORCH_BENCH/torch_large.py" --threads 1 --dtype float32 --reps 1 --variants notebook | tag "$r"
         "${JAVA[@]}" large --data "$DATA" --threads 2 --reps 1 2>/dev/null | tag "$r"
+    fi
+    if has weka; then
+        for J in plain vector; do
+            if [ $J = plain ]; then JJ=("${JAVA_PLAIN[@]}"); else JJ=("${JAVA[@]}"); fi
+            "${JJ[@]}" weka-notebook --reps 3 2>/dev/null | tag "$r"
+            "${JJ[@]}" weka-large --data "$DATA" --reps 1 --pair 2>/dev/null | tag "$r"
+            "${JJ[@]}" weka-predict --data "$DATA" --reps 3 2>/dev/null | tag "$r"
+        done
+        "$PY" "$TORCH_BENCH/torch_seed.py" --threads 1 --dtype float32 --reps 3 --variants notebook | tag "$r"
+        "$PY" "$TORCH_BENCH/torch_large.py" --threads 1 --dtype float32 --reps 1 --variants notebook | tag "$r"
     fi
     if has kernel; then
         "${JAVA[@]}" kernel --reps 9 --json 2>/dev/null | tag "$r"

@@ -61,3 +61,39 @@ for rnd, b in sorted(by.items()):
 for (shape, prod), v in k.items():
     o, n = med(v["ours"]), med(v["numpy"])
     print("  %-14s %-8s neuralGLM %6.2f  numpy/OpenBLAS %6.2f  ours/numpy %.2f" % (shape, prod, o, n, o / n))
+
+print("\n== through the Weka face (NeuralGLM's IterativeClassifier calls, as buildClassifier); 'plain' = Weka's default JVM, 'vector' = --add-modules jdk.incubator.vector")
+nb = defaultdict(list)
+lg = defaultdict(lambda: defaultdict(list))
+pr = defaultdict(lambda: defaultdict(list))
+for rnd, b in sorted(by.items()):
+    torch_nb = {r["family"]: r for r in b.get("torch_seed", []) if r.get("variant") == "notebook"}
+    torch_lg = [r for r in b.get("torch_large", []) if r.get("variant") == "notebook"]
+    for r in b.get("weka_notebook", []):
+        t = torch_nb.get(r["family"])
+        if t:
+            nb[(r["kernels"], r["family"])].append(r["median_s"] / t["median_s"])
+            if "cpu_s" in r and t.get("cpu_over_wall"):
+                nb[(r["kernels"], r["family"], "cpu")].append(statistics.median(r["cpu_s"]) / (t["median_s"] * t["cpu_over_wall"]))
+    for r in b.get("weka_large", []):
+        k = lg[r["kernels"]]
+        if torch_lg:
+            k["ours/torch"].append(r["examples_per_s"] / torch_lg[-1]["examples_per_s"])
+            if r.get("cpu_over_wall") and torch_lg[-1].get("cpu_over_wall"):
+                k["ours/torch per CPU second"].append(r["examples_per_s"] / r["cpu_over_wall"]
+                                                      / (torch_lg[-1]["examples_per_s"] / torch_lg[-1]["cpu_over_wall"]))
+        k["fixed share"].append(r["fixed_share_median"])
+        if "two_over_ceiling_median" in r:
+            k["2 threads / ceiling"].append(r["two_over_ceiling_median"])
+        k["peak RSS - RSS after data (MB)"].append(r["peak_rss_mb"] - r["rss_after_data_mb"])
+        k["data MB"].append(r["data_mb"])
+    for r in b.get("weka_predict", []):
+        pr[r["kernels"]]["NeuralGLM/MLP"].append(r["glm_over_mlp"])
+        pr[r["kernels"]]["NeuralGLM/Logistic"].append(r["glm_over_logistic"])
+for key, q in sorted(nb.items()):
+    what = "CPU time" if len(key) == 3 else "wall time"
+    print("  notebook %-7s %-12s NeuralGLM / torch f32 1 thread, %-9s: median %.2f over %d rounds (min %.2f, max %.2f)" % (key[0], key[1], what, med(q), len(q), min(q), max(q)))
+for kern, k in sorted(lg.items()):
+    print("  large    %-7s " % kern + ";  ".join("%s %.3g" % (name, med(v)) for name, v in k.items()))
+for kern, k in sorted(pr.items()):
+    print("  predict  %-7s distributionsForInstances instances/s ratios: " % kern + ";  ".join("%s %.2fx" % (name, med(v)) for name, v in k.items()))

@@ -9,6 +9,7 @@ import java.util.Arrays;
  *   large     the large Poisson workload of torch_large.py (its data via --write-data)
  *   glm       GLM mode (no hidden layer, L-BFGS) against Newton/IRLS on Poisson data
  *   kernel    GFLOP/s of the GEMM kernels on the workloads' shapes
+ *   weka-large, weka-notebook, weka-predict   through the Weka face (see WekaBench)
  * </pre>
  */
 public final class BenchMain {
@@ -39,6 +40,15 @@ public final class BenchMain {
                 break;
             case "kernel":
                 KernelBench.run(a);
+                break;
+            case "weka-large":
+                WekaBench.large(a);
+                break;
+            case "weka-notebook":
+                WekaBench.notebook(a);
+                break;
+            case "weka-predict":
+                WekaBench.predict(a);
                 break;
             default:
                 throw new IllegalArgumentException("Unknown workload " + what + "; usage: BenchMain notebook [options]; args were "

@@ -148,7 +148,7 @@ public final class Gemm {
     }
 
     /** {@code colSums[q] += sum_i a[i][q]} for the n x m matrix a (nothing when colSums is null). */
-    private static void addColumnSums(double[] a, int n, int m, double[] colSums) {
+    static void addColumnSums(double[] a, int n, int m, double[] colSums) {
         if (colSums == null) {
             return;
         }

@@ -13,9 +13,11 @@ import org.ejml.data.DMatrixRMaj;
  *   bias gradient:    db += 1^T dY                 (1 x out)
  *   input gradient:   dX  = dY W                   (n x in)
  * </pre>
- * The products run in {@link Gemm} (register-blocked scalar code), or in {@link VectorGemm} when the
- * JVM has the Vector API module; each entry is summed in ascending order of the inner index, so both
- * give the same bits. Arguments are never aliased; outputs must already have the right shape. Inputs are
+ * The products run in {@link VectorGemm} when the JVM has the Vector API module; otherwise (Weka's
+ * default JVM) in {@link RowGemm}, plain Java that C2 vectorises by itself, or for narrow shapes (fewer
+ * than 8 entries along the vectorised dimension) in {@link Gemm}'s register-blocked scalar code. Each
+ * entry is summed in ascending order of the inner index with fused multiply-adds, so all three give
+ * the same bits. Arguments are never aliased; outputs must already have the right shape. Inputs are
  * not modified.
  */
 public final class Kernels {
@@ -30,7 +32,7 @@ public final class Kernels {
     /**
      * @return true when the JVM was started with {@code --add-modules jdk.incubator.vector} (and the
      *         system property {@code neuralglm.scalar} is not true): the products then run in
-     *         {@link VectorGemm}, else in {@link Gemm}; the results are bit-identical
+     *         {@link VectorGemm}, else in {@link RowGemm} and {@link Gemm}; the results are bit-identical
      */
     public static boolean vectorised() {
         return VECTOR;
@@ -41,16 +43,30 @@ public final class Kernels {
      *
      * @param x  input, n x in. Not modified.
      * @param w  the weight, out x in. Not modified.
-     * @param wT the weight transposed, in x out, or null (then the scalar kernel runs). Not modified.
+     * @param wT the weight transposed, in x out, or null (then it is made here). Not modified.
      * @param b  bias, length out (a 1 x out matrix). Not modified.
      * @param y  output, n x out. Modified.
      */
     public static void affine(DMatrixRMaj x, DMatrixRMaj w, DMatrixRMaj wT, DMatrixRMaj b, DMatrixRMaj y) {
-        if (VECTOR && wT != null) {
-            VectorGemm.axb(x.data, x.numRows, x.numCols, wT.data, w.numRows, b.data, y.data);
+        final int n = x.numRows, p = x.numCols, m = w.numRows;
+        if (VECTOR) {
+            VectorGemm.axb(x.data, n, p, wT != null ? wT.data : transposed(w), m, b.data, y.data);
+        } else if (m >= RowGemm.MIN_WIDTH && n > 1) {
+            if (wT != null) {
+                RowGemm.axb(x.data, n, p, wT.data, m, b.data, y.data);
+            } else {
+                RowGemm.abt(x.data, n, p, w.data, m, b.data, y.data);
+            }
         } else {
-            Gemm.abt(x.data, x.numRows, x.numCols, w.data, w.numRows, b.data, y.data);
+            Gemm.abt(x.data, n, p, w.data, m, b.data, y.data);
         }
+    }
+
+    /** @return a new array holding the transpose of {@code a} */
+    private static double[] transposed(DMatrixRMaj a) {
+        final DMatrixRMaj t = new DMatrixRMaj(a.numCols, a.numRows);
+        transpose(a, t);
+        return t.data;
     }
 
     /**
@@ -64,6 +80,8 @@ public final class Kernels {
     public static void accumulateAffineGrad(DMatrixRMaj dY, DMatrixRMaj x, DMatrixRMaj dW, DMatrixRMaj db) {
         if (VECTOR) {
             VectorGemm.atb(dY.data, x.numRows, dY.numCols, x.data, x.numCols, dW.data, db.data);
+        } else if (x.numCols >= RowGemm.MIN_WIDTH && x.numRows > 1) {
+            RowGemm.atb(dY.data, x.numRows, dY.numCols, x.data, x.numCols, dW.data, db.data);
         } else {
             Gemm.atb(dY.data, x.numRows, dY.numCols, x.data, x.numCols, dW.data, db.data);
         }
@@ -80,13 +98,19 @@ public final class Kernels {
     public static void inputGrad(DMatrixRMaj dY, DMatrixRMaj w, DMatrixRMaj wT, DMatrixRMaj dX) {
         if (VECTOR) {
             VectorGemm.axb(dY.data, dY.numRows, dY.numCols, w.data, w.numCols, null, dX.data);
+        } else if (w.numCols >= RowGemm.MIN_WIDTH && dY.numRows > 1) {
+            RowGemm.axb(dY.data, dY.numRows, dY.numCols, w.data, w.numCols, null, dX.data);
         } else {
             Gemm.abt(dY.data, dY.numRows, dY.numCols, wT.data, wT.numRows, null, dX.data);
         }
     }
 
+    /** 2^1023: twice this factor takes the smallest positive double above 1. */
+    static final double TWO_1023 = 0x1p1023;
+
     /**
-     * ReLU, {@code y[i] = x[i] > 0 ? x[i] : 0} for {@code i < len} (NaN gives 0).
+     * ReLU, {@code y[i] = max(x[i], 0)} ({@link Math#max}: -0 gives 0, NaN stays NaN), for {@code i < len}.
+     * Branch-free, so C2 vectorises it (a branch on the sign mispredicts half the time).
      *
      * @param x   input. Not modified.
      * @param y   output. Modified.
@@ -95,16 +119,21 @@ public final class Kernels {
     public static void relu(double[] x, double[] y, int len) {
         if (VECTOR) {
             VectorElementwise.relu(x, y, len);
-            return;
+        } else {
+            reluPlain(x, y, len);
         }
+    }
+
+    static void reluPlain(double[] x, double[] y, int len) {
         for (int i = 0; i < len; i++) {
-            final double v = x[i];
-            y[i] = v > 0 ? v : 0.0;
+            y[i] = Math.max(x[i], 0.0);
         }
     }
 
     /**
-     * ReLU's backward pass, {@code dx[i] = g[i] * [x[i] > 0]} (as {@code x > 0 ? g : g * 0}).
+     * ReLU's backward pass, {@code dx[i] = g[i] * [x[i] > 0]}, branch-free: the step is
+     * {@code min(max(x, 0) 2^1023 2^1023, 1)}, exactly 1 for every x &gt; 0 (the smallest subnormal
+     * included) and 0 for x &lt;= 0, so {@code dx = g} or {@code g * 0} (NaN x gives NaN).
      *
      * @param g   output gradient. Not modified.
      * @param x   the forward input. Not modified.
@@ -114,10 +143,14 @@ public final class Kernels {
     public static void reluGrad(double[] g, double[] x, double[] dx, int len) {
         if (VECTOR) {
             VectorElementwise.reluGrad(g, x, dx, len);
-            return;
+        } else {
+            reluGradPlain(g, x, dx, len);
         }
+    }
+
+    static void reluGradPlain(double[] g, double[] x, double[] dx, int len) {
         for (int i = 0; i < len; i++) {
-            dx[i] = x[i] > 0 ? g[i] : g[i] * 0.0;
+            dx[i] = g[i] * Math.min(Math.max(x[i], 0.0) * TWO_1023 * TWO_1023, 1.0);
         }
     }
 

@@ -1,14 +1,11 @@
 package neuralglm.linalg;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Element-wise ReLU and its backward mask with the Vector API (used by {@link Kernels} when the module
- * is present): the same comparisons and products as the scalar loops, lane by lane, without the
- * unpredictable branch per element.
+ * Element-wise ReLU and its backward step with the Vector API (used by {@link Kernels} when the module
+ * is present): the same operations as the plain loops of {@link Kernels}, lane by lane, so the same bits.
  */
 final class VectorElementwise {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
@@ -17,31 +14,27 @@ final class VectorElementwise {
     private VectorElementwise() {
     }
 
-    /** {@code y[i] = x[i] > 0 ? x[i] : 0}. */
+    /** {@code y[i] = max(x[i], 0)}. */
     static void relu(double[] x, double[] y, int len) {
-        final DoubleVector zero = DoubleVector.zero(S);
         int i = 0;
         for (; i + L <= len; i += L) {
-            final DoubleVector v = DoubleVector.fromArray(S, x, i);
-            final VectorMask<Double> pos = v.compare(VectorOperators.GT, 0.0);
-            zero.blend(v, pos).intoArray(y, i);
+            DoubleVector.fromArray(S, x, i).max(0.0).intoArray(y, i);
         }
         for (; i < len; i++) {
-            final double v = x[i];
-            y[i] = v > 0 ? v : 0.0;
+            y[i] = Math.max(x[i], 0.0);
         }
     }
 
-    /** {@code dx[i] = x[i] > 0 ? g[i] : g[i] * 0}. */
+    /** {@code dx[i] = g[i] * min(max(x[i], 0) 2^1023 2^1023, 1)}. */
     static void reluGrad(double[] g, double[] x, double[] dx, int len) {
+        final double t = Kernels.TWO_1023;
         int i = 0;
         for (; i + L <= len; i += L) {
-            final DoubleVector gv = DoubleVector.fromArray(S, g, i);
-            final VectorMask<Double> pos = DoubleVector.fromArray(S, x, i).compare(VectorOperators.GT, 0.0);
-            gv.mul(0.0).blend(gv, pos).intoArray(dx, i);
+            final DoubleVector step = DoubleVector.fromArray(S, x, i).max(0.0).mul(t).mul(t).min(1.0);
+            DoubleVector.fromArray(S, g, i).mul(step).intoArray(dx, i);
         }
         for (; i < len; i++) {
-            dx[i] = x[i] > 0 ? g[i] : g[i] * 0.0;
+            dx[i] = g[i] * Math.min(Math.max(x[i], 0.0) * t * t, 1.0);
         }
     }
 }

@@ -117,11 +117,11 @@ public abstract class Activation implements Layer, Cloneable {
         }
     }
 
-    /** {@code f(x) = max(x, 0)}, {@code f'(x) = [x > 0]}. */
+    /** {@code f(x) = max(x, 0)}, {@code f'(x) = [x > 0]} (as {@link Kernels#relu}, {@link Kernels#reluGrad}). */
     public static final class ReLU extends Activation {
         private static final long serialVersionUID = 1L;
-        @Override public double apply(double x) { return x > 0 ? x : 0.0; }
-        @Override public double derivative(double x, double y) { return x > 0 ? 1.0 : 0.0; }
+        @Override public double apply(double x) { return Math.max(x, 0.0); }
+        @Override public double derivative(double x, double y) { return Math.min(Math.max(x, 0.0) * 0x1p1023 * 0x1p1023, 1.0); }
 
         // the same maths as apply/derivative, without a virtual call (or a branch) per element
         @Override

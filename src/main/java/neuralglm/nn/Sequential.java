@@ -177,8 +177,36 @@ public final class Sequential implements Layer {
         }
     }
 
+    /** Rows per block of {@link #predict}: its intermediate matrices stay this small (and in cache). */
+    static final int PREDICT_BLOCK = 2048;
+
+    /**
+     * The network's output for every row of x, computed in blocks of {@value #PREDICT_BLOCK} rows so
+     * that a full-data pass allocates no hidden-layer matrix of the data's length. Rows never interact,
+     * so the result is the same to the bit as one pass over all rows.
+     */
     @Override
     public DMatrixRMaj predict(DMatrixRMaj x) {
+        final int n = x.numRows, d = x.numCols;
+        if (n <= PREDICT_BLOCK) {
+            return predictRows(x);
+        }
+        DMatrixRMaj out = null;
+        final DMatrixRMaj xb = new DMatrixRMaj(PREDICT_BLOCK, d);
+        for (int start = 0; start < n; start += PREDICT_BLOCK) {
+            final int b = Math.min(PREDICT_BLOCK, n - start);
+            xb.reshape(b, d, false);
+            System.arraycopy(x.data, start * d, xb.data, 0, b * d);
+            final DMatrixRMaj h = predictRows(xb);
+            if (out == null) {
+                out = new DMatrixRMaj(n, h.numCols);
+            }
+            System.arraycopy(h.data, 0, out.data, start * h.numCols, b * h.numCols);
+        }
+        return out;
+    }
+
+    private DMatrixRMaj predictRows(DMatrixRMaj x) {
         DMatrixRMaj h = x;
         for (Layer layer : layers) {
             h = layer.predict(h);

@@ -12,7 +12,6 @@ import java.util.Random;
 import neuralglm.dist.DispersionSums;
 import neuralglm.family.Family;
 import neuralglm.nn.Activation;
-import neuralglm.nn.Parameter;
 import neuralglm.nn.Parameters;
 import neuralglm.nn.Sequential;
 import neuralglm.optim.Adam;
@@ -21,7 +20,9 @@ import neuralglm.train.NullStart;
 import neuralglm.train.ProgressListener;
 import neuralglm.train.TrainingDivergedException;
 import neuralglm.train.TrainingInterruptedException;
+import neuralglm.train.Trainer;
 import neuralglm.train.TrainingResult;
+import neuralglm.train.TrainingSession;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -46,7 +47,10 @@ import org.ejml.data.DMatrixRMaj;
  * an epoch is {@code T = ceil(n / batchSize)} steps, partition p contributes about
  * {@code batchSize * n_p / n} of its rows, shuffled per epoch, and every row is used once per epoch.
  * The loss trace has the Trainer's meaning: full batch, the mean NLL before each step; mini-batch, the
- * weight-averaged batch losses of the epoch.
+ * weight-averaged batch losses of the epoch. The loop is the single-machine one
+ * ({@link TrainingSession} over a {@link SparkObjective}): the same interrupt checks, divergence
+ * messages, progress reports, early stopping ({@link #withValidation}: a seeded random split of the
+ * table) and resume ({@link #start}, then {@link TrainingSession#setEpochLimit}).
  *
  * <p>{@link #fit(Dataset)} reads the source once (its selected columns cached; with {@link #withPartitions}
  * laid out canonically by row content, so the model does not depend on the table's partitioning or order):
@@ -76,6 +80,8 @@ public final class SparkTrainer implements Cloneable {
     private int treeDepth = 2;
     private int progressEvery;
     private ProgressListener listener;
+    private double validationFraction;
+    private int patience = 10;
     private String checkpointPath;
     private int checkpointEvery;
     private TabularModel resumeFrom;
@@ -232,6 +238,24 @@ public final class SparkTrainer implements Cloneable {
     }
 
     /**
+     * Early stopping: {@link #fit(Dataset)} holds out {@code fraction} of the table's rows
+     * ({@code Dataset.randomSplit} with the seed), tracks their weighted mean NLL after every epoch, stops
+     * once it has not improved for {@code patience} epochs and keeps the best epoch's weights, as the
+     * single-machine {@link Trainer#withValidation} does.
+     *
+     * @param fraction share of rows held out, in (0, 1); 0 turns early stopping off
+     * @param patience epochs without improvement before stopping (&gt;= 1)
+     * @return a copy with early stopping
+     */
+    public SparkTrainer withValidation(double fraction, int patience) {
+        new Trainer(1).withValidation(fraction, patience);   // the single-machine checks and messages
+        final SparkTrainer t = copy();
+        t.validationFraction = fraction;
+        t.patience = patience;
+        return t;
+    }
+
+    /**
      * Saves the model so far every {@code every} epochs (and when training fails: the last good parameters) to
      * {@code path}, a plain model file through the Hadoop FileSystem API ({@link ModelStore}), replaced each
      * time (written beside it, then renamed), so that a failed job can go on with {@link #withResumeFrom}.
@@ -297,7 +321,11 @@ public final class SparkTrainer implements Cloneable {
         }
     }
 
-    private TabularModel fit(Dataset<Row> table, Dataset<Row> source, boolean[] nominal, boolean indexed) {
+    private TabularModel fit(Dataset<Row> table, Dataset<Row> all, boolean[] nominal, boolean indexed) {
+        // early stopping: a seeded random share of the rows is held out (statistics from the training rows)
+        final Dataset<Row>[] split = validationFraction > 0
+                ? all.randomSplit(new double[] {1 - validationFraction, validationFraction}, seed) : null;
+        final Dataset<Row> source = split == null ? all : split[0];
         final TabularEncoder encoder;
         final LabelCoding coding;
         if (resumeFrom != null) {
@@ -310,7 +338,9 @@ public final class SparkTrainer implements Cloneable {
             coding = LabelCoding.fit(label, family, stats);
         }
         try (DistributedData data = DistributedData.encode(source, features, label, weight, encoder, coding,
-                chunkRows, family)) {
+                chunkRows, family);
+             DistributedData validation = split == null ? null : DistributedData.encode(split[1], features, label,
+                     weight, encoder, coding, chunkRows, family)) {
             final Sequential net = resumeFrom != null ? resumeFrom.network().copy()
                     : network(data.inputs(), coding.columns(), data.targetMeans());
             final double[] before = resumeFrom == null ? new double[0] : resumeFrom.result().lossTrace();
@@ -319,7 +349,7 @@ public final class SparkTrainer implements Cloneable {
             final SparkTrainer run = withEpochs(Math.max(1, epochs - before.length)).withProgress(1, checkpoints);
             final TrainingResult result;
             try {
-                result = run.fit(data, net);
+                result = run.fit(data, validation, net);
             } catch (TrainingDivergedException | TrainingInterruptedException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -475,14 +505,16 @@ public final class SparkTrainer implements Cloneable {
     private String settings() {
         return String.format(Locale.ROOT, "Apache Spark (neuralglm.spark.SparkTrainer): hidden=%s, activation=%s, %s, "
                 + "epochs=%d, batchSize=%d, seed=%d, standardize=%s",
-                Arrays.toString(hidden), activation, optimizer, epochs, batchSize, seed, standardize);
+                Arrays.toString(hidden), activation, optimizer, epochs, batchSize, seed, standardize)
+                + (validationFraction > 0 ? String.format(Locale.ROOT, ", validation=%s, patience=%d", validationFraction,
+                patience) : "");
     }
 
     // ---------------------------------------------------------------------------- the loop
 
     /**
      * Trains {@code net} in place on cached data, as {@link neuralglm.train.Trainer#fit} does on one
-     * machine.
+     * machine: the same loop ({@link TrainingSession}) over the table ({@link SparkObjective}).
      *
      * @param data the cached rows
      * @param net  the network (its current parameters are the start)
@@ -491,60 +523,48 @@ public final class SparkTrainer implements Cloneable {
      * @throws TrainingInterruptedException when the driver thread is interrupted
      */
     public TrainingResult fit(DistributedData data, Sequential net) {
-        final long n = data.rows();
-        if (batchSize > n) {
-            throw new IllegalArgumentException("The batch size " + batchSize + " exceeds the " + n
-                    + " training rows; use 0 for full batch");
-        }
-        final boolean fullBatch = batchSize == 0 || batchSize == n;
-        final Optimizer opt = optimizer.copy().initialise(net.parameters());
-        if (opt.needsFullBatch() && !fullBatch) {
-            throw new IllegalArgumentException(opt + " needs the full batch (batch size 0), got batch size " + batchSize);
-        }
-        final JavaSparkContext sc = JavaSparkContext.fromSparkContext(data.partitions.context());
-        final Broadcast<byte[]> shape = sc.broadcast(FlatParameters.toBytes(net));
-        try {
-            final Objective objective = new Objective(sc, data, shape, family, net.parameters(), treeDepth);
-            double[] trace = new double[Math.min(epochs, 1 << 12)];
-            int e = 0;
-            boolean converged = false;
-            if (fullBatch) {
-                final Optimizer.Closure closure = () -> objective.evaluate(null, true)[0];
-                for (; e < epochs; e++) {
-                    checkInterrupt(e);
-                    trace = grow(trace, e);
-                    trace[e] = checkFinite(e, opt.step(closure));
-                    report(e, trace[e]);
-                    if (opt.converged()) {
-                        converged = true;
-                        e++;
-                        break;
-                    }
-                }
-            } else {
-                final int steps = (int) ((n + batchSize - 1) / batchSize);
-                for (; e < epochs; e++) {
-                    double epochLoss = 0;
-                    for (int t = 0; t < steps; t++) {
-                        checkInterrupt(e);
-                        final double[] lw = objective.evaluate(new MiniBatch(seed, e, t, steps), true);
-                        if (lw[1] == 0) {
-                            continue;
-                        }
-                        final double loss = checkFinite(e, lw[0]);
-                        opt.step(() -> loss);
-                        epochLoss += loss * lw[1];
-                    }
-                    trace = grow(trace, e);
-                    trace[e] = epochLoss / data.totalWeight();
-                    report(e, trace[e]);
-                }
+        return fit(data, null, net);
+    }
+
+    /**
+     * Trains {@code net} in place, with early stopping on {@code validation} when given.
+     *
+     * @param data       the cached training rows
+     * @param validation the cached validation rows (needs {@link #withValidation}), or null
+     * @param net        the network (its current parameters are the start)
+     * @return the loss trace and how training ended
+     */
+    public TrainingResult fit(DistributedData data, DistributedData validation, Sequential net) {
+        try (TrainingSession session = start(data, validation, net)) {
+            while (session.runEpoch()) {
+                // one epoch per call
             }
-            final double finalLoss = checkFinite(e, objective.evaluate(null, false)[0]);
-            return new TrainingResult(Arrays.copyOf(trace, e), finalLoss, converged);
-        } finally {
-            shape.destroy();
+            return session.finish();
         }
+    }
+
+    /**
+     * Starts a run that the caller advances epoch by epoch ({@link TrainingSession#runEpoch()}), and can
+     * resume with a higher epoch limit ({@link TrainingSession#setEpochLimit}): the single-machine loop,
+     * with its checks, messages, progress reports and early stopping.
+     *
+     * @param data       the cached training rows
+     * @param validation the cached validation rows (needs {@link #withValidation}), or null
+     * @param net        the network, trained in place
+     * @return the session at epoch 0; close it to release its broadcast
+     */
+    public TrainingSession start(DistributedData data, DistributedData validation, Sequential net) {
+        if (validation != null && validationFraction == 0) {
+            throw new IllegalArgumentException("Validation rows need early stopping: set withValidation(fraction, patience)");
+        }
+        Trainer trainer = new Trainer(epochs).withBatchSize(batchSize).withSeed(seed);
+        if (listener != null) {
+            trainer = trainer.withProgress(progressEvery, listener);
+        }
+        if (validation != null) {
+            trainer = trainer.withValidation(validationFraction, patience);
+        }
+        return trainer.start(net, family, optimizer, new SparkObjective(data, validation, net, family, seed, treeDepth));
     }
 
     /**
@@ -578,88 +598,5 @@ public final class SparkTrainer implements Cloneable {
         }
         final int p = net.layers().size() == 1 ? net.numParameters() : 0;
         return new DispersionSums(s[0], s[1], s[2], p);
-    }
-
-    private double[] grow(double[] trace, int e) {
-        return e < trace.length ? trace : Arrays.copyOf(trace, (int) Math.min(epochs, 2L * trace.length));
-    }
-
-    private void report(int epoch, double loss) {
-        if (listener != null && ((epoch + 1) % progressEvery == 0 || epoch == epochs - 1)) {
-            listener.onProgress(epoch, loss);
-        }
-    }
-
-    private static void checkInterrupt(int epoch) {
-        if (Thread.interrupted()) {
-            Thread.currentThread().interrupt();
-            throw new TrainingInterruptedException(epoch);
-        }
-    }
-
-    private double checkFinite(int epoch, double loss) {
-        if (Double.isFinite(loss)) {
-            return loss;
-        }
-        throw new TrainingDivergedException(epoch, String.format(Locale.ROOT,
-                "Training diverged at epoch %d: the mean negative log-likelihood of the %s family became %s "
-                        + "(eta left the %s link's domain %s, or overflowed). Try a smaller learning rate, or the log link.",
-                epoch, family.name(), loss, family.link(), family.link().etaDomain()));
-    }
-
-    /**
-     * The distributed objective: one Spark job per evaluation. Broadcasts the driver network's
-     * parameters, sums the partitions' {@link PartitionData#evaluate} with {@code treeAggregate},
-     * and writes {@code G / W} into the driver network's gradients.
-     */
-    private static final class Objective {
-        private final JavaSparkContext sc;
-        private final JavaRDD<PartitionData> rdd;
-        private final Broadcast<byte[]> shape;
-        private final Family family;
-        private final List<Parameter> params;
-        private final int depth;
-        private final int size;
-
-        Objective(JavaSparkContext sc, DistributedData data, Broadcast<byte[]> shape, Family family,
-                  List<Parameter> params, int depth) {
-            this.sc = sc;
-            this.rdd = data.partitions;
-            this.shape = shape;
-            this.family = family;
-            this.params = params;
-            this.depth = depth;
-            this.size = Parameters.size(params);
-        }
-
-        /**
-         * @param batch    the mini-batch, or null for every row
-         * @param backward false for the loss alone (gradients untouched)
-         * @return {@code {L / W, W}}: the batch's mean NLL and its total weight
-         */
-        double[] evaluate(MiniBatch batch, boolean backward) {
-            final Broadcast<double[]> theta = sc.broadcast(Parameters.flatten(params));
-            final Broadcast<byte[]> net = shape;
-            final Family fam = family;
-            final ExactSum sum;
-            try {
-                sum = rdd.treeAggregate(ExactSum.ZERO,
-                        (acc, part) -> acc.plus(part.evaluate(net.value(), theta.value(), fam, batch, backward)),
-                        ExactSum::plus, depth);
-            } catch (Exception e) {   // Spark's checked SparkException is thrown undeclared
-                throw SparkErrors.unwrap(e);
-            } finally {
-                theta.destroy();
-            }
-            final double[] s = sum.toDoubles();
-            final double loss = s[size], weight = s[size + 1];
-            if (weight == 0) {
-                return new double[] {0.0, 0.0};
-            }
-            if (backward) {
-                Parameters.restoreGradients(params, s, 1.0 / weight);
-            }
-            return new double[] {loss / weight, weight};
-        }
     }
 }

@@ -6,23 +6,29 @@ import neuralglm.nn.Sequential;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The <em>unnormalised</em> weighted loss and gradient of one block of rows, for callers that split
- * the data (a partition of a cluster, a thread's share) and add the blocks up themselves:
+ * The gradient of the loss of one batch of rows, the one place where training runs "forward, shape
+ * check, family gradient, backward" ({@link Trainer}'s step, each thread of {@link ParallelStep}, each
+ * partition of a Spark table):
+ * <pre>
+ *   eta = net(X_B);   G_i = s * w_i / W_B * dl(eta_i; y_i)/deta;   grad(theta) += G backpropagated     (W_B = sum_B w)
+ * </pre>
+ * {@link #mean} returns the batch's weighted mean NLL {@code L_B / W_B} with scale s (1 for a batch,
+ * a thread's share of the batch weight for a slice); {@link #accumulate} returns the
+ * <em>unnormalised</em> sums for callers that add blocks up themselves (a partition of a cluster):
  * <pre>
  *   L_B = sum_{i in B} w_i l(eta_i; y_i),     dL_B/dtheta = sum_{i in B} w_i dl_i/dtheta,     W_B = sum_{i in B} w_i
  * </pre>
  * so that over any split of the rows {@code sum_B L_B / sum_B W_B} is the mean NLL and
- * {@code sum_B dL_B / sum_B W_B} its gradient, the quantities {@link Trainer} steps on. The work is
- * the engine's own: {@link Sequential#forward}, {@link Family#gradient} and {@link Sequential#backward};
- * the family's per-block normalisation {@code 1 / W_B} is undone by scaling its output gradient by
- * {@code W_B}. Gradients are <b>accumulated</b> ({@code +=}) into the network's parameters, so
- * several blocks can be added before the caller reads them. Not thread-safe: one instance (and one
- * network) per thread.
+ * {@code sum_B dL_B / sum_B W_B} its gradient. Gradients are <b>accumulated</b> ({@code +=}) into the
+ * network's parameters; the first layer's input gradient is never computed
+ * ({@link Sequential#backward(DMatrixRMaj, boolean)}). Not thread-safe: one instance (and one network)
+ * per thread.
  */
 public final class BlockGradient {
     private final Sequential net;
     private final Family family;
     private DMatrixRMaj grad;
+    private DMatrixRMaj eta;
 
     /**
      * @param net    the network; its parameters receive the gradients
@@ -34,7 +40,38 @@ public final class BlockGradient {
     }
 
     /**
-     * Adds the block's weighted gradient into the parameters' gradients.
+     * Adds {@code scale} times the gradient of the batch's weighted mean NLL into the parameters' gradients.
+     *
+     * @param x        inputs, b x d. Not modified.
+     * @param y        targets, b x k. Not modified.
+     * @param w        instance weights (at least b entries; only the first b are read) or null for 1. Not modified.
+     * @param scale    the factor s on the gradient
+     * @param backward false to compute the loss only (no backward pass, gradients untouched)
+     * @return the weighted mean NLL of the batch
+     * @throws IllegalArgumentException when the network's outputs do not match the target columns
+     */
+    public double mean(DMatrixRMaj x, DMatrixRMaj y, double[] w, double scale, boolean backward) {
+        eta = net.forward(x);
+        if (eta.numCols != y.numCols) {
+            throw new IllegalArgumentException("The network has " + eta.numCols + " outputs but the "
+                    + family.name() + " targets have " + y.numCols + " columns");
+        }
+        grad = Kernels.reshape(grad, eta.numRows, eta.numCols);
+        final double loss = family.gradient(eta, y, w, grad);
+        if (backward) {
+            if (scale != 1.0) {
+                final double[] g = grad.data;
+                for (int i = 0, len = grad.getNumElements(); i < len; i++) {
+                    g[i] *= scale;
+                }
+            }
+            net.backward(grad, false);
+        }
+        return loss;
+    }
+
+    /**
+     * Adds the block's weighted gradient sum into the parameters' gradients.
      *
      * @param x inputs, b x d. Not modified.
      * @param y targets, b x k. Not modified.
@@ -48,20 +85,11 @@ public final class BlockGradient {
         if (b == 0 || total == 0) {
             return new double[] {0.0, 0.0};
         }
-        final DMatrixRMaj eta = net.forward(x);
-        if (eta.numCols != y.numCols) {
-            throw new IllegalArgumentException("The network has " + eta.numCols + " outputs but the "
-                    + family.name() + " targets have " + y.numCols + " columns");
-        }
-        grad = Kernels.reshape(grad, eta.numRows, eta.numCols);
-        final double meanLoss = family.gradient(eta, y, w, grad);
-        if (backward) {
-            final int len = grad.getNumElements();
-            for (int i = 0; i < len; i++) {
-                grad.data[i] *= total;
-            }
-            net.backward(grad, false);
-        }
-        return new double[] {meanLoss * total, total};
+        return new double[] {mean(x, y, w, total, backward) * total, total};
+    }
+
+    /** @return the network output of the last batch, b x k (for divergence messages); null before the first */
+    public DMatrixRMaj eta() {
+        return eta;
     }
 }

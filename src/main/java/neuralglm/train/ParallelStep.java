@@ -166,9 +166,10 @@ final class ParallelStep implements BatchStep {
             eta = new DMatrixRMaj(x.numRows, y.numCols);
             int off = 0;
             for (Slice s : slices) {
-                if (s.eta != null && s.share > 0) {
-                    System.arraycopy(s.eta.data, 0, eta.data, off, s.eta.getNumElements());
-                    off += s.eta.getNumElements();
+                final DMatrixRMaj e = s.gradient.eta();
+                if (e != null && s.share > 0) {
+                    System.arraycopy(e.data, 0, eta.data, off, e.getNumElements());
+                    off += e.getNumElements();
                 }
             }
         }
@@ -200,8 +201,7 @@ final class ParallelStep implements BatchStep {
         DMatrixRMaj x = new DMatrixRMaj(1, 1);
         DMatrixRMaj y = new DMatrixRMaj(1, 1);
         double[] w;
-        DMatrixRMaj grad;
-        DMatrixRMaj eta;
+        final BlockGradient gradient;
         double share;
         double loss;
 
@@ -209,6 +209,7 @@ final class ParallelStep implements BatchStep {
             this.net = net;
             this.paramList = List.copyOf(net.parameters());
             this.params = paramList.toArray(new Parameter[0]);
+            this.gradient = new BlockGradient(net, family);
         }
 
         /** Slice 0: the first {@code rows} rows of the batch, read in place (no copy). */
@@ -253,20 +254,7 @@ final class ParallelStep implements BatchStep {
             if (share == 0) {
                 return;
             }
-            eta = net.forward(x);
-            if (eta.numCols != y.numCols) {
-                throw new IllegalArgumentException("The network has " + eta.numCols + " outputs but the "
-                        + family.name() + " targets have " + y.numCols + " columns");
-            }
-            grad = Kernels.reshape(grad, eta.numRows, eta.numCols);
-            loss = family.gradient(eta, y, w, grad);
-            if (share != 1.0) {
-                final double[] g = grad.data;
-                for (int i = 0, len = grad.getNumElements(); i < len; i++) {
-                    g[i] *= share;
-                }
-            }
-            net.backward(grad, false);
+            loss = gradient.mean(x, y, w, share, true);
         }
     }
 }

@@ -206,7 +206,8 @@ public final class Trainer {
                                  DMatrixRMaj x, DMatrixRMaj y, double[] w) {
         DataChecks.check(family, x, y, w);
         if (validationFraction == 0) {
-            return new TrainingSession(this, net, family, optimizer, x, y, w, null, null, null);
+            return new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net, family, x, y, w,
+                    null, null, null));
         }
         final ValidationSplit split = ValidationSplit.of(family, y, validationFraction, seed);
         final int[] t = split.train(), v = split.validation();
@@ -219,8 +220,23 @@ public final class Trainer {
             throw new IllegalArgumentException("The " + t.length + " training rows left by the validation fraction "
                     + validationFraction + " all have weight 0; use a smaller fraction");
         }
-        return new TrainingSession(this, net, family, optimizer, ValidationSplit.rows(x, t), ValidationSplit.rows(y, t), wt,
-                ValidationSplit.rows(x, v), ValidationSplit.rows(y, v), wv);
+        return new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net, family,
+                ValidationSplit.rows(x, t), ValidationSplit.rows(y, t), wt, ValidationSplit.rows(x, v), ValidationSplit.rows(y, v), wv));
+    }
+
+    /**
+     * Starts a run over any {@link Objective} (e.g. a Spark table): the same loop, checks, messages and,
+     * when the objective has validation rows, early stopping with this trainer's patience. The
+     * objective's rows are its own: this trainer's seed, shuffling and threads are not used.
+     *
+     * @param net       the network, trained in place (the objective evaluates it)
+     * @param family    the output distribution
+     * @param optimizer a prototype; the session trains a copy
+     * @param objective the data
+     * @return the session, at epoch 0
+     */
+    public TrainingSession start(Sequential net, Family family, Optimizer optimizer, Objective objective) {
+        return new TrainingSession(this, net, family, optimizer, objective);
     }
 
     /**
@@ -244,11 +260,18 @@ public final class Trainer {
     /**
      * The weighted mean NLL of the trained network over all rows, {@code sum_b W_b meanNll_b / W} over
      * chunks b of at most {@value #FINAL_CHUNK} rows, so that the layers' buffers never grow to n rows.
+     *
+     * @param etaOut when not null, reshaped to n x k and given the network's outputs on all rows (what
+     *               {@code net.predict(x)} gives, to the bit)
      */
-    static double finalMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+    static double finalMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
+                               DMatrixRMaj etaOut) {
         final int n = x.numRows, d = x.numCols, k = y.numCols;
         if (n <= FINAL_CHUNK) {
             final DMatrixRMaj eta = net.forward(x);
+            if (etaOut != null) {
+                etaOut.setTo(eta);
+            }
             return checkFinite(epoch, family.meanNll(eta, y, w), family, eta);
         }
         final DMatrixRMaj xb = new DMatrixRMaj(FINAL_CHUNK, d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
@@ -264,12 +287,20 @@ public final class Trainer {
             if (wb != null) {
                 System.arraycopy(w, start, wb, 0, b);
                 chunkWeight = Family.totalWeight(wb, b);
-                if (chunkWeight == 0) {
+                if (chunkWeight == 0 && etaOut == null) {
                     continue;
                 }
             }
             final DMatrixRMaj eta = net.forward(xb);
-            sum += chunkWeight * checkFinite(epoch, family.meanNll(eta, yb, wb), family, eta);
+            if (etaOut != null) {
+                if (start == 0) {
+                    etaOut.reshape(n, eta.numCols, false);
+                }
+                System.arraycopy(eta.data, 0, etaOut.data, start * eta.numCols, b * eta.numCols);
+            }
+            if (chunkWeight != 0) {
+                sum += chunkWeight * checkFinite(epoch, family.meanNll(eta, yb, wb), family, eta);
+            }
         }
         return sum / Family.totalWeight(w, n);
     }
@@ -325,19 +356,15 @@ public final class Trainer {
 
     /** One forward-backward pass over a batch, as the optimiser's closure; buffers are reused. */
     static final class Step implements BatchStep {
-        private final Sequential net;
         private final Parameter[] params;
-        private final Family family;
+        private final BlockGradient gradient;
         private final DMatrixRMaj x;
         private final DMatrixRMaj y;
         private final double[] weights;
-        private DMatrixRMaj grad;
-        private DMatrixRMaj eta;
 
         Step(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
-            this.net = net;
             this.params = net.parameters().toArray(new Parameter[0]);
-            this.family = family;
+            this.gradient = new BlockGradient(net, family);
             this.x = x;
             this.y = y;
             this.weights = w;
@@ -348,20 +375,12 @@ public final class Trainer {
             for (Parameter p : params) {
                 p.zeroGrad();
             }
-            eta = net.forward(x);
-            if (eta.numCols != y.numCols) {
-                throw new IllegalArgumentException("The network has " + eta.numCols + " outputs but the "
-                        + family.name() + " targets have " + y.numCols + " columns");
-            }
-            grad = Kernels.reshape(grad, eta.numRows, eta.numCols);
-            final double loss = family.gradient(eta, y, weights, grad);
-            net.backward(grad, false);
-            return loss;
+            return gradient.mean(x, y, weights, 1.0, true);
         }
 
         @Override
         public DMatrixRMaj eta() {
-            return eta;
+            return gradient.eta();
         }
     }
 }

@@ -1,7 +1,6 @@
 package neuralglm.train;
 
 import java.util.Arrays;
-import java.util.Random;
 
 import neuralglm.family.Family;
 import neuralglm.nn.Parameters;
@@ -20,6 +19,8 @@ import org.ejml.data.DMatrixRMaj;
  *   early stopping: v_e = weighted mean NLL of the validation rows after epoch e;
  *                   keep the weights of argmin v; stop when v has not improved for `patience` epochs
  * </pre>
+ * The data are an {@link Objective}'s: rows in memory ({@link Trainer#start}) or a Spark table; the
+ * loop, its checks, messages and early stopping are the same for both.
  * An interrupt or divergence ends the session (the network is then mid-step and should be discarded).
  * The session keeps its worker threads (for {@code withThreads}) between epochs until
  * {@link #release()}, {@link #finish()} or {@link #close()}; a released session starts them again
@@ -34,23 +35,12 @@ public final class TrainingSession implements AutoCloseable {
     private final Sequential net;
     private final Family family;
     private final Optimizer opt;
-    private final DMatrixRMaj x;
-    private final DMatrixRMaj y;
-    private final double[] w;
-    private final DMatrixRMaj xv;
-    private final DMatrixRMaj yv;
-    private final double[] wv;
+    private final Objective data;
     private final int patience;
     private final boolean fullBatch;
-    private final Random rng;
-    private final int[] perm;
-    private final DMatrixRMaj xb;
-    private final DMatrixRMaj yb;
-    private final double[] wb;
+    private final int batchSize;
     private final double total;
-    private final boolean shuffle;
 
-    private BatchStep step;
     private int epochLimit;
     private int epoch;
     private double[] trace;
@@ -62,52 +52,32 @@ public final class TrainingSession implements AutoCloseable {
     private int bestEpoch = -1;
     private double[] bestWeights;
     private TrainingResult finished;
+    /** The network's outputs on the training rows when the last result was made; null before. */
+    private DMatrixRMaj finalOutputs;
 
     /** Use {@link Trainer#start}. Inputs are checked there. */
-    TrainingSession(Trainer trainer, Sequential net, Family family, Optimizer optimizer,
-                    DMatrixRMaj x, DMatrixRMaj y, double[] w, DMatrixRMaj xv, DMatrixRMaj yv, double[] wv) {
+    TrainingSession(Trainer trainer, Sequential net, Family family, Optimizer optimizer, Objective data) {
         this.trainer = trainer;
         this.net = net;
         this.family = family;
-        this.x = x;
-        this.y = y;
-        this.w = w;
-        this.xv = xv;
-        this.yv = yv;
-        this.wv = wv;
-        this.patience = xv == null ? 0 : trainer.patience();
-        this.shuffle = trainer.shuffles();
+        this.data = data;
+        this.patience = data.validationRows() == 0 ? 0 : trainer.patience();
         this.epochLimit = trainer.epochs();
-        final int n = x.numRows, batchSize = trainer.batchSize();
-        if (batchSize > n) {
-            throw new IllegalArgumentException("The batch size " + batchSize + " exceeds the " + n
+        final long n = data.trainingRows();
+        final int size = trainer.batchSize();
+        if (size > n) {
+            throw new IllegalArgumentException("The batch size " + size + " exceeds the " + n
                     + " training rows; use 0 for full batch");
         }
-        this.fullBatch = batchSize == 0 || batchSize == n;
+        this.fullBatch = size == 0 || size == n;
+        this.batchSize = size;
         this.opt = optimizer.copy().initialise(net.parameters());
         if (opt.needsFullBatch() && !fullBatch) {
-            throw new IllegalArgumentException(opt + " needs the full batch (batch size 0), got batch size " + batchSize);
+            throw new IllegalArgumentException(opt + " needs the full batch (batch size 0), got batch size " + size);
         }
-        this.total = Family.totalWeight(w, n);
+        this.total = data.trainingWeight();
         this.trace = new double[Math.max(1, Math.min(epochLimit, INITIAL_TRACE))];
-        this.validationTrace = xv == null ? null : new double[trace.length];
-        if (fullBatch) {
-            rng = null;
-            perm = null;
-            xb = null;
-            yb = null;
-            wb = null;
-        } else {
-            rng = new Random(trainer.seed());
-            perm = new int[n];
-            for (int i = 0; i < n; i++) {
-                perm[i] = i;
-            }
-            xb = new DMatrixRMaj(batchSize, x.numCols);
-            yb = new DMatrixRMaj(batchSize, y.numCols);
-            // families read only the first b entries of the weights, so one array serves every batch size
-            wb = new double[batchSize];
-        }
+        this.validationTrace = patience == 0 ? null : new double[trace.length];
     }
 
     /** @return the number of epochs run so far */
@@ -135,13 +105,22 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /** @return the number of training rows (after holding out the validation rows) */
-    public int trainingRows() {
-        return x.numRows;
+    public long trainingRows() {
+        return data.trainingRows();
+    }
+
+    /**
+     * @return the network's outputs (eta) on the training rows, in their order, computed with the loss
+     *         of the last {@link #finish()} or {@link #snapshot()} (the same numbers as
+     *         {@code network().predict} then); null before either. Saves a caller a second full pass.
+     */
+    public DMatrixRMaj finalOutputs() {
+        return finalOutputs;
     }
 
     /** @return the number of held-out validation rows, 0 without early stopping */
-    public int validationRows() {
-        return xv == null ? 0 : xv.numRows;
+    public long validationRows() {
+        return data.validationRows();
     }
 
     /**
@@ -178,7 +157,8 @@ public final class TrainingSession implements AutoCloseable {
             final double loss;
             if (fullBatch) {
                 Trainer.checkInterrupt(e);
-                loss = Trainer.checkFinite(e, opt.step(step()), family, step);
+                final BatchStep s = data.fullBatch();
+                loss = Trainer.checkFinite(e, opt.step(s), family, s);
             } else {
                 loss = miniBatchEpoch(e);
             }
@@ -189,7 +169,7 @@ public final class TrainingSession implements AutoCloseable {
             if (fullBatch && opt.converged()) {
                 converged = true;
             }
-            if (xv != null) {
+            if (patience > 0) {
                 validate(e);
             }
             ok = true;
@@ -203,30 +183,15 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private double miniBatchEpoch(int e) {
-        final int n = x.numRows, d = x.numCols, k = y.numCols, b0 = wb.length;
-        for (int i = n - 1; shuffle && i > 0; i--) {
-            final int j = rng.nextInt(i + 1), t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        final BatchStep s = step();
+        final int batches = data.startEpoch(e, batchSize);
         double epochLoss = 0;
-        for (int start = 0; start < n; start += b0) {
+        for (int t = 0; t < batches; t++) {
             Trainer.checkInterrupt(e);
-            final int b = Math.min(b0, n - start);
-            xb.reshape(b, d, false);
-            yb.reshape(b, k, false);
-            double batchWeight = 0;
-            for (int r = 0; r < b; r++) {
-                final int src = perm[start + r];
-                System.arraycopy(x.data, src * d, xb.data, r * d, d);
-                System.arraycopy(y.data, src * k, yb.data, r * k, k);
-                wb[r] = w == null ? 1.0 : w[src];
-                batchWeight += wb[r];
-            }
+            final double batchWeight = data.prepareBatch(t);
             if (batchWeight == 0) {
                 continue;
             }
+            final BatchStep s = data.batch();
             final double loss = Trainer.checkFinite(e, opt.step(s), family, s);
             epochLoss += loss * batchWeight;
         }
@@ -234,7 +199,7 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private void validate(int e) {
-        final double v = family.meanNll(net.predict(xv), yv, wv);
+        final double v = data.validationLoss();
         validationTrace = grow(validationTrace, e);
         validationTrace[e] = v;
         if (v < bestLoss) {
@@ -244,13 +209,6 @@ public final class TrainingSession implements AutoCloseable {
         } else if (e - bestEpoch >= patience) {
             noImprovement = true;
         }
-    }
-
-    private BatchStep step() {
-        if (step == null) {
-            step = fullBatch ? trainer.newStep(net, family, x, y, w) : trainer.newStep(net, family, xb, yb, wb);
-        }
-        return step;
     }
 
     /**
@@ -267,11 +225,7 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Stops the worker threads (if any); the next epoch starts them again. */
     public void release() {
-        if (step != null) {
-            final BatchStep s = step;
-            step = null;
-            s.close();
-        }
+        data.release();
     }
 
     /**
@@ -301,16 +255,18 @@ public final class TrainingSession implements AutoCloseable {
             throw new IllegalStateException("The training session was broken by an interrupt or divergence; "
                     + "its network is mid-step and must be discarded");
         }
-        release();
         if (bestWeights != null) {
             Parameters.restore(net.parameters(), bestWeights);
         }
         finished = result(bestWeights != null);
+        release();
         return finished;
     }
 
     private TrainingResult result(boolean restored) {
-        final double finalLoss = Trainer.finalMeanNll(epoch, net, family, x, y, w);
+        final DMatrixRMaj outputs = new DMatrixRMaj(0, 0);
+        final double finalLoss = Trainer.checkFinite(epoch, data.trainingLoss(epoch, outputs), family, (DMatrixRMaj) null);
+        finalOutputs = outputs.numRows > 0 ? outputs : null;
         final StopReason why;
         if (converged) {
             why = StopReason.CONVERGED;
@@ -321,7 +277,7 @@ public final class TrainingSession implements AutoCloseable {
         } else {
             why = StopReason.STOPPED_BY_CALLER;
         }
-        final double[] v = xv == null ? new double[0] : Arrays.copyOf(validationTrace, epoch);
+        final double[] v = patience == 0 ? new double[0] : Arrays.copyOf(validationTrace, epoch);
         return new TrainingResult(Arrays.copyOf(trace, epoch), finalLoss, why, v, restored ? bestEpoch : -1, patience);
     }
 

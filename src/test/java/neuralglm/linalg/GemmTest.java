@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The blocked products against the plain triple loop written here (same summation order, so the
  * results must agree to the last bit), on shapes that exercise every block and remainder path; and
- * the Vector API kernels against the scalar ones, bit for bit (the suite runs with the module).
+ * the plain-Java row-array kernels (vectorised by C2) and the Vector API kernels against the same loop,
+ * bit for bit (the suite runs with the module).
  */
 class GemmTest {
 
@@ -24,7 +25,7 @@ class GemmTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1,1,1", "3,2,5", "4,4,4", "7,13,5", "400,1,30", "400,30,20", "400,20,1", "400,20,2", "37,64,64", "9,30,13", "5,1,1", "13,3,3", "19,44,7", "400,30,3", "6,530,9", "21,6,18"})
+    @CsvSource({"1,1,1", "3,2,5", "4,4,4", "7,13,5", "400,1,30", "400,30,20", "400,20,1", "400,20,2", "37,64,64", "9,30,13", "5,1,1", "13,3,3", "19,44,7", "400,30,3", "6,530,9", "21,6,18", "2,8,8", "3,9,8", "5,17,11", "33,7,9", "1,12,10", "10,1,9", "256,20,64", "37,64,63"})
     void productsEqualTheTripleLoopBitForBit(int n, int in, int out) {
         final Random rng = new Random(n * 1000 + in * 10 + out);
         final double[] x = gauss(rng, n * in), w = gauss(rng, out * in), b = gauss(rng, out), dy = gauss(rng, n * out);
@@ -76,6 +77,17 @@ class GemmTest {
         assertArrayEquals(dwRef, dw, 0.0, "scalar weight gradient");
         assertArrayEquals(dbRef, db, 0.0, "scalar bias gradient");
 
+        final double[] ry = new double[n * out], rty = new double[n * out], rdx = new double[n * in], rdw = dw0.clone(), rdb = db0.clone();
+        RowGemm.axb(x, n, in, wT, out, b, ry);
+        RowGemm.abt(x, n, in, w, out, b, rty);
+        RowGemm.axb(dy, n, out, w, in, null, rdx);
+        RowGemm.atb(dy, n, out, x, in, rdw, rdb);
+        assertArrayEquals(yRef, ry, 0.0, "row-array forward");
+        assertArrayEquals(yRef, rty, 0.0, "row-array forward from W");
+        assertArrayEquals(dxRef, rdx, 0.0, "row-array input gradient");
+        assertArrayEquals(dwRef, rdw, 0.0, "row-array weight gradient");
+        assertArrayEquals(dbRef, rdb, 0.0, "row-array bias gradient");
+
         assertTrue(Kernels.vectorised(), "the suite runs with --add-modules jdk.incubator.vector");
         final double[] vy = new double[n * out], vdx = new double[n * in], vdw = dw0.clone(), vdb = db0.clone();
         VectorGemm.axb(x, n, in, wT, out, b, vy);
@@ -85,5 +97,34 @@ class GemmTest {
         assertArrayEquals(dxRef, vdx, 0.0, "vector input gradient");
         assertArrayEquals(dwRef, vdw, 0.0, "vector weight gradient");
         assertArrayEquals(dbRef, vdb, 0.0, "vector bias gradient");
+    }
+
+    /** ReLU and its backward step, plain and vector kernels, on the values where branch-free forms could slip. */
+    @org.junit.jupiter.api.Test
+    void reluKernelsOnSpecialValues() {
+        final double[] x = {1.5, -1.5, 0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-310, Double.MAX_VALUE,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 3, -2, 0.5, -0.25, 7, 1e300};
+        final int n = x.length;
+        final double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = (i % 3 == 0 ? -1 : 1) * (0.5 + i);
+        }
+        final double[] y = new double[n], dx = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = Double.isNaN(x[i]) ? Double.NaN : x[i] > 0 ? x[i] : 0.0;
+            dx[i] = Double.isNaN(x[i]) ? Double.NaN : x[i] > 0 ? g[i] : g[i] * 0.0;
+        }
+        final double[] py = new double[n], pdx = new double[n], vy = new double[n], vdx = new double[n];
+        Kernels.reluPlain(x, py, n);
+        Kernels.reluGradPlain(g, x, pdx, n);
+        VectorElementwise.relu(x, vy, n);
+        VectorElementwise.reluGrad(g, x, vdx, n);
+        for (int i = 0; i < n; i++) {
+            final String at = "x = " + x[i];
+            org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToLongBits(y[i]), Double.doubleToLongBits(py[i]), "plain relu " + at);
+            org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToLongBits(y[i]), Double.doubleToLongBits(vy[i]), "vector relu " + at);
+            org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToLongBits(dx[i]), Double.doubleToLongBits(pdx[i]), "plain relu grad " + at);
+            org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToLongBits(dx[i]), Double.doubleToLongBits(vdx[i]), "vector relu grad " + at);
+        }
     }
 }

@@ -244,6 +244,17 @@ class SparkTableTest {
         assertArrayEquals(new String[] {"no", "yes"}, model.label().classes());
     }
 
+    /** Early stopping on a table: a seeded split of its rows is held out, and the result says how training ended. */
+    @Test
+    void aTableCanHoldOutRowsForEarlyStopping() {
+        final TabularModel model = glm(new Bernoulli(), "outcome").withWeight("w")
+                .withOptimizer(new neuralglm.optim.Adam(0.05)).withEpochs(40).withValidation(0.3, 2).fit(table(cells, 3));
+        final neuralglm.train.TrainingResult r = model.result();
+        assertEquals(r.epochs(), r.validationTrace().length, r.toString());
+        assertTrue(r.epochs() == 40 || r.stopReason() == neuralglm.train.StopReason.NO_IMPROVEMENT, r.toString());
+        assertTrue(model.settings().contains("validation=0.3, patience=2"), model.settings());
+    }
+
     @Test
     void bernoulliGlmOnAStringLabelWithWeightsMatchesIrlsAndRepeatedRows() {
         final TabularModel weighted = glm(new Bernoulli(), "outcome").withWeight("w").fit(table(cells, 4));

@@ -133,6 +133,71 @@ class SparkTrainerTest {
     }
 
     /**
+     * Early stopping on Spark is the single-machine loop's: the same held-out rows (here the local
+     * trainer's own split, distributed), the same validation trace, stopping epoch and kept weights.
+     */
+    @Test
+    void earlyStoppingFollowsTheSingleMachineLoop() {
+        final Family family = new Poisson();
+        final int[] hidden = {8};
+        final Sequential a = network(hidden, 5), b = network(hidden, 5);
+        final Optimizer opt = new Adam(0.08);
+        final TrainingResult single = new Trainer(300).withSeed(9).withValidation(0.3, 4).fit(a, family, opt, x, y, w);
+        final neuralglm.train.ValidationSplit split = neuralglm.train.ValidationSplit.of(family, y, 0.3, 9);
+        final int[] t = split.train(), v = split.validation();
+        final TrainingResult spread;
+        try (DistributedData train = DistributedData.of(sc, neuralglm.train.ValidationSplit.rows(x, t),
+                neuralglm.train.ValidationSplit.rows(y, t), neuralglm.train.ValidationSplit.rows(w, t), 4, 37, family);
+             DistributedData validation = DistributedData.of(sc, neuralglm.train.ValidationSplit.rows(x, v),
+                     neuralglm.train.ValidationSplit.rows(y, v), neuralglm.train.ValidationSplit.rows(w, v), 3, 37, family)) {
+            spread = new SparkTrainer(family).withOptimizer(opt).withEpochs(300).withValidation(0.3, 4)
+                    .fit(train, validation, b);
+        }
+        assertEquals(neuralglm.train.StopReason.NO_IMPROVEMENT, single.stopReason(), single.toString());
+        assertEquals(single.stopReason(), spread.stopReason());
+        assertEquals(single.epochs(), spread.epochs());
+        assertEquals(single.bestEpoch(), spread.bestEpoch());
+        assertRelative(single.validationTrace(), spread.validationTrace(), 1e-9, "validation trace");
+        assertRelative(single.lossTrace(), spread.lossTrace(), 1e-9, "loss trace");
+        assertRelative(values(a), values(b), 1e-8, "kept parameters");
+    }
+
+    /** A Spark run resumed to a new epoch total equals one run to that total; divergence reads as on one machine. */
+    @Test
+    void aSparkRunResumesAndDivergesAsOnOneMachine() {
+        final Family family = new Poisson();
+        final int[] hidden = {4};
+        final Sequential a = network(hidden, 13), b = network(hidden, 13);
+        try (DistributedData data = DistributedData.of(sc, x, y, w, 4, 37, family)) {
+            final SparkTrainer trainer = new SparkTrainer(family).withOptimizer(new Adam(0.02)).withBatchSize(64).withEpochs(3);
+            final TrainingResult whole = trainer.withEpochs(7).fit(data, a);
+            final TrainingResult resumed;
+            try (neuralglm.train.TrainingSession s = trainer.start(data, null, b)) {
+                while (s.runEpoch()) {
+                    // to 3
+                }
+                assertEquals(3, s.epoch());
+                s.setEpochLimit(7);
+                while (s.runEpoch()) {
+                    // on to 7
+                }
+                resumed = s.finish();
+            }
+            assertArrayEquals(whole.lossTrace(), resumed.lossTrace(), 0.0);
+            assertArrayEquals(values(a), values(b), 0.0);
+            final Sequential c = network(hidden, 13), d = network(hidden, 13);
+            final Optimizer wild = new SGD(1e6, 0.0, false, 0.0);
+            final Exception local = org.junit.jupiter.api.Assertions.assertThrows(neuralglm.train.TrainingDivergedException.class,
+                    () -> new Trainer(20).fit(c, family, wild, x, y, w));
+            final Exception spread = org.junit.jupiter.api.Assertions.assertThrows(neuralglm.train.TrainingDivergedException.class,
+                    () -> new SparkTrainer(family).withOptimizer(wild).withEpochs(20).fit(data, d));
+            assertTrue(spread.getMessage().startsWith("Training diverged at epoch "), spread.getMessage());
+            assertTrue(local.getMessage().contains("Try a smaller learning rate") && spread.getMessage().contains("Try a smaller learning rate"),
+                    local.getMessage() + " / " + spread.getMessage());
+        }
+    }
+
+    /**
      * The one extra pass after training: chi2, D and sum w over 4 partitions (ragged chunks) give the
      * Pearson and deviance dispersion of the single-machine FittedDispersion on the same network, rows and
      * weights (p = the parameter count for a GLM, 0 for a network), and the Gaussian Pearson sum equals

@@ -540,19 +540,27 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             startStream(data);
             return;
         }
-        final Instances train = new Instances(data, data.numInstances());
+        // the instances with a class value; the data itself (no copy) when none is missing
         final List<Integer> original = new ArrayList<>();
         for (int i = 0; i < data.numInstances(); i++) {
             if (!data.instance(i).classIsMissing()) {
-                train.add(data.instance(i));
                 original.add(i);
             }
         }
-        if (train.numInstances() == 0) {
+        if (original.isEmpty()) {
             throw new IllegalArgumentException("No training instances with a known class value: all " + data.numInstances()
                     + " instances have a missing value for class attribute '" + data.classAttribute().name() + "'");
         }
         final int[] rows = original.stream().mapToInt(Integer::intValue).toArray();
+        final Instances train;
+        if (rows.length == data.numInstances()) {
+            train = data;
+        } else {
+            train = new Instances(data, rows.length);
+            for (int i : rows) {
+                train.add(data.instance(i));
+            }
+        }
         InputChecks.checkValues(train, rows);
         final TrainingRun next = newRun(train, rows, hiddenSizes, epochs, fingerprint, resumeNote);
         closeRun();
@@ -599,6 +607,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      */
     private TrainingRun newRun(Instances train, int[] rows, int[] hiddenSizes, int limit, RunFingerprint fingerprint,
                                String resumeNote) throws Exception {
+        noteKernelsOnce();
         final Family fam = family.create(train.classAttribute().isNominal());
         final Targets targets = Targets.of(train, fam, rows);
         final InputPipeline pipeline = new InputPipeline(hiddenSizes.length == 0);
@@ -626,6 +635,26 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 architecture(x.numCols, hiddenSizes, actName, outputs), opt.toString(), miniBatchSize, !doNotStandardize,
                 FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
                 GlmInference.Weights.values()[weightsKind], quasi);
+    }
+
+    /** Set once the JVM has been told which kernels run (first build). */
+    private static final java.util.concurrent.atomic.AtomicBoolean KERNELS_NOTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** The exact Java option that turns on the Vector API kernels. */
+    public static final String VECTOR_OPTION = "--add-modules jdk.incubator.vector";
+
+    /**
+     * Once per JVM, on the first build in a JVM without the Vector API module (Weka's default), says on
+     * standard error (the Explorer's log window, the console) how to get the faster kernels.
+     */
+    private static void noteKernelsOnce() {
+        if (!neuralglm.linalg.Kernels.vectorised() && !Boolean.getBoolean("neuralglm.scalar")
+                && KERNELS_NOTED.compareAndSet(false, true)) {
+            System.err.println("NeuralGLM: this JVM runs without the Vector API module, so training uses the plain-Java "
+                    + "kernels (vectorised by the JIT; about 1.5-2.5x slower on the matrix products). For the fastest "
+                    + "kernels, start Weka's JVM with the option " + VECTOR_OPTION + " (for example: java "
+                    + VECTOR_OPTION + " -jar weka.jar); the results are the same to the bit.");
+        }
     }
 
     /**
@@ -798,6 +827,34 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             throw new IllegalStateException("NeuralGLM: no model built yet; call buildClassifier first");
         }
         return model.distribution(instance);
+    }
+
+    /**
+     * Weka's {@code BatchPredictor}: the instances go through the network in blocks of 2048 as matrices
+     * (the same numbers as {@link #distributionForInstance}, faster).
+     *
+     * @param insts instances of the training format. Not modified.
+     * @return one distribution per instance
+     * @throws Exception when there is no model, or an instance's header differs from the training header
+     */
+    @Override
+    public double[][] distributionsForInstances(Instances insts) throws Exception {
+        if (model == null) {
+            throw new IllegalStateException("NeuralGLM: no model built yet; call buildClassifier first");
+        }
+        return model.distributions(insts);
+    }
+
+    /**
+     * @return true for a model of a nominal class: Weka's {@code Evaluation} then calls
+     *         {@link #distributionsForInstances}. False for a numeric class, because Evaluation's batch
+     *         path skips the per-instance statistics of an {@code IntervalEstimator} and
+     *         {@code ConditionalDensityEstimator} (interval coverage, class complexity); the batch method
+     *         itself is as fast for every class.
+     */
+    @Override
+    public boolean implementsMoreEfficientBatchPrediction() {
+        return model != null && model.classAttribute().isNominal();
     }
 
     /**

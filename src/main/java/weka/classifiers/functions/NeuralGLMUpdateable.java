@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import neuralglm.nn.Sequential;
 import neuralglm.train.IncrementalTrainer;
+import neuralglm.train.TrainingDivergedException;
 import neuralglm.train.Trainer;
 import org.ejml.data.DMatrixRMaj;
 import weka.classifiers.UpdateableBatchProcessor;
@@ -30,6 +31,9 @@ import weka.core.Utils;
  * classifier's model a new {@link FittedModel} with a copy of it ({@link FittedModel#withNetwork}): models
  * stay immutable. A stream belongs to the model it made last; when a build or an aggregation replaces
  * that model, the next instance starts a new stream from the new model.
+ * <p>The input standardisation stays the one fitted on the first mini-batch (or the training data). When a
+ * step diverges after inputs far outside it (more than 100 of its standard deviations), the error says that
+ * the stream drifted, where and how far, instead of suggesting a smaller learning rate.
  */
 public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifier, UpdateableBatchProcessor {
     private static final long serialVersionUID = -4127380912260419135L;
@@ -50,6 +54,10 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
         /** Instances learned, steps taken (for the report). */
         long instances;
         long steps;
+        /** The buffered input farthest from the standardisation: z, input column, stream instance number. */
+        transient double driftZ;
+        transient int driftColumn;
+        transient long driftInstance;
 
         Stream(Instances waiting, FittedModel model) {
             this.waiting = waiting;
@@ -151,14 +159,58 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
         one.add(instance);
         final Targets t = Targets.of(one, s.model.family(), new int[] {(int) s.instances});
         final DMatrixRMaj x = s.model.pipeline().transform(instance);
-        if (s.learner.add(x.data, t.y().data, t.weights()[0])) {
+        for (int j = 0; j < x.numCols; j++) {
+            if (Math.abs(x.data[j]) > Math.abs(s.driftZ)) {
+                s.driftZ = x.data[j];
+                s.driftColumn = j;
+                s.driftInstance = s.instances + 1;
+            }
+        }
+        final boolean step;
+        try {
+            step = s.learner.add(x.data, t.y().data, t.weights()[0]);
+        } catch (TrainingDivergedException e) {
+            throw drifted(s, e);
+        }
+        if (step) {
             stepped(s);
         }
         s.instances++;
     }
 
+    /** Standardised inputs beyond this many standard deviations mean the stream left the first batch's range. */
+    private static final double DRIFT = 100;
+
+    /**
+     * @param s the stream whose step diverged
+     * @param e the divergence
+     * @return e, or when a buffered input lay far outside the range the standardisation was fitted on,
+     *         a divergence that says so (a smaller learning rate would not help)
+     */
+    private TrainingDivergedException drifted(Stream s, TrainingDivergedException e) {
+        final double z = s.driftZ;
+        s.driftZ = 0;
+        if (!(Math.abs(z) > DRIFT)) {
+            return e;
+        }
+        final weka.classifiers.functions.neuralglm.Inputs in = s.model.pipeline();
+        final int j = s.driftColumn;
+        final neuralglm.model.Standardizer st = in.standardizer();
+        final double m = st.mean()[j], sd = st.scale()[j];
+        return new TrainingDivergedException(e.epoch(), String.format(Locale.ROOT,
+                "The stream's inputs drifted away from the data the input standardisation was fitted on: input '%s' "
+                        + "was standardised with mean %.6g and standard deviation %.6g (fitted on %s), but stream instance "
+                        + "%d has %.6g there, %.3g standard deviations away, and the step on its mini-batch diverged (the loss "
+                        + "was no longer finite; a smaller learning rate would not help). Start the stream "
+                        + "on data that represent it (build on a sample first, or use a larger -mini-batch-size for the "
+                        + "first batch), or use -no-standardize.", in.inputNames()[j], m, sd,
+                s.model.result() == null ? "the first mini-batch" : "the training data", s.driftInstance, m + sd * z,
+                Math.abs(z)));
+    }
+
     /** After a step: the classifier's model becomes one with a copy of the stream's network. */
     private void stepped(Stream s) {
+        s.driftZ = 0;
         s.steps++;
         s.model = s.model.withNetwork(s.net.copy());
         setModel(s.model);
@@ -167,8 +219,16 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
     /** Steps on the instances still buffered (end of the stream). */
     @Override
     public void batchFinished() throws Exception {
-        if (stream != null && stream.model == fittedModel() && stream.learner != null && stream.learner.flush()) {
-            stepped(stream);
+        if (stream != null && stream.model == fittedModel() && stream.learner != null) {
+            final boolean step;
+            try {
+                step = stream.learner.flush();
+            } catch (TrainingDivergedException e) {
+                throw drifted(stream, e);
+            }
+            if (step) {
+                stepped(stream);
+            }
         }
     }
 

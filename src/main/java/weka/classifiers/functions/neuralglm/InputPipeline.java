@@ -2,9 +2,11 @@ package weka.classifiers.functions.neuralglm;
 
 import neuralglm.model.Standardizer;
 import org.ejml.data.DMatrixRMaj;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.filters.Filter;
+import weka.core.Utils;
 import weka.filters.unsupervised.attribute.NominalToBinary;
 import weka.filters.unsupervised.attribute.Remove;
 import weka.filters.unsupervised.attribute.RemoveUseless;
@@ -14,7 +16,8 @@ import weka.filters.unsupervised.attribute.ReplaceMissingValues;
  * Turns Weka instances into the engine's input matrix, the same way at training and prediction time:
  * <ol>
  * <li>{@link ReplaceMissingValues}: a missing value becomes the training mean (numeric) or mode (nominal);</li>
- * <li>{@link RemoveUseless}: constant attributes (and nominal ones with almost all values distinct) go;</li>
+ * <li>useless attributes go, exactly as {@link RemoveUseless} would choose them (constant ones, and nominal
+ * ones with almost all values distinct), through the {@link Remove} filter that RemoveUseless makes;</li>
  * <li>{@link NominalToBinary}: a nominal attribute with k values becomes k 0/1 columns (2 values: one);</li>
  * <li>with reference coding (GLM mode: no hidden layer), {@link Remove} drops the column of the first value of
  *     each nominal attribute with k &gt; 2 values, leaving k - 1 treatment contrasts against that first value
@@ -24,12 +27,18 @@ import weka.filters.unsupervised.attribute.ReplaceMissingValues;
  * </ol>
  * The class attribute is left out of the matrix. With no input left, one constant 0 column keeps
  * the network well formed (its weight gets no gradient: an intercept-only model).
+ *
+ * <p>Fitting makes no filtered copy of the data set ({@code Filter.useFilter} made three, and RemoveUseless
+ * hashed every distinct numeric value): the missing-value filter is fitted on one instance holding the
+ * training means and modes (computed here with ReplaceMissingValues' own arithmetic, so its state is the
+ * same to the bit), the useless attributes are found in one pass over the imputed values, and the
+ * training rows then go through the fitted filters one at a time, as a prediction's instance does.
  */
 public final class InputPipeline implements Inputs {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final ReplaceMissingValues missing = new ReplaceMissingValues();
-    private final RemoveUseless useless = new RemoveUseless();
+    private final Remove useless = new Remove();
     private final NominalToBinary binary = new NominalToBinary();
     private final boolean referenceCoding;
     /** Drops the first value's column of each nominal attribute with more than 2 values; null when none. */
@@ -64,12 +73,21 @@ public final class InputPipeline implements Inputs {
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights) throws Exception {
         missingInTraining = countMissingInputs(data);
         missing.setInputFormat(data);
-        Instances d = Filter.useFilter(data, missing);
-        useless.setInputFormat(d);
-        d = Filter.useFilter(d, useless);
-        final Instances beforeBinary = new Instances(d, 0);
-        binary.setInputFormat(d);
-        d = Filter.useFilter(d, binary);
+        final Instances means = new Instances(data, 1);
+        means.add(meansAndModes(data));
+        for (int i = 0; i < means.numInstances(); i++) {
+            missing.input(means.instance(i));
+        }
+        missing.batchFinished();
+        missing.output();
+        final double[] fill = replacements(data, missing);
+        final int[] removed = uselessAttributes(data, fill);
+        useless.setAttributeIndicesArray(removed);
+        useless.setInvertSelection(false);
+        useless.setInputFormat(missing.getOutputFormat());
+        final Instances beforeBinary = useless.getOutputFormat();
+        binary.setInputFormat(beforeBinary);
+        Instances d = binary.getOutputFormat();
         if (referenceCoding) {
             final java.util.List<Integer> drop = new java.util.ArrayList<>();
             final java.util.List<String> levels = new java.util.ArrayList<>();
@@ -89,7 +107,7 @@ public final class InputPipeline implements Inputs {
                 reference = new Remove();
                 reference.setAttributeIndicesArray(drop.stream().mapToInt(Integer::intValue).toArray());
                 reference.setInputFormat(d);
-                d = Filter.useFilter(d, reference);
+                d = reference.getOutputFormat();
             }
             referenceLevels = levels.toArray(new String[0]);
         }
@@ -105,9 +123,21 @@ public final class InputPipeline implements Inputs {
                 inputNames[j++] = header.attribute(a).name();
             }
         }
-        final DMatrixRMaj x = new DMatrixRMaj(d.numInstances(), cols);
-        for (int i = 0; i < d.numInstances(); i++) {
-            copyRow(d.instance(i), x.data, i * cols);
+        final DMatrixRMaj x = new DMatrixRMaj(data.numInstances(), cols);
+        final int[] kept = numericInputs(data, removed);
+        if (kept != null && reference == null && kept.length == header.numAttributes() - 1) {
+            // numeric inputs only: the filters impute, drop columns and copy; do that here, without them
+            for (int i = 0; i < data.numInstances(); i++) {
+                final Instance inst = data.instance(i);
+                for (int c = 0; c < kept.length; c++) {
+                    final double v = inst.value(kept[c]);
+                    x.data[i * cols + c] = Utils.isMissingValue(v) ? fill[kept[c]] : v;
+                }
+            }
+        } else {
+            for (int i = 0; i < data.numInstances(); i++) {
+                copyRow(encode(data.instance(i)), x.data, i * cols);
+            }
         }
         standardizer = standardize ? Standardizer.fit(x, weights) : Standardizer.identity(cols);
         return standardizer.apply(x);
@@ -123,17 +153,176 @@ public final class InputPipeline implements Inputs {
      */
     @Override
     public synchronized DMatrixRMaj transform(Instance instance) throws Exception {
+        final DMatrixRMaj row = new DMatrixRMaj(1, inputNames.length);
+        copyRow(encode(instance), row.data, 0);
+        return standardizer.apply(row);
+    }
+
+    /**
+     * Rows {@code from .. from + rows.numRows - 1} of {@code data}, standardised, into {@code rows}
+     * (for batch prediction; synchronised like {@link #transform}).
+     *
+     * @param data instances with the training data's attributes. Not modified.
+     * @param from the first instance
+     * @param rows n x d. Overwritten.
+     * @throws Exception when a filter fails
+     */
+    @Override
+    public synchronized void transform(Instances data, int from, DMatrixRMaj rows) throws Exception {
+        final int cols = inputNames.length;
+        for (int i = 0; i < rows.numRows; i++) {
+            copyRow(encode(data.instance(from + i)), rows.data, i * cols);
+        }
+        standardizer.apply(rows);
+    }
+
+    /** @return the instance through the fitted filters (missing values, useless attributes, nominal coding) */
+    private Instance encode(Instance instance) throws Exception {
         missing.input(instance);
         useless.input(missing.output());
         binary.input(useless.output());
-        Instance filtered = binary.output();
-        if (reference != null) {
-            reference.input(filtered);
-            filtered = reference.output();
+        final Instance filtered = binary.output();
+        if (reference == null) {
+            return filtered;
         }
-        final DMatrixRMaj row = new DMatrixRMaj(1, inputNames.length);
-        copyRow(filtered, row.data, 0);
-        return standardizer.apply(row);
+        reference.input(filtered);
+        return reference.output();
+    }
+
+    /**
+     * One instance (weight 1) holding each attribute's training mean (numeric) or mode (nominal), as
+     * {@link ReplaceMissingValues#batchFinished()} computes them, in the same order of operations:
+     * weighted sums {@code sum w x} over the present values, divided by the total weight minus the
+     * weights of the missing values (missing when that is not above 1e-6); for a nominal attribute
+     * the first value of largest weight, value 0's weight being the total minus the others' and the
+     * missing ones'. The filter fitted on it holds the same values to the bit.
+     */
+    private static Instance meansAndModes(Instances data) {
+        final int d = data.numAttributes(), n = data.numInstances();
+        final double total = data.sumOfWeights();
+        final double[][] counts = new double[d][];
+        final double[] sums = new double[d], results = new double[d];
+        for (int j = 0; j < d; j++) {
+            sums[j] = total;
+            if (data.attribute(j).isNominal()) {
+                counts[j] = new double[data.attribute(j).numValues()];
+                if (counts[j].length > 0) {
+                    counts[j][0] = total;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            final Instance inst = data.instance(i);
+            final double w = inst.weight();
+            for (int v = 0; v < inst.numValues(); v++) {
+                final int j = inst.index(v);
+                final Attribute att = inst.attributeSparse(v);
+                if (!inst.isMissingSparse(v)) {
+                    if (att.isNominal()) {
+                        if (counts[j].length > 0) {
+                            counts[j][(int) inst.valueSparse(v)] += w;
+                            counts[j][0] -= w;
+                        }
+                    } else if (att.isNumeric()) {
+                        results[j] += w * inst.valueSparse(v);
+                    }
+                } else if (att.isNominal()) {
+                    if (counts[j].length > 0) {
+                        counts[j][0] -= w;
+                    }
+                } else if (att.isNumeric()) {
+                    sums[j] -= w;
+                }
+            }
+        }
+        final double[] values = new double[d];
+        for (int j = 0; j < d; j++) {
+            values[j] = Utils.missingValue();
+            if (data.attribute(j).isNominal()) {
+                if (counts[j].length > 0) {
+                    values[j] = Utils.maxIndex(counts[j]);
+                }
+            } else if (data.attribute(j).isNumeric() && Utils.gr(sums[j], 0)) {
+                values[j] = results[j] / sums[j];
+            }
+        }
+        return new DenseInstance(1.0, values);
+    }
+
+    /** @return what the fitted missing-value filter puts in place of a missing value, per attribute */
+    private static double[] replacements(Instances data, ReplaceMissingValues fitted) throws Exception {
+        final double[] blank = new double[data.numAttributes()];
+        java.util.Arrays.fill(blank, Utils.missingValue());
+        final Instance blankInstance = new DenseInstance(1.0, blank);
+        blankInstance.setDataset(data);
+        fitted.input(blankInstance);
+        return fitted.output().toDoubleArray();
+    }
+
+    /**
+     * @return the input attributes left after removing {@code removed} (ascending), in order, when they are
+     *         all numeric; else null
+     */
+    private static int[] numericInputs(Instances data, int[] removed) {
+        final java.util.Set<Integer> gone = new java.util.HashSet<>();
+        for (int r : removed) {
+            gone.add(r);
+        }
+        final java.util.List<Integer> kept = new java.util.ArrayList<>();
+        for (int a = 0; a < data.numAttributes(); a++) {
+            if (a != data.classIndex() && !gone.contains(a)) {
+                if (!data.attribute(a).isNumeric()) {
+                    return null;
+                }
+                kept.add(a);
+            }
+        }
+        return kept.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The attributes {@link RemoveUseless} (default settings) would remove from the imputed data: all
+     * values missing, fewer than two distinct values (compared as Weka's attribute statistics do, by
+     * their bits), or nominal with more than 99% of the present values distinct. The class never.
+     */
+    private static int[] uselessAttributes(Instances data, double[] fill) {
+        final int d = data.numAttributes(), n = data.numInstances(), cls = data.classIndex();
+        final int[] missingCount = new int[d], distinct = new int[d];
+        final long[] first = new long[d];
+        final boolean[][] seen = new boolean[d][];
+        for (int j = 0; j < d; j++) {
+            if (data.attribute(j).isNominal()) {
+                seen[j] = new boolean[data.attribute(j).numValues()];
+            }
+        }
+        for (int i = 0; i < n; i++) { // one pass, row by row
+            final Instance inst = data.instance(i);
+            for (int j = 0; j < d; j++) {
+                final double raw = inst.value(j);
+                final double v = Utils.isMissingValue(raw) ? fill[j] : raw;
+                if (Utils.isMissingValue(v)) {
+                    missingCount[j]++;
+                } else if (seen[j] != null) {
+                    if (!seen[j][(int) v]) {
+                        seen[j][(int) v] = true;
+                        distinct[j]++;
+                    }
+                } else if (distinct[j] == 0) {
+                    first[j] = Double.doubleToLongBits(v);
+                    distinct[j] = 1;
+                } else if (distinct[j] == 1 && Double.doubleToLongBits(v) != first[j]) {
+                    distinct[j] = 2;
+                }
+            }
+        }
+        final java.util.List<Integer> remove = new java.util.ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            if (j != cls && (missingCount[j] == n || distinct[j] < 2
+                    || (seen[j] != null && (double) distinct[j] / (double) (n - missingCount[j]) * 100.0 > 99.0))) {
+                remove.add(j);
+            }
+        }
+        return remove.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private void copyRow(Instance inst, double[] target, int offset) {
@@ -188,7 +377,8 @@ public final class InputPipeline implements Inputs {
 
     @Override
     public String describeColumns() {
-        return numInputs() + " columns after RemoveUseless and NominalToBinary" + (referenceLevels == null || referenceLevels.length == 0 ? ""
+        return numInputs() + " columns after removing useless attributes (as RemoveUseless) and NominalToBinary"
+                + (referenceLevels == null || referenceLevels.length == 0 ? ""
                 : " (GLM: nominal attributes coded against their first value, left out: "
                 + String.join(", ", referenceLevels) + ")");
     }

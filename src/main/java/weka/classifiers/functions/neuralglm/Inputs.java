@@ -21,6 +21,22 @@ public interface Inputs extends Serializable {
      */
     DMatrixRMaj transform(Instance instance) throws Exception;
 
+    /**
+     * Standardised input rows of instances {@code from .. from + rows.numRows - 1} (batch prediction);
+     * by default {@link #transform(Instance)} row by row.
+     *
+     * @param data instances of the model's header. Not modified.
+     * @param from the first instance
+     * @param rows n x d. Overwritten.
+     * @throws Exception when a filter fails
+     */
+    default void transform(weka.core.Instances data, int from, DMatrixRMaj rows) throws Exception {
+        final int d = rows.numCols;
+        for (int i = 0; i < rows.numRows; i++) {
+            System.arraycopy(transform(data.instance(from + i)).data, 0, rows.data, i * d, d);
+        }
+    }
+
     /** @return names of the d input columns (e.g. {@code outlook=sunny}) */
     String[] inputNames();
 

@@ -130,7 +130,10 @@ public final class TrainingRun {
     public FittedModel completeModel(TrainingResult result) {
         // a session that can train on (-resume) keeps its network: the model gets a copy, and stays as built
         final Sequential net = session.isOpen() ? session.network().copy() : session.network();
-        final DMatrixRMaj fitted = net.predict(x);
+        // without a validation split the session's training rows are x: its final pass gave the outputs
+        final DMatrixRMaj fitted = session.validationRows() == 0 && session.finalOutputs() != null
+                && session.finalOutputs().numRows == x.numRows
+                ? session.finalOutputs() : net.predict(x);
         if (glm && fitted.numCols == 1) {
             return completeGlm(net, result);
         }
@@ -192,6 +195,6 @@ public final class TrainingRun {
         final Attribute cls = header.classAttribute();
         return new FittedModel(header, pipeline, net, family, cls, result, stats, architecture, optimizer,
                 session.epochLimit(), targets.weights(), standardized, requestedBatchSize,
-                session.trainingRows(), session.validationRows(), dispersion, result == null ? null : resumeNote);
+                (int) session.trainingRows(), (int) session.validationRows(), dispersion, result == null ? null : resumeNote);
     }
 }

@@ -1,0 +1,233 @@
+package neuralglm.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Locale;
+
+import org.ejml.data.DMatrixRMaj;
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.classifiers.functions.Logistic;
+import weka.classifiers.functions.MultilayerPerceptron;
+import weka.classifiers.functions.NeuralGLM;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * The Weka face, timed where a Weka user is: {@code NeuralGLM} through its {@code IterativeClassifier}
+ * calls (what {@code buildClassifier} runs: {@code initializeClassifier}, {@code next()} per epoch,
+ * {@code done()}), on the large workload's data as {@link Instances} (20 numeric attributes, numeric
+ * class; {@code --data DIR} as for {@code large}, {@code --rows N} repeats or cuts the rows).
+ * <pre>
+ *   weka-large    fixed cost (initializeClassifier + done) against the epochs; end-to-end examples/s;
+ *                 --threads T; --pair: two independent 1-thread builds side by side (the machine's
+ *                 ceiling for 2 threads) and one -num-threads 2 build, alternated; RSS (start, after
+ *                 the data, peak) against the data's size (--warmup 0: no warm-up build, whose garbage
+ *                 would count in the peak)
+ *   weka-notebook the notebook workload through buildClassifier (-hidden 30,20, SGD lr 0.2, full batch,
+ *                 inputs as given, --steps epochs, default 5000), per family, median of --reps (default 3);
+ *                 Poisson at lr 0.05 (from NeuralGLM's own initialisation lr 0.2 diverges; a step costs the same)
+ *   weka-predict  distributionsForInstances (instances/s) of NeuralGLM, MultilayerPerceptron and
+ *                 Logistic on the same data with a two-valued class (y > 0), trained on --train rows
+ * </pre>
+ * Options as {@code SGD -lr 0.01}, batch 256, net 20-64-64-1 ReLU, {@code --epochs} (5), {@code --reps} (3).
+ */
+final class WekaBench {
+
+    private WekaBench() {
+    }
+
+    static Instances instances(Path dir, int rows, boolean binary) throws java.io.IOException {
+        final DMatrixRMaj[] xy = LargeBench.readData(dir.resolve("large_poisson.bin"));
+        final DMatrixRMaj x = xy[0], y = xy[1];
+        final int n0 = x.numRows, d = x.numCols, n = rows > 0 ? rows : n0;
+        final ArrayList<Attribute> atts = new ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            atts.add(new Attribute("x" + j));
+        }
+        atts.add(binary ? new Attribute("event", java.util.List.of("no", "yes")) : new Attribute("count"));
+        final Instances data = new Instances("large_poisson", atts, n);
+        data.setClassIndex(d);
+        for (int i = 0; i < n; i++) {
+            final double[] v = new double[d + 1];
+            System.arraycopy(x.data, (i % n0) * d, v, 0, d);
+            v[d] = binary ? (y.data[i % n0] > 0 ? 1 : 0) : y.data[i % n0];
+            data.add(new DenseInstance(1.0, v));
+        }
+        return data;
+    }
+
+    static NeuralGLM glm(String family, int epochs, int threads) throws Exception {
+        final NeuralGLM g = new NeuralGLM();
+        g.setOptions(Utils.splitOptions("-family " + family + " -hidden 64,64 -optimizer \"SGD -lr 0.01\" -mini-batch-size 256 -epochs "
+                + epochs + " -num-threads " + threads + " -S 1"));
+        return g;
+    }
+
+    /** initializeClassifier, next() until false, done(): seconds of {init, epochs, done}. */
+    static double[] build(NeuralGLM g, Instances data) throws Exception {
+        final long c0 = OS.getProcessCpuTime();
+        final long t0 = System.nanoTime();
+        g.initializeClassifier(data);
+        final long t1 = System.nanoTime();
+        while (g.next()) {
+            // one epoch
+        }
+        final long t2 = System.nanoTime();
+        g.done();
+        final long t3 = System.nanoTime();
+        return new double[] {(t1 - t0) * 1e-9, (t2 - t1) * 1e-9, (t3 - t2) * 1e-9, (OS.getProcessCpuTime() - c0) * 1e-9};
+    }
+
+    static void large(Args a) throws Exception {
+        final int reps = a.integer("reps", 3), epochs = a.integer("epochs", 5), threads = a.integer("threads", 1);
+        final boolean pair = a.flag("pair");
+        final long rssStart = LargeBench.rssKb("VmRSS");
+        final Instances data = instances(Path.of(a.string("data", "target/bench-data")), a.integer("rows", 0), false);
+        final long rssData = LargeBench.rssKb("VmRSS");
+        final int n = data.numInstances();
+        if (a.integer("warmup", 1) > 0) {
+            build(glm("Poisson", 1, threads), data); // warm-up (JIT); --warmup 0 for the peak RSS of one build alone
+        }
+        if (pair) {
+            build(glm("Poisson", 1, 2), data);
+        }
+        final double[] total = new double[reps], fixed = new double[reps], ceiling = new double[reps], two = new double[reps];
+        final double[][] phase = new double[3][reps];
+        final double[] cpu = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            final double[] t = build(glm("Poisson", epochs, threads), data);
+            total[r] = t[0] + t[1] + t[2];
+            for (int k = 0; k < 3; k++) {
+                phase[k][r] = t[k];
+            }
+            cpu[r] = t[3];
+            fixed[r] = (t[0] + t[2]) / total[r];
+            if (pair) {
+                final double[][] side = new double[2][];
+                final Thread[] th = new Thread[2];
+                final long p0 = System.nanoTime();
+                for (int k = 0; k < 2; k++) {
+                    final int kk = k;
+                    th[k] = new Thread(() -> {
+                        try {
+                            side[kk] = build(glm("Poisson", epochs, 1), data);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    th[k].start();
+                }
+                for (Thread t2 : th) {
+                    t2.join();
+                }
+                ceiling[r] = 2.0 * n * epochs / ((System.nanoTime() - p0) * 1e-9);
+                final double[] t2 = build(glm("Poisson", epochs, 2), data);
+                two[r] = (double) n * epochs / (t2[0] + t2[1] + t2[2]);
+            }
+        }
+        final Stats s = new Stats(total), f = new Stats(fixed);
+        System.out.printf(Locale.ROOT, "{\"bench\":\"weka_large\",\"kernels\":\"%s\",\"threads\":%d,\"rows\":%d,\"epochs\":%d,"
+                        + "\"times_s\":%s,\"init_s\":%s,\"epochs_s\":%s,\"done_s\":%s,\"median_s\":%.4f,\"examples_per_s\":%.1f,\"fixed_share\":%s,\"fixed_share_median\":%.4f,"
+                        + "\"cpu_over_wall\":%.3f,\"data_mb\":%.1f,\"rss_start_mb\":%.1f,\"rss_after_data_mb\":%.1f,\"peak_rss_mb\":%.1f%s}%n",
+                neuralglm.linalg.Kernels.vectorised() ? "vector" : "plain", threads, n, epochs, NotebookBench.arr(total), NotebookBench.arr(phase[0]), NotebookBench.arr(phase[1]),
+                NotebookBench.arr(phase[2]), s.median,
+                (double) n * epochs / s.median, NotebookBench.arr(fixed), f.median, sum(cpu) / sum(total), (double) n * (data.numAttributes()) * 8 / 1e6,
+                rssStart / 1e3, rssData / 1e3, LargeBench.rssKb("VmHWM") / 1e3,
+                pair ? String.format(Locale.ROOT, ",\"ceiling_examples_per_s\":%s,\"two_threads_examples_per_s\":%s,\"two_over_ceiling_median\":%.4f",
+                        NotebookBench.arr(ceiling), NotebookBench.arr(two), median(ratio(two, ceiling))) : "");
+    }
+
+    static void predict(Args a) throws Exception {
+        final int reps = a.integer("reps", 3), trainRows = a.integer("train", 20000);
+        final Instances all = instances(Path.of(a.string("data", "target/bench-data")), a.integer("rows", 0), true);
+        final Instances train = new Instances(all, 0, Math.min(trainRows, all.numInstances()));
+        final Classifier[] models = {glm("Bernoulli", 1, 1), new MultilayerPerceptron(), new Logistic()};
+        ((MultilayerPerceptron) models[1]).setOptions(Utils.splitOptions("-H 64,64 -N 1 -L 0.01 -M 0"));
+        ((Logistic) models[2]).setOptions(Utils.splitOptions("-M 20"));
+        final String[] names = {"NeuralGLM", "MultilayerPerceptron", "Logistic"};
+        for (Classifier c : models) {
+            c.buildClassifier(train);
+            ((AbstractClassifier) c).distributionsForInstances(new Instances(all, 0, Math.min(20000, all.numInstances()))); // warm-up
+        }
+        final double[][] rate = new double[models.length][reps];
+        for (int r = 0; r < reps; r++) {
+            for (int m = 0; m < models.length; m++) {
+                final long t0 = System.nanoTime();
+                ((AbstractClassifier) models[m]).distributionsForInstances(all);
+                rate[m][r] = all.numInstances() / ((System.nanoTime() - t0) * 1e-9);
+            }
+        }
+        final StringBuilder sb = new StringBuilder();
+        for (int m = 0; m < models.length; m++) {
+            sb.append(String.format(Locale.ROOT, ",\"%s_instances_per_s\":%s", names[m], NotebookBench.arr(rate[m])));
+        }
+        System.out.printf(Locale.ROOT, "{\"bench\":\"weka_predict\",\"kernels\":\"%s\",\"rows\":%d%s,\"glm_over_mlp\":%.3f,\"glm_over_logistic\":%.3f}%n",
+                neuralglm.linalg.Kernels.vectorised() ? "vector" : "plain", all.numInstances(), sb,
+                median(ratio(rate[0], rate[1])), median(ratio(rate[0], rate[2])));
+    }
+
+    static void notebook(Args a) throws Exception {
+        final int reps = a.integer("reps", 3), steps = a.integer("steps", 5000);
+        final NotebookData d = NotebookData.load();
+        for (String fam : a.list("families", NotebookData.FAMILIES)) {
+            final boolean nominal = fam.equals("categorical");
+            final ArrayList<Attribute> atts = new ArrayList<>();
+            atts.add(new Attribute("x"));
+            atts.add(nominal ? new Attribute("class", java.util.List.of("0", "1")) : new Attribute("y"));
+            final Instances data = new Instances("notebook-" + fam, atts, d.rows());
+            data.setClassIndex(1);
+            final double[] y = fam.equals("gaussian") ? d.yGaussian : d.yPoisson;
+            for (int i = 0; i < d.rows(); i++) {
+                data.add(new DenseInstance(1.0, new double[] {d.x[i], nominal ? d.yClass[i] : y[i]}));
+            }
+            final String options = "-family " + (nominal ? "Categorical" : fam.equals("gaussian") ? "Gaussian" : "Poisson")
+                    + " -hidden 30,20 -optimizer \"SGD -lr " + (fam.equals("poisson") ? "0.05" : "0.2")
+                    + "\" -mini-batch-size 0 -no-standardize -S 500 -epochs ";
+            final NeuralGLM warm = new NeuralGLM();
+            warm.setOptions(Utils.splitOptions(options + Math.min(steps, 500)));
+            warm.buildClassifier(data);
+            final double[] t = new double[reps], cpu = new double[reps];
+            for (int r = 0; r < reps; r++) {
+                final NeuralGLM g = new NeuralGLM();
+                g.setOptions(Utils.splitOptions(options + steps));
+                final long c0 = OS.getProcessCpuTime();
+                final long t0 = System.nanoTime();
+                g.buildClassifier(data);
+                t[r] = (System.nanoTime() - t0) * 1e-9;
+                cpu[r] = (OS.getProcessCpuTime() - c0) * 1e-9;
+            }
+            final Stats s = new Stats(t);
+            System.out.printf(Locale.ROOT, "{\"bench\":\"weka_notebook\",\"kernels\":\"%s\",\"family\":\"%s\",\"steps\":%d,\"times_s\":%s,"
+                            + "\"median_s\":%.6f,\"us_per_step\":%.3f,\"cpu_s\":%s,\"cpu_over_wall\":%.3f}%n",
+                    neuralglm.linalg.Kernels.vectorised() ? "vector" : "plain", fam, steps,
+                    NotebookBench.arr(t), s.median, 1e6 * s.median / steps, NotebookBench.arr(cpu), sum(cpu) / sum(t));
+        }
+    }
+
+    /** Process CPU time (all threads), for runs on a machine other jobs load. */
+    private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    private static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s;
+    }
+
+    private static double[] ratio(double[] a, double[] b) {
+        final double[] r = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[i] / b[i];
+        }
+        return r;
+    }
+
+    private static double median(double[] v) {
+        return new Stats(v).median;
+    }
+}

@@ -1,0 +1,163 @@
+package neuralglm.linalg;
+
+/**
+ * The products of {@link Gemm} in plain Java that HotSpot's C2 compiler vectorises by itself (its
+ * "superword" pass), for a JVM without the Vector API module (Weka's default):
+ * <pre>
+ *   axb:  C  = bias + A Bt     A n x p, Bt p x m, C n x m   (forward X (W^T) + b;  input gradient dY W)
+ *   abt:  C  = bias + A B^T    A n x p, B  m x p, C n x m   (the same with B's transpose made here)
+ *   atb:  C += A^T B           A n x m, B  n x p, C m x p   (weight gradient dY^T X)
+ * </pre>
+ * Every entry is summed exactly as in {@link Gemm}: from the bias (or C's old value), products added
+ * in ascending order of the inner index, each step one fused multiply-add ({@link Math#fma}); so the
+ * three kernel sets give bit-identical results.
+ *
+ * <p>C2 (JDK 17) vectorises a counted loop only when every array it stores to and every array it
+ * loads from is indexed by the loop variable plus the same loop-invariant offset; rows inside one
+ * row-major array have different offsets. So the inner loops run over separate row arrays indexed
+ * from 0 (per-thread scratch: the rows of the other operand, and the rows of C being summed), and
+ * rows are copied in and out once per call, an O(m p) cost against the O(n m p) products. The inner
+ * loop updates one row of C with four inner-index steps (four chained FMAs per entry: one store and
+ * five loads per four FMAs). Shapes with fewer than {@link #MIN_WIDTH} entries along the
+ * vectorised dimension go to {@link Gemm}'s register-blocked scalar code instead.
+ */
+final class RowGemm {
+    /** Narrower rows than this gain nothing from vectors (the main loop would hardly run). */
+    static final int MIN_WIDTH = 8;
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private RowGemm() {
+    }
+
+    /** Per-thread row buffers, grown on demand and reused. */
+    private static final class Scratch {
+        double[][] rows = new double[0][];
+        double[] t0 = new double[0];
+        double[] zeros = new double[0];
+        double[][] x = {new double[0], new double[0], new double[0], new double[0]};
+
+        /** @return at least r rows of length at least len (contents undefined) */
+        double[][] rows(int r, int len) {
+            if (rows.length < r || (r > 0 && rows[0].length < len)) {
+                final double[][] g = new double[Math.max(r, rows.length)][];
+                final int l = Math.max(len, rows.length == 0 ? 0 : rows[0].length);
+                for (int i = 0; i < g.length; i++) {
+                    g[i] = new double[l];
+                }
+                rows = g;
+            }
+            return rows;
+        }
+
+        void sums(int len) {
+            if (t0.length < len) {
+                t0 = new double[len];
+                zeros = new double[len];
+            }
+        }
+
+        void inputs(int len) {
+            if (x[0].length < len) {
+                for (int r = 0; r < 4; r++) {
+                    x[r] = new double[len];
+                }
+            }
+        }
+    }
+
+    /** {@code c[i][j] = bias[j] + sum_k a[i][k] bt[k][j]} (bias 0 when null); see {@link Gemm#abt}. */
+    static void axb(double[] a, int n, int p, double[] bt, int m, double[] bias, double[] c) {
+        final Scratch s = SCRATCH.get();
+        final double[][] br = s.rows(p, m);
+        for (int k = 0; k < p; k++) {
+            System.arraycopy(bt, k * m, br[k], 0, m);
+        }
+        rowsTimes(s, a, n, p, br, m, bias, c);
+    }
+
+    /** {@code c[i][j] = bias[j] + sum_k a[i][k] b[j][k]} (bias 0 when null); see {@link Gemm#abt}. */
+    static void abt(double[] a, int n, int p, double[] b, int m, double[] bias, double[] c) {
+        final Scratch s = SCRATCH.get();
+        final double[][] br = s.rows(p, m);
+        for (int j = 0; j < m; j++) {
+            for (int k = 0, bo = j * p; k < p; k++) {
+                br[k][j] = b[bo + k];
+            }
+        }
+        rowsTimes(s, a, n, p, br, m, bias, c);
+    }
+
+    /** C = bias + A Br with Br given as p separate rows of length at least m (a missing bias is a row of zeros). */
+    private static void rowsTimes(Scratch s, double[] a, int n, int p, double[][] br, int m, double[] bias, double[] c) {
+        s.sums(m);
+        final double[] t = s.t0;
+        final double[] z = bias == null ? s.zeros : bias;
+        for (int i = 0; i < n; i++) {
+            final int a0 = i * p;
+            System.arraycopy(z, 0, t, 0, m);
+            int k = 0;
+            for (; k + 3 < p; k += 4) {
+                fma4(a[a0 + k], br[k], a[a0 + k + 1], br[k + 1], a[a0 + k + 2], br[k + 2], a[a0 + k + 3], br[k + 3], t, m);
+            }
+            for (; k < p; k++) {
+                fma1(a[a0 + k], br[k], t, m);
+            }
+            System.arraycopy(t, 0, c, i * m, m);
+        }
+    }
+
+    /**
+     * {@code t[j] = fma(x3, b3[j], fma(x2, b2[j], fma(x1, b1[j], fma(x0, b0[j], t[j]))))} for {@code j < len}.
+     * C2 vectorises a loop only if it may unroll it, which it refuses for a body of more than about 60
+     * nodes: five arrays and four FMAs fit, two output rows (six arrays) or eight FMAs do not.
+     */
+    private static void fma4(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3, double[] b3,
+                             double[] t, int len) {
+        for (int j = 0; j < len; j++) {
+            t[j] = Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j]))));
+        }
+    }
+
+    /** {@code t[j] = fma(x, b[j], t[j])} for {@code j < len}. */
+    private static void fma1(double x, double[] b, double[] t, int len) {
+        for (int j = 0; j < len; j++) {
+            t[j] = Math.fma(x, b[j], t[j]);
+        }
+    }
+
+    /**
+     * {@code c[j][k] += sum_i a[i][j] b[i][k]}, and {@code colSums[j] += sum_i a[i][j]} when colSums is
+     * not null; see {@link Gemm#atb}.
+     */
+    static void atb(double[] a, int n, int m, double[] b, int p, double[] c, double[] colSums) {
+        final Scratch s = SCRATCH.get();
+        final double[][] cr = s.rows(m, p);
+        for (int j = 0; j < m; j++) {
+            System.arraycopy(c, j * p, cr[j], 0, p);
+        }
+        s.inputs(p);
+        final double[] x0 = s.x[0], x1 = s.x[1], x2 = s.x[2], x3 = s.x[3];
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            final int r0 = i * m, r1 = r0 + m, r2 = r1 + m, r3 = r2 + m;
+            System.arraycopy(b, i * p, x0, 0, p);
+            System.arraycopy(b, i * p + p, x1, 0, p);
+            System.arraycopy(b, i * p + 2 * p, x2, 0, p);
+            System.arraycopy(b, i * p + 3 * p, x3, 0, p);
+            for (int j = 0; j < m; j++) {
+                fma4(a[r0 + j], x0, a[r1 + j], x1, a[r2 + j], x2, a[r3 + j], x3, cr[j], p);
+            }
+        }
+        for (; i < n; i++) {
+            System.arraycopy(b, i * p, x0, 0, p);
+            for (int j = 0; j < m; j++) {
+                fma1(a[i * m + j], x0, cr[j], p);
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            System.arraycopy(cr[j], 0, c, j * p, p);
+        }
+        Gemm.addColumnSums(a, n, m, colSums);
+    }
+}

@@ -1,0 +1,138 @@
+package neuralglm.train;
+
+import java.util.Random;
+
+import neuralglm.family.Family;
+import neuralglm.nn.Sequential;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The {@link Objective} of rows in memory: the full batch, or mini-batches of a permutation shuffled
+ * every epoch by {@code new Random(seed)} (or the rows in order, without shuffling); the batch steps
+ * are {@link Trainer}'s (single-threaded, or {@link ParallelStep} with threads). Validation rows, when
+ * given, are held out by the caller ({@link Trainer#start}).
+ */
+final class LocalObjective implements Objective {
+
+    private final Trainer trainer;
+    private final Sequential net;
+    private final Family family;
+    private final DMatrixRMaj x;
+    private final DMatrixRMaj y;
+    private final double[] w;
+    private final DMatrixRMaj xv;
+    private final DMatrixRMaj yv;
+    private final double[] wv;
+    private final double total;
+    private BatchStep step;
+    private Random rng;
+    private int[] perm;
+    private DMatrixRMaj xb;
+    private DMatrixRMaj yb;
+    private double[] wb;
+    private int batchSize;
+
+    LocalObjective(Trainer trainer, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
+                   DMatrixRMaj xv, DMatrixRMaj yv, double[] wv) {
+        this.trainer = trainer;
+        this.net = net;
+        this.family = family;
+        this.x = x;
+        this.y = y;
+        this.w = w;
+        this.xv = xv;
+        this.yv = yv;
+        this.wv = wv;
+        this.total = Family.totalWeight(w, x.numRows);
+    }
+
+    @Override
+    public long trainingRows() {
+        return x.numRows;
+    }
+
+    @Override
+    public long validationRows() {
+        return xv == null ? 0 : xv.numRows;
+    }
+
+    @Override
+    public double trainingWeight() {
+        return total;
+    }
+
+    @Override
+    public BatchStep fullBatch() {
+        if (step == null) {
+            step = trainer.newStep(net, family, x, y, w);
+        }
+        return step;
+    }
+
+    @Override
+    public int startEpoch(int epoch, int size) {
+        final int n = x.numRows;
+        if (perm == null) {
+            rng = new Random(trainer.seed());
+            perm = new int[n];
+            for (int i = 0; i < n; i++) {
+                perm[i] = i;
+            }
+            batchSize = size;
+            xb = new DMatrixRMaj(size, x.numCols);
+            yb = new DMatrixRMaj(size, y.numCols);
+            // families read only the first b entries of the weights, so one array serves every batch size
+            wb = new double[size];
+        }
+        for (int i = n - 1; trainer.shuffles() && i > 0; i--) {
+            final int j = rng.nextInt(i + 1), t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        return (n + batchSize - 1) / batchSize;
+    }
+
+    @Override
+    public double prepareBatch(int t) {
+        final int n = x.numRows, d = x.numCols, k = y.numCols, start = t * batchSize;
+        final int b = Math.min(batchSize, n - start);
+        xb.reshape(b, d, false);
+        yb.reshape(b, k, false);
+        double batchWeight = 0;
+        for (int r = 0; r < b; r++) {
+            final int src = perm[start + r];
+            System.arraycopy(x.data, src * d, xb.data, r * d, d);
+            System.arraycopy(y.data, src * k, yb.data, r * k, k);
+            wb[r] = w == null ? 1.0 : w[src];
+            batchWeight += wb[r];
+        }
+        return batchWeight;
+    }
+
+    @Override
+    public BatchStep batch() {
+        if (step == null) {
+            step = trainer.newStep(net, family, xb, yb, wb);
+        }
+        return step;
+    }
+
+    @Override
+    public double trainingLoss(int epoch, DMatrixRMaj etaOut) {
+        return Trainer.finalMeanNll(epoch, net, family, x, y, w, etaOut);
+    }
+
+    @Override
+    public double validationLoss() {
+        return xv == null ? Double.NaN : family.meanNll(net.predict(xv), yv, wv);
+    }
+
+    @Override
+    public void release() {
+        if (step != null) {
+            final BatchStep s = step;
+            step = null;
+            s.close();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import neuralglm.train.TrainingDivergedException;
+import org.junit.jupiter.api.Test;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+
+/**
+ * Streams whose inputs drift away from the first mini-batch that the input standardisation was fitted on
+ * (issue 15): random drifts of random inputs by random factors. Each stream either learns (finite
+ * predictions) or fails with an error that names the drift (the input, its first-batch mean and
+ * standard deviation, the instance), never with the bare advice to lower the learning rate.
+ */
+class NeuralGLMDriftTest {
+
+    private static Instances header() {
+        final ArrayList<Attribute> atts = new ArrayList<>(List.of(new Attribute("x1"), new Attribute("x2"),
+                new Attribute("x3"), new Attribute("y")));
+        final Instances h = new Instances("drift", atts, 0);
+        h.setClassIndex(3);
+        return h;
+    }
+
+    /**
+     * @return the outcome: null when the stream learned, else the error message
+     */
+    private static String stream(Random rng, String hidden, int batch, int drifting, double firstScale, double laterScale,
+                                 boolean poisson, int n) throws Exception {
+        final NeuralGLMUpdateable u = NeuralGLMSteeringTest.updateable(hidden, batch);
+        if (poisson) {
+            u.setFamily(new weka.classifiers.functions.neuralglm.Poisson());
+        }
+        final Instances h = header();
+        u.buildClassifier(h);
+        try {
+            for (int i = 0; i < n; i++) {
+                final double[] v = new double[4];
+                for (int j = 0; j < 3; j++) {
+                    v[j] = rng.nextGaussian();
+                }
+                v[drifting] = (i < batch ? firstScale : laterScale) * (1 + 0.5 * rng.nextDouble());
+                v[3] = poisson ? rng.nextInt(5) : v[0] + rng.nextGaussian();
+                final DenseInstance inst = new DenseInstance(1.0, v);
+                inst.setDataset(h);
+                u.updateClassifier(inst);
+            }
+            u.batchFinished();
+        } catch (TrainingDivergedException e) {
+            return e.getMessage();
+        }
+        final DenseInstance probe = new DenseInstance(1.0, new double[] {0.1, 0.2, 0.3, 0});
+        probe.setDataset(h);
+        assertTrue(Double.isFinite(u.classifyInstance(probe)), u.toString());
+        return null;
+    }
+
+    @Test
+    void theIssuesStreamSaysThatItDrifted() throws Exception {
+        final String message = stream(new Random(1), "30,20", 32, 0, 1e-12, 1e4, true, 200);
+        System.out.println("drift: " + message);
+        assertTrue(message != null && message.contains("drifted") && message.contains("input 'x1'")
+                && message.contains("fitted on the first mini-batch") && !message.contains("Try a smaller learning rate"),
+                String.valueOf(message));
+    }
+
+    @Test
+    void driftingStreamsLearnOrSayThatTheyDrifted() throws Exception {
+        final Random rng = new Random(15_004);
+        int learned = 0, drifted = 0;
+        final int trials = 24;
+        for (int t = 0; t < trials; t++) {
+            final double first = Math.pow(10, -14 + 16 * rng.nextDouble()), later = Math.pow(10, -4 + 10 * rng.nextDouble());
+            final String message = stream(rng, rng.nextBoolean() ? "none" : "6", 4 + rng.nextInt(20), rng.nextInt(3), first,
+                    later, rng.nextBoolean(), 120);
+            if (message == null) {
+                learned++;
+            } else {
+                drifted++;
+                assertTrue(message.contains("drifted away from the data the input standardisation was fitted on"),
+                        "trial " + t + " (first " + first + ", later " + later + "): " + message);
+            }
+        }
+        System.out.println("drifting streams: " + trials + " tried, " + learned + " learned, " + drifted + " said they drifted");
+    }
+}

@@ -1,0 +1,154 @@
+package weka.classifiers.functions.neuralglm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.NominalToBinary;
+import weka.filters.unsupervised.attribute.Remove;
+import weka.filters.unsupervised.attribute.RemoveUseless;
+import weka.filters.unsupervised.attribute.ReplaceMissingValues;
+
+/**
+ * The pipeline fits without filtered copies of the data; its matrix and its per-instance transform must
+ * equal, to the bit, Weka's own filters applied with {@code Filter.useFilter} (ReplaceMissingValues,
+ * RemoveUseless, NominalToBinary, and in GLM mode Remove of each nominal attribute's first-value column), on data with weights, missing values, constant and all-missing
+ * attributes, a nominal attribute with all values distinct, and 0.0 next to -0.0.
+ */
+class InputPipelineTest {
+
+    private static Instances data(int n, long seed) {
+        final Random rng = new Random(seed);
+        final ArrayList<Attribute> atts = new ArrayList<>();
+        atts.add(new Attribute("gauss"));
+        atts.add(new Attribute("constant"));
+        atts.add(new Attribute("allMissing"));
+        atts.add(new Attribute("signedZero"));
+        atts.add(new Attribute("colour", List.of("red", "green", "blue")));
+        final List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add("id" + i);
+        }
+        atts.add(new Attribute("id", ids));
+        atts.add(new Attribute("twoValues", List.of("no", "yes")));
+        atts.add(new Attribute("sparseMissing"));
+        atts.add(new Attribute("y"));
+        final Instances d = new Instances("pipeline", atts, n);
+        d.setClassIndex(atts.size() - 1);
+        for (int i = 0; i < n; i++) {
+            final double[] v = {rng.nextGaussian() * 3 + 1, 2.5, Utils.missingValue(), i % 2 == 0 ? 0.0 : -0.0,
+                rng.nextInt(3), i, rng.nextInt(2), rng.nextDouble() < 0.9 ? Utils.missingValue() : rng.nextGaussian(),
+                rng.nextGaussian()};
+            for (int j : new int[] {0, 4, 6}) {
+                if (rng.nextDouble() < 0.1) {
+                    v[j] = Utils.missingValue();
+                }
+            }
+            d.add(new DenseInstance(0.25 + rng.nextDouble() * 3, v));
+        }
+        return d;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, false, false", "2, false, false", "5, false, false", "60, false, false", "500, false, false",
+        "5, true, false", "500, true, false", "1, false, true", "60, false, true", "500, true, true"})
+    void sameMatrixAndTransformAsWekasFilters(int n, boolean referenceCoding, boolean numericOnly) throws Exception {
+        final Instances data = data(n, n);
+        if (numericOnly) { // the pipeline's own path for numeric inputs
+            for (int a = data.numAttributes() - 2; a >= 0; a--) {
+                if (data.attribute(a).isNominal()) {
+                    data.deleteAttributeAt(a);
+                }
+            }
+        }
+        final ReplaceMissingValues missing = new ReplaceMissingValues();
+        missing.setInputFormat(data);
+        Instances d = Filter.useFilter(data, missing);
+        final RemoveUseless useless = new RemoveUseless();
+        useless.setInputFormat(d);
+        d = Filter.useFilter(d, useless);
+        final Instances beforeBinary = new Instances(d, 0);
+        final NominalToBinary binary = new NominalToBinary();
+        binary.setInputFormat(d);
+        d = Filter.useFilter(d, binary);
+        // reference coding (GLM mode): the first value's column of each nominal attribute with > 2 values goes
+        final List<Integer> drop = new ArrayList<>();
+        for (int a = 0; a < beforeBinary.numAttributes(); a++) {
+            final Attribute att = beforeBinary.attribute(a);
+            if (referenceCoding && a != beforeBinary.classIndex() && att.isNominal() && att.numValues() > 2) {
+                drop.add(d.attribute(att.name() + "=" + att.value(0)).index());
+            }
+        }
+        final Remove reference = new Remove();
+        reference.setAttributeIndicesArray(drop.stream().mapToInt(Integer::intValue).toArray());
+        reference.setInputFormat(d);
+        d = Filter.useFilter(d, reference);
+
+        final double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = data.instance(i).weight();
+        }
+        final InputPipeline pipeline = new InputPipeline(referenceCoding);
+        final DMatrixRMaj x = pipeline.fit(data, false, w);
+        final int cls = d.classIndex();
+        final List<String> names = new ArrayList<>();
+        for (int a = 0; a < d.numAttributes(); a++) {
+            if (a != cls) {
+                names.add(d.attribute(a).name());
+            }
+        }
+        if (names.isEmpty()) {
+            names.add("(no input attribute left)");
+        }
+        assertEquals(names, List.of(pipeline.inputNames()), "the same columns");
+        final int cols = pipeline.numInputs();
+        final double[] expected = new double[n * cols];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0, j = 0; a < d.numAttributes(); a++) {
+                if (a != cls) {
+                    expected[i * cols + j++] = d.instance(i).value(a);
+                }
+            }
+        }
+        assertArrayEquals(expected, x.data, 0.0, "training matrix");
+
+        // new instances, with missing values everywhere: imputed with the same means and modes
+        final Instances fresh = new Instances(data, 0);
+        final Instances freshAll = data(7, 1000 + n);
+        for (int i = 0; i < freshAll.numInstances(); i++) {
+            final double[] v = new double[data.numAttributes()];
+            for (int a = 0; a < data.numAttributes(); a++) {
+                v[a] = freshAll.instance(i).value(freshAll.attribute(data.attribute(a).name()));
+            }
+            fresh.add(new DenseInstance(freshAll.instance(i).weight(), v));
+        }
+        for (int i = 0; i < fresh.numInstances(); i++) {
+            final Instance inst = fresh.instance(i);
+            inst.setMissing(i % inst.numAttributes());
+            missing.input(inst);
+            useless.input(missing.output());
+            binary.input(useless.output());
+            reference.input(binary.output());
+            final Instance ref = reference.output();
+            final double[] row = new double[cols];
+            for (int a = 0, j = 0; a < ref.numAttributes(); a++) {
+                if (a != cls) {
+                    row[j++] = ref.value(a);
+                }
+            }
+            assertArrayEquals(row, pipeline.transform(inst).data, 0.0, "instance " + i);
+        }
+    }
+}
