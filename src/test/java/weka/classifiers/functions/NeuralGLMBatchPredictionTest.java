@@ -45,14 +45,19 @@ class NeuralGLMBatchPredictionTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"numeric, Gaussian", "binary, Bernoulli", "three, Categorical"})
-    void batchEqualsInstanceByInstance(String classKind, String family) throws Exception {
+    @CsvSource({"numeric, Gaussian, false", "binary, Bernoulli, false", "three, Categorical, false",
+        "numeric, Gaussian, true", "three, Categorical, true"})
+    void batchEqualsInstanceByInstance(String classKind, String family, boolean numericInputs) throws Exception {
         final NeuralGLM g = new NeuralGLM();
         g.setOptions(Utils.splitOptions("-family " + family + " -hidden 5 -optimizer \"SGD -lr 0.05\" -mini-batch-size 64 -epochs 2"));
-        g.buildClassifier(data(500, classKind, 1));
+        final Instances train = data(500, classKind, 1), test = data(4200, classKind, 2);
+        if (numericInputs) { // the pipeline's own path for numeric inputs
+            train.deleteAttributeAt(2);
+            test.deleteAttributeAt(2);
+        }
+        g.buildClassifier(train);
         // Evaluation takes the batch path only for a nominal class (its batch path skips interval statistics)
         assertEquals(!classKind.equals("numeric"), g.implementsMoreEfficientBatchPrediction());
-        final Instances test = data(4200, classKind, 2);
         final double[][] batch = g.distributionsForInstances(test);
         assertEquals(test.numInstances(), batch.length);
         for (int i = 0; i < test.numInstances(); i++) {

@@ -45,6 +45,9 @@ public final class InputPipeline implements Inputs {
     private Remove reference;
     private String[] referenceLevels = new String[0];
     private Instances header;
+    /** Numeric inputs only: the attributes kept, in column order, and each attribute's imputed value; else null. */
+    private int[] numericKept;
+    private double[] fillValues;
     private String[] inputNames;
     private Standardizer standardizer;
     private int missingInTraining;
@@ -126,6 +129,8 @@ public final class InputPipeline implements Inputs {
         final DMatrixRMaj x = new DMatrixRMaj(data.numInstances(), cols);
         final int[] kept = numericInputs(data, removed);
         if (kept != null && reference == null && kept.length == header.numAttributes() - 1) {
+            numericKept = kept;
+            fillValues = fill;
             // numeric inputs only: the filters impute, drop columns and copy; do that here, without them
             for (int i = 0; i < data.numInstances(); i++) {
                 final Instance inst = data.instance(i);
@@ -135,6 +140,8 @@ public final class InputPipeline implements Inputs {
                 }
             }
         } else {
+            numericKept = null;
+            fillValues = null;
             for (int i = 0; i < data.numInstances(); i++) {
                 copyRow(encode(data.instance(i)), x.data, i * cols);
             }
@@ -154,8 +161,20 @@ public final class InputPipeline implements Inputs {
     @Override
     public synchronized DMatrixRMaj transform(Instance instance) throws Exception {
         final DMatrixRMaj row = new DMatrixRMaj(1, inputNames.length);
-        copyRow(encode(instance), row.data, 0);
+        if (numericKept != null) {
+            copyNumeric(instance, row.data, 0);
+        } else {
+            copyRow(encode(instance), row.data, 0);
+        }
         return standardizer.apply(row);
+    }
+
+    /** What the fitted filters make of an instance with numeric inputs only: kept values, missing ones imputed. */
+    private void copyNumeric(Instance inst, double[] target, int offset) {
+        for (int c = 0; c < numericKept.length; c++) {
+            final double v = inst.value(numericKept[c]);
+            target[offset + c] = Utils.isMissingValue(v) ? fillValues[numericKept[c]] : v;
+        }
     }
 
     /**
@@ -171,7 +190,11 @@ public final class InputPipeline implements Inputs {
     public synchronized void transform(Instances data, int from, DMatrixRMaj rows) throws Exception {
         final int cols = inputNames.length;
         for (int i = 0; i < rows.numRows; i++) {
-            copyRow(encode(data.instance(from + i)), rows.data, i * cols);
+            if (numericKept != null) {
+                copyNumeric(data.instance(from + i), rows.data, i * cols);
+            } else {
+                copyRow(encode(data.instance(from + i)), rows.data, i * cols);
+            }
         }
         standardizer.apply(rows);
     }
