@@ -7,6 +7,8 @@ import java.util.Random;
  * Bernoulli is n = 1. E y = mu, Var y = mu (1 - mu)/n.
  * <pre>
  *   log P(y) = log C(n, s) + s log mu + (n - s) log(1 - mu),   s = n y in {0, ..., n}
+ *            (for 0 &lt; s &lt; n in Loader's saddle-point form, {@code SpecialFunctions.logBinomialMass},
+ *            which keeps its accuracy for large n)
  *   F(y) = I_{1-mu}(n - k, k + 1) with k = floor(n y)   (regularised incomplete beta), 1 for k &gt;= n
  *   q(p): walk in s from n mu + sd z to F(s-1) &lt; p &lt;= F(s), returned as s/n
  *   draw: Knuth's recursion (TAOCP 3.4.1): while n &gt; 40, X = Beta(a, n+1-a), a = 1 + n/2, the a-th
@@ -19,20 +21,23 @@ public final class BinomialDistribution implements ResponseDistribution {
 
     private static final double LATTICE_TOLERANCE = 1e-9;
     private static final int DIRECT_TRIALS = 40;
+    /** 2^53: every count up to it is a double, and s/n for distinct s stay distinct. */
+    private static final double MAX_TRIALS = 9007199254740992.0;
 
     private final double mu;
     private final long n;
 
     /**
      * @param mu     success probability in [0, 1]
-     * @param trials number of trials n, a whole number &gt;= 1
+     * @param trials number of trials n, a whole number from 1 to 2^53
      */
     public BinomialDistribution(double mu, double trials) {
         if (!(mu >= 0 && mu <= 1)) {
             throw new IllegalArgumentException("Binomial distribution: mu must be in [0, 1], got " + mu);
         }
-        if (!(trials >= 1) || trials != Math.rint(trials) || trials > 1e15) {
-            throw new IllegalArgumentException("Binomial distribution: the number of trials must be a whole number >= 1, got "
+        if (!(trials >= 1) || trials != Math.rint(trials) || trials > MAX_TRIALS) {
+            throw new IllegalArgumentException("Binomial distribution: the number of trials must be a whole number from 1 to "
+                    + "2^53 = 9.0e15 (beyond, proportions s/n are no longer distinct doubles), got "
                     + trials);
         }
         this.mu = mu;
@@ -54,17 +59,20 @@ public final class BinomialDistribution implements ResponseDistribution {
         if (!(Math.abs(y * n - s) <= LATTICE_TOLERANCE) || s < 0 || s > n) {
             return Double.NEGATIVE_INFINITY;
         }
-        return logMass((long) s);
+        return logMass(s);
     }
 
-    private double logMass(long s) {
+    private double logMass(double s) {
         final double f = n - s;
-        final double logChoose = SpecialFunctions.logGamma(n + 1.0) - SpecialFunctions.logGamma(s + 1.0)
-                - SpecialFunctions.logGamma(f + 1);
-        return logChoose + (s == 0 ? 0.0 : s * Math.log(mu)) + (f == 0 ? 0.0 : f * Math.log1p(-mu));
+        if (s == 0 || f == 0 || mu == 0 || mu == 1) {
+            final double logChoose = SpecialFunctions.logGamma(n + 1.0) - SpecialFunctions.logGamma(s + 1.0)
+                    - SpecialFunctions.logGamma(f + 1);
+            return logChoose + (s == 0 ? 0.0 : s * Math.log(mu)) + (f == 0 ? 0.0 : f * Math.log1p(-mu));
+        }
+        return SpecialFunctions.logBinomialMass(s, n, mu, 1 - mu);
     }
 
-    private double countCdf(long k) {
+    private double countCdf(double k) {
         if (k < 0) {
             return 0.0;
         }
@@ -74,12 +82,12 @@ public final class BinomialDistribution implements ResponseDistribution {
         if (mu == 1) {
             return 0.0;
         }
-        return SpecialFunctions.regularizedBeta(1 - mu, n - k, k + 1.0);
+        return SpecialFunctions.regularizedBeta(1 - mu, mu, n - k, k + 1.0);
     }
 
     @Override
     public double cdf(double y) {
-        return countCdf((long) Math.floor(y * n + LATTICE_TOLERANCE));
+        return countCdf(Math.floor(y * n + LATTICE_TOLERANCE));
     }
 
     @Override

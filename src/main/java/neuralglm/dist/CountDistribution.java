@@ -2,8 +2,9 @@ package neuralglm.dist;
 
 /**
  * What the count families (Poisson, negative binomial) share: support 0, 1, 2, ..., a point mass at 0
- * when mu = 0, and the quantile found by walking from a normal-approximation guess
- * ({@link Inversion#discrete}). Subclasses give the log mass, the cdf at a count and the guess.
+ * when mu = 0, and the quantile found by walking (then bisecting) from a normal-approximation guess
+ * ({@link Inversion#discrete}). Counts are doubles, so a mean of 1e20 has quantiles near 1e20 (whole
+ * numbers as far as doubles go). Subclasses give the log mass, the cdf at a count and the guess.
  */
 abstract class CountDistribution implements ResponseDistribution {
 
@@ -67,7 +68,7 @@ abstract class CountDistribution implements ResponseDistribution {
         if (p == 1) {
             return Double.POSITIVE_INFINITY;
         }
-        return Inversion.discrete(k -> countCdf(k), k -> Math.exp(logMass(k)), p, guess(StandardNormal.quantile(p)),
-                Long.MAX_VALUE);
+        return Inversion.discrete(this::countCdf, k -> Math.exp(logMass(k)), p, guess(StandardNormal.quantile(p)),
+                Double.MAX_VALUE);
     }
 }

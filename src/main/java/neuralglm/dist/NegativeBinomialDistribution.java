@@ -9,9 +9,11 @@ import java.util.Random;
  *   log P(y) = log Gamma(y + r) - log Gamma(r) - log Gamma(y + 1) - r log(1 + alpha mu)
  *              + y log(alpha mu / (1 + alpha mu)),   y = 0, 1, 2, ...
  *   (for integer y &lt; 1000 the ratio Gamma(y + r)/Gamma(r) is the product r (r+1) ... (r+y-1),
- *    summed as y log r + sum_j log1p(j/r), exact even when r is huge, i.e. near the Poisson limit)
+ *    summed as y log r + sum_j log1p(j/r), exact even when r is huge, i.e. near the Poisson limit;
+ *    for y &gt;= 1000, r/(r + y) times the binomial mass Bin(r; r + y, q) in Loader's saddle-point form,
+ *    which has no cancellation at y ~ mu ~ 1e20)
  *   F(k) = I_q(r, k + 1)                (regularised incomplete beta)
- *   q(p): walk from the guess mu + sd z to F(k-1) &lt; p &lt;= F(k)
+ *   q(p): walk (then bisect) from the guess mu + sd z to F(k-1) &lt; p &lt;= F(k)
  *   draw: the gamma-Poisson mixture, Poisson(mu G / r) with G ~ Gamma(r, 1)
  * </pre>
  */
@@ -21,6 +23,10 @@ public final class NegativeBinomialDistribution extends CountDistribution {
 
     private final double alpha;
     private final double r;
+    private final double logOnePlusAm;
+    private final double q;
+    private final double oneMinusQ;
+    private final double logOneMinusQ;
 
     /**
      * @param mu    mean &gt;= 0
@@ -31,6 +37,14 @@ public final class NegativeBinomialDistribution extends CountDistribution {
         Check.positive("NegativeBinomial", "alpha", alpha);
         this.alpha = alpha;
         this.r = 1 / alpha;
+        // q = 1/(1 + alpha mu) and 1 - q, and their logs, without overflowing alpha mu
+        final double logAm = Math.log(alpha) + Math.log(mu);
+        final double am = alpha * mu;
+        this.logOnePlusAm = Double.isFinite(am) ? Math.log1p(am) : logAm;
+        this.q = Math.exp(-logOnePlusAm);
+        final boolean direct = am > 0 && Double.isFinite(am);
+        this.oneMinusQ = direct ? am / (1 + am) : 1 / (1 + Math.exp(-logAm));
+        this.logOneMinusQ = direct ? Math.log(am) - logOnePlusAm : -Math.log1p(Math.exp(-logAm));
     }
 
     /** @return the over-dispersion alpha */
@@ -42,9 +56,12 @@ public final class NegativeBinomialDistribution extends CountDistribution {
 
     @Override
     double logMass(double y) {
-        final double am = alpha * mu;
-        return logRisingFactorial(r, y) - SpecialFunctions.logGamma(y + 1) - r * Math.log1p(am)
-                + (y == 0 ? 0.0 : y * (Math.log(am) - Math.log1p(am)));
+        if (y >= PRODUCT_LIMIT) {
+            // Loader's form: P(y) = r/(r + y) Bin(r; r + y, q), q = 1/(1 + alpha mu), no cancellation at huge y
+            return Math.log(r / (r + y)) + SpecialFunctions.logBinomialMass(r, r + y, q, oneMinusQ);
+        }
+        return logRisingFactorial(r, y) - SpecialFunctions.logGamma(y + 1) - r * logOnePlusAm
+                + (y == 0 ? 0.0 : y * logOneMinusQ);
     }
 
     /**
@@ -66,7 +83,7 @@ public final class NegativeBinomialDistribution extends CountDistribution {
 
     @Override
     double countCdf(double k) {
-        return SpecialFunctions.regularizedBeta(1 / (1 + alpha * mu), r, k + 1);
+        return SpecialFunctions.regularizedBeta(q, oneMinusQ, r, k + 1);
     }
 
     @Override

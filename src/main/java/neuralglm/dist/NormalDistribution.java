@@ -36,6 +36,10 @@ public final class NormalDistribution implements ResponseDistribution {
     @Override
     public double logDensity(double y) {
         final double r = y - mu;
+        if (phi > 1e300) {
+            final double z = r / sigma; // 2 phi would overflow
+            return -0.5 * (LOG_TWO_PI + Math.log(phi)) - 0.5 * z * z;
+        }
         return -0.5 * (LOG_TWO_PI + Math.log(phi)) - r * r / (2 * phi);
     }
 

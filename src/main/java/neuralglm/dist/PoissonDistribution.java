@@ -5,27 +5,29 @@ import java.util.Random;
 /**
  * Poisson family: counts with E y = Var y = mu.
  * <pre>
- *   log P(y) = y log mu - mu - log Gamma(y + 1),   y = 0, 1, 2, ...  (-Infinity for other y)
- *   F(k) = Q(k + 1, mu)                 (upper regularised incomplete gamma)
- *   q(p): from the Cornish-Fisher guess mu + sqrt(mu) z + (z^2 - 1)/6, walk to F(k-1) &lt; p &lt;= F(k)
- *   draw: inversion (sequential search) for mu &lt; 10; Hoermann's PTRS (1993) for mu &gt;= 10
+ *   log P(y) = y log mu - mu - log Gamma(y + 1),   y = 0, 1, 2, ...  (-Infinity for other y),
+ *              in Loader's saddle-point form -stirlerr(y) - bd0(y, mu) - log(2 pi y)/2, which has no
+ *              cancellation at y ~ mu ~ 1e20
+ *   F(k) = Q(k + 1, mu)                 (upper regularised incomplete gamma; Temme's expansion for k &gt;= 1e5)
+ *   q(p): from the Cornish-Fisher guess mu + sqrt(mu) z + (z^2 - 1)/6, walk (then bisect) to F(k-1) &lt; p &lt;= F(k);
+ *         counts are doubles, so quantiles past 2^53 are whole doubles near mu + sqrt(mu) z
+ *   draw: inversion (sequential search) for mu &lt; 10; Hoermann's PTRS (1993) for mu &gt;= 10, its acceptance
+ *         test on the same saddle-point log mass; for mu &gt; 1e15 the rounded normal mu + sqrt(mu) z (the
+ *         Poisson's skewness 1/sqrt(mu) &lt; 3e-8 is below what a double of that size resolves)
  * </pre>
  */
 public final class PoissonDistribution extends CountDistribution {
 
-    private final double logMu;
-
     /** @param mu mean &gt;= 0 */
     public PoissonDistribution(double mu) {
         super("Poisson", mu);
-        this.logMu = Math.log(mu);
     }
 
     @Override public double variance() { return mu; }
 
     @Override
     double logMass(double k) {
-        return k * logMu - mu - SpecialFunctions.logGamma(k + 1);
+        return k == 0 ? -mu : SpecialFunctions.logPoissonMass(k, mu);
     }
 
     @Override
@@ -48,7 +50,10 @@ public final class PoissonDistribution extends CountDistribution {
      * @param mu  mean &gt;= 0
      * @return a Poisson(mu) count
      */
-    static long count(Random rng, double mu) {
+    static double count(Random rng, double mu) {
+        if (mu > 1e15) {
+            return Math.max(0, Math.rint(mu + Math.sqrt(mu) * rng.nextGaussian()));
+        }
         if (mu < 10) {
             long k = 0;
             double pk = Math.exp(-mu), u = rng.nextDouble();
@@ -66,8 +71,8 @@ public final class PoissonDistribution extends CountDistribution {
     }
 
     /** Transformed rejection with squeeze (Hoermann 1993, "The transformed rejection method ..."). */
-    private static long ptrs(Random rng, double mu) {
-        final double logMu = Math.log(mu), smu = Math.sqrt(mu);
+    private static double ptrs(Random rng, double mu) {
+        final double smu = Math.sqrt(mu);
         final double b = 0.931 + 2.53 * smu, a = -0.059 + 0.02483 * b;
         final double invAlpha = 1.1239 + 1.1328 / (b - 3.4), vr = 0.9277 - 3.6224 / (b - 2);
         while (true) {
@@ -75,14 +80,14 @@ public final class PoissonDistribution extends CountDistribution {
             final double us = 0.5 - Math.abs(u);
             final double k = Math.floor((2 * a / us + b) * u + mu + 0.43);
             if (us >= 0.07 && v <= vr) {
-                return (long) k;
+                return k;
             }
             if (k < 0 || (us < 0.013 && v > us)) {
                 continue;
             }
             if (Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b)
-                    <= -mu + k * logMu - SpecialFunctions.logGamma(k + 1)) {
-                return (long) k;
+                    <= (k == 0 ? -mu : SpecialFunctions.logPoissonMass(k, mu))) {
+                return k;
             }
         }
     }

@@ -14,18 +14,42 @@ import java.util.Random;
  * </pre>
  * The series is Dunn and Smyth's (2005, Statistics and Computing 15) W-series in another notation:
  * it is summed in logs outward from its largest term, at {@code N ~ exp((c - gamma log gamma)/(1 + gamma))},
- * until the terms fall 1e-17 below it (the log-terms are concave in N).
+ * until the terms fall 1e-17 below it (the log-terms are concave in N). When that largest term lies
+ * beyond N = {@value #SERIES_PEAK} (e.g. y = 1e40 at mu = 1), the series would need millions of terms
+ * whose logs lose their digits to cancellation, and the density is Dunn and Smyth's saddle-point form
+ * <pre>
+ *   log f(y) ~ -log(2 pi phi y^p)/2 - d(y, mu)/(2 phi),
+ *   d(y, mu) = 2 mu^(2-p) g(y/mu),  g(r) = (r^(2-p) - (2-p) r + (1-p)) / ((1-p)(2-p))
+ * </pre>
+ * (g by its series in log r near r = 1), whose relative error falls like 1/N at the peak (about 1e-7
+ * there). The cdf is
  * <pre>
  *   F(y) = exp(-lambda) + sum_{N &gt;= 1} Pois(N; lambda) P(N gamma, y/theta)
  * </pre>
- * (the Poisson weights summed outward from their mode until they fall 1e-17 below it); q(p) = 0
- * when p &lt;= exp(-lambda), else Newton in log y on this series cdf. A draw is N ~ Poisson(lambda),
- * then a single Gamma(N gamma, theta), the sum of the N amounts.
+ * summed over the Poisson weights within 1e-17 of their mode (Loader's saddle-point Poisson mass, so the
+ * weights stay accurate at any lambda); when that window holds more than {@value #CDF_NODES} whole numbers
+ * (lambda above about 1.2e4) the sum is the trapezoid rule over {@value #CDF_NODES} equally spaced real N
+ * (the summand is a smooth bell at least 100 wide, so the sum over the integers, its integral and the
+ * rule agree to far below double precision). Each cdf costs at most about 2 x {@value #CDF_NODES}
+ * incomplete gamma functions. For lambda &gt; {@value #NORMAL_LAMBDA} (where the spread of N is no longer
+ * resolved by doubles near lambda at 1e31 and the law is normal to within its skewness) the cdf is the
+ * one-term Edgeworth expansion {@code Phi(z) - phi(z) k3 (z^2 - 1)/6}, z = (y - mu)/sqrt(phi mu^p),
+ * k3 = p sqrt(phi mu^(p-2)), whose error is O(1/lambda). q(p) = 0 when p &lt;= exp(-lambda), else Newton in log y on this cdf. A draw is
+ * N ~ Poisson(lambda), then a single Gamma(N gamma, theta), the sum of the N amounts.
  */
 public final class TweedieDistribution implements ResponseDistribution {
 
     /** Terms this far (in logs) below the largest are dropped: e^-40 ~ 4e-18. */
     private static final double DROP = 40;
+    /** Largest peak index of the density series summed term by term. */
+    static final double SERIES_PEAK = 1e6;
+    /** Largest number of terms summed on either side of the density series' peak (a bound, never reached). */
+    private static final int MAX_TERMS = 200_000;
+    /** Nodes of the cdf's Poisson sum (exact below, the trapezoid rule above). */
+    static final int CDF_NODES = 2000;
+    /** Rates from which the cdf is the Edgeworth expansion (skewness below 1e-6, error about 1/lambda). */
+    static final double NORMAL_LAMBDA = 1e13;
+    private static final double LOG_TWO_PI = 1.8378770664093454836;
 
     private final double mu;
     private final double phi;
@@ -33,6 +57,9 @@ public final class TweedieDistribution implements ResponseDistribution {
     private final double lambda;
     private final double gamma;
     private final double theta;
+    /** log lambda and log theta, formed in logs: lambda and theta themselves may leave the doubles. */
+    private final double logLambda;
+    private final double logTheta;
 
     /**
      * @param mu    mean &gt; 0
@@ -51,6 +78,8 @@ public final class TweedieDistribution implements ResponseDistribution {
         this.lambda = Math.pow(mu, 2 - power) / (phi * (2 - power));
         this.gamma = (2 - power) / (power - 1);
         this.theta = phi * (power - 1) * Math.pow(mu, power - 1);
+        this.logLambda = (2 - power) * Math.log(mu) - Math.log(phi) - Math.log(2 - power);
+        this.logTheta = Math.log(phi) + Math.log(power - 1) + (power - 1) * Math.log(mu);
     }
 
     /** @return the Poisson rate lambda of the number of amounts */
@@ -59,7 +88,11 @@ public final class TweedieDistribution implements ResponseDistribution {
     }
 
     @Override public double mean() { return mu; }
-    @Override public double variance() { return phi * Math.pow(mu, power); }
+    @Override
+    public double variance() {
+        final double v = phi * Math.pow(mu, power);
+        return Double.isFinite(v) && v > 0 ? v : Math.exp(Math.log(phi) + power * Math.log(mu)); // mu^p may overflow
+    }
     @Override public boolean isDiscrete() { return false; }
 
     @Override
@@ -70,29 +103,72 @@ public final class TweedieDistribution implements ResponseDistribution {
         if (!(y > 0) || y == Double.POSITIVE_INFINITY) {
             return Double.NEGATIVE_INFINITY;
         }
-        final double c = Math.log(lambda) + gamma * Math.log(y / theta);
+        final double c = logLambda + gamma * (Math.log(y) - logTheta);
         final double peak = Math.exp((c - gamma * Math.log(gamma)) / (1 + gamma));
-        final long start = (long) Math.max(1, Math.min(Math.rint(peak), 1e15));
-        final double top = term(start, c);
-        double sum = 1.0;
-        for (long n = start + 1; ; n++) {
-            final double t = term(n, c) - top;
-            sum += Math.exp(t);
-            if (t < -DROP) {
-                break;
-            }
+        if (!(peak <= SERIES_PEAK)) {
+            return saddlePoint(y);
         }
-        for (long n = start - 1; n >= 1; n--) {
-            final double t = term(n, c) - top;
-            sum += Math.exp(t);
-            if (t < -DROP) {
-                break;
-            }
-        }
-        return -lambda - y / theta - Math.log(y) + top + Math.log(sum);
+        return seriesLogDensity(y, c, peak);
     }
 
-    private double term(long n, double c) {
+    /** The W-series, summed outward from its peak (at most {@link #MAX_TERMS} terms each way). */
+    double seriesLogDensity(double y, double c, double peak) {
+        final double start = Math.max(1, Math.rint(peak));
+        final double top = term(start, c);
+        double sum = 1.0;
+        for (int i = 1; i <= MAX_TERMS; i++) {
+            final double t = term(start + i, c) - top;
+            sum += Math.exp(t);
+            if (t < -DROP) {
+                break;
+            }
+        }
+        for (int i = 1; i <= MAX_TERMS && start - i >= 1; i++) {
+            final double t = term(start - i, c) - top;
+            sum += Math.exp(t);
+            if (t < -DROP) {
+                break;
+            }
+        }
+        return -lambda - Math.exp(Math.log(y) - logTheta) - Math.log(y) + top + Math.log(sum);
+    }
+
+    /**
+     * @param y a value &gt; 0
+     * @return Dunn and Smyth's saddle-point log density {@code -log(2 pi phi y^p)/2 - d(y, mu)/(2 phi)}
+     */
+    double saddlePoint(double y) {
+        final double logR = Math.log(y) - Math.log(mu);
+        final double a = 2 - power, b = 1 - power;
+        final double numerator; // (r^a - 1) - a (r - 1) = sum_{k >= 2} (a^k - a) L^k / k!, L = log r
+        if (Math.abs(logR) < 0.5) {
+            double ak = a, term = logR, sum = 0;
+            for (int k = 2; k < 60; k++) {
+                term *= logR / k;
+                ak *= a;
+                final double add = (ak - a) * term;
+                sum += add;
+                if (Math.abs(add) <= 1e-17 * Math.abs(sum)) {
+                    break;
+                }
+            }
+            numerator = sum;
+        } else if (logR < 0) {
+            numerator = Math.expm1(a * logR) - a * Math.expm1(logR);
+        } else {
+            // r = y/mu large: numerator = -(a r - r^a - (1 - a)) < 0, taken in logs so that r^a and a r may overflow
+            final double logMinus = Math.log(a) + logR
+                    + Math.log1p(-Math.exp((a - 1) * logR) / a + (1 - a) * Math.exp(-logR) / a);
+            final double logHalf = a * Math.log(mu) + logMinus - Math.log(a * (power - 1)) - Math.log(phi);
+            return -0.5 * (LOG_TWO_PI + Math.log(phi) + power * Math.log(y)) - Math.exp(logHalf);
+        }
+        // d / (2 phi) = mu^(2-p) g / phi, g = numerator / ((1-p)(2-p)), computed in logs for huge mu
+        final double g = numerator / (a * b);
+        final double half = g <= 0 ? 0 : Math.exp(a * Math.log(mu) + Math.log(g) - Math.log(phi));
+        return -0.5 * (LOG_TWO_PI + Math.log(phi) + power * Math.log(y)) - half;
+    }
+
+    private double term(double n, double c) {
         return n * c - SpecialFunctions.logGamma(n + 1.0) - SpecialFunctions.logGamma(n * gamma);
     }
 
@@ -108,30 +184,47 @@ public final class TweedieDistribution implements ResponseDistribution {
         if (y == 0) {
             return zero;
         }
-        final double x = y / theta, logLambda = Math.log(lambda);
-        final long mode = (long) Math.max(1, Math.floor(lambda));
-        final double top = poissonLogWeight(mode, logLambda);
-        double sum = 0;
-        for (long n = mode; ; n++) {
-            final double lw = poissonLogWeight(n, logLambda);
-            final double pn = SpecialFunctions.regularizedGammaP(n * gamma, x);
-            sum += Math.exp(lw) * pn;
-            if (lw - top < -DROP || pn == 0) {
-                break;
-            }
+        if (lambda > NORMAL_LAMBDA) {
+            return edgeworth(y);
         }
-        for (long n = mode - 1; n >= 1; n--) {
-            final double lw = poissonLogWeight(n, logLambda);
-            sum += Math.exp(lw) * SpecialFunctions.regularizedGammaP(n * gamma, x);
-            if (lw - top < -DROP) {
-                break;
+        final double x = Math.exp(Math.log(y) - logTheta);
+        // the Poisson weights within e^-DROP of their mode lie within about sqrt(2 DROP lambda) of it
+        final double half = Math.sqrt(2 * DROP * Math.max(lambda, 1)) + 2 * DROP + 1;
+        final double from = Math.max(1, Math.floor(lambda - half)), to = Math.ceil(lambda + half);
+        double sum = 0;
+        if (to - from <= CDF_NODES) {
+            for (int j = 0; j <= (int) (to - from); j++) {
+                final double n = from + j;
+                sum += Math.exp(poissonLogWeight(n)) * SpecialFunctions.regularizedGammaP(n * gamma, x);
+            }
+        } else {
+            final double h = (to - from) / CDF_NODES;
+            for (int j = 0; j <= CDF_NODES; j++) {
+                final double n = from + j * h;
+                final double weight = (j == 0 || j == CDF_NODES ? 0.5 : 1.0) * h;
+                sum += weight * Math.exp(poissonLogWeight(n)) * SpecialFunctions.regularizedGammaP(n * gamma, x);
             }
         }
         return Math.min(1.0, zero + sum);
     }
 
-    private double poissonLogWeight(long n, double logLambda) {
-        return n * logLambda - lambda - SpecialFunctions.logGamma(n + 1.0);
+    /**
+     * @param y a value &gt; 0
+     * @return the one-term Edgeworth expansion {@code Phi(z) - phi(z) k3 (z^2 - 1)/6}, z = (y - mu)/sd,
+     *         skewness k3 = p sqrt(phi) mu^(p/2 - 1); its error is O(1/lambda)
+     */
+    double edgeworth(double y) {
+        final double logSd = 0.5 * (Math.log(phi) + power * Math.log(mu));
+        final double r = y - mu;
+        final double z = r == 0 ? 0 : Math.signum(r) * Math.exp(Math.log(Math.abs(r)) - logSd); // sd may underflow
+        final double skew = power * Math.exp(0.5 * Math.log(phi) + (0.5 * power - 1) * Math.log(mu));
+        final double f = StandardNormal.cdf(z) - (Math.abs(z) > 40 ? 0 : StandardNormal.density(z) * skew * (z * z - 1) / 6);
+        return Math.max(0.0, Math.min(1.0, f));
+    }
+
+    /** @return log Pois(n; lambda) for real n &gt;= 1 */
+    private double poissonLogWeight(double n) {
+        return SpecialFunctions.logPoissonMass(n, lambda);
     }
 
     @Override
@@ -147,7 +240,12 @@ public final class TweedieDistribution implements ResponseDistribution {
 
     @Override
     public double sample(Random rng) {
-        final long n = PoissonDistribution.count(rng, lambda);
+        if (lambda > NORMAL_LAMBDA) {
+            // N has relative spread below 3e-7: the law is normal to within its skewness (see edgeworth)
+            final double sd = Math.exp(0.5 * (Math.log(phi) + power * Math.log(mu)));
+            return Math.max(0.0, mu + sd * rng.nextGaussian());
+        }
+        final double n = PoissonDistribution.count(rng, lambda);
         return n == 0 ? 0.0 : theta * GammaDistribution.standardGamma(rng, n * gamma);
     }
 
