@@ -146,30 +146,11 @@ public final class FittedDispersion implements Serializable {
         return checked(family, estimate, phi, base.alpha, rank, residualDf, priorWeights);
     }
 
-    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
-
     /** argmax over log phi of sum_{w_i > 0} log f(y_i; mu_i, phi / w_i), golden section on start * [1e-3, 1e3]. */
     private static double priorWeightsMaximumLikelihood(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w,
                                                         double start) {
-        double lo = Math.log(start) - Math.log(1000), hi = Math.log(start) + Math.log(1000);
-        double a = hi - GOLDEN * (hi - lo), b = lo + GOLDEN * (hi - lo);
-        double fa = priorLogLikelihood(family, eta, y, w, a), fb = priorLogLikelihood(family, eta, y, w, b);
-        while (hi - lo > 1e-11) {
-            if (fa > fb) {
-                hi = b;
-                b = a;
-                fb = fa;
-                a = hi - GOLDEN * (hi - lo);
-                fa = priorLogLikelihood(family, eta, y, w, a);
-            } else {
-                lo = a;
-                a = b;
-                fa = fb;
-                b = lo + GOLDEN * (hi - lo);
-                fb = priorLogLikelihood(family, eta, y, w, b);
-            }
-        }
-        return Math.exp(0.5 * (lo + hi));
+        return MaximumLikelihood.maximiseOverLogPhi(logPhi -> priorLogLikelihood(family, eta, y, w, logPhi), start,
+                1e-11);
     }
 
     private static double priorLogLikelihood(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, double logPhi) {

@@ -1,5 +1,7 @@
 package neuralglm.dist;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Maximum-likelihood dispersion parameters at given means (the profile step of the usual
  * alternation: fit mu at a fixed dispersion, re-estimate it at those mu, refit if it matters). Each
@@ -110,22 +112,36 @@ public final class MaximumLikelihood {
      * @return phi maximising the summed Tweedie log density, within a factor 1000 of start
      */
     public static double tweedieDispersion(double power, double[] y, double[] mu, double[] w, double start) {
+        return maximiseOverLogPhi(logPhi -> tweedieLogLikelihood(power, y, mu, w, logPhi), start, 1e-10);
+    }
+
+    /**
+     * Golden-section search for the maximum of a unimodal log-likelihood l(log phi) on
+     * log phi in [log start - log 1000, log start + log 1000].
+     *
+     * @param logLikelihood l as a function of log phi
+     * @param start         a first estimate of phi, &gt; 0
+     * @param tolerance     width of the final bracket in log phi
+     * @return phi = exp(midpoint of the final bracket)
+     */
+    static double maximiseOverLogPhi(DoubleUnaryOperator logLikelihood, double start,
+                              double tolerance) {
         double lo = Math.log(start) - Math.log(1000), hi = Math.log(start) + Math.log(1000);
         double a = hi - GOLDEN * (hi - lo), b = lo + GOLDEN * (hi - lo);
-        double fa = tweedieLogLikelihood(power, y, mu, w, a), fb = tweedieLogLikelihood(power, y, mu, w, b);
-        while (hi - lo > 1e-10) {
+        double fa = logLikelihood.applyAsDouble(a), fb = logLikelihood.applyAsDouble(b);
+        while (hi - lo > tolerance) {
             if (fa > fb) {
                 hi = b;
                 b = a;
                 fb = fa;
                 a = hi - GOLDEN * (hi - lo);
-                fa = tweedieLogLikelihood(power, y, mu, w, a);
+                fa = logLikelihood.applyAsDouble(a);
             } else {
                 lo = a;
                 a = b;
                 fa = fb;
                 b = lo + GOLDEN * (hi - lo);
-                fb = tweedieLogLikelihood(power, y, mu, w, b);
+                fb = logLikelihood.applyAsDouble(b);
             }
         }
         return Math.exp(0.5 * (lo + hi));
