@@ -2,9 +2,10 @@ package neuralglm.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import neuralglm.fixture.NotebookTable;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.SGD;
+import neuralglm.optim.SgdOptimizer;
 import neuralglm.testutil.NotebookFixture;
 import neuralglm.testutil.Numeric;
 import org.ejml.data.DMatrixRMaj;
@@ -34,13 +35,13 @@ class ExplicitLossTest {
     @ParameterizedTest(name = "{0}, {1} steps")
     @CsvSource({"gaussian, 1500", "categorical, 5000", "poisson, 800"})
     void explicitLossFollowsTheImplicitGradient(String fam, int steps) throws Exception {
-        final NotebookFixture data = NotebookFixture.load();
+        final NotebookTable data = NotebookFixture.load();
         final DMatrixRMaj x = data.inputs(), y = data.targets(fam);
         final int n = x.numRows;
 
         final Sequential implicitNet = NotebookFixtureTest.notebookNet(fam);
         final double[] implicitTrace = new Trainer(steps).fit(implicitNet, NotebookFixtureTest.family(fam),
-                new SGD(0.2), x, y, null).lossTrace();
+                new SgdOptimizer(0.2), x, y, null).lossTrace();
 
         final Sequential net = NotebookFixtureTest.notebookNet(fam);
         final double[] explicitTrace = new double[steps];
