@@ -13,6 +13,7 @@ import neuralglm.dist.FittedDispersion;
 import neuralglm.family.Family;
 import neuralglm.model.GlmInference;
 import neuralglm.model.GlmSummary;
+import neuralglm.model.Standardizer;
 import neuralglm.train.NullStart;
 import neuralglm.train.PenaltySelection;
 import neuralglm.nn.Activation;
@@ -109,6 +110,11 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     static final double AUTO = -1;
     /** The penalties (on the summed log-likelihood) the automatic weight decay of a network chooses from. */
     static final double[] AUTO_LAMBDAS = {30, 10, 3, 1, 0.3};
+    /**
+     * The penalties (on the summed log-likelihood of the standardised class) the automatic weight decay of a
+     * Gaussian network chooses from, among fits to convergence.
+     */
+    static final double[] AUTO_LAMBDAS_CONVERGED = {10, 3, 1, 0.3, 0.1, 0.03};
     /** The automatic weight decay of a network when nothing is held out to choose it by. */
     static final double AUTO_WEIGHT_DECAY = 1.0;
     /** The automatic validation fraction of a network. */
@@ -325,8 +331,13 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * @param trainWeight the total weight of the rows trained on
      * @return the penalty and early stopping of a build, in words (the report's Regularisation line)
      */
-    private String describeRegularization(boolean glm, double lambda, double trainWeight, double fraction) {
+    private String describeRegularization(boolean glm, double lambda, double trainWeight, double fraction,
+                                          Standardizer targetScale, boolean converged) {
         final StringBuilder sb = new StringBuilder();
+        if (targetScale != null) {
+            sb.append(String.format(Locale.ROOT, "trained on the standardised class (y - %s) / %s, mapped back exactly "
+                    + "by the output layer; ", num(targetScale.mean()[0]), num(targetScale.scale()[0])));
+        }
         if (lambda == 0) {
             sb.append(glm ? "none: the unpenalised maximum-likelihood GLM" : "no weight decay");
             if (weightDecay == AUTO && glm) {
@@ -337,12 +348,17 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "added to the summed negative log-likelihood (%.4g on the mean over %s of weight)",
                     num(lambda), lambda / trainWeight, num(trainWeight)));
             if (penaltyPath != null) {
-                sb.append(", chosen automatically (weight decay -1) by the loss on the held-out instances: tried");
+                sb.append(converged ? ", chosen automatically (weight decay -1): each of"
+                        : ", chosen automatically (weight decay -1) by the loss on the held-out instances: tried");
                 final double[] l = penaltyPath.lambdas(), v = penaltyPath.validationLosses();
                 for (int i = 0; i < l.length; i++) {
                     sb.append(i == 0 ? " " : ", ").append(num(l[i])).append(String.format(Locale.ROOT, " (%.4g)", v[i]));
                 }
-                sb.append(String.format(Locale.ROOT, " from the strongest down until the loss rose, and kept the lowest "
+                sb.append(converged ? String.format(Locale.ROOT, " was fitted to convergence on %s%% of the instances, "
+                        + "and the one with the lowest loss on the other %s%% (standard error %.2g) was fitted again on all "
+                        + "instances", num(100 - 100 * AUTO_VALIDATION_FRACTION), num(100 * AUTO_VALIDATION_FRACTION),
+                        penaltyPath.standardError())
+                        : String.format(Locale.ROOT, " from the strongest down until the loss rose, and kept the lowest "
                         + "(standard error %.2g)", penaltyPath.standardError()));
             } else if (weightDecay == AUTO) {
                 sb.append(" (the default weight decay -1 of a network when no instances are held out to choose it)");
@@ -352,6 +368,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             sb.append(String.format(Locale.ROOT, "; early stopping on %s%% of the instances held out, patience %d epochs%s",
                     num(100 * fraction), patience, validationFraction == AUTO ? " (the default validation fraction -1 "
                             + "of a network)" : ""));
+        } else if (converged) {
+            sb.append("; no early stopping: a Gaussian network is fitted to convergence (the default validation fraction -1)");
         } else if (validationFraction == AUTO && !glm) {
             sb.append(String.format(Locale.ROOT, "; no early stopping: with fewer than %d instances none are held out",
                     MIN_ROWS_TO_HOLD_OUT));
@@ -741,15 +759,22 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final DMatrixRMaj x = pipeline.fit(train, !doNotStandardize, targets.weights());
         final int outputs = fam.outputs(train.classAttribute().isNominal() ? train.numClasses() : 1);
         final String actName = TAGS_ACTIVATION[activation].getReadable();
+        final boolean glm = hiddenSizes.length == 0;
+        // a Gaussian network learns the standardised class, (y - mean) / sd: the weight decay is then free of its units
+        final Standardizer targetScale = !glm && !forStream && fam.locationScale()
+                ? Standardizer.fit(targets.y(), targets.weights()) : null;
+        final DMatrixRMaj y = targetScale == null ? targets.y() : targetScale.apply(targets.y().copy());
         final Supplier<Sequential> fresh = () -> {
             final Sequential n = Sequential.mlp(x.numCols, hiddenSizes, () -> Activation.byName(actName), outputs,
                     new Random(getSeed()));
-            NullStart.apply(n, fam, targets.y(), targets.weights());
+            NullStart.apply(n, fam, y, targets.weights());
             return n;
         };
-        final boolean glm = hiddenSizes.length == 0;
+        // a Gaussian network's automatic penalty is chosen among converged fits, and the model is fitted on all rows
+        final boolean converged = targetScale != null && validationFraction == AUTO;
+        final boolean canHoldOut = !glm && !forStream && x.numRows >= MIN_ROWS_TO_HOLD_OUT;
         final double fraction = validationFraction != AUTO ? validationFraction
-                : glm || forStream || x.numRows < MIN_ROWS_TO_HOLD_OUT ? 0 : AUTO_VALIDATION_FRACTION;
+                : !canHoldOut || converged ? 0 : AUTO_VALIDATION_FRACTION;
         final int[] trainPart = fraction > 0 ? ValidationSplit.of(fam, targets.y(), fraction, getSeed()).train() : null;
         final int trainRows = trainPart != null ? trainPart.length : x.numRows;
         final double trainWeight = Family.totalWeight(trainPart == null ? targets.weights()
@@ -764,10 +789,13 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             lambda = weightDecay;
         } else if (glm || forStream) {
             lambda = 0;
-        } else if (fraction > 0) {
+        } else if (fraction > 0 || converged && canHoldOut) {
             final PenaltySelection.Listener status = buildLog == null ? null : buildLog::penalty;
             try {
-                penaltyPath = PenaltySelection.select(fresh, fam, optimizer::create, trainer, x, targets.y(),
+                penaltyPath = converged
+                        ? PenaltySelection.selectConverged(fresh, fam, optimizer::create, trainer, x, y, targets.weights(),
+                                AUTO_LAMBDAS_CONVERGED, AUTO_VALIDATION_FRACTION, status)
+                        : PenaltySelection.select(fresh, fam, optimizer::create, trainer, x, y,
                         targets.weights(), AUTO_LAMBDAS, status);
             } catch (TrainingInterruptedException e) {
                 throw new InterruptedException("NeuralGLM: training was interrupted at epoch " + (e.epoch() + 1)
@@ -784,12 +812,12 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     "NeuralGLM: epoch %d of %d, mean NLL %.8g", epoch + 1, limit, nll)));
         }
         final Optimizer opt = optimizer.create(lambda / trainWeight);
-        final TrainingSession session = trainer.start(net, fam, opt, x, targets.y(), targets.weights());
+        final TrainingSession session = trainer.start(net, fam, opt, x, y, targets.weights());
         return new TrainingRun(new Instances(train, 0), pipeline, fam, session, x, targets, hiddenSizes.length == 0,
                 architecture(x.numCols, hiddenSizes, actName, outputs), opt.toString(), miniBatchSize, !doNotStandardize,
                 FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
                 GlmInference.Weights.values()[weightsKind], quasi,
-                describeRegularization(glm, lambda, trainWeight, fraction));
+                describeRegularization(glm, lambda, trainWeight, fraction, targetScale, converged), targetScale);
     }
 
     /** Set once the JVM has been told which kernels run (first build). */
@@ -826,6 +854,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         }
         try {
             run.session().runEpoch();
+            if (!building && run.liveModelIsCopy()) {
+                model = run.liveModel();   // called from outside (e.g. IterativeClassifierOptimizer): predict this epoch
+            }
             if (buildLog != null) {
                 buildLog.epoch(run.session());
             }
