@@ -21,7 +21,7 @@ import __builtin__
 import sys as _sys
 
 from neuralglm.jython import Torch as _T, DType as _DType
-from neuralglm.jython import Tensor, Family as _Family
+from neuralglm.jython import Tensor, TorchFamily as _Family
 from neuralglm.family import Families as _Families
 
 import _shim

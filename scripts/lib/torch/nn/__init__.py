@@ -4,8 +4,8 @@ operations (its parameters are found in its attributes); nn.Sequential runs its 
 engine network. nn.functional is torch.nn.functional."""
 from __future__ import absolute_import
 
-from neuralglm.jython import Module, Parameter, Nn as _Nn, Loss as _Loss
-from neuralglm.jython import Sequential as _Sequential
+from neuralglm.jython import Module, TorchParameter as Parameter, Nn as _Nn, Loss as _Loss
+from neuralglm.jython import TorchSequential as _Sequential
 
 import _shim
 

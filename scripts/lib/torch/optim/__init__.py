@@ -2,7 +2,7 @@
 the parameters in place: optimizer.zero_grad(); loss.backward(); optimizer.step()."""
 from __future__ import absolute_import
 
-from neuralglm.jython import SGD, Adam
+from neuralglm.jython import TorchSGD as SGD, TorchAdam as Adam
 
 import _shim
 

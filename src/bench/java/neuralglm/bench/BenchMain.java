@@ -29,7 +29,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         NETLIB.setLevel(java.util.logging.Level.OFF);
         final String what = args.length == 0 ? "notebook" : args[0];
-        final Args a = new Args(args, Math.min(1, args.length));
+        final BenchArgs a = new BenchArgs(args, Math.min(1, args.length));
         switch (what) {
             case "notebook":
                 NotebookBench.run(a);

@@ -3,11 +3,11 @@ package neuralglm.bench;
 import java.util.Locale;
 import java.util.Random;
 
-import neuralglm.family.Poisson;
+import neuralglm.family.PoissonFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Linear;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.LBFGS;
+import neuralglm.optim.LbfgsOptimizer;
 import neuralglm.train.Trainer;
 import neuralglm.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
@@ -29,7 +29,7 @@ final class GlmBench {
     private GlmBench() {
     }
 
-    static void run(Args a) {
+    static void run(BenchArgs a) {
         final int n = a.integer("rows", 20_000), d = a.integer("features", 10), reps = a.integer("reps", 5);
         final double tol = a.real("tol", 1e-8);
         final Random rng = new Random(42);
@@ -55,7 +55,7 @@ final class GlmBench {
         for (int r = -WARMUP; r < reps; r++) { // r < 0: untimed warm-up (JIT)
             final Sequential net = Sequential.mlp(d, new int[0], Activation.Identity::new, 1, new Random(1));
             long t0 = System.nanoTime();
-            final TrainingResult res = new Trainer(1000).fit(net, new Poisson(), new LBFGS(tol, 10, 0.0), x, y, null);
+            final TrainingResult res = new Trainer(1000).fit(net, new PoissonFamily(), new LbfgsOptimizer(tol, 10, 0.0), x, y, null);
             final double s1 = (System.nanoTime() - t0) * 1e-9;
             t0 = System.nanoTime();
             final Irls irls = Irls.poisson(x, y);
@@ -68,7 +68,7 @@ final class GlmBench {
             betaNet = new double[d + 1];
             betaNet[0] = fc.bias().value().data[0];
             System.arraycopy(fc.weight().value().data, 0, betaNet, 1, d);
-            devNet = new Poisson().deviance(net.predict(x), y, null);
+            devNet = new PoissonFamily().deviance(net.predict(x), y, null);
             iterNet = res.lossTrace().length;
             converged = res.converged();
             betaIrls = irls.beta;
@@ -106,7 +106,7 @@ final class GlmBench {
             }
             b.data[0] = Math.log(yMean);
             final LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(q);
-            final Poisson fam = new Poisson();
+            final PoissonFamily fam = new PoissonFamily();
             double dev = Double.POSITIVE_INFINITY;
             final Irls out = new Irls();
             final double[] row = new double[q];

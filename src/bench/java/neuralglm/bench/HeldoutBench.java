@@ -12,6 +12,7 @@ import java.util.Random;
 
 import neuralglm.family.Families;
 import neuralglm.family.Family;
+import neuralglm.family.GaussianFamily;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
@@ -87,7 +88,7 @@ final class HeldoutBench {
     private HeldoutBench() {
     }
 
-    static void run(Args a) throws Exception {
+    static void run(BenchArgs a) throws Exception {
         final File dir = new File(a.string("data", "../shared/data/weka"));
         final List<String> only = a.list("sets", null);
         final List<String> variants = List.of(a.string("nglm", ";-hidden none").split(";", -1));
@@ -175,7 +176,7 @@ final class HeldoutBench {
                 if (Utils.isMissingValue(mu) || Utils.isMissingValue(np.actual())) {
                     continue;
                 }
-                if (!(family instanceof neuralglm.family.Gaussian) && mu <= 1e-6) {
+                if (!(family instanceof GaussianFamily) && mu <= 1e-6) {
                     mu = 1e-6;
                     r.clamped++;
                 }

@@ -22,7 +22,7 @@ final class KernelBench {
 
     static final int[][] SHAPES = {{400, 1, 30}, {400, 30, 20}, {400, 20, 1}, {400, 20, 2}, {256, 20, 64}, {256, 64, 64}, {256, 64, 1}};
 
-    static void run(Args a) {
+    static void run(BenchArgs a) {
         final int reps = a.integer("reps", 15);
         json = a.flag("json");
         if (!json) {

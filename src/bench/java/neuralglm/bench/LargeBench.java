@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
 
-import neuralglm.family.Poisson;
+import neuralglm.family.PoissonFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.SGD;
+import neuralglm.optim.SgdOptimizer;
 import neuralglm.train.Trainer;
 import neuralglm.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
@@ -30,7 +30,7 @@ final class LargeBench {
     private LargeBench() {
     }
 
-    static void run(Args a) throws IOException {
+    static void run(BenchArgs a) throws IOException {
         final Path dir = Path.of(a.string("data", "target/bench-data"));
         final int reps = a.integer("reps", 3), epochs = a.integer("epochs", 5), batch = a.integer("batch", 256);
         final int threads = a.integer("threads", 1), warmup = a.integer("warmup", 3);
@@ -52,14 +52,14 @@ final class LargeBench {
                     cpu[0] = os.getProcessCpuTime();
                     alloc[e == 0 ? 0 : 1] = mx.getThreadAllocatedBytes(tid);
                 });
-        new Trainer(warmup).withBatchSize(batch).withThreads(threads).fit(net(dir, x.numCols), new Poisson(), new SGD(lr), x, y, null);
+        new Trainer(warmup).withBatchSize(batch).withThreads(threads).fit(net(dir, x.numCols), new PoissonFamily(), new SgdOptimizer(lr), x, y, null);
         final double[] times = new double[reps];
         double finalNll = Double.NaN, cpuOverWall = 0;
         for (int r = 0; r < reps; r++) {
             final Sequential net = net(dir, x.numCols);
             final long c0 = os.getProcessCpuTime();
             final long t0 = System.nanoTime();
-            final TrainingResult res = trainer.withSeed(r).fit(net, new Poisson(), new SGD(lr), x, y, null);
+            final TrainingResult res = trainer.withSeed(r).fit(net, new PoissonFamily(), new SgdOptimizer(lr), x, y, null);
             times[r] = (end[0] - t0) * 1e-9;
             cpuOverWall += (cpu[0] - c0) / (double) (end[0] - t0) / reps;
             finalNll = res.finalLoss();

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import neuralglm.family.Family;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.SGD;
+import neuralglm.optim.SgdOptimizer;
 import neuralglm.train.Trainer;
 import neuralglm.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
@@ -27,7 +27,7 @@ final class NotebookBench {
     private NotebookBench() {
     }
 
-    static void run(Args a) throws Exception {
+    static void run(BenchArgs a) throws Exception {
         final int reps = a.integer("reps", 5), mlpReps = a.integer("mlp-reps", 3), steps = a.integer("steps", 5000);
         final int threads = a.integer("threads", 1);
         final boolean json = a.flag("json");
@@ -125,7 +125,7 @@ final class NotebookBench {
         });
         final long c0 = os.getProcessCpuTime();
         final long t0 = System.nanoTime();
-        final TrainingResult r = trainer.fit(net, family, new SGD(0.2), x, y, null);
+        final TrainingResult r = trainer.fit(net, family, new SgdOptimizer(0.2), x, y, null);
         final Run run = new Run();
         run.seconds = (end[0] - t0) * 1e-9;
         run.cpuOverWall = (cpu[0] - c0) / (double) (end[0] - t0);

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import neuralglm.family.Categorical;
+import neuralglm.family.CategoricalFamily;
 import neuralglm.family.Family;
-import neuralglm.family.Gaussian;
-import neuralglm.family.Poisson;
+import neuralglm.family.GaussianFamily;
+import neuralglm.family.PoissonFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Sequential;
@@ -95,9 +95,9 @@ final class NotebookData {
 
     static Family family(String fam) {
         switch (fam) {
-            case "gaussian": return new Gaussian();
-            case "categorical": return new Categorical();
-            case "poisson": return new Poisson();
+            case "gaussian": return new GaussianFamily();
+            case "categorical": return new CategoricalFamily();
+            case "poisson": return new PoissonFamily();
             default: throw new IllegalArgumentException("Unknown family " + fam + "; expected one of " + FAMILIES);
         }
     }

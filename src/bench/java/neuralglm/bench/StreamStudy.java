@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
-import neuralglm.family.Family;
 import neuralglm.family.Families;
+import neuralglm.family.Family;
 import weka.classifiers.functions.NeuralGLM;
 import weka.classifiers.functions.NeuralGLMUpdateable;
 import weka.core.Attribute;
@@ -31,7 +31,7 @@ final class StreamStudy {
     private StreamStudy() {
     }
 
-    static void run(Args a) throws Exception {
+    static void run(BenchArgs a) throws Exception {
         final List<String> configs = List.of(a.string("configs", ";-optimizer \"Adam -lr 0.01\";-optimizer \"Adam -lr 0.03\""
                 + ";-optimizer \"Adam -lr 0.01\" -mini-batch-size 8;-optimizer \"Adam -lr 0.03\" -mini-batch-size 8"
                 + ";-optimizer \"Adam -lr 0.1\" -mini-batch-size 8").split(";", -1));

@@ -81,7 +81,7 @@ final class WekaBench {
         return new double[] {(t1 - t0) * 1e-9, (t2 - t1) * 1e-9, (t3 - t2) * 1e-9, (OS.getProcessCpuTime() - c0) * 1e-9};
     }
 
-    static void large(Args a) throws Exception {
+    static void large(BenchArgs a) throws Exception {
         final int reps = a.integer("reps", 3), epochs = a.integer("epochs", 5), threads = a.integer("threads", 1);
         final boolean pair = a.flag("pair");
         final long rssStart = LargeBench.rssKb("VmRSS");
@@ -140,7 +140,7 @@ final class WekaBench {
                         NotebookBench.arr(ceiling), NotebookBench.arr(two), median(ratio(two, ceiling))) : "");
     }
 
-    static void predict(Args a) throws Exception {
+    static void predict(BenchArgs a) throws Exception {
         final int reps = a.integer("reps", 3), trainRows = a.integer("train", 20000);
         final Instances all = instances(Path.of(a.string("data", "target/bench-data")), a.integer("rows", 0), true);
         final Instances train = new Instances(all, 0, Math.min(trainRows, all.numInstances()));
@@ -169,7 +169,7 @@ final class WekaBench {
                 median(ratio(rate[0], rate[1])), median(ratio(rate[0], rate[2])));
     }
 
-    static void notebook(Args a) throws Exception {
+    static void notebook(BenchArgs a) throws Exception {
         final int reps = a.integer("reps", 3), steps = a.integer("steps", 5000);
         final NotebookData d = NotebookData.load();
         for (String fam : a.list("families", NotebookData.FAMILIES)) {

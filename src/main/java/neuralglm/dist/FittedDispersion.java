@@ -25,7 +25,7 @@ import org.ejml.data.DMatrixRMaj;
  * uses the family's given alpha except under MAXIMUM_LIKELIHOOD, where alpha is fitted (the network
  * itself was trained with the given alpha). A Binomial prediction is a proportion of n trials, n the
  * instance weight of the row predicted (as in training), rounded to a whole number &gt;= 1
- * ({@link neuralglm.family.Binomial#wholeTrials}). What is family-specific is asked of the family;
+ * ({@link neuralglm.family.BinomialFamily#wholeTrials}). What is family-specific is asked of the family;
  * this class holds no list of families.
  */
 public final class FittedDispersion implements Serializable {

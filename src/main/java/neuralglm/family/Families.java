@@ -36,16 +36,16 @@ public final class Families {
     }
 
     private static final List<Entry> ENTRIES = List.of(
-            new Entry("Gaussian", null, (p, c) -> new Gaussian()),
-            new Entry("Bernoulli", null, (p, c) -> new Bernoulli()),
-            new Entry("Binomial", null, (p, c) -> new Binomial()),
-            new Entry("Categorical", null, (p, c) -> new Categorical()),
-            new Entry("Poisson", null, (p, c) -> new Poisson()),
-            new Entry("Gamma", null, (p, c) -> new Gamma(c ? Link.NEGATIVE_INVERSE : Link.LOG)),
-            new Entry("InverseGaussian", null, (p, c) -> new InverseGaussian(c ? Link.NEGATIVE_HALF_INVERSE_SQUARED : Link.LOG)),
-            new Entry("NegativeBinomial", "alpha", (p, c) -> new NegativeBinomial(p)),
-            new Entry("Tweedie", "power", (p, c) -> new Tweedie(p)),
-            new Entry("Exponential", null, (p, c) -> new Exponential(c ? Link.NEGATIVE_INVERSE : Link.LOG)));
+            new Entry("Gaussian", null, (p, c) -> new GaussianFamily()),
+            new Entry("Bernoulli", null, (p, c) -> new BernoulliFamily()),
+            new Entry("Binomial", null, (p, c) -> new BinomialFamily()),
+            new Entry("Categorical", null, (p, c) -> new CategoricalFamily()),
+            new Entry("Poisson", null, (p, c) -> new PoissonFamily()),
+            new Entry("Gamma", null, (p, c) -> new GammaFamily(c ? Link.NEGATIVE_INVERSE : Link.LOG)),
+            new Entry("InverseGaussian", null, (p, c) -> new InverseGaussianFamily(c ? Link.NEGATIVE_HALF_INVERSE_SQUARED : Link.LOG)),
+            new Entry("NegativeBinomial", "alpha", (p, c) -> new NegativeBinomialFamily(p)),
+            new Entry("Tweedie", "power", (p, c) -> new TweedieFamily(p)),
+            new Entry("Exponential", null, (p, c) -> new ExponentialDistributionFamily(c ? Link.NEGATIVE_INVERSE : Link.LOG)));
 
     /** The names {@link #byName(String, double, boolean)} knows, in registry order. */
     public static final List<String> NAMES;

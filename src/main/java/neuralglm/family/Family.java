@@ -21,10 +21,10 @@ import org.ejml.data.DMatrixRMaj;
  * {@link #saturatedNll(double)} is the NLL of the saturated model {@code mu = y}.
  *
  * <p>Shapes: {@code eta}, {@code mu}, {@code y} and the gradient are {@code n x k} (k = 1 except for
- * {@link Categorical}); weights {@code w} have length n or are null (all 1). Weighted means are
+ * {@link CategoricalFamily}); weights {@code w} have length n or are null (all 1). Weighted means are
  * {@code sum w_i l_i / sum w_i}, and gradient row i is scaled by {@code w_i / sum w}.
  *
- * <p>Subclasses give the scalar forms; {@link Categorical} overrides the row-wise matrix forms.
+ * <p>Subclasses give the scalar forms; {@link CategoricalFamily} overrides the row-wise matrix forms.
  * A family is immutable; parameters (Tweedie power, negative binomial alpha) are final fields.
  *
  * <p>A family also says what the rest of the engine needs to know about it, so that no caller picks
@@ -58,7 +58,7 @@ public abstract class Family implements Serializable {
      * Number of network outputs.
      *
      * @param numClasses number of classes of a nominal target (ignored by scalar families)
-     * @return 1, or {@code numClasses} for {@link Categorical}
+     * @return 1, or {@code numClasses} for {@link CategoricalFamily}
      */
     public int outputs(int numClasses) {
         return 1;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import neuralglm.nn.Layer;
+import neuralglm.nn.Parameter;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -15,10 +16,10 @@ import org.ejml.data.DMatrixRMaj;
  */
 public class EngineModule extends Module {
 
-    /** The engine layer; replaced by {@link Sequential} when layers are added. */
+    /** The engine layer; replaced by {@link TorchSequential} when layers are added. */
     Layer layer;
     private final String repr;
-    private final Map<String, Parameter> params = new LinkedHashMap<>();
+    private final Map<String, TorchParameter> params = new LinkedHashMap<>();
 
     /**
      * @param layer      the engine layer
@@ -29,9 +30,9 @@ public class EngineModule extends Module {
     EngineModule(Layer layer, String repr, List<String> localNames, List<int[]> shapes) {
         this.layer = layer;
         this.repr = repr;
-        final List<neuralglm.nn.Parameter> ps = layer.parameters();
+        final List<Parameter> ps = layer.parameters();
         for (int i = 0; i < localNames.size(); i++) {
-            params.put(localNames.get(i), new Parameter(ps.get(i), shapes.get(i)));
+            params.put(localNames.get(i), new TorchParameter(ps.get(i), shapes.get(i)));
         }
     }
 
@@ -70,7 +71,7 @@ public class EngineModule extends Module {
     }
 
     @Override
-    Map<String, Parameter> namedParameters() {
+    Map<String, TorchParameter> namedParameters() {
         return new LinkedHashMap<>(params);
     }
 
@@ -99,7 +100,7 @@ public class EngineModule extends Module {
      * @param y      targets
      * @return the summary (prints as R's table; full precision from its methods)
      */
-    public neuralglm.model.GlmSummary summary(Family family, Tensor x, Tensor y) {
+    public neuralglm.model.GlmSummary summary(TorchFamily family, Tensor x, Tensor y) {
         return GlmSummaries.of(layer, family, x, y, null, "frequency", false, null);
     }
 
@@ -113,7 +114,7 @@ public class EngineModule extends Module {
      * @param names   the input names, or None
      * @return the summary
      */
-    public neuralglm.model.GlmSummary summary(Family family, Tensor x, Tensor y, Tensor w, String weights, boolean quasi,
+    public neuralglm.model.GlmSummary summary(TorchFamily family, Tensor x, Tensor y, Tensor w, String weights, boolean quasi,
                                               java.util.List<String> names) {
         return GlmSummaries.of(layer, family, x, y, w, weights, quasi, names);
     }

@@ -15,8 +15,8 @@ import org.python.core.PyObject;
  *   backward(self, grad_output)  -&gt; dL/dx    (same shape as x)
  * </pre>
  * {@code f(x)} (or {@code f.apply(x)}) runs forward outside the record and records one operation
- * whose backward is yours. It is a {@link Module}, so it can be a layer of a {@link Sequential}; a
- * Function with {@link Parameter}s adds their gradients into {@code p.grad} itself (for example
+ * whose backward is yours. It is a {@link Module}, so it can be a layer of a {@link TorchSequential}; a
+ * Function with {@link TorchParameter}s adds their gradients into {@code p.grad} itself (for example
  * {@code self.w.grad.copy_(self.w.grad + dw)}). PyTorch's own style, {@code @staticmethod
  * forward(ctx, ...)} and {@code backward(ctx, grad_output)} used as {@code Square.apply(x)}, is
  * provided by {@code torch.autograd.Function} (scripts/lib/torch) on top of {@link #record}.

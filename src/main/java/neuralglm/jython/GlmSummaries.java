@@ -3,11 +3,13 @@ package neuralglm.jython;
 import java.util.List;
 import java.util.Locale;
 
+import neuralglm.family.Family;
 import neuralglm.model.GlmInference;
 import neuralglm.model.GlmSummary;
 import neuralglm.model.Standardizer;
 import neuralglm.nn.Layer;
 import neuralglm.nn.Linear;
+import neuralglm.nn.Sequential;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -33,11 +35,11 @@ final class GlmSummaries {
      * @param names  the d input names, or null for x1..xd
      * @return the summary
      */
-    static GlmSummary of(Layer layer, Family family, Tensor x, Tensor y, Tensor w, String kind, boolean quasi,
+    static GlmSummary of(Layer layer, TorchFamily family, Tensor x, Tensor y, Tensor w, String kind, boolean quasi,
                          List<String> names) {
         Layer l = layer;
-        if (l instanceof neuralglm.nn.Sequential && ((neuralglm.nn.Sequential) l).layers().size() == 1) {
-            l = ((neuralglm.nn.Sequential) l).layers().get(0);
+        if (l instanceof Sequential && ((Sequential) l).layers().size() == 1) {
+            l = ((Sequential) l).layers().get(0);
         }
         if (!(l instanceof Linear) || ((Linear) l).outputs() != 1) {
             throw Errors.value("summary() needs a GLM: one Linear layer with one output (e.g. nn.Linear(d, 1)), got "
@@ -72,7 +74,7 @@ final class GlmSummaries {
         beta[0] = lin.bias().value().data[0];
         System.arraycopy(lin.weight().value().data, 0, beta, 1, d);
         try {
-            final neuralglm.family.Family fam = family.engine();
+            final Family fam = family.engine();
             fam.checkTargets(ym);
             final DMatrixRMaj eta = lin.predict(xm);
             final GlmInference inf = GlmInference.at(fam, xm, eta, ym, wv, k);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import neuralglm.nn.Layer;
+import neuralglm.nn.Parameter;
 import org.python.core.Py;
 import org.python.core.PyList;
 import org.python.core.PyObject;
@@ -18,7 +19,7 @@ import org.python.core.PyTuple;
  * records it, {@link #parameters()} lists the trainable tensors, {@link #zero_grad()} clears their
  * gradients. Subclass it in Jython and write {@code forward} with tensor operations (the record gives
  * the backward), or subclass {@link Function} to write the backward yourself. Parameters of a Jython
- * subclass are found in its attributes (modules and {@link Parameter}s), by attribute name.
+ * subclass are found in its attributes (modules and {@link TorchParameter}s), by attribute name.
  */
 public abstract class Module {
 
@@ -46,7 +47,7 @@ public abstract class Module {
     /** @return the trainable tensors, in a fixed order (a Python list) */
     public PyList parameters() {
         final PyList l = new PyList();
-        for (Parameter p : namedParameters().values()) {
+        for (TorchParameter p : namedParameters().values()) {
             l.append(Py.java2py(p));
         }
         return l;
@@ -55,7 +56,7 @@ public abstract class Module {
     /** @return (name, parameter) pairs such as {@code ('fc1.weight', ...)} */
     public PyList named_parameters() {
         final PyList l = new PyList();
-        for (Map.Entry<String, Parameter> e : namedParameters().entrySet()) {
+        for (Map.Entry<String, TorchParameter> e : namedParameters().entrySet()) {
             l.append(new PyTuple(Py.newString(e.getKey()), Py.java2py(e.getValue())));
         }
         return l;
@@ -64,7 +65,7 @@ public abstract class Module {
     /** @return parameter name to a detached copy of its value, in order */
     public Map<String, Tensor> state_dict() {
         final Map<String, Tensor> m = new LinkedHashMap<>();
-        for (Map.Entry<String, Parameter> e : namedParameters().entrySet()) {
+        for (Map.Entry<String, TorchParameter> e : namedParameters().entrySet()) {
             m.put(e.getKey(), e.getValue().detach());
         }
         return m;
@@ -76,10 +77,10 @@ public abstract class Module {
      * @param state parameter name to a tensor or nested list; every parameter must be present
      */
     public void load_state_dict(Map<?, ?> state) {
-        final Map<String, Parameter> mine = namedParameters();
+        final Map<String, TorchParameter> mine = namedParameters();
         for (Map.Entry<?, ?> e : state.entrySet()) {
             final String name = String.valueOf(e.getKey());
-            final Parameter p = mine.get(name);
+            final TorchParameter p = mine.get(name);
             if (p == null) {
                 throw Errors.value("load_state_dict: no parameter named '" + name + "'; this module has " + mine.keySet());
             }
@@ -99,25 +100,25 @@ public abstract class Module {
 
     /** Sets the gradient of every parameter to zero. */
     public void zero_grad() {
-        for (Parameter p : namedParameters().values()) {
+        for (TorchParameter p : namedParameters().values()) {
             p.engine.zeroGrad();
         }
     }
 
     /**
      * The parameters by name. The default looks through a Jython subclass's attributes, in name order:
-     * a {@link Parameter} is listed under its attribute name, a {@link Module} with its own names
+     * a {@link TorchParameter} is listed under its attribute name, a {@link Module} with its own names
      * prefixed ({@code fc1.weight}).
      *
      * @return name to parameter, in a fixed order
      */
-    Map<String, Parameter> namedParameters() {
-        final Map<String, Parameter> out = new LinkedHashMap<>();
+    Map<String, TorchParameter> namedParameters() {
+        final Map<String, TorchParameter> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : pythonAttributes().entrySet()) {
-            if (e.getValue() instanceof Parameter) {
-                out.put(e.getKey(), (Parameter) e.getValue());
+            if (e.getValue() instanceof TorchParameter) {
+                out.put(e.getKey(), (TorchParameter) e.getValue());
             } else {
-                for (Map.Entry<String, Parameter> c : ((Module) e.getValue()).namedParameters().entrySet()) {
+                for (Map.Entry<String, TorchParameter> c : ((Module) e.getValue()).namedParameters().entrySet()) {
                     out.put(e.getKey() + "." + c.getKey(), c.getValue());
                 }
             }
@@ -137,7 +138,7 @@ public abstract class Module {
         }
         for (PyObject key : dict.asIterable()) {
             final Object v = dict.__getitem__(key).__tojava__(Object.class);
-            if (v instanceof Parameter || v instanceof Module) {
+            if (v instanceof TorchParameter || v instanceof Module) {
                 attrs.put(key.toString(), v);
             }
         }
@@ -145,15 +146,15 @@ public abstract class Module {
     }
 
     /** @return the engine parameters, in {@link #namedParameters()} order */
-    List<neuralglm.nn.Parameter> engineParameters() {
-        final List<neuralglm.nn.Parameter> l = new ArrayList<>();
-        for (Parameter p : namedParameters().values()) {
+    List<Parameter> engineParameters() {
+        final List<Parameter> l = new ArrayList<>();
+        for (TorchParameter p : namedParameters().values()) {
             l.add(p.engine);
         }
         return l;
     }
 
-    /** @return this module as an engine layer, for {@link Sequential} */
+    /** @return this module as an engine layer, for {@link TorchSequential} */
     Layer asLayer() {
         return new ModuleLayer(this);
     }
@@ -174,7 +175,7 @@ public abstract class Module {
         for (Map.Entry<String, Object> e : attrs.entrySet()) {
             final Object v = e.getValue();
             sb.append("\n  (").append(e.getKey()).append("): ")
-                    .append(v instanceof Parameter ? "Parameter" + Tensor.shapeText(((Parameter) v).shape) : v);
+                    .append(v instanceof TorchParameter ? "Parameter" + Tensor.shapeText(((TorchParameter) v).shape) : v);
         }
         return sb.append(attrs.isEmpty() ? ")" : "\n)").toString();
     }

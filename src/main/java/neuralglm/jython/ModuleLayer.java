@@ -3,6 +3,7 @@ package neuralglm.jython;
 import java.util.List;
 
 import neuralglm.nn.Layer;
+import neuralglm.nn.Parameter;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -47,7 +48,7 @@ final class ModuleLayer implements Layer {
     }
 
     @Override
-    public List<neuralglm.nn.Parameter> parameters() {
+    public List<Parameter> parameters() {
         return module.engineParameters();
     }
 

@@ -9,7 +9,10 @@
  * wrap the engine's. Errors reach Python as {@code ValueError}/{@code IndexError} with one-line
  * messages. PyTorch's names live in the Python package {@code torch} of scripts/lib (with the numpy
  * and matplotlib shims, whose draws come from {@link neuralglm.jython.NumpyRandom}); every tensor
- * is float64 whatever {@link neuralglm.jython.DType} is asked for. Jython is a {@code provided} dependency: it comes with whatever runs the scripts and is
+ * is float64 whatever {@link neuralglm.jython.DType} is asked for. A bridge class that would share a
+ * simple name with an engine class carries the prefix {@code Torch} ({@code TorchParameter},
+ * {@code TorchSequential}, {@code TorchOptimizer}, {@code TorchSGD}, {@code TorchAdam}, {@code TorchFamily});
+ * the {@code torch} package imports them under PyTorch's names. Jython is a {@code provided} dependency: it comes with whatever runs the scripts and is
  * never shipped in the Weka package.
  */
 package neuralglm.jython;

@@ -2,6 +2,8 @@ package neuralglm.model;
 
 import java.io.Serializable;
 
+import neuralglm.family.Family;
+
 /**
  * What R's {@code summary.glm} reports for a GLM (a network without hidden layer), in the original
  * units of the inputs, computed by {@link GlmInference}. Full precision; formatting is the faces' job.
@@ -20,7 +22,7 @@ import java.io.Serializable;
 public final class GlmSummary implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    final neuralglm.family.Family family;
+    final Family family;
     final String[] terms;
     final double[] estimate;
     final double[] standardError;
@@ -51,7 +53,7 @@ public final class GlmSummary implements Serializable {
     final double alphaStandardError;
     final String dispersionWarning;
 
-    GlmSummary(neuralglm.family.Family family, String[] terms, double[] estimate, double[] standardError, double[] statistic, double[] pValue,
+    GlmSummary(Family family, String[] terms, double[] estimate, double[] standardError, double[] statistic, double[] pValue,
                double[] lower, double[] upper, boolean[] aliased, double[][] covariance, boolean tStatistic,
                double confidence, double dispersion, String dispersionSource, GlmInference.Weights weights, int rank,
                double observations, double residualDf, double nullDf, double deviance, double nullDeviance,
@@ -90,7 +92,7 @@ public final class GlmSummary implements Serializable {
     }
 
     /** @return the fitted family */
-    public neuralglm.family.Family family() {
+    public Family family() {
         return family;
     }
 

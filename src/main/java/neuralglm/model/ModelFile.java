@@ -14,8 +14,8 @@ import neuralglm.dist.DispersionSums;
 import neuralglm.family.Families;
 import neuralglm.family.Family;
 import neuralglm.family.Link;
-import neuralglm.family.NegativeBinomial;
-import neuralglm.family.Tweedie;
+import neuralglm.family.NegativeBinomialFamily;
+import neuralglm.family.TweedieFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Layer;
 import neuralglm.nn.Linear;
@@ -133,10 +133,10 @@ public final class ModelFile {
 
     /** @return NegativeBinomial's alpha, Tweedie's power (Families.byName's parameter); NaN for the others */
     private static double parameter(Family f) {
-        if (f instanceof NegativeBinomial nb) {
+        if (f instanceof NegativeBinomialFamily nb) {
             return nb.alpha();
         }
-        if (f instanceof Tweedie t) {
+        if (f instanceof TweedieFamily t) {
             return t.power();
         }
         return Double.NaN;

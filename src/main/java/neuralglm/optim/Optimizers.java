@@ -24,9 +24,9 @@ public final class Optimizers {
     }
 
     private static final List<Entry> ENTRIES = List.of(
-            new Entry("SGD", 0.01, SGD::new),
-            new Entry("Adam", 1e-3, Adam::new),
-            new Entry("LBFGS", Double.NaN, lr -> new LBFGS()));
+            new Entry("SGD", 0.01, SgdOptimizer::new),
+            new Entry("Adam", 1e-3, AdamOptimizer::new),
+            new Entry("LBFGS", Double.NaN, lr -> new LbfgsOptimizer()));
 
     /** The names {@link #byName} knows, in registry order. */
     public static final List<String> NAMES;

@@ -1,6 +1,9 @@
 /**
  * Optimisers that update {@link neuralglm.nn.Parameter}s from their accumulated gradients: SGD
  * (momentum, Nesterov, weight decay), Adam and full-batch L-BFGS. Configured optimisers are
- * prototypes; training works on {@link neuralglm.optim.Optimizer#copy()}.
+ * prototypes; training works on {@link neuralglm.optim.Optimizer#copy()}. Class names end in
+ * {@code Optimizer} ({@code SgdOptimizer}, {@code AdamOptimizer}, {@code LbfgsOptimizer}); the short names
+ * users type ({@code SGD}, {@code Adam}, {@code LBFGS}) are {@link neuralglm.optim.Optimizers}' and the
+ * Weka face's option specs'.
  */
 package neuralglm.optim;

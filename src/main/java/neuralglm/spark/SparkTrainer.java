@@ -1,26 +1,27 @@
 package neuralglm.spark;
 
-import neuralglm.model.TabularModel;
-import neuralglm.model.TabularEncoder;
-import neuralglm.model.LabelCoding;
-import neuralglm.model.TableStats;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+
+import neuralglm.model.LabelCoding;
+import neuralglm.model.TableStats;
+import neuralglm.model.TabularEncoder;
+import neuralglm.model.TabularModel;
 
 import neuralglm.dist.DispersionSums;
 import neuralglm.family.Family;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Parameters;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.Adam;
+import neuralglm.optim.AdamOptimizer;
 import neuralglm.optim.Optimizer;
 import neuralglm.train.NullStart;
 import neuralglm.train.ProgressListener;
+import neuralglm.train.Trainer;
 import neuralglm.train.TrainingDivergedException;
 import neuralglm.train.TrainingInterruptedException;
-import neuralglm.train.Trainer;
 import neuralglm.train.TrainingResult;
 import neuralglm.train.TrainingSession;
 import org.apache.spark.api.java.JavaRDD;
@@ -69,7 +70,7 @@ public final class SparkTrainer implements Cloneable {
     private String weight;
     private int[] hidden = new int[0];
     private String activation = "ReLU";
-    private Optimizer optimizer = new Adam(1e-3, 0.9, 0.999, 1e-8, 0.0);
+    private Optimizer optimizer = new AdamOptimizer(1e-3, 0.9, 0.999, 1e-8, 0.0);
     private int epochs = 100;
     private int batchSize;
     private long seed = 1L;

@@ -7,16 +7,16 @@ import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import neuralglm.family.Family;
-import neuralglm.family.Gamma;
-import neuralglm.family.Gaussian;
-import neuralglm.family.InverseGaussian;
+import neuralglm.family.GammaFamily;
+import neuralglm.family.GaussianFamily;
+import neuralglm.family.InverseGaussianFamily;
 import neuralglm.family.Link;
-import neuralglm.family.NegativeBinomial;
-import neuralglm.family.Poisson;
-import neuralglm.family.Tweedie;
+import neuralglm.family.NegativeBinomialFamily;
+import neuralglm.family.PoissonFamily;
+import neuralglm.family.TweedieFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.LBFGS;
+import neuralglm.optim.LbfgsOptimizer;
 import neuralglm.testutil.Simulate;
 import neuralglm.train.NullStart;
 import neuralglm.train.Trainer;
@@ -56,17 +56,17 @@ class CoverageTest {
 
     static Stream<Arguments> truths() {
         return Stream.of(
-                Arguments.of(new Truth("Gaussian sigma 0.8", new Gaussian(),
+                Arguments.of(new Truth("Gaussian sigma 0.8", new GaussianFamily(),
                         (m, r) -> m + 0.8 * r.nextGaussian(), m -> new NormalDistribution(m, 0.64), 20000)),
-                Arguments.of(new Truth("Poisson", new Poisson(),
+                Arguments.of(new Truth("Poisson", new PoissonFamily(),
                         (m, r) -> new PoissonDistribution(m).sample(r), PoissonDistribution::new, 20000)),
-                Arguments.of(new Truth("Gamma shape 3 (log link)", new Gamma(Link.LOG),
+                Arguments.of(new Truth("Gamma shape 3 (log link)", new GammaFamily(Link.LOG),
                         (m, r) -> new GammaDistribution(m, 1 / 3.0).sample(r), m -> new GammaDistribution(m, 1 / 3.0), 20000)),
-                Arguments.of(new Truth("InverseGaussian phi 0.3 (log link)", new InverseGaussian(Link.LOG),
+                Arguments.of(new Truth("InverseGaussian phi 0.3 (log link)", new InverseGaussianFamily(Link.LOG),
                         (m, r) -> new InverseGaussianDistribution(m, 0.3).sample(r), m -> new InverseGaussianDistribution(m, 0.3), 20000)),
-                Arguments.of(new Truth("NegativeBinomial alpha 0.5", new NegativeBinomial(1.0),
+                Arguments.of(new Truth("NegativeBinomial alpha 0.5", new NegativeBinomialFamily(1.0),
                         (m, r) -> new NegativeBinomialDistribution(m, 0.5).sample(r), m -> new NegativeBinomialDistribution(m, 0.5), 20000)),
-                Arguments.of(new Truth("Tweedie p 1.5 phi 1", new Tweedie(1.5),
+                Arguments.of(new Truth("Tweedie p 1.5 phi 1", new TweedieFamily(1.5),
                         (m, r) -> new TweedieDistribution(m, 1.0, 1.5).sample(r), m -> new TweedieDistribution(m, 1.0, 1.5), 5000)));
     }
 
@@ -79,7 +79,7 @@ class CoverageTest {
                 eta += BETA[j] * cov[i][j - 1];
                 x.set(i, j - 1, cov[i][j - 1]);
             }
-            trueMu[i] = t.family instanceof Gaussian ? eta : Math.exp(eta);
+            trueMu[i] = t.family instanceof GaussianFamily ? eta : Math.exp(eta);
             y.data[i] = t.draw.apply(trueMu[i], rng);
         }
         return new double[][] {trueMu};
@@ -87,7 +87,7 @@ class CoverageTest {
 
     private static DMatrixRMaj fit(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y) {
         NullStart.apply(net, family, y, null);
-        new Trainer(1000).fit(net, family, new LBFGS(1e-10, 10, 0.0), x, y, null);
+        new Trainer(1000).fit(net, family, new LbfgsOptimizer(1e-10, 10, 0.0), x, y, null);
         return net.predict(x);
     }
 
@@ -105,14 +105,14 @@ class CoverageTest {
         double phi = DispersionEstimator.PEARSON.estimate(family, eta, y, null, p);
         final double phiDeviance = DispersionEstimator.DEVIANCE.estimate(family, eta, y, null, p);
         String estimate = String.format("phi Pearson %.4f, deviance %.4f", phi, phiDeviance);
-        if (family instanceof NegativeBinomial) {
+        if (family instanceof NegativeBinomialFamily) {
             // alpha at the fitted means, one refit at that alpha, alpha again
             double alpha = MaximumLikelihood.negativeBinomialAlpha(y.data, means(family, eta), null);
-            family = new NegativeBinomial(alpha);
+            family = new NegativeBinomialFamily(alpha);
             net = Sequential.mlp(d, new int[0], Activation.Identity::new, 1, new Random(7));
             eta = fit(net, family, x, y);
             alpha = MaximumLikelihood.negativeBinomialAlpha(y.data, means(family, eta), null);
-            family = new NegativeBinomial(alpha);
+            family = new NegativeBinomialFamily(alpha);
             estimate = String.format("alpha (ML) %.4f", alpha);
         }
 
@@ -121,9 +121,9 @@ class CoverageTest {
         final double[] trueMu = rowsAndTargets(t, rng, m, xt, yt)[0];
         final double[] mu = means(family, net.predict(xt));
         final double se = Math.sqrt(CONFIDENCE * (1 - CONFIDENCE) / m);
-        final boolean lattice = family instanceof Poisson || family instanceof NegativeBinomial || family instanceof Tweedie;
+        final boolean lattice = family instanceof PoissonFamily || family instanceof NegativeBinomialFamily || family instanceof TweedieFamily;
         final double[] phis = family.hasFixedDispersion() ? new double[] {phi}
-                : family instanceof Gamma ? new double[] {phi, phiDeviance, MaximumLikelihood.gammaDispersion(y.data, means(family, eta), null)}
+                : family instanceof GammaFamily ? new double[] {phi, phiDeviance, MaximumLikelihood.gammaDispersion(y.data, means(family, eta), null)}
                 : new double[] {phi, phiDeviance};
         final String[] names = {" (Pearson phi)", " (deviance phi)", " (ML phi)"};
         for (int e = 0; e < phis.length; e++) {
@@ -151,7 +151,7 @@ class CoverageTest {
                 covered++;
             }
             final ResponseDistribution truth = t.law.apply(trueMu[i]);
-            final double below = iv[0] <= 0 && (fitted.isDiscrete() || family instanceof Tweedie) ? 0.0
+            final double below = iv[0] <= 0 && (fitted.isDiscrete() || family instanceof TweedieFamily) ? 0.0
                     : truth.cdf(fitted.isDiscrete() ? iv[0] - 0.5 : iv[0]);
             implied += truth.cdf(iv[1]) - below;
         }

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import neuralglm.family.Bernoulli;
-import neuralglm.family.Binomial;
-import neuralglm.family.Categorical;
-import neuralglm.family.Exponential;
+import neuralglm.family.BernoulliFamily;
+import neuralglm.family.BinomialFamily;
+import neuralglm.family.CategoricalFamily;
+import neuralglm.family.ExponentialDistributionFamily;
 import neuralglm.family.Family;
-import neuralglm.family.Gamma;
-import neuralglm.family.Gaussian;
-import neuralglm.family.InverseGaussian;
-import neuralglm.family.NegativeBinomial;
-import neuralglm.family.Poisson;
-import neuralglm.family.Tweedie;
+import neuralglm.family.GammaFamily;
+import neuralglm.family.GaussianFamily;
+import neuralglm.family.InverseGaussianFamily;
+import neuralglm.family.NegativeBinomialFamily;
+import neuralglm.family.PoissonFamily;
+import neuralglm.family.TweedieFamily;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,7 +113,7 @@ class DensityTest {
                 assertEquals(1.0, sum, 1e-12, "sum of Bin(" + n + ", " + mu + ") masses");
             }
         }
-        final ResponseDistribution bern = Distributions.of(new Bernoulli(), 0.8, 99);
+        final ResponseDistribution bern = Distributions.of(new BernoulliFamily(), 0.8, 99);
         assertEquals(Math.log(0.8), bern.logDensity(1), 1e-15);
         assertEquals(Math.log(0.2), bern.logDensity(0), 1e-15);
         assertThrows(IllegalArgumentException.class, () -> new BinomialDistribution(0.5, 2.5));
@@ -131,7 +131,7 @@ class DensityTest {
             }
             assertEquals(1.0, integral(d, 1e-200, 2000), 1e-9, "integral of Gamma(2.5, phi=" + phi + ")");
         }
-        final ResponseDistribution exp = Distributions.of(new Exponential(), 2.0, 17);
+        final ResponseDistribution exp = Distributions.of(new ExponentialDistributionFamily(), 2.0, 17);
         assertEquals(-Math.log(2) - 3 / 2.0, exp.logDensity(3), 1e-15, "exponential: phi is 1 whatever is passed");
         assertEquals(Double.NEGATIVE_INFINITY, exp.logDensity(0));
     }
@@ -152,7 +152,7 @@ class DensityTest {
         assertEquals(Math.log(0.5), d.logMass(1), 1e-15);
         assertEquals(Double.NEGATIVE_INFINITY, d.logMass(3));
         assertThrows(IllegalArgumentException.class, () -> new CategoricalDistribution(new double[] {0.2, 0.5}));
-        assertThrows(IllegalArgumentException.class, () -> Distributions.of(new Categorical(), 0.5, 1));
+        assertThrows(IllegalArgumentException.class, () -> Distributions.of(new CategoricalFamily(), 0.5, 1));
     }
 
     /** Modified Bessel I_1 by its power series (moderate arguments). */
@@ -192,18 +192,18 @@ class DensityTest {
     @Test
     void densityRatiosAgreeWithTheFamilyNll() {
         final Object[][] cases = {
-            {new Gaussian(), 0.7, new double[] {-1.2, 0.4, 3.0}, 1.1, 2.0},
-            {new Poisson(), 1.0, new double[] {0, 1, 4, 9}, 3.0, 5.5},
-            {new Binomial(), 1.0, new double[] {0.0, 0.25, 0.75, 1.0}, 0.3, 0.6},
-            {new Gamma(), 0.3, new double[] {0.2, 1.0, 4.0}, 1.5, 2.2},
-            {new InverseGaussian(), 0.8, new double[] {0.2, 1.0, 4.0}, 1.5, 2.2},
-            {new NegativeBinomial(0.6), 1.0, new double[] {0, 2, 7, 30}, 2.0, 9.0},
-            {new Tweedie(1.4), 0.9, new double[] {0.0, 0.3, 2.0, 6.0}, 1.2, 3.0},
+            {new GaussianFamily(), 0.7, new double[] {-1.2, 0.4, 3.0}, 1.1, 2.0},
+            {new PoissonFamily(), 1.0, new double[] {0, 1, 4, 9}, 3.0, 5.5},
+            {new BinomialFamily(), 1.0, new double[] {0.0, 0.25, 0.75, 1.0}, 0.3, 0.6},
+            {new GammaFamily(), 0.3, new double[] {0.2, 1.0, 4.0}, 1.5, 2.2},
+            {new InverseGaussianFamily(), 0.8, new double[] {0.2, 1.0, 4.0}, 1.5, 2.2},
+            {new NegativeBinomialFamily(0.6), 1.0, new double[] {0, 2, 7, 30}, 2.0, 9.0},
+            {new TweedieFamily(1.4), 0.9, new double[] {0.0, 0.3, 2.0, 6.0}, 1.2, 3.0},
         };
         for (Object[] c : cases) {
             final Family f = (Family) c[0];
             final double phi = (Double) c[1], mu1 = (Double) c[3], mu2 = (Double) c[4];
-            final double trials = f instanceof Binomial ? 4 : 1;
+            final double trials = f instanceof BinomialFamily ? 4 : 1;
             for (double y : (double[]) c[2]) {
                 final double lhs = Distributions.of(f, mu1, phi, trials).logDensity(y)
                         - Distributions.of(f, mu2, phi, trials).logDensity(y);
@@ -217,12 +217,12 @@ class DensityTest {
     @Test
     void familiesWithoutADistributionAreNamed() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Distributions.of(new Tweedie(2.5), 1, 1));
+                () -> Distributions.of(new TweedieFamily(2.5), 1, 1));
         assertTrue(e.getMessage().contains("power 2.5"), e.getMessage());
-        assertTrue(Distributions.of(new Tweedie(2), 1, 0.5) instanceof GammaDistribution);
-        assertTrue(Distributions.of(new Tweedie(3), 1, 0.5) instanceof InverseGaussianDistribution);
+        assertTrue(Distributions.of(new TweedieFamily(2), 1, 0.5) instanceof GammaDistribution);
+        assertTrue(Distributions.of(new TweedieFamily(3), 1, 0.5) instanceof InverseGaussianDistribution);
         final IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> Distributions.of(new Gamma(), -1, 0.5));
+                () -> Distributions.of(new GammaFamily(), -1, 0.5));
         assertTrue(bad.getMessage().contains("mu") && bad.getMessage().contains("-1"), bad.getMessage());
     }
 }

@@ -8,12 +8,12 @@ import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
 
 import neuralglm.family.Family;
-import neuralglm.family.Gamma;
-import neuralglm.family.Gaussian;
-import neuralglm.family.InverseGaussian;
+import neuralglm.family.GammaFamily;
+import neuralglm.family.GaussianFamily;
+import neuralglm.family.InverseGaussianFamily;
 import neuralglm.family.Link;
-import neuralglm.family.Poisson;
-import neuralglm.family.Tweedie;
+import neuralglm.family.PoissonFamily;
+import neuralglm.family.TweedieFamily;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -54,18 +54,18 @@ class DispersionTest {
     void pearsonAndDevianceEstimatesMatchTextbookSumsAndRecoverPhi() {
         final int p = 3;
         final double phi = 0.25, power = 1.6;
-        final Data gamma = data(new Gamma(Link.LOG), 1, 20000, (r, m) -> new GammaDistribution(m, phi).sample(r));
-        final Data ig = data(new InverseGaussian(Link.LOG), 2, 20000, (r, m) -> new InverseGaussianDistribution(m, phi).sample(r));
-        final Data gauss = data(new Gaussian(), 3, 20000, (r, m) -> m + Math.sqrt(phi) * r.nextGaussian());
-        final Data tw = data(new Tweedie(power), 4, 20000, (r, m) -> new TweedieDistribution(m, phi, power).sample(r));
+        final Data gamma = data(new GammaFamily(Link.LOG), 1, 20000, (r, m) -> new GammaDistribution(m, phi).sample(r));
+        final Data ig = data(new InverseGaussianFamily(Link.LOG), 2, 20000, (r, m) -> new InverseGaussianDistribution(m, phi).sample(r));
+        final Data gauss = data(new GaussianFamily(), 3, 20000, (r, m) -> m + Math.sqrt(phi) * r.nextGaussian());
+        final Data tw = data(new TweedieFamily(power), 4, 20000, (r, m) -> new TweedieDistribution(m, phi, power).sample(r));
         final Object[][] cases = {
-            {new Gamma(Link.LOG), gamma, (DoubleBinaryOperator) (y, m) -> 2 * (-Math.log(y / m) + (y - m) / m),
+            {new GammaFamily(Link.LOG), gamma, (DoubleBinaryOperator) (y, m) -> 2 * (-Math.log(y / m) + (y - m) / m),
                 (DoubleBinaryOperator) (y, m) -> (y - m) * (y - m) / (m * m)},
-            {new InverseGaussian(Link.LOG), ig, (DoubleBinaryOperator) (y, m) -> (y - m) * (y - m) / (m * m * y),
+            {new InverseGaussianFamily(Link.LOG), ig, (DoubleBinaryOperator) (y, m) -> (y - m) * (y - m) / (m * m * y),
                 (DoubleBinaryOperator) (y, m) -> (y - m) * (y - m) / (m * m * m)},
-            {new Gaussian(), gauss, (DoubleBinaryOperator) (y, m) -> (y - m) * (y - m),
+            {new GaussianFamily(), gauss, (DoubleBinaryOperator) (y, m) -> (y - m) * (y - m),
                 (DoubleBinaryOperator) (y, m) -> (y - m) * (y - m)},
-            {new Tweedie(power), tw, (DoubleBinaryOperator) (y, m) -> 2 * (Math.pow(y, 2 - power) / ((1 - power) * (2 - power))
+            {new TweedieFamily(power), tw, (DoubleBinaryOperator) (y, m) -> 2 * (Math.pow(y, 2 - power) / ((1 - power) * (2 - power))
                     - y * Math.pow(m, 1 - power) / (1 - power) + Math.pow(m, 2 - power) / (2 - power)),
                 (DoubleBinaryOperator) (y, m) -> (y - m) * (y - m) / Math.pow(m, power)},
         };
@@ -80,9 +80,9 @@ class DispersionTest {
             // the Pearson estimate is consistent: within 5% of phi at n = 20000
             assertEquals(phi, pearson, 0.05 * phi, f + ": Pearson estimate of phi");
         }
-        final Data pois = data(new Poisson(), 5, 100, (r, m) -> new PoissonDistribution(m).sample(r));
-        assertEquals(1.0, DispersionEstimator.DEVIANCE.estimate(new Poisson(), pois.eta, pois.y, pois.w, 2));
-        assertTrue(Double.isNaN(DispersionEstimator.DEVIANCE.estimate(new Gaussian(), gauss.eta, gauss.y, null, 20000)),
+        final Data pois = data(new PoissonFamily(), 5, 100, (r, m) -> new PoissonDistribution(m).sample(r));
+        assertEquals(1.0, DispersionEstimator.DEVIANCE.estimate(new PoissonFamily(), pois.eta, pois.y, pois.w, 2));
+        assertTrue(Double.isNaN(DispersionEstimator.DEVIANCE.estimate(new GaussianFamily(), gauss.eta, gauss.y, null, 20000)),
                 "no residual degrees of freedom");
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
-import neuralglm.family.Binomial;
+import neuralglm.family.BinomialFamily;
 import neuralglm.family.Families;
 import neuralglm.family.Family;
 import org.junit.jupiter.api.Test;
@@ -371,13 +371,13 @@ class ExtremeValuesTest {
 
     @Test
     void binomialTrialsAreRoundedToWholeNumbersOfAtLeastOne() {
-        assertEquals(1, Binomial.wholeTrials(0));
-        assertEquals(1, Binomial.wholeTrials(0.3));
-        assertEquals(3, Binomial.wholeTrials(2.5));
-        assertEquals(2, Binomial.wholeTrials(2.49));
+        assertEquals(1, BinomialFamily.wholeTrials(0));
+        assertEquals(1, BinomialFamily.wholeTrials(0.3));
+        assertEquals(3, BinomialFamily.wholeTrials(2.5));
+        assertEquals(2, BinomialFamily.wholeTrials(2.49));
         for (double bad : new double[] {-1, Double.NaN, Double.POSITIVE_INFINITY}) {
             try {
-                Binomial.wholeTrials(bad);
+                BinomialFamily.wholeTrials(bad);
                 fail("accepted " + bad);
             } catch (IllegalArgumentException e) {
                 assertTrue(e.getMessage().contains("instance weight"), e.getMessage());

@@ -26,33 +26,33 @@ class BadTargetTest {
     static Stream<Arguments> violations() {
         final Stream.Builder<Arguments> b = Stream.builder();
         final Object[][] domainCases = {
-            {new Poisson(), -1.0, "y >= 0 (a count)"},
-            {new Poisson(), -1e-300, "y >= 0 (a count)"},
-            {new Gamma(Link.LOG), 0.0, "y > 0"},
-            {new Gamma(Link.LOG), -2.5, "y > 0"},
-            {new Gamma(Link.NEGATIVE_INVERSE), 0.0, "y > 0"},
-            {new InverseGaussian(Link.LOG), 0.0, "y > 0"},
-            {new InverseGaussian(Link.NEGATIVE_HALF_INVERSE_SQUARED), -1.0, "y > 0"},
-            {new Exponential(Link.LOG), 0.0, "y > 0"},
-            {new Bernoulli(), 0.5, "y in {0, 1}"},
-            {new Bernoulli(), 2.0, "y in {0, 1}"},
-            {new Bernoulli(), -1.0, "y in {0, 1}"},
-            {new Binomial(), 1.5, "0 <= y <= 1 (a proportion of successes)"},
-            {new Binomial(), -0.1, "0 <= y <= 1 (a proportion of successes)"},
-            {new NegativeBinomial(0.5), -1.0, "y >= 0 (a count)"},
-            {new Tweedie(1.0), -1.0, "y >= 0"},
-            {new Tweedie(1.5), -0.25, "y >= 0"},
-            {new Tweedie(2.0), 0.0, "y > 0"},
-            {new Tweedie(3.0), 0.0, "y > 0"},
-            {new Tweedie(3.0), -4.0, "y > 0"},
+            {new PoissonFamily(), -1.0, "y >= 0 (a count)"},
+            {new PoissonFamily(), -1e-300, "y >= 0 (a count)"},
+            {new GammaFamily(Link.LOG), 0.0, "y > 0"},
+            {new GammaFamily(Link.LOG), -2.5, "y > 0"},
+            {new GammaFamily(Link.NEGATIVE_INVERSE), 0.0, "y > 0"},
+            {new InverseGaussianFamily(Link.LOG), 0.0, "y > 0"},
+            {new InverseGaussianFamily(Link.NEGATIVE_HALF_INVERSE_SQUARED), -1.0, "y > 0"},
+            {new ExponentialDistributionFamily(Link.LOG), 0.0, "y > 0"},
+            {new BernoulliFamily(), 0.5, "y in {0, 1}"},
+            {new BernoulliFamily(), 2.0, "y in {0, 1}"},
+            {new BernoulliFamily(), -1.0, "y in {0, 1}"},
+            {new BinomialFamily(), 1.5, "0 <= y <= 1 (a proportion of successes)"},
+            {new BinomialFamily(), -0.1, "0 <= y <= 1 (a proportion of successes)"},
+            {new NegativeBinomialFamily(0.5), -1.0, "y >= 0 (a count)"},
+            {new TweedieFamily(1.0), -1.0, "y >= 0"},
+            {new TweedieFamily(1.5), -0.25, "y >= 0"},
+            {new TweedieFamily(2.0), 0.0, "y > 0"},
+            {new TweedieFamily(3.0), 0.0, "y > 0"},
+            {new TweedieFamily(3.0), -4.0, "y > 0"},
         };
         for (Object[] c : domainCases) {
             b.add(Arguments.of(c));
         }
         // NaN and infinities are refused by every scalar family
-        final Family[] all = {new Gaussian(), new Bernoulli(), new Binomial(), new Poisson(), new Gamma(Link.LOG),
-            new Gamma(Link.NEGATIVE_INVERSE), new InverseGaussian(Link.LOG), new NegativeBinomial(2), new Tweedie(1.5),
-            new Exponential(Link.LOG)};
+        final Family[] all = {new GaussianFamily(), new BernoulliFamily(), new BinomialFamily(), new PoissonFamily(), new GammaFamily(Link.LOG),
+            new GammaFamily(Link.NEGATIVE_INVERSE), new InverseGaussianFamily(Link.LOG), new NegativeBinomialFamily(2), new TweedieFamily(1.5),
+            new ExponentialDistributionFamily(Link.LOG)};
         for (Family f : all) {
             for (double v : new double[] {NAN, INF, -INF}) {
                 b.add(Arguments.of(f, v, f.targetDomain()));
@@ -85,21 +85,21 @@ class BadTargetTest {
 
     @Test
     void valuesOnTheBoundaryOfTheDomainAreAccepted() {
-        assertDoesNotThrow(() -> new Poisson().checkTargets(column(0)));
-        assertDoesNotThrow(() -> new NegativeBinomial(1).checkTargets(column(0)));
-        assertDoesNotThrow(() -> new Tweedie(1).checkTargets(column(0)));
-        assertDoesNotThrow(() -> new Tweedie(1.5).checkTargets(column(0)));
-        assertDoesNotThrow(() -> new Bernoulli().checkTargets(column(0)));
-        assertDoesNotThrow(() -> new Binomial().checkTargets(column(0)));
-        assertDoesNotThrow(() -> new Binomial().checkTargets(column(0.37)));
-        assertDoesNotThrow(() -> new Gamma().checkTargets(column(1e-300)));
-        assertDoesNotThrow(() -> new Gaussian().checkTargets(column(-1e300)));
+        assertDoesNotThrow(() -> new PoissonFamily().checkTargets(column(0)));
+        assertDoesNotThrow(() -> new NegativeBinomialFamily(1).checkTargets(column(0)));
+        assertDoesNotThrow(() -> new TweedieFamily(1).checkTargets(column(0)));
+        assertDoesNotThrow(() -> new TweedieFamily(1.5).checkTargets(column(0)));
+        assertDoesNotThrow(() -> new BernoulliFamily().checkTargets(column(0)));
+        assertDoesNotThrow(() -> new BinomialFamily().checkTargets(column(0)));
+        assertDoesNotThrow(() -> new BinomialFamily().checkTargets(column(0.37)));
+        assertDoesNotThrow(() -> new GammaFamily().checkTargets(column(1e-300)));
+        assertDoesNotThrow(() -> new GaussianFamily().checkTargets(column(-1e300)));
     }
 
     @Test
     void scalarFamilyRefusesSeveralTargetColumns() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Poisson().checkTargets(new DMatrixRMaj(3, 2)));
+                () -> new PoissonFamily().checkTargets(new DMatrixRMaj(3, 2)));
         assertEquals("Poisson family expects one target column, got 2", e.getMessage());
     }
 
@@ -122,7 +122,7 @@ class BadTargetTest {
     @ParameterizedTest(name = "row {0}")
     @MethodSource("categoricalRowsNotSummingToOne")
     void categoricalRowNotSummingToOneIsNamed(double[] row, String sum) {
-        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Categorical().checkTargets(oneHot(row)));
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CategoricalFamily().checkTargets(oneHot(row)));
         assertEquals("Categorical family: target row 2 sums to " + sum + ", but a one-hot row must sum to 1", e.getMessage());
     }
 
@@ -136,11 +136,11 @@ class BadTargetTest {
     void categoricalEntryOutsideZeroOneIsNamed(double[] row, int column, double value) {
         if (column < 0) {
             // in [0, 1] but summing to 1.001: the row-sum message
-            final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Categorical().checkTargets(oneHot(row)));
+            final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CategoricalFamily().checkTargets(oneHot(row)));
             assertTrue(e.getMessage().contains("row 2 sums to 1.001"), e.getMessage());
             return;
         }
-        final DomainException e = assertThrows(DomainException.class, () -> new Categorical().checkTargets(oneHot(row)));
+        final DomainException e = assertThrows(DomainException.class, () -> new CategoricalFamily().checkTargets(oneHot(row)));
         assertEquals(2, e.row());
         assertEquals(column, e.column());
         assertEquals("Categorical family: target value " + value + " at row 2 (column " + column
@@ -150,12 +150,12 @@ class BadTargetTest {
     @Test
     void categoricalNeedsAtLeastTwoColumns() {
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Categorical().checkTargets(new DMatrixRMaj(3, 1)));
+                () -> new CategoricalFamily().checkTargets(new DMatrixRMaj(3, 1)));
         assertTrue(e.getMessage().contains("at least 2 columns, got 1"), e.getMessage());
     }
 
     @Test
     void softCategoricalTargetsSummingToOneAreAccepted() {
-        assertDoesNotThrow(() -> new Categorical().checkTargets(oneHot(new double[] {0.2, 0.3, 0.5})));
+        assertDoesNotThrow(() -> new CategoricalFamily().checkTargets(oneHot(new double[] {0.2, 0.3, 0.5})));
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
 
-import neuralglm.testutil.FamilyCases;
 import neuralglm.testutil.FamilyCases.Case;
+import neuralglm.testutil.FamilyCases;
 import neuralglm.testutil.Numeric;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -102,7 +102,7 @@ class FamilyDevianceTest {
      */
     @Test
     void categoricalDevianceIsZeroAtMuEqualsYAndPositiveElsewhere() {
-        final Categorical f = new Categorical();
+        final CategoricalFamily f = new CategoricalFamily();
         final double[][] targets = {{0.2, 0.3, 0.5}, {0.6, 0.1, 0.3}};
         for (double[] t : targets) {
             final DMatrixRMaj y = new DMatrixRMaj(1, 3, true, t);
@@ -131,19 +131,19 @@ class FamilyDevianceTest {
 
     /** V(mu) written from the family definitions. */
     static double closedFormVariance(Family f, double mu) {
-        if (f instanceof Gaussian) {
+        if (f instanceof GaussianFamily) {
             return 1;
-        } else if (f instanceof Binomial) {
+        } else if (f instanceof BinomialFamily) {
             return mu * (1 - mu);
-        } else if (f instanceof Poisson) {
+        } else if (f instanceof PoissonFamily) {
             return mu;
-        } else if (f instanceof Gamma) { // also Exponential
+        } else if (f instanceof GammaFamily) { // also Exponential
             return mu * mu;
-        } else if (f instanceof InverseGaussian) {
+        } else if (f instanceof InverseGaussianFamily) {
             return mu * mu * mu;
-        } else if (f instanceof NegativeBinomial nb) {
+        } else if (f instanceof NegativeBinomialFamily nb) {
             return mu + nb.alpha() * mu * mu;
-        } else if (f instanceof Tweedie tw) {
+        } else if (f instanceof TweedieFamily tw) {
             return Math.pow(mu, tw.power());
         }
         throw new IllegalArgumentException(f.toString());
@@ -167,22 +167,22 @@ class FamilyDevianceTest {
                 : link == Link.NEGATIVE_INVERSE ? -Math.log(-eta)
                 : link == Link.NEGATIVE_HALF_INVERSE_SQUARED ? -0.5 * Math.log(-2 * eta)
                 : Double.NaN;
-        if (f instanceof Gaussian) {
+        if (f instanceof GaussianFamily) {
             return (y - eta) * (y - eta);
-        } else if (f instanceof Binomial) {
+        } else if (f instanceof BinomialFamily) {
             // log mu = -softplus(-eta), log(1 - mu) = -softplus(eta)
             return 2 * (xlogy(y, y) + y * softplus(-eta) + xlogy(1 - y, 1 - y) + (1 - y) * softplus(eta));
-        } else if (f instanceof Poisson) {
+        } else if (f instanceof PoissonFamily) {
             return 2 * (xlogy(y, y) - y * logMu - y + Math.exp(logMu));
-        } else if (f instanceof Gamma) {
+        } else if (f instanceof GammaFamily) {
             return 2 * (-Math.log(y) + logMu + y * Math.exp(-logMu) - 1);
-        } else if (f instanceof InverseGaussian) {
+        } else if (f instanceof InverseGaussianFamily) {
             final double mu = Math.exp(logMu);
             return (y - mu) * (y - mu) / (mu * mu * y);
-        } else if (f instanceof NegativeBinomial nb) {
+        } else if (f instanceof NegativeBinomialFamily nb) {
             final double a = nb.alpha();
             return 2 * (xlogy(y, y) - y * logMu - (y + 1 / a) * (Math.log1p(a * y) - Math.log1p(a * Math.exp(logMu))));
-        } else if (f instanceof Tweedie tw) {
+        } else if (f instanceof TweedieFamily tw) {
             final double p = tw.power();
             if (p == 1) {
                 return 2 * (xlogy(y, y) - y * logMu - y + Math.exp(logMu));

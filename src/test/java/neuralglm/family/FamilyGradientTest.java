@@ -9,8 +9,8 @@ import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
 
-import neuralglm.testutil.FamilyCases;
 import neuralglm.testutil.FamilyCases.Case;
+import neuralglm.testutil.FamilyCases;
 import neuralglm.testutil.Numeric;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -102,7 +102,7 @@ class FamilyGradientTest {
             }
             w[i] = 0.2 + 3 * rng.nextDouble();
         }
-        final Categorical f = new Categorical();
+        final CategoricalFamily f = new CategoricalFamily();
         checkMatrixForm(f, eta, y, w, false);
         checkMatrixForm(f, eta, y, null, false);
     }
@@ -112,7 +112,7 @@ class FamilyGradientTest {
      * categorical family as {@code log sum exp(eta) - y . eta} with the maximum subtracted.
      */
     static double rowNll(Family f, DMatrixRMaj eta, DMatrixRMaj y, int i) {
-        if (!(f instanceof Categorical)) {
+        if (!(f instanceof CategoricalFamily)) {
             return f.nll(eta.get(i, 0), y.get(i, 0));
         }
         double m = Double.NEGATIVE_INFINITY;

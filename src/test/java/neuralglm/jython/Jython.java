@@ -1,7 +1,13 @@
 package neuralglm.jython;
 
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import org.python.core.PyException;
 import org.python.core.PyList;
@@ -20,6 +26,7 @@ final class Jython {
 
     static synchronized PythonInterpreter get() {
         if (interpreter == null) {
+            removeOrphanCaches(Paths.get("scripts"));
             final Properties props = new Properties();
             props.setProperty("python.cachedir.skip", "true");
             props.setProperty("python.import.site", "false");
@@ -29,6 +36,27 @@ final class Jython {
             interpreter.exec("import sys\nsys.dont_write_bytecode = True\nsys.path[0:0] = ['scripts', 'scripts/lib']");
         }
         return interpreter;
+    }
+
+    /**
+     * Deletes compiled Jython caches ({@code X$py.class}) whose source {@code X.py} is gone: Jython
+     * would import such a file in place of a module that moved (e.g. {@code scripts/plots$py.class}
+     * left from before {@code plots.py} moved to {@code scripts/lib}).
+     */
+    static void removeOrphanCaches(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                final String name = p.getFileName().toString();
+                if (name.endsWith("$py.class")) {
+                    final Path source = p.resolveSibling(name.substring(0, name.length() - "$py.class".length()) + ".py");
+                    if (!Files.exists(source)) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cleaning stale Jython caches under " + dir, e);
+        }
     }
 
     /**

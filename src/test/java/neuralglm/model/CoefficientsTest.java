@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Random;
 
-import neuralglm.family.Categorical;
+import neuralglm.family.CategoricalFamily;
 import neuralglm.family.Family;
-import neuralglm.family.Poisson;
+import neuralglm.family.PoissonFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
 import neuralglm.train.TrainingResult;
@@ -24,7 +24,7 @@ class CoefficientsTest {
 
     private static TabularModel glm(Family family, Object[] labels, Object[][] cells) {
         final TableStats stats = new TableStats(new String[] {"x", "colour", "size"}, new boolean[] {false, true, true},
-                family instanceof Categorical);
+                family instanceof CategoricalFamily);
         for (int i = 0; i < cells.length; i++) {
             stats.add(cells[i], labels[i], 1.0 + (i % 4));
         }
@@ -74,7 +74,7 @@ class CoefficientsTest {
             counts[i] = (double) (i % 5);
             classes[i] = "abc".substring(i % 3, i % 3 + 1);
         }
-        check(glm(new Poisson(), counts, cells), cells);
-        check(glm(new Categorical(), classes, cells), cells);
+        check(glm(new PoissonFamily(), counts, cells), cells);
+        check(glm(new CategoricalFamily(), classes, cells), cells);
     }
 }

@@ -2,9 +2,9 @@ package neuralglm.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import neuralglm.family.Bernoulli;
-import neuralglm.family.Gaussian;
-import neuralglm.family.Poisson;
+import neuralglm.family.BernoulliFamily;
+import neuralglm.family.GaussianFamily;
+import neuralglm.family.PoissonFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Linear;
 import neuralglm.nn.Sequential;
@@ -24,7 +24,7 @@ class FitStatisticsTest {
 
     @Test
     void gaussianIsResidualSumOfSquares() {
-        final FitStatistics s = FitStatistics.of(new Gaussian(), col(ETA), col(Y), W, 2);
+        final FitStatistics s = FitStatistics.of(new GaussianFamily(), col(ETA), col(Y), W, 2);
         double rss = 0, sw = 0, swy = 0;
         for (int i = 0; i < Y.length; i++) {
             rss += W[i] * (Y[i] - ETA[i]) * (Y[i] - ETA[i]);
@@ -40,13 +40,13 @@ class FitStatisticsTest {
         assertEquals(rss / (sw - 2), s.dispersion(), 1e-12);
         assertEquals(rss / (2 * sw), s.meanNll(), 1e-12, "Gaussian nll = (y - eta)^2 / 2");
         assertEquals(2, s.numParameters());
-        assertEquals(rss / sw, FitStatistics.of(new Gaussian(), col(ETA), col(Y), W, 0).dispersion(), 1e-12,
+        assertEquals(rss / sw, FitStatistics.of(new GaussianFamily(), col(ETA), col(Y), W, 0).dispersion(), 1e-12,
                 "p = 0: no degrees-of-freedom correction");
     }
 
     @Test
     void poissonDevianceIsTheTextbookFormula() {
-        final FitStatistics s = FitStatistics.of(new Poisson(), col(new double[] {0, 0.4, 0.7, 1.8, 1.4}), col(Y), W, 2);
+        final FitStatistics s = FitStatistics.of(new PoissonFamily(), col(new double[] {0, 0.4, 0.7, 1.8, 1.4}), col(Y), W, 2);
         final double[] eta = {0, 0.4, 0.7, 1.8, 1.4};
         double dev = 0, sw = 0, swy = 0;
         for (int i = 0; i < Y.length; i++) {
@@ -72,17 +72,17 @@ class FitStatisticsTest {
             x.data[i] = Math.sin(i);
         }
         final Sequential net = Sequential.mlp(2, new int[] {3}, Activation.Tanh::new, 1, new java.util.Random(1));
-        neuralglm.train.NullStart.apply(net, new Bernoulli(), col(y), null);
+        neuralglm.train.NullStart.apply(net, new BernoulliFamily(), col(y), null);
         final Linear out = (Linear) net.layers().get(2);
         assertEquals(Math.log(4.0 / 2.0), out.bias().value().get(0, 0), 1e-15, "logit of ybar = 4/6");
-        final FitStatistics s = FitStatistics.of(new Bernoulli(), net.predict(x), col(y), null, net.numParameters());
+        final FitStatistics s = FitStatistics.of(new BernoulliFamily(), net.predict(x), col(y), null, net.numParameters());
         assertEquals(s.nullDeviance(), s.deviance(), 1e-12);
     }
 
     @Test
     void nullModelStartStaysFiniteWhenTheMeanIsOnTheBoundary() {
         final Sequential net = Sequential.mlp(2, new int[0], Activation.Tanh::new, 1, new java.util.Random(1));
-        neuralglm.train.NullStart.apply(net, new Poisson(), col(new double[] {0, 0, 0}), null);
+        neuralglm.train.NullStart.apply(net, new PoissonFamily(), col(new double[] {0, 0, 0}), null);
         assertEquals(0.0, ((Linear) net.layers().get(0)).bias().value().get(0, 0), 0.0);
     }
 }

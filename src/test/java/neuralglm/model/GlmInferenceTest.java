@@ -10,16 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 
 import neuralglm.dist.StudentT;
-import neuralglm.family.Binomial;
+import neuralglm.family.BinomialFamily;
 import neuralglm.family.Family;
-import neuralglm.family.Gamma;
-import neuralglm.family.Gaussian;
+import neuralglm.family.GammaFamily;
+import neuralglm.family.GaussianFamily;
 import neuralglm.family.Link;
-import neuralglm.family.NegativeBinomial;
-import neuralglm.family.Poisson;
+import neuralglm.family.NegativeBinomialFamily;
+import neuralglm.family.PoissonFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.LBFGS;
+import neuralglm.optim.LbfgsOptimizer;
 import neuralglm.testutil.RFixture;
 import neuralglm.testutil.ReferenceGlm;
 import neuralglm.train.NullStart;
@@ -56,7 +56,7 @@ class GlmInferenceTest {
         final DMatrixRMaj z = st.apply(x.copy());
         final Sequential net = Sequential.mlp(d, new int[0], Activation.Identity::new, 1, new Random(7));
         NullStart.apply(net, family, y, f.w());
-        final TrainingResult r = new Trainer(3000).fit(net, family, new LBFGS(1e-13, 10, 0.0), z, y, f.w());
+        final TrainingResult r = new Trainer(3000).fit(net, family, new LbfgsOptimizer(1e-13, 10, 0.0), z, y, f.w());
         final DMatrixRMaj eta = net.predict(z);
         final GlmInference inf = GlmInference.at(family, z, eta, y, f.w(), kind);
         final String[] terms = new String[d + 1];
@@ -124,7 +124,7 @@ class GlmInferenceTest {
     @Test
     void dobsonPoissonMatchesGlmDocumentation() {
         final RFixture f = RFixture.load("dobson");
-        final GlmSummary s = engine(f, new Poisson(), GlmInference.Weights.FREQUENCY, false, false).summary();
+        final GlmSummary s = engine(f, new PoissonFamily(), GlmInference.Weights.FREQUENCY, false, false).summary();
         compareTable(f, s, 1);
         compareStats(f, s);
         assertFalse(s.isT());
@@ -139,7 +139,7 @@ class GlmInferenceTest {
     @Test
     void clottingGammaBothLinksMatchR() {
         final RFixture inv = RFixture.load("clotting_inverse"), log = RFixture.load("clotting_log");
-        final GlmSummary si = engine(inv, new Gamma(Link.NEGATIVE_INVERSE), GlmInference.Weights.FREQUENCY, false, false).summary();
+        final GlmSummary si = engine(inv, new GammaFamily(Link.NEGATIVE_INVERSE), GlmInference.Weights.FREQUENCY, false, false).summary();
         compareTable(inv, si, -1);   // R's inverse link is 1/mu, ours -1/mu
         compareStats(inv, si);
         assertTrue(si.isT());
@@ -148,7 +148,7 @@ class GlmInferenceTest {
         assertEquals(0.0004150, si.standardErrors()[1], 5e-8);
         // (R's own dispersion carries its IRLS stopping error, ~1e-5 relative here; see the in-test reference below)
         assertEquals(0.002446059, si.dispersion(), 0.002446059 * 1e-5);
-        final GlmSummary sl = engine(log, new Gamma(Link.LOG), GlmInference.Weights.FREQUENCY, false, false).summary();
+        final GlmSummary sl = engine(log, new GammaFamily(Link.LOG), GlmInference.Weights.FREQUENCY, false, false).summary();
         compareTable(log, sl, 1);
         compareStats(log, sl);
     }
@@ -158,7 +158,7 @@ class GlmInferenceTest {
         for (String name : new String[] {"budworm_main", "budworm_sexldose"}) {
             final RFixture f = RFixture.load(name);
             // frequency weights asked for, but a Binomial weight is the number of trials: df count rows
-            final Engine e = engine(f, new Binomial(), GlmInference.Weights.FREQUENCY, false, false);
+            final Engine e = engine(f, new BinomialFamily(), GlmInference.Weights.FREQUENCY, false, false);
             assertEquals(GlmInference.Weights.PRIOR, e.inference().weights());
             compareTable(f, e.summary(), 1);
             compareStats(f, e.summary());
@@ -169,7 +169,7 @@ class GlmInferenceTest {
     void quasiLikelihoodMatchesQuasipoissonAndQuasibinomial() {
         for (String[] c : new String[][] {{"budworm_quasi", "binomial"}, {"quine_quasipoisson", "poisson"}}) {
             final RFixture f = RFixture.load(c[0]);
-            final Family fam = c[1].equals("poisson") ? new Poisson() : new Binomial();
+            final Family fam = c[1].equals("poisson") ? new PoissonFamily() : new BinomialFamily();
             final GlmSummary s = engine(f, fam, GlmInference.Weights.FREQUENCY, true, false).summary();
             compareTable(f, s, 1);
             assertTrue(s.isT());
@@ -181,7 +181,7 @@ class GlmInferenceTest {
     @Test
     void overDispersedPoissonIsFlagged() {
         final RFixture f = RFixture.load("quine_poisson");
-        final GlmSummary s = engine(f, new Poisson(), GlmInference.Weights.FREQUENCY, false, false).summary();
+        final GlmSummary s = engine(f, new PoissonFamily(), GlmInference.Weights.FREQUENCY, false, false).summary();
         compareTable(f, s, 1);
         compareStats(f, s);
         assertNotNull(s.dispersionWarning());
@@ -192,7 +192,7 @@ class GlmInferenceTest {
     void negativeBinomialAtRsThetaMatchesGlmNb() {
         final RFixture f = RFixture.load("quine_nb");
         final double theta = f.stat("theta");
-        final GlmSummary s = engine(f, new NegativeBinomial(1 / theta), GlmInference.Weights.FREQUENCY, false, true).summary();
+        final GlmSummary s = engine(f, new NegativeBinomialFamily(1 / theta), GlmInference.Weights.FREQUENCY, false, true).summary();
         compareTable(f, s, 1);
         compareStats(f, s);
         // MASS's SE(theta) mapped to alpha = 1/theta by the delta method
@@ -202,12 +202,12 @@ class GlmInferenceTest {
     @Test
     void gaussianPriorWeightsAndAliasedColumnMatchR() {
         final RFixture f = RFixture.load("mtcars_prior");
-        final GlmSummary s = engine(f, new Gaussian(), GlmInference.Weights.PRIOR, false, false).summary();
+        final GlmSummary s = engine(f, new GaussianFamily(), GlmInference.Weights.PRIOR, false, false).summary();
         compareTable(f, s, 1);
         compareStats(f, s);
         assertArrayEquals(new boolean[] {false, false, false, false, true, false}, s.aliased());
         final RFixture u = RFixture.load("mtcars_unweighted");
-        final GlmSummary su = engine(u, new Gaussian(), GlmInference.Weights.FREQUENCY, false, false).summary();
+        final GlmSummary su = engine(u, new GaussianFamily(), GlmInference.Weights.FREQUENCY, false, false).summary();
         compareTable(u, su, 1);
         compareStats(u, su);
     }
@@ -237,8 +237,8 @@ class GlmInferenceTest {
         }
         final RFixture weighted = new RFixture("w", f.columns(), f.x(), f.y(), w, f.terms(), f.table(), f.stats());
         final RFixture replicated = new RFixture("r", f.columns(), xr, yr, ones, f.terms(), f.table(), f.stats());
-        final GlmSummary a = engine(weighted, new Gaussian(), GlmInference.Weights.FREQUENCY, false, false).summary();
-        final GlmSummary b = engine(replicated, new Gaussian(), GlmInference.Weights.FREQUENCY, false, false).summary();
+        final GlmSummary a = engine(weighted, new GaussianFamily(), GlmInference.Weights.FREQUENCY, false, false).summary();
+        final GlmSummary b = engine(replicated, new GaussianFamily(), GlmInference.Weights.FREQUENCY, false, false).summary();
         assertEquals(b.residualDf(), a.residualDf(), 1e-12);
         assertEquals(total - 5, a.residualDf(), 1e-12);
         close("dispersion", b.dispersion(), a.dispersion(), 1e-8);
@@ -248,7 +248,7 @@ class GlmInferenceTest {
             close("se " + j, b.standardErrors()[j], a.standardErrors()[j], 1e-7);
         }
         // the same weights read as prior weights: df from the rows, so a larger dispersion and wider intervals
-        final GlmSummary p = engine(weighted, new Gaussian(), GlmInference.Weights.PRIOR, false, false).summary();
+        final GlmSummary p = engine(weighted, new GaussianFamily(), GlmInference.Weights.PRIOR, false, false).summary();
         assertEquals(n - 5, p.residualDf(), 1e-12);
         assertTrue(p.standardErrors()[1] > a.standardErrors()[1]);
     }
@@ -260,10 +260,10 @@ class GlmInferenceTest {
     @Test
     void standardErrorsEqualInverseFisherInformationOfAnIndependentFit() {
         final Object[][] cases = {
-            {"clotting_log", new Gamma(Link.LOG), ReferenceGlm.gammaLog()},
-            {"clotting_inverse", new Gamma(Link.NEGATIVE_INVERSE), ReferenceGlm.gammaCanonical()},
-            {"budworm_sexldose", new Binomial(), ReferenceGlm.binomial()},
-            {"quine_poisson", new Poisson(), ReferenceGlm.poisson()},
+            {"clotting_log", new GammaFamily(Link.LOG), ReferenceGlm.gammaLog()},
+            {"clotting_inverse", new GammaFamily(Link.NEGATIVE_INVERSE), ReferenceGlm.gammaCanonical()},
+            {"budworm_sexldose", new BinomialFamily(), ReferenceGlm.binomial()},
+            {"quine_poisson", new PoissonFamily(), ReferenceGlm.poisson()},
         };
         for (Object[] c : cases) {
             final RFixture f = RFixture.load((String) c[0]);
@@ -317,7 +317,7 @@ class GlmInferenceTest {
         }
         final String[] cols = {"cylc6", "cylc8", "wt", "hp", "combination", "near"};
         final RFixture g = new RFixture("combo", cols, x, f.y(), f.w(), f.terms(), f.table(), f.stats());
-        final GlmSummary s = engine(g, new Gaussian(), GlmInference.Weights.PRIOR, false, false).summary();
+        final GlmSummary s = engine(g, new GaussianFamily(), GlmInference.Weights.PRIOR, false, false).summary();
         assertArrayEquals(new boolean[] {false, false, false, false, false, true, false}, s.aliased());
         assertEquals(6, s.rank());
         assertTrue(Double.isNaN(s.estimates()[5]) && Double.isNaN(s.standardErrors()[5]));

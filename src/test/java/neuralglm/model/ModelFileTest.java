@@ -17,9 +17,9 @@ import java.nio.file.Path;
 import java.util.Random;
 
 import neuralglm.dist.DispersionSums;
-import neuralglm.family.Categorical;
+import neuralglm.family.CategoricalFamily;
 import neuralglm.family.Family;
-import neuralglm.family.Tweedie;
+import neuralglm.family.TweedieFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
 import neuralglm.train.TrainingResult;
@@ -71,7 +71,7 @@ class ModelFileTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = ROWS[i][3];
         }
-        final TabularModel model = model(new Tweedie(1.3), false, y);
+        final TabularModel model = model(new TweedieFamily(1.3), false, y);
         final Path file = dir.resolve("m.json");
         try (var out = Files.newOutputStream(file)) {
             ModelFile.write(model, out);
@@ -80,7 +80,7 @@ class ModelFileTest {
         assertArrayEquals(model.mean(cells()).data, back.mean(cells()).data);
         assertArrayEquals(model.encode(cells()).data, back.encode(cells()).data);
         assertEquals(model.family().toString(), back.family().toString());
-        assertEquals(1.3, ((Tweedie) back.family()).power());
+        assertEquals(1.3, ((TweedieFamily) back.family()).power());
         assertEquals(model.result(), back.result());
         assertEquals(model.settings(), back.settings());
         assertEquals(model.dispersionSums().toString(), back.dispersionSums().toString());
@@ -99,7 +99,7 @@ class ModelFileTest {
     @Test
     void aCategoricalModelKeepsItsClasses() {
         final Object[] y = {"b", "a", "c", "b", "a", "c", "c"};
-        final TabularModel model = model(new Categorical(), true, y);
+        final TabularModel model = model(new CategoricalFamily(), true, y);
         final TabularModel back = ModelFile.fromBytes(ModelFile.toJson(model).getBytes(StandardCharsets.UTF_8), "mem");
         assertArrayEquals(new String[] {"a", "b", "c"}, back.label().classes());
         final DMatrixRMaj mu = back.mean(cells());
@@ -139,7 +139,7 @@ class ModelFileTest {
     void foreignAndCraftedFilesGetAClearError() {
         final Object[] y = new Object[ROWS.length];
         java.util.Arrays.fill(y, 1.0);
-        final String good = ModelFile.toJson(model(new Tweedie(1.5), false, y));
+        final String good = ModelFile.toJson(model(new TweedieFamily(1.5), false, y));
         assertRefused("PK\u0003\u0004 a zip", "is not a neuralGLM model file");
         assertRefused("{\"format\": \"something else\"}", "expected \"neuralGLM TabularModel\"");
         assertRefused(good.substring(0, good.length() / 2), "Invalid JSON at character");

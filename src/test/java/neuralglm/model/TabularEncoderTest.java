@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
-import neuralglm.family.Bernoulli;
-import neuralglm.family.Categorical;
-import neuralglm.family.Poisson;
+import neuralglm.family.BernoulliFamily;
+import neuralglm.family.CategoricalFamily;
+import neuralglm.family.PoissonFamily;
 import org.junit.jupiter.api.Test;
 
 /** The Spark-free encoding pieces on their own: statistics merging, edge cases of the encoder, labels. */
@@ -78,19 +78,19 @@ class TabularEncoderTest {
             s.add(new Object[] {1.0, "k"}, label, 1.0);
         }
         assertEquals(1, s.rowsWithoutLabel);
-        final LabelCoding bernoulli = LabelCoding.fit("y", new Bernoulli(), s);
+        final LabelCoding bernoulli = LabelCoding.fit("y", new BernoulliFamily(), s);
         assertArrayEquals(new String[] {"false", "true"}, bernoulli.classes());
         final double[] y = new double[3];
         assertTrue(bernoulli.encode(true, y, 0));
         assertEquals(1.0, y[0]);
         assertFalse(bernoulli.encode(null, y, 0), "a missing label drops the row");
-        final LabelCoding categorical = LabelCoding.fit("y", new Categorical(), s);
+        final LabelCoding categorical = LabelCoding.fit("y", new CategoricalFamily(), s);
         assertEquals(2, categorical.columns());
         categorical.encode(false, y, 1);
         assertArrayEquals(new double[] {1, 1, 0}, y);
         assertThrows(IllegalArgumentException.class, () -> categorical.encode("maybe", y, 0));
         final IllegalArgumentException poisson = assertThrows(IllegalArgumentException.class,
-                () -> LabelCoding.fit("y", new Poisson(), s));
+                () -> LabelCoding.fit("y", new PoissonFamily(), s));
         assertTrue(poisson.getMessage().contains("Categorical"), poisson.getMessage());
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class LBFGSTest {
 
     /** Runs until converged; returns the number of steps. */
-    private static int minimise(LBFGS opt, Parameter p, Optimizer.Closure f, int maxSteps) {
+    private static int minimise(LbfgsOptimizer opt, Parameter p, Optimizer.Closure f, int maxSteps) {
         opt.initialise(List.of(p));
         int steps = 0;
         while (!opt.converged() && steps < maxSteps) {
@@ -55,7 +55,7 @@ class LBFGSTest {
                 start.data[i] = i % 2 == 0 ? -1.2 : 1.0;
             }
             final Parameter p = new Parameter("x", start);
-            final LBFGS opt = new LBFGS(1e-10, 10, 0.0);
+            final LbfgsOptimizer opt = new LbfgsOptimizer(1e-10, 10, 0.0);
             final int steps = minimise(opt, p, rosenbrock(p), 1000);
             for (int i = 0; i < n; i++) {
                 assertEquals(1.0, p.value().data[i], 1e-9, "x[" + i + "] of the " + n + "-d Rosenbrock");
@@ -69,7 +69,7 @@ class LBFGSTest {
         // f = 0.5 (x - 3)^2 + (lambda/2) x^2 has its minimum at x = 3 / (1 + lambda)
         final double lambda = 0.5;
         final Parameter p = new Parameter("x", new DMatrixRMaj(1, 1));
-        minimise(new LBFGS(1e-12, 5, lambda), p, () -> {
+        minimise(new LbfgsOptimizer(1e-12, 5, lambda), p, () -> {
             final double r = p.value().data[0] - 3;
             p.grad().data[0] = r;
             return 0.5 * r * r;
@@ -97,7 +97,7 @@ class LBFGSTest {
             p.grad().data[0] = -y - 1 / eta;
             return -y * eta - Math.log(-eta);
         };
-        final LBFGS opt = new LBFGS(1e-12, 10, 0.0);
+        final LbfgsOptimizer opt = new LbfgsOptimizer(1e-12, 10, 0.0);
         opt.initialise(List.of(p));
         int halvings = 0;
         for (int step = 0; step < 100 && !opt.converged(); step++) {
@@ -128,7 +128,7 @@ class LBFGSTest {
     void meetsTheGradientToleranceBelowTheLossRoundOff() {
         final double[] a = {1.0, 30.0, 1000.0}, b = {1.0, -2.0, 3.0};
         final Parameter p = new Parameter("x", new DMatrixRMaj(1, 3));
-        final LBFGS opt = new LBFGS(1e-10, 10, 0.0);
+        final LbfgsOptimizer opt = new LbfgsOptimizer(1e-10, 10, 0.0);
         minimise(opt, p, () -> {
             final double[] x = p.value().data;
             double f = 1e6;

@@ -109,31 +109,31 @@ class OptimizerStepTest {
     @CsvSource({"0.1, 0, false, 0", "0.05, 0.9, false, 0", "0.05, 0.9, true, 0", "0.1, 0, false, 0.01",
         "0.2, 0.5, false, 0.1", "0.2, 0.5, true, 0.1"})
     void sgdFollowsTorchFormulas(double lr, double mu, boolean nesterov, double wd) {
-        checkAgainst(new SGD(lr, mu, nesterov, wd), (theta, g) -> torchSgd(theta, g, lr, mu, nesterov, wd), "SGD");
+        checkAgainst(new SgdOptimizer(lr, mu, nesterov, wd), (theta, g) -> torchSgd(theta, g, lr, mu, nesterov, wd), "SGD");
     }
 
     @ParameterizedTest(name = "lr={0} betas=({1}, {2}) eps={3} weightDecay={4}")
     @CsvSource({"0.001, 0.9, 0.999, 1e-8, 0", "0.1, 0.9, 0.999, 1e-8, 0", "0.05, 0.5, 0.9, 1e-3, 0.1", "0.01, 0, 0, 1e-8, 0"})
     void adamFollowsTorchFormulas(double lr, double b1, double b2, double eps, double wd) {
-        checkAgainst(new Adam(lr, b1, b2, eps, wd), (theta, g) -> torchAdam(theta, g, lr, b1, b2, eps, wd), "Adam");
+        checkAgainst(new AdamOptimizer(lr, b1, b2, eps, wd), (theta, g) -> torchAdam(theta, g, lr, b1, b2, eps, wd), "Adam");
     }
 
     /** Worked by hand: theta0 = 1, gradients 1 then 2, lr 0.1. */
     @Test
     void sgdWorkedExamples() {
-        assertArrayEquals(new double[] {0.9, 0.7}, twoSteps(new SGD(0.1)), 1e-15, "plain: 1 - 0.1, 0.9 - 0.2");
-        assertArrayEquals(new double[] {0.9, 0.61}, twoSteps(new SGD(0.1, 0.9, false, 0)), 1e-15,
+        assertArrayEquals(new double[] {0.9, 0.7}, twoSteps(new SgdOptimizer(0.1)), 1e-15, "plain: 1 - 0.1, 0.9 - 0.2");
+        assertArrayEquals(new double[] {0.9, 0.61}, twoSteps(new SgdOptimizer(0.1, 0.9, false, 0)), 1e-15,
                 "momentum 0.9: b = 1, then b = 0.9 + 2 = 2.9");
-        assertArrayEquals(new double[] {0.81, 0.349}, twoSteps(new SGD(0.1, 0.9, true, 0)), 1e-15,
+        assertArrayEquals(new double[] {0.81, 0.349}, twoSteps(new SgdOptimizer(0.1, 0.9, true, 0)), 1e-15,
                 "Nesterov 0.9: step 1 + 0.9 * 1, then 2 + 0.9 * 2.9 = 4.61");
-        assertArrayEquals(new double[] {0.85, 0.6075}, twoSteps(new SGD(0.1, 0, false, 0.5)), 1e-15,
+        assertArrayEquals(new double[] {0.85, 0.6075}, twoSteps(new SgdOptimizer(0.1, 0, false, 0.5)), 1e-15,
                 "weight decay 0.5: 1 + 0.5, then 2 + 0.425");
     }
 
     /** Adam's first step is lr g / (|g| + eps): with g = 1, 1 - 0.1 / (1 + 1e-8). */
     @Test
     void adamWorkedExample() {
-        final double[] theta = twoSteps(new Adam(0.1));
+        final double[] theta = twoSteps(new AdamOptimizer(0.1));
         assertEquals(1 - 0.1 / (1 + 1e-8), theta[0], 1e-16);
         // step 2, g = 2: m = 0.9 * 0.1 + 0.1 * 2 = 0.29, v = 0.999 * 0.001 + 0.001 * 4 = 0.004999,
         // bias corrections 1 - 0.9^2 = 0.19 and 1 - 0.999^2 = 0.001999
@@ -156,9 +156,9 @@ class OptimizerStepTest {
     }
 
     static Stream<Arguments> stateful() {
-        return Stream.of(Arguments.of((Supplier<Optimizer>) () -> new SGD(0.1, 0.9, false, 0)),
-                Arguments.of((Supplier<Optimizer>) () -> new SGD(0.1, 0.9, true, 0.01)),
-                Arguments.of((Supplier<Optimizer>) () -> new Adam(0.05)));
+        return Stream.of(Arguments.of((Supplier<Optimizer>) () -> new SgdOptimizer(0.1, 0.9, false, 0)),
+                Arguments.of((Supplier<Optimizer>) () -> new SgdOptimizer(0.1, 0.9, true, 0.01)),
+                Arguments.of((Supplier<Optimizer>) () -> new AdamOptimizer(0.05)));
     }
 
     @ParameterizedTest(name = "{index}")
@@ -199,7 +199,7 @@ class OptimizerStepTest {
     @Test
     void stepWithClosureEvaluatesOnceThenSteps() {
         final Parameter p = new Parameter("t", new DMatrixRMaj(1, 1, true, 2.0));
-        final SGD sgd = new SGD(0.25);
+        final SgdOptimizer sgd = new SgdOptimizer(0.25);
         sgd.initialise(List.of(p));
         final int[] calls = {0};
         final double loss = sgd.step(() -> {
@@ -217,21 +217,21 @@ class OptimizerStepTest {
 
     static Stream<Arguments> invalid() {
         return Stream.of(
-                Arguments.of((Supplier<Object>) () -> new SGD(0), "SGD learning rate must be a finite number > 0, got 0.0"),
-                Arguments.of((Supplier<Object>) () -> new SGD(-0.1), "SGD learning rate must be a finite number > 0, got -0.1"),
-                Arguments.of((Supplier<Object>) () -> new SGD(Double.NaN), "SGD learning rate must be a finite number > 0, got NaN"),
-                Arguments.of((Supplier<Object>) () -> new SGD(Double.POSITIVE_INFINITY), "SGD learning rate must be a finite number > 0, got Infinity"),
-                Arguments.of((Supplier<Object>) () -> new SGD(0.1, -0.5, false, 0), "SGD momentum must be in [0, 1), got -0.5"),
-                Arguments.of((Supplier<Object>) () -> new SGD(0.1, 1.0, false, 0), "SGD momentum must be in [0, 1), got 1.0"),
-                Arguments.of((Supplier<Object>) () -> new SGD(0.1, Double.NaN, false, 0), "SGD momentum must be in [0, 1), got NaN"),
-                Arguments.of((Supplier<Object>) () -> new SGD(0.1, 0, true, 0), "SGD Nesterov momentum needs a momentum > 0"),
-                Arguments.of((Supplier<Object>) () -> new SGD(0.1, 0, false, -1), "SGD weight decay must be a finite number >= 0, got -1.0"),
-                Arguments.of((Supplier<Object>) () -> new SGD(0.1, 0, false, Double.NaN), "SGD weight decay must be a finite number >= 0, got NaN"),
-                Arguments.of((Supplier<Object>) () -> new Adam(0), "Adam learning rate must be a finite number > 0, got 0.0"),
-                Arguments.of((Supplier<Object>) () -> new Adam(0.1, 1.0, 0.999, 1e-8, 0), "Adam betas must be in [0, 1), got 1.0, 0.999"),
-                Arguments.of((Supplier<Object>) () -> new Adam(0.1, 0.9, -0.1, 1e-8, 0), "Adam betas must be in [0, 1), got 0.9, -0.1"),
-                Arguments.of((Supplier<Object>) () -> new Adam(0.1, 0.9, 0.999, 0, 0), "Adam eps must be a finite number > 0, got 0.0"),
-                Arguments.of((Supplier<Object>) () -> new Adam(0.1, 0.9, 0.999, 1e-8, -0.5), "Adam weight decay must be a finite number >= 0, got -0.5"));
+                Arguments.of((Supplier<Object>) () -> new SgdOptimizer(0), "SGD learning rate must be a finite number > 0, got 0.0"),
+                Arguments.of((Supplier<Object>) () -> new SgdOptimizer(-0.1), "SGD learning rate must be a finite number > 0, got -0.1"),
+                Arguments.of((Supplier<Object>) () -> new SgdOptimizer(Double.NaN), "SGD learning rate must be a finite number > 0, got NaN"),
+                Arguments.of((Supplier<Object>) () -> new SgdOptimizer(Double.POSITIVE_INFINITY), "SGD learning rate must be a finite number > 0, got Infinity"),
+                Arguments.of((Supplier<Object>) () -> new SgdOptimizer(0.1, -0.5, false, 0), "SGD momentum must be in [0, 1), got -0.5"),
+                Arguments.of((Supplier<Object>) () -> new SgdOptimizer(0.1, 1.0, false, 0), "SGD momentum must be in [0, 1), got 1.0"),
+                Arguments.of((Supplier<Object>) () -> new SgdOptimizer(0.1, Double.NaN, false, 0), "SGD momentum must be in [0, 1), got NaN"),
+                Arguments.of((Supplier<Object>) () -> new SgdOptimizer(0.1, 0, true, 0), "SGD Nesterov momentum needs a momentum > 0"),
+                Arguments.of((Supplier<Object>) () -> new SgdOptimizer(0.1, 0, false, -1), "SGD weight decay must be a finite number >= 0, got -1.0"),
+                Arguments.of((Supplier<Object>) () -> new SgdOptimizer(0.1, 0, false, Double.NaN), "SGD weight decay must be a finite number >= 0, got NaN"),
+                Arguments.of((Supplier<Object>) () -> new AdamOptimizer(0), "Adam learning rate must be a finite number > 0, got 0.0"),
+                Arguments.of((Supplier<Object>) () -> new AdamOptimizer(0.1, 1.0, 0.999, 1e-8, 0), "Adam betas must be in [0, 1), got 1.0, 0.999"),
+                Arguments.of((Supplier<Object>) () -> new AdamOptimizer(0.1, 0.9, -0.1, 1e-8, 0), "Adam betas must be in [0, 1), got 0.9, -0.1"),
+                Arguments.of((Supplier<Object>) () -> new AdamOptimizer(0.1, 0.9, 0.999, 0, 0), "Adam eps must be a finite number > 0, got 0.0"),
+                Arguments.of((Supplier<Object>) () -> new AdamOptimizer(0.1, 0.9, 0.999, 1e-8, -0.5), "Adam weight decay must be a finite number >= 0, got -0.5"));
     }
 
     @ParameterizedTest(name = "{1}")

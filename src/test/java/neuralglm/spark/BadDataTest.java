@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import neuralglm.family.Poisson;
-import neuralglm.optim.LBFGS;
+import neuralglm.family.PoissonFamily;
+import neuralglm.optim.LbfgsOptimizer;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
@@ -64,7 +64,7 @@ class BadDataTest {
         spark.sparkContext().listenerBus().waitUntilEmpty();
         final int before = FAILED_TASKS.get();
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SparkTrainer(new Poisson()).withFeatures("a", "b").withLabel("y").withOptimizer(new LBFGS())
+                () -> new SparkTrainer(new PoissonFamily()).withFeatures("a", "b").withLabel("y").withOptimizer(new LbfgsOptimizer())
                         .withEpochs(2).fit(Tables.read(spark, file.toString(), schema)));
         spark.sparkContext().listenerBus().waitUntilEmpty();
         assertEquals(before, FAILED_TASKS.get(), "a data error must not fail a task (Spark would retry it): " + e.getMessage());

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import neuralglm.family.Poisson;
+import neuralglm.family.PoissonFamily;
 import neuralglm.model.TabularModel;
-import neuralglm.optim.SGD;
+import neuralglm.optim.SgdOptimizer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,8 +28,8 @@ class CheckpointTest {
     void resumingFromACheckpointContinuesTheRunAndAFailureNamesItsEpoch(@TempDir Path dir) throws Exception {
         final SparkSession spark = LocalSpark.start(2);
         final Dataset<Row> table = SparkTableTest.table(spark, SparkTableTest.cells(120, 3), 2);
-        final SparkTrainer trainer = new SparkTrainer(new Poisson()).withFeatures("x1", "x2", "colour", "size")
-                .withLabel("count").withOptimizer(new SGD(0.1));
+        final SparkTrainer trainer = new SparkTrainer(new PoissonFamily()).withFeatures("x1", "x2", "colour", "size")
+                .withLabel("count").withOptimizer(new SgdOptimizer(0.1));
         final TabularModel straight = trainer.withEpochs(5).fit(table);
         final String ckpt = dir.resolve("ckpt.json").toString();
         final TabularModel first = trainer.withEpochs(3).withCheckpoint(ckpt, 2).fit(table);

@@ -8,9 +8,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
-import neuralglm.family.Poisson;
+import neuralglm.family.PoissonFamily;
 import neuralglm.model.TabularModel;
-import neuralglm.optim.SGD;
+import neuralglm.optim.SgdOptimizer;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +28,8 @@ class OrderIndependenceTest {
         final List<Object[]> a = new ArrayList<>(rows), b = new ArrayList<>(rows);
         Collections.shuffle(a, new Random(1));
         Collections.shuffle(b, new Random(2));
-        final SparkTrainer trainer = new SparkTrainer(new Poisson()).withFeatures("x1", "x2", "colour", "size")
-                .withLabel("count").withWeight("w").withHidden(3).withActivation("Tanh").withOptimizer(new SGD(0.05))
+        final SparkTrainer trainer = new SparkTrainer(new PoissonFamily()).withFeatures("x1", "x2", "colour", "size")
+                .withLabel("count").withWeight("w").withHidden(3).withActivation("Tanh").withOptimizer(new SgdOptimizer(0.05))
                 .withEpochs(2).withBatchSize(75).withPartitions(3);
         final TabularModel ma = trainer.fit(SparkTableTest.table(spark, a, 4));
         final TabularModel mb = trainer.fit(SparkTableTest.table(spark, b, 2));

@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Random;
 
 import neuralglm.family.Family;
-import neuralglm.family.Poisson;
+import neuralglm.family.PoissonFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.SGD;
+import neuralglm.optim.SgdOptimizer;
 import neuralglm.train.Trainer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -38,7 +38,7 @@ public final class SparkBench {
         final int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         final int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         final int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        final Family family = new Poisson();
+        final Family family = new PoissonFamily();
         System.out.printf(Locale.ROOT, "neuralGLM on Spark: %,d x %d Poisson rows, %d partitions, %d full-batch epochs "
                         + "per figure, best of %d alternating rounds, %d cores%n",
                 n, D, PARTITIONS, epochs, rounds, Runtime.getRuntime().availableProcessors());
@@ -55,9 +55,9 @@ public final class SparkBench {
             final double[] single = new double[5];
             for (int m = 0; m < 2; m++) {
                 final Sequential net = network(m == 1);
-                new Trainer(1).fit(net, family, new SGD(0.01), x, y, null);   // warm-up
+                new Trainer(1).fit(net, family, new SgdOptimizer(0.01), x, y, null);   // warm-up
                 final long t0 = System.nanoTime();
-                new Trainer(epochs).fit(net, family, new SGD(0.01), x, y, null);
+                new Trainer(epochs).fit(net, family, new SgdOptimizer(0.01), x, y, null);
                 single[m] = (double) n * epochs / ((System.nanoTime() - t0) / 1e9);
             }
             keepBest(best, 0, single);
@@ -116,19 +116,19 @@ public final class SparkBench {
         try (DistributedData data = generated(sc, n)) {
             out[3] = (System.nanoTime() - c0) / 1e9;
             for (int m = 0; m < 2; m++) {
-                final SparkTrainer trainer = new SparkTrainer(family).withOptimizer(new SGD(0.01));
+                final SparkTrainer trainer = new SparkTrainer(family).withOptimizer(new SgdOptimizer(0.01));
                 trainer.withEpochs(1).fit(data, network(m == 1));   // warm-up
                 final long t0 = System.nanoTime();
                 trainer.withEpochs(epochs).fit(data, network(m == 1));
                 out[m] = (double) n * epochs / ((System.nanoTime() - t0) / 1e9);
             }
-            final SparkTrainer mini = new SparkTrainer(family).withOptimizer(new SGD(0.01)).withBatchSize(Math.min(n, 65_536));
+            final SparkTrainer mini = new SparkTrainer(family).withOptimizer(new SgdOptimizer(0.01)).withBatchSize(Math.min(n, 65_536));
             final long t0 = System.nanoTime();
             mini.withEpochs(1).fit(data, network(true));
             out[4] = (double) n / ((System.nanoTime() - t0) / 1e9);
         }
         try (DistributedData tiny = generated(sc, 1000)) {
-            final SparkTrainer trainer = new SparkTrainer(family).withOptimizer(new SGD(0.01));
+            final SparkTrainer trainer = new SparkTrainer(family).withOptimizer(new SgdOptimizer(0.01));
             trainer.withEpochs(20).fit(tiny, network(false));   // warm-up
             final int steps = 100;
             final long t0 = System.nanoTime();

@@ -1,8 +1,9 @@
 package neuralglm.spark;
 
-import neuralglm.model.TabularModel;
-import neuralglm.model.TabularEncoder;
+import neuralglm.family.Family;
 import neuralglm.model.LabelCoding;
+import neuralglm.model.TabularEncoder;
+import neuralglm.model.TabularModel;
 import neuralglm.model.Values;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,13 +22,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 
-import neuralglm.family.Bernoulli;
 import neuralglm.dist.FittedDispersion;
-import neuralglm.family.Categorical;
-import neuralglm.family.Gamma;
+import neuralglm.family.BernoulliFamily;
+import neuralglm.family.CategoricalFamily;
+import neuralglm.family.GammaFamily;
 import neuralglm.family.Link;
-import neuralglm.family.Poisson;
-import neuralglm.optim.LBFGS;
+import neuralglm.family.PoissonFamily;
+import neuralglm.optim.AdamOptimizer;
+import neuralglm.optim.LbfgsOptimizer;
 import neuralglm.testutil.ReferenceGlm;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -221,16 +223,16 @@ class SparkTableTest {
         return f;
     }
 
-    private static SparkTrainer glm(neuralglm.family.Family family, String label) {
+    private static SparkTrainer glm(Family family, String label) {
         return new SparkTrainer(family).withFeatures(FEATURES).withLabel(label)
-                .withOptimizer(new LBFGS(1e-10, 10, 0.0)).withEpochs(500);
+                .withOptimizer(new LbfgsOptimizer(1e-10, 10, 0.0)).withEpochs(500);
     }
 
     // ------------------------------------------------------------------ tests
 
     @Test
     void missingValuesNominalFeaturesAndWeightsAreEncodedAsTheWekaPipelineDoes() {
-        final TabularModel model = glm(new Bernoulli(), "outcome").withWeight("w").withEpochs(1).fit(table(cells, 3));
+        final TabularModel model = glm(new BernoulliFamily(), "outcome").withWeight("w").withEpochs(1).fit(table(cells, 3));
         assertArrayEquals(new String[] {"x1", "x2", "colour=blue", "colour=green", "colour=red", "size=S"},
                 model.encoder().inputNames());
         final List<Object[]> rows = labelled(4);
@@ -247,8 +249,8 @@ class SparkTableTest {
     /** Early stopping on a table: a seeded split of its rows is held out, and the result says how training ended. */
     @Test
     void aTableCanHoldOutRowsForEarlyStopping() {
-        final TabularModel model = glm(new Bernoulli(), "outcome").withWeight("w")
-                .withOptimizer(new neuralglm.optim.Adam(0.05)).withEpochs(40).withValidation(0.3, 2).fit(table(cells, 3));
+        final TabularModel model = glm(new BernoulliFamily(), "outcome").withWeight("w")
+                .withOptimizer(new AdamOptimizer(0.05)).withEpochs(40).withValidation(0.3, 2).fit(table(cells, 3));
         final neuralglm.train.TrainingResult r = model.result();
         assertEquals(r.epochs(), r.validationTrace().length, r.toString());
         assertTrue(r.epochs() == 40 || r.stopReason() == neuralglm.train.StopReason.NO_IMPROVEMENT, r.toString());
@@ -257,7 +259,7 @@ class SparkTableTest {
 
     @Test
     void bernoulliGlmOnAStringLabelWithWeightsMatchesIrlsAndRepeatedRows() {
-        final TabularModel weighted = glm(new Bernoulli(), "outcome").withWeight("w").fit(table(cells, 4));
+        final TabularModel weighted = glm(new BernoulliFamily(), "outcome").withWeight("w").fit(table(cells, 4));
         assertTrue(weighted.result().converged(), weighted.toString());
         final List<Object[]> rows = labelled(4);
         final double[] y = new double[rows.size()], w = new double[rows.size()];
@@ -278,7 +280,7 @@ class SparkTableTest {
             assertEquals(1 / (1 + Math.exp(-eta)), mu.get(i, 0), 1e-8, "P(yes) of row " + i + " vs IRLS");
         }
         // weight w is the same as w copies of the row (imputation and standardisation included)
-        final TabularModel copies = glm(new Bernoulli(), "outcome").fit(table(repeated(), 2));
+        final TabularModel copies = glm(new BernoulliFamily(), "outcome").fit(table(repeated(), 2));
         assertArrayEquals(weighted.encode(features(rows)).data, copies.encode(features(rows)).data, 1e-12);
         assertArrayEquals(mu.data, copies.mean(features(rows)).data, 1e-8, "weights vs repeated rows");
     }
@@ -297,7 +299,7 @@ class SparkTableTest {
 
     @Test
     void categoricalGlmOnAStringLabelMatchesMultinomialIrls() {
-        final TabularModel model = glm(new Categorical(), "grade").withWeight("w").fit(table(cells, 4));
+        final TabularModel model = glm(new CategoricalFamily(), "grade").withWeight("w").fit(table(cells, 4));
         assertArrayEquals(new String[] {"a", "b", "c"}, model.label().classes());
         final int[] cls = new int[N];
         final double[] w = new double[N];
@@ -334,8 +336,8 @@ class SparkTableTest {
 
     @Test
     void theSavedModelPredictsTheSameInAJvmWithoutSpark(@TempDir Path dir) throws Exception {
-        final TabularModel model = new SparkTrainer(new Poisson()).withFeatures(FEATURES).withLabel("count")
-                .withHidden(3).withActivation("Tanh").withOptimizer(new neuralglm.optim.Adam(0.05)).withEpochs(5)
+        final TabularModel model = new SparkTrainer(new PoissonFamily()).withFeatures(FEATURES).withLabel("count")
+                .withHidden(3).withActivation("Tanh").withOptimizer(new AdamOptimizer(0.05)).withEpochs(5)
                 .withBatchSize(50).fit(table(cells, 2));
         final TabularModel back = neuralglm.model.ModelFile.fromBytes(
                 neuralglm.model.ModelFile.toJson(model).getBytes(StandardCharsets.UTF_8), "test");
@@ -423,8 +425,8 @@ class SparkTableTest {
     @Test
     void theModelImportedIntoWekaPredictsAsInSpark() throws Exception {
         // a network on a string label (Bernoulli, event "yes"), weights, nominal features and missing values
-        final TabularModel bernoulli = new SparkTrainer(new Bernoulli()).withFeatures(FEATURES).withLabel("outcome")
-                .withWeight("w").withHidden(4).withActivation("Tanh").withOptimizer(new LBFGS(1e-10, 10, 0.0))
+        final TabularModel bernoulli = new SparkTrainer(new BernoulliFamily()).withFeatures(FEATURES).withLabel("outcome")
+                .withWeight("w").withHidden(4).withActivation("Tanh").withOptimizer(new LbfgsOptimizer(1e-10, 10, 0.0))
                 .withEpochs(8).fit(table(cells, 2));
         final double[][] inSpark = scored(bernoulli, "mu");
         // (1) the header derived from the model: x1, x2, colour {blue, green, red}, size {L, S}, outcome {no, yes}
@@ -466,7 +468,7 @@ class SparkTableTest {
         assertTrue(absent.getMessage().contains("'x1'"), absent.getMessage());
 
         // a Categorical GLM (three classes; the report's coefficient table) and a Poisson network (numeric class)
-        final TabularModel categorical = glm(new Categorical(), "grade").withWeight("w").withEpochs(10).fit(table(cells, 3));
+        final TabularModel categorical = glm(new CategoricalFamily(), "grade").withWeight("w").withEpochs(10).fit(table(cells, 3));
         final double[][] probabilities = scored(categorical, "mu_a", "mu_b", "mu_c");
         final NeuralGLM softmax = ImportTabularModel.toNeuralGLM(categorical, null);
         final Instances gradeRows = WekaRows.of(softmax.fittedModel().header(), schema, cells);
@@ -474,8 +476,8 @@ class SparkTableTest {
             assertArrayEquals(probabilities[i], softmax.distributionForInstance(gradeRows.instance(i)), 1e-12, "row " + i);
         }
         assertTrue(softmax.toString().contains("Coefficients in the original attribute units"), softmax.toString());
-        final TabularModel poisson = new SparkTrainer(new Poisson()).withFeatures(FEATURES).withLabel("count")
-                .withHidden(3).withActivation("ReLU").withOptimizer(new neuralglm.optim.Adam(0.05)).withEpochs(3)
+        final TabularModel poisson = new SparkTrainer(new PoissonFamily()).withFeatures(FEATURES).withLabel("count")
+                .withHidden(3).withActivation("ReLU").withOptimizer(new AdamOptimizer(0.05)).withEpochs(3)
                 .withBatchSize(100).fit(table(cells, 2));
         final double[][] means = scored(poisson, "mu");
         final NeuralGLM counts = ImportTabularModel.toNeuralGLM(poisson, null);
@@ -494,9 +496,9 @@ class SparkTableTest {
      */
     @Test
     void anImportedGammaModelHasTheSingleMachineDispersionAndIntervals() throws Exception {
-        final Gamma gamma = new Gamma(Link.LOG);
+        final GammaFamily gamma = new GammaFamily(Link.LOG);
         final TabularModel model = new SparkTrainer(gamma).withFeatures("x1", "colour", "size").withLabel("x2")
-                .withWeight("w").withOptimizer(new LBFGS(1e-10, 10, 0.0)).withEpochs(30).fit(table(cells, 2));
+                .withWeight("w").withOptimizer(new LbfgsOptimizer(1e-10, 10, 0.0)).withEpochs(30).fit(table(cells, 2));
         final Object[][] features = new Object[N][];
         final DMatrixRMaj y = new DMatrixRMaj(N, 1);
         final double[] w = new double[N];
@@ -535,8 +537,8 @@ class SparkTableTest {
         t.coalesce(1).write().option("header", "true").csv(csv + ".d");
         t.write().parquet(parquet);
         final Object[][] f = features(cells);
-        final double[] expected = glm(new Poisson(), "count").withWeight("w").fit(t).mean(f).data;
-        final double[] fromParquet = glm(new Poisson(), "count").withWeight("w").fit(Tables.read(spark, parquet)).mean(f).data;
+        final double[] expected = glm(new PoissonFamily(), "count").withWeight("w").fit(t).mean(f).data;
+        final double[] fromParquet = glm(new PoissonFamily(), "count").withWeight("w").fit(Tables.read(spark, parquet)).mean(f).data;
         assertArrayEquals(expected, fromParquet, 1e-9);
         // Spark writes a CSV directory; read its one part file by name
         final Path part;
@@ -545,7 +547,7 @@ class SparkTableTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-        final double[] fromCsv = glm(new Poisson(), "count").withWeight("w").fit(Tables.read(spark, part.toString())).mean(f).data;
+        final double[] fromCsv = glm(new PoissonFamily(), "count").withWeight("w").fit(Tables.read(spark, part.toString())).mean(f).data;
         assertArrayEquals(expected, fromCsv, 1e-9);
     }
 
@@ -556,7 +558,7 @@ class SparkTableTest {
         bad[6] = -2;
         negative.set(17, bad);
         final IllegalArgumentException domain = assertThrows(IllegalArgumentException.class,
-                () -> glm(new Poisson(), "count").fit(table(negative, 2)));
+                () -> glm(new PoissonFamily(), "count").fit(table(negative, 2)));
         assertTrue(domain.getMessage().contains("Poisson") && domain.getMessage().contains("-2"), domain.getMessage());
 
         final List<Object[]> weights = new ArrayList<>(cells);
@@ -564,15 +566,15 @@ class SparkTableTest {
         badWeight[7] = -1;
         weights.set(5, badWeight);
         final IllegalArgumentException weight = assertThrows(IllegalArgumentException.class,
-                () -> glm(new Poisson(), "count").withWeight("w").fit(table(weights, 2)));
+                () -> glm(new PoissonFamily(), "count").withWeight("w").fit(table(weights, 2)));
         assertTrue(weight.getMessage().contains("'w'") && weight.getMessage().contains("-1"), weight.getMessage());
 
         final IllegalArgumentException nominal = assertThrows(IllegalArgumentException.class,
-                () -> glm(new Poisson(), "grade").fit(table(cells, 2)));
+                () -> glm(new PoissonFamily(), "grade").fit(table(cells, 2)));
         assertTrue(nominal.getMessage().contains("Categorical"), nominal.getMessage());
 
         final IllegalArgumentException absent = assertThrows(IllegalArgumentException.class,
-                () -> glm(new Poisson(), "nope").fit(table(cells, 2)));
+                () -> glm(new PoissonFamily(), "nope").fit(table(cells, 2)));
         assertTrue(absent.getMessage().contains("'nope'"), absent.getMessage());
     }
 }

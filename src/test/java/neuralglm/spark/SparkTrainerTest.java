@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Random;
 
 import neuralglm.family.Family;
-import neuralglm.family.Poisson;
+import neuralglm.family.GammaFamily;
+import neuralglm.family.GaussianFamily;
+import neuralglm.family.PoissonFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.Adam;
-import neuralglm.optim.LBFGS;
+import neuralglm.optim.AdamOptimizer;
+import neuralglm.optim.LbfgsOptimizer;
 import neuralglm.optim.Optimizer;
-import neuralglm.optim.SGD;
+import neuralglm.optim.SgdOptimizer;
 import neuralglm.testutil.ReferenceGlm;
 import neuralglm.testutil.Simulate;
 import neuralglm.train.Trainer;
@@ -78,7 +80,7 @@ class SparkTrainerTest {
 
     /** Trains two identical networks, one per loop, and returns both results. */
     private static TrainingResult[] both(Optimizer opt, int epochs, int[] hidden, Sequential local, Sequential distributed) {
-        final Family family = new Poisson();
+        final Family family = new PoissonFamily();
         final TrainingResult single = new Trainer(epochs).fit(local, family, opt, x, y, w);
         try (DistributedData data = DistributedData.of(sc, x, y, w, 4, 37, family)) {
             assertEquals(4, data.numPartitions());
@@ -100,7 +102,7 @@ class SparkTrainerTest {
         final int[] hidden = {6};
         final Sequential a = network(hidden, 7), b = network(hidden, 7);
         assertArrayEquals(values(a), values(b));
-        final TrainingResult[] r = both(new SGD(0.05, 0.9, false, 0.0), 40, hidden, a, b);
+        final TrainingResult[] r = both(new SgdOptimizer(0.05, 0.9, false, 0.0), 40, hidden, a, b);
         assertEquals(40, r[1].epochs());
         assertRelative(r[0].lossTrace(), r[1].lossTrace(), 1e-10, "loss trace");
         assertEquals(r[0].finalLoss(), r[1].finalLoss(), 1e-10 * r[0].finalLoss());
@@ -112,7 +114,7 @@ class SparkTrainerTest {
     void fullBatchAdamFollowsTheSingleMachineTrace() {
         final int[] hidden = {5, 3};
         final Sequential a = network(hidden, 11), b = network(hidden, 11);
-        final TrainingResult[] r = both(new Adam(0.01), 25, hidden, a, b);
+        final TrainingResult[] r = both(new AdamOptimizer(0.01), 25, hidden, a, b);
         assertRelative(r[0].lossTrace(), r[1].lossTrace(), 1e-10, "loss trace");
         assertRelative(values(a), values(b), 1e-9, "parameters");
     }
@@ -121,7 +123,7 @@ class SparkTrainerTest {
     void lbfgsGlmEqualsTheSingleMachineFitAndIrls() {
         final int[] none = {};
         final Sequential a = network(none, 3), b = network(none, 3);
-        final TrainingResult[] r = both(new LBFGS(1e-10, 10, 0.0), 200, none, a, b);
+        final TrainingResult[] r = both(new LbfgsOptimizer(1e-10, 10, 0.0), 200, none, a, b);
         assertTrue(r[0].converged() && r[1].converged(), "both L-BFGS runs converged: " + r[0] + " " + r[1]);
         final double[] local = coefficients(a), spread = coefficients(b);
         final double[] irls = ReferenceGlm.irls(ReferenceGlm.poisson(), rows, y.data, w).coefficients();
@@ -138,10 +140,10 @@ class SparkTrainerTest {
      */
     @Test
     void earlyStoppingFollowsTheSingleMachineLoop() {
-        final Family family = new Poisson();
+        final Family family = new PoissonFamily();
         final int[] hidden = {8};
         final Sequential a = network(hidden, 5), b = network(hidden, 5);
-        final Optimizer opt = new Adam(0.08);
+        final Optimizer opt = new AdamOptimizer(0.08);
         final TrainingResult single = new Trainer(300).withSeed(9).withValidation(0.3, 4).fit(a, family, opt, x, y, w);
         final neuralglm.train.ValidationSplit split = neuralglm.train.ValidationSplit.of(family, y, 0.3, 9);
         final int[] t = split.train(), v = split.validation();
@@ -165,11 +167,11 @@ class SparkTrainerTest {
     /** A Spark run resumed to a new epoch total equals one run to that total; divergence reads as on one machine. */
     @Test
     void aSparkRunResumesAndDivergesAsOnOneMachine() {
-        final Family family = new Poisson();
+        final Family family = new PoissonFamily();
         final int[] hidden = {4};
         final Sequential a = network(hidden, 13), b = network(hidden, 13);
         try (DistributedData data = DistributedData.of(sc, x, y, w, 4, 37, family)) {
-            final SparkTrainer trainer = new SparkTrainer(family).withOptimizer(new Adam(0.02)).withBatchSize(64).withEpochs(3);
+            final SparkTrainer trainer = new SparkTrainer(family).withOptimizer(new AdamOptimizer(0.02)).withBatchSize(64).withEpochs(3);
             final TrainingResult whole = trainer.withEpochs(7).fit(data, a);
             final TrainingResult resumed;
             try (neuralglm.train.TrainingSession s = trainer.start(data, null, b)) {
@@ -186,7 +188,7 @@ class SparkTrainerTest {
             assertArrayEquals(whole.lossTrace(), resumed.lossTrace(), 0.0);
             assertArrayEquals(values(a), values(b), 0.0);
             final Sequential c = network(hidden, 13), d = network(hidden, 13);
-            final Optimizer wild = new SGD(1e6, 0.0, false, 0.0);
+            final Optimizer wild = new SgdOptimizer(1e6, 0.0, false, 0.0);
             final Exception local = org.junit.jupiter.api.Assertions.assertThrows(neuralglm.train.TrainingDivergedException.class,
                     () -> new Trainer(20).fit(c, family, wild, x, y, w));
             final Exception spread = org.junit.jupiter.api.Assertions.assertThrows(neuralglm.train.TrainingDivergedException.class,
@@ -212,7 +214,7 @@ class SparkTrainerTest {
             gaussianY.data[i] = 1 + eta + 0.5 * rng.nextGaussian();
             gammaY.data[i] = Simulate.gamma(rng, 3.0, Math.exp(eta) / 3.0);
         }
-        final Family[] families = {new neuralglm.family.Gaussian(), new neuralglm.family.Gamma(neuralglm.family.Link.LOG)};
+        final Family[] families = {new GaussianFamily(), new GammaFamily(neuralglm.family.Link.LOG)};
         final DMatrixRMaj[] targets = {gaussianY, gammaY};
         for (int f = 0; f < families.length; f++) {
             for (int[] hidden : new int[][] {{}, {3}}) {
@@ -246,8 +248,8 @@ class SparkTrainerTest {
                 }
             }
         }
-        try (DistributedData data = DistributedData.of(sc, x, y, w, 2, 37, new Poisson())) {
-            assertEquals(null, new SparkTrainer(new Poisson()).dispersionSums(data, network(new int[0], 1)),
+        try (DistributedData data = DistributedData.of(sc, x, y, w, 2, 37, new PoissonFamily())) {
+            assertEquals(null, new SparkTrainer(new PoissonFamily()).dispersionSums(data, network(new int[0], 1)),
                     "no pass for a family that fixes the dispersion");
         }
     }
@@ -264,8 +266,8 @@ class SparkTrainerTest {
     @Test
     void miniBatchSgdIsReproducibleAndUsesEveryRowOncePerEpoch() {
         final int[] hidden = {4};
-        final Family family = new Poisson();
-        final SparkTrainer trainer = new SparkTrainer(family).withOptimizer(new SGD(0.05)).withEpochs(3)
+        final Family family = new PoissonFamily();
+        final SparkTrainer trainer = new SparkTrainer(family).withOptimizer(new SgdOptimizer(0.05)).withEpochs(3)
                 .withBatchSize(64).withSeed(5);
         final Sequential a = network(hidden, 2), b = network(hidden, 2);
         final TrainingResult ra, rb;
@@ -279,9 +281,9 @@ class SparkTrainerTest {
         // with the initial parameters never moved (learning rate ~ 0), an epoch's weighted batch losses
         // add up to the full-data mean NLL exactly when every row is used exactly once
         final Sequential c = network(hidden, 2);
-        final double before = new Poisson().meanNll(c.predict(x), y, w);
+        final double before = new PoissonFamily().meanNll(c.predict(x), y, w);
         try (DistributedData data = DistributedData.of(sc, x, y, w, 4, 37, family)) {
-            final TrainingResult still = trainer.withOptimizer(new SGD(1e-300)).withEpochs(1).fit(data, c);
+            final TrainingResult still = trainer.withOptimizer(new SgdOptimizer(1e-300)).withEpochs(1).fit(data, c);
             assertEquals(before, still.lossTrace()[0], 1e-12 * before);
         }
     }

@@ -3,22 +3,22 @@ package neuralglm.testutil;
 import java.util.ArrayList;
 import java.util.List;
 
-import neuralglm.family.Bernoulli;
-import neuralglm.family.Binomial;
-import neuralglm.family.Exponential;
+import neuralglm.family.BernoulliFamily;
+import neuralglm.family.BinomialFamily;
+import neuralglm.family.ExponentialDistributionFamily;
 import neuralglm.family.Family;
-import neuralglm.family.Gamma;
-import neuralglm.family.Gaussian;
-import neuralglm.family.InverseGaussian;
+import neuralglm.family.GammaFamily;
+import neuralglm.family.GaussianFamily;
+import neuralglm.family.InverseGaussianFamily;
 import neuralglm.family.Link;
-import neuralglm.family.NegativeBinomial;
-import neuralglm.family.Poisson;
-import neuralglm.family.Tweedie;
+import neuralglm.family.NegativeBinomialFamily;
+import neuralglm.family.PoissonFamily;
+import neuralglm.family.TweedieFamily;
 
 /**
  * Every scalar family with its parameters, a few targets from its domain and eta values up to the
  * extremes it allows (|eta| up to 50; canonical Gamma / Inverse Gaussian links only eta &lt; 0).
- * {@link neuralglm.family.Categorical} works on rows and has its own cases in the tests.
+ * {@link neuralglm.family.CategoricalFamily} works on rows and has its own cases in the tests.
  */
 public final class FamilyCases {
 
@@ -57,23 +57,23 @@ public final class FamilyCases {
     /** @return one case per family and parameter */
     public static List<Case> all() {
         final List<Case> cases = new ArrayList<>();
-        cases.add(new Case(new Gaussian(), new double[] {-40, -3.5, 0, 1.2, 45}, WIDE));
-        cases.add(new Case(new Bernoulli(), new double[] {0, 1}, WIDE));
-        cases.add(new Case(new Binomial(), new double[] {0, 0.25, 0.5, 0.9, 1}, WIDE));
-        cases.add(new Case(new Poisson(), COUNTS, WIDE));
-        cases.add(new Case(new Gamma(Link.LOG), POSITIVE, WIDE));
-        cases.add(new Case(new Gamma(Link.NEGATIVE_INVERSE), POSITIVE, NEGATIVE));
-        cases.add(new Case(new InverseGaussian(Link.LOG), POSITIVE, new double[] {-40, -5, -1.3, 0, 0.4, 2, 5, 40}));
-        cases.add(new Case(new InverseGaussian(Link.NEGATIVE_HALF_INVERSE_SQUARED), POSITIVE, NEGATIVE));
+        cases.add(new Case(new GaussianFamily(), new double[] {-40, -3.5, 0, 1.2, 45}, WIDE));
+        cases.add(new Case(new BernoulliFamily(), new double[] {0, 1}, WIDE));
+        cases.add(new Case(new BinomialFamily(), new double[] {0, 0.25, 0.5, 0.9, 1}, WIDE));
+        cases.add(new Case(new PoissonFamily(), COUNTS, WIDE));
+        cases.add(new Case(new GammaFamily(Link.LOG), POSITIVE, WIDE));
+        cases.add(new Case(new GammaFamily(Link.NEGATIVE_INVERSE), POSITIVE, NEGATIVE));
+        cases.add(new Case(new InverseGaussianFamily(Link.LOG), POSITIVE, new double[] {-40, -5, -1.3, 0, 0.4, 2, 5, 40}));
+        cases.add(new Case(new InverseGaussianFamily(Link.NEGATIVE_HALF_INVERSE_SQUARED), POSITIVE, NEGATIVE));
         for (double alpha : new double[] {0.01, 0.5, 1, 4}) {
-            cases.add(new Case(new NegativeBinomial(alpha), COUNTS, WIDE));
+            cases.add(new Case(new NegativeBinomialFamily(alpha), COUNTS, WIDE));
         }
         for (double p : new double[] {1, 1.2, 1.5, 1.8, 2, 2.5, 3}) {
-            cases.add(new Case(new Tweedie(p), p < 2 ? COUNTS : POSITIVE,
+            cases.add(new Case(new TweedieFamily(p), p < 2 ? COUNTS : POSITIVE,
                     p <= 2 ? WIDE : new double[] {-40, -5, -1.3, 0, 0.4, 2, 5, 40}));
         }
-        cases.add(new Case(new Exponential(Link.LOG), POSITIVE, WIDE));
-        cases.add(new Case(new Exponential(Link.NEGATIVE_INVERSE), POSITIVE, NEGATIVE));
+        cases.add(new Case(new ExponentialDistributionFamily(Link.LOG), POSITIVE, WIDE));
+        cases.add(new Case(new ExponentialDistributionFamily(Link.NEGATIVE_INVERSE), POSITIVE, NEGATIVE));
         return cases;
     }
 }

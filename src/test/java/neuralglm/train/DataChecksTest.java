@@ -8,11 +8,11 @@ import java.util.Random;
 
 import neuralglm.family.DomainException;
 import neuralglm.family.Family;
-import neuralglm.family.Gaussian;
-import neuralglm.family.Poisson;
+import neuralglm.family.GaussianFamily;
+import neuralglm.family.PoissonFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.SGD;
+import neuralglm.optim.SgdOptimizer;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DataChecksTest {
 
-    static final Family GAUSSIAN = new Gaussian();
+    static final Family GAUSSIAN = new GaussianFamily();
 
     static DMatrixRMaj x(int n, int d) {
         final DMatrixRMaj x = new DMatrixRMaj(n, d);
@@ -46,7 +46,7 @@ class DataChecksTest {
         final Sequential net = Sequential.mlp(x.numCols, new int[] {3}, Activation.Tanh::new, y.numCols, new Random(1));
         final double before = net.parameter("fc1.weight").value().get(0, 0);
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Trainer(5).fit(net, f, new SGD(0.1), x, y, w));
+                () -> new Trainer(5).fit(net, f, new SgdOptimizer(0.1), x, y, w));
         assertEquals(before, net.parameter("fc1.weight").value().get(0, 0), "the network changed before the data were refused");
         return e.getMessage();
     }
@@ -90,8 +90,8 @@ class DataChecksTest {
     void badTargetIsRefusedByFitWithTheFamilysMessage() {
         final DMatrixRMaj y = y(6);
         y.set(2, 0, -3);
-        final String m = fitMessage(new Poisson(), x(6, 2), y, null);
+        final String m = fitMessage(new PoissonFamily(), x(6, 2), y, null);
         assertEquals("Poisson family: target value -3.0 at row 2 is outside its domain y >= 0 (a count)", m);
-        assertThrows(DomainException.class, () -> DataChecks.check(new Poisson(), x(6, 2), y, null));
+        assertThrows(DomainException.class, () -> DataChecks.check(new PoissonFamily(), x(6, 2), y, null));
     }
 }

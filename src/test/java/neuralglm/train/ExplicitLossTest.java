@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.SGD;
+import neuralglm.optim.SgdOptimizer;
 import neuralglm.testutil.NotebookFixture;
 import neuralglm.testutil.Numeric;
 import org.ejml.data.DMatrixRMaj;
@@ -40,7 +40,7 @@ class ExplicitLossTest {
 
         final Sequential implicitNet = NotebookFixtureTest.notebookNet(fam);
         final double[] implicitTrace = new Trainer(steps).fit(implicitNet, NotebookFixtureTest.family(fam),
-                new SGD(0.2), x, y, null).lossTrace();
+                new SgdOptimizer(0.2), x, y, null).lossTrace();
 
         final Sequential net = NotebookFixtureTest.notebookNet(fam);
         final double[] explicitTrace = new double[steps];

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 
-import neuralglm.family.Poisson;
+import neuralglm.family.PoissonFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.SGD;
+import neuralglm.optim.SgdOptimizer;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class FinalLossChunksTest {
             w[i] = i >= 4096 && i < 8192 ? 0.0 : 0.5 + rng.nextDouble(); // one whole chunk weighs nothing
         }
         final Sequential net = Sequential.mlp(d, new int[] {6}, Activation.ReLU::new, 1, new Random(2));
-        final TrainingResult r = new Trainer(2).withBatchSize(500).fit(net, new Poisson(), new SGD(0.01), x, y, w);
+        final TrainingResult r = new Trainer(2).withBatchSize(500).fit(net, new PoissonFamily(), new SgdOptimizer(0.01), x, y, w);
         final DMatrixRMaj eta = net.predict(x);
         double sum = 0, total = 0;
         for (int i = 0; i < n; i++) {

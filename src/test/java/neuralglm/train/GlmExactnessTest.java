@@ -8,25 +8,25 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import neuralglm.family.Bernoulli;
-import neuralglm.family.Binomial;
-import neuralglm.family.Categorical;
+import neuralglm.family.BernoulliFamily;
+import neuralglm.family.BinomialFamily;
+import neuralglm.family.CategoricalFamily;
 import neuralglm.family.Family;
-import neuralglm.family.Gamma;
-import neuralglm.family.Gaussian;
-import neuralglm.family.InverseGaussian;
+import neuralglm.family.GammaFamily;
+import neuralglm.family.GaussianFamily;
+import neuralglm.family.InverseGaussianFamily;
 import neuralglm.family.Link;
-import neuralglm.family.NegativeBinomial;
-import neuralglm.family.Poisson;
-import neuralglm.family.Tweedie;
+import neuralglm.family.NegativeBinomialFamily;
+import neuralglm.family.PoissonFamily;
+import neuralglm.family.TweedieFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.LBFGS;
+import neuralglm.optim.LbfgsOptimizer;
 import neuralglm.optim.Optimizer;
+import neuralglm.testutil.ReferenceGlm.Fit;
 import neuralglm.testutil.ReferenceGlm;
 import neuralglm.testutil.Simulate;
-import neuralglm.testutil.ReferenceGlm.Fit;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -133,37 +133,37 @@ class GlmExactnessTest {
     static Stream<Arguments> families() {
         final double gammaShape = 3, igLambda = 4, alpha = 0.5, power = 1.5;
         return Stream.of(
-                Arguments.of(new Gaussian(), scalar(11, 3, false, true, new double[] {1.5, 2.0, -1.0, 0.5},
+                Arguments.of(new GaussianFamily(), scalar(11, 3, false, true, new double[] {1.5, 2.0, -1.0, 0.5},
                         e -> e, (r, m) -> m + 0.8 * r.nextGaussian(), null, false)),
-                Arguments.of(new Bernoulli(), scalar(12, 3, false, false, new double[] {-0.5, 1.2, -0.8, 0.4},
+                Arguments.of(new BernoulliFamily(), scalar(12, 3, false, false, new double[] {-0.5, 1.2, -0.8, 0.4},
                         e -> 1 / (1 + Math.exp(-e)), (r, m) -> r.nextDouble() < m ? 1.0 : 0.0,
                         ReferenceGlm.binomial(), false)),
-                Arguments.of(new Categorical(), categorical(13)),
-                Arguments.of(new Poisson(), scalar(14, 3, false, true, new double[] {0.5, 0.4, -0.3, 0.2},
+                Arguments.of(new CategoricalFamily(), categorical(13)),
+                Arguments.of(new PoissonFamily(), scalar(14, 3, false, true, new double[] {0.5, 0.4, -0.3, 0.2},
                         Math::exp, (r, m) -> (double) Simulate.poisson(r, m), ReferenceGlm.poisson(), false)),
-                Arguments.of(new Binomial(), binomialWithTrials(15)),
-                Arguments.of(new Gamma(Link.LOG), scalar(16, 3, false, true, new double[] {1.0, 0.3, -0.2, 0.4},
+                Arguments.of(new BinomialFamily(), binomialWithTrials(15)),
+                Arguments.of(new GammaFamily(Link.LOG), scalar(16, 3, false, true, new double[] {1.0, 0.3, -0.2, 0.4},
                         Math::exp, (r, m) -> Simulate.gamma(r, gammaShape, m / gammaShape), ReferenceGlm.gammaLog(), false)),
-                Arguments.of(new Gamma(Link.NEGATIVE_INVERSE), scalar(17, 3, true, true, new double[] {-1.0, 0.3, -0.2, 0.25},
+                Arguments.of(new GammaFamily(Link.NEGATIVE_INVERSE), scalar(17, 3, true, true, new double[] {-1.0, 0.3, -0.2, 0.25},
                         e -> -1 / e, (r, m) -> Simulate.gamma(r, gammaShape, m / gammaShape), ReferenceGlm.gammaCanonical(), true)),
                 // eta up to -0.03 (Gamma) and -0.005 (inverse Gaussian): some L-BFGS trials leave the domain and are halved
-                Arguments.of(Named.of("Gamma(link=canonical (-1/mu)), eta near 0", new Gamma(Link.NEGATIVE_INVERSE)), scalar(22, 2, true, false, new double[] {-0.4, 0.2, -0.17},
+                Arguments.of(Named.of("Gamma(link=canonical (-1/mu)), eta near 0", new GammaFamily(Link.NEGATIVE_INVERSE)), scalar(22, 2, true, false, new double[] {-0.4, 0.2, -0.17},
                         e -> -1 / e, (r, m) -> Simulate.gamma(r, 1.5, m / 1.5), ReferenceGlm.gammaCanonical(), true)),
                 Arguments.of(Named.of("InverseGaussian(link=canonical (-1/(2 mu^2))), eta near 0",
-                                new InverseGaussian(Link.NEGATIVE_HALF_INVERSE_SQUARED)),
+                                new InverseGaussianFamily(Link.NEGATIVE_HALF_INVERSE_SQUARED)),
                         scalar(23, 2, true, false, new double[] {-0.2, 0.11, -0.085},
                                 e -> 1 / Math.sqrt(-2 * e), (r, m) -> Simulate.inverseGaussian(r, m, 1.0),
                                 ReferenceGlm.inverseGaussianCanonical(), true)),
-                Arguments.of(new InverseGaussian(Link.LOG), scalar(18, 2, false, false, new double[] {0.5, 0.3, -0.2},
+                Arguments.of(new InverseGaussianFamily(Link.LOG), scalar(18, 2, false, false, new double[] {0.5, 0.3, -0.2},
                         Math::exp, (r, m) -> Simulate.inverseGaussian(r, m, igLambda), ReferenceGlm.inverseGaussianLog(), false)),
-                Arguments.of(new InverseGaussian(Link.NEGATIVE_HALF_INVERSE_SQUARED),
+                Arguments.of(new InverseGaussianFamily(Link.NEGATIVE_HALF_INVERSE_SQUARED),
                         scalar(19, 2, true, true, new double[] {-0.5, 0.1, -0.15},
                                 e -> 1 / Math.sqrt(-2 * e), (r, m) -> Simulate.inverseGaussian(r, m, igLambda),
                                 ReferenceGlm.inverseGaussianCanonical(), true)),
-                Arguments.of(new NegativeBinomial(alpha), scalar(20, 2, false, false, new double[] {1.0, 0.5, -0.3},
+                Arguments.of(new NegativeBinomialFamily(alpha), scalar(20, 2, false, false, new double[] {1.0, 0.5, -0.3},
                         Math::exp, (r, m) -> (double) Simulate.poisson(r, Simulate.gamma(r, 1 / alpha, alpha * m)),
                         ReferenceGlm.negativeBinomial(alpha), false)),
-                Arguments.of(new Tweedie(power), scalar(21, 2, false, true, new double[] {0.5, 0.4, -0.3},
+                Arguments.of(new TweedieFamily(power), scalar(21, 2, false, true, new double[] {0.5, 0.4, -0.3},
                         Math::exp, (r, m) -> Simulate.compoundPoissonGamma(r, m, power, 1.0),
                         ReferenceGlm.tweedie(power), false)));
     }
@@ -239,7 +239,7 @@ class GlmExactnessTest {
         }
         final AtomicInteger evaluations = new AtomicInteger(), outOfDomain = new AtomicInteger();
         final TrainingResult result = new Trainer(2000).fit(net, family,
-                new Counting(new LBFGS(1e-12, 10, 0.0), evaluations, outOfDomain), x, problem.y(), problem.w());
+                new Counting(new LbfgsOptimizer(1e-12, 10, 0.0), evaluations, outOfDomain), x, problem.y(), problem.w());
 
         // network coefficients as rows (intercept, slopes) per output
         final DMatrixRMaj weight = net.parameter("fc1.weight").value(), bias = net.parameter("fc1.bias").value();
@@ -251,7 +251,7 @@ class GlmExactnessTest {
             }
         }
         final double[][] coef;
-        if (family instanceof Categorical) {
+        if (family instanceof CategoricalFamily) {
             coef = new double[k - 1][d + 1];
             for (int j = 1; j < k; j++) {
                 for (int q = 0; q <= d; q++) {
@@ -287,14 +287,14 @@ class GlmExactnessTest {
      */
     @Test
     void canonicalLinkStartedOutsideItsDomainIsAClearError() {
-        final Family family = new Gamma(Link.NEGATIVE_INVERSE);
+        final Family family = new GammaFamily(Link.NEGATIVE_INVERSE);
         final Problem problem = scalar(17, 3, true, true, new double[] {-1.0, 0.3, -0.2, 0.25},
                 e -> -1 / e, (r, m) -> Simulate.gamma(r, 3, m / 3), ReferenceGlm.gammaCanonical(), true);
         final DMatrixRMaj x = matrix(problem.x());
         final Sequential net = Sequential.mlp(3, new int[0], Activation.Identity::new, 1, new Random(7));
         net.parameter("fc1.bias").set(new double[] {1.0});
         final TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> new Trainer(50)
-                .fit(net, family, new LBFGS(), x, problem.y(), problem.w()));
+                .fit(net, family, new LbfgsOptimizer(), x, problem.y(), problem.w()));
         assertTrue(e.getMessage().contains("eta < 0"), e.getMessage());
 
         NullStart.apply(net, family, problem.y(), problem.w());

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
-import neuralglm.family.Categorical;
+import neuralglm.family.CategoricalFamily;
 import neuralglm.family.Family;
-import neuralglm.family.Gaussian;
-import neuralglm.family.Poisson;
+import neuralglm.family.GaussianFamily;
+import neuralglm.family.PoissonFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.SGD;
+import neuralglm.optim.SgdOptimizer;
 import neuralglm.testutil.NotebookFixture;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +25,9 @@ class NotebookFixtureTest {
 
     static Family family(String name) {
         switch (name) {
-            case "gaussian": return new Gaussian();
-            case "categorical": return new Categorical();
-            case "poisson": return new Poisson();
+            case "gaussian": return new GaussianFamily();
+            case "categorical": return new CategoricalFamily();
+            case "poisson": return new PoissonFamily();
             default: throw new IllegalArgumentException(name);
         }
     }
@@ -45,7 +45,7 @@ class NotebookFixtureTest {
         final NotebookFixture data = NotebookFixture.load();
         final Sequential net = notebookNet(fam);
         final double[] ref = NotebookFixture.trace(fam);
-        final TrainingResult r = new Trainer(5000).fit(net, family(fam), new SGD(0.2),
+        final TrainingResult r = new Trainer(5000).fit(net, family(fam), new SgdOptimizer(0.2),
                 data.inputs(), data.targets(fam), null);
         final double[] trace = r.lossTrace();
         assertEquals(5000, trace.length);
@@ -76,7 +76,7 @@ class NotebookFixtureTest {
     void finalPredictionsMatchPyTorch(String fam) throws Exception {
         final NotebookFixture data = NotebookFixture.load();
         final Sequential net = notebookNet(fam);
-        new Trainer(5000).fit(net, family(fam), new SGD(0.2), data.inputs(), data.targets(fam), null);
+        new Trainer(5000).fit(net, family(fam), new SgdOptimizer(0.2), data.inputs(), data.targets(fam), null);
         final DMatrixRMaj eta = net.predict(data.inputs());
         final DMatrixRMaj mu = new DMatrixRMaj(eta.numRows, eta.numCols);
         family(fam).mean(eta, mu);

@@ -21,20 +21,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import neuralglm.family.Bernoulli;
-import neuralglm.family.Categorical;
+import neuralglm.family.BernoulliFamily;
+import neuralglm.family.CategoricalFamily;
 import neuralglm.family.Family;
-import neuralglm.family.Gamma;
-import neuralglm.family.Gaussian;
+import neuralglm.family.GammaFamily;
+import neuralglm.family.GaussianFamily;
 import neuralglm.family.Link;
-import neuralglm.family.Poisson;
+import neuralglm.family.PoissonFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Linear;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.Adam;
+import neuralglm.optim.AdamOptimizer;
 import neuralglm.optim.Optimizer;
-import neuralglm.optim.SGD;
+import neuralglm.optim.SgdOptimizer;
 import neuralglm.testutil.Numeric;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -68,11 +68,11 @@ class TrainerTest {
         final DMatrixRMaj y = new DMatrixRMaj(N, 1);
         for (int i = 0; i < N; i++) {
             final double eta = 0.3 + x.get(i, 0) - 0.5 * x.get(i, 1);
-            if (f instanceof Gaussian) {
+            if (f instanceof GaussianFamily) {
                 y.data[i] = eta + 0.3 * rng.nextGaussian();
-            } else if (f instanceof Bernoulli) {
+            } else if (f instanceof BernoulliFamily) {
                 y.data[i] = rng.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
-            } else if (f instanceof Poisson) {
+            } else if (f instanceof PoissonFamily) {
                 // Knuth's sampler
                 final double limit = Math.exp(-Math.exp(eta));
                 double prod = rng.nextDouble();
@@ -82,7 +82,7 @@ class TrainerTest {
                     k++;
                 }
                 y.data[i] = k;
-            } else if (f instanceof Gamma) {
+            } else if (f instanceof GammaFamily) {
                 y.data[i] = Math.exp(eta) * -Math.log(1 - rng.nextDouble()); // exponential, shape 1
             } else {
                 throw new IllegalArgumentException(f.toString());
@@ -117,14 +117,14 @@ class TrainerTest {
 
     @Test
     void miniBatchShufflingIsDeterministicForASeed() {
-        final Poisson f = new Poisson();
+        final PoissonFamily f = new PoissonFamily();
         final DMatrixRMaj x = inputs(), y = targets(f, x);
         final Trainer t = new Trainer(15).withBatchSize(7);
         final Sequential a = net(1), b = net(1), c = net(1), full = net(1);
-        final TrainingResult ra = t.withSeed(11).fit(a, f, new SGD(0.05), x, y, null);
-        final TrainingResult rb = t.withSeed(11).fit(b, f, new SGD(0.05), x, y, null);
-        final TrainingResult rc = t.withSeed(12).fit(c, f, new SGD(0.05), x, y, null);
-        new Trainer(15).fit(full, f, new SGD(0.05), x, y, null);
+        final TrainingResult ra = t.withSeed(11).fit(a, f, new SgdOptimizer(0.05), x, y, null);
+        final TrainingResult rb = t.withSeed(11).fit(b, f, new SgdOptimizer(0.05), x, y, null);
+        final TrainingResult rc = t.withSeed(12).fit(c, f, new SgdOptimizer(0.05), x, y, null);
+        new Trainer(15).fit(full, f, new SgdOptimizer(0.05), x, y, null);
         assertArrayEquals(flatParams(a), flatParams(b), 0.0, "same seed, bit-identical parameters");
         assertEquals(ra, rb, "same seed, bit-identical traces");
         assertFalse(Arrays.equals(flatParams(a), flatParams(c)), "another seed gives other batches");
@@ -134,8 +134,8 @@ class TrainerTest {
     }
 
     static Stream<Arguments> scalarFamilies() {
-        return Stream.of(Arguments.of(new Gaussian()), Arguments.of(new Bernoulli()), Arguments.of(new Poisson()),
-                Arguments.of(new Gamma(Link.LOG)));
+        return Stream.of(Arguments.of(new GaussianFamily()), Arguments.of(new BernoulliFamily()), Arguments.of(new PoissonFamily()),
+                Arguments.of(new GammaFamily(Link.LOG)));
     }
 
     /**
@@ -162,8 +162,8 @@ class TrainerTest {
             }
         }
         final Sequential weighted = net(1), duplicated = net(1);
-        final TrainingResult rw = new Trainer(300).fit(weighted, f, new SGD(0.1, 0.5, false, 0), x, y, w);
-        final TrainingResult rd = new Trainer(300).fit(duplicated, f, new SGD(0.1, 0.5, false, 0), xd, yd, null);
+        final TrainingResult rw = new Trainer(300).fit(weighted, f, new SgdOptimizer(0.1, 0.5, false, 0), x, y, w);
+        final TrainingResult rd = new Trainer(300).fit(duplicated, f, new SgdOptimizer(0.1, 0.5, false, 0), xd, yd, null);
         final double traceDiff = maxRel(rw.lossTrace(), rd.lossTrace());
         final double paramDiff = Numeric.maxAbsDiff(flatParams(weighted), flatParams(duplicated)) / Numeric.maxAbs(flatParams(duplicated));
         System.out.printf("weights vs duplicated rows %-22s 300 epochs: trace %.2e, params %.2e%n", f, traceDiff, paramDiff);
@@ -174,11 +174,11 @@ class TrainerTest {
 
     @Test
     void batchOfSizeNIsTheFullBatch() {
-        final Poisson f = new Poisson();
+        final PoissonFamily f = new PoissonFamily();
         final DMatrixRMaj x = inputs(), y = targets(f, x);
         final Sequential a = net(1), b = net(1);
-        final TrainingResult ra = new Trainer(25).fit(a, f, new Adam(0.01), x, y, null);
-        final TrainingResult rb = new Trainer(25).withBatchSize(N).withSeed(99).fit(b, f, new Adam(0.01), x, y, null);
+        final TrainingResult ra = new Trainer(25).fit(a, f, new AdamOptimizer(0.01), x, y, null);
+        final TrainingResult rb = new Trainer(25).withBatchSize(N).withSeed(99).fit(b, f, new AdamOptimizer(0.01), x, y, null);
         assertEquals(ra, rb);
         assertArrayEquals(flatParams(a), flatParams(b), 0.0);
     }
@@ -189,14 +189,14 @@ class TrainerTest {
      */
     @Test
     void traceConventionMatchesTheNetworksPredictions() {
-        final Poisson f = new Poisson();
+        final PoissonFamily f = new PoissonFamily();
         final DMatrixRMaj x = inputs(), y = targets(f, x);
         final double[] w = new double[N];
         Arrays.fill(w, 1.5);
         w[0] = 4;
         final Sequential a = net(1);
         final double before = f.meanNll(a.predict(x), y, w);
-        final TrainingResult r = new Trainer(10).fit(a, f, new SGD(0.1), x, y, w);
+        final TrainingResult r = new Trainer(10).fit(a, f, new SgdOptimizer(0.1), x, y, w);
         assertEquals(before, r.lossTrace()[0], 1e-15 * Math.abs(before));
         final double after = f.meanNll(a.predict(x), y, w);
         assertEquals(after, r.finalLoss(), 1e-15 * Math.abs(after));
@@ -211,10 +211,10 @@ class TrainerTest {
     @ParameterizedTest(name = "batch size {0}")
     @ValueSource(ints = {0, 8})
     void hugeLearningRateOnPoissonDivergesWithAClearMessage(int batchSize) {
-        final Poisson f = new Poisson();
+        final PoissonFamily f = new PoissonFamily();
         final DMatrixRMaj x = inputs(), y = targets(f, x);
         final TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> new Trainer(200).withBatchSize(batchSize).fit(net(1), f, new SGD(1e3), x, y, null));
+                () -> new Trainer(200).withBatchSize(batchSize).fit(net(1), f, new SgdOptimizer(1e3), x, y, null));
         final Matcher m = DIVERGED.matcher(e.getMessage());
         assertTrue(m.matches(), e.getMessage());
         assertEquals(e.epoch(), Integer.parseInt(m.group(1)), "the message names the exception's epoch");
@@ -228,8 +228,8 @@ class TrainerTest {
      */
     @Test
     void canonicalGammaLeavingItsDomainIsReported() {
-        final Gamma f = new Gamma(Link.NEGATIVE_INVERSE);
-        final DMatrixRMaj x = inputs(), y = targets(new Gamma(Link.LOG), x);
+        final GammaFamily f = new GammaFamily(Link.NEGATIVE_INVERSE);
+        final DMatrixRMaj x = inputs(), y = targets(new GammaFamily(Link.LOG), x);
         for (int i = 0; i < N; i++) {
             y.data[i] += 4;
         }
@@ -237,7 +237,7 @@ class TrainerTest {
         glm.parameter("fc1.weight").set(new double[] {0, 0});
         glm.parameter("fc1.bias").set(new double[] {-1});
         final TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> new Trainer(100).fit(glm, f, new SGD(0.2), x, y, null));
+                () -> new Trainer(100).fit(glm, f, new SgdOptimizer(0.2), x, y, null));
         final String m = e.getMessage();
         System.out.println("canonical Gamma: " + m);
         assertTrue(e.epoch() >= 1, "eta was inside the domain at epoch 0");
@@ -248,13 +248,13 @@ class TrainerTest {
 
     @Test
     void canonicalGammaStartingOutsideItsDomainIsReportedAtEpochZero() {
-        final Gamma f = new Gamma(Link.NEGATIVE_INVERSE);
-        final DMatrixRMaj x = inputs(), y = targets(new Gamma(Link.LOG), x);
+        final GammaFamily f = new GammaFamily(Link.NEGATIVE_INVERSE);
+        final DMatrixRMaj x = inputs(), y = targets(new GammaFamily(Link.LOG), x);
         final Sequential glm = new Sequential().add("fc1", new Linear("fc1", 2, 1, new Random(1)));
         glm.parameter("fc1.weight").set(new double[] {0, 0});
         glm.parameter("fc1.bias").set(new double[] {0.5});
         final TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> new Trainer(10).fit(glm, f, new SGD(0.01), x, y, null));
+                () -> new Trainer(10).fit(glm, f, new SgdOptimizer(0.01), x, y, null));
         assertEquals(0, e.epoch());
         assertTrue(e.getMessage().contains("at epoch 0: eta = 0.5 at row 0, but the link needs eta < 0"), e.getMessage());
     }
@@ -264,14 +264,14 @@ class TrainerTest {
     @ParameterizedTest(name = "batch size {0}")
     @ValueSource(ints = {0, 8})
     void interruptBeforeFitStopsAtEpochZeroAndKeepsTheFlag(int batchSize) {
-        final Poisson f = new Poisson();
+        final PoissonFamily f = new PoissonFamily();
         final DMatrixRMaj x = inputs(), y = targets(f, x);
         final Sequential a = net(1);
         final double[] before = flatParams(a);
         Thread.currentThread().interrupt();
         try {
             final TrainingInterruptedException e = assertThrows(TrainingInterruptedException.class,
-                    () -> new Trainer(10).withBatchSize(batchSize).fit(a, f, new SGD(0.1), x, y, null));
+                    () -> new Trainer(10).withBatchSize(batchSize).fit(a, f, new SgdOptimizer(0.1), x, y, null));
             assertTrue(Thread.currentThread().isInterrupted(), "the interrupt flag is set again");
             assertEquals(0, e.epoch());
             assertEquals("Training was interrupted at epoch 0", e.getMessage());
@@ -288,7 +288,7 @@ class TrainerTest {
     @ParameterizedTest(name = "batch size {0}")
     @ValueSource(ints = {0, 8})
     void interruptFromAnotherThreadStopsTrainingPromptly(int batchSize) throws InterruptedException {
-        final Poisson f = new Poisson();
+        final PoissonFamily f = new PoissonFamily();
         final DMatrixRMaj x = inputs(), y = targets(f, x);
         final CountDownLatch started = new CountDownLatch(1);
         final AtomicInteger lastReported = new AtomicInteger(-1);
@@ -300,7 +300,7 @@ class TrainerTest {
                 new Trainer(Integer.MAX_VALUE).withBatchSize(batchSize).withProgress(every, (epoch, loss) -> {
                     lastReported.set(epoch);
                     started.countDown();
-                }).fit(net(1), f, new SGD(1e-4), x, y, null);
+                }).fit(net(1), f, new SgdOptimizer(1e-4), x, y, null);
             } catch (Throwable t) {
                 thrown.set(t);
                 flagAfter.set(Thread.currentThread().isInterrupted());
@@ -323,14 +323,14 @@ class TrainerTest {
     @ParameterizedTest(name = "batch size {0}")
     @ValueSource(ints = {0, 8})
     void progressIsReportedEveryNEpochsAndAtTheEnd(int batchSize) {
-        final Poisson f = new Poisson();
+        final PoissonFamily f = new PoissonFamily();
         final DMatrixRMaj x = inputs(), y = targets(f, x);
         final List<Integer> epochs = new ArrayList<>();
         final List<Double> losses = new ArrayList<>();
         final TrainingResult r = new Trainer(10).withBatchSize(batchSize).withProgress(3, (e, l) -> {
             epochs.add(e);
             losses.add(l);
-        }).fit(net(1), f, new SGD(0.05), x, y, null);
+        }).fit(net(1), f, new SgdOptimizer(0.05), x, y, null);
         assertEquals(List.of(2, 5, 8, 9), epochs);
         for (int i = 0; i < epochs.size(); i++) {
             assertEquals(r.lossTrace()[epochs.get(i)], losses.get(i), 0.0);
@@ -339,11 +339,11 @@ class TrainerTest {
 
     @Test
     void invalidTrainerOptionsAreRefused() {
-        final Poisson f = new Poisson();
+        final PoissonFamily f = new PoissonFamily();
         final DMatrixRMaj x = inputs(), y = targets(f, x);
         assertEquals("The batch size 41 exceeds the 40 training rows; use 0 for full batch",
                 assertThrows(IllegalArgumentException.class,
-                        () -> new Trainer(3).withBatchSize(N + 1).fit(net(1), f, new SGD(0.1), x, y, null)).getMessage());
+                        () -> new Trainer(3).withBatchSize(N + 1).fit(net(1), f, new SgdOptimizer(0.1), x, y, null)).getMessage());
         assertEquals("The batch size must be >= 0 (0 = full batch), got -1",
                 assertThrows(IllegalArgumentException.class, () -> new Trainer(3).withBatchSize(-1)).getMessage());
         assertEquals("The number of epochs must be >= 1, got 0",
@@ -356,19 +356,19 @@ class TrainerTest {
         }
         assertEquals("The network has 1 outputs but the Categorical targets have 3 columns",
                 assertThrows(IllegalArgumentException.class,
-                        () -> new Trainer(3).fit(net(1), new Categorical(), new SGD(0.1), x, oneHot, null)).getMessage());
+                        () -> new Trainer(3).fit(net(1), new CategoricalFamily(), new SgdOptimizer(0.1), x, oneHot, null)).getMessage());
     }
 
     static Stream<Arguments> prototypes() {
-        return Stream.of(Arguments.of((Supplier<Optimizer>) () -> new SGD(0.05, 0.9, true, 0.01)),
-                Arguments.of((Supplier<Optimizer>) () -> new Adam(0.02)));
+        return Stream.of(Arguments.of((Supplier<Optimizer>) () -> new SgdOptimizer(0.05, 0.9, true, 0.01)),
+                Arguments.of((Supplier<Optimizer>) () -> new AdamOptimizer(0.02)));
     }
 
     /** Two fits with one configured optimiser are identical, and the prototype itself stays unbound. */
     @ParameterizedTest(name = "{index}")
     @MethodSource("prototypes")
     void trainerNeverMutatesTheConfiguredOptimiser(Supplier<Optimizer> make) {
-        final Poisson f = new Poisson();
+        final PoissonFamily f = new PoissonFamily();
         final DMatrixRMaj x = inputs(), y = targets(f, x);
         final Optimizer proto = make.get();
         final String config = proto.toString();

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
-import neuralglm.family.Poisson;
+import neuralglm.family.PoissonFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.SGD;
+import neuralglm.optim.SgdOptimizer;
 import neuralglm.testutil.NotebookFixture;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class TrainerThreadsTest {
         final Sequential net = NotebookFixtureTest.notebookNet(fam);
         final double[] ref = NotebookFixture.trace(fam);
         final TrainingResult r = new Trainer(strict).withThreads(threads).fit(net, NotebookFixtureTest.family(fam),
-                new SGD(0.2), data.inputs(), data.targets(fam), null);
+                new SgdOptimizer(0.2), data.inputs(), data.targets(fam), null);
         double worst = 0;
         for (int i = 0; i < strict; i++) {
             worst = Math.max(worst, Math.abs(r.lossTrace()[i] - ref[i]) / Math.abs(ref[i]));
@@ -75,9 +75,9 @@ class TrainerThreadsTest {
         final DMatrixRMaj[] xy = poissonData(n, d, w);
         final Trainer base = new Trainer(30).withBatchSize(64).withSeed(5);
         final Sequential one = smallNet(d), a = smallNet(d), b = smallNet(d);
-        final TrainingResult r1 = base.fit(one, new Poisson(), new SGD(0.05, 0.9, false, 0.0), xy[0], xy[1], w);
-        final TrainingResult ra = base.withThreads(3).fit(a, new Poisson(), new SGD(0.05, 0.9, false, 0.0), xy[0], xy[1], w);
-        final TrainingResult rb = base.withThreads(3).fit(b, new Poisson(), new SGD(0.05, 0.9, false, 0.0), xy[0], xy[1], w);
+        final TrainingResult r1 = base.fit(one, new PoissonFamily(), new SgdOptimizer(0.05, 0.9, false, 0.0), xy[0], xy[1], w);
+        final TrainingResult ra = base.withThreads(3).fit(a, new PoissonFamily(), new SgdOptimizer(0.05, 0.9, false, 0.0), xy[0], xy[1], w);
+        final TrainingResult rb = base.withThreads(3).fit(b, new PoissonFamily(), new SgdOptimizer(0.05, 0.9, false, 0.0), xy[0], xy[1], w);
         assertArrayEquals(ra.lossTrace(), rb.lossTrace(), 0.0, "3 threads, run to run");
         assertArrayEquals(values(a), values(b), 0.0, "3 threads, run to run");
         final double[] t1 = r1.lossTrace(), t3 = ra.lossTrace();
@@ -96,8 +96,8 @@ class TrainerThreadsTest {
         final double[] w = new double[n];
         final DMatrixRMaj[] xy = poissonData(n, d, w);
         final Sequential one = smallNet(d), many = smallNet(d);
-        final TrainingResult r1 = new Trainer(5).fit(one, new Poisson(), new SGD(0.1), xy[0], xy[1], null);
-        final TrainingResult r8 = new Trainer(5).withThreads(8).fit(many, new Poisson(), new SGD(0.1), xy[0], xy[1], null);
+        final TrainingResult r1 = new Trainer(5).fit(one, new PoissonFamily(), new SgdOptimizer(0.1), xy[0], xy[1], null);
+        final TrainingResult r8 = new Trainer(5).withThreads(8).fit(many, new PoissonFamily(), new SgdOptimizer(0.1), xy[0], xy[1], null);
         for (int e = 0; e < 5; e++) {
             assertEquals(r1.lossTrace()[e], r8.lossTrace()[e], 1e-12 * Math.abs(r1.lossTrace()[e]));
         }

@@ -9,16 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
-import neuralglm.family.Bernoulli;
-import neuralglm.family.Categorical;
+import neuralglm.family.BernoulliFamily;
+import neuralglm.family.CategoricalFamily;
 import neuralglm.family.Family;
-import neuralglm.family.Gaussian;
+import neuralglm.family.GaussianFamily;
+import neuralglm.family.PoissonFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Linear;
 import neuralglm.nn.Sequential;
-import neuralglm.optim.Adam;
-import neuralglm.optim.LBFGS;
-import neuralglm.optim.SGD;
+import neuralglm.optim.AdamOptimizer;
+import neuralglm.optim.LbfgsOptimizer;
+import neuralglm.optim.SgdOptimizer;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TrainingSessionTest {
 
-    private static final Family GAUSSIAN = new Gaussian();
+    private static final Family GAUSSIAN = new GaussianFamily();
 
     private static DMatrixRMaj x() {
         return TrainerTest.inputs();
@@ -55,10 +56,10 @@ class TrainingSessionTest {
     void epochByEpochWithReleasedThreadsAndAResumeEqualsFit(int threads) {
         final Trainer trainer = new Trainer(15).withBatchSize(8).withSeed(5).withThreads(threads);
         final Sequential a = TrainerTest.net(1), b = TrainerTest.net(1);
-        final TrainingResult expected = trainer.fit(a, GAUSSIAN, new Adam(0.02), x(), y(), weights());
+        final TrainingResult expected = trainer.fit(a, GAUSSIAN, new AdamOptimizer(0.02), x(), y(), weights());
 
         final TrainingSession s = new Trainer(6).withBatchSize(8).withSeed(5).withThreads(threads)
-                .start(b, GAUSSIAN, new Adam(0.02), x(), y(), weights());
+                .start(b, GAUSSIAN, new AdamOptimizer(0.02), x(), y(), weights());
         while (s.runEpoch()) {
             s.release();
         }
@@ -79,7 +80,7 @@ class TrainingSessionTest {
     @Test
     void fullBatchSessionReportsConvergence() {
         final TrainingSession s = new Trainer(500).start(
-                Sequential.mlp(2, new int[0], Activation.Identity::new, 1, new Random(2)), GAUSSIAN, new LBFGS(), x(), y(), null);
+                Sequential.mlp(2, new int[0], Activation.Identity::new, 1, new Random(2)), GAUSSIAN, new LbfgsOptimizer(), x(), y(), null);
         while (s.runEpoch()) {
             // until L-BFGS converges
         }
@@ -91,7 +92,7 @@ class TrainingSessionTest {
 
     @Test
     void callerEndingEarlyIsSaid() {
-        final TrainingSession s = new Trainer(50).withBatchSize(10).start(TrainerTest.net(1), GAUSSIAN, new SGD(0.05), x(), y(), null);
+        final TrainingSession s = new Trainer(50).withBatchSize(10).start(TrainerTest.net(1), GAUSSIAN, new SgdOptimizer(0.05), x(), y(), null);
         s.runEpoch();
         s.runEpoch();
         final TrainingResult r = s.finish();
@@ -112,7 +113,7 @@ class TrainingSessionTest {
         final int patience = 4;
         final Trainer trainer = new Trainer(400).withBatchSize(6).withSeed(3).withValidation(0.3, patience);
         final Sequential net = Sequential.mlp(2, new int[] {32}, Activation.ReLU::new, 1, new Random(4));
-        final TrainingResult r = trainer.fit(net, GAUSSIAN, new Adam(0.05), x, y, null);
+        final TrainingResult r = trainer.fit(net, GAUSSIAN, new AdamOptimizer(0.05), x, y, null);
 
         assertEquals(StopReason.NO_IMPROVEMENT, r.stopReason(), r.toString());
         final double[] v = r.validationTrace();
@@ -128,7 +129,7 @@ class TrainingSessionTest {
         final ValidationSplit split = ValidationSplit.of(GAUSSIAN, y, 0.3, 3);
         final DMatrixRMaj xt = ValidationSplit.rows(x, split.train()), yt = ValidationSplit.rows(y, split.train());
         final Sequential again = Sequential.mlp(2, new int[] {32}, Activation.ReLU::new, 1, new Random(4));
-        new Trainer(best + 1).withBatchSize(6).withSeed(3).fit(again, GAUSSIAN, new Adam(0.05), xt, yt, null);
+        new Trainer(best + 1).withBatchSize(6).withSeed(3).fit(again, GAUSSIAN, new AdamOptimizer(0.05), xt, yt, null);
         assertArrayEquals(flatParams(again), flatParams(net), 0.0, "the kept weights are those after the best epoch");
         // and the recorded validation loss is the held-out rows' mean 0.5 (y - eta)^2
         final int[] held = split.validation();
@@ -150,7 +151,7 @@ class TrainingSessionTest {
             label[i] = i % 6 == 0 ? 0 : i % 6 <= 2 ? 1 : 2;     // 10, 20, 30 rows, interleaved
             y.set(i, label[i], 1.0);
         }
-        final ValidationSplit s = ValidationSplit.of(new Categorical(), y, 0.25, 11);
+        final ValidationSplit s = ValidationSplit.of(new CategoricalFamily(), y, 0.25, 11);
         final int[] counts = new int[3];
         for (int r : s.validation()) {
             counts[label[r]]++;
@@ -172,7 +173,7 @@ class TrainingSessionTest {
         for (int i = 0; i < 8; i++) {
             b.data[i * 5] = 1.0;   // 8 ones, 32 zeros
         }
-        final ValidationSplit sb = ValidationSplit.of(new Bernoulli(), b, 0.5, 2);
+        final ValidationSplit sb = ValidationSplit.of(new BernoulliFamily(), b, 0.5, 2);
         int ones = 0;
         for (int r : sb.validation()) {
             ones += (int) b.data[r];
@@ -190,9 +191,9 @@ class TrainingSessionTest {
         final double[] w = weights();
         final int batch = 7, passes = 2;      // 40 rows: five batches of 7 and one of 5
         final Sequential a = TrainerTest.net(1), b = TrainerTest.net(1);
-        new Trainer(passes).withBatchSize(batch).withShuffle(false).fit(a, GAUSSIAN, new Adam(0.03), x, y, w);
+        new Trainer(passes).withBatchSize(batch).withShuffle(false).fit(a, GAUSSIAN, new AdamOptimizer(0.03), x, y, w);
 
-        final IncrementalTrainer stream = new Trainer(1).withBatchSize(batch).incremental(b, GAUSSIAN, new Adam(0.03), 2);
+        final IncrementalTrainer stream = new Trainer(1).withBatchSize(batch).incremental(b, GAUSSIAN, new AdamOptimizer(0.03), 2);
         int steps = 0;
         for (int p = 0; p < passes; p++) {
             for (int i = 0; i < x.numRows; i++) {
@@ -215,7 +216,7 @@ class TrainingSessionTest {
         final double[] theta = {lin.bias().value().data[0], lin.weight().value().data[0], lin.weight().value().data[1]};
         final double lr = 0.1;
         final int batch = 6;
-        final IncrementalTrainer stream = new Trainer(1).withBatchSize(batch).incremental(net, GAUSSIAN, new SGD(lr), 2);
+        final IncrementalTrainer stream = new Trainer(1).withBatchSize(batch).incremental(net, GAUSSIAN, new SgdOptimizer(lr), 2);
         for (int start = 0; start < x.numRows; start += batch) {
             // by hand: theta -= lr * sum_B (w_i / sum_B w) (eta_i - y_i) (1, x_i)
             final int end = Math.min(x.numRows, start + batch);
@@ -247,7 +248,7 @@ class TrainingSessionTest {
     void aStreamRefusesBadRowsByNumberAndSkipsZeroWeightBatches() {
         final Sequential net = TrainerTest.net(1);
         final double[] before = flatParams(net);
-        final IncrementalTrainer s = new Trainer(1).withBatchSize(2).incremental(net, new neuralglm.family.Poisson(), new SGD(0.1), 2);
+        final IncrementalTrainer s = new Trainer(1).withBatchSize(2).incremental(net, new PoissonFamily(), new SgdOptimizer(0.1), 2);
         assertFalse(s.add(new double[] {0.1, 0.2}, new double[] {1}, 0.0));
         assertFalse(s.add(new double[] {0.3, 0.2}, new double[] {2}, 0.0));    // a batch of weight 0: no step
         assertEquals(0, s.steps());
@@ -259,10 +260,10 @@ class TrainingSessionTest {
         assertThrows(neuralglm.family.DomainException.class, () -> s.add(new double[] {0, 0}, new double[] {-1}, 1));
         assertEquals(0, s.buffered());
         e = assertThrows(IllegalArgumentException.class,
-                () -> new Trainer(1).incremental(TrainerTest.net(1), GAUSSIAN, new SGD(0.1), 2));
+                () -> new Trainer(1).incremental(TrainerTest.net(1), GAUSSIAN, new SgdOptimizer(0.1), 2));
         assertTrue(e.getMessage().contains("mini-batch size >= 1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> new Trainer(1).withBatchSize(4).incremental(TrainerTest.net(1), GAUSSIAN, new LBFGS(1e-9, 10, 0), 2));
+                () -> new Trainer(1).withBatchSize(4).incremental(TrainerTest.net(1), GAUSSIAN, new LbfgsOptimizer(1e-9, 10, 0), 2));
         assertTrue(e.getMessage().contains("full batch"), e.getMessage());
     }
 
@@ -279,9 +280,9 @@ class TrainingSessionTest {
         }
         final DMatrixRMaj ea = a.predict(x), eb = b.predict(x), ec = c.predict(x);
         final Sequential sum = Sequential.mlp(3, new int[0], Activation.Identity::new, 2, new Random(1));
-        ModelAveraging.add(sum, b);
-        ModelAveraging.add(sum, c);
-        ModelAveraging.scale(sum, 1.0 / 3);
+        ParameterAveraging.add(sum, b);
+        ParameterAveraging.add(sum, c);
+        ParameterAveraging.scale(sum, 1.0 / 3);
         final double[] avg = flatParams(sum);
         for (int i = 0; i < avg.length; i++) {
             assertEquals((pa[i] + pb[i] + pc[i]) / 3, avg[i], 1e-15);
@@ -291,7 +292,7 @@ class TrainingSessionTest {
             assertEquals((ea.data[i] + eb.data[i] + ec.data[i]) / 3, e.data[i], 1e-12, "eta is affine in theta");
         }
         final Sequential other = Sequential.mlp(3, new int[] {2}, Activation.Tanh::new, 2, new Random(1));
-        final Exception ex = assertThrows(IllegalArgumentException.class, () -> ModelAveraging.add(sum, other));
+        final Exception ex = assertThrows(IllegalArgumentException.class, () -> ParameterAveraging.add(sum, other));
         assertTrue(ex.getMessage().contains("architectures differ"), ex.getMessage());
     }
 }

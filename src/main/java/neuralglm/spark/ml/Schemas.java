@@ -2,7 +2,7 @@ package neuralglm.spark.ml;
 
 import java.util.Arrays;
 
-import neuralglm.family.Categorical;
+import neuralglm.family.CategoricalFamily;
 import neuralglm.family.Family;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.types.BooleanType;
@@ -62,7 +62,7 @@ final class Schemas {
      */
     static StructType withOutputs(StructType schema, NeuralGLMParams p, Family family) {
         StructType out = add(schema, p.getOrDefault(p.predictionCol()), DataTypes.DoubleType);
-        if (family instanceof Categorical) {
+        if (family instanceof CategoricalFamily) {
             out = add(out, p.getOrDefault(p.probabilityCol()), SQLDataTypes.VectorType());
         }
         return out;

@@ -14,11 +14,11 @@ import neuralglm.family.Family;
 import neuralglm.model.GlmInference;
 import neuralglm.model.GlmSummary;
 import neuralglm.model.Standardizer;
-import neuralglm.train.NullStart;
-import neuralglm.train.PenaltySelection;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
 import neuralglm.optim.Optimizer;
+import neuralglm.train.NullStart;
+import neuralglm.train.PenaltySelection;
 import neuralglm.train.Trainer;
 import neuralglm.train.TrainingInterruptedException;
 import neuralglm.train.TrainingResult;
@@ -36,17 +36,17 @@ import weka.classifiers.functions.neuralglm.FittedModel;
 import weka.classifiers.functions.neuralglm.InputChecks;
 import weka.classifiers.functions.neuralglm.InputPipeline;
 import weka.classifiers.functions.neuralglm.LBFGS;
-import weka.classifiers.functions.neuralglm.ModelAverage;
+import weka.classifiers.functions.neuralglm.ModelAggregation;
 import weka.classifiers.functions.neuralglm.ModelReport;
-import weka.classifiers.functions.neuralglm.RunFingerprint;
 import weka.classifiers.functions.neuralglm.OptimizerSpec;
 import weka.classifiers.functions.neuralglm.Predictive;
+import weka.classifiers.functions.neuralglm.RunFingerprint;
 import weka.classifiers.functions.neuralglm.StrictOptions;
 import weka.classifiers.functions.neuralglm.Targets;
 import weka.classifiers.functions.neuralglm.TrainingRun;
 import weka.core.Aggregateable;
-import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
+import weka.core.Capabilities;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.LogHandler;
@@ -86,7 +86,7 @@ import weka.gui.ProgrammaticProperty;
  * <li>Learning from a stream is {@link NeuralGLMUpdateable}'s (it declares {@code UpdateableClassifier}:
  * declaring it here would make Weka's command line train every NeuralGLM incrementally); here an empty
  * data set is an error ({@link #startStream}).</li>
- * <li>{@link Aggregateable}: parameter averaging ({@link ModelAverage}), meaningful for GLMs and for
+ * <li>{@link Aggregateable}: parameter averaging ({@link ModelAggregation}), meaningful for GLMs and for
  * networks from the same initialisation.</li>
  * </ul>
  * The built model ({@link FittedModel}) is immutable: training works on the run's own network, a
@@ -983,9 +983,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     other.model.pipeline().inputNames()) + "); RemoveUseless dropped different attributes in the partitions");
         }
         if (aggregateSum == null) {
-            aggregateSum = ModelAverage.inOriginalUnits(model);
+            aggregateSum = ModelAggregation.inOriginalUnits(model);
         }
-        ModelAverage.add(aggregateSum, ModelAverage.inOriginalUnits(other.model));
+        ModelAggregation.add(aggregateSum, ModelAggregation.inOriginalUnits(other.model));
         aggregated++;
         return this;
     }
@@ -1001,7 +1001,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         if (aggregateSum == null) {
             throw new IllegalStateException("NeuralGLM: nothing to finalize: no model was aggregated into this one");
         }
-        ModelAverage.finish(aggregateSum, aggregated + 1, model.pipeline().standardizer());
+        ModelAggregation.finish(aggregateSum, aggregated + 1, model.pipeline().standardizer());
         model = model.averaged(aggregateSum, aggregated + 1);
         aggregateSum = null;
         aggregated = 0;

@@ -32,7 +32,7 @@ class JythonFromWekaIT {
 
     private static final String SCRIPT = String.join("\n",
             "import sys",
-            "from neuralglm.jython import Torch, Nn, Functional, SGD, Sequential",
+            "from neuralglm.jython import Torch, Nn, Functional, TorchSGD as SGD, TorchSequential as Sequential",
             "Torch.manual_seed(1)",
             "net = Sequential([Nn.Linear(1, 8), Nn.Tanh(), Nn.Linear(8, 1)])",
             "X = Torch.tensor([[0.0], [0.5], [1.0], [1.5], [2.0]])",

@@ -11,14 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import neuralglm.nn.Parameter;
 import neuralglm.train.StopReason;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import weka.classifiers.meta.IterativeClassifierOptimizer;
 import weka.classifiers.functions.neuralglm.Adam;
 import weka.classifiers.functions.neuralglm.Gaussian;
 import weka.classifiers.functions.neuralglm.Poisson;
 import weka.classifiers.functions.neuralglm.SGD;
+import weka.classifiers.meta.IterativeClassifierOptimizer;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;
@@ -115,7 +116,7 @@ class NeuralGLMSteeringTest {
     /** @return the model's network parameters, end to end, and its report */
     private static String serialised(weka.classifiers.functions.neuralglm.FittedModel m) {
         final StringBuilder sb = new StringBuilder();
-        for (neuralglm.nn.Parameter p : m.network().parameters()) {
+        for (Parameter p : m.network().parameters()) {
             sb.append(java.util.Arrays.toString(java.util.Arrays.copyOf(p.value().data, p.size())));
         }
         return sb.append(weka.classifiers.functions.neuralglm.ModelReport.of(m, "")).toString();

@@ -1,5 +1,6 @@
 package weka.classifiers.functions.neuralglm;
 
+import neuralglm.optim.AdamOptimizer;
 import neuralglm.optim.Optimizer;
 import weka.core.OptionMetadata;
 
@@ -30,6 +31,6 @@ public class Adam extends OptimizerSpec {
 
     @Override
     public Optimizer create(double weightDecay) {
-        return new neuralglm.optim.Adam(lr, 0.9, 0.999, 1e-8, weightDecay);
+        return new AdamOptimizer(lr, 0.9, 0.999, 1e-8, weightDecay);
     }
 }

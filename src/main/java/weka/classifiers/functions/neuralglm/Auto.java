@@ -1,8 +1,8 @@
 package weka.classifiers.functions.neuralglm;
 
-import neuralglm.family.Categorical;
+import neuralglm.family.CategoricalFamily;
 import neuralglm.family.Family;
-import neuralglm.family.Gaussian;
+import neuralglm.family.GaussianFamily;
 
 /** Chooses the family from the class attribute: Categorical for a nominal class, Gaussian for a numeric one. */
 public class Auto extends FamilySpec {
@@ -16,6 +16,6 @@ public class Auto extends FamilySpec {
 
     @Override
     public Family create(boolean nominalClass) {
-        return nominalClass ? new Categorical() : new Gaussian();
+        return nominalClass ? new CategoricalFamily() : new GaussianFamily();
     }
 }

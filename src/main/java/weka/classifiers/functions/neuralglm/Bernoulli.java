@@ -1,5 +1,6 @@
 package weka.classifiers.functions.neuralglm;
 
+import neuralglm.family.BernoulliFamily;
 import neuralglm.family.Family;
 
 /** One binary outcome with the logit link: one network output. */
@@ -15,6 +16,6 @@ public class Bernoulli extends FamilySpec {
 
     @Override
     public Family create(boolean nominalClass) {
-        return new neuralglm.family.Bernoulli();
+        return new BernoulliFamily();
     }
 }

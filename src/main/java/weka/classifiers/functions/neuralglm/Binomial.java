@@ -1,5 +1,6 @@
 package weka.classifiers.functions.neuralglm;
 
+import neuralglm.family.BinomialFamily;
 import neuralglm.family.Family;
 
 /** Proportions of successes with the number of trials as instance weight, logit link. */
@@ -15,6 +16,6 @@ public class Binomial extends FamilySpec {
 
     @Override
     public Family create(boolean nominalClass) {
-        return new neuralglm.family.Binomial();
+        return new BinomialFamily();
     }
 }

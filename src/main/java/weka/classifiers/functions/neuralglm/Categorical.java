@@ -1,5 +1,6 @@
 package weka.classifiers.functions.neuralglm;
 
+import neuralglm.family.CategoricalFamily;
 import neuralglm.family.Family;
 
 /** One of k classes with softmax outputs (multinomial logistic regression without hidden layers). */
@@ -14,7 +15,7 @@ public class Categorical extends FamilySpec {
 
     @Override
     public Family create(boolean nominalClass) {
-        return new neuralglm.family.Categorical();
+        return new CategoricalFamily();
     }
 
     @Override

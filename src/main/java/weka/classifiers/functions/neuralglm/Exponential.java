@@ -1,5 +1,6 @@
 package weka.classifiers.functions.neuralglm;
 
+import neuralglm.family.ExponentialDistributionFamily;
 import neuralglm.family.Family;
 import neuralglm.family.Link;
 
@@ -15,6 +16,6 @@ public class Exponential extends LinkChoiceFamilySpec {
 
     @Override
     public Family create(boolean nominalClass) {
-        return new neuralglm.family.Exponential(canonical() ? Link.NEGATIVE_INVERSE : Link.LOG);
+        return new ExponentialDistributionFamily(canonical() ? Link.NEGATIVE_INVERSE : Link.LOG);
     }
 }

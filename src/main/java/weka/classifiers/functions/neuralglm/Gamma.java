@@ -1,6 +1,7 @@
 package weka.classifiers.functions.neuralglm;
 
 import neuralglm.family.Family;
+import neuralglm.family.GammaFamily;
 import neuralglm.family.Link;
 
 /** Positive continuous targets with constant coefficient of variation. */
@@ -16,6 +17,6 @@ public class Gamma extends LinkChoiceFamilySpec {
 
     @Override
     public Family create(boolean nominalClass) {
-        return new neuralglm.family.Gamma(canonical() ? Link.NEGATIVE_INVERSE : Link.LOG);
+        return new GammaFamily(canonical() ? Link.NEGATIVE_INVERSE : Link.LOG);
     }
 }

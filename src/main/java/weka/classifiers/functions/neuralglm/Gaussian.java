@@ -1,6 +1,7 @@
 package weka.classifiers.functions.neuralglm;
 
 import neuralglm.family.Family;
+import neuralglm.family.GaussianFamily;
 
 /** Normal targets with the identity link (least squares); dispersion = residual variance. */
 public class Gaussian extends ScalarFamilySpec {
@@ -14,6 +15,6 @@ public class Gaussian extends ScalarFamilySpec {
 
     @Override
     public Family create(boolean nominalClass) {
-        return new neuralglm.family.Gaussian();
+        return new GaussianFamily();
     }
 }

@@ -1,6 +1,7 @@
 package weka.classifiers.functions.neuralglm;
 
 import neuralglm.family.Family;
+import neuralglm.family.InverseGaussianFamily;
 import neuralglm.family.Link;
 
 /** Positive continuous targets with variance mu^3. */
@@ -15,6 +16,6 @@ public class InverseGaussian extends LinkChoiceFamilySpec {
 
     @Override
     public Family create(boolean nominalClass) {
-        return new neuralglm.family.InverseGaussian(canonical() ? Link.NEGATIVE_HALF_INVERSE_SQUARED : Link.LOG);
+        return new InverseGaussianFamily(canonical() ? Link.NEGATIVE_HALF_INVERSE_SQUARED : Link.LOG);
     }
 }

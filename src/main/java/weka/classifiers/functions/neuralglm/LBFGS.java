@@ -1,5 +1,6 @@
 package weka.classifiers.functions.neuralglm;
 
+import neuralglm.optim.LbfgsOptimizer;
 import neuralglm.optim.Optimizer;
 import weka.core.OptionMetadata;
 
@@ -32,6 +33,6 @@ public class LBFGS extends OptimizerSpec {
 
     @Override
     public Optimizer create(double weightDecay) {
-        return new neuralglm.optim.LBFGS(tolerance, 10, weightDecay);
+        return new LbfgsOptimizer(tolerance, 10, weightDecay);
     }
 }

@@ -1,6 +1,7 @@
 package weka.classifiers.functions.neuralglm;
 
 import neuralglm.family.Family;
+import neuralglm.family.NegativeBinomialFamily;
 import weka.core.OptionMetadata;
 
 /** Over-dispersed counts, log link, fixed alpha. */
@@ -31,6 +32,6 @@ public class NegativeBinomial extends ScalarFamilySpec {
 
     @Override
     public Family create(boolean nominalClass) {
-        return new neuralglm.family.NegativeBinomial(alpha);
+        return new NegativeBinomialFamily(alpha);
     }
 }

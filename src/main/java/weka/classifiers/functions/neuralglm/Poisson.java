@@ -1,6 +1,7 @@
 package weka.classifiers.functions.neuralglm;
 
 import neuralglm.family.Family;
+import neuralglm.family.PoissonFamily;
 
 /** Counts with the log link. */
 public class Poisson extends ScalarFamilySpec {
@@ -14,6 +15,6 @@ public class Poisson extends ScalarFamilySpec {
 
     @Override
     public Family create(boolean nominalClass) {
-        return new neuralglm.family.Poisson();
+        return new PoissonFamily();
     }
 }

@@ -17,7 +17,7 @@ import weka.core.Instance;
  * and Binomial proportions, with probability at least c. Intervals exist for a numeric class only, as
  * for Weka's own interval estimators (which model numeric classes only): a nominal class is refused.
  * A Binomial instance's weight is its number of trials, rounded to the nearest whole number and at least 1
- * ({@link neuralglm.family.Binomial#wholeTrials}), so a fractional or zero weight still has an interval.
+ * ({@link neuralglm.family.BinomialFamily#wholeTrials}), so a fractional or zero weight still has an interval.
  * <p>Where the model has no predictive distribution (a Tweedie power other than 1 &lt; p &lt;= 2 or 3, a
  * dispersion that could not be estimated) the interval is {NaN, NaN} and the log density NaN rather than an exception, because Weka's
  * {@code Evaluation} calls both for every test instance of a numeric class and an exception would stop

@@ -1,6 +1,7 @@
 package weka.classifiers.functions.neuralglm;
 
 import neuralglm.optim.Optimizer;
+import neuralglm.optim.SgdOptimizer;
 import weka.core.OptionMetadata;
 
 /** Stochastic gradient descent with (Nesterov) momentum. */
@@ -58,6 +59,6 @@ public class SGD extends OptimizerSpec {
 
     @Override
     public Optimizer create(double weightDecay) {
-        return new neuralglm.optim.SGD(lr, momentum, nesterov, weightDecay);
+        return new SgdOptimizer(lr, momentum, nesterov, weightDecay);
     }
 }

@@ -5,8 +5,9 @@ import neuralglm.family.Family;
 import neuralglm.model.FitStatistics;
 import neuralglm.model.GlmInference;
 import neuralglm.model.Standardizer;
-import neuralglm.train.JointMaximumLikelihood;
 import neuralglm.nn.Sequential;
+import neuralglm.optim.LbfgsOptimizer;
+import neuralglm.train.JointMaximumLikelihood;
 import neuralglm.train.TrainingResult;
 import neuralglm.train.TrainingSession;
 import org.ejml.data.DMatrixRMaj;
@@ -180,7 +181,7 @@ public final class TrainingRun {
         final boolean joint = dispersionEstimate == FittedDispersion.Estimate.MAXIMUM_LIKELIHOOD
                 && family.distributionParameterName() != null;
         if (joint) {
-            final JointMaximumLikelihood.Result r = JointMaximumLikelihood.fit(net, family, new neuralglm.optim.LBFGS(),
+            final JointMaximumLikelihood.Result r = JointMaximumLikelihood.fit(net, family, new LbfgsOptimizer(),
                     x, targets.y(), targets.weights(), session.epochLimit());
             fam = r.family();
             epochs += r.epochs();

@@ -1,6 +1,7 @@
 package weka.classifiers.functions.neuralglm;
 
 import neuralglm.family.Family;
+import neuralglm.family.TweedieFamily;
 import weka.core.OptionMetadata;
 
 /** Tweedie family with variance power p, log link. */
@@ -31,6 +32,6 @@ public class Tweedie extends ScalarFamilySpec {
 
     @Override
     public Family create(boolean nominalClass) {
-        return new neuralglm.family.Tweedie(power);
+        return new TweedieFamily(power);
     }
 }

@@ -2,6 +2,7 @@ package neuralglm.jython;
 
 import neuralglm.family.DomainException;
 import neuralglm.family.Families;
+import neuralglm.family.Family;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -16,16 +17,16 @@ import org.ejml.data.DMatrixRMaj;
  * Targets are checked against the family's support first; a bad one is a one-line {@code ValueError}
  * naming the row and value.
  */
-public final class Family {
+public final class TorchFamily {
 
-    private final neuralglm.family.Family family;
+    private final Family family;
 
     /**
      * {@code Family("Poisson")}.
      *
      * @param name one of {@link Families#NAMES} (case ignored); log links where a choice exists
      */
-    public Family(String name) {
+    public TorchFamily(String name) {
         this(name, Double.NaN);
     }
 
@@ -33,7 +34,7 @@ public final class Family {
      * @param name      a family name
      * @param parameter NegativeBinomial's alpha or Tweedie's power
      */
-    public Family(String name, double parameter) {
+    public TorchFamily(String name, double parameter) {
         try {
             this.family = Families.byName(name, parameter, false);
         } catch (IllegalArgumentException e) {
@@ -42,7 +43,7 @@ public final class Family {
     }
 
     /** @return the engine family */
-    public neuralglm.family.Family engine() {
+    public Family engine() {
         return family;
     }
 

@@ -16,9 +16,9 @@ import neuralglm.nn.Sequential;
  * they started from the same initialisation (same seed) and trained briefly apart (e.g. one pass
  * per partition, averaged after every pass).
  */
-public final class ModelAveraging {
+public final class ParameterAveraging {
 
-    private ModelAveraging() {
+    private ParameterAveraging() {
     }
 
     /**

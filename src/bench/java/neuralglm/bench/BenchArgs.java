@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code --name value} and {@code --flag} command-line options. */
-final class Args {
+final class BenchArgs {
     private final Map<String, String> values = new HashMap<>();
 
-    Args(String[] args, int from) {
+    BenchArgs(String[] args, int from) {
         for (int i = from; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("Expected an option --name [value], got " + args[i]);

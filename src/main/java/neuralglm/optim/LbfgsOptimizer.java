@@ -24,7 +24,7 @@ import neuralglm.nn.Parameters;
  * never accepted: the line search halves the step, as IRLS does. Weight decay adds
  * {@code lambda/2 ||theta||^2} to the objective.
  */
-public final class LBFGS extends Optimizer {
+public final class LbfgsOptimizer extends Optimizer {
     private static final long serialVersionUID = 1L;
 
     private static final double C1 = 1e-4;
@@ -51,7 +51,7 @@ public final class LBFGS extends Optimizer {
     private transient int evaluations;
 
     /** L-BFGS with gradient tolerance 1e-9, history 10, no weight decay. */
-    public LBFGS() {
+    public LbfgsOptimizer() {
         this(1e-9, 10, 0.0);
     }
 
@@ -60,7 +60,7 @@ public final class LBFGS extends Optimizer {
      * @param history     number of (s, y) pairs kept (&gt;= 1)
      * @param weightDecay L2 penalty coefficient &gt;= 0
      */
-    public LBFGS(double tolerance, int history, double weightDecay) {
+    public LbfgsOptimizer(double tolerance, int history, double weightDecay) {
         this.tolerance = positive("L-BFGS tolerance", tolerance);
         if (history < 1) {
             throw new IllegalArgumentException("L-BFGS history must be >= 1, got " + history);
@@ -92,7 +92,7 @@ public final class LBFGS extends Optimizer {
 
     @Override
     public Optimizer copy() {
-        return new LBFGS(tolerance, history, weightDecay);
+        return new LbfgsOptimizer(tolerance, history, weightDecay);
     }
 
     @Override

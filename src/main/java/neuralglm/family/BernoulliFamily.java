@@ -4,12 +4,12 @@ import neuralglm.dist.BinomialDistribution;
 import neuralglm.dist.ResponseDistribution;
 
 /**
- * Binary targets y in {0, 1} with the logit (canonical) link: {@link Binomial} with one trial.
+ * Binary targets y in {0, 1} with the logit (canonical) link: {@link BinomialFamily} with one trial.
  * <pre>
  *   mu = sigmoid(eta),   l = softplus(eta) - y eta,   dl/deta = mu - y
  * </pre>
  */
-public final class Bernoulli extends Binomial {
+public final class BernoulliFamily extends BinomialFamily {
     private static final long serialVersionUID = 1L;
 
     @Override public String name() { return "Bernoulli"; }

@@ -11,7 +11,7 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  * The dispersion is the residual variance sigma^2 (Pearson estimate).
  */
-public final class Gaussian extends Family {
+public final class GaussianFamily extends Family {
     private static final long serialVersionUID = 1L;
 
     @Override public String name() { return "Gaussian"; }

@@ -20,13 +20,13 @@ import org.ejml.data.DMatrixRMaj;
  *   l_sat = l(log y; y), and 0 at y = 0 for p &lt; 2
  * </pre>
  */
-public final class Tweedie extends Family {
+public final class TweedieFamily extends Family {
     private static final long serialVersionUID = 1L;
 
     private final double power;
 
-    /** @param power the variance power p &gt;= 1 (use {@link Gaussian} for p = 0) */
-    public Tweedie(double power) {
+    /** @param power the variance power p &gt;= 1 (use {@link GaussianFamily} for p = 0) */
+    public TweedieFamily(double power) {
         if (!Double.isFinite(power) || !(power >= 1.0)) {
             throw new IllegalArgumentException("Tweedie family: power must be >= 1 (no distribution exists for 0 < p < 1; p = 0 is the Gaussian family), got " + power);
         }

@@ -1,5 +1,6 @@
 package neuralglm.jython;
 
+import neuralglm.nn.Parameter;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -7,11 +8,11 @@ import org.ejml.data.DMatrixRMaj;
  * engine's value and gradient storage, so the engine's layers accumulate into {@code .grad}, the
  * optimisers update it in place, and Python code sees both.
  */
-public class Parameter extends Tensor {
+public class TorchParameter extends Tensor {
 
-    final neuralglm.nn.Parameter engine;
+    final Parameter engine;
 
-    Parameter(neuralglm.nn.Parameter engine, int[] shape) {
+    TorchParameter(Parameter engine, int[] shape) {
         super(engine.value(), shape);
         this.engine = engine;
         this.gradStore = engine.grad();
@@ -23,16 +24,16 @@ public class Parameter extends Tensor {
      *
      * @param init initial values (a tensor or a list)
      */
-    public Parameter(Object init) {
+    public TorchParameter(Object init) {
         this(wrap(Convert.toTensor(init, "Parameter")), Convert.toTensor(init, "Parameter").shape.clone());
     }
 
-    private static neuralglm.nn.Parameter wrap(Tensor t) {
-        return new neuralglm.nn.Parameter("parameter", t.data.copy());
+    private static Parameter wrap(Tensor t) {
+        return new Parameter("parameter", t.data.copy());
     }
 
     /** @return the engine parameter (shared storage) */
-    public neuralglm.nn.Parameter engine() {
+    public Parameter engine() {
         return engine;
     }
 

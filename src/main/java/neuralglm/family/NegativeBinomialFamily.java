@@ -14,16 +14,16 @@ import neuralglm.linalg.SafeMath;
  *   dl/deta = (mu - y)/V(mu) * mu = (mu - y)/(1 + alpha mu) = (y + 1/alpha) sigmoid(log alpha + eta) - y
  *   l_sat = (y + 1/alpha) log(1 + alpha y) - y log y
  * </pre>
- * As alpha goes to 0 it becomes {@link Poisson}.
+ * As alpha goes to 0 it becomes {@link PoissonFamily}.
  */
-public final class NegativeBinomial extends Family {
+public final class NegativeBinomialFamily extends Family {
     private static final long serialVersionUID = 1L;
 
     private final double alpha;
     private final double logAlpha;
 
     /** @param alpha the over-dispersion, &gt; 0 */
-    public NegativeBinomial(double alpha) {
+    public NegativeBinomialFamily(double alpha) {
         if (!(alpha > 0) || !Double.isFinite(alpha)) {
             throw new IllegalArgumentException("NegativeBinomial family: alpha must be a finite number > 0, got " + alpha);
         }
@@ -77,7 +77,7 @@ public final class NegativeBinomial extends Family {
     /** @return NegativeBinomial(value), or Poisson for value 0 (its limit) */
     @Override
     public Family withDistributionParameter(double value) {
-        return value == 0 ? new Poisson() : new NegativeBinomial(value);
+        return value == 0 ? new PoissonFamily() : new NegativeBinomialFamily(value);
     }
 
     @Override

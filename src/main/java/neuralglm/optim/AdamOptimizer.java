@@ -11,7 +11,7 @@ import neuralglm.nn.Parameter;
  *   theta -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
  * </pre>
  */
-public final class Adam extends Optimizer {
+public final class AdamOptimizer extends Optimizer {
     private static final long serialVersionUID = 1L;
 
     private final double lr;
@@ -25,7 +25,7 @@ public final class Adam extends Optimizer {
     private transient int t;
 
     /** @param lr learning rate &gt; 0; betas (0.9, 0.999), eps 1e-8, no weight decay */
-    public Adam(double lr) {
+    public AdamOptimizer(double lr) {
         this(lr, 0.9, 0.999, 1e-8, 0.0);
     }
 
@@ -36,7 +36,7 @@ public final class Adam extends Optimizer {
      * @param eps         denominator guard &gt; 0
      * @param weightDecay L2 penalty coefficient &gt;= 0
      */
-    public Adam(double lr, double beta1, double beta2, double eps, double weightDecay) {
+    public AdamOptimizer(double lr, double beta1, double beta2, double eps, double weightDecay) {
         this.lr = positive("Adam learning rate", lr);
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("Adam betas must be in [0, 1), got " + beta1 + ", " + beta2);
@@ -66,7 +66,7 @@ public final class Adam extends Optimizer {
 
     @Override
     public Optimizer copy() {
-        return new Adam(lr, beta1, beta2, eps, weightDecay);
+        return new AdamOptimizer(lr, beta1, beta2, eps, weightDecay);
     }
 
     @Override

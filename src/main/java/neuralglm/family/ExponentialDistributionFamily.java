@@ -5,21 +5,23 @@ import neuralglm.dist.ResponseDistribution;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Exponential targets: {@link Gamma} with its dispersion fixed at 1 (shape 1).
+ * The exponential distribution as a GLM family (registry name {@code "Exponential"}): {@link GammaFamily}
+ * with its dispersion fixed at 1 (shape 1). Named so as not to read as "an exponential family", which
+ * every {@link Family} is.
  * <pre>
  *   log link: mu = exp(eta), l = y/mu + log mu (exact NLL), dl/deta = 1 - y/mu
  * </pre>
  */
-public final class Exponential extends Gamma {
+public final class ExponentialDistributionFamily extends GammaFamily {
     private static final long serialVersionUID = 1L;
 
     /** Exponential with the log link. */
-    public Exponential() {
+    public ExponentialDistributionFamily() {
         super(Link.LOG);
     }
 
     /** @param link {@link Link#LOG} or {@link Link#NEGATIVE_INVERSE} */
-    public Exponential(Link link) {
+    public ExponentialDistributionFamily(Link link) {
         super(link);
     }
 

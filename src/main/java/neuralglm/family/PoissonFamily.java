@@ -14,7 +14,7 @@ import neuralglm.linalg.SafeMath;
  * exp is clamped so that a huge eta gives a huge but finite loss. Non-integer y &gt;= 0 are allowed
  * (quasi-Poisson rates).
  */
-public final class Poisson extends Family {
+public final class PoissonFamily extends Family {
     private static final long serialVersionUID = 1L;
 
     @Override public String name() { return "Poisson"; }

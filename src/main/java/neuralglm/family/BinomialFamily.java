@@ -19,7 +19,7 @@ import neuralglm.linalg.SafeMath;
  * below 1/2 (zero included) that of one trial, so that an interval or a log mass always exists
  * ({@link #wholeTrials}).
  */
-public class Binomial extends Family {
+public class BinomialFamily extends Family {
     private static final long serialVersionUID = 1L;
 
     @Override public String name() { return "Binomial"; }

@@ -4,7 +4,7 @@ import neuralglm.model.Standardizer;
 import neuralglm.nn.Layer;
 import neuralglm.nn.Linear;
 import neuralglm.nn.Sequential;
-import neuralglm.train.ModelAveraging;
+import neuralglm.train.ParameterAveraging;
 
 /**
  * Parameter averaging of NeuralGLM models ({@code Aggregateable}) in the original attribute units:
@@ -13,13 +13,13 @@ import neuralglm.train.ModelAveraging;
  * <pre>
  *   W'_kj = W_kj / s_j,    b'_k = b_k - sum_j W_kj m_j / s_j        (then eta is the same function of x)
  * </pre>
- * the folded networks are averaged ({@link ModelAveraging}), and the average is unfolded with the
- * receiving model's standardiser. The limits of {@link ModelAveraging} apply: exact in meaning for a
+ * the folded networks are averaged ({@link ParameterAveraging}), and the average is unfolded with the
+ * receiving model's standardiser. The limits of {@link ParameterAveraging} apply: exact in meaning for a
  * GLM; for hidden layers only for models from the same initialisation (same seed and data header).
  */
-public final class ModelAverage {
+public final class ModelAggregation {
 
-    private ModelAverage() {
+    private ModelAggregation() {
     }
 
     /**
@@ -40,7 +40,7 @@ public final class ModelAverage {
      * @param other a network in original units. Not modified.
      */
     public static void add(Sequential sum, Sequential other) {
-        ModelAveraging.add(sum, other);
+        ParameterAveraging.add(sum, other);
     }
 
     /**
@@ -50,7 +50,7 @@ public final class ModelAverage {
      * @param s     the receiving model's standardiser
      */
     public static void finish(Sequential sum, int count, Standardizer s) {
-        ModelAveraging.scale(sum, 1.0 / count);
+        ParameterAveraging.scale(sum, 1.0 / count);
         s.convertInPlace(first(sum), false);
     }
 

@@ -12,7 +12,7 @@ import org.ejml.data.DMatrixRMaj;
  * The log-sum-exp subtracts the row maximum, so logits of 1e4 cost no overflow. The scalar methods
  * of {@link Family} do not apply; all work is row-wise.
  */
-public final class Categorical extends Family {
+public final class CategoricalFamily extends Family {
     private static final long serialVersionUID = 1L;
 
     /** Tolerance on the sum of a target row. */

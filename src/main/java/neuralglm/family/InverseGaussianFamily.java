@@ -17,18 +17,18 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  * In both, {@code l_sat = -1/(2y)}; the dispersion is the Pearson estimate.
  */
-public final class InverseGaussian extends Family {
+public final class InverseGaussianFamily extends Family {
     private static final long serialVersionUID = 1L;
 
     private final Link link;
 
     /** Inverse Gaussian with the log link. */
-    public InverseGaussian() {
+    public InverseGaussianFamily() {
         this(Link.LOG);
     }
 
     /** @param link {@link Link#LOG} or {@link Link#NEGATIVE_HALF_INVERSE_SQUARED} (canonical) */
-    public InverseGaussian(Link link) {
+    public InverseGaussianFamily(Link link) {
         if (link != Link.LOG && link != Link.NEGATIVE_HALF_INVERSE_SQUARED) {
             throw new IllegalArgumentException("InverseGaussian family supports the log and the canonical (-1/(2 mu^2)) links, not " + link);
         }

@@ -1,12 +1,14 @@
 package neuralglm.jython;
 
+import neuralglm.optim.AdamOptimizer;
+import neuralglm.optim.Optimizer;
 import org.python.core.PyObject;
 
 /**
  * {@code optim.Adam(params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0)} over the
- * engine's {@link neuralglm.optim.Adam} (Kingma and Ba, 2015).
+ * engine's {@link neuralglm.optim.AdamOptimizer} (Kingma and Ba, 2015).
  */
-public class Adam extends Optimizer {
+public class TorchAdam extends TorchOptimizer {
     private double lr = 1e-3;
     private double beta1 = 0.9;
     private double beta2 = 0.999;
@@ -14,13 +16,13 @@ public class Adam extends Optimizer {
     private double weightDecay;
 
     /** @param params parameters, e.g. {@code net.parameters()} */
-    public Adam(PyObject params) {
+    public TorchAdam(PyObject params) {
         super(params);
         rebuild();
     }
 
     /** @param params parameters @param lr learning rate &gt; 0 */
-    public Adam(PyObject params, double lr) {
+    public TorchAdam(PyObject params, double lr) {
         super(params);
         setLr(lr);
     }
@@ -28,8 +30,8 @@ public class Adam extends Optimizer {
     @Override String name() { return "Adam"; }
 
     @Override
-    neuralglm.optim.Optimizer make() {
-        return new neuralglm.optim.Adam(lr, beta1, beta2, eps, weightDecay);
+    Optimizer make() {
+        return new AdamOptimizer(lr, beta1, beta2, eps, weightDecay);
     }
 
     /** @return the learning rate */

@@ -18,20 +18,20 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  * In both, {@code l_sat = 1 + log y}; the dispersion (1/shape) is the Pearson estimate.
  */
-public class Gamma extends Family {
+public class GammaFamily extends Family {
     private static final long serialVersionUID = 1L;
 
     private final Link link;
 
     /** Gamma with the log link. */
-    public Gamma() {
+    public GammaFamily() {
         this(Link.LOG);
     }
 
     /**
      * @param link {@link Link#LOG} or {@link Link#NEGATIVE_INVERSE} (canonical)
      */
-    public Gamma(Link link) {
+    public GammaFamily(Link link) {
         if (link != Link.LOG && link != Link.NEGATIVE_INVERSE) {
             throw new IllegalArgumentException(name() + " family supports the log and the canonical (-1/mu) links, not " + link);
         }

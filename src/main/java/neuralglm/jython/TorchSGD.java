@@ -1,26 +1,28 @@
 package neuralglm.jython;
 
+import neuralglm.optim.Optimizer;
+import neuralglm.optim.SgdOptimizer;
 import org.python.core.PyObject;
 
 /**
  * {@code optim.SGD(params, lr=..., momentum=0, nesterov=False, weight_decay=0)} over the engine's
- * {@link neuralglm.optim.SGD}: {@code theta -= lr (grad + weight_decay theta)}, with (Nesterov)
+ * {@link neuralglm.optim.SgdOptimizer}: {@code theta -= lr (grad + weight_decay theta)}, with (Nesterov)
  * momentum when asked.
  */
-public class SGD extends Optimizer {
+public class TorchSGD extends TorchOptimizer {
     private double lr = 1e-3;
     private double momentum;
     private boolean nesterov;
     private double weightDecay;
 
     /** @param params parameters, e.g. {@code net.parameters()}; lr defaults to 1e-3 */
-    public SGD(PyObject params) {
+    public TorchSGD(PyObject params) {
         super(params);
         rebuild();
     }
 
     /** @param params parameters @param lr learning rate &gt; 0 */
-    public SGD(PyObject params, double lr) {
+    public TorchSGD(PyObject params, double lr) {
         super(params);
         setLr(lr);
     }
@@ -28,8 +30,8 @@ public class SGD extends Optimizer {
     @Override String name() { return "SGD"; }
 
     @Override
-    neuralglm.optim.Optimizer make() {
-        return new neuralglm.optim.SGD(lr, momentum, nesterov, weightDecay);
+    Optimizer make() {
+        return new SgdOptimizer(lr, momentum, nesterov, weightDecay);
     }
 
     /** @return the learning rate */

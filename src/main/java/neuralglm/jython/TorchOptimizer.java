@@ -3,6 +3,8 @@ package neuralglm.jython;
 import java.util.ArrayList;
 import java.util.List;
 
+import neuralglm.nn.Parameter;
+import neuralglm.optim.Optimizer;
 import org.python.core.PyObject;
 
 /**
@@ -12,24 +14,24 @@ import org.python.core.PyObject;
  * keyword arguments work ({@code SGD(net.parameters(), lr=0.2)}); each setting is validated at once
  * (a bad value is a one-line {@code ValueError}) and resets the optimiser's state.
  */
-public abstract class Optimizer {
+public abstract class TorchOptimizer {
 
-    private final List<neuralglm.nn.Parameter> params = new ArrayList<>();
-    private neuralglm.optim.Optimizer engine;
+    private final List<Parameter> params = new ArrayList<>();
+    private Optimizer engine;
 
     /**
      * @param parameters an iterable of parameters, e.g. {@code net.parameters()}
      */
-    Optimizer(PyObject parameters) {
+    TorchOptimizer(PyObject parameters) {
         if (parameters == null) {
             throw Errors.value(name() + ": expected net.parameters(), got None");
         }
         for (PyObject p : parameters.asIterable()) {
-            final Object o = p.__tojava__(Parameter.class);
-            if (!(o instanceof Parameter)) {
+            final Object o = p.__tojava__(TorchParameter.class);
+            if (!(o instanceof TorchParameter)) {
                 throw Errors.value(name() + ": expected parameters (as from net.parameters()), got " + p.getType().getName());
             }
-            params.add(((Parameter) o).engine);
+            params.add(((TorchParameter) o).engine);
         }
         if (params.isEmpty()) {
             throw Errors.value(name() + ": got an empty parameter list");
@@ -40,7 +42,7 @@ public abstract class Optimizer {
     abstract String name();
 
     /** @return a new engine optimiser with the current settings (throws for bad ones) */
-    abstract neuralglm.optim.Optimizer make();
+    abstract Optimizer make();
 
     /** Validates the settings and resets the state; called by every setter. */
     final void rebuild() {
@@ -75,7 +77,7 @@ public abstract class Optimizer {
 
     /** Sets the gradient of every parameter to zero. */
     public void zero_grad() {
-        for (neuralglm.nn.Parameter p : params) {
+        for (Parameter p : params) {
             p.zeroGrad();
         }
     }

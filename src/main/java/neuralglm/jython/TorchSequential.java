@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import neuralglm.nn.Sequential;
 import org.python.core.Py;
 import org.python.core.PyList;
 import org.python.core.PyTuple;
@@ -17,20 +18,20 @@ import org.python.core.PyTuple;
  * one engine {@link neuralglm.nn.Sequential}: engine layers directly, Jython modules through
  * {@link ModuleLayer}.
  */
-public class Sequential extends EngineModule {
+public class TorchSequential extends EngineModule {
 
     private final List<String> names = new ArrayList<>();
     private final List<Module> modules = new ArrayList<>();
 
     /** An empty network; see {@link #add_module}. */
-    public Sequential() {
-        super(new neuralglm.nn.Sequential(), "Sequential", List.of(), List.of());
+    public TorchSequential() {
+        super(new Sequential(), "Sequential", List.of(), List.of());
     }
 
     /**
      * @param modules the layers, named "0", "1", ...
      */
-    public Sequential(List<Module> modules) {
+    public TorchSequential(List<Module> modules) {
         this();
         for (Module m : modules) {
             add_module(String.valueOf(this.modules.size()), m);
@@ -41,7 +42,7 @@ public class Sequential extends EngineModule {
      * @param names   layer names, e.g. {@code ['fc1', 'relu1', ...]}
      * @param modules the layers
      */
-    public Sequential(List<String> names, List<Module> modules) {
+    public TorchSequential(List<String> names, List<Module> modules) {
         this();
         if (names.size() != modules.size()) {
             throw Errors.value("Sequential: " + names.size() + " names for " + modules.size() + " modules");
@@ -66,7 +67,7 @@ public class Sequential extends EngineModule {
         }
         names.add(name);
         modules.add(module);
-        final neuralglm.nn.Sequential seq = new neuralglm.nn.Sequential();
+        final Sequential seq = new Sequential();
         for (int i = 0; i < modules.size(); i++) {
             seq.add(names.get(i), modules.get(i).asLayer());
         }
@@ -117,10 +118,10 @@ public class Sequential extends EngineModule {
     }
 
     @Override
-    Map<String, Parameter> namedParameters() {
-        final Map<String, Parameter> out = new LinkedHashMap<>();
+    Map<String, TorchParameter> namedParameters() {
+        final Map<String, TorchParameter> out = new LinkedHashMap<>();
         for (int i = 0; i < modules.size(); i++) {
-            for (Map.Entry<String, Parameter> e : modules.get(i).namedParameters().entrySet()) {
+            for (Map.Entry<String, TorchParameter> e : modules.get(i).namedParameters().entrySet()) {
                 out.put(names.get(i) + "." + e.getKey(), e.getValue());
             }
         }

@@ -12,7 +12,7 @@ import neuralglm.nn.Parameter;
  *   theta -= lr b                  standard momentum (plain SGD when mu = 0)
  * </pre>
  */
-public final class SGD extends Optimizer {
+public final class SgdOptimizer extends Optimizer {
     private static final long serialVersionUID = 1L;
 
     private final double lr;
@@ -23,7 +23,7 @@ public final class SGD extends Optimizer {
     private transient double[][] buffers;
 
     /** @param lr learning rate &gt; 0 (plain SGD) */
-    public SGD(double lr) {
+    public SgdOptimizer(double lr) {
         this(lr, 0.0, false, 0.0);
     }
 
@@ -33,7 +33,7 @@ public final class SGD extends Optimizer {
      * @param nesterov    Nesterov momentum (needs momentum &gt; 0)
      * @param weightDecay L2 penalty coefficient lambda &gt;= 0
      */
-    public SGD(double lr, double momentum, boolean nesterov, double weightDecay) {
+    public SgdOptimizer(double lr, double momentum, boolean nesterov, double weightDecay) {
         this.lr = positive("SGD learning rate", lr);
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("SGD momentum must be in [0, 1), got " + momentum);
@@ -65,7 +65,7 @@ public final class SGD extends Optimizer {
 
     @Override
     public Optimizer copy() {
-        return new SGD(lr, momentum, nesterov, weightDecay);
+        return new SgdOptimizer(lr, momentum, nesterov, weightDecay);
     }
 
     @Override
