@@ -147,20 +147,6 @@ public final class InputPipeline implements Inputs {
             }
         }
         standardizer = standardize ? Standardizer.fit(x, weights) : Standardizer.identity(cols);
-        final String mode = System.getProperty("binmode");
-        if (standardize && mode != null && !referenceCoding) {
-            final double[] m = standardizer.mean(), sc = standardizer.scale();
-            for (int j = 0; j < cols; j++) {
-                boolean bin = true;
-                for (int i = 0; i < x.numRows && bin; i++) { final double v = x.data[i * cols + j]; bin = v == 0 || v == 1; }
-                if (!bin) continue;
-                if (mode.equals("pm1")) { m[j] = 0.5; sc[j] = 0.5; }
-                else if (mode.equals("center")) { sc[j] = 1; }
-                else if (mode.equals("center2")) { sc[j] = 0.5; }
-                else if (mode.equals("raw")) { m[j] = 0; sc[j] = 1; }
-            }
-            standardizer = new Standardizer(m, sc);
-        }
         return standardizer.apply(x);
     }
 
