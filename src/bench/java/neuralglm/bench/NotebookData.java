@@ -13,6 +13,7 @@ import neuralglm.family.CategoricalFamily;
 import neuralglm.family.Family;
 import neuralglm.family.GaussianFamily;
 import neuralglm.family.PoissonFamily;
+import neuralglm.fixture.NotebookTable;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Sequential;
@@ -25,39 +26,31 @@ import org.ejml.data.DMatrixRMaj;
  * with PyTorch's default init from seed 500), so the bench runs in a fresh clone.
  */
 final class NotebookData {
-    static final List<String> FAMILIES = List.of("gaussian", "categorical", "poisson");
-    static final Path FIXTURE = Path.of("..", "shared", "fixtures", "notebook");
+    static final List<String> FAMILIES = NotebookTable.FAMILIES;
+    static final Path FIXTURE = NotebookTable.DIR;
 
     final String source;
+    /** the columns (x, y_gaussian, y_class, y_poisson) */
+    final NotebookTable table;
     final double[] x;
     final double[] yGaussian;
     final int[] yClass;
     final double[] yPoisson;
     private final Map<String, Map<String, double[]>> init = new LinkedHashMap<>();
 
-    private NotebookData(String source, double[] x, double[] yg, int[] yc, double[] yp) {
+    private NotebookData(String source, NotebookTable table) {
         this.source = source;
-        this.x = x;
-        this.yGaussian = yg;
-        this.yClass = yc;
-        this.yPoisson = yp;
+        this.table = table;
+        this.x = table.x();
+        this.yGaussian = table.yGaussian();
+        this.yClass = table.yClass();
+        this.yPoisson = table.yPoisson();
     }
 
     /** @return the fixture's data when present, else generated data */
     static NotebookData load() throws IOException {
         if (Files.isRegularFile(FIXTURE.resolve("data.csv"))) {
-            final List<String> lines = Files.readAllLines(FIXTURE.resolve("data.csv"));
-            final int n = lines.size() - 1;
-            final double[] x = new double[n], yg = new double[n], yp = new double[n];
-            final int[] yc = new int[n];
-            for (int i = 0; i < n; i++) {
-                final String[] f = lines.get(i + 1).split(",");
-                x[i] = Double.parseDouble(f[0]);
-                yg[i] = Double.parseDouble(f[1]);
-                yc[i] = Integer.parseInt(f[2]);
-                yp[i] = Double.parseDouble(f[3]);
-            }
-            final NotebookData d = new NotebookData("fixture " + FIXTURE, x, yg, yc, yp);
+            final NotebookData d = new NotebookData("fixture " + FIXTURE, NotebookTable.read(FIXTURE.resolve("data.csv")));
             for (String fam : FAMILIES) {
                 d.init.put(fam, readJsonArrays(Files.readString(FIXTURE.resolve("init_" + fam + ".json"))));
             }
@@ -82,15 +75,15 @@ final class NotebookData {
             }
             yp[i] = k;
         }
-        return new NotebookData("generated (java.util.Random seed 0; no ../shared/fixtures)", x, yg, yc, yp);
+        return new NotebookData("generated (java.util.Random seed 0; no ../shared/fixtures)", new NotebookTable(x, yg, yc, yp));
     }
 
     int rows() {
-        return x.length;
+        return table.rows();
     }
 
     static int outputs(String fam) {
-        return fam.equals("categorical") ? 2 : 1;
+        return NotebookTable.outputs(fam);
     }
 
     static Family family(String fam) {
@@ -103,22 +96,11 @@ final class NotebookData {
     }
 
     DMatrixRMaj inputs() {
-        return new DMatrixRMaj(x.length, 1, true, x.clone());
+        return table.inputs();
     }
 
     DMatrixRMaj targets(String fam) {
-        final int n = x.length;
-        switch (fam) {
-            case "gaussian": return new DMatrixRMaj(n, 1, true, yGaussian.clone());
-            case "poisson": return new DMatrixRMaj(n, 1, true, yPoisson.clone());
-            default: {
-                final DMatrixRMaj y = new DMatrixRMaj(n, 2);
-                for (int i = 0; i < n; i++) {
-                    y.set(i, yClass[i], 1.0);
-                }
-                return y;
-            }
-        }
+        return table.targets(fam);
     }
 
     /** @return the notebook's net 1-30-20-k with the initial weights (fixture's, or seed 500) */

@@ -1,6 +1,5 @@
 package neuralglm.jython;
 
-import neuralglm.nn.Activation;
 import org.ejml.data.DMatrixRMaj;
 import org.python.core.PyObject;
 
@@ -80,17 +79,17 @@ public final class Functional {
     // ------------------------------------------------------------------ activations
 
     /** @param x input @return {@code max(x, 0)} */
-    public static Tensor relu(Tensor x) { return Ops.unary(x, Ops.Fn.RELU); }
+    public static Tensor relu(Tensor x) { return Ops.activation(x, Ops.Act.RELU); }
     /** @param x input @return {@code 1 / (1 + e^-x)} */
-    public static Tensor sigmoid(Tensor x) { return Ops.unary(x, Ops.Fn.SIGMOID); }
+    public static Tensor sigmoid(Tensor x) { return Ops.activation(x, Ops.Act.SIGMOID); }
     /** @param x input @return {@code tanh x} */
-    public static Tensor tanh(Tensor x) { return Ops.unary(x, Ops.Fn.TANH); }
+    public static Tensor tanh(Tensor x) { return Ops.activation(x, Ops.Act.TANH); }
     /** @param x input @return {@code log(1 + e^x)}, stable */
-    public static Tensor softplus(Tensor x) { return Ops.activation(x, new Activation.Softplus(), "SoftplusBackward"); }
+    public static Tensor softplus(Tensor x) { return Ops.activation(x, Ops.Act.SOFTPLUS); }
     /** @param x input @return ELU with alpha 1 */
-    public static Tensor elu(Tensor x) { return Ops.activation(x, new Activation.ELU(1.0), "EluBackward"); }
+    public static Tensor elu(Tensor x) { return Ops.activation(x, Ops.Act.ELU); }
     /** @param x input @return leaky ReLU with slope 0.01 */
-    public static Tensor leaky_relu(Tensor x) { return Ops.activation(x, new Activation.LeakyReLU(0.01), "LeakyReluBackward"); }
+    public static Tensor leaky_relu(Tensor x) { return Ops.activation(x, Ops.Act.LEAKY_RELU); }
 
     /**
      * @param args {@code input, dim}

@@ -3,13 +3,14 @@ package neuralglm.jython;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
-import neuralglm.linalg.SafeMath;
+import neuralglm.nn.Activation;
 
 /**
  * The recorded operations on tensors, each with its vector-Jacobian product.
  * <pre>
  *   a + b: (g, g)        a - b: (g, -g)        a * b: (g b, g a)        a / b: (g / b, -g a / b^2)
- *   exp: g y   log: g / x   sigmoid: g y (1 - y)   tanh: g (1 - y^2)   relu: g [x &gt; 0]
+ *   exp: g y   log: g / x   relu, sigmoid, tanh, softplus, elu, leaky_relu: g f'(x), f and f' the engine's
+ *   {@link Activation}s (one definition of each activation for the engine and the bridge)
  *   abs: g sign(x)   sqrt: g / (2 y)   sin: g cos(x)   cos: -g sin(x)   x^p: g p x^(p-1)   clamp: g [lo &lt;= x &lt;= hi]
  *   sum: g broadcast   mean: g / n   norm: g x / |x|
  *   softmax: y (g - sum g y)   log_softmax: g - softmax(x) sum g   logsumexp: g softmax(x)
@@ -28,7 +29,25 @@ final class Ops {
     enum Bin { ADD, SUB, MUL, DIV }
 
     /** Unary element-wise functions. */
-    enum Fn { EXP, LOG, SIGMOID, TANH, RELU, ABS, SQRT, SIN, COS }
+    enum Fn { EXP, LOG, ABS, SQRT, SIN, COS }
+
+    /** The activations on tensors: each is an engine {@link Activation}, named as its autograd node. */
+    enum Act {
+        RELU(new Activation.ReLU(), "ReluBackward"),
+        SIGMOID(new Activation.Sigmoid(), "SigmoidBackward"),
+        TANH(new Activation.Tanh(), "TanhBackward"),
+        SOFTPLUS(new Activation.Softplus(), "SoftplusBackward"),
+        ELU(new Activation.ELU(1.0), "EluBackward"),
+        LEAKY_RELU(new Activation.LeakyReLU(0.01), "LeakyReluBackward");
+
+        final Activation f;
+        final String node;
+
+        Act(Activation f, String node) {
+            this.f = f;
+            this.node = node;
+        }
+    }
 
     static Tensor record(Tensor out, String name, Node.Backward backward, Tensor... inputs) {
         if (!Autograd.enabled()) {
@@ -141,9 +160,6 @@ final class Ops {
             switch (fn) {
                 case EXP: y[i] = Math.exp(v); break;
                 case LOG: y[i] = Math.log(v); break;
-                case SIGMOID: y[i] = SafeMath.sigmoid(v); break;
-                case TANH: y[i] = Math.tanh(v); break;
-                case RELU: y[i] = v > 0 ? v : 0.0; break;
                 case ABS: y[i] = Math.abs(v); break;
                 case SIN: y[i] = Math.sin(v); break;
                 case COS: y[i] = Math.cos(v); break;
@@ -159,9 +175,6 @@ final class Ops {
                 switch (fn) {
                     case EXP: d = w; break;
                     case LOG: d = 1.0 / v; break;
-                    case SIGMOID: d = w * (1.0 - w); break;
-                    case TANH: d = 1.0 - w * w; break;
-                    case RELU: d = v > 0 ? 1.0 : 0.0; break;
                     case ABS: d = Math.signum(v); break;
                     case SIN: d = Math.cos(v); break;
                     case COS: d = -Math.sin(v); break;
@@ -174,7 +187,9 @@ final class Ops {
     }
 
     /** Applies an engine activation ({@code f}, {@code f'}) element-wise, recorded. */
-    static Tensor activation(Tensor a, neuralglm.nn.Activation act, String name) {
+    static Tensor activation(Tensor a, Act which) {
+        final Activation act = which.f;
+        final String name = which.node;
         final int n = a.numel();
         final DMatrixRMaj out = new DMatrixRMaj(a.data.numRows, a.data.numCols);
         for (int i = 0; i < n; i++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import neuralglm.nn.Activation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,6 +58,44 @@ class BridgeTest {
                 + " + (eta[:, 1] * eta[1:4, 2].sum()).sum() + eta[[0, 0, 3]].tanh().sum()",
                 "print(fd_check(net, loss_of))"));
         assertTrue(worst(printed) < 1e-6, printed);
+    }
+
+    /**
+     * Every activation of the bridge (F.relu, ..., the tensor methods) is the engine's {@link Activation}:
+     * the same f and f', so the nn modules, the functions and the training layers cannot drift apart;
+     * and relu passes NaN through as PyTorch does.
+     */
+    @Test
+    void activationsAreTheEnginesActivations() {
+        final double[] xs = {-40.0, -3.5, -0.7, 0.0, 1e-300, 0.4, 2.9, 40.0};
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "import torch.nn.functional as F",
+                "xs = [" + java.util.Arrays.stream(xs).mapToObj(Double::toString).collect(java.util.stream.Collectors.joining(", ")) + "]",
+                "def show(name, f):",
+                "    x = torch.tensor(xs, requires_grad=True)",
+                "    f(x).backward(torch.ones(len(xs)))",
+                "    with torch.no_grad():",
+                "        y = f(x)",
+                "    print(name + ' ' + ' '.join(repr(v) for v in y.tolist() + x.grad.tolist()))",
+                "for n in ['relu', 'sigmoid', 'tanh', 'softplus', 'elu', 'leaky_relu']:",
+                "    show(n, getattr(F, n))",
+                "for n in ['relu', 'sigmoid', 'tanh']:",
+                "    show(n, lambda t, n=n: getattr(t, n)())",
+                "print(F.relu(torch.tensor([float('nan')])).tolist())"));
+        final String[] lines = printed.trim().split("\n");
+        assertEquals(10, lines.length, printed);
+        for (int l = 0; l < 9; l++) {
+            final String[] f = lines[l].split(" ");
+            final Activation a = f[0].equals("leaky_relu") ? new Activation.LeakyReLU(0.01)
+                    : f[0].equals("elu") ? new Activation.ELU(1.0) : Activation.byName(f[0]);
+            for (int i = 0; i < xs.length; i++) {
+                final double y = a.apply(xs[i]);
+                assertEquals(y, Double.parseDouble(f[1 + i]), 0.0, lines[l]);
+                assertEquals(a.derivative(xs[i], y), Double.parseDouble(f[1 + xs.length + i]), 0.0, lines[l]);
+            }
+        }
+        assertEquals("[nan]", lines[9]);
     }
 
     @Test

@@ -8,80 +8,35 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import neuralglm.fixture.NotebookTable;
 import neuralglm.nn.Sequential;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Reads {@code ../shared/fixtures/notebook/}: the float64 PyTorch reference run of the notebook
- * (data, initial and final parameters, loss traces).
+ * (data, initial and final parameters, loss traces). The data table is {@link NotebookTable}'s, the
+ * reader the benchmarks use too.
  */
 public final class NotebookFixture {
 
     /** The fixture folder, beside the project's clone. */
-    public static final Path DIR = Path.of("..", "shared", "fixtures", "notebook");
+    public static final Path DIR = NotebookTable.DIR;
 
     /** Families of the fixture, in the notebook's order. */
-    public static final List<String> FAMILIES = List.of("gaussian", "categorical", "poisson");
+    public static final List<String> FAMILIES = NotebookTable.FAMILIES;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** x, y_gaussian, y_class, y_poisson columns of data.csv. */
-    public final double[] x;
-    public final double[] yGaussian;
-    public final int[] yClass;
-    public final double[] yPoisson;
-
-    private NotebookFixture(double[] x, double[] yg, int[] yc, double[] yp) {
-        this.x = x;
-        this.yGaussian = yg;
-        this.yClass = yc;
-        this.yPoisson = yp;
+    private NotebookFixture() {
     }
 
     /** @return the fixture's data */
-    public static NotebookFixture load() throws IOException {
-        final List<String> lines = Files.readAllLines(DIR.resolve("data.csv"));
-        final int n = lines.size() - 1;
-        final double[] x = new double[n], yg = new double[n], yp = new double[n];
-        final int[] yc = new int[n];
-        for (int i = 0; i < n; i++) {
-            final String[] f = lines.get(i + 1).split(",");
-            x[i] = Double.parseDouble(f[0]);
-            yg[i] = Double.parseDouble(f[1]);
-            yc[i] = Integer.parseInt(f[2]);
-            yp[i] = Double.parseDouble(f[3]);
-        }
-        return new NotebookFixture(x, yg, yc, yp);
-    }
-
-    /** @return the inputs as an n x 1 matrix */
-    public DMatrixRMaj inputs() {
-        return new DMatrixRMaj(x.length, 1, true, x);
-    }
-
-    /**
-     * @param family gaussian, categorical or poisson
-     * @return the targets: n x 1, or n x 2 one-hot for categorical
-     */
-    public DMatrixRMaj targets(String family) {
-        final int n = x.length;
-        switch (family) {
-            case "gaussian": return new DMatrixRMaj(n, 1, true, yGaussian);
-            case "poisson": return new DMatrixRMaj(n, 1, true, yPoisson);
-            case "categorical": {
-                final DMatrixRMaj y = new DMatrixRMaj(n, 2);
-                for (int i = 0; i < n; i++) {
-                    y.set(i, yClass[i], 1.0);
-                }
-                return y;
-            }
-            default: throw new IllegalArgumentException(family);
-        }
+    public static NotebookTable load() throws IOException {
+        return NotebookTable.read(DIR.resolve("data.csv"));
     }
 
     /** @return number of network outputs for the family */
     public static int outputs(String family) {
-        return family.equals("categorical") ? 2 : 1;
+        return NotebookTable.outputs(family);
     }
 
     /**

@@ -2,6 +2,7 @@ package neuralglm.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import neuralglm.fixture.NotebookTable;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Sequential;
 import neuralglm.optim.SgdOptimizer;
@@ -34,7 +35,7 @@ class ExplicitLossTest {
     @ParameterizedTest(name = "{0}, {1} steps")
     @CsvSource({"gaussian, 1500", "categorical, 5000", "poisson, 800"})
     void explicitLossFollowsTheImplicitGradient(String fam, int steps) throws Exception {
-        final NotebookFixture data = NotebookFixture.load();
+        final NotebookTable data = NotebookFixture.load();
         final DMatrixRMaj x = data.inputs(), y = data.targets(fam);
         final int n = x.numRows;
 

@@ -9,6 +9,7 @@ import neuralglm.family.CategoricalFamily;
 import neuralglm.family.Family;
 import neuralglm.family.GaussianFamily;
 import neuralglm.family.PoissonFamily;
+import neuralglm.fixture.NotebookTable;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
 import neuralglm.optim.SgdOptimizer;
@@ -42,7 +43,7 @@ class NotebookFixtureTest {
     @ParameterizedTest
     @ValueSource(strings = {"gaussian", "categorical", "poisson"})
     void reproducesPyTorchTrace(String fam) throws Exception {
-        final NotebookFixture data = NotebookFixture.load();
+        final NotebookTable data = NotebookFixture.load();
         final Sequential net = notebookNet(fam);
         final double[] ref = NotebookFixture.trace(fam);
         final TrainingResult r = new Trainer(5000).fit(net, family(fam), new SgdOptimizer(0.2),
@@ -74,7 +75,7 @@ class NotebookFixtureTest {
     @ParameterizedTest
     @ValueSource(strings = {"categorical"})
     void finalPredictionsMatchPyTorch(String fam) throws Exception {
-        final NotebookFixture data = NotebookFixture.load();
+        final NotebookTable data = NotebookFixture.load();
         final Sequential net = notebookNet(fam);
         new Trainer(5000).fit(net, family(fam), new SgdOptimizer(0.2), data.inputs(), data.targets(fam), null);
         final DMatrixRMaj eta = net.predict(data.inputs());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 
 import neuralglm.family.PoissonFamily;
+import neuralglm.fixture.NotebookTable;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Sequential;
@@ -27,7 +28,7 @@ class TrainerThreadsTest {
     @ParameterizedTest
     @CsvSource({"categorical,2,5000", "categorical,3,5000", "gaussian,2,1000", "poisson,2,1000"})
     void threadsReproduceThePyTorchTrace(String fam, int threads, int strict) throws Exception {
-        final NotebookFixture data = NotebookFixture.load();
+        final NotebookTable data = NotebookFixture.load();
         final Sequential net = NotebookFixtureTest.notebookNet(fam);
         final double[] ref = NotebookFixture.trace(fam);
         final TrainingResult r = new Trainer(strict).withThreads(threads).fit(net, NotebookFixtureTest.family(fam),
