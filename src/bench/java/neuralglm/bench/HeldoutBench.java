@@ -49,16 +49,7 @@ import weka.core.converters.ConverterUtils.DataSource;
 final class HeldoutBench {
 
     /** A data set: file, the family its numeric class is modelled with, NeuralGLM options for that family. */
-    private static final class DataSet {
-        final String name;
-        final String family;
-        final String familyOption;
-
-        DataSet(String name, String family, String familyOption) {
-            this.name = name;
-            this.family = family;
-            this.familyOption = familyOption;
-        }
+    private record DataSet(String name, String family, String familyOption) {
     }
 
     /** One learner's results on one set. */
@@ -96,16 +87,16 @@ final class HeldoutBench {
         final int folds = a.integer("folds", 10);
         final List<Row> rows = new ArrayList<>();
         for (DataSet s : SETS) {
-            final String shortName = s.name.startsWith("res:") ? s.name.substring(4) : s.name;
+            final String shortName = s.name().startsWith("res:") ? s.name().substring(4) : s.name();
             if (only != null && !only.contains(shortName)) {
                 continue;
             }
-            final Instances data = load(dir, s.name);
+            final Instances data = load(dir, s.name());
             data.setClassIndex(data.numAttributes() - 1);
             final Map<String, Classifier> learners = new LinkedHashMap<>();
             for (String v : variants) {
                 final NeuralGLM g = new NeuralGLM();
-                final String opts = (s.familyOption + " " + v).trim();
+                final String opts = (s.familyOption() + " " + v).trim();
                 g.setOptions(Utils.splitOptions(opts));
                 learners.put("NeuralGLM " + (v.isBlank() ? "defaults" : v.trim()), g);
             }
@@ -122,7 +113,7 @@ final class HeldoutBench {
             final List<Row> setRows = new ArrayList<>();
             for (Map.Entry<String, Classifier> l : learners.entrySet()) {
                 final Row r = evaluate(shortName, l.getKey(), l.getValue(), data, folds,
-                        s.family == null ? null : Families.byName(s.family, 0, false));
+                        s.family() == null ? null : Families.byName(s.family(), 0, false));
                 setRows.add(r);
                 System.out.println(line(r));
                 System.out.flush();

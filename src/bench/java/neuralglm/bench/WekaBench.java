@@ -39,6 +39,12 @@ final class WekaBench {
     private WekaBench() {
     }
 
+    /**
+     * The workload as specified, whatever NeuralGLM's defaults: no weight decay and nothing held out (the
+     * automatic defaults would select a penalty over several early-stopped runs).
+     */
+    static final String PINNED = " -weight-decay 0 -validation-fraction 0";
+
     static Instances instances(Path dir, int rows, boolean binary) throws java.io.IOException {
         final DMatrixRMaj[] xy = LargeBench.readData(dir.resolve("large_poisson.bin"));
         final DMatrixRMaj x = xy[0], y = xy[1];
@@ -62,7 +68,7 @@ final class WekaBench {
     static NeuralGLM glm(String family, int epochs, int threads) throws Exception {
         final NeuralGLM g = new NeuralGLM();
         g.setOptions(Utils.splitOptions("-family " + family + " -hidden 64,64 -optimizer \"SGD -lr 0.01\" -mini-batch-size 256 -epochs "
-                + epochs + " -num-threads " + threads + " -S 1"));
+                + epochs + " -num-threads " + threads + " -S 1" + PINNED));
         return g;
     }
 
@@ -185,7 +191,7 @@ final class WekaBench {
             }
             final String options = "-family " + (nominal ? "Categorical" : fam.equals("gaussian") ? "Gaussian" : "Poisson")
                     + " -hidden 30,20 -optimizer \"SGD -lr " + (fam.equals("poisson") ? "0.05" : "0.2")
-                    + "\" -mini-batch-size 0 -no-standardize -S 500 -epochs ";
+                    + "\" -mini-batch-size 0 -no-standardize -S 500" + PINNED + " -epochs ";
             final NeuralGLM warm = new NeuralGLM();
             warm.setOptions(Utils.splitOptions(options + Math.min(steps, 500)));
             warm.buildClassifier(data);

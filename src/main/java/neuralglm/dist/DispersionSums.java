@@ -15,28 +15,15 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  * Sums over disjoint row blocks add up ({@link #partial}); {@link DispersionEstimator#estimate(Family,
  * DispersionSums)} and {@link FittedDispersion#fromSums} turn them into phi. One-column fits only.
- * Immutable.
+ *
+ * @param pearsonChiSquare chi2
+ * @param deviance         D
+ * @param totalWeight      n_w
+ * @param numParameters    p for the degrees of freedom n_w - p (0: none subtracted)
  */
-public final class DispersionSums implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    private final double pearsonChiSquare;
-    private final double deviance;
-    private final double totalWeight;
-    private final int numParameters;
-
-    /**
-     * @param pearsonChiSquare chi2
-     * @param deviance         D
-     * @param totalWeight      n_w
-     * @param numParameters    p for the degrees of freedom n_w - p (0: none subtracted)
-     */
-    public DispersionSums(double pearsonChiSquare, double deviance, double totalWeight, int numParameters) {
-        this.pearsonChiSquare = pearsonChiSquare;
-        this.deviance = deviance;
-        this.totalWeight = totalWeight;
-        this.numParameters = numParameters;
-    }
+public record DispersionSums(double pearsonChiSquare, double deviance, double totalWeight, int numParameters)
+        implements Serializable {
+    private static final long serialVersionUID = 2L;
 
     /**
      * @param family the fitted family
@@ -50,25 +37,9 @@ public final class DispersionSums implements Serializable {
             Family.totalWeight(w, eta.numRows)};
     }
 
-    /** @return chi2 */
-    public double pearsonChiSquare() {
-        return pearsonChiSquare;
-    }
 
-    /** @return D */
-    public double deviance() {
-        return deviance;
-    }
 
-    /** @return n_w */
-    public double totalWeight() {
-        return totalWeight;
-    }
 
-    /** @return p */
-    public int numParameters() {
-        return numParameters;
-    }
 
     @Override
     public String toString() {

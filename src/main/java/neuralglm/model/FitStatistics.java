@@ -13,32 +13,17 @@ import org.ejml.data.DMatrixRMaj;
  *   null deviance D0 = D of the intercept-only model (mu = weighted mean of y)
  *   dispersion    phi = sum w_i (y_i - mu_i)^2 / V(mu_i) / (sum w - p)   (Pearson; 1 when fixed)
  * </pre>
- * Immutable.
+ *
+ * @param meanNll       the mean NLL
+ * @param deviance      D
+ * @param nullDeviance  D0
+ * @param dispersion    phi
+ * @param numParameters p, the parameters counted in the dispersion's degrees of freedom
+ * @param glmSummary    the GLM's inference (one-output GLMs); null for networks
  */
-public final class FitStatistics implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    private final double meanNll;
-    private final double deviance;
-    private final double nullDeviance;
-    private final double dispersion;
-    private final int numParameters;
-    /** The GLM's inference (one-output GLMs); null for networks. */
-    private final GlmSummary glm;
-
-    private FitStatistics(double meanNll, double deviance, double nullDeviance, double dispersion, int numParameters) {
-        this(meanNll, deviance, nullDeviance, dispersion, numParameters, null);
-    }
-
-    private FitStatistics(double meanNll, double deviance, double nullDeviance, double dispersion, int numParameters,
-                          GlmSummary glm) {
-        this.glm = glm;
-        this.meanNll = meanNll;
-        this.deviance = deviance;
-        this.nullDeviance = nullDeviance;
-        this.dispersion = dispersion;
-        this.numParameters = numParameters;
-    }
+public record FitStatistics(double meanNll, double deviance, double nullDeviance, double dispersion, int numParameters,
+                            GlmSummary glmSummary) implements Serializable {
+    private static final long serialVersionUID = 2L;
 
     /**
      * @param family        the output family
@@ -52,7 +37,7 @@ public final class FitStatistics implements Serializable {
      */
     public static FitStatistics of(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters) {
         return new FitStatistics(family.meanNll(eta, y, w), family.deviance(eta, y, w),
-                family.nullDeviance(y, w), family.dispersion(eta, y, w, numParameters), numParameters);
+                family.nullDeviance(y, w), family.dispersion(eta, y, w, numParameters), numParameters, null);
     }
 
     /**
@@ -63,35 +48,11 @@ public final class FitStatistics implements Serializable {
         return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, summary);
     }
 
-    /** @return the GLM's inference (standard errors, tests, likelihood); null for a network or a multi-output GLM */
-    public GlmSummary glmSummary() {
-        return glm;
-    }
 
-    /** @return the weighted mean NLL (constants dropped) */
-    public double meanNll() {
-        return meanNll;
-    }
 
-    /** @return the deviance D */
-    public double deviance() {
-        return deviance;
-    }
 
-    /** @return the null deviance D0 */
-    public double nullDeviance() {
-        return nullDeviance;
-    }
 
-    /** @return the Pearson dispersion estimate (1 for a family with fixed dispersion; NaN when sum w &lt;= p) */
-    public double dispersion() {
-        return dispersion;
-    }
 
-    /** @return the number of fitted parameters p */
-    public int numParameters() {
-        return numParameters;
-    }
 
     @Override
     public String toString() {

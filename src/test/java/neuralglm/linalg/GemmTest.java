@@ -11,10 +11,33 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The blocked products against the plain triple loop written here (same summation order, so the
  * results must agree to the last bit), on shapes that exercise every block and remainder path; and
- * the plain-Java row-array kernels (vectorised by C2) and the Vector API kernels against the same loop,
- * bit for bit (the suite runs with the module).
+ * the plain-Java row-array and column kernels (vectorised by C2) and the Vector API kernels against the
+ * same loop, bit for bit (the suite runs with the module).
  */
 class GemmTest {
+
+    /** {@code t[k][i] = a[i][k]} for the n x c row-major a, columns 3 entries longer than n (filled with NaN). */
+    private static double[][] columns(double[] a, int n, int c) {
+        final double[][] t = new double[c][n + 3];
+        for (int k = 0; k < c; k++) {
+            java.util.Arrays.fill(t[k], Double.NaN);
+            for (int i = 0; i < n; i++) {
+                t[k][i] = a[i * c + k];
+            }
+        }
+        return t;
+    }
+
+    /** The n x c row-major matrix of the columns t. */
+    private static double[] rows(double[][] t, int n, int c) {
+        final double[] a = new double[n * c];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < c; k++) {
+                a[i * c + k] = t[k][i];
+            }
+        }
+        return a;
+    }
 
     private static double[] gauss(Random rng, int len) {
         final double[] v = new double[len];
@@ -25,7 +48,7 @@ class GemmTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1,1,1", "3,2,5", "4,4,4", "7,13,5", "400,1,30", "400,30,20", "400,20,1", "400,20,2", "37,64,64", "9,30,13", "5,1,1", "13,3,3", "19,44,7", "400,30,3", "6,530,9", "21,6,18", "2,8,8", "3,9,8", "5,17,11", "33,7,9", "1,12,10", "10,1,9", "256,20,64", "37,64,63"})
+    @CsvSource({"1,1,1", "3,2,5", "4,4,4", "7,13,5", "400,1,30", "400,30,20", "400,20,1", "400,20,2", "37,64,64", "9,30,13", "5,1,1", "13,3,3", "19,44,7", "400,30,3", "6,530,9", "21,6,18", "2,8,8", "3,9,8", "5,17,11", "33,7,9", "1,12,10", "10,1,9", "256,20,64", "37,64,63", "1000,3,7", "300,1,9", "64,2,5", "50,9,3", "2000,70,4"})
     void productsEqualTheTripleLoopBitForBit(int n, int in, int out) {
         final Random rng = new Random(n * 1000 + in * 10 + out);
         final double[] x = gauss(rng, n * in), w = gauss(rng, out * in), b = gauss(rng, out), dy = gauss(rng, n * out);
@@ -87,6 +110,17 @@ class GemmTest {
         assertArrayEquals(dxRef, rdx, 0.0, "row-array input gradient");
         assertArrayEquals(dwRef, rdw, 0.0, "row-array weight gradient");
         assertArrayEquals(dbRef, rdb, 0.0, "row-array bias gradient");
+
+        // the batch stored by columns (arrays longer than n, as the column pass's buffers may be)
+        final double[][] xT = columns(x, n, in), dyT = columns(dy, n, out), cy = new double[out][n + 3], cdx = new double[in][n + 3];
+        final double[] cdw = dw0.clone(), cdb = db0.clone();
+        ColumnKernels.affine(xT, n, in, w, out, b, cy);
+        ColumnKernels.inputGrad(dyT, n, out, w, in, cdx);
+        ColumnKernels.affineGrad(dyT, n, out, xT, in, cdw, cdb);
+        assertArrayEquals(yRef, rows(cy, n, out), 0.0, "column forward");
+        assertArrayEquals(dxRef, rows(cdx, n, in), 0.0, "column input gradient");
+        assertArrayEquals(dwRef, cdw, 0.0, "column weight gradient");
+        assertArrayEquals(dbRef, cdb, 0.0, "column bias gradient");
 
         assertTrue(Kernels.vectorised(), "the suite runs with --add-modules jdk.incubator.vector");
         final double[] vy = new double[n * out], vdx = new double[n * in], vdw = dw0.clone(), vdb = db0.clone();

@@ -12,16 +12,11 @@ import weka.core.Instances;
  * the class value of a numeric class. Weights are the instance weights (for Binomial: the number of
  * trials). The family's domain check runs here, and its message names the class attribute, the
  * instance and the value in Weka's terms.
+ *
+ * @param y       the targets, n x k
+ * @param weights the instance weights
  */
-public final class Targets {
-
-    private final DMatrixRMaj y;
-    private final double[] weights;
-
-    private Targets(DMatrixRMaj y, double[] weights) {
-        this.y = y;
-        this.weights = weights;
-    }
+public record Targets(DMatrixRMaj y, double[] weights) {
 
     /**
      * @param data     training data, no missing class values. Not modified.
@@ -69,15 +64,5 @@ public final class Targets {
                     cls.isNominal() ? cls.value((int) e.value()) : Double.toString(e.value()), family.targetDomain()), e);
         }
         return new Targets(y, w);
-    }
-
-    /** @return the targets, n x k */
-    public DMatrixRMaj y() {
-        return y;
-    }
-
-    /** @return the instance weights */
-    public double[] weights() {
-        return weights;
     }
 }

@@ -1,0 +1,175 @@
+package neuralglm.nn;
+
+import java.util.List;
+
+import neuralglm.linalg.ColumnKernels;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The training pass (forward, then backward) of a {@link Sequential} made of {@link Linear} and
+ * {@link Activation} layers only, with every hidden matrix stored by columns (one array per feature,
+ * as long as the batch; see {@link ColumnKernels}) so that the products vectorise along the batch in
+ * any JVM. Input, output ({@code eta}) and the gradient in {@code eta} stay row-major
+ * {@code n x features}, as in {@link Layer}; they are transposed here (O(n (in + out)) against the
+ * O(n sum(in * out)) products). Every number is the same to the bit as the layer-by-layer pass: the
+ * kernels sum in the same order and activations are element-wise. Buffers grow to the largest batch
+ * and are reused. Not thread-safe (one per network, as the layers' own caches).
+ */
+final class ColumnPass {
+
+    /**
+     * Layers with more outputs than this train row-major: from 64 outputs on, the row kernels (and
+     * the Vector API's) are as fast or faster, and narrower layers are where columns pay.
+     */
+    static final int MAX_WIDTH = 48;
+
+    private final Layer[] layers;
+    private final int[] width;      // width[l]: columns of layer l's input; width[L]: outputs
+    private double[][][] act;       // act[l]: the input columns of layer l; act[L]: the output
+    private double[][][] grad;      // grad[l]: dL/d(input of layer l), for l >= 1
+    private int capacity;
+    private int n;
+    private final DMatrixRMaj eta = new DMatrixRMaj(0, 0);
+    private final DMatrixRMaj inputGrad = new DMatrixRMaj(0, 0);
+
+    private ColumnPass(List<Layer> layers, int[] width) {
+        this.layers = layers.toArray(new Layer[0]);
+        this.width = width;
+    }
+
+    /**
+     * @param layers  the network's layers
+     * @param inputs  the number of input columns
+     * @return the pass, or null when a layer is neither {@link Linear} nor {@link Activation}, has
+     *         more than {@link #MAX_WIDTH} outputs, or the shapes do not chain
+     */
+    static ColumnPass of(List<Layer> layers, int inputs) {
+        if (layers.isEmpty()) {
+            return null;
+        }
+        final int[] width = new int[layers.size() + 1];
+        width[0] = inputs;
+        for (int l = 0; l < layers.size(); l++) {
+            final Layer layer = layers.get(l);
+            if (layer instanceof Linear) {
+                final Linear lin = (Linear) layer;
+                if (lin.inputs() != width[l] || lin.outputs() > MAX_WIDTH) {
+                    return null;
+                }
+                width[l + 1] = lin.outputs();
+            } else if (layer instanceof Activation) {
+                width[l + 1] = width[l];
+            } else {
+                return null;
+            }
+        }
+        return new ColumnPass(layers, width);
+    }
+
+    private void ensure(int rows) {
+        if (rows <= capacity) {
+            return;
+        }
+        final int cap = Math.max(rows, capacity + capacity / 2);
+        act = new double[layers.length + 1][][];
+        grad = new double[layers.length + 1][][];
+        for (int l = 0; l <= layers.length; l++) {
+            act[l] = new double[width[l]][cap];
+            grad[l] = new double[width[l]][cap];
+        }
+        capacity = cap;
+    }
+
+    /**
+     * @param x the inputs, n x in. Not modified.
+     * @return eta, n x out (a buffer owned by this pass, valid until its next call)
+     */
+    DMatrixRMaj forward(DMatrixRMaj x) {
+        n = x.numRows;
+        ensure(n);
+        toColumns(x, act[0]);
+        for (int l = 0; l < layers.length; l++) {
+            final Layer layer = layers[l];
+            if (layer instanceof Linear) {
+                final Linear lin = (Linear) layer;
+                ColumnKernels.affine(act[l], n, width[l], lin.weight().value().data, width[l + 1], lin.bias().value().data, act[l + 1]);
+            } else {
+                final Activation a = (Activation) layer;
+                for (int c = 0; c < width[l]; c++) {
+                    a.applyAll(act[l][c], act[l + 1][c], n);
+                }
+            }
+        }
+        eta.reshape(n, width[layers.length], false);
+        fromColumns(act[layers.length], eta);
+        return eta;
+    }
+
+    /**
+     * Backward for the last {@link #forward}: adds the parameter gradients into the layers' parameters.
+     *
+     * @param dEta              dL/d eta, n x out. Not modified.
+     * @param needInputGradient whether to compute dL/dx
+     * @return dL/dx, n x in (a buffer owned by this pass), or null when not needed
+     */
+    DMatrixRMaj backward(DMatrixRMaj dEta, boolean needInputGradient) {
+        final int last = layers.length;
+        if (dEta.numRows != n || dEta.numCols != width[last]) {
+            throw new IllegalArgumentException("The gradient is " + dEta.numRows + " x " + dEta.numCols
+                    + " but the last forward gave " + n + " x " + width[last]);
+        }
+        toColumns(dEta, grad[last]);
+        for (int l = last - 1; l >= 0; l--) {
+            final Layer layer = layers[l];
+            final boolean input = l > 0 || needInputGradient;
+            if (layer instanceof Linear) {
+                final Linear lin = (Linear) layer;
+                ColumnKernels.affineGrad(grad[l + 1], n, width[l + 1], act[l], width[l], lin.weight().grad().data, lin.bias().grad().data);
+                if (input) {
+                    ColumnKernels.inputGrad(grad[l + 1], n, width[l + 1], lin.weight().value().data, width[l], grad[l]);
+                }
+            } else if (input) {
+                final Activation a = (Activation) layer;
+                for (int c = 0; c < width[l]; c++) {
+                    a.derivativeTimes(grad[l + 1][c], act[l][c], act[l + 1][c], grad[l][c], n);
+                }
+            }
+        }
+        if (!needInputGradient) {
+            return null;
+        }
+        inputGrad.reshape(n, width[0], false);
+        fromColumns(grad[0], inputGrad);
+        return inputGrad;
+    }
+
+    /** {@code t[k][i] = m[i][k]}. */
+    private static void toColumns(DMatrixRMaj m, double[][] t) {
+        final int rows = m.numRows, cols = m.numCols;
+        final double[] d = m.data;
+        if (cols == 1) {
+            System.arraycopy(d, 0, t[0], 0, rows);
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0, o = i * cols; k < cols; k++) {
+                t[k][i] = d[o + k];
+            }
+        }
+    }
+
+    /** {@code m[i][k] = t[k][i]}. */
+    private static void fromColumns(double[][] t, DMatrixRMaj m) {
+        final int rows = m.numRows, cols = m.numCols;
+        final double[] d = m.data;
+        if (cols == 1) {
+            System.arraycopy(t[0], 0, d, 0, rows);
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < cols; k++) {
+                d[i * cols + k] = t[k][i];
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package neuralglm.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@link Sequential}'s training pass with columns ({@link ColumnPass}, for batches of at least
+ * {@link Sequential#COLUMN_ROWS} rows and layers up to {@link ColumnPass#MAX_WIDTH} wide) against the same network's layers run one by one
+ * ({@link Layer#forward} / {@link Layer#backward} in row-major order): eta, dL/dx and every parameter
+ * gradient equal bit for bit, for each activation, hidden shapes from none (a GLM) to two layers, several
+ * outputs, and a second batch of another size through the same buffers.
+ */
+class ColumnPassTest {
+
+    private static DMatrixRMaj gauss(Random rng, int rows, int cols) {
+        final DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = rng.nextGaussian() * 2;
+        }
+        return m;
+    }
+
+    private static Supplier<Activation> activation(String name) {
+        return () -> Activation.byName(name);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ReLU,1,30;20,1,400", "ReLU,20,40;48,1,256", "ReLU,20,64;64,1,256", "Tanh,3,7,3,37", "ELU,5,9;4,2,16", "Sigmoid,2,6,1,100",
+        "Softplus,4,5;5;5,3,50", "LeakyReLU,6,12,2,64", "Identity,3,4,1,20", "ReLU,7,none,2,33", "ReLU,1,30;20,2,400"})
+    void columnPassEqualsTheLayerByLayerPassBitForBit(String act, int in, String hidden, int out, int n) {
+        final int[] h = hidden.equals("none") ? new int[0]
+                : java.util.Arrays.stream(hidden.split(";")).mapToInt(Integer::parseInt).toArray();
+        final Random rng = new Random(n * 31 + in);
+        final Sequential net = Sequential.mlp(in, h, activation(act), out, new Random(7));
+        for (int batch : new int[] {n, n + 5, Sequential.COLUMN_ROWS}) {
+            final Sequential ref = net.copy();
+            final DMatrixRMaj x = gauss(rng, batch, in), dEta = gauss(rng, batch, out);
+
+            DMatrixRMaj r = x;
+            for (Layer layer : ref.layers()) {
+                r = layer.forward(r);
+            }
+            final DMatrixRMaj etaRef = r.copy();
+            DMatrixRMaj g = dEta;
+            final List<Layer> layers = ref.layers();
+            for (int l = layers.size() - 1; l >= 0; l--) {
+                g = layers.get(l).backward(g);
+            }
+
+            final Sequential cut = net.copy();
+            final DMatrixRMaj eta = cut.forward(x).copy();
+            final boolean narrow = java.util.Arrays.stream(h).allMatch(u -> u <= ColumnPass.MAX_WIDTH);
+            assertEquals(narrow, cut.lastForwardUsedColumns(), "the column pass ran for layers up to " + ColumnPass.MAX_WIDTH + " wide");
+            final DMatrixRMaj dx = cut.backward(dEta);
+            assertArrayEquals(etaRef.data, java.util.Arrays.copyOf(eta.data, batch * out), 0.0, "eta");
+            assertEquals(batch, dx.numRows);
+            assertArrayEquals(java.util.Arrays.copyOf(g.data, batch * in), java.util.Arrays.copyOf(dx.data, batch * in), 0.0, "dL/dx");
+            assertSameGradients(ref, cut);
+
+            // the training form: no input gradient, gradients accumulate on top of the first ones
+            cut.forward(x);
+            assertNull(cut.backward(dEta, false));
+            r = x;
+            for (Layer layer : layers) {
+                r = layer.forward(r);
+            }
+            g = dEta;
+            for (int l = layers.size() - 1; l >= 0; l--) {
+                g = layers.get(l).backward(g);
+            }
+            assertSameGradients(ref, cut);
+        }
+    }
+
+    private static void assertSameGradients(Sequential ref, Sequential cut) {
+        final List<Parameter> a = ref.parameters(), b = cut.parameters();
+        for (int p = 0; p < a.size(); p++) {
+            assertArrayEquals(a.get(p).grad().data, b.get(p).grad().data, 0.0, a.get(p).name() + " gradient");
+        }
+    }
+}
