@@ -36,6 +36,18 @@ import org.ejml.data.DMatrixRMaj;
 public abstract class Family implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Whether fits are equivariant under {@code y -> a + b y} (b &gt; 0) with {@code eta -> a + b eta}: an identity
+     * link, a constant variance and every real target allowed. Then a network may be trained on the standardised
+     * target {@code (y - mean) / sd} and its output layer mapped back ({@code model.Standardizer#toOriginalOutputs}),
+     * which makes a weight decay free of the target's units.
+     *
+     * @return false unless a family says so (the Gaussian)
+     */
+    public boolean locationScale() {
+        return false;
+    }
+
     /** @return the family's name, e.g. {@code "Poisson"} */
     public abstract String name();
 

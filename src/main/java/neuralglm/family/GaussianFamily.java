@@ -23,6 +23,7 @@ public final class GaussianFamily extends Family {
     @Override public boolean isValidTarget(double y) { return Double.isFinite(y); }
     @Override public String targetDomain() { return "y finite"; }
     @Override public boolean hasFixedDispersion() { return false; }
+    @Override public boolean locationScale() { return true; }
 
     /** @return N(mu, phi): phi is sigma^2 */
     @Override

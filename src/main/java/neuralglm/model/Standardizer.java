@@ -160,6 +160,31 @@ public final class Standardizer implements Serializable {
         convert(first.weight().value().data, first.bias().value().data, k, d, toOriginal);
     }
 
+    /**
+     * For a network trained on targets standardised by this standardiser ({@code z_j = (y_j - m_j) / s_j}, one
+     * column per output) with an identity output: rewrites its output layer in place so that it predicts y,
+     * <pre>
+     *   y_j = m_j + s_j z_j = (s_j b_j + m_j) + sum_h (s_j W_jh) a_h,   i.e.  W_j. -&gt; s_j W_j.,  b_j -&gt; s_j b_j + m_j
+     * </pre>
+     * exact up to rounding, for any network whose last layer is this Linear.
+     *
+     * @param last the output layer, one output per target column. Modified.
+     */
+    public void toOriginalOutputs(Linear last) {
+        final int k = last.outputs(), h = last.inputs();
+        if (k != mean.length) {
+            throw new IllegalArgumentException("The output layer has " + k + " outputs, the target standardiser "
+                    + mean.length + " columns");
+        }
+        final double[] w = last.weight().value().data, b = last.bias().value().data;
+        for (int j = 0; j < k; j++) {
+            for (int c = 0; c < h; c++) {
+                w[j * h + c] *= scale[j];
+            }
+            b[j] = scale[j] * b[j] + mean[j];
+        }
+    }
+
     private void checkShape(int k, int d, int intercepts) {
         if (d != mean.length || intercepts != k) {
             throw new IllegalArgumentException(String.format(

@@ -67,19 +67,91 @@ public final class PenaltySelection {
     public static PenaltySelection select(Supplier<Sequential> fresh, Family family, DoubleFunction<Optimizer> optimizer,
                                           Trainer trainer, DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] lambdas,
                                           Listener listener) {
-        if (lambdas.length == 0) {
-            throw new IllegalArgumentException("No candidate penalties to choose from");
-        }
         if (!(trainer.validationFraction() > 0)) {
             throw new IllegalArgumentException("Choosing the weight decay needs held-out rows: the trainer has no early stopping");
         }
+        final ValidationSplit split = ValidationSplit.of(family, y, trainer.validationFraction(), trainer.seed());
+        final int[] t = split.train();
+        final double trainWeight = Family.totalWeight(ValidationSplit.rows(w, t), t.length);
+        final Held held = new Held(split, x, y, w);
+        return path(lambdas, true, listener, lambda -> {
+            final Sequential net = fresh.get();
+            final TrainingResult r = trainer.fit(net, family, optimizer.apply(lambda / trainWeight), x, y, w);
+            return r.bestEpoch() >= 0 ? meanAndError(family, net.predict(held.x), held.y, held.w) : null;
+        });
+    }
+
+    /**
+     * The penalty of a network trained to convergence (no early stopping), by its held-out loss:
+     * <pre>
+     *   rows split into T and V (ValidationSplit with the given fraction and the trainer's seed)
+     *   for lambda in lambdas (descending, all of them):
+     *       fit a fresh network on T alone to the trainer's epoch limit or convergence, minimising
+     *           sum_T w_i l_i + lambda/2 ||theta||^2
+     *       v(lambda) = the validation mean NLL of the fitted network
+     *   return argmin v
+     * </pre>
+     * The caller then fits the chosen penalty on all rows. Every candidate is fitted (a converged fit's
+     * held-out loss need not be U-shaped in lambda on a small validation part).
+     *
+     * @param fresh     a new network at its starting point; called once per penalty
+     * @param family    the output distribution
+     * @param optimizer the optimiser prototype for a decay coefficient on the mean NLL
+     * @param trainer   epochs, batch size, seed and threads of each fit; its early stopping is not used
+     * @param x         inputs, n x d. Not modified.
+     * @param y         targets, n x k. Not modified.
+     * @param w         instance weights or null. Not modified.
+     * @param lambdas   candidate penalties, &gt;= 0
+     * @param fraction  the share of rows held out, in (0, 1)
+     * @param listener  receives each point of the path, or null
+     * @return the penalties tried, their held-out losses, and the best
+     */
+    public static PenaltySelection selectConverged(Supplier<Sequential> fresh, Family family,
+                                                   DoubleFunction<Optimizer> optimizer, Trainer trainer, DMatrixRMaj x,
+                                                   DMatrixRMaj y, double[] w, double[] lambdas, double fraction,
+                                                   Listener listener) {
+        final ValidationSplit split = ValidationSplit.of(family, y, fraction, trainer.seed());
+        final int[] t = split.train();
+        final DMatrixRMaj xt = ValidationSplit.rows(x, t), yt = ValidationSplit.rows(y, t);
+        final double[] wt = ValidationSplit.rows(w, t);
+        final double trainWeight = Family.totalWeight(wt, t.length);
+        final Trainer plain = trainer.withValidation(0, 1);
+        final Held held = new Held(split, x, y, w);
+        return path(lambdas, false, listener, lambda -> {
+            final Sequential net = fresh.get();
+            plain.fit(net, family, optimizer.apply(lambda / trainWeight), xt, yt, wt);
+            return meanAndError(family, net.predict(held.x), held.y, held.w);
+        });
+    }
+
+    /** The validation rows of a split. */
+    private static final class Held {
+        final DMatrixRMaj x;
+        final DMatrixRMaj y;
+        final double[] w;
+
+        Held(ValidationSplit split, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+            final int[] v = split.validation();
+            this.x = ValidationSplit.rows(x, v);
+            this.y = ValidationSplit.rows(y, v);
+            this.w = ValidationSplit.rows(w, v);
+        }
+    }
+
+    /**
+     * Walks the candidates from the largest down.
+     *
+     * @param lossAt         fits one penalty: {held-out mean NLL, its standard error}, or null when the fit has no
+     *                       usable epoch
+     * @param stopWhenRising stop after the first penalty whose loss is not below the best so far
+     */
+    private static PenaltySelection path(double[] lambdas, boolean stopWhenRising, Listener listener,
+                                         DoubleFunction<double[]> lossAt) {
+        if (lambdas.length == 0) {
+            throw new IllegalArgumentException("No candidate penalties to choose from");
+        }
         final double[] order = lambdas.clone();
         Arrays.sort(order);
-        final ValidationSplit split = ValidationSplit.of(family, y, trainer.validationFraction(), trainer.seed());
-        final int[] t = split.train(), vRows = split.validation();
-        final double trainWeight = Family.totalWeight(ValidationSplit.rows(w, t), t.length);
-        final DMatrixRMaj xv = ValidationSplit.rows(x, vRows), yv = ValidationSplit.rows(y, vRows);
-        final double[] wv = ValidationSplit.rows(w, vRows);
         final double[] tried = new double[order.length], loss = new double[order.length], se = new double[order.length];
         int count = 0;
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -88,10 +160,8 @@ public final class PenaltySelection {
             final double lambda = order[i];
             double vl = Double.POSITIVE_INFINITY, vse = 0;
             try {
-                final Sequential net = fresh.get();
-                final TrainingResult r = trainer.fit(net, family, optimizer.apply(lambda / trainWeight), x, y, w);
-                if (r.bestEpoch() >= 0) {
-                    final double[] mse = meanAndError(family, net.predict(xv), yv, wv);
+                final double[] mse = lossAt.apply(lambda);
+                if (mse != null) {
                     vl = mse[0];
                     vse = mse[1];
                 }
@@ -110,7 +180,7 @@ public final class PenaltySelection {
             if (vl < bestLoss) {
                 bestLoss = vl;
                 bestAt = count - 1;
-            } else {
+            } else if (stopWhenRising) {
                 break;
             }
         }

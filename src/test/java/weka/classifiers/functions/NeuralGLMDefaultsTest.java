@@ -185,4 +185,67 @@ class NeuralGLMDefaultsTest {
         final double[] cv = crossValidated(new NeuralGLM(), wide);
         assertTrue(cv[1] > 90, "accuracy " + cv[1] + "% where the code determines the class");
     }
+
+    /** y = a + b (sin(2 x1) + x2^2 / 2 + noise / 4), x ~ N(0, 1)^3 (x3 is noise): a smooth nonlinear numeric class */
+    static Instances smoothNumeric(int n, long seed, double a, double b) {
+        final ArrayList<Attribute> atts = new ArrayList<>();
+        for (int j = 1; j <= 3; j++) {
+            atts.add(new Attribute("x" + j));
+        }
+        atts.add(new Attribute("y"));
+        final Instances data = new Instances("smooth", atts, n);
+        data.setClassIndex(3);
+        final Random rng = new Random(seed);
+        for (int i = 0; i < n; i++) {
+            final double[] v = {rng.nextGaussian(), rng.nextGaussian(), rng.nextGaussian(), 0};
+            v[3] = a + b * (Math.sin(2 * v[0]) + v[1] * v[1] / 2 + rng.nextGaussian() / 4);
+            data.add(new DenseInstance(1, v));
+        }
+        return data;
+    }
+
+    @Test
+    void gaussianNetworkIsFreeOfTheClassUnits() throws Exception {
+        // the network learns (y - mean) / sd: a class in other units (a + b y) gives the same model in those units,
+        // penalty choice included, where a weight decay on the raw class would mean something else in each unit
+        final Instances a = smoothNumeric(120, 4, 0, 1), b = smoothNumeric(120, 4, 5000, 300);
+        final NeuralGLM fixedSmall = new NeuralGLM(), fixedLarge = new NeuralGLM();
+        fixedSmall.setWeightDecay(1);   // converges well within the epoch limit: equal up to rounding
+        fixedLarge.setWeightDecay(1);
+        fixedSmall.buildClassifier(a);
+        fixedLarge.buildClassifier(b);
+        for (int i = 0; i < a.numInstances(); i++) {
+            assertEquals(5000 + 300 * fixedSmall.classifyInstance(a.instance(i)), fixedLarge.classifyInstance(b.instance(i)),
+                    1e-6 * 300, "instance " + i);
+        }
+        final NeuralGLM small = new NeuralGLM(), large = new NeuralGLM();
+        small.buildClassifier(a);
+        large.buildClassifier(b);
+        double sse = 0, sst = 0, mean = a.meanOrMode(3);
+        for (int i = 0; i < a.numInstances(); i++) {
+            final double p = small.classifyInstance(a.instance(i));
+            sse += Math.pow(p - a.instance(i).classValue(), 2);
+            sst += Math.pow(mean - a.instance(i).classValue(), 2);
+        }
+        assertTrue(sse < 0.2 * sst, "R^2 " + (1 - sse / sst) + " on a smooth target");
+        final String report = large.toString();
+        assertTrue(report.contains("trained on the standardised class (y - 5"), report);
+        assertTrue(report.contains("was fitted to convergence on 80% of the instances"), report);
+        assertTrue(report.contains("no early stopping: a Gaussian network is fitted to convergence"), report);
+        assertTrue(report.contains("16 Softplus"), report);
+        // a GLM is fitted on the class as it is
+        final NeuralGLM glm = new NeuralGLM();
+        glm.setHidden("none");
+        glm.buildClassifier(b);
+        assertTrue(!glm.toString().contains("standardised class"), glm.toString());
+    }
+
+    @Test
+    void automaticActivationFollowsTheFamily() {
+        assertEquals("ReLU", NeuralGLM.automaticActivation(new neuralglm.family.CategoricalFamily()));
+        assertEquals("ReLU", NeuralGLM.automaticActivation(new neuralglm.family.BernoulliFamily()));
+        assertEquals("Softplus", NeuralGLM.automaticActivation(new neuralglm.family.GaussianFamily()));
+        assertEquals("Tanh", NeuralGLM.automaticActivation(new neuralglm.family.PoissonFamily()));
+        assertEquals("Auto", new NeuralGLM().getActivation().getSelectedTag().getReadable());
+    }
 }

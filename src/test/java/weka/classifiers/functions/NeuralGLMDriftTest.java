@@ -34,6 +34,8 @@ class NeuralGLMDriftTest {
     private static String stream(Random rng, String hidden, int batch, int drifting, double firstScale, double laterScale,
                                  boolean poisson, int n) throws Exception {
         final NeuralGLMUpdateable u = NeuralGLMSteeringTest.updateable(hidden, batch);
+        // the stream had ReLU units (bounded Tanh, the automatic choice for Poisson, keeps eta in reach)
+        u.setActivation(new weka.core.SelectedTag(0, NeuralGLM.TAGS_ACTIVATION));
         if (poisson) {
             u.setFamily(new weka.classifiers.functions.neuralglm.Poisson());
         }

@@ -4,6 +4,7 @@ import neuralglm.dist.FittedDispersion;
 import neuralglm.family.Family;
 import neuralglm.model.FitStatistics;
 import neuralglm.model.GlmInference;
+import neuralglm.model.Standardizer;
 import neuralglm.nn.Sequential;
 import neuralglm.optim.LbfgsOptimizer;
 import neuralglm.train.JointMaximumLikelihood;
@@ -37,6 +38,8 @@ public final class TrainingRun {
     private final GlmInference.Weights weightsKind;
     private final boolean quasi;
     private final RunFingerprint fingerprint;
+    /** The standardisation of the class the network learns (a Gaussian network), or null for the class as is. */
+    private final Standardizer targetScale;
     /** With -resume: whether the run continues a previous build's, or why it does not; else null. */
     private String resumeNote;
     /** The model {@link #completeModel} made last; a -resume build continues only it. */
@@ -61,11 +64,15 @@ public final class TrainingRun {
      * @param weightsKind        how instance weights are read (degrees of freedom of a GLM)
      * @param quasi              quasi-likelihood standard errors for a fixed-dispersion family (GLM)
      * @param regularization     the penalty and early stopping applied, in words (for the report)
+     * @param targetScale        the standardisation of the targets the session trains on, undone in every model's
+     *                           output layer; null when it trains on the class as is
      */
     public TrainingRun(Instances header, InputPipeline pipeline, Family family, TrainingSession session, DMatrixRMaj x,
                        Targets targets, boolean glm, String architecture, String optimizer, int requestedBatchSize,
                        boolean standardized, FittedDispersion.Estimate dispersionEstimate, RunFingerprint fingerprint,
-                       String resumeNote, GlmInference.Weights weightsKind, boolean quasi, String regularization) {
+                       String resumeNote, GlmInference.Weights weightsKind, boolean quasi, String regularization,
+                       Standardizer targetScale) {
+        this.targetScale = targetScale;
         this.weightsKind = weightsKind;
         this.quasi = quasi;
         this.header = header;
@@ -124,7 +131,20 @@ public final class TrainingRun {
      *         predictions follow the epochs until the run's model is completed)
      */
     public FittedModel liveModel() {
-        return model(session.network(), null, null, null);
+        return model(targetScale == null ? session.network() : original(session.network()), null, null, null);
+    }
+
+    /** @return whether a live model is a copy of the network (trained on a standardised class), not the network */
+    public boolean liveModelIsCopy() {
+        return targetScale != null;
+    }
+
+    /** @return a copy of a network trained on the standardised class, predicting the class in its units */
+    private Sequential original(Sequential net) {
+        final Sequential copy = net.copy();
+        final java.util.List<neuralglm.nn.Layer> layers = copy.layers();
+        targetScale.toOriginalOutputs((neuralglm.nn.Linear) layers.get(layers.size() - 1));
+        return copy;
     }
 
     /**
@@ -133,9 +153,10 @@ public final class TrainingRun {
      */
     public FittedModel completeModel(TrainingResult result) {
         // a session that can train on (-resume) keeps its network: the model gets a copy, and stays as built
-        final Sequential net = session.isOpen() ? session.network().copy() : session.network();
+        final Sequential net = targetScale != null ? original(session.network())
+                : session.isOpen() ? session.network().copy() : session.network();
         // without a validation split the session's training rows are x: its final pass gave the outputs
-        final DMatrixRMaj fitted = session.validationRows() == 0 && session.finalOutputs() != null
+        final DMatrixRMaj fitted = targetScale == null && session.validationRows() == 0 && session.finalOutputs() != null
                 && session.finalOutputs().numRows == x.numRows
                 ? session.finalOutputs() : net.predict(x);
         if (glm && fitted.numCols == 1) {
