@@ -117,7 +117,7 @@ public abstract class Activation implements Layer, Cloneable {
         }
     }
 
-    /** {@code f(x) = max(x, 0)}, {@code f'(x) = [x > 0]} (as {@link Kernels#relu}, {@link Kernels#reluGrad}). */
+    /** {@code f(x) = max(x, 0)}, {@code f'(x) = [x > 0]} (as {@link Kernels#relu}, {@link Kernels#reluGradFromOutput}). */
     public static final class ReLU extends Activation {
         private static final long serialVersionUID = 1L;
         @Override public double apply(double x) { return Math.max(x, 0.0); }
@@ -131,7 +131,7 @@ public abstract class Activation implements Layer, Cloneable {
 
         @Override
         void derivativeTimes(double[] g, double[] x, double[] y, double[] dx, int len) {
-            Kernels.reluGrad(g, x, dx, len);
+            Kernels.reluGradFromOutput(g, y, dx, len);
         }
     }
 

@@ -151,6 +151,8 @@ class GemmTest {
         final double[] py = new double[n], pdx = new double[n], vy = new double[n], vdx = new double[n];
         Kernels.reluPlain(x, py, n);
         Kernels.reluGradPlain(g, x, pdx, n);
+        final double[] odx = new double[n];
+        Kernels.reluGradFromOutputPlain(g, y, odx, n);
         VectorElementwise.relu(x, vy, n);
         VectorElementwise.reluGrad(g, x, vdx, n);
         for (int i = 0; i < n; i++) {
@@ -159,6 +161,7 @@ class GemmTest {
             org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToLongBits(y[i]), Double.doubleToLongBits(vy[i]), "vector relu " + at);
             org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToLongBits(dx[i]), Double.doubleToLongBits(pdx[i]), "plain relu grad " + at);
             org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToLongBits(dx[i]), Double.doubleToLongBits(vdx[i]), "vector relu grad " + at);
+            org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToLongBits(dx[i]), Double.doubleToLongBits(odx[i]), "relu grad from the output " + at);
         }
     }
 }
