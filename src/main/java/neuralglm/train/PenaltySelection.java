@@ -43,7 +43,10 @@ public final class PenaltySelection {
     private final double[] losses;
     private final double best;
     private final double standardError;
-    /** The early-stopped network of the chosen penalty (at its best epoch); null for {@link #selectConverged}. */
+    /**
+     * The early-stopped network of the chosen penalty (at its best epoch); null for {@link #selectConverged} and when
+     * no fit had a finite held-out loss.
+     */
     private Sequential bestNetwork;
 
     private PenaltySelection(double[] lambdas, double[] losses, double best, double standardError) {
@@ -83,7 +86,8 @@ public final class PenaltySelection {
             nets.put(lambda, net);
             return r.bestEpoch() >= 0 ? meanAndError(family, net.predict(held.x), held.y, held.w) : null;
         });
-        p.bestNetwork = nets.get(p.best);
+        final boolean anyFinite = java.util.Arrays.stream(p.losses).anyMatch(Double::isFinite);
+        p.bestNetwork = anyFinite ? nets.get(p.best) : null;
         return p;
     }
 
@@ -227,7 +231,8 @@ public final class PenaltySelection {
 
     /**
      * @return the network fitted with the chosen penalty, at the weights of its best validation epoch (what refitting
-     *         that penalty with the same trainer and start gives); null for {@link #selectConverged}
+     *         that penalty with the same trainer and start gives); null for {@link #selectConverged} and when no
+     *         fit had a finite held-out loss
      */
     public Sequential bestNetwork() {
         return bestNetwork;

@@ -871,8 +871,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 try {
                     final PenaltySelection member = PenaltySelection.select(() -> freshWithSeed.apply(seed), fam,
                             optimizer::create, trainer.withSeed(seed), x, y, targets.weights(), AUTO_LAMBDAS, status);
-                    members.add(member.bestNetwork());
-                    memberLambdas[k] = member.best();
+                    if (member.bestNetwork() != null) {   // null when every penalty diverged: the session will say so
+                        memberLambdas[members.size() + 1] = member.best();
+                        members.add(member.bestNetwork());
+                    }
                 } catch (TrainingInterruptedException e) {
                     throw new InterruptedException("NeuralGLM: training was interrupted at epoch " + (e.epoch() + 1)
                             + " while training network " + (k + 1) + " of the average; the classifier keeps the model it "
