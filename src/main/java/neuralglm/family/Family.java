@@ -171,6 +171,14 @@ public abstract class Family implements Serializable {
     }
 
     /**
+     * @return the parameter {@link Families#byName(String, double, boolean)} made this family with (the
+     *         negative binomial's alpha, the Tweedie power); NaN for a family without one
+     */
+    public double familyParameter() {
+        return Double.NaN;
+    }
+
+    /**
      * @return the name of a parameter of the response distribution that is neither mu nor phi but
      *         can be re-fitted at the fitted means (the negative binomial's {@code "alpha"}); null when none
      */

@@ -31,6 +31,12 @@ public final class NegativeBinomialFamily extends Family {
         this.logAlpha = Math.log(alpha);
     }
 
+    /** @return alpha */
+    @Override
+    public double familyParameter() {
+        return alpha;
+    }
+
     /** @return the over-dispersion alpha */
     public double alpha() {
         return alpha;

@@ -33,6 +33,12 @@ public final class TweedieFamily extends Family {
         this.power = power;
     }
 
+    /** @return the power p */
+    @Override
+    public double familyParameter() {
+        return power;
+    }
+
     /** @return the variance power p */
     public double power() {
         return power;

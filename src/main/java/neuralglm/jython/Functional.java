@@ -1,5 +1,6 @@
 package neuralglm.jython;
 
+import neuralglm.nn.Activation;
 import org.ejml.data.DMatrixRMaj;
 import org.python.core.PyObject;
 
@@ -78,18 +79,23 @@ public final class Functional {
 
     // ------------------------------------------------------------------ activations
 
+    // each is the engine's Activation (its f and f'), so the bridge, nn's modules and training agree
+    private static final Activation RELU = new Activation.ReLU(), SIGMOID = new Activation.Sigmoid(),
+            TANH = new Activation.Tanh(), SOFTPLUS = new Activation.Softplus(), ELU = new Activation.ELU(1.0),
+            LEAKY_RELU = new Activation.LeakyReLU(0.01);
+
     /** @param x input @return {@code max(x, 0)} */
-    public static Tensor relu(Tensor x) { return Ops.activation(x, Ops.Act.RELU); }
+    public static Tensor relu(Tensor x) { return Ops.activation(x, RELU, "ReluBackward"); }
     /** @param x input @return {@code 1 / (1 + e^-x)} */
-    public static Tensor sigmoid(Tensor x) { return Ops.activation(x, Ops.Act.SIGMOID); }
+    public static Tensor sigmoid(Tensor x) { return Ops.activation(x, SIGMOID, "SigmoidBackward"); }
     /** @param x input @return {@code tanh x} */
-    public static Tensor tanh(Tensor x) { return Ops.activation(x, Ops.Act.TANH); }
+    public static Tensor tanh(Tensor x) { return Ops.activation(x, TANH, "TanhBackward"); }
     /** @param x input @return {@code log(1 + e^x)}, stable */
-    public static Tensor softplus(Tensor x) { return Ops.activation(x, Ops.Act.SOFTPLUS); }
+    public static Tensor softplus(Tensor x) { return Ops.activation(x, SOFTPLUS, "SoftplusBackward"); }
     /** @param x input @return ELU with alpha 1 */
-    public static Tensor elu(Tensor x) { return Ops.activation(x, Ops.Act.ELU); }
+    public static Tensor elu(Tensor x) { return Ops.activation(x, ELU, "EluBackward"); }
     /** @param x input @return leaky ReLU with slope 0.01 */
-    public static Tensor leaky_relu(Tensor x) { return Ops.activation(x, Ops.Act.LEAKY_RELU); }
+    public static Tensor leaky_relu(Tensor x) { return Ops.activation(x, LEAKY_RELU, "LeakyReluBackward"); }
 
     /**
      * @param args {@code input, dim}

@@ -9,8 +9,7 @@ import neuralglm.nn.Activation;
  * The recorded operations on tensors, each with its vector-Jacobian product.
  * <pre>
  *   a + b: (g, g)        a - b: (g, -g)        a * b: (g b, g a)        a / b: (g / b, -g a / b^2)
- *   exp: g y   log: g / x   relu, sigmoid, tanh, softplus, elu, leaky_relu: g f'(x), f and f' the engine's
- *   {@link Activation}s (one definition of each activation for the engine and the bridge)
+ *   exp: g y   log: g / x   activations (relu, sigmoid, ...): g f'(x), f and f' the engine's {@link Activation}
  *   abs: g sign(x)   sqrt: g / (2 y)   sin: g cos(x)   cos: -g sin(x)   x^p: g p x^(p-1)   clamp: g [lo &lt;= x &lt;= hi]
  *   sum: g broadcast   mean: g / n   norm: g x / |x|
  *   softmax: y (g - sum g y)   log_softmax: g - softmax(x) sum g   logsumexp: g softmax(x)
@@ -30,24 +29,6 @@ final class Ops {
 
     /** Unary element-wise functions. */
     enum Fn { EXP, LOG, ABS, SQRT, SIN, COS }
-
-    /** The activations on tensors: each is an engine {@link Activation}, named as its autograd node. */
-    enum Act {
-        RELU(new Activation.ReLU(), "ReluBackward"),
-        SIGMOID(new Activation.Sigmoid(), "SigmoidBackward"),
-        TANH(new Activation.Tanh(), "TanhBackward"),
-        SOFTPLUS(new Activation.Softplus(), "SoftplusBackward"),
-        ELU(new Activation.ELU(1.0), "EluBackward"),
-        LEAKY_RELU(new Activation.LeakyReLU(0.01), "LeakyReluBackward");
-
-        final Activation f;
-        final String node;
-
-        Act(Activation f, String node) {
-            this.f = f;
-            this.node = node;
-        }
-    }
 
     static Tensor record(Tensor out, String name, Node.Backward backward, Tensor... inputs) {
         if (!Autograd.enabled()) {
@@ -186,10 +167,13 @@ final class Ops {
         }, a);
     }
 
-    /** Applies an engine activation ({@code f}, {@code f'}) element-wise, recorded. */
-    static Tensor activation(Tensor a, Act which) {
-        final Activation act = which.f;
-        final String name = which.node;
+    /**
+     * Applies an engine activation ({@code f}, {@code f'}) element-wise, recorded: every activation of the
+     * bridge goes through here (see {@link Functional}).
+     *
+     * @param name the autograd node's name, e.g. {@code ReluBackward}
+     */
+    static Tensor activation(Tensor a, Activation act, String name) {
         final int n = a.numel();
         final DMatrixRMaj out = new DMatrixRMaj(a.data.numRows, a.data.numCols);
         for (int i = 0; i < n; i++) {

@@ -540,11 +540,11 @@ public class Tensor implements Iterable<Object> {
     /** @return {@code log(this)} */
     public Tensor log() { return Ops.unary(this, Ops.Fn.LOG); }
     /** @return {@code 1 / (1 + exp(-this))} */
-    public Tensor sigmoid() { return Ops.activation(this, Ops.Act.SIGMOID); }
+    public Tensor sigmoid() { return Functional.sigmoid(this); }
     /** @return {@code tanh(this)} */
-    public Tensor tanh() { return Ops.activation(this, Ops.Act.TANH); }
+    public Tensor tanh() { return Functional.tanh(this); }
     /** @return {@code max(this, 0)} */
-    public Tensor relu() { return Ops.activation(this, Ops.Act.RELU); }
+    public Tensor relu() { return Functional.relu(this); }
     /** @return {@code |this|} */
     public Tensor abs() { return Ops.unary(this, Ops.Fn.ABS); }
     /** @return {@code sqrt(this)} */

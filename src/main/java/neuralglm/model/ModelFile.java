@@ -14,8 +14,6 @@ import neuralglm.dist.DispersionSums;
 import neuralglm.family.Families;
 import neuralglm.family.Family;
 import neuralglm.family.Link;
-import neuralglm.family.NegativeBinomialFamily;
-import neuralglm.family.TweedieFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Layer;
 import neuralglm.nn.Linear;
@@ -60,7 +58,7 @@ public final class ModelFile {
         final Map<String, Object> fam = new LinkedHashMap<>();
         fam.put("name", f.name());
         fam.put("link", f.link().name());
-        fam.put("parameter", parameter(f));
+        fam.put("parameter", f.familyParameter());
         m.put("family", fam);
         final TabularEncoder e = model.encoder();
         final List<Object> features = new ArrayList<>();
@@ -129,17 +127,6 @@ public final class ModelFile {
             m.put("dispersionSums", ds);
         }
         return Json.write(m);
-    }
-
-    /** @return NegativeBinomial's alpha, Tweedie's power (Families.byName's parameter); NaN for the others */
-    private static double parameter(Family f) {
-        if (f instanceof NegativeBinomialFamily nb) {
-            return nb.alpha();
-        }
-        if (f instanceof TweedieFamily t) {
-            return t.power();
-        }
-        return Double.NaN;
     }
 
     /**

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 
-import neuralglm.family.CategoricalFamily;
+import neuralglm.family.Family;
 import neuralglm.model.ModelFile;
 import neuralglm.model.TabularModel;
 import neuralglm.spark.ModelStore;
@@ -96,7 +96,7 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         final int d = m.encoder().width();
         final String features = getOrDefault(featuresCol());
         final org.apache.spark.sql.Column in = functions.col(Schemas.quote(features));
-        if (!(m.family() instanceof CategoricalFamily)) {
+        if (m.family().labelCoding() != Family.LabelCoding.ONE_HOT) {
             final UserDefinedFunction mean = functions.udf((UDF1<Vector, Double>) v -> mu(m, v, d)[0], DataTypes.DoubleType);
             return dataset.withColumn(getOrDefault(predictionCol()), mean.apply(in));
         }

@@ -1,5 +1,7 @@
 package neuralglm.spark.ml;
 
+import neuralglm.family.Families;
+import neuralglm.nn.Activation;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
@@ -51,8 +53,7 @@ public interface NeuralGLMParams extends Params {
 
     /** @return the family name */
     default Param<String> family() {
-        return new Param<>(this, "family", "output family: Gaussian, Bernoulli, Binomial, Categorical, Poisson, Gamma, "
-                + "InverseGaussian, NegativeBinomial, Tweedie, Exponential");
+        return new Param<>(this, "family", "output family: " + String.join(", ", Families.NAMES));
     }
 
     /** @return NegativeBinomial's alpha or Tweedie's power */
@@ -72,7 +73,7 @@ public interface NeuralGLMParams extends Params {
 
     /** @return the activation of the hidden layers */
     default Param<String> activation() {
-        return new Param<>(this, "activation", "hidden activation: ReLU, LeakyReLU, ELU, Tanh, Sigmoid, Softplus, Identity");
+        return new Param<>(this, "activation", "hidden activation: " + String.join(", ", Activation.NAMES));
     }
 
     /** @return the optimiser name */

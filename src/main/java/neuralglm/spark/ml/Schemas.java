@@ -2,7 +2,6 @@ package neuralglm.spark.ml;
 
 import java.util.Arrays;
 
-import neuralglm.family.CategoricalFamily;
 import neuralglm.family.Family;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.types.BooleanType;
@@ -62,7 +61,7 @@ final class Schemas {
      */
     static StructType withOutputs(StructType schema, NeuralGLMParams p, Family family) {
         StructType out = add(schema, p.getOrDefault(p.predictionCol()), DataTypes.DoubleType);
-        if (family instanceof CategoricalFamily) {
+        if (family.labelCoding() == Family.LabelCoding.ONE_HOT) {
             out = add(out, p.getOrDefault(p.probabilityCol()), SQLDataTypes.VectorType());
         }
         return out;
