@@ -43,6 +43,11 @@ public final class PenaltySelection {
     private final double[] losses;
     private final double best;
     private final double standardError;
+    /**
+     * The early-stopped network of the chosen penalty (at its best epoch); null for {@link #selectConverged} and when
+     * no fit had a finite held-out loss.
+     */
+    private Sequential bestNetwork;
 
     private PenaltySelection(double[] lambdas, double[] losses, double best, double standardError) {
         this.lambdas = lambdas;
@@ -74,11 +79,16 @@ public final class PenaltySelection {
         final int[] t = split.train();
         final double trainWeight = Family.totalWeight(ValidationSplit.rows(w, t), t.length);
         final Held held = new Held(split, x, y, w);
-        return path(lambdas, true, listener, lambda -> {
+        final java.util.Map<Double, Sequential> nets = new java.util.HashMap<>();
+        final PenaltySelection p = path(lambdas, true, listener, lambda -> {
             final Sequential net = fresh.get();
             final TrainingResult r = trainer.fit(net, family, optimizer.apply(lambda / trainWeight), x, y, w);
+            nets.put(lambda, net);
             return r.bestEpoch() >= 0 ? meanAndError(family, net.predict(held.x), held.y, held.w) : null;
         });
+        final boolean anyFinite = java.util.Arrays.stream(p.losses).anyMatch(Double::isFinite);
+        p.bestNetwork = anyFinite ? nets.get(p.best) : null;
+        return p;
     }
 
     /**
@@ -217,6 +227,15 @@ public final class PenaltySelection {
     /** @return the standard error of the lowest held-out loss, sqrt(sum_V w_i^2 (l_i - v)^2) / W_V */
     public double standardError() {
         return standardError;
+    }
+
+    /**
+     * @return the network fitted with the chosen penalty, at the weights of its best validation epoch (what refitting
+     *         that penalty with the same trainer and start gives); null for {@link #selectConverged} and when no
+     *         fit had a finite held-out loss
+     */
+    public Sequential bestNetwork() {
+        return bestNetwork;
     }
 
     /** @return the chosen penalty: the one with the lowest held-out loss */

@@ -248,4 +248,40 @@ class NeuralGLMDefaultsTest {
         assertEquals("Tanh", NeuralGLM.automaticActivation(new neuralglm.family.PoissonFamily()));
         assertEquals("Auto", new NeuralGLM().getActivation().getSelectedTag().getReadable());
     }
+
+    @Test
+    void countClassGetsTheAverageOfFiveEarlyStoppedTanhNetworks() throws Exception {
+        final ArrayList<Attribute> atts = new ArrayList<>();
+        atts.add(new Attribute("x"));
+        atts.add(new Attribute("count"));
+        final Instances data = new Instances("counts", atts, 150);
+        data.setClassIndex(1);
+        final Random rng = new Random(8);
+        for (int i = 0; i < 150; i++) {
+            final double x = rng.nextGaussian(), mu = Math.exp(0.5 + 0.8 * x);
+            int k = 0;   // Poisson(mu) by inversion
+            double p = Math.exp(-mu), cdf = p;
+            final double u = rng.nextDouble();
+            while (u > cdf) {
+                k++;
+                p *= mu / k;
+                cdf += p;
+            }
+            data.add(new DenseInstance(1, new double[] {x, k}));
+        }
+        final NeuralGLM c = new NeuralGLM();
+        c.setFamily(new weka.classifiers.functions.neuralglm.Poisson());
+        c.buildClassifier(data);
+        final String report = c.toString();
+        assertTrue(report.contains("1 input -> 16 Tanh -> 1 output; the average of 5 such networks (80 Tanh units in all)"),
+                report);
+        assertTrue(report.contains("the model is the average (of eta) of 5 networks"), report);
+        // close to the true mean where the data are
+        for (double x : new double[] {-1, 0, 1}) {
+            final DenseInstance probe = new DenseInstance(1, new double[] {x, 0});
+            probe.setDataset(data);
+            final double truth = Math.exp(0.5 + 0.8 * x);
+            assertEquals(truth, c.classifyInstance(probe), 0.3 * truth, "x = " + x);
+        }
+    }
 }

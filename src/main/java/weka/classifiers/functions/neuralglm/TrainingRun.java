@@ -5,6 +5,7 @@ import neuralglm.family.Family;
 import neuralglm.model.FitStatistics;
 import neuralglm.model.GlmInference;
 import neuralglm.model.Standardizer;
+import neuralglm.nn.EtaAverage;
 import neuralglm.nn.Sequential;
 import neuralglm.optim.LbfgsOptimizer;
 import neuralglm.train.JointMaximumLikelihood;
@@ -40,6 +41,8 @@ public final class TrainingRun {
     private final RunFingerprint fingerprint;
     /** The standardisation of the class the network learns (a Gaussian network), or null for the class as is. */
     private final Standardizer targetScale;
+    /** Networks trained before the session's, averaged with it into the model (EtaAverage); empty for one network. */
+    private final java.util.List<Sequential> members;
     /** With -resume: whether the run continues a previous build's, or why it does not; else null. */
     private String resumeNote;
     /** The model {@link #completeModel} made last; a -resume build continues only it. */
@@ -66,13 +69,15 @@ public final class TrainingRun {
      * @param regularization     the penalty and early stopping applied, in words (for the report)
      * @param targetScale        the standardisation of the targets the session trains on, undone in every model's
      *                           output layer; null when it trains on the class as is
+     * @param members            trained networks the model averages with the session's (empty: the session's alone)
      */
     public TrainingRun(Instances header, InputPipeline pipeline, Family family, TrainingSession session, DMatrixRMaj x,
                        Targets targets, boolean glm, String architecture, String optimizer, int requestedBatchSize,
                        boolean standardized, FittedDispersion.Estimate dispersionEstimate, RunFingerprint fingerprint,
                        String resumeNote, GlmInference.Weights weightsKind, boolean quasi, String regularization,
-                       Standardizer targetScale) {
+                       Standardizer targetScale, java.util.List<Sequential> members) {
         this.targetScale = targetScale;
+        this.members = java.util.List.copyOf(members);
         this.weightsKind = weightsKind;
         this.quasi = quasi;
         this.header = header;
@@ -153,10 +158,20 @@ public final class TrainingRun {
      */
     public FittedModel completeModel(TrainingResult result) {
         // a session that can train on (-resume) keeps its network: the model gets a copy, and stays as built
-        final Sequential net = targetScale != null ? original(session.network())
+        final Sequential own = targetScale != null ? original(session.network())
                 : session.isOpen() ? session.network().copy() : session.network();
+        final Sequential net;
+        if (members.isEmpty()) {
+            net = own;
+        } else {
+            final java.util.List<Sequential> all = new java.util.ArrayList<>();
+            all.add(own);
+            all.addAll(members);
+            net = EtaAverage.of(all);
+        }
         // without a validation split the session's training rows are x: its final pass gave the outputs
-        final DMatrixRMaj fitted = targetScale == null && session.validationRows() == 0 && session.finalOutputs() != null
+        final DMatrixRMaj fitted = net == own && targetScale == null && session.validationRows() == 0
+                && session.finalOutputs() != null
                 && session.finalOutputs().numRows == x.numRows
                 ? session.finalOutputs() : net.predict(x);
         if (glm && fitted.numCols == 1) {
