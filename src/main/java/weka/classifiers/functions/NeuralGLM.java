@@ -1,5 +1,6 @@
 package weka.classifiers.functions;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
