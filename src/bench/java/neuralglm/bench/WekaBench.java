@@ -40,10 +40,11 @@ final class WekaBench {
     }
 
     /**
-     * The workload as specified, whatever NeuralGLM's defaults: no weight decay and nothing held out (the
-     * automatic defaults would select a penalty over several early-stopped runs).
+     * The workload as specified, whatever NeuralGLM's defaults: ReLU, no weight decay and nothing held out
+     * (the automatic defaults would select a penalty over several early-stopped runs, and pick Tanh or
+     * Softplus for numeric families).
      */
-    static final String PINNED = " -weight-decay 0 -validation-fraction 0";
+    static final String PINNED = " -weight-decay 0 -validation-fraction 0 -activation ReLU";
 
     static Instances instances(Path dir, int rows, boolean binary) throws java.io.IOException {
         final DMatrixRMaj[] xy = LargeBench.readData(dir.resolve("large_poisson.bin"));

@@ -37,6 +37,35 @@ public final class SafeMath {
         return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 
+    // Cephes tanh.c: tanh x = x + x^3 P(x^2)/Q(x^2) for |x| < 0.625
+    private static final double TP0 = -9.64399179425052238628E-1, TP1 = -9.92877231001918586564E1, TP2 = -1.61468768441708447952E3;
+    private static final double TQ1 = 1.12811678491632931402E2, TQ2 = 2.23548839060100448583E3, TQ3 = 4.84406305325125486048E3;
+
+    /**
+     * Hyperbolic tangent in intrinsic arithmetic (JDK 17's {@link Math#tanh} is a native call, about 20
+     * ns): for {@code |x| < 0.625} Cephes' rational approximation {@code x + x^3 P(x^2)/Q(x^2)}, else
+     * {@code sign(x) (1 - 2 / (e^{2|x|} + 1))}, and {@code sign(x)} beyond 22; within a few units in the
+     * last place of {@link Math#tanh} (SafeMathTest). NaN gives NaN.
+     *
+     * @param x argument
+     * @return {@code tanh x}
+     */
+    public static double tanh(double x) {
+        final double a = Math.abs(x);
+        if (a < 0x1p-28) {
+            return x; // tanh x = x to the last bit (and -0 stays -0)
+        }
+        if (a < 0.625) {
+            final double z = x * x;
+            return x + x * z * ((TP0 * z + TP1) * z + TP2) / (((z + TQ1) * z + TQ2) * z + TQ3);
+        }
+        if (a > 22.0) {
+            return Math.copySign(1.0, x);
+        }
+        final double t = 1.0 - 2.0 / (Math.exp(a + a) + 1.0);
+        return x < 0 ? -t : t;
+    }
+
     /**
      * Logistic sigmoid without overflow.
      *

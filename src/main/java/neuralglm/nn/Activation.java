@@ -160,7 +160,7 @@ public abstract class Activation implements Layer, Cloneable {
     /** {@code f(x) = tanh x}, {@code f' = 1 - y^2}. */
     public static final class Tanh extends Activation {
         private static final long serialVersionUID = 1L;
-        @Override public double apply(double x) { return Math.tanh(x); }
+        @Override public double apply(double x) { return neuralglm.linalg.SafeMath.tanh(x); }
         @Override public double derivative(double x, double y) { return 1.0 - y * y; }
     }
 

@@ -739,17 +739,18 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             return;
         }
         // the instances with a class value; the data itself (no copy) when none is missing
-        final List<Integer> original = new ArrayList<>();
-        for (int i = 0; i < data.numInstances(); i++) {
+        final int[] known = new int[data.numInstances()];
+        int count = 0;
+        for (int i = 0; i < known.length; i++) {
             if (!data.instance(i).classIsMissing()) {
-                original.add(i);
+                known[count++] = i;
             }
         }
-        if (original.isEmpty()) {
+        if (count == 0) {
             throw new IllegalArgumentException("No training instances with a known class value: all " + data.numInstances()
                     + " instances have a missing value for class attribute '" + data.classAttribute().name() + "'");
         }
-        final int[] rows = original.stream().mapToInt(Integer::intValue).toArray();
+        final int[] rows = count == known.length ? known : java.util.Arrays.copyOf(known, count);
         final Instances train;
         if (rows.length == data.numInstances()) {
             train = data;

@@ -89,7 +89,9 @@ public final class InputChecks {
      * @throws IllegalArgumentException naming attribute, instance and value
      */
     public static void checkInstance(Instance inst, int number) {
-        checkValues(inst, "instance " + number);
+        for (int a = 0; a < inst.numAttributes(); a++) {
+            checkValue(inst, a, number); // the message is made only for a bad value (no string per instance)
+        }
         final double w = inst.weight();
         if (!Double.isFinite(w) || w < 0) {
             throw new IllegalArgumentException("Instance " + number + " has weight " + w
@@ -107,28 +109,21 @@ public final class InputChecks {
     public static void checkForPrediction(Instance inst) {
         for (int a = 0; a < inst.numAttributes(); a++) {
             if (a != inst.classIndex()) {
-                checkValue(inst, a, "the instance to predict");
+                checkValue(inst, a, 0);
             }
         }
     }
 
-    private static void checkValues(Instance inst, String which) {
-        for (int a = 0; a < inst.numAttributes(); a++) {
-            checkValue(inst, a, which);
-        }
-    }
-
-    private static void checkValue(Instance inst, int a, String which) {
+    /** @param number the instance's 1-based number, or 0 for an instance to predict */
+    private static void checkValue(Instance inst, int a, int number) {
         final double v = inst.value(a);
-        if (Double.isNaN(v) || inst.attribute(a).isNominal()) {
-            return;
-        }
-        if (Double.isInfinite(v) || Math.abs(v) > MAX_MAGNITUDE) {
+        // NaN (missing) passes both tests; a nominal value is an index, looked at only when it would fail
+        if ((Double.isInfinite(v) || Math.abs(v) > MAX_MAGNITUDE) && !inst.attribute(a).isNominal()) {
             throw new IllegalArgumentException(String.format(
                     "%s '%s' of %s is %s; values must be finite with magnitude at most %s "
                             + "(their squares must not overflow). Rescale the attribute, e.g. with a log transform.",
-                    a == inst.classIndex() ? "Class attribute" : "Attribute", inst.attribute(a).name(), which,
-                    v, MAX_MAGNITUDE));
+                    a == inst.classIndex() ? "Class attribute" : "Attribute", inst.attribute(a).name(),
+                    number > 0 ? "instance " + number : "the instance to predict", v, MAX_MAGNITUDE));
         }
     }
 

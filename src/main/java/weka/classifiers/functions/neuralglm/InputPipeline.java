@@ -51,6 +51,8 @@ public final class InputPipeline implements Inputs {
     private String[] inputNames;
     private Standardizer standardizer;
     private int missingInTraining;
+    /** The missing input values {@link #uselessAttributes} counted (before imputation). */
+    private transient int missingInputs;
 
     /** One-hot coding of nominal attributes (for networks with hidden layers). */
     public InputPipeline() {
@@ -74,8 +76,9 @@ public final class InputPipeline implements Inputs {
      * @throws Exception when a filter fails
      */
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights) throws Exception {
-        missingInTraining = countMissingInputs(data);
-        missing.setInputFormat(data);
+        // the filters see the header only: Filter.setInputFormat runs a capabilities test over every instance given
+        final Instances structure = new Instances(data, 0);
+        missing.setInputFormat(structure);
         final Instances means = new Instances(data, 1);
         means.add(meansAndModes(data));
         for (int i = 0; i < means.numInstances(); i++) {
@@ -85,6 +88,7 @@ public final class InputPipeline implements Inputs {
         missing.output();
         final double[] fill = replacements(data, missing);
         final int[] removed = uselessAttributes(data, fill);
+        missingInTraining = missingInputs;
         useless.setAttributeIndicesArray(removed);
         useless.setInvertSelection(false);
         useless.setInputFormat(missing.getOutputFormat());
@@ -306,10 +310,12 @@ public final class InputPipeline implements Inputs {
     /**
      * The attributes {@link RemoveUseless} (default settings) would remove from the imputed data: all
      * values missing, fewer than two distinct values (compared as Weka's attribute statistics do, by
-     * their bits), or nominal with more than 99% of the present values distinct. The class never.
+     * their bits), or nominal with more than 99% of the present values distinct. The class never. The same
+     * pass counts the missing input values ({@link #missingInputs}).
      */
-    private static int[] uselessAttributes(Instances data, double[] fill) {
+    private int[] uselessAttributes(Instances data, double[] fill) {
         final int d = data.numAttributes(), n = data.numInstances(), cls = data.classIndex();
+        int rawMissing = 0;
         final int[] missingCount = new int[d], distinct = new int[d];
         final long[] first = new long[d];
         final boolean[][] seen = new boolean[d][];
@@ -322,7 +328,11 @@ public final class InputPipeline implements Inputs {
             final Instance inst = data.instance(i);
             for (int j = 0; j < d; j++) {
                 final double raw = inst.value(j);
-                final double v = Utils.isMissingValue(raw) ? fill[j] : raw;
+                final boolean isMissing = Utils.isMissingValue(raw);
+                if (isMissing && j != cls) {
+                    rawMissing++;
+                }
+                final double v = isMissing ? fill[j] : raw;
                 if (Utils.isMissingValue(v)) {
                     missingCount[j]++;
                 } else if (seen[j] != null) {
@@ -338,6 +348,7 @@ public final class InputPipeline implements Inputs {
                 }
             }
         }
+        missingInputs = rawMissing;
         final java.util.List<Integer> remove = new java.util.ArrayList<>();
         for (int j = 0; j < d; j++) {
             if (j != cls && (missingCount[j] == n || distinct[j] < 2
@@ -355,19 +366,6 @@ public final class InputPipeline implements Inputs {
                 target[offset + j++] = inst.value(a);
             }
         }
-    }
-
-    private static int countMissingInputs(Instances data) {
-        int count = 0;
-        for (int i = 0; i < data.numInstances(); i++) {
-            final Instance inst = data.instance(i);
-            for (int a = 0; a < data.numAttributes(); a++) {
-                if (a != data.classIndex() && inst.isMissing(a)) {
-                    count++;
-                }
-            }
-        }
-        return count;
     }
 
     /** @return names of the input columns after the filters (e.g. {@code outlook=sunny}) */
