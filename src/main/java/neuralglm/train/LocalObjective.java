@@ -119,7 +119,7 @@ final class LocalObjective implements Objective {
 
     @Override
     public double trainingLoss(int epoch, DMatrixRMaj etaOut) {
-        return Trainer.finalMeanNll(epoch, net, family, x, y, w, etaOut);
+        return Trainer.finalMeanNll(epoch, net, family, x, y, w, etaOut, trainer.threads());
     }
 
     @Override

@@ -266,7 +266,23 @@ public final class Trainer {
      */
     static double finalMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
                                DMatrixRMaj etaOut) {
-        final int n = x.numRows, d = x.numCols, k = y.numCols;
+        return finalMeanNll(epoch, net, family, x, y, w, etaOut, 1);
+    }
+
+    /**
+     * {@link #finalMeanNll(int, Sequential, Family, DMatrixRMaj, DMatrixRMaj, double[], DMatrixRMaj)} with the
+     * chunks shared among {@code threads} threads (the caller's and threads started here, each with a copy of
+     * the network): the chunk losses are added in chunk order afterwards, so the result is the same to the
+     * bit for any number of threads.
+     */
+    static double finalMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
+                               DMatrixRMaj etaOut, int threads) {
+        final int n = x.numRows;
+        final int chunks = (n + FINAL_CHUNK - 1) / FINAL_CHUNK;
+        if (threads > 1 && chunks > 1) {
+            return parallelFinalMeanNll(epoch, net, family, x, y, w, etaOut, Math.min(threads, chunks), chunks);
+        }
+        final int d = x.numCols, k = y.numCols;
         if (n <= FINAL_CHUNK) {
             final DMatrixRMaj eta = net.forward(x);
             if (etaOut != null) {
@@ -303,6 +319,102 @@ public final class Trainer {
             }
         }
         return sum / Family.totalWeight(w, n);
+    }
+
+    private static double parallelFinalMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y,
+                                               double[] w, DMatrixRMaj etaOut, int threads, int chunks) {
+        final int n = x.numRows, d = x.numCols, k = y.numCols;
+        final double[] loss = new double[chunks], weight = new double[chunks];
+        if (etaOut != null) {
+            etaOut.reshape(n, k, false);
+        }
+        final Throwable[] failed = new Throwable[threads];
+        final Thread[] helpers = new Thread[threads - 1];
+        for (int t = 1; t < threads; t++) {
+            final int tt = t;
+            final Sequential copy = net.copy();
+            helpers[t - 1] = new Thread(() -> {
+                try {
+                    finalChunks(copy, family, x, y, w, etaOut, loss, weight, tt, threads);
+                } catch (RuntimeException | Error e) {
+                    failed[tt] = e;
+                }
+            }, "neuralglm-final-loss-" + t);
+            helpers[t - 1].setDaemon(true);
+            helpers[t - 1].start();
+        }
+        try {
+            finalChunks(net, family, x, y, w, etaOut, loss, weight, 0, threads);
+        } catch (RuntimeException | Error e) {
+            failed[0] = e;
+        }
+        boolean interrupted = false;
+        for (Thread h : helpers) {
+            while (true) {
+                try {
+                    h.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // finish joining (the helpers are short), then report the interrupt
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            throw new TrainingInterruptedException(epoch);
+        }
+        for (Throwable f : failed) {
+            if (f instanceof RuntimeException) {
+                throw (RuntimeException) f;
+            } else if (f != null) {
+                throw (Error) f;
+            }
+        }
+        double sum = 0.0;
+        for (int c = 0; c < chunks; c++) {
+            if (weight[c] != 0) {
+                if (!Double.isFinite(loss[c])) {
+                    // the message names this chunk's outputs: compute them again here
+                    final int start = c * FINAL_CHUNK, b = Math.min(FINAL_CHUNK, n - start);
+                    final DMatrixRMaj xb = new DMatrixRMaj(b, d);
+                    System.arraycopy(x.data, start * d, xb.data, 0, b * d);
+                    checkFinite(epoch, loss[c], family, net.forward(xb));
+                }
+                sum += weight[c] * loss[c];
+            }
+        }
+        return sum / Family.totalWeight(w, n);
+    }
+
+    /**
+     * Chunks {@code t, t + threads, t + 2 threads, ...} of the final loss pass: their weights, mean NLLs and
+     * (into etaOut) outputs.
+     */
+    private static void finalChunks(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
+                                    DMatrixRMaj etaOut, double[] loss, double[] weight, int t, int threads) {
+        final int n = x.numRows, d = x.numCols, k = y.numCols;
+        final DMatrixRMaj xb = new DMatrixRMaj(FINAL_CHUNK, d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
+        final double[] wb = w == null ? null : new double[FINAL_CHUNK];
+        for (int c = t; c < loss.length; c += threads) {
+            final int start = c * FINAL_CHUNK, b = Math.min(FINAL_CHUNK, n - start);
+            xb.reshape(b, d, false);
+            yb.reshape(b, k, false);
+            System.arraycopy(x.data, start * d, xb.data, 0, b * d);
+            System.arraycopy(y.data, start * k, yb.data, 0, b * k);
+            weight[c] = b;
+            if (wb != null) {
+                System.arraycopy(w, start, wb, 0, b);
+                weight[c] = Family.totalWeight(wb, b);
+                if (weight[c] == 0 && etaOut == null) {
+                    continue;
+                }
+            }
+            final DMatrixRMaj eta = net.forward(xb);
+            if (etaOut != null) {
+                System.arraycopy(eta.data, 0, etaOut.data, start * k, b * k);
+            }
+            loss[c] = weight[c] == 0 ? 0.0 : family.meanNll(eta, yb, wb);
+        }
     }
 
     /**

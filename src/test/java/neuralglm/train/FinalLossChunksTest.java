@@ -1,5 +1,6 @@
 package neuralglm.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The final loss of a fit on more rows than one evaluation chunk equals the weighted mean Poisson NLL
- * {@code sum w (exp(eta) - y eta) / sum w} written out here from the stateless predictions.
+ * {@code sum w (exp(eta) - y eta) / sum w} written out here from the stateless predictions; shared among
+ * 2 or 3 threads, the pass gives the same loss and outputs to the bit as on one.
  */
 class FinalLossChunksTest {
 
@@ -39,5 +41,20 @@ class FinalLossChunksTest {
             total += w[i];
         }
         assertEquals(sum / total, r.finalLoss(), 1e-12 * Math.abs(sum / total));
+
+        for (double[] weights : new double[][] {w, null}) {
+            final DMatrixRMaj one = new DMatrixRMaj(0, 0);
+            final double loss1 = Trainer.finalMeanNll(0, net, new PoissonFamily(), x, y, weights, one, 1);
+            assertArrayEquals(eta.data, one.data, 0.0, "one thread: the predictions");
+            for (int threads : new int[] {2, 3}) {
+                final DMatrixRMaj out = new DMatrixRMaj(0, 0);
+                final double loss = Trainer.finalMeanNll(0, net, new PoissonFamily(), x, y, weights, out, threads);
+                assertEquals(Double.doubleToLongBits(loss1), Double.doubleToLongBits(loss), threads + " threads: the loss");
+                assertArrayEquals(one.data, out.data, 0.0, threads + " threads: the outputs");
+                assertEquals(Double.doubleToLongBits(loss1),
+                        Double.doubleToLongBits(Trainer.finalMeanNll(0, net, new PoissonFamily(), x, y, weights, null, threads)),
+                        threads + " threads, no outputs: the loss");
+            }
+        }
     }
 }
