@@ -426,7 +426,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         for (int k = 0; k < count; k++) {
             sb.append(k == 0 ? " " : ", ").append(num(lambdas[k]));
         }
-        return sb.append(" (the first one's path is given above)").toString();
+        return sb.append(" (the path above, and the Epochs run and Stopped lines below, are the first network's)").toString();
     }
 
     private static String num(double v) {
