@@ -97,6 +97,10 @@ final class RowGemm {
             final int a0 = i * p;
             System.arraycopy(z, 0, t, 0, m);
             int k = 0;
+            for (; k + 5 < p; k += 6) {
+                ColumnKernels.fma6(a[a0 + k], br[k], a[a0 + k + 1], br[k + 1], a[a0 + k + 2], br[k + 2], a[a0 + k + 3], br[k + 3],
+                        a[a0 + k + 4], br[k + 4], a[a0 + k + 5], br[k + 5], t, 0, m);
+            }
             for (; k + 3 < p; k += 4) {
                 fma4(a[a0 + k], br[k], a[a0 + k + 1], br[k + 1], a[a0 + k + 2], br[k + 2], a[a0 + k + 3], br[k + 3], t, m);
             }
