@@ -75,7 +75,7 @@ final class ColumnPass {
         grad = new double[layers.length + 1][][];
         for (int l = 0; l <= layers.length; l++) {
             act[l] = new double[width[l]][cap];
-            grad[l] = new double[width[l]][cap];
+            grad[l] = l == 0 ? null : new double[width[l]][cap]; // dL/dx: made when first asked for
         }
         capacity = cap;
     }
@@ -119,6 +119,9 @@ final class ColumnPass {
                     + " but the last forward gave " + n + " x " + width[last]);
         }
         toColumns(dEta, grad[last]);
+        if (needInputGradient && grad[0] == null) {
+            grad[0] = new double[width[0]][capacity];
+        }
         for (int l = last - 1; l >= 0; l--) {
             final Layer layer = layers[l];
             final boolean input = l > 0 || needInputGradient;

@@ -25,6 +25,12 @@ public final class Sequential implements Layer {
      */
     static final int COLUMN_ROWS = Integer.getInteger("neuralglm.columnRows", 16);
 
+    /**
+     * Larger batches (a full batch of many rows) stay row-major: the column pass holds a copy of the
+     * inputs by columns, which for a big full batch would add the data's size to the memory a build needs.
+     */
+    static final int COLUMN_MAX_ROWS = 1 << 16;
+
     /** The column-stored training pass (made on first use; null when the layers do not allow it). */
     private transient ColumnPass columns;
     /** Whether the last {@link #forward} ran in {@link #columns}. */
@@ -110,14 +116,14 @@ public final class Sequential implements Layer {
 
     /**
      * Forward pass for training. A network of {@link Linear} and {@link Activation} layers given at
-     * least {@link #COLUMN_ROWS} rows runs it (and the backward pass after it) with its hidden matrices
+     * least {@link #COLUMN_ROWS} and at most {@link #COLUMN_MAX_ROWS} rows runs it (and the backward pass after it) with its hidden matrices
      * stored by columns ({@link ColumnPass}): the same numbers to the bit, vectorised along the batch.
      * The layers' own caches are then not set, so backward must go through this network.
      */
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x) {
         columnForward = false;
-        if (COLUMN_ROWS > 0 && x.numRows >= COLUMN_ROWS) {
+        if (COLUMN_ROWS > 0 && x.numRows >= COLUMN_ROWS && x.numRows <= COLUMN_MAX_ROWS) {
             if (columnsDecided != x.numCols) {
                 columns = ColumnPass.of(layers, x.numCols);
                 columnsDecided = x.numCols;

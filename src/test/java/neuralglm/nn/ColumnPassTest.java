@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link Sequential}'s training pass with columns ({@link ColumnPass}, for batches of at least
- * {@link Sequential#COLUMN_ROWS} rows and layers up to {@link ColumnPass#MAX_WIDTH} wide) against the same network's layers run one by one
+ * {@link Sequential}'s training pass with columns ({@link ColumnPass}, for batches of
+ * {@link Sequential#COLUMN_ROWS} to {@link Sequential#COLUMN_MAX_ROWS} rows and layers up to {@link ColumnPass#MAX_WIDTH} wide) against the same network's layers run one by one
  * ({@link Layer#forward} / {@link Layer#backward} in row-major order): eta, dL/dx and every parameter
  * gradient equal bit for bit, for each activation, hidden shapes from none (a GLM) to two layers, several
  * outputs, and a second batch of another size through the same buffers.
@@ -79,6 +79,16 @@ class ColumnPassTest {
             }
             assertSameGradients(ref, cut);
         }
+    }
+
+    /** Batches beyond {@link Sequential#COLUMN_MAX_ROWS} rows (a big full batch) stay row-major. */
+    @org.junit.jupiter.api.Test
+    void bigBatchesStayRowMajor() {
+        final Sequential net = Sequential.mlp(2, new int[] {4}, activation("ReLU"), 1, new Random(3));
+        net.forward(gauss(new Random(5), Sequential.COLUMN_MAX_ROWS, 2));
+        org.junit.jupiter.api.Assertions.assertTrue(net.lastForwardUsedColumns());
+        net.forward(gauss(new Random(5), Sequential.COLUMN_MAX_ROWS + 1, 2));
+        org.junit.jupiter.api.Assertions.assertFalse(net.lastForwardUsedColumns());
     }
 
     private static void assertSameGradients(Sequential ref, Sequential cut) {
