@@ -87,6 +87,11 @@ public final class ColumnKernels {
         } else {
             fill(t, z, i0, i1);
         }
+        for (; q + 5 < len; q += 6) {
+            final int o = c0 + q * cs;
+            fma6(c[o], v[q], c[o + cs], v[q + 1], c[o + 2 * cs], v[q + 2], c[o + 3 * cs], v[q + 3], c[o + 4 * cs], v[q + 4],
+                    c[o + 5 * cs], v[q + 5], t, i0, i1);
+        }
         for (; q + 3 < len; q += 4) {
             final int o = c0 + q * cs;
             fma4(c[o], v[q], c[o + cs], v[q + 1], c[o + 2 * cs], v[q + 2], c[o + 3 * cs], v[q + 3], t, i0, i1);
@@ -126,6 +131,15 @@ public final class ColumnKernels {
                      double[] t, int i0, int i1) {
         for (int i = i0; i < i1; i++) {
             t[i] = Math.fma(x3, b3[i], Math.fma(x2, b2[i], Math.fma(x1, b1[i], Math.fma(x0, b0[i], t[i]))));
+        }
+    }
+
+    /** Six terms per pass over t (C2 still vectorises this body, and t is loaded and stored once per six). */
+    private static void fma6(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3, double[] b3,
+                             double x4, double[] b4, double x5, double[] b5, double[] t, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            t[i] = Math.fma(x5, b5[i], Math.fma(x4, b4[i], Math.fma(x3, b3[i], Math.fma(x2, b2[i], Math.fma(x1, b1[i],
+                    Math.fma(x0, b0[i], t[i]))))));
         }
     }
 
