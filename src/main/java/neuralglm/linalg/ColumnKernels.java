@@ -135,7 +135,7 @@ public final class ColumnKernels {
     }
 
     /** Six terms per pass over t (C2 still vectorises this body, and t is loaded and stored once per six). */
-    private static void fma6(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3, double[] b3,
+    static void fma6(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3, double[] b3,
                              double x4, double[] b4, double x5, double[] b5, double[] t, int i0, int i1) {
         for (int i = i0; i < i1; i++) {
             t[i] = Math.fma(x5, b5[i], Math.fma(x4, b4[i], Math.fma(x3, b3[i], Math.fma(x2, b2[i], Math.fma(x1, b1[i],

@@ -17,8 +17,8 @@ package neuralglm.linalg;
  * row-major array have different offsets. So the inner loops run over separate row arrays indexed
  * from 0 (per-thread scratch: the rows of the other operand, and the rows of C being summed), and
  * rows are copied in and out once per call, an O(m p) cost against the O(n m p) products. The inner
- * loop updates one row of C with four inner-index steps (four chained FMAs per entry: one store and
- * five loads per four FMAs). Shapes with fewer than {@link #MIN_WIDTH} entries along the
+ * loop updates one row of C with six inner-index steps (six chained FMAs per entry: one store and
+ * seven loads per six FMAs), then four and one for the rest. Shapes with fewer than {@link #MIN_WIDTH} entries along the
  * vectorised dimension go to {@link Gemm}'s register-blocked scalar code instead.
  */
 final class RowGemm {
@@ -35,7 +35,7 @@ final class RowGemm {
         double[][] rows = new double[0][];
         double[] t0 = new double[0];
         double[] zeros = new double[0];
-        double[][] x = {new double[0], new double[0], new double[0], new double[0]};
+        double[][] x = {new double[0], new double[0], new double[0], new double[0], new double[0], new double[0]};
 
         /** @return at least r rows of length at least len (contents undefined) */
         double[][] rows(int r, int len) {
@@ -59,7 +59,7 @@ final class RowGemm {
 
         void inputs(int len) {
             if (x[0].length < len) {
-                for (int r = 0; r < 4; r++) {
+                for (int r = 0; r < x.length; r++) {
                     x[r] = new double[len];
                 }
             }
@@ -97,6 +97,10 @@ final class RowGemm {
             final int a0 = i * p;
             System.arraycopy(z, 0, t, 0, m);
             int k = 0;
+            for (; k + 5 < p; k += 6) {
+                ColumnKernels.fma6(a[a0 + k], br[k], a[a0 + k + 1], br[k + 1], a[a0 + k + 2], br[k + 2], a[a0 + k + 3], br[k + 3],
+                        a[a0 + k + 4], br[k + 4], a[a0 + k + 5], br[k + 5], t, 0, m);
+            }
             for (; k + 3 < p; k += 4) {
                 fma4(a[a0 + k], br[k], a[a0 + k + 1], br[k + 1], a[a0 + k + 2], br[k + 2], a[a0 + k + 3], br[k + 3], t, m);
             }
@@ -110,7 +114,7 @@ final class RowGemm {
     /**
      * {@code t[j] = fma(x3, b3[j], fma(x2, b2[j], fma(x1, b1[j], fma(x0, b0[j], t[j]))))} for {@code j < len}.
      * C2 vectorises a loop only if it may unroll it, which it refuses for a body of more than about 60
-     * nodes: five arrays and four FMAs fit, two output rows (six arrays) or eight FMAs do not.
+     * nodes: seven arrays and six FMAs fit ({@link ColumnKernels#fma6}), two output rows or eight FMAs do not.
      */
     private static void fma4(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3, double[] b3,
                              double[] t, int len) {
@@ -137,8 +141,21 @@ final class RowGemm {
             System.arraycopy(c, j * p, cr[j], 0, p);
         }
         s.inputs(p);
-        final double[] x0 = s.x[0], x1 = s.x[1], x2 = s.x[2], x3 = s.x[3];
+        final double[] x0 = s.x[0], x1 = s.x[1], x2 = s.x[2], x3 = s.x[3], x4 = s.x[4], x5 = s.x[5];
         int i = 0;
+        for (; i + 5 < n; i += 6) {
+            final int r0 = i * m;
+            System.arraycopy(b, i * p, x0, 0, p);
+            System.arraycopy(b, i * p + p, x1, 0, p);
+            System.arraycopy(b, i * p + 2 * p, x2, 0, p);
+            System.arraycopy(b, i * p + 3 * p, x3, 0, p);
+            System.arraycopy(b, i * p + 4 * p, x4, 0, p);
+            System.arraycopy(b, i * p + 5 * p, x5, 0, p);
+            for (int j = 0; j < m; j++) {
+                ColumnKernels.fma6(a[r0 + j], x0, a[r0 + m + j], x1, a[r0 + 2 * m + j], x2, a[r0 + 3 * m + j], x3,
+                        a[r0 + 4 * m + j], x4, a[r0 + 5 * m + j], x5, cr[j], 0, p);
+            }
+        }
         for (; i + 3 < n; i += 4) {
             final int r0 = i * m, r1 = r0 + m, r2 = r1 + m, r3 = r2 + m;
             System.arraycopy(b, i * p, x0, 0, p);
