@@ -24,6 +24,7 @@ import weka.classifiers.functions.MultilayerPerceptron;
 import weka.classifiers.functions.NeuralGLM;
 import weka.classifiers.trees.RandomForest;
 import weka.core.Instances;
+import weka.core.Randomizable;
 import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
 
@@ -45,6 +46,10 @@ import weka.core.converters.ConverterUtils.DataSource;
  * (default {@code ";-hidden none"}: the defaults and the GLM), {@code --baselines mlp,linear,rf} or
  * {@code none}, {@code --folds 10}, {@code --markdown} (a markdown table at the end). The study of the
  * defaults runs this with {@code --nglm} set to the candidate option strings.
+ * <p>{@code --seeds 1,2,3,4,5} repeats the cross-validation once per seed s (folds from {@code new Random(s)};
+ * with {@code --learner-seeds} also each Randomizable learner's own seed set to s: NeuralGLM's {@code -S},
+ * MultilayerPerceptron's and RandomForest's) and prints each metric as mean +/- sd over the repetitions
+ * (sd with divisor r - 1), so a gap between two learners can be told from the noise of one partition.
  */
 final class HeldoutBench {
 
@@ -64,6 +69,14 @@ final class HeldoutBench {
         int clamped;
         double cpuSeconds;
         double ratio = Double.NaN;
+        /** Over --seeds repetitions: the standard deviations of accuracy, log loss, RMSE, deviance; 0 for one. */
+        double sdAccuracy;
+        double sdLogLoss;
+        double sdRmse;
+        double sdDeviance;
+        int repetitions = 1;
+        /** The main metric (accuracy, or RMSE for a numeric class) of each repetition. */
+        double[] perSeed;
     }
 
     private static final List<DataSet> SETS = List.of(
@@ -85,6 +98,8 @@ final class HeldoutBench {
         final List<String> variants = List.of(a.string("nglm", ";-hidden none").split(";", -1));
         final List<String> baselines = a.list("baselines", List.of("mlp", "linear", "rf"));
         final int folds = a.integer("folds", 10);
+        final List<Long> seeds = a.list("seeds", List.of("1")).stream().map(String::trim).map(Long::parseLong).toList();
+        final boolean learnerSeeds = a.flag("learner-seeds");
         final List<Row> rows = new ArrayList<>();
         for (DataSet s : SETS) {
             final String shortName = s.name().startsWith("res:") ? s.name().substring(4) : s.name();
@@ -112,11 +127,16 @@ final class HeldoutBench {
             }
             final List<Row> setRows = new ArrayList<>();
             for (Map.Entry<String, Classifier> l : learners.entrySet()) {
-                final Row r = evaluate(shortName, l.getKey(), l.getValue(), data, folds,
-                        s.family() == null ? null : Families.byName(s.family(), 0, false));
+                final Family fam = s.family() == null ? null : Families.byName(s.family(), 0, false);
+                final Row r = seeds.size() == 1 && !learnerSeeds
+                        ? evaluate(shortName, l.getKey(), l.getValue(), data, folds, fam, seeds.get(0))
+                        : repeated(shortName, l.getKey(), l.getValue(), data, folds, fam, seeds, learnerSeeds);
                 setRows.add(r);
                 System.out.println(line(r));
                 System.out.flush();
+            }
+            if (setRows.get(0).perSeed != null) {
+                System.out.print(paired(setRows));
             }
             setRows.stream().filter(r -> r.learner.equals("MultilayerPerceptron")).findFirst()
                     .ifPresent(mlp -> setRows.forEach(r -> r.ratio = r.cpuSeconds / mlp.cpuSeconds));
@@ -143,13 +163,93 @@ final class HeldoutBench {
         return new DataSource(f.getPath()).getDataSet();
     }
 
-    static Row evaluate(String set, String learner, Classifier c, Instances data, int folds, Family family)
+    /**
+     * The cross-validation repeated once per seed.
+     *
+     * @return the means of the metrics and CPU time, with the metrics' standard deviations
+     */
+    static Row repeated(String set, String learner, Classifier c, Instances data, int folds, Family family,
+                        List<Long> seeds, boolean learnerSeeds) throws Exception {
+        final int r = seeds.size();
+        final double[][] m = new double[5][r];
+        Row one = null;
+        for (int i = 0; i < r; i++) {
+            final Classifier copy = AbstractClassifier.makeCopy(c);
+            if (learnerSeeds && copy instanceof Randomizable rc) {
+                rc.setSeed(seeds.get(i).intValue());
+            }
+            one = evaluate(set, learner, copy, data, folds, family, seeds.get(i));
+            m[0][i] = one.accuracy;
+            m[1][i] = one.logLoss;
+            m[2][i] = one.rmse;
+            m[3][i] = one.deviance;
+            m[4][i] = one.cpuSeconds;
+        }
+        final Row out = one;
+        out.repetitions = r;
+        out.accuracy = mean(m[0]);
+        out.logLoss = mean(m[1]);
+        out.rmse = mean(m[2]);
+        out.deviance = mean(m[3]);
+        out.cpuSeconds = mean(m[4]);
+        out.sdAccuracy = sd(m[0]);
+        out.sdLogLoss = sd(m[1]);
+        out.sdRmse = sd(m[2]);
+        out.sdDeviance = sd(m[3]);
+        out.clamped = 0;
+        out.perSeed = out.nominal ? m[0] : m[2];
+        return out;
+    }
+
+    /**
+     * @return per learner after the first, the paired difference of the first learner's main metric minus its, over
+     *         the seeds: mean +/- sd, and on how many seeds the first learner was worse
+     */
+    static String paired(List<Row> rows) {
+        final Row first = rows.get(0);
+        final StringBuilder sb = new StringBuilder();
+        for (Row r : rows.subList(1, rows.size())) {
+            final double[] d = new double[first.perSeed.length];
+            int worse = 0;
+            for (int i = 0; i < d.length; i++) {
+                d[i] = first.perSeed[i] - r.perSeed[i];
+                worse += (first.nominal ? d[i] < 0 : d[i] > 0) ? 1 : 0;
+            }
+            sb.append(String.format(Locale.ROOT, "%-18s   %s minus %s: %s %+.4g +/- %.4g (paired over %d seeds); "
+                            + "worse on %d of them%n", first.set, first.learner, r.learner,
+                    first.nominal ? "accuracy" : "RMSE", mean(d), sd(d), d.length, worse));
+        }
+        return sb.toString();
+    }
+
+    static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    /** @return the sample standard deviation (divisor n - 1; 0 for one value) */
+    static double sd(double[] v) {
+        if (v.length < 2) {
+            return 0;
+        }
+        final double mu = mean(v);
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - mu) * (x - mu);
+        }
+        return Math.sqrt(ss / (v.length - 1));
+    }
+
+    static Row evaluate(String set, String learner, Classifier c, Instances data, int folds, Family family, long seed)
             throws Exception {
         final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         final Evaluation ev = new Evaluation(data);
         final Classifier copy = AbstractClassifier.makeCopy(c);
         final long t0 = mx.getCurrentThreadCpuTime();
-        ev.crossValidateModel(copy, data, folds, new Random(1));
+        ev.crossValidateModel(copy, data, folds, new Random(seed));
         final Row r = new Row();
         r.cpuSeconds = (mx.getCurrentThreadCpuTime() - t0) * 1e-9;
         r.set = set;
@@ -179,7 +279,20 @@ final class HeldoutBench {
         return r;
     }
 
+    /** @return v, or "v +/- sd" when the row averages repetitions */
+    private static String pm(String format, double v, double sd, Row r) {
+        return r.repetitions < 2 ? String.format(Locale.ROOT, format, v)
+                : String.format(Locale.ROOT, format + " +/- " + format, v, sd);
+    }
+
     private static String line(Row r) {
+        if (r.repetitions > 1) {
+            return String.format(Locale.ROOT, "%-18s %-55s %s  cpu %.2f s (mean +/- sd over %d seeds)", r.set, r.learner,
+                    r.nominal ? "acc " + pm("%.3f", r.accuracy, r.sdAccuracy, r) + "  logloss "
+                            + pm("%.4f", r.logLoss, r.sdLogLoss, r)
+                            : "rmse " + pm("%.4g", r.rmse, r.sdRmse, r) + "  deviance "
+                            + pm("%.4g", r.deviance, r.sdDeviance, r), r.cpuSeconds, r.repetitions);
+        }
         return r.nominal
                 ? String.format(Locale.ROOT, "%-18s %-55s acc %.3f  logloss %.4f  cpu %.2f s", r.set, r.learner,
                 r.accuracy, r.logLoss, r.cpuSeconds)
@@ -193,10 +306,10 @@ final class HeldoutBench {
         sb.append("|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |\n", r.set, r.learner,
-                    r.nominal ? String.format(Locale.ROOT, "%.3f", r.accuracy) : "",
-                    r.nominal ? String.format(Locale.ROOT, "%.3f", r.logLoss) : "",
-                    r.nominal ? "" : String.format(Locale.ROOT, "%.4g", r.rmse),
-                    r.nominal ? "" : String.format(Locale.ROOT, "%.4g", r.deviance)
+                    r.nominal ? pm("%.3f", r.accuracy, r.sdAccuracy, r) : "",
+                    r.nominal ? pm("%.3f", r.logLoss, r.sdLogLoss, r) : "",
+                    r.nominal ? "" : pm("%.4g", r.rmse, r.sdRmse, r),
+                    r.nominal ? "" : pm("%.4g", r.deviance, r.sdDeviance, r)
                             + (r.clamped > 0 ? " (" + r.clamped + " clamped)" : ""),
                     Double.isNaN(r.ratio) ? "" : String.format(Locale.ROOT, "%.2f", r.ratio)));
         }

@@ -75,6 +75,14 @@ public final class LbfgsOptimizer extends Optimizer {
     /** @return the weight decay */
     public double weightDecay() { return weightDecay; }
 
+    /**
+     * @param value the gradient tolerance of the copy (&gt; 0)
+     * @return a fresh L-BFGS with this history and weight decay and the given tolerance
+     */
+    public LbfgsOptimizer withTolerance(double value) {
+        return new LbfgsOptimizer(value, history, weightDecay);
+    }
+
     /** @return how many times the objective was evaluated since initialisation */
     public int evaluations() { return evaluations; }
 

@@ -80,7 +80,7 @@ public final class PenaltySelection {
         final double trainWeight = Family.totalWeight(ValidationSplit.rows(w, t), t.length);
         final Held held = new Held(split, x, y, w);
         final java.util.Map<Double, Sequential> nets = new java.util.HashMap<>();
-        final PenaltySelection p = path(lambdas, true, listener, lambda -> {
+        final PenaltySelection p = path(lambdas, 1, listener, lambda -> {
             final Sequential net = fresh.get();
             final TrainingResult r = trainer.fit(net, family, optimizer.apply(lambda / trainWeight), x, y, w);
             nets.put(lambda, net);
@@ -92,17 +92,23 @@ public final class PenaltySelection {
     }
 
     /**
-     * The penalty of a network trained to convergence (no early stopping), by its held-out loss:
+     * The penalty of a network trained to convergence (no early stopping), by its held-out loss, along a
+     * warm-started path (as glmnet's):
      * <pre>
      *   rows split into T and V (ValidationSplit with the given fraction and the trainer's seed)
-     *   for lambda in lambdas (descending, all of them):
-     *       fit a fresh network on T alone to the trainer's epoch limit or convergence, minimising
-     *           sum_T w_i l_i + lambda/2 ||theta||^2
+     *   theta = a fresh network
+     *   for lambda in lambdas (descending):
+     *       from theta (the previous penalty's fit; fresh for the first), fit on T alone to the trainer's
+     *           epoch limit or convergence, minimising  sum_T w_i l_i + lambda/2 ||theta||^2
      *       v(lambda) = the validation mean NLL of the fitted network
+     *       stop once v has risen for two penalties in a row and is above the best so far
      *   return argmin v
      * </pre>
-     * The caller then fits the chosen penalty on all rows. Every candidate is fitted (a converged fit's
-     * held-out loss need not be U-shaped in lambda on a small validation part).
+     * The caller then fits the chosen penalty on all rows. Warm starts make v a smooth function of lambda
+     * (each fit stays in the basin of the previous one; from fresh starts a small validation part gave a
+     * jagged path, whose minimum one rise could not find) and make the weaker penalties' fits shorter; for
+     * a convex problem (a GLM) every fit is still the unique minimiser. A fit that diverged is not used as a
+     * start.
      *
      * @param fresh     a new network at its starting point; called once per penalty
      * @param family    the output distribution
@@ -127,9 +133,11 @@ public final class PenaltySelection {
         final double trainWeight = Family.totalWeight(wt, t.length);
         final Trainer plain = trainer.withValidation(0, 1);
         final Held held = new Held(split, x, y, w);
-        return path(lambdas, false, listener, lambda -> {
-            final Sequential net = fresh.get();
+        final Sequential[] previous = new Sequential[1];
+        return path(lambdas, 2, listener, lambda -> {
+            final Sequential net = previous[0] == null ? fresh.get() : previous[0].copy();
             plain.fit(net, family, optimizer.apply(lambda / trainWeight), xt, yt, wt);
+            previous[0] = net;   // not reached when the fit diverged
             return meanAndError(family, net.predict(held.x), held.y, held.w);
         });
     }
@@ -153,10 +161,11 @@ public final class PenaltySelection {
      *
      * @param lossAt         fits one penalty: {held-out mean NLL, its standard error}, or null when the fit has no
      *                       usable epoch
-     * @param stopWhenRising stop after the first penalty whose loss is not below the best so far
+     * @param stopAfterRises 1: stop after the first penalty whose loss is not below the best so far; r &gt; 1: stop
+     *                       after a penalty whose loss is not below the best and has risen r times in a row; 0: never
      */
-    private static PenaltySelection path(double[] lambdas, boolean stopWhenRising, Listener listener,
-                                         DoubleFunction<double[]> lossAt) {
+    static PenaltySelection path(double[] lambdas, int stopAfterRises, Listener listener,
+                                 DoubleFunction<double[]> lossAt) {
         if (lambdas.length == 0) {
             throw new IllegalArgumentException("No candidate penalties to choose from");
         }
@@ -164,8 +173,8 @@ public final class PenaltySelection {
         Arrays.sort(order);
         final double[] tried = new double[order.length], loss = new double[order.length], se = new double[order.length];
         int count = 0;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestAt = -1;
+        double bestLoss = Double.POSITIVE_INFINITY, lastLoss = Double.POSITIVE_INFINITY;
+        int bestAt = -1, rises = 0;
         for (int i = order.length - 1; i >= 0; i--) {
             final double lambda = order[i];
             double vl = Double.POSITIVE_INFINITY, vse = 0;
@@ -187,10 +196,12 @@ public final class PenaltySelection {
             if (listener != null) {
                 listener.onPenalty(lambda, vl);
             }
+            rises = vl > lastLoss ? rises + 1 : 0;
+            lastLoss = vl;
             if (vl < bestLoss) {
                 bestLoss = vl;
                 bestAt = count - 1;
-            } else if (stopWhenRising) {
+            } else if (stopAfterRises == 1 || stopAfterRises > 1 && rises >= stopAfterRises) {
                 break;
             }
         }

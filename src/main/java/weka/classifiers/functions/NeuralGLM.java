@@ -71,7 +71,7 @@ import weka.gui.ProgrammaticProperty;
  * instances held out for early stopping, and lambda chosen on them ({@link PenaltySelection}); a Gaussian
  * network learns the standardised class (mapped back by {@link Standardizer#toOriginalOutputs}) with lambda
  * chosen among fits to convergence and no early stopping; for the other numeric families the model is the
- * average of 5 such networks, each early-stopped on its own split ({@link neuralglm.nn.EtaAverage}); without
+ * average of 5 such networks, each early-stopped (patience 10) on its own split ({@link neuralglm.nn.EtaAverage}); without
  * hidden layers, lambda = 0 and nothing held out (the exact GLM).
  * The Weka face only: options, capabilities, filters ({@link InputPipeline}), targets
  * ({@link Targets}), input checks ({@link InputChecks}), the report; the network, families, optimisers
@@ -127,6 +127,21 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * the average of 5, each with its own split, 119.0 and 4.160.
      */
     static final int AUTO_ENSEMBLE = 5;
+    /**
+     * The patience of each early-stopped network of that average under the default patience -1 (20 for one network):
+     * in the held-out study patience 10 halved the build time of the average and predicted no worse (docvisits RMSE
+     * 4.161 with 20, 4.155 with 10; engel 122.7, 115.1; strikes 43.90, 43.88).
+     */
+    static final int AUTO_PATIENCE_AVERAGE = 10;
+    /** The patience of one early-stopped network under the default patience -1. */
+    static final int AUTO_PATIENCE = 20;
+    /**
+     * The largest gradient entry (of the mean NLL of the standardised class) at which L-BFGS stops a Gaussian network
+     * fitted to convergence under the automatic weight decay (the fits that choose it, and the model's), when the user's
+     * tolerance is smaller: the default 1e-9 is for the exact GLM; in the held-out study 1e-4 predicted as well (cpu RMSE 48.54
+     * with 1e-9, 48.55; cpu.with.vendor 16.20, 16.08) in less CPU time; 1e-3 did not (cpu.with.vendor 19.9).
+     */
+    static final double CONVERGED_TOLERANCE = 1e-4;
     /** The automatic weight decay of a network when nothing is held out to choose it by. */
     static final double AUTO_WEIGHT_DECAY = 1.0;
     /** The automatic validation fraction of a network. */
@@ -145,7 +160,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private boolean doNotStandardize = false;
     private int dispersionEstimate = FittedDispersion.Estimate.PEARSON.ordinal();
     private double validationFraction = AUTO;
-    private int patience = 20;
+    private int patience = (int) AUTO;
     private boolean resume = false;
     private int weightsKind = GlmInference.Weights.FREQUENCY.ordinal();
     private boolean quasi = false;
@@ -338,10 +353,12 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "layers 0, the exact maximum-likelihood GLM. A held-out study on Weka's example data sets "
                     + "(-Pbench heldout) found that unpenalised networks overfit badly and that no single lambda suits "
                     + "every data set. A Gaussian (numeric) class is learnt standardised, (y - mean) / sd, and mapped back "
-                    + "exactly, so lambda is free of its units; there -1 fits each of 10, 3, 1, 0.3, 0.1, 0.03 to "
-                    + "convergence on 80% of the instances and refits the one with the lowest loss on the other 20% on all "
-                    + "of them, without early stopping (the study: early stopping on small numeric sets with heavy-tailed "
-                    + "classes stopped far too early; cpu RMSE 48.5 against 69.7, cpu.with.vendor 16.2 against 50.0). "
+                    + "exactly, so lambda is free of its units; there -1 fits 10, 3, 1, 0.3, 0.1, 0.03 in turn to "
+                    + "convergence (L-BFGS tolerance at least 1e-4) on 80% of the instances, each from the previous fit, "
+                    + "until the loss on the other 20% has risen twice in a row, and refits the one with the lowest loss on "
+                    + "all of them, without early stopping (the study: early stopping on small numeric sets with "
+                    + "heavy-tailed classes stopped far too early; cpu RMSE 44.7 against 69.7, cpu.with.vendor 15.9 against "
+                    + "50.0; warm starts made the loss along the path smooth and the build 2-3 times faster). "
                     + ">= 0 applies that lambda as given. For streams (updateClassifier) -1 means 0.",
             commandLineParamName = "weight-decay", commandLineParamSynopsis = "-weight-decay <double|-1>")
     public double getWeightDecay() {
@@ -370,7 +387,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * @param trainWeight the total weight of the rows trained on
      * @return the penalty and early stopping of a build, in words (the report's Regularisation line)
      */
-    private String describeRegularization(boolean glm, double lambda, double trainWeight, double fraction,
+    private String describeRegularization(boolean glm, double lambda, double trainWeight, double fraction, int patienceUsed,
                                           Standardizer targetScale, boolean converged) {
         final StringBuilder sb = new StringBuilder();
         if (targetScale != null) {
@@ -394,7 +411,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     sb.append(i == 0 ? " " : ", ").append(num(l[i])).append(String.format(Locale.ROOT, " (%.4g)", v[i]));
                 }
                 sb.append(converged ? String.format(Locale.ROOT, " was fitted to convergence on %s%% of the instances, "
-                        + "and the one with the lowest loss on the other %s%% (standard error %.2g) was fitted again on all "
+                        + "from the strongest down, each starting from the previous fit, until the loss on the other %s%% "
+                        + "had risen twice in a row; the one with the lowest (standard error %.2g) was fitted again on all "
                         + "instances", num(100 - 100 * AUTO_VALIDATION_FRACTION), num(100 * AUTO_VALIDATION_FRACTION),
                         penaltyPath.standardError())
                         : String.format(Locale.ROOT, " from the strongest down until the loss rose, and kept the lowest "
@@ -405,7 +423,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         }
         if (fraction > 0) {
             sb.append(String.format(Locale.ROOT, "; early stopping on %s%% of the instances held out, patience %d epochs%s",
-                    num(100 * fraction), patience, validationFraction == AUTO ? " (the default validation fraction -1 "
+                    num(100 * fraction), patienceUsed, validationFraction == AUTO ? " (the default validation fraction -1 "
                             + "of a network)" : ""));
         } else if (converged) {
             sb.append("; no early stopping: a Gaussian network is fitted to convergence (the default validation fraction -1)");
@@ -490,8 +508,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     /** @return epochs without validation improvement before early stopping */
     @OptionMetadata(displayName = "patience", displayOrder = 11,
             description = "Early stopping: the number of epochs without a lower validation loss after which training stops "
-                    + "(default 20: L-BFGS's loss can stall for several iterations before falling again). Used only with "
-                    + "early stopping. Must be >= 1.",
+                    + "(default -1: 20 for one network, as L-BFGS's loss can stall for several iterations before falling "
+                    + "again; 10 for each network of the default average of a numeric class other than Gaussian, which "
+                    + "in the held-out study halved its time and predicted no worse). Used only with early stopping. "
+                    + "Must be >= 1, or -1.",
             commandLineParamName = "patience", commandLineParamSynopsis = "-patience <int>")
     public int getPatience() {
         return patience;
@@ -788,8 +808,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             throw new IllegalArgumentException("Option -validation-fraction: " + validationFraction
                     + " is not a share >= 0 and < 1 (0 = no early stopping, -1 = the automatic choice)");
         }
-        if (validationFraction != 0 && patience < 1) {
-            throw new IllegalArgumentException("Option -patience: " + patience + " is not a number of epochs >= 1");
+        if (validationFraction != 0 && patience < 1 && patience != AUTO) {
+            throw new IllegalArgumentException("Option -patience: " + patience + " is not a number of epochs >= 1 "
+                    + "(or -1 for the automatic choice)");
         }
         return sizes;
     }
@@ -841,8 +862,12 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 : ValidationSplit.rows(targets.weights(), trainPart), trainRows);
         Trainer trainer = new Trainer(limit).withBatchSize(miniBatchSize >= trainRows ? 0 : miniBatchSize)
                 .withSeed(getSeed()).withThreads(numThreads);
+        // the default model of the other numeric families: an average of early-stopped networks
+        final boolean average = !glm && !forStream && !converged && validationFraction == AUTO && weightDecay == AUTO
+                && fam.labelCoding() == Family.LabelCoding.NUMERIC && !fam.locationScale();
+        final int patienceUsed = patience != AUTO ? patience : average ? AUTO_PATIENCE_AVERAGE : AUTO_PATIENCE;
         if (fraction > 0) {
-            trainer = trainer.withValidation(fraction, patience);
+            trainer = trainer.withValidation(fraction, patienceUsed);
         }
         final double lambda;
         if (weightDecay != AUTO) {
@@ -853,7 +878,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             final PenaltySelection.Listener status = buildLog == null ? null : buildLog::penalty;
             try {
                 penaltyPath = converged
-                        ? PenaltySelection.selectConverged(fresh, fam, optimizer::create, trainer, x, y, targets.weights(),
+                        ? PenaltySelection.selectConverged(fresh, fam, convergedOptimizer(optimizer), trainer, x, y, targets.weights(),
                                 AUTO_LAMBDAS_CONVERGED, AUTO_VALIDATION_FRACTION, status)
                         : PenaltySelection.select(fresh, fam, optimizer::create, trainer, x, y,
                         targets.weights(), AUTO_LAMBDAS, status);
@@ -869,8 +894,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final List<Sequential> members = new ArrayList<>();
         final double[] memberLambdas = new double[AUTO_ENSEMBLE];
         memberLambdas[0] = lambda;
-        if (penaltyPath != null && !converged && validationFraction == AUTO
-                && fam.labelCoding() == Family.LabelCoding.NUMERIC && !fam.locationScale()) {
+        if (penaltyPath != null && average) {
             final PenaltySelection.Listener status = buildLog == null ? null : buildLog::penalty;
             for (int k = 1; k < AUTO_ENSEMBLE; k++) {
                 final long seed = getSeed() + k;
@@ -894,7 +918,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             trainer = trainer.withProgress(every, (epoch, nll) -> System.err.println(String.format(Locale.ROOT,
                     "NeuralGLM: epoch %d of %d, mean NLL %.8g", epoch + 1, limit, nll)));
         }
-        final Optimizer opt = optimizer.create(lambda / trainWeight);
+        // a Gaussian network whose penalty was chosen stops at the tolerance of the fits that chose it
+        final Optimizer opt = converged && weightDecay == AUTO ? convergedOptimizer(optimizer).apply(lambda / trainWeight)
+                : optimizer.create(lambda / trainWeight);
         final TrainingSession session = trainer.start(net, fam, opt, x, y, targets.weights());
         return new TrainingRun(new Instances(train, 0), pipeline, fam, session, x, targets, hiddenSizes.length == 0,
                 architecture(x.numCols, hiddenSizes, actName, outputs) + (members.isEmpty() ? ""
@@ -902,8 +928,20 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                         members.size() + 1, (members.size() + 1) * hiddenSizes[0], actName)), opt.toString(), miniBatchSize, !doNotStandardize,
                 FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
                 GlmInference.Weights.values()[weightsKind], quasi,
-                describeRegularization(glm, lambda, trainWeight, fraction, targetScale, converged)
+                describeRegularization(glm, lambda, trainWeight, fraction, patienceUsed, targetScale, converged)
                         + describeAverage(members.size() + 1, memberLambdas), targetScale, members);
+    }
+
+    /**
+     * @return the optimiser of a Gaussian network fitted to convergence under the automatic weight decay (the fits that
+     *         choose it and the model's): the user's, with an L-BFGS tolerance of at least {@link #CONVERGED_TOLERANCE}
+     */
+    private static java.util.function.DoubleFunction<Optimizer> convergedOptimizer(OptimizerSpec spec) {
+        return decay -> {
+            final Optimizer o = spec.create(decay);
+            return o instanceof neuralglm.optim.LbfgsOptimizer l && l.tolerance() < CONVERGED_TOLERANCE
+                    ? l.withTolerance(CONVERGED_TOLERANCE) : o;
+        };
     }
 
     /** Set once the JVM has been told which kernels run (first build). */

@@ -233,6 +233,8 @@ class NeuralGLMDefaultsTest {
         assertTrue(report.contains("was fitted to convergence on 80% of the instances"), report);
         assertTrue(report.contains("no early stopping: a Gaussian network is fitted to convergence"), report);
         assertTrue(report.contains("16 Softplus"), report);
+        assertTrue(report.contains("tolerance=1.0E-4"), report);   // the automatic penalty's L-BFGS tolerance
+        assertTrue(fixedLarge.toString().contains("tolerance=1.0E-9"), fixedLarge.toString());   // a given one: the user's
         // a GLM is fitted on the class as it is
         final NeuralGLM glm = new NeuralGLM();
         glm.setHidden("none");
@@ -276,6 +278,7 @@ class NeuralGLMDefaultsTest {
         assertTrue(report.contains("1 input -> 16 Tanh -> 1 output; the average of 5 such networks (80 Tanh units in all)"),
                 report);
         assertTrue(report.contains("the model is the average (of eta) of 5 networks"), report);
+        assertTrue(report.contains("patience 10 epochs"), report);   // the default -1 for each network of the average
         // close to the true mean where the data are
         for (double x : new double[] {-1, 0, 1}) {
             final DenseInstance probe = new DenseInstance(1, new double[] {x, 0});
