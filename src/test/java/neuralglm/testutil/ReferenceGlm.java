@@ -435,4 +435,43 @@ public final class ReferenceGlm {
         }
         return dev;
     }
+
+    /**
+     * @param x n x p
+     * @return [1, X], n x (p + 1)
+     */
+    public static DMatrixRMaj withIntercept(DMatrixRMaj x) {
+        final DMatrixRMaj x1 = new DMatrixRMaj(x.numRows, x.numCols + 1);
+        for (int i = 0; i < x.numRows; i++) {
+            x1.set(i, 0, 1);
+            for (int j = 0; j < x.numCols; j++) {
+                x1.set(i, j + 1, x.get(i, j));
+            }
+        }
+        return x1;
+    }
+
+    /**
+     * Ridge regression by its normal equations, (X1' X1 + lambda I) beta = X1' y with X1 = [1, X]: every
+     * coefficient penalised, the intercept too, as the engine's weight decay does.
+     *
+     * @param x      n x p inputs
+     * @param y      n x 1 targets
+     * @param lambda the penalty on the summed squared error / 2
+     * @return beta, (p + 1) x 1, intercept first
+     */
+    public static DMatrixRMaj ridge(DMatrixRMaj x, DMatrixRMaj y, double lambda) {
+        final DMatrixRMaj x1 = withIntercept(x);
+        final DMatrixRMaj a = new DMatrixRMaj(x1.numCols, x1.numCols), b = new DMatrixRMaj(x1.numCols, 1);
+        CommonOps_DDRM.multTransA(x1, x1, a);
+        for (int j = 0; j < a.numRows; j++) {
+            a.add(j, j, lambda);
+        }
+        CommonOps_DDRM.multTransA(x1, y, b);
+        final DMatrixRMaj beta = new DMatrixRMaj(x1.numCols, 1);
+        if (!CommonOps_DDRM.solve(a, b, beta)) {
+            throw new IllegalStateException("singular ridge system at lambda " + lambda);
+        }
+        return beta;
+    }
 }

@@ -1,5 +1,6 @@
 package neuralglm.train;
 
+import static neuralglm.testutil.ReferenceGlm.ridge;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,7 @@ import neuralglm.nn.Activation;
 import neuralglm.nn.Sequential;
 import neuralglm.optim.LbfgsOptimizer;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,23 +101,4 @@ class PenaltyPathTest {
         }
     }
 
-    /** (X1' X1 + lambda I) beta = X1' y with X1 = [1, X]: the intercept penalised too, as the weight decay does */
-    private static DMatrixRMaj ridge(DMatrixRMaj x, DMatrixRMaj y, double lambda) {
-        final DMatrixRMaj x1 = new DMatrixRMaj(x.numRows, x.numCols + 1);
-        for (int i = 0; i < x.numRows; i++) {
-            x1.set(i, 0, 1);
-            for (int j = 0; j < x.numCols; j++) {
-                x1.set(i, j + 1, x.get(i, j));
-            }
-        }
-        final DMatrixRMaj a = new DMatrixRMaj(x1.numCols, x1.numCols), b = new DMatrixRMaj(x1.numCols, 1);
-        CommonOps_DDRM.multTransA(x1, x1, a);
-        for (int j = 0; j < a.numRows; j++) {
-            a.add(j, j, lambda);
-        }
-        CommonOps_DDRM.multTransA(x1, y, b);
-        final DMatrixRMaj beta = new DMatrixRMaj(x1.numCols, 1);
-        assertTrue(CommonOps_DDRM.solve(a, b, beta));
-        return beta;
-    }
 }

@@ -1,5 +1,7 @@
 package neuralglm.train;
 
+import static neuralglm.testutil.ReferenceGlm.ridge;
+import static neuralglm.testutil.ReferenceGlm.withIntercept;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +18,7 @@ import neuralglm.nn.Sequential;
 import neuralglm.optim.LbfgsOptimizer;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,32 +40,6 @@ class TargetStandardisationTest {
             y.set(i, 0, 500 + 80 * x.get(i, 0) - 30 * x.get(i, 1) + 10 * x.get(i, 2) + 40 * rng.nextGaussian());
         }
         return new DMatrixRMaj[] {x, y};
-    }
-
-    /** [1, X] */
-    private static DMatrixRMaj withIntercept(DMatrixRMaj x) {
-        final DMatrixRMaj x1 = new DMatrixRMaj(x.numRows, x.numCols + 1);
-        for (int i = 0; i < x.numRows; i++) {
-            x1.set(i, 0, 1);
-            for (int j = 0; j < x.numCols; j++) {
-                x1.set(i, j + 1, x.get(i, j));
-            }
-        }
-        return x1;
-    }
-
-    /** (X1' X1 + lambda I) beta = X1' y: every coefficient penalised, the intercept too, as the weight decay does */
-    private static DMatrixRMaj ridge(DMatrixRMaj x, DMatrixRMaj y, double lambda) {
-        final DMatrixRMaj x1 = withIntercept(x);
-        final DMatrixRMaj a = new DMatrixRMaj(x1.numCols, x1.numCols), b = new DMatrixRMaj(x1.numCols, 1);
-        CommonOps_DDRM.multTransA(x1, x1, a);
-        for (int j = 0; j < a.numRows; j++) {
-            a.add(j, j, lambda);
-        }
-        CommonOps_DDRM.multTransA(x1, y, b);
-        final DMatrixRMaj beta = new DMatrixRMaj(x1.numCols, 1);
-        assertTrue(CommonOps_DDRM.solve(a, b, beta));
-        return beta;
     }
 
     private static Sequential glm(int inputs) {
