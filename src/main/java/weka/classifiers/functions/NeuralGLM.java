@@ -20,6 +20,7 @@ import neuralglm.optim.Optimizer;
 import neuralglm.train.NullStart;
 import neuralglm.train.PenaltySelection;
 import neuralglm.train.Trainer;
+import neuralglm.train.AutoRegularisation;
 import neuralglm.train.TrainingInterruptedException;
 import neuralglm.train.TrainingResult;
 import neuralglm.train.TrainingSession;
@@ -72,7 +73,8 @@ import weka.gui.ProgrammaticProperty;
  * network learns the standardised class (mapped back by {@link Standardizer#toOriginalOutputs}) with lambda
  * chosen among fits to convergence and no early stopping; for the other numeric families the model is the
  * average of 5 such networks, each early-stopped (patience 10) on its own split ({@link neuralglm.nn.EtaAverage}); without
- * hidden layers, lambda = 0 and nothing held out (the exact GLM).
+ * hidden layers, lambda = 0 and nothing held out (the exact GLM). The engine's {@link AutoRegularisation} decides
+ * and runs this; the Weka face passes the options through and reports what was done.
  * The Weka face only: options, capabilities, filters ({@link InputPipeline}), targets
  * ({@link Targets}), input checks ({@link InputChecks}), the report; the network, families, optimisers
  * and training loop are the {@code neuralglm} engine's. Options come only from {@code @OptionMetadata}
@@ -112,42 +114,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     /** How instance weights are read, by their command-line names (ids are {@link GlmInference.Weights} ordinals). */
     public static final Tag[] TAGS_WEIGHTS = tags("Frequency", "Prior");
 
-    /** The value of -weight-decay that asks for the automatic choice. */
-    static final double AUTO = -1;
-    /** The penalties (on the summed log-likelihood) the automatic weight decay of a network chooses from. */
-    static final double[] AUTO_LAMBDAS = {30, 10, 3, 1, 0.3};
-    /**
-     * The penalties (on the summed log-likelihood of the standardised class) the automatic weight decay of a
-     * Gaussian network chooses from, among fits to convergence.
-     */
-    static final double[] AUTO_LAMBDAS_CONVERGED = {10, 3, 1, 0.3, 0.1, 0.03};
-    /**
-     * How many networks the default model of a numeric class other than Gaussian averages: in the held-out study one
-     * network early-stopped on 20% of a small data set depended on that split (engel RMSE 124.8, docvisits 4.181);
-     * the average of 5, each with its own split, 119.0 and 4.160.
-     */
-    static final int AUTO_ENSEMBLE = 5;
-    /**
-     * The patience of each early-stopped network of that average under the default patience -1 (20 for one network):
-     * in the held-out study patience 10 halved the build time of the average and predicted no worse (docvisits RMSE
-     * 4.161 with 20, 4.155 with 10; engel 122.7, 115.1; strikes 43.90, 43.88).
-     */
-    static final int AUTO_PATIENCE_AVERAGE = 10;
-    /** The patience of one early-stopped network under the default patience -1. */
-    static final int AUTO_PATIENCE = 20;
-    /**
-     * The largest gradient entry (of the mean NLL of the standardised class) at which L-BFGS stops a Gaussian network
-     * fitted to convergence under the automatic weight decay (the fits that choose it, and the model's), when the user's
-     * tolerance is smaller: the default 1e-9 is for the exact GLM; in the held-out study 1e-4 predicted as well (cpu RMSE 48.54
-     * with 1e-9, 48.55; cpu.with.vendor 16.20, 16.08) in less CPU time; 1e-3 did not (cpu.with.vendor 19.9).
-     */
-    static final double CONVERGED_TOLERANCE = 1e-4;
-    /** The automatic weight decay of a network when nothing is held out to choose it by. */
-    static final double AUTO_WEIGHT_DECAY = 1.0;
-    /** The automatic validation fraction of a network. */
-    static final double AUTO_VALIDATION_FRACTION = 0.2;
-    /** With fewer instances, the automatic validation fraction is 0: too few to hold any out. */
-    static final int MIN_ROWS_TO_HOLD_OUT = 10;
+    /** The value of -weight-decay, -validation-fraction and -patience that asks for the automatic choice. */
+    static final double AUTO = AutoRegularisation.AUTO;
 
     private String hidden = "16";
     private int activation = AUTO_ACTIVATION;
@@ -413,7 +381,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 sb.append(converged ? String.format(Locale.ROOT, " was fitted to convergence on %s%% of the instances, "
                         + "from the strongest down, each starting from the previous fit, until the loss on the other %s%% "
                         + "had risen twice in a row; the one with the lowest (standard error %.2g) was fitted again on all "
-                        + "instances", num(100 - 100 * AUTO_VALIDATION_FRACTION), num(100 * AUTO_VALIDATION_FRACTION),
+                        + "instances", num(100 - 100 * AutoRegularisation.VALIDATION_FRACTION), num(100 * AutoRegularisation.VALIDATION_FRACTION),
                         penaltyPath.standardError())
                         : String.format(Locale.ROOT, " from the strongest down until the loss rose, and kept the lowest "
                         + "(standard error %.2g)", penaltyPath.standardError()));
@@ -429,7 +397,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             sb.append("; no early stopping: a Gaussian network is fitted to convergence (the default validation fraction -1)");
         } else if (validationFraction == AUTO && !glm) {
             sb.append(String.format(Locale.ROOT, "; no early stopping: with fewer than %d instances none are held out",
-                    MIN_ROWS_TO_HOLD_OUT));
+                    AutoRegularisation.MIN_ROWS_TO_HOLD_OUT));
         }
         return sb.toString();
     }
@@ -440,7 +408,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         }
         final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "; the model is the average (of eta) of %d "
                 + "networks, each with %s%% of its own held out for early stopping and its weight decay (random seeds %d "
-                + "to %d): weight decays", count, num(100 * AUTO_VALIDATION_FRACTION), getSeed(), getSeed() + count - 1));
+                + "to %d): weight decays", count, num(100 * AutoRegularisation.VALIDATION_FRACTION), getSeed(), getSeed() + count - 1));
         for (int k = 0; k < count; k++) {
             sb.append(k == 0 ? " " : ", ").append(num(lambdas[k]));
         }
@@ -840,9 +808,11 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final String actName = activation == AUTO_ACTIVATION ? automaticActivation(fam)
                 : TAGS_ACTIVATION[activation].getReadable();
         final boolean glm = hiddenSizes.length == 0;
+        // what the automatic options hold out and fit (the held-out study's defaults)
+        final AutoRegularisation.Plan plan = AutoRegularisation.plan(fam, glm, forStream, x.numRows, weightDecay,
+                validationFraction, patience);
         // a Gaussian network learns the standardised class, (y - mean) / sd: the weight decay is then free of its units
-        final Standardizer targetScale = !glm && !forStream && fam.locationScale()
-                ? Standardizer.fit(targets.y(), targets.weights()) : null;
+        final Standardizer targetScale = plan.scaleTarget() ? Standardizer.fit(targets.y(), targets.weights()) : null;
         final DMatrixRMaj y = targetScale == null ? targets.y() : targetScale.apply(targets.y().copy());
         final java.util.function.LongFunction<Sequential> freshWithSeed = seed -> {
             final Sequential n = Sequential.mlp(x.numCols, hiddenSizes, () -> Activation.byName(actName), outputs,
@@ -851,76 +821,37 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             return n;
         };
         final Supplier<Sequential> fresh = () -> freshWithSeed.apply(getSeed());
-        // a Gaussian network's automatic penalty is chosen among converged fits, and the model is fitted on all rows
-        final boolean converged = targetScale != null && validationFraction == AUTO;
-        final boolean canHoldOut = !glm && !forStream && x.numRows >= MIN_ROWS_TO_HOLD_OUT;
-        final double fraction = validationFraction != AUTO ? validationFraction
-                : !canHoldOut || converged ? 0 : AUTO_VALIDATION_FRACTION;
+        final boolean converged = plan.converged();
+        final double fraction = plan.fraction();
         final int[] trainPart = fraction > 0 ? ValidationSplit.of(fam, targets.y(), fraction, getSeed()).train() : null;
         final int trainRows = trainPart != null ? trainPart.length : x.numRows;
         final double trainWeight = Family.totalWeight(trainPart == null ? targets.weights()
                 : ValidationSplit.rows(targets.weights(), trainPart), trainRows);
         Trainer trainer = new Trainer(limit).withBatchSize(miniBatchSize >= trainRows ? 0 : miniBatchSize)
                 .withSeed(getSeed()).withThreads(numThreads);
-        // the default model of the other numeric families: an average of early-stopped networks
-        final boolean average = !glm && !forStream && !converged && validationFraction == AUTO && weightDecay == AUTO
-                && fam.labelCoding() == Family.LabelCoding.NUMERIC && !fam.locationScale();
-        final int patienceUsed = patience != AUTO ? patience : average ? AUTO_PATIENCE_AVERAGE : AUTO_PATIENCE;
+        final int patienceUsed = plan.patience();
         if (fraction > 0) {
             trainer = trainer.withValidation(fraction, patienceUsed);
         }
-        final double lambda;
-        if (weightDecay != AUTO) {
-            lambda = weightDecay;
-        } else if (glm || forStream) {
-            lambda = 0;
-        } else if (fraction > 0 || converged && canHoldOut) {
-            final PenaltySelection.Listener status = buildLog == null ? null : buildLog::penalty;
-            try {
-                penaltyPath = converged
-                        ? PenaltySelection.selectConverged(fresh, fam, convergedOptimizer(optimizer), trainer, x, y, targets.weights(),
-                                AUTO_LAMBDAS_CONVERGED, AUTO_VALIDATION_FRACTION, status)
-                        : PenaltySelection.select(fresh, fam, optimizer::create, trainer, x, y,
-                        targets.weights(), AUTO_LAMBDAS, status);
-            } catch (TrainingInterruptedException e) {
-                throw new InterruptedException("NeuralGLM: training was interrupted at epoch " + (e.epoch() + 1)
-                        + " while choosing the weight decay; the classifier keeps the model it had before this build");
-            }
-            lambda = penaltyPath.best();
-        } else {
-            lambda = AUTO_WEIGHT_DECAY;
+        final AutoRegularisation.Choice choice;
+        try {
+            choice = AutoRegularisation.choose(plan, weightDecay, glm, forStream, freshWithSeed, getSeed(), fam,
+                    optimizer::create, trainer, x, y, targets.weights(), buildLog == null ? null : buildLog::penalty);
+        } catch (AutoRegularisation.Interrupted e) {
+            throw new InterruptedException("NeuralGLM: training was interrupted at epoch " + (e.epoch() + 1) + " while "
+                    + e.during() + "; the classifier keeps the model it had before this build");
         }
-        // the other numeric families: an average of networks, each early-stopped on a held-out part of its own
-        final List<Sequential> members = new ArrayList<>();
-        final double[] memberLambdas = new double[AUTO_ENSEMBLE];
-        memberLambdas[0] = lambda;
-        if (penaltyPath != null && average) {
-            final PenaltySelection.Listener status = buildLog == null ? null : buildLog::penalty;
-            for (int k = 1; k < AUTO_ENSEMBLE; k++) {
-                final long seed = getSeed() + k;
-                try {
-                    final PenaltySelection member = PenaltySelection.select(() -> freshWithSeed.apply(seed), fam,
-                            optimizer::create, trainer.withSeed(seed), x, y, targets.weights(), AUTO_LAMBDAS, status);
-                    if (member.bestNetwork() != null) {   // null when every penalty diverged: the session will say so
-                        memberLambdas[members.size() + 1] = member.best();
-                        members.add(member.bestNetwork());
-                    }
-                } catch (TrainingInterruptedException e) {
-                    throw new InterruptedException("NeuralGLM: training was interrupted at epoch " + (e.epoch() + 1)
-                            + " while training network " + (k + 1) + " of the average; the classifier keeps the model it "
-                            + "had before this build");
-                }
-            }
-        }
+        penaltyPath = choice.path();
+        final double lambda = choice.lambda();
+        final List<Sequential> members = choice.members();
+        final double[] memberLambdas = choice.memberLambdas();
         final Sequential net = fresh.get();
         if (getDebug()) {
             final int every = Math.max(1, limit / 20);
             trainer = trainer.withProgress(every, (epoch, nll) -> System.err.println(String.format(Locale.ROOT,
                     "NeuralGLM: epoch %d of %d, mean NLL %.8g", epoch + 1, limit, nll)));
         }
-        // a Gaussian network whose penalty was chosen stops at the tolerance of the fits that chose it
-        final Optimizer opt = converged && weightDecay == AUTO ? convergedOptimizer(optimizer).apply(lambda / trainWeight)
-                : optimizer.create(lambda / trainWeight);
+        final Optimizer opt = choice.optimizer().apply(lambda / trainWeight);
         final TrainingSession session = trainer.start(net, fam, opt, x, y, targets.weights());
         return new TrainingRun(new Instances(train, 0), pipeline, fam, session, x, targets, hiddenSizes.length == 0,
                 architecture(x.numCols, hiddenSizes, actName, outputs) + (members.isEmpty() ? ""
@@ -930,18 +861,6 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 GlmInference.Weights.values()[weightsKind], quasi,
                 describeRegularization(glm, lambda, trainWeight, fraction, patienceUsed, targetScale, converged)
                         + describeAverage(members.size() + 1, memberLambdas), targetScale, members);
-    }
-
-    /**
-     * @return the optimiser of a Gaussian network fitted to convergence under the automatic weight decay (the fits that
-     *         choose it and the model's): the user's, with an L-BFGS tolerance of at least {@link #CONVERGED_TOLERANCE}
-     */
-    private static java.util.function.DoubleFunction<Optimizer> convergedOptimizer(OptimizerSpec spec) {
-        return decay -> {
-            final Optimizer o = spec.create(decay);
-            return o instanceof neuralglm.optim.LbfgsOptimizer l && l.tolerance() < CONVERGED_TOLERANCE
-                    ? l.withTolerance(CONVERGED_TOLERANCE) : o;
-        };
     }
 
     /** Set once the JVM has been told which kernels run (first build). */

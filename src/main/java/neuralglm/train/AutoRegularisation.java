@@ -1,0 +1,219 @@
+package neuralglm.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleFunction;
+import java.util.function.LongFunction;
+
+import org.ejml.data.DMatrixRMaj;
+
+import neuralglm.family.Family;
+import neuralglm.nn.Sequential;
+import neuralglm.optim.LbfgsOptimizer;
+import neuralglm.optim.Optimizer;
+
+/**
+ * The regularisation a network gets when the user leaves it automatic ({@link #AUTO} = -1 for the weight
+ * decay, the validation fraction or the patience): the defaults chosen by the held-out study (README,
+ * "Default options"). With lambda the penalty on the summed NLL, {@code lambda/2 * ||theta||^2}:
+ * <ul>
+ * <li>no hidden layer: lambda = 0 and nothing held out, the exact maximum-likelihood GLM;</li>
+ * <li>a location-scale family (Gaussian): the network learns the standardised class; lambda is chosen among
+ * fits to convergence on 1 - {@link #VALIDATION_FRACTION} of the rows, scored on the rest, along a
+ * warm-started path; the model is then fitted on all rows without early stopping;</li>
+ * <li>other numeric families: the average of eta over {@link #ENSEMBLE} networks, each early-stopped on its own
+ * held-out {@link #VALIDATION_FRACTION} with its own lambda from {@link #LAMBDAS};</li>
+ * <li>a nominal class: one network early-stopped on {@link #VALIDATION_FRACTION} held out, lambda from
+ * {@link #LAMBDAS} by the held-out loss ({@link PenaltySelection#select}).</li>
+ * </ul>
+ * Used in two steps: {@link #plan} decides what is held out before any fit; {@link #choose} runs the fits that
+ * choose lambda (and the other members of an average).
+ */
+public final class AutoRegularisation {
+
+    /** The value of an option that asks for the automatic choice. */
+    public static final double AUTO = -1;
+    /** The penalties (on the summed log-likelihood) the automatic weight decay of a network chooses from. */
+    public static final double[] LAMBDAS = {30, 10, 3, 1, 0.3};
+    /**
+     * The penalties (on the summed log-likelihood of the standardised class) the automatic weight decay of a
+     * Gaussian network chooses from, among fits to convergence.
+     */
+    public static final double[] LAMBDAS_CONVERGED = {10, 3, 1, 0.3, 0.1, 0.03};
+    /**
+     * How many networks the default model of a numeric class other than Gaussian averages: in the held-out study one
+     * network early-stopped on 20% of a small data set depended on that split (engel RMSE 124.8, docvisits 4.181);
+     * the average of 5, each with its own split, 119.0 and 4.160.
+     */
+    public static final int ENSEMBLE = 5;
+    /**
+     * The patience of each early-stopped network of that average under the default patience -1 (20 for one network):
+     * in the held-out study patience 10 halved the build time of the average and predicted no worse (docvisits RMSE
+     * 4.161 with 20, 4.155 with 10; engel 122.7, 115.1; strikes 43.90, 43.88).
+     */
+    public static final int PATIENCE_AVERAGE = 10;
+    /** The patience of one early-stopped network under the default patience -1. */
+    public static final int PATIENCE = 20;
+    /**
+     * The largest gradient entry (of the mean NLL of the standardised class) at which L-BFGS stops a Gaussian network
+     * fitted to convergence under the automatic weight decay (the fits that choose it, and the model's), when the user's
+     * tolerance is smaller: the default 1e-9 is for the exact GLM; in the held-out study 1e-4 predicted as well (cpu RMSE 48.54
+     * with 1e-9, 48.55; cpu.with.vendor 16.20, 16.08) in less CPU time; 1e-3 did not (cpu.with.vendor 19.9).
+     */
+    public static final double CONVERGED_TOLERANCE = 1e-4;
+    /** The automatic weight decay of a network when nothing is held out to choose it by. */
+    public static final double WEIGHT_DECAY_WITHOUT_HOLDOUT = 1.0;
+    /** The automatic validation fraction of a network. */
+    public static final double VALIDATION_FRACTION = 0.2;
+    /** With fewer instances, the automatic validation fraction is 0: too few to hold any out. */
+    public static final int MIN_ROWS_TO_HOLD_OUT = 10;
+
+    private AutoRegularisation() {
+    }
+
+    /**
+     * What a build holds out and how it is fitted, decided before any fit.
+     *
+     * @param scaleTarget whether the network learns the standardised class
+     * @param converged   whether the network is fitted to convergence on all rows, lambda chosen among converged fits
+     * @param canHoldOut  whether there are enough rows (and a network, not a stream) to hold any out
+     * @param fraction    the share of rows held out for early stopping, in [0, 1)
+     * @param patience    the epochs without improvement before early stopping
+     * @param average     whether the model is the average of {@link #ENSEMBLE} networks
+     */
+    public record Plan(boolean scaleTarget, boolean converged, boolean canHoldOut, double fraction, int patience,
+                       boolean average) {
+    }
+
+    /**
+     * @param family             the output distribution
+     * @param glm                whether the network has no hidden layer
+     * @param stream             whether the model is trained on a stream (nothing held out, no target scaling)
+     * @param rows               the number of training rows
+     * @param weightDecay        the user's lambda, or {@link #AUTO}
+     * @param validationFraction the user's fraction, or {@link #AUTO}
+     * @param patience           the user's patience, or {@link #AUTO}
+     * @return the plan
+     */
+    public static Plan plan(Family family, boolean glm, boolean stream, int rows, double weightDecay,
+                            double validationFraction, int patience) {
+        final boolean scaleTarget = !glm && !stream && family.locationScale();
+        final boolean converged = scaleTarget && validationFraction == AUTO;
+        final boolean canHoldOut = !glm && !stream && rows >= MIN_ROWS_TO_HOLD_OUT;
+        final double fraction = validationFraction != AUTO ? validationFraction
+                : !canHoldOut || converged ? 0 : VALIDATION_FRACTION;
+        final boolean average = !glm && !stream && !converged && validationFraction == AUTO && weightDecay == AUTO
+                && family.labelCoding() == Family.LabelCoding.NUMERIC && !family.locationScale();
+        final int used = patience != AUTO ? patience : average ? PATIENCE_AVERAGE : PATIENCE;
+        return new Plan(scaleTarget, converged, canHoldOut, fraction, used, average);
+    }
+
+    /**
+     * What the fits chose.
+     *
+     * @param lambda        the penalty of the model (of its first network, for an average)
+     * @param path          the penalties tried and their held-out losses, or null when none were tried
+     * @param members       the other networks of an average, trained; empty otherwise
+     * @param memberLambdas the penalty of each network of the average, the first network's first
+     * @param optimizer     the optimiser prototype of the model's fit, for a coefficient on the mean NLL
+     */
+    public record Choice(double lambda, PenaltySelection path, List<Sequential> members, double[] memberLambdas,
+                         DoubleFunction<Optimizer> optimizer) {
+    }
+
+    /** Training was interrupted while {@link #choose} ran its fits. */
+    public static final class Interrupted extends TrainingInterruptedException {
+        private static final long serialVersionUID = 1L;
+        private final String during;
+
+        Interrupted(TrainingInterruptedException cause, String during) {
+            super(cause.epoch());
+            this.during = during;
+        }
+
+        /** @return what was being fitted, e.g. "choosing the weight decay" */
+        public String during() {
+            return during;
+        }
+    }
+
+    /**
+     * Runs the fits the plan needs: the penalty path (held-out, or among converged fits), then the other networks
+     * of an average, each with its own seed, split and penalty.
+     *
+     * @param plan        from {@link #plan}
+     * @param weightDecay the user's lambda, or {@link #AUTO}
+     * @param glm         whether the network has no hidden layer
+     * @param stream      whether the model is trained on a stream
+     * @param fresh       a new network at its starting point for a seed
+     * @param seed        the build's seed
+     * @param family      the output distribution
+     * @param optimizer   the user's optimiser prototype for a decay coefficient on the mean NLL
+     * @param trainer     the build's trainer (with the plan's early stopping)
+     * @param x           inputs, n x d
+     * @param y           targets, n x k (standardised when the plan says so)
+     * @param w           instance weights or null
+     * @param listener    receives each point of a path, or null
+     * @return lambda, the path, the other members and the model's optimiser
+     * @throws Interrupted when the thread is interrupted during a fit
+     */
+    public static Choice choose(Plan plan, double weightDecay, boolean glm, boolean stream, LongFunction<Sequential> fresh,
+                                long seed, Family family, DoubleFunction<Optimizer> optimizer, Trainer trainer,
+                                DMatrixRMaj x, DMatrixRMaj y, double[] w, PenaltySelection.Listener listener) {
+        final DoubleFunction<Optimizer> toConvergence = convergedOptimizer(optimizer);
+        PenaltySelection path = null;
+        final double lambda;
+        if (weightDecay != AUTO) {
+            lambda = weightDecay;
+        } else if (glm || stream) {
+            lambda = 0;
+        } else if (plan.fraction() > 0 || plan.converged() && plan.canHoldOut()) {
+            try {
+                path = plan.converged()
+                        ? PenaltySelection.selectConverged(() -> fresh.apply(seed), family, toConvergence, trainer, x, y, w,
+                                LAMBDAS_CONVERGED, VALIDATION_FRACTION, listener)
+                        : PenaltySelection.select(() -> fresh.apply(seed), family, optimizer, trainer, x, y, w, LAMBDAS,
+                                listener);
+            } catch (TrainingInterruptedException e) {
+                throw new Interrupted(e, "choosing the weight decay");
+            }
+            lambda = path.best();
+        } else {
+            lambda = WEIGHT_DECAY_WITHOUT_HOLDOUT;
+        }
+        final List<Sequential> members = new ArrayList<>();
+        final double[] memberLambdas = new double[ENSEMBLE];
+        memberLambdas[0] = lambda;
+        if (path != null && plan.average()) {
+            for (int k = 1; k < ENSEMBLE; k++) {
+                final long memberSeed = seed + k;
+                try {
+                    final PenaltySelection member = PenaltySelection.select(() -> fresh.apply(memberSeed), family,
+                            optimizer, trainer.withSeed(memberSeed), x, y, w, LAMBDAS, listener);
+                    if (member.bestNetwork() != null) {   // null when every penalty diverged: the session will say so
+                        memberLambdas[members.size() + 1] = member.best();
+                        members.add(member.bestNetwork());
+                    }
+                } catch (TrainingInterruptedException e) {
+                    throw new Interrupted(e, "training network " + (k + 1) + " of the average");
+                }
+            }
+        }
+        // a Gaussian network whose penalty was chosen stops at the tolerance of the fits that chose it
+        final DoubleFunction<Optimizer> model = plan.converged() && weightDecay == AUTO ? toConvergence : optimizer;
+        return new Choice(lambda, path, members, memberLambdas, model);
+    }
+
+    /**
+     * @param optimizer the user's optimiser prototype
+     * @return the optimiser of a network fitted to convergence under the automatic weight decay: the user's, with an
+     *         L-BFGS tolerance of at least {@link #CONVERGED_TOLERANCE}
+     */
+    public static DoubleFunction<Optimizer> convergedOptimizer(DoubleFunction<Optimizer> optimizer) {
+        return decay -> {
+            final Optimizer o = optimizer.apply(decay);
+            return o instanceof LbfgsOptimizer l && l.tolerance() < CONVERGED_TOLERANCE
+                    ? l.withTolerance(CONVERGED_TOLERANCE) : o;
+        };
+    }
+}

@@ -1,0 +1,91 @@
+package neuralglm.train;
+
+import static neuralglm.train.AutoRegularisation.AUTO;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.DoubleFunction;
+
+import org.junit.jupiter.api.Test;
+
+import neuralglm.family.CategoricalFamily;
+import neuralglm.family.GammaFamily;
+import neuralglm.family.GaussianFamily;
+import neuralglm.family.PoissonFamily;
+import neuralglm.optim.AdamOptimizer;
+import neuralglm.optim.LbfgsOptimizer;
+import neuralglm.optim.Optimizer;
+
+/** The automatic options' plan, case by case, as the README's "Default options" table states it. */
+class AutoRegularisationTest {
+
+    private static AutoRegularisation.Plan auto(neuralglm.family.Family f, boolean glm, int rows) {
+        return AutoRegularisation.plan(f, glm, false, rows, AUTO, AUTO, (int) AUTO);
+    }
+
+    @Test
+    void nominalNetworkIsEarlyStoppedOnAFifthWithPatience20() {
+        final AutoRegularisation.Plan p = auto(new CategoricalFamily(), false, 500);
+        assertEquals(0.2, p.fraction());
+        assertEquals(20, p.patience());
+        assertFalse(p.scaleTarget() || p.converged() || p.average());
+    }
+
+    @Test
+    void gaussianNetworkLearnsTheStandardisedClassToConvergenceWithNothingHeldOut() {
+        final AutoRegularisation.Plan p = auto(new GaussianFamily(), false, 500);
+        assertTrue(p.scaleTarget() && p.converged() && p.canHoldOut());
+        assertEquals(0, p.fraction());
+        assertFalse(p.average());
+    }
+
+    @Test
+    void otherNumericFamiliesAverageNetworksWithPatience10() {
+        for (neuralglm.family.Family f : new neuralglm.family.Family[] {new PoissonFamily(), new GammaFamily()}) {
+            final AutoRegularisation.Plan p = auto(f, false, 500);
+            assertTrue(p.average(), f.name());
+            assertEquals(10, p.patience(), f.name());
+            assertEquals(0.2, p.fraction(), f.name());
+            assertFalse(p.scaleTarget(), f.name());
+        }
+        // a user's weight decay or validation fraction means one network
+        assertFalse(AutoRegularisation.plan(new PoissonFamily(), false, false, 500, 1, AUTO, (int) AUTO).average());
+        assertFalse(AutoRegularisation.plan(new PoissonFamily(), false, false, 500, AUTO, 0.3, (int) AUTO).average());
+    }
+
+    @Test
+    void glmStreamAndTinyDataHoldNothingOut() {
+        final AutoRegularisation.Plan glm = auto(new GaussianFamily(), true, 500);
+        assertFalse(glm.scaleTarget() || glm.converged() || glm.average() || glm.canHoldOut());
+        assertEquals(0, glm.fraction());
+        final AutoRegularisation.Plan stream = AutoRegularisation.plan(new PoissonFamily(), false, true, 500, AUTO, AUTO,
+                (int) AUTO);
+        assertFalse(stream.average() || stream.canHoldOut());
+        assertEquals(0, stream.fraction());
+        final AutoRegularisation.Plan tiny = auto(new CategoricalFamily(), false, AutoRegularisation.MIN_ROWS_TO_HOLD_OUT - 1);
+        assertEquals(0, tiny.fraction());
+        assertFalse(tiny.canHoldOut());
+    }
+
+    @Test
+    void usersValuesAreKept() {
+        final AutoRegularisation.Plan p = AutoRegularisation.plan(new GaussianFamily(), false, false, 500, 3, 0.25, 7);
+        assertEquals(0.25, p.fraction());
+        assertEquals(7, p.patience());
+        assertTrue(p.scaleTarget());
+        assertFalse(p.converged(), "a user's validation fraction means early stopping, not a fit to convergence");
+    }
+
+    @Test
+    void convergedFitsLoosenOnlyATighterLbfgsTolerance() {
+        final DoubleFunction<Optimizer> tight = d -> new LbfgsOptimizer(1e-9, 10, d);
+        final Optimizer o = AutoRegularisation.convergedOptimizer(tight).apply(0.5);
+        assertEquals(AutoRegularisation.CONVERGED_TOLERANCE, ((LbfgsOptimizer) o).tolerance());
+        final DoubleFunction<Optimizer> loose = d -> new LbfgsOptimizer(1e-2, 10, d);
+        assertEquals(1e-2, ((LbfgsOptimizer) AutoRegularisation.convergedOptimizer(loose).apply(0.5)).tolerance());
+        final Optimizer adam = new AdamOptimizer(0.01);
+        assertSame(adam, AutoRegularisation.convergedOptimizer(d -> adam).apply(0.5));
+    }
+}
