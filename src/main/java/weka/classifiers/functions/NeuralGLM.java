@@ -709,7 +709,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         buildLog = log == null ? null : new BuildLog(log);
         final int[] hiddenSizes = checkOptions();
         InputChecks.checkHeader(data, family);
-        getCapabilities().testWithFail(data);
+        // the header alone: with missing values allowed and no minimum number of instances, the tests of the
+        // instances cannot fail (its pass over them counted the class labels); the values are checked below
+        getCapabilities().testWithFail(new Instances(data, 0));
         final RunFingerprint fingerprint = resume ? RunFingerprint.of(data, getOptions()) : null;
         String resumeNote = null;
         if (resume && run != null) {

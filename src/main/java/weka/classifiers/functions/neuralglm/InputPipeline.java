@@ -51,7 +51,7 @@ public final class InputPipeline implements Inputs {
     private String[] inputNames;
     private Standardizer standardizer;
     private int missingInTraining;
-    /** The missing input values {@link #uselessAttributes} counted (before imputation). */
+    /** The missing input values the summary pass counted (before imputation). */
     private transient int missingInputs;
 
     /** One-hot coding of nominal attributes (for networks with hidden layers). */
@@ -79,15 +79,20 @@ public final class InputPipeline implements Inputs {
         // the filters see the header only: Filter.setInputFormat runs a capabilities test over every instance given
         final Instances structure = new Instances(data, 0);
         missing.setInputFormat(structure);
+        final int[] inputs = numericInputs(data, new int[0]);
+        // numeric inputs only: the one pass over the instances also copies their raw values (NaN when missing)
+        final double[] raw = inputs == null ? null : new double[Math.max(1, data.numInstances() * inputs.length)];
+        final Summary summary = summarise(data, inputs, raw);
         final Instances means = new Instances(data, 1);
-        means.add(meansAndModes(data));
+        means.add(new DenseInstance(1.0, summary.meansAndModes()));
         for (int i = 0; i < means.numInstances(); i++) {
             missing.input(means.instance(i));
         }
         missing.batchFinished();
         missing.output();
         final double[] fill = replacements(data, missing);
-        final int[] removed = uselessAttributes(data, fill);
+        final int[] removed = summary.useless(fill, data);
+        missingInputs = summary.missingInputs;
         missingInTraining = missingInputs;
         useless.setAttributeIndicesArray(removed);
         useless.setInvertSelection(false);
@@ -130,22 +135,55 @@ public final class InputPipeline implements Inputs {
                 inputNames[j++] = header.attribute(a).name();
             }
         }
-        final DMatrixRMaj x = new DMatrixRMaj(data.numInstances(), cols);
+        DMatrixRMaj x;
         final int[] kept = numericInputs(data, removed);
         if (kept != null && reference == null && kept.length == header.numAttributes() - 1) {
             numericKept = kept;
             fillValues = fill;
-            // numeric inputs only: the filters impute, drop columns and copy; do that here, without them
-            for (int i = 0; i < data.numInstances(); i++) {
-                final Instance inst = data.instance(i);
-                for (int c = 0; c < kept.length; c++) {
-                    final double v = inst.value(kept[c]);
-                    x.data[i * cols + c] = Utils.isMissingValue(v) ? fill[kept[c]] : v;
+            // numeric inputs only: the filters impute, drop columns and copy; do that here, without them, from
+            // the raw values the summary pass copied (all inputs, in attribute order)
+            final int n = data.numInstances();
+            if (raw == null) { // nominal inputs, all removed as useless
+                x = new DMatrixRMaj(n, cols);
+                for (int i = 0; i < n; i++) {
+                    copyNumeric(data.instance(i), x.data, i * cols);
+                }
+                standardizer = standardize ? Standardizer.fit(x, weights) : Standardizer.identity(cols);
+                return standardizer.apply(x);
+            }
+            final int all = inputs.length;
+            final int[] from = new int[kept.length]; // position of each kept attribute among the inputs
+            for (int c = 0, p = 0; c < kept.length; c++) {
+                while (inputs[p] != kept[c]) {
+                    p++;
+                }
+                from[c] = p;
+            }
+            if (kept.length == all && all > 0) {
+                x = DMatrixRMaj.wrap(n, cols, raw);
+            } else {
+                x = new DMatrixRMaj(n, cols);
+                if (kept.length > 0) {
+                    for (int i = 0; i < n; i++) {
+                        for (int c = 0; c < kept.length; c++) {
+                            x.data[i * cols + c] = raw[i * all + from[c]];
+                        }
+                    }
+                }
+            }
+            if (summary.missingInputs > 0) {
+                for (int i = 0; i < n; i++) {
+                    for (int c = 0; c < kept.length; c++) {
+                        if (Utils.isMissingValue(x.data[i * cols + c])) {
+                            x.data[i * cols + c] = fill[kept[c]];
+                        }
+                    }
                 }
             }
         } else {
             numericKept = null;
             fillValues = null;
+            x = new DMatrixRMaj(data.numInstances(), cols);
             for (int i = 0; i < data.numInstances(); i++) {
                 copyRow(encode(data.instance(i)), x.data, i * cols);
             }
@@ -217,63 +255,200 @@ public final class InputPipeline implements Inputs {
     }
 
     /**
-     * One instance (weight 1) holding each attribute's training mean (numeric) or mode (nominal), as
-     * {@link ReplaceMissingValues#batchFinished()} computes them, in the same order of operations:
-     * weighted sums {@code sum w x} over the present values, divided by the total weight minus the
-     * weights of the missing values (missing when that is not above 1e-6); for a nominal attribute
-     * the first value of largest weight, value 0's weight being the total minus the others' and the
-     * missing ones'. The filter fitted on it holds the same values to the bit.
+     * What one pass over the training instances finds, per attribute: the sums of
+     * {@link ReplaceMissingValues#batchFinished()} (weighted sums {@code sum w x} of the present values; the
+     * total weight minus the weights of the missing values; a nominal attribute's value weights, value 0's
+     * being the total minus the others' and the missing ones'), in its order of operations, so that the means
+     * and modes are the same to the bit; the missing values; and the distinct present values (compared by their
+     * bits, as Weka's attribute statistics do), up to two for a numeric attribute.
      */
-    private static Instance meansAndModes(Instances data) {
-        final int d = data.numAttributes(), n = data.numInstances();
-        final double total = data.sumOfWeights();
-        final double[][] counts = new double[d][];
-        final double[] sums = new double[d], results = new double[d];
-        for (int j = 0; j < d; j++) {
-            sums[j] = total;
-            if (data.attribute(j).isNominal()) {
-                counts[j] = new double[data.attribute(j).numValues()];
-                if (counts[j].length > 0) {
-                    counts[j][0] = total;
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            final Instance inst = data.instance(i);
-            final double w = inst.weight();
-            for (int v = 0; v < inst.numValues(); v++) {
-                final int j = inst.index(v);
-                final Attribute att = inst.attributeSparse(v);
-                if (!inst.isMissingSparse(v)) {
-                    if (att.isNominal()) {
-                        if (counts[j].length > 0) {
-                            counts[j][(int) inst.valueSparse(v)] += w;
-                            counts[j][0] -= w;
-                        }
-                    } else if (att.isNumeric()) {
-                        results[j] += w * inst.valueSparse(v);
-                    }
-                } else if (att.isNominal()) {
+    private static final class Summary {
+        final double[][] counts;
+        final double[] sums, results;
+        final int[] missingCount, distinct;
+        final long[] first;
+        final boolean[][] seen;
+        final boolean[] nominal, numeric;
+        /** Missing input values (the class left out). */
+        int missingInputs;
+
+        Summary(Instances data) {
+            final int d = data.numAttributes();
+            final double total = data.sumOfWeights();
+            counts = new double[d][];
+            sums = new double[d];
+            results = new double[d];
+            missingCount = new int[d];
+            distinct = new int[d];
+            first = new long[d];
+            seen = new boolean[d][];
+            nominal = new boolean[d];
+            numeric = new boolean[d];
+            for (int j = 0; j < d; j++) {
+                sums[j] = total;
+                nominal[j] = data.attribute(j).isNominal();
+                numeric[j] = data.attribute(j).isNumeric();
+                if (nominal[j]) {
+                    counts[j] = new double[data.attribute(j).numValues()];
                     if (counts[j].length > 0) {
-                        counts[j][0] -= w;
+                        counts[j][0] = total;
                     }
-                } else if (att.isNumeric()) {
-                    sums[j] -= w;
+                    seen[j] = new boolean[counts[j].length];
                 }
             }
         }
-        final double[] values = new double[d];
-        for (int j = 0; j < d; j++) {
-            values[j] = Utils.missingValue();
-            if (data.attribute(j).isNominal()) {
+
+        /** A present value v (weight w) of attribute j: the sums of ReplaceMissingValues. */
+        private void addToSums(int j, double v, double w) {
+            if (nominal[j]) {
                 if (counts[j].length > 0) {
-                    values[j] = Utils.maxIndex(counts[j]);
+                    counts[j][(int) v] += w;
+                    counts[j][0] -= w;
                 }
-            } else if (data.attribute(j).isNumeric() && Utils.gr(sums[j], 0)) {
-                values[j] = results[j] / sums[j];
+            } else if (numeric[j]) {
+                results[j] += w * v;
             }
         }
-        return new DenseInstance(1.0, values);
+
+        /** A missing value (weight w) of attribute j: the sums of ReplaceMissingValues. */
+        private void missingFromSums(int j, double w) {
+            if (nominal[j]) {
+                if (counts[j].length > 0) {
+                    counts[j][0] -= w;
+                }
+            } else if (numeric[j]) {
+                sums[j] -= w;
+            }
+        }
+
+        /** The value v of attribute j (NaN: missing), for the missing and distinct values. */
+        private void count(int j, double v) {
+            if (Utils.isMissingValue(v)) {
+                missingCount[j]++;
+            } else if (seen[j] != null) {
+                if (!seen[j][(int) v]) {
+                    seen[j][(int) v] = true;
+                    distinct[j]++;
+                }
+            } else if (distinct[j] == 0) {
+                first[j] = Double.doubleToLongBits(v);
+                distinct[j] = 1;
+            } else if (distinct[j] == 1 && Double.doubleToLongBits(v) != first[j]) {
+                distinct[j] = 2;
+            }
+        }
+
+        /**
+         * A dense instance: each value read once; a sparse one: its stored values for the sums, as
+         * ReplaceMissingValues reads them, and all its values for the counts.
+         *
+         * @param inputs all the attributes but the class, in order, when they are all numeric; else null
+         * @param raw    when not null, the input values go to {@code raw[offset ..]}, in the order of {@code inputs}
+         */
+        void add(Instance inst, int cls, int[] inputs, double[] raw, int offset) {
+            final double w = inst.weight();
+            final int d = sums.length;
+            if (inst instanceof DenseInstance) {
+                for (int j = 0; j < d; j++) {
+                    final double v = inst.value(j);
+                    if (raw != null && j != cls) {
+                        raw[offset + (j < cls ? j : j - 1)] = v; // inputs[c] == (c < cls ? c : c + 1)
+                    }
+                    if (Utils.isMissingValue(v)) {
+                        missingFromSums(j, w);
+                        if (j != cls) {
+                            missingInputs++;
+                        }
+                    } else {
+                        addToSums(j, v, w);
+                    }
+                    count(j, v);
+                }
+            } else {
+                for (int k = 0; k < inst.numValues(); k++) {
+                    final int j = inst.index(k);
+                    if (inst.isMissingSparse(k)) {
+                        missingFromSums(j, w);
+                    } else {
+                        addToSums(j, inst.valueSparse(k), w);
+                    }
+                }
+                for (int j = 0; j < d; j++) {
+                    final double v = inst.value(j);
+                    if (Utils.isMissingValue(v) && j != cls) {
+                        missingInputs++;
+                    }
+                    count(j, v);
+                }
+                if (raw != null) {
+                    for (int c = 0; c < inputs.length; c++) {
+                        raw[offset + c] = inst.value(inputs[c]);
+                    }
+                }
+            }
+        }
+
+        /**
+         * @return one instance's values holding each attribute's mean (numeric) or mode (nominal), as
+         *         ReplaceMissingValues computes them: the sum over the total weight of the present values (missing
+         *         when that is not above 1e-6); the first value of largest weight
+         */
+        double[] meansAndModes() {
+            final int d = sums.length;
+            final double[] values = new double[d];
+            for (int j = 0; j < d; j++) {
+                values[j] = Utils.missingValue();
+                if (nominal[j]) {
+                    if (counts[j].length > 0) {
+                        values[j] = Utils.maxIndex(counts[j]);
+                    }
+                } else if (numeric[j] && Utils.gr(sums[j], 0)) {
+                    values[j] = results[j] / sums[j];
+                }
+            }
+            return values;
+        }
+
+        /**
+         * The attributes {@link RemoveUseless} (default settings) would remove from the imputed data: all values
+         * missing, fewer than two distinct values, or nominal with more than 99% of the present values distinct.
+         * The class never. Imputation turns the missing values of attribute j into {@code fill[j]}: one more
+         * distinct value when there were missing values and it is not missing itself.
+         *
+         * @param fill what the fitted missing-value filter puts in place of a missing value, per attribute
+         * @return the attributes to remove, ascending
+         */
+        int[] useless(double[] fill, Instances data) {
+            final int d = sums.length, n = data.numInstances(), cls = data.classIndex();
+            final java.util.List<Integer> remove = new java.util.ArrayList<>();
+            for (int j = 0; j < d; j++) {
+                int missingAfter = missingCount[j];
+                if (missingAfter > 0 && !Utils.isMissingValue(fill[j])) {
+                    missingAfter = 0;
+                    count(j, fill[j]); // a present value: only the distinct values change
+                }
+                if (j != cls && (missingAfter == n || distinct[j] < 2
+                        || (seen[j] != null && (double) distinct[j] / (double) (n - missingAfter) * 100.0 > 99.0))) {
+                    remove.add(j);
+                }
+            }
+            return remove.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /**
+     * One pass over the training instances: the {@link Summary}, and with {@code raw} the raw input values.
+     *
+     * @param inputs the input attributes, in order, when all are numeric; else null
+     * @param raw    n x inputs.length, row-major, to receive the raw input values (NaN when missing); or null
+     */
+    private static Summary summarise(Instances data, int[] inputs, double[] raw) {
+        final Summary s = new Summary(data);
+        final int cls = data.classIndex();
+        for (int i = 0, n = data.numInstances(); i < n; i++) {
+            s.add(data.instance(i), cls, inputs, raw, raw == null ? 0 : i * inputs.length);
+        }
+        return s;
     }
 
     /** @return what the fitted missing-value filter puts in place of a missing value, per attribute */
@@ -305,58 +480,6 @@ public final class InputPipeline implements Inputs {
             }
         }
         return kept.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /**
-     * The attributes {@link RemoveUseless} (default settings) would remove from the imputed data: all
-     * values missing, fewer than two distinct values (compared as Weka's attribute statistics do, by
-     * their bits), or nominal with more than 99% of the present values distinct. The class never. The same
-     * pass counts the missing input values ({@link #missingInputs}).
-     */
-    private int[] uselessAttributes(Instances data, double[] fill) {
-        final int d = data.numAttributes(), n = data.numInstances(), cls = data.classIndex();
-        int rawMissing = 0;
-        final int[] missingCount = new int[d], distinct = new int[d];
-        final long[] first = new long[d];
-        final boolean[][] seen = new boolean[d][];
-        for (int j = 0; j < d; j++) {
-            if (data.attribute(j).isNominal()) {
-                seen[j] = new boolean[data.attribute(j).numValues()];
-            }
-        }
-        for (int i = 0; i < n; i++) { // one pass, row by row
-            final Instance inst = data.instance(i);
-            for (int j = 0; j < d; j++) {
-                final double raw = inst.value(j);
-                final boolean isMissing = Utils.isMissingValue(raw);
-                if (isMissing && j != cls) {
-                    rawMissing++;
-                }
-                final double v = isMissing ? fill[j] : raw;
-                if (Utils.isMissingValue(v)) {
-                    missingCount[j]++;
-                } else if (seen[j] != null) {
-                    if (!seen[j][(int) v]) {
-                        seen[j][(int) v] = true;
-                        distinct[j]++;
-                    }
-                } else if (distinct[j] == 0) {
-                    first[j] = Double.doubleToLongBits(v);
-                    distinct[j] = 1;
-                } else if (distinct[j] == 1 && Double.doubleToLongBits(v) != first[j]) {
-                    distinct[j] = 2;
-                }
-            }
-        }
-        missingInputs = rawMissing;
-        final java.util.List<Integer> remove = new java.util.ArrayList<>();
-        for (int j = 0; j < d; j++) {
-            if (j != cls && (missingCount[j] == n || distinct[j] < 2
-                    || (seen[j] != null && (double) distinct[j] / (double) (n - missingCount[j]) * 100.0 > 99.0))) {
-                remove.add(j);
-            }
-        }
-        return remove.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private void copyRow(Instance inst, double[] target, int offset) {

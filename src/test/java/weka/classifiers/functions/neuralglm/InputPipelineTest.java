@@ -14,6 +14,7 @@ import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.SparseInstance;
 import weka.core.Utils;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.NominalToBinary;
@@ -25,7 +26,8 @@ import weka.filters.unsupervised.attribute.ReplaceMissingValues;
  * The pipeline fits without filtered copies of the data; its matrix and its per-instance transform must
  * equal, to the bit, Weka's own filters applied with {@code Filter.useFilter} (ReplaceMissingValues,
  * RemoveUseless, NominalToBinary, and in GLM mode Remove of each nominal attribute's first-value column), on data with weights, missing values, constant and all-missing
- * attributes, a nominal attribute with all values distinct, and 0.0 next to -0.0.
+ * attributes, a nominal attribute with all values distinct, and 0.0 next to -0.0; dense and sparse instances;
+ * numeric inputs with and without useless ones, the class last or first.
  */
 class InputPipelineTest {
 
@@ -61,17 +63,44 @@ class InputPipelineTest {
         return d;
     }
 
+    /**
+     * @param variant dense: as made; sparse: the same values in {@link SparseInstance}s; useful: numeric inputs
+     *                that are all kept (no useless one), the class first
+     */
     @ParameterizedTest
-    @CsvSource({"1, false, false", "2, false, false", "5, false, false", "60, false, false", "500, false, false",
-        "5, true, false", "500, true, false", "1, false, true", "60, false, true", "500, true, true"})
-    void sameMatrixAndTransformAsWekasFilters(int n, boolean referenceCoding, boolean numericOnly) throws Exception {
-        final Instances data = data(n, n);
+    @CsvSource({"1, false, false, dense", "2, false, false, dense", "5, false, false, dense", "60, false, false, dense",
+        "500, false, false, dense", "5, true, false, dense", "500, true, false, dense", "1, false, true, dense",
+        "60, false, true, dense", "500, true, true, dense", "60, false, false, sparse", "500, true, false, sparse",
+        "60, false, true, sparse", "1, false, true, useful", "60, false, true, useful", "500, false, true, useful",
+        "60, false, true, usefulSparse"})
+    void sameMatrixAndTransformAsWekasFilters(int n, boolean referenceCoding, boolean numericOnly, String variant)
+            throws Exception {
+        Instances data = data(n, n);
         if (numericOnly) { // the pipeline's own path for numeric inputs
             for (int a = data.numAttributes() - 2; a >= 0; a--) {
                 if (data.attribute(a).isNominal()) {
                     data.deleteAttributeAt(a);
                 }
             }
+        }
+        if (variant.startsWith("useful")) { // gauss, sparseMissing and the class, moved first
+            for (String useless : new String[] {"constant", "allMissing", "signedZero"}) {
+                data.deleteAttributeAt(data.attribute(useless).index());
+            }
+            data.setClassIndex(-1);
+            data.insertAttributeAt(new Attribute("y0"), 0);
+            for (int i = 0; i < n; i++) {
+                data.instance(i).setValue(0, data.instance(i).value(data.numAttributes() - 1));
+            }
+            data.deleteAttributeAt(data.numAttributes() - 1);
+            data.setClassIndex(0);
+        }
+        if (variant.endsWith("parse")) {
+            final Instances sparse = new Instances(data, n);
+            for (int i = 0; i < n; i++) {
+                sparse.add(new SparseInstance(data.instance(i)));
+            }
+            data = sparse;
         }
         final ReplaceMissingValues missing = new ReplaceMissingValues();
         missing.setInputFormat(data);
@@ -130,7 +159,8 @@ class InputPipelineTest {
         for (int i = 0; i < freshAll.numInstances(); i++) {
             final double[] v = new double[data.numAttributes()];
             for (int a = 0; a < data.numAttributes(); a++) {
-                v[a] = freshAll.instance(i).value(freshAll.attribute(data.attribute(a).name()));
+                final String name = data.attribute(a).name().equals("y0") ? "y" : data.attribute(a).name();
+                v[a] = freshAll.instance(i).value(freshAll.attribute(name));
             }
             fresh.add(new DenseInstance(freshAll.instance(i).weight(), v));
         }
