@@ -34,15 +34,7 @@ tr ':' '\n' < "$out/spark.classpath" | while read -r jar; do ln -s "$jar" "$home
 ejml=$(cat "$out/ejml.classpath")
 app=$root/target/neuralGLM-0.1.0.jar
 
-FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
-  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-  -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true)
+source "$root/scripts/lib/spark_flags.sh"   # FLAGS: the JVM options Spark needs on Java 17
 # SPARK_SCALA_VERSION: without it the launcher looks for a Spark source build to learn the Scala version
 export SPARK_HOME=$home SPARK_LOCAL_IP=127.0.0.1 SPARK_LOG_DIR=$out SPARK_SCALA_VERSION=2.13
 LOG=(-Dlog4j2.configurationFile="$root/src/test/resources/log4j2-test.properties")

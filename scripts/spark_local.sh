@@ -18,16 +18,7 @@ shift || true
 
 mvn -q -B -Dstyle.color=never -DskipTests test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/spark.classpath >&2
-# the module openings Spark 4 needs on Java 17 (as in the pom's spark.jvm.flags)
-FLAGS=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
-  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-  -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true)
+source scripts/lib/spark_flags.sh   # FLAGS: the JVM options Spark needs on Java 17
 export SPARK_LOCAL_IP=127.0.0.1   # local mode: the driver listens on the loopback interface only
 JAVA=(java -Xms1g -Xmx6g "${FLAGS[@]}" -Dspark.ui.enabled=false -Dspark.driver.host=127.0.0.1
   -Dspark.driver.bindAddress=127.0.0.1 -Dlog4j2.configurationFile=src/test/resources/log4j2-test.properties
