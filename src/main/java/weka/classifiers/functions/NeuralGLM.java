@@ -72,7 +72,9 @@ import weka.gui.ProgrammaticProperty;
  * instances held out for early stopping, and lambda chosen on them ({@link PenaltySelection}); a Gaussian
  * network learns the standardised class (mapped back by {@link Standardizer#toOriginalOutputs}) with lambda
  * chosen among fits to convergence and no early stopping; for the other numeric families the model is the
- * average of 5 such networks, each early-stopped (patience 10) on its own split ({@link neuralglm.nn.EtaAverage}); without
+ * average of 5 such networks, each early-stopped (patience 10) on its own split ({@link neuralglm.nn.EtaAverage}); for a
+ * nominal class with 40 to 149 instances lambda is chosen by 5-fold cross-validation and the model averages the 5
+ * fold networks; without
  * hidden layers, lambda = 0 and nothing held out (the exact GLM). The engine's {@link AutoRegularisation} decides
  * and runs this; the Weka face passes the options through and reports what was done.
  * The Weka face only: options, capabilities, filters ({@link InputPipeline}), targets
@@ -356,7 +358,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * @return the penalty and early stopping of a build, in words (the report's Regularisation line)
      */
     private String describeRegularization(boolean glm, double lambda, double trainWeight, double fraction, int patienceUsed,
-                                          Standardizer targetScale, boolean converged) {
+                                          Standardizer targetScale, boolean converged, int folds) {
         final StringBuilder sb = new StringBuilder();
         if (targetScale != null) {
             sb.append(String.format(Locale.ROOT, "trained on the standardised class (y - %s) / %s, mapped back exactly "
@@ -373,6 +375,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     num(lambda), lambda / trainWeight, num(trainWeight)));
             if (penaltyPath != null) {
                 sb.append(converged ? ", chosen automatically (weight decay -1): each of"
+                        : folds > 0 ? String.format(Locale.ROOT, ", chosen automatically (weight decay -1) by the loss "
+                        + "of a %d-fold cross-validation (each instance scored by the network that did not train on it): "
+                        + "tried", folds)
                         : ", chosen automatically (weight decay -1) by the loss on the held-out instances: tried");
                 final double[] l = penaltyPath.lambdas(), v = penaltyPath.validationLosses();
                 for (int i = 0; i < l.length; i++) {
@@ -389,7 +394,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 sb.append(" (the default weight decay -1 of a network when no instances are held out to choose it)");
             }
         }
-        if (fraction > 0) {
+        if (folds > 0) {
+            sb.append(String.format(Locale.ROOT, "; each network early-stopped on its fold (%s%% of the instances), "
+                    + "patience %d epochs (the default validation fraction -1 of a network)", num(100.0 / folds), patienceUsed));
+        } else if (fraction > 0) {
             sb.append(String.format(Locale.ROOT, "; early stopping on %s%% of the instances held out, patience %d epochs%s",
                     num(100 * fraction), patienceUsed, validationFraction == AUTO ? " (the default validation fraction -1 "
                             + "of a network)" : ""));
@@ -402,9 +410,16 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         return sb.toString();
     }
 
-    private String describeAverage(int count, double[] lambdas) {
+    private String describeAverage(int count, double[] lambdas, int folds) {
         if (count < 2) {
             return "";
+        }
+        if (folds > 0) {
+            return String.format(Locale.ROOT, "; the model is the average (of eta) of the %d networks of that "
+                    + "cross-validation at the chosen weight decay, each trained on the other folds (the default for %d to %d "
+                    + "instances of a nominal class: one %s%% split held out too few to choose the weight decay by; the "
+                    + "Epochs run and Stopped lines below are the first fold's)", count, AutoRegularisation.MIN_ROWS_FOLDS,
+                    AutoRegularisation.MAX_ROWS_FOLDS - 1, num(100 * AutoRegularisation.VALIDATION_FRACTION));
         }
         final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "; the model is the average (of eta) of %d "
                 + "networks, each with %s%% of its own held out for early stopping and its weight decay (random seeds %d "
@@ -861,8 +876,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                         members.size() + 1, (members.size() + 1) * hiddenSizes[0], actName)), opt.toString(), miniBatchSize, !doNotStandardize,
                 FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
                 GlmInference.Weights.values()[weightsKind], quasi,
-                describeRegularization(glm, lambda, trainWeight, fraction, patienceUsed, targetScale, converged)
-                        + describeAverage(members.size() + 1, memberLambdas), targetScale, members);
+                describeRegularization(glm, lambda, trainWeight, fraction, patienceUsed, targetScale, converged, plan.folds())
+                        + describeAverage(members.size() + 1, memberLambdas, plan.folds()), targetScale, members);
     }
 
     /** Set once the JVM has been told which kernels run (first build). */
