@@ -38,7 +38,7 @@ class AutoRegularisationTest {
     void smallNominalSetsChooseByFoldsAndAverageTheFoldNetworks() {
         final int min = AutoRegularisation.MIN_ROWS_FOLDS, max = AutoRegularisation.MAX_ROWS_FOLDS;
         assertEquals(40, min);
-        assertEquals(150, max);
+        assertEquals(100, max);
         for (int rows : new int[] {min, 57, max - 1}) {
             final AutoRegularisation.Plan p = auto(new CategoricalFamily(), false, rows);
             assertEquals(5, p.folds(), rows + " rows");

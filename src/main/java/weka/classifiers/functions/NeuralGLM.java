@@ -73,7 +73,7 @@ import weka.gui.ProgrammaticProperty;
  * network learns the standardised class (mapped back by {@link Standardizer#toOriginalOutputs}) with lambda
  * chosen among fits to convergence and no early stopping; for the other numeric families the model is the
  * average of 5 such networks, each early-stopped (patience 10) on its own split ({@link neuralglm.nn.EtaAverage}); for a
- * nominal class with 40 to 149 instances lambda is chosen by 5-fold cross-validation and the model averages the 5
+ * nominal class with 40 to 99 training instances lambda is chosen by 5-fold cross-validation and the model averages the 5
  * fold networks; without
  * hidden layers, lambda = 0 and nothing held out (the exact GLM). The engine's {@link AutoRegularisation} decides
  * and runs this; the Weka face passes the options through and reports what was done.
@@ -319,7 +319,11 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "added to the summed negative log-likelihood, i.e. a Gaussian prior of precision lambda, so its pull "
                     + "weakens as the data grow (as Logistic's ridge). -1 (default) chooses it: for a network with hidden "
                     + "layers, the one of 30, 10, 3, 1, 0.3 with the lowest loss on the held-out instances of early "
-                    + "stopping (tried from 30 down until that loss rises; 1 when nothing is held out); without hidden "
+                    + "stopping (tried from 30 down until that loss rises; 1 when nothing is held out); with 40 to 99 "
+                    + "training instances of a nominal class, the one with the lowest loss of a 5-fold cross-validation "
+                    + "(each instance scored by the network that did not train on it), and the model is the average of the "
+                    + "5 fold networks (the study: 20% of labor's 57 instances, 11, chose too noisily; accuracy over 5 "
+                    + "partitions 0.902 with one split, 0.926 with the folds, Logistic 0.933; log loss 0.255, 0.191); without hidden "
                     + "layers 0, the exact maximum-likelihood GLM. A held-out study on Weka's example data sets "
                     + "(-Pbench heldout) found that unpenalised networks overfit badly and that no single lambda suits "
                     + "every data set. A Gaussian (numeric) class is learnt standardised, (y - mean) / sd, and mapped back "
@@ -474,7 +478,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "the other numeric families (Poisson, Gamma, ...) the model is then the average (of eta) of 5 networks, "
                     + "each with its own 20% held out (seeds S to S+4) and its own weight decay: one split of a small data "
                     + "set decided too much (held-out RMSE engel 124.8 and docvisits 4.181 with one network, 122.7 and 4.161 "
-                    + "with the average). In the held-out "
+                    + "with the average). For a nominal class with 40 to 99 training instances, lambda is chosen by 5-fold "
+                    + "cross-validation whose first fold is the 20% split, and the model averages the 5 fold networks, "
+                    + "each early-stopped on its fold (see weightDecay). In the held-out "
                     + "study, networks trained to convergence without it predicted held-out instances with near-zero "
                     + "probability for the true class (log loss 7-45 nats). 0 trains on all instances for the full number "
                     + "of epochs. Must be -1, or >= 0 and < 1.",
