@@ -56,7 +56,7 @@ for r in $(seq 1 "$ROUNDS"); do
         for J in plain vector; do
             if [ $J = plain ]; then JJ=("${JAVA_PLAIN[@]}"); else JJ=("${JAVA[@]}"); fi
             "${JJ[@]}" weka-notebook --reps 3 2>/dev/null | tag "$r"
-            "${JJ[@]}" weka-large --data "$DATA" --reps 1 --pair 2>/dev/null | tag "$r"
+            "${JJ[@]}" weka-large --data "$DATA" --reps 3 --pair 2>/dev/null | tag "$r"
             "${JJ[@]}" weka-predict --data "$DATA" --reps 3 2>/dev/null | tag "$r"
         done
         "$PY" "$TORCH_BENCH/torch_seed.py" --threads 1 --dtype float32 --reps 3 --variants notebook | tag "$r"

@@ -731,30 +731,12 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             startStream(data);
             return;
         }
-        // the instances with a class value; the data itself (no copy) when none is missing
-        final int[] known = new int[data.numInstances()];
-        int count = 0;
-        for (int i = 0; i < known.length; i++) {
-            if (!data.instance(i).classIsMissing()) {
-                known[count++] = i;
-            }
-        }
-        if (count == 0) {
-            throw new IllegalArgumentException("No training instances with a known class value: all " + data.numInstances()
-                    + " instances have a missing value for class attribute '" + data.classAttribute().name() + "'");
-        }
-        final int[] rows = count == known.length ? known : java.util.Arrays.copyOf(known, count);
-        final Instances train;
-        if (rows.length == data.numInstances()) {
-            train = data;
-        } else {
-            train = new Instances(data, rows.length);
-            for (int i : rows) {
-                train.add(data.instance(i));
-            }
-        }
-        InputChecks.checkValues(train, rows);
-        final TrainingRun next = newRun(train, rows, hiddenSizes, epochs, fingerprint, resumeNote, false);
+        // one pass: the instances with a class value (the data itself, no copy, when none is missing), checked,
+        // and their targets
+        final Family fam = family.create(data.classAttribute().isNominal());
+        final Targets.Known known = Targets.known(data, fam);
+        final TrainingRun next = newRun(known.train(), known.rows(), fam, known.targets(), hiddenSizes, epochs, fingerprint,
+                resumeNote, false);
         closeRun();
         run = next;
         model = run.liveModel();
@@ -793,6 +775,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      *
      * @param train    instances with a class value, checked. Not modified.
      * @param rows     their 0-based positions in the user's data
+     * @param fam      the family, made for the class attribute
+     * @param targets  the instances' targets and weights (checked); null to make them here
      * @param hiddenSizes the hidden layer sizes
      * @param limit    the epoch limit
      * @param fingerprint the data and options a -resume build must find to continue the run; null without -resume
@@ -801,12 +785,11 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      *                    held out or chosen (the automatic weight decay and validation fraction are 0)
      * @return the run at epoch 0
      */
-    private TrainingRun newRun(Instances train, int[] rows, int[] hiddenSizes, int limit, RunFingerprint fingerprint,
-                               String resumeNote, boolean forStream) throws Exception {
+    private TrainingRun newRun(Instances train, int[] rows, Family fam, Targets targets0, int[] hiddenSizes, int limit,
+                               RunFingerprint fingerprint, String resumeNote, boolean forStream) throws Exception {
         noteKernelsOnce();
         penaltyPath = null;
-        final Family fam = family.create(train.classAttribute().isNominal());
-        final Targets targets = Targets.of(train, fam, rows);
+        final Targets targets = targets0 != null ? targets0 : Targets.of(train, fam, rows);
         final InputPipeline pipeline = new InputPipeline(hiddenSizes.length == 0);
         final DMatrixRMaj x = pipeline.fit(train, !doNotStandardize, targets.weights());
         final int outputs = fam.outputs(train.classAttribute().isNominal() ? train.numClasses() : 1);
@@ -1000,7 +983,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             rows[i] = i;
         }
         InputChecks.checkValues(first, rows);
-        final TrainingRun r = newRun(first, rows, checkOptions(), Math.max(1, epochs), null, null, true);
+        final TrainingRun r = newRun(first, rows, family.create(first.classAttribute().isNominal()), null, checkOptions(),
+                Math.max(1, epochs), null, null, true);
         r.session().close();
         return r.liveModel();
     }
