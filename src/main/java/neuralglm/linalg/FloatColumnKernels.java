@@ -23,7 +23,7 @@ public final class FloatColumnKernels {
     static final int FLUSH = 256;
 
     /** Bytes of one operand's block of columns that should stay in the level-1 cache. */
-    private static final int CACHE_BYTES = 24 * 1024;
+    private static final int CACHE_BYTES = 64 * 1024;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
