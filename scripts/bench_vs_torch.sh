@@ -57,7 +57,7 @@ for r in $(seq 1 "$ROUNDS"); do
         for J in plain vector; do
             if [ $J = plain ]; then JJ=("${JAVA_PLAIN[@]}"); else JJ=("${JAVA[@]}"); fi
             "${JJ[@]}" weka-notebook --reps 3 2>/dev/null | tag "$r"
-            "${JJ[@]}" weka-large --data "$DATA" --reps 1 --pair 2>/dev/null | tag "$r"
+            "${JJ[@]}" weka-large --data "$DATA" --reps 3 --pair 2>/dev/null | tag "$r"
             # the same two workloads with -precision float32, side by side
             "${JJ[@]}" weka-notebook --reps 3 --precision float32 2>/dev/null | tag "$r"
             "${JJ[@]}" weka-large --data "$DATA" --reps 1 --precision float32 2>/dev/null | tag "$r"

@@ -100,6 +100,8 @@ for rnd, b in sorted(by.items()):
             continue
         if "two_over_ceiling_median" in r:
             k["2 threads / ceiling"].append(r["two_over_ceiling_median"])
+        if "epochs_two_over_ceiling_median" in r:
+            k["epochs alone: 2 threads / ceiling"].append(r["epochs_two_over_ceiling_median"])
         k["peak RSS - RSS after data (MB)"].append(r["peak_rss_mb"] - r["rss_after_data_mb"])
         k["data MB"].append(r["data_mb"])
     for r in b.get("weka_predict", []):

@@ -22,10 +22,13 @@ import weka.core.Utils;
  * class; {@code --data DIR} as for {@code large}, {@code --rows N} repeats or cuts the rows).
  * <pre>
  *   weka-large    fixed cost (initializeClassifier + done) against the epochs; end-to-end examples/s;
- *                 --threads T; --pair: two independent 1-thread builds side by side (the machine's
- *                 ceiling for 2 threads) and one -num-threads 2 build, alternated; RSS (start, after
- *                 the data, peak) against the data's size (--warmup 0: no warm-up build, whose garbage
- *                 would count in the peak)
+ *                 --threads T; --pair: per round, two independent 1-thread builds side by side (the
+ *                 machine's ceiling for 2 threads), one -num-threads 2 build and the 1-thread build, in
+ *                 alternating order (--reps rounds, default 5): the ratio per round with median, min and
+ *                 max, the same ratio for the epochs alone, the 2-thread build's serial share (init) and
+ *                 CPU/wall of both (a pair below about 1.9 did not get two cores), the load average at
+ *                 the start of each round; RSS (start, after the data, peak) against the data's size
+ *                 (--warmup 0: no warm-up build, whose garbage would count in the peak)
  *   weka-notebook the notebook workload through buildClassifier (-hidden 30,20, SGD lr 0.2, full batch,
  *                 inputs as given, --steps epochs, default 5000), per family, median of --reps (default 3);
  *                 Poisson at lr 0.05 (from NeuralGLM's own initialisation lr 0.2 diverges; a step costs the same)
@@ -93,8 +96,8 @@ final class WekaBench {
     }
 
     static void large(BenchArgs a) throws Exception {
-        final int reps = a.integer("reps", 3), epochs = a.integer("epochs", 5), threads = a.integer("threads", 1);
         final boolean pair = a.flag("pair");
+        final int reps = a.integer("reps", pair ? 5 : 3), epochs = a.integer("epochs", 5), threads = a.integer("threads", 1);
         precision = a.string("precision", "float64");
         final long rssStart = LargeBench.rssKb("VmRSS");
         final Instances data = instances(Path.of(a.string("data", "target/bench-data")), a.integer("rows", 0), false);
@@ -105,51 +108,105 @@ final class WekaBench {
         }
         if (pair) {
             build(glm("Poisson", 1, 2), data);
+            sideBySide(data, 1);
         }
         final double[] total = new double[reps], fixed = new double[reps], ceiling = new double[reps], two = new double[reps];
+        final double[] twoEpochs = new double[reps], ceilingEpochs = new double[reps], twoSerial = new double[reps];
+        final double[] load = new double[reps], twoCpu = new double[reps], pairCpu = new double[reps];
         final double[][] phase = new double[3][reps];
         final double[] cpu = new double[reps];
         for (int r = 0; r < reps; r++) {
-            final double[] t = build(glm("Poisson", epochs, threads), data);
-            total[r] = t[0] + t[1] + t[2];
-            for (int k = 0; k < 3; k++) {
-                phase[k][r] = t[k];
-            }
-            cpu[r] = t[3];
-            fixed[r] = (t[0] + t[2]) / total[r];
-            if (pair) {
-                final double[][] side = new double[2][];
-                final Thread[] th = new Thread[2];
-                final long p0 = System.nanoTime();
-                for (int k = 0; k < 2; k++) {
-                    final int kk = k;
-                    th[k] = new Thread(() -> {
-                        try {
-                            side[kk] = build(glm("Poisson", epochs, 1), data);
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    th[k].start();
+            load[r] = loadAverage();
+            // alternated: odd rounds run the 2-thread build and the pair before the 1-thread build, in the other order
+            for (int part = 0; part < (pair ? 3 : 1); part++) {
+                final int what = pair && r % 2 == 1 ? 2 - part : part;
+                if (what == 0) {
+                    final double[] t = build(glm("Poisson", epochs, threads), data);
+                    total[r] = t[0] + t[1] + t[2];
+                    for (int k = 0; k < 3; k++) {
+                        phase[k][r] = t[k];
+                    }
+                    cpu[r] = t[3];
+                    fixed[r] = (t[0] + t[2]) / total[r];
+                } else if (what == 1) {
+                    final long c0 = OS.getProcessCpuTime(), p0 = System.nanoTime();
+                    final double[][] side = sideBySide(data, epochs);
+                    final double wall = (System.nanoTime() - p0) * 1e-9;
+                    ceiling[r] = 2.0 * n * epochs / wall;
+                    pairCpu[r] = (OS.getProcessCpuTime() - c0) * 1e-9 / wall;
+                    // the epochs alone: each build's examples over its own epoch time, added
+                    ceilingEpochs[r] = (double) n * epochs / side[0][1] + (double) n * epochs / side[1][1];
+                } else {
+                    final double[] t2 = build(glm("Poisson", epochs, 2), data);
+                    final double wall = t2[0] + t2[1] + t2[2];
+                    two[r] = (double) n * epochs / wall;
+                    twoEpochs[r] = (double) n * epochs / t2[1];
+                    twoSerial[r] = t2[0] / wall;
+                    twoCpu[r] = t2[3] / wall;
                 }
-                for (Thread t2 : th) {
-                    t2.join();
-                }
-                ceiling[r] = 2.0 * n * epochs / ((System.nanoTime() - p0) * 1e-9);
-                final double[] t2 = build(glm("Poisson", epochs, 2), data);
-                two[r] = (double) n * epochs / (t2[0] + t2[1] + t2[2]);
             }
         }
         final Stats s = new Stats(total), f = new Stats(fixed);
-        System.out.printf(Locale.ROOT, "{\"bench\":\"weka_large\",\"precision\":\"" + precision + "\",\"kernels\":\"%s\",\"threads\":%d,\"rows\":%d,\"epochs\":%d,"
-                        + "\"times_s\":%s,\"init_s\":%s,\"epochs_s\":%s,\"done_s\":%s,\"median_s\":%.4f,\"examples_per_s\":%.1f,\"fixed_share\":%s,\"fixed_share_median\":%.4f,"
+        String pairJson = "";
+        if (pair) {
+            final Stats q = new Stats(ratio(two, ceiling)), qe = new Stats(ratio(twoEpochs, ceilingEpochs));
+            // rounds in which the pair had two cores (process CPU / wall >= 1.8): the others measure the other jobs' load
+            final java.util.List<Double> ok = new java.util.ArrayList<>();
+            for (int r = 0; r < reps; r++) {
+                if (pairCpu[r] >= 1.8) {
+                    ok.add(two[r] / ceiling[r]);
+                }
+            }
+            final double okMedian = ok.isEmpty() ? Double.NaN : median(ok.stream().mapToDouble(Double::doubleValue).toArray());
+            pairJson = String.format(Locale.ROOT, ",\"two_over_ceiling_two_core_rounds\":%d,\"two_over_ceiling_two_core_median\":%.4f", ok.size(), okMedian)
+                    + String.format(Locale.ROOT, ",\"ceiling_examples_per_s\":%s,\"two_threads_examples_per_s\":%s,"
+                            + "\"two_over_ceiling\":%s,\"two_over_ceiling_median\":%.4f,\"two_over_ceiling_min\":%.4f,\"two_over_ceiling_max\":%.4f,"
+                            + "\"epochs_two_over_ceiling\":%s,\"epochs_two_over_ceiling_median\":%.4f,"
+                            + "\"two_init_share\":%s,\"two_cpu_over_wall\":%s,\"pair_cpu_over_wall\":%s",
+                    NotebookBench.arr(ceiling), NotebookBench.arr(two), NotebookBench.arr(ratio(two, ceiling)), q.median, q.min, q.max,
+                    NotebookBench.arr(ratio(twoEpochs, ceilingEpochs)), qe.median, NotebookBench.arr(twoSerial),
+                    NotebookBench.arr(twoCpu), NotebookBench.arr(pairCpu));
+        }
+        System.out.printf(Locale.ROOT, "{\"bench\":\"weka_large\",\"precision\":\"" + precision + "\",\"kernels\":\"%s\",\"threads\":%d,\"rows\":%d,\"epochs\":%d,\"load\":%s,"
+                        + "\"times_s\":%s,\"init_s\":%s,\"epochs_s\":%s,\"done_s\":%s,\"median_s\":%.4f,\"examples_per_s\":%.1f,\"fixed_share\":%s,"
+                        + "\"fixed_share_median\":%.4f,\"fixed_share_min\":%.4f,\"fixed_share_max\":%.4f,"
                         + "\"cpu_over_wall\":%.3f,\"data_mb\":%.1f,\"rss_start_mb\":%.1f,\"rss_after_data_mb\":%.1f,\"peak_rss_mb\":%.1f%s}%n",
-                neuralglm.linalg.Kernels.vectorised() ? "vector" : "plain", threads, n, epochs, NotebookBench.arr(total), NotebookBench.arr(phase[0]), NotebookBench.arr(phase[1]),
+                neuralglm.linalg.Kernels.vectorised() ? "vector" : "plain", threads, n, epochs, NotebookBench.arr(load),
+                NotebookBench.arr(total), NotebookBench.arr(phase[0]), NotebookBench.arr(phase[1]),
                 NotebookBench.arr(phase[2]), s.median,
-                (double) n * epochs / s.median, NotebookBench.arr(fixed), f.median, sum(cpu) / sum(total), (double) n * (data.numAttributes()) * 8 / 1e6,
-                rssStart / 1e3, rssData / 1e3, LargeBench.rssKb("VmHWM") / 1e3,
-                pair ? String.format(Locale.ROOT, ",\"ceiling_examples_per_s\":%s,\"two_threads_examples_per_s\":%s,\"two_over_ceiling_median\":%.4f",
-                        NotebookBench.arr(ceiling), NotebookBench.arr(two), median(ratio(two, ceiling))) : "");
+                (double) n * epochs / s.median, NotebookBench.arr(fixed), f.median, f.min, f.max, sum(cpu) / sum(total),
+                (double) n * (data.numAttributes()) * 8 / 1e6,
+                rssStart / 1e3, rssData / 1e3, LargeBench.rssKb("VmHWM") / 1e3, pairJson);
+    }
+
+    /** Two independent 1-thread builds side by side (the machine's ceiling for 2 threads): each one's {init, epochs, done, cpu}. */
+    private static double[][] sideBySide(Instances data, int epochs) throws InterruptedException {
+        final double[][] side = new double[2][];
+        final Thread[] th = new Thread[2];
+        for (int k = 0; k < 2; k++) {
+            final int kk = k;
+            th[k] = new Thread(() -> {
+                try {
+                    side[kk] = build(glm("Poisson", epochs, 1), data);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            th[k].start();
+        }
+        for (Thread t : th) {
+            t.join();
+        }
+        return side;
+    }
+
+    /** @return the 1-minute load average (Linux), or NaN */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     static void predict(BenchArgs a) throws Exception {

@@ -370,6 +370,49 @@ public abstract class Family implements Serializable {
     }
 
     /**
+     * {@link #meanNll}, {@link #deviance}, {@link #nullDeviance} and {@link #dispersion} of one fit, the same
+     * numbers to the bit, in one pass over the rows for a one-output fit of a scalar family (each sum is added in
+     * the same order; {@code l_sat(y_i)} is computed once for both deviances; the intercept-only fit needs no
+     * n-row matrix of its eta); otherwise the four methods.
+     *
+     * @param eta           network output, n x k. Not modified.
+     * @param y             targets, n x k. Not modified.
+     * @param w             instance weights or null. Not modified.
+     * @param numParameters p, for the dispersion's degrees of freedom
+     * @return {@code {mean NLL, D, D0, phi}}
+     */
+    public double[] fitSummary(DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters) {
+        if (!isScalar() || eta.numCols != 1 || y.numCols != 1) {
+            return new double[] {meanNll(eta, y, w), deviance(eta, y, w), nullDeviance(y, w),
+                    dispersion(eta, y, w, numParameters)};
+        }
+        final int n = eta.numRows;
+        final double etaNull = nullEta(weightedColumnMeans(y, w))[0];
+        final boolean pearson = !hasFixedDispersion();
+        final double[] e = eta.data, t = y.data;
+        double nll = 0.0, dev = 0.0, nullDev = 0.0, chi2 = 0.0;
+        for (int i = 0; i < n; i++) {
+            final double wi = w == null ? 1.0 : w[i];
+            final double li = rowNll(eta, y, i), sat = rowSaturatedNll(y, i);
+            nll += wi * li;
+            dev += wi * 2.0 * (li - sat);
+            nullDev += wi * 2.0 * (nll(etaNull, t[i]) - sat); // rowNll of the intercept-only eta
+            if (pearson) {
+                final double mu = mean(e[i]);
+                final double r = t[i] - mu;
+                chi2 += wi * r * r / variance(mu);
+            }
+        }
+        final double total = totalWeight(w, n);
+        double phi = 1.0;
+        if (pearson) {
+            final double df = total - numParameters;
+            phi = df > 0 ? chi2 / df : Double.NaN;
+        }
+        return new double[] {nll / total, dev, nullDev, phi};
+    }
+
+    /**
      * Deviance of the intercept-only model, whose mean is the weighted mean of y (the maximum
      * likelihood fit of an intercept for every family here).
      *

@@ -36,8 +36,8 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      * @return the statistics
      */
     public static FitStatistics of(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters) {
-        return new FitStatistics(family.meanNll(eta, y, w), family.deviance(eta, y, w),
-                family.nullDeviance(y, w), family.dispersion(eta, y, w, numParameters), numParameters, null);
+        final double[] s = family.fitSummary(eta, y, w, numParameters);
+        return new FitStatistics(s[0], s[1], s[2], s[3], numParameters, null);
     }
 
     /**

@@ -59,13 +59,30 @@ public final class Standardizer implements Serializable {
      * @return the standardiser of x
      */
     public static Standardizer fit(DMatrixRMaj x, double[] w) {
+        return fit(x, w, null);
+    }
+
+    /**
+     * {@link #fit(DMatrixRMaj, double[])} given the weighted column sums, which saves a pass over x when a
+     * caller has already summed the columns (the same numbers when they were summed as here: {@code w_i x_ij}
+     * added in row order from 0).
+     *
+     * @param x    inputs, n x d. Not modified.
+     * @param w    instance weights (length n) or null for 1. Not modified.
+     * @param sums {@code sum_i w_i x_ij} per column, or null to sum them here. Not modified.
+     * @return the standardiser of x
+     */
+    public static Standardizer fit(DMatrixRMaj x, double[] w, double[] sums) {
         final int n = x.numRows, d = x.numCols;
         final double total = Family.totalWeight(w, n);
         if (!(total > 0)) {
             throw new IllegalArgumentException("Cannot standardise: the instance weights sum to " + total);
         }
-        final double[] m = new double[d], s = new double[d];
-        for (int i = 0; i < n; i++) {
+        if (sums != null && sums.length != d) {
+            throw new IllegalArgumentException("Standardizer: " + sums.length + " column sums for " + d + " columns");
+        }
+        final double[] m = sums == null ? new double[d] : sums.clone(), s = new double[d];
+        for (int i = 0; sums == null && i < n; i++) {
             final double wi = w == null ? 1.0 : w[i];
             for (int j = 0; j < d; j++) {
                 m[j] += wi * x.data[i * d + j];

@@ -99,4 +99,25 @@ class StandardizerTest {
         final Standardizer s = Standardizer.identity(2);
         assertThrows(IllegalArgumentException.class, () -> s.apply(new DMatrixRMaj(1, 3)));
     }
+
+    @Test
+    void givenColumnSumsGiveTheSameStandardiser() {
+        final Random rng = new Random(5);
+        final int n = 40, d = 3;
+        final DMatrixRMaj x = new DMatrixRMaj(n, d);
+        final double[] w = new double[n], sums = new double[d];
+        for (int i = 0; i < n; i++) {
+            w[i] = rng.nextDouble() * 2;
+            for (int j = 0; j < d; j++) {
+                x.data[i * d + j] = 100 * j + rng.nextGaussian();
+                sums[j] += w[i] * x.data[i * d + j];
+            }
+        }
+        final Standardizer a = Standardizer.fit(x, w), b = Standardizer.fit(x, w, sums);
+        for (int j = 0; j < d; j++) {
+            assertEquals(a.mean()[j], b.mean()[j], 0.0);
+            assertEquals(a.scale()[j], b.scale()[j], 0.0);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(x, w, new double[d + 1]));
+    }
 }

@@ -74,8 +74,17 @@ public final class InputChecks {
             checkInstance(data.instance(i), original[i] + 1);
             total += data.instance(i).weight();
         }
+        checkTotalWeight(data.numInstances(), total);
+    }
+
+    /**
+     * @param count the number of instances with a class value
+     * @param total the sum of their weights, in instance order
+     * @throws IllegalArgumentException unless the total is &gt; 0
+     */
+    public static void checkTotalWeight(int count, double total) {
         if (!(total > 0)) {
-            throw new IllegalArgumentException("The " + data.numInstances() + " instances with a class value have total "
+            throw new IllegalArgumentException("The " + count + " instances with a class value have total "
                     + "weight " + total + "; at least one weight must be > 0");
         }
     }
@@ -118,7 +127,7 @@ public final class InputChecks {
     private static void checkValue(Instance inst, int a, int number) {
         final double v = inst.value(a);
         // NaN (missing) passes both tests; a nominal value is an index, looked at only when it would fail
-        if ((Double.isInfinite(v) || Math.abs(v) > MAX_MAGNITUDE) && !inst.attribute(a).isNominal()) {
+        if (Math.abs(v) > MAX_MAGNITUDE && !inst.attribute(a).isNominal()) { // infinite too; NaN never
             throw new IllegalArgumentException(String.format(
                     "%s '%s' of %s is %s; values must be finite with magnitude at most %s "
                             + "(their squares must not overflow). Rescale the attribute, e.g. with a log transform.",

@@ -82,7 +82,7 @@ public final class InputPipeline implements Inputs {
         final int[] inputs = numericInputs(data, new int[0]);
         // numeric inputs only: the one pass over the instances also copies their raw values (NaN when missing)
         final double[] raw = inputs == null ? null : new double[Math.max(1, data.numInstances() * inputs.length)];
-        final Summary summary = summarise(data, inputs, raw);
+        final Summary summary = summarise(data, inputs, raw, weights);
         final Instances means = new Instances(data, 1);
         means.add(new DenseInstance(1.0, summary.meansAndModes()));
         for (int i = 0; i < means.numInstances(); i++) {
@@ -136,6 +136,7 @@ public final class InputPipeline implements Inputs {
             }
         }
         DMatrixRMaj x;
+        double[] columnSums = null;
         final int[] kept = numericInputs(data, removed);
         if (kept != null && reference == null && kept.length == header.numAttributes() - 1) {
             numericKept = kept;
@@ -171,6 +172,14 @@ public final class InputPipeline implements Inputs {
                     }
                 }
             }
+            // without missing values, the summary pass's sums (ReplaceMissingValues': w x in instance order) are the
+            // standardiser's column sums, to the bit: it need not sum the columns again
+            if (summary.missingInputs == 0 && kept.length > 0 && summary.weightsMatch) {
+                columnSums = new double[kept.length];
+                for (int c = 0; c < kept.length; c++) {
+                    columnSums[c] = summary.results[kept[c]];
+                }
+            }
             if (summary.missingInputs > 0) {
                 for (int i = 0; i < n; i++) {
                     for (int c = 0; c < kept.length; c++) {
@@ -188,7 +197,7 @@ public final class InputPipeline implements Inputs {
                 copyRow(encode(data.instance(i)), x.data, i * cols);
             }
         }
-        standardizer = standardize ? Standardizer.fit(x, weights) : Standardizer.identity(cols);
+        standardizer = standardize ? Standardizer.fit(x, weights, columnSums) : Standardizer.identity(cols);
         return standardizer.apply(x);
     }
 
@@ -271,10 +280,15 @@ public final class InputPipeline implements Inputs {
         final boolean[] nominal, numeric;
         /** Missing input values (the class left out). */
         int missingInputs;
+        /** Whether every instance's weight is the given weight, to the bit (then the total is theirs too). */
+        boolean weightsMatch = true;
 
-        Summary(Instances data) {
+        /**
+         * @param total the instances' total weight, as {@link Instances#sumOfWeights()} adds it (a guess checked
+         *              by {@link #weightsMatch})
+         */
+        Summary(Instances data, double total) {
             final int d = data.numAttributes();
-            final double total = data.sumOfWeights();
             counts = new double[d][];
             sums = new double[d];
             results = new double[d];
@@ -345,8 +359,11 @@ public final class InputPipeline implements Inputs {
          * @param inputs all the attributes but the class, in order, when they are all numeric; else null
          * @param raw    when not null, the input values go to {@code raw[offset ..]}, in the order of {@code inputs}
          */
-        void add(Instance inst, int cls, int[] inputs, double[] raw, int offset) {
+        void add(Instance inst, int cls, int[] inputs, double[] raw, int offset, double expectedWeight) {
             final double w = inst.weight();
+            if (Double.doubleToRawLongBits(w) != Double.doubleToRawLongBits(expectedWeight)) {
+                weightsMatch = false;
+            }
             final int d = sums.length;
             if (inst instanceof DenseInstance) {
                 for (int j = 0; j < d; j++) {
@@ -438,15 +455,25 @@ public final class InputPipeline implements Inputs {
 
     /**
      * One pass over the training instances: the {@link Summary}, and with {@code raw} the raw input values.
+     * With weights (or null for all 1) that are the instances' own, as the caller's always are, the total weight
+     * is summed from them, as {@link Instances#sumOfWeights()} would, without a pass over the instances; the
+     * pass checks that guess and is run again with Weka's total when it was wrong.
      *
-     * @param inputs the input attributes, in order, when all are numeric; else null
-     * @param raw    n x inputs.length, row-major, to receive the raw input values (NaN when missing); or null
+     * @param inputs  the input attributes, in order, when all are numeric; else null
+     * @param raw     n x inputs.length, row-major, to receive the raw input values (NaN when missing); or null
+     * @param weights the weights the standardiser is given; null for 1
      */
-    private static Summary summarise(Instances data, int[] inputs, double[] raw) {
-        final Summary s = new Summary(data);
+    private static Summary summarise(Instances data, int[] inputs, double[] raw, double[] weights) {
+        final int n = data.numInstances();
+        final Summary s = pass(data, inputs, raw, weights, neuralglm.family.Family.totalWeight(weights, n));
+        return s.weightsMatch ? s : pass(data, inputs, raw, weights, data.sumOfWeights());
+    }
+
+    private static Summary pass(Instances data, int[] inputs, double[] raw, double[] weights, double total) {
+        final Summary s = new Summary(data, total);
         final int cls = data.classIndex();
         for (int i = 0, n = data.numInstances(); i < n; i++) {
-            s.add(data.instance(i), cls, inputs, raw, raw == null ? 0 : i * inputs.length);
+            s.add(data.instance(i), cls, inputs, raw, raw == null ? 0 : i * inputs.length, weights == null ? 1.0 : weights[i]);
         }
         return s;
     }

@@ -181,4 +181,39 @@ class InputPipelineTest {
             assertArrayEquals(row, pipeline.transform(inst).data, 0.0, "instance " + i);
         }
     }
+
+    /**
+     * Numeric inputs without missing values: the standardiser takes the column sums of the pipeline's one pass
+     * over the instances (dense, or sparse with their zeros left out) instead of summing the matrix again; the
+     * standardised matrix must be, to the bit, the standardiser's fitted on the raw matrix. With weights other
+     * than the instances' the pass runs again with Weka's total weight, and must still match.
+     */
+    @ParameterizedTest
+    @CsvSource({"dense, true", "sparse, true", "dense, false", "sparse, false"})
+    void standardisedAsTheStandardiserFittedOnTheRawMatrix(String variant, boolean instanceWeights) throws Exception {
+        final int n = 301, d = 3;
+        final Random rng = new Random(11);
+        final ArrayList<Attribute> atts = new ArrayList<>();
+        for (String name : new String[] {"gauss", "zeros", "offset", "y"}) {
+            atts.add(new Attribute(name));
+        }
+        final Instances data = new Instances("standardised", atts, n);
+        data.setClassIndex(d);
+        final DMatrixRMaj raw = new DMatrixRMaj(n, d);
+        final double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            final double[] v = {rng.nextGaussian() * 3 + 1, rng.nextInt(3) == 0 ? (i % 2 == 0 ? 0.0 : -0.0) : -rng.nextDouble(),
+                1e6 + rng.nextGaussian(), rng.nextGaussian()};
+            System.arraycopy(v, 0, raw.data, i * d, d);
+            final double weight = i % 17 == 0 ? 0.0 : 0.25 + rng.nextDouble() * 3;
+            w[i] = instanceWeights ? weight : weight * 1.5;
+            data.add(variant.equals("sparse") ? new SparseInstance(weight, v) : new DenseInstance(weight, v));
+        }
+        final DMatrixRMaj expected = neuralglm.model.Standardizer.fit(raw, w).apply(raw.copy());
+        final DMatrixRMaj x = new InputPipeline(false).fit(data, true, w);
+        for (int k = 0; k < n * d; k++) {
+            assertEquals(Double.doubleToRawLongBits(expected.data[k]), Double.doubleToRawLongBits(x.data[k]),
+                    "value " + k + ": " + x.data[k] + ", expected " + expected.data[k]);
+        }
+    }
 }

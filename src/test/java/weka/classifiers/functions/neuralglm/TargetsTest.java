@@ -1,0 +1,161 @@
+package weka.classifiers.functions.neuralglm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import neuralglm.family.BernoulliFamily;
+import neuralglm.family.CategoricalFamily;
+import neuralglm.family.Family;
+import neuralglm.family.GaussianFamily;
+import neuralglm.family.PoissonFamily;
+import org.junit.jupiter.api.Test;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+import weka.core.SparseInstance;
+import weka.core.Utils;
+
+/**
+ * {@link Targets#known}, one pass over the user's data, against the separate steps it replaces (written out
+ * here as NeuralGLM ran them: the scan for missing class values, {@link InputChecks#checkValues} on the rows
+ * with a class value, {@link Targets#of}): the same rows, targets and weights to the bit, or the same error
+ * message, on random data sets with missing class values, infinite and too large values, bad weights, class
+ * values outside the family's domain and class attributes that do not suit the family, alone and together.
+ */
+class TargetsTest {
+
+    /** The steps before the one pass. */
+    private static Targets.Known separately(Instances data, Family family) {
+        final int[] known = new int[data.numInstances()];
+        int count = 0;
+        for (int i = 0; i < known.length; i++) {
+            if (!data.instance(i).classIsMissing()) {
+                known[count++] = i;
+            }
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException("No training instances with a known class value: all " + data.numInstances()
+                    + " instances have a missing value for class attribute '" + data.classAttribute().name() + "'");
+        }
+        final int[] rows = java.util.Arrays.copyOf(known, count);
+        final Instances train = new Instances(data, rows.length);
+        for (int i : rows) {
+            train.add(data.instance(i));
+        }
+        InputChecks.checkValues(train, rows);
+        return new Targets.Known(rows, train, Targets.of(train, family, rows));
+    }
+
+    private static Instances data(Random rng, int n, int classValues, boolean sparse) {
+        final ArrayList<Attribute> atts = new ArrayList<>();
+        atts.add(new Attribute("x"));
+        atts.add(new Attribute("colour", List.of("red", "green", "blue")));
+        atts.add(new Attribute("z"));
+        if (classValues == 0) {
+            atts.add(new Attribute("y"));
+        } else {
+            final List<String> v = new ArrayList<>();
+            for (int k = 0; k < classValues; k++) {
+                v.add("c" + k);
+            }
+            atts.add(new Attribute("y", v));
+        }
+        final Instances d = new Instances("targets", atts, n);
+        d.setClassIndex(rng.nextBoolean() ? 3 : 0);
+        if (d.classIndex() == 0) { // the class first: move the values too
+            d.setClassIndex(-1);
+            final Attribute cls = d.attribute(3);
+            d.deleteAttributeAt(3);
+            d.insertAttributeAt(cls.copy("y"), 0);
+            d.setClassIndex(0);
+        }
+        final int c = d.classIndex();
+        for (int i = 0; i < n; i++) {
+            final double[] v = new double[4];
+            for (int a = 0; a < 4; a++) {
+                v[a] = d.attribute(a).isNominal() ? rng.nextInt(d.attribute(a).numValues()) : rng.nextInt(3) == 0 ? 0.0 : rng.nextGaussian() * 5;
+            }
+            if (classValues == 0) {
+                v[c] = rng.nextInt(5);
+            }
+            double weight = 0.5 + rng.nextDouble();
+            switch (rng.nextInt(40)) {
+                case 0: v[c] = Utils.missingValue(); break;
+                case 1: v[c == 0 ? 1 : 0] = Double.POSITIVE_INFINITY; break;
+                case 2: v[c == 0 ? 3 : 2] = -2e150; break;
+                case 3: weight = -1; break;
+                case 4: weight = Double.NaN; break;
+                case 5: v[c] = classValues == 0 ? -1.5 : v[c]; break; // outside the count families' domain
+                case 6: v[c] = classValues == 0 ? Double.NEGATIVE_INFINITY : v[c]; break;
+                case 7: weight = 0; break;
+                case 8: v[c == 0 ? 1 : 0] = Utils.missingValue(); break;
+                default: break;
+            }
+            d.add(sparse ? new SparseInstance(weight, v) : new DenseInstance(weight, v));
+        }
+        return d;
+    }
+
+    @Test
+    void sameRowsTargetsAndErrorsAsTheSeparateSteps() {
+        final Family[] families = {new PoissonFamily(), new GaussianFamily(), new BernoulliFamily(), new CategoricalFamily()};
+        int errors = 0, results = 0;
+        for (int seed = 0; seed < 400; seed++) {
+            final Random rng = new Random(seed);
+            final int n = 1 + rng.nextInt(seed % 4 == 0 ? 3 : 60);
+            final int classValues = new int[] {0, 2, 3}[rng.nextInt(3)];
+            final Instances data = data(rng, n, classValues, seed % 5 == 0);
+            if (seed % 7 == 0) { // no weight above 0
+                for (int i = 0; i < n; i++) {
+                    data.instance(i).setWeight(0);
+                }
+            }
+            if (seed % 13 == 0) { // no class value
+                for (int i = 0; i < n; i++) {
+                    data.instance(i).setClassMissing();
+                }
+            }
+            for (Family f : families) {
+                String expectedError = null, error = null;
+                Targets.Known expected = null, got = null;
+                try {
+                    expected = separately(data, f);
+                } catch (IllegalArgumentException e) {
+                    expectedError = e.getMessage();
+                }
+                try {
+                    got = Targets.known(data, f);
+                } catch (IllegalArgumentException e) {
+                    error = e.getMessage();
+                }
+                final String what = "seed " + seed + ", " + f;
+                assertEquals(expectedError, error, what);
+                if (expected == null) {
+                    errors++;
+                    continue;
+                }
+                results++;
+                assertArrayEquals(expected.rows(), got.rows(), what);
+                assertEquals(expected.train().numInstances(), got.train().numInstances(), what);
+                if (got.rows().length == n) {
+                    assertSame(data, got.train(), what + ": no copy when no class value is missing");
+                }
+                for (int i = 0; i < got.rows().length; i++) {
+                    assertArrayEquals(data.instance(got.rows()[i]).toDoubleArray(), got.train().instance(i).toDoubleArray(), 0.0, what);
+                }
+                assertEquals(expected.targets().y().numRows, got.targets().y().numRows, what);
+                assertEquals(expected.targets().y().numCols, got.targets().y().numCols, what);
+                assertArrayEquals(expected.targets().y().data, java.util.Arrays.copyOf(got.targets().y().data,
+                        expected.targets().y().getNumElements()), 0.0, what);
+                assertArrayEquals(expected.targets().weights(), got.targets().weights(), 0.0, what);
+            }
+        }
+        assertTrue(errors > 200 && results > 200, "both outcomes are exercised: " + errors + " errors, " + results + " results");
+    }
+}
