@@ -8,6 +8,7 @@ import neuralglm.family.Family;
 import neuralglm.linalg.Kernels;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Parameters;
+import neuralglm.nn.Precision;
 import neuralglm.nn.Sequential;
 import org.ejml.data.DMatrixRMaj;
 
@@ -36,9 +37,11 @@ final class ParallelStep implements BatchStep {
     private volatile boolean stopped;
     private volatile Throwable failure;
     private DMatrixRMaj eta;
+    private final Precision precision;
 
-    ParallelStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, int threads) {
+    ParallelStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, int threads, Precision precision) {
         this.family = family;
+        this.precision = precision;
         this.x = x;
         this.y = y;
         this.w = w;
@@ -209,7 +212,7 @@ final class ParallelStep implements BatchStep {
             this.net = net;
             this.paramList = List.copyOf(net.parameters());
             this.params = paramList.toArray(new Parameter[0]);
-            this.gradient = new BlockGradient(net, family);
+            this.gradient = new BlockGradient(net, family, precision);
         }
 
         /** Slice 0: the first {@code rows} rows of the batch, read in place (no copy). */
