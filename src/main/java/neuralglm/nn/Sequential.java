@@ -292,7 +292,7 @@ public final class Sequential implements Layer {
                 evalColumns = ColumnPass.of(layers, x.numCols);
                 evalColumnsDecided = x.numCols;
             }
-            if (evalColumns != null) {
+            if (evalColumns != null && evalColumns.supports(Precision.FLOAT64)) {
                 return evalColumns.forward(x);
             }
         }
