@@ -688,6 +688,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         result.disableAll();
         result.enable(Capability.NUMERIC_ATTRIBUTES);
         result.enable(Capability.NOMINAL_ATTRIBUTES);
+        result.enable(Capability.DATE_ATTRIBUTES);
         result.enable(Capability.MISSING_VALUES);
         if (family.handlesNominalClass()) {
             result.enable(Capability.NOMINAL_CLASS);
