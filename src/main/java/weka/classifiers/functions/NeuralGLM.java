@@ -405,7 +405,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                         : String.format(Locale.ROOT, " from the strongest down until the loss rose, and kept the lowest "
                         + "(standard error %.2g)", penaltyPath.standardError()));
             } else if (weightDecay == AUTO) {
-                sb.append(" (the default weight decay -1 of a network when no instances are held out to choose it)");
+                sb.append(" (the automatic weight decay, option -1: with no instances held out to choose one, a network gets this fixed value)");
             }
         }
         if (folds > 0) {
