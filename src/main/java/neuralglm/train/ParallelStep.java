@@ -2,6 +2,7 @@ package neuralglm.train;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 import neuralglm.family.Family;
@@ -19,6 +20,8 @@ import org.ejml.data.DMatrixRMaj;
  * gradient normalised by {@code W_t}, scales it by {@code W_t / W} and backpropagates; the caller then
  * adds the copies' parameter gradients into the network's in slice order 1, 2, ..., T-1, and the loss
  * is {@code sum_t (W_t / W) loss_t}. The order never varies, so a run is reproducible for a given T.
+ * A slice whose worker has not started it by the time the caller has done slice 0 (the worker was not
+ * scheduled) is run by the caller instead, with the same network copy and buffers: the same numbers.
  * Buffers are reused from step to step; the threads live until {@link #close()}.
  */
 final class ParallelStep implements BatchStep {
@@ -31,8 +34,13 @@ final class ParallelStep implements BatchStep {
     private final Thread[] workers;
     /** Incremented by the caller to start a step; the workers wait for it to change. */
     private volatile int generation;
-    /** Workers still busy with the current step. */
+    /** Slices 1 .. T-1 of the current step not yet done. */
     private final AtomicInteger pending = new AtomicInteger();
+    /**
+     * The generation for which each slice was last taken, by its worker or by the caller: whoever takes a slice
+     * runs it (on the slice's own network and buffers, so the numbers do not depend on the thread).
+     */
+    private final AtomicIntegerArray taken;
     private final Thread caller;
     private volatile boolean stopped;
     private volatile Throwable failure;
@@ -48,6 +56,11 @@ final class ParallelStep implements BatchStep {
     private double[] batchWeights;
 
     ParallelStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, int threads) {
+        this(net, family, x, y, w, threads, true);
+    }
+
+    /** @param startWorkers false (tests): the worker threads never start, so the caller runs every slice */
+    ParallelStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, int threads, boolean startWorkers) {
         this.family = family;
         this.x = x;
         this.y = y;
@@ -58,19 +71,22 @@ final class ParallelStep implements BatchStep {
             slices[t] = new Slice(net.copy());
         }
         this.caller = Thread.currentThread();
+        this.taken = new AtomicIntegerArray(threads);
         this.workers = new Thread[threads - 1];
         for (int t = 1; t < threads; t++) {
-            final Slice slice = slices[t];
-            workers[t - 1] = new Thread(() -> work(slice), "neuralglm-train-" + t);
+            final int tt = t;
+            workers[t - 1] = new Thread(() -> work(tt), "neuralglm-train-" + t);
             workers[t - 1].setDaemon(true);
-            workers[t - 1].start();
+            if (startWorkers) {
+                workers[t - 1].start();
+            }
         }
     }
 
     /** A step takes tens of microseconds to milliseconds: spin that long before parking. */
     private static final long SPIN_NANOS = 50_000;
 
-    private void work(Slice slice) {
+    private void work(int t) {
         int seen = 0;
         while (true) {
             final long until = System.nanoTime() + SPIN_NANOS;
@@ -86,18 +102,30 @@ final class ParallelStep implements BatchStep {
             if (stopped) {
                 return;
             }
-            try {
-                slice.run(family);
-            } catch (Throwable e) {
-                failure = e;
-            }
-            if (pending.decrementAndGet() == 0) {
-                LockSupport.unpark(caller);
+            if (take(t, g)) {
+                runTaken(t);
             }
         }
     }
 
-    /** Starts the workers on the current step. */
+    /** @return whether this thread takes slice t for generation g (false: another thread has) */
+    private boolean take(int t, int g) {
+        return taken.compareAndSet(t, g - 1, g);
+    }
+
+    /** Runs slice t (taken by this thread) and counts it done. */
+    private void runTaken(int t) {
+        try {
+            slices[t].run(family);
+        } catch (Throwable e) {
+            failure = e;
+        }
+        if (pending.decrementAndGet() == 0 && Thread.currentThread() != caller) {
+            LockSupport.unpark(caller);
+        }
+    }
+
+    /** Starts the workers on the current step (slices 1 .. T-1). */
     private void release() {
         pending.set(workers.length);
         generation++;
@@ -158,6 +186,13 @@ final class ParallelStep implements BatchStep {
             slices[0].run(family);
         } catch (RuntimeException | Error e) {
             failure = e;
+        }
+        // a worker that has not started its slice yet (not scheduled: a busy machine) gets it done here instead
+        final int g = generation;
+        for (int t = 1; t < threads; t++) {
+            if (take(t, g)) {
+                runTaken(t);
+            }
         }
         awaitWorkers();
         final Throwable f = failure;
