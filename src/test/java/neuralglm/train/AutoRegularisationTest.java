@@ -42,11 +42,11 @@ class AutoRegularisationTest {
     }
 
     @Test
-    void otherNumericFamiliesAverageNetworksWithPatience10() {
+    void otherNumericFamiliesAverageNetworksWithPatience7() {
         for (neuralglm.family.Family f : new neuralglm.family.Family[] {new PoissonFamily(), new GammaFamily()}) {
             final AutoRegularisation.Plan p = auto(f, false, 500);
             assertTrue(p.average(), f.name());
-            assertEquals(10, p.patience(), f.name());
+            assertEquals(7, p.patience(), f.name());
             assertEquals(0.2, p.fraction(), f.name());
             assertFalse(p.scaleTarget(), f.name());
         }

@@ -278,7 +278,7 @@ class NeuralGLMDefaultsTest {
         assertTrue(report.contains("1 input -> 16 Tanh -> 1 output; the average of 5 such networks (80 Tanh units in all)"),
                 report);
         assertTrue(report.contains("the model is the average (of eta) of 5 networks"), report);
-        assertTrue(report.contains("patience 10 epochs"), report);   // the default -1 for each network of the average
+        assertTrue(report.contains("patience 7 epochs"), report);   // the default -1 for each network of the average
         // close to the true mean where the data are
         for (double x : new double[] {-1, 0, 1}) {
             final DenseInstance probe = new DenseInstance(1, new double[] {x, 0});
