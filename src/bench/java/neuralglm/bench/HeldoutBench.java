@@ -50,6 +50,10 @@ import weka.core.converters.ConverterUtils.DataSource;
  * with {@code --learner-seeds} also each Randomizable learner's own seed set to s: NeuralGLM's {@code -S},
  * MultilayerPerceptron's and RandomForest's) and prints each metric as mean +/- sd over the repetitions
  * (sd with divisor r - 1), so a gap between two learners can be told from the noise of one partition.
+ * <p>{@code --subsample 50,80,120} runs the cross-validation on stratified subsamples of that many rows of each set
+ * (sets with fewer rows are skipped for that size), one per {@code --subsample-seeds} (default 1,2,3), named
+ * {@code set/n50s1}, and ends with each learner's mean over the subsamples of each set and size and over all of
+ * them: a rule for small data sets is judged on more than the few small sets of the examples.
  */
 final class HeldoutBench {
 
@@ -100,52 +104,186 @@ final class HeldoutBench {
         final int folds = a.integer("folds", 10);
         final List<Long> seeds = a.list("seeds", List.of("1")).stream().map(String::trim).map(Long::parseLong).toList();
         final boolean learnerSeeds = a.flag("learner-seeds");
+        final List<String> subsample = a.list("subsample", null);
+        final List<Long> subsampleSeeds = a.list("subsample-seeds", List.of("1", "2", "3")).stream().map(String::trim)
+                .map(Long::parseLong).toList();
         final List<Row> rows = new ArrayList<>();
         for (DataSet s : SETS) {
             final String shortName = s.name().startsWith("res:") ? s.name().substring(4) : s.name();
             if (only != null && !only.contains(shortName)) {
                 continue;
             }
-            final Instances data = load(dir, s.name());
-            data.setClassIndex(data.numAttributes() - 1);
-            final Map<String, Classifier> learners = new LinkedHashMap<>();
-            for (String v : variants) {
-                final NeuralGLM g = new NeuralGLM();
-                final String opts = (s.familyOption() + " " + v).trim();
-                g.setOptions(Utils.splitOptions(opts));
-                learners.put("NeuralGLM " + (v.isBlank() ? "defaults" : v.trim()), g);
+            final Instances full = load(dir, s.name());
+            full.setClassIndex(full.numAttributes() - 1);
+            final List<Map.Entry<String, Instances>> parts = new ArrayList<>();
+            if (subsample == null) {
+                parts.add(Map.entry(shortName, full));
+            } else {
+                for (String size : subsample) {
+                    final int m = Integer.parseInt(size.trim());
+                    if (m >= full.numInstances()) {
+                        continue;
+                    }
+                    for (Long ss : subsampleSeeds) {
+                        parts.add(Map.entry(shortName + "/n" + m + "s" + ss, stratifiedSubsample(full, m, ss)));
+                    }
+                }
             }
-            if (baselines.contains("mlp")) {
-                learners.put("MultilayerPerceptron", new MultilayerPerceptron());
+            for (Map.Entry<String, Instances> part : parts) {
+                final String setName = part.getKey();
+                final Instances data = part.getValue();
+                final Map<String, Classifier> learners = new LinkedHashMap<>();
+                for (String v : variants) {
+                    final NeuralGLM g = new NeuralGLM();
+                    final String opts = (s.familyOption() + " " + v).trim();
+                    g.setOptions(Utils.splitOptions(opts));
+                    learners.put("NeuralGLM " + (v.isBlank() ? "defaults" : v.trim()), g);
+                }
+                if (baselines.contains("mlp")) {
+                    learners.put("MultilayerPerceptron", new MultilayerPerceptron());
+                }
+                if (baselines.contains("linear")) {
+                    learners.put(data.classAttribute().isNominal() ? "Logistic" : "LinearRegression",
+                            data.classAttribute().isNominal() ? new Logistic() : new LinearRegression());
+                }
+                if (baselines.contains("rf")) {
+                    learners.put("RandomForest", new RandomForest());
+                }
+                final List<Row> setRows = new ArrayList<>();
+                for (Map.Entry<String, Classifier> l : learners.entrySet()) {
+                    final Family fam = s.family() == null ? null : Families.byName(s.family(), 0, false);
+                    final Row r = seeds.size() == 1 && !learnerSeeds
+                            ? evaluate(setName, l.getKey(), l.getValue(), data, folds, fam, seeds.get(0))
+                            : repeated(setName, l.getKey(), l.getValue(), data, folds, fam, seeds, learnerSeeds);
+                    setRows.add(r);
+                    System.out.println(line(r));
+                    System.out.flush();
+                }
+                if (setRows.get(0).perSeed != null) {
+                    System.out.print(paired(setRows));
+                }
+                setRows.stream().filter(r -> r.learner.equals("MultilayerPerceptron")).findFirst()
+                        .ifPresent(mlp -> setRows.forEach(r -> r.ratio = r.cpuSeconds / mlp.cpuSeconds));
+                rows.addAll(setRows);
             }
-            if (baselines.contains("linear")) {
-                learners.put(data.classAttribute().isNominal() ? "Logistic" : "LinearRegression",
-                        data.classAttribute().isNominal() ? new Logistic() : new LinearRegression());
-            }
-            if (baselines.contains("rf")) {
-                learners.put("RandomForest", new RandomForest());
-            }
-            final List<Row> setRows = new ArrayList<>();
-            for (Map.Entry<String, Classifier> l : learners.entrySet()) {
-                final Family fam = s.family() == null ? null : Families.byName(s.family(), 0, false);
-                final Row r = seeds.size() == 1 && !learnerSeeds
-                        ? evaluate(shortName, l.getKey(), l.getValue(), data, folds, fam, seeds.get(0))
-                        : repeated(shortName, l.getKey(), l.getValue(), data, folds, fam, seeds, learnerSeeds);
-                setRows.add(r);
-                System.out.println(line(r));
-                System.out.flush();
-            }
-            if (setRows.get(0).perSeed != null) {
-                System.out.print(paired(setRows));
-            }
-            setRows.stream().filter(r -> r.learner.equals("MultilayerPerceptron")).findFirst()
-                    .ifPresent(mlp -> setRows.forEach(r -> r.ratio = r.cpuSeconds / mlp.cpuSeconds));
-            rows.addAll(setRows);
+        }
+        if (subsample != null) {
+            System.out.println();
+            System.out.print(subsampleSummary(rows));
         }
         if (a.flag("markdown")) {
             System.out.println();
             System.out.print(markdown(rows));
         }
+    }
+
+    /**
+     * A stratified subsample: within each class value, a shuffle with {@code new Random(seed)} (one generator over
+     * the classes in turn), and the first {@code round(m * n_c / n)} rows of class c (largest remainders first,
+     * so the sizes add up to m); the rows keep their order in the data.
+     *
+     * @param data instances with a nominal class
+     * @param m    the number of rows to keep, &lt; n
+     * @param seed the seed of the shuffle
+     * @return a copy with m rows
+     */
+    static Instances stratifiedSubsample(Instances data, int m, long seed) {
+        final int n = data.numInstances(), k = data.classAttribute().isNominal() ? data.numClasses() : 1;
+        final List<List<Integer>> byClass = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            byClass.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            final double v = data.instance(i).classValue();
+            byClass.get(k == 1 || Double.isNaN(v) ? 0 : (int) v).add(i);
+        }
+        final int[] take = new int[k];
+        final double[] remainder = new double[k];
+        int total = 0;
+        for (int c = 0; c < k; c++) {
+            final double exact = (double) m * byClass.get(c).size() / n;
+            take[c] = (int) Math.floor(exact);
+            remainder[c] = exact - take[c];
+            total += take[c];
+        }
+        while (total < m) {
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (remainder[c] > remainder[best]) {
+                    best = c;
+                }
+            }
+            take[best]++;
+            remainder[best] = -1;
+            total++;
+        }
+        final Random rng = new Random(seed);
+        final boolean[] keep = new boolean[n];
+        for (int c = 0; c < k; c++) {
+            final List<Integer> rows = byClass.get(c);
+            java.util.Collections.shuffle(rows, rng);
+            for (int i = 0; i < take[c]; i++) {
+                keep[rows.get(i)] = true;
+            }
+        }
+        final Instances out = new Instances(data, m);
+        for (int i = 0; i < n; i++) {
+            if (keep[i]) {
+                out.add(data.instance(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @return per data set and subsample size (and over all subsamples), each learner's mean accuracy and log loss
+     *         over the subsample seeds, and how often NeuralGLM's first variant met the goal against Logistic and
+     *         MultilayerPerceptron on the subsamples
+     */
+    static String subsampleSummary(List<Row> rows) {
+        final Map<String, Map<String, double[]>> groups = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (!r.nominal) {
+                continue;
+            }
+            final String group = r.set.substring(0, r.set.lastIndexOf('s'));
+            for (String g : List.of(group, "all subsamples")) {
+                final double[] acc = groups.computeIfAbsent(g, key -> new LinkedHashMap<>())
+                        .computeIfAbsent(r.learner, key -> new double[3]);
+                acc[0] += r.accuracy;
+                acc[1] += r.logLoss;
+                acc[2]++;
+            }
+        }
+        final StringBuilder sb = new StringBuilder("Subsamples: mean accuracy, mean log loss over the subsamples\n");
+        for (Map.Entry<String, Map<String, double[]>> g : groups.entrySet()) {
+            for (Map.Entry<String, double[]> l : g.getValue().entrySet()) {
+                final double[] v = l.getValue();
+                sb.append(String.format(Locale.ROOT, "%-22s %-55s acc %.4f  logloss %.4f  (%d subsamples)%n", g.getKey(),
+                        l.getKey(), v[0] / v[2], v[1] / v[2], (int) v[2]));
+            }
+        }
+        // the goal per subsample: the first learner's log loss <= min(Logistic, MLP), accuracy >= Logistic's - 0.01
+        final Map<String, Map<String, Row>> bySet = new LinkedHashMap<>();
+        for (Row r : rows) {
+            bySet.computeIfAbsent(r.set, key -> new LinkedHashMap<>()).put(r.learner, r);
+        }
+        int sets = 0, logLossMet = 0, accuracyMet = 0;
+        for (Map<String, Row> m : bySet.values()) {
+            final Row first = m.values().iterator().next(), logistic = m.get("Logistic"),
+                    mlp = m.get("MultilayerPerceptron");
+            if (logistic == null || mlp == null || !first.nominal) {
+                continue;
+            }
+            sets++;
+            logLossMet += first.logLoss <= Math.min(logistic.logLoss, mlp.logLoss) ? 1 : 0;
+            accuracyMet += first.accuracy >= logistic.accuracy - 0.01 ? 1 : 0;
+        }
+        if (sets > 0) {
+            sb.append(String.format(Locale.ROOT, "Goal on the subsamples (first learner vs Logistic and MLP): log loss met "
+                    + "on %d of %d, accuracy within 1 point of Logistic's on %d of %d%n", logLossMet, sets, accuracyMet, sets));
+        }
+        return sb.toString();
     }
 
     private static Instances load(File dir, String name) throws Exception {

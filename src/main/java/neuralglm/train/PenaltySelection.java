@@ -142,6 +142,80 @@ public final class PenaltySelection {
         });
     }
 
+    /**
+     * The penalty of an early-stopped network by K-fold cross-validation of its held-out loss, and the K fold
+     * networks of the chosen penalty (whose average of eta is the model under {@link AutoRegularisation}'s plan):
+     * <pre>
+     *   rows dealt into K stratified folds F_1..F_K (ValidationSplit.folds with the trainer's seed:
+     *       F_1 is the trainer's own split when its validation fraction is 1/K)
+     *   for lambda in lambdas (descending):
+     *       for each fold f: fit a fresh network on the other folds, early-stopped on F_f (the trainer's patience),
+     *           minimising  sum_{not F_f} w_i l_i + lambda/2 ||theta||^2
+     *       v(lambda) = the weighted mean NLL over all n rows, each scored by the network that did not see it
+     *       stop after the first lambda whose v is not below the best so far
+     *   return argmin v and its K networks
+     * </pre>
+     * v pools n held-out rows instead of one split's n/K, so the choice is less a matter of which rows were held out.
+     *
+     * @param fresh     a new network at its starting point; called once per fold and penalty
+     * @param family    the output distribution
+     * @param optimizer the optimiser prototype for a decay coefficient on the mean NLL
+     * @param trainer   epochs, batch size, seed, threads and patience of each fit
+     * @param x         inputs, n x d. Not modified.
+     * @param y         targets, n x k. Not modified.
+     * @param w         instance weights or null. Not modified.
+     * @param lambdas   candidate penalties, &gt;= 0, tried from the largest down
+     * @param folds     the number of folds K, 2 &lt;= K &lt;= n
+     * @param listener  receives each point of the path, or null
+     * @return the penalties tried, their cross-validated losses, the best and its fold networks
+     */
+    public static PenaltySelection selectFolds(Supplier<Sequential> fresh, Family family,
+                                               DoubleFunction<Optimizer> optimizer, Trainer trainer, DMatrixRMaj x,
+                                               DMatrixRMaj y, double[] w, double[] lambdas, int folds,
+                                               Listener listener) {
+        final int n = x.numRows;
+        final int[][] held = ValidationSplit.folds(family, y, folds, trainer.seed());
+        final java.util.Map<Double, java.util.List<Sequential>> nets = new java.util.HashMap<>();
+        final PenaltySelection p = path(lambdas, 1, listener, lambda -> {
+            final java.util.List<Sequential> fitted = new java.util.ArrayList<>();
+            DMatrixRMaj eta = null;
+            for (int[] v : held) {
+                final int[] t = ValidationSplit.complement(n, v);
+                final double trainWeight = Family.totalWeight(ValidationSplit.rows(w, t), t.length);
+                final Sequential net = fresh.get();
+                final TrainingResult r = trainer.fitOn(net, family, optimizer.apply(lambda / trainWeight), x, y, w, t, v);
+                if (r.bestEpoch() < 0) {
+                    return null;
+                }
+                fitted.add(net);
+                final DMatrixRMaj e = net.predict(ValidationSplit.rows(x, v));
+                if (eta == null) {
+                    eta = new DMatrixRMaj(n, e.numCols);
+                }
+                for (int i = 0; i < v.length; i++) {
+                    System.arraycopy(e.data, i * e.numCols, eta.data, v[i] * e.numCols, e.numCols);
+                }
+            }
+            nets.put(lambda, fitted);
+            return meanAndError(family, eta, y, w);
+        });
+        final boolean anyFinite = java.util.Arrays.stream(p.losses).anyMatch(Double::isFinite);
+        p.foldNetworks = anyFinite ? nets.get(p.best) : null;
+        p.bestNetwork = p.foldNetworks == null ? null : p.foldNetworks.get(0);
+        return p;
+    }
+
+    /** For {@link #selectFolds}: the fold networks of the chosen penalty; null otherwise. */
+    private java.util.List<Sequential> foldNetworks;
+
+    /**
+     * @return for {@link #selectFolds}, the K networks of the chosen penalty, fold 1's first (each early-stopped on
+     *         its fold); null otherwise and when no penalty had a finite loss
+     */
+    public java.util.List<Sequential> foldNetworks() {
+        return foldNetworks == null ? null : java.util.List.copyOf(foldNetworks);
+    }
+
     /** The validation rows of a split. */
     private static final class Held {
         final DMatrixRMaj x;

@@ -225,6 +225,25 @@ public final class Trainer {
     }
 
     /**
+     * A run on the rows {@code t}, early-stopped with this trainer's patience on the rows {@code v} (with
+     * {@code t, v} the parts of this trainer's {@link ValidationSplit}, the same run as {@link #fit}).
+     *
+     * @return the loss trace and how training ended
+     */
+    TrainingResult fitOn(Sequential net, Family family, Optimizer optimizer, DMatrixRMaj x, DMatrixRMaj y, double[] w,
+                         int[] t, int[] v) {
+        DataChecks.check(family, x, y, w);
+        try (TrainingSession session = new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net,
+                family, ValidationSplit.rows(x, t), ValidationSplit.rows(y, t), ValidationSplit.rows(w, t),
+                ValidationSplit.rows(x, v), ValidationSplit.rows(y, v), ValidationSplit.rows(w, v)))) {
+            while (session.runEpoch()) {
+                // one epoch per call
+            }
+            return session.finish();
+        }
+    }
+
+    /**
      * Starts a run over any {@link Objective} (e.g. a Spark table): the same loop, checks, messages and,
      * when the objective has validation rows, early stopping with this trainer's patience. The
      * objective's rows are its own: this trainer's seed, shuffling and threads are not used.

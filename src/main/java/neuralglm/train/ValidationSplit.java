@@ -38,38 +38,22 @@ public final class ValidationSplit {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("The validation fraction must be > 0 and < 1, got " + fraction);
         }
-        final int n = y.numRows, k = y.numCols;
-        final TreeMap<Integer, List<Integer>> strata = new TreeMap<>();
-        final boolean stratify = k > 1 || family.labelCoding() == Family.LabelCoding.BINARY;
-        for (int i = 0; i < n; i++) {
-            strata.computeIfAbsent(stratify ? label(y, i) : 0, key -> new ArrayList<>()).add(i);
-        }
-        final Random rng = new Random(seed);
+        final int n = y.numRows;
         final boolean[] held = new boolean[n];
         int count = 0;
-        List<Integer> largest = null;
-        for (List<Integer> rows : strata.values()) {
-            final int[] order = rows.stream().mapToInt(Integer::intValue).toArray();
-            for (int i = order.length - 1; i > 0; i--) {
-                final int j = rng.nextInt(i + 1), t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+        int[] largest = null;
+        for (int[] order : shuffledStrata(family, y, seed)) {
             final int take = (int) Math.round(fraction * order.length);
             for (int i = 0; i < take; i++) {
                 held[order[i]] = true;
             }
             count += take;
-            if (largest == null || rows.size() > largest.size()) {
-                largest = rows;
-            }
-            rows.clear();
-            for (int r : order) {
-                rows.add(r);
+            if (largest == null || order.length > largest.length) {
+                largest = order;
             }
         }
         if (count == 0 && largest != null) {
-            held[largest.get(0)] = true;
+            held[largest[0]] = true;
             count = 1;
         }
         if (count >= n) {
@@ -85,6 +69,96 @@ public final class ValidationSplit {
             }
         }
         return new ValidationSplit(t, v);
+    }
+
+    /**
+     * The strata (one per class for a class target, else one) in ascending label order, each in the order of a
+     * seeded shuffle (one {@code Random(seed)} over the strata in turn): {@link #of} holds out each stratum's first rows.
+     */
+    private static List<int[]> shuffledStrata(Family family, DMatrixRMaj y, long seed) {
+        final int n = y.numRows, k = y.numCols;
+        final TreeMap<Integer, List<Integer>> strata = new TreeMap<>();
+        final boolean stratify = k > 1 || family.labelCoding() == Family.LabelCoding.BINARY;
+        for (int i = 0; i < n; i++) {
+            strata.computeIfAbsent(stratify ? label(y, i) : 0, key -> new ArrayList<>()).add(i);
+        }
+        final Random rng = new Random(seed);
+        final List<int[]> out = new ArrayList<>();
+        for (List<Integer> rows : strata.values()) {
+            final int[] order = rows.stream().mapToInt(Integer::intValue).toArray();
+            for (int i = order.length - 1; i > 0; i--) {
+                final int j = rng.nextInt(i + 1), t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            out.add(order);
+        }
+        return out;
+    }
+
+    /**
+     * K stratified folds whose first is the validation part of {@link #of} with fraction 1/K and the same seed (so
+     * an early-stopped fit with that split is the first fold's fit); the other rows, stratum by stratum in the
+     * order of the same shuffle, are dealt in turn to folds 2, ..., K, 2, ... (each fold keeps about the class
+     * proportions).
+     *
+     * @param family the output family (decides whether to stratify)
+     * @param y      targets, n x k. Not modified.
+     * @param k      the number of folds, 2 &lt;= k &lt;= n
+     * @param seed   seed of the shuffle
+     * @return the rows of each fold, ascending; together every row once
+     * @throws IllegalArgumentException when k is outside [2, n]
+     */
+    public static int[][] folds(Family family, DMatrixRMaj y, int k, long seed) {
+        final int n = y.numRows;
+        if (k < 2 || k > n) {
+            throw new IllegalArgumentException("The number of folds must be >= 2 and <= the " + n + " rows, got " + k);
+        }
+        final int[] fold = new int[n];
+        java.util.Arrays.fill(fold, -1);
+        for (int r : of(family, y, 1.0 / k, seed).validation()) {
+            fold[r] = 0;
+        }
+        int dealt = 0;
+        for (int[] order : shuffledStrata(family, y, seed)) {
+            for (int r : order) {
+                if (fold[r] < 0) {
+                    fold[r] = 1 + dealt++ % (k - 1);
+                }
+            }
+        }
+        final int[] sizes = new int[k];
+        for (int f : fold) {
+            sizes[f]++;
+        }
+        final int[][] out = new int[k][];
+        for (int f = 0; f < k; f++) {
+            out[f] = new int[sizes[f]];
+            sizes[f] = 0;
+        }
+        for (int i = 0; i < n; i++) {
+            out[fold[i]][sizes[fold[i]]++] = i;
+        }
+        return out;
+    }
+
+    /**
+     * @param n    the number of rows
+     * @param held rows held out, ascending
+     * @return the other rows, ascending
+     */
+    public static int[] complement(int n, int[] held) {
+        final boolean[] h = new boolean[n];
+        for (int r : held) {
+            h[r] = true;
+        }
+        final int[] out = new int[n - held.length];
+        for (int i = 0, a = 0; i < n; i++) {
+            if (!h[i]) {
+                out[a++] = i;
+            }
+        }
+        return out;
     }
 
     private static int label(DMatrixRMaj y, int row) {

@@ -31,6 +31,36 @@ class AutoRegularisationTest {
         assertEquals(0.2, p.fraction());
         assertEquals(20, p.patience());
         assertFalse(p.scaleTarget() || p.converged() || p.average());
+        assertEquals(0, p.folds());
+    }
+
+    @Test
+    void smallNominalSetsChooseByFoldsAndAverageTheFoldNetworks() {
+        final int min = AutoRegularisation.MIN_ROWS_FOLDS, max = AutoRegularisation.MAX_ROWS_FOLDS;
+        assertEquals(40, min);
+        assertEquals(100, max);
+        for (int rows : new int[] {min, 57, max - 1}) {
+            final AutoRegularisation.Plan p = auto(new CategoricalFamily(), false, rows);
+            assertEquals(5, p.folds(), rows + " rows");
+            assertTrue(p.average(), rows + " rows");
+            assertEquals(0.2, p.fraction(), "the first fold is the 20% split");
+            assertEquals(20, p.patience());
+            assertEquals(1.0 / AutoRegularisation.FOLDS, AutoRegularisation.VALIDATION_FRACTION, 0.0);
+        }
+        for (int rows : new int[] {AutoRegularisation.MIN_ROWS_TO_HOLD_OUT, 24, min - 1, max, 1000}) {
+            final AutoRegularisation.Plan p = auto(new CategoricalFamily(), false, rows);
+            assertEquals(0, p.folds(), rows + " rows");
+            assertFalse(p.average(), rows + " rows");
+        }
+        // only the automatic options of a network with a nominal class: a GLM, a stream, a user's decay or fraction,
+        // a numeric class keep their plans
+        assertEquals(0, auto(new CategoricalFamily(), true, 57).folds());
+        assertEquals(0, AutoRegularisation.plan(new CategoricalFamily(), false, true, 57, AUTO, AUTO, (int) AUTO).folds());
+        assertEquals(0, AutoRegularisation.plan(new CategoricalFamily(), false, false, 57, 10, AUTO, (int) AUTO).folds());
+        assertEquals(0, AutoRegularisation.plan(new CategoricalFamily(), false, false, 57, AUTO, 0.3, (int) AUTO).folds());
+        assertEquals(0, auto(new PoissonFamily(), false, 57).folds());
+        assertEquals(0, auto(new GaussianFamily(), false, 57).folds());
+        assertEquals(7, AutoRegularisation.plan(new CategoricalFamily(), false, false, 57, AUTO, AUTO, 7).patience());
     }
 
     @Test

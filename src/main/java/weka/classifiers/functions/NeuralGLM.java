@@ -73,7 +73,8 @@ import weka.gui.ProgrammaticProperty;
  * network learns the standardised class (mapped back by {@link Standardizer#toOriginalOutputs}) with lambda
  * chosen among fits to convergence and no early stopping; for the other numeric families the model is the
  * average of 5 such networks, each early-stopped (patience 7) on its own split with lambda from 30, 3, 0.3
- * ({@link neuralglm.nn.EtaAverage}); without
+ * ({@link neuralglm.nn.EtaAverage}); for a nominal class with 40 to 99 training instances lambda is chosen by 5-fold
+ * cross-validation and the model averages the 5 fold networks; without
  * hidden layers, lambda = 0 and nothing held out (the exact GLM). The engine's {@link AutoRegularisation} decides
  * and runs this; the Weka face passes the options through and reports what was done.
  * The Weka face only: options, capabilities, filters ({@link InputPipeline}), targets
@@ -319,7 +320,11 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "weakens as the data grow (as Logistic's ridge). -1 (default) chooses it: for a network with hidden "
                     + "layers, the one of 30, 10, 3, 1, 0.3 with the lowest loss on the held-out instances of early "
                     + "stopping (tried from 30 down until that loss rises; 1 when nothing is held out; for each network "
-                    + "of the default average of a numeric class other than Gaussian, the one of 30, 3, 0.3); without hidden "
+                    + "of the default average of a numeric class other than Gaussian, the one of 30, 3, 0.3); with 40 to 99 "
+                    + "training instances of a nominal class, the one with the lowest loss of a 5-fold cross-validation "
+                    + "(each instance scored by the network that did not train on it), and the model is the average of the "
+                    + "5 fold networks (the study: 20% of labor's 57 instances, 11, chose too noisily; accuracy over 5 "
+                    + "partitions 0.902 with one split, 0.926 with the folds, Logistic 0.933; log loss 0.255, 0.191); without hidden "
                     + "layers 0, the exact maximum-likelihood GLM. A held-out study on Weka's example data sets "
                     + "(-Pbench heldout) found that unpenalised networks overfit badly and that no single lambda suits "
                     + "every data set. A Gaussian (numeric) class is learnt standardised, (y - mean) / sd, and mapped back "
@@ -358,7 +363,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * @return the penalty and early stopping of a build, in words (the report's Regularisation line)
      */
     private String describeRegularization(boolean glm, double lambda, double trainWeight, double fraction, int patienceUsed,
-                                          Standardizer targetScale, boolean converged) {
+                                          Standardizer targetScale, boolean converged, int folds) {
         final StringBuilder sb = new StringBuilder();
         if (targetScale != null) {
             sb.append(String.format(Locale.ROOT, "trained on the standardised class (y - %s) / %s, mapped back exactly "
@@ -375,6 +380,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     num(lambda), lambda / trainWeight, num(trainWeight)));
             if (penaltyPath != null) {
                 sb.append(converged ? ", chosen automatically (weight decay -1): each of"
+                        : folds > 0 ? String.format(Locale.ROOT, ", chosen automatically (weight decay -1) by the loss "
+                        + "of a %d-fold cross-validation (each instance scored by the network that did not train on it): "
+                        + "tried", folds)
                         : ", chosen automatically (weight decay -1) by the loss on the held-out instances: tried");
                 final double[] l = penaltyPath.lambdas(), v = penaltyPath.validationLosses();
                 for (int i = 0; i < l.length; i++) {
@@ -391,7 +399,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 sb.append(" (the default weight decay -1 of a network when no instances are held out to choose it)");
             }
         }
-        if (fraction > 0) {
+        if (folds > 0) {
+            sb.append(String.format(Locale.ROOT, "; each network early-stopped on its fold (%s%% of the instances), "
+                    + "patience %d epochs (the default validation fraction -1 of a network)", num(100.0 / folds), patienceUsed));
+        } else if (fraction > 0) {
             sb.append(String.format(Locale.ROOT, "; early stopping on %s%% of the instances held out, patience %d epochs%s",
                     num(100 * fraction), patienceUsed, validationFraction == AUTO ? " (the default validation fraction -1 "
                             + "of a network)" : ""));
@@ -404,9 +415,16 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         return sb.toString();
     }
 
-    private String describeAverage(int count, double[] lambdas) {
+    private String describeAverage(int count, double[] lambdas, int folds) {
         if (count < 2) {
             return "";
+        }
+        if (folds > 0) {
+            return String.format(Locale.ROOT, "; the model is the average (of eta) of the %d networks of that "
+                    + "cross-validation at the chosen weight decay, each trained on the other folds (the default for %d to %d "
+                    + "instances of a nominal class: one %s%% split held out too few to choose the weight decay by; the "
+                    + "Epochs run and Stopped lines below are the first fold's)", count, AutoRegularisation.MIN_ROWS_FOLDS,
+                    AutoRegularisation.MAX_ROWS_FOLDS - 1, num(100 * AutoRegularisation.VALIDATION_FRACTION));
         }
         final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "; the model is the average (of eta) of %d "
                 + "networks, each with %s%% of its own held out for early stopping and its weight decay (random seeds %d "
@@ -461,7 +479,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "the other numeric families (Poisson, Gamma, ...) the model is then the average (of eta) of 5 networks, "
                     + "each with its own 20% held out (seeds S to S+4) and its own weight decay: one split of a small data "
                     + "set decided too much (held-out RMSE engel 124.8 and docvisits 4.181 with one network, 122.7 and 4.161 "
-                    + "with the average). In the held-out "
+                    + "with the average). For a nominal class with 40 to 99 training instances, lambda is chosen by 5-fold "
+                    + "cross-validation whose first fold is the 20% split, and the model averages the 5 fold networks, "
+                    + "each early-stopped on its fold (see weightDecay). In the held-out "
                     + "study, networks trained to convergence without it predicted held-out instances with near-zero "
                     + "probability for the true class (log loss 7-45 nats). 0 trains on all instances for the full number "
                     + "of epochs. Must be -1, or >= 0 and < 1.",
@@ -847,8 +867,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                         members.size() + 1, (members.size() + 1) * hiddenSizes[0], actName)), opt.toString(), miniBatchSize, !doNotStandardize,
                 FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
                 GlmInference.Weights.values()[weightsKind], quasi,
-                describeRegularization(glm, lambda, trainWeight, fraction, patienceUsed, targetScale, converged)
-                        + describeAverage(members.size() + 1, memberLambdas), targetScale, members);
+                describeRegularization(glm, lambda, trainWeight, fraction, patienceUsed, targetScale, converged, plan.folds())
+                        + describeAverage(members.size() + 1, memberLambdas, plan.folds()), targetScale, members);
     }
 
     /** Set once the JVM has been told which kernels run (first build). */

@@ -96,6 +96,24 @@ class NeuralGLMDefaultsTest {
     }
 
     @Test
+    void smallNominalSetGetsTheFoldChoiceAndTheAverageOfTheFoldNetworks() throws Exception {
+        final NeuralGLM c = new NeuralGLM();
+        c.buildClassifier(noisyClasses(60, 5));
+        final String report = c.toString();
+        assertTrue(report.contains("6 inputs -> 16 ReLU -> 2 outputs; the average of 5 such networks (80 ReLU units in all)"),
+                report);
+        assertTrue(report.contains("chosen automatically (weight decay -1) by the loss of a 5-fold cross-validation"), report);
+        assertTrue(report.contains("each network early-stopped on its fold (20% of the instances), patience 20 epochs"), report);
+        assertTrue(report.contains("the model is the average (of eta) of the 5 networks of that cross-validation"), report);
+        // a user's weight decay means one network, early-stopped on the 20% split
+        final NeuralGLM fixed = new NeuralGLM();
+        fixed.setWeightDecay(3);
+        fixed.buildClassifier(noisyClasses(60, 5));
+        assertTrue(fixed.toString().contains("early stopping on 20% of the instances held out"), fixed.toString());
+        assertTrue(!fixed.toString().contains("average"), fixed.toString());
+    }
+
+    @Test
     void defaultOptionsRoundTrip() throws Exception {
         final NeuralGLM c = new NeuralGLM();
         final String[] options = c.getOptions();
