@@ -54,6 +54,9 @@ import weka.core.converters.ConverterUtils.DataSource;
  * (sets with fewer rows are skipped for that size), one per {@code --subsample-seeds} (default 1,2,3), named
  * {@code set/n50s1}, and ends with each learner's mean over the subsamples of each set and size and over all of
  * them: a rule for small data sets is judged on more than the few small sets of the examples.
+ * <p>{@code --warmup N} (default 0) runs each learner's cross-validation N times untimed before the timed one, so
+ * that the CPU times compare learners whose code the JIT has compiled (at 0 the first learner to use a code path
+ * pays for compiling it: on the small numeric sets a build takes 0.002-0.1 s, as long as the compilation).
  */
 final class HeldoutBench {
 
@@ -104,6 +107,7 @@ final class HeldoutBench {
         final int folds = a.integer("folds", 10);
         final List<Long> seeds = a.list("seeds", List.of("1")).stream().map(String::trim).map(Long::parseLong).toList();
         final boolean learnerSeeds = a.flag("learner-seeds");
+        final int warmup = a.integer("warmup", 0);
         final List<String> subsample = a.list("subsample", null);
         final List<Long> subsampleSeeds = a.list("subsample-seeds", List.of("1", "2", "3")).stream().map(String::trim)
                 .map(Long::parseLong).toList();
@@ -152,6 +156,9 @@ final class HeldoutBench {
                 final List<Row> setRows = new ArrayList<>();
                 for (Map.Entry<String, Classifier> l : learners.entrySet()) {
                     final Family fam = s.family() == null ? null : Families.byName(s.family(), 0, false);
+                    for (int i = 0; i < warmup; i++) {
+                        evaluate(setName, l.getKey(), l.getValue(), data, folds, fam, seeds.get(0));
+                    }
                     final Row r = seeds.size() == 1 && !learnerSeeds
                             ? evaluate(setName, l.getKey(), l.getValue(), data, folds, fam, seeds.get(0))
                             : repeated(setName, l.getKey(), l.getValue(), data, folds, fam, seeds, learnerSeeds);

@@ -250,7 +250,7 @@ class NeuralGLMDefaultsTest {
         assertTrue(report.contains("trained on the standardised class (y - 5"), report);
         assertTrue(report.contains("was fitted to convergence on 80% of the instances"), report);
         assertTrue(report.contains("no early stopping: a Gaussian network is fitted to convergence"), report);
-        assertTrue(report.contains("16 Softplus"), report);
+        assertTrue(report.contains("16 Squareplus"), report);
         assertTrue(report.contains("tolerance=1.0E-4"), report);   // the automatic penalty's L-BFGS tolerance
         assertTrue(fixedLarge.toString().contains("tolerance=1.0E-9"), fixedLarge.toString());   // a given one: the user's
         // a GLM is fitted on the class as it is
@@ -264,7 +264,7 @@ class NeuralGLMDefaultsTest {
     void automaticActivationFollowsTheFamily() {
         assertEquals("ReLU", NeuralGLM.automaticActivation(new neuralglm.family.CategoricalFamily()));
         assertEquals("ReLU", NeuralGLM.automaticActivation(new neuralglm.family.BernoulliFamily()));
-        assertEquals("Softplus", NeuralGLM.automaticActivation(new neuralglm.family.GaussianFamily()));
+        assertEquals("Squareplus", NeuralGLM.automaticActivation(new neuralglm.family.GaussianFamily()));
         assertEquals("Tanh", NeuralGLM.automaticActivation(new neuralglm.family.PoissonFamily()));
         assertEquals("Auto", new NeuralGLM().getActivation().getSelectedTag().getReadable());
     }
