@@ -7,7 +7,8 @@
 #   workloads  comma list of notebook, large, kernel (the engine, with the Vector API module), weka
 #              (through the Weka face: notebook and large workloads via NeuralGLM's IterativeClassifier
 #              calls, 2 threads against two 1-thread builds side by side, batch prediction against
-#              MultilayerPerceptron and Logistic; in Weka's default JVM and with the module)
+#              MultilayerPerceptron and Logistic; in Weka's default JVM and with the module; the notebook and
+#              large workloads also with -precision float32)
 #              (default notebook,large,kernel,weka)
 # Needs Debian's PyTorch and NumPy: apt-get install -y python3-torch python3-numpy (run with
 # /usr/bin/python3), and the reference scripts in ../shared/bench (or TORCH_BENCH=dir).
@@ -57,6 +58,9 @@ for r in $(seq 1 "$ROUNDS"); do
             if [ $J = plain ]; then JJ=("${JAVA_PLAIN[@]}"); else JJ=("${JAVA[@]}"); fi
             "${JJ[@]}" weka-notebook --reps 3 2>/dev/null | tag "$r"
             "${JJ[@]}" weka-large --data "$DATA" --reps 3 --pair 2>/dev/null | tag "$r"
+            # the same two workloads with -precision float32, side by side
+            "${JJ[@]}" weka-notebook --reps 3 --precision float32 2>/dev/null | tag "$r"
+            "${JJ[@]}" weka-large --data "$DATA" --reps 1 --precision float32 2>/dev/null | tag "$r"
             "${JJ[@]}" weka-predict --data "$DATA" --reps 3 2>/dev/null | tag "$r"
         done
         "$PY" "$TORCH_BENCH/torch_seed.py" --threads 1 --dtype float32 --reps 3 --variants notebook | tag "$r"

@@ -11,6 +11,11 @@ for r in rows:
     by[r["round"]].setdefault(r["bench"], []).append(r)
 
 
+def label(r):
+    """The kernels, with /f32 for a -precision float32 run."""
+    return r["kernels"] + ("/f32" if r.get("precision") == "float32" else "")
+
+
 def med(v):
     return statistics.median(v) if v else float("nan")
 
@@ -69,20 +74,30 @@ pr = defaultdict(lambda: defaultdict(list))
 for rnd, b in sorted(by.items()):
     torch_nb = {r["family"]: r for r in b.get("torch_seed", []) if r.get("variant") == "notebook"}
     torch_lg = [r for r in b.get("torch_large", []) if r.get("variant") == "notebook"]
+    total = defaultdict(lambda: [0.0, 0.0, 0])
     for r in b.get("weka_notebook", []):
         t = torch_nb.get(r["family"])
+        lab = label(r)
         if t:
-            nb[(r["kernels"], r["family"])].append(r["median_s"] / t["median_s"])
+            nb[(lab, r["family"])].append(r["median_s"] / t["median_s"])
+            total[lab][0] += r["median_s"]
+            total[lab][1] += t["median_s"]
+            total[lab][2] += 1
             if "cpu_s" in r and t.get("cpu_over_wall"):
-                nb[(r["kernels"], r["family"], "cpu")].append(statistics.median(r["cpu_s"]) / (t["median_s"] * t["cpu_over_wall"]))
+                nb[(lab, r["family"], "cpu")].append(statistics.median(r["cpu_s"]) / (t["median_s"] * t["cpu_over_wall"]))
+    for lab, (ours, theirs, count) in total.items():
+        if count == 3:
+            nb[(lab, "3 families")].append(ours / theirs)
     for r in b.get("weka_large", []):
-        k = lg[r["kernels"]]
+        k = lg[label(r)]
         if torch_lg:
             k["ours/torch"].append(r["examples_per_s"] / torch_lg[-1]["examples_per_s"])
             if r.get("cpu_over_wall") and torch_lg[-1].get("cpu_over_wall"):
                 k["ours/torch per CPU second"].append(r["examples_per_s"] / r["cpu_over_wall"]
                                                       / (torch_lg[-1]["examples_per_s"] / torch_lg[-1]["cpu_over_wall"]))
         k["fixed share"].append(r["fixed_share_median"])
+        if r.get("precision") == "float32":
+            continue
         if "two_over_ceiling_median" in r:
             k["2 threads / ceiling"].append(r["two_over_ceiling_median"])
         if "epochs_two_over_ceiling_median" in r:

@@ -35,6 +35,7 @@ final class LargeBench {
         final int reps = a.integer("reps", 3), epochs = a.integer("epochs", 5), batch = a.integer("batch", 256);
         final int threads = a.integer("threads", 1), warmup = a.integer("warmup", 3);
         final double lr = a.real("lr", 0.01);
+        final neuralglm.nn.Precision precision = neuralglm.nn.Precision.byName(a.string("precision", "float64"));
         final long rssStart = rssKb("VmRSS");
         final DMatrixRMaj[] xy = readData(dir.resolve("large_poisson.bin"));
         final long rssData = rssKb("VmRSS");
@@ -46,13 +47,13 @@ final class LargeBench {
         final com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         final long tid = Thread.currentThread().getId();
         // allocation of the calling thread from the end of epoch 1 to the end of the last epoch
-        final Trainer trainer = new Trainer(epochs).withBatchSize(batch).withThreads(threads)
+        final Trainer trainer = new Trainer(epochs).withBatchSize(batch).withThreads(threads).withPrecision(precision)
                 .withProgress(1, (e, loss) -> {
                     end[0] = System.nanoTime();
                     cpu[0] = os.getProcessCpuTime();
                     alloc[e == 0 ? 0 : 1] = mx.getThreadAllocatedBytes(tid);
                 });
-        new Trainer(warmup).withBatchSize(batch).withThreads(threads).fit(net(dir, x.numCols), new PoissonFamily(), new SgdOptimizer(lr), x, y, null);
+        new Trainer(warmup).withBatchSize(batch).withThreads(threads).withPrecision(precision).fit(net(dir, x.numCols), new PoissonFamily(), new SgdOptimizer(lr), x, y, null);
         final double[] times = new double[reps];
         double finalNll = Double.NaN, cpuOverWall = 0;
         for (int r = 0; r < reps; r++) {
@@ -67,7 +68,7 @@ final class LargeBench {
         final Stats s = new Stats(times);
         final long steps = (long) epochs * ((n + batch - 1) / batch);
         final double examples = (double) n * epochs;
-        System.out.printf(Locale.ROOT, "{\"bench\":\"neuralglm_large\",\"kernels\":\"%s\",\"threads\":%d,\"rows\":%d,\"features\":%d,"
+        System.out.printf(Locale.ROOT, "{\"bench\":\"neuralglm_large\",\"precision\":\"" + precision + "\",\"kernels\":\"%s\",\"threads\":%d,\"rows\":%d,\"features\":%d,"
                         + "\"epochs\":%d,\"batch\":%d,\"steps\":%d,\"times_s\":%s,\"min_s\":%.4f,\"median_s\":%.4f,\"max_s\":%.4f,"
                         + "\"examples_per_s\":%.1f,\"us_per_step\":%.3f,\"final_mean_nll\":%.8f,\"allocated_bytes_per_step\":%.1f,\"cpu_over_wall\":%.3f,"
                         + "\"data_mb\":%.1f,\"rss_start_mb\":%.1f,\"rss_after_data_mb\":%.1f,\"peak_rss_mb\":%.1f}%n",

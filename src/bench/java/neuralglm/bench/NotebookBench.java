@@ -31,6 +31,7 @@ final class NotebookBench {
         final int reps = a.integer("reps", 5), mlpReps = a.integer("mlp-reps", 3), steps = a.integer("steps", 5000);
         final int threads = a.integer("threads", 1);
         final boolean json = a.flag("json");
+        precision = neuralglm.nn.Precision.byName(a.string("precision", "float64"));
         final List<String> fams = a.list("families", NotebookData.FAMILIES);
         final NotebookData d = NotebookData.load();
         if (!json) {
@@ -72,7 +73,7 @@ final class NotebookBench {
             final Stats o = new Stats(ours[f]);
             final Stats m = mlpReps > 0 ? new Stats(mlp[f]) : null;
             if (json) {
-                System.out.printf(Locale.ROOT, "{\"bench\":\"neuralglm_notebook\",\"family\":\"%s\",\"threads\":%d,\"steps\":%d,"
+                System.out.printf(Locale.ROOT, "{\"bench\":\"neuralglm_notebook\",\"precision\":\"" + precision + "\",\"family\":\"%s\",\"threads\":%d,\"steps\":%d,"
                                 + "\"times_s\":%s,\"min_s\":%.6f,\"median_s\":%.6f,\"max_s\":%.6f,\"us_per_step\":%.3f,"
                                 + "\"final_mean_nll\":%.10f,\"allocated_bytes_per_step\":%.1f,\"cpu_over_wall\":%.3f%s}%n",
                         fams.get(f), threads, steps, arr(ours[f]), o.min, o.median, o.max, 1e6 * o.median / steps, ourNll[f],
@@ -106,6 +107,9 @@ final class NotebookBench {
         double cpuOverWall;
     }
 
+    /** The arithmetic of the training passes ({@code --precision float64|float32}, default float64). */
+    static neuralglm.nn.Precision precision = neuralglm.nn.Precision.FLOAT64;
+
     static Run fit(NotebookData d, String fam, int steps, int threads) {
         final Sequential net = d.net(fam);
         final Family family = NotebookData.family(fam);
@@ -118,7 +122,7 @@ final class NotebookBench {
         // timed up to the last step (as torch_seed.py times its loop), not the final full forward pass;
         // allocation counted from the end of the first fifth of the steps (after buffers are sized) to the last
         final int every = Math.max(1, steps / 5);
-        final Trainer trainer = new Trainer(steps).withThreads(threads).withProgress(every, (e, loss) -> {
+        final Trainer trainer = new Trainer(steps).withThreads(threads).withPrecision(precision).withProgress(every, (e, loss) -> {
             end[0] = System.nanoTime();
             cpu[0] = os.getProcessCpuTime();
             alloc[e + 1 == every ? 0 : 1] = mx.getThreadAllocatedBytes(tid);

@@ -36,7 +36,8 @@ import weka.core.Utils;
  *   weka-predict  distributionsForInstances (instances/s) of NeuralGLM, MultilayerPerceptron and
  *                 Logistic on the same data with a two-valued class (y > 0), trained on --train rows
  * </pre>
- * Options as {@code SGD -lr 0.01}, batch 256, net 20-64-64-1 ReLU, {@code --epochs} (5), {@code --reps} (3).
+ * Options as {@code SGD -lr 0.01}, batch 256, net 20-64-64-1 ReLU, {@code --epochs} (5), {@code --reps} (3);
+ * {@code --precision float32} trains weka-large and weka-notebook with {@code -precision float32}.
  */
 final class WekaBench {
 
@@ -49,6 +50,9 @@ final class WekaBench {
      * Softplus for numeric families).
      */
     static final String PINNED = " -weight-decay 0 -validation-fraction 0 -activation ReLU";
+
+    /** {@code --precision float64|float32} (default float64): NeuralGLM's -precision. */
+    static String precision = "float64";
 
     static Instances instances(Path dir, int rows, boolean binary) throws java.io.IOException {
         final DMatrixRMaj[] xy = LargeBench.readData(dir.resolve("large_poisson.bin"));
@@ -73,7 +77,7 @@ final class WekaBench {
     static NeuralGLM glm(String family, int epochs, int threads) throws Exception {
         final NeuralGLM g = new NeuralGLM();
         g.setOptions(Utils.splitOptions("-family " + family + " -hidden 64,64 -optimizer \"SGD -lr 0.01\" -mini-batch-size 256 -epochs "
-                + epochs + " -num-threads " + threads + " -S 1" + PINNED));
+                + epochs + " -num-threads " + threads + " -S 1 -precision " + precision + PINNED));
         return g;
     }
 
@@ -106,6 +110,7 @@ final class WekaBench {
     static void large(BenchArgs a) throws Exception {
         final boolean pair = a.flag("pair");
         final int reps = a.integer("reps", pair ? 5 : 3), epochs = a.integer("epochs", 5), threads = a.integer("threads", 1);
+        precision = a.string("precision", "float64");
         final long rssStart = LargeBench.rssKb("VmRSS");
         final Instances data = instances(Path.of(a.string("data", "target/bench-data")), a.integer("rows", 0), false);
         final long rssData = LargeBench.rssKb("VmRSS");
@@ -176,7 +181,7 @@ final class WekaBench {
                     NotebookBench.arr(ratio(twoEpochs, ceilingEpochs)), qe.median, NotebookBench.arr(twoSerial),
                     NotebookBench.arr(twoCpu), NotebookBench.arr(pairCpu));
         }
-        System.out.printf(Locale.ROOT, "{\"bench\":\"weka_large\",\"kernels\":\"%s\",\"threads\":%d,\"rows\":%d,\"epochs\":%d,\"load\":%s,"
+        System.out.printf(Locale.ROOT, "{\"bench\":\"weka_large\",\"precision\":\"" + precision + "\",\"kernels\":\"%s\",\"threads\":%d,\"rows\":%d,\"epochs\":%d,\"load\":%s,"
                         + "\"times_s\":%s,\"init_s\":%s,\"epochs_s\":%s,\"done_s\":%s,\"median_s\":%.4f,\"examples_per_s\":%.1f,\"fixed_share\":%s,"
                         + "\"fixed_share_median\":%.4f,\"fixed_share_min\":%.4f,\"fixed_share_max\":%.4f,"
                         + "\"fixed_share_thread_cpu\":%s,\"fixed_share_thread_cpu_median\":%.4f,"
@@ -251,6 +256,7 @@ final class WekaBench {
 
     static void notebook(BenchArgs a) throws Exception {
         final int reps = a.integer("reps", 3), steps = a.integer("steps", 5000);
+        precision = a.string("precision", "float64");
         final NotebookData d = NotebookData.load();
         for (String fam : a.list("families", NotebookData.FAMILIES)) {
             final boolean nominal = fam.equals("categorical");
@@ -265,7 +271,7 @@ final class WekaBench {
             }
             final String options = "-family " + (nominal ? "Categorical" : fam.equals("gaussian") ? "Gaussian" : "Poisson")
                     + " -hidden 30,20 -optimizer \"SGD -lr " + (fam.equals("poisson") ? "0.05" : "0.2")
-                    + "\" -mini-batch-size 0 -no-standardize -S 500" + PINNED + " -epochs ";
+                    + "\" -mini-batch-size 0 -no-standardize -S 500 -precision " + precision + PINNED + " -epochs ";
             final NeuralGLM warm = new NeuralGLM();
             warm.setOptions(Utils.splitOptions(options + Math.min(steps, 500)));
             warm.buildClassifier(data);
@@ -280,7 +286,7 @@ final class WekaBench {
                 cpu[r] = (OS.getProcessCpuTime() - c0) * 1e-9;
             }
             final Stats s = new Stats(t);
-            System.out.printf(Locale.ROOT, "{\"bench\":\"weka_notebook\",\"kernels\":\"%s\",\"family\":\"%s\",\"steps\":%d,\"times_s\":%s,"
+            System.out.printf(Locale.ROOT, "{\"bench\":\"weka_notebook\",\"precision\":\"" + precision + "\",\"kernels\":\"%s\",\"family\":\"%s\",\"steps\":%d,\"times_s\":%s,"
                             + "\"median_s\":%.6f,\"us_per_step\":%.3f,\"cpu_s\":%s,\"cpu_over_wall\":%.3f}%n",
                     neuralglm.linalg.Kernels.vectorised() ? "vector" : "plain", fam, steps,
                     NotebookBench.arr(t), s.median, 1e6 * s.median / steps, NotebookBench.arr(cpu), sum(cpu) / sum(t));

@@ -50,6 +50,20 @@ public abstract class Activation implements Layer, Cloneable {
         }
     }
 
+    /** {@code y[i] = f(x[i])} in float (from the double {@link #apply}), for {@link Precision#FLOAT32}. */
+    void applyAll(float[] x, float[] y, int len) {
+        for (int i = 0; i < len; i++) {
+            y[i] = (float) apply(x[i]);
+        }
+    }
+
+    /** {@code dx[i] = g[i] f'(x[i])} in float, given {@code y = f(x)}. */
+    void derivativeTimes(float[] g, float[] x, float[] y, float[] dx, int len) {
+        for (int i = 0; i < len; i++) {
+            dx[i] = (float) (g[i] * derivative(x[i], y[i]));
+        }
+    }
+
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x) {
         input = x;
@@ -134,6 +148,16 @@ public abstract class Activation implements Layer, Cloneable {
         @Override
         void derivativeTimes(double[] g, double[] x, double[] y, double[] dx, int len) {
             Kernels.reluGradFromOutput(g, y, dx, len);
+        }
+
+        @Override
+        void applyAll(float[] x, float[] y, int len) {
+            neuralglm.linalg.FloatColumnKernels.relu(x, y, len);
+        }
+
+        @Override
+        void derivativeTimes(float[] g, float[] x, float[] y, float[] dx, int len) {
+            neuralglm.linalg.FloatColumnKernels.reluGradFromOutput(g, y, dx, len);
         }
     }
 

@@ -3,6 +3,7 @@ package neuralglm.nn;
 import java.util.List;
 
 import neuralglm.linalg.ColumnKernels;
+import neuralglm.linalg.FloatColumnKernels;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -23,25 +24,48 @@ final class ColumnPass {
      */
     static final int MAX_WIDTH = 48;
 
+    /**
+     * The widest layer of a float32 pass ({@link Precision#FLOAT32}): float columns hold twice the lanes,
+     * so the column kernels stay ahead of the row kernels on wider layers.
+     */
+    static final int MAX_WIDTH_FLOAT = Integer.getInteger("neuralglm.columnWidthFloat", 128);
+
     private final Layer[] layers;
     private final int[] width;      // width[l]: columns of layer l's input; width[L]: outputs
+    private final int widest;       // the most outputs of a layer
     private double[][][] act;       // act[l]: the input columns of layer l; act[L]: the output
     private double[][][] grad;      // grad[l]: dL/d(input of layer l), for l >= 1
     private int capacity;
     private int n;
+    private float[][][] actF;       // float32: as act and grad
+    private float[][][] gradF;
+    private float[][] weightF;      // float32: weightF[l], biasF[l]: float copies of Linear l's parameters
+    private float[][] biasF;
+    private int capacityF;
+    private boolean float32;        // the precision of the last forward
     private final DMatrixRMaj eta = new DMatrixRMaj(0, 0);
     private final DMatrixRMaj inputGrad = new DMatrixRMaj(0, 0);
 
     private ColumnPass(List<Layer> layers, int[] width) {
         this.layers = layers.toArray(new Layer[0]);
         this.width = width;
+        int w = 0;
+        for (int l = 1; l < width.length; l++) {
+            w = Math.max(w, width[l]);
+        }
+        this.widest = w;
+    }
+
+    /** @return whether the pass can run at this precision (its layers are at most {@link #MAX_WIDTH} wide in double) */
+    boolean supports(Precision precision) {
+        return widest <= (precision == Precision.FLOAT32 ? MAX_WIDTH_FLOAT : MAX_WIDTH);
     }
 
     /**
      * @param layers  the network's layers
      * @param inputs  the number of input columns
      * @return the pass, or null when a layer is neither {@link Linear} nor {@link Activation}, has
-     *         more than {@link #MAX_WIDTH} outputs, or the shapes do not chain
+     *         more than {@link #MAX_WIDTH_FLOAT} outputs, or the shapes do not chain
      */
     static ColumnPass of(List<Layer> layers, int inputs) {
         if (layers.isEmpty()) {
@@ -53,7 +77,7 @@ final class ColumnPass {
             final Layer layer = layers.get(l);
             if (layer instanceof Linear) {
                 final Linear lin = (Linear) layer;
-                if (lin.inputs() != width[l] || lin.outputs() > MAX_WIDTH) {
+                if (lin.inputs() != width[l] || lin.outputs() > Math.max(MAX_WIDTH, MAX_WIDTH_FLOAT)) {
                     return null;
                 }
                 width[l + 1] = lin.outputs();
@@ -85,6 +109,7 @@ final class ColumnPass {
      * @return eta, n x out (a buffer owned by this pass, valid until its next call)
      */
     DMatrixRMaj forward(DMatrixRMaj x) {
+        float32 = false;
         n = x.numRows;
         ensure(n);
         toColumns(x, act[0]);
@@ -118,6 +143,9 @@ final class ColumnPass {
             throw new IllegalArgumentException("The gradient is " + dEta.numRows + " x " + dEta.numCols
                     + " but the last forward gave " + n + " x " + width[last]);
         }
+        if (float32) {
+            return backwardFloat(dEta, needInputGradient);
+        }
         toColumns(dEta, grad[last]);
         if (needInputGradient && grad[0] == null) {
             grad[0] = new double[width[0]][capacity];
@@ -144,6 +172,120 @@ final class ColumnPass {
         inputGrad.reshape(n, width[0], false);
         fromColumns(grad[0], inputGrad);
         return inputGrad;
+    }
+
+    /**
+     * The forward pass in single precision ({@link Precision#FLOAT32}): the inputs, the hidden columns and a
+     * copy of the weights (refreshed from the double parameters on every call) are float; eta is returned
+     * in double. The layers' double parameters and gradients stay the optimiser's.
+     *
+     * @param x the inputs, n x in. Not modified.
+     * @return eta, n x out (a buffer owned by this pass, valid until its next call)
+     */
+    DMatrixRMaj forwardFloat(DMatrixRMaj x) {
+        float32 = true;
+        n = x.numRows;
+        ensureFloat(n);
+        toColumns(x, actF[0]);
+        for (int l = 0; l < layers.length; l++) {
+            final Layer layer = layers[l];
+            if (layer instanceof Linear) {
+                final Linear lin = (Linear) layer;
+                toFloat(lin.weight().value().data, weightF[l]);
+                toFloat(lin.bias().value().data, biasF[l]);
+                FloatColumnKernels.affine(actF[l], n, width[l], weightF[l], width[l + 1], biasF[l], actF[l + 1]);
+            } else {
+                final Activation a = (Activation) layer;
+                for (int c = 0; c < width[l]; c++) {
+                    a.applyAll(actF[l][c], actF[l + 1][c], n);
+                }
+            }
+        }
+        eta.reshape(n, width[layers.length], false);
+        fromColumns(actF[layers.length], eta);
+        return eta;
+    }
+
+    private DMatrixRMaj backwardFloat(DMatrixRMaj dEta, boolean needInputGradient) {
+        final int last = layers.length;
+        toColumns(dEta, gradF[last]);
+        if (needInputGradient && gradF[0] == null) {
+            gradF[0] = new float[width[0]][capacityF];
+        }
+        for (int l = last - 1; l >= 0; l--) {
+            final Layer layer = layers[l];
+            final boolean input = l > 0 || needInputGradient;
+            if (layer instanceof Linear) {
+                final Linear lin = (Linear) layer;
+                FloatColumnKernels.affineGrad(gradF[l + 1], n, width[l + 1], actF[l], width[l], lin.weight().grad().data, lin.bias().grad().data);
+                if (input) {
+                    FloatColumnKernels.inputGrad(gradF[l + 1], n, width[l + 1], weightF[l], width[l], gradF[l]);
+                }
+            } else if (input) {
+                final Activation a = (Activation) layer;
+                for (int c = 0; c < width[l]; c++) {
+                    a.derivativeTimes(gradF[l + 1][c], actF[l][c], actF[l + 1][c], gradF[l][c], n);
+                }
+            }
+        }
+        if (!needInputGradient) {
+            return null;
+        }
+        inputGrad.reshape(n, width[0], false);
+        fromColumns(gradF[0], inputGrad);
+        return inputGrad;
+    }
+
+    private void ensureFloat(int rows) {
+        if (weightF == null) {
+            weightF = new float[layers.length][];
+            biasF = new float[layers.length][];
+            for (int l = 0; l < layers.length; l++) {
+                if (layers[l] instanceof Linear) {
+                    weightF[l] = new float[width[l] * width[l + 1]];
+                    biasF[l] = new float[width[l + 1]];
+                }
+            }
+        }
+        if (rows <= capacityF) {
+            return;
+        }
+        final int cap = Math.max(rows, capacityF + capacityF / 2);
+        actF = new float[layers.length + 1][][];
+        gradF = new float[layers.length + 1][][];
+        for (int l = 0; l <= layers.length; l++) {
+            actF[l] = new float[width[l]][cap];
+            gradF[l] = l == 0 ? null : new float[width[l]][cap];
+        }
+        capacityF = cap;
+    }
+
+    private static void toFloat(double[] d, float[] f) {
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) d[i];
+        }
+    }
+
+    /** {@code t[k][i] = (float) m[i][k]}. */
+    private static void toColumns(DMatrixRMaj m, float[][] t) {
+        final int rows = m.numRows, cols = m.numCols;
+        final double[] d = m.data;
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0, o = i * cols; k < cols; k++) {
+                t[k][i] = (float) d[o + k];
+            }
+        }
+    }
+
+    /** {@code m[i][k] = t[k][i]}. */
+    private static void fromColumns(float[][] t, DMatrixRMaj m) {
+        final int rows = m.numRows, cols = m.numCols;
+        final double[] d = m.data;
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < cols; k++) {
+                d[i * cols + k] = t[k][i];
+            }
+        }
     }
 
     /** {@code t[k][i] = m[i][k]}. */

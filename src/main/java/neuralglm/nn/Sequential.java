@@ -122,15 +122,29 @@ public final class Sequential implements Layer {
      */
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x) {
+        return forward(x, Precision.FLOAT64);
+    }
+
+    /**
+     * Forward pass for training at a precision: as {@link #forward(DMatrixRMaj)}; with
+     * {@link Precision#FLOAT32} a network that the column pass takes (here up to
+     * {@link ColumnPass#MAX_WIDTH_FLOAT} units wide) runs it, and the backward pass after it, in single
+     * precision (see {@link Precision}); other networks and batch sizes run in double.
+     *
+     * @param x         the inputs, n x in. Not modified.
+     * @param precision the arithmetic of this pass and of the backward pass after it
+     * @return eta, n x out
+     */
+    public DMatrixRMaj forward(DMatrixRMaj x, Precision precision) {
         columnForward = false;
         if (COLUMN_ROWS > 0 && x.numRows >= COLUMN_ROWS && x.numRows <= COLUMN_MAX_ROWS) {
             if (columnsDecided != x.numCols) {
                 columns = ColumnPass.of(layers, x.numCols);
                 columnsDecided = x.numCols;
             }
-            if (columns != null) {
+            if (columns != null && columns.supports(precision)) {
                 columnForward = true;
-                return columns.forward(x);
+                return precision == Precision.FLOAT32 ? columns.forwardFloat(x) : columns.forward(x);
             }
         }
         DMatrixRMaj h = x;

@@ -2,6 +2,7 @@ package neuralglm.train;
 
 import neuralglm.family.Family;
 import neuralglm.linalg.Kernels;
+import neuralglm.nn.Precision;
 import neuralglm.nn.Sequential;
 import org.ejml.data.DMatrixRMaj;
 
@@ -27,6 +28,7 @@ import org.ejml.data.DMatrixRMaj;
 public final class BlockGradient {
     private final Sequential net;
     private final Family family;
+    private final Precision precision;
     private DMatrixRMaj grad;
     private DMatrixRMaj eta;
 
@@ -35,8 +37,18 @@ public final class BlockGradient {
      * @param family the output distribution
      */
     public BlockGradient(Sequential net, Family family) {
+        this(net, family, Precision.FLOAT64);
+    }
+
+    /**
+     * @param net       the network; its parameters receive the gradients
+     * @param family    the output distribution
+     * @param precision the arithmetic of the network's passes ({@link Sequential#forward(DMatrixRMaj, Precision)})
+     */
+    public BlockGradient(Sequential net, Family family, Precision precision) {
         this.net = net;
         this.family = family;
+        this.precision = precision;
     }
 
     /**
@@ -51,7 +63,7 @@ public final class BlockGradient {
      * @throws IllegalArgumentException when the network's outputs do not match the target columns
      */
     public double mean(DMatrixRMaj x, DMatrixRMaj y, double[] w, double scale, boolean backward) {
-        eta = net.forward(x);
+        eta = net.forward(x, precision);
         if (eta.numCols != y.numCols) {
             throw new IllegalArgumentException("The network has " + eta.numCols + " outputs but the "
                     + family.name() + " targets have " + y.numCols + " columns");

@@ -57,7 +57,7 @@ public final class IncrementalTrainer {
         this.yb = new DMatrixRMaj(batchSize, k);
         this.wb = new double[batchSize];
         this.one = new DMatrixRMaj(1, k);
-        this.step = new Trainer.Step(net, family, xb, yb, wb);
+        this.step = new Trainer.Step(net, family, xb, yb, wb, neuralglm.nn.Precision.FLOAT64);
     }
 
     /**

@@ -125,7 +125,7 @@ final class LocalObjective implements Objective {
     @Override
     public BatchStep batch() {
         if (step == null) {
-            step = trainer.threads() > 1 ? new ParallelStep(net, family, x, y, w, trainer.threads())
+            step = trainer.threads() > 1 ? new ParallelStep(net, family, x, y, w, trainer.threads(), trainer.precision())
                     : trainer.newStep(net, family, xb, yb, wb);
         }
         if (step instanceof ParallelStep) {

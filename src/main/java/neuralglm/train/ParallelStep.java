@@ -9,6 +9,7 @@ import neuralglm.family.Family;
 import neuralglm.linalg.Kernels;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Parameters;
+import neuralglm.nn.Precision;
 import neuralglm.nn.Sequential;
 import org.ejml.data.DMatrixRMaj;
 
@@ -54,14 +55,17 @@ final class ParallelStep implements BatchStep {
     private int start;
     private int batchRows;
     private double[] batchWeights;
+    private final Precision precision;
 
-    ParallelStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, int threads) {
-        this(net, family, x, y, w, threads, true);
+    ParallelStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, int threads, Precision precision) {
+        this(net, family, x, y, w, threads, precision, true);
     }
 
     /** @param startWorkers false (tests): the worker threads never start, so the caller runs every slice */
-    ParallelStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, int threads, boolean startWorkers) {
+    ParallelStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, int threads, Precision precision,
+                 boolean startWorkers) {
         this.family = family;
+        this.precision = precision;
         this.x = x;
         this.y = y;
         this.w = w;
@@ -275,7 +279,7 @@ final class ParallelStep implements BatchStep {
             this.net = net;
             this.paramList = List.copyOf(net.parameters());
             this.params = paramList.toArray(new Parameter[0]);
-            this.gradient = new BlockGradient(net, family);
+            this.gradient = new BlockGradient(net, family, precision);
         }
 
         /** Slice 0: the first {@code rows} rows of the batch, read in place (no copy). */

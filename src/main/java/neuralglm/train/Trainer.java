@@ -3,6 +3,7 @@ package neuralglm.train;
 import neuralglm.family.Family;
 import neuralglm.linalg.Kernels;
 import neuralglm.nn.Parameter;
+import neuralglm.nn.Precision;
 import neuralglm.nn.Sequential;
 import neuralglm.optim.Optimizer;
 import org.ejml.data.DMatrixRMaj;
@@ -31,14 +32,15 @@ public final class Trainer {
     private final double validationFraction;
     private final int patience;
     private final boolean shuffle;
+    private final Precision precision;
 
     /** @param epochs number of epochs (&gt;= 1); full batch, seed 1, no progress reports, 1 thread */
     public Trainer(int epochs) {
-        this(epochs, 0, 1L, 0, null, 1, 0.0, 0, true);
+        this(epochs, 0, 1L, 0, null, 1, 0.0, 0, true, Precision.FLOAT64);
     }
 
     private Trainer(int epochs, int batchSize, long seed, int progressEvery, ProgressListener listener, int threads,
-                    double validationFraction, int patience, boolean shuffle) {
+                    double validationFraction, int patience, boolean shuffle, Precision precision) {
         if (epochs < 1) {
             throw new IllegalArgumentException("The number of epochs must be >= 1, got " + epochs);
         }
@@ -54,6 +56,7 @@ public final class Trainer {
         this.validationFraction = validationFraction;
         this.patience = patience;
         this.shuffle = shuffle;
+        this.precision = java.util.Objects.requireNonNull(precision, "precision");
     }
 
     /**
@@ -61,7 +64,7 @@ public final class Trainer {
      * @return a copy with that batch size
      */
     public Trainer withBatchSize(int size) {
-        return new Trainer(epochs, size, seed, progressEvery, listener, threads, validationFraction, patience, shuffle);
+        return new Trainer(epochs, size, seed, progressEvery, listener, threads, validationFraction, patience, shuffle, precision);
     }
 
     /**
@@ -69,7 +72,7 @@ public final class Trainer {
      * @return a copy with that seed
      */
     public Trainer withSeed(long s) {
-        return new Trainer(epochs, batchSize, s, progressEvery, listener, threads, validationFraction, patience, shuffle);
+        return new Trainer(epochs, batchSize, s, progressEvery, listener, threads, validationFraction, patience, shuffle, precision);
     }
 
     /**
@@ -81,7 +84,7 @@ public final class Trainer {
         if (every < 1) {
             throw new IllegalArgumentException("Progress interval must be >= 1 epoch, got " + every);
         }
-        return new Trainer(epochs, batchSize, seed, every, progress, threads, validationFraction, patience, shuffle);
+        return new Trainer(epochs, batchSize, seed, every, progress, threads, validationFraction, patience, shuffle, precision);
     }
 
     /**
@@ -98,7 +101,7 @@ public final class Trainer {
         if (count < 1) {
             throw new IllegalArgumentException("The number of threads must be >= 1, got " + count);
         }
-        return new Trainer(epochs, batchSize, seed, progressEvery, listener, count, validationFraction, patience, shuffle);
+        return new Trainer(epochs, batchSize, seed, progressEvery, listener, count, validationFraction, patience, shuffle, precision);
     }
 
     /**
@@ -118,7 +121,7 @@ public final class Trainer {
         if (fraction > 0 && patience < 1) {
             throw new IllegalArgumentException("The early-stopping patience must be >= 1 epoch, got " + patience);
         }
-        return new Trainer(epochs, batchSize, seed, progressEvery, listener, threads, fraction, patience, shuffle);
+        return new Trainer(epochs, batchSize, seed, progressEvery, listener, threads, fraction, patience, shuffle, precision);
     }
 
     /**
@@ -127,7 +130,21 @@ public final class Trainer {
      * @return a copy with that choice
      */
     public Trainer withShuffle(boolean on) {
-        return new Trainer(epochs, batchSize, seed, progressEvery, listener, threads, validationFraction, patience, on);
+        return new Trainer(epochs, batchSize, seed, progressEvery, listener, threads, validationFraction, patience, on, precision);
+    }
+
+    /**
+     * @param p the arithmetic of the training passes ({@link Precision}; FLOAT64 by default). The final
+     *          loss and everything computed after training stay double.
+     * @return a copy with that precision
+     */
+    public Trainer withPrecision(Precision p) {
+        return new Trainer(epochs, batchSize, seed, progressEvery, listener, threads, validationFraction, patience, shuffle, p);
+    }
+
+    /** @return the arithmetic of the training passes */
+    public Precision precision() {
+        return precision;
     }
 
     /** @return the seed of the shuffling and of the validation split */
@@ -483,7 +500,7 @@ public final class Trainer {
     }
 
     BatchStep newStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
-        return threads == 1 ? new Step(net, family, x, y, w) : new ParallelStep(net, family, x, y, w, threads);
+        return threads == 1 ? new Step(net, family, x, y, w, precision) : new ParallelStep(net, family, x, y, w, threads, precision);
     }
 
     static double checkFinite(int epoch, double loss, Family family, BatchStep step) {
@@ -519,9 +536,9 @@ public final class Trainer {
         private final DMatrixRMaj y;
         private final double[] weights;
 
-        Step(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+        Step(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, Precision precision) {
             this.params = net.parameters().toArray(new Parameter[0]);
-            this.gradient = new BlockGradient(net, family);
+            this.gradient = new BlockGradient(net, family, precision);
             this.x = x;
             this.y = y;
             this.weights = w;

@@ -8,6 +8,7 @@ import java.util.Random;
 import neuralglm.family.PoissonFamily;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Parameter;
+import neuralglm.nn.Precision;
 import neuralglm.nn.Sequential;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Timeout;
@@ -54,9 +55,9 @@ class ParallelStepWindowTest {
         final DMatrixRMaj xb = new DMatrixRMaj(batch, d), yb = new DMatrixRMaj(batch, 1);
         final double[] wb = new double[batch], wg = new double[batch];
         final PoissonFamily family = new PoissonFamily();
-        final ParallelStep copied = new ParallelStep(a, family, xb, yb, wb, threads);
-        final ParallelStep windowed = new ParallelStep(b, family, x, y, w, threads, !callerAlone);
-        final Trainer.Step single = new Trainer.Step(c, family, xb, yb, wb); // one thread: equal up to rounding
+        final ParallelStep copied = new ParallelStep(a, family, xb, yb, wb, threads, Precision.FLOAT64);
+        final ParallelStep windowed = new ParallelStep(b, family, x, y, w, threads, Precision.FLOAT64, !callerAlone);
+        final Trainer.Step single = new Trainer.Step(c, family, xb, yb, wb, Precision.FLOAT64); // one thread: equal up to rounding
         try {
             for (int epoch = 0; epoch < 2; epoch++) {
                 for (int start = 0; start < n; start += batch) {

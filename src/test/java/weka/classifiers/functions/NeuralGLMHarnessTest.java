@@ -45,7 +45,7 @@ class NeuralGLMHarnessTest {
             "-family", "weka.classifiers.functions.neuralglm.NegativeBinomial -alpha 0.5",
             "-optimizer", "weka.classifiers.functions.neuralglm.SGD -lr 0.05 -momentum 0.5 -nesterov",
             "-epochs", "50", "-mini-batch-size", "16", "-weight-decay", "0.01", "-num-threads", "2",
-            "-no-standardize", "-validation-fraction", "0.2", "-patience", "5", "-resume", "-S", "7"};
+            "-no-standardize", "-validation-fraction", "0.2", "-patience", "5", "-resume", "-precision", "float32", "-S", "7"};
 
     static Stream<Object> goeObjects() {
         return Stream.of(new NeuralGLM(), new NeuralGLMUpdateable(), new Auto(), new Gaussian(), new Bernoulli(), new Categorical(), new Binomial(),

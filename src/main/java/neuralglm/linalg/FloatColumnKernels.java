@@ -1,0 +1,283 @@
+package neuralglm.linalg;
+
+/**
+ * The products of {@link ColumnKernels} in single precision, for training with {@code float32}: the batch
+ * is held by columns ({@code xT[k][i]} = entry (i, k), each column a {@code float[]} of length at least n),
+ * the weights as a float copy of the double master (W out x in, row-major {@code w[j * in + k]}):
+ * <pre>
+ *   affine:     yT[j][i]  = b[j] + sum_k w[j][k] xT[k][i]       (forward)
+ *   inputGrad:  dxT[k][i] = sum_j w[j][k] dyT[j][i]             (input gradient)
+ *   affineGrad: dW[j][k] += sum_i dyT[j][i] xT[k][i],  db[j] += sum_i dyT[j][i]   (parameter gradients, double)
+ * </pre>
+ * A float vector holds twice the lanes of a double one, so the loops along the batch (the form HotSpot's C2
+ * vectorises by itself) do twice the work per instruction and move half the bytes. Each term is one
+ * {@link Math#fma} in float (relative error of a product-sum of q terms at most about q 2^-24). The parameter
+ * gradients are sums over the batch: they run in float over at most {@value #FLUSH} examples at a time and
+ * are then added into the <em>double</em> gradients, so their error does not grow with the batch (as
+ * {@link ColumnKernels}' bit-identity does not hold here, the kernels need not follow its order of terms).
+ * Only the first n entries of each column are read or written; arguments must not alias.
+ */
+public final class FloatColumnKernels {
+
+    /** Examples whose parameter-gradient terms are summed in float before they are added in double. */
+    static final int FLUSH = 256;
+
+    /** Bytes of one operand's block of columns that should stay in the level-1 cache. */
+    private static final int CACHE_BYTES = 64 * 1024;
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Per-thread work arrays of {@link #affineGrad}, grown on demand. */
+    private static final class Scratch {
+        float[][] rows = new float[4][0];
+        float[][] sums = new float[0][0];
+        float[] zeros = new float[0];
+        float[] ones = new float[0];
+        float[][] inputs = new float[0][];
+        double[] grad = new double[0];
+    }
+
+    private FloatColumnKernels() {
+    }
+
+    /** @return examples per block when `cols` float columns of it should fit the cache (a multiple of 16, >= 64) */
+    private static int block(int n, int cols) {
+        return Math.min(n, Math.max(64, (CACHE_BYTES / (4 * Math.max(1, cols))) & ~15));
+    }
+
+    /**
+     * {@code yT[j][i] = bias[j] + sum_k w[j*p + k] xT[k][i]} for {@code i < n}, {@code j < m}.
+     *
+     * @param xT   p input columns. Not modified.
+     * @param n    examples
+     * @param p    inputs
+     * @param w    the weight, m x p row-major. Not modified.
+     * @param m    outputs
+     * @param bias length m. Not modified.
+     * @param yT   m output columns. Overwritten.
+     */
+    public static void affine(float[][] xT, int n, int p, float[] w, int m, float[] bias, float[][] yT) {
+        final int bs = block(n, p);
+        for (int i0 = 0; i0 < n; i0 += bs) {
+            final int i1 = Math.min(n, i0 + bs);
+            for (int j = 0; j < m; j++) {
+                combine(w, j * p, 1, p, xT, bias[j], yT[j], i0, i1);
+            }
+        }
+    }
+
+    /**
+     * {@code dxT[k][i] = sum_j w[j*p + k] dyT[j][i]} for {@code i < n}, {@code k < p}.
+     *
+     * @param dyT m output-gradient columns. Not modified.
+     * @param n   examples
+     * @param m   outputs
+     * @param w   the weight, m x p row-major. Not modified.
+     * @param p   inputs
+     * @param dxT p input-gradient columns. Overwritten.
+     */
+    public static void inputGrad(float[][] dyT, int n, int m, float[] w, int p, float[][] dxT) {
+        final int bs = block(n, m);
+        for (int i0 = 0; i0 < n; i0 += bs) {
+            final int i1 = Math.min(n, i0 + bs);
+            for (int k = 0; k < p; k++) {
+                combine(w, k, p, m, dyT, 0f, dxT[k], i0, i1);
+            }
+        }
+    }
+
+    /** {@code t[i] = z + sum_q c[c0 + q*cs] v[q][i]} for {@code i0 <= i < i1}, four columns per pass over t. */
+    private static void combine(float[] c, int c0, int cs, int len, float[][] v, float z, float[] t, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            t[i] = z;
+        }
+        int q = 0;
+        for (; q + 3 < len; q += 4) {
+            final int o = c0 + q * cs;
+            fma4(c[o], v[q], c[o + cs], v[q + 1], c[o + 2 * cs], v[q + 2], c[o + 3 * cs], v[q + 3], t, i0, i1);
+        }
+        for (; q < len; q++) {
+            final float x = c[c0 + q * cs];
+            final float[] b = v[q];
+            for (int i = i0; i < i1; i++) {
+                t[i] = Math.fma(x, b[i], t[i]);
+            }
+        }
+    }
+
+    /** {@code t[i] = fma(x3, b3[i], fma(x2, b2[i], fma(x1, b1[i], fma(x0, b0[i], t[i]))))}. */
+    private static void fma4(float x0, float[] b0, float x1, float[] b1, float x2, float[] b2, float x3, float[] b3,
+                             float[] t, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            t[i] = Math.fma(x3, b3[i], Math.fma(x2, b2[i], Math.fma(x1, b1[i], Math.fma(x0, b0[i], t[i]))));
+        }
+    }
+
+    /**
+     * {@code dW[j*p + k] += sum_i dyT[j][i] xT[k][i]} and {@code db[j] += sum_i dyT[j][i]} (db may be null).
+     * Layers at least 8 inputs wide with at least 4 outputs run vectorised along the inputs (four examples'
+     * input rows gathered at a time); narrower ones as eight independent scalar sums at a time.
+     *
+     * @param dyT m output-gradient columns. Not modified.
+     * @param n   examples
+     * @param m   outputs
+     * @param xT  p input columns. Not modified.
+     * @param p   inputs
+     * @param dW  m x p row-major, double. Accumulated.
+     * @param db  length m, or null. Accumulated.
+     */
+    public static void affineGrad(float[][] dyT, int n, int m, float[][] xT, int p, double[] dW, double[] db) {
+        final Scratch s = SCRATCH.get();
+        if (s.zeros.length < n) {
+            s.zeros = new float[n];
+            s.ones = new float[n];
+            java.util.Arrays.fill(s.ones, 1f);
+        }
+        // the bias is the weight of an input that is 1 for every example: column p of x and of the sums
+        final int pe = db == null ? p : p + 1;
+        if (s.inputs.length < pe) {
+            s.inputs = new float[pe][];
+        }
+        final float[][] xe = s.inputs;
+        System.arraycopy(xT, 0, xe, 0, p);
+        xe[p < pe ? p : 0] = p < pe ? s.ones : xT[0];
+        if (s.grad.length < m * pe) {
+            s.grad = new double[m * pe];
+        }
+        final double[] g = s.grad;
+        java.util.Arrays.fill(g, 0, m * pe, 0.0);
+        if (pe >= 8 && m >= 4) {
+            if (m > pe) {
+                wide(s, xe, pe, 1, dyT, m, pe, n, g);
+            } else {
+                wide(s, dyT, m, pe, xe, pe, 1, n, g);
+            }
+        } else if (pe >= m) {
+            for (int j = 0; j < m; j++) {
+                for (int k = 0; k < pe; k += 8) {
+                    dots8(dyT[j], xe, k, pe - k, n, g, j * pe + k, 1, s.zeros);
+                }
+            }
+        } else {
+            for (int k = 0; k < pe; k++) {
+                for (int j = 0; j < m; j += 8) {
+                    dots8(xe[k], dyT, j, m - j, n, g, j * pe + k, pe, s.zeros);
+                }
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            for (int k = 0; k < p; k++) {
+                dW[j * p + k] += g[j * pe + k];
+            }
+            if (pe > p) {
+                db[j] += g[j * pe + p];
+            }
+        }
+        java.util.Arrays.fill(xe, null);
+    }
+
+    /**
+     * {@code c[c0 + r*cs] += sum_i a[i] b[q0 + r][i]} for {@code r < min(count, 8)}: eight independent float
+     * sums over {@value #FLUSH} examples at a time, each then added in double (columns past count read zeros).
+     */
+    private static void dots8(float[] a, float[][] b, int q0, int count, int n, double[] c, int c0, int cs, float[] zeros) {
+        final int r = Math.min(count, 8);
+        final float[] b0 = b[q0], b1 = r > 1 ? b[q0 + 1] : zeros, b2 = r > 2 ? b[q0 + 2] : zeros, b3 = r > 3 ? b[q0 + 3] : zeros;
+        final float[] b4 = r > 4 ? b[q0 + 4] : zeros, b5 = r > 5 ? b[q0 + 5] : zeros, b6 = r > 6 ? b[q0 + 6] : zeros;
+        final float[] b7 = r > 7 ? b[q0 + 7] : zeros;
+        final double[] t = new double[8];
+        for (int i0 = 0; i0 < n; i0 += FLUSH) {
+            sums8(a, b0, b1, b2, b3, b4, b5, b6, b7, i0, Math.min(n, i0 + FLUSH), t);
+        }
+        for (int q = 0; q < r; q++) {
+            c[c0 + q * cs] += t[q];
+        }
+    }
+
+    /** {@code t[r] += sum_{i0 <= i < i1} a[i] br[i]}, summed in float. */
+    private static void sums8(float[] a, float[] b0, float[] b1, float[] b2, float[] b3, float[] b4, float[] b5, float[] b6,
+                              float[] b7, int i0, int i1, double[] t) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        for (int i = i0; i < i1; i++) {
+            final float v = a[i];
+            s0 = Math.fma(v, b0[i], s0); s1 = Math.fma(v, b1[i], s1); s2 = Math.fma(v, b2[i], s2); s3 = Math.fma(v, b3[i], s3);
+            s4 = Math.fma(v, b4[i], s4); s5 = Math.fma(v, b5[i], s5); s6 = Math.fma(v, b6[i], s6); s7 = Math.fma(v, b7[i], s7);
+        }
+        t[0] += s0; t[1] += s1; t[2] += s2; t[3] += s3; t[4] += s4; t[5] += s5; t[6] += s6; t[7] += s7;
+    }
+
+    /**
+     * {@link #affineGrad}'s weight part vectorised along the wider of its two sides: for four examples at a
+     * time, their rows of the gathered side {@code g} (g columns, gathered from the columns) are combined,
+     * for each column of the other side {@code a}, into a row of float sums by four fused multiply-adds per
+     * entry; every {@value #FLUSH} examples the sums are added into {@code dW[r*as + q*gs]} (r: column of a,
+     * q: column of g).
+     */
+    private static void wide(Scratch s, float[][] a, int na, int as, float[][] g, int ng, int gs, int n, double[] dW) {
+        if (s.rows[0].length < ng) {
+            for (int r = 0; r < 4; r++) {
+                s.rows[r] = new float[ng];
+            }
+        }
+        if (s.sums.length < na || s.sums[0].length < ng) {
+            s.sums = new float[Math.max(na, s.sums.length)][Math.max(ng, s.sums.length == 0 ? 0 : s.sums[0].length)];
+        }
+        final float[][] cr = s.sums;
+        final float[] x0 = s.rows[0], x1 = s.rows[1], x2 = s.rows[2], x3 = s.rows[3];
+        final int n4 = n & ~3;
+        for (int i0 = 0; i0 < n; i0 += FLUSH) {
+            final int i1 = Math.min(n4, i0 + FLUSH);
+            for (int r = 0; r < na; r++) {
+                java.util.Arrays.fill(cr[r], 0, ng, 0f);
+            }
+            for (int i = i0; i < i1; i += 4) {
+                for (int q = 0; q < ng; q++) {
+                    final float[] c = g[q];
+                    x0[q] = c[i];
+                    x1[q] = c[i + 1];
+                    x2[q] = c[i + 2];
+                    x3[q] = c[i + 3];
+                }
+                for (int r = 0; r < na; r++) {
+                    final float[] d = a[r];
+                    fma4(d[i], x0, d[i + 1], x1, d[i + 2], x2, d[i + 3], x3, cr[r], 0, ng);
+                }
+            }
+            if (i0 + FLUSH >= n) {
+                for (int i = n4; i < n; i++) { // the last n mod 4 examples
+                    for (int r = 0; r < na; r++) {
+                        final float v = a[r][i];
+                        final float[] t = cr[r];
+                        for (int q = 0; q < ng; q++) {
+                            t[q] = Math.fma(v, g[q][i], t[q]);
+                        }
+                    }
+                }
+            }
+            for (int r = 0; r < na; r++) {
+                final float[] t = cr[r];
+                for (int q = 0; q < ng; q++) {
+                    dW[r * as + q * gs] += t[q];
+                }
+            }
+        }
+    }
+
+    /** ReLU, {@code y[i] = max(x[i], 0)}. */
+    public static void relu(float[] x, float[] y, int len) {
+        for (int i = 0; i < len; i++) {
+            y[i] = Math.max(x[i], 0f);
+        }
+    }
+
+    /**
+     * ReLU's backward pass from its output, {@code dx[i] = g[i] * [y[i] > 0]}, branch-free: the step is
+     * {@code min(y 2^127 2^127, 1)}, exactly 1 for every y &gt; 0 (the smallest subnormal float times 2^254
+     * exceeds 1), 0 for y = 0, NaN for NaN.
+     */
+    public static void reluGradFromOutput(float[] g, float[] y, float[] dx, int len) {
+        for (int i = 0; i < len; i++) {
+            dx[i] = g[i] * Math.min(y[i] * 0x1p127f * 0x1p127f, 1f);
+        }
+    }
+}
