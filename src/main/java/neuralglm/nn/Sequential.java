@@ -33,6 +33,10 @@ public final class Sequential implements Layer {
 
     /** The column-stored training pass (made on first use; null when the layers do not allow it). */
     private transient ColumnPass columns;
+    /** The column pass of {@link #evaluate} (made on first use; its own buffers, apart from training's). */
+    private transient ColumnPass evalColumns;
+    /** The input width {@link #evalColumns} was decided for (0: not yet). */
+    private transient int evalColumnsDecided;
     /** Whether the last {@link #forward} ran in {@link #columns}. */
     private transient boolean columnForward;
     /** The input width {@link #columns} was decided for (0: not yet). */
@@ -55,6 +59,8 @@ public final class Sequential implements Layer {
         }
         names.add(name);
         layers.add(layer);
+        evalColumns = null;
+        evalColumnsDecided = 0;
         columns = null;
         columnForward = false;
         columnsDecided = 0;
@@ -269,6 +275,28 @@ public final class Sequential implements Layer {
             System.arraycopy(h.data, 0, out.data, start * h.numCols, b * h.numCols);
         }
         return out;
+    }
+
+    /**
+     * The network's output for x, the same bits as {@link #predict}, for a set evaluated again and again (the
+     * validation rows of early stopping, every epoch): between {@link #COLUMN_ROWS} and {@link #COLUMN_MAX_ROWS} rows it
+     * runs a forward {@link ColumnPass} of its own (vectorised along the rows, buffers reused; training's pass is left
+     * alone), otherwise {@link #predict}.
+     *
+     * @param x inputs, n x d. Not modified.
+     * @return eta, n x k: with columns, a buffer owned by this network, valid until the next call
+     */
+    public DMatrixRMaj evaluate(DMatrixRMaj x) {
+        if (COLUMN_ROWS > 0 && x.numRows >= COLUMN_ROWS && x.numRows <= COLUMN_MAX_ROWS) {
+            if (evalColumnsDecided != x.numCols) {
+                evalColumns = ColumnPass.of(layers, x.numCols);
+                evalColumnsDecided = x.numCols;
+            }
+            if (evalColumns != null && evalColumns.supports(Precision.FLOAT64)) {
+                return evalColumns.forward(x);
+            }
+        }
+        return predict(x);
     }
 
     private DMatrixRMaj predictRows(DMatrixRMaj x) {

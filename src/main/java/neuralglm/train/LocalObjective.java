@@ -141,7 +141,7 @@ final class LocalObjective implements Objective {
 
     @Override
     public double validationLoss() {
-        return xv == null ? Double.NaN : family.meanNll(net.predict(xv), yv, wv);
+        return xv == null ? Double.NaN : family.meanNll(net.evaluate(xv), yv, wv);
     }
 
     @Override

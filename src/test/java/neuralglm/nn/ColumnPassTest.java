@@ -81,6 +81,36 @@ class ColumnPassTest {
         }
     }
 
+    /**
+     * {@link Sequential#evaluate} (early stopping's validation rows, every epoch) gives the bits of {@link Sequential#predict}:
+     * through its own column pass from {@link Sequential#COLUMN_ROWS} rows, again after the weights move and between
+     * training passes on other rows, and by predict below that or with a layer wider than the pass takes.
+     */
+    @ParameterizedTest
+    @CsvSource({"Tanh,1,16,1,42", "Squareplus,6,16,1,37", "ReLU,8,16,2,150", "Softplus,3,5;4,1,16", "Tanh,2,64,1,40",
+        "Sigmoid,3,7,1,9"})
+    void evaluateGivesThePredictBits(String act, int in, String hidden, int out, int n) {
+        final int[] h = java.util.Arrays.stream(hidden.split(";")).mapToInt(Integer::parseInt).toArray();
+        final Random rng = new Random(n * 17 + in);
+        final Sequential net = Sequential.mlp(in, h, activation(act), out, new Random(9));
+        final DMatrixRMaj xv = gauss(rng, n, in), xt = gauss(rng, 3 * n, in);
+        for (int round = 0; round < 3; round++) {
+            final DMatrixRMaj want = net.predict(xv), got = net.evaluate(xv);
+            assertEquals(want.numRows, got.numRows);
+            assertEquals(want.numCols, got.numCols);
+            for (int i = 0; i < want.data.length; i++) {
+                assertEquals(Double.doubleToLongBits(want.data[i]), Double.doubleToLongBits(got.data[i]),
+                        act + " round " + round + " entry " + i);
+            }
+            net.forward(xt);   // a training pass on other rows in between
+            for (Parameter p : net.parameters()) {
+                for (int i = 0; i < p.value().data.length; i++) {
+                    p.value().data[i] += 0.1 * rng.nextGaussian();
+                }
+            }
+        }
+    }
+
     /** Batches beyond {@link Sequential#COLUMN_MAX_ROWS} rows (a big full batch) stay row-major. */
     @org.junit.jupiter.api.Test
     void bigBatchesStayRowMajor() {
