@@ -12,9 +12,12 @@ import org.ejml.data.DMatrixRMaj;
  * as long as the batch; see {@link ColumnKernels}) so that the products vectorise along the batch in
  * any JVM. Input, output ({@code eta}) and the gradient in {@code eta} stay row-major
  * {@code n x features}, as in {@link Layer}; they are transposed here (O(n (in + out)) against the
- * O(n sum(in * out)) products). Every number is the same to the bit as the layer-by-layer pass: the
- * kernels sum in the same order and activations are element-wise. Buffers grow to the largest batch
- * and are reused. Not thread-safe (one per network, as the layers' own caches).
+ * O(n sum(in * out)) products). In double ({@link #forward}) every number is the same to the bit as the
+ * layer-by-layer pass: the kernels sum in the same order and activations are element-wise. In float
+ * ({@link #forwardFloat}, {@link Precision#FLOAT32}) the columns and a copy of the weights are float and the
+ * products run in {@link FloatColumnKernels}; the parameter gradients are still added into the layers'
+ * double gradients. Buffers grow to the largest batch and are reused. Not thread-safe (one per network, as
+ * the layers' own caches).
  */
 final class ColumnPass {
 
