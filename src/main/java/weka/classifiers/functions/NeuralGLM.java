@@ -175,7 +175,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 + "Gamma, Inverse Gaussian, Negative binomial, Tweedie and Exponential), trained by maximum likelihood: "
                 + "for a canonical link the gradient at the output is simply mu - y. With no hidden layer it is exactly "
                 + "a generalized linear model and prints its coefficients in the original attribute units. Handles "
-                + "numeric and nominal attributes (one-hot), missing values (replaced by the training mean or mode) and "
+                + "numeric, date (as numbers) and nominal attributes (one-hot), missing values (replaced by the training mean or mode) and "
                 + "instance weights (for Binomial: the number of trials). Reports deviance, null deviance and dispersion. "
                 + "For a numeric class it gives prediction intervals and exact log densities from the family's "
                 + "distribution at the predicted mean, with the dispersion estimated on the training data.";
@@ -688,6 +688,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         result.disableAll();
         result.enable(Capability.NUMERIC_ATTRIBUTES);
         result.enable(Capability.NOMINAL_ATTRIBUTES);
+        result.enable(Capability.DATE_ATTRIBUTES);
         result.enable(Capability.MISSING_VALUES);
         if (family.handlesNominalClass()) {
             result.enable(Capability.NOMINAL_CLASS);

@@ -152,8 +152,12 @@ class NeuralGLMBadInputTest {
                 new String[] {"Attribute 'comment' (attribute 1) is a string attribute", "StringToNominal"}));
         t.add(Arguments.of("relational attribute", build(withExtra(new Attribute("bag", new Instances(gaussian(), 0)))),
                 new String[] {"Attribute 'bag' (attribute 1) is a relational attribute"}));
-        t.add(Arguments.of("date attribute", build(withExtra(new Attribute("when", "yyyy-MM-dd"))),
-                new String[] {"Attribute 'when' (attribute 1) is a date attribute"}));
+        t.add(Arguments.of("date class", build(with(NeuralGLMBadInputTest::gaussian, d -> {
+            d.setClassIndex(-1);
+            d.renameAttribute(3, "y_old");
+            d.insertAttributeAt(new Attribute("when", "yyyy-MM-dd"), 4);
+            d.setClassIndex(4);
+        })), new String[] {"Class attribute 'when' (attribute 5) is a date attribute", "numeric or nominal class"}));
         t.add(Arguments.of("Categorical family, numeric class", build(c -> c.setFamily(new Categorical()), gaussian()),
                 new String[] {"The Categorical family models a nominal class, but class attribute 'y' is numeric"}));
         t.add(Arguments.of("Poisson family, nominal class", build(c -> c.setFamily(new Poisson()),

@@ -22,8 +22,10 @@ public final class InputChecks {
     }
 
     /**
-     * Checks the header: a class is set, no string, relational or date attribute, and the class
-     * attribute suits the family.
+     * Checks the header: a class is set, no string or relational attribute, and the class attribute suits
+     * the family. A date input attribute is a numeric input (milliseconds since 1970-01-01 UTC, as Weka
+     * stores it; standardised like any numeric input), as in Logistic and MultilayerPerceptron; a date
+     * class is refused.
      *
      * @param data   the data. Not modified.
      * @param family the family spec chosen
@@ -36,14 +38,18 @@ public final class InputChecks {
         }
         for (int a = 0; a < data.numAttributes(); a++) {
             final Attribute att = data.attribute(a);
-            if (att.isString() || (att.type() == Attribute.RELATIONAL) || att.isDate()) {
-                final String type = att.isString() ? "a string" : (att.type() == Attribute.RELATIONAL) ? "a relational" : "a date";
+            if (att.isString() || (att.type() == Attribute.RELATIONAL)) {
+                final String type = att.isString() ? "a string" : "a relational";
                 throw new IllegalArgumentException("Attribute '" + att.name() + "' (attribute " + (a + 1) + ") is " + type
-                        + " attribute; NeuralGLM takes numeric and nominal attributes only. "
+                        + " attribute; NeuralGLM takes numeric, date and nominal attributes only. "
                         + (att.isString() ? "Convert it with StringToNominal or StringToWordVector, or remove it."
-                        : att.isDate() ? "Convert it to a numeric attribute, or remove it."
                         : "Flatten it with PropositionalToMultiInstance, or remove it."));
             }
+        }
+        if (data.classAttribute().isDate()) {
+            throw new IllegalArgumentException("Class attribute '" + data.classAttribute().name() + "' (attribute "
+                    + (data.classIndex() + 1) + ") is a date attribute; NeuralGLM models a numeric or nominal class. "
+                    + "Convert it to a numeric attribute (e.g. with NumericTransform or AddExpression) to predict it");
         }
         final Attribute cls = data.classAttribute();
         if (cls.isNominal() && cls.numValues() < 2) {
