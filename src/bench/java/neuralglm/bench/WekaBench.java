@@ -21,7 +21,8 @@ import weka.core.Utils;
  * {@code done()}), on the large workload's data as {@link Instances} (20 numeric attributes, numeric
  * class; {@code --data DIR} as for {@code large}, {@code --rows N} repeats or cuts the rows).
  * <pre>
- *   weka-large    fixed cost (initializeClassifier + done) against the epochs; end-to-end examples/s;
+ *   weka-large    fixed cost (initializeClassifier + done) against the epochs, in wall time and in the calling
+ *                 thread's CPU time (1 thread: what the machine's other jobs do not inflate); end-to-end examples/s;
  *                 --threads T; --pair: per round, two independent 1-thread builds side by side (the
  *                 machine's ceiling for 2 threads), one -num-threads 2 build and the 1-thread build, in
  *                 alternating order (--reps rounds, default 5): the ratio per round with median, min and
@@ -80,20 +81,31 @@ final class WekaBench {
         return g;
     }
 
-    /** initializeClassifier, next() until false, done(): seconds of {init, epochs, done}. */
+    /**
+     * initializeClassifier, next() until false, done(): seconds of {init, epochs, done, process CPU, and the calling
+     * thread's CPU time in init, epochs, done} (a 1-thread build's work, which waiting for a busy machine's cores
+     * does not inflate).
+     */
     static double[] build(NeuralGLM g, Instances data) throws Exception {
         final long c0 = OS.getProcessCpuTime();
+        final long u0 = THREADS.getCurrentThreadCpuTime();
         final long t0 = System.nanoTime();
         g.initializeClassifier(data);
         final long t1 = System.nanoTime();
+        final long u1 = THREADS.getCurrentThreadCpuTime();
         while (g.next()) {
             // one epoch
         }
         final long t2 = System.nanoTime();
+        final long u2 = THREADS.getCurrentThreadCpuTime();
         g.done();
         final long t3 = System.nanoTime();
-        return new double[] {(t1 - t0) * 1e-9, (t2 - t1) * 1e-9, (t3 - t2) * 1e-9, (OS.getProcessCpuTime() - c0) * 1e-9};
+        final long u3 = THREADS.getCurrentThreadCpuTime();
+        return new double[] {(t1 - t0) * 1e-9, (t2 - t1) * 1e-9, (t3 - t2) * 1e-9, (OS.getProcessCpuTime() - c0) * 1e-9,
+            (u1 - u0) * 1e-9, (u2 - u1) * 1e-9, (u3 - u2) * 1e-9};
     }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     static void large(BenchArgs a) throws Exception {
         final boolean pair = a.flag("pair");
@@ -111,6 +123,7 @@ final class WekaBench {
             sideBySide(data, 1);
         }
         final double[] total = new double[reps], fixed = new double[reps], ceiling = new double[reps], two = new double[reps];
+        final double[] fixedCpu = new double[reps];
         final double[] twoEpochs = new double[reps], ceilingEpochs = new double[reps], twoSerial = new double[reps];
         final double[] load = new double[reps], twoCpu = new double[reps], pairCpu = new double[reps];
         final double[][] phase = new double[3][reps];
@@ -128,6 +141,7 @@ final class WekaBench {
                     }
                     cpu[r] = t[3];
                     fixed[r] = (t[0] + t[2]) / total[r];
+                    fixedCpu[r] = (t[4] + t[6]) / (t[4] + t[5] + t[6]);
                 } else if (what == 1) {
                     final long c0 = OS.getProcessCpuTime(), p0 = System.nanoTime();
                     final double[][] side = sideBySide(data, epochs);
@@ -146,7 +160,7 @@ final class WekaBench {
                 }
             }
         }
-        final Stats s = new Stats(total), f = new Stats(fixed);
+        final Stats s = new Stats(total), f = new Stats(fixed), fc = new Stats(fixedCpu);
         String pairJson = "";
         if (pair) {
             final Stats q = new Stats(ratio(two, ceiling)), qe = new Stats(ratio(twoEpochs, ceilingEpochs));
@@ -170,11 +184,13 @@ final class WekaBench {
         System.out.printf(Locale.ROOT, "{\"bench\":\"weka_large\",\"precision\":\"" + precision + "\",\"kernels\":\"%s\",\"threads\":%d,\"rows\":%d,\"epochs\":%d,\"load\":%s,"
                         + "\"times_s\":%s,\"init_s\":%s,\"epochs_s\":%s,\"done_s\":%s,\"median_s\":%.4f,\"examples_per_s\":%.1f,\"fixed_share\":%s,"
                         + "\"fixed_share_median\":%.4f,\"fixed_share_min\":%.4f,\"fixed_share_max\":%.4f,"
+                        + "\"fixed_share_thread_cpu\":%s,\"fixed_share_thread_cpu_median\":%.4f,"
                         + "\"cpu_over_wall\":%.3f,\"data_mb\":%.1f,\"rss_start_mb\":%.1f,\"rss_after_data_mb\":%.1f,\"peak_rss_mb\":%.1f%s}%n",
                 neuralglm.linalg.Kernels.vectorised() ? "vector" : "plain", threads, n, epochs, NotebookBench.arr(load),
                 NotebookBench.arr(total), NotebookBench.arr(phase[0]), NotebookBench.arr(phase[1]),
                 NotebookBench.arr(phase[2]), s.median,
-                (double) n * epochs / s.median, NotebookBench.arr(fixed), f.median, f.min, f.max, sum(cpu) / sum(total),
+                (double) n * epochs / s.median, NotebookBench.arr(fixed), f.median, f.min, f.max, NotebookBench.arr(fixedCpu), fc.median,
+                sum(cpu) / sum(total),
                 (double) n * (data.numAttributes()) * 8 / 1e6,
                 rssStart / 1e3, rssData / 1e3, LargeBench.rssKb("VmHWM") / 1e3, pairJson);
     }

@@ -31,6 +31,9 @@ final class LocalObjective implements Objective {
     private DMatrixRMaj yb;
     private double[] wb;
     private int batchSize;
+    /** The batch {@link #prepareBatch} made: positions {@code batchStart ..} of perm, {@code batchRows} rows. */
+    private int batchStart;
+    private int batchRows;
 
     LocalObjective(Trainer trainer, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
                    DMatrixRMaj xv, DMatrixRMaj yv, double[] wv) {
@@ -96,6 +99,16 @@ final class LocalObjective implements Objective {
     public double prepareBatch(int t) {
         final int n = x.numRows, d = x.numCols, k = y.numCols, start = t * batchSize;
         final int b = Math.min(batchSize, n - start);
+        batchStart = start;
+        batchRows = b;
+        if (trainer.threads() > 1) { // the step's threads copy the rows, each its slice (ParallelStep#window)
+            double batchWeight = 0;
+            for (int r = 0; r < b; r++) {
+                wb[r] = w == null ? 1.0 : w[perm[start + r]];
+                batchWeight += wb[r];
+            }
+            return batchWeight;
+        }
         xb.reshape(b, d, false);
         yb.reshape(b, k, false);
         double batchWeight = 0;
@@ -112,7 +125,11 @@ final class LocalObjective implements Objective {
     @Override
     public BatchStep batch() {
         if (step == null) {
-            step = trainer.newStep(net, family, xb, yb, wb);
+            step = trainer.threads() > 1 ? new ParallelStep(net, family, x, y, w, trainer.threads(), trainer.precision())
+                    : trainer.newStep(net, family, xb, yb, wb);
+        }
+        if (step instanceof ParallelStep) {
+            ((ParallelStep) step).window(perm, batchStart, batchRows, wb);
         }
         return step;
     }
