@@ -49,6 +49,8 @@ public final class LbfgsOptimizer extends Optimizer {
     private transient boolean converged;
     private transient int stalled;
     private transient int evaluations;
+    /** max |g_i| of the current gradient g, or NaN until computed (every evaluation changes g). */
+    private transient double gMax;
 
     /** L-BFGS with gradient tolerance 1e-9, history 10, no weight decay. */
     public LbfgsOptimizer() {
@@ -96,6 +98,7 @@ public final class LbfgsOptimizer extends Optimizer {
         stalled = 0;
         converged = false;
         evaluations = 0;
+        gMax = Double.NaN;
     }
 
     @Override
@@ -134,6 +137,7 @@ public final class LbfgsOptimizer extends Optimizer {
     /** Evaluates at the current parameters; fills {@code gOut}; returns the penalised loss. */
     private double evaluate(Closure closure, double[] xAt, double[] gOut) {
         evaluations++;
+        gMax = Double.NaN;
         double loss = closure.evaluate();
         gather(xAt, gOut);
         if (weightDecay > 0) {
@@ -153,6 +157,14 @@ public final class LbfgsOptimizer extends Optimizer {
             s += a[i] * b[i];
         }
         return s;
+    }
+
+    /** @return max |g_i| of the current gradient, computed once per evaluation */
+    private double gradientMax() {
+        if (Double.isNaN(gMax)) {
+            gMax = maxAbs(g);
+        }
+        return gMax;
     }
 
     private static double maxAbs(double[] a) {
@@ -179,7 +191,8 @@ public final class LbfgsOptimizer extends Optimizer {
         if (converged) {
             return f0;
         }
-        if (maxAbs(g) <= tolerance) {
+        final double g0Max = gradientMax();
+        if (g0Max <= tolerance) {
             converged = true;
             return f0;
         }
@@ -205,20 +218,30 @@ public final class LbfgsOptimizer extends Optimizer {
             return f0;
         }
         final double[] s = new double[x.length], yv = new double[x.length];
+        // y.s, s.s, y.y in one pass: each sum in index order, the same bits as three dot products (y_i s_i = s_i y_i);
+        // the largest |s_i|, |x_i| alongside (a maximum does not depend on the order)
+        double ys = 0, ss = 0, yy = 0, sMax = 0, xMax = 0;
         for (int i = 0; i < s.length; i++) {
-            s[i] = x[i] - x0[i];
-            yv[i] = g[i] - g0[i];
+            final double si = x[i] - x0[i], yi = g[i] - g0[i];
+            s[i] = si;
+            yv[i] = yi;
+            ys += yi * si;
+            ss += si * si;
+            yy += yi * yi;
+            sMax = Math.max(sMax, Math.abs(si));
+            xMax = Math.max(xMax, Math.abs(x[i]));
         }
-        final double ys = dot(yv, s);
-        if (ys > 1e-12 * Math.sqrt(dot(s, s) * dot(yv, yv))) {
+        if (ys > 1e-12 * Math.sqrt(ss * yy)) {
             if (pairs.size() == history) {
                 pairs.removeFirst();
             }
-            pairs.addLast(new double[][] {s, yv, {1.0 / ys}});
+            // {s, y, {1 / y.s, y.s, y.y}}: the last pair's y.s / y.y scales the initial Hessian of the next direction
+            pairs.addLast(new double[][] {s, yv, {1.0 / ys, ys, yy}});
         }
         // in the round-off regime a step may change neither the loss nor the gradient's size
-        stalled = f >= f0 && maxAbs(g) >= maxAbs(g0) ? stalled + 1 : 0;
-        if (maxAbs(g) <= tolerance || maxAbs(s) <= 1e-15 * Math.max(1.0, maxAbs(x)) || stalled >= MAX_STALLED) {
+        final double gMaxNow = gradientMax();
+        stalled = f >= f0 && gMaxNow >= g0Max ? stalled + 1 : 0;
+        if (gMaxNow <= tolerance || sMax <= 1e-15 * Math.max(1.0, xMax) || stalled >= MAX_STALLED) {
             converged = true;
         }
         return f0;
@@ -248,7 +271,7 @@ public final class LbfgsOptimizer extends Optimizer {
         }
         if (m > 0) {
             final double[][] last = pairs.getLast();
-            final double gamma = dot(last[0], last[1]) / dot(last[1], last[1]);
+            final double gamma = last[2][1] / last[2][2];   // s.y / y.y, kept when the pair was made
             for (int i = 0; i < q.length; i++) {
                 q[i] *= gamma;
             }

@@ -31,7 +31,8 @@ import neuralglm.optim.Optimizer;
  * {@link #LAMBDAS} by the held-out loss ({@link PenaltySelection#select}).</li>
  * </ul>
  * Used in two steps: {@link #plan} decides what is held out before any fit; {@link #choose} runs the fits that
- * choose lambda (and the other members of an average).
+ * choose lambda (and the other members of an average); its held-out path has already run the model's own fit (the
+ * chosen penalty's, same seed and split), which {@link Choice#modelFit} hands back instead of a refit.
  */
 public final class AutoRegularisation {
 
@@ -163,9 +164,13 @@ public final class AutoRegularisation {
      *                      otherwise
      * @param memberLambdas the penalty of each network of the average, the first network's first
      * @param optimizer     the optimiser prototype of the model's fit, for a coefficient on the mean NLL
+     * @param modelFit      the model's own fit, already run: the finished session of lambda's network on the trainer's
+     *                      split from the held-out path ({@link PenaltySelection#bestSession}), the same run (to the bit)
+     *                      that the caller's refit with the trainer and {@code optimizer} would repeat; null when the
+     *                      caller has to fit it (no such path: folds, converged fits, a fixed lambda)
      */
     public record Choice(double lambda, PenaltySelection path, List<Sequential> members, double[] memberLambdas,
-                         DoubleFunction<Optimizer> optimizer) {
+                         DoubleFunction<Optimizer> optimizer, TrainingSession modelFit) {
     }
 
     /** Training was interrupted while {@link #choose} ran its fits. */
@@ -267,7 +272,8 @@ public final class AutoRegularisation {
         }
         // a Gaussian network whose penalty was chosen stops at the tolerance of the fits that chose it
         final DoubleFunction<Optimizer> model = plan.converged() && weightDecay == AUTO ? toConvergence : optimizer;
-        return new Choice(lambda, path, members, memberLambdas, model);
+        final TrainingSession modelFit = path != null && plan.folds() == 0 && !plan.converged() ? path.bestSession() : null;
+        return new Choice(lambda, path, members, memberLambdas, model, modelFit);
     }
 
     /**

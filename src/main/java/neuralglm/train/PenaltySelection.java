@@ -48,6 +48,11 @@ public final class PenaltySelection {
      * no fit had a finite held-out loss.
      */
     private Sequential bestNetwork;
+    /**
+     * The finished training session of {@link #bestNetwork} from {@link #select}: the run a refit of the chosen penalty
+     * with the same trainer would repeat; null otherwise.
+     */
+    private TrainingSession bestSession;
 
     private PenaltySelection(double[] lambdas, double[] losses, double best, double standardError) {
         this.lambdas = lambdas;
@@ -80,14 +85,34 @@ public final class PenaltySelection {
         final double trainWeight = Family.totalWeight(ValidationSplit.rows(w, t), t.length);
         final Held held = new Held(split, x, y, w);
         final java.util.Map<Double, Sequential> nets = new java.util.HashMap<>();
+        // the finished session of the lowest held-out loss so far (path's argmin: the first strict minimum), kept
+        // alone so that a long path holds one session's data at most
+        final TrainingSession[] kept = new TrainingSession[1];
+        final double[] keptLoss = {Double.POSITIVE_INFINITY, Double.NaN};
         final PenaltySelection p = path(lambdas, 1, listener, lambda -> {
             final Sequential net = fresh.get();
-            final TrainingResult r = trainer.fit(net, family, optimizer.apply(lambda / trainWeight), x, y, w);
+            final TrainingSession session = trainer.start(net, family, optimizer.apply(lambda / trainWeight), x, y, w);
+            final TrainingResult r;
+            try {
+                while (session.runEpoch()) {
+                    // one epoch per call
+                }
+                r = session.finish();
+            } finally {
+                session.release();
+            }
             nets.put(lambda, net);
-            return r.bestEpoch() >= 0 ? meanAndError(family, net.predict(held.x), held.y, held.w) : null;
+            final double[] loss = r.bestEpoch() >= 0 ? meanAndError(family, net.predict(held.x), held.y, held.w) : null;
+            if (loss != null && loss[0] < keptLoss[0]) {
+                kept[0] = session;
+                keptLoss[0] = loss[0];
+                keptLoss[1] = lambda;
+            }
+            return loss;
         });
         final boolean anyFinite = java.util.Arrays.stream(p.losses).anyMatch(Double::isFinite);
         p.bestNetwork = anyFinite ? nets.get(p.best) : null;
+        p.bestSession = anyFinite && keptLoss[1] == p.best ? kept[0] : null;
         return p;
     }
 
@@ -321,6 +346,16 @@ public final class PenaltySelection {
      */
     public Sequential bestNetwork() {
         return bestNetwork;
+    }
+
+    /**
+     * @return the finished training session (from {@link Trainer#start}, run to its end and {@link TrainingSession#finish
+     *         finished}) of the chosen penalty's network from {@link #select}: every fit of the path starts from the same
+     *         fresh network and split, so it is the run that the same trainer would repeat to refit that penalty; null for
+     *         the other selections and when no fit had a finite held-out loss
+     */
+    public TrainingSession bestSession() {
+        return bestSession;
     }
 
     /** @return the chosen penalty: the one with the lowest held-out loss */

@@ -885,14 +885,20 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final double lambda = choice.lambda();
         final List<Sequential> members = choice.members();
         final double[] memberLambdas = choice.memberLambdas();
-        final Sequential net = fresh.get();
         if (getDebug()) {
             final int every = Math.max(1, limit / 20);
             trainer = trainer.withProgress(every, (epoch, nll) -> System.err.println(String.format(Locale.ROOT,
                     "NeuralGLM: epoch %d of %d, mean NLL %.8g", epoch + 1, limit, nll)));
         }
         final Optimizer opt = choice.optimizer().apply(lambda / trainWeight);
-        final TrainingSession session = trainer.start(net, fam, opt, x, y, targets.weights());
+        // the held-out path already ran this fit (same network start, split, trainer and optimiser): in a build (not
+        // stepped from outside, no per-epoch debug output) its finished session is the model's, no refit
+        final boolean reused = choice.modelFit() != null && building && !getDebug();
+        final TrainingSession session = reused ? choice.modelFit()
+                : trainer.start(fresh.get(), fam, opt, x, y, targets.weights());
+        if (reused && buildLog != null) {
+            buildLog.epoch(session);   // the status bar: the last epoch of the fit kept
+        }
         return new TrainingRun(new Instances(train, 0), pipeline, fam, session, x, targets, hiddenSizes.length == 0,
                 architecture(x.numCols, hiddenSizes, actName, outputs) + (members.isEmpty() ? ""
                         : String.format(Locale.ROOT, "; the average of %d such networks (%d %s units in all)",

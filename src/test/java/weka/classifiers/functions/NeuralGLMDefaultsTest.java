@@ -304,5 +304,18 @@ class NeuralGLMDefaultsTest {
             final double truth = Math.exp(0.5 + 0.8 * x);
             assertEquals(truth, c.classifyInstance(probe), 0.3 * truth, "x = " + x);
         }
+        // the build keeps the first network's fit from its weight-decay path (no refit); stepped from outside (as
+        // IterativeClassifierOptimizer does) the session refits it: the same model to the bit
+        final NeuralGLM stepped = new NeuralGLM();
+        stepped.setFamily(new weka.classifiers.functions.neuralglm.Poisson());
+        stepped.initializeClassifier(data);
+        while (stepped.next()) {
+            // one epoch per call
+        }
+        stepped.done();
+        assertEquals(report, stepped.toString());
+        for (int i = 0; i < data.numInstances(); i += 7) {
+            assertEquals(c.classifyInstance(data.instance(i)), stepped.classifyInstance(data.instance(i)), 0.0);
+        }
     }
 }
