@@ -165,7 +165,7 @@ public final class AutoRegularisation {
      * @param memberLambdas the penalty of each network of the average, the first network's first
      * @param optimizer     the optimiser prototype of the model's fit, for a coefficient on the mean NLL
      * @param modelFit      the model's own fit, already run: the finished session of lambda's network on the trainer's
-     *                      split from the held-out path ({@link PenaltySelection#bestSession}), the same run (to the bit)
+     *                      split from the held-out path ({@link PenaltySelection#takeBestSession}), the same run (to the bit)
      *                      that the caller's refit with the trainer and {@code optimizer} would repeat; null when the
      *                      caller has to fit it (no such path: folds, converged fits, a fixed lambda)
      */
@@ -272,7 +272,7 @@ public final class AutoRegularisation {
         }
         // a Gaussian network whose penalty was chosen stops at the tolerance of the fits that chose it
         final DoubleFunction<Optimizer> model = plan.converged() && weightDecay == AUTO ? toConvergence : optimizer;
-        final TrainingSession modelFit = path != null && plan.folds() == 0 && !plan.converged() ? path.bestSession() : null;
+        final TrainingSession modelFit = path != null && plan.folds() == 0 && !plan.converged() ? path.takeBestSession() : null;
         return new Choice(lambda, path, members, memberLambdas, model, modelFit);
     }
 

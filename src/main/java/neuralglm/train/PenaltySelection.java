@@ -349,13 +349,19 @@ public final class PenaltySelection {
     }
 
     /**
-     * @return the finished training session (from {@link Trainer#start}, run to its end and {@link TrainingSession#finish
-     *         finished}) of the chosen penalty's network from {@link #select}: every fit of the path starts from the same
-     *         fresh network and split, so it is the run that the same trainer would repeat to refit that penalty; null for
-     *         the other selections and when no fit had a finite held-out loss
+     * Hands over the finished training session (from {@link Trainer#start}, run to its end and {@link
+     * TrainingSession#finish finished}) of the chosen penalty's network from {@link #select}: every fit of the path starts
+     * from the same fresh network and split, so it is the run that the same trainer would repeat to refit that penalty.
+     * The path keeps no reference to it afterwards (a caller that keeps the path for its report does not keep the
+     * session's copies of the data).
+     *
+     * @return that session, or null: for the other selections, when no fit had a finite held-out loss, or when it was
+     *         taken before
      */
-    public TrainingSession bestSession() {
-        return bestSession;
+    public TrainingSession takeBestSession() {
+        final TrainingSession s = bestSession;
+        bestSession = null;
+        return s;
     }
 
     /** @return the chosen penalty: the one with the lowest held-out loss */

@@ -51,6 +51,7 @@ class ModelFitReuseTest {
         assertNotNull(reused, "the held-out path ran the model's fit");
         assertFalse(reused.canContinue(), "finished");
         assertSame(choice.path().bestNetwork(), reused.network());
+        assertNull(choice.path().takeBestSession(), "handed over: the path (kept for the report) holds no session");
 
         final int[] t = ValidationSplit.of(family, y, plan.fraction(), seed).train();
         final Sequential net = fresh.apply(seed);
