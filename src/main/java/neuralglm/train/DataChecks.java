@@ -31,13 +31,12 @@ public final class DataChecks {
         if (w != null && w.length != n) {
             throw new IllegalArgumentException("Inputs have " + n + " rows but " + w.length + " instance weights were given");
         }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                final double v = x.data[i * d + j];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException(String.format(
-                            "Input value %s at row %d, column %d is not finite; inputs must be finite numbers", v, i, j));
-                }
+        // one flat loop over the row-major entries (the first bad one is the same as row by row)
+        final double[] xs = x.data;
+        for (int k = 0, len = n * d; k < len; k++) {
+            if (!Double.isFinite(xs[k])) {
+                throw new IllegalArgumentException(String.format(
+                        "Input value %s at row %d, column %d is not finite; inputs must be finite numbers", xs[k], k / d, k % d));
             }
         }
         if (w != null) {

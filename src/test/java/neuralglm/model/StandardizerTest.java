@@ -120,4 +120,25 @@ class StandardizerTest {
         }
         assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(x, w, new double[d + 1]));
     }
+
+    @Test
+    void applyIsTheEntrywiseFormulaToTheBit() {
+        final Random rng = new Random(9);
+        for (int[] shape : new int[][] {{301, 7}, {5, 1500}, {1, 3}, {1000, 20}}) {
+            final int n = shape[0], d = shape[1];
+            final DMatrixRMaj x = new DMatrixRMaj(n, d);
+            for (int i = 0; i < n * d; i++) {
+                x.data[i] = 1e3 * rng.nextGaussian() + (i % d);
+            }
+            final Standardizer s = Standardizer.fit(x, null);
+            final double[] m = s.mean(), sc = s.scale();
+            final DMatrixRMaj z = s.apply(x.copy());
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    assertEquals(Double.doubleToLongBits((x.data[i * d + j] - m[j]) / sc[j]), Double.doubleToLongBits(z.data[i * d + j]),
+                            n + " x " + d + ": row " + i + ", column " + j);
+                }
+            }
+        }
+    }
 }
