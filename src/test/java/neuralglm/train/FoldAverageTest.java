@@ -30,8 +30,8 @@ class FoldAverageTest {
 
     private static final Family CATEGORICAL = new CategoricalFamily();
 
-    /** 3 classes from two inputs, noisy: class = argmax of (x1, x2, -x1 - x2) + noise. */
-    private static DMatrixRMaj[] data(int n, long seed) {
+    /** 3 classes from two inputs, noisy: class = argmax of (x1, x2, -x1 - x2) + noise. Also ModelFitReuseTest's. */
+    static DMatrixRMaj[] data(int n, long seed) {
         final Random rng = new Random(seed);
         final DMatrixRMaj x = new DMatrixRMaj(n, 2), y = new DMatrixRMaj(n, 3);
         for (int i = 0; i < n; i++) {

@@ -95,19 +95,8 @@ class ModelFitReuseTest {
     @Test
     void nominalNetworkIsTheRefitToTheBit() {
         final int n = 150;
-        final Random rng = new Random(5);
-        final DMatrixRMaj x = new DMatrixRMaj(n, 2), y = new DMatrixRMaj(n, 3);
-        for (int i = 0; i < n; i++) {
-            final double a = rng.nextGaussian(), b = rng.nextGaussian();
-            x.set(i, 0, a);
-            x.set(i, 1, b);
-            final double[] s = {a + rng.nextGaussian(), b + rng.nextGaussian(), -a - b + rng.nextGaussian()};
-            int c = 0;
-            for (int j = 1; j < 3; j++) {
-                c = s[j] > s[c] ? j : c;
-            }
-            y.set(i, c, 1);
-        }
+        final DMatrixRMaj[] xy = FoldAverageTest.data(n, 5);
+        final DMatrixRMaj x = xy[0], y = xy[1];
         assertRefitIsTheSame(new CategoricalFamily(), x, y, n, new CategoricalFamily().outputs(3));
     }
 
