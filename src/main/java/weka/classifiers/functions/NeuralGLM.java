@@ -828,7 +828,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * @param train    instances with a class value, checked. Not modified.
      * @param rows     their 0-based positions in the user's data
      * @param fam      the family, made for the class attribute
-     * @param targets  the instances' targets and weights (checked); null to make them here
+     * @param targets  the instances' targets and weights, checked ({@link Targets#known})
      * @param hiddenSizes the hidden layer sizes
      * @param limit    the epoch limit
      * @param fingerprint the data and options a -resume build must find to continue the run; null without -resume
@@ -837,11 +837,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      *                    held out or chosen (the automatic weight decay and validation fraction are 0)
      * @return the run at epoch 0
      */
-    private TrainingRun newRun(Instances train, int[] rows, Family fam, Targets targets0, int[] hiddenSizes, int limit,
+    private TrainingRun newRun(Instances train, int[] rows, Family fam, Targets targets, int[] hiddenSizes, int limit,
                                RunFingerprint fingerprint, String resumeNote, boolean forStream) throws Exception {
         noteKernelsOnce();
         penaltyPath = null;
-        final Targets targets = targets0 != null ? targets0 : Targets.of(train, fam, rows);
         final InputPipeline pipeline = new InputPipeline(hiddenSizes.length == 0);
         final DMatrixRMaj x = pipeline.fit(train, !doNotStandardize, targets.weights());
         final int outputs = fam.outputs(train.classAttribute().isNominal() ? train.numClasses() : 1);
@@ -1039,12 +1038,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * @throws Exception with a specific message for bad options or values
      */
     protected final FittedModel startingModel(Instances first) throws Exception {
-        final int[] rows = new int[first.numInstances()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = i;
-        }
-        InputChecks.checkValues(first, rows);
-        final TrainingRun r = newRun(first, rows, family.create(first.classAttribute().isNominal()), null, checkOptions(),
+        final Family fam = family.create(first.classAttribute().isNominal());
+        final Targets.Known known = Targets.known(first, fam);
+        final TrainingRun r = newRun(known.train(), known.rows(), fam, known.targets(), checkOptions(),
                 Math.max(1, epochs), null, null, true);
         r.session().close();
         return r.liveModel();

@@ -68,22 +68,6 @@ public final class InputChecks {
     }
 
     /**
-     * Checks the values and weights of the instances with a class value.
-     *
-     * @param data     training data, no missing class. Not modified.
-     * @param original 0-based index of each row in the user's data
-     * @throws IllegalArgumentException naming attribute, instance and value
-     */
-    public static void checkValues(Instances data, int[] original) {
-        double total = 0;
-        for (int i = 0; i < data.numInstances(); i++) {
-            checkInstance(data.instance(i), original[i] + 1);
-            total += data.instance(i).weight();
-        }
-        checkTotalWeight(data.numInstances(), total);
-    }
-
-    /**
      * @param count the number of instances with a class value
      * @param total the sum of their weights, in instance order
      * @throws IllegalArgumentException unless the total is &gt; 0

@@ -23,7 +23,7 @@ import weka.core.Utils;
 
 /**
  * {@link Targets#known}, one pass over the user's data, against the separate steps it replaces (written out
- * here as NeuralGLM ran them: the scan for missing class values, {@link InputChecks#checkValues} on the rows
+ * here as NeuralGLM ran them: the scan for missing class values, the value and weight checks on the rows
  * with a class value, {@link Targets#of}): the same rows, targets and weights to the bit, or the same error
  * message, on random data sets with missing class values, infinite and too large values, bad weights, class
  * values outside the family's domain and class attributes that do not suit the family, alone and together.
@@ -48,7 +48,12 @@ class TargetsTest {
         for (int i : rows) {
             train.add(data.instance(i));
         }
-        InputChecks.checkValues(train, rows);
+        double total = 0;   // the former InputChecks.checkValues
+        for (int i = 0; i < rows.length; i++) {
+            InputChecks.checkInstance(train.instance(i), rows[i] + 1);
+            total += train.instance(i).weight();
+        }
+        InputChecks.checkTotalWeight(rows.length, total);
         return new Targets.Known(rows, train, Targets.of(train, family, rows));
     }
 
