@@ -1,6 +1,10 @@
 package neuralglm.train;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleFunction;
 import java.util.function.Supplier;
 
@@ -84,7 +88,7 @@ public final class PenaltySelection {
         final int[] t = split.train();
         final double trainWeight = Family.totalWeight(ValidationSplit.rows(w, t), t.length);
         final Held held = new Held(split, x, y, w);
-        final java.util.Map<Double, Sequential> nets = new java.util.HashMap<>();
+        final Map<Double, Sequential> nets = new HashMap<>();
         // the finished session of the lowest held-out loss so far (path's argmin: the first strict minimum), kept
         // alone so that a long path holds one session's data at most
         final TrainingSession[] kept = new TrainingSession[1];
@@ -110,7 +114,7 @@ public final class PenaltySelection {
             }
             return loss;
         });
-        final boolean anyFinite = java.util.Arrays.stream(p.losses).anyMatch(Double::isFinite);
+        final boolean anyFinite = p.anyFinite();
         p.bestNetwork = anyFinite ? nets.get(p.best) : null;
         p.bestSession = anyFinite && keptLoss[1] == p.best ? kept[0] : null;
         return p;
@@ -200,9 +204,9 @@ public final class PenaltySelection {
                                                Listener listener) {
         final int n = x.numRows;
         final int[][] held = ValidationSplit.folds(family, y, folds, trainer.seed());
-        final java.util.Map<Double, java.util.List<Sequential>> nets = new java.util.HashMap<>();
+        final Map<Double, List<Sequential>> nets = new HashMap<>();
         final PenaltySelection p = path(lambdas, 1, listener, lambda -> {
-            final java.util.List<Sequential> fitted = new java.util.ArrayList<>();
+            final List<Sequential> fitted = new ArrayList<>();
             DMatrixRMaj eta = null;
             for (int[] v : held) {
                 final int[] t = ValidationSplit.complement(n, v);
@@ -224,21 +228,25 @@ public final class PenaltySelection {
             nets.put(lambda, fitted);
             return meanAndError(family, eta, y, w);
         });
-        final boolean anyFinite = java.util.Arrays.stream(p.losses).anyMatch(Double::isFinite);
-        p.foldNetworks = anyFinite ? nets.get(p.best) : null;
+        p.foldNetworks = p.anyFinite() ? nets.get(p.best) : null;
         p.bestNetwork = p.foldNetworks == null ? null : p.foldNetworks.get(0);
         return p;
     }
 
+    /** @return whether some penalty had a finite held-out loss (else there is no best network) */
+    private boolean anyFinite() {
+        return Arrays.stream(losses).anyMatch(Double::isFinite);
+    }
+
     /** For {@link #selectFolds}: the fold networks of the chosen penalty; null otherwise. */
-    private java.util.List<Sequential> foldNetworks;
+    private List<Sequential> foldNetworks;
 
     /**
      * @return for {@link #selectFolds}, the K networks of the chosen penalty, fold 1's first (each early-stopped on
      *         its fold); null otherwise and when no penalty had a finite loss
      */
-    public java.util.List<Sequential> foldNetworks() {
-        return foldNetworks == null ? null : java.util.List.copyOf(foldNetworks);
+    public List<Sequential> foldNetworks() {
+        return foldNetworks == null ? null : List.copyOf(foldNetworks);
     }
 
     /** The validation rows of a split. */
