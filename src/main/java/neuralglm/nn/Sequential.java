@@ -33,6 +33,11 @@ public final class Sequential implements Layer {
 
     /** The column-stored training pass (made on first use; null when the layers do not allow it). */
     private transient ColumnPass columns;
+    /** @return whether a pass over n rows may run by columns: {@link #COLUMN_ROWS} &lt;= n &lt;= {@link #COLUMN_MAX_ROWS} */
+    private static boolean columnRows(int n) {
+        return COLUMN_ROWS > 0 && n >= COLUMN_ROWS && n <= COLUMN_MAX_ROWS;
+    }
+
     /** The column pass of {@link #evaluate} (made on first use; its own buffers, apart from training's). */
     private transient ColumnPass evalColumns;
     /** The input width {@link #evalColumns} was decided for (0: not yet). */
@@ -143,7 +148,7 @@ public final class Sequential implements Layer {
      */
     public DMatrixRMaj forward(DMatrixRMaj x, Precision precision) {
         columnForward = false;
-        if (COLUMN_ROWS > 0 && x.numRows >= COLUMN_ROWS && x.numRows <= COLUMN_MAX_ROWS) {
+        if (columnRows(x.numRows)) {
             if (columnsDecided != x.numCols) {
                 columns = ColumnPass.of(layers, x.numCols);
                 columnsDecided = x.numCols;
@@ -287,7 +292,7 @@ public final class Sequential implements Layer {
      * @return eta, n x k: with columns, a buffer owned by this network, valid until the next call
      */
     public DMatrixRMaj evaluate(DMatrixRMaj x) {
-        if (COLUMN_ROWS > 0 && x.numRows >= COLUMN_ROWS && x.numRows <= COLUMN_MAX_ROWS) {
+        if (columnRows(x.numRows)) {
             if (evalColumnsDecided != x.numCols) {
                 evalColumns = ColumnPass.of(layers, x.numCols);
                 evalColumnsDecided = x.numCols;
