@@ -4,6 +4,7 @@ import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,8 @@ import weka.core.converters.ConverterUtils.DataSource;
  *                  MultilayerPerceptron's on the same set (a ratio, since the machine is shared)
  * </pre>
  * Options: {@code --sets a,b} (file names without .arff), {@code --nglm "opts1;opts2"} NeuralGLM variants
- * (default {@code ";-hidden none"}: the defaults and the GLM), {@code --baselines mlp,linear,rf} or
+ * (default {@code ";-hidden none"}: the defaults and the GLM; {@code defaults} is a variant with no options, for
+ * a list of one), {@code --baselines mlp,linear,rf} or
  * {@code none}, {@code --folds 10}, {@code --markdown} (a markdown table at the end). The study of the
  * defaults runs this with {@code --nglm} set to the candidate option strings.
  * <p>{@code --seeds 1,2,3,4,5} repeats the cross-validation once per seed s (folds from {@code new Random(s)};
@@ -57,6 +59,13 @@ import weka.core.converters.ConverterUtils.DataSource;
  * <p>{@code --warmup N} (default 0) runs each learner's cross-validation N times untimed before the timed one, so
  * that the CPU times compare learners whose code the JIT has compiled (at 0 the first learner to use a code path
  * pays for compiling it: on the small numeric sets a build takes 0.002-0.1 s, as long as the compilation).
+ * <p>{@code --repeat N} (with {@code --baselines mlp}, the default's first baseline) times instead of the table: after
+ * the {@code --warmup} runs of every learner, N rounds, each timing one cross-validation of every NeuralGLM variant and
+ * of MultilayerPerceptron back to back (thread CPU time), in the order given in even rounds and reversed in odd ones,
+ * so that a drift of the machine's load falls on both sides alike; per variant it prints the median, min and max over
+ * the rounds of the ratio of its CPU time to MultilayerPerceptron's in the same round, the median CPU times, the
+ * metrics of its first run, and the 1-minute load average before and after. A single 10-fold run on a shared machine
+ * cannot tell changes under some 15% apart; the median of 15 alternated rounds can.
  */
 final class HeldoutBench {
 
@@ -111,6 +120,7 @@ final class HeldoutBench {
         final List<String> subsample = a.list("subsample", null);
         final List<Long> subsampleSeeds = a.list("subsample-seeds", List.of("1", "2", "3")).stream().map(String::trim)
                 .map(Long::parseLong).toList();
+        final int repeat = a.integer("repeat", 0);
         final List<Row> rows = new ArrayList<>();
         for (DataSet s : SETS) {
             final String shortName = s.name().startsWith("res:") ? s.name().substring(4) : s.name();
@@ -137,7 +147,8 @@ final class HeldoutBench {
                 final String setName = part.getKey();
                 final Instances data = part.getValue();
                 final Map<String, Classifier> learners = new LinkedHashMap<>();
-                for (String v : variants) {
+                for (String given : variants) {
+                    final String v = given.trim().equals("defaults") ? "" : given;
                     final NeuralGLM g = new NeuralGLM();
                     final String opts = (s.familyOption() + " " + v).trim();
                     g.setOptions(Utils.splitOptions(opts));
@@ -152,6 +163,12 @@ final class HeldoutBench {
                 }
                 if (baselines.contains("rf")) {
                     learners.put("RandomForest", new RandomForest());
+                }
+                if (repeat > 0) {
+                    final Family fam = s.family() == null ? null : Families.byName(s.family(), 0, false);
+                    System.out.print(alternated(setName, learners, data, folds, fam, seeds.get(0), warmup, repeat));
+                    System.out.flush();
+                    continue;
                 }
                 final List<Row> setRows = new ArrayList<>();
                 for (Map.Entry<String, Classifier> l : learners.entrySet()) {
@@ -182,6 +199,90 @@ final class HeldoutBench {
             System.out.println();
             System.out.print(markdown(rows));
         }
+    }
+
+    /**
+     * The alternated timing of {@code --repeat}: {@code warmup} untimed cross-validations of every learner, then
+     * {@code rounds} rounds, each one timed cross-validation of every learner, in the map's order in even rounds and
+     * reversed in odd ones.
+     *
+     * @param learners NeuralGLM variants and "MultilayerPerceptron", the reference of the ratios
+     * @return one line per learner other than the reference: the ratio of its CPU time to the reference's in the same
+     *         round (median, min, max over the rounds), the median CPU times, its first run's metrics, the load average
+     */
+    static String alternated(String set, Map<String, Classifier> learners, Instances data, int folds, Family family,
+                             long seed, int warmup, int rounds) throws Exception {
+        final String ref = "MultilayerPerceptron";
+        if (!learners.containsKey(ref)) {
+            throw new IllegalArgumentException("--repeat times against MultilayerPerceptron: keep mlp in --baselines");
+        }
+        final List<String> names = new ArrayList<>(learners.keySet());
+        final Map<String, Row> first = new LinkedHashMap<>();
+        for (String name : names) {
+            for (int i = 0; i < warmup; i++) {
+                evaluate(set, name, learners.get(name), data, folds, family, seed);
+            }
+        }
+        final double loadBefore = loadAverage();
+        final Map<String, double[]> cpu = new LinkedHashMap<>();
+        names.forEach(name -> cpu.put(name, new double[rounds]));
+        for (int r = 0; r < rounds; r++) {
+            for (int j = 0; j < names.size(); j++) {
+                final String name = names.get(r % 2 == 0 ? j : names.size() - 1 - j);
+                final Row row = evaluate(set, name, learners.get(name), data, folds, family, seed);
+                cpu.get(name)[r] = row.cpuSeconds;
+                first.putIfAbsent(name, row);
+            }
+        }
+        final double loadAfter = loadAverage();
+        final StringBuilder sb = new StringBuilder();
+        final double[] refCpu = cpu.get(ref);
+        for (String name : names) {
+            if (name.equals(ref)) {
+                continue;
+            }
+            final double[] ratio = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                ratio[r] = cpu.get(name)[r] / refCpu[r];
+            }
+            final Row f = first.get(name);
+            sb.append(String.format(Locale.ROOT, "%-18s %-40s CPU time / MLP's over %d alternated rounds: median %.3f "
+                            + "(min %.3f, max %.3f); median cpu %.4f s vs %.4f s; %s; load %.2f -> %.2f%n", set, name,
+                    rounds, median(ratio), min(ratio), max(ratio), median(cpu.get(name)), median(refCpu),
+                    f.nominal ? String.format(Locale.ROOT, "acc %.3f logloss %.4f", f.accuracy, f.logLoss)
+                            : String.format(Locale.ROOT, "rmse %.4g deviance %.4g", f.rmse, f.deviance),
+                    loadBefore, loadAfter));
+        }
+        return sb.toString();
+    }
+
+    /** @return the 1-minute system load average (negative where the platform has none) */
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** @return the median (the mean of the two middle values for an even count) */
+    static double median(double[] v) {
+        final double[] s = v.clone();
+        Arrays.sort(s);
+        final int m = s.length / 2;
+        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+    }
+
+    static double min(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            m = Math.min(m, x);
+        }
+        return m;
+    }
+
+    static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
     }
 
     /**

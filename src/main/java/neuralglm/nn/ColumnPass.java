@@ -40,6 +40,7 @@ final class ColumnPass {
     private final int widest;       // the most outputs of a layer
     private double[][][] act;       // act[l]: the input columns of layer l; act[L]: the output
     private double[][][] grad;      // grad[l]: dL/d(input of layer l), for l >= 1
+    private double[][][] aux;       // aux[l]: what activation l keeps from forward for backward (Activation.keepsAux)
     private int capacity;
     private int n;
     private float[][][] actF;       // float32: as act and grad
@@ -102,9 +103,13 @@ final class ColumnPass {
         final int cap = Math.max(rows, capacity + capacity / 2);
         act = new double[layers.length + 1][][];
         grad = new double[layers.length + 1][][];
+        aux = new double[layers.length][][];
         for (int l = 0; l <= layers.length; l++) {
             act[l] = new double[width[l]][cap];
             grad[l] = l == 0 ? null : new double[width[l]][cap]; // dL/dx: made when first asked for
+            if (l < layers.length && layers[l] instanceof Activation a && a.keepsAux()) {
+                aux[l] = new double[width[l]][cap];
+            }
         }
         capacity = cap;
     }
@@ -132,7 +137,11 @@ final class ColumnPass {
             } else {
                 final Activation a = (Activation) layer;
                 for (int c = 0; c < width[l]; c++) {
-                    a.applyAll(act[l][c], act[l + 1][c], n);
+                    if (aux[l] != null) {
+                        a.applyAll(act[l][c], act[l + 1][c], aux[l][c], n);
+                    } else {
+                        a.applyAll(act[l][c], act[l + 1][c], n);
+                    }
                 }
             }
         }
@@ -176,7 +185,11 @@ final class ColumnPass {
             } else if (input) {
                 final Activation a = (Activation) layer;
                 for (int c = 0; c < width[l]; c++) {
-                    a.derivativeTimes(grad[l + 1][c], act[l][c], act[l + 1][c], grad[l][c], n);
+                    if (aux[l] != null) {
+                        a.derivativeTimes(grad[l + 1][c], act[l][c], act[l + 1][c], aux[l][c], grad[l][c], n);
+                    } else {
+                        a.derivativeTimes(grad[l + 1][c], act[l][c], act[l + 1][c], grad[l][c], n);
+                    }
                 }
             }
         }

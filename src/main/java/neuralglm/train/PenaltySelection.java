@@ -84,10 +84,10 @@ public final class PenaltySelection {
         if (!(trainer.validationFraction() > 0)) {
             throw new IllegalArgumentException("Choosing the weight decay needs held-out rows: the trainer has no early stopping");
         }
-        final ValidationSplit split = ValidationSplit.of(family, y, trainer.validationFraction(), trainer.seed());
-        final int[] t = split.train();
-        final double trainWeight = Family.totalWeight(ValidationSplit.rows(w, t), t.length);
-        final Held held = new Held(split, x, y, w);
+        // the split, checked and copied once for every penalty (each fit's session only reads it)
+        final Trainer.Split split = trainer.split(family, x, y, w);
+        final double trainWeight = Family.totalWeight(split.wt(), split.xt().numRows);
+        final Held held = new Held(split.xv(), split.yv(), split.wv());
         final Map<Double, Sequential> nets = new HashMap<>();
         // the finished session of the lowest held-out loss so far (path's argmin: the first strict minimum), kept
         // alone so that a long path holds one session's data at most
@@ -95,7 +95,7 @@ public final class PenaltySelection {
         final double[] keptLoss = {Double.POSITIVE_INFINITY, Double.NaN};
         final PenaltySelection p = path(lambdas, 1, listener, lambda -> {
             final Sequential net = fresh.get();
-            final TrainingSession session = trainer.start(net, family, optimizer.apply(lambda / trainWeight), x, y, w);
+            final TrainingSession session = trainer.start(net, family, optimizer.apply(lambda / trainWeight), split);
             final TrainingResult r;
             try {
                 while (session.runEpoch()) {
@@ -260,6 +260,12 @@ public final class PenaltySelection {
             this.x = ValidationSplit.rows(x, v);
             this.y = ValidationSplit.rows(y, v);
             this.w = ValidationSplit.rows(w, v);
+        }
+
+        Held(DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+            this.x = x;
+            this.y = y;
+            this.w = w;
         }
     }
 

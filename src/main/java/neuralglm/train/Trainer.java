@@ -221,11 +221,47 @@ public final class Trainer {
      */
     public TrainingSession start(Sequential net, Family family, Optimizer optimizer,
                                  DMatrixRMaj x, DMatrixRMaj y, double[] w) {
-        DataChecks.check(family, x, y, w);
         if (validationFraction == 0) {
+            DataChecks.check(family, x, y, w);
             return new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net, family, x, y, w,
                     null, null, null));
         }
+        return start(net, family, optimizer, split(family, x, y, w));
+    }
+
+    /**
+     * The rows of this trainer's early-stopping split ({@link ValidationSplit} with its validation fraction and seed),
+     * checked and copied once, for several runs on the same data (the fits of a penalty path): {@link #start(Sequential,
+     * Family, Optimizer, Split)} with it is {@link #start(Sequential, Family, Optimizer, DMatrixRMaj, DMatrixRMaj,
+     * double[])} on x, y, w, without checking, splitting and copying them again. The sessions only read the copies.
+     *
+     * @param xt training inputs
+     * @param yt training targets
+     * @param wt training weights or null
+     * @param xv validation inputs
+     * @param yv validation targets
+     * @param wv validation weights or null
+     */
+    public record Split(DMatrixRMaj xt, DMatrixRMaj yt, double[] wt, DMatrixRMaj xv, DMatrixRMaj yv, double[] wv,
+                        double fraction, long seed) {
+    }
+
+    /**
+     * Checks the data and holds out this trainer's validation rows, as {@link #start} does.
+     *
+     * @param family the output distribution
+     * @param x      inputs, n x d. Not modified.
+     * @param y      targets, n x k. Not modified.
+     * @param w      instance weights (length n) or null. Not modified.
+     * @return the two parts, copied
+     * @throws IllegalStateException    without early stopping (a validation fraction of 0)
+     * @throws IllegalArgumentException when the data are not valid for the family, or a part has no weight
+     */
+    public Split split(Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+        if (validationFraction == 0) {
+            throw new IllegalStateException("The trainer holds nothing out (validation fraction 0): there is no split");
+        }
+        DataChecks.check(family, x, y, w);
         final ValidationSplit split = ValidationSplit.of(family, y, validationFraction, seed);
         final int[] t = split.train(), v = split.validation();
         final double[] wt = ValidationSplit.rows(w, t), wv = ValidationSplit.rows(w, v);
@@ -237,8 +273,27 @@ public final class Trainer {
             throw new IllegalArgumentException("The " + t.length + " training rows left by the validation fraction "
                     + validationFraction + " all have weight 0; use a smaller fraction");
         }
-        return new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net, family,
-                ValidationSplit.rows(x, t), ValidationSplit.rows(y, t), wt, ValidationSplit.rows(x, v), ValidationSplit.rows(y, v), wv));
+        return new Split(ValidationSplit.rows(x, t), ValidationSplit.rows(y, t), wt, ValidationSplit.rows(x, v),
+                ValidationSplit.rows(y, v), wv, validationFraction, seed);
+    }
+
+    /**
+     * Starts a run on a split made by {@link #split} of a trainer with the same validation fraction and seed.
+     *
+     * @param net       the network, trained in place
+     * @param family    the output distribution (the split's)
+     * @param optimizer a prototype; the session trains a copy
+     * @param split     the parts. Not modified.
+     * @return the session, at epoch 0
+     * @throws IllegalArgumentException when the split was made with another validation fraction or seed
+     */
+    public TrainingSession start(Sequential net, Family family, Optimizer optimizer, Split split) {
+        if (split.fraction() != validationFraction || split.seed() != seed) {
+            throw new IllegalArgumentException("The split was made with validation fraction " + split.fraction()
+                    + " and seed " + split.seed() + ", this trainer has " + validationFraction + " and " + seed);
+        }
+        return new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net, family, split.xt(),
+                split.yt(), split.wt(), split.xv(), split.yv(), split.wv()));
     }
 
     /**

@@ -89,4 +89,28 @@ class SquareplusTest {
                     Double.doubleToLongBits(dx.data[i]), "f' at " + x.data[i]);
         }
     }
+
+    /** Backward takes the roots kept by the last forward: after a longer and then a shorter batch, f' is the shorter one's. */
+    @Test
+    void backwardUsesTheRootsOfTheLastForward() {
+        final Random rng = new Random(23);
+        final Activation f = Activation.byName("squareplus");
+        final DMatrixRMaj long1 = new DMatrixRMaj(50, 3), short2 = new DMatrixRMaj(7, 3), g = new DMatrixRMaj(7, 3);
+        for (int i = 0; i < long1.data.length; i++) {
+            long1.data[i] = 4 * rng.nextGaussian();
+        }
+        for (int i = 0; i < short2.data.length; i++) {
+            short2.data[i] = 4 * rng.nextGaussian();
+            g.data[i] = rng.nextGaussian();
+        }
+        f.forward(long1);
+        f.backward(new DMatrixRMaj(50, 3));
+        final DMatrixRMaj y = f.forward(short2).copy(), dx = f.backward(g);
+        for (int i = 0; i < short2.data.length; i++) {
+            assertEquals(Double.doubleToLongBits(g.data[i] * f.derivative(short2.data[i], y.data[i])),
+                    Double.doubleToLongBits(dx.data[i]), "f' at " + short2.data[i]);
+        }
+        // a copy keeps no buffers: its backward needs its own forward
+        assertThrows(IllegalStateException.class, () -> f.copy().backward(g));
+    }
 }

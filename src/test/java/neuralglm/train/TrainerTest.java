@@ -113,6 +113,44 @@ class TrainerTest {
         return m;
     }
 
+    /**
+     * A run on a split made once ({@link Trainer#split}, as the penalty path shares it between its fits) is the same run
+     * to the bit as {@link Trainer#start} on the whole data, which splits and copies the rows itself; the split holds the
+     * rows of {@link ValidationSplit}'s parts; a split of another seed is refused.
+     */
+    @Test
+    void aSplitMadeOnceGivesTheRunOfStartOnTheWholeData() {
+        final Family f = new GammaFamily(Link.LOG);
+        final DMatrixRMaj x = inputs(), y = targets(f, x);
+        final double[] w = new double[N];
+        for (int i = 0; i < N; i++) {
+            w[i] = 1 + i % 3;
+        }
+        final Trainer trainer = new Trainer(60).withSeed(5).withValidation(0.25, 4);
+        final Trainer.Split split = trainer.split(f, x, y, w);
+        final ValidationSplit parts = ValidationSplit.of(f, y, 0.25, 5);
+        assertArrayEquals(ValidationSplit.rows(x, parts.validation()).data, split.xv().data, 0);
+        assertArrayEquals(ValidationSplit.rows(y, parts.train()).data, split.yt().data, 0);
+        assertArrayEquals(ValidationSplit.rows(w, parts.train()), split.wt(), 0);
+        for (int run = 0; run < 2; run++) {   // the second run on the same split: the first left it as it was
+            final Sequential a = net(1), b = net(1);
+            final TrainingResult ra = trainer.fit(a, f, new neuralglm.optim.LbfgsOptimizer(1e-9, 10, 0.01), x, y, w);
+            final TrainingSession sb = trainer.start(b, f, new neuralglm.optim.LbfgsOptimizer(1e-9, 10, 0.01), split);
+            while (sb.runEpoch()) {
+                // one epoch per call
+            }
+            final TrainingResult rb = sb.finish();
+            assertArrayEquals(ra.lossTrace(), rb.lossTrace(), 0);
+            assertArrayEquals(ra.validationTrace(), rb.validationTrace(), 0);
+            assertTrue(ra.validationTrace().length > 0);
+            assertEquals(ra.bestEpoch(), rb.bestEpoch());
+            assertArrayEquals(flatParams(a), flatParams(b), 0);
+        }
+        assertThrows(IllegalArgumentException.class, () -> trainer.withSeed(6).start(net(1), f, new SgdOptimizer(0.1),
+                split));
+        assertThrows(IllegalStateException.class, () -> new Trainer(5).split(f, x, y, w));
+    }
+
     // ------------------------------------------------------------------ mini-batches and weights
 
     @Test
