@@ -468,7 +468,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "(single precision, as PyTorch's default): the forward and backward passes of each batch of 16 to "
                     + "65,536 instances run in float, through networks of hidden layers up to 128 units wide; the weights, "
                     + "their gradients, the optimiser, the final statistics and predictions stay double. Faster in Weka's "
-                    + "default JVM (measured about 1.2x on a small network, 1.3x on 64-unit layers; not with the Vector API "
+                    + "default JVM (measured about 1.1x on the notebook's small networks, 1.3x on 64-unit layers; not with the Vector API "
                     + "module); the fit then differs from float64's "
                     + "by float rounding (about 1e-7 relative per operation, amplified by the training's own sensitivity). "
                     + "Streams (NeuralGLMUpdateable's updateClassifier) train in float64.",
