@@ -12,6 +12,8 @@ import java.util.Arrays;
  *   stream    the streamed NeuralGLMUpdateable's defaults on short streams
  *   kernel    GFLOP/s of the GEMM kernels on the workloads' shapes
  *   weka-large, weka-notebook, weka-predict   through the Weka face (see WekaBench)
+ *   thread-steps  the large workload's steps alone: 2 threads against two 1-thread loops side by side
+ *                 (neuralglm.train.ThreadStepBench; --variants DIR1,DIR2 compares other builds in the same rounds)
  * </pre>
  */
 public final class BenchMain {
@@ -48,6 +50,10 @@ public final class BenchMain {
                 break;
             case "kernel":
                 KernelBench.run(a);
+                break;
+            case "thread-steps":
+                neuralglm.train.ThreadStepBench.run(java.nio.file.Path.of(a.string("data", "target/bench-data")).resolve("large_poisson.bin"),
+                        a.integer("steps", 1000), a.integer("rounds", 8), a.list("variants", java.util.List.of()));
                 break;
             case "weka-large":
                 WekaBench.large(a);

@@ -3,6 +3,7 @@ package neuralglm.family;
 import neuralglm.dist.PoissonDistribution;
 import neuralglm.dist.ResponseDistribution;
 import neuralglm.linalg.SafeMath;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * Counts (or non-negative rates) with the log (canonical) link.
@@ -26,6 +27,25 @@ public final class PoissonFamily extends Family {
     @Override public double variance(double mu) { return mu; }
     @Override public boolean isValidTarget(double y) { return y >= 0.0; }
     @Override public String targetDomain() { return "y >= 0 (a count)"; }
+
+    /**
+     * {@link Family#gradient(DMatrixRMaj, DMatrixRMaj, double[], DMatrixRMaj)} with one exp per row for both the
+     * loss and the gradient (the JIT does not merge two calls of {@code Math.exp}): the same numbers.
+     */
+    @Override
+    public double gradient(DMatrixRMaj eta, DMatrixRMaj y, double[] w, DMatrixRMaj grad) {
+        final int n = eta.numRows;
+        final double[] e = eta.data, t = y.data, g = grad.data;
+        final double scale = 1.0 / totalWeight(w, n);
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+            final double wi = w == null ? scale : w[i] * scale;
+            final double mu = SafeMath.exp(e[i]);
+            sum += wi * (mu - (t[i] == 0.0 ? 0.0 : t[i] * e[i]));
+            g[i] = wi * (mu - t[i]);
+        }
+        return sum;
+    }
 
     /** @return Poisson(mu) (phi ignored) */
     @Override

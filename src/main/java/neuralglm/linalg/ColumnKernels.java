@@ -46,11 +46,36 @@ public final class ColumnKernels {
      * @param yT   m output columns. Overwritten.
      */
     public static void affine(double[][] xT, int n, int p, double[] w, int m, double[] bias, double[][] yT) {
+        affine(xT, n, p, w, m, bias, yT, false);
+    }
+
+    /**
+     * {@link #affine} followed by ReLU in one pass, {@code yT[j][i] = max(bias[j] + sum_k w[j*p + k] xT[k][i], 0)}:
+     * the same numbers as {@link #affine} then {@link Kernels#relu}.
+     *
+     * @param xT   p input columns. Not modified.
+     * @param n    examples
+     * @param p    inputs
+     * @param w    the weight, m x p row-major. Not modified.
+     * @param m    outputs
+     * @param bias length m, or null for 0. Not modified.
+     * @param yT   m output columns, the ReLU's outputs. Overwritten.
+     */
+    public static void affineRelu(double[][] xT, int n, int p, double[] w, int m, double[] bias, double[][] yT) {
+        affine(xT, n, p, w, m, bias, yT, true);
+    }
+
+    private static void affine(double[][] xT, int n, int p, double[] w, int m, double[] bias, double[][] yT, boolean relu) {
         final int bs = block(n, p);
         for (int i0 = 0; i0 < n; i0 += bs) {
             final int i1 = Math.min(n, i0 + bs);
             for (int j = 0; j < m; j++) {
-                combine(w, j * p, 1, p, xT, bias == null ? 0.0 : bias[j], yT[j], i0, i1);
+                final double z = bias == null ? 0.0 : bias[j];
+                if (relu) {
+                    combineThen(w, j * p, 1, p, xT, z, yT[j], null, i0, i1);
+                } else {
+                    combine(w, j * p, 1, p, xT, z, yT[j], i0, i1);
+                }
             }
         }
     }
@@ -74,6 +99,106 @@ public final class ColumnKernels {
             }
         }
     }
+
+    /**
+     * {@link #inputGrad} through the ReLU whose outputs are this layer's inputs, in one pass:
+     * {@code dxT[k][i] = (sum_j w[j*p + k] dyT[j][i]) [yT[k][i] > 0]}, the same numbers as {@link #inputGrad} then
+     * {@link Kernels#reluGradFromOutput}.
+     *
+     * @param dyT m output-gradient columns. Not modified.
+     * @param n   examples
+     * @param m   outputs
+     * @param w   the weight, m x p row-major. Not modified.
+     * @param p   inputs
+     * @param yT  p columns of the ReLU's outputs (this layer's inputs). Not modified.
+     * @param dxT p columns of dL/d(the ReLU's inputs). Overwritten.
+     */
+    public static void inputGradRelu(double[][] dyT, int n, int m, double[] w, int p, double[][] yT, double[][] dxT) {
+        final int bs = block(n, m);
+        for (int i0 = 0; i0 < n; i0 += bs) {
+            final int i1 = Math.min(n, i0 + bs);
+            for (int k = 0; k < p; k++) {
+                combineThen(w, k, p, m, dyT, 0.0, dxT[k], yT[k], i0, i1);
+            }
+        }
+    }
+
+    /**
+     * {@link #combine} with ReLU applied in its last pass: {@code t[i] = max(sum, 0)} when y is null, else
+     * {@code t[i] = sum * min(y[i] 2^1023 2^1023, 1)} (ReLU's step from its output y, as
+     * {@link Kernels#reluGradFromOutput}); the sum as in {@link #combine}, so the same bits as the separate passes.
+     */
+    private static void combineThen(double[] c, int c0, int cs, int len, double[][] v, double z, double[] t, double[] y,
+                                    int i0, int i1) {
+        if (len == 0) {
+            for (int i = i0; i < i1; i++) {
+                t[i] = y == null ? Math.max(z, 0.0) : z * Math.min(y[i] * TWO_1023 * TWO_1023, 1.0);
+            }
+            return;
+        }
+        if (len < 4) {
+            // single terms, the first from z, the last with the ReLU
+            if (len == 1) {
+                lastThen(c[c0], v[0], null, z, t, y, i0, i1);
+                return;
+            }
+            first1(c[c0], v[0], z, t, i0, i1);
+            for (int q = 1; q < len - 1; q++) {
+                fma1(c[c0 + q * cs], v[q], t, i0, i1);
+            }
+            lastThen(c[c0 + (len - 1) * cs], v[len - 1], t, 0.0, t, y, i0, i1);
+            return;
+        }
+        final int body = len - 4; // the terms before the last pass of four
+        if (body == 0) {
+            fill(t, z, i0, i1);
+        } else {
+            combine(c, c0, cs, body, v, z, t, i0, i1);
+        }
+        final int o = c0 + body * cs;
+        final double x0 = c[o], x1 = c[o + cs], x2 = c[o + 2 * cs], x3 = c[o + 3 * cs];
+        final double[] b0 = v[body], b1 = v[body + 1], b2 = v[body + 2], b3 = v[body + 3];
+        if (y == null) {
+            for (int i = i0; i < i1; i++) {
+                t[i] = Math.max(Math.fma(x3, b3[i], Math.fma(x2, b2[i], Math.fma(x1, b1[i], Math.fma(x0, b0[i], t[i])))), 0.0);
+            }
+        } else {
+            for (int i = i0; i < i1; i++) {
+                t[i] = Math.fma(x3, b3[i], Math.fma(x2, b2[i], Math.fma(x1, b1[i], Math.fma(x0, b0[i], t[i]))))
+                        * Math.min(y[i] * TWO_1023 * TWO_1023, 1.0);
+            }
+        }
+    }
+
+    /** {@code t[i] = relu(fma(x, b[i], s))} with s = from[i], or z when from is null; relu as in {@link #combineThen}. */
+    private static void lastThen(double x, double[] b, double[] from, double z, double[] t, double[] y, int i0, int i1) {
+        if (from == null && y == null) {
+            for (int i = i0; i < i1; i++) {
+                t[i] = Math.max(Math.fma(x, b[i], z), 0.0);
+            }
+        } else if (from == null) {
+            for (int i = i0; i < i1; i++) {
+                t[i] = Math.fma(x, b[i], z) * Math.min(y[i] * TWO_1023 * TWO_1023, 1.0);
+            }
+        } else if (y == null) {
+            for (int i = i0; i < i1; i++) {
+                t[i] = Math.max(Math.fma(x, b[i], from[i]), 0.0);
+            }
+        } else {
+            for (int i = i0; i < i1; i++) {
+                t[i] = Math.fma(x, b[i], from[i]) * Math.min(y[i] * TWO_1023 * TWO_1023, 1.0);
+            }
+        }
+    }
+
+    /** {@code t[i] = fma(x, b[i], z)}. */
+    private static void first1(double x, double[] b, double z, double[] t, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            t[i] = Math.fma(x, b[i], z);
+        }
+    }
+
+    private static final double TWO_1023 = Kernels.TWO_1023;
 
     /**
      * {@code t[i] = z + sum_q c[c0 + q*cs] v[q][i]} for {@code i0 <= i < i1}, the terms added in ascending

@@ -57,11 +57,31 @@ public final class FloatColumnKernels {
      * @param yT   m output columns. Overwritten.
      */
     public static void affine(float[][] xT, int n, int p, float[] w, int m, float[] bias, float[][] yT) {
+        affine(xT, n, p, w, m, bias, yT, NONE);
+    }
+
+    /**
+     * {@link #affine} followed by ReLU, {@code yT[j][i] = max(bias[j] + sum_k w[j*p + k] xT[k][i], 0)}, in one pass:
+     * the same numbers as {@link #affine} then {@link #relu}.
+     *
+     * @param xT   p input columns. Not modified.
+     * @param n    examples
+     * @param p    inputs
+     * @param w    the weight, m x p row-major. Not modified.
+     * @param m    outputs
+     * @param bias length m. Not modified.
+     * @param yT   m output columns, the ReLU's outputs. Overwritten.
+     */
+    public static void affineRelu(float[][] xT, int n, int p, float[] w, int m, float[] bias, float[][] yT) {
+        affine(xT, n, p, w, m, bias, yT, RELU);
+    }
+
+    private static void affine(float[][] xT, int n, int p, float[] w, int m, float[] bias, float[][] yT, int epilogue) {
         final int bs = block(n, p);
         for (int i0 = 0; i0 < n; i0 += bs) {
             final int i1 = Math.min(n, i0 + bs);
             for (int j = 0; j < m; j++) {
-                combine(w, j * p, 1, p, xT, bias[j], yT[j], i0, i1);
+                combine(w, j * p, 1, p, xT, bias[j], yT[j], null, i0, i1, epilogue);
             }
         }
     }
@@ -77,31 +97,185 @@ public final class FloatColumnKernels {
      * @param dxT p input-gradient columns. Overwritten.
      */
     public static void inputGrad(float[][] dyT, int n, int m, float[] w, int p, float[][] dxT) {
+        inputGrad(dyT, n, m, w, p, null, dxT);
+    }
+
+    /**
+     * {@link #inputGrad} through the ReLU whose outputs are this layer's inputs, in one pass:
+     * {@code dxT[k][i] = (sum_j w[j*p + k] dyT[j][i]) [yT[k][i] > 0]}, the same numbers as {@link #inputGrad} then
+     * {@link #reluGradFromOutput}.
+     *
+     * @param dyT m output-gradient columns. Not modified.
+     * @param n   examples
+     * @param m   outputs
+     * @param w   the weight, m x p row-major. Not modified.
+     * @param p   inputs
+     * @param yT  p columns of the ReLU's outputs (this layer's inputs). Not modified.
+     * @param dxT p columns of dL/d(the ReLU's inputs). Overwritten.
+     */
+    public static void inputGradRelu(float[][] dyT, int n, int m, float[] w, int p, float[][] yT, float[][] dxT) {
+        inputGrad(dyT, n, m, w, p, yT, dxT);
+    }
+
+    private static void inputGrad(float[][] dyT, int n, int m, float[] w, int p, float[][] yT, float[][] dxT) {
         final int bs = block(n, m);
         for (int i0 = 0; i0 < n; i0 += bs) {
             final int i1 = Math.min(n, i0 + bs);
             for (int k = 0; k < p; k++) {
-                combine(w, k, p, m, dyT, 0f, dxT[k], i0, i1);
+                combine(w, k, p, m, dyT, 0f, dxT[k], yT == null ? null : yT[k], i0, i1, yT == null ? NONE : MASK);
             }
         }
     }
 
-    /** {@code t[i] = z + sum_q c[c0 + q*cs] v[q][i]} for {@code i0 <= i < i1}, four columns per pass over t. */
-    private static void combine(float[] c, int c0, int cs, int len, float[][] v, float z, float[] t, int i0, int i1) {
-        for (int i = i0; i < i1; i++) {
-            t[i] = z;
+    /** Epilogues of {@link #combine}: none, {@code max(t, 0)}, {@code t [y > 0]}. */
+    private static final int NONE = 0, RELU = 1, MASK = 2;
+
+    /**
+     * {@code t[i] = e(z + sum_q c[c0 + q*cs] v[q][i])} for {@code i0 <= i < i1}, each term one fused multiply-add in
+     * ascending order of q (the same numbers however the terms are grouped into passes over t): the first pass
+     * starts from z, up to six terms per pass, the last pass (up to four terms) applies the epilogue e (none,
+     * ReLU, or times the ReLU step of y[i]).
+     */
+    private static void combine(float[] c, int c0, int cs, int len, float[][] v, float z, float[] t, float[] y, int i0, int i1,
+                                int epilogue) {
+        if (len == 0) {
+            for (int i = i0; i < i1; i++) {
+                t[i] = z;
+            }
+            finish(t, y, i0, i1, epilogue);
+            return;
         }
+        final int tail = len >= 4 ? 4 : 1;   // terms of the last pass
+        final int body = len - tail;         // terms before it
         int q = 0;
-        for (; q + 3 < len; q += 4) {
+        if (body == 0) {
+            last(c, c0, cs, 0, tail, v, z, true, t, y, i0, i1, epilogue);
+            return;
+        }
+        if (body >= 6) {
+            first6(c[c0], v[0], c[c0 + cs], v[1], c[c0 + 2 * cs], v[2], c[c0 + 3 * cs], v[3], c[c0 + 4 * cs], v[4],
+                    c[c0 + 5 * cs], v[5], z, t, i0, i1);
+            q = 6;
+        } else if (body >= 4) {
+            first4(c[c0], v[0], c[c0 + cs], v[1], c[c0 + 2 * cs], v[2], c[c0 + 3 * cs], v[3], z, t, i0, i1);
+            q = 4;
+        } else {
+            first1(c[c0], v[0], z, t, i0, i1);
+            q = 1;
+        }
+        for (; q + 5 < body; q += 6) {
+            final int o = c0 + q * cs;
+            fma6(c[o], v[q], c[o + cs], v[q + 1], c[o + 2 * cs], v[q + 2], c[o + 3 * cs], v[q + 3], c[o + 4 * cs], v[q + 4],
+                    c[o + 5 * cs], v[q + 5], t, i0, i1);
+        }
+        for (; q + 3 < body; q += 4) {
             final int o = c0 + q * cs;
             fma4(c[o], v[q], c[o + cs], v[q + 1], c[o + 2 * cs], v[q + 2], c[o + 3 * cs], v[q + 3], t, i0, i1);
         }
-        for (; q < len; q++) {
-            final float x = c[c0 + q * cs];
-            final float[] b = v[q];
-            for (int i = i0; i < i1; i++) {
-                t[i] = Math.fma(x, b[i], t[i]);
+        for (; q < body; q++) {
+            fma1(c[c0 + q * cs], v[q], t, i0, i1);
+        }
+        last(c, c0, cs, body, tail, v, 0f, false, t, y, i0, i1, epilogue);
+    }
+
+    /** The last pass of {@link #combine}: terms q0 .. q0 + count - 1 (count 1 or 4), from z when first, then the epilogue. */
+    private static void last(float[] c, int c0, int cs, int q0, int count, float[][] v, float z, boolean first, float[] t,
+                             float[] y, int i0, int i1, int epilogue) {
+        final int o = c0 + q0 * cs;
+        if (count == 1) {
+            if (first) {
+                for (int i = i0; i < i1; i++) {
+                    t[i] = z;
+                }
             }
+            final float x = c[o];
+            final float[] b = v[q0];
+            if (epilogue == RELU) {
+                for (int i = i0; i < i1; i++) {
+                    t[i] = Math.max(Math.fma(x, b[i], t[i]), 0f);
+                }
+            } else if (epilogue == MASK) {
+                for (int i = i0; i < i1; i++) {
+                    t[i] = Math.fma(x, b[i], t[i]) * Math.min(y[i] * 0x1p127f * 0x1p127f, 1f);
+                }
+            } else {
+                fma1(x, b, t, i0, i1);
+            }
+            return;
+        }
+        final float x0 = c[o], x1 = c[o + cs], x2 = c[o + 2 * cs], x3 = c[o + 3 * cs];
+        final float[] b0 = v[q0], b1 = v[q0 + 1], b2 = v[q0 + 2], b3 = v[q0 + 3];
+        if (first) {
+            if (epilogue == RELU) {
+                for (int i = i0; i < i1; i++) {
+                    t[i] = Math.max(Math.fma(x3, b3[i], Math.fma(x2, b2[i], Math.fma(x1, b1[i], Math.fma(x0, b0[i], z)))), 0f);
+                }
+            } else if (epilogue == MASK) {
+                for (int i = i0; i < i1; i++) {
+                    t[i] = Math.fma(x3, b3[i], Math.fma(x2, b2[i], Math.fma(x1, b1[i], Math.fma(x0, b0[i], z))))
+                            * Math.min(y[i] * 0x1p127f * 0x1p127f, 1f);
+                }
+            } else {
+                first4(x0, b0, x1, b1, x2, b2, x3, b3, z, t, i0, i1);
+            }
+        } else if (epilogue == RELU) {
+            for (int i = i0; i < i1; i++) {
+                t[i] = Math.max(Math.fma(x3, b3[i], Math.fma(x2, b2[i], Math.fma(x1, b1[i], Math.fma(x0, b0[i], t[i])))), 0f);
+            }
+        } else if (epilogue == MASK) {
+            for (int i = i0; i < i1; i++) {
+                t[i] = Math.fma(x3, b3[i], Math.fma(x2, b2[i], Math.fma(x1, b1[i], Math.fma(x0, b0[i], t[i]))))
+                        * Math.min(y[i] * 0x1p127f * 0x1p127f, 1f);
+            }
+        } else {
+            fma4(x0, b0, x1, b1, x2, b2, x3, b3, t, i0, i1);
+        }
+    }
+
+    /** The epilogue alone, for a sum of no terms. */
+    private static void finish(float[] t, float[] y, int i0, int i1, int epilogue) {
+        for (int i = i0; i < i1; i++) {
+            t[i] = epilogue == RELU ? Math.max(t[i], 0f) : epilogue == MASK ? t[i] * Math.min(y[i] * 0x1p127f * 0x1p127f, 1f) : t[i];
+        }
+    }
+
+    /** {@code t[i] = fma(x, b[i], z)}. */
+    private static void first1(float x, float[] b, float z, float[] t, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            t[i] = Math.fma(x, b[i], z);
+        }
+    }
+
+    /** {@code t[i] = fma(x3, b3[i], fma(x2, b2[i], fma(x1, b1[i], fma(x0, b0[i], z))))}. */
+    private static void first4(float x0, float[] b0, float x1, float[] b1, float x2, float[] b2, float x3, float[] b3,
+                               float z, float[] t, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            t[i] = Math.fma(x3, b3[i], Math.fma(x2, b2[i], Math.fma(x1, b1[i], Math.fma(x0, b0[i], z))));
+        }
+    }
+
+    /** Six terms from z (C2 still vectorises a chain of six, not of eight). */
+    private static void first6(float x0, float[] b0, float x1, float[] b1, float x2, float[] b2, float x3, float[] b3,
+                               float x4, float[] b4, float x5, float[] b5, float z, float[] t, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            t[i] = Math.fma(x5, b5[i], Math.fma(x4, b4[i], Math.fma(x3, b3[i], Math.fma(x2, b2[i], Math.fma(x1, b1[i],
+                    Math.fma(x0, b0[i], z))))));
+        }
+    }
+
+    /** {@code t[i] = fma(x5, b5[i], ... fma(x0, b0[i], t[i]))}. */
+    private static void fma6(float x0, float[] b0, float x1, float[] b1, float x2, float[] b2, float x3, float[] b3,
+                             float x4, float[] b4, float x5, float[] b5, float[] t, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            t[i] = Math.fma(x5, b5[i], Math.fma(x4, b4[i], Math.fma(x3, b3[i], Math.fma(x2, b2[i], Math.fma(x1, b1[i],
+                    Math.fma(x0, b0[i], t[i]))))));
+        }
+    }
+
+    /** {@code t[i] = fma(x, b[i], t[i])}. */
+    private static void fma1(float x, float[] b, float[] t, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            t[i] = Math.fma(x, b[i], t[i]);
         }
     }
 

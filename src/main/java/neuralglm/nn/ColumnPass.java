@@ -16,7 +16,9 @@ import org.ejml.data.DMatrixRMaj;
  * layer-by-layer pass: the kernels sum in the same order and activations are element-wise. In float
  * ({@link #forwardFloat}, {@link Precision#FLOAT32}) the columns and a copy of the weights are float and the
  * products run in {@link FloatColumnKernels}; the parameter gradients are still added into the layers'
- * double gradients. Buffers grow to the largest batch and are reused. Not thread-safe (one per network, as
+ * double gradients. In either precision a {@link Activation.ReLU} after a {@link Linear} runs inside that layer's
+ * products (forward: the ReLU's outputs straight from the sums; backward: the input gradient times the ReLU's
+ * step), the same numbers as the separate passes. Buffers grow to the largest batch and are reused. Not thread-safe (one per network, as
  * the layers' own caches).
  */
 final class ColumnPass {
@@ -125,7 +127,13 @@ final class ColumnPass {
             final Layer layer = layers[l];
             if (layer instanceof Linear) {
                 final Linear lin = (Linear) layer;
-                ColumnKernels.affine(act[l], n, width[l], lin.weight().value().data, width[l + 1], lin.bias().value().data, act[l + 1]);
+                if (reluAt(l + 1)) {
+                    // Linear then ReLU in one pass, straight into the ReLU's outputs (as in forwardFloat)
+                    ColumnKernels.affineRelu(act[l], n, width[l], lin.weight().value().data, width[l + 1], lin.bias().value().data, act[l + 2]);
+                    l++;
+                } else {
+                    ColumnKernels.affine(act[l], n, width[l], lin.weight().value().data, width[l + 1], lin.bias().value().data, act[l + 1]);
+                }
             } else {
                 final Activation a = (Activation) layer;
                 for (int c = 0; c < width[l]; c++) {
@@ -168,7 +176,10 @@ final class ColumnPass {
             if (layer instanceof Linear) {
                 final Linear lin = (Linear) layer;
                 ColumnKernels.affineGrad(grad[l + 1], n, width[l + 1], act[l], width[l], lin.weight().grad().data, lin.bias().grad().data);
-                if (input) {
+                if (input && reluAt(l - 1) && (l > 1 || needInputGradient)) {
+                    ColumnKernels.inputGradRelu(grad[l + 1], n, width[l + 1], lin.weight().value().data, width[l], act[l], grad[l - 1]);
+                    l--;
+                } else if (input) {
                     ColumnKernels.inputGrad(grad[l + 1], n, width[l + 1], lin.weight().value().data, width[l], grad[l]);
                 }
             } else if (input) {
@@ -209,7 +220,13 @@ final class ColumnPass {
                 final Linear lin = (Linear) layer;
                 toFloat(lin.weight().value().data, weightF[l]);
                 toFloat(lin.bias().value().data, biasF[l]);
-                FloatColumnKernels.affine(actF[l], n, width[l], weightF[l], width[l + 1], biasF[l], actF[l + 1]);
+                if (reluAt(l + 1)) {
+                    // Linear then ReLU in one pass, straight into the ReLU's outputs (its inputs are not needed)
+                    FloatColumnKernels.affineRelu(actF[l], n, width[l], weightF[l], width[l + 1], biasF[l], actF[l + 2]);
+                    l++;
+                } else {
+                    FloatColumnKernels.affine(actF[l], n, width[l], weightF[l], width[l + 1], biasF[l], actF[l + 1]);
+                }
             } else {
                 final Activation a = (Activation) layer;
                 for (int c = 0; c < width[l]; c++) {
@@ -234,7 +251,11 @@ final class ColumnPass {
             if (layer instanceof Linear) {
                 final Linear lin = (Linear) layer;
                 FloatColumnKernels.affineGrad(gradF[l + 1], n, width[l + 1], actF[l], width[l], lin.weight().grad().data, lin.bias().grad().data);
-                if (input) {
+                if (input && reluAt(l - 1) && (l > 1 || needInputGradient)) {
+                    // the input gradient through the ReLU before this layer in one pass (its outputs are this layer's inputs)
+                    FloatColumnKernels.inputGradRelu(gradF[l + 1], n, width[l + 1], weightF[l], width[l], actF[l], gradF[l - 1]);
+                    l--;
+                } else if (input) {
                     FloatColumnKernels.inputGrad(gradF[l + 1], n, width[l + 1], weightF[l], width[l], gradF[l]);
                 }
             } else if (input) {
@@ -250,6 +271,11 @@ final class ColumnPass {
         inputGrad.reshape(n, width[0], false);
         fromColumns(gradF[0], inputGrad);
         return inputGrad;
+    }
+
+    /** @return whether layer l exists and is a ReLU (whose float passes are fused into the adjacent Linear's products) */
+    private boolean reluAt(int l) {
+        return l >= 0 && l < layers.length && layers[l].getClass() == Activation.ReLU.class;
     }
 
     private void ensureFloat(int rows) {

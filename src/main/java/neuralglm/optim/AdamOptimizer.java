@@ -11,7 +11,7 @@ import neuralglm.nn.Parameter;
  *   theta -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
  * </pre>
  */
-public final class AdamOptimizer extends Optimizer {
+public final class AdamOptimizer extends ElementwiseOptimizer {
     private static final long serialVersionUID = 1L;
 
     private final double lr;
@@ -23,6 +23,9 @@ public final class AdamOptimizer extends Optimizer {
     private transient double[][] m;
     private transient double[][] v;
     private transient int t;
+    /** This step's {@code lr / (1 - b1^t)} and {@code sqrt(1 - b2^t)}. */
+    private transient double stepSize;
+    private transient double sqrtC2;
 
     /** @param lr learning rate &gt; 0; betas (0.9, 0.999), eps 1e-8, no weight decay */
     public AdamOptimizer(double lr) {
@@ -70,21 +73,23 @@ public final class AdamOptimizer extends Optimizer {
     }
 
     @Override
-    public void step() {
+    protected void beginStep() {
         t++;
         final double c1 = 1.0 - Math.pow(beta1, t), c2 = 1.0 - Math.pow(beta2, t);
-        final double stepSize = lr / c1, sqrtC2 = Math.sqrt(c2);
-        int pi = 0;
-        for (Parameter p : bound()) {
-            final double[] theta = p.value().data, grad = p.grad().data, mp = m[pi], vp = v[pi];
-            final int len = p.size();
-            for (int i = 0; i < len; i++) {
-                final double g = grad[i] + weightDecay * theta[i];
-                mp[i] = beta1 * mp[i] + (1 - beta1) * g;
-                vp[i] = beta2 * vp[i] + (1 - beta2) * g * g;
-                theta[i] -= stepSize * mp[i] / (Math.sqrt(vp[i]) / sqrtC2 + eps);
-            }
-            pi++;
+        stepSize = lr / c1;
+        sqrtC2 = Math.sqrt(c2);
+    }
+
+    @Override
+    protected void update(int param, int from, int to) {
+        final Parameter p = params.get(param);
+        final double[] theta = p.value().data, grad = p.grad().data, mp = m[param], vp = v[param];
+        final double stepSize = this.stepSize, sqrtC2 = this.sqrtC2;
+        for (int i = from; i < to; i++) {
+            final double g = grad[i] + weightDecay * theta[i];
+            mp[i] = beta1 * mp[i] + (1 - beta1) * g;
+            vp[i] = beta2 * vp[i] + (1 - beta2) * g * g;
+            theta[i] -= stepSize * mp[i] / (Math.sqrt(vp[i]) / sqrtC2 + eps);
         }
     }
 

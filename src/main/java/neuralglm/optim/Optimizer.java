@@ -22,6 +22,26 @@ public abstract class Optimizer implements Serializable {
     public interface Closure {
         /** @return the loss at the current parameters, with their gradients freshly accumulated */
         double evaluate();
+
+        /**
+         * Runs an elementwise update ({@link ElementwiseOptimizer}) over every entry of the parameters, as ranges
+         * {@code (param, from, to)} covering each entry once; a closure with threads may share the ranges among
+         * them. The default runs each parameter whole, on this thread.
+         *
+         * @param params the optimiser's bound parameters
+         * @param update the update of one range; entries in different ranges are independent
+         */
+        default void update(List<Parameter> params, RangeUpdate update) {
+            for (int p = 0; p < params.size(); p++) {
+                update.update(p, 0, params.get(p).size());
+            }
+        }
+
+        /** The update of entries {@code from .. to - 1} of parameter {@code param} (an index in the bound list). */
+        @FunctionalInterface
+        interface RangeUpdate {
+            void update(int param, int from, int to);
+        }
     }
 
     /** The parameters this optimiser updates; null until {@link #initialise(List)}. */

@@ -12,7 +12,7 @@ import neuralglm.nn.Parameter;
  *   theta -= lr b                  standard momentum (plain SGD when mu = 0)
  * </pre>
  */
-public final class SgdOptimizer extends Optimizer {
+public final class SgdOptimizer extends ElementwiseOptimizer {
     private static final long serialVersionUID = 1L;
 
     private final double lr;
@@ -21,6 +21,8 @@ public final class SgdOptimizer extends Optimizer {
     private final double weightDecay;
 
     private transient double[][] buffers;
+    /** Whether the current step is the first (momentum: b = g). */
+    private transient boolean first;
 
     /** @param lr learning rate &gt; 0 (plain SGD) */
     public SgdOptimizer(double lr) {
@@ -69,28 +71,33 @@ public final class SgdOptimizer extends Optimizer {
     }
 
     @Override
-    public void step() {
-        int pi = 0;
-        for (Parameter p : bound()) {
-            final double[] theta = p.value().data, grad = p.grad().data;
-            final int len = p.size();
-            if (momentum == 0) {
-                for (int i = 0; i < len; i++) {
-                    theta[i] -= lr * (grad[i] + weightDecay * theta[i]);
-                }
-            } else {
-                double[] b = buffers[pi];
-                final boolean first = b == null;
-                if (first) {
-                    b = buffers[pi] = new double[len];
-                }
-                for (int i = 0; i < len; i++) {
-                    final double g = grad[i] + weightDecay * theta[i];
-                    b[i] = first ? g : momentum * b[i] + g;
-                    theta[i] -= lr * (nesterov ? g + momentum * b[i] : b[i]);
+    protected void beginStep() {
+        first = false;
+        if (buffers != null) {
+            for (int p = 0; p < buffers.length; p++) {
+                if (buffers[p] == null) { // the first step: b = g
+                    buffers[p] = new double[params.get(p).size()];
+                    first = true;
                 }
             }
-            pi++;
+        }
+    }
+
+    @Override
+    protected void update(int param, int from, int to) {
+        final Parameter p = params.get(param);
+        final double[] theta = p.value().data, grad = p.grad().data;
+        if (momentum == 0) {
+            for (int i = from; i < to; i++) {
+                theta[i] -= lr * (grad[i] + weightDecay * theta[i]);
+            }
+        } else {
+            final double[] b = buffers[param];
+            for (int i = from; i < to; i++) {
+                final double g = grad[i] + weightDecay * theta[i];
+                b[i] = first ? g : momentum * b[i] + g;
+                theta[i] -= lr * (nesterov ? g + momentum * b[i] : b[i]);
+            }
         }
     }
 

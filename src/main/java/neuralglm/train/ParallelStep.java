@@ -6,11 +6,11 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 import neuralglm.family.Family;
-import neuralglm.linalg.Kernels;
 import neuralglm.nn.Parameter;
-import neuralglm.nn.Parameters;
 import neuralglm.nn.Precision;
 import neuralglm.nn.Sequential;
+import neuralglm.optim.ElementwiseOptimizer;
+import neuralglm.optim.Optimizer;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -18,12 +18,17 @@ import org.ejml.data.DMatrixRMaj;
  * runs on thread t with its own copy of the network (slice 0 on the caller's thread and network), whose
  * weights are the caller's network's arrays (read only during a step) and whose gradients are its own.
  * With batch weight {@code W = sum w} and slice weight {@code W_t}, slice t computes the family's
- * gradient normalised by {@code W_t}, scales it by {@code W_t / W} and backpropagates; the caller then
- * adds the copies' parameter gradients into the network's in slice order 1, 2, ..., T-1, and the loss
- * is {@code sum_t (W_t / W) loss_t}. The order never varies, so a run is reproducible for a given T.
- * A slice whose worker has not started it by the time the caller has done slice 0 (the worker was not
- * scheduled) is run by the caller instead, with the same network copy and buffers: the same numbers.
- * Buffers are reused from step to step; the threads live until {@link #close()}.
+ * gradient normalised by {@code W_t}, scales it by {@code W_t / W} and backpropagates, and the loss
+ * is {@code sum_t (W_t / W) loss_t}. The parameter entries (all parameters as one vector of N entries)
+ * are cut into T ranges of about N / T entries, and thread t adds range t of the copies' gradients into
+ * the network's, {@code g_j = ((g0_j + g1_j) + g2_j) + ...} in slice order for every entry j whoever adds
+ * it; an {@link ElementwiseOptimizer}'s update ({@link #update}) is shared by the same ranges. So a step
+ * runs in three phases (slices, reduction, update), each on all threads, and its numbers never depend on
+ * the threads' timing: a run is reproducible for a given T.
+ * A task (a slice or a range) whose worker has not started it by the time the caller has done its own (the
+ * worker was not scheduled) is run by the caller instead, with the same network copy and buffers: the same
+ * numbers. Buffers are reused from step to step (a step allocates nothing); the threads live until
+ * {@link #close()}, spinning briefly between phases before they park.
  */
 final class ParallelStep implements BatchStep {
 
@@ -33,16 +38,29 @@ final class ParallelStep implements BatchStep {
     private final double[] w;
     private final Slice[] slices;
     private final Thread[] workers;
-    /** Incremented by the caller to start a step; the workers wait for it to change. */
+    /** Incremented by the caller to start a phase; the workers wait for it to change. */
     private volatile int generation;
-    /** Slices 1 .. T-1 of the current step not yet done. */
+    /** The current phase ({@link #SLICES}, {@link #REDUCE}, {@link #UPDATE}); written before generation. */
+    private int phase;
+    private static final int SLICES = 0, REDUCE = 1, UPDATE = 2;
+    /** Tasks 1 .. T-1 of the current phase not yet done. */
     private final AtomicInteger pending = new AtomicInteger();
     /**
-     * The generation for which each slice was last taken, by its worker or by the caller: whoever takes a slice
-     * runs it (on the slice's own network and buffers, so the numbers do not depend on the thread).
+     * The generation for which each task was last taken, by its worker or by the caller: whoever takes a task
+     * runs it (on the slice's own network and buffers, or on its range of entries, so the numbers do not depend
+     * on the thread).
      */
     private final AtomicIntegerArray taken;
+    /** Whether worker t (index t - 1) or the caller (index T - 1) is parked or about to park: whoever wakes it unparks it. */
+    private final AtomicIntegerArray parked;
     private final Thread caller;
+    /**
+     * Range t of the parameter entries, as triples (parameter index, from, to): entries {@code N t / T} to
+     * {@code N (t + 1) / T}, rounded down to multiples of 8 (a cache line of doubles) in the flat order.
+     */
+    private final int[][] ranges;
+    /** The update of the current {@link #UPDATE} phase. */
+    private Optimizer.Closure.RangeUpdate rangeUpdate;
     private volatile boolean stopped;
     private volatile Throwable failure;
     private DMatrixRMaj eta;
@@ -76,6 +94,8 @@ final class ParallelStep implements BatchStep {
         }
         this.caller = Thread.currentThread();
         this.taken = new AtomicIntegerArray(threads);
+        this.parked = new AtomicIntegerArray(threads);
+        this.ranges = ranges(slices[0].params, threads);
         this.workers = new Thread[threads - 1];
         for (int t = 1; t < threads; t++) {
             final int tt = t;
@@ -87,19 +107,55 @@ final class ParallelStep implements BatchStep {
         }
     }
 
-    /** A step takes tens of microseconds to milliseconds: spin that long before parking. */
+    /**
+     * @return per task, the (parameter, from, to) triples of its range of the entries (all parameters as one vector,
+     *         in order), cut at multiples of 8 near {@code N t / T}
+     */
+    static int[][] ranges(Parameter[] params, int threads) {
+        long n = 0;
+        for (Parameter p : params) {
+            n += p.size();
+        }
+        final int[][] out = new int[threads][];
+        for (int t = 0; t < threads; t++) {
+            final long lo = t == 0 ? 0 : n * t / threads / 8 * 8, hi = t == threads - 1 ? n : n * (t + 1) / threads / 8 * 8;
+            final int[] seg = new int[3 * params.length];
+            int k = 0;
+            long base = 0;
+            for (int p = 0; p < params.length; p++) {
+                final long from = Math.max(lo, base), to = Math.min(hi, base + params[p].size());
+                if (from < to) {
+                    seg[k++] = p;
+                    seg[k++] = (int) (from - base);
+                    seg[k++] = (int) (to - base);
+                }
+                base += params[p].size();
+            }
+            out[t] = java.util.Arrays.copyOf(seg, k);
+        }
+        return out;
+    }
+
+    /** A phase takes microseconds (reduction, update) to milliseconds (slices): spin up to this long before parking. */
     private static final long SPIN_NANOS = 50_000;
 
     private void work(int t) {
         int seen = 0;
         while (true) {
-            final long until = System.nanoTime() + SPIN_NANOS;
-            int g;
-            while ((g = generation) == seen) {
-                if (System.nanoTime() < until) {
+            int g = generation;
+            if (g == seen) {
+                final long until = System.nanoTime() + SPIN_NANOS;
+                while ((g = generation) == seen && System.nanoTime() < until) {
                     Thread.onSpinWait();
-                } else {
+                }
+                while ((g = generation) == seen) {
+                    parked.set(t - 1, 1);
+                    if ((g = generation) != seen) {
+                        parked.set(t - 1, 0);
+                        break;
+                    }
                     LockSupport.park(this);
+                    parked.set(t - 1, 0);
                 }
             }
             seen = g;
@@ -117,37 +173,106 @@ final class ParallelStep implements BatchStep {
         return taken.compareAndSet(t, g - 1, g);
     }
 
-    /** Runs slice t (taken by this thread) and counts it done. */
+    /** Runs task t of the current phase (taken by this thread) and counts it done. */
     private void runTaken(int t) {
         try {
-            slices[t].run(family);
+            run(t);
         } catch (Throwable e) {
             failure = e;
         }
-        if (pending.decrementAndGet() == 0 && Thread.currentThread() != caller) {
+        if (pending.decrementAndGet() == 0 && Thread.currentThread() != caller && parked.get(slices.length - 1) != 0) {
             LockSupport.unpark(caller);
         }
     }
 
-    /** Starts the workers on the current step (slices 1 .. T-1). */
-    private void release() {
-        pending.set(workers.length);
-        generation++;
-        for (Thread t : workers) {
-            LockSupport.unpark(t);
+    /** Task t of the current phase: slice t, or range t of the reduction or of the update. */
+    private void run(int t) {
+        switch (phase) {
+            case SLICES:
+                slices[t].run(family);
+                break;
+            case REDUCE:
+                reduce(ranges[t]);
+                break;
+            default:
+                final int[] seg = ranges[t];
+                for (int k = 0; k < seg.length; k += 3) {
+                    rangeUpdate.update(seg[k], seg[k + 1], seg[k + 2]);
+                }
+                break;
         }
     }
 
-    /** Waits until every worker has finished the current step. */
-    private void awaitWorkers() {
-        final long until = System.nanoTime() + SPIN_NANOS;
-        while (pending.get() != 0) {
-            if (System.nanoTime() < until) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.park(this);
+    /** Adds the copies' gradients into the network's over the given entries, in slice order 1, 2, ..., T-1. */
+    private void reduce(int[] seg) {
+        for (int k = 0; k < seg.length; k += 3) {
+            final int p = seg[k], from = seg[k + 1], to = seg[k + 2];
+            final double[] g = slices[0].params[p].grad().data;
+            for (int s = 1; s < slices.length; s++) {
+                final double[] h = slices[s].params[p].grad().data;
+                for (int i = from; i < to; i++) {
+                    g[i] += h[i];
+                }
             }
         }
+    }
+
+    /**
+     * Runs a phase on every thread: starts the workers on tasks 1 .. T-1, runs task 0, then any task whose worker has
+     * not started it (not scheduled: a busy machine), waits for the rest and rethrows a task's failure.
+     */
+    private void runPhase(int what) {
+        final int threads = slices.length;
+        phase = what;
+        pending.set(threads - 1);
+        final int g = generation + 1;
+        generation = g;
+        // a parked worker is woken for a slice; a reduction or update range (microseconds) is not worth the wake-up:
+        // the caller runs it, as any task its worker has not started
+        for (int t = 1; what == SLICES && t < threads; t++) {
+            if (parked.get(t - 1) != 0) {
+                LockSupport.unpark(workers[t - 1]);
+            }
+        }
+        try {
+            run(0);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        for (int t = 1; t < threads; t++) {
+            if (take(t, g)) {
+                runTaken(t);
+            }
+        }
+        awaitWorkers();
+        final Throwable f = failure;
+        if (f != null) {
+            failure = null;
+            if (f instanceof RuntimeException) {
+                throw (RuntimeException) f;
+            }
+            throw (Error) f;
+        }
+    }
+
+    /** Waits until every worker has finished the current phase. */
+    private void awaitWorkers() {
+        if (pending.get() == 0) {
+            return;
+        }
+        final long until = System.nanoTime() + SPIN_NANOS;
+        while (pending.get() != 0 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        final int me = slices.length - 1;
+        while (pending.get() != 0) {
+            parked.set(me, 1);
+            if (pending.get() == 0) {
+                break;
+            }
+            LockSupport.park(this);
+        }
+        parked.set(me, 0);
     }
 
     /**
@@ -181,44 +306,39 @@ final class ParallelStep implements BatchStep {
         }
         // with the rows of x as given, slice 0 reads the first rows in place; otherwise it copies its rows of the
         // batch as the workers do theirs (in parallel), see Slice#load
-        final Slice first = slices[0];
         if (!gather) {
-            first.view(x, y, w);
+            slices[0].view(x, y, w);
         }
-        release();
-        try {
-            slices[0].run(family);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        // a worker that has not started its slice yet (not scheduled: a busy machine) gets it done here instead
-        final int g = generation;
-        for (int t = 1; t < threads; t++) {
-            if (take(t, g)) {
-                runTaken(t);
-            }
-        }
-        awaitWorkers();
-        final Throwable f = failure;
-        if (f != null) {
-            failure = null;
-            if (f instanceof RuntimeException) {
-                throw (RuntimeException) f;
-            }
-            throw (Error) f;
-        }
+        runPhase(SLICES);
+        runPhase(REDUCE);
         double loss = 0.0;
         for (int t = 0; t < threads; t++) {
             final Slice s = slices[t];
             if (s.share > 0) {
                 loss += s.share * s.loss;
             }
-            if (t > 0) {
-                Parameters.addGradients(s.paramList, first.paramList);
-            }
         }
         eta = null;
         return loss;
+    }
+
+    /**
+     * Shares the update's ranges among the threads when {@code params} are the network's parameters in order;
+     * otherwise runs them all here.
+     */
+    @Override
+    public void update(List<Parameter> params, Optimizer.Closure.RangeUpdate update) {
+        final Parameter[] mine = slices[0].params;
+        boolean same = params.size() == mine.length;
+        for (int p = 0; same && p < mine.length; p++) {
+            same = params.get(p) == mine[p];
+        }
+        if (!same) {
+            BatchStep.super.update(params, update);
+            return;
+        }
+        rangeUpdate = update;
+        runPhase(UPDATE);
     }
 
     /** @return {@code w[from] + ... + w[from + rows - 1]}, summed as {@link Family#totalWeight} */
@@ -249,7 +369,10 @@ final class ParallelStep implements BatchStep {
     @Override
     public void close() {
         stopped = true;
-        release();
+        generation = generation + 1;
+        for (Thread t : workers) {
+            LockSupport.unpark(t);
+        }
         for (Thread t : workers) {
             try {
                 t.join();

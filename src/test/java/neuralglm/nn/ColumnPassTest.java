@@ -35,7 +35,8 @@ class ColumnPassTest {
 
     @ParameterizedTest
     @CsvSource({"ReLU,1,30;20,1,400", "ReLU,20,40;48,1,256", "ReLU,20,64;64,1,256", "Tanh,3,7,3,37", "ELU,5,9;4,2,16", "Sigmoid,2,6,1,100",
-        "Softplus,4,5;5;5,3,50", "Squareplus,3,6;4,1,40", "LeakyReLU,6,12,2,64", "Identity,3,4,1,20", "ReLU,7,none,2,33", "ReLU,1,30;20,2,400"})
+        "Softplus,4,5;5;5,3,50", "Squareplus,3,6;4,1,40", "LeakyReLU,6,12,2,64", "Identity,3,4,1,20", "ReLU,7,none,2,33", "ReLU,1,30;20,2,400",
+        "ReLU,2,3;4;5;1,4,50", "ReLU,4,2;6,3,70"})
     void columnPassEqualsTheLayerByLayerPassBitForBit(String act, int in, String hidden, int out, int n) {
         final int[] h = hidden.equals("none") ? new int[0]
                 : java.util.Arrays.stream(hidden.split(";")).mapToInt(Integer::parseInt).toArray();

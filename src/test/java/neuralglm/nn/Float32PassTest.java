@@ -194,6 +194,55 @@ class Float32PassTest {
         }
     }
 
+    /**
+     * The float forward and input-gradient products, plain and with the ReLU fused in, against the documented
+     * arithmetic written out here: each entry a chain of float fused multiply-adds in ascending order of the inner
+     * index (from the bias, or 0), then max(., 0), or times [y > 0] (y: the ReLU's outputs, zeros and a subnormal
+     * among them); bit for bit, for inner sizes 1 to 14 (every grouping of the terms into passes) and blocks.
+     */
+    @ParameterizedTest
+    @CsvSource({"1,3", "2,5", "3,1", "4,2", "5,7", "6,3", "7,4", "8,9", "9,2", "10,11", "11,1", "12,6", "13,13", "14,30", "30,20"})
+    void fusedReluKernelsAreTheChainsOfFusedMultiplyAdds(int p, int m) {
+        final Random rng = new Random(31L * p + m);
+        for (int n : new int[] {1, 37, 1100}) {
+            final float[][] x = new float[p][n], dy = new float[m][n], relu = new float[p][n];
+            final float[] w = new float[m * p], b = new float[m];
+            fill(rng, x);
+            fill(rng, dy);
+            fill(rng, new float[][] {w, b});
+            for (float[] c : relu) {
+                for (int i = 0; i < n; i++) {
+                    final int kind = rng.nextInt(4);
+                    c[i] = kind == 0 ? 0f : kind == 1 ? Float.MIN_VALUE : rng.nextFloat();
+                }
+            }
+            final float[][] y = new float[m][n], yRelu = new float[m][n], dx = new float[p][n], dxRelu = new float[p][n];
+            FloatColumnKernels.affine(x, n, p, w, m, b, y);
+            FloatColumnKernels.affineRelu(x, n, p, w, m, b, yRelu);
+            FloatColumnKernels.inputGrad(dy, n, m, w, p, dx);
+            FloatColumnKernels.inputGradRelu(dy, n, m, w, p, relu, dxRelu);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    float s = b[j];
+                    for (int k = 0; k < p; k++) {
+                        s = Math.fma(w[j * p + k], x[k][i], s);
+                    }
+                    assertEquals(Float.floatToIntBits(s), Float.floatToIntBits(y[j][i]), "affine " + j + "," + i);
+                    assertEquals(Float.floatToIntBits(Math.max(s, 0f)), Float.floatToIntBits(yRelu[j][i]), "affineRelu " + j + "," + i);
+                }
+                for (int k = 0; k < p; k++) {
+                    float s = 0f;
+                    for (int j = 0; j < m; j++) {
+                        s = Math.fma(w[j * p + k], dy[j][i], s);
+                    }
+                    assertEquals(Float.floatToIntBits(s), Float.floatToIntBits(dx[k][i]), "inputGrad " + k + "," + i);
+                    final float masked = relu[k][i] > 0 ? s : s * 0f;
+                    assertEquals(Float.floatToIntBits(masked), Float.floatToIntBits(dxRelu[k][i]), "inputGradRelu " + k + "," + i);
+                }
+            }
+        }
+    }
+
     private static void fill(Random rng, float[][] a) {
         for (float[] r : a) {
             for (int i = 0; i < r.length; i++) {

@@ -1,0 +1,55 @@
+package neuralglm.optim;
+
+import java.util.List;
+
+import neuralglm.nn.Parameter;
+
+/**
+ * An optimiser whose update of each parameter entry reads only that entry's value, gradient and state
+ * (SGD, Adam): one step is {@link #beginStep()} (the step's scalars, such as Adam's bias corrections) and
+ * then {@link #update(int, int, int)} over every entry,
+ * <pre>
+ *   theta_j = u(theta_j, grad_j, state_j; step scalars)     for each entry j, independently
+ * </pre>
+ * so the entries may be cut into ranges updated in any order, on any threads, with the same bits as one
+ * pass. {@link #step(Closure)} hands the ranges to the closure ({@link Closure#update}), which a
+ * multi-threaded closure shares among its threads.
+ */
+public abstract class ElementwiseOptimizer extends Optimizer {
+    private static final long serialVersionUID = 1L;
+
+    /** {@link #update(int, int, int)} as an object, made once. */
+    private transient Closure.RangeUpdate ranges;
+
+    /** Computes what the coming update's entries share (called once per step, before any {@link #update}). */
+    protected abstract void beginStep();
+
+    /**
+     * Updates entries {@code from .. to - 1} of bound parameter {@code param} from their gradients.
+     *
+     * @param param the parameter's index in the bound list
+     * @param from  first entry (row-major)
+     * @param to    one past the last entry
+     */
+    protected abstract void update(int param, int from, int to);
+
+    @Override
+    public final void step() {
+        beginStep();
+        final List<Parameter> ps = bound();
+        for (int p = 0; p < ps.size(); p++) {
+            update(p, 0, ps.get(p).size());
+        }
+    }
+
+    @Override
+    public final double step(Closure closure) {
+        final double loss = closure.evaluate();
+        beginStep();
+        if (ranges == null) {
+            ranges = this::update;
+        }
+        closure.update(bound(), ranges);
+        return loss;
+    }
+}
