@@ -18,7 +18,12 @@ import org.ejml.data.DMatrixRMaj;
  * products run in {@link FloatColumnKernels}; the parameter gradients are still added into the layers'
  * double gradients. In either precision a {@link Activation.ReLU} after a {@link Linear} runs inside that layer's
  * products (forward: the ReLU's outputs straight from the sums; backward: the input gradient times the ReLU's
- * step), the same numbers as the separate passes. Buffers grow to the largest batch and are reused. Not thread-safe (one per network, as
+ * step), the same numbers as the separate passes. Dead ReLU units (outputs 0 on every row of the batch, as ReLU
+ * networks on low-dimensional inputs have from their initialisation on) are left out of the products: the next
+ * layer reads only the live columns, and the layer before computes only the live rows of its weight gradient and
+ * input gradient; their terms are 0 times a weight, so the sums are the same (when the weights are finite and
+ * no bias is -0, which is checked; a gradient that has overflowed to infinity, a diverged step, may then give 0
+ * where the full product gave NaN). Buffers grow to the largest batch and are reused. Not thread-safe (one per network, as
  * the layers' own caches).
  */
 final class ColumnPass {
@@ -42,12 +47,31 @@ final class ColumnPass {
     private double[][][] grad;      // grad[l]: dL/d(input of layer l), for l >= 1
     private double[][][] aux;       // aux[l]: what activation l keeps from forward for backward (Activation.keepsAux)
     private int capacity;
+    private int[][] live;           // live[l] for a ReLU l fused after a Linear: its output columns not all zero
+    private int[] liveCount;        // ... how many (width[l + 1] when not known)
+    private boolean[] compact;      // compact[l]: Linear l's last forward read only the live columns of the ReLU before it
+    private boolean[] finite;       // finite[l]: Linear l's weights are all finite
+    private double[][] wLive;       // per Linear: its weights restricted to live rows / columns
+    private double[][][] cols;      // per Linear: lists of column references (inputs; outputs; input gradients)
+    private double[][][] cols2;
+    private double[][][] cols3;
+    private double[][] dWLive;      // per Linear: its weight and bias gradients restricted to live rows / columns
+    private double[][] dbLive;
     private int n;
     private float[][][] actF;       // float32: as act and grad
     private float[][][] gradF;
     private float[][] weightF;      // float32: weightF[l], biasF[l]: float copies of Linear l's parameters
     private float[][] biasF;
     private int capacityF;
+    private int[][] liveF;          // float32: liveF[l] for a ReLU l fused after a Linear: its output columns not all zero
+    private int[] liveCountF;       // ... how many (width[l] when not known)
+    private boolean[] compactF;     // compactF[l]: Linear l's last forward read only the live columns of the ReLU before it
+    private boolean[] finiteF;      // finiteF[l]: Linear l's float weights are all finite
+    private float[][] wLiveF;       // per Linear: its weights restricted to live rows / columns
+    private float[][][] colsF;      // per Linear: two lists of column references (inputs, outputs)
+    private float[][][] colsF2;     // ... and a third and fourth
+    private double[][] dWLiveF;     // per Linear: its weight and bias gradients restricted to live rows / columns
+    private double[][] dbLiveF;
     private boolean float32;        // the precision of the last forward
     private final DMatrixRMaj eta = new DMatrixRMaj(0, 0);
     private final DMatrixRMaj inputGrad = new DMatrixRMaj(0, 0);
@@ -97,6 +121,31 @@ final class ColumnPass {
     }
 
     private void ensure(int rows) {
+        if (live == null) {
+            final int len = layers.length;
+            live = new int[len][];
+            liveCount = new int[len];
+            compact = new boolean[len];
+            finite = new boolean[len];
+            wLive = new double[len][];
+            cols = new double[len][][];
+            cols2 = new double[len][][];
+            cols3 = new double[len][][];
+            dWLive = new double[len][];
+            dbLive = new double[len][];
+            for (int l = 0; l < len; l++) {
+                live[l] = new int[width[l + 1]];
+                liveCount[l] = width[l + 1];
+                if (layers[l] instanceof Linear) {
+                    wLive[l] = new double[width[l] * width[l + 1]];
+                    cols[l] = new double[width[l]][];
+                    cols2[l] = new double[width[l + 1]][];
+                    cols3[l] = new double[width[l]][];
+                    dWLive[l] = new double[width[l] * width[l + 1]];
+                    dbLive[l] = new double[width[l + 1]];
+                }
+            }
+        }
         if (rows <= capacity) {
             return;
         }
@@ -127,12 +176,26 @@ final class ColumnPass {
             final Layer layer = layers[l];
             if (layer instanceof Linear) {
                 final Linear lin = (Linear) layer;
+                final double[] weight = lin.weight().value().data, bias = lin.bias().value().data;
+                finite[l] = finite(weight);
+                final int p = width[l], m = width[l + 1];
+                double[][] in = act[l];
+                double[] w = weight;
+                int pl = p;
+                // dead units of the ReLU before (columns all zero) left out: their terms are 0 * w (as in forwardFloat)
+                compact[l] = reluAt(l - 1) && liveCount[l - 1] < p && finite[l] && noNegativeZero(bias);
+                if (compact[l]) {
+                    pl = liveCount[l - 1];
+                    in = pick(act[l], live[l - 1], pl, cols[l]);
+                    w = restrict(weight, p, null, m, live[l - 1], pl, wLive[l]);
+                }
                 if (reluAt(l + 1)) {
                     // Linear then ReLU in one pass, straight into the ReLU's outputs (as in forwardFloat)
-                    ColumnKernels.affineRelu(act[l], n, width[l], lin.weight().value().data, width[l + 1], lin.bias().value().data, act[l + 2]);
+                    ColumnKernels.affineRelu(in, n, pl, w, m, bias, act[l + 2]);
+                    liveCount[l + 1] = live(act[l + 2], m, n, live[l + 1]);
                     l++;
                 } else {
-                    ColumnKernels.affine(act[l], n, width[l], lin.weight().value().data, width[l + 1], lin.bias().value().data, act[l + 1]);
+                    ColumnKernels.affine(in, n, pl, w, m, bias, act[l + 1]);
                 }
             } else {
                 final Activation a = (Activation) layer;
@@ -143,6 +206,7 @@ final class ColumnPass {
                         a.applyAll(act[l][c], act[l + 1][c], n);
                     }
                 }
+                liveCount[l] = width[l + 1];
             }
         }
         eta.reshape(n, width[layers.length], false);
@@ -175,6 +239,11 @@ final class ColumnPass {
             final boolean input = l > 0 || needInputGradient;
             if (layer instanceof Linear) {
                 final Linear lin = (Linear) layer;
+                final boolean deadAfter = reluAt(l + 1) && liveCount[l + 1] < width[l + 1] && finite[l];
+                if (deadAfter || compact[l]) {
+                    l = backwardLive(l, lin, input && reluAt(l - 1) && (l > 1 || needInputGradient), input, deadAfter);
+                    continue;
+                }
                 ColumnKernels.affineGrad(grad[l + 1], n, width[l + 1], act[l], width[l], lin.weight().grad().data, lin.bias().grad().data);
                 if (input && reluAt(l - 1) && (l > 1 || needInputGradient)) {
                     ColumnKernels.inputGradRelu(grad[l + 1], n, width[l + 1], lin.weight().value().data, width[l], act[l], grad[l - 1]);
@@ -201,6 +270,109 @@ final class ColumnPass {
         return inputGrad;
     }
 
+    /** {@link #backwardLiveFloat} in double: see there. */
+    private int backwardLive(int l, Linear lin, boolean fusedBefore, boolean input, boolean deadAfter) {
+        final int p = width[l], m = width[l + 1];
+        final int[] jl = deadAfter ? live[l + 1] : null;
+        final int ml = deadAfter ? liveCount[l + 1] : m;
+        final int[] kl = compact[l] ? live[l - 1] : null;
+        final int pl = compact[l] ? liveCount[l - 1] : p;
+        final double[][] dy = jl == null ? grad[l + 1] : pick(grad[l + 1], jl, ml, cols2[l]);
+        final double[][] x = kl == null ? act[l] : pick(act[l], kl, pl, cols[l]);
+        final double[] dW = lin.weight().grad().data, db = lin.bias().grad().data, weight = lin.weight().value().data;
+        final double[] dWl = dWLive[l], dbl = dbLive[l];
+        for (int a = 0; a < ml; a++) {
+            final int j = jl == null ? a : jl[a];
+            for (int b = 0; b < pl; b++) {
+                dWl[a * pl + b] = dW[j * p + (kl == null ? b : kl[b])];
+            }
+            dbl[a] = db[j];
+        }
+        ColumnKernels.affineGrad(dy, n, ml, x, pl, dWl, dbl);
+        for (int a = 0; a < ml; a++) {
+            final int j = jl == null ? a : jl[a];
+            for (int b = 0; b < pl; b++) {
+                dW[j * p + (kl == null ? b : kl[b])] = dWl[a * pl + b];
+            }
+            db[j] = dbl[a];
+        }
+        if (fusedBefore) {
+            final double[] w = restrict(weight, p, jl, ml, kl, pl, wLive[l]);
+            final double[][] dx = kl == null ? grad[l - 1] : pick(grad[l - 1], kl, pl, cols3[l]);
+            ColumnKernels.inputGradRelu(dy, n, ml, w, pl, x, dx);
+            if (kl != null) {
+                zeroDead(grad[l - 1], p, kl, pl);
+            }
+            return l - 1;
+        }
+        if (input) {
+            ColumnKernels.inputGrad(dy, n, ml, restrict(weight, p, jl, ml, null, p, wLive[l]), p, grad[l]);
+        }
+        return l;
+    }
+
+    /** @return {@code out} with {@code out[a] = cols[idx[a]]} for {@code a < count} */
+    private static double[][] pick(double[][] cols, int[] idx, int count, double[][] out) {
+        for (int a = 0; a < count; a++) {
+            out[a] = cols[idx[a]];
+        }
+        return out;
+    }
+
+    /** @return {@code out}, the rows {@code rows} (null: all) and columns {@code cols} (null: all) of the m x p matrix w, row-major */
+    private static double[] restrict(double[] w, int p, int[] rows, int mr, int[] cols, int pc, double[] out) {
+        for (int a = 0; a < mr; a++) {
+            final int o = (rows == null ? a : rows[a]) * p;
+            for (int b = 0; b < pc; b++) {
+                out[a * pc + b] = w[o + (cols == null ? b : cols[b])];
+            }
+        }
+        return out;
+    }
+
+    /** Sets the columns of {@code cols} (p of them) not in {@code live} to 0 over the batch. */
+    private void zeroDead(double[][] cols, int p, int[] live, int count) {
+        for (int k = 0, a = 0; k < p; k++) {
+            if (a < count && live[a] == k) {
+                a++;
+            } else {
+                java.util.Arrays.fill(cols[k], 0, n, 0.0);
+            }
+        }
+    }
+
+    /** @return how many of the m columns have an entry other than 0 in the first n rows, listed in ascending order in idx */
+    private static int live(double[][] cols, int m, int n, int[] idx) {
+        int count = 0;
+        for (int j = 0; j < m; j++) {
+            final double[] c = cols[j];
+            for (int i = 0; i < n; i++) {
+                if (c[i] != 0.0) {  // NaN counts as live
+                    idx[count++] = j;
+                    break;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static boolean finite(double[] w) {
+        double s = 0.0;
+        for (double v : w) {
+            s += v * 0.0;   // NaN once any entry is infinite or NaN
+        }
+        return s == 0.0;
+    }
+
+    private static boolean noNegativeZero(double[] b) {
+        for (double v : b) {
+            if (v == 0.0 && Double.doubleToRawLongBits(v) != 0L) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The forward pass in single precision ({@link Precision#FLOAT32}): the inputs, the hidden columns and a
      * copy of the weights (refreshed from the double parameters on every call) are float; eta is returned
@@ -220,18 +392,33 @@ final class ColumnPass {
                 final Linear lin = (Linear) layer;
                 toFloat(lin.weight().value().data, weightF[l]);
                 toFloat(lin.bias().value().data, biasF[l]);
+                finiteF[l] = finite(weightF[l]);
+                final int p = width[l], m = width[l + 1];
+                float[][] in = actF[l];
+                float[] w = weightF[l];
+                int pl = p;
+                // the ReLU before this layer left some columns all zero (dead units): their terms are 0 * w, left out
+                // (exactly the same sums when the weights are finite and no bias is -0)
+                compactF[l] = reluAt(l - 1) && liveCountF[l - 1] < p && finiteF[l] && noNegativeZero(biasF[l]);
+                if (compactF[l]) {
+                    pl = liveCountF[l - 1];
+                    in = pick(actF[l], liveF[l - 1], pl, colsF[l]);
+                    w = restrict(weightF[l], p, null, m, liveF[l - 1], pl, wLiveF[l]);
+                }
                 if (reluAt(l + 1)) {
                     // Linear then ReLU in one pass, straight into the ReLU's outputs (its inputs are not needed)
-                    FloatColumnKernels.affineRelu(actF[l], n, width[l], weightF[l], width[l + 1], biasF[l], actF[l + 2]);
+                    FloatColumnKernels.affineRelu(in, n, pl, w, m, biasF[l], actF[l + 2]);
+                    liveCountF[l + 1] = live(actF[l + 2], m, n, liveF[l + 1]);
                     l++;
                 } else {
-                    FloatColumnKernels.affine(actF[l], n, width[l], weightF[l], width[l + 1], biasF[l], actF[l + 1]);
+                    FloatColumnKernels.affine(in, n, pl, w, m, biasF[l], actF[l + 1]);
                 }
             } else {
                 final Activation a = (Activation) layer;
                 for (int c = 0; c < width[l]; c++) {
                     a.applyAll(actF[l][c], actF[l + 1][c], n);
                 }
+                liveCountF[l] = width[l];
             }
         }
         eta.reshape(n, width[layers.length], false);
@@ -250,6 +437,11 @@ final class ColumnPass {
             final boolean input = l > 0 || needInputGradient;
             if (layer instanceof Linear) {
                 final Linear lin = (Linear) layer;
+                final boolean fusedAfter = reluAt(l + 1) && l + 2 <= last && liveCountF[l + 1] < width[l + 1] && finiteF[l];
+                if (fusedAfter || compactF[l]) {
+                    l = backwardLiveFloat(l, lin, input && reluAt(l - 1) && (l > 1 || needInputGradient), input, fusedAfter);
+                    continue;
+                }
                 FloatColumnKernels.affineGrad(gradF[l + 1], n, width[l + 1], actF[l], width[l], lin.weight().grad().data, lin.bias().grad().data);
                 if (input && reluAt(l - 1) && (l > 1 || needInputGradient)) {
                     // the input gradient through the ReLU before this layer in one pass (its outputs are this layer's inputs)
@@ -273,6 +465,124 @@ final class ColumnPass {
         return inputGrad;
     }
 
+    /**
+     * Backward through Linear l when the ReLU after it has dead units (outputs all zero over the batch: their
+     * gradients are 0, the rows of dW and the terms of dL/dx they would add are 0) or its forward left out the dead
+     * inputs of the ReLU before it (their columns of dW are 0): the products on the live rows and columns only, the
+     * gradients added into the live entries (the same float sums as the full products: each entry's terms are the
+     * same, in the same order). The input gradient goes through the ReLU before (fused) or not as in backwardFloat.
+     *
+     * @return the index of the last layer handled (l - 1 when the ReLU before was fused in)
+     */
+    private int backwardLiveFloat(int l, Linear lin, boolean fusedBefore, boolean input, boolean fusedAfter) {
+        final int p = width[l], m = width[l + 1];
+        final int[] jl = fusedAfter ? liveF[l + 1] : null;
+        final int ml = fusedAfter ? liveCountF[l + 1] : m;
+        final int[] kl = compactF[l] ? liveF[l - 1] : null;
+        final int pl = compactF[l] ? liveCountF[l - 1] : p;
+        final float[][] dy = jl == null ? gradF[l + 1] : pick(gradF[l + 1], jl, ml, colsF2[l]);
+        final float[][] x = kl == null ? actF[l] : pick(actF[l], kl, pl, colsF[l]);
+        final double[] dW = lin.weight().grad().data, db = lin.bias().grad().data;
+        final double[] dWl = dWLiveF[l], dbl = dbLiveF[l];
+        for (int a = 0; a < ml; a++) {
+            final int j = jl == null ? a : jl[a];
+            for (int b = 0; b < pl; b++) {
+                dWl[a * pl + b] = dW[j * p + (kl == null ? b : kl[b])];
+            }
+            dbl[a] = db[j];
+        }
+        FloatColumnKernels.affineGrad(dy, n, ml, x, pl, dWl, dbl);
+        for (int a = 0; a < ml; a++) {
+            final int j = jl == null ? a : jl[a];
+            for (int b = 0; b < pl; b++) {
+                dW[j * p + (kl == null ? b : kl[b])] = dWl[a * pl + b];
+            }
+            db[j] = dbl[a];
+        }
+        if (fusedBefore) {
+            // dL/d(input of the ReLU before) for its live units; its dead units' columns are 0
+            final float[] w = restrict(weightF[l], p, jl, ml, kl, pl, wLiveF[l]);
+            final float[][] dx = kl == null ? gradF[l - 1] : pick(gradF[l - 1], kl, pl, colsF3(l));
+            FloatColumnKernels.inputGradRelu(dy, n, ml, w, pl, x, dx);
+            if (kl != null) {
+                zeroDead(gradF[l - 1], p, kl, pl);
+            }
+            return l - 1;
+        }
+        if (input) {
+            FloatColumnKernels.inputGrad(dy, n, ml, restrict(weightF[l], p, jl, ml, null, p, wLiveF[l]), p, gradF[l]);
+        }
+        return l;
+    }
+
+    private float[][][] colsF3;
+
+    private float[][] colsF3(int l) {
+        return colsF3[l];
+    }
+
+    /** @return {@code out} with {@code out[a] = cols[idx[a]]} for {@code a < count} */
+    private static float[][] pick(float[][] cols, int[] idx, int count, float[][] out) {
+        for (int a = 0; a < count; a++) {
+            out[a] = cols[idx[a]];
+        }
+        return out;
+    }
+
+    /** @return {@code out}, the rows {@code rows} (null: all) and columns {@code cols} (null: all) of the m x p matrix w, row-major */
+    private static float[] restrict(float[] w, int p, int[] rows, int mr, int[] cols, int pc, float[] out) {
+        for (int a = 0; a < mr; a++) {
+            final int o = (rows == null ? a : rows[a]) * p;
+            for (int b = 0; b < pc; b++) {
+                out[a * pc + b] = w[o + (cols == null ? b : cols[b])];
+            }
+        }
+        return out;
+    }
+
+    /** Sets the columns of {@code cols} (p of them) not in {@code live} to 0 over the batch. */
+    private void zeroDead(float[][] cols, int p, int[] live, int count) {
+        for (int k = 0, a = 0; k < p; k++) {
+            if (a < count && live[a] == k) {
+                a++;
+            } else {
+                java.util.Arrays.fill(cols[k], 0, n, 0f);
+            }
+        }
+    }
+
+    /** @return how many of the m columns have an entry other than 0 in the first n rows, listed in ascending order in idx */
+    private static int live(float[][] cols, int m, int n, int[] idx) {
+        int count = 0;
+        for (int j = 0; j < m; j++) {
+            final float[] c = cols[j];
+            for (int i = 0; i < n; i++) {
+                if (c[i] != 0f) {  // NaN counts as live
+                    idx[count++] = j;
+                    break;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static boolean finite(float[] w) {
+        float s = 0f;
+        for (float v : w) {
+            s += v * 0f;   // NaN once any entry is infinite or NaN
+        }
+        return s == 0f;
+    }
+
+    private static boolean noNegativeZero(float[] b) {
+        for (float v : b) {
+            if (v == 0f && Float.floatToRawIntBits(v) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return whether layer l exists and is a ReLU (whose float passes are fused into the adjacent Linear's products) */
     private boolean reluAt(int l) {
         return l >= 0 && l < layers.length && layers[l].getClass() == Activation.ReLU.class;
@@ -280,12 +590,31 @@ final class ColumnPass {
 
     private void ensureFloat(int rows) {
         if (weightF == null) {
-            weightF = new float[layers.length][];
-            biasF = new float[layers.length][];
-            for (int l = 0; l < layers.length; l++) {
+            final int len = layers.length;
+            weightF = new float[len][];
+            biasF = new float[len][];
+            liveF = new int[len][];
+            liveCountF = new int[len];
+            compactF = new boolean[len];
+            finiteF = new boolean[len];
+            wLiveF = new float[len][];
+            colsF = new float[len][][];
+            colsF2 = new float[len][][];
+            colsF3 = new float[len][][];
+            dWLiveF = new double[len][];
+            dbLiveF = new double[len][];
+            for (int l = 0; l < len; l++) {
+                liveF[l] = new int[width[l + 1]];
+                liveCountF[l] = width[l + 1];
                 if (layers[l] instanceof Linear) {
                     weightF[l] = new float[width[l] * width[l + 1]];
                     biasF[l] = new float[width[l + 1]];
+                    wLiveF[l] = new float[width[l] * width[l + 1]];
+                    colsF[l] = new float[width[l]][];
+                    colsF2[l] = new float[width[l + 1]][];
+                    colsF3[l] = new float[width[l]][];
+                    dWLiveF[l] = new double[width[l] * width[l + 1]];
+                    dbLiveF[l] = new double[width[l + 1]];
                 }
             }
         }

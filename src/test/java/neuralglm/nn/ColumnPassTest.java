@@ -122,6 +122,65 @@ class ColumnPassTest {
         org.junit.jupiter.api.Assertions.assertFalse(net.lastForwardUsedColumns());
     }
 
+    /**
+     * Makes the listed units of a hidden Linear layer dead for inputs of moderate size (bias -1000): their ReLU outputs
+     * are 0 on every row of a batch.
+     */
+    static void kill(Sequential net, int linear, String units, int width) {
+        if (units.equals("none")) {
+            return;
+        }
+        final double[] bias = net.layers().stream().filter(l -> l instanceof Linear).map(l -> (Linear) l)
+                .skip(linear).findFirst().orElseThrow().bias().value().data;
+        if (units.equals("all")) {
+            java.util.Arrays.fill(bias, 0, width, -1000.0);
+            return;
+        }
+        for (String u : units.split(";")) {
+            bias[Integer.parseInt(u)] = -1000.0;
+        }
+    }
+
+    /**
+     * Dead ReLU units (outputs 0 on every row of the batch) are left out of the column products (their terms are 0):
+     * still the same bits as the layer-by-layer pass, eta, dL/dx and every gradient, with some, all or none of the
+     * units of either hidden layer dead, and again after the weights move.
+     */
+    @ParameterizedTest
+    @CsvSource({"1,30;20,1,400,0;3;7;29,1;2", "1,30;20,2,400,none,0;5;6;7;8;9;19", "3,12;9,2,64,all,none", "3,12;9,2,64,2,all",
+        "20,40;48,1,256,5;6,0;47", "2,5;6;4,3,50,1,none"})
+    void deadReluUnitsKeepTheBits(int in, String hidden, int out, int n, String dead1, String dead2) {
+        final int[] h = java.util.Arrays.stream(hidden.split(";")).mapToInt(Integer::parseInt).toArray();
+        final Sequential net = Sequential.mlp(in, h, activation("ReLU"), out, new Random(3));
+        kill(net, 0, dead1, h[0]);
+        kill(net, 1, dead2, h[1]);
+        final Random rng = new Random(n + 7L * in);
+        for (int round = 0; round < 2; round++) {
+            final Sequential ref = net.copy(), cut = net.copy();
+            final DMatrixRMaj x = gauss(rng, n, in), dEta = gauss(rng, n, out);
+            DMatrixRMaj r = x;
+            for (Layer layer : ref.layers()) {
+                r = layer.forward(r);
+            }
+            DMatrixRMaj g = dEta;
+            for (int l = ref.layers().size() - 1; l >= 0; l--) {
+                g = ref.layers().get(l).backward(g);
+            }
+            final DMatrixRMaj eta = cut.forward(x).copy();
+            org.junit.jupiter.api.Assertions.assertTrue(cut.lastForwardUsedColumns());
+            final DMatrixRMaj dx = cut.backward(dEta);
+            assertArrayEquals(r.data, java.util.Arrays.copyOf(eta.data, n * out), 0.0, "eta");
+            assertArrayEquals(java.util.Arrays.copyOf(g.data, n * in), java.util.Arrays.copyOf(dx.data, n * in), 0.0, "dL/dx");
+            assertSameGradients(ref, cut);
+            for (Parameter p : net.parameters()) { // move the weights (the dead units stay dead)
+                final double[] v = p.value().data;
+                for (int i = 0; i < v.length; i++) {
+                    v[i] += v[i] < -100 ? 0 : 0.01 * rng.nextGaussian();
+                }
+            }
+        }
+    }
+
     private static void assertSameGradients(Sequential ref, Sequential cut) {
         final List<Parameter> a = ref.parameters(), b = cut.parameters();
         for (int p = 0; p < a.size(); p++) {

@@ -75,6 +75,37 @@ class Float32PassTest {
         assertTrue(r2 < tol, "second batch eta: " + r2);
     }
 
+    /**
+     * Dead ReLU units (left out of the float products as of the double ones): the float32 pass agrees with the float64
+     * pass within float rounding, and the dead units' rows of the weight and bias gradients are exactly 0 in both.
+     */
+    @ParameterizedTest
+    @CsvSource({"1,30;20,1,400,0;3;7;29,1;2", "3,12;9,2,64,all,none", "3,12;9,2,64,2,all", "20,64;64,1,256,5;6,0;63"})
+    void deadReluUnitsAgreeWithFloat64(int in, String hidden, int out, int n, String dead1, String dead2) {
+        final int[] h = java.util.Arrays.stream(hidden.split(";")).mapToInt(Integer::parseInt).toArray();
+        final Sequential net = Sequential.mlp(in, h, () -> Activation.byName("ReLU"), out, new Random(3));
+        ColumnPassTest.kill(net, 0, dead1, h[0]);
+        ColumnPassTest.kill(net, 1, dead2, h[1]);
+        final Random rng = new Random(n);
+        final DMatrixRMaj x = gauss(rng, n, in), dEta = gauss(rng, n, out);
+        final Sequential a = net.copy(), b = net.copy();
+        final DMatrixRMaj eta64 = a.forward(x, Precision.FLOAT64).copy(), dx64 = a.backward(dEta, true).copy();
+        final DMatrixRMaj eta32 = b.forward(x, Precision.FLOAT32).copy(), dx32 = b.backward(dEta, true).copy();
+        assertTrue(relative(eta32.data, eta64.data, n * out) < 1e-5, "eta");
+        assertTrue(relative(dx32.data, dx64.data, n * in) < 1e-5, "dL/dx");
+        final List<Parameter> pa = a.parameters(), pb = b.parameters();
+        for (int p = 0; p < pa.size(); p++) {
+            final double[] g64 = pa.get(p).grad().data, g32 = pb.get(p).grad().data;
+            assertTrue(relative(g32, g64, g64.length) < 1e-5, pa.get(p).name() + " gradient");
+        }
+        final double[] db1 = pb.get(1).grad().data; // the first hidden layer's bias gradient: 0 for its dead units
+        for (int j = 0; j < h[0]; j++) {
+            if (dead1.equals("all") || java.util.Arrays.asList(dead1.split(";")).contains(String.valueOf(j))) {
+                assertEquals(0.0, db1[j], "dead unit " + j);
+            }
+        }
+    }
+
     /** dS/dtheta of {@code S = sum(R .* net(x))} from the float32 pass against central differences of S in double. */
     @ParameterizedTest
     @CsvSource({"Tanh,2,6;5,2,40", "Softplus,3,8,1,64", "ReLU,1,30;20,1,100"})
