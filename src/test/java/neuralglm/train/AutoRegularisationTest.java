@@ -100,6 +100,31 @@ class AutoRegularisationTest {
     }
 
     @Test
+    void nominalClassHoldsNothingOutBelow40RowsANumericOneBelow10() {
+        assertEquals(40, AutoRegularisation.MIN_ROWS_TO_HOLD_OUT_CLASS);
+        assertEquals(10, AutoRegularisation.MIN_ROWS_TO_HOLD_OUT);
+        for (neuralglm.family.Family f : new neuralglm.family.Family[] {new CategoricalFamily(),
+                new neuralglm.family.BernoulliFamily()}) {
+            for (int rows : new int[] {10, 24, 39}) {
+                final AutoRegularisation.Plan p = auto(f, false, rows);
+                assertFalse(p.canHoldOut(), f.name() + " " + rows);
+                assertEquals(0, p.fraction(), f.name() + " " + rows);
+                assertFalse(p.average(), f.name() + " " + rows);
+            }
+            assertTrue(auto(f, false, 40).canHoldOut(), f.name());
+            assertEquals(0.2, auto(f, false, 40).fraction(), f.name());
+            // a user's fraction is kept
+            assertEquals(0.3, AutoRegularisation.plan(f, false, false, 24, AUTO, 0.3, (int) AUTO).fraction());
+        }
+        for (neuralglm.family.Family f : new neuralglm.family.Family[] {new PoissonFamily(), new GammaFamily()}) {
+            assertTrue(auto(f, false, 24).canHoldOut(), f.name());
+            assertEquals(0.2, auto(f, false, 24).fraction(), f.name());
+            assertFalse(auto(f, false, 9).canHoldOut(), f.name());
+        }
+        assertTrue(auto(new GaussianFamily(), false, 24).canHoldOut());
+    }
+
+    @Test
     void usersValuesAreKept() {
         final AutoRegularisation.Plan p = AutoRegularisation.plan(new GaussianFamily(), false, false, 500, 3, 0.25, 7);
         assertEquals(0.25, p.fraction());

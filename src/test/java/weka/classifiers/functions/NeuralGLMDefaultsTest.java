@@ -169,6 +169,25 @@ class NeuralGLMDefaultsTest {
     }
 
     @Test
+    void nominalSetUnder40RowsIsFittedToConvergenceWithDecay1AndSmoothUnits() throws Exception {
+        final Instances data = noisyClasses(30, 5);
+        final NeuralGLM auto = new NeuralGLM();
+        auto.buildClassifier(data);
+        final NeuralGLM fixed = new NeuralGLM();
+        fixed.setOptions(Utils.splitOptions("-weight-decay 1 -validation-fraction 0 -activation Squareplus "
+                + "-optimizer \"LBFGS -tolerance 1e-4\""));
+        fixed.buildClassifier(data);
+        final Instances fresh = noisyClasses(20, 6);
+        for (int i = 0; i < fresh.numInstances(); i++) {
+            assertArrayEquals(fixed.distributionForInstance(fresh.instance(i)),
+                    auto.distributionForInstance(fresh.instance(i)), 0.0, "instance " + i);
+        }
+        assertTrue(auto.toString().contains("no early stopping: with fewer than 40 instances none are held out"),
+                auto.toString());
+        assertTrue(auto.toString().contains("weight decay 1:"), auto.toString());
+    }
+
+    @Test
     void awkwardDataSetsBuildWithDefaults() throws Exception {
         // one instance per class value, a constant attribute and a nominal attribute with many values
         final List<String> many = new ArrayList<>();
@@ -187,10 +206,13 @@ class NeuralGLMDefaultsTest {
         for (int i = 0; i < 3; i++) {
             final double[] p = c.distributionForInstance(tiny.instance(i));
             assertEquals(1.0, p[0] + p[1] + p[2], 1e-9);
-            // x = 0, 1, 2 for classes a, b, c: the ends lean towards their own class (the middle may stay near 1/3)
-            assertTrue(i == 1 || p[i] > 0.36, "instance " + i + " " + java.util.Arrays.toString(p));
+            // one instance per class, fitted with nothing held out at weight decay 1 (a prior worth an instance):
+            // no class is ruled out
+            for (double pj : p) {
+                assertTrue(pj > 0.2, "instance " + i + " " + java.util.Arrays.toString(p));
+            }
         }
-        assertTrue(c.toString().contains("no early stopping: with fewer than 10 instances none are held out"),
+        assertTrue(c.toString().contains("no early stopping: with fewer than 40 instances none are held out"),
                 c.toString());
 
         final Instances wide = new Instances("wide", atts, 200);
@@ -262,10 +284,19 @@ class NeuralGLMDefaultsTest {
 
     @Test
     void automaticActivationFollowsTheFamily() {
-        assertEquals("ReLU", NeuralGLM.automaticActivation(new neuralglm.family.CategoricalFamily()));
-        assertEquals("ReLU", NeuralGLM.automaticActivation(new neuralglm.family.BernoulliFamily()));
-        assertEquals("Squareplus", NeuralGLM.automaticActivation(new neuralglm.family.GaussianFamily()));
-        assertEquals("Tanh", NeuralGLM.automaticActivation(new neuralglm.family.PoissonFamily()));
+        final java.util.function.BiFunction<neuralglm.family.Family, Integer, String> auto = (f, rows) ->
+                NeuralGLM.automaticActivation(f, neuralglm.train.AutoRegularisation.plan(f, false, false, rows, -1, -1, -1));
+        assertEquals("ReLU", auto.apply(new neuralglm.family.CategoricalFamily(), 40));
+        assertEquals("ReLU", auto.apply(new neuralglm.family.BernoulliFamily(), 500));
+        // under 40 rows a nominal class is fitted to convergence with nothing held out: smooth units
+        assertEquals("Squareplus", auto.apply(new neuralglm.family.CategoricalFamily(), 39));
+        assertEquals("Squareplus", auto.apply(new neuralglm.family.BernoulliFamily(), 12));
+        // a user's weight decay keeps ReLU (no automatic fit to convergence)
+        assertEquals("ReLU", NeuralGLM.automaticActivation(new neuralglm.family.CategoricalFamily(),
+                neuralglm.train.AutoRegularisation.plan(new neuralglm.family.CategoricalFamily(), false, false, 12, 1, -1, -1)));
+        assertEquals("Squareplus", auto.apply(new neuralglm.family.GaussianFamily(), 500));
+        assertEquals("Tanh", auto.apply(new neuralglm.family.PoissonFamily(), 500));
+        assertEquals("Tanh", auto.apply(new neuralglm.family.PoissonFamily(), 20));
         assertEquals("Auto", new NeuralGLM().getActivation().getSelectedTag().getReadable());
     }
 
