@@ -25,7 +25,7 @@ import org.ejml.data.DMatrixRMaj;
  * reading the data, and its peak; prints examples per second, min / median
  * / max over {@code --reps} (default 3), and the final mean NLL. {@code --threads T} (default 1).
  */
-final class LargeBench {
+public final class LargeBench {
 
     private LargeBench() {
     }
@@ -93,7 +93,7 @@ final class LargeBench {
     }
 
     /** Big-endian int32 rows, int32 cols, X row-major doubles, y doubles. */
-    static DMatrixRMaj[] readData(Path file) throws IOException {
+    public static DMatrixRMaj[] readData(Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
             final int n = in.readInt(), d = in.readInt();
             final DMatrixRMaj x = new DMatrixRMaj(n, d), y = new DMatrixRMaj(n, 1);

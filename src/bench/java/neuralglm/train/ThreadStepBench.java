@@ -162,7 +162,7 @@ public final class ThreadStepBench {
      * @throws Exception on any failure
      */
     public static void run(Path data, int steps, int rounds, List<String> variants) throws Exception {
-        final DMatrixRMaj[] xy = readData(data);
+        final DMatrixRMaj[] xy = neuralglm.bench.LargeBench.readData(data);
         final int n = xy[0].numRows, d = xy[0].numCols;
         final int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
@@ -247,19 +247,5 @@ public final class ThreadStepBench {
     private static double q(double[] v, double f) {
         final double[] s = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
         return s.length == 0 ? Double.NaN : s[(int) Math.round(f * (s.length - 1))];
-    }
-
-    private static DMatrixRMaj[] readData(Path file) throws java.io.IOException {
-        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 20))) {
-            final int n = in.readInt(), d = in.readInt();
-            final DMatrixRMaj x = new DMatrixRMaj(n, d), y = new DMatrixRMaj(n, 1);
-            for (int i = 0; i < n * d; i++) {
-                x.data[i] = in.readDouble();
-            }
-            for (int i = 0; i < n; i++) {
-                y.data[i] = in.readDouble();
-            }
-            return new DMatrixRMaj[] {x, y};
-        }
     }
 }
