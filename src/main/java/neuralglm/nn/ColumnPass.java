@@ -68,8 +68,9 @@ final class ColumnPass {
     private boolean[] compactF;     // compactF[l]: Linear l's last forward read only the live columns of the ReLU before it
     private boolean[] finiteF;      // finiteF[l]: Linear l's float weights are all finite
     private float[][] wLiveF;       // per Linear: its weights restricted to live rows / columns
-    private float[][][] colsF;      // per Linear: two lists of column references (inputs, outputs)
-    private float[][][] colsF2;     // ... and a third and fourth
+    private float[][][] colsF;      // per Linear: lists of column references (inputs; outputs; input gradients)
+    private float[][][] colsF2;
+    private float[][][] colsF3;
     private double[][] dWLiveF;     // per Linear: its weight and bias gradients restricted to live rows / columns
     private double[][] dbLiveF;
     private boolean float32;        // the precision of the last forward
@@ -281,21 +282,9 @@ final class ColumnPass {
         final double[][] x = kl == null ? act[l] : pick(act[l], kl, pl, cols[l]);
         final double[] dW = lin.weight().grad().data, db = lin.bias().grad().data, weight = lin.weight().value().data;
         final double[] dWl = dWLive[l], dbl = dbLive[l];
-        for (int a = 0; a < ml; a++) {
-            final int j = jl == null ? a : jl[a];
-            for (int b = 0; b < pl; b++) {
-                dWl[a * pl + b] = dW[j * p + (kl == null ? b : kl[b])];
-            }
-            dbl[a] = db[j];
-        }
+        liveGradients(dW, db, p, jl, ml, kl, pl, dWl, dbl, true);
         ColumnKernels.affineGrad(dy, n, ml, x, pl, dWl, dbl);
-        for (int a = 0; a < ml; a++) {
-            final int j = jl == null ? a : jl[a];
-            for (int b = 0; b < pl; b++) {
-                dW[j * p + (kl == null ? b : kl[b])] = dWl[a * pl + b];
-            }
-            db[j] = dbl[a];
-        }
+        liveGradients(dW, db, p, jl, ml, kl, pl, dWl, dbl, false);
         if (fusedBefore) {
             final double[] w = restrict(weight, p, jl, ml, kl, pl, wLive[l]);
             final double[][] dx = kl == null ? grad[l - 1] : pick(grad[l - 1], kl, pl, cols3[l]);
@@ -309,6 +298,30 @@ final class ColumnPass {
             ColumnKernels.inputGrad(dy, n, ml, restrict(weight, p, jl, ml, null, p, wLive[l]), p, grad[l]);
         }
         return l;
+    }
+
+    /**
+     * Copies the live entries of a Linear layer's gradients (rows {@code jl}, columns {@code kl} of the m x p dW; null:
+     * all) into the ml x pl {@code dWl} and {@code dbl} ({@code in}), or back ({@code !in}), in either precision's pass.
+     */
+    private static void liveGradients(double[] dW, double[] db, int p, int[] jl, int ml, int[] kl, int pl,
+                                      double[] dWl, double[] dbl, boolean in) {
+        for (int a = 0; a < ml; a++) {
+            final int j = jl == null ? a : jl[a];
+            for (int b = 0; b < pl; b++) {
+                final int e = j * p + (kl == null ? b : kl[b]);
+                if (in) {
+                    dWl[a * pl + b] = dW[e];
+                } else {
+                    dW[e] = dWl[a * pl + b];
+                }
+            }
+            if (in) {
+                dbl[a] = db[j];
+            } else {
+                db[j] = dbl[a];
+            }
+        }
     }
 
     /** @return {@code out} with {@code out[a] = cols[idx[a]]} for {@code a < count} */
@@ -437,9 +450,9 @@ final class ColumnPass {
             final boolean input = l > 0 || needInputGradient;
             if (layer instanceof Linear) {
                 final Linear lin = (Linear) layer;
-                final boolean fusedAfter = reluAt(l + 1) && l + 2 <= last && liveCountF[l + 1] < width[l + 1] && finiteF[l];
-                if (fusedAfter || compactF[l]) {
-                    l = backwardLiveFloat(l, lin, input && reluAt(l - 1) && (l > 1 || needInputGradient), input, fusedAfter);
+                final boolean deadAfter = reluAt(l + 1) && liveCountF[l + 1] < width[l + 1] && finiteF[l];
+                if (deadAfter || compactF[l]) {
+                    l = backwardLiveFloat(l, lin, input && reluAt(l - 1) && (l > 1 || needInputGradient), input, deadAfter);
                     continue;
                 }
                 FloatColumnKernels.affineGrad(gradF[l + 1], n, width[l + 1], actF[l], width[l], lin.weight().grad().data, lin.bias().grad().data);
@@ -474,35 +487,23 @@ final class ColumnPass {
      *
      * @return the index of the last layer handled (l - 1 when the ReLU before was fused in)
      */
-    private int backwardLiveFloat(int l, Linear lin, boolean fusedBefore, boolean input, boolean fusedAfter) {
+    private int backwardLiveFloat(int l, Linear lin, boolean fusedBefore, boolean input, boolean deadAfter) {
         final int p = width[l], m = width[l + 1];
-        final int[] jl = fusedAfter ? liveF[l + 1] : null;
-        final int ml = fusedAfter ? liveCountF[l + 1] : m;
+        final int[] jl = deadAfter ? liveF[l + 1] : null;
+        final int ml = deadAfter ? liveCountF[l + 1] : m;
         final int[] kl = compactF[l] ? liveF[l - 1] : null;
         final int pl = compactF[l] ? liveCountF[l - 1] : p;
         final float[][] dy = jl == null ? gradF[l + 1] : pick(gradF[l + 1], jl, ml, colsF2[l]);
         final float[][] x = kl == null ? actF[l] : pick(actF[l], kl, pl, colsF[l]);
         final double[] dW = lin.weight().grad().data, db = lin.bias().grad().data;
         final double[] dWl = dWLiveF[l], dbl = dbLiveF[l];
-        for (int a = 0; a < ml; a++) {
-            final int j = jl == null ? a : jl[a];
-            for (int b = 0; b < pl; b++) {
-                dWl[a * pl + b] = dW[j * p + (kl == null ? b : kl[b])];
-            }
-            dbl[a] = db[j];
-        }
+        liveGradients(dW, db, p, jl, ml, kl, pl, dWl, dbl, true);
         FloatColumnKernels.affineGrad(dy, n, ml, x, pl, dWl, dbl);
-        for (int a = 0; a < ml; a++) {
-            final int j = jl == null ? a : jl[a];
-            for (int b = 0; b < pl; b++) {
-                dW[j * p + (kl == null ? b : kl[b])] = dWl[a * pl + b];
-            }
-            db[j] = dbl[a];
-        }
+        liveGradients(dW, db, p, jl, ml, kl, pl, dWl, dbl, false);
         if (fusedBefore) {
             // dL/d(input of the ReLU before) for its live units; its dead units' columns are 0
             final float[] w = restrict(weightF[l], p, jl, ml, kl, pl, wLiveF[l]);
-            final float[][] dx = kl == null ? gradF[l - 1] : pick(gradF[l - 1], kl, pl, colsF3(l));
+            final float[][] dx = kl == null ? gradF[l - 1] : pick(gradF[l - 1], kl, pl, colsF3[l]);
             FloatColumnKernels.inputGradRelu(dy, n, ml, w, pl, x, dx);
             if (kl != null) {
                 zeroDead(gradF[l - 1], p, kl, pl);
@@ -513,12 +514,6 @@ final class ColumnPass {
             FloatColumnKernels.inputGrad(dy, n, ml, restrict(weightF[l], p, jl, ml, null, p, wLiveF[l]), p, gradF[l]);
         }
         return l;
-    }
-
-    private float[][][] colsF3;
-
-    private float[][] colsF3(int l) {
-        return colsF3[l];
     }
 
     /** @return {@code out} with {@code out[a] = cols[idx[a]]} for {@code a < count} */
