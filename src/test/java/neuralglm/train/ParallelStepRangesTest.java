@@ -80,13 +80,7 @@ class ParallelStepRangesTest {
         final int n = 700, d = 6, batch = 200;
         final DMatrixRMaj x = new DMatrixRMaj(n, d), y = new DMatrixRMaj(n, 1);
         final double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                x.data[i * d + j] = rng.nextGaussian();
-            }
-            y.data[i] = rng.nextInt(4);
-            w[i] = i % 11 == 0 ? 0.0 : 0.5 + rng.nextDouble();
-        }
+        ParallelStepWindowTest.countData(rng, x, y, w, 4, 11);
         final int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
             perm[i] = (int) ((i * 379L) % n); // 379 is prime to 700: a permutation
@@ -112,13 +106,7 @@ class ParallelStepRangesTest {
             for (int epoch = 0; epoch < 2; epoch++) {
                 for (int start = 0; start < n; start += batch) {
                     final int rows = Math.min(batch, n - start);
-                    xb.reshape(rows, d, false);
-                    yb.reshape(rows, 1, false);
-                    for (int r = 0; r < rows; r++) {
-                        System.arraycopy(x.data, perm[start + r] * d, xb.data, r * d, d);
-                        yb.data[r] = y.data[perm[start + r]];
-                        wb[r] = w[perm[start + r]];
-                    }
+                    ParallelStepWindowTest.copyBatch(x, y, w, perm, start, rows, xb, yb, wb);
                     final double[] batchWeights = java.util.Arrays.copyOf(wb, batch);
                     step.window(perm, start, rows, batchWeights);
                     final double loss = opt.step(step);

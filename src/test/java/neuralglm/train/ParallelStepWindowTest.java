@@ -34,13 +34,7 @@ class ParallelStepWindowTest {
         final int n = 1000, d = 5, batch = 256;
         final DMatrixRMaj x = new DMatrixRMaj(n, d), y = new DMatrixRMaj(n, 1);
         final double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                x.data[i * d + j] = rng.nextGaussian();
-            }
-            y.data[i] = rng.nextInt(5);
-            w[i] = i % 13 == 0 ? 0.0 : 0.5 + rng.nextDouble();
-        }
+        countData(rng, x, y, w, 5, 13);
         final int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
             perm[i] = i;
@@ -62,14 +56,8 @@ class ParallelStepWindowTest {
             for (int epoch = 0; epoch < 2; epoch++) {
                 for (int start = 0; start < n; start += batch) {
                     final int rows = Math.min(batch, n - start);
-                    xb.reshape(rows, d, false);
-                    yb.reshape(rows, 1, false);
-                    for (int r = 0; r < rows; r++) {
-                        System.arraycopy(x.data, perm[start + r] * d, xb.data, r * d, d);
-                        yb.data[r] = y.data[perm[start + r]];
-                        wb[r] = w[perm[start + r]];
-                        wg[r] = wb[r];
-                    }
+                    copyBatch(x, y, w, perm, start, rows, xb, yb, wb);
+                    System.arraycopy(wb, 0, wg, 0, rows);
                     windowed.window(perm, start, rows, wg);
                     final double la = copied.evaluate(), lb = windowed.evaluate(), lc = single.evaluate();
                     final String what = "epoch " + epoch + ", batch at " + start;
@@ -103,6 +91,34 @@ class ParallelStepWindowTest {
         } finally {
             copied.close();
             windowed.close();
+        }
+    }
+
+    /**
+     * Fills x (n x d) with standard normal inputs, y with counts drawn uniformly from 0 .. classes - 1, and w with
+     * weights in [0.5, 1.5), 0 on every zeroEvery-th row.
+     */
+    static void countData(Random rng, DMatrixRMaj x, DMatrixRMaj y, double[] w, int classes, int zeroEvery) {
+        final int n = x.numRows, d = x.numCols;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                x.data[i * d + j] = rng.nextGaussian();
+            }
+            y.data[i] = rng.nextInt(classes);
+            w[i] = i % zeroEvery == 0 ? 0.0 : 0.5 + rng.nextDouble();
+        }
+    }
+
+    /** Copies rows perm[start .. start + rows - 1] of x, y and w into the batch buffers (reshaped to rows). */
+    static void copyBatch(DMatrixRMaj x, DMatrixRMaj y, double[] w, int[] perm, int start, int rows,
+                          DMatrixRMaj xb, DMatrixRMaj yb, double[] wb) {
+        final int d = x.numCols;
+        xb.reshape(rows, d, false);
+        yb.reshape(rows, 1, false);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(x.data, perm[start + r] * d, xb.data, r * d, d);
+            yb.data[r] = y.data[perm[start + r]];
+            wb[r] = w[perm[start + r]];
         }
     }
 }
