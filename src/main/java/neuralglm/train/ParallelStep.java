@@ -346,9 +346,10 @@ final class ParallelStep implements BatchStep {
         pending.set(threads - 1);
         final int g = generation + 1;
         generation = g;
-        // a parked worker is woken for a slice; a reduction or update range (microseconds) is not worth the wake-up:
-        // the caller runs it, as any task its worker has not started
-        for (int t = 1; what == SLICES && t < threads; t++) {
+        // a parked worker is woken whatever the phase: a reduction or update range (microseconds) is over before it
+        // wakes (the caller runs it, as any task its worker has not started), but then it is awake, spinning, for the
+        // next slice instead of waking late for it
+        for (int t = 1; t < threads; t++) {
             if (parked.get(t - 1) != 0) {
                 LockSupport.unpark(workers[t - 1]);
             }
