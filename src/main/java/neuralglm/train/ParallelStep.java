@@ -30,7 +30,8 @@ import org.ejml.data.DMatrixRMaj;
  * A task (a slice or a range) whose worker has not started it by the time the caller has done its own (the
  * worker was not scheduled) is run by the caller instead, with the same network copy and buffers: the same
  * numbers. Buffers are reused from step to step (a step allocates nothing); the threads live until
- * {@link #close()}, spinning briefly between phases before they park.
+ * {@link #close()}; between phases a waiting thread spins while it and the thread it waits for both have a core, and
+ * parks otherwise ({@link SpinPolicy}).
  */
 final class ParallelStep implements BatchStep {
 
