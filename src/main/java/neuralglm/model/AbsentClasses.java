@@ -88,6 +88,23 @@ public final class AbsentClasses implements Serializable {
     }
 
     /**
+     * @param stats  a table's statistics (the label's classes with their weighted counts)
+     * @param coding the label coding fitted on them
+     * @return the label's classes whose rows all have weight 0, or null when none (or the label is numeric)
+     */
+    public static AbsentClasses of(TableStats stats, LabelCoding coding) {
+        final String[] classes = coding.classes();
+        if (classes == null || !stats.nominalLabel) {
+            return null;
+        }
+        final double[] w = new double[classes.length];
+        for (int c = 0; c < classes.length; c++) {
+            w[c] = stats.labelCounts.getOrDefault(classes[c], 0.0);
+        }
+        return of(w);
+    }
+
+    /**
      * The total weight of each class in targets: one-hot rows (k columns), or the class indices 0/1 of a binary
      * class in one column (k = 2).
      *
