@@ -24,7 +24,8 @@ import weka.core.Instances;
  * yet; a model learned from a stream has none either. A model imported from the engine's
  * {@link neuralglm.model.TabularModel} ({@link ImportTabularModel}) predicts through {@link TabularInputs}
  * and maps the network's class order to the class attribute's ({@link #classValue(int)}); it has no fit
- * statistics, and says where it was trained ({@link #origin()}).
+ * statistics, and says where it was trained ({@link #origin()}). Class values without training weight are
+ * predicted with the engine's floor ({@link AbsentClasses}), on the single and the batch path alike.
  * <p>Immutable once built: nothing trains its network in place. A stream or an aggregation makes a new
  * model ({@link #withNetwork}, {@link #averaged}); only a model made by
  * {@link TrainingRun#liveModel()} predicts with a network still in training (until the run's {@code done}).
