@@ -26,7 +26,8 @@ import neuralglm.train.TrainingResult;
  * parameter), the encoder (per feature: name, nominal, imputed value or sorted categories and mode;
  * per encoded column: name, centre, scale), the label coding, the network as a list of layers
  * ({@code Linear}: in, out, the out x in weight row-major and the bias; an activation by name), the
- * loss trace, the settings and the dispersion sums. Doubles are written exactly ({@link Json}). A model
+ * loss trace, the settings, the dispersion sums and the label's classes without training weight with the total
+ * training weight ({@code absentClasses}, see {@link AbsentClasses}; a file without it, as older ones, has none). Doubles are written exactly ({@link Json}). A model
  * file is data, not code: reading builds numbers and strings and then the model from them, it never
  * deserialises objects, and anything inconsistent (a foreign file, a Java-serialised stream, wrong
  * array lengths, an unknown family) is refused with an {@link IllegalArgumentException} saying what is
@@ -125,6 +126,19 @@ public final class ModelFile {
             ds.put("totalWeight", d.totalWeight());
             ds.put("numParameters", d.numParameters());
             m.put("dispersionSums", ds);
+        }
+        final AbsentClasses a = model.absentClasses();
+        if (a != null) {
+            final Map<String, Object> ac = new LinkedHashMap<>();
+            final String[] classes = l.classes();
+            final int[] idx = a.classes();
+            final String[] names = new String[idx.length];
+            for (int i = 0; i < idx.length; i++) {
+                names[i] = classes[idx[i]];
+            }
+            ac.put("classes", names);
+            ac.put("totalWeight", a.totalWeight());
+            m.put("absentClasses", ac);
         }
         return Json.write(m);
     }
@@ -266,7 +280,31 @@ public final class ModelFile {
                     integer(d.get("numParameters"), "\"dispersionSums.numParameters\""));
         }
         final Object settings = m.get("settings");
-        return new TabularModel(encoder, label, net, family, result, settings == null ? "" : string(settings, "\"settings\""), sums);
+        return new TabularModel(encoder, label, net, family, result, settings == null ? "" : string(settings, "\"settings\""), sums,
+                absent(m.get("absentClasses"), label));
+    }
+
+    /** The label's classes without training weight; a file without the field (older ones) has none. */
+    private static AbsentClasses absent(Object field, LabelCoding label) {
+        if (field == null) {
+            return null;
+        }
+        final Map<String, Object> a = object(field, "\"absentClasses\"");
+        final String[] names = strings(a.get("classes"), "\"absentClasses.classes\"");
+        final String[] classes = label.classes();
+        if (classes == null) {
+            throw new IllegalArgumentException("\"absentClasses\" given for the numeric label '" + label.name() + "'");
+        }
+        final int[] idx = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            idx[i] = java.util.Arrays.binarySearch(classes, names[i]);
+            if (idx[i] < 0) {
+                throw new IllegalArgumentException("\"absentClasses.classes[" + i + "]\" '" + names[i]
+                        + "' is not a class of label '" + label.name() + "'");
+            }
+        }
+        java.util.Arrays.sort(idx);
+        return new AbsentClasses(classes.length, idx, Json.number(a.get("totalWeight"), "\"absentClasses.totalWeight\""));
     }
 
     private static Family family(Map<String, Object> f) {

@@ -30,6 +30,8 @@ public final class TabularModel implements Serializable {
     private final String settings;
     /** Null for a family that fixes the dispersion, or a model saved before the sums were kept. */
     private final DispersionSums dispersionSums;
+    /** The label's classes without training weight (predicted with a floor), or null: none, or an older file. */
+    private final AbsentClasses absent;
 
     /**
      * @param encoder  the feature encoder
@@ -55,6 +57,28 @@ public final class TabularModel implements Serializable {
      */
     public TabularModel(TabularEncoder encoder, LabelCoding label, Sequential net, Family family,
                         TrainingResult result, String settings, DispersionSums dispersionSums) {
+        this(encoder, label, net, family, result, settings, dispersionSums, null);
+    }
+
+    /**
+     * @param encoder        the feature encoder
+     * @param label          the label coding
+     * @param net            the trained network (kept, not copied)
+     * @param family         the output family
+     * @param result         the loss trace and how training stopped
+     * @param settings       the training settings in words
+     * @param dispersionSums the dispersion sums over the training rows, or null (family with fixed dispersion)
+     * @param absent         the label's classes (in {@link LabelCoding#classes()} order) without training weight,
+     *                       predicted with a floor ({@link AbsentClasses}); null for none
+     * @throws IllegalArgumentException when absent classes are given for a label with another number of classes
+     */
+    public TabularModel(TabularEncoder encoder, LabelCoding label, Sequential net, Family family,
+                        TrainingResult result, String settings, DispersionSums dispersionSums, AbsentClasses absent) {
+        if (absent != null && (label.classes() == null || absent.numClasses() != label.classes().length)) {
+            throw new IllegalArgumentException("Absent classes of " + absent.numClasses() + " classes, but label '"
+                    + label.name() + "' has " + (label.classes() == null ? "none (numeric)" : label.classes().length));
+        }
+        this.absent = absent;
         this.dispersionSums = dispersionSums;
         this.encoder = encoder;
         this.label = label;
@@ -88,13 +112,32 @@ public final class TabularModel implements Serializable {
     /**
      * @param rows feature cells, one array per row
      * @return mu = g^-1(eta), n x k: the mean, or for Categorical the class probabilities in
-     *         {@link LabelCoding#classes()} order; for Bernoulli with a nominal label, P(second class)
+     *         {@link LabelCoding#classes()} order; for Bernoulli with a nominal label, P(second class); classes
+     *         without training weight get their floor ({@link AbsentClasses})
      */
     public DMatrixRMaj mean(Object[][] rows) {
         final DMatrixRMaj eta = eta(rows);
         final DMatrixRMaj mu = new DMatrixRMaj(eta.numRows, eta.numCols);
         family.mean(eta, mu);
+        if (absent != null) {
+            if (mu.numCols == 1) {
+                final double[] p = new double[2];
+                for (int i = 0; i < mu.numRows; i++) {
+                    p[0] = 1.0 - mu.data[i];
+                    p[1] = mu.data[i];
+                    absent.apply(p, 0);
+                    mu.data[i] = p[1];
+                }
+            } else {
+                absent.apply(mu);
+            }
+        }
         return mu;
+    }
+
+    /** @return the label's classes without training weight (predicted with a floor), or null when none */
+    public AbsentClasses absentClasses() {
+        return absent;
     }
 
     /** @return the feature encoder */

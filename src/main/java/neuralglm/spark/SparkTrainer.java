@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
+import neuralglm.model.AbsentClasses;
 import neuralglm.model.LabelCoding;
 import neuralglm.model.TableStats;
 import neuralglm.model.TabularEncoder;
@@ -329,14 +330,17 @@ public final class SparkTrainer implements Cloneable {
         final Dataset<Row> source = split == null ? all : split[0];
         final TabularEncoder encoder;
         final LabelCoding coding;
+        final AbsentClasses absent;
         if (resumeFrom != null) {
             checkResumable(resumeFrom);
             encoder = resumeFrom.encoder();
             coding = resumeFrom.label();
+            absent = resumeFrom.absentClasses();
         } else {
             final TableStats stats = statistics(source, nominal, indexed);
             encoder = TabularEncoder.fit(stats, standardize);
             coding = LabelCoding.fit(label, family, stats);
+            absent = AbsentClasses.of(stats, coding);   // classes whose rows all have weight 0
         }
         try (DistributedData data = DistributedData.encode(source, features, label, weight, encoder, coding,
                 chunkRows, family);
@@ -345,7 +349,7 @@ public final class SparkTrainer implements Cloneable {
             final Sequential net = resumeFrom != null ? resumeFrom.network().copy()
                     : network(data.inputs(), coding.columns(), data.targetMeans());
             final double[] before = resumeFrom == null ? new double[0] : resumeFrom.result().lossTrace();
-            final Checkpoints checkpoints = new Checkpoints(encoder, coding, net, before,
+            final Checkpoints checkpoints = new Checkpoints(encoder, coding, absent, net, before,
                     table.sparkSession().sparkContext().hadoopConfiguration());
             final SparkTrainer run = withEpochs(Math.max(1, epochs - before.length)).withProgress(1, checkpoints);
             final TrainingResult result;
@@ -357,7 +361,7 @@ public final class SparkTrainer implements Cloneable {
                 throw checkpoints.failed(e);
             }
             final TabularModel model = new TabularModel(encoder, coding, net, family, checkpoints.joined(result), settings(),
-                    dispersionSums(data, net));
+                    dispersionSums(data, net), absent);
             checkpoints.save(model);
             return model;
         }
@@ -384,16 +388,18 @@ public final class SparkTrainer implements Cloneable {
     private final class Checkpoints implements ProgressListener {
         private final TabularEncoder encoder;
         private final LabelCoding coding;
+        private final AbsentClasses absent;
         private final Sequential net;
         private final double[] before;
         private final org.apache.hadoop.conf.Configuration conf;
         private final List<Double> trace = new java.util.ArrayList<>();
         private String saved = "none";
 
-        Checkpoints(TabularEncoder encoder, LabelCoding coding, Sequential net, double[] before,
+        Checkpoints(TabularEncoder encoder, LabelCoding coding, AbsentClasses absent, Sequential net, double[] before,
                     org.apache.hadoop.conf.Configuration conf) {
             this.encoder = encoder;
             this.coding = coding;
+            this.absent = absent;
             this.net = net;
             this.before = before;
             this.conf = conf;
@@ -424,7 +430,8 @@ public final class SparkTrainer implements Cloneable {
             final double[] t = traceSoFar();
             return new TabularModel(encoder, coding, net.copy(), family,
                     new TrainingResult(t, t.length == 0 ? Double.NaN : t[t.length - 1], false),
-                    settings() + (afterFailure ? " (checkpoint after a failure in epoch " + (t.length + 1) + ")" : ""));
+                    settings() + (afterFailure ? " (checkpoint after a failure in epoch " + (t.length + 1) + ")" : ""), null,
+                    absent);
         }
 
         void save(TabularModel model) {

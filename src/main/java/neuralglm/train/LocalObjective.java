@@ -1,14 +1,12 @@
 package neuralglm.train;
 
-import java.util.Random;
-
 import neuralglm.family.Family;
 import neuralglm.nn.Sequential;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * The {@link Objective} of rows in memory: the full batch, or mini-batches of a permutation shuffled
- * every epoch by {@code new Random(seed)} (or the rows in order, without shuffling); the batch steps
+ * every epoch by {@code new Random(seed)} ({@link RowShuffle}: the same numbers) (or the rows in order, without shuffling); the batch steps
  * are {@link Trainer}'s (single-threaded, or {@link ParallelStep} with threads). Validation rows, when
  * given, are held out by the caller ({@link Trainer#start}).
  */
@@ -25,7 +23,7 @@ final class LocalObjective implements Objective {
     private final double[] wv;
     private final double total;
     private BatchStep step;
-    private Random rng;
+    private RowShuffle rng;
     private int[] perm;
     private DMatrixRMaj xb;
     private DMatrixRMaj yb;
@@ -76,7 +74,7 @@ final class LocalObjective implements Objective {
     public int startEpoch(int epoch, int size) {
         final int n = x.numRows;
         if (perm == null) {
-            rng = new Random(trainer.seed());
+            rng = new RowShuffle(trainer.seed());
             perm = new int[n];
             for (int i = 0; i < n; i++) {
                 perm[i] = i;
@@ -87,10 +85,8 @@ final class LocalObjective implements Objective {
             // families read only the first b entries of the weights, so one array serves every batch size
             wb = new double[size];
         }
-        for (int i = n - 1; trainer.shuffles() && i > 0; i--) {
-            final int j = rng.nextInt(i + 1), t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
+        if (trainer.shuffles()) {
+            rng.shuffle(perm);
         }
         return (n + batchSize - 1) / batchSize;
     }

@@ -45,4 +45,56 @@ public final class ParameterAveraging {
     public static void scale(Sequential net, double factor) {
         Parameters.scale(net.parameters(), factor);
     }
+
+    /**
+     * Zeroes the output rows (weights and bias of the last {@link neuralglm.nn.Linear}) of the given outputs: classes a
+     * model had no training weight for, whose rows hold no fit (the bias at the null start's {@code log 1e-300}), so
+     * that a sum averages such a row only over the models that fitted it ({@link #averageOutputs}).
+     *
+     * @param net     the network (a copy, to be summed). Modified.
+     * @param outputs the outputs to zero
+     */
+    public static void zeroOutputs(Sequential net, int[] outputs) {
+        final neuralglm.nn.Linear out = output(net);
+        final double[] w = out.weight().value().data, b = out.bias().value().data;
+        final int in = out.inputs();
+        for (int c : outputs) {
+            java.util.Arrays.fill(w, c * in, (c + 1) * in, 0.0);
+            b[c] = 0.0;
+        }
+    }
+
+    /**
+     * After {@link #scale} by {@code 1/m}: the output row of class c, summed over the {@code present[c]} models that
+     * had training weight for it (the others' rows zeroed by {@link #zeroOutputs}), becomes their mean,
+     * {@code row_c *= m / present[c]}; a row no model fitted gets the null start's (weights 0, bias
+     * {@code log 1e-300}).
+     *
+     * @param net     the scaled sum. Modified.
+     * @param models  m, the number of networks summed
+     * @param present per output, the number of models with training weight for it
+     */
+    public static void averageOutputs(Sequential net, int models, int[] present) {
+        final neuralglm.nn.Linear out = output(net);
+        final double[] w = out.weight().value().data, b = out.bias().value().data;
+        final int in = out.inputs();
+        for (int c = 0; c < present.length; c++) {
+            if (present[c] == models) {
+                continue;
+            }
+            final double f = present[c] == 0 ? 0.0 : (double) models / present[c];
+            for (int j = c * in; j < (c + 1) * in; j++) {
+                w[j] *= f;
+            }
+            b[c] = present[c] == 0 ? Math.log(1e-300) : b[c] * f;
+        }
+    }
+
+    private static neuralglm.nn.Linear output(Sequential net) {
+        final java.util.List<neuralglm.nn.Layer> layers = net.layers();
+        if (layers.isEmpty() || !(layers.get(layers.size() - 1) instanceof neuralglm.nn.Linear out)) {
+            throw new IllegalArgumentException("The network does not end with a Linear layer");
+        }
+        return out;
+    }
 }

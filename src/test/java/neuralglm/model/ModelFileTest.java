@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -108,6 +109,30 @@ class ModelFileTest {
         final double[] row = new double[3];
         assertTrue(back.label().encode("c", row, 0));
         assertArrayEquals(new double[] {0, 0, 1}, row);
+    }
+
+    @Test
+    void absentClassesAreKeptAndAnOlderFileHasNone() {
+        final Object[] y = {"b", "a", "c", "b", "a", "c", "c"};
+        final TabularModel plain = model(new CategoricalFamily(), true, y);
+        final AbsentClasses absent = new AbsentClasses(3, new int[] {1}, 9.5);
+        final TabularModel model = new TabularModel(plain.encoder(), plain.label(), plain.network(), plain.family(),
+                plain.result(), plain.settings(), plain.dispersionSums(), absent);
+        final String json = ModelFile.toJson(model);
+        assertTrue(json.contains("\"absentClasses\":{\"classes\":[\"b\"],\"totalWeight\":9.5}"), json);
+        final TabularModel back = ModelFile.fromBytes(json.getBytes(StandardCharsets.UTF_8), "mem");
+        assertEquals(absent, back.absentClasses());
+        final DMatrixRMaj mu = back.mean(cells()), net = plain.mean(cells());
+        assertArrayEquals(model.mean(cells()).data, mu.data);
+        final double p0 = 0.5 / (9.5 + 1.5);
+        for (int i = 0; i < mu.numRows; i++) {
+            assertEquals(p0, mu.get(i, 1), 1e-17);
+            assertEquals(net.get(i, 0) / net.get(i, 2), mu.get(i, 0) / mu.get(i, 2), 1e-12 * mu.get(i, 0) / mu.get(i, 2));
+            assertEquals(1.0, mu.get(i, 0) + mu.get(i, 1) + mu.get(i, 2), 1e-15);
+        }
+        // a file written before the field existed: no absent classes
+        assertNull(ModelFile.fromBytes(ModelFile.toJson(plain).getBytes(StandardCharsets.UTF_8), "old").absentClasses());
+        assertRefused(json.replace("[\"b\"]", "[\"z\"]"), "'z' is not a class of label 'y'");
     }
 
     /** Records whether Java deserialisation ran its readObject. */

@@ -335,6 +335,31 @@ class SparkTableTest {
     }
 
     @Test
+    void aClassWhoseRowsAllHaveWeightZeroIsPredictedWithTheFloor() {
+        // grade c's rows get weight 0: c is absent, p0 = 1/2 / (n_w + 3/2), a and b keep the network's ratios
+        final List<Object[]> rows = new ArrayList<>();
+        double nw = 0;
+        for (Object[] r : cells) {
+            final Object[] c = r.clone();
+            if ("c".equals(c[5])) {
+                c[7] = 0;
+            }
+            nw += (Integer) c[7];
+            rows.add(c);
+        }
+        final TabularModel model = glm(new CategoricalFamily(), "grade").withWeight("w").withEpochs(3).fit(table(rows, 2));
+        assertArrayEquals(new int[] {2}, model.absentClasses().classes());
+        assertEquals(nw, model.absentClasses().totalWeight());
+        final DMatrixRMaj mu = model.mean(features(rows));
+        final List<Row> scored = SparkPredict.withMeans(table(rows, 0), model, "p").collectAsList();
+        for (int i = 0; i < 20; i++) {
+            assertEquals(0.5 / (nw + 1.5), mu.get(i, 2), 1e-17);
+            assertEquals(1.0, mu.get(i, 0) + mu.get(i, 1) + mu.get(i, 2), 1e-15);
+            assertEquals(mu.get(i, 2), scored.get(i).getDouble(scored.get(i).fieldIndex("p_c")), "in-Spark P(c) of row " + i);
+        }
+    }
+
+    @Test
     void theSavedModelPredictsTheSameInAJvmWithoutSpark(@TempDir Path dir) throws Exception {
         final TabularModel model = new SparkTrainer(new PoissonFamily()).withFeatures(FEATURES).withLabel("count")
                 .withHidden(3).withActivation("Tanh").withOptimizer(new AdamOptimizer(0.05)).withEpochs(5)

@@ -150,9 +150,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private transient TrainingRun run;
     /** True inside buildClassifier: the run keeps its worker threads between epochs. */
     private transient boolean building;
-    /** Aggregation: the running sum in original units, and how many models were added to this one. */
-    private transient Sequential aggregateSum;
-    private transient int aggregated;
+    /** Aggregation: the running sum in original units (with how many models and their absent classes). */
+    private transient ModelAggregation.Sum aggregateSum;
     /** The Explorer's logger (LogHandler): status bar while training, one Log line per build; null elsewhere. */
     private transient Logger log;
     /** Progress of the build under way; null without a logger. */
@@ -1080,10 +1079,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     other.model.pipeline().inputNames()) + "); RemoveUseless dropped different attributes in the partitions");
         }
         if (aggregateSum == null) {
-            aggregateSum = ModelAggregation.inOriginalUnits(model);
+            aggregateSum = new ModelAggregation.Sum(model);
         }
-        ModelAggregation.add(aggregateSum, ModelAggregation.inOriginalUnits(other.model));
-        aggregated++;
+        aggregateSum.add(other.model);
         return this;
     }
 
@@ -1098,10 +1096,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         if (aggregateSum == null) {
             throw new IllegalStateException("NeuralGLM: nothing to finalize: no model was aggregated into this one");
         }
-        ModelAggregation.finish(aggregateSum, aggregated + 1, model.pipeline().standardizer());
-        model = model.averaged(aggregateSum, aggregated + 1);
+        model = model.averaged(aggregateSum.average(model.pipeline().standardizer()), aggregateSum.count(),
+                aggregateSum.absent());
         aggregateSum = null;
-        aggregated = 0;
     }
 
     // ------------------------------------------------------------------------------------ prediction

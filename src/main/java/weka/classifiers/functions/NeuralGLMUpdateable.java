@@ -3,6 +3,7 @@ package weka.classifiers.functions;
 import java.io.Serializable;
 import java.util.Locale;
 
+import neuralglm.model.AbsentClasses;
 import neuralglm.nn.Sequential;
 import neuralglm.train.IncrementalTrainer;
 import neuralglm.train.TrainingDivergedException;
@@ -54,6 +55,13 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
         /** Instances learned, steps taken (for the report). */
         long instances;
         long steps;
+        /**
+         * For a nominal class: per class value, whether neither the model the stream started from nor the stream has
+         * had weight for it (predicted with a floor); null until the first instance learned (or for a numeric class).
+         */
+        boolean[] unseen;
+        /** The total weight behind the model and the stream so far (the floor's n_w). */
+        double weightSeen;
         /** The buffered input farthest from the standardisation: z, input column, stream instance number. */
         transient double driftZ;
         transient int driftColumn;
@@ -143,6 +151,11 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
             final Instances first = s.waiting;
             s.model = startingModel(first);
             s.waiting = null;
+            if (first.classAttribute().isNominal()) {   // the model saw nothing yet: the stream counts the first batch
+                s.unseen = new boolean[first.numClasses()];
+                java.util.Arrays.fill(s.unseen, true);
+                s.weightSeen = 0;
+            }
             setModel(s.model);
             for (int i = 0; i < first.numInstances(); i++) {
                 learn(s, first.instance(i));
@@ -159,12 +172,19 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
                         + "stream); it is 0 (full batch)");
             }
             s.net = s.model.network().copy();
+            startAbsentClasses(s);
             s.learner = new Trainer(1).withBatchSize(getMiniBatchSize()).incremental(s.net, s.model.family(),
                     getOptimizer().create(penaltyOnMean(s.model.sumOfWeights())), s.model.pipeline().numInputs());
         }
         final Instances one = new Instances(s.model.header(), 1);
         one.add(instance);
         final Targets t = Targets.of(one, s.model.family(), new int[] {(int) s.instances});
+        if (s.unseen != null) {
+            s.weightSeen += instance.weight();
+            if (instance.weight() > 0) {
+                s.unseen[(int) instance.classValue()] = false;
+            }
+        }
         final DMatrixRMaj x = s.model.pipeline().transform(instance);
         for (int j = 0; j < x.numCols; j++) {
             if (Math.abs(x.data[j]) > Math.abs(s.driftZ)) {
@@ -183,6 +203,70 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
             stepped(s);
         }
         s.instances++;
+    }
+
+    /**
+     * A new learner's network: the classes its model had no weight for sit at the null start's {@code log 1e-300},
+     * from which the stream's small steps would never bring them back once they arrive. Their output bias starts at
+     * the add-half floor relative to the present classes' biases, {@code b_c = log p0 + log sum_present exp(b_i)}
+     * (at the null start, where the output weights are 0, the class then starts at about p0); the stream keeps
+     * track of the classes it has not seen yet.
+     */
+    private static void startAbsentClasses(Stream s) {
+        final weka.core.Attribute cls = s.model.classAttribute();
+        if (s.unseen == null && cls.isNominal()) {
+            s.unseen = new boolean[cls.numValues()];
+            final AbsentClasses a = s.model.absentClasses();
+            s.weightSeen = a != null ? a.totalWeight() : s.model.sumOfWeights();
+            if (a != null) {
+                for (int c : a.classes()) {
+                    s.unseen[c] = true;
+                }
+            }
+        }
+        final AbsentClasses a = s.model.absentClasses();
+        final java.util.List<neuralglm.nn.Layer> layers = s.net.layers();
+        if (a == null || !(layers.get(layers.size() - 1) instanceof neuralglm.nn.Linear out) || out.outputs() != a.numClasses()) {
+            return;
+        }
+        final double[] b = out.bias().value().data;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < b.length; c++) {
+            if (!a.isAbsent(c)) {
+                max = Math.max(max, b[c]);
+            }
+        }
+        double sum = 0;
+        for (int c = 0; c < b.length; c++) {
+            if (!a.isAbsent(c)) {
+                sum += Math.exp(b[c] - max);
+            }
+        }
+        final double start = Math.log(a.floor()) + max + Math.log(sum);
+        for (int c : a.classes()) {
+            b[c] = start;
+        }
+    }
+
+    /** @return the classes the stream and its model have had no weight for, or null when none */
+    private static AbsentClasses absentSoFar(Stream s) {
+        if (s.unseen == null) {
+            return s.model.absentClasses();
+        }
+        int m = 0;
+        for (boolean u : s.unseen) {
+            m += u ? 1 : 0;
+        }
+        if (m == 0 || !(s.weightSeen > 0)) {
+            return null;
+        }
+        final int[] idx = new int[m];
+        for (int c = 0, i = 0; c < s.unseen.length; c++) {
+            if (s.unseen[c]) {
+                idx[i++] = c;
+            }
+        }
+        return new AbsentClasses(s.unseen.length, idx, s.weightSeen);
     }
 
     /** Standardised inputs beyond this many standard deviations mean the stream left the first batch's range. */
@@ -219,7 +303,7 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
     private void stepped(Stream s) {
         s.driftZ = 0;
         s.steps++;
-        s.model = s.model.withNetwork(s.net.copy());
+        s.model = s.model.withNetwork(s.net.copy(), absentSoFar(s));
         setModel(s.model);
     }
 
@@ -248,6 +332,7 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
             final Stream s = new Stream(null, fittedModel());
             s.instances = stream.instances;
             s.steps = stream.steps;
+            s.unseen = null;   // the averaged model's absent classes start the new stream's count
             stream = s;
         }
     }

@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 import neuralglm.family.Family;
+import neuralglm.model.AbsentClasses;
 import neuralglm.model.FitStatistics;
 import neuralglm.nn.Linear;
 import neuralglm.nn.Sequential;
@@ -23,7 +24,8 @@ import weka.core.Instances;
  * yet; a model learned from a stream has none either. A model imported from the engine's
  * {@link neuralglm.model.TabularModel} ({@link ImportTabularModel}) predicts through {@link TabularInputs}
  * and maps the network's class order to the class attribute's ({@link #classValue(int)}); it has no fit
- * statistics, and says where it was trained ({@link #origin()}).
+ * statistics, and says where it was trained ({@link #origin()}). Class values without training weight are
+ * predicted with the engine's floor ({@link AbsentClasses}), on the single and the batch path alike.
  * <p>Immutable once built: nothing trains its network in place. A stream or an aggregation makes a new
  * model ({@link #withNetwork}, {@link #averaged}); only a model made by
  * {@link TrainingRun#liveModel()} predicts with a network still in training (until the run's {@code done}).
@@ -58,6 +60,11 @@ public final class FittedModel implements Serializable {
     final int averagedFrom;
     /** With -resume: whether the build continued the previous run, or why not; null without. */
     final String resumeNote;
+    /**
+     * The class values without training weight, in the network's output order, predicted with a floor probability;
+     * null when every class has weight (and in a model saved before this field existed).
+     */
+    final AbsentClasses absent;
     /** Instances objects already found equal to the header (identity cache; a data race only repeats a check). */
     private transient volatile Instances verified;
 
@@ -80,14 +87,15 @@ public final class FittedModel implements Serializable {
      * @param dispersion         the dispersion predictions are made with; null while training runs or for a stream
      * @param resumeNote         with -resume: whether the build continued the previous run, or why not; else null
      * @param regularization     the penalty and early stopping applied, in words (the report's Regularisation line)
+     * @param absent             the class values without training weight (predicted with a floor), or null for none
      */
     public FittedModel(Instances header, InputPipeline pipeline, Sequential net, Family family, Attribute classAttribute,
                        TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,
                        double[] weights, boolean standardized, int requestedBatchSize, int trainingRows, int validationRows,
-                       FittedDispersion dispersion, String resumeNote, String regularization) {
+                       FittedDispersion dispersion, String resumeNote, String regularization, AbsentClasses absent) {
         this(header, pipeline, net, family, classAttribute, result, statistics, architecture, optimizer, epochLimit,
                 weights.length, Family.totalWeight(weights, weights.length), standardized, requestedBatchSize, trainingRows,
-                validationRows, dispersion, null, null, 0, resumeNote, regularization);
+                validationRows, dispersion, null, null, 0, resumeNote, regularization, absent);
     }
 
     /**
@@ -104,21 +112,24 @@ public final class FittedModel implements Serializable {
      * @param classValues  for a nominal class: the class value index of each network output class (Bernoulli: of
      *                     the non-event and the event); null for a numeric class
      * @param origin       where and how the model was trained, in words
+     * @param absent       the network's output classes without training weight (predicted with a floor), or null
      * @return the model
      */
     public static FittedModel trainedElsewhere(Instances header, Inputs inputs, Sequential net, Family family,
                                                TrainingResult result, String architecture, boolean standardized,
-                                               FittedDispersion dispersion, int[] classValues, String origin) {
+                                               FittedDispersion dispersion, int[] classValues, String origin,
+                                               AbsentClasses absent) {
         return new FittedModel(header, inputs, net, family, header.classAttribute(), result, null, architecture, "",
                 result.epochs(), 0, Double.NaN, standardized, 0, 0, 0, dispersion,
-                classValues == null ? null : classValues.clone(), origin, 0, null, null);
+                classValues == null ? null : classValues.clone(), origin, 0, null, null, absent);
     }
 
     private FittedModel(Instances header, Inputs pipeline, Sequential net, Family family, Attribute classAttribute,
                         TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,
                         int numInstances, double sumOfWeights, boolean standardized, int requestedBatchSize, int trainingRows,
                         int validationRows, FittedDispersion dispersion, int[] classValues, String origin,
-                        int averagedFrom, String resumeNote, String regularization) {
+                        int averagedFrom, String resumeNote, String regularization, AbsentClasses absent) {
+        this.absent = absent;
         this.header = header;
         this.pipeline = pipeline;
         this.net = net;
@@ -149,22 +160,37 @@ public final class FittedModel implements Serializable {
      * @return this model predicting with {@code network}; everything else (statistics, report) unchanged
      */
     public FittedModel withNetwork(Sequential network) {
-        return with(network, averagedFrom);
+        return with(network, averagedFrom, absent);
+    }
+
+    /**
+     * @param network a network of the same architecture, taken as is (see {@link #withNetwork(Sequential)})
+     * @param absent  the classes without weight in everything the network learnt so far (a stream), or null
+     * @return this model predicting with {@code network} and that floor
+     */
+    public FittedModel withNetwork(Sequential network, AbsentClasses absent) {
+        return with(network, averagedFrom, absent);
     }
 
     /**
      * @param average the parameter average of {@code count} models, in this model's input units; taken as is
      * @param count   the number of models averaged (this one included)
+     * @param absent  the classes without weight in all of them (predicted with a floor), or null
      * @return this model predicting with the average, its report saying so
      */
-    public FittedModel averaged(Sequential average, int count) {
-        return with(average, count);
+    public FittedModel averaged(Sequential average, int count, AbsentClasses absent) {
+        return with(average, count, absent);
     }
 
-    private FittedModel with(Sequential network, int averaged) {
+    private FittedModel with(Sequential network, int averaged, AbsentClasses absentClasses) {
         return new FittedModel(header, pipeline, network, family, classAttribute, result, statistics, architecture, optimizer,
                 epochLimit, numInstances, sumOfWeights, standardized, requestedBatchSize, trainingRows, validationRows,
-                dispersion, classValues, origin, averaged, resumeNote, regularization);
+                dispersion, classValues, origin, averaged, resumeNote, regularization, absentClasses);
+    }
+
+    /** @return the class values without training weight, in the network's output order; null when none */
+    public AbsentClasses absentClasses() {
+        return absent;
     }
 
     /** @return with -resume: whether the build continued the previous run, or why not; else null */
@@ -200,14 +226,10 @@ public final class FittedModel implements Serializable {
             }
             p = new double[] {1.0 - mu, mu};
         }
-        if (classValues == null) {
-            return p;
+        if (absent != null) {
+            absent.apply(p, 0);
         }
-        final double[] dist = new double[classAttribute.numValues()];
-        for (int c = 0; c < p.length; c++) {
-            dist[classValues[c]] = p[c];
-        }
-        return dist;
+        return classValues == null ? p : byClassValue(p);
     }
 
     /** @return the class attribute */
@@ -256,6 +278,9 @@ public final class FittedModel implements Serializable {
                         continue;
                     }
                     p = new double[] {1.0 - m, m};
+                }
+                if (absent != null) {
+                    absent.apply(p, 0);
                 }
                 out[start + i] = classValues == null ? p : byClassValue(p);
             }

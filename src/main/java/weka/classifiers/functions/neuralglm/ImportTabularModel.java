@@ -90,7 +90,7 @@ public class ImportTabularModel implements CommandlineRunnable {
                 model.dispersionSums() == null ? FittedDispersion.withoutData(model.family(), "the model was trained "
                         + "outside Weka and its dispersion was not estimated")
                         : FittedDispersion.fromSums(dispersion, model.family(), model.dispersionSums()),
-                classValues, model.settings());
+                classValues, model.settings(), model.absentClasses());
         final NeuralGLM glm = NeuralGLM.predictingWith(fitted);
         glm.setHidden(hidden.isEmpty() ? "none" : hidden.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).get());
         for (weka.core.Tag t : NeuralGLM.TAGS_ACTIVATION) {

@@ -70,6 +70,7 @@ public final class ModelReport {
                     : m.requestedBatchSize + " rows each (last one smaller), shuffled every epoch");
         }
         line(sb, "Training data", m.numInstances + " instances with a class value, sum of weights " + num(m.sumOfWeights));
+        absent(sb, m);
         inputs(sb, m);
         if (!notes.isEmpty()) {
             sb.append(notes);
@@ -139,6 +140,7 @@ public final class ModelReport {
         line(sb, "Loss trace", trace.length == 0 ? "empty" : "mean NLL " + num(trace[0]) + " at epoch 1, "
                 + num(trace[trace.length - 1]) + " at epoch " + trace.length + "; " + num(m.result.finalLoss())
                 + " after the last step (per unit weight, constants dropped)");
+        absent(sb, m);
         inputs(sb, m);
         sb.append('\n').append("Fit statistics: not available (the model was trained outside Weka; only its loss trace "
                 + "is kept)\n");
@@ -148,6 +150,20 @@ public final class ModelReport {
             sb.append('\n').append(coefficientTable(m));
         }
         return sb.toString();
+    }
+
+    /** The class values without training weight and the floor they are predicted with. */
+    private static void absent(StringBuilder sb, FittedModel m) {
+        if (m.absent == null) {
+            return;
+        }
+        final String[] names = new String[m.absent.numClasses()];
+        for (int c = 0; c < names.length; c++) {
+            names[c] = m.classAttribute.value(m.classValue(c));
+        }
+        line(sb, "Absent classes", m.absent.describe(names) + " (1/2 / (sum of weights " + num(m.absent.totalWeight())
+                + " + " + names.length + " classes / 2): the add-half estimate); the other classes share the rest in the "
+                + "network's ratios");
     }
 
     private static void line(StringBuilder sb, String key, String value) {

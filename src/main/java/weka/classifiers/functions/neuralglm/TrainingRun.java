@@ -2,6 +2,7 @@ package weka.classifiers.functions.neuralglm;
 
 import neuralglm.dist.FittedDispersion;
 import neuralglm.family.Family;
+import neuralglm.model.AbsentClasses;
 import neuralglm.model.FitStatistics;
 import neuralglm.model.GlmInference;
 import neuralglm.model.Standardizer;
@@ -47,6 +48,8 @@ public final class TrainingRun {
     private String resumeNote;
     /** The model {@link #completeModel} made last; a -resume build continues only it. */
     private FittedModel completed;
+    /** The class values without training weight (every model predicts them with a floor); null when none. */
+    private final AbsentClasses absent;
 
     /**
      * @param header             the training header (no rows)
@@ -77,6 +80,8 @@ public final class TrainingRun {
                        String resumeNote, GlmInference.Weights weightsKind, boolean quasi, String regularization,
                        Standardizer targetScale, java.util.List<Sequential> members) {
         this.targetScale = targetScale;
+        this.absent = header.classAttribute().isNominal() ? AbsentClasses.of(AbsentClasses.classWeights(targets.y(),
+                targets.weights(), header.classAttribute().numValues())) : null;
         this.members = java.util.List.copyOf(members);
         this.weightsKind = weightsKind;
         this.quasi = quasi;
@@ -236,6 +241,6 @@ public final class TrainingRun {
         return new FittedModel(header, pipeline, net, family, cls, result, stats, architecture, optimizer,
                 session.epochLimit(), targets.weights(), standardized, requestedBatchSize,
                 (int) session.trainingRows(), (int) session.validationRows(), dispersion, result == null ? null : resumeNote,
-                regularization);
+                regularization, absent);
     }
 }
