@@ -127,7 +127,7 @@ final class WekaBench {
         final double[] twoEpochs = new double[reps], ceilingEpochs = new double[reps], twoSerial = new double[reps];
         final double[] load = new double[reps], twoCpu = new double[reps], pairCpu = new double[reps];
         final double[][] phase = new double[3][reps];
-        final double[] cpu = new double[reps];
+        final double[] cpu = new double[reps], threadCpu = new double[reps];
         for (int r = 0; r < reps; r++) {
             load[r] = loadAverage();
             // alternated: odd rounds run the 2-thread build and the pair before the 1-thread build, in the other order
@@ -142,6 +142,7 @@ final class WekaBench {
                     cpu[r] = t[3];
                     fixed[r] = (t[0] + t[2]) / total[r];
                     fixedCpu[r] = (t[4] + t[6]) / (t[4] + t[5] + t[6]);
+                    threadCpu[r] = t[4] + t[5] + t[6];
                 } else if (what == 1) {
                     final long c0 = OS.getProcessCpuTime(), p0 = System.nanoTime();
                     final double[][] side = sideBySide(data, epochs);
@@ -160,7 +161,7 @@ final class WekaBench {
                 }
             }
         }
-        final Stats s = new Stats(total), f = new Stats(fixed), fc = new Stats(fixedCpu);
+        final Stats s = new Stats(total), f = new Stats(fixed), fc = new Stats(fixedCpu), tc = new Stats(threadCpu);
         String pairJson = "";
         if (pair) {
             final Stats q = new Stats(ratio(two, ceiling)), qe = new Stats(ratio(twoEpochs, ceilingEpochs));
@@ -185,11 +186,13 @@ final class WekaBench {
                         + "\"times_s\":%s,\"init_s\":%s,\"epochs_s\":%s,\"done_s\":%s,\"median_s\":%.4f,\"examples_per_s\":%.1f,\"fixed_share\":%s,"
                         + "\"fixed_share_median\":%.4f,\"fixed_share_min\":%.4f,\"fixed_share_max\":%.4f,"
                         + "\"fixed_share_thread_cpu\":%s,\"fixed_share_thread_cpu_median\":%.4f,"
+                        + "\"thread_cpu_s\":%s,\"examples_per_thread_cpu_s\":%.1f,"
                         + "\"cpu_over_wall\":%.3f,\"data_mb\":%.1f,\"rss_start_mb\":%.1f,\"rss_after_data_mb\":%.1f,\"peak_rss_mb\":%.1f%s}%n",
                 neuralglm.linalg.Kernels.vectorised() ? "vector" : "plain", threads, n, epochs, NotebookBench.arr(load),
                 NotebookBench.arr(total), NotebookBench.arr(phase[0]), NotebookBench.arr(phase[1]),
                 NotebookBench.arr(phase[2]), s.median,
                 (double) n * epochs / s.median, NotebookBench.arr(fixed), f.median, f.min, f.max, NotebookBench.arr(fixedCpu), fc.median,
+                NotebookBench.arr(threadCpu), (double) n * epochs / tc.median,
                 sum(cpu) / sum(total),
                 (double) n * (data.numAttributes()) * 8 / 1e6,
                 rssStart / 1e3, rssData / 1e3, LargeBench.rssKb("VmHWM") / 1e3, pairJson);

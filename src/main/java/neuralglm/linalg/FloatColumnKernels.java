@@ -22,6 +22,9 @@ public final class FloatColumnKernels {
     /** Examples whose parameter-gradient terms are summed in float before they are added in double. */
     static final int FLUSH = 256;
 
+    /** Examples whose rows {@link #outerProducts} copies at a time (with the sums, they stay in the level-1 cache). */
+    private static final int ROWS = 64;
+
     /** Bytes of one operand's block of columns that should stay in the level-1 cache. */
     private static final int CACHE_BYTES = 64 * 1024;
 
@@ -31,6 +34,9 @@ public final class FloatColumnKernels {
     private static final class Scratch {
         float[][] rows = new float[4][0];
         float[][] sums = new float[0][0];
+        float[][] gRows = new float[0][0];
+        final int[] idx = new int[ROWS];
+        boolean[] dense = new boolean[0];
         float[] zeros = new float[0];
         float[] ones = new float[0];
         float[][] inputs = new float[0][];
@@ -289,8 +295,9 @@ public final class FloatColumnKernels {
 
     /**
      * {@code dW[j*p + k] += sum_i dyT[j][i] xT[k][i]} and {@code db[j] += sum_i dyT[j][i]} (db may be null).
-     * Layers at least 8 inputs wide with at least 4 outputs run vectorised along the inputs (four examples'
-     * input rows gathered at a time); narrower ones as eight independent scalar sums at a time.
+     * Layers at least 8 inputs wide (with the bias) with at least 4 outputs run as outer products vectorised along
+     * the wider side, the examples whose entry of the other side is 0 left out (see {@link #outerProducts});
+     * narrower ones as eight independent scalar sums at a time.
      *
      * @param dyT m output-gradient columns. Not modified.
      * @param n   examples
@@ -324,7 +331,7 @@ public final class FloatColumnKernels {
             if (m > pe) {
                 wide(s, xe, pe, 1, dyT, m, pe, n, g);
             } else {
-                wide(s, dyT, m, pe, xe, pe, 1, n, g);
+                outerProducts(s, dyT, m, pe, xe, pe, 1, n, g);
             }
         } else if (pe >= m) {
             for (int j = 0; j < m; j++) {
@@ -432,6 +439,81 @@ public final class FloatColumnKernels {
                 final float[] t = cr[r];
                 for (int q = 0; q < ng; q++) {
                     dW[r * as + q * gs] += t[q];
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #affineGrad}'s weight part as a sum of outer products, vectorised along the wider of its two sides:
+     * {@code dW[r*as + q*gs] += sum_i a[r][i] g[q][i]} for {@code r < na}, {@code q < ng}. Per block of at most
+     * {@value #FLUSH} examples the columns of {@code g} are copied into rows ({@code G[i][q] = g[q][i]}, each row
+     * its own array indexed from 0, the form C2 vectorises); then for each column r of {@code a} the examples with
+     * {@code a[r][i] != 0} are listed and their rows combined into a float row of sums,
+     * {@code t[q] += a[r][i] G[i][q]}, by chains of six fused multiply-adds per entry, which is added into row r of
+     * dW in double. The examples left out contribute {@code 0 * G[i][q]}, which is 0 for finite G (after a ReLU
+     * about half of the terms); a non-finite G means a non-finite forward pass, whose loss stops training.
+     */
+    private static void outerProducts(Scratch s, float[][] a, int na, int as, float[][] g, int ng, int gs, int n, double[] dW) {
+        if (s.gRows.length < ROWS || s.gRows[0].length < ng || s.sums.length < na || s.sums[0].length < ng) {
+            final int w = Math.max(ng, Math.max(s.gRows.length == 0 ? 0 : s.gRows[0].length, s.sums.length == 0 ? 0 : s.sums[0].length));
+            s.gRows = new float[ROWS][w];
+            s.sums = new float[Math.max(na, s.sums.length)][w];
+        }
+        final float[][] rows = s.gRows, sums = s.sums;
+        final int[] idx = s.idx;
+        if (s.dense.length < na) {
+            s.dense = new boolean[na];
+        }
+        final boolean[] dense = s.dense;
+        java.util.Arrays.fill(dense, 0, na, false);
+        for (int f0 = 0; f0 < n; f0 += FLUSH) {
+            final int f1 = Math.min(n, f0 + FLUSH);
+            for (int r = 0; r < na; r++) {
+                java.util.Arrays.fill(sums[r], 0, ng, 0f);
+            }
+            for (int i0 = f0; i0 < f1; i0 += ROWS) {
+                final int i1 = Math.min(f1, i0 + ROWS);
+                for (int i = i0; i < i1; i++) {
+                    final float[] row = rows[i - i0];
+                    for (int q = 0; q < ng; q++) {
+                        row[q] = g[q][i];
+                    }
+                }
+                for (int r = 0; r < na; r++) {
+                    final float[] d = a[r], t = sums[r];
+                    int count = 0;
+                    if (dense[r]) {
+                        for (int i = i0; i < i1; i++) {
+                            idx[count++] = i;
+                        }
+                    } else {
+                        for (int i = i0; i < i1; i++) {   // branch-free: count the entries whose magnitude's bits are not 0
+                            idx[count] = i;
+                            count += ((Float.floatToRawIntBits(d[i]) & 0x7fffffff) + 0x7fffffff) >>> 31;
+                        }
+                        dense[r] = i0 == 0 && count == i1 - i0;
+                    }
+                    int c = 0;
+                    for (; c + 5 < count; c += 6) {
+                        final int e0 = idx[c], e1 = idx[c + 1], e2 = idx[c + 2], e3 = idx[c + 3], e4 = idx[c + 4], e5 = idx[c + 5];
+                        fma6(d[e0], rows[e0 - i0], d[e1], rows[e1 - i0], d[e2], rows[e2 - i0], d[e3], rows[e3 - i0],
+                                d[e4], rows[e4 - i0], d[e5], rows[e5 - i0], t, 0, ng);
+                    }
+                    if (c + 3 < count) {
+                        final int e0 = idx[c], e1 = idx[c + 1], e2 = idx[c + 2], e3 = idx[c + 3];
+                        fma4(d[e0], rows[e0 - i0], d[e1], rows[e1 - i0], d[e2], rows[e2 - i0], d[e3], rows[e3 - i0], t, 0, ng);
+                        c += 4;
+                    }
+                    for (; c < count; c++) {
+                        fma1(d[idx[c]], rows[idx[c] - i0], t, 0, ng);
+                    }
+                }
+            }
+            for (int r = 0; r < na; r++) {
+                final float[] t = sums[r];
+                for (int q = 0, o = r * as; q < ng; q++, o += gs) {
+                    dW[o] += t[q];
                 }
             }
         }

@@ -35,6 +35,7 @@ final class RowGemm {
         double[][] rows = new double[0][];
         double[] t0 = new double[0];
         double[] zeros = new double[0];
+        int[] idx = new int[0];
         double[][] x = {new double[0], new double[0], new double[0], new double[0], new double[0], new double[0]};
 
         /** @return at least r rows of length at least len (contents undefined) */
@@ -48,6 +49,12 @@ final class RowGemm {
                 rows = g;
             }
             return rows;
+        }
+
+        void index(int len) {
+            if (idx.length < len) {
+                idx = new int[len];
+            }
         }
 
         void sums(int len) {
@@ -88,27 +95,97 @@ final class RowGemm {
         rowsTimes(s, a, n, p, br, m, bias, c);
     }
 
-    /** C = bias + A Br with Br given as p separate rows of length at least m (a missing bias is a row of zeros). */
+    /**
+     * C = bias + A Br with Br given as p separate rows of length at least m (a missing bias is a row of zeros).
+     * When A has zeros (a ReLU's outputs or its gradients: about half of the entries), each row's terms with
+     * {@code a[i][k] == 0} are left out: they are {@code 0 * br[k][j]}, which leaves every sum as it is when Br
+     * is finite and the bias has no -0 (then the same bits; otherwise all terms are taken). Whether A has zeros is
+     * judged on its first {@value #PROBE} rows (the same bits either way).
+     */
     private static void rowsTimes(Scratch s, double[] a, int n, int p, double[][] br, int m, double[] bias, double[] c) {
         s.sums(m);
+        s.index(p);
         final double[] t = s.t0;
         final double[] z = bias == null ? s.zeros : bias;
+        final int[] idx = s.idx;
+        final boolean skip = hasZeros(a, Math.min(n, PROBE) * p) && finite(br, p, m) && (bias == null || noNegativeZero(bias, m));
         for (int i = 0; i < n; i++) {
             final int a0 = i * p;
             System.arraycopy(z, 0, t, 0, m);
-            int k = 0;
-            for (; k + 5 < p; k += 6) {
-                ColumnKernels.fma6(a[a0 + k], br[k], a[a0 + k + 1], br[k + 1], a[a0 + k + 2], br[k + 2], a[a0 + k + 3], br[k + 3],
-                        a[a0 + k + 4], br[k + 4], a[a0 + k + 5], br[k + 5], t, 0, m);
-            }
-            for (; k + 3 < p; k += 4) {
-                fma4(a[a0 + k], br[k], a[a0 + k + 1], br[k + 1], a[a0 + k + 2], br[k + 2], a[a0 + k + 3], br[k + 3], t, m);
-            }
-            for (; k < p; k++) {
-                fma1(a[a0 + k], br[k], t, m);
+            if (!skip) {
+                int k = 0;
+                for (; k + 5 < p; k += 6) {
+                    ColumnKernels.fma6(a[a0 + k], br[k], a[a0 + k + 1], br[k + 1], a[a0 + k + 2], br[k + 2], a[a0 + k + 3], br[k + 3],
+                            a[a0 + k + 4], br[k + 4], a[a0 + k + 5], br[k + 5], t, 0, m);
+                }
+                for (; k + 3 < p; k += 4) {
+                    fma4(a[a0 + k], br[k], a[a0 + k + 1], br[k + 1], a[a0 + k + 2], br[k + 2], a[a0 + k + 3], br[k + 3], t, m);
+                }
+                for (; k < p; k++) {
+                    fma1(a[a0 + k], br[k], t, m);
+                }
+            } else {
+                int count = 0;
+                for (int k = 0; k < p; k++) {   // branch-free: the k whose a[i][k] has a magnitude other than 0 (NaN included)
+                    idx[count] = k;
+                    count += (int) (((Double.doubleToRawLongBits(a[a0 + k]) & Long.MAX_VALUE) + Long.MAX_VALUE) >>> 63);
+                }
+                int q = 0;
+                for (; q + 5 < count; q += 6) {
+                    final int k0 = idx[q], k1 = idx[q + 1], k2 = idx[q + 2], k3 = idx[q + 3], k4 = idx[q + 4], k5 = idx[q + 5];
+                    ColumnKernels.fma6(a[a0 + k0], br[k0], a[a0 + k1], br[k1], a[a0 + k2], br[k2], a[a0 + k3], br[k3],
+                            a[a0 + k4], br[k4], a[a0 + k5], br[k5], t, 0, m);
+                }
+                for (; q + 3 < count; q += 4) {
+                    final int k0 = idx[q], k1 = idx[q + 1], k2 = idx[q + 2], k3 = idx[q + 3];
+                    fma4(a[a0 + k0], br[k0], a[a0 + k1], br[k1], a[a0 + k2], br[k2], a[a0 + k3], br[k3], t, m);
+                }
+                for (; q < count; q++) {
+                    fma1(a[a0 + idx[q]], br[idx[q]], t, m);
+                }
             }
             System.arraycopy(t, 0, c, i * m, m);
         }
+    }
+
+    /** Rows of A that {@link #rowsTimes} looks at for zeros. */
+    static final int PROBE = 16;
+
+    /** @return whether one of the first len entries of a is 0 or -0 */
+    private static boolean hasZeros(double[] a, int len) {
+        for (int i = 0; i < len; i++) {
+            if (a[i] == 0.0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether the first m entries of each of the p rows are finite (0 * each of them is then 0) */
+    private static boolean finite(double[][] br, int p, int m) {
+        double s0 = 0.0, s1 = 0.0;
+        for (int k = 0; k < p; k++) {
+            final double[] r = br[k];
+            int j = 0;
+            for (; j + 1 < m; j += 2) {   // two independent sums: NaN once an entry is infinite or NaN
+                s0 += r[j] * 0.0;
+                s1 += r[j + 1] * 0.0;
+            }
+            if (j < m) {
+                s0 += r[j] * 0.0;
+            }
+        }
+        return s0 + s1 == 0.0;
+    }
+
+    /** @return whether none of the first m entries of b is -0 */
+    private static boolean noNegativeZero(double[] b, int m) {
+        for (int j = 0; j < m; j++) {
+            if (b[j] == 0.0 && Double.doubleToRawLongBits(b[j]) != 0L) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
