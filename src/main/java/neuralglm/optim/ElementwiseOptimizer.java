@@ -44,7 +44,7 @@ public abstract class ElementwiseOptimizer extends Optimizer {
 
     @Override
     public final double step(Closure closure) {
-        final double loss = closure.evaluate();
+        final double loss = closure.evaluateForUpdate();
         beginStep();
         if (ranges == null) {
             ranges = this::update;

@@ -24,6 +24,19 @@ public abstract class Optimizer implements Serializable {
         double evaluate();
 
         /**
+         * {@link #evaluate()} for an {@link ElementwiseOptimizer}'s step, which calls {@link #update} next and reads
+         * no gradient before it: a closure may leave its gradients to be completed by that update, each range just
+         * before its own update (a closure with threads adds up its threads' gradients there, range by range, in
+         * the same order as {@link #evaluate()}: the same numbers, one pass over the entries fewer). The default
+         * is {@link #evaluate()}.
+         *
+         * @return the loss at the current parameters
+         */
+        default double evaluateForUpdate() {
+            return evaluate();
+        }
+
+        /**
          * Runs an elementwise update ({@link ElementwiseOptimizer}) over every entry of the parameters, as ranges
          * {@code (param, from, to)} covering each entry once; a closure with threads may share the ranges among
          * them. The default runs each parameter whole, on this thread.

@@ -25,8 +25,9 @@ import org.ejml.data.DMatrixRMaj;
  * are cut into T ranges of about N / T entries, and thread t adds range t of the copies' gradients into
  * the network's, {@code g_j = ((g0_j + g1_j) + g2_j) + ...} in slice order for every entry j whoever adds
  * it; an {@link ElementwiseOptimizer}'s update ({@link #update}) is shared by the same ranges. So a step
- * runs in three phases (slices, reduction, update), each on all threads, and its numbers never depend on
- * the threads' timing: a run is reproducible for a given T.
+ * runs in three phases (slices, reduction, update), each on all threads, or in two when an elementwise optimiser
+ * calls {@link #evaluateForUpdate()} (slices; then each thread adds up its range and updates it), and its numbers
+ * never depend on the threads' timing or on the phases: a run is reproducible for a given T.
  * A task (a slice or a range) whose worker has not started it by the time the caller has done its own (the
  * worker was not scheduled) is run by the caller instead, with the same network copy and buffers: the same
  * numbers. Buffers are reused from step to step (a step allocates nothing); the threads live until
@@ -43,9 +44,11 @@ final class ParallelStep implements BatchStep {
     private final Thread[] workers;
     /** Incremented by the caller to start a phase; the workers wait for it to change. */
     private volatile int generation;
-    /** The current phase ({@link #SLICES}, {@link #REDUCE}, {@link #UPDATE}); written before generation. */
+    /** The current phase ({@link #SLICES}, {@link #REDUCE}, {@link #UPDATE}, {@link #REDUCE_UPDATE}); written before generation. */
     private int phase;
-    private static final int SLICES = 0, REDUCE = 1, UPDATE = 2;
+    private static final int SLICES = 0, REDUCE = 1, UPDATE = 2, REDUCE_UPDATE = 3;
+    /** Whether the last evaluation left the reduction to the update ({@link #evaluateForUpdate()}). */
+    private boolean reducePending;
     /** Tasks 1 .. T-1 of the current phase not yet done. */
     private final AtomicInteger pending = new AtomicInteger();
     /**
@@ -305,7 +308,7 @@ final class ParallelStep implements BatchStep {
         }
     }
 
-    /** Task t of the current phase: slice t, or range t of the reduction or of the update. */
+    /** Task t of the current phase: slice t, or range t of the reduction, of the update or of both in turn. */
     private void run(int t) {
         switch (phase) {
             case SLICES:
@@ -314,12 +317,20 @@ final class ParallelStep implements BatchStep {
             case REDUCE:
                 reduce(ranges[t]);
                 break;
-            default:
-                final int[] seg = ranges[t];
-                for (int k = 0; k < seg.length; k += 3) {
-                    rangeUpdate.update(seg[k], seg[k + 1], seg[k + 2]);
-                }
+            case REDUCE_UPDATE:
+                reduce(ranges[t]);
+                updateRange(ranges[t]);
                 break;
+            default:
+                updateRange(ranges[t]);
+                break;
+        }
+    }
+
+    /** The current update over the given entries. */
+    private void updateRange(int[] seg) {
+        for (int k = 0; k < seg.length; k += 3) {
+            rangeUpdate.update(seg[k], seg[k + 1], seg[k + 2]);
         }
     }
 
@@ -411,6 +422,16 @@ final class ParallelStep implements BatchStep {
 
     @Override
     public double evaluate() {
+        return evaluate(true);
+    }
+
+    /** Runs the slices and leaves the reduction to the {@link #update} that follows (same numbers, one phase fewer). */
+    @Override
+    public double evaluateForUpdate() {
+        return evaluate(false);
+    }
+
+    private double evaluate(boolean reduceNow) {
         final boolean gather = perm != null;
         final int n = gather ? batchRows : x.numRows, threads = slices.length;
         final double[] bw = gather ? batchWeights : w;
@@ -426,8 +447,13 @@ final class ParallelStep implements BatchStep {
         if (!gather) {
             slices[0].view(x, y, w);
         }
+        reducePending = false;
         runPhase(SLICES);
-        runPhase(REDUCE);
+        if (reduceNow) {
+            runPhase(REDUCE);
+        } else {
+            reducePending = true;
+        }
         double loss = 0.0;
         for (int t = 0; t < threads; t++) {
             final Slice s = slices[t];
@@ -440,8 +466,9 @@ final class ParallelStep implements BatchStep {
     }
 
     /**
-     * Shares the update's ranges among the threads when {@code params} are the network's parameters in order;
-     * otherwise runs them all here.
+     * Shares the update's ranges among the threads when {@code params} are the network's parameters in order (after
+     * {@link #evaluateForUpdate()}, each range added up just before its update); otherwise adds up the gradients if
+     * that was left to the update and runs the update's ranges all here.
      */
     @Override
     public void update(List<Parameter> params, Optimizer.Closure.RangeUpdate update) {
@@ -450,12 +477,18 @@ final class ParallelStep implements BatchStep {
         for (int p = 0; same && p < mine.length; p++) {
             same = params.get(p) == mine[p];
         }
+        final boolean reduce = reducePending;
+        reducePending = false;
         if (!same) {
+            if (reduce) {
+                runPhase(REDUCE);
+            }
             BatchStep.super.update(params, update);
             return;
         }
         rangeUpdate = update;
-        runPhase(UPDATE);
+        // with the reduction left to it, each range is added up and then updated by the same thread
+        runPhase(reduce ? REDUCE_UPDATE : UPDATE);
     }
 
     /** @return {@code w[from] + ... + w[from + rows - 1]}, summed as {@link Family#totalWeight} */

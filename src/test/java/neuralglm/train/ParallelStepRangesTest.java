@@ -136,6 +136,73 @@ class ParallelStepRangesTest {
         }
     }
 
+    /**
+     * {@link ParallelStep#evaluateForUpdate()} leaves the reduction to the update (each range added up, then updated,
+     * by one thread): the same bits as {@link ParallelStep#evaluate()} (reduction as a phase of its own) followed by
+     * the same update, for SGD and Adam, step after step. The second step is driven through a closure that forwards
+     * evaluate and update only, so its optimiser gets the default {@code evaluateForUpdate} (= evaluate).
+     */
+    @ParameterizedTest
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @CsvSource({"2, sgd", "3, adam"})
+    void reductionLeftToTheUpdateGivesTheSameBits(int threads, String optimizer) {
+        final Random rng = new Random(threads);
+        final int n = 500, d = 5, batch = 128;
+        final DMatrixRMaj x = new DMatrixRMaj(n, d), y = new DMatrixRMaj(n, 1);
+        final double[] w = new double[n];
+        ParallelStepWindowTest.countData(rng, x, y, w, 3, 9);
+        final int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = (int) ((i * 37L) % n);
+        }
+        final Family family = new PoissonFamily();
+        final Sequential fused = Sequential.mlp(d, new int[] {16, 8}, Activation.ReLU::new, 1, new Random(3));
+        final Sequential phased = fused.copy();
+        final Optimizer fusedOpt = optimizer(optimizer), phasedOpt = optimizer(optimizer);
+        fusedOpt.initialise(fused.parameters());
+        phasedOpt.initialise(phased.parameters());
+        final ParallelStep a = new ParallelStep(fused, family, x, y, w, threads, Precision.FLOAT64);
+        final ParallelStep b = new ParallelStep(phased, family, x, y, w, threads, Precision.FLOAT64);
+        final Optimizer.Closure forwardOnly = new Optimizer.Closure() {
+            @Override
+            public double evaluate() {
+                return b.evaluate();
+            }
+
+            @Override
+            public void update(List<Parameter> params, Optimizer.Closure.RangeUpdate update) {
+                b.update(params, update);
+            }
+        };
+        try {
+            for (int start = 0; start + batch <= n; start += batch) {
+                final double[] wb = new double[batch];
+                for (int r = 0; r < batch; r++) {
+                    wb[r] = w[perm[start + r]];
+                }
+                a.window(perm, start, batch, wb);
+                b.window(perm, start, batch, wb);
+                final double la = fusedOpt.step(a), lb = phasedOpt.step(forwardOnly);
+                assertEquals(Double.doubleToLongBits(lb), Double.doubleToLongBits(la), "batch at " + start + ": loss");
+                final double[] va = Parameters.flatten(fused.parameters()), vb = Parameters.flatten(phased.parameters());
+                for (int k = 0; k < va.length; k++) {
+                    assertEquals(Double.doubleToLongBits(vb[k]), Double.doubleToLongBits(va[k]), "batch at " + start + ": weight " + k);
+                }
+                final List<Parameter> pa = fused.parameters(), pb = phased.parameters();
+                for (int p = 0; p < pa.size(); p++) {
+                    final double[] ga = pa.get(p).grad().data, gb = pb.get(p).grad().data;
+                    for (int k = 0; k < ga.length; k++) {
+                        assertEquals(Double.doubleToLongBits(gb[k]), Double.doubleToLongBits(ga[k]),
+                                "batch at " + start + ": reduced gradient of " + pa.get(p).name() + "[" + k + "]");
+                    }
+                }
+            }
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+
     private static Optimizer optimizer(String name) {
         return name.equals("sgd") ? new SgdOptimizer(0.05, 0.9, true, 0.01) : new AdamOptimizer(0.01, 0.9, 0.999, 1e-8, 0.01);
     }
