@@ -175,7 +175,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 + "for a canonical link the gradient at the output is simply mu - y. With no hidden layer it is exactly "
                 + "a generalized linear model and prints its coefficients in the original attribute units. Handles "
                 + "numeric, date (as numbers) and nominal attributes (one-hot), missing values (replaced by the training mean or mode) and "
-                + "instance weights (for Binomial: the number of trials). Reports deviance, null deviance and dispersion. "
+                + "instance weights (for Binomial: the number of trials). A class value without training instances is "
+                + "predicted with the add-half probability 1/2 / (sum of weights + number of classes / 2). Reports deviance, "
+                + "null deviance and dispersion. "
                 + "For a numeric class it gives prediction intervals and exact log densities from the family's "
                 + "distribution at the predicted mean, with the dispersion estimated on the training data.";
     }
