@@ -62,6 +62,8 @@ final class ParallelStep implements BatchStep {
     private final Thread caller;
     private final long callerId;
     private final long[] workerIds;
+    /** Per waiting thread: the caller's (index 0) and worker t's (index t); each used by its thread only. */
+    private final SpinPolicy[] spinPolicies;
     /** The generation for which each task was last done (by whoever took it): the caller waits for the first that is not. */
     private final AtomicIntegerArray done;
     /**
@@ -105,6 +107,10 @@ final class ParallelStep implements BatchStep {
         this.caller = Thread.currentThread();
         this.callerId = caller.getId();
         this.done = new AtomicIntegerArray(threads);
+        this.spinPolicies = new SpinPolicy[threads];
+        for (int t = 0; t < threads; t++) {
+            spinPolicies[t] = new SpinPolicy();
+        }
         this.taken = new AtomicIntegerArray(threads);
         this.parked = new AtomicIntegerArray(threads);
         this.ranges = ranges(slices[0].params, threads);
@@ -157,8 +163,10 @@ final class ParallelStep implements BatchStep {
      * a core for each), up to {@link #MAX_SPIN}; otherwise it parks, giving its core up. On a machine with a core for
      * each thread a wait then ends on a spin and the waiting thread keeps its core (a parked thread wakes late: on an
      * idle machine a parked worker often missed the next slice and its step lost a core); on a busy one it parks as
-     * soon as either thread loses its core, so that it does not hold one another thread needs. Timing decides only
-     * who runs what (the caller runs any task its worker has not started), never the numbers.
+     * soon as either thread loses its core, so that it does not hold one another thread needs, and for its next
+     * {@link #CALM} waits it parks after {@link #MIN_SPIN} without looking (a machine on which threads lose their cores
+     * is busy for a while: it keeps its cores for the other jobs). Each thread has its own instance. Timing decides
+     * only who runs what (the caller runs any task its worker has not started), never the numbers.
      */
     static final class SpinPolicy {
         /** Always spun: a phase takes microseconds (reduction, update) to a few hundred (slices). */
@@ -167,8 +175,28 @@ final class ParallelStep implements BatchStep {
         static final long CHECK = 25_000;
         /** Never spun longer: a wait this long is not a phase of a step (the epoch's shuffle, the caller's own work). */
         static final long MAX_SPIN = 1_000_000;
+        /** Waits after a lost core during which the thread spins {@link #MIN_SPIN} only (about 20 steps, 2-3 waits each). */
+        static final int CALM = 64;
 
-        private SpinPolicy() {
+        /** Waits since this thread last saw a thread lose its core, at most {@link #CALM}. */
+        private int calm = CALM;
+
+        /**
+         * Starts a wait.
+         *
+         * @return whether it may spin past {@link #MIN_SPIN} (no lost core in the last {@link #CALM} waits)
+         */
+        boolean startWait() {
+            if (calm < CALM) {
+                calm++;
+                return false;
+            }
+            return true;
+        }
+
+        /** The last wait ended in a park because a thread had lost its core (not because of {@link #MAX_SPIN}). */
+        void lostCore() {
+            calm = 0;
         }
 
         /**
@@ -199,10 +227,14 @@ final class ParallelStep implements BatchStep {
      * Spins until the wait is over ({@code generation != seen} for a worker, {@code pending == 0} for the caller) or
      * {@link SpinPolicy} says to park.
      *
-     * @param worker true for a worker waiting for the next phase, false for the caller waiting for the workers
+     * @param who  t for worker t waiting for the next phase, 0 for the caller waiting for the workers
+     * @param seen a worker's last generation
      * @return whether the wait is over
      */
-    private boolean spin(boolean worker, int seen) {
+    private boolean spin(int who, int seen) {
+        final boolean worker = who != 0;
+        final SpinPolicy policy = spinPolicies[who];
+        final boolean extend = policy.startWait();
         final long start = System.nanoTime();
         long last = start + SpinPolicy.MIN_SPIN;
         while (System.nanoTime() < last) {
@@ -211,7 +243,7 @@ final class ParallelStep implements BatchStep {
             }
             Thread.onSpinWait();
         }
-        if (CPU == null) {
+        if (CPU == null || !extend) {
             return over(worker, seen);
         }
         long awaited = awaitedThread(worker);
@@ -234,6 +266,9 @@ final class ParallelStep implements BatchStep {
             // another awaited thread (the caller's next pending task): a fresh look, judged at the next one
             final long theirDelta = id != awaited && id >= 0 && t >= 0 ? 2 * (now - last) : t < 0 || theirs < 0 ? -1 : t - theirs;
             if (!SpinPolicy.keepSpinning(now - start, now - last, theirDelta, m - mine)) {
+                if (now - start < SpinPolicy.MAX_SPIN) {
+                    policy.lostCore();
+                }
                 return over(worker, seen);
             }
             awaited = id;
@@ -268,7 +303,7 @@ final class ParallelStep implements BatchStep {
         int seen = 0;
         while (true) {
             int g = generation;
-            if (g == seen && !spin(true, seen)) {
+            if (g == seen && !spin(t, seen)) {
                 while ((g = generation) == seen) {
                     parked.set(t - 1, 1);
                     if ((g = generation) != seen) {
@@ -389,7 +424,7 @@ final class ParallelStep implements BatchStep {
 
     /** Waits until every worker has finished the current phase. */
     private void awaitWorkers() {
-        if (pending.get() == 0 || spin(false, 0)) {
+        if (pending.get() == 0 || spin(0, 0)) {
             return;
         }
         final int me = slices.length - 1;

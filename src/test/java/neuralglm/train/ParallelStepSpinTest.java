@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link ParallelStep.SpinPolicy}: after its minimum spin a waiting thread goes on spinning only while both it and
  * the thread it waits for had a core (CPU time at least half the wall time since the last look), and never past the
- * maximum. The decision is a function of the times it is given, so it is checked here without timing anything.
+ * maximum; after a lost core its next CALM waits stop at the minimum. The decision is a function of the times it is given, so it is checked here without timing anything.
  */
 class ParallelStepSpinTest {
 
@@ -46,6 +46,26 @@ class ParallelStepSpinTest {
         final long spun = SpinPolicy.MIN_SPIN + CHECK;
         assertFalse(SpinPolicy.keepSpinning(spun, CHECK, -1, CHECK), "the awaited thread ended or is not known");
         assertFalse(SpinPolicy.keepSpinning(spun, CHECK, CHECK, -1));
+    }
+
+    @Test
+    void aLostCoreLimitsTheNextWaitsToTheMinimumSpin() {
+        final SpinPolicy policy = new SpinPolicy();
+        for (int k = 0; k < 3 * SpinPolicy.CALM; k++) {
+            assertTrue(policy.startWait(), "a calm machine: every wait may spin past the minimum");
+        }
+        policy.lostCore();
+        for (int k = 0; k < SpinPolicy.CALM; k++) {
+            assertFalse(policy.startWait(), "wait " + k + " after a lost core");
+        }
+        assertTrue(policy.startWait(), "calm again after CALM waits");
+        policy.lostCore();
+        assertFalse(policy.startWait());
+        policy.lostCore(); // another lost core starts the count again
+        for (int k = 0; k < SpinPolicy.CALM; k++) {
+            assertFalse(policy.startWait(), "wait " + k + " after the second lost core");
+        }
+        assertTrue(policy.startWait());
     }
 
     @Test
