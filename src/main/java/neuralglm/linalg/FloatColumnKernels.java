@@ -32,7 +32,7 @@ public final class FloatColumnKernels {
 
     /** Per-thread work arrays of {@link #affineGrad}, grown on demand. */
     private static final class Scratch {
-        float[][] rows = new float[4][0];
+        final float[][] rows = new float[6][0];
         float[][] sums = new float[0][0];
         float[][] gRows = new float[0][0];
         final int[] idx = new int[ROWS];
@@ -388,15 +388,15 @@ public final class FloatColumnKernels {
     }
 
     /**
-     * {@link #affineGrad}'s weight part vectorised along the wider of its two sides: for four examples at a
-     * time, their rows of the gathered side {@code g} (g columns, gathered from the columns) are combined,
-     * for each column of the other side {@code a}, into a row of float sums by four fused multiply-adds per
-     * entry; every {@value #FLUSH} examples the sums are added into {@code dW[r*as + q*gs]} (r: column of a,
-     * q: column of g).
+     * {@link #affineGrad}'s weight part vectorised along the wider of its two sides (for a layer with more
+     * outputs than inputs): for six examples at a time, their rows of the gathered side {@code g} (g columns,
+     * gathered from the columns) are combined, for each column of the other side {@code a}, into a row of float
+     * sums by six fused multiply-adds per entry; every {@value #FLUSH} examples the sums are added into
+     * {@code dW[r*as + q*gs]} (r: column of a, q: column of g).
      */
     private static void wide(Scratch s, float[][] a, int na, int as, float[][] g, int ng, int gs, int n, double[] dW) {
         if (s.rows[0].length < ng) {
-            for (int r = 0; r < 4; r++) {
+            for (int r = 0; r < 6; r++) {
                 s.rows[r] = new float[ng];
             }
         }
@@ -404,35 +404,34 @@ public final class FloatColumnKernels {
             s.sums = new float[Math.max(na, s.sums.length)][Math.max(ng, s.sums.length == 0 ? 0 : s.sums[0].length)];
         }
         final float[][] cr = s.sums;
-        final float[] x0 = s.rows[0], x1 = s.rows[1], x2 = s.rows[2], x3 = s.rows[3];
-        final int n4 = n & ~3;
+        final float[] x0 = s.rows[0], x1 = s.rows[1], x2 = s.rows[2], x3 = s.rows[3], x4 = s.rows[4], x5 = s.rows[5];
         for (int i0 = 0; i0 < n; i0 += FLUSH) {
-            final int i1 = Math.min(n4, i0 + FLUSH);
+            final int e = Math.min(n, i0 + FLUSH);
             for (int r = 0; r < na; r++) {
                 java.util.Arrays.fill(cr[r], 0, ng, 0f);
             }
-            for (int i = i0; i < i1; i += 4) {
+            int i = i0;
+            for (; i + 6 <= e; i += 6) {
                 for (int q = 0; q < ng; q++) {
                     final float[] c = g[q];
                     x0[q] = c[i];
                     x1[q] = c[i + 1];
                     x2[q] = c[i + 2];
                     x3[q] = c[i + 3];
+                    x4[q] = c[i + 4];
+                    x5[q] = c[i + 5];
                 }
                 for (int r = 0; r < na; r++) {
                     final float[] d = a[r];
-                    fma4(d[i], x0, d[i + 1], x1, d[i + 2], x2, d[i + 3], x3, cr[r], 0, ng);
+                    fma6(d[i], x0, d[i + 1], x1, d[i + 2], x2, d[i + 3], x3, d[i + 4], x4, d[i + 5], x5, cr[r], 0, ng);
                 }
             }
-            if (i0 + FLUSH >= n) {
-                for (int i = n4; i < n; i++) { // the last n mod 4 examples
-                    for (int r = 0; r < na; r++) {
-                        final float v = a[r][i];
-                        final float[] t = cr[r];
-                        for (int q = 0; q < ng; q++) {
-                            t[q] = Math.fma(v, g[q][i], t[q]);
-                        }
-                    }
+            for (; i < e; i++) { // the last examples of the block, one at a time
+                for (int q = 0; q < ng; q++) {
+                    x0[q] = g[q][i];
+                }
+                for (int r = 0; r < na; r++) {
+                    fma1(a[r][i], x0, cr[r], 0, ng);
                 }
             }
             for (int r = 0; r < na; r++) {

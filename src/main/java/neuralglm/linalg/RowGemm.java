@@ -51,6 +51,19 @@ final class RowGemm {
             return rows;
         }
 
+        double[][] block = new double[0][0];
+        double[] check = new double[0];
+
+        /** @return {@link #BLOCK} rows of length at least len, with {@link #check} and {@link #idx} as long as needed */
+        double[][] blockRows(int len) {
+            if (block.length < BLOCK || block[0].length < len) {
+                block = new double[BLOCK][Math.max(len, block.length == 0 ? 0 : block[0].length)];
+                check = new double[block[0].length];
+            }
+            index(BLOCK);
+            return block;
+        }
+
         void index(int len) {
             if (idx.length < len) {
                 idx = new int[len];
@@ -99,7 +112,8 @@ final class RowGemm {
      * C = bias + A Br with Br given as p separate rows of length at least m (a missing bias is a row of zeros).
      * When A has zeros (a ReLU's outputs or its gradients: about half of the entries), each row's terms with
      * {@code a[i][k] == 0} are left out: they are {@code 0 * br[k][j]}, which leaves every sum as it is when Br
-     * is finite and the bias has no -0 (then the same bits; otherwise all terms are taken). Whether A has zeros is
+     * is finite and the bias has no -0 (then the same bits, but for the sign of a zero sum from an underflow past
+     * the smallest subnormal; otherwise all terms are taken). Whether A has zeros is
      * judged on its first {@value #PROBE} rows (the same bits either way).
      */
     private static void rowsTimes(Scratch s, double[] a, int n, int p, double[][] br, int m, double[] bias, double[] c) {
@@ -209,7 +223,12 @@ final class RowGemm {
 
     /**
      * {@code c[j][k] += sum_i a[i][j] b[i][k]}, and {@code colSums[j] += sum_i a[i][j]} when colSums is
-     * not null; see {@link Gemm#atb}.
+     * not null; see {@link Gemm#atb}. When A has zeros (judged on its first {@value #PROBE} rows) and B's rows are at
+     * least {@value #SPARSE_MIN_WIDTH} long, the rows of B
+     * are copied {@value #BLOCK} at a time and each row j of C takes the terms of the examples whose
+     * {@code a[i][j]} is not 0, in ascending order ({@link #sparseAtb}); the terms left out are
+     * {@code 0 * b[i][k]}, so the same sums when that block of B is finite (but for the sign of a zero sum;
+     * otherwise it takes every term).
      */
     static void atb(double[] a, int n, int m, double[] b, int p, double[] c, double[] colSums) {
         final Scratch s = SCRATCH.get();
@@ -217,6 +236,74 @@ final class RowGemm {
         for (int j = 0; j < m; j++) {
             System.arraycopy(c, j * p, cr[j], 0, p);
         }
+        if (p >= SPARSE_MIN_WIDTH && hasZeros(a, Math.min(n, PROBE) * m)) {
+            sparseAtb(s, a, n, m, b, p, cr);
+        } else {
+            denseAtb(s, a, n, m, b, p, cr);
+        }
+        for (int j = 0; j < m; j++) {
+            System.arraycopy(cr[j], 0, c, j * p, p);
+        }
+        Gemm.addColumnSums(a, n, m, colSums);
+    }
+
+    /** Narrower rows of B go through {@link #denseAtb} (sparseAtb's shorter loops over them cost more than the zeros save). */
+    static final int SPARSE_MIN_WIDTH = 32;
+
+    /** Examples whose rows {@link #sparseAtb} copies at a time. */
+    static final int BLOCK = 64;
+
+    /**
+     * {@code cr[j][k] += sum_i a[i][j] b[i][k]}, per block of {@value #BLOCK} examples: their rows of B copied into
+     * separate arrays, then for each j the examples with {@code a[i][j] != 0} (NaN included) combined six at a
+     * time into row j (every example when the block of B is not finite).
+     */
+    private static void sparseAtb(Scratch s, double[] a, int n, int m, double[] b, int p, double[][] cr) {
+        final double[][] rows = s.blockRows(p);
+        final double[] check = s.check;
+        final int[] idx = s.idx;
+        for (int i0 = 0; i0 < n; i0 += BLOCK) {
+            final int i1 = Math.min(n, i0 + BLOCK);
+            java.util.Arrays.fill(check, 0, p, 0.0);
+            for (int i = i0; i < i1; i++) {
+                final double[] row = rows[i - i0];
+                System.arraycopy(b, i * p, row, 0, p);
+                for (int k = 0; k < p; k++) {
+                    check[k] += row[k] * 0.0;   // NaN once an entry is infinite or NaN
+                }
+            }
+            double sum = 0.0;
+            for (int k = 0; k < p; k++) {
+                sum += check[k];
+            }
+            final boolean skip = sum == 0.0;
+            for (int j = 0; j < m; j++) {
+                final double[] t = cr[j];
+                int count = 0;
+                for (int i = i0; i < i1; i++) {   // branch-free: the examples whose a[i][j] has a magnitude other than 0
+                    idx[count] = i;
+                    count += skip ? (int) (((Double.doubleToRawLongBits(a[i * m + j]) & Long.MAX_VALUE) + Long.MAX_VALUE) >>> 63) : 1;
+                }
+                int q = 0;
+                for (; q + 5 < count; q += 6) {
+                    final int e0 = idx[q], e1 = idx[q + 1], e2 = idx[q + 2], e3 = idx[q + 3], e4 = idx[q + 4], e5 = idx[q + 5];
+                    ColumnKernels.fma6(a[e0 * m + j], rows[e0 - i0], a[e1 * m + j], rows[e1 - i0], a[e2 * m + j], rows[e2 - i0],
+                            a[e3 * m + j], rows[e3 - i0], a[e4 * m + j], rows[e4 - i0], a[e5 * m + j], rows[e5 - i0], t, 0, p);
+                }
+                for (; q + 3 < count; q += 4) {
+                    final int e0 = idx[q], e1 = idx[q + 1], e2 = idx[q + 2], e3 = idx[q + 3];
+                    fma4(a[e0 * m + j], rows[e0 - i0], a[e1 * m + j], rows[e1 - i0], a[e2 * m + j], rows[e2 - i0],
+                            a[e3 * m + j], rows[e3 - i0], t, p);
+                }
+                for (; q < count; q++) {
+                    fma1(a[idx[q] * m + j], rows[idx[q] - i0], t, p);
+                }
+            }
+        }
+    }
+
+    /** {@code cr[j][k] += sum_i a[i][j] b[i][k]} over every example, six rows of B at a time. */
+    private static void denseAtb(Scratch s, double[] a, int n, int m, double[] b, int p, double[][] cr) {
         s.inputs(p);
         final double[] x0 = s.x[0], x1 = s.x[1], x2 = s.x[2], x3 = s.x[3], x4 = s.x[4], x5 = s.x[5];
         int i = 0;
@@ -249,9 +336,5 @@ final class RowGemm {
                 fma1(a[i * m + j], x0, cr[j], p);
             }
         }
-        for (int j = 0; j < m; j++) {
-            System.arraycopy(cr[j], 0, c, j * p, p);
-        }
-        Gemm.addColumnSums(a, n, m, colSums);
     }
 }

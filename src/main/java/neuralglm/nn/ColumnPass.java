@@ -370,11 +370,18 @@ final class ColumnPass {
     }
 
     private static boolean finite(double[] w) {
-        double s = 0.0;
-        for (double v : w) {
-            s += v * 0.0;   // NaN once any entry is infinite or NaN
+        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;   // four independent sums (one would wait on each add)
+        int i = 0;
+        for (; i + 3 < w.length; i += 4) {
+            s0 += w[i] * 0.0;   // NaN once any entry is infinite or NaN
+            s1 += w[i + 1] * 0.0;
+            s2 += w[i + 2] * 0.0;
+            s3 += w[i + 3] * 0.0;
         }
-        return s == 0.0;
+        for (; i < w.length; i++) {
+            s0 += w[i] * 0.0;
+        }
+        return s0 + s1 + s2 + s3 == 0.0;
     }
 
     private static boolean noNegativeZero(double[] b) {
@@ -562,11 +569,18 @@ final class ColumnPass {
     }
 
     private static boolean finite(float[] w) {
-        float s = 0f;
-        for (float v : w) {
-            s += v * 0f;   // NaN once any entry is infinite or NaN
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;   // four independent sums (one would wait on each add)
+        int i = 0;
+        for (; i + 3 < w.length; i += 4) {
+            s0 += w[i] * 0f;   // NaN once any entry is infinite or NaN
+            s1 += w[i + 1] * 0f;
+            s2 += w[i + 2] * 0f;
+            s3 += w[i + 3] * 0f;
         }
-        return s == 0f;
+        for (; i < w.length; i++) {
+            s0 += w[i] * 0f;
+        }
+        return s0 + s1 + s2 + s3 == 0f;
     }
 
     private static boolean noNegativeZero(float[] b) {

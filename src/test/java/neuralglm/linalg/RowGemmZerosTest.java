@@ -43,6 +43,39 @@ class RowGemmZerosTest {
         assertTrue(Double.isNaN(c[0]), "0 * Inf in the first row");
     }
 
+    /** The weight gradient {@code C += A^T B} with zeros in A (the gradient after a ReLU), blocks of B finite or not. */
+    @ParameterizedTest
+    @CsvSource({"1,64,64", "17,64,64", "64,64,64", "65,64,64", "300,64,64", "200,20,64", "130,64,9"})
+    void gradientTermsOfZerosLeftOut(int n, int m, int p) {
+        final Random rng = new Random(5L * n + 7L * m + p);
+        final double[] a = sparse(rng, n * m), b = sparse(rng, n * p), c0 = sparse(rng, m * p);
+        for (int i = 0; i < n; i++) {
+            a[i * m] = 0.0;   // a unit with no gradient
+        }
+        final double[] c = c0.clone(), cs = new double[m];
+        RowGemm.atb(a, n, m, b, p, c, cs);
+        assertGradient(a, n, m, b, p, c0, c, false);
+        if (n > 64) {
+            b[(n - 1) * p] = Double.NaN;   // the last block of B not finite: its terms all taken (0 * NaN is NaN)
+            final double[] d = c0.clone();
+            RowGemm.atb(a, n, m, b, p, d, null);
+            assertGradient(a, n, m, b, p, c0, d, false);
+            assertTrue(Double.isNaN(d[0]), "0 * NaN in the unit without gradient");
+        }
+    }
+
+    private static void assertGradient(double[] a, int n, int m, double[] b, int p, double[] c0, double[] c, boolean signs) {
+        for (int j = 0; j < m; j++) {
+            for (int k = 0; k < p; k++) {
+                double s = c0[j * p + k];
+                for (int i = 0; i < n; i++) {
+                    s = Math.fma(a[i * m + j], b[i * p + k], s);
+                }
+                assertEquals(s, c[j * p + k], 0.0, "(" + j + ", " + k + ")");
+            }
+        }
+    }
+
     private static void assertSums(double[] a, int n, int p, double[] w, int m, double[] b, double[] c, boolean signs) {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
