@@ -1,7 +1,5 @@
 package neuralglm.train;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -31,8 +29,7 @@ import org.ejml.data.DMatrixRMaj;
  * A task (a slice or a range) whose worker has not started it by the time the caller has done its own (the
  * worker was not scheduled) is run by the caller instead, with the same network copy and buffers: the same
  * numbers. Buffers are reused from step to step (a step allocates nothing); the threads live until
- * {@link #close()}; between phases a waiting thread spins while it and the thread it waits for both have a core, and
- * parks otherwise ({@link SpinPolicy}).
+ * {@link #close()}, spinning briefly between phases before they park.
  */
 final class ParallelStep implements BatchStep {
 
@@ -60,10 +57,6 @@ final class ParallelStep implements BatchStep {
     /** Whether worker t (index t - 1) or the caller (index T - 1) is parked or about to park: whoever wakes it unparks it. */
     private final AtomicIntegerArray parked;
     private final Thread caller;
-    private final long callerId;
-    private final long[] workerIds;
-    /** The generation for which each task was last done (by whoever took it): the caller waits for the first that is not. */
-    private final AtomicIntegerArray done;
     /**
      * Range t of the parameter entries, as triples (parameter index, from, to): entries {@code N t / T} to
      * {@code N (t + 1) / T}, rounded down to multiples of 8 (a cache line of doubles) in the flat order.
@@ -103,18 +96,14 @@ final class ParallelStep implements BatchStep {
             slices[t] = new Slice(net.copy());
         }
         this.caller = Thread.currentThread();
-        this.callerId = caller.getId();
-        this.done = new AtomicIntegerArray(threads);
         this.taken = new AtomicIntegerArray(threads);
         this.parked = new AtomicIntegerArray(threads);
         this.ranges = ranges(slices[0].params, threads);
         this.workers = new Thread[threads - 1];
-        this.workerIds = new long[threads - 1];
         for (int t = 1; t < threads; t++) {
             final int tt = t;
             workers[t - 1] = new Thread(() -> work(tt), "neuralglm-train-" + t);
             workers[t - 1].setDaemon(true);
-            workerIds[t - 1] = workers[t - 1].getId();
             if (startWorkers) {
                 workers[t - 1].start();
             }
@@ -150,125 +139,18 @@ final class ParallelStep implements BatchStep {
         return out;
     }
 
-    /**
-     * Spin-then-park for a thread waiting for another: it spins at least {@link #MIN_SPIN}, then goes on spinning
-     * while the thread it waits for ran at least half of the wall time since the last look (it is on a core, making
-     * progress: the wait will end soon) and so did the waiting thread itself (it was not descheduled: the machine has
-     * a core for each), up to {@link #MAX_SPIN}; otherwise it parks, giving its core up. On a machine with a core for
-     * each thread a wait then ends on a spin and the waiting thread keeps its core (a parked thread wakes late: on an
-     * idle machine a parked worker often missed the next slice and its step lost a core); on a busy one it parks as
-     * soon as either thread loses its core, so that it does not hold one another thread needs. Timing decides only
-     * who runs what (the caller runs any task its worker has not started), never the numbers.
-     */
-    static final class SpinPolicy {
-        /** Always spun: a phase takes microseconds (reduction, update) to a few hundred (slices). */
-        static final long MIN_SPIN = 50_000;
-        /** Between looks at the threads' CPU times (each look costs about a microsecond). */
-        static final long CHECK = 25_000;
-        /** Never spun longer: a wait this long is not a phase of a step (the epoch's shuffle, the caller's own work). */
-        static final long MAX_SPIN = 1_000_000;
-
-        private SpinPolicy() {
-        }
-
-        /**
-         * @param spun       nanoseconds spun in this wait so far
-         * @param wall       nanoseconds since the last look (or since {@link #MIN_SPIN} was reached)
-         * @param awaitedCpu the awaited thread's CPU nanoseconds over those (negative: unknown, e.g. the thread ended)
-         * @param ownCpu     the waiting thread's CPU nanoseconds over those (negative: unknown)
-         * @return whether the waiting thread goes on spinning (rather than parking)
-         */
-        static boolean keepSpinning(long spun, long wall, long awaitedCpu, long ownCpu) {
-            return spun < MAX_SPIN && awaitedCpu >= 0 && ownCpu >= 0 && 2 * awaitedCpu >= wall && 2 * ownCpu >= wall;
-        }
-    }
-
-    /** Thread CPU times for {@link SpinPolicy}; null when the JVM cannot measure them (the threads then park after MIN_SPIN). */
-    private static final ThreadMXBean CPU = cpuClock();
-
-    private static ThreadMXBean cpuClock() {
-        try {
-            final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-            return mx.isThreadCpuTimeSupported() && mx.isCurrentThreadCpuTimeSupported() && mx.isThreadCpuTimeEnabled() ? mx : null;
-        } catch (RuntimeException | Error e) { // a JVM without java.management
-            return null;
-        }
-    }
-
-    /**
-     * Spins until the wait is over ({@code generation != seen} for a worker, {@code pending == 0} for the caller) or
-     * {@link SpinPolicy} says to park.
-     *
-     * @param worker true for a worker waiting for the next phase, false for the caller waiting for the workers
-     * @return whether the wait is over
-     */
-    private boolean spin(boolean worker, int seen) {
-        final long start = System.nanoTime();
-        long last = start + SpinPolicy.MIN_SPIN;
-        while (System.nanoTime() < last) {
-            if (over(worker, seen)) {
-                return true;
-            }
-            Thread.onSpinWait();
-        }
-        if (CPU == null) {
-            return over(worker, seen);
-        }
-        long awaited = awaitedThread(worker);
-        long theirs = awaited < 0 ? -1 : CPU.getThreadCpuTime(awaited), mine = CPU.getCurrentThreadCpuTime();
-        last = System.nanoTime();
-        while (true) {
-            long now = System.nanoTime();
-            while (now - last < SpinPolicy.CHECK) {
-                if (over(worker, seen)) {
-                    return true;
-                }
-                Thread.onSpinWait();
-                now = System.nanoTime();
-            }
-            if (over(worker, seen)) {
-                return true;
-            }
-            final long id = awaitedThread(worker);
-            final long t = id < 0 ? -1 : CPU.getThreadCpuTime(id), m = CPU.getCurrentThreadCpuTime();
-            // another awaited thread (the caller's next pending task): a fresh look, judged at the next one
-            final long theirDelta = id != awaited && id >= 0 && t >= 0 ? 2 * (now - last) : t < 0 || theirs < 0 ? -1 : t - theirs;
-            if (!SpinPolicy.keepSpinning(now - start, now - last, theirDelta, m - mine)) {
-                return over(worker, seen);
-            }
-            awaited = id;
-            theirs = t;
-            mine = m;
-            last = now;
-        }
-    }
-
-    private boolean over(boolean worker, int seen) {
-        return worker ? generation != seen : pending.get() == 0;
-    }
-
-    /**
-     * @return the id of the thread a waiting thread waits for: the caller, for a worker; for the caller, the worker of
-     *         the first task of the current phase not yet done; -1 for none
-     */
-    private long awaitedThread(boolean worker) {
-        if (worker) {
-            return callerId;
-        }
-        final int g = generation;
-        for (int t = 1; t < slices.length; t++) {
-            if (done.get(t) != g) {
-                return workerIds[t - 1];
-            }
-        }
-        return -1;
-    }
+    /** A phase takes microseconds (reduction, update) to milliseconds (slices): spin up to this long before parking. */
+    private static final long SPIN_NANOS = 50_000;
 
     private void work(int t) {
         int seen = 0;
         while (true) {
             int g = generation;
-            if (g == seen && !spin(true, seen)) {
+            if (g == seen) {
+                final long until = System.nanoTime() + SPIN_NANOS;
+                while ((g = generation) == seen && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
                 while ((g = generation) == seen) {
                     parked.set(t - 1, 1);
                     if ((g = generation) != seen) {
@@ -279,7 +161,6 @@ final class ParallelStep implements BatchStep {
                     parked.set(t - 1, 0);
                 }
             }
-            g = generation;
             seen = g;
             if (stopped) {
                 return;
@@ -302,7 +183,6 @@ final class ParallelStep implements BatchStep {
         } catch (Throwable e) {
             failure = e;
         }
-        done.set(t, taken.get(t));
         if (pending.decrementAndGet() == 0 && Thread.currentThread() != caller && parked.get(slices.length - 1) != 0) {
             LockSupport.unpark(caller);
         }
@@ -358,10 +238,9 @@ final class ParallelStep implements BatchStep {
         pending.set(threads - 1);
         final int g = generation + 1;
         generation = g;
-        // a parked worker is woken whatever the phase: a reduction or update range (microseconds) is over before it
-        // wakes (the caller runs it, as any task its worker has not started), but then it is awake, spinning, for the
-        // next slice instead of waking late for it
-        for (int t = 1; t < threads; t++) {
+        // a parked worker is woken for a slice; a reduction or update range (microseconds) is not worth the wake-up:
+        // the caller runs it, as any task its worker has not started
+        for (int t = 1; what == SLICES && t < threads; t++) {
             if (parked.get(t - 1) != 0) {
                 LockSupport.unpark(workers[t - 1]);
             }
@@ -389,8 +268,12 @@ final class ParallelStep implements BatchStep {
 
     /** Waits until every worker has finished the current phase. */
     private void awaitWorkers() {
-        if (pending.get() == 0 || spin(false, 0)) {
+        if (pending.get() == 0) {
             return;
+        }
+        final long until = System.nanoTime() + SPIN_NANOS;
+        while (pending.get() != 0 && System.nanoTime() < until) {
+            Thread.onSpinWait();
         }
         final int me = slices.length - 1;
         while (pending.get() != 0) {
