@@ -52,6 +52,7 @@ import weka.core.converters.ConverterUtils.DataSource;
  * with {@code --learner-seeds} also each Randomizable learner's own seed set to s: NeuralGLM's {@code -S},
  * MultilayerPerceptron's and RandomForest's) and prints each metric as mean +/- sd over the repetitions
  * (sd with divisor r - 1), so a gap between two learners can be told from the noise of one partition.
+ * {@code --per-seed} also prints each learner's metrics at every seed (to pair two runs, e.g. two builds).
  * <p>{@code --subsample 50,80,120} runs the cross-validation on stratified subsamples of that many rows of each set
  * (sets with fewer rows are skipped for that size), one per {@code --subsample-seeds} (default 1,2,3), named
  * {@code set/n50s1}, and ends with each learner's mean over the subsamples of each set and size and over all of
@@ -93,6 +94,8 @@ final class HeldoutBench {
         int repetitions = 1;
         /** The main metric (accuracy, or RMSE for a numeric class) of each repetition. */
         double[] perSeed;
+        /** The second metric (log loss, or mean deviance for a numeric class) of each repetition. */
+        double[] perSeedSecond;
     }
 
     private static final List<DataSet> SETS = List.of(
@@ -116,6 +119,7 @@ final class HeldoutBench {
         final int folds = a.integer("folds", 10);
         final List<Long> seeds = a.list("seeds", List.of("1")).stream().map(String::trim).map(Long::parseLong).toList();
         final boolean learnerSeeds = a.flag("learner-seeds");
+        final boolean perSeed = a.flag("per-seed");
         final int warmup = a.integer("warmup", 0);
         final List<String> subsample = a.list("subsample", null);
         final List<Long> subsampleSeeds = a.list("subsample-seeds", List.of("1", "2", "3")).stream().map(String::trim)
@@ -181,6 +185,9 @@ final class HeldoutBench {
                             : repeated(setName, l.getKey(), l.getValue(), data, folds, fam, seeds, learnerSeeds);
                     setRows.add(r);
                     System.out.println(line(r));
+                    if (perSeed && r.perSeed != null) {
+                        System.out.println(perSeedLine(r));
+                    }
                     System.out.flush();
                 }
                 if (setRows.get(0).perSeed != null) {
@@ -444,6 +451,7 @@ final class HeldoutBench {
         out.sdDeviance = sd(m[3]);
         out.clamped = 0;
         out.perSeed = out.nominal ? m[0] : m[2];
+        out.perSeedSecond = out.nominal ? m[1] : m[3];
         return out;
     }
 
@@ -464,6 +472,20 @@ final class HeldoutBench {
             sb.append(String.format(Locale.ROOT, "%-18s   %s minus %s: %s %+.4g +/- %.4g (paired over %d seeds); "
                             + "worse on %d of them%n", first.set, first.learner, r.learner,
                     first.nominal ? "accuracy" : "RMSE", mean(d), sd(d), d.length, worse));
+        }
+        return sb.toString();
+    }
+
+    /** @return a row's main and second metric at each seed, in the order of --seeds */
+    static String perSeedLine(Row r) {
+        final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-18s   %s per seed: %s", r.set, r.learner,
+                r.nominal ? "accuracy" : "RMSE"));
+        for (double v : r.perSeed) {
+            sb.append(String.format(Locale.ROOT, " %.4g", v));
+        }
+        sb.append(r.nominal ? "; log loss" : "; deviance");
+        for (double v : r.perSeedSecond) {
+            sb.append(String.format(Locale.ROOT, " %.4g", v));
         }
         return sb.toString();
     }

@@ -72,6 +72,49 @@ class ModelFitReuseTest {
     @Test
     void poissonAverageFirstNetworkIsTheRefitToTheBit() {
         final int n = 160;
+        final DMatrixRMaj[] xy = poissonData(n);
+        final DMatrixRMaj x = xy[0], y = xy[1];
+        final AutoRegularisation.Plan plan = AutoRegularisation.plan(new PoissonFamily(), false, false, n,
+                AutoRegularisation.AUTO, AutoRegularisation.AUTO, (int) AutoRegularisation.AUTO);
+        assertEquals(true, plan.average());
+        assertRefitIsTheSame(new PoissonFamily(), x, y, n, 1);
+    }
+
+    @Test
+    void averageMembersAreFitsAtTheFirstNetworksPenalty() {
+        // the other networks of the average: each its own seed (seed + k) and split, at the penalty the first network's
+        // path chose; checked against a fit done here with that seed, split and penalty
+        final int n = 160;
+        final DMatrixRMaj[] xy = poissonData(n);
+        final DMatrixRMaj x = xy[0], y = xy[1];
+        final Family family = new PoissonFamily();
+        final LongFunction<Sequential> fresh = s -> {
+            final Sequential net = Sequential.mlp(x.numCols, new int[] {6}, () -> Activation.byName("Tanh"), 1,
+                    new Random(s));
+            NullStart.apply(net, family, y, null);
+            return net;
+        };
+        final long seed = 3;
+        final AutoRegularisation.Plan plan = AutoRegularisation.plan(family, false, false, n, AutoRegularisation.AUTO,
+                AutoRegularisation.AUTO, (int) AutoRegularisation.AUTO);
+        final Trainer trainer = new Trainer(500).withSeed(seed).withValidation(plan.fraction(), plan.patience());
+        final AutoRegularisation.Choice choice = AutoRegularisation.choose(plan, AutoRegularisation.AUTO, false, false,
+                fresh, seed, family, LBFGS, trainer, x, y, null, null);
+        assertEquals(AutoRegularisation.ENSEMBLE - 1, choice.members().size());
+        assertEquals(AutoRegularisation.ENSEMBLE, choice.memberLambdas().length);
+        for (int k = 1; k < AutoRegularisation.ENSEMBLE; k++) {
+            assertEquals(choice.lambda(), choice.memberLambdas()[k], 0.0, "network " + (k + 1));
+            final Trainer own = trainer.withSeed(seed + k);
+            final int[] t = ValidationSplit.of(family, y, plan.fraction(), seed + k).train();
+            final Sequential net = fresh.apply(seed + k);
+            own.fit(net, family, LBFGS.apply(choice.lambda() / t.length), x, y, null);
+            assertArrayEquals(Parameters.flatten(net.parameters()),
+                    Parameters.flatten(choice.members().get(k - 1).parameters()), 0.0, "network " + (k + 1));
+        }
+    }
+
+    /** @return {x, y}: n rows of 3 standard normal inputs and a Poisson count whose log mean is smooth in two */
+    private static DMatrixRMaj[] poissonData(int n) {
         final Random rng = new Random(8);
         final DMatrixRMaj x = new DMatrixRMaj(n, 3), y = new DMatrixRMaj(n, 1);
         for (int i = 0; i < n; i++) {
@@ -86,10 +129,7 @@ class ModelFitReuseTest {
             }
             y.set(i, 0, k);
         }
-        final AutoRegularisation.Plan plan = AutoRegularisation.plan(new PoissonFamily(), false, false, n,
-                AutoRegularisation.AUTO, AutoRegularisation.AUTO, (int) AutoRegularisation.AUTO);
-        assertEquals(true, plan.average());
-        assertRefitIsTheSame(new PoissonFamily(), x, y, n, 1);
+        return new DMatrixRMaj[] {x, y};
     }
 
     @Test

@@ -73,8 +73,8 @@ import weka.gui.ProgrammaticProperty;
  * instances held out for early stopping, and lambda chosen on them ({@link PenaltySelection}); a Gaussian
  * network learns the standardised class (mapped back by {@link Standardizer#toOriginalOutputs}) with lambda
  * chosen among fits to convergence and no early stopping; for the other numeric families the model is the
- * average of 5 such networks, each early-stopped (patience 7) on its own split with lambda from 30, 3, 0.3
- * ({@link neuralglm.nn.EtaAverage}); for a nominal class with 40 to 99 training instances lambda is chosen by 5-fold
+ * average of {@value AutoRegularisation#ENSEMBLE} such networks, each early-stopped (patience 7) on its own split, the first
+ * choosing lambda from 30, 3, 0.3 and the others fitted at its choice ({@link neuralglm.nn.EtaAverage}); for a nominal class with 40 to 99 training instances lambda is chosen by 5-fold
  * cross-validation and the model averages the 5 fold networks; without
  * hidden layers, lambda = 0 and nothing held out (the exact GLM). The engine's {@link AutoRegularisation} decides
  * and runs this; the Weka face passes the options through and reports what was done.
@@ -334,8 +334,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "added to the summed negative log-likelihood, i.e. a Gaussian prior of precision lambda, so its pull "
                     + "weakens as the data grow (as Logistic's ridge). -1 (default) chooses it: for a network with hidden "
                     + "layers, the one of 30, 10, 3, 1, 0.3 with the lowest loss on the held-out instances of early "
-                    + "stopping (tried from 30 down until that loss rises; 1 when nothing is held out; for each network "
-                    + "of the default average of a numeric class other than Gaussian, the one of 30, 3, 0.3); with 40 to 99 "
+                    + "stopping (tried from 30 down until that loss rises; 1 when nothing is held out; for the default average "
+                    + "of a numeric class other than Gaussian, the one of 30, 3, 0.3 by the first network's held-out loss, "
+                    + "at which the other networks are fitted); with 40 to 99 "
                     + "training instances of a nominal class, the one of 30, 3, 0.3 with the lowest loss of a 5-fold cross-validation "
                     + "(each instance scored by the network that did not train on it), and the model is the average of the "
                     + "5 fold networks (the study: 20% of labor's 57 instances, 11, chose too noisily; accuracy over 5 "
@@ -442,12 +443,11 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     AutoRegularisation.MAX_ROWS_FOLDS - 1, num(100 * AutoRegularisation.VALIDATION_FRACTION));
         }
         final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "; the model is the average (of eta) of %d "
-                + "networks, each with %s%% of its own held out for early stopping and its weight decay (random seeds %d "
-                + "to %d): weight decays", count, num(100 * AutoRegularisation.VALIDATION_FRACTION), getSeed(), getSeed() + count - 1));
-        for (int k = 0; k < count; k++) {
-            sb.append(k == 0 ? " " : ", ").append(num(lambdas[k]));
-        }
-        return sb.append(" (the path above, and the Epochs run and Stopped lines below, are the first network's)").toString();
+                + "networks, each with %s%% of its own held out for early stopping (random seeds %d to %d), at the weight "
+                + "decay %s", count, num(100 * AutoRegularisation.VALIDATION_FRACTION), getSeed(), getSeed() + count - 1,
+                num(lambdas[0])));
+        return sb.append(" the first network chose (the path above, and the Epochs run and Stopped lines below, are the "
+                + "first network's)").toString();
     }
 
     private static String num(double v) {
@@ -515,10 +515,11 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "is 1 and the network is fitted to convergence; on 81 subsamples of 16-32 rows that predicted better "
                     + "than holding out 20%: accuracy 0.684 against 0.629, log loss 1.07 against 23.7) and 0 for a Gaussian class (fitted to convergence with the weight decay chosen on 20% "
                     + "held out, see weightDecay) and without hidden layers, so that the GLM is fitted on all instances. For "
-                    + "the other numeric families (Poisson, Gamma, ...) the model is then the average (of eta) of 5 networks, "
-                    + "each with its own 20% held out (seeds S to S+4) and its own weight decay: one split of a small data "
+                    + "the other numeric families (Poisson, Gamma, ...) the model is then the average (of eta) of "
+                    + AutoRegularisation.ENSEMBLE + " networks, each with its own 20% held out (seeds S to S+"
+                    + (AutoRegularisation.ENSEMBLE - 1) + "), at the weight decay the first one chose: one split of a small data "
                     + "set decided too much (held-out RMSE engel 124.8 and docvisits 4.181 with one network, 122.7 and 4.161 "
-                    + "with the average). For a nominal class with 40 to 99 training instances, lambda is chosen by 5-fold "
+                    + "with the average of 5). For a nominal class with 40 to 99 training instances, lambda is chosen by 5-fold "
                     + "cross-validation whose first fold is the 20% split, and the model averages the 5 fold networks, "
                     + "each early-stopped on its fold (see weightDecay). In the held-out "
                     + "study, networks trained to convergence without it predicted held-out instances with near-zero "
