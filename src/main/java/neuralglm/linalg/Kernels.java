@@ -62,6 +62,16 @@ public final class Kernels {
         }
     }
 
+    /** @return whether {@link #affine} reads {@code wT} (otherwise it may be null: the row kernels transpose W themselves) */
+    public static boolean affineReadsTranspose() {
+        return VECTOR;
+    }
+
+    /** @return whether {@link #inputGrad} on n rows and p inputs reads {@code wT} (otherwise it may be null) */
+    public static boolean inputGradReadsTranspose(int n, int p) {
+        return !VECTOR && !(p >= RowGemm.MIN_WIDTH && n > 1);
+    }
+
     /** @return a new array holding the transpose of {@code a} */
     private static double[] transposed(DMatrixRMaj a) {
         final DMatrixRMaj t = new DMatrixRMaj(a.numCols, a.numRows);
@@ -92,7 +102,8 @@ public final class Kernels {
      *
      * @param dY output gradient, n x out. Not modified.
      * @param w  the weight, out x in. Not modified.
-     * @param wT the weight transposed, in x out. Not modified.
+     * @param wT the weight transposed, in x out, or null when {@link #inputGradReadsTranspose} says it is not read.
+     *           Not modified.
      * @param dX input gradient, n x in. Modified (overwritten).
      */
     public static void inputGrad(DMatrixRMaj dY, DMatrixRMaj w, DMatrixRMaj wT, DMatrixRMaj dX) {

@@ -64,6 +64,17 @@ final class RowGemm {
             return block;
         }
 
+        int[] lists = new int[0];
+        int[] counts = new int[0];
+
+        /** Grows {@link #lists} to m lists of {@link #BLOCK} examples and {@link #counts} to m. */
+        void lists(int m) {
+            if (counts.length < m) {
+                counts = new int[m];
+                lists = new int[m * BLOCK];
+            }
+        }
+
         void index(int len) {
             if (idx.length < len) {
                 idx = new int[len];
@@ -244,7 +255,25 @@ final class RowGemm {
         for (int j = 0; j < m; j++) {
             System.arraycopy(cr[j], 0, c, j * p, p);
         }
-        Gemm.addColumnSums(a, n, m, colSums);
+        if (colSums != null) {
+            addColumnSums(s, a, n, m, colSums);
+        }
+    }
+
+    /**
+     * {@code colSums[j] += a[i][j]} for i in ascending order (the same sums as {@link Gemm#addColumnSums}), over
+     * each row copied into an array of its own: C2 in JDK 17 vectorises the loop only when both arrays are
+     * indexed from the same offset.
+     */
+    private static void addColumnSums(Scratch s, double[] a, int n, int m, double[] colSums) {
+        s.inputs(m);
+        final double[] row = s.x[0];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a, i * m, row, 0, m);
+            for (int j = 0; j < m; j++) {
+                colSums[j] += row[j];
+            }
+        }
     }
 
     /** Narrower rows of B go through {@link #denseAtb} (sparseAtb's shorter loops over them cost more than the zeros save). */
@@ -261,7 +290,8 @@ final class RowGemm {
     private static void sparseAtb(Scratch s, double[] a, int n, int m, double[] b, int p, double[][] cr) {
         final double[][] rows = s.blockRows(p);
         final double[] check = s.check;
-        final int[] idx = s.idx;
+        s.lists(m);
+        final int[] lists = s.lists, counts = s.counts;
         for (int i0 = 0; i0 < n; i0 += BLOCK) {
             final int i1 = Math.min(n, i0 + BLOCK);
             java.util.Arrays.fill(check, 0, p, 0.0);
@@ -277,26 +307,35 @@ final class RowGemm {
                 sum += check[k];
             }
             final boolean skip = sum == 0.0;
+            // the examples whose a[i][j] has a magnitude other than 0, listed per j (from j * BLOCK), branch-free,
+            // reading A's rows in order
+            java.util.Arrays.fill(counts, 0, m, 0);
+            for (int i = i0; i < i1; i++) {
+                for (int j = 0, ai = i * m; j < m; j++) {
+                    final int c = counts[j];
+                    lists[j * BLOCK + c] = i;
+                    counts[j] = c + (skip ? (int) (((Double.doubleToRawLongBits(a[ai + j]) & Long.MAX_VALUE) + Long.MAX_VALUE) >>> 63) : 1);
+                }
+            }
             for (int j = 0; j < m; j++) {
                 final double[] t = cr[j];
-                int count = 0;
-                for (int i = i0; i < i1; i++) {   // branch-free: the examples whose a[i][j] has a magnitude other than 0
-                    idx[count] = i;
-                    count += skip ? (int) (((Double.doubleToRawLongBits(a[i * m + j]) & Long.MAX_VALUE) + Long.MAX_VALUE) >>> 63) : 1;
-                }
+                final int count = counts[j];
+                final int[] idx = lists;
+                final int o = j * BLOCK;
                 int q = 0;
                 for (; q + 5 < count; q += 6) {
-                    final int e0 = idx[q], e1 = idx[q + 1], e2 = idx[q + 2], e3 = idx[q + 3], e4 = idx[q + 4], e5 = idx[q + 5];
+                    final int e0 = idx[o + q], e1 = idx[o + q + 1], e2 = idx[o + q + 2];
+                    final int e3 = idx[o + q + 3], e4 = idx[o + q + 4], e5 = idx[o + q + 5];
                     ColumnKernels.fma6(a[e0 * m + j], rows[e0 - i0], a[e1 * m + j], rows[e1 - i0], a[e2 * m + j], rows[e2 - i0],
                             a[e3 * m + j], rows[e3 - i0], a[e4 * m + j], rows[e4 - i0], a[e5 * m + j], rows[e5 - i0], t, 0, p);
                 }
                 for (; q + 3 < count; q += 4) {
-                    final int e0 = idx[q], e1 = idx[q + 1], e2 = idx[q + 2], e3 = idx[q + 3];
+                    final int e0 = idx[o + q], e1 = idx[o + q + 1], e2 = idx[o + q + 2], e3 = idx[o + q + 3];
                     fma4(a[e0 * m + j], rows[e0 - i0], a[e1 * m + j], rows[e1 - i0], a[e2 * m + j], rows[e2 - i0],
                             a[e3 * m + j], rows[e3 - i0], t, p);
                 }
                 for (; q < count; q++) {
-                    fma1(a[idx[q] * m + j], rows[idx[q] - i0], t, p);
+                    fma1(a[idx[o + q] * m + j], rows[idx[o + q] - i0], t, p);
                 }
             }
         }

@@ -26,6 +26,8 @@ public final class Linear implements Layer {
     private transient DMatrixRMaj output;
     private transient DMatrixRMaj inputGrad;
     private transient DMatrixRMaj weightT;
+    /** Whether {@link #weightT} holds the transpose of the weights of the last forward. */
+    private transient boolean weightTFresh;
 
     /**
      * @param name prefix of the parameter names ({@code name.weight}, {@code name.bias})
@@ -93,12 +95,21 @@ public final class Linear implements Layer {
     public DMatrixRMaj forward(DMatrixRMaj x) {
         checkInput(x);
         input = x;
-        // the weights change between steps: refresh their transpose once per forward (in x out copies)
-        weightT = Kernels.reshape(weightT, in, out);
-        Kernels.transpose(weight.value(), weightT);
+        // the weights change between steps: their transpose (in x out copies) is made again when a kernel reads it
+        weightTFresh = false;
         output = Kernels.reshape(output, x.numRows, out);
-        Kernels.affine(x, weight.value(), weightT, bias.value(), output);
+        Kernels.affine(x, weight.value(), Kernels.affineReadsTranspose() ? weightT() : null, bias.value(), output);
         return output;
+    }
+
+    /** @return the transpose of the weight, made once per forward (the plain-Java row kernels make their own) */
+    private DMatrixRMaj weightT() {
+        if (!weightTFresh) {
+            weightT = Kernels.reshape(weightT, in, out);
+            Kernels.transpose(weight.value(), weightT);
+            weightTFresh = true;
+        }
+        return weightT;
     }
 
     @Override
@@ -108,7 +119,7 @@ public final class Linear implements Layer {
         }
         Kernels.accumulateAffineGrad(dOut, input, weight.grad(), bias.grad());
         inputGrad = Kernels.reshape(inputGrad, dOut.numRows, in);
-        Kernels.inputGrad(dOut, weight.value(), weightT, inputGrad);
+        Kernels.inputGrad(dOut, weight.value(), Kernels.inputGradReadsTranspose(dOut.numRows, in) ? weightT() : null, inputGrad);
         return inputGrad;
     }
 

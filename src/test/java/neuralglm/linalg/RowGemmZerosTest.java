@@ -53,8 +53,16 @@ class RowGemmZerosTest {
             a[i * m] = 0.0;   // a unit with no gradient
         }
         final double[] c = c0.clone(), cs = new double[m];
+        cs[1] = 0.5; // accumulates
         RowGemm.atb(a, n, m, b, p, c, cs);
         assertGradient(a, n, m, b, p, c0, c, false);
+        for (int j = 0; j < m; j++) {
+            double sj = j == 1 ? 0.5 : 0.0;
+            for (int i = 0; i < n; i++) {
+                sj += a[i * m + j];
+            }
+            assertEquals(sj, cs[j], 0.0, "column sum " + j);
+        }
         if (n > 64) {
             b[(n - 1) * p] = Double.NaN;   // the last block of B not finite: its terms all taken (0 * NaN is NaN)
             final double[] d = c0.clone();

@@ -134,6 +134,26 @@ class AutoRegularisationTest {
     }
 
     @Test
+    void gaussianFitsUnderTheAutomaticDecayStopAtTheConvergedEpochLimit() {
+        final AutoRegularisation.Plan gaussian = AutoRegularisation.plan(new GaussianFamily(), false, false, 200, AUTO, AUTO,
+                (int) AUTO);
+        assertEquals(AutoRegularisation.CONVERGED_EPOCHS, AutoRegularisation.epochLimit(gaussian, AUTO, 500));
+        assertEquals(100, AutoRegularisation.epochLimit(gaussian, AUTO, 100), "a smaller limit of the user's is kept");
+        final AutoRegularisation.Plan given = AutoRegularisation.plan(new GaussianFamily(), false, false, 200, 1, AUTO,
+                (int) AUTO);
+        assertEquals(500, AutoRegularisation.epochLimit(given, 1, 500), "a given weight decay: the user's limit");
+        final AutoRegularisation.Plan early = AutoRegularisation.plan(new GaussianFamily(), false, false, 200, AUTO, 0.2,
+                (int) AUTO);
+        assertEquals(500, AutoRegularisation.epochLimit(early, AUTO, 500), "early stopping: the user's limit");
+        final AutoRegularisation.Plan counts = AutoRegularisation.plan(new PoissonFamily(), false, false, 200, AUTO, AUTO,
+                (int) AUTO);
+        assertEquals(500, AutoRegularisation.epochLimit(counts, AUTO, 500));
+        final AutoRegularisation.Plan glm = AutoRegularisation.plan(new GaussianFamily(), true, false, 200, AUTO, AUTO,
+                (int) AUTO);
+        assertEquals(500, AutoRegularisation.epochLimit(glm, AUTO, 500), "the exact GLM");
+    }
+
+    @Test
     void convergedFitsLoosenOnlyATighterLbfgsTolerance() {
         final DoubleFunction<Optimizer> tight = d -> new LbfgsOptimizer(1e-9, 10, d);
         final Optimizer o = AutoRegularisation.convergedOptimizer(tight).apply(0.5);

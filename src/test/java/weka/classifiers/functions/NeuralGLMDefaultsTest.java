@@ -270,7 +270,7 @@ class NeuralGLMDefaultsTest {
         assertTrue(sse < 0.2 * sst, "R^2 " + (1 - sse / sst) + " on a smooth target");
         final String report = large.toString();
         assertTrue(report.contains("trained on the standardised class (y - 5"), report);
-        assertTrue(report.contains("was fitted to convergence on 80% of the instances"), report);
+        assertTrue(report.contains("was fitted to convergence on 80% of the instances (for at most 150 epochs)"), report);
         assertTrue(report.contains("no early stopping: a Gaussian network is fitted to convergence"), report);
         assertTrue(report.contains("16 Squareplus"), report);
         assertTrue(report.contains("tolerance=1.0E-4"), report);   // the automatic penalty's L-BFGS tolerance

@@ -109,7 +109,15 @@ public final class ModelReport {
                 return " (early stopping: training longer would fit the training instances better but predict "
                         + "held-out ones worse)";
             case EPOCH_LIMIT:
-                return m.isGlm() ? " (the fit may not be fully converged: raise -epochs)"
+                if (m.isGlm()) {
+                    return " (the fit may not be fully converged: raise -epochs)";
+                }
+                // a Gaussian network under the automatic weight decay: its fits stop at CONVERGED_EPOCHS whatever -epochs
+                return m.regularization != null && m.regularization.contains("(for at most " + m.epochLimit + " epochs)")
+                        && m.epochLimit == neuralglm.train.AutoRegularisation.CONVERGED_EPOCHS
+                        ? " (the most epochs of the fits that choose a Gaussian network's automatic weight decay and of its "
+                                + "model, which predicted better than fits to 500 in the held-out study; give -weight-decay to "
+                                + "train longer)"
                         : " (raise -epochs to train longer)";
             default:
                 return "";
