@@ -68,23 +68,34 @@ public final class AbsentClasses implements Serializable {
      */
     public static AbsentClasses of(double[] classWeights) {
         double total = 0;
-        int m = 0;
-        for (double w : classWeights) {
-            total += w;
-            if (w == 0) {
-                m++;
-            }
+        final boolean[] absent = new boolean[classWeights.length];
+        for (int c = 0; c < classWeights.length; c++) {
+            total += classWeights[c];
+            absent[c] = classWeights[c] == 0;
         }
-        if (m == 0 || m == classWeights.length) {
+        return of(absent, total);
+    }
+
+    /**
+     * @param absent      per class value, whether it is absent
+     * @param totalWeight n_w
+     * @return those classes with that weight, or null when none or all are absent, or n_w is not positive and finite
+     */
+    public static AbsentClasses of(boolean[] absent, double totalWeight) {
+        int m = 0;
+        for (boolean a : absent) {
+            m += a ? 1 : 0;
+        }
+        if (m == 0 || m == absent.length || !(totalWeight > 0) || Double.isInfinite(totalWeight)) {
             return null;
         }
-        final int[] absent = new int[m];
-        for (int c = 0, i = 0; c < classWeights.length; c++) {
-            if (classWeights[c] == 0) {
-                absent[i++] = c;
+        final int[] idx = new int[m];
+        for (int c = 0, i = 0; c < absent.length; c++) {
+            if (absent[c]) {
+                idx[i++] = c;
             }
         }
-        return new AbsentClasses(classWeights.length, absent, total);
+        return new AbsentClasses(absent.length, idx, totalWeight);
     }
 
     /**
@@ -177,6 +188,36 @@ public final class AbsentClasses implements Serializable {
      */
     public AbsentClasses withTotalWeight(double totalWeight) {
         return new AbsentClasses(numClasses, classes, totalWeight);
+    }
+
+    /**
+     * Sets the absent classes' output biases of a softmax layer to the floor relative to the present ones:
+     * {@code b_c = log p0 + log sum_{i present} exp(b_i)} (log-sum-exp about the largest present bias). With the output
+     * weights at 0 (the null start) an absent class then has probability about p0, a start from which a learner's
+     * small steps can reach it once its instances arrive (from {@code log 1e-300} they would not).
+     *
+     * @param bias the k output biases. Modified: the absent classes' entries.
+     */
+    public void liftBiases(double[] bias) {
+        if (bias.length != numClasses) {
+            throw new IllegalArgumentException("Biases of " + bias.length + " outputs, but " + numClasses + " classes");
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < numClasses; c++) {
+            if (!isAbsent(c)) {
+                max = Math.max(max, bias[c]);
+            }
+        }
+        double sum = 0;
+        for (int c = 0; c < numClasses; c++) {
+            if (!isAbsent(c)) {
+                sum += Math.exp(bias[c] - max);
+            }
+        }
+        final double start = Math.log(floor()) + max + Math.log(sum);
+        for (int c : classes) {
+            bias[c] = start;
+        }
     }
 
     /**

@@ -73,6 +73,31 @@ class AbsentClassesTest {
     }
 
     @Test
+    void liftedBiasesGiveTheAbsentClassesAboutTheFloorUnderSoftmax() {
+        // 4 classes, 1 and 3 absent, n_w = 5: p0 = 0.5 / 7. Present biases 700 and 698 (exp overflows unless the
+        // largest is taken out). Softmax of the lifted biases: each absent class p0 S / (S + 2 p0 S) = p0 / (1 + 2 p0)
+        final AbsentClasses a = AbsentClasses.of(new boolean[] {false, true, false, true}, 5);
+        final double[] b = {700, -690.8, 698, -690.8};
+        a.liftBiases(b);
+        assertEquals(700.0, b[0]);
+        assertEquals(698.0, b[2]);
+        assertEquals(b[1], b[3]);
+        final double p0 = 0.5 / 7, logS = 700 + Math.log(1 + Math.exp(-2));
+        assertEquals(Math.log(p0) + logS, b[1], 1e-12);
+        final double absentShare = Math.exp(b[1] - logS) / (1 + 2 * Math.exp(b[1] - logS));
+        assertEquals(p0 / (1 + 2 * p0), absentShare, 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> a.liftBiases(new double[3]));
+    }
+
+    @Test
+    void flagsMakeTheSameSetAsWeights() {
+        assertEquals(AbsentClasses.of(new double[] {2, 0, 1}), AbsentClasses.of(new boolean[] {false, true, false}, 3));
+        assertNull(AbsentClasses.of(new boolean[] {false, false}, 3));
+        assertNull(AbsentClasses.of(new boolean[] {true, true}, 3));
+        assertNull(AbsentClasses.of(new boolean[] {true, false}, 0));
+    }
+
+    @Test
     void describesEachClass() {
         final AbsentClasses a = new AbsentClasses(3, new int[] {0, 2}, 3.5);
         assertEquals("class value 'a' has no training instances: predicted with a floor probability 0.100000; "

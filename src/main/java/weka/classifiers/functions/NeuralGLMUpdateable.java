@@ -207,10 +207,8 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
 
     /**
      * A new learner's network: the classes its model had no weight for sit at the null start's {@code log 1e-300},
-     * from which the stream's small steps would never bring them back once they arrive. Their output bias starts at
-     * the add-half floor relative to the present classes' biases, {@code b_c = log p0 + log sum_present exp(b_i)}
-     * (at the null start, where the output weights are 0, the class then starts at about p0); the stream keeps
-     * track of the classes it has not seen yet.
+     * from which the stream's small steps would never bring them back once they arrive; their output biases are
+     * lifted to the floor ({@link AbsentClasses#liftBiases}). The stream keeps track of the classes it has not seen yet.
      */
     private static void startAbsentClasses(Stream s) {
         final weka.core.Attribute cls = s.model.classAttribute();
@@ -229,44 +227,12 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
         if (a == null || !(layers.get(layers.size() - 1) instanceof neuralglm.nn.Linear out) || out.outputs() != a.numClasses()) {
             return;
         }
-        final double[] b = out.bias().value().data;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < b.length; c++) {
-            if (!a.isAbsent(c)) {
-                max = Math.max(max, b[c]);
-            }
-        }
-        double sum = 0;
-        for (int c = 0; c < b.length; c++) {
-            if (!a.isAbsent(c)) {
-                sum += Math.exp(b[c] - max);
-            }
-        }
-        final double start = Math.log(a.floor()) + max + Math.log(sum);
-        for (int c : a.classes()) {
-            b[c] = start;
-        }
+        a.liftBiases(out.bias().value().data);
     }
 
     /** @return the classes the stream and its model have had no weight for, or null when none */
     private static AbsentClasses absentSoFar(Stream s) {
-        if (s.unseen == null) {
-            return s.model.absentClasses();
-        }
-        int m = 0;
-        for (boolean u : s.unseen) {
-            m += u ? 1 : 0;
-        }
-        if (m == 0 || !(s.weightSeen > 0)) {
-            return null;
-        }
-        final int[] idx = new int[m];
-        for (int c = 0, i = 0; c < s.unseen.length; c++) {
-            if (s.unseen[c]) {
-                idx[i++] = c;
-            }
-        }
-        return new AbsentClasses(s.unseen.length, idx, s.weightSeen);
+        return s.unseen == null ? s.model.absentClasses() : AbsentClasses.of(s.unseen, s.weightSeen);
     }
 
     /** Standardised inputs beyond this many standard deviations mean the stream left the first batch's range. */

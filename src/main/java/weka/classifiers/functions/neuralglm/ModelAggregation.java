@@ -55,8 +55,6 @@ public final class ModelAggregation {
         return (Linear) l;
     }
 
-    /** toOriginal: W /= s, b -= W_std m / s; else the inverse: W *= s, b += W_orig m. */
-
     /**
      * A running sum of models in original units: the networks (each one's rows of absent classes zeroed), per output
      * the number of models that had the class, the classes absent from all of them and their total training weight.
@@ -131,20 +129,7 @@ public final class ModelAggregation {
 
         /** @return the classes absent from every model summed, with their total weight; null when none */
         public AbsentClasses absent() {
-            int m = 0;
-            for (boolean b : absentInAll) {
-                m += b ? 1 : 0;
-            }
-            if (m == 0 || !(totalWeight > 0) || Double.isInfinite(totalWeight)) {
-                return null;
-            }
-            final int[] idx = new int[m];
-            for (int c = 0, i = 0; c < absentInAll.length; c++) {
-                if (absentInAll[c]) {
-                    idx[i++] = c;
-                }
-            }
-            return new AbsentClasses(absentInAll.length, idx, totalWeight);
+            return AbsentClasses.of(absentInAll, totalWeight);
         }
     }
 }
