@@ -489,7 +489,7 @@ public final class FloatColumnKernels {
                     } else {
                         for (int i = i0; i < i1; i++) {   // branch-free: count the entries whose magnitude's bits are not 0
                             idx[count] = i;
-                            count += ((Float.floatToRawIntBits(d[i]) & 0x7fffffff) + 0x7fffffff) >>> 31;
+                            count += ZeroTerms.nonZero(d[i]);
                         }
                         dense[r] = i0 == 0 && count == i1 - i0;
                     }

@@ -133,7 +133,7 @@ final class RowGemm {
         final double[] t = s.t0;
         final double[] z = bias == null ? s.zeros : bias;
         final int[] idx = s.idx;
-        final boolean skip = hasZeros(a, Math.min(n, PROBE) * p) && finite(br, p, m) && (bias == null || noNegativeZero(bias, m));
+        final boolean skip = hasZeros(a, Math.min(n, PROBE) * p) && finite(br, p, m) && (bias == null || ZeroTerms.noNegativeZero(bias, m));
         for (int i = 0; i < n; i++) {
             final int a0 = i * p;
             System.arraycopy(z, 0, t, 0, m);
@@ -153,7 +153,7 @@ final class RowGemm {
                 int count = 0;
                 for (int k = 0; k < p; k++) {   // branch-free: the k whose a[i][k] has a magnitude other than 0 (NaN included)
                     idx[count] = k;
-                    count += (int) (((Double.doubleToRawLongBits(a[a0 + k]) & Long.MAX_VALUE) + Long.MAX_VALUE) >>> 63);
+                    count += ZeroTerms.nonZero(a[a0 + k]);
                 }
                 int q = 0;
                 for (; q + 5 < count; q += 6) {
@@ -188,25 +188,8 @@ final class RowGemm {
 
     /** @return whether the first m entries of each of the p rows are finite (0 * each of them is then 0) */
     private static boolean finite(double[][] br, int p, int m) {
-        double s0 = 0.0, s1 = 0.0;
         for (int k = 0; k < p; k++) {
-            final double[] r = br[k];
-            int j = 0;
-            for (; j + 1 < m; j += 2) {   // two independent sums: NaN once an entry is infinite or NaN
-                s0 += r[j] * 0.0;
-                s1 += r[j + 1] * 0.0;
-            }
-            if (j < m) {
-                s0 += r[j] * 0.0;
-            }
-        }
-        return s0 + s1 == 0.0;
-    }
-
-    /** @return whether none of the first m entries of b is -0 */
-    private static boolean noNegativeZero(double[] b, int m) {
-        for (int j = 0; j < m; j++) {
-            if (b[j] == 0.0 && Double.doubleToRawLongBits(b[j]) != 0L) {
+            if (!ZeroTerms.finite(br[k], 0, m)) {
                 return false;
             }
         }
@@ -314,7 +297,7 @@ final class RowGemm {
                 for (int j = 0, ai = i * m; j < m; j++) {
                     final int c = counts[j];
                     lists[j * BLOCK + c] = i;
-                    counts[j] = c + (skip ? (int) (((Double.doubleToRawLongBits(a[ai + j]) & Long.MAX_VALUE) + Long.MAX_VALUE) >>> 63) : 1);
+                    counts[j] = c + (skip ? ZeroTerms.nonZero(a[ai + j]) : 1);
                 }
             }
             for (int j = 0; j < m; j++) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import neuralglm.linalg.ColumnKernels;
 import neuralglm.linalg.FloatColumnKernels;
+import neuralglm.linalg.ZeroTerms;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -178,13 +179,13 @@ final class ColumnPass {
             if (layer instanceof Linear) {
                 final Linear lin = (Linear) layer;
                 final double[] weight = lin.weight().value().data, bias = lin.bias().value().data;
-                finite[l] = finite(weight);
+                finite[l] = ZeroTerms.finite(weight, 0, weight.length);
                 final int p = width[l], m = width[l + 1];
                 double[][] in = act[l];
                 double[] w = weight;
                 int pl = p;
                 // dead units of the ReLU before (columns all zero) left out: their terms are 0 * w (as in forwardFloat)
-                compact[l] = reluAt(l - 1) && liveCount[l - 1] < p && finite[l] && noNegativeZero(bias);
+                compact[l] = reluAt(l - 1) && liveCount[l - 1] < p && finite[l] && ZeroTerms.noNegativeZero(bias, bias.length);
                 if (compact[l]) {
                     pl = liveCount[l - 1];
                     in = pick(act[l], live[l - 1], pl, cols[l]);
@@ -369,30 +370,6 @@ final class ColumnPass {
         return count;
     }
 
-    private static boolean finite(double[] w) {
-        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;   // four independent sums (one would wait on each add)
-        int i = 0;
-        for (; i + 3 < w.length; i += 4) {
-            s0 += w[i] * 0.0;   // NaN once any entry is infinite or NaN
-            s1 += w[i + 1] * 0.0;
-            s2 += w[i + 2] * 0.0;
-            s3 += w[i + 3] * 0.0;
-        }
-        for (; i < w.length; i++) {
-            s0 += w[i] * 0.0;
-        }
-        return s0 + s1 + s2 + s3 == 0.0;
-    }
-
-    private static boolean noNegativeZero(double[] b) {
-        for (double v : b) {
-            if (v == 0.0 && Double.doubleToRawLongBits(v) != 0L) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * The forward pass in single precision ({@link Precision#FLOAT32}): the inputs, the hidden columns and a
      * copy of the weights (refreshed from the double parameters on every call) are float; eta is returned
@@ -412,14 +389,14 @@ final class ColumnPass {
                 final Linear lin = (Linear) layer;
                 toFloat(lin.weight().value().data, weightF[l]);
                 toFloat(lin.bias().value().data, biasF[l]);
-                finiteF[l] = finite(weightF[l]);
+                finiteF[l] = ZeroTerms.finite(weightF[l]);
                 final int p = width[l], m = width[l + 1];
                 float[][] in = actF[l];
                 float[] w = weightF[l];
                 int pl = p;
                 // the ReLU before this layer left some columns all zero (dead units): their terms are 0 * w, left out
                 // (exactly the same sums when the weights are finite and no bias is -0)
-                compactF[l] = reluAt(l - 1) && liveCountF[l - 1] < p && finiteF[l] && noNegativeZero(biasF[l]);
+                compactF[l] = reluAt(l - 1) && liveCountF[l - 1] < p && finiteF[l] && ZeroTerms.noNegativeZero(biasF[l]);
                 if (compactF[l]) {
                     pl = liveCountF[l - 1];
                     in = pick(actF[l], liveF[l - 1], pl, colsF[l]);
@@ -566,30 +543,6 @@ final class ColumnPass {
             }
         }
         return count;
-    }
-
-    private static boolean finite(float[] w) {
-        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;   // four independent sums (one would wait on each add)
-        int i = 0;
-        for (; i + 3 < w.length; i += 4) {
-            s0 += w[i] * 0f;   // NaN once any entry is infinite or NaN
-            s1 += w[i + 1] * 0f;
-            s2 += w[i + 2] * 0f;
-            s3 += w[i + 3] * 0f;
-        }
-        for (; i < w.length; i++) {
-            s0 += w[i] * 0f;
-        }
-        return s0 + s1 + s2 + s3 == 0f;
-    }
-
-    private static boolean noNegativeZero(float[] b) {
-        for (float v : b) {
-            if (v == 0f && Float.floatToRawIntBits(v) != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** @return whether layer l exists and is a ReLU (whose float passes are fused into the adjacent Linear's products) */

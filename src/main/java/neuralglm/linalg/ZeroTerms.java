@@ -1,0 +1,80 @@
+package neuralglm.linalg;
+
+/**
+ * When a product may leave out its terms with a zero factor and keep its bits. A term {@code 0 * w} is {@code +-0}
+ * when w is finite, and adding {@code +-0} leaves a sum {@code s} as it is unless {@code s} is {@code -0}; so the
+ * kernels that skip zeros (dead ReLU units in {@code nn.ColumnPass}, zero activations and gradients in
+ * {@link RowGemm}, the float weight gradient) take every term when the other factor holds an infinity or NaN
+ * ({@link #finite}) or a sum starts from a {@code -0} bias ({@link #noNegativeZero}). {@link #nonZero} counts an
+ * entry branch-free, for building the list of the terms kept.
+ */
+public final class ZeroTerms {
+
+    private ZeroTerms() {
+    }
+
+    /**
+     * @return whether {@code w[from..to)} are all finite: {@code sum w[i] * 0} is 0, NaN once an entry is infinite or
+     *         NaN (four independent sums, so that the adds do not wait on each other)
+     */
+    public static boolean finite(double[] w, int from, int to) {
+        double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += w[i] * 0.0;
+            s1 += w[i + 1] * 0.0;
+            s2 += w[i + 2] * 0.0;
+            s3 += w[i + 3] * 0.0;
+        }
+        for (; i < to; i++) {
+            s0 += w[i] * 0.0;
+        }
+        return s0 + s1 + s2 + s3 == 0.0;
+    }
+
+    /** @return whether every entry of w is finite (see {@link #finite(double[], int, int)}) */
+    public static boolean finite(float[] w) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+        int i = 0;
+        for (; i + 3 < w.length; i += 4) {
+            s0 += w[i] * 0f;
+            s1 += w[i + 1] * 0f;
+            s2 += w[i + 2] * 0f;
+            s3 += w[i + 3] * 0f;
+        }
+        for (; i < w.length; i++) {
+            s0 += w[i] * 0f;
+        }
+        return s0 + s1 + s2 + s3 == 0f;
+    }
+
+    /** @return whether none of {@code b[0..len)} is {@code -0} */
+    public static boolean noNegativeZero(double[] b, int len) {
+        for (int j = 0; j < len; j++) {
+            if (b[j] == 0.0 && Double.doubleToRawLongBits(b[j]) != 0L) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return whether none of b's entries is {@code -0} */
+    public static boolean noNegativeZero(float[] b) {
+        for (float v : b) {
+            if (v == 0f && Float.floatToRawIntBits(v) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return 1 when x's magnitude is not 0 (NaN included), 0 for {@code +-0}, without a branch */
+    public static int nonZero(double x) {
+        return (int) (((Double.doubleToRawLongBits(x) & Long.MAX_VALUE) + Long.MAX_VALUE) >>> 63);
+    }
+
+    /** @return 1 when x's magnitude is not 0 (NaN included), 0 for {@code +-0}, without a branch */
+    public static int nonZero(float x) {
+        return ((Float.floatToRawIntBits(x) & 0x7fffffff) + 0x7fffffff) >>> 31;
+    }
+}

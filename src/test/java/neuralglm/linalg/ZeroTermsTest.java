@@ -1,0 +1,54 @@
+package neuralglm.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The conditions for leaving out zero terms, against Double.isFinite and the sign bit read directly. */
+class ZeroTermsTest {
+
+    @Test
+    void finiteFindsAnInfinityOrNaNAtEveryPositionOfTheRangeOnly() {
+        for (int len = 0; len <= 9; len++) {
+            for (int at = 0; at < len; at++) {
+                for (double bad : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN}) {
+                    final double[] w = new double[len + 2];
+                    java.util.Arrays.fill(w, 1e308);
+                    w[1 + at] = bad;
+                    assertFalse(ZeroTerms.finite(w, 1, 1 + len), "double " + len + " " + at);
+                    assertTrue(ZeroTerms.finite(w, 1 + at + 1, 1 + len), "outside the range");
+                    final float[] f = new float[len];
+                    java.util.Arrays.fill(f, -3e38f);
+                    f[at] = (float) bad;
+                    assertFalse(ZeroTerms.finite(f), "float " + len + " " + at);
+                }
+            }
+            assertTrue(ZeroTerms.finite(new double[len], 0, len));
+            assertTrue(ZeroTerms.finite(new float[len]));
+        }
+    }
+
+    @Test
+    void noNegativeZeroReadsTheSignOfZerosOnly() {
+        assertTrue(ZeroTerms.noNegativeZero(new double[] {0.0, -1.0, -Double.MIN_VALUE}, 3));
+        assertFalse(ZeroTerms.noNegativeZero(new double[] {1.0, -0.0}, 2));
+        assertTrue(ZeroTerms.noNegativeZero(new double[] {1.0, -0.0}, 1));
+        assertTrue(ZeroTerms.noNegativeZero(new float[] {0f, -1f}));
+        assertFalse(ZeroTerms.noNegativeZero(new float[] {-0f}));
+    }
+
+    @Test
+    void nonZeroIsOneExactlyForAMagnitudeOtherThanZero() {
+        final double[] xs = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1.0, -Double.MAX_VALUE,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};
+        for (double x : xs) {
+            assertEquals(x == 0.0 ? 0 : 1, ZeroTerms.nonZero(x), Double.toString(x));
+            final float f = (float) x;
+            assertEquals(f == 0f ? 0 : 1, ZeroTerms.nonZero(f), Float.toString(f));
+        }
+        assertEquals(1, ZeroTerms.nonZero(Float.MIN_VALUE));
+        assertEquals(1, ZeroTerms.nonZero(Float.intBitsToFloat(0xffc00001)));   // a NaN with the sign bit set
+    }
+}
