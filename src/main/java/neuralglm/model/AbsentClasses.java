@@ -116,6 +116,24 @@ public final class AbsentClasses implements Serializable {
     }
 
     /**
+     * @param stats  a table's statistics (the label's classes with their weighted counts)
+     * @param coding the label coding fitted on them
+     * @return n_w, the total weight of the rows with one of the label's classes; NaN when the label is numeric or that
+     *         weight is not positive and finite
+     */
+    public static double labelWeight(TableStats stats, LabelCoding coding) {
+        final String[] classes = coding.classes();
+        if (classes == null || !stats.nominalLabel) {
+            return Double.NaN;
+        }
+        double total = 0;
+        for (String c : classes) {
+            total += stats.labelCounts.getOrDefault(c, 0.0);
+        }
+        return total > 0 && Double.isFinite(total) ? total : Double.NaN;
+    }
+
+    /**
      * The total weight of each class in targets: one-hot rows (k columns), or the class indices 0/1 of a binary
      * class in one column (k = 2).
      *

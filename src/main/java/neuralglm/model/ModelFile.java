@@ -27,7 +27,8 @@ import neuralglm.train.TrainingResult;
  * per encoded column: name, centre, scale), the label coding, the network as a list of layers
  * ({@code Linear}: in, out, the out x in weight row-major and the bias; an activation by name), the
  * loss trace, the settings, the dispersion sums and the label's classes without training weight with the total
- * training weight ({@code absentClasses}, see {@link AbsentClasses}; a file without it, as older ones, has none). Doubles are written exactly ({@link Json}). A model
+ * training weight ({@code absentClasses}, see {@link AbsentClasses}; a file without it, as older ones, has none), and
+ * for a nominal label the total training weight n_w ({@code trainingWeight}; older files have it only with absent classes). Doubles are written exactly ({@link Json}). A model
  * file is data, not code: reading builds numbers and strings and then the model from them, it never
  * deserialises objects, and anything inconsistent (a foreign file, a Java-serialised stream, wrong
  * array lengths, an unknown family) is refused with an {@link IllegalArgumentException} saying what is
@@ -139,6 +140,9 @@ public final class ModelFile {
             ac.put("classes", names);
             ac.put("totalWeight", a.totalWeight());
             m.put("absentClasses", ac);
+        }
+        if (Double.isFinite(model.trainingWeight())) {
+            m.put("trainingWeight", model.trainingWeight());
         }
         return Json.write(m);
     }
@@ -280,8 +284,13 @@ public final class ModelFile {
                     integer(d.get("numParameters"), "\"dispersionSums.numParameters\""));
         }
         final Object settings = m.get("settings");
+        final AbsentClasses absent = absent(m.get("absentClasses"), label);
+        // n_w: written since the floor of a class value the model never saw; older files kept it only with absent classes
+        final double trainingWeight = m.get("trainingWeight") != null
+                ? Json.number(m.get("trainingWeight"), "\"trainingWeight\"")
+                : absent != null ? absent.totalWeight() : Double.NaN;
         return new TabularModel(encoder, label, net, family, result, settings == null ? "" : string(settings, "\"settings\""), sums,
-                absent(m.get("absentClasses"), label));
+                absent, trainingWeight);
     }
 
     /** The label's classes without training weight; a file without the field (older ones) has none. */

@@ -32,6 +32,8 @@ public final class TabularModel implements Serializable {
     private final DispersionSums dispersionSums;
     /** The label's classes without training weight (predicted with a floor), or null: none, or an older file. */
     private final AbsentClasses absent;
+    /** n_w, the total training weight of a nominal label's rows; NaN when unknown (numeric label, older file). */
+    private final double trainingWeight;
 
     /**
      * @param encoder  the feature encoder
@@ -74,6 +76,40 @@ public final class TabularModel implements Serializable {
      */
     public TabularModel(TabularEncoder encoder, LabelCoding label, Sequential net, Family family,
                         TrainingResult result, String settings, DispersionSums dispersionSums, AbsentClasses absent) {
+        this(encoder, label, net, family, result, settings, dispersionSums, absent,
+                absent != null ? absent.totalWeight() : Double.NaN);
+    }
+
+    /**
+     * @param encoder        the feature encoder
+     * @param label          the label coding
+     * @param net            the trained network (kept, not copied)
+     * @param family         the output family
+     * @param result         the loss trace and how training stopped
+     * @param settings       the training settings in words
+     * @param dispersionSums the dispersion sums over the training rows, or null (family with fixed dispersion)
+     * @param absent         the label's classes (in {@link LabelCoding#classes()} order) without training weight,
+     *                       predicted with a floor ({@link AbsentClasses}); null for none
+     * @param trainingWeight n_w, the total training weight of a nominal label's rows (from which a class value the
+     *                       model never saw gets its floor where a header declares one, {@link AbsentClasses#floor(int,
+     *                       double)}); NaN when unknown or the label is numeric
+     * @throws IllegalArgumentException when absent classes are given for a label with another number of classes, or
+     *                                  their total weight is not n_w, or n_w is given for a numeric label or is not
+     *                                  positive and finite
+     */
+    public TabularModel(TabularEncoder encoder, LabelCoding label, Sequential net, Family family,
+                        TrainingResult result, String settings, DispersionSums dispersionSums, AbsentClasses absent,
+                        double trainingWeight) {
+        if (!Double.isNaN(trainingWeight) && (label.classes() == null || !(trainingWeight > 0)
+                || Double.isInfinite(trainingWeight))) {
+            throw new IllegalArgumentException("A total training weight of " + trainingWeight + " for label '"
+                    + label.name() + "'" + (label.classes() == null ? ", which is numeric" : "; expected > 0 and finite"));
+        }
+        if (absent != null && absent.totalWeight() != trainingWeight) {
+            throw new IllegalArgumentException("Absent classes with a total training weight of " + absent.totalWeight()
+                    + ", but the model's is " + trainingWeight);
+        }
+        this.trainingWeight = trainingWeight;
         if (absent != null && (label.classes() == null || absent.numClasses() != label.classes().length)) {
             throw new IllegalArgumentException("Absent classes of " + absent.numClasses() + " classes, but label '"
                     + label.name() + "' has " + (label.classes() == null ? "none (numeric)" : label.classes().length));
@@ -138,6 +174,15 @@ public final class TabularModel implements Serializable {
     /** @return the label's classes without training weight (predicted with a floor), or null when none */
     public AbsentClasses absentClasses() {
         return absent;
+    }
+
+    /**
+     * @return n_w, the total training weight of the nominal label's rows: an absent class's floor, and that of a class
+     *         value a header declares but the model never saw, is {@code 1/2 / (n_w + k/2)} ({@link AbsentClasses});
+     *         NaN for a numeric label and a model file written before it was kept
+     */
+    public double trainingWeight() {
+        return trainingWeight;
     }
 
     /** @return the feature encoder */

@@ -331,16 +331,19 @@ public final class SparkTrainer implements Cloneable {
         final TabularEncoder encoder;
         final LabelCoding coding;
         final AbsentClasses absent;
+        final double trainingWeight;
         if (resumeFrom != null) {
             checkResumable(resumeFrom);
             encoder = resumeFrom.encoder();
             coding = resumeFrom.label();
             absent = resumeFrom.absentClasses();
+            trainingWeight = resumeFrom.trainingWeight();
         } else {
             final TableStats stats = statistics(source, nominal, indexed);
             encoder = TabularEncoder.fit(stats, standardize);
             coding = LabelCoding.fit(label, family, stats);
             absent = AbsentClasses.of(stats, coding);   // classes whose rows all have weight 0
+            trainingWeight = AbsentClasses.labelWeight(stats, coding);   // n_w, for a class value a header adds
         }
         try (DistributedData data = DistributedData.encode(source, features, label, weight, encoder, coding,
                 chunkRows, family);
@@ -349,7 +352,7 @@ public final class SparkTrainer implements Cloneable {
             final Sequential net = resumeFrom != null ? resumeFrom.network().copy()
                     : network(data.inputs(), coding.columns(), data.targetMeans());
             final double[] before = resumeFrom == null ? new double[0] : resumeFrom.result().lossTrace();
-            final Checkpoints checkpoints = new Checkpoints(encoder, coding, absent, net, before,
+            final Checkpoints checkpoints = new Checkpoints(encoder, coding, absent, trainingWeight, net, before,
                     table.sparkSession().sparkContext().hadoopConfiguration());
             final SparkTrainer run = withEpochs(Math.max(1, epochs - before.length)).withProgress(1, checkpoints);
             final TrainingResult result;
@@ -361,7 +364,7 @@ public final class SparkTrainer implements Cloneable {
                 throw checkpoints.failed(e);
             }
             final TabularModel model = new TabularModel(encoder, coding, net, family, checkpoints.joined(result), settings(),
-                    dispersionSums(data, net), absent);
+                    dispersionSums(data, net), absent, trainingWeight);
             checkpoints.save(model);
             return model;
         }
@@ -389,17 +392,19 @@ public final class SparkTrainer implements Cloneable {
         private final TabularEncoder encoder;
         private final LabelCoding coding;
         private final AbsentClasses absent;
+        private final double trainingWeight;
         private final Sequential net;
         private final double[] before;
         private final org.apache.hadoop.conf.Configuration conf;
         private final List<Double> trace = new java.util.ArrayList<>();
         private String saved = "none";
 
-        Checkpoints(TabularEncoder encoder, LabelCoding coding, AbsentClasses absent, Sequential net, double[] before,
-                    org.apache.hadoop.conf.Configuration conf) {
+        Checkpoints(TabularEncoder encoder, LabelCoding coding, AbsentClasses absent, double trainingWeight, Sequential net,
+                    double[] before, org.apache.hadoop.conf.Configuration conf) {
             this.encoder = encoder;
             this.coding = coding;
             this.absent = absent;
+            this.trainingWeight = trainingWeight;
             this.net = net;
             this.before = before;
             this.conf = conf;
@@ -431,7 +436,7 @@ public final class SparkTrainer implements Cloneable {
             return new TabularModel(encoder, coding, net.copy(), family,
                     new TrainingResult(t, t.length == 0 ? Double.NaN : t[t.length - 1], false),
                     settings() + (afterFailure ? " (checkpoint after a failure in epoch " + (t.length + 1) + ")" : ""), null,
-                    absent);
+                    absent, trainingWeight);
         }
 
         void save(TabularModel model) {

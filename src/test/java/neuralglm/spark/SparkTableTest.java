@@ -357,6 +357,13 @@ class SparkTableTest {
             assertEquals(1.0, mu.get(i, 0) + mu.get(i, 1) + mu.get(i, 2), 1e-15);
             assertEquals(mu.get(i, 2), scored.get(i).getDouble(scored.get(i).fieldIndex("p_c")), "in-Spark P(c) of row " + i);
         }
+        // with every class present the model still keeps n_w (the floor of a class value a Weka header adds)
+        double all = 0;
+        for (Object[] r : cells) {
+            all += (Integer) r[7];
+        }
+        assertEquals(all, glm(new CategoricalFamily(), "grade").withWeight("w").withEpochs(1).fit(table(cells, 2))
+                .trainingWeight());
     }
 
     @Test

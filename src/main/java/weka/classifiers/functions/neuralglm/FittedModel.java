@@ -62,7 +62,9 @@ public final class FittedModel implements Serializable {
     final String resumeNote;
     /**
      * The class values without training weight, in the network's output order, predicted with a floor probability;
-     * null when every class has weight (and in a model saved before this field existed).
+     * null when every class has weight (and in a model saved before this field existed). For a model trained elsewhere
+     * whose header declares class values the model never saw, it counts those too, as outputs after the network's
+     * own ({@link #classValues} maps them to their values).
      */
     final AbsentClasses absent;
     /** Instances objects already found equal to the header (identity cache; a data race only repeats a check). */
@@ -226,10 +228,21 @@ public final class FittedModel implements Serializable {
             }
             p = new double[] {1.0 - mu, mu};
         }
-        if (absent != null) {
-            absent.apply(p, 0);
+        return classValues == null ? floored(p) : byClassValue(floored(p));
+    }
+
+    /**
+     * @param p the network's class probabilities, one per output
+     * @return p with the floor of the absent classes; for a model trained elsewhere under a header with class values
+     *         it never saw ({@link #absent} then counts more classes than outputs), p extended by those values first
+     */
+    private double[] floored(double[] p) {
+        if (absent == null) {
+            return p;
         }
-        return classValues == null ? p : byClassValue(p);
+        final double[] q = absent.numClasses() > p.length ? Arrays.copyOf(p, absent.numClasses()) : p;
+        absent.apply(q, 0);
+        return q;
     }
 
     /** @return the class attribute */
@@ -279,10 +292,7 @@ public final class FittedModel implements Serializable {
                     }
                     p = new double[] {1.0 - m, m};
                 }
-                if (absent != null) {
-                    absent.apply(p, 0);
-                }
-                out[start + i] = classValues == null ? p : byClassValue(p);
+                out[start + i] = classValues == null ? floored(p) : byClassValue(floored(p));
             }
         }
         return out;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import neuralglm.dist.FittedDispersion;
+import neuralglm.model.AbsentClasses;
 import neuralglm.model.LabelCoding;
 import neuralglm.model.ModelFile;
 import neuralglm.model.TabularEncoder;
@@ -69,6 +70,8 @@ public class ImportTabularModel implements CommandlineRunnable {
             throw new IllegalArgumentException("The header '" + h.relationName() + "' has no class attribute set");
         }
         final int[] classValues = classValues(model.label(), h.classAttribute(), model.family().name());
+        final AbsentClasses absent = absent(model, classValues, h.classAttribute());
+        final int[] allValues = absent == null || classValues == null ? classValues : withUnseen(classValues, absent.numClasses());
         final List<Integer> hidden = new ArrayList<>();
         String activation = null;
         final StringBuilder architecture = new StringBuilder().append(model.encoder().width()).append(" inputs");
@@ -90,7 +93,7 @@ public class ImportTabularModel implements CommandlineRunnable {
                 model.dispersionSums() == null ? FittedDispersion.withoutData(model.family(), "the model was trained "
                         + "outside Weka and its dispersion was not estimated")
                         : FittedDispersion.fromSums(dispersion, model.family(), model.dispersionSums()),
-                classValues, model.settings(), model.absentClasses());
+                allValues, model.settings(), absent);
         final NeuralGLM glm = NeuralGLM.predictingWith(fitted);
         glm.setHidden(hidden.isEmpty() ? "none" : hidden.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).get());
         for (weka.core.Tag t : NeuralGLM.TAGS_ACTIVATION) {
@@ -121,6 +124,46 @@ public class ImportTabularModel implements CommandlineRunnable {
                 atts, 0);
         h.setClassIndex(h.numAttributes() - 1);
         return h;
+    }
+
+    /**
+     * The classes predicted with the add-half floor ({@link AbsentClasses}): the model's own absent classes and, when
+     * the header declares class values the model never saw, those values too, as outputs after the network's own
+     * (in the header's order; {@link #withUnseen}), with the floor {@code 1/2 / (n_w + K/2)} of K = all the header's
+     * class values, as a NeuralGLM build on that header would give them.
+     *
+     * @return the model's absent classes, or with the unseen values; null when none. A model file from before the
+     *         total training weight n_w was kept ({@link TabularModel#trainingWeight()} NaN) keeps 0 for unseen values
+     */
+    private static AbsentClasses absent(TabularModel model, int[] classValues, Attribute cls) {
+        final AbsentClasses own = model.absentClasses();
+        if (classValues == null || cls.numValues() == classValues.length || Double.isNaN(model.trainingWeight())) {
+            return own;
+        }
+        final int outputs = classValues.length, all = cls.numValues();
+        final boolean[] flags = new boolean[all];
+        for (int c = 0; c < outputs; c++) {
+            flags[c] = own != null && own.isAbsent(c);
+        }
+        for (int c = outputs; c < all; c++) {
+            flags[c] = true;
+        }
+        return AbsentClasses.of(flags, model.trainingWeight());
+    }
+
+    /** @return the class value of each output, then the header's class values the model never saw, ascending */
+    private static int[] withUnseen(int[] classValues, int all) {
+        final int[] out = Arrays.copyOf(classValues, all);
+        final boolean[] seen = new boolean[all];
+        for (int v : classValues) {
+            seen[v] = true;
+        }
+        for (int v = 0, c = classValues.length; v < all; v++) {
+            if (!seen[v]) {
+                out[c++] = v;
+            }
+        }
+        return out;
     }
 
     /** @return the class value index of each network output class; null for a numeric label */
