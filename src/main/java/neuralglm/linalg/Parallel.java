@@ -35,7 +35,9 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code part.accept(t)} for t = 0 .. parts - 1 and waits for all. An interrupt of the caller while
+     * Runs {@code part.accept(t)} for t = 0 .. parts - 1 and waits for all. Parts are claimed in order: the caller
+     * runs part 0, then any part no started thread has claimed yet, so a thread the machine has not scheduled
+     * holds nobody up (which thread runs a part changes nothing in its results). An interrupt of the caller while
      * it waits is kept (the flag is set again afterwards); the parts themselves are short and are not stopped.
      *
      * @param parts the number of parts (1: the caller runs part 0 alone, no thread is started)
@@ -48,33 +50,29 @@ public final class Parallel {
             return;
         }
         final Throwable[] failed = new Throwable[parts];
-        final Thread[] helpers = new Thread[parts - 1];
+        final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger(1);
+        final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(parts);
+        final Runnable claim = () -> {
+            for (int t = next.getAndIncrement(); t < parts; t = next.getAndIncrement()) {
+                runPart(part, t, failed);
+                done.countDown();
+            }
+        };
         for (int t = 1; t < parts; t++) {
-            final int tt = t;
-            helpers[t - 1] = new Thread(() -> {
-                try {
-                    part.accept(tt);
-                } catch (RuntimeException | Error e) {
-                    failed[tt] = e;
-                }
-            }, "neuralglm-part-" + t);
-            helpers[t - 1].setDaemon(true);
-            helpers[t - 1].start();
+            final Thread helper = new Thread(claim, "neuralglm-part-" + t);
+            helper.setDaemon(true);
+            helper.start();
         }
-        try {
-            part.accept(0);
-        } catch (RuntimeException | Error e) {
-            failed[0] = e;
-        }
+        runPart(part, 0, failed);
+        done.countDown();
+        claim.run();
         boolean interrupted = false;
-        for (Thread h : helpers) {
-            while (true) {
-                try {
-                    h.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+        while (true) {
+            try {
+                done.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
         if (interrupted) {
@@ -86,6 +84,14 @@ public final class Parallel {
             } else if (f != null) {
                 throw (Error) f;
             }
+        }
+    }
+
+    private static void runPart(IntConsumer part, int t, Throwable[] failed) {
+        try {
+            part.accept(t);
+        } catch (RuntimeException | Error e) {
+            failed[t] = e;
         }
     }
 }
