@@ -50,6 +50,8 @@ public final class InputPipeline implements Inputs {
     private double[] fillValues;
     private String[] inputNames;
     private Standardizer standardizer;
+    /** The scale fit gave the 0/1 columns; 0: their standard deviation (also in a model saved before it was kept). */
+    private double binaryScale;
     private int missingInTraining;
     /** The missing input values the summary pass counted (before imputation). */
     private transient int missingInputs;
@@ -76,6 +78,22 @@ public final class InputPipeline implements Inputs {
      * @throws Exception when a filter fails
      */
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights) throws Exception {
+        return fit(data, standardize, weights, 0);
+    }
+
+    /**
+     * {@link #fit(Instances, boolean, double[])} with one scale for the 0/1 columns (one-hot columns, binary numeric
+     * attributes) instead of their standard deviations ({@link Standardizer#fit(DMatrixRMaj, double[], double[], double)}).
+     *
+     * @param data        training data with a class attribute and no missing class values. Not modified.
+     * @param standardize whether to standardise the inputs
+     * @param weights     instance weights (for the weighted moments). Not modified.
+     * @param binaryScale the scale of a 0/1 column when standardising; 0 for its standard deviation
+     * @return the standardised input matrix, n x d
+     * @throws Exception when a filter fails
+     */
+    public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double binaryScale) throws Exception {
+        this.binaryScale = standardize ? binaryScale : 0;
         // the filters see the header only: Filter.setInputFormat runs a capabilities test over every instance given
         final Instances structure = new Instances(data, 0);
         missing.setInputFormat(structure);
@@ -149,7 +167,7 @@ public final class InputPipeline implements Inputs {
                 for (int i = 0; i < n; i++) {
                     copyNumeric(data.instance(i), x.data, i * cols);
                 }
-                standardizer = standardize ? Standardizer.fit(x, weights) : Standardizer.identity(cols);
+                standardizer = standardize ? Standardizer.fit(x, weights, null, binaryScale) : Standardizer.identity(cols);
                 return standardizer.apply(x);
             }
             final int all = inputs.length;
@@ -197,7 +215,7 @@ public final class InputPipeline implements Inputs {
                 copyRow(encode(data.instance(i)), x.data, i * cols);
             }
         }
-        standardizer = standardize ? Standardizer.fit(x, weights, columnSums) : Standardizer.identity(cols);
+        standardizer = standardize ? Standardizer.fit(x, weights, columnSums, binaryScale) : Standardizer.identity(cols);
         return standardizer.apply(x);
     }
 
@@ -522,6 +540,11 @@ public final class InputPipeline implements Inputs {
     @Override
     public String[] inputNames() {
         return inputNames.clone();
+    }
+
+    /** @return the scale the 0/1 columns were given when standardising; 0 for their standard deviation */
+    public double binaryScale() {
+        return binaryScale;
     }
 
     /** @return the fitted standardiser (identity when standardisation is off) */
