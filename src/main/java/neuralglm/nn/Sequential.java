@@ -38,6 +38,24 @@ public final class Sequential implements Layer {
         return COLUMN_ROWS > 0 && n >= COLUMN_ROWS && n <= COLUMN_MAX_ROWS;
     }
 
+    /**
+     * Whether training passes the column pass does not take run through {@link RowPass} (in a JVM without the Vector
+     * API module; the system property {@code neuralglm.rowPass=false} turns it off: the layers then run one by one).
+     */
+    static final boolean ROW_PASS = Boolean.parseBoolean(System.getProperty("neuralglm.rowPass", "true"));
+
+    /** The row-major training pass (made on first use; null when the layers do not allow it). */
+    private transient RowPass rows;
+    /** The input width {@link #rows} was decided for (0: not yet). */
+    private transient int rowsDecided;
+    /** Whether the last {@link #forward} ran in {@link #rows}. */
+    private transient boolean rowForward;
+
+    /** @return whether a pass over n rows not taken by the column pass may run in {@link RowPass} */
+    private static boolean rowRows(int n) {
+        return ROW_PASS && !neuralglm.linalg.Kernels.vectorised() && n >= 2 && n <= COLUMN_MAX_ROWS;
+    }
+
     /** The column pass of {@link #evaluate} (made on first use; its own buffers, apart from training's). */
     private transient ColumnPass evalColumns;
     /** The input width {@link #evalColumns} was decided for (0: not yet). */
@@ -69,6 +87,9 @@ public final class Sequential implements Layer {
         columns = null;
         columnForward = false;
         columnsDecided = 0;
+        rows = null;
+        rowForward = false;
+        rowsDecided = 0;
         return this;
     }
 
@@ -148,6 +169,7 @@ public final class Sequential implements Layer {
      */
     public DMatrixRMaj forward(DMatrixRMaj x, Precision precision) {
         columnForward = false;
+        rowForward = false;
         if (columnRows(x.numRows)) {
             if (columnsDecided != x.numCols) {
                 columns = ColumnPass.of(layers, x.numCols);
@@ -158,11 +180,26 @@ public final class Sequential implements Layer {
                 return precision == Precision.FLOAT32 ? columns.forwardFloat(x) : columns.forward(x);
             }
         }
+        if (rowRows(x.numRows)) {
+            if (rowsDecided != x.numCols) {
+                rows = RowPass.of(layers, x.numCols);
+                rowsDecided = x.numCols;
+            }
+            if (rows != null) {
+                rowForward = true;
+                return rows.forward(x);
+            }
+        }
         DMatrixRMaj h = x;
         for (Layer layer : layers) {
             h = layer.forward(h);
         }
         return h;
+    }
+
+    /** @return whether the last {@link #forward} ran in {@link RowPass} (for tests) */
+    boolean lastForwardUsedRows() {
+        return rowForward;
     }
 
     /** @return whether the last {@link #forward} ran with columns (for tests) */
@@ -174,6 +211,9 @@ public final class Sequential implements Layer {
     public DMatrixRMaj backward(DMatrixRMaj dOut) {
         if (columnForward) {
             return columns.backward(dOut, true);
+        }
+        if (rowForward) {
+            return rows.backward(dOut, true);
         }
         DMatrixRMaj g = dOut;
         for (int i = layers.size() - 1; i >= 0; i--) {
@@ -203,6 +243,10 @@ public final class Sequential implements Layer {
     public void accumulateGradients(DMatrixRMaj dOut) {
         if (columnForward) {
             columns.backward(dOut, false);
+            return;
+        }
+        if (rowForward) {
+            rows.backward(dOut, false);
             return;
         }
         DMatrixRMaj g = dOut;

@@ -1,0 +1,348 @@
+package neuralglm.linalg;
+
+/**
+ * The products of backpropagation through an affine layer on matrices held as separate row arrays (one
+ * {@code double[]} per example, indexed from 0), in plain Java that HotSpot's C2 vectorises along the rows, for
+ * {@code nn.RowPass} (row-major training in a JVM without the Vector API module):
+ * <pre>
+ *   rowsTimes:         c[i][j] = e(z[j] + sum_k a[i][k] b[k][j])          forward (b = W^T's rows), input gradient (b = W's rows)
+ *                      e = max(., 0) (a ReLU after the layer), or . * [y[i][j] &gt; 0] (the ReLU before it), or none
+ *   narrowAffine:      c[i][j] = z[j] + sum_k a[i][k] w[j][k]              fewer than {@link #MIN_WIDTH} outputs
+ *   weightGrad:        cr[j][k] += sum_i g[i][j] x[i][k]                  rows of dW
+ *   weightGradT:       ct[k][j] += sum_i x[i][k] g[i][j],  db[j] += sum_i g[i][j]     rows of dW^T (few inputs)
+ *   columnSums:        db[j] += sum_i g[i][j]
+ * </pre>
+ * Every entry is summed as in {@link Gemm} and {@link RowGemm}: from its start value, terms in ascending order of the
+ * inner index, each one fused multiply-add (a column sum: each one add, which {@code fma(1, v, s)} is), so the
+ * results are those of the other kernel sets; the ReLU and its step are {@link Kernels#relu} and
+ * {@link Kernels#reluGradFromOutput}'s expressions. Because the rows are separate arrays, no row is copied for the
+ * vectorised loops (C2 in JDK 17 vectorises a loop only when all its arrays share one index offset), and a ReLU runs
+ * on each row while it is in cache. Terms whose scalar factor is 0 are left out where {@link ZeroTerms} allows it
+ * (the other factors finite, no -0 start): the same sums, but for the sign of a zero sum.
+ *
+ * <p>The scalar operand of {@link #rowsTimes}, {@link #narrowAffine} and {@link #weightGradT} is given either as rows
+ * ({@code aRows}) or as one row-major array ({@code aFlat}, n x width; then {@code aRows} is null): a network's
+ * input arrives that way.
+ */
+public final class RowKernels {
+    /** Narrower rows than this gain nothing from vectors: {@link #narrowAffine} runs scalar dot products instead. */
+    public static final int MIN_WIDTH = RowGemm.MIN_WIDTH;
+
+    /** Weight gradients with rows of at least this many inputs leave out zero gradients ({@link #weightGrad}). */
+    public static final int SPARSE_MIN_WIDTH = RowGemm.SPARSE_MIN_WIDTH;
+
+    /** Examples per block of {@link #weightGrad}: their rows stay in cache while every output row takes its terms. */
+    public static final int BLOCK = RowGemm.BLOCK;
+
+    /** Rows of a scalar operand looked at for zeros. */
+    public static final int PROBE = RowGemm.PROBE;
+
+    private RowKernels() {
+    }
+
+    /**
+     * {@code c[i][j] = e(z[j] + sum_k a[i][k] b[k][j])} for {@code i < n, j < m}, k ascending, one fused multiply-add
+     * per term; {@code e(s) = max(s, 0)} when {@code relu}, {@code s * min(y[i][j] 2^1023 2^1023, 1)} when
+     * {@code step} (the forward outputs y of a ReLU) is given, else {@code s}. Terms with {@code a[i][k] == 0} are left
+     * out when the first {@value #PROBE} rows of A have a zero, b's rows are finite and z has no -0.
+     *
+     * @param aRows the scalar operand's rows (n x p), or null
+     * @param aFlat the scalar operand row-major (n x p) when {@code aRows} is null
+     * @param b     p rows of length at least m. Not modified.
+     * @param z     the start of each row (a bias), length m, or null for zeros. Not modified.
+     * @param c     n rows of length at least m. Modified (overwritten).
+     * @param relu  whether e is a ReLU
+     * @param step  null, or n rows of a ReLU's outputs whose step multiplies the sums. Not modified.
+     * @param idx   scratch of at least p entries
+     */
+    public static void rowsTimes(double[][] aRows, double[] aFlat, int n, int p, double[][] b, int m, double[] z, double[][] c,
+                                 boolean relu, double[][] step, int[] idx) {
+        final boolean skip = hasZeros(aRows, aFlat, Math.min(n, PROBE), p) && finite(b, p, m)
+                && (z == null || ZeroTerms.noNegativeZero(z, m));
+        if (!skip) {
+            for (int k = 0; k < p; k++) {
+                idx[k] = k;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            final double[] a = aRows == null ? aFlat : aRows[i];
+            final int a0 = aRows == null ? i * p : 0;
+            final double[] t = c[i];
+            if (z == null) {
+                java.util.Arrays.fill(t, 0, m, 0.0);
+            } else {
+                System.arraycopy(z, 0, t, 0, m);
+            }
+            int count = p;
+            if (skip) {
+                count = 0;
+                for (int k = 0; k < p; k++) {   // branch-free: the k whose a[i][k] has a magnitude other than 0 (NaN included)
+                    idx[count] = k;
+                    count += ZeroTerms.nonZero(a[a0 + k]);
+                }
+            }
+            int q = 0;
+            for (; q + 5 < count; q += 6) {
+                final int k0 = idx[q], k1 = idx[q + 1], k2 = idx[q + 2], k3 = idx[q + 3], k4 = idx[q + 4], k5 = idx[q + 5];
+                ColumnKernels.fma6(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3],
+                        a[a0 + k4], b[k4], a[a0 + k5], b[k5], t, 0, m);
+            }
+            switch (count - q) {  // the rest in one pass over t
+                case 5:
+                    fma5(a[a0 + idx[q]], b[idx[q]], a[a0 + idx[q + 1]], b[idx[q + 1]], a[a0 + idx[q + 2]], b[idx[q + 2]],
+                            a[a0 + idx[q + 3]], b[idx[q + 3]], a[a0 + idx[q + 4]], b[idx[q + 4]], t, m);
+                    break;
+                case 4:
+                    ColumnKernels.fma4(a[a0 + idx[q]], b[idx[q]], a[a0 + idx[q + 1]], b[idx[q + 1]], a[a0 + idx[q + 2]], b[idx[q + 2]],
+                            a[a0 + idx[q + 3]], b[idx[q + 3]], t, 0, m);
+                    break;
+                case 3:
+                    fma3(a[a0 + idx[q]], b[idx[q]], a[a0 + idx[q + 1]], b[idx[q + 1]], a[a0 + idx[q + 2]], b[idx[q + 2]], t, m);
+                    break;
+                case 2:
+                    fma2(a[a0 + idx[q]], b[idx[q]], a[a0 + idx[q + 1]], b[idx[q + 1]], t, m);
+                    break;
+                case 1:
+                    ColumnKernels.fma1(a[a0 + idx[q]], b[idx[q]], t, 0, m);
+                    break;
+                default:
+                    break;
+            }
+            if (relu) {
+                for (int j = 0; j < m; j++) {
+                    t[j] = Math.max(t[j], 0.0);
+                }
+            } else if (step != null) {
+                final double[] y = step[i];
+                for (int j = 0; j < m; j++) {
+                    t[j] = t[j] * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code c[i][j] = z[j] + sum_k a[i][k] w[j p + k]} (k ascending, fused multiply-adds) for layers with fewer than
+     * {@link #MIN_WIDTH} outputs: scalar dot products, four rows at a time (four independent chains).
+     *
+     * @param aRows the inputs' rows (n x p), or null
+     * @param aFlat the inputs row-major when {@code aRows} is null
+     * @param w     the weight, m x p row-major. Not modified.
+     * @param z     the bias, length m. Not modified.
+     * @param c     n rows of length at least m. Modified.
+     */
+    public static void narrowAffine(double[][] aRows, double[] aFlat, int n, int p, double[] w, int m, double[] z, double[][] c) {
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            final double[] r0 = aRows == null ? aFlat : aRows[i], r1 = aRows == null ? aFlat : aRows[i + 1];
+            final double[] r2 = aRows == null ? aFlat : aRows[i + 2], r3 = aRows == null ? aFlat : aRows[i + 3];
+            final int o0 = aRows == null ? i * p : 0, o1 = aRows == null ? o0 + p : 0;
+            final int o2 = aRows == null ? o0 + 2 * p : 0, o3 = aRows == null ? o0 + 3 * p : 0;
+            for (int j = 0; j < m; j++) {
+                double s0 = z[j], s1 = s0, s2 = s0, s3 = s0;
+                for (int k = 0, wo = j * p; k < p; k++) {
+                    final double v = w[wo + k];
+                    s0 = Math.fma(r0[o0 + k], v, s0);
+                    s1 = Math.fma(r1[o1 + k], v, s1);
+                    s2 = Math.fma(r2[o2 + k], v, s2);
+                    s3 = Math.fma(r3[o3 + k], v, s3);
+                }
+                c[i][j] = s0;
+                c[i + 1][j] = s1;
+                c[i + 2][j] = s2;
+                c[i + 3][j] = s3;
+            }
+        }
+        for (; i < n; i++) {
+            final double[] r = aRows == null ? aFlat : aRows[i];
+            final int o = aRows == null ? i * p : 0;
+            for (int j = 0; j < m; j++) {
+                double s = z[j];
+                for (int k = 0, wo = j * p; k < p; k++) {
+                    s = Math.fma(r[o + k], w[wo + k], s);
+                }
+                c[i][j] = s;
+            }
+        }
+    }
+
+    /**
+     * {@code cr[j][k] += sum_i g[i][j] x[i][k]} for {@code j < m, k < p}, i ascending, one fused multiply-add per term,
+     * over blocks of {@value #BLOCK} examples (their rows of x stay in cache while each row of cr takes its terms, six
+     * examples at a time). With {@code skip}, terms with {@code g[i][j] == 0} are left out (the caller has checked
+     * that x is finite).
+     *
+     * @param g      the output gradient's rows (n x m). Not modified.
+     * @param x      the layer's input rows (n x p). Not modified.
+     * @param cr     m rows of length at least p (dW's rows). Modified (accumulated).
+     * @param skip   whether to leave out zero gradients
+     * @param lists  scratch of at least m {@value #BLOCK} + 5 entries
+     * @param counts scratch of at least m entries
+     */
+    public static void weightGrad(double[][] g, int n, int m, double[][] x, int p, double[][] cr, boolean skip, int[] lists, int[] counts) {
+        for (int i0 = 0; i0 < n; i0 += BLOCK) {
+            final int i1 = Math.min(n, i0 + BLOCK);
+            java.util.Arrays.fill(counts, 0, m, 0);
+            // the examples of the block whose g[i][j] has a magnitude other than 0, listed per j (from j * BLOCK), branch-free
+            for (int i = i0; i < i1; i++) {
+                final double[] gi = g[i];
+                for (int j = 0; j < m; j++) {
+                    final int c = counts[j];
+                    lists[j * BLOCK + c] = i;
+                    counts[j] = c + (skip ? ZeroTerms.nonZero(gi[j]) : 1);
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                final double[] t = cr[j];
+                final int count = counts[j], o = j * BLOCK;
+                int q = 0;
+                for (; q + 5 < count; q += 6) {
+                    final int e0 = lists[o + q], e1 = lists[o + q + 1], e2 = lists[o + q + 2];
+                    final int e3 = lists[o + q + 3], e4 = lists[o + q + 4], e5 = lists[o + q + 5];
+                    ColumnKernels.fma6(g[e0][j], x[e0], g[e1][j], x[e1], g[e2][j], x[e2], g[e3][j], x[e3], g[e4][j], x[e4],
+                            g[e5][j], x[e5], t, 0, p);
+                }
+                final int e0 = lists[o + q], e1 = lists[o + q + 1], e2 = lists[o + q + 2], e3 = lists[o + q + 3], e4 = lists[o + q + 4];
+                switch (count - q) {  // the rest in one pass over t
+                    case 5:
+                        fma5(g[e0][j], x[e0], g[e1][j], x[e1], g[e2][j], x[e2], g[e3][j], x[e3], g[e4][j], x[e4], t, p);
+                        break;
+                    case 4:
+                        ColumnKernels.fma4(g[e0][j], x[e0], g[e1][j], x[e1], g[e2][j], x[e2], g[e3][j], x[e3], t, 0, p);
+                        break;
+                    case 3:
+                        fma3(g[e0][j], x[e0], g[e1][j], x[e1], g[e2][j], x[e2], t, p);
+                        break;
+                    case 2:
+                        fma2(g[e0][j], x[e0], g[e1][j], x[e1], t, p);
+                        break;
+                    case 1:
+                        ColumnKernels.fma1(g[e0][j], x[e0], t, 0, p);
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code ct[k][j] += sum_i x[i][k] g[i][j]} for {@code k < p, j < m} (dW's transpose: rows as long as the outputs,
+     * for a layer with few inputs) and {@code db[j] += sum_i g[i][j]} (as {@code fma(1, g, db)}, the same as the add),
+     * i ascending, six examples at a time; every term.
+     *
+     * @param xRows the layer's input rows (n x p), or null
+     * @param xFlat the input row-major when {@code xRows} is null
+     * @param g     the output gradient's rows (n x m). Not modified.
+     * @param ct    p rows of length at least m. Modified (accumulated).
+     * @param db    length at least m, or null. Modified (accumulated).
+     */
+    public static void weightGradT(double[][] xRows, double[] xFlat, int n, int p, double[][] g, int m, double[][] ct, double[] db) {
+        int i = 0;
+        for (; i + 5 < n; i += 6) {
+            final double[] g0 = g[i], g1 = g[i + 1], g2 = g[i + 2], g3 = g[i + 3], g4 = g[i + 4], g5 = g[i + 5];
+            final double[] r0 = xRows == null ? xFlat : xRows[i], r1 = xRows == null ? xFlat : xRows[i + 1];
+            final double[] r2 = xRows == null ? xFlat : xRows[i + 2], r3 = xRows == null ? xFlat : xRows[i + 3];
+            final double[] r4 = xRows == null ? xFlat : xRows[i + 4], r5 = xRows == null ? xFlat : xRows[i + 5];
+            final int o0 = xRows == null ? i * p : 0, o1 = xRows == null ? o0 + p : 0, o2 = xRows == null ? o0 + 2 * p : 0;
+            final int o3 = xRows == null ? o0 + 3 * p : 0, o4 = xRows == null ? o0 + 4 * p : 0, o5 = xRows == null ? o0 + 5 * p : 0;
+            for (int k = 0; k < p; k++) {
+                ColumnKernels.fma6(r0[o0 + k], g0, r1[o1 + k], g1, r2[o2 + k], g2, r3[o3 + k], g3, r4[o4 + k], g4, r5[o5 + k], g5, ct[k], 0, m);
+            }
+            if (db != null) {
+                ColumnKernels.fma6(1.0, g0, 1.0, g1, 1.0, g2, 1.0, g3, 1.0, g4, 1.0, g5, db, 0, m);
+            }
+        }
+        for (; i < n; i++) {
+            final double[] gi = g[i];
+            final double[] r = xRows == null ? xFlat : xRows[i];
+            final int o = xRows == null ? i * p : 0;
+            for (int k = 0; k < p; k++) {
+                ColumnKernels.fma1(r[o + k], gi, ct[k], 0, m);
+            }
+            if (db != null) {
+                ColumnKernels.fma1(1.0, gi, db, 0, m);
+            }
+        }
+    }
+
+    /** {@code t[j] = fma(x4, b4[j], fma(x3, b3[j], fma(x2, b2[j], fma(x1, b1[j], fma(x0, b0[j], t[j])))))} for {@code j < m}. */
+    private static void fma5(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3, double[] b3,
+                             double x4, double[] b4, double[] t, int m) {
+        for (int j = 0; j < m; j++) {
+            t[j] = Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j])))));
+        }
+    }
+
+    /** {@code t[j] = fma(x2, b2[j], fma(x1, b1[j], fma(x0, b0[j], t[j])))} for {@code j < m}. */
+    private static void fma3(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double[] t, int m) {
+        for (int j = 0; j < m; j++) {
+            t[j] = Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j])));
+        }
+    }
+
+    /** {@code t[j] = fma(x1, b1[j], fma(x0, b0[j], t[j]))} for {@code j < m}. */
+    private static void fma2(double x0, double[] b0, double x1, double[] b1, double[] t, int m) {
+        for (int j = 0; j < m; j++) {
+            t[j] = Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j]));
+        }
+    }
+
+    /** {@code db[j] += g[i][j]} for i ascending ({@link Gemm#addColumnSums}'s sums), {@code j < m}. */
+    public static void columnSums(double[][] g, int n, int m, double[] db) {
+        for (int i = 0; i < n; i++) {
+            final double[] gi = g[i];
+            for (int j = 0; j < m; j++) {
+                db[j] += gi[j];
+            }
+        }
+    }
+
+    /** @return whether the first {@code rows} rows of a (p wide) hold a 0 or -0 */
+    private static boolean hasZeros(double[][] aRows, double[] aFlat, int rows, int p) {
+        for (int i = 0; i < rows; i++) {
+            final double[] a = aRows == null ? aFlat : aRows[i];
+            for (int k = 0, a0 = aRows == null ? i * p : 0; k < p; k++) {
+                if (a[a0 + k] == 0.0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param check scratch of at least m entries
+     * @return whether the first {@code m} entries of each of the first {@code count} rows are finite: {@code sum r[j] * 0}
+     *         is 0, NaN once an entry is infinite or NaN (summed per column, a loop C2 vectorises)
+     */
+    public static boolean finite(double[][] rows, int count, int m, double[] check) {
+        java.util.Arrays.fill(check, 0, m, 0.0);
+        for (int k = 0; k < count; k++) {
+            final double[] r = rows[k];
+            for (int j = 0; j < m; j++) {
+                check[j] += r[j] * 0.0;
+            }
+        }
+        double s = 0.0;
+        for (int j = 0; j < m; j++) {
+            s += check[j];
+        }
+        return s == 0.0;
+    }
+
+    /** @return whether the first {@code m} entries of each of the first {@code count} rows are finite */
+    private static boolean finite(double[][] rows, int count, int m) {
+        for (int k = 0; k < count; k++) {
+            if (!ZeroTerms.finite(rows[k], 0, m)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return whether one of the first {@code rows} rows of g holds a 0 or -0 in its first m entries */
+    public static boolean hasZeros(double[][] g, int rows, int m) {
+        return hasZeros(g, null, rows, m);
+    }
+}

@@ -1,0 +1,308 @@
+package neuralglm.nn;
+
+import java.util.List;
+
+import neuralglm.linalg.RowKernels;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The training pass (forward, then backward) of a {@link Sequential} of {@link Linear} and {@link Activation} layers
+ * (the first a Linear) row-major, with every hidden matrix held as separate row arrays ({@link RowKernels}), for the
+ * networks {@link ColumnPass} leaves to rows (layers wider than {@link ColumnPass#MAX_WIDTH}) in a JVM without the
+ * Vector API module. Against the layers run one by one: no row is copied in or out of the products, a
+ * {@link Activation.ReLU} after a Linear runs on each output row as it is made, its backward step multiplies each
+ * row of the next Linear's input gradient as it is made, a layer with fewer inputs than {@link RowKernels#SPARSE_MIN_WIDTH}
+ * sums its weight gradient transposed (rows as long as its outputs, the bias gradient with them), and the weights'
+ * transposes are made once per pass. Every number is that of the layer-by-layer pass (the same sums in the same
+ * order; zero terms left out under the same rules, so but for the sign of a zero sum). Input, eta and the gradient
+ * in eta stay row-major {@code n x features}, as in {@link Layer}; the input must stay unchanged until backward.
+ * Buffers grow to the largest batch and are reused. Not thread-safe (one per network).
+ */
+final class RowPass {
+
+    private final Layer[] layers;
+    private final int[] width;      // width[l]: columns of layer l's input; width[L]: outputs
+    private double[][][] act;       // act[l]: the rows of layer l's input (l >= 1; act[0]: the input's rows, when needed)
+    private double[][][] grad;      // grad[l]: dL/d(input of layer l), rows (l >= 1; grad[0] when the input gradient is asked for)
+    private double[][][] aux;       // aux[l]: what activation l keeps from forward for backward (Activation.keepsAux)
+    private double[][][] wT;        // per Linear with at least RowKernels.MIN_WIDTH outputs: W^T's rows (in x out), per pass
+    private double[][][] wRows;     // per Linear: W's rows (out x in), for the input gradient
+    private double[][][] dWRows;    // per Linear: dW's rows (out x in), or dW^T's (in x out) for few inputs
+    private int[] idx;
+    private int[] lists;
+    private int[] counts;
+    private double[] check;
+    private int capacity;
+    private int n;
+    private DMatrixRMaj x;
+    private boolean inputRows;      // whether act[0] holds the last input's rows
+    private final DMatrixRMaj eta = new DMatrixRMaj(0, 0);
+    private final DMatrixRMaj inputGrad = new DMatrixRMaj(0, 0);
+
+    private RowPass(List<Layer> layers, int[] width) {
+        this.layers = layers.toArray(new Layer[0]);
+        this.width = width;
+        final int len = this.layers.length;
+        wT = new double[len][][];
+        wRows = new double[len][][];
+        dWRows = new double[len][][];
+        int widest = 0;
+        for (int l = 0; l < len; l++) {
+            widest = Math.max(widest, width[l + 1]);
+            if (this.layers[l] instanceof Linear) {
+                final int p = width[l], m = width[l + 1];
+                if (m >= RowKernels.MIN_WIDTH) {
+                    wT[l] = new double[p][m];
+                }
+                wRows[l] = new double[m][p];
+                dWRows[l] = transposedGradient(p, m) ? new double[p][m] : new double[m][p];
+            }
+        }
+        widest = Math.max(widest, width[0]);
+        idx = new int[widest];
+        lists = new int[widest * RowKernels.BLOCK + 5];
+        check = new double[widest];
+        counts = new int[widest];
+    }
+
+    /**
+     * @param layers the network's layers
+     * @param inputs the number of input columns
+     * @return the pass, or null when the first layer is not a {@link Linear}, a layer is neither Linear nor
+     *         {@link Activation}, or the shapes do not chain
+     */
+    static RowPass of(List<Layer> layers, int inputs) {
+        if (layers.isEmpty() || !(layers.get(0) instanceof Linear)) {
+            return null;
+        }
+        final int[] width = new int[layers.size() + 1];
+        width[0] = inputs;
+        for (int l = 0; l < layers.size(); l++) {
+            final Layer layer = layers.get(l);
+            if (layer instanceof Linear) {
+                final Linear lin = (Linear) layer;
+                if (lin.inputs() != width[l]) {
+                    return null;
+                }
+                width[l + 1] = lin.outputs();
+            } else if (layer instanceof Activation) {
+                width[l + 1] = width[l];
+            } else {
+                return null;
+            }
+        }
+        return new RowPass(layers, width);
+    }
+
+    /** @return whether a Linear with p inputs and m outputs sums its weight gradient transposed (rows of length m) */
+    private static boolean transposedGradient(int p, int m) {
+        return p < RowKernels.SPARSE_MIN_WIDTH && m >= RowKernels.MIN_WIDTH;
+    }
+
+    private void ensure(int rows) {
+        if (rows <= capacity) {
+            return;
+        }
+        final int cap = Math.max(rows, capacity + capacity / 2);
+        final int len = layers.length;
+        act = new double[len + 1][][];
+        grad = new double[len + 1][][];
+        aux = new double[len][][];
+        for (int l = 1; l <= len; l++) {
+            act[l] = fusedRelu(l) ? null : new double[cap][width[l]];  // a fused ReLU's inputs are never made
+            grad[l] = new double[cap][width[l]];
+            if (l < len && layers[l] instanceof Activation a && a.keepsAux()) {
+                aux[l] = new double[cap][width[l]];
+            }
+        }
+        capacity = cap;
+    }
+
+    /** @return whether layer l is a ReLU that runs inside the Linear before it (its input rows are never made) */
+    private boolean fusedRelu(int l) {
+        return reluAt(l) && layers[l - 1] instanceof Linear;
+    }
+
+    /** @return whether layer l exists and is a ReLU */
+    private boolean reluAt(int l) {
+        return l >= 0 && l < layers.length && layers[l].getClass() == Activation.ReLU.class;
+    }
+
+    /**
+     * @param input the inputs, n x in. Not modified; must stay unchanged until {@link #backward}.
+     * @return eta, n x out (a buffer owned by this pass, valid until its next call)
+     */
+    DMatrixRMaj forward(DMatrixRMaj input) {
+        x = input;
+        n = input.numRows;
+        inputRows = false;
+        ensure(n);
+        for (int l = 0; l < layers.length; l++) {
+            final Layer layer = layers[l];
+            final double[][] in = l == 0 ? null : act[l];
+            final double[] flat = l == 0 ? x.data : null;
+            if (layer instanceof Linear) {
+                final Linear lin = (Linear) layer;
+                final double[] weight = lin.weight().value().data, bias = lin.bias().value().data;
+                final int p = width[l], m = width[l + 1];
+                final boolean relu = reluAt(l + 1);
+                final double[][] out = relu ? act[l + 2] : act[l + 1];
+                if (m >= RowKernels.MIN_WIDTH) {
+                    final double[][] t = wT[l];
+                    for (int j = 0; j < m; j++) {
+                        for (int k = 0, o = j * p; k < p; k++) {
+                            t[k][j] = weight[o + k];
+                        }
+                    }
+                    RowKernels.rowsTimes(in, flat, n, p, t, m, bias, out, relu, null, idx);
+                } else {
+                    RowKernels.narrowAffine(in, flat, n, p, weight, m, bias, out);
+                    if (relu) {
+                        for (int i = 0; i < n; i++) {
+                            final double[] r = out[i];
+                            for (int j = 0; j < m; j++) {
+                                r[j] = Math.max(r[j], 0.0);
+                            }
+                        }
+                    }
+                }
+                if (relu) {
+                    l++;
+                }
+            } else {
+                final Activation a = (Activation) layer;
+                final double[][] out = act[l + 1];
+                final int w = width[l];
+                for (int i = 0; i < n; i++) {
+                    if (aux[l] != null) {
+                        a.applyAll(in[i], out[i], aux[l][i], w);
+                    } else {
+                        a.applyAll(in[i], out[i], w);
+                    }
+                }
+            }
+        }
+        final int k = width[layers.length];
+        eta.reshape(n, k, false);
+        final double[][] last = act[layers.length];
+        final double[] e = eta.data;
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(last[i], 0, e, i * k, k);
+        }
+        return eta;
+    }
+
+    /**
+     * Backward for the last {@link #forward}: adds the parameter gradients into the layers' parameters.
+     *
+     * @param dEta              dL/d eta, n x out. Not modified.
+     * @param needInputGradient whether to compute dL/dx
+     * @return dL/dx, n x in (a buffer owned by this pass), or null when not needed
+     */
+    DMatrixRMaj backward(DMatrixRMaj dEta, boolean needInputGradient) {
+        final int last = layers.length, k = width[last];
+        if (dEta.numRows != n || dEta.numCols != k) {
+            throw new IllegalArgumentException("The gradient is " + dEta.numRows + " x " + dEta.numCols
+                    + " but the last forward gave " + n + " x " + k);
+        }
+        final double[][] g = grad[last];
+        final double[] d = dEta.data;
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(d, i * k, g[i], 0, k);
+        }
+        if (needInputGradient && (grad[0] == null || grad[0].length < capacity)) {
+            grad[0] = new double[capacity][width[0]];
+        }
+        for (int l = last - 1; l >= 0; l--) {
+            final Layer layer = layers[l];
+            final boolean input = l > 0 || needInputGradient;
+            if (layer instanceof Linear) {
+                final Linear lin = (Linear) layer;
+                final int p = width[l], m = width[l + 1];
+                weightGradient(l, lin, p, m);
+                if (input) {
+                    final double[] weight = lin.weight().value().data;
+                    final double[][] w = wRows[l];
+                    for (int j = 0; j < m; j++) {
+                        System.arraycopy(weight, j * p, w[j], 0, p);
+                    }
+                    // through the ReLU before this layer in the same pass (its outputs are this layer's inputs)
+                    final boolean relu = reluAt(l - 1);
+                    RowKernels.rowsTimes(grad[l + 1], null, n, m, w, p, null, relu ? grad[l - 1] : grad[l], false, relu ? act[l] : null, idx);
+                    if (relu) {
+                        l--;
+                    }
+                }
+            } else if (input) {
+                final Activation a = (Activation) layer;
+                final int w = width[l];
+                for (int i = 0; i < n; i++) {
+                    if (aux[l] != null) {
+                        a.derivativeTimes(grad[l + 1][i], act[l][i], act[l + 1][i], aux[l][i], grad[l][i], w);
+                    } else {
+                        a.derivativeTimes(grad[l + 1][i], act[l][i], act[l + 1][i], grad[l][i], w);
+                    }
+                }
+            }
+        }
+        if (!needInputGradient) {
+            return null;
+        }
+        final int in = width[0];
+        inputGrad.reshape(n, in, false);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(grad[0][i], 0, inputGrad.data, i * in, in);
+        }
+        return inputGrad;
+    }
+
+    /** {@code dW += dY^T X}, {@code db += 1^T dY} for Linear l (dY: grad[l + 1], X: its input). */
+    private void weightGradient(int l, Linear lin, int p, int m) {
+        final double[] dW = lin.weight().grad().data, db = lin.bias().grad().data;
+        final double[][] dy = grad[l + 1];
+        final double[][] c = dWRows[l];
+        if (transposedGradient(p, m)) {
+            for (int j = 0; j < m; j++) {
+                for (int k = 0, o = j * p; k < p; k++) {
+                    c[k][j] = dW[o + k];
+                }
+            }
+            RowKernels.weightGradT(l == 0 ? null : act[l], l == 0 ? x.data : null, n, p, dy, m, c, db);
+            for (int j = 0; j < m; j++) {
+                for (int k = 0, o = j * p; k < p; k++) {
+                    dW[o + k] = c[k][j];
+                }
+            }
+            return;
+        }
+        final double[][] xr = inputRows(l);
+        final boolean skip = p >= RowKernels.SPARSE_MIN_WIDTH && RowKernels.hasZeros(dy, Math.min(n, RowKernels.PROBE), m)
+                && RowKernels.finite(xr, n, p, check);
+        for (int j = 0; j < m; j++) {
+            System.arraycopy(dW, j * p, c[j], 0, p);
+        }
+        RowKernels.weightGrad(dy, n, m, xr, p, c, skip, lists, counts);
+        for (int j = 0; j < m; j++) {
+            System.arraycopy(c[j], 0, dW, j * p, p);
+        }
+        RowKernels.columnSums(dy, n, m, db);
+    }
+
+    /** @return the rows of Linear l's input (for the first layer, copied from the input once per pass) */
+    private double[][] inputRows(int l) {
+        if (l > 0) {
+            return act[l];
+        }
+        if (!inputRows) {
+            final int d = width[0];
+            if (act[0] == null || act[0].length < capacity) {
+                act[0] = new double[capacity][d];
+            }
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(x.data, i * d, act[0][i], 0, d);
+            }
+            inputRows = true;
+        }
+        return act[0];
+    }
+}

@@ -1,0 +1,193 @@
+package neuralglm.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@link RowKernels}' products on row arrays against their definitions written out here (each entry a chain of fused
+ * multiply-adds from its start in ascending order of the inner index, over every term; a ReLU as {@code max(s, 0)}, its
+ * step as {@code s * min(y 2^1023 2^1023, 1)}; column sums as plain adds): to the bit, the sign of a zero result aside
+ * where zero terms are left out, and with its sign where every term must be taken (a -0 bias, a non-finite weight).
+ * Inputs: three eighths 0, one eighth -0, the rest standard normal; given as rows and as one row-major array.
+ */
+class RowKernelsTest {
+
+    private static final double T = 0x1p1023;
+
+    @ParameterizedTest
+    @CsvSource({"1,64,64", "17,64,64", "300,64,64", "40,20,64", "33,13,9", "50,7,30", "64,64,1", "5,1,64", "23,11,8"})
+    void rowsTimesIsTheChainOfFusedMultiplyAdds(int n, int p, int m) {
+        final Random rng = new Random(11L * n + 3L * p + m);
+        final double[][] a = sparse(rng, n, p), b = sparse(rng, p, m), y = sparse(rng, n, m);
+        for (int k = 0; k < p; k++) {
+            a[0][k] = 0.0;   // a first row of zeros
+        }
+        final double[] z = sparse(rng, 1, m)[0];
+        final double[][] c = new double[n][m];
+        final int[] idx = new int[p];
+        for (int mode = 0; mode < 3; mode++) {
+            final boolean relu = mode == 1;
+            final double[][] step = mode == 2 ? y : null;
+            RowKernels.rowsTimes(a, null, n, p, b, m, z, c, relu, step, idx);
+            assertRows(a, n, p, b, m, z, c, relu, step, false);
+            RowKernels.rowsTimes(null, flat(a, p), n, p, b, m, null, c, relu, step, idx);
+            assertRows(a, n, p, b, m, null, c, relu, step, false);
+        }
+        // a -0 start: every term taken, so the signs of zero sums are the definition's too
+        z[0] = -0.0;
+        RowKernels.rowsTimes(a, null, n, p, b, m, z, c, false, null, idx);
+        assertRows(a, n, p, b, m, z, c, false, null, true);
+        // a non-finite weight: 0 * Inf is NaN in the definition, and in the kernel
+        z[0] = 1.0;
+        b[0][0] = Double.POSITIVE_INFINITY;
+        RowKernels.rowsTimes(a, null, n, p, b, m, z, c, false, null, idx);
+        assertRows(a, n, p, b, m, z, c, false, null, true);
+        assertTrue(Double.isNaN(c[0][0]), "0 * Inf in the first row");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,64,3", "17,3,64", "300,5,20", "9,7,1"})
+    void narrowAffineIsTheDotProduct(int n, int p, int m) {
+        final Random rng = new Random(7L * n + p + 13L * m);
+        final double[][] a = sparse(rng, n, p), w = sparse(rng, m, p), c = new double[n][m];
+        final double[] z = sparse(rng, 1, m)[0];
+        for (int pass = 0; pass < 2; pass++) {
+            if (pass == 0) {
+                RowKernels.narrowAffine(a, null, n, p, flat(w, p), m, z, c);
+            } else {
+                RowKernels.narrowAffine(null, flat(a, p), n, p, flat(w, p), m, z, c);
+            }
+            final double[][] bt = new double[p][m];
+            for (int j = 0; j < m; j++) {
+                for (int k = 0; k < p; k++) {
+                    bt[k][j] = w[j][k];
+                }
+            }
+            assertRows(a, n, p, bt, m, z, c, false, null, true);
+        }
+    }
+
+    /** {@code C += G^T X} with zeros in G (the gradient after a ReLU), x finite (zero terms left out) or not (all taken). */
+    @ParameterizedTest
+    @CsvSource({"1,64,64", "17,64,64", "64,64,64", "65,64,64", "300,64,64", "200,20,64", "130,64,9", "70,1,64"})
+    void weightGradientsAreTheChains(int n, int m, int p) {
+        final Random rng = new Random(5L * n + 7L * m + p);
+        final double[][] g = sparse(rng, n, m), x = sparse(rng, n, p), c0 = sparse(rng, m, p);
+        for (int i = 0; i < n; i++) {
+            g[i][0] = 0.0;   // a unit with no gradient
+        }
+        final int[] lists = new int[m * RowKernels.BLOCK + 5], counts = new int[m];
+        for (boolean skip : new boolean[] {true, false}) {
+            final double[][] c = copy(c0);
+            RowKernels.weightGrad(g, n, m, x, p, c, skip, lists, counts);
+            assertGradient(g, n, m, x, p, c0, c, !skip);
+        }
+        assertTrue(RowKernels.finite(x, n, p, new double[p]));
+        x[n - 1][p - 1] = Double.NaN;
+        assertFalse(RowKernels.finite(x, n, p, new double[p]));
+        final double[][] d = copy(c0);
+        RowKernels.weightGrad(g, n, m, x, p, d, false, lists, counts);
+        assertGradient(g, n, m, x, p, c0, d, true);
+        assertTrue(Double.isNaN(d[0][p - 1]), "0 * NaN in the unit without gradient");
+
+        // transposed (rows as long as the outputs), with the column sums
+        final double[][] ct0 = sparse(rng, p, m), ct = copy(ct0);
+        final double[] db0 = sparse(rng, 1, m)[0], db = db0.clone();
+        RowKernels.weightGradT(x, null, n, p, g, m, ct, db);
+        final double[][] ctFlat = copy(ct0);
+        RowKernels.weightGradT(null, flat(x, p), n, p, g, m, ctFlat, null);
+        final double[] cs = db0.clone();
+        RowKernels.columnSums(g, n, m, cs);
+        for (int j = 0; j < m; j++) {
+            double s = db0[j];
+            for (int i = 0; i < n; i++) {
+                s += g[i][j];
+            }
+            assertEquals(Double.doubleToLongBits(s), Double.doubleToLongBits(db[j]), "bias gradient " + j);
+            assertEquals(Double.doubleToLongBits(s), Double.doubleToLongBits(cs[j]), "column sum " + j);
+            for (int k = 0; k < p; k++) {
+                double t = ct0[k][j];
+                for (int i = 0; i < n; i++) {
+                    t = Math.fma(x[i][k], g[i][j], t);
+                }
+                assertEquals(Double.doubleToLongBits(t), Double.doubleToLongBits(ct[k][j]), "transposed (" + k + ", " + j + ")");
+                assertEquals(Double.doubleToLongBits(t), Double.doubleToLongBits(ctFlat[k][j]), "transposed, flat input");
+            }
+        }
+    }
+
+    private static void assertGradient(double[][] g, int n, int m, double[][] x, int p, double[][] c0, double[][] c, boolean signs) {
+        for (int j = 0; j < m; j++) {
+            for (int k = 0; k < p; k++) {
+                double s = c0[j][k];
+                for (int i = 0; i < n; i++) {
+                    s = Math.fma(g[i][j], x[i][k], s);
+                }
+                assertSame(s, c[j][k], signs, "(" + j + ", " + k + ")");
+            }
+        }
+    }
+
+    private static void assertRows(double[][] a, int n, int p, double[][] b, int m, double[] z, double[][] c, boolean relu,
+                                   double[][] step, boolean signs) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double s = z == null ? 0.0 : z[j];
+                for (int k = 0; k < p; k++) {
+                    s = Math.fma(a[i][k], b[k][j], s);
+                }
+                if (relu) {
+                    s = Math.max(s, 0.0);
+                } else if (step != null) {
+                    s = s * Math.min(step[i][j] * T * T, 1.0);
+                }
+                assertSame(s, c[i][j], signs, "(" + i + ", " + j + ")");
+            }
+        }
+    }
+
+    private static void assertSame(double want, double got, boolean signs, String what) {
+        if (signs) {
+            assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got), what);
+        } else {
+            assertEquals(want, got, 0.0, what);
+            if (want != 0.0) {
+                assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got), what);
+            }
+        }
+    }
+
+    private static double[] flat(double[][] a, int p) {
+        final double[] f = new double[a.length * p];
+        for (int i = 0; i < a.length; i++) {
+            System.arraycopy(a[i], 0, f, i * p, p);
+        }
+        return f;
+    }
+
+    private static double[][] copy(double[][] a) {
+        final double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    /** Three eighths 0, one eighth -0, the rest standard normal. */
+    private static double[][] sparse(Random rng, int rows, int cols) {
+        final double[][] a = new double[rows][cols];
+        for (double[] r : a) {
+            for (int i = 0; i < cols; i++) {
+                final int kind = rng.nextInt(8);
+                r[i] = kind < 3 ? 0.0 : kind == 3 ? -0.0 : rng.nextGaussian();
+            }
+        }
+        return a;
+    }
+}

@@ -1,0 +1,102 @@
+package neuralglm.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Random;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@link RowPass} (row arrays, ReLU inside the products, transposed weight gradients) against the same network's layers
+ * run one by one ({@link Layer#forward} / {@link Layer#backward}): eta, dL/dx and every parameter gradient equal bit for
+ * bit (a zero's sign aside), for ReLU and other activations, narrow and wide layers, several outputs, inputs with
+ * zeros (the products then leave zero terms out), and batches of other sizes through the same buffers.
+ */
+class RowPassTest {
+
+    private static DMatrixRMaj gauss(Random rng, int rows, int cols, double zeros) {
+        final DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = rng.nextDouble() < zeros ? 0.0 : rng.nextGaussian() * 2;
+        }
+        return m;
+    }
+
+    static void assertSame(double[] want, double[] got, int len, String what) {
+        for (int i = 0; i < len; i++) {
+            // equal as numbers: the same bits but for the sign of a zero
+            assertEquals(want[i] == 0.0 ? 0.0 : want[i], got[i] == 0.0 ? 0.0 : got[i], 0.0, what + " entry " + i);
+            if (want[i] != 0.0 || Double.isNaN(want[i])) {
+                assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]), what + " entry " + i);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ReLU,20,64;64,1,256,0", "ReLU,20,64;64,1,37,0.3", "ReLU,40,64;72,3,50,0.5", "ReLU,5,9;4,2,16,0",
+        "Tanh,3,70,3,37,0", "Squareplus,6,64;12,1,40,0.2", "Softplus,4,50,9,20,0", "ReLU,7,none,2,33,0",
+        "ReLU,7,none,12,33,0.4", "ReLU,36,64,10,300,0.5", "ELU,33,40;8,1,30,0.1", "ReLU,2,3;66;5,1,18,0"})
+    void rowPassEqualsTheLayerByLayerPass(String act, int in, String hidden, int out, int n, double zeros) {
+        final int[] h = hidden.equals("none") ? new int[0]
+                : java.util.Arrays.stream(hidden.split(";")).mapToInt(Integer::parseInt).toArray();
+        final Random rng = new Random(n * 31 + in);
+        final Sequential net = Sequential.mlp(in, h, () -> Activation.byName(act), out, new Random(7));
+        final Sequential cut = net.copy();
+        final RowPass pass = RowPass.of(cut.layers(), in);
+        assertNotNull(pass);
+        for (int batch : new int[] {n, n + 7, 2, n}) {
+            final Sequential ref = net.copy();
+            final DMatrixRMaj x = gauss(rng, batch, in, zeros), dEta = gauss(rng, batch, out, 0);
+            final List<Layer> layers = ref.layers();
+            DMatrixRMaj r = x;
+            for (Layer layer : layers) {
+                r = layer.forward(r);
+            }
+            DMatrixRMaj g = dEta;
+            for (int l = layers.size() - 1; l >= 0; l--) {
+                g = layers.get(l).backward(g);
+            }
+            cut.zeroGrad();
+            final DMatrixRMaj eta = pass.forward(x);
+            assertEquals(batch, eta.numRows);
+            assertSame(r.data, eta.data, batch * out, "eta");
+            final DMatrixRMaj dx = pass.backward(dEta, true);
+            assertSame(g.data, dx.data, batch * in, "dL/dx");
+            assertSameGradients(ref, cut);
+
+            // the training form: no input gradient, gradients added on top of the first ones
+            pass.forward(x);
+            assertNull(pass.backward(dEta, false));
+            r = x;
+            for (Layer layer : layers) {
+                r = layer.forward(r);
+            }
+            g = dEta;
+            for (int l = layers.size() - 1; l >= 0; l--) {
+                g = layers.get(l).backward(g);
+            }
+            assertSameGradients(ref, cut);
+        }
+    }
+
+    /** A network the column pass leaves to rows trains through the row pass when the products run in plain Java. */
+    @org.junit.jupiter.api.Test
+    void wideNetworksTrainThroughTheRowPassWithoutTheVectorApi() {
+        final Sequential net = Sequential.mlp(20, new int[] {64, 64}, Activation.ReLU::new, 1, new Random(3));
+        net.forward(gauss(new Random(5), 256, 20, 0));
+        assertEquals(!neuralglm.linalg.Kernels.vectorised(), net.lastForwardUsedRows());
+        org.junit.jupiter.api.Assertions.assertFalse(net.lastForwardUsedColumns());
+    }
+
+    private static void assertSameGradients(Sequential ref, Sequential cut) {
+        final List<Parameter> a = ref.parameters(), b = cut.parameters();
+        for (int p = 0; p < a.size(); p++) {
+            assertSame(a.get(p).grad().data, b.get(p).grad().data, a.get(p).size(), a.get(p).name() + " gradient");
+        }
+    }
+}
