@@ -28,6 +28,9 @@ public final class FloatColumnKernels {
     /** Bytes of one operand's block of columns that should stay in the level-1 cache. */
     private static final int CACHE_BYTES = 64 * 1024;
 
+    /** Terms per sum from which the forward and input-gradient products take three sums per pass ({@link #combine3}). */
+    private static final int BLOCKED = 32;
+
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** Per-thread work arrays of {@link #affineGrad}, grown on demand. */
@@ -86,7 +89,11 @@ public final class FloatColumnKernels {
         final int bs = block(n, p);
         for (int i0 = 0; i0 < n; i0 += bs) {
             final int i1 = Math.min(n, i0 + bs);
-            for (int j = 0; j < m; j++) {
+            int j = 0;
+            for (; p >= BLOCKED && j + 2 < m; j += 3) {   // three outputs per pass over the inputs
+                combine3(w, j * p, p, 1, p, xT, bias[j], bias[j + 1], bias[j + 2], yT[j], yT[j + 1], yT[j + 2], null, 0, i0, i1, epilogue);
+            }
+            for (; j < m; j++) {
                 combine(w, j * p, 1, p, xT, bias[j], yT[j], null, i0, i1, epilogue);
             }
         }
@@ -127,7 +134,11 @@ public final class FloatColumnKernels {
         final int bs = block(n, m);
         for (int i0 = 0; i0 < n; i0 += bs) {
             final int i1 = Math.min(n, i0 + bs);
-            for (int k = 0; k < p; k++) {
+            int k = 0;
+            for (; m >= BLOCKED && k + 2 < p; k += 3) {   // three inputs' gradients per pass over the output gradients
+                combine3(w, k, 1, p, m, dyT, 0f, 0f, 0f, dxT[k], dxT[k + 1], dxT[k + 2], yT, k, i0, i1, yT == null ? NONE : MASK);
+            }
+            for (; k < p; k++) {
                 combine(w, k, p, m, dyT, 0f, dxT[k], yT == null ? null : yT[k], i0, i1, yT == null ? NONE : MASK);
             }
         }
@@ -182,6 +193,111 @@ public final class FloatColumnKernels {
             fma1(c[c0 + q * cs], v[q], t, i0, i1);
         }
         last(c, c0, cs, body, tail, v, 0f, false, t, y, i0, i1, epilogue);
+    }
+
+    /**
+     * {@link #combine} for three outputs at once (register blocking: each pass loads four columns of v once for
+     * three sums, where {@link #combine} loads six for one): {@code ta[i] = e(za + sum_q c[c0 + a*ca + q*cs] v[q][i])}
+     * for {@code a < 3}, each term one fused multiply-add in ascending order of q from za, so the same numbers as
+     * {@link #combine} on each output; the epilogue e (with {@code y[y0 + a]} for the mask) runs in a pass of its own.
+     * (C2 in JDK 17 vectorises three outputs by four terms, or four by three, per loop, and neither four by four
+     * nor two by three.)
+     */
+    private static void combine3(float[] c, int c0, int ca, int cs, int len, float[][] v, float z0, float z1, float z2,
+                                 float[] t0, float[] t1, float[] t2, float[][] y, int y0, int i0, int i1, int epilogue) {
+        final int o0 = c0, o1 = c0 + ca, o2 = c0 + 2 * ca;
+        int q;
+        if (len >= 4) {
+            first3x4(c[o0], c[o0 + cs], c[o0 + 2 * cs], c[o0 + 3 * cs], c[o1], c[o1 + cs], c[o1 + 2 * cs], c[o1 + 3 * cs],
+                    c[o2], c[o2 + cs], c[o2 + 2 * cs], c[o2 + 3 * cs], v[0], v[1], v[2], v[3], z0, z1, z2, t0, t1, t2, i0, i1);
+            q = 4;
+        } else if (len >= 1) {
+            first3x1(c[o0], c[o1], c[o2], v[0], z0, z1, z2, t0, t1, t2, i0, i1);
+            q = 1;
+        } else {
+            for (int i = i0; i < i1; i++) {
+                t0[i] = z0;
+                t1[i] = z1;
+                t2[i] = z2;
+            }
+            q = 0;
+        }
+        for (; q + 3 < len; q += 4) {
+            final int p0 = o0 + q * cs, p1 = o1 + q * cs, p2 = o2 + q * cs;
+            fma3x4(c[p0], c[p0 + cs], c[p0 + 2 * cs], c[p0 + 3 * cs], c[p1], c[p1 + cs], c[p1 + 2 * cs], c[p1 + 3 * cs],
+                    c[p2], c[p2 + cs], c[p2 + 2 * cs], c[p2 + 3 * cs], v[q], v[q + 1], v[q + 2], v[q + 3], t0, t1, t2, i0, i1);
+        }
+        for (; q < len; q++) {
+            fma3x1(c[o0 + q * cs], c[o1 + q * cs], c[o2 + q * cs], v[q], t0, t1, t2, i0, i1);
+        }
+        if (epilogue == RELU) {
+            relu3(t0, t1, t2, i0, i1);
+        } else if (epilogue == MASK) {
+            mask3(t0, y[y0], t1, y[y0 + 1], t2, y[y0 + 2], i0, i1);
+        }
+    }
+
+    /** {@code ta[i] = max(ta[i], 0)} for a = 0, 1, 2. */
+    private static void relu3(float[] t0, float[] t1, float[] t2, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            t0[i] = Math.max(t0[i], 0f);
+            t1[i] = Math.max(t1[i], 0f);
+            t2[i] = Math.max(t2[i], 0f);
+        }
+    }
+
+    /** {@code ta[i] *= [ya[i] > 0]} for a = 0, 1, 2 (the step as in {@link #reluGradFromOutput}). */
+    private static void mask3(float[] t0, float[] y0, float[] t1, float[] y1, float[] t2, float[] y2, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            t0[i] = t0[i] * Math.min(y0[i] * 0x1p127f * 0x1p127f, 1f);
+            t1[i] = t1[i] * Math.min(y1[i] * 0x1p127f * 0x1p127f, 1f);
+            t2[i] = t2[i] * Math.min(y2[i] * 0x1p127f * 0x1p127f, 1f);
+        }
+    }
+
+    /** {@code ta[i] = fma(xa3, b3[i], fma(xa2, b2[i], fma(xa1, b1[i], fma(xa0, b0[i], za))))} for a = 0, 1, 2. */
+    private static void first3x4(float x00, float x01, float x02, float x03, float x10, float x11, float x12, float x13,
+                                 float x20, float x21, float x22, float x23, float[] b0, float[] b1, float[] b2, float[] b3,
+                                 float z0, float z1, float z2, float[] t0, float[] t1, float[] t2, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            final float u0 = b0[i], u1 = b1[i], u2 = b2[i], u3 = b3[i];
+            t0[i] = Math.fma(x03, u3, Math.fma(x02, u2, Math.fma(x01, u1, Math.fma(x00, u0, z0))));
+            t1[i] = Math.fma(x13, u3, Math.fma(x12, u2, Math.fma(x11, u1, Math.fma(x10, u0, z1))));
+            t2[i] = Math.fma(x23, u3, Math.fma(x22, u2, Math.fma(x21, u1, Math.fma(x20, u0, z2))));
+        }
+    }
+
+    /** {@code ta[i] = fma(xa3, b3[i], fma(xa2, b2[i], fma(xa1, b1[i], fma(xa0, b0[i], ta[i]))))} for a = 0, 1, 2. */
+    private static void fma3x4(float x00, float x01, float x02, float x03, float x10, float x11, float x12, float x13,
+                               float x20, float x21, float x22, float x23, float[] b0, float[] b1, float[] b2, float[] b3,
+                               float[] t0, float[] t1, float[] t2, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            final float u0 = b0[i], u1 = b1[i], u2 = b2[i], u3 = b3[i];
+            t0[i] = Math.fma(x03, u3, Math.fma(x02, u2, Math.fma(x01, u1, Math.fma(x00, u0, t0[i]))));
+            t1[i] = Math.fma(x13, u3, Math.fma(x12, u2, Math.fma(x11, u1, Math.fma(x10, u0, t1[i]))));
+            t2[i] = Math.fma(x23, u3, Math.fma(x22, u2, Math.fma(x21, u1, Math.fma(x20, u0, t2[i]))));
+        }
+    }
+
+    /** {@code ta[i] = fma(xa, b[i], za)} for a = 0, 1, 2. */
+    private static void first3x1(float x0, float x1, float x2, float[] b, float z0, float z1, float z2, float[] t0, float[] t1,
+                                 float[] t2, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            final float u = b[i];
+            t0[i] = Math.fma(x0, u, z0);
+            t1[i] = Math.fma(x1, u, z1);
+            t2[i] = Math.fma(x2, u, z2);
+        }
+    }
+
+    /** {@code ta[i] = fma(xa, b[i], ta[i])} for a = 0, 1, 2. */
+    private static void fma3x1(float x0, float x1, float x2, float[] b, float[] t0, float[] t1, float[] t2, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            final float u = b[i];
+            t0[i] = Math.fma(x0, u, t0[i]);
+            t1[i] = Math.fma(x1, u, t1[i]);
+            t2[i] = Math.fma(x2, u, t2[i]);
+        }
     }
 
     /** The last pass of {@link #combine}: terms q0 .. q0 + count - 1 (count 1 or 4), from z when first, then the epilogue. */

@@ -229,10 +229,12 @@ class Float32PassTest {
      * The float forward and input-gradient products, plain and with the ReLU fused in, against the documented
      * arithmetic written out here: each entry a chain of float fused multiply-adds in ascending order of the inner
      * index (from the bias, or 0), then max(., 0), or times [y > 0] (y: the ReLU's outputs, zeros and a subnormal
-     * among them); bit for bit, for inner sizes 1 to 14 (every grouping of the terms into passes) and blocks.
+     * among them); bit for bit, for inner sizes 1 to 14 (every grouping of the terms into passes), from 32 on (three sums per pass, each
+     * count of outputs left over) and blocks.
      */
     @ParameterizedTest
-    @CsvSource({"1,3", "2,5", "3,1", "4,2", "5,7", "6,3", "7,4", "8,9", "9,2", "10,11", "11,1", "12,6", "13,13", "14,30", "30,20"})
+    @CsvSource({"1,3", "2,5", "3,1", "4,2", "5,7", "6,3", "7,4", "8,9", "9,2", "10,11", "11,1", "12,6", "13,13", "14,30", "30,20",
+        "32,3", "35,4", "64,64", "4,32", "2,37", "33,34"})
     void fusedReluKernelsAreTheChainsOfFusedMultiplyAdds(int p, int m) {
         final Random rng = new Random(31L * p + m);
         for (int n : new int[] {1, 37, 1100}) {
