@@ -3,6 +3,7 @@ package neuralglm.model;
 import java.io.Serializable;
 
 import neuralglm.family.Family;
+import neuralglm.linalg.Parallel;
 import neuralglm.nn.Linear;
 import org.ejml.data.DMatrixRMaj;
 
@@ -14,8 +15,8 @@ import org.ejml.data.DMatrixRMaj;
  *   z_ij = (x_ij - m_j) / s_j
  *   eta_k = b_k + sum_j W_kj z_j = (b_k - sum_j W_kj m_j / s_j) + sum_j (W_kj / s_j) x_j
  * </pre>
- * {@link #fit(DMatrixRMaj, double[], double[], double)} can give the 0/1 columns (indicators) one scale instead of
- * their standard deviations {@code sqrt(p_j (1 - p_j))}, which blow up a rare indicator's 1 to {@code sqrt((1-p)/p)}
+ * {@link #fit(DMatrixRMaj, double[], double[], int, double)} can give the 0/1 columns (indicators) one scale instead
+ * of their standard deviations {@code sqrt(p_j (1 - p_j))}, which blow up a rare indicator's 1 to {@code sqrt((1-p)/p)}
  * (Gelman 2008, "Scaling regression inputs by dividing by two standard deviations": binary inputs centred, on the
  * scale of numeric inputs divided by 2 sd; here numeric inputs are divided by 1 sd, so indicators by 1/2).
  * An identity standardiser (m = 0, s = 1) is what a face uses when standardisation is switched off,
@@ -77,21 +78,37 @@ public final class Standardizer implements Serializable {
      * @return the standardiser of x
      */
     public static Standardizer fit(DMatrixRMaj x, double[] w, double[] sums) {
-        return fit(x, w, sums, 0);
+        return fit(x, w, sums, 1);
     }
 
     /**
-     * {@link #fit(DMatrixRMaj, double[], double[])} with one scale for the indicator columns: a column whose values
-     * are all 0 or 1, not all the same, gets {@code binaryScale} instead of its standard deviation (and its mean
-     * m_j = p_j, the weighted share of ones, as any column).
+     * {@link #fit(DMatrixRMaj, double[], double[])} on {@code threads} threads, each summing a range of the
+     * columns (each column's terms added in row order, as one thread adds them): the same bits for any number
+     * of threads.
+     *
+     * @param x       inputs, n x d. Not modified.
+     * @param w       instance weights (length n) or null for 1. Not modified.
+     * @param sums    {@code sum_i w_i x_ij} per column, or null to sum them here. Not modified.
+     * @param threads the threads to use (at least 1; fewer when x is small)
+     * @return the standardiser of x
+     */
+    public static Standardizer fit(DMatrixRMaj x, double[] w, double[] sums, int threads) {
+        return fit(x, w, sums, threads, 0);
+    }
+
+    /**
+     * {@link #fit(DMatrixRMaj, double[], double[], int)} with one scale for the indicator columns: a column whose
+     * values are all 0 or 1, not all the same, gets {@code binaryScale} instead of its standard deviation (and its
+     * mean m_j = p_j, the weighted share of ones, as any column).
      *
      * @param x           inputs, n x d. Not modified.
      * @param w           instance weights (length n) or null for 1. Not modified.
      * @param sums        {@code sum_i w_i x_ij} per column, or null to sum them here. Not modified.
+     * @param threads     the threads to use (at least 1; fewer when x is small)
      * @param binaryScale the scale of an indicator column, &gt; 0 and finite; 0 for its standard deviation
      * @return the standardiser of x
      */
-    public static Standardizer fit(DMatrixRMaj x, double[] w, double[] sums, double binaryScale) {
+    public static Standardizer fit(DMatrixRMaj x, double[] w, double[] sums, int threads, double binaryScale) {
         if (!(binaryScale >= 0) || Double.isInfinite(binaryScale)) {
             throw new IllegalArgumentException("Standardizer: the scale of an indicator column must be > 0 and finite "
                     + "(or 0 for its standard deviation), got " + binaryScale);
@@ -105,27 +122,11 @@ public final class Standardizer implements Serializable {
             throw new IllegalArgumentException("Standardizer: " + sums.length + " column sums for " + d + " columns");
         }
         final double[] m = sums == null ? new double[d] : sums.clone(), s = new double[d];
-        for (int i = 0; sums == null && i < n; i++) {
-            final double wi = w == null ? 1.0 : w[i];
-            for (int j = 0; j < d; j++) {
-                m[j] += wi * x.data[i * d + j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            m[j] /= total;
-        }
-        for (int i = 0; i < n; i++) {
-            final double wi = w == null ? 1.0 : w[i];
-            for (int j = 0; j < d; j++) {
-                final double r = x.data[i * d + j] - m[j];
-                s[j] += wi * r * r;
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            s[j] = Math.sqrt(s[j] / total);
-            if (!(s[j] > 0)) {
-                s[j] = 1.0;
-            } else if (binaryScale > 0 && indicator(x, j)) {
+        final int parts = Math.max(1, Math.min(d, Parallel.parts(threads, (long) n * d, GRAIN)));
+        Parallel.run(parts, t -> moments(x, w, sums == null, total, m, s, Parallel.start(d, parts, t),
+                Parallel.start(d, parts, t + 1)));
+        for (int j = 0; binaryScale > 0 && j < d; j++) {
+            if (s[j] != 1.0 && indicator(x, j)) {   // a constant column has scale 1
                 s[j] = binaryScale;
             }
         }
@@ -142,6 +143,41 @@ public final class Standardizer implements Serializable {
             }
         }
         return true;
+    }
+
+    /** Entries of x worth a thread of their own in {@link #fit} and {@link #apply} (about 0.1 ms of work). */
+    private static final long GRAIN = 1L << 16;
+
+    /**
+     * Columns {@code c0 .. c1 - 1}: the means (summed here when {@code sumHere}, else m holds the sums) and the
+     * scales, each column's terms in row order.
+     */
+    private static void moments(DMatrixRMaj x, double[] w, boolean sumHere, double total, double[] m, double[] s,
+                                int c0, int c1) {
+        final int n = x.numRows, d = x.numCols;
+        final double[] xs = x.data;
+        for (int i = 0; sumHere && i < n; i++) {
+            final double wi = w == null ? 1.0 : w[i];
+            for (int j = c0; j < c1; j++) {
+                m[j] += wi * xs[i * d + j];
+            }
+        }
+        for (int j = c0; j < c1; j++) {
+            m[j] /= total;
+        }
+        for (int i = 0; i < n; i++) {
+            final double wi = w == null ? 1.0 : w[i];
+            for (int j = c0; j < c1; j++) {
+                final double r = xs[i * d + j] - m[j];
+                s[j] += wi * r * r;
+            }
+        }
+        for (int j = c0; j < c1; j++) {
+            s[j] = Math.sqrt(s[j] / total);
+            if (!(s[j] > 0)) {
+                s[j] = 1.0;
+            }
+        }
     }
 
     /** Entries per block of {@link #apply} (about 10 kB each of the block, the means and the scales: in L1). */
@@ -169,27 +205,46 @@ public final class Standardizer implements Serializable {
      * @return x
      */
     public DMatrixRMaj apply(DMatrixRMaj x) {
+        return apply(x, 1);
+    }
+
+    /**
+     * {@link #apply(DMatrixRMaj)} with blocks of rows shared among {@code threads} threads (the same arithmetic
+     * per entry: the same bits).
+     *
+     * @param x       inputs, n x d. Modified.
+     * @param threads the threads to use (at least 1; fewer when x is small)
+     * @return x
+     */
+    public DMatrixRMaj apply(DMatrixRMaj x, int threads) {
         final int n = x.numRows, d = x.numCols;
         if (d != mean.length) {
             throw new IllegalArgumentException("Standardizer fitted on " + mean.length + " columns, given " + d);
         }
+        final int parts = Math.min(Math.max(1, n), Parallel.parts(threads, (long) n * d, GRAIN));
+        Parallel.run(parts, t -> applyRows(x, Parallel.start(n, parts, t), Parallel.start(n, parts, t + 1)));
+        return x;
+    }
+
+    /** {@link #apply} on rows {@code r0 .. r1 - 1}. */
+    private void applyRows(DMatrixRMaj x, int r0, int r1) {
+        final int d = x.numCols;
         // blocks of rows copied to a buffer indexed from 0, with the means and scales repeated for each row of a
         // block: one loop whose arrays share an index, which C2 vectorises (the same arithmetic per entry)
-        final int rows = Math.max(1, Math.min(n, APPLY_BLOCK / Math.max(1, d)));
+        final int rows = Math.max(1, Math.min(r1 - r0, APPLY_BLOCK / Math.max(1, d)));
         final double[] m = new double[rows * d], s = new double[rows * d], t = new double[rows * d];
         for (int k = 0; k < rows * d; k++) {
             m[k] = mean[k % d];
             s[k] = scale[k % d];
         }
-        for (int i = 0; i < n; i += rows) {
-            final int len = Math.min(rows, n - i) * d;
+        for (int i = r0; i < r1; i += rows) {
+            final int len = Math.min(rows, r1 - i) * d;
             System.arraycopy(x.data, i * d, t, 0, len);
             for (int k = 0; k < len; k++) {
                 t[k] = (t[k] - m[k]) / s[k];
             }
             System.arraycopy(t, 0, x.data, i * d, len);
         }
-        return x;
     }
 
     /**

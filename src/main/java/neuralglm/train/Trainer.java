@@ -222,7 +222,7 @@ public final class Trainer {
     public TrainingSession start(Sequential net, Family family, Optimizer optimizer,
                                  DMatrixRMaj x, DMatrixRMaj y, double[] w) {
         if (validationFraction == 0) {
-            DataChecks.check(family, x, y, w);
+            DataChecks.check(family, x, y, w, threads);
             return new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net, family, x, y, w,
                     null, null, null));
         }
@@ -261,7 +261,7 @@ public final class Trainer {
         if (validationFraction == 0) {
             throw new IllegalStateException("The trainer holds nothing out (validation fraction 0): there is no split");
         }
-        DataChecks.check(family, x, y, w);
+        DataChecks.check(family, x, y, w, threads);
         final ValidationSplit split = ValidationSplit.of(family, y, validationFraction, seed);
         final int[] t = split.train(), v = split.validation();
         final double[] wt = ValidationSplit.rows(w, t), wv = ValidationSplit.rows(w, v);
@@ -304,7 +304,7 @@ public final class Trainer {
      */
     TrainingResult fitOn(Sequential net, Family family, Optimizer optimizer, DMatrixRMaj x, DMatrixRMaj y, double[] w,
                          int[] t, int[] v) {
-        DataChecks.check(family, x, y, w);
+        DataChecks.check(family, x, y, w, threads);
         try (TrainingSession session = new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net,
                 family, ValidationSplit.rows(x, t), ValidationSplit.rows(y, t), ValidationSplit.rows(w, t),
                 ValidationSplit.rows(x, v), ValidationSplit.rows(y, v), ValidationSplit.rows(w, v)))) {

@@ -1,5 +1,6 @@
 package neuralglm.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -29,7 +30,7 @@ class StandardizerTest {
         // columns: an indicator with weighted share p = 3/5 of ones; a numeric column; a constant 1; a column of 0, 1, 2
         final DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 0.5, 1, 0}, {0, 1.5, 1, 1}, {1, -2, 1, 2}, {0, 4, 1, 1}});
         final double[] w = {1, 2, 2, 0};
-        final Standardizer sd = Standardizer.fit(x, w), half = Standardizer.fit(x, w, null, 0.5);
+        final Standardizer sd = Standardizer.fit(x, w), half = Standardizer.fit(x, w, null, 1, 0.5);
         assertEquals(0.6, half.mean()[0], 1e-15, "the share of ones, weighted: (1 + 2) / 5");
         assertEquals(Math.sqrt(0.6 * 0.4), sd.scale()[0], 1e-15, "by default the sd sqrt(p (1 - p))");
         assertEquals(0.5, half.scale()[0], 0.0);
@@ -41,8 +42,8 @@ class StandardizerTest {
         final DMatrixRMaj z = half.apply(x.copy());
         assertEquals((1 - 0.6) / 0.5, z.get(0, 0), 1e-15);
         assertEquals((0 - 0.6) / 0.5, z.get(1, 0), 1e-15);
-        assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(x, w, null, -1));
-        assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(x, w, null, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(x, w, null, 1, -1));
+        assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(x, w, null, 1, Double.NaN));
     }
 
     @Test
@@ -140,6 +141,62 @@ class StandardizerTest {
             assertEquals(a.scale()[j], b.scale()[j], 0.0);
         }
         assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(x, w, new double[d + 1]));
+    }
+
+    /**
+     * On 2 and 3 threads (columns shared in the fit, rows in the application) the same bits as on one, and the
+     * moments those of the two-pass formula written out here, column by column.
+     */
+    @Test
+    void sameBitsOnAnyNumberOfThreads() {
+        final Random rng = new Random(12);
+        for (int[] shape : new int[][] {{9000, 20}, {70000, 3}, {3, 70000}, {7, 2}}) {
+            final int n = shape[0], d = shape[1];
+            final DMatrixRMaj x = new DMatrixRMaj(n, d);
+            final double[] w = new double[n];
+            for (int i = 0; i < n; i++) {
+                w[i] = rng.nextDouble() * 2;
+                for (int j = 0; j < d; j++) {
+                    x.data[i * d + j] = j % 7 == 6 ? 4.0 : 50 * (j % 5) + (j % 3 + 1) * rng.nextGaussian();
+                }
+            }
+            double total = 0;
+            for (double wi : w) {
+                total += wi;
+            }
+            for (double[] weights : new double[][] {null, w}) {
+                final Standardizer one = Standardizer.fit(x, weights, null, 1);
+                final DMatrixRMaj z1 = one.apply(x.copy(), 1);
+                final double[] oneMean = one.mean(), oneScale = one.scale();
+                for (int j = 0; j < d; j++) { // the two-pass formula, column j alone
+                    double m = 0, ss = 0;
+                    for (int i = 0; i < n; i++) {
+                        m += (weights == null ? 1.0 : weights[i]) * x.data[i * d + j];
+                    }
+                    m /= weights == null ? n : total;
+                    for (int i = 0; i < n; i++) {
+                        final double r = x.data[i * d + j] - m;
+                        ss += (weights == null ? 1.0 : weights[i]) * r * r;
+                    }
+                    final double sd = Math.sqrt(ss / (weights == null ? n : total));
+                    final int jj = j;
+                    assertEquals(m, oneMean[j], 0.0, () -> n + " x " + d + ", column " + jj);
+                    assertEquals(sd > 0 ? sd : 1.0, oneScale[j], 0.0, () -> n + " x " + d + ", column " + jj);
+                }
+                for (int threads = 2; threads <= 3; threads++) {
+                    final Standardizer s = Standardizer.fit(x, weights, null, threads);
+                    assertArrayEquals(one.mean(), s.mean(), 0.0, threads + " threads");
+                    assertArrayEquals(one.scale(), s.scale(), 0.0, threads + " threads");
+                    final DMatrixRMaj z = one.apply(x.copy(), threads);
+                    for (int k = 0; k < z.data.length; k++) {
+                        if (Double.doubleToRawLongBits(z1.data[k]) != Double.doubleToRawLongBits(z.data[k])) {
+                            assertEquals(z1.data[k], z.data[k], 0.0, threads + " threads, entry " + k);
+                            assertEquals(Double.doubleToRawLongBits(z1.data[k]), Double.doubleToRawLongBits(z.data[k]), threads + " threads, entry " + k);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Test

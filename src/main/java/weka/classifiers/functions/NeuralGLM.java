@@ -803,9 +803,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         // one pass: the instances with a class value (the data itself, no copy, when none is missing), checked,
         // and their targets
         final Family fam = family.create(data.classAttribute().isNominal());
-        final Targets.Known known = Targets.known(data, fam);
-        final TrainingRun next = newRun(known.train(), known.rows(), fam, known.targets(), hiddenSizes, epochs, fingerprint,
-                resumeNote, false);
+        final Targets.Known known = Targets.known(data, fam, numThreads);
+        final TrainingRun next = newRun(known, fam, hiddenSizes, epochs, fingerprint, resumeNote, false);
         closeRun();
         run = next;
         model = run.liveModel();
@@ -842,10 +841,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     /**
      * Fits the pipeline, builds the network at the null model and starts the engine's session.
      *
-     * @param train    instances with a class value, checked. Not modified.
-     * @param rows     their 0-based positions in the user's data
+     * @param known    the instances with a class value, checked, their targets and weights, and (numeric inputs)
+     *                 their raw input values ({@link Targets#known})
      * @param fam      the family, made for the class attribute
-     * @param targets  the instances' targets and weights, checked ({@link Targets#known})
      * @param hiddenSizes the hidden layer sizes
      * @param limit    the epoch limit
      * @param fingerprint the data and options a -resume build must find to continue the run; null without -resume
@@ -854,17 +852,20 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      *                    held out or chosen (the automatic weight decay and validation fraction are 0)
      * @return the run at epoch 0
      */
-    private TrainingRun newRun(Instances train, int[] rows, Family fam, Targets targets, int[] hiddenSizes, int limit,
+    private TrainingRun newRun(Targets.Known known, Family fam, int[] hiddenSizes, int limit,
                                RunFingerprint fingerprint, String resumeNote, boolean forStream) throws Exception {
         noteKernelsOnce();
         penaltyPath = null;
+        final Instances train = known.train();
+        final Targets targets = known.targets();
         final boolean glm = hiddenSizes.length == 0;
         // what the automatic options hold out and fit (the held-out study's defaults)
         final AutoRegularisation.Plan plan = AutoRegularisation.plan(fam, glm, forStream, train.numInstances(), weightDecay,
                 validationFraction, patience);
         final InputPipeline pipeline = new InputPipeline(hiddenSizes.length == 0);
         // a network fitted to convergence under the automatic decay: 0/1 columns centred and scaled by 1/2, not their sd
-        final DMatrixRMaj x = pipeline.fit(train, !doNotStandardize, targets.weights(), AutoRegularisation.binaryScale(plan));
+        final DMatrixRMaj x = pipeline.fit(train, !doNotStandardize, targets.weights(), known.inputs(), known.classValues(),
+                numThreads, AutoRegularisation.binaryScale(plan));
         final int outputs = fam.outputs(train.classAttribute().isNominal() ? train.numClasses() : 1);
         final String actName = activation == AUTO_ACTIVATION ? automaticActivation(fam, plan)
                 : TAGS_ACTIVATION[activation].getReadable();
@@ -1060,8 +1061,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     protected final FittedModel startingModel(Instances first) throws Exception {
         final Family fam = family.create(first.classAttribute().isNominal());
         final Targets.Known known = Targets.known(first, fam);
-        final TrainingRun r = newRun(known.train(), known.rows(), fam, known.targets(), checkOptions(),
-                Math.max(1, epochs), null, null, true);
+        final TrainingRun r = newRun(known, fam, checkOptions(), Math.max(1, epochs), null, null, true);
         r.session().close();
         return r.liveModel();
     }

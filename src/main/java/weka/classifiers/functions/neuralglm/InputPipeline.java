@@ -1,5 +1,6 @@
 package weka.classifiers.functions.neuralglm;
 
+import neuralglm.model.ColumnSummary;
 import neuralglm.model.Standardizer;
 import org.ejml.data.DMatrixRMaj;
 import weka.core.Attribute;
@@ -78,29 +79,61 @@ public final class InputPipeline implements Inputs {
      * @throws Exception when a filter fails
      */
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights) throws Exception {
-        return fit(data, standardize, weights, 0);
+        return fit(data, standardize, weights, null, null, 1);
     }
 
     /**
-     * {@link #fit(Instances, boolean, double[])} with one scale for the 0/1 columns (one-hot columns, binary numeric
-     * attributes) instead of their standard deviations ({@link Standardizer#fit(DMatrixRMaj, double[], double[], double)}).
+     * Fits the filters and the standardiser on the training data, given (numeric inputs only) the raw values that
+     * {@link Targets#known} copied in its pass over the instances; the sums and the standardisation run on
+     * {@code threads} threads (the same bits for any number).
      *
      * @param data        training data with a class attribute and no missing class values. Not modified.
      * @param standardize whether to standardise the inputs
-     * @param weights     instance weights (for the weighted moments). Not modified.
+     * @param weights     the instances' weights (for the weighted moments). Not modified.
+     * @param rawInputs   the instances' input values, row-major in attribute order without the class, NaN when
+     *                    missing ({@link Targets.Known#inputs}); or null to read them here. Used as the matrix.
+     * @param classValues with rawInputs: the instances' class values; else null
+     * @param threads     the threads to use (at least 1)
+     * @return the standardised input matrix, n x d
+     * @throws Exception when a filter fails
+     */
+    public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
+                           double[] classValues, int threads) throws Exception {
+        return fit(data, standardize, weights, rawInputs, classValues, threads, 0);
+    }
+
+    /**
+     * {@link #fit(Instances, boolean, double[], double[], double[], int)} with one scale for the 0/1 columns (one-hot
+     * columns, binary numeric attributes) instead of their standard deviations
+     * ({@link Standardizer#fit(DMatrixRMaj, double[], double[], int, double)}).
+     *
+     * @param data        training data with a class attribute and no missing class values. Not modified.
+     * @param standardize whether to standardise the inputs
+     * @param weights     the instances' weights (for the weighted moments). Not modified.
+     * @param rawInputs   as {@link #fit(Instances, boolean, double[], double[], double[], int)}, or null
+     * @param classValues with rawInputs: the instances' class values; else null
+     * @param threads     the threads to use (at least 1)
      * @param binaryScale the scale of a 0/1 column when standardising; 0 for its standard deviation
      * @return the standardised input matrix, n x d
      * @throws Exception when a filter fails
      */
-    public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double binaryScale) throws Exception {
+    public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
+                           double[] classValues, int threads, double binaryScale) throws Exception {
         this.binaryScale = standardize ? binaryScale : 0;
         // the filters see the header only: Filter.setInputFormat runs a capabilities test over every instance given
         final Instances structure = new Instances(data, 0);
         missing.setInputFormat(structure);
         final int[] inputs = numericInputs(data, new int[0]);
+        if (rawInputs != null && (inputs == null || classValues == null || classValues.length != data.numInstances()
+                || rawInputs.length < data.numInstances() * inputs.length)) {
+            throw new IllegalArgumentException("InputPipeline: raw inputs given for data that are not all numeric inputs, "
+                    + "or of another size");
+        }
         // numeric inputs only: the one pass over the instances also copies their raw values (NaN when missing)
-        final double[] raw = inputs == null ? null : new double[Math.max(1, data.numInstances() * inputs.length)];
-        final Summary summary = summarise(data, inputs, raw, weights);
+        final double[] raw = rawInputs != null ? rawInputs
+                : inputs == null ? null : new double[Math.max(1, data.numInstances() * inputs.length)];
+        final Summary summary = rawInputs != null ? summarise(data, inputs, rawInputs, classValues, weights, threads)
+                : summarise(data, inputs, raw, weights);
         final Instances means = new Instances(data, 1);
         means.add(new DenseInstance(1.0, summary.meansAndModes()));
         for (int i = 0; i < means.numInstances(); i++) {
@@ -167,8 +200,8 @@ public final class InputPipeline implements Inputs {
                 for (int i = 0; i < n; i++) {
                     copyNumeric(data.instance(i), x.data, i * cols);
                 }
-                standardizer = standardize ? Standardizer.fit(x, weights, null, binaryScale) : Standardizer.identity(cols);
-                return standardizer.apply(x);
+                standardizer = standardize ? Standardizer.fit(x, weights, null, threads, binaryScale) : Standardizer.identity(cols);
+                return standardizer.apply(x, threads);
             }
             final int all = inputs.length;
             final int[] from = new int[kept.length]; // position of each kept attribute among the inputs
@@ -215,8 +248,8 @@ public final class InputPipeline implements Inputs {
                 copyRow(encode(data.instance(i)), x.data, i * cols);
             }
         }
-        standardizer = standardize ? Standardizer.fit(x, weights, columnSums, binaryScale) : Standardizer.identity(cols);
-        return standardizer.apply(x);
+        standardizer = standardize ? Standardizer.fit(x, weights, columnSums, threads, binaryScale) : Standardizer.identity(cols);
+        return standardizer.apply(x, threads);
     }
 
     /**
@@ -487,6 +520,33 @@ public final class InputPipeline implements Inputs {
         return s.weightsMatch ? s : pass(data, inputs, raw, weights, data.sumOfWeights());
     }
 
+    /**
+     * The {@link Summary} of numeric inputs from their raw values (the engine's {@link ColumnSummary}, the columns on
+     * {@code threads} threads) and of the class from its values: the sums, counts and distinct values that
+     * {@link #pass} finds over the same dense instances, to the bit.
+     */
+    private static Summary summarise(Instances data, int[] inputs, double[] raw, double[] classValues, double[] weights,
+                                     int threads) {
+        final int n = data.numInstances(), cls = data.classIndex();
+        final double total = neuralglm.family.Family.totalWeight(weights, n);
+        final Summary s = new Summary(data, total);
+        final ColumnSummary columns = ColumnSummary.of(raw, n, inputs.length, weights, total, threads);
+        for (int c = 0; c < inputs.length; c++) {
+            final int j = inputs[c];
+            s.results[j] = columns.sum(c);
+            s.sums[j] = columns.presentWeight(c);
+            s.missingCount[j] = columns.missing(c);
+            s.distinct[j] = columns.distinct(c);
+            s.first[j] = Double.doubleToLongBits(columns.first(c));
+            s.missingInputs += columns.missing(c);
+        }
+        for (int i = 0; i < n; i++) {
+            s.addToSums(cls, classValues[i], weights == null ? 1.0 : weights[i]);
+            s.count(cls, classValues[i]);
+        }
+        return s;
+    }
+
     private static Summary pass(Instances data, int[] inputs, double[] raw, double[] weights, double total) {
         final Summary s = new Summary(data, total);
         final int cls = data.classIndex();
@@ -506,10 +566,16 @@ public final class InputPipeline implements Inputs {
         return fitted.output().toDoubleArray();
     }
 
+    /** @return the input attributes (all but the class), in order, when they are all numeric; else null */
+    static int[] numericInputs(Instances data) {
+        return numericInputs(data, new int[0]);
+    }
+
     /**
      * @return the input attributes left after removing {@code removed} (ascending), in order, when they are
      *         all numeric; else null
      */
+
     private static int[] numericInputs(Instances data, int[] removed) {
         final java.util.Set<Integer> gone = new java.util.HashSet<>();
         for (int r : removed) {

@@ -2,8 +2,10 @@ package weka.classifiers.functions.neuralglm;
 
 import neuralglm.family.DomainException;
 import neuralglm.family.Family;
+import neuralglm.linalg.Parallel;
 import org.ejml.data.DMatrixRMaj;
 import weka.core.Attribute;
+import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 
@@ -47,54 +49,130 @@ public record Targets(DMatrixRMaj y, double[] weights) {
     }
 
     /**
-     * The rows with a class value of the user's data, checked ({@link InputChecks#checkInstance}), and their
-     * targets, in one pass over the instances. Errors and their order are those of the separate steps: no
-     * instance with a class value; then the first bad value or weight (instance by instance, attribute by
-     * attribute); the total weight; the class attribute against the family; a class value outside the
-     * family's domain.
+     * {@link #known(Instances, Family, int)} on one thread.
      *
      * @param data   the user's data. Not modified.
      * @param family the engine family
      * @return the rows with a class value and their targets
-     * @throws IllegalArgumentException as the steps do, naming attribute, instance and value
      */
     public static Known known(Instances data, Family family) {
-        final int n = data.numInstances(), c = data.classIndex();
+        return known(data, family, 1);
+    }
+
+    /**
+     * The rows with a class value of the user's data, checked ({@link InputChecks#checkInstance}), and their
+     * targets, in one pass over the instances; when every input attribute is numeric and every instance dense,
+     * the same pass copies the raw input values (what {@link InputPipeline#fit} reads). Errors and their order
+     * are those of the separate steps: no instance with a class value; then the first bad value or weight
+     * (instance by instance, attribute by attribute); the total weight; the class attribute against the
+     * family; a class value outside the family's domain. The instances are shared among {@code threads} threads
+     * in blocks of consecutive rows (each row's values written to its own place: the same result for any number
+     * of threads; a failure is the first block's that failed, whose first bad row comes before any other
+     * block's).
+     *
+     * @param data    the user's data. Not modified.
+     * @param family  the engine family
+     * @param threads the threads to use (at least 1; fewer for small data)
+     * @return the rows with a class value and their targets
+     * @throws IllegalArgumentException as the steps do, naming attribute, instance and value
+     */
+    public static Known known(Instances data, Family family, int threads) {
+        return known(data, family, threads, GRAIN);
+    }
+
+    /** {@link #known(Instances, Family, int)} with blocks of at least {@code grain} values (tests: small blocks). */
+    static Known known(Instances data, Family family, int threads, long grain) {
+        final int n = data.numInstances(), c = data.classIndex(), d = data.numAttributes();
         final Attribute cls = data.classAttribute();
         final String unsuited = unsuited(cls, family);
         final boolean oneHot = oneHot(cls, family);
         final int k = oneHot ? cls.numValues() : 1;
-        final int[] rows = new int[n];
+        final int[] inputs = InputPipeline.numericInputs(data);
+        final int m = inputs == null ? 0 : inputs.length;
         final double[] w = new double[n];
         final double[] y = unsuited == null ? new double[n * k] : null;
+        // numeric inputs only: the raw input values (NaN when missing) and the class values
+        final double[] raw = inputs == null ? null : new double[Math.max(1, n * m)];
+        final double[] classValues = inputs == null ? null : new double[n];
+        final boolean nominalClass = cls.isNominal();
+        final int parts = Math.min(Math.max(1, n), Parallel.parts(threads, (long) n * d, grain));
+        final int[] counts = new int[parts];
+        final boolean[] sparse = new boolean[parts];
+        Parallel.run(parts, t -> {
+            final int r0 = Parallel.start(n, parts, t), r1 = Parallel.start(n, parts, t + 1);
+            int count = 0;
+            for (int i = r0; i < r1; i++) {
+                final Instance inst = data.instance(i);
+                final double v = inst.value(c);
+                if (Double.isNaN(v)) { // a missing class value: the row is left out
+                    continue;
+                }
+                count++;
+                if (raw != null && inst instanceof DenseInstance) {
+                    // the checks of InputChecks.checkInstance (numeric inputs: a value fails when its magnitude is
+                    // above the limit), made on the values as they are copied; its message when one fails
+                    boolean bad = nominalClass ? false : Math.abs(v) > InputChecks.MAX_MAGNITUDE;
+                    for (int a = 0, o = i * m; a < d; a++) {
+                        if (a != c) {
+                            final double x = inst.value(a);
+                            raw[o++] = x;
+                            bad |= Math.abs(x) > InputChecks.MAX_MAGNITUDE;
+                        }
+                    }
+                    final double wt = inst.weight();
+                    if (bad || !Double.isFinite(wt) || wt < 0) {
+                        InputChecks.checkInstance(inst, i + 1);
+                    }
+                    classValues[i] = v;
+                } else {
+                    InputChecks.checkInstance(inst, i + 1);
+                    sparse[t] |= raw != null;
+                }
+                w[i] = inst.weight();
+                if (y != null) {
+                    put(y, i, k, oneHot, v);
+                }
+            }
+            counts[t] = count;
+        });
         int count = 0;
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            final Instance inst = data.instance(i);
-            final double v = inst.value(c);
-            if (Double.isNaN(v)) { // a missing class value: the row is left out
-                continue;
-            }
-            InputChecks.checkInstance(inst, i + 1);
-            rows[count] = i;
-            w[count] = inst.weight();
-            total += w[count];
-            if (y != null) {
-                put(y, count, k, oneHot, v);
-            }
-            count++;
+        boolean copied = raw != null;
+        for (int t = 0; t < parts; t++) {
+            count += counts[t];
+            copied &= !sparse[t];
         }
         if (count == 0) {
             throw new IllegalArgumentException("No training instances with a known class value: all " + n
                     + " instances have a missing value for class attribute '" + cls.name() + "'");
         }
-        InputChecks.checkTotalWeight(count, total);
+        final int[] original = new int[count];
+        if (count == n) {
+            for (int i = 0; i < n; i++) {
+                original[i] = i;
+            }
+        } else { // the rows with a class value moved up, in order
+            for (int i = 0, j = 0; i < n; i++) {
+                if (!Double.isNaN(data.instance(i).value(c))) {
+                    original[j] = i;
+                    w[j] = w[i];
+                    if (y != null) {
+                        System.arraycopy(y, i * k, y, j * k, k);
+                    }
+                    if (copied) {
+                        System.arraycopy(raw, i * m, raw, j * m, m);
+                        classValues[j] = classValues[i];
+                    }
+                    j++;
+                }
+            }
+        }
+        final double[] wk = count == n ? w : java.util.Arrays.copyOf(w, count);
+        InputChecks.checkTotalWeight(count, neuralglm.family.Family.totalWeight(wk, count));
         if (unsuited != null) {
             throw new IllegalArgumentException(unsuited);
         }
-        final int[] original = count == n ? rows : java.util.Arrays.copyOf(rows, count);
         final DMatrixRMaj ym = DMatrixRMaj.wrap(count, k, count == n ? y : java.util.Arrays.copyOf(y, count * k));
-        final Targets t = checked(new Targets(ym, count == n ? w : java.util.Arrays.copyOf(w, count)), family, cls, original);
+        final Targets t = checked(new Targets(ym, wk), family, cls, original);
         final Instances train;
         if (count == n) {
             train = data;
@@ -104,15 +182,34 @@ public record Targets(DMatrixRMaj y, double[] weights) {
                 train.add(data.instance(i));
             }
         }
-        return new Known(original, train, t);
+        return new Known(original, train, t, !copied ? null : count == n ? raw
+                : java.util.Arrays.copyOf(raw, Math.max(1, count * m)),
+                !copied ? null : count == n ? classValues : java.util.Arrays.copyOf(classValues, count));
     }
 
+    /** Instance values worth a thread of their own (about 0.1 ms of work). */
+    private static final long GRAIN = 1L << 15;
+
     /**
-     * @param rows    the 0-based positions of the rows in the user's data
-     * @param train   those instances (the user's data itself when no class value is missing)
-     * @param targets their targets and weights
+     * @param rows        the 0-based positions of the rows in the user's data
+     * @param train       those instances (the user's data itself when no class value is missing)
+     * @param targets     their targets and weights
+     * @param inputs      when every input attribute is numeric and every instance dense: their raw input values,
+     *                    row-major in attribute order (the class left out), NaN when missing; else null
+     * @param classValues with {@code inputs}: their class values (Weka's: a nominal class's value index); else null
      */
-    public record Known(int[] rows, Instances train, Targets targets) {
+    public record Known(int[] rows, Instances train, Targets targets, double[] inputs, double[] classValues) {
+
+        /**
+         * Without the raw inputs.
+         *
+         * @param rows    the 0-based positions of the rows in the user's data
+         * @param train   those instances
+         * @param targets their targets and weights
+         */
+        public Known(int[] rows, Instances train, Targets targets) {
+            this(rows, train, targets, null, null);
+        }
     }
 
     /** @return why the class attribute does not suit the family, or null when it does */

@@ -131,6 +131,28 @@ class InputPipelineTest {
         }
         final InputPipeline pipeline = new InputPipeline(referenceCoding);
         final DMatrixRMaj x = pipeline.fit(data, false, w);
+        // numeric inputs, dense: from the raw inputs Targets.known copies (on 1 and 2 threads), the same matrices
+        // as from the instances, unstandardised and standardised, and the same transform
+        final List<InputPipeline> viaRaw = new ArrayList<>();
+        if (numericOnly && !variant.endsWith("parse")) {
+            final DMatrixRMaj standardised = new InputPipeline(referenceCoding).fit(data, true, w);
+            for (int threads = 1; threads <= 2; threads++) {
+                for (boolean standardize : new boolean[] {false, true}) {
+                    final Targets.Known known = Targets.known(data, new neuralglm.family.GaussianFamily(), threads, 1);
+                    final InputPipeline p = new InputPipeline(referenceCoding);
+                    final DMatrixRMaj xr = p.fit(data, standardize, w, known.inputs(), known.classValues(), threads);
+                    final DMatrixRMaj want = standardize ? standardised : x;
+                    assertEquals(want.numRows * want.numCols, xr.numRows * xr.numCols);
+                    for (int k = 0; k < want.numRows * want.numCols; k++) {
+                        assertEquals(Double.doubleToRawLongBits(want.data[k]), Double.doubleToRawLongBits(xr.data[k]),
+                                "from the raw inputs, " + threads + " threads, standardised " + standardize + ", entry " + k);
+                    }
+                    if (!standardize) {
+                        viaRaw.add(p);
+                    }
+                }
+            }
+        }
         final int cls = d.classIndex();
         final List<String> names = new ArrayList<>();
         for (int a = 0; a < d.numAttributes(); a++) {
@@ -179,6 +201,12 @@ class InputPipelineTest {
                 }
             }
             assertArrayEquals(row, pipeline.transform(inst).data, 0.0, "instance " + i);
+            for (InputPipeline p : viaRaw) {
+                final double[] a = pipeline.transform(inst).data, b = p.transform(inst).data;
+                for (int j = 0; j < a.length; j++) {
+                    assertEquals(Double.doubleToRawLongBits(a[j]), Double.doubleToRawLongBits(b[j]), "from the raw inputs: instance " + i);
+                }
+            }
         }
     }
 

@@ -26,7 +26,8 @@ import weka.core.Utils;
  * here as NeuralGLM ran them: the scan for missing class values, the value and weight checks on the rows
  * with a class value, {@link Targets#of}): the same rows, targets and weights to the bit, or the same error
  * message, on random data sets with missing class values, infinite and too large values, bad weights, class
- * values outside the family's domain and class attributes that do not suit the family, alone and together.
+ * values outside the family's domain and class attributes that do not suit the family, alone and together; on one
+ * thread and in blocks of rows on 2 and 3 threads; with numeric inputs only, the raw inputs the pass copies.
  */
 class TargetsTest {
 
@@ -110,12 +111,15 @@ class TargetsTest {
     @Test
     void sameRowsTargetsAndErrorsAsTheSeparateSteps() {
         final Family[] families = {new PoissonFamily(), new GaussianFamily(), new BernoulliFamily(), new CategoricalFamily()};
-        int errors = 0, results = 0;
+        int errors = 0, results = 0, copies = 0;
         for (int seed = 0; seed < 400; seed++) {
             final Random rng = new Random(seed);
             final int n = 1 + rng.nextInt(seed % 4 == 0 ? 3 : 60);
             final int classValues = new int[] {0, 2, 3}[rng.nextInt(3)];
             final Instances data = data(rng, n, classValues, seed % 5 == 0);
+            if (seed % 2 == 1) { // numeric inputs only: the pass copies them
+                data.deleteAttributeAt(data.attribute("colour").index());
+            }
             if (seed % 7 == 0) { // no weight above 0
                 for (int i = 0; i < n; i++) {
                     data.instance(i).setWeight(0);
@@ -134,12 +138,14 @@ class TargetsTest {
                 } catch (IllegalArgumentException e) {
                     expectedError = e.getMessage();
                 }
+                // one thread, or blocks of rows on 2 or 3 threads (small blocks: these data sets are small)
+                final int threads = 1 + seed % 3;
                 try {
-                    got = Targets.known(data, f);
+                    got = Targets.known(data, f, threads, 1);
                 } catch (IllegalArgumentException e) {
                     error = e.getMessage();
                 }
-                final String what = "seed " + seed + ", " + f;
+                final String what = "seed " + seed + ", " + f + ", " + threads + " threads";
                 assertEquals(expectedError, error, what);
                 if (expected == null) {
                     errors++;
@@ -159,8 +165,43 @@ class TargetsTest {
                 assertArrayEquals(expected.targets().y().data, java.util.Arrays.copyOf(got.targets().y().data,
                         expected.targets().y().getNumElements()), 0.0, what);
                 assertArrayEquals(expected.targets().weights(), got.targets().weights(), 0.0, what);
+                assertRawInputs(got, what);
+                if (got.inputs() != null) {
+                    copies++;
+                }
             }
         }
         assertTrue(errors > 200 && results > 200, "both outcomes are exercised: " + errors + " errors, " + results + " results");
+        assertTrue(copies > 20, "raw inputs copied in " + copies + " results");
+    }
+
+    /**
+     * The raw inputs and class values of the rows with a class value, when every input is numeric and every
+     * instance dense (as the instances hold them, the class left out), else none.
+     */
+    private static void assertRawInputs(Targets.Known got, String what) {
+        final Instances train = got.train();
+        boolean numericDense = true;
+        for (int a = 0; a < train.numAttributes(); a++) {
+            numericDense &= a == train.classIndex() || train.attribute(a).isNumeric();
+        }
+        for (int i = 0; i < train.numInstances(); i++) {
+            numericDense &= !(train.instance(i) instanceof SparseInstance);
+        }
+        if (!numericDense) {
+            assertEquals(null, got.inputs(), what);
+            assertEquals(null, got.classValues(), what);
+            return;
+        }
+        final int m = train.numAttributes() - 1;
+        for (int i = 0; i < train.numInstances(); i++) {
+            final double[] all = train.instance(i).toDoubleArray();
+            for (int a = 0, c = 0; a < all.length; a++) {
+                if (a != train.classIndex()) {
+                    assertEquals(Double.doubleToRawLongBits(all[a]), Double.doubleToRawLongBits(got.inputs()[i * m + c++]), what);
+                }
+            }
+            assertEquals(all[train.classIndex()], got.classValues()[i], 0.0, what);
+        }
     }
 }

@@ -1,0 +1,78 @@
+package neuralglm.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ColumnSummary} against the straightforward computation written out here (each column on its own, row by
+ * row: the weighted sum of the present values, the total less the missing values' weights, the missing count and
+ * the distinct present values by their bits, in a set), to the bit, on 1, 2 and 3 threads: columns with missing
+ * values, all missing, constant, 0.0 next to -0.0, with and without weights; matrices large enough to be shared.
+ */
+class ColumnSummaryTest {
+
+    @Test
+    void sameAsEachColumnWrittenOutOnAnyNumberOfThreads() {
+        final Random rng = new Random(11);
+        for (int[] shape : new int[][] {{9000, 20}, {70000, 3}, {5, 4}, {1, 1}, {4000, 40}}) {
+            final int n = shape[0], d = shape[1];
+            final double[] x = new double[n * d];
+            for (int j = 0; j < d; j++) {
+                final int kind = j % 5;
+                for (int i = 0; i < n; i++) {
+                    final double v;
+                    switch (kind) {
+                        case 0: v = rng.nextGaussian() * 1e3 + j; break;                      // dense
+                        case 1: v = rng.nextDouble() < 0.2 ? Double.NaN : rng.nextGaussian(); break; // some missing
+                        case 2: v = Double.NaN; break;                                            // all missing
+                        case 3: v = 2.5; break;                                                  // constant
+                        default: v = i % 2 == 0 ? 0.0 : -0.0; break;                             // two zeros
+                    }
+                    x[i * d + j] = v;
+                }
+            }
+            for (boolean weighted : new boolean[] {false, true}) {
+                final double[] w = weighted ? new double[n] : null;
+                double total = n;
+                if (weighted) {
+                    total = 0;
+                    for (int i = 0; i < n; i++) {
+                        w[i] = rng.nextDouble() * 3;
+                        total += w[i];
+                    }
+                }
+                for (int threads = 1; threads <= 3; threads++) {
+                    final ColumnSummary s = ColumnSummary.of(x, n, d, w, total, threads);
+                    assertEquals(d, s.columns());
+                    for (int j = 0; j < d; j++) {
+                        double sum = 0, present = total, first = 0;
+                        int missing = 0;
+                        final java.util.Set<Long> distinct = new java.util.HashSet<>();
+                        for (int i = 0; i < n; i++) {
+                            final double v = x[i * d + j], wi = weighted ? w[i] : 1.0;
+                            if (Double.isNaN(v)) {
+                                missing++;
+                                present -= wi;
+                            } else {
+                                if (distinct.isEmpty()) {
+                                    first = v;
+                                }
+                                sum += wi * v;
+                                distinct.add(Double.doubleToRawLongBits(v));
+                            }
+                        }
+                        final String what = n + " x " + d + ", column " + j + ", weighted " + weighted + ", " + threads + " threads";
+                        assertEquals(Double.doubleToRawLongBits(sum), Double.doubleToRawLongBits(s.sum(j)), what);
+                        assertEquals(Double.doubleToRawLongBits(present), Double.doubleToRawLongBits(s.presentWeight(j)), what);
+                        assertEquals(missing, s.missing(j), what);
+                        assertEquals(Math.min(2, distinct.size()), s.distinct(j), what);
+                        assertEquals(Double.doubleToRawLongBits(first), Double.doubleToRawLongBits(s.first(j)), what);
+                    }
+                }
+            }
+        }
+    }
+}
