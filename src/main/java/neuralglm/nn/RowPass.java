@@ -110,7 +110,8 @@ final class RowPass {
         aux = new double[len][][];
         for (int l = 1; l <= len; l++) {
             act[l] = fusedRelu(l) ? null : new double[cap][width[l]];  // a fused ReLU's inputs are never made
-            grad[l] = new double[cap][width[l]];
+            // the input gradient of a Linear after a ReLU goes straight through the ReLU: its own is never made
+            grad[l] = l < len && reluAt(l - 1) && layers[l] instanceof Linear ? null : new double[cap][width[l]];
             if (l < len && layers[l] instanceof Activation a && a.keepsAux()) {
                 aux[l] = new double[cap][width[l]];
             }
