@@ -206,22 +206,12 @@ public final class FloatColumnKernels {
     private static void combine3(float[] c, int c0, int ca, int cs, int len, float[][] v, float z0, float z1, float z2,
                                  float[] t0, float[] t1, float[] t2, float[][] y, int y0, int i0, int i1, int epilogue) {
         final int o0 = c0, o1 = c0 + ca, o2 = c0 + 2 * ca;
-        int q;
-        if (len >= 4) {
-            first3x4(c[o0], c[o0 + cs], c[o0 + 2 * cs], c[o0 + 3 * cs], c[o1], c[o1 + cs], c[o1 + 2 * cs], c[o1 + 3 * cs],
-                    c[o2], c[o2 + cs], c[o2 + 2 * cs], c[o2 + 3 * cs], v[0], v[1], v[2], v[3], z0, z1, z2, t0, t1, t2, i0, i1);
-            q = 4;
-        } else if (len >= 1) {
-            first3x1(c[o0], c[o1], c[o2], v[0], z0, z1, z2, t0, t1, t2, i0, i1);
-            q = 1;
-        } else {
-            for (int i = i0; i < i1; i++) {
-                t0[i] = z0;
-                t1[i] = z1;
-                t2[i] = z2;
-            }
-            q = 0;
+        for (int i = i0; i < i1; i++) {   // from z (a first pass from z in the fused multiply-adds themselves ran slower)
+            t0[i] = z0;
+            t1[i] = z1;
+            t2[i] = z2;
         }
+        int q = 0;
         for (; q + 3 < len; q += 4) {
             final int p0 = o0 + q * cs, p1 = o1 + q * cs, p2 = o2 + q * cs;
             fma3x4(c[p0], c[p0 + cs], c[p0 + 2 * cs], c[p0 + 3 * cs], c[p1], c[p1 + cs], c[p1 + 2 * cs], c[p1 + 3 * cs],
@@ -255,18 +245,6 @@ public final class FloatColumnKernels {
         }
     }
 
-    /** {@code ta[i] = fma(xa3, b3[i], fma(xa2, b2[i], fma(xa1, b1[i], fma(xa0, b0[i], za))))} for a = 0, 1, 2. */
-    private static void first3x4(float x00, float x01, float x02, float x03, float x10, float x11, float x12, float x13,
-                                 float x20, float x21, float x22, float x23, float[] b0, float[] b1, float[] b2, float[] b3,
-                                 float z0, float z1, float z2, float[] t0, float[] t1, float[] t2, int i0, int i1) {
-        for (int i = i0; i < i1; i++) {
-            final float u0 = b0[i], u1 = b1[i], u2 = b2[i], u3 = b3[i];
-            t0[i] = Math.fma(x03, u3, Math.fma(x02, u2, Math.fma(x01, u1, Math.fma(x00, u0, z0))));
-            t1[i] = Math.fma(x13, u3, Math.fma(x12, u2, Math.fma(x11, u1, Math.fma(x10, u0, z1))));
-            t2[i] = Math.fma(x23, u3, Math.fma(x22, u2, Math.fma(x21, u1, Math.fma(x20, u0, z2))));
-        }
-    }
-
     /** {@code ta[i] = fma(xa3, b3[i], fma(xa2, b2[i], fma(xa1, b1[i], fma(xa0, b0[i], ta[i]))))} for a = 0, 1, 2. */
     private static void fma3x4(float x00, float x01, float x02, float x03, float x10, float x11, float x12, float x13,
                                float x20, float x21, float x22, float x23, float[] b0, float[] b1, float[] b2, float[] b3,
@@ -276,17 +254,6 @@ public final class FloatColumnKernels {
             t0[i] = Math.fma(x03, u3, Math.fma(x02, u2, Math.fma(x01, u1, Math.fma(x00, u0, t0[i]))));
             t1[i] = Math.fma(x13, u3, Math.fma(x12, u2, Math.fma(x11, u1, Math.fma(x10, u0, t1[i]))));
             t2[i] = Math.fma(x23, u3, Math.fma(x22, u2, Math.fma(x21, u1, Math.fma(x20, u0, t2[i]))));
-        }
-    }
-
-    /** {@code ta[i] = fma(xa, b[i], za)} for a = 0, 1, 2. */
-    private static void first3x1(float x0, float x1, float x2, float[] b, float z0, float z1, float z2, float[] t0, float[] t1,
-                                 float[] t2, int i0, int i1) {
-        for (int i = i0; i < i1; i++) {
-            final float u = b[i];
-            t0[i] = Math.fma(x0, u, z0);
-            t1[i] = Math.fma(x1, u, z1);
-            t2[i] = Math.fma(x2, u, z2);
         }
     }
 
@@ -539,7 +506,7 @@ public final class FloatColumnKernels {
                 }
                 for (int r = 0; r < na; r++) {
                     final float[] d = a[r];
-                    fma6(d[i], x0, d[i + 1], x1, d[i + 2], x2, d[i + 3], x3, d[i + 4], x4, d[i + 5], x5, cr[r], 0, ng);
+                    rowFma6(d[i], x0, d[i + 1], x1, d[i + 2], x2, d[i + 3], x3, d[i + 4], x4, d[i + 5], x5, cr[r], 0, ng);
                 }
             }
             for (; i < e; i++) { // the last examples of the block, one at a time
@@ -547,7 +514,7 @@ public final class FloatColumnKernels {
                     x0[q] = g[q][i];
                 }
                 for (int r = 0; r < na; r++) {
-                    fma1(a[r][i], x0, cr[r], 0, ng);
+                    rowFma1(a[r][i], x0, cr[r], 0, ng);
                 }
             }
             for (int r = 0; r < na; r++) {
@@ -612,16 +579,16 @@ public final class FloatColumnKernels {
                     int c = 0;
                     for (; c + 5 < count; c += 6) {
                         final int e0 = idx[c], e1 = idx[c + 1], e2 = idx[c + 2], e3 = idx[c + 3], e4 = idx[c + 4], e5 = idx[c + 5];
-                        fma6(d[e0], rows[e0 - i0], d[e1], rows[e1 - i0], d[e2], rows[e2 - i0], d[e3], rows[e3 - i0],
+                        rowFma6(d[e0], rows[e0 - i0], d[e1], rows[e1 - i0], d[e2], rows[e2 - i0], d[e3], rows[e3 - i0],
                                 d[e4], rows[e4 - i0], d[e5], rows[e5 - i0], t, 0, ng);
                     }
                     if (c + 3 < count) {
                         final int e0 = idx[c], e1 = idx[c + 1], e2 = idx[c + 2], e3 = idx[c + 3];
-                        fma4(d[e0], rows[e0 - i0], d[e1], rows[e1 - i0], d[e2], rows[e2 - i0], d[e3], rows[e3 - i0], t, 0, ng);
+                        rowFma4(d[e0], rows[e0 - i0], d[e1], rows[e1 - i0], d[e2], rows[e2 - i0], d[e3], rows[e3 - i0], t, 0, ng);
                         c += 4;
                     }
                     for (; c < count; c++) {
-                        fma1(d[idx[c]], rows[idx[c] - i0], t, 0, ng);
+                        rowFma1(d[idx[c]], rows[idx[c] - i0], t, 0, ng);
                     }
                 }
             }
@@ -631,6 +598,40 @@ public final class FloatColumnKernels {
                     dW[o] += t[q];
                 }
             }
+        }
+    }
+
+    /*
+     * The row kernels of the weight gradient ({@link #wide}, {@link #outerProducts}): the same loops as fma6, fma4 and
+     * fma1, kept apart because they run over rows of 64-65 entries while the forward and input-gradient passes run
+     * theirs over 256 examples; C2 shapes a loop's compiled code (how far the vector loop is unrolled) by the trip
+     * counts it has seen (one profile per method, wherever it is inlined), so one method for both can leave the short
+     * rows to the scalar loops before and after the vector loop: with the forward kernels warmed up first, the
+     * 20 -> 64 weight gradient over 256 examples took 45 us of thread CPU, 28 us with its own loops (in the large
+     * workload's training, where the short rows dominate the calls, they ran at the 28 us either way).
+     */
+
+    /** {@code t[i] = fma(x5, b5[i], ... fma(x0, b0[i], t[i]))}, for rows. */
+    private static void rowFma6(float x0, float[] b0, float x1, float[] b1, float x2, float[] b2, float x3, float[] b3,
+                                float x4, float[] b4, float x5, float[] b5, float[] t, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            t[i] = Math.fma(x5, b5[i], Math.fma(x4, b4[i], Math.fma(x3, b3[i], Math.fma(x2, b2[i], Math.fma(x1, b1[i],
+                    Math.fma(x0, b0[i], t[i]))))));
+        }
+    }
+
+    /** {@code t[i] = fma(x3, b3[i], fma(x2, b2[i], fma(x1, b1[i], fma(x0, b0[i], t[i]))))}, for rows. */
+    private static void rowFma4(float x0, float[] b0, float x1, float[] b1, float x2, float[] b2, float x3, float[] b3,
+                                float[] t, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            t[i] = Math.fma(x3, b3[i], Math.fma(x2, b2[i], Math.fma(x1, b1[i], Math.fma(x0, b0[i], t[i]))));
+        }
+    }
+
+    /** {@code t[i] = fma(x, b[i], t[i])}, for rows. */
+    private static void rowFma1(float x, float[] b, float[] t, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            t[i] = Math.fma(x, b[i], t[i]);
         }
     }
 
