@@ -45,7 +45,19 @@ final class LocalObjective implements Objective {
         this.yv = yv;
         this.wv = wv;
         this.total = Family.totalWeight(w, x.numRows);
+        boolean ones = true;
+        for (int i = 0; w != null && ones && i < w.length; i++) {
+            ones = w[i] == 1.0;
+        }
+        this.unitWeights = ones;
     }
+
+    /**
+     * Whether every weight is 1 (or none was given): a batch's weights are then 1 and its weight its size, the same
+     * numbers a gather by the permutation gives, without the caller's reads at random places of w before each
+     * step (with threads, work on the step's critical path).
+     */
+    private final boolean unitWeights;
 
     @Override
     public long trainingRows() {
@@ -84,6 +96,9 @@ final class LocalObjective implements Objective {
             yb = new DMatrixRMaj(size, y.numCols);
             // families read only the first b entries of the weights, so one array serves every batch size
             wb = new double[size];
+            if (unitWeights) {
+                java.util.Arrays.fill(wb, 1.0);
+            }
         }
         if (trainer.shuffles()) {
             rng.shuffle(perm);
@@ -98,6 +113,9 @@ final class LocalObjective implements Objective {
         batchStart = start;
         batchRows = b;
         if (trainer.threads() > 1) { // the step's threads copy the rows, each its slice (ParallelStep#window)
+            if (unitWeights) {
+                return b;
+            }
             double batchWeight = 0;
             for (int r = 0; r < b; r++) {
                 wb[r] = w == null ? 1.0 : w[perm[start + r]];
@@ -112,10 +130,12 @@ final class LocalObjective implements Objective {
             final int src = perm[start + r];
             System.arraycopy(x.data, src * d, xb.data, r * d, d);
             System.arraycopy(y.data, src * k, yb.data, r * k, k);
-            wb[r] = w == null ? 1.0 : w[src];
-            batchWeight += wb[r];
+            if (!unitWeights) {
+                wb[r] = w[src];
+                batchWeight += wb[r];
+            }
         }
-        return batchWeight;
+        return unitWeights ? b : batchWeight;
     }
 
     @Override

@@ -69,6 +69,34 @@ class TrainerThreadsTest {
         return net.parameters().stream().flatMapToDouble(p -> java.util.Arrays.stream(p.value().data, 0, p.size())).toArray();
     }
 
+    /**
+     * Weights that are all 1 train as no weights (the batches' weights are not gathered then), to the bit, on 1
+     * and 2 threads, and so do weights that are all 2 (gathered before each step; every weighted sum is then twice
+     * the unweighted one exactly, and so is the total weight).
+     */
+    @Test
+    void unitWeightsTrainAsNoWeights() {
+        final int n = 301, d = 4;
+        final DMatrixRMaj[] xy = poissonData(n, d, new double[n]);
+        final double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1.0);
+        for (int threads = 1; threads <= 2; threads++) {
+            final Trainer t = new Trainer(6).withBatchSize(64).withSeed(5).withThreads(threads);
+            final Sequential a = smallNet(d), b = smallNet(d);
+            final TrainingResult ra = t.fit(a, new PoissonFamily(), new SgdOptimizer(0.05), xy[0], xy[1], null);
+            final TrainingResult rb = t.fit(b, new PoissonFamily(), new SgdOptimizer(0.05), xy[0], xy[1], ones);
+            assertArrayEquals(values(a), values(b), 0.0, threads + " threads");
+            assertArrayEquals(ra.lossTrace(), rb.lossTrace(), 0.0, threads + " threads");
+            // all 2: gathered by the permutation before each step, and every sum scaled by 2 exactly: the same bits
+            final double[] twos = new double[n];
+            java.util.Arrays.fill(twos, 2.0);
+            final Sequential c = smallNet(d);
+            final TrainingResult rc = t.fit(c, new PoissonFamily(), new SgdOptimizer(0.05), xy[0], xy[1], twos);
+            assertArrayEquals(values(a), values(c), 0.0, threads + " threads, weights 2");
+            assertArrayEquals(ra.lossTrace(), rc.lossTrace(), 0.0, threads + " threads, weights 2");
+        }
+    }
+
     @Test
     void aThreadCountIsReproducibleAndAgreesWithOneThread() {
         final int n = 301, d = 4;

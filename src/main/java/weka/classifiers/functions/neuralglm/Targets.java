@@ -93,7 +93,8 @@ public record Targets(DMatrixRMaj y, double[] weights) {
         final double[] y = unsuited == null ? new double[n * k] : null;
         // numeric inputs only: the raw input values (NaN when missing) and the class values
         final double[] raw = inputs == null ? null : new double[Math.max(1, n * m)];
-        final double[] classValues = inputs == null ? null : new double[n];
+        // one-hot targets only (else the targets are the class values)
+        final double[] classValues = inputs == null || y == null || !oneHot ? null : new double[n];
         final boolean nominalClass = cls.isNominal();
         final int parts = Math.min(Math.max(1, n), Parallel.parts(threads, (long) n * d, grain));
         final int[] counts = new int[parts];
@@ -123,7 +124,9 @@ public record Targets(DMatrixRMaj y, double[] weights) {
                     if (bad || !Double.isFinite(wt) || wt < 0) {
                         InputChecks.checkInstance(inst, i + 1);
                     }
-                    classValues[i] = v;
+                    if (classValues != null) {
+                        classValues[i] = v;
+                    }
                 } else {
                     InputChecks.checkInstance(inst, i + 1);
                     sparse[t] |= raw != null;
@@ -160,7 +163,9 @@ public record Targets(DMatrixRMaj y, double[] weights) {
                     }
                     if (copied) {
                         System.arraycopy(raw, i * m, raw, j * m, m);
-                        classValues[j] = classValues[i];
+                        if (classValues != null) {
+                            classValues[j] = classValues[i];
+                        }
                     }
                     j++;
                 }
@@ -184,7 +189,8 @@ public record Targets(DMatrixRMaj y, double[] weights) {
         }
         return new Known(original, train, t, !copied ? null : count == n ? raw
                 : java.util.Arrays.copyOf(raw, Math.max(1, count * m)),
-                !copied ? null : count == n ? classValues : java.util.Arrays.copyOf(classValues, count));
+                !copied ? null : classValues == null ? ym.data // the class values themselves
+                        : count == n ? classValues : java.util.Arrays.copyOf(classValues, count));
     }
 
     /** Instance values worth a thread of their own (about 0.1 ms of work). */
@@ -196,7 +202,8 @@ public record Targets(DMatrixRMaj y, double[] weights) {
      * @param targets     their targets and weights
      * @param inputs      when every input attribute is numeric and every instance dense: their raw input values,
      *                    row-major in attribute order (the class left out), NaN when missing; else null
-     * @param classValues with {@code inputs}: their class values (Weka's: a nominal class's value index); else null
+     * @param classValues with {@code inputs}: their class values (Weka's: a nominal class's value index; the targets'
+     *                    own array unless they are one-hot rows); else null
      */
     public record Known(int[] rows, Instances train, Targets targets, double[] inputs, double[] classValues) {
 

@@ -211,6 +211,56 @@ class InputPipelineTest {
     }
 
     /**
+     * A data set large enough for the preparation to be shared (8000 rows, 20 numeric inputs: the pass over the
+     * instances in 2 blocks of rows, the sums and the standardiser's moments in 2 ranges of columns, its
+     * application in 2 blocks of rows), with missing values, a constant column and the class first: the
+     * standardised matrix from the raw inputs on 2 threads is, to the bit, the one-thread pipeline's read from
+     * the instances.
+     */
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void sharedAmongThreadsTheSameMatrixAsFromTheInstances(boolean missingValues) throws Exception {
+        final int n = 8000, d = 20;
+        final Random rng = new Random(21);
+        final ArrayList<Attribute> atts = new ArrayList<>();
+        atts.add(new Attribute("y"));
+        for (int j = 0; j < d; j++) {
+            atts.add(new Attribute("x" + j));
+        }
+        final Instances data = new Instances("shared", atts, n);
+        data.setClassIndex(0);
+        for (int i = 0; i < n; i++) {
+            final double[] v = new double[d + 1];
+            v[0] = rng.nextInt(7);
+            for (int j = 1; j <= d; j++) {
+                v[j] = j == 5 ? 3.0 : missingValues && rng.nextInt(10) == 0 ? Utils.missingValue() : 1e4 * j + rng.nextGaussian();
+            }
+            data.add(new DenseInstance(0.5 + rng.nextDouble(), v));
+        }
+        final double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = data.instance(i).weight();
+        }
+        final InputPipeline serial = new InputPipeline(false);
+        final DMatrixRMaj expected = serial.fit(data, true, w);
+        final Targets.Known known = Targets.known(data, new neuralglm.family.PoissonFamily(), 2);
+        final InputPipeline shared = new InputPipeline(false);
+        final DMatrixRMaj x = shared.fit(data, true, known.targets().weights(), known.inputs(), known.classValues(), 2);
+        assertEquals(expected.numCols, x.numCols);
+        assertEquals(d - 1, x.numCols, "the constant column is removed");
+        for (int k = 0; k < n * x.numCols; k++) {
+            if (Double.doubleToRawLongBits(expected.data[k]) != Double.doubleToRawLongBits(x.data[k])) {
+                assertEquals(Double.doubleToRawLongBits(expected.data[k]), Double.doubleToRawLongBits(x.data[k]), "entry " + k);
+            }
+        }
+        assertArrayEquals(serial.standardizer().mean(), shared.standardizer().mean(), 0.0);
+        assertArrayEquals(serial.standardizer().scale(), shared.standardizer().scale(), 0.0);
+        final Instance fresh = (Instance) data.instance(3).copy();
+        fresh.setMissing(2);
+        assertArrayEquals(serial.transform(fresh).data, shared.transform(fresh).data, 0.0, "a missing value imputed alike");
+    }
+
+    /**
      * Numeric inputs without missing values: the standardiser takes the column sums of the pipeline's one pass
      * over the instances (dense, or sparse with their zeros left out) instead of summing the matrix again; the
      * standardised matrix must be, to the bit, the standardiser's fitted on the raw matrix. With weights other
