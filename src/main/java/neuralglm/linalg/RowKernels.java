@@ -57,6 +57,19 @@ public final class RowKernels {
      */
     public static void rowsTimes(double[][] aRows, double[] aFlat, int n, int p, double[][] b, int m, double[] z, double[][] c,
                                  boolean relu, double[][] step, int[] idx) {
+        if (p == 1 && z == null && !relu && step != null) {
+            // one term (the input gradient of a layer with one output, through a ReLU): one pass per row,
+            // fma(a, b, +0) as the chain from a row of zeros gives it (a zero a gives +0 either way)
+            final double[] b0 = b[0];
+            for (int i = 0; i < n; i++) {
+                final double x = aRows == null ? aFlat[i] : aRows[i][0];
+                final double[] t = c[i], y = step[i];
+                for (int j = 0; j < m; j++) {
+                    t[j] = Math.fma(x, b0[j], 0.0) * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
+                }
+            }
+            return;
+        }
         final boolean skip = hasZeros(aRows, aFlat, Math.min(n, PROBE), p) && finite(b, p, m)
                 && (z == null || ZeroTerms.noNegativeZero(z, m));
         if (!skip) {
