@@ -15,6 +15,10 @@ import org.ejml.data.DMatrixRMaj;
  *   z_ij = (x_ij - m_j) / s_j
  *   eta_k = b_k + sum_j W_kj z_j = (b_k - sum_j W_kj m_j / s_j) + sum_j (W_kj / s_j) x_j
  * </pre>
+ * {@link #fit(DMatrixRMaj, double[], double[], int, double)} can give the 0/1 columns (indicators) one scale instead
+ * of their standard deviations {@code sqrt(p_j (1 - p_j))}, which blow up a rare indicator's 1 to {@code sqrt((1-p)/p)}
+ * (Gelman 2008, "Scaling regression inputs by dividing by two standard deviations": binary inputs centred, on the
+ * scale of numeric inputs divided by 2 sd; here numeric inputs are divided by 1 sd, so indicators by 1/2).
  * An identity standardiser (m = 0, s = 1) is what a face uses when standardisation is switched off,
  * so that the same code path serves both. Immutable.
  */
@@ -89,6 +93,26 @@ public final class Standardizer implements Serializable {
      * @return the standardiser of x
      */
     public static Standardizer fit(DMatrixRMaj x, double[] w, double[] sums, int threads) {
+        return fit(x, w, sums, threads, 0);
+    }
+
+    /**
+     * {@link #fit(DMatrixRMaj, double[], double[], int)} with one scale for the indicator columns: a column whose
+     * values are all 0 or 1, not all the same, gets {@code binaryScale} instead of its standard deviation (and its
+     * mean m_j = p_j, the weighted share of ones, as any column).
+     *
+     * @param x           inputs, n x d. Not modified.
+     * @param w           instance weights (length n) or null for 1. Not modified.
+     * @param sums        {@code sum_i w_i x_ij} per column, or null to sum them here. Not modified.
+     * @param threads     the threads to use (at least 1; fewer when x is small)
+     * @param binaryScale the scale of an indicator column, &gt; 0 and finite; 0 for its standard deviation
+     * @return the standardiser of x
+     */
+    public static Standardizer fit(DMatrixRMaj x, double[] w, double[] sums, int threads, double binaryScale) {
+        if (!(binaryScale >= 0) || Double.isInfinite(binaryScale)) {
+            throw new IllegalArgumentException("Standardizer: the scale of an indicator column must be > 0 and finite "
+                    + "(or 0 for its standard deviation), got " + binaryScale);
+        }
         final int n = x.numRows, d = x.numCols;
         final double total = Family.totalWeight(w, n);
         if (!(total > 0)) {
@@ -101,7 +125,24 @@ public final class Standardizer implements Serializable {
         final int parts = Math.max(1, Math.min(d, Parallel.parts(threads, (long) n * d, GRAIN)));
         Parallel.run(parts, t -> moments(x, w, sums == null, total, m, s, Parallel.start(d, parts, t),
                 Parallel.start(d, parts, t + 1)));
+        for (int j = 0; binaryScale > 0 && j < d; j++) {
+            if (s[j] != 1.0 && indicator(x, j)) {   // a constant column has scale 1
+                s[j] = binaryScale;
+            }
+        }
         return new Standardizer(m, s);
+    }
+
+    /** @return whether every value of column j is 0 or 1 */
+    private static boolean indicator(DMatrixRMaj x, int j) {
+        final int n = x.numRows, d = x.numCols;
+        for (int i = 0; i < n; i++) {
+            final double v = x.data[i * d + j];
+            if (v != 0 && v != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Entries of x worth a thread of their own in {@link #fit} and {@link #apply} (about 0.1 ms of work). */

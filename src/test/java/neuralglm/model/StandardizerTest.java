@@ -26,6 +26,27 @@ class StandardizerTest {
     }
 
     @Test
+    void indicatorColumnsCanTakeOneScaleInsteadOfTheirStandardDeviation() {
+        // columns: an indicator with weighted share p = 3/5 of ones; a numeric column; a constant 1; a column of 0, 1, 2
+        final DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 0.5, 1, 0}, {0, 1.5, 1, 1}, {1, -2, 1, 2}, {0, 4, 1, 1}});
+        final double[] w = {1, 2, 2, 0};
+        final Standardizer sd = Standardizer.fit(x, w), half = Standardizer.fit(x, w, null, 1, 0.5);
+        assertEquals(0.6, half.mean()[0], 1e-15, "the share of ones, weighted: (1 + 2) / 5");
+        assertEquals(Math.sqrt(0.6 * 0.4), sd.scale()[0], 1e-15, "by default the sd sqrt(p (1 - p))");
+        assertEquals(0.5, half.scale()[0], 0.0);
+        for (int j = 1; j < 4; j++) {
+            assertEquals(sd.mean()[j], half.mean()[j], 0.0);
+            assertEquals(sd.scale()[j], half.scale()[j], 0.0, "column " + j + " is not a non-constant 0/1 column");
+        }
+        assertEquals(1.0, half.scale()[2], 0.0, "a constant column keeps scale 1");
+        final DMatrixRMaj z = half.apply(x.copy());
+        assertEquals((1 - 0.6) / 0.5, z.get(0, 0), 1e-15);
+        assertEquals((0 - 0.6) / 0.5, z.get(1, 0), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(x, w, null, 1, -1));
+        assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(x, w, null, 1, Double.NaN));
+    }
+
+    @Test
     void originalUnitCoefficientsGiveTheSameEtaOnRawInputs() {
         final Random rng = new Random(3);
         final int n = 50, d = 4, k = 3;

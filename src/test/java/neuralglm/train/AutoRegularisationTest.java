@@ -72,6 +72,26 @@ class AutoRegularisationTest {
     }
 
     @Test
+    void indicatorInputsAreScaledByAHalfOnlyInNetworksFittedToConvergenceUnderTheAutomaticDecay() {
+        assertEquals(0.5, AutoRegularisation.BINARY_SCALE);
+        // fitted to convergence: a Gaussian class, a nominal class under 40 rows
+        assertEquals(0.5, AutoRegularisation.binaryScale(auto(new GaussianFamily(), false, 500)));
+        assertEquals(0.5, AutoRegularisation.binaryScale(auto(new CategoricalFamily(), false, 39)));
+        // early-stopped networks, the GLM, a stream, a fixed decay or fraction: the standard deviation
+        assertEquals(0, AutoRegularisation.binaryScale(auto(new CategoricalFamily(), false, 40)));
+        assertEquals(0, AutoRegularisation.binaryScale(auto(new CategoricalFamily(), false, 500)));
+        assertEquals(0, AutoRegularisation.binaryScale(auto(new PoissonFamily(), false, 500)));
+        assertEquals(0, AutoRegularisation.binaryScale(auto(new GaussianFamily(), true, 500)));
+        assertEquals(0, AutoRegularisation.binaryScale(auto(new CategoricalFamily(), true, 20)));
+        assertEquals(0, AutoRegularisation.binaryScale(
+                AutoRegularisation.plan(new GaussianFamily(), false, true, 500, AUTO, AUTO, (int) AUTO)));
+        assertEquals(0, AutoRegularisation.binaryScale(
+                AutoRegularisation.plan(new GaussianFamily(), false, false, 500, 1.0, AUTO, (int) AUTO)));
+        assertEquals(0, AutoRegularisation.binaryScale(
+                AutoRegularisation.plan(new GaussianFamily(), false, false, 500, AUTO, 0.2, (int) AUTO)));
+    }
+
+    @Test
     void otherNumericFamiliesAverageNetworksWithPatience7() {
         for (neuralglm.family.Family f : new neuralglm.family.Family[] {new PoissonFamily(), new GammaFamily()}) {
             final AutoRegularisation.Plan p = auto(f, false, 500);

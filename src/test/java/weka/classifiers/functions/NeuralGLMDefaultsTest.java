@@ -245,6 +245,49 @@ class NeuralGLMDefaultsTest {
     }
 
     @Test
+    void indicatorColumnsAreScaledByAHalfInAGaussianNetworkUnderTheAutomaticDecayOnly() throws Exception {
+        // x numeric, colour with a rare value (blue on 2 of 60 rows): its one-hot columns are 0/1
+        final ArrayList<Attribute> atts = new ArrayList<>(List.of(new Attribute("x"),
+                new Attribute("colour", List.of("red", "green", "blue")), new Attribute("y")));
+        final Instances data = new Instances("indicators", atts, 60);
+        data.setClassIndex(2);
+        final Random rng = new Random(4);
+        for (int i = 0; i < 60; i++) {
+            final double x = rng.nextGaussian(), c = i < 2 ? 2 : i % 2;
+            data.add(new DenseInstance(1, new double[] {x, c, 3 * x + c + 0.1 * rng.nextGaussian()}));
+        }
+        final NeuralGLM auto = new NeuralGLM(), fixed = new NeuralGLM(), glm = new NeuralGLM();
+        fixed.setWeightDecay(1);
+        glm.setHidden("none");
+        for (NeuralGLM g : new NeuralGLM[] {auto, fixed, glm}) {
+            g.buildClassifier(data);
+        }
+        final double[] scales = scales(auto), sd = scales(fixed), ref = scales(glm);
+        assertEquals(4, scales.length, "x and three one-hot columns");
+        int halves = 0;
+        for (int j = 0; j < scales.length; j++) {
+            halves += scales[j] == 0.5 ? 1 : 0;
+            assertTrue(scales[j] == 0.5 || scales[j] == sd[j], "column " + j + ": " + scales[j]);
+        }
+        assertEquals(3, halves, java.util.Arrays.toString(scales));
+        assertTrue(auto.toString().contains("(0/1 columns: centred and divided by 0.5,"), auto.toString());
+        assertTrue(!fixed.toString().contains("0/1 columns"), fixed.toString());
+        for (double v : sd) {
+            assertTrue(v != 0.5, "a fixed weight decay keeps the standard deviation: " + java.util.Arrays.toString(sd));
+        }
+        for (double v : ref) {
+            assertTrue(v != 0.5, "the GLM keeps the standard deviation: " + java.util.Arrays.toString(ref));
+        }
+        // blue's column by its sd sqrt(p (1 - p)), p = 2/60: blue's 1 becomes sqrt((1 - p) / p) = 5.4; by 1/2, 1.9
+        assertTrue(java.util.Arrays.stream(sd).anyMatch(v -> Math.abs(v - Math.sqrt(2 / 60.0 * 58 / 60.0)) < 1e-12),
+                java.util.Arrays.toString(sd));
+    }
+
+    private static double[] scales(NeuralGLM g) {
+        return ((weka.classifiers.functions.neuralglm.InputPipeline) g.fittedModel().pipeline()).standardizer().scale();
+    }
+
+    @Test
     void gaussianNetworkIsFreeOfTheClassUnits() throws Exception {
         // the network learns (y - mean) / sd: a class in other units (a + b y) gives the same model in those units,
         // penalty choice included, where a weight decay on the raw class would mean something else in each unit

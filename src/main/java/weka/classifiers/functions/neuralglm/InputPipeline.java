@@ -51,6 +51,8 @@ public final class InputPipeline implements Inputs {
     private double[] fillValues;
     private String[] inputNames;
     private Standardizer standardizer;
+    /** The scale fit gave the 0/1 columns; 0: their standard deviation (also in a model saved before it was kept). */
+    private double binaryScale;
     private int missingInTraining;
     /** The missing input values the summary pass counted (before imputation). */
     private transient int missingInputs;
@@ -97,6 +99,27 @@ public final class InputPipeline implements Inputs {
      */
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
                            double[] classValues, int threads) throws Exception {
+        return fit(data, standardize, weights, rawInputs, classValues, threads, 0);
+    }
+
+    /**
+     * {@link #fit(Instances, boolean, double[], double[], double[], int)} with one scale for the 0/1 columns (one-hot
+     * columns, binary numeric attributes) instead of their standard deviations
+     * ({@link Standardizer#fit(DMatrixRMaj, double[], double[], int, double)}).
+     *
+     * @param data        training data with a class attribute and no missing class values. Not modified.
+     * @param standardize whether to standardise the inputs
+     * @param weights     the instances' weights (for the weighted moments). Not modified.
+     * @param rawInputs   as {@link #fit(Instances, boolean, double[], double[], double[], int)}, or null
+     * @param classValues with rawInputs: the instances' class values; else null
+     * @param threads     the threads to use (at least 1)
+     * @param binaryScale the scale of a 0/1 column when standardising; 0 for its standard deviation
+     * @return the standardised input matrix, n x d
+     * @throws Exception when a filter fails
+     */
+    public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
+                           double[] classValues, int threads, double binaryScale) throws Exception {
+        this.binaryScale = standardize ? binaryScale : 0;
         // the filters see the header only: Filter.setInputFormat runs a capabilities test over every instance given
         final Instances structure = new Instances(data, 0);
         missing.setInputFormat(structure);
@@ -177,7 +200,7 @@ public final class InputPipeline implements Inputs {
                 for (int i = 0; i < n; i++) {
                     copyNumeric(data.instance(i), x.data, i * cols);
                 }
-                standardizer = standardize ? Standardizer.fit(x, weights, null, threads) : Standardizer.identity(cols);
+                standardizer = standardize ? Standardizer.fit(x, weights, null, threads, binaryScale) : Standardizer.identity(cols);
                 return standardizer.apply(x, threads);
             }
             final int all = inputs.length;
@@ -225,7 +248,7 @@ public final class InputPipeline implements Inputs {
                 copyRow(encode(data.instance(i)), x.data, i * cols);
             }
         }
-        standardizer = standardize ? Standardizer.fit(x, weights, columnSums, threads) : Standardizer.identity(cols);
+        standardizer = standardize ? Standardizer.fit(x, weights, columnSums, threads, binaryScale) : Standardizer.identity(cols);
         return standardizer.apply(x, threads);
     }
 
@@ -583,6 +606,11 @@ public final class InputPipeline implements Inputs {
     @Override
     public String[] inputNames() {
         return inputNames.clone();
+    }
+
+    /** @return the scale the 0/1 columns were given when standardising; 0 for their standard deviation */
+    public double binaryScale() {
+        return binaryScale;
     }
 
     /** @return the fitted standardiser (identity when standardisation is off) */

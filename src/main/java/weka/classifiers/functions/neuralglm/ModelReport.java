@@ -126,7 +126,10 @@ public final class ModelReport {
 
     private static void inputs(StringBuilder sb, FittedModel m) {
         line(sb, "Inputs", m.pipeline.describeColumns()
-                + (m.standardized ? ", standardised to weighted mean 0 and sd 1" : ", not standardised"));
+                + (m.standardized ? ", standardised to weighted mean 0 and sd 1" + (m.pipeline instanceof InputPipeline p
+                        && p.binaryScale() > 0 ? " (0/1 columns: centred and divided by " + p.binaryScale()
+                        + ", the automatic weight decay's scale for a network fitted to convergence)" : "")
+                        : ", not standardised"));
         line(sb, "Missing values", m.pipeline.describeMissing());
     }
 
