@@ -100,24 +100,9 @@ final class ColumnPass {
      *         more than {@link #MAX_WIDTH_FLOAT} outputs, or the shapes do not chain
      */
     static ColumnPass of(List<Layer> layers, int inputs) {
-        if (layers.isEmpty()) {
+        final int[] width = LayerChain.widths(layers, inputs, Math.max(MAX_WIDTH, MAX_WIDTH_FLOAT));
+        if (width == null) {
             return null;
-        }
-        final int[] width = new int[layers.size() + 1];
-        width[0] = inputs;
-        for (int l = 0; l < layers.size(); l++) {
-            final Layer layer = layers.get(l);
-            if (layer instanceof Linear) {
-                final Linear lin = (Linear) layer;
-                if (lin.inputs() != width[l] || lin.outputs() > Math.max(MAX_WIDTH, MAX_WIDTH_FLOAT)) {
-                    return null;
-                }
-                width[l + 1] = lin.outputs();
-            } else if (layer instanceof Activation) {
-                width[l + 1] = width[l];
-            } else {
-                return null;
-            }
         }
         return new ColumnPass(layers, width);
     }

@@ -72,24 +72,9 @@ final class RowPass {
      *         {@link Activation}, or the shapes do not chain
      */
     static RowPass of(List<Layer> layers, int inputs) {
-        if (layers.isEmpty() || !(layers.get(0) instanceof Linear)) {
+        final int[] width = LayerChain.widths(layers, inputs, Integer.MAX_VALUE);
+        if (width == null || !(layers.get(0) instanceof Linear)) {
             return null;
-        }
-        final int[] width = new int[layers.size() + 1];
-        width[0] = inputs;
-        for (int l = 0; l < layers.size(); l++) {
-            final Layer layer = layers.get(l);
-            if (layer instanceof Linear) {
-                final Linear lin = (Linear) layer;
-                if (lin.inputs() != width[l]) {
-                    return null;
-                }
-                width[l + 1] = lin.outputs();
-            } else if (layer instanceof Activation) {
-                width[l + 1] = width[l];
-            } else {
-                return null;
-            }
         }
         return new RowPass(layers, width);
     }
