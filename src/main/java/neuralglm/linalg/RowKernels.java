@@ -86,14 +86,7 @@ public final class RowKernels {
             } else {
                 System.arraycopy(z, 0, t, 0, m);
             }
-            int count = p;
-            if (skip) {
-                count = 0;
-                for (int k = 0; k < p; k++) {   // branch-free: the k whose a[i][k] has a magnitude other than 0 (NaN included)
-                    idx[count] = k;
-                    count += ZeroTerms.nonZero(a[a0 + k]);
-                }
-            }
+            final int count = skip ? ZeroTerms.listNonZero(a, a0, p, idx) : p;
             int q = 0;
             for (; q + 5 < count; q += 6) {
                 final int k0 = idx[q], k1 = idx[q + 1], k2 = idx[q + 2], k3 = idx[q + 3], k4 = idx[q + 4], k5 = idx[q + 5];

@@ -77,4 +77,23 @@ public final class ZeroTerms {
     public static int nonZero(float x) {
         return ((Float.floatToRawIntBits(x) & 0x7fffffff) + 0x7fffffff) >>> 31;
     }
+
+    /**
+     * Lists, in ascending order and without a branch, the k in {@code 0 .. p-1} whose {@code a[from + k]} has a
+     * magnitude other than 0 (NaN included): the terms a product may not leave out.
+     *
+     * @param a    the values. Not modified.
+     * @param from the first value's index
+     * @param p    how many values
+     * @param idx  receives the listed k (length at least p)
+     * @return how many were listed
+     */
+    public static int listNonZero(double[] a, int from, int p, int[] idx) {
+        int count = 0;
+        for (int k = 0; k < p; k++) {
+            idx[count] = k;
+            count += nonZero(a[from + k]);
+        }
+        return count;
+    }
 }

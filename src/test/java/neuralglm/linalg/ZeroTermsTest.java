@@ -51,4 +51,23 @@ class ZeroTermsTest {
         assertEquals(1, ZeroTerms.nonZero(Float.MIN_VALUE));
         assertEquals(1, ZeroTerms.nonZero(Float.intBitsToFloat(0xffc00001)));   // a NaN with the sign bit set
     }
+
+    @Test
+    void listNonZeroListsTheOtherThanZeroEntriesOfTheRangeInOrder() {
+        final double[] a = {7.0, 0.0, -0.0, 2.0, Double.NaN, 0.0, -3.0, Double.MIN_VALUE, 0.0, 5.0};
+        for (int from = 0; from < a.length; from++) {
+            for (int p = 0; from + p <= a.length; p++) {
+                final int[] idx = new int[Math.max(1, p)];
+                final int count = ZeroTerms.listNonZero(a, from, p, idx);
+                int expected = 0;
+                for (int k = 0; k < p; k++) {
+                    if (!(a[from + k] == 0.0)) {   // NaN is not 0
+                        assertEquals(k, idx[expected], "from " + from + ", p " + p + ", entry " + expected);
+                        expected++;
+                    }
+                }
+                assertEquals(expected, count, "from " + from + ", p " + p);
+            }
+        }
+    }
 }
