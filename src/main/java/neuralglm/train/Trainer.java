@@ -2,6 +2,7 @@ package neuralglm.train;
 
 import neuralglm.family.Family;
 import neuralglm.linalg.Kernels;
+import neuralglm.linalg.Parallel;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Precision;
 import neuralglm.nn.Sequential;
@@ -446,47 +447,14 @@ public final class Trainer {
         if (etaOut != null) {
             etaOut.reshape(n, k, false);
         }
-        final Throwable[] failed = new Throwable[threads];
-        final Thread[] helpers = new Thread[threads - 1];
+        final Sequential[] nets = new Sequential[threads];   // a network per part: forward passes keep buffers
+        nets[0] = net;
         for (int t = 1; t < threads; t++) {
-            final int tt = t;
-            final Sequential copy = net.copy();
-            helpers[t - 1] = new Thread(() -> {
-                try {
-                    finalChunks(copy, family, x, y, w, etaOut, loss, weight, tt, threads);
-                } catch (RuntimeException | Error e) {
-                    failed[tt] = e;
-                }
-            }, "neuralglm-final-loss-" + t);
-            helpers[t - 1].setDaemon(true);
-            helpers[t - 1].start();
+            nets[t] = net.copy();
         }
-        try {
-            finalChunks(net, family, x, y, w, etaOut, loss, weight, 0, threads);
-        } catch (RuntimeException | Error e) {
-            failed[0] = e;
-        }
-        boolean interrupted = false;
-        for (Thread h : helpers) {
-            while (true) {
-                try {
-                    h.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // finish joining (the helpers are short), then report the interrupt
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        Parallel.run(threads, t -> finalChunks(nets[t], family, x, y, w, etaOut, loss, weight, t, threads));
+        if (Thread.currentThread().isInterrupted()) {
             throw new TrainingInterruptedException(epoch);
-        }
-        for (Throwable f : failed) {
-            if (f instanceof RuntimeException) {
-                throw (RuntimeException) f;
-            } else if (f != null) {
-                throw (Error) f;
-            }
         }
         double sum = 0.0;
         for (int c = 0; c < chunks; c++) {
