@@ -357,23 +357,21 @@ public final class Trainer {
     static final int FINAL_BLOCK = 512;
 
     /**
-     * Rows per forward pass of a network predicting in float32: the float kernels' blocks of the 64-unit layers are
-     * 1024 rows long (see {@code FloatColumnKernels}), and the pass runs faster on them than on 512.
-     */
-    static final int FINAL_BLOCK_FLOAT = 1024;
-
-    /**
-     * The network's outputs on rows {@code start .. start + b - 1} of x, {@value #FINAL_BLOCK} rows per forward pass
-     * ({@value #FINAL_BLOCK_FLOAT} when it predicts in float32).
+     * The network's outputs on rows {@code start .. start + b - 1} of x, {@value #FINAL_BLOCK} rows per forward pass; a
+     * network predicting in float32 takes them all in one call ({@link Sequential#evaluateRows}: its own blocks, the
+     * rows read where they are, the weights copied to float once).
      *
      * @param xb  a buffer for the rows of one pass (reshaped)
      * @param eta receives the b x k outputs (reshaped)
-     * @return eta
+     * @return eta, or the network's own buffer in float32
      */
     private static DMatrixRMaj chunkOutputs(Sequential net, DMatrixRMaj x, int start, int b, DMatrixRMaj xb, DMatrixRMaj eta) {
-        final int d = x.numCols, block = finalBlock(net);
-        for (int r = 0; r < b; r += block) {
-            final int m = Math.min(block, b - r);
+        if (net.precision() == Precision.FLOAT32) {
+            return net.evaluateRows(x, start, b);
+        }
+        final int d = x.numCols;
+        for (int r = 0; r < b; r += FINAL_BLOCK) {
+            final int m = Math.min(FINAL_BLOCK, b - r);
             xb.reshape(m, d, false);
             System.arraycopy(x.data, (start + r) * d, xb.data, 0, m * d);
             final DMatrixRMaj h = outputs(net, xb);
@@ -390,10 +388,6 @@ public final class Trainer {
      * forward pass in double (the same bits), the network's float prediction pass when it predicts in float32
      * ({@link Sequential#setPrecision}).
      */
-    private static int finalBlock(Sequential net) {
-        return net.precision() == Precision.FLOAT32 ? FINAL_BLOCK_FLOAT : FINAL_BLOCK;
-    }
-
     private static DMatrixRMaj outputs(Sequential net, DMatrixRMaj x) {
         return net.precision() == Precision.FLOAT32 ? net.evaluate(x) : net.forward(x);
     }
@@ -431,7 +425,7 @@ public final class Trainer {
             }
             return checkFinite(epoch, family.meanNll(eta, y, w), family, eta);
         }
-        final DMatrixRMaj xb = new DMatrixRMaj(finalBlock(net), d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
+        final DMatrixRMaj xb = new DMatrixRMaj(FINAL_BLOCK, d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
         final DMatrixRMaj chunk = new DMatrixRMaj(FINAL_CHUNK, k);
         final double[] wb = w == null ? null : new double[FINAL_CHUNK];
         double sum = 0.0;
@@ -500,7 +494,7 @@ public final class Trainer {
     private static void finalChunks(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
                                     DMatrixRMaj etaOut, double[] loss, double[] weight, int t, int threads) {
         final int n = x.numRows, d = x.numCols, k = y.numCols;
-        final DMatrixRMaj xb = new DMatrixRMaj(finalBlock(net), d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
+        final DMatrixRMaj xb = new DMatrixRMaj(FINAL_BLOCK, d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
         final DMatrixRMaj chunk = new DMatrixRMaj(FINAL_CHUNK, k);
         final double[] wb = w == null ? null : new double[FINAL_CHUNK];
         for (int c = t; c < loss.length; c += threads) {
