@@ -689,10 +689,22 @@ public final class InputPipeline implements Inputs {
 
         @Override
         public void gather(int[] index, int from, int count, double[] out) {
+            // the rows are objects at random places: a first loop with a short body reads one value of each, so that
+            // the processor waits for many rows' cache misses at once (memory-level parallelism; read row by row, the
+            // epochs of a 1M x 20 build took about 1.45 times as long); the rows are then read from the cache
+            final int first = kept.length == 0 ? 0 : kept[0];
+            double touched = 0;
+            for (int r = 0; r < count; r++) {
+                touched += data.instance(index[from + r]).value(first);
+            }
+            sink = touched;
             for (int r = 0; r < count; r++) {
                 row(data.instance(index[from + r]), out, r * kept.length);
             }
         }
+
+        /** Keeps the first loop of {@link #gather} from being removed as dead code. */
+        private double sink;
 
         @Override
         public void range(int first, int count, double[] out) {
