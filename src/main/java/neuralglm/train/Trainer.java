@@ -136,8 +136,9 @@ public final class Trainer {
     }
 
     /**
-     * @param p the arithmetic of the training passes ({@link Precision}; FLOAT64 by default). The final
-     *          loss and everything computed after training stay double.
+     * @param p the arithmetic of the training passes ({@link Precision}; FLOAT64 by default). A run sets it on the
+     *          network it trains ({@link Sequential#setPrecision}): a network trained in float32 predicts in float32,
+     *          and the final loss (summed in double) is that of those predictions.
      * @return a copy with that precision
      */
     public Trainer withPrecision(Precision p) {
@@ -390,13 +391,22 @@ public final class Trainer {
             final int m = Math.min(FINAL_BLOCK, b - r);
             xb.reshape(m, d, false);
             x.range(start + r, m, xb.data);
-            final DMatrixRMaj h = net.forward(xb);
+            final DMatrixRMaj h = outputs(net, xb);
             if (r == 0) {
                 eta.reshape(b, h.numCols, false);
             }
             System.arraycopy(h.data, 0, eta.data, r * h.numCols, m * h.numCols);
         }
         return eta;
+    }
+
+    /**
+     * The network's outputs on x as {@code net.predict(x)} gives them, through the network's own buffers: the training
+     * forward pass in double (the same bits), the network's float prediction pass when it predicts in float32
+     * ({@link Sequential#setPrecision}).
+     */
+    private static DMatrixRMaj outputs(Sequential net, DMatrixRMaj x) {
+        return net.precision() == Precision.FLOAT32 ? net.evaluate(x) : net.forward(x);
     }
 
     /**
@@ -437,7 +447,7 @@ public final class Trainer {
         if (n <= FINAL_CHUNK) {
             final DMatrixRMaj all = new DMatrixRMaj(n, d);
             x.range(0, n, all.data);
-            final DMatrixRMaj eta = net.forward(all);
+            final DMatrixRMaj eta = outputs(net, all);
             if (etaOut != null) {
                 etaOut.setTo(eta);
             }
@@ -497,7 +507,7 @@ public final class Trainer {
                     final int start = c * FINAL_CHUNK, b = Math.min(FINAL_CHUNK, n - start);
                     final DMatrixRMaj xb = new DMatrixRMaj(b, d);
                     x.range(start, b, xb.data);
-                    checkFinite(epoch, loss[c], family, net.forward(xb));
+                    checkFinite(epoch, loss[c], family, outputs(net, xb));
                 }
                 sum += weight[c] * loss[c];
             }

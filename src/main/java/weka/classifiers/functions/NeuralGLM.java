@@ -482,11 +482,12 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             description = "The arithmetic of the training passes: float64 (default, double precision throughout) or float32 "
                     + "(single precision, as PyTorch's default): the forward and backward passes of each batch of 16 to "
                     + "65,536 instances run in float, through networks of hidden layers up to 128 units wide; the weights, "
-                    + "their gradients, the optimiser, the final statistics and predictions stay double. Faster in Weka's "
+                    + "their gradients and the optimiser stay double. The model then predicts in float too, as PyTorch's "
+                    + "float32 model does (its fit statistics are those of its own predictions, summed in double). Faster in Weka's "
                     + "default JVM (measured about 1.1x on the notebook's small networks, 1.3x on 64-unit layers; not with the Vector API "
                     + "module); the fit then differs from float64's "
                     + "by float rounding (about 1e-7 relative per operation, amplified by the training's own sensitivity). "
-                    + "Streams (NeuralGLMUpdateable's updateClassifier) train in float64.",
+                    + "A GLM (-hidden none) and streams (NeuralGLMUpdateable's updateClassifier) train in float64.",
             commandLineParamName = "precision", commandLineParamSynopsis = "-precision <float64|float32>")
     public SelectedTag getPrecision() {
         return new SelectedTag(precision, TAGS_PRECISION);
@@ -933,8 +934,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 : ValidationSplit.rows(targets.weights(), trainPart), trainRows);
         // the automatic weight decay of a Gaussian network: its fits stop at AutoRegularisation.CONVERGED_EPOCHS at most
         final int fitLimit = AutoRegularisation.epochLimit(plan, weightDecay, limit);
+        // a GLM (no hidden layer) trains and predicts in float64 whatever the option: its inference needs double
+        final boolean float32 = precision == Precision.FLOAT32.ordinal() && !glm;
         Trainer trainer = new Trainer(fitLimit).withBatchSize(miniBatchSize >= trainRows ? 0 : miniBatchSize)
-                .withSeed(getSeed()).withThreads(numThreads).withPrecision(Precision.values()[precision]);
+                .withSeed(getSeed()).withThreads(numThreads).withPrecision(float32 ? Precision.FLOAT32 : Precision.FLOAT64);
         final int patienceUsed = plan.patience();
         if (fraction > 0) {
             trainer = trainer.withValidation(fraction, patienceUsed);
@@ -970,7 +973,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 architecture(cols, hiddenSizes, actName, outputs) + (members.isEmpty() ? ""
                         : String.format(Locale.ROOT, "; the average of %d such networks (%d %s units in all)",
                         members.size() + 1, (members.size() + 1) * hiddenSizes[0], actName)),
-                opt + (precision == Precision.FLOAT32.ordinal() ? "; training passes in float32" : ""), miniBatchSize, !doNotStandardize,
+                opt + (float32 ? "; training passes and predictions in float32" : ""), miniBatchSize, !doNotStandardize,
                 FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
                 GlmInference.Weights.values()[weightsKind], quasi,
                 describeRegularization(glm, lambda, trainWeight, fraction, patienceUsed, targetScale, converged, plan.folds(),
