@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import neuralglm.nn.Parameters;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import weka.core.Attribute;
 import weka.core.Instances;
 import weka.core.Utils;
@@ -16,7 +16,8 @@ import weka.core.Utils;
  * {@code -Dneuralglm.inputCopy=false}: a mini-batch build on one thread with numeric inputs reads each batch from the
  * instances (standardised as read) and keeps no copy of them, and its model is the one the copying build makes, to the
  * bit: parameters, report (fit statistics, dispersion) and predictions; on data with an attribute removed as useless,
- * missing input values, a missing class value and weights. A build it cannot serve (two threads) copies as before.
+ * missing input values, a missing class value and weights; in float64 and float32. A build it cannot serve (two
+ * threads) copies as before.
  */
 class NeuralGLMInputCopyTest {
 
@@ -54,10 +55,11 @@ class NeuralGLMInputCopyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Poisson", "Categorical"})
-    void readingTheInstancesMakesTheCopyingBuildsModel(String family) throws Exception {
+    @CsvSource({"Poisson, float64", "Categorical, float64", "Poisson, float32"})
+    void readingTheInstancesMakesTheCopyingBuildsModel(String family, String precision) throws Exception {
         final Instances data = data(family);
-        final NeuralGLM copied = build(family, data, "true", ""), read = build(family, data, "false", "");
+        final String options = " -precision " + precision;
+        final NeuralGLM copied = build(family, data, "true", options), read = build(family, data, "false", options);
         assertFalse(copied.readsInputsFromInstances(), "by default the build copies the inputs");
         assertTrue(read.readsInputsFromInstances(), "-Dneuralglm.inputCopy=false: the inputs were read from the instances");
         assertArrayEquals(Parameters.flatten(copied.fittedModel().network().parameters()),
@@ -68,7 +70,7 @@ class NeuralGLMInputCopyTest {
             assertArrayEquals(copied.distributionForInstance(data.instance(i)), read.distributionForInstance(data.instance(i)),
                     0.0, "instance " + i);
         }
-        final NeuralGLM threads = build(family, data, "false", " -num-threads 2");
+        final NeuralGLM threads = build(family, data, "false", options + " -num-threads 2");
         assertFalse(threads.readsInputsFromInstances(), "two threads: the inputs are copied");
     }
 }
