@@ -383,7 +383,7 @@ public final class Sequential implements Layer {
      * validation rows of early stopping, every epoch): between {@link #COLUMN_ROWS} and {@link #COLUMN_MAX_ROWS} rows it
      * runs a forward {@link ColumnPass} of its own (vectorised along the rows, buffers reused; training's pass is left
      * alone), otherwise {@link #predict}. A network predicting in float ({@link #setPrecision}) runs its own float
-     * forward pass ({@link #evaluateRows}) on any number of rows (rows never interact there either).
+     * forward pass on any number of rows, in blocks (rows never interact there either).
      * Not thread-safe (its buffers are the network's).
      *
      * @param x inputs, n x d. Not modified.
@@ -391,7 +391,7 @@ public final class Sequential implements Layer {
      */
     public DMatrixRMaj evaluate(DMatrixRMaj x) {
         if (floatPredictions(x.numCols)) {
-            return evaluateRows(x, 0, x.numRows);
+            return evaluateFloat(x);
         }
         if (columnRows(x.numRows)) {
             if (evalColumnsDecided != x.numCols) {
@@ -405,29 +405,16 @@ public final class Sequential implements Layer {
         return predict(x);
     }
 
-    /** The output buffer of {@link #evaluateRows} in float (made on first use). */
+    /** The output buffer of {@link #evaluateFloat} (made on first use). */
     private transient DMatrixRMaj evalOut;
 
     /**
-     * {@link #evaluate} on rows {@code start .. start + rows - 1} of x (the same numbers), without copying them: a network
-     * predicting in float runs them through its evaluation pass in blocks of {@value #PREDICT_BLOCK_FLOAT} rows, its weights
-     * copied to float once per call (the final pass of a float32 fit takes a chunk of rows per call); others evaluate a
-     * copy of the rows. Not thread-safe.
+     * {@link #evaluate} of a network predicting in float: its evaluation pass in blocks of {@value #PREDICT_BLOCK_FLOAT}
+     * rows, the weights copied to float once per call.
      *
-     * @param x     inputs, n x d. Not modified.
-     * @param start the first row
-     * @param rows  how many rows
-     * @return eta, rows x k: a buffer owned by this network, valid until the next call
+     * @return eta: a buffer owned by this network, valid until the next call
      */
-    public DMatrixRMaj evaluateRows(DMatrixRMaj x, int start, int rows) {
-        if (start < 0 || rows < 0 || start + rows > x.numRows) {
-            throw new IllegalArgumentException("Rows " + start + " to " + (start + rows - 1) + " of a matrix of " + x.numRows);
-        }
-        if (!floatPredictions(x.numCols)) {
-            final DMatrixRMaj part = new DMatrixRMaj(rows, x.numCols);
-            System.arraycopy(x.data, start * x.numCols, part.data, 0, rows * x.numCols);
-            return evaluate(part);
-        }
+    private DMatrixRMaj evaluateFloat(DMatrixRMaj x) {
         if (evalColumnsDecided != x.numCols) {
             evalColumns = ColumnPass.of(layers, x.numCols);
             evalColumnsDecided = x.numCols;
@@ -435,7 +422,7 @@ public final class Sequential implements Layer {
         if (evalOut == null) {
             evalOut = new DMatrixRMaj(0, 0);
         }
-        return evalColumns.predictFloat(x, start, rows, PREDICT_BLOCK_FLOAT, evalOut);
+        return evalColumns.predictFloat(x, 0, x.numRows, PREDICT_BLOCK_FLOAT, evalOut);
     }
 
     private DMatrixRMaj predictRows(DMatrixRMaj x) {
