@@ -81,9 +81,9 @@ public final class AdamOptimizer extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(int param, int from, int to) {
+    protected void update(int param, int from, int to, double[] grad) {
         final Parameter p = params.get(param);
-        final double[] theta = p.value().data, grad = p.grad().data, mp = m[param], vp = v[param];
+        final double[] theta = p.value().data, mp = m[param], vp = v[param];
         final double stepSize = this.stepSize, sqrtC2 = this.sqrtC2;
         for (int i = from; i < to; i++) {
             final double g = grad[i] + weightDecay * theta[i];

@@ -84,9 +84,9 @@ public final class SgdOptimizer extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(int param, int from, int to) {
+    protected void update(int param, int from, int to, double[] grad) {
         final Parameter p = params.get(param);
-        final double[] theta = p.value().data, grad = p.grad().data;
+        final double[] theta = p.value().data;
         if (momentum == 0) {
             for (int i = from; i < to; i++) {
                 theta[i] -= lr * (grad[i] + weightDecay * theta[i]);
