@@ -89,6 +89,9 @@ public final class AdamOptimizer extends ElementwiseOptimizer {
             final double g = grad[i] + weightDecay * theta[i];
             mp[i] = beta1 * mp[i] + (1 - beta1) * g;
             vp[i] = beta2 * vp[i] + (1 - beta2) * g * g;
+        }
+        // the weights in a loop of their own, which stores nothing else (ElementwiseOptimizer): the same numbers
+        for (int i = from; i < to; i++) {
             theta[i] -= stepSize * mp[i] / (Math.sqrt(vp[i]) / sqrtC2 + eps);
         }
     }
