@@ -22,7 +22,8 @@ import weka.core.Utils;
  * class; {@code --data DIR} as for {@code large}, {@code --rows N} repeats or cuts the rows).
  * <pre>
  *   weka-large    fixed cost (initializeClassifier + done) against the epochs, in wall time and in the calling
- *                 thread's CPU time (1 thread: what the machine's other jobs do not inflate); end-to-end examples/s;
+ *                 thread's CPU time (1 thread: what the machine's other jobs do not inflate; also per phase);
+ *                 end-to-end examples/s;
  *                 --threads T; --pair: per round, two independent 1-thread builds side by side (the
  *                 machine's ceiling for 2 threads), one -num-threads 2 build and the 1-thread build, in
  *                 alternating order (--reps rounds, default 5): the ratio per round with median, min and
@@ -112,6 +113,10 @@ final class WekaBench {
         final int reps = a.integer("reps", pair ? 5 : 3), epochs = a.integer("epochs", 5), threads = a.integer("threads", 1);
         precision = a.string("precision", "float64");
         final long rssStart = LargeBench.rssKb("VmRSS");
+        // setOptions resolves the option classes with Utils.forName, whose first call builds Weka's class cache (every
+        // jar of the class path scanned: tens of MB of garbage on the bench's); Weka's Run and Explorer build it as they
+        // start, before any data, so here too: otherwise that garbage, uncollected, counts in the build's peak RSS
+        glm("Poisson", 1, threads);
         final Instances data = instances(Path.of(a.string("data", "target/bench-data")), a.integer("rows", 0), false);
         final long rssData = LargeBench.rssKb("VmRSS");
         final int n = data.numInstances();
@@ -126,7 +131,7 @@ final class WekaBench {
         final double[] fixedCpu = new double[reps];
         final double[] twoEpochs = new double[reps], ceilingEpochs = new double[reps], twoSerial = new double[reps];
         final double[] load = new double[reps], twoCpu = new double[reps], pairCpu = new double[reps];
-        final double[][] phase = new double[3][reps];
+        final double[][] phase = new double[3][reps], phaseCpu = new double[3][reps];
         final double[] cpu = new double[reps], threadCpu = new double[reps];
         for (int r = 0; r < reps; r++) {
             load[r] = loadAverage();
@@ -138,6 +143,7 @@ final class WekaBench {
                     total[r] = t[0] + t[1] + t[2];
                     for (int k = 0; k < 3; k++) {
                         phase[k][r] = t[k];
+                        phaseCpu[k][r] = t[4 + k];
                     }
                     cpu[r] = t[3];
                     fixed[r] = (t[0] + t[2]) / total[r];
@@ -186,13 +192,14 @@ final class WekaBench {
                         + "\"times_s\":%s,\"init_s\":%s,\"epochs_s\":%s,\"done_s\":%s,\"median_s\":%.4f,\"examples_per_s\":%.1f,\"fixed_share\":%s,"
                         + "\"fixed_share_median\":%.4f,\"fixed_share_min\":%.4f,\"fixed_share_max\":%.4f,"
                         + "\"fixed_share_thread_cpu\":%s,\"fixed_share_thread_cpu_median\":%.4f,"
-                        + "\"thread_cpu_s\":%s,\"examples_per_thread_cpu_s\":%.1f,"
+                        + "\"thread_cpu_s\":%s,\"init_cpu_s\":%s,\"epochs_cpu_s\":%s,\"done_cpu_s\":%s,\"examples_per_thread_cpu_s\":%.1f,"
                         + "\"cpu_over_wall\":%.3f,\"data_mb\":%.1f,\"rss_start_mb\":%.1f,\"rss_after_data_mb\":%.1f,\"peak_rss_mb\":%.1f%s}%n",
                 neuralglm.linalg.Kernels.vectorised() ? "vector" : "plain", threads, n, epochs, NotebookBench.arr(load),
                 NotebookBench.arr(total), NotebookBench.arr(phase[0]), NotebookBench.arr(phase[1]),
                 NotebookBench.arr(phase[2]), s.median,
                 (double) n * epochs / s.median, NotebookBench.arr(fixed), f.median, f.min, f.max, NotebookBench.arr(fixedCpu), fc.median,
-                NotebookBench.arr(threadCpu), (double) n * epochs / tc.median,
+                NotebookBench.arr(threadCpu), NotebookBench.arr(phaseCpu[0]), NotebookBench.arr(phaseCpu[1]),
+                NotebookBench.arr(phaseCpu[2]), (double) n * epochs / tc.median,
                 sum(cpu) / sum(total),
                 (double) n * (data.numAttributes()) * 8 / 1e6,
                 rssStart / 1e3, rssData / 1e3, LargeBench.rssKb("VmHWM") / 1e3, pairJson);

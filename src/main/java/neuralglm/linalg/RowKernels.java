@@ -72,20 +72,40 @@ public final class RowKernels {
         }
         final boolean skip = hasZeros(aRows, aFlat, Math.min(n, PROBE), p) && finite(b, p, m)
                 && (z == null || ZeroTerms.noNegativeZero(z, m));
+        int i = 0;
         if (!skip) {
             for (int k = 0; k < p; k++) {
                 idx[k] = k;
             }
+            // every term: three rows at a time, each row of b loaded once for three multiply-adds
+            for (; i + 2 < n; i += 3) {
+                final double[] r0 = aRows == null ? aFlat : aRows[i], r1 = aRows == null ? aFlat : aRows[i + 1];
+                final double[] r2 = aRows == null ? aFlat : aRows[i + 2];
+                final int o0 = aRows == null ? i * p : 0, o1 = aRows == null ? o0 + p : 0, o2 = aRows == null ? o0 + 2 * p : 0;
+                final double[] t0 = c[i], t1 = c[i + 1], t2 = c[i + 2];
+                start(t0, z, m);
+                start(t1, z, m);
+                start(t2, z, m);
+                int k = 0;
+                for (; k + 2 < p; k += 3) {
+                    fma3x3(r0[o0 + k], r0[o0 + k + 1], r0[o0 + k + 2], r1[o1 + k], r1[o1 + k + 1], r1[o1 + k + 2],
+                            r2[o2 + k], r2[o2 + k + 1], r2[o2 + k + 2], b[k], b[k + 1], b[k + 2], t0, t1, t2, m);
+                }
+                if (p - k == 2) {
+                    fma3x2(r0[o0 + k], r0[o0 + k + 1], r1[o1 + k], r1[o1 + k + 1], r2[o2 + k], r2[o2 + k + 1], b[k], b[k + 1], t0, t1, t2, m);
+                } else if (p - k == 1) {
+                    fma3x1(r0[o0 + k], r1[o1 + k], r2[o2 + k], b[k], t0, t1, t2, m);
+                }
+                finish(t0, relu, step == null ? null : step[i], m);
+                finish(t1, relu, step == null ? null : step[i + 1], m);
+                finish(t2, relu, step == null ? null : step[i + 2], m);
+            }
         }
-        for (int i = 0; i < n; i++) {
+        for (; i < n; i++) {
             final double[] a = aRows == null ? aFlat : aRows[i];
             final int a0 = aRows == null ? i * p : 0;
             final double[] t = c[i];
-            if (z == null) {
-                java.util.Arrays.fill(t, 0, m, 0.0);
-            } else {
-                System.arraycopy(z, 0, t, 0, m);
-            }
+            start(t, z, m);
             final int count = skip ? ZeroTerms.listNonZero(a, a0, p, idx) : p;
             int q = 0;
             for (; q + 5 < count; q += 6) {
@@ -114,15 +134,28 @@ public final class RowKernels {
                 default:
                     break;
             }
-            if (relu) {
-                for (int j = 0; j < m; j++) {
-                    t[j] = Math.max(t[j], 0.0);
-                }
-            } else if (step != null) {
-                final double[] y = step[i];
-                for (int j = 0; j < m; j++) {
-                    t[j] = t[j] * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
-                }
+            finish(t, relu, step == null ? null : step[i], m);
+        }
+    }
+
+    /** {@code t[j] = z[j]} (0 when z is null) for {@code j < m}. */
+    private static void start(double[] t, double[] z, int m) {
+        if (z == null) {
+            java.util.Arrays.fill(t, 0, m, 0.0);
+        } else {
+            System.arraycopy(z, 0, t, 0, m);
+        }
+    }
+
+    /** {@code t[j] = max(t[j], 0)} when relu, else {@code t[j] * min(y[j] 2^1023 2^1023, 1)} when y is given. */
+    private static void finish(double[] t, boolean relu, double[] y, int m) {
+        if (relu) {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.max(t[j], 0.0);
+            }
+        } else if (y != null) {
+            for (int j = 0; j < m; j++) {
+                t[j] = t[j] * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
             }
         }
     }
@@ -235,7 +268,7 @@ public final class RowKernels {
     /**
      * {@code ct[k][j] += sum_i x[i][k] g[i][j]} for {@code k < p, j < m} (dW's transpose: rows as long as the outputs,
      * for a layer with few inputs) and {@code db[j] += sum_i g[i][j]} (as {@code fma(1, g, db)}, the same as the add),
-     * i ascending, six examples at a time; every term.
+     * i ascending, three examples at a time for three rows at a time ({@link #fma3x3}); every term.
      *
      * @param xRows the layer's input rows (n x p), or null
      * @param xFlat the input row-major when {@code xRows} is null
@@ -244,19 +277,33 @@ public final class RowKernels {
      * @param db    length at least m, or null. Modified (accumulated).
      */
     public static void weightGradT(double[][] xRows, double[] xFlat, int n, int p, double[][] g, int m, double[][] ct, double[] db) {
+        // three examples a pass, three rows of ct at a time from the same three rows of g; db's terms are 1 g[i]
         int i = 0;
-        for (; i + 5 < n; i += 6) {
-            final double[] g0 = g[i], g1 = g[i + 1], g2 = g[i + 2], g3 = g[i + 3], g4 = g[i + 4], g5 = g[i + 5];
+        for (; i + 2 < n; i += 3) {
+            final double[] g0 = g[i], g1 = g[i + 1], g2 = g[i + 2];
             final double[] r0 = xRows == null ? xFlat : xRows[i], r1 = xRows == null ? xFlat : xRows[i + 1];
-            final double[] r2 = xRows == null ? xFlat : xRows[i + 2], r3 = xRows == null ? xFlat : xRows[i + 3];
-            final double[] r4 = xRows == null ? xFlat : xRows[i + 4], r5 = xRows == null ? xFlat : xRows[i + 5];
+            final double[] r2 = xRows == null ? xFlat : xRows[i + 2];
             final int o0 = xRows == null ? i * p : 0, o1 = xRows == null ? o0 + p : 0, o2 = xRows == null ? o0 + 2 * p : 0;
-            final int o3 = xRows == null ? o0 + 3 * p : 0, o4 = xRows == null ? o0 + 4 * p : 0, o5 = xRows == null ? o0 + 5 * p : 0;
-            for (int k = 0; k < p; k++) {
-                ColumnKernels.fma6(r0[o0 + k], g0, r1[o1 + k], g1, r2[o2 + k], g2, r3[o3 + k], g3, r4[o4 + k], g4, r5[o5 + k], g5, ct[k], 0, m);
+            int k = 0;
+            for (; k + 2 < p; k += 3) {
+                fma3x3(r0[o0 + k], r1[o1 + k], r2[o2 + k], r0[o0 + k + 1], r1[o1 + k + 1], r2[o2 + k + 1],
+                        r0[o0 + k + 2], r1[o1 + k + 2], r2[o2 + k + 2], g0, g1, g2, ct[k], ct[k + 1], ct[k + 2], m);
             }
-            if (db != null) {
-                ColumnKernels.fma6(1.0, g0, 1.0, g1, 1.0, g2, 1.0, g3, 1.0, g4, 1.0, g5, db, 0, m);
+            // the rest (no loop over k here: with one that took db as its last row, C2's profiled loop predicates
+            // trapped and the method, compiled again, ran at about scalar speed)
+            if (db != null && p - k == 2) {
+                fma3x3(r0[o0 + k], r1[o1 + k], r2[o2 + k], r0[o0 + k + 1], r1[o1 + k + 1], r2[o2 + k + 1],
+                        1.0, 1.0, 1.0, g0, g1, g2, ct[k], ct[k + 1], db, m);
+            } else {
+                if (p - k == 2) {
+                    fma3(r0[o0 + k + 1], g0, r1[o1 + k + 1], g1, r2[o2 + k + 1], g2, ct[k + 1], m);
+                }
+                if (p - k >= 1) {
+                    fma3(r0[o0 + k], g0, r1[o1 + k], g1, r2[o2 + k], g2, ct[k], m);
+                }
+                if (db != null) {
+                    fma3(1.0, g0, 1.0, g1, 1.0, g2, db, m);
+                }
             }
         }
         for (; i < n; i++) {
@@ -269,6 +316,53 @@ public final class RowKernels {
             if (db != null) {
                 ColumnKernels.fma1(1.0, gi, db, 0, m);
             }
+        }
+    }
+
+    /**
+     * Three output rows from the same three rows of b, for {@code j < m}:
+     * {@code t[j] = fma(x2, b2[j], fma(x1, b1[j], fma(x0, b0[j], t[j])))}, u with the y's, w with the z's. Each entry of b
+     * is loaded once for three multiply-adds (a row at a time: once for one). The loads come first, then the three
+     * stores: C2 in JDK 17 vectorises this body (default LoopUnrollLimit), not one with a store between the loads, nor
+     * a larger block (two rows by four terms, three by four, four by three).
+     */
+    static void fma3x3(double x0, double x1, double x2, double y0, double y1, double y2, double z0, double z1, double z2,
+                       double[] b0, double[] b1, double[] b2, double[] t, double[] u, double[] w, int m) {
+        for (int j = 0; j < m; j++) {
+            final double v0 = b0[j], v1 = b1[j], v2 = b2[j], s = t[j], q = u[j], r = w[j];
+            final double e = Math.fma(x2, v2, Math.fma(x1, v1, Math.fma(x0, v0, s)));
+            final double f = Math.fma(y2, v2, Math.fma(y1, v1, Math.fma(y0, v0, q)));
+            final double g = Math.fma(z2, v2, Math.fma(z1, v1, Math.fma(z0, v0, r)));
+            t[j] = e;
+            u[j] = f;
+            w[j] = g;
+        }
+    }
+
+    /** {@link #fma3x3} with two terms: {@code t[j] = fma(x1, b1[j], fma(x0, b0[j], t[j]))}, u and w likewise. */
+    static void fma3x2(double x0, double x1, double y0, double y1, double z0, double z1, double[] b0, double[] b1,
+                       double[] t, double[] u, double[] w, int m) {
+        for (int j = 0; j < m; j++) {
+            final double v0 = b0[j], v1 = b1[j], s = t[j], q = u[j], r = w[j];
+            final double e = Math.fma(x1, v1, Math.fma(x0, v0, s));
+            final double f = Math.fma(y1, v1, Math.fma(y0, v0, q));
+            final double g = Math.fma(z1, v1, Math.fma(z0, v0, r));
+            t[j] = e;
+            u[j] = f;
+            w[j] = g;
+        }
+    }
+
+    /** {@link #fma3x3} with one term: {@code t[j] = fma(x0, b0[j], t[j])}, u and w likewise. */
+    static void fma3x1(double x0, double y0, double z0, double[] b0, double[] t, double[] u, double[] w, int m) {
+        for (int j = 0; j < m; j++) {
+            final double v0 = b0[j], s = t[j], q = u[j], r = w[j];
+            final double e = Math.fma(x0, v0, s);
+            final double f = Math.fma(y0, v0, q);
+            final double g = Math.fma(z0, v0, r);
+            t[j] = e;
+            u[j] = f;
+            w[j] = g;
         }
     }
 

@@ -17,6 +17,7 @@ import neuralglm.family.Link;
 import neuralglm.nn.Activation;
 import neuralglm.nn.Layer;
 import neuralglm.nn.Linear;
+import neuralglm.nn.Precision;
 import neuralglm.nn.Sequential;
 import neuralglm.train.StopReason;
 import neuralglm.train.TrainingResult;
@@ -28,7 +29,8 @@ import neuralglm.train.TrainingResult;
  * ({@code Linear}: in, out, the out x in weight row-major and the bias; an activation by name), the
  * loss trace, the settings, the dispersion sums and the label's classes without training weight with the total
  * training weight ({@code absentClasses}, see {@link AbsentClasses}; a file without it, as older ones, has none), and
- * for a nominal label the total training weight n_w ({@code trainingWeight}; older files have it only with absent classes). Doubles are written exactly ({@link Json}). A model
+ * for a nominal label the total training weight n_w ({@code trainingWeight}; older files have it only with absent classes),
+ * and {@code "precision": "float32"} for a network predicting in float32 ({@link Sequential#setPrecision}; absent: float64). Doubles are written exactly ({@link Json}). A model
  * file is data, not code: reading builds numbers and strings and then the model from them, it never
  * deserialises objects, and anything inconsistent (a foreign file, a Java-serialised stream, wrong
  * array lengths, an unknown family) is refused with an {@link IllegalArgumentException} saying what is
@@ -110,6 +112,9 @@ public final class ModelFile {
             layers.add(c);
         }
         m.put("network", layers);
+        if (net.precision() == Precision.FLOAT32) {
+            m.put("precision", net.precision().toString());   // written only for float32: float64 files stay as they were
+        }
         final TrainingResult r = model.result();
         final Map<String, Object> training = new LinkedHashMap<>();
         training.put("lossTrace", r.lossTrace());
@@ -264,6 +269,14 @@ public final class ModelFile {
         }
         final LabelCoding label = new LabelCoding(string(l.get("name"), "\"label.name\""), classes, oneHot);
         final Sequential net = network(list(m.get("network"), "\"network\""), encoder.width(), label.columns());
+        if (m.get("precision") != null) {
+            try {
+                net.setPrecision(Precision.byName(string(m.get("precision"), "\"precision\"")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("its \"precision\" is " + Json.describe(m.get("precision"))
+                        + ", expected \"float64\" or \"float32\"", e);
+            }
+        }
         final Map<String, Object> t = object(m.get("training"), "\"training\"");
         final StopReason reason;
         try {

@@ -364,10 +364,18 @@ final class ColumnPass {
      * @return eta, n x out (a buffer owned by this pass, valid until its next call)
      */
     DMatrixRMaj forwardFloat(DMatrixRMaj x) {
+        return forwardFloat(x, 0, x.numRows);
+    }
+
+    /**
+     * {@link #forwardFloat(DMatrixRMaj)} on rows {@code start .. start + rows - 1} of x (for predictions in blocks:
+     * each row's outputs are the same whatever the block, the sums running along one row's terms).
+     */
+    DMatrixRMaj forwardFloat(DMatrixRMaj x, int start, int rows) {
         float32 = true;
-        n = x.numRows;
+        n = rows;
         ensureFloat(n);
-        toColumns(x, actF[0]);
+        toColumns(x, start, rows, actF[0]);
         for (int l = 0; l < layers.length; l++) {
             final Layer layer = layers[l];
             if (layer instanceof Linear) {
@@ -410,6 +418,12 @@ final class ColumnPass {
 
     private DMatrixRMaj backwardFloat(DMatrixRMaj dEta, boolean needInputGradient) {
         final int last = layers.length;
+        if (gradF == null) {
+            gradF = new float[last + 1][][];
+            for (int l = 1; l <= last; l++) {
+                gradF[l] = new float[width[l]][capacityF];
+            }
+        }
         toColumns(dEta, gradF[last]);
         if (needInputGradient && gradF[0] == null) {
             gradF[0] = new float[width[0]][capacityF];
@@ -570,11 +584,10 @@ final class ColumnPass {
         }
         final int cap = Math.max(rows, capacityF + capacityF / 2);
         actF = new float[layers.length + 1][][];
-        gradF = new float[layers.length + 1][][];
         for (int l = 0; l <= layers.length; l++) {
             actF[l] = new float[width[l]][cap];
-            gradF[l] = l == 0 ? null : new float[width[l]][cap];
         }
+        gradF = null;   // made by the first backward at this capacity (a pass that only predicts never needs it)
         capacityF = cap;
     }
 
@@ -586,10 +599,15 @@ final class ColumnPass {
 
     /** {@code t[k][i] = (float) m[i][k]}. */
     private static void toColumns(DMatrixRMaj m, float[][] t) {
-        final int rows = m.numRows, cols = m.numCols;
+        toColumns(m, 0, m.numRows, t);
+    }
+
+    /** {@code t[k][i] = (float) m[start + i][k]} for {@code i < rows}. */
+    private static void toColumns(DMatrixRMaj m, int start, int rows, float[][] t) {
+        final int cols = m.numCols;
         final double[] d = m.data;
         for (int i = 0; i < rows; i++) {
-            for (int k = 0, o = i * cols; k < cols; k++) {
+            for (int k = 0, o = (start + i) * cols; k < cols; k++) {
                 t[k][i] = (float) d[o + k];
             }
         }

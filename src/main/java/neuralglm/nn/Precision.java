@@ -7,8 +7,10 @@ import java.util.Locale;
  * {@link #FLOAT32} computes the forward and backward passes of a network of {@link Linear} and
  * {@link Activation} layers in single precision, as PyTorch's default: the layers' parameters, their
  * gradients, the optimiser and the family's {@code dNLL/deta} stay double, and each pass uses a float
- * copy of the weights. Rounding then grows from about 1e-16 to about 1e-7 relative per operation; the
- * final loss, prediction and every statistic are computed in double either way.
+ * copy of the weights. Rounding then grows from about 1e-16 to about 1e-7 relative per operation. A network
+ * trained in FLOAT32 then predicts in float32 too ({@link Sequential#setPrecision}, set by the training session), as
+ * PyTorch's float32 model does: the final loss and the statistics made from its outputs are those of its own (float)
+ * predictions, summed in double.
  */
 public enum Precision {
     /** IEEE double: 53-bit significand. */

@@ -65,8 +65,47 @@ public final class Sequential implements Layer {
     /** The input width {@link #columns} was decided for (0: not yet). */
     private transient int columnsDecided;
 
+    /**
+     * The arithmetic of this network's predictions ({@link #predict}, {@link #evaluate}); null (a network made or
+     * saved before the field existed) is {@link Precision#FLOAT64}.
+     */
+    private Precision precision;
+
     /** An empty network; add layers with {@link #add}. */
     public Sequential() {
+    }
+
+    /** @return the arithmetic of this network's predictions (see {@link #setPrecision}) */
+    public Precision precision() {
+        return precision == null ? Precision.FLOAT64 : precision;
+    }
+
+    /**
+     * Sets the arithmetic of this network's predictions. With {@link Precision#FLOAT32} a network of {@link Linear}
+     * and {@link Activation} layers that the float32 training pass takes (hidden layers up to
+     * {@link ColumnPass#MAX_WIDTH_FLOAT} units) computes {@link #predict} and {@link #evaluate} in single precision, as
+     * its float32 training passes do (a float copy of the weights, float sums; eta returned in double, each row's
+     * numbers the same however the rows are blocked); other networks predict in double whatever the setting. A
+     * {@link neuralglm.train.TrainingSession} sets its trainer's precision on the network it trains, so that a model
+     * trained in float32 predicts in float32 and the training loss it reports is that of its own predictions.
+     * Training passes ({@link #forward(DMatrixRMaj, Precision)}) take their precision from the caller.
+     *
+     * @param p FLOAT64 (the default) or FLOAT32
+     * @return this
+     */
+    public Sequential setPrecision(Precision p) {
+        precision = java.util.Objects.requireNonNull(p, "precision");
+        evalColumnsDecided = 0;
+        return this;
+    }
+
+    /** @return whether {@link #predict} on inputs of this width runs in float ({@link #setPrecision}) */
+    private boolean floatPredictions(int inputs) {
+        if (precision != Precision.FLOAT32) {
+            return false;
+        }
+        final ColumnPass pass = ColumnPass.of(layers, inputs);
+        return pass != null && pass.supports(Precision.FLOAT32);
     }
 
     /**
@@ -105,6 +144,7 @@ public final class Sequential implements Layer {
         for (int i = 0; i < layers.size(); i++) {
             c.add(names.get(i), layers.get(i).copy());
         }
+        c.precision = precision;
         return c;
     }
 
@@ -303,11 +343,26 @@ public final class Sequential implements Layer {
     /**
      * The network's output for every row of x, computed in blocks of {@value #PREDICT_BLOCK} rows so
      * that a full-data pass allocates no hidden-layer matrix of the data's length. Rows never interact,
-     * so the result is the same to the bit as one pass over all rows.
+     * so the result is the same to the bit as one pass over all rows. In the network's {@link #precision()}:
+     * with {@link Precision#FLOAT32} (see {@link #setPrecision}) through a float forward pass of its own (made
+     * per call: predictions may run on several threads at once).
      */
     @Override
     public DMatrixRMaj predict(DMatrixRMaj x) {
         final int n = x.numRows, d = x.numCols;
+        final ColumnPass pass = precision == Precision.FLOAT32 ? ColumnPass.of(layers, d) : null;
+        if (pass != null && pass.supports(Precision.FLOAT32)) {
+            final DMatrixRMaj out = new DMatrixRMaj(n, 0);
+            for (int start = 0; start < n; start += PREDICT_BLOCK) {
+                final int b = Math.min(PREDICT_BLOCK, n - start);
+                final DMatrixRMaj h = pass.forwardFloat(x, start, b);
+                if (start == 0) {
+                    out.reshape(n, h.numCols, false);
+                }
+                System.arraycopy(h.data, 0, out.data, start * h.numCols, b * h.numCols);
+            }
+            return out;
+        }
         if (n <= PREDICT_BLOCK) {
             return predictRows(x);
         }
@@ -330,16 +385,22 @@ public final class Sequential implements Layer {
      * The network's output for x, the same bits as {@link #predict}, for a set evaluated again and again (the
      * validation rows of early stopping, every epoch): between {@link #COLUMN_ROWS} and {@link #COLUMN_MAX_ROWS} rows it
      * runs a forward {@link ColumnPass} of its own (vectorised along the rows, buffers reused; training's pass is left
-     * alone), otherwise {@link #predict}.
+     * alone), otherwise {@link #predict}. A network predicting in float ({@link #setPrecision}) runs its own float
+     * forward pass on any number of rows up to {@link #COLUMN_MAX_ROWS} (rows never interact there either).
+     * Not thread-safe (its buffers are the network's).
      *
      * @param x inputs, n x d. Not modified.
      * @return eta, n x k: with columns, a buffer owned by this network, valid until the next call
      */
     public DMatrixRMaj evaluate(DMatrixRMaj x) {
-        if (columnRows(x.numRows)) {
+        final boolean float32 = floatPredictions(x.numCols);
+        if (float32 ? x.numRows <= COLUMN_MAX_ROWS : columnRows(x.numRows)) {
             if (evalColumnsDecided != x.numCols) {
                 evalColumns = ColumnPass.of(layers, x.numCols);
                 evalColumnsDecided = x.numCols;
+            }
+            if (float32) {
+                return evalColumns.forwardFloat(x, 0, x.numRows);
             }
             if (evalColumns != null && evalColumns.supports(Precision.FLOAT64)) {
                 return evalColumns.forward(x);

@@ -58,7 +58,7 @@ public final class TrainingSession implements AutoCloseable {
     /** Use {@link Trainer#start}. Inputs are checked there. */
     TrainingSession(Trainer trainer, Sequential net, Family family, Optimizer optimizer, Objective data) {
         this.trainer = trainer;
-        this.net = net;
+        this.net = net.setPrecision(trainer.precision());   // the model predicts in the arithmetic it was trained in
         this.family = family;
         this.data = data;
         this.patience = data.validationRows() == 0 ? 0 : trainer.patience();

@@ -51,6 +51,39 @@ class RowKernelsTest {
         assertTrue(Double.isNaN(c[0][0]), "0 * Inf in the first row");
     }
 
+    /**
+     * No zero in the first {@link RowKernels#PROBE} rows of A: every term taken, three rows at a time from the same rows
+     * of B (and the rows left over one at a time); zeros, -0, NaN and infinities after those rows; every row count and
+     * number of terms modulo 3. Every bit, the signs of zeros included.
+     */
+    @ParameterizedTest
+    @CsvSource({"1,1,64", "2,2,64", "3,3,64", "4,4,9", "5,5,64", "7,20,64", "8,64,64", "17,19,1", "20,64,13", "50,6,64",
+            "31,7,8"})
+    void rowsTimesOnDenseRowsIsTheChainOfFusedMultiplyAdds(int n, int p, int m) {
+        final Random rng = new Random(13L * n + 5L * p + m);
+        final double[][] a = sparse(rng, n, p), b = sparse(rng, p, m), y = sparse(rng, n, m);
+        for (int i = 0; i < Math.min(n, RowKernels.PROBE); i++) {
+            for (int k = 0; k < p; k++) {
+                a[i][k] = rng.nextGaussian();
+            }
+        }
+        if (n > RowKernels.PROBE + 2) {
+            a[RowKernels.PROBE][0] = Double.NaN;
+            a[RowKernels.PROBE + 1][p - 1] = Double.POSITIVE_INFINITY;
+        }
+        final double[] z = sparse(rng, 1, m)[0];
+        final double[][] c = new double[n][m];
+        final int[] idx = new int[p];
+        for (int mode = 0; mode < 3; mode++) {
+            final boolean relu = mode == 1;
+            final double[][] step = mode == 2 ? y : null;
+            RowKernels.rowsTimes(a, null, n, p, b, m, z, c, relu, step, idx);
+            assertRows(a, n, p, b, m, z, c, relu, step, true);
+            RowKernels.rowsTimes(null, flat(a, p), n, p, b, m, null, c, relu, step, idx);
+            assertRows(a, n, p, b, m, null, c, relu, step, true);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"1,64,3", "17,3,64", "300,5,20", "9,7,1"})
     void narrowAffineIsTheDotProduct(int n, int p, int m) {

@@ -22,6 +22,7 @@ import neuralglm.family.CategoricalFamily;
 import neuralglm.family.Family;
 import neuralglm.family.TweedieFamily;
 import neuralglm.nn.Activation;
+import neuralglm.nn.Precision;
 import neuralglm.nn.Sequential;
 import neuralglm.train.TrainingResult;
 import org.ejml.data.DMatrixRMaj;
@@ -95,6 +96,26 @@ class ModelFileTest {
         Files.createDirectories(ml.resolve("data"));
         Files.copy(file, ml.resolve(ModelFile.IN_DIRECTORY));
         assertArrayEquals(model.mean(cells()).data, ModelFile.read(ml).mean(cells()).data);
+    }
+
+    /** A network predicting in float32 keeps its precision through the file, and its predictions to the bit. */
+    @Test
+    void aFloat32ModelReadBackPredictsInFloat() {
+        final Object[] y = new Object[ROWS.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = ROWS[i][3];
+        }
+        final TabularModel plain = model(new TweedieFamily(1.3), false, y);
+        final double[] f64 = plain.mean(cells()).data;
+        plain.network().setPrecision(Precision.FLOAT32);
+        final double[] f32 = plain.mean(cells()).data;
+        final String text = ModelFile.toJson(plain);
+        assertTrue(text.contains("\"precision\""), text);
+        final TabularModel back = ModelFile.fromJson(Json.read(text));
+        assertEquals(Precision.FLOAT32, back.network().precision());
+        assertArrayEquals(f32, back.mean(cells()).data, 0.0);
+        assertFalse(java.util.Arrays.equals(f32, f64), "float32 predicts in float");
+        assertRefused(text.replace("\"float32\"", "\"float16\""), "\"precision\" is");
     }
 
     @Test

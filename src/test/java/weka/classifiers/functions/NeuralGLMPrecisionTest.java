@@ -12,7 +12,10 @@ import weka.core.Utils;
 /**
  * {@code -precision}: float64 by default (not printed in the report), float32 round-trips through the options,
  * shows on the report's Optimiser line, and trains a model whose predictions agree with float64's within
- * float rounding on a short run; an unknown value is refused by name.
+ * float rounding on a short run; an unknown value is refused by name. A float32 model predicts in float: its
+ * report's deviance is that of its own predictions (the Poisson deviance written out here from
+ * {@code distributionsForInstances}), one instance at a time gives the same bits as the batch, and a serialised
+ * copy predicts the same bits. A GLM ({@code -hidden none}) stays float64 whatever the option: the same bits.
  */
 class NeuralGLMPrecisionTest {
 
@@ -34,7 +37,7 @@ class NeuralGLMPrecisionTest {
         a.buildClassifier(data);
         b.buildClassifier(data);
         assertFalse(a.toString().contains("float32"), a.toString());
-        assertTrue(b.toString().contains("training passes in float32"), b.toString());
+        assertTrue(b.toString().contains("training passes and predictions in float32"), b.toString());
         double worst = 0, differ = 0;
         for (int i = 0; i < data.numInstances(); i++) {
             final double pa = a.classifyInstance(data.instance(i)), pb = b.classifyInstance(data.instance(i));
@@ -48,6 +51,47 @@ class NeuralGLMPrecisionTest {
             listed |= o.name().equals("precision") && o.description().contains("float32");
         }
         assertTrue(listed, "-precision is listed with its description (the Explorer's tip)");
+    }
+
+    @Test
+    void float32ModelPredictsInFloatAndReportsItsOwnDeviance() throws Exception {
+        final Instances data = FamilyData.of("Poisson", 300, 8);
+        final NeuralGLM b = new NeuralGLM();
+        b.setOptions(Utils.splitOptions(OPTIONS + " -precision float32"));
+        b.buildClassifier(data);
+        final double[][] batch = b.distributionsForInstances(data);
+        double deviance = 0;
+        for (int i = 0; i < data.numInstances(); i++) {
+            final double y = data.instance(i).classValue(), mu = batch[i][0];
+            deviance += 2 * ((y > 0 ? y * Math.log(y / mu) : 0) - (y - mu));
+            final double one = b.distributionForInstance(data.instance(i))[0];
+            assertEquals(Double.doubleToLongBits(mu), Double.doubleToLongBits(one), "instance " + i + ": one at a time");
+        }
+        final double reported = b.fittedModel().statistics().deviance();
+        assertEquals(deviance, reported, 1e-12 * deviance, "the deviance of the model's own predictions");
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        weka.core.SerializationHelper.write(bytes, b);
+        final NeuralGLM back = (NeuralGLM) weka.core.SerializationHelper.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        final double[][] again = back.distributionsForInstances(data);
+        for (int i = 0; i < data.numInstances(); i++) {
+            assertEquals(Double.doubleToLongBits(batch[i][0]), Double.doubleToLongBits(again[i][0]), "instance " + i + " after loading");
+        }
+    }
+
+    @Test
+    void glmStaysFloat64() throws Exception {
+        final Instances data = FamilyData.of("Poisson", 200, 5);
+        final String glm = "-family weka.classifiers.functions.neuralglm.Poisson -hidden none -epochs 40 -S 3";
+        final NeuralGLM a = new NeuralGLM(), b = new NeuralGLM();
+        a.setOptions(Utils.splitOptions(glm));
+        b.setOptions(Utils.splitOptions(glm + " -precision float32"));
+        a.buildClassifier(data);
+        b.buildClassifier(data);
+        assertFalse(b.toString().contains("float32"), b.toString());
+        final double[][] pa = a.distributionsForInstances(data), pb = b.distributionsForInstances(data);
+        for (int i = 0; i < data.numInstances(); i++) {
+            assertEquals(Double.doubleToLongBits(pa[i][0]), Double.doubleToLongBits(pb[i][0]), "instance " + i);
+        }
     }
 
     @Test
