@@ -113,6 +113,10 @@ final class WekaBench {
         final int reps = a.integer("reps", pair ? 5 : 3), epochs = a.integer("epochs", 5), threads = a.integer("threads", 1);
         precision = a.string("precision", "float64");
         final long rssStart = LargeBench.rssKb("VmRSS");
+        // setOptions resolves the option classes with Utils.forName, whose first call builds Weka's class cache (every
+        // jar of the class path scanned: tens of MB of garbage on the bench's); Weka's Run and Explorer build it as they
+        // start, before any data, so here too: otherwise that garbage, uncollected, counts in the build's peak RSS
+        glm("Poisson", 1, threads);
         final Instances data = instances(Path.of(a.string("data", "target/bench-data")), a.integer("rows", 0), false);
         final long rssData = LargeBench.rssKb("VmRSS");
         final int n = data.numInstances();

@@ -4,6 +4,7 @@ import java.io.Serializable;
 
 import neuralglm.family.Family;
 import neuralglm.linalg.Parallel;
+import neuralglm.linalg.RowSource;
 import neuralglm.nn.Linear;
 import org.ejml.data.DMatrixRMaj;
 
@@ -132,6 +133,74 @@ public final class Standardizer implements Serializable {
         }
         return new Standardizer(m, s);
     }
+
+    /**
+     * {@link #fit(DMatrixRMaj, double[], double[], int, double)} on inputs read from a source in blocks of rows: each
+     * column's terms in row order, as there, so the same means and scales to the bit.
+     *
+     * @param x           inputs, n x d. Read three times at most (the sums, the squares, the indicator columns).
+     * @param w           instance weights (length n) or null for 1. Not modified.
+     * @param sums        {@code sum_i w_i x_ij} per column, or null to sum them here. Not modified.
+     * @param binaryScale the scale of an indicator column, &gt; 0 and finite; 0 for its standard deviation
+     * @return the standardiser of x
+     */
+    public static Standardizer fit(RowSource x, double[] w, double[] sums, double binaryScale) {
+        if (!(binaryScale >= 0) || Double.isInfinite(binaryScale)) {
+            throw new IllegalArgumentException("Standardizer: the scale of an indicator column must be > 0 and finite "
+                    + "(or 0 for its standard deviation), got " + binaryScale);
+        }
+        final int n = x.numRows(), d = x.numCols();
+        final double total = Family.totalWeight(w, n);
+        if (!(total > 0)) {
+            throw new IllegalArgumentException("Cannot standardise: the instance weights sum to " + total);
+        }
+        if (sums != null && sums.length != d) {
+            throw new IllegalArgumentException("Standardizer: " + sums.length + " column sums for " + d + " columns");
+        }
+        final double[] m = sums == null ? new double[d] : sums.clone(), s = new double[d];
+        final int rows = Math.max(1, SOURCE_BLOCK / Math.max(1, d));
+        final double[] block = new double[rows * d];
+        for (int i0 = 0; sums == null && i0 < n; i0 += rows) {
+            final int b = Math.min(rows, n - i0);
+            x.range(i0, b, block);
+            for (int r = 0; r < b; r++) {
+                final double wi = w == null ? 1.0 : w[i0 + r];
+                for (int j = 0; j < d; j++) {
+                    m[j] += wi * block[r * d + j];
+                }
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            m[j] /= total;
+        }
+        final boolean[] indicator = new boolean[d];
+        java.util.Arrays.fill(indicator, binaryScale > 0);
+        for (int i0 = 0; i0 < n; i0 += rows) {
+            final int b = Math.min(rows, n - i0);
+            x.range(i0, b, block);
+            for (int r = 0; r < b; r++) {
+                final double wi = w == null ? 1.0 : w[i0 + r];
+                for (int j = 0; j < d; j++) {
+                    final double v = block[r * d + j], e = v - m[j];
+                    s[j] += wi * e * e;
+                    indicator[j] &= v == 0 || v == 1;
+                }
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            s[j] = Math.sqrt(s[j] / total);
+            if (!(s[j] > 0)) {
+                s[j] = 1.0;
+            }
+            if (s[j] != 1.0 && indicator[j]) {   // a constant column has scale 1
+                s[j] = binaryScale;
+            }
+        }
+        return new Standardizer(m, s);
+    }
+
+    /** Entries per block read from a source by {@link #fit(RowSource, double[], double[], double)}. */
+    private static final int SOURCE_BLOCK = 1 << 14;
 
     /** @return whether every value of column j is 0 or 1 */
     private static boolean indicator(DMatrixRMaj x, int j) {

@@ -2,6 +2,7 @@ package neuralglm.train;
 
 import neuralglm.family.Family;
 import neuralglm.linalg.Parallel;
+import neuralglm.linalg.RowSource;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -41,15 +42,7 @@ public final class DataChecks {
      */
     public static void check(Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, int threads) {
         final int n = x.numRows, d = x.numCols;
-        if (n == 0) {
-            throw new IllegalArgumentException("No training rows: the data set is empty");
-        }
-        if (y.numRows != n) {
-            throw new IllegalArgumentException("Inputs have " + n + " rows but targets have " + y.numRows);
-        }
-        if (w != null && w.length != n) {
-            throw new IllegalArgumentException("Inputs have " + n + " rows but " + w.length + " instance weights were given");
-        }
+        checkSizes(n, y, w);
         // flat loops over the row-major entries of blocks of rows (the first bad one is the same as row by row)
         final double[] xs = x.data;
         final int parts = Parallel.parts(threads, (long) n * d, GRAIN);
@@ -61,9 +54,51 @@ public final class DataChecks {
                 }
             }
         });
+        checkWeightsAndTargets(family, y, w);
+    }
+
+    /**
+     * {@link #check(Family, DMatrixRMaj, DMatrixRMaj, double[])} on inputs read from a source, in blocks of rows (the
+     * same first bad value and message).
+     */
+    public static void check(Family family, RowSource x, DMatrixRMaj y, double[] w) {
+        final int n = x.numRows(), d = x.numCols();
+        checkSizes(n, y, w);
+        final int rows = Math.max(1, BLOCK / Math.max(1, d));
+        final double[] block = new double[rows * d];
+        for (int i = 0; i < n; i += rows) {
+            final int m = Math.min(rows, n - i);
+            x.range(i, m, block);
+            for (int k = 0; k < m * d; k++) {
+                if (!Double.isFinite(block[k])) {
+                    throw new IllegalArgumentException(String.format(
+                            "Input value %s at row %d, column %d is not finite; inputs must be finite numbers", block[k],
+                            i + k / d, k % d));
+                }
+            }
+        }
+        checkWeightsAndTargets(family, y, w);
+    }
+
+    /** Entries of a source read per block by {@link #check(Family, RowSource, DMatrixRMaj, double[])}. */
+    private static final int BLOCK = 1 << 14;
+
+    private static void checkSizes(int n, DMatrixRMaj y, double[] w) {
+        if (n == 0) {
+            throw new IllegalArgumentException("No training rows: the data set is empty");
+        }
+        if (y.numRows != n) {
+            throw new IllegalArgumentException("Inputs have " + n + " rows but targets have " + y.numRows);
+        }
+        if (w != null && w.length != n) {
+            throw new IllegalArgumentException("Inputs have " + n + " rows but " + w.length + " instance weights were given");
+        }
+    }
+
+    private static void checkWeightsAndTargets(Family family, DMatrixRMaj y, double[] w) {
         if (w != null) {
             double total = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < w.length; i++) {
                 if (!Double.isFinite(w[i]) || w[i] < 0) {
                     throw new IllegalArgumentException(String.format(
                             "Instance weight %s at row %d is invalid; weights must be finite and >= 0", w[i], i));

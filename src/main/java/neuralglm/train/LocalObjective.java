@@ -1,6 +1,7 @@
 package neuralglm.train;
 
 import neuralglm.family.Family;
+import neuralglm.linalg.RowSource;
 import neuralglm.nn.Sequential;
 import org.ejml.data.DMatrixRMaj;
 
@@ -15,7 +16,10 @@ final class LocalObjective implements Objective {
     private final Trainer trainer;
     private final Sequential net;
     private final Family family;
+    /** The inputs as one matrix; null when they are read from {@link #rows}. */
     private final DMatrixRMaj x;
+    /** The inputs' rows: x's, or a source read batch by batch (one thread, mini-batches, nothing held out). */
+    private final RowSource rows;
     private final DMatrixRMaj y;
     private final double[] w;
     private final DMatrixRMaj xv;
@@ -39,17 +43,39 @@ final class LocalObjective implements Objective {
         this.net = net;
         this.family = family;
         this.x = x;
+        this.rows = RowSource.dense(x);
         this.y = y;
         this.w = w;
         this.xv = xv;
         this.yv = yv;
         this.wv = wv;
         this.total = Family.totalWeight(w, x.numRows);
+        this.unitWeights = unitWeights(w);
+    }
+
+    /** Mini-batches of rows read from a source ({@link Trainer#start(Sequential, Family, neuralglm.optim.Optimizer,
+     * RowSource, DMatrixRMaj, double[])}): no full batch, one thread, nothing held out. */
+    LocalObjective(Trainer trainer, Sequential net, Family family, RowSource rows, DMatrixRMaj y, double[] w) {
+        this.trainer = trainer;
+        this.net = net;
+        this.family = family;
+        this.x = null;
+        this.rows = rows;
+        this.y = y;
+        this.w = w;
+        this.xv = null;
+        this.yv = null;
+        this.wv = null;
+        this.total = Family.totalWeight(w, rows.numRows());
+        this.unitWeights = unitWeights(w);
+    }
+
+    private static boolean unitWeights(double[] w) {
         boolean ones = true;
         for (int i = 0; w != null && ones && i < w.length; i++) {
             ones = w[i] == 1.0;
         }
-        this.unitWeights = ones;
+        return ones;
     }
 
     /**
@@ -61,7 +87,7 @@ final class LocalObjective implements Objective {
 
     @Override
     public long trainingRows() {
-        return x.numRows;
+        return rows.numRows();
     }
 
     @Override
@@ -76,6 +102,9 @@ final class LocalObjective implements Objective {
 
     @Override
     public BatchStep fullBatch() {
+        if (x == null) {
+            throw new IllegalStateException("Inputs read from a source train in mini-batches only");
+        }
         if (step == null) {
             step = trainer.newStep(net, family, x, y, w);
         }
@@ -84,7 +113,7 @@ final class LocalObjective implements Objective {
 
     @Override
     public int startEpoch(int epoch, int size) {
-        final int n = x.numRows;
+        final int n = rows.numRows();
         if (perm == null) {
             rng = new RowShuffle(trainer.seed());
             perm = new int[n];
@@ -92,7 +121,7 @@ final class LocalObjective implements Objective {
                 perm[i] = i;
             }
             batchSize = size;
-            xb = new DMatrixRMaj(size, x.numCols);
+            xb = new DMatrixRMaj(size, rows.numCols());
             yb = new DMatrixRMaj(size, y.numCols);
             // families read only the first b entries of the weights, so one array serves every batch size
             wb = new double[size];
@@ -108,7 +137,7 @@ final class LocalObjective implements Objective {
 
     @Override
     public double prepareBatch(int t) {
-        final int n = x.numRows, d = x.numCols, k = y.numCols, start = t * batchSize;
+        final int n = rows.numRows(), d = rows.numCols(), k = y.numCols, start = t * batchSize;
         final int b = Math.min(batchSize, n - start);
         batchStart = start;
         batchRows = b;
@@ -126,9 +155,14 @@ final class LocalObjective implements Objective {
         xb.reshape(b, d, false);
         yb.reshape(b, k, false);
         double batchWeight = 0;
+        if (x == null) {
+            rows.gather(perm, start, b, xb.data);
+        }
         for (int r = 0; r < b; r++) {
             final int src = perm[start + r];
-            System.arraycopy(x.data, src * d, xb.data, r * d, d);
+            if (x != null) {
+                System.arraycopy(x.data, src * d, xb.data, r * d, d);
+            }
             System.arraycopy(y.data, src * k, yb.data, r * k, k);
             if (!unitWeights) {
                 wb[r] = w[src];
@@ -152,7 +186,8 @@ final class LocalObjective implements Objective {
 
     @Override
     public double trainingLoss(int epoch, DMatrixRMaj etaOut) {
-        return Trainer.finalMeanNll(epoch, net, family, x, y, w, etaOut, trainer.threads());
+        return x == null ? Trainer.finalMeanNll(epoch, net, family, rows, y, w, etaOut, 1)
+                : Trainer.finalMeanNll(epoch, net, family, x, y, w, etaOut, trainer.threads());
     }
 
     @Override

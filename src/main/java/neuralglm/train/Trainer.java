@@ -3,6 +3,7 @@ package neuralglm.train;
 import neuralglm.family.Family;
 import neuralglm.linalg.Kernels;
 import neuralglm.linalg.Parallel;
+import neuralglm.linalg.RowSource;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Precision;
 import neuralglm.nn.Sequential;
@@ -232,6 +233,27 @@ public final class Trainer {
     }
 
     /**
+     * {@link #start(Sequential, Family, Optimizer, DMatrixRMaj, DMatrixRMaj, double[])} on inputs read from a source as
+     * each mini-batch is made and in blocks for the final pass, so that no n x d matrix is held: the same steps and
+     * results, to the bit, as on the matrix of the source's rows. For mini-batches on one thread without early
+     * stopping (the other modes read the inputs as one matrix).
+     *
+     * @param x inputs, n x d (checked in one pass over blocks of rows)
+     * @throws IllegalStateException on a trainer with full batches (or batches of n rows), threads or a validation
+     *                               fraction
+     */
+    public TrainingSession start(Sequential net, Family family, Optimizer optimizer, RowSource x, DMatrixRMaj y,
+                                 double[] w) {
+        if (batchSize <= 0 || batchSize >= x.numRows() || threads != 1 || validationFraction != 0) {
+            throw new IllegalStateException("Inputs read from a source need mini-batches on one thread without early "
+                    + "stopping; this trainer has batch size " + batchSize + ", " + threads + " threads, validation fraction "
+                    + validationFraction);
+        }
+        DataChecks.check(family, x, y, w);
+        return new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net, family, x, y, w));
+    }
+
+    /**
      * The rows of this trainer's early-stopping split ({@link ValidationSplit} with its validation fraction and seed),
      * checked and copied once, for several runs on the same data (the fits of a penalty path): {@link #start(Sequential,
      * Family, Optimizer, Split)} with it is {@link #start(Sequential, Family, Optimizer, DMatrixRMaj, DMatrixRMaj,
@@ -357,18 +379,25 @@ public final class Trainer {
     static final int FINAL_BLOCK = 512;
 
     /**
-     * The network's outputs on rows {@code start .. start + b - 1} of x, {@value #FINAL_BLOCK} rows per forward pass.
+     * Rows per forward pass of a network predicting in float32: the float kernels' blocks of the 64-unit layers are
+     * 1024 rows long (see {@code FloatColumnKernels}), and the pass runs faster on them than on 512.
+     */
+    static final int FINAL_BLOCK_FLOAT = 1024;
+
+    /**
+     * The network's outputs on rows {@code start .. start + b - 1} of x, {@value #FINAL_BLOCK} rows per forward pass
+     * ({@value #FINAL_BLOCK_FLOAT} when it predicts in float32).
      *
      * @param xb  a buffer for the rows of one pass (reshaped)
      * @param eta receives the b x k outputs (reshaped)
      * @return eta
      */
-    private static DMatrixRMaj chunkOutputs(Sequential net, DMatrixRMaj x, int start, int b, DMatrixRMaj xb, DMatrixRMaj eta) {
-        final int d = x.numCols;
-        for (int r = 0; r < b; r += FINAL_BLOCK) {
-            final int m = Math.min(FINAL_BLOCK, b - r);
+    private static DMatrixRMaj chunkOutputs(Sequential net, RowSource x, int start, int b, DMatrixRMaj xb, DMatrixRMaj eta) {
+        final int d = x.numCols(), block = finalBlock(net);
+        for (int r = 0; r < b; r += block) {
+            final int m = Math.min(block, b - r);
             xb.reshape(m, d, false);
-            System.arraycopy(x.data, (start + r) * d, xb.data, 0, m * d);
+            x.range(start + r, m, xb.data);
             final DMatrixRMaj h = outputs(net, xb);
             if (r == 0) {
                 eta.reshape(b, h.numCols, false);
@@ -383,6 +412,10 @@ public final class Trainer {
      * forward pass in double (the same bits), the network's float prediction pass when it predicts in float32
      * ({@link Sequential#setPrecision}).
      */
+    private static int finalBlock(Sequential net) {
+        return net.precision() == Precision.FLOAT32 ? FINAL_BLOCK_FLOAT : FINAL_BLOCK;
+    }
+
     private static DMatrixRMaj outputs(Sequential net, DMatrixRMaj x) {
         return net.precision() == Precision.FLOAT32 ? net.evaluate(x) : net.forward(x);
     }
@@ -407,20 +440,31 @@ public final class Trainer {
      */
     static double finalMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
                                DMatrixRMaj etaOut, int threads) {
-        final int n = x.numRows;
+        return finalMeanNll(epoch, net, family, RowSource.dense(x), y, w, etaOut, threads);
+    }
+
+    /**
+     * {@link #finalMeanNll(int, Sequential, Family, DMatrixRMaj, DMatrixRMaj, double[], DMatrixRMaj, int)} on the rows
+     * of a source, read in blocks of {@link #finalBlock} rows: the same bits as on the matrix of those rows.
+     */
+    static double finalMeanNll(int epoch, Sequential net, Family family, RowSource x, DMatrixRMaj y, double[] w,
+                               DMatrixRMaj etaOut, int threads) {
+        final int n = x.numRows();
         final int chunks = (n + FINAL_CHUNK - 1) / FINAL_CHUNK;
         if (threads > 1 && chunks > 1) {
             return parallelFinalMeanNll(epoch, net, family, x, y, w, etaOut, Math.min(threads, chunks), chunks);
         }
-        final int d = x.numCols, k = y.numCols;
+        final int d = x.numCols(), k = y.numCols;
         if (n <= FINAL_CHUNK) {
-            final DMatrixRMaj eta = outputs(net, x);
+            final DMatrixRMaj all = new DMatrixRMaj(n, d);
+            x.range(0, n, all.data);
+            final DMatrixRMaj eta = outputs(net, all);
             if (etaOut != null) {
                 etaOut.setTo(eta);
             }
             return checkFinite(epoch, family.meanNll(eta, y, w), family, eta);
         }
-        final DMatrixRMaj xb = new DMatrixRMaj(FINAL_BLOCK, d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
+        final DMatrixRMaj xb = new DMatrixRMaj(finalBlock(net), d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
         final DMatrixRMaj chunk = new DMatrixRMaj(FINAL_CHUNK, k);
         final double[] wb = w == null ? null : new double[FINAL_CHUNK];
         double sum = 0.0;
@@ -450,9 +494,9 @@ public final class Trainer {
         return sum / Family.totalWeight(w, n);
     }
 
-    private static double parallelFinalMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y,
+    private static double parallelFinalMeanNll(int epoch, Sequential net, Family family, RowSource x, DMatrixRMaj y,
                                                double[] w, DMatrixRMaj etaOut, int threads, int chunks) {
-        final int n = x.numRows, d = x.numCols, k = y.numCols;
+        final int n = x.numRows(), d = x.numCols(), k = y.numCols;
         final double[] loss = new double[chunks], weight = new double[chunks];
         if (etaOut != null) {
             etaOut.reshape(n, k, false);
@@ -473,7 +517,7 @@ public final class Trainer {
                     // the message names this chunk's outputs: compute them again here
                     final int start = c * FINAL_CHUNK, b = Math.min(FINAL_CHUNK, n - start);
                     final DMatrixRMaj xb = new DMatrixRMaj(b, d);
-                    System.arraycopy(x.data, start * d, xb.data, 0, b * d);
+                    x.range(start, b, xb.data);
                     checkFinite(epoch, loss[c], family, outputs(net, xb));
                 }
                 sum += weight[c] * loss[c];
@@ -486,10 +530,10 @@ public final class Trainer {
      * Chunks {@code t, t + threads, t + 2 threads, ...} of the final loss pass: their weights, mean NLLs and
      * (into etaOut) outputs.
      */
-    private static void finalChunks(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
+    private static void finalChunks(Sequential net, Family family, RowSource x, DMatrixRMaj y, double[] w,
                                     DMatrixRMaj etaOut, double[] loss, double[] weight, int t, int threads) {
-        final int n = x.numRows, d = x.numCols, k = y.numCols;
-        final DMatrixRMaj xb = new DMatrixRMaj(FINAL_BLOCK, d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
+        final int n = x.numRows(), d = x.numCols(), k = y.numCols;
+        final DMatrixRMaj xb = new DMatrixRMaj(finalBlock(net), d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
         final DMatrixRMaj chunk = new DMatrixRMaj(FINAL_CHUNK, k);
         final double[] wb = w == null ? null : new double[FINAL_CHUNK];
         for (int c = t; c < loss.length; c += threads) {

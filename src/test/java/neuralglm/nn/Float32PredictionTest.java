@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * written out here (float inputs and weights, each output {@code bias} then one {@link Math#fma} per input in
  * ascending order, ReLU as {@code max(t, 0)}), whatever the rows' blocking ({@link Sequential#predict} on all rows, one
  * row at a time, {@link Sequential#evaluate}); within float rounding of the double predictions and not equal to them
- * (it ran in float); a copy and a Java-serialised copy predict the same bits; networks the float pass does not take
- * predict in double whatever the setting.
+ * (it ran in float); a copy and a Java-serialised copy predict the same bits, as do predictions on several threads at
+ * once; networks the float pass does not take predict in double whatever the setting.
  */
 class Float32PredictionTest {
 
@@ -125,6 +125,32 @@ class Float32PredictionTest {
         assertEquals(Precision.FLOAT32, back.precision());
         assertArrayEquals(ref, back.predict(x).data, 0.0, "after serialisation");
         assertArrayEquals(f64.data, net.copy().setPrecision(Precision.FLOAT64).predict(x).data, 0.0, "float64 again");
+    }
+
+    /** Predictions on several threads at once (a shared model, as Spark's broadcast or Weka's parallel evaluation): the same bits. */
+    @Test
+    void concurrentFloatPredictionsAgree() throws Exception {
+        final Sequential net = Sequential.mlp(6, new int[] {40, 40}, Activation.ReLU::new, 2, new Random(9)).setPrecision(Precision.FLOAT32);
+        final DMatrixRMaj x = gauss(new Random(8), 700, 6);
+        final double[] ref = reference(net, x);
+        final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            final List<java.util.concurrent.Future<double[]>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> {
+                    double[] last = null;
+                    for (int k = 0; k < 20; k++) {
+                        last = net.predict(x).data;
+                    }
+                    return last;
+                }));
+            }
+            for (java.util.concurrent.Future<double[]> f : runs) {
+                assertArrayEquals(ref, f.get(), 0.0);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** Wider than the float pass takes, or a layer it does not know: double predictions whatever the setting. */

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import neuralglm.dist.FittedDispersion;
 import neuralglm.family.Family;
+import neuralglm.linalg.RowSource;
 import neuralglm.model.GlmInference;
 import neuralglm.model.GlmSummary;
 import neuralglm.model.Standardizer;
@@ -804,11 +805,41 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         // one pass: the instances with a class value (the data itself, no copy, when none is missing), checked,
         // and their targets
         final Family fam = family.create(data.classAttribute().isNominal());
-        final Targets.Known known = Targets.known(data, fam, numThreads);
-        final TrainingRun next = newRun(known, fam, hiddenSizes, epochs, fingerprint, resumeNote, false);
+        final boolean lean = leanInputsAllowed(hiddenSizes, data.numInstances());
+        final Targets.Known known = Targets.known(data, fam, numThreads, !lean);
+        final TrainingRun next = newRun(known, fam, hiddenSizes, epochs, fingerprint, resumeNote, false, lean);
+        readInputs = next.readsInstances();
         closeRun();
         run = next;
         model = run.liveModel();
+    }
+
+    /**
+     * {@code -Dneuralglm.inputCopy=false}: a build that can read its inputs from the instances does so, without an
+     * n x d copy (see {@link #leanInputsAllowed}).
+     */
+    static boolean inputCopy() {
+        return Boolean.parseBoolean(System.getProperty("neuralglm.inputCopy", "true"));
+    }
+
+    /**
+     * Whether a build may read each mini-batch's inputs from the instances (standardised as they are read) instead of
+     * a standardised copy of them all: with {@code -Dneuralglm.inputCopy=false}, mini-batches smaller than the data on
+     * one thread, a network with hidden layers, a fixed weight decay and no early stopping; the build then also needs
+     * numeric inputs and a class learnt as it is (not a standardised Gaussian class), checked in {@link #newRun}.
+     * The same model to the bit either way.
+     */
+    private boolean leanInputsAllowed(int[] hiddenSizes, int rows) {
+        return !inputCopy() && hiddenSizes.length > 0 && numThreads == 1 && miniBatchSize > 0 && miniBatchSize < rows
+                && weightDecay != AUTO && validationFraction == 0;
+    }
+
+    /** Whether the last run started read its inputs from the instances, without a copy (tests). */
+    private transient boolean readInputs;
+
+    /** @return whether the last build read its inputs from the instances, without a copy (tests) */
+    boolean readsInputsFromInstances() {
+        return readInputs;
     }
 
     /** @return the hidden sizes, after checking every numeric option */
@@ -855,6 +886,16 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      */
     private TrainingRun newRun(Targets.Known known, Family fam, int[] hiddenSizes, int limit,
                                RunFingerprint fingerprint, String resumeNote, boolean forStream) throws Exception {
+        return newRun(known, fam, hiddenSizes, limit, fingerprint, resumeNote, forStream, false);
+    }
+
+    /**
+     * @param lean whether the inputs may be read from the instances ({@link #leanInputsAllowed}; known then holds no
+     *             copy of them)
+     */
+    private TrainingRun newRun(Targets.Known known, Family fam, int[] hiddenSizes, int limit,
+                               RunFingerprint fingerprint, String resumeNote, boolean forStream, boolean lean)
+            throws Exception {
         noteKernelsOnce();
         penaltyPath = null;
         final Instances train = known.train();
@@ -865,8 +906,13 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 validationFraction, patience);
         final InputPipeline pipeline = new InputPipeline(hiddenSizes.length == 0);
         // a network fitted to convergence under the automatic decay: 0/1 columns centred and scaled by 1/2, not their sd
+        final boolean readInstances = lean && !forStream && plan.fraction() == 0 && plan.folds() == 0 && !plan.average()
+                && !plan.scaleTarget() && known.inputs() == null;
         final DMatrixRMaj x = pipeline.fit(train, !doNotStandardize, targets.weights(), known.inputs(), known.classValues(),
-                numThreads, AutoRegularisation.binaryScale(plan));
+                numThreads, AutoRegularisation.binaryScale(plan), readInstances);
+        // a lean fit of numeric inputs: no matrix, the rows read from the instances
+        final RowSource rows = x == null ? pipeline.takeTrainingRows() : null;
+        final int cols = x == null ? rows.numCols() : x.numCols;
         final int outputs = fam.outputs(train.classAttribute().isNominal() ? train.numClasses() : 1);
         final String actName = activation == AUTO_ACTIVATION ? automaticActivation(fam, plan)
                 : TAGS_ACTIVATION[activation].getReadable();
@@ -874,7 +920,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final Standardizer targetScale = plan.scaleTarget() ? Standardizer.fit(targets.y(), targets.weights()) : null;
         final DMatrixRMaj y = targetScale == null ? targets.y() : targetScale.apply(targets.y().copy());
         final java.util.function.LongFunction<Sequential> freshWithSeed = seed -> {
-            final Sequential n = Sequential.mlp(x.numCols, hiddenSizes, () -> Activation.byName(actName), outputs,
+            final Sequential n = Sequential.mlp(cols, hiddenSizes, () -> Activation.byName(actName), outputs,
                     new Random(seed));
             NullStart.apply(n, fam, y, targets.weights());
             return n;
@@ -883,7 +929,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final boolean converged = plan.converged();
         final double fraction = plan.fraction();
         final int[] trainPart = fraction > 0 ? ValidationSplit.of(fam, targets.y(), fraction, getSeed()).train() : null;
-        final int trainRows = trainPart != null ? trainPart.length : x.numRows;
+        final int trainRows = trainPart != null ? trainPart.length : train.numInstances();
         final double trainWeight = Family.totalWeight(trainPart == null ? targets.weights()
                 : ValidationSplit.rows(targets.weights(), trainPart), trainRows);
         // the automatic weight decay of a Gaussian network: its fits stop at AutoRegularisation.CONVERGED_EPOCHS at most
@@ -918,12 +964,13 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         // stepped from outside, no per-epoch debug output) its finished session is the model's, no refit
         final boolean reused = choice.modelFit() != null && building && !getDebug();
         final TrainingSession session = reused ? choice.modelFit()
+                : x == null ? trainer.start(fresh.get(), fam, opt, rows, y, targets.weights())
                 : trainer.start(fresh.get(), fam, opt, x, y, targets.weights());
         if (reused && buildLog != null) {
             buildLog.epoch(session);   // the status bar: the last epoch of the fit kept
         }
         return new TrainingRun(new Instances(train, 0), pipeline, fam, session, x, targets, hiddenSizes.length == 0,
-                architecture(x.numCols, hiddenSizes, actName, outputs) + (members.isEmpty() ? ""
+                architecture(cols, hiddenSizes, actName, outputs) + (members.isEmpty() ? ""
                         : String.format(Locale.ROOT, "; the average of %d such networks (%d %s units in all)",
                         members.size() + 1, (members.size() + 1) * hiddenSizes[0], actName)),
                 opt + (float32 ? "; training passes and predictions in float32" : ""), miniBatchSize, !doNotStandardize,

@@ -1,5 +1,6 @@
 package weka.classifiers.functions.neuralglm;
 
+import neuralglm.linalg.RowSource;
 import neuralglm.model.ColumnSummary;
 import neuralglm.model.Standardizer;
 import org.ejml.data.DMatrixRMaj;
@@ -56,6 +57,8 @@ public final class InputPipeline implements Inputs {
     private int missingInTraining;
     /** The missing input values the summary pass counted (before imputation). */
     private transient int missingInputs;
+    /** After a lean fit: the standardised training rows, read from the instances; else null. */
+    private transient RowSource trainingRows;
 
     /** One-hot coding of nominal attributes (for networks with hidden layers). */
     public InputPipeline() {
@@ -119,6 +122,25 @@ public final class InputPipeline implements Inputs {
      */
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
                            double[] classValues, int threads, double binaryScale) throws Exception {
+        return fit(data, standardize, weights, rawInputs, classValues, threads, binaryScale, false);
+    }
+
+    /**
+     * {@link #fit(Instances, boolean, double[], double[], double[], int, double)} that, when {@code lean} and the inputs
+     * left are all numeric, makes no input matrix: the standardiser is fitted on the instances' values read in blocks
+     * (the same means and scales to the bit), and {@link #takeTrainingRows()} then reads the standardised rows from the
+     * instances on demand (the same numbers as the matrix's rows).
+     *
+     * @param lean       whether to read the inputs from the instances instead of copying them (numeric inputs only;
+     *                   rawInputs must then be null)
+     * @return the standardised input matrix, n x d; null when lean and the inputs are read from the instances
+     */
+    public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
+                           double[] classValues, int threads, double binaryScale, boolean lean) throws Exception {
+        trainingRows = null;
+        if (lean && rawInputs != null) {
+            throw new IllegalArgumentException("InputPipeline: a lean fit reads the instances, not copied raw inputs");
+        }
         this.binaryScale = standardize ? binaryScale : 0;
         // the filters see the header only: Filter.setInputFormat runs a capabilities test over every instance given
         final Instances structure = new Instances(data, 0);
@@ -131,7 +153,7 @@ public final class InputPipeline implements Inputs {
         }
         // numeric inputs only: the one pass over the instances also copies their raw values (NaN when missing)
         final double[] raw = rawInputs != null ? rawInputs
-                : inputs == null ? null : new double[Math.max(1, data.numInstances() * inputs.length)];
+                : inputs == null || lean ? null : new double[Math.max(1, data.numInstances() * inputs.length)];
         final Summary summary = rawInputs != null ? summarise(data, inputs, rawInputs, classValues, weights, threads)
                 : summarise(data, inputs, raw, weights);
         final Instances means = new Instances(data, 1);
@@ -195,7 +217,22 @@ public final class InputPipeline implements Inputs {
             // numeric inputs only: the filters impute, drop columns and copy; do that here, without them, from
             // the raw values the summary pass copied (all inputs, in attribute order)
             final int n = data.numInstances();
-            if (raw == null) { // nominal inputs, all removed as useless
+            if (lean) {
+                // the columns' sums as below: the summary pass's, to the bit, without missing values
+                final double[] sums = summary.missingInputs == 0 && kept.length > 0 && summary.weightsMatch
+                        ? new double[kept.length] : null;
+                for (int c = 0; sums != null && c < kept.length; c++) {
+                    sums[c] = summary.results[kept[c]];
+                }
+                standardizer = standardize ? Standardizer.fit(new InstanceRows(data, kept, fill, null, null), weights, sums,
+                        binaryScale) : Standardizer.identity(cols);
+                trainingRows = kept.length == 0 ? null
+                        : new InstanceRows(data, kept, fill, standardizer.mean(), standardizer.scale());
+                if (trainingRows != null) {
+                    return null;
+                }
+            }
+            if (raw == null) { // nominal inputs, all removed as useless (or a lean fit with no input left)
                 x = new DMatrixRMaj(n, cols);
                 for (int i = 0; i < n; i++) {
                     copyNumeric(data.instance(i), x.data, i * cols);
@@ -598,6 +635,94 @@ public final class InputPipeline implements Inputs {
         for (int a = 0, j = 0; a < header.numAttributes(); a++) {
             if (a != cls) {
                 target[offset + j++] = inst.value(a);
+            }
+        }
+    }
+
+    /**
+     * @return after a lean {@link #fit(Instances, boolean, double[], double[], double[], int, double, boolean)} that
+     *         made no matrix: the standardised training rows, read from the training instances on demand; else null.
+     *         Given once: the pipeline (kept by the model) then forgets them and the instances.
+     */
+    public RowSource takeTrainingRows() {
+        final RowSource rows = trainingRows;
+        trainingRows = null;
+        return rows;
+    }
+
+    /**
+     * Rows of numeric instances through the fitted pipeline without a copy of the data: the kept attributes' values,
+     * a missing one replaced by its fill value, then {@code (v - m_c) / s_c} when standardising (the arithmetic of
+     * {@link Standardizer#apply}: the same bits as the matrix {@code fit} makes).
+     */
+    static final class InstanceRows implements RowSource {
+        private final Instances data;
+        private final int[] kept;
+        private final double[] fill, mean, scale;
+
+        /**
+         * @param kept  the attributes read, in column order
+         * @param fill  per attribute: what replaces a missing value
+         * @param mean  per column: the mean subtracted; null (with scale) for the imputed values as they are
+         * @param scale per column: the divisor
+         */
+        InstanceRows(Instances data, int[] kept, double[] fill, double[] mean, double[] scale) {
+            this.data = data;
+            this.kept = kept.clone();
+            this.fill = new double[kept.length];
+            for (int c = 0; c < kept.length; c++) {
+                this.fill[c] = fill[kept[c]];
+            }
+            this.mean = mean;
+            this.scale = scale;
+        }
+
+        @Override
+        public int numRows() {
+            return data.numInstances();
+        }
+
+        @Override
+        public int numCols() {
+            return kept.length;
+        }
+
+        @Override
+        public void gather(int[] index, int from, int count, double[] out) {
+            // the rows are objects at random places: a first loop with a short body reads one value of each, so that
+            // the processor waits for many rows' cache misses at once (memory-level parallelism; read row by row, the
+            // epochs of a 1M x 20 build took about 1.45 times as long); the rows are then read from the cache
+            final int first = kept.length == 0 ? 0 : kept[0];
+            double touched = 0;
+            for (int r = 0; r < count; r++) {
+                touched += data.instance(index[from + r]).value(first);
+            }
+            sink = touched;
+            for (int r = 0; r < count; r++) {
+                row(data.instance(index[from + r]), out, r * kept.length);
+            }
+        }
+
+        /** Keeps the first loop of {@link #gather} from being removed as dead code. */
+        private double sink;
+
+        @Override
+        public void range(int first, int count, double[] out) {
+            for (int r = 0; r < count; r++) {
+                row(data.instance(first + r), out, r * kept.length);
+            }
+        }
+
+        private void row(Instance inst, double[] out, int offset) {
+            final int d = kept.length;
+            for (int c = 0; c < d; c++) {
+                final double v = inst.value(kept[c]);
+                out[offset + c] = Utils.isMissingValue(v) ? fill[c] : v;
+            }
+            if (mean != null) {
+                for (int c = 0; c < d; c++) {
+                    out[offset + c] = (out[offset + c] - mean[c]) / scale[c];
+                }
             }
         }
     }

@@ -77,11 +77,23 @@ public record Targets(DMatrixRMaj y, double[] weights) {
      * @throws IllegalArgumentException as the steps do, naming attribute, instance and value
      */
     public static Known known(Instances data, Family family, int threads) {
-        return known(data, family, threads, GRAIN);
+        return known(data, family, threads, GRAIN, true);
+    }
+
+    /**
+     * {@link #known(Instances, Family, int)} that copies the raw input values only when {@code copyInputs} (a lean
+     * build reads them from the instances: {@link Known#inputs} is then null).
+     */
+    public static Known known(Instances data, Family family, int threads, boolean copyInputs) {
+        return known(data, family, threads, GRAIN, copyInputs);
     }
 
     /** {@link #known(Instances, Family, int)} with blocks of at least {@code grain} values (tests: small blocks). */
     static Known known(Instances data, Family family, int threads, long grain) {
+        return known(data, family, threads, grain, true);
+    }
+
+    private static Known known(Instances data, Family family, int threads, long grain, boolean copyInputs) {
         final int n = data.numInstances(), c = data.classIndex(), d = data.numAttributes();
         final Attribute cls = data.classAttribute();
         final String unsuited = unsuited(cls, family);
@@ -92,7 +104,7 @@ public record Targets(DMatrixRMaj y, double[] weights) {
         final double[] w = new double[n];
         final double[] y = unsuited == null ? new double[n * k] : null;
         // numeric inputs only: the raw input values (NaN when missing) and the class values
-        final double[] raw = inputs == null ? null : new double[Math.max(1, n * m)];
+        final double[] raw = inputs == null || !copyInputs ? null : new double[Math.max(1, n * m)];
         // one-hot targets only (else the targets are the class values)
         final double[] classValues = inputs == null || y == null || !oneHot ? null : new double[n];
         final boolean nominalClass = cls.isNominal();
@@ -109,14 +121,16 @@ public record Targets(DMatrixRMaj y, double[] weights) {
                     continue;
                 }
                 count++;
-                if (raw != null && inst instanceof DenseInstance) {
+                if (inputs != null && inst instanceof DenseInstance) {
                     // the checks of InputChecks.checkInstance (numeric inputs: a value fails when its magnitude is
                     // above the limit), made on the values as they are copied; its message when one fails
                     boolean bad = nominalClass ? false : Math.abs(v) > InputChecks.MAX_MAGNITUDE;
                     for (int a = 0, o = i * m; a < d; a++) {
                         if (a != c) {
                             final double x = inst.value(a);
-                            raw[o++] = x;
+                            if (raw != null) {
+                                raw[o++] = x;
+                            }
                             bad |= Math.abs(x) > InputChecks.MAX_MAGNITUDE;
                         }
                     }

@@ -56,7 +56,9 @@ public final class TrainingRun {
      * @param pipeline           the fitted input pipeline
      * @param family             the output family
      * @param session            the engine's run
-     * @param x                  all training inputs (standardised), for the fit statistics
+     * @param x                  all training inputs (standardised), for the fit statistics; null for a run that read
+     *                           them from the instances (one network trained on all rows: its final pass gives the
+     *                           outputs)
      * @param targets            all training targets and weights
      * @param glm                whether the network has no hidden layer
      * @param architecture       the network in words
@@ -126,6 +128,11 @@ public final class TrainingRun {
         resumeNote = "continued the previous build's run from epoch " + session.epoch();
     }
 
+    /** @return whether the run reads its inputs from the instances (it keeps no matrix of them) */
+    public boolean readsInstances() {
+        return x == null;
+    }
+
     /** @return the engine's session */
     public TrainingSession session() {
         return session;
@@ -177,8 +184,8 @@ public final class TrainingRun {
         // without a validation split the session's training rows are x: its final pass gave the outputs
         final DMatrixRMaj fitted = net == own && targetScale == null && session.validationRows() == 0
                 && session.finalOutputs() != null
-                && session.finalOutputs().numRows == x.numRows
-                ? session.finalOutputs() : net.predict(x);
+                && session.finalOutputs().numRows == session.trainingRows()
+                ? session.finalOutputs() : net.predict(inputs());
         if (glm && fitted.numCols == 1) {
             return completeGlm(net, result);
         }
@@ -188,6 +195,14 @@ public final class TrainingRun {
         completed = model(net, result, stats,
                 FittedDispersion.fit(dispersionEstimate, family, fitted, targets.y(), targets.weights(), p));
         return completed;
+    }
+
+    /** @return all training inputs; refused for a run that read them from the instances (it keeps no matrix) */
+    private DMatrixRMaj inputs() {
+        if (x == null) {
+            throw new IllegalStateException("This run read its inputs from the instances and keeps no matrix of them");
+        }
+        return x;
     }
 
     /**

@@ -1,0 +1,76 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import neuralglm.nn.Parameters;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import weka.core.Attribute;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * {@code -Dneuralglm.inputCopy=false}: a mini-batch build on one thread with numeric inputs reads each batch from the
+ * instances (standardised as read) and keeps no copy of them, and its model is the one the copying build makes, to the
+ * bit: parameters, report (fit statistics, dispersion) and predictions; on data with an attribute removed as useless,
+ * missing input values, a missing class value and weights; in float64 and float32. A build it cannot serve (two
+ * threads) copies as before.
+ */
+class NeuralGLMInputCopyTest {
+
+    private static final String OPTIONS = " -hidden 6,5 -activation ReLU -optimizer \"weka.classifiers.functions.neuralglm.Adam -lr 0.01\""
+            + " -epochs 4 -mini-batch-size 16 -weight-decay 0 -validation-fraction 0 -S 7";
+
+    private static Instances data(String family) {
+        final Instances data = FamilyData.of(family, 240, 3);
+        data.insertAttributeAt(new Attribute("unused"), 1); // all missing: removed as useless
+        for (int i = 0; i < data.numInstances(); i += 17) {
+            data.instance(i).setValue(2, Utils.missingValue());
+        }
+        data.instance(5).setClassMissing();
+        for (int i = 0; i < data.numInstances(); i += 3) {
+            data.instance(i).setWeight(0.5 + (i % 7) / 4.0);
+        }
+        return data;
+    }
+
+    private static NeuralGLM build(String family, Instances data, String copy, String extra) throws Exception {
+        final String before = System.getProperty("neuralglm.inputCopy");
+        System.setProperty("neuralglm.inputCopy", copy);
+        try {
+            final NeuralGLM g = new NeuralGLM();
+            g.setOptions(Utils.splitOptions("-family weka.classifiers.functions.neuralglm." + family + OPTIONS + extra));
+            g.buildClassifier(data);
+            return g;
+        } finally {
+            if (before == null) {
+                System.clearProperty("neuralglm.inputCopy");
+            } else {
+                System.setProperty("neuralglm.inputCopy", before);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Poisson, float64", "Categorical, float64", "Poisson, float32"})
+    void readingTheInstancesMakesTheCopyingBuildsModel(String family, String precision) throws Exception {
+        final Instances data = data(family);
+        final String options = " -precision " + precision;
+        final NeuralGLM copied = build(family, data, "true", options), read = build(family, data, "false", options);
+        assertFalse(copied.readsInputsFromInstances(), "by default the build copies the inputs");
+        assertTrue(read.readsInputsFromInstances(), "-Dneuralglm.inputCopy=false: the inputs were read from the instances");
+        assertArrayEquals(Parameters.flatten(copied.fittedModel().network().parameters()),
+                Parameters.flatten(read.fittedModel().network().parameters()), 0.0, "the parameters");
+        assertEquals(copied.toString(), read.toString(), "the report: statistics, dispersion");
+        assertTrue(read.toString().contains("missing input values"), read.toString());
+        for (int i = 0; i < data.numInstances(); i++) {
+            assertArrayEquals(copied.distributionForInstance(data.instance(i)), read.distributionForInstance(data.instance(i)),
+                    0.0, "instance " + i);
+        }
+        final NeuralGLM threads = build(family, data, "false", options + " -num-threads 2");
+        assertFalse(threads.readsInputsFromInstances(), "two threads: the inputs are copied");
+    }
+}
