@@ -561,12 +561,7 @@ public final class FloatColumnKernels {
             }
             for (int i0 = f0; i0 < f1; i0 += ROWS) {
                 final int i1 = Math.min(f1, i0 + ROWS);
-                for (int i = i0; i < i1; i++) {
-                    final float[] row = rows[i - i0];
-                    for (int q = 0; q < ng; q++) {
-                        row[q] = g[q][i];
-                    }
-                }
+                transpose(g, ng, i0, i1, rows);
                 for (int r = 0; r < na; r++) {
                     final float[] d = a[r], t = sums[r];
                     int count = 0;
@@ -599,9 +594,37 @@ public final class FloatColumnKernels {
             }
             for (int r = 0; r < na; r++) {
                 final float[] t = sums[r];
-                for (int q = 0, o = r * as; q < ng; q++, o += gs) {
-                    dW[o] += t[q];
+                if (gs == 1) {
+                    final int o = r * as;
+                    for (int q = 0; q < ng; q++) {
+                        dW[o + q] += t[q];
+                    }
+                } else {
+                    for (int q = 0, o = r * as; q < ng; q++, o += gs) {
+                        dW[o] += t[q];
+                    }
                 }
+            }
+        }
+    }
+
+    /** {@code rows[i - i0][q] = g[q][i]} for {@code i0 <= i < i1}, {@code q < ng}: four columns per pass over the rows. */
+    private static void transpose(float[][] g, int ng, int i0, int i1, float[][] rows) {
+        int q = 0;
+        for (; q + 3 < ng; q += 4) {
+            final float[] c0 = g[q], c1 = g[q + 1], c2 = g[q + 2], c3 = g[q + 3];
+            for (int i = i0; i < i1; i++) {
+                final float[] row = rows[i - i0];
+                row[q] = c0[i];
+                row[q + 1] = c1[i];
+                row[q + 2] = c2[i];
+                row[q + 3] = c3[i];
+            }
+        }
+        for (; q < ng; q++) {
+            final float[] c = g[q];
+            for (int i = i0; i < i1; i++) {
+                rows[i - i0][q] = c[i];
             }
         }
     }
