@@ -53,7 +53,8 @@ public final class BenchMain {
                 break;
             case "thread-steps":
                 neuralglm.train.ThreadStepBench.run(java.nio.file.Path.of(a.string("data", "target/bench-data")).resolve("large_poisson.bin"),
-                        a.integer("steps", 1000), a.integer("rounds", 8), a.list("variants", java.util.List.of()));
+                        a.integer("steps", 1000), a.integer("rounds", 8), a.list("variants", java.util.List.of()),
+                        a.real("momentum", 0.9));
                 break;
             case "weka-large":
                 WekaBench.large(a);

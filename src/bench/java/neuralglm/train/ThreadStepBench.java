@@ -22,7 +22,8 @@ import neuralglm.optim.SgdOptimizer;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The large workload's mini-batch steps alone (20-64-64-1 ReLU, Poisson, SGD lr 0.01, batch 256, rows by a fixed
+ * The large workload's mini-batch steps alone (20-64-64-1 ReLU, Poisson, SGD lr 0.01 with {@code --momentum} (default
+ * 0.9, NeuralGLM's SGD default, which {@code weka-large} builds use; 0 for plain SGD), batch 256, rows by a fixed
  * permutation; no Weka, no shuffling, no final pass): per round, two independent 1-thread step loops side by side
  * (the machine's ceiling for 2 threads) and one 2-thread loop ({@link ParallelStep}), {@code --steps} steps each
  * (default 1000); the ratio {@code (2 x steps x 256 / pair wall) / (steps x 256 / two-thread wall)} per round,
@@ -45,10 +46,11 @@ public final class ThreadStepBench {
      *         step is clean when the calling thread (and, with 2 threads, the worker) had a core all along (its thread
      *         CPU time at least 95% of the step's wall time), i.e. the step's time on an otherwise idle machine
      */
-    private static double[] loop(DMatrixRMaj x, DMatrixRMaj y, int[] perm, int b, int threads, int steps, int offset, long[] spans) {
+    private static double[] loop(DMatrixRMaj x, DMatrixRMaj y, int[] perm, int b, int threads, int steps, int offset, long[] spans,
+                                 double momentum) {
         final int n = x.numRows, d = x.numCols;
         final Sequential net = Sequential.mlp(d, new int[] {64, 64}, Activation.ReLU::new, 1, new Random(7));
-        final Optimizer opt = new SgdOptimizer(0.01).copy().initialise(net.parameters());
+        final Optimizer opt = new SgdOptimizer(0.01, momentum, false, 0.0).copy().initialise(net.parameters());
         final DMatrixRMaj xb = new DMatrixRMaj(b, d), yb = new DMatrixRMaj(b, 1);
         final BatchStep step = threads > 1 ? new ParallelStep(net, new PoissonFamily(), x, y, null, threads, Precision.FLOAT64)
                 : new Trainer.Step(net, new PoissonFamily(), xb, yb, null, Precision.FLOAT64);
@@ -107,7 +109,7 @@ public final class ThreadStepBench {
      * @return {pair wall s, two-thread wall s, pair's clean step us (median of both loops' steps during which both had
      *         a core), two-thread clean step us, pair's clean share, two-thread clean share}
      */
-    public static double[] round(double[] xd, double[] yd, int n, int d, int[] perm, int steps) throws InterruptedException {
+    public static double[] round(double[] xd, double[] yd, int n, int d, int[] perm, int steps, double momentum) throws InterruptedException {
         final DMatrixRMaj x = DMatrixRMaj.wrap(n, d, xd), y = DMatrixRMaj.wrap(n, 1, yd);
         final long p0 = System.nanoTime();
         final Thread[] th = new Thread[2];
@@ -115,14 +117,14 @@ public final class ThreadStepBench {
         final long[][] spans = {new long[2 * steps], new long[2 * steps]};
         for (int k = 0; k < 2; k++) {
             final int kk = k;
-            th[k] = new Thread(() -> side[kk] = loop(x, y, perm, 256, 1, steps, kk * 100_000, spans[kk]));
+            th[k] = new Thread(() -> side[kk] = loop(x, y, perm, 256, 1, steps, kk * 100_000, spans[kk], momentum));
             th[k].start();
         }
         for (Thread t : th) {
             t.join();
         }
         final double pair = (System.nanoTime() - p0) * 1e-9;
-        final double[] two = loop(x, y, perm, 256, 2, steps, 0, null);
+        final double[] two = loop(x, y, perm, 256, 2, steps, 0, null, momentum);
         // the pair's clean steps during which the other loop was in clean steps too (both had a core all along)
         final double[] both = new double[2 * steps];
         int m = 0;
@@ -159,9 +161,10 @@ public final class ThreadStepBench {
      * @param steps   steps per loop
      * @param rounds  rounds
      * @param variants class directories of other builds (empty: this build)
+     * @param momentum the SGD momentum
      * @throws Exception on any failure
      */
-    public static void run(Path data, int steps, int rounds, List<String> variants) throws Exception {
+    public static void run(Path data, int steps, int rounds, List<String> variants, double momentum) throws Exception {
         final DMatrixRMaj[] xy = neuralglm.bench.LargeBench.readData(data);
         final int n = xy[0].numRows, d = xy[0].numCols;
         final int[] perm = new int[n];
@@ -177,7 +180,7 @@ public final class ThreadStepBench {
         final List<Method> rounders = new ArrayList<>();
         final List<String> names = new ArrayList<>();
         if (variants.isEmpty()) {
-            rounders.add(ThreadStepBench.class.getMethod("round", double[].class, double[].class, int.class, int.class, int[].class, int.class));
+            rounders.add(ThreadStepBench.class.getMethod("round", double[].class, double[].class, int.class, int.class, int[].class, int.class, double.class));
             names.add("this build");
         }
         for (String dir : variants) {
@@ -190,12 +193,12 @@ public final class ThreadStepBench {
             }
             final ClassLoader cl = new Variant(urls.toArray(new URL[0]));
             rounders.add(cl.loadClass(ThreadStepBench.class.getName()).getMethod("round", double[].class, double[].class,
-                    int.class, int.class, int[].class, int.class));
+                    int.class, int.class, int[].class, int.class, double.class));
             names.add(dir);
         }
         final int v = rounders.size();
         for (Method m : rounders) { // warm-up (JIT), per class loader
-            m.invoke(null, xy[0].data, xy[1].data, n, d, perm, steps);
+            m.invoke(null, xy[0].data, xy[1].data, n, d, perm, steps, momentum);
         }
         final double[][] ratio = new double[v][rounds], cleanRatio = new double[v][rounds];
         final double[] load = new double[rounds];
@@ -204,7 +207,7 @@ public final class ThreadStepBench {
             final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "round %d, load %.2f:", r, load[r]));
             for (int k = 0; k < v; k++) {
                 final int i = r % 2 == 0 ? k : v - 1 - k;
-                final double[] t = (double[]) rounders.get(i).invoke(null, xy[0].data, xy[1].data, n, d, perm, steps);
+                final double[] t = (double[]) rounders.get(i).invoke(null, xy[0].data, xy[1].data, n, d, perm, steps, momentum);
                 ratio[i][r] = t[0] / (2 * t[1]);
                 cleanRatio[i][r] = t[2] / (2 * t[3]);
                 sb.append(String.format(Locale.ROOT, " [%d] pair %.3f s, 2 threads %.3f s, ratio %.3f; clean steps %.1f us (%.0f%%), %.1f us (%.0f%%),"
@@ -213,9 +216,9 @@ public final class ThreadStepBench {
             System.out.println(sb);
         }
         for (int i = 0; i < v; i++) {
-            System.out.printf(Locale.ROOT, "{\"bench\":\"thread_steps\",\"variant\":\"%s\",\"steps\":%d,\"rounds\":%d,\"ratio\":%s,"
+            System.out.printf(Locale.ROOT, "{\"bench\":\"thread_steps\",\"variant\":\"%s\",\"momentum\":%s,\"steps\":%d,\"rounds\":%d,\"ratio\":%s,"
                             + "\"ratio_median\":%.4f,\"ratio_min\":%.4f,\"ratio_max\":%.4f,\"clean_ratio\":%s,\"clean_ratio_median\":%.4f,"
-                            + "\"clean_ratio_min\":%.4f,\"clean_ratio_max\":%.4f,\"load\":%s}%n", names.get(i), steps, rounds,
+                            + "\"clean_ratio_min\":%.4f,\"clean_ratio_max\":%.4f,\"load\":%s}%n", names.get(i), momentum, steps, rounds,
                     Arrays.toString(ratio[i]), q(ratio[i], 0.5), q(ratio[i], 0), q(ratio[i], 1), Arrays.toString(cleanRatio[i]),
                     q(cleanRatio[i], 0.5), q(cleanRatio[i], 0), q(cleanRatio[i], 1), Arrays.toString(load));
         }

@@ -81,14 +81,17 @@ public final class AdamOptimizer extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(int param, int from, int to) {
+    protected void update(int param, int from, int to, double[] grad) {
         final Parameter p = params.get(param);
-        final double[] theta = p.value().data, grad = p.grad().data, mp = m[param], vp = v[param];
+        final double[] theta = p.value().data, mp = m[param], vp = v[param];
         final double stepSize = this.stepSize, sqrtC2 = this.sqrtC2;
         for (int i = from; i < to; i++) {
             final double g = grad[i] + weightDecay * theta[i];
             mp[i] = beta1 * mp[i] + (1 - beta1) * g;
             vp[i] = beta2 * vp[i] + (1 - beta2) * g * g;
+        }
+        // the weights in a loop of their own, which stores nothing else (ElementwiseOptimizer): the same numbers
+        for (int i = from; i < to; i++) {
             theta[i] -= stepSize * mp[i] / (Math.sqrt(vp[i]) / sqrtC2 + eps);
         }
     }

@@ -25,10 +25,11 @@ public abstract class Optimizer implements Serializable {
 
         /**
          * {@link #evaluate()} for an {@link ElementwiseOptimizer}'s step, which calls {@link #update} next and reads
-         * no gradient before it: a closure may leave its gradients to be completed by that update, each range just
-         * before its own update (a closure with threads adds up its threads' gradients there, range by range, in
-         * the same order as {@link #evaluate()}: the same numbers, one pass over the entries fewer). The default
-         * is {@link #evaluate()}.
+         * no gradient before or after it: a closure may leave its gradients to be completed by that update, each
+         * range just before its own update (a closure with threads adds up its threads' gradients there, range by
+         * range, in the same order as {@link #evaluate()}: the same numbers, one pass over the entries fewer), and
+         * may complete a range in a buffer of its own, which it then hands to the update, so that the parameters'
+         * gradients after the update are unspecified. The default is {@link #evaluate()}.
          *
          * @return the loss at the current parameters
          */
@@ -46,14 +47,18 @@ public abstract class Optimizer implements Serializable {
          */
         default void update(List<Parameter> params, RangeUpdate update) {
             for (int p = 0; p < params.size(); p++) {
-                update.update(p, 0, params.get(p).size());
+                update.update(p, 0, params.get(p).size(), params.get(p).grad().data);
             }
         }
 
-        /** The update of entries {@code from .. to - 1} of parameter {@code param} (an index in the bound list). */
+        /**
+         * The update of entries {@code from .. to - 1} of parameter {@code param} (an index in the bound list), whose
+         * gradient entries are {@code grad[from .. to - 1]}: the parameter's own gradient array, or a closure's buffer
+         * of the same layout holding those entries' completed gradient (see {@link Closure#evaluateForUpdate()}).
+         */
         @FunctionalInterface
         interface RangeUpdate {
-            void update(int param, int from, int to);
+            void update(int param, int from, int to, double[] grad);
         }
     }
 

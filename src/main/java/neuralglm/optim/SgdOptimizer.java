@@ -84,19 +84,28 @@ public final class SgdOptimizer extends ElementwiseOptimizer {
     }
 
     @Override
-    protected void update(int param, int from, int to) {
+    protected void update(int param, int from, int to, double[] grad) {
         final Parameter p = params.get(param);
-        final double[] theta = p.value().data, grad = p.grad().data;
+        final double[] theta = p.value().data;
         if (momentum == 0) {
             for (int i = from; i < to; i++) {
                 theta[i] -= lr * (grad[i] + weightDecay * theta[i]);
             }
         } else {
+            // the weights in a loop of their own, which stores nothing else (ElementwiseOptimizer): the same numbers
             final double[] b = buffers[param];
             for (int i = from; i < to; i++) {
                 final double g = grad[i] + weightDecay * theta[i];
                 b[i] = first ? g : momentum * b[i] + g;
-                theta[i] -= lr * (nesterov ? g + momentum * b[i] : b[i]);
+            }
+            if (nesterov) {
+                for (int i = from; i < to; i++) {
+                    theta[i] -= lr * (grad[i] + weightDecay * theta[i] + momentum * b[i]);
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    theta[i] -= lr * b[i];
+                }
             }
         }
     }

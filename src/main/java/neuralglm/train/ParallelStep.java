@@ -24,8 +24,10 @@ import org.ejml.data.DMatrixRMaj;
  * the network's, {@code g_j = ((g0_j + g1_j) + g2_j) + ...} in slice order for every entry j whoever adds
  * it; an {@link ElementwiseOptimizer}'s update ({@link #update}) is shared by the same ranges. So a step
  * runs in three phases (slices, reduction, update), each on all threads, or in two when an elementwise optimiser
- * calls {@link #evaluateForUpdate()} (slices; then each thread adds up its range and updates it), and its numbers
- * never depend on the threads' timing or on the phases: a run is reproducible for a given T.
+ * calls {@link #evaluateForUpdate()} (slices; then thread t adds up range t into its own slice's gradient buffer,
+ * from which it updates the range: the network's gradient then holds the sums of range 0 only, and no thread writes
+ * another's gradient buffer), and its numbers never depend on the threads' timing or on the phases: a run is
+ * reproducible for a given T.
  * A task (a slice or a range) whose worker has not started it by the time the caller has done its own (the
  * worker was not scheduled) is run by the caller instead, with the same network copy and buffers: the same
  * numbers. Buffers are reused from step to step (a step allocates nothing); the threads live until
@@ -46,6 +48,8 @@ final class ParallelStep implements BatchStep {
     private static final int SLICES = 0, REDUCE = 1, UPDATE = 2, REDUCE_UPDATE = 3;
     /** Whether the last evaluation left the reduction to the update ({@link #evaluateForUpdate()}). */
     private boolean reducePending;
+    /** Whether the last update kept the sums of ranges 1 .. T-1 in the slices' own buffers ({@link #reduceAndUpdate}). */
+    private boolean completedInSlices;
     /** Tasks 1 .. T-1 of the current phase not yet done. */
     private final AtomicInteger pending = new AtomicInteger();
     /**
@@ -198,8 +202,7 @@ final class ParallelStep implements BatchStep {
                 reduce(ranges[t]);
                 break;
             case REDUCE_UPDATE:
-                reduce(ranges[t]);
-                updateRange(ranges[t]);
+                reduceAndUpdate(t);
                 break;
             default:
                 updateRange(ranges[t]);
@@ -207,11 +210,68 @@ final class ParallelStep implements BatchStep {
         }
     }
 
-    /** The current update over the given entries. */
+    /** The current update over the given entries, from the network's gradients. */
     private void updateRange(int[] seg) {
         for (int k = 0; k < seg.length; k += 3) {
-            rangeUpdate.update(seg[k], seg[k + 1], seg[k + 2]);
+            final int p = seg[k];
+            rangeUpdate.update(p, seg[k + 1], seg[k + 2], slices[0].params[p].grad().data);
         }
+    }
+
+    /**
+     * Range t of the reduction and then of the update. The sum of each entry is {@code ((g0 + g1) + g2) + ...} in slice
+     * order as in {@link #reduce}, but kept in slice t's own gradient buffer (the network's for t = 0), from which the
+     * update reads it: the thread of slice t (which just wrote that buffer) writes only its own buffer, and the
+     * network's gradient is not written by the other threads (whose cache lines the caller's next slice would have to
+     * fetch back to zero them). So after such a step the network's gradient holds the sum over range 0 only.
+     */
+    private void reduceAndUpdate(int t) {
+        final int[] seg = ranges[t];
+        for (int k = 0; k < seg.length; k += 3) {
+            final int p = seg[k], from = seg[k + 1], to = seg[k + 2];
+            final double[] g0 = slices[0].params[p].grad().data;
+            if (t == 0) {
+                for (int s = 1; s < slices.length; s++) {
+                    final double[] h = slices[s].params[p].grad().data;
+                    for (int i = from; i < to; i++) {
+                        g0[i] += h[i];
+                    }
+                }
+                rangeUpdate.update(p, from, to, g0);
+                continue;
+            }
+            final double[] mine = slices[t].params[p].grad().data;
+            if (slices.length == 2) {
+                for (int i = from; i < to; i++) {
+                    mine[i] = g0[i] + mine[i]; // the same bits as g0[i] + g1[i]
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    double sum = g0[i];
+                    for (int s = 1; s < slices.length; s++) {
+                        sum += slices[s].params[p].grad().data[i];
+                    }
+                    mine[i] = sum;
+                }
+            }
+            rangeUpdate.update(p, from, to, mine);
+        }
+    }
+
+    /**
+     * Tests: the gradient of entry k of parameter p after the last {@link #evaluate()}, or after the last
+     * {@link #update} that completed the sums, where it was kept (the network's gradient, or for the ranges of tasks
+     * 1 .. T-1 after a step of an elementwise optimiser, that task's slice's buffer).
+     */
+    double gradient(int p, int k) {
+        for (int t = 0; t < ranges.length; t++) {
+            for (int j = 0; j < ranges[t].length; j += 3) {
+                if (ranges[t][j] == p && ranges[t][j + 1] <= k && k < ranges[t][j + 2]) {
+                    return slices[completedInSlices ? t : 0].params[p].grad().data[k];
+                }
+            }
+        }
+        throw new IllegalArgumentException("No entry " + k + " in parameter " + p);
     }
 
     /** Adds the copies' gradients into the network's over the given entries, in slice order 1, 2, ..., T-1. */
@@ -331,6 +391,7 @@ final class ParallelStep implements BatchStep {
             slices[0].view(x, y, w);
         }
         reducePending = false;
+        completedInSlices = false;
         runPhase(SLICES);
         if (reduceNow) {
             runPhase(REDUCE);
@@ -371,6 +432,7 @@ final class ParallelStep implements BatchStep {
         }
         rangeUpdate = update;
         // with the reduction left to it, each range is added up and then updated by the same thread
+        completedInSlices = reduce;
         runPhase(reduce ? REDUCE_UPDATE : UPDATE);
     }
 

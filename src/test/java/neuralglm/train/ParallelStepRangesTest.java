@@ -117,9 +117,10 @@ class ParallelStepRangesTest {
                     assertEquals(oneLoss, loss, 1e-12 * Math.abs(oneLoss), what + ": loss against one thread");
                     final List<Parameter> pn = net.parameters(), pr = ref.parameters();
                     for (int p = 0; p < pn.size(); p++) {
-                        final double[] g = pn.get(p).grad().data, gr = pr.get(p).grad().data;
+                        final double[] gr = pr.get(p).grad().data;
                         for (int k = 0; k < pn.get(p).size(); k++) {
-                            assertEquals(Double.doubleToLongBits(gr[k]), Double.doubleToLongBits(g[k]),
+                            // where the step kept it: the network's gradient, or a worker's buffer for its range
+                            assertEquals(Double.doubleToLongBits(gr[k]), Double.doubleToLongBits(step.gradient(p, k)),
                                     what + ": gradient of " + pn.get(p).name() + "[" + k + "]");
                         }
                     }
@@ -190,9 +191,12 @@ class ParallelStepRangesTest {
                 }
                 final List<Parameter> pa = fused.parameters(), pb = phased.parameters();
                 for (int p = 0; p < pa.size(); p++) {
-                    final double[] ga = pa.get(p).grad().data, gb = pb.get(p).grad().data;
-                    for (int k = 0; k < ga.length; k++) {
-                        assertEquals(Double.doubleToLongBits(gb[k]), Double.doubleToLongBits(ga[k]),
+                    final double[] gb = pb.get(p).grad().data;
+                    for (int k = 0; k < gb.length; k++) {
+                        // the phased step reduced into the network's gradient; the fused one kept range t in slice t's buffer
+                        assertEquals(Double.doubleToLongBits(gb[k]), Double.doubleToLongBits(b.gradient(p, k)),
+                                "batch at " + start + ": phased gradient of " + pb.get(p).name() + "[" + k + "]");
+                        assertEquals(Double.doubleToLongBits(gb[k]), Double.doubleToLongBits(a.gradient(p, k)),
                                 "batch at " + start + ": reduced gradient of " + pa.get(p).name() + "[" + k + "]");
                     }
                 }
