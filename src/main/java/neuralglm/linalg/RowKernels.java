@@ -209,7 +209,7 @@ public final class RowKernels {
      * {@code cr[j][k] += sum_i g[i][j] x[i][k]} for {@code j < m, k < p}, i ascending, one fused multiply-add per term,
      * over blocks of {@value #BLOCK} examples (their rows of x stay in cache while each row of cr takes its terms, six
      * examples at a time). With {@code skip}, terms with {@code g[i][j] == 0} are left out (the caller has checked
-     * that x is finite).
+     * that x is finite); without, three rows of cr take three examples' terms at a time ({@link #fma3x3}).
      *
      * @param g      the output gradient's rows (n x m). Not modified.
      * @param x      the layer's input rows (n x p). Not modified.
@@ -221,17 +221,39 @@ public final class RowKernels {
     public static void weightGrad(double[][] g, int n, int m, double[][] x, int p, double[][] cr, boolean skip, int[] lists, int[] counts) {
         for (int i0 = 0; i0 < n; i0 += BLOCK) {
             final int i1 = Math.min(n, i0 + BLOCK);
-            java.util.Arrays.fill(counts, 0, m, 0);
+            int j0 = 0;
+            if (!skip) {
+                // every term: three rows of cr at a time from the same three rows of x, three examples a pass
+                for (; j0 + 2 < m; j0 += 3) {
+                    final int j1 = j0 + 1, j2 = j0 + 2;
+                    final double[] t0 = cr[j0], t1 = cr[j1], t2 = cr[j2];
+                    int i = i0;
+                    for (; i + 2 < i1; i += 3) {
+                        final double[] ga = g[i], gb = g[i + 1], gc = g[i + 2];
+                        fma3x3(ga[j0], gb[j0], gc[j0], ga[j1], gb[j1], gc[j1], ga[j2], gb[j2], gc[j2], x[i], x[i + 1], x[i + 2],
+                                t0, t1, t2, p);
+                    }
+                    if (i1 - i == 2) {
+                        final double[] ga = g[i], gb = g[i + 1];
+                        fma3x2(ga[j0], gb[j0], ga[j1], gb[j1], ga[j2], gb[j2], x[i], x[i + 1], t0, t1, t2, p);
+                    } else if (i1 - i == 1) {
+                        final double[] ga = g[i];
+                        fma3x1(ga[j0], ga[j1], ga[j2], x[i], t0, t1, t2, p);
+                    }
+                }
+            }
+            // the rows of cr left (all of them when zero terms are left out), one at a time
+            java.util.Arrays.fill(counts, j0, m, 0);
             // the examples of the block whose g[i][j] has a magnitude other than 0, listed per j (from j * BLOCK), branch-free
             for (int i = i0; i < i1; i++) {
                 final double[] gi = g[i];
-                for (int j = 0; j < m; j++) {
+                for (int j = j0; j < m; j++) {
                     final int c = counts[j];
                     lists[j * BLOCK + c] = i;
                     counts[j] = c + (skip ? ZeroTerms.nonZero(gi[j]) : 1);
                 }
             }
-            for (int j = 0; j < m; j++) {
+            for (int j = j0; j < m; j++) {
                 final double[] t = cr[j];
                 final int count = counts[j], o = j * BLOCK;
                 int q = 0;

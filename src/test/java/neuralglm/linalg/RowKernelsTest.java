@@ -108,7 +108,7 @@ class RowKernelsTest {
 
     /** {@code C += G^T X} with zeros in G (the gradient after a ReLU), x finite (zero terms left out) or not (all taken). */
     @ParameterizedTest
-    @CsvSource({"1,64,64", "17,64,64", "64,64,64", "65,64,64", "300,64,64", "200,20,64", "130,64,9", "70,1,64"})
+    @CsvSource({"1,64,64", "17,64,64", "64,64,64", "65,64,64", "300,64,64", "200,20,64", "130,64,9", "70,1,64", "67,5,33", "2,2,64", "3,3,8"})
     void weightGradientsAreTheChains(int n, int m, int p) {
         final Random rng = new Random(5L * n + 7L * m + p);
         final double[][] g = sparse(rng, n, m), x = sparse(rng, n, p), c0 = sparse(rng, m, p);
