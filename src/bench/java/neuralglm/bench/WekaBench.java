@@ -36,9 +36,10 @@ import weka.core.Utils;
  *                 Poisson at lr 0.05 (from NeuralGLM's own initialisation lr 0.2 diverges; a step costs the same)
  *   weka-predict  distributionsForInstances (instances/s) of NeuralGLM, MultilayerPerceptron and
  *                 Logistic on the same data with a two-valued class (y > 0), trained on --train rows
+ *                 (--precision float32: a NeuralGLM trained with -precision float32, which predicts in float)
  * </pre>
  * Options as {@code SGD -lr 0.01}, batch 256, net 20-64-64-1 ReLU, {@code --epochs} (5), {@code --reps} (3);
- * {@code --precision float32} trains weka-large and weka-notebook with {@code -precision float32}.
+ * {@code --precision float32} trains weka-large, weka-notebook and weka-predict's NeuralGLM with {@code -precision float32}.
  */
 final class WekaBench {
 
@@ -237,6 +238,7 @@ final class WekaBench {
 
     static void predict(BenchArgs a) throws Exception {
         final int reps = a.integer("reps", 3), trainRows = a.integer("train", 20000);
+        precision = a.string("precision", "float64");
         final Instances all = instances(Path.of(a.string("data", "target/bench-data")), a.integer("rows", 0), true);
         final Instances train = new Instances(all, 0, Math.min(trainRows, all.numInstances()));
         final Classifier[] models = {glm("Bernoulli", 1, 1), new MultilayerPerceptron(), new Logistic()};
@@ -259,7 +261,7 @@ final class WekaBench {
         for (int m = 0; m < models.length; m++) {
             sb.append(String.format(Locale.ROOT, ",\"%s_instances_per_s\":%s", names[m], NotebookBench.arr(rate[m])));
         }
-        System.out.printf(Locale.ROOT, "{\"bench\":\"weka_predict\",\"kernels\":\"%s\",\"rows\":%d%s,\"glm_over_mlp\":%.3f,\"glm_over_logistic\":%.3f}%n",
+        System.out.printf(Locale.ROOT, "{\"bench\":\"weka_predict\",\"precision\":\"" + precision + "\",\"kernels\":\"%s\",\"rows\":%d%s,\"glm_over_mlp\":%.3f,\"glm_over_logistic\":%.3f}%n",
                 neuralglm.linalg.Kernels.vectorised() ? "vector" : "plain", all.numInstances(), sb,
                 median(ratio(rate[0], rate[1])), median(ratio(rate[0], rate[2])));
     }

@@ -372,17 +372,51 @@ final class ColumnPass {
      * each row's outputs are the same whatever the block, the sums running along one row's terms).
      */
     DMatrixRMaj forwardFloat(DMatrixRMaj x, int start, int rows) {
+        ensureFloat(rows);
+        floatWeights();
+        return forwardFloatRows(x, start, rows);
+    }
+
+    /**
+     * The float predictions for rows {@code start .. start + rows - 1} of x: {@link #forwardFloat} on blocks of at most
+     * {@code block} rows with the weights copied to float once, written into {@code out} (reshaped to rows x outputs).
+     * The same numbers as {@link #forwardFloat} on all those rows at once.
+     *
+     * @return out
+     */
+    DMatrixRMaj predictFloat(DMatrixRMaj x, int start, int rows, int block, DMatrixRMaj out) {
+        ensureFloat(Math.min(rows, block));
+        floatWeights();
+        final int k = width[layers.length];
+        out.reshape(rows, k, false);
+        for (int s = 0; s < rows; s += block) {
+            final int b = Math.min(block, rows - s);
+            final DMatrixRMaj h = forwardFloatRows(x, start + s, b);
+            System.arraycopy(h.data, 0, out.data, s * k, b * k);
+        }
+        return out;
+    }
+
+    /** The float copies of the Linear layers' weights and biases, from their double parameters, and whether they are finite. */
+    private void floatWeights() {
+        for (int l = 0; l < layers.length; l++) {
+            if (layers[l] instanceof Linear lin) {
+                toFloat(lin.weight().value().data, weightF[l]);
+                toFloat(lin.bias().value().data, biasF[l]);
+                finiteF[l] = ZeroTerms.finite(weightF[l]);
+            }
+        }
+    }
+
+    /** {@link #forwardFloat} with the float weights as last copied ({@link #floatWeights}); the buffers hold the rows. */
+    private DMatrixRMaj forwardFloatRows(DMatrixRMaj x, int start, int rows) {
         float32 = true;
         n = rows;
-        ensureFloat(n);
         toColumns(x, start, rows, actF[0]);
         for (int l = 0; l < layers.length; l++) {
             final Layer layer = layers[l];
             if (layer instanceof Linear) {
                 final Linear lin = (Linear) layer;
-                toFloat(lin.weight().value().data, weightF[l]);
-                toFloat(lin.bias().value().data, biasF[l]);
-                finiteF[l] = ZeroTerms.finite(weightF[l]);
                 final int p = width[l], m = width[l + 1];
                 float[][] in = actF[l];
                 float[] w = weightF[l];

@@ -341,6 +341,12 @@ public final class Sequential implements Layer {
     static final int PREDICT_BLOCK = 2048;
 
     /**
+     * Rows per block of a float prediction pass ({@link #setPrecision}): the float kernels' blocks of a 64-unit layer are
+     * 1024 rows long (256 KB of columns), and the pass ran the fastest on blocks of that length.
+     */
+    static final int PREDICT_BLOCK_FLOAT = 1024;
+
+    /**
      * The network's output for every row of x, computed in blocks of {@value #PREDICT_BLOCK} rows so
      * that a full-data pass allocates no hidden-layer matrix of the data's length. Rows never interact,
      * so the result is the same to the bit as one pass over all rows. In the network's {@link #precision()}:
@@ -352,16 +358,7 @@ public final class Sequential implements Layer {
         final int n = x.numRows, d = x.numCols;
         final ColumnPass pass = precision == Precision.FLOAT32 ? ColumnPass.of(layers, d) : null;
         if (pass != null && pass.supports(Precision.FLOAT32)) {
-            final DMatrixRMaj out = new DMatrixRMaj(n, 0);
-            for (int start = 0; start < n; start += PREDICT_BLOCK) {
-                final int b = Math.min(PREDICT_BLOCK, n - start);
-                final DMatrixRMaj h = pass.forwardFloat(x, start, b);
-                if (start == 0) {
-                    out.reshape(n, h.numCols, false);
-                }
-                System.arraycopy(h.data, 0, out.data, start * h.numCols, b * h.numCols);
-            }
-            return out;
+            return pass.predictFloat(x, 0, n, PREDICT_BLOCK_FLOAT, new DMatrixRMaj(n, 0));
         }
         if (n <= PREDICT_BLOCK) {
             return predictRows(x);
@@ -386,27 +383,46 @@ public final class Sequential implements Layer {
      * validation rows of early stopping, every epoch): between {@link #COLUMN_ROWS} and {@link #COLUMN_MAX_ROWS} rows it
      * runs a forward {@link ColumnPass} of its own (vectorised along the rows, buffers reused; training's pass is left
      * alone), otherwise {@link #predict}. A network predicting in float ({@link #setPrecision}) runs its own float
-     * forward pass on any number of rows up to {@link #COLUMN_MAX_ROWS} (rows never interact there either).
+     * forward pass on any number of rows, in blocks (rows never interact there either).
      * Not thread-safe (its buffers are the network's).
      *
      * @param x inputs, n x d. Not modified.
      * @return eta, n x k: with columns, a buffer owned by this network, valid until the next call
      */
     public DMatrixRMaj evaluate(DMatrixRMaj x) {
-        final boolean float32 = floatPredictions(x.numCols);
-        if (float32 ? x.numRows <= COLUMN_MAX_ROWS : columnRows(x.numRows)) {
+        if (floatPredictions(x.numCols)) {
+            return evaluateFloat(x);
+        }
+        if (columnRows(x.numRows)) {
             if (evalColumnsDecided != x.numCols) {
                 evalColumns = ColumnPass.of(layers, x.numCols);
                 evalColumnsDecided = x.numCols;
-            }
-            if (float32) {
-                return evalColumns.forwardFloat(x, 0, x.numRows);
             }
             if (evalColumns != null && evalColumns.supports(Precision.FLOAT64)) {
                 return evalColumns.forward(x);
             }
         }
         return predict(x);
+    }
+
+    /** The output buffer of {@link #evaluateFloat} (made on first use). */
+    private transient DMatrixRMaj evalOut;
+
+    /**
+     * {@link #evaluate} of a network predicting in float: its evaluation pass in blocks of {@value #PREDICT_BLOCK_FLOAT}
+     * rows, the weights copied to float once per call.
+     *
+     * @return eta: a buffer owned by this network, valid until the next call
+     */
+    private DMatrixRMaj evaluateFloat(DMatrixRMaj x) {
+        if (evalColumnsDecided != x.numCols) {
+            evalColumns = ColumnPass.of(layers, x.numCols);
+            evalColumnsDecided = x.numCols;
+        }
+        if (evalOut == null) {
+            evalOut = new DMatrixRMaj(0, 0);
+        }
+        return evalColumns.predictFloat(x, 0, x.numRows, PREDICT_BLOCK_FLOAT, evalOut);
     }
 
     private DMatrixRMaj predictRows(DMatrixRMaj x) {

@@ -384,6 +384,11 @@ public final class Trainer {
      */
     static final int FINAL_BLOCK_FLOAT = 1024;
 
+    /** @return rows per forward pass of the final loss for this network */
+    private static int finalBlock(Sequential net) {
+        return net.precision() == Precision.FLOAT32 ? FINAL_BLOCK_FLOAT : FINAL_BLOCK;
+    }
+
     /**
      * The network's outputs on rows {@code start .. start + b - 1} of x, {@value #FINAL_BLOCK} rows per forward pass
      * ({@value #FINAL_BLOCK_FLOAT} when it predicts in float32).
@@ -412,10 +417,6 @@ public final class Trainer {
      * forward pass in double (the same bits), the network's float prediction pass when it predicts in float32
      * ({@link Sequential#setPrecision}).
      */
-    private static int finalBlock(Sequential net) {
-        return net.precision() == Precision.FLOAT32 ? FINAL_BLOCK_FLOAT : FINAL_BLOCK;
-    }
-
     private static DMatrixRMaj outputs(Sequential net, DMatrixRMaj x) {
         return net.precision() == Precision.FLOAT32 ? net.evaluate(x) : net.forward(x);
     }
