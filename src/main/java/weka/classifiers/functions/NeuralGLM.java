@@ -826,7 +826,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * Whether a build may read each mini-batch's inputs from the instances (standardised as they are read) instead of
      * a standardised copy of them all: with {@code -Dneuralglm.inputCopy=false}, mini-batches smaller than the data on
      * one thread, a network with hidden layers, a fixed weight decay and no early stopping; the build then also needs
-     * numeric inputs and a class learnt as it is (not a standardised Gaussian class), checked in {@link #newRun}.
+     * numeric inputs, checked in {@link #newRun}.
      * The same model to the bit either way.
      */
     private boolean leanInputsAllowed(int[] hiddenSizes, int rows) {
@@ -907,7 +907,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final InputPipeline pipeline = new InputPipeline(hiddenSizes.length == 0);
         // a network fitted to convergence under the automatic decay: 0/1 columns centred and scaled by 1/2, not their sd
         final boolean readInstances = lean && !forStream && plan.fraction() == 0 && plan.folds() == 0 && !plan.average()
-                && !plan.scaleTarget() && known.inputs() == null;
+                && known.inputs() == null;
         final DMatrixRMaj x = pipeline.fit(train, !doNotStandardize, targets.weights(), known.inputs(), known.classValues(),
                 numThreads, AutoRegularisation.binaryScale(plan), readInstances);
         // a lean fit of numeric inputs: no matrix, the rows read from the instances
@@ -969,7 +969,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         if (reused && buildLog != null) {
             buildLog.epoch(session);   // the status bar: the last epoch of the fit kept
         }
-        return new TrainingRun(new Instances(train, 0), pipeline, fam, session, x, targets, hiddenSizes.length == 0,
+        return new TrainingRun(new Instances(train, 0), pipeline, fam, session, x, rows, targets, hiddenSizes.length == 0,
                 architecture(cols, hiddenSizes, actName, outputs) + (members.isEmpty() ? ""
                         : String.format(Locale.ROOT, "; the average of %d such networks (%d %s units in all)",
                         members.size() + 1, (members.size() + 1) * hiddenSizes[0], actName)),

@@ -16,7 +16,8 @@ import weka.core.Utils;
  * {@code -Dneuralglm.inputCopy=false}: a mini-batch build on one thread with numeric inputs reads each batch from the
  * instances (standardised as read) and keeps no copy of them, and its model is the one the copying build makes, to the
  * bit: parameters, report (fit statistics, dispersion) and predictions; on data with an attribute removed as useless,
- * missing input values, a missing class value and weights; in float64 and float32. A build it cannot serve (two
+ * missing input values, a missing class value and weights; in float64 and float32; a Gaussian class (learnt
+ * standardised: the statistics predict on the rows read in blocks, more than one here). A build it cannot serve (two
  * threads) copies as before.
  */
 class NeuralGLMInputCopyTest {
@@ -24,8 +25,8 @@ class NeuralGLMInputCopyTest {
     private static final String OPTIONS = " -hidden 6,5 -activation ReLU -optimizer \"weka.classifiers.functions.neuralglm.Adam -lr 0.01\""
             + " -epochs 4 -mini-batch-size 16 -weight-decay 0 -validation-fraction 0 -S 7";
 
-    private static Instances data(String family) {
-        final Instances data = FamilyData.of(family, 240, 3);
+    private static Instances data(String family, int n) {
+        final Instances data = FamilyData.of(family, n, 3);
         data.insertAttributeAt(new Attribute("unused"), 1); // all missing: removed as useless
         for (int i = 0; i < data.numInstances(); i += 17) {
             data.instance(i).setValue(2, Utils.missingValue());
@@ -55,9 +56,9 @@ class NeuralGLMInputCopyTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"Poisson, float64", "Categorical, float64", "Poisson, float32"})
-    void readingTheInstancesMakesTheCopyingBuildsModel(String family, String precision) throws Exception {
-        final Instances data = data(family);
+    @CsvSource({"Poisson, float64, 240", "Categorical, float64, 240", "Gaussian, float64, 4500", "Poisson, float32, 240"})
+    void readingTheInstancesMakesTheCopyingBuildsModel(String family, String precision, int n) throws Exception {
+        final Instances data = data(family, n);
         final String options = " -precision " + precision;
         final NeuralGLM copied = build(family, data, "true", options), read = build(family, data, "false", options);
         assertFalse(copied.readsInputsFromInstances(), "by default the build copies the inputs");

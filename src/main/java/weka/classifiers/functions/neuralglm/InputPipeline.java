@@ -657,6 +657,8 @@ public final class InputPipeline implements Inputs {
      */
     static final class InstanceRows implements RowSource {
         private final Instances data;
+        /** The rows: the instances' number when fitted (the instances must not change during the build). */
+        private final int n;
         private final int[] kept;
         private final double[] fill, mean, scale;
 
@@ -668,6 +670,7 @@ public final class InputPipeline implements Inputs {
          */
         InstanceRows(Instances data, int[] kept, double[] fill, double[] mean, double[] scale) {
             this.data = data;
+            this.n = data.numInstances();
             this.kept = kept.clone();
             this.fill = new double[kept.length];
             for (int c = 0; c < kept.length; c++) {
@@ -679,7 +682,7 @@ public final class InputPipeline implements Inputs {
 
         @Override
         public int numRows() {
-            return data.numInstances();
+            return n;
         }
 
         @Override

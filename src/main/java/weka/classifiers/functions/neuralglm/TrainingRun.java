@@ -2,6 +2,7 @@ package weka.classifiers.functions.neuralglm;
 
 import neuralglm.dist.FittedDispersion;
 import neuralglm.family.Family;
+import neuralglm.linalg.RowSource;
 import neuralglm.model.AbsentClasses;
 import neuralglm.model.FitStatistics;
 import neuralglm.model.GlmInference;
@@ -29,6 +30,8 @@ public final class TrainingRun {
     private final Family family;
     private final TrainingSession session;
     private final DMatrixRMaj x;
+    /** With x null: the training inputs, read from the instances in blocks. */
+    private final RowSource rows;
     private final Targets targets;
     private final boolean glm;
     private final String architecture;
@@ -57,8 +60,8 @@ public final class TrainingRun {
      * @param family             the output family
      * @param session            the engine's run
      * @param x                  all training inputs (standardised), for the fit statistics; null for a run that read
-     *                           them from the instances (one network trained on all rows: its final pass gives the
-     *                           outputs)
+     *                           them from the instances (one network trained on all rows, nothing held out)
+     * @param rows               with x null: the standardised training inputs read from the instances; else null
      * @param targets            all training targets and weights
      * @param glm                whether the network has no hidden layer
      * @param architecture       the network in words
@@ -77,7 +80,7 @@ public final class TrainingRun {
      * @param members            trained networks the model averages with the session's (empty: the session's alone)
      */
     public TrainingRun(Instances header, InputPipeline pipeline, Family family, TrainingSession session, DMatrixRMaj x,
-                       Targets targets, boolean glm, String architecture, String optimizer, int requestedBatchSize,
+                       RowSource rows, Targets targets, boolean glm, String architecture, String optimizer, int requestedBatchSize,
                        boolean standardized, FittedDispersion.Estimate dispersionEstimate, RunFingerprint fingerprint,
                        String resumeNote, GlmInference.Weights weightsKind, boolean quasi, String regularization,
                        Standardizer targetScale, java.util.List<Sequential> members) {
@@ -92,6 +95,7 @@ public final class TrainingRun {
         this.family = family;
         this.session = session;
         this.x = x;
+        this.rows = x == null ? java.util.Objects.requireNonNull(rows, "rows") : null;
         this.targets = targets;
         this.glm = glm;
         this.architecture = architecture;
@@ -185,7 +189,7 @@ public final class TrainingRun {
         final DMatrixRMaj fitted = net == own && targetScale == null && session.validationRows() == 0
                 && session.finalOutputs() != null
                 && session.finalOutputs().numRows == session.trainingRows()
-                ? session.finalOutputs() : net.predict(inputs());
+                ? session.finalOutputs() : predictAll(net);
         if (glm && fitted.numCols == 1) {
             return completeGlm(net, result);
         }
@@ -197,13 +201,32 @@ public final class TrainingRun {
         return completed;
     }
 
-    /** @return all training inputs; refused for a run that read them from the instances (it keeps no matrix) */
-    private DMatrixRMaj inputs() {
-        if (x == null) {
-            throw new IllegalStateException("This run read its inputs from the instances and keeps no matrix of them");
+    /**
+     * @return the network's predictions on all training inputs: {@code net.predict(x)}, or on the rows read from the
+     *         instances in blocks of {@value #PREDICT_BLOCK} (the same bits: each row's outputs are its own)
+     */
+    private DMatrixRMaj predictAll(Sequential net) {
+        if (x != null) {
+            return net.predict(x);
         }
-        return x;
+        final int n = rows.numRows(), d = rows.numCols();
+        final DMatrixRMaj block = new DMatrixRMaj(Math.min(n, PREDICT_BLOCK), d);
+        DMatrixRMaj all = null;
+        for (int i = 0; i < n; i += PREDICT_BLOCK) {
+            final int m = Math.min(PREDICT_BLOCK, n - i);
+            block.reshape(m, d, false);
+            rows.range(i, m, block.data);
+            final DMatrixRMaj p = net.predict(block);
+            if (all == null) {
+                all = new DMatrixRMaj(n, p.numCols);
+            }
+            System.arraycopy(p.data, 0, all.data, i * p.numCols, m * p.numCols);
+        }
+        return all;
     }
+
+    /** Rows per block of {@link #predictAll} on rows read from the instances. */
+    private static final int PREDICT_BLOCK = 2048;
 
     /**
      * A GLM's model: with -dispersion ML and a family with a distribution parameter (the negative binomial
