@@ -110,18 +110,8 @@ public final class Standardizer implements Serializable {
      * @return the standardiser of x
      */
     public static Standardizer fit(DMatrixRMaj x, double[] w, double[] sums, int threads, double binaryScale) {
-        if (!(binaryScale >= 0) || Double.isInfinite(binaryScale)) {
-            throw new IllegalArgumentException("Standardizer: the scale of an indicator column must be > 0 and finite "
-                    + "(or 0 for its standard deviation), got " + binaryScale);
-        }
         final int n = x.numRows, d = x.numCols;
-        final double total = Family.totalWeight(w, n);
-        if (!(total > 0)) {
-            throw new IllegalArgumentException("Cannot standardise: the instance weights sum to " + total);
-        }
-        if (sums != null && sums.length != d) {
-            throw new IllegalArgumentException("Standardizer: " + sums.length + " column sums for " + d + " columns");
-        }
+        final double total = checkedTotal(n, d, w, sums, binaryScale);
         final double[] m = sums == null ? new double[d] : sums.clone(), s = new double[d];
         final int parts = Math.max(1, Math.min(d, Parallel.parts(threads, (long) n * d, GRAIN)));
         Parallel.run(parts, t -> moments(x, w, sums == null, total, m, s, Parallel.start(d, parts, t),
@@ -135,6 +125,26 @@ public final class Standardizer implements Serializable {
     }
 
     /**
+     * The checks both fits make of their arguments.
+     *
+     * @return the total weight {@code sum_i w_i} (n without weights), &gt; 0
+     */
+    private static double checkedTotal(int n, int d, double[] w, double[] sums, double binaryScale) {
+        if (!(binaryScale >= 0) || Double.isInfinite(binaryScale)) {
+            throw new IllegalArgumentException("Standardizer: the scale of an indicator column must be > 0 and finite "
+                    + "(or 0 for its standard deviation), got " + binaryScale);
+        }
+        final double total = Family.totalWeight(w, n);
+        if (!(total > 0)) {
+            throw new IllegalArgumentException("Cannot standardise: the instance weights sum to " + total);
+        }
+        if (sums != null && sums.length != d) {
+            throw new IllegalArgumentException("Standardizer: " + sums.length + " column sums for " + d + " columns");
+        }
+        return total;
+    }
+
+    /**
      * {@link #fit(DMatrixRMaj, double[], double[], int, double)} on inputs read from a source in blocks of rows: each
      * column's terms in row order, as there, so the same means and scales to the bit.
      *
@@ -145,18 +155,8 @@ public final class Standardizer implements Serializable {
      * @return the standardiser of x
      */
     public static Standardizer fit(RowSource x, double[] w, double[] sums, double binaryScale) {
-        if (!(binaryScale >= 0) || Double.isInfinite(binaryScale)) {
-            throw new IllegalArgumentException("Standardizer: the scale of an indicator column must be > 0 and finite "
-                    + "(or 0 for its standard deviation), got " + binaryScale);
-        }
         final int n = x.numRows(), d = x.numCols();
-        final double total = Family.totalWeight(w, n);
-        if (!(total > 0)) {
-            throw new IllegalArgumentException("Cannot standardise: the instance weights sum to " + total);
-        }
-        if (sums != null && sums.length != d) {
-            throw new IllegalArgumentException("Standardizer: " + sums.length + " column sums for " + d + " columns");
-        }
+        final double total = checkedTotal(n, d, w, sums, binaryScale);
         final double[] m = sums == null ? new double[d] : sums.clone(), s = new double[d];
         final int rows = Math.max(1, SOURCE_BLOCK / Math.max(1, d));
         final double[] block = new double[rows * d];

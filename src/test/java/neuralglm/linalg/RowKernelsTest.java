@@ -31,14 +31,7 @@ class RowKernelsTest {
         final double[] z = sparse(rng, 1, m)[0];
         final double[][] c = new double[n][m];
         final int[] idx = new int[p];
-        for (int mode = 0; mode < 3; mode++) {
-            final boolean relu = mode == 1;
-            final double[][] step = mode == 2 ? y : null;
-            RowKernels.rowsTimes(a, null, n, p, b, m, z, c, relu, step, idx);
-            assertRows(a, n, p, b, m, z, c, relu, step, false);
-            RowKernels.rowsTimes(null, flat(a, p), n, p, b, m, null, c, relu, step, idx);
-            assertRows(a, n, p, b, m, null, c, relu, step, false);
-        }
+        rowsTimesInEveryMode(a, n, p, b, m, z, c, y, idx, false);
         // a -0 start: every term taken, so the signs of zero sums are the definition's too
         z[0] = -0.0;
         RowKernels.rowsTimes(a, null, n, p, b, m, z, c, false, null, idx);
@@ -49,6 +42,22 @@ class RowKernelsTest {
         RowKernels.rowsTimes(a, null, n, p, b, m, z, c, false, null, idx);
         assertRows(a, n, p, b, m, z, c, false, null, true);
         assertTrue(Double.isNaN(c[0][0]), "0 * Inf in the first row");
+    }
+
+    /**
+     * rowsTimes with A as row arrays (and bias z) and as one flat array (no bias), plain, with a ReLU and with the step of
+     * y, each checked against the chains written out ({@link #assertRows}; signs: whether zero signs are compared too).
+     */
+    private static void rowsTimesInEveryMode(double[][] a, int n, int p, double[][] b, int m, double[] z, double[][] c,
+                                             double[][] y, int[] idx, boolean signs) {
+        for (int mode = 0; mode < 3; mode++) {
+            final boolean relu = mode == 1;
+            final double[][] step = mode == 2 ? y : null;
+            RowKernels.rowsTimes(a, null, n, p, b, m, z, c, relu, step, idx);
+            assertRows(a, n, p, b, m, z, c, relu, step, signs);
+            RowKernels.rowsTimes(null, flat(a, p), n, p, b, m, null, c, relu, step, idx);
+            assertRows(a, n, p, b, m, null, c, relu, step, signs);
+        }
     }
 
     /**
@@ -74,14 +83,7 @@ class RowKernelsTest {
         final double[] z = sparse(rng, 1, m)[0];
         final double[][] c = new double[n][m];
         final int[] idx = new int[p];
-        for (int mode = 0; mode < 3; mode++) {
-            final boolean relu = mode == 1;
-            final double[][] step = mode == 2 ? y : null;
-            RowKernels.rowsTimes(a, null, n, p, b, m, z, c, relu, step, idx);
-            assertRows(a, n, p, b, m, z, c, relu, step, true);
-            RowKernels.rowsTimes(null, flat(a, p), n, p, b, m, null, c, relu, step, idx);
-            assertRows(a, n, p, b, m, null, c, relu, step, true);
-        }
+        rowsTimesInEveryMode(a, n, p, b, m, z, c, y, idx, true);
     }
 
     @ParameterizedTest
