@@ -295,6 +295,19 @@ public final class Standardizer implements Serializable {
         return x;
     }
 
+    /**
+     * Standardises one row in place, {@code row[offset + j] = (row[offset + j] - m_j) / s_j} for j &lt; d: the arithmetic
+     * of {@link #apply}, so the same bits (for rows read one at a time, e.g. from a data set kept elsewhere).
+     *
+     * @param row    the array holding the row
+     * @param offset where the row's d entries start
+     */
+    public void applyRow(double[] row, int offset) {
+        for (int j = 0; j < mean.length; j++) {
+            row[offset + j] = (row[offset + j] - mean[j]) / scale[j];
+        }
+    }
+
     /** {@link #apply} on rows {@code r0 .. r1 - 1}. */
     private void applyRows(DMatrixRMaj x, int r0, int r1) {
         final int d = x.numCols;

@@ -200,7 +200,7 @@ class StandardizerTest {
     }
 
     @Test
-    void applyIsTheEntrywiseFormulaToTheBit() {
+    void applyAndApplyRowAreTheEntrywiseFormulaToTheBit() {
         final Random rng = new Random(9);
         for (int[] shape : new int[][] {{301, 7}, {5, 1500}, {1, 3}, {1000, 20}}) {
             final int n = shape[0], d = shape[1];
@@ -211,10 +211,18 @@ class StandardizerTest {
             final Standardizer s = Standardizer.fit(x, null);
             final double[] m = s.mean(), sc = s.scale();
             final DMatrixRMaj z = s.apply(x.copy());
+            // applyRow, one row at a time at an offset in a longer array (the rows a source reads)
+            final double[] rows = new double[3 + n * d];
+            System.arraycopy(x.data, 0, rows, 3, n * d);
+            for (int i = 0; i < n; i++) {
+                s.applyRow(rows, 3 + i * d);
+            }
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < d; j++) {
-                    assertEquals(Double.doubleToLongBits((x.data[i * d + j] - m[j]) / sc[j]), Double.doubleToLongBits(z.data[i * d + j]),
-                            n + " x " + d + ": row " + i + ", column " + j);
+                    final long expected = Double.doubleToLongBits((x.data[i * d + j] - m[j]) / sc[j]);
+                    assertEquals(expected, Double.doubleToLongBits(z.data[i * d + j]), n + " x " + d + ": row " + i + ", column " + j);
+                    assertEquals(expected, Double.doubleToLongBits(rows[3 + i * d + j]),
+                            "applyRow " + n + " x " + d + ": row " + i + ", column " + j);
                 }
             }
         }

@@ -224,10 +224,10 @@ public final class InputPipeline implements Inputs {
                 for (int c = 0; sums != null && c < kept.length; c++) {
                     sums[c] = summary.results[kept[c]];
                 }
-                standardizer = standardize ? Standardizer.fit(new InstanceRows(data, kept, fill, null, null), weights, sums,
+                standardizer = standardize ? Standardizer.fit(new InstanceRows(data, kept, fill, null), weights, sums,
                         binaryScale) : Standardizer.identity(cols);
                 trainingRows = kept.length == 0 ? null
-                        : new InstanceRows(data, kept, fill, standardizer.mean(), standardizer.scale());
+                        : new InstanceRows(data, kept, fill, standardizer);
                 if (trainingRows != null) {
                     return null;
                 }
@@ -652,23 +652,24 @@ public final class InputPipeline implements Inputs {
 
     /**
      * Rows of numeric instances through the fitted pipeline without a copy of the data: the kept attributes' values,
-     * a missing one replaced by its fill value, then {@code (v - m_c) / s_c} when standardising (the arithmetic of
-     * {@link Standardizer#apply}: the same bits as the matrix {@code fit} makes).
+     * a missing one replaced by its fill value, then standardised by {@link Standardizer#applyRow} (the same bits as
+     * the matrix {@code fit} makes).
      */
     static final class InstanceRows implements RowSource {
         private final Instances data;
         /** The rows: the instances' number when fitted (the instances must not change during the build). */
         private final int n;
         private final int[] kept;
-        private final double[] fill, mean, scale;
+        private final double[] fill;
+        /** The standardiser applied to each row read; null for the imputed values as they are. */
+        private final Standardizer standardizer;
 
         /**
          * @param kept  the attributes read, in column order
          * @param fill  per attribute: what replaces a missing value
-         * @param mean  per column: the mean subtracted; null (with scale) for the imputed values as they are
-         * @param scale per column: the divisor
+         * @param standardizer applied to each row read; null for the imputed values as they are
          */
-        InstanceRows(Instances data, int[] kept, double[] fill, double[] mean, double[] scale) {
+        InstanceRows(Instances data, int[] kept, double[] fill, Standardizer standardizer) {
             this.data = data;
             this.n = data.numInstances();
             this.kept = kept.clone();
@@ -676,8 +677,7 @@ public final class InputPipeline implements Inputs {
             for (int c = 0; c < kept.length; c++) {
                 this.fill[c] = fill[kept[c]];
             }
-            this.mean = mean;
-            this.scale = scale;
+            this.standardizer = standardizer;
         }
 
         @Override
@@ -722,10 +722,8 @@ public final class InputPipeline implements Inputs {
                 final double v = inst.value(kept[c]);
                 out[offset + c] = Utils.isMissingValue(v) ? fill[c] : v;
             }
-            if (mean != null) {
-                for (int c = 0; c < d; c++) {
-                    out[offset + c] = (out[offset + c] - mean[c]) / scale[c];
-                }
+            if (standardizer != null) {
+                standardizer.applyRow(out, offset);
             }
         }
     }
