@@ -60,7 +60,7 @@ for r in $(seq 1 "$ROUNDS"); do
             "${JJ[@]}" weka-large --data "$DATA" --reps 3 --pair 2>/dev/null | tag "$r"
             # the same two workloads with -precision float32, side by side
             "${JJ[@]}" weka-notebook --reps 3 --precision float32 2>/dev/null | tag "$r"
-            "${JJ[@]}" weka-large --data "$DATA" --reps 1 --precision float32 2>/dev/null | tag "$r"
+            "${JJ[@]}" weka-large --data "$DATA" --reps 3 --precision float32 2>/dev/null | tag "$r"
             "${JJ[@]}" weka-predict --data "$DATA" --reps 3 2>/dev/null | tag "$r"
         done
         "$PY" "$TORCH_BENCH/torch_seed.py" --threads 1 --dtype float32 --reps 3 --variants notebook | tag "$r"

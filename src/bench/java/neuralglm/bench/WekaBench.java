@@ -30,7 +30,9 @@ import weka.core.Utils;
  *                 max, the same ratio for the epochs alone, the 2-thread build's serial share (init) and
  *                 CPU/wall of both (a pair below about 1.9 did not get two cores), the load average at
  *                 the start of each round; RSS (start, after the data, peak) against the data's size
- *                 (--warmup 0: no warm-up build, whose garbage would count in the peak)
+ *                 (--warmup 0: no warm-up build, whose garbage would count in the peak); --pair first runs
+ *                 --pair-warmup (default 4) untimed full-length 2-thread builds and pairs, so that both sides run
+ *                 compiled code (0: one epoch of each)
  *   weka-notebook the notebook workload through buildClassifier (-hidden 30,20, SGD lr 0.2, full batch,
  *                 inputs as given, --steps epochs, default 5000), per family, median of --reps (default 3);
  *                 Poisson at lr 0.05 (from NeuralGLM's own initialisation lr 0.2 diverges; a step costs the same)
@@ -125,8 +127,16 @@ final class WekaBench {
             build(glm("Poisson", 1, threads), data); // warm-up (JIT); --warmup 0 for the peak RSS of one build alone
         }
         if (pair) {
-            build(glm("Poisson", 1, 2), data);
-            sideBySide(data, 1);
+            // the 2-thread path's own methods (the slices' gather, the worker's loop, the range updates) reach C2 only
+            // after some 10 epochs of 2-thread training (-XX:+PrintCompilation: about 5.5 s into the JVM), while the
+            // 1-thread code is compiled sooner (the pair and the 1-thread builds run it from the start): warm both
+            // to the same point, --pair-warmup full-length 2-thread builds and pairs first (default 4; 0 as before
+            // this was added: one epoch of each), so that the first rounds do not measure the JIT
+            final int pairWarmup = a.integer("pair-warmup", 4);
+            for (int k = 0; k < Math.max(1, pairWarmup); k++) {
+                build(glm("Poisson", pairWarmup == 0 ? 1 : epochs, 2), data);
+                sideBySide(data, pairWarmup == 0 ? 1 : epochs);
+            }
         }
         final double[] total = new double[reps], fixed = new double[reps], ceiling = new double[reps], two = new double[reps];
         final double[] fixedCpu = new double[reps];
