@@ -30,7 +30,8 @@ import weka.core.Utils;
  *                 max, the same ratio for the epochs alone, the 2-thread build's serial share (init) and
  *                 CPU/wall of both (a pair below about 1.9 did not get two cores), the load average at
  *                 the start of each round; RSS (start, after the data, peak) against the data's size
- *                 (--warmup 0: no warm-up build, whose garbage would count in the peak); --pair first runs
+ *                 (--warmup 0: no warm-up build, whose garbage would count in the peak; --read-instances: the
+ *                 builds read their inputs from the instances, NeuralGLM's -read-instances); --pair first runs
  *                 --pair-warmup (default 4) untimed full-length 2-thread builds and pairs, so that both sides run
  *                 compiled code (0: one epoch of each)
  *   weka-notebook the notebook workload through buildClassifier (-hidden 30,20, SGD lr 0.2, full batch,
@@ -57,6 +58,8 @@ final class WekaBench {
 
     /** {@code --precision float64|float32} (default float64): NeuralGLM's -precision. */
     static String precision = "float64";
+    /** Options added to every large-workload build (weka-large --read-instances: " -read-instances"). */
+    static String extra = "";
 
     static Instances instances(Path dir, int rows, boolean binary) throws java.io.IOException {
         final DMatrixRMaj[] xy = LargeBench.readData(dir.resolve("large_poisson.bin"));
@@ -81,7 +84,7 @@ final class WekaBench {
     static NeuralGLM glm(String family, int epochs, int threads) throws Exception {
         final NeuralGLM g = new NeuralGLM();
         g.setOptions(Utils.splitOptions("-family " + family + " -hidden 64,64 -optimizer \"SGD -lr 0.01\" -mini-batch-size 256 -epochs "
-                + epochs + " -num-threads " + threads + " -S 1 -precision " + precision + PINNED));
+                + epochs + " -num-threads " + threads + " -S 1 -precision " + precision + PINNED + extra));
         return g;
     }
 
@@ -115,6 +118,7 @@ final class WekaBench {
         final boolean pair = a.flag("pair");
         final int reps = a.integer("reps", pair ? 5 : 3), epochs = a.integer("epochs", 5), threads = a.integer("threads", 1);
         precision = a.string("precision", "float64");
+        extra = a.flag("read-instances") ? " -read-instances" : "";
         final long rssStart = LargeBench.rssKb("VmRSS");
         // setOptions resolves the option classes with Utils.forName, whose first call builds Weka's class cache (every
         // jar of the class path scanned: tens of MB of garbage on the bench's); Weka's Run and Explorer build it as they

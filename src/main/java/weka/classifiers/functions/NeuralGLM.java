@@ -141,6 +141,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private int weightsKind = GlmInference.Weights.FREQUENCY.ordinal();
     private boolean quasi = false;
     private int precision = Precision.FLOAT64.ordinal();
+    private boolean readInstances = false;
 
     /**
      * The model; null until a build succeeds. Immutable and replaced whole (between initializeClassifier
@@ -500,6 +501,27 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         }
     }
 
+    /** @return whether a build may read its inputs from the instances instead of copying them */
+    @OptionMetadata(displayName = "readInstances", displayOrder = 17,
+            description = "Saves memory on large data: read each mini-batch's inputs from the instances (missing values "
+                    + "imputed and the inputs standardised as they are read) instead of keeping a standardised copy of them "
+                    + "all (n x d doubles, about as much memory as the instances' values). The same model to the bit; the "
+                    + "epochs about 10% slower (the rows are read at random places). Applies to builds with numeric inputs, "
+                    + "hidden layers, mini-batches smaller than the data, one thread, a fixed -weight-decay and "
+                    + "-validation-fraction 0; other builds copy as before. The instances must not change during the build. "
+                    + "With a heap cap (-Xmx, or maxheap in RunWeka.ini) of about 1.8 times the data's size, a 1M x 20 build "
+                    + "then stays under twice the data's size in memory.",
+            commandLineParamName = "read-instances", commandLineParamSynopsis = "-read-instances",
+            commandLineParamIsFlag = true)
+    public boolean getReadInstances() {
+        return readInstances;
+    }
+
+    /** @param value true to read the inputs from the instances where the build allows it */
+    public void setReadInstances(boolean value) {
+        readInstances = value;
+    }
+
     /** @return true when the inputs are not standardised */
     @OptionMetadata(displayName = "doNotStandardize", displayOrder = 9,
             description = "Turn off the standardisation of the inputs (on by default: it puts every input on one scale, "
@@ -815,22 +837,14 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     }
 
     /**
-     * {@code -Dneuralglm.inputCopy=false}: a build that can read its inputs from the instances does so, without an
-     * n x d copy (see {@link #leanInputsAllowed}).
-     */
-    static boolean inputCopy() {
-        return Boolean.parseBoolean(System.getProperty("neuralglm.inputCopy", "true"));
-    }
-
-    /**
      * Whether a build may read each mini-batch's inputs from the instances (standardised as they are read) instead of
-     * a standardised copy of them all: with {@code -Dneuralglm.inputCopy=false}, mini-batches smaller than the data on
+     * a standardised copy of them all: with {@code -read-instances}, mini-batches smaller than the data on
      * one thread, a network with hidden layers, a fixed weight decay and no early stopping; the build then also needs
      * numeric inputs, checked in {@link #newRun}.
      * The same model to the bit either way.
      */
     private boolean leanInputsAllowed(int[] hiddenSizes, int rows) {
-        return !inputCopy() && hiddenSizes.length > 0 && numThreads == 1 && miniBatchSize > 0 && miniBatchSize < rows
+        return readInstances && hiddenSizes.length > 0 && numThreads == 1 && miniBatchSize > 0 && miniBatchSize < rows
                 && weightDecay != AUTO && validationFraction == 0;
     }
 

@@ -13,7 +13,7 @@ import weka.core.Instances;
 import weka.core.Utils;
 
 /**
- * {@code -Dneuralglm.inputCopy=false}: a mini-batch build on one thread with numeric inputs reads each batch from the
+ * {@code -read-instances}: a mini-batch build on one thread with numeric inputs reads each batch from the
  * instances (standardised as read) and keeps no copy of them, and its model is the one the copying build makes, to the
  * bit: parameters, report (fit statistics, dispersion) and predictions; on data with an attribute removed as useless,
  * missing input values, a missing class value and weights; in float64 and float32; a Gaussian class (learnt
@@ -38,21 +38,12 @@ class NeuralGLMInputCopyTest {
         return data;
     }
 
-    private static NeuralGLM build(String family, Instances data, String copy, String extra) throws Exception {
-        final String before = System.getProperty("neuralglm.inputCopy");
-        System.setProperty("neuralglm.inputCopy", copy);
-        try {
-            final NeuralGLM g = new NeuralGLM();
-            g.setOptions(Utils.splitOptions("-family weka.classifiers.functions.neuralglm." + family + OPTIONS + extra));
-            g.buildClassifier(data);
-            return g;
-        } finally {
-            if (before == null) {
-                System.clearProperty("neuralglm.inputCopy");
-            } else {
-                System.setProperty("neuralglm.inputCopy", before);
-            }
-        }
+    private static NeuralGLM build(String family, Instances data, boolean read, String extra) throws Exception {
+        final NeuralGLM g = new NeuralGLM();
+        g.setOptions(Utils.splitOptions("-family weka.classifiers.functions.neuralglm." + family + OPTIONS + extra
+                + (read ? " -read-instances" : "")));
+        g.buildClassifier(data);
+        return g;
     }
 
     @ParameterizedTest
@@ -60,9 +51,9 @@ class NeuralGLMInputCopyTest {
     void readingTheInstancesMakesTheCopyingBuildsModel(String family, String precision, int n) throws Exception {
         final Instances data = data(family, n);
         final String options = " -precision " + precision;
-        final NeuralGLM copied = build(family, data, "true", options), read = build(family, data, "false", options);
+        final NeuralGLM copied = build(family, data, false, options), read = build(family, data, true, options);
         assertFalse(copied.readsInputsFromInstances(), "by default the build copies the inputs");
-        assertTrue(read.readsInputsFromInstances(), "-Dneuralglm.inputCopy=false: the inputs were read from the instances");
+        assertTrue(read.readsInputsFromInstances(), "-read-instances: the inputs were read from the instances");
         assertArrayEquals(Parameters.flatten(copied.fittedModel().network().parameters()),
                 Parameters.flatten(read.fittedModel().network().parameters()), 0.0, "the parameters");
         assertEquals(copied.toString(), read.toString(), "the report: statistics, dispersion");
@@ -71,7 +62,7 @@ class NeuralGLMInputCopyTest {
             assertArrayEquals(copied.distributionForInstance(data.instance(i)), read.distributionForInstance(data.instance(i)),
                     0.0, "instance " + i);
         }
-        final NeuralGLM threads = build(family, data, "false", options + " -num-threads 2");
+        final NeuralGLM threads = build(family, data, true, options + " -num-threads 2");
         assertFalse(threads.readsInputsFromInstances(), "two threads: the inputs are copied");
     }
 }
