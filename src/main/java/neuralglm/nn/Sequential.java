@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
 
+import neuralglm.linalg.RowSource;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -363,13 +364,28 @@ public final class Sequential implements Layer {
         if (n <= PREDICT_BLOCK) {
             return predictRows(x);
         }
+        return predict(RowSource.dense(x));
+    }
+
+    /**
+     * {@link #predict(DMatrixRMaj)} on the rows of a source (for example a data set kept elsewhere, read as it is
+     * needed), read {@value #PREDICT_BLOCK} rows at a time: the same bits as on the matrix of those rows.
+     *
+     * @param x the rows, n x d
+     * @return eta, n x k
+     */
+    public DMatrixRMaj predict(RowSource x) {
+        final int n = x.numRows(), d = x.numCols();
+        final DMatrixRMaj xb = new DMatrixRMaj(Math.min(n, PREDICT_BLOCK), d);
+        if (n == 0) {
+            return predict(xb);
+        }
         DMatrixRMaj out = null;
-        final DMatrixRMaj xb = new DMatrixRMaj(PREDICT_BLOCK, d);
         for (int start = 0; start < n; start += PREDICT_BLOCK) {
             final int b = Math.min(PREDICT_BLOCK, n - start);
             xb.reshape(b, d, false);
-            System.arraycopy(x.data, start * d, xb.data, 0, b * d);
-            final DMatrixRMaj h = predictRows(xb);
+            x.range(start, b, xb.data);
+            final DMatrixRMaj h = predict(xb);
             if (out == null) {
                 out = new DMatrixRMaj(n, h.numCols);
             }

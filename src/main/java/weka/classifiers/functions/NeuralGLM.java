@@ -920,10 +920,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 validationFraction, patience);
         final InputPipeline pipeline = new InputPipeline(hiddenSizes.length == 0);
         // a network fitted to convergence under the automatic decay: 0/1 columns centred and scaled by 1/2, not their sd
-        final boolean readInstances = lean && !forStream && plan.fraction() == 0 && plan.folds() == 0 && !plan.average()
+        final boolean fromInstances = lean && !forStream && plan.fraction() == 0 && plan.folds() == 0 && !plan.average()
                 && known.inputs() == null;
         final DMatrixRMaj x = pipeline.fit(train, !doNotStandardize, targets.weights(), known.inputs(), known.classValues(),
-                numThreads, AutoRegularisation.binaryScale(plan), readInstances);
+                numThreads, AutoRegularisation.binaryScale(plan), fromInstances);
         // a lean fit of numeric inputs: no matrix, the rows read from the instances
         final RowSource rows = x == null ? pipeline.takeTrainingRows() : null;
         final int cols = x == null ? rows.numCols() : x.numCols;

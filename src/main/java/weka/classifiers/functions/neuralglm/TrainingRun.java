@@ -201,32 +201,10 @@ public final class TrainingRun {
         return completed;
     }
 
-    /**
-     * @return the network's predictions on all training inputs: {@code net.predict(x)}, or on the rows read from the
-     *         instances in blocks of {@value #PREDICT_BLOCK} (the same bits: each row's outputs are its own)
-     */
+    /** @return the network's predictions on all training inputs, from the matrix or the rows read from the instances */
     private DMatrixRMaj predictAll(Sequential net) {
-        if (x != null) {
-            return net.predict(x);
-        }
-        final int n = rows.numRows(), d = rows.numCols();
-        final DMatrixRMaj block = new DMatrixRMaj(Math.min(n, PREDICT_BLOCK), d);
-        DMatrixRMaj all = null;
-        for (int i = 0; i < n; i += PREDICT_BLOCK) {
-            final int m = Math.min(PREDICT_BLOCK, n - i);
-            block.reshape(m, d, false);
-            rows.range(i, m, block.data);
-            final DMatrixRMaj p = net.predict(block);
-            if (all == null) {
-                all = new DMatrixRMaj(n, p.numCols);
-            }
-            System.arraycopy(p.data, 0, all.data, i * p.numCols, m * p.numCols);
-        }
-        return all;
+        return x != null ? net.predict(x) : net.predict(rows);
     }
-
-    /** Rows per block of {@link #predictAll} on rows read from the instances. */
-    private static final int PREDICT_BLOCK = 2048;
 
     /**
      * A GLM's model: with -dispersion ML and a family with a distribution parameter (the negative binomial
