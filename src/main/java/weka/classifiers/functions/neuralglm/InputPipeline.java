@@ -102,13 +102,16 @@ public final class InputPipeline implements Inputs {
      */
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
                            double[] classValues, int threads) throws Exception {
-        return fit(data, standardize, weights, rawInputs, classValues, threads, 0);
+        return fit(data, standardize, weights, rawInputs, classValues, threads, 0, false);
     }
 
     /**
      * {@link #fit(Instances, boolean, double[], double[], double[], int)} with one scale for the 0/1 columns (one-hot
      * columns, binary numeric attributes) instead of their standard deviations
-     * ({@link Standardizer#fit(DMatrixRMaj, double[], double[], int, double)}).
+     * ({@link Standardizer#fit(DMatrixRMaj, double[], double[], int, double)}), and, when {@code lean} and the inputs
+     * left are all numeric, makes no input matrix: the standardiser is fitted on the instances' values read in blocks
+     * (the same means and scales to the bit), and {@link #takeTrainingRows()} then reads the standardised rows from the
+     * instances on demand (the same numbers as the matrix's rows).
      *
      * @param data        training data with a class attribute and no missing class values. Not modified.
      * @param standardize whether to standardise the inputs
@@ -117,23 +120,10 @@ public final class InputPipeline implements Inputs {
      * @param classValues with rawInputs: the instances' class values; else null
      * @param threads     the threads to use (at least 1)
      * @param binaryScale the scale of a 0/1 column when standardising; 0 for its standard deviation
-     * @return the standardised input matrix, n x d
-     * @throws Exception when a filter fails
-     */
-    public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
-                           double[] classValues, int threads, double binaryScale) throws Exception {
-        return fit(data, standardize, weights, rawInputs, classValues, threads, binaryScale, false);
-    }
-
-    /**
-     * {@link #fit(Instances, boolean, double[], double[], double[], int, double)} that, when {@code lean} and the inputs
-     * left are all numeric, makes no input matrix: the standardiser is fitted on the instances' values read in blocks
-     * (the same means and scales to the bit), and {@link #takeTrainingRows()} then reads the standardised rows from the
-     * instances on demand (the same numbers as the matrix's rows).
-     *
-     * @param lean       whether to read the inputs from the instances instead of copying them (numeric inputs only;
-     *                   rawInputs must then be null)
+     * @param lean        whether to read the inputs from the instances instead of copying them (numeric inputs only;
+     *                    rawInputs must then be null)
      * @return the standardised input matrix, n x d; null when lean and the inputs are read from the instances
+     * @throws Exception when a filter fails
      */
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
                            double[] classValues, int threads, double binaryScale, boolean lean) throws Exception {
