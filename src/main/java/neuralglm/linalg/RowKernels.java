@@ -348,7 +348,7 @@ public final class RowKernels {
      * stores: C2 in JDK 17 vectorises this body (default LoopUnrollLimit), not one with a store between the loads, nor
      * a larger block (two rows by four terms, three by four, four by three).
      */
-    static void fma3x3(double x0, double x1, double x2, double y0, double y1, double y2, double z0, double z1, double z2,
+    private static void fma3x3(double x0, double x1, double x2, double y0, double y1, double y2, double z0, double z1, double z2,
                        double[] b0, double[] b1, double[] b2, double[] t, double[] u, double[] w, int m) {
         for (int j = 0; j < m; j++) {
             final double v0 = b0[j], v1 = b1[j], v2 = b2[j], s = t[j], q = u[j], r = w[j];
@@ -362,7 +362,7 @@ public final class RowKernels {
     }
 
     /** {@link #fma3x3} with two terms: {@code t[j] = fma(x1, b1[j], fma(x0, b0[j], t[j]))}, u and w likewise. */
-    static void fma3x2(double x0, double x1, double y0, double y1, double z0, double z1, double[] b0, double[] b1,
+    private static void fma3x2(double x0, double x1, double y0, double y1, double z0, double z1, double[] b0, double[] b1,
                        double[] t, double[] u, double[] w, int m) {
         for (int j = 0; j < m; j++) {
             final double v0 = b0[j], v1 = b1[j], s = t[j], q = u[j], r = w[j];
@@ -376,7 +376,7 @@ public final class RowKernels {
     }
 
     /** {@link #fma3x3} with one term: {@code t[j] = fma(x0, b0[j], t[j])}, u and w likewise. */
-    static void fma3x1(double x0, double y0, double z0, double[] b0, double[] t, double[] u, double[] w, int m) {
+    private static void fma3x1(double x0, double y0, double z0, double[] b0, double[] t, double[] u, double[] w, int m) {
         for (int j = 0; j < m; j++) {
             final double v0 = b0[j], s = t[j], q = u[j], r = w[j];
             final double e = Math.fma(x0, v0, s);

@@ -457,6 +457,19 @@ final class ColumnPass {
             for (int l = 1; l <= last; l++) {
                 gradF[l] = new float[width[l]][capacityF];
             }
+            // the backward pass's own buffers, made on the first backward pass (a pass that only predicts needs none)
+            colsF2 = new float[last][][];
+            colsF3 = new float[last][][];
+            dWLiveF = new double[last][];
+            dbLiveF = new double[last][];
+            for (int l = 0; l < last; l++) {
+                if (layers[l] instanceof Linear) {
+                    colsF2[l] = new float[width[l + 1]][];
+                    colsF3[l] = new float[width[l]][];
+                    dWLiveF[l] = new double[width[l] * width[l + 1]];
+                    dbLiveF[l] = new double[width[l + 1]];
+                }
+            }
         }
         toColumns(dEta, gradF[last]);
         if (needInputGradient && gradF[0] == null) {
@@ -594,10 +607,6 @@ final class ColumnPass {
             finiteF = new boolean[len];
             wLiveF = new float[len][];
             colsF = new float[len][][];
-            colsF2 = new float[len][][];
-            colsF3 = new float[len][][];
-            dWLiveF = new double[len][];
-            dbLiveF = new double[len][];
             for (int l = 0; l < len; l++) {
                 liveF[l] = new int[width[l + 1]];
                 liveCountF[l] = width[l + 1];
@@ -606,10 +615,6 @@ final class ColumnPass {
                     biasF[l] = new float[width[l + 1]];
                     wLiveF[l] = new float[width[l] * width[l + 1]];
                     colsF[l] = new float[width[l]][];
-                    colsF2[l] = new float[width[l + 1]][];
-                    colsF3[l] = new float[width[l]][];
-                    dWLiveF[l] = new double[width[l] * width[l + 1]];
-                    dbLiveF[l] = new double[width[l + 1]];
                 }
             }
         }

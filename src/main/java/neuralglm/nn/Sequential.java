@@ -96,17 +96,7 @@ public final class Sequential implements Layer {
      */
     public Sequential setPrecision(Precision p) {
         precision = java.util.Objects.requireNonNull(p, "precision");
-        evalColumnsDecided = 0;
         return this;
-    }
-
-    /** @return whether {@link #predict} on inputs of this width runs in float ({@link #setPrecision}) */
-    private boolean floatPredictions(int inputs) {
-        if (precision != Precision.FLOAT32) {
-            return false;
-        }
-        final ColumnPass pass = ColumnPass.of(layers, inputs);
-        return pass != null && pass.supports(Precision.FLOAT32);
     }
 
     /**
@@ -406,40 +396,28 @@ public final class Sequential implements Layer {
      * @return eta, n x k: with columns, a buffer owned by this network, valid until the next call
      */
     public DMatrixRMaj evaluate(DMatrixRMaj x) {
-        if (floatPredictions(x.numCols)) {
-            return evaluateFloat(x);
-        }
-        if (columnRows(x.numRows)) {
+        final boolean inFloat = precision == Precision.FLOAT32;
+        if (inFloat || columnRows(x.numRows)) {
             if (evalColumnsDecided != x.numCols) {
                 evalColumns = ColumnPass.of(layers, x.numCols);
                 evalColumnsDecided = x.numCols;
             }
-            if (evalColumns != null && evalColumns.supports(Precision.FLOAT64)) {
+            if (inFloat && evalColumns != null && evalColumns.supports(Precision.FLOAT32)) {
+                // a network predicting in float: the pass's float prediction in blocks, the weights copied once
+                if (evalOut == null) {
+                    evalOut = new DMatrixRMaj(0, 0);
+                }
+                return evalColumns.predictFloat(x, 0, x.numRows, PREDICT_BLOCK_FLOAT, evalOut);
+            }
+            if (columnRows(x.numRows) && evalColumns != null && evalColumns.supports(Precision.FLOAT64)) {
                 return evalColumns.forward(x);
             }
         }
         return predict(x);
     }
 
-    /** The output buffer of {@link #evaluateFloat} (made on first use). */
+    /** The output buffer of {@link #evaluate}'s float prediction (made on first use). */
     private transient DMatrixRMaj evalOut;
-
-    /**
-     * {@link #evaluate} of a network predicting in float: its evaluation pass in blocks of {@value #PREDICT_BLOCK_FLOAT}
-     * rows, the weights copied to float once per call.
-     *
-     * @return eta: a buffer owned by this network, valid until the next call
-     */
-    private DMatrixRMaj evaluateFloat(DMatrixRMaj x) {
-        if (evalColumnsDecided != x.numCols) {
-            evalColumns = ColumnPass.of(layers, x.numCols);
-            evalColumnsDecided = x.numCols;
-        }
-        if (evalOut == null) {
-            evalOut = new DMatrixRMaj(0, 0);
-        }
-        return evalColumns.predictFloat(x, 0, x.numRows, PREDICT_BLOCK_FLOAT, evalOut);
-    }
 
     private DMatrixRMaj predictRows(DMatrixRMaj x) {
         DMatrixRMaj h = x;

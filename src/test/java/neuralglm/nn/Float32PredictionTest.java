@@ -160,6 +160,6 @@ class Float32PredictionTest {
         final Sequential wide = Sequential.mlp(4, new int[] {ColumnPass.MAX_WIDTH_FLOAT + 1}, Activation.ReLU::new, 1, new Random(1));
         final double[] f64 = wide.predict(x).data;
         assertArrayEquals(f64, wide.setPrecision(Precision.FLOAT32).predict(x).data, 0.0);
-        assertEquals(new Sequential().precision(), Precision.FLOAT64, "the default");
+        assertEquals(Precision.FLOAT64, new Sequential().precision(), "the default");
     }
 }
