@@ -49,12 +49,17 @@ public final class DataChecks {
         Parallel.run(parts, t -> {
             for (int k = Parallel.start(n, parts, t) * d, end = Parallel.start(n, parts, t + 1) * d; k < end; k++) {
                 if (!Double.isFinite(xs[k])) {
-                    throw new IllegalArgumentException(String.format(
-                            "Input value %s at row %d, column %d is not finite; inputs must be finite numbers", xs[k], k / d, k % d));
+                    throw notFinite(xs[k], k / d, k % d);
                 }
             }
         });
         checkWeightsAndTargets(family, y, w);
+    }
+
+    /** @return the error naming a non-finite input value, its row and column (0-based) */
+    private static IllegalArgumentException notFinite(double v, int row, int col) {
+        return new IllegalArgumentException(String.format(
+                "Input value %s at row %d, column %d is not finite; inputs must be finite numbers", v, row, col));
     }
 
     /**
@@ -71,9 +76,7 @@ public final class DataChecks {
             x.range(i, m, block);
             for (int k = 0; k < m * d; k++) {
                 if (!Double.isFinite(block[k])) {
-                    throw new IllegalArgumentException(String.format(
-                            "Input value %s at row %d, column %d is not finite; inputs must be finite numbers", block[k],
-                            i + k / d, k % d));
+                    throw notFinite(block[k], i + k / d, k % d);
                 }
             }
         }

@@ -57,13 +57,13 @@ class DataChecksTest {
         final int n = 9000, d = 40; // 360,000 entries: 2 or 3 blocks
         for (int threads = 1; threads <= 3; threads++) {
             final DMatrixRMaj x = x(n, d);
-            assertDoesNotThrow(() -> DataChecks.check(GAUSSIAN, x, y(n), null, 3));
+            final int t = threads;
+            assertDoesNotThrow(() -> DataChecks.check(GAUSSIAN, x, y(n), null, t));
             x.set(8999, 39, Double.NaN);   // the last block
             assertEquals("Input value NaN at row 8999, column 39 is not finite; inputs must be finite numbers",
-                    assertThrows(IllegalArgumentException.class, () -> DataChecks.check(GAUSSIAN, x, y(n), null, 3)).getMessage());
+                    assertThrows(IllegalArgumentException.class, () -> DataChecks.check(GAUSSIAN, x, y(n), null, t)).getMessage());
             x.set(5000, 3, Double.POSITIVE_INFINITY);
             x.set(4999, 7, Double.NEGATIVE_INFINITY); // the block before (on 2 threads, the first)
-            final int t = threads;
             assertEquals("Input value -Infinity at row 4999, column 7 is not finite; inputs must be finite numbers",
                     assertThrows(IllegalArgumentException.class, () -> DataChecks.check(GAUSSIAN, x, y(n), null, t)).getMessage());
             x.set(2, 1, Double.NaN); // the first block
