@@ -155,14 +155,9 @@ final class LocalObjective implements Objective {
         xb.reshape(b, d, false);
         yb.reshape(b, k, false);
         double batchWeight = 0;
-        if (x == null) {
-            rows.gather(perm, start, b, xb.data);
-        }
+        rows.gather(perm, start, b, xb.data);   // the matrix's rows, or a source's
         for (int r = 0; r < b; r++) {
             final int src = perm[start + r];
-            if (x != null) {
-                System.arraycopy(x.data, src * d, xb.data, r * d, d);
-            }
             System.arraycopy(y.data, src * k, yb.data, r * k, k);
             if (!unitWeights) {
                 wb[r] = w[src];

@@ -441,7 +441,20 @@ public final class Trainer {
      */
     static double finalMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
                                DMatrixRMaj etaOut, int threads) {
+        if (x.numRows <= FINAL_CHUNK) {   // one chunk: the matrix itself, not a copy of its rows
+            return wholeMeanNll(epoch, net, family, x, y, w, etaOut);
+        }
         return finalMeanNll(epoch, net, family, RowSource.dense(x), y, w, etaOut, threads);
+    }
+
+    /** The final mean NLL of at most {@value #FINAL_CHUNK} rows in one forward pass. */
+    private static double wholeMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
+                                       DMatrixRMaj etaOut) {
+        final DMatrixRMaj eta = outputs(net, x);
+        if (etaOut != null) {
+            etaOut.setTo(eta);
+        }
+        return checkFinite(epoch, family.meanNll(eta, y, w), family, eta);
     }
 
     /**
@@ -459,11 +472,7 @@ public final class Trainer {
         if (n <= FINAL_CHUNK) {
             final DMatrixRMaj all = new DMatrixRMaj(n, d);
             x.range(0, n, all.data);
-            final DMatrixRMaj eta = outputs(net, all);
-            if (etaOut != null) {
-                etaOut.setTo(eta);
-            }
-            return checkFinite(epoch, family.meanNll(eta, y, w), family, eta);
+            return wholeMeanNll(epoch, net, family, all, y, w, etaOut);
         }
         final DMatrixRMaj xb = new DMatrixRMaj(finalBlock(net), d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
         final DMatrixRMaj chunk = new DMatrixRMaj(FINAL_CHUNK, k);
