@@ -229,17 +229,11 @@ final class ParallelStep implements BatchStep {
         final int[] seg = ranges[t];
         for (int k = 0; k < seg.length; k += 3) {
             final int p = seg[k], from = seg[k + 1], to = seg[k + 2];
-            final double[] g0 = slices[0].params[p].grad().data;
             if (t == 0) {
-                for (int s = 1; s < slices.length; s++) {
-                    final double[] h = slices[s].params[p].grad().data;
-                    for (int i = from; i < to; i++) {
-                        g0[i] += h[i];
-                    }
-                }
-                rangeUpdate.update(p, from, to, g0);
+                rangeUpdate.update(p, from, to, reduceInto0(p, from, to));
                 continue;
             }
+            final double[] g0 = slices[0].params[p].grad().data;
             final double[] mine = slices[t].params[p].grad().data;
             if (slices.length == 2) {
                 for (int i = from; i < to; i++) {
@@ -277,15 +271,25 @@ final class ParallelStep implements BatchStep {
     /** Adds the copies' gradients into the network's over the given entries, in slice order 1, 2, ..., T-1. */
     private void reduce(int[] seg) {
         for (int k = 0; k < seg.length; k += 3) {
-            final int p = seg[k], from = seg[k + 1], to = seg[k + 2];
-            final double[] g = slices[0].params[p].grad().data;
-            for (int s = 1; s < slices.length; s++) {
-                final double[] h = slices[s].params[p].grad().data;
-                for (int i = from; i < to; i++) {
-                    g[i] += h[i];
-                }
+            reduceInto0(seg[k], seg[k + 1], seg[k + 2]);
+        }
+    }
+
+    /**
+     * Adds the copies' gradients of parameter p, entries {@code from .. to - 1}, into slice 0's (the network's), in
+     * slice order 1, 2, ..., T-1.
+     *
+     * @return slice 0's gradient array
+     */
+    private double[] reduceInto0(int p, int from, int to) {
+        final double[] g = slices[0].params[p].grad().data;
+        for (int s = 1; s < slices.length; s++) {
+            final double[] h = slices[s].params[p].grad().data;
+            for (int i = from; i < to; i++) {
+                g[i] += h[i];
             }
         }
+        return g;
     }
 
     /**
