@@ -11,6 +11,8 @@ import java.util.Arrays;
  *   heldout   10-fold CV of NeuralGLM's defaults against Weka's learners (issue 11's table)
  *   stream    the streamed NeuralGLMUpdateable's defaults on short streams
  *   kernel    GFLOP/s of the GEMM kernels on the workloads' shapes
+ *   row-kernels  the default JVM's row kernels on the large workload's layers, in a step's order (RowKernelBench)
+ *   row-loops    one six-term row loop on rows of 64 against longer rows, more terms per pass, a fused ReLU (RowLoopBench)
  *   weka-large, weka-notebook, weka-predict   through the Weka face (see WekaBench)
  *   thread-steps  the large workload's steps alone: 2 threads against two 1-thread loops side by side
  *                 (neuralglm.train.ThreadStepBench; --variants DIR1,DIR2 compares other builds in the same rounds)
@@ -50,6 +52,12 @@ public final class BenchMain {
                 break;
             case "kernel":
                 KernelBench.run(a);
+                break;
+            case "row-kernels":
+                RowKernelBench.run(a);
+                break;
+            case "row-loops":
+                RowLoopBench.run(a);
                 break;
             case "thread-steps":
                 neuralglm.train.ThreadStepBench.run(java.nio.file.Path.of(a.string("data", "target/bench-data")).resolve("large_poisson.bin"),
