@@ -12,6 +12,8 @@ import java.util.Arrays;
  *   stream    the streamed NeuralGLMUpdateable's defaults on short streams
  *   kernel    GFLOP/s of the GEMM kernels on the workloads' shapes
  *   row-kernels  the default JVM's row kernels on the large workload's layers, in a step's order (RowKernelBench)
+ *   step-variants  the large workload's 1-thread steps alone, builds compared in one JVM
+ *                 (neuralglm.train.StepVariantsBench; --variants DIR1,DIR2)
  *   row-loops    one six-term row loop on rows of 64 against longer rows, more terms per pass, a fused ReLU (RowLoopBench)
  *   weka-large, weka-notebook, weka-predict   through the Weka face (see WekaBench)
  *   thread-steps  the large workload's steps alone: 2 threads against two 1-thread loops side by side
@@ -55,6 +57,10 @@ public final class BenchMain {
                 break;
             case "row-kernels":
                 RowKernelBench.run(a);
+                break;
+            case "step-variants":
+                neuralglm.train.StepVariantsBench.run(java.nio.file.Path.of(a.string("data", "target/bench-data")).resolve("large_poisson.bin"),
+                        a.integer("steps", 2000), a.integer("rounds", 8), a.list("variants", java.util.List.of()));
                 break;
             case "row-loops":
                 RowLoopBench.run(a);
