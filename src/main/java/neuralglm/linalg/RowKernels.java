@@ -34,6 +34,12 @@ public final class RowKernels {
     /** Examples per block of {@link #weightGrad}: their rows stay in cache while every output row takes its terms. */
     public static final int BLOCK = RowGemm.BLOCK;
 
+    /**
+     * Rows this long run the one-row loops with a constant trip count ({@code j < 64}, the large workload's hidden
+     * width): measured faster than {@code j < m} with m = 64 (README, Speed, Rows of 64). Other lengths run as before.
+     */
+    static final int ROW = 64;
+
     /** Rows of a scalar operand looked at for zeros. */
     public static final int PROBE = RowGemm.PROBE;
 
@@ -110,26 +116,26 @@ public final class RowKernels {
             int q = 0;
             for (; q + 5 < count; q += 6) {
                 final int k0 = idx[q], k1 = idx[q + 1], k2 = idx[q + 2], k3 = idx[q + 3], k4 = idx[q + 4], k5 = idx[q + 5];
-                ColumnKernels.fma6(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3],
-                        a[a0 + k4], b[k4], a[a0 + k5], b[k5], t, 0, m);
+                rowFma6(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3],
+                        a[a0 + k4], b[k4], a[a0 + k5], b[k5], t, m);
             }
             switch (count - q) {  // the rest in one pass over t
                 case 5:
-                    fma5(a[a0 + idx[q]], b[idx[q]], a[a0 + idx[q + 1]], b[idx[q + 1]], a[a0 + idx[q + 2]], b[idx[q + 2]],
+                    rowFma5(a[a0 + idx[q]], b[idx[q]], a[a0 + idx[q + 1]], b[idx[q + 1]], a[a0 + idx[q + 2]], b[idx[q + 2]],
                             a[a0 + idx[q + 3]], b[idx[q + 3]], a[a0 + idx[q + 4]], b[idx[q + 4]], t, m);
                     break;
                 case 4:
-                    ColumnKernels.fma4(a[a0 + idx[q]], b[idx[q]], a[a0 + idx[q + 1]], b[idx[q + 1]], a[a0 + idx[q + 2]], b[idx[q + 2]],
-                            a[a0 + idx[q + 3]], b[idx[q + 3]], t, 0, m);
+                    rowFma4(a[a0 + idx[q]], b[idx[q]], a[a0 + idx[q + 1]], b[idx[q + 1]], a[a0 + idx[q + 2]], b[idx[q + 2]],
+                            a[a0 + idx[q + 3]], b[idx[q + 3]], t, m);
                     break;
                 case 3:
-                    fma3(a[a0 + idx[q]], b[idx[q]], a[a0 + idx[q + 1]], b[idx[q + 1]], a[a0 + idx[q + 2]], b[idx[q + 2]], t, m);
+                    rowFma3(a[a0 + idx[q]], b[idx[q]], a[a0 + idx[q + 1]], b[idx[q + 1]], a[a0 + idx[q + 2]], b[idx[q + 2]], t, m);
                     break;
                 case 2:
-                    fma2(a[a0 + idx[q]], b[idx[q]], a[a0 + idx[q + 1]], b[idx[q + 1]], t, m);
+                    rowFma2(a[a0 + idx[q]], b[idx[q]], a[a0 + idx[q + 1]], b[idx[q + 1]], t, m);
                     break;
                 case 1:
-                    ColumnKernels.fma1(a[a0 + idx[q]], b[idx[q]], t, 0, m);
+                    rowFma1(a[a0 + idx[q]], b[idx[q]], t, m);
                     break;
                 default:
                     break;
@@ -260,25 +266,25 @@ public final class RowKernels {
                 for (; q + 5 < count; q += 6) {
                     final int e0 = lists[o + q], e1 = lists[o + q + 1], e2 = lists[o + q + 2];
                     final int e3 = lists[o + q + 3], e4 = lists[o + q + 4], e5 = lists[o + q + 5];
-                    ColumnKernels.fma6(g[e0][j], x[e0], g[e1][j], x[e1], g[e2][j], x[e2], g[e3][j], x[e3], g[e4][j], x[e4],
-                            g[e5][j], x[e5], t, 0, p);
+                    rowFma6(g[e0][j], x[e0], g[e1][j], x[e1], g[e2][j], x[e2], g[e3][j], x[e3], g[e4][j], x[e4],
+                            g[e5][j], x[e5], t, p);
                 }
                 final int e0 = lists[o + q], e1 = lists[o + q + 1], e2 = lists[o + q + 2], e3 = lists[o + q + 3], e4 = lists[o + q + 4];
                 switch (count - q) {  // the rest in one pass over t
                     case 5:
-                        fma5(g[e0][j], x[e0], g[e1][j], x[e1], g[e2][j], x[e2], g[e3][j], x[e3], g[e4][j], x[e4], t, p);
+                        rowFma5(g[e0][j], x[e0], g[e1][j], x[e1], g[e2][j], x[e2], g[e3][j], x[e3], g[e4][j], x[e4], t, p);
                         break;
                     case 4:
-                        ColumnKernels.fma4(g[e0][j], x[e0], g[e1][j], x[e1], g[e2][j], x[e2], g[e3][j], x[e3], t, 0, p);
+                        rowFma4(g[e0][j], x[e0], g[e1][j], x[e1], g[e2][j], x[e2], g[e3][j], x[e3], t, p);
                         break;
                     case 3:
-                        fma3(g[e0][j], x[e0], g[e1][j], x[e1], g[e2][j], x[e2], t, p);
+                        rowFma3(g[e0][j], x[e0], g[e1][j], x[e1], g[e2][j], x[e2], t, p);
                         break;
                     case 2:
-                        fma2(g[e0][j], x[e0], g[e1][j], x[e1], t, p);
+                        rowFma2(g[e0][j], x[e0], g[e1][j], x[e1], t, p);
                         break;
                     case 1:
-                        ColumnKernels.fma1(g[e0][j], x[e0], t, 0, p);
+                        rowFma1(g[e0][j], x[e0], t, p);
                         break;
                     default:
                         break;
@@ -318,13 +324,13 @@ public final class RowKernels {
                         1.0, 1.0, 1.0, g0, g1, g2, ct[k], ct[k + 1], db, m);
             } else {
                 if (p - k == 2) {
-                    fma3(r0[o0 + k + 1], g0, r1[o1 + k + 1], g1, r2[o2 + k + 1], g2, ct[k + 1], m);
+                    rowFma3(r0[o0 + k + 1], g0, r1[o1 + k + 1], g1, r2[o2 + k + 1], g2, ct[k + 1], m);
                 }
                 if (p - k >= 1) {
-                    fma3(r0[o0 + k], g0, r1[o1 + k], g1, r2[o2 + k], g2, ct[k], m);
+                    rowFma3(r0[o0 + k], g0, r1[o1 + k], g1, r2[o2 + k], g2, ct[k], m);
                 }
                 if (db != null) {
-                    fma3(1.0, g0, 1.0, g1, 1.0, g2, db, m);
+                    rowFma3(1.0, g0, 1.0, g1, 1.0, g2, db, m);
                 }
             }
         }
@@ -333,10 +339,10 @@ public final class RowKernels {
             final double[] r = xRows == null ? xFlat : xRows[i];
             final int o = xRows == null ? i * p : 0;
             for (int k = 0; k < p; k++) {
-                ColumnKernels.fma1(r[o + k], gi, ct[k], 0, m);
+                rowFma1(r[o + k], gi, ct[k], m);
             }
             if (db != null) {
-                ColumnKernels.fma1(1.0, gi, db, 0, m);
+                rowFma1(1.0, gi, db, m);
             }
         }
     }
@@ -388,25 +394,92 @@ public final class RowKernels {
         }
     }
 
-    /** {@code t[j] = fma(x4, b4[j], fma(x3, b3[j], fma(x2, b2[j], fma(x1, b1[j], fma(x0, b0[j], t[j])))))} for {@code j < m}. */
-    private static void fma5(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3, double[] b3,
-                             double x4, double[] b4, double[] t, int m) {
-        for (int j = 0; j < m; j++) {
-            t[j] = Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j])))));
+    /*
+     * The one-row loops of rowsTimes, weightGrad and weightGradT: t[j] = fma(x_{k-1}, b_{k-1}[j], ... fma(x0, b0[j], t[j]))
+     * for j < m, k terms per pass over t. Rows of ROW entries run a loop of that constant length (README, Speed, Rows of
+     * 64); the rows' own copies, so that C2 shapes them by the row kernels' trip counts alone.
+     */
+
+    /** {@code t[j] = fma(x5, b5[j], fma(x4, b4[j], ... fma(x0, b0[j], t[j])))} for {@code j < m}: six terms per pass over t. */
+    private static void rowFma6(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3, double[] b3,
+                                double x4, double[] b4, double x5, double[] b5, double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.fma(x5, b5[j], Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j],
+                        Math.fma(x0, b0[j], t[j]))))));
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.fma(x5, b5[j], Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j],
+                        Math.fma(x0, b0[j], t[j]))))));
+            }
+        }
+    }
+
+    /** {@code t[j] = fma(x4, b4[j], fma(x3, b3[j], ... fma(x0, b0[j], t[j])))} for {@code j < m}. */
+    private static void rowFma5(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3, double[] b3,
+                                double x4, double[] b4, double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j])))));
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j])))));
+            }
+        }
+    }
+
+    /** {@code t[j] = fma(x3, b3[j], fma(x2, b2[j], fma(x1, b1[j], fma(x0, b0[j], t[j]))))} for {@code j < m}. */
+    private static void rowFma4(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3, double[] b3,
+                                double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j]))));
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j]))));
+            }
         }
     }
 
     /** {@code t[j] = fma(x2, b2[j], fma(x1, b1[j], fma(x0, b0[j], t[j])))} for {@code j < m}. */
-    private static void fma3(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double[] t, int m) {
-        for (int j = 0; j < m; j++) {
-            t[j] = Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j])));
+    private static void rowFma3(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j])));
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j])));
+            }
         }
     }
 
     /** {@code t[j] = fma(x1, b1[j], fma(x0, b0[j], t[j]))} for {@code j < m}. */
-    private static void fma2(double x0, double[] b0, double x1, double[] b1, double[] t, int m) {
-        for (int j = 0; j < m; j++) {
-            t[j] = Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j]));
+    private static void rowFma2(double x0, double[] b0, double x1, double[] b1, double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j]));
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j]));
+            }
+        }
+    }
+
+    /** {@code t[j] = fma(x0, b0[j], t[j])} for {@code j < m}. */
+    private static void rowFma1(double x0, double[] b0, double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.fma(x0, b0[j], t[j]);
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.fma(x0, b0[j], t[j]);
+            }
         }
     }
 

@@ -86,6 +86,33 @@ class RowKernelsTest {
         rowsTimesInEveryMode(a, n, p, b, m, z, c, y, idx, true);
     }
 
+    /**
+     * Rows of exactly {@link RowKernels#ROW} entries (a loop of constant length) and of one fewer or more: row i of A has
+     * its first i % 14 entries nonzero, so every number of passes of six terms and every rest (0 to 5 terms) is taken, in
+     * the products with zero terms left out and in the weight gradient, whose unit j has the examples i with i % 14 &gt; j.
+     */
+    @ParameterizedTest
+    @CsvSource({"64", "63", "65"})
+    void rowsOfEveryTermCountAreTheChains(int width) {
+        final Random rng = new Random(width);
+        final int n = 42, p = 14;
+        final double[][] a = new double[n][p], b = sparse(rng, p, width), y = sparse(rng, n, width);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < i % p; k++) {
+                a[i][k] = rng.nextGaussian();
+            }
+        }
+        final double[] z = sparse(rng, 1, width)[0];
+        for (int j = 0; j < width; j++) {
+            z[j] = Math.abs(z[j]);   // no -0: zero terms are left out
+        }
+        rowsTimesInEveryMode(a, n, p, b, width, z, new double[n][width], y, new int[p], false);
+        // the weight gradient dW += A^T X (units: A's p columns; rows of dW as long as X's)
+        final double[][] x = sparse(rng, n, width), c0 = sparse(rng, p, width), c = copy(c0);
+        RowKernels.weightGrad(a, n, p, x, width, c, true, new int[p * RowKernels.BLOCK + 5], new int[p]);
+        assertGradient(a, n, p, x, width, c0, c, false);
+    }
+
     @ParameterizedTest
     @CsvSource({"1,64,3", "17,3,64", "300,5,20", "9,7,1"})
     void narrowAffineIsTheDotProduct(int n, int p, int m) {
