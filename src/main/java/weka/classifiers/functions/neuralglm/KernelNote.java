@@ -1,6 +1,7 @@
 package weka.classifiers.functions.neuralglm;
 
 import neuralglm.linalg.Kernels;
+import neuralglm.nn.Precision;
 import neuralglm.nn.Sequential;
 
 /**
@@ -38,10 +39,11 @@ public final class KernelNote {
     /**
      * @param net a trained network
      * @return the report's line for it in this JVM, or null when the Vector API would not speed it up (it is
-     *         loaded, turned off, or the network has no layer wider than 48 units)
+     *         loaded, turned off, the network has no layer wider than 48 units, or it is a float32 model, whose
+     *         column kernels gain nothing from it)
      */
     public static String forReport(Sequential net) {
-        if (!withoutVectorApi() || !net.hasRowMajorLayers()) {
+        if (!withoutVectorApi() || !net.hasRowMajorLayers() || net.precision() == Precision.FLOAT32) {
             return null;
         }
         return "plain Java in this JVM (no Vector API module); layers wider than 48 units train faster (a 20-64-64-1 "
