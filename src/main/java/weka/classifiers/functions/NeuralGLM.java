@@ -35,6 +35,7 @@ import weka.classifiers.RandomizableClassifier;
 import weka.classifiers.functions.neuralglm.Auto;
 import weka.classifiers.functions.neuralglm.BuildLog;
 import weka.classifiers.functions.neuralglm.FamilySpec;
+import weka.classifiers.functions.neuralglm.KernelNote;
 import weka.classifiers.functions.neuralglm.FittedModel;
 import weka.classifiers.functions.neuralglm.InputChecks;
 import weka.classifiers.functions.neuralglm.InputPipeline;
@@ -998,21 +999,18 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private static final java.util.concurrent.atomic.AtomicBoolean KERNELS_NOTED = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** The exact Java option that turns on the Vector API kernels. */
-    public static final String VECTOR_OPTION = "--add-modules jdk.incubator.vector";
+    public static final String VECTOR_OPTION = KernelNote.OPTION;
 
     /**
      * Once per JVM, on the first build in a JVM without the Vector API module (Weka's default), says on
-     * standard error (the Explorer's log window, the console) how to get the faster kernels.
+     * standard error (the console) and in the Explorer's log how to get the faster kernels.
      */
-    private static void noteKernelsOnce() {
-        if (!neuralglm.linalg.Kernels.vectorised() && !Boolean.getBoolean("neuralglm.scalar")
-                && KERNELS_NOTED.compareAndSet(false, true)) {
-            System.err.println("NeuralGLM: this JVM runs without the Vector API module, so training uses the plain-Java "
-                    + "kernels, vectorised by the JIT. Networks whose layers are at most 48 units wide (the default 16) "
-                    + "lose nothing; wider layers run about 1.5-2.5x slower on the matrix products (a 20-64-64-1 build "
-                    + "about 1.25x slower end to end). For the fastest kernels, start Weka's JVM with the option "
-                    + VECTOR_OPTION + " (for example: java " + VECTOR_OPTION + " -jar weka.jar); the results are the "
-                    + "same to the bit.");
+    private void noteKernelsOnce() {
+        if (KernelNote.withoutVectorApi() && KERNELS_NOTED.compareAndSet(false, true)) {
+            System.err.println(KernelNote.forLog());
+            if (log != null) {
+                log.logMessage(KernelNote.forLog());
+            }
         }
     }
 
