@@ -131,17 +131,24 @@ public final class ColumnSummary {
                 throw new IllegalArgumentException("ColumnSummary.Rows: rows " + r0 + " .. " + (r1 - 1)
                         + " added after rows up to " + (next - 1));
             }
-            s.rows(x, r0, r1, d, w, 0, d, scan);
+            // row by row while a column may have fewer than 2 distinct values; then the sums alone, four columns at a
+            // time without a test per value (a missing value makes its column's sum NaN: no summary then)
+            int r = r0;
+            for (; r < r1 && scan.undecided > 0; r++) {
+                s.rows(x, r, r + 1, d, w, 0, d, scan);
+            }
+            Standardizer.addRows(x, r, r1, d, w, 0, s.sum, 0, d);
             next = r1;
         }
 
         /**
          * @param total W, the weight the present weights start from (e.g. the sum of w)
-         * @return the summary of the rows added ({@link #of} on them), or null when a value was missing
+         * @return the summary of the rows added ({@link #of} on them), or null when a value was missing (or a column's sum
+         *         is NaN: {@link #of} then)
          */
         public ColumnSummary summary(double total) {
             for (int j = 0; j < d; j++) {
-                if (s.missing[j] > 0) {
+                if (s.missing[j] > 0 || Double.isNaN(s.sum[j])) {
                     return null;
                 }
             }

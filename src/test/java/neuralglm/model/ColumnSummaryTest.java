@@ -123,5 +123,10 @@ class ColumnSummaryTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> rows.add(x, 2, 3, null));
         rows.add(x, 1, 3, null);
         org.junit.jupiter.api.Assertions.assertNull(rows.summary(3), "a missing value: no summary");
+        // a missing value after every column has two distinct values (the sums alone are made then)
+        final double[] later = {1, 2, 3, Double.NaN, 5};
+        final ColumnSummary.Rows late = new ColumnSummary.Rows(1);
+        late.add(later, 0, 5, null);
+        org.junit.jupiter.api.Assertions.assertNull(late.summary(5), "a missing value in the sums: no summary");
     }
 }

@@ -196,13 +196,14 @@ public record Targets(DMatrixRMaj y, double[] weights) {
             }
         }
         final double[] wk = count == n ? w : java.util.Arrays.copyOf(w, count);
-        InputChecks.checkTotalWeight(count, neuralglm.family.Family.totalWeight(wk, count));
+        final double total = neuralglm.family.Family.totalWeight(wk, count);
+        InputChecks.checkTotalWeight(count, total);
         if (unsuited != null) {
             throw new IllegalArgumentException(unsuited);
         }
         final DMatrixRMaj ym = DMatrixRMaj.wrap(count, k, count == n ? y : java.util.Arrays.copyOf(y, count * k));
         final ColumnSummary inputSummary = summary == null || !copied || count != n ? null
-                : summary.summary(neuralglm.family.Family.totalWeight(wk, count));
+                : summary.summary(total);
         final Targets t = checked(new Targets(ym, wk), family, cls, original);
         final Instances train;
         if (count == n) {
