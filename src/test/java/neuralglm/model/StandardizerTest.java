@@ -145,12 +145,14 @@ class StandardizerTest {
 
     /**
      * On 2 and 3 threads (columns shared in the fit, rows in the application) the same bits as on one, and the
-     * moments those of the two-pass formula written out here, column by column.
+     * moments those of the two-pass formula written out here, column by column, each column's terms in row order
+     * (without weights, with weights, with weights all 1; widths that are and are not multiples of 4, several blocks
+     * of rows).
      */
     @Test
     void sameBitsOnAnyNumberOfThreads() {
         final Random rng = new Random(12);
-        for (int[] shape : new int[][] {{9000, 20}, {70000, 3}, {3, 70000}, {7, 2}}) {
+        for (int[] shape : new int[][] {{9000, 20}, {70000, 3}, {3, 70000}, {7, 2}, {2500, 7}}) {
             final int n = shape[0], d = shape[1];
             final DMatrixRMaj x = new DMatrixRMaj(n, d);
             final double[] w = new double[n];
@@ -160,11 +162,13 @@ class StandardizerTest {
                     x.data[i * d + j] = j % 7 == 6 ? 4.0 : 50 * (j % 5) + (j % 3 + 1) * rng.nextGaussian();
                 }
             }
-            double total = 0;
-            for (double wi : w) {
-                total += wi;
-            }
-            for (double[] weights : new double[][] {null, w}) {
+            final double[] ones = new double[n];
+            java.util.Arrays.fill(ones, 1.0);
+            for (double[] weights : new double[][] {null, w, ones}) {
+                double total = 0;
+                for (int i = 0; weights != null && i < n; i++) {
+                    total += weights[i];
+                }
                 final Standardizer one = Standardizer.fit(x, weights, null, 1);
                 final DMatrixRMaj z1 = one.apply(x.copy(), 1);
                 final double[] oneMean = one.mean(), oneScale = one.scale();

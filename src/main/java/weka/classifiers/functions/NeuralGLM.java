@@ -930,7 +930,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final boolean fromInstances = lean && !forStream && plan.fraction() == 0 && plan.folds() == 0 && !plan.average()
                 && known.inputs() == null;
         final DMatrixRMaj x = pipeline.fit(train, !doNotStandardize, targets.weights(), known.inputs(), known.classValues(),
-                numThreads, AutoRegularisation.binaryScale(plan), fromInstances);
+                known.inputSummary(), numThreads, AutoRegularisation.binaryScale(plan), fromInstances);
         // a lean fit of numeric inputs: no matrix, the rows read from the instances
         final RowSource rows = x == null ? pipeline.takeTrainingRows() : null;
         final int cols = x == null ? rows.numCols() : x.numCols;
