@@ -342,13 +342,32 @@ public final class Standardizer implements Serializable {
      * @return x
      */
     public DMatrixRMaj apply(DMatrixRMaj x, int threads) {
+        applyChecked(x, threads);
+        return x;
+    }
+
+    /**
+     * {@link #apply(DMatrixRMaj, int)}, telling whether every standardised entry is finite: checked in the same pass,
+     * so that a caller need not read x again to check it.
+     *
+     * @param x       inputs, n x d. Modified.
+     * @param threads the threads to use (at least 1; fewer when x is small)
+     * @return whether every entry of x is finite after standardising
+     */
+    public boolean applyChecked(DMatrixRMaj x, int threads) {
         final int n = x.numRows, d = x.numCols;
         if (d != mean.length) {
             throw new IllegalArgumentException("Standardizer fitted on " + mean.length + " columns, given " + d);
         }
         final int parts = Math.min(Math.max(1, n), Parallel.parts(threads, (long) n * d, Parallel.PASS_GRAIN));
-        Parallel.run(parts, t -> applyRows(x, Parallel.start(n, parts, t), Parallel.start(n, parts, t + 1)));
-        return x;
+        final boolean[] finite = new boolean[parts];
+        Parallel.run(parts, t -> finite[t] = applyRows(x, Parallel.start(n, parts, t), Parallel.start(n, parts, t + 1)));
+        for (boolean f : finite) {
+            if (!f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -364,13 +383,15 @@ public final class Standardizer implements Serializable {
         }
     }
 
-    /** {@link #apply} on rows {@code r0 .. r1 - 1}. */
-    private void applyRows(DMatrixRMaj x, int r0, int r1) {
+    /** {@link #apply} on rows {@code r0 .. r1 - 1}: @return whether every entry standardised is finite */
+    private boolean applyRows(DMatrixRMaj x, int r0, int r1) {
         final int d = x.numCols;
         // blocks of rows copied to a buffer indexed from 0, with the means and scales repeated for each row of a
-        // block: one loop whose arrays share an index, which C2 vectorises (the same arithmetic per entry)
+        // block: one loop whose arrays share an index, which C2 vectorises (the same arithmetic per entry); in the same
+        // loop f[k] += z * 0, which stays a zero while every z is finite and becomes NaN at the first that is not
         final int rows = Math.max(1, Math.min(r1 - r0, APPLY_BLOCK / Math.max(1, d)));
         final double[] m = new double[rows * d], s = new double[rows * d], t = new double[rows * d];
+        final double[] f = new double[rows * d];
         for (int k = 0; k < rows * d; k++) {
             m[k] = mean[k % d];
             s[k] = scale[k % d];
@@ -379,10 +400,18 @@ public final class Standardizer implements Serializable {
             final int len = Math.min(rows, r1 - i) * d;
             System.arraycopy(x.data, i * d, t, 0, len);
             for (int k = 0; k < len; k++) {
-                t[k] = (t[k] - m[k]) / s[k];
+                final double z = (t[k] - m[k]) / s[k];
+                t[k] = z;
+                f[k] += z * 0.0;
             }
             System.arraycopy(t, 0, x.data, i * d, len);
         }
+        for (double v : f) {
+            if (v != 0.0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -224,8 +224,20 @@ public final class Trainer {
      */
     public TrainingSession start(Sequential net, Family family, Optimizer optimizer,
                                  DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+        return start(net, family, optimizer, x, false, y, w);
+    }
+
+    /**
+     * {@link #start(Sequential, Family, Optimizer, DMatrixRMaj, DMatrixRMaj, double[])} on inputs the caller may have
+     * found finite in a pass of its own (e.g. {@link neuralglm.model.Standardizer#applyChecked}): without early stopping
+     * the data checks then leave out their pass over x (the shapes, weights and targets are checked as there).
+     *
+     * @param inputsFinite whether every entry of x is known to be finite; false: x is checked here
+     */
+    public TrainingSession start(Sequential net, Family family, Optimizer optimizer,
+                                 DMatrixRMaj x, boolean inputsFinite, DMatrixRMaj y, double[] w) {
         if (validationFraction == 0) {
-            DataChecks.check(family, x, y, w, threads);
+            DataChecks.check(family, x, y, w, threads, inputsFinite);
             return new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net, family, x, y, w,
                     null, null, null));
         }

@@ -231,4 +231,39 @@ class StandardizerTest {
             }
         }
     }
+
+    /**
+     * {@link Standardizer#applyChecked}: the entries of {@link Standardizer#apply} to the bit, and whether all are
+     * finite, on 1 to 3 threads, with a non-finite entry (an overflow of a finite input, NaN, an infinite input) in the
+     * first, a middle or the last row.
+     */
+    @Test
+    void applyCheckedTellsWhetherEveryStandardisedEntryIsFinite() {
+        final int n = 9000, d = 20;
+        final double[] mean = new double[d], scale = new double[d];
+        for (int j = 0; j < d; j++) {
+            mean[j] = j - 3.5;
+            scale[j] = j == 7 ? 1e-300 : 0.5 + j;
+        }
+        final Standardizer st = new Standardizer(mean, scale);
+        final Random rng = new Random(4);
+        final DMatrixRMaj x = new DMatrixRMaj(n, d);
+        for (int k = 0; k < n * d; k++) {
+            x.data[k] = k % d == 7 ? 1e-290 * rng.nextGaussian() : 10 * rng.nextGaussian();
+        }
+        for (int threads = 1; threads <= 3; threads++) {
+            final DMatrixRMaj a = st.apply(x.copy(), threads), b = x.copy();
+            assertEquals(true, st.applyChecked(b, threads), threads + " threads");
+            for (int k = 0; k < n * d; k++) {
+                assertEquals(Double.doubleToRawLongBits(a.data[k]), Double.doubleToRawLongBits(b.data[k]), "entry " + k);
+            }
+            for (int row : new int[] {0, 4500, n - 1}) {
+                for (double bad : new double[] {1e10, Double.NaN, Double.POSITIVE_INFINITY}) { // 1e10 / 1e-300 overflows
+                    final DMatrixRMaj c = x.copy();
+                    c.set(row, 7, bad);
+                    assertEquals(false, st.applyChecked(c, threads), threads + " threads, row " + row + ", " + bad);
+                }
+            }
+        }
+    }
 }

@@ -986,7 +986,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final boolean reused = choice.modelFit() != null && building && !getDebug();
         final TrainingSession session = reused ? choice.modelFit()
                 : x == null ? trainer.start(fresh.get(), fam, opt, rows, y, targets.weights())
-                : trainer.start(fresh.get(), fam, opt, x, y, targets.weights());
+                : trainer.start(fresh.get(), fam, opt, x, pipeline.fittedInputsFinite(), y, targets.weights());
         if (reused && buildLog != null) {
             buildLog.epoch(session);   // the status bar: the last epoch of the fit kept
         }

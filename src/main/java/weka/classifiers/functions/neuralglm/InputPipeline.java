@@ -57,6 +57,8 @@ public final class InputPipeline implements Inputs {
     private int missingInTraining;
     /** The missing input values the summary pass counted (before imputation). */
     private transient int missingInputs;
+    /** Whether the last fit's matrix was found finite as it was standardised. */
+    private transient boolean inputsFinite;
     /** After a lean fit: the standardised training rows, read from the instances; else null. */
     private transient RowSource trainingRows;
 
@@ -141,6 +143,7 @@ public final class InputPipeline implements Inputs {
                            double[] classValues, ColumnSummary rawSummary, int threads, double binaryScale, boolean lean)
             throws Exception {
         trainingRows = null;
+        inputsFinite = false;
         if (lean && rawInputs != null) {
             throw new IllegalArgumentException("InputPipeline: a lean fit reads the instances, not copied raw inputs");
         }
@@ -246,7 +249,8 @@ public final class InputPipeline implements Inputs {
                     copyNumeric(data.instance(i), x.data, i * cols);
                 }
                 standardizer = standardize ? Standardizer.fit(x, weights, null, threads, binaryScale) : Standardizer.identity(cols);
-                return standardizer.apply(x, threads);
+                inputsFinite = standardizer.applyChecked(x, threads);
+                return x;
             }
             final int all = inputs.length;
             final int[] from = new int[kept.length]; // position of each kept attribute among the inputs
@@ -294,7 +298,16 @@ public final class InputPipeline implements Inputs {
             }
         }
         standardizer = standardize ? Standardizer.fit(x, weights, columnSums, threads, binaryScale) : Standardizer.identity(cols);
-        return standardizer.apply(x, threads);
+        inputsFinite = standardizer.applyChecked(x, threads);
+        return x;
+    }
+
+    /**
+     * @return whether every entry of the matrix the last {@link #fit} returned was found finite as it was standardised
+     *         (false when it was not, or when fit made no matrix)
+     */
+    public boolean fittedInputsFinite() {
+        return inputsFinite;
     }
 
     /**
