@@ -922,7 +922,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final InputPipeline pipeline = new InputPipeline(hiddenSizes.length == 0);
         // a network fitted to convergence under the automatic decay: 0/1 columns centred and scaled by 1/2, not their sd
         final boolean fromInstances = lean && !forStream && plan.fraction() == 0 && plan.folds() == 0 && !plan.average()
-                && known.inputs() == null;
+                && !plan.linear() && known.inputs() == null;
         final DMatrixRMaj x = pipeline.fit(train, !doNotStandardize, targets.weights(), known.inputs(), known.classValues(),
                 known.inputSummary(), numThreads, AutoRegularisation.binaryScale(plan), fromInstances);
         // a lean fit of numeric inputs: no matrix, the rows read from the instances
@@ -969,6 +969,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final double lambda = choice.lambda();
         final List<Sequential> members = choice.members();
         final double[] memberLambdas = choice.memberLambdas();
+        final Sequential linear = choice.linear();
         if (getDebug()) {
             final int every = Math.max(1, fitLimit / 20);
             trainer = trainer.withProgress(every, (epoch, nll) -> System.err.println(String.format(Locale.ROOT,
@@ -987,12 +988,17 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         return new TrainingRun(new Instances(train, 0), pipeline, fam, session, x, rows, targets, hiddenSizes.length == 0,
                 architecture(cols, hiddenSizes, actName, outputs) + (members.isEmpty() ? ""
                         : String.format(Locale.ROOT, "; the average of %d such networks (%d %s units in all)",
-                        members.size() + 1, (members.size() + 1) * hiddenSizes[0], actName)),
+                        members.size() + 1, (members.size() + 1) * hiddenSizes[0], actName))
+                        + (linear == null ? "" : describeLinear(hiddenSizes, actName, outputs)),
                 opt + (float32 ? "; training passes and predictions in float32" : ""), miniBatchSize, !doNotStandardize,
                 FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
                 GlmInference.Weights.values()[weightsKind], quasi,
                 describeRegularization(glm, lambda, trainWeight, fraction, patienceUsed, targetScale, converged, plan.folds(),
-                        AutoRegularisation.minRowsToHoldOut(fam)) + describeAverage(members.size() + 1, memberLambdas, plan.folds()), targetScale, members);
+                        AutoRegularisation.minRowsToHoldOut(fam)) + describeAverage(members.size() + 1, memberLambdas, plan.folds())
+                        + (linear == null ? "" : String.format(Locale.ROOT, "; the model is the average (of eta) of this "
+                        + "network and a ridge GLM (no hidden layer) fitted to convergence with the same weight decay %s on "
+                        + "the same inputs (the Epochs run and Stopped lines below are the network's)", num(lambda))),
+                targetScale, members, linear);
     }
 
     /** Set once the JVM has been told which kernels run (first build). */
@@ -1073,6 +1079,21 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             run.session().close();
             run = null;
         }
+    }
+
+    /**
+     * @return the Network line's words for the average of a network and a ridge GLM ({@link neuralglm.nn.EtaAverage#withLinear})
+     */
+    private static String describeLinear(int[] hiddenSizes, String activationName, int outputs) {
+        final StringBuilder widths = new StringBuilder();
+        for (int h : hiddenSizes) {
+            widths.append(widths.length() == 0 ? "" : ",").append(h + 2 * outputs);
+        }
+        return String.format(Locale.ROOT, ", averaged (on the eta scale) with a ridge GLM (weight decay %s): a network "
+                + "with a linear skip connection, the default under %d instances of a nominal class; written as one network "
+                + "of %s %s units, %d of which per layer carry the GLM's linear term in pairs f(z) - f(-z) = z",
+                num(AutoRegularisation.WEIGHT_DECAY_WITHOUT_HOLDOUT), AutoRegularisation.MIN_ROWS_TO_HOLD_OUT_CLASS, widths,
+                activationName, 2 * outputs);
     }
 
     private static String architecture(int inputs, int[] hiddenSizes, String activationName, int outputs) {
