@@ -431,6 +431,14 @@ class NeuralGLMDefaultsTest {
         assertTrue(report.contains("the model is the average (of eta) of " + m + " networks"), report);
         assertTrue(report.contains("at the weight decay ") && report.contains(" the first network chose"), report);
         assertTrue(report.contains("patience 7 epochs"), report);   // the default -1 for each network of the average
+        // the average's level re-estimated without the penalty: the Poisson score equation sum mu_i = sum y_i holds
+        assertTrue(report.contains("then the average's output bias (its level) re-estimated by maximum likelihood"), report);
+        double sumY = 0, sumMu = 0;
+        for (int i = 0; i < data.numInstances(); i++) {
+            sumY += data.instance(i).classValue();
+            sumMu += c.classifyInstance(data.instance(i));
+        }
+        assertEquals(sumY, sumMu, 1e-9 * sumY);
         // close to the true mean where the data are
         for (double x : new double[] {-1, 0, 1}) {
             final DenseInstance probe = new DenseInstance(1, new double[] {x, 0});
@@ -451,5 +459,29 @@ class NeuralGLMDefaultsTest {
         for (int i = 0; i < data.numInstances(); i += 7) {
             assertEquals(c.classifyInstance(data.instance(i)), stepped.classifyInstance(data.instance(i)), 0.0);
         }
+    }
+
+    @Test
+    void gammaAverageKeepsTheClassLevelWhateverItsUnits() throws Exception {
+        // a positive class of level ~2000 with a weak trend: the weight decay pulls the output bias towards log 1 = 0;
+        // re-estimated, the Gamma score equation sum (1 - y_i / mu_i) = 0 holds on the training instances
+        final ArrayList<Attribute> atts = new ArrayList<>();
+        atts.add(new Attribute("x"));
+        atts.add(new Attribute("amount"));
+        final Instances data = new Instances("amounts", atts, 60);
+        data.setClassIndex(1);
+        final Random rng = new Random(12);
+        for (int i = 0; i < 60; i++) {
+            final double x = rng.nextGaussian();
+            data.add(new DenseInstance(1, new double[] {x, 2000 * Math.exp(0.2 * x) * -Math.log(rng.nextDouble())}));
+        }
+        final NeuralGLM c = new NeuralGLM();
+        c.setFamily(new weka.classifiers.functions.neuralglm.Gamma());
+        c.buildClassifier(data);
+        double score = 0;
+        for (int i = 0; i < data.numInstances(); i++) {
+            score += 1 - data.instance(i).classValue() / c.classifyInstance(data.instance(i));
+        }
+        assertEquals(0, score / data.numInstances(), 1e-9, c.toString());
     }
 }

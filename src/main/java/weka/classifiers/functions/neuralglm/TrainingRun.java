@@ -10,7 +10,9 @@ import neuralglm.model.Standardizer;
 import neuralglm.nn.EtaAverage;
 import neuralglm.nn.Sequential;
 import neuralglm.optim.LbfgsOptimizer;
+import neuralglm.train.AutoRegularisation;
 import neuralglm.train.JointMaximumLikelihood;
+import neuralglm.train.OutputLevel;
 import neuralglm.train.TrainingResult;
 import neuralglm.train.TrainingSession;
 import org.ejml.data.DMatrixRMaj;
@@ -197,6 +199,9 @@ public final class TrainingRun {
                 && session.finalOutputs() != null
                 && session.finalOutputs().numRows == session.trainingRows()
                 ? session.finalOutputs() : predictAll(net);
+        if (AutoRegularisation.refitsLevel(family, members.size() + 1)) {
+            OutputLevel.refit(net, family, fitted, targets.y(), targets.weights());   // the average's level, unpenalised
+        }
         if (glm && fitted.numCols == 1) {
             return completeGlm(net, result);
         }
