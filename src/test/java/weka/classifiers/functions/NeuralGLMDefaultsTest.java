@@ -168,8 +168,13 @@ class NeuralGLMDefaultsTest {
         assertTrue(rec.log.get(1).startsWith("NeuralGLM: build failed after "), rec.log.get(1));
     }
 
+    /**
+     * Under 40 rows the default is the average on the eta scale of the network fitted to convergence at weight decay 1
+     * (the network alone: the fixed options below) and the ridge GLM {@code -hidden none -weight-decay 1}: the softmax
+     * of the mean of two etas is the normalised geometric mean of the two builds' probabilities.
+     */
     @Test
-    void nominalSetUnder40RowsIsFittedToConvergenceWithDecay1AndSmoothUnits() throws Exception {
+    void nominalSetUnder40RowsAveragesTheConvergedNetworkWithARidgeGlm() throws Exception {
         final Instances data = noisyClasses(30, 5);
         final NeuralGLM auto = new NeuralGLM();
         auto.buildClassifier(data);
@@ -177,14 +182,67 @@ class NeuralGLMDefaultsTest {
         fixed.setOptions(Utils.splitOptions("-weight-decay 1 -validation-fraction 0 -activation Squareplus "
                 + "-optimizer \"LBFGS -tolerance 1e-4\""));
         fixed.buildClassifier(data);
+        final NeuralGLM ridge = new NeuralGLM();
+        ridge.setOptions(Utils.splitOptions("-hidden none -weight-decay 1"));
+        ridge.buildClassifier(data);
         final Instances fresh = noisyClasses(20, 6);
+        double apart = 0;
         for (int i = 0; i < fresh.numInstances(); i++) {
-            assertArrayEquals(fixed.distributionForInstance(fresh.instance(i)),
-                    auto.distributionForInstance(fresh.instance(i)), 0.0, "instance " + i);
+            final double[] a = fixed.distributionForInstance(fresh.instance(i)),
+                    g = ridge.distributionForInstance(fresh.instance(i)), want = new double[a.length];
+            double sum = 0;
+            for (int j = 0; j < a.length; j++) {
+                want[j] = Math.sqrt(a[j] * g[j]);
+                sum += want[j];
+            }
+            for (int j = 0; j < a.length; j++) {
+                want[j] /= sum;
+                apart = Math.max(apart, Math.abs(a[j] - want[j]));
+            }
+            assertArrayEquals(want, auto.distributionForInstance(fresh.instance(i)), 1e-12, "instance " + i);
         }
-        assertTrue(auto.toString().contains("no early stopping: with fewer than 40 instances none are held out"),
-                auto.toString());
-        assertTrue(auto.toString().contains("weight decay 1:"), auto.toString());
+        assertTrue(apart > 0.01, "the network alone and the average differ: " + apart);
+        final String report = auto.toString();
+        assertTrue(report.contains("no early stopping: with fewer than 40 instances none are held out"), report);
+        assertTrue(report.contains("weight decay 1:"), report);
+        assertTrue(report.contains("6 inputs -> 16 Squareplus -> 2 outputs, averaged (on the eta scale) with a ridge GLM "
+                + "(weight decay 1): a network with a linear skip connection"), report);
+        assertTrue(report.contains("written as one network of 20 Squareplus units"), report);
+        // the model is one network: a serialised copy predicts the same bits
+        final NeuralGLM back = (NeuralGLM) weka.core.SerializationHelper.read(new java.io.ByteArrayInputStream(
+                serialised(auto)));
+        for (int i = 0; i < fresh.numInstances(); i++) {
+            assertArrayEquals(auto.distributionForInstance(fresh.instance(i)),
+                    back.distributionForInstance(fresh.instance(i)), 0.0, "instance " + i);
+        }
+    }
+
+    private static byte[] serialised(Object o) throws Exception {
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        weka.core.SerializationHelper.write(bytes, o);
+        return bytes.toByteArray();
+    }
+
+    /** From 40 rows, with units that cannot carry a linear term, or with a user's decay: the network alone, as before. */
+    @Test
+    void theRidgeGlmJoinsOnlyTheDefaultsUnder40Rows() throws Exception {
+        final NeuralGLM forty = new NeuralGLM();
+        forty.buildClassifier(noisyClasses(40, 5));
+        assertTrue(!forty.toString().contains("skip connection"), forty.toString());
+        final Instances data = noisyClasses(30, 5);
+        final NeuralGLM tanh = new NeuralGLM();
+        tanh.setOptions(Utils.splitOptions("-activation Tanh"));
+        tanh.buildClassifier(data);
+        assertTrue(!tanh.toString().contains("skip connection"), tanh.toString());
+        final NeuralGLM given = new NeuralGLM();
+        given.setOptions(Utils.splitOptions("-weight-decay 1"));
+        given.buildClassifier(data);
+        assertTrue(!given.toString().contains("skip connection"), given.toString());
+        final NeuralGLM relu = new NeuralGLM();
+        relu.setOptions(Utils.splitOptions("-activation ReLU"));
+        relu.buildClassifier(data);
+        assertTrue(relu.toString().contains("16 ReLU -> 2 outputs, averaged (on the eta scale) with a ridge GLM"),
+                relu.toString());
     }
 
     @Test
