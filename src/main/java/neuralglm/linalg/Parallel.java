@@ -15,6 +15,12 @@ public final class Parallel {
     }
 
     /**
+     * Entries of a matrix worth a thread of their own in a simple pass over them (sums, a check, an affine map per
+     * entry: about 0.1 ms of work, what a thread costs to start).
+     */
+    public static final long PASS_GRAIN = 1L << 16;
+
+    /**
      * @param n     items (rows, columns)
      * @param parts the number of parts
      * @param t     a part, 0 .. parts

@@ -27,9 +27,6 @@ public final class ColumnSummary {
         distinct = new int[d];
     }
 
-    /** Entries worth a thread of their own (about 0.1 ms of work). */
-    private static final long GRAIN = 1L << 16;
-
     /**
      * @param x       the matrix, row-major (at least n d entries). Not modified.
      * @param n       rows
@@ -42,16 +39,30 @@ public final class ColumnSummary {
     public static ColumnSummary of(double[] x, int n, int d, double[] w, double total, int threads) {
         final ColumnSummary s = new ColumnSummary(d);
         java.util.Arrays.fill(s.present, total);
-        final int parts = Math.max(1, Math.min(d, Parallel.parts(threads, (long) n * d, GRAIN)));
-        Parallel.run(parts, t -> s.columns(x, n, d, w, Parallel.start(d, parts, t), Parallel.start(d, parts, t + 1)));
+        final int parts = Math.max(1, Math.min(d, Parallel.parts(threads, (long) n * d, Parallel.PASS_GRAIN)));
+        Parallel.run(parts, t -> {
+            final int c0 = Parallel.start(d, parts, t), c1 = Parallel.start(d, parts, t + 1);
+            s.rows(x, 0, n, d, w, c0, c1, new Scan(d, c1 - c0));
+        });
         return s;
     }
 
-    /** Columns {@code c0 .. c1 - 1}, row by row. */
-    private void columns(double[] x, int n, int d, double[] w, int c0, int c1) {
-        final long[] firstBits = new long[d];
-        int undecided = c1 - c0; // columns with fewer than 2 distinct values so far
-        for (int i = 0; i < n; i++) {
+    /** Where a scan of a range of columns stands: each column's first value's bits, the columns not yet at 2 values. */
+    private static final class Scan {
+        final long[] firstBits;
+        int undecided;
+
+        Scan(int d, int columns) {
+            firstBits = new long[d];
+            undecided = columns;
+        }
+    }
+
+    /** Rows {@code r0 .. r1 - 1} of columns {@code c0 .. c1 - 1}, row by row, after the rows the scan has seen. */
+    private void rows(double[] x, int r0, int r1, int d, double[] w, int c0, int c1, Scan scan) {
+        int undecided = scan.undecided; // columns with fewer than 2 distinct values so far
+        final long[] firstBits = scan.firstBits;
+        for (int i = r0; i < r1; i++) {
             final double wi = w == null ? 1.0 : w[i];
             final int base = i * d;
             if (undecided == 0) {
@@ -83,6 +94,70 @@ public final class ColumnSummary {
                     undecided--;
                 }
             }
+        }
+        scan.undecided = undecided;
+    }
+
+    /**
+     * The summary of a matrix made row block by row block, each block added while it is in the caches (e.g. as it is
+     * copied): {@link #of} on one thread, to the bit, for a matrix without missing values (the present weights of a
+     * column with some are the total less their weights in row order, which needs the total first: {@link #of} then).
+     * Not thread-safe.
+     */
+    public static final class Rows {
+        private final ColumnSummary s;
+        private final Scan scan;
+        private final int d;
+        private int next;
+
+        /** @param d the matrix's columns */
+        public Rows(int d) {
+            this.d = d;
+            s = new ColumnSummary(d);
+            scan = new Scan(d, d);
+        }
+
+        /**
+         * Adds rows {@code r0 .. r1 - 1}, which must follow the rows added so far ({@code r0} is 0 first, then the
+         * last call's {@code r1}).
+         *
+         * @param x  the matrix, row-major with d columns (at least {@code r1 d} entries). Not modified.
+         * @param r0 the first row
+         * @param r1 the row after the last
+         * @param w  row weights (indexed by row, length at least r1) or null for 1. Not modified.
+         */
+        public void add(double[] x, int r0, int r1, double[] w) {
+            if (r0 != next || r1 < r0) {
+                throw new IllegalArgumentException("ColumnSummary.Rows: rows " + r0 + " .. " + (r1 - 1)
+                        + " added after rows up to " + (next - 1));
+            }
+            // row by row while a column may have fewer than 2 distinct values; then the sums alone, four columns at a
+            // time without a test per value (a missing value makes its column's sum NaN: no summary then)
+            int r = r0;
+            for (; r < r1 && scan.undecided > 0; r++) {
+                s.rows(x, r, r + 1, d, w, 0, d, scan);
+            }
+            Standardizer.addRows(x, r, r1, d, w, 0, s.sum, 0, d);
+            next = r1;
+        }
+
+        /**
+         * @param total W, the weight the present weights start from (e.g. the sum of w)
+         * @return the summary of the rows added ({@link #of} on them), or null when a value was missing (or a column's sum
+         *         is NaN: {@link #of} then)
+         */
+        public ColumnSummary summary(double total) {
+            for (int j = 0; j < d; j++) {
+                if (s.missing[j] > 0 || Double.isNaN(s.sum[j])) {
+                    return null;
+                }
+            }
+            final ColumnSummary out = new ColumnSummary(d);
+            System.arraycopy(s.sum, 0, out.sum, 0, d);
+            System.arraycopy(s.first, 0, out.first, 0, d);
+            System.arraycopy(s.distinct, 0, out.distinct, 0, d);
+            java.util.Arrays.fill(out.present, total);
+            return out;
         }
     }
 

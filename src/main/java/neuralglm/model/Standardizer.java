@@ -113,9 +113,21 @@ public final class Standardizer implements Serializable {
         final int n = x.numRows, d = x.numCols;
         final double total = checkedTotal(n, d, w, sums, binaryScale);
         final double[] m = sums == null ? new double[d] : sums.clone(), s = new double[d];
-        final int parts = Math.max(1, Math.min(d, Parallel.parts(threads, (long) n * d, GRAIN)));
-        Parallel.run(parts, t -> moments(x, w, sums == null, total, m, s, Parallel.start(d, parts, t),
-                Parallel.start(d, parts, t + 1)));
+        final double[] wu = ones(w) ? null : w; // a weight of 1 multiplies to the same bits as none
+        final int parts = Math.max(1, Math.min(d, Parallel.parts(threads, (long) n * d, Parallel.PASS_GRAIN)));
+        // blocks of rows, each read while in the caches by all the groups of columns (SOURCE_BLOCK entries)
+        final int rows = Math.max(1, SOURCE_BLOCK / Math.max(1, d));
+        Parallel.run(parts, t -> {
+            final int c0 = Parallel.start(d, parts, t), c1 = Parallel.start(d, parts, t + 1);
+            for (int i0 = 0; sums == null && i0 < n; i0 += rows) {
+                addRows(x.data, i0, Math.min(n, i0 + rows), d, wu, 0, m, c0, c1);
+            }
+            means(m, total, c0, c1);
+            for (int i0 = 0; i0 < n; i0 += rows) {
+                addSquares(x.data, i0, Math.min(n, i0 + rows), d, wu, 0, m, s, c0, c1);
+            }
+            scales(s, total, c0, c1);
+        });
         for (int j = 0; binaryScale > 0 && j < d; j++) {
             if (s[j] != 1.0 && indicator(x, j)) {   // a constant column has scale 1
                 s[j] = binaryScale;
@@ -160,38 +172,26 @@ public final class Standardizer implements Serializable {
         final double[] m = sums == null ? new double[d] : sums.clone(), s = new double[d];
         final int rows = Math.max(1, SOURCE_BLOCK / Math.max(1, d));
         final double[] block = new double[rows * d];
+        final double[] wu = ones(w) ? null : w;
         for (int i0 = 0; sums == null && i0 < n; i0 += rows) {
             final int b = Math.min(rows, n - i0);
             x.range(i0, b, block);
-            for (int r = 0; r < b; r++) {
-                final double wi = w == null ? 1.0 : w[i0 + r];
-                for (int j = 0; j < d; j++) {
-                    m[j] += wi * block[r * d + j];
-                }
-            }
+            addRows(block, 0, b, d, wu, i0, m, 0, d);
         }
-        for (int j = 0; j < d; j++) {
-            m[j] /= total;
-        }
+        means(m, total, 0, d);
         final boolean[] indicator = new boolean[d];
         java.util.Arrays.fill(indicator, binaryScale > 0);
         for (int i0 = 0; i0 < n; i0 += rows) {
             final int b = Math.min(rows, n - i0);
             x.range(i0, b, block);
-            for (int r = 0; r < b; r++) {
-                final double wi = w == null ? 1.0 : w[i0 + r];
-                for (int j = 0; j < d; j++) {
-                    final double v = block[r * d + j], e = v - m[j];
-                    s[j] += wi * e * e;
-                    indicator[j] &= v == 0 || v == 1;
-                }
+            addSquares(block, 0, b, d, wu, i0, m, s, 0, d);
+            for (int k = 0; binaryScale > 0 && k < b * d; k++) {
+                final double v = block[k];
+                indicator[k % d] &= v == 0 || v == 1;
             }
         }
+        scales(s, total, 0, d);
         for (int j = 0; j < d; j++) {
-            s[j] = Math.sqrt(s[j] / total);
-            if (!(s[j] > 0)) {
-                s[j] = 1.0;
-            }
             if (s[j] != 1.0 && indicator[j]) {   // a constant column has scale 1
                 s[j] = binaryScale;
             }
@@ -199,7 +199,7 @@ public final class Standardizer implements Serializable {
         return new Standardizer(m, s);
     }
 
-    /** Entries per block read from a source by {@link #fit(RowSource, double[], double[], double)}. */
+    /** Entries per block of rows in the fits (read from a source by {@link #fit(RowSource, double[], double[], double)}). */
     private static final int SOURCE_BLOCK = 1 << 14;
 
     /** @return whether every value of column j is 0 or 1 */
@@ -214,33 +214,89 @@ public final class Standardizer implements Serializable {
         return true;
     }
 
-    /** Entries of x worth a thread of their own in {@link #fit} and {@link #apply} (about 0.1 ms of work). */
-    private static final long GRAIN = 1L << 16;
+    /**
+     * Adds {@code w_i x_ij} to {@code m[j]} for rows {@code r0 .. r1 - 1} of the row-major d-column {@code xs} and
+     * columns {@code c0 .. c1 - 1}, each column's terms in row order (row r's weight {@code w[w0 + r]}, 1 when w is
+     * null). Four columns at a time, their sums held across the rows (four chains of additions at once).
+     */
+    static void addRows(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] m, int c0, int c1) {
+        int j = c0;
+        for (; j + 4 <= c1; j += 4) {
+            double m0 = m[j], m1 = m[j + 1], m2 = m[j + 2], m3 = m[j + 3];
+            for (int r = r0, k = r0 * d + j; r < r1; r++, k += d) {
+                final double wi = w == null ? 1.0 : w[w0 + r];
+                m0 += wi * xs[k];
+                m1 += wi * xs[k + 1];
+                m2 += wi * xs[k + 2];
+                m3 += wi * xs[k + 3];
+            }
+            m[j] = m0;
+            m[j + 1] = m1;
+            m[j + 2] = m2;
+            m[j + 3] = m3;
+        }
+        for (; j < c1; j++) {
+            double m0 = m[j];
+            for (int r = r0, k = r0 * d + j; r < r1; r++, k += d) {
+                m0 += (w == null ? 1.0 : w[w0 + r]) * xs[k];
+            }
+            m[j] = m0;
+        }
+    }
 
     /**
-     * Columns {@code c0 .. c1 - 1}: the means (summed here when {@code sumHere}, else m holds the sums) and the
-     * scales, each column's terms in row order.
+     * Adds {@code w_i (x_ij - m_j)^2} to {@code s[j]}, as {@link #addRows} adds {@code w_i x_ij}: each column's terms in
+     * row order.
      */
-    private static void moments(DMatrixRMaj x, double[] w, boolean sumHere, double total, double[] m, double[] s,
-                                int c0, int c1) {
-        final int n = x.numRows, d = x.numCols;
-        final double[] xs = x.data;
-        for (int i = 0; sumHere && i < n; i++) {
-            final double wi = w == null ? 1.0 : w[i];
-            for (int j = c0; j < c1; j++) {
-                m[j] += wi * xs[i * d + j];
+    static void addSquares(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] m, double[] s, int c0,
+                           int c1) {
+        int j = c0;
+        for (; j + 4 <= c1; j += 4) {
+            final double a0 = m[j], a1 = m[j + 1], a2 = m[j + 2], a3 = m[j + 3];
+            double s0 = s[j], s1 = s[j + 1], s2 = s[j + 2], s3 = s[j + 3];
+            for (int r = r0, k = r0 * d + j; r < r1; r++, k += d) {
+                final double wi = w == null ? 1.0 : w[w0 + r];
+                final double e0 = xs[k] - a0, e1 = xs[k + 1] - a1, e2 = xs[k + 2] - a2, e3 = xs[k + 3] - a3;
+                s0 += wi * e0 * e0;
+                s1 += wi * e1 * e1;
+                s2 += wi * e2 * e2;
+                s3 += wi * e3 * e3;
+            }
+            s[j] = s0;
+            s[j + 1] = s1;
+            s[j + 2] = s2;
+            s[j + 3] = s3;
+        }
+        for (; j < c1; j++) {
+            final double a0 = m[j];
+            double s0 = s[j];
+            for (int r = r0, k = r0 * d + j; r < r1; r++, k += d) {
+                final double e0 = xs[k] - a0;
+                s0 += (w == null ? 1.0 : w[w0 + r]) * e0 * e0;
+            }
+            s[j] = s0;
+        }
+    }
+
+    /** @return whether w is null or every weight is 1 */
+    private static boolean ones(double[] w) {
+        for (int i = 0; w != null && i < w.length; i++) {
+            if (w[i] != 1.0) {
+                return false;
             }
         }
+        return true;
+    }
+
+    /** {@code m_j <- m_j / total} for the columns {@code c0 .. c1 - 1}: the sums made means. */
+    private static void means(double[] m, double total, int c0, int c1) {
         for (int j = c0; j < c1; j++) {
             m[j] /= total;
         }
-        for (int i = 0; i < n; i++) {
-            final double wi = w == null ? 1.0 : w[i];
-            for (int j = c0; j < c1; j++) {
-                final double r = xs[i * d + j] - m[j];
-                s[j] += wi * r * r;
-            }
-        }
+    }
+
+    /** {@code s_j <- sqrt(s_j / total)}, 1 when that is not above 0: the sums of squares made scales. */
+    private static void scales(double[] s, double total, int c0, int c1) {
         for (int j = c0; j < c1; j++) {
             s[j] = Math.sqrt(s[j] / total);
             if (!(s[j] > 0)) {
@@ -286,13 +342,32 @@ public final class Standardizer implements Serializable {
      * @return x
      */
     public DMatrixRMaj apply(DMatrixRMaj x, int threads) {
+        applyChecked(x, threads);
+        return x;
+    }
+
+    /**
+     * {@link #apply(DMatrixRMaj, int)}, telling whether every standardised entry is finite: checked in the same pass,
+     * so that a caller need not read x again to check it.
+     *
+     * @param x       inputs, n x d. Modified.
+     * @param threads the threads to use (at least 1; fewer when x is small)
+     * @return whether every entry of x is finite after standardising
+     */
+    public boolean applyChecked(DMatrixRMaj x, int threads) {
         final int n = x.numRows, d = x.numCols;
         if (d != mean.length) {
             throw new IllegalArgumentException("Standardizer fitted on " + mean.length + " columns, given " + d);
         }
-        final int parts = Math.min(Math.max(1, n), Parallel.parts(threads, (long) n * d, GRAIN));
-        Parallel.run(parts, t -> applyRows(x, Parallel.start(n, parts, t), Parallel.start(n, parts, t + 1)));
-        return x;
+        final int parts = Math.min(Math.max(1, n), Parallel.parts(threads, (long) n * d, Parallel.PASS_GRAIN));
+        final boolean[] finite = new boolean[parts];
+        Parallel.run(parts, t -> finite[t] = applyRows(x, Parallel.start(n, parts, t), Parallel.start(n, parts, t + 1)));
+        for (boolean f : finite) {
+            if (!f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -308,13 +383,15 @@ public final class Standardizer implements Serializable {
         }
     }
 
-    /** {@link #apply} on rows {@code r0 .. r1 - 1}. */
-    private void applyRows(DMatrixRMaj x, int r0, int r1) {
+    /** {@link #apply} on rows {@code r0 .. r1 - 1}: @return whether every entry standardised is finite */
+    private boolean applyRows(DMatrixRMaj x, int r0, int r1) {
         final int d = x.numCols;
         // blocks of rows copied to a buffer indexed from 0, with the means and scales repeated for each row of a
-        // block: one loop whose arrays share an index, which C2 vectorises (the same arithmetic per entry)
+        // block: one loop whose arrays share an index, which C2 vectorises (the same arithmetic per entry); in the same
+        // loop f[k] += z * 0, which stays a zero while every z is finite and becomes NaN at the first that is not
         final int rows = Math.max(1, Math.min(r1 - r0, APPLY_BLOCK / Math.max(1, d)));
         final double[] m = new double[rows * d], s = new double[rows * d], t = new double[rows * d];
+        final double[] f = new double[rows * d];
         for (int k = 0; k < rows * d; k++) {
             m[k] = mean[k % d];
             s[k] = scale[k % d];
@@ -323,10 +400,18 @@ public final class Standardizer implements Serializable {
             final int len = Math.min(rows, r1 - i) * d;
             System.arraycopy(x.data, i * d, t, 0, len);
             for (int k = 0; k < len; k++) {
-                t[k] = (t[k] - m[k]) / s[k];
+                final double z = (t[k] - m[k]) / s[k];
+                t[k] = z;
+                f[k] += z * 0.0;
             }
             System.arraycopy(t, 0, x.data, i * d, len);
         }
+        for (double v : f) {
+            if (v != 0.0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.Random;
  * </pre>
  * Exact (up to the rounding of the sum), since each member's units see only that member's units; for a
  * GLM (one Linear) it is the average of the coefficients. The merged network is an ordinary
- * {@link Sequential}: it predicts, saves and reports as one network of K times the hidden width.
+ * {@link Sequential}: it predicts, saves and reports as one network of K times the hidden width. {@link #withLinear}
+ * averages a network with a GLM the same way (a network with a linear skip connection).
  */
 public final class EtaAverage {
 
@@ -71,6 +72,126 @@ public final class EtaAverage {
                 throw new IllegalArgumentException("Layer " + name + " is neither Linear nor an activation: " + layer);
             }
         }
+        return out;
+    }
+
+    /**
+     * Whether {@link #withLinear} can carry a linear term through units of this activation: f(z) - f(-z) = z for all z.
+     * ReLU (max(z, 0) - max(-z, 0)); Squareplus and Softplus, whose engine forms are {@code max(z, 0) + t(|z|)} with the
+     * same remainder t for z and -z. Not Tanh, Sigmoid, ELU, LeakyReLU or Identity.
+     *
+     * @param a an activation
+     * @return whether a pair of its units gives back z
+     */
+    public static boolean carriesLinear(Activation a) {
+        return a instanceof Activation.ReLU || a instanceof Activation.Squareplus || a instanceof Activation.Softplus;
+    }
+
+    /**
+     * @param net a network {@code Linear - activation - ... - Linear} with at least one hidden layer
+     * @return whether {@link #withLinear} takes it: every activation {@link #carriesLinear}
+     */
+    public static boolean carriesLinear(Sequential net) {
+        boolean hidden = false;
+        for (Layer layer : net.layers()) {
+            if (layer instanceof Activation a) {
+                if (!carriesLinear(a)) {
+                    return false;
+                }
+                hidden = true;
+            } else if (!(layer instanceof Linear)) {
+                return false;
+            }
+        }
+        return hidden;
+    }
+
+    /**
+     * The average on the eta scale of a network and a GLM, {@code eta(x) = (f(x) + x B^T + c) / 2}, written as one
+     * network whose hidden layers carry the GLM's linear term in k pairs of extra units (k outputs): a network with a
+     * linear skip connection. With f(z) - f(-z) = z ({@link #carriesLinear}):
+     * <pre>
+     *   first layer:   W = [W_1; B; -B],                                b = [b_1; c; -c]
+     *   hidden layers: W = [[W_l, 0, 0], [0, I, -I], [0, -I, I]],       b = [b_l; 0; 0]
+     *   output layer:  W = [W_L, I, -I] / 2,                            b = b_L / 2
+     * </pre>
+     * The pair (f(z), f(-z)) of z = x B^T + c enters each next layer as f(z) - f(-z) = z. For ReLU that is exact (one of
+     * the two is 0). Squareplus and Softplus compute f(z) = max(z, 0) + t(|z|), the remainder t the same bits for z
+     * and -z, so the difference is fl(|z| + t) - t: z up to the rounding of that one sum, within half a unit in the
+     * last place of |z| + t (t &lt;= sqrt(b)/2 = 1 for Squareplus, log 2 for Softplus), once per hidden layer; the
+     * other weights are 0 and add nothing.
+     *
+     * @param net    a network {@code Linear - activation - ... - Linear}, activations that {@link #carriesLinear}. Not
+     *               modified.
+     * @param linear a GLM, one Linear layer with the network's inputs and outputs. Not modified.
+     * @return a new network computing their average output, in the network's precision
+     * @throws IllegalArgumentException when the shapes differ or an activation cannot carry a linear term
+     */
+    public static Sequential withLinear(Sequential net, Sequential linear) {
+        if (linear.layers().size() != 1 || !(linear.layers().get(0) instanceof Linear glm)) {
+            throw new IllegalArgumentException("The linear member must be one Linear layer (a GLM), got " + linear.layers());
+        }
+        if (!carriesLinear(net)) {
+            throw new IllegalArgumentException("A linear term is carried only by a network of Linear layers and ReLU, "
+                    + "Squareplus or Softplus units, got " + net.layers());
+        }
+        final List<Layer> layers = net.layers();
+        final Linear first = (Linear) layers.get(0), last = (Linear) layers.get(layers.size() - 1);
+        final int k = glm.outputs();
+        if (glm.inputs() != first.inputs() || k != last.outputs()) {
+            throw new IllegalArgumentException("A GLM of " + glm.inputs() + " inputs and " + k + " outputs with a network of "
+                    + first.inputs() + " and " + last.outputs());
+        }
+        final double[] gw = glm.weight().value().data, gb = glm.bias().value().data;
+        final Sequential out = new Sequential();
+        for (int l = 0; l < layers.size(); l++) {
+            final String name = net.names().get(l);
+            if (layers.get(l) instanceof Activation a) {
+                out.add(name, a.copy());
+                continue;
+            }
+            final Linear li = (Linear) layers.get(l);
+            final boolean isFirst = l == 0, isLast = l == layers.size() - 1;
+            final int in = li.inputs(), outs = li.outputs();
+            final int mIn = isFirst ? in : in + 2 * k, mOut = isLast ? outs : outs + 2 * k;
+            final Linear m = new Linear(name, mIn, mOut, new Random(0));
+            final double[] w = m.weight().value().data, b = m.bias().value().data;
+            java.util.Arrays.fill(w, 0);
+            java.util.Arrays.fill(b, 0);
+            final double[] wi = li.weight().value().data, bi = li.bias().value().data;
+            final double f = isLast ? 0.5 : 1.0;
+            for (int r = 0; r < outs; r++) {
+                for (int c = 0; c < in; c++) {
+                    w[r * mIn + c] = f * wi[r * in + c];
+                }
+                b[r] = f * bi[r];
+            }
+            for (int j = 0; j < k; j++) {
+                if (isFirst && isLast) {
+                    throw new AssertionError("checked: at least one hidden layer");
+                } else if (isFirst) {
+                    // the pair's units: z = x B^T + c and -z
+                    for (int c = 0; c < in; c++) {
+                        w[(outs + j) * mIn + c] = gw[j * in + c];
+                        w[(outs + k + j) * mIn + c] = -gw[j * in + c];
+                    }
+                    b[outs + j] = gb[j];
+                    b[outs + k + j] = -gb[j];
+                } else if (isLast) {
+                    // output j gets (f(z_j) - f(-z_j)) / 2 = z_j / 2
+                    w[j * mIn + in + j] = 0.5;
+                    w[j * mIn + in + k + j] = -0.5;
+                } else {
+                    // the pair carried on: z = f(z) - f(-z), -z = f(-z) - f(z)
+                    w[(outs + j) * mIn + in + j] = 1;
+                    w[(outs + j) * mIn + in + k + j] = -1;
+                    w[(outs + k + j) * mIn + in + j] = -1;
+                    w[(outs + k + j) * mIn + in + k + j] = 1;
+                }
+            }
+            out.add(name, m);
+        }
+        out.setPrecision(net.precision());
         return out;
     }
 

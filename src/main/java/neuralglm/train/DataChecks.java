@@ -26,9 +26,6 @@ public final class DataChecks {
         check(family, x, y, w, 1);
     }
 
-    /** Entries of x worth a thread of their own (about 0.1 ms of work). */
-    private static final long GRAIN = 1L << 17;
-
     /**
      * {@link #check(Family, DMatrixRMaj, DMatrixRMaj, double[])} with the inputs' check shared among
      * {@code threads} threads in blocks of rows (the first bad entry reported is the same).
@@ -41,18 +38,30 @@ public final class DataChecks {
      * @throws IllegalArgumentException (or {@link neuralglm.family.DomainException}) on the first problem
      */
     public static void check(Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, int threads) {
+        check(family, x, y, w, threads, false);
+    }
+
+    /**
+     * {@link #check(Family, DMatrixRMaj, DMatrixRMaj, double[], int)} without the pass over x when its entries are
+     * known to be finite (checked by the caller as it made them).
+     *
+     * @param xFinite whether every entry of x is known to be finite; false: they are checked here
+     */
+    static void check(Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, int threads, boolean xFinite) {
         final int n = x.numRows, d = x.numCols;
         checkSizes(n, y, w);
         // flat loops over the row-major entries of blocks of rows (the first bad one is the same as row by row)
         final double[] xs = x.data;
-        final int parts = Parallel.parts(threads, (long) n * d, GRAIN);
-        Parallel.run(parts, t -> {
-            for (int k = Parallel.start(n, parts, t) * d, end = Parallel.start(n, parts, t + 1) * d; k < end; k++) {
-                if (!Double.isFinite(xs[k])) {
-                    throw notFinite(xs[k], k / d, k % d);
+        final int parts = Parallel.parts(threads, (long) n * d, Parallel.PASS_GRAIN);
+        if (!xFinite) {
+            Parallel.run(parts, t -> {
+                for (int k = Parallel.start(n, parts, t) * d, end = Parallel.start(n, parts, t + 1) * d; k < end; k++) {
+                    if (!Double.isFinite(xs[k])) {
+                        throw notFinite(xs[k], k / d, k % d);
+                    }
                 }
-            }
-        });
+            });
+        }
         checkWeightsAndTargets(family, y, w);
     }
 

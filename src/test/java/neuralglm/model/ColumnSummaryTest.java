@@ -75,4 +75,58 @@ class ColumnSummaryTest {
             }
         }
     }
+
+    /**
+     * Rows added block by block (blocks of 0 to 40 rows, as a caller copying them adds them) give {@link ColumnSummary#of}
+     * on the whole matrix, to the bit, without missing values (columns dense, constant, two zeros; with and without
+     * weights); a missing value gives no summary; rows out of order are refused.
+     */
+    @Test
+    void rowsAddedBlockByBlockAreTheSummaryOfTheMatrix() {
+        final Random rng = new Random(21);
+        for (int[] shape : new int[][] {{700, 20}, {3000, 3}, {1, 1}, {57, 9}}) {
+            final int n = shape[0], d = shape[1];
+            final double[] x = new double[n * d], w = new double[n];
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                w[i] = rng.nextDouble() * 3;
+                total += w[i];
+                for (int j = 0; j < d; j++) {
+                    x[i * d + j] = j % 3 == 0 ? rng.nextGaussian() * 1e3 : j % 3 == 1 ? 2.5 : (i % 2 == 0 ? 0.0 : -0.0);
+                }
+            }
+            for (boolean weighted : new boolean[] {false, true}) {
+                final double[] wt = weighted ? w : null;
+                final double tot = weighted ? total : n;
+                final ColumnSummary whole = ColumnSummary.of(x, n, d, wt, tot, 1);
+                final ColumnSummary.Rows rows = new ColumnSummary.Rows(d);
+                for (int r0 = 0; r0 < n; ) {
+                    final int r1 = Math.min(n, r0 + rng.nextInt(41));
+                    rows.add(x, r0, r1, wt);
+                    r0 = r1;
+                }
+                final ColumnSummary s = rows.summary(tot);
+                for (int j = 0; j < d; j++) {
+                    final String what = n + " x " + d + ", column " + j + ", weighted " + weighted;
+                    assertEquals(Double.doubleToRawLongBits(whole.sum(j)), Double.doubleToRawLongBits(s.sum(j)), what);
+                    assertEquals(Double.doubleToRawLongBits(whole.presentWeight(j)),
+                            Double.doubleToRawLongBits(s.presentWeight(j)), what);
+                    assertEquals(0, s.missing(j), what);
+                    assertEquals(whole.distinct(j), s.distinct(j), what);
+                    assertEquals(Double.doubleToRawLongBits(whole.first(j)), Double.doubleToRawLongBits(s.first(j)), what);
+                }
+            }
+        }
+        final double[] x = {1, 2, Double.NaN, 4, 5, 6};
+        final ColumnSummary.Rows rows = new ColumnSummary.Rows(2);
+        rows.add(x, 0, 1, null);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> rows.add(x, 2, 3, null));
+        rows.add(x, 1, 3, null);
+        org.junit.jupiter.api.Assertions.assertNull(rows.summary(3), "a missing value: no summary");
+        // a missing value after every column has two distinct values (the sums alone are made then)
+        final double[] later = {1, 2, 3, Double.NaN, 5};
+        final ColumnSummary.Rows late = new ColumnSummary.Rows(1);
+        late.add(later, 0, 5, null);
+        org.junit.jupiter.api.Assertions.assertNull(late.summary(5), "a missing value in the sums: no summary");
+    }
 }

@@ -98,6 +98,24 @@ class ModelFileTest {
         assertArrayEquals(model.mean(cells()).data, ModelFile.read(ml).mean(cells()).data);
     }
 
+    /** A network averaged with a GLM ({@link neuralglm.nn.EtaAverage#withLinear}) is a plain network in the file too. */
+    @Test
+    void aNetworkWithALinearSkipReadBackPredictsBitForBit() {
+        final Object[] y = new Object[ROWS.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = ROWS[i][3];
+        }
+        final TabularModel plain = model(new TweedieFamily(1.3), false, y);
+        final int in = plain.encoder().width(), out = plain.label().columns();
+        final Sequential net = Sequential.mlp(in, new int[] {4}, () -> Activation.byName("Squareplus"), out, new Random(2));
+        final Sequential glm = Sequential.mlp(in, new int[0], () -> null, out, new Random(3));
+        final TabularModel model = new TabularModel(plain.encoder(), plain.label(),
+                neuralglm.nn.EtaAverage.withLinear(net, glm), plain.family(), plain.result(), "", plain.dispersionSums());
+        final TabularModel back = ModelFile.fromBytes(ModelFile.toJson(model).getBytes(StandardCharsets.UTF_8), "test");
+        assertArrayEquals(model.mean(cells()).data, back.mean(cells()).data);
+        assertEquals(model.network().toString(), back.network().toString());
+    }
+
     /** A network predicting in float32 keeps its precision through the file, and its predictions to the bit. */
     @Test
     void aFloat32ModelReadBackPredictsInFloat() {

@@ -145,12 +145,14 @@ class StandardizerTest {
 
     /**
      * On 2 and 3 threads (columns shared in the fit, rows in the application) the same bits as on one, and the
-     * moments those of the two-pass formula written out here, column by column.
+     * moments those of the two-pass formula written out here, column by column, each column's terms in row order
+     * (without weights, with weights, with weights all 1; widths that are and are not multiples of 4, several blocks
+     * of rows).
      */
     @Test
     void sameBitsOnAnyNumberOfThreads() {
         final Random rng = new Random(12);
-        for (int[] shape : new int[][] {{9000, 20}, {70000, 3}, {3, 70000}, {7, 2}}) {
+        for (int[] shape : new int[][] {{9000, 20}, {70000, 3}, {3, 70000}, {7, 2}, {2500, 7}}) {
             final int n = shape[0], d = shape[1];
             final DMatrixRMaj x = new DMatrixRMaj(n, d);
             final double[] w = new double[n];
@@ -160,11 +162,13 @@ class StandardizerTest {
                     x.data[i * d + j] = j % 7 == 6 ? 4.0 : 50 * (j % 5) + (j % 3 + 1) * rng.nextGaussian();
                 }
             }
-            double total = 0;
-            for (double wi : w) {
-                total += wi;
-            }
-            for (double[] weights : new double[][] {null, w}) {
+            final double[] ones = new double[n];
+            java.util.Arrays.fill(ones, 1.0);
+            for (double[] weights : new double[][] {null, w, ones}) {
+                double total = 0;
+                for (int i = 0; weights != null && i < n; i++) {
+                    total += weights[i];
+                }
                 final Standardizer one = Standardizer.fit(x, weights, null, 1);
                 final DMatrixRMaj z1 = one.apply(x.copy(), 1);
                 final double[] oneMean = one.mean(), oneScale = one.scale();
@@ -223,6 +227,41 @@ class StandardizerTest {
                     assertEquals(expected, Double.doubleToLongBits(z.data[i * d + j]), n + " x " + d + ": row " + i + ", column " + j);
                     assertEquals(expected, Double.doubleToLongBits(rows[3 + i * d + j]),
                             "applyRow " + n + " x " + d + ": row " + i + ", column " + j);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link Standardizer#applyChecked}: the entries of {@link Standardizer#apply} to the bit, and whether all are
+     * finite, on 1 to 3 threads, with a non-finite entry (an overflow of a finite input, NaN, an infinite input) in the
+     * first, a middle or the last row.
+     */
+    @Test
+    void applyCheckedTellsWhetherEveryStandardisedEntryIsFinite() {
+        final int n = 9000, d = 20;
+        final double[] mean = new double[d], scale = new double[d];
+        for (int j = 0; j < d; j++) {
+            mean[j] = j - 3.5;
+            scale[j] = j == 7 ? 1e-300 : 0.5 + j;
+        }
+        final Standardizer st = new Standardizer(mean, scale);
+        final Random rng = new Random(4);
+        final DMatrixRMaj x = new DMatrixRMaj(n, d);
+        for (int k = 0; k < n * d; k++) {
+            x.data[k] = k % d == 7 ? 1e-290 * rng.nextGaussian() : 10 * rng.nextGaussian();
+        }
+        for (int threads = 1; threads <= 3; threads++) {
+            final DMatrixRMaj a = st.apply(x.copy(), threads), b = x.copy();
+            assertEquals(true, st.applyChecked(b, threads), threads + " threads");
+            for (int k = 0; k < n * d; k++) {
+                assertEquals(Double.doubleToRawLongBits(a.data[k]), Double.doubleToRawLongBits(b.data[k]), "entry " + k);
+            }
+            for (int row : new int[] {0, 4500, n - 1}) {
+                for (double bad : new double[] {1e10, Double.NaN, Double.POSITIVE_INFINITY}) { // 1e10 / 1e-300 overflows
+                    final DMatrixRMaj c = x.copy();
+                    c.set(row, 7, bad);
+                    assertEquals(false, st.applyChecked(c, threads), threads + " threads, row " + row + ", " + bad);
                 }
             }
         }

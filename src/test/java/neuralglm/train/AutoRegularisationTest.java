@@ -183,4 +183,92 @@ class AutoRegularisationTest {
         final Optimizer adam = new AdamOptimizer(0.01);
         assertSame(adam, AutoRegularisation.convergedOptimizer(d -> adam).apply(0.5));
     }
+
+    @Test
+    void nominalClassUnder40RowsAveragesItsNetworkWithARidgeGlm() {
+        for (neuralglm.family.Family f : new neuralglm.family.Family[] {new CategoricalFamily(),
+                new neuralglm.family.BernoulliFamily()}) {
+            for (int rows : new int[] {3, 24, 39}) {
+                assertTrue(auto(f, false, rows).linear(), f.name() + " " + rows);
+            }
+            assertFalse(auto(f, false, 40).linear(), "40 rows and more: unchanged");
+            assertFalse(auto(f, true, 24).linear(), "-hidden none stays the exact GLM");
+            assertFalse(AutoRegularisation.plan(f, false, true, 24, AUTO, AUTO, (int) AUTO).linear(), "a stream");
+            assertFalse(AutoRegularisation.plan(f, false, false, 24, 1, AUTO, (int) AUTO).linear(), "a user's decay");
+            assertFalse(AutoRegularisation.plan(f, false, false, 24, AUTO, 0, (int) AUTO).linear(), "a user's fraction");
+        }
+        for (neuralglm.family.Family f : new neuralglm.family.Family[] {new GaussianFamily(), new PoissonFamily()}) {
+            assertFalse(auto(f, false, 8).linear(), f.name());
+            assertFalse(auto(f, false, 24).linear(), f.name());
+        }
+    }
+
+    /**
+     * The GLM of an under-40-row model against its own optimality: the ridge score equations of the categorical
+     * family, sum_i (p_i - y_i) x_i^T + lambda B = 0 and sum_i (p_i - y_i) + lambda c = 0, computed here.
+     */
+    @Test
+    void theLinearMemberIsTheRidgeGlmAtTheNetworksWeightDecay() {
+        final int n = 30, d = 3, k = 3;
+        final java.util.Random rng = new java.util.Random(4);
+        final org.ejml.data.DMatrixRMaj x = new org.ejml.data.DMatrixRMaj(n, d), y = new org.ejml.data.DMatrixRMaj(n, k);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                x.set(i, j, rng.nextGaussian());
+            }
+            y.set(i, (int) Math.floorMod(Math.round(x.get(i, 0) + x.get(i, 1) * x.get(i, 2) + rng.nextGaussian()), 3), 1);
+        }
+        final CategoricalFamily fam = new CategoricalFamily();
+        final AutoRegularisation.Plan plan = auto(fam, false, n);
+        final java.util.function.LongFunction<neuralglm.nn.Sequential> fresh = seed -> {
+            final neuralglm.nn.Sequential net = neuralglm.nn.Sequential.mlp(d, new int[] {8},
+                    neuralglm.nn.Activation.Squareplus::new, k, new java.util.Random(seed));
+            NullStart.apply(net, fam, y, null);
+            return net;
+        };
+        final AutoRegularisation.Choice c = AutoRegularisation.choose(plan, AUTO, false, false, fresh, 1, fam,
+                decay -> new LbfgsOptimizer(1e-9, 10, decay), new Trainer(500), x, y, null, null);
+        assertEquals(AutoRegularisation.WEIGHT_DECAY_WITHOUT_HOLDOUT, c.lambda());
+        final neuralglm.nn.Sequential glm = c.linear();
+        assertEquals(1, glm.layers().size());
+        final neuralglm.nn.Linear l = (neuralglm.nn.Linear) glm.layers().get(0);
+        final org.ejml.data.DMatrixRMaj eta = glm.predict(x);
+        final double[][] score = new double[k][d + 1];
+        double size = 0;
+        for (int i = 0; i < n; i++) {
+            double max = Double.NEGATIVE_INFINITY, sum = 0;
+            for (int j = 0; j < k; j++) {
+                max = Math.max(max, eta.get(i, j));
+            }
+            for (int j = 0; j < k; j++) {
+                sum += Math.exp(eta.get(i, j) - max);
+            }
+            for (int j = 0; j < k; j++) {
+                final double r = Math.exp(eta.get(i, j) - max) / sum - y.get(i, j);
+                for (int m = 0; m < d; m++) {
+                    score[j][m] += r * x.get(i, m);
+                }
+                score[j][d] += r;
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            for (int m = 0; m < d; m++) {
+                score[j][m] += c.lambda() * l.weight().value().get(j, m);
+                size = Math.max(size, Math.abs(l.weight().value().get(j, m)));
+            }
+            score[j][d] += c.lambda() * l.bias().value().data[j];
+            for (int m = 0; m <= d; m++) {
+                assertEquals(0, score[j][m], 1e-6, "output " + j + ", term " + m);
+            }
+        }
+        assertTrue(size > 0.1, "a fitted GLM, not the null model: " + size);
+        // a network whose units cannot carry a linear term gets none
+        final java.util.function.LongFunction<neuralglm.nn.Sequential> tanh = seed -> neuralglm.nn.Sequential.mlp(d,
+                new int[] {8}, neuralglm.nn.Activation.Tanh::new, k, new java.util.Random(seed));
+        assertEquals(null, AutoRegularisation.choose(plan, AUTO, false, false, tanh, 1, fam,
+                decay -> new LbfgsOptimizer(1e-9, 10, decay), new Trainer(500), x, y, null, null).linear());
+        // 40 rows and more: no GLM
+        assertEquals(null, AutoRegularisation.choose(auto(fam, false, 200), 0.5, false, false, fresh, 1, fam,
+                decay -> new LbfgsOptimizer(1e-9, 10, decay), new Trainer(5), x, y, null, null).linear());
+    }
 }

@@ -115,4 +115,30 @@ class DataChecksTest {
         assertEquals("Poisson family: target value -3.0 at row 2 is outside its domain y >= 0 (a count)", m);
         assertThrows(DomainException.class, () -> DataChecks.check(new PoissonFamily(), x(6, 2), y, null));
     }
+
+    /**
+     * Inputs the caller found finite: {@link Trainer#start} with {@code inputsFinite} leaves out the pass over them
+     * (a NaN the caller vouched for goes through), and still checks the weights, the targets and the shapes.
+     */
+    @Test
+    void inputsKnownFiniteAreNotReadAgainButTheRestIsChecked() {
+        final DMatrixRMaj x = x(6, 2);
+        x.set(1, 1, Double.NaN);
+        final Sequential net = Sequential.mlp(2, new int[] {3}, Activation.Tanh::new, 1, new Random(1));
+        final Trainer trainer = new Trainer(1);
+        assertEquals("Input value NaN at row 1, column 1 is not finite; inputs must be finite numbers",
+                assertThrows(IllegalArgumentException.class,
+                        () -> trainer.start(net, GAUSSIAN, new SgdOptimizer(0.1), x, false, y(6), null)).getMessage());
+        assertDoesNotThrow(() -> trainer.start(net, GAUSSIAN, new SgdOptimizer(0.1), x, true, y(6), null).close());
+        final double[] w = {1, 1, -1, 1, 1, 1};
+        assertEquals("Instance weight -1.0 at row 2 is invalid; weights must be finite and >= 0",
+                assertThrows(IllegalArgumentException.class,
+                        () -> trainer.start(net, GAUSSIAN, new SgdOptimizer(0.1), x(6, 2), true, y(6), w)).getMessage());
+        final DMatrixRMaj y = y(6);
+        y.set(2, 0, -3);
+        assertThrows(DomainException.class,
+                () -> trainer.start(net, new PoissonFamily(), new SgdOptimizer(0.1), x(6, 2), true, y, null));
+        assertEquals("Inputs have 6 rows but targets have 5", assertThrows(IllegalArgumentException.class,
+                () -> trainer.start(net, GAUSSIAN, new SgdOptimizer(0.1), x(6, 2), true, y(5), null)).getMessage());
+    }
 }

@@ -121,6 +121,20 @@ class NeuralGLMBadInputTest {
         t.add(Arguments.of("class value of magnitude 1e300", build(with(NeuralGLMBadInputTest::gaussian,
                 d -> d.instance(4).setClassValue(1e300))),
                 new String[] {"Class attribute 'y' of instance 5 is 1.0E300"}));
+        // finite inputs whose standardised value overflows: a weight-0 instance's 1e150 over the scale of the others'
+        // values (0 and 1e-160: a standard deviation of about 2e-161); the engine's check of the inputs names it, also
+        // when the check is made as they are standardised (a fixed weight decay, nothing held out)
+        t.add(Arguments.of("input standardised to infinity", build(c -> {
+            c.setWeightDecay(0);
+            c.setValidationFraction(0);
+        }, with(NeuralGLMBadInputTest::gaussian, d -> {
+            for (int i = 0; i < d.numInstances(); i++) {
+                d.instance(i).setValue(0, 0.0);
+            }
+            d.instance(0).setWeight(0);
+            d.instance(0).setValue(0, 1e150);
+            d.instance(1).setValue(0, 1e-160);
+        })), new String[] {"Input value Infinity at row 0, column 0 is not finite"}));
         t.add(Arguments.of("infinite class value", build(with(NeuralGLMBadInputTest::gaussian,
                 d -> d.instance(0).setClassValue(Double.POSITIVE_INFINITY))),
                 new String[] {"Class attribute 'y' of instance 1 is Infinity"}));

@@ -168,8 +168,13 @@ class NeuralGLMDefaultsTest {
         assertTrue(rec.log.get(1).startsWith("NeuralGLM: build failed after "), rec.log.get(1));
     }
 
+    /**
+     * Under 40 rows the default is the average on the eta scale of the network fitted to convergence at weight decay 1
+     * (the network alone: the fixed options below) and the ridge GLM {@code -hidden none -weight-decay 1}: the softmax
+     * of the mean of two etas is the normalised geometric mean of the two builds' probabilities.
+     */
     @Test
-    void nominalSetUnder40RowsIsFittedToConvergenceWithDecay1AndSmoothUnits() throws Exception {
+    void nominalSetUnder40RowsAveragesTheConvergedNetworkWithARidgeGlm() throws Exception {
         final Instances data = noisyClasses(30, 5);
         final NeuralGLM auto = new NeuralGLM();
         auto.buildClassifier(data);
@@ -177,14 +182,67 @@ class NeuralGLMDefaultsTest {
         fixed.setOptions(Utils.splitOptions("-weight-decay 1 -validation-fraction 0 -activation Squareplus "
                 + "-optimizer \"LBFGS -tolerance 1e-4\""));
         fixed.buildClassifier(data);
+        final NeuralGLM ridge = new NeuralGLM();
+        ridge.setOptions(Utils.splitOptions("-hidden none -weight-decay 1"));
+        ridge.buildClassifier(data);
         final Instances fresh = noisyClasses(20, 6);
+        double apart = 0;
         for (int i = 0; i < fresh.numInstances(); i++) {
-            assertArrayEquals(fixed.distributionForInstance(fresh.instance(i)),
-                    auto.distributionForInstance(fresh.instance(i)), 0.0, "instance " + i);
+            final double[] a = fixed.distributionForInstance(fresh.instance(i)),
+                    g = ridge.distributionForInstance(fresh.instance(i)), want = new double[a.length];
+            double sum = 0;
+            for (int j = 0; j < a.length; j++) {
+                want[j] = Math.sqrt(a[j] * g[j]);
+                sum += want[j];
+            }
+            for (int j = 0; j < a.length; j++) {
+                want[j] /= sum;
+                apart = Math.max(apart, Math.abs(a[j] - want[j]));
+            }
+            assertArrayEquals(want, auto.distributionForInstance(fresh.instance(i)), 1e-12, "instance " + i);
         }
-        assertTrue(auto.toString().contains("no early stopping: with fewer than 40 instances none are held out"),
-                auto.toString());
-        assertTrue(auto.toString().contains("weight decay 1:"), auto.toString());
+        assertTrue(apart > 0.01, "the network alone and the average differ: " + apart);
+        final String report = auto.toString();
+        assertTrue(report.contains("no early stopping: with fewer than 40 instances none are held out"), report);
+        assertTrue(report.contains("weight decay 1:"), report);
+        assertTrue(report.contains("6 inputs -> 16 Squareplus -> 2 outputs, averaged (on the eta scale) with a ridge GLM "
+                + "(weight decay 1): a network with a linear skip connection"), report);
+        assertTrue(report.contains("written as one network of 20 Squareplus units"), report);
+        // the model is one network: a serialised copy predicts the same bits
+        final NeuralGLM back = (NeuralGLM) weka.core.SerializationHelper.read(new java.io.ByteArrayInputStream(
+                serialised(auto)));
+        for (int i = 0; i < fresh.numInstances(); i++) {
+            assertArrayEquals(auto.distributionForInstance(fresh.instance(i)),
+                    back.distributionForInstance(fresh.instance(i)), 0.0, "instance " + i);
+        }
+    }
+
+    private static byte[] serialised(Object o) throws Exception {
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        weka.core.SerializationHelper.write(bytes, o);
+        return bytes.toByteArray();
+    }
+
+    /** From 40 rows, with units that cannot carry a linear term, or with a user's decay: the network alone, as before. */
+    @Test
+    void theRidgeGlmJoinsOnlyTheDefaultsUnder40Rows() throws Exception {
+        final NeuralGLM forty = new NeuralGLM();
+        forty.buildClassifier(noisyClasses(40, 5));
+        assertTrue(!forty.toString().contains("skip connection"), forty.toString());
+        final Instances data = noisyClasses(30, 5);
+        final NeuralGLM tanh = new NeuralGLM();
+        tanh.setOptions(Utils.splitOptions("-activation Tanh"));
+        tanh.buildClassifier(data);
+        assertTrue(!tanh.toString().contains("skip connection"), tanh.toString());
+        final NeuralGLM given = new NeuralGLM();
+        given.setOptions(Utils.splitOptions("-weight-decay 1"));
+        given.buildClassifier(data);
+        assertTrue(!given.toString().contains("skip connection"), given.toString());
+        final NeuralGLM relu = new NeuralGLM();
+        relu.setOptions(Utils.splitOptions("-activation ReLU"));
+        relu.buildClassifier(data);
+        assertTrue(relu.toString().contains("16 ReLU -> 2 outputs, averaged (on the eta scale) with a ridge GLM"),
+                relu.toString());
     }
 
     @Test
@@ -373,6 +431,14 @@ class NeuralGLMDefaultsTest {
         assertTrue(report.contains("the model is the average (of eta) of " + m + " networks"), report);
         assertTrue(report.contains("at the weight decay ") && report.contains(" the first network chose"), report);
         assertTrue(report.contains("patience 7 epochs"), report);   // the default -1 for each network of the average
+        // the average's level re-estimated without the penalty: the Poisson score equation sum mu_i = sum y_i holds
+        assertTrue(report.contains("then the average's output bias (its level) re-estimated by maximum likelihood"), report);
+        double sumY = 0, sumMu = 0;
+        for (int i = 0; i < data.numInstances(); i++) {
+            sumY += data.instance(i).classValue();
+            sumMu += c.classifyInstance(data.instance(i));
+        }
+        assertEquals(sumY, sumMu, 1e-9 * sumY);
         // close to the true mean where the data are
         for (double x : new double[] {-1, 0, 1}) {
             final DenseInstance probe = new DenseInstance(1, new double[] {x, 0});
@@ -393,5 +459,29 @@ class NeuralGLMDefaultsTest {
         for (int i = 0; i < data.numInstances(); i += 7) {
             assertEquals(c.classifyInstance(data.instance(i)), stepped.classifyInstance(data.instance(i)), 0.0);
         }
+    }
+
+    @Test
+    void gammaAverageKeepsTheClassLevelWhateverItsUnits() throws Exception {
+        // a positive class of level ~2000 with a weak trend: the weight decay pulls the output bias towards log 1 = 0;
+        // re-estimated, the Gamma score equation sum (1 - y_i / mu_i) = 0 holds on the training instances
+        final ArrayList<Attribute> atts = new ArrayList<>();
+        atts.add(new Attribute("x"));
+        atts.add(new Attribute("amount"));
+        final Instances data = new Instances("amounts", atts, 60);
+        data.setClassIndex(1);
+        final Random rng = new Random(12);
+        for (int i = 0; i < 60; i++) {
+            final double x = rng.nextGaussian();
+            data.add(new DenseInstance(1, new double[] {x, 2000 * Math.exp(0.2 * x) * -Math.log(rng.nextDouble())}));
+        }
+        final NeuralGLM c = new NeuralGLM();
+        c.setFamily(new weka.classifiers.functions.neuralglm.Gamma());
+        c.buildClassifier(data);
+        double score = 0;
+        for (int i = 0; i < data.numInstances(); i++) {
+            score += 1 - data.instance(i).classValue() / c.classifyInstance(data.instance(i));
+        }
+        assertEquals(0, score / data.numInstances(), 1e-9, c.toString());
     }
 }

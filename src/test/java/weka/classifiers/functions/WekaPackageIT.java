@@ -85,6 +85,27 @@ class WekaPackageIT {
         assertTrue(number(section, "Kappa statistic") > 0.3, section);
     }
 
+    /**
+     * In Weka's default JVM (no Vector API module, as these child JVMs) a network with a layer wider than 48 units
+     * gets the report's Kernels line with the exact option, and the console the note once; a narrower network
+     * trains as fast without the module, so its report has no such line.
+     */
+    @Test
+    void defaultJvmReportSaysHowToGetTheVectorKernels() throws Exception {
+        final Path train = arff("kernels-train", FamilyData.of("Poisson", 300, 35));
+        final String wide = java("weka.Run", "NeuralGLM", "-t", train.toString(), "-no-cv",
+                "-family", "Poisson", "-hidden", "64", "-epochs", "3", "-weight-decay", "0", "-validation-fraction", "0");
+        final String line = wide.lines().filter(l -> l.startsWith("Kernels:")).findFirst().orElse(null);
+        assertTrue(line != null && line.contains("java --add-modules jdk.incubator.vector -jar weka.jar")
+                && line.contains("JDK_JAVA_OPTIONS=--add-modules=jdk.incubator.vector"), wide);
+        assertEquals(1, wide.lines().filter(l -> l.startsWith("NeuralGLM: this JVM runs without the Vector API module"))
+                .count(), wide);
+        final String narrow = java("weka.Run", "NeuralGLM", "-t", train.toString(), "-no-cv",
+                "-family", "Poisson", "-hidden", "16", "-epochs", "3", "-weight-decay", "0", "-validation-fraction", "0");
+        assertTrue(narrow.contains("NeuralGLM: neural network") && narrow.lines().noneMatch(l -> l.startsWith("Kernels:")),
+                narrow);
+    }
+
     @Test
     void explorerClassDiscoveryListsNeuralGLM() throws Exception {
         final Path program = dir.resolve("Discover.java");

@@ -57,6 +57,8 @@ public final class InputPipeline implements Inputs {
     private int missingInTraining;
     /** The missing input values the summary pass counted (before imputation). */
     private transient int missingInputs;
+    /** Whether the last fit's matrix was found finite as it was standardised. */
+    private transient boolean inputsFinite;
     /** After a lean fit: the standardised training rows, read from the instances; else null. */
     private transient RowSource trainingRows;
 
@@ -127,7 +129,21 @@ public final class InputPipeline implements Inputs {
      */
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
                            double[] classValues, int threads, double binaryScale, boolean lean) throws Exception {
+        return fit(data, standardize, weights, rawInputs, classValues, null, threads, binaryScale, lean);
+    }
+
+    /**
+     * {@link #fit(Instances, boolean, double[], double[], double[], int, double, boolean)} given, with the raw inputs,
+     * their column summary ({@link Targets.Known#inputSummary}), which saves the summary's pass over them.
+     *
+     * @param rawSummary with rawInputs: their {@link ColumnSummary} with these weights and their total (as
+     *                   {@link ColumnSummary#of} gives it), or null to make it here
+     */
+    public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
+                           double[] classValues, ColumnSummary rawSummary, int threads, double binaryScale, boolean lean)
+            throws Exception {
         trainingRows = null;
+        inputsFinite = false;
         if (lean && rawInputs != null) {
             throw new IllegalArgumentException("InputPipeline: a lean fit reads the instances, not copied raw inputs");
         }
@@ -141,10 +157,15 @@ public final class InputPipeline implements Inputs {
             throw new IllegalArgumentException("InputPipeline: raw inputs given for data that are not all numeric inputs, "
                     + "or of another size");
         }
+        if (rawSummary != null && (rawInputs == null || rawSummary.columns() != inputs.length)) {
+            throw new IllegalArgumentException("InputPipeline: a column summary given without raw inputs, or of another "
+                    + "width");
+        }
         // numeric inputs only: the one pass over the instances also copies their raw values (NaN when missing)
         final double[] raw = rawInputs != null ? rawInputs
                 : inputs == null || lean ? null : new double[Math.max(1, data.numInstances() * inputs.length)];
-        final Summary summary = rawInputs != null ? summarise(data, inputs, rawInputs, classValues, weights, threads)
+        final Summary summary = rawInputs != null
+                ? summarise(data, inputs, rawInputs, classValues, weights, rawSummary, threads)
                 : summarise(data, inputs, raw, weights);
         final Instances means = new Instances(data, 1);
         means.add(new DenseInstance(1.0, summary.meansAndModes()));
@@ -228,7 +249,8 @@ public final class InputPipeline implements Inputs {
                     copyNumeric(data.instance(i), x.data, i * cols);
                 }
                 standardizer = standardize ? Standardizer.fit(x, weights, null, threads, binaryScale) : Standardizer.identity(cols);
-                return standardizer.apply(x, threads);
+                inputsFinite = standardizer.applyChecked(x, threads);
+                return x;
             }
             final int all = inputs.length;
             final int[] from = new int[kept.length]; // position of each kept attribute among the inputs
@@ -276,7 +298,16 @@ public final class InputPipeline implements Inputs {
             }
         }
         standardizer = standardize ? Standardizer.fit(x, weights, columnSums, threads, binaryScale) : Standardizer.identity(cols);
-        return standardizer.apply(x, threads);
+        inputsFinite = standardizer.applyChecked(x, threads);
+        return x;
+    }
+
+    /**
+     * @return whether every entry of the matrix the last {@link #fit} returned was found finite as it was standardised
+     *         (false when it was not, or when fit made no matrix)
+     */
+    public boolean fittedInputsFinite() {
+        return inputsFinite;
     }
 
     /**
@@ -548,16 +579,16 @@ public final class InputPipeline implements Inputs {
     }
 
     /**
-     * The {@link Summary} of numeric inputs from their raw values (the engine's {@link ColumnSummary}, the columns on
-     * {@code threads} threads) and of the class from its values: the sums, counts and distinct values that
+     * The {@link Summary} of numeric inputs from their raw values (the engine's {@link ColumnSummary}: given, or made
+     * here with the columns on {@code threads} threads) and of the class from its values: the sums, counts and distinct values that
      * {@link #pass} finds over the same dense instances, to the bit.
      */
     private static Summary summarise(Instances data, int[] inputs, double[] raw, double[] classValues, double[] weights,
-                                     int threads) {
+                                     ColumnSummary given, int threads) {
         final int n = data.numInstances(), cls = data.classIndex();
         final double total = neuralglm.family.Family.totalWeight(weights, n);
         final Summary s = new Summary(data, total);
-        final ColumnSummary columns = ColumnSummary.of(raw, n, inputs.length, weights, total, threads);
+        final ColumnSummary columns = given != null ? given : ColumnSummary.of(raw, n, inputs.length, weights, total, threads);
         for (int c = 0; c < inputs.length; c++) {
             final int j = inputs[c];
             s.results[j] = columns.sum(c);

@@ -3,6 +3,7 @@ package weka.classifiers.functions.neuralglm;
 import neuralglm.family.DomainException;
 import neuralglm.family.Family;
 import neuralglm.linalg.Parallel;
+import neuralglm.model.ColumnSummary;
 import org.ejml.data.DMatrixRMaj;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -111,43 +112,52 @@ public record Targets(DMatrixRMaj y, double[] weights) {
         final int parts = Math.min(Math.max(1, n), Parallel.parts(threads, (long) n * d, grain));
         final int[] counts = new int[parts];
         final boolean[] sparse = new boolean[parts];
+        // one thread: the engine's column summary of the raw inputs, each block of rows added as it is copied (kept
+        // only when every row has a class value and every instance is dense: then it is that of the matrix)
+        final ColumnSummary.Rows summary = parts == 1 && raw != null ? new ColumnSummary.Rows(m) : null;
         Parallel.run(parts, t -> {
             final int r0 = Parallel.start(n, parts, t), r1 = Parallel.start(n, parts, t + 1);
             int count = 0;
-            for (int i = r0; i < r1; i++) {
-                final Instance inst = data.instance(i);
-                final double v = inst.value(c);
-                if (Double.isNaN(v)) { // a missing class value: the row is left out
-                    continue;
-                }
-                count++;
-                if (inputs != null && inst instanceof DenseInstance) {
-                    // the checks of InputChecks.checkInstance (numeric inputs: a value fails when its magnitude is
-                    // above the limit), made on the values as they are copied; its message when one fails
-                    boolean bad = nominalClass ? false : Math.abs(v) > InputChecks.MAX_MAGNITUDE;
-                    for (int a = 0, o = i * m; a < d; a++) {
-                        if (a != c) {
-                            final double x = inst.value(a);
-                            if (raw != null) {
-                                raw[o++] = x;
+            for (int b0 = r0; b0 < r1; b0 += SUMMARY_ROWS) {
+                final int b1 = Math.min(r1, b0 + SUMMARY_ROWS);
+                for (int i = b0; i < b1; i++) {
+                    final Instance inst = data.instance(i);
+                    final double v = inst.value(c);
+                    if (Double.isNaN(v)) { // a missing class value: the row is left out
+                        continue;
+                    }
+                    count++;
+                    if (inputs != null && inst instanceof DenseInstance) {
+                        // the checks of InputChecks.checkInstance (numeric inputs: a value fails when its magnitude is
+                        // above the limit), made on the values as they are copied; its message when one fails
+                        boolean bad = nominalClass ? false : Math.abs(v) > InputChecks.MAX_MAGNITUDE;
+                        for (int a = 0, o = i * m; a < d; a++) {
+                            if (a != c) {
+                                final double x = inst.value(a);
+                                if (raw != null) {
+                                    raw[o++] = x;
+                                }
+                                bad |= Math.abs(x) > InputChecks.MAX_MAGNITUDE;
                             }
-                            bad |= Math.abs(x) > InputChecks.MAX_MAGNITUDE;
                         }
-                    }
-                    final double wt = inst.weight();
-                    if (bad || !Double.isFinite(wt) || wt < 0) {
+                        final double wt = inst.weight();
+                        if (bad || !Double.isFinite(wt) || wt < 0) {
+                            InputChecks.checkInstance(inst, i + 1);
+                        }
+                        if (classValues != null) {
+                            classValues[i] = v;
+                        }
+                    } else {
                         InputChecks.checkInstance(inst, i + 1);
+                        sparse[t] |= raw != null;
                     }
-                    if (classValues != null) {
-                        classValues[i] = v;
+                    w[i] = inst.weight();
+                    if (y != null) {
+                        put(y, i, k, oneHot, v);
                     }
-                } else {
-                    InputChecks.checkInstance(inst, i + 1);
-                    sparse[t] |= raw != null;
                 }
-                w[i] = inst.weight();
-                if (y != null) {
-                    put(y, i, k, oneHot, v);
+                if (summary != null) {
+                    summary.add(raw, b0, b1, w);
                 }
             }
             counts[t] = count;
@@ -186,11 +196,14 @@ public record Targets(DMatrixRMaj y, double[] weights) {
             }
         }
         final double[] wk = count == n ? w : java.util.Arrays.copyOf(w, count);
-        InputChecks.checkTotalWeight(count, neuralglm.family.Family.totalWeight(wk, count));
+        final double total = neuralglm.family.Family.totalWeight(wk, count);
+        InputChecks.checkTotalWeight(count, total);
         if (unsuited != null) {
             throw new IllegalArgumentException(unsuited);
         }
         final DMatrixRMaj ym = DMatrixRMaj.wrap(count, k, count == n ? y : java.util.Arrays.copyOf(y, count * k));
+        final ColumnSummary inputSummary = summary == null || !copied || count != n ? null
+                : summary.summary(total);
         final Targets t = checked(new Targets(ym, wk), family, cls, original);
         final Instances train;
         if (count == n) {
@@ -204,11 +217,14 @@ public record Targets(DMatrixRMaj y, double[] weights) {
         return new Known(original, train, t, !copied ? null : count == n ? raw
                 : java.util.Arrays.copyOf(raw, Math.max(1, count * m)),
                 !copied ? null : classValues == null ? ym.data // the class values themselves
-                        : count == n ? classValues : java.util.Arrays.copyOf(classValues, count));
+                        : count == n ? classValues : java.util.Arrays.copyOf(classValues, count), inputSummary);
     }
 
     /** Instance values worth a thread of their own (about 0.1 ms of work). */
     private static final long GRAIN = 1L << 15;
+
+    /** Rows copied before the column summary reads them (20 inputs: 40 kB, in the first-level cache). */
+    private static final int SUMMARY_ROWS = 256;
 
     /**
      * @param rows        the 0-based positions of the rows in the user's data
@@ -218,8 +234,12 @@ public record Targets(DMatrixRMaj y, double[] weights) {
      *                    row-major in attribute order (the class left out), NaN when missing; else null
      * @param classValues with {@code inputs}: their class values (Weka's: a nominal class's value index; the targets'
      *                    own array unless they are one-hot rows); else null
+     * @param inputSummary with {@code inputs}, when made in the same pass (one thread, a class value in every row, no
+     *                    missing input value): their {@link ColumnSummary} with the targets' weights and total weight
+     *                    ({@link ColumnSummary#of} on {@code inputs}, to the bit); else null
      */
-    public record Known(int[] rows, Instances train, Targets targets, double[] inputs, double[] classValues) {
+    public record Known(int[] rows, Instances train, Targets targets, double[] inputs, double[] classValues,
+                        ColumnSummary inputSummary) {
 
         /**
          * Without the raw inputs.
@@ -229,7 +249,7 @@ public record Targets(DMatrixRMaj y, double[] weights) {
          * @param targets their targets and weights
          */
         public Known(int[] rows, Instances train, Targets targets) {
-            this(rows, train, targets, null, null);
+            this(rows, train, targets, null, null, null);
         }
     }
 

@@ -10,7 +10,9 @@ import neuralglm.model.Standardizer;
 import neuralglm.nn.EtaAverage;
 import neuralglm.nn.Sequential;
 import neuralglm.optim.LbfgsOptimizer;
+import neuralglm.train.AutoRegularisation;
 import neuralglm.train.JointMaximumLikelihood;
+import neuralglm.train.OutputLevel;
 import neuralglm.train.TrainingResult;
 import neuralglm.train.TrainingSession;
 import org.ejml.data.DMatrixRMaj;
@@ -47,6 +49,8 @@ public final class TrainingRun {
     private final Standardizer targetScale;
     /** Networks trained before the session's, averaged with it into the model (EtaAverage); empty for one network. */
     private final java.util.List<Sequential> members;
+    /** A ridge GLM the model averages with the network ({@link EtaAverage#withLinear}), or null. */
+    private final Sequential linear;
     /** With -resume: whether the run continues a previous build's, or why it does not; else null. */
     private String resumeNote;
     /** The model {@link #completeModel} made last; a -resume build continues only it. */
@@ -78,13 +82,16 @@ public final class TrainingRun {
      * @param targetScale        the standardisation of the targets the session trains on, undone in every model's
      *                           output layer; null when it trains on the class as is
      * @param members            trained networks the model averages with the session's (empty: the session's alone)
+     * @param linear             a fitted GLM the model averages with the session's network on the eta scale
+     *                           ({@link EtaAverage#withLinear}), or null
      */
     public TrainingRun(Instances header, InputPipeline pipeline, Family family, TrainingSession session, DMatrixRMaj x,
                        RowSource rows, Targets targets, boolean glm, String architecture, String optimizer, int requestedBatchSize,
                        boolean standardized, FittedDispersion.Estimate dispersionEstimate, RunFingerprint fingerprint,
                        String resumeNote, GlmInference.Weights weightsKind, boolean quasi, String regularization,
-                       Standardizer targetScale, java.util.List<Sequential> members) {
+                       Standardizer targetScale, java.util.List<Sequential> members, Sequential linear) {
         this.targetScale = targetScale;
+        this.linear = linear;
         this.absent = header.classAttribute().isNominal() ? AbsentClasses.of(AbsentClasses.classWeights(targets.y(),
                 targets.weights(), header.classAttribute().numValues())) : null;
         this.members = java.util.List.copyOf(members);
@@ -177,7 +184,9 @@ public final class TrainingRun {
         final Sequential own = targetScale != null ? original(session.network())
                 : session.isOpen() ? session.network().copy() : session.network();
         final Sequential net;
-        if (members.isEmpty()) {
+        if (linear != null) {
+            net = EtaAverage.withLinear(own, linear);
+        } else if (members.isEmpty()) {
             net = own;
         } else {
             final java.util.List<Sequential> all = new java.util.ArrayList<>();
@@ -190,6 +199,9 @@ public final class TrainingRun {
                 && session.finalOutputs() != null
                 && session.finalOutputs().numRows == session.trainingRows()
                 ? session.finalOutputs() : predictAll(net);
+        if (AutoRegularisation.refitsLevel(family, members.size() + 1)) {
+            OutputLevel.refit(net, family, fitted, targets.y(), targets.weights());   // the average's level, unpenalised
+        }
         if (glm && fitted.numCols == 1) {
             return completeGlm(net, result);
         }

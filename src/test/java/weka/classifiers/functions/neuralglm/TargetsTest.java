@@ -14,6 +14,7 @@ import neuralglm.family.CategoricalFamily;
 import neuralglm.family.Family;
 import neuralglm.family.GaussianFamily;
 import neuralglm.family.PoissonFamily;
+import neuralglm.model.ColumnSummary;
 import org.junit.jupiter.api.Test;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -111,7 +112,7 @@ class TargetsTest {
     @Test
     void sameRowsTargetsAndErrorsAsTheSeparateSteps() {
         final Family[] families = {new PoissonFamily(), new GaussianFamily(), new BernoulliFamily(), new CategoricalFamily()};
-        int errors = 0, results = 0, copies = 0;
+        int errors = 0, results = 0, copies = 0, summaries = 0;
         for (int seed = 0; seed < 400; seed++) {
             final Random rng = new Random(seed);
             final int n = 1 + rng.nextInt(seed % 4 == 0 ? 3 : 60);
@@ -169,10 +170,48 @@ class TargetsTest {
                 if (got.inputs() != null) {
                     copies++;
                 }
+                summaries += assertInputSummary(got, data, threads, what);
             }
         }
         assertTrue(errors > 200 && results > 200, "both outcomes are exercised: " + errors + " errors, " + results + " results");
         assertTrue(copies > 20, "raw inputs copied in " + copies + " results");
+        assertTrue(summaries > 10, "input summaries made in " + summaries + " results");
+    }
+
+    /**
+     * The column summary made with the copy: {@link ColumnSummary#of} on the raw inputs with the targets' weights, to
+     * the bit, when the pass ran in one part, every row has a class value and no input value is missing; else none.
+     *
+     * @return 1 when there was a summary
+     */
+    private static int assertInputSummary(Targets.Known got, Instances data, int threads, String what) {
+        // one part: one thread, or one row (the test's blocks are of one value at least)
+        boolean expected = got.inputs() != null && (threads == 1 || data.numInstances() == 1)
+                && got.rows().length == data.numInstances();
+        for (int k = 0; expected && k < got.train().numInstances() * (got.train().numAttributes() - 1); k++) {
+            expected = !Double.isNaN(got.inputs()[k]);
+        }
+        final ColumnSummary s = got.inputSummary();
+        assertEquals(expected, s != null, what + ": a summary");
+        if (s == null) {
+            return 0;
+        }
+        final int n = got.train().numInstances(), m = got.train().numAttributes() - 1;
+        final double[] w = got.targets().weights();
+        double total = 0;
+        for (double wi : w) {
+            total += wi;
+        }
+        final ColumnSummary whole = ColumnSummary.of(got.inputs(), n, m, w, total, 1);
+        for (int j = 0; j < m; j++) {
+            assertEquals(Double.doubleToRawLongBits(whole.sum(j)), Double.doubleToRawLongBits(s.sum(j)), what);
+            assertEquals(Double.doubleToRawLongBits(whole.presentWeight(j)), Double.doubleToRawLongBits(s.presentWeight(j)),
+                    what);
+            assertEquals(whole.missing(j), s.missing(j), what);
+            assertEquals(whole.distinct(j), s.distinct(j), what);
+            assertEquals(Double.doubleToRawLongBits(whole.first(j)), Double.doubleToRawLongBits(s.first(j)), what);
+        }
+        return 1;
     }
 
     /**
