@@ -181,8 +181,8 @@ final class LocalObjective implements Objective {
 
     @Override
     public double trainingLoss(int epoch, DMatrixRMaj etaOut) {
-        return x == null ? Trainer.finalMeanNll(epoch, net, family, rows, y, w, etaOut, 1, trainer.batchSize())
-                : Trainer.finalMeanNll(epoch, net, family, x, y, w, etaOut, trainer.threads(), trainer.batchSize());
+        return x == null ? Trainer.finalMeanNll(epoch, net, family, rows, y, w, etaOut, 1)
+                : Trainer.finalMeanNll(epoch, net, family, x, y, w, etaOut, trainer.threads());
     }
 
     @Override

@@ -396,31 +396,21 @@ public final class Trainer {
      */
     static final int FINAL_BLOCK_FLOAT = 1024;
 
-    /**
-     * @param batch the training's mini-batch size (0: none)
-     * @return rows per forward pass of the final loss for this network: {@value #FINAL_BLOCK_FLOAT} when it predicts in
-     *         float32; else the mini-batch size when it lies between {@value #FINAL_BLOCK} / 2 and {@value #FINAL_BLOCK},
-     *         {@value #FINAL_BLOCK} otherwise. Blocks no longer than the batches leave the row pass's buffers (sized by the
-     *         longest batch) as they are: in a JVM's first build, 512-row blocks after batches of 256 grew them, a path
-     *         C2's code for the forward pass had never seen, which was then deoptimised and compiled again (the same
-     *         speed once compiled: 256- and 512-row blocks measured alike, 128 about 8% slower)
-     */
-    private static int finalBlock(Sequential net, int batch) {
-        return net.precision() == Precision.FLOAT32 ? FINAL_BLOCK_FLOAT
-                : batch >= FINAL_BLOCK / 2 && batch < FINAL_BLOCK ? batch : FINAL_BLOCK;
+    /** @return rows per forward pass of the final loss for this network */
+    private static int finalBlock(Sequential net) {
+        return net.precision() == Precision.FLOAT32 ? FINAL_BLOCK_FLOAT : FINAL_BLOCK;
     }
 
     /**
-     * The network's outputs on rows {@code start .. start + b - 1} of x, {@code block} rows per forward pass
-     * ({@link #finalBlock}).
+     * The network's outputs on rows {@code start .. start + b - 1} of x, {@value #FINAL_BLOCK} rows per forward pass
+     * ({@value #FINAL_BLOCK_FLOAT} when it predicts in float32).
      *
      * @param xb  a buffer for the rows of one pass (reshaped)
      * @param eta receives the b x k outputs (reshaped)
      * @return eta
      */
-    private static DMatrixRMaj chunkOutputs(Sequential net, RowSource x, int start, int b, int block, DMatrixRMaj xb,
-                                            DMatrixRMaj eta) {
-        final int d = x.numCols();
+    private static DMatrixRMaj chunkOutputs(Sequential net, RowSource x, int start, int b, DMatrixRMaj xb, DMatrixRMaj eta) {
+        final int d = x.numCols(), block = finalBlock(net);
         for (int r = 0; r < b; r += block) {
             final int m = Math.min(block, b - r);
             xb.reshape(m, d, false);
@@ -463,20 +453,10 @@ public final class Trainer {
      */
     static double finalMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
                                DMatrixRMaj etaOut, int threads) {
-        return finalMeanNll(epoch, net, family, x, y, w, etaOut, threads, 0);
-    }
-
-    /**
-     * {@link #finalMeanNll(int, Sequential, Family, DMatrixRMaj, DMatrixRMaj, double[], DMatrixRMaj, int)} after training
-     * in mini-batches of {@code batch} rows (0: none), which set the rows per forward pass ({@link #finalBlock}; the same
-     * bits for any).
-     */
-    static double finalMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
-                               DMatrixRMaj etaOut, int threads, int batch) {
         if (x.numRows <= FINAL_CHUNK) {   // one chunk: the matrix itself, not a copy of its rows
             return wholeMeanNll(epoch, net, family, x, y, w, etaOut);
         }
-        return finalMeanNll(epoch, net, family, RowSource.dense(x), y, w, etaOut, threads, batch);
+        return finalMeanNll(epoch, net, family, RowSource.dense(x), y, w, etaOut, threads);
     }
 
     /** The final mean NLL of at most {@value #FINAL_CHUNK} rows in one forward pass. */
@@ -492,15 +472,13 @@ public final class Trainer {
     /**
      * {@link #finalMeanNll(int, Sequential, Family, DMatrixRMaj, DMatrixRMaj, double[], DMatrixRMaj, int)} on the rows
      * of a source, read in blocks of {@link #finalBlock} rows: the same bits as on the matrix of those rows.
-     *
-     * @param batch the training's mini-batch size (0: none)
      */
     static double finalMeanNll(int epoch, Sequential net, Family family, RowSource x, DMatrixRMaj y, double[] w,
-                               DMatrixRMaj etaOut, int threads, int batch) {
+                               DMatrixRMaj etaOut, int threads) {
         final int n = x.numRows();
         final int chunks = (n + FINAL_CHUNK - 1) / FINAL_CHUNK;
         if (threads > 1 && chunks > 1) {
-            return parallelFinalMeanNll(epoch, net, family, x, y, w, etaOut, Math.min(threads, chunks), chunks, batch);
+            return parallelFinalMeanNll(epoch, net, family, x, y, w, etaOut, Math.min(threads, chunks), chunks);
         }
         final int d = x.numCols(), k = y.numCols;
         if (n <= FINAL_CHUNK) {
@@ -508,8 +486,7 @@ public final class Trainer {
             x.range(0, n, all.data);
             return wholeMeanNll(epoch, net, family, all, y, w, etaOut);
         }
-        final int block = finalBlock(net, batch);
-        final DMatrixRMaj xb = new DMatrixRMaj(block, d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
+        final DMatrixRMaj xb = new DMatrixRMaj(finalBlock(net), d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
         final DMatrixRMaj chunk = new DMatrixRMaj(FINAL_CHUNK, k);
         final double[] wb = w == null ? null : new double[FINAL_CHUNK];
         double sum = 0.0;
@@ -525,7 +502,7 @@ public final class Trainer {
                     continue;
                 }
             }
-            final DMatrixRMaj eta = chunkOutputs(net, x, start, b, block, xb, chunk);
+            final DMatrixRMaj eta = chunkOutputs(net, x, start, b, xb, chunk);
             if (etaOut != null) {
                 if (start == 0) {
                     etaOut.reshape(n, eta.numCols, false);
@@ -540,7 +517,7 @@ public final class Trainer {
     }
 
     private static double parallelFinalMeanNll(int epoch, Sequential net, Family family, RowSource x, DMatrixRMaj y,
-                                               double[] w, DMatrixRMaj etaOut, int threads, int chunks, int batch) {
+                                               double[] w, DMatrixRMaj etaOut, int threads, int chunks) {
         final int n = x.numRows(), d = x.numCols(), k = y.numCols;
         final double[] loss = new double[chunks], weight = new double[chunks];
         if (etaOut != null) {
@@ -551,7 +528,7 @@ public final class Trainer {
         for (int t = 1; t < threads; t++) {
             nets[t] = net.copy();
         }
-        Parallel.run(threads, t -> finalChunks(nets[t], family, x, y, w, etaOut, loss, weight, t, threads, batch));
+        Parallel.run(threads, t -> finalChunks(nets[t], family, x, y, w, etaOut, loss, weight, t, threads));
         if (Thread.currentThread().isInterrupted()) {
             throw new TrainingInterruptedException(epoch);
         }
@@ -576,9 +553,9 @@ public final class Trainer {
      * (into etaOut) outputs.
      */
     private static void finalChunks(Sequential net, Family family, RowSource x, DMatrixRMaj y, double[] w,
-                                    DMatrixRMaj etaOut, double[] loss, double[] weight, int t, int threads, int batch) {
-        final int n = x.numRows(), d = x.numCols(), k = y.numCols, block = finalBlock(net, batch);
-        final DMatrixRMaj xb = new DMatrixRMaj(block, d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
+                                    DMatrixRMaj etaOut, double[] loss, double[] weight, int t, int threads) {
+        final int n = x.numRows(), d = x.numCols(), k = y.numCols;
+        final DMatrixRMaj xb = new DMatrixRMaj(finalBlock(net), d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
         final DMatrixRMaj chunk = new DMatrixRMaj(FINAL_CHUNK, k);
         final double[] wb = w == null ? null : new double[FINAL_CHUNK];
         for (int c = t; c < loss.length; c += threads) {
@@ -593,7 +570,7 @@ public final class Trainer {
                     continue;
                 }
             }
-            final DMatrixRMaj eta = chunkOutputs(net, x, start, b, block, xb, chunk);
+            final DMatrixRMaj eta = chunkOutputs(net, x, start, b, xb, chunk);
             if (etaOut != null) {
                 System.arraycopy(eta.data, 0, etaOut.data, start * k, b * k);
             }

@@ -85,44 +85,4 @@ class FinalLossChunksTest {
             }
         }
     }
-
-    /**
-     * The rows per forward pass follow the training's mini-batch size (256 to 511 rows; else 512): the final outputs of a
-     * network of 64-unit layers (the row pass) are its predictions to the bit, and the loss the same, whatever the batch
-     * size given, on 1 and 2 threads.
-     */
-    @Test
-    void rowsPerPassDoNotChangeTheOutputsOrTheLoss() {
-        final int n = 9_001, d = 20;
-        final Random rng = new Random(7);
-        final DMatrixRMaj x = new DMatrixRMaj(n, d), y = new DMatrixRMaj(n, 1);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                x.set(i, j, rng.nextGaussian());
-            }
-            y.set(i, 0, rng.nextInt(5));
-        }
-        final Sequential net = Sequential.mlp(d, new int[] {64, 64}, Activation.ReLU::new, 1, new Random(3));
-        final TrainingSession session = new Trainer(1).withBatchSize(256)
-                .start(net, new PoissonFamily(), new SgdOptimizer(0.01), x, y, null);
-        while (session.runEpoch()) {
-            // to the end
-        }
-        session.finish();
-        final DMatrixRMaj eta = net.predict(x);
-        assertArrayEquals(eta.data, session.finalOutputs().data, 0.0, "the session's final outputs are the predictions");
-        final double expected = Trainer.finalMeanNll(0, net, new PoissonFamily(), x, y, null, null, 1, 0);
-        for (int batch : new int[] {0, 256, 300, 511, 512, 1000, 64}) {
-            for (int threads = 1; threads <= 2; threads++) {
-                final DMatrixRMaj out = new DMatrixRMaj(0, 0);
-                final double loss = Trainer.finalMeanNll(0, net, new PoissonFamily(), x, y, null, out, threads, batch);
-                assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(loss), "batch " + batch + ", "
-                        + threads + " threads: the loss");
-                for (int i = 0; i < n; i++) {
-                    assertEquals(Double.doubleToRawLongBits(eta.data[i]), Double.doubleToRawLongBits(out.data[i]),
-                            "batch " + batch + ", " + threads + " threads: row " + i);
-                }
-            }
-        }
-    }
 }
