@@ -412,7 +412,7 @@ public final class AutoRegularisation {
      * early-stopped fit keeps much of that pull: in the held-out study (README, eighth round) the defaults' mean
      * prediction on strikes was 38.0 where the class's mean is 42.7 (on every CV seed 1-5: 36.7-38.0), and their RMSE
      * depended on the class's units (strikes in days 44.43, in hours 43.80, in weeks 44.91, all in days). Re-estimated,
-     * over CV seeds 1-10: strikes RMSE 44.06 to 43.84 and mean deviance 1.235 to 1.205 (LinearRegression 44.17, 1.203; the
+     * over CV seeds 1-10: strikes RMSE 44.06 to 43.84 and mean deviance 1.235 to 1.204 (LinearRegression 44.17, 1.203; the
      * defaults better than it on 9 of 10 seeds, were 5), engel 112.1 to 111.7 and 0.02102 to 0.02092, docvisits 4.133 to
      * 4.132 and 4.144 to 4.142. (Not penalising the output bias in the fits instead, or penalising
      * it around the null model's, predicted worse: strikes 44.79 and 44.83 over the same seeds.) A Gaussian network learns

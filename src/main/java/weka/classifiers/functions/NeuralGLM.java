@@ -71,7 +71,8 @@ import weka.gui.ProgrammaticProperty;
  *   eta = f(x; theta) (k outputs),   mu = g^-1(eta),   minimise sum_i w_i l(eta_i; y_i) + lambda/2 ||theta||^2
  * </pre>
  * Defaults (from the held-out study, {@code -Pbench heldout}): a network has one hidden layer of 16 units
- * (ReLU for a nominal class, Squareplus for a Gaussian class, Tanh for other numeric families), 20% of the
+ * (ReLU for a nominal class, Squareplus under 40 instances of one and for a Gaussian class, Tanh for other numeric
+ * families), 20% of the
  * instances held out for early stopping, and lambda chosen on them ({@link PenaltySelection}); a Gaussian
  * network learns the standardised class (mapped back by {@link Standardizer#toOriginalOutputs}) with lambda
  * chosen among fits to convergence and no early stopping; for the other numeric families the model is the
@@ -350,7 +351,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "against 0.657 with the network alone, Logistic 0.614); for the default average "
                     + "of a numeric class other than Gaussian, the one of 30, 3, 0.3 by the first network's held-out loss, "
                     + "at which the other networks are fitted, and the average's output bias is then re-estimated by maximum "
-                    + "likelihood without the penalty, which pulls it towards a mean of 1 in the class's units: strikes' RMSE "
+                    + "likelihood without the penalty, which pulls it towards 0 on the link scale (for a log link a mean of "
+                    + "1 in the class's units): strikes' RMSE "
                     + "over 10 partitions 44.06 to 43.84); with 40 to 99 "
                     + "training instances of a nominal class, the one of 30, 3, 0.3 with the lowest loss of a 5-fold cross-validation "
                     + "(each instance scored by the network that did not train on it), and the model is the average of the "
@@ -560,7 +562,11 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "instances of a nominal class, 10 of a numeric one: with nothing held out the automatic weight decay "
                     + "is 1 and the network is fitted to convergence, for a nominal class averaged with a ridge GLM, see "
                     + "weightDecay; on 81 subsamples of 16-32 rows that predicted better "
-                    + "than holding out 20%: accuracy 0.684 against 0.629, log loss 1.036 against 23.7, a class missing from the training instances at its floor) and 0 for a Gaussian class (fitted to convergence with the weight decay chosen on 20% "
+                    + "than holding out 20% (accuracy 0.629, log loss 23.7): the network alone, a class missing from the "
+                    + "training instances at its floor, accuracy 0.684, log loss 1.036 (0.683 and 1.039 with 0/1 columns "
+                    + "at the scale 1/2, the default before the ridge GLM); its average with the ridge GLM, the default, "
+                    + "0.678 and 1.035) and 0 for a "
+                    + "Gaussian class (fitted to convergence with the weight decay chosen on 20% "
                     + "held out, see weightDecay) and without hidden layers, so that the GLM is fitted on all instances. For "
                     + "the other numeric families (Poisson, Gamma, ...) the model is then the average (of eta) of "
                     + AutoRegularisation.ENSEMBLE + " networks, each with its own 20% held out (seeds S to S+"
