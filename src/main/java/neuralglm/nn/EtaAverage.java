@@ -89,21 +89,22 @@ public final class EtaAverage {
 
     /**
      * @param net a network {@code Linear - activation - ... - Linear} with at least one hidden layer
-     * @return whether {@link #withLinear} takes it: every activation {@link #carriesLinear}
+     * @return whether {@link #withLinear} takes it: Linear layers and activations strictly alternating, first and last
+     *         a Linear, at least one activation, every activation {@link #carriesLinear} (two Linear layers in a row
+     *         would add the pair's two halves, 2z, instead of passing z on)
      */
     public static boolean carriesLinear(Sequential net) {
-        boolean hidden = false;
-        for (Layer layer : net.layers()) {
-            if (layer instanceof Activation a) {
-                if (!carriesLinear(a)) {
-                    return false;
-                }
-                hidden = true;
-            } else if (!(layer instanceof Linear)) {
+        final java.util.List<Layer> layers = net.layers();
+        if (layers.size() < 3 || layers.size() % 2 == 0) {
+            return false;
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            final Layer layer = layers.get(l);
+            if (l % 2 == 0 ? !(layer instanceof Linear) : !(layer instanceof Activation a && carriesLinear(a))) {
                 return false;
             }
         }
-        return hidden;
+        return true;
     }
 
     /**

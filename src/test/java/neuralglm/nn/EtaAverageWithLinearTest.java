@@ -118,5 +118,16 @@ class EtaAverageWithLinearTest {
         assertThrows(IllegalArgumentException.class, () -> EtaAverage.withLinear(relu, glm(4, 1, 7)));
         assertThrows(IllegalArgumentException.class, () -> EtaAverage.withLinear(relu, glm(3, 2, 7)));
         assertFalse(EtaAverage.carriesLinear(glm(4, 1, 7)));
+        // two Linear layers in a row would turn the pair (f(z), f(-z)) into 2z: refused, as are chains that do not start
+        // and end with a Linear
+        final Random rng = new Random(5);
+        final Sequential twoLinear = new Sequential().add("a", new Linear("a", 4, 5, rng)).add("b", new Linear("b", 5, 5, rng))
+                .add("r", Activation.byName("ReLU")).add("c", new Linear("c", 5, 1, rng));
+        assertFalse(EtaAverage.carriesLinear(twoLinear));
+        assertThrows(IllegalArgumentException.class, () -> EtaAverage.withLinear(twoLinear, glm(4, 1, 7)));
+        final Sequential endsInActivation = new Sequential().add("a", new Linear("a", 4, 5, rng))
+                .add("r", Activation.byName("ReLU")).add("c", new Linear("c", 5, 1, rng)).add("s", Activation.byName("ReLU"));
+        assertFalse(EtaAverage.carriesLinear(endsInActivation));
+        assertThrows(IllegalArgumentException.class, () -> EtaAverage.withLinear(endsInActivation, glm(4, 1, 7)));
     }
 }

@@ -82,6 +82,14 @@ class OutputLevelTest {
 
     @Test
     void canonicalGammaShiftMinimisesTheSummedNllInsideTheLinksDomain() {
+        // targets 1.4 times the means: the root lies well inside the domain
+        canonicalGammaShiftMinimisesTheSummedNll(1.4);
+        // 3 times: the root lies between the largest doubling step inside the domain and its edge, reached only by
+        // halving towards the edge (a bracketing that only doubled found no root and left the level as it was)
+        canonicalGammaShiftMinimisesTheSummedNll(3.0);
+    }
+
+    private static void canonicalGammaShiftMinimisesTheSummedNll(double scale) {
         // eta = -1/mu < 0; the shift must keep every eta + delta below 0
         final Family canonical = new GammaFamily(Link.NEGATIVE_INVERSE);
         final Random rng = new Random(3);
@@ -90,7 +98,7 @@ class OutputLevelTest {
         for (int i = 0; i < n; i++) {
             final double mu = 2 + rng.nextDouble();
             eta[i] = -1 / mu;
-            y[i] = 1.4 * mu * -Math.log(rng.nextDouble());
+            y[i] = scale * mu * -Math.log(rng.nextDouble());
         }
         final double delta = OutputLevel.shift(canonical, column(eta), column(y), null);
         // golden section on the summed NLL over the domain's interval (-inf, -max eta): bracket [-2, -max eta)
@@ -108,8 +116,28 @@ class OutputLevelTest {
                 a = c;
             }
         }
-        assertEquals(0.5 * (a + b), delta, 1e-6);
+        assertEquals(0.5 * (a + b), delta, 1e-6, "targets " + scale + " times the means");
+        assertTrue(Math.abs(delta) > 0.05, "the level moves: " + delta);
         assertTrue(max + delta < 0, "inside the domain");
+    }
+
+    @Test
+    void countsAllZeroLeaveTheLevelAsItIs() {
+        // S(d) = sum mu_i e^d > 0 for every d: no maximum-likelihood level exists (it runs to mu = 0); the score's
+        // underflow to 0 far below must not be taken for a root
+        final DMatrixRMaj eta = column(new double[] {0.1, -0.3, 0.2}), zeros = column(new double[3]);
+        assertEquals(0.0, OutputLevel.shift(new PoissonFamily(), eta, zeros, null));
+        assertEquals(0.0, OutputLevel.shift(new PoissonFamily(), eta, zeros, new double[] {1, 2, 0.5}));
+    }
+
+    @Test
+    void mismatchedRowsAreRefusedByName() {
+        final DMatrixRMaj eta = column(new double[] {0.1, -0.3, 0.2});
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OutputLevel.shift(new PoissonFamily(), eta, column(new double[] {1, 2}), null));
+        assertTrue(e.getMessage().contains("3 outputs") && e.getMessage().contains("2 targets"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> OutputLevel.shift(new PoissonFamily(), eta, column(new double[] {1, 2, 3}), new double[] {1, 1}));
     }
 
     private static double summedNll(Family f, double[] eta, double[] y, double d) {

@@ -87,8 +87,9 @@ class WekaPackageIT {
 
     /**
      * In Weka's default JVM (no Vector API module, as these child JVMs) a network with a layer wider than 48 units
-     * gets the report's Kernels line with the exact option, and the console the note once; a narrower network
-     * trains as fast without the module, so its report has no such line.
+     * gets the report's Kernels line with the exact option, and the console the note once; a narrower network, or an
+     * average of narrow networks however wide it is written, trains as fast without the module, so its report has no
+     * such line.
      */
     @Test
     void defaultJvmReportSaysHowToGetTheVectorKernels() throws Exception {
@@ -104,6 +105,10 @@ class WekaPackageIT {
                 "-family", "Poisson", "-hidden", "16", "-epochs", "3", "-weight-decay", "0", "-validation-fraction", "0");
         assertTrue(narrow.contains("NeuralGLM: neural network") && narrow.lines().noneMatch(l -> l.startsWith("Kernels:")),
                 narrow);
+        // the default model of a count class averages 16-unit networks, written as one network 96 units wide: each
+        // trained on the column kernels, so no line either
+        final String average = java("weka.Run", "NeuralGLM", "-t", train.toString(), "-no-cv", "-family", "Poisson");
+        assertTrue(average.contains("averag") && average.lines().noneMatch(l -> l.startsWith("Kernels:")), average);
     }
 
     @Test

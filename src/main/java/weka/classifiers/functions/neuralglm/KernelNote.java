@@ -1,8 +1,6 @@
 package weka.classifiers.functions.neuralglm;
 
 import neuralglm.linalg.Kernels;
-import neuralglm.nn.Precision;
-import neuralglm.nn.Sequential;
 
 /**
  * What to tell a user whose JVM runs without the Vector API module ({@code jdk.incubator.vector}, not loaded
@@ -37,13 +35,13 @@ public final class KernelNote {
     }
 
     /**
-     * @param net a trained network
-     * @return the report's line for it in this JVM, or null when the Vector API would not speed it up (it is
-     *         loaded, turned off, the network has no layer wider than 48 units, or it is a float32 model, whose
-     *         column kernels gain nothing from it)
+     * @param trainedOnRowKernels whether the model's network (each member of an average) trained on the row kernels: a
+     *                            float64 layer wider than 48 units ({@code Sequential.hasRowMajorLayers})
+     * @return the report's line in this JVM, or null when the Vector API would not have sped its training up (it is
+     *         loaded, turned off, or the network trained on the column kernels: layers at most 48 units wide, float32)
      */
-    public static String forReport(Sequential net) {
-        if (!withoutVectorApi() || !net.hasRowMajorLayers() || net.precision() == Precision.FLOAT32) {
+    public static String forReport(boolean trainedOnRowKernels) {
+        if (!trainedOnRowKernels || !withoutVectorApi()) {
             return null;
         }
         return "plain Java in this JVM (no Vector API module); layers wider than 48 units train faster (a 20-64-64-1 "

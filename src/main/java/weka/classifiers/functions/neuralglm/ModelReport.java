@@ -42,12 +42,12 @@ public final class ModelReport {
         line(sb, "Class attribute", "'" + m.classAttribute.name() + "' (" + cls + ")");
         line(sb, "Family", m.family.name() + ", link " + m.family.link());
         line(sb, "Network", m.architecture + " (" + m.net.numParameters() + " parameters)");
-        final String kernels = KernelNote.forReport(m.net);
-        if (kernels != null) {
-            line(sb, "Kernels", kernels);
-        }
         if (m.origin != null) {
             return trainedElsewhere(sb, m);
+        }
+        final String kernels = KernelNote.forReport(m.rowKernels);
+        if (kernels != null) {
+            line(sb, "Kernels", kernels);
         }
         line(sb, "Optimiser", m.optimizer);
         if (m.regularization != null) {
