@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,7 +100,7 @@ public final class StepVariantsBench {
                     urls.add(Path.of(e).toUri().toURL());
                 }
             }
-            final ClassLoader cl = new Variant(urls.toArray(new URL[0]));
+            final ClassLoader cl = new VariantLoader(urls.toArray(new URL[0]), StepVariantsBench.class);
             loops.add(cl.loadClass(StepVariantsBench.class.getName()).getMethod("loop", double[].class, double[].class, int.class,
                     int.class, int[].class, int.class));
         }
@@ -142,27 +141,5 @@ public final class StepVariantsBench {
         final double[] s = v.clone();
         Arrays.sort(s);
         return s[s.length / 2];
-    }
-
-    /** A build's classes, with this class (the bench as it is now, whatever the build has) from this build. */
-    private static final class Variant extends URLClassLoader {
-        Variant(URL[] urls) {
-            super(urls, ClassLoader.getPlatformClassLoader());
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            if (name.startsWith(StepVariantsBench.class.getName())) {
-                try (java.io.InputStream in = StepVariantsBench.class.getResourceAsStream("/" + name.replace('.', '/') + ".class")) {
-                    if (in != null) {
-                        final byte[] b = in.readAllBytes();
-                        return defineClass(name, b, 0, b.length);
-                    }
-                } catch (java.io.IOException e) {
-                    throw new ClassNotFoundException(name, e);
-                }
-            }
-            return super.findClass(name);
-        }
     }
 }

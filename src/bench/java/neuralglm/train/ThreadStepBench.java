@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -191,7 +190,7 @@ public final class ThreadStepBench {
                     urls.add(Path.of(e).toUri().toURL());
                 }
             }
-            final ClassLoader cl = new Variant(urls.toArray(new URL[0]));
+            final ClassLoader cl = new VariantLoader(urls.toArray(new URL[0]), ThreadStepBench.class);
             rounders.add(cl.loadClass(ThreadStepBench.class.getName()).getMethod("round", double[].class, double[].class,
                     int.class, int.class, int[].class, int.class, double.class));
             names.add(dir);
@@ -221,28 +220,6 @@ public final class ThreadStepBench {
                             + "\"clean_ratio_min\":%.4f,\"clean_ratio_max\":%.4f,\"load\":%s}%n", names.get(i), momentum, steps, rounds,
                     Arrays.toString(ratio[i]), q(ratio[i], 0.5), q(ratio[i], 0), q(ratio[i], 1), Arrays.toString(cleanRatio[i]),
                     q(cleanRatio[i], 0.5), q(cleanRatio[i], 0), q(cleanRatio[i], 1), Arrays.toString(load));
-        }
-    }
-
-    /** A build's classes, with this class (the bench as it is now, whatever the build has) from this build. */
-    private static final class Variant extends URLClassLoader {
-        Variant(URL[] urls) {
-            super(urls, ClassLoader.getPlatformClassLoader());
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            if (name.startsWith(ThreadStepBench.class.getName())) {
-                try (java.io.InputStream in = ThreadStepBench.class.getResourceAsStream("/" + name.replace('.', '/') + ".class")) {
-                    if (in != null) {
-                        final byte[] b = in.readAllBytes();
-                        return defineClass(name, b, 0, b.length);
-                    }
-                } catch (java.io.IOException e) {
-                    throw new ClassNotFoundException(name, e);
-                }
-            }
-            return super.findClass(name);
         }
     }
 

@@ -135,25 +135,23 @@ public final class OutputLevel {
 
     /** @return S(d) = sum_i w_i dl/deta(eta_i + d; y_i) */
     private static double score(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, double d) {
-        final int n = eta.numRows;
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            final double wi = w == null ? 1 : w[i];
-            if (wi != 0) {
-                s += wi * family.gradient(eta.data[i] + d, y.data[i]);
-            }
-        }
-        return s;
+        return weightedSum(family, eta, y, w, d, true);
     }
 
     /** @return sum_i w_i l(eta_i + d; y_i), NaN outside the link's domain */
     private static double nll(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, double d) {
+        return weightedSum(family, eta, y, w, d, false);
+    }
+
+    /** @return sum_i w_i g(eta_i + d; y_i), g = dl/deta (gradient) or l, over the rows of non-zero weight */
+    private static double weightedSum(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, double d, boolean gradient) {
         final int n = eta.numRows;
         double s = 0;
         for (int i = 0; i < n; i++) {
             final double wi = w == null ? 1 : w[i];
             if (wi != 0) {
-                s += wi * family.nll(eta.data[i] + d, y.data[i]);
+                final double e = eta.data[i] + d;
+                s += wi * (gradient ? family.gradient(e, y.data[i]) : family.nll(e, y.data[i]));
             }
         }
         return s;
