@@ -81,16 +81,7 @@ public final class StepVariantsBench {
     public static void run(Path data, int steps, int rounds, List<String> variants) throws Exception {
         final DMatrixRMaj[] xy = neuralglm.bench.LargeBench.readData(data);
         final int n = xy[0].numRows, d = xy[0].numCols;
-        final int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        final Random rng = new Random(1);
-        for (int i = n - 1; i > 0; i--) {
-            final int j = rng.nextInt(i + 1), t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
+        final int[] perm = ThreadStepBench.shuffled(n);
         final List<Method> loops = new ArrayList<>();
         for (String dir : variants) {
             final List<URL> urls = new ArrayList<>();

@@ -166,16 +166,7 @@ public final class ThreadStepBench {
     public static void run(Path data, int steps, int rounds, List<String> variants, double momentum) throws Exception {
         final DMatrixRMaj[] xy = neuralglm.bench.LargeBench.readData(data);
         final int n = xy[0].numRows, d = xy[0].numCols;
-        final int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        final Random rng = new Random(1);
-        for (int i = n - 1; i > 0; i--) {
-            final int j = rng.nextInt(i + 1), t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
+        final int[] perm = shuffled(n);
         final List<Method> rounders = new ArrayList<>();
         final List<String> names = new ArrayList<>();
         if (variants.isEmpty()) {
@@ -227,5 +218,20 @@ public final class ThreadStepBench {
     private static double q(double[] v, double f) {
         final double[] s = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
         return s.length == 0 ? Double.NaN : s[(int) Math.round(f * (s.length - 1))];
+    }
+
+    /** @return 0..n-1 in the order of a Fisher-Yates shuffle by {@code new Random(1)}: the benches' fixed row order */
+    static int[] shuffled(int n) {
+        final int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        final Random rng = new Random(1);
+        for (int i = n - 1; i > 0; i--) {
+            final int j = rng.nextInt(i + 1), t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        return perm;
     }
 }

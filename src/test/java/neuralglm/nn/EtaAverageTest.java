@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The merged network of {@link EtaAverage} against the members' outputs averaged here. */
 class EtaAverageTest {
 
-    private static DMatrixRMaj inputs(int n, int d, long seed) {
+    /** @return n x d inputs 2 N(0, 1) from {@code new Random(seed)} */
+    static DMatrixRMaj inputs(int n, int d, long seed) {
         final Random rng = new Random(seed);
         final DMatrixRMaj x = new DMatrixRMaj(n, d);
         for (int i = 0; i < n * d; i++) {

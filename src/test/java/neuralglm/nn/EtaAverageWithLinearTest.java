@@ -21,12 +21,7 @@ import org.junit.jupiter.api.Test;
 class EtaAverageWithLinearTest {
 
     private static DMatrixRMaj inputs(int n, int d, long seed) {
-        final Random rng = new Random(seed);
-        final DMatrixRMaj x = new DMatrixRMaj(n, d);
-        for (int i = 0; i < n * d; i++) {
-            x.data[i] = 2 * rng.nextGaussian();
-        }
-        return x;
+        return EtaAverageTest.inputs(n, d, seed);
     }
 
     private static Sequential glm(int inputs, int outputs, long seed) {
