@@ -1,10 +1,8 @@
 package neuralglm.train;
 
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -174,14 +172,7 @@ public final class ThreadStepBench {
             names.add("this build");
         }
         for (String dir : variants) {
-            final List<URL> urls = new ArrayList<>();
-            urls.add(Path.of(dir).toUri().toURL());
-            for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                if (e.contains("ejml")) {
-                    urls.add(Path.of(e).toUri().toURL());
-                }
-            }
-            final ClassLoader cl = new VariantLoader(urls.toArray(new URL[0]), ThreadStepBench.class);
+            final ClassLoader cl = VariantLoader.of(dir, ThreadStepBench.class);
             rounders.add(cl.loadClass(ThreadStepBench.class.getName()).getMethod("round", double[].class, double[].class,
                     int.class, int.class, int[].class, int.class, double.class));
             names.add(dir);

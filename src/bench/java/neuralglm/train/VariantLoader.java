@@ -21,6 +21,23 @@ final class VariantLoader extends URLClassLoader {
         this.bench = bench;
     }
 
+    /**
+     * @param dir   a build's class directory
+     * @param bench the bench class whose classes come from the running build
+     * @return a loader of that build's classes and the class path's EJML jars
+     * @throws java.net.MalformedURLException when dir is not a path
+     */
+    static VariantLoader of(String dir, Class<?> bench) throws java.net.MalformedURLException {
+        final java.util.List<URL> urls = new java.util.ArrayList<>();
+        urls.add(java.nio.file.Path.of(dir).toUri().toURL());
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (e.contains("ejml")) {
+                urls.add(java.nio.file.Path.of(e).toUri().toURL());
+            }
+        }
+        return new VariantLoader(urls.toArray(new URL[0]), bench);
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         if (name.startsWith(bench.getName())) {
