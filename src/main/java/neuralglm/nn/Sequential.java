@@ -384,12 +384,16 @@ public final class Sequential implements Layer {
         if (n == 0) {
             return predict(xb);
         }
+        // the float pass (its buffers, a float copy of the weights per block) made once for all blocks
+        final ColumnPass floatPass = precision == Precision.FLOAT32 ? ColumnPass.of(layers, d) : null;
+        final boolean float32 = floatPass != null && floatPass.supports(Precision.FLOAT32);
+        final DMatrixRMaj hb = new DMatrixRMaj(0, 0);
         DMatrixRMaj out = null;
         for (int start = 0; start < n; start += PREDICT_BLOCK) {
             final int b = Math.min(PREDICT_BLOCK, n - start);
             xb.reshape(b, d, false);
             x.range(start, b, xb.data);
-            final DMatrixRMaj h = predict(xb);
+            final DMatrixRMaj h = float32 ? floatPass.predictFloat(xb, 0, b, PREDICT_BLOCK_FLOAT, hb) : predictRows(xb);
             if (out == null) {
                 out = new DMatrixRMaj(n, h.numCols);
             }
