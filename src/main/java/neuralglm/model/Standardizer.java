@@ -342,7 +342,7 @@ public final class Standardizer implements Serializable {
      * @return x
      */
     public DMatrixRMaj apply(DMatrixRMaj x, int threads) {
-        applyChecked(x, threads);
+        applyParts(x, threads, false);
         return x;
     }
 
@@ -355,13 +355,18 @@ public final class Standardizer implements Serializable {
      * @return whether every entry of x is finite after standardising
      */
     public boolean applyChecked(DMatrixRMaj x, int threads) {
+        return applyParts(x, threads, true);
+    }
+
+    /** {@link #applyChecked} when {@code check}, else {@link #apply} (true, nothing checked) */
+    private boolean applyParts(DMatrixRMaj x, int threads, boolean check) {
         final int n = x.numRows, d = x.numCols;
         if (d != mean.length) {
             throw new IllegalArgumentException("Standardizer fitted on " + mean.length + " columns, given " + d);
         }
         final int parts = Math.min(Math.max(1, n), Parallel.parts(threads, (long) n * d, Parallel.PASS_GRAIN));
         final boolean[] finite = new boolean[parts];
-        Parallel.run(parts, t -> finite[t] = applyRows(x, Parallel.start(n, parts, t), Parallel.start(n, parts, t + 1)));
+        Parallel.run(parts, t -> finite[t] = applyRows(x, Parallel.start(n, parts, t), Parallel.start(n, parts, t + 1), check));
         for (boolean f : finite) {
             if (!f) {
                 return false;
@@ -383,15 +388,20 @@ public final class Standardizer implements Serializable {
         }
     }
 
-    /** {@link #apply} on rows {@code r0 .. r1 - 1}: @return whether every entry standardised is finite */
-    private boolean applyRows(DMatrixRMaj x, int r0, int r1) {
+    /**
+     * {@link #apply} on rows {@code r0 .. r1 - 1}.
+     *
+     * @param check whether to check the standardised entries
+     * @return whether every entry standardised is finite (true when not checked)
+     */
+    private boolean applyRows(DMatrixRMaj x, int r0, int r1, boolean check) {
         final int d = x.numCols;
         // blocks of rows copied to a buffer indexed from 0, with the means and scales repeated for each row of a
         // block: one loop whose arrays share an index, which C2 vectorises (the same arithmetic per entry); in the same
         // loop f[k] += z * 0, which stays a zero while every z is finite and becomes NaN at the first that is not
         final int rows = Math.max(1, Math.min(r1 - r0, APPLY_BLOCK / Math.max(1, d)));
         final double[] m = new double[rows * d], s = new double[rows * d], t = new double[rows * d];
-        final double[] f = new double[rows * d];
+        final double[] f = check ? new double[rows * d] : null;
         for (int k = 0; k < rows * d; k++) {
             m[k] = mean[k % d];
             s[k] = scale[k % d];
@@ -399,16 +409,24 @@ public final class Standardizer implements Serializable {
         for (int i = r0; i < r1; i += rows) {
             final int len = Math.min(rows, r1 - i) * d;
             System.arraycopy(x.data, i * d, t, 0, len);
-            for (int k = 0; k < len; k++) {
-                final double z = (t[k] - m[k]) / s[k];
-                t[k] = z;
-                f[k] += z * 0.0;
+            if (check) {
+                for (int k = 0; k < len; k++) {
+                    final double z = (t[k] - m[k]) / s[k];
+                    t[k] = z;
+                    f[k] += z * 0.0;
+                }
+            } else {
+                for (int k = 0; k < len; k++) {
+                    t[k] = (t[k] - m[k]) / s[k];
+                }
             }
             System.arraycopy(t, 0, x.data, i * d, len);
         }
-        for (double v : f) {
-            if (v != 0.0) {
-                return false;
+        if (check) {
+            for (double v : f) {
+                if (v != 0.0) {
+                    return false;
+                }
             }
         }
         return true;

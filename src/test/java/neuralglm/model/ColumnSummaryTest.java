@@ -84,15 +84,20 @@ class ColumnSummaryTest {
     @Test
     void rowsAddedBlockByBlockAreTheSummaryOfTheMatrix() {
         final Random rng = new Random(21);
-        for (int[] shape : new int[][] {{700, 20}, {3000, 3}, {1, 1}, {57, 9}}) {
+        // shapes {n, d, every column varies}: with a constant column the scan for a second value never ends; with none it
+        // ends part way down and the rows after it take the sums-only route (Rows.add)
+        for (int[] shape : new int[][] {{700, 20, 0}, {3000, 3, 0}, {1, 1, 0}, {57, 9, 0}, {700, 20, 1}, {3000, 3, 1}}) {
             final int n = shape[0], d = shape[1];
+            final boolean allVary = shape[2] == 1;
             final double[] x = new double[n * d], w = new double[n];
             double total = 0;
             for (int i = 0; i < n; i++) {
                 w[i] = rng.nextDouble() * 3;
                 total += w[i];
                 for (int j = 0; j < d; j++) {
-                    x[i * d + j] = j % 3 == 0 ? rng.nextGaussian() * 1e3 : j % 3 == 1 ? 2.5 : (i % 2 == 0 ? 0.0 : -0.0);
+                    x[i * d + j] = j % 3 == 0 ? rng.nextGaussian() * 1e3
+                            : j % 3 == 1 ? (allVary && i >= n / 3 ? 7.5 : 2.5)
+                            : (i % 2 == 0 ? 0.0 : allVary ? 1.0 : -0.0);
                 }
             }
             for (boolean weighted : new boolean[] {false, true}) {

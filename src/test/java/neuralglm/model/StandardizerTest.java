@@ -251,11 +251,17 @@ class StandardizerTest {
         for (int k = 0; k < n * d; k++) {
             x.data[k] = k % d == 7 ? 1e-290 * rng.nextGaussian() : 10 * rng.nextGaussian();
         }
+        final double[] expected = new double[n * d];   // the formula, entry by entry
+        for (int k = 0; k < n * d; k++) {
+            expected[k] = (x.data[k] - mean[k % d]) / scale[k % d];
+        }
         for (int threads = 1; threads <= 3; threads++) {
             final DMatrixRMaj a = st.apply(x.copy(), threads), b = x.copy();
             assertEquals(true, st.applyChecked(b, threads), threads + " threads");
             for (int k = 0; k < n * d; k++) {
-                assertEquals(Double.doubleToRawLongBits(a.data[k]), Double.doubleToRawLongBits(b.data[k]), "entry " + k);
+                assertEquals(Double.doubleToRawLongBits(expected[k]), Double.doubleToRawLongBits(a.data[k]), "apply, entry " + k);
+                assertEquals(Double.doubleToRawLongBits(expected[k]), Double.doubleToRawLongBits(b.data[k]),
+                        "applyChecked, entry " + k);
             }
             for (int row : new int[] {0, 4500, n - 1}) {
                 for (double bad : new double[] {1e10, Double.NaN, Double.POSITIVE_INFINITY}) { // 1e10 / 1e-300 overflows

@@ -130,7 +130,9 @@ class RowSourceTrainingTest {
 
     @Test
     void standardiserFittedOnASourceEqualsTheMatrixOne() {
-        final MadeRows rows = new MadeRows(3_001, 5);
+        // 10,001 rows of 5: about three of the source fit's blocks of rows (Standardizer.SOURCE_BLOCK entries), so the
+        // weights' offset carried from block to block is checked
+        final MadeRows rows = new MadeRows(10_001, 5);
         final DMatrixRMaj x = rows.matrix();
         final double[] w = new double[rows.n];
         final Random rng = new Random(5);

@@ -326,7 +326,8 @@ public final class InputPipeline implements Inputs {
         } else {
             copyRow(encode(instance), row.data, 0);
         }
-        return standardizer.apply(row);
+        standardizer.applyRow(row.data, 0);   // one row: no blocks to lay out
+        return row;
     }
 
     /** What the fitted filters make of an instance with numeric inputs only: kept values, missing ones imputed. */
