@@ -104,7 +104,7 @@ public final class InputPipeline implements Inputs {
      */
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
                            double[] classValues, int threads) throws Exception {
-        return fit(data, standardize, weights, rawInputs, classValues, threads, 0, false);
+        return fit(data, standardize, weights, rawInputs, classValues, null, threads, 0, false);
     }
 
     /**
@@ -120,24 +120,15 @@ public final class InputPipeline implements Inputs {
      * @param weights     the instances' weights (for the weighted moments). Not modified.
      * @param rawInputs   as {@link #fit(Instances, boolean, double[], double[], double[], int)}, or null
      * @param classValues with rawInputs: the instances' class values; else null
+     * @param rawSummary  with rawInputs: their {@link ColumnSummary} with these weights and their total (as
+     *                    {@link ColumnSummary#of} gives it, e.g. {@link Targets.Known#inputSummary}, which saves the
+     *                    summary's pass over them), or null to make it here
      * @param threads     the threads to use (at least 1)
      * @param binaryScale the scale of a 0/1 column when standardising; 0 for its standard deviation
      * @param lean        whether to read the inputs from the instances instead of copying them (numeric inputs only;
      *                    rawInputs must then be null)
      * @return the standardised input matrix, n x d; null when lean and the inputs are read from the instances
      * @throws Exception when a filter fails
-     */
-    public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
-                           double[] classValues, int threads, double binaryScale, boolean lean) throws Exception {
-        return fit(data, standardize, weights, rawInputs, classValues, null, threads, binaryScale, lean);
-    }
-
-    /**
-     * {@link #fit(Instances, boolean, double[], double[], double[], int, double, boolean)} given, with the raw inputs,
-     * their column summary ({@link Targets.Known#inputSummary}), which saves the summary's pass over them.
-     *
-     * @param rawSummary with rawInputs: their {@link ColumnSummary} with these weights and their total (as
-     *                   {@link ColumnSummary#of} gives it), or null to make it here
      */
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
                            double[] classValues, ColumnSummary rawSummary, int threads, double binaryScale, boolean lean)
@@ -228,14 +219,16 @@ public final class InputPipeline implements Inputs {
             // numeric inputs only: the filters impute, drop columns and copy; do that here, without them, from
             // the raw values the summary pass copied (all inputs, in attribute order)
             final int n = data.numInstances();
-            if (lean) {
-                // the columns' sums as below: the summary pass's, to the bit, without missing values
-                final double[] sums = summary.missingInputs == 0 && kept.length > 0 && summary.weightsMatch
-                        ? new double[kept.length] : null;
-                for (int c = 0; sums != null && c < kept.length; c++) {
-                    sums[c] = summary.results[kept[c]];
+            // without missing values, the summary pass's sums (ReplaceMissingValues': w x in instance order) are the
+            // standardiser's column sums, to the bit: it need not sum the columns again
+            if (summary.missingInputs == 0 && kept.length > 0 && summary.weightsMatch) {
+                columnSums = new double[kept.length];
+                for (int c = 0; c < kept.length; c++) {
+                    columnSums[c] = summary.results[kept[c]];
                 }
-                standardizer = standardize ? Standardizer.fit(new InstanceRows(data, kept, fill, null), weights, sums,
+            }
+            if (lean) {
+                standardizer = standardize ? Standardizer.fit(new InstanceRows(data, kept, fill, null), weights, columnSums,
                         binaryScale) : Standardizer.identity(cols);
                 trainingRows = kept.length == 0 ? null
                         : new InstanceRows(data, kept, fill, standardizer);
@@ -270,14 +263,6 @@ public final class InputPipeline implements Inputs {
                             x.data[i * cols + c] = raw[i * all + from[c]];
                         }
                     }
-                }
-            }
-            // without missing values, the summary pass's sums (ReplaceMissingValues': w x in instance order) are the
-            // standardiser's column sums, to the bit: it need not sum the columns again
-            if (summary.missingInputs == 0 && kept.length > 0 && summary.weightsMatch) {
-                columnSums = new double[kept.length];
-                for (int c = 0; c < kept.length; c++) {
-                    columnSums[c] = summary.results[kept[c]];
                 }
             }
             if (summary.missingInputs > 0) {
@@ -662,7 +647,7 @@ public final class InputPipeline implements Inputs {
     }
 
     /**
-     * @return after a lean {@link #fit(Instances, boolean, double[], double[], double[], int, double, boolean)} that
+     * @return after a lean {@link #fit(Instances, boolean, double[], double[], double[], ColumnSummary, int, double, boolean)} that
      *         made no matrix: the standardised training rows, read from the training instances on demand; else null.
      *         Given once: the pipeline (kept by the model) then forgets them and the instances.
      */
