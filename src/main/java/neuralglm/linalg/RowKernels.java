@@ -124,16 +124,21 @@ public final class RowKernels {
             final double[] a = aRows == null ? aFlat : aRows[i];
             final int a0 = aRows == null ? i * p : 0;
             final double[] t = c[i];
-            start(t, z, m);
             if (skip && p <= Long.SIZE) {
                 final long mask = ZeroTerms.nonZeroMask(a, a0, p);
                 if (masks != null) {
                     masks[i] = mask;
                 }
-                maskedRow(a, a0, mask, b, t, m);
-                finish(t, relu, step == null ? null : step[i], m);
+                if (relu) {
+                    maskedRowRelu(a, a0, mask, b, z, t, m);
+                } else if (step != null) {
+                    maskedRowStep(a, a0, mask, b, z, t, m, step[i]);
+                } else {
+                    maskedRowPlain(a, a0, mask, b, z, t, m);
+                }
                 continue;
             }
+            start(t, z, m);
             final int count = skip ? ZeroTerms.listNonZero(a, a0, p, idx) : p;
             int q = 0;
             for (; q + 5 < count; q += 6) {
@@ -168,13 +173,35 @@ public final class RowKernels {
     }
 
     /**
-     * {@code t[j] += sum_k a[a0 + k] b[k][j]} over the k whose bit is set in mask, ascending, six terms per pass over t
-     * and the rest in one pass (the passes of the listed terms in {@link #rowsTimes}).
+     * {@code t[j] = e(z[j] + sum_k a[a0 + k] b[k][j])} over the k whose bit is set in mask, ascending, six terms per pass
+     * over t (the passes of the listed terms in {@link #rowsTimes}); the first of several passes sums from z (zeros when z
+     * is null) instead of a copy of it in t, and the last pass (one to six terms) applies e as {@link #finish} does (a ReLU
+     * when relu, the step of y when y is given), so the row takes no pass of its own for either.
      */
-    private static void maskedRow(double[] a, int a0, long mask, double[][] b, double[] t, int m) {
+    private static void maskedRowRelu(double[] a, int a0, long mask, double[][] b, double[] z, double[] t, int m) {
         long r = mask;
         int count = Long.bitCount(r);
-        for (; count >= 6; count -= 6) {
+        if (count > 6 && (z != null || m <= ZEROS.length)) {
+            // the first pass sums from z (or zeros) where a copy of z would have been: t takes no pass for its start
+            final int k0 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k1 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k2 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k3 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k4 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k5 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            rowFma6From(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3],
+                    a[a0 + k4], b[k4], a[a0 + k5], b[k5], z == null ? ZEROS : z, t, m);
+            count -= 6;
+        } else {
+            start(t, z, m);
+        }
+        for (; count > 6; count -= 6) {
             final int k0 = Long.numberOfTrailingZeros(r);
             r &= r - 1;
             final int k1 = Long.numberOfTrailingZeros(r);
@@ -191,18 +218,185 @@ public final class RowKernels {
                     a[a0 + k4], b[k4], a[a0 + k5], b[k5], t, m);
         }
         if (count == 0) {
+            finish(t, true, null, m);
             return;
         }
+        // the last pass: up to six terms (an index past the last bit is 64 and not used)
         final int k0 = Long.numberOfTrailingZeros(r);
         r &= r - 1;
-        final int k1 = Long.numberOfTrailingZeros(r);  // 64 when no bit is left (not used then)
+        final int k1 = Long.numberOfTrailingZeros(r);
         r &= r - 1;
         final int k2 = Long.numberOfTrailingZeros(r);
         r &= r - 1;
         final int k3 = Long.numberOfTrailingZeros(r);
         r &= r - 1;
         final int k4 = Long.numberOfTrailingZeros(r);
-        switch (count) {  // the rest in one pass over t
+        r &= r - 1;
+        final int k5 = Long.numberOfTrailingZeros(r);
+        switch (count) {
+            case 6:
+                rowFma6Relu(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3], a[a0 + k4], b[k4],
+                        a[a0 + k5], b[k5], t, m);
+                break;
+            case 5:
+                rowFma5Relu(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3], a[a0 + k4], b[k4],
+                        t, m);
+                break;
+            case 4:
+                rowFma4Relu(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3], t, m);
+                break;
+            case 3:
+                rowFma3Relu(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], t, m);
+                break;
+            case 2:
+                rowFma2Relu(a[a0 + k0], b[k0], a[a0 + k1], b[k1], t, m);
+                break;
+            default:
+                rowFma1Relu(a[a0 + k0], b[k0], t, m);
+                break;
+        }
+    }
+
+    private static void maskedRowStep(double[] a, int a0, long mask, double[][] b, double[] z, double[] t, int m,
+            double[] y) {
+        long r = mask;
+        int count = Long.bitCount(r);
+        if (count > 6 && (z != null || m <= ZEROS.length)) {
+            // the first pass sums from z (or zeros) where a copy of z would have been: t takes no pass for its start
+            final int k0 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k1 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k2 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k3 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k4 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k5 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            rowFma6From(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3],
+                    a[a0 + k4], b[k4], a[a0 + k5], b[k5], z == null ? ZEROS : z, t, m);
+            count -= 6;
+        } else {
+            start(t, z, m);
+        }
+        for (; count > 6; count -= 6) {
+            final int k0 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k1 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k2 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k3 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k4 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k5 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            rowFma6(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3],
+                    a[a0 + k4], b[k4], a[a0 + k5], b[k5], t, m);
+        }
+        if (count == 0) {
+            finish(t, false, y, m);
+            return;
+        }
+        // the last pass: up to six terms (an index past the last bit is 64 and not used)
+        final int k0 = Long.numberOfTrailingZeros(r);
+        r &= r - 1;
+        final int k1 = Long.numberOfTrailingZeros(r);
+        r &= r - 1;
+        final int k2 = Long.numberOfTrailingZeros(r);
+        r &= r - 1;
+        final int k3 = Long.numberOfTrailingZeros(r);
+        r &= r - 1;
+        final int k4 = Long.numberOfTrailingZeros(r);
+        r &= r - 1;
+        final int k5 = Long.numberOfTrailingZeros(r);
+        switch (count) {
+            case 6:
+                rowFma6Step(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3], a[a0 + k4], b[k4],
+                        a[a0 + k5], b[k5], y, t, m);
+                break;
+            case 5:
+                rowFma5Step(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3], a[a0 + k4], b[k4],
+                        y, t, m);
+                break;
+            case 4:
+                rowFma4Step(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3], y, t, m);
+                break;
+            case 3:
+                rowFma3Step(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], y, t, m);
+                break;
+            case 2:
+                rowFma2Step(a[a0 + k0], b[k0], a[a0 + k1], b[k1], y, t, m);
+                break;
+            default:
+                rowFma1Step(a[a0 + k0], b[k0], y, t, m);
+                break;
+        }
+    }
+
+    private static void maskedRowPlain(double[] a, int a0, long mask, double[][] b, double[] z, double[] t, int m) {
+        long r = mask;
+        int count = Long.bitCount(r);
+        if (count > 6 && (z != null || m <= ZEROS.length)) {
+            // the first pass sums from z (or zeros) where a copy of z would have been: t takes no pass for its start
+            final int k0 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k1 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k2 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k3 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k4 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k5 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            rowFma6From(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3],
+                    a[a0 + k4], b[k4], a[a0 + k5], b[k5], z == null ? ZEROS : z, t, m);
+            count -= 6;
+        } else {
+            start(t, z, m);
+        }
+        for (; count > 6; count -= 6) {
+            final int k0 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k1 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k2 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k3 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k4 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k5 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            rowFma6(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3],
+                    a[a0 + k4], b[k4], a[a0 + k5], b[k5], t, m);
+        }
+        if (count == 0) {
+            finish(t, false, null, m);
+            return;
+        }
+        // the last pass: up to six terms (an index past the last bit is 64 and not used)
+        final int k0 = Long.numberOfTrailingZeros(r);
+        r &= r - 1;
+        final int k1 = Long.numberOfTrailingZeros(r);
+        r &= r - 1;
+        final int k2 = Long.numberOfTrailingZeros(r);
+        r &= r - 1;
+        final int k3 = Long.numberOfTrailingZeros(r);
+        r &= r - 1;
+        final int k4 = Long.numberOfTrailingZeros(r);
+        r &= r - 1;
+        final int k5 = Long.numberOfTrailingZeros(r);
+        switch (count) {
+            case 6:
+                rowFma6(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3], a[a0 + k4], b[k4],
+                        a[a0 + k5], b[k5], t, m);
+                break;
             case 5:
                 rowFma5(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3], a[a0 + k4], b[k4], t, m);
                 break;
@@ -218,6 +412,222 @@ public final class RowKernels {
             default:
                 rowFma1(a[a0 + k0], b[k0], t, m);
                 break;
+        }
+    }
+
+    /**
+     * {@code t[j] = max(fma(x5, b5[j], ... fma(x0, b0[j], t[j])), 0)} for {@code j < m}: 6 terms and the ReLU in one
+     * pass.
+     */
+    private static void rowFma6Relu(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3,
+            double[] b3, double x4, double[] b4, double x5, double[] b5, double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.max(Math.fma(x5, b5[j], Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j],
+                        Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j])))))), 0.0);
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.max(Math.fma(x5, b5[j], Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j],
+                        Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j])))))), 0.0);
+            }
+        }
+    }
+
+    /**
+     * {@code t[j] = fma(x5, b5[j], ... fma(x0, b0[j], t[j])) min(y[j] 2^1023 2^1023, 1)} for {@code j < m}: 6 terms and
+     * the step.
+     */
+    private static void rowFma6Step(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3,
+            double[] b3, double x4, double[] b4, double x5, double[] b5, double[] y, double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.fma(x5, b5[j], Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j],
+                        Math.fma(x0, b0[j], t[j])))))) * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.fma(x5, b5[j], Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j],
+                        Math.fma(x0, b0[j], t[j])))))) * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
+            }
+        }
+    }
+
+    /**
+     * {@code t[j] = max(fma(x4, b4[j], ... fma(x0, b0[j], t[j])), 0)} for {@code j < m}: 5 terms and the ReLU in one
+     * pass.
+     */
+    private static void rowFma5Relu(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3,
+            double[] b3, double x4, double[] b4, double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.max(Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j],
+                        Math.fma(x0, b0[j], t[j]))))), 0.0);
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.max(Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j],
+                        Math.fma(x0, b0[j], t[j]))))), 0.0);
+            }
+        }
+    }
+
+    /**
+     * {@code t[j] = fma(x4, b4[j], ... fma(x0, b0[j], t[j])) min(y[j] 2^1023 2^1023, 1)} for {@code j < m}: 5 terms and
+     * the step.
+     */
+    private static void rowFma5Step(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3,
+            double[] b3, double x4, double[] b4, double[] y, double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j],
+                        t[j]))))) * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j],
+                        t[j]))))) * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
+            }
+        }
+    }
+
+    /**
+     * {@code t[j] = max(fma(x3, b3[j], ... fma(x0, b0[j], t[j])), 0)} for {@code j < m}: 4 terms and the ReLU in one
+     * pass.
+     */
+    private static void rowFma4Relu(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3,
+            double[] b3, double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.max(Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j])))),
+                        0.0);
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.max(Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j])))),
+                        0.0);
+            }
+        }
+    }
+
+    /**
+     * {@code t[j] = fma(x3, b3[j], ... fma(x0, b0[j], t[j])) min(y[j] 2^1023 2^1023, 1)} for {@code j < m}: 4 terms and
+     * the step.
+     */
+    private static void rowFma4Step(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3,
+            double[] b3, double[] y, double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j],
+                        t[j])))) * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j],
+                        t[j])))) * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
+            }
+        }
+    }
+
+    /**
+     * {@code t[j] = max(fma(x2, b2[j], ... fma(x0, b0[j], t[j])), 0)} for {@code j < m}: 3 terms and the ReLU in one
+     * pass.
+     */
+    private static void rowFma3Relu(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double[] t,
+            int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.max(Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j]))), 0.0);
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.max(Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j]))), 0.0);
+            }
+        }
+    }
+
+    /**
+     * {@code t[j] = fma(x2, b2[j], ... fma(x0, b0[j], t[j])) min(y[j] 2^1023 2^1023, 1)} for {@code j < m}: 3 terms and
+     * the step.
+     */
+    private static void rowFma3Step(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double[] y,
+            double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j],
+                        t[j]))) * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.fma(x2, b2[j], Math.fma(x1, b1[j], Math.fma(x0, b0[j],
+                        t[j]))) * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
+            }
+        }
+    }
+
+    /**
+     * {@code t[j] = max(fma(x1, b1[j], ... fma(x0, b0[j], t[j])), 0)} for {@code j < m}: 2 terms and the ReLU in one
+     * pass.
+     */
+    private static void rowFma2Relu(double x0, double[] b0, double x1, double[] b1, double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.max(Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j])), 0.0);
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.max(Math.fma(x1, b1[j], Math.fma(x0, b0[j], t[j])), 0.0);
+            }
+        }
+    }
+
+    /**
+     * {@code t[j] = fma(x1, b1[j], ... fma(x0, b0[j], t[j])) min(y[j] 2^1023 2^1023, 1)} for {@code j < m}: 2 terms and
+     * the step.
+     */
+    private static void rowFma2Step(double x0, double[] b0, double x1, double[] b1, double[] y, double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.fma(x1, b1[j], Math.fma(x0, b0[j],
+                        t[j])) * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.fma(x1, b1[j], Math.fma(x0, b0[j],
+                        t[j])) * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
+            }
+        }
+    }
+
+    /**
+     * {@code t[j] = max(fma(x0, b0[j], ... fma(x0, b0[j], t[j])), 0)} for {@code j < m}: 1 terms and the ReLU in one
+     * pass.
+     */
+    private static void rowFma1Relu(double x0, double[] b0, double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.max(Math.fma(x0, b0[j], t[j]), 0.0);
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.max(Math.fma(x0, b0[j], t[j]), 0.0);
+            }
+        }
+    }
+
+    /**
+     * {@code t[j] = fma(x0, b0[j], ... fma(x0, b0[j], t[j])) min(y[j] 2^1023 2^1023, 1)} for {@code j < m}: 1 terms and
+     * the step.
+     */
+    private static void rowFma1Step(double x0, double[] b0, double[] y, double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.fma(x0, b0[j], t[j]) * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.fma(x0, b0[j], t[j]) * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
+            }
         }
     }
 
@@ -597,6 +1007,29 @@ public final class RowKernels {
             for (int j = 0; j < m; j++) {
                 t[j] = Math.fma(x5, b5[j], Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j],
                         Math.fma(x0, b0[j], t[j]))))));
+            }
+        }
+    }
+
+    /** Zeros to sum from ({@code fma(x, b, +0)}, as from a row set to 0). */
+    private static final double[] ZEROS = new double[ROW];
+
+    /**
+     * {@code t[j] = fma(x5, b5[j], fma(x4, b4[j], ... fma(x0, b0[j], z[j])))} for {@code j < m}: {@link #rowFma6} from
+     * z.
+     */
+    private static void rowFma6From(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3,
+            double[] b3,
+                                    double x4, double[] b4, double x5, double[] b5, double[] z, double[] t, int m) {
+        if (m == ROW) {
+            for (int j = 0; j < ROW; j++) {
+                t[j] = Math.fma(x5, b5[j], Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j],
+                        Math.fma(x0, b0[j], z[j]))))));
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                t[j] = Math.fma(x5, b5[j], Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j],
+                        Math.fma(x0, b0[j], z[j]))))));
             }
         }
     }

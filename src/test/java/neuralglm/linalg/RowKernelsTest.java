@@ -245,6 +245,45 @@ class RowKernelsTest {
         assertGradient(g, n, m, x, p, c0, every, true);
     }
 
+    /**
+     * Rows whose zero terms are left out with NaN and infinities among their terms and in the step's outputs, each row's
+     * first pass summed from the bias (or from zeros) and its last pass applying the ReLU or the step: the chains written
+     * out, rows of 64 terms with every count of terms, for outputs of 64 (a constant trip count), 63 and 65.
+     */
+    @ParameterizedTest
+    @CsvSource({"64", "63", "65"})
+    void maskedRowsWithNonFiniteTermsAreTheChains(int m) {
+        final Random rng = new Random(17L * m);
+        final int n = 70, p = 64;
+        final double[][] a = sparse(rng, n, p), b = sparse(rng, p, m), y = sparse(rng, n, m);
+        for (int i = 0; i < n; i++) {
+            for (int k = i; k < p; k++) {
+                a[i][k] = 0.0;   // row i has at most i terms: every count of terms from 0 on
+            }
+        }
+        a[20][3] = Double.NaN;
+        a[40][7] = Double.POSITIVE_INFINITY;
+        a[41][0] = Double.NEGATIVE_INFINITY;
+        y[30][5] = Double.NaN;
+        y[50][m - 1] = Double.POSITIVE_INFINITY;
+        final double[] z = sparse(rng, 1, m)[0];
+        for (int j = 0; j < m; j++) {
+            z[j] = Math.abs(z[j]);   // no -0: zero terms are left out
+        }
+        final long[] masks = new long[n];
+        for (int mode = 0; mode < 3; mode++) {
+            final boolean relu = mode == 1;
+            final double[][] step = mode == 2 ? y : null;
+            final double[][] c = new double[n][m], d = new double[n][m];
+            assertTrue(RowKernels.rowsTimes(a, null, n, p, b, m, z, c, relu, step, new int[p], masks));
+            assertRows(a, n, p, b, m, z, c, relu, step, false);
+            assertRowsTimesMasks(a, n, p, masks);
+            RowKernels.rowsTimes(null, flat(a, p), n, p, b, m, null, d, relu, step, new int[p]);
+            assertRows(a, n, p, b, m, null, d, relu, step, false);
+            assertTrue(Double.isNaN(c[20][0]) && Double.isNaN(d[20][0]), "a NaN term");
+        }
+    }
+
     /** No masks where rowsTimes takes every term (no zero in the first rows, a non-finite b) or the rows exceed 64 terms. */
     @org.junit.jupiter.api.Test
     void rowsTimesRecordsMasksOnlyWhereItLeavesZerosOut() {
