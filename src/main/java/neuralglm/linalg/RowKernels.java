@@ -63,6 +63,19 @@ public final class RowKernels {
      */
     public static void rowsTimes(double[][] aRows, double[] aFlat, int n, int p, double[][] b, int m, double[] z, double[][] c,
                                  boolean relu, double[][] step, int[] idx) {
+        rowsTimes(aRows, aFlat, n, p, b, m, z, c, relu, step, idx, null);
+    }
+
+    /**
+     * {@link #rowsTimes(double[][], double[], int, int, double[][], int, double[], double[][], boolean, double[][], int[])},
+     * and when it leaves zero terms out of rows of at most 64 terms, each row's terms taken as bits
+     * ({@link ZeroTerms#nonZeroMask}) in {@code masks[i]}.
+     *
+     * @param masks null, or at least n entries. Modified when the method returns true.
+     * @return whether masks holds the rows' nonzero terms
+     */
+    public static boolean rowsTimes(double[][] aRows, double[] aFlat, int n, int p, double[][] b, int m, double[] z, double[][] c,
+                                    boolean relu, double[][] step, int[] idx, long[] masks) {
         if (p == 1 && z == null && !relu && step != null) {
             // one term (the input gradient of a layer with one output, through a ReLU): one pass per row,
             // fma(a, b, +0) as the chain from a row of zeros gives it (a zero a gives +0 either way)
@@ -74,7 +87,7 @@ public final class RowKernels {
                     t[j] = Math.fma(x, b0[j], 0.0) * Math.min(y[j] * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0);
                 }
             }
-            return;
+            return false;
         }
         final boolean skip = hasZeros(aRows, aFlat, Math.min(n, PROBE), p) && finite(b, p, m)
                 && (z == null || ZeroTerms.noNegativeZero(z, m));
@@ -112,6 +125,15 @@ public final class RowKernels {
             final int a0 = aRows == null ? i * p : 0;
             final double[] t = c[i];
             start(t, z, m);
+            if (skip && p <= Long.SIZE) {
+                final long mask = ZeroTerms.nonZeroMask(a, a0, p);
+                if (masks != null) {
+                    masks[i] = mask;
+                }
+                maskedRow(a, a0, mask, b, t, m);
+                finish(t, relu, step == null ? null : step[i], m);
+                continue;
+            }
             final int count = skip ? ZeroTerms.listNonZero(a, a0, p, idx) : p;
             int q = 0;
             for (; q + 5 < count; q += 6) {
@@ -141,6 +163,61 @@ public final class RowKernels {
                     break;
             }
             finish(t, relu, step == null ? null : step[i], m);
+        }
+        return skip && p <= Long.SIZE && masks != null;
+    }
+
+    /**
+     * {@code t[j] += sum_k a[a0 + k] b[k][j]} over the k whose bit is set in mask, ascending, six terms per pass over t
+     * and the rest in one pass (the passes of the listed terms in {@link #rowsTimes}).
+     */
+    private static void maskedRow(double[] a, int a0, long mask, double[][] b, double[] t, int m) {
+        long r = mask;
+        int count = Long.bitCount(r);
+        for (; count >= 6; count -= 6) {
+            final int k0 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k1 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k2 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k3 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k4 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int k5 = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            rowFma6(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3],
+                    a[a0 + k4], b[k4], a[a0 + k5], b[k5], t, m);
+        }
+        if (count == 0) {
+            return;
+        }
+        final int k0 = Long.numberOfTrailingZeros(r);
+        r &= r - 1;
+        final int k1 = Long.numberOfTrailingZeros(r);  // 64 when no bit is left (not used then)
+        r &= r - 1;
+        final int k2 = Long.numberOfTrailingZeros(r);
+        r &= r - 1;
+        final int k3 = Long.numberOfTrailingZeros(r);
+        r &= r - 1;
+        final int k4 = Long.numberOfTrailingZeros(r);
+        switch (count) {  // the rest in one pass over t
+            case 5:
+                rowFma5(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3], a[a0 + k4], b[k4], t, m);
+                break;
+            case 4:
+                rowFma4(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3], t, m);
+                break;
+            case 3:
+                rowFma3(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], t, m);
+                break;
+            case 2:
+                rowFma2(a[a0 + k0], b[k0], a[a0 + k1], b[k1], t, m);
+                break;
+            default:
+                rowFma1(a[a0 + k0], b[k0], t, m);
+                break;
         }
     }
 
@@ -225,6 +302,33 @@ public final class RowKernels {
      * @param counts scratch of at least m entries
      */
     public static void weightGrad(double[][] g, int n, int m, double[][] x, int p, double[][] cr, boolean skip, int[] lists, int[] counts) {
+        weightGrad(g, n, m, x, p, cr, skip, lists, counts, null, null);
+    }
+
+    /**
+     * {@link #weightGrad(double[][], int, int, double[][], int, double[][], boolean, int[], int[])}, with the examples of
+     * each unit taken from the rows' nonzero terms as bits when they are given ({@code rowMasks[i]}: bit j set when
+     * {@code g[i][j]} has a magnitude other than 0, as {@link ZeroTerms#nonZeroMask} makes it, for m at most 64): each
+     * block's 64 masks transposed (bit i of unit j's mask) instead of a list per unit made entry by entry. The same terms
+     * in the same order, so the same bits.
+     *
+     * @param rowMasks null, or g's rows' nonzero terms (n entries; used only with {@code skip})
+     * @param scratch  64 entries when rowMasks is given
+     */
+    public static void weightGrad(double[][] g, int n, int m, double[][] x, int p, double[][] cr, boolean skip, int[] lists, int[] counts,
+                                  long[] rowMasks, long[] scratch) {
+        if (skip && rowMasks != null && m <= Long.SIZE) {
+            for (int i0 = 0; i0 < n; i0 += Long.SIZE) {
+                final int rows = Math.min(n - i0, Long.SIZE);
+                System.arraycopy(rowMasks, i0, scratch, 0, rows);
+                java.util.Arrays.fill(scratch, rows, Long.SIZE, 0L);
+                transpose64(scratch);
+                for (int j = 0; j < m; j++) {
+                    maskedUnit(g, j, i0, scratch[j], x, cr[j], p);
+                }
+            }
+            return;
+        }
         for (int i0 = 0; i0 < n; i0 += BLOCK) {
             final int i1 = Math.min(n, i0 + BLOCK);
             int j0 = 0;
@@ -289,6 +393,87 @@ public final class RowKernels {
                     default:
                         break;
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code t[k] += sum_i g[i][j] x[i][k]} over the examples {@code i = i0 + e} whose bit e is set in mask, ascending, six
+     * per pass over t and the rest in one pass (the passes of {@link #weightGrad}'s lists).
+     */
+    private static void maskedUnit(double[][] g, int j, int i0, long mask, double[][] x, double[] t, int p) {
+        long r = mask;
+        int count = Long.bitCount(r);
+        for (; count >= 6; count -= 6) {
+            final int e0 = i0 + Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int e1 = i0 + Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int e2 = i0 + Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int e3 = i0 + Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int e4 = i0 + Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final int e5 = i0 + Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            rowFma6(g[e0][j], x[e0], g[e1][j], x[e1], g[e2][j], x[e2], g[e3][j], x[e3], g[e4][j], x[e4], g[e5][j], x[e5], t, p);
+        }
+        if (count == 0) {
+            return;
+        }
+        final int e0 = i0 + Long.numberOfTrailingZeros(r);
+        r &= r - 1;
+        switch (count) {  // the rest in one pass over t
+            case 5: {
+                final int e1 = i0 + Long.numberOfTrailingZeros(r);
+                r &= r - 1;
+                final int e2 = i0 + Long.numberOfTrailingZeros(r);
+                r &= r - 1;
+                final int e3 = i0 + Long.numberOfTrailingZeros(r);
+                r &= r - 1;
+                final int e4 = i0 + Long.numberOfTrailingZeros(r);
+                rowFma5(g[e0][j], x[e0], g[e1][j], x[e1], g[e2][j], x[e2], g[e3][j], x[e3], g[e4][j], x[e4], t, p);
+                break;
+            }
+            case 4: {
+                final int e1 = i0 + Long.numberOfTrailingZeros(r);
+                r &= r - 1;
+                final int e2 = i0 + Long.numberOfTrailingZeros(r);
+                r &= r - 1;
+                final int e3 = i0 + Long.numberOfTrailingZeros(r);
+                rowFma4(g[e0][j], x[e0], g[e1][j], x[e1], g[e2][j], x[e2], g[e3][j], x[e3], t, p);
+                break;
+            }
+            case 3: {
+                final int e1 = i0 + Long.numberOfTrailingZeros(r);
+                r &= r - 1;
+                final int e2 = i0 + Long.numberOfTrailingZeros(r);
+                rowFma3(g[e0][j], x[e0], g[e1][j], x[e1], g[e2][j], x[e2], t, p);
+                break;
+            }
+            case 2: {
+                final int e1 = i0 + Long.numberOfTrailingZeros(r);
+                rowFma2(g[e0][j], x[e0], g[e1][j], x[e1], t, p);
+                break;
+            }
+            default:
+                rowFma1(g[e0][j], x[e0], t, p);
+                break;
+        }
+    }
+
+    /**
+     * Transposes a 64 x 64 matrix of bits in place: bit c of {@code a[r]} becomes bit r of {@code a[c]} (blocks of 32, 16,
+     * ..., 1 swapped across the diagonal).
+     */
+    static void transpose64(long[] a) {
+        long mask = 0x00000000FFFFFFFFL;
+        for (int j = 32; j != 0; j >>>= 1, mask ^= mask << j) {
+            for (int k = 0; k < 64; k = ((k | j) + 1) & ~j) {
+                final long t = ((a[k] >>> j) ^ a[k | j]) & mask;
+                a[k] ^= t << j;
+                a[k | j] ^= t;
             }
         }
     }

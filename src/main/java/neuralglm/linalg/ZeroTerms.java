@@ -96,4 +96,21 @@ public final class ZeroTerms {
         }
         return count;
     }
+
+    /**
+     * The terms a product may not leave out as bits: bit k set when {@code a[from + k]} has a magnitude other than 0 (NaN
+     * included), for {@code k < p <= 64}, without a branch.
+     *
+     * @param a    the values. Not modified.
+     * @param from the first value's index
+     * @param p    how many values, at most 64
+     * @return the mask
+     */
+    public static long nonZeroMask(double[] a, int from, int p) {
+        long mask = 0L;
+        for (int k = 0; k < p; k++) {
+            mask |= ((Double.doubleToRawLongBits(a[from + k]) & Long.MAX_VALUE) + Long.MAX_VALUE) >>> 63 << k;
+        }
+        return mask;
+    }
 }

@@ -31,6 +31,8 @@ final class RowPass {
     private int[] idx;
     private int[] lists;
     private int[] counts;
+    private long[] masks;           // the nonzero terms of the output gradient's rows, from the input gradient to the weight gradient
+    private final long[] block = new long[Long.SIZE];
     private double[] check;
     private int capacity;
     private int n;
@@ -101,6 +103,7 @@ final class RowPass {
                 aux[l] = new double[cap][width[l]];
             }
         }
+        masks = new long[cap];
         capacity = cap;
     }
 
@@ -205,7 +208,9 @@ final class RowPass {
             if (layer instanceof Linear) {
                 final Linear lin = (Linear) layer;
                 final int p = width[l], m = width[l + 1];
-                weightGradient(l, lin, p, m);
+                // the input gradient first: its rows' nonzero terms (masks) serve the weight gradient's lists
+                boolean masked = false;
+                final int here = l;
                 if (input) {
                     final double[] weight = lin.weight().value().data;
                     final double[][] w = wRows[l];
@@ -214,11 +219,13 @@ final class RowPass {
                     }
                     // through the ReLU before this layer in the same pass (its outputs are this layer's inputs)
                     final boolean relu = reluAt(l - 1);
-                    RowKernels.rowsTimes(grad[l + 1], null, n, m, w, p, null, relu ? grad[l - 1] : grad[l], false, relu ? act[l] : null, idx);
+                    masked = RowKernels.rowsTimes(grad[l + 1], null, n, m, w, p, null, relu ? grad[l - 1] : grad[l], false,
+                            relu ? act[l] : null, idx, masks);
                     if (relu) {
                         l--;
                     }
                 }
+                weightGradient(here, lin, p, m, masked);
             } else if (input) {
                 final Activation a = (Activation) layer;
                 final int w = width[l];
@@ -243,7 +250,7 @@ final class RowPass {
     }
 
     /** {@code dW += dY^T X}, {@code db += 1^T dY} for Linear l (dY: grad[l + 1], X: its input). */
-    private void weightGradient(int l, Linear lin, int p, int m) {
+    private void weightGradient(int l, Linear lin, int p, int m, boolean masked) {
         final double[] dW = lin.weight().grad().data, db = lin.bias().grad().data;
         final double[][] dy = grad[l + 1];
         final double[][] c = dWRows[l];
@@ -267,7 +274,7 @@ final class RowPass {
         for (int j = 0; j < m; j++) {
             System.arraycopy(dW, j * p, c[j], 0, p);
         }
-        RowKernels.weightGrad(dy, n, m, xr, p, c, skip, lists, counts);
+        RowKernels.weightGrad(dy, n, m, xr, p, c, skip, lists, counts, masked ? masks : null, block);
         for (int j = 0; j < m; j++) {
             System.arraycopy(c[j], 0, dW, j * p, p);
         }

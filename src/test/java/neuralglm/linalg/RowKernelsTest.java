@@ -184,6 +184,103 @@ class RowKernelsTest {
         }
     }
 
+    /** Bit c of row r becomes bit r of row c, for random, full and single-bit matrices. */
+    @org.junit.jupiter.api.Test
+    void transpose64TransposesTheBitMatrix() {
+        final Random rng = new Random(64);
+        for (int trial = 0; trial < 20; trial++) {
+            final long[] a = new long[64];
+            for (int r = 0; r < 64; r++) {
+                a[r] = trial == 0 ? -1L : trial == 1 ? 1L << ((r * 7) & 63) : rng.nextLong();
+            }
+            final long[] t = a.clone();
+            RowKernels.transpose64(t);
+            for (int r = 0; r < 64; r++) {
+                for (int c = 0; c < 64; c++) {
+                    assertEquals((a[r] >>> c) & 1L, (t[c] >>> r) & 1L, "(" + r + ", " + c + ")");
+                }
+            }
+        }
+    }
+
+    /**
+     * The input gradient records its rows' nonzero terms as bits when it leaves zero terms out of rows of at most 64 (and
+     * says so), and the weight gradient taking its units' examples from those bits (each block of 64 rows transposed)
+     * takes the terms its own lists take, in the same order: every bit, zero signs included; NaN and infinite
+     * gradients are taken (NaN and infinite products in the chains).
+     */
+    @ParameterizedTest
+    @CsvSource({"1,64,64", "17,64,64", "64,64,64", "65,64,64", "300,64,64", "130,9,64", "70,1,33", "67,33,40", "200,64,20",
+        "129,63,64"})
+    void weightGradientFromTheInputGradientsMasksIsTheListedOne(int n, int m, int p) {
+        final Random rng = new Random(3L * n + 11L * m + p);
+        final double[][] g = sparse(rng, n, m), x = sparse(rng, n, p), c0 = sparse(rng, m, p), w = sparse(rng, m, 8);
+        for (int k = 0; k < m; k++) {
+            g[0][k] = 0.0;   // a zero in the first rows: zero terms are left out
+        }
+        if (n > 2) {
+            g[n / 2][m - 1] = Double.NaN;
+            g[n - 1][0] = Double.POSITIVE_INFINITY;
+            g[1][m / 2] = Double.NEGATIVE_INFINITY;
+        }
+        final long[] masks = new long[n + 1];
+        assertTrue(RowKernels.rowsTimes(g, null, n, m, w, 8, null, new double[n][8], false, null, new int[m], masks));
+        assertRowsTimesMasks(g, n, m, masks);
+        final int[] lists = new int[m * RowKernels.BLOCK + 5], counts = new int[m];
+        final double[][] listed = copy(c0), masked = copy(c0);
+        RowKernels.weightGrad(g, n, m, x, p, listed, true, lists, counts);
+        RowKernels.weightGrad(g, n, m, x, p, masked, true, lists, counts, masks, new long[64]);
+        for (int j = 0; j < m; j++) {
+            for (int k = 0; k < p; k++) {
+                assertEquals(Double.doubleToRawLongBits(listed[j][k]), Double.doubleToRawLongBits(masked[j][k]), "(" + j + ", " + k + ")");
+            }
+        }
+        assertGradient(g, n, m, x, p, c0, masked, false);
+        if (n > 2) {
+            assertTrue(Double.isNaN(masked[m - 1][0]), "a NaN gradient taken");
+        }
+        // masks given without leave-out: every term
+        final double[][] every = copy(c0);
+        RowKernels.weightGrad(g, n, m, x, p, every, false, lists, counts, masks, new long[64]);
+        assertGradient(g, n, m, x, p, c0, every, true);
+    }
+
+    /** No masks where rowsTimes takes every term (no zero in the first rows, a non-finite b) or the rows exceed 64 terms. */
+    @org.junit.jupiter.api.Test
+    void rowsTimesRecordsMasksOnlyWhereItLeavesZerosOut() {
+        final Random rng = new Random(9);
+        final double[][] a = sparse(rng, 40, 65), b = sparse(rng, 65, 8), c = new double[40][8];
+        final long[] masks = new long[40];
+        for (int k = 0; k < 65; k++) {
+            a[0][k] = 0.0;
+        }
+        assertFalse(RowKernels.rowsTimes(a, null, 40, 65, b, 8, null, c, false, null, new int[65], masks), "65 terms");
+        assertTrue(RowKernels.rowsTimes(a, null, 40, 64, b, 8, null, c, true, null, new int[65], masks), "64 terms");
+        assertRowsTimesMasks(a, 40, 64, masks);
+        assertRows(a, 40, 64, b, 8, null, c, true, null, false);
+        assertFalse(RowKernels.rowsTimes(a, null, 40, 64, b, 8, null, c, false, null, new int[65], null), "no masks asked for");
+        b[3][1] = Double.NaN;
+        assertFalse(RowKernels.rowsTimes(a, null, 40, 64, b, 8, null, c, false, null, new int[65], masks), "a NaN in b");
+        final double[][] dense = new double[40][64];
+        for (double[] r : dense) {
+            java.util.Arrays.fill(r, 0.5);
+        }
+        assertFalse(RowKernels.rowsTimes(dense, null, 40, 64, sparse(rng, 64, 8), 8, null, c, false, null, new int[64], masks),
+                "no zeros");
+    }
+
+    private static void assertRowsTimesMasks(double[][] a, int n, int p, long[] masks) {
+        for (int i = 0; i < n; i++) {
+            long want = 0L;
+            for (int k = 0; k < p; k++) {
+                if (!(a[i][k] == 0.0)) {
+                    want |= 1L << k;
+                }
+            }
+            assertEquals(want, masks[i], "row " + i);
+        }
+    }
+
     private static void assertGradient(double[][] g, int n, int m, double[][] x, int p, double[][] c0, double[][] c, boolean signs) {
         for (int j = 0; j < m; j++) {
             for (int k = 0; k < p; k++) {

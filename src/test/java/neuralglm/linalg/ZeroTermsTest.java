@@ -70,4 +70,29 @@ class ZeroTermsTest {
             }
         }
     }
+
+    @Test
+    void nonZeroMaskSetsTheBitsOfTheOtherThanZeroEntriesOfTheRange() {
+        final java.util.Random rng = new java.util.Random(3);
+        final double[] kinds = {0.0, -0.0, 1.5, -Double.MIN_VALUE, Double.NaN, Double.longBitsToDouble(0xfff8000000000001L),
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int trial = 0; trial < 200; trial++) {
+            final double[] a = new double[70];
+            for (int k = 0; k < a.length; k++) {
+                a[k] = kinds[rng.nextInt(kinds.length)];
+            }
+            final int from = rng.nextInt(7), p = trial < 65 ? trial : 64;
+            long want = 0L;
+            for (int k = 0; k < p; k++) {
+                if (!(a[from + k] == 0.0)) {   // NaN is not 0
+                    want |= 1L << k;
+                }
+            }
+            assertEquals(want, ZeroTerms.nonZeroMask(a, from, p), "from " + from + ", p " + p);
+        }
+        final double[] ones = new double[64];
+        java.util.Arrays.fill(ones, -2.0);
+        assertEquals(-1L, ZeroTerms.nonZeroMask(ones, 0, 64));
+        assertEquals(0L, ZeroTerms.nonZeroMask(new double[64], 0, 64));
+    }
 }
