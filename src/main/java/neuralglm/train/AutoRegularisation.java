@@ -25,7 +25,7 @@ import neuralglm.optim.Optimizer;
  * warm-started path; the model is then fitted on all rows without early stopping (these fits stop at
  * {@link #CONVERGED_EPOCHS} at most, {@link #epochLimit});</li>
  * <li>other numeric families: the average of eta over {@link #ENSEMBLE} networks, each early-stopped on its own
- * held-out {@link #VALIDATION_FRACTION}; the first chooses lambda from {@link #LAMBDAS_AVERAGE} by its held-out loss,
+ * held-out {@link #VALIDATION_FRACTION}; the first chooses lambda from {@link #LAMBDAS_NUMERIC_AVERAGE} by its held-out loss,
  * the others are fitted at that lambda; the average's output bias is then re-estimated by maximum likelihood without
  * the penalty ({@link #refitsLevel}, {@link OutputLevel});</li>
  * <li>a nominal class with {@link #MIN_ROWS_FOLDS} to {@link #MAX_ROWS_FOLDS} - 1 rows: lambda from
@@ -67,14 +67,27 @@ public final class AutoRegularisation {
      */
     public static final int ENSEMBLE = 6;
     /**
-     * The penalties the first network of that average chooses from (the others are fitted at its choice), and the {@link #FOLDS}-fold choice of a small
-     * classification set: every other one of {@link #LAMBDAS}, a grid a decade apart, since the average smooths the
+     * The penalties the {@link #FOLDS}-fold choice of a small classification set chooses from, and until the tenth round of
+     * the held-out study those of the first network of that average ({@link #LAMBDAS_NUMERIC_AVERAGE} since): every
+     * other one of {@link #LAMBDAS}, a grid a decade apart, since the average smooths the
      * choice (for the folds: labor and the 50- and 80-row subsamples of the study predicted the same as with
      * {@link #LAMBDAS}, in 0.45-0.7 of the CPU time). In the held-out study, with patience {@link #PATIENCE_AVERAGE}, this
      * took about 0.6 of the CPU time of {@link #LAMBDAS} with patience 10 and predicted as well: over 5 partitions engel
      * RMSE 113.2 +/- 5.4 (113.5 +/- 4.6 before), strikes 44.01 +/- 0.57 (44.27 +/- 0.50).
      */
     public static final double[] LAMBDAS_AVERAGE = {30, 3, 0.3};
+    /**
+     * The penalties the first network of the average of a numeric class other than Gaussian ({@link #ENSEMBLE}) chooses
+     * from: {@link #LAMBDAS_AVERAGE} and a decade below, walked from the largest down until the held-out loss stops
+     * falling ({@link PenaltySelection#select}), so 0.03 is fitted only after 0.3 has beaten 3. With {@link
+     * #LAMBDAS_AVERAGE} alone the weakest penalty, at the grid's edge, was the choice of 82 of engel's 100 paths over CV
+     * seeds 1-10 (docvisits chose 30 on 85 of 100, where 300 predicted worse: RMSE 4.132 to 4.135); a further decade,
+     * 0.003, changed nothing (engel RMSE 110.7, strikes 43.73, against 110.5 and 43.73 with 0.03): below 0.03 the early
+     * stopping alone regularises. In the held-out study (README, tenth round) over CV seeds 1-10: engel RMSE 111.7 to
+     * 110.5, mean deviance 0.02092 to 0.02059 (better on 8 of 10 seeds), strikes 43.84 to 43.73 (better on 8 of 10),
+     * docvisits unchanged (4.132); engel's CPU time about 10% more (the one more fit where 0.3 won).
+     */
+    public static final double[] LAMBDAS_NUMERIC_AVERAGE = {30, 3, 0.3, 0.03};
     /**
      * The patience of each early-stopped network of that average under the default patience -1 (20 for one network):
      * in the held-out study patience 10 halved the build time of the average against 20 and predicted no worse
@@ -331,7 +344,7 @@ public final class AutoRegularisation {
                         ? PenaltySelection.selectConverged(() -> fresh.apply(seed), family, toConvergence, trainer, x, y, w,
                                 LAMBDAS_CONVERGED, VALIDATION_FRACTION, listener)
                         : PenaltySelection.select(() -> fresh.apply(seed), family, optimizer, trainer, x, y, w,
-                                plan.average() ? LAMBDAS_AVERAGE : LAMBDAS, listener);
+                                plan.average() ? LAMBDAS_NUMERIC_AVERAGE : LAMBDAS, listener);
             } catch (TrainingInterruptedException e) {
                 throw new Interrupted(e, "choosing the weight decay");
             }
