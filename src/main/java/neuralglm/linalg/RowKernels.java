@@ -173,16 +173,16 @@ public final class RowKernels {
     }
 
     /**
-     * {@code t[j] = e(z[j] + sum_k a[a0 + k] b[k][j])} over the k whose bit is set in mask, ascending, six terms per pass
-     * over t (the passes of the listed terms in {@link #rowsTimes}); the first of several passes sums from z (zeros when z
-     * is null) instead of a copy of it in t, and the last pass (one to six terms) applies e as {@link #finish} does (a ReLU
-     * when relu, the step of y when y is given), so the row takes no pass of its own for either.
+     * The passes of a masked row ({@link #maskedRowRelu}) but its last: {@code t[j] = z[j] + sum_k a[a0 + k] b[k][j]} over
+     * the k of mask's lowest bits, six per pass, leaving one to six terms (none only when mask is 0). The first of several
+     * passes sums from z (zeros when z is null) where a copy of z would have been, so t takes no pass for its start.
+     *
+     * @return the bits of the terms left for the last pass
      */
-    private static void maskedRowRelu(double[] a, int a0, long mask, double[][] b, double[] z, double[] t, int m) {
+    private static long maskedLead(double[] a, int a0, long mask, double[][] b, double[] z, double[] t, int m) {
         long r = mask;
         int count = Long.bitCount(r);
         if (count > 6 && (z != null || m <= ZEROS.length)) {
-            // the first pass sums from z (or zeros) where a copy of z would have been: t takes no pass for its start
             final int k0 = Long.numberOfTrailingZeros(r);
             r &= r - 1;
             final int k1 = Long.numberOfTrailingZeros(r);
@@ -217,6 +217,18 @@ public final class RowKernels {
             rowFma6(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3],
                     a[a0 + k4], b[k4], a[a0 + k5], b[k5], t, m);
         }
+        return r;
+    }
+
+    /**
+     * {@code t[j] = e(z[j] + sum_k a[a0 + k] b[k][j])} over the k whose bit is set in mask, ascending, six terms per pass
+     * over t (the passes of the listed terms in {@link #rowsTimes}); the first of several passes sums from z (zeros when z
+     * is null) instead of a copy of it in t ({@link #maskedLead}), and the last pass (one to six terms) applies
+     * e = max(., 0) as {@link #finish} does, so the row takes no pass of its own for either.
+     */
+    private static void maskedRowRelu(double[] a, int a0, long mask, double[][] b, double[] z, double[] t, int m) {
+        long r = maskedLead(a, a0, mask, b, z, t, m);
+        final int count = Long.bitCount(r);
         if (count == 0) {
             finish(t, true, null, m);
             return;
@@ -257,46 +269,11 @@ public final class RowKernels {
         }
     }
 
+    /** {@link #maskedRowRelu} with the step of y (a ReLU's outputs) in the last pass instead of the ReLU. */
     private static void maskedRowStep(double[] a, int a0, long mask, double[][] b, double[] z, double[] t, int m,
             double[] y) {
-        long r = mask;
-        int count = Long.bitCount(r);
-        if (count > 6 && (z != null || m <= ZEROS.length)) {
-            // the first pass sums from z (or zeros) where a copy of z would have been: t takes no pass for its start
-            final int k0 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k1 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k2 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k3 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k4 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k5 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            rowFma6From(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3],
-                    a[a0 + k4], b[k4], a[a0 + k5], b[k5], z == null ? ZEROS : z, t, m);
-            count -= 6;
-        } else {
-            start(t, z, m);
-        }
-        for (; count > 6; count -= 6) {
-            final int k0 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k1 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k2 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k3 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k4 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k5 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            rowFma6(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3],
-                    a[a0 + k4], b[k4], a[a0 + k5], b[k5], t, m);
-        }
+        long r = maskedLead(a, a0, mask, b, z, t, m);
+        final int count = Long.bitCount(r);
         if (count == 0) {
             finish(t, false, y, m);
             return;
@@ -337,45 +314,10 @@ public final class RowKernels {
         }
     }
 
+    /** {@link #maskedRowRelu} with neither a ReLU nor a step. */
     private static void maskedRowPlain(double[] a, int a0, long mask, double[][] b, double[] z, double[] t, int m) {
-        long r = mask;
-        int count = Long.bitCount(r);
-        if (count > 6 && (z != null || m <= ZEROS.length)) {
-            // the first pass sums from z (or zeros) where a copy of z would have been: t takes no pass for its start
-            final int k0 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k1 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k2 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k3 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k4 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k5 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            rowFma6From(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3],
-                    a[a0 + k4], b[k4], a[a0 + k5], b[k5], z == null ? ZEROS : z, t, m);
-            count -= 6;
-        } else {
-            start(t, z, m);
-        }
-        for (; count > 6; count -= 6) {
-            final int k0 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k1 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k2 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k3 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k4 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            final int k5 = Long.numberOfTrailingZeros(r);
-            r &= r - 1;
-            rowFma6(a[a0 + k0], b[k0], a[a0 + k1], b[k1], a[a0 + k2], b[k2], a[a0 + k3], b[k3],
-                    a[a0 + k4], b[k4], a[a0 + k5], b[k5], t, m);
-        }
+        long r = maskedLead(a, a0, mask, b, z, t, m);
+        final int count = Long.bitCount(r);
         if (count == 0) {
             finish(t, false, null, m);
             return;
@@ -599,10 +541,7 @@ public final class RowKernels {
         }
     }
 
-    /**
-     * {@code t[j] = max(fma(x0, b0[j], ... fma(x0, b0[j], t[j])), 0)} for {@code j < m}: 1 terms and the ReLU in one
-     * pass.
-     */
+    /** {@code t[j] = max(fma(x0, b0[j], t[j]), 0)} for {@code j < m}: one term and the ReLU in one pass. */
     private static void rowFma1Relu(double x0, double[] b0, double[] t, int m) {
         if (m == ROW) {
             for (int j = 0; j < ROW; j++) {
@@ -615,10 +554,7 @@ public final class RowKernels {
         }
     }
 
-    /**
-     * {@code t[j] = fma(x0, b0[j], ... fma(x0, b0[j], t[j])) min(y[j] 2^1023 2^1023, 1)} for {@code j < m}: 1 terms and
-     * the step.
-     */
+    /** {@code t[j] = fma(x0, b0[j], t[j]) min(y[j] 2^1023 2^1023, 1)} for {@code j < m}: one term and the step. */
     private static void rowFma1Step(double x0, double[] b0, double[] y, double[] t, int m) {
         if (m == ROW) {
             for (int j = 0; j < ROW; j++) {
@@ -1019,8 +955,8 @@ public final class RowKernels {
      * z.
      */
     private static void rowFma6From(double x0, double[] b0, double x1, double[] b1, double x2, double[] b2, double x3,
-            double[] b3,
-                                    double x4, double[] b4, double x5, double[] b5, double[] z, double[] t, int m) {
+                                    double[] b3, double x4, double[] b4, double x5, double[] b5, double[] z, double[] t,
+                                    int m) {
         if (m == ROW) {
             for (int j = 0; j < ROW; j++) {
                 t[j] = Math.fma(x5, b5[j], Math.fma(x4, b4[j], Math.fma(x3, b3[j], Math.fma(x2, b2[j], Math.fma(x1, b1[j],

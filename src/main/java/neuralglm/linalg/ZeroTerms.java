@@ -109,7 +109,7 @@ public final class ZeroTerms {
     public static long nonZeroMask(double[] a, int from, int p) {
         long mask = 0L;
         for (int k = 0; k < p; k++) {
-            mask |= ((Double.doubleToRawLongBits(a[from + k]) & Long.MAX_VALUE) + Long.MAX_VALUE) >>> 63 << k;
+            mask |= (long) nonZero(a[from + k]) << k;
         }
         return mask;
     }

@@ -82,7 +82,7 @@ public final class AutoRegularisation {
      * falling ({@link PenaltySelection#select}), so 0.03 is fitted only after 0.3 has beaten 3. With {@link
      * #LAMBDAS_AVERAGE} alone the weakest penalty, at the grid's edge, was the choice of 82 of engel's 100 paths over CV
      * seeds 1-10 (docvisits chose 30 on 85 of 100, where 300 predicted worse: RMSE 4.132 to 4.135); a further decade,
-     * 0.003, changed nothing (engel RMSE 110.7, strikes 43.73, against 110.5 and 43.73 with 0.03): below 0.03 the early
+     * 0.003, did not help (engel RMSE 110.7, strikes 43.73, against 110.5 and 43.73 with 0.03): below 0.03 the early
      * stopping alone regularises. In the held-out study (README, tenth round) over CV seeds 1-10: engel RMSE 111.7 to
      * 110.5, mean deviance 0.02092 to 0.02059 (better on 8 of 10 seeds), strikes 43.84 to 43.73 (better on 8 of 10),
      * docvisits unchanged (4.132); engel's CPU time about 10% more (the one more fit where 0.3 won).

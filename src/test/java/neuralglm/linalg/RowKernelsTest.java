@@ -266,6 +266,10 @@ class RowKernelsTest {
         a[41][0] = Double.NEGATIVE_INFINITY;
         y[30][5] = Double.NaN;
         y[50][m - 1] = Double.POSITIVE_INFINITY;
+        // a sum that underflows to -0 and then meets zero terms: taken they would give +0, left out it stays -0
+        java.util.Arrays.fill(a[62], 0.0);
+        a[62][1] = -1e-200;
+        b[1][0] = 1e-200;
         final double[] z = sparse(rng, 1, m)[0];
         for (int j = 0; j < m; j++) {
             z[j] = Math.abs(z[j]);   // no -0: zero terms are left out
@@ -281,6 +285,12 @@ class RowKernelsTest {
             RowKernels.rowsTimes(null, flat(a, p), n, p, b, m, null, d, relu, step, new int[p]);
             assertRows(a, n, p, b, m, null, d, relu, step, false);
             assertTrue(Double.isNaN(c[20][0]) && Double.isNaN(d[20][0]), "a NaN term");
+            // the zero terms left out, as the listed rows leave them out: every bit, the signs of zeros included
+            assertRowsLeavingZerosOut(a, n, p, b, m, z, c, relu, step);
+            assertRowsLeavingZerosOut(a, n, p, b, m, null, d, relu, step);
+            if (mode == 0) {
+                assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(d[62][0]), "the -0 sum kept");
+            }
         }
     }
 
@@ -346,6 +356,27 @@ class RowKernelsTest {
                     s = s * Math.min(step[i][j] * T * T, 1.0);
                 }
                 assertSame(s, c[i][j], signs, "(" + i + ", " + j + ")");
+            }
+        }
+    }
+
+    /** {@link #assertRows} with the terms whose {@code a[i][k]} is +-0 left out of the chains, every bit compared. */
+    private static void assertRowsLeavingZerosOut(double[][] a, int n, int p, double[][] b, int m, double[] z, double[][] c,
+                                                  boolean relu, double[][] step) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double s = z == null ? 0.0 : z[j];
+                for (int k = 0; k < p; k++) {
+                    if (a[i][k] != 0.0) {
+                        s = Math.fma(a[i][k], b[k][j], s);
+                    }
+                }
+                if (relu) {
+                    s = Math.max(s, 0.0);
+                } else if (step != null) {
+                    s = s * Math.min(step[i][j] * T * T, 1.0);
+                }
+                assertSame(s, c[i][j], true, "(" + i + ", " + j + ")");
             }
         }
     }
