@@ -189,6 +189,19 @@ final class RowPass {
      * @return dL/dx, n x in (a buffer owned by this pass), or null when not needed
      */
     DMatrixRMaj backward(DMatrixRMaj dEta, boolean needInputGradient) {
+        return backward(dEta, needInputGradient, false);
+    }
+
+    /**
+     * Backward for the last {@link #forward}, with the parameter gradients added into the layers' parameters or set.
+     *
+     * @param dEta              dL/d eta, n x out. Not modified.
+     * @param needInputGradient whether to compute dL/dx
+     * @param set               true to set the Linear layers' gradients to this pass's (the same bits as zeroing them
+     *                          first and adding, without reading them: the sums start from zeroed rows instead of a copy)
+     * @return dL/dx, n x in (a buffer owned by this pass), or null when not needed
+     */
+    DMatrixRMaj backward(DMatrixRMaj dEta, boolean needInputGradient, boolean set) {
         final int last = layers.length, k = width[last];
         if (dEta.numRows != n || dEta.numCols != k) {
             throw new IllegalArgumentException("The gradient is " + dEta.numRows + " x " + dEta.numCols
@@ -225,7 +238,7 @@ final class RowPass {
                         l--;
                     }
                 }
-                weightGradient(here, lin, p, m, masked);
+                weightGradient(here, lin, p, m, masked, set);
             } else if (input) {
                 final Activation a = (Activation) layer;
                 final int w = width[l];
@@ -249,15 +262,27 @@ final class RowPass {
         return inputGrad;
     }
 
-    /** {@code dW += dY^T X}, {@code db += 1^T dY} for Linear l (dY: grad[l + 1], X: its input). */
-    private void weightGradient(int l, Linear lin, int p, int m, boolean masked) {
+    /**
+     * {@code dW += dY^T X}, {@code db += 1^T dY} for Linear l (dY: grad[l + 1], X: its input); with {@code set},
+     * {@code dW = 0 + dY^T X}, {@code db = 0 + 1^T dY} (the rows the sums run on are zeroed instead of copied from dW).
+     */
+    private void weightGradient(int l, Linear lin, int p, int m, boolean masked, boolean set) {
         final double[] dW = lin.weight().grad().data, db = lin.bias().grad().data;
         final double[][] dy = grad[l + 1];
         final double[][] c = dWRows[l];
+        if (set) {
+            java.util.Arrays.fill(db, 0, m, 0.0);
+        }
         if (transposedGradient(p, m)) {
-            for (int j = 0; j < m; j++) {
-                for (int k = 0, o = j * p; k < p; k++) {
-                    c[k][j] = dW[o + k];
+            if (set) {
+                for (int k = 0; k < p; k++) {
+                    java.util.Arrays.fill(c[k], 0, m, 0.0);
+                }
+            } else {
+                for (int j = 0; j < m; j++) {
+                    for (int k = 0, o = j * p; k < p; k++) {
+                        c[k][j] = dW[o + k];
+                    }
                 }
             }
             RowKernels.weightGradT(l == 0 ? null : act[l], l == 0 ? x.data : null, n, p, dy, m, c, db);
@@ -272,7 +297,11 @@ final class RowPass {
         final boolean skip = p >= RowKernels.SPARSE_MIN_WIDTH && RowKernels.hasZeros(dy, Math.min(n, RowKernels.PROBE), m)
                 && RowKernels.finite(xr, n, p, check);
         for (int j = 0; j < m; j++) {
-            System.arraycopy(dW, j * p, c[j], 0, p);
+            if (set) {
+                java.util.Arrays.fill(c[j], 0, p, 0.0);
+            } else {
+                System.arraycopy(dW, j * p, c[j], 0, p);
+            }
         }
         RowKernels.weightGrad(dy, n, m, xr, p, c, skip, lists, counts, masked ? masks : null, block);
         for (int j = 0; j < m; j++) {

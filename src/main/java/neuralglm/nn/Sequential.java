@@ -270,6 +270,30 @@ public final class Sequential implements Layer {
         return null;
     }
 
+    /**
+     * Backward for training without the input gradient, setting the parameters' gradients instead of adding to them:
+     * the same numbers as {@link #zeroGrad()} and then {@link #backward(DMatrixRMaj, boolean) backward(dOut, false)},
+     * {@code grad(theta) = 0 + dL/dtheta} summed in the same order, and without reading the old gradients when the last
+     * forward ran in the row pass (which then writes every entry of every {@link Linear}'s gradient).
+     *
+     * @param dOut {@code dL/d eta}, n x k. Not modified.
+     */
+    public void setGradients(DMatrixRMaj dOut) {
+        if (!rowForward) {
+            zeroGrad();
+            accumulateGradients(dOut);
+            return;
+        }
+        for (Layer layer : layers) {
+            if (!(layer instanceof Linear)) {
+                for (Parameter p : layer.parameters()) {
+                    p.zeroGrad();
+                }
+            }
+        }
+        rows.backward(dOut, false, true);
+    }
+
     @Override
     public void accumulateGradients(DMatrixRMaj dOut) {
         if (columnForward) {

@@ -63,6 +63,25 @@ public final class BlockGradient {
      * @throws IllegalArgumentException when the network's outputs do not match the target columns
      */
     public double mean(DMatrixRMaj x, DMatrixRMaj y, double[] w, double scale, boolean backward) {
+        return mean(x, y, w, scale, backward, false);
+    }
+
+    /**
+     * Sets the parameters' gradients to {@code scale} times the gradient of the batch's weighted mean NLL: the same
+     * numbers as zeroing them and then {@link #mean mean(x, y, w, scale, true)} (see {@link Sequential#setGradients}).
+     *
+     * @param x     inputs, b x d. Not modified.
+     * @param y     targets, b x k. Not modified.
+     * @param w     instance weights (at least b entries; only the first b are read) or null for 1. Not modified.
+     * @param scale the factor s on the gradient
+     * @return the weighted mean NLL of the batch
+     * @throws IllegalArgumentException when the network's outputs do not match the target columns
+     */
+    public double meanSetting(DMatrixRMaj x, DMatrixRMaj y, double[] w, double scale) {
+        return mean(x, y, w, scale, true, true);
+    }
+
+    private double mean(DMatrixRMaj x, DMatrixRMaj y, double[] w, double scale, boolean backward, boolean set) {
         eta = net.forward(x, precision);
         if (eta.numCols != y.numCols) {
             throw new IllegalArgumentException("The network has " + eta.numCols + " outputs but the "
@@ -77,7 +96,11 @@ public final class BlockGradient {
                     g[i] *= scale;
                 }
             }
-            net.backward(grad, false);
+            if (set) {
+                net.setGradients(grad);
+            } else {
+                net.backward(grad, false);
+            }
         }
         return loss;
     }

@@ -565,14 +565,14 @@ final class ParallelStep implements BatchStep {
             if (this != slices[0] || perm != null) {
                 load();
             }
-            for (Parameter p : params) {
-                p.zeroGrad();
-            }
             loss = 0.0;
             if (share == 0) {
+                for (Parameter p : params) {
+                    p.zeroGrad();
+                }
                 return;
             }
-            loss = gradient.mean(x, y, w, share, true);
+            loss = gradient.meanSetting(x, y, w, share); // the gradients set, not added: no zeroing first
         }
     }
 }

@@ -629,14 +629,12 @@ public final class Trainer {
 
     /** One forward-backward pass over a batch, as the optimiser's closure; buffers are reused. */
     static final class Step implements BatchStep {
-        private final Parameter[] params;
         private final BlockGradient gradient;
         private final DMatrixRMaj x;
         private final DMatrixRMaj y;
         private final double[] weights;
 
         Step(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, Precision precision) {
-            this.params = net.parameters().toArray(new Parameter[0]);
             this.gradient = new BlockGradient(net, family, precision);
             this.x = x;
             this.y = y;
@@ -645,10 +643,7 @@ public final class Trainer {
 
         @Override
         public double evaluate() {
-            for (Parameter p : params) {
-                p.zeroGrad();
-            }
-            return gradient.mean(x, y, weights, 1.0, true);
+            return gradient.meanSetting(x, y, weights, 1.0); // the gradients set, not added: no zeroing first
         }
 
         @Override

@@ -84,6 +84,57 @@ class RowPassTest {
         }
     }
 
+    /**
+     * {@link Sequential#setGradients} (the row pass summing into zeroed rows instead of the gradients' copies) gives the
+     * bits of {@link Sequential#zeroGrad()} and then adding ({@code backward(dOut, false)}), whatever the gradients held
+     * before (NaN here), through the row pass (a transposed first-layer gradient, zero inputs) and through the others.
+     */
+    @ParameterizedTest
+    @CsvSource({"ReLU,20,64;64,1,256,0.3", "ReLU,40,64;72,3,50,0.5", "Tanh,3,70,3,37,0", "ReLU,5,9;4,2,16,0", "ReLU,7,none,2,33,0"})
+    void settingTheGradientsEqualsZeroingAndAdding(String act, int in, String hidden, int out, int n, double zeros) {
+        final int[] h = hidden.equals("none") ? new int[0]
+                : java.util.Arrays.stream(hidden.split(";")).mapToInt(Integer::parseInt).toArray();
+        final Random rng = new Random(n * 17 + in);
+        final Sequential net = Sequential.mlp(in, h, () -> Activation.byName(act), out, new Random(3));
+        final Sequential ref = net.copy(), cut = net.copy(), seq = net.copy(), rowRef = net.copy();
+        final RowPass pass = RowPass.of(cut.layers(), in), refPass = RowPass.of(rowRef.layers(), in);
+        for (int batch : new int[] {n, n + 5, n}) {
+            final DMatrixRMaj x = gauss(rng, batch, in, zeros), dEta = gauss(rng, batch, out, 0.2);
+            // the row pass itself (the tests' JVM has the Vector API module, where networks train through other passes)
+            rowRef.zeroGrad();
+            refPass.forward(x);
+            refPass.backward(dEta, false);
+            fillNaN(cut);
+            pass.forward(x);
+            assertNull(pass.backward(dEta, false, true));
+            assertSameBits(rowRef, cut, "row pass, batch " + batch);
+            // the network's own passes
+            ref.zeroGrad();
+            ref.forward(x);
+            ref.backward(dEta, false);
+            fillNaN(seq);
+            seq.forward(x);
+            seq.setGradients(dEta);
+            assertSameBits(ref, seq, "network, batch " + batch);
+        }
+    }
+
+    private static void fillNaN(Sequential net) {
+        for (Parameter p : net.parameters()) {
+            java.util.Arrays.fill(p.grad().data, Double.NaN);
+        }
+    }
+
+    private static void assertSameBits(Sequential ref, Sequential cut, String what) {
+        final List<Parameter> a = ref.parameters(), b = cut.parameters();
+        for (int p = 0; p < a.size(); p++) {
+            for (int k = 0; k < a.get(p).size(); k++) {
+                assertEquals(Double.doubleToRawLongBits(a.get(p).grad().data[k]), Double.doubleToRawLongBits(b.get(p).grad().data[k]),
+                        what + ": " + a.get(p).name() + " gradient entry " + k);
+            }
+        }
+    }
+
     /** A network the column pass leaves to rows trains through the row pass when the products run in plain Java. */
     @org.junit.jupiter.api.Test
     void wideNetworksTrainThroughTheRowPassWithoutTheVectorApi() {
