@@ -35,7 +35,6 @@ import weka.classifiers.RandomizableClassifier;
 import weka.classifiers.functions.neuralglm.Auto;
 import weka.classifiers.functions.neuralglm.BuildLog;
 import weka.classifiers.functions.neuralglm.FamilySpec;
-import weka.classifiers.functions.neuralglm.KernelNote;
 import weka.classifiers.functions.neuralglm.FittedModel;
 import weka.classifiers.functions.neuralglm.InputChecks;
 import weka.classifiers.functions.neuralglm.InputPipeline;
@@ -934,7 +933,6 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private TrainingRun newRun(Targets.Known known, Family fam, int[] hiddenSizes, int limit,
                                RunFingerprint fingerprint, String resumeNote, boolean forStream, boolean lean)
             throws Exception {
-        noteKernelsOnce();
         penaltyPath = null;
         final Instances train = known.train();
         final Targets targets = known.targets();
@@ -1022,25 +1020,6 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                         + "network and a ridge GLM (no hidden layer) fitted to convergence with the same weight decay %s on "
                         + "the same inputs (the Epochs run and Stopped lines below are the network's)", num(lambda))),
                 targetScale, members, linear);
-    }
-
-    /** Set once the JVM has been told which kernels run (first build). */
-    private static final java.util.concurrent.atomic.AtomicBoolean KERNELS_NOTED = new java.util.concurrent.atomic.AtomicBoolean();
-
-    /** The exact Java option that turns on the Vector API kernels. */
-    public static final String VECTOR_OPTION = KernelNote.OPTION;
-
-    /**
-     * Once per JVM, on the first build in a JVM without the Vector API module (Weka's default), says on
-     * standard error (the console) and in the Explorer's log how to get the faster kernels.
-     */
-    private void noteKernelsOnce() {
-        if (KernelNote.withoutVectorApi() && KERNELS_NOTED.compareAndSet(false, true)) {
-            System.err.println(KernelNote.forLog());
-            if (log != null) {
-                log.logMessage(KernelNote.forLog());
-            }
-        }
     }
 
     /**

@@ -67,12 +67,6 @@ public final class FittedModel implements Serializable {
      * own ({@link #classValues} maps them to their values).
      */
     final AbsentClasses absent;
-    /**
-     * Whether the trained network (each member of an average) had a layer wider than 48 units in float64, so trained on
-     * the row kernels that the Vector API module speeds up; false for a model saved before this field existed and for
-     * one trained elsewhere.
-     */
-    final boolean rowKernels;
     /** Instances objects already found equal to the header (identity cache; a data race only repeats a check). */
     private transient volatile Instances verified;
 
@@ -96,17 +90,14 @@ public final class FittedModel implements Serializable {
      * @param resumeNote         with -resume: whether the build continued the previous run, or why not; else null
      * @param regularization     the penalty and early stopping applied, in words (the report's Regularisation line)
      * @param absent             the class values without training weight (predicted with a floor), or null for none
-     * @param rowKernels         whether the trained network (each member of an average) trained on the row kernels
-     *                           (a float64 layer wider than 48 units: {@link Sequential#hasRowMajorLayers()})
      */
     public FittedModel(Instances header, InputPipeline pipeline, Sequential net, Family family, Attribute classAttribute,
                        TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,
                        double[] weights, boolean standardized, int requestedBatchSize, int trainingRows, int validationRows,
-                       FittedDispersion dispersion, String resumeNote, String regularization, AbsentClasses absent,
-                       boolean rowKernels) {
+                       FittedDispersion dispersion, String resumeNote, String regularization, AbsentClasses absent) {
         this(header, pipeline, net, family, classAttribute, result, statistics, architecture, optimizer, epochLimit,
                 weights.length, Family.totalWeight(weights, weights.length), standardized, requestedBatchSize, trainingRows,
-                validationRows, dispersion, null, null, 0, resumeNote, regularization, absent, rowKernels);
+                validationRows, dispersion, null, null, 0, resumeNote, regularization, absent);
     }
 
     /**
@@ -132,16 +123,14 @@ public final class FittedModel implements Serializable {
                                                AbsentClasses absent) {
         return new FittedModel(header, inputs, net, family, header.classAttribute(), result, null, architecture, "",
                 result.epochs(), 0, Double.NaN, standardized, 0, 0, 0, dispersion,
-                classValues == null ? null : classValues.clone(), origin, 0, null, null, absent, false);
+                classValues == null ? null : classValues.clone(), origin, 0, null, null, absent);
     }
 
     private FittedModel(Instances header, Inputs pipeline, Sequential net, Family family, Attribute classAttribute,
                         TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,
                         int numInstances, double sumOfWeights, boolean standardized, int requestedBatchSize, int trainingRows,
                         int validationRows, FittedDispersion dispersion, int[] classValues, String origin,
-                        int averagedFrom, String resumeNote, String regularization, AbsentClasses absent,
-                        boolean rowKernels) {
-        this.rowKernels = rowKernels;
+                        int averagedFrom, String resumeNote, String regularization, AbsentClasses absent) {
         this.absent = absent;
         this.header = header;
         this.pipeline = pipeline;
@@ -198,7 +187,7 @@ public final class FittedModel implements Serializable {
     private FittedModel with(Sequential network, int averaged, AbsentClasses absentClasses) {
         return new FittedModel(header, pipeline, network, family, classAttribute, result, statistics, architecture, optimizer,
                 epochLimit, numInstances, sumOfWeights, standardized, requestedBatchSize, trainingRows, validationRows,
-                dispersion, classValues, origin, averaged, resumeNote, regularization, absentClasses, rowKernels);
+                dispersion, classValues, origin, averaged, resumeNote, regularization, absentClasses);
     }
 
     /** @return the class values without training weight, in the network's output order; null when none */
