@@ -344,11 +344,19 @@ class RowKernelsTest {
 
     private static void assertRows(double[][] a, int n, int p, double[][] b, int m, double[] z, double[][] c, boolean relu,
                                    double[][] step, boolean signs) {
+        assertRows(a, n, p, b, m, z, c, relu, step, signs, false);
+    }
+
+    /** The chains written out, with the zero terms left out when {@code skipZeros}. */
+    private static void assertRows(double[][] a, int n, int p, double[][] b, int m, double[] z, double[][] c, boolean relu,
+                                   double[][] step, boolean signs, boolean skipZeros) {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 double s = z == null ? 0.0 : z[j];
                 for (int k = 0; k < p; k++) {
-                    s = Math.fma(a[i][k], b[k][j], s);
+                    if (!skipZeros || a[i][k] != 0.0) {
+                        s = Math.fma(a[i][k], b[k][j], s);
+                    }
                 }
                 if (relu) {
                     s = Math.max(s, 0.0);
@@ -363,22 +371,7 @@ class RowKernelsTest {
     /** {@link #assertRows} with the terms whose {@code a[i][k]} is +-0 left out of the chains, every bit compared. */
     private static void assertRowsLeavingZerosOut(double[][] a, int n, int p, double[][] b, int m, double[] z, double[][] c,
                                                   boolean relu, double[][] step) {
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                double s = z == null ? 0.0 : z[j];
-                for (int k = 0; k < p; k++) {
-                    if (a[i][k] != 0.0) {
-                        s = Math.fma(a[i][k], b[k][j], s);
-                    }
-                }
-                if (relu) {
-                    s = Math.max(s, 0.0);
-                } else if (step != null) {
-                    s = s * Math.min(step[i][j] * T * T, 1.0);
-                }
-                assertSame(s, c[i][j], true, "(" + i + ", " + j + ")");
-            }
-        }
+        assertRows(a, n, p, b, m, z, c, relu, step, true, true);
     }
 
     private static void assertSame(double want, double got, boolean signs, String what) {
