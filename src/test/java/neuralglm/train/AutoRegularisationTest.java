@@ -272,6 +272,7 @@ class AutoRegularisationTest {
         assertEquals(null, AutoRegularisation.choose(auto(fam, false, 200), 0.5, false, false, fresh, 1, fam,
                 decay -> new LbfgsOptimizer(1e-9, 10, decay), new Trainer(5), x, y, null, null).linear());
     }
+
     /**
      * The default average of a Poisson class: its first network walks {@link AutoRegularisation#LAMBDAS_NUMERIC_AVERAGE}
      * from the largest down while its held-out loss falls, stops at the first penalty that does not lower it, and the
