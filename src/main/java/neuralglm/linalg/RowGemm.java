@@ -111,12 +111,7 @@ final class RowGemm {
     static void abt(double[] a, int n, int p, double[] b, int m, double[] bias, double[] c) {
         final Scratch s = SCRATCH.get();
         final double[][] br = s.rows(p, m);
-        for (int k = 0; k < p; k++) { // a row of Br at a time: its stores in order (faster than a column at a time)
-            final double[] r = br[k];
-            for (int j = 0, bo = k; j < m; j++, bo += p) {
-                r[j] = b[bo];
-            }
-        }
+        RowKernels.transpose(b, p, m, br);
         rowsTimes(s, a, n, p, br, m, bias, c);
     }
 

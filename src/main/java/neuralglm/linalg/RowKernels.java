@@ -567,6 +567,30 @@ public final class RowKernels {
         }
     }
 
+    /**
+     * {@code t[k][j] = a[j p + k]} for {@code j < m, k < p} (a row-major m x p matrix to p rows of length m): a row of t
+     * at a time (strided loads, one row's stores in order: 1.9 against 2.8 us for the large workload's 20 x 64 and
+     * 64 x 64 weights a column of t at a time).
+     */
+    public static void transpose(double[] a, int p, int m, double[][] t) {
+        for (int k = 0; k < p; k++) {
+            final double[] r = t[k];
+            for (int j = 0, o = k; j < m; j++, o += p) {
+                r[j] = a[o];
+            }
+        }
+    }
+
+    /** The inverse of {@link #transpose}: {@code a[j p + k] = t[k][j]}, a row of t at a time. */
+    public static void untranspose(double[][] t, int p, int m, double[] a) {
+        for (int k = 0; k < p; k++) {
+            final double[] r = t[k];
+            for (int j = 0, o = k; j < m; j++, o += p) {
+                a[o] = r[j];
+            }
+        }
+    }
+
     /** {@code t[j] = z[j]} (0 when z is null) for {@code j < m}. */
     private static void start(double[] t, double[] z, int m) {
         if (z == null) {

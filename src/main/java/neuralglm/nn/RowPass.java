@@ -138,7 +138,7 @@ final class RowPass {
                 final double[][] out = relu ? act[l + 2] : act[l + 1];
                 if (m >= RowKernels.MIN_WIDTH) {
                     final double[][] t = wT[l];
-                    transpose(weight, p, m, t);
+                    RowKernels.transpose(weight, p, m, t);
                     RowKernels.rowsTimes(in, flat, n, p, t, m, bias, out, relu, null, idx);
                 } else {
                     RowKernels.narrowAffine(in, flat, n, p, weight, m, bias, out);
@@ -275,20 +275,16 @@ final class RowPass {
                     java.util.Arrays.fill(c[k], 0, m, 0.0);
                 }
             } else {
-                transpose(dW, p, m, c);
+                RowKernels.transpose(dW, p, m, c);
             }
             RowKernels.weightGradT(l == 0 ? null : act[l], l == 0 ? x.data : null, n, p, dy, m, c, db);
-            for (int k = 0; k < p; k++) { // a row of c at a time, as in transpose
-                final double[] r = c[k];
-                for (int j = 0, o = k; j < m; j++, o += p) {
-                    dW[o] = r[j];
-                }
-            }
+            RowKernels.untranspose(c, p, m, dW);
             return;
         }
         final double[][] xr = inputRows(l);
-        final boolean skip = p >= RowKernels.SPARSE_MIN_WIDTH && RowKernels.hasZeros(dy, Math.min(n, RowKernels.PROBE), m)
-                && RowKernels.finite(xr, n, p, check);
+        // masked: the input gradient's rowsTimes found zeros in these same first rows of dy
+        final boolean skip = p >= RowKernels.SPARSE_MIN_WIDTH
+                && (masked || RowKernels.hasZeros(dy, Math.min(n, RowKernels.PROBE), m)) && RowKernels.finite(xr, n, p, check);
         for (int j = 0; j < m; j++) {
             if (set) {
                 java.util.Arrays.fill(c[j], 0, p, 0.0);
@@ -301,19 +297,6 @@ final class RowPass {
             System.arraycopy(c[j], 0, dW, j * p, p);
         }
         RowKernels.columnSums(dy, n, m, db);
-    }
-
-    /**
-     * {@code t[k][j] = a[j p + k]} for {@code j < m, k < p}: a row of t at a time (strided loads, one row's stores in
-     * order: 1.9 against 2.8 us for the large workload's 20 x 64 and 64 x 64 weights a column of t at a time).
-     */
-    private static void transpose(double[] a, int p, int m, double[][] t) {
-        for (int k = 0; k < p; k++) {
-            final double[] r = t[k];
-            for (int j = 0, o = k; j < m; j++, o += p) {
-                r[j] = a[o];
-            }
-        }
     }
 
     /** @return the rows of Linear l's input (for the first layer, copied from the input once per pass) */

@@ -274,7 +274,8 @@ public final class Sequential implements Layer {
      * Backward for training without the input gradient, setting the parameters' gradients instead of adding to them:
      * the same numbers as {@link #zeroGrad()} and then {@link #backward(DMatrixRMaj, boolean) backward(dOut, false)},
      * {@code grad(theta) = 0 + dL/dtheta} summed in the same order, and without reading the old gradients when the last
-     * forward ran in the row pass (which then writes every entry of every {@link Linear}'s gradient).
+     * forward ran in the row pass (which then writes every entry of every {@link Linear}'s gradient; its other layers
+     * are activations, which have no parameters: {@code LayerChain}).
      *
      * @param dOut {@code dL/d eta}, n x k. Not modified.
      */
@@ -283,13 +284,6 @@ public final class Sequential implements Layer {
             zeroGrad();
             accumulateGradients(dOut);
             return;
-        }
-        for (Layer layer : layers) {
-            if (!(layer instanceof Linear)) {
-                for (Parameter p : layer.parameters()) {
-                    p.zeroGrad();
-                }
-            }
         }
         rows.backward(dOut, false, true);
     }

@@ -108,7 +108,9 @@ class RowPassTest {
             pass.forward(x);
             assertNull(pass.backward(dEta, false, true));
             assertSameBits(rowRef, cut, "row pass, batch " + batch);
-            // the network's own passes
+            // the network's own passes: in this JVM (the Vector API module loaded) its forward does not run in the row
+            // pass, so setGradients takes its zero-and-add route, which must clear the NaN-filled gradients; its row route
+            // is the row pass's backward(dEta, false, true) checked above
             ref.zeroGrad();
             ref.forward(x);
             ref.backward(dEta, false);
