@@ -94,7 +94,7 @@ public final class EtaAverage {
      *         would add the pair's two halves, 2z, instead of passing z on)
      */
     public static boolean carriesLinear(Sequential net) {
-        final java.util.List<Layer> layers = net.layers();
+        final List<Layer> layers = net.layers();
         if (layers.size() < 3 || layers.size() % 2 == 0) {
             return false;
         }
@@ -155,10 +155,8 @@ public final class EtaAverage {
             final boolean isFirst = l == 0, isLast = l == layers.size() - 1;
             final int in = li.inputs(), outs = li.outputs();
             final int mIn = isFirst ? in : in + 2 * k, mOut = isLast ? outs : outs + 2 * k;
-            final Linear m = new Linear(name, mIn, mOut, new Random(0));
+            final Linear m = zeros(name, mIn, mOut);
             final double[] w = m.weight().value().data, b = m.bias().value().data;
-            java.util.Arrays.fill(w, 0);
-            java.util.Arrays.fill(b, 0);
             final double[] wi = li.weight().value().data, bi = li.bias().value().data;
             final double f = isLast ? 0.5 : 1.0;
             for (int r = 0; r < outs; r++) {
@@ -168,9 +166,7 @@ public final class EtaAverage {
                 b[r] = f * bi[r];
             }
             for (int j = 0; j < k; j++) {
-                if (isFirst && isLast) {
-                    throw new AssertionError("checked: at least one hidden layer");
-                } else if (isFirst) {
+                if (isFirst) {   // not also the last: carriesLinear demands a hidden layer
                     // the pair's units: z = x B^T + c and -z
                     for (int c = 0; c < in; c++) {
                         w[(outs + j) * mIn + c] = gw[j * in + c];
@@ -196,14 +192,20 @@ public final class EtaAverage {
         return out;
     }
 
+    /** @return a Linear layer in x out with every weight and bias 0 */
+    private static Linear zeros(String name, int in, int out) {
+        final Linear m = new Linear(name, in, out, new Random(0));
+        java.util.Arrays.fill(m.weight().value().data, 0);
+        java.util.Arrays.fill(m.bias().value().data, 0);
+        return m;
+    }
+
     private static Linear merge(String name, Linear[] ls, boolean sharedInputs, boolean averaged) {
         final int k = ls.length, in = ls[0].inputs(), outs = ls[0].outputs();
         if (sharedInputs && averaged) {
             // a GLM: average the coefficients
-            final Linear m = new Linear(name, in, outs, new Random(0));
+            final Linear m = zeros(name, in, outs);
             final double[] w = m.weight().value().data, b = m.bias().value().data;
-            java.util.Arrays.fill(w, 0);
-            java.util.Arrays.fill(b, 0);
             for (Linear li : ls) {
                 add(w, li.weight().value().data, 1.0 / k);
                 add(b, li.bias().value().data, 1.0 / k);
@@ -211,10 +213,8 @@ public final class EtaAverage {
             return m;
         }
         final int mIn = sharedInputs ? in : k * in, mOut = averaged ? outs : k * outs;
-        final Linear m = new Linear(name, mIn, mOut, new Random(0));
+        final Linear m = zeros(name, mIn, mOut);
         final double[] w = m.weight().value().data, b = m.bias().value().data;
-        java.util.Arrays.fill(w, 0);
-        java.util.Arrays.fill(b, 0);
         for (int i = 0; i < k; i++) {
             final double[] wi = ls[i].weight().value().data, bi = ls[i].bias().value().data;
             final int rowOff = averaged ? 0 : i * outs, colOff = sharedInputs ? 0 : i * in;

@@ -57,14 +57,14 @@ public final class OutputLevel {
                     + "weights, got " + y.numRows + " targets and " + (w == null ? "no" : String.valueOf(w.length)) + " weights");
         }
         final double s0 = score(family, eta, y, w, 0);
-        if (!(s0 != 0) || !Double.isFinite(s0)) {
+        if (s0 == 0 || !Double.isFinite(s0)) {
             return 0;
         }
         // the root lies on the side where the score changes sign: up when S(0) < 0. Steps double from 1 until the score
         // changes sign; a step that leaves the link's domain (NaN, or an infinity of the wrong sign) is an edge, and the
         // next points halve the gap between the last point inside and that edge
         final double dir = s0 < 0 ? 1 : -1;
-        double inner = 0, step = 1, outer = Double.NaN, edge = Double.NaN;
+        double inner = 0, step = 1, outer = Double.NaN, edge = Double.NaN, sInner = s0, sOuter = Double.NaN;
         for (int k = 0; k < MAX_BRACKET_STEPS; k++) {
             final double d = Double.isNaN(edge) ? dir * step : 0.5 * (inner + edge);
             if (d == inner || d == edge) {
@@ -75,9 +75,11 @@ public final class OutputLevel {
                 edge = d;
             } else if (Math.signum(s) == dir) {
                 outer = d;
+                sOuter = s;
                 break;
             } else {
                 inner = d;   // still the sign of S(0), or an underflow to 0: not a root
+                sInner = s;
                 step *= 2;
             }
         }
@@ -85,7 +87,7 @@ public final class OutputLevel {
             return 0;
         }
         // bisection between inner (sign of S(0)) and outer (the other sign; a NaN counts as beyond it)
-        double a = inner, b = outer;
+        double a = inner, b = outer, sa = sInner, sb = sOuter;
         while (Math.abs(b - a) > RELATIVE_WIDTH * Math.max(1, Math.abs(a))) {
             final double mid = 0.5 * (a + b);
             if (mid == a || mid == b) {
@@ -94,16 +96,18 @@ public final class OutputLevel {
             final double s = score(family, eta, y, w, mid);
             if (s == 0) {
                 a = mid;
+                sa = s;
                 break;
             }
             if (Double.isNaN(s) || Math.signum(s) == dir) {
                 b = mid;
+                sb = s;
             } else {
                 a = mid;
+                sa = s;
             }
         }
-        final double sb = score(family, eta, y, w, b);
-        final double delta = Double.isFinite(sb) && Math.abs(sb) < Math.abs(score(family, eta, y, w, a)) ? b : a;
+        final double delta = Double.isFinite(sb) && Math.abs(sb) < Math.abs(sa) ? b : a;
         return nll(family, eta, y, w, delta) < nll(family, eta, y, w, 0) ? delta : 0;
     }
 

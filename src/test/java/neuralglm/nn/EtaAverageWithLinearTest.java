@@ -73,8 +73,7 @@ class EtaAverageWithLinearTest {
         // f(z) - f(-z) = fl(|z| + t) - t: one rounding of |z| + t per hidden layer, t <= 1
         for (int[] hidden : new int[][] {{5}, {6, 4}}) {
             for (int outputs : new int[] {1, 3}) {
-                final double worst = check(hidden, "Squareplus", outputs, 4 * Math.ulp(1.0));
-                assertTrue(worst <= 4 * Math.ulp(1.0), "worst relative error " + worst);
+                check(hidden, "Squareplus", outputs, 4 * Math.ulp(1.0));
             }
         }
         check(new int[] {5}, "Softplus", 3, 4 * Math.ulp(1.0));

@@ -288,8 +288,8 @@ class AutoRegularisationTest {
                 noise = new org.ejml.data.DMatrixRMaj(n, 1);
         for (int i = 0; i < n; i++) {
             x.set(i, 0, rng.nextGaussian());
-            signal.set(i, 0, poisson(Math.exp(4 + 1.5 * Math.sin(3 * x.get(i, 0))), rng));
-            noise.set(i, 0, poisson(Math.exp(1.5), rng));
+            signal.set(i, 0, neuralglm.testutil.Simulate.poisson(rng, Math.exp(4 + 1.5 * Math.sin(3 * x.get(i, 0)))));
+            noise.set(i, 0, neuralglm.testutil.Simulate.poisson(rng, Math.exp(1.5)));
         }
         final PoissonFamily fam = new PoissonFamily();
         final AutoRegularisation.Plan plan = auto(fam, false, n);
@@ -332,14 +332,5 @@ class AutoRegularisationTest {
                 assertTrue(tried.length < grid.length, "no signal: the path ends early, " + java.util.Arrays.toString(loss));
             }
         }
-    }
-
-    private static int poisson(double mean, java.util.Random rng) {
-        final double limit = Math.exp(-mean);
-        int k = 0;
-        for (double p = rng.nextDouble(); p > limit; p *= rng.nextDouble()) {
-            k++;
-        }
-        return k;
     }
 }

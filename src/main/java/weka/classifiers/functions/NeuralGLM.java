@@ -1010,7 +1010,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 architecture(cols, hiddenSizes, actName, outputs) + (members.isEmpty() ? ""
                         : String.format(Locale.ROOT, "; the average of %d such networks (%d %s units in all)",
                         members.size() + 1, (members.size() + 1) * hiddenSizes[0], actName))
-                        + (linear == null ? "" : describeLinear(hiddenSizes, actName, outputs)),
+                        + (linear == null ? "" : describeLinear(hiddenSizes, actName, outputs, lambda)),
                 opt + (float32 ? "; training passes and predictions in float32" : ""), miniBatchSize, !doNotStandardize,
                 FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
                 GlmInference.Weights.values()[weightsKind], quasi,
@@ -1086,7 +1086,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     /**
      * @return the Network line's words for the average of a network and a ridge GLM ({@link neuralglm.nn.EtaAverage#withLinear})
      */
-    private static String describeLinear(int[] hiddenSizes, String activationName, int outputs) {
+    private static String describeLinear(int[] hiddenSizes, String activationName, int outputs, double lambda) {
         final StringBuilder widths = new StringBuilder();
         for (int h : hiddenSizes) {
             widths.append(widths.length() == 0 ? "" : ",").append(h + 2 * outputs);
@@ -1094,7 +1094,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         return String.format(Locale.ROOT, ", averaged (on the eta scale) with a ridge GLM (weight decay %s): a network "
                 + "with a linear skip connection, the default under %d instances of a nominal class; written as one network "
                 + "of %s %s units, %d of which per layer carry the GLM's linear term in pairs f(z) - f(-z) = z",
-                num(AutoRegularisation.WEIGHT_DECAY_WITHOUT_HOLDOUT), AutoRegularisation.MIN_ROWS_TO_HOLD_OUT_CLASS, widths,
+                num(lambda), AutoRegularisation.MIN_ROWS_TO_HOLD_OUT_CLASS, widths,
                 activationName, 2 * outputs);
     }
 
