@@ -27,7 +27,7 @@ import neuralglm.optim.Optimizer;
  * <li>other numeric families: the average of eta over {@link #ENSEMBLE} networks, each early-stopped on its own
  * held-out {@link #VALIDATION_FRACTION}; the first chooses lambda from {@link #LAMBDAS_NUMERIC_AVERAGE} by its held-out loss,
  * the others are fitted at that lambda; the average's output bias is then re-estimated by maximum likelihood without
- * the penalty ({@link #refitsLevel}, {@link OutputLevel});</li>
+ * the penalty ({@link Plan#refitsLevel}, {@link OutputLevel});</li>
  * <li>a nominal class with {@link #MIN_ROWS_FOLDS} to {@link #MAX_ROWS_FOLDS} - 1 rows: lambda from
  * {@link #LAMBDAS_AVERAGE} by the {@link #FOLDS}-fold cross-validated loss ({@link PenaltySelection#selectFolds}); the model is the average of
  * eta over the {@link #FOLDS} fold networks of that lambda, each early-stopped on its fold (the first fold is the
@@ -209,6 +209,27 @@ public final class AutoRegularisation {
      */
     public record Plan(boolean scaleTarget, boolean converged, boolean canHoldOut, double fraction, int patience,
                        boolean average, int folds, boolean toTolerance, boolean linear) {
+        /**
+         * Whether the model's output bias is re-estimated by maximum likelihood once its networks are fitted, the rest held
+         * fixed ({@link OutputLevel#refit}): for the default average of a numeric class other than Gaussian. Its networks'
+         * penalty pulls the output bias towards 0 on the link scale, for a log link mu = 1 in the class's units, and an
+         * early-stopped fit keeps much of that pull: in the held-out study (README, eighth round) the defaults' mean
+         * prediction on strikes was 38.0 where the class's mean is 42.7 (on every CV seed 1-5: 36.7-38.0), and their RMSE
+         * depended on the class's units (strikes in days 44.43, in hours 43.80, in weeks 44.91, all in days). Re-estimated,
+         * over CV seeds 1-10: strikes RMSE 44.06 to 43.84 and mean deviance 1.235 to 1.204 (LinearRegression 44.17, 1.203; the
+         * defaults better than it on 9 of 10 seeds, were 5), engel 112.1 to 111.7 and 0.02102 to 0.02092, docvisits 4.133 to
+         * 4.132 and 4.144 to 4.142. (Not penalising the output bias in the fits instead, or penalising
+         * it around the null model's, predicted worse: strikes 44.79 and 44.83 over the same seeds.) A Gaussian network learns
+         * the standardised class, whose level 0 is the class's mean.
+         *
+         * Decided by the plan, not by how many networks the model ends up with: an average whose other networks all diverged
+         * keeps the refit.
+         *
+         * @return whether {@link OutputLevel#refit} runs on the model
+         */
+        public boolean refitsLevel() {
+            return average && folds == 0;   // the numeric average: a class other than Gaussian, penalty and split automatic
+        }
     }
 
     /**
@@ -416,27 +437,6 @@ public final class AutoRegularisation {
             throw new Interrupted(e, "fitting the GLM of the average");
         }
         return glm;
-    }
-
-    /**
-     * Whether the model's output bias is re-estimated by maximum likelihood once its networks are fitted, the rest held
-     * fixed ({@link OutputLevel#refit}): for the default average of a numeric class other than Gaussian. Its networks'
-     * penalty pulls the output bias towards 0 on the link scale, for a log link mu = 1 in the class's units, and an
-     * early-stopped fit keeps much of that pull: in the held-out study (README, eighth round) the defaults' mean
-     * prediction on strikes was 38.0 where the class's mean is 42.7 (on every CV seed 1-5: 36.7-38.0), and their RMSE
-     * depended on the class's units (strikes in days 44.43, in hours 43.80, in weeks 44.91, all in days). Re-estimated,
-     * over CV seeds 1-10: strikes RMSE 44.06 to 43.84 and mean deviance 1.235 to 1.204 (LinearRegression 44.17, 1.203; the
-     * defaults better than it on 9 of 10 seeds, were 5), engel 112.1 to 111.7 and 0.02102 to 0.02092, docvisits 4.133 to
-     * 4.132 and 4.144 to 4.142. (Not penalising the output bias in the fits instead, or penalising
-     * it around the null model's, predicted worse: strikes 44.79 and 44.83 over the same seeds.) A Gaussian network learns
-     * the standardised class, whose level 0 is the class's mean.
-     *
-     * @param family   the output distribution
-     * @param networks the number of networks the model averages
-     * @return whether {@link OutputLevel#refit} runs on the model
-     */
-    public static boolean refitsLevel(Family family, int networks) {
-        return networks > 1 && family.labelCoding() == Family.LabelCoding.NUMERIC && !family.locationScale();
     }
 
     /**

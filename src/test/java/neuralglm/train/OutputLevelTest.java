@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * {@link OutputLevel}: the maximum-likelihood shift of a network's output against the closed forms of the log link
  * (Gamma: exp(delta) = sum w y / mu / sum w; Poisson: exp(delta) = sum w y / sum w mu) and, for the canonical Gamma
  * link, against a golden-section minimisation of the summed NLL written out here; the network's bias and outputs moved
- * by it; and {@link AutoRegularisation#refitsLevel}'s rule.
+ * by it; and {@link AutoRegularisation.Plan#refitsLevel}'s rule.
  */
 class OutputLevelTest {
 
@@ -175,11 +175,19 @@ class OutputLevelTest {
 
     @Test
     void theLevelIsRefittedForTheDefaultAverageOfANumericClassOtherThanGaussianOnly() {
-        final int m = AutoRegularisation.ENSEMBLE;
-        assertTrue(AutoRegularisation.refitsLevel(new GammaFamily(), m));
-        assertTrue(AutoRegularisation.refitsLevel(new PoissonFamily(), m));
-        assertFalse(AutoRegularisation.refitsLevel(new GammaFamily(), 1), "one network: the user's own regularisation");
-        assertFalse(AutoRegularisation.refitsLevel(new GaussianFamily(), m), "the standardised class: level 0 is its mean");
-        assertFalse(AutoRegularisation.refitsLevel(new CategoricalFamily(), AutoRegularisation.FOLDS), "the fold average");
+        final double auto = AutoRegularisation.AUTO;
+        assertTrue(AutoRegularisation.plan(new GammaFamily(), false, false, 200, auto, auto, (int) auto).refitsLevel());
+        assertTrue(AutoRegularisation.plan(new PoissonFamily(), false, false, 200, auto, auto, (int) auto).refitsLevel());
+        assertFalse(AutoRegularisation.plan(new GammaFamily(), false, false, 200, 0.1, auto, (int) auto).refitsLevel(),
+                "the user's weight decay: one network, the user's own regularisation");
+        assertFalse(AutoRegularisation.plan(new GammaFamily(), true, false, 200, auto, auto, (int) auto).refitsLevel(),
+                "a GLM");
+        assertFalse(AutoRegularisation.plan(new GammaFamily(), false, true, 200, auto, auto, (int) auto).refitsLevel(),
+                "a stream");
+        assertFalse(AutoRegularisation.plan(new GaussianFamily(), false, false, 200, auto, auto, (int) auto).refitsLevel(),
+                "the standardised class: level 0 is its mean");
+        final AutoRegularisation.Plan folds = AutoRegularisation.plan(new CategoricalFamily(), false, false, 60, auto, auto,
+                (int) auto);
+        assertTrue(folds.average() && !folds.refitsLevel(), "the fold average");
     }
 }

@@ -1019,7 +1019,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                         + (linear == null ? "" : String.format(Locale.ROOT, "; the model is the average (of eta) of this "
                         + "network and a ridge GLM (no hidden layer) fitted to convergence with the same weight decay %s on "
                         + "the same inputs (the Epochs run and Stopped lines below are the network's)", num(lambda))),
-                targetScale, members, linear);
+                targetScale, members, linear, plan.refitsLevel());
     }
 
     /**

@@ -51,6 +51,8 @@ public final class TrainingRun {
     private final java.util.List<Sequential> members;
     /** A ridge GLM the model averages with the network ({@link EtaAverage#withLinear}), or null. */
     private final Sequential linear;
+    /** Whether {@link #completeModel} re-estimates the model's output bias ({@link OutputLevel#refit}). */
+    private final boolean refitLevel;
     /** With -resume: whether the run continues a previous build's, or why it does not; else null. */
     private String resumeNote;
     /** The model {@link #completeModel} made last; a -resume build continues only it. */
@@ -84,13 +86,16 @@ public final class TrainingRun {
      * @param members            trained networks the model averages with the session's (empty: the session's alone)
      * @param linear             a fitted GLM the model averages with the session's network on the eta scale
      *                           ({@link EtaAverage#withLinear}), or null
+     * @param refitLevel         whether the model's output bias is re-estimated once it is complete
+     *                           ({@link AutoRegularisation.Plan#refitsLevel}, {@link OutputLevel})
      */
     public TrainingRun(Instances header, InputPipeline pipeline, Family family, TrainingSession session, DMatrixRMaj x,
                        RowSource rows, Targets targets, boolean glm, String architecture, String optimizer, int requestedBatchSize,
                        boolean standardized, FittedDispersion.Estimate dispersionEstimate, RunFingerprint fingerprint,
                        String resumeNote, GlmInference.Weights weightsKind, boolean quasi, String regularization,
-                       Standardizer targetScale, java.util.List<Sequential> members, Sequential linear) {
+                       Standardizer targetScale, java.util.List<Sequential> members, Sequential linear, boolean refitLevel) {
         this.targetScale = targetScale;
+        this.refitLevel = refitLevel;
         this.linear = linear;
         this.absent = header.classAttribute().isNominal() ? AbsentClasses.of(AbsentClasses.classWeights(targets.y(),
                 targets.weights(), header.classAttribute().numValues())) : null;
@@ -199,7 +204,7 @@ public final class TrainingRun {
                 && session.finalOutputs() != null
                 && session.finalOutputs().numRows == session.trainingRows()
                 ? session.finalOutputs() : predictAll(net);
-        if (AutoRegularisation.refitsLevel(family, members.size() + 1)) {
+        if (refitLevel) {
             OutputLevel.refit(net, family, fitted, targets.y(), targets.weights());   // the average's level, unpenalised
         }
         if (glm && fitted.numCols == 1) {
