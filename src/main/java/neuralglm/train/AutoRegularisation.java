@@ -85,7 +85,8 @@ public final class AutoRegularisation {
      * 0.003, did not help (engel RMSE 110.7, strikes 43.73, against 110.5 and 43.73 with 0.03): below 0.03 the early
      * stopping alone regularises. In the held-out study (README, tenth round) over CV seeds 1-10: engel RMSE 111.7 to
      * 110.5, mean deviance 0.02092 to 0.02059 (better on 8 of 10 seeds), strikes 43.84 to 43.73 (better on 8 of 10),
-     * docvisits unchanged (4.132); engel's CPU time about 10-15% more (the one more fit where 0.3 won: 0.74-0.77 to 0.84-0.85 of MultilayerPerceptron's).
+     * docvisits unchanged (4.132); engel's CPU time about 10-15% more (the one more fit where 0.3 won: 0.74-0.77 to
+     * 0.84-0.85 of MultilayerPerceptron's).
      */
     public static final double[] LAMBDAS_NUMERIC_AVERAGE = {30, 3, 0.3, 0.03};
     /**
