@@ -283,6 +283,16 @@ class AutoRegularisationTest {
         assertEquals(AutoRegularisation.LinearOutcome.NOT_PLANNED, large.linearOutcome());
     }
 
+    /** The step below a penalty of the numeric average's grid: the next smaller value, the grid's end keeping itself. */
+    @Test
+    void weakerPenaltyIsTheGridsNextSmallerValue() {
+        assertEquals(3, AutoRegularisation.weakerPenalty(30));
+        assertEquals(0.3, AutoRegularisation.weakerPenalty(3));
+        assertEquals(0.03, AutoRegularisation.weakerPenalty(0.3));
+        assertEquals(0.03, AutoRegularisation.weakerPenalty(0.03));
+        assertEquals(2, AutoRegularisation.WEAKER_EVERY);
+    }
+
     /**
      * The default average of a Poisson class: its first network walks {@link AutoRegularisation#LAMBDAS_NUMERIC_AVERAGE}
      * from the largest down while its held-out loss falls, stops at the first penalty that does not lower it, and the
@@ -331,8 +341,9 @@ class AutoRegularisationTest {
             }
             assertEquals(tried[best], c.lambda());
             assertEquals(AutoRegularisation.ENSEMBLE - 1, c.members().size());
-            for (double l : c.memberLambdas()) {
-                assertEquals(c.lambda(), l, "every network at the first one's choice");
+            for (int k = 1; k < AutoRegularisation.ENSEMBLE; k++) {
+                assertEquals(k % AutoRegularisation.WEAKER_EVERY == 0 ? AutoRegularisation.weakerPenalty(c.lambda()) : c.lambda(),
+                        c.memberLambdas()[k], "network " + (k + 1) + ": the first one's choice or, every second, a step weaker");
             }
             if (y == signal) {
                 assertEquals(grid.length, tried.length, "a signal: 0.3 beat 3, so 0.03 was fitted too, "

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import java.util.function.DoubleFunction;
@@ -83,7 +84,8 @@ class ModelFitReuseTest {
     @Test
     void averageMembersAreFitsAtTheFirstNetworksPenalty() {
         // the other networks of the average: each its own seed (seed + k) and split, at the penalty the first network's
-        // path chose; checked against a fit done here with that seed, split and penalty
+        // path chose or, for k = 2, 4, at the grid's next smaller value; checked against a fit done here with that seed,
+        // split and penalty
         final int n = 160;
         final DMatrixRMaj[] xy = poissonData(n);
         final DMatrixRMaj x = xy[0], y = xy[1];
@@ -102,12 +104,19 @@ class ModelFitReuseTest {
                 fresh, seed, family, LBFGS, trainer, x, y, null, null);
         assertEquals(AutoRegularisation.ENSEMBLE - 1, choice.members().size());
         assertEquals(AutoRegularisation.ENSEMBLE, choice.memberLambdas().length);
+        final double[] grid = AutoRegularisation.LAMBDAS_NUMERIC_AVERAGE;
+        int at = 0;
+        while (grid[at] != choice.lambda()) {
+            at++;
+        }
+        assertTrue(at < grid.length - 1, "this set's first network chose above the grid's end: " + choice.lambda());
         for (int k = 1; k < AutoRegularisation.ENSEMBLE; k++) {
-            assertEquals(choice.lambda(), choice.memberLambdas()[k], 0.0, "network " + (k + 1));
+            final double expected = k == 2 || k == 4 ? grid[at + 1] : choice.lambda();
+            assertEquals(expected, choice.memberLambdas()[k], 0.0, "network " + (k + 1));
             final Trainer own = trainer.withSeed(seed + k);
             final int[] t = ValidationSplit.of(family, y, plan.fraction(), seed + k).train();
             final Sequential net = fresh.apply(seed + k);
-            own.fit(net, family, LBFGS.apply(choice.lambda() / t.length), x, y, null);
+            own.fit(net, family, LBFGS.apply(expected / t.length), x, y, null);
             assertArrayEquals(Parameters.flatten(net.parameters()),
                     Parameters.flatten(choice.members().get(k - 1).parameters()), 0.0, "network " + (k + 1));
         }

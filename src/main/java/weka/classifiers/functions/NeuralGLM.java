@@ -76,8 +76,8 @@ import weka.gui.ProgrammaticProperty;
  * network learns the standardised class (mapped back by {@link Standardizer#toOriginalOutputs}) with lambda
  * chosen among fits to convergence and no early stopping; for the other numeric families the model is the
  * average of {@value AutoRegularisation#ENSEMBLE} such networks, each early-stopped (patience 7) on its own split, the first
- * choosing lambda from 30, 3, 0.3, 0.03 and the others fitted at its choice ({@link neuralglm.nn.EtaAverage}), the average's output
- * bias then re-estimated by maximum likelihood ({@link neuralglm.train.OutputLevel}); for a nominal class with 40 to 99 training instances lambda is chosen by 5-fold
+ * choosing lambda from 30, 3, 0.3, 0.03 and the others fitted at its choice, two of them one step below it
+ * ({@link neuralglm.nn.EtaAverage}), the average's output bias then re-estimated by maximum likelihood ({@link neuralglm.train.OutputLevel}); for a nominal class with 40 to 99 training instances lambda is chosen by 5-fold
  * cross-validation and the model averages the 5 fold networks; under 40 instances of a nominal class nothing is held
  * out, lambda = 1, and the model is the average of eta of the converged network and a ridge GLM at that lambda (a linear
  * skip connection, {@link neuralglm.nn.EtaAverage#withLinear}); without
@@ -351,7 +351,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "of a numeric class other than Gaussian, the one of 30, 3, 0.3, 0.03 by the first network's held-out "
                     + "loss (0.03 since the study's tenth round: with 30, 3, 0.3 engel chose 0.3, the grid's edge, on 82 "
                     + "of 100 fits; over 10 partitions engel's RMSE 111.7 to 110.5, strikes' 43.84 to 43.73), "
-                    + "at which the other networks are fitted, and the average's output bias is then re-estimated by maximum "
+                    + "at which the other networks are fitted, the third and fifth one step of that grid weaker (the members "
+                    + "of an average are best less penalised than a lone network, the average removing part of their "
+                    + "variance: over 10 partitions engel's RMSE 110.5 to 108.6, strikes' 43.73 to 43.63), "
+                    + "and the average's output bias is then re-estimated by maximum "
                     + "likelihood without the penalty, which pulls it towards 0 on the link scale (for a log link a mean of "
                     + "1 in the class's units): strikes' RMSE "
                     + "over 10 partitions 44.06 to 43.84); with 40 to 99 "
@@ -471,8 +474,25 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 + "networks, each with %s%% of its own held out for early stopping (random seeds %d to %d), at the weight "
                 + "decay %s", count, num(100 * AutoRegularisation.VALIDATION_FRACTION), getSeed(), getSeed() + count - 1,
                 num(lambdas[0])));
-        return sb.append(" the first network chose (the path above, and the Epochs run and Stopped lines below, are the "
-                + "first network's); then the average's output bias (its level) re-estimated by maximum likelihood on all "
+        sb.append(" the first network chose (the path above, and the Epochs run and Stopped lines below, are the "
+                + "first network's)");
+        // the networks at the grid's next weaker penalty (AutoRegularisation.WEAKER_EVERY), e.g. "networks 3 and 5 at 0.3"
+        final java.util.List<String> weaker = new java.util.ArrayList<>();
+        double weakerLambda = lambdas[0];
+        for (int k = 1; k < count && k < lambdas.length; k++) {
+            if (lambdas[k] != lambdas[0]) {
+                weaker.add(String.valueOf(k + 1));
+                weakerLambda = lambdas[k];
+            }
+        }
+        if (!weaker.isEmpty()) {
+            final int last = weaker.size() - 1;
+            sb.append(weaker.size() == 1 ? ", network " + weaker.get(0)
+                    : ", networks " + String.join(", ", weaker.subList(0, last)) + " and " + weaker.get(last));
+            sb.append(" at ").append(num(weakerLambda)).append(", one step of the grid below it (the members of an average "
+                    + "are best less penalised than a lone network: their average removes part of their variance)");
+        }
+        return sb.append("; then the average's output bias (its level) re-estimated by maximum likelihood on all "
                 + "instances, the other weights fixed, without the weight decay, which pulls it towards 0 on the link "
                 + "scale (for a log link a mean of 1 in the class's units)").toString();
     }
@@ -571,7 +591,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "held out, see weightDecay) and without hidden layers, so that the GLM is fitted on all instances. For "
                     + "the other numeric families (Poisson, Gamma, ...) the model is then the average (of eta) of "
                     + AutoRegularisation.ENSEMBLE + " networks, each with its own 20% held out (seeds S to S+"
-                    + (AutoRegularisation.ENSEMBLE - 1) + "), at the weight decay the first one chose: one split of a small data "
+                    + (AutoRegularisation.ENSEMBLE - 1) + "), at the weight decay the first one chose (the third and fifth one step of its "
+                    + "grid weaker, see weightDecay): one split of a small data "
                     + "set decided too much (held-out RMSE engel 124.8 and docvisits 4.181 with one network, 122.7 and 4.161 "
                     + "with the average of 5), its level (output bias) re-estimated by maximum likelihood afterwards. For a "
                     + "nominal class with 40 to 99 training instances, lambda is chosen by 5-fold "

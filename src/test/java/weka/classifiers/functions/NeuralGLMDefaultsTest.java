@@ -437,6 +437,15 @@ class NeuralGLMDefaultsTest {
                 + " Tanh units in all)"), report);
         assertTrue(report.contains("the model is the average (of eta) of " + m + " networks"), report);
         assertTrue(report.contains("at the weight decay ") && report.contains(" the first network chose"), report);
+        // the third and fifth networks one step of the grid below the first one's choice (unless that is the grid's end)
+        final java.util.regex.Matcher chose = java.util.regex.Pattern.compile("at the weight decay (\\S+) the first network chose")
+                .matcher(report);
+        assertTrue(chose.find(), report);
+        final double first = Double.parseDouble(chose.group(1));
+        final double weaker = neuralglm.train.AutoRegularisation.weakerPenalty(first);
+        assertEquals(weaker != first, report.contains("networks 3 and 5 at " + new java.text.DecimalFormat("0.##",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(weaker)
+                + ", one step of the grid below it"), report);
         assertTrue(report.contains("patience 7 epochs"), report);   // the default -1 for each network of the average
         // the average's level re-estimated without the penalty: the Poisson score equation sum mu_i = sum y_i holds
         assertTrue(report.contains("then the average's output bias (its level) re-estimated by maximum likelihood"), report);
