@@ -297,11 +297,30 @@ public final class AutoRegularisation {
      *                      that the caller's refit with the trainer and {@code optimizer} would repeat; null when the
      *                      caller has to fit it (no such path: folds, converged fits, a fixed lambda)
      * @param linear        the ridge GLM the model averages with its network ({@link Plan#linear()},
-     *                      {@link EtaAverage#withLinear}), fitted; null otherwise (or when the network's units cannot
-     *                      carry a linear term, {@link EtaAverage#carriesLinear})
+     *                      {@link EtaAverage#withLinear}), fitted; null otherwise
+     * @param linearOutcome what became of the plan's ridge GLM: why {@code linear} is null when the plan asked for it
      */
     public record Choice(double lambda, PenaltySelection path, List<Sequential> members, double[] memberLambdas,
-                         DoubleFunction<Optimizer> optimizer, TrainingSession modelFit, Sequential linear) {
+                         DoubleFunction<Optimizer> optimizer, TrainingSession modelFit, Sequential linear,
+                         LinearOutcome linearOutcome) {
+    }
+
+    /** What became of the ridge GLM of a {@link Plan#linear()} model ({@link #linearMember}). */
+    public enum LinearOutcome {
+        /** The plan has no GLM. */
+        NOT_PLANNED,
+        /** Fitted: the model is the average of the network and the GLM. */
+        FITTED,
+        /** The network's units cannot carry a linear term ({@link EtaAverage#carriesLinear}): the model is the network. */
+        UNITS_CANNOT_CARRY,
+        /** The rows are read as they are trained, with no input matrix to fit a GLM on: the model is the network. */
+        NO_INPUT_MATRIX,
+        /** The GLM's fit diverged ({@link TrainingDivergedException}): the model is the network. */
+        DIVERGED
+    }
+
+    /** A {@link #linearMember} fit: the GLM, null unless {@link LinearOutcome#FITTED}. */
+    record LinearFit(Sequential glm, LinearOutcome outcome) {
     }
 
     /** Training was interrupted while {@link #choose} ran its fits. */
@@ -407,9 +426,9 @@ public final class AutoRegularisation {
         // network that holds nothing out under the automatic decay (fitted to convergence at WEIGHT_DECAY_WITHOUT_HOLDOUT)
         final DoubleFunction<Optimizer> model = plan.toTolerance() ? toConvergence : optimizer;
         final TrainingSession modelFit = path != null && plan.folds() == 0 && !plan.converged() ? path.takeBestSession() : null;
-        final Sequential linear = plan.linear() ? linearMember(fresh.apply(seed), lambda, family, optimizer, trainer, x, y, w)
-                : null;
-        return new Choice(lambda, path, members, memberLambdas, model, modelFit, linear);
+        final LinearFit linear = plan.linear() ? linearMember(fresh.apply(seed), lambda, family, optimizer, trainer, x, y, w)
+                : new LinearFit(null, LinearOutcome.NOT_PLANNED);
+        return new Choice(lambda, path, members, memberLambdas, model, modelFit, linear.glm(), linear.outcome());
     }
 
     /**
@@ -418,12 +437,16 @@ public final class AutoRegularisation {
      * its tolerance, as a {@code -hidden none -weight-decay lambda} build).
      *
      * @param network a fresh network of the model (its inputs, outputs and units)
-     * @return the fitted GLM, or null when the network's units cannot carry it or its fit diverged
+     * @return the fitted GLM, or why there is none (the network's units cannot carry it, no input matrix, its fit
+     *         diverged)
      */
-    static Sequential linearMember(Sequential network, double lambda, Family family, DoubleFunction<Optimizer> optimizer,
-                                   Trainer trainer, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
-        if (x == null || !EtaAverage.carriesLinear(network)) {
-            return null;
+    static LinearFit linearMember(Sequential network, double lambda, Family family, DoubleFunction<Optimizer> optimizer,
+                                  Trainer trainer, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+        if (!EtaAverage.carriesLinear(network)) {
+            return new LinearFit(null, LinearOutcome.UNITS_CANNOT_CARRY);
+        }
+        if (x == null) {
+            return new LinearFit(null, LinearOutcome.NO_INPUT_MATRIX);
         }
         final List<neuralglm.nn.Layer> layers = network.layers();
         final int outputs = ((neuralglm.nn.Linear) layers.get(layers.size() - 1)).outputs();
@@ -433,11 +456,11 @@ public final class AutoRegularisation {
             trainer.withPrecision(Precision.FLOAT64).fit(glm, family, optimizer.apply(lambda / Family.totalWeight(w, x.numRows)),
                     x, y, w);
         } catch (TrainingDivergedException e) {
-            return null;
+            return new LinearFit(null, LinearOutcome.DIVERGED);
         } catch (TrainingInterruptedException e) {
             throw new Interrupted(e, "fitting the GLM of the average");
         }
-        return glm;
+        return new LinearFit(glm, LinearOutcome.FITTED);
     }
 
     /**

@@ -231,6 +231,7 @@ class AutoRegularisationTest {
                 decay -> new LbfgsOptimizer(1e-9, 10, decay), new Trainer(500), x, y, null, null);
         assertEquals(AutoRegularisation.WEIGHT_DECAY_WITHOUT_HOLDOUT, c.lambda());
         final neuralglm.nn.Sequential glm = c.linear();
+        assertEquals(AutoRegularisation.LinearOutcome.FITTED, c.linearOutcome());
         assertEquals(1, glm.layers().size());
         final neuralglm.nn.Linear l = (neuralglm.nn.Linear) glm.layers().get(0);
         final org.ejml.data.DMatrixRMaj eta = glm.predict(x);
@@ -266,11 +267,20 @@ class AutoRegularisationTest {
         // a network whose units cannot carry a linear term gets none
         final java.util.function.LongFunction<neuralglm.nn.Sequential> tanh = seed -> neuralglm.nn.Sequential.mlp(d,
                 new int[] {8}, neuralglm.nn.Activation.Tanh::new, k, new java.util.Random(seed));
-        assertEquals(null, AutoRegularisation.choose(plan, AUTO, false, false, tanh, 1, fam,
-                decay -> new LbfgsOptimizer(1e-9, 10, decay), new Trainer(500), x, y, null, null).linear());
+        final AutoRegularisation.Choice noCarry = AutoRegularisation.choose(plan, AUTO, false, false, tanh, 1, fam,
+                decay -> new LbfgsOptimizer(1e-9, 10, decay), new Trainer(500), x, y, null, null);
+        assertEquals(null, noCarry.linear());
+        assertEquals(AutoRegularisation.LinearOutcome.UNITS_CANNOT_CARRY, noCarry.linearOutcome());
+        // a GLM fit that diverges (SGD at a learning rate of 1e6) is left out, and the choice says so
+        final AutoRegularisation.Choice diverged = AutoRegularisation.choose(plan, AUTO, false, false, fresh, 1, fam,
+                decay -> new neuralglm.optim.SgdOptimizer(1e6, 0, false, decay), new Trainer(500), x, y, null, null);
+        assertEquals(null, diverged.linear());
+        assertEquals(AutoRegularisation.LinearOutcome.DIVERGED, diverged.linearOutcome());
         // 40 rows and more: no GLM
-        assertEquals(null, AutoRegularisation.choose(auto(fam, false, 200), 0.5, false, false, fresh, 1, fam,
-                decay -> new LbfgsOptimizer(1e-9, 10, decay), new Trainer(5), x, y, null, null).linear());
+        final AutoRegularisation.Choice large = AutoRegularisation.choose(auto(fam, false, 200), 0.5, false, false, fresh,
+                1, fam, decay -> new LbfgsOptimizer(1e-9, 10, decay), new Trainer(5), x, y, null, null);
+        assertEquals(null, large.linear());
+        assertEquals(AutoRegularisation.LinearOutcome.NOT_PLANNED, large.linearOutcome());
     }
 
     /**

@@ -1018,7 +1018,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                         AutoRegularisation.minRowsToHoldOut(fam)) + describeAverage(members.size() + 1, memberLambdas, plan.folds())
                         + (linear == null ? "" : String.format(Locale.ROOT, "; the model is the average (of eta) of this "
                         + "network and a ridge GLM (no hidden layer) fitted to convergence with the same weight decay %s on "
-                        + "the same inputs (the Epochs run and Stopped lines below are the network's)", num(lambda))),
+                        + "the same inputs (the Epochs run and Stopped lines below are the network's)", num(lambda)))
+                        + describeLinearOmitted(choice.linearOutcome()),
                 targetScale, members, linear, plan.refitsLevel());
     }
 
@@ -1096,6 +1097,23 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 + "of %s %s units, %d of which per layer carry the GLM's linear term in pairs f(z) - f(-z) = z",
                 num(lambda), AutoRegularisation.MIN_ROWS_TO_HOLD_OUT_CLASS, widths,
                 activationName, 2 * outputs);
+    }
+
+    /**
+     * @return the Regularization line's words when the ridge GLM of an under-40-instance model was planned but left
+     *         out (the model is then the network alone); empty otherwise
+     */
+    static String describeLinearOmitted(AutoRegularisation.LinearOutcome outcome) {
+        final String why = switch (outcome) {
+            case NOT_PLANNED, FITTED -> null;
+            case UNITS_CANNOT_CARRY -> "this network's units cannot carry its linear term (ReLU, Squareplus and "
+                    + "Softplus can; choose one of them for the default average)";
+            case NO_INPUT_MATRIX -> "the rows are read as they are trained, with no input matrix to fit it on";
+            case DIVERGED -> "its fit diverged";
+        };
+        return why == null ? "" : String.format(Locale.ROOT, "; the ridge GLM that the default averages with the network "
+                + "under %d instances of a nominal class was left out, because %s: the model is the network alone",
+                AutoRegularisation.MIN_ROWS_TO_HOLD_OUT_CLASS, why);
     }
 
     private static String architecture(int inputs, int[] hiddenSizes, String activationName, int outputs) {

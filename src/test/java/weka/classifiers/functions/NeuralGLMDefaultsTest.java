@@ -237,10 +237,14 @@ class NeuralGLMDefaultsTest {
         tanh.setOptions(Utils.splitOptions("-activation Tanh"));
         tanh.buildClassifier(data);
         assertTrue(!tanh.toString().contains(WITH_GLM), tanh.toString());
+        assertTrue(tanh.toString().contains("the ridge GLM that the default averages with the network under 40 instances "
+                + "of a nominal class was left out, because this network's units cannot carry its linear term"),
+                tanh.toString());
         final NeuralGLM given = new NeuralGLM();
         given.setOptions(Utils.splitOptions("-weight-decay 1"));
         given.buildClassifier(data);
         assertTrue(!given.toString().contains(WITH_GLM), given.toString());
+        assertTrue(!given.toString().contains("was left out"), "no GLM was planned: " + given.toString());
         final NeuralGLM relu = new NeuralGLM();
         relu.setOptions(Utils.splitOptions("-activation ReLU"));
         relu.buildClassifier(data);
