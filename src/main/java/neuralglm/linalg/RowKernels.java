@@ -56,7 +56,7 @@ public final class RowKernels {
      * @param aFlat the scalar operand row-major (n x p) when {@code aRows} is null
      * @param b     p rows of length at least m. Not modified.
      * @param z     the start of each row (a bias), length m, or null for zeros. Not modified.
-     * @param c     n rows of length at least m, none of them a row of a or b. Modified (overwritten; its first row also
+     * @param c     n rows of length at least m, none of them a row of a, b or step. Modified (overwritten; its first row also
      *              serves as scratch for the check of b).
      * @param relu  whether e is a ReLU
      * @param step  null, or n rows of a ReLU's outputs whose step multiplies the sums. Not modified.
@@ -90,7 +90,7 @@ public final class RowKernels {
             }
             return false;
         }
-        // c's first row serves as the scratch of b's check (c shares no row with a or b, and is overwritten below)
+        // c's first row serves as the scratch of b's check (c shares no row with a, b or step, and is overwritten below)
         final boolean skip = n > 0 && hasZeros(aRows, aFlat, Math.min(n, PROBE), p) && finite(b, p, m, c[0])
                 && (z == null || ZeroTerms.noNegativeZero(z, m));
         int i = 0;
