@@ -56,7 +56,8 @@ public final class RowKernels {
      * @param aFlat the scalar operand row-major (n x p) when {@code aRows} is null
      * @param b     p rows of length at least m. Not modified.
      * @param z     the start of each row (a bias), length m, or null for zeros. Not modified.
-     * @param c     n rows of length at least m. Modified (overwritten).
+     * @param c     n rows of length at least m, none of them a row of a, b or step. Modified (overwritten; its first row also
+     *              serves as scratch for the check of b).
      * @param relu  whether e is a ReLU
      * @param step  null, or n rows of a ReLU's outputs whose step multiplies the sums. Not modified.
      * @param idx   scratch of at least p entries
@@ -89,7 +90,8 @@ public final class RowKernels {
             }
             return false;
         }
-        final boolean skip = hasZeros(aRows, aFlat, Math.min(n, PROBE), p) && finite(b, p, m)
+        // c's first row serves as the scratch of b's check (c shares no row with a, b or step, and is overwritten below)
+        final boolean skip = n > 0 && hasZeros(aRows, aFlat, Math.min(n, PROBE), p) && finite(b, p, m, c[0])
                 && (z == null || ZeroTerms.noNegativeZero(z, m));
         int i = 0;
         if (!skip) {
@@ -1061,9 +1063,20 @@ public final class RowKernels {
         }
     }
 
-    /** {@code db[j] += g[i][j]} for i ascending ({@link Gemm#addColumnSums}'s sums), {@code j < m}. */
+    /**
+     * {@code db[j] += g[i][j]} for i ascending ({@link Gemm#addColumnSums}'s sums), {@code j < m}: four rows per pass,
+     * {@code db[j] + g[i][j] + g[i + 1][j] + ...} added left to right, so the same sums with one load and store of db
+     * per four rows.
+     */
     public static void columnSums(double[][] g, int n, int m, double[] db) {
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            final double[] g0 = g[i], g1 = g[i + 1], g2 = g[i + 2], g3 = g[i + 3];
+            for (int j = 0; j < m; j++) {
+                db[j] = db[j] + g0[j] + g1[j] + g2[j] + g3[j];
+            }
+        }
+        for (; i < n; i++) {
             final double[] gi = g[i];
             for (int j = 0; j < m; j++) {
                 db[j] += gi[j];
@@ -1087,11 +1100,19 @@ public final class RowKernels {
     /**
      * @param check scratch of at least m entries
      * @return whether the first {@code m} entries of each of the first {@code count} rows are finite: {@code sum r[j] * 0}
-     *         is 0, NaN once an entry is infinite or NaN (summed per column, a loop C2 vectorises)
+     *         is 0, NaN once an entry is infinite or NaN (summed per column, four rows per pass: a loop C2 vectorises,
+     *         with one store of the sums per four rows)
      */
     public static boolean finite(double[][] rows, int count, int m, double[] check) {
         java.util.Arrays.fill(check, 0, m, 0.0);
-        for (int k = 0; k < count; k++) {
+        int k = 0;
+        for (; k + 3 < count; k += 4) {
+            final double[] r0 = rows[k], r1 = rows[k + 1], r2 = rows[k + 2], r3 = rows[k + 3];
+            for (int j = 0; j < m; j++) {
+                check[j] += r0[j] * 0.0 + r1[j] * 0.0 + r2[j] * 0.0 + r3[j] * 0.0;
+            }
+        }
+        for (; k < count; k++) {
             final double[] r = rows[k];
             for (int j = 0; j < m; j++) {
                 check[j] += r[j] * 0.0;
@@ -1102,16 +1123,6 @@ public final class RowKernels {
             s += check[j];
         }
         return s == 0.0;
-    }
-
-    /** @return whether the first {@code m} entries of each of the first {@code count} rows are finite */
-    private static boolean finite(double[][] rows, int count, int m) {
-        for (int k = 0; k < count; k++) {
-            if (!ZeroTerms.finite(rows[k], 0, m)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** @return whether one of the first {@code rows} rows of g holds a 0 or -0 in its first m entries */

@@ -184,6 +184,40 @@ class RowKernelsTest {
         }
     }
 
+    /**
+     * The finite check (four rows per pass and the rows left over): true on finite rows with negative entries and -0 (whose
+     * products with 0 are -0), false for an infinity or NaN at each row and column, on every row count around the passes
+     * of four; only the first m entries of the first count rows are looked at.
+     */
+    @org.junit.jupiter.api.Test
+    void finiteFindsEveryNonFiniteEntry() {
+        final Random rng = new Random(11);
+        for (int n = 1; n <= 9; n++) {
+            final int m = 5;
+            final double[][] x = new double[n + 1][m + 2];
+            for (double[] r : x) {
+                for (int j = 0; j < r.length; j++) {
+                    r[j] = -Math.abs(rng.nextGaussian()) * 1e300;
+                }
+                r[0] = -0.0;
+            }
+            x[n][0] = Double.NaN;                 // past count rows
+            x[0][m] = Double.POSITIVE_INFINITY;   // past m entries
+            final double[] check = new double[m];
+            assertTrue(RowKernels.finite(x, n, m, check), "finite, n " + n);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    for (double v : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                        final double keep = x[i][j];
+                        x[i][j] = v;
+                        assertFalse(RowKernels.finite(x, n, m, check), v + " at (" + i + ", " + j + "), n " + n);
+                        x[i][j] = keep;
+                    }
+                }
+            }
+        }
+    }
+
     /** Bit c of row r becomes bit r of row c, for random, full and single-bit matrices. */
     @org.junit.jupiter.api.Test
     void transpose64TransposesTheBitMatrix() {
