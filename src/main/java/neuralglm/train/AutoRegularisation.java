@@ -451,7 +451,8 @@ public final class AutoRegularisation {
     /**
      * @param lambda the first network's penalty in the numeric average, a value of {@link #LAMBDAS_NUMERIC_AVERAGE}
      * @return the next smaller value of {@link #LAMBDAS_NUMERIC_AVERAGE}; lambda itself when none is smaller (the grid's
-     *         end, below which early stopping alone regularises)
+     *         end, below which early stopping alone regularises: in the held-out study 0.003 for the two networks there
+     *         made no difference)
      */
     public static double weakerPenalty(double lambda) {
         double next = lambda;
