@@ -46,16 +46,9 @@ class ColumnPassTest {
             final Sequential ref = net.copy();
             final DMatrixRMaj x = gauss(rng, batch, in), dEta = gauss(rng, batch, out);
 
-            DMatrixRMaj r = x;
-            for (Layer layer : ref.layers()) {
-                r = layer.forward(r);
-            }
-            final DMatrixRMaj etaRef = r.copy();
-            DMatrixRMaj g = dEta;
             final List<Layer> layers = ref.layers();
-            for (int l = layers.size() - 1; l >= 0; l--) {
-                g = layers.get(l).backward(g);
-            }
+            final DMatrixRMaj etaRef = LayerByLayer.forward(layers, x).copy();
+            final DMatrixRMaj g = LayerByLayer.backward(layers, dEta);
 
             final Sequential cut = net.copy();
             final DMatrixRMaj eta = cut.forward(x).copy();
@@ -70,14 +63,8 @@ class ColumnPassTest {
             // the training form: no input gradient, gradients accumulate on top of the first ones
             cut.forward(x);
             assertNull(cut.backward(dEta, false));
-            r = x;
-            for (Layer layer : layers) {
-                r = layer.forward(r);
-            }
-            g = dEta;
-            for (int l = layers.size() - 1; l >= 0; l--) {
-                g = layers.get(l).backward(g);
-            }
+            LayerByLayer.forward(layers, x);
+            LayerByLayer.backward(layers, dEta);
             assertSameGradients(ref, cut);
         }
     }
@@ -158,14 +145,8 @@ class ColumnPassTest {
         for (int round = 0; round < 2; round++) {
             final Sequential ref = net.copy(), cut = net.copy();
             final DMatrixRMaj x = gauss(rng, n, in), dEta = gauss(rng, n, out);
-            DMatrixRMaj r = x;
-            for (Layer layer : ref.layers()) {
-                r = layer.forward(r);
-            }
-            DMatrixRMaj g = dEta;
-            for (int l = ref.layers().size() - 1; l >= 0; l--) {
-                g = ref.layers().get(l).backward(g);
-            }
+            final DMatrixRMaj r = LayerByLayer.forward(ref.layers(), x);
+            final DMatrixRMaj g = LayerByLayer.backward(ref.layers(), dEta);
             final DMatrixRMaj eta = cut.forward(x).copy();
             org.junit.jupiter.api.Assertions.assertTrue(cut.lastForwardUsedColumns());
             final DMatrixRMaj dx = cut.backward(dEta);

@@ -53,14 +53,8 @@ class RowPassTest {
             final Sequential ref = net.copy();
             final DMatrixRMaj x = gauss(rng, batch, in, zeros), dEta = gauss(rng, batch, out, 0);
             final List<Layer> layers = ref.layers();
-            DMatrixRMaj r = x;
-            for (Layer layer : layers) {
-                r = layer.forward(r);
-            }
-            DMatrixRMaj g = dEta;
-            for (int l = layers.size() - 1; l >= 0; l--) {
-                g = layers.get(l).backward(g);
-            }
+            final DMatrixRMaj r = LayerByLayer.forward(layers, x);
+            final DMatrixRMaj g = LayerByLayer.backward(layers, dEta);
             cut.zeroGrad();
             final DMatrixRMaj eta = pass.forward(x);
             assertEquals(batch, eta.numRows);
@@ -72,14 +66,8 @@ class RowPassTest {
             // the training form: no input gradient, gradients added on top of the first ones
             pass.forward(x);
             assertNull(pass.backward(dEta, false));
-            r = x;
-            for (Layer layer : layers) {
-                r = layer.forward(r);
-            }
-            g = dEta;
-            for (int l = layers.size() - 1; l >= 0; l--) {
-                g = layers.get(l).backward(g);
-            }
+            LayerByLayer.forward(layers, x);
+            LayerByLayer.backward(layers, dEta);
             assertSameGradients(ref, cut);
         }
     }
