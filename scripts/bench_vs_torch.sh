@@ -10,8 +10,9 @@
 #              MultilayerPerceptron and Logistic; in Weka's default JVM and with the module; the notebook and
 #              large workloads also with -precision float32)
 #              (default notebook,large,kernel,weka)
-# Needs Debian's PyTorch and NumPy: apt-get install -y python3-torch python3-numpy (run with
-# /usr/bin/python3), and the reference scripts in ../shared/bench (or TORCH_BENCH=dir).
+# Needs Debian's PyTorch and NumPy on OpenBLAS: apt-get install -y python3-torch python3-numpy
+# libopenblas0-pthread (run with /usr/bin/python3; the script stops when PyTorch is not on OpenBLAS),
+# and the reference scripts in ../shared/bench (or TORCH_BENCH=dir).
 # Raw JSON lines go to target/bench-vs-torch.jsonl. OPENBLAS_CORETYPE, when not set, is set for the
 # Python runs from /proc/cpuinfo (SkylakeX with avx512f, Haswell with avx2): see ../shared/bench/README.md.
 set -euo pipefail
@@ -41,7 +42,15 @@ if { has large || has weka; } && [ ! -f "$DATA/large_poisson.bin" ]; then
 fi
 : > "$OUT"
 echo "machine: $(nproc) cpus, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
-echo "OpenBLAS core: $(OPENBLAS_VERBOSE=2 "$PY" -c 'import numpy; numpy.ones((2,2)) @ numpy.ones((2,2))' 2>&1 | grep -m1 Core) (OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset})"
+CORE=$(OPENBLAS_VERBOSE=2 "$PY" -c 'import torch; torch.ones(2, 2) @ torch.ones(2, 2)' 2>&1 | grep -m1 Core || true)
+if [ -z "$CORE" ]; then
+    # Debian's PyTorch on the reference BLAS (no libopenblas0-pthread) ran the large workload 6 times slower:
+    # every ratio to it would be void (../shared/bench/README.md)
+    echo "PyTorch does not run on OpenBLAS here (OPENBLAS_VERBOSE=2 printed no 'Core:' line): install it with" >&2
+    echo "  apt-get install -y libopenblas0-pthread   (then check: update-alternatives --display libblas.so.3-x86_64-linux-gnu)" >&2
+    exit 2
+fi
+echo "OpenBLAS core: $CORE (OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset})"
 for r in $(seq 1 "$ROUNDS"); do
     echo "round $r / $ROUNDS ($(date -u +%H:%M:%S), load $(cut -d' ' -f1 /proc/loadavg))"
     if has notebook; then
