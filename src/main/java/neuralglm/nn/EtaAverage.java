@@ -87,6 +87,11 @@ public final class EtaAverage {
         return a instanceof Activation.ReLU || a instanceof Activation.Squareplus || a instanceof Activation.Softplus;
     }
 
+    /** @return the names of {@link Activation#NAMES} whose units {@link #carriesLinear(Activation) carry a linear term} */
+    public static List<String> linearCarriers() {
+        return Activation.NAMES.stream().filter(n -> carriesLinear(Activation.byName(n))).toList();
+    }
+
     /**
      * @param net a network {@code Linear - activation - ... - Linear} with at least one hidden layer
      * @return whether {@link #withLinear} takes it: Linear layers and activations strictly alternating, first and last

@@ -305,19 +305,29 @@ public final class AutoRegularisation {
      * @param path          the penalties tried and their held-out losses, or null when none were tried
      * @param members       the other networks of an average, trained (for folds: the networks of folds 2 to K); empty
      *                      otherwise
-     * @param memberLambdas the penalty of each network of the average, the first network's first
+     * @param memberLambdas the penalty of each network the average planned, the first network's first, indexed by the
+     *                      network (network k has the seed {@code seed + k}); NaN for a network of the numeric average
+     *                      left out because its fit diverged (it is then not in {@code members})
      * @param optimizer     the optimiser prototype of the model's fit, for a coefficient on the mean NLL
      * @param modelFit      the model's own fit, already run: the finished session of lambda's network on the trainer's
      *                      split from the held-out path ({@link PenaltySelection#takeBestSession}), the same run (to the bit)
      *                      that the caller's refit with the trainer and {@code optimizer} would repeat; null when the
      *                      caller has to fit it (no such path: folds, converged fits, a fixed lambda)
-     * @param linear        the ridge GLM the model averages with its network ({@link Plan#linear()},
-     *                      {@link EtaAverage#withLinear}), fitted; null otherwise
-     * @param linearOutcome what became of the plan's ridge GLM: why {@code linear} is null when the plan asked for it
+     * @param linearFit     the ridge GLM the model averages with its network ({@link Plan#linear()},
+     *                      {@link EtaAverage#withLinear}), or why there is none
      */
     public record Choice(double lambda, PenaltySelection path, List<Sequential> members, double[] memberLambdas,
-                         DoubleFunction<Optimizer> optimizer, TrainingSession modelFit, Sequential linear,
-                         LinearOutcome linearOutcome) {
+                         DoubleFunction<Optimizer> optimizer, TrainingSession modelFit, LinearFit linearFit) {
+
+        /** @return the fitted ridge GLM; null unless {@link #linearOutcome()} is {@link LinearOutcome#FITTED} */
+        public Sequential linear() {
+            return linearFit.glm();
+        }
+
+        /** @return what became of the plan's ridge GLM: why {@link #linear()} is null when the plan asked for it */
+        public LinearOutcome linearOutcome() {
+            return linearFit.outcome();
+        }
     }
 
     /** What became of the ridge GLM of a {@link Plan#linear()} model ({@link #linearMember}). */
@@ -328,14 +338,23 @@ public final class AutoRegularisation {
         FITTED,
         /** The network's units cannot carry a linear term ({@link EtaAverage#carriesLinear}): the model is the network. */
         UNITS_CANNOT_CARRY,
-        /** The rows are read as they are trained, with no input matrix to fit a GLM on: the model is the network. */
-        NO_INPUT_MATRIX,
         /** The GLM's fit diverged ({@link TrainingDivergedException}): the model is the network. */
         DIVERGED
     }
 
-    /** A {@link #linearMember} fit: the GLM, null unless {@link LinearOutcome#FITTED}. */
-    record LinearFit(Sequential glm, LinearOutcome outcome) {
+    /**
+     * A {@link #linearMember} fit.
+     *
+     * @param glm     the GLM, present exactly when the outcome is {@link LinearOutcome#FITTED}
+     * @param outcome what became of it
+     */
+    public record LinearFit(Sequential glm, LinearOutcome outcome) {
+        public LinearFit {
+            if ((glm != null) != (outcome == LinearOutcome.FITTED)) {
+                throw new IllegalArgumentException("A fitted ridge GLM goes with the outcome FITTED, got " + outcome
+                        + (glm == null ? " without a GLM" : " with a GLM"));
+            }
+        }
     }
 
     /** Training was interrupted while {@link #choose} ran its fits. */
@@ -356,8 +375,9 @@ public final class AutoRegularisation {
 
     /**
      * Runs the fits the plan needs: the penalty path (held-out, cross-validated over folds, or among converged fits),
-     * then the other networks of an average, each with its own seed and split at the path's penalty (for folds: the networks of the
-     * other folds at the chosen penalty). The model's own network is then the caller's fit of lambda with the
+     * then the other networks of an average, each with its own seed and split at the path's penalty or, every
+     * {@link #WEAKER_EVERY}-th, one step of the grid below it ({@link #weakerPenalty}; for folds: the networks of the
+     * other folds at the chosen penalty); a network whose fit diverges is left out (NaN in {@link Choice#memberLambdas}). The model's own network is then the caller's fit of lambda with the
      * trainer's split, which for folds is the first fold's.
      *
      * @param plan        from {@link #plan}
@@ -430,9 +450,11 @@ public final class AutoRegularisation {
                     final PenaltySelection member = PenaltySelection.select(() -> fresh.apply(memberSeed), family,
                             optimizer, trainer.withSeed(memberSeed), x, y, w, k % WEAKER_EVERY == 0 ? weaker : chosen,
                             listener);
-                    if (member.bestNetwork() != null) {   // null when every penalty diverged: the session will say so
-                        memberLambdas[members.size() + 1] = member.best();
+                    if (member.bestNetwork() != null) {
+                        memberLambdas[k] = member.best();
                         members.add(member.bestNetwork());
+                    } else {
+                        memberLambdas[k] = Double.NaN;   // its fit diverged: left out, and the report says which
                     }
                 } catch (TrainingInterruptedException e) {
                     throw new Interrupted(e, "training network " + (k + 1) + " of the average");
@@ -445,12 +467,13 @@ public final class AutoRegularisation {
         final TrainingSession modelFit = path != null && plan.folds() == 0 && !plan.converged() ? path.takeBestSession() : null;
         final LinearFit linear = plan.linear() ? linearMember(fresh.apply(seed), lambda, family, optimizer, trainer, x, y, w)
                 : new LinearFit(null, LinearOutcome.NOT_PLANNED);
-        return new Choice(lambda, path, members, memberLambdas, model, modelFit, linear.glm(), linear.outcome());
+        return new Choice(lambda, path, members, memberLambdas, model, modelFit, linear);
     }
 
     /**
      * @param lambda the first network's penalty in the numeric average, a value of {@link #LAMBDAS_NUMERIC_AVERAGE}
-     * @return the next smaller value of {@link #LAMBDAS_NUMERIC_AVERAGE}; lambda itself when none is smaller (the grid's
+     * @return the largest value of {@link #LAMBDAS_NUMERIC_AVERAGE} below lambda (for a value of the grid the next one
+     *         down); lambda itself when none is smaller (the grid's
      *         end, below which early stopping alone regularises: in the held-out study 0.003 for the two networks there
      *         made no difference)
      */
@@ -470,8 +493,8 @@ public final class AutoRegularisation {
      * its tolerance, as a {@code -hidden none -weight-decay lambda} build).
      *
      * @param network a fresh network of the model (its inputs, outputs and units)
-     * @return the fitted GLM, or why there is none (the network's units cannot carry it, no input matrix, its fit
-     *         diverged)
+     * @return the fitted GLM, or why there is none (the network's units cannot carry it, its fit diverged)
+     * @throws IllegalArgumentException when x is null (rows read as they are trained: such a plan has no GLM)
      */
     static LinearFit linearMember(Sequential network, double lambda, Family family, DoubleFunction<Optimizer> optimizer,
                                   Trainer trainer, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
@@ -479,7 +502,8 @@ public final class AutoRegularisation {
             return new LinearFit(null, LinearOutcome.UNITS_CANNOT_CARRY);
         }
         if (x == null) {
-            return new LinearFit(null, LinearOutcome.NO_INPUT_MATRIX);
+            throw new IllegalArgumentException("The ridge GLM of a model under " + MIN_ROWS_TO_HOLD_OUT_CLASS
+                    + " instances is fitted on the input matrix; none was given");
         }
         final List<neuralglm.nn.Layer> layers = network.layers();
         final int outputs = ((neuralglm.nn.Linear) layers.get(layers.size() - 1)).outputs();

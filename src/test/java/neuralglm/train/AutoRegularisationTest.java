@@ -290,7 +290,8 @@ class AutoRegularisationTest {
         assertEquals(0.3, AutoRegularisation.weakerPenalty(3));
         assertEquals(0.03, AutoRegularisation.weakerPenalty(0.3));
         assertEquals(0.03, AutoRegularisation.weakerPenalty(0.03));
-        assertEquals(2, AutoRegularisation.WEAKER_EVERY);
+        assertEquals(3, AutoRegularisation.weakerPenalty(10), "off the grid: the largest grid value below");
+        assertEquals(2, AutoRegularisation.WEAKER_EVERY, "the tip texts, the report's test and README say 'the third and fifth'");
     }
 
     /**
@@ -353,5 +354,42 @@ class AutoRegularisationTest {
                 assertTrue(tried.length < grid.length, "no signal: the path ends early, " + java.util.Arrays.toString(loss));
             }
         }
+    }
+
+    /**
+     * A network of the numeric average whose fit diverges (here network 4, seed 4: output weights of 1e300 make its
+     * Poisson mean exp(eta) overflow on every row) is left out: the average keeps the other networks, and its penalty is
+     * NaN at its own place, so the others keep their numbers (network k has the seed {@code seed + k - 1}).
+     */
+    @Test
+    void aDivergedNetworkOfTheAverageIsLeftOutInItsPlace() {
+        final int n = 100;
+        final java.util.Random rng = new java.util.Random(7);
+        final org.ejml.data.DMatrixRMaj x = new org.ejml.data.DMatrixRMaj(n, 1), y = new org.ejml.data.DMatrixRMaj(n, 1);
+        for (int i = 0; i < n; i++) {
+            x.set(i, 0, rng.nextGaussian());
+            y.set(i, 0, neuralglm.testutil.Simulate.poisson(rng, Math.exp(2 + Math.sin(3 * x.get(i, 0)))));
+        }
+        final PoissonFamily fam = new PoissonFamily();
+        final AutoRegularisation.Plan plan = auto(fam, false, n);
+        final java.util.function.LongFunction<neuralglm.nn.Sequential> fresh = seed -> {
+            final neuralglm.nn.Sequential net = neuralglm.nn.Sequential.mlp(1, new int[] {8},
+                    neuralglm.nn.Activation.Tanh::new, 1, new java.util.Random(seed));
+            NullStart.apply(net, fam, y, null);
+            if (seed == 4) {
+                final java.util.List<neuralglm.nn.Layer> layers = net.layers();
+                java.util.Arrays.fill(((neuralglm.nn.Linear) layers.get(layers.size() - 1)).weight().value().data, 1e300);
+            }
+            return net;
+        };
+        final Trainer trainer = new Trainer(200).withSeed(1).withValidation(plan.fraction(), plan.patience());
+        final AutoRegularisation.Choice c = AutoRegularisation.choose(plan, AUTO, false, false, fresh, 1, fam,
+                decay -> new LbfgsOptimizer(1e-9, 10, decay), trainer, x, y, null, null);
+        assertEquals(AutoRegularisation.ENSEMBLE, c.memberLambdas().length);
+        assertEquals(AutoRegularisation.ENSEMBLE - 2, c.members().size(), "one network left out");
+        for (int k = 0; k < AutoRegularisation.ENSEMBLE; k++) {
+            assertEquals(k == 3, Double.isNaN(c.memberLambdas()[k]), "network " + (k + 1));
+        }
+        assertEquals(AutoRegularisation.weakerPenalty(c.lambda()), c.memberLambdas()[4], "network 5 keeps its place");
     }
 }

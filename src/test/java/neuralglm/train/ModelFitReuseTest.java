@@ -82,7 +82,7 @@ class ModelFitReuseTest {
     }
 
     @Test
-    void averageMembersAreFitsAtTheFirstNetworksPenalty() {
+    void averageMembersAreFitsAtTheFirstNetworksPenaltyOrOneStepWeaker() {
         // the other networks of the average: each its own seed (seed + k) and split, at the penalty the first network's
         // path chose or, for k = 2, 4, at the grid's next smaller value; checked against a fit done here with that seed,
         // split and penalty

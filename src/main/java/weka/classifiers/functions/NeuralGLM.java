@@ -76,8 +76,8 @@ import weka.gui.ProgrammaticProperty;
  * network learns the standardised class (mapped back by {@link Standardizer#toOriginalOutputs}) with lambda
  * chosen among fits to convergence and no early stopping; for the other numeric families the model is the
  * average of {@value AutoRegularisation#ENSEMBLE} such networks, each early-stopped (patience 7) on its own split, the first
- * choosing lambda from 30, 3, 0.3, 0.03 and the others fitted at its choice, two of them one step below it
- * ({@link neuralglm.nn.EtaAverage}), the average's output bias then re-estimated by maximum likelihood ({@link neuralglm.train.OutputLevel}); for a nominal class with 40 to 99 training instances lambda is chosen by 5-fold
+ * choosing lambda from 30, 3, 0.3, 0.03 and the others fitted at its choice, the third and fifth one step of that grid
+ * below it (at 0.03, the grid's end, at 0.03 too; {@link neuralglm.nn.EtaAverage}), the average's output bias then re-estimated by maximum likelihood ({@link neuralglm.train.OutputLevel}); for a nominal class with 40 to 99 training instances lambda is chosen by 5-fold
  * cross-validation and the model averages the 5 fold networks; under 40 instances of a nominal class nothing is held
  * out, lambda = 1, and the model is the average of eta of the converged network and a ridge GLM at that lambda (a linear
  * skip connection, {@link neuralglm.nn.EtaAverage#withLinear}); without
@@ -351,7 +351,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "of a numeric class other than Gaussian, the one of 30, 3, 0.3, 0.03 by the first network's held-out "
                     + "loss (0.03 since the study's tenth round: with 30, 3, 0.3 engel chose 0.3, the grid's edge, on 82 "
                     + "of 100 fits; over 10 partitions engel's RMSE 111.7 to 110.5, strikes' 43.84 to 43.73), "
-                    + "at which the other networks are fitted, the third and fifth one step of that grid weaker (the members "
+                    + "at which the other networks are fitted, the third and fifth one step of that grid weaker (at 0.03, "
+                    + "the grid's end, at 0.03 too; the members "
                     + "of an average are best less penalised than a lone network, the average removing part of their "
                     + "variance: over 10 partitions engel's RMSE 110.5 to 108.6, strikes' 43.73 to 43.63), "
                     + "and the average's output bias is then re-estimated by maximum "
@@ -459,7 +460,15 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         return sb.toString();
     }
 
-    private String describeAverage(int count, double[] lambdas, int folds) {
+    /**
+     * @param seed    the build's seed (network k of the average has the seed {@code seed + k})
+     * @param count   how many networks the model averages
+     * @param lambdas each planned network's weight decay, the first network's first
+     *                ({@link AutoRegularisation.Choice#memberLambdas}: NaN for a network left out because its fit diverged)
+     * @param folds   the folds of a cross-validated average, 0 for the numeric average
+     * @return the Regularization line's words for an average of networks; empty for one network
+     */
+    static String describeAverage(int seed, int count, double[] lambdas, int folds) {
         if (count < 2) {
             return "";
         }
@@ -470,31 +479,46 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "Epochs run and Stopped lines below are the first fold's)", count, AutoRegularisation.MIN_ROWS_FOLDS,
                     AutoRegularisation.MAX_ROWS_FOLDS - 1, num(100 * AutoRegularisation.VALIDATION_FRACTION));
         }
-        final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "; the model is the average (of eta) of %d "
-                + "networks, each with %s%% of its own held out for early stopping (random seeds %d to %d), at the weight "
-                + "decay %s", count, num(100 * AutoRegularisation.VALIDATION_FRACTION), getSeed(), getSeed() + count - 1,
-                num(lambdas[0])));
-        sb.append(" the first network chose (the path above, and the Epochs run and Stopped lines below, are the "
-                + "first network's)");
-        // the networks at the grid's next weaker penalty (AutoRegularisation.WEAKER_EVERY), e.g. "networks 3 and 5 at 0.3"
-        final java.util.List<String> weaker = new java.util.ArrayList<>();
+        // the networks at the grid's next weaker penalty (AutoRegularisation.WEAKER_EVERY), e.g. "networks 3 and 5 at
+        // 0.3", and those left out because their fits diverged, numbered as planned (network k has the seed seed + k - 1)
+        final List<String> weaker = new ArrayList<>(), dropped = new ArrayList<>(), seeds = new ArrayList<>();
         double weakerLambda = lambdas[0];
-        for (int k = 1; k < count && k < lambdas.length; k++) {
+        seeds.add(String.valueOf(seed));
+        for (int k = 1; k < lambdas.length; k++) {
+            if (Double.isNaN(lambdas[k])) {
+                dropped.add(String.valueOf(k + 1));
+                continue;
+            }
+            seeds.add(String.valueOf(seed + k));
             if (lambdas[k] != lambdas[0]) {
                 weaker.add(String.valueOf(k + 1));
                 weakerLambda = lambdas[k];
             }
         }
+        final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "; the model is the average (of eta) of %d "
+                + "networks, each with %s%% of its own held out for early stopping (random seeds %s), at the weight "
+                + "decay %s", count, num(100 * AutoRegularisation.VALIDATION_FRACTION), dropped.isEmpty()
+                        ? seed + " to " + (seed + count - 1) : inWords(seeds), num(lambdas[0])));
+        sb.append(" the first network chose (the path above, and the Epochs run and Stopped lines below, are the "
+                + "first network's)");
         if (!weaker.isEmpty()) {
-            final int last = weaker.size() - 1;
-            sb.append(weaker.size() == 1 ? ", network " + weaker.get(0)
-                    : ", networks " + String.join(", ", weaker.subList(0, last)) + " and " + weaker.get(last));
+            sb.append(weaker.size() == 1 ? ", network " : ", networks ").append(inWords(weaker));
             sb.append(" at ").append(num(weakerLambda)).append(", one step of the grid below it (the members of an average "
                     + "are best less penalised than a lone network: their average removes part of their variance)");
+        }
+        if (!dropped.isEmpty()) {
+            sb.append(dropped.size() == 1 ? "; network " : "; networks ").append(inWords(dropped))
+                    .append(" left out: ").append(dropped.size() == 1 ? "its fit" : "their fits").append(" diverged");
         }
         return sb.append("; then the average's output bias (its level) re-estimated by maximum likelihood on all "
                 + "instances, the other weights fixed, without the weight decay, which pulls it towards 0 on the link "
                 + "scale (for a log link a mean of 1 in the class's units)").toString();
+    }
+
+    /** @return "a", "a and b", "a, b and c" */
+    private static String inWords(List<String> items) {
+        final int last = items.size() - 1;
+        return last == 0 ? items.get(0) : String.join(", ", items.subList(0, last)) + " and " + items.get(last);
     }
 
     private static String num(double v) {
@@ -592,7 +616,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "the other numeric families (Poisson, Gamma, ...) the model is then the average (of eta) of "
                     + AutoRegularisation.ENSEMBLE + " networks, each with its own 20% held out (seeds S to S+"
                     + (AutoRegularisation.ENSEMBLE - 1) + "), at the weight decay the first one chose (the third and fifth one step of its "
-                    + "grid weaker, see weightDecay): one split of a small data "
+                    + "grid weaker unless it chose the grid's end, see weightDecay; a network whose fit diverges is left "
+                    + "out and the report says which): one split of a small data "
                     + "set decided too much (held-out RMSE engel 124.8 and docvisits 4.181 with one network, 122.7 and 4.161 "
                     + "with the average of 5), its level (output bias) re-estimated by maximum likelihood afterwards. For a "
                     + "nominal class with 40 to 99 training instances, lambda is chosen by 5-fold "
@@ -1036,7 +1061,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
                 GlmInference.Weights.values()[weightsKind], quasi,
                 describeRegularization(glm, lambda, trainWeight, fraction, patienceUsed, targetScale, converged, plan.folds(),
-                        AutoRegularisation.minRowsToHoldOut(fam)) + describeAverage(members.size() + 1, memberLambdas, plan.folds())
+                        AutoRegularisation.minRowsToHoldOut(fam)) + describeAverage(getSeed(), members.size() + 1, memberLambdas, plan.folds())
                         + (linear == null ? "" : String.format(Locale.ROOT, "; the model is the average (of eta) of this "
                         + "network and a ridge GLM (no hidden layer) fitted to convergence with the same weight decay %s on "
                         + "the same inputs (the Epochs run and Stopped lines below are the network's)", num(lambda)))
@@ -1127,9 +1152,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     static String describeLinearOmitted(AutoRegularisation.LinearOutcome outcome) {
         final String why = switch (outcome) {
             case NOT_PLANNED, FITTED -> null;
-            case UNITS_CANNOT_CARRY -> "this network's units cannot carry its linear term (ReLU, Squareplus and "
-                    + "Softplus can; choose one of them for the default average)";
-            case NO_INPUT_MATRIX -> "the rows are read as they are trained, with no input matrix to fit it on";
+            case UNITS_CANNOT_CARRY -> "this network's units cannot carry its linear term (" + String.join(", ",
+                    neuralglm.nn.EtaAverage.linearCarriers()) + " can; choose one of them for the default average)";
             case DIVERGED -> "its fit diverged";
         };
         return why == null ? "" : String.format(Locale.ROOT, "; the ridge GLM that the default averages with the network "

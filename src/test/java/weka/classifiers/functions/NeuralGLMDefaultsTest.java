@@ -223,6 +223,28 @@ class NeuralGLMDefaultsTest {
         return bytes.toByteArray();
     }
 
+    /**
+     * The Regularization line's words for the numeric average: the networks one step of the grid weaker named by their
+     * place, a network whose fit diverged (NaN) named as left out, the seeds those of the networks averaged.
+     */
+    @Test
+    void theAveragesWordsNameItsWeakerAndItsDroppedNetworks() {
+        final String all = NeuralGLM.describeAverage(1, 6, new double[] {3, 3, 0.3, 3, 0.3, 3}, 0);
+        assertTrue(all.contains("the model is the average (of eta) of 6 networks"), all);
+        assertTrue(all.contains("(random seeds 1 to 6), at the weight decay 3 the first network chose"), all);
+        assertTrue(all.contains(", networks 3 and 5 at 0.3, one step of the grid below it"), all);
+        assertTrue(!all.contains("left out"), all);
+        final String dropped = NeuralGLM.describeAverage(5, 5, new double[] {3, Double.NaN, 0.3, 3, 0.3, 3}, 0);
+        assertTrue(dropped.contains("of 5 networks"), dropped);
+        assertTrue(dropped.contains("(random seeds 5, 7, 8, 9 and 10)"), dropped);
+        assertTrue(dropped.contains(", networks 3 and 5 at 0.3, one step"), dropped);
+        assertTrue(dropped.contains("; network 2 left out: its fit diverged"), dropped);
+        final String end = NeuralGLM.describeAverage(1, 4, new double[] {0.03, 0.03, Double.NaN, 0.03, Double.NaN, 0.03}, 0);
+        assertTrue(!end.contains("one step of the grid below"), "the grid's end: " + end);
+        assertTrue(end.contains("; networks 3 and 5 left out: their fits diverged"), end);
+        assertEquals("", NeuralGLM.describeAverage(1, 1, new double[] {3, Double.NaN}, 0));
+    }
+
     /** The report's words for a network averaged with a ridge GLM (present exactly when the GLM joins). */
     private static final String WITH_GLM = ", averaged (on the eta scale) with a ridge GLM";
 
@@ -437,7 +459,8 @@ class NeuralGLMDefaultsTest {
                 + " Tanh units in all)"), report);
         assertTrue(report.contains("the model is the average (of eta) of " + m + " networks"), report);
         assertTrue(report.contains("at the weight decay ") && report.contains(" the first network chose"), report);
-        // the third and fifth networks one step of the grid below the first one's choice (unless that is the grid's end)
+        // the third and fifth networks one step of the grid below the first one's choice (unless that is the grid's end,
+        // as on these data; theAveragesWordsNameItsWeakerAndItsDroppedNetworks checks the words of the other case)
         final java.util.regex.Matcher chose = java.util.regex.Pattern.compile("at the weight decay (\\S+) the first network chose")
                 .matcher(report);
         assertTrue(chose.find(), report);
