@@ -129,7 +129,9 @@ final class RowGemm {
         final double[] t = s.t0;
         final double[] z = bias == null ? s.zeros : bias;
         final int[] idx = s.idx;
-        final boolean skip = hasZeros(a, Math.min(n, PROBE) * p) && finite(br, p, m) && (bias == null || ZeroTerms.noNegativeZero(bias, m));
+        // t is the finite check's scratch before it holds the first row's sums
+        final boolean skip = hasZeros(a, Math.min(n, PROBE) * p) && RowKernels.finite(br, p, m, t)
+                && (bias == null || ZeroTerms.noNegativeZero(bias, m));
         for (int i = 0; i < n; i++) {
             final int a0 = i * p;
             System.arraycopy(z, 0, t, 0, m);
@@ -176,16 +178,6 @@ final class RowGemm {
             }
         }
         return false;
-    }
-
-    /** @return whether the first m entries of each of the p rows are finite (0 * each of them is then 0) */
-    private static boolean finite(double[][] br, int p, int m) {
-        for (int k = 0; k < p; k++) {
-            if (!ZeroTerms.finite(br[k], 0, m)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
