@@ -133,6 +133,43 @@ class WekaPackageIT {
         assertTrue(out.contains("OptimizerSpec editor: weka.gui.GenericObjectEditor"), out);
     }
 
+    /**
+     * Weka's default JVM trains a 64-unit network through the row pass (masked row kernels, gradients set instead of
+     * zeroed and added); this test's JVM, with the Vector API module, trains it layer by layer on the Vector API kernels.
+     * The two implementations give the same bits: the model saved by a 5-epoch mini-batch build in the default JVM
+     * predicts exactly what the same build here predicts, on the same ARFF file.
+     */
+    @Test
+    void defaultJvmTrainsTheSameBitsAsTheVectorKernels() throws Exception {
+        assertTrue(neuralglm.linalg.Kernels.vectorised(), "this JVM must run the Vector API kernels for the comparison");
+        final Path train = arff("rows-train", FamilyData.of("Poisson", 300, 37));
+        final Path model = dir.resolve("rows.model");
+        final String[] options = {"-family", "Poisson", "-hidden", "64,64", "-activation", "ReLU", "-optimizer",
+            "SGD -lr 0.01 -momentum 0.9", "-mini-batch-size", "64", "-epochs", "5", "-weight-decay", "0",
+            "-validation-fraction", "0"};
+        final List<String> args = new java.util.ArrayList<>(List.of("weka.Run", "NeuralGLM", "-t", train.toString(), "-no-cv",
+                "-d", model.toString()));
+        args.addAll(List.of(options));
+        java(args.toArray(new String[0]));
+        final weka.classifiers.Classifier child = (weka.classifiers.Classifier) weka.core.SerializationHelper.read(
+                model.toString());
+        final Instances data;
+        try (java.io.Reader r = Files.newBufferedReader(train)) {
+            data = new Instances(r);
+        }
+        data.setClassIndex(data.numAttributes() - 1);
+        final NeuralGLM here = new NeuralGLM();
+        here.setOptions(options.clone());
+        here.buildClassifier(data);
+        double spread = 0;
+        for (int i = 0; i < data.numInstances(); i++) {
+            final double want = here.classifyInstance(data.instance(i)), got = child.classifyInstance(data.instance(i));
+            assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got), "instance " + i + ": " + want + " " + got);
+            spread = Math.max(spread, Math.abs(want - here.classifyInstance(data.instance(0))));
+        }
+        assertTrue(spread > 0.1, "a fitted model, not a constant: " + spread);
+    }
+
     @Test
     void savedModelReloadsInAnotherJvmWithIdenticalPredictions() throws Exception {
         final Path train = arff("gamma-train", FamilyData.of("Gamma", 200, 35));
