@@ -305,8 +305,8 @@ public final class AutoRegularisation {
      * @param path          the penalties tried and their held-out losses, or null when none were tried
      * @param members       the other networks of an average, trained (for folds: the networks of folds 2 to K); empty
      *                      otherwise
-     * @param memberLambdas the penalty of each network the average planned, the first network's first, indexed by the
-     *                      network (network k has the seed {@code seed + k}); NaN for a network of the numeric average
+     * @param memberLambdas the penalty of each network the average planned (one entry for a model of one network), the
+     *                      first network's first (entry k: the network of seed {@code seed + k}); NaN for a network of the numeric average
      *                      left out because its fit diverged (it is then not in {@code members})
      * @param optimizer     the optimiser prototype of the model's fit, for a coefficient on the mean NLL
      * @param modelFit      the model's own fit, already run: the finished session of lambda's network on the trainer's
@@ -430,7 +430,7 @@ public final class AutoRegularisation {
         }
         final List<Sequential> members = new ArrayList<>();
         final int count = plan.folds() > 0 ? plan.folds() : ENSEMBLE;
-        final double[] memberLambdas = new double[count];
+        final double[] memberLambdas = new double[plan.average() ? count : 1];   // one network: its penalty alone
         memberLambdas[0] = lambda;
         if (path != null && plan.folds() > 0) {
             final List<Sequential> nets = path.foldNetworks();

@@ -280,6 +280,7 @@ class AutoRegularisationTest {
         final AutoRegularisation.Choice large = AutoRegularisation.choose(auto(fam, false, 200), 0.5, false, false, fresh,
                 1, fam, decay -> new LbfgsOptimizer(1e-9, 10, decay), new Trainer(5), x, y, null, null);
         assertEquals(null, large.linear());
+        assertArrayEquals(new double[] {0.5}, large.memberLambdas(), "one network: its penalty alone");
         assertEquals(AutoRegularisation.LinearOutcome.NOT_PLANNED, large.linearOutcome());
     }
 

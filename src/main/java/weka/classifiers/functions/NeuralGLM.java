@@ -461,7 +461,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     }
 
     /**
-     * @param seed    the build's seed (network k of the average has the seed {@code seed + k})
+     * @param seed    the build's seed (entry k of lambdas, the report's network k + 1, has the seed {@code seed + k})
      * @param count   how many networks the model averages
      * @param lambdas each planned network's weight decay, the first network's first
      *                ({@link AutoRegularisation.Choice#memberLambdas}: NaN for a network left out because its fit diverged)
