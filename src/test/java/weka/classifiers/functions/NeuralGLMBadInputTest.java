@@ -135,6 +135,20 @@ class NeuralGLMBadInputTest {
             d.instance(0).setValue(0, 1e150);
             d.instance(1).setValue(0, 1e-160);
         })), new String[] {"Input value Infinity at row 0, column 0 is not finite"}));
+        // Weka's API takes any double for a nominal value: one that is not the index of a label was read past the
+        // end of an array (ArrayIndexOutOfBoundsException), or into the next row's one-hot target, or (1.5) as label 1
+        t.add(Arguments.of("nominal input value that is not a label's index", build(with(() -> withExtra(
+                new Attribute("colour", List.of("red", "blue"))), d -> d.instance(3).setValue(0, 9.0))),
+                new String[] {"Attribute 'colour' of instance 4 is 9.0, which is not the index of one of its 2 nominal "
+                        + "values (0 to 1)"}));
+        t.add(Arguments.of("nominal class value that is not a label's index", build(c -> c.setFamily(
+                new weka.classifiers.functions.neuralglm.Auto()), with(() -> nominalClass(
+                List.of("a", "b", "c")), d -> d.instance(5).setValue(3, 1.5))),
+                new String[] {"Class attribute 'y' of instance 6 is 1.5, which is not the index of one of its 3 nominal values"}));
+        t.add(Arguments.of("negative nominal class value", build(c -> c.setFamily(new Bernoulli()),
+                with(() -> nominalClass(List.of("a", "b")),
+                d -> d.instance(0).setValue(3, -1.0))),
+                new String[] {"Class attribute 'y' of instance 1 is -1.0, which is not the index"}));
         t.add(Arguments.of("infinite class value", build(with(NeuralGLMBadInputTest::gaussian,
                 d -> d.instance(0).setClassValue(Double.POSITIVE_INFINITY))),
                 new String[] {"Class attribute 'y' of instance 1 is Infinity"}));
@@ -260,6 +274,25 @@ class NeuralGLMBadInputTest {
             inf.setValue(1, Double.POSITIVE_INFINITY);
             c.distributionForInstance(inf);
         }, new String[] {"Attribute 'x2' of the instance to predict is Infinity"}));
+        t.add(Arguments.of("predicting an instance whose nominal value is not a label's index", (Action) c -> {
+            final Instances d = withExtra(new Attribute("colour", List.of("red", "blue")));
+            for (int i = 0; i < d.numInstances(); i++) {
+                d.instance(i).setValue(0, i % 2);
+            }
+            final NeuralGLM other = NeuralGLMFamiliesTest.glm(new weka.classifiers.functions.neuralglm.Gaussian());
+            other.buildClassifier(d);
+            final Instance bad = (Instance) d.instance(0).copy();
+            bad.setValue(0, 2.0);
+            other.distributionForInstance(bad);
+        }, new String[] {"Attribute 'colour' of the instance to predict is 2.0, which is not the index of one of its 2"}));
+        t.add(Arguments.of("updating with a nominal class value that is not a label's index", (Action) c -> {
+            final NeuralGLMUpdateable u = NeuralGLMSteeringTest.updateable("none", 8);
+            final Instances d = FamilyData.of("Categorical", 30, 1);
+            u.buildClassifier(d);
+            final Instance bad = (Instance) d.instance(0).copy();
+            bad.setValue(3, 7.0);
+            u.updateClassifier(bad);
+        }, new String[] {"Class attribute 'y' of instance 1 is 7.0, which is not the index of one of its 3 nominal values"}));
         t.add(Arguments.of("predicting an instance with too few values", (Action) c ->
                 c.distributionForInstance(new DenseInstance(1.0, new double[] {1, 2, 3})),
                 new String[] {"The instance has 3 attributes but the training data had 4"}));

@@ -63,4 +63,15 @@ class NeuralGLMHostileInputTest {
         final double[][] table = c.getCoefficientTable();
         assertTrue(Double.isFinite(table[1][1]) && table[1][1] > 10 * Math.abs(table[1][0]), "SE " + table[1][1]);
     }
+
+    /** An instance made of values alone (no header), as many as the training data's, is read with the training header. */
+    @Test
+    void anInstanceWithoutAHeaderIsPredictedWithTheTrainingHeader() throws Exception {
+        final Instances d = FamilyData.of("Categorical", 60, 2);
+        final NeuralGLM c = built(d, glm());
+        final Instance own = d.instance(7);
+        final double[] expected = c.distributionForInstance(own);
+        final weka.core.DenseInstance bare = new weka.core.DenseInstance(1.0, own.toDoubleArray());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, c.distributionForInstance(bare));
+    }
 }
