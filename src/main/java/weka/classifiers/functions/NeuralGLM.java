@@ -527,8 +527,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
 
     /** @return the number of training threads */
     @OptionMetadata(displayName = "numThreads", displayOrder = 8,
-            description = "Threads for computing gradients over the rows of a batch (default 1). Results do not depend "
-                    + "on it beyond rounding.",
+            description = "Threads for computing gradients over the rows of a batch (default 1; at most 256, and more "
+                    + "than the machine's cores only slow training down). Results do not depend on it beyond rounding.",
             commandLineParamName = "num-threads", commandLineParamSynopsis = "-num-threads <int>")
     public int getNumThreads() {
         return numThreads;
@@ -939,8 +939,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             throw new IllegalArgumentException("Option -weight-decay: " + weightDecay + " is not a finite penalty >= 0 "
                     + "(or -1 for the automatic choice)");
         }
-        if (numThreads < 1) {
-            throw new IllegalArgumentException("Option -num-threads: " + numThreads + " is not a number of threads >= 1");
+        if (numThreads < 1 || numThreads > Trainer.MAX_THREADS) {
+            throw new IllegalArgumentException("Option -num-threads: " + numThreads + " is not a number of threads >= 1 "
+                    + "and at most " + Trainer.MAX_THREADS + " (each thread holds a copy of the network and waits for the "
+                    + "others at every step: more threads than the machine's cores slow training down)");
         }
         if (!(validationFraction >= 0 && validationFraction < 1 || validationFraction == AUTO)) {
             throw new IllegalArgumentException("Option -validation-fraction: " + validationFraction
