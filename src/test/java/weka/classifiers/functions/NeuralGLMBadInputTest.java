@@ -172,6 +172,18 @@ class NeuralGLMBadInputTest {
                 d.instance(i).setWeight(0);
             }
         })), new String[] {"The 30 instances with a class value have total weight 0.0", "must be > 0"}));
+        // an infinite total failed in the engine's Standardizer ("column 0 has mean NaN"); a subnormal one, whose
+        // reciprocal overflows, as "Training diverged ... Try a smaller learning rate"
+        t.add(Arguments.of("total weight that overflows", build(with(NeuralGLMBadInputTest::gaussian, d -> {
+            for (int i = 0; i < d.numInstances(); i++) {
+                d.instance(i).setWeight(1e308);
+            }
+        })), new String[] {"The 30 instances with a class value have total weight Infinity", "Rescale the weights"}));
+        t.add(Arguments.of("subnormal total weight", build(with(NeuralGLMBadInputTest::gaussian, d -> {
+            for (int i = 0; i < d.numInstances(); i++) {
+                d.instance(i).setWeight(1e-320);
+            }
+        })), new String[] {"have total weight 2.99997E-319", "must sum to a finite number of at least 2.2250738585072014E-308"}));
         t.add(Arguments.of("negative weight", build(with(NeuralGLMBadInputTest::gaussian, d -> d.instance(6).setWeight(-2))),
                 new String[] {"Instance 7 has weight -2.0", "finite and >= 0"}));
         t.add(Arguments.of("NaN weight", build(with(NeuralGLMBadInputTest::gaussian, d -> d.instance(0).setWeight(Double.NaN))),

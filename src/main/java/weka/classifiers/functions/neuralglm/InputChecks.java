@@ -70,12 +70,19 @@ public final class InputChecks {
     /**
      * @param count the number of instances with a class value
      * @param total the sum of their weights, in instance order
-     * @throws IllegalArgumentException unless the total is &gt; 0
+     * @throws IllegalArgumentException unless the total is finite and at least {@link Double#MIN_NORMAL}
      */
     public static void checkTotalWeight(int count, double total) {
         if (!(total > 0)) {
             throw new IllegalArgumentException("The " + count + " instances with a class value have total "
                     + "weight " + total + "; at least one weight must be > 0");
+        }
+        // the means over the weight divide by it: its reciprocal must be finite, and so must the sum
+        if (!(total >= Double.MIN_NORMAL) || total == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("The " + count + " instances with a class value have total "
+                    + "weight " + total + "; the weights must sum to a finite number of at least " + Double.MIN_NORMAL
+                    + " (the means over the weight divide by it). Rescale the weights (only their ratios matter for the "
+                    + "fit; for Binomial they are the numbers of trials)");
         }
     }
 
