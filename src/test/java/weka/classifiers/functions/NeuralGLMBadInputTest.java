@@ -266,6 +266,18 @@ class NeuralGLMBadInputTest {
         t.add(Arguments.of("non-numeric learning rate inside -optimizer", setOptions("-optimizer",
                 "weka.classifiers.functions.neuralglm.SGD -lr fast"),
                 new String[] {"Option -optimizer: cannot use", "Option -lr: 'fast' is not a number"}));
+        // trained on the standardised class, a float32 network's output layer mapped back to a class of scale 1e100 left
+        // float's range: the model predicted NaN for every instance, and the report said Mean NLL NaN
+        t.add(Arguments.of("float32 network for a class beyond float's range", build(c -> {
+            c.setHidden("4");
+            c.setEpochs(5);
+            c.setPrecision(new weka.core.SelectedTag("float32", NeuralGLM.TAGS_PRECISION));
+        }, with(NeuralGLMBadInputTest::gaussian, d -> {
+            for (int i = 0; i < d.numInstances(); i++) {
+                d.instance(i).setClassValue(d.instance(i).classValue() * 1e100);
+            }
+        })), new String[] {"The trained model predicts NaN for 30 of the 30 training instances with a class value",
+                "it predicts in float32 (-precision float32), whose range ends at 3.4E38", "Use -precision float64"}));
         t.add(Arguments.of("learning rate so large that training diverges", build(c -> {
             c.setHidden("8");
             c.setFamily(new Poisson());
