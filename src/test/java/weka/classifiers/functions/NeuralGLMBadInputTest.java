@@ -184,6 +184,14 @@ class NeuralGLMBadInputTest {
                 d.instance(i).setWeight(1e-320);
             }
         })), new String[] {"have total weight 2.99997E-319", "must sum to a finite number of at least 2.2250738585072014E-308"}));
+        // the automatic weight decay of a Gaussian network holds out 20%: with weight 0 there, every penalty's held-out
+        // loss was Infinity and the choice arbitrary (early stopping's split already refused this)
+        t.add(Arguments.of("held-out rows of weight 0 only", build(c -> c.setHidden("4"),
+                with(NeuralGLMBadInputTest::gaussian, d -> {
+                    for (int i = 1; i < d.numInstances(); i++) {
+                        d.instance(i).setWeight(0);
+                    }
+                })), new String[] {"rows held out by the validation fraction 0.2 all have weight 0"}));
         t.add(Arguments.of("negative weight", build(with(NeuralGLMBadInputTest::gaussian, d -> d.instance(6).setWeight(-2))),
                 new String[] {"Instance 7 has weight -2.0", "finite and >= 0"}));
         t.add(Arguments.of("NaN weight", build(with(NeuralGLMBadInputTest::gaussian, d -> d.instance(0).setWeight(Double.NaN))),
@@ -213,6 +221,12 @@ class NeuralGLMBadInputTest {
                 new String[] {"Option -hidden: '0' in '0' is not a layer size >= 1", "none for a GLM"}));
         t.add(Arguments.of("-hidden -5", build(c -> c.setHidden("-5"), gaussian()),
                 new String[] {"Option -hidden: '-5' in '-5' is not a layer size >= 1"}));
+        t.add(Arguments.of("-hidden beyond the integers", build(c -> c.setHidden("99999999999"), gaussian()),
+                new String[] {"Option -hidden: '99999999999' in '99999999999' is too many units for a layer"}));
+        // failed in EJML: "Matrix size exceeds the size of an integer"
+        t.add(Arguments.of("-hidden with more weights than an array holds", build(c -> c.setHidden("2000000000"), gaussian()),
+                new String[] {"Option -hidden: the layer of 2000000000 units has 2000000000 x 3 = 6000000000 weights, more "
+                        + "than one Java array holds"}));
         t.add(Arguments.of("-hidden 30,,20", build(c -> c.setHidden("30,,20"), gaussian()),
                 new String[] {"Option -hidden: '' in '30,,20'"}));
         t.add(Arguments.of("negative epochs", build(c -> c.setEpochs(-3), gaussian()),
@@ -323,6 +337,21 @@ class NeuralGLMBadInputTest {
         t.add(Arguments.of("predicting an instance with too few values", (Action) c ->
                 c.distributionForInstance(new DenseInstance(1.0, new double[] {1, 2, 3})),
                 new String[] {"The instance has 3 attributes but the training data had 4"}));
+        // the sum of a Gaussian and a Poisson GLM's parameters was accepted: the average took the first one's family
+        t.add(Arguments.of("aggregating a model of another family", (Action) c -> {
+            final NeuralGLM poisson = NeuralGLMFamiliesTest.glm(new Poisson());
+            poisson.buildClassifier(with(NeuralGLMBadInputTest::gaussian, d -> {
+                for (int i = 0; i < d.numInstances(); i++) {
+                    d.instance(i).setClassValue(i % 4);
+                }
+            }));
+            c.aggregate(poisson);
+        }, new String[] {"cannot aggregate models of different families: Gaussian (identity link) and Poisson (log link)"}));
+        t.add(Arguments.of("aggregating a network of other layers", (Action) c -> {
+            final NeuralGLM net = NeuralGLMSteeringTest.adam("3", 2, 8);
+            net.buildClassifier(gaussian());
+            c.aggregate(net);
+        }, new String[] {"cannot aggregate networks of different layers or activations: Sequential("}));
         t.add(Arguments.of("updating with an instance of a different header", (Action) c -> {
             final NeuralGLMUpdateable u = NeuralGLMSteeringTest.updateable("none", 8);
             u.buildClassifier(gaussian());
