@@ -161,6 +161,14 @@ class NeuralGLMBadInputTest {
         t.add(Arguments.of("Gamma class < 0", build(c -> c.setFamily(new Gamma()), with(NeuralGLMBadInputTest::positive,
                 d -> d.instance(6).setClassValue(-3.5))),
                 new String[] {"instance 7 has class value -3.5"}));
+        // the Gamma variance of means near 1e-300 underflows: the information at the fit was 0/0 in every row
+        t.add(Arguments.of("GLM of a Gamma class of scale 1e-300", build(c -> c.setFamily(new Gamma()),
+                with(NeuralGLMBadInputTest::positive, d -> {
+                    for (int i = 0; i < d.numInstances(); i++) {
+                        d.instance(i).setClassValue(d.instance(i).classValue() * 1e-300);
+                    }
+                })), new String[] {"The GLM was fitted, but its standard errors cannot be computed",
+                        "the Gamma family's variance V(mu) under- or overflows double precision. Rescale the class"}));
         t.add(Arguments.of("Binomial proportion above 1", build(c -> c.setFamily(new Binomial()),
                 with(() -> FamilyData.of("Binomial", 30, 1), d -> d.instance(5).setClassValue(1.5))),
                 new String[] {"Binomial family cannot model class attribute 'y'", "instance 6 has class value 1.5", "0 <= y <= 1"}));

@@ -279,7 +279,28 @@ public final class TrainingRun {
             epochs += r.epochs();
         }
         final DMatrixRMaj fitted = net.predict(x);
-        final GlmInference inference = GlmInference.at(fam, x, fitted, targets.y(), targets.weights(), weightsKind);
+        final GlmInference inference;
+        try {
+            inference = GlmInference.at(fam, x, fitted, targets.y(), targets.weights(), weightsKind);
+        } catch (IllegalArgumentException e) {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < fitted.numRows; i++) {
+                final double mu = fam.mean(fitted.data[i]);
+                lo = Math.min(lo, mu);
+                hi = Math.max(hi, mu);
+            }
+            if (fam.link() == neuralglm.family.Link.LOGIT) {   // only separated rows: every mean at 0 or 1
+                throw new IllegalArgumentException("The GLM was fitted, but its standard errors cannot be computed ("
+                        + e.getMessage() + "): every instance's fitted probability is numerically 0 or 1, the inputs "
+                        + "separate the values of class attribute '" + header.classAttribute().name() + "' completely. "
+                        + "Give a weight decay (-weight-decay), or use a network", e);
+            }
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "The GLM was fitted, but its "
+                    + "standard errors cannot be computed (%s): its fitted means of class attribute '%s', from %.4g to "
+                    + "%.4g, are so small or large that the %s family's variance V(mu) under- or overflows double "
+                    + "precision. Rescale the class (e.g. multiply it by a power of 10), or use a network (no standard "
+                    + "errors)", e.getMessage(), header.classAttribute().name(), lo, hi, fam.name()), e);
+        }
         final FittedDispersion dispersion = FittedDispersion.fit(dispersionEstimate, fam, fitted, targets.y(),
                 targets.weights(), inference.rank(), inference.residualDf(), inference.weights() == GlmInference.Weights.PRIOR);
         final String[] names = pipeline.inputNames(), terms = new String[names.length + 1];
