@@ -1078,7 +1078,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                         : String.format(Locale.ROOT, "; the average of %d such networks (%d %s units in all)",
                         members.size() + 1, (members.size() + 1) * hiddenSizes[0], actName))
                         + (linear == null ? "" : describeLinear(hiddenSizes, actName, outputs, lambda)),
-                opt + (float32 ? "; training passes and predictions in float32" : ""), miniBatchSize, !doNotStandardize,
+                opt + (float32 ? TrainingRun.FLOAT32_SUFFIX : ""), miniBatchSize, !doNotStandardize,
                 FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
                 GlmInference.Weights.values()[weightsKind], quasi,
                 describeRegularization(glm, lambda, trainWeight, fraction, patienceUsed, targetScale, converged, plan.folds(),

@@ -138,6 +138,30 @@ class NeuralGLMHostileInputTest {
         assertEquals(Double.POSITIVE_INFINITY, new neuralglm.family.BinomialFamily().nll(Double.NEGATIVE_INFINITY, 0.5));
     }
 
+    /**
+     * -precision float32 covers hidden layers of up to 128 units: a wider network trains and predicts in float64 (the
+     * same bits as -precision float64), and the report said "training passes and predictions in float32".
+     */
+    @Test
+    void aFloat32BuildTooWideForFloatSaysItRanInFloat64() throws Exception {
+        final Instances d = FamilyData.of("Gaussian", 100, 1);
+        final String[] options = {"-hidden", "130", "-epochs", "2", "-optimizer", "Adam", "-mini-batch-size", "32",
+                "-validation-fraction", "0", "-weight-decay", "0", "-precision", "float32"};
+        final NeuralGLM f32 = built(d, options);
+        final String[] float64 = options.clone();
+        float64[float64.length - 1] = "float64";
+        final NeuralGLM f64 = built(d, float64);
+        assertEquals(f64.classifyInstance(d.instance(3)), f32.classifyInstance(d.instance(3)), 0.0, "float64 arithmetic");
+        assertTrue(f32.toString().contains("-precision float32 asked, but this network (a layer wider than 128 units) "
+                + "trains and predicts in float64"), f32.toString());
+        assertTrue(!f32.toString().contains("training passes and predictions in float32"), f32.toString());
+        // the default average of a Poisson class: its members train in float32, the average predicts in float64
+        final NeuralGLM avg = built(FamilyData.of("Poisson", 60, 1), "-family", "Poisson", "-precision", "float32");
+        assertEquals(neuralglm.nn.Precision.FLOAT64, avg.fittedModel().network().precision());
+        assertTrue(avg.toString().contains("training passes in float32, the model's predictions (an average of networks) "
+                + "in float64"), avg.toString());
+    }
+
     /** An instance made of values alone (no header), as many as the training data's, is read with the training header. */
     @Test
     void anInstanceWithoutAHeaderIsPredictedWithTheTrainingHeader() throws Exception {

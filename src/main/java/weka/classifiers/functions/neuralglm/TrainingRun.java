@@ -328,9 +328,18 @@ public final class TrainingRun {
         return model(net, family, result, stats, dispersion);
     }
 
+    /** The report's words for a float32 build whose model predicts in float64 (a layer wider than the float pass takes). */
+    public static final String FLOAT32_SUFFIX = "; training passes and predictions in float32";
+
     private FittedModel model(Sequential net, Family family, TrainingResult result, FitStatistics stats,
                               FittedDispersion dispersion) {
         final Attribute cls = header.classAttribute();
+        final String optimizer = !this.optimizer.endsWith(FLOAT32_SUFFIX) || net.predictsInFloat32(pipeline.numInputs())
+                ? this.optimizer : this.optimizer.substring(0, this.optimizer.length() - FLOAT32_SUFFIX.length())
+                + (session.network().predictsInFloat32(pipeline.numInputs())
+                ? "; training passes in float32, the model's predictions (an average of networks) in float64"
+                : "; -precision float32 asked, but this network (a layer wider than " + Sequential.maxFloat32Width()
+                + " units) trains and predicts in float64");
         return new FittedModel(header, pipeline, net, family, cls, result, stats, architecture, optimizer,
                 session.epochLimit(), targets.weights(), standardized, requestedBatchSize,
                 (int) session.trainingRows(), (int) session.validationRows(), dispersion, result == null ? null : resumeNote,
