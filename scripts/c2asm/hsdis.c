@@ -1,7 +1,7 @@
 /*
  * A minimal HotSpot disassembler plugin for JDK 17 over GNU libopcodes (binutils 2.40): the entry point JDK 17 calls,
  * decode_instructions_virtual, which Debian's libhsdis0-fcml does not export (with it JDK 17 prints hex only).
- * Build and install (README, Speed, Reading C2's code):
+ * Build and install (src/bench/SPEED.md, Reading C2's code):
  *   apt-get install binutils-dev
  *   gcc -O2 -shared -fPIC -o hsdis-amd64.so scripts/c2asm/hsdis.c -lopcodes -lbfd
  *   ln -sf "$PWD/hsdis-amd64.so" /usr/lib/jvm/java-17-openjdk-amd64/lib/hsdis-amd64.so

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Where a JIT-compiled method spends its time, by loop: perf's cpu-clock samples mapped onto C2's listing.
 
-Usage (README, Speed, Reading C2's code):
+Usage (src/bench/SPEED.md, Reading C2's code):
   perf record -e cpu-clock -F 5000 -o perf.data -- java -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit \\
       -XX:CompileCommand=quiet -XX:CompileCommand=print,neuralglm.linalg.RowKernels::* -XX:PrintAssemblyOptions=intel \\
       ... > listing.txt

@@ -130,7 +130,7 @@ final class RowGemm {
         final double[] z = bias == null ? s.zeros : bias;
         final int[] idx = s.idx;
         // t is the finite check's scratch before it holds the first row's sums
-        final boolean skip = hasZeros(a, Math.min(n, PROBE) * p) && RowKernels.finite(br, p, m, t)
+        final boolean skip = RowKernels.hasZeros(null, a, Math.min(n, PROBE), p) && RowKernels.finite(br, p, m, t)
                 && (bias == null || ZeroTerms.noNegativeZero(bias, m));
         for (int i = 0; i < n; i++) {
             final int a0 = i * p;
@@ -170,16 +170,6 @@ final class RowGemm {
     /** Rows of A that {@link #rowsTimes} looks at for zeros. */
     static final int PROBE = 16;
 
-    /** @return whether one of the first len entries of a is 0 or -0 */
-    private static boolean hasZeros(double[] a, int len) {
-        for (int i = 0; i < len; i++) {
-            if (a[i] == 0.0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * {@code t[j] = fma(x3, b3[j], fma(x2, b2[j], fma(x1, b1[j], fma(x0, b0[j], t[j]))))} for {@code j < len}.
      * C2 vectorises a loop only if it may unroll it, which it refuses for a body of more than about 60
@@ -214,7 +204,7 @@ final class RowGemm {
         for (int j = 0; j < m; j++) {
             System.arraycopy(c, j * p, cr[j], 0, p);
         }
-        if (p >= SPARSE_MIN_WIDTH && hasZeros(a, Math.min(n, PROBE) * m)) {
+        if (p >= SPARSE_MIN_WIDTH && RowKernels.hasZeros(null, a, Math.min(n, PROBE), m)) {
             sparseAtb(s, a, n, m, b, p, cr);
         } else {
             denseAtb(s, a, n, m, b, p, cr);

@@ -1084,8 +1084,8 @@ public final class RowKernels {
         }
     }
 
-    /** @return whether the first {@code rows} rows of a (p wide) hold a 0 or -0 */
-    private static boolean hasZeros(double[][] aRows, double[] aFlat, int rows, int p) {
+    /** @return whether the first {@code rows} rows of a (p wide: {@code aRows}, or row-major {@code aFlat}) hold a 0 or -0 */
+    static boolean hasZeros(double[][] aRows, double[] aFlat, int rows, int p) {
         for (int i = 0; i < rows; i++) {
             final double[] a = aRows == null ? aFlat : aRows[i];
             for (int k = 0, a0 = aRows == null ? i * p : 0; k < p; k++) {

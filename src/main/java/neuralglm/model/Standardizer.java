@@ -117,6 +117,8 @@ public final class Standardizer implements Serializable {
         final int parts = Math.max(1, Math.min(d, Parallel.parts(threads, (long) n * d, Parallel.PASS_GRAIN)));
         // blocks of rows, each read while in the caches by all the groups of columns (SOURCE_BLOCK entries)
         final int rows = Math.max(1, SOURCE_BLOCK / Math.max(1, d));
+        final boolean[] indicator = new boolean[d];
+        java.util.Arrays.fill(indicator, binaryScale > 0);
         Parallel.run(parts, t -> {
             final int c0 = Parallel.start(d, parts, t), c1 = Parallel.start(d, parts, t + 1);
             for (int i0 = 0; sums == null && i0 < n; i0 += rows) {
@@ -125,15 +127,11 @@ public final class Standardizer implements Serializable {
             means(m, total, c0, c1);
             for (int i0 = 0; i0 < n; i0 += rows) {
                 addSquares(x.data, i0, Math.min(n, i0 + rows), d, wu, 0, m, s, c0, c1);
+                indicators(x.data, i0, Math.min(n, i0 + rows), d, indicator, c0, c1);
             }
             scales(s, total, c0, c1);
         });
-        for (int j = 0; binaryScale > 0 && j < d; j++) {
-            if (s[j] != 1.0 && indicator(x, j)) {   // a constant column has scale 1
-                s[j] = binaryScale;
-            }
-        }
-        return new Standardizer(m, s);
+        return new Standardizer(m, indicatorScales(s, indicator, binaryScale));
     }
 
     /**
@@ -160,7 +158,7 @@ public final class Standardizer implements Serializable {
      * {@link #fit(DMatrixRMaj, double[], double[], int, double)} on inputs read from a source in blocks of rows: each
      * column's terms in row order, as there, so the same means and scales to the bit.
      *
-     * @param x           inputs, n x d. Read three times at most (the sums, the squares, the indicator columns).
+     * @param x           inputs, n x d. Read twice at most (the sums; the squares and the indicator columns).
      * @param w           instance weights (length n) or null for 1. Not modified.
      * @param sums        {@code sum_i w_i x_ij} per column, or null to sum them here. Not modified.
      * @param binaryScale the scale of an indicator column, &gt; 0 and finite; 0 for its standard deviation
@@ -185,33 +183,45 @@ public final class Standardizer implements Serializable {
             final int b = Math.min(rows, n - i0);
             x.range(i0, b, block);
             addSquares(block, 0, b, d, wu, i0, m, s, 0, d);
-            for (int k = 0; binaryScale > 0 && k < b * d; k++) {
-                final double v = block[k];
-                indicator[k % d] &= v == 0 || v == 1;
-            }
+            indicators(block, 0, b, d, indicator, 0, d);
         }
         scales(s, total, 0, d);
-        for (int j = 0; j < d; j++) {
-            if (s[j] != 1.0 && indicator[j]) {   // a constant column has scale 1
-                s[j] = binaryScale;
-            }
-        }
-        return new Standardizer(m, s);
+        return new Standardizer(m, indicatorScales(s, indicator, binaryScale));
     }
 
     /** Entries per block of rows in the fits (read from a source by {@link #fit(RowSource, double[], double[], double)}). */
     private static final int SOURCE_BLOCK = 1 << 14;
 
-    /** @return whether every value of column j is 0 or 1 */
-    private static boolean indicator(DMatrixRMaj x, int j) {
-        final int n = x.numRows, d = x.numCols;
-        for (int i = 0; i < n; i++) {
-            final double v = x.data[i * d + j];
-            if (v != 0 && v != 1) {
-                return false;
+    /**
+     * Clears {@code indicator[j]} for each column {@code c0 .. c1 - 1} of the row-major d-column {@code xs} with a value
+     * other than 0 or 1 in rows {@code r0 .. r1 - 1} (a column already cleared is not read): called on each block of
+     * rows as the squares pass reads it, so that the indicators cost no pass of their own.
+     */
+    private static void indicators(double[] xs, int r0, int r1, int d, boolean[] indicator, int c0, int c1) {
+        for (int j = c0; j < c1; j++) {
+            if (!indicator[j]) {
+                continue;
+            }
+            for (int r = r0; r < r1; r++) {
+                final double v = xs[r * d + j];
+                if (v != 0 && v != 1) {
+                    indicator[j] = false;
+                    break;
+                }
             }
         }
-        return true;
+    }
+
+    /**
+     * @return s, with {@code binaryScale} for each indicator column that is not constant (a constant column has scale 1)
+     */
+    private static double[] indicatorScales(double[] s, boolean[] indicator, double binaryScale) {
+        for (int j = 0; j < s.length; j++) {
+            if (s[j] != 1.0 && indicator[j]) {
+                s[j] = binaryScale;
+            }
+        }
+        return s;
     }
 
     /**

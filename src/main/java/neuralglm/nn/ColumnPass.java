@@ -452,12 +452,15 @@ final class ColumnPass {
 
     private DMatrixRMaj backwardFloat(DMatrixRMaj dEta, boolean needInputGradient) {
         final int last = layers.length;
-        if (gradF == null) {
+        if (gradF == null) {    // at the forward's capacity (ensureFloat drops it when that grows)
             gradF = new float[last + 1][][];
             for (int l = 1; l <= last; l++) {
                 gradF[l] = new float[width[l]][capacityF];
             }
-            // the backward pass's own buffers, made on the first backward pass (a pass that only predicts needs none)
+        }
+        if (colsF2 == null) {
+            // the backward pass's own buffers, as wide as the layers: made on the first backward pass (a pass that only
+            // predicts needs none)
             colsF2 = new float[last][][];
             colsF3 = new float[last][][];
             dWLiveF = new double[last][];

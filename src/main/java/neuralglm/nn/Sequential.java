@@ -351,9 +351,11 @@ public final class Sequential implements Layer {
 
     /**
      * Rows per block of a float prediction pass ({@link #setPrecision}): the float kernels' blocks of a 64-unit layer are
-     * 1024 rows long (256 KB of columns), and the pass ran the fastest on blocks of that length.
+     * 1024 rows long (256 KB of columns), and the pass ran the fastest on blocks of that length (faster than on 512, the
+     * double final pass's blocks). The training's final pass over a float32 network reads its rows in blocks of this
+     * length too.
      */
-    static final int PREDICT_BLOCK_FLOAT = 1024;
+    public static final int PREDICT_BLOCK_FLOAT = 1024;
 
     /**
      * The network's output for every row of x, computed in blocks of {@value #PREDICT_BLOCK} rows so

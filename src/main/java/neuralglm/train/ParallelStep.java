@@ -66,6 +66,8 @@ final class ParallelStep implements BatchStep {
      * {@code N (t + 1) / T}, rounded down to multiples of 8 (a cache line of doubles) in the flat order.
      */
     private final int[][] ranges;
+    /** {@code grads[p][s]}: slice s's gradient array of parameter p (the arrays a reduction adds, in slice order). */
+    private final double[][][] grads;
     /** The update of the current {@link #UPDATE} phase. */
     private Optimizer.Closure.RangeUpdate rangeUpdate;
     private volatile boolean stopped;
@@ -103,6 +105,12 @@ final class ParallelStep implements BatchStep {
         this.taken = new AtomicIntegerArray(threads);
         this.parked = new AtomicIntegerArray(threads);
         this.ranges = ranges(slices[0].params, threads);
+        this.grads = new double[slices[0].params.length][threads][];
+        for (int p = 0; p < grads.length; p++) {
+            for (int t = 0; t < threads; t++) {
+                grads[p][t] = slices[t].params[p].grad().data;
+            }
+        }
         this.workers = new Thread[threads - 1];
         for (int t = 1; t < threads; t++) {
             final int tt = t;
@@ -214,7 +222,7 @@ final class ParallelStep implements BatchStep {
     private void updateRange(int[] seg) {
         for (int k = 0; k < seg.length; k += 3) {
             final int p = seg[k];
-            rangeUpdate.update(p, seg[k + 1], seg[k + 2], slices[0].params[p].grad().data);
+            rangeUpdate.update(p, seg[k + 1], seg[k + 2], grads[p][0]);
         }
     }
 
@@ -233,17 +241,17 @@ final class ParallelStep implements BatchStep {
                 rangeUpdate.update(p, from, to, reduceInto0(p, from, to));
                 continue;
             }
-            final double[] g0 = slices[0].params[p].grad().data;
-            final double[] mine = slices[t].params[p].grad().data;
-            if (slices.length == 2) {
+            final double[][] g = grads[p];
+            final double[] g0 = g[0], mine = g[t];
+            if (g.length == 2) {
                 for (int i = from; i < to; i++) {
                     mine[i] = g0[i] + mine[i]; // the same bits as g0[i] + g1[i]
                 }
             } else {
                 for (int i = from; i < to; i++) {
                     double sum = g0[i];
-                    for (int s = 1; s < slices.length; s++) {
-                        sum += slices[s].params[p].grad().data[i];
+                    for (int s = 1; s < g.length; s++) {
+                        sum += g[s][i];
                     }
                     mine[i] = sum;
                 }
@@ -261,7 +269,7 @@ final class ParallelStep implements BatchStep {
         for (int t = 0; t < ranges.length; t++) {
             for (int j = 0; j < ranges[t].length; j += 3) {
                 if (ranges[t][j] == p && ranges[t][j + 1] <= k && k < ranges[t][j + 2]) {
-                    return slices[completedInSlices ? t : 0].params[p].grad().data[k];
+                    return grads[p][completedInSlices ? t : 0][k];
                 }
             }
         }
@@ -282,9 +290,9 @@ final class ParallelStep implements BatchStep {
      * @return slice 0's gradient array
      */
     private double[] reduceInto0(int p, int from, int to) {
-        final double[] g = slices[0].params[p].grad().data;
+        final double[] g = grads[p][0];
         for (int s = 1; s < slices.length; s++) {
-            final double[] h = slices[s].params[p].grad().data;
+            final double[] h = grads[p][s];
             for (int i = from; i < to; i++) {
                 g[i] += h[i];
             }

@@ -391,19 +391,15 @@ public final class Trainer {
     static final int FINAL_BLOCK = 512;
 
     /**
-     * Rows per forward pass of a network predicting in float32: the float kernels' blocks of the 64-unit layers are
-     * 1024 rows long (see {@code FloatColumnKernels}), and the pass runs faster on them than on 512.
+     * @return rows per forward pass of the final loss for this network: {@value #FINAL_BLOCK}, or for a network
+     *         predicting in float32 the rows of its float prediction pass's blocks ({@link Sequential#PREDICT_BLOCK_FLOAT})
      */
-    static final int FINAL_BLOCK_FLOAT = 1024;
-
-    /** @return rows per forward pass of the final loss for this network */
     private static int finalBlock(Sequential net) {
-        return net.precision() == Precision.FLOAT32 ? FINAL_BLOCK_FLOAT : FINAL_BLOCK;
+        return net.precision() == Precision.FLOAT32 ? Sequential.PREDICT_BLOCK_FLOAT : FINAL_BLOCK;
     }
 
     /**
-     * The network's outputs on rows {@code start .. start + b - 1} of x, {@value #FINAL_BLOCK} rows per forward pass
-     * ({@value #FINAL_BLOCK_FLOAT} when it predicts in float32).
+     * The network's outputs on rows {@code start .. start + b - 1} of x, {@link #finalBlock} rows per forward pass.
      *
      * @param xb  a buffer for the rows of one pass (reshaped)
      * @param eta receives the b x k outputs (reshaped)

@@ -46,6 +46,48 @@ class StandardizerTest {
         assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(x, w, null, 1, Double.NaN));
     }
 
+    /**
+     * Which columns are indicators is decided over every block of rows and every thread's columns, in the matrix fit
+     * and in the fit from a source: a value other than 0 or 1 in the last row, or only in a later block, makes a column
+     * numeric; -0 counts as 0; a constant 0/1 column keeps scale 1. Against the rule written out per column, with the
+     * sd from the fit without an indicator scale.
+     */
+    @Test
+    void indicatorColumnsAreFoundAcrossBlocksAndThreads() {
+        final int n = 7000, d = 10; // 1638 rows a block of the fits: five blocks
+        final Random rng = new Random(4);
+        final DMatrixRMaj x = new DMatrixRMaj(n, d);
+        final double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = 0.5 + rng.nextDouble();
+            final double bit = rng.nextInt(2);
+            x.data[i * d] = bit;                                         // an indicator
+            x.data[i * d + 1] = i == n - 1 ? 2 : bit;                    // 0/1 but for the last row
+            x.data[i * d + 2] = bit == 0 ? -0.0 : 1;                     // an indicator with -0 for 0
+            x.data[i * d + 3] = 1;                                       // constant
+            x.data[i * d + 4] = i == 2000 ? 0.5 : 1 - bit;               // 0/1 but for one row of the second block
+            x.data[i * d + 5] = rng.nextGaussian();                      // numeric
+            x.data[i * d + 6] = i % 3 == 0 ? 1 : 0;                      // an indicator
+            x.data[i * d + 7] = rng.nextInt(3);                          // 0, 1, 2
+            x.data[i * d + 8] = 0;                                       // constant 0
+            x.data[i * d + 9] = i < 2 ? 1 - i : rng.nextInt(2);          // an indicator
+        }
+        final boolean[] expected = {true, false, true, false, false, false, true, false, false, true};
+        final Standardizer sd = Standardizer.fit(x, w, null, 1, 0);
+        for (int threads = 1; threads <= 3; threads++) {
+            final Standardizer matrix = Standardizer.fit(x, w, null, threads, 0.5);
+            final Standardizer source = Standardizer.fit(neuralglm.linalg.RowSource.dense(x), w, null, 0.5);
+            for (int j = 0; j < d; j++) {
+                final double want = expected[j] ? 0.5 : sd.scale()[j];
+                assertEquals(want, matrix.scale()[j], 0.0, threads + " threads, column " + j);
+                assertEquals(want, source.scale()[j], 0.0, "from a source, column " + j);
+            }
+            assertArrayEquals(sd.mean(), matrix.mean(), 0.0, threads + " threads");
+        }
+        assertEquals(1.0, sd.scale()[3], 0.0, "a constant column has scale 1");
+        assertEquals(1.0, sd.scale()[8], 0.0, "a constant column has scale 1");
+    }
+
     @Test
     void originalUnitCoefficientsGiveTheSameEtaOnRawInputs() {
         final Random rng = new Random(3);

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * against the float64 pass of the same network: eta, dL/dx and every parameter gradient agree within float
  * rounding (relative to the size of the sums, {@code sum |terms|}); the parameter gradients also against
  * central differences of the double loss {@code S = sum(R .* net(x))}. The kernels alone against
- * {@link ColumnKernels} on every path (narrow, wide along either side, batches past the float flush, odd sizes).
+ * {@link ColumnKernels} on every path (narrow, wide along either side, batches past the float flush, odd sizes). A
+ * pass whose buffers grew for a larger batch gives the same bits as a fresh one.
  */
 class Float32PassTest {
 
@@ -73,6 +74,22 @@ class Float32PassTest {
         final DMatrixRMaj x2 = gauss(rng, n + 3, in);
         final double r2 = relative(b.forward(x2, Precision.FLOAT32).copy().data, a.forward(x2, Precision.FLOAT64).data, (n + 3) * out);
         assertTrue(r2 < tol, "second batch eta: " + r2);
+        // and the backward pass on the grown buffers: the same bits as a fresh network's float pass on that batch
+        final DMatrixRMaj dEta2 = gauss(rng, n + 3, out);
+        final Sequential fresh = net.copy();
+        fresh.forward(x2, Precision.FLOAT32);
+        b.zeroGrad();
+        final double[] dx2 = b.backward(dEta2, true).copy().data, dxFresh = fresh.backward(dEta2, true).data;
+        for (int i = 0; i < dxFresh.length; i++) {
+            assertEquals(Double.doubleToLongBits(dxFresh[i]), Double.doubleToLongBits(dx2[i]), "second batch dL/dx " + i);
+        }
+        final List<Parameter> pf = fresh.parameters();
+        for (int p = 0; p < pf.size(); p++) {
+            final double[] gf = pf.get(p).grad().data, g2 = pb.get(p).grad().data;
+            for (int i = 0; i < gf.length; i++) {
+                assertEquals(Double.doubleToLongBits(gf[i]), Double.doubleToLongBits(g2[i]), "second batch " + pf.get(p).name() + " gradient " + i);
+            }
+        }
     }
 
     /**

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code W_t / W}), added up entry by entry in slice order {@code ((g0 + g1) + g2)}, the loss
  * {@code sum_t (W_t / W) loss_t}, then the optimiser's whole-vector {@link Optimizer#step()}: the same bits, step
  * after step (loss, reduced gradients, weights), for SGD with Nesterov momentum and weight decay and for Adam,
- * with 2 and 3 threads, with workers that never start (the caller runs every task), and with an optimiser bound
+ * with 2, 3 and 4 threads, with workers that never start (the caller runs every task), and with an optimiser bound
  * to the parameters in another order (then the update runs on the caller, whole). And, up to rounding, the
  * one-thread step.
  */
@@ -74,7 +74,7 @@ class ParallelStepRangesTest {
     @ParameterizedTest
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a caller waiting for workers that never start hangs
     @CsvSource({"2, sgd, false, false", "3, sgd, false, false", "2, adam, false, false", "3, adam, true, false",
-        "2, sgd, true, false", "2, adam, false, true"})
+        "2, sgd, true, false", "2, adam, false, true", "4, sgd, false, false", "4, adam, true, false", "4, adam, false, true"})
     void sameBitsAsTheReductionAndUpdateWrittenOut(int threads, String optimizer, boolean callerAlone, boolean reordered) {
         final Random rng = new Random(threads * 10 + optimizer.length());
         final int n = 700, d = 6, batch = 200;
@@ -145,7 +145,7 @@ class ParallelStepRangesTest {
      */
     @ParameterizedTest
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    @CsvSource({"2, sgd", "3, adam"})
+    @CsvSource({"2, sgd", "3, adam", "4, sgd", "4, adam"})
     void reductionLeftToTheUpdateGivesTheSameBits(int threads, String optimizer) {
         final Random rng = new Random(threads);
         final int n = 500, d = 5, batch = 128;

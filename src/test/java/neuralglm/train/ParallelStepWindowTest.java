@@ -28,7 +28,8 @@ class ParallelStepWindowTest {
 
     @ParameterizedTest
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a caller waiting for workers that never start hangs
-    @CsvSource({"2, 5, false", "3, 5, false", "2, 40, false", "2, 64, false", "2, 64, true", "3, 5, true"})
+    @CsvSource({"2, 5, false", "3, 5, false", "2, 40, false", "2, 64, false", "2, 64, true", "3, 5, true", "4, 40, false",
+        "4, 5, true"})
     void sameStepAsOnTheCopiedBatch(int threads, int hidden, boolean callerAlone) {
         final Random rng = new Random(threads * 100 + hidden);
         final int n = 1000, d = 5, batch = 256;

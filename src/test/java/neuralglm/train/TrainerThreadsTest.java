@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TrainerThreadsTest {
 
     @ParameterizedTest
-    @CsvSource({"categorical,2,5000", "categorical,3,5000", "gaussian,2,1000", "poisson,2,1000"})
+    @CsvSource({"categorical,2,5000", "categorical,3,5000", "gaussian,2,1000", "poisson,2,1000", "poisson,4,1000"})
     void threadsReproduceThePyTorchTrace(String fam, int threads, int strict) throws Exception {
         final NotebookTable data = NotebookFixture.load();
         final Sequential net = NotebookFixtureTest.notebookNet(fam);

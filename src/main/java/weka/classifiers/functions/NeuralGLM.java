@@ -872,6 +872,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     @Override
     public void initializeClassifier(Instances data) throws Exception {
         buildLog = log == null ? null : new BuildLog(log);
+        readInputs = false;
         final int[] hiddenSizes = checkOptions();
         InputChecks.checkHeader(data, family);
         // the header alone: with missing values allowed and no minimum number of instances, the tests of the
@@ -883,6 +884,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             final String why = run.whyNotContinue(fingerprint, model);
             if (why == null) {
                 run.continued();
+                readInputs = run.readsInstances();
                 run.session().setEpochLimit(epochs);
                 model = run.liveModel();
                 return;
@@ -917,10 +919,17 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 && weightDecay != AUTO && validationFraction == 0;
     }
 
-    /** Whether the last run started read its inputs from the instances, without a copy (tests). */
+    /** Whether the run the last build trains reads its inputs from the instances ({@link #readsInputsFromInstances}). */
     private transient boolean readInputs;
 
-    /** @return whether the last build read its inputs from the instances, without a copy (tests) */
+    /**
+     * Tests: whether the last build read each batch's inputs from the instances instead of a standardised copy of them
+     * ({@code -read-instances} taken, see {@link #leanInputsAllowed}): the two give the same model, so only this tells
+     * them apart. A {@code -resume} build that continues its run answers for that run; false after a build that
+     * started no run (an empty data set, or a build that failed before its run started).
+     *
+     * @return whether the inputs were read from the instances
+     */
     boolean readsInputsFromInstances() {
         return readInputs;
     }

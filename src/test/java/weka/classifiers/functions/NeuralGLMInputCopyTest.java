@@ -3,6 +3,7 @@ package weka.classifiers.functions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import neuralglm.nn.Parameters;
@@ -18,7 +19,8 @@ import weka.core.Utils;
  * bit: parameters, report (fit statistics, dispersion) and predictions; on data with an attribute removed as useless,
  * missing input values, a missing class value and weights; in float64 and float32; a Gaussian class (learnt
  * standardised: the statistics predict on the rows read in blocks, more than one here). A build it cannot serve (two
- * threads) copies as before.
+ * threads) copies as before; {@link NeuralGLM#readsInputsFromInstances} tells the two apart, and is false after a build
+ * that failed before its run started.
  */
 class NeuralGLMInputCopyTest {
 
@@ -64,5 +66,8 @@ class NeuralGLMInputCopyTest {
         }
         final NeuralGLM threads = build(family, data, true, options + " -num-threads 2");
         assertFalse(threads.readsInputsFromInstances(), "two threads: the inputs are copied");
+        read.setEpochs(0);
+        assertThrows(IllegalArgumentException.class, () -> read.buildClassifier(data));
+        assertFalse(read.readsInputsFromInstances(), "a build that failed before its run started read nothing");
     }
 }

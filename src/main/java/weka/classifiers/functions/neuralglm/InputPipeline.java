@@ -239,7 +239,7 @@ public final class InputPipeline implements Inputs {
             if (raw == null) { // nominal inputs, all removed as useless (or a lean fit with no input left)
                 x = new DMatrixRMaj(n, cols);
                 for (int i = 0; i < n; i++) {
-                    copyNumeric(data.instance(i), x.data, i * cols);
+                    InstanceRows.read(data.instance(i), kept, fill, x.data, i * cols);
                 }
                 standardizer = standardize ? Standardizer.fit(x, weights, null, threads, binaryScale) : Standardizer.identity(cols);
                 inputsFinite = standardizer.applyChecked(x, threads);
@@ -307,20 +307,12 @@ public final class InputPipeline implements Inputs {
     public synchronized DMatrixRMaj transform(Instance instance) throws Exception {
         final DMatrixRMaj row = new DMatrixRMaj(1, inputNames.length);
         if (numericKept != null) {
-            copyNumeric(instance, row.data, 0);
+            InstanceRows.read(instance, numericKept, fillValues, row.data, 0);
         } else {
             copyRow(encode(instance), row.data, 0);
         }
         standardizer.applyRow(row.data, 0);   // one row: no blocks to lay out
         return row;
-    }
-
-    /** What the fitted filters make of an instance with numeric inputs only: kept values, missing ones imputed. */
-    private void copyNumeric(Instance inst, double[] target, int offset) {
-        for (int c = 0; c < numericKept.length; c++) {
-            final double v = inst.value(numericKept[c]);
-            target[offset + c] = Utils.isMissingValue(v) ? fillValues[numericKept[c]] : v;
-        }
     }
 
     /**
@@ -337,7 +329,7 @@ public final class InputPipeline implements Inputs {
         final int cols = inputNames.length;
         for (int i = 0; i < rows.numRows; i++) {
             if (numericKept != null) {
-                copyNumeric(data.instance(from + i), rows.data, i * cols);
+                InstanceRows.read(data.instance(from + i), numericKept, fillValues, rows.data, i * cols);
             } else {
                 copyRow(encode(data.instance(from + i)), rows.data, i * cols);
             }
@@ -667,6 +659,7 @@ public final class InputPipeline implements Inputs {
         /** The rows: the instances' number when fitted (the instances must not change during the build). */
         private final int n;
         private final int[] kept;
+        /** Per attribute: what replaces a missing value. */
         private final double[] fill;
         /** The standardiser applied to each row read; null for the imputed values as they are. */
         private final Standardizer standardizer;
@@ -680,10 +673,7 @@ public final class InputPipeline implements Inputs {
             this.data = data;
             this.n = data.numInstances();
             this.kept = kept.clone();
-            this.fill = new double[kept.length];
-            for (int c = 0; c < kept.length; c++) {
-                this.fill[c] = fill[kept[c]];
-            }
+            this.fill = fill.clone();
             this.standardizer = standardizer;
         }
 
@@ -724,13 +714,22 @@ public final class InputPipeline implements Inputs {
         }
 
         private void row(Instance inst, double[] out, int offset) {
-            final int d = kept.length;
-            for (int c = 0; c < d; c++) {
-                final double v = inst.value(kept[c]);
-                out[offset + c] = Utils.isMissingValue(v) ? fill[c] : v;
-            }
+            read(inst, kept, fill, out, offset);
             if (standardizer != null) {
                 standardizer.applyRow(out, offset);
+            }
+        }
+
+        /**
+         * What the fitted filters make of an instance with numeric inputs only, unstandardised: {@code out[offset + c]}
+         * is its value of attribute {@code kept[c]}, or {@code fill[kept[c]]} when that is missing.
+         *
+         * @param fill per attribute: what replaces a missing value
+         */
+        static void read(Instance inst, int[] kept, double[] fill, double[] out, int offset) {
+            for (int c = 0; c < kept.length; c++) {
+                final double v = inst.value(kept[c]);
+                out[offset + c] = Utils.isMissingValue(v) ? fill[kept[c]] : v;
             }
         }
     }
