@@ -24,7 +24,13 @@ public class BinomialFamily extends Family {
 
     @Override public String name() { return "Binomial"; }
     @Override public Link link() { return Link.LOGIT; }
-    @Override public double nll(double eta, double y) { return SafeMath.softplus(eta) - y * eta; }
+    @Override
+    public double nll(double eta, double y) {
+        if (Double.isInfinite(eta)) {   // the limit (0 where the mean is y: the intercept-only eta of all-0 or all-1 targets)
+            return (eta > 0 ? y == 1 : y == 0) ? 0.0 : Double.POSITIVE_INFINITY;
+        }
+        return SafeMath.softplus(eta) - y * eta;
+    }
     @Override public double gradient(double eta, double y) { return SafeMath.sigmoid(eta) - y; }
 
     @Override

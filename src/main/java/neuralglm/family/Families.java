@@ -1,7 +1,5 @@
 package neuralglm.family;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,15 +46,7 @@ public final class Families {
             new Entry("Exponential", null, (p, c) -> new ExponentialDistributionFamily(c ? Link.NEGATIVE_INVERSE : Link.LOG)));
 
     /** The names {@link #byName(String, double, boolean)} knows, in registry order. */
-    public static final List<String> NAMES;
-
-    static {
-        final List<String> names = new ArrayList<>();
-        for (Entry e : ENTRIES) {
-            names.add(e.name());
-        }
-        NAMES = Collections.unmodifiableList(names);
-    }
+    public static final List<String> NAMES = ENTRIES.stream().map(Entry::name).toList();
 
     private Families() {
     }

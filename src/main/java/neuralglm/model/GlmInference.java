@@ -17,7 +17,8 @@ import org.ejml.data.DMatrixRMaj;
  * <pre>
  *   I = A' diag(c) A,   A = [1, z] (intercept, standardised inputs),   c_i = w_i (dmu/deta)_i^2 / V(mu_i),
  * </pre>
- * is summed in one pass over the rows and factored {@code I = R' R} by Cholesky, column by column in order; a
+ * is summed in one pass over the rows (a row whose mean is saturated, dmu/deta = 0 in double, as a separated
+ * Bernoulli row's, adds nothing: its limit) and factored {@code I = R' R} by Cholesky, column by column in order; a
  * column whose residual (weighted, after projection on the earlier kept columns) has a norm below 1e-7 of
  * its own, i.e. a Schur complement below 1e-14 of its diagonal, is <b>aliased</b> (a linear combination of
  * earlier columns, R's NA) and left out, so {@code rank} counts the rest. Then {@code I^-1 = R^-1 R^-T}
@@ -66,6 +67,10 @@ public final class GlmInference {
     private final double[] qtEta;
     private final double observations;
     private final double pearson;
+    /** Rows of positive weight whose fitted mean is saturated (dmu/deta = 0 in double): separation. */
+    private int saturatedRows;
+    /** Rows of positive weight. */
+    private final int positiveRows;
 
     private GlmInference(Family family, DMatrixRMaj z, DMatrixRMaj eta, DMatrixRMaj y, double[] w, Weights kind) {
         if (eta.numCols != 1) {
@@ -95,7 +100,12 @@ public final class GlmInference {
             }
             positive++;
             final double mu = family.mean(eta.data[i]), g = family.link().meanDerivative(eta.data[i]);
-            final double c = wi * g * g / family.variance(mu);
+            // a mean saturated at its domain's edge (a separated Bernoulli row: mu = 1 in double) has dmu/deta = 0 and
+            // V(mu) = 0: in the limit it carries no information (c = V for a canonical link), not 0/0
+            if (g == 0) {
+                saturatedRows++;
+            }
+            final double c = g == 0 ? 0 : wi * g * g / family.variance(mu);
             row[0] = 1.0;
             System.arraycopy(z.data, i * d, row, 1, d);
             for (int r = 0; r < p; r++) {
@@ -107,6 +117,7 @@ public final class GlmInference {
             }
         }
         this.observations = this.kind == Weights.PRIOR ? positive : Family.totalWeight(w, n);
+        this.positiveRows = positive;
         this.pearson = family.pearsonChiSquare(eta, y, w);
         // Cholesky I = L L' column by column in order; a column whose Schur complement is below
         // ALIAS_TOLERANCE^2 of its diagonal (residual norm below ALIAS_TOLERANCE of its norm) is aliased
@@ -349,7 +360,28 @@ public final class GlmInference {
         final double aic = -2 * logLik + 2 * k, bic = -2 * logLik + Math.log(observations) * k;
         return new GlmSummary(family, terms.clone(), est, se, stat, pv, lo, hi, aliased.clone(), cov, estimated, confidence,
                 dispersion, dispersionSource, kind, m, observations, df, observations - 1, deviance, nullDeviance, pearson,
-                logLik, k, aic, bic, iterations, alpha, alphaSe, quasi ? null : dispersionWarning());
+                logLik, k, aic, bic, iterations, alpha, alphaSe, notes(quasi ? null : dispersionWarning(), separationNote()));
+    }
+
+    private static String notes(String a, String b) {
+        return a == null ? b : b == null ? a : a + ". Note: " + b;
+    }
+
+    /**
+     * @return a note when rows' fitted means are saturated (R's glm warns "fitted probabilities numerically 0 or 1
+     *         occurred"), else null
+     */
+    private String separationNote() {
+        if (saturatedRows == 0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%d of the %s instances with a positive weight have a fitted mean numerically at "
+                + "the edge of the %s family's range (%s), where they carry no information: the inputs separate them, "
+                + "the coefficients grow without bound with the epochs, and their standard errors, tests and intervals are "
+                + "not meaningful (R's glm warns: fitted probabilities numerically 0 or 1 occurred). Consider a weight decay "
+                + "(-weight-decay) or a network", saturatedRows, num(positiveRows), family.name(),
+                family.labelCoding() == Family.LabelCoding.BINARY || family.weightIsTrials() ? "a probability of 0 or 1"
+                        : "dmu/deta = 0");
     }
 
     private static double[] nans(int n) {

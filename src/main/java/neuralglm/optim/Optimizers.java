@@ -1,7 +1,5 @@
 package neuralglm.optim;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
@@ -29,15 +27,7 @@ public final class Optimizers {
             new Entry("LBFGS", Double.NaN, lr -> new LbfgsOptimizer()));
 
     /** The names {@link #byName} knows, in registry order. */
-    public static final List<String> NAMES;
-
-    static {
-        final List<String> names = new ArrayList<>();
-        for (Entry e : ENTRIES) {
-            names.add(e.name());
-        }
-        NAMES = Collections.unmodifiableList(names);
-    }
+    public static final List<String> NAMES = ENTRIES.stream().map(Entry::name).toList();
 
     private Optimizers() {
     }

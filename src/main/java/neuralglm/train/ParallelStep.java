@@ -457,16 +457,21 @@ final class ParallelStep implements BatchStep {
         return s;
     }
 
+    /**
+     * @return the batch's outputs, each slice's rows in their place; NaN for the rows of a slice with no weight (not
+     *         evaluated: their gradient is 0)
+     */
     @Override
     public DMatrixRMaj eta() {
         if (eta == null) {
-            eta = new DMatrixRMaj(perm != null ? batchRows : x.numRows, y.numCols);
-            int off = 0;
+            final int k = y.numCols;
+            eta = new DMatrixRMaj(perm != null ? batchRows : x.numRows, k);
             for (Slice s : slices) {
                 final DMatrixRMaj e = s.gradient.eta();
                 if (e != null && s.share > 0) {
-                    System.arraycopy(e.data, 0, eta.data, off, e.getNumElements());
-                    off += e.getNumElements();
+                    System.arraycopy(e.data, 0, eta.data, s.from * k, e.getNumElements());
+                } else {
+                    java.util.Arrays.fill(eta.data, s.from * k, (s.from + s.rows) * k, Double.NaN);
                 }
             }
         }

@@ -162,6 +162,15 @@ public final class PenaltySelection {
         final double trainWeight = Family.totalWeight(wt, t.length);
         final Trainer plain = trainer.withValidation(0, 1);
         final Held held = new Held(split, x, y, w);
+        // as Trainer.split: held-out rows of weight 0 only have no loss (every penalty's was Infinity)
+        if (held.w != null && !(Family.totalWeight(held.w, held.w.length) > 0)) {
+            throw new IllegalArgumentException("The " + held.w.length + " validation rows held out by the validation "
+                    + "fraction " + fraction + " all have weight 0; use a larger fraction or fewer zero weights");
+        }
+        if (wt != null && !(trainWeight > 0)) {
+            throw new IllegalArgumentException("The " + t.length + " training rows left by the validation fraction "
+                    + fraction + " all have weight 0; use a smaller fraction");
+        }
         final Sequential[] previous = new Sequential[1];
         return path(lambdas, 2, listener, lambda -> {
             final Sequential net = previous[0] == null ? fresh.get() : previous[0].copy();

@@ -1,6 +1,7 @@
 package neuralglm.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
@@ -92,6 +93,39 @@ class ParallelStepWindowTest {
         } finally {
             copied.close();
             windowed.close();
+        }
+    }
+
+    /**
+     * The outputs of a step whose first slice has no weight (its rows are not evaluated): the other slices' rows in
+     * their places (as the network predicts them), the first slice's NaN, so that a divergence message names the row
+     * whose output left the link's domain (they had moved up over the skipped slice, and the last rows stayed 0).
+     */
+    @ParameterizedTest
+    @CsvSource({"2, 0", "3, 0", "3, 1"})
+    void outputsOfASliceWithNoWeightAreNaNInTheirPlace(int threads, int idle) {
+        final int n = 90, d = 3;
+        final DMatrixRMaj x = new DMatrixRMaj(n, d), y = new DMatrixRMaj(n, 1);
+        final double[] w = new double[n];
+        countData(new Random(threads), x, y, w, 4, 1000);
+        final int from = n * idle / threads, to = n * (idle + 1) / threads;
+        java.util.Arrays.fill(w, from, to, 0.0);
+        final Sequential net = Sequential.mlp(d, new int[] {5}, Activation.Tanh::new, 1, new Random(2));
+        final DMatrixRMaj predicted = net.copy().predict(x);
+        final ParallelStep step = new ParallelStep(net, new PoissonFamily(), x, y, w, threads, Precision.FLOAT64);
+        try {
+            step.evaluate();
+            final DMatrixRMaj eta = step.eta();
+            assertEquals(n, eta.numRows);
+            for (int i = 0; i < n; i++) {
+                if (i >= from && i < to) {
+                    assertTrue(Double.isNaN(eta.data[i]), "row " + i + " of the slice with no weight");
+                } else {
+                    assertEquals(predicted.data[i], eta.data[i], 1e-12 * Math.abs(predicted.data[i]), "row " + i);
+                }
+            }
+        } finally {
+            step.close();
         }
     }
 

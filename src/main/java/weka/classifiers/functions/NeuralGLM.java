@@ -527,8 +527,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
 
     /** @return the number of training threads */
     @OptionMetadata(displayName = "numThreads", displayOrder = 8,
-            description = "Threads for computing gradients over the rows of a batch (default 1). Results do not depend "
-                    + "on it beyond rounding.",
+            description = "Threads for computing gradients over the rows of a batch (default 1; at most 256, and more "
+                    + "than the machine's cores only slow training down). Results do not depend on it beyond rounding.",
             commandLineParamName = "num-threads", commandLineParamSynopsis = "-num-threads <int>")
     public int getNumThreads() {
         return numThreads;
@@ -762,6 +762,11 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      */
     @Override
     public void setOptions(String[] options) throws Exception {
+        for (int i = 0; i + 1 < options.length; i++) {
+            if (options[i].equals("-hidden") && options[i + 1].trim().isEmpty()) {
+                options[i + 1] = "none";   // as setHidden(""): Weka's option helpers skip an empty value (the default stayed)
+            }
+        }
         StrictOptions.qualifyShortNames(this, options);
         StrictOptions.check(this, options);
         super.setOptions(options);
@@ -781,6 +786,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             try {
                 sizes[i] = Integer.parseInt(parts[i].trim());
             } catch (NumberFormatException e) {
+                if (parts[i].trim().matches("\\d+")) {
+                    throw new IllegalArgumentException("Option -hidden: '" + parts[i].trim() + "' in '" + hidden
+                            + "' is too many units for a layer; give sizes like 30,20, or none for a GLM");
+                }
                 sizes[i] = -1;
             }
             if (sizes[i] < 1) {
@@ -948,8 +957,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             throw new IllegalArgumentException("Option -weight-decay: " + weightDecay + " is not a finite penalty >= 0 "
                     + "(or -1 for the automatic choice)");
         }
-        if (numThreads < 1) {
-            throw new IllegalArgumentException("Option -num-threads: " + numThreads + " is not a number of threads >= 1");
+        if (numThreads < 1 || numThreads > Trainer.MAX_THREADS) {
+            throw new IllegalArgumentException("Option -num-threads: " + numThreads + " is not a number of threads >= 1 "
+                    + "and at most " + Trainer.MAX_THREADS + " (each thread holds a copy of the network and waits for the "
+                    + "others at every step: more threads than the machine's cores slow training down)");
         }
         if (!(validationFraction >= 0 && validationFraction < 1 || validationFraction == AUTO)) {
             throw new IllegalArgumentException("Option -validation-fraction: " + validationFraction
@@ -1005,6 +1016,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final RowSource rows = x == null ? pipeline.takeTrainingRows() : null;
         final int cols = x == null ? rows.numCols() : x.numCols;
         final int outputs = fam.outputs(train.classAttribute().isNominal() ? train.numClasses() : 1);
+        checkNetworkSize(cols, hiddenSizes, outputs);
         final String actName = activation == AUTO_ACTIVATION ? automaticActivation(fam, plan)
                 : TAGS_ACTIVATION[activation].getReadable();
         // a Gaussian network learns the standardised class, (y - mean) / sd: the weight decay is then free of its units
@@ -1076,6 +1088,36 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                         + "the same inputs (the Epochs run and Stopped lines below are the network's)", num(lambda)))
                         + describeLinearOmitted(choice.linearOutcome()),
                 targetScale, members, linear, plan.refitsLevel());
+    }
+
+    /**
+     * A layer's weights are one Java array (at most {@link Integer#MAX_VALUE} - 8 entries), and the network's
+     * parameters, their gradient and the optimiser's state must fit in the heap: refused with the option named,
+     * instead of EJML's "Matrix size exceeds the size of an integer" or an OutOfMemoryError mid-build.
+     *
+     * @param inputs      the network's input columns
+     * @param hiddenSizes the hidden layer sizes
+     * @param outputs     the output units
+     */
+    private void checkNetworkSize(int inputs, int[] hiddenSizes, int outputs) {
+        long in = inputs, parameters = 0;
+        for (int l = 0; l <= hiddenSizes.length; l++) {
+            final long out = l < hiddenSizes.length ? hiddenSizes[l] : outputs;
+            if (in * out > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "Option -hidden: the layer %s has %d x %d = "
+                        + "%d weights, more than one Java array holds (%d); give smaller layers", l < hiddenSizes.length
+                        ? "of " + out + " units" : "of " + out + " outputs", out, in, in * out, Integer.MAX_VALUE - 8));
+            }
+            parameters += (in + 1) * out;
+            in = out;
+        }
+        // the values and their gradient, a lower bound (the optimiser's state and the batch's activations come on top)
+        final long bytes = 2 * 8 * parameters, heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "Option -hidden: '%s' makes a network of %d "
+                    + "parameters, whose values and gradient alone take %.3g GB, more than the JVM's largest heap (%.3g GB, "
+                    + "set by -Xmx); give smaller layers", hidden, parameters, bytes / 1e9, heap / 1e9));
+        }
     }
 
     /**
@@ -1247,6 +1289,17 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             throw new IllegalArgumentException("NeuralGLM: cannot aggregate: the input columns differ ("
                     + String.join(", ", model.pipeline().inputNames()) + " vs " + String.join(", ",
                     other.model.pipeline().inputNames()) + "); RemoveUseless dropped different attributes in the partitions");
+        }
+        final Family f = model.family(), g = other.model.family();
+        if (!f.name().equals(g.name()) || f.link() != g.link()) {
+            throw new IllegalArgumentException("NeuralGLM: cannot aggregate models of different families: " + f.name()
+                    + " (" + f.link() + " link) and " + g.name() + " (" + g.link() + " link); their etas mean different "
+                    + "things. Build every model with the same -family");
+        }
+        final String a = model.network().toString(), b = other.model.network().toString();
+        if (!a.equals(b)) {
+            throw new IllegalArgumentException("NeuralGLM: cannot aggregate networks of different layers or activations: "
+                    + a + " and " + b + ". Build every model with the same -hidden and -activation");
         }
         if (aggregateSum == null) {
             aggregateSum = new ModelAggregation.Sum(model);

@@ -27,7 +27,8 @@ import weka.core.Utils;
  * {@code updateClassifier} buffers instances into mini-batches and takes one optimiser step per batch,
  * exactly as one epoch of in-order mini-batch training; {@code batchFinished} steps on what is left.
  * Built on an empty data set (the Knowledge Flow's incremental mode, the command line), it fits the
- * input pipeline on the first mini-batch and predicts "missing" until then.
+ * input pipeline on the first mini-batch (or, when the stream ends before, on the instances {@code batchFinished}
+ * finds) and predicts "missing" until then.
  * <p>The stream trains a network of its own (a copy of the model's) and, after every step, makes the
  * classifier's model a new {@link FittedModel} with a copy of it ({@link FittedModel#withNetwork}): models
  * stay immutable. A stream belongs to the model it made last; when a build or an aggregation replaces
@@ -148,21 +149,26 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
             if (s.waiting.numInstances() < Math.max(1, getMiniBatchSize())) {
                 return;
             }
-            final Instances first = s.waiting;
-            s.model = startingModel(first);
-            s.waiting = null;
-            if (first.classAttribute().isNominal()) {   // the model saw nothing yet: the stream counts the first batch
-                s.unseen = new boolean[first.numClasses()];
-                java.util.Arrays.fill(s.unseen, true);
-                s.weightSeen = 0;
-            }
-            setModel(s.model);
-            for (int i = 0; i < first.numInstances(); i++) {
-                learn(s, first.instance(i));
-            }
+            start(s);
             return;
         }
         learn(s, instance);
+    }
+
+    /** A waiting stream's first mini-batch (all its instances): fits the model's pipeline on it and learns from it. */
+    private void start(Stream s) throws Exception {
+        final Instances first = s.waiting;
+        s.model = startingModel(first);
+        s.waiting = null;
+        if (first.classAttribute().isNominal()) {   // the model saw nothing yet: the stream counts the first batch
+            s.unseen = new boolean[first.numClasses()];
+            java.util.Arrays.fill(s.unseen, true);
+            s.weightSeen = 0;
+        }
+        setModel(s.model);
+        for (int i = 0; i < first.numInstances(); i++) {
+            learn(s, first.instance(i));
+        }
     }
 
     private void learn(Stream s, Instance instance) throws Exception {
@@ -273,9 +279,15 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
         setModel(s.model);
     }
 
-    /** Steps on the instances still buffered (end of the stream). */
+    /**
+     * Steps on the instances still buffered (end of the stream); a stream that ended before its first mini-batch was
+     * full starts from the instances it has (they would otherwise be lost, and the model would predict missing).
+     */
     @Override
     public void batchFinished() throws Exception {
+        if (waiting() && stream.waiting.numInstances() > 0) {
+            start(stream);
+        }
         if (stream != null && stream.model == fittedModel() && stream.learner != null) {
             final boolean step;
             try {
@@ -315,6 +327,19 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
                     : new double[] {Utils.missingValue()};
         }
         return super.distributionForInstance(instance);
+    }
+
+    /** @return as {@link #distributionForInstance}, for each instance (missing predictions on a waiting stream) */
+    @Override
+    public double[][] distributionsForInstances(Instances insts) throws Exception {
+        if (waiting()) {
+            final double[][] out = new double[insts.numInstances()][];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = distributionForInstance(insts.instance(i));
+            }
+            return out;
+        }
+        return super.distributionsForInstances(insts);
     }
 
     @Override

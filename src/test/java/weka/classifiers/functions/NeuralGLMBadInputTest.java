@@ -135,6 +135,20 @@ class NeuralGLMBadInputTest {
             d.instance(0).setValue(0, 1e150);
             d.instance(1).setValue(0, 1e-160);
         })), new String[] {"Input value Infinity at row 0, column 0 is not finite"}));
+        // Weka's API takes any double for a nominal value: one that is not the index of a label was read past the
+        // end of an array (ArrayIndexOutOfBoundsException), or into the next row's one-hot target, or (1.5) as label 1
+        t.add(Arguments.of("nominal input value that is not a label's index", build(with(() -> withExtra(
+                new Attribute("colour", List.of("red", "blue"))), d -> d.instance(3).setValue(0, 9.0))),
+                new String[] {"Attribute 'colour' of instance 4 is 9.0, which is not the index of one of its 2 nominal "
+                        + "values (0 to 1)"}));
+        t.add(Arguments.of("nominal class value that is not a label's index", build(c -> c.setFamily(
+                new weka.classifiers.functions.neuralglm.Auto()), with(() -> nominalClass(
+                List.of("a", "b", "c")), d -> d.instance(5).setValue(3, 1.5))),
+                new String[] {"Class attribute 'y' of instance 6 is 1.5, which is not the index of one of its 3 nominal values"}));
+        t.add(Arguments.of("negative nominal class value", build(c -> c.setFamily(new Bernoulli()),
+                with(() -> nominalClass(List.of("a", "b")),
+                d -> d.instance(0).setValue(3, -1.0))),
+                new String[] {"Class attribute 'y' of instance 1 is -1.0, which is not the index"}));
         t.add(Arguments.of("infinite class value", build(with(NeuralGLMBadInputTest::gaussian,
                 d -> d.instance(0).setClassValue(Double.POSITIVE_INFINITY))),
                 new String[] {"Class attribute 'y' of instance 1 is Infinity"}));
@@ -158,6 +172,26 @@ class NeuralGLMBadInputTest {
                 d.instance(i).setWeight(0);
             }
         })), new String[] {"The 30 instances with a class value have total weight 0.0", "must be > 0"}));
+        // an infinite total failed in the engine's Standardizer ("column 0 has mean NaN"); a subnormal one, whose
+        // reciprocal overflows, as "Training diverged ... Try a smaller learning rate"
+        t.add(Arguments.of("total weight that overflows", build(with(NeuralGLMBadInputTest::gaussian, d -> {
+            for (int i = 0; i < d.numInstances(); i++) {
+                d.instance(i).setWeight(1e308);
+            }
+        })), new String[] {"The 30 instances with a class value have total weight Infinity", "Rescale the weights"}));
+        t.add(Arguments.of("subnormal total weight", build(with(NeuralGLMBadInputTest::gaussian, d -> {
+            for (int i = 0; i < d.numInstances(); i++) {
+                d.instance(i).setWeight(1e-320);
+            }
+        })), new String[] {"have total weight 2.99997E-319", "must sum to a finite number of at least 2.2250738585072014E-308"}));
+        // the automatic weight decay of a Gaussian network holds out 20%: with weight 0 there, every penalty's held-out
+        // loss was Infinity and the choice arbitrary (early stopping's split already refused this)
+        t.add(Arguments.of("held-out rows of weight 0 only", build(c -> c.setHidden("4"),
+                with(NeuralGLMBadInputTest::gaussian, d -> {
+                    for (int i = 1; i < d.numInstances(); i++) {
+                        d.instance(i).setWeight(0);
+                    }
+                })), new String[] {"rows held out by the validation fraction 0.2 all have weight 0"}));
         t.add(Arguments.of("negative weight", build(with(NeuralGLMBadInputTest::gaussian, d -> d.instance(6).setWeight(-2))),
                 new String[] {"Instance 7 has weight -2.0", "finite and >= 0"}));
         t.add(Arguments.of("NaN weight", build(with(NeuralGLMBadInputTest::gaussian, d -> d.instance(0).setWeight(Double.NaN))),
@@ -187,6 +221,12 @@ class NeuralGLMBadInputTest {
                 new String[] {"Option -hidden: '0' in '0' is not a layer size >= 1", "none for a GLM"}));
         t.add(Arguments.of("-hidden -5", build(c -> c.setHidden("-5"), gaussian()),
                 new String[] {"Option -hidden: '-5' in '-5' is not a layer size >= 1"}));
+        t.add(Arguments.of("-hidden beyond the integers", build(c -> c.setHidden("99999999999"), gaussian()),
+                new String[] {"Option -hidden: '99999999999' in '99999999999' is too many units for a layer"}));
+        // failed in EJML: "Matrix size exceeds the size of an integer"
+        t.add(Arguments.of("-hidden with more weights than an array holds", build(c -> c.setHidden("2000000000"), gaussian()),
+                new String[] {"Option -hidden: the layer of 2000000000 units has 2000000000 x 3 = 6000000000 weights, more "
+                        + "than one Java array holds"}));
         t.add(Arguments.of("-hidden 30,,20", build(c -> c.setHidden("30,,20"), gaussian()),
                 new String[] {"Option -hidden: '' in '30,,20'"}));
         t.add(Arguments.of("negative epochs", build(c -> c.setEpochs(-3), gaussian()),
@@ -199,6 +239,9 @@ class NeuralGLMBadInputTest {
                 new String[] {"Option -weight-decay: -0.1 is not a finite penalty >= 0"}));
         t.add(Arguments.of("zero threads", build(c -> c.setNumThreads(0), gaussian()),
                 new String[] {"Option -num-threads: 0 is not a number of threads >= 1"}));
+        // 128 threads took a 50-row build on 2 cores from 0.05 to 2.5 s, 2048 to 60 s, and 100,000 ran out of threads
+        t.add(Arguments.of("more threads than the limit", build(c -> c.setNumThreads(257), gaussian()),
+                new String[] {"Option -num-threads: 257 is not a number of threads >= 1 and at most 256"}));
         t.add(Arguments.of("validation fraction 1", build(c -> c.setValidationFraction(1.0), gaussian()),
                 new String[] {"Option -validation-fraction: 1.0 is not a share >= 0 and < 1"}));
         t.add(Arguments.of("negative validation fraction", build(c -> c.setValidationFraction(-0.2), gaussian()),
@@ -237,6 +280,18 @@ class NeuralGLMBadInputTest {
         t.add(Arguments.of("non-numeric learning rate inside -optimizer", setOptions("-optimizer",
                 "weka.classifiers.functions.neuralglm.SGD -lr fast"),
                 new String[] {"Option -optimizer: cannot use", "Option -lr: 'fast' is not a number"}));
+        // trained on the standardised class, a float32 network's output layer mapped back to a class of scale 1e100 left
+        // float's range: the model predicted NaN for every instance, and the report said Mean NLL NaN
+        t.add(Arguments.of("float32 network for a class beyond float's range", build(c -> {
+            c.setHidden("4");
+            c.setEpochs(5);
+            c.setPrecision(new weka.core.SelectedTag("float32", NeuralGLM.TAGS_PRECISION));
+        }, with(NeuralGLMBadInputTest::gaussian, d -> {
+            for (int i = 0; i < d.numInstances(); i++) {
+                d.instance(i).setClassValue(d.instance(i).classValue() * 1e100);
+            }
+        })), new String[] {"The trained model predicts NaN for 30 of the 30 training instances with a class value",
+                "it predicts in float32 (-precision float32), whose range ends at 3.4E38", "Use -precision float64"}));
         t.add(Arguments.of("learning rate so large that training diverges", build(c -> {
             c.setHidden("8");
             c.setFamily(new Poisson());
@@ -260,9 +315,43 @@ class NeuralGLMBadInputTest {
             inf.setValue(1, Double.POSITIVE_INFINITY);
             c.distributionForInstance(inf);
         }, new String[] {"Attribute 'x2' of the instance to predict is Infinity"}));
+        t.add(Arguments.of("predicting an instance whose nominal value is not a label's index", (Action) c -> {
+            final Instances d = withExtra(new Attribute("colour", List.of("red", "blue")));
+            for (int i = 0; i < d.numInstances(); i++) {
+                d.instance(i).setValue(0, i % 2);
+            }
+            final NeuralGLM other = NeuralGLMFamiliesTest.glm(new weka.classifiers.functions.neuralglm.Gaussian());
+            other.buildClassifier(d);
+            final Instance bad = (Instance) d.instance(0).copy();
+            bad.setValue(0, 2.0);
+            other.distributionForInstance(bad);
+        }, new String[] {"Attribute 'colour' of the instance to predict is 2.0, which is not the index of one of its 2"}));
+        t.add(Arguments.of("updating with a nominal class value that is not a label's index", (Action) c -> {
+            final NeuralGLMUpdateable u = NeuralGLMSteeringTest.updateable("none", 8);
+            final Instances d = FamilyData.of("Categorical", 30, 1);
+            u.buildClassifier(d);
+            final Instance bad = (Instance) d.instance(0).copy();
+            bad.setValue(3, 7.0);
+            u.updateClassifier(bad);
+        }, new String[] {"Class attribute 'y' of instance 1 is 7.0, which is not the index of one of its 3 nominal values"}));
         t.add(Arguments.of("predicting an instance with too few values", (Action) c ->
                 c.distributionForInstance(new DenseInstance(1.0, new double[] {1, 2, 3})),
                 new String[] {"The instance has 3 attributes but the training data had 4"}));
+        // the sum of a Gaussian and a Poisson GLM's parameters was accepted: the average took the first one's family
+        t.add(Arguments.of("aggregating a model of another family", (Action) c -> {
+            final NeuralGLM poisson = NeuralGLMFamiliesTest.glm(new Poisson());
+            poisson.buildClassifier(with(NeuralGLMBadInputTest::gaussian, d -> {
+                for (int i = 0; i < d.numInstances(); i++) {
+                    d.instance(i).setClassValue(i % 4);
+                }
+            }));
+            c.aggregate(poisson);
+        }, new String[] {"cannot aggregate models of different families: Gaussian (identity link) and Poisson (log link)"}));
+        t.add(Arguments.of("aggregating a network of other layers", (Action) c -> {
+            final NeuralGLM net = NeuralGLMSteeringTest.adam("3", 2, 8);
+            net.buildClassifier(gaussian());
+            c.aggregate(net);
+        }, new String[] {"cannot aggregate networks of different layers or activations: Sequential("}));
         t.add(Arguments.of("updating with an instance of a different header", (Action) c -> {
             final NeuralGLMUpdateable u = NeuralGLMSteeringTest.updateable("none", 8);
             u.buildClassifier(gaussian());

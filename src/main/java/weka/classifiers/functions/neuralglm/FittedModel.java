@@ -214,6 +214,10 @@ public final class FittedModel implements Serializable {
      */
     public double[] distribution(Instance instance) throws Exception {
         checkHeader(instance);
+        if (instance.dataset() == null) {   // values only (checked: as many as the training header's): read with it
+            instance = (Instance) instance.copy();
+            instance.setDataset(header);
+        }
         InputChecks.checkForPrediction(instance);
         final DMatrixRMaj eta = net.predict(pipeline.transform(instance));
         final double[] p;

@@ -70,26 +70,48 @@ public final class InputChecks {
     /**
      * @param count the number of instances with a class value
      * @param total the sum of their weights, in instance order
-     * @throws IllegalArgumentException unless the total is &gt; 0
+     * @throws IllegalArgumentException unless the total is finite and at least {@link Double#MIN_NORMAL}
      */
     public static void checkTotalWeight(int count, double total) {
         if (!(total > 0)) {
             throw new IllegalArgumentException("The " + count + " instances with a class value have total "
                     + "weight " + total + "; at least one weight must be > 0");
         }
+        // the means over the weight divide by it: its reciprocal must be finite, and so must the sum
+        if (!(total >= Double.MIN_NORMAL) || total == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("The " + count + " instances with a class value have total "
+                    + "weight " + total + "; the weights must sum to a finite number of at least " + Double.MIN_NORMAL
+                    + " (the means over the weight divide by it). Rescale the weights (only their ratios matter for the "
+                    + "fit; for Binomial they are the numbers of trials)");
+        }
     }
 
     /**
-     * Checks one instance: finite values of magnitude at most {@link #MAX_MAGNITUDE} (NaN is missing),
-     * and a finite weight &gt;= 0.
+     * Checks one instance: finite values of magnitude at most {@link #MAX_MAGNITUDE} (NaN is missing), a nominal
+     * value the index of one of its attribute's values, and a finite weight &gt;= 0.
      *
      * @param inst   the instance. Not modified.
      * @param number its 1-based number, for the message
      * @throws IllegalArgumentException naming attribute, instance and value
      */
     public static void checkInstance(Instance inst, int number) {
+        checkInstance(inst, number, nominalSizes(inst));
+    }
+
+    /**
+     * {@link #checkInstance(Instance, int)} with the header's nominal sizes computed once for many instances.
+     *
+     * @param inst         the instance. Not modified.
+     * @param number       its 1-based number, for the message
+     * @param nominalSizes {@link #nominalSizes} of its header
+     * @throws IllegalArgumentException naming attribute, instance and value
+     */
+    public static void checkInstance(Instance inst, int number, int[] nominalSizes) {
         for (int a = 0; a < inst.numAttributes(); a++) {
             checkValue(inst, a, number); // the message is made only for a bad value (no string per instance)
+            if (nominalSizes[a] >= 0) {
+                checkNominal(inst, a, number, nominalSizes[a]);
+            }
         }
         final double w = inst.weight();
         if (!Double.isFinite(w) || w < 0) {
@@ -99,8 +121,8 @@ public final class InputChecks {
     }
 
     /**
-     * Checks the values of an instance to predict: finite, magnitude at most {@link #MAX_MAGNITUDE}
-     * (NaN is missing; the class value is not used).
+     * Checks the values of an instance to predict: finite, magnitude at most {@link #MAX_MAGNITUDE}, a nominal value
+     * the index of one of its attribute's values (NaN is missing; the class value is not used).
      *
      * @param inst the instance. Not modified.
      * @throws IllegalArgumentException naming the attribute and value
@@ -109,7 +131,57 @@ public final class InputChecks {
         for (int a = 0; a < inst.numAttributes(); a++) {
             if (a != inst.classIndex()) {
                 checkValue(inst, a, 0);
+                if (inst.dataset() != null && inst.attribute(a).isNominal()) {
+                    checkNominal(inst, a, 0, inst.attribute(a).numValues());
+                }
             }
+        }
+    }
+
+    /**
+     * @param inst an instance. Not read beyond its header.
+     * @return per attribute of its header, the number of values of a nominal attribute, -1 for any other (all -1
+     *         without a header)
+     */
+    private static int[] nominalSizes(Instance inst) {
+        if (inst.dataset() == null) {
+            final int[] none = new int[inst.numAttributes()];
+            java.util.Arrays.fill(none, -1);
+            return none;
+        }
+        return nominalSizes(inst.dataset());
+    }
+
+    /**
+     * @param header a header. Not modified.
+     * @return per attribute, the number of values of a nominal attribute, -1 for any other
+     */
+    public static int[] nominalSizes(Instances header) {
+        final int[] k = new int[header.numAttributes()];
+        for (int a = 0; a < k.length; a++) {
+            k[a] = header.attribute(a).isNominal() ? header.attribute(a).numValues() : -1;
+        }
+        return k;
+    }
+
+    /**
+     * @param v a nominal attribute's value as Weka stores it
+     * @param k the attribute's number of values
+     * @return whether v is missing (NaN) or the index of one of the values, 0 .. k - 1
+     */
+    public static boolean nominalIndex(double v, int k) {
+        return Double.isNaN(v) || v >= 0 && v < k && v == (int) v;
+    }
+
+    /** A nominal value must be the index of one of the attribute's k values (Weka's API lets any double in). */
+    private static void checkNominal(Instance inst, int a, int number, int k) {
+        final double v = inst.value(a);
+        if (!nominalIndex(v, k)) {
+            throw new IllegalArgumentException(String.format(
+                    "%s '%s' of %s is %s, which is not the index of one of its %d nominal values (0 to %d): Weka stores "
+                            + "a nominal value as the index of its label; set it with setValue(attribute, label)",
+                    a == inst.classIndex() ? "Class attribute" : "Attribute", inst.attribute(a).name(),
+                    number > 0 ? "instance " + number : "the instance to predict", v, k, k - 1));
         }
     }
 

@@ -109,6 +109,8 @@ public record Targets(DMatrixRMaj y, double[] weights) {
         // one-hot targets only (else the targets are the class values)
         final double[] classValues = inputs == null || y == null || !oneHot ? null : new double[n];
         final boolean nominalClass = cls.isNominal();
+        final int classValueCount = cls.numValues();
+        final int[] nominalSizes = InputChecks.nominalSizes(data);
         final int parts = Math.min(Math.max(1, n), Parallel.parts(threads, (long) n * d, grain));
         final int[] counts = new int[parts];
         final boolean[] sparse = new boolean[parts];
@@ -130,7 +132,8 @@ public record Targets(DMatrixRMaj y, double[] weights) {
                     if (inputs != null && inst instanceof DenseInstance) {
                         // the checks of InputChecks.checkInstance (numeric inputs: a value fails when its magnitude is
                         // above the limit), made on the values as they are copied; its message when one fails
-                        boolean bad = nominalClass ? false : Math.abs(v) > InputChecks.MAX_MAGNITUDE;
+                        boolean bad = nominalClass ? !InputChecks.nominalIndex(v, classValueCount)
+                                : Math.abs(v) > InputChecks.MAX_MAGNITUDE;
                         for (int a = 0, o = i * m; a < d; a++) {
                             if (a != c) {
                                 final double x = inst.value(a);
@@ -142,13 +145,13 @@ public record Targets(DMatrixRMaj y, double[] weights) {
                         }
                         final double wt = inst.weight();
                         if (bad || !Double.isFinite(wt) || wt < 0) {
-                            InputChecks.checkInstance(inst, i + 1);
+                            InputChecks.checkInstance(inst, i + 1, nominalSizes);
                         }
                         if (classValues != null) {
                             classValues[i] = v;
                         }
                     } else {
-                        InputChecks.checkInstance(inst, i + 1);
+                        InputChecks.checkInstance(inst, i + 1, nominalSizes);
                         sparse[t] |= raw != null;
                     }
                     w[i] = inst.weight();

@@ -207,6 +207,7 @@ public final class TrainingRun {
         if (refitLevel) {
             OutputLevel.refit(net, family, fitted, targets.y(), targets.weights());   // the average's level, unpenalised
         }
+        checkFinite(net, fitted);   // refit shifted them in place: the model's outputs
         if (glm && fitted.numCols == 1) {
             return completeGlm(net, result);
         }
@@ -216,6 +217,44 @@ public final class TrainingRun {
         completed = model(net, result, stats,
                 FittedDispersion.fit(dispersionEstimate, family, fitted, targets.y(), targets.weights(), p));
         return completed;
+    }
+
+    /**
+     * No model predicts NaN or infinity on its own training instances, whatever the training did not notice: a float32
+     * network trained on a standardised class of scale 1e100 has output weights beyond float's range once mapped back
+     * to the class's units, and would predict NaN everywhere.
+     *
+     * @param net    the model's network
+     * @param fitted its outputs (eta) on the training inputs
+     * @throws IllegalArgumentException saying how many and what to change
+     */
+    private void checkFinite(Sequential net, DMatrixRMaj fitted) {
+        int bad = 0, first = -1;
+        double value = 0;
+        for (int i = 0; i < fitted.numRows; i++) {
+            for (int j = 0; j < fitted.numCols; j++) {
+                final double v = fitted.data[i * fitted.numCols + j];
+                if (!Double.isFinite(v)) {
+                    bad++;
+                    if (first < 0) {
+                        first = i;
+                        value = v;
+                    }
+                    break;
+                }
+            }
+        }
+        if (bad == 0) {
+            return;
+        }
+        final boolean float32 = net.precision() == neuralglm.nn.Precision.FLOAT32;
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "The trained model predicts %s for %d of "
+                + "the %d training instances with a class value (the first at number %d of them)%s", value, bad, fitted.numRows, first + 1, float32 && targetScale != null
+                ? ": it predicts in float32 (-precision float32), whose range ends at 3.4E38, and class attribute '"
+                + header.classAttribute().name() + "' has a standard deviation of " + targetScale.scale()[0]
+                + ". Use -precision float64, or rescale the class"
+                : float32 ? ": it predicts in float32 (-precision float32), whose range ends at 3.4E38. Use -precision "
+                + "float64, or rescale the inputs (or standardise them)" : ". Rescale the class or the inputs"));
     }
 
     /** @return the network's predictions on all training inputs, from the matrix or the rows read from the instances */

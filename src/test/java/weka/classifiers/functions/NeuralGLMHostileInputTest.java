@@ -1,0 +1,151 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import weka.core.Instance;
+import weka.core.Instances;
+
+/**
+ * Inputs a careless or hostile user gives that are valid but extreme (the errors for invalid ones are in
+ * {@link NeuralGLMBadInputTest}): each build must end, with a model free of NaN whose report says what is odd
+ * about it, or with a specific error.
+ */
+class NeuralGLMHostileInputTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    private static String[] glm(String... more) {
+        final String[] o = new String[more.length + 2];
+        o[0] = "-hidden";
+        o[1] = "none";
+        System.arraycopy(more, 0, o, 2, more.length);
+        return o;
+    }
+
+    private static NeuralGLM built(Instances data, String... options) throws Exception {
+        final NeuralGLM c = new NeuralGLM();
+        c.setOptions(options.clone());
+        assertTimeoutPreemptively(LIMIT, () -> c.buildClassifier(data));
+        return c;
+    }
+
+    /**
+     * A completely separated two-class GLM: maximum likelihood drives the coefficients to infinity and some fitted
+     * probabilities reach exactly 0 or 1 in double, whose rows' information is 0/0. The build used to fail with
+     * "GLM inference: no row has a positive weight and a finite information"; now such rows carry no information
+     * (their limit), the model is built as R's glm builds it, and the report says which rows and what it means.
+     */
+    @Test
+    void aSeparatedBernoulliGlmBuildsAndItsReportSaysTheProbabilitiesReachedZeroOrOne() throws Exception {
+        final Instances d = FamilyData.of("Bernoulli", 30, 1);
+        for (Instance i : d) {
+            i.setClassValue(i.value(0) > 5 ? 1 : 0);
+        }
+        final NeuralGLM c = built(d, glm("-family", "Bernoulli"));
+        int saturated = 0;
+        for (Instance i : d) {
+            final double[] p = c.distributionForInstance(i);
+            assertTrue(Double.isFinite(p[0]) && Double.isFinite(p[1]), java.util.Arrays.toString(p));
+            assertEquals(i.classValue(), p[1] > 0.5 ? 1 : 0, "separated: every instance is classified right");
+            saturated += p[1] == 0 || p[1] == 1 ? 1 : 0;
+        }
+        assertTrue(saturated > 0, "the fit reaches probabilities of exactly 0 or 1 (else this test tests nothing)");
+        final String report = c.toString();
+        assertTrue(report.contains("Note: " + saturated + " of the 30 instances with a positive weight have a fitted mean "
+                + "numerically at the edge of the Bernoulli family's range (a probability of 0 or 1)"), report);
+        assertTrue(report.contains("fitted probabilities numerically 0 or 1 occurred"), report);
+        // the standard errors are finite and huge, as R's
+        final double[][] table = c.getCoefficientTable();
+        assertTrue(Double.isFinite(table[1][1]) && table[1][1] > 10 * Math.abs(table[1][0]), "SE " + table[1][1]);
+    }
+
+    /** {@code -hidden ""} is a GLM, as the option's description and setHidden("") say (Weka's helpers kept the 16). */
+    @Test
+    void anEmptyHiddenOptionMeansAGlm() throws Exception {
+        final NeuralGLM c = new NeuralGLM();
+        c.setOptions(new String[] {"-hidden", ""});
+        assertEquals("none", c.getHidden());
+        final NeuralGLM d = new NeuralGLM();
+        d.setOptions(new String[] {"-hidden", " "});
+        assertEquals("none", d.getHidden());
+    }
+
+    /** A network whose values and gradient alone exceed the heap is refused before anything is allocated. */
+    @Test
+    void aNetworkLargerThanTheHeapIsRefusedByName() throws Exception {
+        final long heap = Runtime.getRuntime().maxMemory();
+        org.junit.jupiter.api.Assumptions.assumeTrue(heap < 30e9, "a heap below 30 GB");
+        final NeuralGLM c = new NeuralGLM();
+        c.setHidden("46000,46000");   // 2.1e9 weights in the second layer: one array holds them, no heap does
+        final Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> assertTimeoutPreemptively(LIMIT, () -> c.buildClassifier(FamilyData.of("Gaussian", 30, 1))));
+        assertTrue(e.getMessage().startsWith("Option -hidden: '46000,46000' makes a network of 2116276001 parameters, "
+                + "whose values and gradient alone take 33.9 GB, more than the JVM's largest heap"), e.getMessage());
+    }
+
+    /**
+     * A stream that ends (batchFinished) before its first mini-batch is full learns from the instances it has; they
+     * were lost, and the model predicted missing values for ever. Batch prediction on a stream that waits gives the
+     * missing predictions one at a time gives (it failed: "no model built yet; call buildClassifier first").
+     */
+    @Test
+    void aStreamShorterThanAMiniBatchLearnsFromItsInstancesAtTheEnd() throws Exception {
+        final Instances d = FamilyData.of("Gaussian", 5, 1);
+        final NeuralGLMUpdateable u = new NeuralGLMUpdateable();   // mini-batches of 8
+        u.buildClassifier(new Instances(d, 0));
+        for (Instance i : d) {
+            u.updateClassifier(i);
+        }
+        final double[][] waiting = u.distributionsForInstances(d);
+        for (int i = 0; i < d.numInstances(); i++) {
+            assertTrue(Double.isNaN(waiting[i][0]), "missing before the stream's model exists");
+        }
+        u.batchFinished();
+        assertTrue(u.toString().contains("5 instances learned with updateClassifier in 1 mini-batch steps"), u.toString());
+        final double[][] p = u.distributionsForInstances(d);
+        for (int i = 0; i < d.numInstances(); i++) {
+            assertTrue(Double.isFinite(p[i][0]), "instance " + (i + 1));
+            assertEquals(p[i][0], u.distributionForInstance(d.instance(i))[0]);
+        }
+        final Instances nominal = FamilyData.of("Categorical", 3, 1);
+        final NeuralGLMUpdateable v = new NeuralGLMUpdateable();
+        v.buildClassifier(new Instances(nominal, 0));
+        v.updateClassifier(nominal.instance(0));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[3], v.distributionsForInstances(nominal)[2]);
+    }
+
+    /**
+     * Two-class data with one class present: the intercept-only fit is the saturated one, so the null deviance is 0
+     * (the intercept-only eta is infinite, where the Binomial NLL was inf - inf: the report said "Null deviance: NaN").
+     */
+    @Test
+    void theNullDevianceOfOneClassValueIsZero() throws Exception {
+        final Instances d = FamilyData.of("Bernoulli", 30, 1);
+        for (Instance i : d) {
+            i.setClassValue(0);
+        }
+        final NeuralGLM c = built(d, glm("-family", "Bernoulli"));
+        assertTrue(java.util.regex.Pattern.compile("Null deviance: +0\\.00000 \\(intercept-only model\\)").matcher(c.toString())
+                .find(), c.toString());
+        final org.ejml.data.DMatrixRMaj ones = new org.ejml.data.DMatrixRMaj(4, 1);
+        ones.fill(1.0);
+        assertEquals(0.0, new neuralglm.family.BinomialFamily().nullDeviance(ones, new double[] {1, 2, 3, 4}));
+        assertEquals(Double.POSITIVE_INFINITY, new neuralglm.family.BinomialFamily().nll(Double.NEGATIVE_INFINITY, 0.5));
+    }
+
+    /** An instance made of values alone (no header), as many as the training data's, is read with the training header. */
+    @Test
+    void anInstanceWithoutAHeaderIsPredictedWithTheTrainingHeader() throws Exception {
+        final Instances d = FamilyData.of("Categorical", 60, 2);
+        final NeuralGLM c = built(d, glm());
+        final Instance own = d.instance(7);
+        final double[] expected = c.distributionForInstance(own);
+        final weka.core.DenseInstance bare = new weka.core.DenseInstance(1.0, own.toDoubleArray());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, c.distributionForInstance(bare));
+    }
+}
