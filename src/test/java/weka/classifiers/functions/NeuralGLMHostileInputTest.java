@@ -162,6 +162,32 @@ class NeuralGLMHostileInputTest {
                 + "in float64"), avg.toString());
     }
 
+    /**
+     * A nominal attribute's every declared value is a column of the encoded inputs, used or not: 270,000 values on 8,000
+     * instances are more entries than an array holds (EJML's "Matrix size exceeds the size of an integer"; 30,000 values
+     * on 5,000 instances ran out of a 1 GB heap). Refused before the matrix is made, naming the attribute.
+     */
+    @Test
+    void anEncodingLargerThanAnArrayIsRefusedNamingTheAttribute() throws Exception {
+        final java.util.ArrayList<String> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 270_000; i++) {
+            values.add("z" + i);
+        }
+        final Instances d = new Instances("zips", new java.util.ArrayList<>(java.util.List.of(new weka.core.Attribute("zip",
+                values), new weka.core.Attribute("y"))), 8000);
+        d.setClassIndex(1);
+        for (int i = 0; i < 8000; i++) {
+            d.add(new weka.core.DenseInstance(1, new double[] {i % 50, i % 7}));
+        }
+        final NeuralGLM c = new NeuralGLM();
+        c.setHidden("none");   // a GLM: the first value is the reference, 269,999 columns
+        final Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> assertTimeoutPreemptively(LIMIT, () -> c.buildClassifier(d)));
+        assertTrue(e.getMessage().startsWith("The inputs' encoding has 269999 columns (one per value of each nominal "
+                + "attribute; 'zip' has 270000) for 8000 instances: 2159992000 entries, 17.3 GB, more than one Java array "
+                + "holds. Merge or remove values (e.g. with MergeInfrequentNominalValues"), e.getMessage());
+    }
+
     /** An instance made of values alone (no header), as many as the training data's, is read with the training header. */
     @Test
     void anInstanceWithoutAHeaderIsPredictedWithTheTrainingHeader() throws Exception {
