@@ -283,6 +283,9 @@ class NeuralGLMBadInputTest {
                 new String[] {"Option -family: 'weka.classifiers.functions.neuralglm.Adam' is a", "not a weka.classifiers.functions.neuralglm.FamilySpec"}));
         t.add(Arguments.of("non-numeric epochs", setOptions("-epochs", "many"),
                 new String[] {"Option -epochs: 'many' is not an integer"}));
+        // Weka's option helpers skip an empty value: the default stayed without a word
+        t.add(Arguments.of("empty epochs", setOptions("-epochs", ""), new String[] {"Option -epochs: no value given"}));
+        t.add(Arguments.of("empty family", setOptions("-family", ""), new String[] {"Option -family: no value given"}));
         t.add(Arguments.of("unknown activation", setOptions("-activation", "Swish"),
                 new String[] {"Option -activation: 'Swish' is not one of ReLU, LeakyReLU"}));
         t.add(Arguments.of("non-numeric learning rate inside -optimizer", setOptions("-optimizer",

@@ -75,6 +75,24 @@ class NeuralGLMHostileInputTest {
         assertEquals("none", d.getHidden());
     }
 
+    /**
+     * Option values as users type them: a tag in another case, a number with blanks. The check accepted them, Weka's
+     * helpers then printed "Unable to set option" and kept the default (ReLU asked, Auto used; float32 asked, float64).
+     */
+    @Test
+    void tagsInAnyCaseAndNumbersWithBlanksAreTakenAsGiven() throws Exception {
+        final NeuralGLM c = new NeuralGLM();
+        c.setOptions(new String[] {"-activation", "relu", "-precision", "FLOAT32", "-dispersion", "ml", "-epochs", " 7 ",
+                "-weight-decay", "0.5 ", "-family", "Gamma -link Canonical"});
+        assertEquals("ReLU", c.getActivation().getSelectedTag().getReadable());
+        assertEquals("float32", c.getPrecision().getSelectedTag().getReadable());
+        assertEquals("ML", c.getDispersionEstimate().getSelectedTag().getReadable());
+        assertEquals(7, c.getEpochs());
+        assertEquals(0.5, c.getWeightDecay());
+        assertTrue(weka.core.Utils.joinOptions(((weka.core.OptionHandler) c.getFamily()).getOptions()).contains("-link canonical"),
+                weka.core.Utils.joinOptions(((weka.core.OptionHandler) c.getFamily()).getOptions()));
+    }
+
     /** A network whose values and gradient alone exceed the heap is refused before anything is allocated. */
     @Test
     void aNetworkLargerThanTheHeapIsRefusedByName() throws Exception {
