@@ -284,6 +284,8 @@ class NeuralGLMBadInputTest {
         t.add(Arguments.of("non-numeric epochs", setOptions("-epochs", "many"),
                 new String[] {"Option -epochs: 'many' is not an integer"}));
         // Weka's option helpers skip an empty value: the default stayed without a word
+        t.add(Arguments.of("seed beyond the integers", setOptions("-S", "99999999999"),
+                new String[] {"Option -S: '99999999999' is not an integer (the random seed)"}));
         t.add(Arguments.of("empty epochs", setOptions("-epochs", ""), new String[] {"Option -epochs: no value given"}));
         t.add(Arguments.of("empty family", setOptions("-family", ""), new String[] {"Option -family: no value given"}));
         t.add(Arguments.of("unknown activation", setOptions("-activation", "Swish"),
