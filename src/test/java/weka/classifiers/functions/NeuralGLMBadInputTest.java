@@ -208,6 +208,14 @@ class NeuralGLMBadInputTest {
                 new String[] {"Attribute 'comment' (attribute 1) is a string attribute", "StringToNominal"}));
         t.add(Arguments.of("relational attribute", build(withExtra(new Attribute("bag", new Instances(gaussian(), 0)))),
                 new String[] {"Attribute 'bag' (attribute 1) is a relational attribute"}));
+        t.add(Arguments.of("an attribute named as a nominal input's column", build(with(() -> withExtra(
+                new Attribute("colour", List.of("red", "blue", "green"))), d -> {
+                    d.renameAttribute(1, "colour=red");
+                    for (int i = 0; i < d.numInstances(); i++) {
+                        d.instance(i).setValue(0, i % 3);
+                    }
+                })), new String[] {"The nominal inputs' columns are named attribute=value (NominalToBinary), and another "
+                        + "attribute already has such a name: Attribute names are not unique! Causes: 'colour=red'"}));
         t.add(Arguments.of("date class", build(with(NeuralGLMBadInputTest::gaussian, d -> {
             d.setClassIndex(-1);
             d.renameAttribute(3, "y_old");

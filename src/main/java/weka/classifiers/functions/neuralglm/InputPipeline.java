@@ -173,8 +173,18 @@ public final class InputPipeline implements Inputs {
         useless.setInvertSelection(false);
         useless.setInputFormat(missing.getOutputFormat());
         final Instances beforeBinary = useless.getOutputFormat();
-        binary.setInputFormat(beforeBinary);
-        Instances d = binary.getOutputFormat();
+        Instances d;
+        try {
+            binary.setInputFormat(beforeBinary);
+            d = binary.getOutputFormat();
+        } catch (IllegalArgumentException e) {
+            if (!String.valueOf(e.getMessage()).startsWith("Attribute names are not unique")) {
+                throw e;
+            }
+            throw new IllegalArgumentException("The nominal inputs' columns are named attribute=value (NominalToBinary), "
+                    + "and another attribute already has such a name: " + e.getMessage().trim() + ". Rename that "
+                    + "attribute", e);
+        }
         if (referenceCoding) {
             final java.util.List<Integer> drop = new java.util.ArrayList<>();
             final java.util.List<String> levels = new java.util.ArrayList<>();
