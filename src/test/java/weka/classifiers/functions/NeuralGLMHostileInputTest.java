@@ -123,6 +123,10 @@ class NeuralGLMHostileInputTest {
         for (int i = 0; i < d.numInstances(); i++) {
             assertTrue(Double.isNaN(waiting[i][0]), "missing before the stream's model exists");
         }
+        // intervals and densities too (they failed: "no model built yet; call buildClassifier first")
+        final double[][] interval = u.predictIntervals(d.instance(0), 0.9);
+        assertTrue(Double.isNaN(interval[0][0]) && Double.isNaN(interval[0][1]));
+        assertTrue(Double.isNaN(u.logDensity(d.instance(0), 1.0)));
         u.batchFinished();
         assertTrue(u.toString().contains("5 instances learned with updateClassifier in 1 mini-batch steps"), u.toString());
         final double[][] p = u.distributionsForInstances(d);
