@@ -210,6 +210,13 @@ class NeuralGLMHostileInputTest {
                 + "holds. Merge or remove values (e.g. with MergeInfrequentNominalValues"), e.getMessage());
     }
 
+    /** A saturated GLM (as many coefficients as instances) has no residual degrees of freedom: its ratio is NA, not Infinity. */
+    @Test
+    void aSaturatedGlmsPearsonRatioIsNotAvailable() throws Exception {
+        final NeuralGLM c = built(FamilyData.of("Gaussian", 4, 1), glm());
+        assertTrue(c.toString().contains("on 0 degrees of freedom (ratio NA: no residual degrees of freedom)"), c.toString());
+    }
+
     /** An instance made of values alone (no header), as many as the training data's, is read with the training header. */
     @Test
     void anInstanceWithoutAHeaderIsPredictedWithTheTrainingHeader() throws Exception {
