@@ -99,6 +99,24 @@ public final class Sequential implements Layer {
         return this;
     }
 
+    /** @return the widest hidden layer a network predicting (and training) in float32 may have */
+    public static int maxFloat32Width() {
+        return ColumnPass.MAX_WIDTH_FLOAT;
+    }
+
+    /**
+     * @param inputs the number of input columns
+     * @return whether {@link #predict} runs in single precision: the precision is {@link Precision#FLOAT32} and the
+     *         float pass takes these layers (hidden layers up to {@link ColumnPass#MAX_WIDTH_FLOAT} units)
+     */
+    public boolean predictsInFloat32(int inputs) {
+        if (precision() != Precision.FLOAT32) {
+            return false;
+        }
+        final ColumnPass pass = ColumnPass.of(layers, inputs);
+        return pass != null && pass.supports(Precision.FLOAT32);
+    }
+
     /**
      * Appends a layer.
      *

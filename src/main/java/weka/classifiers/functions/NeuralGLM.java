@@ -766,6 +766,15 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             if (options[i].equals("-hidden") && options[i + 1].trim().isEmpty()) {
                 options[i + 1] = "none";   // as setHidden(""): Weka's option helpers skip an empty value (the default stayed)
             }
+            if (options[i].equals("-S")) {   // RandomizableClassifier's: its NumberFormatException named no option
+                options[i + 1] = options[i + 1].trim();
+                try {
+                    Integer.parseInt(options[i + 1]);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Option -S: '" + options[i + 1] + "' is not an integer (the "
+                            + "random seed)", e);
+                }
+            }
         }
         StrictOptions.qualifyShortNames(this, options);
         StrictOptions.check(this, options);
@@ -1078,7 +1087,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                         : String.format(Locale.ROOT, "; the average of %d such networks (%d %s units in all)",
                         members.size() + 1, (members.size() + 1) * hiddenSizes[0], actName))
                         + (linear == null ? "" : describeLinear(hiddenSizes, actName, outputs, lambda)),
-                opt + (float32 ? "; training passes and predictions in float32" : ""), miniBatchSize, !doNotStandardize,
+                opt + (float32 ? TrainingRun.FLOAT32_SUFFIX : ""), miniBatchSize, !doNotStandardize,
                 FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
                 GlmInference.Weights.values()[weightsKind], quasi,
                 describeRegularization(glm, lambda, trainWeight, fraction, patienceUsed, targetScale, converged, plan.folds(),

@@ -161,6 +161,14 @@ class NeuralGLMBadInputTest {
         t.add(Arguments.of("Gamma class < 0", build(c -> c.setFamily(new Gamma()), with(NeuralGLMBadInputTest::positive,
                 d -> d.instance(6).setClassValue(-3.5))),
                 new String[] {"instance 7 has class value -3.5"}));
+        // the Gamma variance of means near 1e-300 underflows: the information at the fit was 0/0 in every row
+        t.add(Arguments.of("GLM of a Gamma class of scale 1e-300", build(c -> c.setFamily(new Gamma()),
+                with(NeuralGLMBadInputTest::positive, d -> {
+                    for (int i = 0; i < d.numInstances(); i++) {
+                        d.instance(i).setClassValue(d.instance(i).classValue() * 1e-300);
+                    }
+                })), new String[] {"The GLM was fitted, but its standard errors cannot be computed",
+                        "the Gamma family's variance V(mu) under- or overflows double precision. Rescale the class"}));
         t.add(Arguments.of("Binomial proportion above 1", build(c -> c.setFamily(new Binomial()),
                 with(() -> FamilyData.of("Binomial", 30, 1), d -> d.instance(5).setClassValue(1.5))),
                 new String[] {"Binomial family cannot model class attribute 'y'", "instance 6 has class value 1.5", "0 <= y <= 1"}));
@@ -200,6 +208,14 @@ class NeuralGLMBadInputTest {
                 new String[] {"Attribute 'comment' (attribute 1) is a string attribute", "StringToNominal"}));
         t.add(Arguments.of("relational attribute", build(withExtra(new Attribute("bag", new Instances(gaussian(), 0)))),
                 new String[] {"Attribute 'bag' (attribute 1) is a relational attribute"}));
+        t.add(Arguments.of("an attribute named as a nominal input's column", build(with(() -> withExtra(
+                new Attribute("colour", List.of("red", "blue", "green"))), d -> {
+                    d.renameAttribute(1, "colour=red");
+                    for (int i = 0; i < d.numInstances(); i++) {
+                        d.instance(i).setValue(0, i % 3);
+                    }
+                })), new String[] {"The nominal inputs' columns are named attribute=value (NominalToBinary), and another "
+                        + "attribute already has such a name: Attribute names are not unique! Causes: 'colour=red'"}));
         t.add(Arguments.of("date class", build(with(NeuralGLMBadInputTest::gaussian, d -> {
             d.setClassIndex(-1);
             d.renameAttribute(3, "y_old");
@@ -275,6 +291,11 @@ class NeuralGLMBadInputTest {
                 new String[] {"Option -family: 'weka.classifiers.functions.neuralglm.Adam' is a", "not a weka.classifiers.functions.neuralglm.FamilySpec"}));
         t.add(Arguments.of("non-numeric epochs", setOptions("-epochs", "many"),
                 new String[] {"Option -epochs: 'many' is not an integer"}));
+        // Weka's option helpers skip an empty value: the default stayed without a word
+        t.add(Arguments.of("seed beyond the integers", setOptions("-S", "99999999999"),
+                new String[] {"Option -S: '99999999999' is not an integer (the random seed)"}));
+        t.add(Arguments.of("empty epochs", setOptions("-epochs", ""), new String[] {"Option -epochs: no value given"}));
+        t.add(Arguments.of("empty family", setOptions("-family", ""), new String[] {"Option -family: no value given"}));
         t.add(Arguments.of("unknown activation", setOptions("-activation", "Swish"),
                 new String[] {"Option -activation: 'Swish' is not one of ReLU, LeakyReLU"}));
         t.add(Arguments.of("non-numeric learning rate inside -optimizer", setOptions("-optimizer",

@@ -75,6 +75,24 @@ class NeuralGLMHostileInputTest {
         assertEquals("none", d.getHidden());
     }
 
+    /**
+     * Option values as users type them: a tag in another case, a number with blanks. The check accepted them, Weka's
+     * helpers then printed "Unable to set option" and kept the default (ReLU asked, Auto used; float32 asked, float64).
+     */
+    @Test
+    void tagsInAnyCaseAndNumbersWithBlanksAreTakenAsGiven() throws Exception {
+        final NeuralGLM c = new NeuralGLM();
+        c.setOptions(new String[] {"-activation", "relu", "-precision", "FLOAT32", "-dispersion", "ml", "-epochs", " 7 ",
+                "-weight-decay", "0.5 ", "-family", "Gamma -link Canonical"});
+        assertEquals("ReLU", c.getActivation().getSelectedTag().getReadable());
+        assertEquals("float32", c.getPrecision().getSelectedTag().getReadable());
+        assertEquals("ML", c.getDispersionEstimate().getSelectedTag().getReadable());
+        assertEquals(7, c.getEpochs());
+        assertEquals(0.5, c.getWeightDecay());
+        assertTrue(weka.core.Utils.joinOptions(((weka.core.OptionHandler) c.getFamily()).getOptions()).contains("-link canonical"),
+                weka.core.Utils.joinOptions(((weka.core.OptionHandler) c.getFamily()).getOptions()));
+    }
+
     /** A network whose values and gradient alone exceed the heap is refused before anything is allocated. */
     @Test
     void aNetworkLargerThanTheHeapIsRefusedByName() throws Exception {
@@ -136,6 +154,56 @@ class NeuralGLMHostileInputTest {
         ones.fill(1.0);
         assertEquals(0.0, new neuralglm.family.BinomialFamily().nullDeviance(ones, new double[] {1, 2, 3, 4}));
         assertEquals(Double.POSITIVE_INFINITY, new neuralglm.family.BinomialFamily().nll(Double.NEGATIVE_INFINITY, 0.5));
+    }
+
+    /**
+     * -precision float32 covers hidden layers of up to 128 units: a wider network trains and predicts in float64 (the
+     * same bits as -precision float64), and the report said "training passes and predictions in float32".
+     */
+    @Test
+    void aFloat32BuildTooWideForFloatSaysItRanInFloat64() throws Exception {
+        final Instances d = FamilyData.of("Gaussian", 100, 1);
+        final String[] options = {"-hidden", "130", "-epochs", "2", "-optimizer", "Adam", "-mini-batch-size", "32",
+                "-validation-fraction", "0", "-weight-decay", "0", "-precision", "float32"};
+        final NeuralGLM f32 = built(d, options);
+        final String[] float64 = options.clone();
+        float64[float64.length - 1] = "float64";
+        final NeuralGLM f64 = built(d, float64);
+        assertEquals(f64.classifyInstance(d.instance(3)), f32.classifyInstance(d.instance(3)), 0.0, "float64 arithmetic");
+        assertTrue(f32.toString().contains("-precision float32 asked, but this network (a layer wider than 128 units) "
+                + "trains and predicts in float64"), f32.toString());
+        assertTrue(!f32.toString().contains("training passes and predictions in float32"), f32.toString());
+        // the default average of a Poisson class: its members train in float32, the average predicts in float64
+        final NeuralGLM avg = built(FamilyData.of("Poisson", 60, 1), "-family", "Poisson", "-precision", "float32");
+        assertEquals(neuralglm.nn.Precision.FLOAT64, avg.fittedModel().network().precision());
+        assertTrue(avg.toString().contains("training passes in float32, the model's predictions (an average of networks) "
+                + "in float64"), avg.toString());
+    }
+
+    /**
+     * A nominal attribute's every declared value is a column of the encoded inputs, used or not: 270,000 values on 8,000
+     * instances are more entries than an array holds (EJML's "Matrix size exceeds the size of an integer"; 30,000 values
+     * on 5,000 instances ran out of a 1 GB heap). Refused before the matrix is made, naming the attribute.
+     */
+    @Test
+    void anEncodingLargerThanAnArrayIsRefusedNamingTheAttribute() throws Exception {
+        final java.util.ArrayList<String> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 270_000; i++) {
+            values.add("z" + i);
+        }
+        final Instances d = new Instances("zips", new java.util.ArrayList<>(java.util.List.of(new weka.core.Attribute("zip",
+                values), new weka.core.Attribute("y"))), 8000);
+        d.setClassIndex(1);
+        for (int i = 0; i < 8000; i++) {
+            d.add(new weka.core.DenseInstance(1, new double[] {i % 50, i % 7}));
+        }
+        final NeuralGLM c = new NeuralGLM();
+        c.setHidden("none");   // a GLM: the first value is the reference, 269,999 columns
+        final Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> assertTimeoutPreemptively(LIMIT, () -> c.buildClassifier(d)));
+        assertTrue(e.getMessage().startsWith("The inputs' encoding has 269999 columns (one per value of each nominal "
+                + "attribute; 'zip' has 270000) for 8000 instances: 2159992000 entries, 17.3 GB, more than one Java array "
+                + "holds. Merge or remove values (e.g. with MergeInfrequentNominalValues"), e.getMessage());
     }
 
     /** An instance made of values alone (no header), as many as the training data's, is read with the training header. */

@@ -173,8 +173,18 @@ public final class InputPipeline implements Inputs {
         useless.setInvertSelection(false);
         useless.setInputFormat(missing.getOutputFormat());
         final Instances beforeBinary = useless.getOutputFormat();
-        binary.setInputFormat(beforeBinary);
-        Instances d = binary.getOutputFormat();
+        Instances d;
+        try {
+            binary.setInputFormat(beforeBinary);
+            d = binary.getOutputFormat();
+        } catch (IllegalArgumentException e) {
+            if (!String.valueOf(e.getMessage()).startsWith("Attribute names are not unique")) {
+                throw e;
+            }
+            throw new IllegalArgumentException("The nominal inputs' columns are named attribute=value (NominalToBinary), "
+                    + "and another attribute already has such a name: " + e.getMessage().trim() + ". Rename that "
+                    + "attribute", e);
+        }
         if (referenceCoding) {
             final java.util.List<Integer> drop = new java.util.ArrayList<>();
             final java.util.List<String> levels = new java.util.ArrayList<>();
@@ -277,6 +287,7 @@ public final class InputPipeline implements Inputs {
         } else {
             numericKept = null;
             fillValues = null;
+            checkEncodedSize(beforeBinary, data.numInstances(), cols);
             x = new DMatrixRMaj(data.numInstances(), cols);
             for (int i = 0; i < data.numInstances(); i++) {
                 copyRow(encode(data.instance(i)), x.data, i * cols);
@@ -285,6 +296,39 @@ public final class InputPipeline implements Inputs {
         standardizer = standardize ? Standardizer.fit(x, weights, columnSums, threads, binaryScale) : Standardizer.identity(cols);
         inputsFinite = standardizer.applyChecked(x, threads);
         return x;
+    }
+
+    /**
+     * The encoded inputs (one column per value of each nominal attribute) are one n x cols matrix: one whose entries
+     * an array cannot hold, or that does not fit in the heap left, is refused naming the attribute with the most
+     * values, instead of EJML's "Matrix size exceeds the size of an integer" or an OutOfMemoryError mid-build (a
+     * nominal attribute of 30,000 declared values, 50 of them used, on 5,000 instances needs 1.2 GB).
+     *
+     * @param attributes the attributes before the encoding (class included)
+     * @param n          the instances
+     * @param cols       the encoded input columns
+     */
+    private static void checkEncodedSize(Instances attributes, int n, int cols) {
+        final long entries = (long) n * cols;
+        final Runtime rt = Runtime.getRuntime();
+        final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (entries <= Integer.MAX_VALUE - 8 && 8 * entries <= free) {
+            return;
+        }
+        weka.core.Attribute widest = null;
+        for (int a = 0; a < attributes.numAttributes(); a++) {
+            final weka.core.Attribute att = attributes.attribute(a);
+            if (a != attributes.classIndex() && att.isNominal() && (widest == null || att.numValues() > widest.numValues())) {
+                widest = att;
+            }
+        }
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "The inputs' encoding has %d columns "
+                + "(one per value of each nominal attribute%s) for %d instances: %d entries, %.3g GB, %s. Merge or remove "
+                + "values (e.g. with MergeInfrequentNominalValues; values declared but never used count too), or remove "
+                + "the attribute", cols, widest == null ? "" : "; '" + widest.name() + "' has " + widest.numValues(), n,
+                entries, 8e-9 * entries, entries > Integer.MAX_VALUE - 8 ? "more than one Java array holds"
+                        : String.format(java.util.Locale.ROOT, "more than the %.3g GB the JVM's heap has left (-Xmx)",
+                        free / 1e9)));
     }
 
     /**

@@ -29,6 +29,7 @@ public final class StrictOptions {
      * @throws Exception naming the first option whose value cannot be used
      */
     public static void check(Object target, String[] options) throws Exception {
+        canonicalValues(target, options);
         final String[] rest = options.clone();
         for (Method m : target.getClass().getMethods()) {
             final OptionMetadata meta = m.getAnnotation(OptionMetadata.class);
@@ -37,11 +38,16 @@ public final class StrictOptions {
                 continue;
             }
             final String name = meta.commandLineParamName();
+            final boolean given = Utils.getOptionPos(name, rest) >= 0;
             final String value = Utils.getOption(name, rest);
+            final Class<?> type = m.getReturnType();
             if (value.isEmpty()) {
+                // Weka's helpers skip an empty value: the option would keep its default without a word
+                if (given && type != String.class) {
+                    throw new IllegalArgumentException("Option -" + name + ": no value given");
+                }
                 continue;
             }
-            final Class<?> type = m.getReturnType();
             try {
                 if (type == int.class || type == Integer.class) {
                     Integer.parseInt(value.trim());
@@ -74,6 +80,43 @@ public final class StrictOptions {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("Option -" + name + ": '" + value + "' is not "
                         + (type == double.class || type == Double.class ? "a number" : "an integer"), e);
+            }
+        }
+    }
+
+    /**
+     * Writes values as Weka's option helpers read them, in place: numbers without surrounding blanks, and a tag by its
+     * own spelling when its case differs ({@code -activation relu}, {@code -precision FLOAT32}): the helpers match tags
+     * case-sensitively and take no blanks, and on a mismatch print a message and keep the default (check() accepts
+     * both, as users write them).
+     *
+     * @param target  the object whose options are about to be set
+     * @param options the options. Modified: the values normalised.
+     */
+    static void canonicalValues(Object target, String[] options) throws Exception {
+        for (Method m : target.getClass().getMethods()) {
+            final OptionMetadata meta = m.getAnnotation(OptionMetadata.class);
+            if (meta == null || meta.commandLineParamIsFlag() || m.getParameterCount() != 0
+                    || meta.commandLineParamName().isEmpty()) {
+                continue;
+            }
+            final String flag = "-" + meta.commandLineParamName();
+            final Class<?> type = m.getReturnType();
+            for (int i = 0; i + 1 < options.length; i++) {
+                if (!flag.equals(options[i])) {
+                    continue;
+                }
+                final String value = options[i + 1];
+                if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+                        || type == double.class || type == Double.class) {
+                    options[i + 1] = value.trim();
+                } else if (type == SelectedTag.class) {
+                    for (Tag t : ((SelectedTag) m.invoke(target)).getTags()) {
+                        if (t.getReadable().equalsIgnoreCase(value.trim())) {
+                            options[i + 1] = t.getReadable();
+                        }
+                    }
+                }
             }
         }
     }

@@ -279,7 +279,28 @@ public final class TrainingRun {
             epochs += r.epochs();
         }
         final DMatrixRMaj fitted = net.predict(x);
-        final GlmInference inference = GlmInference.at(fam, x, fitted, targets.y(), targets.weights(), weightsKind);
+        final GlmInference inference;
+        try {
+            inference = GlmInference.at(fam, x, fitted, targets.y(), targets.weights(), weightsKind);
+        } catch (IllegalArgumentException e) {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < fitted.numRows; i++) {
+                final double mu = fam.mean(fitted.data[i]);
+                lo = Math.min(lo, mu);
+                hi = Math.max(hi, mu);
+            }
+            if (fam.link() == neuralglm.family.Link.LOGIT) {   // only separated rows: every mean at 0 or 1
+                throw new IllegalArgumentException("The GLM was fitted, but its standard errors cannot be computed ("
+                        + e.getMessage() + "): every instance's fitted probability is numerically 0 or 1, the inputs "
+                        + "separate the values of class attribute '" + header.classAttribute().name() + "' completely. "
+                        + "Give a weight decay (-weight-decay), or use a network", e);
+            }
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "The GLM was fitted, but its "
+                    + "standard errors cannot be computed (%s): its fitted means of class attribute '%s', from %.4g to "
+                    + "%.4g, are so small or large that the %s family's variance V(mu) under- or overflows double "
+                    + "precision. Rescale the class (e.g. multiply it by a power of 10), or use a network (no standard "
+                    + "errors)", e.getMessage(), header.classAttribute().name(), lo, hi, fam.name()), e);
+        }
         final FittedDispersion dispersion = FittedDispersion.fit(dispersionEstimate, fam, fitted, targets.y(),
                 targets.weights(), inference.rank(), inference.residualDf(), inference.weights() == GlmInference.Weights.PRIOR);
         final String[] names = pipeline.inputNames(), terms = new String[names.length + 1];
@@ -307,9 +328,18 @@ public final class TrainingRun {
         return model(net, family, result, stats, dispersion);
     }
 
+    /** The report's words for a float32 build whose model predicts in float64 (a layer wider than the float pass takes). */
+    public static final String FLOAT32_SUFFIX = "; training passes and predictions in float32";
+
     private FittedModel model(Sequential net, Family family, TrainingResult result, FitStatistics stats,
                               FittedDispersion dispersion) {
         final Attribute cls = header.classAttribute();
+        final String optimizer = !this.optimizer.endsWith(FLOAT32_SUFFIX) || net.predictsInFloat32(pipeline.numInputs())
+                ? this.optimizer : this.optimizer.substring(0, this.optimizer.length() - FLOAT32_SUFFIX.length())
+                + (session.network().predictsInFloat32(pipeline.numInputs())
+                ? "; training passes in float32, the model's predictions (an average of networks) in float64"
+                : "; -precision float32 asked, but this network (a layer wider than " + Sequential.maxFloat32Width()
+                + " units) trains and predicts in float64");
         return new FittedModel(header, pipeline, net, family, cls, result, stats, architecture, optimizer,
                 session.epochLimit(), targets.weights(), standardized, requestedBatchSize,
                 (int) session.trainingRows(), (int) session.validationRows(), dispersion, result == null ? null : resumeNote,
