@@ -607,10 +607,22 @@ public final class Trainer {
     }
 
     static double checkFinite(int epoch, double loss, Family family, BatchStep step) {
-        return Double.isFinite(loss) ? loss : checkFinite(epoch, loss, family, step.eta());
+        return checkFinite(epoch, loss, family, step, false);
+    }
+
+    /**
+     * @param lineSearch whether the optimiser chooses its steps by a line search (L-BFGS), which keeps their losses
+     *                   finite: then no learning rate is to blame, and the message points at the data
+     */
+    static double checkFinite(int epoch, double loss, Family family, BatchStep step, boolean lineSearch) {
+        return Double.isFinite(loss) ? loss : checkFinite(epoch, loss, family, step.eta(), lineSearch);
     }
 
     static double checkFinite(int epoch, double loss, Family family, DMatrixRMaj eta) {
+        return checkFinite(epoch, loss, family, eta, false);
+    }
+
+    private static double checkFinite(int epoch, double loss, Family family, DMatrixRMaj eta, boolean lineSearch) {
         if (Double.isFinite(loss)) {
             return loss;
         }
@@ -621,14 +633,17 @@ public final class Trainer {
                 if (!Double.isNaN(v) && !family.link().inDomain(v)) {
                     throw new TrainingDivergedException(epoch, String.format(
                             "Training left the domain of the %s family's %s link at epoch %d: eta = %s at row %d, but the link needs %s. "
-                                    + "Use the log link, or a smaller learning rate.",
+                                    + (lineSearch ? "Use the log link." : "Use the log link, or a smaller learning rate."),
                             family.name(), family.link(), epoch, v, i / k, family.link().etaDomain()));
                 }
             }
         }
         throw new TrainingDivergedException(epoch, String.format(
-                "Training diverged at epoch %d: the mean negative log-likelihood became %s. Try a smaller learning rate.",
-                epoch, loss));
+                "Training diverged at epoch %d: the mean negative log-likelihood became %s. %s", epoch, loss, lineSearch
+                        ? "The optimiser searches its steps along lines and has no learning rate to lower: the data's "
+                        + "scale is the likely cause (values whose squares, times the instance weights, leave double's "
+                        + "range; unstandardised inputs; float32's range with single precision)."
+                        : "Try a smaller learning rate."));
     }
 
     /** One forward-backward pass over a batch, as the optimiser's closure; buffers are reused. */

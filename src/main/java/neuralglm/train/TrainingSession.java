@@ -173,7 +173,7 @@ public final class TrainingSession implements AutoCloseable {
             if (fullBatch) {
                 Trainer.checkInterrupt(e);
                 final BatchStep s = data.fullBatch();
-                loss = Trainer.checkFinite(e, opt.step(s), family, s);
+                loss = Trainer.checkFinite(e, opt.step(s), family, s, opt.needsFullBatch());
             } else {
                 loss = miniBatchEpoch(e);
             }

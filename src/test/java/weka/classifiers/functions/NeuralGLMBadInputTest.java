@@ -329,6 +329,17 @@ class NeuralGLMBadInputTest {
             }
         })), new String[] {"The trained model predicts NaN for 30 of the 30 training instances with a class value",
                 "it predicts in float32 (-precision float32), whose range ends at 3.4E38", "Use -precision float64"}));
+        // L-BFGS has no learning rate: its divergence (here float32 inputs of 1e100, not standardised) told users to lower one
+        t.add(Arguments.of("L-BFGS diverging on the data's scale", build(c -> {
+            c.setHidden("3");
+            c.setDoNotStandardize(true);
+            c.setPrecision(new weka.core.SelectedTag("float32", NeuralGLM.TAGS_PRECISION));
+        }, with(NeuralGLMBadInputTest::gaussian, d -> {
+            for (int i = 0; i < d.numInstances(); i++) {
+                d.instance(i).setValue(0, d.instance(i).value(0) * 1e100);
+            }
+        })), new String[] {"Training diverged at epoch 0", "has no learning rate to lower: the data's scale is the likely "
+                + "cause"}));
         t.add(Arguments.of("learning rate so large that training diverges", build(c -> {
             c.setHidden("8");
             c.setFamily(new Poisson());
