@@ -132,7 +132,8 @@ public final class GlmTable {
                     .append("),  AIC: ").append(g(s.aic(), 7)).append(",  BIC: ").append(g(s.bic(), 7)).append('\n');
         }
         sb.append("Pearson chi-square: ").append(g(s.pearsonChiSquare(), 6)).append(" on ").append(count(s.residualDf()))
-                .append(" degrees of freedom (ratio ").append(g(s.pearsonChiSquare() / s.residualDf(), 4)).append(")\n");
+                .append(" degrees of freedom (ratio ").append(s.residualDf() > 0 ? g(s.pearsonChiSquare() / s.residualDf(), 4)
+                        : "NA: no residual degrees of freedom").append(")\n");
         if (s.dispersionWarning() != null) {
             sb.append("Note: ").append(s.dispersionWarning()).append('\n');
         }

@@ -39,12 +39,31 @@ public final class Standardizer implements Serializable {
         }
         for (int j = 0; j < scale.length; j++) {
             if (!(scale[j] > 0) || !Double.isFinite(scale[j]) || !Double.isFinite(mean[j])) {
-                throw new IllegalArgumentException("Standardizer: column " + j + " has mean " + mean[j]
-                        + " and scale " + scale[j] + "; need a finite mean and a finite scale > 0");
+                throw new NotFinite(j, mean[j], scale[j]);
             }
         }
         this.mean = mean.clone();
         this.scale = scale.clone();
+    }
+
+    /**
+     * A column whose mean or scale is not finite (or whose scale is not positive): e.g. weighted squares that overflow
+     * (weights of 1e100 times values of 1e150 squared).
+     */
+    public static final class NotFinite extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final int column;
+
+        NotFinite(int column, double mean, double scale) {
+            super("Standardizer: column " + column + " has mean " + mean + " and scale " + scale
+                    + "; need a finite mean and a finite scale > 0");
+            this.column = column;
+        }
+
+        /** @return the column, 0-based */
+        public int column() {
+            return column;
+        }
     }
 
     /**

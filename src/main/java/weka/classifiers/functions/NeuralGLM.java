@@ -1029,7 +1029,17 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final String actName = activation == AUTO_ACTIVATION ? automaticActivation(fam, plan)
                 : TAGS_ACTIVATION[activation].getReadable();
         // a Gaussian network learns the standardised class, (y - mean) / sd: the weight decay is then free of its units
-        final Standardizer targetScale = plan.scaleTarget() ? Standardizer.fit(targets.y(), targets.weights()) : null;
+        final Standardizer targetScale;
+        try {
+            targetScale = plan.scaleTarget() ? Standardizer.fit(targets.y(), targets.weights()) : null;
+        } catch (Standardizer.NotFinite e) {
+            double w = 1;
+            for (double v : targets.weights()) {
+                w = Math.max(w, v);
+            }
+            throw new IllegalArgumentException(InputPipeline.overflowMessage("class attribute '"
+                    + train.classAttribute().name() + "'", w), e);
+        }
         final DMatrixRMaj y = targetScale == null ? targets.y() : targetScale.apply(targets.y().copy());
         final java.util.function.LongFunction<Sequential> freshWithSeed = seed -> {
             final Sequential n = Sequential.mlp(cols, hiddenSizes, () -> Activation.byName(actName), outputs,

@@ -329,6 +329,29 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
         return super.distributionForInstance(instance);
     }
 
+    /**
+     * @return as {@link NeuralGLM#predictIntervals}; on a stream that waits for its first mini-batch, missing bounds
+     *         (NaN) for a numeric class, as its predictions are missing
+     */
+    @Override
+    public double[][] predictIntervals(Instance instance, double confidenceLevel) throws Exception {
+        if (waiting() && stream.waiting.classAttribute().isNumeric()) {
+            InputChecks.checkSameHeader(instance, stream.waiting);
+            return new double[][] {{Utils.missingValue(), Utils.missingValue()}};
+        }
+        return super.predictIntervals(instance, confidenceLevel);
+    }
+
+    /** @return as {@link NeuralGLM#logDensity}; on a stream that waits for its first mini-batch, missing (NaN) */
+    @Override
+    public double logDensity(Instance instance, double value) throws Exception {
+        if (waiting()) {
+            InputChecks.checkSameHeader(instance, stream.waiting);
+            return Utils.missingValue();
+        }
+        return super.logDensity(instance, value);
+    }
+
     /** @return as {@link #distributionForInstance}, for each instance (missing predictions on a waiting stream) */
     @Override
     public double[][] distributionsForInstances(Instances insts) throws Exception {

@@ -200,6 +200,22 @@ class NeuralGLMBadInputTest {
                         d.instance(i).setWeight(0);
                     }
                 })), new String[] {"rows held out by the validation fraction 0.2 all have weight 0"}));
+        // each factor within its limit, their product not: the engine's "Standardizer: column 0 has mean ... and scale
+        // Infinity" named neither the attribute nor the cause
+        t.add(Arguments.of("weights times squared inputs overflow", build(with(NeuralGLMBadInputTest::gaussian, d -> {
+            for (int i = 0; i < d.numInstances(); i++) {
+                d.instance(i).setWeight(1e100);
+                d.instance(i).setValue(1, d.instance(i).value(1) * 1e148);
+            }
+        })), new String[] {"Standardising input 'x2' overflowed: its weighted sum of squares is not finite (instance "
+                + "weights up to 1.0E100 times the squared values"}));
+        t.add(Arguments.of("weights times the squared class overflow", build(c -> c.setHidden("3"),
+                with(NeuralGLMBadInputTest::gaussian, d -> {
+                    for (int i = 0; i < d.numInstances(); i++) {
+                        d.instance(i).setWeight(1e200);
+                        d.instance(i).setClassValue(d.instance(i).classValue() * 1e100);
+                    }
+                })), new String[] {"Standardising class attribute 'y' overflowed"}));
         t.add(Arguments.of("negative weight", build(with(NeuralGLMBadInputTest::gaussian, d -> d.instance(6).setWeight(-2))),
                 new String[] {"Instance 7 has weight -2.0", "finite and >= 0"}));
         t.add(Arguments.of("NaN weight", build(with(NeuralGLMBadInputTest::gaussian, d -> d.instance(0).setWeight(Double.NaN))),

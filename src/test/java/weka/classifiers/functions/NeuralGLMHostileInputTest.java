@@ -123,6 +123,10 @@ class NeuralGLMHostileInputTest {
         for (int i = 0; i < d.numInstances(); i++) {
             assertTrue(Double.isNaN(waiting[i][0]), "missing before the stream's model exists");
         }
+        // intervals and densities too (they failed: "no model built yet; call buildClassifier first")
+        final double[][] interval = u.predictIntervals(d.instance(0), 0.9);
+        assertTrue(Double.isNaN(interval[0][0]) && Double.isNaN(interval[0][1]));
+        assertTrue(Double.isNaN(u.logDensity(d.instance(0), 1.0)));
         u.batchFinished();
         assertTrue(u.toString().contains("5 instances learned with updateClassifier in 1 mini-batch steps"), u.toString());
         final double[][] p = u.distributionsForInstances(d);
@@ -204,6 +208,13 @@ class NeuralGLMHostileInputTest {
         assertTrue(e.getMessage().startsWith("The inputs' encoding has 269999 columns (one per value of each nominal "
                 + "attribute; 'zip' has 270000) for 8000 instances: 2159992000 entries, 17.3 GB, more than one Java array "
                 + "holds. Merge or remove values (e.g. with MergeInfrequentNominalValues"), e.getMessage());
+    }
+
+    /** A saturated GLM (as many coefficients as instances) has no residual degrees of freedom: its ratio is NA, not Infinity. */
+    @Test
+    void aSaturatedGlmsPearsonRatioIsNotAvailable() throws Exception {
+        final NeuralGLM c = built(FamilyData.of("Gaussian", 4, 1), glm());
+        assertTrue(c.toString().contains("on 0 degrees of freedom (ratio NA: no residual degrees of freedom)"), c.toString());
     }
 
     /** An instance made of values alone (no header), as many as the training data's, is read with the training header. */

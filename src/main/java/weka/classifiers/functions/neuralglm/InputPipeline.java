@@ -238,8 +238,12 @@ public final class InputPipeline implements Inputs {
                 }
             }
             if (lean) {
-                standardizer = standardize ? Standardizer.fit(new InstanceRows(data, kept, fill, null), weights, columnSums,
-                        binaryScale) : Standardizer.identity(cols);
+                try {
+                    standardizer = standardize ? Standardizer.fit(new InstanceRows(data, kept, fill, null), weights,
+                            columnSums, binaryScale) : Standardizer.identity(cols);
+                } catch (Standardizer.NotFinite e) {
+                    throw overflowed(e, weights);
+                }
                 trainingRows = kept.length == 0 ? null
                         : new InstanceRows(data, kept, fill, standardizer);
                 if (trainingRows != null) {
@@ -251,7 +255,12 @@ public final class InputPipeline implements Inputs {
                 for (int i = 0; i < n; i++) {
                     InstanceRows.read(data.instance(i), kept, fill, x.data, i * cols);
                 }
-                standardizer = standardize ? Standardizer.fit(x, weights, null, threads, binaryScale) : Standardizer.identity(cols);
+                try {
+                    standardizer = standardize ? Standardizer.fit(x, weights, null, threads, binaryScale)
+                            : Standardizer.identity(cols);
+                } catch (Standardizer.NotFinite e) {
+                    throw overflowed(e, weights);
+                }
                 inputsFinite = standardizer.applyChecked(x, threads);
                 return x;
             }
@@ -293,9 +302,36 @@ public final class InputPipeline implements Inputs {
                 copyRow(encode(data.instance(i)), x.data, i * cols);
             }
         }
-        standardizer = standardize ? Standardizer.fit(x, weights, columnSums, threads, binaryScale) : Standardizer.identity(cols);
+        try {
+            standardizer = standardize ? Standardizer.fit(x, weights, columnSums, threads, binaryScale)
+                    : Standardizer.identity(cols);
+        } catch (Standardizer.NotFinite e) {
+            throw overflowed(e, weights);
+        }
         inputsFinite = standardizer.applyChecked(x, threads);
         return x;
+    }
+
+    /** @return the error for a standardisation that overflowed, naming the input and the largest weight */
+    private IllegalArgumentException overflowed(Standardizer.NotFinite e, double[] weights) {
+        double w = 1;
+        if (weights != null) {
+            for (double v : weights) {
+                w = Math.max(w, v);
+            }
+        }
+        return new IllegalArgumentException(overflowMessage("input '" + inputNames[e.column()] + "'", w), e);
+    }
+
+    /**
+     * @param what      the input or class, in words
+     * @param maxWeight the largest instance weight
+     * @return why standardising it overflowed and what to do
+     */
+    public static String overflowMessage(String what, double maxWeight) {
+        return "Standardising " + what + " overflowed: its weighted sum of squares is not finite (instance weights up to "
+                + maxWeight + " times the squared values leave double precision's range, about 1.8E308). Rescale the "
+                + "weights (only their ratios matter for the fit) or the values";
     }
 
     /**
