@@ -53,7 +53,10 @@ public final class LargeBench {
                     cpu[0] = os.getProcessCpuTime();
                     alloc[e == 0 ? 0 : 1] = mx.getThreadAllocatedBytes(tid);
                 });
-        new Trainer(warmup).withBatchSize(batch).withThreads(threads).withPrecision(precision).fit(net(dir, x.numCols), new PoissonFamily(), new SgdOptimizer(lr), x, y, null);
+        if (warmup > 0) {
+            new Trainer(warmup).withBatchSize(batch).withThreads(threads).withPrecision(precision)
+                    .fit(net(dir, x.numCols), new PoissonFamily(), new SgdOptimizer(lr), x, y, null);
+        }
         final double[] times = new double[reps];
         double finalNll = Double.NaN, cpuOverWall = 0;
         for (int r = 0; r < reps; r++) {
@@ -70,11 +73,13 @@ public final class LargeBench {
         final double examples = (double) n * epochs;
         System.out.printf(Locale.ROOT, "{\"bench\":\"neuralglm_large\",\"precision\":\"" + precision + "\",\"kernels\":\"%s\",\"threads\":%d,\"rows\":%d,\"features\":%d,"
                         + "\"epochs\":%d,\"batch\":%d,\"steps\":%d,\"times_s\":%s,\"min_s\":%.4f,\"median_s\":%.4f,\"max_s\":%.4f,"
-                        + "\"examples_per_s\":%.1f,\"us_per_step\":%.3f,\"final_mean_nll\":%.8f,\"allocated_bytes_per_step\":%.1f,\"cpu_over_wall\":%.3f,"
+                        + "\"examples_per_s\":%.1f,\"us_per_step\":%.3f,\"final_mean_nll\":%.8f,\"allocated_bytes_per_step\":%s,\"cpu_over_wall\":%.3f,"
                         + "\"data_mb\":%.1f,\"rss_start_mb\":%.1f,\"rss_after_data_mb\":%.1f,\"peak_rss_mb\":%.1f}%n",
                 neuralglm.linalg.Kernels.vectorised() ? "vector" : "scalar", threads, n, x.numCols, epochs, batch, steps,
                 NotebookBench.arr(times), s.min, s.median, s.max, examples / s.median, 1e6 * s.median / steps, finalNll,
-                (alloc[1] - alloc[0]) / (steps * (epochs - 1.0) / epochs), cpuOverWall,
+                // measured from the end of epoch 1: none with one epoch
+                epochs > 1 ? String.format(Locale.ROOT, "%.1f", (alloc[1] - alloc[0]) / (steps * (epochs - 1.0) / epochs)) : "null",
+                cpuOverWall,
                 (double) n * (x.numCols + 1) * 8 / 1e6, rssStart / 1e3, rssData / 1e3, rssKb("VmHWM") / 1e3);
     }
 

@@ -199,6 +199,11 @@ public class ImportTabularModel implements CommandlineRunnable {
      * @param args {@code -model file -d file [-header file] [-write-header file] [-dispersion Pearson|Deviance]}
      * @throws Exception when a file cannot be read or written, or the model does not fit the header
      */
+    /** What {@code -h} prints, and what a call without -model or -d is told. */
+    static final String USAGE = "Usage: ImportTabularModel -model <engine model file> -d <Weka model file> "
+            + "[-header <data file whose attributes to predict for>] [-write-header <ARFF file for the header>] "
+            + "[-dispersion Pearson|Deviance]";
+
     public static void main(String[] args) throws Exception {
         new ImportTabularModel().run(null, args);
     }
@@ -210,6 +215,10 @@ public class ImportTabularModel implements CommandlineRunnable {
 
     @Override
     public void run(Object toRun, String[] options) throws Exception {
+        if (options.length == 0 || Utils.getFlag('h', options) || Utils.getFlag("help", options)) {
+            System.out.println(USAGE);
+            return;
+        }
         final String in = Utils.getOption("model", options), out = Utils.getOption('d', options);
         final String headerFile = Utils.getOption("header", options), writeHeader = Utils.getOption("write-header", options);
         final String dispersion = Utils.getOption("dispersion", options);
@@ -226,9 +235,7 @@ public class ImportTabularModel implements CommandlineRunnable {
                 throw new IllegalArgumentException("-dispersion must be Pearson or Deviance, got '" + dispersion + "'");
         }
         if (in.isEmpty() || out.isEmpty()) {
-            throw new IllegalArgumentException("Usage: ImportTabularModel -model <engine model file> -d <Weka model file> "
-                    + "[-header <data file whose attributes to predict for>] [-write-header <ARFF file for the header>] "
-                    + "[-dispersion Pearson|Deviance]");
+            throw new IllegalArgumentException("-model and -d are both needed. " + USAGE);
         }
         Utils.checkForRemainingOptions(options);
         // a plain JSON model file (or a Spark ML model directory): data, never deserialised objects

@@ -106,6 +106,24 @@ class ImportTabularModelTest {
     }
 
     @Test
+    void helpPrintsTheUsageAndAMissingFileNamesBothOptions() throws Exception {
+        final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        final java.io.PrintStream was = System.out;
+        System.setOut(new java.io.PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            new ImportTabularModel().run(null, new String[] {"-h"});   // weka.Run ImportTabularModel -h
+            new ImportTabularModel().run(null, new String[0]);
+        } finally {
+            System.setOut(was);
+        }
+        final String printed = buf.toString(StandardCharsets.UTF_8);
+        assertEquals(2, printed.split("Usage: ImportTabularModel", -1).length - 1, printed);
+        final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ImportTabularModel().run(null, new String[] {"-model", "m.json"}));
+        assertTrue(e.getMessage().startsWith("-model and -d are both needed. Usage:"), e.getMessage());
+    }
+
+    @Test
     void aClassValueTheModelNeverSawGetsTheAddHalfFloor() throws Exception {
         final String[] labels = labels(false);
         final TabularModel model = model(new CategoricalFamily(), labels, false);
