@@ -36,7 +36,7 @@ public final class RowKernels {
 
     /**
      * Rows this long run the one-row loops with a constant trip count ({@code j < 64}, the large workload's hidden
-     * width): measured faster than {@code j < m} with m = 64 (README, Speed, Rows of 64). Other lengths run as before.
+     * width): measured faster than {@code j < m} with m = 64 (src/bench/SPEED.md, Rows of 64). Other lengths run as before.
      */
     static final int ROW = 64;
 
@@ -953,7 +953,7 @@ public final class RowKernels {
 
     /*
      * The one-row loops of rowsTimes, weightGrad and weightGradT: t[j] = fma(x_{k-1}, b_{k-1}[j], ... fma(x0, b0[j], t[j]))
-     * for j < m, k terms per pass over t. Rows of ROW entries run a loop of that constant length (README, Speed, Rows of
+     * for j < m, k terms per pass over t. Rows of ROW entries run a loop of that constant length (src/bench/SPEED.md, Rows of
      * 64); the rows' own copies, so that C2 shapes them by the row kernels' trip counts alone.
      */
 

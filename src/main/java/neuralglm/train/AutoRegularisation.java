@@ -16,8 +16,8 @@ import neuralglm.optim.Optimizer;
 
 /**
  * The regularisation a network gets when the user leaves it automatic ({@link #AUTO} = -1 for the weight
- * decay, the validation fraction or the patience): the defaults chosen by the held-out study (README,
- * "Default options"). With lambda the penalty on the summed NLL, {@code lambda/2 * ||theta||^2}:
+ * decay, the validation fraction or the patience): the defaults chosen by the held-out study (README, *Defaults: the held-out study*;
+ * its rounds in src/bench/HELDOUT.md). With lambda the penalty on the summed NLL, {@code lambda/2 * ||theta||^2}:
  * <ul>
  * <li>no hidden layer: lambda = 0 and nothing held out, the exact maximum-likelihood GLM;</li>
  * <li>a location-scale family (Gaussian): the network learns the standardised class; lambda is chosen among
@@ -59,7 +59,7 @@ public final class AutoRegularisation {
     /**
      * How many networks the default model of a numeric class other than Gaussian averages: in the held-out study one
      * network early-stopped on 20% of a small data set depended on that split (engel RMSE 124.8, docvisits 4.181);
-     * the average of 5, each with its own split, 119.0 and 4.160. Since the fifth round on the numeric sets (README) the first
+     * the average of 5, each with its own split, 119.0 and 4.160. Since the fifth round on the numeric sets (src/bench/HELDOUT.md) the first
      * network alone walks the penalty path and the others are fitted at its choice, one fit each instead of 2-3, and
      * the average has 6 networks: over CV seeds 1-10 engel RMSE 112.1 (115.3 with 5 networks each choosing its own
      * penalty), mean deviance 0.02102 (0.02089), strikes 44.06 (44.11), docvisits 4.134 (4.135), in 7-8 fits per build
@@ -83,7 +83,7 @@ public final class AutoRegularisation {
      * #LAMBDAS_AVERAGE} alone the weakest penalty, at the grid's edge, was the choice of 82 of engel's 100 paths over CV
      * seeds 1-10 (docvisits chose 30 on 85 of 100, where 300 predicted worse: RMSE 4.132 to 4.135); a further decade,
      * 0.003, did not help (engel RMSE 110.7, strikes 43.73, against 110.5 and 43.73 with 0.03): below 0.03 the early
-     * stopping alone regularises. In the held-out study (README, tenth round) over CV seeds 1-10: engel RMSE 111.7 to
+     * stopping alone regularises. In the held-out study (src/bench/HELDOUT.md, tenth round) over CV seeds 1-10: engel RMSE 111.7 to
      * 110.5, mean deviance 0.02092 to 0.02059 (better on 8 of 10 seeds), strikes 43.84 to 43.73 (better on 8 of 10),
      * docvisits unchanged (4.132); engel's CPU time about 10-15% more (the one more fit where 0.3 won: 0.74-0.77 to
      * 0.84-0.85 of MultilayerPerceptron's).
@@ -96,7 +96,7 @@ public final class AutoRegularisation {
      * choice. The choice is the best penalty for one network on one 20% split; the members of an average are best
      * somewhat less penalised than a lone network, since the average removes part of their variance (Sollich and Krogh
      * 1996, "Learning with ensembles: how over-fitting can be useful"), and the one split's choice is noisy. In the
-     * held-out study (README, eleventh round) over CV seeds 1-10: strikes RMSE 43.73 to 43.63, engel 110.5 to 108.6 (mean
+     * held-out study (src/bench/HELDOUT.md, eleventh round) over CV seeds 1-10: strikes RMSE 43.73 to 43.63, engel 110.5 to 108.6 (mean
      * deviance 0.02059 to 0.02007), docvisits 4.132 to 4.131 (4.142 to 4.141); over those seeds and learner seeds 1-3
      * (30 pairs) engel's deviance lower on 26 of 30, docvisits' +0.0012 +/- 0.0012 (within the noise). More networks at
      * the weaker penalty helped strikes and engel more but cost docvisits (half of them: deviance +0.0035 +/- 0.0012,
@@ -124,7 +124,7 @@ public final class AutoRegularisation {
     public static final double CONVERGED_TOLERANCE = 1e-4;
     /**
      * The most epochs of each fit of a Gaussian network under the automatic weight decay (the fits along the path that
-     * choose it, and the model's on all rows), when the user's epoch limit is larger. In the held-out study (README, sixth
+     * choose it, and the model's on all rows), when the user's epoch limit is larger. In the held-out study (src/bench/HELDOUT.md, sixth
      * round) on cpu most of these fits ran to the default limit of 500 without reaching {@link #CONVERGED_TOLERANCE}, and
      * over CV seeds 1-10 a limit of 150 predicted better in half the CPU time: cpu RMSE 58.80 to 57.68 (better on 7 of 10
      * seeds), cpu.with.vendor 17.67 to 17.26 (8 of 10).
@@ -132,7 +132,7 @@ public final class AutoRegularisation {
     public static final int CONVERGED_EPOCHS = 150;
     /**
      * The number of folds choosing the weight decay of a small classification set, 1 / {@link #VALIDATION_FRACTION}
-     * (so that the first fold is the one network's early-stopping split). In the held-out study (README) one 20% split
+     * (so that the first fold is the one network's early-stopping split). In the held-out study (src/bench/HELDOUT.md) one 20% split
      * of labor (57 rows) held out 11 rows, and choosing lambda by their loss was noisy: accuracy 0.902 +/- 0.024 over
      * 5 partitions against Logistic's 0.933; the 5-fold choice with the average of the 5 fold networks 0.926 (log loss
      * 0.255 to 0.191), and on stratified 50- and 80-row subsamples of five larger sets it predicted better on average.
@@ -160,7 +160,7 @@ public final class AutoRegularisation {
      * sqrt(p (1 - p)), a rare indicator's 1 becomes sqrt((1 - p) / p): for a value on 1 of 188 rows, 13.7, so a weight
      * 13.7 times smaller, penalised 188 times less, fits that row alone. 1/2 is Gelman's (2008) scaling (binary inputs
      * centred, numeric ones divided by 2 sd) on this project's numeric scale of 1 sd: a balanced indicator keeps its
-     * scale. In the held-out study (README, seventh round) over CV seeds 1-10: cpu.with.vendor (a vendor attribute with
+     * scale. In the held-out study (src/bench/HELDOUT.md, seventh round) over CV seeds 1-10: cpu.with.vendor (a vendor attribute with
      * 30 values, many on 1-3 rows) RMSE 17.26 to 13.42, better on 10 of 10 seeds (MultilayerPerceptron 16.44; without
      * the vendor attribute 12.92), cpu, engel, strikes without 0/1 columns unchanged; over 5 seeds weather.nominal
      * accuracy 0.629 to 0.657, log loss 0.839 to 0.813, contact-lenses 0.559 to 0.548, weather.numeric 0.962 to 0.948; the
@@ -187,14 +187,14 @@ public final class AutoRegularisation {
     /**
      * With fewer instances, the automatic validation fraction of a nominal class is 0 and its automatic weight decay
      * {@link #WEIGHT_DECAY_WITHOUT_HOLDOUT}, fitted to convergence: 20% of under 40 rows is under 8 rows, too few to
-     * choose a penalty and an epoch by. In the held-out study (README) on 81 stratified subsamples of 16, 24 and 32 rows
+     * choose a penalty and an epoch by. In the held-out study (src/bench/HELDOUT.md) on 81 stratified subsamples of 16, 24 and 32 rows
      * of nine classification sets, holding out 20% predicted accuracy 0.629 and log loss 23.7 on average (0.650 and
      * 1.159 without a class the training rows lack), holding none out, with Squareplus units, 0.684 and 1.036 with a
      * class the training rows lack at its floor ({@link neuralglm.model.AbsentClasses}; 1.065 before) (MultilayerPerceptron
      * 0.688 and 1.307, Logistic 0.657 and 18.9); on the three small example sets over 5
      * partitions contact-lenses 0.750 and 0.696 to 0.750 and 0.559 (Logistic 0.675), weather.nominal 0.600 and 0.851
      * to 0.629 and 0.839, weather.numeric 0.586 and 0.853 to 0.586 and 0.962 (Logistic 0.600). Since the ninth round
-     * (README) the model there is the average of that network and a ridge GLM ({@link Plan#linear()}): over 5 partitions
+     * (src/bench/HELDOUT.md) the model there is the average of that network and a ridge GLM ({@link Plan#linear()}): over 5 partitions
      * contact-lenses 0.750 and 0.534, weather.nominal 0.714 and 0.761, weather.numeric 0.600 and 0.917; the 81
      * subsamples 0.678 and 1.035.
      */
@@ -229,7 +229,7 @@ public final class AutoRegularisation {
          * Whether the model's output bias is re-estimated by maximum likelihood once its networks are fitted, the rest held
          * fixed ({@link OutputLevel#refit}): for the default average of a numeric class other than Gaussian. Its networks'
          * penalty pulls the output bias towards 0 on the link scale, for a log link mu = 1 in the class's units, and an
-         * early-stopped fit keeps much of that pull: in the held-out study (README, eighth round) the defaults' mean
+         * early-stopped fit keeps much of that pull: in the held-out study (src/bench/HELDOUT.md, eighth round) the defaults' mean
          * prediction on strikes was 38.0 where the class's mean is 42.7 (on every CV seed 1-5: 36.7-38.0), and their RMSE
          * depended on the class's units (strikes in days 44.43, in hours 43.80, in weeks 44.91, all in days). Re-estimated,
          * over CV seeds 1-10: strikes RMSE 44.06 to 43.84 and mean deviance 1.235 to 1.204 (LinearRegression 44.17, 1.203; the

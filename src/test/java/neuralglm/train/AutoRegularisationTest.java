@@ -19,7 +19,7 @@ import neuralglm.optim.AdamOptimizer;
 import neuralglm.optim.LbfgsOptimizer;
 import neuralglm.optim.Optimizer;
 
-/** The automatic options' plan, case by case, as the README's "Default options" table states it. */
+/** The automatic options' plan, case by case, as README states it (Weka, *Run it* and *Defaults: the held-out study*). */
 class AutoRegularisationTest {
 
     private static AutoRegularisation.Plan auto(neuralglm.family.Family f, boolean glm, int rows) {

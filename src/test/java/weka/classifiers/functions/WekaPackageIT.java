@@ -87,7 +87,7 @@ class WekaPackageIT {
 
     /**
      * In Weka's default JVM (no Vector API module, as these child JVMs) a network with a 64-unit layer trains on the
-     * row kernels, as fast as with the module (README, Speed): neither the console nor the report tells the user to
+     * row kernels, as fast as with the module (README, Architecture, Speed): neither the console nor the report tells the user to
      * add it (a note and a report line did until the row kernels caught up).
      */
     @Test

@@ -195,15 +195,16 @@ public class ImportTabularModel implements CommandlineRunnable {
         return index;
     }
 
-    /**
-     * @param args {@code -model file -d file [-header file] [-write-header file] [-dispersion Pearson|Deviance]}
-     * @throws Exception when a file cannot be read or written, or the model does not fit the header
-     */
     /** What {@code -h} prints, and what a call without -model or -d is told. */
     static final String USAGE = "Usage: ImportTabularModel -model <engine model file> -d <Weka model file> "
             + "[-header <data file whose attributes to predict for>] [-write-header <ARFF file for the header>] "
             + "[-dispersion Pearson|Deviance]";
 
+    /**
+     * @param args {@code -model file -d file [-header file] [-write-header file] [-dispersion Pearson|Deviance]}, or
+     *             {@code -h} for the usage
+     * @throws Exception when a file cannot be read or written, or the model does not fit the header
+     */
     public static void main(String[] args) throws Exception {
         new ImportTabularModel().run(null, args);
     }
