@@ -196,7 +196,8 @@ public final class FittedDispersion implements Serializable {
     private static FittedDispersion checked(Family family, Estimate estimate, double phi, double alpha, int numParameters,
                                             double residualDf, boolean priorWeights) {
         String unavailable = Double.isNaN(phi) ? (Double.isNaN(residualDf)
-                ? "the sum of training weights is at most the " + numParameters + " parameters"
+                ? numParameters > 0 ? "the sum of training weights is at most the " + numParameters + " parameters"
+                : "the estimate is not a number (the fitted means' variances V(mu) leave double precision's range)"
                 : "no residual degrees of freedom (" + num(residualDf) + ")") : null;
         if (unavailable == null) {
             try {

@@ -217,6 +217,23 @@ class NeuralGLMHostileInputTest {
         assertTrue(c.toString().contains("on 0 degrees of freedom (ratio NA: no residual degrees of freedom)"), c.toString());
     }
 
+    /**
+     * A network's dispersion that is not a number (a Gamma class of scale 1e-300: V(mu) = mu^2 underflows) said "the sum
+     * of training weights is at most the 0 parameters", which cannot be (a network counts no parameters there).
+     */
+    @Test
+    void aNetworksDispersionThatIsNotANumberSaysWhy() throws Exception {
+        final Instances d = FamilyData.of("Gamma", 40, 1);
+        for (Instance i : d) {
+            i.setClassValue(i.classValue() * 1e-300);
+        }
+        final NeuralGLM c = built(d, "-family", "Gamma", "-hidden", "3", "-epochs", "20");
+        final String report = c.toString();
+        assertTrue(report.contains("the estimate is not a number (the fitted means' variances V(mu) leave double "
+                + "precision's range)"), report);
+        assertTrue(!report.contains("at most the 0 parameters"), report);
+    }
+
     /** An instance made of values alone (no header), as many as the training data's, is read with the training header. */
     @Test
     void anInstanceWithoutAHeaderIsPredictedWithTheTrainingHeader() throws Exception {
