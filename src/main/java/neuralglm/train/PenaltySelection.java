@@ -164,12 +164,13 @@ public final class PenaltySelection {
         final Held held = new Held(split, x, y, w);
         // as Trainer.split: held-out rows of weight 0 only have no loss (every penalty's was Infinity)
         if (held.w != null && !(Family.totalWeight(held.w, held.w.length) > 0)) {
-            throw new IllegalArgumentException("The " + held.w.length + " validation rows held out by the validation "
-                    + "fraction " + fraction + " all have weight 0; use a larger fraction or fewer zero weights");
+            throw new IllegalArgumentException("The " + held.w.length + " rows held out (fraction " + fraction + ") to "
+                    + "choose the automatic weight decay all have weight 0; set the weight decay, or give fewer rows weight 0");
         }
         if (wt != null && !(trainWeight > 0)) {
-            throw new IllegalArgumentException("The " + t.length + " training rows left by the validation fraction "
-                    + fraction + " all have weight 0; use a smaller fraction");
+            throw new IllegalArgumentException("The " + t.length + " rows left to fit when choosing the automatic weight "
+                    + "decay (fraction " + fraction + " held out) all have weight 0; set the weight decay, or give fewer rows "
+                    + "weight 0");
         }
         final Sequential[] previous = new Sequential[1];
         return path(lambdas, 2, listener, lambda -> {

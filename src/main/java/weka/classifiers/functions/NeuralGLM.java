@@ -1033,12 +1033,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         try {
             targetScale = plan.scaleTarget() ? Standardizer.fit(targets.y(), targets.weights()) : null;
         } catch (Standardizer.NotFinite e) {
-            double w = 1;
-            for (double v : targets.weights()) {
-                w = Math.max(w, v);
-            }
             throw new IllegalArgumentException(InputPipeline.overflowMessage("class attribute '"
-                    + train.classAttribute().name() + "'", w), e);
+                    + train.classAttribute().name() + "'", targets.weights()), e);
         }
         final DMatrixRMaj y = targetScale == null ? targets.y() : targetScale.apply(targets.y().copy());
         final java.util.function.LongFunction<Sequential> freshWithSeed = seed -> {

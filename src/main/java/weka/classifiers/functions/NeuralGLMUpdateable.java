@@ -14,6 +14,7 @@ import weka.classifiers.UpdateableClassifier;
 import weka.classifiers.functions.neuralglm.Adam;
 import weka.classifiers.functions.neuralglm.FittedModel;
 import weka.classifiers.functions.neuralglm.InputChecks;
+import weka.classifiers.functions.neuralglm.Predictive;
 import weka.classifiers.functions.neuralglm.Targets;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -335,7 +336,8 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
      */
     @Override
     public double[][] predictIntervals(Instance instance, double confidenceLevel) throws Exception {
-        if (waiting() && stream.waiting.classAttribute().isNumeric()) {
+        if (waiting()) {   // as a built model: a nominal class is refused, a numeric one gets missing bounds
+            Predictive.checkIntervalClass(stream.waiting.classAttribute());
             InputChecks.checkSameHeader(instance, stream.waiting);
             return new double[][] {{Utils.missingValue(), Utils.missingValue()}};
         }

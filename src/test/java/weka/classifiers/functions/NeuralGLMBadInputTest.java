@@ -199,7 +199,8 @@ class NeuralGLMBadInputTest {
                     for (int i = 1; i < d.numInstances(); i++) {
                         d.instance(i).setWeight(0);
                     }
-                })), new String[] {"rows held out by the validation fraction 0.2 all have weight 0"}));
+                })), new String[] {"rows held out (fraction 0.2) to choose the automatic weight decay all have weight 0; set the "
+                        + "weight decay"}));
         // each factor within its limit, their product not: the engine's "Standardizer: column 0 has mean ... and scale
         // Infinity" named neither the attribute nor the cause
         t.add(Arguments.of("weights times squared inputs overflow", build(with(NeuralGLMBadInputTest::gaussian, d -> {

@@ -139,6 +139,37 @@ class NeuralGLMHostileInputTest {
         v.buildClassifier(new Instances(nominal, 0));
         v.updateClassifier(nominal.instance(0));
         org.junit.jupiter.api.Assertions.assertArrayEquals(new double[3], v.distributionsForInstances(nominal)[2]);
+        // intervals of a nominal class are refused as a built model refuses them (it said "no model built yet")
+        final Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> v.predictIntervals(nominal.instance(1), 0.9));
+        assertTrue(e.getMessage().startsWith("NeuralGLM: prediction intervals need a numeric class"), e.getMessage());
+    }
+
+    /**
+     * An encoding that one array holds but whose doubles exceed the JVM's largest heap is refused before the matrix is
+     * made; one that could fit is not refused for the heap's current use (which counts garbage not yet collected).
+     */
+    @Test
+    void anEncodingLargerThanTheLargestHeapIsRefusedNamingTheAttribute() throws Exception {
+        final long heap = Runtime.getRuntime().maxMemory();
+        org.junit.jupiter.api.Assumptions.assumeTrue(heap < 7.5e9, "a heap below 7.5 GB");
+        final java.util.ArrayList<String> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 125_001; i++) {
+            values.add("z" + i);
+        }
+        final Instances d = new Instances("zips", new java.util.ArrayList<>(java.util.List.of(new weka.core.Attribute("zip",
+                values), new weka.core.Attribute("y"))), 8000);
+        d.setClassIndex(1);
+        for (int i = 0; i < 8000; i++) {
+            d.add(new weka.core.DenseInstance(1, new double[] {i % 50, i % 7}));
+        }
+        final NeuralGLM c = new NeuralGLM();
+        c.setHidden("none");   // 125,000 columns x 8,000 instances: 1e9 entries, 8 GB
+        final Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> assertTimeoutPreemptively(LIMIT, () -> c.buildClassifier(d)));
+        assertTrue(e.getMessage().startsWith("The inputs' encoding has 125000 columns (one per value of each nominal "
+                + "attribute; 'zip' has 125001) for 8000 instances: 1000000000 entries, 8.00 GB, more than the JVM's largest "
+                + "heap, "), e.getMessage());
     }
 
     /**

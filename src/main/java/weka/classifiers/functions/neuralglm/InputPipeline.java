@@ -297,7 +297,12 @@ public final class InputPipeline implements Inputs {
             numericKept = null;
             fillValues = null;
             checkEncodedSize(beforeBinary, data.numInstances(), cols);
-            x = new DMatrixRMaj(data.numInstances(), cols);
+            try {
+                x = new DMatrixRMaj(data.numInstances(), cols);
+            } catch (OutOfMemoryError e) {
+                // the heap had less room than its maximum: what was left after the garbage the JVM could collect
+                throw encodedSizeError(beforeBinary, data.numInstances(), cols, "more than the JVM's heap had room for");
+            }
             for (int i = 0; i < data.numInstances(); i++) {
                 copyRow(encode(data.instance(i)), x.data, i * cols);
             }
@@ -314,21 +319,21 @@ public final class InputPipeline implements Inputs {
 
     /** @return the error for a standardisation that overflowed, naming the input and the largest weight */
     private IllegalArgumentException overflowed(Standardizer.NotFinite e, double[] weights) {
-        double w = 1;
-        if (weights != null) {
-            for (double v : weights) {
-                w = Math.max(w, v);
-            }
-        }
-        return new IllegalArgumentException(overflowMessage("input '" + inputNames[e.column()] + "'", w), e);
+        return new IllegalArgumentException(overflowMessage("input '" + inputNames[e.column()] + "'", weights), e);
     }
 
     /**
-     * @param what      the input or class, in words
-     * @param maxWeight the largest instance weight
+     * @param what    the input or class, in words
+     * @param weights the instance weights, or null for weights all 1
      * @return why standardising it overflowed and what to do
      */
-    public static String overflowMessage(String what, double maxWeight) {
+    public static String overflowMessage(String what, double[] weights) {
+        double maxWeight = weights == null ? 1 : 0;
+        if (weights != null) {
+            for (double v : weights) {
+                maxWeight = Math.max(maxWeight, v);
+            }
+        }
         return "Standardising " + what + " overflowed: its weighted sum of squares is not finite (instance weights up to "
                 + maxWeight + " times the squared values leave double precision's range, about 1.8E308). Rescale the "
                 + "weights (only their ratios matter for the fit) or the values";
@@ -336,9 +341,11 @@ public final class InputPipeline implements Inputs {
 
     /**
      * The encoded inputs (one column per value of each nominal attribute) are one n x cols matrix: one whose entries
-     * an array cannot hold, or that does not fit in the heap left, is refused naming the attribute with the most
-     * values, instead of EJML's "Matrix size exceeds the size of an integer" or an OutOfMemoryError mid-build (a
-     * nominal attribute of 30,000 declared values, 50 of them used, on 5,000 instances needs 1.2 GB).
+     * an array cannot hold, or whose doubles exceed the JVM's largest heap ({@code -Xmx}), is refused naming the
+     * attribute with the most values, instead of EJML's "Matrix size exceeds the size of an integer" or an
+     * OutOfMemoryError mid-build (a nominal attribute of 270,000 declared values on 8,000 instances); one that could fit
+     * but finds no room is refused the same way when it is allocated. Only the heap's maximum is judged here, not what
+     * it holds now, which counts garbage the next collection would free.
      *
      * @param attributes the attributes before the encoding (class included)
      * @param n          the instances
@@ -346,11 +353,19 @@ public final class InputPipeline implements Inputs {
      */
     private static void checkEncodedSize(Instances attributes, int n, int cols) {
         final long entries = (long) n * cols;
-        final Runtime rt = Runtime.getRuntime();
-        final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (entries <= Integer.MAX_VALUE - 8 && 8 * entries <= free) {
-            return;
+        if (entries > Integer.MAX_VALUE - 8) {
+            throw encodedSizeError(attributes, n, cols, "more than one Java array holds");
         }
+        final long heap = Runtime.getRuntime().maxMemory();
+        if (8 * entries > heap) {
+            throw encodedSizeError(attributes, n, cols, String.format(java.util.Locale.ROOT,
+                    "more than the JVM's largest heap, %.3g GB (-Xmx)", heap / 1e9));
+        }
+    }
+
+    /** @return the error for an encoding of n x cols entries that does not fit, saying why ({@code why}) and what to do */
+    private static IllegalArgumentException encodedSizeError(Instances attributes, int n, int cols, String why) {
+        final long entries = (long) n * cols;
         weka.core.Attribute widest = null;
         for (int a = 0; a < attributes.numAttributes(); a++) {
             final weka.core.Attribute att = attributes.attribute(a);
@@ -358,13 +373,11 @@ public final class InputPipeline implements Inputs {
                 widest = att;
             }
         }
-        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "The inputs' encoding has %d columns "
+        return new IllegalArgumentException(String.format(java.util.Locale.ROOT, "The inputs' encoding has %d columns "
                 + "(one per value of each nominal attribute%s) for %d instances: %d entries, %.3g GB, %s. Merge or remove "
                 + "values (e.g. with MergeInfrequentNominalValues; values declared but never used count too), or remove "
                 + "the attribute", cols, widest == null ? "" : "; '" + widest.name() + "' has " + widest.numValues(), n,
-                entries, 8e-9 * entries, entries > Integer.MAX_VALUE - 8 ? "more than one Java array holds"
-                        : String.format(java.util.Locale.ROOT, "more than the %.3g GB the JVM's heap has left (-Xmx)",
-                        free / 1e9)));
+                entries, 8e-9 * entries, why));
     }
 
     /**

@@ -3,6 +3,7 @@ package weka.classifiers.functions.neuralglm;
 import neuralglm.dist.FittedDispersion;
 
 import neuralglm.dist.ResponseDistribution;
+import weka.core.Attribute;
 import weka.core.Instance;
 
 /**
@@ -29,6 +30,17 @@ public final class Predictive {
     }
 
     /**
+     * @param classAttribute the class attribute of the data the model is for
+     * @throws IllegalArgumentException when it is nominal: intervals need a numeric class
+     */
+    public static void checkIntervalClass(Attribute classAttribute) {
+        if (classAttribute.isNominal()) {
+            throw new IllegalArgumentException("NeuralGLM: prediction intervals need a numeric class, but class attribute '"
+                    + classAttribute.name() + "' is nominal; use distributionForInstance for class probabilities");
+        }
+    }
+
+    /**
      * @param m          a fitted model of a numeric class
      * @param instance   the instance (its weight is the number of trials for Binomial). Not modified.
      * @param confidence the coverage, in (0, 1)
@@ -36,10 +48,7 @@ public final class Predictive {
      * @throws Exception when the class is nominal, the confidence is outside (0, 1), or the dispersion is unknown
      */
     public static double[][] intervals(FittedModel m, Instance instance, double confidence) throws Exception {
-        if (m.classAttribute.isNominal()) {
-            throw new IllegalArgumentException("NeuralGLM: prediction intervals need a numeric class, but class attribute '"
-                    + m.classAttribute.name() + "' is nominal; use distributionForInstance for class probabilities");
-        }
+        checkIntervalClass(m.classAttribute);
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("NeuralGLM: the confidence level of a prediction interval must be in (0, 1), got "
                     + confidence);

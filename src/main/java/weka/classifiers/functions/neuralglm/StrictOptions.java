@@ -25,7 +25,8 @@ public final class StrictOptions {
 
     /**
      * @param target  the object whose options are about to be set (for the property types and tags)
-     * @param options the options. Not modified.
+     * @param options the options. Their values are rewritten in place as Weka's option helpers read them
+     *                (a tag in another case, a number with blanks: {@link #canonicalValues}); nothing else changes.
      * @throws Exception naming the first option whose value cannot be used
      */
     public static void check(Object target, String[] options) throws Exception {

@@ -284,12 +284,14 @@ public final class TrainingRun {
             inference = GlmInference.at(fam, x, fitted, targets.y(), targets.weights(), weightsKind);
         } catch (IllegalArgumentException e) {
             double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            boolean separated = true;
             for (int i = 0; i < fitted.numRows; i++) {
                 final double mu = fam.mean(fitted.data[i]);
                 lo = Math.min(lo, mu);
                 hi = Math.max(hi, mu);
+                separated &= mu == 0.0 || mu == 1.0;
             }
-            if (fam.link() == neuralglm.family.Link.LOGIT) {   // only separated rows: every mean at 0 or 1
+            if (fam.link() == neuralglm.family.Link.LOGIT && separated) {   // every mean at 0 or 1
                 throw new IllegalArgumentException("The GLM was fitted, but its standard errors cannot be computed ("
                         + e.getMessage() + "): every instance's fitted probability is numerically 0 or 1, the inputs "
                         + "separate the values of class attribute '" + header.classAttribute().name() + "' completely. "
@@ -328,7 +330,10 @@ public final class TrainingRun {
         return model(net, family, result, stats, dispersion);
     }
 
-    /** The report's words for a float32 build whose model predicts in float64 (a layer wider than the float pass takes). */
+    /**
+     * The report's words (at the end of the Optimiser line) for a float32 build whose model trains and predicts in
+     * float32; a float32 build whose model predicts in float64 (a layer wider than the float pass takes) drops them.
+     */
     public static final String FLOAT32_SUFFIX = "; training passes and predictions in float32";
 
     private FittedModel model(Sequential net, Family family, TrainingResult result, FitStatistics stats,
