@@ -153,20 +153,7 @@ class NeuralGLMHostileInputTest {
     void anEncodingLargerThanTheLargestHeapIsRefusedNamingTheAttribute() throws Exception {
         final long heap = Runtime.getRuntime().maxMemory();
         org.junit.jupiter.api.Assumptions.assumeTrue(heap < 7.5e9, "a heap below 7.5 GB");
-        final java.util.ArrayList<String> values = new java.util.ArrayList<>();
-        for (int i = 0; i < 125_001; i++) {
-            values.add("z" + i);
-        }
-        final Instances d = new Instances("zips", new java.util.ArrayList<>(java.util.List.of(new weka.core.Attribute("zip",
-                values), new weka.core.Attribute("y"))), 8000);
-        d.setClassIndex(1);
-        for (int i = 0; i < 8000; i++) {
-            d.add(new weka.core.DenseInstance(1, new double[] {i % 50, i % 7}));
-        }
-        final NeuralGLM c = new NeuralGLM();
-        c.setHidden("none");   // 125,000 columns x 8,000 instances: 1e9 entries, 8 GB
-        final Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> assertTimeoutPreemptively(LIMIT, () -> c.buildClassifier(d)));
+        final Exception e = zipsGlmError(125_001);   // 125,000 columns x 8,000 instances: 1e9 entries, 8 GB
         assertTrue(e.getMessage().startsWith("The inputs' encoding has 125000 columns (one per value of each nominal "
                 + "attribute; 'zip' has 125001) for 8000 instances: 1000000000 entries, 8.00 GB, more than the JVM's largest "
                 + "heap, "), e.getMessage());
@@ -222,20 +209,7 @@ class NeuralGLMHostileInputTest {
      */
     @Test
     void anEncodingLargerThanAnArrayIsRefusedNamingTheAttribute() throws Exception {
-        final java.util.ArrayList<String> values = new java.util.ArrayList<>();
-        for (int i = 0; i < 270_000; i++) {
-            values.add("z" + i);
-        }
-        final Instances d = new Instances("zips", new java.util.ArrayList<>(java.util.List.of(new weka.core.Attribute("zip",
-                values), new weka.core.Attribute("y"))), 8000);
-        d.setClassIndex(1);
-        for (int i = 0; i < 8000; i++) {
-            d.add(new weka.core.DenseInstance(1, new double[] {i % 50, i % 7}));
-        }
-        final NeuralGLM c = new NeuralGLM();
-        c.setHidden("none");   // a GLM: the first value is the reference, 269,999 columns
-        final Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> assertTimeoutPreemptively(LIMIT, () -> c.buildClassifier(d)));
+        final Exception e = zipsGlmError(270_000);   // a GLM: the first value is the reference, 269,999 columns
         assertTrue(e.getMessage().startsWith("The inputs' encoding has 269999 columns (one per value of each nominal "
                 + "attribute; 'zip' has 270000) for 8000 instances: 2159992000 entries, 17.3 GB, more than one Java array "
                 + "holds. Merge or remove values (e.g. with MergeInfrequentNominalValues"), e.getMessage());
@@ -274,5 +248,26 @@ class NeuralGLMHostileInputTest {
         final double[] expected = c.distributionForInstance(own);
         final weka.core.DenseInstance bare = new weka.core.DenseInstance(1.0, own.toDoubleArray());
         org.junit.jupiter.api.Assertions.assertArrayEquals(expected, c.distributionForInstance(bare));
+    }
+
+    /**
+     * @param values the declared values of the one nominal input 'zip' (8,000 instances use 50 of them)
+     * @return the error a GLM build (-hidden none, the first value the reference) on it throws
+     */
+    private static Exception zipsGlmError(int values) {
+        final java.util.ArrayList<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < values; i++) {
+            names.add("z" + i);
+        }
+        final Instances d = new Instances("zips", new java.util.ArrayList<>(java.util.List.of(new weka.core.Attribute("zip",
+                names), new weka.core.Attribute("y"))), 8000);
+        d.setClassIndex(1);
+        for (int i = 0; i < 8000; i++) {
+            d.add(new weka.core.DenseInstance(1, new double[] {i % 50, i % 7}));
+        }
+        final NeuralGLM c = new NeuralGLM();
+        c.setHidden("none");
+        return org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> assertTimeoutPreemptively(LIMIT, () -> c.buildClassifier(d)));
     }
 }
