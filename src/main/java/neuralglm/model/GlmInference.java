@@ -67,7 +67,16 @@ public final class GlmInference {
     private final double[] qtEta;
     private final double observations;
     private final double pearson;
-    /** Rows of positive weight whose fitted mean is saturated (dmu/deta = 0 in double): separation. */
+    /**
+     * A fitted probability within this of 0 or 1 is "numerically 0 or 1" ({@code 10 * .Machine$double.eps}, R's
+     * glm.fit), for the separation note's count.
+     */
+    private static final double PROBABILITY_EDGE = 10 * Math.ulp(1.0);
+
+    /**
+     * Rows of positive weight whose fitted mean is saturated (dmu/deta = 0 in double) or, for a probability, within
+     * {@link #PROBABILITY_EDGE} of 0 or 1: separation.
+     */
     private int saturatedRows;
     /** Rows of positive weight. */
     private final int positiveRows;
@@ -93,6 +102,7 @@ public final class GlmInference {
         final double[] u = new double[p];
         final double[] row = new double[p];
         int positive = 0;
+        final boolean probabilities = family.labelCoding() == Family.LabelCoding.BINARY || family.weightIsTrials();
         for (int i = 0; i < n; i++) {
             final double wi = weight(i);
             if (!(wi > 0)) {
@@ -102,8 +112,8 @@ public final class GlmInference {
             final double mu = family.mean(eta.data[i]), g = family.link().meanDerivative(eta.data[i]);
             // a mean saturated at its domain's edge (a separated Bernoulli row: mu = 1 in double) has dmu/deta = 0 and
             // V(mu) = 0: in the limit it carries no information (c = V for a canonical link), not 0/0
-            if (g == 0) {
-                saturatedRows++;
+            if (g == 0 || probabilities && (mu < PROBABILITY_EDGE || mu > 1 - PROBABILITY_EDGE)) {
+                saturatedRows++;   // counted as R's glm.fit warns (a logit's mu reaches 1 in double long before 0)
             }
             final double c = g == 0 ? 0 : wi * g * g / family.variance(mu);
             row[0] = 1.0;
@@ -379,7 +389,7 @@ public final class GlmInference {
                 + "the edge of the %s family's range (%s), where they carry no information: the inputs separate them, "
                 + "the coefficients grow without bound with the epochs, and their standard errors, tests and intervals are "
                 + "not meaningful (R's glm warns: fitted probabilities numerically 0 or 1 occurred). Consider a weight decay "
-                + "(-weight-decay) or a network", saturatedRows, num(positiveRows), family.name(),
+                + "or a network", saturatedRows, num(positiveRows), family.name(),
                 family.labelCoding() == Family.LabelCoding.BINARY || family.weightIsTrials() ? "a probability of 0 or 1"
                         : "dmu/deta = 0");
     }
