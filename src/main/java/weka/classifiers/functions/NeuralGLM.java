@@ -1288,7 +1288,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      *
      * @param other a model built on data with the same header and the same options. Not modified.
      * @return this
-     * @throws Exception when either has no model or they differ in header, inputs or architecture
+     * @throws Exception when either has no model or they differ in header, inputs, family (name, link, parameters) or
+     *                   architecture
      */
     @Override
     public NeuralGLM aggregate(NeuralGLM other) throws Exception {
@@ -1310,6 +1311,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             throw new IllegalArgumentException("NeuralGLM: cannot aggregate models of different families: " + f.name()
                     + " (" + f.link() + " link) and " + g.name() + " (" + g.link() + " link); their etas mean different "
                     + "things. Build every model with the same -family");
+        }
+        if (!f.toString().equals(g.toString())) {   // the family's own parameters (alpha, power)
+            throw new IllegalArgumentException("NeuralGLM: cannot aggregate models of different family parameters: " + f
+                    + " and " + g + "; their distributions differ. Build every model with the same -family and options");
         }
         final String a = model.network().toString(), b = other.model.network().toString();
         if (!a.equals(b)) {

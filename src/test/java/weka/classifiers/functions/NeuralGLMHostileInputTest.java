@@ -253,6 +253,25 @@ class NeuralGLMHostileInputTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(expected, c.distributionForInstance(bare));
     }
 
+    /** Negative binomial GLMs of different alpha are different distributions: their sum is refused (it was taken). */
+    @Test
+    void aggregatingModelsOfAnotherFamilyParameterIsRefused() throws Exception {
+        final Instances d = FamilyData.of("Poisson", 40, 1);
+        final NeuralGLM[] m = new NeuralGLM[3];
+        final double[] alpha = {0.5, 0.5, 1.0};
+        for (int k = 0; k < 3; k++) {
+            final weka.classifiers.functions.neuralglm.NegativeBinomial nb = new weka.classifiers.functions.neuralglm.NegativeBinomial();
+            nb.setAlpha(alpha[k]);
+            m[k] = NeuralGLMFamiliesTest.glm(nb);
+            m[k].buildClassifier(d);
+        }
+        m[0].aggregate(m[1]);   // the same alpha: taken
+        final Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> m[0].aggregate(m[2]));
+        assertTrue(e.getMessage().startsWith("NeuralGLM: cannot aggregate models of different family parameters: "
+                + "NegativeBinomial(alpha=0.5, link=log) and NegativeBinomial(alpha=1.0, link=log)"), e.getMessage());
+    }
+
     /**
      * @param values the declared values of the one nominal input 'zip' (8,000 instances use 50 of them)
      * @return the error a GLM build (-hidden none, the first value the reference) on it throws
