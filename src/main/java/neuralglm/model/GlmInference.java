@@ -102,7 +102,7 @@ public final class GlmInference {
         final double[] u = new double[p];
         final double[] row = new double[p];
         int positive = 0;
-        final boolean probabilities = family.labelCoding() == Family.LabelCoding.BINARY || family.weightIsTrials();
+        final boolean probabilities = meansAreProbabilities();
         for (int i = 0; i < n; i++) {
             final double wi = weight(i);
             if (!(wi > 0)) {
@@ -390,8 +390,12 @@ public final class GlmInference {
                 + "the coefficients grow without bound with the epochs, and their standard errors, tests and intervals are "
                 + "not meaningful (R's glm warns: fitted probabilities numerically 0 or 1 occurred). Consider a weight decay "
                 + "or a network", saturatedRows, num(positiveRows), family.name(),
-                family.labelCoding() == Family.LabelCoding.BINARY || family.weightIsTrials() ? "a probability of 0 or 1"
-                        : "dmu/deta = 0");
+                meansAreProbabilities() ? "a probability of 0 or 1" : "dmu/deta = 0");
+    }
+
+    /** @return whether the family's mean is a probability (Bernoulli, Binomial), whose edges are 0 and 1 */
+    private boolean meansAreProbabilities() {
+        return family.labelCoding() == Family.LabelCoding.BINARY || family.weightIsTrials();
     }
 
     private static double[] nans(int n) {

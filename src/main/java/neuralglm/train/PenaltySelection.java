@@ -162,16 +162,10 @@ public final class PenaltySelection {
         final double trainWeight = Family.totalWeight(wt, t.length);
         final Trainer plain = trainer.withValidation(0, 1);
         final Held held = new Held(split, x, y, w);
-        // as Trainer.split: held-out rows of weight 0 only have no loss (every penalty's was Infinity)
-        if (held.w != null && !(Family.totalWeight(held.w, held.w.length) > 0)) {
-            throw new IllegalArgumentException("The " + held.w.length + " rows held out (fraction " + fraction + ") to "
-                    + "choose the automatic weight decay all have weight 0; set the weight decay, or give fewer rows weight 0");
-        }
-        if (wt != null && !(trainWeight > 0)) {
-            throw new IllegalArgumentException("The " + t.length + " rows left to fit when choosing the automatic weight "
-                    + "decay (fraction " + fraction + " held out) all have weight 0; set the weight decay, or give fewer rows "
-                    + "weight 0");
-        }
+        ValidationSplit.checkWeights(held.w, held.y.numRows, "rows held out (fraction " + fraction
+                + ") to choose the automatic weight decay", "set the weight decay, or give fewer rows weight 0", wt, t.length,
+                "rows left to fit when choosing the automatic weight decay (fraction " + fraction + " held out)",
+                "set the weight decay, or give fewer rows weight 0");
         final Sequential[] previous = new Sequential[1];
         return path(lambdas, 2, listener, lambda -> {
             final Sequential net = previous[0] == null ? fresh.get() : previous[0].copy();

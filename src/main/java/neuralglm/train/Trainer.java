@@ -309,14 +309,9 @@ public final class Trainer {
         final ValidationSplit split = ValidationSplit.of(family, y, validationFraction, seed);
         final int[] t = split.train(), v = split.validation();
         final double[] wt = ValidationSplit.rows(w, t), wv = ValidationSplit.rows(w, v);
-        if (wv != null && !(Family.totalWeight(wv, wv.length) > 0)) {
-            throw new IllegalArgumentException("The " + v.length + " validation rows held out by the validation fraction "
-                    + validationFraction + " all have weight 0; use a larger fraction or fewer zero weights");
-        }
-        if (wt != null && !(Family.totalWeight(wt, wt.length) > 0)) {
-            throw new IllegalArgumentException("The " + t.length + " training rows left by the validation fraction "
-                    + validationFraction + " all have weight 0; use a smaller fraction");
-        }
+        ValidationSplit.checkWeights(wv, v.length, "validation rows held out by the validation fraction "
+                + validationFraction, "use a larger fraction or fewer zero weights", wt, t.length,
+                "training rows left by the validation fraction " + validationFraction, "use a smaller fraction");
         return new Split(ValidationSplit.rows(x, t), ValidationSplit.rows(y, t), wt, ValidationSplit.rows(x, v),
                 ValidationSplit.rows(y, v), wv, validationFraction, seed);
     }

@@ -200,6 +200,30 @@ public final class ValidationSplit {
     }
 
     /**
+     * Both parts of a split need weight: held-out rows of weight 0 only have no loss to choose by (every candidate's is
+     * Infinity), and training rows of weight 0 only have nothing to fit.
+     *
+     * @param held        the held-out rows' weights, or null for weights all 1
+     * @param heldRows    how many rows are held out
+     * @param heldWords   what they are, for the message (e.g. "validation rows held out by the validation fraction 0.2")
+     * @param heldRemedy  what to change when they have no weight
+     * @param train       the training rows' weights, or null for weights all 1
+     * @param trainRows   how many rows are left to train on
+     * @param trainWords  what they are, for the message
+     * @param trainRemedy what to change when they have no weight
+     * @throws IllegalArgumentException when either part's weights sum to 0, saying what to change
+     */
+    static void checkWeights(double[] held, int heldRows, String heldWords, String heldRemedy, double[] train,
+                             int trainRows, String trainWords, String trainRemedy) {
+        if (held != null && !(Family.totalWeight(held, held.length) > 0)) {
+            throw new IllegalArgumentException("The " + heldRows + " " + heldWords + " all have weight 0; " + heldRemedy);
+        }
+        if (train != null && !(Family.totalWeight(train, train.length) > 0)) {
+            throw new IllegalArgumentException("The " + trainRows + " " + trainWords + " all have weight 0; " + trainRemedy);
+        }
+    }
+
+    /**
      * @param w    weights or null (all 1)
      * @param rows the rows to keep
      * @return their weights, or null when w is null

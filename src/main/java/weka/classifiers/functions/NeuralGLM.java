@@ -1093,7 +1093,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                         : String.format(Locale.ROOT, "; the average of %d such networks (%d %s units in all)",
                         members.size() + 1, (members.size() + 1) * hiddenSizes[0], actName))
                         + (linear == null ? "" : describeLinear(hiddenSizes, actName, outputs, lambda)),
-                opt + (float32 ? TrainingRun.FLOAT32_SUFFIX : ""), miniBatchSize, !doNotStandardize,
+                opt.toString(), miniBatchSize, !doNotStandardize,
                 FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
                 GlmInference.Weights.values()[weightsKind], quasi,
                 describeRegularization(glm, lambda, trainWeight, fraction, patienceUsed, targetScale, converged, plan.folds(),
@@ -1307,14 +1307,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     other.model.pipeline().inputNames()) + "); RemoveUseless dropped different attributes in the partitions");
         }
         final Family f = model.family(), g = other.model.family();
-        if (!f.name().equals(g.name()) || f.link() != g.link()) {
-            throw new IllegalArgumentException("NeuralGLM: cannot aggregate models of different families: " + f.name()
-                    + " (" + f.link() + " link) and " + g.name() + " (" + g.link() + " link); their etas mean different "
-                    + "things. Build every model with the same -family");
-        }
-        if (!f.toString().equals(g.toString())) {   // the family's own parameters (alpha, power)
-            throw new IllegalArgumentException("NeuralGLM: cannot aggregate models of different family parameters: " + f
-                    + " and " + g + "; their distributions differ. Build every model with the same -family and options");
+        if (!f.toString().equals(g.toString())) {   // the name, the link and the family's own parameters (alpha, power)
+            throw new IllegalArgumentException("NeuralGLM: cannot aggregate models of different families: " + f + " and "
+                    + g + "; their etas or distributions differ. Build every model with the same -family and its options");
         }
         final String a = model.network().toString(), b = other.model.network().toString();
         if (!a.equals(b)) {

@@ -395,7 +395,7 @@ class NeuralGLMBadInputTest {
                 }
             }));
             c.aggregate(poisson);
-        }, new String[] {"cannot aggregate models of different families: Gaussian (identity link) and Poisson (log link)"}));
+        }, new String[] {"cannot aggregate models of different families: Gaussian(link=identity) and Poisson(link=log)"}));
         t.add(Arguments.of("aggregating a network of other layers", (Action) c -> {
             final NeuralGLM net = NeuralGLMSteeringTest.adam("3", 2, 8);
             net.buildClassifier(gaussian());

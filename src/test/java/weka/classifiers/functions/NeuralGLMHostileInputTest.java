@@ -268,7 +268,7 @@ class NeuralGLMHostileInputTest {
         m[0].aggregate(m[1]);   // the same alpha: taken
         final Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> m[0].aggregate(m[2]));
-        assertTrue(e.getMessage().startsWith("NeuralGLM: cannot aggregate models of different family parameters: "
+        assertTrue(e.getMessage().startsWith("NeuralGLM: cannot aggregate models of different families: "
                 + "NegativeBinomial(alpha=0.5, link=log) and NegativeBinomial(alpha=1.0, link=log)"), e.getMessage());
     }
 

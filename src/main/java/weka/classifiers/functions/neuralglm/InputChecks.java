@@ -95,23 +95,9 @@ public final class InputChecks {
      * @throws IllegalArgumentException naming attribute, instance and value
      */
     public static void checkInstance(Instance inst, int number) {
-        checkInstance(inst, number, nominalSizes(inst));
-    }
-
-    /**
-     * {@link #checkInstance(Instance, int)} with the header's nominal sizes computed once for many instances.
-     *
-     * @param inst         the instance. Not modified.
-     * @param number       its 1-based number, for the message
-     * @param nominalSizes {@link #nominalSizes} of its header
-     * @throws IllegalArgumentException naming attribute, instance and value
-     */
-    public static void checkInstance(Instance inst, int number, int[] nominalSizes) {
         for (int a = 0; a < inst.numAttributes(); a++) {
             checkValue(inst, a, number); // the message is made only for a bad value (no string per instance)
-            if (nominalSizes[a] >= 0) {
-                checkNominal(inst, a, number, nominalSizes[a]);
-            }
+            checkNominal(inst, a, number);
         }
         final double w = inst.weight();
         if (!Double.isFinite(w) || w < 0) {
@@ -131,37 +117,9 @@ public final class InputChecks {
         for (int a = 0; a < inst.numAttributes(); a++) {
             if (a != inst.classIndex()) {
                 checkValue(inst, a, 0);
-                if (inst.dataset() != null && inst.attribute(a).isNominal()) {
-                    checkNominal(inst, a, 0, inst.attribute(a).numValues());
-                }
+                checkNominal(inst, a, 0);
             }
         }
-    }
-
-    /**
-     * @param inst an instance. Not read beyond its header.
-     * @return per attribute of its header, the number of values of a nominal attribute, -1 for any other (all -1
-     *         without a header)
-     */
-    private static int[] nominalSizes(Instance inst) {
-        if (inst.dataset() == null) {
-            final int[] none = new int[inst.numAttributes()];
-            java.util.Arrays.fill(none, -1);
-            return none;
-        }
-        return nominalSizes(inst.dataset());
-    }
-
-    /**
-     * @param header a header. Not modified.
-     * @return per attribute, the number of values of a nominal attribute, -1 for any other
-     */
-    public static int[] nominalSizes(Instances header) {
-        final int[] k = new int[header.numAttributes()];
-        for (int a = 0; a < k.length; a++) {
-            k[a] = header.attribute(a).isNominal() ? header.attribute(a).numValues() : -1;
-        }
-        return k;
     }
 
     /**
@@ -173,8 +131,15 @@ public final class InputChecks {
         return Double.isNaN(v) || v >= 0 && v < k && v == (int) v;
     }
 
-    /** A nominal value must be the index of one of the attribute's k values (Weka's API lets any double in). */
-    private static void checkNominal(Instance inst, int a, int number, int k) {
+    /**
+     * A nominal value must be the index of one of its attribute's k values (Weka's API lets any double in); not looked
+     * at without a header, or for another type.
+     */
+    private static void checkNominal(Instance inst, int a, int number) {
+        if (inst.dataset() == null || !inst.attribute(a).isNominal()) {
+            return;
+        }
+        final int k = inst.attribute(a).numValues();
         final double v = inst.value(a);
         if (!nominalIndex(v, k)) {
             throw new IllegalArgumentException(String.format(

@@ -133,6 +133,16 @@ public final class InputPipeline implements Inputs {
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
                            double[] classValues, ColumnSummary rawSummary, int threads, double binaryScale, boolean lean)
             throws Exception {
+        try {
+            return fitAll(data, standardize, weights, rawInputs, classValues, rawSummary, threads, binaryScale, lean);
+        } catch (Standardizer.NotFinite e) {   // every fit of the standardiser below: name the input and the weights
+            throw new IllegalArgumentException(overflowMessage("input '" + inputNames[e.column()] + "'", weights), e);
+        }
+    }
+
+    private DMatrixRMaj fitAll(Instances data, boolean standardize, double[] weights, double[] rawInputs,
+                               double[] classValues, ColumnSummary rawSummary, int threads, double binaryScale, boolean lean)
+            throws Exception {
         trainingRows = null;
         inputsFinite = false;
         if (lean && rawInputs != null) {
@@ -238,12 +248,8 @@ public final class InputPipeline implements Inputs {
                 }
             }
             if (lean) {
-                try {
-                    standardizer = standardize ? Standardizer.fit(new InstanceRows(data, kept, fill, null), weights,
-                            columnSums, binaryScale) : Standardizer.identity(cols);
-                } catch (Standardizer.NotFinite e) {
-                    throw overflowed(e, weights);
-                }
+                standardizer = standardize ? Standardizer.fit(new InstanceRows(data, kept, fill, null), weights,
+                        columnSums, binaryScale) : Standardizer.identity(cols);
                 trainingRows = kept.length == 0 ? null
                         : new InstanceRows(data, kept, fill, standardizer);
                 if (trainingRows != null) {
@@ -255,12 +261,8 @@ public final class InputPipeline implements Inputs {
                 for (int i = 0; i < n; i++) {
                     InstanceRows.read(data.instance(i), kept, fill, x.data, i * cols);
                 }
-                try {
-                    standardizer = standardize ? Standardizer.fit(x, weights, null, threads, binaryScale)
-                            : Standardizer.identity(cols);
-                } catch (Standardizer.NotFinite e) {
-                    throw overflowed(e, weights);
-                }
+                standardizer = standardize ? Standardizer.fit(x, weights, null, threads, binaryScale)
+                        : Standardizer.identity(cols);
                 inputsFinite = standardizer.applyChecked(x, threads);
                 return x;
             }
@@ -307,19 +309,10 @@ public final class InputPipeline implements Inputs {
                 copyRow(encode(data.instance(i)), x.data, i * cols);
             }
         }
-        try {
-            standardizer = standardize ? Standardizer.fit(x, weights, columnSums, threads, binaryScale)
-                    : Standardizer.identity(cols);
-        } catch (Standardizer.NotFinite e) {
-            throw overflowed(e, weights);
-        }
+        standardizer = standardize ? Standardizer.fit(x, weights, columnSums, threads, binaryScale)
+                : Standardizer.identity(cols);
         inputsFinite = standardizer.applyChecked(x, threads);
         return x;
-    }
-
-    /** @return the error for a standardisation that overflowed, naming the input and the largest weight */
-    private IllegalArgumentException overflowed(Standardizer.NotFinite e, double[] weights) {
-        return new IllegalArgumentException(overflowMessage("input '" + inputNames[e.column()] + "'", weights), e);
     }
 
     /**

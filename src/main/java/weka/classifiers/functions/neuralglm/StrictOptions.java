@@ -32,12 +32,8 @@ public final class StrictOptions {
     public static void check(Object target, String[] options) throws Exception {
         canonicalValues(target, options);
         final String[] rest = options.clone();
-        for (Method m : target.getClass().getMethods()) {
+        for (Method m : valueGetters(target)) {
             final OptionMetadata meta = m.getAnnotation(OptionMetadata.class);
-            if (meta == null || meta.commandLineParamIsFlag() || m.getParameterCount() != 0
-                    || meta.commandLineParamName().isEmpty()) {
-                continue;
-            }
             final String name = meta.commandLineParamName();
             final boolean given = Utils.getOptionPos(name, rest) >= 0;
             final String value = Utils.getOption(name, rest);
@@ -86,6 +82,22 @@ public final class StrictOptions {
     }
 
     /**
+     * @return the getters of target's options that take a value on the command line (annotated, with a parameter name,
+     *         not a flag)
+     */
+    private static java.util.List<Method> valueGetters(Object target) {
+        final java.util.List<Method> getters = new java.util.ArrayList<>();
+        for (Method m : target.getClass().getMethods()) {
+            final OptionMetadata meta = m.getAnnotation(OptionMetadata.class);
+            if (meta != null && !meta.commandLineParamIsFlag() && m.getParameterCount() == 0
+                    && !meta.commandLineParamName().isEmpty()) {
+                getters.add(m);
+            }
+        }
+        return getters;
+    }
+
+    /**
      * Writes values as Weka's option helpers read them, in place: numbers without surrounding blanks, and a tag by its
      * own spelling when its case differs ({@code -activation relu}, {@code -precision FLOAT32}): the helpers match tags
      * case-sensitively and take no blanks, and on a mismatch print a message and keep the default (check() accepts
@@ -95,12 +107,8 @@ public final class StrictOptions {
      * @param options the options. Modified: the values normalised.
      */
     static void canonicalValues(Object target, String[] options) throws Exception {
-        for (Method m : target.getClass().getMethods()) {
+        for (Method m : valueGetters(target)) {
             final OptionMetadata meta = m.getAnnotation(OptionMetadata.class);
-            if (meta == null || meta.commandLineParamIsFlag() || m.getParameterCount() != 0
-                    || meta.commandLineParamName().isEmpty()) {
-                continue;
-            }
             final String flag = "-" + meta.commandLineParamName();
             final Class<?> type = m.getReturnType();
             for (int i = 0; i + 1 < options.length; i++) {

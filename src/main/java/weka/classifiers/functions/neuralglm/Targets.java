@@ -110,7 +110,6 @@ public record Targets(DMatrixRMaj y, double[] weights) {
         final double[] classValues = inputs == null || y == null || !oneHot ? null : new double[n];
         final boolean nominalClass = cls.isNominal();
         final int classValueCount = cls.numValues();
-        final int[] nominalSizes = InputChecks.nominalSizes(data);
         final int parts = Math.min(Math.max(1, n), Parallel.parts(threads, (long) n * d, grain));
         final int[] counts = new int[parts];
         final boolean[] sparse = new boolean[parts];
@@ -145,13 +144,13 @@ public record Targets(DMatrixRMaj y, double[] weights) {
                         }
                         final double wt = inst.weight();
                         if (bad || !Double.isFinite(wt) || wt < 0) {
-                            InputChecks.checkInstance(inst, i + 1, nominalSizes);
+                            InputChecks.checkInstance(inst, i + 1);
                         }
                         if (classValues != null) {
                             classValues[i] = v;
                         }
                     } else {
-                        InputChecks.checkInstance(inst, i + 1, nominalSizes);
+                        InputChecks.checkInstance(inst, i + 1);
                         sparse[t] |= raw != null;
                     }
                     w[i] = inst.weight();

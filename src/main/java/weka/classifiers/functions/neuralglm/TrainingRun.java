@@ -331,20 +331,29 @@ public final class TrainingRun {
     }
 
     /**
-     * The report's words (at the end of the Optimiser line) for a float32 build whose model trains and predicts in
-     * float32; a float32 build whose model predicts in float64 (a layer wider than the float pass takes) drops them.
+     * @param net the model's network
+     * @return the Optimiser line's words on the arithmetic: none for float64; for a float32 build (its session's network
+     *         trained in float32) whether the model predicts in float32 too, or why not (an average of networks
+     *         predicts in float64; a layer wider than the float pass takes trains and predicts in float64)
      */
-    public static final String FLOAT32_SUFFIX = "; training passes and predictions in float32";
+    private String precisionWords(Sequential net) {
+        final Sequential trained = session.network();
+        if (trained.precision() != neuralglm.nn.Precision.FLOAT32) {
+            return "";
+        }
+        if (net.predictsInFloat32(pipeline.numInputs())) {
+            return "; training passes and predictions in float32";
+        }
+        return trained.predictsInFloat32(pipeline.numInputs())
+                ? "; training passes in float32, the model's predictions (an average of networks) in float64"
+                : "; -precision float32 asked, but this network (a layer wider than " + Sequential.maxFloat32Width()
+                + " units) trains and predicts in float64";
+    }
 
     private FittedModel model(Sequential net, Family family, TrainingResult result, FitStatistics stats,
                               FittedDispersion dispersion) {
         final Attribute cls = header.classAttribute();
-        final String optimizer = !this.optimizer.endsWith(FLOAT32_SUFFIX) || net.predictsInFloat32(pipeline.numInputs())
-                ? this.optimizer : this.optimizer.substring(0, this.optimizer.length() - FLOAT32_SUFFIX.length())
-                + (session.network().predictsInFloat32(pipeline.numInputs())
-                ? "; training passes in float32, the model's predictions (an average of networks) in float64"
-                : "; -precision float32 asked, but this network (a layer wider than " + Sequential.maxFloat32Width()
-                + " units) trains and predicts in float64");
+        final String optimizer = this.optimizer + precisionWords(net);
         return new FittedModel(header, pipeline, net, family, cls, result, stats, architecture, optimizer,
                 session.epochLimit(), targets.weights(), standardized, requestedBatchSize,
                 (int) session.trainingRows(), (int) session.validationRows(), dispersion, result == null ? null : resumeNote,
