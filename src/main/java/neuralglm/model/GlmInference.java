@@ -17,7 +17,7 @@ import org.ejml.data.DMatrixRMaj;
  * <pre>
  *   I = A' diag(c) A,   A = [1, z] (intercept, standardised inputs),   c_i = w_i (dmu/deta)_i^2 / V(mu_i),
  * </pre>
- * is summed in one pass over the rows (a row whose mean is saturated, dmu/deta = 0 in double, as a separated
+ * is summed in one pass over the rows, each over its entries other than 0 (a row whose mean is saturated, dmu/deta = 0 in double, as a separated
  * Bernoulli row's, adds nothing: its limit) and factored {@code I = R' R} by Cholesky, column by column in order; a
  * column whose residual (weighted, after projection on the earlier kept columns) has a norm below 1e-7 of
  * its own, i.e. a Schur complement below 1e-14 of its diagonal, is <b>aliased</b> (a linear combination of
@@ -101,6 +101,7 @@ public final class GlmInference {
         final double[][] info = new double[p][p];
         final double[] u = new double[p];
         final double[] row = new double[p];
+        final int[] nonzero = new int[p];
         int positive = 0;
         final boolean probabilities = meansAreProbabilities();
         for (int i = 0; i < n; i++) {
@@ -118,11 +119,29 @@ public final class GlmInference {
             final double c = g == 0 ? 0 : wi * g * g / family.variance(mu);
             row[0] = 1.0;
             System.arraycopy(z.data, i * d, row, 1, d);
+            // the row's entries other than 0: a 0 entry's terms are 0 and the sums start at +0, so leaving them out gives
+            // the same bits (the indicators of values a row does not have: the pass costs the nonzero entries squared,
+            // not p^2); all entries when a product with a 0 could be NaN (c, c times an entry, or eta not finite)
+            int nz = 0;
+            double largest = 0;
             for (int r = 0; r < p; r++) {
+                if (row[r] != 0) {
+                    nonzero[nz++] = r;
+                    largest = Math.max(largest, Math.abs(row[r]));
+                }
+            }
+            if (!Double.isFinite(c * largest) || !Double.isFinite(eta.data[i])) {
+                for (nz = 0; nz < p; nz++) {
+                    nonzero[nz] = nz;
+                }
+            }
+            for (int a = 0; a < nz; a++) {
+                final int r = nonzero[a];
                 final double cr = c * row[r];
                 u[r] += cr * eta.data[i];
-                for (int k = 0; k <= r; k++) {
-                    info[r][k] += cr * row[k];
+                final double[] infoR = info[r];
+                for (int b = 0; b <= a; b++) {
+                    infoR[nonzero[b]] += cr * row[nonzero[b]];
                 }
             }
         }

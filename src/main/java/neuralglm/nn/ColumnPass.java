@@ -50,7 +50,10 @@ final class ColumnPass {
     private int capacity;
     private int[][] live;           // live[l] for a ReLU l fused after a Linear: its output columns not all zero
     private int[] liveCount;        // ... how many (width[l + 1] when not known)
-    private boolean[] compact;      // compact[l]: Linear l's last forward read only the live columns of the ReLU before it
+    private int[] liveX;            // the input columns not all zero over the batch (only these are copied into act[0])
+    private int liveXCount;         // ... how many
+    private boolean[] seenX;        // scratch of the search for liveX
+    private boolean[] compact;      // compact[l]: Linear l's last forward read only the live columns of its input
     private boolean[] finite;       // finite[l]: Linear l's weights are all finite
     private double[][] wLive;       // per Linear: its weights restricted to live rows / columns
     private double[][][] cols;      // per Linear: lists of column references (inputs; outputs; input gradients)
@@ -66,7 +69,9 @@ final class ColumnPass {
     private int capacityF;
     private int[][] liveF;          // float32: liveF[l] for a ReLU l fused after a Linear: its output columns not all zero
     private int[] liveCountF;       // ... how many (width[l] when not known)
-    private boolean[] compactF;     // compactF[l]: Linear l's last forward read only the live columns of the ReLU before it
+    private int[] liveXF;           // float32: as liveX
+    private int liveXCountF;
+    private boolean[] compactF;     // compactF[l]: Linear l's last forward read only the live columns of its input
     private boolean[] finiteF;      // finiteF[l]: Linear l's float weights are all finite
     private float[][] wLiveF;       // per Linear: its weights restricted to live rows / columns
     private float[][][] colsF;      // per Linear: lists of column references (inputs; outputs; input gradients)
@@ -112,6 +117,8 @@ final class ColumnPass {
             final int len = layers.length;
             live = new int[len][];
             liveCount = new int[len];
+            liveX = new int[width[0]];
+            seenX = new boolean[width[0]];
             compact = new boolean[len];
             finite = new boolean[len];
             wLive = new double[len][];
@@ -158,7 +165,13 @@ final class ColumnPass {
         float32 = false;
         n = x.numRows;
         ensure(n);
-        toColumns(x, act[0]);
+        final boolean canLeaveOut = canLeaveOutInputs(false);
+        liveXCount = canLeaveOut ? live(x, 0, n, seenX, liveX) : width[0];
+        if (liveXCount < width[0]) {
+            toColumns(x, 0, n, liveX, liveXCount, act[0]);
+        } else {
+            toColumns(x, act[0]);
+        }
         for (int l = 0; l < layers.length; l++) {
             final Layer layer = layers[l];
             if (layer instanceof Linear) {
@@ -169,12 +182,13 @@ final class ColumnPass {
                 double[][] in = act[l];
                 double[] w = weight;
                 int pl = p;
-                // dead units of the ReLU before (columns all zero) left out: their terms are 0 * w (as in forwardFloat)
-                compact[l] = reluAt(l - 1) && liveCount[l - 1] < p && finite[l] && ZeroTerms.noNegativeZero(bias, bias.length);
+                // input columns all zero over the batch (dead units of the ReLU before; for the first layer, inputs such as
+                // the indicators of values the batch does not have) left out: their terms are 0 * w (as in forwardFloat)
+                compact[l] = liveCountBefore(l, false) < p && finite[l] && ZeroTerms.noNegativeZero(bias, bias.length);
                 if (compact[l]) {
-                    pl = liveCount[l - 1];
-                    in = pick(act[l], live[l - 1], pl, cols[l]);
-                    w = restrict(weight, p, null, m, live[l - 1], pl, wLive[l]);
+                    pl = liveCountBefore(l, false);
+                    in = pick(act[l], liveBefore(l, false), pl, cols[l]);
+                    w = restrict(weight, p, null, m, liveBefore(l, false), pl, wLive[l]);
                 }
                 if (reluAt(l + 1)) {
                     // Linear then ReLU in one pass, straight into the ReLU's outputs (as in forwardFloat)
@@ -262,8 +276,8 @@ final class ColumnPass {
         final int p = width[l], m = width[l + 1];
         final int[] jl = deadAfter ? live[l + 1] : null;
         final int ml = deadAfter ? liveCount[l + 1] : m;
-        final int[] kl = compact[l] ? live[l - 1] : null;
-        final int pl = compact[l] ? liveCount[l - 1] : p;
+        final int[] kl = compact[l] ? liveBefore(l, false) : null;
+        final int pl = compact[l] ? liveCountBefore(l, false) : p;
         final double[][] dy = jl == null ? grad[l + 1] : pick(grad[l + 1], jl, ml, cols2[l]);
         final double[][] x = kl == null ? act[l] : pick(act[l], kl, pl, cols[l]);
         final double[] dW = lin.weight().grad().data, db = lin.bias().grad().data, weight = lin.weight().value().data;
@@ -412,7 +426,12 @@ final class ColumnPass {
     private DMatrixRMaj forwardFloatRows(DMatrixRMaj x, int start, int rows) {
         float32 = true;
         n = rows;
-        toColumns(x, start, rows, actF[0]);
+        liveXCountF = canLeaveOutInputs(true) ? live(x, start, rows, seenX, liveXF) : width[0];
+        if (liveXCountF < width[0]) {
+            toColumns(x, start, rows, liveXF, liveXCountF, actF[0]);
+        } else {
+            toColumns(x, start, rows, actF[0]);
+        }
         for (int l = 0; l < layers.length; l++) {
             final Layer layer = layers[l];
             if (layer instanceof Linear) {
@@ -421,13 +440,14 @@ final class ColumnPass {
                 float[][] in = actF[l];
                 float[] w = weightF[l];
                 int pl = p;
-                // the ReLU before this layer left some columns all zero (dead units): their terms are 0 * w, left out
-                // (exactly the same sums when the weights are finite and no bias is -0)
-                compactF[l] = reluAt(l - 1) && liveCountF[l - 1] < p && finiteF[l] && ZeroTerms.noNegativeZero(biasF[l]);
+                // input columns all zero over the batch (dead units of the ReLU before; for the first layer, inputs the
+                // batch does not use): their terms are 0 * w, left out (exactly the same sums when the weights are finite
+                // and no bias is -0)
+                compactF[l] = liveCountBefore(l, true) < p && finiteF[l] && ZeroTerms.noNegativeZero(biasF[l]);
                 if (compactF[l]) {
-                    pl = liveCountF[l - 1];
-                    in = pick(actF[l], liveF[l - 1], pl, colsF[l]);
-                    w = restrict(weightF[l], p, null, m, liveF[l - 1], pl, wLiveF[l]);
+                    pl = liveCountBefore(l, true);
+                    in = pick(actF[l], liveBefore(l, true), pl, colsF[l]);
+                    w = restrict(weightF[l], p, null, m, liveBefore(l, true), pl, wLiveF[l]);
                 }
                 if (reluAt(l + 1)) {
                     // Linear then ReLU in one pass, straight into the ReLU's outputs (its inputs are not needed)
@@ -524,8 +544,8 @@ final class ColumnPass {
         final int p = width[l], m = width[l + 1];
         final int[] jl = deadAfter ? liveF[l + 1] : null;
         final int ml = deadAfter ? liveCountF[l + 1] : m;
-        final int[] kl = compactF[l] ? liveF[l - 1] : null;
-        final int pl = compactF[l] ? liveCountF[l - 1] : p;
+        final int[] kl = compactF[l] ? liveBefore(l, true) : null;
+        final int pl = compactF[l] ? liveCountBefore(l, true) : p;
         final float[][] dy = jl == null ? gradF[l + 1] : pick(gradF[l + 1], jl, ml, colsF2[l]);
         final float[][] x = kl == null ? actF[l] : pick(actF[l], kl, pl, colsF[l]);
         final double[] dW = lin.weight().grad().data, db = lin.bias().grad().data;
@@ -594,6 +614,95 @@ final class ColumnPass {
         return count;
     }
 
+    /**
+     * @param l       a Linear layer
+     * @param float32 of the float pass
+     * @return the input columns of Linear l that were not all zero in the last forward, in ascending order: the data's
+     *         for the first layer, the live units of a ReLU before it (only the first {@link #liveCountBefore} entries count)
+     */
+    private int[] liveBefore(int l, boolean float32) {
+        if (l == 0) {
+            return float32 ? liveXF : liveX;
+        }
+        return float32 ? liveF[l - 1] : live[l - 1];
+    }
+
+    /** @return how many of {@link #liveBefore} count; the input's width when they are not known (no ReLU before) */
+    private int liveCountBefore(int l, boolean float32) {
+        if (l == 0) {
+            return float32 ? liveXCountF : liveXCount;
+        }
+        if (!reluAt(l - 1)) {
+            return width[l];
+        }
+        return float32 ? liveCountF[l - 1] : liveCount[l - 1];
+    }
+
+    /** @return the number of input columns the first layer's products read in the last forward (all, or the live ones) */
+    int inputColumnsRead() {
+        return layers.length == 0 || !(layers[0] instanceof Linear) ? width[0]
+                : (float32 ? compactF[0] : compact[0]) ? liveCountBefore(0, float32) : width[0];
+    }
+
+    /**
+     * @return whether the first layer is a {@link Linear} whose products may leave out input columns that are all 0: its
+     *         weights are finite and no bias is -0 (then a 0 term changes no sum), in the precision of the pass
+     */
+    private boolean canLeaveOutInputs(boolean float32) {
+        if (layers.length == 0 || !(layers[0] instanceof Linear lin)) {
+            return false;
+        }
+        if (float32) {
+            return finiteF[0] && ZeroTerms.noNegativeZero(biasF[0]);   // finiteF as floatWeights found it
+        }
+        final double[] weight = lin.weight().value().data, bias = lin.bias().value().data;
+        return ZeroTerms.finite(weight, 0, weight.length) && ZeroTerms.noNegativeZero(bias, bias.length);
+    }
+
+    /**
+     * @return how many of the columns of rows {@code start .. start + rows - 1} of x have an entry other than 0 (NaN
+     *         counts), listed in ascending order in idx; one pass along the rows
+     */
+    private static int live(DMatrixRMaj x, int start, int rows, boolean[] seen, int[] idx) {
+        final int cols = x.numCols;
+        final double[] d = x.data;
+        java.util.Arrays.fill(seen, 0, cols, false);
+        for (int i = start; i < start + rows; i++) {
+            for (int k = 0, o = i * cols; k < cols; k++) {
+                seen[k] |= d[o + k] != 0.0;
+            }
+        }
+        int count = 0;
+        for (int k = 0; k < cols; k++) {
+            if (seen[k]) {
+                idx[count++] = k;
+            }
+        }
+        return count;
+    }
+
+    /** {@code t[c][i] = m[start + i][c]} for the columns {@code c = idx[a]}, {@code a < count}, {@code i < rows}. */
+    private static void toColumns(DMatrixRMaj m, int start, int rows, int[] idx, int count, double[][] t) {
+        final int cols = m.numCols;
+        final double[] d = m.data;
+        for (int i = 0; i < rows; i++) {
+            for (int a = 0, o = (start + i) * cols; a < count; a++) {
+                t[idx[a]][i] = d[o + idx[a]];
+            }
+        }
+    }
+
+    /** {@code t[c][i] = (float) m[start + i][c]} for the columns {@code c = idx[a]}, {@code a < count}, {@code i < rows}. */
+    private static void toColumns(DMatrixRMaj m, int start, int rows, int[] idx, int count, float[][] t) {
+        final int cols = m.numCols;
+        final double[] d = m.data;
+        for (int i = 0; i < rows; i++) {
+            for (int a = 0, o = (start + i) * cols; a < count; a++) {
+                t[idx[a]][i] = (float) d[o + idx[a]];
+            }
+        }
+    }
+
     /** @return whether layer l exists and is a ReLU (whose float passes are fused into the adjacent Linear's products) */
     private boolean reluAt(int l) {
         return l >= 0 && l < layers.length && layers[l].getClass() == Activation.ReLU.class;
@@ -606,6 +715,8 @@ final class ColumnPass {
             biasF = new float[len][];
             liveF = new int[len][];
             liveCountF = new int[len];
+            liveXF = new int[width[0]];
+            seenX = new boolean[width[0]];
             compactF = new boolean[len];
             finiteF = new boolean[len];
             wLiveF = new float[len][];

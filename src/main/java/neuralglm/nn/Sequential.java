@@ -256,6 +256,11 @@ public final class Sequential implements Layer {
         return columnForward;
     }
 
+    /** @return how many input columns the first layer's products read in the last forward by columns (for tests) */
+    int lastForwardInputColumns() {
+        return columns.inputColumnsRead();
+    }
+
     @Override
     public DMatrixRMaj backward(DMatrixRMaj dOut) {
         if (columnForward) {

@@ -162,6 +162,73 @@ class ColumnPassTest {
         }
     }
 
+    /**
+     * Input columns that are 0 on every row of the batch (the indicators of a nominal attribute's values that the data do
+     * not have) are left out of the first layer's products: the pass reads only the others, and eta, dL/dx and every
+     * gradient keep the bits of the layer-by-layer pass, in double and in float32 (against the float pass reading
+     * every column, whose weights are the same), with a ReLU after the first layer or another activation, and again for
+     * a batch whose zero columns differ.
+     */
+    @ParameterizedTest
+    @CsvSource({"ReLU,300,16,1,100,7", "Squareplus,300,16,1,100,7", "Tanh,40,6;5,3,64,1", "ReLU,12,none,2,50,3", "ReLU,9,8,1,40,4"})
+    void zeroInputColumnsAreLeftOutWithTheSameBits(String act, int in, String hidden, int out, int n, int used) {
+        final int[] h = hidden.equals("none") ? new int[0]
+                : java.util.Arrays.stream(hidden.split(";")).mapToInt(Integer::parseInt).toArray();
+        final Sequential net = Sequential.mlp(in, h, activation(act), out, new Random(11));
+        final Random rng = new Random(in * 13L + n);
+        for (int round = 0; round < 2; round++) {
+            // the first `used` columns (shifted by the round) take values, the rest are 0 on every row
+            final DMatrixRMaj x = new DMatrixRMaj(n, in), dEta = gauss(rng, n, out);
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < used; k++) {
+                    x.set(i, (k * 5 + round) % in, rng.nextGaussian());
+                }
+            }
+            final int[] keep = java.util.stream.IntStream.range(0, in)
+                    .filter(k -> java.util.stream.IntStream.range(0, n).anyMatch(i -> x.get(i, k) != 0)).toArray();
+            final int live = keep.length;
+            org.junit.jupiter.api.Assertions.assertTrue(live < in);
+            final Sequential ref = net.copy(), cut = net.copy();
+            final DMatrixRMaj r = LayerByLayer.forward(ref.layers(), x);
+            final DMatrixRMaj g = LayerByLayer.backward(ref.layers(), dEta);
+            final DMatrixRMaj eta = cut.forward(x).copy();
+            assertEquals(live, cut.lastForwardInputColumns(), "input columns read");
+            final DMatrixRMaj dx = cut.backward(dEta);
+            assertArrayEquals(r.data, java.util.Arrays.copyOf(eta.data, n * out), 0.0, "eta");
+            assertArrayEquals(java.util.Arrays.copyOf(g.data, n * in), java.util.Arrays.copyOf(dx.data, n * in), 0.0, "dL/dx");
+            assertSameGradients(ref, cut);
+
+            // float32 (no layer-by-layer form): the bits of the same network on the live columns alone
+            final Sequential f = net.copy(), narrow = Sequential.mlp(keep.length, h, activation(act), out, new Random(1));
+            final List<Parameter> pf = f.parameters(), pn = narrow.parameters();
+            for (int q = 0; q < pf.size(); q++) {
+                final double[] from = pf.get(q).value().data, to = pn.get(q).value().data;
+                for (int e = 0; e < to.length; e++) {
+                    to[e] = q > 0 ? from[e] : from[e / keep.length * in + keep[e % keep.length]];
+                }
+            }
+            final DMatrixRMaj xn = new DMatrixRMaj(n, keep.length);
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < keep.length; k++) {
+                    xn.set(i, k, x.get(i, keep[k]));
+                }
+            }
+            final DMatrixRMaj etaF = f.forward(x, Precision.FLOAT32).copy();
+            assertEquals(live, f.lastForwardInputColumns(), "input columns read in float32");
+            assertArrayEquals(narrow.forward(xn, Precision.FLOAT32).data, etaF.data, 0.0, "float32 eta");
+            f.backward(dEta, false);
+            narrow.backward(dEta, false);
+            for (int q = 0; q < pf.size(); q++) {
+                final double[] got = pf.get(q).grad().data, want = pn.get(q).grad().data;
+                for (int e = 0; e < got.length; e++) {
+                    final int k = e % in, at = java.util.Arrays.binarySearch(keep, k);
+                    final double expected = q > 0 ? want[e] : at < 0 ? 0.0 : want[e / in * keep.length + at];
+                    assertEquals(expected, got[e], 0.0, "float32 gradient " + q + " entry " + e);
+                }
+            }
+        }
+    }
+
     private static void assertSameGradients(Sequential ref, Sequential cut) {
         final List<Parameter> a = ref.parameters(), b = cut.parameters();
         for (int p = 0; p < a.size(); p++) {

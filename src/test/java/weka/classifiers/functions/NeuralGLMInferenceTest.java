@@ -194,4 +194,68 @@ class NeuralGLMInferenceTest {
         assertEquals(1, copy.getWeights().getSelectedTag().getID());
         assertTrue(copy.getQuasi());
     }
+
+    /**
+     * A nominal attribute declaring 60 values of which the data use 5 (the first one, the reference level, among them):
+     * each unused value's indicator is 0 on every row, so its coefficient is NA (aliased), as R's glm gives for an
+     * empty factor level, and the other coefficients and their standard errors are those of the same data with only
+     * the used values declared. An unseen value predicts as the reference level (its NA coefficient counts as 0, as
+     * R's predict for a rank-deficient fit). The passes over the columns skip the indicators that are 0.
+     */
+    @Test
+    void valuesTheDataDoNotUseAreAliasedAndLeaveTheOtherCoefficients() throws Exception {
+        final int[] used = {0, 7, 20, 33, 50};
+        final Instances wide = levels(60, used), narrow = levels(used.length, used);
+        final NeuralGLM a = new NeuralGLM(), b = new NeuralGLM();
+        a.setOptions(new String[] {"-hidden", "none"});
+        b.setOptions(new String[] {"-hidden", "none"});
+        a.buildClassifier(wide);
+        b.buildClassifier(narrow);
+        final double[][] ta = a.getCoefficientTable(), tb = b.getCoefficientTable();
+        assertEquals(1 + 59 + 1, ta.length, "intercept, 59 indicators (v0 is the reference), x1");
+        assertEquals(1 + 4 + 1, tb.length);
+        final java.util.List<Integer> rowsOfA = new java.util.ArrayList<>(java.util.List.of(0));
+        for (int u = 1; u < used.length; u++) {
+            rowsOfA.add(used[u]);           // cat=v{used[u]} is row used[u] of a's table (v1 .. v59 from row 1)
+        }
+        rowsOfA.add(60);
+        for (int r = 1; r < 60; r++) {
+            final boolean isUsed = rowsOfA.contains(r);
+            assertEquals(!isUsed, Double.isNaN(ta[r][0]), "row " + r + " is NA exactly when its value is unused");
+        }
+        for (int j = 0; j < tb.length; j++) {
+            for (int c = 0; c < 2; c++) {   // estimate, standard error
+                assertEquals(tb[j][c], ta[rowsOfA.get(j)][c], 1e-9 * Math.abs(tb[j][c]), "row " + j + " column " + c);
+            }
+        }
+        assertTrue(a.toString().contains("cat=v5 ") && a.toString().contains("(aliased)"), a.toString());
+        final weka.core.Instance unseen = (weka.core.Instance) wide.instance(0).copy();
+        unseen.setValue(0, 5);
+        final double atUnseen = a.classifyInstance(unseen);
+        unseen.setValue(0, 0);
+        assertEquals(a.classifyInstance(unseen), atUnseen, 0.0, "an unseen value predicts as the reference level");
+        for (int i = 0; i < wide.numInstances(); i++) {
+            assertEquals(b.classifyInstance(narrow.instance(i)), a.classifyInstance(wide.instance(i)), 1e-9, "row " + i);
+        }
+    }
+
+    /** 200 rows: cat uses the values {@code used} (declared as v0 .. v{declared-1}, or only those), x1, a Gaussian y. */
+    private static Instances levels(int declared, int[] used) {
+        final java.util.ArrayList<String> values = new java.util.ArrayList<>();
+        for (int v = 0; v < declared; v++) {
+            values.add("v" + (declared == used.length ? used[v] : v));
+        }
+        final java.util.ArrayList<weka.core.Attribute> atts = new java.util.ArrayList<>(java.util.List.of(
+                new weka.core.Attribute("cat", values), new weka.core.Attribute("x1"), new weka.core.Attribute("y")));
+        final Instances d = new Instances("levels", atts, 200);
+        d.setClassIndex(2);
+        final java.util.Random rng = new java.util.Random(3);
+        for (int i = 0; i < 200; i++) {
+            final int u = rng.nextInt(used.length);
+            final double x1 = rng.nextGaussian();
+            d.add(new weka.core.DenseInstance(1.0, new double[] {declared == used.length ? u : used[u], x1,
+                0.2 * u + x1 + rng.nextGaussian()}));
+        }
+        return d;
+    }
 }
