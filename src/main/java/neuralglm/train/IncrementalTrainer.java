@@ -118,7 +118,7 @@ public final class IncrementalTrainer {
         }
         xb.reshape(b, d, true);
         yb.reshape(b, k, true);
-        lastLoss = Trainer.checkFinite((int) steps, opt.step(step), family, step);
+        lastLoss = Trainer.checkStep((int) steps, opt.step(step), family, step, opt);
         steps++;
         return true;
     }

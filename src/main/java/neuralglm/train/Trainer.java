@@ -465,7 +465,7 @@ public final class Trainer {
         if (etaOut != null) {
             etaOut.setTo(eta);
         }
-        return checkFinite(epoch, family.meanNll(eta, y, w), family, eta);
+        return checkPass(epoch, family.meanNll(eta, y, w), family, eta);
     }
 
     /**
@@ -509,7 +509,7 @@ public final class Trainer {
                 System.arraycopy(eta.data, 0, etaOut.data, start * eta.numCols, b * eta.numCols);
             }
             if (chunkWeight != 0) {
-                sum += chunkWeight * checkFinite(epoch, family.meanNll(eta, yb, wb), family, eta);
+                sum += chunkWeight * checkPass(epoch, family.meanNll(eta, yb, wb), family, eta);
             }
         }
         return sum / Family.totalWeight(w, n);
@@ -539,7 +539,7 @@ public final class Trainer {
                     final int start = c * FINAL_CHUNK, b = Math.min(FINAL_CHUNK, n - start);
                     final DMatrixRMaj xb = new DMatrixRMaj(b, d);
                     x.range(start, b, xb.data);
-                    checkFinite(epoch, loss[c], family, outputs(net, xb));
+                    checkPass(epoch, loss[c], family, outputs(net, xb));
                 }
                 sum += weight[c] * loss[c];
             }
@@ -601,39 +601,66 @@ public final class Trainer {
         return threads == 1 ? new Step(net, family, x, y, w, precision) : new ParallelStep(net, family, x, y, w, threads, precision);
     }
 
-    static double checkFinite(int epoch, double loss, Family family, BatchStep step) {
-        return checkFinite(epoch, loss, family, step, false);
-    }
-
     /**
-     * @param lineSearch whether the optimiser chooses its steps by a line search (L-BFGS), which keeps their losses
-     *                   finite: then no learning rate is to blame, and the message points at the data
+     * The divergence check of an optimiser's step (every epoch of every run): see {@link #diverged}, which says what to
+     * try by the optimiser (a line search such as L-BFGS's has no learning rate to lower: the data's scale).
+     *
+     * @param epoch     0-based epoch
+     * @param loss      the step's loss
+     * @param family    the fitted family
+     * @param step      the step, whose outputs (read only when the loss is not finite) locate a link's domain error
+     * @param optimizer the optimiser that took the step
+     * @return loss, when finite
+     * @throws TrainingDivergedException otherwise
      */
-    static double checkFinite(int epoch, double loss, Family family, BatchStep step, boolean lineSearch) {
-        return Double.isFinite(loss) ? loss : checkFinite(epoch, loss, family, step.eta(), lineSearch);
-    }
-
-    static double checkFinite(int epoch, double loss, Family family, DMatrixRMaj eta) {
-        return checkFinite(epoch, loss, family, eta, false);
-    }
-
-    private static double checkFinite(int epoch, double loss, Family family, DMatrixRMaj eta, boolean lineSearch) {
+    static double checkStep(int epoch, double loss, Family family, BatchStep step, Optimizer optimizer) {
         if (Double.isFinite(loss)) {
             return loss;
         }
+        throw diverged(epoch, loss, family, step.eta(), optimizer.needsFullBatch());
+    }
+
+    /**
+     * The divergence check of a pass without a step (the final loss over the training rows): see {@link #diverged}.
+     *
+     * @param epoch  the epochs run
+     * @param loss   the pass's loss
+     * @param family the fitted family
+     * @param eta    the pass's outputs, or null when not kept
+     * @return loss, when finite
+     * @throws TrainingDivergedException otherwise
+     */
+    static double checkPass(int epoch, double loss, Family family, DMatrixRMaj eta) {
+        if (Double.isFinite(loss)) {
+            return loss;
+        }
+        throw diverged(epoch, loss, family, eta, false);
+    }
+
+    /**
+     * What a user sees when training diverges: the epoch, what diverged (the first row whose eta left the domain of the
+     * family's link, else the mean negative log-likelihood) and what to try (the log link; a smaller learning rate, or,
+     * after a line search, which has none, the data's scale).
+     *
+     * @param eta        the outputs the loss came from, or null
+     * @param lineSearch whether the optimiser chooses its steps by a line search (L-BFGS), which keeps their losses
+     *                   finite: then no learning rate is to blame, and the message points at the data
+     */
+    private static TrainingDivergedException diverged(int epoch, double loss, Family family, DMatrixRMaj eta,
+                                                      boolean lineSearch) {
         if (eta != null) {
             final int len = eta.getNumElements(), k = eta.numCols;
             for (int i = 0; i < len; i++) {
                 final double v = eta.data[i];
                 if (!Double.isNaN(v) && !family.link().inDomain(v)) {
-                    throw new TrainingDivergedException(epoch, String.format(
+                    return new TrainingDivergedException(epoch, String.format(
                             "Training left the domain of the %s family's %s link at epoch %d: eta = %s at row %d, but the link needs %s. "
                                     + (lineSearch ? "Use the log link." : "Use the log link, or a smaller learning rate."),
                             family.name(), family.link(), epoch, v, i / k, family.link().etaDomain()));
                 }
             }
         }
-        throw new TrainingDivergedException(epoch, String.format(
+        return new TrainingDivergedException(epoch, String.format(
                 "Training diverged at epoch %d: the mean negative log-likelihood became %s. %s", epoch, loss, lineSearch
                         ? "The optimiser searches its steps along lines and has no learning rate to lower: the data's "
                         + "scale is the likely cause (values whose squares, times the instance weights, leave double's "

@@ -173,7 +173,7 @@ public final class TrainingSession implements AutoCloseable {
             if (fullBatch) {
                 Trainer.checkInterrupt(e);
                 final BatchStep s = data.fullBatch();
-                loss = Trainer.checkFinite(e, opt.step(s), family, s, opt.needsFullBatch());
+                loss = Trainer.checkStep(e, opt.step(s), family, s, opt);
             } else {
                 loss = miniBatchEpoch(e);
             }
@@ -207,7 +207,7 @@ public final class TrainingSession implements AutoCloseable {
                 continue;
             }
             final BatchStep s = data.batch();
-            final double loss = Trainer.checkFinite(e, opt.step(s), family, s);
+            final double loss = Trainer.checkStep(e, opt.step(s), family, s, opt);
             epochLoss += loss * batchWeight;
         }
         return epochLoss / total;
@@ -280,7 +280,7 @@ public final class TrainingSession implements AutoCloseable {
 
     private TrainingResult result(boolean restored) {
         final DMatrixRMaj outputs = new DMatrixRMaj(0, 0);
-        final double finalLoss = Trainer.checkFinite(epoch, data.trainingLoss(epoch, outputs), family, (DMatrixRMaj) null);
+        final double finalLoss = Trainer.checkPass(epoch, data.trainingLoss(epoch, outputs), family, null);
         finalOutputs = outputs.numRows > 0 ? outputs : null;
         final StopReason why;
         if (converged) {

@@ -207,7 +207,7 @@ public final class TrainingRun {
         if (refitLevel) {
             OutputLevel.refit(net, family, fitted, targets.y(), targets.weights());   // the average's level, unpenalised
         }
-        checkFinite(net, fitted);   // refit shifted them in place: the model's outputs
+        checkPredictionsFinite(net, fitted);   // refit shifted them in place: the model's outputs
         if (glm && fitted.numCols == 1) {
             return completeGlm(net, result);
         }
@@ -222,13 +222,15 @@ public final class TrainingRun {
     /**
      * No model predicts NaN or infinity on its own training instances, whatever the training did not notice: a float32
      * network trained on a standardised class of scale 1e100 has output weights beyond float's range once mapped back
-     * to the class's units, and would predict NaN everywhere.
+     * to the class's units, and would predict NaN everywhere. Not the engine's divergence check (Trainer's, on every
+     * loss of the training): that one passed; these outputs are the model's after this run's conversions (the class's
+     * units, the refitted level, the average of networks), and the reasons to name are options of this face.
      *
      * @param net    the model's network
      * @param fitted its outputs (eta) on the training inputs
      * @throws IllegalArgumentException saying how many and what to change
      */
-    private void checkFinite(Sequential net, DMatrixRMaj fitted) {
+    private void checkPredictionsFinite(Sequential net, DMatrixRMaj fitted) {
         int bad = 0, first = -1;
         double value = 0;
         for (int i = 0; i < fitted.numRows; i++) {
