@@ -762,20 +762,6 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      */
     @Override
     public void setOptions(String[] options) throws Exception {
-        for (int i = 0; i + 1 < options.length; i++) {
-            if (options[i].equals("-hidden") && options[i + 1].trim().isEmpty()) {
-                options[i + 1] = "none";   // as setHidden(""): Weka's option helpers skip an empty value (the default stayed)
-            }
-            if (options[i].equals("-S")) {   // RandomizableClassifier's: its NumberFormatException named no option
-                options[i + 1] = options[i + 1].trim();
-                try {
-                    Integer.parseInt(options[i + 1]);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("Option -S: '" + options[i + 1] + "' is not an integer (the "
-                            + "random seed)", e);
-                }
-            }
-        }
         StrictOptions.qualifyShortNames(this, options);
         StrictOptions.check(this, options);
         super.setOptions(options);

@@ -311,6 +311,8 @@ class NeuralGLMBadInputTest {
         // Weka's option helpers skip an empty value: the default stayed without a word
         t.add(Arguments.of("seed beyond the integers", setOptions("-S", "99999999999"),
                 new String[] {"Option -S: '99999999999' is not an integer (the random seed)"}));
+        // -S is checked as every other value option (StrictOptions): an empty seed said "'' is not an integer"
+        t.add(Arguments.of("empty seed", setOptions("-S", " "), new String[] {"Option -S: no value given"}));
         t.add(Arguments.of("empty epochs", setOptions("-epochs", ""), new String[] {"Option -epochs: no value given"}));
         t.add(Arguments.of("empty family", setOptions("-family", ""), new String[] {"Option -family: no value given"}));
         t.add(Arguments.of("unknown activation", setOptions("-activation", "Swish"),

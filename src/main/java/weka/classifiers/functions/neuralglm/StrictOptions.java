@@ -6,6 +6,7 @@ import java.util.List;
 
 import weka.core.OptionHandler;
 import weka.core.OptionMetadata;
+import weka.core.Randomizable;
 import weka.core.SelectedTag;
 import weka.core.Tag;
 import weka.core.Utils;
@@ -16,7 +17,8 @@ import weka.core.Utils;
  * unknown activation), leaving the default in place without a word. Here each value given for an
  * {@code @OptionMetadata} property must parse as the property's type (int, long, double, a tag of
  * the {@code SelectedTag}, or a creatable class of the {@code OptionHandler} type with its options),
- * otherwise an exception names the option, the value and what was expected.
+ * otherwise an exception names the option, the value and what was expected. The seed {@code -S} that a
+ * {@link Randomizable} target (Weka's {@code RandomizableClassifier}) parses by hand is checked as an int option too.
  */
 public final class StrictOptions {
 
@@ -32,9 +34,9 @@ public final class StrictOptions {
     public static void check(Object target, String[] options) throws Exception {
         canonicalValues(target, options);
         final String[] rest = options.clone();
-        for (Method m : valueGetters(target)) {
-            final OptionMetadata meta = m.getAnnotation(OptionMetadata.class);
-            final String name = meta.commandLineParamName();
+        for (ValueOption o : valueOptions(target)) {
+            final Method m = o.getter();
+            final String name = o.name();
             final boolean given = Utils.getOptionPos(name, rest) >= 0;
             final String value = Utils.getOption(name, rest);
             final Class<?> type = m.getReturnType();
@@ -76,40 +78,56 @@ public final class StrictOptions {
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("Option -" + name + ": '" + value + "' is not "
-                        + (type == double.class || type == Double.class ? "a number" : "an integer"), e);
+                        + (type == double.class || type == Double.class ? "a number" : "an integer")
+                        + (o.what() == null ? "" : " (" + o.what() + ")"), e);
             }
         }
     }
 
     /**
-     * @return the getters of target's options that take a value on the command line (annotated, with a parameter name,
-     *         not a flag)
+     * An option that takes a value on the command line.
+     *
+     * @param name   its name, without the dash
+     * @param getter the getter of its property (its type is the value's)
+     * @param what   what the option is, for messages that cannot show its description; null when not needed
      */
-    private static java.util.List<Method> valueGetters(Object target) {
-        final java.util.List<Method> getters = new java.util.ArrayList<>();
+    private record ValueOption(String name, Method getter, String what) {
+    }
+
+    /**
+     * @return target's options that take a value on the command line: the annotated getters with a parameter name that
+     *         are not flags, and for a {@link Randomizable} target its seed {@code -S} (Weka's randomizable base classes
+     *         parse it by hand, and a value that is not an integer failed there without naming it)
+     */
+    private static List<ValueOption> valueOptions(Object target) throws NoSuchMethodException {
+        final List<ValueOption> options = new ArrayList<>();
         for (Method m : target.getClass().getMethods()) {
             final OptionMetadata meta = m.getAnnotation(OptionMetadata.class);
             if (meta != null && !meta.commandLineParamIsFlag() && m.getParameterCount() == 0
                     && !meta.commandLineParamName().isEmpty()) {
-                getters.add(m);
+                options.add(new ValueOption(meta.commandLineParamName(), m, null));
             }
         }
-        return getters;
+        if (target instanceof Randomizable && options.stream().noneMatch(o -> o.name().equals("S"))) {
+            options.add(new ValueOption("S", target.getClass().getMethod("getSeed"), "the random seed"));
+        }
+        return options;
     }
 
     /**
-     * Writes values as Weka's option helpers read them, in place: numbers without surrounding blanks, and a tag by its
+     * Writes values as Weka's option helpers read them, in place: numbers without surrounding blanks, a tag by its
      * own spelling when its case differs ({@code -activation relu}, {@code -precision FLOAT32}): the helpers match tags
      * case-sensitively and take no blanks, and on a mismatch print a message and keep the default (check() accepts
-     * both, as users write them).
+     * both, as users write them); a text as its property spells it once set ({@code -hidden ""} is {@code none}: the
+     * helpers skip an empty value, and the default would stay).
      *
      * @param target  the object whose options are about to be set
      * @param options the options. Modified: the values normalised.
      */
     static void canonicalValues(Object target, String[] options) throws Exception {
-        for (Method m : valueGetters(target)) {
-            final OptionMetadata meta = m.getAnnotation(OptionMetadata.class);
-            final String flag = "-" + meta.commandLineParamName();
+        for (ValueOption o : valueOptions(target)) {
+            final Method m = o.getter();
+            final String flag = "-" + o.name();
             final Class<?> type = m.getReturnType();
             for (int i = 0; i + 1 < options.length; i++) {
                 if (!flag.equals(options[i])) {
@@ -125,9 +143,21 @@ public final class StrictOptions {
                             options[i + 1] = t.getReadable();
                         }
                     }
+                } else if (type == String.class) {
+                    options[i + 1] = asSet(target, m, value);
                 }
             }
         }
+    }
+
+    /**
+     * @return what the getter {@code m} gives after its setter took {@code value}, on a new instance of target's class
+     *         (target is not changed before the options are checked)
+     */
+    private static String asSet(Object target, Method m, String value) throws Exception {
+        final Object scratch = target.getClass().getConstructor().newInstance();
+        target.getClass().getMethod("s" + m.getName().substring(1), String.class).invoke(scratch, value);
+        return (String) m.invoke(scratch);
     }
 
     /**
