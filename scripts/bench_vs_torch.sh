@@ -27,6 +27,10 @@ DATA=target/bench-data
 
 mvn -B -q -Pbench -DskipTests compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=compile
+# Spark's netlib brings a .pom onto the classpath; Weka's class discovery opens every entry as a jar and prints a
+# ZipException's stack trace for it
+tr ':' '\n' < target/bench.classpath | grep -v '\.pom$' | paste -sd: > target/bench.classpath.jars
+mv target/bench.classpath.jars target/bench.classpath
 JAVA=(java -Xms1g -Xmx4g --add-modules jdk.incubator.vector
       -cp "target/classes:$(cat target/bench.classpath)" neuralglm.bench.BenchMain)
 # Weka's default JVM: no flag, default heap and collector
