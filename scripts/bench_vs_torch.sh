@@ -13,8 +13,9 @@
 # Needs Debian's PyTorch and NumPy on OpenBLAS: apt-get install -y python3-torch python3-numpy
 # libopenblas0-pthread (run with /usr/bin/python3; the script stops when PyTorch is not on OpenBLAS),
 # and the reference scripts in ../shared/bench (or TORCH_BENCH=dir).
-# Raw JSON lines go to target/bench-vs-torch.jsonl. OPENBLAS_CORETYPE, when not set, is set for the
-# Python runs from /proc/cpuinfo (SkylakeX with avx512f, Haswell with avx2): see ../shared/bench/README.md.
+# Raw JSON lines go to target/bench-vs-torch.jsonl. OPENBLAS_CORETYPE is set for the Python runs to the fastest
+# core the CPU can run, by a short probe (SkylakeX with avx512f, Haswell with avx2, the environment's own;
+# BENCH_CORETYPE=X forces X): see ../shared/bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
@@ -26,13 +27,45 @@ DATA=target/bench-data
 
 mvn -B -q -Pbench -DskipTests compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=compile
+# Spark's netlib brings a .pom onto the classpath; Weka's class discovery opens every entry as a jar and prints a
+# ZipException's stack trace for it
+tr ':' '\n' < target/bench.classpath | grep -v '\.pom$' | paste -sd: > target/bench.classpath.jars
+mv target/bench.classpath.jars target/bench.classpath
 JAVA=(java -Xms1g -Xmx4g --add-modules jdk.incubator.vector
       -cp "target/classes:$(cat target/bench.classpath)" neuralglm.bench.BenchMain)
 # Weka's default JVM: no flag, default heap and collector
 JAVA_PLAIN=(java -cp "target/classes:$(cat target/bench.classpath)" neuralglm.bench.BenchMain)
-if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
-    if grep -qw avx512f /proc/cpuinfo; then export OPENBLAS_CORETYPE=SkylakeX
-    elif grep -qw avx2 /proc/cpuinfo; then export OPENBLAS_CORETYPE=Haswell; fi
+# PyTorch at its best: OpenBLAS's core. BENCH_CORETYPE=X forces one. Otherwise every core the CPU can run (SkylakeX
+# with avx512f, Haswell with avx2, and an OPENBLAS_CORETYPE already in the environment) runs the large workload's
+# PyTorch loop, alternated twice, and the fastest is kept: an environment's setting is not always the best core (an
+# AMD EPYC VM set Haswell, where SkylakeX ran the loop in 1.13-1.16 s against Haswell's 1.39-1.55 s).
+probe_core() {
+    OPENBLAS_CORETYPE=$1 "$PY" "$TORCH_BENCH/torch_large.py" --threads 1 --dtype float32 --reps 1 --epochs 2 \
+        --variants notebook | grep '^{' | tail -1 | "$PY" -c 'import json, sys; print(json.loads(sys.stdin.read())["min_s"])'
+}
+if [ -n "${BENCH_CORETYPE:-}" ]; then
+    export OPENBLAS_CORETYPE=$BENCH_CORETYPE
+else
+    CANDIDATES=()
+    if grep -qw avx512f /proc/cpuinfo; then CANDIDATES+=(SkylakeX); fi
+    if grep -qw avx2 /proc/cpuinfo; then CANDIDATES+=(Haswell); fi
+    if [ -n "${OPENBLAS_CORETYPE:-}" ] && [[ " ${CANDIDATES[*]} " != *" $OPENBLAS_CORETYPE "* ]]; then
+        CANDIDATES+=("$OPENBLAS_CORETYPE")
+    fi
+    if [ ${#CANDIDATES[@]} -gt 1 ]; then
+        if [ ! -f "$DATA/large_poisson.bin" ]; then "$PY" "$TORCH_BENCH/torch_large.py" --reps 0 --write-data "$DATA"; fi
+        BEST=; BEST_S=
+        for pass in 1 2; do
+            for c in "${CANDIDATES[@]}"; do
+                s=$(probe_core "$c")
+                echo "OpenBLAS core probe: $c $s s (PyTorch, large workload, 2 epochs)"
+                if [ -z "$BEST_S" ] || "$PY" -c "import sys; sys.exit(0 if $s < $BEST_S else 1)"; then BEST=$c; BEST_S=$s; fi
+            done
+        done
+        export OPENBLAS_CORETYPE=$BEST
+    elif [ ${#CANDIDATES[@]} -eq 1 ]; then
+        export OPENBLAS_CORETYPE=${CANDIDATES[0]}
+    fi
 fi
 has() { [[ ",$WORKLOADS," == *",$1,"* ]]; }
 tag() { grep '^{' | sed "s/^{/{\"round\":$1,/" >> "$OUT"; }
