@@ -38,6 +38,11 @@ final class RowPass {
     private int n;
     private DMatrixRMaj x;
     private boolean inputRows;      // whether act[0] holds the last input's rows
+    private int[] liveX;            // the input columns not all zero over the batch, ascending (the first layer's weight gradient)
+    private int liveXCount;         // ... how many (the input's width when the last backward did not look)
+    private boolean[] seenX;        // scratch of the search for liveX
+    private double[][] xLive;       // the input's rows restricted to liveX
+    private double[][] dWLive;      // the first layer's dW rows restricted to liveX
     private final DMatrixRMaj eta = new DMatrixRMaj(0, 0);
     private final DMatrixRMaj inputGrad = new DMatrixRMaj(0, 0);
 
@@ -125,6 +130,7 @@ final class RowPass {
         x = input;
         n = input.numRows;
         inputRows = false;
+        liveXCount = width[0];
         ensure(n);
         for (int l = 0; l < layers.length; l++) {
             final Layer layer = layers[l];
@@ -281,6 +287,10 @@ final class RowPass {
             RowKernels.untranspose(c, p, m, dW);
             return;
         }
+        if (l == 0 && liveInputs() < p) {
+            liveWeightGradient(lin, p, m, masked, set);
+            return;
+        }
         final double[][] xr = inputRows(l);
         // masked: the input gradient's rowsTimes found zeros in these same first rows of dy
         final boolean skip = p >= RowKernels.SPARSE_MIN_WIDTH
@@ -297,6 +307,82 @@ final class RowPass {
             System.arraycopy(c[j], 0, dW, j * p, p);
         }
         RowKernels.columnSums(dy, n, m, db);
+    }
+
+    /**
+     * The first layer's weight gradient when some input columns are 0 on every row of the batch (the indicators of values
+     * the batch does not have): the products on the other columns only ({@link #liveX}), each entry's terms the same and
+     * in the same order as over all columns, so the same sums; a left-out column's entries add terms 0 (set: 0). The
+     * choice to leave out zero gradients is the one the full rows would have given (their zero columns are finite).
+     */
+    private void liveWeightGradient(Linear lin, int p, int m, boolean masked, boolean set) {
+        final double[] dW = lin.weight().grad().data, db = lin.bias().grad().data;
+        final double[][] dy = grad[1];
+        final int pl = liveXCount;
+        if (xLive == null || xLive.length < capacity || xLive[0].length < pl) {
+            xLive = new double[capacity][pl];
+        }
+        if (dWLive == null || dWLive[0].length < pl) {
+            dWLive = new double[m][pl];
+        }
+        final double[] d = x.data;
+        for (int i = 0; i < n; i++) {
+            final double[] r = xLive[i];
+            for (int a = 0, o = i * p; a < pl; a++) {
+                r[a] = d[o + liveX[a]];
+            }
+        }
+        final boolean skip = p >= RowKernels.SPARSE_MIN_WIDTH
+                && (masked || RowKernels.hasZeros(dy, Math.min(n, RowKernels.PROBE), m)) && RowKernels.finite(xLive, n, pl, check);
+        for (int j = 0; j < m; j++) {
+            final double[] c = dWLive[j];
+            for (int a = 0, o = j * p; a < pl; a++) {
+                c[a] = set ? 0.0 : dW[o + liveX[a]];
+            }
+        }
+        RowKernels.weightGrad(dy, n, m, xLive, pl, dWLive, skip, lists, counts, masked ? masks : null, block);
+        for (int j = 0; j < m; j++) {
+            final double[] c = dWLive[j];
+            if (set) {
+                java.util.Arrays.fill(dW, j * p, (j + 1) * p, 0.0);
+            }
+            for (int a = 0, o = j * p; a < pl; a++) {
+                dW[o + liveX[a]] = c[a];
+            }
+        }
+        RowKernels.columnSums(dy, n, m, db);
+    }
+
+    /** @return how many input columns have an entry other than 0 (NaN counts) in the batch, listed in {@link #liveX} */
+    private int liveInputs() {
+        final int p = width[0];
+        if (liveX == null) {
+            liveX = new int[p];
+        }
+        final double[] d = x.data;
+        if (seenX == null) {
+            seenX = new boolean[p];
+        }
+        final boolean[] seen = seenX;
+        java.util.Arrays.fill(seen, false);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0, o = i * p; k < p; k++) {
+                seen[k] |= d[o + k] != 0.0;
+            }
+        }
+        int count = 0;
+        for (int k = 0; k < p; k++) {
+            if (seen[k]) {
+                liveX[count++] = k;
+            }
+        }
+        liveXCount = count;
+        return count;
+    }
+
+    /** @return how many input columns the first layer's weight gradient ran over in the last backward (for tests) */
+    int inputColumnsRead() {
+        return liveXCount;
     }
 
     /** @return the rows of Linear l's input (for the first layer, copied from the input once per pass) */

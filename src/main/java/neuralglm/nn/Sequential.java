@@ -256,9 +256,12 @@ public final class Sequential implements Layer {
         return columnForward;
     }
 
-    /** @return how many input columns the first layer's products read in the last forward by columns (for tests) */
+    /**
+     * @return how many input columns the first layer's products ran over in the last pass by columns (its forward) or by
+     *         rows (its weight gradient, after backward) (for tests)
+     */
     int lastForwardInputColumns() {
-        return columns.inputColumnsRead();
+        return rowForward ? rows.inputColumnsRead() : columns.inputColumnsRead();
     }
 
     @Override

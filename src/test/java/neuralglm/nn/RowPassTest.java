@@ -109,6 +109,47 @@ class RowPassTest {
         }
     }
 
+    /**
+     * Input columns that are 0 on every row of the batch (the indicators of a nominal attribute's values the data do not
+     * have) are left out of the first layer's weight gradient: it runs over the other columns only, and eta, dL/dx and
+     * every gradient keep the layer-by-layer pass's numbers, added or set (the set gradients have the bits of zeroing
+     * and adding, over gradients that held NaN), for batches whose zero columns differ.
+     */
+    @ParameterizedTest
+    @CsvSource({"ReLU,300,64,1,100,7", "Squareplus,300,64;8,2,60,12", "ReLU,120,70,3,37,1"})
+    void zeroInputColumnsAreLeftOutOfTheWeightGradient(String act, int in, String hidden, int out, int n, int used) {
+        final int[] h = java.util.Arrays.stream(hidden.split(";")).mapToInt(Integer::parseInt).toArray();
+        final Random rng = new Random(n * 13L + in);
+        final Sequential net = Sequential.mlp(in, h, () -> Activation.byName(act), out, new Random(5));
+        final Sequential cut = net.copy(), set = net.copy();
+        final RowPass pass = RowPass.of(cut.layers(), in), setPass = RowPass.of(set.layers(), in);
+        for (int round = 0; round < 3; round++) {
+            final DMatrixRMaj x = new DMatrixRMaj(n, in), dEta = gauss(rng, n, out, 0);
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < used; k++) {
+                    x.set(i, (k * 7 + round) % in, rng.nextGaussian());
+                }
+            }
+            final int live = (int) java.util.stream.IntStream.range(0, in)
+                    .filter(k -> java.util.stream.IntStream.range(0, n).anyMatch(i -> x.get(i, k) != 0)).count();
+            final Sequential ref = net.copy();
+            final DMatrixRMaj r = LayerByLayer.forward(ref.layers(), x);
+            final DMatrixRMaj g = LayerByLayer.backward(ref.layers(), dEta);
+            cut.zeroGrad();
+            assertSame(r.data, pass.forward(x).data, n * out, "eta");
+            assertSame(g.data, pass.backward(dEta, true).data, n * in, "dL/dx");
+            assertEquals(live, pass.inputColumnsRead(), "input columns of the weight gradient");
+            assertSameGradients(ref, cut);
+            fillNaN(set);
+            setPass.forward(x);
+            setPass.backward(dEta, false, true);
+            cut.zeroGrad();
+            pass.forward(x);
+            pass.backward(dEta, false);
+            assertSameBits(cut, set, "set, round " + round);
+        }
+    }
+
     private static void fillNaN(Sequential net) {
         for (Parameter p : net.parameters()) {
             java.util.Arrays.fill(p.grad().data, Double.NaN);
