@@ -45,6 +45,13 @@ public final class LbfgsOptimizer extends Optimizer {
     private transient double[] g;
     private transient double f;
     private transient Deque<double[][]> pairs;
+    /** Buffers reused by every step (a step allocated five parameter-sized arrays): the start, its gradient, d. */
+    private transient double[] xStart;
+    private transient double[] gStart;
+    private transient double[] dir;
+    /** The next pair's s and y arrays: those of the pair the history dropped or did not take, or null. */
+    private transient double[] spareS;
+    private transient double[] spareY;
     private transient boolean started;
     private transient boolean converged;
     private transient int stalled;
@@ -94,6 +101,11 @@ public final class LbfgsOptimizer extends Optimizer {
         x = new double[n];
         g = new double[n];
         pairs = new ArrayDeque<>();
+        xStart = new double[n];
+        gStart = new double[n];
+        dir = new double[n];
+        spareS = null;
+        spareY = null;
         started = false;
         stalled = 0;
         converged = false;
@@ -207,7 +219,9 @@ public final class LbfgsOptimizer extends Optimizer {
             gtd = dot(g, d);
         }
         final double t0 = pairs.isEmpty() ? Math.min(1.0, 1.0 / l1(g)) : 1.0;
-        final double[] x0 = x.clone(), g0 = g.clone();
+        final double[] x0 = xStart, g0 = gStart;
+        System.arraycopy(x, 0, x0, 0, x.length);
+        System.arraycopy(g, 0, g0, 0, g.length);
         final boolean moved = lineSearch(closure, x0, f0, g0, d, gtd, t0);
         if (!moved) {
             // no decrease found along d: restore the start; retry once along -g, then stop
@@ -217,7 +231,10 @@ public final class LbfgsOptimizer extends Optimizer {
             pairs.clear();
             return f0;
         }
-        final double[] s = new double[x.length], yv = new double[x.length];
+        final double[] s = spareS != null ? spareS : new double[x.length];
+        final double[] yv = spareY != null ? spareY : new double[x.length];
+        spareS = s;   // until the history takes them
+        spareY = yv;
         // y.s, s.s, y.y in one pass: each sum in index order, the same bits as three dot products (y_i s_i = s_i y_i);
         // the largest |s_i|, |x_i| alongside (a maximum does not depend on the order)
         double ys = 0, ss = 0, yy = 0, sMax = 0, xMax = 0;
@@ -232,8 +249,12 @@ public final class LbfgsOptimizer extends Optimizer {
             xMax = Math.max(xMax, Math.abs(x[i]));
         }
         if (ys > 1e-12 * Math.sqrt(ss * yy)) {
+            spareS = null;
+            spareY = null;
             if (pairs.size() == history) {
-                pairs.removeFirst();
+                final double[][] dropped = pairs.removeFirst();
+                spareS = dropped[0];
+                spareY = dropped[1];
             }
             // {s, y, {1 / y.s, y.s, y.y}}: the last pair's y.s / y.y scales the initial Hessian of the next direction
             pairs.addLast(new double[][] {s, yv, {1.0 / ys, ys, yy}});
@@ -257,7 +278,7 @@ public final class LbfgsOptimizer extends Optimizer {
 
     /** Two-loop recursion: {@code d = -H g}. */
     private double[] direction() {
-        final double[] q = new double[g.length];
+        final double[] q = dir;
         for (int i = 0; i < q.length; i++) {
             q[i] = -g[i];
         }
