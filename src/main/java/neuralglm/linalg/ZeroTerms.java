@@ -6,7 +6,8 @@ package neuralglm.linalg;
  * kernels that skip zeros (dead ReLU units in {@code nn.ColumnPass}, zero activations and gradients in
  * {@link RowGemm}, the float weight gradient) take every term when the other factor holds an infinity or NaN
  * ({@link #finite}) or a sum starts from a {@code -0} bias ({@link #noNegativeZero}). {@link #nonZero} counts an
- * entry branch-free, for building the list of the terms kept.
+ * entry branch-free, for building the list of the terms kept; {@link #nonZeroColumns} lists the columns of a block
+ * of rows that are not 0 on every row.
  */
 public final class ZeroTerms {
 
@@ -112,5 +113,35 @@ public final class ZeroTerms {
             mask |= (long) nonZero(a[from + k]) << k;
         }
         return mask;
+    }
+
+    /**
+     * The columns of a row-major block that a product may not leave out: lists, in ascending order, the k in
+     * {@code 0 .. p-1} with an entry other than 0 (NaN included) in any of rows {@code start .. start + rows - 1} of the
+     * p-column matrix in {@code a} (the columns of the others are 0 on every row: the indicators of nominal values a
+     * batch does not have). One pass along the rows.
+     *
+     * @param a     the rows, row-major, p values each. Not modified.
+     * @param p     the columns
+     * @param start the first row
+     * @param rows  how many rows
+     * @param seen  scratch, length at least p
+     * @param idx   receives the listed columns (length at least p)
+     * @return how many were listed
+     */
+    public static int nonZeroColumns(double[] a, int p, int start, int rows, boolean[] seen, int[] idx) {
+        java.util.Arrays.fill(seen, 0, p, false);
+        for (int i = start; i < start + rows; i++) {
+            for (int k = 0, o = i * p; k < p; k++) {
+                seen[k] |= a[o + k] != 0.0;
+            }
+        }
+        int count = 0;
+        for (int k = 0; k < p; k++) {
+            if (seen[k]) {
+                idx[count++] = k;
+            }
+        }
+        return count;
     }
 }

@@ -166,7 +166,7 @@ final class ColumnPass {
         n = x.numRows;
         ensure(n);
         final boolean canLeaveOut = canLeaveOutInputs(false);
-        liveXCount = canLeaveOut ? live(x, 0, n, seenX, liveX) : width[0];
+        liveXCount = canLeaveOut ? ZeroTerms.nonZeroColumns(x.data, x.numCols, 0, n, seenX, liveX) : width[0];
         if (liveXCount < width[0]) {
             toColumns(x, 0, n, liveX, liveXCount, act[0]);
         } else {
@@ -426,7 +426,7 @@ final class ColumnPass {
     private DMatrixRMaj forwardFloatRows(DMatrixRMaj x, int start, int rows) {
         float32 = true;
         n = rows;
-        liveXCountF = canLeaveOutInputs(true) ? live(x, start, rows, seenX, liveXF) : width[0];
+        liveXCountF = canLeaveOutInputs(true) ? ZeroTerms.nonZeroColumns(x.data, x.numCols, start, rows, seenX, liveXF) : width[0];
         if (liveXCountF < width[0]) {
             toColumns(x, start, rows, liveXF, liveXCountF, actF[0]);
         } else {
@@ -657,28 +657,6 @@ final class ColumnPass {
         }
         final double[] weight = lin.weight().value().data, bias = lin.bias().value().data;
         return ZeroTerms.finite(weight, 0, weight.length) && ZeroTerms.noNegativeZero(bias, bias.length);
-    }
-
-    /**
-     * @return how many of the columns of rows {@code start .. start + rows - 1} of x have an entry other than 0 (NaN
-     *         counts), listed in ascending order in idx; one pass along the rows
-     */
-    private static int live(DMatrixRMaj x, int start, int rows, boolean[] seen, int[] idx) {
-        final int cols = x.numCols;
-        final double[] d = x.data;
-        java.util.Arrays.fill(seen, 0, cols, false);
-        for (int i = start; i < start + rows; i++) {
-            for (int k = 0, o = i * cols; k < cols; k++) {
-                seen[k] |= d[o + k] != 0.0;
-            }
-        }
-        int count = 0;
-        for (int k = 0; k < cols; k++) {
-            if (seen[k]) {
-                idx[count++] = k;
-            }
-        }
-        return count;
     }
 
     /** {@code t[c][i] = m[start + i][c]} for the columns {@code c = idx[a]}, {@code a < count}, {@code i < rows}. */

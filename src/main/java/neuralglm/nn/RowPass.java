@@ -3,6 +3,7 @@ package neuralglm.nn;
 import java.util.List;
 
 import neuralglm.linalg.RowKernels;
+import neuralglm.linalg.ZeroTerms;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -359,25 +360,11 @@ final class RowPass {
         if (liveX == null) {
             liveX = new int[p];
         }
-        final double[] d = x.data;
         if (seenX == null) {
             seenX = new boolean[p];
         }
-        final boolean[] seen = seenX;
-        java.util.Arrays.fill(seen, false);
-        for (int i = 0; i < n; i++) {
-            for (int k = 0, o = i * p; k < p; k++) {
-                seen[k] |= d[o + k] != 0.0;
-            }
-        }
-        int count = 0;
-        for (int k = 0; k < p; k++) {
-            if (seen[k]) {
-                liveX[count++] = k;
-            }
-        }
-        liveXCount = count;
-        return count;
+        liveXCount = ZeroTerms.nonZeroColumns(x.data, p, 0, n, seenX, liveX);
+        return liveXCount;
     }
 
     /** @return how many input columns the first layer's weight gradient ran over in the last backward (for tests) */
