@@ -128,7 +128,12 @@ public abstract class Activation implements Layer, Cloneable {
 
     @Override
     public DMatrixRMaj predict(DMatrixRMaj x) {
-        final DMatrixRMaj y = new DMatrixRMaj(x.numRows, x.numCols);
+        return predict(x, new DMatrixRMaj(x.numRows, x.numCols));
+    }
+
+    @Override
+    public DMatrixRMaj predict(DMatrixRMaj x, DMatrixRMaj y) {
+        y.reshape(x.numRows, x.numCols, false);
         applyAll(x.data, y.data, x.getNumElements());
         return y;
     }

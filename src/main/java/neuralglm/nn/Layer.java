@@ -56,6 +56,20 @@ public interface Layer extends Serializable {
     DMatrixRMaj predict(DMatrixRMaj x);
 
     /**
+     * {@link #predict(DMatrixRMaj)} into a matrix of the caller's, for predictions block after block that would otherwise
+     * allocate (and, in a JVM whose heap has not grown yet, page in) new outputs per block and layer: the same numbers.
+     * Thread-safe as {@link #predict(DMatrixRMaj)} when each thread passes its own out.
+     *
+     * @param x   input, n x in. Not modified.
+     * @param out the output's buffer (not x): reshaped to n x out and written, or left unused by a layer that cannot
+     *            write into one (the default)
+     * @return the output: out, or a new matrix
+     */
+    default DMatrixRMaj predict(DMatrixRMaj x, DMatrixRMaj out) {
+        return predict(x);
+    }
+
+    /**
      * A deep copy: the same function with parameters of its own (values copied, gradients zero) and
      * no cached forward pass, so that the copy can train or predict while the original is unchanged.
      *

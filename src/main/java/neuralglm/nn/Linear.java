@@ -144,9 +144,14 @@ public final class Linear implements Layer {
 
     @Override
     public DMatrixRMaj predict(DMatrixRMaj x) {
+        return predict(x, new DMatrixRMaj(x.numRows, out));
+    }
+
+    @Override
+    public DMatrixRMaj predict(DMatrixRMaj x, DMatrixRMaj y) {
         checkInput(x);
-        final DMatrixRMaj y = new DMatrixRMaj(x.numRows, out);
-        Kernels.affine(x, weight.value(), null, bias.value(), y);
+        y.reshape(x.numRows, out, false);
+        Kernels.affine(x, weight.value(), null, bias.value(), y);   // y = x W^T + b: every entry written
         return y;
     }
 

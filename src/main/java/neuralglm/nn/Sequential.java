@@ -398,9 +398,29 @@ public final class Sequential implements Layer {
             return pass.predictFloat(x, 0, n, PREDICT_BLOCK_FLOAT, new DMatrixRMaj(n, 0));
         }
         if (n <= PREDICT_BLOCK) {
-            return predictRows(x);
+            return predictRows(x, new DMatrixRMaj[layers.size()]);
         }
         return predict(RowSource.dense(x));
+    }
+
+    /**
+     * {@link #predict(DMatrixRMaj)} with each layer's output in a buffer of the caller's, for a caller that predicts
+     * block after block (Weka's {@code distributionsForInstances}): the same numbers, without new outputs per block and
+     * layer. Thread-safe when each thread passes its own buffers.
+     *
+     * @param x       the rows, n x d. Not modified.
+     * @param buffers one per layer ({@link #layers()}), null entries at first: made here, reused by the next call. The
+     *                result may be one of them, valid until that next call.
+     * @return eta, n x k
+     */
+    public DMatrixRMaj predict(DMatrixRMaj x, DMatrixRMaj[] buffers) {
+        if (buffers.length != layers.size()) {
+            throw new IllegalArgumentException("predict: " + buffers.length + " buffers for " + layers.size() + " layers");
+        }
+        if (x.numRows > PREDICT_BLOCK || precision == Precision.FLOAT32) {
+            return predict(x);
+        }
+        return predictRows(x, buffers);
     }
 
     /**
@@ -420,12 +440,13 @@ public final class Sequential implements Layer {
         final ColumnPass floatPass = precision == Precision.FLOAT32 ? ColumnPass.of(layers, d) : null;
         final boolean float32 = floatPass != null && floatPass.supports(Precision.FLOAT32);
         final DMatrixRMaj hb = new DMatrixRMaj(0, 0);
+        final DMatrixRMaj[] buffers = new DMatrixRMaj[layers.size()];   // the layers' outputs, reused by every block
         DMatrixRMaj out = null;
         for (int start = 0; start < n; start += PREDICT_BLOCK) {
             final int b = Math.min(PREDICT_BLOCK, n - start);
             xb.reshape(b, d, false);
             x.range(start, b, xb.data);
-            final DMatrixRMaj h = float32 ? floatPass.predictFloat(xb, 0, b, PREDICT_BLOCK_FLOAT, hb) : predictRows(xb);
+            final DMatrixRMaj h = float32 ? floatPass.predictFloat(xb, 0, b, PREDICT_BLOCK_FLOAT, hb) : predictRows(xb, buffers);
             if (out == null) {
                 out = new DMatrixRMaj(n, h.numCols);
             }
@@ -469,10 +490,14 @@ public final class Sequential implements Layer {
     /** The output buffer of {@link #evaluate}'s float prediction (made on first use). */
     private transient DMatrixRMaj evalOut;
 
-    private DMatrixRMaj predictRows(DMatrixRMaj x) {
+    /** The layers' {@link Layer#predict(DMatrixRMaj, DMatrixRMaj)} in turn, each into its buffer (made when null). */
+    private DMatrixRMaj predictRows(DMatrixRMaj x, DMatrixRMaj[] buffers) {
         DMatrixRMaj h = x;
-        for (Layer layer : layers) {
-            h = layer.predict(h);
+        for (int l = 0; l < buffers.length; l++) {
+            if (buffers[l] == null) {
+                buffers[l] = new DMatrixRMaj(0, 0);
+            }
+            h = layers.get(l).predict(h, buffers[l]);
         }
         return h;
     }

@@ -1,6 +1,7 @@
 package neuralglm.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Random;
 
@@ -12,7 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@link Sequential#predict(RowSource)} and {@link Sequential#predict(DMatrixRMaj)} over more rows than one block: every
  * row's outputs to the bit those of that row predicted alone (rows never interact), in float64 and float32, for row
- * counts below, at and across the block boundaries; an empty source gives no rows.
+ * counts below, at and across the block boundaries; an empty source gives no rows. {@link Sequential#predict(DMatrixRMaj,
+ * DMatrixRMaj[])} block after block (as {@code distributionsForInstances}) gives the bits of {@link
+ * Sequential#predict(DMatrixRMaj)} from the same buffers every block.
  */
 class PredictFromSourceTest {
 
@@ -37,6 +40,34 @@ class PredictFromSourceTest {
                 final long expected = Double.doubleToLongBits(alone.get(0, j));
                 assertEquals(expected, Double.doubleToLongBits(fromSource.get(i, j)), "source: row " + i + ", output " + j);
                 assertEquals(expected, Double.doubleToLongBits(fromMatrix.get(i, j)), "matrix: row " + i + ", output " + j);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ReLU, 1", "Tanh, 2"})
+    void blocksIntoTheCallersBuffersGiveTheSameBits(String activation, int k) {
+        final Random rng = new Random(43L + k);
+        final Sequential net = Sequential.mlp(5, new int[] {64, 64}, () -> Activation.byName(activation), k, rng);
+        final DMatrixRMaj[] buffers = new DMatrixRMaj[net.layers().size()];
+        DMatrixRMaj first = null;
+        for (int block = 0; block < 4; block++) {
+            final int n = block == 3 ? 17 : 300;   // a shorter last block, as the rest of a data set
+            final DMatrixRMaj x = new DMatrixRMaj(n, 5);
+            for (int i = 0; i < x.data.length; i++) {
+                x.data[i] = rng.nextGaussian() * 2;
+            }
+            final DMatrixRMaj expected = net.predict(x);
+            final DMatrixRMaj eta = net.predict(x, buffers);
+            if (first == null) {
+                first = eta;
+            }
+            assertSame(first, eta, "block " + block + ": the same buffer");
+            assertEquals(n, eta.numRows);
+            assertEquals(k, eta.numCols);
+            for (int i = 0; i < n * k; i++) {
+                assertEquals(Double.doubleToLongBits(expected.data[i]), Double.doubleToLongBits(eta.data[i]),
+                        activation + ", block " + block + ", entry " + i);
             }
         }
     }

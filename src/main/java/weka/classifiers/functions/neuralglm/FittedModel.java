@@ -270,6 +270,7 @@ public final class FittedModel implements Serializable {
         final int n = data.numInstances();
         final double[][] out = new double[n][];
         final DMatrixRMaj rows = new DMatrixRMaj(Math.min(BLOCK, n), pipeline.numInputs());
+        final DMatrixRMaj[] buffers = new DMatrixRMaj[net.layers().size()];   // the layers' outputs, reused by every block
         for (int start = 0; start < n; start += BLOCK) {
             final int b = Math.min(BLOCK, n - start);
             for (int i = start; i < start + b; i++) {
@@ -278,7 +279,7 @@ public final class FittedModel implements Serializable {
             }
             rows.reshape(b, pipeline.numInputs(), false);
             pipeline.transform(data, start, rows);
-            final DMatrixRMaj eta = net.predict(rows);
+            final DMatrixRMaj eta = net.predict(rows, buffers);
             final int k = eta.numCols;
             final DMatrixRMaj mu = new DMatrixRMaj(b, k);
             if (k > 1) {
