@@ -404,23 +404,53 @@ public final class Sequential implements Layer {
     }
 
     /**
-     * {@link #predict(DMatrixRMaj)} with each layer's output in a buffer of the caller's, for a caller that predicts
-     * block after block (Weka's {@code distributionsForInstances}): the same numbers, without new outputs per block and
-     * layer. Thread-safe when each thread passes its own buffers.
+     * The buffers of one caller's predictions block after block ({@link #predict(DMatrixRMaj, PredictBuffers)}): each
+     * layer's output, and for a float32 network its float pass. Made by {@link #predictBuffers()}; one per thread.
+     */
+    public static final class PredictBuffers {
+        private final Sequential net;
+        private final DMatrixRMaj[] outputs;
+        private ColumnPass floatPass;
+        private int floatInputs = -1;   // the inputs floatPass was made for (-1: none made yet)
+        private final DMatrixRMaj floatOut = new DMatrixRMaj(0, 0);
+
+        private PredictBuffers(Sequential net) {
+            this.net = net;
+            this.outputs = new DMatrixRMaj[net.layers.size()];
+        }
+    }
+
+    /** @return buffers for {@link #predict(DMatrixRMaj, PredictBuffers)} (empty: they grow to the first block) */
+    public PredictBuffers predictBuffers() {
+        return new PredictBuffers(this);
+    }
+
+    /**
+     * {@link #predict(DMatrixRMaj)} with each layer's output (or a float32 network's float pass) in buffers of the
+     * caller's, for a caller that predicts block after block (Weka's {@code distributionsForInstances}): the same numbers,
+     * without new outputs per block and layer. Thread-safe when each thread passes its own buffers.
      *
      * @param x       the rows, n x d. Not modified.
-     * @param buffers one per layer ({@link #layers()}), null entries at first: made here, reused by the next call. The
-     *                result may be one of them, valid until that next call.
+     * @param buffers this network's {@link #predictBuffers()}; the result may be one of them, valid until the next call
      * @return eta, n x k
      */
-    public DMatrixRMaj predict(DMatrixRMaj x, DMatrixRMaj[] buffers) {
-        if (buffers.length != layers.size()) {
-            throw new IllegalArgumentException("predict: " + buffers.length + " buffers for " + layers.size() + " layers");
+    public DMatrixRMaj predict(DMatrixRMaj x, PredictBuffers buffers) {
+        if (buffers.net != this) {
+            throw new IllegalArgumentException("predict: the buffers were made by another network");
         }
-        if (x.numRows > PREDICT_BLOCK || precision == Precision.FLOAT32) {
+        if (x.numRows > PREDICT_BLOCK) {
             return predict(x);
         }
-        return predictRows(x, buffers);
+        if (precision == Precision.FLOAT32) {
+            if (buffers.floatInputs != x.numCols) {
+                buffers.floatPass = ColumnPass.of(layers, x.numCols);
+                buffers.floatInputs = x.numCols;
+            }
+            if (buffers.floatPass != null && buffers.floatPass.supports(Precision.FLOAT32)) {
+                return buffers.floatPass.predictFloat(x, 0, x.numRows, PREDICT_BLOCK_FLOAT, buffers.floatOut);
+            }
+        }
+        return predictRows(x, buffers.outputs);
     }
 
     /**

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@link Sequential#predict(RowSource)} and {@link Sequential#predict(DMatrixRMaj)} over more rows than one block: every
  * row's outputs to the bit those of that row predicted alone (rows never interact), in float64 and float32, for row
  * counts below, at and across the block boundaries; an empty source gives no rows. {@link Sequential#predict(DMatrixRMaj,
- * DMatrixRMaj[])} block after block (as {@code distributionsForInstances}) gives the bits of {@link
+ * Sequential.PredictBuffers)} block after block (float64 and float32) (as {@code distributionsForInstances}) gives the bits of {@link
  * Sequential#predict(DMatrixRMaj)} from the same buffers every block.
  */
 class PredictFromSourceTest {
@@ -45,11 +45,12 @@ class PredictFromSourceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"ReLU, 1", "Tanh, 2"})
-    void blocksIntoTheCallersBuffersGiveTheSameBits(String activation, int k) {
+    @CsvSource({"ReLU, 1, float64", "Tanh, 2, float64", "ReLU, 1, float32", "Tanh, 3, float32"})
+    void blocksIntoTheCallersBuffersGiveTheSameBits(String activation, int k, String precision) {
         final Random rng = new Random(43L + k);
-        final Sequential net = Sequential.mlp(5, new int[] {64, 64}, () -> Activation.byName(activation), k, rng);
-        final DMatrixRMaj[] buffers = new DMatrixRMaj[net.layers().size()];
+        final Sequential net = Sequential.mlp(5, new int[] {64, 64}, () -> Activation.byName(activation), k, rng)
+                .setPrecision(Precision.byName(precision));
+        final Sequential.PredictBuffers buffers = net.predictBuffers();
         DMatrixRMaj first = null;
         for (int block = 0; block < 4; block++) {
             final int n = block == 3 ? 17 : 300;   // a shorter last block, as the rest of a data set
@@ -67,7 +68,7 @@ class PredictFromSourceTest {
             assertEquals(k, eta.numCols);
             for (int i = 0; i < n * k; i++) {
                 assertEquals(Double.doubleToLongBits(expected.data[i]), Double.doubleToLongBits(eta.data[i]),
-                        activation + ", block " + block + ", entry " + i);
+                        activation + ", " + precision + ", block " + block + ", entry " + i);
             }
         }
     }

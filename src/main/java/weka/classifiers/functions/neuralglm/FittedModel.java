@@ -270,7 +270,7 @@ public final class FittedModel implements Serializable {
         final int n = data.numInstances();
         final double[][] out = new double[n][];
         final DMatrixRMaj rows = new DMatrixRMaj(Math.min(BLOCK, n), pipeline.numInputs());
-        final DMatrixRMaj[] buffers = new DMatrixRMaj[net.layers().size()];   // the layers' outputs, reused by every block
+        final Sequential.PredictBuffers buffers = net.predictBuffers();   // the layers' outputs, reused by every block
         for (int start = 0; start < n; start += BLOCK) {
             final int b = Math.min(BLOCK, n - start);
             for (int i = start; i < start + b; i++) {
