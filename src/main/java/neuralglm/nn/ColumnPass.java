@@ -165,8 +165,13 @@ final class ColumnPass {
         float32 = false;
         n = x.numRows;
         ensure(n);
-        final boolean canLeaveOut = canLeaveOutInputs(false);
-        liveXCount = canLeaveOut ? ZeroTerms.nonZeroColumns(x.data, x.numCols, 0, n, seenX, liveX) : width[0];
+        for (int l = 0; l < layers.length; l++) {   // as floatWeights finds finiteF for the float pass
+            if (layers[l] instanceof Linear lin) {
+                final double[] weight = lin.weight().value().data;
+                finite[l] = ZeroTerms.finite(weight, 0, weight.length);
+            }
+        }
+        liveXCount = canLeaveOutInputs(false) ? ZeroTerms.nonZeroColumns(x.data, x.numCols, 0, n, seenX, liveX) : width[0];
         if (liveXCount < width[0]) {
             toColumns(x, 0, n, liveX, liveXCount, act[0]);
         } else {
@@ -177,7 +182,6 @@ final class ColumnPass {
             if (layer instanceof Linear) {
                 final Linear lin = (Linear) layer;
                 final double[] weight = lin.weight().value().data, bias = lin.bias().value().data;
-                finite[l] = ZeroTerms.finite(weight, 0, weight.length);
                 final int p = width[l], m = width[l + 1];
                 double[][] in = act[l];
                 double[] w = weight;
@@ -655,8 +659,8 @@ final class ColumnPass {
         if (float32) {
             return finiteF[0] && ZeroTerms.noNegativeZero(biasF[0]);   // finiteF as floatWeights found it
         }
-        final double[] weight = lin.weight().value().data, bias = lin.bias().value().data;
-        return ZeroTerms.finite(weight, 0, weight.length) && ZeroTerms.noNegativeZero(bias, bias.length);
+        final double[] bias = lin.bias().value().data;
+        return finite[0] && ZeroTerms.noNegativeZero(bias, bias.length);   // finite as forward found it
     }
 
     /** {@code t[c][i] = m[start + i][c]} for the columns {@code c = idx[a]}, {@code a < count}, {@code i < rows}. */

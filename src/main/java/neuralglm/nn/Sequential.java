@@ -392,15 +392,7 @@ public final class Sequential implements Layer {
      */
     @Override
     public DMatrixRMaj predict(DMatrixRMaj x) {
-        final int n = x.numRows, d = x.numCols;
-        final ColumnPass pass = precision == Precision.FLOAT32 ? ColumnPass.of(layers, d) : null;
-        if (pass != null && pass.supports(Precision.FLOAT32)) {
-            return pass.predictFloat(x, 0, n, PREDICT_BLOCK_FLOAT, new DMatrixRMaj(n, 0));
-        }
-        if (n <= PREDICT_BLOCK) {
-            return predictRows(x, new DMatrixRMaj[layers.size()]);
-        }
-        return predict(RowSource.dense(x));
+        return x.numRows <= PREDICT_BLOCK ? predict(x, predictBuffers()) : predict(RowSource.dense(x));
     }
 
     /**
@@ -439,7 +431,7 @@ public final class Sequential implements Layer {
             throw new IllegalArgumentException("predict: the buffers were made by another network");
         }
         if (x.numRows > PREDICT_BLOCK) {
-            return predict(x);
+            return predict(RowSource.dense(x));
         }
         if (precision == Precision.FLOAT32) {
             if (buffers.floatInputs != x.numCols) {
@@ -466,17 +458,14 @@ public final class Sequential implements Layer {
         if (n == 0) {
             return predict(xb);
         }
-        // the float pass (its buffers, a float copy of the weights per block) made once for all blocks
-        final ColumnPass floatPass = precision == Precision.FLOAT32 ? ColumnPass.of(layers, d) : null;
-        final boolean float32 = floatPass != null && floatPass.supports(Precision.FLOAT32);
-        final DMatrixRMaj hb = new DMatrixRMaj(0, 0);
-        final DMatrixRMaj[] buffers = new DMatrixRMaj[layers.size()];   // the layers' outputs, reused by every block
+        // the layers' outputs (or the float pass, its buffers and float weights) made once for all blocks
+        final PredictBuffers buffers = predictBuffers();
         DMatrixRMaj out = null;
         for (int start = 0; start < n; start += PREDICT_BLOCK) {
             final int b = Math.min(PREDICT_BLOCK, n - start);
             xb.reshape(b, d, false);
             x.range(start, b, xb.data);
-            final DMatrixRMaj h = float32 ? floatPass.predictFloat(xb, 0, b, PREDICT_BLOCK_FLOAT, hb) : predictRows(xb, buffers);
+            final DMatrixRMaj h = predict(xb, buffers);
             if (out == null) {
                 out = new DMatrixRMaj(n, h.numCols);
             }
