@@ -288,70 +288,62 @@ final class RowPass {
             RowKernels.untranspose(c, p, m, dW);
             return;
         }
-        if (l == 0 && liveInputs() < p) {
-            liveWeightGradient(lin, p, m, masked, set);
-            return;
+        // the first layer's input columns that are 0 on every row of the batch (the indicators of values the batch does
+        // not have) are left out: each other entry's terms are the same, in the same order, so the same sums; a left-out
+        // entry keeps its value (adds terms 0), or is 0 when the gradients are set
+        final int[] live = l == 0 && liveInputs() < p ? liveX : null;
+        final int pl = live == null ? p : liveXCount;
+        final double[][] xr = live == null ? inputRows(l) : liveInputRows(pl);
+        if (live != null && (dWLive == null || dWLive[0].length < pl)) {
+            dWLive = new double[m][pl];
         }
-        final double[][] xr = inputRows(l);
+        final double[][] cr = live == null ? c : dWLive;
         // masked: the input gradient's rowsTimes found zeros in these same first rows of dy
         final boolean skip = p >= RowKernels.SPARSE_MIN_WIDTH
-                && (masked || RowKernels.hasZeros(dy, Math.min(n, RowKernels.PROBE), m)) && RowKernels.finite(xr, n, p, check);
-        for (int j = 0; j < m; j++) {
+                && (masked || RowKernels.hasZeros(dy, Math.min(n, RowKernels.PROBE), m)) && RowKernels.finite(xr, n, pl, check);
+        for (int j = 0; j < m; j++) {   // the rows the sums run on: dW's (its live columns), or zeros
+            final double[] r = cr[j];
             if (set) {
-                java.util.Arrays.fill(c[j], 0, p, 0.0);
+                java.util.Arrays.fill(r, 0, pl, 0.0);
+            } else if (live == null) {
+                System.arraycopy(dW, j * p, r, 0, p);
             } else {
-                System.arraycopy(dW, j * p, c[j], 0, p);
+                for (int a = 0; a < pl; a++) {
+                    r[a] = dW[j * p + live[a]];
+                }
             }
         }
-        RowKernels.weightGrad(dy, n, m, xr, p, c, skip, lists, counts, masked ? masks : null, block);
+        RowKernels.weightGrad(dy, n, m, xr, pl, cr, skip, lists, counts, masked ? masks : null, block);
         for (int j = 0; j < m; j++) {
-            System.arraycopy(c[j], 0, dW, j * p, p);
+            final double[] r = cr[j];
+            if (live == null) {
+                System.arraycopy(r, 0, dW, j * p, p);
+                continue;
+            }
+            if (set) {
+                java.util.Arrays.fill(dW, j * p, (j + 1) * p, 0.0);
+            }
+            for (int a = 0; a < pl; a++) {
+                dW[j * p + live[a]] = r[a];
+            }
         }
         RowKernels.columnSums(dy, n, m, db);
     }
 
-    /**
-     * The first layer's weight gradient when some input columns are 0 on every row of the batch (the indicators of values
-     * the batch does not have): the products on the other columns only ({@link #liveX}), each entry's terms the same and
-     * in the same order as over all columns, so the same sums; a left-out column's entries add terms 0 (set: 0). The
-     * choice to leave out zero gradients is the one the full rows would have given (their zero columns are finite).
-     */
-    private void liveWeightGradient(Linear lin, int p, int m, boolean masked, boolean set) {
-        final double[] dW = lin.weight().grad().data, db = lin.bias().grad().data;
-        final double[][] dy = grad[1];
-        final int pl = liveXCount;
+    /** @return the input's rows restricted to the first pl columns of {@link #liveX} */
+    private double[][] liveInputRows(int pl) {
         if (xLive == null || xLive.length < capacity || xLive[0].length < pl) {
             xLive = new double[capacity][pl];
         }
-        if (dWLive == null || dWLive[0].length < pl) {
-            dWLive = new double[m][pl];
-        }
         final double[] d = x.data;
+        final int p = width[0];
         for (int i = 0; i < n; i++) {
             final double[] r = xLive[i];
             for (int a = 0, o = i * p; a < pl; a++) {
                 r[a] = d[o + liveX[a]];
             }
         }
-        final boolean skip = p >= RowKernels.SPARSE_MIN_WIDTH
-                && (masked || RowKernels.hasZeros(dy, Math.min(n, RowKernels.PROBE), m)) && RowKernels.finite(xLive, n, pl, check);
-        for (int j = 0; j < m; j++) {
-            final double[] c = dWLive[j];
-            for (int a = 0, o = j * p; a < pl; a++) {
-                c[a] = set ? 0.0 : dW[o + liveX[a]];
-            }
-        }
-        RowKernels.weightGrad(dy, n, m, xLive, pl, dWLive, skip, lists, counts, masked ? masks : null, block);
-        for (int j = 0; j < m; j++) {
-            final double[] c = dWLive[j];
-            if (set) {
-                java.util.Arrays.fill(dW, j * p, (j + 1) * p, 0.0);
-            }
-            for (int a = 0, o = j * p; a < pl; a++) {
-                dW[o + liveX[a]] = c[a];
-            }
-        }
-        RowKernels.columnSums(dy, n, m, db);
+        return xLive;
     }
 
     /** @return how many input columns have an entry other than 0 (NaN counts) in the batch, listed in {@link #liveX} */
