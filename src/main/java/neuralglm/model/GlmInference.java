@@ -7,6 +7,7 @@ import java.util.Locale;
 import neuralglm.dist.SpecialFunctions;
 import neuralglm.dist.StudentT;
 import neuralglm.family.Family;
+import neuralglm.linalg.ZeroTerms;
 import neuralglm.nn.Linear;
 import neuralglm.nn.Sequential;
 import org.ejml.data.DMatrixRMaj;
@@ -122,13 +123,10 @@ public final class GlmInference {
             // the row's entries other than 0: a 0 entry's terms are 0 and the sums start at +0, so leaving them out gives
             // the same bits (the indicators of values a row does not have: the pass costs the nonzero entries squared,
             // not p^2); all entries when a product with a 0 could be NaN (c, c times an entry, or eta not finite)
-            int nz = 0;
+            int nz = ZeroTerms.listNonZero(row, 0, p, nonzero);
             double largest = 0;
-            for (int r = 0; r < p; r++) {
-                if (row[r] != 0) {
-                    nonzero[nz++] = r;
-                    largest = Math.max(largest, Math.abs(row[r]));
-                }
+            for (int a = 0; a < nz; a++) {
+                largest = Math.max(largest, Math.abs(row[nonzero[a]]));
             }
             if (!Double.isFinite(c * largest) || !Double.isFinite(eta.data[i])) {
                 for (nz = 0; nz < p; nz++) {
