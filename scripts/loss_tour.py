@@ -115,7 +115,7 @@ def main(argv=None):
 
     torch.manual_seed(2)
     y = torch.tensor(sorted(torch.randn(91).tolist() + [20.0 + i for i in range(10)]))
-    lo, hi = torch.min(y), torch.max(y)
+    lo, hi = torch.min(y).item(), torch.max(y).item()
     median, mean = y[len(y) // 2], y.mean().item()
     f1 = minimiser(lambda f, t: F.l1_loss(f, t), y, lo, hi)
     f2 = minimiser(lambda f, t: 0.5 * F.mse_loss(f, t), y, lo, hi)

@@ -203,9 +203,9 @@ class ndarray(object):
     # ------------------------------------------------------------ indexing
     def __getitem__(self, key):
         r = self._t[_index(key)]
-        if isinstance(r, _Tensor):
+        if r.dim() > 0:
             return ndarray(r, self._kind)
-        return _number(r, self._kind)
+        return _number(r.item(), self._kind)
 
     def __setitem__(self, key, value):
         self._t[_index(key)] = _tensor(value)
@@ -386,13 +386,13 @@ def mean(a, axis=None):
 def amax(a, axis=None):
     if axis is not None:
         raise ValueError("numpy shim: max/min along an axis is not supported; use axis=None")
-    return _reduce(a, None, _T.max, None, None)
+    return _reduce(a, None, lambda t: t.max().item(), None, None)
 
 
 def amin(a, axis=None):
     if axis is not None:
         raise ValueError("numpy shim: max/min along an axis is not supported; use axis=None")
-    return _reduce(a, None, _T.min, None, None)
+    return _reduce(a, None, lambda t: t.min().item(), None, None)
 
 
 max, min = amax, amin

@@ -11,7 +11,8 @@ Every tensor operation, layer, loss and optimiser is Java code of the bridge or 
 package only gives them PyTorch's names. Tensors have at most two dimensions and always store and
 compute in float64: dtypes (torch.float32, torch.float64, torch.long, ...) are accepted wherever
 PyTorch takes one, an integer dtype truncates the values toward zero, and t.dtype is torch.float64.
-There is no GPU: torch.cuda.is_available() is False. A name PyTorch has and this package has not
+There is no GPU: torch.cuda.is_available() is False. torch.utils.data has Dataset, TensorDataset and
+DataLoader. A name PyTorch has and this package has not
 fails with a one-line message naming it. Beyond PyTorch: torch.families (the engine's exponential
 families: mean, nll, gradient, deviance on tensors) and torch.max_abs_diff.
 """
@@ -45,7 +46,12 @@ exp, log, sigmoid, tanh, relu, sqrt = _T.exp, _T.log, _T.sigmoid, _T.tanh, _T.re
 sin, cos, pow = _T.sin, _T.cos, _T.pow
 softmax, log_softmax, logsumexp = _T.softmax, _T.log_softmax, _T.logsumexp
 sum, mean, norm, mm, matmul = _T.sum, _T.mean, _T.norm, _T.mm, _T.matmul
-unsqueeze, argmax, max, min, max_abs_diff = _T.unsqueeze, _T.argmax, _T.max, _T.min, _T.max_abs_diff
+std, var = _T.std, _T.var
+unsqueeze, squeeze, flatten, t, numel = _T.unsqueeze, _T.squeeze, _T.flatten, _T.t, _T.numel
+argmax, argmin, max, min, max_abs_diff = _T.argmax, _T.argmin, _T.max, _T.min, _T.max_abs_diff
+maximum, minimum, clamp, clip, where = _T.maximum, _T.minimum, _T.clamp, _T.clamp, _T.where
+cat, concat, stack, eye, full = _T.cat, _T.cat, _T.stack, _T.eye, _T.full
+equal, allclose = _T.equal, _T.allclose
 is_grad_enabled = _T.is_grad_enabled
 
 
@@ -56,6 +62,24 @@ def is_tensor(obj):
 def from_numpy(array):
     """A tensor with a copy of the values of a numpy shim array (or any list)."""
     return tensor(array)
+
+
+class Size(tuple):
+    """torch.Size: a tensor's sizes, a tuple that prints as torch.Size([2, 3])."""
+
+    def __new__(cls, sizes=()):
+        return tuple.__new__(cls, sizes)
+
+    def __repr__(self):
+        return "torch.Size(%s)" % (__builtin__.list(self),)
+
+    __str__ = __repr__
+
+    def numel(self):
+        n = 1
+        for s in self:
+            n *= s
+        return n
 
 
 def device(kind="cpu", index=None):
@@ -143,6 +167,8 @@ Tensor.half = lambda self: self.to(float16)
 Tensor.long = lambda self: self.to(int64)
 Tensor.int = lambda self: self.to(int32)
 Tensor.numpy = _numpy
+Tensor.T = property(lambda self: self.t(), doc="the transpose of a 2-d tensor")
+Tensor.use_size_type(Size)
 
 
 # ---------------------------------------------------------------- neuralGLM's families
@@ -160,7 +186,8 @@ families = _shim.Namespace("torch.families (the engine's exponential families)",
 
 # ---------------------------------------------------------------- submodules
 
-from torch import autograd, nn, optim, cuda  # noqa: E402 (they need the names above)
+from torch import autograd, nn, optim, cuda, utils  # noqa: E402 (they need the names above)
+import torch.utils.data  # noqa: E402,F401
 import torch.nn.functional  # noqa: E402,F401
 
 # names that shadow builtins, bound last so that the code above still sees the builtins

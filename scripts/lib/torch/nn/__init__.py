@@ -5,7 +5,8 @@ engine network. nn.functional is torch.nn.functional."""
 from __future__ import absolute_import
 
 from neuralglm.jython import Module, TorchParameter as Parameter, Nn as _Nn, Loss as _Loss
-from neuralglm.jython import TorchSequential as _Sequential
+from neuralglm.jython import TorchSequential as _Sequential, Dropout
+from collections import OrderedDict as _OrderedDict
 
 import _shim
 
@@ -13,6 +14,19 @@ Linear = _Nn.Linear
 ReLU, LeakyReLU, ELU, Tanh = _Nn.ReLU, _Nn.LeakyReLU, _Nn.ELU, _Nn.Tanh
 Sigmoid, Softplus, Identity = _Nn.Sigmoid, _Nn.Softplus, _Nn.Identity
 Softmax, LogSoftmax = _Nn.Softmax, _Nn.LogSoftmax
+
+
+_java_state_dict = Module.state_dict
+
+
+def _state_dict(self):
+    """module.state_dict(): an OrderedDict of parameter name to a detached copy of its value."""
+    return _OrderedDict((str(name), value) for name, value in _java_state_dict(self).items())
+
+
+Module.state_dict = _state_dict
+Module.float = lambda self: self.float_()
+Module.double = lambda self: self.double_()
 
 
 def Sequential(*layers):
@@ -23,28 +37,36 @@ def Sequential(*layers):
     return _Sequential(list(layers))
 
 
-def _loss(cls, function):
-    def make(**options):
+def _loss(cls, function, *extra):
+    known = ("reduction",) + extra
+
+    def make(*args, **options):
+        if args:
+            raise TypeError("nn.%s takes keyword arguments only here (%s), e.g. nn.%s(reduction='sum')"
+                            % (cls, ", ".join(known), cls))
         loss = _Loss(function)
         for key, value in options.items():
+            if key not in known:
+                raise ValueError("nn.%s(%s=...) is not supported by neuralGLM's PyTorch bridge; it takes %s"
+                                 % (cls, key, ", ".join(known)))
             setattr(loss, key, value)
         return loss
     make.__name__ = cls
-    make.__doc__ = "nn.%s(reduction='mean'): calls nn.functional.%s" % (cls, function)
+    make.__doc__ = "nn.%s(%s): calls nn.functional.%s" % (cls, ", ".join(known), function)
     return make
 
 
 MSELoss = _loss("MSELoss", "mse_loss")
 L1Loss = _loss("L1Loss", "l1_loss")
-SmoothL1Loss = _loss("SmoothL1Loss", "smooth_l1_loss")
-HuberLoss = _loss("HuberLoss", "huber_loss")
+SmoothL1Loss = _loss("SmoothL1Loss", "smooth_l1_loss", "beta")
+HuberLoss = _loss("HuberLoss", "huber_loss", "delta")
 BCELoss = _loss("BCELoss", "binary_cross_entropy")
 BCEWithLogitsLoss = _loss("BCEWithLogitsLoss", "binary_cross_entropy_with_logits")
 CrossEntropyLoss = _loss("CrossEntropyLoss", "cross_entropy")
 SoftMarginLoss = _loss("SoftMarginLoss", "soft_margin_loss")
-PoissonNLLLoss = _loss("PoissonNLLLoss", "poisson_nll_loss")
+PoissonNLLLoss = _loss("PoissonNLLLoss", "poisson_nll_loss", "log_input", "full", "eps")
 KLDivLoss = _loss("KLDivLoss", "kl_div")
 
-from torch.nn import functional  # noqa: E402
+from torch.nn import functional, init  # noqa: E402
 
 _shim.strict(__name__, "neuralGLM's PyTorch bridge (scripts/lib/torch/nn)")

@@ -16,6 +16,7 @@ import org.python.core.PyObject;
  *   cross_entropy      -sum_k y_k log_softmax(x)_k  (y one-hot/probabilities, or class indices)
  *   soft_margin_loss   log(1 + exp(-y x))          hinge_loss     max(0, 1 - y x)      (y = +-1)
  *   poisson_nll_loss   exp(x) - y x  (log_input)   kl_div         y (log y - input)  (input = log q)
+ *                      (x - y log(x + eps) without log_input; full adds Stirling's y log y - y + log(2 pi y) / 2 where y &gt; 1)
  *   entropy            -sum p log p along dim      (0 log 0 = 0)
  * </pre>
  * then reduced by {@code reduction}: 'mean' (default), 'sum', 'none', or 'batchmean' (sum / rows).
@@ -233,17 +234,30 @@ public final class Functional {
     }
 
     /**
-     * @param args input (eta when log_input), target counts, reduction, log_input=True
+     * @param args input (eta when log_input), target counts, reduction, log_input=True, full=False, eps=1e-8
      * @param kws  keywords
-     * @return Poisson NLL without {@code log y!}
+     * @return Poisson NLL without {@code log y!}, or with Stirling's approximation of it ({@code full}), as PyTorch
      */
     public static Tensor poisson_nll_loss(PyObject[] args, String[] kws) {
-        final Args a = pair("poisson_nll_loss", args, kws, "log_input");
+        final Args a = pair("poisson_nll_loss", args, kws, "log_input", "full", "eps");
         final Tensor[] t = operands(a, "poisson_nll_loss");
-        final Tensor l = a.bool("log_input", true)
+        Tensor l = a.bool("log_input", true)
                 ? t[0].exp().__sub__(t[1].__mul__(t[0]))
-                : t[0].__sub__(t[1].__mul__(t[0].__add__(1e-8).log()));
+                : t[0].__sub__(t[1].__mul__(t[0].__add__(a.dbl("eps", 1e-8)).log()));
+        if (a.bool("full", false)) {
+            l = l.__add__(stirling(t[1]));
+        }
         return reduce(l, a.string("reduction", "mean"));
+    }
+
+    /** {@code y log y - y + log(2 pi y) / 2} where y &gt; 1, else 0 (PyTorch's term of full=True); no gradient. */
+    private static Tensor stirling(Tensor y) {
+        final DMatrixRMaj out = new DMatrixRMaj(y.data.numRows, y.data.numCols);
+        for (int i = 0; i < y.numel(); i++) {
+            final double v = y.data.data[i];
+            out.data[i] = v > 1 ? v * Math.log(v) - v + 0.5 * Math.log(2 * Math.PI * v) : 0.0;
+        }
+        return Tensor.of(out, y.shape.clone());
     }
 
     /**

@@ -12,6 +12,9 @@ public class Loss {
     private final String function;
     private String reduction = "mean";
     private double beta = 1.0;
+    private boolean logInput = true;
+    private boolean full;
+    private double eps = 1e-8;
 
     /**
      * @param function a {@link Functional} loss name, e.g. {@code mse_loss}
@@ -41,6 +44,24 @@ public class Loss {
     /** @param delta the threshold of huber_loss (&gt; 0) */
     public void setDelta(double delta) { this.beta = delta; }
 
+    /** @return PoissonNLLLoss's log_input: the input is log(rate) (default True) */
+    public boolean getLog_input() { return logInput; }
+
+    /** @param v PoissonNLLLoss's log_input */
+    public void setLog_input(boolean v) { logInput = v; }
+
+    /** @return PoissonNLLLoss's full: add Stirling's approximation of log(y!) (default False) */
+    public boolean getFull() { return full; }
+
+    /** @param v PoissonNLLLoss's full */
+    public void setFull(boolean v) { full = v; }
+
+    /** @return PoissonNLLLoss's eps, added to the rate before its log when log_input is False */
+    public double getEps() { return eps; }
+
+    /** @param v PoissonNLLLoss's eps */
+    public void setEps(double v) { eps = v; }
+
     /**
      * @param input  prediction
      * @param target target
@@ -52,6 +73,10 @@ public class Loss {
         if (function.equals("smooth_l1_loss") || function.equals("huber_loss")) {
             args = new PyObject[] {Py.java2py(input), Py.java2py(target), Py.newString(reduction), Py.newFloat(beta)};
             kws = new String[] {"reduction", function.equals("huber_loss") ? "delta" : "beta"};
+        } else if (function.equals("poisson_nll_loss")) {
+            args = new PyObject[] {Py.java2py(input), Py.java2py(target), Py.newString(reduction), Py.newBoolean(logInput),
+                Py.newBoolean(full), Py.newFloat(eps)};
+            kws = new String[] {"reduction", "log_input", "full", "eps"};
         } else {
             args = new PyObject[] {Py.java2py(input), Py.java2py(target), Py.newString(reduction)};
             kws = new String[] {"reduction"};

@@ -25,6 +25,8 @@ public abstract class Module {
 
     /** Counts forward calls, so that a backward through a stale forward is refused. */
     int version;
+    /** PyTorch's training flag: {@link Dropout} drops entries only in training; no other layer reads it. */
+    private boolean training = true;
 
     /**
      * @param x input
@@ -96,6 +98,96 @@ public abstract class Module {
             missing.removeAll(state.keySet());
             throw Errors.value("load_state_dict: missing parameters " + missing);
         }
+    }
+
+    /** @return whether the module is in training mode ({@code model.training}), True until {@link #eval()} */
+    public boolean getTraining() {
+        return training;
+    }
+
+    /**
+     * {@code model.train()} or {@code model.train(False)}: sets the training flag of this module and of
+     * the modules inside it. Of the bridge's layers only {@link Dropout} depends on it (there is no batch
+     * normalisation).
+     *
+     * @param args optional {@code mode} (default True)
+     * @param kws  keyword names
+     * @return this module
+     */
+    public Module train(PyObject[] args, String[] kws) {
+        final boolean mode = new Args("train", args, kws, "mode").bool("mode", true);
+        training = mode;
+        for (Module m : childModules()) {
+            m.train(new PyObject[] {Py.newBoolean(mode)}, new String[0]);
+        }
+        return this;
+    }
+
+    /** @return this module, in evaluation mode ({@code model.eval()}, as {@code train(False)}) */
+    public Module eval() {
+        return train(new PyObject[] {Py.False}, new String[0]);
+    }
+
+    /** @return the modules directly inside this one (a Jython subclass's module attributes) */
+    List<Module> childModules() {
+        final List<Module> l = new ArrayList<>();
+        for (Object v : pythonAttributes().values()) {
+            if (v instanceof Module) {
+                l.add((Module) v);
+            }
+        }
+        return l;
+    }
+
+    /**
+     * {@code model.to(device)}, {@code model.to(torch.float32)}: this module, which computes on the CPU in
+     * float64 already; another device is refused with a one-line message.
+     *
+     * @param args a device or a dtype, then keywords {@code device}, {@code dtype}
+     * @param kws  keyword names
+     * @return this module
+     */
+    public Module to(PyObject[] args, String[] kws) {
+        final Args a = new Args("to", args, kws, "target", "dtype", "device", "non_blocking");
+        DType.checkDevice(a.get("device"), "Module.to");
+        DType.of(a.get("dtype"), "Module.to");
+        final PyObject target = a.get("target");
+        if (target != null && !(target.__tojava__(DType.class) instanceof DType)) {
+            DType.checkDevice(target, "Module.to");
+        }
+        return this;
+    }
+
+    /** @return this module: it is on the CPU already */
+    public Module cpu() {
+        return this;
+    }
+
+    /** @param args an optional device @param kws keywords @return never: there is no GPU (a one-line error) */
+    public Module cuda(PyObject[] args, String[] kws) {
+        throw Errors.value("cuda(): no CUDA device here; neuralGLM computes on the CPU (torch.cuda.is_available() is False)");
+    }
+
+    /** @return this module: parameters are float64 and stay so ({@code model.float()}, see {@link DType}) */
+    public Module float_() {
+        return this;
+    }
+
+    /** @return this module ({@code model.double()}) */
+    public Module double_() {
+        return this;
+    }
+
+    /**
+     * Sets the gradient of every parameter to zero; {@code set_to_none} is accepted and the gradients
+     * are zeroed either way.
+     *
+     * @param args optional {@code set_to_none}
+     * @param kws  keyword names
+     */
+    public void zero_grad(PyObject[] args, String[] kws) {
+        new Args("zero_grad", args, kws, "set_to_none");
+        zero_grad();
     }
 
     /** Sets the gradient of every parameter to zero. */

@@ -14,19 +14,38 @@ public final class Nn {
     }
 
     /**
-     * @param in  number of input features
-     * @param out number of output features
-     * @return an affine layer {@code x W^T + b}, W out x in, both uniform in +-1/sqrt(in)
+     * {@code Linear(in_features, out_features, bias=True)}; {@code device} and {@code dtype} are accepted as
+     * elsewhere (the CPU, float64).
+     *
+     * @param args in_features, out_features, bias, device, dtype
+     * @param kws  keyword names
+     * @return an affine layer {@code x W^T + b}, W out x in, both uniform in +-1/sqrt(in) (b held at 0 without bias)
      */
-    public static Module Linear(int in, int out) {
+    public static TorchLinear Linear(org.python.core.PyObject[] args, String[] kws) {
+        final Args a = new Args("Linear", args, kws, "in_features", "out_features", "bias", "device", "dtype");
+        DType.checkDevice(a.get("device"), "Linear");
+        DType.of(a.get("dtype"), "Linear");
+        final int in = a.integer("in_features", -1), out = a.integer("out_features", -1);
+        if (!a.has("in_features") || !a.has("out_features")) {
+            throw Errors.value("Linear() needs in_features and out_features, e.g. nn.Linear(3, 1)");
+        }
+        return Linear(in, out, a.bool("bias", true));
+    }
+
+    /**
+     * @param in   number of input features
+     * @param out  number of output features
+     * @param bias whether the layer has a trainable bias
+     * @return the layer
+     */
+    static TorchLinear Linear(int in, int out, boolean bias) {
         final neuralglm.nn.Linear l;
         try {
             l = new neuralglm.nn.Linear("Linear(" + in + ", " + out + ")", in, out, Torch.generator());
         } catch (IllegalArgumentException e) {
             throw Errors.translate(e);
         }
-        return new EngineModule(l, "Linear(in_features=" + in + ", out_features=" + out + ")",
-                List.of("weight", "bias"), List.of(new int[] {out, in}, new int[] {out}));
+        return new TorchLinear(l, in, out, bias);
     }
 
     private static Module activation(Activation a) {

@@ -221,7 +221,7 @@ final class Ops {
         }, a);
     }
 
-    /** @param kind 1: &gt;, -1: &lt;, 2: &gt;=, -2: &lt;=; a and b broadcast as in {@link #binary} */
+    /** @param kind 1: &gt;, -1: &lt;, 2: &gt;=, -2: &lt;=, 0: ==, 3: !=; a and b broadcast as in {@link #binary} */
     static Tensor compare(Tensor a, Tensor b, int kind) {
         final int ra = a.data.numRows, ca = a.data.numCols, rb = b.data.numRows, cb = b.data.numCols;
         final int r = broadcast(ra, rb, a, b), c = broadcast(ca, cb, a, b);
@@ -232,7 +232,8 @@ final class Ops {
             for (int j = 0; j < c; j++) {
                 final double x = a.data.data[(ra == 1 ? 0 : i) * ca + (ca == 1 ? 0 : j)];
                 final double v = b.data.data[(rb == 1 ? 0 : i) * cb + (cb == 1 ? 0 : j)];
-                final boolean t = kind == 1 ? x > v : kind == -1 ? x < v : kind == 2 ? x >= v : x <= v;
+                final boolean t = kind == 1 ? x > v : kind == -1 ? x < v : kind == 2 ? x >= v : kind == -2 ? x <= v
+                        : kind == 0 ? x == v : x != v;
                 out.data[i * c + j] = t ? 1.0 : 0.0;
             }
         }

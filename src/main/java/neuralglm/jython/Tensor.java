@@ -96,17 +96,32 @@ public class Tensor implements Iterable<Object> {
 
     // ------------------------------------------------------------------ attributes
 
-    /** @return the sizes, a Python tuple such as {@code (400, 1)} ({@code t.shape}) */
-    public PyTuple getShape() {
+    /** The Python type of {@code t.shape} (torch.Size, a tuple), once scripts/lib/torch has named it; else tuple. */
+    private static volatile PyObject sizeType;
+
+    /**
+     * Called by scripts/lib/torch: {@code t.shape} and {@code t.size()} are then made by this type from a
+     * tuple, so that they print as PyTorch's {@code torch.Size([400, 1])}.
+     *
+     * @param type a subclass of tuple, or None for plain tuples
+     */
+    public static void use_size_type(PyObject type) {
+        sizeType = type == Py.None ? null : type;
+    }
+
+    /** @return the sizes, a tuple such as {@code torch.Size([400, 1])} ({@code t.shape}) */
+    public PyObject getShape() {
         final PyObject[] s = new PyObject[shape.length];
         for (int i = 0; i < shape.length; i++) {
             s[i] = new PyInteger(shape[i]);
         }
-        return new PyTuple(s);
+        final PyTuple tuple = new PyTuple(s);
+        final PyObject type = sizeType;
+        return type == null ? tuple : type.__call__(tuple);
     }
 
     /** @return the sizes, as {@link #getShape()} */
-    public PyTuple size() {
+    public PyObject size() {
         return getShape();
     }
 
@@ -190,6 +205,21 @@ public class Tensor implements Iterable<Object> {
         return new Tensor(data, shape);
     }
 
+    /**
+     * {@code t.data = values}: copies the values into this tensor outside the record (the shape must
+     * match), as the older PyTorch idiom {@code layer.weight.data = w} does.
+     *
+     * @param value a tensor of this tensor's shape
+     */
+    public void setData(Tensor value) {
+        final Tensor v = Convert.toTensor(value, "data");
+        if (!java.util.Arrays.equals(v.shape, shape)) {
+            throw Errors.value("t.data = value: value has shape " + shapeText(v.shape) + " but the tensor has shape "
+                    + shapeText(shape) + "; here they must match (the values are copied in)");
+        }
+        System.arraycopy(v.data.data, 0, data.data, 0, numel());
+    }
+
     /** @return the transpose of a 2-d tensor ({@code t.T}) */
     public Tensor getT() {
         return Ops.transpose(this);
@@ -210,6 +240,16 @@ public class Tensor implements Iterable<Object> {
     /** @return this tensor: it is on the CPU already */
     public Tensor cpu() {
         return this;
+    }
+
+    /** @param args an optional device @param kws keywords @return never: there is no GPU (a one-line error) */
+    public Tensor cuda(PyObject[] args, String[] kws) {
+        throw Errors.value("cuda(): no CUDA device here; neuralGLM computes on the CPU (torch.cuda.is_available() is False)");
+    }
+
+    /** @return False: tensors here live on the CPU */
+    public boolean getIs_cuda() {
+        return false;
     }
 
     /**
@@ -301,13 +341,14 @@ public class Tensor implements Iterable<Object> {
     /**
      * {@code t[i]}, {@code t[rows]}, {@code t[a:b]}, {@code t[:, j]}, {@code t[rows, cols]}: indexing
      * with ints, slices and lists (or tensors) of ints, in the record. An int index drops its dimension;
-     * an entry of a 1-d tensor (or {@code t[i, j]}) is a float. Two index lists pair up, as in PyTorch:
+     * an entry of a 1-d tensor (or {@code t[i, j]}) is a 0-d tensor, as in PyTorch ({@code t[i].item()}
+     * gives the float). Two index lists pair up, as in PyTorch:
      * {@code t[[0, 1], [2, 0]]} is {@code [t[0, 2], t[1, 0]]}.
      *
      * @param key an int, a slice, a list of ints, or a pair of these for a 2-d tensor
-     * @return a float or a tensor
+     * @return a tensor
      */
-    public Object __getitem__(PyObject key) {
+    public Tensor __getitem__(PyObject key) {
         if (key instanceof PyTuple) {
             final PyObject[] k = ((PyTuple) key).getArray();
             if (k.length != 2 || shape.length != 2) {
@@ -320,7 +361,7 @@ public class Tensor implements Iterable<Object> {
             final Tensor t = Ops.columns(Ops.rows(this, rows), cols);
             final boolean r = Index.isInt(k[0]), c = Index.isInt(k[1]);
             if (r && c) {
-                return t.data.data[0];
+                return Ops.reshape(t, new int[0], "SelectBackward");
             }
             return r ? Ops.reshape(t, new int[] {cols.length}, "SelectBackward")
                     : c ? Ops.reshape(t, new int[] {rows.length}, "SelectBackward") : t;
@@ -404,16 +445,16 @@ public class Tensor implements Iterable<Object> {
 
     /**
      * @param i an index, negative counting from the end
-     * @return for a 1-d tensor the entry (a float); for a 2-d tensor row i (a 1-d tensor, in the record)
+     * @return for a 1-d tensor the entry (a 0-d tensor); for a 2-d tensor row i (a 1-d tensor); in the record
      */
-    public Object get(int i) {
+    public Tensor get(int i) {
         final int n = __len__();
         final int k = i < 0 ? i + n : i;
         if (k < 0 || k >= n) {
             throw Errors.index("index " + i + " is out of range for a tensor of shape " + shapeText(shape));
         }
         if (shape.length == 1) {
-            return data.data[k];
+            return Ops.reshape(Ops.rows(this, new int[] {k}), new int[0], "SelectBackward");
         }
         return Ops.reshape(Ops.rows(this, new int[] {k}), new int[] {shape[1]}, "SelectBackward");
     }
@@ -426,7 +467,7 @@ public class Tensor implements Iterable<Object> {
         return Ops.rows(this, rows);
     }
 
-    /** @return the entries (1-d, as floats) or rows (2-d, as tensors) */
+    /** @return the entries (1-d, as 0-d tensors) or rows (2-d), as PyTorch iterates */
     @Override
     public Iterator<Object> iterator() {
         final int n = __len__();
@@ -514,6 +555,19 @@ public class Tensor implements Iterable<Object> {
         return data.data[0];
     }
 
+    /**
+     * {@code items[t]}, {@code range(t)}: a one-entry tensor holding a whole number used as an index.
+     *
+     * @return the value
+     */
+    public int __index__() {
+        final double v = __float__();
+        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+            throw Py.TypeError("only a tensor holding a whole number can be used as an index, got " + v);
+        }
+        return (int) v;
+    }
+
     /** @return {@code int(t)}: the value of a one-entry tensor, truncated toward zero */
     public long __int__() {
         return (long) __float__();
@@ -522,6 +576,37 @@ public class Tensor implements Iterable<Object> {
     /** @return {@code bool(t)} for a one-entry tensor: its value is not zero */
     public boolean __nonzero__() {
         return __float__() != 0.0;
+    }
+
+    /**
+     * {@code t == o}: 1.0 where the entries are equal, else 0.0 (no gradient), as PyTorch's element-wise
+     * comparison; {@code t == None} (or another non-number) is False.
+     *
+     * @param o a tensor, a number or a list
+     * @return a tensor, or False
+     */
+    public Object __eq__(Object o) {
+        if (!comparable(o)) {
+            return Boolean.FALSE;
+        }
+        return Ops.compare(this, operand(o, "=="), 0);
+    }
+
+    /**
+     * @param o a tensor, a number or a list
+     * @return 1.0 where the entries differ, else 0.0; {@code t != None} is True
+     */
+    public Object __ne__(Object o) {
+        if (!comparable(o)) {
+            return Boolean.TRUE;
+        }
+        return Ops.compare(this, operand(o, "!="), 3);
+    }
+
+    /** @return whether o can be compared entry by entry: a tensor, a number, a boolean or a sequence */
+    private static boolean comparable(Object o) {
+        return o instanceof Tensor || o instanceof Number || o instanceof Boolean
+                || o instanceof java.util.List || o instanceof org.python.core.PySequenceList;
     }
 
     /** @param o a tensor or a number @return 1.0 where {@code this > o}, else 0.0 (no gradient) */
@@ -557,11 +642,28 @@ public class Tensor implements Iterable<Object> {
     public Tensor pow(double p) { return Ops.pow(this, p); }
 
     /**
-     * @param lo lower bound
-     * @param hi upper bound
-     * @return the entries clamped to [lo, hi] (gradient 1 inside, 0 outside)
+     * {@code t.clamp(lo, hi)}, {@code t.clamp(min=lo)}, {@code t.clamp(max=hi)} (also {@code t.clip}).
+     *
+     * @param args {@code min}, {@code max} (numbers; at least one)
+     * @param kws  keyword names
+     * @return the entries clamped to [min, max] (gradient 1 inside, 0 outside)
      */
-    public Tensor clamp(double lo, double hi) { return Ops.clamp(this, lo, hi); }
+    public Tensor clamp(PyObject[] args, String[] kws) {
+        final Args a = new Args("clamp", args, kws, "min", "max");
+        if (!a.has("min") && !a.has("max")) {
+            throw Errors.value("clamp: give min, max or both, e.g. t.clamp(min=0.0)");
+        }
+        return Ops.clamp(this, a.dbl("min", Double.NEGATIVE_INFINITY), a.dbl("max", Double.POSITIVE_INFINITY));
+    }
+
+    /** @param args min, max @param kws keyword names @return {@link #clamp} */
+    public Tensor clip(PyObject[] args, String[] kws) { return clamp(args, kws); }
+
+    /** @return {@code this * this} */
+    public Tensor square() { return Ops.pow(this, 2.0); }
+
+    /** @return {@code -this} */
+    public Tensor neg() { return __neg__(); }
 
     // ------------------------------------------------------------------ reductions and shapes
 
@@ -573,8 +675,17 @@ public class Tensor implements Iterable<Object> {
      * @return the sum over all entries (0-d) or along dim
      */
     public Tensor sum(PyObject[] args, String[] kws) {
-        final Args a = new Args("sum", args, kws, "dim");
-        return a.has("dim") ? Ops.sum(this, a.integer("dim", 0), false) : Ops.sumAll(this, false);
+        return reduce(new Args("sum", args, kws, "dim", "keepdim", "dtype"), false);
+    }
+
+    /** sum or mean of all entries, or along {@code dim} (kept with size 1 when {@code keepdim}). */
+    Tensor reduce(Args a, boolean mean) {
+        if (!a.has("dim")) {
+            return Ops.sumAll(this, mean);
+        }
+        final int dim = a.integer("dim", 0);
+        final Tensor r = Ops.sum(this, dim, mean);
+        return a.bool("keepdim", false) ? Ops.unsqueeze(r, Ops.dim(this, dim)) : r;
     }
 
     /**
@@ -585,8 +696,79 @@ public class Tensor implements Iterable<Object> {
      * @return the mean over all entries (0-d) or along dim
      */
     public Tensor mean(PyObject[] args, String[] kws) {
-        final Args a = new Args("mean", args, kws, "dim");
-        return a.has("dim") ? Ops.sum(this, a.integer("dim", 0), true) : Ops.sumAll(this, true);
+        return reduce(new Args("mean", args, kws, "dim", "keepdim", "dtype"), true);
+    }
+
+    /**
+     * {@code t.var()}, {@code t.var(dim, unbiased=True, keepdim=False)}: the variance, dividing by n - 1
+     * (or n with {@code unbiased=False}), recorded.
+     *
+     * @param args optional {@code dim}, {@code unbiased}, {@code keepdim}
+     * @param kws  keyword names
+     * @return the variance of all entries (0-d) or along dim
+     */
+    public Tensor var(PyObject[] args, String[] kws) {
+        return variance(new Args("var", args, kws, "dim", "unbiased", "keepdim"));
+    }
+
+    /**
+     * @param args optional {@code dim}, {@code unbiased}, {@code keepdim}
+     * @param kws  keyword names
+     * @return the standard deviation, the square root of {@link #var}
+     */
+    public Tensor std(PyObject[] args, String[] kws) {
+        return variance(new Args("std", args, kws, "dim", "unbiased", "keepdim")).sqrt();
+    }
+
+    Tensor variance(Args a) {
+        final boolean all = !a.has("dim");
+        final int dim = all ? 0 : Ops.dim(this, a.integer("dim", 0));
+        final int n = all ? numel() : shape[dim];
+        final int divisor = a.bool("unbiased", true) ? n - 1 : n;
+        final Tensor centred = all ? __sub__(Ops.sumAll(this, true))
+                : __sub__(shape.length == 2 ? Ops.unsqueeze(Ops.sum(this, dim, true), dim) : Ops.sum(this, dim, true));
+        final Tensor ss = all ? Ops.sumAll(Ops.pow(centred, 2.0), false) : Ops.sum(Ops.pow(centred, 2.0), dim, false);
+        final Tensor v = ss.__div__((double) divisor);
+        return !all && a.bool("keepdim", false) ? Ops.unsqueeze(v, dim) : v;
+    }
+
+    /**
+     * {@code t.max()}: the largest entry (0-d); {@code t.max(dim, keepdim=False)}: values and indices
+     * along dim ({@link ValuesIndices}); {@code t.max(other)}: the element-wise maximum.
+     *
+     * @param args optional {@code dim} (an int) or {@code other} (a tensor), {@code keepdim}
+     * @param kws  keyword names
+     * @return a tensor, or values and indices
+     */
+    public Object max(PyObject[] args, String[] kws) {
+        return extreme("max", args, kws, true);
+    }
+
+    /**
+     * As {@link #max}, for the smallest entries.
+     *
+     * @param args optional {@code dim} or {@code other}, {@code keepdim}
+     * @param kws  keyword names
+     * @return a tensor, or values and indices
+     */
+    public Object min(PyObject[] args, String[] kws) {
+        return extreme("min", args, kws, false);
+    }
+
+    private Object extreme(String name, PyObject[] args, String[] kws, boolean max) {
+        return extreme(name, new Args(name, args, kws, "dim", "keepdim", "other"), max);
+    }
+
+    /** max/min with the arguments bound ({@code dim} or {@code other}, {@code keepdim}), for {@link Torch} too. */
+    Object extreme(String name, Args a, boolean max) {
+        final PyObject first = a.get("dim");
+        if (a.has("other") || first != null && !Index.isInt(first)) {
+            return Extremes.pairwise(this, Convert.toTensor(a.has("other") ? a.get("other") : first, name + "(other)"), max);
+        }
+        if (first == null) {
+            return Extremes.all(this, max);
+        }
+        return Extremes.along(this, first.asInt(), a.bool("keepdim", false), max);
     }
 
     /**
@@ -620,10 +802,34 @@ public class Tensor implements Iterable<Object> {
     public Tensor norm() { return Ops.norm(this); }
 
     /**
-     * @param dim a dimension
-     * @return the index of the largest entry along dim (as floats; no gradient)
+     * {@code t.argmax()} (the position of the largest entry counting row by row, 0-d) or
+     * {@code t.argmax(dim, keepdim=False)}; the first of equal maxima.
+     *
+     * @param args optional {@code dim}, {@code keepdim}
+     * @param kws  keyword names
+     * @return indices (whole numbers, as floats; no gradient)
      */
-    public Tensor argmax(int dim) { return Ops.argmax(this, dim); }
+    public Tensor argmax(PyObject[] args, String[] kws) {
+        return position(new Args("argmax", args, kws, "dim", "keepdim"), true);
+    }
+
+    /**
+     * @param args optional {@code dim}, {@code keepdim}
+     * @param kws  keyword names
+     * @return the positions of the smallest entries, as {@link #argmax}
+     */
+    public Tensor argmin(PyObject[] args, String[] kws) {
+        return position(new Args("argmin", args, kws, "dim", "keepdim"), false);
+    }
+
+    /** argmax/argmin with the arguments bound ({@code dim}, {@code keepdim}), for {@link Torch} too. */
+    Tensor position(Args a, boolean max) {
+        if (!a.has("dim")) {
+            final Tensor flat = Ops.reshape(detach(), new int[] {numel()}, "ViewBackward");
+            return Extremes.along(flat, 0, false, max).getIndices();
+        }
+        return Extremes.along(detach(), a.integer("dim", 0), a.bool("keepdim", false), max).getIndices();
+    }
 
     /**
      * @param dim where to insert a dimension of size 1
@@ -631,8 +837,40 @@ public class Tensor implements Iterable<Object> {
      */
     public Tensor unsqueeze(int dim) { return Ops.unsqueeze(this, dim); }
 
-    /** @return the tensor without its dimensions of size 1 */
-    public Tensor squeeze() { return Ops.squeeze(this); }
+    /**
+     * {@code t.squeeze()} drops every dimension of size 1; {@code t.squeeze(dim)} drops that one if its
+     * size is 1 (else returns the same shape), as PyTorch.
+     *
+     * @param args optional {@code dim}
+     * @param kws  keyword names
+     * @return the reshaped tensor (in the record)
+     */
+    public Tensor squeeze(PyObject[] args, String[] kws) {
+        final Args a = new Args("squeeze", args, kws, "dim");
+        if (!a.has("dim")) {
+            return Ops.squeeze(this);
+        }
+        if (shape.length == 0) {
+            return Ops.reshape(this, new int[0], "SqueezeBackward");
+        }
+        final int d = Ops.dim(this, a.integer("dim", 0));
+        if (shape[d] != 1) {
+            return Ops.reshape(this, shape.clone(), "SqueezeBackward");
+        }
+        final int[] s = new int[shape.length - 1];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (i != d) {
+                s[j++] = shape[i];
+            }
+        }
+        return Ops.reshape(this, s, "SqueezeBackward");
+    }
+
+    /** @return the entries as a 1-d tensor, row by row (in the record) */
+    public Tensor flatten() { return Ops.reshape(this, new int[] {numel()}, "ViewBackward"); }
+
+    /** @return this tensor: storage here is always contiguous */
+    public Tensor contiguous() { return this; }
 
     /**
      * @param sizes new sizes (one may be -1)
@@ -641,6 +879,10 @@ public class Tensor implements Iterable<Object> {
     public Tensor reshape(int[] sizes) { return Ops.reshape(this, Ops.resolve(this, sizes), "ViewBackward"); }
     /** @param n size of a 1-d result (-1: all) @return the reshaped tensor */
     public Tensor view(int n) { return reshape(new int[] {n}); }
+    /** @param sizes new sizes, e.g. a tuple (one may be -1) @return the reshaped tensor */
+    public Tensor view(int[] sizes) { return reshape(sizes); }
+    /** @param n size of a 1-d result (-1: all) @return the reshaped tensor */
+    public Tensor reshape(int n) { return reshape(new int[] {n}); }
     /** @param r rows @param c columns (one may be -1) @return the reshaped tensor */
     public Tensor view(int r, int c) { return reshape(new int[] {r, c}); }
     /** @param r rows @param c columns (one may be -1) @return the reshaped tensor */
@@ -658,6 +900,80 @@ public class Tensor implements Iterable<Object> {
     public Tensor matmul(Tensor o) { return Ops.mm(this, o); }
 
     // ------------------------------------------------------------------ in place (outside the record)
+
+    /** Refuses an in-place change that would corrupt the record, as {@link #__setitem__} does. */
+    private void checkInPlace(String what) {
+        if (node != null) {
+            throw Errors.value(what + ": in-place changes to a tensor computed by recorded operations (" + node.name
+                    + ") are not supported; write t = t " + what.charAt(0) + " ... or work on t.detach()");
+        }
+        if (requiresGrad && Autograd.enabled()) {
+            throw Errors.value(what + ": a leaf tensor that requires grad is used in an in-place operation; do it "
+                    + "inside torch.no_grad() (as in a hand-written update: with torch.no_grad(): w -= lr * w.grad)");
+        }
+    }
+
+    /** Sets this tensor's entries, in place, to {@code this op o} (o broadcast to this shape). */
+    private Tensor inPlace(Object o, Ops.Bin op, String what) {
+        checkInPlace(what);
+        final boolean was = Autograd.setEnabled(false);
+        final Tensor r;
+        try {
+            r = Ops.binary(this, operand(o, what), op);
+        } finally {
+            Autograd.setEnabled(was);
+        }
+        if (!java.util.Arrays.equals(r.shape, shape)) {
+            throw Errors.value(what + ": the result has shape " + shapeText(r.shape) + " but an in-place operation "
+                    + "must keep the tensor's shape " + shapeText(shape));
+        }
+        System.arraycopy(r.data.data, 0, data.data, 0, numel());
+        return this;
+    }
+
+    /** @param o a tensor or a number @return this, {@code this += o} in place (outside the record) */
+    public Tensor __iadd__(Object o) { return inPlace(o, Ops.Bin.ADD, "+="); }
+    /** @param o a tensor or a number @return this, {@code this -= o} in place */
+    public Tensor __isub__(Object o) { return inPlace(o, Ops.Bin.SUB, "-="); }
+    /** @param o a tensor or a number @return this, {@code this *= o} in place */
+    public Tensor __imul__(Object o) { return inPlace(o, Ops.Bin.MUL, "*="); }
+    /** @param o a tensor or a number @return this, {@code this /= o} in place */
+    public Tensor __idiv__(Object o) { return inPlace(o, Ops.Bin.DIV, "/="); }
+    /** @param o a tensor or a number @return this, {@code this /= o} in place (true division) */
+    public Tensor __itruediv__(Object o) { return __idiv__(o); }
+
+    /**
+     * {@code t.add_(other, alpha=1)}: {@code t += alpha * other} in place; the older order
+     * {@code t.add_(alpha, other)} (a number first) is accepted too.
+     *
+     * @param args other, alpha
+     * @param kws  keyword names
+     * @return this
+     */
+    public Tensor add_(PyObject[] args, String[] kws) { return scaledInPlace("add_", args, kws, Ops.Bin.ADD); }
+
+    /**
+     * @param args other, alpha
+     * @param kws  keyword names
+     * @return this, {@code t -= alpha * other} in place
+     */
+    public Tensor sub_(PyObject[] args, String[] kws) { return scaledInPlace("sub_", args, kws, Ops.Bin.SUB); }
+
+    private Tensor scaledInPlace(String what, PyObject[] args, String[] kws, Ops.Bin op) {
+        final Args a = new Args(what, args, kws, "other", "alpha");
+        PyObject other = a.required("other"), alpha = a.get("alpha");
+        if (kws.length == 0 && args.length == 2 && other.isNumberType() && !args[1].isNumberType()) {
+            alpha = other;
+            other = args[1];
+        }
+        final Tensor o = Convert.toTensor(other, what + "() argument 'other'");
+        return inPlace(alpha == null ? o : o.detach().__mul__(alpha.asDouble()), op, what);
+    }
+
+    /** @param o a tensor or a number @return this, {@code this *= o} in place */
+    public Tensor mul_(Object o) { return inPlace(o, Ops.Bin.MUL, "mul_"); }
+    /** @param o a tensor or a number @return this, {@code this /= o} in place */
+    public Tensor div_(Object o) { return inPlace(o, Ops.Bin.DIV, "div_"); }
 
     /** @return this, all entries set to 0 */
     public Tensor zero_() {

@@ -288,8 +288,17 @@ public final class Torch {
     public static Tensor norm(Tensor t) { return t.norm(); }
     /** @param t input @param dim position @return t with a new dimension of size 1 */
     public static Tensor unsqueeze(Tensor t, int dim) { return t.unsqueeze(dim); }
-    /** @param t input @param dim dimension @return indices of the maxima */
-    public static Tensor argmax(Tensor t, int dim) { return t.argmax(dim); }
+    /** @param args input, dim=None, keepdim=False @param kws keywords @return indices of the maxima */
+    public static Tensor argmax(PyObject[] args, String[] kws) {
+        final Args a = new Args("argmax", args, kws, "input", "dim", "keepdim");
+        return a.tensor("input").position(a, true);
+    }
+
+    /** @param args input, dim=None, keepdim=False @param kws keywords @return indices of the minima */
+    public static Tensor argmin(PyObject[] args, String[] kws) {
+        final Args a = new Args("argmin", args, kws, "input", "dim", "keepdim");
+        return a.tensor("input").position(a, false);
+    }
 
     /** @param args input, dim @param kws keywords @return softmax along dim */
     public static Tensor softmax(PyObject[] args, String[] kws) { return Functional.softmax(args, kws); }
@@ -302,41 +311,191 @@ public final class Torch {
         return Ops.logSumExp(a.tensor("input"), a.integer("dim", -1));
     }
 
-    /** @param args input, dim=None @param kws keywords @return the sum (all, or along dim) */
+    /** @param args input, dim=None, keepdim=False @param kws keywords @return the sum (all, or along dim) */
     public static Tensor sum(PyObject[] args, String[] kws) {
-        final Args a = new Args("sum", args, kws, "input", "dim");
-        return a.has("dim") ? Ops.sum(a.tensor("input"), a.integer("dim", 0), false) : Ops.sumAll(a.tensor("input"), false);
+        final Args a = new Args("sum", args, kws, "input", "dim", "keepdim", "dtype");
+        return a.tensor("input").reduce(a, false);
     }
 
-    /** @param args input, dim=None @param kws keywords @return the mean (all, or along dim) */
+    /** @param args input, dim=None, keepdim=False @param kws keywords @return the mean (all, or along dim) */
     public static Tensor mean(PyObject[] args, String[] kws) {
-        final Args a = new Args("mean", args, kws, "input", "dim");
-        return a.has("dim") ? Ops.sum(a.tensor("input"), a.integer("dim", 0), true) : Ops.sumAll(a.tensor("input"), true);
+        final Args a = new Args("mean", args, kws, "input", "dim", "keepdim", "dtype");
+        return a.tensor("input").reduce(a, true);
+    }
+
+    /** @param args input, dim=None, unbiased=True, keepdim=False @param kws keywords @return the standard deviation */
+    public static Tensor std(PyObject[] args, String[] kws) {
+        final Args a = new Args("std", args, kws, "input", "dim", "unbiased", "keepdim");
+        return a.tensor("input").variance(a).sqrt();
+    }
+
+    /** @param args input, dim=None, unbiased=True, keepdim=False @param kws keywords @return the variance */
+    public static Tensor var(PyObject[] args, String[] kws) {
+        final Args a = new Args("var", args, kws, "input", "dim", "unbiased", "keepdim");
+        return a.tensor("input").variance(a);
     }
 
     /**
-     * @param t a tensor
-     * @return its largest entry (a float)
+     * {@code torch.max(t)} (0-d), {@code torch.max(t, dim, keepdim=False)} (values and indices:
+     * {@code _, predicted = torch.max(outputs, 1)}), {@code torch.max(a, b)} (element-wise).
+     *
+     * @param args input, then dim or other, keepdim
+     * @param kws  keywords
+     * @return a tensor, or values and indices ({@link ValuesIndices})
      */
-    public static double max(Tensor t) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < t.numel(); i++) {
-            m = Math.max(m, t.data.data[i]);
-        }
-        return m;
+    public static Object max(PyObject[] args, String[] kws) {
+        final Args a = new Args("max", args, kws, "input", "dim", "keepdim", "other");
+        return a.tensor("input").extreme("max", a, true);
+    }
+
+    /** @param args input, then dim or other, keepdim @param kws keywords @return as {@link #max}, the smallest */
+    public static Object min(PyObject[] args, String[] kws) {
+        final Args a = new Args("min", args, kws, "input", "dim", "keepdim", "other");
+        return a.tensor("input").extreme("min", a, false);
+    }
+
+    /** @param a a tensor @param b a tensor (or number) broadcasting with a @return the element-wise maximum */
+    public static Tensor maximum(Tensor a, Object b) { return Extremes.pairwise(a, Convert.toTensor(b, "maximum"), true); }
+
+    /** @param a a tensor @param b a tensor (or number) broadcasting with a @return the element-wise minimum */
+    public static Tensor minimum(Tensor a, Object b) { return Extremes.pairwise(a, Convert.toTensor(b, "minimum"), false); }
+
+    /**
+     * @param args input, min, max (numbers; at least one)
+     * @param kws  keywords
+     * @return the entries clamped to [min, max]
+     */
+    public static Tensor clamp(PyObject[] args, String[] kws) {
+        final Args a = new Args("clamp", args, kws, "input", "min", "max");
+        return a.tensor("input").clamp(java.util.Arrays.copyOfRange(args, 1, args.length), kws);
     }
 
     /**
-     * @param t a tensor
-     * @return its smallest entry (a float)
+     * @param args tensors (a list or tuple), dim=0
+     * @param kws  keywords
+     * @return the tensors joined along dim
      */
-    public static double min(Tensor t) {
-        double m = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < t.numel(); i++) {
-            m = Math.min(m, t.data.data[i]);
-        }
-        return m;
+    public static Tensor cat(PyObject[] args, String[] kws) {
+        final Args a = new Args("cat", args, kws, "tensors", "dim");
+        return Joins.cat(tensors(a.required("tensors"), "cat"), a.integer("dim", 0));
     }
+
+    /**
+     * @param args tensors (0-d or 1-d, one shape), dim=0
+     * @param kws  keywords
+     * @return the tensors stacked along a new dimension
+     */
+    public static Tensor stack(PyObject[] args, String[] kws) {
+        final Args a = new Args("stack", args, kws, "tensors", "dim");
+        return Joins.stack(tensors(a.required("tensors"), "stack"), a.integer("dim", 0));
+    }
+
+    private static java.util.List<Tensor> tensors(PyObject seq, String what) {
+        final java.util.List<Tensor> l = new java.util.ArrayList<>();
+        int i = 0;
+        for (PyObject o : seq.asIterable()) {
+            l.add(Convert.toTensor(o, what + ": entry " + i++));
+        }
+        return l;
+    }
+
+    /**
+     * @param condition where not 0, take input
+     * @param input     a tensor or number
+     * @param other     a tensor or number
+     * @return input where the condition holds, else other (the three broadcast)
+     */
+    public static Tensor where(Tensor condition, Object input, Object other) {
+        return Joins.where(condition, Convert.toTensor(input, "where: input"), Convert.toTensor(other, "where: other"));
+    }
+
+    /**
+     * @param args n, m=n
+     * @param kws  keywords (dtype, device, requires_grad accepted)
+     * @return the n x m identity
+     */
+    public static Tensor eye(PyObject[] args, String[] kws) {
+        final Args a = new Args("eye", args, kws, "n", "m", "dtype", "device", "requires_grad");
+        DType.checkDevice(a.get("device"), "eye");
+        final int n = a.integer("n", -1), m = a.integer("m", n);
+        if (n < 0 || m < 0) {
+            throw Errors.value("eye: sizes must be >= 0, got " + n + " x " + m);
+        }
+        final DMatrixRMaj d = new DMatrixRMaj(n, m);
+        for (int i = 0; i < Math.min(n, m); i++) {
+            d.data[i * m + i] = 1.0;
+        }
+        final Tensor t = Tensor.matrix(d);
+        t.requiresGrad = a.bool("requires_grad", false);
+        return t;
+    }
+
+    /**
+     * @param args size (a tuple or list), fill_value
+     * @param kws  keywords (dtype, device, requires_grad accepted)
+     * @return a tensor of that size with every entry fill_value
+     */
+    public static Tensor full(PyObject[] args, String[] kws) {
+        final Args a = new Args("full", args, kws, "size", "fill_value", "dtype", "device", "requires_grad");
+        final double v = a.required("fill_value").asDouble();
+        final Args sized = new Args("full", new PyObject[] {a.required("size")}, new String[0], "size", "cols");
+        DType.checkDevice(a.get("device"), "full");
+        final DType dtype = DType.of(a.get("dtype"), "full");
+        final Tensor t = filled(sizes(sized, "full"), () -> v);
+        if (dtype != null) {
+            dtype.apply(t);
+        }
+        t.requiresGrad = a.bool("requires_grad", false);
+        return t;
+    }
+
+    /**
+     * @param a a tensor
+     * @param b a tensor
+     * @return whether they have the same shape and entries
+     */
+    public static boolean equal(Tensor a, Tensor b) {
+        return java.util.Arrays.equals(a.shape, b.shape)
+                && java.util.Arrays.equals(a.data.data, 0, a.numel(), b.data.data, 0, b.numel());
+    }
+
+    /**
+     * {@code torch.allclose(a, b, rtol=1e-05, atol=1e-08)}: {@code |a - b| <= atol + rtol |b|} everywhere
+     * (a and b broadcast); NaNs are never close.
+     *
+     * @param args a, b, rtol, atol
+     * @param kws  keywords
+     * @return whether every entry is close
+     */
+    public static boolean allclose(PyObject[] args, String[] kws) {
+        final Args x = new Args("allclose", args, kws, "input", "other", "rtol", "atol", "equal_nan");
+        final Tensor a = x.tensor("input"), b = x.tensor("other");
+        final double rtol = x.dbl("rtol", 1e-5), atol = x.dbl("atol", 1e-8);
+        final int[] shape = Joins.broadcastShape(a, b);
+        final int r = shape.length == 2 ? shape[0] : 1, c = shape.length == 0 ? 1 : shape[shape.length - 1];
+        final double[] u = Joins.spread(a, r, c), v = Joins.spread(b, r, c);
+        for (int k = 0; k < u.length; k++) {
+            if (!(Math.abs(u[k] - v[k]) <= atol + rtol * Math.abs(v[k]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @param t input @return the entries, 1-d */
+    public static Tensor flatten(Tensor t) { return t.flatten(); }
+
+    /** @param args input, dim=None @param kws keywords @return the tensor without dimensions of size 1 */
+    public static Tensor squeeze(PyObject[] args, String[] kws) {
+        final Args a = new Args("squeeze", args, kws, "input", "dim");
+        return a.tensor("input").squeeze(a.has("dim") ? new PyObject[] {a.get("dim")} : new PyObject[0], new String[0]);
+    }
+
+    /** @param t input @return the number of entries */
+    public static int numel(Tensor t) { return t.numel(); }
+
+    /** @param t input @return the transpose of a 2-d tensor */
+    public static Tensor t(Tensor t) { return t.t(); }
 
     /**
      * @param a a tensor

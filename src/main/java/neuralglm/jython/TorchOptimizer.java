@@ -75,6 +75,17 @@ public abstract class TorchOptimizer {
         engine.step();
     }
 
+    /**
+     * {@code optimizer.zero_grad(set_to_none=True)}: accepted; the gradients are zeroed either way.
+     *
+     * @param args optional {@code set_to_none}
+     * @param kws  keyword names
+     */
+    public void zero_grad(PyObject[] args, String[] kws) {
+        new Args("zero_grad", args, kws, "set_to_none");
+        zero_grad();
+    }
+
     /** Sets the gradient of every parameter to zero. */
     public void zero_grad() {
         for (Parameter p : params) {

@@ -129,6 +129,11 @@ public class TorchSequential extends EngineModule {
     }
 
     @Override
+    List<Module> childModules() {
+        return new ArrayList<>(modules);
+    }
+
+    @Override
     String typeName() {
         return "Sequential";
     }

@@ -18,7 +18,7 @@ import org.python.core.PyException;
 class BridgeTest {
 
     /** Central differences of a scalar function of every parameter, in Python, against backward. */
-    private static final String FD = String.join("\n",
+    static final String FD = String.join("\n",
             "import torch",
             "import torch.nn as nn",
             "import torch.nn.functional as F",
@@ -137,8 +137,9 @@ class BridgeTest {
                 "t = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]])",
                 "print(t[:, 1].tolist(), t[1:].tolist(), t[[2, 0], 1:].tolist(), t[1, 2], t[-1][0], len(t), t.shape,"
                 + " [r.tolist() for r in t][0], list(t[0]))"));
-        assertEquals("([2.0, 5.0, 8.0], [[4.0, 5.0, 6.0], [7.0, 8.0, 9.0]], [[8.0, 9.0], [2.0, 3.0]], 6.0, 7.0, 3, (3, 3),"
-                + " [1.0, 2.0, 3.0], [1.0, 2.0, 3.0])", printed.trim());
+        // as PyTorch prints it: an entry is a 0-d tensor, a shape a torch.Size
+        assertEquals("([2.0, 5.0, 8.0], [[4.0, 5.0, 6.0], [7.0, 8.0, 9.0]], [[8.0, 9.0], [2.0, 3.0]], tensor(6.), tensor(7.), 3,"
+                + " torch.Size([3, 3]), [1.0, 2.0, 3.0], [tensor(1.), tensor(2.), tensor(3.)])", printed.trim());
         final PyException e = assertThrows(PyException.class, () -> Jython.exec("t[3]"));
         assertTrue(e.toString().trim().endsWith("IndexError: index 3 is out of range for a tensor of shape (3, 3)"), e.toString());
     }
@@ -222,7 +223,7 @@ class BridgeTest {
                 "print(m.tolist(), p.grad.tolist(), torch.tensor([ 9.5e-05, -4.275e-02]), torch.tensor([[1.0, 2.0]]))"));
         assertEquals(String.join("\n",
                 "(True, True, [8.5, 34.0], [0.0, 0.0], False, True, 4.25, 18.0625, 18.0625, [1.0, -1.0], [0.0, 0.0],"
-                + " (2, 3), torch.float64, False)",
+                + " torch.Size([2, 3]), torch.float64, False)",
                 "([[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]], [[0.0, 1.0], [1.0, 0.0]], tensor([ 9.5000e-05, -4.2750e-02]),"
                 + " tensor([[1., 2.]]))"), printed.trim());
     }

@@ -1,0 +1,137 @@
+"""torch.utils.data: Dataset, TensorDataset and DataLoader, for the mini-batch loop of the tutorials:
+
+    loader = DataLoader(TensorDataset(X, y), batch_size=32, shuffle=True)
+    for inputs, targets in loader:
+        ...
+
+A batch of a TensorDataset is the rows of its tensors (one selection per tensor); a batch of any other
+Dataset is its items put together as PyTorch's default collate does (tensors stacked, numbers made a
+tensor, tuples and lists part by part). shuffle=True draws a new order each epoch with torch.randperm
+(so from torch.manual_seed, but not in PyTorch's order); there are no worker processes
+(num_workers and pin_memory are accepted and ignored).
+"""
+from __future__ import absolute_import
+
+import torch
+
+import _shim
+
+
+class Dataset(object):
+    """A map-style dataset: subclass it and define __len__ and __getitem__."""
+
+    def __getitem__(self, index):
+        raise NotImplementedError("a Dataset subclass must define __getitem__")
+
+
+class TensorDataset(Dataset):
+    """TensorDataset(X, y, ...): item i is (X[i], y[i], ...), each a tensor (a 0-d one for a 1-d tensor)."""
+
+    def __init__(self, *tensors):
+        if not tensors:
+            raise ValueError("TensorDataset needs at least one tensor")
+        n = len(tensors[0])
+        for k, t in enumerate(tensors):
+            if not torch.is_tensor(t):
+                raise ValueError("TensorDataset: argument %d is a %s, expected a tensor" % (k, type(t).__name__))
+            if len(t) != n:
+                raise ValueError("TensorDataset: tensor %d has %d rows, tensor 0 has %d; they must be equal"
+                                 % (k, len(t), n))
+        self.tensors = tensors
+
+    def __len__(self):
+        return len(self.tensors[0])
+
+    def __getitem__(self, index):
+        return tuple(_row(t, index) for t in self.tensors)
+
+    def _batch(self, indices):
+        return tuple(t[indices] for t in self.tensors)
+
+
+def _row(t, index):
+    if t.dim() == 2:
+        return t[index]
+    return t[[index]].squeeze(0)
+
+
+class Subset(Dataset):
+    """The items of a dataset at the given indices."""
+
+    def __init__(self, dataset, indices):
+        self.dataset = dataset
+        self.indices = list(indices)
+
+    def __len__(self):
+        return len(self.indices)
+
+    def __getitem__(self, index):
+        return self.dataset[self.indices[index]]
+
+
+def random_split(dataset, lengths):
+    """Subsets of the given lengths, in an order drawn with torch.randperm."""
+    if sum(lengths) != len(dataset):
+        raise ValueError("random_split: lengths %s sum to %d, the dataset has %d items"
+                         % (list(lengths), sum(lengths), len(dataset)))
+    order = torch.randperm(len(dataset))
+    out, at = [], 0
+    for n in lengths:
+        out.append(Subset(dataset, order[at:at + n]))
+        at += n
+    return out
+
+
+def default_collate(items):
+    """Items to a batch: tensors stacked, numbers to a tensor, tuples and lists part by part."""
+    first = items[0]
+    if torch.is_tensor(first):
+        return torch.stack(items, 0)
+    if isinstance(first, (int, long, float)):
+        return torch.tensor(items)
+    if isinstance(first, (tuple, list)):
+        return type(first)(default_collate([item[k] for item in items]) for k in range(len(first)))
+    if isinstance(first, dict):
+        return dict((key, default_collate([item[key] for item in items])) for key in first)
+    raise ValueError("DataLoader: cannot put items of type %s into a batch; return tensors, numbers, or "
+                     "tuples of them from __getitem__, or give collate_fn" % type(first).__name__)
+
+
+class DataLoader(object):
+    """DataLoader(dataset, batch_size=1, shuffle=False, drop_last=False, collate_fn=None): batches in order,
+    or in a new order each epoch with shuffle=True."""
+
+    def __init__(self, dataset, batch_size=1, shuffle=False, sampler=None, batch_sampler=None, num_workers=0,
+                 collate_fn=None, pin_memory=False, drop_last=False, timeout=0, worker_init_fn=None,
+                 generator=None):
+        if sampler is not None or batch_sampler is not None:
+            raise ValueError("DataLoader(sampler=...) is not supported by neuralGLM's PyTorch bridge; "
+                             "use shuffle=True or False")
+        if batch_size is None or int(batch_size) < 1:
+            raise ValueError("DataLoader: batch_size must be an int >= 1, got %r" % (batch_size,))
+        self.dataset = dataset
+        self.batch_size = int(batch_size)
+        self.shuffle = bool(shuffle)
+        self.drop_last = bool(drop_last)
+        self.collate_fn = collate_fn
+        self.num_workers = num_workers
+
+    def __len__(self):
+        n = len(self.dataset)
+        return n // self.batch_size if self.drop_last else (n + self.batch_size - 1) // self.batch_size
+
+    def __iter__(self):
+        n = len(self.dataset)
+        order = torch.randperm(n) if self.shuffle else list(range(n))
+        stop = n - n % self.batch_size if self.drop_last else n
+        for start in range(0, stop, self.batch_size):
+            indices = order[start:start + self.batch_size]
+            if self.collate_fn is None and isinstance(self.dataset, TensorDataset):
+                yield self.dataset._batch(indices)
+            else:
+                items = [self.dataset[i] for i in indices]
+                yield (self.collate_fn or default_collate)(items)
+
+
+_shim.strict(__name__, "neuralGLM's PyTorch bridge (scripts/lib/torch/utils/data: Dataset, TensorDataset, "
+                       "DataLoader, Subset, random_split)")

@@ -1,0 +1,132 @@
+package neuralglm.jython;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Largest and smallest entries, recorded: {@code t.max()} (0-d), {@code t.max(dim)} (values and
+ * indices, as PyTorch's {@code torch.return_types.max}), {@code torch.max(a, b)} and
+ * {@code torch.maximum(a, b)} (element-wise, broadcast), and the same for min. The gradient goes to the
+ * entry chosen: the first of equal maxima along a dimension (PyTorch's index), and for the maximum of
+ * the whole tensor or of two equal entries shared evenly among them, as PyTorch 1.13 does. NaN wins, as in
+ * PyTorch.
+ */
+final class Extremes {
+
+    private Extremes() {
+    }
+
+    /** @return whether v beats the best so far (NaN beats everything, the first NaN stays) */
+    private static boolean beats(double v, double best, boolean max) {
+        if (Double.isNaN(best)) {
+            return false;
+        }
+        return Double.isNaN(v) || (max ? v > best : v < best);
+    }
+
+    /**
+     * @param a   a tensor with at least one entry
+     * @param max largest (true) or smallest
+     * @return the extreme entry, 0-d
+     */
+    static Tensor all(Tensor a, boolean max) {
+        final int n = a.numel();
+        if (n == 0) {
+            throw Errors.value((max ? "max" : "min") + "(): the tensor is empty; give a dim or a non-empty tensor");
+        }
+        final double[] x = a.data.data;
+        double best = x[0];
+        for (int i = 1; i < n; i++) {
+            if (beats(x[i], best, max)) {
+                best = x[i];
+            }
+        }
+        final double b = best;
+        int ties = 0;
+        for (int i = 0; i < n; i++) {
+            ties += same(x[i], b) ? 1 : 0;
+        }
+        final int count = ties;
+        return Ops.record(Tensor.scalar(b), max ? "MaxBackward" : "MinBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
+            for (int i = 0; i < n; i++) {
+                gx.data[i] = same(x[i], b) ? g.data[0] / count : 0.0;
+            }
+            return new DMatrixRMaj[] {gx};
+        }, a);
+    }
+
+    private static boolean same(double v, double b) {
+        return v == b || (Double.isNaN(v) && Double.isNaN(b));
+    }
+
+    /**
+     * @param a       a tensor
+     * @param dim     the dimension reduced
+     * @param keepdim whether it stays, with size 1
+     * @param max     largest (true) or smallest
+     * @return values (recorded) and indices (whole numbers, no gradient)
+     */
+    static ValuesIndices along(Tensor a, int dim, boolean keepdim, boolean max) {
+        final int d = Ops.dim(a, dim);
+        final int r = a.data.numRows, c = a.data.numCols;
+        final boolean rows = a.shape.length == 2 && d == 0;
+        final int count = a.shape.length == 1 ? 1 : rows ? c : r;
+        final int len = a.shape.length == 1 ? c : rows ? r : c;
+        if (len == 0) {
+            throw Errors.value((max ? "max" : "min") + "(dim=" + dim + "): dimension " + d + " of shape "
+                    + Tensor.shapeText(a.shape) + " is empty");
+        }
+        final int[] at = new int[count];
+        final DMatrixRMaj values = new DMatrixRMaj(1, count), indices = new DMatrixRMaj(1, count);
+        for (int l = 0; l < count; l++) {
+            int best = 0;
+            for (int k = 1; k < len; k++) {
+                if (beats(a.data.data[pos(l, k, rows, c)], a.data.data[pos(l, best, rows, c)], max)) {
+                    best = k;
+                }
+            }
+            at[l] = pos(l, best, rows, c);
+            values.data[l] = a.data.data[at[l]];
+            indices.data[l] = best;
+        }
+        final int[] shape = a.shape.length == 1 ? new int[0] : new int[] {count};
+        final Tensor v = Ops.record(Tensor.of(values, shape), max ? "MaxBackward" : "MinBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(r, c);
+            for (int l = 0; l < count; l++) {
+                gx.data[at[l]] += g.data[l];
+            }
+            return new DMatrixRMaj[] {gx};
+        }, a);
+        final Tensor i = Tensor.of(indices, shape.clone());
+        return new ValuesIndices(max ? "max" : "min", keepdim ? Ops.unsqueeze(v, d) : v,
+                keepdim ? Ops.unsqueeze(i, d).detach() : i);
+    }
+
+    private static int pos(int line, int k, boolean rows, int c) {
+        return rows ? k * c + line : line * c + k;
+    }
+
+    /**
+     * @param a   a tensor
+     * @param b   a tensor broadcasting with a
+     * @param max element-wise maximum (true) or minimum
+     * @return the element-wise maximum or minimum, recorded: the gradient goes to the entry chosen, half
+     *         to each where they are equal, all to a NaN
+     */
+    static Tensor pairwise(Tensor a, Tensor b, boolean max) {
+        final int[] shape = Joins.broadcastShape(a, b);
+        final int r = shape.length == 2 ? shape[0] : 1, c = shape.length == 0 ? 1 : shape[shape.length - 1];
+        final double[] u = Joins.spread(a, r, c), v = Joins.spread(b, r, c);
+        final DMatrixRMaj out = new DMatrixRMaj(r, c);
+        final double[] toA = new double[r * c], toB = new double[r * c];
+        for (int k = 0; k < r * c; k++) {
+            final boolean nanA = Double.isNaN(u[k]), nanB = Double.isNaN(v[k]);
+            toA[k] = nanA ? 1.0 : nanB ? 0.0 : u[k] == v[k] ? 0.5 : (max ? u[k] > v[k] : u[k] < v[k]) ? 1.0 : 0.0;
+            toB[k] = nanA ? 0.0 : 1.0 - toA[k];
+            out.data[k] = toA[k] >= 0.5 ? u[k] : v[k];
+        }
+        return Ops.record(Tensor.of(out, shape), max ? "MaximumBackward" : "MinimumBackward", g -> new DMatrixRMaj[] {
+            a.needsGrad() ? Joins.reduceTo(a, g, toA) : null, b.needsGrad() ? Joins.reduceTo(b, g, toB) : null
+        }, a, b);
+    }
+}

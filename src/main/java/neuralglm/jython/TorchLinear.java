@@ -1,0 +1,80 @@
+package neuralglm.jython;
+
+import java.util.List;
+
+/**
+ * PyTorch's {@code nn.Linear(in_features, out_features, bias=True)} over the engine's
+ * {@link neuralglm.nn.Linear}: {@code layer.weight} (out x in) and {@code layer.bias} are the engine's
+ * parameters themselves, so {@code layer.weight.copy_(w)} inside {@code torch.no_grad()} or
+ * {@code layer.weight.data = w} sets what the layer computes with, and {@code layer.weight = nn.Parameter(w)}
+ * copies w's values in (the shape must match). With {@code bias=False} the engine's bias is held at 0
+ * and is not a parameter ({@code layer.bias} is None), so no optimiser changes it.
+ */
+public class TorchLinear extends EngineModule {
+
+    private final int in;
+    private final int out;
+    private final boolean hasBias;
+
+    TorchLinear(neuralglm.nn.Linear engine, int in, int out, boolean bias) {
+        super(engine, "Linear(in_features=" + in + ", out_features=" + out + ", bias=" + (bias ? "True" : "False") + ")",
+                bias ? List.of("weight", "bias") : List.of("weight"),
+                bias ? List.of(new int[] {out, in}, new int[] {out}) : List.of(new int[] {out, in}));
+        this.in = in;
+        this.out = out;
+        this.hasBias = bias;
+        if (!bias) {
+            java.util.Arrays.fill(engine.bias().value().data, 0.0);
+        }
+    }
+
+    /** @return the weight, out x in ({@code layer.weight}) */
+    public Tensor getWeight() {
+        return namedParameters().get("weight");
+    }
+
+    /**
+     * {@code layer.weight = nn.Parameter(w)} (or a tensor): copies w's values into the weight.
+     *
+     * @param value out x in values
+     */
+    public void setWeight(Tensor value) {
+        assign(namedParameters().get("weight"), value, "weight");
+    }
+
+    /** @return the bias, of length out, or None for {@code bias=False} ({@code layer.bias}) */
+    public Tensor getBias() {
+        return hasBias ? namedParameters().get("bias") : null;
+    }
+
+    /**
+     * {@code layer.bias = nn.Parameter(b)}: copies b's values into the bias.
+     *
+     * @param value out values
+     */
+    public void setBias(Tensor value) {
+        if (!hasBias) {
+            throw Errors.value("this Linear layer was made with bias=False, so it has no bias to set");
+        }
+        assign(namedParameters().get("bias"), value, "bias");
+    }
+
+    /** @return the number of inputs */
+    public int getIn_features() {
+        return in;
+    }
+
+    /** @return the number of outputs */
+    public int getOut_features() {
+        return out;
+    }
+
+    private static void assign(TorchParameter p, Object value, String name) {
+        final Tensor t = Convert.toTensor(value, "Linear." + name);
+        if (!java.util.Arrays.equals(t.shape, p.shape)) {
+            throw Errors.value("Linear." + name + " has shape " + Tensor.shapeText(p.shape) + ", the value given has shape "
+                    + Tensor.shapeText(t.shape) + "; they must match");
+        }
+        System.arraycopy(t.data.data, 0, p.data.data, 0, p.numel());
+    }
+}

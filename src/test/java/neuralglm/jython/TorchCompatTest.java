@@ -1,0 +1,129 @@
+package neuralglm.jython;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.python.core.PyException;
+
+/**
+ * The tensor operations, module attributes and data loading that PyTorch tutorials use, beyond what
+ * {@link BridgeTest} covers: gradients of cat, stack, where, max/min, std/var, clamp, keepdim and entry
+ * selection against finite differences; PyTorch's tie rules for max; and one-line errors for what the
+ * bridge cannot do (CUDA, 3-d tensors, unsupported loss options, in-place changes that would corrupt the
+ * record).
+ */
+class TorchCompatTest {
+
+    @Test
+    void newOperationsMatchFiniteDifferences() {
+        final String printed = Jython.exec(BridgeTest.FD + String.join("\n",
+                "torch.manual_seed(7)",
+                "net = nn.Sequential(nn.Linear(3, 4), nn.Tanh(), nn.Linear(4, 3))",
+                "X = torch.randn(5, 3)",
+                "def loss_of():",
+                "    e = net(X)",
+                "    v, i = e.max(dim=1)",
+                "    return ((torch.cat([e, e[:, :2] * 2], dim=1).sum(dim=0, keepdim=True) ** 2).mean() + v.sum()"
+                + " + e.min(0)[0].sum() + torch.stack([e[0], e[1].exp()], dim=1).sum()"
+                + " + torch.where(e > 0, e ** 2, -e).sum() + e.std() + e.var(dim=1, keepdim=True).sum()"
+                + " + e.clamp(min=-0.5).sum() + e.mean(dim=1, keepdim=True).squeeze(1).sum()"
+                + " + torch.maximum(e, e[0]).sum() + torch.min(e, e * 0.5).sum() + e[2, 1] * e[0][2] + e.max()"
+                + " + torch.cat([e[0], e[1]]).pow(2).sum() + e.std(dim=0, unbiased=False).sum())",
+                "print(fd_check(net, loss_of))"));
+        final String[] lines = printed.trim().split("\n");
+        assertTrue(Double.parseDouble(lines[lines.length - 1]) < 1e-6, printed);
+    }
+
+    /** Expected values printed by PyTorch 1.13 on CPython for the same statements. */
+    @Test
+    void maxFollowsPyTorchOnTiesAndNaN() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "x = torch.tensor([1., 3., 3.], requires_grad=True); x.max().backward()",
+                "y = torch.tensor([[1., 3., 3.], [2., 2., 0.]], requires_grad=True); v, i = y.max(1); v.sum().backward()",
+                "a = torch.tensor([1., 2., 2.], requires_grad=True); b = torch.tensor([2., 1., 2.], requires_grad=True)",
+                "torch.maximum(a, b).sum().backward()",
+                "print(x.grad.tolist(), i.tolist(), y.grad.tolist(), a.grad.tolist(), b.grad.tolist())",
+                "print(torch.max(torch.tensor([1., float('nan'), 3.])).item(),"
+                + " torch.maximum(torch.tensor([1., float('nan'), 3.]), torch.tensor([2., 0., float('nan')])).tolist())",
+                "print(torch.max(torch.tensor([[1., 5.], [7., 2.]]), 1, keepdim=True).indices.tolist(),"
+                + " torch.argmax(torch.tensor([[1., 5.], [7., 2.]])).item(), torch.tensor([[1., 5.], [7., 2.]]).argmin(dim=0).tolist())"));
+        // PyTorch 1.13: tensor([0.0000, 0.5000, 0.5000]); indices tensor([1, 0]); [[0, 1, 0], [1, 0, 0]];
+        // maximum's grads [0, 1, 0.5] and [1, 0, 0.5]; max of a NaN is nan; maximum [2, nan, nan];
+        // keepdim indices [[1], [0]]; argmax of all 2; argmin along 0 [0, 1]
+        assertEquals(String.join("\n",
+                "([0.0, 0.5, 0.5], [1.0, 0.0], [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]], [0.0, 1.0, 0.5], [1.0, 0.0, 0.5])",
+                "(nan, [2.0, nan, nan])",
+                "([[1.0], [0.0]], 2.0, [0.0, 1.0])"), printed.trim());
+    }
+
+    @Test
+    void dataLoaderBatchesInOrderAndShuffles() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "from torch.utils.data import TensorDataset, DataLoader, Dataset",
+                "X = torch.arange(10.0).view(5, 2); y = torch.arange(5.0)",
+                "ds = TensorDataset(X, y)",
+                "print([(xb.tolist(), yb.tolist()) for xb, yb in DataLoader(ds, batch_size=2)])",
+                "print(len(DataLoader(ds, batch_size=2)), len(DataLoader(ds, batch_size=2, drop_last=True)),"
+                + " [len(b[0]) for b in DataLoader(ds, batch_size=2, drop_last=True)])",
+                "torch.manual_seed(3)",
+                "seen = sorted(v for _, yb in DataLoader(ds, batch_size=2, shuffle=True) for v in yb.tolist())",
+                "print(seen, ds[1][0].tolist(), ds[1][1].dim())",
+                "class Squares(Dataset):",
+                "    def __len__(self):",
+                "        return 3",
+                "    def __getitem__(self, i):",
+                "        return torch.tensor([float(i), float(i * i)]), float(i)",
+                "print([(a.tolist(), b.tolist()) for a, b in DataLoader(Squares(), batch_size=2)])"));
+        assertEquals(String.join("\n",
+                "[([[0.0, 1.0], [2.0, 3.0]], [0.0, 1.0]), ([[4.0, 5.0], [6.0, 7.0]], [2.0, 3.0]), ([[8.0, 9.0]], [4.0])]",
+                "(3, 2, [2, 2])",
+                "([0.0, 1.0, 2.0, 3.0, 4.0], [2.0, 3.0], 0)",
+                "[([[0.0, 0.0], [1.0, 1.0]], [0.0, 1.0]), ([[2.0, 4.0]], [2.0])]"), printed.trim());
+    }
+
+    @Test
+    void dropoutDropsInTrainingOnlyAndKeepsTheMean() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "import torch.nn as nn",
+                "torch.manual_seed(1)",
+                "d = nn.Dropout(0.25)",
+                "x = torch.ones(200, 50)",
+                "out = d(x)",
+                "zeros = (out == 0).float().mean().item()",
+                "d.eval()",
+                "print(abs(zeros - 0.25) < 0.02, abs(out.mean().item() - 1.0) < 0.03, max(out.view(-1).tolist()),"
+                + " torch.equal(d(x), x), d.training)"));
+        assertEquals("(True, True, 1.3333333333333333, True, False)", printed.trim());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "torch.zeros(2).cuda()|ValueError: cuda(): no CUDA device here; neuralGLM computes on the CPU (torch.cuda.is_available() is False)",
+        "nn.Linear(2, 1).to('cuda:0')|ValueError: Module.to: device 'cuda:0' is not available; neuralGLM computes on the CPU (torch.cuda.is_available() is False)",
+        "nn.CrossEntropyLoss(weight=torch.ones(3))|ValueError: nn.CrossEntropyLoss(weight=...) is not supported by neuralGLM's PyTorch bridge; it takes reduction",
+        "torch.stack([torch.zeros(2, 2), torch.zeros(2, 2)])|ValueError: stack: 2-d tensors would make a 3-d tensor; tensors here have at most 2 dimensions (torch.cat joins them along an existing dimension)",
+        "torch.cat([torch.zeros(2, 3), torch.zeros(3, 2)])|ValueError: cat: tensor 1 has shape (3, 2), tensor 0 has (2, 3); they must match except along dimension 0",
+        "p = torch.zeros(2, requires_grad=True); p += 1|ValueError: +=: a leaf tensor that requires grad is used in an in-place operation; do it inside torch.no_grad() (as in a hand-written update: with torch.no_grad(): w -= lr * w.grad)",
+        "q = torch.zeros(2, requires_grad=True) * 2; q -= 1|ValueError: -=: in-place changes to a tensor computed by recorded operations (MulBackward) are not supported; write t = t - ... or work on t.detach()",
+        "nn.Linear(2, 1).weight = nn.Parameter(torch.zeros(3, 3))|ValueError: Linear.weight has shape (1, 2), the value given has shape (3, 3); they must match",
+        "from torch.utils.data import DataLoader; DataLoader([1, 2], sampler=[0, 1])|ValueError: DataLoader(sampler=...) is not supported by neuralGLM's PyTorch bridge; use shuffle=True or False",
+        "from torch.utils.data import TensorDataset; TensorDataset(torch.zeros(4, 2), torch.zeros(3))|ValueError: TensorDataset: tensor 1 has 3 rows, tensor 0 has 4; they must be equal",
+        "torch.utils.tensorboard|AttributeError: torch.utils.tensorboard is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch/utils: data)",
+        "['a', 'b'][torch.tensor(0.5)]|TypeError: only a tensor holding a whole number can be used as an index, got 0.5",
+        "torch.save|AttributeError: torch.save is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch)",
+    })
+    void whatCannotBeDoneFailsWithOneLine(String statement, String expected) {
+        final PyException e = assertThrows(PyException.class,
+                () -> Jython.exec("import torch\nimport torch.nn as nn\n" + statement.replace("; ", "\n")));
+        final String[] lines = e.toString().trim().split("\n");
+        assertEquals(expected, lines[lines.length - 1].trim());
+        assertTrue(!e.toString().contains("java.lang"), e.toString());
+    }
+}
