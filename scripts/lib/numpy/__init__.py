@@ -120,7 +120,8 @@ class ndarray(object):
     """A numpy array of at most two dimensions over a bridge tensor."""
 
     def __init__(self, t, kind='f'):
-        self._t = t
+        # a float array holds a float tensor (torch.tensor([1, 2]) is int64 and would give ints back)
+        self._t = t if kind != 'f' or t.dtype.is_floating_point else t.double()
         self._kind = kind
 
     # ------------------------------------------------------------ attributes
@@ -183,7 +184,7 @@ class ndarray(object):
     ravel = flatten
 
     def __float__(self):
-        return self._t.item()
+        return __builtin__.float(self._t.item())
 
     def __int__(self):
         return __builtin__.int(self._t.item())

@@ -166,6 +166,7 @@ Tensor.double = lambda self: self.to(float64)
 Tensor.half = lambda self: self.to(float16)
 Tensor.long = lambda self: self.to(int64)
 Tensor.int = lambda self: self.to(int32)
+Tensor.bool = lambda self: self.to(_DType.BOOL)
 Tensor.numpy = _numpy
 Tensor.T = property(lambda self: self.t(), doc="the transpose of a 2-d tensor")
 Tensor.use_size_type(Size)

@@ -30,6 +30,9 @@ final class Convert {
             }
             return fromPy((PyObject) value, what);
         }
+        if (value instanceof Boolean) {
+            return Tensor.scalar((Boolean) value ? 1.0 : 0.0).label(DType.BOOL);
+        }
         if (value instanceof Tensor) {
             return (Tensor) value;
         }
@@ -84,6 +87,38 @@ final class Convert {
         return Tensor.matrix(m);
     }
 
+    /**
+     * PyTorch's dtype inference for {@code torch.tensor(data)}: Python ints give int64, bools give bool,
+     * any float gives a float tensor.
+     *
+     * @param value a number or a (nested) sequence of numbers
+     * @return {@link DType#INT64}, {@link DType#BOOL}, or null for floats
+     */
+    static DType inferWhole(PyObject value) {
+        if (value instanceof org.python.core.PyBoolean) {
+            return DType.BOOL;
+        }
+        if (value instanceof org.python.core.PyInteger || value instanceof org.python.core.PyLong) {
+            return DType.INT64;
+        }
+        if (value.isNumberType() || !value.isSequenceType() || value instanceof org.python.core.PyString) {
+            return null;
+        }
+        final int n = value.__len__();
+        if (n == 0) {
+            return null;
+        }
+        DType kind = DType.BOOL;
+        for (int i = 0; i < n; i++) {
+            final DType k = inferWhole(value.__getitem__(i));
+            if (k == null) {
+                return null;
+            }
+            kind = k == DType.INT64 ? DType.INT64 : kind;
+        }
+        return kind;
+    }
+
     private static double number(PyObject v, String what, int i, int j) {
         if (!v.isNumberType()) {
             throw Errors.value(what + ": entry [" + i + (j >= 0 ? ", " + j : "") + "] is not a number but "
@@ -105,18 +140,35 @@ final class Convert {
     }
 
     /**
+     * @param v        a value
+     * @param integral the whole-number dtype of its tensor, or null
+     * @return a Python float, or an int (a bool for {@link DType#BOOL}) for a whole-number tensor
+     */
+    static PyObject number(double v, DType integral) {
+        if (integral == null || !Double.isFinite(v)) {
+            return new PyFloat(v);
+        }
+        if (integral == DType.BOOL) {
+            return Py.newBoolean(v != 0);
+        }
+        final long n = (long) v;
+        return n == (int) n ? Py.newInteger((int) n) : Py.newLong(n);
+    }
+
+    /**
      * @param t a tensor
-     * @return a float (0-d), a list of floats (1-d) or a list of lists (2-d)
+     * @return a float (0-d), a list of floats (1-d) or a list of lists (2-d); ints or bools for whole numbers
      */
     static PyObject toList(Tensor t) {
         final double[] d = t.data.data;
+        final DType w = t.integral;
         switch (t.shape.length) {
             case 0:
-                return new PyFloat(d[0]);
+                return number(d[0], w);
             case 1: {
                 final PyList l = new PyList();
                 for (int i = 0; i < t.shape[0]; i++) {
-                    l.append(new PyFloat(d[i]));
+                    l.append(number(d[i], w));
                 }
                 return l;
             }
@@ -126,7 +178,7 @@ final class Convert {
                 for (int i = 0; i < r; i++) {
                     final PyList row = new PyList();
                     for (int j = 0; j < c; j++) {
-                        row.append(new PyFloat(d[i * c + j]));
+                        row.append(number(d[i * c + j], w));
                     }
                     l.append(row);
                 }

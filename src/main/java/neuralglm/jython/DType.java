@@ -66,6 +66,7 @@ public final class DType {
      * @return t
      */
     Tensor apply(Tensor t) {
+        t.integral = integral ? this : null;
         if (integral) {
             final double[] d = t.data.data;
             for (int i = 0; i < t.numel(); i++) {

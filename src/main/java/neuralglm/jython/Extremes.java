@@ -46,7 +46,7 @@ final class Extremes {
             ties += same(x[i], b) ? 1 : 0;
         }
         final int count = ties;
-        return Ops.record(Tensor.scalar(b), max ? "MaxBackward" : "MinBackward", g -> {
+        return Ops.record(Tensor.scalar(b).label(a.integral), max ? "MaxBackward" : "MinBackward", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int i = 0; i < n; i++) {
                 gx.data[i] = same(x[i], b) ? g.data[0] / count : 0.0;
@@ -90,14 +90,14 @@ final class Extremes {
             indices.data[l] = best;
         }
         final int[] shape = a.shape.length == 1 ? new int[0] : new int[] {count};
-        final Tensor v = Ops.record(Tensor.of(values, shape), max ? "MaxBackward" : "MinBackward", g -> {
+        final Tensor v = Ops.record(Tensor.of(values, shape).label(a.integral), max ? "MaxBackward" : "MinBackward", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(r, c);
             for (int l = 0; l < count; l++) {
                 gx.data[at[l]] += g.data[l];
             }
             return new DMatrixRMaj[] {gx};
         }, a);
-        final Tensor i = Tensor.of(indices, shape.clone());
+        final Tensor i = Tensor.of(indices, shape.clone()).label(DType.INT64);
         return new ValuesIndices(max ? "max" : "min", keepdim ? Ops.unsqueeze(v, d) : v,
                 keepdim ? Ops.unsqueeze(i, d).detach() : i);
     }
@@ -125,7 +125,7 @@ final class Extremes {
             toB[k] = nanA ? 0.0 : 1.0 - toA[k];
             out.data[k] = toA[k] >= 0.5 ? u[k] : v[k];
         }
-        return Ops.record(Tensor.of(out, shape), max ? "MaximumBackward" : "MinimumBackward", g -> new DMatrixRMaj[] {
+        return Ops.record(Tensor.of(out, shape).label(Tensor.wholeOf(a, b)), max ? "MaximumBackward" : "MinimumBackward", g -> new DMatrixRMaj[] {
             a.needsGrad() ? Joins.reduceTo(a, g, toA) : null, b.needsGrad() ? Joins.reduceTo(b, g, toB) : null
         }, a, b);
     }

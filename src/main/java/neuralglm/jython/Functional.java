@@ -134,7 +134,7 @@ public final class Functional {
             }
             m.data[i * k + c] = 1.0;
         }
-        return Tensor.matrix(m);
+        return Tensor.matrix(m).label(DType.INT64);
     }
 
     // ------------------------------------------------------------------ losses

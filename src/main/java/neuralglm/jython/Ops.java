@@ -96,7 +96,8 @@ final class Ops {
         }
         final String name = op == Bin.ADD ? "AddBackward" : op == Bin.SUB ? "SubBackward"
                 : op == Bin.MUL ? "MulBackward" : "DivBackward";
-        return record(new Tensor(out, shape), name, g -> {
+        final Tensor result = new Tensor(out, shape).label(op == Bin.DIV ? null : Tensor.wholeOf(a, b));
+        return record(result, name, g -> {
             final DMatrixRMaj ga = a.needsGrad() ? new DMatrixRMaj(ra, ca) : null;
             final DMatrixRMaj gb = b.needsGrad() ? new DMatrixRMaj(rb, cb) : null;
             final double[] gd = g.data;
@@ -212,7 +213,7 @@ final class Ops {
         for (int i = 0; i < n; i++) {
             out.data[i] = Math.min(Math.max(x[i], lo), hi);
         }
-        return record(new Tensor(out, a.shape.clone()), "ClampBackward", g -> {
+        return record(new Tensor(out, a.shape.clone()).label(a.integral), "ClampBackward", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int i = 0; i < n; i++) {
                 gx.data[i] = x[i] >= lo && x[i] <= hi ? g.data[i] : 0.0;
@@ -237,7 +238,7 @@ final class Ops {
                 out.data[i * c + j] = t ? 1.0 : 0.0;
             }
         }
-        return new Tensor(out, shape);
+        return new Tensor(out, shape).label(DType.BOOL);
     }
 
     /**
@@ -254,7 +255,7 @@ final class Ops {
         for (int k = 0; k < n; k++) {
             out.data[k] = a.data.data[rows[k] * c + cols[k]];
         }
-        return record(new Tensor(out, new int[] {n}), "IndexBackward", g -> {
+        return record(new Tensor(out, new int[] {n}).label(a.integral), "IndexBackward", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, c);
             for (int k = 0; k < n; k++) {
                 gx.data[rows[k] * c + cols[k]] += g.data[k];
@@ -271,7 +272,7 @@ final class Ops {
         for (int i = 0; i < n; i++) {
             s += a.data.data[i];
         }
-        final Tensor out = Tensor.scalar(mean ? s / n : s);
+        final Tensor out = Tensor.scalar(mean ? s / n : s).label(mean ? null : Tensor.wholeOf(a));
         return record(out, mean ? "MeanBackward" : "SumBackward", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             java.util.Arrays.fill(gx.data, 0, n, mean ? g.data[0] / n : g.data[0]);
@@ -319,7 +320,7 @@ final class Ops {
             }
             out.data[l] = mean ? s / ln.len : s;
         }
-        return record(new Tensor(out, ln.reducedShape), mean ? "MeanBackward" : "SumBackward", g -> {
+        return record(new Tensor(out, ln.reducedShape).label(mean ? null : Tensor.wholeOf(a)), mean ? "MeanBackward" : "SumBackward", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int l = 0; l < ln.count; l++) {
                 final double gl = mean ? g.data[l] / ln.len : g.data[l];
@@ -438,7 +439,7 @@ final class Ops {
             }
             out.data[l] = best;
         }
-        return new Tensor(out, ln.reducedShape);
+        return new Tensor(out, ln.reducedShape).label(DType.INT64);
     }
 
     static Tensor norm(Tensor a) {
@@ -488,7 +489,7 @@ final class Ops {
         final int c = shape.length == 2 ? shape[1] : shape.length == 1 ? shape[0] : 1;
         final DMatrixRMaj out = new DMatrixRMaj(r, c);
         System.arraycopy(a.data.data, 0, out.data, 0, a.numel());
-        return record(new Tensor(out, shape), name, g -> {
+        return record(new Tensor(out, shape).label(a.integral), name, g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             System.arraycopy(g.data, 0, gx.data, 0, a.numel());
             return new DMatrixRMaj[] {gx};
@@ -520,7 +521,7 @@ final class Ops {
         }
         final DMatrixRMaj out = new DMatrixRMaj(a.data.numCols, a.data.numRows);
         CommonOps_DDRM.transpose(a.data, out);
-        return record(Tensor.matrix(out), "TBackward", g -> {
+        return record(Tensor.matrix(out).label(a.integral), "TBackward", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             CommonOps_DDRM.transpose(g, gx);
             return new DMatrixRMaj[] {gx};
@@ -545,7 +546,7 @@ final class Ops {
         for (int i = 0; i < idx.length; i++) {
             System.arraycopy(a.data.data, idx[i] * c, out.data, i * c, c);
         }
-        return record(new Tensor(out, shape), "IndexBackward", g -> {
+        return record(new Tensor(out, shape).label(a.integral), "IndexBackward", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int i = 0; i < idx.length; i++) {
                 for (int j = 0; j < c; j++) {
@@ -564,7 +565,7 @@ final class Ops {
                 out.data[i * k + j] = a.data.data[i * c + cols[j]];
             }
         }
-        return record(Tensor.of(out, new int[] {n, k}), "IndexBackward", g -> {
+        return record(Tensor.of(out, new int[] {n, k}).label(a.integral), "IndexBackward", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(n, c);
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < k; j++) {

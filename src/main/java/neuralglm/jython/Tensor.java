@@ -32,6 +32,13 @@ public class Tensor implements Iterable<Object> {
     DMatrixRMaj gradStore;
     /** How this tensor was computed; null for a leaf. */
     Node node;
+    /**
+     * The whole-number dtype this tensor stands for ({@link DType#INT64}, {@link DType#INT32} or
+     * {@link DType#BOOL}), or null for a float tensor. Only a label: the values are float64 either way;
+     * it makes {@code item()}, {@code tolist()}, printing and {@code dtype} answer as PyTorch does for
+     * class indices, counts and comparisons. See {@link #wholeOf}.
+     */
+    DType integral;
 
     Tensor(DMatrixRMaj data, int[] shape) {
         this.data = data;
@@ -62,6 +69,31 @@ public class Tensor implements Iterable<Object> {
      */
     static Tensor of(DMatrixRMaj m, int[] shape) {
         return new Tensor(m, shape);
+    }
+
+    /**
+     * The whole-number label of a result, as PyTorch's type promotion gives it for the operations here:
+     * whole numbers combined with whole numbers (not divided) stay whole, anything with a float is float.
+     *
+     * @param inputs the operands
+     * @return {@link DType#INT64} when every operand is a whole-number tensor, else null
+     */
+    static DType wholeOf(Tensor... inputs) {
+        for (Tensor t : inputs) {
+            if (t.integral == null) {
+                return null;
+            }
+        }
+        return DType.INT64;
+    }
+
+    /**
+     * @param label a whole-number dtype, or null
+     * @return this tensor, labelled
+     */
+    Tensor label(DType label) {
+        integral = label;
+        return this;
     }
 
     /** @return whether a backward pass must reach this tensor */
@@ -202,7 +234,7 @@ public class Tensor implements Iterable<Object> {
 
     /** @return a tensor sharing this one's storage, outside the record ({@code t.data}) */
     public Tensor getData() {
-        return new Tensor(data, shape);
+        return new Tensor(data, shape).label(integral);
     }
 
     /**
@@ -227,9 +259,12 @@ public class Tensor implements Iterable<Object> {
 
     // ------------------------------------------------------------------ conversion
 
-    /** @return {@code torch.float64}: every tensor here stores and computes in float64 (see {@link DType}) */
+    /**
+     * @return {@code torch.float64} for a float tensor (every tensor here stores and computes in float64, see
+     *         {@link DType}); {@code torch.int64} (or int32, bool) for whole numbers: class indices, comparisons, counts
+     */
     public DType getDtype() {
-        return DType.FLOAT64;
+        return integral == null ? DType.FLOAT64 : integral;
     }
 
     /** @return {@code 'cpu'} */
@@ -275,7 +310,10 @@ public class Tensor implements Iterable<Object> {
                 DType.checkDevice(target, "to");
             }
         }
-        return dtype == null || dtype.getIs_floating_point() ? this : dtype.apply(detach());
+        if (dtype == null || dtype.getIs_floating_point() && integral == null) {
+            return this;
+        }
+        return dtype.apply(detach());
     }
 
     /**
@@ -296,12 +334,12 @@ public class Tensor implements Iterable<Object> {
      */
     public Tensor fill_(double value) {
         java.util.Arrays.fill(data.data, 0, numel(), value);
-        return this;
+        return whole();
     }
 
     /** @return a copy outside the record: no gradient flows through it */
     public Tensor detach() {
-        return new Tensor(data.copy(), shape.clone());
+        return new Tensor(data.copy(), shape.clone()).label(integral);
     }
 
     /** @return a copy that stays in the record */
@@ -319,13 +357,18 @@ public class Tensor implements Iterable<Object> {
         return java.util.Arrays.copyOf(data.data, numel());
     }
 
-    /** @return the value of a one-entry tensor */
-    public double item() {
+    /** @return the value of a one-entry tensor: a float, or an int (a bool) for whole numbers, as PyTorch */
+    public PyObject item() {
         if (numel() != 1) {
             throw Errors.value("item(): only a one-entry tensor converts to a number; this one has shape "
                     + shapeText(shape));
         }
-        return data.data[0];
+        return Convert.number(data.data[0], integral);
+    }
+
+    /** Truncates the entries of a whole-number tensor toward zero (after values were written into it). */
+    private Tensor whole() {
+        return integral == null ? this : integral.apply(this);
     }
 
     // ------------------------------------------------------------------ sequence protocol
@@ -441,6 +484,7 @@ public class Tensor implements Iterable<Object> {
         for (int i = 0; i < positions.length; i++) {
             data.data[positions[i]] = m == 1 ? src[0] : m == positions.length ? src[i] : src[i % rowLength];
         }
+        whole();
     }
 
     /**
@@ -500,11 +544,14 @@ public class Tensor implements Iterable<Object> {
         if (o instanceof Tensor) {
             return (Tensor) o;
         }
+        if (o instanceof Integer || o instanceof Long || o instanceof java.math.BigInteger) {
+            return scalar(((Number) o).doubleValue()).label(DType.INT64);
+        }
         if (o instanceof Number) {
             return scalar(((Number) o).doubleValue());
         }
         if (o instanceof Boolean) {
-            return scalar((Boolean) o ? 1.0 : 0.0);
+            return scalar((Boolean) o ? 1.0 : 0.0).label(DType.INT64);
         }
         return Convert.toTensor(o, "operand of " + sym);
     }
@@ -927,6 +974,10 @@ public class Tensor implements Iterable<Object> {
             throw Errors.value(what + ": the result has shape " + shapeText(r.shape) + " but an in-place operation "
                     + "must keep the tensor's shape " + shapeText(shape));
         }
+        if (integral != null && (r.integral == null || op == Ops.Bin.DIV)) {
+            throw Errors.value(what + ": the result is float but this tensor holds whole numbers (" + integral
+                    + "), as PyTorch refuses too; use t = t.float() first");
+        }
         System.arraycopy(r.data.data, 0, data.data, 0, numel());
         return this;
     }
@@ -991,7 +1042,7 @@ public class Tensor implements Iterable<Object> {
             throw Errors.value("copy_: source has shape " + shapeText(s.shape) + ", target " + shapeText(shape));
         }
         System.arraycopy(s.data.data, 0, data.data, 0, numel());
-        return this;
+        return whole();
     }
 
     // ------------------------------------------------------------------ backward
@@ -1044,7 +1095,8 @@ public class Tensor implements Iterable<Object> {
 
     /**
      * Prints as PyTorch does: {@code tensor([ 9.5000e-05, -4.2750e-02])}, {@code tensor(0.0475,
-     * grad_fn=<PowBackward>)}. One format for all entries: whole numbers as {@code 1.}, else four
+     * grad_fn=<PowBackward>)}, {@code tensor([0, 2, 1])} and {@code tensor([True, False])} for whole-number
+     * tensors. One format for all entries of a float tensor: whole numbers as {@code 1.}, else four
      * decimals, or scientific notation when the non-zero magnitudes span more than 1000 or leave
      * [1e-4, 1e8); right-aligned; rows of 80 characters; more than 1000 entries are summarised by the
      * first and last three along each dimension.
@@ -1056,7 +1108,7 @@ public class Tensor implements Iterable<Object> {
         final int n = numel();
         final boolean summarise = n > 1000;
         final String[] text = new String[n];
-        final String format = format(d, n);
+        final String format = integral == DType.BOOL ? "bool" : integral != null ? "long" : format(d, n);
         int width = 1;
         for (int i = 0; i < n; i++) {
             text[i] = fmt(d[i], format);
@@ -1151,6 +1203,8 @@ public class Tensor implements Iterable<Object> {
             return v > 0 ? "inf" : "-inf";
         }
         switch (format) {
+            case "bool": return v != 0 ? "True" : "False";
+            case "long": return Long.toString((long) v);
             case "int": return String.format(Locale.ROOT, "%.0f.", v == 0 ? 0.0 : v);
             case "sci": return String.format(Locale.ROOT, "%.4e", v);
             default: return String.format(Locale.ROOT, "%.4f", v);

@@ -45,6 +45,8 @@ public final class Torch {
         final Tensor t = a.tensor("data").detach();
         if (dtype != null) {
             dtype.apply(t);
+        } else if (a.required("data").__tojava__(Tensor.class) == Py.NoConversion) {
+            t.integral = Convert.inferWhole(a.required("data"));
         }
         t.requiresGrad = a.bool("requires_grad", false);
         return t;
@@ -142,7 +144,8 @@ public final class Torch {
      * @return {@code start, start + step, ...} below end (1-d)
      */
     public static Tensor arange(PyObject[] args, String[] kws) {
-        final Args a = new Args("arange", args, kws, "start", "end", "step");
+        final Args a = new Args("arange", args, kws, "start", "end", "step", "dtype", "device", "requires_grad");
+        DType.checkDevice(a.get("device"), "arange");
         final double start = a.has("end") ? a.dbl("start", 0) : 0.0;
         final double end = a.has("end") ? a.dbl("end", 0) : a.dbl("start", 0);
         final double step = a.dbl("step", 1.0);
@@ -154,7 +157,16 @@ public final class Torch {
         for (int i = 0; i < n; i++) {
             d[i] = start + i * step;
         }
-        return Tensor.vector(d);
+        final Tensor t = Tensor.vector(d);
+        final DType dtype = DType.of(a.get("dtype"), "arange");
+        if (dtype != null) {
+            dtype.apply(t);
+        } else if (Index.isInt(a.get("start")) && (!a.has("end") || Index.isInt(a.get("end")))
+                && (!a.has("step") || Index.isInt(a.get("step")))) {
+            t.integral = DType.INT64;
+        }
+        t.requiresGrad = a.bool("requires_grad", false);
+        return t;
     }
 
     /**

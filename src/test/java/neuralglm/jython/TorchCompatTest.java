@@ -56,9 +56,9 @@ class TorchCompatTest {
         // maximum's grads [0, 1, 0.5] and [1, 0, 0.5]; max of a NaN is nan; maximum [2, nan, nan];
         // keepdim indices [[1], [0]]; argmax of all 2; argmin along 0 [0, 1]
         assertEquals(String.join("\n",
-                "([0.0, 0.5, 0.5], [1.0, 0.0], [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]], [0.0, 1.0, 0.5], [1.0, 0.0, 0.5])",
+                "([0.0, 0.5, 0.5], [1, 0], [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]], [0.0, 1.0, 0.5], [1.0, 0.0, 0.5])",
                 "(nan, [2.0, nan, nan])",
-                "([[1.0], [0.0]], 2.0, [0.0, 1.0])"), printed.trim());
+                "([[1], [0]], 2, [0, 1])"), printed.trim());
     }
 
     @Test
@@ -117,6 +117,7 @@ class TorchCompatTest {
         "from torch.utils.data import TensorDataset; TensorDataset(torch.zeros(4, 2), torch.zeros(3))|ValueError: TensorDataset: tensor 1 has 3 rows, tensor 0 has 4; they must be equal",
         "torch.utils.tensorboard|AttributeError: torch.utils.tensorboard is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch/utils: data)",
         "['a', 'b'][torch.tensor(0.5)]|TypeError: only a tensor holding a whole number can be used as an index, got 0.5",
+        "t = torch.tensor([1, 2]); t += 0.5|ValueError: +=: the result is float but this tensor holds whole numbers (torch.int64), as PyTorch refuses too; use t = t.float() first",
         "torch.save|AttributeError: torch.save is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch)",
     })
     void whatCannotBeDoneFailsWithOneLine(String statement, String expected) {

@@ -17,11 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code src/test/resources/neuralglm/jython/tutorials/} (linear regression with SGD and by hand, binary
  * classification with BCEWithLogitsLoss and BCELoss, multi-class with CrossEntropyLoss and Adam,
  * mini-batches from a DataLoader, Poisson regression, tensor operations with their gradients, module
- * idioms). Each script sets its weights explicitly, so what it prints is determined; the expected text
- * is what PyTorch 1.13 printed running the same file on CPython with {@code
- * torch.set_default_dtype(torch.float64)} (the bridge computes in float64). Numbers must agree to 1e-6
- * relative or to the last printed digit, whichever is looser (whole numbers exactly); everything else (shapes as
- * {@code torch.Size}, module reprs) must be identical.
+ * idioms, whole-number labels and predictions). Each script sets its weights explicitly, so what it
+ * prints is determined; the expected text is what PyTorch 1.13 printed running the same file on CPython
+ * with {@code torch.set_default_dtype(torch.float64)} (the bridge computes in float64). Numbers must agree
+ * to 1e-6 relative or to the last printed digit, whichever is looser (whole numbers exactly); everything
+ * else (shapes as {@code torch.Size}, module reprs, {@code True}/{@code False}) must be identical.
  *
  * <p>In PyTorch's default float32 the scripts print the same to float32 precision, except the Adam run of
  * {@code binary_classification.py} (0.088273 for 0.088339): Adam divides by the root of tiny squared
@@ -58,7 +58,7 @@ class TutorialScriptsTest {
         Map.entry("multiclass", """
             loss 0.0003611179
             accuracy 9/9
-            0 0 1 1 2 2 0 1 2
+            [0, 0, 1, 1, 2, 2, 0, 1, 2]
             row sums 1.000000 1.000000 1.000000 1.000000 1.000000 1.000000 1.000000 1.000000 1.000000
             probs[0] 0.99907 0.00093 0.00001
             Net(
@@ -159,12 +159,43 @@ class TutorialScriptsTest {
             c
             2
             8.5000
+            """),
+        Map.entry("whole_numbers", """
+            tensor([0, 2, 1, 1])
+            torch.int64
+            tensor([2, 0, 1, 1])
+            tensor([False, False,  True,  True])
+            tensor(2)
+            2
+            [2, 0, 1, 1]
+            [2, 0, 1, 1]
+            tensor([0, 1, 2, 3, 4])
+            tensor([0.0000, 0.2500, 0.5000, 0.7500])
+            tensor([1, 3, 2, 2])
+            tensor([0.0000, 1.0000, 0.5000, 0.5000])
+            [0.0, 2.0, 1.0, 1.0]
+            tensor([0.0000, 1.0000, 0.5000, 0.5000])
+            tensor([[1, 0, 0],
+                    [0, 0, 1],
+                    [0, 1, 0],
+                    [0, 1, 0]])
+            tensor([ True, False])
+            tensor([1.0000, 2.5000])
+            True
+            2
+            5
+            0.25
+            tensor([0, 0])
+            tensor(2)
+            torch.int64
+            tensor([[0, 2],
+                    [1, 1]])
             """));
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?(e[-+]?\\d+)?");
 
     @ParameterizedTest
-    @ValueSource(strings = {"linear_regression", "binary_classification", "multiclass", "minibatches", "poisson_regression", "tensor_ops", "module_idioms"})
+    @ValueSource(strings = {"linear_regression", "binary_classification", "multiclass", "minibatches", "poisson_regression", "tensor_ops", "module_idioms", "whole_numbers"})
     void printsWhatPyTorchPrints(String name) {
         final String printed = Jython.exec("execfile('src/test/resources/neuralglm/jython/tutorials/" + name
                 + ".py', {'__name__': '__main__'})");

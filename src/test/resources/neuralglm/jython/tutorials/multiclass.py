@@ -43,7 +43,7 @@ with torch.no_grad():
     total = labels.size(0)
     print('accuracy %d/%d' % (correct, total))
     pred2 = outputs.argmax(dim=1)
-    print(' '.join('%d' % v for v in pred2.tolist()))
+    print(pred2.tolist())
     probs = F.softmax(outputs, dim=1)
     print('row sums %s' % ' '.join('%.6f' % v for v in probs.sum(dim=1).tolist()))
     print('probs[0] %s' % ' '.join('%.5f' % v for v in probs[0].tolist()))

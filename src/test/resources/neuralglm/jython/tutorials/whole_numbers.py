@@ -1,0 +1,33 @@
+# A PyTorch tutorial idiom, written as PyTorch code; TutorialScriptsTest runs it through the bridge and
+# compares what it prints with what PyTorch 1.13 printed for it on CPython (Python 2.7 syntax for Jython).
+# Whole numbers: class labels, predicted classes, comparisons and counts print and convert as int64/bool.
+import torch
+import torch.nn.functional as F
+labels = torch.tensor([0, 2, 1, 1])
+print(labels)
+print(labels.dtype)
+out = torch.tensor([[0.1, 0.2, 0.9], [0.3, 0.1, 0.2], [0.2, 0.8, 0.1], [0.5, 0.6, 0.1]])
+_, predicted = torch.max(out, 1)
+print(predicted)
+print(predicted == labels)
+print((predicted == labels).sum())
+print((predicted == labels).sum().item())
+print(predicted.tolist())
+print(out.argmax(dim=1).tolist())
+print(torch.arange(5))
+print(torch.arange(0.0, 1.0, 0.25))
+print(labels + 1)
+print(labels * 0.5)
+print(labels.float().tolist())
+print(labels / 2)
+print(F.one_hot(labels, 3))
+print(torch.tensor([True, False]))
+print(torch.tensor([1, 2.5]))
+print(F.cross_entropy(out, labels).item() > 0)
+print(labels[1].item())
+print(labels.sum().item() + 1)
+print((out > 0.5).float().mean().item())
+print(torch.zeros(2, dtype=torch.long))
+print(labels.max())
+print(torch.cat([labels, labels]).dtype)
+print(labels.view(2, 2))
