@@ -188,6 +188,7 @@ families = _shim.Namespace("torch.families (the engine's exponential families)",
 # ---------------------------------------------------------------- submodules
 
 from torch import autograd, nn, optim, cuda, utils  # noqa: E402 (they need the names above)
+from torch.serialization import save, load  # noqa: E402
 import torch.utils.data  # noqa: E402,F401
 import torch.nn.functional  # noqa: E402,F401
 

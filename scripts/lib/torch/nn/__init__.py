@@ -5,26 +5,32 @@ engine network. nn.functional is torch.nn.functional."""
 from __future__ import absolute_import
 
 from neuralglm.jython import Module, TorchParameter as Parameter, Nn as _Nn, Loss as _Loss
-from neuralglm.jython import TorchSequential as _Sequential, Dropout
+from neuralglm.jython import TorchSequential as _Sequential, Dropout, TorchLinear as Linear
 from collections import OrderedDict as _OrderedDict
 
 import _shim
 
-Linear = _Nn.Linear
 ReLU, LeakyReLU, ELU, Tanh = _Nn.ReLU, _Nn.LeakyReLU, _Nn.ELU, _Nn.Tanh
 Sigmoid, Softplus, Identity = _Nn.Sigmoid, _Nn.Softplus, _Nn.Identity
 Softmax, LogSoftmax = _Nn.Softmax, _Nn.LogSoftmax
 
 
-_java_state_dict = Module.state_dict
-
-
 def _state_dict(self):
-    """module.state_dict(): an OrderedDict of parameter name to a detached copy of its value."""
-    return _OrderedDict((str(name), value) for name, value in _java_state_dict(self).items())
+    """module.state_dict(): an OrderedDict of parameter name to a detached copy of its value (built from
+    named_parameters, as the Java method cannot be called unbound on a Python subclass)."""
+    return _OrderedDict((str(name), value.detach()) for name, value in self.named_parameters())
 
 
 Module.state_dict = _state_dict
+def _apply(self, fn):
+    """module.apply(fn): fn on every module inside, then on this one (as for weight initialisation); returns it."""
+    for child in self.children():
+        _apply(child, fn)
+    fn(self)
+    return self
+
+
+Module.apply = _apply
 Module.float = lambda self: self.float_()
 Module.double = lambda self: self.double_()
 

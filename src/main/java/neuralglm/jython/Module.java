@@ -27,6 +27,24 @@ public abstract class Module {
     int version;
     /** PyTorch's training flag: {@link Dropout} drops entries only in training; no other layer reads it. */
     private boolean training = true;
+    /** A Jython subclass's attribute names in the order first assigned (PyTorch registers modules in that order). */
+    private final List<String> assigned = new ArrayList<>();
+    private static final PyObject OBJECT_SETATTR = org.python.core.PyType.fromClass(PyObject.class).__getattr__("__setattr__");
+
+    /**
+     * {@code self.fc1 = nn.Linear(...)} in a Jython subclass: remembers the order of first assignment, so
+     * that parameters, {@code state_dict()} and printing follow it as in PyTorch, then assigns as Python does.
+     *
+     * @param name  the attribute
+     * @param value its value
+     */
+    public void __setattr__(String name, PyObject value) {
+        if (!assigned.contains(name)) {
+            assigned.add(name);
+        }
+        final PyObject self = this instanceof PyProxy ? ((PyProxy) this)._getPyInstance() : Py.java2py(this);
+        OBJECT_SETATTR.__call__(self, Py.newString(name), value);
+    }
 
     /**
      * @param x input
@@ -46,22 +64,25 @@ public abstract class Module {
         }
     }
 
-    /** @return the trainable tensors, in a fixed order (a Python list) */
-    public PyList parameters() {
+    /**
+     * @return the trainable tensors, in PyTorch's order (a module's own parameters, then its modules' in the
+     *         order assigned), as an iterator: {@code next(model.parameters())} works, {@code list(...)} lists them
+     */
+    public PyObject parameters() {
         final PyList l = new PyList();
         for (TorchParameter p : namedParameters().values()) {
             l.append(Py.java2py(p));
         }
-        return l;
+        return l.__iter__();
     }
 
-    /** @return (name, parameter) pairs such as {@code ('fc1.weight', ...)} */
-    public PyList named_parameters() {
+    /** @return (name, parameter) pairs such as {@code ('fc1.weight', ...)}, as an iterator */
+    public PyObject named_parameters() {
         final PyList l = new PyList();
         for (Map.Entry<String, TorchParameter> e : namedParameters().entrySet()) {
             l.append(new PyTuple(Py.newString(e.getKey()), Py.java2py(e.getValue())));
         }
-        return l;
+        return l.__iter__();
     }
 
     /** @return parameter name to a detached copy of its value, in order */
@@ -105,6 +126,11 @@ public abstract class Module {
         return training;
     }
 
+    /** @param training the training flag of this module alone ({@code model.training = False}) */
+    public void setTraining(boolean training) {
+        this.training = training;
+    }
+
     /**
      * {@code model.train()} or {@code model.train(False)}: sets the training flag of this module and of
      * the modules inside it. Of the bridge's layers only {@link Dropout} depends on it (there is no batch
@@ -130,13 +156,50 @@ public abstract class Module {
 
     /** @return the modules directly inside this one (a Jython subclass's module attributes) */
     List<Module> childModules() {
-        final List<Module> l = new ArrayList<>();
-        for (Object v : pythonAttributes().values()) {
-            if (v instanceof Module) {
-                l.add((Module) v);
+        return new ArrayList<>(namedChildModules().values());
+    }
+
+    /** @return the modules directly inside this one by name, in order */
+    Map<String, Module> namedChildModules() {
+        final Map<String, Module> m = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : pythonAttributes().entrySet()) {
+            if (e.getValue() instanceof Module) {
+                m.put(e.getKey(), (Module) e.getValue());
             }
         }
-        return l;
+        return m;
+    }
+
+    /** @return the modules directly inside this one, in order (an iterator, as PyTorch's generator) */
+    public PyObject children() {
+        final PyList l = new PyList();
+        for (Module m : childModules()) {
+            l.append(Py.java2py(m));
+        }
+        return l.__iter__();
+    }
+
+    /** @return (name, module) pairs of the modules directly inside this one (an iterator) */
+    public PyObject named_children() {
+        final PyList l = new PyList();
+        for (Map.Entry<String, Module> e : namedChildModules().entrySet()) {
+            l.append(new PyTuple(Py.newString(e.getKey()), Py.java2py(e.getValue())));
+        }
+        return l.__iter__();
+    }
+
+    /** @return this module and every module inside it, depth first (an iterator) */
+    public PyObject modules() {
+        final PyList l = new PyList();
+        addModules(l);
+        return l.__iter__();
+    }
+
+    private void addModules(PyList l) {
+        l.append(Py.java2py(this));
+        for (Module m : childModules()) {
+            m.addModules(l);
+        }
     }
 
     /**
@@ -206,10 +269,14 @@ public abstract class Module {
      */
     Map<String, TorchParameter> namedParameters() {
         final Map<String, TorchParameter> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : pythonAttributes().entrySet()) {
+        final Map<String, Object> attrs = pythonAttributes();
+        for (Map.Entry<String, Object> e : attrs.entrySet()) {
             if (e.getValue() instanceof TorchParameter) {
                 out.put(e.getKey(), (TorchParameter) e.getValue());
-            } else {
+            }
+        }
+        for (Map.Entry<String, Object> e : attrs.entrySet()) {
+            if (e.getValue() instanceof Module) {
                 for (Map.Entry<String, TorchParameter> c : ((Module) e.getValue()).namedParameters().entrySet()) {
                     out.put(e.getKey() + "." + c.getKey(), c.getValue());
                 }
@@ -218,9 +285,12 @@ public abstract class Module {
         return out;
     }
 
-    /** @return a Jython subclass's attributes that are modules or parameters, by name; empty otherwise */
+    /**
+     * @return a Jython subclass's attributes that are modules or parameters, in the order they were first
+     *         assigned (any not seen by {@link #__setattr__} after them, by name); empty otherwise
+     */
     private Map<String, Object> pythonAttributes() {
-        final TreeMap<String, Object> attrs = new TreeMap<>();
+        final Map<String, Object> attrs = new LinkedHashMap<>();
         if (!(this instanceof PyProxy)) {
             return attrs;
         }
@@ -228,12 +298,19 @@ public abstract class Module {
         if (dict == null) {
             return attrs;
         }
+        final TreeMap<String, Object> found = new TreeMap<>();
         for (PyObject key : dict.asIterable()) {
             final Object v = dict.__getitem__(key).__tojava__(Object.class);
             if (v instanceof TorchParameter || v instanceof Module) {
-                attrs.put(key.toString(), v);
+                found.put(key.toString(), v);
             }
         }
+        for (String name : assigned) {
+            if (found.containsKey(name)) {
+                attrs.put(name, found.remove(name));
+            }
+        }
+        attrs.putAll(found);
         return attrs;
     }
 
@@ -259,16 +336,25 @@ public abstract class Module {
         return getClass().getSimpleName();
     }
 
-    /** @return {@code Name()} or, for a Jython subclass, its modules and parameters as PyTorch prints them */
+    /** @return {@code Name()} or, for a Jython subclass, its modules (in assignment order) as PyTorch prints them */
     @Override
     public String toString() {
         final StringBuilder sb = new StringBuilder(typeName()).append('(');
-        final Map<String, Object> attrs = pythonAttributes();
-        for (Map.Entry<String, Object> e : attrs.entrySet()) {
-            final Object v = e.getValue();
-            sb.append("\n  (").append(e.getKey()).append("): ")
-                    .append(v instanceof TorchParameter ? "Parameter" + Tensor.shapeText(((TorchParameter) v).shape) : v);
+        boolean any = false;
+        for (Map.Entry<String, Object> e : pythonAttributes().entrySet()) {
+            if (e.getValue() instanceof Module) {
+                sb.append("\n  (").append(e.getKey()).append("): ").append(indented(e.getValue().toString()));
+                any = true;
+            }
         }
-        return sb.append(attrs.isEmpty() ? ")" : "\n)").toString();
+        return sb.append(any ? "\n)" : ")").toString();
+    }
+
+    /**
+     * @param repr a module's repr, perhaps of several lines
+     * @return it with every line after the first indented by two spaces, as PyTorch nests reprs
+     */
+    static String indented(String repr) {
+        return repr.replace("\n", "\n  ");
     }
 }

@@ -22,30 +22,32 @@ public final class Nn {
      * @return an affine layer {@code x W^T + b}, W out x in, both uniform in +-1/sqrt(in) (b held at 0 without bias)
      */
     public static TorchLinear Linear(org.python.core.PyObject[] args, String[] kws) {
-        final Args a = new Args("Linear", args, kws, "in_features", "out_features", "bias", "device", "dtype");
-        DType.checkDevice(a.get("device"), "Linear");
-        DType.of(a.get("dtype"), "Linear");
-        final int in = a.integer("in_features", -1), out = a.integer("out_features", -1);
-        if (!a.has("in_features") || !a.has("out_features")) {
-            throw Errors.value("Linear() needs in_features and out_features, e.g. nn.Linear(3, 1)");
-        }
-        return Linear(in, out, a.bool("bias", true));
+        return new TorchLinear(args, kws);
+    }
+
+    /** The arguments of {@code nn.Linear} and the engine layer made from them. */
+    record LinearSpec(neuralglm.nn.Linear engine, int in, int out, boolean bias) {
     }
 
     /**
-     * @param in   number of input features
-     * @param out  number of output features
-     * @param bias whether the layer has a trainable bias
-     * @return the layer
+     * @param args in_features, out_features, bias, device, dtype
+     * @param kws  keyword names
+     * @return the engine layer (initialised from the generator of {@link Torch#manual_seed}) and the options
      */
-    static TorchLinear Linear(int in, int out, boolean bias) {
-        final neuralglm.nn.Linear l;
+    static LinearSpec spec(org.python.core.PyObject[] args, String[] kws) {
+        final Args a = new Args("Linear", args, kws, "in_features", "out_features", "bias", "device", "dtype");
+        DType.checkDevice(a.get("device"), "Linear");
+        DType.of(a.get("dtype"), "Linear");
+        if (!a.has("in_features") || !a.has("out_features")) {
+            throw Errors.value("Linear() needs in_features and out_features, e.g. nn.Linear(3, 1)");
+        }
+        final int in = a.integer("in_features", -1), out = a.integer("out_features", -1);
         try {
-            l = new neuralglm.nn.Linear("Linear(" + in + ", " + out + ")", in, out, Torch.generator());
+            return new LinearSpec(new neuralglm.nn.Linear("Linear(" + in + ", " + out + ")", in, out, Torch.generator()),
+                    in, out, a.bool("bias", true));
         } catch (IllegalArgumentException e) {
             throw Errors.translate(e);
         }
-        return new TorchLinear(l, in, out, bias);
     }
 
     private static Module activation(Activation a) {

@@ -16,6 +16,20 @@ public class TorchLinear extends EngineModule {
     private final int out;
     private final boolean hasBias;
 
+    /**
+     * {@code nn.Linear(in_features, out_features, bias=True)}, also as a class ({@code isinstance(m, nn.Linear)}).
+     *
+     * @param args in_features, out_features, bias, device, dtype
+     * @param kws  keyword names
+     */
+    public TorchLinear(org.python.core.PyObject[] args, String[] kws) {
+        this(Nn.spec(args, kws));
+    }
+
+    private TorchLinear(Nn.LinearSpec s) {
+        this(s.engine(), s.in(), s.out(), s.bias());
+    }
+
     TorchLinear(neuralglm.nn.Linear engine, int in, int out, boolean bias) {
         super(engine, "Linear(in_features=" + in + ", out_features=" + out + ", bias=" + (bias ? "True" : "False") + ")",
                 bias ? List.of("weight", "bias") : List.of("weight"),

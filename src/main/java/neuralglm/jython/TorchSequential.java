@@ -1,7 +1,6 @@
 package neuralglm.jython;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,19 +102,6 @@ public class TorchSequential extends EngineModule {
         return modules.size();
     }
 
-    /** @return the layers, in order (a read-only list) */
-    public List<Module> children() {
-        return Collections.unmodifiableList(modules);
-    }
-
-    /** @return (name, layer) pairs */
-    public PyList named_children() {
-        final PyList l = new PyList();
-        for (int i = 0; i < names.size(); i++) {
-            l.append(new PyTuple(Py.newString(names.get(i)), Py.java2py(modules.get(i))));
-        }
-        return l;
-    }
 
     @Override
     Map<String, TorchParameter> namedParameters() {
@@ -129,8 +115,12 @@ public class TorchSequential extends EngineModule {
     }
 
     @Override
-    List<Module> childModules() {
-        return new ArrayList<>(modules);
+    Map<String, Module> namedChildModules() {
+        final Map<String, Module> m = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            m.put(names.get(i), modules.get(i));
+        }
+        return m;
     }
 
     @Override
@@ -142,7 +132,7 @@ public class TorchSequential extends EngineModule {
     public String toString() {
         final StringBuilder sb = new StringBuilder("Sequential(");
         for (int i = 0; i < modules.size(); i++) {
-            sb.append("\n  (").append(names.get(i)).append("): ").append(modules.get(i));
+            sb.append("\n  (").append(names.get(i)).append("): ").append(indented(modules.get(i).toString()));
         }
         return sb.append(modules.isEmpty() ? ")" : "\n)").toString();
     }

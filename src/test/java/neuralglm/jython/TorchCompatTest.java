@@ -118,7 +118,9 @@ class TorchCompatTest {
         "torch.utils.tensorboard|AttributeError: torch.utils.tensorboard is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch/utils: data)",
         "['a', 'b'][torch.tensor(0.5)]|TypeError: only a tensor holding a whole number can be used as an index, got 0.5",
         "t = torch.tensor([1, 2]); t += 0.5|ValueError: +=: the result is float but this tensor holds whole numbers (torch.int64), as PyTorch refuses too; use t = t.float() first",
-        "torch.save|AttributeError: torch.save is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch)",
+        "torch.save(nn.Linear(2, 1), 'target/nglm_module.pt')|ValueError: torch.save of a whole module is not supported by neuralGLM's PyTorch bridge; save model.state_dict() and restore it with model.load_state_dict(torch.load(path))",
+        "f = open('target/nglm_pk.pt', 'wb'); f.write('PK' + chr(3) + chr(4)); f.close(); torch.load('target/nglm_pk.pt')|ValueError: torch.load: target/nglm_pk.pt is a PyTorch file (a zip archive); neuralGLM's bridge reads only files its own torch.save wrote",
+        "torch.fft|AttributeError: torch.fft is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch)",
     })
     void whatCannotBeDoneFailsWithOneLine(String statement, String expected) {
         final PyException e = assertThrows(PyException.class,

@@ -17,11 +17,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code src/test/resources/neuralglm/jython/tutorials/} (linear regression with SGD and by hand, binary
  * classification with BCEWithLogitsLoss and BCELoss, multi-class with CrossEntropyLoss and Adam,
  * mini-batches from a DataLoader, Poisson regression, tensor operations with their gradients, module
- * idioms, whole-number labels and predictions). Each script sets its weights explicitly, so what it
- * prints is determined; the expected text is what PyTorch 1.13 printed running the same file on CPython
- * with {@code torch.set_default_dtype(torch.float64)} (the bridge computes in float64). Numbers must agree
- * to 1e-6 relative or to the last printed digit, whichever is looser (whole numbers exactly); everything
- * else (shapes as {@code torch.Size}, module reprs, {@code True}/{@code False}) must be identical.
+ * idioms, whole-number labels and predictions, module structure with torch.save/load). Each script sets
+ * its weights explicitly, so what it prints is determined; the expected text is what PyTorch 1.13 printed
+ * running the same file on CPython with {@code torch.set_default_dtype(torch.float64)} (the bridge
+ * computes in float64). Numbers must agree to 1e-6 relative or to the last printed digit, whichever is
+ * looser (whole numbers exactly); everything else (shapes as {@code torch.Size}, module reprs,
+ * {@code True}/{@code False}) must be identical.
  *
  * <p>In PyTorch's default float32 the scripts print the same to float32 precision, except the Adam run of
  * {@code binary_classification.py} (0.088273 for 0.088339): Adam divides by the root of tiny squared
@@ -190,12 +191,35 @@ class TutorialScriptsTest {
             torch.int64
             tensor([[0, 2],
                     [1, 1]])
+            """),
+        Map.entry("module_structure", """
+            Net(
+              (hidden): Linear(in_features=2, out_features=3, bias=True)
+              (act): ReLU()
+              (body): Sequential(
+                (0): Linear(in_features=3, out_features=3, bias=True)
+                (1): Tanh()
+              )
+              (out): Linear(in_features=3, out_features=1, bias=True)
+            )
+            ['scale', 'hidden.weight', 'hidden.bias', 'body.0.weight', 'body.0.bias', 'out.weight', 'out.bias']
+            ['scale', 'hidden.weight', 'hidden.bias', 'body.0.weight', 'body.0.bias', 'out.weight', 'out.bias']
+            torch.Size([1])
+            ['hidden', 'act', 'body', 'out']
+            7
+            True
+            [[0.026249625014999396], [0.6758713685519879]]
+            True
+            7
+            tensor([0, 2, 1])
+            False
             """));
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?(e[-+]?\\d+)?");
 
     @ParameterizedTest
-    @ValueSource(strings = {"linear_regression", "binary_classification", "multiclass", "minibatches", "poisson_regression", "tensor_ops", "module_idioms", "whole_numbers"})
+    @ValueSource(strings = {"linear_regression", "binary_classification", "multiclass", "minibatches",
+        "poisson_regression", "tensor_ops", "module_idioms", "whole_numbers", "module_structure"})
     void printsWhatPyTorchPrints(String name) {
         final String printed = Jython.exec("execfile('src/test/resources/neuralglm/jython/tutorials/" + name
                 + ".py', {'__name__': '__main__'})");
