@@ -12,6 +12,7 @@ mse_loss, l1_loss, smooth_l1_loss, huber_loss = _F.mse_loss, _F.l1_loss, _F.smoo
 binary_cross_entropy = _F.binary_cross_entropy
 binary_cross_entropy_with_logits = _F.binary_cross_entropy_with_logits
 cross_entropy, soft_margin_loss, hinge_loss = _F.cross_entropy, _F.soft_margin_loss, _F.hinge_loss
+nll_loss = _F.nll_loss
 poisson_nll_loss, kl_div, entropy = _F.poisson_nll_loss, _F.kl_div, _F.entropy
 
 _shim.strict(__name__, "neuralGLM's PyTorch bridge (scripts/lib/torch/nn/functional)")

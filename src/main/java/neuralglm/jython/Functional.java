@@ -14,6 +14,7 @@ import org.python.core.PyObject;
  *   binary_cross_entropy               -(y log p + (1 - y) log(1 - p)), logs clamped at -100 (as PyTorch)
  *   binary_cross_entropy_with_logits   softplus(x) - y x             (stable at any x)
  *   cross_entropy      -sum_k y_k log_softmax(x)_k  (y one-hot/probabilities, or class indices)
+ *   nll_loss           -x_{i, y_i}                 (x log-probabilities, y class indices)
  *   soft_margin_loss   log(1 + exp(-y x))          hinge_loss     max(0, 1 - y x)      (y = +-1)
  *   poisson_nll_loss   exp(x) - y x  (log_input)   kl_div         y (log y - input)  (input = log q)
  *                      (x - y log(x + eps) without log_input; full adds Stirling's y log y - y + log(2 pi y) / 2 where y &gt; 1)
@@ -52,6 +53,7 @@ public final class Functional {
             case "binary_cross_entropy": return binary_cross_entropy(args, kws);
             case "binary_cross_entropy_with_logits": return binary_cross_entropy_with_logits(args, kws);
             case "cross_entropy": return cross_entropy(args, kws);
+            case "nll_loss": return nll_loss(args, kws);
             case "soft_margin_loss": return soft_margin_loss(args, kws);
             case "hinge_loss": return hinge_loss(args, kws);
             case "poisson_nll_loss": return poisson_nll_loss(args, kws);
@@ -216,6 +218,22 @@ public final class Functional {
                     + logits.shape[0] + " class indices or probabilities of shape " + Tensor.shapeText(logits.shape));
         }
         final Tensor perRow = Ops.sum(target.__mul__(Ops.logSoftmax(logits, 1)), 1, false).__neg__();
+        return reduce(perRow, a.string("reduction", "mean"));
+    }
+
+    /**
+     * @param args log-probabilities (n x k, e.g. from log_softmax), target (n class indices), reduction
+     * @param kws  keywords
+     * @return {@code -input[i, target_i]} per row, reduced
+     */
+    public static Tensor nll_loss(PyObject[] args, String[] kws) {
+        final Args a = pair("nll_loss", args, kws);
+        final Tensor in = a.tensor("input"), target = a.tensor("target");
+        if (in.shape.length != 2 || target.shape.length != 1 || target.shape[0] != in.shape[0]) {
+            throw Errors.value("nll_loss: expected log-probabilities of shape (n, k) and n class indices, got shapes "
+                    + Tensor.shapeText(in.shape) + " and " + Tensor.shapeText(target.shape));
+        }
+        final Tensor perRow = Ops.sum(one_hot(target, in.shape[1]).__mul__(in), 1, false).__neg__();
         return reduce(perRow, a.string("reduction", "mean"));
     }
 

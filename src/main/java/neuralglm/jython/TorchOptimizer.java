@@ -20,22 +20,46 @@ public abstract class TorchOptimizer {
     private Optimizer engine;
 
     /**
-     * @param parameters an iterable of parameters, e.g. {@code net.parameters()}
+     * @param parameters an iterable of parameters, e.g. {@code net.parameters()}, or of leaf tensors with
+     *                   {@code requires_grad=True} ({@code SGD([w, b], lr=0.1)}, as the from-scratch tutorials write)
      */
     TorchOptimizer(PyObject parameters) {
         if (parameters == null) {
             throw Errors.value(name() + ": expected net.parameters(), got None");
         }
         for (PyObject p : parameters.asIterable()) {
-            final Object o = p.__tojava__(TorchParameter.class);
-            if (!(o instanceof TorchParameter)) {
+            final Object o = p.__tojava__(Tensor.class);
+            if (o instanceof TorchParameter) {
+                params.add(((TorchParameter) o).engine);
+            } else if (o instanceof Tensor) {
+                params.add(bind((Tensor) o));
+            } else if (p instanceof org.python.core.PyDictionary) {
+                throw Errors.value(name() + ": parameter groups (dicts with their own options) are not supported by "
+                        + "neuralGLM's PyTorch bridge; give one list of parameters, e.g. model.parameters()");
+            } else {
                 throw Errors.value(name() + ": expected parameters (as from net.parameters()), got " + p.getType().getName());
             }
-            params.add(((TorchParameter) o).engine);
         }
         if (params.isEmpty()) {
             throw Errors.value(name() + ": got an empty parameter list");
         }
+    }
+
+    /**
+     * An engine parameter over a leaf tensor's own storage: the optimiser updates the tensor's values in place,
+     * and backward accumulates into the parameter's gradient, which becomes the tensor's {@code .grad}.
+     */
+    private Parameter bind(Tensor t) {
+        if (t.node != null || !t.requiresGrad) {
+            throw Errors.value(name() + ": a tensor to optimise must be a leaf with requires_grad=True"
+                    + (t.node != null ? " (this one was computed by " + t.node.name + ")" : ""));
+        }
+        final Parameter p = new Parameter("tensor", t.data);
+        if (t.gradStore != null) {
+            System.arraycopy(t.gradStore.data, 0, p.grad().data, 0, t.numel());
+        }
+        t.gradStore = p.grad();
+        return p;
     }
 
     /** @return the optimiser's name, for messages */
@@ -65,6 +89,14 @@ public abstract class TorchOptimizer {
             undo.run();
             throw e;
         }
+    }
+
+    /**
+     * @return never: there are no parameter groups here (a one-line {@code AttributeError} saying what to do)
+     */
+    public PyObject getParam_groups() {
+        throw org.python.core.Py.AttributeError(name() + ".param_groups is not supported by neuralGLM's PyTorch bridge: "
+                + "the engine's optimisers fix their settings; set optimizer.lr = ... (which resets the optimiser's state)");
     }
 
     /** Applies one update from the current gradients. */

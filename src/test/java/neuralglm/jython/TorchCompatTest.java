@@ -120,6 +120,9 @@ class TorchCompatTest {
         "t = torch.tensor([1, 2]); t += 0.5|ValueError: +=: the result is float but this tensor holds whole numbers (torch.int64), as PyTorch refuses too; use t = t.float() first",
         "torch.save(nn.Linear(2, 1), 'target/nglm_module.pt')|ValueError: torch.save of a whole module is not supported by neuralGLM's PyTorch bridge; save model.state_dict() and restore it with model.load_state_dict(torch.load(path))",
         "f = open('target/nglm_pk.pt', 'wb'); f.write('PK' + chr(3) + chr(4)); f.close(); torch.load('target/nglm_pk.pt')|ValueError: torch.load: target/nglm_pk.pt is a PyTorch file (a zip archive); neuralGLM's bridge reads only files its own torch.save wrote",
+        "w = torch.ones(2, requires_grad=True); torch.optim.SGD([w * 2], lr=0.1)|ValueError: SGD: a tensor to optimise must be a leaf with requires_grad=True (this one was computed by MulBackward)",
+        "torch.optim.Adam([{'params': nn.Linear(1, 1).parameters(), 'lr': 0.1}])|ValueError: Adam: parameter groups (dicts with their own options) are not supported by neuralGLM's PyTorch bridge; give one list of parameters, e.g. model.parameters()",
+        "torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=0.1).param_groups|AttributeError: SGD.param_groups is not supported by neuralGLM's PyTorch bridge: the engine's optimisers fix their settings; set optimizer.lr = ... (which resets the optimiser's state)",
         "torch.fft|AttributeError: torch.fft is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch)",
     })
     void whatCannotBeDoneFailsWithOneLine(String statement, String expected) {

@@ -14,15 +14,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Ordinary PyTorch code, as tutorials write it, run unchanged through the bridge: the scripts in
- * {@code src/test/resources/neuralglm/jython/tutorials/} (linear regression with SGD and by hand, binary
- * classification with BCEWithLogitsLoss and BCELoss, multi-class with CrossEntropyLoss and Adam,
- * mini-batches from a DataLoader, Poisson regression, tensor operations with their gradients, module
- * idioms, whole-number labels and predictions, module structure with torch.save/load). Each script sets
- * its weights explicitly, so what it prints is determined; the expected text is what PyTorch 1.13 printed
- * running the same file on CPython with {@code torch.set_default_dtype(torch.float64)} (the bridge
- * computes in float64). Numbers must agree to 1e-6 relative or to the last printed digit, whichever is
- * looser (whole numbers exactly); everything else (shapes as {@code torch.Size}, module reprs,
- * {@code True}/{@code False}) must be identical.
+ * {@code src/test/resources/neuralglm/jython/tutorials/} (linear regression with SGD, by hand and with
+ * SGD over raw tensors, binary classification with BCEWithLogitsLoss and BCELoss, multi-class with
+ * CrossEntropyLoss, Adam and NLLLoss, mini-batches from a DataLoader, Poisson regression, tensor
+ * operations with their gradients, module idioms, whole-number labels and predictions, module structure
+ * with torch.save/load). Each script sets its weights explicitly, so what it prints is determined; the
+ * expected text is what PyTorch 1.13 printed running the same file on CPython with
+ * {@code torch.set_default_dtype(torch.float64)} (the bridge computes in float64). Numbers must agree to
+ * 1e-6 relative or to the last printed digit, whichever is looser (whole numbers exactly); everything else
+ * (shapes as {@code torch.Size}, module reprs, {@code True}/{@code False}) must be identical.
  *
  * <p>In PyTorch's default float32 the scripts print the same to float32 precision, except the Adam run of
  * {@code binary_classification.py} (0.088273 for 0.088339): Adam divides by the root of tiny squared
@@ -43,6 +43,7 @@ class TutorialScriptsTest {
             torch.Size([1, 1])
             2
             scratch: w 2.0070777474 b 1.0165321624 loss 0.0151339349
+            SGD([w, b]): w 2.0070777474 b 1.0165321624 loss 0.0151339349
             """),
         Map.entry("binary_classification", """
             final loss 0.0326572619
@@ -72,6 +73,8 @@ class TutorialScriptsTest {
             True
             max values 6.33492 6.37305 7.08420 5.46388 5.65491 5.12143 7.72380 6.13589 5.43199
             torch.Size([9])
+            nll 0.0003565272
+            True
             """),
         Map.entry("minibatches", """
             20

@@ -46,3 +46,14 @@ for epoch in range(100):
         w.grad.zero_()
         b.grad.zero_()
 print('scratch: w %.10f b %.10f loss %.10f' % (w.item(), b.item(), loss.item()))
+
+# the same again with an optimiser over the raw tensors
+w = torch.tensor([[0.3]], requires_grad=True)
+b = torch.tensor([-0.2], requires_grad=True)
+optimizer = optim.SGD([w, b], lr=0.05)
+for epoch in range(100):
+    optimizer.zero_grad()
+    loss = criterion(X.mm(w) + b, y)
+    loss.backward()
+    optimizer.step()
+print('SGD([w, b]): w %.10f b %.10f loss %.10f' % (w.item(), b.item(), loss.item()))
