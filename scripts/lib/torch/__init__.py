@@ -38,7 +38,7 @@ dtype = _DType
 # ---------------------------------------------------------------- factories and functions
 tensor = _T.tensor
 zeros, ones, rand, randn = _T.zeros, _T.ones, _T.rand, _T.randn
-zeros_like, ones_like = _T.zeros_like, _T.ones_like
+zeros_like, ones_like, rand_like, randn_like = _T.zeros_like, _T.ones_like, _T.rand_like, _T.randn_like
 arange, linspace, randperm = _T.arange, _T.linspace, _T.randperm
 manual_seed = _T.manual_seed
 normal, bernoulli, poisson = _T.normal, _T.bernoulli, _T.poisson
@@ -52,6 +52,7 @@ argmax, argmin, max, min, max_abs_diff = _T.argmax, _T.argmin, _T.max, _T.min, _
 maximum, minimum, clamp, clip, where = _T.maximum, _T.minimum, _T.clamp, _T.clamp, _T.where
 cat, concat, stack, eye, full = _T.cat, _T.cat, _T.stack, _T.eye, _T.full
 equal, allclose = _T.equal, _T.allclose
+transpose, dot, round, floor, ceil, sign, log1p = _T.transpose, _T.dot, _T.round, _T.floor, _T.ceil, _T.sign, _T.log1p
 is_grad_enabled = _T.is_grad_enabled
 
 

@@ -12,7 +12,7 @@ import _shim
 
 ReLU, LeakyReLU, ELU, Tanh = _Nn.ReLU, _Nn.LeakyReLU, _Nn.ELU, _Nn.Tanh
 Sigmoid, Softplus, Identity = _Nn.Sigmoid, _Nn.Softplus, _Nn.Identity
-Softmax, LogSoftmax = _Nn.Softmax, _Nn.LogSoftmax
+Softmax, LogSoftmax, Flatten = _Nn.Softmax, _Nn.LogSoftmax, _Nn.Flatten
 
 
 def _state_dict(self):

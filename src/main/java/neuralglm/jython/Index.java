@@ -5,7 +5,10 @@ import org.python.core.PyLong;
 import org.python.core.PyObject;
 import org.python.core.PySlice;
 
-/** Python index keys (an int, a slice, a sequence of ints) as lists of positions along one dimension. */
+/**
+ * Python index keys (an int, a slice, a sequence of ints, or a boolean mask: a bool tensor such as
+ * {@code t > 0} or a list of bools, as long as the dimension) as lists of positions along one dimension.
+ */
 final class Index {
 
     private Index() {
@@ -27,6 +30,52 @@ final class Index {
      * @param what the dimension, for messages
      * @return the positions, each in [0, n)
      */
+    private static boolean allBools(PyObject seq) {
+        for (int i = 0; i < seq.__len__(); i++) {
+            if (!(seq.__getitem__(i) instanceof org.python.core.PyBoolean)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the positions where a mask of length m (for a dimension of size n) is not 0 */
+    private static int[] mask(double[] m, int length, int n, String what) {
+        if (length != n) {
+            throw Errors.index(what + " boolean mask has " + length + " entries for a dimension of size " + n);
+        }
+        int count = 0;
+        for (int i = 0; i < length; i++) {
+            count += m[i] != 0 ? 1 : 0;
+        }
+        final int[] out = new int[count];
+        for (int i = 0, k = 0; i < length; i++) {
+            if (m[i] != 0) {
+                out[k++] = i;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param key a key
+     * @param t   the tensor indexed
+     * @return for a bool tensor of t's shape (2-d, as {@code t[t > 0]}), the row-major positions where it is
+     *         true; else null
+     */
+    static int[] wholeMask(PyObject key, Tensor t) {
+        final Object k = key.__tojava__(Tensor.class);
+        if (!(k instanceof Tensor) || ((Tensor) k).integral != DType.BOOL || ((Tensor) k).shape.length != 2) {
+            return null;
+        }
+        final Tensor m = (Tensor) k;
+        if (!java.util.Arrays.equals(m.shape, t.shape)) {
+            throw Errors.index("boolean mask of shape " + Tensor.shapeText(m.shape) + " for a tensor of shape "
+                    + Tensor.shapeText(t.shape) + "; the shapes must be equal");
+        }
+        return mask(m.data.data, m.numel(), t.numel(), "mask");
+    }
+
     static int[] of(PyObject key, int n, String what) {
         if (key instanceof PySlice) {
             final int[] se = ((PySlice) key).indicesEx(n);
@@ -38,7 +87,14 @@ final class Index {
         }
         final int[] out;
         final Object java = key.__tojava__(Tensor.class);
-        if (java instanceof Tensor) {
+        if (java instanceof Tensor && ((Tensor) java).integral == DType.BOOL) {
+            final Tensor t = (Tensor) java;
+            if (t.shape.length != 1) {
+                throw Errors.index(what + " mask of shape " + Tensor.shapeText(t.shape) + ": a boolean mask here is 1-d "
+                        + "along one dimension, or has the tensor's whole shape");
+            }
+            return mask(t.data.data, t.numel(), n, what);
+        } else if (java instanceof Tensor) {
             final Tensor t = (Tensor) java;
             if (t.shape.length > 1) {
                 throw Errors.index(what + " index tensor must have at most 1 dimension, got shape " + Tensor.shapeText(t.shape));
@@ -53,6 +109,12 @@ final class Index {
             }
         } else if (isInt(key)) {
             out = new int[] {key.asInt()};
+        } else if (key.isSequenceType() && key.__len__() > 0 && allBools(key)) {
+            final double[] m = new double[key.__len__()];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = key.__getitem__(i).__nonzero__() ? 1.0 : 0.0;
+            }
+            return mask(m, m.length, n, what);
         } else if (key.isSequenceType()) {
             out = new int[key.__len__()];
             for (int i = 0; i < out.length; i++) {

@@ -86,6 +86,20 @@ public final class Nn {
     }
 
     /**
+     * {@code nn.Flatten()}: each row flattened to one row of features. Tensors here have at most 2
+     * dimensions, so an input is already rows of features (or a 1-d tensor, which PyTorch's start_dim=1 also
+     * leaves as it is): it passes its input through.
+     *
+     * @param args start_dim, end_dim (accepted)
+     * @param kws  keyword names
+     * @return the module
+     */
+    public static Module Flatten(org.python.core.PyObject[] args, String[] kws) {
+        new Args("Flatten", args, kws, "start_dim", "end_dim");
+        return new OpModule("Flatten(start_dim=1, end_dim=-1)", x -> x);
+    }
+
+    /**
      * {@code LogSoftmax(dim=1)}.
      *
      * @param args the dimension

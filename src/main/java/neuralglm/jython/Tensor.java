@@ -392,6 +392,15 @@ public class Tensor implements Iterable<Object> {
      * @return a tensor
      */
     public Tensor __getitem__(PyObject key) {
+        final int[] masked = Index.wholeMask(key, this);
+        if (masked != null) {
+            final int[] r = new int[masked.length], c = new int[masked.length];
+            for (int k = 0; k < masked.length; k++) {
+                r[k] = masked[k] / shape[1];
+                c[k] = masked[k] % shape[1];
+            }
+            return Ops.gather(this, r, c);
+        }
         if (key instanceof PyTuple) {
             final PyObject[] k = ((PyTuple) key).getArray();
             if (k.length != 2 || shape.length != 2) {
@@ -438,9 +447,12 @@ public class Tensor implements Iterable<Object> {
             throw Errors.index("a 0-d tensor cannot be indexed; use t.fill_(v) or t.copy_(v)");
         }
         final int cols = shape.length == 2 ? shape[1] : 1;
+        final int[] masked = Index.wholeMask(key, this);
         final int[] positions;
         int rowLength = 1;
-        if (key instanceof PyTuple) {
+        if (masked != null) {
+            positions = masked;
+        } else if (key instanceof PyTuple) {
             final PyObject[] k = ((PyTuple) key).getArray();
             if (k.length != 2 || shape.length != 2) {
                 throw Errors.index(k.length + " indices for a tensor of shape " + shapeText(shape));
@@ -586,6 +598,37 @@ public class Tensor implements Iterable<Object> {
     public Tensor __pos__() { return this; }
     /** @param p a number (a one-entry tensor counts as its value) @return {@code this ** p} */
     public Tensor __pow__(double p) { return Ops.pow(this, p); }
+    /**
+     * @param base a number
+     * @return {@code base ** this} (recorded: the gradient is {@code base ** x log base})
+     */
+    public Tensor __rpow__(double base) {
+        final DMatrixRMaj out = new DMatrixRMaj(data.numRows, data.numCols);
+        for (int i = 0; i < numel(); i++) {
+            out.data[i] = Math.pow(base, data.data[i]);
+        }
+        final double logBase = Math.log(base);
+        return Ops.record(new Tensor(out, shape.clone()), "PowBackward", g -> {
+            final DMatrixRMaj gx = new DMatrixRMaj(data.numRows, data.numCols);
+            for (int i = 0; i < numel(); i++) {
+                gx.data[i] = g.data[i] * out.data[i] * logBase;
+            }
+            return new DMatrixRMaj[] {gx};
+        }, this);
+    }
+
+    /**
+     * {@code '{:.4f}'.format(loss)}: a one-entry tensor formats as its value; any other tensor as its text.
+     *
+     * @param spec a format spec
+     * @return the formatted text
+     */
+    public PyObject __format__(PyObject spec) {
+        if (numel() == 1) {
+            return Convert.number(data.data[0], integral).__format__(spec);
+        }
+        return Py.newString(toString()).__format__(spec);
+    }
     /** @return {@code abs(this)} */
     public Tensor __abs__() { return abs(); }
 
@@ -849,6 +892,90 @@ public class Tensor implements Iterable<Object> {
     public Tensor norm() { return Ops.norm(this); }
 
     /**
+     * {@code t.norm(p=2, dim=None, keepdim=False)}: {@code (sum |x|^p)^(1/p)} of all entries or along dim.
+     *
+     * @param args {@code p}, {@code dim}, {@code keepdim}
+     * @param kws  keyword names
+     * @return the norm (recorded)
+     */
+    public Tensor norm(PyObject[] args, String[] kws) {
+        final Args a = new Args("norm", args, kws, "p", "dim", "keepdim");
+        final double p = a.dbl("p", 2.0);
+        if (!(p > 0) || Double.isInfinite(p)) {
+            throw Errors.value("norm: p must be a finite number > 0 here, got " + p);
+        }
+        if (!a.has("dim") && p == 2.0) {
+            return Ops.norm(this);
+        }
+        final Tensor powered = p == 1.0 ? abs() : Ops.pow(abs(), p);
+        final Tensor s = a.has("dim") ? Ops.sum(powered, a.integer("dim", 0), false) : Ops.sumAll(powered, false);
+        final Tensor r = p == 1.0 ? s : Ops.pow(s, 1.0 / p);
+        return a.has("dim") && a.bool("keepdim", false) ? Ops.unsqueeze(r, Ops.dim(this, a.integer("dim", 0))) : r;
+    }
+
+    /** @param o a 1-d tensor of this length @return the inner product, 0-d (recorded) */
+    public Tensor dot(Tensor o) {
+        if (shape.length != 1 || o.shape.length != 1 || shape[0] != o.shape[0]) {
+            throw Errors.value("dot: expected two 1-d tensors of one length, got shapes " + shapeText(shape) + " and "
+                    + shapeText(o.shape));
+        }
+        return Ops.sumAll(__mul__(o), false);
+    }
+
+    /** @return 1.0 (bool) where entries are not 0 anywhere: {@code t.any()}, 0-d */
+    public Tensor any() {
+        for (int i = 0; i < numel(); i++) {
+            if (data.data[i] != 0) {
+                return scalar(1.0).label(DType.BOOL);
+            }
+        }
+        return scalar(0.0).label(DType.BOOL);
+    }
+
+    /** @return whether every entry is not 0: {@code t.all()}, 0-d bool */
+    public Tensor all() {
+        for (int i = 0; i < numel(); i++) {
+            if (data.data[i] == 0) {
+                return scalar(0.0).label(DType.BOOL);
+            }
+        }
+        return scalar(1.0).label(DType.BOOL);
+    }
+
+    /** Entries mapped by f outside the record: PyTorch's gradient of these steps is 0 wherever it exists. */
+    private Tensor stepwise(java.util.function.DoubleUnaryOperator f) {
+        final Tensor t = detach();
+        for (int i = 0; i < numel(); i++) {
+            t.data.data[i] = f.applyAsDouble(t.data.data[i]);
+        }
+        return t;
+    }
+
+    /** @return the entries rounded half to even, as PyTorch (no gradient: it is 0) */
+    public Tensor round() { return stepwise(Math::rint); }
+    /** @return the entries rounded down (no gradient: it is 0) */
+    public Tensor floor() { return stepwise(Math::floor); }
+    /** @return the entries rounded up (no gradient: it is 0) */
+    public Tensor ceil() { return stepwise(Math::ceil); }
+    /** @return -1, 0 or 1 by the sign of each entry (no gradient: it is 0) */
+    public Tensor sign() { return stepwise(Math::signum); }
+    /** @return {@code log(1 + this)} (recorded) */
+    public Tensor log1p() { return __add__(1.0).log(); }
+
+    /** @param o a tensor or number @return {@code this > o} (bool) */
+    public Tensor gt(Object o) { return __gt__(o); }
+    /** @param o a tensor or number @return {@code this < o} (bool) */
+    public Tensor lt(Object o) { return __lt__(o); }
+    /** @param o a tensor or number @return {@code this >= o} (bool) */
+    public Tensor ge(Object o) { return __ge__(o); }
+    /** @param o a tensor or number @return {@code this <= o} (bool) */
+    public Tensor le(Object o) { return __le__(o); }
+    /** @param o a tensor or number @return {@code this == o} (bool) */
+    public Tensor eq(Object o) { return Ops.compare(this, operand(o, "=="), 0); }
+    /** @param o a tensor or number @return {@code this != o} (bool) */
+    public Tensor ne(Object o) { return Ops.compare(this, operand(o, "!="), 3); }
+
+    /**
      * {@code t.argmax()} (the position of the largest entry counting row by row, 0-d) or
      * {@code t.argmax(dim, keepdim=False)}; the first of equal maxima.
      *
@@ -938,13 +1065,45 @@ public class Tensor implements Iterable<Object> {
     public Tensor t() { return Ops.transpose(this); }
 
     /**
+     * @param d0 a dimension
+     * @param d1 a dimension
+     * @return this tensor with the two dimensions swapped (for a 2-d tensor and 0, 1 the transpose)
+     */
+    public Tensor transpose(int d0, int d1) {
+        return shape.length < 2 || Ops.dim(this, d0) == Ops.dim(this, d1) ? Ops.reshape(this, shape.clone(), "TBackward")
+                : Ops.transpose(this);
+    }
+
+    /** @param d0 the first dimension's new place @param d1 the second's @return {@code permute([d0, d1])} */
+    public Tensor permute(int d0, int d1) { return permute(new int[] {d0, d1}); }
+
+    /** @param dims the new order of the dimensions @return (1, 0) the transpose, (0, 1) the same */
+    public Tensor permute(int[] dims) {
+        if (dims.length != shape.length) {
+            throw Errors.value("permute: " + dims.length + " dimensions given for a tensor of shape " + shapeText(shape));
+        }
+        return dims.length == 2 && Ops.dim(this, dims[0]) == 1 ? Ops.transpose(this) : Ops.reshape(this, shape.clone(), "PermuteBackward");
+    }
+
+    /**
      * @param o a 2-d tensor
      * @return the matrix product {@code this o}
      */
     public Tensor mm(Tensor o) { return Ops.mm(this, o); }
 
     /** @param o a 2-d tensor @return {@code this @ o} */
-    public Tensor matmul(Tensor o) { return Ops.mm(this, o); }
+    public Tensor matmul(Tensor o) {
+        if (shape.length == 1 && o.shape.length == 1) {
+            return dot(o);
+        }
+        if (o.shape.length == 1) {
+            return Ops.reshape(Ops.mm(this, Ops.unsqueeze(o, 1)), new int[] {shape[0]}, "ViewBackward");
+        }
+        if (shape.length == 1) {
+            return Ops.reshape(Ops.mm(Ops.unsqueeze(this, 0), o), new int[] {o.shape[1]}, "ViewBackward");
+        }
+        return Ops.mm(this, o);
+    }
 
     // ------------------------------------------------------------------ in place (outside the record)
 

@@ -132,9 +132,28 @@ public final class Torch {
     public static Tensor randn(PyObject[] args, String[] kws) { return sized("randn", args, kws, () -> rng.nextGaussian()); }
 
     /** @param t a tensor @return zeros of its shape */
-    public static Tensor zeros_like(Tensor t) { return filled(t.shape.clone(), () -> 0.0); }
+    public static Tensor zeros_like(PyObject[] args, String[] kws) { return like("zeros_like", args, kws, () -> 0.0); }
     /** @param t a tensor @return ones of its shape */
-    public static Tensor ones_like(Tensor t) { return filled(t.shape.clone(), () -> 1.0); }
+    public static Tensor ones_like(PyObject[] args, String[] kws) { return like("ones_like", args, kws, () -> 1.0); }
+    /** @param args input, dtype, device, requires_grad @param kws keywords @return uniform draws of its shape */
+    public static Tensor rand_like(PyObject[] args, String[] kws) { return like("rand_like", args, kws, () -> rng.nextDouble()); }
+    /** @param args input, dtype, device, requires_grad @param kws keywords @return standard normal draws of its shape */
+    public static Tensor randn_like(PyObject[] args, String[] kws) { return like("randn_like", args, kws, () -> rng.nextGaussian()); }
+
+    private static Tensor like(String name, PyObject[] args, String[] kws, java.util.function.DoubleSupplier value) {
+        final Args a = new Args(name, args, kws, "input", "dtype", "device", "requires_grad");
+        DType.checkDevice(a.get("device"), name);
+        final Tensor in = a.tensor("input");
+        final DType dtype = DType.of(a.get("dtype"), name);
+        final Tensor t = filled(in.shape.clone(), value);
+        if (dtype != null) {
+            dtype.apply(t);
+        } else {
+            t.integral = in.integral;
+        }
+        t.requiresGrad = a.bool("requires_grad", false);
+        return t;
+    }
 
     /**
      * {@code arange(end)} or {@code arange(start, end, step=1)}.
@@ -295,11 +314,36 @@ public final class Torch {
     /** @param a 2-d @param b 2-d @return {@code a b} */
     public static Tensor mm(Tensor a, Tensor b) { return a.mm(b); }
     /** @param a 2-d @param b 2-d @return {@code a b} */
-    public static Tensor matmul(Tensor a, Tensor b) { return a.mm(b); }
+    public static Tensor matmul(Tensor a, Tensor b) { return a.matmul(b); }
     /** @param t input @return the Euclidean norm */
-    public static Tensor norm(Tensor t) { return t.norm(); }
+    public static Tensor norm(PyObject[] args, String[] kws) {
+        return Convert.toTensor(args.length > kws.length ? args[0] : null, "norm: input")
+                .norm(java.util.Arrays.copyOfRange(args, 1, args.length), kws);
+    }
     /** @param t input @param dim position @return t with a new dimension of size 1 */
-    public static Tensor unsqueeze(Tensor t, int dim) { return t.unsqueeze(dim); }
+    public static Tensor unsqueeze(PyObject[] args, String[] kws) {
+        final Args a = new Args("unsqueeze", args, kws, "input", "dim");
+        return a.tensor("input").unsqueeze(a.integer("dim", 0));
+    }
+
+    /** @param args input, dim0, dim1 @param kws keywords @return the two dimensions swapped */
+    public static Tensor transpose(PyObject[] args, String[] kws) {
+        final Args a = new Args("transpose", args, kws, "input", "dim0", "dim1");
+        return a.tensor("input").transpose(a.integer("dim0", 0), a.integer("dim1", 1));
+    }
+
+    /** @param a 1-d @param b 1-d @return the inner product */
+    public static Tensor dot(Tensor a, Tensor b) { return a.dot(b); }
+    /** @param t input @return rounded half to even */
+    public static Tensor round(Tensor t) { return t.round(); }
+    /** @param t input @return rounded down */
+    public static Tensor floor(Tensor t) { return t.floor(); }
+    /** @param t input @return rounded up */
+    public static Tensor ceil(Tensor t) { return t.ceil(); }
+    /** @param t input @return the signs */
+    public static Tensor sign(Tensor t) { return t.sign(); }
+    /** @param t input @return {@code log(1 + t)} */
+    public static Tensor log1p(Tensor t) { return t.log1p(); }
     /** @param args input, dim=None, keepdim=False @param kws keywords @return indices of the maxima */
     public static Tensor argmax(PyObject[] args, String[] kws) {
         final Args a = new Args("argmax", args, kws, "input", "dim", "keepdim");

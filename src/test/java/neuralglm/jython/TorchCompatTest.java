@@ -61,6 +61,52 @@ class TorchCompatTest {
                 "([[1], [0]], 2, [0, 1])"), printed.trim());
     }
 
+    /**
+     * Boolean masks ({@code t[t > 0]}, {@code u[u < 0] = 0}; they were read as the indices 0 and 1 before),
+     * {@code '{:.3f}'.format(t)}, {@code 2 ** t}, norm(p, dim), dot, matmul with 1-d tensors, round/sign,
+     * gt/eq/any/all, transpose/permute, zeros_like(dtype=), torch.unsqueeze(x, dim=1), nn.Flatten and the
+     * gradients through the recorded ones. The expected lines are what PyTorch 1.13 printed running the same
+     * statements on CPython with torch.set_default_dtype(torch.float64).
+     */
+    @Test
+    void masksFormattingAndMoreFunctionsAsPyTorch() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "import torch.nn as nn",
+                "t = torch.tensor([[1.0, -2.0, 3.0], [-4.0, 5.0, -6.0]])",
+                "print((t[t > 0].tolist(), t[torch.tensor([False, True])].tolist(), t[:, [True, False, True]].tolist(), t[0][t[0] < 0].tolist()))",
+                "u = t.clone()",
+                "u[u < 0] = 0",
+                "v = t.clone()",
+                "v[torch.tensor([True, False])] = 9",
+                "print((u.tolist(), v.tolist()))",
+                "print(('{:.3f}'.format(torch.tensor(2.0 / 3)), '{}'.format(torch.tensor(7)), (2 ** torch.tensor([1.0, 3.0])).tolist()))",
+                "print((t.norm(p=1).item(), t.norm(dim=1).tolist(), torch.tensor([1.0, 2.0]).dot(torch.tensor([3.0, 4.0])).item(),",
+                "       t.matmul(torch.tensor([1.0, 0.0, 2.0])).tolist(), torch.tensor([1.0, 2.0]).matmul(t).tolist()))",
+                "print((torch.tensor([0.5, 1.5, 2.5, -0.5]).round().tolist(), t.sign().tolist(), t.gt(0).sum().item(), t.eq(5).any().item(),",
+                "       (t > -10).all().item(), t.transpose(0, 1).shape, t.permute(1, 0).tolist()[0], torch.zeros_like(t, dtype=torch.long).tolist()[0]))",
+                "x = torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]], requires_grad=True)",
+                "loss = (2 ** x).sum() + x.norm(p=3, dim=0).sum() + x[x > 0].pow(2).sum() + x.matmul(torch.tensor([1.0, -1.0, 0.5])).pow(2).sum() + torch.log1p(x.abs()).sum()",
+                "loss.backward()",
+                "print('%.10f' % loss.item())",
+                "print(' '.join('%.10f' % g for row in x.grad.tolist() for g in row))",
+                "print((torch.unsqueeze(torch.linspace(-1, 1, 3), dim=1).tolist(), torch.randn_like(t).shape, nn.Flatten()(t).shape))"));
+        final String[] pytorch = {
+            "([1.0, 3.0, 5.0], [[-4.0, 5.0, -6.0]], [[1.0, 3.0], [-4.0, -6.0]], [-2.0])",
+            "([[1.0, 0.0, 3.0], [0.0, 5.0, 0.0]], [[9.0, 9.0, 9.0], [-4.0, 5.0, -6.0]])",
+            "('0.667', '7', [2.0, 8.0])",
+            "(21.0, [3.7416573867739413, 8.774964387392123], 11.0, [7.0, -16.0], [-7.0, 8.0, -9.0])",
+            "([0.0, 2.0, 2.0, -0.0], [[1.0, -1.0, 1.0], [-1.0, 1.0, -1.0]], 3, True, True, torch.Size([3, 2]), [1.0, -4.0], [0, 0, 0])",
+            "32.5588826948",
+            "7.7553744163 -6.1431435195 10.5722416749 8.0865627422 0.4361528782 0.5798305115",
+            "([[-1.0], [0.0], [1.0]], torch.Size([2, 3]), torch.Size([2, 3]))"};
+        final String[] got = printed.strip().split("\n");
+        assertEquals(pytorch.length, got.length, printed);
+        for (int i = 0; i < pytorch.length; i++) {
+            TutorialScriptsTest.assertLineMatches(pytorch[i], got[i], "line " + (i + 1));
+        }
+    }
+
     @Test
     void dataLoaderBatchesInOrderAndShuffles() {
         final String printed = Jython.exec(String.join("\n",
@@ -123,6 +169,7 @@ class TorchCompatTest {
         "w = torch.ones(2, requires_grad=True); torch.optim.SGD([w * 2], lr=0.1)|ValueError: SGD: a tensor to optimise must be a leaf with requires_grad=True (this one was computed by MulBackward)",
         "torch.optim.Adam([{'params': nn.Linear(1, 1).parameters(), 'lr': 0.1}])|ValueError: Adam: parameter groups (dicts with their own options) are not supported by neuralGLM's PyTorch bridge; give one list of parameters, e.g. model.parameters()",
         "torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=0.1).param_groups|AttributeError: SGD.param_groups is not supported by neuralGLM's PyTorch bridge: the engine's optimisers fix their settings; set optimizer.lr = ... (which resets the optimiser's state)",
+        "torch.zeros(2, 3)[torch.tensor([True, False, True])]|IndexError: index boolean mask has 3 entries for a dimension of size 2",
         "torch.fft|AttributeError: torch.fft is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch)",
     })
     void whatCannotBeDoneFailsWithOneLine(String statement, String expected) {
