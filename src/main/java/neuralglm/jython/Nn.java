@@ -86,17 +86,48 @@ public final class Nn {
     }
 
     /**
-     * {@code nn.Flatten()}: each row flattened to one row of features. Tensors here have at most 2
-     * dimensions, so an input is already rows of features (or a 1-d tensor, which PyTorch's start_dim=1 also
-     * leaves as it is): it passes its input through.
+     * {@code nn.Flatten(start_dim=1, end_dim=-1)}. Tensors here have at most 2 dimensions, so with the
+     * default an input is already rows of features and passes through (a 1-d one too, as in PyTorch);
+     * {@code nn.Flatten(0, 1)} makes an n x k input one 1-d tensor of n k entries (as the tutorials' n x 1
+     * output of a Linear layer, compared with n targets).
      *
-     * @param args start_dim, end_dim (accepted)
+     * @param args start_dim, end_dim
      * @param kws  keyword names
      * @return the module
      */
     public static Module Flatten(org.python.core.PyObject[] args, String[] kws) {
-        new Args("Flatten", args, kws, "start_dim", "end_dim");
-        return new OpModule("Flatten(start_dim=1, end_dim=-1)", x -> x);
+        final Args a = new Args("Flatten", args, kws, "start_dim", "end_dim");
+        final int start = a.integer("start_dim", 1), end = a.integer("end_dim", -1);
+        return new FlattenModule(start, end);
+    }
+
+    /**
+     * nn.Flatten. One that makes rows into a 1-d tensor ({@code Flatten(0, 1)}) does not keep the rows, so
+     * at the end of a {@link TorchSequential} it runs after the engine's network instead of inside it.
+     */
+    static final class FlattenModule extends Module {
+        private final int start;
+        private final int end;
+
+        FlattenModule(int start, int end) {
+            this.start = start;
+            this.end = end;
+        }
+
+        /** @return whether a 2-d input becomes 1-d (start_dim 0, end_dim 1) */
+        boolean toVector() {
+            return (start == 0 || start == -2) && (end == 1 || end == -1);
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            return x.shape.length == 2 && toVector() ? Ops.reshape(x, new int[] {x.numel()}, "ViewBackward") : x;
+        }
+
+        @Override
+        public String toString() {
+            return "Flatten(start_dim=" + start + ", end_dim=" + end + ")";
+        }
     }
 
     /**

@@ -596,8 +596,12 @@ public class Tensor implements Iterable<Object> {
     public Tensor __neg__() { return Ops.binary(scalar(-1.0), this, Ops.Bin.MUL); }
     /** @return {@code this} */
     public Tensor __pos__() { return this; }
-    /** @param p a number (a one-entry tensor counts as its value) @return {@code this ** p} */
-    public Tensor __pow__(double p) { return Ops.pow(this, p); }
+    /**
+     * @param p a number (a one-entry tensor outside the record counts as its value), or a tensor of
+     *          exponents broadcasting with this one ({@code x.unsqueeze(-1) ** torch.tensor([1, 2, 3])})
+     * @return {@code this ** p}
+     */
+    public Tensor __pow__(Object p) { return pow(p); }
     /**
      * @param base a number
      * @return {@code base ** this} (recorded: the gradient is {@code base ** x log base})
@@ -728,8 +732,39 @@ public class Tensor implements Iterable<Object> {
     public Tensor sin() { return Ops.unary(this, Ops.Fn.SIN); }
     /** @return {@code cos(this)} */
     public Tensor cos() { return Ops.unary(this, Ops.Fn.COS); }
-    /** @param p exponent @return {@code this ** p} */
-    public Tensor pow(double p) { return Ops.pow(this, p); }
+    /**
+     * @param p an exponent: a number, or a tensor of exponents broadcasting with this one
+     * @return {@code this ** p} (recorded: {@code g p x^(p-1)}, and {@code g x^p log x} for a tensor exponent)
+     */
+    public Tensor pow(Object p) {
+        if (p instanceof Number) {
+            return Ops.pow(this, ((Number) p).doubleValue());
+        }
+        final Tensor e = Convert.toTensor(p, "pow: exponent");
+        if (e.numel() == 1 && !e.needsGrad() && e.shape.length == 0) {
+            return Ops.pow(this, e.data.data[0]);
+        }
+        return powers(e);
+    }
+
+    private Tensor powers(Tensor e) {
+        final int[] s = Joins.broadcastShape(this, e);
+        final int r = s.length == 2 ? s[0] : 1, c = s.length == 0 ? 1 : s[s.length - 1];
+        final double[] x = Joins.spread(this, r, c), q = Joins.spread(e, r, c);
+        final DMatrixRMaj out = new DMatrixRMaj(r, c);
+        for (int k = 0; k < r * c; k++) {
+            out.data[k] = Math.pow(x[k], q[k]);
+        }
+        return Ops.record(new Tensor(out, s).label(wholeOf(this, e)), "PowBackward", g -> {
+            final double[] toX = new double[r * c], toE = new double[r * c];
+            for (int k = 0; k < r * c; k++) {
+                toX[k] = q[k] == 0 ? 0.0 : q[k] * Math.pow(x[k], q[k] - 1.0);
+                toE[k] = out.data[k] == 0 ? 0.0 : out.data[k] * Math.log(x[k]);
+            }
+            return new DMatrixRMaj[] {needsGrad() ? Joins.reduceTo(this, g, toX) : null,
+                e.needsGrad() ? Joins.reduceTo(e, g, toE) : null};
+        }, this, e);
+    }
 
     /**
      * {@code t.clamp(lo, hi)}, {@code t.clamp(min=lo)}, {@code t.clamp(max=hi)} (also {@code t.clip}).

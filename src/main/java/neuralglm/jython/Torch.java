@@ -72,8 +72,8 @@ public final class Torch {
      * @param p an exponent
      * @return {@code t ** p}, recorded
      */
-    public static Tensor pow(Tensor t, double p) {
-        return Ops.pow(t, p);
+    public static Tensor pow(Tensor t, Object p) {
+        return t.pow(p);
     }
 
     private static int[] sizes(Args a, String name) {
@@ -189,12 +189,17 @@ public final class Torch {
     }
 
     /**
-     * @param start first value
-     * @param end   last value
-     * @param steps number of values (&gt;= 1)
-     * @return evenly spaced values from start to end (1-d)
+     * {@code linspace(start, end, steps)}, with {@code dtype}, {@code device} and {@code requires_grad} accepted.
+     *
+     * @param args start, end, steps, dtype, device, requires_grad
+     * @param kws  keyword names
+     * @return steps evenly spaced values from start to end (1-d)
      */
-    public static Tensor linspace(double start, double end, int steps) {
+    public static Tensor linspace(PyObject[] args, String[] kws) {
+        final Args a = new Args("linspace", args, kws, "start", "end", "steps", "dtype", "device", "requires_grad");
+        DType.checkDevice(a.get("device"), "linspace");
+        final double start = a.required("start").asDouble(), end = a.required("end").asDouble();
+        final int steps = a.required("steps").asInt();
         if (steps < 1) {
             throw Errors.value("linspace: steps must be >= 1, got " + steps);
         }
@@ -202,7 +207,13 @@ public final class Torch {
         for (int i = 0; i < steps; i++) {
             d[i] = steps == 1 ? start : start + (end - start) * i / (steps - 1);
         }
-        return Tensor.vector(d);
+        final Tensor t = Tensor.vector(d);
+        final DType dtype = DType.of(a.get("dtype"), "linspace");
+        if (dtype != null) {
+            dtype.apply(t);
+        }
+        t.requiresGrad = a.bool("requires_grad", false);
+        return t;
     }
 
     /**

@@ -21,6 +21,8 @@ public class TorchSequential extends EngineModule {
 
     private final List<String> names = new ArrayList<>();
     private final List<Module> modules = new ArrayList<>();
+    /** How many of the modules, from the first, run as the engine network (the rest are trailing flattens). */
+    private int engineCount;
 
     /** An empty network; see {@link #add_module}. */
     public TorchSequential() {
@@ -66,11 +68,29 @@ public class TorchSequential extends EngineModule {
         }
         names.add(name);
         modules.add(module);
+        engineCount = modules.size();
+        while (engineCount > 0 && modules.get(engineCount - 1) instanceof Nn.FlattenModule
+                && ((Nn.FlattenModule) modules.get(engineCount - 1)).toVector()) {
+            engineCount--;
+        }
         final Sequential seq = new Sequential();
-        for (int i = 0; i < modules.size(); i++) {
+        for (int i = 0; i < engineCount; i++) {
             seq.add(names.get(i), modules.get(i).asLayer());
         }
         layer = seq;
+    }
+
+    /**
+     * The engine network's forward, then any trailing {@code nn.Flatten(0, 1)} (which does not keep the
+     * rows, so it cannot be an engine layer).
+     */
+    @Override
+    public Tensor __call__(Tensor x) {
+        Tensor y = engineCount == 0 ? x : super.__call__(x);
+        for (int i = engineCount; i < modules.size(); i++) {
+            y = modules.get(i).__call__(y);
+        }
+        return y;
     }
 
     /**

@@ -32,7 +32,8 @@ class TorchCompatTest {
                 + " + torch.where(e > 0, e ** 2, -e).sum() + e.std() + e.var(dim=1, keepdim=True).sum()"
                 + " + e.clamp(min=-0.5).sum() + e.mean(dim=1, keepdim=True).squeeze(1).sum()"
                 + " + torch.maximum(e, e[0]).sum() + torch.min(e, e * 0.5).sum() + e[2, 1] * e[0][2] + e.max()"
-                + " + torch.cat([e[0], e[1]]).pow(2).sum() + e.std(dim=0, unbiased=False).sum())",
+                + " + torch.cat([e[0], e[1]]).pow(2).sum() + e.std(dim=0, unbiased=False).sum()"
+                + " + (e.abs() + 0.5).pow(torch.tensor([1.0, 2.0, 0.5])).sum() + (1.5 ** e).sum())",
                 "print(fd_check(net, loss_of))"));
         final String[] lines = printed.trim().split("\n");
         assertTrue(Double.parseDouble(lines[lines.length - 1]) < 1e-6, printed);

@@ -18,11 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * SGD over raw tensors, binary classification with BCEWithLogitsLoss and BCELoss, multi-class with
  * CrossEntropyLoss, Adam and NLLLoss, mini-batches from a DataLoader, Poisson regression, tensor
  * operations with their gradients, module idioms, whole-number labels and predictions, module structure
- * with torch.save/load). Each script sets its weights explicitly, so what it prints is determined; the
- * expected text is what PyTorch 1.13 printed running the same file on CPython with
- * {@code torch.set_default_dtype(torch.float64)} (the bridge computes in float64). Numbers must agree to
- * 1e-6 relative or to the last printed digit, whichever is looser (whole numbers exactly); everything else
- * (shapes as {@code torch.Size}, module reprs, {@code True}/{@code False}) must be identical.
+ * with torch.save/load, and PyTorch's own "Learning PyTorch with Examples" cubic fit). Each script sets
+ * its weights explicitly, so what it prints is determined; the expected text is what PyTorch 1.13 printed
+ * running the same file on CPython with {@code torch.set_default_dtype(torch.float64)} (and, for the cubic
+ * fit, its {@code dtype = torch.float} read as torch.double): the bridge computes in float64. Numbers must
+ * agree to 1e-6 relative or to the last printed digit, whichever is looser (whole numbers exactly);
+ * everything else (shapes as {@code torch.Size}, module reprs, {@code True}/{@code False}) must be
+ * identical.
  *
  * <p>In PyTorch's default float32 the scripts print the same to float32 precision, except the Adam run of
  * {@code binary_classification.py} (0.088273 for 0.088339): Adam divides by the root of tiny squared
@@ -216,13 +218,25 @@ class TutorialScriptsTest {
             7
             tensor([0, 2, 1])
             False
+            """),
+        Map.entry("polynomial_fit", """
+            99 790.201289
+            599 107.673765
+            1099 21.327590
+            1599 10.401014
+            Result: y = 0.001475 + 0.839866 x + -0.000255 x^2 + -0.090930 x^3
+            99 325.253856
+            599 49.240360
+            1099 14.001804
+            1599 9.485791
+            Result: y = 0.003586 + 0.846133 x + -0.000619 x^2 + -0.091821 x^3
             """));
 
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?(e[-+]?\\d+)?");
 
     @ParameterizedTest
     @ValueSource(strings = {"linear_regression", "binary_classification", "multiclass", "minibatches",
-        "poisson_regression", "tensor_ops", "module_idioms", "whole_numbers", "module_structure"})
+        "poisson_regression", "tensor_ops", "module_idioms", "whole_numbers", "module_structure", "polynomial_fit"})
     void printsWhatPyTorchPrints(String name) {
         final String printed = Jython.exec("execfile('src/test/resources/neuralglm/jython/tutorials/" + name
                 + ".py', {'__name__': '__main__'})");
