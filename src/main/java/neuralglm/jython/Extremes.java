@@ -68,51 +68,39 @@ final class Extremes {
      */
     static ValuesIndices along(Tensor a, int dim, boolean keepdim, boolean max) {
         final int d = Ops.dim(a, dim);
-        final int r = a.data.numRows, c = a.data.numCols;
-        final boolean rows = a.shape.length == 2 && d == 0;
-        final int count = a.shape.length == 1 ? 1 : rows ? c : r;
-        final int len = a.shape.length == 1 ? c : rows ? r : c;
-        if (len == 0) {
+        final Ops.Lines ln = new Ops.Lines(a, dim);
+        if (ln.len == 0) {
             throw Errors.value((max ? "max" : "min") + "(dim=" + dim + "): dimension " + d + " of shape "
                     + Tensor.shapeText(a.shape) + " is empty");
         }
-        final int[] at = new int[count];
-        final DMatrixRMaj values = new DMatrixRMaj(1, count), indices = new DMatrixRMaj(1, count);
-        for (int l = 0; l < count; l++) {
+        final double[] x = a.data.data;
+        final int[] at = new int[ln.count];
+        final DMatrixRMaj values = ln.reduced(), indices = ln.reduced();
+        for (int l = 0; l < ln.count; l++) {
             int best = 0;
-            for (int k = 1; k < len; k++) {
-                if (beats(a.data.data[pos(l, k, rows, c)], a.data.data[pos(l, best, rows, c)], max)) {
+            for (int k = 1; k < ln.len; k++) {
+                if (beats(x[ln.at(l, k)], x[ln.at(l, best)], max)) {
                     best = k;
                 }
             }
-            at[l] = pos(l, best, rows, c);
-            values.data[l] = a.data.data[at[l]];
+            at[l] = ln.at(l, best);
+            values.data[l] = x[at[l]];
             indices.data[l] = best;
         }
-        final int[] shape = a.shape.length == 1 ? new int[0] : new int[] {count};
-        final Tensor v = Ops.record(Tensor.of(values, shape).label(a.integral), max ? "MaxBackward" : "MinBackward", g -> {
-            final DMatrixRMaj gx = new DMatrixRMaj(r, c);
-            for (int l = 0; l < count; l++) {
-                gx.data[at[l]] += g.data[l];
-            }
-            return new DMatrixRMaj[] {gx};
-        }, a);
-        final Tensor i = Tensor.of(indices, shape.clone()).label(DType.INT64);
+        final int r = a.data.numRows, c = a.data.numCols;
+        final Tensor v = Ops.record(Tensor.of(values, ln.reducedShape.clone()).label(a.integral),
+                max ? "MaxBackward" : "MinBackward", g -> {
+                    final DMatrixRMaj gx = new DMatrixRMaj(r, c);
+                    for (int l = 0; l < at.length; l++) {
+                        gx.data[at[l]] += g.data[l];
+                    }
+                    return new DMatrixRMaj[] {gx};
+                }, a);
+        final Tensor i = Tensor.of(indices, ln.reducedShape.clone()).label(DType.INT64);
         return new ValuesIndices(max ? "max" : "min", keepdim ? Ops.unsqueeze(v, d) : v,
                 keepdim ? Ops.unsqueeze(i, d).detach() : i);
     }
 
-    private static int pos(int line, int k, boolean rows, int c) {
-        return rows ? k * c + line : line * c + k;
-    }
-
-    /**
-     * @param a   a tensor
-     * @param b   a tensor broadcasting with a
-     * @param max element-wise maximum (true) or minimum
-     * @return the element-wise maximum or minimum, recorded: the gradient goes to the entry chosen, half
-     *         to each where they are equal, all to a NaN
-     */
     static Tensor pairwise(Tensor a, Tensor b, boolean max) {
         final int[] shape = Joins.broadcastShape(a, b);
         final int r = shape.length == 2 ? shape[0] : 1, c = shape.length == 0 ? 1 : shape[shape.length - 1];

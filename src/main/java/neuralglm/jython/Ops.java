@@ -284,7 +284,7 @@ final class Ops {
      * Lines of a tensor along a dimension: {@code count} lines of {@code len} entries; entry k of line l
      * is at {@code l * lineStep + k * step} of the storage.
      */
-    private static final class Lines {
+    static final class Lines {
         final int count, len, lineStep, step;
         final int[] reducedShape;
 
@@ -425,21 +425,6 @@ final class Ops {
             }
             return new DMatrixRMaj[] {gx};
         }, a);
-    }
-
-    static Tensor argmax(Tensor a, int dim) {
-        final Lines ln = new Lines(a, dim);
-        final DMatrixRMaj out = ln.reduced();
-        for (int l = 0; l < ln.count; l++) {
-            int best = 0;
-            for (int k = 1; k < ln.len; k++) {
-                if (a.data.data[ln.at(l, k)] > a.data.data[ln.at(l, best)]) {
-                    best = k;
-                }
-            }
-            out.data[l] = best;
-        }
-        return new Tensor(out, ln.reducedShape).label(DType.INT64);
     }
 
     static Tensor norm(Tensor a) {

@@ -39,6 +39,20 @@ class TorchCompatTest {
         assertTrue(Double.parseDouble(lines[lines.length - 1]) < 1e-6, printed);
     }
 
+    /**
+     * argmax/argmin along each dim, with ties (first position) and NaN (the largest, and the smallest, as
+     * PyTorch); expected values printed by PyTorch 1.13 for the same statements.
+     */
+    @Test
+    void argmaxAlongEachDimFollowsPyTorch() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "t = torch.tensor([[1., float('nan'), 3.], [4., 4., 2.], [0., 5., 5.]])",
+                "print(' '.join(str(p.tolist()) for p in"
+                + " [t.argmax(1), t.argmax(0), t.argmin(1), torch.argmax(t, dim=1, keepdim=True)]))"));
+        assertEquals("[1, 0, 1] [1, 0, 2] [1, 2, 0] [[1], [0], [1]]", printed.trim());
+    }
+
     /** Expected values printed by PyTorch 1.13 on CPython for the same statements. */
     @Test
     void maxFollowsPyTorchOnTiesAndNaN() {
