@@ -28,7 +28,7 @@ final class Ops {
     enum Bin { ADD, SUB, MUL, DIV }
 
     /** Unary element-wise functions. */
-    enum Fn { EXP, LOG, ABS, SQRT, SIN, COS }
+    enum Fn { EXP, LOG, LOG1P, ABS, SQRT, SIN, COS }
 
     static Tensor record(Tensor out, String name, Node.Backward backward, Tensor... inputs) {
         if (!Autograd.enabled()) {
@@ -142,6 +142,7 @@ final class Ops {
             switch (fn) {
                 case EXP: y[i] = Math.exp(v); break;
                 case LOG: y[i] = Math.log(v); break;
+                case LOG1P: y[i] = Math.log1p(v); break;
                 case ABS: y[i] = Math.abs(v); break;
                 case SIN: y[i] = Math.sin(v); break;
                 case COS: y[i] = Math.cos(v); break;
@@ -157,6 +158,7 @@ final class Ops {
                 switch (fn) {
                     case EXP: d = w; break;
                     case LOG: d = 1.0 / v; break;
+                    case LOG1P: d = 1.0 / (1.0 + v); break;
                     case ABS: d = Math.signum(v); break;
                     case SIN: d = Math.cos(v); break;
                     case COS: d = -Math.sin(v); break;

@@ -995,7 +995,7 @@ public class Tensor implements Iterable<Object> {
     /** @return -1, 0 or 1 by the sign of each entry (no gradient: it is 0) */
     public Tensor sign() { return stepwise(Math::signum); }
     /** @return {@code log(1 + this)} (recorded) */
-    public Tensor log1p() { return __add__(1.0).log(); }
+    public Tensor log1p() { return Ops.unary(this, Ops.Fn.LOG1P); }
 
     /** @param o a tensor or number @return {@code this > o} (bool) */
     public Tensor gt(Object o) { return __gt__(o); }

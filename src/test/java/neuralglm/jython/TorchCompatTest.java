@@ -53,6 +53,26 @@ class TorchCompatTest {
         assertEquals("[1, 0, 1] [1, 0, 2] [1, 2, 0] [[1], [0], [1]]", printed.trim());
     }
 
+    /**
+     * log1p keeps full precision near 0, where log(1 + x) loses about half the digits; values and gradient
+     * 1 / (1 + x) as printed by PyTorch 1.13 in float64.
+     */
+    @Test
+    void log1pIsAccurateNearZero() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "x = torch.tensor([1e-10, -0.5, 3.0], requires_grad=True)",
+                "y = torch.log1p(x); y.sum().backward()",
+                "print(repr(y.tolist()[0])); print(repr(y.tolist()[1])); print(repr(y.tolist()[2]))",
+                "print(repr(x.grad.tolist()[0])); print(repr(x.grad.tolist()[1])); print(repr(x.grad.tolist()[2]))"));
+        final double[] want = {9.999999999500001e-11, -0.6931471805599453, 1.3862943611198906, 0.9999999999, 2.0, 0.25};
+        final String[] got = printed.trim().split("\n");
+        assertEquals(want.length, got.length, printed);
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(want[i], Double.parseDouble(got[i]), 1e-15 * Math.abs(want[i]), "line " + (i + 1) + ": " + printed);
+        }
+    }
+
     /** Expected values printed by PyTorch 1.13 on CPython for the same statements. */
     @Test
     void maxFollowsPyTorchOnTiesAndNaN() {
