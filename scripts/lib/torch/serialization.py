@@ -25,35 +25,34 @@ _DTYPES = dict((d.getName(), d) for d in (DType.FLOAT32, DType.FLOAT64, DType.FL
                                           DType.INT32, DType.BOOL))
 
 
-def _pack(obj):
+def _walk(obj, leaf):
+    """Rebuilds obj's containers (OrderedDict, dict, list, tuple) with leaf applied to every other value."""
+    if isinstance(obj, collections.OrderedDict):
+        return collections.OrderedDict((k, _walk(v, leaf)) for k, v in obj.items())
+    if isinstance(obj, dict):
+        return dict((k, _walk(v, leaf)) for k, v in obj.items())
+    if isinstance(obj, list):
+        return [_walk(v, leaf) for v in obj]
+    if isinstance(obj, tuple):
+        return tuple(_walk(v, leaf) for v in obj)
+    return leaf(obj)
+
+
+def _pack_leaf(obj):
     if isinstance(obj, Module):
         raise ValueError("torch.save of a whole module is not supported by neuralGLM's PyTorch bridge; "
                          "save model.state_dict() and restore it with model.load_state_dict(torch.load(path))")
     if isinstance(obj, Tensor):
         return _Saved(obj.detach().tolist(), obj.dtype.getName(), obj.requires_grad)
-    if isinstance(obj, collections.OrderedDict):
-        return collections.OrderedDict((k, _pack(v)) for k, v in obj.items())
-    if isinstance(obj, dict):
-        return dict((k, _pack(v)) for k, v in obj.items())
-    if isinstance(obj, list):
-        return [_pack(v) for v in obj]
-    if isinstance(obj, tuple):
-        return tuple(_pack(v) for v in obj)
     return obj
+
+
+def _pack(obj):
+    return _walk(obj, _pack_leaf)
 
 
 def _unpack(obj):
-    if isinstance(obj, _Saved):
-        return _restore(obj)
-    if isinstance(obj, collections.OrderedDict):
-        return collections.OrderedDict((k, _unpack(v)) for k, v in obj.items())
-    if isinstance(obj, dict):
-        return dict((k, _unpack(v)) for k, v in obj.items())
-    if isinstance(obj, list):
-        return [_unpack(v) for v in obj]
-    if isinstance(obj, tuple):
-        return tuple(_unpack(v) for v in obj)
-    return obj
+    return _walk(obj, lambda v: _restore(v) if isinstance(v, _Saved) else v)
 
 
 def _restore(saved):
