@@ -418,6 +418,53 @@ public final class Standardizer implements Serializable {
     }
 
     /**
+     * @return this standardiser on blocks of rows ({@link RowBlocks}), for rows read a batch at a time
+     */
+    public RowBlocks rowBlocks() {
+        return new RowBlocks(mean, scale);
+    }
+
+    /**
+     * The map {@code z = (x - m_j) / s_j} on count x d rows held row-major from index 0, with the means and scales laid
+     * out for {@link #BLOCK_ROWS} rows so that one loop whose arrays share an index serves a whole block (which C2
+     * vectorises; the per-row loop of {@link #applyRow} it replaces took about 60 ns a row of 20): the arithmetic of
+     * {@link #applyRow}, so the same bits. Immutable: threads may share one.
+     */
+    public static final class RowBlocks {
+        /** Rows per block of the laid-out means and scales. */
+        static final int BLOCK_ROWS = 64;
+        private final double[] m;
+        private final double[] s;
+
+        private RowBlocks(double[] mean, double[] scale) {
+            final int d = mean.length;
+            m = new double[BLOCK_ROWS * d];
+            s = new double[BLOCK_ROWS * d];
+            for (int k = 0; k < m.length; k++) {
+                m[k] = mean[k % d];
+                s[k] = scale[k % d];
+            }
+        }
+
+        /**
+         * Standardises {@code x[0 .. count * d - 1]} in place.
+         *
+         * @param x     count rows of d values, row-major from 0. Modified.
+         * @param count the number of rows
+         */
+        public void apply(double[] x, int count) {
+            final double[] m = this.m, s = this.s;
+            final int len = count * (m.length / BLOCK_ROWS);
+            for (int k0 = 0; k0 < len; k0 += m.length) {
+                final int end = Math.min(m.length, len - k0);
+                for (int k = 0; k < end; k++) {
+                    x[k0 + k] = (x[k0 + k] - m[k]) / s[k];
+                }
+            }
+        }
+    }
+
+    /**
      * {@link #apply} on rows {@code r0 .. r1 - 1}.
      *
      * @param check whether to check the standardised entries

@@ -70,4 +70,57 @@ class NeuralGLMInputCopyTest {
         assertThrows(IllegalArgumentException.class, () -> read.buildClassifier(data));
         assertFalse(read.readsInputsFromInstances(), "a build that failed before its run started read nothing");
     }
+
+    /**
+     * Complete numeric inputs, the class first: the rows are read as one copy of each instance's value array, except
+     * the rows of instances of a DenseInstance subclass (which could answer value() otherwise: read value by value);
+     * the same model as the copying build, to the bit, on more rows than a block of the standardiser (64).
+     */
+    @ParameterizedTest
+    @CsvSource({"Poisson, float64", "Gaussian, float64", "Categorical, float32"})
+    void completeRowsReadAsArraysMakeTheCopyingBuildsModel(String family, String precision) throws Exception {
+        final Instances data = FamilyData.of(family, 300, 4);
+        final Instances classFirst = new Instances(data);
+        classFirst.setClassIndex(-1);
+        classFirst.insertAttributeAt(data.classAttribute().copy("target"), 0);
+        for (int i = 0; i < data.numInstances(); i++) {
+            classFirst.instance(i).setValue(0, data.instance(i).classValue());
+        }
+        classFirst.deleteAttributeAt(classFirst.numAttributes() - 1);
+        classFirst.setClassIndex(0);
+        for (int i = 0; i < classFirst.numInstances(); i += 3) {
+            classFirst.instance(i).setWeight(0.5 + (i % 7) / 4.0);
+        }
+        for (int i = 1; i < classFirst.numInstances(); i += 11) { // a subclass, which could answer value() otherwise
+            final weka.core.Instance old = classFirst.instance(i);
+            classFirst.set(i, new OwnInstance(old.weight(), old.toDoubleArray()));
+        }
+        assertTrue(classFirst.instance(1) instanceof OwnInstance);
+        final String options = " -precision " + precision;
+        final NeuralGLM copied = build(family, classFirst, false, options), read = build(family, classFirst, true, options);
+        assertTrue(read.readsInputsFromInstances());
+        assertArrayEquals(Parameters.flatten(copied.fittedModel().network().parameters()),
+                Parameters.flatten(read.fittedModel().network().parameters()), 0.0, "the parameters");
+        assertEquals(copied.toString(), read.toString(), "the report: statistics, dispersion");
+        for (int i = 0; i < classFirst.numInstances(); i++) {
+            assertArrayEquals(copied.distributionForInstance(classFirst.instance(i)),
+                    read.distributionForInstance(classFirst.instance(i)), 0.0, "instance " + i);
+        }
+    }
+
+    /** A DenseInstance subclass (kept as such by copy(), which Instances.set calls). */
+    private static final class OwnInstance extends weka.core.DenseInstance {
+        private static final long serialVersionUID = 1L;
+
+        OwnInstance(double weight, double[] values) {
+            super(weight, values);
+        }
+
+        @Override
+        public Object copy() {
+            final OwnInstance c = new OwnInstance(weight(), toDoubleArray());
+            c.setDataset(dataset());
+            return c;
+        }
+    }
 }
