@@ -14,9 +14,9 @@ import weka.core.Instances;
 import weka.core.Utils;
 
 /**
- * {@code -read-instances}: a mini-batch build on one thread with numeric inputs reads each batch from the
- * instances (standardised as read) and keeps no copy of them, and its model is the one the copying build makes, to the
- * bit: parameters, report (fit statistics, dispersion) and predictions; on data with an attribute removed as useless,
+ * A mini-batch build on one thread with numeric inputs reads each batch from the instances (standardised as read)
+ * and keeps no copy of them, by default where each row is one copy of an instance's values and with
+ * {@code -read-instances} always; its model is the one the copying build makes, to the bit: parameters, report (fit statistics, dispersion) and predictions; on data with an attribute removed as useless,
  * missing input values, a missing class value and weights; in float64 and float32; a Gaussian class (learnt
  * standardised: the statistics predict on the rows read in blocks, more than one here). A build it cannot serve (two
  * threads) copies as before; {@link NeuralGLM#readsInputsFromInstances} tells the two apart, and is false after a build
@@ -54,7 +54,7 @@ class NeuralGLMInputCopyTest {
         final Instances data = data(family, n);
         final String options = " -precision " + precision;
         final NeuralGLM copied = build(family, data, false, options), read = build(family, data, true, options);
-        assertFalse(copied.readsInputsFromInstances(), "by default the build copies the inputs");
+        assertFalse(copied.readsInputsFromInstances(), "missing values, a useless attribute: by default a copy");
         assertTrue(read.readsInputsFromInstances(), "-read-instances: the inputs were read from the instances");
         assertArrayEquals(Parameters.flatten(copied.fittedModel().network().parameters()),
                 Parameters.flatten(read.fittedModel().network().parameters()), 0.0, "the parameters");
@@ -72,9 +72,10 @@ class NeuralGLMInputCopyTest {
     }
 
     /**
-     * Complete numeric inputs, the class first: the rows are read as one copy of each instance's value array, except
-     * the rows of instances of a DenseInstance subclass (which could answer value() otherwise: read value by value);
-     * the same model as the copying build, to the bit, on more rows than a block of the standardiser (64).
+     * Complete numeric inputs, the class first: by default the build reads each row as one copy of its instance's value
+     * array; with some rows of a DenseInstance subclass (which could answer value() otherwise) it copies the inputs
+     * instead, and with {@code -read-instances} it reads those rows value by value and the others whole. The three give
+     * the same model, to the bit, on more rows than a block of the standardiser.
      */
     @ParameterizedTest
     @CsvSource({"Poisson, float64", "Gaussian, float64", "Categorical, float32"})
@@ -91,20 +92,26 @@ class NeuralGLMInputCopyTest {
         for (int i = 0; i < classFirst.numInstances(); i += 3) {
             classFirst.instance(i).setWeight(0.5 + (i % 7) / 4.0);
         }
-        for (int i = 1; i < classFirst.numInstances(); i += 11) { // a subclass, which could answer value() otherwise
-            final weka.core.Instance old = classFirst.instance(i);
-            classFirst.set(i, new OwnInstance(old.weight(), old.toDoubleArray()));
+        final Instances mixed = new Instances(classFirst);
+        for (int i = 1; i < mixed.numInstances(); i += 11) {
+            final weka.core.Instance old = mixed.instance(i);
+            mixed.set(i, new OwnInstance(old.weight(), old.toDoubleArray()));
         }
-        assertTrue(classFirst.instance(1) instanceof OwnInstance);
+        assertTrue(mixed.instance(1) instanceof OwnInstance);
         final String options = " -precision " + precision;
-        final NeuralGLM copied = build(family, classFirst, false, options), read = build(family, classFirst, true, options);
-        assertTrue(read.readsInputsFromInstances());
-        assertArrayEquals(Parameters.flatten(copied.fittedModel().network().parameters()),
-                Parameters.flatten(read.fittedModel().network().parameters()), 0.0, "the parameters");
-        assertEquals(copied.toString(), read.toString(), "the report: statistics, dispersion");
-        for (int i = 0; i < classFirst.numInstances(); i++) {
-            assertArrayEquals(copied.distributionForInstance(classFirst.instance(i)),
-                    read.distributionForInstance(classFirst.instance(i)), 0.0, "instance " + i);
+        final NeuralGLM whole = build(family, classFirst, false, options), copied = build(family, mixed, false, options),
+                read = build(family, mixed, true, options);
+        assertTrue(whole.readsInputsFromInstances(), "every row one array: read from the instances by default");
+        assertFalse(copied.readsInputsFromInstances(), "rows of another class of instance: copied by default");
+        assertTrue(read.readsInputsFromInstances(), "-read-instances: read from the instances");
+        for (NeuralGLM g : new NeuralGLM[] {whole, read}) {
+            assertArrayEquals(Parameters.flatten(copied.fittedModel().network().parameters()),
+                    Parameters.flatten(g.fittedModel().network().parameters()), 0.0, "the parameters");
+            assertEquals(copied.toString(), g.toString(), "the report: statistics, dispersion");
+            for (int i = 0; i < classFirst.numInstances(); i++) {
+                assertArrayEquals(copied.distributionForInstance(classFirst.instance(i)),
+                        g.distributionForInstance(classFirst.instance(i)), 0.0, "instance " + i);
+            }
         }
     }
 

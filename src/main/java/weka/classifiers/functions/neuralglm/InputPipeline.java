@@ -104,7 +104,21 @@ public final class InputPipeline implements Inputs {
      */
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
                            double[] classValues, int threads) throws Exception {
-        return fit(data, standardize, weights, rawInputs, classValues, null, threads, 0, false);
+        return fit(data, standardize, weights, rawInputs, classValues, null, threads, 0, Reading.COPY);
+    }
+
+    /** How a fit of numeric inputs gives the training its rows ({@link #takeTrainingRows()} or the matrix). */
+    public enum Reading {
+        /** A standardised copy of the inputs, n x d. */
+        COPY,
+        /**
+         * The rows read from the instances when each is one copy of an instance's value array ({@link DenseValues}: the
+         * instances of Weka's own DenseInstance class, the kept attributes consecutive and without a missing value), as
+         * fast as reading the copy and without its memory; else the copy.
+         */
+        WHOLE_ROWS,
+        /** The rows read from the instances, value by value where a row cannot be copied whole. */
+        ALWAYS
     }
 
     /**
@@ -125,24 +139,25 @@ public final class InputPipeline implements Inputs {
      *                    summary's pass over them), or null to make it here
      * @param threads     the threads to use (at least 1)
      * @param binaryScale the scale of a 0/1 column when standardising; 0 for its standard deviation
-     * @param lean        whether to read the inputs from the instances instead of copying them (numeric inputs only;
-     *                    rawInputs must then be null)
-     * @return the standardised input matrix, n x d; null when lean and the inputs are read from the instances
+     * @param reading     whether to read the inputs from the instances instead of copying them (numeric inputs only;
+     *                    rawInputs must then be null unless {@link Reading#COPY})
+     * @return the standardised input matrix, n x d; null when the inputs are read from the instances
      * @throws Exception when a filter fails
      */
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
-                           double[] classValues, ColumnSummary rawSummary, int threads, double binaryScale, boolean lean)
+                           double[] classValues, ColumnSummary rawSummary, int threads, double binaryScale, Reading reading)
             throws Exception {
         try {
-            return fitAll(data, standardize, weights, rawInputs, classValues, rawSummary, threads, binaryScale, lean);
+            return fitAll(data, standardize, weights, rawInputs, classValues, rawSummary, threads, binaryScale, reading);
         } catch (Standardizer.NotFinite e) {   // every fit of the standardiser below: name the input and the weights
             throw new IllegalArgumentException(overflowMessage("input '" + inputNames[e.column()] + "'", weights), e);
         }
     }
 
     private DMatrixRMaj fitAll(Instances data, boolean standardize, double[] weights, double[] rawInputs,
-                               double[] classValues, ColumnSummary rawSummary, int threads, double binaryScale, boolean lean)
+                               double[] classValues, ColumnSummary rawSummary, int threads, double binaryScale, Reading reading)
             throws Exception {
+        final boolean lean = reading != Reading.COPY;
         trainingRows = null;
         inputsFinite = false;
         if (lean && rawInputs != null) {
@@ -247,18 +262,15 @@ public final class InputPipeline implements Inputs {
                     columnSums[c] = summary.results[kept[c]];
                 }
             }
-            if (lean) {
-                final double[][] arrays = DenseValues.of(data);
-                final boolean complete = summary.missingInputs == 0;
-                standardizer = standardize ? Standardizer.fit(new InstanceRows(data, kept, fill, null, arrays, complete),
-                        weights, columnSums, binaryScale) : Standardizer.identity(cols);
-                trainingRows = kept.length == 0 ? null
-                        : new InstanceRows(data, kept, fill, standardizer, arrays, complete);
-                if (trainingRows != null) {
-                    return null;
-                }
+            final InstanceRows rawRows = lean && kept.length > 0
+                    ? new InstanceRows(data, kept, fill, null, DenseValues.of(data), summary.missingInputs == 0) : null;
+            if (rawRows != null && (reading == Reading.ALWAYS || rawRows.wholeRows())) {
+                standardizer = standardize ? Standardizer.fit(rawRows, weights, columnSums, binaryScale)
+                        : Standardizer.identity(cols);
+                trainingRows = rawRows.standardised(standardizer);
+                return null;
             }
-            if (raw == null) { // nominal inputs, all removed as useless (or a lean fit with no input left)
+            if (raw == null) { // nominal inputs, all removed as useless; or a lean fit that copies after all
                 x = new DMatrixRMaj(n, cols);
                 for (int i = 0; i < n; i++) {
                     InstanceRows.read(data.instance(i), kept, fill, x.data, i * cols);
@@ -774,6 +786,28 @@ public final class InputPipeline implements Inputs {
                 consecutive &= kept[c] == kept[0] + c;
             }
             this.arrays = complete && consecutive ? arrays : null;
+            this.complete = complete;
+        }
+
+        /** Whether no kept attribute has a missing value in the data. */
+        private final boolean complete;
+
+        /** @return the same rows, standardised by s */
+        InstanceRows standardised(Standardizer s) {
+            return new InstanceRows(data, kept, fill, s, arrays, complete);
+        }
+
+        /** @return whether every row is read as one copy of its instance's value array */
+        boolean wholeRows() {
+            if (arrays == null) {
+                return false;
+            }
+            for (double[] a : arrays) {
+                if (a == null) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -790,6 +824,14 @@ public final class InputPipeline implements Inputs {
         public void gather(int[] index, int from, int count, double[] out) {
             final int d = kept.length, first = d == 0 ? 0 : kept[0];
             final double[][] arrays = this.arrays;
+            if (arrays != null) {
+                double touched = 0;
+                for (int r = 0; r < count; r++) {
+                    final double[] values = arrays[index[from + r]];
+                    touched += values == null ? 0 : values[first];
+                }
+                sink = touched;
+            }
             if (arrays == null) {
                 // the rows are objects at random places: a first loop with a short body reads one value of each, so
                 // that the processor waits for many rows' cache misses at once (memory-level parallelism; read row by

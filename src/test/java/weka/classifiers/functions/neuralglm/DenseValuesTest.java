@@ -52,7 +52,7 @@ class DenseValuesTest {
             scale[j] = 0.1 + rng.nextDouble() * 7;
         }
         final Standardizer s = new Standardizer(mean, scale);
-        for (int count : new int[] {0, 1, 63, 64, 65, 150}) {
+        for (int count : new int[] {0, 1, 63, 64, 65, 150, 3276, 3277, 7000}) {
             final double[] rows = new double[count * d + 3], expected = new double[count * d + 3];
             for (int k = 0; k < rows.length; k++) {
                 rows[k] = rng.nextGaussian() * 1e3;
