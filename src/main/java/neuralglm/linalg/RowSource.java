@@ -35,6 +35,15 @@ public interface RowSource {
     void range(int first, int count, double[] out);
 
     /**
+     * @return true when every value of the source is known to be finite without reading it (e.g. inputs bounded by a
+     *         check and standardised by scales not below a bound): {@code train.DataChecks} then skips its pass over
+     *         the rows. False (the default) when the rows must be read to know.
+     */
+    default boolean knownFinite() {
+        return false;
+    }
+
+    /**
      * @param x an n x d matrix. Not copied: the source reads it as it is at each call.
      * @return its rows
      */

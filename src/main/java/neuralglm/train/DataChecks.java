@@ -73,14 +73,15 @@ public final class DataChecks {
 
     /**
      * {@link #check(Family, DMatrixRMaj, DMatrixRMaj, double[])} on inputs read from a source, in blocks of rows (the
-     * same first bad value and message).
+     * same first bad value and message); not read when the source knows its values are finite
+     * ({@link RowSource#knownFinite()}).
      */
     public static void check(Family family, RowSource x, DMatrixRMaj y, double[] w) {
         final int n = x.numRows(), d = x.numCols();
         checkSizes(n, y, w);
         final int rows = Math.max(1, BLOCK / Math.max(1, d));
         final double[] block = new double[rows * d];
-        for (int i = 0; i < n; i += rows) {
+        for (int i = x.knownFinite() ? n : 0; i < n; i += rows) {
             final int m = Math.min(rows, n - i);
             x.range(i, m, block);
             for (int k = 0; k < m * d; k++) {

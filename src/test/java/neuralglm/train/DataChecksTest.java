@@ -141,4 +141,50 @@ class DataChecksTest {
         assertEquals("Inputs have 6 rows but targets have 5", assertThrows(IllegalArgumentException.class,
                 () -> trainer.start(net, GAUSSIAN, new SgdOptimizer(0.1), x(6, 2), true, y(5), null)).getMessage());
     }
+
+    /**
+     * A source that knows its values are finite is not read; one that does not know is, and its first non-finite value
+     * is named as the matrix's would be.
+     */
+    @Test
+    void aSourceKnownFiniteIsNotRead() {
+        final DMatrixRMaj x = x(40, 3);
+        x.set(17, 2, Double.POSITIVE_INFINITY);
+        final neuralglm.linalg.RowSource dense = neuralglm.linalg.RowSource.dense(x);
+        final int[] reads = new int[1];
+        final neuralglm.linalg.RowSource counted = new neuralglm.linalg.RowSource() {
+            @Override
+            public int numRows() {
+                return dense.numRows();
+            }
+
+            @Override
+            public int numCols() {
+                return dense.numCols();
+            }
+
+            @Override
+            public void gather(int[] index, int from, int count, double[] out) {
+                reads[0]++;
+                dense.gather(index, from, count, out);
+            }
+
+            @Override
+            public void range(int first, int count, double[] out) {
+                reads[0]++;
+                dense.range(first, count, out);
+            }
+
+            @Override
+            public boolean knownFinite() {
+                return true;
+            }
+        };
+        assertDoesNotThrow(() -> DataChecks.check(GAUSSIAN, counted, y(40), null));
+        assertEquals(0, reads[0], "a source known finite is not read");
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DataChecks.check(GAUSSIAN, dense, y(40), null));
+        assertEquals(assertThrows(IllegalArgumentException.class, () -> DataChecks.check(GAUSSIAN, x, y(40), null))
+                .getMessage(), e.getMessage());
+    }
 }

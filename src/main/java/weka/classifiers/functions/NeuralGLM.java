@@ -1011,7 +1011,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final DMatrixRMaj x = pipeline.fit(train, !doNotStandardize, targets.weights(), known.inputs(), known.classValues(),
                 known.inputSummary(), numThreads, AutoRegularisation.binaryScale(plan), !fromInstances
                         ? InputPipeline.Reading.COPY : readInstances ? InputPipeline.Reading.ALWAYS
-                        : InputPipeline.Reading.WHOLE_ROWS);
+                        : InputPipeline.Reading.WHOLE_ROWS, known.valueArrays());
         // a lean fit of numeric inputs: no matrix, the rows read from the instances
         final RowSource rows = x == null ? pipeline.takeTrainingRows() : null;
         final int cols = x == null ? rows.numCols() : x.numCols;

@@ -33,6 +33,15 @@ final class DenseValues {
     }
 
     /**
+     * @param inst an instance
+     * @return its value array when its class is exactly {@code DenseInstance} and the array can be read; else null
+     */
+    static double[] array(Object inst) {
+        return VALUES != null && inst.getClass() == DenseInstance.class ? (double[]) VALUES.get((AbstractInstance) inst)
+                : null;
+    }
+
+    /**
      * @param data instances, which must not change while the arrays are used (a {@code setValue} replaces an
      *             instance's array). Not modified.
      * @return per instance its value array when its class is exactly {@code DenseInstance} (else null); null when the
@@ -45,10 +54,7 @@ final class DenseValues {
         final int n = data.numInstances();
         final double[][] arrays = new double[n][];
         for (int i = 0; i < n; i++) {
-            final Object inst = data.instance(i);
-            if (inst.getClass() == DenseInstance.class) {
-                arrays[i] = (double[]) VALUES.get((AbstractInstance) inst);
-            }
+            arrays[i] = array(data.instance(i));
         }
         return arrays;
     }

@@ -104,7 +104,7 @@ public final class InputPipeline implements Inputs {
      */
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
                            double[] classValues, int threads) throws Exception {
-        return fit(data, standardize, weights, rawInputs, classValues, null, threads, 0, Reading.COPY);
+        return fit(data, standardize, weights, rawInputs, classValues, null, threads, 0, Reading.COPY, null);
     }
 
     /** How a fit of numeric inputs gives the training its rows ({@link #takeTrainingRows()} or the matrix). */
@@ -141,22 +141,25 @@ public final class InputPipeline implements Inputs {
      * @param binaryScale the scale of a 0/1 column when standardising; 0 for its standard deviation
      * @param reading     whether to read the inputs from the instances instead of copying them (numeric inputs only;
      *                    rawInputs must then be null unless {@link Reading#COPY})
+     * @param valueArrays when reading the instances: per instance its value array ({@link DenseValues#of}, e.g.
+     *                    {@link Targets.Known#valueArrays}), or null to find them here
      * @return the standardised input matrix, n x d; null when the inputs are read from the instances
      * @throws Exception when a filter fails
      */
     public DMatrixRMaj fit(Instances data, boolean standardize, double[] weights, double[] rawInputs,
-                           double[] classValues, ColumnSummary rawSummary, int threads, double binaryScale, Reading reading)
-            throws Exception {
+                           double[] classValues, ColumnSummary rawSummary, int threads, double binaryScale, Reading reading,
+                           double[][] valueArrays) throws Exception {
         try {
-            return fitAll(data, standardize, weights, rawInputs, classValues, rawSummary, threads, binaryScale, reading);
+            return fitAll(data, standardize, weights, rawInputs, classValues, rawSummary, threads, binaryScale, reading,
+                    valueArrays);
         } catch (Standardizer.NotFinite e) {   // every fit of the standardiser below: name the input and the weights
             throw new IllegalArgumentException(overflowMessage("input '" + inputNames[e.column()] + "'", weights), e);
         }
     }
 
     private DMatrixRMaj fitAll(Instances data, boolean standardize, double[] weights, double[] rawInputs,
-                               double[] classValues, ColumnSummary rawSummary, int threads, double binaryScale, Reading reading)
-            throws Exception {
+                               double[] classValues, ColumnSummary rawSummary, int threads, double binaryScale, Reading reading,
+                               double[][] valueArrays) throws Exception {
         final boolean lean = reading != Reading.COPY;
         trainingRows = null;
         inputsFinite = false;
@@ -263,7 +266,8 @@ public final class InputPipeline implements Inputs {
                 }
             }
             final InstanceRows rawRows = lean && kept.length > 0
-                    ? new InstanceRows(data, kept, fill, null, DenseValues.of(data), summary.missingInputs == 0) : null;
+                    ? new InstanceRows(data, kept, fill, null, valueArrays != null && valueArrays.length == n ? valueArrays
+                    : DenseValues.of(data), summary.missingInputs == 0) : null;
             if (rawRows != null && (reading == Reading.ALWAYS || rawRows.wholeRows())) {
                 standardizer = standardize ? Standardizer.fit(rawRows, weights, columnSums, binaryScale)
                         : Standardizer.identity(cols);
@@ -776,6 +780,12 @@ public final class InputPipeline implements Inputs {
          */
         InstanceRows(Instances data, int[] kept, double[] fill, Standardizer standardizer, double[][] arrays,
                      boolean complete) {
+            this(data, kept, fill, standardizer, arrays, complete, false);
+        }
+
+        /** @param finite whether the rows' values are known finite without reading them ({@link #knownFinite()}) */
+        private InstanceRows(Instances data, int[] kept, double[] fill, Standardizer standardizer, double[][] arrays,
+                             boolean complete, boolean finite) {
             this.data = data;
             this.n = data.numInstances();
             this.kept = kept.clone();
@@ -787,6 +797,7 @@ public final class InputPipeline implements Inputs {
             }
             this.arrays = complete && consecutive ? arrays : null;
             this.complete = complete;
+            this.finite = finite;
         }
 
         /** Whether no kept attribute has a missing value in the data. */
@@ -794,7 +805,48 @@ public final class InputPipeline implements Inputs {
 
         /** @return the same rows, standardised by s */
         InstanceRows standardised(Standardizer s) {
-            return new InstanceRows(data, kept, fill, s, arrays, complete);
+            return new InstanceRows(data, kept, fill, s, arrays, complete, finiteFill() && finiteUnder(s));
+        }
+
+        /** Whether the rows' values, standardised by s, are known finite without reading them. */
+        private final boolean finite;
+
+        /**
+         * The instances' values passed {@link InputChecks} (magnitude at most {@link InputChecks#MAX_MAGNITUDE}, M; the
+         * fill values, means of such values, are checked against M too), so {@code |x - m_j| <= 2M (1 + 2^-52)}, and with every scale
+         * {@code s_j >= MIN_SCALE} = 1e-150 each standardised value has magnitude below 2.1e300: finite. Smaller scales
+         * (columns whose values differ by less than about 1e-150) leave the check's pass to read the rows.
+         *
+         * @param s the standardiser (null: the values as they are, of magnitude at most M)
+         */
+        private static boolean finiteUnder(Standardizer s) {
+            if (s == null) {
+                return true;
+            }
+            for (double scale : s.scale()) {
+                if (!(scale >= MIN_SCALE)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** @return whether the value that replaces a missing one is finite in every column (a weighted mean can overflow) */
+        private boolean finiteFill() {
+            for (int a : kept) {
+                if (!(Math.abs(fill[a]) <= InputChecks.MAX_MAGNITUDE)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The smallest scale under which the standardised values of checked inputs are known finite. */
+        static final double MIN_SCALE = 1e-150;
+
+        @Override
+        public boolean knownFinite() {
+            return finite;
         }
 
         /** @return whether every row is read as one copy of its instance's value array */

@@ -108,6 +108,8 @@ public record Targets(DMatrixRMaj y, double[] weights) {
         final double[] raw = inputs == null || !copyInputs ? null : new double[Math.max(1, n * m)];
         // one-hot targets only (else the targets are the class values)
         final double[] classValues = inputs == null || y == null || !oneHot ? null : new double[n];
+        // numeric inputs read in place (no copy): each instance's value array (DenseValues), for the rows' reads
+        final double[][] arrays = inputs == null || copyInputs ? null : new double[n][];
         final boolean nominalClass = cls.isNominal();
         final int classValueCount = cls.numValues();
         final int parts = Math.min(Math.max(1, n), Parallel.parts(threads, (long) n * d, grain));
@@ -133,9 +135,13 @@ public record Targets(DMatrixRMaj y, double[] weights) {
                         // above the limit), made on the values as they are copied; its message when one fails
                         boolean bad = nominalClass ? !InputChecks.nominalIndex(v, classValueCount)
                                 : Math.abs(v) > InputChecks.MAX_MAGNITUDE;
+                        final double[] values = DenseValues.array(inst);
+                        if (arrays != null) {
+                            arrays[i] = values;
+                        }
                         for (int a = 0, o = i * m; a < d; a++) {
                             if (a != c) {
-                                final double x = inst.value(a);
+                                final double x = values != null ? values[a] : inst.value(a);
                                 if (raw != null) {
                                     raw[o++] = x;
                                 }
@@ -187,6 +193,9 @@ public record Targets(DMatrixRMaj y, double[] weights) {
                     if (y != null) {
                         System.arraycopy(y, i * k, y, j * k, k);
                     }
+                    if (arrays != null) {
+                        arrays[j] = arrays[i];
+                    }
                     if (copied) {
                         System.arraycopy(raw, i * m, raw, j * m, m);
                         if (classValues != null) {
@@ -219,7 +228,8 @@ public record Targets(DMatrixRMaj y, double[] weights) {
         return new Known(original, train, t, !copied ? null : count == n ? raw
                 : java.util.Arrays.copyOf(raw, Math.max(1, count * m)),
                 !copied ? null : classValues == null ? ym.data // the class values themselves
-                        : count == n ? classValues : java.util.Arrays.copyOf(classValues, count), inputSummary);
+                        : count == n ? classValues : java.util.Arrays.copyOf(classValues, count), inputSummary,
+                arrays == null ? null : count == n ? arrays : java.util.Arrays.copyOf(arrays, count));
     }
 
     /** Instance values worth a thread of their own (about 0.1 ms of work). */
@@ -239,9 +249,11 @@ public record Targets(DMatrixRMaj y, double[] weights) {
      * @param inputSummary with {@code inputs}, when made in the same pass (one thread, a class value in every row, no
      *                    missing input value): their {@link ColumnSummary} with the targets' weights and total weight
      *                    ({@link ColumnSummary#of} on {@code inputs}, to the bit); else null
+     * @param valueArrays when every input attribute is numeric and the inputs were not copied: per row of train its
+     *                    instance's value array ({@link DenseValues#array}, null for a row without one); else null
      */
     public record Known(int[] rows, Instances train, Targets targets, double[] inputs, double[] classValues,
-                        ColumnSummary inputSummary) {
+                        ColumnSummary inputSummary, double[][] valueArrays) {
 
         /**
          * Without the raw inputs.
@@ -251,7 +263,7 @@ public record Targets(DMatrixRMaj y, double[] weights) {
          * @param targets their targets and weights
          */
         public Known(int[] rows, Instances train, Targets targets) {
-            this(rows, train, targets, null, null, null);
+            this(rows, train, targets, null, null, null, null);
         }
     }
 

@@ -3,6 +3,7 @@ package weka.classifiers.functions.neuralglm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Random;
@@ -67,5 +68,36 @@ class DenseValuesTest {
                         count + " rows, entry " + k + (k >= count * d ? " (past the rows: untouched)" : ""));
             }
         }
+    }
+
+    /**
+     * Rows standardised by scales of at least 1e-150 with finite fill values are known finite without a pass over
+     * them (checked inputs have magnitude at most 1e150); a smaller scale or a fill value out of that range leaves the
+     * pass to read them. The bound holds at its edge: the most distant checked value over the smallest scale is finite.
+     */
+    @Test
+    void knownFiniteFollowsTheScalesAndFillValues() {
+        final ArrayList<Attribute> atts = new ArrayList<>();
+        atts.add(new Attribute("a"));
+        atts.add(new Attribute("b"));
+        atts.add(new Attribute("y"));
+        final Instances data = new Instances("d", atts, 2);
+        data.setClassIndex(2);
+        data.add(new DenseInstance(1, new double[] {1, 2, 3}));
+        data.add(new DenseInstance(1, new double[] {4, 5, 6}));
+        final int[] kept = {0, 1};
+        final double[] fill = {2.5, 3.5, 0};
+        final InputPipeline.InstanceRows raw = new InputPipeline.InstanceRows(data, kept, fill, null,
+                DenseValues.of(data), true);
+        assertTrue(!raw.knownFinite(), "rows not made by standardised(): not known");
+        assertTrue(raw.standardised(null).knownFinite(), "values as they are, checked: finite");
+        assertTrue(raw.standardised(new Standardizer(new double[] {0, 1e150}, new double[] {1, 1e-150})).knownFinite());
+        assertTrue(!raw.standardised(new Standardizer(new double[] {0, 0}, new double[] {1, 1e-151})).knownFinite());
+        final InputPipeline.InstanceRows badFill = new InputPipeline.InstanceRows(data, kept,
+                new double[] {Double.POSITIVE_INFINITY, 0, 0}, null, DenseValues.of(data), true);
+        assertTrue(!badFill.standardised(new Standardizer(new double[] {0, 0}, new double[] {1, 1})).knownFinite());
+        // the edge of the bound: a value of -1e150 from a mean of 1e150 over the smallest scale
+        final double z = (-1e150 - 1e150) / InputPipeline.InstanceRows.MIN_SCALE;
+        assertTrue(Double.isFinite(z) && Math.abs(z) < 2.1e300, "the bound's edge: " + z);
     }
 }
