@@ -18,7 +18,7 @@ final class LocalObjective implements Objective {
     private final Family family;
     /** The inputs as one matrix; null when they are read from {@link #rows}. */
     private final DMatrixRMaj x;
-    /** The inputs' rows: x's, or a source read batch by batch (one thread, mini-batches, nothing held out). */
+    /** The inputs' rows: x's, or a source read batch by batch (mini-batches, nothing held out). */
     private final RowSource rows;
     private final DMatrixRMaj y;
     private final double[] w;
@@ -54,7 +54,7 @@ final class LocalObjective implements Objective {
     }
 
     /** Mini-batches of rows read from a source ({@link Trainer#start(Sequential, Family, neuralglm.optim.Optimizer,
-     * RowSource, DMatrixRMaj, double[])}): no full batch, one thread, nothing held out. */
+     * RowSource, DMatrixRMaj, double[])}): no full batch, nothing held out; with threads each reads its slice. */
     LocalObjective(Trainer trainer, Sequential net, Family family, RowSource rows, DMatrixRMaj y, double[] w) {
         this.trainer = trainer;
         this.net = net;
@@ -170,7 +170,8 @@ final class LocalObjective implements Objective {
     @Override
     public BatchStep batch() {
         if (step == null) {
-            step = trainer.threads() > 1 ? new ParallelStep(net, family, x, y, w, trainer.threads(), trainer.precision())
+            step = trainer.threads() > 1 ? (x != null ? new ParallelStep(net, family, x, y, w, trainer.threads(),
+                    trainer.precision()) : new ParallelStep(net, family, rows, y, w, trainer.threads(), trainer.precision()))
                     : trainer.newStep(net, family, xb, yb, wb);
         }
         if (step instanceof ParallelStep) {
@@ -181,7 +182,7 @@ final class LocalObjective implements Objective {
 
     @Override
     public double trainingLoss(int epoch, DMatrixRMaj etaOut) {
-        return x == null ? Trainer.finalMeanNll(epoch, net, family, rows, y, w, etaOut, 1)
+        return x == null ? Trainer.finalMeanNll(epoch, net, family, rows, y, w, etaOut, trainer.threads())
                 : Trainer.finalMeanNll(epoch, net, family, x, y, w, etaOut, trainer.threads());
     }
 

@@ -36,7 +36,10 @@ import org.ejml.data.DMatrixRMaj;
 final class ParallelStep implements BatchStep {
 
     private final Family family;
+    /** The inputs as one matrix; null when they are read from {@link #source} (mini-batches only). */
     private final DMatrixRMaj x;
+    /** The inputs' rows: x's, or a source each slice reads its rows of a mini-batch from. */
+    private final neuralglm.linalg.RowSource source;
     private final DMatrixRMaj y;
     private final double[] w;
     private final Slice[] slices;
@@ -88,12 +91,27 @@ final class ParallelStep implements BatchStep {
         this(net, family, x, y, w, threads, precision, true);
     }
 
+    /**
+     * Mini-batches ({@link #window}) of rows read from a source: each slice reads its rows of the batch from it (the
+     * source's reads must be safe from several threads at once); the same numbers as on the matrix of its rows.
+     */
+    ParallelStep(Sequential net, Family family, neuralglm.linalg.RowSource rows, DMatrixRMaj y, double[] w, int threads,
+                 Precision precision) {
+        this(net, family, null, rows, y, w, threads, precision, true);
+    }
+
     /** @param startWorkers false (tests): the worker threads never start, so the caller runs every slice */
     ParallelStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, int threads, Precision precision,
                  boolean startWorkers) {
+        this(net, family, x, neuralglm.linalg.RowSource.dense(x), y, w, threads, precision, startWorkers);
+    }
+
+    private ParallelStep(Sequential net, Family family, DMatrixRMaj x, neuralglm.linalg.RowSource source, DMatrixRMaj y,
+                         double[] w, int threads, Precision precision, boolean startWorkers) {
         this.family = family;
         this.precision = precision;
         this.x = x;
+        this.source = source;
         this.y = y;
         this.w = w;
         this.slices = new Slice[threads];
@@ -388,6 +406,9 @@ final class ParallelStep implements BatchStep {
 
     private double evaluate(boolean reduceNow) {
         final boolean gather = perm != null;
+        if (!gather && x == null) {
+            throw new IllegalStateException("Inputs read from a source train in mini-batches only");
+        }
         final int n = gather ? batchRows : x.numRows, threads = slices.length;
         final double[] bw = gather ? batchWeights : w;
         final double total = Family.totalWeight(bw, n);
@@ -533,8 +554,8 @@ final class ParallelStep implements BatchStep {
          * weights are the caller's network's arrays.
          */
         void load() {
-            final int d = ParallelStep.this.x.numCols, k = ParallelStep.this.y.numCols;
-            if (x.data == ParallelStep.this.x.data) { // slice 0 viewed the rows of x as given: its own buffers now
+            final int d = source.numCols(), k = ParallelStep.this.y.numCols;
+            if (ParallelStep.this.x != null && x.data == ParallelStep.this.x.data) { // slice 0 viewed x's rows: own buffers now
                 x = new DMatrixRMaj(1, 1);
                 y = new DMatrixRMaj(1, 1);
                 w = null;
@@ -543,10 +564,10 @@ final class ParallelStep implements BatchStep {
             y.reshape(rows, k, false);
             final double[] all = perm != null ? batchWeights : ParallelStep.this.w;
             if (perm != null) {
-                final double[] xs = ParallelStep.this.x.data, ys = ParallelStep.this.y.data;
+                source.gather(perm, start + from, rows, x.data);
+                final double[] ys = ParallelStep.this.y.data;
                 for (int r = 0; r < rows; r++) {
                     final int src = perm[start + from + r];
-                    System.arraycopy(xs, src * d, x.data, r * d, d);
                     System.arraycopy(ys, src * k, y.data, r * k, k);
                 }
             } else {

@@ -255,19 +255,18 @@ public final class Trainer {
     /**
      * {@link #start(Sequential, Family, Optimizer, DMatrixRMaj, DMatrixRMaj, double[])} on inputs read from a source as
      * each mini-batch is made and in blocks for the final pass, so that no n x d matrix is held: the same steps and
-     * results, to the bit, as on the matrix of the source's rows. For mini-batches on one thread without early
-     * stopping (the other modes read the inputs as one matrix).
+     * results, to the bit, as on the matrix of the source's rows. For mini-batches without early stopping (the other
+     * modes read the inputs as one matrix); with threads, each reads its slice of a batch from the source, which must
+     * then be safe to read from several threads at once.
      *
-     * @param x inputs, n x d (checked in one pass over blocks of rows)
-     * @throws IllegalStateException on a trainer with full batches (or batches of n rows), threads or a validation
-     *                               fraction
+     * @param x inputs, n x d (checked in one pass over blocks of rows, unless {@link RowSource#knownFinite()})
+     * @throws IllegalStateException on a trainer with full batches (or batches of n rows) or a validation fraction
      */
     public TrainingSession start(Sequential net, Family family, Optimizer optimizer, RowSource x, DMatrixRMaj y,
                                  double[] w) {
-        if (batchSize <= 0 || batchSize >= x.numRows() || threads != 1 || validationFraction != 0) {
-            throw new IllegalStateException("Inputs read from a source need mini-batches on one thread without early "
-                    + "stopping; this trainer has batch size " + batchSize + ", " + threads + " threads, validation fraction "
-                    + validationFraction);
+        if (batchSize <= 0 || batchSize >= x.numRows() || validationFraction != 0) {
+            throw new IllegalStateException("Inputs read from a source need mini-batches without early stopping; this "
+                    + "trainer has batch size " + batchSize + ", validation fraction " + validationFraction);
         }
         DataChecks.check(family, x, y, w);
         return new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net, family, x, y, w));

@@ -570,7 +570,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "build reads the instances anyway where every row is one copy of a DenseInstance's values (numeric "
                     + "inputs side by side, none missing): as fast as the copy. Value by value the epochs are about 10% "
                     + "slower. The same model to the bit. Applies to builds with numeric inputs, hidden layers, "
-                    + "mini-batches smaller than the data, one thread, a fixed -weight-decay and -validation-fraction 0; "
+                    + "mini-batches smaller than the data, a fixed -weight-decay and -validation-fraction 0; "
                     + "other builds copy. The instances must not change during the build. With a heap cap (-Xmx, or "
                     + "maxheap in RunWeka.ini) of about 1.8 times the data's size, a 1M x 20 build reading the instances "
                     + "stays under twice the data's size in memory.",
@@ -915,15 +915,15 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
 
     /**
      * Whether a build may read each mini-batch's inputs from the instances (standardised as they are read) instead of
-     * a standardised copy of them all: mini-batches smaller than the data on one thread, a network with hidden layers,
-     * a fixed weight decay and no early stopping; the build then also needs numeric inputs, checked in
+     * a standardised copy of them all: mini-batches smaller than the data, a network with hidden layers, a fixed
+     * weight decay and no early stopping; the build then also needs numeric inputs, checked in
      * {@link #newRun}, and reads the instances where each row is one copy of an instance's values
      * ({@link InputPipeline.Reading#WHOLE_ROWS}), or always with {@code -read-instances}.
      * The same model to the bit either way.
      */
     private boolean leanInputsAllowed(int[] hiddenSizes, int rows) {
-        return hiddenSizes.length > 0 && numThreads == 1 && miniBatchSize > 0 && miniBatchSize < rows
-                && weightDecay != AUTO && validationFraction == 0;
+        return hiddenSizes.length > 0 && miniBatchSize > 0 && miniBatchSize < rows && weightDecay != AUTO
+                && validationFraction == 0;
     }
 
     /** Whether the run the last build trains reads its inputs from the instances ({@link #readsInputsFromInstances}). */

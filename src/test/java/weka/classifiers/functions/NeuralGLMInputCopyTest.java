@@ -18,9 +18,9 @@ import weka.core.Utils;
  * and keeps no copy of them, by default where each row is one copy of an instance's values and with
  * {@code -read-instances} always; its model is the one the copying build makes, to the bit: parameters, report (fit statistics, dispersion) and predictions; on data with an attribute removed as useless,
  * missing input values, a missing class value and weights; in float64 and float32; a Gaussian class (learnt
- * standardised: the statistics predict on the rows read in blocks, more than one here). A build it cannot serve (two
- * threads) copies as before; {@link NeuralGLM#readsInputsFromInstances} tells the two apart, and is false after a build
- * that failed before its run started.
+ * standardised: the statistics predict on the rows read in blocks, more than one here); with threads, each reading its
+ * slice of a batch. {@link NeuralGLM#readsInputsFromInstances} tells the two apart, and is false after a build that
+ * failed before its run started.
  */
 class NeuralGLMInputCopyTest {
 
@@ -64,8 +64,14 @@ class NeuralGLMInputCopyTest {
             assertArrayEquals(copied.distributionForInstance(data.instance(i)), read.distributionForInstance(data.instance(i)),
                     0.0, "instance " + i);
         }
-        final NeuralGLM threads = build(family, data, true, options + " -num-threads 2");
-        assertFalse(threads.readsInputsFromInstances(), "two threads: the inputs are copied");
+        // two threads: each reads its slice of a batch from the instances, the same model as two threads on the copy
+        final NeuralGLM copied2 = build(family, data, false, options + " -num-threads 2"),
+                read2 = build(family, data, true, options + " -num-threads 2");
+        assertFalse(copied2.readsInputsFromInstances());
+        assertTrue(read2.readsInputsFromInstances(), "two threads read the instances too");
+        assertArrayEquals(Parameters.flatten(copied2.fittedModel().network().parameters()),
+                Parameters.flatten(read2.fittedModel().network().parameters()), 0.0, "two threads: the parameters");
+        assertEquals(copied2.toString(), read2.toString(), "two threads: the report");
         read.setEpochs(0);
         assertThrows(IllegalArgumentException.class, () -> read.buildClassifier(data));
         assertFalse(read.readsInputsFromInstances(), "a build that failed before its run started read nothing");
@@ -78,8 +84,9 @@ class NeuralGLMInputCopyTest {
      * the same model, to the bit, on more rows than a block of the standardiser.
      */
     @ParameterizedTest
-    @CsvSource({"Poisson, float64", "Gaussian, float64", "Categorical, float32"})
-    void completeRowsReadAsArraysMakeTheCopyingBuildsModel(String family, String precision) throws Exception {
+    @CsvSource({"Poisson, float64, 1", "Gaussian, float64, 1", "Categorical, float32, 1", "Poisson, float64, 2",
+        "Categorical, float64, 3"})
+    void completeRowsReadAsArraysMakeTheCopyingBuildsModel(String family, String precision, int threads) throws Exception {
         final Instances data = FamilyData.of(family, 300, 4);
         final Instances classFirst = new Instances(data);
         classFirst.setClassIndex(-1);
@@ -98,7 +105,7 @@ class NeuralGLMInputCopyTest {
             mixed.set(i, new OwnInstance(old.weight(), old.toDoubleArray()));
         }
         assertTrue(mixed.instance(1) instanceof OwnInstance);
-        final String options = " -precision " + precision;
+        final String options = " -precision " + precision + " -num-threads " + threads;
         final NeuralGLM whole = build(family, classFirst, false, options), copied = build(family, mixed, false, options),
                 read = build(family, mixed, true, options);
         assertTrue(whole.readsInputsFromInstances(), "every row one array: read from the instances by default");
