@@ -42,7 +42,7 @@ public final class ColumnSummary {
         final int parts = Math.max(1, Math.min(d, Parallel.parts(threads, (long) n * d, Parallel.PASS_GRAIN)));
         Parallel.run(parts, t -> {
             final int c0 = Parallel.start(d, parts, t), c1 = Parallel.start(d, parts, t + 1);
-            s.rows(x, 0, n, d, w, c0, c1, new Scan(d, c1 - c0));
+            s.rows(x, 0, n, d, w, 0, c0, c1, new Scan(d, c1 - c0));
         });
         return s;
     }
@@ -58,12 +58,15 @@ public final class ColumnSummary {
         }
     }
 
-    /** Rows {@code r0 .. r1 - 1} of columns {@code c0 .. c1 - 1}, row by row, after the rows the scan has seen. */
-    private void rows(double[] x, int r0, int r1, int d, double[] w, int c0, int c1, Scan scan) {
+    /**
+     * Rows {@code r0 .. r1 - 1} of columns {@code c0 .. c1 - 1}, row by row, after the rows the scan has seen; row r's
+     * weight is {@code w[w0 + r]}.
+     */
+    private void rows(double[] x, int r0, int r1, int d, double[] w, int w0, int c0, int c1, Scan scan) {
         int undecided = scan.undecided; // columns with fewer than 2 distinct values so far
         final long[] firstBits = scan.firstBits;
         for (int i = r0; i < r1; i++) {
-            final double wi = w == null ? 1.0 : w[i];
+            final double wi = w == null ? 1.0 : w[w0 + i];
             final int base = i * d;
             if (undecided == 0) {
                 for (int j = c0; j < c1; j++) {
@@ -133,12 +136,29 @@ public final class ColumnSummary {
             }
             // row by row while a column may have fewer than 2 distinct values; then the sums alone, four columns at a
             // time without a test per value (a missing value makes its column's sum NaN: no summary then)
+            add(x, r0, r1, w, 0);
+            next = r1;
+        }
+
+        /**
+         * Adds the next {@code count} rows, held in {@code block} row-major from 0 (e.g. the rows of a data set kept
+         * elsewhere, copied a block at a time): {@link #add(double[], int, int, double[])} on the matrix of all rows.
+         *
+         * @param block count rows of d values. Not modified.
+         * @param count the number of rows
+         * @param w     row weights of all rows (the block's are {@code w[next ..]}), or null for 1. Not modified.
+         */
+        public void addBlock(double[] block, int count, double[] w) {
+            add(block, 0, count, w, next);
+            next += count;
+        }
+
+        private void add(double[] x, int r0, int r1, double[] w, int w0) {
             int r = r0;
             for (; r < r1 && scan.undecided > 0; r++) {
-                s.rows(x, r, r + 1, d, w, 0, d, scan);
+                s.rows(x, r, r + 1, d, w, w0, 0, d, scan);
             }
-            Standardizer.addRows(x, r, r1, d, w, 0, s.sum, 0, d);
-            next = r1;
+            Standardizer.addRows(x, r, r1, d, w, w0, s.sum, 0, d);
         }
 
         /**

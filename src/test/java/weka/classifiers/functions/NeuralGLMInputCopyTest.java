@@ -78,7 +78,7 @@ class NeuralGLMInputCopyTest {
     }
 
     /**
-     * Complete numeric inputs, the class first: by default the build reads each row as one copy of its instance's value
+     * Complete numeric inputs, the class first and a constant attribute last (removed as useless): by default the build reads each row as one copy of its instance's value
      * array; with some rows of a DenseInstance subclass (which could answer value() otherwise) it copies the inputs
      * instead, and with {@code -read-instances} it reads those rows value by value and the others whole. The three give
      * the same model, to the bit, on more rows than a block of the standardiser.
@@ -96,6 +96,10 @@ class NeuralGLMInputCopyTest {
         }
         classFirst.deleteAttributeAt(classFirst.numAttributes() - 1);
         classFirst.setClassIndex(0);
+        classFirst.insertAttributeAt(new Attribute("constant"), classFirst.numAttributes()); // useless: removed
+        for (int i = 0; i < classFirst.numInstances(); i++) {
+            classFirst.instance(i).setValue(classFirst.numAttributes() - 1, 2.5);
+        }
         for (int i = 0; i < classFirst.numInstances(); i += 3) {
             classFirst.instance(i).setWeight(0.5 + (i % 7) / 4.0);
         }
@@ -109,6 +113,9 @@ class NeuralGLMInputCopyTest {
         final NeuralGLM whole = build(family, classFirst, false, options), copied = build(family, mixed, false, options),
                 read = build(family, mixed, true, options);
         assertTrue(whole.readsInputsFromInstances(), "every row one array: read from the instances by default");
+        assertTrue(whole.toString().contains("columns after removing useless attributes"), whole.toString());
+        assertEquals(classFirst.numAttributes() - 2, whole.fittedModel().network().parameters().get(0).value().numCols,
+                "the inputs but the constant");
         assertFalse(copied.readsInputsFromInstances(), "rows of another class of instance: copied by default");
         assertTrue(read.readsInputsFromInstances(), "-read-instances: read from the instances");
         for (NeuralGLM g : new NeuralGLM[] {whole, read}) {

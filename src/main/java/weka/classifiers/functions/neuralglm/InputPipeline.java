@@ -183,9 +183,15 @@ public final class InputPipeline implements Inputs {
         // numeric inputs only: the one pass over the instances also copies their raw values (NaN when missing)
         final double[] raw = rawInputs != null ? rawInputs
                 : inputs == null || lean ? null : new double[Math.max(1, data.numInstances() * inputs.length)];
+        // a lean fit of numeric inputs: the instances' value arrays, read in place
+        final double[][] arrays = !lean || inputs == null ? null
+                : valueArrays != null && valueArrays.length == data.numInstances() ? valueArrays : DenseValues.of(data);
+        // arrays handed on by Targets.known come with the instances' own weights (Targets' weights): no need to check
+        final Summary fromArrays = arrays == null ? null
+                : summariseArrays(data, inputs, arrays, weights, arrays == valueArrays);
         final Summary summary = rawInputs != null
                 ? summarise(data, inputs, rawInputs, classValues, weights, rawSummary, threads)
-                : summarise(data, inputs, raw, weights);
+                : fromArrays != null ? fromArrays : summarise(data, inputs, raw, weights);
         final Instances means = new Instances(data, 1);
         means.add(new DenseInstance(1.0, summary.meansAndModes()));
         for (int i = 0; i < means.numInstances(); i++) {
@@ -266,8 +272,7 @@ public final class InputPipeline implements Inputs {
                 }
             }
             final InstanceRows rawRows = lean && kept.length > 0
-                    ? new InstanceRows(data, kept, fill, null, valueArrays != null && valueArrays.length == n ? valueArrays
-                    : DenseValues.of(data), summary.missingInputs == 0) : null;
+                    ? new InstanceRows(data, kept, fill, null, arrays, summary.missingInputs == 0) : null;
             if (rawRows != null && (reading == Reading.ALWAYS || rawRows.wholeRows())) {
                 standardizer = standardize ? Standardizer.fit(rawRows, weights, columnSums, binaryScale)
                         : Standardizer.identity(cols);
@@ -503,6 +508,19 @@ public final class InputPipeline implements Inputs {
             }
         }
 
+        /** The numeric inputs' sums, present weights, missing and distinct values from their column summary. */
+        void setInputs(int[] inputs, ColumnSummary columns) {
+            for (int c = 0; c < inputs.length; c++) {
+                final int j = inputs[c];
+                results[j] = columns.sum(c);
+                sums[j] = columns.presentWeight(c);
+                missingCount[j] = columns.missing(c);
+                distinct[j] = columns.distinct(c);
+                first[j] = Double.doubleToLongBits(columns.first(c));
+                missingInputs += columns.missing(c);
+            }
+        }
+
         /** A present value v (weight w) of attribute j: the sums of ReplaceMissingValues. */
         private void addToSums(int j, double v, double w) {
             if (nominal[j]) {
@@ -670,22 +688,66 @@ public final class InputPipeline implements Inputs {
         final int n = data.numInstances(), cls = data.classIndex();
         final double total = neuralglm.family.Family.totalWeight(weights, n);
         final Summary s = new Summary(data, total);
-        final ColumnSummary columns = given != null ? given : ColumnSummary.of(raw, n, inputs.length, weights, total, threads);
-        for (int c = 0; c < inputs.length; c++) {
-            final int j = inputs[c];
-            s.results[j] = columns.sum(c);
-            s.sums[j] = columns.presentWeight(c);
-            s.missingCount[j] = columns.missing(c);
-            s.distinct[j] = columns.distinct(c);
-            s.first[j] = Double.doubleToLongBits(columns.first(c));
-            s.missingInputs += columns.missing(c);
-        }
+        s.setInputs(inputs, given != null ? given : ColumnSummary.of(raw, n, inputs.length, weights, total, threads));
         for (int i = 0; i < n; i++) {
             s.addToSums(cls, classValues[i], weights == null ? 1.0 : weights[i]);
             s.count(cls, classValues[i]);
         }
         return s;
     }
+
+    /**
+     * {@link #summarise(Instances, int[], double[], double[], double[], ColumnSummary, int)} of numeric inputs read from
+     * the instances' value arrays ({@link DenseValues}) a block of rows at a time ({@link ColumnSummary.Rows}, as
+     * {@link Targets#known} makes it while copying them): the sums, counts and distinct values {@link #pass} finds, to
+     * the bit, without a call per value.
+     *
+     * @param arrays          per instance its value array (null for an instance without one)
+     * @param instanceWeights whether the weights are known to be the instances' own (else each is compared)
+     * @return the summary; null when an instance has no array, a weight differs from its instance's or an input value is
+     *         missing (then {@link #pass})
+     */
+    private static Summary summariseArrays(Instances data, int[] inputs, double[][] arrays, double[] weights,
+                                           boolean instanceWeights) {
+        final int n = data.numInstances(), m = inputs.length, cls = data.classIndex(), d = data.numAttributes();
+        if (weights == null || m == 0 || m != d - 1) {
+            return null;
+        }
+        for (int i = 0; i < n; i++) {
+            // the rows the pass would take otherwise: no array, or a weight that is not the instance's (the pass's
+            // weightsMatch)
+            if (arrays[i] == null || !instanceWeights && Double.doubleToRawLongBits(data.instance(i).weight())
+                    != Double.doubleToRawLongBits(weights[i])) {
+                return null;
+            }
+        }
+        final double total = neuralglm.family.Family.totalWeight(weights, n);
+        final Summary s = new Summary(data, total);
+        final ColumnSummary.Rows rows = new ColumnSummary.Rows(m);
+        final int block = Math.max(1, SUMMARY_BLOCK / m);
+        final double[] buf = new double[Math.min(n, block) * m];
+        for (int b0 = 0; b0 < n; b0 += block) {
+            final int b1 = Math.min(n, b0 + block);
+            for (int i = b0, o = 0; i < b1; i++, o += m) {
+                // the inputs are every attribute but the class, in order: the values before it and after it
+                final double[] a = arrays[i];
+                System.arraycopy(a, 0, buf, o, cls);
+                System.arraycopy(a, cls + 1, buf, o + cls, d - cls - 1);
+                s.addToSums(cls, a[cls], weights[i]); // the class, as summarise adds it
+                s.count(cls, a[cls]);
+            }
+            rows.addBlock(buf, b1 - b0, weights);
+        }
+        final ColumnSummary columns = rows.summary(total);
+        if (columns == null) {
+            return null;
+        }
+        s.setInputs(inputs, columns);
+        return s;
+    }
+
+    /** Entries of a block of rows read by {@link #summariseArrays} (in the first-level cache). */
+    private static final int SUMMARY_BLOCK = 4096;
 
     private static Summary pass(Instances data, int[] inputs, double[] raw, double[] weights, double total) {
         final Summary s = new Summary(data, total);
