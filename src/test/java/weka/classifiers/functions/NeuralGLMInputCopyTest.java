@@ -129,6 +129,37 @@ class NeuralGLMInputCopyTest {
         }
     }
 
+    /**
+     * A build that read the instances keeps none of them: the serialised classifier is a small fraction of the
+     * serialised data (20,000 rows), and predicts as before once read back.
+     */
+    @org.junit.jupiter.api.Test
+    void aModelThatReadTheInstancesHoldsNoneOfThem() throws Exception {
+        final Instances data = FamilyData.of("Poisson", 20_000, 5);
+        final NeuralGLM g = new NeuralGLM();
+        g.setOptions(Utils.splitOptions("-family weka.classifiers.functions.neuralglm.Poisson -hidden 4 -epochs 1 "
+                + "-optimizer \"weka.classifiers.functions.neuralglm.Adam -lr 0.01\" -mini-batch-size 256 -weight-decay 0 -validation-fraction 0 -S 1"));
+        g.buildClassifier(data);
+        assertTrue(g.readsInputsFromInstances());
+        final java.io.ByteArrayOutputStream model = new java.io.ByteArrayOutputStream(), all = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(model)) {
+            out.writeObject(g);
+        }
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(all)) {
+            out.writeObject(data);
+        }
+        assertTrue(model.size() * 20 < all.size(), "model " + model.size() + " bytes, data " + all.size() + " bytes");
+        final NeuralGLM back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(model.toByteArray()))) {
+            back = (NeuralGLM) in.readObject();
+        }
+        for (int i = 0; i < 50; i++) {
+            assertArrayEquals(g.distributionForInstance(data.instance(i)), back.distributionForInstance(data.instance(i)),
+                    0.0, "instance " + i);
+        }
+    }
+
     /** A DenseInstance subclass (kept as such by copy(), which Instances.set calls). */
     private static final class OwnInstance extends weka.core.DenseInstance {
         private static final long serialVersionUID = 1L;
