@@ -361,6 +361,27 @@ class NeuralGLMBadInputTest {
             final Instances other = nominalClass(List.of("a", "b"));
             c.distributionForInstance(other.instance(0));
         }, new String[] {"The instance's attributes differ from the training data's"}));
+        t.add(Arguments.of("an instance with fewer values than attributes", build(with(NeuralGLMBadInputTest::gaussian,
+                d -> d.add(new DenseInstance(1.0, new double[] {1, 2})))),
+                new String[] {"Instance 31 has 2 values, but its data set 'Gaussian' has 4 attributes"}));
+        t.add(Arguments.of("an instance with fewer values than attributes, options that read the instances",
+                build(c -> {
+                    try {
+                        c.setOptions(Utils.splitOptions("-hidden 3 -optimizer \"weka.classifiers.functions.neuralglm.Adam "
+                                + "-lr 0.01\" -mini-batch-size 8 -epochs 2 -weight-decay 0 -validation-fraction 0"));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, with(NeuralGLMBadInputTest::gaussian, d -> d.add(new DenseInstance(1.0, new double[] {1, 2})))),
+                new String[] {"Instance 31 has 2 values"}));
+        t.add(Arguments.of("an instance with fewer values than attributes, -resume", build(c -> c.setResume(true),
+                with(NeuralGLMBadInputTest::gaussian, d -> d.add(new DenseInstance(1.0, new double[] {1, 2})))),
+                new String[] {"Instance 31 has 2 values"}));
+        t.add(Arguments.of("predicting an instance with fewer values than attributes", (Action) c -> {
+            final Instances d = gaussian();
+            d.add(new DenseInstance(1.0, new double[] {1, 2}));
+            c.distributionForInstance(d.lastInstance());
+        }, new String[] {"The instance to predict has 2 values, but its data set 'Gaussian' has 4 attributes"}));
         t.add(Arguments.of("predicting an instance with an infinite value", (Action) c -> {
             final Instance inf = (Instance) gaussian().instance(0).copy();
             inf.setValue(1, Double.POSITIVE_INFINITY);

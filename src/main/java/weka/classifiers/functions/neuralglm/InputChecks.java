@@ -95,6 +95,7 @@ public final class InputChecks {
      * @throws IllegalArgumentException naming attribute, instance and value
      */
     public static void checkInstance(Instance inst, int number) {
+        checkLength(inst, number);
         for (int a = 0; a < inst.numAttributes(); a++) {
             checkValue(inst, a, number); // the message is made only for a bad value (no string per instance)
             checkNominal(inst, a, number);
@@ -114,11 +115,30 @@ public final class InputChecks {
      * @throws IllegalArgumentException naming the attribute and value
      */
     public static void checkForPrediction(Instance inst) {
+        checkLength(inst, 0);
         for (int a = 0; a < inst.numAttributes(); a++) {
             if (a != inst.classIndex()) {
                 checkValue(inst, a, 0);
                 checkNominal(inst, a, 0);
             }
+        }
+    }
+
+    /**
+     * An instance must hold a value for every attribute of its data set: Weka's {@code Instances.add} takes an instance of
+     * any length, whose missing values would otherwise end in an ArrayIndexOutOfBoundsException inside Weka.
+     *
+     * @param inst   the instance. Not modified.
+     * @param number its 1-based number, or 0 for an instance to predict
+     * @throws IllegalArgumentException naming the instance and both counts
+     */
+    public static void checkLength(Instance inst, int number) {
+        final weka.core.Instances data = inst.dataset();
+        if (data != null && inst.numAttributes() < data.numAttributes()) {
+            throw new IllegalArgumentException(String.format("%s has %d values, but its data set '%s' has %d attributes: "
+                    + "an instance made for another header (Weka's Instances.add does not check the number of values)",
+                    number > 0 ? "Instance " + number : "The instance to predict", inst.numAttributes(),
+                    data.relationName(), data.numAttributes()));
         }
     }
 

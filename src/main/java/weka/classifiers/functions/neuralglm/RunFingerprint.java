@@ -49,6 +49,9 @@ public final class RunFingerprint {
         final int m = data.numAttributes();
         for (int i = 0; i < data.numInstances(); i++) {
             final Instance row = data.instance(i);
+            if (row.numAttributes() < m) {
+                InputChecks.checkLength(row, i + 1);
+            }
             for (int j = 0; j <= m; j++) {
                 final long bits = Double.doubleToLongBits(j < m ? row.value(j) : row.weight());
                 a = Long.rotateLeft(a ^ bits, 29) * 0x9E3779B97F4A7C15L;

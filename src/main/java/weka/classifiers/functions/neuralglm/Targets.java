@@ -125,6 +125,9 @@ public record Targets(DMatrixRMaj y, double[] weights) {
                 final int b1 = Math.min(r1, b0 + SUMMARY_ROWS);
                 for (int i = b0; i < b1; i++) {
                     final Instance inst = data.instance(i);
+                    if (inst.numAttributes() < d) {
+                        InputChecks.checkLength(inst, i + 1);
+                    }
                     final double v = inst.value(c);
                     if (Double.isNaN(v)) { // a missing class value: the row is left out
                         continue;
