@@ -69,20 +69,12 @@ public abstract class Module {
      *         order assigned), as an iterator: {@code next(model.parameters())} works, {@code list(...)} lists them
      */
     public PyObject parameters() {
-        final PyList l = new PyList();
-        for (TorchParameter p : namedParameters().values()) {
-            l.append(Py.java2py(p));
-        }
-        return l.__iter__();
+        return iterator(namedParameters().values());
     }
 
     /** @return (name, parameter) pairs such as {@code ('fc1.weight', ...)}, as an iterator */
     public PyObject named_parameters() {
-        final PyList l = new PyList();
-        for (Map.Entry<String, TorchParameter> e : namedParameters().entrySet()) {
-            l.append(new PyTuple(Py.newString(e.getKey()), Py.java2py(e.getValue())));
-        }
-        return l.__iter__();
+        return namedIterator(namedParameters());
     }
 
     /** @return parameter name to a detached copy of its value, in order */
@@ -172,20 +164,12 @@ public abstract class Module {
 
     /** @return the modules directly inside this one, in order (an iterator, as PyTorch's generator) */
     public PyObject children() {
-        final PyList l = new PyList();
-        for (Module m : childModules()) {
-            l.append(Py.java2py(m));
-        }
-        return l.__iter__();
+        return iterator(childModules());
     }
 
     /** @return (name, module) pairs of the modules directly inside this one (an iterator) */
     public PyObject named_children() {
-        final PyList l = new PyList();
-        for (Map.Entry<String, Module> e : namedChildModules().entrySet()) {
-            l.append(new PyTuple(Py.newString(e.getKey()), Py.java2py(e.getValue())));
-        }
-        return l.__iter__();
+        return namedIterator(namedChildModules());
     }
 
     /** @return this module and every module inside it, depth first (an iterator) */
@@ -356,5 +340,23 @@ public abstract class Module {
      */
     static String indented(String repr) {
         return repr.replace("\n", "\n  ");
+    }
+
+    /** @return a Python iterator over the values, as PyTorch's generators */
+    static PyObject iterator(Iterable<?> values) {
+        final PyList l = new PyList();
+        for (Object v : values) {
+            l.append(Py.java2py(v));
+        }
+        return l.__iter__();
+    }
+
+    /** @return a Python iterator over (name, value) pairs, in the map's order */
+    static PyObject namedIterator(Map<String, ?> named) {
+        final PyList l = new PyList();
+        for (Map.Entry<String, ?> e : named.entrySet()) {
+            l.append(new PyTuple(Py.newString(e.getKey()), Py.java2py(e.getValue())));
+        }
+        return l.__iter__();
     }
 }

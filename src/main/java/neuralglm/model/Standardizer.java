@@ -395,7 +395,9 @@ public final class Standardizer implements Serializable {
         }
         final int parts = Math.min(Math.max(1, n), Parallel.parts(threads, (long) n * d, Parallel.PASS_GRAIN));
         final boolean[] finite = new boolean[parts];
-        Parallel.run(parts, t -> finite[t] = applyRows(x, Parallel.start(n, parts, t), Parallel.start(n, parts, t + 1), check));
+        final RowBlocks blocks = new RowBlocks(mean, scale, APPLY_BLOCK);
+        Parallel.run(parts, t -> finite[t] = applyRows(x, blocks, Parallel.start(n, parts, t),
+                Parallel.start(n, parts, t + 1), check));
         for (boolean f : finite) {
             if (!f) {
                 return false;
@@ -421,26 +423,26 @@ public final class Standardizer implements Serializable {
      * @return this standardiser on blocks of rows ({@link RowBlocks}), for rows read a batch at a time
      */
     public RowBlocks rowBlocks() {
-        return new RowBlocks(mean, scale);
+        return new RowBlocks(mean, scale, RowBlocks.BLOCK_ENTRIES);
     }
 
     /**
-     * The map {@code z = (x - m_j) / s_j} on count x d rows held row-major from index 0, with the means and scales laid
-     * out for as many rows as {@link #BLOCK_ENTRIES} entries hold, so that one loop whose arrays share an index serves a
-     * batch (C2 vectorises it: about 5 ns a row of 20, where {@link #applyRow} row by row, or a loop that reads the
-     * means at another index than the rows, takes about 23, one division at a time); a larger batch goes through a
-     * buffer in blocks. The arithmetic of {@link #applyRow}, so the same bits. Immutable: threads may share one.
+     * The map {@code z = (x - m_j) / s_j} on rows held row-major, with the means and scales laid out for a block of
+     * whole rows (as many as a given number of entries hold, at least one), so that one loop whose arrays share an index
+     * serves a block: C2 vectorises it (about 4 ns a row of 20, where {@link #applyRow} row by row, or a loop reading
+     * the means at another index than the rows, takes about 23, one division at a time). The arithmetic of
+     * {@link #applyRow}, so the same bits. Immutable: threads may share one.
      */
     public static final class RowBlocks {
-        /** Entries of the laid-out means and scales (whole rows; at least one row). */
+        /** Entries laid out by {@link #rowBlocks()}: a mini-batch of 256 rows of up to 64 inputs in one loop. */
         static final int BLOCK_ENTRIES = 16384;
         private final int d;
         private final double[] m;
         private final double[] s;
 
-        private RowBlocks(double[] mean, double[] scale) {
+        private RowBlocks(double[] mean, double[] scale, int entries) {
             d = mean.length;
-            final int len = d == 0 ? 0 : Math.max(1, BLOCK_ENTRIES / d) * d;
+            final int len = d == 0 ? 0 : Math.max(1, entries / d) * d;
             m = new double[len];
             s = new double[len];
             for (int k = 0; k < len; k++) {
@@ -449,31 +451,47 @@ public final class Standardizer implements Serializable {
             }
         }
 
+        /** @return the entries of a block: whole rows */
+        int blockEntries() {
+            return m.length;
+        }
+
         /**
-         * Standardises {@code x[0 .. count * d - 1]} in place.
+         * Standardises {@code x[0 .. count * d - 1]} in place: a block at a time, the first in the vectorised loop, any
+         * further ones (more rows than a block holds) in a loop of their own, allocating nothing.
          *
          * @param x     count rows of d values, row-major from 0. Modified.
          * @param count the number of rows
          */
         public void apply(double[] x, int count) {
             final int len = count * d;
-            if (len <= m.length) {
-                standardise(x, m, s, len);
-                return;
-            }
-            final double[] t = new double[m.length];
-            for (int k0 = 0; k0 < len; k0 += m.length) {
-                final int part = Math.min(m.length, len - k0);
-                System.arraycopy(x, k0, t, 0, part);
-                standardise(t, m, s, part);
-                System.arraycopy(t, 0, x, k0, part);
+            standardise(x, Math.min(len, m.length));
+            for (int k0 = m.length; k0 < len; k0 += m.length) {
+                final int end = Math.min(m.length, len - k0);
+                for (int k = 0; k < end; k++) {
+                    x[k0 + k] = (x[k0 + k] - m[k]) / s[k];
+                }
             }
         }
 
-        /** {@code x[k] = (x[k] - m[k]) / s[k]} for k &lt; len: one index for every array, which C2 vectorises. */
-        private static void standardise(double[] x, double[] m, double[] s, int len) {
+        /** {@code x[k] = (x[k] - m[k]) / s[k]} for k &lt; len (at most a block): one index for every array. */
+        void standardise(double[] x, int len) {
+            final double[] m = this.m, s = this.s;
             for (int k = 0; k < len; k++) {
                 x[k] = (x[k] - m[k]) / s[k];
+            }
+        }
+
+        /**
+         * {@link #standardise} adding {@code z * 0} to {@code f[k]}, which stays 0 while every z is finite and becomes
+         * NaN at the first that is not.
+         */
+        void standardiseChecked(double[] x, double[] f, int len) {
+            final double[] m = this.m, s = this.s;
+            for (int k = 0; k < len; k++) {
+                final double z = (x[k] - m[k]) / s[k];
+                x[k] = z;
+                f[k] += z * 0.0;
             }
         }
     }
@@ -484,33 +502,22 @@ public final class Standardizer implements Serializable {
      * @param check whether to check the standardised entries
      * @return whether every entry standardised is finite (true when not checked)
      */
-    private boolean applyRows(DMatrixRMaj x, int r0, int r1, boolean check) {
+    private boolean applyRows(DMatrixRMaj x, RowBlocks blocks, int r0, int r1, boolean check) {
+        // blocks of rows copied to a buffer indexed from 0, where the block's laid-out means and scales share their
+        // index (RowBlocks: the same arithmetic per entry)
         final int d = x.numCols;
-        // blocks of rows copied to a buffer indexed from 0, with the means and scales repeated for each row of a
-        // block: one loop whose arrays share an index, which C2 vectorises (the same arithmetic per entry); in the same
-        // loop f[k] += z * 0, which stays a zero while every z is finite and becomes NaN at the first that is not
-        final int rows = Math.max(1, Math.min(r1 - r0, APPLY_BLOCK / Math.max(1, d)));
-        final double[] m = new double[rows * d], s = new double[rows * d], t = new double[rows * d];
-        final double[] f = check ? new double[rows * d] : null;
-        for (int k = 0; k < rows * d; k++) {
-            m[k] = mean[k % d];
-            s[k] = scale[k % d];
-        }
-        for (int i = r0; i < r1; i += rows) {
-            final int len = Math.min(rows, r1 - i) * d;
-            System.arraycopy(x.data, i * d, t, 0, len);
+        final int entries = Math.max(1, Math.min(r1 - r0, blocks.blockEntries() / Math.max(1, d))) * d;
+        final double[] t = new double[entries];
+        final double[] f = check ? new double[entries] : null;
+        for (int k0 = r0 * d, end = r1 * d; k0 < end; k0 += entries) {
+            final int len = Math.min(entries, end - k0);
+            System.arraycopy(x.data, k0, t, 0, len);
             if (check) {
-                for (int k = 0; k < len; k++) {
-                    final double z = (t[k] - m[k]) / s[k];
-                    t[k] = z;
-                    f[k] += z * 0.0;
-                }
+                blocks.standardiseChecked(t, f, len);
             } else {
-                for (int k = 0; k < len; k++) {
-                    t[k] = (t[k] - m[k]) / s[k];
-                }
+                blocks.standardise(t, len);
             }
-            System.arraycopy(t, 0, x.data, i * d, len);
+            System.arraycopy(t, 0, x.data, k0, len);
         }
         if (check) {
             for (double v : f) {

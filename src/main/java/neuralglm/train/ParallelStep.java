@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 import neuralglm.family.Family;
+import neuralglm.linalg.RowSource;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Precision;
 import neuralglm.nn.Sequential;
@@ -39,7 +40,7 @@ final class ParallelStep implements BatchStep {
     /** The inputs as one matrix; null when they are read from {@link #source} (mini-batches only). */
     private final DMatrixRMaj x;
     /** The inputs' rows: x's, or a source each slice reads its rows of a mini-batch from. */
-    private final neuralglm.linalg.RowSource source;
+    private final RowSource source;
     private final DMatrixRMaj y;
     private final double[] w;
     private final Slice[] slices;
@@ -95,7 +96,7 @@ final class ParallelStep implements BatchStep {
      * Mini-batches ({@link #window}) of rows read from a source: each slice reads its rows of the batch from it (the
      * source's reads must be safe from several threads at once); the same numbers as on the matrix of its rows.
      */
-    ParallelStep(Sequential net, Family family, neuralglm.linalg.RowSource rows, DMatrixRMaj y, double[] w, int threads,
+    ParallelStep(Sequential net, Family family, RowSource rows, DMatrixRMaj y, double[] w, int threads,
                  Precision precision) {
         this(net, family, null, rows, y, w, threads, precision, true);
     }
@@ -103,10 +104,10 @@ final class ParallelStep implements BatchStep {
     /** @param startWorkers false (tests): the worker threads never start, so the caller runs every slice */
     ParallelStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, int threads, Precision precision,
                  boolean startWorkers) {
-        this(net, family, x, neuralglm.linalg.RowSource.dense(x), y, w, threads, precision, startWorkers);
+        this(net, family, x, RowSource.dense(x), y, w, threads, precision, startWorkers);
     }
 
-    private ParallelStep(Sequential net, Family family, DMatrixRMaj x, neuralglm.linalg.RowSource source, DMatrixRMaj y,
+    private ParallelStep(Sequential net, Family family, DMatrixRMaj x, RowSource source, DMatrixRMaj y,
                          double[] w, int threads, Precision precision, boolean startWorkers) {
         this.family = family;
         this.precision = precision;

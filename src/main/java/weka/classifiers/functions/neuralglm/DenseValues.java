@@ -12,7 +12,7 @@ import weka.core.Instances;
  * {@code DenseInstance}, {@code value(a)} is entry a of its array ({@code AbstractInstance.m_AttValues}), which Weka
  * keeps protected and copies in {@code toDoubleArray()}. Holding the arrays lets a build read a row of values as one
  * copy instead of an {@code Instance} call per value through the instance object: in a gather of 256 random rows
- * of 20 values, about 50 ns a row against 125 (`BenchMain weka-large --read-instances` reads every mini-batch so).
+ * of 20 values (a throwaway loop of 200k rows, src/bench/SPEED.md), about 50 ns a row against 125.
  * Where Java's access checks refuse the field (a Weka run as named modules, say) there are no arrays and the caller
  * reads the values through {@code Instance.value}.
  */
