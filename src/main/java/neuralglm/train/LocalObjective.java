@@ -170,8 +170,8 @@ final class LocalObjective implements Objective {
     @Override
     public BatchStep batch() {
         if (step == null) {
-            step = trainer.threads() > 1 ? (x != null ? new ParallelStep(net, family, x, y, w, trainer.threads(),
-                    trainer.precision()) : new ParallelStep(net, family, rows, y, w, trainer.threads(), trainer.precision()))
+            step = trainer.threads() > 1
+                    ? new ParallelStep(net, family, x, rows, y, w, trainer.threads(), trainer.precision(), true)
                     : trainer.newStep(net, family, xb, yb, wb);
         }
         if (step instanceof ParallelStep) {

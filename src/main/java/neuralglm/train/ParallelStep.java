@@ -92,23 +92,20 @@ final class ParallelStep implements BatchStep {
         this(net, family, x, y, w, threads, precision, true);
     }
 
-    /**
-     * Mini-batches ({@link #window}) of rows read from a source: each slice reads its rows of the batch from it (the
-     * source's reads must be safe from several threads at once); the same numbers as on the matrix of its rows.
-     */
-    ParallelStep(Sequential net, Family family, RowSource rows, DMatrixRMaj y, double[] w, int threads,
-                 Precision precision) {
-        this(net, family, null, rows, y, w, threads, precision, true);
-    }
-
     /** @param startWorkers false (tests): the worker threads never start, so the caller runs every slice */
     ParallelStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, int threads, Precision precision,
                  boolean startWorkers) {
         this(net, family, x, RowSource.dense(x), y, w, threads, precision, startWorkers);
     }
 
-    private ParallelStep(Sequential net, Family family, DMatrixRMaj x, RowSource source, DMatrixRMaj y,
-                         double[] w, int threads, Precision precision, boolean startWorkers) {
+    /**
+     * @param x      the inputs as one matrix, or null when they are read from {@code source} (mini-batches
+     *               ({@link #window}) only: each slice reads its rows of the batch from the source, whose reads must then
+     *               be safe from several threads at once; the same numbers as on the matrix of its rows)
+     * @param source x's rows ({@link RowSource#dense}), or the source the inputs are read from
+     */
+    ParallelStep(Sequential net, Family family, DMatrixRMaj x, RowSource source, DMatrixRMaj y, double[] w, int threads,
+                 Precision precision, boolean startWorkers) {
         this.family = family;
         this.precision = precision;
         this.x = x;
