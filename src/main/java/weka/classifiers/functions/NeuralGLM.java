@@ -404,9 +404,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     /**
      * @param glm         whether the network has no hidden layer
      * @param trainWeight the total weight of the rows trained on
+     * @param meanOne     whether the fit's weights are the prior weights scaled to mean 1 ({@link Targets#withMeanOneWeights})
      * @return the penalty and early stopping of a build, in words (the report's Regularisation line)
      */
-    private String describeRegularization(boolean glm, double lambda, double trainWeight, double fraction, int patienceUsed,
+    private String describeRegularization(boolean glm, double lambda, double trainWeight, boolean meanOne, double fraction, int patienceUsed,
                                           Standardizer targetScale, boolean converged, int folds, int minRowsToHoldOut) {
         final StringBuilder sb = new StringBuilder();
         if (targetScale != null) {
@@ -422,6 +423,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             sb.append(String.format(Locale.ROOT, "weight decay %s: lambda/2 * (sum of squared weights and biases) is "
                     + "added to the summed negative log-likelihood (%.4g on the mean over %s of weight)",
                     num(lambda), lambda / trainWeight, num(trainWeight)));
+            if (meanOne) {
+                sb.append(" (-weights Prior: the penalised fit takes the instance weights scaled to mean 1, so the "
+                        + "penalty is weighed against the instances and the weights' scale does not matter)");
+            }
             if (penaltyPath != null) {
                 sb.append(converged ? ", chosen automatically (weight decay -1): each of"
                         : folds > 0 ? String.format(Locale.ROOT, ", chosen automatically (weight decay -1) by the loss "
@@ -702,8 +707,13 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             description = "How instance weights are read. Frequency (default, Weka's convention): an instance of weight w "
                     + "stands for w identical observations, so the residual degrees of freedom are sum of weights - rank. "
                     + "Prior (R's glm(weights=), statsmodels' var_weights): instance i has variance phi V(mu)/w_i and the "
-                    + "degrees of freedom count instances, n - rank. Both give the same fit; they differ in the residual "
-                    + "degrees of freedom, hence the dispersion, standard errors, t tests, log-likelihood, AIC and BIC. "
+                    + "degrees of freedom count instances, n - rank. An unpenalised fit (a GLM) is the same under both; they "
+                    + "differ in the residual degrees of freedom, hence the dispersion, standard errors, t tests, "
+                    + "log-likelihood, AIC and BIC. A weight decay (every network's, by default) is weighed against the "
+                    + "observations: under Frequency against the weights' total (weights adding up to 1 are one observation, "
+                    + "which the penalty outweighs: the model stays near the null model), under Prior against the instances, "
+                    + "the weights scaled to mean 1 for the fit, so that their scale does not matter (the statistics keep "
+                    + "them as given). "
                     + "For the Binomial family the weight is the number of trials and degrees of freedom count instances, "
                     + "whatever this option says.",
             commandLineParamName = "weights", commandLineParamSynopsis = "-weights <Frequency|Prior>")
@@ -1001,6 +1011,11 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final Instances train = known.train();
         final Targets targets = known.targets();
         final boolean glm = hiddenSizes.length == 0;
+        // prior weights are relative precisions whose scale is arbitrary (R's glm(weights=)): a penalised fit (any network,
+        // a GLM with a weight decay) trains on them scaled to mean 1, so that the penalty is weighed against the instances
+        // and the model is the same for weights c w as for w; the fit statistics keep the weights as given
+        final boolean rowPenalty = weightsKind == GlmInference.Weights.PRIOR.ordinal() && (!glm || weightDecay > 0);
+        final Targets fitTargets = rowPenalty ? targets.withMeanOneWeights() : targets;
         // what the automatic options hold out and fit (the held-out study's defaults)
         final AutoRegularisation.Plan plan = AutoRegularisation.plan(fam, glm, forStream, train.numInstances(), weightDecay,
                 validationFraction, patience);
@@ -1022,7 +1037,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         // a Gaussian network learns the standardised class, (y - mean) / sd: the weight decay is then free of its units
         final Standardizer targetScale;
         try {
-            targetScale = plan.scaleTarget() ? Standardizer.fit(targets.y(), targets.weights()) : null;
+            targetScale = plan.scaleTarget() ? Standardizer.fit(targets.y(), fitTargets.weights()) : null;
         } catch (Standardizer.NotFinite e) {
             throw new IllegalArgumentException(InputPipeline.overflowMessage("class attribute '"
                     + train.classAttribute().name() + "'", targets.weights()), e);
@@ -1031,7 +1046,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final java.util.function.LongFunction<Sequential> freshWithSeed = seed -> {
             final Sequential n = Sequential.mlp(cols, hiddenSizes, () -> Activation.byName(actName), outputs,
                     new Random(seed));
-            NullStart.apply(n, fam, y, targets.weights());
+            NullStart.apply(n, fam, y, fitTargets.weights());
             return n;
         };
         final Supplier<Sequential> fresh = () -> freshWithSeed.apply(getSeed());
@@ -1039,8 +1054,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final double fraction = plan.fraction();
         final int[] trainPart = fraction > 0 ? ValidationSplit.of(fam, targets.y(), fraction, getSeed()).train() : null;
         final int trainRows = trainPart != null ? trainPart.length : train.numInstances();
-        final double trainWeight = Family.totalWeight(trainPart == null ? targets.weights()
-                : ValidationSplit.rows(targets.weights(), trainPart), trainRows);
+        final double trainWeight = Family.totalWeight(trainPart == null ? fitTargets.weights()
+                : ValidationSplit.rows(fitTargets.weights(), trainPart), trainRows);
         // the automatic weight decay of a Gaussian network: its fits stop at AutoRegularisation.CONVERGED_EPOCHS at most
         final int fitLimit = AutoRegularisation.epochLimit(plan, weightDecay, limit);
         // a GLM (no hidden layer) trains and predicts in float64 whatever the option: its inference needs double
@@ -1054,7 +1069,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final AutoRegularisation.Choice choice;
         try {
             choice = AutoRegularisation.choose(plan, weightDecay, glm, forStream, freshWithSeed, getSeed(), fam,
-                    optimizer::create, trainer, x, y, targets.weights(), buildLog == null ? null : buildLog::penalty);
+                    optimizer::create, trainer, x, y, fitTargets.weights(), buildLog == null ? null : buildLog::penalty);
         } catch (AutoRegularisation.Interrupted e) {
             throw new InterruptedException("NeuralGLM: training was interrupted at epoch " + (e.epoch() + 1) + " while "
                     + e.during() + "; the classifier keeps the model it had before this build");
@@ -1074,8 +1089,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         // stepped from outside, no per-epoch debug output) its finished session is the model's, no refit
         final boolean reused = choice.modelFit() != null && building && !getDebug();
         final TrainingSession session = reused ? choice.modelFit()
-                : x == null ? trainer.start(fresh.get(), fam, opt, rows, y, targets.weights())
-                : trainer.start(fresh.get(), fam, opt, x, pipeline.fittedInputsFinite(), y, targets.weights());
+                : x == null ? trainer.start(fresh.get(), fam, opt, rows, y, fitTargets.weights())
+                : trainer.start(fresh.get(), fam, opt, x, pipeline.fittedInputsFinite(), y, fitTargets.weights());
         if (reused && buildLog != null) {
             buildLog.epoch(session);   // the status bar: the last epoch of the fit kept
         }
@@ -1087,7 +1102,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 opt.toString(), miniBatchSize, !doNotStandardize,
                 FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
                 GlmInference.Weights.values()[weightsKind], quasi,
-                describeRegularization(glm, lambda, trainWeight, fraction, patienceUsed, targetScale, converged, plan.folds(),
+                describeRegularization(glm, lambda, trainWeight, rowPenalty && fitTargets != targets, fraction,
+                        patienceUsed, targetScale, converged, plan.folds(),
                         AutoRegularisation.minRowsToHoldOut(fam)) + describeAverage(getSeed(), members.size() + 1, memberLambdas, plan.folds())
                         + (linear == null ? "" : String.format(Locale.ROOT, "; the model is the average (of eta) of this "
                         + "network and a ridge GLM (no hidden layer) fitted to convergence with the same weight decay %s on "

@@ -235,6 +235,35 @@ public record Targets(DMatrixRMaj y, double[] weights) {
                 arrays == null ? null : count == n ? arrays : java.util.Arrays.copyOf(arrays, count));
     }
 
+    /**
+     * These targets with the weights scaled to mean 1 over the rows of positive weight, {@code w_i n+ / sum w} (n+ the
+     * number of rows with {@code w_i > 0}): what a penalised fit under prior weights (relative precisions, whose scale is
+     * arbitrary) trains on, so that the penalty is weighed against the rows and the fit does not depend on the weights'
+     * scale. The mean NLL and its gradient are the same for any scale; the penalty on the mean, {@code lambda / sum w},
+     * becomes {@code lambda / n+}. Weights of a power-of-two scale map to the same weights to the bit.
+     *
+     * @return targets sharing y, with new weights; this when the weights already have mean 1 (e.g. all 1)
+     */
+    public Targets withMeanOneWeights() {
+        final int n = y.numRows;
+        final double total = neuralglm.family.Family.totalWeight(weights, n);
+        int positive = 0;
+        for (int i = 0; i < n; i++) {
+            if (weights[i] > 0) {
+                positive++;
+            }
+        }
+        final double scale = positive / total;
+        if (scale == 1.0) {
+            return this;
+        }
+        final double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = weights[i] * scale;
+        }
+        return new Targets(y, w);
+    }
+
     /** Instance values worth a thread of their own (about 0.1 ms of work). */
     private static final long GRAIN = 1L << 15;
 

@@ -1,0 +1,139 @@
+package weka.classifiers.functions;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/**
+ * The scale of the instance weights. Prior weights (R's glm(weights=): relative precisions) have no scale of their own,
+ * so a penalised fit (the default network's automatic weight decay, a fixed decay) must not depend on it: weights c w and
+ * w give the same model. Frequency weights (Weka's convention) count observations: the penalty is weighed against their
+ * total, so weights adding up to a fraction of the instances are a data set of that many observations.
+ */
+class NeuralGLMWeightScaleTest {
+
+    /** Weights 1 + i mod 3 (not all equal), times scale (a power of two: the scaled weights are exact). */
+    private static Instances weighted(String family, double scale) {
+        final Instances data = FamilyData.of(family, 150, 7);
+        for (int i = 0; i < data.numInstances(); i++) {
+            data.instance(i).setWeight((1 + i % 3) * scale);
+        }
+        return data;
+    }
+
+    private static NeuralGLM built(Instances data, String options) throws Exception {
+        final NeuralGLM c = new NeuralGLM();
+        c.setOptions(Utils.splitOptions(options));
+        c.buildClassifier(data);
+        return c;
+    }
+
+    private static double[][] predictions(NeuralGLM c, Instances data) throws Exception {
+        final double[][] out = new double[data.numInstances()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = c.distributionForInstance(data.instance(i));
+        }
+        return out;
+    }
+
+    private static void assertSamePredictions(double[][] expected, double[][] actual, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            assertArrayEquals(expected[i], actual[i], 0.0, what + ", instance " + (i + 1));
+        }
+    }
+
+    /**
+     * @return the report's penalty on the mean NLL, "(X on the mean over W of weight)", after checking W against the
+     *         expected total weight
+     */
+    private static double penaltyOnMean(NeuralGLM c, double weight) {
+        final Matcher m = Pattern.compile("\\(([0-9.eE+-]+) on the mean over ([0-9.eE+-]+) of weight\\)").matcher(c.toString());
+        assertTrue(m.find(), c.toString());
+        assertEquals(weight, Double.parseDouble(m.group(2)), 1e-3 * weight, c.toString());
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void underPriorWeightsTheDefaultNetworkIsTheSameForAnyScaleOfTheWeights() throws Exception {
+        for (String family : new String[] {"Categorical", "Gaussian"}) {
+            final Instances ones = weighted(family, 1.0);
+            final double[][] reference = predictions(built(ones, "-weights Prior"), ones);
+            for (double scale : new double[] {0x1p-20, 0x1p-3, 0x1p10}) {
+                final Instances scaled = weighted(family, scale);
+                assertSamePredictions(reference, predictions(built(scaled, "-weights Prior"), scaled),
+                        family + ", weights scaled by " + scale);
+            }
+        }
+    }
+
+    @Test
+    void underPriorWeightsAFixedWeightDecayIsWeighedAgainstTheInstances() throws Exception {
+        final Instances ones = weighted("Poisson", 1.0), scaled = weighted("Poisson", 0x1p-12);
+        final String options = "-weights Prior -family Poisson -hidden 4 -weight-decay 3 -validation-fraction 0 -epochs 60";
+        final NeuralGLM a = built(ones, options), b = built(scaled, options);
+        assertSamePredictions(predictions(a, ones), predictions(b, scaled), "Poisson network, weight decay 3");
+        // the penalty on the mean is lambda over the instances (150), not over the weights' total (300 or 300 / 4096)
+        assertEquals(3.0 / 150, penaltyOnMean(b, 150), 1e-6, b.toString());
+        assertTrue(b.toString().contains("-weights Prior: the penalised fit takes the instance weights scaled to mean 1"),
+                b.toString());
+    }
+
+    @Test
+    void underFrequencyWeightsTheirTotalCountsObservationsAgainstThePenalty() throws Exception {
+        // the same rows as 300 observations and as 300 / 4096: the second is mostly prior, its predictions near the mean
+        final Instances ones = weighted("Poisson", 1.0), scaled = weighted("Poisson", 0x1p-12);
+        final String options = "-family Poisson -hidden 4 -weight-decay 3 -validation-fraction 0 -epochs 60";
+        final double[][] full = predictions(built(ones, options), ones);
+        final NeuralGLM light = built(scaled, options);
+        final double[][] prior = predictions(light, scaled);
+        assertEquals(3.0 / (300.0 / 4096), penaltyOnMean(light, 300.0 / 4096), 1e-6 * 3.0 / (300.0 / 4096),
+                light.toString());
+        double spreadFull = 0, spreadPrior = 0, meanFull = 0, meanPrior = 0;
+        for (int i = 0; i < full.length; i++) {
+            meanFull += full[i][0] / full.length;
+            meanPrior += prior[i][0] / prior.length;
+        }
+        for (int i = 0; i < full.length; i++) {
+            spreadFull += Math.abs(full[i][0] - meanFull);
+            spreadPrior += Math.abs(prior[i][0] - meanPrior);
+        }
+        assertTrue(spreadPrior < 0.2 * spreadFull, "spread of the predictions: " + spreadPrior + " against " + spreadFull);
+    }
+
+    @Test
+    void aGlmWithoutPenaltyIsTheSameUnderBothReadings() throws Exception {
+        // no penalty: the fit never depended on the weights' scale, and prior weights leave it as it was
+        final Instances data = weighted("Poisson", 0x1p-5);
+        final String options = "-family Poisson -hidden none";
+        final NeuralGLM frequency = built(data, options), prior = built(data, options + " -weights Prior");
+        assertSamePredictions(predictions(frequency, data), predictions(prior, data), "Poisson GLM");
+        assertFalse(prior.toString().contains("-weights Prior: the penalised fit"), prior.toString());
+    }
+
+    @Test
+    void weightsScaledToMeanOneKeepTheirRatiosAndLeaveZerosAlone() {
+        final Instances data = FamilyData.of("Gaussian", 5, 3);
+        final double[] w = {0.5, 0, 1.5, 3, 1};
+        for (int i = 0; i < w.length; i++) {
+            data.instance(i).setWeight(w[i]);
+        }
+        final weka.classifiers.functions.neuralglm.Targets t = weka.classifiers.functions.neuralglm.Targets.of(data,
+                new neuralglm.family.GaussianFamily(), new int[] {0, 1, 2, 3, 4});
+        // four positive weights adding up to 6: each times 4 / 6
+        assertArrayEquals(new double[] {0.5 * 4 / 6, 0, 1.5 * 4 / 6, 3 * 4 / 6.0, 4 / 6.0},
+                t.withMeanOneWeights().weights(), 1e-15);
+        final double[] ones = new double[5];
+        java.util.Arrays.fill(ones, 1.0);
+        final weka.classifiers.functions.neuralglm.Targets unit = new weka.classifiers.functions.neuralglm.Targets(
+                t.y(), ones);
+        assertEquals(unit, unit.withMeanOneWeights(), "weights of mean 1 are kept as they are");
+    }
+}
