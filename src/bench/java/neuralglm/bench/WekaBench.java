@@ -94,6 +94,30 @@ final class WekaBench {
      * does not inflate).
      */
     static double[] build(NeuralGLM g, Instances data) throws Exception {
+        // as inside buildClassifier (its private flag, set here by reflection): the run keeps its worker threads from
+        // epoch to epoch; called from outside, next() releases them after every epoch (no idle threads between calls),
+        // and a 2-thread build would start its worker and copy its network at every epoch, which buildClassifier does not
+        BUILDING.setBoolean(g, true);
+        try {
+            return phases(g, data);
+        } finally {
+            BUILDING.setBoolean(g, false);
+        }
+    }
+
+    /** NeuralGLM's flag for a build under way ({@code building}), which {@link #build} sets as buildClassifier does. */
+    private static final java.lang.reflect.Field BUILDING;
+
+    static {
+        try {
+            BUILDING = NeuralGLM.class.getDeclaredField("building");
+            BUILDING.setAccessible(true);
+        } catch (NoSuchFieldException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static double[] phases(NeuralGLM g, Instances data) throws Exception {
         final long c0 = OS.getProcessCpuTime();
         final long u0 = THREADS.getCurrentThreadCpuTime();
         final long t0 = System.nanoTime();

@@ -23,6 +23,7 @@ import neuralglm.train.NullStart;
 import neuralglm.train.PenaltySelection;
 import neuralglm.train.Trainer;
 import neuralglm.train.AutoRegularisation;
+import neuralglm.train.TrainingDivergedException;
 import neuralglm.train.TrainingInterruptedException;
 import neuralglm.train.TrainingResult;
 import neuralglm.train.TrainingSession;
@@ -164,6 +165,11 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private transient BuildLog buildLog;
     /** The automatic weight decay's path in the build under way (for its report); null otherwise. */
     private transient PenaltySelection penaltyPath;
+    /**
+     * In the build under way, when Frequency weights add up to at most {@link #LIGHT_WEIGHTS} of the instances and a
+     * weight decay may apply: what that does to the penalty, added to a divergence's message; null otherwise.
+     */
+    private transient String lightWeights;
 
     private static Tag[] tags(String... names) {
         final Tag[] t = new Tag[names.length];
@@ -390,6 +396,12 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     }
 
     /**
+     * A weight decay's report says how Frequency weights weigh it when the weights' mean is at most this: weights that
+     * look normalised (e.g. to add up to 1) rather than counted, for which Prior is likely meant.
+     */
+    private static final double LIGHT_WEIGHTS = 0.1;
+
+    /**
      * The penalty of a stream's steps on the mean NLL of a mini-batch: {@code lambda / W}, W the weight of the
      * data the model was built on (or of the stream's first mini-batch); none under the automatic choice
      * (-1), since a stream has no held-out instances to choose it by and its total weight is unknown.
@@ -404,10 +416,12 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     /**
      * @param glm         whether the network has no hidden layer
      * @param trainWeight the total weight of the rows trained on
+     * @param trainRows   the number of rows trained on
      * @param meanOne     whether the fit's weights are the prior weights scaled to mean 1 ({@link Targets#withMeanOneWeights})
      * @return the penalty and early stopping of a build, in words (the report's Regularisation line)
      */
-    private String describeRegularization(boolean glm, double lambda, double trainWeight, boolean meanOne, double fraction, int patienceUsed,
+    private String describeRegularization(boolean glm, double lambda, double trainWeight, int trainRows, boolean meanOne,
+                                          double fraction, int patienceUsed,
                                           Standardizer targetScale, boolean converged, int folds, int minRowsToHoldOut) {
         final StringBuilder sb = new StringBuilder();
         if (targetScale != null) {
@@ -426,6 +440,11 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             if (meanOne) {
                 sb.append(" (-weights Prior: the penalised fit takes the instance weights scaled to mean 1, so the "
                         + "penalty is weighed against the instances and the weights' scale does not matter)");
+            } else if (trainWeight <= LIGHT_WEIGHTS * trainRows) {
+                sb.append(String.format(Locale.ROOT, " (the %d instances' weights add up to %s: -weights Frequency counts "
+                        + "them as that many observations, so the penalty weighs %s times as much as it would on %1$d "
+                        + "instances of weight 1; -weights Prior weighs it against the instances)", trainRows,
+                        num(trainWeight), num(trainRows / trainWeight)));
             }
             if (penaltyPath != null) {
                 sb.append(converged ? ", chosen automatically (weight decay -1): each of"
@@ -855,6 +874,17 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             }
             done();
             ok = true;
+        } catch (TrainingDivergedException e) {
+            // weights that add up to a fraction of the instances make a weight decay's steps overshoot: say so
+            final TrainingDivergedException shown = lightWeights == null ? e
+                    : new TrainingDivergedException(e.epoch(), e.getMessage() + " " + lightWeights);
+            if (shown != e) {
+                shown.initCause(e);
+            }
+            if (buildLog != null) {
+                buildLog.failed(shown);
+            }
+            throw shown;
         } catch (Exception | Error e) {
             if (buildLog != null) {
                 buildLog.failed(e);
@@ -1016,6 +1046,14 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         // and the model is the same for weights c w as for w; the fit statistics keep the weights as given
         final boolean rowPenalty = weightsKind == GlmInference.Weights.PRIOR.ordinal() && (!glm || weightDecay > 0);
         final Targets fitTargets = rowPenalty ? targets.withMeanOneWeights() : targets;
+        final double totalWeight = Family.totalWeight(targets.weights(), train.numInstances());
+        lightWeights = rowPenalty || weightDecay == 0 || glm && weightDecay == AUTO
+                || totalWeight > LIGHT_WEIGHTS * train.numInstances() ? null
+                : String.format(Locale.ROOT, "The %d instances' weights add up to %s: -weights Frequency counts them as that "
+                + "many observations, so a weight decay weighs %s times as much on the mean negative log-likelihood as on %1$d "
+                + "instances of weight 1, and its own steps can overshoot. Use -weights Prior (the penalty weighed against "
+                + "the instances), rescale the weights, or set -weight-decay 0", train.numInstances(), num(totalWeight),
+                num(train.numInstances() / totalWeight));
         // what the automatic options hold out and fit (the held-out study's defaults)
         final AutoRegularisation.Plan plan = AutoRegularisation.plan(fam, glm, forStream, train.numInstances(), weightDecay,
                 validationFraction, patience);
@@ -1102,7 +1140,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 opt.toString(), miniBatchSize, !doNotStandardize,
                 FittedDispersion.Estimate.values()[dispersionEstimate], fingerprint, resumeNote,
                 GlmInference.Weights.values()[weightsKind], quasi,
-                describeRegularization(glm, lambda, trainWeight, rowPenalty && fitTargets != targets, fraction,
+                describeRegularization(glm, lambda, trainWeight, trainRows, rowPenalty && fitTargets != targets, fraction,
                         patienceUsed, targetScale, converged, plan.folds(),
                         AutoRegularisation.minRowsToHoldOut(fam)) + describeAverage(getSeed(), members.size() + 1, memberLambdas, plan.folds())
                         + (linear == null ? "" : String.format(Locale.ROOT, "; the model is the average (of eta) of this "

@@ -96,6 +96,11 @@ class NeuralGLMWeightScaleTest {
         final double[][] prior = predictions(light, scaled);
         assertEquals(3.0 / (300.0 / 4096), penaltyOnMean(light, 300.0 / 4096), 1e-6 * 3.0 / (300.0 / 4096),
                 light.toString());
+        // the report says why, and what to choose instead; with weights of mean 2 it has nothing to say
+        assertTrue(light.toString().contains("(the 150 instances' weights add up to 0.0732422: -weights Frequency counts "
+                + "them as that many observations, so the penalty weighs 2048 times as much as it would on 150 instances "
+                + "of weight 1; -weights Prior weighs it against the instances)"), light.toString());
+        assertFalse(built(ones, options).toString().contains("-weights Frequency counts"));
         double spreadFull = 0, spreadPrior = 0, meanFull = 0, meanPrior = 0;
         for (int i = 0; i < full.length; i++) {
             meanFull += full[i][0] / full.length;
@@ -106,6 +111,22 @@ class NeuralGLMWeightScaleTest {
             spreadPrior += Math.abs(prior[i][0] - meanPrior);
         }
         assertTrue(spreadPrior < 0.2 * spreadFull, "spread of the predictions: " + spreadPrior + " against " + spreadFull);
+    }
+
+    @Test
+    void aDivergenceUnderFrequencyWeightsOfATinyTotalSaysWhatTheWeightsDoToThePenalty() throws Exception {
+        // weights of total 300 / 2^330: a decay of 3 is 3 2^330 / 300 on the mean, and SGD's steps on it overshoot
+        final Instances tiny = weighted("Poisson", 0x1p-330);
+        final String options = "-family Poisson -hidden 4 -optimizer \"SGD -lr 0.1\" -mini-batch-size 16 -weight-decay 3 "
+                + "-validation-fraction 0 -epochs 5";
+        final Exception e = org.junit.jupiter.api.Assertions.assertThrows(neuralglm.train.TrainingDivergedException.class,
+                () -> built(tiny, options));
+        assertTrue(e.getMessage().contains("The 150 instances' weights add up to "), e.getMessage());
+        assertTrue(e.getMessage().contains("Use -weights Prior (the penalty weighed against the instances)"), e.getMessage());
+        // read as prior weights, the same data train as with weights 1 + i mod 3
+        final Instances ones = weighted("Poisson", 1.0);
+        assertSamePredictions(predictions(built(ones, options + " -weights Prior"), ones),
+                predictions(built(tiny, options + " -weights Prior"), tiny), "SGD, prior weights of total 300 / 2^330");
     }
 
     @Test
