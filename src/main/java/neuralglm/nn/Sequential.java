@@ -388,11 +388,23 @@ public final class Sequential implements Layer {
      * that a full-data pass allocates no hidden-layer matrix of the data's length. Rows never interact,
      * so the result is the same to the bit as one pass over all rows. In the network's {@link #precision()}:
      * with {@link Precision#FLOAT32} (see {@link #setPrecision}) through a float forward pass of its own (made
-     * per call: predictions may run on several threads at once).
+     * per call: predictions may run on several threads at once), a row beyond float's range in double.
      */
     @Override
     public DMatrixRMaj predict(DMatrixRMaj x) {
         return x.numRows <= PREDICT_BLOCK ? predict(x, predictBuffers()) : predict(RowSource.dense(x));
+    }
+
+    /**
+     * {@link #predict(RowSource)} with a float32 network's rows beyond float's range left as its float pass gives them
+     * (infinite or NaN), not predicted in double: what the network computes in its own precision, for a check that its
+     * training rows are within that precision's range.
+     *
+     * @param x the rows, n x d
+     * @return eta, n x k
+     */
+    public DMatrixRMaj predictInOwnPrecision(RowSource x) {
+        return predict(x, false);
     }
 
     /**
@@ -405,16 +417,19 @@ public final class Sequential implements Layer {
         private ColumnPass floatPass;
         private int floatInputs = -1;   // the inputs floatPass was made for (-1: none made yet)
         private final DMatrixRMaj floatOut = new DMatrixRMaj(0, 0);
+        /** Whether a float pass's rows beyond float's range are predicted again in double. */
+        private final boolean doubleBeyondFloat;
 
-        private PredictBuffers(Sequential net) {
+        private PredictBuffers(Sequential net, boolean doubleBeyondFloat) {
             this.net = net;
             this.outputs = new DMatrixRMaj[net.layers.size()];
+            this.doubleBeyondFloat = doubleBeyondFloat;
         }
     }
 
     /** @return buffers for {@link #predict(DMatrixRMaj, PredictBuffers)} (empty: they grow to the first block) */
     public PredictBuffers predictBuffers() {
-        return new PredictBuffers(this);
+        return new PredictBuffers(this, true);
     }
 
     /**
@@ -439,10 +454,41 @@ public final class Sequential implements Layer {
                 buffers.floatInputs = x.numCols;
             }
             if (buffers.floatPass != null && buffers.floatPass.supports(Precision.FLOAT32)) {
-                return buffers.floatPass.predictFloat(x, 0, x.numRows, PREDICT_BLOCK_FLOAT, buffers.floatOut);
+                final DMatrixRMaj out = buffers.floatPass.predictFloat(x, 0, x.numRows, PREDICT_BLOCK_FLOAT, buffers.floatOut);
+                return buffers.doubleBeyondFloat ? inDoubleWhereFloatOverflows(x, out, buffers) : out;
             }
         }
         return predictRows(x, buffers.outputs);
+    }
+
+    /**
+     * A float pass's outputs with each row that has a value other than a finite number (an input or a hidden value
+     * beyond float's range, about 3.4e38: {@code 0 * inf} is NaN) predicted again in double through the layers' own
+     * {@link Layer#predict}, as the network in float64 predicts it: a prediction is NaN or infinite only where
+     * double's range is left too. Rows within float's range keep the float pass's bits.
+     *
+     * @param out the float pass's outputs on x (n x k). Modified.
+     * @return out
+     */
+    private DMatrixRMaj inDoubleWhereFloatOverflows(DMatrixRMaj x, DMatrixRMaj out, PredictBuffers buffers) {
+        final int k = out.numCols;
+        DMatrixRMaj row = null;
+        for (int i = 0; i < out.numRows; i++) {
+            boolean finite = true;
+            for (int j = 0; j < k; j++) {
+                finite &= Double.isFinite(out.data[i * k + j]);
+            }
+            if (finite) {
+                continue;
+            }
+            if (row == null) {
+                row = new DMatrixRMaj(1, x.numCols);
+            }
+            System.arraycopy(x.data, i * x.numCols, row.data, 0, x.numCols);
+            final DMatrixRMaj h = predictRows(row, buffers.outputs);
+            System.arraycopy(h.data, 0, out.data, i * k, k);
+        }
+        return out;
     }
 
     /**
@@ -453,13 +499,17 @@ public final class Sequential implements Layer {
      * @return eta, n x k
      */
     public DMatrixRMaj predict(RowSource x) {
+        return predict(x, true);
+    }
+
+    private DMatrixRMaj predict(RowSource x, boolean doubleBeyondFloat) {
         final int n = x.numRows(), d = x.numCols();
         final DMatrixRMaj xb = new DMatrixRMaj(Math.min(n, PREDICT_BLOCK), d);
         if (n == 0) {
             return predict(xb);
         }
         // the layers' outputs (or the float pass, its buffers and float weights) made once for all blocks
-        final PredictBuffers buffers = predictBuffers();
+        final PredictBuffers buffers = new PredictBuffers(this, doubleBeyondFloat);
         DMatrixRMaj out = null;
         for (int start = 0; start < n; start += PREDICT_BLOCK) {
             final int b = Math.min(PREDICT_BLOCK, n - start);

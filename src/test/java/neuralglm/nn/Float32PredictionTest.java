@@ -127,6 +127,43 @@ class Float32PredictionTest {
         assertArrayEquals(f64.data, net.copy().setPrecision(Precision.FLOAT64).predict(x).data, 0.0, "float64 again");
     }
 
+    /**
+     * A row beyond float's range (an input of 1e39, or one whose hidden values overflow float) is predicted in double, as
+     * the network in float64 predicts it, not as the float pass's infinity or NaN; the other rows keep the float pass's
+     * bits, also in a batch of more rows than a prediction block.
+     */
+    @Test
+    void rowsBeyondFloatsRangeArePredictedInDouble() {
+        final Sequential net = Sequential.mlp(3, new int[] {8}, Activation.ReLU::new, 1, new Random(5));
+        final DMatrixRMaj x = gauss(new Random(7), Sequential.PREDICT_BLOCK + 9, 3);
+        final int[] far = {2, 4, Sequential.PREDICT_BLOCK + 3};
+        x.set(far[0], 0, 1e39);        // beyond float (3.4e38) as an input
+        x.set(far[1], 1, 3e37);        // within float as an input, a hidden value not: 100 x 3e37
+        ((Linear) net.layers().get(0)).weight().value().set(0, 1, 100.0);
+        ((Linear) net.layers().get(0)).bias().value().data[0] = 1.0;
+        x.set(far[2], 2, 1e300);
+        final DMatrixRMaj f64 = net.predict(x);
+        final double[] ref = reference(net, x);
+        net.setPrecision(Precision.FLOAT32);
+        final DMatrixRMaj f32 = net.predict(x);
+        int overflowed = 0;
+        for (int i = 0; i < x.numRows; i++) {
+            final boolean isFar = i == far[0] || i == far[1] || i == far[2];
+            if (isFar) {
+                overflowed += Double.isFinite(ref[i]) ? 0 : 1;
+                assertEquals(f64.data[i], f32.data[i], 0.0, "row " + i + " in double");
+                assertTrue(Double.isFinite(f32.data[i]), "row " + i);
+            } else {
+                assertEquals(Double.doubleToLongBits(ref[i]), Double.doubleToLongBits(f32.data[i]), "row " + i + " in float");
+            }
+        }
+        assertEquals(far.length, overflowed, "the float pass written out overflows on each far row");
+        // one row at a time too (Weka's distributionForInstance)
+        final DMatrixRMaj one = new DMatrixRMaj(1, 3);
+        System.arraycopy(x.data, far[0] * 3, one.data, 0, 3);
+        assertEquals(f64.data[far[0]], net.predict(one).data[0], 0.0);
+    }
+
     /** Predictions on several threads at once (a shared model, as Spark's broadcast or Weka's parallel evaluation): the same bits. */
     @Test
     void concurrentFloatPredictionsAgree() throws Exception {

@@ -23,6 +23,28 @@ class NeuralGLMPrecisionTest {
             + "-optimizer \"weka.classifiers.functions.neuralglm.SGD -lr 0.02\" -epochs 30 -mini-batch-size 32 -weight-decay 0 "
             + "-validation-fraction 0 -S 3";
 
+    /**
+     * A new instance whose input lies beyond float's range once standardised (1e39 standard deviations out) is predicted
+     * in double, one at a time and in a batch alike: the float pass made it NaN (0 times an infinite hidden value).
+     */
+    @Test
+    void aFloat32ModelPredictsAnInstanceBeyondFloatsRange() throws Exception {
+        final Instances data = FamilyData.of("Gaussian", 200, 4);
+        final NeuralGLM c = new NeuralGLM();
+        c.setOptions(Utils.splitOptions("-hidden 8 -epochs 20 -precision float32 -weight-decay 0 -validation-fraction 0"));
+        c.buildClassifier(data);
+        final Instances far = new Instances(data, 0);
+        far.add((weka.core.Instance) data.instance(0).copy());
+        far.add((weka.core.Instance) data.instance(1).copy());
+        final double sd = Math.sqrt(data.variance(0));
+        far.instance(1).setValue(0, 1e39 * sd);
+        final double one = c.classifyInstance(far.instance(1));
+        assertTrue(Double.isFinite(one), "predicted " + one);
+        final double[][] batch = c.distributionsForInstances(far);
+        assertEquals(one, batch[1][0], 0.0, "the batch");
+        assertEquals(c.classifyInstance(far.instance(0)), batch[0][0], 0.0, "an instance within range, in float");
+    }
+
     @Test
     void float32TrainsCloseToFloat64AndShowsInTheReport() throws Exception {
         final Instances data = FamilyData.of("Poisson", 300, 8);

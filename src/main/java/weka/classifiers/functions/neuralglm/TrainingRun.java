@@ -261,7 +261,9 @@ public final class TrainingRun {
 
     /** @return the network's predictions on all training inputs, from the matrix or the rows read from the instances */
     private DMatrixRMaj predictAll(Sequential net) {
-        return x != null ? net.predict(x) : net.predict(rows);
+        // in the network's own precision: a float32 model whose training rows leave float's range is refused
+        // (checkPredictionsFinite), not predicted in double row by row as a new instance beyond that range is
+        return net.predictInOwnPrecision(x != null ? RowSource.dense(x) : rows);
     }
 
     /**
