@@ -403,14 +403,16 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
 
     /**
      * The penalty of a stream's steps on the mean NLL of a mini-batch: {@code lambda / W}, W the weight of the
-     * data the model was built on (or of the stream's first mini-batch); none under the automatic choice
-     * (-1), since a stream has no held-out instances to choose it by and its total weight is unknown.
+     * data the model was built on (or of the stream's first mini-batch), or under -weights Prior the number of its
+     * instances (as a batch fit weighs the penalty: {@link Targets#withMeanOneWeights}); none under the automatic
+     * choice (-1), since a stream has no held-out instances to choose it by and its total weight is unknown.
      *
-     * @param trainWeight the total weight of the rows the model was built on (&gt; 0)
+     * @param model the model the stream continues (&gt; 0 weight)
      * @return the coefficient on the mean
      */
-    protected final double penaltyOnMean(double trainWeight) {
-        return weightDecay == AUTO ? 0 : weightDecay / trainWeight;
+    protected final double penaltyOnMean(FittedModel model) {
+        return weightDecay == AUTO ? 0 : weightDecay / (weightsKind == GlmInference.Weights.PRIOR.ordinal()
+                ? model.numInstances() : model.sumOfWeights());
     }
 
     /**

@@ -181,7 +181,7 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
             s.net = s.model.network().copy();
             startAbsentClasses(s);
             s.learner = new Trainer(1).withBatchSize(getMiniBatchSize()).incremental(s.net, s.model.family(),
-                    getOptimizer().create(penaltyOnMean(s.model.sumOfWeights())), s.model.pipeline().numInputs());
+                    getOptimizer().create(penaltyOnMean(s.model)), s.model.pipeline().numInputs());
         }
         final Instances one = new Instances(s.model.header(), 1);
         one.add(instance);

@@ -130,6 +130,24 @@ class NeuralGLMWeightScaleTest {
     }
 
     @Test
+    void aStreamUnderPriorWeightsWeighsItsWeightDecayAgainstTheInstances() throws Exception {
+        final double[][][] predicted = new double[2][][];
+        final double[] scales = {1.0, 0x1p-12};
+        for (int k = 0; k < 2; k++) {
+            final Instances data = weighted("Poisson", scales[k]);
+            final NeuralGLMUpdateable u = new NeuralGLMUpdateable();
+            u.setOptions(Utils.splitOptions("-weights Prior -family Poisson -hidden 4 -weight-decay 3 -mini-batch-size 16"));
+            u.buildClassifier(new Instances(data, 0));
+            for (int i = 0; i < data.numInstances(); i++) {
+                u.updateClassifier(data.instance(i));
+            }
+            u.batchFinished();
+            predicted[k] = predictions(u, data);
+        }
+        assertSamePredictions(predicted[0], predicted[1], "stream, prior weights scaled by 2^-12");
+    }
+
+    @Test
     void aGlmWithoutPenaltyIsTheSameUnderBothReadings() throws Exception {
         // no penalty: the fit never depended on the weights' scale, and prior weights leave it as it was
         final Instances data = weighted("Poisson", 0x1p-5);

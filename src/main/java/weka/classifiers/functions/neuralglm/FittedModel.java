@@ -342,6 +342,11 @@ public final class FittedModel implements Serializable {
         return regularization;
     }
 
+    /** @return the number of training instances (with a class value) */
+    public int numInstances() {
+        return numInstances;
+    }
+
     /** @return the total weight of the training instances */
     public double sumOfWeights() {
         return sumOfWeights;
