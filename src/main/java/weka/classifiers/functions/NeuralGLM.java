@@ -167,7 +167,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private transient PenaltySelection penaltyPath;
     /**
      * In the build under way, when Frequency weights add up to at most {@link #LIGHT_WEIGHTS} of the instances and a
-     * weight decay may apply: what that does to the penalty, added to a divergence's message; null otherwise.
+     * weight decay may apply (what that does to the penalty), or else when unstandardised inputs are large
+     * ({@link #unstandardisedScale}): a likely cause, added to a divergence's message; null otherwise.
      */
     private transient String lightWeights;
 
@@ -394,6 +395,34 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     public void setWeightDecay(double value) {
         weightDecay = value;
     }
+
+    /**
+     * With -no-standardize, what a divergence's message adds when a numeric input reaches a magnitude of
+     * {@link #LARGE_INPUT} or more (dates, in milliseconds, reach 1e12): the input named, since the optimiser's steps are
+     * then scaled by its values; null when every input is smaller.
+     */
+    private static String unstandardisedScale(Instances train) {
+        int widest = -1;
+        double largest = 0;
+        for (int a = 0; a < train.numAttributes(); a++) {
+            if (a == train.classIndex() || !train.attribute(a).isNumeric()) {
+                continue;
+            }
+            for (int i = 0; i < train.numInstances(); i++) {
+                final double v = Math.abs(train.instance(i).value(a));
+                if (v > largest) {   // NaN (missing) is never larger
+                    largest = v;
+                    widest = a;
+                }
+            }
+        }
+        return largest < LARGE_INPUT ? null : String.format(Locale.ROOT, "The inputs are not standardised "
+                + "(-no-standardize) and attribute '%s' reaches %s: the optimiser's steps scale with such values. Leave "
+                + "the standardisation on, or rescale the attribute", train.attribute(widest).name(), num(largest));
+    }
+
+    /** An unstandardised input this large is named when training diverges (see {@link #unstandardisedScale}). */
+    private static final double LARGE_INPUT = 1e3;
 
     /**
      * A weight decay's report says how Frequency weights weigh it when the weights' mean is at most this: weights that
@@ -877,7 +906,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             done();
             ok = true;
         } catch (TrainingDivergedException e) {
-            // weights that add up to a fraction of the instances make a weight decay's steps overshoot: say so
+            // a likely cause the engine cannot see (light Frequency weights, large unstandardised inputs): say so
             final TrainingDivergedException shown = lightWeights == null ? e
                     : new TrainingDivergedException(e.epoch(), e.getMessage() + " " + lightWeights);
             if (shown != e) {
@@ -1056,6 +1085,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 + "instances of weight 1, and its own steps can overshoot. Use -weights Prior (the penalty weighed against "
                 + "the instances), rescale the weights, or set -weight-decay 0", train.numInstances(), num(totalWeight),
                 num(train.numInstances() / totalWeight));
+        if (doNotStandardize && lightWeights == null) {
+            lightWeights = unstandardisedScale(train);
+        }
         // what the automatic options hold out and fit (the held-out study's defaults)
         final AutoRegularisation.Plan plan = AutoRegularisation.plan(fam, glm, forStream, train.numInstances(), weightDecay,
                 validationFraction, patience);

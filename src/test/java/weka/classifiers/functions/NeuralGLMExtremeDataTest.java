@@ -130,6 +130,27 @@ class NeuralGLMExtremeDataTest {
     }
 
     @Test
+    void aDivergenceOnLargeUnstandardisedInputsNamesTheLargestInput() throws Exception {
+        // a date attribute (milliseconds, 1.6e12) among small inputs, left unstandardised: the Poisson fit's eta overflows
+        final Instances d = FamilyData.of("Poisson", 150, 2);
+        for (int i = 0; i < d.numInstances(); i++) {
+            d.instance(i).setValue(1, 1.6e12 + 8.64e7 * i);
+        }
+        final String options = "-family Poisson -hidden 4 -activation ReLU -optimizer Adam -mini-batch-size 16 -epochs 5";
+        final NeuralGLM c = new NeuralGLM();
+        c.setOptions(Utils.splitOptions(options + " -no-standardize"));
+        final Exception e = org.junit.jupiter.api.Assertions.assertThrows(TrainingDivergedException.class,
+                () -> c.buildClassifier(d));
+        assertTrue(e.getMessage().contains("The inputs are not standardised (-no-standardize) and attribute '"
+                + d.attribute(1).name() + "' reaches 1.6"), e.getMessage());
+        // standardised, the same data train
+        final NeuralGLM s = new NeuralGLM();
+        s.setOptions(Utils.splitOptions(options));
+        s.buildClassifier(d);
+        assertTrue(Double.isFinite(s.classifyInstance(d.instance(0))));
+    }
+
+    @Test
     void extremeDataBuildFinitelyOrAreRefusedByName() throws Exception {
         int built = 0, refused = 0, streams = 0, float32 = 0;
         for (int k = 0; k < 100; k++) {
