@@ -170,7 +170,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * weight decay may apply (what that does to the penalty), or else when unstandardised inputs are large
      * ({@link #unstandardisedScale}): a likely cause, added to a divergence's message; null otherwise.
      */
-    private transient String lightWeights;
+    private transient String divergenceHint;
 
     private static Tag[] tags(String... names) {
         final Tag[] t = new Tag[names.length];
@@ -907,8 +907,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             ok = true;
         } catch (TrainingDivergedException e) {
             // a likely cause the engine cannot see (light Frequency weights, large unstandardised inputs): say so
-            final TrainingDivergedException shown = lightWeights == null ? e
-                    : new TrainingDivergedException(e.epoch(), e.getMessage() + " " + lightWeights);
+            final TrainingDivergedException shown = divergenceHint == null ? e
+                    : new TrainingDivergedException(e.epoch(), e.getMessage() + " " + divergenceHint);
             if (shown != e) {
                 shown.initCause(e);
             }
@@ -1078,15 +1078,15 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final boolean rowPenalty = weightsKind == GlmInference.Weights.PRIOR.ordinal() && (!glm || weightDecay > 0);
         final Targets fitTargets = rowPenalty ? targets.withMeanOneWeights() : targets;
         final double totalWeight = Family.totalWeight(targets.weights(), train.numInstances());
-        lightWeights = rowPenalty || weightDecay == 0 || glm && weightDecay == AUTO
+        divergenceHint = rowPenalty || weightDecay == 0 || glm && weightDecay == AUTO
                 || totalWeight > LIGHT_WEIGHTS * train.numInstances() ? null
                 : String.format(Locale.ROOT, "The %d instances' weights add up to %s: -weights Frequency counts them as that "
                 + "many observations, so a weight decay weighs %s times as much on the mean negative log-likelihood as on %1$d "
                 + "instances of weight 1, and its own steps can overshoot. Use -weights Prior (the penalty weighed against "
                 + "the instances), rescale the weights, or set -weight-decay 0", train.numInstances(), num(totalWeight),
                 num(train.numInstances() / totalWeight));
-        if (doNotStandardize && lightWeights == null) {
-            lightWeights = unstandardisedScale(train);
+        if (doNotStandardize && divergenceHint == null) {
+            divergenceHint = unstandardisedScale(train);
         }
         // what the automatic options hold out and fit (the held-out study's defaults)
         final AutoRegularisation.Plan plan = AutoRegularisation.plan(fam, glm, forStream, train.numInstances(), weightDecay,
