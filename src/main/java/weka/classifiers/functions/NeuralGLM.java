@@ -165,12 +165,6 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private transient BuildLog buildLog;
     /** The automatic weight decay's path in the build under way (for its report); null otherwise. */
     private transient PenaltySelection penaltyPath;
-    /**
-     * In the build under way, when Frequency weights add up to at most {@link #LIGHT_WEIGHTS} of the instances and a
-     * weight decay may apply (what that does to the penalty), or else when unstandardised inputs are large
-     * ({@link #unstandardisedScale}): a likely cause, added to a divergence's message; null otherwise.
-     */
-    private transient String divergenceHint;
 
     private static Tag[] tags(String... names) {
         final Tag[] t = new Tag[names.length];
@@ -397,19 +391,40 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     }
 
     /**
-     * With -no-standardize, what a divergence's message adds when a numeric input reaches a magnitude of
-     * {@link #LARGE_INPUT} or more (dates, in milliseconds, reach 1e12): the input named, since the optimiser's steps are
-     * then scaled by its values; null when every input is smaller.
+     * A likely cause of a divergence that the engine cannot see, for its message, found in the training data only when
+     * training diverged: Frequency weights of a small total under a weight decay ({@link #lightWeights}), else with
+     * -no-standardize the largest input when it reaches {@link #LARGE_INPUT} (dates, in milliseconds, reach 1e12: the
+     * optimiser's steps scale with such values).
+     *
+     * @return the cause and what to change, or null
      */
-    private static String unstandardisedScale(Instances train) {
+    private String divergenceHint(Instances data) {
+        int rows = 0;
+        double total = 0;
+        for (Instance inst : data) {
+            if (!inst.classIsMissing()) {
+                rows++;
+                total += inst.weight();
+            }
+        }
+        final boolean penalised = weightDecay > 0 || weightDecay == AUTO && hiddenSizes().length > 0;
+        final String light = penalised && weightsKind != GlmInference.Weights.PRIOR.ordinal() ? lightWeights(rows, total)
+                : null;
+        if (light != null) {
+            return "T" + light.substring(1) + ". The penalty's own steps can then overshoot: use -weights Prior, "
+                    + "rescale the weights, or set -weight-decay 0";
+        }
+        if (!doNotStandardize) {
+            return null;
+        }
         int widest = -1;
         double largest = 0;
-        for (int a = 0; a < train.numAttributes(); a++) {
-            if (a == train.classIndex() || !train.attribute(a).isNumeric()) {
+        for (int a = 0; a < data.numAttributes(); a++) {
+            if (a == data.classIndex() || !data.attribute(a).isNumeric()) {
                 continue;
             }
-            for (int i = 0; i < train.numInstances(); i++) {
-                final double v = Math.abs(train.instance(i).value(a));
+            for (Instance inst : data) {
+                final double v = Math.abs(inst.value(a));
                 if (v > largest) {   // NaN (missing) is never larger
                     largest = v;
                     widest = a;
@@ -418,16 +433,28 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         }
         return largest < LARGE_INPUT ? null : String.format(Locale.ROOT, "The inputs are not standardised "
                 + "(-no-standardize) and attribute '%s' reaches %s: the optimiser's steps scale with such values. Leave "
-                + "the standardisation on, or rescale the attribute", train.attribute(widest).name(), num(largest));
+                + "the standardisation on, or rescale the attribute", data.attribute(widest).name(), num(largest));
     }
 
-    /** An unstandardised input this large is named when training diverges (see {@link #unstandardisedScale}). */
+    /** An unstandardised input this large is named when training diverges (see {@link #divergenceHint}). */
     private static final double LARGE_INPUT = 1e3;
 
     /**
-     * A weight decay's report says how Frequency weights weigh it when the weights' mean is at most this: weights that
-     * look normalised (e.g. to add up to 1) rather than counted, for which Prior is likely meant.
+     * What Frequency weights of a small total do to a weight decay, for the report and a divergence's message: weights
+     * whose mean is at most {@value #LIGHT_WEIGHTS} look normalised (e.g. to add up to 1) rather than counted.
+     *
+     * @param rows   the instances
+     * @param weight their total weight
+     * @return "the n instances' weights add up to W: ... -weights Prior weighs it against the instances", or null when
+     *         the weights' mean is above {@value #LIGHT_WEIGHTS}
      */
+    private static String lightWeights(int rows, double weight) {
+        return weight > LIGHT_WEIGHTS * rows ? null : String.format(Locale.ROOT, "the %d instances' weights add up to %s: "
+                + "-weights Frequency counts them as that many observations, so the penalty weighs %s times as much as it "
+                + "would on %1$d instances of weight 1; -weights Prior weighs it against the instances", rows, num(weight),
+                num(rows / weight));
+    }
+
     private static final double LIGHT_WEIGHTS = 0.1;
 
     /**
@@ -471,11 +498,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             if (meanOne) {
                 sb.append(" (-weights Prior: the penalised fit takes the instance weights scaled to mean 1, so the "
                         + "penalty is weighed against the instances and the weights' scale does not matter)");
-            } else if (trainWeight <= LIGHT_WEIGHTS * trainRows) {
-                sb.append(String.format(Locale.ROOT, " (the %d instances' weights add up to %s: -weights Frequency counts "
-                        + "them as that many observations, so the penalty weighs %s times as much as it would on %1$d "
-                        + "instances of weight 1; -weights Prior weighs it against the instances)", trainRows,
-                        num(trainWeight), num(trainRows / trainWeight)));
+            } else {
+                final String light = lightWeights(trainRows, trainWeight);
+                sb.append(light == null ? "" : " (" + light + ")");
             }
             if (penaltyPath != null) {
                 sb.append(converged ? ", chosen automatically (weight decay -1): each of"
@@ -907,8 +932,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             ok = true;
         } catch (TrainingDivergedException e) {
             // a likely cause the engine cannot see (light Frequency weights, large unstandardised inputs): say so
-            final TrainingDivergedException shown = divergenceHint == null ? e
-                    : new TrainingDivergedException(e.epoch(), e.getMessage() + " " + divergenceHint);
+            final String hint = divergenceHint(data);
+            final TrainingDivergedException shown = hint == null ? e
+                    : new TrainingDivergedException(e.epoch(), e.getMessage() + " " + hint);
             if (shown != e) {
                 shown.initCause(e);
             }
@@ -1077,17 +1103,6 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         // and the model is the same for weights c w as for w; the fit statistics keep the weights as given
         final boolean rowPenalty = weightsKind == GlmInference.Weights.PRIOR.ordinal() && (!glm || weightDecay > 0);
         final Targets fitTargets = rowPenalty ? targets.withMeanOneWeights() : targets;
-        final double totalWeight = Family.totalWeight(targets.weights(), train.numInstances());
-        divergenceHint = rowPenalty || weightDecay == 0 || glm && weightDecay == AUTO
-                || totalWeight > LIGHT_WEIGHTS * train.numInstances() ? null
-                : String.format(Locale.ROOT, "The %d instances' weights add up to %s: -weights Frequency counts them as that "
-                + "many observations, so a weight decay weighs %s times as much on the mean negative log-likelihood as on %1$d "
-                + "instances of weight 1, and its own steps can overshoot. Use -weights Prior (the penalty weighed against "
-                + "the instances), rescale the weights, or set -weight-decay 0", train.numInstances(), num(totalWeight),
-                num(train.numInstances() / totalWeight));
-        if (doNotStandardize && divergenceHint == null) {
-            divergenceHint = unstandardisedScale(train);
-        }
         // what the automatic options hold out and fit (the held-out study's defaults)
         final AutoRegularisation.Plan plan = AutoRegularisation.plan(fam, glm, forStream, train.numInstances(), weightDecay,
                 validationFraction, patience);
