@@ -302,6 +302,10 @@ class NeuralGLMBadInputTest {
         }, counts()), new String[] {"NegativeBinomial family: alpha must be a finite number > 0, got 0.0"}));
         t.add(Arguments.of("unknown family name", setOptions("-family", "weka.classifiers.functions.neuralglm.Weibull"),
                 new String[] {"Option -family: cannot use 'weka.classifiers.functions.neuralglm.Weibull'"}));
+        // the class exists and refuses its options: it said "cannot use '...Poisson' (expected a FamilySpec class ...)"
+        t.add(Arguments.of("a family given an option it does not take", setOptions("-family", "Poisson -link identity"),
+                new String[] {"Option -family: 'weka.classifiers.functions.neuralglm.Poisson' refused the options "
+                        + "given to it (-link identity)", "Illegal options: -link identity"}));
         t.add(Arguments.of("unknown optimiser name", setOptions("-optimizer", "weka.classifiers.functions.neuralglm.RMSProp -lr 0.1"),
                 new String[] {"Option -optimizer: cannot use 'weka.classifiers.functions.neuralglm.RMSProp'"}));
         t.add(Arguments.of("an optimiser given as the family", setOptions("-family", "weka.classifiers.functions.neuralglm.Adam"),
@@ -319,7 +323,7 @@ class NeuralGLMBadInputTest {
                 new String[] {"Option -activation: 'Swish' is not one of ReLU, LeakyReLU"}));
         t.add(Arguments.of("non-numeric learning rate inside -optimizer", setOptions("-optimizer",
                 "weka.classifiers.functions.neuralglm.SGD -lr fast"),
-                new String[] {"Option -optimizer: cannot use", "Option -lr: 'fast' is not a number"}));
+                new String[] {"Option -optimizer: 'weka.classifiers.functions.neuralglm.SGD' refused the options given to it (-lr fast)", "Option -lr: 'fast' is not a number"}));
         // trained on the standardised class, a float32 network's output layer mapped back to a class of scale 1e100 left
         // float's range: the model predicted NaN for every instance, and the report said Mean NLL NaN
         t.add(Arguments.of("float32 network for a class beyond float's range", build(c -> {

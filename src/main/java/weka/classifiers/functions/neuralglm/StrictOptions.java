@@ -67,6 +67,11 @@ public final class StrictOptions {
                     try {
                         made = Utils.forName(null, cls, spec);   // resolved as Weka's own option helpers do
                     } catch (Exception e) {
+                        if (spec.length > 1 && resolves(cls)) {   // the class exists: its options were refused
+                            throw new IllegalArgumentException("Option -" + name + ": '" + cls + "' refused the "
+                                    + "options given to it (" + Utils.joinOptions(spec).trim() + "): "
+                                    + e.getMessage(), e);
+                        }
                         throw new IllegalArgumentException("Option -" + name + ": cannot use '" + cls + "' (expected a "
                                 + type.getSimpleName() + " class such as " + type.getPackage().getName() + ".*): "
                                 + e.getMessage(), e);
@@ -81,6 +86,16 @@ public final class StrictOptions {
                         + (type == double.class || type == Double.class ? "a number" : "an integer")
                         + (o.what() == null ? "" : " (" + o.what() + ")"), e);
             }
+        }
+    }
+
+    /** @return whether Weka's option helpers find a class of this name (without options) */
+    private static boolean resolves(String cls) {
+        try {
+            Utils.forName(null, cls, new String[0]);
+            return true;
+        } catch (Exception e) {
+            return false;
         }
     }
 
