@@ -142,6 +142,25 @@ class TorchCompatTest {
         }
     }
 
+    /**
+     * scripts/run runs a script through {@code _pymain}: print and division as in Python 3 (Jython 2.7 alone
+     * prints the tuple {@code (1, 2)}, takes {@code 100 * 6 / 7} as 85 and prints a float's 12 digits), flush=True
+     * accepted, sys.argv and __name__ as a script's. The expected lines are what CPython 3 prints.
+     */
+    @Test
+    void scriptsRunWithPython3PrintAndDivision() throws Exception {
+        final java.nio.file.Path script = java.nio.file.Paths.get("target", "nglm_python3_print.py");
+        java.nio.file.Files.createDirectories(script.getParent());
+        java.nio.file.Files.writeString(script, String.join("\n",
+                "import torch",
+                "correct, total = 6, 7",
+                "print('accuracy', 100 * correct / total, correct // 4, sep=': ', flush=True)",
+                "print(torch.tensor(2.0).item() / 3, [0.1 + 0.2], __name__)",
+                ""));
+        final String printed = Jython.exec("import _pymain\n_pymain.run_path('" + script + "', {})");
+        assertEquals("accuracy: 85.71428571428571: 1\n0.6666666666666666 [0.30000000000000004] __main__", printed.trim());
+    }
+
     @Test
     void dataLoaderBatchesInOrderAndShuffles() {
         final String printed = Jython.exec(String.join("\n",

@@ -18,7 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * SGD over raw tensors, binary classification with BCEWithLogitsLoss and BCELoss, multi-class with
  * CrossEntropyLoss, Adam and NLLLoss, mini-batches from a DataLoader, Poisson regression, tensor
  * operations with their gradients, module idioms, whole-number labels and predictions, module structure
- * with torch.save/load, and PyTorch's own "Learning PyTorch with Examples" cubic fit). Each script sets
+ * with torch.save/load, PyTorch's own "Learning PyTorch with Examples" cubic fit, and training-loop idioms:
+ * nn.ModuleList and nn.ModuleDict, gradient clipping, {@code t.add/mul/...}, print of several arguments and
+ * {@code correct / total}). They run as {@code scripts/run} runs a script ({@code _pymain}: print and
+ * {@code /} as in Python 3, so {@code print(a, b)} does not print a tuple nor {@code 6 / 7} give 0). Each script sets
  * its weights explicitly, so what it prints is determined; the expected text is what PyTorch 1.13 printed
  * running the same file on CPython with {@code torch.set_default_dtype(torch.float64)} (and, for the cubic
  * fit, its {@code dtype = torch.float} read as torch.double): the bridge computes in float64. Numbers must
@@ -219,6 +222,32 @@ class TutorialScriptsTest {
             tensor([0, 2, 1])
             False
             """),
+        Map.entry("training_idioms", """
+            MLP(
+              (layers): ModuleList(
+                (0): Linear(in_features=2, out_features=3, bias=True)
+                (1): Linear(in_features=3, out_features=2, bias=True)
+              )
+              (heads): ModuleDict(
+                (score): Linear(in_features=2, out_features=1, bias=True)
+              )
+              (act): Tanh()
+            )
+            20 2 1 True
+            ['layers.0.weight', 'layers.0.bias', 'layers.1.weight', 'layers.1.bias', 'heads.score.weight', 'heads.score.bias']
+            20
+            epoch 10 loss 0.67381825 grad norm 0.04065493
+            epoch 20 loss 0.52756666 grad norm 0.13865771
+            epoch 30 loss 0.39930686 grad norm 0.05395539
+            accuracy 85.71428571428571 3 3.5
+            0.6666666666666666
+            [-0.002826, -0.000253, -0.000564, 0.01, 0.00445, -0.003056]
+            0.01 0.0009999
+            [[11.0, 22.0], [13.0, 24.0]] [[21.0, 42.0], [23.0, 44.0]] [[0.0, 1.0], [2.0, 3.0]] [[10.0, 40.0], [30.0, 80.0]] [[0.5, 1.0], [1.5, 2.0]]
+            [[2.0, 3.0], [4.0, 5.0]] [[0.0, 0.0], [0.0, 0.0]] [[3.0, 6.0], [9.0, 12.0]] [[0.1, 0.1], [0.3, 0.2]] 4
+            [4, 5] [2, 4] [0.5, 1.0]
+            3 Tanh()
+            """),
         Map.entry("polynomial_fit", """
             99 790.201289
             599 107.673765
@@ -236,10 +265,11 @@ class TutorialScriptsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"linear_regression", "binary_classification", "multiclass", "minibatches",
-        "poisson_regression", "tensor_ops", "module_idioms", "whole_numbers", "module_structure", "polynomial_fit"})
+        "poisson_regression", "tensor_ops", "module_idioms", "whole_numbers", "module_structure", "polynomial_fit",
+        "training_idioms"})
     void printsWhatPyTorchPrints(String name) {
-        final String printed = Jython.exec("execfile('src/test/resources/neuralglm/jython/tutorials/" + name
-                + ".py', {'__name__': '__main__'})");
+        final String printed = Jython.exec("import _pymain\n_pymain.run_path('src/test/resources/neuralglm/jython/tutorials/"
+                + name + ".py', {'__name__': '__main__'})");
         final String[] want = PYTORCH.get(name).strip().split("\n"), got = printed.strip().split("\n");
         assertEquals(want.length, got.length, name + " printed\n" + printed);
         for (int i = 0; i < want.length; i++) {
