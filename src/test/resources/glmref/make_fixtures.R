@@ -1,6 +1,7 @@
 # Generates the GLM reference fixtures used by neuralglm.model.GlmInferenceTest and
 # weka.classifiers.functions.NeuralGLMInferenceTest (the tests never need R).
-# Run from this directory:  Rscript make_fixtures.R      (R 4.2.2, MASS 7.3-58 made the committed files)
+# Run from this directory:  Rscript make_fixtures.R      (R 4.2.2, MASS 7.3-58 made the committed files;
+# the Insurance ones MASS 7.3-58.2)
 # Each fit NAME writes NAME.arff (the data, instance weights in braces), NAME.design.csv (R's model
 # matrix, y, prior weights), NAME.coef.csv (summary.glm's table plus a Wald interval with the test's
 # quantile: t for an estimated dispersion, normal otherwise; NA for an aliased column) and
@@ -99,3 +100,20 @@ pw <- mtcars$carb
 arff("mtcars_prior", m, weights = pw)
 dump("mtcars_prior", glm(mpg ~ cyl + wt + wt2 + hp, family = gaussian, weights = pw, data = m), TRUE)
 dump("mtcars_unweighted", glm(mpg ~ cyl + wt + hp, family = gaussian, data = m), TRUE)
+
+# MASS Insurance (Venables & Ripley 2002, section 7.3): motor claims with the number of policy holders as the
+# exposure; Poisson, log link, offset(log(Holders)) (the factors unordered, for treatment coding, and renamed).
+# NeuralGLM has no offset: the same model is the rate Claims / Holders with Holders as prior weights (the same
+# score equations, Fisher information, deviance and Pearson chi-square), which R fits too (its log-likelihood and
+# AIC are infinite there: dpois of a non-integer rate is 0)
+ins <- data.frame(District = factor(paste0("d", Insurance$District)),
+                  Group = factor(paste0("g", as.integer(Insurance$Group))),
+                  Age = factor(paste0("a", as.integer(Insurance$Age))),
+                  rate = Insurance$Claims / Insurance$Holders)
+arff("insurance", ins, weights = Insurance$Holders)
+cnt <- data.frame(ins[1:3], Claims = Insurance$Claims, Holders = Insurance$Holders)
+dump("insurance_offset", glm(Claims ~ District + Group + Age + offset(log(Holders)), family = poisson, data = cnt),
+     FALSE)
+hold <- Insurance$Holders
+dump("insurance_rate", suppressWarnings(glm(rate ~ District + Group + Age, family = poisson, weights = hold,
+                                            data = ins)), FALSE)

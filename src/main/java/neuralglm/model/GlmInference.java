@@ -387,7 +387,48 @@ public final class GlmInference {
         final double aic = -2 * logLik + 2 * k, bic = -2 * logLik + Math.log(observations) * k;
         return new GlmSummary(family, terms.clone(), est, se, stat, pv, lo, hi, aliased.clone(), cov, estimated, confidence,
                 dispersion, dispersionSource, kind, m, observations, df, observations - 1, deviance, nullDeviance, pearson,
-                logLik, k, aic, bic, iterations, alpha, alphaSe, notes(quasi ? null : dispersionWarning(), separationNote()));
+                logLik, k, aic, bic, iterations, alpha, alphaSe,
+                notes(notes(quasi ? null : dispersionWarning(), separationNote()), zeroLikelihoodNote(logLik, deviance, phi)));
+    }
+
+    /**
+     * @return when the log-likelihood is -Infinity (AIC and BIC Infinity), a note on why: how many rows have a class
+     *         value of probability 0 under the fitted distribution, the first one's value and mean, and for Poisson
+     *         rates (values that are not whole numbers) that the model is the counts' fit with offset log(exposure)
+     *         when the exposure is the weight; else null
+     */
+    private String zeroLikelihoodNote(double logLik, double deviance, double modelPhi) {
+        if (logLik != Double.NEGATIVE_INFINITY) {
+            return null;
+        }
+        final int n = eta.numRows;
+        final boolean prior = kind == Weights.PRIOR;
+        final double phi = family.likelihoodDispersion(deviance, Family.totalWeight(w, n), observations, modelPhi);
+        int zero = 0;
+        boolean whole = true;
+        double firstY = Double.NaN, firstMu = Double.NaN;
+        for (int i = 0; i < n; i++) {
+            final double wi = weight(i), yi = y.data[i], mu = family.mean(eta.data[i]);
+            if (wi > 0 && family.rowLogLikelihood(yi, mu, phi, wi, prior) == Double.NEGATIVE_INFINITY) {
+                if (zero++ == 0) {
+                    firstY = yi;
+                    firstMu = mu;
+                }
+                whole &= yi == Math.rint(yi);
+            }
+        }
+        if (zero == 0) {
+            return null;
+        }
+        final String note = String.format(Locale.ROOT, "the log-likelihood is -Infinity, so AIC and BIC are Infinity (as "
+                + "R's glm gives them): %d of the %s instances with a positive weight have a class value of probability 0 "
+                + "under the fitted %s distribution (the first: %.6g at fitted mean %.6g)", zero, num(positiveRows),
+                family.name(), firstY, firstMu);
+        return whole || !(family instanceof neuralglm.family.PoissonFamily) ? note : note + ", as a Poisson count is a "
+                + "whole number. For a rate (a count divided by its exposure) with the exposure as its prior weight, the "
+                + "coefficients, standard errors, deviance and Pearson chi-square are those of the counts' Poisson GLM "
+                + "with offset log(exposure) (R: glm(count ~ ... + offset(log(exposure)), family = poisson)); only the "
+                + "likelihood is not the counts'";
     }
 
     private static String notes(String a, String b) {

@@ -112,7 +112,7 @@ public final class TrainingResult implements Serializable {
         final StringBuilder sb = new StringBuilder("stopped after epoch ").append(epochs()).append(": ").append(why);
         if (bestEpoch >= 0) {
             sb.append("; kept the weights of epoch ").append(bestEpoch + 1).append(" (lowest validation loss ")
-                    .append(validationTrace[bestEpoch]).append(')');
+                    .append(String.format(java.util.Locale.ROOT, "%.6g", validationTrace[bestEpoch])).append(')');
         }
         return sb.toString();
     }

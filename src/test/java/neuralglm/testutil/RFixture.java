@@ -69,7 +69,8 @@ public record RFixture(String name, String[] columns, double[][] x, double[] y, 
     }
 
     private static double num(String s) {
-        return s.equals("NA") ? Double.NaN : Double.parseDouble(s);
+        return s.equals("NA") ? Double.NaN : s.equals("Inf") ? Double.POSITIVE_INFINITY
+                : s.equals("-Inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(s);
     }
 
     /** @return the rows of a resource CSV, quotes removed (no field holds a comma) */

@@ -124,6 +124,9 @@ class TrainingSessionTest {
         }
         assertTrue(r.describeStop().contains("did not improve for 4 epochs; kept the weights of epoch " + (best + 1)),
                 r.describeStop());
+        // the loss as the report prints its numbers: six significant digits, not all seventeen
+        assertTrue(r.describeStop().endsWith("(lowest validation loss "
+                + String.format(java.util.Locale.ROOT, "%.6g", v[best]) + ")"), r.describeStop());
 
         // independent: retrain on the same training rows for best + 1 epochs, without validation
         final ValidationSplit split = ValidationSplit.of(GAUSSIAN, y, 0.3, 3);

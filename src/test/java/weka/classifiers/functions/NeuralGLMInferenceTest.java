@@ -53,6 +53,11 @@ class NeuralGLMInferenceTest {
 
     /** Table columns: estimate, se, statistic, p, lower, upper; sign -1 for R's 1/mu link vs our -1/mu. */
     private static void compare(RFixture f, NeuralGLM glm, double sign) {
+        compare(f, glm, sign, true);
+    }
+
+    /** @param likelihood whether to compare the log-likelihood, AIC and BIC too */
+    private static void compare(RFixture f, NeuralGLM glm, double sign, boolean likelihood) {
         final double[][] ours = glm.getCoefficientTable(), r = f.table();
         assertEquals(r.length, ours.length, f.name() + ": number of coefficients");
         for (int j = 0; j < r.length; j++) {
@@ -76,6 +81,9 @@ class NeuralGLMInferenceTest {
         assertEquals(f.stat("df.residual"), s.residualDf(), 1e-12, f.name() + " residual df");
         assertEquals(f.stat("df.null"), s.nullDf(), 1e-12, f.name() + " null df");
         close(f.name() + " dispersion", f.stat("dispersion"), s.dispersion(), 0);
+        if (!likelihood) {
+            return;
+        }
         close(f.name() + " AIC", f.stat("aic"), s.aic(), 0);
         close(f.name() + " BIC", f.stat("bic"), s.bic(), 0);
         close(f.name() + " logLik", f.stat("loglik"), s.logLikelihood(), 0);
@@ -92,6 +100,32 @@ class NeuralGLMInferenceTest {
         assertTrue(report.contains("Residual deviance:"), report);
         assertTrue(report.contains("AIC: 56.76"), report);
         assertTrue(report.contains("left out: outcome=o1, treatment=t1"), report);
+    }
+
+    /**
+     * MASS's Insurance claims with the policy holders as the exposure: R's {@code glm(Claims ~ District + Group + Age +
+     * offset(log(Holders)), family = poisson)}. NeuralGLM has no offset; the rate Claims / Holders with Holders as
+     * prior weights is the same model: R's coefficient table, deviances, degrees of freedom and Pearson chi-square of
+     * the offset fit. Its log-likelihood is that of R's own fit of the rate (-Inf: a rate is not a whole number), and
+     * the report says why and what the fit is (63 rates are not whole numbers: one district's group had no claim).
+     */
+    @Test
+    void aRateWithItsExposureAsPriorWeightIsRsOffsetFit() throws Exception {
+        final NeuralGLM glm = build("insurance", "-hidden", "none", "-family", "Poisson", "-weights", "Prior");
+        final RFixture offset = RFixture.load("insurance_offset"), rate = RFixture.load("insurance_rate");
+        compare(offset, glm, 1, false);
+        compare(rate, glm, 1, true);
+        final GlmSummary s = glm.getGlmSummary();
+        close("pearson", offset.stat("pearson"), s.pearsonChiSquare(), 0);
+        assertEquals(Double.NEGATIVE_INFINITY, s.logLikelihood());
+        final String report = glm.toString();
+        assertTrue(report.contains("Log-likelihood: -Infinity"), report);
+        assertTrue(report.contains("the log-likelihood is -Infinity, so AIC and BIC are Infinity (as R's glm gives them): "
+                + "63 of the 64 instances with a positive weight have a class value of probability 0"), report);
+        assertTrue(report.contains("Poisson GLM with offset log(exposure)"), report);
+        // a count has a likelihood: no such note
+        final String counts = build("dobson", "-hidden", "none", "-family", "Poisson").toString();
+        assertFalse(counts.contains("probability 0"), counts);
     }
 
     @Test
