@@ -117,3 +117,25 @@ dump("insurance_offset", glm(Claims ~ District + Group + Age + offset(log(Holder
 hold <- Insurance$Holders
 dump("insurance_rate", suppressWarnings(glm(rate ~ District + Group + Age, family = poisson, weights = hold,
                                             data = ins)), FALSE)
+
+# Inverse Gaussian on the clotting times (log link, and R's canonical 1/mu^2, which is -2 times NeuralGLM's
+# canonical eta = -1/(2 mu^2)); the dispersion estimated (Pearson), t tests. IRLS to a relative deviance change
+# of 1e-15: at glm's default 1e-8 it stops 1e-5 (relative) short of the maximum on these fits
+tight <- glm.control(epsilon = 1e-15, maxit = 200)
+dump("clotting_ig_log", glm(lot1 ~ logu, data = clot, family = inverse.gaussian(link = "log"), control = tight), TRUE)
+dump("clotting_ig_canonical", glm(lot1 ~ logu, data = clot, family = inverse.gaussian(), control = tight), TRUE)
+
+# Tweedie, variance power 1.5, log link (statmod 1.5.0's tweedie family: coefficients, standard errors with the
+# Pearson dispersion, deviances; it has no AIC): compound Poisson-Gamma claims amounts with exact zeros
+suppressMessages(library(statmod))
+set.seed(20261203)
+nt <- 120
+tw <- data.frame(x1 = round(rnorm(nt), 4), x2 = factor(sample(c("u", "v", "w"), nt, replace = TRUE)))
+mu <- exp(0.5 + 0.6 * tw$x1 - 0.4 * (tw$x2 == "v") + 0.3 * (tw$x2 == "w"))
+phi <- 1.2; p <- 1.5
+lambda <- mu^(2 - p) / (phi * (2 - p)); shape <- (2 - p) / (p - 1); scale <- phi * (p - 1) * mu^(p - 1)
+counts <- rpois(nt, lambda)
+tw$amount <- round(sapply(seq_len(nt), function(i) sum(rgamma(counts[i], shape = shape, scale = scale[i]))), 4)
+arff("tweedie", tw)
+dump("tweedie_log", glm(amount ~ x1 + x2, data = tw, family = tweedie(var.power = 1.5, link.power = 0), control = tight),
+     TRUE)

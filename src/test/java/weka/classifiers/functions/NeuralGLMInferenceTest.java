@@ -51,20 +51,24 @@ class NeuralGLMInferenceTest {
         }
     }
 
-    /** Table columns: estimate, se, statistic, p, lower, upper; sign -1 for R's 1/mu link vs our -1/mu. */
-    private static void compare(RFixture f, NeuralGLM glm, double sign) {
-        compare(f, glm, sign, true);
+    /**
+     * Table columns: estimate, se, statistic, p, lower, upper. {@code factor}: R's linear predictor over ours (-1 for
+     * R's 1/mu link against our -1/mu, -2 for R's 1/mu^2 against our -1/(2 mu^2)).
+     */
+    private static void compare(RFixture f, NeuralGLM glm, double factor) {
+        compare(f, glm, factor, true);
     }
 
     /** @param likelihood whether to compare the log-likelihood, AIC and BIC too */
-    private static void compare(RFixture f, NeuralGLM glm, double sign, boolean likelihood) {
+    private static void compare(RFixture f, NeuralGLM glm, double factor, boolean likelihood) {
+        final double sign = Math.signum(factor);
         final double[][] ours = glm.getCoefficientTable(), r = f.table();
         assertEquals(r.length, ours.length, f.name() + ": number of coefficients");
         for (int j = 0; j < r.length; j++) {
             final String t = f.name() + " " + f.terms()[j];
             final double se = Double.isNaN(r[j][1]) ? 0 : r[j][1];
-            close(t + " estimate", r[j][0], sign * ours[j][0], 1e-3 * se);
-            close(t + " se", r[j][1], ours[j][1], 0);
+            close(t + " estimate", r[j][0], factor * ours[j][0], 1e-3 * se);
+            close(t + " se", r[j][1], Math.abs(factor) * ours[j][1], 0);
             close(t + " statistic", r[j][2], sign * ours[j][2], 1);
             // p's relative error is about z^2 times the statistic's
             if (Double.isNaN(r[j][3])) {
@@ -72,8 +76,8 @@ class NeuralGLMInferenceTest {
             } else {
                 assertEquals(r[j][3], ours[j][3], TOL * Math.max(1, r[j][2] * r[j][2]) * Math.max(r[j][3], 1e-3 * TOL), t + " p");
             }
-            close(t + " lower", r[j][4], sign * ours[j][sign > 0 ? 4 : 5], se);
-            close(t + " upper", r[j][5], sign * ours[j][sign > 0 ? 5 : 4], se);
+            close(t + " lower", r[j][4], factor * ours[j][sign > 0 ? 4 : 5], se);
+            close(t + " upper", r[j][5], factor * ours[j][sign > 0 ? 5 : 4], se);
         }
         final GlmSummary s = glm.getGlmSummary();
         close(f.name() + " deviance", f.stat("deviance"), s.deviance(), 0);
@@ -135,6 +139,29 @@ class NeuralGLMInferenceTest {
         assertTrue(glm.getGlmSummary().isT());
         assertTrue(glm.toString().contains("Pr(>|t|)"));
         compare(RFixture.load("clotting_log"), build("clotting", "-hidden", "none", "-family", "Gamma"), 1);
+    }
+
+    /** R's inverse.gaussian on the clotting times: log link, and the canonical 1/mu^2 (-2 times our eta). */
+    @Test
+    void clottingInverseGaussianBothLinks() throws Exception {
+        final NeuralGLM log = build("clotting", "-hidden", "none", "-family", "InverseGaussian");
+        compare(RFixture.load("clotting_ig_log"), log, 1);
+        assertTrue(log.getGlmSummary().isT());
+        compare(RFixture.load("clotting_ig_canonical"),
+                build("clotting", "-hidden", "none", "-family", "InverseGaussian -link canonical"), -2);
+    }
+
+    /**
+     * statmod's tweedie(var.power = 1.5, link.power = 0) on compound Poisson-Gamma amounts with exact zeros: the
+     * coefficient table with the Pearson dispersion, deviances and Pearson chi-square (statmod has no likelihood).
+     */
+    @Test
+    void tweedieAgreesWithStatmod() throws Exception {
+        final RFixture f = RFixture.load("tweedie_log");
+        final NeuralGLM glm = build("tweedie", "-hidden", "none", "-family", "Tweedie -power 1.5");
+        compare(f, glm, 1, false);
+        close("pearson", f.stat("pearson"), glm.getGlmSummary().pearsonChiSquare(), 0);
+        assertTrue(glm.getGlmSummary().isT());
     }
 
     @Test
