@@ -214,6 +214,20 @@ class NeuralGLMInferenceTest {
         final NeuralGLM given = build("quine", "-hidden", "none", "-family", "NegativeBinomial -alpha 0.5");
         assertEquals(0.5, given.getGlmSummary().alpha(), 0);
         assertTrue(Double.isNaN(given.getGlmSummary().alphaStandardError()));
+        // as MASS's negative.binomial(theta = 2) family, dispersion 1: table, deviances, log-likelihood, AIC, BIC
+        compare(RFixture.load("quine_nb_theta2"), given, 1);
+        assertEquals(given.getGlmSummary().rank(), given.getGlmSummary().parametersCounted());
+    }
+
+    /**
+     * The Exponential family: R's Gamma (log link) with the dispersion fixed at 1 (z tests) on the clotting times, and
+     * the exponential density's log-likelihood, AIC and BIC.
+     */
+    @Test
+    void exponentialIsRsGammaWithDispersionOne() throws Exception {
+        final NeuralGLM glm = build("clotting", "-hidden", "none", "-family", "Exponential");
+        compare(RFixture.load("clotting_exponential"), glm, 1);
+        assertFalse(glm.getGlmSummary().isT());
     }
 
     @Test
