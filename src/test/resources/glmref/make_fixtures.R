@@ -153,3 +153,8 @@ dump("clotting_exponential", fe, FALSE, dispersion = 1, loglik = sum(dexp(clot$l
 # give dispersion = 1); the theta is not counted in AIC and BIC
 dump("quine_nb_theta2", glm(Days ~ Eth + Sex + Age + Lrn, family = negative.binomial(2), data = q, control = tight),
      FALSE, dispersion = 1)
+
+# Bernoulli (a nominal class of two values, the second the event): logistic regression of mtcars' transmission
+ma <- data.frame(wt = mtcars$wt, hp = mtcars$hp, am = factor(ifelse(mtcars$am == 1, "manual", "automatic")))
+arff("mtcars_am", ma)
+dump("mtcars_am", glm(am ~ wt + hp, family = binomial, data = ma, control = tight), FALSE)

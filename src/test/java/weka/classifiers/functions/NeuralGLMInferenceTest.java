@@ -219,6 +219,14 @@ class NeuralGLMInferenceTest {
         assertEquals(given.getGlmSummary().rank(), given.getGlmSummary().parametersCounted());
     }
 
+    /** Logistic regression of mtcars' transmission (a two-valued nominal class, Bernoulli) as R's binomial glm. */
+    @Test
+    void bernoulliIsRsLogisticRegression() throws Exception {
+        final NeuralGLM glm = build("mtcars_am", "-hidden", "none", "-family", "Bernoulli");
+        compare(RFixture.load("mtcars_am"), glm, 1);
+        assertFalse(glm.getGlmSummary().isT());
+    }
+
     /**
      * The Exponential family: R's Gamma (log link) with the dispersion fixed at 1 (z tests) on the clotting times, and
      * the exponential density's log-likelihood, AIC and BIC.
