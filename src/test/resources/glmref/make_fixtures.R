@@ -33,8 +33,10 @@ arff <- function(name, df, weights = NULL) {
   close(con)
 }
 
-dump <- function(name, fit, estimated) {
-  s <- summary(fit)
+# dispersion: a fixed dispersion for summary.glm (NULL: the family's); loglik: the log-likelihood when the family's
+# is not the model's (AIC and BIC then count the coefficients only)
+dump <- function(name, fit, estimated, dispersion = NULL, loglik = NULL) {
+  s <- summary(fit, dispersion = dispersion)
   b <- coef(fit)
   co <- s$coefficients
   q <- if (estimated) qt(0.975, fit$df.residual) else qnorm(0.975)
@@ -46,10 +48,11 @@ dump <- function(name, fit, estimated) {
   out$lower[keep] <- co[, 1] - q * co[, 2]
   out$upper[keep] <- co[, 1] + q * co[, 2]
   write.csv(out, paste0(name, ".coef.csv"), row.names = FALSE)
-  ll <- tryCatch(as.numeric(logLik(fit)), error = function(e) NA)
+  ll <- if (is.null(loglik)) tryCatch(as.numeric(logLik(fit)), error = function(e) NA) else loglik
+  aic <- if (is.null(loglik)) tryCatch(AIC(fit), error = function(e) NA) else -2 * loglik + 2 * fit$rank
+  bic <- if (is.null(loglik)) tryCatch(BIC(fit), error = function(e) NA) else -2 * loglik + log(nobs(fit)) * fit$rank
   st <- c(deviance = fit$deviance, null.deviance = fit$null.deviance, df.residual = fit$df.residual,
-          df.null = fit$df.null, rank = fit$rank, loglik = ll,
-          aic = tryCatch(AIC(fit), error = function(e) NA), bic = tryCatch(BIC(fit), error = function(e) NA),
+          df.null = fit$df.null, rank = fit$rank, loglik = ll, aic = aic, bic = bic,
           dispersion = s$dispersion, pearson = sum(residuals(fit, type = "pearson")^2), iter = fit$iter,
           theta = if (is.null(fit$theta)) NA else fit$theta,
           se.theta = if (is.null(fit$SE.theta)) NA else fit$SE.theta)
@@ -139,3 +142,19 @@ tw$amount <- round(sapply(seq_len(nt), function(i) sum(rgamma(counts[i], shape =
 arff("tweedie", tw)
 dump("tweedie_log", glm(amount ~ x1 + x2, data = tw, family = tweedie(var.power = 1.5, link.power = 0), control = tight),
      TRUE)
+
+# Exponential (NeuralGLM's family): R's Gamma with the dispersion fixed at 1 (summary.glm(dispersion = 1): z tests), log
+# link, on the clotting times; its log-likelihood the exponential density's
+fe <- glm(lot1 ~ logu, data = clot, family = Gamma(link = "log"), control = tight)
+dump("clotting_exponential", fe, FALSE, dispersion = 1, loglik = sum(dexp(clot$lot1, 1 / fitted(fe), log = TRUE)))
+
+# negative binomial with a given theta = 2 (alpha = 0.5): MASS's negative.binomial family on quine (glm.nb above
+# estimates theta), with its dispersion 1 (summary.glm would estimate one for a family it does not know; MASS says to
+# give dispersion = 1); the theta is not counted in AIC and BIC
+dump("quine_nb_theta2", glm(Days ~ Eth + Sex + Age + Lrn, family = negative.binomial(2), data = q, control = tight),
+     FALSE, dispersion = 1)
+
+# Bernoulli (a nominal class of two values, the second the event): logistic regression of mtcars' transmission
+ma <- data.frame(wt = mtcars$wt, hp = mtcars$hp, am = factor(ifelse(mtcars$am == 1, "manual", "automatic")))
+arff("mtcars_am", ma)
+dump("mtcars_am", glm(am ~ wt + hp, family = binomial, data = ma, control = tight), FALSE)

@@ -214,6 +214,28 @@ class NeuralGLMInferenceTest {
         final NeuralGLM given = build("quine", "-hidden", "none", "-family", "NegativeBinomial -alpha 0.5");
         assertEquals(0.5, given.getGlmSummary().alpha(), 0);
         assertTrue(Double.isNaN(given.getGlmSummary().alphaStandardError()));
+        // as MASS's negative.binomial(theta = 2) family, dispersion 1: table, deviances, log-likelihood, AIC, BIC
+        compare(RFixture.load("quine_nb_theta2"), given, 1);
+        assertEquals(given.getGlmSummary().rank(), given.getGlmSummary().parametersCounted());
+    }
+
+    /** Logistic regression of mtcars' transmission (a two-valued nominal class, Bernoulli) as R's binomial glm. */
+    @Test
+    void bernoulliIsRsLogisticRegression() throws Exception {
+        final NeuralGLM glm = build("mtcars_am", "-hidden", "none", "-family", "Bernoulli");
+        compare(RFixture.load("mtcars_am"), glm, 1);
+        assertFalse(glm.getGlmSummary().isT());
+    }
+
+    /**
+     * The Exponential family: R's Gamma (log link) with the dispersion fixed at 1 (z tests) on the clotting times, and
+     * the exponential density's log-likelihood, AIC and BIC.
+     */
+    @Test
+    void exponentialIsRsGammaWithDispersionOne() throws Exception {
+        final NeuralGLM glm = build("clotting", "-hidden", "none", "-family", "Exponential");
+        compare(RFixture.load("clotting_exponential"), glm, 1);
+        assertFalse(glm.getGlmSummary().isT());
     }
 
     @Test
