@@ -134,7 +134,9 @@ def _loss(cls, function, *extra):
     known = ("reduction",) + extra
 
     def make(*args, **options):
-        if args:
+        if len(args) == 1 and "weight" in extra and "weight" not in options:
+            options["weight"] = args[0]  # PyTorch's first parameter: nn.CrossEntropyLoss(class_weights)
+        elif args:
             raise TypeError("nn.%s takes keyword arguments only here (%s), e.g. nn.%s(reduction='sum')"
                             % (cls, ", ".join(known), cls))
         loss = _Loss(function)
@@ -153,13 +155,13 @@ MSELoss = _loss("MSELoss", "mse_loss")
 L1Loss = _loss("L1Loss", "l1_loss")
 SmoothL1Loss = _loss("SmoothL1Loss", "smooth_l1_loss", "beta")
 HuberLoss = _loss("HuberLoss", "huber_loss", "delta")
-BCELoss = _loss("BCELoss", "binary_cross_entropy")
-BCEWithLogitsLoss = _loss("BCEWithLogitsLoss", "binary_cross_entropy_with_logits")
-CrossEntropyLoss = _loss("CrossEntropyLoss", "cross_entropy")
-NLLLoss = _loss("NLLLoss", "nll_loss")
+BCELoss = _loss("BCELoss", "binary_cross_entropy", "weight")
+BCEWithLogitsLoss = _loss("BCEWithLogitsLoss", "binary_cross_entropy_with_logits", "weight", "pos_weight")
+CrossEntropyLoss = _loss("CrossEntropyLoss", "cross_entropy", "weight", "ignore_index", "label_smoothing")
+NLLLoss = _loss("NLLLoss", "nll_loss", "weight", "ignore_index")
 SoftMarginLoss = _loss("SoftMarginLoss", "soft_margin_loss")
 PoissonNLLLoss = _loss("PoissonNLLLoss", "poisson_nll_loss", "log_input", "full", "eps")
-KLDivLoss = _loss("KLDivLoss", "kl_div")
+KLDivLoss = _loss("KLDivLoss", "kl_div", "log_target")
 
 from torch.nn import functional, init, utils  # noqa: E402
 
