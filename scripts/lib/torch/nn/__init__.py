@@ -35,6 +35,17 @@ Module.float = lambda self: self.float_()
 Module.double = lambda self: self.double_()
 
 
+def _sequential_layer(self, name):
+    """model.fc1 on a Sequential of an OrderedDict: the layer of that name (Jython asks only for names the class lacks)."""
+    for layer_name, layer in self.named_children():
+        if layer_name == name:
+            return layer
+    raise AttributeError("'Sequential' object has no attribute '%s'" % name)
+
+
+_Sequential.__getattr__ = _sequential_layer
+
+
 def Sequential(*layers):
     """nn.Sequential(a, b, ...) or nn.Sequential(OrderedDict([('fc1', a), ...]))."""
     if len(layers) == 1 and isinstance(layers[0], dict):

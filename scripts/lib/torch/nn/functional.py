@@ -6,7 +6,32 @@ from neuralglm.jython import Functional as _F
 
 import _shim
 
-relu, sigmoid, tanh, softplus, elu, leaky_relu = _F.relu, _F.sigmoid, _F.tanh, _F.softplus, _F.elu, _F.leaky_relu
+sigmoid, tanh = _F.sigmoid, _F.tanh
+
+
+def relu(input, inplace=False):
+    """F.relu(input, inplace=False): max(x, 0); inplace is accepted and the result is a new tensor."""
+    return _F.relu(input)
+
+
+def leaky_relu(input, negative_slope=0.01, inplace=False):
+    """F.leaky_relu(input, negative_slope=0.01, inplace=False); the result is a new tensor."""
+    return _F.leaky_relu(input, float(negative_slope))
+
+
+def elu(input, alpha=1.0, inplace=False):
+    """F.elu(input, alpha=1.0, inplace=False); the result is a new tensor."""
+    return _F.elu(input, float(alpha))
+
+
+def softplus(input, beta=1, threshold=20):
+    """F.softplus(input): log(1 + e^x); only beta=1, threshold=20 (PyTorch's defaults) are supported."""
+    if beta != 1 or threshold != 20:
+        raise ValueError("F.softplus(beta=%r, threshold=%r) is not supported by neuralGLM's PyTorch bridge; it has "
+                         "softplus(x) with beta=1, threshold=20, log(1 + e^x)" % (beta, threshold))
+    return _F.softplus(input)
+
+
 softmax, log_softmax, one_hot = _F.softmax, _F.log_softmax, _F.one_hot
 mse_loss, l1_loss, smooth_l1_loss, huber_loss = _F.mse_loss, _F.l1_loss, _F.smooth_l1_loss, _F.huber_loss
 binary_cross_entropy = _F.binary_cross_entropy

@@ -102,6 +102,16 @@ public final class Functional {
     /** @param x input @return leaky ReLU with slope 0.01 */
     public static Tensor leaky_relu(Tensor x) { return Ops.activation(x, LEAKY_RELU, "LeakyReluBackward"); }
 
+    /** @param x input @param slope slope for x &lt; 0 @return leaky ReLU with that slope */
+    public static Tensor leaky_relu(Tensor x, double slope) {
+        return Ops.activation(x, new Activation.LeakyReLU(slope), "LeakyReluBackward");
+    }
+
+    /** @param x input @param alpha saturation @return ELU with that alpha */
+    public static Tensor elu(Tensor x, double alpha) {
+        return Ops.activation(x, new Activation.ELU(alpha), "EluBackward");
+    }
+
     /**
      * @param args {@code input, dim}
      * @param kws  keyword names

@@ -1,9 +1,14 @@
 package neuralglm.jython;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.python.core.Py;
 import org.python.core.PyInteger;
 import org.python.core.PyLong;
 import org.python.core.PyObject;
 import org.python.core.PySlice;
+import org.python.core.PyTuple;
 
 /**
  * Python index keys (an int, a slice, a sequence of ints, or a boolean mask: a bool tensor such as
@@ -12,6 +17,73 @@ import org.python.core.PySlice;
 final class Index {
 
     private Index() {
+    }
+
+    /** @return whether the key is None or ..., or a tuple holding one (t[:, None], t[..., 0]) */
+    static boolean hasNoneOrEllipsis(PyObject key) {
+        if (key == Py.None || key == Py.Ellipsis) {
+            return true;
+        }
+        if (key instanceof PyTuple) {
+            for (PyObject k : ((PyTuple) key).getArray()) {
+                if (k == Py.None || k == Py.Ellipsis) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Indexing with None (a new dimension of size 1, as {@code unsqueeze}) and ... (as many {@code :} as the
+     * dimensions not indexed otherwise), as PyTorch: {@code v[:, None]} is v as a column, {@code v[None]} as a
+     * row, {@code a[..., 1]} is {@code a[:, 1]}. A result of more than 2 dimensions is refused with one line.
+     *
+     * @param t   the tensor
+     * @param key None, ..., or a tuple with them
+     * @return the entries selected
+     */
+    static Tensor withNoneOrEllipsis(Tensor t, PyObject key) {
+        final PyObject[] keys = key instanceof PyTuple ? ((PyTuple) key).getArray() : new PyObject[] {key};
+        int indexing = 0, ellipses = 0;
+        for (PyObject k : keys) {
+            if (k == Py.Ellipsis) {
+                ellipses++;
+            } else if (k != Py.None) {
+                indexing++;
+            }
+        }
+        if (ellipses > 1) {
+            throw Errors.index("an index can only have a single ellipsis ('...')");
+        }
+        if (indexing > t.shape.length) {
+            throw Errors.index(indexing + " indices for a tensor of shape " + Tensor.shapeText(t.shape));
+        }
+        final List<PyObject> rest = new ArrayList<>();
+        final List<Integer> newDims = new ArrayList<>();
+        int out = 0;
+        for (PyObject k : keys) {
+            if (k == Py.None) {
+                newDims.add(out++);
+            } else if (k == Py.Ellipsis) {
+                for (int i = 0; i < t.shape.length - indexing; i++) {
+                    rest.add(new PySlice(Py.None, Py.None, Py.None));
+                    out++;
+                }
+            } else {
+                rest.add(k);
+                out += isInt(k) ? 0 : 1;
+            }
+        }
+        Tensor r = rest.isEmpty() ? t : t.__getitem__(rest.size() == 1 ? rest.get(0) : new PyTuple(rest.toArray(new PyObject[0])));
+        if (r.shape.length + newDims.size() > 2) {
+            throw Errors.index("indexing a tensor of shape " + Tensor.shapeText(t.shape) + " with None would make a "
+                    + (r.shape.length + newDims.size()) + "-d tensor; tensors here have at most 2 dimensions");
+        }
+        for (int d : newDims) {
+            r = Ops.unsqueeze(r, d);
+        }
+        return r;
     }
 
     /** @return whether the key is a single integer */

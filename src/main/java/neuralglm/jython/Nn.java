@@ -51,25 +51,87 @@ public final class Nn {
     }
 
     private static Module activation(Activation a) {
-        return new EngineModule(a, a.toString(), List.of(), List.of());
+        return activation(a, a.toString());
     }
 
-    /** @return {@code max(x, 0)} */
-    public static Module ReLU() { return activation(new Activation.ReLU()); }
-    /** @return {@code x > 0 ? x : 0.01 x} */
-    public static Module LeakyReLU() { return activation(new Activation.LeakyReLU(0.01)); }
-    /** @param slope slope for x &lt; 0 @return {@code x > 0 ? x : slope x} */
-    public static Module LeakyReLU(double slope) { return activation(new Activation.LeakyReLU(slope)); }
-    /** @return {@code x > 0 ? x : e^x - 1} */
-    public static Module ELU() { return activation(new Activation.ELU(1.0)); }
-    /** @param alpha saturation @return {@code x > 0 ? x : alpha (e^x - 1)} */
-    public static Module ELU(double alpha) { return activation(new Activation.ELU(alpha)); }
+    private static Module activation(Activation a, String repr) {
+        return new EngineModule(a, repr, List.of(), List.of());
+    }
+
+    /** @return a number as Python prints it (0.2, 1e-05) */
+    private static String py(double v) {
+        return org.python.core.Py.newFloat(v).__repr__().toString();
+    }
+
+    /** @return "inplace=True" when asked (for PyTorch's repr); the bridge's activations always make a new tensor */
+    private static String inplace(Args a) {
+        return a.bool("inplace", false) ? "inplace=True" : "";
+    }
+
+    /**
+     * {@code nn.ReLU(inplace=False)}; {@code inplace=True} is accepted (the output is a new tensor either way).
+     *
+     * @param args inplace
+     * @param kws  keyword names
+     * @return {@code max(x, 0)}
+     */
+    public static Module ReLU(org.python.core.PyObject[] args, String[] kws) {
+        final Args a = new Args("ReLU", args, kws, "inplace");
+        return activation(new Activation.ReLU(), "ReLU(" + inplace(a) + ")");
+    }
+
+    /**
+     * {@code nn.LeakyReLU(negative_slope=0.01, inplace=False)}.
+     *
+     * @param args negative_slope, inplace
+     * @param kws  keyword names
+     * @return {@code x > 0 ? x : negative_slope x}
+     */
+    public static Module LeakyReLU(org.python.core.PyObject[] args, String[] kws) {
+        final Args a = new Args("LeakyReLU", args, kws, "negative_slope", "inplace");
+        final double slope = a.dbl("negative_slope", 0.01);
+        final String more = inplace(a);
+        return activation(new Activation.LeakyReLU(slope), "LeakyReLU(negative_slope=" + py(slope)
+                + (more.isEmpty() ? "" : ", " + more) + ")");
+    }
+
+    /**
+     * {@code nn.ELU(alpha=1.0, inplace=False)}.
+     *
+     * @param args alpha, inplace
+     * @param kws  keyword names
+     * @return {@code x > 0 ? x : alpha (e^x - 1)}
+     */
+    public static Module ELU(org.python.core.PyObject[] args, String[] kws) {
+        final Args a = new Args("ELU", args, kws, "alpha", "inplace");
+        final double alpha = a.dbl("alpha", 1.0);
+        final String more = inplace(a);
+        return activation(new Activation.ELU(alpha), "ELU(alpha=" + py(alpha) + (more.isEmpty() ? "" : ", " + more) + ")");
+    }
+
+    /**
+     * {@code nn.Softplus(beta=1, threshold=20)}: the engine's softplus, {@code log(1 + e^x)}, which is PyTorch's at
+     * beta 1 (PyTorch's threshold only switches to x where the two agree to double precision); other values are
+     * refused with one line.
+     *
+     * @param args beta, threshold
+     * @param kws  keyword names
+     * @return {@code log(1 + e^x)}
+     */
+    public static Module Softplus(org.python.core.PyObject[] args, String[] kws) {
+        final Args a = new Args("Softplus", args, kws, "beta", "threshold");
+        final double beta = a.dbl("beta", 1.0), threshold = a.dbl("threshold", 20.0);
+        if (beta != 1.0 || threshold != 20.0) {
+            throw Errors.value("nn.Softplus(beta=" + py(beta) + ", threshold=" + py(threshold) + ") is not supported by "
+                    + "neuralGLM's PyTorch bridge; it has Softplus(beta=1, threshold=20), log(1 + e^x)");
+        }
+        return activation(new Activation.Softplus(), "Softplus(beta=1, threshold=20)");
+    }
+
     /** @return {@code tanh x} */
     public static Module Tanh() { return activation(new Activation.Tanh()); }
     /** @return {@code 1 / (1 + e^-x)} */
     public static Module Sigmoid() { return activation(new Activation.Sigmoid()); }
-    /** @return {@code log(1 + e^x)} */
-    public static Module Softplus() { return activation(new Activation.Softplus()); }
     /** @return {@code x} */
     public static Module Identity() { return activation(new Activation.Identity()); }
 

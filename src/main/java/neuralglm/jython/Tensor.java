@@ -45,6 +45,42 @@ public class Tensor implements Iterable<Object> {
         this.shape = shape;
     }
 
+    private Tensor(Tensor values) {
+        this(values.data.copy(), values.shape.clone());
+    }
+
+    /**
+     * {@code torch.Tensor(data)}, PyTorch's legacy constructor: a float tensor with a copy of the values (a
+     * list, nested list or tensor; whole numbers become floats).
+     *
+     * @param data the values
+     */
+    public Tensor(PyObject data) {
+        this(Convert.toTensor(data, "torch.Tensor"));
+    }
+
+    /** @param n size @see #Tensor(int, int) */
+    public Tensor(int n) {
+        this(new DMatrixRMaj(1, checkedSize(n)), new int[] {n});
+    }
+
+    /**
+     * {@code torch.Tensor(rows, cols)}: a float tensor of that shape, of zeros (PyTorch's holds whatever was in memory).
+     *
+     * @param rows rows
+     * @param cols columns
+     */
+    public Tensor(int rows, int cols) {
+        this(new DMatrixRMaj(checkedSize(rows), checkedSize(cols)), new int[] {rows, cols});
+    }
+
+    private static int checkedSize(int n) {
+        if (n < 0) {
+            throw Errors.value("torch.Tensor: a size must be >= 0, got " + n);
+        }
+        return n;
+    }
+
     // ------------------------------------------------------------------ construction (Java side)
 
     /** @return a 0-d tensor */
@@ -392,6 +428,9 @@ public class Tensor implements Iterable<Object> {
      * @return a tensor
      */
     public Tensor __getitem__(PyObject key) {
+        if (Index.hasNoneOrEllipsis(key)) {
+            return Index.withNoneOrEllipsis(this, key);
+        }
         final int[] masked = Index.wholeMask(key, this);
         if (masked != null) {
             final int[] r = new int[masked.length], c = new int[masked.length];
@@ -516,11 +555,30 @@ public class Tensor implements Iterable<Object> {
     }
 
     /**
-     * @param rows indices along the first dimension
-     * @return those entries (1-d) or rows (2-d), in the record
+     * {@code t.index_select(dim, index)}, as PyTorch's: the entries (1-d), rows (dim 0) or columns (dim 1) at
+     * the given positions, in their order, in the record.
+     *
+     * @param dim   0 or 1 (or -1, -2)
+     * @param index whole numbers: a 1-d tensor (e.g. {@code torch.tensor([2, 0])}) or a list
+     * @return the selected entries, rows or columns
      */
-    public Tensor index_select(int[] rows) {
-        return Ops.rows(this, rows);
+    public Tensor index_select(int dim, Object index) {
+        final Tensor ix = Convert.toTensor(index, "index_select index");
+        if (ix.shape.length > 1) {
+            throw Errors.value("index_select: index must be 1-d, got shape " + shapeText(ix.shape));
+        }
+        final int d = Ops.dim(this, dim);
+        final int size = shape.length == 0 ? 1 : shape[d];
+        final int[] at = new int[ix.numel()];
+        for (int i = 0; i < at.length; i++) {
+            final double v = ix.data.data[i];
+            if (v != Math.rint(v) || v < 0 || v >= size) {
+                throw Errors.index("index_select: index " + v + " at position " + i + " is not a position in 0.." + (size - 1)
+                        + " of dimension " + d + " of a tensor of shape " + shapeText(shape));
+            }
+            at[i] = (int) v;
+        }
+        return d == 0 || shape.length < 2 ? Ops.rows(this, at) : Ops.transpose(Ops.rows(Ops.transpose(this), at));
     }
 
     /** @return the entries (1-d, as 0-d tensors) or rows (2-d), as PyTorch iterates */
@@ -808,6 +866,29 @@ public class Tensor implements Iterable<Object> {
         if (!a.has("dim")) {
             return Ops.sumAll(this, mean);
         }
+        final PyObject dims = a.get("dim");
+        if (dims instanceof org.python.core.PySequenceList) {
+            // dim=(0, 1) or [0, 1]: every dimension named is reduced; all of them is the whole sum or mean
+            final java.util.Set<Integer> named = new java.util.TreeSet<>();
+            for (PyObject d : dims.asIterable()) {
+                named.add(Ops.dim(this, d.asInt()));
+            }
+            if (named.size() == 1) {
+                final int dim = named.iterator().next();
+                final Tensor r = Ops.sum(this, dim, mean);
+                return a.bool("keepdim", false) ? Ops.unsqueeze(r, dim) : r;
+            }
+            final Tensor all = Ops.sumAll(this, mean);
+            if (named.size() != shape.length && !named.isEmpty()) {
+                throw Errors.value("dim " + dims + " for a tensor of shape " + shapeText(shape));
+            }
+            if (!a.bool("keepdim", false)) {
+                return all;
+            }
+            final int[] ones = new int[shape.length];
+            java.util.Arrays.fill(ones, 1);
+            return Ops.reshape(all, ones, "ViewBackward");
+        }
         final int dim = a.integer("dim", 0);
         final Tensor r = Ops.sum(this, dim, mean);
         return a.bool("keepdim", false) ? Ops.unsqueeze(r, Ops.dim(this, dim)) : r;
@@ -920,7 +1001,10 @@ public class Tensor implements Iterable<Object> {
      * @return {@code m + log sum_j exp(x_j - m)}, m the maximum, along dim
      */
     public Tensor logsumexp(PyObject[] args, String[] kws) {
-        return Ops.logSumExp(this, new Args("logsumexp", args, kws, "dim").integer("dim", -1));
+        final Args a = new Args("logsumexp", args, kws, "dim", "keepdim");
+        final int dim = a.integer("dim", -1);
+        final Tensor r = Ops.logSumExp(this, dim);
+        return a.bool("keepdim", false) ? Ops.unsqueeze(r, Ops.dim(this, dim)) : r;
     }
 
     /** @return the Euclidean norm of all entries, 0-d */

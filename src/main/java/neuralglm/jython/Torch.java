@@ -374,8 +374,10 @@ public final class Torch {
 
     /** @param args input, dim @param kws keywords @return log-sum-exp along dim */
     public static Tensor logsumexp(PyObject[] args, String[] kws) {
-        final Args a = new Args("logsumexp", args, kws, "input", "dim");
-        return Ops.logSumExp(a.tensor("input"), a.integer("dim", -1));
+        final Args a = new Args("logsumexp", args, kws, "input", "dim", "keepdim");
+        final PyObject[] rest = a.has("keepdim") ? new PyObject[] {Py.newInteger(a.integer("dim", -1)), a.get("keepdim")}
+                : new PyObject[] {Py.newInteger(a.integer("dim", -1))};
+        return a.tensor("input").logsumexp(rest, new String[0]);
     }
 
     /** @param args input, dim=None, keepdim=False @param kws keywords @return the sum (all, or along dim) */

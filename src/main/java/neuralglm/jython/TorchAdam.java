@@ -29,6 +29,26 @@ public class TorchAdam extends TorchOptimizer {
 
     @Override String name() { return "Adam"; }
 
+    @Override String options() { return "lr, betas, eps, weight_decay (amsgrad False)"; }
+
+    /** @return False: Adam as Kingma and Ba's, without AMSGrad's maximum of the second moments */
+    public boolean getAmsgrad() { return false; }
+
+    /** @param v PyTorch's amsgrad: only False (the default) is supported */
+    public void setAmsgrad(boolean v) { refuseUnless(!v, "amsgrad=True"); }
+
+    /** @return False */
+    public boolean getCapturable() { return false; }
+
+    /** @param v PyTorch's capturable (CUDA graphs): only False is supported */
+    public void setCapturable(boolean v) { refuseUnless(!v, "capturable=True"); }
+
+    /** @return None */
+    public PyObject getFused() { return org.python.core.Py.None; }
+
+    /** @param v PyTorch's fused (a CUDA kernel choice): only None or False is supported */
+    public void setFused(PyObject v) { refuseUnless(v == null || v == org.python.core.Py.None || !v.__nonzero__(), "fused=True"); }
+
     @Override
     Optimizer make() {
         return new AdamOptimizer(lr, beta1, beta2, eps, weightDecay);

@@ -8,16 +8,23 @@ import neuralglm.optim.Optimizer;
 import org.python.core.PyObject;
 
 /**
- * An engine {@link neuralglm.optim.Optimizer} bound to a list of parameters, as
- * {@code torch.optim}: {@code step()} updates them in place from their gradients,
- * {@code zero_grad()} clears the gradients. Hyperparameters are bean properties, so Jython's
+ * Engine {@link neuralglm.optim.Optimizer}s bound to a list of parameters, as {@code torch.optim}:
+ * {@code step()} updates them in place from their gradients, {@code zero_grad()} clears the gradients.
+ * Each parameter has an engine optimiser of its own, and {@code step()} passes over a parameter whose
+ * {@code requires_grad} is False (a frozen layer), as PyTorch skips a parameter without a gradient: its
+ * values, momentum and Adam moments (and Adam's step count) stay as they are. The engine's
+ * optimisers update each entry from its own state only, so this gives the numbers of one optimiser over
+ * all of them. Hyperparameters are bean properties, so Jython's
  * keyword arguments work ({@code SGD(net.parameters(), lr=0.2)}); each setting is validated at once
  * (a bad value is a one-line {@code ValueError}) and resets the optimiser's state.
  */
 public abstract class TorchOptimizer {
 
     private final List<Parameter> params = new ArrayList<>();
-    private Optimizer engine;
+    /** The tensor of each parameter, whose requires_grad says whether step() updates it. */
+    private final List<Tensor> tensors = new ArrayList<>();
+    /** One engine optimiser per parameter, in the order of {@link #params}. */
+    private List<Optimizer> engines;
 
     /**
      * @param parameters an iterable of parameters, e.g. {@code net.parameters()}, or of leaf tensors with
@@ -31,8 +38,10 @@ public abstract class TorchOptimizer {
             final Object o = p.__tojava__(Tensor.class);
             if (o instanceof TorchParameter) {
                 params.add(((TorchParameter) o).engine);
+                tensors.add((Tensor) o);
             } else if (o instanceof Tensor) {
                 params.add(bind((Tensor) o));
+                tensors.add((Tensor) o);
             } else if (p instanceof org.python.core.PyDictionary) {
                 throw Errors.value(name() + ": parameter groups (dicts with their own options) are not supported by "
                         + "neuralGLM's PyTorch bridge; give one list of parameters, e.g. model.parameters()");
@@ -71,7 +80,11 @@ public abstract class TorchOptimizer {
     /** Validates the settings and resets the state; called by every setter. */
     final void rebuild() {
         try {
-            engine = make().initialise(params);
+            final List<Optimizer> made = new ArrayList<>();
+            for (Parameter p : params) {
+                made.add(make().initialise(List.of(p)));
+            }
+            engines = made;
         } catch (IllegalArgumentException e) {
             throw Errors.translate(e);
         }
@@ -91,6 +104,37 @@ public abstract class TorchOptimizer {
         }
     }
 
+    /** @return False: the parameters are updated to decrease the loss */
+    public boolean getMaximize() { return false; }
+
+    /** @param v PyTorch's maximize: only False (the default) is supported */
+    public void setMaximize(boolean v) { refuseUnless(!v, "maximize=True"); }
+
+    /** @return None: the update is the engine's own loop */
+    public PyObject getForeach() { return org.python.core.Py.None; }
+
+    /** @param v PyTorch's foreach (an implementation choice without effect on the numbers): accepted */
+    public void setForeach(PyObject v) { }
+
+    /** @return False */
+    public boolean getDifferentiable() { return false; }
+
+    /** @param v PyTorch's differentiable: only False (the default) is supported */
+    public void setDifferentiable(boolean v) { refuseUnless(!v, "differentiable=True"); }
+
+    /**
+     * @param supported whether the option's value is one the bridge computes
+     * @param option    the option as written, e.g. {@code dampening=0.1}
+     */
+    final void refuseUnless(boolean supported, String option) {
+        if (!supported) {
+            throw Errors.value(name() + "(" + option + ") is not supported by neuralGLM's PyTorch bridge; it takes " + options());
+        }
+    }
+
+    /** @return the options this optimiser takes, for messages */
+    abstract String options();
+
     /**
      * @return never: there are no parameter groups here (a one-line {@code AttributeError} saying what to do)
      */
@@ -99,12 +143,16 @@ public abstract class TorchOptimizer {
                 + "the engine's optimisers fix their settings; set optimizer.lr = ... (which resets the optimiser's state)");
     }
 
-    /** Applies one update from the current gradients. */
+    /** Applies one update from the current gradients to every parameter that requires grad. */
     public void step() {
-        if (engine == null) {
+        if (engines == null) {
             rebuild();
         }
-        engine.step();
+        for (int i = 0; i < engines.size(); i++) {
+            if (tensors.get(i).requiresGrad) {
+                engines.get(i).step();
+            }
+        }
     }
 
     /**

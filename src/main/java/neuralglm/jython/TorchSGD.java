@@ -29,6 +29,14 @@ public class TorchSGD extends TorchOptimizer {
 
     @Override String name() { return "SGD"; }
 
+    @Override String options() { return "lr, momentum, nesterov, weight_decay (dampening 0)"; }
+
+    /** @return 0: the momentum buffer takes the whole gradient */
+    public double getDampening() { return 0.0; }
+
+    /** @param d PyTorch's dampening: only 0 (the default) is supported */
+    public void setDampening(double d) { refuseUnless(d == 0.0, "dampening=" + d); }
+
     @Override
     Optimizer make() {
         return new SgdOptimizer(lr, momentum, nesterov, weightDecay);

@@ -106,6 +106,22 @@ public class TorchSequential extends EngineModule {
     }
 
     /**
+     * {@code model[:2]}: a new Sequential of those layers (the same modules, so the same parameters), with their
+     * names, as PyTorch's.
+     *
+     * @param slice positions
+     * @return the layers as a Sequential
+     */
+    public TorchSequential __getitem__(org.python.core.PySlice slice) {
+        final int[] range = slice.indicesEx(modules.size());
+        final TorchSequential out = new TorchSequential();
+        for (int i = range[0]; range[2] > 0 ? i < range[1] : i > range[1]; i += range[2]) {
+            out.add_module(names.get(i), modules.get(i));
+        }
+        return out;
+    }
+
+    /**
      * @param name a layer name
      * @return that layer
      */

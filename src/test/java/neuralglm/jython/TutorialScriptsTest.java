@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with torch.save/load, PyTorch's own "Learning PyTorch with Examples" cubic fit, and training-loop idioms:
  * nn.ModuleList and nn.ModuleDict, gradient clipping, {@code t.add/mul/...}, print of several arguments and
  * {@code correct / total}, and losses for imbalanced classes: pos_weight, class weights, ignore_index,
- * label_smoothing). They run as {@code scripts/run} runs a script ({@code _pymain}: print and
+ * label_smoothing, and fine-tuning: a frozen layer under an optimiser of all parameters, layers by name and by
+ * slice). They run as {@code scripts/run} runs a script ({@code _pymain}: print and
  * {@code /} as in Python 3, so {@code print(a, b)} does not print a tuple nor {@code 6 / 7} give 0). Each script sets
  * its weights explicitly, so what it prints is determined; the expected text is what PyTorch 1.13 printed
  * running the same file on CPython with {@code torch.set_default_dtype(torch.float64)} (and, for the cubic
@@ -273,6 +274,26 @@ class TutorialScriptsTest {
             kl 0.0985643122 0.0985643122
             weighted classifier loss 0.50794838 [0, 0, 0, 2, 0, 1, 2, 2]
             """),
+        Map.entry("fine_tuning", """
+            Sequential(
+              (fc1): Linear(in_features=2, out_features=3, bias=True)
+              (act1): ReLU(inplace=True)
+              (fc2): Linear(in_features=3, out_features=2, bias=True)
+              (act2): LeakyReLU(negative_slope=0.2)
+              (out): Linear(in_features=2, out_features=1, bias=True)
+            )
+            Sequential(
+              (fc1): Linear(in_features=2, out_features=3, bias=True)
+              (act1): ReLU(inplace=True)
+            )
+            2.02 torch.float64
+            ['fc2.weight', 'fc2.bias', 'out.weight', 'out.bias']
+            sgd loss 0.2578118692 fc1 unchanged [0.1, -0.2] 0.01 fc2 0.1803956540 out 0.3660606371
+            adam loss 0.2067060661 fc1 unchanged [0.1, -0.2] 0.01 fc2 -0.8018543871 out 0.4124471286
+            fc1 trains again 0.0905077849 0.0100000000
+            27.7523077220 [[-1.0, 6.0], [-10.0, 1.0]] torch.Size([3, 3]) torch.Size([2, 1])
+            [4.21922364, 1.43819523, 4.60434357, 3.38257903, 6.66568557, 1.36803779] [3.0, 3.0, 3.0]
+            """),
         Map.entry("polynomial_fit", """
             99 790.201289
             599 107.673765
@@ -291,7 +312,7 @@ class TutorialScriptsTest {
     @ParameterizedTest
     @ValueSource(strings = {"linear_regression", "binary_classification", "multiclass", "minibatches",
         "poisson_regression", "tensor_ops", "module_idioms", "whole_numbers", "module_structure", "polynomial_fit",
-        "training_idioms", "weighted_losses"})
+        "training_idioms", "weighted_losses", "fine_tuning"})
     void printsWhatPyTorchPrints(String name) {
         final String printed = Jython.exec("import _pymain\n_pymain.run_path('src/test/resources/neuralglm/jython/tutorials/"
                 + name + ".py', {'__name__': '__main__'})");
