@@ -162,6 +162,38 @@ def _numpy(self):
     return numpy.array(self)
 
 
+def _scaled(other, alpha):
+    return other if alpha == 1 else other * alpha
+
+
+def _add(input, other, alpha=1):
+    """torch.add(input, other, alpha=1) and input.add(other, alpha=1): input + alpha * other."""
+    return input + _scaled(other, alpha)
+
+
+def _sub(input, other, alpha=1):
+    """torch.sub(input, other, alpha=1) and input.sub(other, alpha=1): input - alpha * other."""
+    return input - _scaled(other, alpha)
+
+
+def _mul(input, other):
+    """torch.mul(input, other) and input.mul(other): the element-wise product (broadcast)."""
+    return input * other
+
+
+def _div(input, other, rounding_mode=None):
+    """torch.div(input, other) and input.div(other): true division; rounding_mode is not supported."""
+    if rounding_mode is not None:
+        raise ValueError("div(rounding_mode=%r) is not supported by neuralGLM's PyTorch bridge; write (a / b).floor()"
+                         % (rounding_mode,))
+    return input / other
+
+
+add, sub, mul, div = _add, _sub, _mul, _div
+subtract, multiply, divide = _sub, _mul, _div
+Tensor.add, Tensor.sub, Tensor.mul, Tensor.div = _add, _sub, _mul, _div
+Tensor.subtract, Tensor.multiply, Tensor.divide = _sub, _mul, _div
+Tensor.nelement = lambda self: self.numel()
 Tensor.float = lambda self: self.to(float32)
 Tensor.double = lambda self: self.to(float64)
 Tensor.half = lambda self: self.to(float16)

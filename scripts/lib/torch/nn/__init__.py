@@ -43,11 +43,100 @@ def Sequential(*layers):
     return _Sequential(list(layers))
 
 
+class ModuleList(Module):
+    """nn.ModuleList(modules): a list of modules registered as this module's children "0", "1", ...,
+    so that their parameters are the model's (layers.0.weight, ...); index, iterate, append, extend.
+    It is not called itself: forward iterates over it."""
+
+    def __init__(self, modules=None):
+        super(ModuleList, self).__init__()
+        if modules is not None:
+            self.extend(modules)
+
+    def append(self, module):
+        if not isinstance(module, Module):
+            raise TypeError("ModuleList.append: %s is not a Module subclass" % type(module).__name__)
+        setattr(self, str(len(self)), module)
+        return self
+
+    def extend(self, modules):
+        for module in modules:
+            self.append(module)
+        return self
+
+    def __len__(self):
+        return len(list(self.children()))
+
+    def __iter__(self):
+        return iter(list(self.children()))
+
+    def __getitem__(self, index):
+        items = list(self.children())
+        if isinstance(index, slice):
+            return ModuleList(items[index])
+        return items[index]
+
+    def __setitem__(self, index, module):
+        setattr(self, str(range(len(self))[index]), module)
+
+    def forward(self, *args):
+        raise NotImplementedError("ModuleList is not called itself; iterate over it in forward: for layer in self.layers: x = layer(x)")
+
+
+class ModuleDict(Module):
+    """nn.ModuleDict(dict or pairs): modules registered as children under their keys; index by key,
+    keys(), values(), items(), len, in. It is not called itself."""
+
+    def __init__(self, modules=None):
+        super(ModuleDict, self).__init__()
+        if modules is not None:
+            self.update(modules)
+
+    def update(self, modules):
+        pairs = modules.items() if hasattr(modules, 'items') else modules
+        for key, module in pairs:
+            self[key] = module
+
+    def __setitem__(self, key, module):
+        if not isinstance(module, Module):
+            raise TypeError("ModuleDict['%s']: %s is not a Module subclass" % (key, type(module).__name__))
+        setattr(self, key, module)
+
+    def __getitem__(self, key):
+        for name, module in self.named_children():
+            if name == key:
+                return module
+        raise KeyError(key)
+
+    def keys(self):
+        return [name for name, _ in self.named_children()]
+
+    def values(self):
+        return list(self.children())
+
+    def items(self):
+        return list(self.named_children())
+
+    def __len__(self):
+        return len(self.keys())
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __contains__(self, key):
+        return key in self.keys()
+
+    def forward(self, *args):
+        raise NotImplementedError("ModuleDict is not called itself; call its modules in forward: self.heads['a'](x)")
+
+
 def _loss(cls, function, *extra):
     known = ("reduction",) + extra
 
     def make(*args, **options):
-        if args:
+        if len(args) == 1 and "weight" in extra and "weight" not in options:
+            options["weight"] = args[0]  # PyTorch's first parameter: nn.CrossEntropyLoss(class_weights)
+        elif args:
             raise TypeError("nn.%s takes keyword arguments only here (%s), e.g. nn.%s(reduction='sum')"
                             % (cls, ", ".join(known), cls))
         loss = _Loss(function)
@@ -66,14 +155,14 @@ MSELoss = _loss("MSELoss", "mse_loss")
 L1Loss = _loss("L1Loss", "l1_loss")
 SmoothL1Loss = _loss("SmoothL1Loss", "smooth_l1_loss", "beta")
 HuberLoss = _loss("HuberLoss", "huber_loss", "delta")
-BCELoss = _loss("BCELoss", "binary_cross_entropy")
-BCEWithLogitsLoss = _loss("BCEWithLogitsLoss", "binary_cross_entropy_with_logits")
-CrossEntropyLoss = _loss("CrossEntropyLoss", "cross_entropy")
-NLLLoss = _loss("NLLLoss", "nll_loss")
+BCELoss = _loss("BCELoss", "binary_cross_entropy", "weight")
+BCEWithLogitsLoss = _loss("BCEWithLogitsLoss", "binary_cross_entropy_with_logits", "weight", "pos_weight")
+CrossEntropyLoss = _loss("CrossEntropyLoss", "cross_entropy", "weight", "ignore_index", "label_smoothing")
+NLLLoss = _loss("NLLLoss", "nll_loss", "weight", "ignore_index")
 SoftMarginLoss = _loss("SoftMarginLoss", "soft_margin_loss")
 PoissonNLLLoss = _loss("PoissonNLLLoss", "poisson_nll_loss", "log_input", "full", "eps")
-KLDivLoss = _loss("KLDivLoss", "kl_div")
+KLDivLoss = _loss("KLDivLoss", "kl_div", "log_target")
 
-from torch.nn import functional, init  # noqa: E402
+from torch.nn import functional, init, utils  # noqa: E402
 
 _shim.strict(__name__, "neuralGLM's PyTorch bridge (scripts/lib/torch/nn)")

@@ -15,6 +15,8 @@ import org.python.core.PyObject;
  *   binary_cross_entropy_with_logits   softplus(x) - y x             (stable at any x)
  *   cross_entropy      -sum_k y_k log_softmax(x)_k  (y one-hot/probabilities, or class indices)
  *   nll_loss           -x_{i, y_i}                 (x log-probabilities, y class indices)
+ *   (binary_cross_entropy takes weight, binary_cross_entropy_with_logits weight and pos_weight, cross_entropy
+ *    weight, ignore_index and label_smoothing, nll_loss weight and ignore_index, kl_div log_target: as PyTorch 1.13)
  *   soft_margin_loss   log(1 + exp(-y x))          hinge_loss     max(0, 1 - y x)      (y = +-1)
  *   poisson_nll_loss   exp(x) - y x  (log_input)   kl_div         y (log y - input)  (input = log q)
  *                      (x - y log(x + eps) without log_input; full adds Stirling's y log y - y + log(2 pi y) / 2 where y &gt; 1)
@@ -181,60 +183,172 @@ public final class Functional {
         return reduce(smoothL1(t[0], t[1], delta).__mul__(delta), a.string("reduction", "mean"));
     }
 
-    /** @param args p, target, reduction @param kws keywords @return binary cross-entropy of probabilities */
+    /**
+     * @param args p, target, reduction, weight (per entry, broadcast to p's shape)
+     * @param kws  keywords
+     * @return binary cross-entropy of probabilities, each entry times its weight, reduced (the mean over entries)
+     */
     public static Tensor binary_cross_entropy(PyObject[] args, String[] kws) {
-        final Args a = pair("binary_cross_entropy", args, kws);
+        final Args a = pair("binary_cross_entropy", args, kws, "weight");
         final Tensor[] t = operands(a, "binary_cross_entropy");
         final Tensor logP = Ops.clamp(t[0].log(), -100.0, Double.POSITIVE_INFINITY);
         final Tensor log1mP = Ops.clamp(t[0].__rsub__(1.0).log(), -100.0, Double.POSITIVE_INFINITY);
         final Tensor l = t[1].__mul__(logP).__add__(t[1].__rsub__(1.0).__mul__(log1mP)).__neg__();
-        return reduce(l, a.string("reduction", "mean"));
-    }
-
-    /** @param args logits, target, reduction @param kws keywords @return stable binary cross-entropy */
-    public static Tensor binary_cross_entropy_with_logits(PyObject[] args, String[] kws) {
-        final Args a = pair("binary_cross_entropy_with_logits", args, kws);
-        final Tensor[] t = operands(a, "binary_cross_entropy_with_logits");
-        return reduce(softplus(t[0]).__sub__(t[1].__mul__(t[0])), a.string("reduction", "mean"));
+        return reduce(weighted(l, a, "weight", "binary_cross_entropy"), a.string("reduction", "mean"));
     }
 
     /**
-     * @param args logits (n x k), target (n x k probabilities, or n class indices), reduction
+     * With x a logit, y a target, w the weight and q the pos_weight (both broadcast to x's shape; q is usually
+     * one per column): {@code w (q y softplus(-x) + (1 - y) softplus(x))}, which is {@code w (softplus(x) - y x)}
+     * at q = 1; stable at any x.
+     *
+     * @param args logits, target, reduction, weight, pos_weight
      * @param kws  keywords
-     * @return softmax cross-entropy per row, reduced
+     * @return binary cross-entropy of logits, reduced (the mean over entries)
+     */
+    public static Tensor binary_cross_entropy_with_logits(PyObject[] args, String[] kws) {
+        final Args a = pair("binary_cross_entropy_with_logits", args, kws, "weight", "pos_weight");
+        final Tensor[] t = operands(a, "binary_cross_entropy_with_logits");
+        Tensor l;
+        if (a.has("pos_weight")) {
+            final Tensor q = broadcastable(a.tensor("pos_weight"), t[0], "binary_cross_entropy_with_logits", "pos_weight");
+            l = q.__mul__(t[1]).__mul__(softplus(t[0].__neg__())).__add__(t[1].__rsub__(1.0).__mul__(softplus(t[0])));
+        } else {
+            l = softplus(t[0]).__sub__(t[1].__mul__(t[0]));
+        }
+        return reduce(weighted(l, a, "weight", "binary_cross_entropy_with_logits"), a.string("reduction", "mean"));
+    }
+
+    /** @return the losses times the argument {@code name} when given (broadcast to their shape), else the losses */
+    private static Tensor weighted(Tensor losses, Args a, String name, String function) {
+        return a.has(name) ? losses.__mul__(broadcastable(a.tensor(name), losses, function, name)) : losses;
+    }
+
+    /** @return w, checked to broadcast to x's shape without enlarging it (PyTorch refuses that too) */
+    private static Tensor broadcastable(Tensor w, Tensor x, String function, String name) {
+        final int[] ws = w.shape, xs = x.shape;
+        boolean ok = ws.length <= xs.length;
+        for (int i = 1; ok && i <= ws.length; i++) {
+            final int wi = ws[ws.length - i], xi = xs[xs.length - i];
+            ok = wi == xi || wi == 1;
+        }
+        if (!ok) {
+            throw Errors.value(function + ": " + name + " has shape " + Tensor.shapeText(ws) + ", which does not broadcast to the input's "
+                    + Tensor.shapeText(xs));
+        }
+        return w;
+    }
+
+    /**
+     * Softmax cross-entropy as PyTorch 1.13's, with its options: with p = log_softmax(x) per row, class weights w
+     * (1 without {@code weight}), K classes and e = label_smoothing, a row of class index c costs
+     * {@code -(1 - e) w_c p_c - (e / K) sum_k w_k p_k}; 'mean' divides the sum by the sum of w_c over the rows
+     * (their number without weights), rows whose target is {@code ignore_index} (default -100) cost 0 and do not
+     * count. A target of probabilities t (n x k) costs {@code -sum_k w_k t'_k p_k} per row, t' = (1 - e) t + e / K,
+     * and 'mean' divides by n.
+     *
+     * @param args logits (n x k), target (n class indices, or n x k probabilities), reduction, weight (k),
+     *             ignore_index, label_smoothing
+     * @param kws  keywords
+     * @return the loss, reduced
      */
     public static Tensor cross_entropy(PyObject[] args, String[] kws) {
-        final Args a = pair("cross_entropy", args, kws);
+        final Args a = pair("cross_entropy", args, kws, "weight", "ignore_index", "label_smoothing");
         final Tensor[] t = operands(a, "cross_entropy");
-        final Tensor logits = t[0];
-        Tensor target = t[1];
+        final Tensor logits = t[0], target = t[1];
         if (logits.shape.length != 2) {
             throw Errors.value("cross_entropy: logits must be 2-d (rows x classes), got shape " + Tensor.shapeText(logits.shape));
         }
+        final double smoothing = a.dbl("label_smoothing", 0.0);
+        if (!(smoothing >= 0.0 && smoothing <= 1.0)) {
+            throw Errors.value("cross_entropy: label_smoothing must be in [0, 1], got " + smoothing);
+        }
+        final Tensor logP = Ops.logSoftmax(logits, 1);
         if (target.shape.length == 1 && target.shape[0] == logits.shape[0]) {
-            target = one_hot(target, logits.shape[1]);
-        } else if (!java.util.Arrays.equals(target.shape, logits.shape)) {
+            return classLoss("cross_entropy", logP, target, a, smoothing);
+        }
+        if (!java.util.Arrays.equals(target.shape, logits.shape)) {
             throw Errors.value("cross_entropy: target has shape " + Tensor.shapeText(target.shape) + "; expected "
                     + logits.shape[0] + " class indices or probabilities of shape " + Tensor.shapeText(logits.shape));
         }
-        final Tensor perRow = Ops.sum(target.__mul__(Ops.logSoftmax(logits, 1)), 1, false).__neg__();
+        if (a.integer("ignore_index", -100) != -100) {
+            throw Errors.value("cross_entropy: ignore_index applies to class-index targets only, not to probabilities");
+        }
+        final int n = logits.shape[0], k = logits.shape[1];
+        final double[] w = classWeights(a, k, "cross_entropy");
+        final DMatrixRMaj c = new DMatrixRMaj(n, k);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                c.data[i * k + j] = w[j] * ((1 - smoothing) * target.data.data[i * k + j] + smoothing / k);
+            }
+        }
+        final Tensor perRow = Ops.sum(Tensor.matrix(c).__mul__(logP), 1, false).__neg__();
         return reduce(perRow, a.string("reduction", "mean"));
     }
 
     /**
-     * @param args log-probabilities (n x k, e.g. from log_softmax), target (n class indices), reduction
+     * @param args log-probabilities (n x k, e.g. from log_softmax), target (n class indices), reduction, weight (k),
+     *             ignore_index
      * @param kws  keywords
-     * @return {@code -input[i, target_i]} per row, reduced
+     * @return {@code -w_c input[i, c]} per row (c = target_i), reduced as {@link #cross_entropy}'s
      */
     public static Tensor nll_loss(PyObject[] args, String[] kws) {
-        final Args a = pair("nll_loss", args, kws);
+        final Args a = pair("nll_loss", args, kws, "weight", "ignore_index");
         final Tensor in = a.tensor("input"), target = a.tensor("target");
         if (in.shape.length != 2 || target.shape.length != 1 || target.shape[0] != in.shape[0]) {
             throw Errors.value("nll_loss: expected log-probabilities of shape (n, k) and n class indices, got shapes "
                     + Tensor.shapeText(in.shape) + " and " + Tensor.shapeText(target.shape));
         }
-        final Tensor perRow = Ops.sum(one_hot(target, in.shape[1]).__mul__(in), 1, false).__neg__();
-        return reduce(perRow, a.string("reduction", "mean"));
+        return classLoss("nll_loss", in, target, a, 0.0);
+    }
+
+    /** The loss of class-index targets over log-probabilities, for {@link #cross_entropy} and {@link #nll_loss}. */
+    private static Tensor classLoss(String function, Tensor logP, Tensor target, Args a, double smoothing) {
+        final int n = logP.shape[0], k = logP.shape[1];
+        final double[] w = classWeights(a, k, function);
+        final int ignore = a.integer("ignore_index", -100);
+        final DMatrixRMaj c = new DMatrixRMaj(n, k);
+        double total = 0.0;
+        int ignored = 0;
+        for (int i = 0; i < n; i++) {
+            final double v = target.data.data[i];
+            final int label = (int) v;
+            if (label == v && label == ignore) {
+                ignored++;
+                continue;
+            }
+            if (label != v || label < 0 || label >= k) {
+                throw Errors.value(function + ": target " + v + " at position " + i + " is not a class index in 0.."
+                        + (k - 1) + (ignore != -100 ? " nor the ignore_index " + ignore : ""));
+            }
+            for (int j = 0; j < k; j++) {
+                c.data[i * k + j] = smoothing / k * w[j];
+            }
+            c.data[i * k + label] += (1 - smoothing) * w[label];
+            total += w[label];
+        }
+        // c (-log p) rather than -(c log p): a left-out row is 0.0, as PyTorch prints it, not -0.0
+        final Tensor perRow = Ops.sum(Tensor.matrix(c).__mul__(logP.__neg__()), 1, false);
+        final String reduction = a.string("reduction", "mean");
+        if (reduction.equals("mean") && (a.has("weight") || ignored > 0)) {
+            return Ops.sumAll(perRow, false).__div__(total);
+        }
+        return reduce(perRow, reduction);
+    }
+
+    /** @return the {@code weight} argument (k non-negative class weights), or k ones */
+    private static double[] classWeights(Args a, int k, String function) {
+        final double[] w = new double[k];
+        if (!a.has("weight")) {
+            java.util.Arrays.fill(w, 1.0);
+            return w;
+        }
+        final Tensor t = a.tensor("weight");
+        if (t.shape.length != 1 || t.shape[0] != k) {
+            throw Errors.value(function + ": weight must hold one weight per class (" + k + "), got shape " + Tensor.shapeText(t.shape));
+        }
+        System.arraycopy(t.data.data, 0, w, 0, k);
+        return w;
     }
 
     /** @param args x, y (+-1), reduction @param kws keywords @return logistic loss {@code log(1 + e^(-y x))} */
@@ -279,13 +393,16 @@ public final class Functional {
     }
 
     /**
-     * @param args input = log q, target = p, reduction
+     * @param args input = log q, target = p (log p with log_target=True), reduction, log_target
      * @param kws  keywords
      * @return {@code p (log p - log q)} (with 0 log 0 = 0), reduced
      */
     public static Tensor kl_div(PyObject[] args, String[] kws) {
-        final Args a = pair("kl_div", args, kws);
+        final Args a = pair("kl_div", args, kws, "log_target");
         final Tensor[] t = operands(a, "kl_div");
+        if (a.bool("log_target", false)) {
+            return reduce(t[1].exp().__mul__(t[1].__sub__(t[0])), a.string("reduction", "mean"));
+        }
         return reduce(xlogx(t[1]).__sub__(t[1].__mul__(t[0])), a.string("reduction", "mean"));
     }
 

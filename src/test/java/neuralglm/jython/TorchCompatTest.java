@@ -142,6 +142,25 @@ class TorchCompatTest {
         }
     }
 
+    /**
+     * scripts/run runs a script through {@code _pymain}: print and division as in Python 3 (Jython 2.7 alone
+     * prints the tuple {@code (1, 2)}, takes {@code 100 * 6 / 7} as 85 and prints a float's 12 digits), flush=True
+     * accepted, sys.argv and __name__ as a script's. The expected lines are what CPython 3 prints.
+     */
+    @Test
+    void scriptsRunWithPython3PrintAndDivision() throws Exception {
+        final java.nio.file.Path script = java.nio.file.Paths.get("target", "nglm_python3_print.py");
+        java.nio.file.Files.createDirectories(script.getParent());
+        java.nio.file.Files.writeString(script, String.join("\n",
+                "import torch",
+                "correct, total = 6, 7",
+                "print('accuracy', 100 * correct / total, correct // 4, sep=': ', flush=True)",
+                "print(torch.tensor(2.0).item() / 3, [0.1 + 0.2], __name__)",
+                ""));
+        final String printed = Jython.exec("import _pymain\n_pymain.run_path('" + script + "', {})");
+        assertEquals("accuracy: 85.71428571428571: 1\n0.6666666666666666 [0.30000000000000004] __main__", printed.trim());
+    }
+
     @Test
     void dataLoaderBatchesInOrderAndShuffles() {
         final String printed = Jython.exec(String.join("\n",
@@ -188,7 +207,7 @@ class TorchCompatTest {
     @CsvSource(delimiter = '|', value = {
         "torch.zeros(2).cuda()|ValueError: cuda(): no CUDA device here; neuralGLM computes on the CPU (torch.cuda.is_available() is False)",
         "nn.Linear(2, 1).to('cuda:0')|ValueError: Module.to: device 'cuda:0' is not available; neuralGLM computes on the CPU (torch.cuda.is_available() is False)",
-        "nn.CrossEntropyLoss(weight=torch.ones(3))|ValueError: nn.CrossEntropyLoss(weight=...) is not supported by neuralGLM's PyTorch bridge; it takes reduction",
+        "nn.CrossEntropyLoss(size_average=False)|ValueError: nn.CrossEntropyLoss(size_average=...) is not supported by neuralGLM's PyTorch bridge; it takes reduction, weight, ignore_index, label_smoothing",
         "torch.stack([torch.zeros(2, 2), torch.zeros(2, 2)])|ValueError: stack: 2-d tensors would make a 3-d tensor; tensors here have at most 2 dimensions (torch.cat joins them along an existing dimension)",
         "torch.cat([torch.zeros(2, 3), torch.zeros(3, 2)])|ValueError: cat: tensor 1 has shape (3, 2), tensor 0 has (2, 3); they must match except along dimension 0",
         "p = torch.zeros(2, requires_grad=True); p += 1|ValueError: +=: a leaf tensor that requires grad is used in an in-place operation; do it inside torch.no_grad() (as in a hand-written update: with torch.no_grad(): w -= lr * w.grad)",
@@ -206,6 +225,11 @@ class TorchCompatTest {
         "torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=0.1).param_groups|AttributeError: SGD.param_groups is not supported by neuralGLM's PyTorch bridge: the engine's optimisers fix their settings; set optimizer.lr = ... (which resets the optimiser's state)",
         "torch.zeros(2, 3)[torch.tensor([True, False, True])]|IndexError: index boolean mask has 3 entries for a dimension of size 2",
         "torch.fft|AttributeError: torch.fft is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch)",
+        "nn.CrossEntropyLoss(weight=torch.ones(2))(torch.zeros(2, 3), torch.tensor([0, 1]))|ValueError: cross_entropy: weight must hold one weight per class (3), got shape (2,)",
+        "nn.CrossEntropyLoss(ignore_index=1)(torch.zeros(2, 3), torch.tensor([0, 3]))|ValueError: cross_entropy: target 3.0 at position 1 is not a class index in 0..2 nor the ignore_index 1",
+        "nn.CrossEntropyLoss(ignore_index=0)(torch.zeros(2, 3), torch.ones(2, 3) / 3)|ValueError: cross_entropy: ignore_index applies to class-index targets only, not to probabilities",
+        "nn.BCEWithLogitsLoss(pos_weight=torch.ones(3))(torch.zeros(4, 2), torch.zeros(4, 2))|ValueError: binary_cross_entropy_with_logits: pos_weight has shape (3,), which does not broadcast to the input's (4, 2)",
+        "nn.BCELoss(weight=torch.ones(4))(torch.ones(4, 1) / 2, torch.ones(4, 1))|ValueError: binary_cross_entropy: weight has shape (4,), which does not broadcast to the input's (4, 1)",
     })
     void whatCannotBeDoneFailsWithOneLine(String statement, String expected) {
         final PyException e = assertThrows(PyException.class,

@@ -18,7 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * SGD over raw tensors, binary classification with BCEWithLogitsLoss and BCELoss, multi-class with
  * CrossEntropyLoss, Adam and NLLLoss, mini-batches from a DataLoader, Poisson regression, tensor
  * operations with their gradients, module idioms, whole-number labels and predictions, module structure
- * with torch.save/load, and PyTorch's own "Learning PyTorch with Examples" cubic fit). Each script sets
+ * with torch.save/load, PyTorch's own "Learning PyTorch with Examples" cubic fit, and training-loop idioms:
+ * nn.ModuleList and nn.ModuleDict, gradient clipping, {@code t.add/mul/...}, print of several arguments and
+ * {@code correct / total}, and losses for imbalanced classes: pos_weight, class weights, ignore_index,
+ * label_smoothing). They run as {@code scripts/run} runs a script ({@code _pymain}: print and
+ * {@code /} as in Python 3, so {@code print(a, b)} does not print a tuple nor {@code 6 / 7} give 0). Each script sets
  * its weights explicitly, so what it prints is determined; the expected text is what PyTorch 1.13 printed
  * running the same file on CPython with {@code torch.set_default_dtype(torch.float64)} (and, for the cubic
  * fit, its {@code dtype = torch.float} read as torch.double): the bridge computes in float64. Numbers must
@@ -219,6 +223,56 @@ class TutorialScriptsTest {
             tensor([0, 2, 1])
             False
             """),
+        Map.entry("training_idioms", """
+            MLP(
+              (layers): ModuleList(
+                (0): Linear(in_features=2, out_features=3, bias=True)
+                (1): Linear(in_features=3, out_features=2, bias=True)
+              )
+              (heads): ModuleDict(
+                (score): Linear(in_features=2, out_features=1, bias=True)
+              )
+              (act): Tanh()
+            )
+            20 2 1 True
+            ['layers.0.weight', 'layers.0.bias', 'layers.1.weight', 'layers.1.bias', 'heads.score.weight', 'heads.score.bias']
+            20
+            epoch 10 loss 0.67381825 grad norm 0.04065493
+            epoch 20 loss 0.52756666 grad norm 0.13865771
+            epoch 30 loss 0.39930686 grad norm 0.05395539
+            accuracy 85.71428571428571 3 3.5
+            0.6666666666666666
+            [-0.002826, -0.000253, -0.000564, 0.01, 0.00445, -0.003056]
+            0.01 0.0009999
+            [[11.0, 22.0], [13.0, 24.0]] [[21.0, 42.0], [23.0, 44.0]] [[0.0, 1.0], [2.0, 3.0]] [[10.0, 40.0], [30.0, 80.0]] [[0.5, 1.0], [1.5, 2.0]]
+            [[2.0, 3.0], [4.0, 5.0]] [[0.0, 0.0], [0.0, 0.0]] [[3.0, 6.0], [9.0, 12.0]] [[0.1, 0.1], [0.3, 0.2]] 4
+            [4, 5] [2, 4] [0.5, 1.0]
+            3 Tanh()
+            """),
+        Map.entry("weighted_losses", """
+            pos_weight [0.59030249] [-0.15958406, 0.0289344, -0.02844682, -0.03125, 0.05016404, -0.01937659, 0.09378251, 0.01490037]
+            pos_weight sum [4.72241992] [-1.27667245, 0.23147522, -0.22757454, -0.25, 0.40131234, -0.15501276, 0.75026011, 0.11920292]
+            pos_weight none [1.66306573, 0.26328247, 0.2366692, 0.34657359, 0.51301525, 0.18555033, 1.38733533, 0.12692801] [-1.27667245, 0.23147522, -0.22757454, -0.25, 0.40131234, -0.15501276, 0.75026011, 0.11920292]
+            weight [0.5397541] [-0.05319469, 0.0289344, -0.01896455, -0.125, 0.02508202, -0.01937659, 0.09378251, 0.01490037]
+            both [0.61954749] [-0.15958406, 0.0289344, -0.05689364, -0.0625, 0.02508202, -0.0096883, 0.09378251, 0.01490037]
+            bce weight [0.81520618] [-0.10638937, 0.0289344, -0.01896455, -0.0625, 0.10032808, -0.03875319, 0.18756503, 0.01490037]
+            bce weight none [0.55435524, 0.26328247, 0.15777947, 1.38629436, 0.25650763, 0.18555033, 1.38733533, 0.12692801] [-0.42555748, 0.23147522, -0.15171636, -1.0, 0.20065617, -0.15501276, 0.75026011, 0.11920292]
+            ce weight [0.5337203] [-0.03573383, 0.02921507, 0.00651876, 0.0250508, 0.02768542, -0.05273622, 0.00554817, -0.03041336, 0.02486519, 0.11111111, -0.22222222, 0.11111111, 0.00977587, 0.00132302, -0.01109889]
+            ce weight positional [3.20232177] [-0.21440297, 0.17529039, 0.03911257, 0.1503048, 0.1661125, -0.3164173, 0.03328904, -0.18248015, 0.14919111, 0.66666667, -1.33333333, 0.66666667, 0.05865521, 0.00793812, -0.06659333]
+            ce weight none [0.2413113, 0.50097142, 0.19134866, 2.19722458, 0.07146581] [-0.21440297, 0.17529039, 0.03911257, 0.1503048, 0.1661125, -0.3164173, 0.03328904, -0.18248015, 0.14919111, 0.66666667, -1.33333333, 0.66666667, 0.05865521, 0.00793812, -0.06659333]
+            ce ignore [0.46206192] [-0.07146766, 0.05843013, 0.01303752, 0.1002032, 0.11074166, -0.21094487, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.03910348, 0.00529208, -0.04439556]
+            ce ignore none [0.2413113, 0.0, 0.09567433, 1.09861229, 0.0] [-0.21440297, 0.17529039, 0.03911257, 0.0, 0.0, 0.0, 0.01664452, -0.09124008, 0.07459556, 0.33333333, -0.66666667, 0.33333333, 0.0, 0.0, 0.0]
+            ce smoothing [0.63142781] [-0.02954726, 0.02839141, 0.00115585, 0.05345525, 0.05977833, -0.11323359, -0.00333776, -0.00491468, 0.00825244, 0.06, -0.12, 0.06, 0.01679542, -0.00349142, -0.013304]
+            ce all [0.79158919] [0.0, 0.0, 0.0, 0.02474388, 0.01541517, -0.04015905, -0.00723034, -0.01345469, 0.02068504, 0.10888889, -0.22444444, 0.11555556, 0.00152599, -0.02465568, 0.02312969]
+            ce all sum [3.95794597] [0.0, 0.0, 0.0, 0.12371942, 0.07707583, -0.20079525, -0.03615172, -0.06727347, 0.10342519, 0.54444444, -1.12222222, 0.57777778, 0.00762994, -0.12327838, 0.11564844]
+            ce probs weight [0.87046119] [0.04068732, -0.03968321, -0.00100411, 0.0751524, -0.11694375, 0.04179135, -0.01417442, -0.00193403, 0.01610844, 0.01333333, -0.04666667, 0.03333333, 0.01173104, 0.00158762, -0.01331867]
+            ce probs smoothing [1.1113113, 1.06694285, 1.20067433, 1.09861229, 0.74293163] [0.19559703, -0.06470961, -0.13088743, 0.20060961, -0.11777501, -0.0828346, -0.15335548, 0.24875992, -0.09540444, 0.02333333, 0.02333333, -0.04666667, 0.01731043, -0.08412376, 0.06681333]
+            nll weight [0.5337203] [-0.03573383, 0.02921507, 0.00651876, 0.0250508, 0.02768542, -0.05273622, 0.00554817, -0.03041336, 0.02486519, 0.11111111, -0.22222222, 0.11111111, 0.00977587, 0.00132302, -0.01109889]
+            nll weight ignore [0.40687427] [-0.10720148, 0.0876452, 0.01955629, 0.0751524, 0.08305625, -0.15820865, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.02932761, 0.00396906, -0.03329667]
+            nll ignore none [0.2413113, 0.0, 0.09567433, 1.09861229, 0.0] [-0.21440297, 0.17529039, 0.03911257, 0.0, 0.0, 0.0, 0.01664452, -0.09124008, 0.07459556, 0.33333333, -0.66666667, 0.33333333, 0.0, 0.0, 0.0]
+            kl 0.0985643122 0.0985643122
+            weighted classifier loss 0.50794838 [0, 0, 0, 2, 0, 1, 2, 2]
+            """),
         Map.entry("polynomial_fit", """
             99 790.201289
             599 107.673765
@@ -236,10 +290,11 @@ class TutorialScriptsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"linear_regression", "binary_classification", "multiclass", "minibatches",
-        "poisson_regression", "tensor_ops", "module_idioms", "whole_numbers", "module_structure", "polynomial_fit"})
+        "poisson_regression", "tensor_ops", "module_idioms", "whole_numbers", "module_structure", "polynomial_fit",
+        "training_idioms", "weighted_losses"})
     void printsWhatPyTorchPrints(String name) {
-        final String printed = Jython.exec("execfile('src/test/resources/neuralglm/jython/tutorials/" + name
-                + ".py', {'__name__': '__main__'})");
+        final String printed = Jython.exec("import _pymain\n_pymain.run_path('src/test/resources/neuralglm/jython/tutorials/"
+                + name + ".py', {'__name__': '__main__'})");
         final String[] want = PYTORCH.get(name).strip().split("\n"), got = printed.strip().split("\n");
         assertEquals(want.length, got.length, name + " printed\n" + printed);
         for (int i = 0; i < want.length; i++) {

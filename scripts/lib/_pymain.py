@@ -1,0 +1,60 @@
+"""Runs a script as Python 3 reads print and division: scripts/run starts Jython here (jython -c
+'import _pymain; _pymain.main()' script args), so that PyTorch code written for Python 3 prints and
+divides as it does there. Jython 2.7 reads print(a, b) as printing the tuple (a, b) and correct / total
+of two ints as floor division (5 / 6 == 0); the script is compiled with the print_function and division
+futures instead, as if it began with 'from __future__ import print_function, division'. A Python 2
+print statement (print x) is then a syntax error, as in Python 3. print itself is Python 3's too: a float
+prints as its repr (0.8333333333333334, where Jython's str gives 12 digits, 0.833333333333) and
+flush=True is accepted."""
+from __future__ import absolute_import, print_function
+
+import __future__
+import os
+import sys
+import traceback
+
+FLAGS = __future__.print_function.compiler_flag | __future__.division.compiler_flag
+
+
+def python3_print(*args, **options):
+    """print as Python 3's: floats as their shortest repr (Python 3's str), and the flush option."""
+    flush = options.pop('flush', False)
+    print(*[repr(a) if type(a) is float else a for a in args], **options)
+    if flush:
+        (options.get('file') or sys.stdout).flush()
+
+
+def run_path(path, namespace):
+    """Compiles the file at path with print_function and division and runs it in namespace, with print
+    bound to python3_print."""
+    with open(path, 'rU') as f:
+        source = f.read()
+    if not source.endswith('\n'):
+        source += '\n'
+    namespace.setdefault('__name__', '__main__')
+    namespace['__file__'] = path
+    namespace['print'] = python3_print
+    exec(compile(source, path, 'exec', FLAGS, 1), namespace)
+
+
+def main():
+    """sys.argv is ['-c', script, args...]: runs the script as __main__ with sys.argv [script, args...] and
+    its folder first on sys.path, as 'jython script args' would; an uncaught exception is printed without
+    this module's frames and exits with status 1."""
+    if len(sys.argv) < 2:
+        sys.stderr.write('usage: _pymain.main() with sys.argv = [-c, script, args...]\n')
+        sys.exit(2)
+    path = sys.argv[1]
+    sys.argv = sys.argv[1:]
+    sys.path[0] = os.path.dirname(os.path.abspath(path))
+    import __main__
+    try:
+        run_path(path, __main__.__dict__)
+    except SystemExit:
+        raise
+    except BaseException:
+        kind, value, tb = sys.exc_info()
+        # drop the frames of main and run_path: the traceback starts in the script, as Jython's own would
+        traceback.print_exception(kind, value, tb.tb_next.tb_next if tb.tb_next is not None else tb)
+        sys.stderr.flush()
+        sys.exit(1)
