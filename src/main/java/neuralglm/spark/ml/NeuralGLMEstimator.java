@@ -36,7 +36,9 @@ import org.apache.spark.sql.types.StructType;
  * d numeric input columns (named by the vector's ML attributes, e.g. {@code age} or {@code region_north},
  * else {@code features[j]}); a missing element (NaN) is imputed with the weighted mean, the inputs are
  * standardised with weighted moments, and the network is trained by synchronous data-parallel steps with
- * exact sums. Rows with a missing label are skipped.
+ * exact sums. Rows with a missing label are skipped. A Categorical label holds class indices 0, 1, 2, ...
+ * (numbers, as {@code StringIndexer} makes them), as Spark ML's classifiers take it; other values are refused
+ * before training.
  */
 public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implements NeuralGLMParams, DefaultParamsWritable {
     private static final long serialVersionUID = 1L;
@@ -57,6 +59,11 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
     @Override
     public String uid() {
         return uid;
+    }
+
+    @Override
+    public String explainParam(org.apache.spark.ml.param.Param<?> param) {
+        return NeuralGLMParams.explain(this, param);
     }
 
     // setters, as Spark ML's own estimators have them
@@ -102,21 +109,33 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
     @Override
     public StructType transformSchema(StructType schema) {
         Schemas.requireVector(schema, getOrDefault(featuresCol()));
-        Schemas.requireColumn(schema, getOrDefault(labelCol()), "label");
+        final Family fam = family(getOrDefault(family()), this);
+        if (fam.labelCoding() == Family.LabelCoding.ONE_HOT) {
+            Schemas.requireClassIndices(schema, getOrDefault(labelCol()), fam.name());
+        } else {
+            Schemas.requireColumn(schema, getOrDefault(labelCol()), "label");
+        }
         final String w = weightColOrNull();
         if (w != null) {
             Schemas.requireNumeric(schema, w, "weight");
         }
-        return Schemas.withOutputs(schema, this, family(getOrDefault(family()), this));
+        return Schemas.withOutputs(schema, this, fam);
     }
 
     @Override
     public NeuralGLMModel fit(Dataset<?> dataset) {
         transformSchema(dataset.schema(), true);
         final String features = getOrDefault(featuresCol()), label = getOrDefault(labelCol()), weight = weightColOrNull();
+        final Family fam = family(getOrDefault(family()), this);
+        if (fam.labelCoding() == Family.LabelCoding.ONE_HOT) {
+            ClassIndices.requireInData(dataset, label);
+        }
         final String[] names = inputNames(dataset, features, label, weight);
         final List<Column> cols = new ArrayList<>();
-        final Column array = org.apache.spark.ml.functions.vector_to_array(functions.col(Schemas.quote(features)), "float64");
+        final Column vector = functions.col(Schemas.quote(features));
+        final Column array = functions.when(vector.isNull(), functions.raise_error(functions.lit("The features column '" + features
+                        + "' has a row without a vector (null); every row needs one (a NaN element is imputed)")))
+                .otherwise(org.apache.spark.ml.functions.vector_to_array(vector, "float64"));
         for (int j = 0; j < names.length; j++) {
             cols.add(array.getItem(j).alias(names[j]));
         }
@@ -126,7 +145,6 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
         }
         @SuppressWarnings("unchecked")
         final Dataset<Row> table = ((Dataset<Row>) dataset.toDF()).select(cols.toArray(new Column[0]));
-        final Family fam = family(getOrDefault(family()), this);
         final TabularModel model = new SparkTrainer(fam)
                 .withFeatures(names).withLabel(label).withWeight(weight)
                 .withHidden(getOrDefault(hiddenLayers()))

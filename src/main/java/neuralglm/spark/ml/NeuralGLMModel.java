@@ -34,7 +34,9 @@ import org.ejml.data.DMatrixRMaj;
  * The fitted {@link NeuralGLMEstimator}: a Spark ML {@code Model} that appends the prediction
  * {@code mu = g^-1(net(z))} of each row's features vector (z: the vector imputed and standardised as in
  * training); for the Categorical family the prediction is the likeliest class (its label value) and the
- * probability column holds the class probabilities. The engine model inside ({@link #tabularModel()}) has
+ * probability column holds the class probabilities as Spark ML's classifiers lay them out: element i is
+ * P(label = i), for the class indices 0 to the largest class ({@code transformSchema} refuses a model whose
+ * classes are not such indices). The engine model inside ({@link #tabularModel()}) has
  * no Spark types and predicts the same numbers on one machine.
  *
  * <p>Saved ({@code write().save(path)}, any Hadoop file system) as Spark ML saves its own models: the
@@ -64,6 +66,11 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         return uid;
     }
 
+    @Override
+    public String explainParam(org.apache.spark.ml.param.Param<?> param) {
+        return NeuralGLMParams.explain(this, param);
+    }
+
     /** @return the engine model (encoder, network, family, loss trace) */
     public TabularModel tabularModel() {
         return model;
@@ -86,6 +93,10 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
     @Override
     public StructType transformSchema(StructType schema) {
         Schemas.requireVector(schema, getOrDefault(featuresCol()));
+        Schemas.requireSize(schema, getOrDefault(featuresCol()), model.encoder().width());
+        if (model.family().labelCoding() == Family.LabelCoding.ONE_HOT) {
+            ClassIndices.of(model.label().classes());
+        }
         return Schemas.withOutputs(schema, this, model.family());
     }
 
@@ -97,20 +108,35 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         final String features = getOrDefault(featuresCol());
         final org.apache.spark.sql.Column in = functions.col(Schemas.quote(features));
         if (m.family().labelCoding() != Family.LabelCoding.ONE_HOT) {
-            final UserDefinedFunction mean = functions.udf((UDF1<Vector, Double>) v -> mu(m, v, d)[0], DataTypes.DoubleType);
+            final UserDefinedFunction mean = functions.udf((UDF1<Vector, Double>) v -> mu(m, v, d)[0], DataTypes.DoubleType)
+                    .asNonNullable();
             return dataset.withColumn(getOrDefault(predictionCol()), mean.apply(in));
         }
-        final String[] classes = m.label().classes();
-        final double[] values = new double[classes.length];
-        for (int c = 0; c < classes.length; c++) {
-            values[c] = Double.parseDouble(classes[c]);
-        }
-        final UserDefinedFunction probs = functions.udf((UDF1<Vector, Vector>) v -> Vectors.dense(mu(m, v, d)),
-                SQLDataTypes.VectorType());
-        final UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> values[p.argmax()], DataTypes.DoubleType);
+        // Spark ML's layout: element i is P(label = i); the engine's classes are sorted as text ("10" < "2")
+        final int[] index = ClassIndices.of(m.label().classes());
+        final int size = ClassIndices.size(index);
+        final UserDefinedFunction probs = functions.udf((UDF1<Vector, Vector>) v -> {
+            final double[] p = mu(m, v, d);
+            final double[] byLabel = new double[size];
+            for (int c = 0; c < p.length; c++) {
+                byLabel[index[c]] = p[c];
+            }
+            return Vectors.dense(byLabel);
+        }, SQLDataTypes.VectorType()).asNonNullable();
+        final UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> (double) p.argmax(), DataTypes.DoubleType)
+                .asNonNullable();
         final String prob = getOrDefault(probabilityCol());
         final Dataset<Row> withProbs = dataset.withColumn(prob, probs.apply(in));
         return withProbs.withColumn(getOrDefault(predictionCol()), argmax.apply(functions.col(Schemas.quote(prob))));
+    }
+
+    /** @return as Spark's models print themselves: uid, family, number of features (and classes), of network parameters */
+    @Override
+    public String toString() {
+        final String[] classes = model.label().classes();
+        return "NeuralGLMModel: uid=" + uid + ", family=" + model.family().name() + ", numFeatures=" + model.encoder().width()
+                + (model.family().labelCoding() == Family.LabelCoding.ONE_HOT ? ", numClasses=" + classes.length : "")
+                + ", numParameters=" + model.network().numParameters();
     }
 
     private static double[] mu(TabularModel m, Vector v, int d) {

@@ -1,14 +1,22 @@
 package neuralglm.spark.ml;
 
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 import neuralglm.family.Families;
 import neuralglm.nn.Activation;
+import neuralglm.optim.Optimizers;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.Params;
+import scala.Function1;
 
 /**
  * The Spark ML {@code Param}s shared by {@link NeuralGLMEstimator} and {@link NeuralGLMModel}. A Param is
@@ -23,6 +31,12 @@ import org.apache.spark.ml.param.Params;
  *   epochs 100  batchSize 0 (full batch)  seed 1  standardization true
  * </pre>
  * The prediction of the other families is the mean {@code mu = g^-1(eta)} (for Bernoulli, P(y = 1)).
+ *
+ * <p>As with Spark's own {@code ParamValidators}, a value that no data could make valid (an unknown family,
+ * optimiser or activation, a learning rate that is not a finite number &gt; 0, epochs &lt; 1, a negative batch
+ * size, a hidden layer without units) is refused when it is set, by Spark's
+ * {@code IllegalArgumentException} naming the stage, the param and the value. {@code familyParameter}'s
+ * range depends on the family, so {@code transformSchema} checks it, before any Spark job.
  */
 public interface NeuralGLMParams extends Params {
 
@@ -53,7 +67,8 @@ public interface NeuralGLMParams extends Params {
 
     /** @return the family name */
     default Param<String> family() {
-        return new Param<>(this, "family", "output family: " + String.join(", ", Families.NAMES));
+        return new Param<>(this, "family", "output family: " + String.join(", ", Families.NAMES),
+                oneOf(Families.NAMES));
     }
 
     /** @return NegativeBinomial's alpha or Tweedie's power */
@@ -68,32 +83,38 @@ public interface NeuralGLMParams extends Params {
 
     /** @return the hidden layer sizes (empty: a GLM) */
     default IntArrayParam hiddenLayers() {
-        return new IntArrayParam(this, "hiddenLayers", "hidden layer sizes; empty for a GLM");
+        final Function1<int[], Object> positive = (Function1<int[], Object> & Serializable) sizes ->
+                Arrays.stream(sizes).allMatch(n -> n >= 1);
+        return new IntArrayParam(this, "hiddenLayers", "hidden layer sizes (each >= 1); empty for a GLM", positive);
     }
 
     /** @return the activation of the hidden layers */
     default Param<String> activation() {
-        return new Param<>(this, "activation", "hidden activation: " + String.join(", ", Activation.NAMES));
+        return new Param<>(this, "activation", "hidden activation: " + String.join(", ", Activation.NAMES),
+                oneOf(Activation.NAMES));
     }
 
     /** @return the optimiser name */
     default Param<String> optimizer() {
-        return new Param<>(this, "optimizer", "optimiser: adam, sgd or lbfgs (full batch)");
+        return new Param<>(this, "optimizer", "optimiser: adam, sgd or lbfgs (full batch)", oneOf(Optimizers.NAMES));
     }
 
     /** @return the learning rate of adam and sgd */
     default DoubleParam learningRate() {
-        return new DoubleParam(this, "learningRate", "learning rate of adam and sgd (lbfgs ignores it)");
+        final Function1<Object, Object> finitePositive = (Function1<Object, Object> & Serializable) v ->
+                Double.isFinite((Double) v) && (Double) v > 0;
+        return new DoubleParam(this, "learningRate", "learning rate of adam and sgd, a finite number > 0 (lbfgs ignores it)",
+                finitePositive);
     }
 
     /** @return the epoch limit */
     default IntParam epochs() {
-        return new IntParam(this, "epochs", "number of epochs (>= 1)");
+        return new IntParam(this, "epochs", "number of epochs (>= 1)", ParamValidators.gtEq(1));
     }
 
     /** @return the mini-batch size (0: full batch) */
     default IntParam batchSize() {
-        return new IntParam(this, "batchSize", "rows per mini-batch; 0 for full batch");
+        return new IntParam(this, "batchSize", "rows per mini-batch (>= 0); 0 for full batch", ParamValidators.gtEq(0));
     }
 
     /** @return the seed of the initial weights and of the mini-batches */
@@ -104,6 +125,40 @@ public interface NeuralGLMParams extends Params {
     /** @return whether the inputs are standardised */
     default BooleanParam standardization() {
         return new BooleanParam(this, "standardization", "standardise the inputs with weighted moments");
+    }
+
+    /**
+     * @param names the known names
+     * @return a validator accepting one of them, case ignored (as the registries match them)
+     */
+    private static Function1<String, Object> oneOf(List<String> names) {
+        return (Function1<String, Object> & Serializable) v -> v != null
+                && names.stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(v.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Spark's {@code explainParam}, with array values written out ({@code [32, 16]}, not {@code [I@6f976c}).
+     *
+     * @param p     the params
+     * @param param one of them
+     * @return {@code name: doc (default: d, current: c)}, or {@code (undefined)}
+     */
+    static String explain(Params p, Param<?> param) {
+        if (!param.parent().equals(p.uid())) {
+            throw new IllegalArgumentException("Param " + param + " does not belong to " + p.uid());
+        }
+        final StringBuilder values = new StringBuilder();
+        if (p.hasDefault(param)) {
+            values.append("default: ").append(show(p.getDefault(param).get()));
+        }
+        if (p.isSet(param)) {
+            values.append(values.length() > 0 ? ", " : "").append("current: ").append(show(p.get(param).get()));
+        }
+        return param.name() + ": " + param.doc() + " (" + (values.length() == 0 ? "undefined" : values) + ")";
+    }
+
+    private static String show(Object v) {
+        return v instanceof int[] a ? Arrays.toString(a) : String.valueOf(v);
     }
 
     /**

@@ -45,6 +45,29 @@ final class Schemas {
         }
     }
 
+    static void requireClassIndices(StructType schema, String name, String family) {
+        final DataType t = type(schema, name, "label");
+        if (!(t instanceof NumericType)) {
+            throw new IllegalArgumentException("The label column '" + name + "' has type " + t.simpleString() + "; the "
+                    + family + " family needs class indices 0, 1, 2, ... as numbers, as Spark ML's classifiers do (index "
+                    + "the classes with StringIndexer)");
+        }
+    }
+
+    /**
+     * @param schema the input schema
+     * @param name   the features column (a vector, {@link #requireVector})
+     * @param width  the number of elements the model was trained on
+     * @throws IllegalArgumentException when the column's ML metadata gives another size
+     */
+    static void requireSize(StructType schema, String name, int width) {
+        final int size = org.apache.spark.ml.attribute.AttributeGroup.fromStructField(schema.apply(name)).size();
+        if (size >= 0 && size != width) {
+            throw new IllegalArgumentException("The features column '" + name + "' holds vectors of " + size
+                    + " elements (by its ML attributes); the model was trained on " + width);
+        }
+    }
+
     static void requireNumeric(StructType schema, String name, String role) {
         final DataType t = type(schema, name, role);
         if (!(t instanceof NumericType)) {
