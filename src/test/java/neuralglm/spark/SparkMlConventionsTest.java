@@ -167,6 +167,9 @@ class SparkMlConventionsTest {
         final Exception n = assertThrows(Exception.class,
                 () -> new NeuralGLMEstimator().setLabelCol("y").setEpochs(1).fit(withNull));
         assertTrue(n.getMessage().contains("The features column 'features' has a row without a vector (null)"), n.getMessage());
+        // and by name when transforming (inside the job: the message of the failed task)
+        final Exception t = assertThrows(Exception.class, () -> model.transform(withNull).collectAsList());
+        assertTrue(t.getMessage().contains("The features column 'features' has a row without a vector (null)"), t.getMessage());
     }
 
     @Test
@@ -174,6 +177,7 @@ class SparkMlConventionsTest {
         final NeuralGLMModel model = new NeuralGLMEstimator().setFamily("Categorical").setLabelCol("cls").setEpochs(2).fit(data);
         final List<String> classes = Arrays.asList(model.tabularModel().label().classes());
         assertEquals(11, classes.size());
+        assertEquals(model.transformSchema(data.schema()), model.transform(data).schema());
         final List<Row> out = model.transform(data).select("x", "cls", "probability", "prediction").collectAsList();
         double logLoss = 0;
         for (int i = 0; i < out.size(); i++) {

@@ -108,7 +108,7 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         final String features = getOrDefault(featuresCol());
         final org.apache.spark.sql.Column in = functions.col(Schemas.quote(features));
         if (m.family().labelCoding() != Family.LabelCoding.ONE_HOT) {
-            final UserDefinedFunction mean = functions.udf((UDF1<Vector, Double>) v -> mu(m, v, d)[0], DataTypes.DoubleType)
+            final UserDefinedFunction mean = functions.udf((UDF1<Vector, Double>) v -> mu(m, v, d, features)[0], DataTypes.DoubleType)
                     .asNonNullable();
             return dataset.withColumn(getOrDefault(predictionCol()), mean.apply(in));
         }
@@ -116,7 +116,7 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         final int[] index = ClassIndices.of(m.label().classes());
         final int size = ClassIndices.size(index);
         final UserDefinedFunction probs = functions.udf((UDF1<Vector, Vector>) v -> {
-            final double[] p = mu(m, v, d);
+            final double[] p = mu(m, v, d, features);
             final double[] byLabel = new double[size];
             for (int c = 0; c < p.length; c++) {
                 byLabel[index[c]] = p[c];
@@ -139,13 +139,13 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
                 + ", numParameters=" + model.network().numParameters();
     }
 
-    private static double[] mu(TabularModel m, Vector v, int d) {
+    private static double[] mu(TabularModel m, Vector v, int d, String features) {
         if (v == null) {
-            throw new IllegalArgumentException("A row has no features vector (null)");
+            throw new IllegalArgumentException("The features column '" + features + "' has a row without a vector (null)");
         }
         if (v.size() != d) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "A features vector has %d elements; the model was trained on %d", v.size(), d));
+                    "The features column '%s' has a vector of %d elements; the model was trained on %d", features, v.size(), d));
         }
         final Object[] cells = new Object[d];
         for (int j = 0; j < d; j++) {

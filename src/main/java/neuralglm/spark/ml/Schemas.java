@@ -80,14 +80,15 @@ final class Schemas {
      * @param schema the input schema
      * @param p      the params (prediction and probability column names)
      * @param family the family (Categorical adds the probabilities)
-     * @return the schema with the output column(s) appended
+     * @return the schema with the output column(s) appended, in {@link NeuralGLMModel#transform}'s order (as Spark's
+     *         classifiers: the probabilities, then the prediction)
      */
     static StructType withOutputs(StructType schema, NeuralGLMParams p, Family family) {
-        StructType out = add(schema, p.getOrDefault(p.predictionCol()), DataTypes.DoubleType);
+        StructType out = schema;
         if (family.labelCoding() == Family.LabelCoding.ONE_HOT) {
             out = add(out, p.getOrDefault(p.probabilityCol()), SQLDataTypes.VectorType());
         }
-        return out;
+        return add(out, p.getOrDefault(p.predictionCol()), DataTypes.DoubleType);
     }
 
     private static StructType add(StructType schema, String name, DataType type) {
