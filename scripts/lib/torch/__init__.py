@@ -148,6 +148,13 @@ class no_grad(object):
         return wrapper
 
 
+class inference_mode(no_grad):
+    """with torch.inference_mode(): as torch.no_grad() (inference_mode(False) records, as enable_grad)."""
+
+    def __init__(self, mode=True):
+        self._mode = not mode
+
+
 class enable_grad(no_grad):
     """with torch.enable_grad(): recording on again inside a no_grad block."""
     _mode = True

@@ -1390,7 +1390,10 @@ public class Tensor implements Iterable<Object> {
         int width = 1;
         for (int i = 0; i < n; i++) {
             text[i] = fmt(d[i], format);
-            width = Math.max(width, text[i].length());
+            // as PyTorch, the width of a float tensor's entries is that of its finite non-zero ones: tensor([1., nan, inf])
+            if (integral != null || Double.isFinite(d[i]) && d[i] != 0) {
+                width = Math.max(width, text[i].length());
+            }
         }
         switch (shape.length) {
             case 0:
@@ -1445,7 +1448,7 @@ public class Tensor implements Iterable<Object> {
                 }
             }
             final String t = text[off + j];
-            sb.append(" ".repeat(width - t.length())).append(t);
+            sb.append(" ".repeat(Math.max(0, width - t.length()))).append(t);
             onLine++;
         }
         sb.append(']');
@@ -1484,8 +1487,28 @@ public class Tensor implements Iterable<Object> {
             case "bool": return v != 0 ? "True" : "False";
             case "long": return Long.toString((long) v);
             case "int": return String.format(Locale.ROOT, "%.0f.", v == 0 ? 0.0 : v);
-            case "sci": return String.format(Locale.ROOT, "%.4e", v);
-            default: return String.format(Locale.ROOT, "%.4f", v);
+            case "sci": return scientific(v);
+            default: // Python's '%.4f': the exact value rounded half to even (0.0312 for 0.03125, where Java's %.4f gives 0.0313)
+                final String t = new java.math.BigDecimal(v).setScale(4, java.math.RoundingMode.HALF_EVEN).toPlainString();
+                return v < 0 && !t.startsWith("-") || v == 0 && 1 / v < 0 ? "-" + t : t;
         }
+    }
+
+    /**
+     * @return v as Python's {@code '%.4e' % v}: the exact binary value rounded half to even to five significant
+     *         digits ({@code 1.0012e+02} for 100.125, where Java's {@code %.4e} rounds the tie up)
+     */
+    private static String scientific(double v) {
+        if (v == 0) {
+            return (1 / v < 0 ? "-" : "") + "0.0000e+00";
+        }
+        final java.math.BigDecimal r = new java.math.BigDecimal(v).round(new java.math.MathContext(5, java.math.RoundingMode.HALF_EVEN));
+        final int exponent = r.precision() - r.scale() - 1;
+        final StringBuilder digits = new StringBuilder(r.unscaledValue().abs().toString());
+        while (digits.length() < 5) {
+            digits.append('0');
+        }
+        return (v < 0 ? "-" : "") + digits.charAt(0) + "." + digits.substring(1, 5) + "e" + (exponent < 0 ? "-" : "+")
+                + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
     }
 }

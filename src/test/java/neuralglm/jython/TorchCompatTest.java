@@ -161,6 +161,33 @@ class TorchCompatTest {
         assertEquals("accuracy: 85.71428571428571: 1\n0.6666666666666666 [0.30000000000000004] __main__", printed.trim());
     }
 
+    /**
+     * Printing as PyTorch 1.13 prints (the expected text is its output for the same statements in float64): nan and
+     * inf do not widen the other entries, nor does a zero; four decimals and scientific notation round the exact
+     * value half to even, as Python's '%.4f' and '%.4e' (0.03125 prints 0.0312 and 100.125 prints 1.0012e+02, where
+     * Java's formats round both up).
+     */
+    @Test
+    void printsTensorsAsPyTorchDoes() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "print(torch.tensor([1.0, float('nan'), float('inf')]))",
+                "print(torch.tensor([[float('nan'), 1000.0], [0.5, -float('inf')]]))",
+                "print(torch.tensor([0.03125, -0.40625, 1.5]))",
+                "print(torch.tensor([100.125, 0.1, 0.25]))",
+                "print(torch.tensor([-0.0, 0.5]))",
+                "print(torch.tensor([[0.0, 1000.0], [-2.0, 3.0]]))"));
+        assertEquals(String.join("\n",
+                "tensor([1., nan, inf])",
+                "tensor([[       nan, 1.0000e+03],",
+                "        [5.0000e-01,       -inf]])",
+                "tensor([ 0.0312, -0.4062,  1.5000])",
+                "tensor([1.0012e+02, 1.0000e-01, 2.5000e-01])",
+                "tensor([-0.0000, 0.5000])",
+                "tensor([[   0., 1000.],",
+                "        [  -2.,    3.]])"), printed.trim());
+    }
+
     @Test
     void dataLoaderBatchesInOrderAndShuffles() {
         final String printed = Jython.exec(String.join("\n",
