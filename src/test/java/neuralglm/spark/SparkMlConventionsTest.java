@@ -197,4 +197,39 @@ class SparkMlConventionsTest {
                 .evaluate(model.transform(data));
         assertEquals(logLoss, sparkLogLoss, 1e-12);
     }
+
+    /**
+     * As Spark's classifiers take the number of classes from the label's metadata: a model trained on rows without the
+     * last class (a cross-validation fold may lack it) still gives every class of the StringIndexer its place, so
+     * MulticlassClassificationEvaluator's logLoss on rows of that class works (with the training rows' largest class
+     * only, the vector was one element short and the evaluator failed); it survives save and load.
+     */
+    @Test
+    void theProbabilityVectorHasEveryClassOfTheLabelsMetadata() throws Exception {
+        final Dataset<Row> indexed = new org.apache.spark.ml.feature.StringIndexer().setInputCol("name").setOutputCol("idx")
+                .setStringOrderType("alphabetAsc").fit(data).transform(data);
+        final Dataset<Row> withoutLast = indexed.filter(functions.col("idx").lt(2));
+        final NeuralGLMModel model = new NeuralGLMEstimator().setFamily("Categorical").setLabelCol("idx").setEpochs(2)
+                .fit(withoutLast);
+        assertEquals(2, model.tabularModel().label().classes().length, "classes seen in training");
+        assertEquals(3, (Integer) model.getOrDefault(model.numClasses()));
+        final List<Row> out = model.transform(indexed).select("idx", "probability").collectAsList();
+        double logLoss = 0;
+        for (Row r : out) {
+            final double[] p = ((Vector) r.get(1)).toArray();
+            assertEquals(3, p.length);
+            assertEquals(0.0, p[2], "class 2 was not in the training rows");
+            assertEquals(1.0, p[0] + p[1], 1e-12);
+            logLoss -= Math.log(Math.max(p[(int) r.getDouble(0)], 1e-15)) / out.size();
+        }
+        final double spark = new MulticlassClassificationEvaluator().setLabelCol("idx").setMetricName("logLoss")
+                .evaluate(model.transform(indexed));
+        assertEquals(logLoss, spark, 1e-9, "Spark clips probabilities at 1e-15 as this does");
+        assertTrue(model.toString().contains("numClasses=3"), model.toString());
+        final java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("nglm-numclasses");
+        model.write().overwrite().save(dir.resolve("m").toString());
+        final NeuralGLMModel back = NeuralGLMModel.load(dir.resolve("m").toString());
+        assertEquals(3, (Integer) back.getOrDefault(back.numClasses()));
+        assertEquals(3, ((Vector) back.transform(indexed).select("probability").first().get(0)).size());
+    }
 }

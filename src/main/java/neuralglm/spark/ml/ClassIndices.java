@@ -3,15 +3,19 @@ package neuralglm.spark.ml;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.apache.spark.ml.attribute.Attribute;
+import org.apache.spark.ml.attribute.BinaryAttribute;
+import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * A Categorical label as Spark ML's classifiers take it: class indices 0, 1, 2, ... (whole numbers &gt;= 0, as
  * {@code StringIndexer} makes them), and a probability vector whose element i is P(label = i), of length
- * (largest class + 1). The engine sorts the classes as text ({@code "10" < "2"}), so the model maps its
+ * (largest class + 1, or the label metadata's number of classes when larger). The engine sorts the classes as text ({@code "10" < "2"}), so the model maps its
  * probabilities to these positions.
  */
 final class ClassIndices {
@@ -62,6 +66,20 @@ final class ClassIndices {
             index[c] = (int) v;
         }
         return index;
+    }
+
+    /**
+     * @param schema the training data's schema
+     * @param label  the label column
+     * @return the number of classes its ML attribute metadata gives (a {@code StringIndexer}'s labels, a binary
+     *         attribute's 2), or 0 when it has none
+     */
+    static int fromMetadata(StructType schema, String label) {
+        final Attribute a = Attribute.fromStructField(schema.apply(label));
+        if (a instanceof NominalAttribute n && n.getNumValues().isDefined()) {
+            return (Integer) n.getNumValues().get();
+        }
+        return a instanceof BinaryAttribute ? 2 : 0;
     }
 
     /**

@@ -157,6 +157,9 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
                 .fit(table);
         final NeuralGLMModel m = new NeuralGLMModel(uid, model);
         copyValues(m, copyValues$default$2());
+        if (fam.labelCoding() == Family.LabelCoding.ONE_HOT) {
+            m.set(m.numClasses(), ClassIndices.fromMetadata(dataset.schema(), label));
+        }
         return m.setParent(this);
     }
 

@@ -14,7 +14,9 @@ import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWriter;
 import org.apache.spark.ml.util.MLReadable;
@@ -58,6 +60,7 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         this.uid = uid;
         this.model = model;
         NeuralGLMParams.setDefaults(this);
+        setDefault(numClasses(), 0);
         set(family(), model.family().name());
     }
 
@@ -82,6 +85,17 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
     public NeuralGLMModel setPredictionCol(String v) { set(predictionCol(), v); return this; }
     /** @param v the probabilities column @return this */
     public NeuralGLMModel setProbabilityCol(String v) { set(probabilityCol(), v); return this; }
+
+    /**
+     * @return Categorical: the number of classes of the training label column's metadata (a {@code StringIndexer}'s
+     *         labels), 0 when it had none; the probability vector has at least that many elements, so a class the
+     *         training rows lacked (a cross-validation fold without the last class) still has its place, as in
+     *         Spark's classifiers
+     */
+    public IntParam numClasses() {
+        return new IntParam(this, "numClasses", "Categorical: the classes of the training label's metadata (0: none); the "
+                + "probability vector has at least that many elements", ParamValidators.gtEq(0));
+    }
 
     @Override
     public NeuralGLMModel copy(ParamMap extra) {
@@ -114,7 +128,7 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         }
         // Spark ML's layout: element i is P(label = i); the engine's classes are sorted as text ("10" < "2")
         final int[] index = ClassIndices.of(m.label().classes());
-        final int size = ClassIndices.size(index);
+        final int size = Math.max(ClassIndices.size(index), (Integer) getOrDefault(numClasses()));
         final UserDefinedFunction probs = functions.udf((UDF1<Vector, Vector>) v -> {
             final double[] p = mu(m, v, d, features);
             final double[] byLabel = new double[size];
@@ -135,7 +149,8 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
     public String toString() {
         final String[] classes = model.label().classes();
         return "NeuralGLMModel: uid=" + uid + ", family=" + model.family().name() + ", numFeatures=" + model.encoder().width()
-                + (model.family().labelCoding() == Family.LabelCoding.ONE_HOT ? ", numClasses=" + classes.length : "")
+                + (model.family().labelCoding() == Family.LabelCoding.ONE_HOT ? ", numClasses=" + Math.max(classes.length,
+                        (Integer) getOrDefault(numClasses())) : "")
                 + ", numParameters=" + model.network().numParameters();
     }
 
