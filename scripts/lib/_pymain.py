@@ -5,7 +5,8 @@ of two ints as floor division (5 / 6 == 0); the script is compiled with the prin
 futures instead, as if it began with 'from __future__ import print_function, division'. A Python 2
 print statement (print x) is then a syntax error, as in Python 3. print itself is Python 3's too: a float
 prints as its repr (0.8333333333333334, where Jython's str gives 12 digits, 0.833333333333) and
-flush=True is accepted."""
+flush=True is accepted. And super() without arguments works, as in Python 3 (super().__init__() in a
+module's __init__), for the classes the script defines."""
 from __future__ import absolute_import, print_function
 
 import __future__
@@ -24,9 +25,32 @@ def python3_print(*args, **options):
         (options.get('file') or sys.stdout).flush()
 
 
+_builtin_super = super
+
+
+def python3_super(*args):
+    """super() as Python 3's: without arguments, super(C, self) for the class C whose method is calling it (found
+    by the caller's code object) and that method's first argument (self, or cls in a classmethod); with
+    arguments, the builtin super."""
+    if args:
+        return _builtin_super(*args)
+    frame = sys._getframe(1)
+    code = frame.f_code
+    if code.co_argcount < 1:
+        raise RuntimeError("super(): no arguments")
+    first = frame.f_locals[code.co_varnames[0]]
+    mro = first.__mro__ if isinstance(first, type) else type(first).__mro__
+    for cls in mro:
+        for member in cls.__dict__.values():
+            function = getattr(member, '__func__', member)
+            if getattr(function, '__code__', None) is code:
+                return _builtin_super(cls, first)
+    raise RuntimeError("super(): no class defines the calling method %s; write super(ClassName, self)" % code.co_name)
+
+
 def run_path(path, namespace):
     """Compiles the file at path with print_function and division and runs it in namespace, with print
-    bound to python3_print."""
+    and super bound to python3_print and python3_super."""
     with open(path, 'rU') as f:
         source = f.read()
     if not source.endswith('\n'):
@@ -34,6 +58,7 @@ def run_path(path, namespace):
     namespace.setdefault('__name__', '__main__')
     namespace['__file__'] = path
     namespace['print'] = python3_print
+    namespace['super'] = python3_super
     exec(compile(source, path, 'exec', FLAGS, 1), namespace)
 
 

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code correct / total}, and losses for imbalanced classes: pos_weight, class weights, ignore_index,
  * label_smoothing, and fine-tuning: a frozen layer under an optimiser of all parameters, layers by name and by
  * slice). They run as {@code scripts/run} runs a script ({@code _pymain}: print and
- * {@code /} as in Python 3, so {@code print(a, b)} does not print a tuple nor {@code 6 / 7} give 0). Each script sets
+ * {@code /} as in Python 3, so {@code print(a, b)} does not print a tuple nor {@code 6 / 7} give 0, and
+ * {@code super().__init__()}). Each script sets
  * its weights explicitly, so what it prints is determined; the expected text is what PyTorch 1.13 printed
  * running the same file on CPython with {@code torch.set_default_dtype(torch.float64)} (and, for the cubic
  * fit, its {@code dtype = torch.float} read as torch.double): the bridge computes in float64. Numbers must

@@ -1,14 +1,14 @@
 # A PyTorch tutorial idiom, written as PyTorch code; TutorialScriptsTest runs it through the bridge as
 # scripts/run does (print and / as in Python 3) and compares what it prints with what PyTorch 1.13 printed.
-# Training-loop idioms: a model of nn.ModuleList (and nn.ModuleDict), gradient clipping, t.add/mul/...,
-# print with several arguments, accuracy as correct / total, floats printed in full.
+# Training-loop idioms: a model of nn.ModuleList (and nn.ModuleDict) with super().__init__(), gradient
+# clipping, t.add/mul/..., print with several arguments, accuracy as correct / total, floats printed in full.
 import torch
 import torch.nn as nn
 
 
 class MLP(nn.Module):
     def __init__(self, sizes):
-        super(MLP, self).__init__()
+        super().__init__()  # Python 3's super(), as scripts/run runs a script
         self.layers = nn.ModuleList([nn.Linear(a, b) for a, b in zip(sizes[:-1], sizes[1:])])
         self.heads = nn.ModuleDict({'score': nn.Linear(sizes[-1], 1)})
         self.act = nn.Tanh()
