@@ -5,7 +5,7 @@ engine network. nn.functional is torch.nn.functional."""
 from __future__ import absolute_import
 
 from neuralglm.jython import Module, TorchParameter as Parameter, Nn as _Nn, Loss as _Loss
-from neuralglm.jython import TorchSequential as _Sequential, Dropout, TorchLinear as Linear
+from neuralglm.jython import TorchSequential as _Sequential, Dropout, TorchLinear as Linear, Tensor as _Tensor
 from collections import OrderedDict as _OrderedDict
 
 import _shim
@@ -44,6 +44,70 @@ def _sequential_layer(self, name):
 
 
 _Sequential.__getattr__ = _sequential_layer
+
+
+def _deepcopy_module(self, memo):
+    """copy.deepcopy(model), as for keeping the best model: a module of the same kind with copies of the
+    parameters (values and requires_grad; no gradient, as PyTorch's), its modules copied likewise and its other attributes
+    deep-copied; nothing is shared with the original, not even a parameter-free layer."""
+    import copy
+    if id(self) in memo:
+        return memo[id(self)]
+    if isinstance(self, Linear):
+        new = Linear(self.in_features, self.out_features, bias=self.bias is not None)
+        memo[id(self)] = new
+        for name, p in self.named_parameters():
+            getattr(new, name).data = p.data
+            getattr(new, name).requires_grad = p.requires_grad
+        new.training = self.training
+        return new
+    if isinstance(self, _Sequential):
+        new = _Sequential([name for name, _ in self.named_children()],
+                          [copy.deepcopy(child, memo) for _, child in self.named_children()])
+        new.training = self.training
+        memo[id(self)] = new
+        return new
+    if type(self).__module__.startswith('neuralglm.'):
+        # a parameter-free layer of the bridge (ReLU(), Softmax(dim=1), Dropout(p=0.5, inplace=False), ...): a new
+        # one from its repr, as an engine layer keeps what its last forward needs for the backward
+        try:
+            new = eval(repr(self), globals())
+        except Exception:
+            raise ValueError("copy.deepcopy of %r is not supported by neuralGLM's PyTorch bridge" % (self,))
+        new.training = self.training
+        memo[id(self)] = new
+        return new
+    new = type(self).__new__(type(self))
+    memo[id(self)] = new
+    own = [name for name, _ in self.named_parameters() if '.' not in name]
+    children = [name for name, _ in self.named_children()]
+    names = own + children + sorted(k for k in self.__dict__ if k not in own and k not in children)
+    for name in names:
+        setattr(new, name, copy.deepcopy(self.__dict__[name], memo))
+    new.training = self.training
+    return new
+
+
+def _deepcopy_tensor(self, memo):
+    """copy.deepcopy(tensor) and of a state_dict: a tensor with a copy of the values, the same requires_grad and
+    a copy of .grad; or a Parameter with a copy of the values and the same requires_grad."""
+    if id(self) in memo:
+        return memo[id(self)]
+    if isinstance(self, Parameter):
+        new = Parameter(self.detach())
+        new.requires_grad = self.requires_grad
+    else:
+        new = self.detach().clone()
+        if self.requires_grad:
+            new.requires_grad_(True)
+        if self.grad is not None:
+            new.grad = self.grad.detach().clone()
+    memo[id(self)] = new
+    return new
+
+
+Module.__deepcopy__ = _deepcopy_module
+_Tensor.__deepcopy__ = _deepcopy_tensor
 
 
 def Sequential(*layers):

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * nn.ModuleList and nn.ModuleDict, gradient clipping, {@code t.add/mul/...}, print of several arguments and
  * {@code correct / total}, and losses for imbalanced classes: pos_weight, class weights, ignore_index,
  * label_smoothing, and fine-tuning: a frozen layer under an optimiser of all parameters, layers by name and by
- * slice). They run as {@code scripts/run} runs a script ({@code _pymain}: print and
+ * slice, and copy.deepcopy of a model and of its state_dict). They run as {@code scripts/run} runs a script ({@code _pymain}: print and
  * {@code /} as in Python 3, so {@code print(a, b)} does not print a tuple nor {@code 6 / 7} give 0, and
  * {@code super().__init__()}). Each script sets
  * its weights explicitly, so what it prints is determined; the expected text is what PyTorch 1.13 printed
@@ -295,6 +295,27 @@ class TutorialScriptsTest {
             27.7523077220 [[-1.0, 6.0], [-10.0, 1.0]] torch.Size([3, 3]) torch.Size([2, 1])
             [4.21922364, 1.43819523, 4.60434357, 3.38257903, 6.66568557, 1.36803779] [3.0, 3.0, 3.0]
             """),
+        Map.entry("model_copies", """
+            Net(
+              (body): Sequential(
+                (0): Linear(in_features=2, out_features=3, bias=True)
+                (1): ReLU()
+                (2): Dropout(p=0.0, inplace=False)
+                (3): Linear(in_features=3, out_features=1, bias=True)
+              )
+              (heads): ModuleList(
+                (0): Linear(in_features=1, out_features=1, bias=True)
+                (1): Linear(in_features=1, out_features=1, bias=True)
+              )
+            )
+            ['scale', 'body.0.weight', 'body.0.bias', 'body.3.weight', 'body.3.bias', 'heads.0.weight', 'heads.0.bias', 'heads.1.weight', 'heads.1.bias'] [2, 3, 1] False False
+            [True, True, True, True, True, True, True, False, True] False
+            tensor([2.])
+            trained 0.1711819228 copy 0.8243078719
+            copy trained 0.6397600342 True
+            restored 0.8243078719
+            tensor([1., 2.], requires_grad=True) True False
+            """),
         Map.entry("polynomial_fit", """
             99 790.201289
             599 107.673765
@@ -313,7 +334,7 @@ class TutorialScriptsTest {
     @ParameterizedTest
     @ValueSource(strings = {"linear_regression", "binary_classification", "multiclass", "minibatches",
         "poisson_regression", "tensor_ops", "module_idioms", "whole_numbers", "module_structure", "polynomial_fit",
-        "training_idioms", "weighted_losses", "fine_tuning"})
+        "training_idioms", "weighted_losses", "fine_tuning", "model_copies"})
     void printsWhatPyTorchPrints(String name) {
         final String printed = Jython.exec("import _pymain\n_pymain.run_path('src/test/resources/neuralglm/jython/tutorials/"
                 + name + ".py', {'__name__': '__main__'})");
