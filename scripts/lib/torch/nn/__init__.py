@@ -6,7 +6,7 @@ from __future__ import absolute_import
 
 from neuralglm.jython import Module, TorchParameter as Parameter, Nn as _Nn, Loss as _Loss
 from neuralglm.jython import TorchSequential as _Sequential, Dropout, TorchLinear as Linear, Tensor as _Tensor
-from collections import OrderedDict as _OrderedDict
+from collections import OrderedDict as _OrderedDict, namedtuple as _namedtuple
 
 import _shim
 
@@ -15,13 +15,109 @@ Sigmoid, Softplus, Identity = _Nn.Sigmoid, _Nn.Softplus, _Nn.Identity
 Softmax, LogSoftmax, Flatten = _Nn.Softmax, _Nn.LogSoftmax, _Nn.Flatten
 
 
-def _state_dict(self):
-    """module.state_dict(): an OrderedDict of parameter name to a detached copy of its value (built from
-    named_parameters, as the Java method cannot be called unbound on a Python subclass)."""
-    return _OrderedDict((str(name), value.detach()) for name, value in self.named_parameters())
+def _own_buffers(self, persistent_only=True):
+    """(name, tensor) of the buffers registered on this module itself (a Python subclass; the bridge's own
+    modules have none), the persistent ones only or all."""
+    attributes = getattr(self, '__dict__', None) or {}
+    transient = attributes.get('_nglm_transient', ())
+    return [(name, getattr(self, name)) for name in attributes.get('_nglm_buffers', ())
+            if getattr(self, name, None) is not None and not (persistent_only and name in transient)]
+
+
+def _named_buffers(self, prefix='', persistent_only=False):
+    """module.named_buffers(): (name, tensor) of the buffers of this module and of the modules inside."""
+    out = [(prefix + name, value) for name, value in _own_buffers(self, persistent_only)]
+    for name, child in self.named_children():
+        out.extend(_named_buffers(child, prefix + str(name) + '.', persistent_only))
+    return out
+
+
+def _register_buffer(self, name, tensor, persistent=True):
+    """module.register_buffer(name, tensor, persistent=True): an attribute that is not a parameter (not trained)
+    but, when persistent, is saved in state_dict() and restored by load_state_dict()."""
+    setattr(self, name, tensor)
+    for attribute, listed in (('_nglm_buffers', True), ('_nglm_transient', not persistent)):
+        names = self.__dict__.get(attribute)
+        if names is None:
+            names = []
+            setattr(self, attribute, names)
+        if listed and name not in names:
+            names.append(name)
+
+
+def _state_dict(self, destination=None, prefix='', keep_vars=False):
+    """module.state_dict(): an OrderedDict of name to a detached copy of each parameter's value and each persistent
+    buffer, in PyTorch's order (a module's own parameters, its buffers, then its modules'), built in Python as the
+    Java method cannot be called unbound on a Python subclass."""
+    if destination is None:
+        destination = _OrderedDict()
+    for name, value in self.named_parameters():
+        if '.' not in name:
+            destination[prefix + str(name)] = value if keep_vars else value.detach()
+    for name, value in _own_buffers(self):
+        destination[prefix + name] = value if keep_vars else value.detach()
+    for name, child in self.named_children():
+        _state_dict(child, destination, prefix + str(name) + '.', keep_vars)
+    return destination
+
+
+class _IncompatibleKeys(_namedtuple('IncompatibleKeys', ['missing_keys', 'unexpected_keys'])):
+    """What load_state_dict returns, printed as PyTorch prints it."""
+
+    def __repr__(self):
+        if not self.missing_keys and not self.unexpected_keys:
+            return '<All keys matched successfully>'
+        return '_IncompatibleKeys(missing_keys=%r, unexpected_keys=%r)' % (self.missing_keys, self.unexpected_keys)
+
+    __str__ = __repr__
+
+
+def _load_state_dict(self, state_dict, strict=True):
+    """module.load_state_dict(state_dict, strict=True): copies the values into the parameters and persistent
+    buffers of the same names (PyTorch layout: a Linear's weight out x in); with strict=False, names missing on
+    either side are passed over. Returns the missing and unexpected keys, as PyTorch."""
+    import torch
+    targets = _OrderedDict((str(k), v) for k, v in _state_dict(self, keep_vars=True).items())
+    given = [str(k) for k in state_dict]
+    unexpected = [k for k in given if k not in targets]
+    missing = [k for k in targets if k not in given]
+    if strict and unexpected:
+        raise ValueError("load_state_dict: no parameter named '%s'; this module has [%s]"
+                         % (unexpected[0], ", ".join(targets)))
+    with torch.no_grad():
+        for key, value in state_dict.items():
+            target = targets.get(str(key))
+            if target is None:
+                continue
+            value = value if isinstance(value, _Tensor) else torch.tensor(value)
+            if value.numel() != target.numel():
+                raise ValueError("load_state_dict: '%s' has shape %s but the value given has shape %s"
+                                 % (key, tuple(target.shape), tuple(value.shape)))
+            target.copy_(value)
+    if strict and missing:
+        raise ValueError("load_state_dict: missing parameters [%s]" % ", ".join(missing))
+    return _IncompatibleKeys(missing, unexpected)
+
+
+def _named_modules(self, memo=None, prefix=''):
+    """module.named_modules(): ('', module) and (dotted name, module) for every module inside, depth first."""
+    if memo is None:
+        memo = set()
+    out = []
+    if id(self) not in memo:
+        memo.add(id(self))
+        out.append((prefix, self))
+        for name, child in self.named_children():
+            out.extend(_named_modules(child, memo, prefix + ('.' if prefix else '') + str(name)))
+    return out
 
 
 Module.state_dict = _state_dict
+Module.load_state_dict = _load_state_dict
+Module.register_buffer = _register_buffer
+Module.named_buffers = lambda self: iter(_named_buffers(self))
+Module.buffers = lambda self: iter([value for _, value in _named_buffers(self)])
+Module.named_modules = lambda self: iter(_named_modules(self))
 def _apply(self, fn):
     """module.apply(fn): fn on every module inside, then on this one (as for weight initialisation); returns it."""
     for child in self.children():

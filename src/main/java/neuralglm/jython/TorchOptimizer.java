@@ -143,6 +143,17 @@ public abstract class TorchOptimizer {
                 + "the engine's optimisers fix their settings; set optimizer.lr = ... (which resets the optimiser's state)");
     }
 
+    /** @return never: the engine's optimisers keep their state inside (a one-line {@code ValueError} saying what to do) */
+    public PyObject state_dict() {
+        throw Errors.value(name() + ".state_dict() is not supported by neuralGLM's PyTorch bridge: the engine's optimisers keep "
+                + "their state (momentum, Adam's moments) inside; save model.state_dict(), and a new optimiser starts afresh");
+    }
+
+    /** @param state ignored @return never: see {@link #state_dict()} */
+    public PyObject load_state_dict(PyObject state) {
+        return state_dict();
+    }
+
     /** Applies one update from the current gradients to every parameter that requires grad. */
     public void step() {
         if (engines == null) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * nn.ModuleList and nn.ModuleDict, gradient clipping, {@code t.add/mul/...}, print of several arguments and
  * {@code correct / total}, and losses for imbalanced classes: pos_weight, class weights, ignore_index,
  * label_smoothing, and fine-tuning: a frozen layer under an optimiser of all parameters, layers by name and by
- * slice, and copy.deepcopy of a model and of its state_dict). They run as {@code scripts/run} runs a script ({@code _pymain}: print and
+ * slice, copy.deepcopy of a model and of its state_dict, and buffers with load_state_dict(strict=False)). They run as {@code scripts/run} runs a script ({@code _pymain}: print and
  * {@code /} as in Python 3, so {@code print(a, b)} does not print a tuple nor {@code 6 / 7} give 0, and
  * {@code super().__init__()}). Each script sets
  * its weights explicitly, so what it prints is determined; the expected text is what PyTorch 1.13 printed
@@ -316,6 +316,23 @@ class TutorialScriptsTest {
             restored 0.8243078719
             tensor([1., 2.], requires_grad=True) True False
             """),
+        Map.entry("buffers", """
+            tensor([[ 0.4000],
+                    [-1.9000]])
+            ['steps', 'norm.mean', 'norm.std', 'fc.weight', 'fc.bias']
+            ['steps', 'norm.mean', 'norm.std', 'norm.scratch'] ['fc.weight', 'fc.bias']
+            ['', 'norm', 'fc']
+            3 4
+            <All keys matched successfully>
+            [[0.4], [-1.9]] 2
+            _IncompatibleKeys(missing_keys=['steps', 'norm.mean', 'norm.std', 'fc.bias'], unexpected_keys=[])
+            [[1.0, 1.0]] [0.1]
+            <All keys matched successfully>
+            _IncompatibleKeys(missing_keys=['bias'], unexpected_keys=['extra'])
+            [[5.5]]
+            [1.0, 2.0] 2 -0.1200000000
+            2 ['steps', 'norm.mean', 'norm.std', 'fc.weight', 'fc.bias']
+            """),
         Map.entry("polynomial_fit", """
             99 790.201289
             599 107.673765
@@ -334,7 +351,7 @@ class TutorialScriptsTest {
     @ParameterizedTest
     @ValueSource(strings = {"linear_regression", "binary_classification", "multiclass", "minibatches",
         "poisson_regression", "tensor_ops", "module_idioms", "whole_numbers", "module_structure", "polynomial_fit",
-        "training_idioms", "weighted_losses", "fine_tuning", "model_copies"})
+        "training_idioms", "weighted_losses", "fine_tuning", "model_copies", "buffers"})
     void printsWhatPyTorchPrints(String name) {
         final String printed = Jython.exec("import _pymain\n_pymain.run_path('src/test/resources/neuralglm/jython/tutorials/"
                 + name + ".py', {'__name__': '__main__'})");
