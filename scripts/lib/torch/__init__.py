@@ -196,6 +196,95 @@ def _div(input, other, rounding_mode=None):
     return input / other
 
 
+def _isnan(input):
+    """torch.isnan(t) and t.isnan(): a bool tensor, True where an entry is NaN."""
+    return input != input
+
+
+def _isfinite(input):
+    """torch.isfinite(t) and t.isfinite(): a bool tensor, True where an entry is neither NaN nor infinite."""
+    return input.abs() < __builtin__.float('inf')
+
+
+def _isinf(input):
+    """torch.isinf(t) and t.isinf(): a bool tensor, True where an entry is +-inf."""
+    return input.abs() == __builtin__.float('inf')
+
+
+def _split(tensor, split_size_or_sections, dim=0):
+    """torch.split(t, size, dim=0) and t.split(...): a tuple of views along dim, each of size rows (the last
+    may be smaller), or of the sizes listed."""
+    n = tensor.size(dim)
+    if __builtin__.isinstance(split_size_or_sections, (__builtin__.int, __builtin__.long)):
+        size = split_size_or_sections
+        sizes = [__builtin__.min(size, n - start) for start in __builtin__.range(0, n, size)]
+    else:
+        sizes = __builtin__.list(split_size_or_sections)
+        if __builtin__.sum(sizes) != n:
+            raise ValueError("split: sizes %s do not add up to %d along dimension %d" % (sizes, n, dim))
+    parts, start = [], 0
+    for size in sizes:
+        parts.append(tensor[start:start + size] if dim in (0, -tensor.dim()) else tensor[:, start:start + size])
+        start += size
+    return __builtin__.tuple(parts)
+
+
+def _chunk(tensor, chunks, dim=0):
+    """torch.chunk(t, chunks, dim=0) and t.chunk(...): split into pieces of ceil(size / chunks)."""
+    n = tensor.size(dim)
+    return _split(tensor, __builtin__.max(1, -(-n // chunks)), dim)
+
+
+def _truth(value, what):
+    """value as a bool tensor for the logical operators: a bool tensor as it is, a Python bool as a 0-d one; for
+    torch.logical_*, any tensor (True where not 0), as PyTorch."""
+    if __builtin__.isinstance(value, __builtin__.bool):
+        value = tensor(value)
+    if what.startswith("logical_") and __builtin__.isinstance(value, Tensor) and value.dtype != bool:
+        value = value != 0
+    if not __builtin__.isinstance(value, Tensor) or value.dtype != bool:
+        raise TypeError("%s works on bool tensors here (as masks: (t > 0) & (t < 1)); got %s"
+                        % (what, getattr(value, 'dtype', __builtin__.type(value).__name__)))
+    return value
+
+
+def _logical(what, combine):
+    def operator(self, other):
+        return combine(_truth(self, what), _truth(other, what))
+    operator.__name__ = what
+    return operator
+
+
+def _not(self):
+    """~mask: True where the mask is False."""
+    return _truth(self, "~") == 0
+
+
+def _logical_not(input):
+    """torch.logical_not(t): True where t is False (or 0)."""
+    return _truth(input, "logical_not") == 0
+
+
+Tensor.__and__ = Tensor.__rand__ = _logical("&", lambda a, b: (a * b) != 0)
+Tensor.__or__ = Tensor.__ror__ = _logical("|", lambda a, b: (a + b) != 0)
+Tensor.__xor__ = Tensor.__rxor__ = _logical("^", lambda a, b: a != b)
+Tensor.__invert__ = _not
+logical_and = _logical("logical_and", lambda a, b: (a * b) != 0)
+logical_or = _logical("logical_or", lambda a, b: (a + b) != 0)
+logical_xor = _logical("logical_xor", lambda a, b: a != b)
+logical_not = _logical_not
+Tensor.logical_and, Tensor.logical_or, Tensor.logical_xor, Tensor.logical_not = logical_and, logical_or, logical_xor, _logical_not
+
+
+def _unsupported_method(self, name):
+    if name.startswith('__') and name.endswith('__'):
+        raise AttributeError(name)
+    raise AttributeError("Tensor.%s is not supported by neuralGLM's PyTorch bridge (neuralglm.jython.Tensor)" % name)
+
+
+isnan, isfinite, isinf, split, chunk = _isnan, _isfinite, _isinf, _split, _chunk
+Tensor.isnan, Tensor.isfinite, Tensor.isinf, Tensor.split, Tensor.chunk = _isnan, _isfinite, _isinf, _split, _chunk
+Tensor.__getattr__ = _unsupported_method
 add, sub, mul, div = _add, _sub, _mul, _div
 subtract, multiply, divide = _sub, _mul, _div
 Tensor.add, Tensor.sub, Tensor.mul, Tensor.div = _add, _sub, _mul, _div

@@ -258,6 +258,8 @@ class TorchCompatTest {
         "torch.zeros(2, 3)[:, None]|IndexError: indexing a tensor of shape (2, 3) with None would make a 3-d tensor; tensors here have at most 2 dimensions",
         "torch.zeros(2, 3).index_select(1, torch.tensor([0, 3]))|IndexError: index_select: index 3.0 at position 1 is not a position in 0..2 of dimension 1 of a tensor of shape (2, 3)",
         "nn.Sequential(nn.Linear(2, 1)).fc1|AttributeError: 'Sequential' object has no attribute 'fc1'",
+        "torch.zeros(2).prod()|AttributeError: Tensor.prod is not supported by neuralGLM's PyTorch bridge (neuralglm.jython.Tensor)",
+        "torch.ones(2) & torch.ones(2)|TypeError: & works on bool tensors here (as masks: (t > 0) & (t < 1)); got torch.float64",
         "torch.optim.Adam(nn.Linear(1, 1).parameters()).state_dict()|ValueError: Adam.state_dict() is not supported by neuralGLM's PyTorch bridge: the engine's optimisers keep their state (momentum, Adam's moments) inside; save model.state_dict(), and a new optimiser starts afresh",
         "nn.Linear(2, 1).load_state_dict({'weight': torch.zeros(1, 2), 'x': torch.zeros(1)})|ValueError: load_state_dict: no parameter named 'x'; this module has [weight, bias]",
         "nn.CrossEntropyLoss(weight=torch.ones(2))(torch.zeros(2, 3), torch.tensor([0, 1]))|ValueError: cross_entropy: weight must hold one weight per class (3), got shape (2,)",

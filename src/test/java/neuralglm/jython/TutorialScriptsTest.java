@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * nn.ModuleList and nn.ModuleDict, gradient clipping, {@code t.add/mul/...}, print of several arguments and
  * {@code correct / total}, and losses for imbalanced classes: pos_weight, class weights, ignore_index,
  * label_smoothing, and fine-tuning: a frozen layer under an optimiser of all parameters, layers by name and by
- * slice, copy.deepcopy of a model and of its state_dict, and buffers with load_state_dict(strict=False)). They run as {@code scripts/run} runs a script ({@code _pymain}: print and
+ * slice, copy.deepcopy of a model and of its state_dict, buffers with load_state_dict(strict=False), and masks
+ * combined with {@code & | ~}, isnan, split and chunk). They run as {@code scripts/run} runs a script ({@code _pymain}: print and
  * {@code /} as in Python 3, so {@code print(a, b)} does not print a tuple nor {@code 6 / 7} give 0, and
  * {@code super().__init__()}). Each script sets
  * its weights explicitly, so what it prints is determined; the expected text is what PyTorch 1.13 printed
@@ -333,6 +334,32 @@ class TutorialScriptsTest {
             [1.0, 2.0] 2 -0.1200000000
             2 ['steps', 'norm.mean', 'norm.std', 'fc.weight', 'fc.bias']
             """),
+        Map.entry("masks", """
+            tensor([False,  True,  True,  True, False]) tensor([1.5000, 2.5000, 3.5000])
+            tensor([ True, False, False, False,  True]) tensor([ True, False, False, False, False]) tensor([False,  True,  True, False, False])
+            tensor([False,  True,  True,  True, False]) tensor([ True, False, False, False, False]) tensor([ True, False, False,  True,  True])
+            7.5 4
+            tensor([ True, False]) tensor([ True, False, False])
+            tensor([False,  True, False, False, False]) tensor([ True, False, False, False,  True]) tensor([False, False,  True,  True, False]) True
+            tensor([1., inf, -inf, 2.]) 1.5 tensor(4)
+            (tensor([[0., 1., 2., 3.],
+                    [4., 5., 6., 7.]]), tensor([[ 8.,  9., 10., 11.]])) (tensor([[ 0.,  1.,  2.],
+                    [ 4.,  5.,  6.],
+                    [ 8.,  9., 10.]]), tensor([[ 3.],
+                    [ 7.],
+                    [11.]]))
+            (tensor([[0., 1., 2., 3.],
+                    [4., 5., 6., 7.]]), tensor([[ 8.,  9., 10., 11.]])) (tensor([[0., 1.],
+                    [4., 5.],
+                    [8., 9.]]), tensor([[ 2.,  3.],
+                    [ 6.,  7.],
+                    [10., 11.]])) (tensor([[0., 1., 2., 3.],
+                    [4., 5., 6., 7.]]), tensor([[ 8.,  9., 10., 11.]]))
+            (tensor([[0., 1., 2., 3.]]), tensor([[ 4.,  5.,  6.,  7.],
+                    [ 8.,  9., 10., 11.]]))
+            torch.Size([2, 4]) torch.Size([1, 4])
+            masked loss 0.3525000000 [0.1, -0.050000000000000044, 0.0, 0.3, 0.5]
+            """),
         Map.entry("polynomial_fit", """
             99 790.201289
             599 107.673765
@@ -351,7 +378,7 @@ class TutorialScriptsTest {
     @ParameterizedTest
     @ValueSource(strings = {"linear_regression", "binary_classification", "multiclass", "minibatches",
         "poisson_regression", "tensor_ops", "module_idioms", "whole_numbers", "module_structure", "polynomial_fit",
-        "training_idioms", "weighted_losses", "fine_tuning", "model_copies", "buffers"})
+        "training_idioms", "weighted_losses", "fine_tuning", "model_copies", "buffers", "masks"})
     void printsWhatPyTorchPrints(String name) {
         final String printed = Jython.exec("import _pymain\n_pymain.run_path('src/test/resources/neuralglm/jython/tutorials/"
                 + name + ".py', {'__name__': '__main__'})");
