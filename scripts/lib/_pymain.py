@@ -6,7 +6,7 @@ futures instead, as if it began with 'from __future__ import print_function, div
 print statement (print x) is then a syntax error, as in Python 3. print itself is Python 3's too: a float
 prints as its repr (0.8333333333333334, where Jython's str gives 12 digits, 0.833333333333) and
 flush=True is accepted. And super() without arguments works, as in Python 3 (super().__init__() in a
-module's __init__), for the classes the script defines."""
+module's __init__), for the classes the script defines; round is Python 3's (round(2.5) is the int 2)."""
 from __future__ import absolute_import, print_function
 
 import __future__
@@ -48,9 +48,32 @@ def python3_super(*args):
     raise RuntimeError("super(): no class defines the calling method %s; write super(ClassName, self)" % code.co_name)
 
 
+def python3_round(number, ndigits=None):
+    """round as Python 3's: round(x) is an int and round(x, n) a float, both rounding the exact value half to
+    even (round(2.5) == 2, where Jython's gives 3.0); a tensor rounds itself (t.round())."""
+    import decimal
+    if hasattr(number, '__round__'):
+        return number.__round__() if ndigits is None else number.__round__(ndigits)
+    if not isinstance(number, (int, long, float)) and hasattr(number, 'round') and ndigits is None:
+        return number.round()
+    if isinstance(number, (int, long)) and ndigits is None:
+        return number
+    value = float(number)
+    if value != value or value in (float('inf'), float('-inf')):
+        if ndigits is None:
+            raise (ValueError if value != value else OverflowError)(
+                "cannot convert float %s to integer" % ('NaN' if value != value else 'infinity'))
+        return value
+    exact = decimal.Decimal(value)
+    if ndigits is None:
+        return int(exact.quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_EVEN))
+    rounded = float(exact.quantize(decimal.Decimal(1).scaleb(-ndigits), rounding=decimal.ROUND_HALF_EVEN))
+    return int(rounded) if isinstance(number, (int, long)) else rounded
+
+
 def run_path(path, namespace):
-    """Compiles the file at path with print_function and division and runs it in namespace, with print
-    and super bound to python3_print and python3_super."""
+    """Compiles the file at path with print_function and division and runs it in namespace, with print,
+    super and round bound to python3_print, python3_super and python3_round."""
     with open(path, 'rU') as f:
         source = f.read()
     if not source.endswith('\n'):
@@ -59,6 +82,7 @@ def run_path(path, namespace):
     namespace['__file__'] = path
     namespace['print'] = python3_print
     namespace['super'] = python3_super
+    namespace['round'] = python3_round
     exec(compile(source, path, 'exec', FLAGS, 1), namespace)
 
 

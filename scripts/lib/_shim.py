@@ -38,3 +38,17 @@ class Namespace(object):
             raise AttributeError(name)
         known = sorted(k for k in self.__dict__ if not k.startswith('_'))
         raise AttributeError("%s has no %s; it has %s" % (self._shim_what, name, ", ".join(known)))
+
+
+class Settings(object):
+    """Settings that may be read and set but have no effect here, e.g. torch.backends.cudnn.deterministic = True;
+    an unknown name fails with a one-line message."""
+
+    def __init__(self, what, **settings):
+        self.__dict__.update(settings)
+        self.__dict__['_shim_what'] = what
+
+    def __getattr__(self, name):
+        if name.startswith('__') and name.endswith('__'):
+            raise AttributeError(name)
+        raise AttributeError("%s.%s is not supported by neuralGLM's PyTorch bridge" % (self._shim_what, name))

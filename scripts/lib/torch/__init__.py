@@ -56,6 +56,30 @@ transpose, dot, round, floor, ceil, sign, log1p = _T.transpose, _T.dot, _T.round
 is_grad_enabled = _T.is_grad_enabled
 
 
+__version__ = "1.13.0+neuralglm"  # the PyTorch whose names and numbers the bridge follows
+
+
+def get_default_dtype():
+    """torch.float64: the bridge stores and computes every float tensor in float64."""
+    return float64
+
+
+def set_default_dtype(d):
+    """torch.set_default_dtype(torch.float64) or (torch.float32): accepted; tensors are float64 either way."""
+    if d not in (float32, float64):
+        raise ValueError("set_default_dtype: only floating point types are supported as the default type, got %s" % (d,))
+
+
+def use_deterministic_algorithms(mode, warn_only=False):
+    """Accepted: the bridge's operations are deterministic (its random draws follow torch.manual_seed)."""
+
+
+backends = _shim.Namespace("torch.backends (accepted settings without effect: the bridge runs on the CPU)",
+                           cudnn=_shim.Settings("torch.backends.cudnn", deterministic=False, benchmark=False,
+                                                enabled=True),
+                           mps=_shim.Settings("torch.backends.mps", is_available=lambda: False))
+
+
 def is_tensor(obj):
     return __builtin__.isinstance(obj, Tensor)
 

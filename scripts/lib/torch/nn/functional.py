@@ -32,7 +32,17 @@ def softplus(input, beta=1, threshold=20):
     return _F.softplus(input)
 
 
-softmax, log_softmax, one_hot = _F.softmax, _F.log_softmax, _F.one_hot
+softmax, log_softmax = _F.softmax, _F.log_softmax
+
+
+def one_hot(tensor, num_classes=-1):
+    """F.one_hot(labels, num_classes=-1): rows of 0s and a 1 at each label (int64); with num_classes -1, as many
+    classes as the largest label + 1."""
+    if num_classes == -1:
+        num_classes = int(tensor.max().item()) + 1 if tensor.numel() else 0
+    return _F.one_hot(tensor, int(num_classes))
+
+
 mse_loss, l1_loss, smooth_l1_loss, huber_loss = _F.mse_loss, _F.l1_loss, _F.smooth_l1_loss, _F.huber_loss
 binary_cross_entropy = _F.binary_cross_entropy
 binary_cross_entropy_with_logits = _F.binary_cross_entropy_with_logits

@@ -12,6 +12,8 @@ tensor, tuples and lists part by part). shuffle=True draws a new order each epoc
 """
 from __future__ import absolute_import
 
+import math
+
 import torch
 
 import _shim
@@ -70,7 +72,15 @@ class Subset(Dataset):
 
 
 def random_split(dataset, lengths):
-    """Subsets of the given lengths, in an order drawn with torch.randperm."""
+    """Subsets of the given lengths, in an order drawn with torch.randperm; lengths may be fractions that sum
+    to 1 ([0.8, 0.2]), made counts as PyTorch 1.13 does (floor of each, the rest one by one from the first)."""
+    n = len(dataset)
+    lengths = list(lengths)
+    if abs(sum(lengths) - 1) < 1e-9 and all(0 <= f <= 1 for f in lengths) and sum(lengths) != n:
+        counts = [int(math.floor(n * f)) for f in lengths]
+        for i in range(n - sum(counts)):
+            counts[i % len(counts)] += 1
+        lengths = counts
     if sum(lengths) != len(dataset):
         raise ValueError("random_split: lengths %s sum to %d, the dataset has %d items"
                          % (list(lengths), sum(lengths), len(dataset)))

@@ -188,6 +188,68 @@ class TorchCompatTest {
                 "        [  -2.,    3.]])"), printed.trim());
     }
 
+    /**
+     * A script run by scripts/run has Python 3's round (an int without digits, half to even on the exact value:
+     * Jython's round(2.5) is 3.0, so round(0.8 * n) could not slice a list). The expected lines are CPython 3's.
+     */
+    @Test
+    void scriptsRunWithPython3Round() throws Exception {
+        final java.nio.file.Path script = java.nio.file.Paths.get("target", "nglm_python3_round.py");
+        java.nio.file.Files.createDirectories(script.getParent());
+        java.nio.file.Files.writeString(script, String.join("\n",
+                "import torch",
+                "print(round(2.5), round(3.5), round(-2.5), round(0.125, 2), round(2.675, 2), round(1234.5678, -2), round(7), round(7, 1))",
+                "print(round(1.0, 12), type(round(1.5)).__name__, round(torch.tensor(2.6).item()), round(0.1 + 0.2, 15))",
+                "n = 10",
+                "train_size = round(0.8 * n)",
+                "print(train_size, list(range(n))[:train_size])",
+                ""));
+        final String printed = Jython.exec("import _pymain\n_pymain.run_path('" + script + "', {})");
+        assertEquals(String.join("\n",
+                "2 4 -2 0.12 2.67 1200.0 7 7",
+                "1.0 int 3 0.3",
+                "8 [0, 1, 2, 3, 4, 5, 6, 7]"), printed.trim());
+    }
+
+    /**
+     * Set-up lines of PyTorch scripts and small helpers run as in PyTorch 1.13 (its output pasted; the kaiming lines
+     * check the bounds and spread, as the draws differ): torch.backends.cudnn settings, set/get_default_dtype,
+     * __version__, one_hot(num_classes=) and without it, random_split with fractions, init.eye_, calculate_gain.
+     */
+    @Test
+    void setupLinesAndSmallHelpersAsPyTorch() {
+        final String printed = Jython.exec(String.join("\n",
+                "import math",
+                "import torch",
+                "import torch.nn as nn",
+                "import torch.nn.functional as F",
+                "from torch.utils.data import TensorDataset, random_split",
+                "torch.backends.cudnn.deterministic = True",
+                "torch.backends.cudnn.benchmark = False",
+                "torch.use_deterministic_algorithms(True)",
+                "torch.set_default_dtype(torch.float64)",
+                "print('%s %s %s' % (torch.get_default_dtype(), torch.__version__[:4], torch.backends.cudnn.deterministic))",
+                "print('%s %s' % (F.one_hot(torch.tensor([0, 2]), num_classes=4).tolist(), F.one_hot(torch.tensor([1, 3, 0])).tolist()))",
+                "print('%s %s' % ([len(s) for s in random_split(TensorDataset(torch.zeros(10, 2)), [0.8, 0.2])],",
+                "      [len(s) for s in random_split(TensorDataset(torch.zeros(7, 2)), [0.5, 0.3, 0.2])]))",
+                "print(nn.init.eye_(nn.Linear(3, 3).weight).tolist())",
+                "print('%r %r' % ([round(nn.init.calculate_gain(n), 12) for n in ['tanh', 'relu', 'selu']], round(nn.init.calculate_gain('leaky_relu', 0.2), 12)))",
+                "big = nn.Linear(50, 40).weight",
+                "nn.init.kaiming_uniform_(big, a=math.sqrt(5))",
+                "bound = math.sqrt(3.0) * math.sqrt(2.0 / (1 + 5)) / math.sqrt(50)",
+                "print('%s %s' % (big.abs().max().item() <= bound, big.abs().max().item() > 0.9 * bound))",
+                "nn.init.kaiming_normal_(big, mode='fan_out', nonlinearity='relu')",
+                "print(abs(big.std().item() / (math.sqrt(2.0) / math.sqrt(40)) - 1) < 0.1)"));
+        assertEquals(String.join("\n",
+                "torch.float64 1.13 True",
+                "[[1, 0, 0, 0], [0, 0, 1, 0]] [[0, 1, 0, 0], [0, 0, 0, 1], [1, 0, 0, 0]]",
+                "[8, 2] [4, 2, 1]",
+                "[[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]",
+                "[1.666666666667, 1.414213562373, 0.75] 1.386750490563",
+                "True True",
+                "True"), printed.trim());
+    }
+
     @Test
     void dataLoaderBatchesInOrderAndShuffles() {
         final String printed = Jython.exec(String.join("\n",
