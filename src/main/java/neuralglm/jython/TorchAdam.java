@@ -51,7 +51,12 @@ public class TorchAdam extends TorchOptimizer {
 
     @Override
     Optimizer make() {
-        return new AdamOptimizer(lr, beta1, beta2, eps, weightDecay);
+        return new AdamOptimizer(lr, beta1, beta2, eps, l2());
+    }
+
+    /** @return the L2 penalty added to the gradient (the weight decay; AdamW decays the weights instead) */
+    double l2() {
+        return weightDecay;
     }
 
     /** @return the learning rate */

@@ -71,6 +71,14 @@ public abstract class TorchOptimizer {
         return p;
     }
 
+    /**
+     * Called for each parameter just before its engine optimiser's step (AdamW's decoupled weight decay).
+     *
+     * @param p the parameter about to be updated
+     */
+    void beforeStep(Parameter p) {
+    }
+
     /** @return the optimiser's name, for messages */
     abstract String name();
 
@@ -161,6 +169,7 @@ public abstract class TorchOptimizer {
         }
         for (int i = 0; i < engines.size(); i++) {
             if (tensors.get(i).requiresGrad) {
+                beforeStep(params.get(i));
                 engines.get(i).step();
             }
         }

@@ -250,6 +250,43 @@ class TorchCompatTest {
                 "True"), printed.trim());
     }
 
+    /**
+     * optim.AdamW as PyTorch 1.13's (its float64 output pasted): the default weight decay 0.01, keywords, lr given
+     * by position, a frozen bias left as it is (each line: the loss, a weight, the frozen bias after 15 steps).
+     */
+    @Test
+    void adamWDecouplesTheWeightDecay() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "import torch.nn as nn",
+                "X = torch.tensor([[0.1, 0.2], [0.4, -0.3], [-0.5, 0.8], [1.0, 0.0]])",
+                "y = torch.tensor([[0.5], [0.1], [1.2], [0.9]])",
+                "m = nn.Sequential(nn.Linear(2, 2), nn.Tanh(), nn.Linear(2, 1))",
+                "with torch.no_grad():",
+                "    m[0].weight.copy_(torch.tensor([[0.1, -0.2], [0.3, 0.4]]))",
+                "    m[0].bias.copy_(torch.tensor([0.01, -0.02]))",
+                "    m[2].weight.copy_(torch.tensor([[0.7, -0.8]]))",
+                "    m[2].bias.fill_(0.05)",
+                "m[2].bias.requires_grad = False",
+                "for opt in [torch.optim.AdamW(m.parameters()), torch.optim.AdamW(m.parameters(), lr=0.05, weight_decay=0.2, betas=(0.8, 0.9)),",
+                "            torch.optim.AdamW(m.parameters(), 0.01)]:",
+                "    for i in range(15):",
+                "        opt.zero_grad()",
+                "        loss = nn.functional.mse_loss(m(X), y)",
+                "        loss.backward()",
+                "        opt.step()",
+                "    print('%.10f %.10f %.10f' % (loss.item(), m[0].weight[0, 1].item(), m[2].bias.item()))"));
+        final String[] pytorch = {
+            "0.7646637690 -0.1849961184 0.0500000000",
+            "0.1017073235 0.4521398033 0.0500000000",
+            "0.0580721694 0.6026824352 0.0500000000"};
+        final String[] got = printed.strip().split("\n");
+        assertEquals(pytorch.length, got.length, printed);
+        for (int i = 0; i < pytorch.length; i++) {
+            TutorialScriptsTest.assertLineMatches(pytorch[i], got[i], "line " + (i + 1));
+        }
+    }
+
     @Test
     void dataLoaderBatchesInOrderAndShuffles() {
         final String printed = Jython.exec(String.join("\n",
@@ -315,6 +352,7 @@ class TorchCompatTest {
         "torch.zeros(2, 3)[torch.tensor([True, False, True])]|IndexError: index boolean mask has 3 entries for a dimension of size 2",
         "torch.fft|AttributeError: torch.fft is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch)",
         "torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=0.1, dampening=0.5)|ValueError: SGD(dampening=0.5) is not supported by neuralGLM's PyTorch bridge; it takes lr, momentum, nesterov, weight_decay (dampening 0)",
+        "torch.optim.AdamW(nn.Linear(1, 1).parameters(), weight_decay=-1)|ValueError: AdamW weight decay must be a finite number >= 0, got -1.0",
         "torch.optim.Adam(nn.Linear(1, 1).parameters(), amsgrad=True)|ValueError: Adam(amsgrad=True) is not supported by neuralGLM's PyTorch bridge; it takes lr, betas, eps, weight_decay (amsgrad False)",
         "nn.Softplus(beta=2)|ValueError: nn.Softplus(beta=2.0, threshold=20.0) is not supported by neuralGLM's PyTorch bridge; it has Softplus(beta=1, threshold=20), log(1 + e^x)",
         "torch.zeros(2, 3)[:, None]|IndexError: indexing a tensor of shape (2, 3) with None would make a 3-d tensor; tensors here have at most 2 dimensions",
