@@ -196,6 +196,8 @@ class SparkMlConventionsTest {
         final double sparkLogLoss = new MulticlassClassificationEvaluator().setLabelCol("cls").setMetricName("logLoss")
                 .evaluate(model.transform(data));
         assertEquals(logLoss, sparkLogLoss, 1e-12);
+        // the classes as the vector counts them (0 to 11), not the 11 seen
+        assertTrue(model.toString().contains(", numClasses=12,"), model.toString());
     }
 
     /**

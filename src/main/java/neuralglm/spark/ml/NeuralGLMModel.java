@@ -128,7 +128,7 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         }
         // Spark ML's layout: element i is P(label = i); the engine's classes are sorted as text ("10" < "2")
         final int[] index = ClassIndices.of(m.label().classes());
-        final int size = Math.max(ClassIndices.size(index), (Integer) getOrDefault(numClasses()));
+        final int size = probabilitySize(index);
         final UserDefinedFunction probs = functions.udf((UDF1<Vector, Vector>) v -> {
             final double[] p = mu(m, v, d, features);
             final double[] byLabel = new double[size];
@@ -144,14 +144,32 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         return withProbs.withColumn(getOrDefault(predictionCol()), argmax.apply(functions.col(Schemas.quote(prob))));
     }
 
-    /** @return as Spark's models print themselves: uid, family, number of features (and classes), of network parameters */
+    /**
+     * @param index the classes' positions ({@link ClassIndices#of})
+     * @return the probability vector's length: the largest class + 1, or {@link #numClasses()} when larger
+     */
+    private int probabilitySize(int[] index) {
+        return Math.max(ClassIndices.size(index), (Integer) getOrDefault(numClasses()));
+    }
+
+    /**
+     * @return as Spark's models print themselves: uid, family, number of features (and classes: the probability
+     *         vector's length; the classes seen when they are not class indices), of network parameters
+     */
     @Override
     public String toString() {
-        final String[] classes = model.label().classes();
+        String classes = "";
+        if (model.family().labelCoding() == Family.LabelCoding.ONE_HOT) {
+            int k;
+            try {
+                k = probabilitySize(ClassIndices.of(model.label().classes()));
+            } catch (IllegalArgumentException e) {
+                k = model.label().classes().length;
+            }
+            classes = ", numClasses=" + k;
+        }
         return "NeuralGLMModel: uid=" + uid + ", family=" + model.family().name() + ", numFeatures=" + model.encoder().width()
-                + (model.family().labelCoding() == Family.LabelCoding.ONE_HOT ? ", numClasses=" + Math.max(classes.length,
-                        (Integer) getOrDefault(numClasses())) : "")
-                + ", numParameters=" + model.network().numParameters();
+                + classes + ", numParameters=" + model.network().numParameters();
     }
 
     private static double[] mu(TabularModel m, Vector v, int d, String features) {
