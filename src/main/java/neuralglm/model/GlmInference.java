@@ -403,7 +403,7 @@ public final class GlmInference {
         }
         final int n = eta.numRows;
         final boolean prior = kind == Weights.PRIOR;
-        final double phi = family.likelihoodDispersion(deviance, Family.totalWeight(w, n), observations, modelPhi);
+        final double phi = likelihoodPhi(deviance, modelPhi);
         int zero = 0;
         boolean whole = true;
         double firstY = Double.NaN, firstMu = Double.NaN;
@@ -470,10 +470,15 @@ public final class GlmInference {
         return mu;
     }
 
+    /** @return the dispersion the log-likelihood's densities take ({@link Family#likelihoodDispersion}) */
+    private double likelihoodPhi(double deviance, double modelPhi) {
+        return family.likelihoodDispersion(deviance, Family.totalWeight(w, eta.numRows), observations, modelPhi);
+    }
+
     private double logLikelihood(double deviance, double modelPhi) {
         final int n = eta.numRows;
         final boolean prior = kind == Weights.PRIOR;
-        final double phi = family.likelihoodDispersion(deviance, Family.totalWeight(w, n), observations, modelPhi);
+        final double phi = likelihoodPhi(deviance, modelPhi);
         double s = 0;
         try {
             for (int i = 0; i < n; i++) {
