@@ -36,19 +36,16 @@ class Namespace(object):
     def __getattr__(self, name):
         if name.startswith('__') and name.endswith('__'):
             raise AttributeError(name)
+        raise AttributeError(self._unknown(name))
+
+    def _unknown(self, name):
         known = sorted(k for k in self.__dict__ if not k.startswith('_'))
-        raise AttributeError("%s has no %s; it has %s" % (self._shim_what, name, ", ".join(known)))
+        return "%s has no %s; it has %s" % (self._shim_what, name, ", ".join(known))
 
 
-class Settings(object):
+class Settings(Namespace):
     """Settings that may be read and set but have no effect here, e.g. torch.backends.cudnn.deterministic = True;
     an unknown name fails with a one-line message."""
 
-    def __init__(self, what, **settings):
-        self.__dict__.update(settings)
-        self.__dict__['_shim_what'] = what
-
-    def __getattr__(self, name):
-        if name.startswith('__') and name.endswith('__'):
-            raise AttributeError(name)
-        raise AttributeError("%s.%s is not supported by neuralGLM's PyTorch bridge" % (self._shim_what, name))
+    def _unknown(self, name):
+        return "%s.%s is not supported by neuralGLM's PyTorch bridge" % (self._shim_what, name)

@@ -279,25 +279,35 @@ def _logical(what, combine):
     return operator
 
 
-def _not(self):
-    """~mask: True where the mask is False."""
-    return _truth(self, "~") == 0
+def _negation(what):
+    def operator(self):
+        """~mask and torch.logical_not(t): True where the mask is False (or t is 0)."""
+        return _truth(self, what) == 0
+    operator.__name__ = what
+    return operator
 
 
-def _logical_not(input):
-    """torch.logical_not(t): True where t is False (or 0)."""
-    return _truth(input, "logical_not") == 0
+def _both(a, b):
+    return (a * b) != 0
 
 
-Tensor.__and__ = Tensor.__rand__ = _logical("&", lambda a, b: (a * b) != 0)
-Tensor.__or__ = Tensor.__ror__ = _logical("|", lambda a, b: (a + b) != 0)
-Tensor.__xor__ = Tensor.__rxor__ = _logical("^", lambda a, b: a != b)
-Tensor.__invert__ = _not
-logical_and = _logical("logical_and", lambda a, b: (a * b) != 0)
-logical_or = _logical("logical_or", lambda a, b: (a + b) != 0)
-logical_xor = _logical("logical_xor", lambda a, b: a != b)
-logical_not = _logical_not
-Tensor.logical_and, Tensor.logical_or, Tensor.logical_xor, Tensor.logical_not = logical_and, logical_or, logical_xor, _logical_not
+def _either(a, b):
+    return (a + b) != 0
+
+
+def _one(a, b):
+    return a != b
+
+
+Tensor.__and__ = Tensor.__rand__ = _logical("&", _both)
+Tensor.__or__ = Tensor.__ror__ = _logical("|", _either)
+Tensor.__xor__ = Tensor.__rxor__ = _logical("^", _one)
+Tensor.__invert__ = _negation("~")
+logical_and = _logical("logical_and", _both)
+logical_or = _logical("logical_or", _either)
+logical_xor = _logical("logical_xor", _one)
+logical_not = _negation("logical_not")
+Tensor.logical_and, Tensor.logical_or, Tensor.logical_xor, Tensor.logical_not = logical_and, logical_or, logical_xor, logical_not
 
 
 def _unsupported_method(self, name):
