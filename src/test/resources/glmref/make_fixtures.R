@@ -158,3 +158,31 @@ dump("quine_nb_theta2", glm(Days ~ Eth + Sex + Age + Lrn, family = negative.bino
 ma <- data.frame(wt = mtcars$wt, hp = mtcars$hp, am = factor(ifelse(mtcars$am == 1, "manual", "automatic")))
 arff("mtcars_am", ma)
 dump("mtcars_am", glm(am ~ wt + hp, family = binomial, data = ma, control = tight), FALSE)
+
+# Rates with an exposure for Gamma and Tweedie (log link), as the Insurance claims above for Poisson: R's offset fit
+# of the total against NeuralGLM's fit of the rate total / exposure. For Gamma the rate keeps unit prior weights
+# (y / e is Gamma with mean mu and the same shape), so every statistic but the likelihood is the offset fit's and the
+# log-likelihood differs by the Jacobian, sum log e; for Tweedie (power p) the rate takes prior weights e^(2 - p)
+# (the unit deviance d(e y, e mu) = e^(2 - p) d(y, mu), and so the Pearson terms). Synthetic: 80 policies' costs over
+# their months of exposure
+set.seed(20261204)
+ne <- 80
+ex <- data.frame(x1 = round(rnorm(ne), 4), x2 = factor(sample(c("a", "b", "c"), ne, replace = TRUE)),
+                 months = round(runif(ne, 1, 24)))
+emu <- exp(0.3 + 0.5 * ex$x1 + 0.4 * (ex$x2 == "b") - 0.2 * (ex$x2 == "c"))
+ex$cost <- round(rgamma(ne, shape = 3, scale = emu * ex$months / 3), 4)
+gr <- data.frame(ex[c("x1", "x2")], rate = ex$cost / ex$months)
+arff("exposure_gamma", gr)
+dump("exposure_gamma_offset", glm(cost ~ x1 + x2 + offset(log(months)), data = ex, family = Gamma(link = "log"),
+                                  control = tight), TRUE)
+dump("exposure_gamma_rate", glm(rate ~ x1 + x2, data = gr, family = Gamma(link = "log"), control = tight), TRUE)
+p <- 1.5
+lam <- (emu * ex$months)^(2 - p) / (1.2 * (2 - p))
+cnt <- rpois(ne, lam)
+tsc <- 1.2 * (p - 1) * (emu * ex$months)^(p - 1)
+ex$amount <- round(sapply(seq_len(ne), function(i) sum(rgamma(cnt[i], shape = (2 - p) / (p - 1), scale = tsc[i]))), 4)
+tr <- data.frame(ex[c("x1", "x2")], rate = ex$amount / ex$months)
+tw2 <- ex$months^(2 - p)
+arff("exposure_tweedie", tr, weights = tw2)
+dump("exposure_tweedie_offset", glm(amount ~ x1 + x2 + offset(log(months)), data = ex,
+                                    family = tweedie(var.power = 1.5, link.power = 0), control = tight), TRUE)

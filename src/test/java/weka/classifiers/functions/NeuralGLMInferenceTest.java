@@ -132,6 +132,41 @@ class NeuralGLMInferenceTest {
         assertFalse(counts.contains("probability 0"), counts);
     }
 
+    /**
+     * Gamma, log link, with an exposure: R's {@code glm(cost ~ x1 + x2 + offset(log(months)), family = Gamma("log"))}
+     * is NeuralGLM's fit of the rate cost / months with unit weights (y / e is Gamma with mean mu and the same shape):
+     * the offset fit's table, deviances and dispersion, and R's own rate fit's log-likelihood, which is the offset
+     * fit's plus the Jacobian sum log e.
+     */
+    @Test
+    void aGammaRateIsRsOffsetFit() throws Exception {
+        final NeuralGLM glm = build("exposure_gamma", "-hidden", "none", "-family", "Gamma");
+        final RFixture offset = RFixture.load("exposure_gamma_offset");
+        compare(offset, glm, 1, false);
+        compare(RFixture.load("exposure_gamma_rate"), glm, 1, true);
+        final RFixture rate = RFixture.load("exposure_gamma_rate");
+        double logExposure = 0;
+        for (int i = 0; i < offset.y().length; i++) {
+            logExposure += Math.log(offset.y()[i] / rate.y()[i]);   // cost / rate = months
+        }
+        assertTrue(logExposure > 100, "months of 1 to 24: " + logExposure);
+        close("offset fit's logLik", offset.stat("loglik"), glm.getGlmSummary().logLikelihood() - logExposure, 0);
+        close("pearson", offset.stat("pearson"), glm.getGlmSummary().pearsonChiSquare(), 0);
+    }
+
+    /**
+     * Tweedie (p = 1.5), log link, with an exposure: statmod's fit with {@code offset(log(months))} is the rate
+     * amount / months with prior weights months^(2 - p) (the unit deviance d(e y, e mu) = e^(2 - p) d(y, mu)).
+     */
+    @Test
+    void aTweedieRateWithWeightsExposureToTwoMinusPIsStatmodsOffsetFit() throws Exception {
+        final NeuralGLM glm = build("exposure_tweedie", "-hidden", "none", "-family", "Tweedie -power 1.5",
+                "-weights", "Prior");
+        final RFixture f = RFixture.load("exposure_tweedie_offset");
+        compare(f, glm, 1, false);
+        close("pearson", f.stat("pearson"), glm.getGlmSummary().pearsonChiSquare(), 0);
+    }
+
     @Test
     void clottingGammaCanonicalLinkIsMinusRsInverseLink() throws Exception {
         final NeuralGLM glm = build("clotting", "-hidden", "none", "-family", "Gamma -link canonical");
