@@ -38,6 +38,10 @@ public final class DropTests {
                 continue;
             }
             names.add(data.attribute(a).name());
+            if (full.getLog() != null) {   // the Explorer's status bar: each refit is a whole fit
+                full.getLog().statusMessage("NeuralGLM: -drop-tests, fitting the GLM without attribute '"
+                        + data.attribute(a).name() + "' (" + names.size() + " of " + (data.numAttributes() - 1) + ")");
+            }
             final Instances reduced = new Instances(data);
             reduced.deleteAttributeAt(a);
             final NeuralGLM refit = new NeuralGLM();
