@@ -353,6 +353,44 @@ class NeuralGLMInferenceTest {
                 iris.toString());
     }
 
+    /** R's predict(type = "link", se.fit = TRUE) through the inverse link at new rows (NAME.meanci.csv), to 1e-5. */
+    private static void compareMeanInterval(String fixture, NeuralGLM glm) throws Exception {
+        final Instances header = glm.fittedModel().header();
+        final java.util.List<String[]> rows = RFixture.rows(fixture + ".meanci.csv");
+        final java.util.List<String> cols = java.util.Arrays.asList(rows.get(0));
+        for (String[] r : rows.subList(1, rows.size())) {
+            final weka.core.Instance x = new weka.core.DenseInstance(header.numAttributes());
+            x.setDataset(header);
+            for (int a = 0; a < header.numAttributes(); a++) {
+                if (a == header.classIndex()) {
+                    continue;
+                }
+                final weka.core.Attribute att = header.attribute(a);
+                final String v = r[cols.indexOf(att.name())];
+                if (att.isNominal()) {
+                    x.setValue(att, v);
+                } else {
+                    x.setValue(att, Double.parseDouble(v));
+                }
+            }
+            final double lower = Double.parseDouble(r[cols.indexOf("lower")]), upper = Double.parseDouble(r[cols.indexOf("upper")]);
+            final double[] ci = glm.meanInterval(x, 0.95);
+            assertEquals(lower, ci[0], TOL * Math.abs(lower) + 1e-12, fixture + " " + String.join(",", r) + " lower");
+            assertEquals(upper, ci[1], TOL * Math.abs(upper), fixture + " " + String.join(",", r) + " upper");
+        }
+    }
+
+    @Test
+    void meanIntervalIsRsPredictWithSeFit() throws Exception {
+        compareMeanInterval("dobson", build("dobson", "-hidden", "none", "-family", "Poisson"));
+        compareMeanInterval("clotting_log", build("clotting", "-hidden", "none", "-family", "Gamma"));
+        compareMeanInterval("mtcars_am", build("mtcars_am", "-hidden", "none", "-family", "Bernoulli"));
+        final NeuralGLM net = build("dobson", "-hidden", "2", "-family", "Poisson", "-epochs", "5");
+        final weka.core.Instance row = arff("dobson").firstInstance();
+        final IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.meanInterval(row, 0.95));
+        assertTrue(e.getMessage().contains("GLM mode only"), e.getMessage());
+    }
+
     @Test
     void dobsonPoissonWithTreatmentCoding() throws Exception {
         final NeuralGLM glm = build("dobson", "-hidden", "none", "-family", "Poisson");
