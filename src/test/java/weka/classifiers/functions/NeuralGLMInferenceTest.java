@@ -165,6 +165,25 @@ class NeuralGLMInferenceTest {
         return glm;
     }
 
+    /** A fixture row as an instance of the header: each attribute's value from the column of its name (if any). */
+    private static weka.core.Instance instance(Instances header, java.util.List<String> cols, String[] r) {
+        final weka.core.Instance x = new weka.core.DenseInstance(header.numAttributes());
+        x.setDataset(header);
+        for (int a = 0; a < header.numAttributes(); a++) {
+            final weka.core.Attribute att = header.attribute(a);
+            final int c = cols.indexOf(att.name());
+            if (c < 0) {
+                continue;   // missing (the class of a row to predict)
+            }
+            if (att.isNominal()) {
+                x.setValue(att, r[c]);
+            } else {
+                x.setValue(att, Double.parseDouble(r[c]));
+            }
+        }
+        return x;
+    }
+
     /**
      * R's predict.lm(interval = "prediction") and the t law's log density at new rows (the fixture's, the last one far
      * outside the data), to 1e-5.
@@ -174,17 +193,7 @@ class NeuralGLMInferenceTest {
         final java.util.List<String[]> rows = RFixture.rows(fixture + ".predict.csv");
         final java.util.List<String> cols = java.util.Arrays.asList(rows.get(0));
         for (String[] r : rows.subList(1, rows.size())) {
-            final weka.core.Instance x = new weka.core.DenseInstance(header.numAttributes());
-            x.setDataset(header);
-            for (int a = 0; a < header.numAttributes(); a++) {
-                final weka.core.Attribute att = header.attribute(a);
-                final String v = r[cols.indexOf(att.name())];
-                if (att.isNominal()) {
-                    x.setValue(att, v);
-                } else {
-                    x.setValue(att, Double.parseDouble(v));
-                }
-            }
+            final weka.core.Instance x = instance(header, cols, r);
             final double fit = Double.parseDouble(r[cols.indexOf("fit")]);
             final String what = fixture + " at wt " + r[cols.indexOf("wt")];
             assertEquals(fit, glm.classifyInstance(x), TOL * Math.abs(fit), what + " fit");
@@ -359,20 +368,7 @@ class NeuralGLMInferenceTest {
         final java.util.List<String[]> rows = RFixture.rows(fixture + ".meanci.csv");
         final java.util.List<String> cols = java.util.Arrays.asList(rows.get(0));
         for (String[] r : rows.subList(1, rows.size())) {
-            final weka.core.Instance x = new weka.core.DenseInstance(header.numAttributes());
-            x.setDataset(header);
-            for (int a = 0; a < header.numAttributes(); a++) {
-                if (a == header.classIndex()) {
-                    continue;
-                }
-                final weka.core.Attribute att = header.attribute(a);
-                final String v = r[cols.indexOf(att.name())];
-                if (att.isNominal()) {
-                    x.setValue(att, v);
-                } else {
-                    x.setValue(att, Double.parseDouble(v));
-                }
-            }
+            final weka.core.Instance x = instance(header, cols, r);
             final double lower = Double.parseDouble(r[cols.indexOf("lower")]), upper = Double.parseDouble(r[cols.indexOf("upper")]);
             final double[] ci = glm.meanInterval(x, 0.95);
             assertEquals(lower, ci[0], TOL * Math.abs(lower) + 1e-12, fixture + " " + String.join(",", r) + " lower");
