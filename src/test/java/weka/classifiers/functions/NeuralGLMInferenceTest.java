@@ -323,6 +323,19 @@ class NeuralGLMInferenceTest {
         compareWald(fixture, glm);
     }
 
+    /** A GLM (-hidden none, the default family) of one of Weka's example sets in ../shared/data/weka. */
+    private static NeuralGLM glmOfShared(String name) throws Exception {
+        final NeuralGLM glm = new NeuralGLM();
+        glm.setOptions(new String[] {"-hidden", "none"});
+        try (InputStreamReader r = new InputStreamReader(new java.io.FileInputStream("../shared/data/weka/" + name + ".arff"),
+                StandardCharsets.UTF_8)) {
+            final Instances data = new Instances(r);
+            data.setClassIndex(data.numAttributes() - 1);
+            glm.buildClassifier(data);
+        }
+        return glm;
+    }
+
     @Test
     void categoricalGlmIsRsMultinom() throws Exception {
         final NeuralGLM housing = build("housing", "-hidden", "none", "-family", "Categorical");
@@ -334,24 +347,10 @@ class NeuralGLMInferenceTest {
         compareMultinomial("multinom3", build("multinom3", "-hidden", "none", "-family", "Categorical"));
         compareDrop("housing_multinom", build("housing", "-hidden", "none", "-family", "Categorical", "-drop-tests"));
         // completely separated classes: no inverse of the information; the report says why, keeps the softmax table
-        final NeuralGLM iris = new NeuralGLM();
-        iris.setOptions(new String[] {"-hidden", "none"});
-        try (InputStreamReader r = new InputStreamReader(new java.io.FileInputStream("../shared/data/weka/iris.arff"),
-                StandardCharsets.UTF_8)) {
-            final Instances data = new Instances(r);
-            data.setClassIndex(data.numAttributes() - 1);
-            iris.buildClassifier(data);
-        }
+        final NeuralGLM iris = glmOfShared("iris");
         assertThrows(IllegalStateException.class, iris::getGlmSummary);
         // a class without training instances (glass's 'vehic wind non-float') carries no information: left out
-        final NeuralGLM glass = new NeuralGLM();
-        glass.setOptions(new String[] {"-hidden", "none"});
-        try (InputStreamReader r = new InputStreamReader(new java.io.FileInputStream("../shared/data/weka/glass.arff"),
-                StandardCharsets.UTF_8)) {
-            final Instances data = new Instances(r);
-            data.setClassIndex(data.numAttributes() - 1);
-            glass.buildClassifier(data);
-        }
+        final NeuralGLM glass = glmOfShared("glass");
         final GlmSummary g = glass.getGlmSummary();
         assertEquals(5 * 10, g.size(), "5 log-odds blocks of intercept + 9 inputs: 6 classes with instances");
         for (int j = 0; j < g.size(); j++) {
