@@ -25,7 +25,7 @@ public abstract class Module {
 
     /** Counts forward calls, so that a backward through a stale forward is refused. */
     int version;
-    /** PyTorch's training flag: {@link Dropout} drops entries only in training; no other layer reads it. */
+    /** PyTorch's training flag: {@link Dropout} drops entries only in training, {@code nn.BatchNorm1d} uses batch statistics. */
     private boolean training = true;
     /** A Jython subclass's attribute names in the order first assigned (PyTorch registers modules in that order). */
     private final List<String> assigned = new ArrayList<>();
@@ -161,8 +161,8 @@ public abstract class Module {
 
     /**
      * {@code model.train()} or {@code model.train(False)}: sets the training flag of this module and of
-     * the modules inside it. Of the bridge's layers only {@link Dropout} depends on it (there is no batch
-     * normalisation).
+     * the modules inside it. Of the bridge's layers {@link Dropout} and {@code nn.BatchNorm1d}
+     * ({@code scripts/lib/torch/nn/_tabular.py}) depend on it.
      *
      * @param args optional {@code mode} (default True)
      * @param kws  keyword names
