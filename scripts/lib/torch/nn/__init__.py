@@ -348,6 +348,6 @@ PoissonNLLLoss = _loss("PoissonNLLLoss", "poisson_nll_loss", "log_input", "full"
 KLDivLoss = _loss("KLDivLoss", "kl_div", "log_target")
 
 from torch.nn import functional, init, utils  # noqa: E402
-from torch.nn._tabular import BatchNorm1d  # noqa: E402
+from torch.nn._tabular import BatchNorm1d, LayerNorm  # noqa: E402
 
 _shim.strict(__name__, "neuralGLM's PyTorch bridge (scripts/lib/torch/nn)")

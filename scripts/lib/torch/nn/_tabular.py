@@ -1,4 +1,4 @@
-"""The layers of tabular PyTorch code: nn.BatchNorm1d, as PyTorch 1.13's on
+"""The layers of tabular PyTorch code: nn.BatchNorm1d and nn.LayerNorm, as PyTorch 1.13's on
 the bridge's 2-d tensors. Each is an nn.Module written with the bridge's recorded tensor operations, so its
 gradients (through the batch statistics too) come from the record; the running statistics are buffers,
 updated outside the record, saved in state_dict() under PyTorch's names."""
@@ -104,6 +104,58 @@ class BatchNorm1d(Module):
 
     def toString(self):
         return "BatchNorm1d(%s)" % self.extra_repr()
+
+    __repr__ = toString
+    __str__ = toString
+
+
+class LayerNorm(Module):
+    """nn.LayerNorm(normalized_shape, eps=1e-5, elementwise_affine=True) over the last dimension: each row
+    (of an n x d input, or the whole of a 1-d one) normalised with its mean and biased variance, then times
+    weight (ones) plus bias (zeros) when elementwise_affine."""
+
+    def __init__(self, normalized_shape, eps=1e-5, elementwise_affine=True, device=None, dtype=None):
+        super(LayerNorm, self).__init__()
+        shape = tuple(normalized_shape) if isinstance(normalized_shape, (tuple, list)) else (normalized_shape,)
+        if len(shape) != 1:
+            raise ValueError("LayerNorm over %d dimensions %s is not supported by neuralGLM's PyTorch bridge: "
+                             "tensors have at most 2 dimensions; normalise over the last one (an int)"
+                             % (len(shape), shape))
+        self.normalized_shape = (_whole(shape[0], "LayerNorm: normalized_shape"),)
+        self.eps = float(eps)
+        self.elementwise_affine = bool(elementwise_affine)
+        if self.elementwise_affine:
+            self.weight = Parameter(torch.ones(self.normalized_shape[0]))
+            self.bias = Parameter(torch.zeros(self.normalized_shape[0]))
+        else:
+            self.weight = None
+            self.bias = None
+
+    def reset_parameters(self):
+        if self.elementwise_affine:
+            with torch.no_grad():
+                self.weight.fill_(1.0)
+                self.bias.zero_()
+
+    def forward(self, input):
+        d = self.normalized_shape[0]
+        if input.dim() == 0 or input.size(input.dim() - 1) != d:
+            raise RuntimeError("Given normalized_shape=[%d], expected input with shape [*, %d], but got input of "
+                               "size%s" % (d, d, list(input.shape)))
+        mean = input.mean(-1, keepdim=True)
+        centred = input - mean
+        variance = (centred * centred).sum(-1, keepdim=True) / float(d)
+        out = centred / torch.sqrt(variance + self.eps)
+        if self.elementwise_affine:
+            out = out * self.weight + self.bias
+        return out
+
+    def extra_repr(self):
+        return "(%d,), eps=%s, elementwise_affine=%s" % (self.normalized_shape[0], _float_text(self.eps),
+                                                          self.elementwise_affine)
+
+    def toString(self):
+        return "LayerNorm(%s)" % self.extra_repr()
 
     __repr__ = toString
     __str__ = toString
