@@ -223,7 +223,9 @@ def Sequential(*layers):
     """nn.Sequential(a, b, ...) or nn.Sequential(OrderedDict([('fc1', a), ...]))."""
     if len(layers) == 1 and isinstance(layers[0], dict):
         named = layers[0]
+        _tabular.check_sequential(named.values())
         return _Sequential(list(named.keys()), list(named.values()))
+    _tabular.check_sequential(layers)
     return _Sequential(list(layers))
 
 
@@ -348,6 +350,7 @@ PoissonNLLLoss = _loss("PoissonNLLLoss", "poisson_nll_loss", "log_input", "full"
 KLDivLoss = _loss("KLDivLoss", "kl_div", "log_target")
 
 from torch.nn import functional, init, utils  # noqa: E402
-from torch.nn._tabular import BatchNorm1d, LayerNorm  # noqa: E402
+from torch.nn._tabular import BatchNorm1d, LayerNorm, Embedding  # noqa: E402
+from torch.nn import _tabular  # noqa: E402
 
 _shim.strict(__name__, "neuralGLM's PyTorch bridge (scripts/lib/torch/nn)")

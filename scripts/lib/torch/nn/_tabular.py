@@ -1,4 +1,4 @@
-"""The layers of tabular PyTorch code: nn.BatchNorm1d and nn.LayerNorm, as PyTorch 1.13's on
+"""The layers of tabular PyTorch code: nn.BatchNorm1d, nn.LayerNorm and nn.Embedding, as PyTorch 1.13's on
 the bridge's 2-d tensors. Each is an nn.Module written with the bridge's recorded tensor operations, so its
 gradients (through the batch statistics too) come from the record; the running statistics are buffers,
 updated outside the record, saved in state_dict() under PyTorch's names."""
@@ -159,6 +159,107 @@ class LayerNorm(Module):
 
     __repr__ = toString
     __str__ = toString
+
+
+class Embedding(Module):
+    """nn.Embedding(num_embeddings, embedding_dim, padding_idx=None): a 1-d tensor of whole-number indices gives
+    the rows of weight (num_embeddings x embedding_dim) at those indices, n x embedding_dim; the gradient adds up
+    per row (the padding_idx row gets none, and starts at zeros). weight starts N(0, 1) from the generator of
+    torch.manual_seed, so its values differ from PyTorch's unless copied in. 2-d indices (a 3-d output) are
+    refused: the bridge's tensors have at most 2 dimensions."""
+
+    def __init__(self, num_embeddings, embedding_dim, padding_idx=None, max_norm=None, norm_type=2.0,
+                 scale_grad_by_freq=False, sparse=False, _weight=None, device=None, dtype=None):
+        super(Embedding, self).__init__()
+        for name, value, default in (('max_norm', max_norm, None), ('scale_grad_by_freq', scale_grad_by_freq, False),
+                                     ('sparse', sparse, False)):
+            if value != default:
+                raise ValueError("nn.Embedding(%s=%r) is not supported by neuralGLM's PyTorch bridge; it takes "
+                                 "num_embeddings, embedding_dim, padding_idx" % (name, value))
+        self.num_embeddings = _whole(num_embeddings, "Embedding: num_embeddings")
+        self.embedding_dim = _whole(embedding_dim, "Embedding: embedding_dim")
+        if padding_idx is not None:
+            padding_idx = int(padding_idx)
+            if not -self.num_embeddings <= padding_idx < self.num_embeddings:
+                raise AssertionError("Padding_idx must be within num_embeddings")
+            if padding_idx < 0:
+                padding_idx += self.num_embeddings
+        self.padding_idx = padding_idx
+        self.max_norm = None
+        self.norm_type = norm_type
+        self.scale_grad_by_freq = False
+        self.sparse = False
+        if _weight is None:
+            self.weight = Parameter(torch.randn(self.num_embeddings, self.embedding_dim))
+            self._fill_padding_idx_with_zero()
+        else:
+            if tuple(_weight.shape) != (self.num_embeddings, self.embedding_dim):
+                raise AssertionError("Shape of weight does not match num_embeddings and embedding_dim")
+            self.weight = Parameter(_weight.detach())
+
+    def reset_parameters(self):
+        torch.nn.init.normal_(self.weight)
+        self._fill_padding_idx_with_zero()
+
+    def _fill_padding_idx_with_zero(self):
+        if self.padding_idx is not None:
+            with torch.no_grad():
+                self.weight[self.padding_idx] = 0.0
+
+    @classmethod
+    def from_pretrained(cls, embeddings, freeze=True, padding_idx=None, max_norm=None, norm_type=2.0,
+                        scale_grad_by_freq=False, sparse=False):
+        """nn.Embedding.from_pretrained(embeddings, freeze=True, padding_idx=None): an Embedding whose weight is a
+        copy of the given 2-d tensor, not trained when freeze."""
+        if embeddings.dim() != 2:
+            raise AssertionError("Embeddings parameter is expected to be 2-dimensional")
+        rows, cols = embeddings.shape
+        embedding = cls(rows, cols, padding_idx=padding_idx, max_norm=max_norm, norm_type=norm_type,
+                        scale_grad_by_freq=scale_grad_by_freq, sparse=sparse, _weight=embeddings)
+        embedding.weight.requires_grad = not freeze
+        return embedding
+
+    def forward(self, input):
+        if input.dim() != 1:
+            raise ValueError("nn.Embedding on indices of shape %s is not supported by neuralGLM's PyTorch bridge: "
+                             "the output would have %d dimensions and tensors have at most 2; give 1-d indices"
+                             % (tuple(input.shape), input.dim() + 1))
+        if input.dtype not in (torch.int64, torch.int32):
+            raise RuntimeError("Expected tensor for argument #1 'indices' to have one of the following scalar types: "
+                               "Long, Int; but got %s instead" % input.type())
+        for position, index in enumerate(input.tolist()):
+            if not 0 <= index < self.num_embeddings:
+                raise IndexError("index out of range in self: index %d at position %d, the embedding has %d rows"
+                                 % (index, position, self.num_embeddings))
+        weight = self.weight
+        if self.padding_idx is not None and weight.requires_grad:
+            # the padding row's values taken outside the record, so that it gets no gradient
+            keep = torch.ones(self.num_embeddings, 1)
+            keep[self.padding_idx, 0] = 0.0
+            weight = weight * keep + weight.detach() * (1.0 - keep)
+        return weight.index_select(0, input)
+
+    def extra_repr(self):
+        text = "%d, %d" % (self.num_embeddings, self.embedding_dim)
+        if self.padding_idx is not None:
+            text += ", padding_idx=%d" % self.padding_idx
+        return text
+
+    def toString(self):
+        return "Embedding(%s)" % self.extra_repr()
+
+    __repr__ = toString
+    __str__ = toString
+
+
+def check_sequential(layers):
+    """Refuses an nn.Embedding in nn.Sequential with one line: the Sequential runs as one engine network on an
+    n x d float input, which 1-d indices are not."""
+    for layer in layers:
+        if isinstance(layer, Embedding):
+            raise ValueError("nn.Sequential with an nn.Embedding is not supported by neuralGLM's PyTorch bridge: a "
+                             "Sequential runs as one engine network on rows of floats; call the embedding in a "
+                             "Module's forward, e.g. self.layers(self.embed(indices))")
 
 
 def _float_text(value):
