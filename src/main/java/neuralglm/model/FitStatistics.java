@@ -22,9 +22,12 @@ import org.ejml.data.DMatrixRMaj;
  * @param glmSummary    the GLM's inference (one-output GLMs); null for networks
  * @param jointTests    the GLM's joint tests of its inputs' coefficients by attribute; null when none were made (networks,
  *                      a model saved before they were)
+ * @param devianceTests the GLM's likelihood-ratio tests of dropping each attribute; null when not asked for
+ * @param noSummary     why a GLM has no summary (e.g. a singular information); null otherwise
  */
 public record FitStatistics(double meanNll, double deviance, double nullDeviance, double dispersion, int numParameters,
-                            GlmSummary glmSummary, JointTests jointTests) implements Serializable {
+                            GlmSummary glmSummary, JointTests jointTests, DevianceTests devianceTests, String noSummary)
+        implements Serializable {
     private static final long serialVersionUID = 2L;
 
     /**
@@ -39,7 +42,7 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      */
     public static FitStatistics of(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters) {
         final double[] s = family.fitSummary(eta, y, w, numParameters);
-        return new FitStatistics(s[0], s[1], s[2], s[3], numParameters, null, null);
+        return new FitStatistics(s[0], s[1], s[2], s[3], numParameters, null, null, null, null);
     }
 
     /**
@@ -47,7 +50,8 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      * @return these statistics with the summary
      */
     public FitStatistics withGlmSummary(GlmSummary summary) {
-        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, summary, jointTests);
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, summary, jointTests, devianceTests,
+                noSummary);
     }
 
     /**
@@ -55,7 +59,26 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      * @return these statistics with the tests
      */
     public FitStatistics withJointTests(JointTests tests) {
-        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, glmSummary, tests);
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, glmSummary, tests, devianceTests,
+                noSummary);
+    }
+
+    /**
+     * @param reason why the GLM has no summary
+     * @return these statistics with the reason
+     */
+    public FitStatistics withoutSummary(String reason) {
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, null, jointTests, devianceTests,
+                reason);
+    }
+
+    /**
+     * @param tests the likelihood-ratio tests of dropping each attribute
+     * @return these statistics with the tests
+     */
+    public FitStatistics withDevianceTests(DevianceTests tests) {
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, glmSummary, jointTests, tests,
+                noSummary);
     }
 
     @Override

@@ -165,6 +165,25 @@ class NeuralGLMInferenceTest {
         return glm;
     }
 
+    /** A fixture row as an instance of the header: each attribute's value from the column of its name (if any). */
+    private static weka.core.Instance instance(Instances header, java.util.List<String> cols, String[] r) {
+        final weka.core.Instance x = new weka.core.DenseInstance(header.numAttributes());
+        x.setDataset(header);
+        for (int a = 0; a < header.numAttributes(); a++) {
+            final weka.core.Attribute att = header.attribute(a);
+            final int c = cols.indexOf(att.name());
+            if (c < 0) {
+                continue;   // missing (the class of a row to predict)
+            }
+            if (att.isNominal()) {
+                x.setValue(att, r[c]);
+            } else {
+                x.setValue(att, Double.parseDouble(r[c]));
+            }
+        }
+        return x;
+    }
+
     /**
      * R's predict.lm(interval = "prediction") and the t law's log density at new rows (the fixture's, the last one far
      * outside the data), to 1e-5.
@@ -174,17 +193,7 @@ class NeuralGLMInferenceTest {
         final java.util.List<String[]> rows = RFixture.rows(fixture + ".predict.csv");
         final java.util.List<String> cols = java.util.Arrays.asList(rows.get(0));
         for (String[] r : rows.subList(1, rows.size())) {
-            final weka.core.Instance x = new weka.core.DenseInstance(header.numAttributes());
-            x.setDataset(header);
-            for (int a = 0; a < header.numAttributes(); a++) {
-                final weka.core.Attribute att = header.attribute(a);
-                final String v = r[cols.indexOf(att.name())];
-                if (att.isNominal()) {
-                    x.setValue(att, v);
-                } else {
-                    x.setValue(att, Double.parseDouble(v));
-                }
-            }
+            final weka.core.Instance x = instance(header, cols, r);
             final double fit = Double.parseDouble(r[cols.indexOf("fit")]);
             final String what = fixture + " at wt " + r[cols.indexOf("wt")];
             assertEquals(fit, glm.classifyInstance(x), TOL * Math.abs(fit), what + " fit");
@@ -225,6 +234,156 @@ class NeuralGLMInferenceTest {
         final double[] nn = net.predictIntervals(x, 0.95)[0];
         final double netMu = net.classifyInstance(x), netSigma = Math.sqrt(net.fittedModel().dispersion().phi());
         assertEquals(netMu + z * netSigma, nn[1], 1e-9 * netSigma);
+    }
+
+    /**
+     * R's drop1 (NAME.drop1.csv: the full fit's row first, then one per term) against -drop-tests' refits; the AIC is
+     * each refit's own, R's AIC(update(fit, . ~ . - term)) (drop1's AIC column takes the full fit's dispersion for
+     * every refit: the same for Poisson, binomial and Gaussian, not for Gamma).
+     */
+    private static void compareDrop(String fixture, NeuralGLM glm) {
+        final neuralglm.model.DevianceTests t = glm.fittedModel().devianceTests();
+        final java.util.List<String[]> rows = RFixture.rows(fixture + ".drop1.csv");
+        final double[] full = {Double.parseDouble(rows.get(1)[2]), num(rows.get(1)[6])};
+        close(fixture + " <none> deviance", full[0], glm.getGlmSummary().deviance(), 0);
+        close(fixture + " <none> AIC", full[1], glm.getGlmSummary().aic(), 0);
+        assertEquals(rows.size() - 2, t.size(), fixture + " terms");
+        for (int g = 0; g < t.size(); g++) {
+            final String[] r = rows.get(g + 2);
+            final String what = fixture + " " + r[0];
+            assertEquals(r[0], t.names()[g], what);
+            assertEquals(Double.parseDouble(r[1]), t.df()[g], 1e-9, what + " df");
+            close(what + " deviance", Double.parseDouble(r[2]), t.deviances()[g], 0);
+            close(what + " AIC", num(r[6]), t.aics()[g], 0);
+            final double stat = Double.parseDouble(r[4]), p = Double.parseDouble(r[5]);
+            // the statistic is a difference of deviances: its error is the deviances' (1e-5 of the larger)
+            assertEquals(stat, t.statistics()[g], TOL * Math.max(1, t.deviances()[g]), what + " statistic");
+            assertEquals(p, t.pValues()[g], TOL * Math.max(1, t.deviances()[g]) * Math.max(p, 1e-3 * TOL) + 1e-9,
+                    what + " p");
+        }
+    }
+
+    private static double num(String s) {
+        return s.equals("NA") ? Double.NaN : Double.parseDouble(s);
+    }
+
+    @Test
+    void dropTestsAreRsDrop1() throws Exception {
+        final NeuralGLM dobson = build("dobson", "-hidden", "none", "-family", "Poisson", "-drop-tests");
+        compareDrop("dobson", dobson);
+        final String report = dobson.toString();
+        assertTrue(report.contains("Likelihood-ratio tests of dropping each attribute (the GLM fitted again without it; "
+                + "as R's drop1, LRT = deviance difference, chi-square on Df)"), report);
+        assertTrue(report.matches("(?s).*\\noutcome\\s+2\\s+10\\.581\\s+58\\.214\\s+5\\.4523\\s+0\\.06547\\n.*"), report);
+        compareDrop("quine_poisson", build("quine", "-hidden", "none", "-family", "Poisson", "-drop-tests"));
+        compareDrop("quine_quasipoisson", build("quine", "-hidden", "none", "-family", "Poisson", "-quasi", "-drop-tests"));
+        compareDrop("mtcars_unweighted", mtcarsUnweighted("-hidden", "none", "-family", "Gaussian", "-drop-tests"));
+        // one input: dropping it leaves the intercept-only model
+        compareDrop("clotting_log", build("clotting", "-hidden", "none", "-family", "Gamma", "-drop-tests"));
+        compareDrop("mtcars_am", build("mtcars_am", "-hidden", "none", "-family", "Bernoulli", "-drop-tests"));
+        // off by default; the option round-trips
+        final NeuralGLM plain = build("dobson", "-hidden", "none", "-family", "Poisson");
+        assertNull(plain.fittedModel().devianceTests());
+        assertFalse(plain.toString().contains("Likelihood-ratio tests"));
+        assertTrue(java.util.Arrays.asList(dobson.getOptions()).contains("-drop-tests"));
+        assertFalse(java.util.Arrays.asList(plain.getOptions()).contains("-drop-tests"));
+    }
+
+    /**
+     * A multinomial logit (Categorical, GLM mode) against nnet's multinom (tight convergence, Hessian standard errors):
+     * the log odds against the first class, class by class, with z tests and Wald intervals; deviance, AIC and
+     * log-likelihood; joint Wald tests of each attribute over all classes.
+     */
+    private static void compareMultinomial(String fixture, NeuralGLM glm) {
+        final GlmSummary s = glm.getGlmSummary();
+        final java.util.List<String[]> coef = RFixture.rows(fixture + ".coef.csv");
+        assertEquals(coef.size() - 1, s.size(), fixture + " coefficients");
+        for (int j = 0; j < s.size(); j++) {
+            final String[] r = coef.get(j + 1);
+            final String what = fixture + " " + r[0] + " (ours " + s.terms()[j] + ")";
+            assertEquals(r[0].substring(0, r[0].indexOf(':')), s.terms()[j].substring(0, s.terms()[j].indexOf(':')), what);
+            final double se = Double.parseDouble(r[2]);
+            close(what + " estimate", Double.parseDouble(r[1]), s.estimates()[j], 1e-3 * se);
+            close(what + " se", se, s.standardErrors()[j], 0);
+            close(what + " z", Double.parseDouble(r[3]), s.statistics()[j], 1);
+            final double z = Double.parseDouble(r[3]), p = Double.parseDouble(r[4]);
+            assertEquals(p, s.pValues()[j], TOL * Math.max(1, z * z) * Math.max(p, 1e-3 * TOL), what + " p");
+            close(what + " lower", Double.parseDouble(r[5]), s.lowerBounds()[j], se);
+            close(what + " upper", Double.parseDouble(r[6]), s.upperBounds()[j], se);
+        }
+        final java.util.Map<String, Double> st = new java.util.HashMap<>();
+        for (String[] r : RFixture.rows(fixture + ".stats.csv").subList(1, 3 + 2)) {
+            st.put(r[0], Double.parseDouble(r[1]));
+        }
+        close(fixture + " deviance", st.get("deviance"), s.deviance(), 0);
+        close(fixture + " AIC", st.get("aic"), s.aic(), 0);
+        close(fixture + " logLik", st.get("loglik"), s.logLikelihood(), 0);
+        assertEquals(st.get("edf"), s.rank(), 0, fixture + " parameters");
+        assertFalse(s.isT());
+        compareWald(fixture, glm);
+    }
+
+    /** A GLM (-hidden none, the default family) of one of Weka's example sets in ../shared/data/weka. */
+    private static NeuralGLM glmOfShared(String name) throws Exception {
+        final NeuralGLM glm = new NeuralGLM();
+        glm.setOptions(new String[] {"-hidden", "none"});
+        try (InputStreamReader r = new InputStreamReader(new java.io.FileInputStream("../shared/data/weka/" + name + ".arff"),
+                StandardCharsets.UTF_8)) {
+            final Instances data = new Instances(r);
+            data.setClassIndex(data.numAttributes() - 1);
+            glm.buildClassifier(data);
+        }
+        return glm;
+    }
+
+    @Test
+    void categoricalGlmIsRsMultinom() throws Exception {
+        final NeuralGLM housing = build("housing", "-hidden", "none", "-family", "Categorical");
+        compareMultinomial("housing_multinom", housing);
+        final String report = housing.toString();
+        assertTrue(report.contains("log(P(class) / P(Low)) = Intercept + sum of coefficient * value, for each class but "
+                + "the reference Low (as R's multinom)"), report);
+        assertTrue(report.contains("High: Infl=High"), report);
+        compareMultinomial("multinom3", build("multinom3", "-hidden", "none", "-family", "Categorical"));
+        compareDrop("housing_multinom", build("housing", "-hidden", "none", "-family", "Categorical", "-drop-tests"));
+        // completely separated classes: no inverse of the information; the report says why, keeps the softmax table
+        final NeuralGLM iris = glmOfShared("iris");
+        assertThrows(IllegalStateException.class, iris::getGlmSummary);
+        // a class without training instances (glass's 'vehic wind non-float') carries no information: left out
+        final NeuralGLM glass = glmOfShared("glass");
+        final GlmSummary g = glass.getGlmSummary();
+        assertEquals(5 * 10, g.size(), "5 log-odds blocks of intercept + 9 inputs: 6 classes with instances");
+        for (int j = 0; j < g.size(); j++) {
+            assertFalse(g.terms()[j].startsWith("vehic wind non-float"), g.terms()[j]);
+            assertTrue(Double.isFinite(g.standardErrors()[j]) && g.standardErrors()[j] > 0, g.terms()[j]);
+        }
+        assertTrue(iris.toString().contains("Std. errors:     not computed: the information matrix is singular"),
+                iris.toString());
+    }
+
+    /** R's predict(type = "link", se.fit = TRUE) through the inverse link at new rows (NAME.meanci.csv), to 1e-5. */
+    private static void compareMeanInterval(String fixture, NeuralGLM glm) throws Exception {
+        final Instances header = glm.fittedModel().header();
+        final java.util.List<String[]> rows = RFixture.rows(fixture + ".meanci.csv");
+        final java.util.List<String> cols = java.util.Arrays.asList(rows.get(0));
+        for (String[] r : rows.subList(1, rows.size())) {
+            final weka.core.Instance x = instance(header, cols, r);
+            final double lower = Double.parseDouble(r[cols.indexOf("lower")]), upper = Double.parseDouble(r[cols.indexOf("upper")]);
+            final double[] ci = glm.meanInterval(x, 0.95);
+            assertEquals(lower, ci[0], TOL * Math.abs(lower) + 1e-12, fixture + " " + String.join(",", r) + " lower");
+            assertEquals(upper, ci[1], TOL * Math.abs(upper), fixture + " " + String.join(",", r) + " upper");
+        }
+    }
+
+    @Test
+    void meanIntervalIsRsPredictWithSeFit() throws Exception {
+        compareMeanInterval("dobson", build("dobson", "-hidden", "none", "-family", "Poisson"));
+        compareMeanInterval("clotting_log", build("clotting", "-hidden", "none", "-family", "Gamma"));
+        compareMeanInterval("mtcars_am", build("mtcars_am", "-hidden", "none", "-family", "Bernoulli"));
+        final NeuralGLM net = build("dobson", "-hidden", "2", "-family", "Poisson", "-epochs", "5");
+        final weka.core.Instance row = arff("dobson").firstInstance();
+        final IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.meanInterval(row, 0.95));
+        assertTrue(e.getMessage().contains("GLM mode only"), e.getMessage());
     }
 
     @Test
