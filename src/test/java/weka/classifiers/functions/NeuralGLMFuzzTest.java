@@ -49,9 +49,10 @@ import weka.core.WekaException;
  * </ul>
  * Every option string that {@code setOptions} takes survives {@code setOptions(getOptions())}. One exception to
  * "finite": a canonical link restricts eta to a half line that a network's output does not respect; the Inverse
- * Gaussian's has no mean for eta &gt;= 0 and predicts NaN there. A batch build's final pass checks the training rows,
- * but new instances (extrapolation) and a stream's rows after its last step are not checked, so those NaN
- * predictions are counted, not failed (a known limitation, left as it is). A quarter of the
+ * Gaussian's has no mean for eta &gt;= 0 and predicts NaN there. A batch build's final pass checks the rows it trained
+ * on, but other rows (extrapolation, a missing class) and a stream's rows after its last step are not checked, so
+ * those NaN predictions are counted, not failed (a known limitation, left as it is). An interval's ends may cross by
+ * a few ulps near a point mass (rounding). A quarter of the
  * cases run {@link NeuralGLMUpdateable} on a stream (built on the empty header, or on half the data and updated with
  * the rest); a build with {@code -resume} is built again with 3 more epochs; a fifth of the built models are
  * cross-validated (2 folds, through Weka's {@code Evaluation}), each fold built or refused as above.
@@ -390,7 +391,7 @@ class NeuralGLMFuzzTest {
 
     /** Checks a built model on the instances; returns false when the model predicts missing for want of any data. */
     private static void checkPredictions(String setup, NeuralGLM c, NeuralGLM copy, Instances d, boolean learned,
-                                         boolean outOfDomain, Tally tally) throws Exception {
+                                         boolean canonical, boolean outOfDomain, Tally tally) throws Exception {
         double[][] batch;
         try {
             batch = c.distributionsForInstances(d);
@@ -418,7 +419,8 @@ class NeuralGLMFuzzTest {
             if (!learned) {
                 continue;
             }
-            if (outOfDomain && p.length == 1 && Double.isNaN(p[0])) {
+            final boolean trained = !inst.classIsMissing() && inst.weight() > 0;
+            if ((outOfDomain || canonical && !trained) && p.length == 1 && Double.isNaN(p[0])) {
                 tally.outOfDomain++;
                 continue;
             }
@@ -430,7 +432,9 @@ class NeuralGLMFuzzTest {
             } else {
                 final double[][] interval = c.predictIntervals(inst, 0.9);
                 final boolean none = Double.isNaN(interval[0][0]) && Double.isNaN(interval[0][1]);
-                assertTrue(none || interval[0][0] <= interval[0][1],
+                // near a point mass (a dispersion of 1e-32) the two quantiles may cross by rounding: a few ulps
+                final double ulps = 4 * Math.ulp(Math.max(Math.abs(interval[0][0]), Math.abs(interval[0][1])));
+                assertTrue(none || interval[0][0] <= interval[0][1] + ulps,
                         where + ": interval " + java.util.Arrays.toString(interval[0]));
             }
         }
@@ -534,8 +538,9 @@ class NeuralGLMFuzzTest {
             final boolean canonical = c.getFamily() instanceof weka.classifiers.functions.neuralglm.LinkChoiceFamilySpec
                     && ((weka.classifiers.functions.neuralglm.LinkChoiceFamilySpec) c.getFamily()).getLink()
                     .getSelectedTag().getReadable().equals("canonical");
-            checkPredictions(setup, c, copy, d, learned, canonical && stream, tally);
-            checkPredictions(setup + ", new instances", c, copy, withMissingInputs(d, checks), learned, canonical, tally);
+            checkPredictions(setup, c, copy, d, learned, canonical, canonical && stream, tally);
+            checkPredictions(setup + ", new instances", c, copy, withMissingInputs(d, checks), learned, canonical, canonical,
+                    tally);
             if (!stream && checks.nextInt(5) == 0 && d.numInstances() >= 2) {   // folds: fewer instances, absent classes
                 final weka.classifiers.Evaluation e = new weka.classifiers.Evaluation(d);
                 try {
