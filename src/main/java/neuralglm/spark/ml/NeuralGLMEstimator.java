@@ -74,10 +74,12 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
     public NeuralGLMEstimator setLabelCol(String v) { set(labelCol(), v); return this; }
     /** @param v the weight column ("" for none) @return this */
     public NeuralGLMEstimator setWeightCol(String v) { set(weightCol(), v); return this; }
-    /** @param v the prediction column @return this */
+    /** @param v the prediction column ("" for none) @return this */
     public NeuralGLMEstimator setPredictionCol(String v) { set(predictionCol(), v); return this; }
-    /** @param v the class probabilities column (Categorical) @return this */
+    /** @param v the class probabilities column (Categorical, Bernoulli; "" for none) @return this */
     public NeuralGLMEstimator setProbabilityCol(String v) { set(probabilityCol(), v); return this; }
+    /** @param v the raw prediction column (Categorical, Bernoulli; "" for none) @return this */
+    public NeuralGLMEstimator setRawPredictionCol(String v) { set(rawPredictionCol(), v); return this; }
     /** @param v the family name @return this */
     public NeuralGLMEstimator setFamily(String v) { set(family(), v); return this; }
     /** @param v NegativeBinomial's alpha or Tweedie's power @return this */
