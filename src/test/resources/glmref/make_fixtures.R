@@ -158,3 +158,69 @@ dump("quine_nb_theta2", glm(Days ~ Eth + Sex + Age + Lrn, family = negative.bino
 ma <- data.frame(wt = mtcars$wt, hp = mtcars$hp, am = factor(ifelse(mtcars$am == 1, "manual", "automatic")))
 arff("mtcars_am", ma)
 dump("mtcars_am", glm(am ~ wt + hp, family = binomial, data = ma, control = tight), FALSE)
+
+# Rates with an exposure for Gamma and Tweedie (log link), as the Insurance claims above for Poisson: R's offset fit
+# of the total against NeuralGLM's fit of the rate total / exposure. For Gamma the rate keeps unit prior weights
+# (y / e is Gamma with mean mu and the same shape), so every statistic but the likelihood is the offset fit's and the
+# log-likelihood differs by the Jacobian, sum log e; for Tweedie (power p) the rate takes prior weights e^(2 - p)
+# (the unit deviance d(e y, e mu) = e^(2 - p) d(y, mu), and so the Pearson terms). Synthetic: 80 policies' costs over
+# their months of exposure
+set.seed(20261204)
+ne <- 80
+ex <- data.frame(x1 = round(rnorm(ne), 4), x2 = factor(sample(c("a", "b", "c"), ne, replace = TRUE)),
+                 months = round(runif(ne, 1, 24)))
+emu <- exp(0.3 + 0.5 * ex$x1 + 0.4 * (ex$x2 == "b") - 0.2 * (ex$x2 == "c"))
+ex$cost <- round(rgamma(ne, shape = 3, scale = emu * ex$months / 3), 4)
+gr <- data.frame(ex[c("x1", "x2")], rate = ex$cost / ex$months)
+arff("exposure_gamma", gr)
+dump("exposure_gamma_offset", glm(cost ~ x1 + x2 + offset(log(months)), data = ex, family = Gamma(link = "log"),
+                                  control = tight), TRUE)
+dump("exposure_gamma_rate", glm(rate ~ x1 + x2, data = gr, family = Gamma(link = "log"), control = tight), TRUE)
+p <- 1.5
+lam <- (emu * ex$months)^(2 - p) / (1.2 * (2 - p))
+claims <- rpois(ne, lam)
+tsc <- 1.2 * (p - 1) * (emu * ex$months)^(p - 1)
+ex$amount <- round(sapply(seq_len(ne), function(i) sum(rgamma(claims[i], shape = (2 - p) / (p - 1), scale = tsc[i]))), 4)
+tr <- data.frame(ex[c("x1", "x2")], rate = ex$amount / ex$months)
+tw2 <- ex$months^(2 - p)
+arff("exposure_tweedie", tr, weights = tw2)
+dump("exposure_tweedie_offset", glm(amount ~ x1 + x2 + offset(log(months)), data = ex,
+                                    family = tweedie(var.power = 1.5, link.power = 0), control = tight), TRUE)
+
+# Joint Wald tests of each term's coefficients (NAME.wald.csv): W = b' V^-1 b over the term's coefficients that are not
+# aliased, computed here from coef and vcov; chi-square on their number q, and F = W / q on (q, residual df) for a
+# dispersion that is estimated. Checked against car 3.1-1's Anova(type = 3, test.statistic = "Wald") (chi-square) and,
+# for the Gaussian identity fits, against drop1(test = "F") (the F of refitting without the term); both for fits
+# without an aliased column
+suppressMessages(library(car))
+wald <- function(name, fit) {
+  b <- coef(fit)
+  V <- vcov(fit, complete = TRUE)
+  assign <- attr(model.matrix(fit), "assign")
+  labels <- attr(terms(fit), "term.labels")
+  rows <- lapply(seq_along(labels), function(k) {
+    idx <- which(assign == k & !is.na(b))
+    q <- length(idx)
+    W <- if (q == 0) NA else as.numeric(t(b[idx]) %*% solve(V[idx, idx, drop = FALSE]) %*% b[idx])
+    data.frame(term = labels[k], df = q, chisq = W, p.chisq = pchisq(W, q, lower.tail = FALSE),
+               F = W / q, p.F = pf(W / q, q, fit$df.residual, lower.tail = FALSE))
+  })
+  out <- do.call(rbind, rows)
+  if (!any(is.na(b))) {
+    a <- car::Anova(fit, type = 3, test.statistic = "Wald")
+    stopifnot(isTRUE(all.equal(unname(a[labels, "Chisq"]), out$chisq, tolerance = 1e-10)),
+              isTRUE(all.equal(unname(a[labels, "Df"]), out$df)))
+  }
+  if (!any(is.na(b)) && family(fit)$family == "gaussian" && family(fit)$link == "identity") {
+    d <- drop1(fit, test = "F")
+    keep <- out$df > 0
+    stopifnot(isTRUE(all.equal(unname(d[labels, "F value"])[keep], out$F[keep], tolerance = 1e-10)))
+  }
+  write.csv(out, paste0(name, ".wald.csv"), row.names = FALSE)
+}
+wald("dobson", glm(counts ~ outcome + treatment, family = poisson(), data = dobson))
+wald("quine_poisson", glm(Days ~ Eth + Sex + Age + Lrn, family = poisson, data = q))
+wald("quine_quasipoisson", glm(Days ~ Eth + Sex + Age + Lrn, family = quasipoisson, data = q))
+wald("mtcars_prior", glm(mpg ~ cyl + wt + wt2 + hp, family = gaussian, weights = pw, data = m))
+wald("mtcars_unweighted", glm(mpg ~ cyl + wt + hp, family = gaussian, data = m))
+wald("insurance_offset", glm(Claims ~ District + Group + Age + offset(log(Holders)), family = poisson, data = cnt))

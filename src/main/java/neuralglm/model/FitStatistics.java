@@ -20,9 +20,11 @@ import org.ejml.data.DMatrixRMaj;
  * @param dispersion    phi
  * @param numParameters p, the parameters counted in the dispersion's degrees of freedom
  * @param glmSummary    the GLM's inference (one-output GLMs); null for networks
+ * @param jointTests    the GLM's joint tests of its inputs' coefficients by attribute; null when none were made (networks,
+ *                      a model saved before they were)
  */
 public record FitStatistics(double meanNll, double deviance, double nullDeviance, double dispersion, int numParameters,
-                            GlmSummary glmSummary) implements Serializable {
+                            GlmSummary glmSummary, JointTests jointTests) implements Serializable {
     private static final long serialVersionUID = 2L;
 
     /**
@@ -37,7 +39,7 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      */
     public static FitStatistics of(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters) {
         final double[] s = family.fitSummary(eta, y, w, numParameters);
-        return new FitStatistics(s[0], s[1], s[2], s[3], numParameters, null);
+        return new FitStatistics(s[0], s[1], s[2], s[3], numParameters, null, null);
     }
 
     /**
@@ -45,14 +47,16 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      * @return these statistics with the summary
      */
     public FitStatistics withGlmSummary(GlmSummary summary) {
-        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, summary);
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, summary, jointTests);
     }
 
-
-
-
-
-
+    /**
+     * @param tests the joint tests of the GLM's coefficients by attribute
+     * @return these statistics with the tests
+     */
+    public FitStatistics withJointTests(JointTests tests) {
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, glmSummary, tests);
+    }
 
     @Override
     public String toString() {

@@ -15,7 +15,7 @@ public final class GlmTable {
     private GlmTable() {
     }
 
-    private static String g(double v, int digits) {
+    static String g(double v, int digits) {
         if (Double.isNaN(v)) {
             return "NA";
         }
@@ -23,7 +23,7 @@ public final class GlmTable {
     }
 
     /** A count (degrees of freedom, percentages) without trailing zeros. */
-    private static String count(double v) {
+    static String count(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
@@ -31,7 +31,7 @@ public final class GlmTable {
     }
 
     /** R's format.pval: below the machine epsilon as {@code < 2e-16}. */
-    private static String p(double v) {
+    static String p(double v) {
         if (Double.isNaN(v)) {
             return "NA";
         }

@@ -68,6 +68,21 @@ public record RFixture(String name, String[] columns, double[][] x, double[] y, 
         return v;
     }
 
+    /**
+     * R's joint Wald tests of a fit's terms ({@code NAME.wald.csv}, made by {@code make_fixtures.R}'s {@code wald}).
+     *
+     * @param name the fit's name
+     * @return per term: {@code term}, and the numbers df, chi-square W, its p, F = W / df, its p
+     */
+    public static List<Object[]> wald(String name) {
+        final List<String[]> rows = csv(name + ".wald.csv");
+        final List<Object[]> out = new ArrayList<>();
+        for (String[] r : rows.subList(1, rows.size())) {
+            out.add(new Object[] {r[0], num(r[1]), num(r[2]), num(r[3]), num(r[4]), num(r[5])});
+        }
+        return out;
+    }
+
     private static double num(String s) {
         return s.equals("NA") ? Double.NaN : s.equals("Inf") ? Double.POSITIVE_INFINITY
                 : s.equals("-Inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(s);

@@ -1559,6 +1559,16 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         return s;
     }
 
+    /**
+     * @return the GLM's joint Wald tests of each input attribute's coefficients (a nominal attribute's k - 1 contrasts
+     *         together; the report's table below the coefficients); null when no attribute has more than one column
+     * @throws IllegalStateException before a build, or for a model without a GLM summary ({@link #getGlmSummary()})
+     */
+    public neuralglm.model.JointTests getJointTests() {
+        getGlmSummary();
+        return builtModel().jointTests();
+    }
+
     /** @return the trained model, or null before a successful build */
     public FittedModel fittedModel() {
         return model;

@@ -3,6 +3,7 @@ package weka.classifiers.functions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,64 @@ class NeuralGLMInferenceTest {
         close(f.name() + " logLik", f.stat("loglik"), s.logLikelihood(), 0);
     }
 
+    /**
+     * The joint Wald tests of each attribute's coefficients against R's (W = b' V^-1 b from R's coef and vcov, checked
+     * in the fixture script against car's Anova(type = 3, test.statistic = "Wald") and, for the Gaussian fits, drop1's F):
+     * chi-square for a fixed dispersion, F = W / df for an estimated one.
+     */
+    private static void compareWald(String fixture, NeuralGLM glm) {
+        final neuralglm.model.JointTests t = glm.getJointTests();
+        final java.util.List<Object[]> r = RFixture.wald(fixture);
+        assertArrayEquals(r.stream().map(row -> (String) row[0]).toArray(String[]::new), t.names(), fixture + " terms");
+        final boolean f = glm.getGlmSummary().isT();
+        assertEquals(f, t.isF(), fixture + " F or chi-square");
+        for (int g = 0; g < r.size(); g++) {
+            final Object[] row = r.get(g);
+            final String what = fixture + " " + row[0];
+            assertEquals((double) row[1], t.df()[g], 0, what + " df");
+            final double stat = (double) row[f ? 4 : 2], p = (double) row[f ? 5 : 3];
+            if (Double.isNaN(stat)) {
+                assertTrue(Double.isNaN(t.statistics()[g]) && Double.isNaN(t.pValues()[g]), what + ": R has NA");
+                continue;
+            }
+            assertEquals(stat, t.statistics()[g], TOL * Math.max(1, stat), what + " statistic");
+            assertEquals(p, t.pValues()[g], TOL * Math.max(1, stat) * Math.max(p, 1e-3 * TOL), what + " p");
+        }
+    }
+
+    @Test
+    void jointTestsOfEachAttributeAsR() throws Exception {
+        final NeuralGLM dobson = build("dobson", "-hidden", "none", "-family", "Poisson");
+        compareWald("dobson", dobson);
+        final String report = dobson.toString();
+        assertTrue(report.contains("Joint tests of each attribute's coefficients (Wald: W = b' V^-1 b, chi-square on Df"),
+                report);
+        assertTrue(report.matches("(?s).*\\noutcome\\s+2\\s+5\\.4871\\s+0\\.06434\\n.*"), report);
+        compareWald("quine_poisson", build("quine", "-hidden", "none", "-family", "Poisson"));
+        compareWald("quine_quasipoisson", build("quine", "-hidden", "none", "-family", "Poisson", "-quasi"));
+        // an estimated dispersion: F tests; an aliased attribute has df 0
+        final NeuralGLM prior = build("mtcars_prior", "-hidden", "none", "-family", "Gaussian", "-weights", "Prior");
+        compareWald("mtcars_prior", prior);
+        assertTrue(prior.toString().contains("F = W / Df on Df and 27 residual df"), prior.toString());
+        assertTrue(prior.toString().matches("(?s).*\\nwt2\\s+0\\s+NA\\s+NA  \\(aliased\\)\\n.*"), prior.toString());
+        // without the aliased column and the weights: R's drop1 F of refitting without each attribute
+        final Instances m = arff("mtcars_prior");
+        m.deleteAttributeAt(m.attribute("wt2").index());
+        for (int i = 0; i < m.numInstances(); i++) {
+            m.instance(i).setWeight(1);
+        }
+        final NeuralGLM plain = new NeuralGLM();
+        plain.setOptions(new String[] {"-hidden", "none", "-family", "Gaussian"});
+        plain.buildClassifier(m);
+        compareWald("mtcars_unweighted", plain);
+        // the rate with its exposure as prior weight: the offset fit's covariance, so its tests
+        compareWald("insurance_offset", build("insurance", "-hidden", "none", "-family", "Poisson", "-weights", "Prior"));
+        // every attribute of one column: the coefficient table's tests already; no table
+        final NeuralGLM clotting = build("clotting", "-hidden", "none", "-family", "Gamma");
+        assertNull(clotting.getJointTests());
+        assertFalse(clotting.toString().contains("Joint tests"), clotting.toString());
+    }
+
     @Test
     void dobsonPoissonWithTreatmentCoding() throws Exception {
         final NeuralGLM glm = build("dobson", "-hidden", "none", "-family", "Poisson");
@@ -130,6 +189,41 @@ class NeuralGLMInferenceTest {
         // a count has a likelihood: no such note
         final String counts = build("dobson", "-hidden", "none", "-family", "Poisson").toString();
         assertFalse(counts.contains("probability 0"), counts);
+    }
+
+    /**
+     * Gamma, log link, with an exposure: R's {@code glm(cost ~ x1 + x2 + offset(log(months)), family = Gamma("log"))}
+     * is NeuralGLM's fit of the rate cost / months with unit weights (y / e is Gamma with mean mu and the same shape):
+     * the offset fit's table, deviances and dispersion, and R's own rate fit's log-likelihood, which is the offset
+     * fit's plus the Jacobian sum log e.
+     */
+    @Test
+    void aGammaRateIsRsOffsetFit() throws Exception {
+        final NeuralGLM glm = build("exposure_gamma", "-hidden", "none", "-family", "Gamma");
+        final RFixture offset = RFixture.load("exposure_gamma_offset");
+        compare(offset, glm, 1, false);
+        compare(RFixture.load("exposure_gamma_rate"), glm, 1, true);
+        final RFixture rate = RFixture.load("exposure_gamma_rate");
+        double logExposure = 0;
+        for (int i = 0; i < offset.y().length; i++) {
+            logExposure += Math.log(offset.y()[i] / rate.y()[i]);   // cost / rate = months
+        }
+        assertTrue(logExposure > 100, "months of 1 to 24: " + logExposure);
+        close("offset fit's logLik", offset.stat("loglik"), glm.getGlmSummary().logLikelihood() - logExposure, 0);
+        close("pearson", offset.stat("pearson"), glm.getGlmSummary().pearsonChiSquare(), 0);
+    }
+
+    /**
+     * Tweedie (p = 1.5), log link, with an exposure: statmod's fit with {@code offset(log(months))} is the rate
+     * amount / months with prior weights months^(2 - p) (the unit deviance d(e y, e mu) = e^(2 - p) d(y, mu)).
+     */
+    @Test
+    void aTweedieRateWithWeightsExposureToTwoMinusPIsStatmodsOffsetFit() throws Exception {
+        final NeuralGLM glm = build("exposure_tweedie", "-hidden", "none", "-family", "Tweedie -power 1.5",
+                "-weights", "Prior");
+        final RFixture f = RFixture.load("exposure_tweedie_offset");
+        compare(f, glm, 1, false);
+        close("pearson", f.stat("pearson"), glm.getGlmSummary().pearsonChiSquare(), 0);
     }
 
     @Test

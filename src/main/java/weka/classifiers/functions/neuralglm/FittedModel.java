@@ -386,6 +386,11 @@ public final class FittedModel implements Serializable {
         return statistics == null ? null : statistics.glmSummary();
     }
 
+    /** @return the GLM's joint tests of each attribute's coefficients; null when none (see {@link neuralglm.model.JointTests}) */
+    public neuralglm.model.JointTests jointTests() {
+        return statistics == null ? null : statistics.jointTests();
+    }
+
     /** @return the goodness of fit on the training data; null while training runs or for a stream */
     public FitStatistics statistics() {
         return statistics;

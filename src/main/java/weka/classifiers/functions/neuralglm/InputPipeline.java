@@ -51,6 +51,8 @@ public final class InputPipeline implements Inputs {
     private int[] numericKept;
     private double[] fillValues;
     private String[] inputNames;
+    /** The attribute each input column comes from (of the last fit; not kept in a saved model). */
+    private transient String[] inputAttributes;
     private Standardizer standardizer;
     /** The scale fit gave the 0/1 columns; 0: their standard deviation (also in a model saved before it was kept). */
     private double binaryScale;
@@ -254,6 +256,7 @@ public final class InputPipeline implements Inputs {
                 inputNames[j++] = header.attribute(a).name();
             }
         }
+        inputAttributes = sources(inputNames, beforeBinary);
         DMatrixRMaj x;
         double[] columnSums = null;
         final int[] kept = numericInputs(data, removed);
@@ -999,6 +1002,43 @@ public final class InputPipeline implements Inputs {
                 out[offset + c] = Utils.isMissingValue(v) ? fill[kept[c]] : v;
             }
         }
+    }
+
+    /**
+     * @return the name of the attribute each input column of the last fit comes from ({@code outlook} for
+     *         {@code outlook=sunny}); null for a model read from a file
+     */
+    public String[] inputAttributes() {
+        return inputAttributes == null ? null : inputAttributes.clone();
+    }
+
+    /**
+     * The attribute of each column: the attribute of the column's name, or the nominal attribute a whose
+     * NominalToBinary column {@code a=value} it is (the names are unique, NominalToBinary checks).
+     */
+    private static String[] sources(String[] columns, Instances attributes) {
+        final java.util.Map<String, String> source = new java.util.HashMap<>();
+        for (int a = attributes.numAttributes() - 1; a >= 0; a--) {
+            final weka.core.Attribute att = attributes.attribute(a);
+            if (a == attributes.classIndex()) {
+                continue;
+            }
+            if (att.isNominal()) {
+                for (int v = 0; v < att.numValues(); v++) {
+                    source.put(att.name() + "=" + att.value(v), att.name());
+                }
+            }
+        }
+        for (int a = 0; a < attributes.numAttributes(); a++) {
+            if (a != attributes.classIndex()) {
+                source.put(attributes.attribute(a).name(), attributes.attribute(a).name());
+            }
+        }
+        final String[] out = new String[columns.length];
+        for (int j = 0; j < columns.length; j++) {
+            out[j] = source.getOrDefault(columns[j], columns[j]);
+        }
+        return out;
     }
 
     /** @return names of the input columns after the filters (e.g. {@code outlook=sunny}) */

@@ -91,6 +91,9 @@ public final class ModelReport {
         if (m.glmSummary() != null) {
             sb.append('\n').append(GlmTable.format(m.glmSummary(), m.optimizer.startsWith("LBFGS")
                     ? "L-BFGS iterations" : "Optimiser epochs"));
+            if (m.jointTests() != null) {
+                sb.append('\n').append(m.jointTests().format());
+            }
         } else if (m.isGlm()) {
             line(sb, "  Std. errors", "for one-output GLMs only: a softmax GLM's coefficients have none here");
             sb.append('\n').append(coefficientTable(m));

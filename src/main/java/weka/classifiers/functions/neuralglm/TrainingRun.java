@@ -6,6 +6,8 @@ import neuralglm.linalg.RowSource;
 import neuralglm.model.AbsentClasses;
 import neuralglm.model.FitStatistics;
 import neuralglm.model.GlmInference;
+import neuralglm.model.GlmSummary;
+import neuralglm.model.JointTests;
 import neuralglm.model.Standardizer;
 import neuralglm.nn.EtaAverage;
 import neuralglm.nn.Sequential;
@@ -312,11 +314,37 @@ public final class TrainingRun {
         final String[] names = pipeline.inputNames(), terms = new String[names.length + 1];
         terms[0] = "(Intercept)";
         System.arraycopy(names, 0, terms, 1, names.length);
+        final GlmSummary summary = inference.summary(GlmInference.coefficientsOf(net), pipeline.standardizer(), terms,
+                dispersion.phi(), dispersionSource(), quasi, joint, epochs, 0.95);
         final FitStatistics stats = FitStatistics.of(fam, fitted, targets.y(), targets.weights(), inference.rank())
-                .withGlmSummary(inference.summary(GlmInference.coefficientsOf(net), pipeline.standardizer(), terms,
-                        dispersion.phi(), dispersionSource(), quasi, joint, epochs, 0.95));
+                .withGlmSummary(summary).withJointTests(jointTests(summary));
         completed = model(net, fam, result, stats, dispersion);
         return completed;
+    }
+
+    /**
+     * @param summary the GLM's summary, whose coefficients after the intercept are the pipeline's input columns
+     * @return the joint tests of each input attribute's coefficients; null when no attribute has more than one column
+     *         (the coefficient table's tests are then the same) or the columns' attributes are not known
+     */
+    private JointTests jointTests(GlmSummary summary) {
+        final String[] sources = pipeline.inputAttributes();
+        if (sources == null || sources.length + 1 != summary.size()) {
+            return null;
+        }
+        final java.util.Map<String, java.util.List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int j = 0; j < sources.length; j++) {
+            groups.computeIfAbsent(sources[j], a -> new java.util.ArrayList<>()).add(j + 1);
+        }
+        if (groups.size() == sources.length) {
+            return null;
+        }
+        final int[][] columns = new int[groups.size()][];
+        int g = 0;
+        for (java.util.List<Integer> c : groups.values()) {
+            columns[g++] = c.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return JointTests.of(summary, groups.keySet().toArray(new String[0]), columns);
     }
 
     private String dispersionSource() {
