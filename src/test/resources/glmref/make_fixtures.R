@@ -224,3 +224,20 @@ wald("quine_quasipoisson", glm(Days ~ Eth + Sex + Age + Lrn, family = quasipoiss
 wald("mtcars_prior", glm(mpg ~ cyl + wt + wt2 + hp, family = gaussian, weights = pw, data = m))
 wald("mtcars_unweighted", glm(mpg ~ cyl + wt + hp, family = gaussian, data = m))
 wald("insurance_offset", glm(Claims ~ District + Group + Age + offset(log(Holders)), family = poisson, data = cnt))
+
+# Prediction intervals of a linear model for new rows (NAME.predict.csv): R's predict.lm(interval = "prediction") at
+# 95%, with se.fit, and the log density of the t law of a new observation at a value y (a new row has weight 1:
+# variance res.var + se.fit^2, as predict.lm assumes for a weighted fit); the last row extrapolates
+newm <- data.frame(cyl = factor(c("c6", "c4", "c8", "c8", "c4"), levels = levels(m$cyl)), wt = c(2.62, 2.2, 3.44, 6, 1.5),
+                   hp = c(110, 93, 175, 300, 52), mpg = c(21, 22.8, 18.7, 10, 35))
+newm$wt2 <- 2 * newm$wt
+lmpred <- function(name, fit) {
+  pr <- suppressWarnings(predict(fit, newm, interval = "prediction", level = 0.95, se.fit = TRUE))
+  s <- sqrt(pr$residual.scale^2 + pr$se.fit^2)
+  out <- data.frame(newm[c("cyl", "wt", "wt2", "hp", "mpg")], fit = pr$fit[, "fit"], lwr = pr$fit[, "lwr"],
+                    upr = pr$fit[, "upr"], se.fit = pr$se.fit, df = pr$df,
+                    logdens = dt((newm$mpg - pr$fit[, "fit"]) / s, pr$df, log = TRUE) - log(s))
+  write.csv(out, paste0(name, ".predict.csv"), row.names = FALSE)
+}
+lmpred("mtcars_unweighted", lm(mpg ~ cyl + wt + hp, data = m))
+lmpred("mtcars_prior", lm(mpg ~ cyl + wt + wt2 + hp, weights = pw, data = m))

@@ -1,5 +1,6 @@
 package neuralglm.jython;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,8 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * A module backed by an engine {@link Layer}: {@code m(x)} is the layer's forward, recorded as one
  * operation whose backward is the layer's own {@code backward} (which adds into its parameters'
- * gradients). The engine layer caches its last forward, so only the newest output of a module can
- * be differentiated; an older one gives a clear error.
+ * gradients; {@link LayerReach} makes their {@code .grad} PyTorch's). The engine layer caches its last
+ * forward, so only the newest output of a module can be differentiated; an older one gives a clear error.
  */
 public class EngineModule extends Module {
 
@@ -58,10 +59,13 @@ public class EngineModule extends Module {
                 throw Errors.value("backward through " + this + " after it was called again: this bridge keeps "
                         + "only the newest forward of each module, so call backward before the next call");
             }
+            final LayerReach reach = LayerReach.before(layerParameters());
             try {
                 return new DMatrixRMaj[] {layer.backward(g).copy()};
             } catch (RuntimeException e) {
                 throw Errors.translate(e);
+            } finally {
+                reach.after();
             }
         };
         if (Autograd.enabled()) {
@@ -73,6 +77,14 @@ public class EngineModule extends Module {
     @Override
     Map<String, TorchParameter> namedParameters() {
         return new LinkedHashMap<>(params);
+    }
+
+    /**
+     * @return the parameters whose gradients the engine layer's own backward adds into (a Jython module's inside a
+     *         {@link TorchSequential} get theirs through the record, and are not listed)
+     */
+    List<TorchParameter> layerParameters() {
+        return new ArrayList<>(params.values());
     }
 
     @Override

@@ -226,22 +226,22 @@ public abstract class Module {
     }
 
     /**
-     * Sets the gradient of every parameter to zero; {@code set_to_none} is accepted and the gradients
-     * are zeroed either way.
+     * {@code model.zero_grad(set_to_none=False)}, PyTorch 1.13's: zeroes every parameter's gradient (a None one
+     * stays None), or with {@code set_to_none=True} makes them all None.
      *
      * @param args optional {@code set_to_none}
      * @param kws  keyword names
      */
     public void zero_grad(PyObject[] args, String[] kws) {
-        new Args("zero_grad", args, kws, "set_to_none");
-        zero_grad();
+        final boolean toNone = new Args("zero_grad", args, kws, "set_to_none").bool("set_to_none", false);
+        for (TorchParameter p : namedParameters().values()) {
+            p.zeroGrad(toNone);
+        }
     }
 
-    /** Sets the gradient of every parameter to zero. */
+    /** Zeroes the gradient of every parameter that has one. */
     public void zero_grad() {
-        for (TorchParameter p : namedParameters().values()) {
-            p.engine.zeroGrad();
-        }
+        zero_grad(new PyObject[0], new String[0]);
     }
 
     /**

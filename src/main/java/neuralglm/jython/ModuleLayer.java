@@ -41,10 +41,11 @@ final class ModuleLayer implements Layer {
             throw new IllegalStateException("backward called before forward");
         }
         input.gradStore = null;
+        input.gradDefined = false;
         if (output.needsGrad()) {
             Autograd.backward(output, dOut);
         }
-        return input.gradStore != null ? input.gradStore : new DMatrixRMaj(input.data.numRows, input.data.numCols);
+        return input.gradDefined ? input.gradStore : new DMatrixRMaj(input.data.numRows, input.data.numCols);
     }
 
     @Override

@@ -28,8 +28,14 @@ public class Tensor implements Iterable<Object> {
     final DMatrixRMaj data;
     final int[] shape;
     boolean requiresGrad;
-    /** Accumulated gradient of a leaf; null until the first backward reaches it. */
+    /** Storage of a leaf's accumulated gradient; null until needed (a parameter's is the engine's, from the start). */
     DMatrixRMaj gradStore;
+    /**
+     * Whether {@code .grad} is a tensor (the store's values) rather than None: false until a backward reaches this
+     * leaf, and again after {@code zero_grad(set_to_none=True)} or {@code t.grad = None}, as in PyTorch. While
+     * false, the store (if any) holds zeros.
+     */
+    boolean gradDefined;
     /** How this tensor was computed; null for a leaf. */
     Node node;
     /**
@@ -137,14 +143,37 @@ public class Tensor implements Iterable<Object> {
         return requiresGrad || node != null;
     }
 
-    /** Adds g into the leaf gradient. */
+    /** Adds g into the leaf gradient (a None gradient becomes g). */
     void accumulateGrad(DMatrixRMaj g) {
-        if (gradStore == null) {
-            gradStore = new DMatrixRMaj(data.numRows, data.numCols);
-        }
+        startGrad();
         final double[] s = gradStore.data, d = g.data;
         for (int i = 0; i < data.getNumElements(); i++) {
             s[i] += d[i];
+        }
+    }
+
+    /** Makes a None gradient a tensor of zeros, to be added into; a gradient already there is kept. */
+    void startGrad() {
+        if (gradStore == null) {
+            gradStore = new DMatrixRMaj(data.numRows, data.numCols);
+        } else if (!gradDefined) {
+            java.util.Arrays.fill(gradStore.data, 0, numel(), 0.0);
+        }
+        gradDefined = true;
+    }
+
+    /**
+     * {@code zero_grad} for this leaf: zeroes its gradient, or makes it None ({@code set_to_none=True}); a None
+     * gradient stays None.
+     *
+     * @param setToNone whether {@code .grad} becomes None
+     */
+    void zeroGrad(boolean setToNone) {
+        if (gradStore != null) {
+            java.util.Arrays.fill(gradStore.data, 0, numel(), 0.0);
+        }
+        if (setToNone) {
+            gradDefined = false;
         }
     }
 
@@ -243,23 +272,22 @@ public class Tensor implements Iterable<Object> {
         return node == null;
     }
 
-    /** @return the accumulated gradient of this leaf (sharing its storage), or None before any backward */
+    /**
+     * @return the accumulated gradient of this leaf (sharing its storage), or None until a backward reaches it
+     *         (and after {@code zero_grad(set_to_none=True)})
+     */
     public Tensor getGrad() {
-        return gradStore == null ? null : new Tensor(gradStore, shape);
+        return gradDefined ? new Tensor(gradStore, shape) : null;
     }
 
-    /** @param g a new gradient, or None to clear it */
+    /** @param g a new gradient (its values are copied), or None */
     public void setGrad(Tensor g) {
         if (g == null) {
-            if (gradStore != null) {
-                java.util.Arrays.fill(gradStore.data, 0.0);
-            }
+            zeroGrad(true);
             return;
         }
         Ops.sameShape(this, g, "grad");
-        if (gradStore == null) {
-            gradStore = new DMatrixRMaj(data.numRows, data.numCols);
-        }
+        startGrad();
         System.arraycopy(g.data.data, 0, gradStore.data, 0, numel());
     }
 

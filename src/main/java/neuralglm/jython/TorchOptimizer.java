@@ -11,8 +11,9 @@ import org.python.core.PyObject;
  * Engine {@link neuralglm.optim.Optimizer}s bound to a list of parameters, as {@code torch.optim}:
  * {@code step()} updates them in place from their gradients, {@code zero_grad()} clears the gradients.
  * Each parameter has an engine optimiser of its own, and {@code step()} passes over a parameter whose
- * {@code requires_grad} is False (a frozen layer), as PyTorch skips a parameter without a gradient: its
- * values, momentum and Adam moments (and Adam's step count) stay as they are. The engine's
+ * {@code .grad} is None, as PyTorch 1.13 does (one no backward reached since it was created or last set
+ * to None: a layer the forward did not use, a frozen layer): its values, momentum and Adam moments (and
+ * Adam's step count) stay as they are. The engine's
  * optimisers update each entry from its own state only, so this gives the numbers of one optimiser over
  * all of them. Hyperparameters are bean properties, so Jython's
  * keyword arguments work ({@code SGD(net.parameters(), lr=0.2)}); each setting is validated at once
@@ -64,7 +65,7 @@ public abstract class TorchOptimizer {
                     + (t.node != null ? " (this one was computed by " + t.node.name + ")" : ""));
         }
         final Parameter p = new Parameter("tensor", t.data);
-        if (t.gradStore != null) {
+        if (t.gradDefined) {
             System.arraycopy(t.gradStore.data, 0, p.grad().data, 0, t.numel());
         }
         t.gradStore = p.grad();
@@ -162,13 +163,13 @@ public abstract class TorchOptimizer {
         return state_dict();
     }
 
-    /** Applies one update from the current gradients to every parameter that requires grad. */
+    /** Applies one update from the current gradients to every parameter whose {@code .grad} is not None. */
     public void step() {
         if (engines == null) {
             rebuild();
         }
         for (int i = 0; i < engines.size(); i++) {
-            if (tensors.get(i).requiresGrad) {
+            if (tensors.get(i).gradDefined) {
                 beforeStep(params.get(i));
                 engines.get(i).step();
             }
@@ -176,21 +177,22 @@ public abstract class TorchOptimizer {
     }
 
     /**
-     * {@code optimizer.zero_grad(set_to_none=True)}: accepted; the gradients are zeroed either way.
+     * {@code optimizer.zero_grad(set_to_none=False)}, PyTorch 1.13's: zeroes every parameter's gradient (a None
+     * one stays None), or with {@code set_to_none=True} makes them all None.
      *
      * @param args optional {@code set_to_none}
      * @param kws  keyword names
      */
     public void zero_grad(PyObject[] args, String[] kws) {
-        new Args("zero_grad", args, kws, "set_to_none");
-        zero_grad();
+        final boolean toNone = new Args("zero_grad", args, kws, "set_to_none").bool("set_to_none", false);
+        for (Tensor t : tensors) {
+            t.zeroGrad(toNone);
+        }
     }
 
-    /** Sets the gradient of every parameter to zero. */
+    /** Zeroes the gradient of every parameter that has one. */
     public void zero_grad() {
-        for (Parameter p : params) {
-            p.zeroGrad();
-        }
+        zero_grad(new PyObject[0], new String[0]);
     }
 
     @Override

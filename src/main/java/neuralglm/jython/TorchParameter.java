@@ -1,12 +1,12 @@
 package neuralglm.jython;
 
 import neuralglm.nn.Parameter;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * A trainable leaf tensor that <em>is</em> an engine {@link neuralglm.nn.Parameter}: it shares the
  * engine's value and gradient storage, so the engine's layers accumulate into {@code .grad}, the
- * optimisers update it in place, and Python code sees both.
+ * optimisers update it in place, and Python code sees both. Its {@code .grad} is None until a backward
+ * reaches it ({@link Tensor#gradDefined}; {@link LayerReach} for the engine layers' backward).
  */
 public class TorchParameter extends Tensor {
 
@@ -35,14 +35,6 @@ public class TorchParameter extends Tensor {
     /** @return the engine parameter (shared storage) */
     public Parameter engine() {
         return engine;
-    }
-
-    @Override
-    void accumulateGrad(DMatrixRMaj g) {
-        final double[] s = engine.grad().data, d = g.data;
-        for (int i = 0; i < engine.size(); i++) {
-            s[i] += d[i];
-        }
     }
 
     @Override

@@ -151,6 +151,17 @@ public class TorchSequential extends EngineModule {
     }
 
     @Override
+    List<TorchParameter> layerParameters() {
+        final List<TorchParameter> out = new ArrayList<>();
+        for (int i = 0; i < engineCount; i++) {
+            if (modules.get(i) instanceof EngineModule) {
+                out.addAll(((EngineModule) modules.get(i)).layerParameters());
+            }
+        }
+        return out;
+    }
+
+    @Override
     Map<String, Module> namedChildModules() {
         final Map<String, Module> m = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {

@@ -147,6 +147,38 @@ public final class GlmSummary implements Serializable {
         return aliased.clone();
     }
 
+    /**
+     * The variance of the linear predictor at a row of inputs, from the estimates' covariance (R's
+     * {@code predict(fit, newdata, se.fit = TRUE)$se.fit^2} on the link scale):
+     * <pre>
+     *   Var(x' b) = x' V x = sum_{j,k not aliased} x_j V_jk x_k        (V = phi I^-1, original units)
+     * </pre>
+     *
+     * @param x the row as the coefficients read it: x[0] = 1 for the intercept, then the inputs in original units
+     * @return x' V x
+     * @throws IllegalArgumentException when x does not have one entry per coefficient
+     */
+    public double linearPredictorVariance(double[] x) {
+        if (x.length != size()) {
+            throw new IllegalArgumentException("GLM summary: a row of " + x.length + " entries for " + size()
+                    + " coefficients");
+        }
+        double v = 0;
+        for (int j = 0; j < x.length; j++) {
+            if (aliased[j]) {
+                continue;
+            }
+            double r = 0;
+            for (int k = 0; k < x.length; k++) {
+                if (!aliased[k]) {
+                    r += covariance[j][k] * x[k];
+                }
+            }
+            v += x[j] * r;
+        }
+        return v;
+    }
+
     /** @return the covariance phi I^-1 of the estimates in original units (NaN rows and columns where aliased) */
     public double[][] covariance() {
         final double[][] c = new double[covariance.length][];

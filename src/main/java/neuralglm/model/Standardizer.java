@@ -420,6 +420,24 @@ public final class Standardizer implements Serializable {
     }
 
     /**
+     * The inverse of {@link #applyRow}: a standardised row back in original units, {@code x_j = m_j + s_j z_j}.
+     *
+     * @param z the standardised row (d entries). Not modified.
+     * @return x, a new array
+     */
+    public double[] original(double[] z) {
+        if (z.length != mean.length) {
+            throw new IllegalArgumentException("Standardizer: a row of " + z.length + " entries for " + mean.length
+                    + " columns");
+        }
+        final double[] x = new double[z.length];
+        for (int j = 0; j < x.length; j++) {
+            x[j] = mean[j] + scale[j] * z[j];
+        }
+        return x;
+    }
+
+    /**
      * @return this standardiser on blocks of rows ({@link RowBlocks}), for rows read a batch at a time
      */
     public RowBlocks rowBlocks() {

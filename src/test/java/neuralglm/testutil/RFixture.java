@@ -83,6 +83,14 @@ public record RFixture(String name, String[] columns, double[][] x, double[] y, 
         return out;
     }
 
+    /**
+     * @param file a CSV of {@code /glmref/}, e.g. {@code "mtcars_prior.predict.csv"}
+     * @return its rows, the header first, quotes removed
+     */
+    public static List<String[]> rows(String file) {
+        return csv(file);
+    }
+
     private static double num(String s) {
         return s.equals("NA") ? Double.NaN : s.equals("Inf") ? Double.POSITIVE_INFINITY
                 : s.equals("-Inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(s);

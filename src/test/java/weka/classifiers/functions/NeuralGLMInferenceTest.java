@@ -152,6 +152,81 @@ class NeuralGLMInferenceTest {
         assertFalse(clotting.toString().contains("Joint tests"), clotting.toString());
     }
 
+    /** mtcars without the aliased column wt2 and with unit weights: R's {@code lm(mpg ~ cyl + wt + hp)}. */
+    private static NeuralGLM mtcarsUnweighted(String... options) throws Exception {
+        final Instances m = arff("mtcars_prior");
+        m.deleteAttributeAt(m.attribute("wt2").index());
+        for (int i = 0; i < m.numInstances(); i++) {
+            m.instance(i).setWeight(1);
+        }
+        final NeuralGLM glm = new NeuralGLM();
+        glm.setOptions(options.clone());
+        glm.buildClassifier(m);
+        return glm;
+    }
+
+    /**
+     * R's predict.lm(interval = "prediction") and the t law's log density at new rows (the fixture's, the last one far
+     * outside the data), to 1e-5.
+     */
+    private static void comparePrediction(String fixture, NeuralGLM glm) throws Exception {
+        final Instances header = glm.fittedModel().header();
+        final java.util.List<String[]> rows = RFixture.rows(fixture + ".predict.csv");
+        final java.util.List<String> cols = java.util.Arrays.asList(rows.get(0));
+        for (String[] r : rows.subList(1, rows.size())) {
+            final weka.core.Instance x = new weka.core.DenseInstance(header.numAttributes());
+            x.setDataset(header);
+            for (int a = 0; a < header.numAttributes(); a++) {
+                final weka.core.Attribute att = header.attribute(a);
+                final String v = r[cols.indexOf(att.name())];
+                if (att.isNominal()) {
+                    x.setValue(att, v);
+                } else {
+                    x.setValue(att, Double.parseDouble(v));
+                }
+            }
+            final double fit = Double.parseDouble(r[cols.indexOf("fit")]);
+            final String what = fixture + " at wt " + r[cols.indexOf("wt")];
+            assertEquals(fit, glm.classifyInstance(x), TOL * Math.abs(fit), what + " fit");
+            final double[] interval = glm.predictIntervals(x, 0.95)[0];
+            final double lwr = Double.parseDouble(r[cols.indexOf("lwr")]), upr = Double.parseDouble(r[cols.indexOf("upr")]);
+            assertEquals(lwr, interval[0], TOL * (upr - lwr), what + " lower");
+            assertEquals(upr, interval[1], TOL * (upr - lwr), what + " upper");
+            final double y = Double.parseDouble(r[cols.indexOf("mpg")]), logDensity = Double.parseDouble(r[cols.indexOf("logdens")]);
+            assertEquals(logDensity, glm.logDensity(x, y), TOL * Math.abs(logDensity), what + " log density");
+        }
+    }
+
+    @Test
+    void aLinearModelsPredictionIntervalIsRsPredictLm() throws Exception {
+        final NeuralGLM plain = mtcarsUnweighted("-hidden", "none", "-family", "Gaussian");
+        comparePrediction("mtcars_unweighted", plain);
+        // prior weights, an aliased column; a new row has weight 1 (variance phi), as predict.lm assumes
+        comparePrediction("mtcars_prior", build("mtcars_prior", "-hidden", "none", "-family", "Gaussian",
+                "-weights", "Prior"));
+        // the t law's interval is wider than the plug-in normal's mu -/+ 1.96 sqrt(phi), most of all far from the data
+        final Instances header = plain.fittedModel().header();
+        final weka.core.Instance x = new weka.core.DenseInstance(header.numAttributes());
+        x.setDataset(header);
+        x.setValue(header.attribute("cyl"), "c8");
+        x.setValue(header.attribute("wt"), 6);
+        x.setValue(header.attribute("hp"), 300);
+        final double[] t = plain.predictIntervals(x, 0.95)[0];
+        final double phi = plain.getGlmSummary().dispersion(), z = 1.959963984540054;
+        assertTrue(t[1] - t[0] > 1.2 * 2 * z * Math.sqrt(phi), java.util.Arrays.toString(t) + " phi " + phi);
+        // -dispersion ML (RSS / n) is not the t's estimate: the plug-in normal with that phi
+        final NeuralGLM ml = mtcarsUnweighted("-hidden", "none", "-family", "Gaussian", "-dispersion", "ML");
+        final double[] n = ml.predictIntervals(x, 0.95)[0];
+        final double mu = ml.classifyInstance(x), sigma = Math.sqrt(ml.fittedModel().dispersion().phi());
+        assertEquals(mu - z * sigma, n[0], 1e-9 * sigma);
+        assertEquals(mu + z * sigma, n[1], 1e-9 * sigma);
+        // a network: the plug-in normal at its Pearson phi
+        final NeuralGLM net = mtcarsUnweighted("-hidden", "3", "-family", "Gaussian", "-epochs", "20");
+        final double[] nn = net.predictIntervals(x, 0.95)[0];
+        final double netMu = net.classifyInstance(x), netSigma = Math.sqrt(net.fittedModel().dispersion().phi());
+        assertEquals(netMu + z * netSigma, nn[1], 1e-9 * netSigma);
+    }
+
     @Test
     void dobsonPoissonWithTreatmentCoding() throws Exception {
         final NeuralGLM glm = build("dobson", "-hidden", "none", "-family", "Poisson");

@@ -62,22 +62,88 @@ class NeuralGLMUncertaintyTest {
         return s;
     }
 
+    /** x' (X'X)^-1 x for X = [1, inputs] of the (unit-weight) training rows: normal equations here, on EJML. */
+    private static double leverage(Instances data, Instance x) {
+        final int p = data.numAttributes();   // intercept + the inputs (the class is the last attribute)
+        final org.ejml.data.DMatrixRMaj xtx = new org.ejml.data.DMatrixRMaj(p, p);
+        final double[] r = new double[p];
+        for (Instance inst : data) {
+            row(inst, r);
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    xtx.add(a, b, r[a] * r[b]);
+                }
+            }
+        }
+        final org.ejml.data.DMatrixRMaj inv = new org.ejml.data.DMatrixRMaj(p, p);
+        assertTrue(org.ejml.dense.row.CommonOps_DDRM.invert(xtx, inv));
+        row(x, r);
+        double h = 0;
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                h += r[a] * inv.get(a, b) * r[b];
+            }
+        }
+        return h;
+    }
+
+    private static void row(Instance inst, double[] r) {
+        r[0] = 1;
+        for (int a = 0, j = 1; a < inst.numAttributes(); a++) {
+            if (a != inst.classIndex()) {
+                r[j++] = inst.value(a);
+            }
+        }
+    }
+
+    /** log of Student's t density with nu df at z, with Weka's lnGamma. */
+    private static double logT(double z, double nu) {
+        return Statistics.lnGamma((nu + 1) / 2) - Statistics.lnGamma(nu / 2) - 0.5 * Math.log(nu * Math.PI)
+                - (nu + 1) / 2 * Math.log1p(z * z / nu);
+    }
+
+    /**
+     * A Gaussian GLM (a linear model) predicts a new value with R's predict.lm law: mu + s T, T ~ t on n - p df,
+     * s^2 = s2 (1 + x' (X'X)^-1 x), s2 the Pearson RSS / (n - p) recomputed here; the interval's ends have t tail
+     * probabilities (1 - c) / 2 by Weka's incompleteBeta.
+     */
     @Test
-    void gaussianLogDensityAndIntervalAreTheNormalsWithPearsonSigma() throws Exception {
+    void gaussianGlmLogDensityAndIntervalAreThePredictionTWithPearsonSigma() throws Exception {
         final Instances data = FamilyData.of("Gaussian", 300, 1);
         final NeuralGLM c = glm(new Gaussian(), "Pearson");
         c.buildClassifier(data);
-        final double s2 = sum(c, data, (y, mu) -> (y - mu) * (y - mu)) / (data.numInstances() - P);
+        final double nu = data.numInstances() - P;
+        final double s2 = sum(c, data, (y, mu) -> (y - mu) * (y - mu)) / nu;
+        for (Instance inst : FamilyData.of("Gaussian", 20, 2)) {
+            final double mu = c.classifyInstance(inst), y = inst.classValue();
+            final double s = Math.sqrt(s2 * (1 + leverage(data, inst)));
+            assertEquals(logT((y - mu) / s, nu) - Math.log(s), c.logDensity(inst, y), 1e-9);
+            final double[][] iv = c.predictIntervals(inst, 0.9);
+            assertEquals(1, iv.length);
+            assertEquals(mu, (iv[0][0] + iv[0][1]) / 2, 1e-9);
+            final double t = (iv[0][1] - mu) / s;
+            assertEquals(0.05, 0.5 * Statistics.incompleteBeta(nu / 2, 0.5, nu / (nu + t * t)), 1e-9);
+        }
+        assertTrue(c.toString().contains("Pearson estimate"), c.toString());
+    }
+
+    /** A network's Gaussian law is the plug-in normal at its Pearson sigma (no coefficient uncertainty to add). */
+    @Test
+    void gaussianNetworkLogDensityAndIntervalAreTheNormalsWithPearsonSigma() throws Exception {
+        final Instances data = FamilyData.of("Gaussian", 300, 1);
+        final NeuralGLM c = glm(new Gaussian(), "Pearson");
+        c.setHidden("4");
+        c.setEpochs(30);
+        c.buildClassifier(data);
+        final double s2 = sum(c, data, (y, mu) -> (y - mu) * (y - mu)) / data.numInstances();
         final double z = Statistics.normalInverse(0.95);
         for (Instance inst : FamilyData.of("Gaussian", 20, 2)) {
             final double mu = c.classifyInstance(inst), y = inst.classValue();
             assertEquals(-0.5 * Math.log(2 * Math.PI * s2) - (y - mu) * (y - mu) / (2 * s2), c.logDensity(inst, y), 1e-9);
             final double[][] iv = c.predictIntervals(inst, 0.9);
-            assertEquals(1, iv.length);
             assertEquals(mu - z * Math.sqrt(s2), iv[0][0], 1e-7);
             assertEquals(mu + z * Math.sqrt(s2), iv[0][1], 1e-7);
         }
-        assertTrue(c.toString().contains("Pearson estimate"), c.toString());
     }
 
     @Test
@@ -88,11 +154,13 @@ class NeuralGLMUncertaintyTest {
         dev.buildClassifier(data);
         ml.buildClassifier(data);
         final double rss = sum(dev, data, (y, mu) -> (y - mu) * (y - mu));
-        for (Object[] c : new Object[][] {{dev, rss / (data.numInstances() - P)}, {ml, rss / data.numInstances()}}) {
-            final NeuralGLM m = (NeuralGLM) c[0];
-            final double s2 = (Double) c[1], mu = m.classifyInstance(x);
-            assertEquals(-0.5 * Math.log(2 * Math.PI * s2) - 0.5, m.logDensity(x, mu + Math.sqrt(s2)), 1e-9);
-        }
+        // the deviance estimate RSS / (n - p): the linear model's t law
+        final double nu = data.numInstances() - P, s = Math.sqrt(rss / nu * (1 + leverage(data, x)));
+        final double mu = dev.classifyInstance(x);
+        assertEquals(logT(1, nu) - Math.log(s), dev.logDensity(x, mu + s), 1e-9);
+        // maximum likelihood, RSS / n: the plug-in normal
+        final double s2 = rss / data.numInstances(), muMl = ml.classifyInstance(x);
+        assertEquals(-0.5 * Math.log(2 * Math.PI * s2) - 0.5, ml.logDensity(x, muMl + Math.sqrt(s2)), 1e-9);
         assertTrue(dev.toString().contains("deviance estimate"), dev.toString());
         assertTrue(ml.toString().contains("maximum-likelihood estimate"), ml.toString());
     }

@@ -236,6 +236,26 @@ public final class FittedModel implements Serializable {
     }
 
     /**
+     * @param instance an instance with the training data's attributes. Not modified.
+     * @return the row a GLM's coefficients read ({@link neuralglm.model.GlmSummary#terms()}): 1 for the intercept, then
+     *         the inputs after the filters, in original units
+     * @throws Exception when a filter fails
+     */
+    public double[] coefficientRow(Instance instance) throws Exception {
+        checkHeader(instance);
+        if (instance.dataset() == null) {
+            instance = (Instance) instance.copy();
+            instance.setDataset(header);
+        }
+        InputChecks.checkForPrediction(instance);
+        final double[] x = pipeline.standardizer().original(pipeline.transform(instance).data);
+        final double[] row = new double[x.length + 1];
+        row[0] = 1;
+        System.arraycopy(x, 0, row, 1, x.length);
+        return row;
+    }
+
+    /**
      * @param p the network's class probabilities, one per output
      * @return p with the floor of the absent classes; for a model trained elsewhere under a header with class values
      *         it never saw ({@link #absent} then counts more classes than outputs), p extended by those values first

@@ -1,8 +1,8 @@
 package weka.classifiers.functions.neuralglm;
 
 import neuralglm.dist.FittedDispersion;
-
 import neuralglm.dist.ResponseDistribution;
+import neuralglm.model.LinearModelPrediction;
 import weka.core.Attribute;
 import weka.core.Instance;
 
@@ -15,7 +15,9 @@ import weka.core.Instance;
  *   nominal class      logDensity(x, j) = log P(class = j | x)
  * </pre>
  * For a continuous family the interval holds y with probability c exactly (given mu and phi); for counts
- * and Binomial proportions, with probability at least c. Intervals exist for a numeric class only, as
+ * and Binomial proportions, with probability at least c. A linear model (GLM mode, Gaussian, identity link, the
+ * dispersion RSS / residual df) has the exact law of a new observation instead, R's prediction interval
+ * ({@link LinearModelPrediction}: a t on the residual df with variance phi + x' V x). Intervals exist for a numeric class only, as
  * for Weka's own interval estimators (which model numeric classes only): a nominal class is refused.
  * A Binomial instance's weight is its number of trials, rounded to the nearest whole number and at least 1
  * ({@link neuralglm.family.BinomialFamily#wholeTrials}), so a fractional or zero weight still has an interval.
@@ -91,6 +93,9 @@ public final class Predictive {
             return null;
         }
         try {
+            if (LinearModelPrediction.applies(m.glmSummary(), m.dispersion)) {
+                return LinearModelPrediction.at(m.glmSummary(), m.coefficientRow(instance), mu);
+            }
             return m.dispersion.at(mu, instance.weight());
         } catch (IllegalArgumentException e) {
             return null;
