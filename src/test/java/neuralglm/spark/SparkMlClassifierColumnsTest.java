@@ -126,6 +126,13 @@ class SparkMlClassifierColumnsTest {
                 .setMetricName("accuracy");
         assertTrue(accuracy.evaluate(out) > 0.4, "MulticlassClassificationEvaluator reads the prediction");
         new MulticlassClassificationEvaluator().setLabelCol("cls").setMetricName("logLoss").evaluate(out);
+        // its training summary has the fit statistics, not a GLM's coefficient table
+        assertTrue(model.summary().deviance() < model.summary().nullDeviance(), model.summary().toString());
+        assertEquals(1.0, model.summary().dispersion());
+        final UnsupportedOperationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                UnsupportedOperationException.class, () -> model.summary().pValues());
+        assertTrue(e.getMessage().contains("a model of several outputs (Categorical) has no coefficient statistics"),
+                e.getMessage());
     }
 
     @Test

@@ -40,7 +40,9 @@ import org.ejml.data.DMatrixRMaj;
  * P(label = i), for the class indices 0 to the largest class ({@code transformSchema} refuses a model whose
  * classes are not such indices). Categorical and Bernoulli models also append a raw prediction column, as Spark's
  * classifiers (Bernoulli: [-eta, eta], what {@code BinaryClassificationEvaluator} ranks by default, and the
- * probabilities [1 - mu, mu]; see {@link #transform}). The engine model inside ({@link #tabularModel()}) has
+ * probabilities [1 - mu, mu]; see {@link #transform}). After {@code fit} it has a training summary
+ * ({@link #summary()}, {@link NeuralGLMTrainingSummary}: GeneralizedLinearRegression's statistics), which is not saved.
+ * The engine model inside ({@link #tabularModel()}) has
  * no Spark types and predicts the same numbers on one machine.
  *
  * <p>Saved ({@code write().save(path)}, any Hadoop file system) as Spark ML saves its own models: the
@@ -53,6 +55,8 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
 
     private final String uid;
     private final TabularModel model;
+    /** The training summary: set by fit, kept by copy, not saved (as Spark's). */
+    private transient NeuralGLMTrainingSummary trainingSummary;
 
     /**
      * @param uid   the stage's unique id
@@ -74,6 +78,28 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
     @Override
     public String explainParam(org.apache.spark.ml.param.Param<?> param) {
         return NeuralGLMParams.explain(this, param);
+    }
+
+    /** @param summary the training summary (set by {@link NeuralGLMEstimator#fit}) */
+    void setSummary(NeuralGLMTrainingSummary summary) {
+        this.trainingSummary = summary;
+    }
+
+    /** @return whether this model has a training summary: after fit (and copy), not after load, as Spark's models */
+    public boolean hasSummary() {
+        return trainingSummary != null;
+    }
+
+    /**
+     * @return the training summary (GeneralizedLinearRegression's statistics; see {@link NeuralGLMTrainingSummary})
+     * @throws java.util.NoSuchElementException when the model has none ({@link #hasSummary}: a loaded model)
+     */
+    public NeuralGLMTrainingSummary summary() {
+        if (trainingSummary == null) {
+            throw new java.util.NoSuchElementException("No training summary available for this NeuralGLMModel (a "
+                    + "summary is made by fit and is not saved with the model)");
+        }
+        return trainingSummary;
     }
 
     /** @return the engine model (encoder, network, family, loss trace) */
@@ -105,6 +131,7 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
     public NeuralGLMModel copy(ParamMap extra) {
         final NeuralGLMModel m = new NeuralGLMModel(uid, model);
         copyValues(m, extra);
+        m.trainingSummary = trainingSummary;
         return parent() == null ? m : m.setParent(parent());
     }
 

@@ -1,0 +1,215 @@
+package neuralglm.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import neuralglm.family.Family;
+import neuralglm.spark.ml.NeuralGLMEstimator;
+import neuralglm.spark.ml.NeuralGLMModel;
+import neuralglm.spark.ml.NeuralGLMTrainingSummary;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.regression.GeneralizedLinearRegression;
+import org.apache.spark.ml.regression.GeneralizedLinearRegressionModel;
+import org.apache.spark.ml.regression.GeneralizedLinearRegressionTrainingSummary;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link NeuralGLMModel#summary()} of a GLM (no hidden layer) trained with L-BFGS to convergence, against an
+ * independent reference in the same local Spark: Spark's own {@code GeneralizedLinearRegression} (IRLS) on the same
+ * rows, for Gaussian identity, Poisson log, Bernoulli (GLR's binomial) logit and Gamma log: coefficients, their
+ * standard errors, t- and p-values (intercept last, as GLR), deviance, null deviance, dispersion, residual degrees of
+ * freedom and AIC to 1e-5 relative. And the summary's life as Spark's: present after fit and copy, absent after load;
+ * a network's summary has the fit statistics (its deviance checked against the engine's on the collected rows) but
+ * refuses coefficient statistics.
+ */
+class SparkGlmSummaryTest {
+    private static final int N = 300;
+    private static final double TOLERANCE = 1e-5;
+    private static SparkSession spark;
+    private static Dataset<Row> data;
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSpark.start(2);
+        final Random rng = new Random(23);
+        final List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            final double a = rng.nextGaussian(), b = 3 + 2 * rng.nextDouble(), c = rng.nextBoolean() ? 1 : 0;
+            final double gaussian = 1 + 0.5 * a - 0.3 * b + 0.8 * c + 0.7 * rng.nextGaussian();
+            final double poisson = poisson(rng, Math.exp(0.2 + 0.4 * a - 0.1 * b + 0.3 * c));
+            final double bernoulli = rng.nextDouble() < 1 / (1 + Math.exp(-(0.5 + 1.2 * a - 0.2 * b + 0.5 * c))) ? 1 : 0;
+            final double gamma = gamma(rng, 2.0, Math.exp(0.5 + 0.3 * a - 0.2 * b + 0.4 * c));
+            rows.add(RowFactory.create(a, b, c, gaussian, poisson, bernoulli, gamma));
+        }
+        final StructType schema = new StructType().add("a", DataTypes.DoubleType).add("b", DataTypes.DoubleType)
+                .add("c", DataTypes.DoubleType).add("gaussian", DataTypes.DoubleType).add("poisson", DataTypes.DoubleType)
+                .add("bernoulli", DataTypes.DoubleType).add("gamma", DataTypes.DoubleType);
+        data = new VectorAssembler().setInputCols(new String[] {"a", "b", "c"}).setOutputCol("features")
+                .transform(spark.createDataFrame(rows, schema).repartition(3)).cache();
+    }
+
+    private static double poisson(Random rng, double mean) {
+        double p = Math.exp(-mean), s = p, u = rng.nextDouble();
+        int k = 0;
+        while (u > s && k < 1000) {
+            k++;
+            p *= mean / k;
+            s += p;
+        }
+        return k;
+    }
+
+    /** Gamma(shape, mean) for a whole shape: a sum of exponentials. */
+    private static double gamma(Random rng, double shape, double mean) {
+        double s = 0;
+        for (int i = 0; i < shape; i++) {
+            s -= Math.log(1 - rng.nextDouble());
+        }
+        return s * mean / shape;
+    }
+
+    private static void assertClose(double expected, double actual, String what) {
+        assertEquals(expected, actual, TOLERANCE * Math.max(1e-3, Math.abs(expected)), what);
+    }
+
+    private static void assertClose(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what + ": length");
+        for (int j = 0; j < expected.length; j++) {
+            assertClose(expected[j], actual[j], what + "[" + j + "]");
+        }
+    }
+
+    /** The largest relative difference seen per quantity, printed for the record. */
+    private static double relative(double[] a, double[] b) {
+        double m = 0;
+        for (int j = 0; j < a.length; j++) {
+            m = Math.max(m, Math.abs(a[j] - b[j]) / Math.max(1e-3, Math.abs(a[j])));
+        }
+        return m;
+    }
+
+    private static void againstGlr(String family, String glrFamily, String link, String label) {
+        final NeuralGLMModel model = new NeuralGLMEstimator().setFamily(family).setLabelCol(label).setOptimizer("lbfgs")
+                .setEpochs(500).fit(data);
+        final GeneralizedLinearRegressionModel glr = new GeneralizedLinearRegression().setFamily(glrFamily).setLink(link)
+                .setLabelCol(label).setTol(1e-12).setMaxIter(100).fit(data);
+        assertTrue(model.hasSummary());
+        final NeuralGLMTrainingSummary s = model.summary();
+        final GeneralizedLinearRegressionTrainingSummary r = glr.summary();
+        final String f = family + ": ";
+        assertTrue(s.hasCoefficientStatistics());
+        assertTrue(s.numIterations() < 500, f + "L-BFGS converged before the epoch limit: " + s.numIterations());
+        assertEquals(s.numIterations(), s.objectiveHistory().length);
+        assertClose(glr.coefficients().toArray(), s.coefficients().toArray(), f + "coefficients");
+        assertClose(glr.intercept(), s.intercept(), f + "intercept");
+        assertClose(r.coefficientStandardErrors(), s.coefficientStandardErrors(), f + "standard errors (intercept last)");
+        assertClose(r.tValues(), s.tValues(), f + "t values");
+        assertClose(r.pValues(), s.pValues(), f + "p values");
+        assertClose(r.deviance(), s.deviance(), f + "deviance");
+        assertClose(r.nullDeviance(), s.nullDeviance(), f + "null deviance");
+        assertClose(r.dispersion(), s.dispersion(), f + "dispersion");
+        assertClose(r.aic(), s.aic(), f + "AIC");
+        assertEquals(r.numInstances(), s.numInstances(), f + "instances");
+        assertEquals(r.rank(), s.rank(), f + "rank");
+        assertEquals((double) r.residualDegreeOfFreedom(), s.residualDegreeOfFreedom(), f + "residual df");
+        assertEquals((double) r.residualDegreeOfFreedomNull(), s.residualDegreeOfFreedomNull(), f + "null df");
+        assertEquals(N, s.weightSum());
+        System.out.printf(Locale.ROOT, "%s vs GLR: max relative difference: coefficients %.2e, standard errors %.2e, "
+                        + "p-values %.2e, deviance %.2e, null deviance %.2e, dispersion %.2e, AIC %.2e (%d epochs)%n", family,
+                Math.max(relative(glr.coefficients().toArray(), s.coefficients().toArray()),
+                        relative(new double[] {glr.intercept()}, new double[] {s.intercept()})),
+                relative(r.coefficientStandardErrors(), s.coefficientStandardErrors()),
+                relative(r.pValues(), s.pValues()),
+                relative(new double[] {r.deviance()}, new double[] {s.deviance()}),
+                relative(new double[] {r.nullDeviance()}, new double[] {s.nullDeviance()}),
+                relative(new double[] {r.dispersion()}, new double[] {s.dispersion()}),
+                relative(new double[] {r.aic()}, new double[] {s.aic()}), s.numIterations());
+    }
+
+    @Test
+    void aGaussianGlmsSummaryIsGeneralizedLinearRegressions() {
+        againstGlr("Gaussian", "gaussian", "identity", "gaussian");
+    }
+
+    @Test
+    void aPoissonGlmsSummaryIsGeneralizedLinearRegressions() {
+        againstGlr("Poisson", "poisson", "log", "poisson");
+    }
+
+    @Test
+    void aBernoulliGlmsSummaryIsGeneralizedLinearRegressionsBinomial() {
+        againstGlr("Bernoulli", "binomial", "logit", "bernoulli");
+    }
+
+    @Test
+    void aGammaGlmsSummaryIsGeneralizedLinearRegressions() {
+        againstGlr("Gamma", "gamma", "log", "gamma");
+    }
+
+    @Test
+    void theSummaryIsKeptByCopyButNotSavedAndANetworkHasFitStatisticsOnly(@TempDir Path dir) throws Exception {
+        final NeuralGLMModel net = new NeuralGLMEstimator().setFamily("Poisson").setLabelCol("poisson").setHiddenLayers(3)
+                .setEpochs(20).setLearningRate(0.05).fit(data);
+        assertTrue(net.hasSummary());
+        final NeuralGLMTrainingSummary s = net.summary();
+        assertFalse(s.hasCoefficientStatistics());
+        final UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                s::coefficientStandardErrors);
+        assertTrue(e.getMessage().contains("No standard errors for this NeuralGLMModel: a network with hidden layers has no "
+                + "coefficient statistics (only a GLM, no hidden layer and one output, has them)"),
+                e.getMessage());
+        assertEquals(20, s.numIterations());
+        assertEquals(20, s.objectiveHistory().length);
+        assertEquals(net.tabularModel().result().lossTrace()[19], s.objectiveHistory()[19]);
+        assertTrue(Double.isNaN(s.residualDegreeOfFreedom()));
+        assertEquals(N - 1, s.residualDegreeOfFreedomNull());
+        assertEquals(1.0, s.dispersion(), "Poisson fixes it");
+        // the deviances against the engine's, on the collected rows (one machine, no Spark sums)
+        final List<Row> rows = data.select("a", "b", "c", "poisson").collectAsList();
+        final DMatrixRMaj y = new DMatrixRMaj(N, 1);
+        final Object[][] cells = new Object[N][];
+        for (int i = 0; i < N; i++) {
+            cells[i] = new Object[] {rows.get(i).getDouble(0), rows.get(i).getDouble(1), rows.get(i).getDouble(2)};
+            y.data[i] = rows.get(i).getDouble(3);
+        }
+        final Family family = net.tabularModel().family();
+        final DMatrixRMaj eta = net.tabularModel().eta(cells);
+        assertClose(family.deviance(eta, y, null), s.deviance(), "deviance");
+        assertClose(family.nullDeviance(y, null), s.nullDeviance(), "null deviance");
+        double logLik = 0;
+        for (int i = 0; i < N; i++) {
+            final double mu = Math.exp(eta.data[i]);
+            double logFactorial = 0;
+            for (int k = 2; k <= y.data[i]; k++) {
+                logFactorial += Math.log(k);
+            }
+            logLik += y.data[i] * Math.log(mu) - mu - logFactorial;
+        }
+        assertClose(-2 * logLik + 2 * net.tabularModel().network().numParameters(), s.aic(), "AIC counts every parameter");
+
+        final NeuralGLMModel copy = net.copy(new org.apache.spark.ml.param.ParamMap());
+        assertTrue(copy.hasSummary(), "a copy keeps the summary, as GeneralizedLinearRegressionModel's");
+        net.write().overwrite().save(dir.resolve("m").toString());
+        final NeuralGLMModel back = NeuralGLMModel.load(dir.resolve("m").toString());
+        assertFalse(back.hasSummary(), "a summary is not saved");
+        final java.util.NoSuchElementException none = assertThrows(java.util.NoSuchElementException.class, back::summary);
+        assertTrue(none.getMessage().contains("No training summary available for this NeuralGLMModel"), none.getMessage());
+    }
+}
