@@ -241,3 +241,25 @@ lmpred <- function(name, fit) {
 }
 lmpred("mtcars_unweighted", lm(mpg ~ cyl + wt + hp, data = m))
 lmpred("mtcars_prior", lm(mpg ~ cyl + wt + wt2 + hp, weights = pw, data = m))
+
+# drop1 (NAME.drop1.csv): the deviance, AIC and test of refitting without each term; test = "Chisq" (LRT) for a fixed
+# dispersion, "F" for an estimated one. The first row is the full fit (<none>). drop1's AIC column takes the full fit's
+# dispersion for every refit (exact for Poisson, binomial and Gaussian); aic.refit is each refit's own AIC,
+# AIC(update(fit, . ~ . - term))
+drop <- function(name, fit, test) {
+  d <- drop1(fit, test = test)
+  stat <- if (test == "F") d[["F value"]] else d[["LRT"]]
+  p <- if (test == "F") d[["Pr(>F)"]] else d[["Pr(>Chi)"]]
+  aic <- if (is.null(d$AIC)) NA else d$AIC
+  refit <- sapply(rownames(d), function(t) if (t == "<none>") AIC(fit) else
+    tryCatch(AIC(update(fit, as.formula(paste(". ~ . -", t)))), error = function(e) NA))
+  out <- data.frame(term = rownames(d), df = d$Df, deviance = d$Deviance, aic = aic, stat = stat, p = p,
+                    aic.refit = unname(refit))
+  write.csv(out, paste0(name, ".drop1.csv"), row.names = FALSE)
+}
+drop("dobson", glm(counts ~ outcome + treatment, family = poisson(), data = dobson), "Chisq")
+drop("quine_poisson", glm(Days ~ Eth + Sex + Age + Lrn, family = poisson, data = q), "Chisq")
+drop("quine_quasipoisson", glm(Days ~ Eth + Sex + Age + Lrn, family = quasipoisson, data = q), "F")
+drop("mtcars_unweighted", glm(mpg ~ cyl + wt + hp, family = gaussian, data = m), "F")
+drop("clotting_log", glm(lot1 ~ logu, data = clot, family = Gamma(link = "log"), control = tight), "F")
+drop("mtcars_am", glm(am ~ wt + hp, family = binomial, data = ma, control = tight), "Chisq")

@@ -22,9 +22,10 @@ import org.ejml.data.DMatrixRMaj;
  * @param glmSummary    the GLM's inference (one-output GLMs); null for networks
  * @param jointTests    the GLM's joint tests of its inputs' coefficients by attribute; null when none were made (networks,
  *                      a model saved before they were)
+ * @param devianceTests the GLM's likelihood-ratio tests of dropping each attribute; null when not asked for
  */
 public record FitStatistics(double meanNll, double deviance, double nullDeviance, double dispersion, int numParameters,
-                            GlmSummary glmSummary, JointTests jointTests) implements Serializable {
+                            GlmSummary glmSummary, JointTests jointTests, DevianceTests devianceTests) implements Serializable {
     private static final long serialVersionUID = 2L;
 
     /**
@@ -39,7 +40,7 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      */
     public static FitStatistics of(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters) {
         final double[] s = family.fitSummary(eta, y, w, numParameters);
-        return new FitStatistics(s[0], s[1], s[2], s[3], numParameters, null, null);
+        return new FitStatistics(s[0], s[1], s[2], s[3], numParameters, null, null, null);
     }
 
     /**
@@ -47,7 +48,7 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      * @return these statistics with the summary
      */
     public FitStatistics withGlmSummary(GlmSummary summary) {
-        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, summary, jointTests);
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, summary, jointTests, devianceTests);
     }
 
     /**
@@ -55,7 +56,15 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      * @return these statistics with the tests
      */
     public FitStatistics withJointTests(JointTests tests) {
-        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, glmSummary, tests);
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, glmSummary, tests, devianceTests);
+    }
+
+    /**
+     * @param tests the likelihood-ratio tests of dropping each attribute
+     * @return these statistics with the tests
+     */
+    public FitStatistics withDevianceTests(DevianceTests tests) {
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, glmSummary, jointTests, tests);
     }
 
     @Override

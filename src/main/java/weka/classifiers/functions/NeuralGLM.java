@@ -35,6 +35,7 @@ import weka.classifiers.IterativeClassifier;
 import weka.classifiers.RandomizableClassifier;
 import weka.classifiers.functions.neuralglm.Auto;
 import weka.classifiers.functions.neuralglm.BuildLog;
+import weka.classifiers.functions.neuralglm.DropTests;
 import weka.classifiers.functions.neuralglm.FamilySpec;
 import weka.classifiers.functions.neuralglm.FittedModel;
 import weka.classifiers.functions.neuralglm.InputChecks;
@@ -145,6 +146,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private boolean resume = false;
     private int weightsKind = GlmInference.Weights.FREQUENCY.ordinal();
     private boolean quasi = false;
+    private boolean dropTests = false;
     private int precision = Precision.FLOAT64.ordinal();
     private boolean readInstances = false;
 
@@ -820,6 +822,24 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         quasi = value;
     }
 
+    /** @return whether a GLM's report gets likelihood-ratio tests of dropping each attribute (refits) */
+    @OptionMetadata(displayName = "dropTests", displayOrder = 18,
+            description = "Likelihood-ratio tests of each input attribute (GLM mode, a one-output family), as R's "
+                    + "drop1(fit, test = \"Chisq\") (fixed dispersion) or drop1(fit, test = \"F\") (estimated "
+                    + "dispersion, -quasi): the GLM is fitted again without each attribute, with the same options, and the "
+                    + "report lists each refit's deviance and AIC and the test of the deviance difference. Better than the "
+                    + "Wald tests where a coefficient is large or the data nearly separate a class, but each attribute "
+                    + "costs one more fit: off by default.",
+            commandLineParamName = "drop-tests", commandLineParamSynopsis = "-drop-tests", commandLineParamIsFlag = true)
+    public boolean getDropTests() {
+        return dropTests;
+    }
+
+    /** @param value true for likelihood-ratio tests of dropping each attribute */
+    public void setDropTests(boolean value) {
+        dropTests = value;
+    }
+
     /**
      * Lists the options (all from {@code @OptionMetadata}), then, for help, those of the current family
      * and optimiser, which go inside the quotes of {@code -family "..."} and {@code -optimizer "..."}.
@@ -929,6 +949,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 // one epoch per call
             }
             done();
+            if (dropTests && model != null && model.glmSummary() != null) {
+                model = DropTests.attach(this, data, model);
+            }
             ok = true;
         } catch (TrainingDivergedException e) {
             // a likely cause the engine cannot see (light Frequency weights, large unstandardised inputs): say so

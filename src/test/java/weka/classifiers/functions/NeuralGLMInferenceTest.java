@@ -227,6 +227,59 @@ class NeuralGLMInferenceTest {
         assertEquals(netMu + z * netSigma, nn[1], 1e-9 * netSigma);
     }
 
+    /**
+     * R's drop1 (NAME.drop1.csv: the full fit's row first, then one per term) against -drop-tests' refits; the AIC is
+     * each refit's own, R's AIC(update(fit, . ~ . - term)) (drop1's AIC column takes the full fit's dispersion for
+     * every refit: the same for Poisson, binomial and Gaussian, not for Gamma).
+     */
+    private static void compareDrop(String fixture, NeuralGLM glm) {
+        final neuralglm.model.DevianceTests t = glm.fittedModel().devianceTests();
+        final java.util.List<String[]> rows = RFixture.rows(fixture + ".drop1.csv");
+        final double[] full = {Double.parseDouble(rows.get(1)[2]), num(rows.get(1)[6])};
+        close(fixture + " <none> deviance", full[0], glm.getGlmSummary().deviance(), 0);
+        close(fixture + " <none> AIC", full[1], glm.getGlmSummary().aic(), 0);
+        assertEquals(rows.size() - 2, t.size(), fixture + " terms");
+        for (int g = 0; g < t.size(); g++) {
+            final String[] r = rows.get(g + 2);
+            final String what = fixture + " " + r[0];
+            assertEquals(r[0], t.names()[g], what);
+            assertEquals(Double.parseDouble(r[1]), t.df()[g], 1e-9, what + " df");
+            close(what + " deviance", Double.parseDouble(r[2]), t.deviances()[g], 0);
+            close(what + " AIC", num(r[6]), t.aics()[g], 0);
+            final double stat = Double.parseDouble(r[4]), p = Double.parseDouble(r[5]);
+            // the statistic is a difference of deviances: its error is the deviances' (1e-5 of the larger)
+            assertEquals(stat, t.statistics()[g], TOL * Math.max(1, t.deviances()[g]), what + " statistic");
+            assertEquals(p, t.pValues()[g], TOL * Math.max(1, t.deviances()[g]) * Math.max(p, 1e-3 * TOL) + 1e-9,
+                    what + " p");
+        }
+    }
+
+    private static double num(String s) {
+        return s.equals("NA") ? Double.NaN : Double.parseDouble(s);
+    }
+
+    @Test
+    void dropTestsAreRsDrop1() throws Exception {
+        final NeuralGLM dobson = build("dobson", "-hidden", "none", "-family", "Poisson", "-drop-tests");
+        compareDrop("dobson", dobson);
+        final String report = dobson.toString();
+        assertTrue(report.contains("Likelihood-ratio tests of dropping each attribute (the GLM fitted again without it; "
+                + "as R's drop1, LRT = deviance difference, chi-square on Df)"), report);
+        assertTrue(report.matches("(?s).*\\noutcome\\s+2\\s+10\\.581\\s+58\\.214\\s+5\\.4523\\s+0\\.06547\\n.*"), report);
+        compareDrop("quine_poisson", build("quine", "-hidden", "none", "-family", "Poisson", "-drop-tests"));
+        compareDrop("quine_quasipoisson", build("quine", "-hidden", "none", "-family", "Poisson", "-quasi", "-drop-tests"));
+        compareDrop("mtcars_unweighted", mtcarsUnweighted("-hidden", "none", "-family", "Gaussian", "-drop-tests"));
+        // one input: dropping it leaves the intercept-only model
+        compareDrop("clotting_log", build("clotting", "-hidden", "none", "-family", "Gamma", "-drop-tests"));
+        compareDrop("mtcars_am", build("mtcars_am", "-hidden", "none", "-family", "Bernoulli", "-drop-tests"));
+        // off by default; the option round-trips
+        final NeuralGLM plain = build("dobson", "-hidden", "none", "-family", "Poisson");
+        assertNull(plain.fittedModel().devianceTests());
+        assertFalse(plain.toString().contains("Likelihood-ratio tests"));
+        assertTrue(java.util.Arrays.asList(dobson.getOptions()).contains("-drop-tests"));
+        assertFalse(java.util.Arrays.asList(plain.getOptions()).contains("-drop-tests"));
+    }
+
     @Test
     void dobsonPoissonWithTreatmentCoding() throws Exception {
         final NeuralGLM glm = build("dobson", "-hidden", "none", "-family", "Poisson");

@@ -184,6 +184,16 @@ public final class FittedModel implements Serializable {
         return with(average, count, absent);
     }
 
+    /**
+     * @param tests the likelihood-ratio tests of dropping each attribute, from refits of this model's GLM
+     * @return this model with the tests in its statistics and report
+     */
+    public FittedModel withDevianceTests(neuralglm.model.DevianceTests tests) {
+        return new FittedModel(header, pipeline, net, family, classAttribute, result, statistics.withDevianceTests(tests),
+                architecture, optimizer, epochLimit, numInstances, sumOfWeights, standardized, requestedBatchSize,
+                trainingRows, validationRows, dispersion, classValues, origin, averagedFrom, resumeNote, regularization, absent);
+    }
+
     private FittedModel with(Sequential network, int averaged, AbsentClasses absentClasses) {
         return new FittedModel(header, pipeline, network, family, classAttribute, result, statistics, architecture, optimizer,
                 epochLimit, numInstances, sumOfWeights, standardized, requestedBatchSize, trainingRows, validationRows,
@@ -404,6 +414,11 @@ public final class FittedModel implements Serializable {
     /** @return the GLM inference (GLM mode, one output); null otherwise */
     public neuralglm.model.GlmSummary glmSummary() {
         return statistics == null ? null : statistics.glmSummary();
+    }
+
+    /** @return the GLM's likelihood-ratio tests of dropping each attribute; null when not asked for */
+    public neuralglm.model.DevianceTests devianceTests() {
+        return statistics == null ? null : statistics.devianceTests();
     }
 
     /** @return the GLM's joint tests of each attribute's coefficients; null when none (see {@link neuralglm.model.JointTests}) */

@@ -94,6 +94,9 @@ public final class ModelReport {
             if (m.jointTests() != null) {
                 sb.append('\n').append(m.jointTests().format());
             }
+            if (m.devianceTests() != null) {
+                sb.append('\n').append(m.devianceTests().format());
+            }
         } else if (m.isGlm()) {
             line(sb, "  Std. errors", "for one-output GLMs only: a softmax GLM's coefficients have none here");
             sb.append('\n').append(coefficientTable(m));
