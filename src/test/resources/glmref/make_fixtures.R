@@ -263,3 +263,66 @@ drop("quine_quasipoisson", glm(Days ~ Eth + Sex + Age + Lrn, family = quasipoiss
 drop("mtcars_unweighted", glm(mpg ~ cyl + wt + hp, family = gaussian, data = m), "F")
 drop("clotting_log", glm(lot1 ~ logu, data = clot, family = Gamma(link = "log"), control = tight), "F")
 drop("mtcars_am", glm(am ~ wt + hp, family = binomial, data = ma, control = tight), "Chisq")
+
+# Multinomial logit (the Categorical family in GLM mode) against nnet 7.3-18's multinom, converged tightly
+# (reltol 1e-14, maxit 1000), Hessian-based standard errors (vcov = solve(Hess)), z tests, Wald intervals; log odds
+# against the first class. MASS's housing (Sat ~ Infl + Type + Cont, the frequencies as weights: Venables & Ripley
+# section 7.3) and a synthetic set of numeric inputs. NAME.coef.csv lists the coefficients class by class.
+suppressMessages(library(nnet))
+mdump <- function(name, fit) {
+  b <- coef(fit)
+  V <- vcov(fit)
+  est <- as.vector(t(b))
+  se <- sqrt(diag(V))
+  terms <- as.vector(t(outer(rownames(b), colnames(b), paste, sep = ": ")))
+  z <- est / se
+  q <- qnorm(0.975)
+  out <- data.frame(term = terms, estimate = est, se = unname(se), stat = unname(z), p = unname(2 * pnorm(-abs(z))),
+                    lower = unname(est - q * se), upper = unname(est + q * se))
+  write.csv(out, paste0(name, ".coef.csv"), row.names = FALSE)
+  st <- c(deviance = deviance(fit), aic = AIC(fit), edf = fit$edf, loglik = as.numeric(logLik(fit)))
+  write.csv(data.frame(key = names(st), value = unname(st)), paste0(name, ".stats.csv"), row.names = FALSE)
+  # joint Wald tests of each variable over all classes (W = b' V^-1 b, chi-square)
+  vars <- attr(terms(fit), "term.labels")
+  assign <- attr(model.matrix(fit), "assign")
+  cols <- colnames(b)
+  rows <- lapply(seq_along(vars), function(k) {
+    idx <- which(sub("^[^:]*: ", "", terms) %in% cols[assign == k])
+    W <- as.numeric(t(est[idx]) %*% solve(V[idx, idx]) %*% est[idx])
+    data.frame(term = vars[k], df = length(idx), chisq = W, p.chisq = pchisq(W, length(idx), lower.tail = FALSE),
+               F = NA, p.F = NA)
+  })
+  write.csv(do.call(rbind, rows), paste0(name, ".wald.csv"), row.names = FALSE)
+}
+hs <- data.frame(Infl = factor(housing$Infl, ordered = FALSE), Type = housing$Type,
+                 Cont = factor(housing$Cont, ordered = FALSE), Sat = factor(housing$Sat, ordered = FALSE))
+arff("housing", hs, weights = housing$Freq)
+mdump("housing_multinom", multinom(Sat ~ Infl + Type + Cont, weights = Freq, data = data.frame(hs, Freq = housing$Freq),
+                                   Hess = TRUE, maxit = 1000, reltol = 1e-14, trace = FALSE))
+set.seed(20261205)
+nm <- 300
+mn <- data.frame(x1 = round(rnorm(nm), 4), x2 = round(runif(nm, 0, 10), 4))
+lp <- cbind(0, 0.4 + 0.8 * mn$x1 - 0.1 * mn$x2, -0.5 - 0.3 * mn$x1 + 0.2 * mn$x2)
+pr <- exp(lp) / rowSums(exp(lp))
+mn$grade <- factor(apply(pr, 1, function(p) sample(c("a", "b", "c"), 1, prob = p)), levels = c("a", "b", "c"))
+arff("multinom3", mn)
+mdump("multinom3", multinom(grade ~ x1 + x2, data = mn, Hess = TRUE, maxit = 1000, reltol = 1e-14, trace = FALSE))
+
+# the multinomial logit without each variable (nnet's drop1 fails on weighted fits: update() does it here), the
+# layout of drop()'s NAME.drop1.csv
+mdrop <- function(name, fit) {
+  vars <- attr(terms(fit), "term.labels")
+  rows <- lapply(vars, function(v) {
+    g <- update(fit, as.formula(paste(". ~ . -", v)))
+    lrt <- deviance(g) - deviance(fit)
+    df <- fit$edf - g$edf
+    data.frame(term = v, df = df, deviance = deviance(g), aic = AIC(g), stat = lrt,
+               p = pchisq(lrt, df, lower.tail = FALSE), aic.refit = AIC(g))
+  })
+  out <- rbind(data.frame(term = "<none>", df = NA, deviance = deviance(fit), aic = AIC(fit), stat = NA, p = NA,
+                          aic.refit = AIC(fit)), do.call(rbind, rows))
+  write.csv(out, paste0(name, ".drop1.csv"), row.names = FALSE)
+}
+hsf <- data.frame(hs, Freq = housing$Freq)
+mdrop("housing_multinom", multinom(Sat ~ Infl + Type + Cont, weights = Freq, data = hsf, maxit = 1000, reltol = 1e-14,
+                                   trace = FALSE))

@@ -39,11 +39,11 @@ public class EngineModule extends Module {
 
     @Override
     public Tensor forward(Tensor x) {
-        return __call__(x);
+        return call(x);
     }
 
     @Override
-    public Tensor __call__(Tensor x) {
+    Tensor call(Tensor x) {
         final int v = ++version;
         final DMatrixRMaj out;
         try {

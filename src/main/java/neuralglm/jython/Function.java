@@ -95,7 +95,7 @@ public abstract class Function extends Module {
     }
 
     @Override
-    public Tensor __call__(Tensor x) {
+    Tensor call(Tensor x) {
         final int v = ++version;
         final Tensor y;
         try {
@@ -133,6 +133,6 @@ public abstract class Function extends Module {
      * @return {@code this(x)}, PyTorch's spelling
      */
     public Tensor apply(Tensor x) {
-        return __call__(x);
+        return call(x);
     }
 }

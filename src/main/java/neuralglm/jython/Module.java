@@ -53,10 +53,46 @@ public abstract class Module {
     public abstract Tensor forward(Tensor x);
 
     /**
-     * @param x input (a tensor or a list)
-     * @return {@code forward(x)}
+     * {@code model(x)}, {@code model(x, mask)}, {@code model(x1, x2)}, {@code model(x, training=True)}: as PyTorch's
+     * {@code Module.__call__}, a Jython subclass's {@code forward} with the same arguments, its result (a tensor, a
+     * tuple, ...) returned as it is (the bridge has no hooks). The bridge's own modules (engine layers, Sequential,
+     * Dropout, Flatten, {@link Function}) take one input tensor, positional or as {@code input=}, as in PyTorch;
+     * another call is a one-line {@code TypeError}.
+     *
+     * @param args the arguments, then the keyword arguments' values
+     * @param kws  the keyword names
+     * @return what forward returns
      */
-    public Tensor __call__(Tensor x) {
+    public PyObject __call__(PyObject[] args, String[] kws) {
+        if (this instanceof PyProxy && !(this instanceof Function) && !(this instanceof EngineModule)) {
+            try {
+                return ((PyProxy) this)._getPyInstance().invoke("forward", args, kws);
+            } catch (RuntimeException e) {
+                throw Errors.translate(e);
+            }
+        }
+        final String name = this instanceof PyProxy ? typeName() : toString().split("[(\n]", 2)[0];
+        final boolean asInput = kws.length == 1 && kws[0].equals("input");
+        if (args.length != 1 || (kws.length == 1 && !asInput) || kws.length > 1) {
+            throw Py.TypeError(name + " takes one input tensor, got " + (args.length - kws.length)
+                    + " positional argument" + (args.length - kws.length == 1 ? "" : "s")
+                    + (kws.length == 0 ? "" : " and the keywords " + String.join(", ", kws))
+                    + "; a module of several inputs is an nn.Module subclass whose forward takes them");
+        }
+        final Object x = args[0].__tojava__(Tensor.class);
+        if (!(x instanceof Tensor)) {
+            throw Py.TypeError(name + " takes a tensor, got " + args[0].getType().getName());
+        }
+        return Py.java2py(call((Tensor) x));
+    }
+
+    /**
+     * The module on one input tensor: {@link #forward}, or a subclass's own recorded call.
+     *
+     * @param x input
+     * @return output
+     */
+    Tensor call(Tensor x) {
         try {
             return forward(x);
         } catch (RuntimeException e) {

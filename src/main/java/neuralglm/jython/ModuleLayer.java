@@ -27,7 +27,7 @@ final class ModuleLayer implements Layer {
     public DMatrixRMaj forward(DMatrixRMaj x) {
         input = Tensor.matrix(x.copy());
         input.requiresGrad = true;
-        output = module.__call__(input);
+        output = module.call(input);
         if (output.data.numRows != x.numRows) {
             throw Errors.value(module + " returned shape " + Tensor.shapeText(output.shape) + " for an input of shape "
                     + Tensor.shapeText(input.shape) + "; a layer in a Sequential must keep the number of rows");
@@ -55,7 +55,7 @@ final class ModuleLayer implements Layer {
 
     @Override
     public DMatrixRMaj predict(DMatrixRMaj x) {
-        return module.__call__(Tensor.matrix(x.copy())).data;
+        return module.call(Tensor.matrix(x.copy())).data;
     }
 
     @Override

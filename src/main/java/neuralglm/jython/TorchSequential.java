@@ -85,10 +85,10 @@ public class TorchSequential extends EngineModule {
      * rows, so it cannot be an engine layer).
      */
     @Override
-    public Tensor __call__(Tensor x) {
-        Tensor y = engineCount == 0 ? x : super.__call__(x);
+    Tensor call(Tensor x) {
+        Tensor y = engineCount == 0 ? x : super.call(x);
         for (int i = engineCount; i < modules.size(); i++) {
-            y = modules.get(i).__call__(y);
+            y = modules.get(i).call(y);
         }
         return y;
     }

@@ -23,9 +23,11 @@ import org.ejml.data.DMatrixRMaj;
  * @param jointTests    the GLM's joint tests of its inputs' coefficients by attribute; null when none were made (networks,
  *                      a model saved before they were)
  * @param devianceTests the GLM's likelihood-ratio tests of dropping each attribute; null when not asked for
+ * @param noSummary     why a GLM has no summary (e.g. a singular information); null otherwise
  */
 public record FitStatistics(double meanNll, double deviance, double nullDeviance, double dispersion, int numParameters,
-                            GlmSummary glmSummary, JointTests jointTests, DevianceTests devianceTests) implements Serializable {
+                            GlmSummary glmSummary, JointTests jointTests, DevianceTests devianceTests, String noSummary)
+        implements Serializable {
     private static final long serialVersionUID = 2L;
 
     /**
@@ -40,7 +42,7 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      */
     public static FitStatistics of(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters) {
         final double[] s = family.fitSummary(eta, y, w, numParameters);
-        return new FitStatistics(s[0], s[1], s[2], s[3], numParameters, null, null, null);
+        return new FitStatistics(s[0], s[1], s[2], s[3], numParameters, null, null, null, null);
     }
 
     /**
@@ -48,7 +50,8 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      * @return these statistics with the summary
      */
     public FitStatistics withGlmSummary(GlmSummary summary) {
-        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, summary, jointTests, devianceTests);
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, summary, jointTests, devianceTests,
+                noSummary);
     }
 
     /**
@@ -56,7 +59,17 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      * @return these statistics with the tests
      */
     public FitStatistics withJointTests(JointTests tests) {
-        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, glmSummary, tests, devianceTests);
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, glmSummary, tests, devianceTests,
+                noSummary);
+    }
+
+    /**
+     * @param reason why the GLM has no summary
+     * @return these statistics with the reason
+     */
+    public FitStatistics withoutSummary(String reason) {
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, null, jointTests, devianceTests,
+                reason);
     }
 
     /**
@@ -64,7 +77,8 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      * @return these statistics with the tests
      */
     public FitStatistics withDevianceTests(DevianceTests tests) {
-        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, glmSummary, jointTests, tests);
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, glmSummary, jointTests, tests,
+                noSummary);
     }
 
     @Override

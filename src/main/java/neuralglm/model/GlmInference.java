@@ -596,7 +596,8 @@ public final class GlmInference {
         return new GlmSummary(family, terms.clone(), est, se, stat, pv, lo, hi, aliased.clone(), cov, estimated, confidence,
                 dispersion, dispersionSource, kind, m, observations, df, observations - 1, deviance, nullDeviance, pearson,
                 logLik, k, aic, bic, iterations, alpha, alphaSe,
-                notes(notes(quasi ? null : dispersionWarning(), separationNote()), zeroLikelihoodNote(logLik, deviance, phi)));
+                notes(notes(quasi ? null : dispersionWarning(), separationNote()), zeroLikelihoodNote(logLik, deviance, phi)),
+                null);
     }
 
     /**

@@ -52,13 +52,15 @@ public final class GlmSummary implements Serializable {
     final double alpha;
     final double alphaStandardError;
     final String dispersionWarning;
+    /** A multinomial logit's reference class (the log odds are against it); null for a one-output GLM. */
+    final String reference;
 
     GlmSummary(Family family, String[] terms, double[] estimate, double[] standardError, double[] statistic, double[] pValue,
                double[] lower, double[] upper, boolean[] aliased, double[][] covariance, boolean tStatistic,
                double confidence, double dispersion, String dispersionSource, GlmInference.Weights weights, int rank,
                double observations, double residualDf, double nullDf, double deviance, double nullDeviance,
                double pearsonChiSquare, double logLikelihood, int parametersCounted, double aic, double bic,
-               int iterations, double alpha, double alphaStandardError, String dispersionWarning) {
+               int iterations, double alpha, double alphaStandardError, String dispersionWarning, String reference) {
         this.family = family;
         this.terms = terms;
         this.estimate = estimate;
@@ -89,6 +91,12 @@ public final class GlmSummary implements Serializable {
         this.alpha = alpha;
         this.alphaStandardError = alphaStandardError;
         this.dispersionWarning = dispersionWarning;
+        this.reference = reference;
+    }
+
+    /** @return a multinomial logit's reference class, whose log odds the coefficients are against; null for one output */
+    public String reference() {
+        return reference;
     }
 
     /** @return the fitted family */

@@ -68,8 +68,14 @@ public final class GlmTable {
             }
         }
         final StringBuilder sb = new StringBuilder();
-        sb.append("Coefficients in the original attribute units: ").append(family.link().toString().startsWith("canonical")
-                ? "eta" : family.link() + "(mu)").append(" = Intercept + sum of coefficient * value\n");
+        if (s.reference() != null) {
+            sb.append("Coefficients in the original attribute units: log(P(class) / P(").append(s.reference())
+                    .append(")) = Intercept + sum of coefficient * value, for each class but the reference ")
+                    .append(s.reference()).append(" (as R's multinom)\n");
+        } else {
+            sb.append("Coefficients in the original attribute units: ").append(family.link().toString().startsWith("canonical")
+                    ? "eta" : family.link() + "(mu)").append(" = Intercept + sum of coefficient * value\n");
+        }
         sb.append("(standard errors from the inverse Fisher information at the fit");
         sb.append(s.isT() ? ", times the estimated dispersion; t tests on " + count(s.residualDf()) + " df" : "; z tests");
         sb.append("; Wald intervals with the ").append(s.isT() ? "t" : "normal").append(" quantile)\n");

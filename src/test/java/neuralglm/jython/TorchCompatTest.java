@@ -366,6 +366,10 @@ class TorchCompatTest {
         "nn.CrossEntropyLoss(ignore_index=1)(torch.zeros(2, 3), torch.tensor([0, 3]))|ValueError: cross_entropy: target 3.0 at position 1 is not a class index in 0..2 nor the ignore_index 1",
         "nn.CrossEntropyLoss(ignore_index=0)(torch.zeros(2, 3), torch.ones(2, 3) / 3)|ValueError: cross_entropy: ignore_index applies to class-index targets only, not to probabilities",
         "nn.BCEWithLogitsLoss(pos_weight=torch.ones(3))(torch.zeros(4, 2), torch.zeros(4, 2))|ValueError: binary_cross_entropy_with_logits: pos_weight has shape (3,), which does not broadcast to the input's (4, 2)",
+        "nn.Linear(2, 1)(torch.zeros(3, 2), torch.zeros(3, 2))|TypeError: Linear takes one input tensor, got 2 positional arguments; a module of several inputs is an nn.Module subclass whose forward takes them",
+        "nn.Sequential(nn.ReLU())(torch.zeros(3, 2), mask=torch.zeros(3, 2))|TypeError: Sequential takes one input tensor, got 1 positional argument and the keywords mask; a module of several inputs is an nn.Module subclass whose forward takes them",
+        "nn.Tanh()([1.0, 2.0])|TypeError: Tanh takes a tensor, got list",
+        "nn.Linear(2, 1).register_forward_hook(len)|ValueError: Module.register_forward_hook is not supported by neuralGLM's PyTorch bridge: a module has no hooks; do in forward, or after the call, what the hook would do",
         "nn.BCELoss(weight=torch.ones(4))(torch.ones(4, 1) / 2, torch.ones(4, 1))|ValueError: binary_cross_entropy: weight has shape (4,), which does not broadcast to the input's (4, 1)",
     })
     void whatCannotBeDoneFailsWithOneLine(String statement, String expected) {

@@ -280,6 +280,79 @@ class NeuralGLMInferenceTest {
         assertFalse(java.util.Arrays.asList(plain.getOptions()).contains("-drop-tests"));
     }
 
+    /**
+     * A multinomial logit (Categorical, GLM mode) against nnet's multinom (tight convergence, Hessian standard errors):
+     * the log odds against the first class, class by class, with z tests and Wald intervals; deviance, AIC and
+     * log-likelihood; joint Wald tests of each attribute over all classes.
+     */
+    private static void compareMultinomial(String fixture, NeuralGLM glm) {
+        final GlmSummary s = glm.getGlmSummary();
+        final java.util.List<String[]> coef = RFixture.rows(fixture + ".coef.csv");
+        assertEquals(coef.size() - 1, s.size(), fixture + " coefficients");
+        for (int j = 0; j < s.size(); j++) {
+            final String[] r = coef.get(j + 1);
+            final String what = fixture + " " + r[0] + " (ours " + s.terms()[j] + ")";
+            assertEquals(r[0].substring(0, r[0].indexOf(':')), s.terms()[j].substring(0, s.terms()[j].indexOf(':')), what);
+            final double se = Double.parseDouble(r[2]);
+            close(what + " estimate", Double.parseDouble(r[1]), s.estimates()[j], 1e-3 * se);
+            close(what + " se", se, s.standardErrors()[j], 0);
+            close(what + " z", Double.parseDouble(r[3]), s.statistics()[j], 1);
+            final double z = Double.parseDouble(r[3]), p = Double.parseDouble(r[4]);
+            assertEquals(p, s.pValues()[j], TOL * Math.max(1, z * z) * Math.max(p, 1e-3 * TOL), what + " p");
+            close(what + " lower", Double.parseDouble(r[5]), s.lowerBounds()[j], se);
+            close(what + " upper", Double.parseDouble(r[6]), s.upperBounds()[j], se);
+        }
+        final java.util.Map<String, Double> st = new java.util.HashMap<>();
+        for (String[] r : RFixture.rows(fixture + ".stats.csv").subList(1, 3 + 2)) {
+            st.put(r[0], Double.parseDouble(r[1]));
+        }
+        close(fixture + " deviance", st.get("deviance"), s.deviance(), 0);
+        close(fixture + " AIC", st.get("aic"), s.aic(), 0);
+        close(fixture + " logLik", st.get("loglik"), s.logLikelihood(), 0);
+        assertEquals(st.get("edf"), s.rank(), 0, fixture + " parameters");
+        assertFalse(s.isT());
+        compareWald(fixture, glm);
+    }
+
+    @Test
+    void categoricalGlmIsRsMultinom() throws Exception {
+        final NeuralGLM housing = build("housing", "-hidden", "none", "-family", "Categorical");
+        compareMultinomial("housing_multinom", housing);
+        final String report = housing.toString();
+        assertTrue(report.contains("log(P(class) / P(Low)) = Intercept + sum of coefficient * value, for each class but "
+                + "the reference Low (as R's multinom)"), report);
+        assertTrue(report.contains("High: Infl=High"), report);
+        compareMultinomial("multinom3", build("multinom3", "-hidden", "none", "-family", "Categorical"));
+        compareDrop("housing_multinom", build("housing", "-hidden", "none", "-family", "Categorical", "-drop-tests"));
+        // completely separated classes: no inverse of the information; the report says why, keeps the softmax table
+        final NeuralGLM iris = new NeuralGLM();
+        iris.setOptions(new String[] {"-hidden", "none"});
+        try (InputStreamReader r = new InputStreamReader(new java.io.FileInputStream("../shared/data/weka/iris.arff"),
+                StandardCharsets.UTF_8)) {
+            final Instances data = new Instances(r);
+            data.setClassIndex(data.numAttributes() - 1);
+            iris.buildClassifier(data);
+        }
+        assertThrows(IllegalStateException.class, iris::getGlmSummary);
+        // a class without training instances (glass's 'vehic wind non-float') carries no information: left out
+        final NeuralGLM glass = new NeuralGLM();
+        glass.setOptions(new String[] {"-hidden", "none"});
+        try (InputStreamReader r = new InputStreamReader(new java.io.FileInputStream("../shared/data/weka/glass.arff"),
+                StandardCharsets.UTF_8)) {
+            final Instances data = new Instances(r);
+            data.setClassIndex(data.numAttributes() - 1);
+            glass.buildClassifier(data);
+        }
+        final GlmSummary g = glass.getGlmSummary();
+        assertEquals(5 * 10, g.size(), "5 log-odds blocks of intercept + 9 inputs: 6 classes with instances");
+        for (int j = 0; j < g.size(); j++) {
+            assertFalse(g.terms()[j].startsWith("vehic wind non-float"), g.terms()[j]);
+            assertTrue(Double.isFinite(g.standardErrors()[j]) && g.standardErrors()[j] > 0, g.terms()[j]);
+        }
+        assertTrue(iris.toString().contains("Std. errors:     not computed: the information matrix is singular"),
+                iris.toString());
+    }
+
     @Test
     void dobsonPoissonWithTreatmentCoding() throws Exception {
         final NeuralGLM glm = build("dobson", "-hidden", "none", "-family", "Poisson");

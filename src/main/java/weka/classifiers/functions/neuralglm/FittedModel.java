@@ -189,9 +189,17 @@ public final class FittedModel implements Serializable {
      * @return this model with the tests in its statistics and report
      */
     public FittedModel withDevianceTests(neuralglm.model.DevianceTests tests) {
-        return new FittedModel(header, pipeline, net, family, classAttribute, result, statistics.withDevianceTests(tests),
-                architecture, optimizer, epochLimit, numInstances, sumOfWeights, standardized, requestedBatchSize,
-                trainingRows, validationRows, dispersion, classValues, origin, averagedFrom, resumeNote, regularization, absent);
+        return withStatistics(statistics.withDevianceTests(tests));
+    }
+
+    /**
+     * @param stats fit statistics of this model's fit (e.g. with a GLM summary added)
+     * @return this model with them
+     */
+    public FittedModel withStatistics(FitStatistics stats) {
+        return new FittedModel(header, pipeline, net, family, classAttribute, result, stats, architecture, optimizer,
+                epochLimit, numInstances, sumOfWeights, standardized, requestedBatchSize, trainingRows, validationRows,
+                dispersion, classValues, origin, averagedFrom, resumeNote, regularization, absent);
     }
 
     private FittedModel with(Sequential network, int averaged, AbsentClasses absentClasses) {

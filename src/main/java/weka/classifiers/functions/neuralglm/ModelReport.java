@@ -98,7 +98,8 @@ public final class ModelReport {
                 sb.append('\n').append(m.devianceTests().format());
             }
         } else if (m.isGlm()) {
-            line(sb, "  Std. errors", "for one-output GLMs only: a softmax GLM's coefficients have none here");
+            line(sb, "  Std. errors", m.statistics.noSummary() != null ? "not computed: " + m.statistics.noSummary()
+                    : "for one-output GLMs and multinomial logits only");
             sb.append('\n').append(coefficientTable(m));
         } else {
             line(sb, "  Std. errors", "for GLM mode only (-hidden none): a network's weights have none");

@@ -218,7 +218,33 @@ public final class TrainingRun {
         final FitStatistics stats = FitStatistics.of(family, fitted, targets.y(), targets.weights(), p);
         completed = model(net, result, stats,
                 FittedDispersion.fit(dispersionEstimate, family, fitted, targets.y(), targets.weights(), p));
+        if (glm && net == own && targetScale == null && !family.isScalar()) {
+            completed = completed.withStatistics(multinomial(net, fitted, result, stats));
+        }
         return completed;
+    }
+
+    /**
+     * A multinomial logit's summary (R's multinom: log odds against the first class with training weight, standard
+     * errors, z tests, joint tests per attribute), or the reason it has none.
+     */
+    private FitStatistics multinomial(Sequential net, DMatrixRMaj fitted, TrainingResult result, FitStatistics stats) {
+        if (x == null || net.layers().size() != 1 || !(net.layers().get(0) instanceof neuralglm.nn.Linear)) {
+            return stats.withoutSummary("standard errors need the inputs of a one-layer fit");
+        }
+        final neuralglm.nn.Linear out = (neuralglm.nn.Linear) net.layers().get(0);
+        final String[] classes = new String[fitted.numCols];
+        for (int c = 0; c < classes.length; c++) {
+            classes[c] = header.classAttribute().value(completed.classValue(c));
+        }
+        try {
+            final GlmSummary summary = neuralglm.model.MultinomialInference.summary(family, x, fitted, targets.y(),
+                    targets.weights(), weightsKind, out.weight().value(), out.bias().value().data, pipeline.standardizer(),
+                    pipeline.inputNames(), classes, result.epochs(), 0.95);
+            return stats.withGlmSummary(summary).withJointTests(jointTests(summary));
+        } catch (IllegalArgumentException e) {
+            return stats.withoutSummary(e.getMessage());
+        }
     }
 
     /**
@@ -323,20 +349,26 @@ public final class TrainingRun {
     }
 
     /**
-     * @param summary the GLM's summary, whose coefficients after the intercept are the pipeline's input columns
-     * @return the joint tests of each input attribute's coefficients; null when no attribute has more than one column
-     *         (the coefficient table's tests are then the same) or the columns' attributes are not known
+     * @param summary the GLM's summary, whose coefficients after the intercept are the pipeline's input columns (a
+     *                multinomial logit's: one such block per class but the reference)
+     * @return the joint tests of each input attribute's coefficients (over all classes for a multinomial logit); null
+     *         when no attribute has more than one coefficient (the coefficient table's tests are then the same) or the
+     *         columns' attributes are not known
      */
     private JointTests jointTests(GlmSummary summary) {
         final String[] sources = pipeline.inputAttributes();
-        if (sources == null || sources.length + 1 != summary.size()) {
+        final int p = sources == null ? 0 : sources.length + 1;
+        if (sources == null || summary.size() % p != 0) {
             return null;
         }
+        final int blocks = summary.size() / p;   // a multinomial logit: one block of coefficients per class but one
         final java.util.Map<String, java.util.List<Integer>> groups = new java.util.LinkedHashMap<>();
         for (int j = 0; j < sources.length; j++) {
-            groups.computeIfAbsent(sources[j], a -> new java.util.ArrayList<>()).add(j + 1);
+            for (int c = 0; c < blocks; c++) {
+                groups.computeIfAbsent(sources[j], a -> new java.util.ArrayList<>()).add(c * p + j + 1);
+            }
         }
-        if (groups.size() == sources.length) {
+        if (groups.size() == sources.length && blocks == 1) {
             return null;
         }
         final int[][] columns = new int[groups.size()][];
