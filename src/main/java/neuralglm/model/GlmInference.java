@@ -40,6 +40,11 @@ import org.ejml.data.DMatrixRMaj;
  * weights the Gamma and inverse Gaussian rows as frequencies); Binomial {@code sum log Bin(w_i y_i; w_i, mu_i)};
  * Poisson, Bernoulli, Exponential and the negative binomial {@code sum w_i log f(y_i)}. k adds 1 to the rank
  * for families with a dispersion parameter and for a fitted negative binomial alpha.
+ *
+ * <p><b>Rows spread over machines.</b> Every quantity above is a sum over rows, so a cluster computes each block's
+ * share ({@link #blockSums}: I, u, chi2, D, D0, sum w, row counts; {@link #blockLogLikelihood}), adds them, and
+ * {@link #fromSums} factors the total as {@link #at} factors the rows' own: one block gives {@link #at}'s numbers
+ * to the bit.
  */
 public final class GlmInference {
 

@@ -295,18 +295,27 @@ final class PartitionData implements Serializable {
      * @param family   the output family (one target column)
      * @param phi      the log-likelihood's dispersion
      * @param kind     how the weights are read
-     * @return the partition's log-likelihood ({@link GlmInference#blockLogLikelihood}), chunk by chunk
+     * @return {@code (log L, rows of density 0, 1 if the family has no density here)}: the partition's log-likelihood
+     *         ({@link GlmInference#blockLogLikelihood}, chunk by chunk) while it is finite, else 0 with the count of
+     *         chunks at -Infinity (an exact sum cannot hold an infinity) or the NaN flag
      */
     ExactSum logLikelihood(byte[] netBytes, double[] params, Family family, double phi, GlmInference.Weights kind) {
         final Sequential net = FlatParameters.fromBytes(netBytes);
         Parameters.restore(net.parameters(), params);
-        double s = 0;
+        double s = 0, zero = 0, none = 0;
         for (int c = 0; c < x.length; c++) {
             final int b = chunkLength(c);
-            s += GlmInference.blockLogLikelihood(family, net.predict(DMatrixRMaj.wrap(b, d, x[c])),
+            final double l = GlmInference.blockLogLikelihood(family, net.predict(DMatrixRMaj.wrap(b, d, x[c])),
                     DMatrixRMaj.wrap(b, k, y[c]), w == null ? null : w[c], phi, kind);
+            if (Double.isNaN(l)) {
+                none = 1;
+            } else if (l == Double.NEGATIVE_INFINITY) {
+                zero++;
+            } else {
+                s += l;
+            }
         }
-        return ExactSum.of(new double[] {s});
+        return ExactSum.of(new double[] {Double.isFinite(s) ? s : 0, zero, Double.isFinite(s) ? none : 1});
     }
 
     private synchronized int[] permutation(MiniBatch batch) {

@@ -115,8 +115,10 @@ final class SummaryPass {
                 + family.name() + ") has no coefficient statistics");
     }
 
+    /** @return the log-likelihood: -Infinity when a row has density 0, NaN when the family has no density there */
     private double logLikelihood(double phi, GlmInference.Weights kind) {
         final Family fam = family;
-        return sum((part, shape, theta) -> part.logLikelihood(shape, theta, fam, phi, kind))[0];
+        final double[] s = sum((part, shape, theta) -> part.logLikelihood(shape, theta, fam, phi, kind));
+        return s.length == 0 || s[2] > 0 ? Double.NaN : s[1] > 0 ? Double.NEGATIVE_INFINITY : s[0];
     }
 }

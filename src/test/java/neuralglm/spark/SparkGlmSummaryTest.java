@@ -131,6 +131,8 @@ class SparkGlmSummaryTest {
         assertEquals((double) r.residualDegreeOfFreedom(), s.residualDegreeOfFreedom(), f + "residual df");
         assertEquals((double) r.residualDegreeOfFreedomNull(), s.residualDegreeOfFreedomNull(), f + "null df");
         assertEquals(N, s.weightSum());
+        final String table = s.toString();
+        assertTrue(table.contains("(Intercept)") && table.contains("\na ") && table.contains("\nc "), table);
         System.out.printf(Locale.ROOT, "%s vs GLR: max relative difference: coefficients %.2e, standard errors %.2e, "
                         + "p-values %.2e, deviance %.2e, null deviance %.2e, dispersion %.2e, AIC %.2e (%d epochs)%n", family,
                 Math.max(relative(glr.coefficients().toArray(), s.coefficients().toArray()),
@@ -161,6 +163,22 @@ class SparkGlmSummaryTest {
     @Test
     void aGammaGlmsSummaryIsGeneralizedLinearRegressions() {
         againstGlr("Gamma", "gamma", "log", "gamma");
+    }
+
+    /**
+     * A Poisson label that is not a whole number (a rate) has probability 0: log L = -Infinity and AIC = Infinity, as
+     * the engine (and R's glm) give them, not NaN (the partitions' exact sums cannot hold an infinity, so they count
+     * it). Spark's GLR truncates the label to an integer instead, so its AIC is not compared here.
+     */
+    @Test
+    void aPoissonRateHasAnInfiniteAic() {
+        final NeuralGLMModel model = new NeuralGLMEstimator().setFamily("Poisson").setLabelCol("rate").setOptimizer("lbfgs")
+                .setEpochs(50).fit(data.withColumn("rate", org.apache.spark.sql.functions.col("poisson").divide(2)));
+        assertEquals(Double.NEGATIVE_INFINITY, model.summary().logLikelihood());
+        assertEquals(Double.POSITIVE_INFINITY, model.summary().aic());
+        assertTrue(Double.isFinite(model.summary().deviance()));
+        assertTrue(model.summary().glmSummary().dispersionWarning().contains("the log-likelihood is -Infinity"),
+                model.summary().glmSummary().dispersionWarning());
     }
 
     @Test
