@@ -326,3 +326,22 @@ mdrop <- function(name, fit) {
 hsf <- data.frame(hs, Freq = housing$Freq)
 mdrop("housing_multinom", multinom(Sat ~ Infl + Type + Cont, weights = Freq, data = hsf, maxit = 1000, reltol = 1e-14,
                                    trace = FALSE))
+
+# Confidence intervals of the mean at new rows (NAME.meanci.csv): predict(type = "link", se.fit = TRUE), the Wald
+# interval on the link scale (t quantile on the residual df for an estimated dispersion, else normal) through the
+# inverse link, at 95%
+meanci <- function(name, fit, newdata, estimated) {
+  pr <- predict(fit, newdata, type = "link", se.fit = TRUE)
+  q <- if (estimated) qt(0.975, fit$df.residual) else qnorm(0.975)
+  inv <- family(fit)$linkinv
+  a <- inv(pr$fit - q * pr$se.fit); b <- inv(pr$fit + q * pr$se.fit)
+  write.csv(data.frame(newdata, eta = pr$fit, se = pr$se.fit, lower = pmin(a, b), upper = pmax(a, b)),
+            paste0(name, ".meanci.csv"), row.names = FALSE)
+}
+meanci("dobson", glm(counts ~ outcome + treatment, family = poisson(), data = dobson),
+       data.frame(outcome = factor(c("o1", "o2", "o3"), levels = levels(dobson$outcome)),
+                  treatment = factor(c("t3", "t1", "t2"), levels = levels(dobson$treatment))), FALSE)
+meanci("clotting_log", glm(lot1 ~ logu, data = clot, family = Gamma(link = "log"), control = tight),
+       data.frame(logu = log(c(7, 50, 150))), TRUE)
+meanci("mtcars_am", glm(am ~ wt + hp, family = binomial, data = ma, control = tight),
+       data.frame(wt = c(2.2, 3.1, 4.5), hp = c(90, 150, 250)), FALSE)

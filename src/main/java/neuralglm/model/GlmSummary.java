@@ -187,6 +187,37 @@ public final class GlmSummary implements Serializable {
         return v;
     }
 
+    /**
+     * The Wald confidence interval of the mean at a row of inputs (R's {@code predict(fit, newdata, type = "link",
+     * se.fit = TRUE)} mapped through the inverse link):
+     * <pre>
+     *   eta = x' b,  se = sqrt(x' V x),  [g^-1(eta - q se), g^-1(eta + q se)]   (ends in increasing order)
+     * </pre>
+     * q the t quantile on the residual df where the dispersion is estimated ({@link #isT()}), else the normal's.
+     *
+     * @param x          the row as the coefficients read it: x[0] = 1, then the inputs in original units
+     * @param confidence the coverage, in (0, 1)
+     * @return {lower, upper} for mu
+     * @throws IllegalArgumentException for a multinomial summary, a row of the wrong length or a coverage out of range
+     */
+    public double[] meanInterval(double[] x, double confidence) {
+        if (reference != null) {
+            throw new IllegalArgumentException("A multinomial logit has one mean per class: no interval of one mean");
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("The confidence level must be in (0, 1), got " + confidence);
+        }
+        final double se = Math.sqrt(linearPredictorVariance(x));
+        double eta = 0;
+        for (int j = 0; j < x.length; j++) {
+            eta += aliased[j] ? 0 : estimate[j] * x[j];
+        }
+        final double q = neuralglm.dist.StudentT.quantile(0.5 + 0.5 * confidence,
+                tStatistic ? residualDf : Double.POSITIVE_INFINITY);
+        final double a = family.mean(eta - q * se), b = family.mean(eta + q * se);
+        return new double[] {Math.min(a, b), Math.max(a, b)};
+    }
+
     /** @return the covariance phi I^-1 of the estimates in original units (NaN rows and columns where aliased) */
     public double[][] covariance() {
         final double[][] c = new double[covariance.length][];

@@ -1583,6 +1583,26 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     }
 
     /**
+     * The confidence interval of the mean at an instance, for a one-output GLM (GLM mode): the Wald interval of the
+     * linear predictor, x' b -/+ q sqrt(x' V x), through the inverse link (R's {@code predict(fit, type = "link",
+     * se.fit = TRUE)}); q the t quantile on the residual df where the dispersion is estimated, else the normal's. Not
+     * the interval of a new observation ({@link #predictIntervals}).
+     *
+     * @param instance        the instance
+     * @param confidenceLevel the coverage, in (0, 1)
+     * @return {lower, upper} of the class's mean (a nominal two-class one: the probability of its second value)
+     * @throws Exception for a model without a one-output GLM summary, or an instance that does not fit the header
+     */
+    public double[] meanInterval(Instance instance, double confidenceLevel) throws Exception {
+        final GlmSummary s = getGlmSummary();
+        if (s.reference() != null) {
+            throw new IllegalStateException("NeuralGLM: a multinomial logit has one probability per class: no interval of "
+                    + "one mean");
+        }
+        return s.meanInterval(builtModel().coefficientRow(instance), confidenceLevel);
+    }
+
+    /**
      * @return the GLM's joint Wald tests of each input attribute's coefficients (a nominal attribute's k - 1 contrasts
      *         together; the report's table below the coefficients); null when no attribute has more than one column
      * @throws IllegalStateException before a build, or for a model without a GLM summary ({@link #getGlmSummary()})

@@ -165,6 +165,25 @@ class NeuralGLMInferenceTest {
         return glm;
     }
 
+    /** A fixture row as an instance of the header: each attribute's value from the column of its name (if any). */
+    private static weka.core.Instance instance(Instances header, java.util.List<String> cols, String[] r) {
+        final weka.core.Instance x = new weka.core.DenseInstance(header.numAttributes());
+        x.setDataset(header);
+        for (int a = 0; a < header.numAttributes(); a++) {
+            final weka.core.Attribute att = header.attribute(a);
+            final int c = cols.indexOf(att.name());
+            if (c < 0) {
+                continue;   // missing (the class of a row to predict)
+            }
+            if (att.isNominal()) {
+                x.setValue(att, r[c]);
+            } else {
+                x.setValue(att, Double.parseDouble(r[c]));
+            }
+        }
+        return x;
+    }
+
     /**
      * R's predict.lm(interval = "prediction") and the t law's log density at new rows (the fixture's, the last one far
      * outside the data), to 1e-5.
@@ -174,17 +193,7 @@ class NeuralGLMInferenceTest {
         final java.util.List<String[]> rows = RFixture.rows(fixture + ".predict.csv");
         final java.util.List<String> cols = java.util.Arrays.asList(rows.get(0));
         for (String[] r : rows.subList(1, rows.size())) {
-            final weka.core.Instance x = new weka.core.DenseInstance(header.numAttributes());
-            x.setDataset(header);
-            for (int a = 0; a < header.numAttributes(); a++) {
-                final weka.core.Attribute att = header.attribute(a);
-                final String v = r[cols.indexOf(att.name())];
-                if (att.isNominal()) {
-                    x.setValue(att, v);
-                } else {
-                    x.setValue(att, Double.parseDouble(v));
-                }
-            }
+            final weka.core.Instance x = instance(header, cols, r);
             final double fit = Double.parseDouble(r[cols.indexOf("fit")]);
             final String what = fixture + " at wt " + r[cols.indexOf("wt")];
             assertEquals(fit, glm.classifyInstance(x), TOL * Math.abs(fit), what + " fit");
@@ -314,6 +323,19 @@ class NeuralGLMInferenceTest {
         compareWald(fixture, glm);
     }
 
+    /** A GLM (-hidden none, the default family) of one of Weka's example sets in ../shared/data/weka. */
+    private static NeuralGLM glmOfShared(String name) throws Exception {
+        final NeuralGLM glm = new NeuralGLM();
+        glm.setOptions(new String[] {"-hidden", "none"});
+        try (InputStreamReader r = new InputStreamReader(new java.io.FileInputStream("../shared/data/weka/" + name + ".arff"),
+                StandardCharsets.UTF_8)) {
+            final Instances data = new Instances(r);
+            data.setClassIndex(data.numAttributes() - 1);
+            glm.buildClassifier(data);
+        }
+        return glm;
+    }
+
     @Test
     void categoricalGlmIsRsMultinom() throws Exception {
         final NeuralGLM housing = build("housing", "-hidden", "none", "-family", "Categorical");
@@ -325,24 +347,10 @@ class NeuralGLMInferenceTest {
         compareMultinomial("multinom3", build("multinom3", "-hidden", "none", "-family", "Categorical"));
         compareDrop("housing_multinom", build("housing", "-hidden", "none", "-family", "Categorical", "-drop-tests"));
         // completely separated classes: no inverse of the information; the report says why, keeps the softmax table
-        final NeuralGLM iris = new NeuralGLM();
-        iris.setOptions(new String[] {"-hidden", "none"});
-        try (InputStreamReader r = new InputStreamReader(new java.io.FileInputStream("../shared/data/weka/iris.arff"),
-                StandardCharsets.UTF_8)) {
-            final Instances data = new Instances(r);
-            data.setClassIndex(data.numAttributes() - 1);
-            iris.buildClassifier(data);
-        }
+        final NeuralGLM iris = glmOfShared("iris");
         assertThrows(IllegalStateException.class, iris::getGlmSummary);
         // a class without training instances (glass's 'vehic wind non-float') carries no information: left out
-        final NeuralGLM glass = new NeuralGLM();
-        glass.setOptions(new String[] {"-hidden", "none"});
-        try (InputStreamReader r = new InputStreamReader(new java.io.FileInputStream("../shared/data/weka/glass.arff"),
-                StandardCharsets.UTF_8)) {
-            final Instances data = new Instances(r);
-            data.setClassIndex(data.numAttributes() - 1);
-            glass.buildClassifier(data);
-        }
+        final NeuralGLM glass = glmOfShared("glass");
         final GlmSummary g = glass.getGlmSummary();
         assertEquals(5 * 10, g.size(), "5 log-odds blocks of intercept + 9 inputs: 6 classes with instances");
         for (int j = 0; j < g.size(); j++) {
@@ -351,6 +359,31 @@ class NeuralGLMInferenceTest {
         }
         assertTrue(iris.toString().contains("Std. errors:     not computed: the information matrix is singular"),
                 iris.toString());
+    }
+
+    /** R's predict(type = "link", se.fit = TRUE) through the inverse link at new rows (NAME.meanci.csv), to 1e-5. */
+    private static void compareMeanInterval(String fixture, NeuralGLM glm) throws Exception {
+        final Instances header = glm.fittedModel().header();
+        final java.util.List<String[]> rows = RFixture.rows(fixture + ".meanci.csv");
+        final java.util.List<String> cols = java.util.Arrays.asList(rows.get(0));
+        for (String[] r : rows.subList(1, rows.size())) {
+            final weka.core.Instance x = instance(header, cols, r);
+            final double lower = Double.parseDouble(r[cols.indexOf("lower")]), upper = Double.parseDouble(r[cols.indexOf("upper")]);
+            final double[] ci = glm.meanInterval(x, 0.95);
+            assertEquals(lower, ci[0], TOL * Math.abs(lower) + 1e-12, fixture + " " + String.join(",", r) + " lower");
+            assertEquals(upper, ci[1], TOL * Math.abs(upper), fixture + " " + String.join(",", r) + " upper");
+        }
+    }
+
+    @Test
+    void meanIntervalIsRsPredictWithSeFit() throws Exception {
+        compareMeanInterval("dobson", build("dobson", "-hidden", "none", "-family", "Poisson"));
+        compareMeanInterval("clotting_log", build("clotting", "-hidden", "none", "-family", "Gamma"));
+        compareMeanInterval("mtcars_am", build("mtcars_am", "-hidden", "none", "-family", "Bernoulli"));
+        final NeuralGLM net = build("dobson", "-hidden", "2", "-family", "Poisson", "-epochs", "5");
+        final weka.core.Instance row = arff("dobson").firstInstance();
+        final IllegalStateException e = assertThrows(IllegalStateException.class, () -> net.meanInterval(row, 0.95));
+        assertTrue(e.getMessage().contains("GLM mode only"), e.getMessage());
     }
 
     @Test

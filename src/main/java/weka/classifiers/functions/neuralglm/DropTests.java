@@ -12,7 +12,7 @@ import weka.core.Instances;
  * NeuralGLM's {@code -drop-tests}: the GLM fitted again without each input attribute, with the same options, whose
  * deviances, residual df and AICs give the engine's {@link DevianceTests} (R's {@code drop1}). Orchestration only:
  * the fits are NeuralGLM builds, the tests the engine's. A refit that fails (e.g. the remaining attributes separate the
- * class) leaves its row NA with the reason; an interrupt (the Explorer's Stop) ends the build.
+ * class, or its training diverges) leaves its row NA with the reason; an interrupt (the Explorer's Stop) ends the build.
  */
 public final class DropTests {
 
@@ -52,7 +52,7 @@ public final class DropTests {
                 final GlmSummary r = refit.getGlmSummary();
                 fits.add(new double[] {r.deviance(), r.residualDf(), r.aic()});
                 failures.add(null);
-            } catch (IllegalArgumentException | IllegalStateException e) {
+            } catch (IllegalArgumentException | IllegalStateException | neuralglm.train.TrainingDivergedException e) {
                 fits.add(new double[] {Double.NaN, Double.NaN, Double.NaN});
                 failures.add(e.getMessage());
             }
