@@ -22,7 +22,9 @@ import org.apache.spark.ml.linalg.Vectors;
  *   residualDegreeOfFreedomNull   n - 1   (n: rows of positive weight, the weights read as GLR reads them:
  *                                 Var(y_i) = phi V(mu_i) / w_i)
  *   aic                           -2 log L + 2 k (k = rank, +1 for an estimated dispersion), log L at R's family$aic
- *                                 dispersion (Gaussian D/n, Gamma D/sum w): GLR's convention
+ *                                 dispersion (Gaussian D/n, Gamma D/sum w): GLR's convention; with weights, a
+ *                                 Gamma or inverse Gaussian row's density is log f(y; mu, phi / w) (prior weights),
+ *                                 where GLR (as R's Gamma()$aic) takes w log f(y; mu, phi)
  *   numIterations                 epochs trained;  objectiveHistory: the mean NLL of each epoch
  *   coefficients, intercept,      for a GLM (no hidden layer, one output): the coefficients in the units of the
  *   coefficientStandardErrors,    features vector (the network sees them standardised), their standard errors
