@@ -50,4 +50,53 @@ class GlmSummaryBridgeTest {
             assertEquals(r, Double.parseDouble(se[j]), 1e-6 * r, "se " + j);
         }
     }
+
+    /**
+     * A {@code nn.Linear(2, 3)} holding nnet's multinom coefficients (class 0's row zero, the reference) for the synthetic
+     * three-class fixture prints R's multinom table and returns its standard errors (nnet's Hessian at its optimum).
+     */
+    @Test
+    void multinomialModuleSummaryMatchesR() throws Exception {
+        final java.util.List<String> data = new java.util.ArrayList<>();
+        try (java.io.InputStream in = GlmSummaryBridgeTest.class.getResourceAsStream("/glmref/multinom3.arff")) {
+            boolean rows = false;
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (rows && !line.isBlank()) {
+                    data.add(line.trim());
+                }
+                rows |= line.startsWith("@data");
+            }
+        }
+        final StringBuilder x = new StringBuilder("["), y = new StringBuilder("[");
+        for (String row : data) {
+            final String[] v = row.split(",");
+            x.append(x.length() > 1 ? ", " : "").append('[').append(v[0]).append(", ").append(v[1]).append(']');
+            y.append(y.length() > 1 ? ", " : "").append("abc".indexOf(v[2]));
+        }
+        final java.util.List<String[]> coef = RFixture.rows("multinom3.coef.csv");
+        final double[] b = new double[6], se = new double[6];
+        for (int j = 0; j < 6; j++) {
+            b[j] = Double.parseDouble(coef.get(j + 1)[1]);
+            se[j] = Double.parseDouble(coef.get(j + 1)[2]);
+        }
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "import torch.nn as nn",
+                "X = torch.tensor(" + x + "])",
+                "y = torch.tensor(" + y + "])",
+                "m = nn.Linear(2, 3)",
+                "ps = list(m.parameters())",
+                "ps[0].data.copy_([[0.0, 0.0], [" + b[1] + ", " + b[2] + "], [" + b[4] + ", " + b[5] + "]])",
+                "ps[1].data.copy_([0.0, " + b[0] + ", " + b[3] + "])",
+                "s = m.summary(torch.families.Categorical(), X, y, None, 'frequency', False, ['x1', 'x2'])",
+                "print(s)",
+                "print(' '.join(repr(v) for v in s.standardErrors()))"));
+        assertTrue(printed.contains("log(P(class) / P(0))") && printed.contains("2: x2"), printed);
+        final String[] lines = printed.trim().split("\n");
+        final String[] ours = lines[lines.length - 1].trim().split(" ");
+        assertEquals(6, ours.length, printed);
+        for (int j = 0; j < 6; j++) {
+            assertEquals(se[j], Double.parseDouble(ours[j]), 1e-6 * se[j], coef.get(j + 1)[0] + " se");
+        }
+    }
 }
