@@ -19,10 +19,12 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  * n counts observations as {@link GlmInference} does (the sum of weights for frequency weights, rows of positive
  * weight for prior ones). A class without training weight is left out (its output carries no information; the
- * reference is the first class with weight). A singular information (collinear inputs, or classes the inputs
- * separate) has no inverse, and more than {@value #MAX_PARAMETERS} coefficients or {@value #MAX_WORK} multiply-adds
- * in the information pass (a second or so) are too many: the summary is then refused with the reason. Terms are named
- * {@code "class: term"}.
+ * reference is the first class with weight). A column of the design that is a combination of earlier ones (collinear
+ * inputs, a value no row has) is aliased in every class's block, R's NA, as in {@link GlmInference}: left out, and the
+ * other coefficients are the projection of the fitted log odds on the kept columns (exact: they lie in their span).
+ * A singular information on the kept columns (the inputs separate classes) and more than {@value #MAX_PARAMETERS}
+ * coefficients or {@value #MAX_WORK} multiply-adds in the information pass (a second or so) are refused with the
+ * reason. Terms are named {@code "class: term"}.
  */
 public final class MultinomialInference {
 
@@ -81,7 +83,7 @@ public final class MultinomialInference {
                     + "rows are too many for the information pass (%.2g multiply-adds; at most %.0g, and %d coefficients)",
                     m, n, (double) n * m * m, MAX_WORK, MAX_PARAMETERS));
         }
-        final double[][] info = new double[m][m];
+        final double[][] info = new double[m][m], gram = new double[p][p];
         final double[] prob = new double[k], row = new double[p];
         final int[] nonzero = new int[p];
         double positive = 0, total = 0, pearson = 0;
@@ -103,6 +105,11 @@ public final class MultinomialInference {
             for (int a = 0; a < p; a++) {
                 if (row[a] != 0) {
                     nonzero[nz++] = a;
+                }
+            }
+            for (int ia = 0; ia < nz; ia++) {   // the design's Gram matrix A'A: its collinear columns are aliased
+                for (int ib = 0; ib < nz; ib++) {
+                    gram[nonzero[ia]][nonzero[ib]] += row[nonzero[ia]] * row[nonzero[ib]];
                 }
             }
             for (int c = 1; c < k; c++) {
@@ -132,7 +139,22 @@ public final class MultinomialInference {
         for (int c = 0; c < k; c++) {
             present[c] = classNames[cls[c]];
         }
-        final double[][] inverse = inverse(info, present, inputNames, p);
+        // aliased: a column of the design that is a combination of earlier ones (R's qr of the model matrix), in every
+        // class's block; the information on the other columns must then be invertible (else the inputs separate classes)
+        final boolean[] designAliased = new boolean[p];
+        choleskyFails(gram, designAliased, true);
+        if (designAliased[0]) {
+            throw new IllegalArgumentException("no row has a positive weight");
+        }
+        final boolean[] aliased = new boolean[m];
+        for (int j = 0; j < m; j++) {
+            aliased[j] = designAliased[j % p];
+        }
+        final double[][] inverse = inverse(info, aliased, present, inputNames, p);
+        int rank = 0;
+        for (boolean a : aliased) {
+            rank += a ? 0 : 1;
+        }
         // theta in standardised units, then T (per class block) to original units
         final double[] mean = standardizer.mean(), scale = standardizer.scale();
         final String[] terms = new String[m];
@@ -144,6 +166,9 @@ public final class MultinomialInference {
             theta[0] = bias[cls[c]] - bias[cls[0]];
             for (int a = 0; a < d; a++) {
                 theta[a + 1] = weight.data[cls[c] * d + a] - weight.data[cls[0] * d + a];
+            }
+            if (anyAliased(aliased, o, p)) {
+                project(theta, aliased, o, z, eta, w, outputs, cls[c], cls[0]);
             }
             t[o][o] = 1;
             for (int a = 0; a < d; a++) {
@@ -188,6 +213,14 @@ public final class MultinomialInference {
         final double quantile = StudentT.quantile(0.5 + 0.5 * confidence, Double.POSITIVE_INFINITY);
         final double[] se = new double[m], stat = new double[m], pv = new double[m], lo = new double[m], hi = new double[m];
         for (int j = 0; j < m; j++) {
+            if (aliased[j]) {   // R's NA: no estimate, no row or column of the covariance
+                java.util.Arrays.fill(cov[j], Double.NaN);
+                for (double[] covRow : cov) {
+                    covRow[j] = Double.NaN;
+                }
+                est[j] = se[j] = stat[j] = pv[j] = lo[j] = hi[j] = Double.NaN;
+                continue;
+            }
             se[j] = Math.sqrt(cov[j][j]);
             stat[j] = est[j] / se[j];
             pv[j] = 2 * StandardNormal.cdf(-Math.abs(stat[j]));
@@ -197,10 +230,55 @@ public final class MultinomialInference {
         final double observations = kind == GlmInference.Weights.PRIOR ? positive : total;
         final double deviance = family.deviance(eta, y, w), nullDeviance = family.nullDeviance(y, w);
         final double logLik = -deviance / 2;
-        return new GlmSummary(family, terms, est, se, stat, pv, lo, hi, new boolean[m], cov, false, confidence, 1.0,
-                "fixed by the family", kind, m, observations, observations - m, observations - (k - 1), deviance,
-                nullDeviance, pearson, logLik, m, deviance + 2 * m, deviance + Math.log(observations) * m, iterations,
-                Double.NaN, Double.NaN, null, present[0]);
+        return new GlmSummary(family, terms, est, se, stat, pv, lo, hi, aliased, cov, false, confidence, 1.0,
+                "fixed by the family", kind, rank, observations, observations - rank, observations - (k - 1), deviance,
+                nullDeviance, pearson, logLik, rank, deviance + 2 * rank, deviance + Math.log(observations) * rank,
+                iterations, Double.NaN, Double.NaN, null, present[0]);
+    }
+
+    private static boolean anyAliased(boolean[] aliased, int o, int p) {
+        for (int j = o; j < o + p; j++) {
+            if (aliased[j]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A block with aliased columns: theta on the kept columns is the least-squares projection of the fitted log odds
+     * eta_c - eta_r (rows of positive weight) on them, exact since they lie in the kept columns' span (the network
+     * may have split an effect between collinear columns); the aliased entries become 0.
+     */
+    private static void project(double[] theta, boolean[] aliased, int o, DMatrixRMaj z, DMatrixRMaj eta, double[] w,
+                                int outputs, int c, int r) {
+        final int p = theta.length, d = p - 1;
+        final int[] kept = java.util.stream.IntStream.range(0, p).filter(j -> !aliased[o + j]).toArray();
+        final int q = kept.length;
+        final DMatrixRMaj ata = new DMatrixRMaj(q, q), atb = new DMatrixRMaj(q, 1);
+        final double[] row = new double[p];
+        for (int i = 0; i < z.numRows; i++) {
+            if (w != null && !(w[i] > 0)) {
+                continue;
+            }
+            row[0] = 1;
+            System.arraycopy(z.data, i * d, row, 1, d);
+            final double delta = eta.data[i * outputs + c] - eta.data[i * outputs + r];
+            for (int a = 0; a < q; a++) {
+                atb.data[a] += row[kept[a]] * delta;
+                for (int b = 0; b < q; b++) {
+                    ata.data[a * q + b] += row[kept[a]] * row[kept[b]];
+                }
+            }
+        }
+        final DMatrixRMaj sol = new DMatrixRMaj(q, 1);
+        if (!org.ejml.dense.row.CommonOps_DDRM.solve(ata, atb, sol)) {
+            throw new IllegalArgumentException("the kept columns' least-squares system is singular");
+        }
+        java.util.Arrays.fill(theta, 0.0);
+        for (int a = 0; a < q; a++) {
+            theta[kept[a]] = sol.data[a];
+        }
     }
 
     /** The softmax over the outputs {@code cls} of the row at {@code off}, into out[0 .. cls.length - 1]. */
@@ -219,29 +297,72 @@ public final class MultinomialInference {
         }
     }
 
-    /** I^-1 by Cholesky; a pivot below 1e-14 of its diagonal (R's qr tolerance 1e-7, squared) is refused, named. */
-    private static double[][] inverse(double[][] info, String[] classNames, String[] inputNames, int p) {
-        final int m = info.length;
-        final double[][] l = new double[m][m];
-        for (int j = 0; j < m; j++) {
-            double dj = info[j][j];
-            for (int q = 0; q < j; q++) {
-                dj -= l[j][q] * l[j][q];
+    /**
+     * The Cholesky factor's rows over the columns not marked aliased, in order ({@link GlmInference}'s pivots: a column
+     * whose Schur complement is below 1e-14 of its diagonal, R's qr tolerance 1e-7 squared, or whose diagonal is 0).
+     *
+     * @param a       a symmetric matrix
+     * @param aliased the columns to leave out; with {@code mark}, the failing columns are marked and left out too
+     * @param mark    true: mark failing columns aliased; false: stop at the first
+     * @return -1, or the first failing column (not marked)
+     */
+    private static int choleskyFails(double[][] a, boolean[] aliased, boolean mark) {
+        return cholesky(a, aliased, !mark, new java.util.ArrayList<>(), new double[a.length][]);
+    }
+
+    private static int cholesky(double[][] a, boolean[] aliased, boolean stop, java.util.List<Integer> kept, double[][] lRows) {
+        for (int j = 0; j < a.length; j++) {
+            if (aliased[j]) {
+                continue;
             }
-            if (!(info[j][j] > 0) || !(dj > GlmInference.ALIAS_TOLERANCE * GlmInference.ALIAS_TOLERANCE * info[j][j])) {
-                final int c = j / p + 1, a = j % p;
-                throw new IllegalArgumentException("the information matrix is singular at class " + classNames[c] + "'s "
-                        + (a == 0 ? "intercept" : "coefficient of " + inputNames[a - 1]) + " (collinear inputs, or a "
-                        + "class the inputs separate)");
-            }
-            l[j][j] = Math.sqrt(dj);
-            for (int r = j + 1; r < m; r++) {
-                double s = info[r][j];
-                for (int q = 0; q < j; q++) {
-                    s -= l[r][q] * l[j][q];
+            final int mk = kept.size();
+            final double[] lj = new double[mk + 1];
+            double dj = a[j][j];
+            for (int q = 0; q < mk; q++) {
+                double sum = a[j][kept.get(q)];
+                for (int b = 0; b < q; b++) {
+                    sum -= lRows[q][b] * lj[b];
                 }
-                l[r][j] = s / l[j][j];
+                lj[q] = sum / lRows[q][q];
+                dj -= lj[q] * lj[q];
             }
+            if (!(a[j][j] > 0) || !(dj > GlmInference.ALIAS_TOLERANCE * GlmInference.ALIAS_TOLERANCE * a[j][j])) {
+                if (stop) {
+                    return j;
+                }
+                aliased[j] = true;
+                continue;
+            }
+            lj[mk] = Math.sqrt(dj);
+            lRows[mk] = lj;
+            kept.add(j);
+        }
+        return -1;
+    }
+
+    /**
+     * I^-1 over the columns not aliased (rows and columns of the aliased ones 0), by Cholesky.
+     *
+     * @throws IllegalArgumentException naming the coefficient where the information is singular (classes the inputs
+     *                                  separate: fitted probabilities of 0 or 1 carry no information)
+     */
+    private static double[][] inverse(double[][] full, boolean[] aliased, String[] classNames, String[] inputNames,
+                                      int p) {
+        final int all = full.length;
+        final java.util.List<Integer> keptList = new java.util.ArrayList<>();
+        final double[][] lRows = new double[all][];
+        final int bad = cholesky(full, aliased, true, keptList, lRows);
+        if (bad >= 0) {
+            final int a = bad % p;
+            throw new IllegalArgumentException("the information matrix is singular at class " + classNames[bad / p + 1]
+                    + "'s " + (a == 0 ? "intercept" : "coefficient of " + inputNames[a - 1]) + ": the inputs separate "
+                    + "the classes (fitted probabilities of 0 or 1 carry no information; the maximum-likelihood "
+                    + "coefficients are infinite). Give a weight decay (-weight-decay) for a finite model");
+        }
+        final int m = keptList.size();
+        final double[][] l = new double[m][m];
+        for (int r = 0; r < m; r++) {
+            System.arraycopy(lRows[r], 0, l[r], 0, r + 1);
         }
         // L^-1, then I^-1 = L^-T L^-1
         final double[][] li = new double[m][m];
@@ -255,15 +376,15 @@ public final class MultinomialInference {
                 li[r][c] = -s / l[r][r];
             }
         }
-        final double[][] inv = new double[m][m];
+        final double[][] inv = new double[all][all];
         for (int r = 0; r < m; r++) {
             for (int c = 0; c <= r; c++) {
                 double s = 0;
                 for (int q = r; q < m; q++) {
                     s += li[q][r] * li[q][c];
                 }
-                inv[r][c] = s;
-                inv[c][r] = s;
+                inv[keptList.get(r)][keptList.get(c)] = s;
+                inv[keptList.get(c)][keptList.get(r)] = s;
             }
         }
         return inv;

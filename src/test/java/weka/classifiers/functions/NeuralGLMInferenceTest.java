@@ -323,10 +323,14 @@ class NeuralGLMInferenceTest {
         compareWald(fixture, glm);
     }
 
-    /** A GLM (-hidden none, the default family) of one of Weka's example sets in ../shared/data/weka. */
-    private static NeuralGLM glmOfShared(String name) throws Exception {
+    /** A GLM (-hidden none, the default family unless given) of one of Weka's example sets in ../shared/data/weka. */
+    private static NeuralGLM glmOfShared(String name, String... more) throws Exception {
         final NeuralGLM glm = new NeuralGLM();
-        glm.setOptions(new String[] {"-hidden", "none"});
+        final String[] options = new String[more.length + 2];
+        options[0] = "-hidden";
+        options[1] = "none";
+        System.arraycopy(more, 0, options, 2, more.length);
+        glm.setOptions(options);
         try (InputStreamReader r = new InputStreamReader(new java.io.FileInputStream("../shared/data/weka/" + name + ".arff"),
                 StandardCharsets.UTF_8)) {
             final Instances data = new Instances(r);
@@ -334,6 +338,70 @@ class NeuralGLMInferenceTest {
             glm.buildClassifier(data);
         }
         return glm;
+    }
+
+    /**
+     * Two classes: the multinomial logit is the logistic regression (log(P(second) / P(first)) = logit), so a Categorical
+     * GLM's summary is the Bernoulli GLM's (itself checked against R above), to the two fits' convergence.
+     */
+    @Test
+    void twoClassCategoricalSummaryIsTheBernoullis() throws Exception {
+        for (String set : new String[] {"credit-g", "mtcars_am"}) {
+            final boolean shared = set.equals("credit-g");
+            final GlmSummary c = (shared ? glmOfShared(set) : build(set, "-hidden", "none")).getGlmSummary();
+            final GlmSummary b = (shared ? glmOfShared(set, "-family", "Bernoulli")
+                    : build(set, "-hidden", "none", "-family", "Bernoulli")).getGlmSummary();
+            assertEquals(b.size(), c.size(), set);
+            assertArrayEquals(b.aliased(), c.aliased(), set + " aliased");
+            int aliased = 0;
+            for (int j = 0; j < b.size(); j++) {
+                aliased += b.aliased()[j] ? 1 : 0;
+                if (b.aliased()[j]) {
+                    assertTrue(Double.isNaN(c.estimates()[j]) && Double.isNaN(c.standardErrors()[j]), set + " " + j);
+                    continue;
+                }
+                final String what = set + " " + b.terms()[j];
+                assertTrue(c.terms()[j].endsWith(": " + b.terms()[j]), c.terms()[j] + " against " + what);
+                assertEquals(b.estimates()[j], c.estimates()[j], 1e-4 * b.standardErrors()[j], what + " estimate");
+                assertEquals(b.standardErrors()[j], c.standardErrors()[j], 1e-4 * b.standardErrors()[j], what + " se");
+            }
+            assertEquals(b.rank(), c.rank(), set + " rank");
+            assertEquals(b.logLikelihood(), c.logLikelihood(), 1e-6 * Math.abs(b.logLikelihood()), set + " logLik");
+            assertEquals(b.aic(), c.aic(), 1e-6 * b.aic(), set + " AIC");
+            assertEquals(set.equals("credit-g") ? 2 : 0, aliased, set + ": credit-g has two collinear columns");
+        }
+    }
+
+    /**
+     * A column that copies another (Cont2 = Cont) is aliased in every class's block, R's NA; the other coefficients and
+     * their standard errors are multinom's on the data without it.
+     */
+    @Test
+    void multinomialAliasedColumnIsNa() throws Exception {
+        final Instances data = arff("housing");
+        final weka.core.Attribute cont = data.attribute("Cont");
+        data.insertAttributeAt(cont.copy("Cont2"), data.classIndex());
+        for (int i = 0; i < data.numInstances(); i++) {
+            data.instance(i).setValue(data.attribute("Cont2"), data.instance(i).stringValue(cont));
+        }
+        final NeuralGLM glm = new NeuralGLM();
+        glm.setOptions(new String[] {"-hidden", "none"});
+        glm.buildClassifier(data);
+        final GlmSummary s = glm.getGlmSummary();
+        final java.util.List<String[]> r = RFixture.rows("housing_multinom.coef.csv");
+        assertEquals(2 * 8, s.size(), java.util.Arrays.toString(s.terms()));
+        for (int j = 0, row = 1; j < s.size(); j++) {
+            if (s.terms()[j].endsWith("Cont2=High")) {
+                assertTrue(s.aliased()[j] && Double.isNaN(s.estimates()[j]), s.terms()[j]);
+                continue;
+            }
+            final double se = Double.parseDouble(r.get(row)[2]);
+            close(s.terms()[j] + " estimate", Double.parseDouble(r.get(row)[1]), s.estimates()[j], 1e-3 * se);
+            close(s.terms()[j] + " se", se, s.standardErrors()[j], 0);
+            row++;
+        }
+        assertEquals(14, s.rank());
+        assertTrue(glm.toString().contains("High: Cont2=High") && glm.toString().contains("(aliased)"), glm.toString());
     }
 
     @Test
@@ -357,8 +425,8 @@ class NeuralGLMInferenceTest {
             assertFalse(g.terms()[j].startsWith("vehic wind non-float"), g.terms()[j]);
             assertTrue(Double.isFinite(g.standardErrors()[j]) && g.standardErrors()[j] > 0, g.terms()[j]);
         }
-        assertTrue(iris.toString().contains("Std. errors:     not computed: the information matrix is singular"),
-                iris.toString());
+        assertTrue(iris.toString().contains("Std. errors:     not computed: the information matrix is singular at class "
+                + "Iris-virginica's coefficient of sepalwidth: the inputs separate the classes"), iris.toString());
     }
 
     /** R's predict(type = "link", se.fit = TRUE) through the inverse link at new rows (NAME.meanci.csv), to 1e-5. */
