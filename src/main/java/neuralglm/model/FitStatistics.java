@@ -65,11 +65,10 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
 
     /**
      * @param reason why the GLM has no summary
-     * @return these statistics with the reason
+     * @return these statistics without a summary or the tests made from it, with the reason
      */
     public FitStatistics withoutSummary(String reason) {
-        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, null, jointTests, devianceTests,
-                reason);
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, null, null, null, reason);
     }
 
     /**

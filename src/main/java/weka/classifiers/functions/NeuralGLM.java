@@ -824,7 +824,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
 
     /** @return whether a GLM's report gets likelihood-ratio tests of dropping each attribute (refits) */
     @OptionMetadata(displayName = "dropTests", displayOrder = 18,
-            description = "Likelihood-ratio tests of each input attribute (GLM mode, a one-output family), as R's "
+            description = "Likelihood-ratio tests of each input attribute (GLM mode, -hidden none, whose report has "
+                    + "standard errors; ignored for networks), as R's "
                     + "drop1(fit, test = \"Chisq\") (fixed dispersion) or drop1(fit, test = \"F\") (estimated "
                     + "dispersion, -quasi): the GLM is fitted again without each attribute, with the same options, and the "
                     + "report lists each refit's deviance and AIC and the test of the deviance difference. Better than the "
@@ -1571,13 +1572,16 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * @return the engine's GLM summary (coefficients with standard errors, tests, intervals, degrees of freedom,
      *         log-likelihood, AIC, BIC, Pearson chi-square, iterations)
      * @throws IllegalStateException before a build, or for a model without one (hidden layers: standard errors
-     *                               exist for GLM mode only; Categorical; stream; imported)
+     *                               exist for GLM mode only; a multinomial logit whose classes the inputs separate;
+     *                               stream; imported), saying which
      */
     public GlmSummary getGlmSummary() {
-        final GlmSummary s = builtModel().glmSummary();
+        final FittedModel m = builtModel();
+        final GlmSummary s = m.glmSummary();
         if (s == null) {
-            throw new IllegalStateException("NeuralGLM: no GLM summary: standard errors and tests exist for GLM mode only "
-                    + "(-hidden none, a one-output family, trained by buildClassifier)");
+            final String why = m.statistics() == null ? null : m.statistics().noSummary();
+            throw new IllegalStateException("NeuralGLM: no GLM summary: " + (why != null ? why
+                    : "standard errors and tests exist for GLM mode only (-hidden none, trained by buildClassifier)"));
         }
         return s;
     }

@@ -454,6 +454,22 @@ class NeuralGLMInferenceTest {
         assertTrue(e.getMessage().contains("GLM mode only"), e.getMessage());
     }
 
+    /** An average of GLMs (Weka's Aggregateable) has one set of coefficients but no one fit's standard errors. */
+    @Test
+    void anAggregatedGlmHasNoSummary() throws Exception {
+        final NeuralGLM a = build("quine", "-hidden", "none", "-family", "Poisson", "-drop-tests");
+        final NeuralGLM b = build("quine", "-hidden", "none", "-family", "Poisson", "-S", "2");
+        assertTrue(a.toString().contains("Joint tests") && a.toString().contains("Likelihood-ratio tests"));
+        a.aggregate(b);
+        a.finalizeAggregation();
+        final IllegalStateException e = assertThrows(IllegalStateException.class, a::getGlmSummary);
+        assertTrue(e.getMessage().contains("averages the parameters of 2 models"), e.getMessage());
+        final String report = a.toString();
+        assertFalse(report.contains("Pr(>|z|)") || report.contains("Joint tests") || report.contains("Likelihood-ratio"),
+                report);
+        assertTrue(report.contains("Std. errors:     not computed: the model averages the parameters of 2 models"), report);
+    }
+
     @Test
     void dobsonPoissonWithTreatmentCoding() throws Exception {
         final NeuralGLM glm = build("dobson", "-hidden", "none", "-family", "Poisson");

@@ -181,7 +181,11 @@ public final class FittedModel implements Serializable {
      * @return this model predicting with the average, its report saying so
      */
     public FittedModel averaged(Sequential average, int count, AbsentClasses absent) {
-        return with(average, count, absent);
+        final FittedModel m = with(average, count, absent);
+        // one fit's standard errors and tests do not describe the average of several
+        return statistics == null || statistics.glmSummary() == null ? m : m.withStatistics(statistics.withoutSummary(
+                "the model averages the parameters of " + count + " models; the standard errors of one fit do not "
+                        + "describe it"));
     }
 
     /**
