@@ -13,7 +13,8 @@ import org.ejml.data.DMatrixRMaj;
  * A module backed by an engine {@link Layer}: {@code m(x)} is the layer's forward, recorded as one
  * operation whose backward is the layer's own {@code backward} (which adds into its parameters'
  * gradients; {@link LayerReach} makes their {@code .grad} PyTorch's). The engine layer caches its last
- * forward, so only the newest output of a module can be differentiated; an older one gives a clear error.
+ * forward: a backward through an older call of a single layer (one encoder on two inputs) runs that call's forward
+ * again first, which gives the same cache; a Sequential refuses it with a clear error.
  */
 public class EngineModule extends Module {
 
@@ -21,6 +22,8 @@ public class EngineModule extends Module {
     Layer layer;
     private final String repr;
     private final Map<String, TorchParameter> params = new LinkedHashMap<>();
+    /** The call whose forward the engine layer holds (what its backward reads). */
+    private int cached;
 
     /**
      * @param layer      the engine layer
@@ -42,6 +45,16 @@ public class EngineModule extends Module {
         return call(x);
     }
 
+    /**
+     * @return whether a backward through an older call may run the layer's forward again on that call's input, to
+     *         put back what the layer keeps for its backward: true for a single engine layer (Linear, an
+     *         activation), whose forward is a function of its input; false for a Sequential, whose layers may be
+     *         Jython modules or draw random numbers (Dropout)
+     */
+    boolean replayable() {
+        return true;
+    }
+
     @Override
     Tensor call(Tensor x) {
         final int v = ++version;
@@ -51,13 +64,22 @@ public class EngineModule extends Module {
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         }
+        cached = v;
         final int[] shape = x.shape.length == 2 ? new int[] {out.numRows, out.numCols} : new int[] {out.numCols};
         final Tensor y = Tensor.of(out, shape);
         final Tensor[] inputs = {x};
         final Node.Backward backward = g -> {
-            if (version != v) {
-                throw Errors.value("backward through " + this + " after it was called again: this bridge keeps "
-                        + "only the newest forward of each module, so call backward before the next call");
+            if (cached != v) {
+                if (!replayable()) {
+                    throw Errors.value("backward through " + this + " after it was called again: this bridge keeps "
+                            + "only the newest forward of a Sequential, so call backward before the next call");
+                }
+                try {
+                    layer.forward(x.data); // this call's input back in the layer, for its backward
+                } catch (RuntimeException e) {
+                    throw Errors.translate(e);
+                }
+                cached = v;
             }
             final LayerReach reach = LayerReach.before(layerParameters());
             try {

@@ -1,7 +1,10 @@
 package neuralglm.jython;
 
+import java.util.Map;
+
 import neuralglm.optim.AdamOptimizer;
 import neuralglm.optim.Optimizer;
+import org.python.core.Py;
 import org.python.core.PyObject;
 
 /**
@@ -9,7 +12,6 @@ import org.python.core.PyObject;
  * engine's {@link neuralglm.optim.AdamOptimizer} (Kingma and Ba, 2015).
  */
 public class TorchAdam extends TorchOptimizer {
-    private double lr = 1e-3;
     private double beta1 = 0.9;
     private double beta2 = 0.999;
     private double eps = 1e-8;
@@ -17,13 +19,13 @@ public class TorchAdam extends TorchOptimizer {
 
     /** @param params parameters, e.g. {@code net.parameters()} */
     public TorchAdam(PyObject params) {
-        super(params);
+        super(params, 1e-3);
         rebuild();
     }
 
     /** @param params parameters @param lr learning rate &gt; 0 */
     public TorchAdam(PyObject params, double lr) {
-        super(params);
+        super(params, lr);
         setLr(lr);
     }
 
@@ -50,6 +52,20 @@ public class TorchAdam extends TorchOptimizer {
     public void setFused(PyObject v) { refuseUnless(v == null || v == org.python.core.Py.None || !v.__nonzero__(), "fused=True"); }
 
     @Override
+    void groupOptions(Map<String, PyObject> o) {
+        o.put("lr", Py.newFloat(lr));
+        o.put("betas", getBetas());
+        o.put("eps", Py.newFloat(eps));
+        o.put("weight_decay", Py.newFloat(weightDecay));
+        o.put("amsgrad", Py.False);
+        o.put("maximize", Py.False);
+        o.put("foreach", Py.None);
+        o.put("capturable", Py.False);
+        o.put("differentiable", Py.False);
+        o.put("fused", Py.False);
+    }
+
+    @Override
     Optimizer make() {
         return new AdamOptimizer(lr, beta1, beta2, eps, l2());
     }
@@ -59,10 +75,6 @@ public class TorchAdam extends TorchOptimizer {
         return weightDecay;
     }
 
-    /** @return the learning rate */
-    public double getLr() { return lr; }
-    /** @param lr the learning rate, finite and &gt; 0 */
-    public void setLr(double lr) { final double old = this.lr; this.lr = lr; retry(() -> this.lr = old); }
     /** @return (beta1, beta2), a Python tuple */
     public PyObject getBetas() { return new org.python.core.PyTuple(org.python.core.Py.newFloat(beta1), org.python.core.Py.newFloat(beta2)); }
     /** @param betas (beta1, beta2), each in [0, 1) */

@@ -35,6 +35,13 @@ public class TorchAdamW extends TorchAdam {
     }
 
     @Override
+    void groupOptions(java.util.Map<String, PyObject> o) {
+        super.groupOptions(o);
+        o.remove("differentiable"); // PyTorch 1.13's AdamW lists neither
+        o.remove("fused");
+    }
+
+    @Override
     double l2() {
         return 0.0;
     }

@@ -2,9 +2,11 @@ package neuralglm.jython;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import neuralglm.nn.Parameter;
 import neuralglm.optim.Optimizer;
+import neuralglm.optim.ScheduledRate;
 import org.python.core.PyObject;
 
 /**
@@ -17,7 +19,8 @@ import org.python.core.PyObject;
  * optimisers update each entry from its own state only, so this gives the numbers of one optimiser over
  * all of them. Hyperparameters are bean properties, so Jython's
  * keyword arguments work ({@code SGD(net.parameters(), lr=0.2)}); each setting is validated at once
- * (a bad value is a one-line {@code ValueError}) and resets the optimiser's state.
+ * (a bad value is a one-line {@code ValueError}) and resets the optimiser's state. {@code param_groups[0]}
+ * ({@link ParamGroup}) changes the learning rate and keeps the state, as PyTorch's schedulers need.
  */
 public abstract class TorchOptimizer {
 
@@ -26,12 +29,18 @@ public abstract class TorchOptimizer {
     private final List<Tensor> tensors = new ArrayList<>();
     /** One engine optimiser per parameter, in the order of {@link #params}. */
     private List<Optimizer> engines;
+    /** The learning rate: set by {@link #setLr} (a new optimiser) or by {@code param_groups[0]['lr']} (the same one). */
+    double lr;
+    /** The one parameter group, made when first asked for. */
+    private ParamGroup group;
 
     /**
      * @param parameters an iterable of parameters, e.g. {@code net.parameters()}, or of leaf tensors with
      *                   {@code requires_grad=True} ({@code SGD([w, b], lr=0.1)}, as the from-scratch tutorials write)
+     * @param lr         the default learning rate
      */
-    TorchOptimizer(PyObject parameters) {
+    TorchOptimizer(PyObject parameters, double lr) {
+        this.lr = lr;
         if (parameters == null) {
             throw Errors.value(name() + ": expected net.parameters(), got None");
         }
@@ -97,6 +106,52 @@ public abstract class TorchOptimizer {
         } catch (IllegalArgumentException e) {
             throw Errors.translate(e);
         }
+        if (group != null) {
+            group.refresh();
+        }
+    }
+
+    /** @return the learning rate */
+    public double getLr() { return lr; }
+
+    /** @param lr the learning rate, finite and &gt; 0; a new optimiser, whose state (momentum, moments) starts afresh */
+    public void setLr(double lr) { final double old = this.lr; this.lr = lr; retry(() -> this.lr = old); }
+
+    /**
+     * The options of {@code param_groups[0]} besides {@code params}, as PyTorch 1.13 lists them.
+     *
+     * @param options filled with option name to value, in PyTorch's order ({@code lr} first)
+     */
+    abstract void groupOptions(Map<String, PyObject> options);
+
+    /** @return the parameters' tensors, in order */
+    List<Tensor> tensors() {
+        return tensors;
+    }
+
+    /**
+     * {@code param_groups[0]['lr'] = lr}, as a schedule or a warm-up by hand sets it: the optimiser keeps its
+     * state (momentum, Adam's moments and step count), as PyTorch's does, and its next step uses the new rate.
+     *
+     * @param value the new learning rate, finite and &gt;= 0
+     */
+    void scheduleLr(PyObject value) {
+        final double v;
+        try {
+            v = value.asDouble();
+        } catch (org.python.core.PyException e) {
+            throw Errors.value(name() + ".param_groups[0]['lr'] must be a number, got " + value.getType().getName());
+        }
+        if (!(v >= 0) || !Double.isFinite(v)) {
+            throw Errors.value(name() + ".param_groups[0]['lr'] must be a finite number >= 0, got " + v);
+        }
+        if (engines == null) {
+            rebuild();
+        }
+        for (Optimizer e : engines) {
+            ((ScheduledRate) e).setLearningRate(v);
+        }
+        lr = v;
     }
 
     /**
@@ -145,11 +200,23 @@ public abstract class TorchOptimizer {
     abstract String options();
 
     /**
-     * @return never: there are no parameter groups here (a one-line {@code AttributeError} saying what to do)
+     * @return {@code [group]}: the one parameter group, a dict of {@code params} and the options, the same dict at
+     *         every call; writing its {@code 'lr'} changes the learning rate and keeps the state ({@link ParamGroup})
      */
     public PyObject getParam_groups() {
-        throw org.python.core.Py.AttributeError(name() + ".param_groups is not supported by neuralGLM's PyTorch bridge: "
-                + "the engine's optimisers fix their settings; set optimizer.lr = ... (which resets the optimiser's state)");
+        if (group == null) {
+            group = new ParamGroup(this);
+        }
+        return new org.python.core.PyList(new PyObject[] {group});
+    }
+
+    /**
+     * @param group ignored
+     * @return never: parameter groups with options of their own are not supported (a one-line {@code ValueError})
+     */
+    public PyObject add_param_group(PyObject group) {
+        throw Errors.value(name() + ".add_param_group is not supported by neuralGLM's PyTorch bridge: an optimiser has "
+                + "one parameter group; make a second optimiser for parameters with other options");
     }
 
     /** @return never: the engine's optimisers keep their state inside (a one-line {@code ValueError} saying what to do) */
@@ -167,6 +234,9 @@ public abstract class TorchOptimizer {
     public void step() {
         if (engines == null) {
             rebuild();
+        }
+        if (group != null) {
+            group.sync();
         }
         for (int i = 0; i < engines.size(); i++) {
             if (tensors.get(i).gradDefined) {

@@ -1,7 +1,10 @@
 package neuralglm.jython;
 
+import java.util.Map;
+
 import neuralglm.optim.Optimizer;
 import neuralglm.optim.SgdOptimizer;
+import org.python.core.Py;
 import org.python.core.PyObject;
 
 /**
@@ -10,20 +13,19 @@ import org.python.core.PyObject;
  * momentum when asked.
  */
 public class TorchSGD extends TorchOptimizer {
-    private double lr = 1e-3;
     private double momentum;
     private boolean nesterov;
     private double weightDecay;
 
     /** @param params parameters, e.g. {@code net.parameters()}; lr defaults to 1e-3 */
     public TorchSGD(PyObject params) {
-        super(params);
+        super(params, 1e-3);
         rebuild();
     }
 
     /** @param params parameters @param lr learning rate &gt; 0 */
     public TorchSGD(PyObject params, double lr) {
-        super(params);
+        super(params, lr);
         setLr(lr);
     }
 
@@ -38,14 +40,22 @@ public class TorchSGD extends TorchOptimizer {
     public void setDampening(double d) { refuseUnless(d == 0.0, "dampening=" + d); }
 
     @Override
+    void groupOptions(Map<String, PyObject> o) {
+        o.put("lr", Py.newFloat(lr));
+        o.put("momentum", Py.newFloat(momentum));
+        o.put("dampening", Py.newFloat(0.0));
+        o.put("weight_decay", Py.newFloat(weightDecay));
+        o.put("nesterov", Py.newBoolean(nesterov));
+        o.put("maximize", Py.False);
+        o.put("foreach", Py.None);
+        o.put("differentiable", Py.False);
+    }
+
+    @Override
     Optimizer make() {
         return new SgdOptimizer(lr, momentum, nesterov, weightDecay);
     }
 
-    /** @return the learning rate */
-    public double getLr() { return lr; }
-    /** @param lr the learning rate, finite and &gt; 0 */
-    public void setLr(double lr) { final double old = this.lr; this.lr = lr; retry(() -> this.lr = old); }
     /** @return the momentum */
     public double getMomentum() { return momentum; }
     /** @param m momentum in [0, 1) */

@@ -80,6 +80,11 @@ public class TorchSequential extends EngineModule {
         layer = seq;
     }
 
+    @Override
+    boolean replayable() {
+        return false;
+    }
+
     /**
      * The engine network's forward, then any trailing {@code nn.Flatten(0, 1)} (which does not keep the
      * rows, so it cannot be an engine layer).

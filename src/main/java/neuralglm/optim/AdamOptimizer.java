@@ -11,10 +11,10 @@ import neuralglm.nn.Parameter;
  *   theta -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
  * </pre>
  */
-public final class AdamOptimizer extends ElementwiseOptimizer {
+public final class AdamOptimizer extends ElementwiseOptimizer implements ScheduledRate {
     private static final long serialVersionUID = 1L;
 
-    private final double lr;
+    private double lr;
     private final double beta1;
     private final double beta2;
     private final double eps;
@@ -52,6 +52,11 @@ public final class AdamOptimizer extends ElementwiseOptimizer {
 
     /** @return the learning rate */
     public double lr() { return lr; }
+
+    @Override
+    public void setLearningRate(double lr) {
+        this.lr = nonNegative("Adam learning rate", lr);
+    }
 
     /** @return the weight decay */
     public double weightDecay() { return weightDecay; }

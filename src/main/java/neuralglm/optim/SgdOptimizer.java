@@ -12,10 +12,10 @@ import neuralglm.nn.Parameter;
  *   theta -= lr b                  standard momentum (plain SGD when mu = 0)
  * </pre>
  */
-public final class SgdOptimizer extends ElementwiseOptimizer {
+public final class SgdOptimizer extends ElementwiseOptimizer implements ScheduledRate {
     private static final long serialVersionUID = 1L;
 
-    private final double lr;
+    private double lr;
     private final double momentum;
     private final boolean nesterov;
     private final double weightDecay;
@@ -50,6 +50,11 @@ public final class SgdOptimizer extends ElementwiseOptimizer {
 
     /** @return the learning rate */
     public double lr() { return lr; }
+
+    @Override
+    public void setLearningRate(double lr) {
+        this.lr = nonNegative("SGD learning rate", lr);
+    }
 
     /** @return the momentum coefficient */
     public double momentum() { return momentum; }

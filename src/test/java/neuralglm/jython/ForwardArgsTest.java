@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Modules called with several arguments, as PyTorch 1.13's {@code Module.__call__(*args, **kwargs)}: two inputs,
  * a mask, keywords (the first input by name too), {@code *args} and {@code **kwargs} in forward, a forward returning
- * a tuple, a module calling another with keywords, and SGD and Adam training through such calls; the bridge's own
- * modules take one input tensor (also as {@code input=}) and refuse more with a {@code TypeError}, as PyTorch's.
+ * a tuple, a module calling another with keywords, and SGD and Adam training through such calls; one encoder on two
+ * inputs (Siamese), a layer called three times in one forward, and two outputs of one layer differentiated in turn
+ * (the older first); the bridge's own modules take one input tensor (also as {@code input=}) and refuse more with a
+ * {@code TypeError}, as PyTorch's.
  * The script {@code src/test/resources/neuralglm/jython/forward_args.py} prints all this; the expected text is
  * what PyTorch 1.13 printed for the same file on CPython (float64): the same text, every number within 1e-12
  * (the bridge agreed to 5e-16 when this was written).
@@ -48,6 +50,18 @@ class ForwardArgsTest {
               enc2.fc.bias 0.37092289172140613 -0.10836192211094101 -0.2210065407079006 -0.24095839414121306
               head.weight 3.8515496402193039e-05 0.68771985767214949 -0.18032562811028147 -0.68279378533577528
               head.bias -0.52581401907424974
+            siamese sgd loss 0.37080467423012858 0.45685927712440971 0.29208264169497938 0.29208517340844931 0.19434219222710078
+              enc.weight 0.143833549668688 -0.51584849167468805 -0.58126379985694288 0.17312556155840797 0.50635142736590089 0.1229348312895818 -0.65598348252786265 -0.46592640880531055 0.22087761495162059 0.64278020363483579 0.12936099868069847 -0.34678313983319897
+              enc.bias -0.13819122589039745 0.37621313969541431 0.41634526107944148 -0.21122597954137906
+              head.weight -0.75088288387524249 -0.11712370813295063 0.68241322785110192 0.36351378936969631
+              head.bias 0.10022694569901863
+            siamese adam loss 0.37080467423012858 0.41751203048455837 0.230222389578005 0.2542081585053147 0.15013809587628593
+              enc.weight 0.17387158883386941 -0.48922637361193094 -0.57702049710342052 -0.021301195160098825 0.54824437414940996 0.27721460516849089 -0.70006370687635544 -0.54012272939210726 0.27351806344109209 0.70997918686977191 0.18628527108069617 -0.30281161668666318
+              enc.bias -0.055922637753924268 0.36226503536946275 0.45393519449729397 -0.38387739232268997
+              head.weight -0.66584008003416884 -0.12133356841456439 0.67963444100755266 0.44493140379763824
+              head.bias -0.03841855239468385
+            older first 6.7007498358459019 6.8191154002141534 6.3283496949199805 -4.1764853594433013 -3.9401131279989898 -3.351782325477227
+            then newer 7.55591287861429 10.32448602253594 11.25940108827214 -3.3213223166749128 -0.43474250567720274 1.5792690678749328 16.111413460693157 6.5122346674169913
             """;
 
     @Test

@@ -1,6 +1,7 @@
 # Modules called with several arguments, as PyTorch 1.13's Module.__call__(*args, **kwargs) passes them to
 # forward: two inputs, a mask, keywords (also the first input by name), *args and **kwargs, a forward returning a
-# tuple, a module calling another with keywords, and a short training run of such a model. The bridge's own modules
+# tuple, a module calling another with keywords, a short training run of such a model, one encoder on
+# two inputs (Siamese), a layer called three times in one forward. The bridge's own modules
 # (nn.Linear, nn.Sequential, activations) take one input tensor (also as input=...), in PyTorch too. ForwardArgsTest
 # runs this file through the bridge and compares what it prints with what PyTorch 1.13 printed for it on CPython
 # (/usr/bin/python3 src/test/resources/neuralglm/jython/forward_args.py; float64, as the bridge computes).
@@ -29,8 +30,7 @@ class Encoder(nn.Module):
 
 class Pair(nn.Module):
     """Two inputs (the second optional), a mask, a training keyword and **extra; returns (output, penalty). Each
-    input has an encoder of its own: the bridge's nn.Linear keeps only its newest forward, so one encoder called on
-    both inputs could not be differentiated (README)."""
+    input has an encoder of its own (Siamese, below, shares one)."""
 
     def __init__(self):
         super().__init__()
@@ -122,3 +122,44 @@ for name, make in [('sgd', lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9)), 
     print(name, 'loss', ' '.join('%.17g' % v for v in losses))
     for pname, p in m.named_parameters():
         print('  %s %s' % (pname, numbers(p)))
+
+# one encoder on both inputs (a Siamese network), a Linear called three times and one activation module called twice
+# in one forward: the backward goes through every call
+class Siamese(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.enc = nn.Linear(3, 4)
+        self.act = nn.Tanh()
+        self.head = nn.Linear(4, 1)
+
+    def forward(self, x1, x2, x3=None):
+        h1 = self.act(self.enc(x1))
+        h2 = self.act(self.enc(x2))
+        out = self.head((h1 - h2).abs())
+        if x3 is not None:
+            out = out + 0.5 * self.head(self.act(self.enc(x3)) * h1)
+        return out
+
+
+for name, make in [('sgd', lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9)), ('adam', lambda p: torch.optim.Adam(p, lr=0.05))]:
+    m = fill(Siamese(), 2)
+    opt = make(m.parameters())
+    losses = []
+    for step in range(5):
+        opt.zero_grad()
+        out = m(X1, X2, X1 * X2 if step % 2 else None)
+        loss = F.mse_loss(out, y)
+        loss.backward()
+        opt.step()
+        losses.append(loss.item())
+    print('siamese', name, 'loss', ' '.join('%.17g' % v for v in losses))
+    for pname, p in m.named_parameters():
+        print('  %s %s' % (pname, numbers(p)))
+
+# outputs of two calls differentiated one after the other, the older first
+lin = fill(nn.Linear(3, 2), 5)
+a, b = lin(X1), lin(X2)
+a.pow(2).sum().backward()
+print('older first', numbers(lin.weight.grad))
+b.sum().backward()
+print('then newer', numbers(lin.weight.grad), numbers(lin.bias.grad))
