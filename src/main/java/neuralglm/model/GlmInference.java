@@ -40,6 +40,11 @@ import org.ejml.data.DMatrixRMaj;
  * weights the Gamma and inverse Gaussian rows as frequencies); Binomial {@code sum log Bin(w_i y_i; w_i, mu_i)};
  * Poisson, Bernoulli, Exponential and the negative binomial {@code sum w_i log f(y_i)}. k adds 1 to the rank
  * for families with a dispersion parameter and for a fitted negative binomial alpha.
+ *
+ * <p><b>Rows spread over machines.</b> Every quantity above is a sum over rows, so a cluster computes each block's
+ * share ({@link #blockSums}: I, u, chi2, D, D0, sum w, row counts; {@link #blockLogLikelihood}), adds them, and
+ * {@link #fromSums} factors the total as {@link #at} factors the rows' own: one block gives {@link #at}'s numbers
+ * to the bit.
  */
 public final class GlmInference {
 
@@ -78,74 +83,136 @@ public final class GlmInference {
      * Rows of positive weight whose fitted mean is saturated (dmu/deta = 0 in double) or, for a probability, within
      * {@link #PROBABILITY_EDGE} of 0 or 1: separation.
      */
-    private int saturatedRows;
+    private final int saturatedRows;
     /** Rows of positive weight. */
     private final int positiveRows;
 
-    private GlmInference(Family family, DMatrixRMaj z, DMatrixRMaj eta, DMatrixRMaj y, double[] w, Weights kind) {
-        if (eta.numCols != 1) {
-            throw new IllegalArgumentException("GLM inference needs a one-output family; " + family.name()
-                    + " has " + eta.numCols + " outputs");
+    /**
+     * The information's sums over rows, added block by block (one block on one machine; a partition's rows on a
+     * cluster, whose blocks' sums add up, {@link #blockSums}):
+     * <pre>
+     *   I = A' diag(c) A (lower triangle),  u = A' diag(c) eta,  rows of positive weight,  saturated rows
+     * </pre>
+     */
+    private static final class Information {
+        final int p;
+        final double[][] info;
+        final double[] u;
+        int positive;
+        int saturated;
+
+        Information(int p) {
+            this.p = p;
+            this.info = new double[p][p];
+            this.u = new double[p];
         }
-        final int n = z.numRows, d = z.numCols;
-        if (eta.numRows != n || y.numRows != n || (w != null && w.length != n)) {
-            throw new IllegalArgumentException("GLM inference: z has " + n + " rows, eta " + eta.numRows + ", y "
-                    + y.numRows + ", w " + (w == null ? "null" : w.length));
+
+        /** Adds the rows of a block (z: n x d, eta: n x 1, w: n or null). */
+        void add(Family family, DMatrixRMaj z, DMatrixRMaj eta, double[] w) {
+            final int n = z.numRows, d = z.numCols;
+            final double[] row = new double[p];
+            final int[] nonzero = new int[p];
+            final boolean probabilities = meansAreProbabilities(family);
+            for (int i = 0; i < n; i++) {
+                final double wi = w == null ? 1.0 : w[i];
+                if (!(wi > 0)) {
+                    continue;
+                }
+                positive++;
+                final double mu = family.mean(eta.data[i]), g = family.link().meanDerivative(eta.data[i]);
+                // a mean saturated at its domain's edge (a separated Bernoulli row: mu = 1 in double) has dmu/deta = 0
+                // and V(mu) = 0: in the limit it carries no information (c = V for a canonical link), not 0/0
+                if (g == 0 || probabilities && (mu < PROBABILITY_EDGE || mu > 1 - PROBABILITY_EDGE)) {
+                    saturated++;   // counted as R's glm.fit warns (a logit's mu reaches 1 in double long before 0)
+                }
+                final double c = g == 0 ? 0 : wi * g * g / family.variance(mu);
+                row[0] = 1.0;
+                System.arraycopy(z.data, i * d, row, 1, d);
+                // the row's entries other than 0: a 0 entry's terms are 0 and the sums start at +0, so leaving them out
+                // gives the same bits (the indicators of values a row does not have: the pass costs the nonzero entries
+                // squared, not p^2); all entries when a product with a 0 could be NaN (c, c times an entry, or eta not
+                // finite)
+                int nz = ZeroTerms.listNonZero(row, 0, p, nonzero);
+                double largest = 0;
+                for (int a = 0; a < nz; a++) {
+                    largest = Math.max(largest, Math.abs(row[nonzero[a]]));
+                }
+                if (!Double.isFinite(c * largest) || !Double.isFinite(eta.data[i])) {
+                    for (nz = 0; nz < p; nz++) {
+                        nonzero[nz] = nz;
+                    }
+                }
+                for (int a = 0; a < nz; a++) {
+                    final int r = nonzero[a];
+                    final double cr = c * row[r];
+                    u[r] += cr * eta.data[i];
+                    final double[] infoR = info[r];
+                    for (int b = 0; b <= a; b++) {
+                        infoR[nonzero[b]] += cr * row[nonzero[b]];
+                    }
+                }
+            }
         }
+
+        /** @return {@code I} (lower triangle, row by row), u, the positive and the saturated rows, in one array */
+        double[] toArray() {
+            final double[] out = new double[p * (p + 1) / 2 + p + 2];
+            int k = 0;
+            for (int r = 0; r < p; r++) {
+                for (int c = 0; c <= r; c++) {
+                    out[k++] = info[r][c];
+                }
+            }
+            System.arraycopy(u, 0, out, k, p);
+            out[k + p] = positive;
+            out[k + p + 1] = saturated;
+            return out;
+        }
+
+        /** @return what {@link #toArray} wrote (sums of several blocks' arrays) */
+        static Information fromArray(double[] a, int p) {
+            final Information s = new Information(p);
+            int k = 0;
+            for (int r = 0; r < p; r++) {
+                for (int c = 0; c <= r; c++) {
+                    s.info[r][c] = a[k++];
+                }
+            }
+            System.arraycopy(a, k, s.u, 0, p);
+            s.positive = (int) a[k + p];
+            s.saturated = (int) a[k + p + 1];
+            return s;
+        }
+    }
+
+    /** The sums of a fit over its rows when they are not at hand ({@link #fromSums}); NaN on one machine. */
+    private final double deviance;
+    private final double nullDeviance;
+    private final double totalWeight;
+
+    private static Information information(Family family, DMatrixRMaj z, DMatrixRMaj eta, double[] w) {
+        final Information s = new Information(z.numCols + 1);
+        s.add(family, z, eta, w);
+        return s;
+    }
+
+    private GlmInference(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, Weights kind, Information s,
+                         double pearson, double totalWeight, double deviance, double nullDeviance) {
         this.family = family;
         this.eta = eta;
         this.y = y;
         this.w = w;
         this.kind = family.weightIsTrials() ? Weights.PRIOR : kind;
-        this.p = d + 1;
-        // one pass: I = A' diag(c) A and u = A' diag(c) eta (memory O(p^2), not O(n p))
-        final double[][] info = new double[p][p];
-        final double[] u = new double[p];
-        final double[] row = new double[p];
-        final int[] nonzero = new int[p];
-        int positive = 0;
-        final boolean probabilities = meansAreProbabilities();
-        for (int i = 0; i < n; i++) {
-            final double wi = weight(i);
-            if (!(wi > 0)) {
-                continue;
-            }
-            positive++;
-            final double mu = family.mean(eta.data[i]), g = family.link().meanDerivative(eta.data[i]);
-            // a mean saturated at its domain's edge (a separated Bernoulli row: mu = 1 in double) has dmu/deta = 0 and
-            // V(mu) = 0: in the limit it carries no information (c = V for a canonical link), not 0/0
-            if (g == 0 || probabilities && (mu < PROBABILITY_EDGE || mu > 1 - PROBABILITY_EDGE)) {
-                saturatedRows++;   // counted as R's glm.fit warns (a logit's mu reaches 1 in double long before 0)
-            }
-            final double c = g == 0 ? 0 : wi * g * g / family.variance(mu);
-            row[0] = 1.0;
-            System.arraycopy(z.data, i * d, row, 1, d);
-            // the row's entries other than 0: a 0 entry's terms are 0 and the sums start at +0, so leaving them out gives
-            // the same bits (the indicators of values a row does not have: the pass costs the nonzero entries squared,
-            // not p^2); all entries when a product with a 0 could be NaN (c, c times an entry, or eta not finite)
-            int nz = ZeroTerms.listNonZero(row, 0, p, nonzero);
-            double largest = 0;
-            for (int a = 0; a < nz; a++) {
-                largest = Math.max(largest, Math.abs(row[nonzero[a]]));
-            }
-            if (!Double.isFinite(c * largest) || !Double.isFinite(eta.data[i])) {
-                for (nz = 0; nz < p; nz++) {
-                    nonzero[nz] = nz;
-                }
-            }
-            for (int a = 0; a < nz; a++) {
-                final int r = nonzero[a];
-                final double cr = c * row[r];
-                u[r] += cr * eta.data[i];
-                final double[] infoR = info[r];
-                for (int b = 0; b <= a; b++) {
-                    infoR[nonzero[b]] += cr * row[nonzero[b]];
-                }
-            }
-        }
-        this.observations = this.kind == Weights.PRIOR ? positive : Family.totalWeight(w, n);
-        this.positiveRows = positive;
-        this.pearson = family.pearsonChiSquare(eta, y, w);
+        this.p = s.p;
+        this.deviance = deviance;
+        this.nullDeviance = nullDeviance;
+        this.totalWeight = totalWeight;
+        final double[][] info = s.info;
+        final double[] u = s.u;
+        this.saturatedRows = s.saturated;
+        this.observations = this.kind == Weights.PRIOR ? s.positive : totalWeight;
+        this.positiveRows = s.positive;
+        this.pearson = pearson;
         // Cholesky I = L L' column by column in order; a column whose Schur complement is below
         // ALIAS_TOLERANCE^2 of its diagonal (residual norm below ALIAS_TOLERANCE of its norm) is aliased
         aliased = new boolean[p];
@@ -207,7 +274,122 @@ public final class GlmInference {
      * @return the factored information, rank and degrees of freedom
      */
     public static GlmInference at(Family family, DMatrixRMaj z, DMatrixRMaj eta, DMatrixRMaj y, double[] w, Weights kind) {
-        return new GlmInference(family, z, eta, y, w, kind);
+        if (eta.numCols != 1) {
+            throw new IllegalArgumentException("GLM inference needs a one-output family; " + family.name()
+                    + " has " + eta.numCols + " outputs");
+        }
+        final int n = z.numRows;
+        if (eta.numRows != n || y.numRows != n || (w != null && w.length != n)) {
+            throw new IllegalArgumentException("GLM inference: z has " + n + " rows, eta " + eta.numRows + ", y "
+                    + y.numRows + ", w " + (w == null ? "null" : w.length));
+        }
+        // one pass: I = A' diag(c) A and u = A' diag(c) eta (memory O(p^2), not O(n p))
+        return new GlmInference(family, eta, y, w, kind, information(family, z, eta, w), family.pearsonChiSquare(eta, y, w),
+                Family.totalWeight(w, n), Double.NaN, Double.NaN);
+    }
+
+    /**
+     * @param d the number of inputs
+     * @return the length of {@link #blockSums}' array
+     */
+    public static int blockSumsLength(int d) {
+        final int p = d + 1;
+        return p * (p + 1) / 2 + p + 2 + 4;
+    }
+
+    /**
+     * One block of rows' share of the sums {@link #fromSums} takes, for a fit whose rows are spread over machines:
+     * the sums of several blocks (element by element) are those of their rows together.
+     * <pre>
+     *   I = A' diag(c) A (lower triangle, row by row),  u = A' diag(c) eta,  rows with w &gt; 0,  saturated rows,
+     *   chi2 = sum w (y - mu)^2 / V(mu),  D = sum w d(y, mu),  D0 = sum w d(y, g^-1(eta0)),  sum w
+     * </pre>
+     *
+     * @param family  the fitted one-output family
+     * @param z       the block's inputs the network saw (standardised), n x d. Not modified.
+     * @param eta     the fitted linear predictor, n x 1. Not modified.
+     * @param y       targets, n x 1. Not modified.
+     * @param w       weights (Binomial: trials) or null. Not modified.
+     * @param nullEta eta0, the intercept-only model's linear predictor ({@link Family#nullEta} of the weighted mean of
+     *                every block's targets)
+     * @return the sums, {@link #blockSumsLength} of them
+     */
+    public static double[] blockSums(Family family, DMatrixRMaj z, DMatrixRMaj eta, DMatrixRMaj y, double[] w,
+                                     double nullEta) {
+        final int n = z.numRows;
+        final double[] info = information(family, z, eta, w).toArray();
+        final double[] out = java.util.Arrays.copyOf(info, info.length + 4);
+        final DMatrixRMaj eta0 = new DMatrixRMaj(n, 1);
+        java.util.Arrays.fill(eta0.data, nullEta);
+        out[info.length] = family.pearsonChiSquare(eta, y, w);
+        out[info.length + 1] = family.deviance(eta, y, w);
+        out[info.length + 2] = family.deviance(eta0, y, w);
+        out[info.length + 3] = Family.totalWeight(w, n);
+        return out;
+    }
+
+    /**
+     * Factors the information from the sums of {@link #blockSums} over all rows. The summary's log-likelihood then
+     * needs one more pass ({@link #blockLogLikelihood} at {@link #likelihoodDispersion}); the separation note has
+     * the count of saturated rows, no example row.
+     *
+     * @param family the fitted one-output family
+     * @param d      the number of inputs
+     * @param sums   {@link #blockSums} added over every block of the rows. Not modified.
+     * @param kind   how the weights are read
+     * @return the factored information, rank and degrees of freedom
+     */
+    public static GlmInference fromSums(Family family, int d, double[] sums, Weights kind) {
+        if (sums.length != blockSumsLength(d)) {
+            throw new IllegalArgumentException("GLM inference: " + sums.length + " sums for " + d + " inputs; expected "
+                    + blockSumsLength(d));
+        }
+        final int t = sums.length - 4;
+        return new GlmInference(family, null, null, null, kind, Information.fromArray(sums, d + 1), sums[t], sums[t + 3],
+                sums[t + 1], sums[t + 2]);
+    }
+
+    /**
+     * @param modelPhi the model's dispersion (1 for a family that fixes it)
+     * @return the dispersion at which the log-likelihood's densities are taken ({@link Family#likelihoodDispersion}:
+     *         R's family$aic conventions)
+     */
+    public double likelihoodDispersion(double modelPhi) {
+        return family.likelihoodDispersion(deviance(), totalWeight, observations, modelPhi);
+    }
+
+    /**
+     * One block's share of the log-likelihood, {@code sum log f(y_i; mu_i, phi)} over its rows of positive weight
+     * (frequency weights multiply a row's log density; prior weights divide its dispersion).
+     *
+     * @param family the fitted family
+     * @param eta    the fitted linear predictor, n x 1. Not modified.
+     * @param y      targets, n x 1. Not modified.
+     * @param w      weights or null. Not modified.
+     * @param phi    {@link #likelihoodDispersion}
+     * @param kind   how the weights are read
+     * @return the block's sum; NaN where the family has no density (e.g. Tweedie with a power above 2, not 3)
+     */
+    public static double blockLogLikelihood(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, double phi,
+                                            Weights kind) {
+        final boolean prior = (family.weightIsTrials() ? Weights.PRIOR : kind) == Weights.PRIOR;
+        double s = 0;
+        try {
+            for (int i = 0; i < eta.numRows; i++) {
+                final double wi = w == null ? 1.0 : w[i];
+                if (wi > 0) {
+                    s += family.rowLogLikelihood(y.data[i], family.mean(eta.data[i]), phi, wi, prior);
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return Double.NaN;   // no density here (e.g. Tweedie with power > 2, other than 3): no AIC
+        }
+        return s;
+    }
+
+    /** @return D, the deviance of the fit */
+    private double deviance() {
+        return eta != null ? family.deviance(eta, y, w) : deviance;
     }
 
     private double weight(int i) {
@@ -313,6 +495,37 @@ public final class GlmInference {
      */
     public GlmSummary summary(double[] betaStd, Standardizer standardizer, String[] terms, double phi, String source,
                               boolean quasi, boolean alphaFitted, int iterations, double confidence) {
+        if (eta == null) {
+            throw new IllegalStateException("GLM summary from sums: give the log-likelihood (its blocks' sums of "
+                    + "blockLogLikelihood)");
+        }
+        return summary(betaStd, standardizer, terms, phi, source, quasi, alphaFitted, iterations, confidence, Double.NaN);
+    }
+
+    /**
+     * The summary of an inference {@link #fromSums}: as {@link #summary(double[], Standardizer, String[], double, String,
+     * boolean, boolean, int, double)}, with the log-likelihood summed over the blocks by the caller
+     * ({@link #blockLogLikelihood} at {@link #likelihoodDispersion}); a fitted negative binomial alpha's standard error
+     * needs the rows, so alpha counts as given.
+     *
+     * @param betaStd       the network's coefficients on the standardised inputs, intercept first (length d + 1)
+     * @param standardizer  the inputs' standardiser (identity when off)
+     * @param terms         the names of the d + 1 coefficients, intercept first
+     * @param phi           the model's dispersion (1 for a family that fixes it)
+     * @param source        where phi comes from, in words
+     * @param quasi         quasi-likelihood for a family that fixes the dispersion
+     * @param iterations    the optimiser's iterations
+     * @param confidence    the coverage of the Wald intervals, in (0, 1)
+     * @param logLikelihood the log-likelihood at {@link #likelihoodDispersion}{@code (phi)}
+     * @return the summary
+     */
+    public GlmSummary summary(double[] betaStd, Standardizer standardizer, String[] terms, double phi, String source,
+                              boolean quasi, int iterations, double confidence, double logLikelihood) {
+        return summary(betaStd, standardizer, terms, phi, source, quasi, false, iterations, confidence, logLikelihood);
+    }
+
+    private GlmSummary summary(double[] betaStd, Standardizer standardizer, String[] terms, double phi, String source,
+                               boolean quasi, boolean alphaFitted, int iterations, double confidence, double givenLogLik) {
         if (betaStd.length != p || terms.length != p || standardizer.columns() != p - 1) {
             throw new IllegalArgumentException("GLM summary: " + betaStd.length + " coefficients and " + terms.length
                     + " names for " + p + " columns (standardiser: " + standardizer.columns() + " inputs)");
@@ -377,13 +590,13 @@ public final class GlmInference {
             hi[j] = est[j] + q * se[j];
         }
         // likelihood
-        final double deviance = family.deviance(eta, y, w);
-        final double nullDeviance = family.nullDeviance(y, w);
+        final double deviance = deviance();
+        final double nullDeviance = eta != null ? family.nullDeviance(y, w) : this.nullDeviance;
         final boolean nb = family.distributionParameterName() != null;
         final double alpha = family.distributionParameter();
         final double alphaSe = nb && alphaFitted ? family.distributionParameterStandardError(y.data, means(), w) : Double.NaN;
         int k = m + (fixed ? 0 : 1) + (nb && alphaFitted ? 1 : 0);
-        final double logLik = quasi && fixed ? Double.NaN : logLikelihood(deviance, phi);
+        final double logLik = quasi && fixed ? Double.NaN : eta != null ? logLikelihood(deviance, phi) : givenLogLik;
         final double aic = -2 * logLik + 2 * k, bic = -2 * logLik + Math.log(observations) * k;
         return new GlmSummary(family, terms.clone(), est, se, stat, pv, lo, hi, aliased.clone(), cov, estimated, confidence,
                 dispersion, dispersionSource, kind, m, observations, df, observations - 1, deviance, nullDeviance, pearson,
@@ -401,6 +614,10 @@ public final class GlmInference {
     private String zeroLikelihoodNote(double logLik, double deviance, double modelPhi) {
         if (logLik != Double.NEGATIVE_INFINITY) {
             return null;
+        }
+        if (eta == null) {
+            return "the log-likelihood is -Infinity, so AIC and BIC are Infinity (as R's glm gives them): some instances "
+                    + "have a class value of probability 0 under the fitted " + family.name() + " distribution";
         }
         final int n = eta.numRows;
         final boolean prior = kind == Weights.PRIOR;
@@ -454,6 +671,10 @@ public final class GlmInference {
 
     /** @return whether the family's mean is a probability (Bernoulli, Binomial), whose edges are 0 and 1 */
     private boolean meansAreProbabilities() {
+        return meansAreProbabilities(family);
+    }
+
+    private static boolean meansAreProbabilities(Family family) {
         return family.labelCoding() == Family.LabelCoding.BINARY || family.weightIsTrials();
     }
 
@@ -473,25 +694,11 @@ public final class GlmInference {
 
     /** @return the dispersion the log-likelihood's densities take ({@link Family#likelihoodDispersion}) */
     private double likelihoodPhi(double deviance, double modelPhi) {
-        return family.likelihoodDispersion(deviance, Family.totalWeight(w, eta.numRows), observations, modelPhi);
+        return family.likelihoodDispersion(deviance, totalWeight, observations, modelPhi);
     }
 
     private double logLikelihood(double deviance, double modelPhi) {
-        final int n = eta.numRows;
-        final boolean prior = kind == Weights.PRIOR;
-        final double phi = likelihoodPhi(deviance, modelPhi);
-        double s = 0;
-        try {
-            for (int i = 0; i < n; i++) {
-                final double wi = weight(i);
-                if (wi > 0) {
-                    s += family.rowLogLikelihood(y.data[i], family.mean(eta.data[i]), phi, wi, prior);
-                }
-            }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return Double.NaN;   // no density here (e.g. Tweedie with power > 2, other than 3): no AIC
-        }
-        return s;
+        return blockLogLikelihood(family, eta, y, w, likelihoodPhi(deviance, modelPhi), kind);
     }
 
     /**

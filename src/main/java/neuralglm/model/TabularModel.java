@@ -152,7 +152,14 @@ public final class TabularModel implements Serializable {
      *         without training weight get their floor ({@link AbsentClasses})
      */
     public DMatrixRMaj mean(Object[][] rows) {
-        final DMatrixRMaj eta = eta(rows);
+        return meanOf(eta(rows));
+    }
+
+    /**
+     * @param eta the network's output on some rows ({@link #eta}), n x k. Not modified.
+     * @return what {@link #mean} gives for those rows: mu = g^-1(eta), classes without training weight at their floor
+     */
+    public DMatrixRMaj meanOf(DMatrixRMaj eta) {
         final DMatrixRMaj mu = new DMatrixRMaj(eta.numRows, eta.numCols);
         family.mean(eta, mu);
         if (absent != null) {

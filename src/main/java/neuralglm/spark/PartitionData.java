@@ -6,6 +6,7 @@ import java.util.List;
 import neuralglm.dist.DispersionSums;
 import neuralglm.family.DomainException;
 import neuralglm.family.Family;
+import neuralglm.model.GlmInference;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Parameters;
 import neuralglm.nn.Sequential;
@@ -239,6 +240,82 @@ final class PartitionData implements Serializable {
             }
         }
         return ExactSum.of(s);
+    }
+
+    /**
+     * The partition's share of a training summary's sums at {@code params}, chunk by chunk in row order: for a GLM
+     * (a network without hidden layer, one output) the engine's {@link GlmInference#blockSums} (the information,
+     * chi2, D, D0, sum w, rows), else {@code (D, D0, sum w, rows with w > 0, chi2)} (chi2 0 for several outputs).
+     *
+     * @param netBytes the network's shape ({@link FlatParameters#toBytes})
+     * @param params   the parameter values
+     * @param family   the output family
+     * @param glm      whether the network is a GLM
+     * @param nullEta  the intercept-only model's eta ({@link Family#nullEta}), k values
+     * @return the sums
+     */
+    ExactSum summarySums(byte[] netBytes, double[] params, Family family, boolean glm, double[] nullEta) {
+        final Sequential net = FlatParameters.fromBytes(netBytes);
+        Parameters.restore(net.parameters(), params);
+        double[] s = null;
+        for (int c = 0; c < x.length; c++) {
+            final int b = chunkLength(c);
+            final DMatrixRMaj xc = DMatrixRMaj.wrap(b, d, x[c]), yc = DMatrixRMaj.wrap(b, k, y[c]);
+            final double[] wc = w == null ? null : w[c];
+            final DMatrixRMaj eta = net.predict(xc);
+            final double[] part;
+            if (glm) {
+                part = GlmInference.blockSums(family, xc, eta, yc, wc, nullEta[0]);
+            } else {
+                final DMatrixRMaj eta0 = new DMatrixRMaj(b, k);
+                for (int i = 0; i < b; i++) {
+                    System.arraycopy(nullEta, 0, eta0.data, i * k, k);
+                }
+                int positive = 0;
+                for (int i = 0; i < b; i++) {
+                    positive += wc == null || wc[i] > 0 ? 1 : 0;
+                }
+                part = new double[] {family.deviance(eta, yc, wc), family.deviance(eta0, yc, wc),
+                    Family.totalWeight(wc, b), positive, k == 1 ? family.pearsonChiSquare(eta, yc, wc) : 0.0};
+            }
+            if (s == null) {
+                s = part;
+            } else {
+                for (int j = 0; j < s.length; j++) {
+                    s[j] += part[j];
+                }
+            }
+        }
+        return s == null ? ExactSum.ZERO : ExactSum.of(s);
+    }
+
+    /**
+     * @param netBytes the network's shape ({@link FlatParameters#toBytes})
+     * @param params   the parameter values
+     * @param family   the output family (one target column)
+     * @param phi      the log-likelihood's dispersion
+     * @param kind     how the weights are read
+     * @return {@code (log L, rows of density 0, 1 if the family has no density here)}: the partition's log-likelihood
+     *         ({@link GlmInference#blockLogLikelihood}, chunk by chunk) while it is finite, else 0 with the count of
+     *         chunks at -Infinity (an exact sum cannot hold an infinity) or the NaN flag
+     */
+    ExactSum logLikelihood(byte[] netBytes, double[] params, Family family, double phi, GlmInference.Weights kind) {
+        final Sequential net = FlatParameters.fromBytes(netBytes);
+        Parameters.restore(net.parameters(), params);
+        double s = 0, zero = 0, none = 0;
+        for (int c = 0; c < x.length; c++) {
+            final int b = chunkLength(c);
+            final double l = GlmInference.blockLogLikelihood(family, net.predict(DMatrixRMaj.wrap(b, d, x[c])),
+                    DMatrixRMaj.wrap(b, k, y[c]), w == null ? null : w[c], phi, kind);
+            if (Double.isNaN(l)) {
+                none = 1;
+            } else if (l == Double.NEGATIVE_INFINITY) {
+                zero++;
+            } else {
+                s += l;
+            }
+        }
+        return ExactSum.of(new double[] {Double.isFinite(s) ? s : 0, zero, Double.isFinite(s) ? none : 1});
     }
 
     private synchronized int[] permutation(MiniBatch batch) {

@@ -301,6 +301,37 @@ public final class SparkTrainer implements Cloneable {
      * @return the trained model (no Spark types inside)
      */
     public TabularModel fit(Dataset<Row> table) {
+        return fit(table, null).model();
+    }
+
+    /**
+     * A trained model and its statistics over the training rows.
+     *
+     * @param model      the trained model
+     * @param statistics its goodness of fit (and a GLM's inference) on the training rows
+     */
+    public record Fitted(TabularModel model, TrainingStatistics statistics) {
+    }
+
+    /**
+     * Trains on a table as {@link #fit(Dataset)} does, then makes two more passes over the cached rows for the
+     * model's {@link TrainingStatistics}: deviance, null deviance, Pearson chi-square, dispersion, log-likelihood and
+     * AIC, and for a GLM (no hidden layer, one output) the engine's inference from its information matrix
+     * ({@link neuralglm.model.GlmInference#fromSums}: standard errors, tests).
+     *
+     * @param table   the training data; rows with a missing label are skipped
+     * @param weights how the instance weights are read for the degrees of freedom (Spark's
+     *                GeneralizedLinearRegression: {@code PRIOR})
+     * @return the model and its statistics
+     */
+    public Fitted fitWithStatistics(Dataset<Row> table, neuralglm.model.GlmInference.Weights weights) {
+        if (weights == null) {
+            throw new IllegalArgumentException("Say how the weights are read (FREQUENCY or PRIOR)");
+        }
+        return fit(table, weights);
+    }
+
+    private Fitted fit(Dataset<Row> table, neuralglm.model.GlmInference.Weights statistics) {
         if (features.length == 0 || label == null) {
             throw new IllegalArgumentException("Set the feature columns and the label column first");
         }
@@ -317,13 +348,14 @@ public final class SparkTrainer implements Cloneable {
         final Dataset<Row> source = (partitions > 0 ? Columns.canonical(table, features, label, weight, partitions)
                 : Columns.select(table, features, label, weight)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            return fit(table, source, nominal, indexed);
+            return fit(table, source, nominal, indexed, statistics);
         } finally {
             source.unpersist(false);
         }
     }
 
-    private TabularModel fit(Dataset<Row> table, Dataset<Row> all, boolean[] nominal, boolean indexed) {
+    private Fitted fit(Dataset<Row> table, Dataset<Row> all, boolean[] nominal, boolean indexed,
+                       neuralglm.model.GlmInference.Weights statistics) {
         // early stopping: a seeded random share of the rows is held out (statistics from the training rows)
         final Dataset<Row>[] split = validationFraction > 0
                 ? all.randomSplit(new double[] {1 - validationFraction, validationFraction}, seed) : null;
@@ -366,7 +398,8 @@ public final class SparkTrainer implements Cloneable {
             final TabularModel model = new TabularModel(encoder, coding, net, family, checkpoints.joined(result), settings(),
                     dispersionSums(data, net), absent, trainingWeight);
             checkpoints.save(model);
-            return model;
+            return new Fitted(model, statistics == null ? null
+                    : new SummaryPass(data, net, family, treeDepth).run(encoder, model.result(), statistics));
         }
     }
 

@@ -119,8 +119,29 @@ public final class IncrementalTrainer {
         xb.reshape(b, d, true);
         yb.reshape(b, k, true);
         lastLoss = Trainer.checkStep((int) steps, opt.step(step), family, step, opt);
+        checkParameters();
         steps++;
         return true;
+    }
+
+    /**
+     * A step from a finite loss can still leave the doubles: a gradient entry, (mu - y) times a hidden value of a
+     * far-out input, overflows, and Adam's m / sqrt(v) of infinities is NaN. A batch build meets that in its next loss
+     * or its final pass; a stream's last step meets neither, and its model predicted NaN for every instance.
+     *
+     * @throws TrainingDivergedException naming the step and the parameter
+     */
+    private void checkParameters() {
+        for (neuralglm.nn.Parameter p : net.parameters()) {
+            final DMatrixRMaj v = p.value();
+            for (int i = 0, n = v.getNumElements(); i < n; i++) {
+                if (!Double.isFinite(v.data[i])) {
+                    throw new TrainingDivergedException((int) steps, String.format(
+                            "Training diverged at step %d: the step made the network's parameter %s %s (its gradient left "
+                                    + "double's range). Try a smaller learning rate.", steps, p.name(), v.data[i]));
+                }
+            }
+        }
     }
 
     /** @return rows waiting in the buffer */

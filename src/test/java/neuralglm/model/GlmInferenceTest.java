@@ -46,7 +46,8 @@ class GlmInferenceTest {
     private static final double REF_TOL = 1e-7;
 
     /** The engine's GLM fit and summary of an R fixture. */
-    private record Engine(GlmInference inference, GlmSummary summary, DMatrixRMaj eta) {
+    private record Engine(GlmInference inference, GlmSummary summary, DMatrixRMaj eta, DMatrixRMaj z, DMatrixRMaj y,
+                          double[] w, Sequential net, Standardizer st, String[] terms, double phi, int epochs) {
     }
 
     private static Engine engine(RFixture f, Family family, GlmInference.Weights kind, boolean quasi, boolean alphaFitted) {
@@ -64,7 +65,7 @@ class GlmInferenceTest {
         System.arraycopy(f.columns(), 0, terms, 1, d);
         final double phi = family.hasFixedDispersion() ? 1.0 : inf.pearsonDispersion();
         return new Engine(inf, inf.summary(GlmInference.coefficientsOf(net), st, terms, phi, "Pearson", quasi,
-                alphaFitted, r.epochs(), 0.95), eta);
+                alphaFitted, r.epochs(), 0.95), eta, z, y, f.w(), net, st, terms, phi, r.epochs());
     }
 
     private static void close(String what, double expected, double actual, double tol) {
@@ -119,6 +120,72 @@ class GlmInferenceTest {
         close(f.name() + " BIC", f.stat("bic"), s.bic(), R_TOL);
         close(f.name() + " dispersion", f.stat("dispersion"), s.dispersion(), 1e-5);
         close(f.name() + " Pearson", f.stat("pearson"), s.pearsonChiSquare(), 1e-5);
+    }
+
+    /** Rows {@code from} to {@code to} of a one-column (or d-column) matrix. */
+    private static DMatrixRMaj rows(DMatrixRMaj m, int from, int to) {
+        return new DMatrixRMaj(to - from, m.numCols, true,
+                java.util.Arrays.copyOfRange(m.data, from * m.numCols, to * m.numCols));
+    }
+
+    /**
+     * The inference of a fit whose rows are spread over machines ({@link GlmInference#blockSums} per block, added, then
+     * {@link GlmInference#fromSums}, the log-likelihood from {@link GlmInference#blockLogLikelihood}): from one block it
+     * is {@link GlmInference#at}'s summary to the bit (the same sums in the same order), from three blocks the same to
+     * rounding; with prior weights, an aliased column (mtcars), a Binomial's trials and an estimated dispersion.
+     */
+    @Test
+    void sumsOverBlocksGiveTheSummaryOfTheRows() {
+        final Object[][] cases = {
+            {"dobson", new PoissonFamily(), GlmInference.Weights.FREQUENCY},
+            {"clotting_log", new GammaFamily(Link.LOG), GlmInference.Weights.FREQUENCY},
+            {"mtcars_prior", new GaussianFamily(), GlmInference.Weights.PRIOR},
+            {"budworm_main", new BinomialFamily(), GlmInference.Weights.FREQUENCY}};
+        for (Object[] c : cases) {
+            final Family family = (Family) c[1];
+            final GlmInference.Weights kind = (GlmInference.Weights) c[2];
+            final Engine e = engine(RFixture.load((String) c[0]), family, kind, false, false);
+            final int n = e.z().numRows, d = e.z().numCols;
+            final double nullEta = family.nullEta(Family.weightedColumnMeans(e.y(), e.w()))[0];
+            for (int[] cuts : new int[][] {{0, n}, {0, n / 3, n / 2 + 1, n}}) {
+                final double[] sums = new double[GlmInference.blockSumsLength(d)];
+                for (int b = 0; b + 1 < cuts.length; b++) {
+                    final int from = cuts[b], to = cuts[b + 1];
+                    final double[] part = GlmInference.blockSums(family, rows(e.z(), from, to), rows(e.eta(), from, to),
+                            rows(e.y(), from, to), e.w() == null ? null : java.util.Arrays.copyOfRange(e.w(), from, to),
+                            nullEta);
+                    for (int j = 0; j < sums.length; j++) {
+                        sums[j] += part[j];
+                    }
+                }
+                final GlmInference inf = GlmInference.fromSums(family, d, sums, kind);
+                final double logLik = GlmInference.blockLogLikelihood(family, e.eta(), e.y(), e.w(),
+                        inf.likelihoodDispersion(e.phi()), kind);
+                final GlmSummary s = inf.summary(GlmInference.coefficientsOf(e.net()), e.st(), e.terms(), e.phi(), "Pearson",
+                        false, e.epochs(), 0.95, logLik);
+                final GlmSummary r = e.summary();
+                final String what = c[0] + " in " + (cuts.length - 1) + " block(s)";
+                final double tol = cuts.length == 2 ? 0 : 1e-12;
+                assertEquals(r.rank(), s.rank(), what);
+                assertArrayEquals(r.aliased(), s.aliased(), what);
+                assertEquals(r.observations(), s.observations(), what);
+                assertEquals(r.residualDf(), s.residualDf(), what);
+                final double[][] pairs = {
+                    {r.deviance(), s.deviance()}, {r.nullDeviance(), s.nullDeviance()}, {r.pearsonChiSquare(),
+                        s.pearsonChiSquare()}, {r.logLikelihood(), s.logLikelihood()}, {r.aic(), s.aic()},
+                    {r.dispersion(), s.dispersion()}};
+                for (double[] p : pairs) {
+                    assertEquals(p[0], p[1], tol * Math.abs(p[0]), what);
+                }
+                for (int j = 0; j <= d; j++) {
+                    if (!r.aliased()[j]) {
+                        assertEquals(r.estimates()[j], s.estimates()[j], tol * Math.abs(r.estimates()[j]), what + " b" + j);
+                        assertEquals(r.standardErrors()[j], s.standardErrors()[j], tol * r.standardErrors()[j], what + " se" + j);
+                        assertEquals(r.pValues()[j], s.pValues()[j], tol * 1e3 * r.pValues()[j], what + " p" + j);
+                    }
+                }
+            }
+        }
     }
 
     @Test

@@ -148,7 +148,7 @@ class SparkMlConventionsTest {
         final Dataset<Row> out = model.transform(data);
         assertEquals(model.transformSchema(data.schema()), out.schema());
         assertEquals("NeuralGLMModel: uid=" + model.uid() + ", family=Bernoulli, numFeatures=1, numParameters=2", model.toString());
-        // the prediction P(y = 1) is what BinaryClassificationEvaluator ranks (it has no rawPrediction column)
+        // the prediction P(y = 1) ranks as the rawPrediction column does (SparkMlClassifierColumnsTest)
         final double auc = new BinaryClassificationEvaluator().setLabelCol("y").setRawPredictionCol("prediction").evaluate(out);
         final List<Row> py = out.select("prediction", "y").collectAsList();
         double pairs = 0, concordant = 0;

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import neuralglm.family.Families;
 import neuralglm.family.Family;
-import neuralglm.model.TabularModel;
+import neuralglm.model.GlmInference;
 import neuralglm.spark.SparkTrainer;
 import neuralglm.optim.Optimizer;
 import org.apache.spark.ml.Estimator;
@@ -38,7 +38,9 @@ import org.apache.spark.sql.types.StructType;
  * standardised with weighted moments, and the network is trained by synchronous data-parallel steps with
  * exact sums. Rows with a missing label are skipped. A Categorical label holds class indices 0, 1, 2, ...
  * (numbers, as {@code StringIndexer} makes them), as Spark ML's classifiers take it; other values are refused
- * before training.
+ * before training. After training, two more passes over the cached rows make the model's training summary
+ * ({@link NeuralGLMModel#summary()}), with the weights read as GeneralizedLinearRegression reads them (prior
+ * weights: the degrees of freedom count rows).
  */
 public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implements NeuralGLMParams, DefaultParamsWritable {
     private static final long serialVersionUID = 1L;
@@ -74,10 +76,12 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
     public NeuralGLMEstimator setLabelCol(String v) { set(labelCol(), v); return this; }
     /** @param v the weight column ("" for none) @return this */
     public NeuralGLMEstimator setWeightCol(String v) { set(weightCol(), v); return this; }
-    /** @param v the prediction column @return this */
+    /** @param v the prediction column ("" for none) @return this */
     public NeuralGLMEstimator setPredictionCol(String v) { set(predictionCol(), v); return this; }
-    /** @param v the class probabilities column (Categorical) @return this */
+    /** @param v the class probabilities column (Categorical, Bernoulli; "" for none) @return this */
     public NeuralGLMEstimator setProbabilityCol(String v) { set(probabilityCol(), v); return this; }
+    /** @param v the raw prediction column (Categorical, Bernoulli; "" for none) @return this */
+    public NeuralGLMEstimator setRawPredictionCol(String v) { set(rawPredictionCol(), v); return this; }
     /** @param v the family name @return this */
     public NeuralGLMEstimator setFamily(String v) { set(family(), v); return this; }
     /** @param v NegativeBinomial's alpha or Tweedie's power @return this */
@@ -145,7 +149,7 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
         }
         @SuppressWarnings("unchecked")
         final Dataset<Row> table = ((Dataset<Row>) dataset.toDF()).select(cols.toArray(new Column[0]));
-        final TabularModel model = new SparkTrainer(fam)
+        final SparkTrainer.Fitted fitted = new SparkTrainer(fam)
                 .withFeatures(names).withLabel(label).withWeight(weight)
                 .withHidden(getOrDefault(hiddenLayers()))
                 .withActivation(getOrDefault(activation()))
@@ -154,8 +158,9 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
                 .withBatchSize((Integer) getOrDefault(batchSize()))
                 .withSeed((Long) getOrDefault(seed()))
                 .withStandardize((Boolean) getOrDefault(standardization()))
-                .fit(table);
-        final NeuralGLMModel m = new NeuralGLMModel(uid, model);
+                .fitWithStatistics(table, GlmInference.Weights.PRIOR);   // GLR's degrees of freedom
+        final NeuralGLMModel m = new NeuralGLMModel(uid, fitted.model());
+        m.setSummary(new NeuralGLMTrainingSummary(fitted.statistics()));
         copyValues(m, copyValues$default$2());
         if (fam.labelCoding() == Family.LabelCoding.ONE_HOT) {
             m.set(m.numClasses(), ClassIndices.fromMetadata(dataset.schema(), label));

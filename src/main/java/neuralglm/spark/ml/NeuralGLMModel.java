@@ -38,7 +38,11 @@ import org.ejml.data.DMatrixRMaj;
  * training); for the Categorical family the prediction is the likeliest class (its label value) and the
  * probability column holds the class probabilities as Spark ML's classifiers lay them out: element i is
  * P(label = i), for the class indices 0 to the largest class ({@code transformSchema} refuses a model whose
- * classes are not such indices). The engine model inside ({@link #tabularModel()}) has
+ * classes are not such indices). Categorical and Bernoulli models also append a raw prediction column, as Spark's
+ * classifiers (Bernoulli: [-eta, eta], what {@code BinaryClassificationEvaluator} ranks by default, and the
+ * probabilities [1 - mu, mu]; see {@link #transform}). After {@code fit} it has a training summary
+ * ({@link #summary()}, {@link NeuralGLMTrainingSummary}: GeneralizedLinearRegression's statistics), which is not saved.
+ * The engine model inside ({@link #tabularModel()}) has
  * no Spark types and predicts the same numbers on one machine.
  *
  * <p>Saved ({@code write().save(path)}, any Hadoop file system) as Spark ML saves its own models: the
@@ -51,6 +55,8 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
 
     private final String uid;
     private final TabularModel model;
+    /** The training summary: set by fit, kept by copy, not saved (as Spark's). */
+    private transient NeuralGLMTrainingSummary trainingSummary;
 
     /**
      * @param uid   the stage's unique id
@@ -74,6 +80,28 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         return NeuralGLMParams.explain(this, param);
     }
 
+    /** @param summary the training summary (set by {@link NeuralGLMEstimator#fit}) */
+    void setSummary(NeuralGLMTrainingSummary summary) {
+        this.trainingSummary = summary;
+    }
+
+    /** @return whether this model has a training summary: after fit (and copy), not after load, as Spark's models */
+    public boolean hasSummary() {
+        return trainingSummary != null;
+    }
+
+    /**
+     * @return the training summary (GeneralizedLinearRegression's statistics; see {@link NeuralGLMTrainingSummary})
+     * @throws java.util.NoSuchElementException when the model has none ({@link #hasSummary}: a loaded model)
+     */
+    public NeuralGLMTrainingSummary summary() {
+        if (trainingSummary == null) {
+            throw new java.util.NoSuchElementException("No training summary available for this NeuralGLMModel (a "
+                    + "summary is made by fit and is not saved with the model)");
+        }
+        return trainingSummary;
+    }
+
     /** @return the engine model (encoder, network, family, loss trace) */
     public TabularModel tabularModel() {
         return model;
@@ -81,10 +109,12 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
 
     /** @param v the features vector column @return this */
     public NeuralGLMModel setFeaturesCol(String v) { set(featuresCol(), v); return this; }
-    /** @param v the prediction column @return this */
+    /** @param v the prediction column ("" for none) @return this */
     public NeuralGLMModel setPredictionCol(String v) { set(predictionCol(), v); return this; }
-    /** @param v the probabilities column @return this */
+    /** @param v the probabilities column (Categorical, Bernoulli; "" for none) @return this */
     public NeuralGLMModel setProbabilityCol(String v) { set(probabilityCol(), v); return this; }
+    /** @param v the raw prediction column (Categorical, Bernoulli; "" for none) @return this */
+    public NeuralGLMModel setRawPredictionCol(String v) { set(rawPredictionCol(), v); return this; }
 
     /**
      * @return Categorical: the number of classes of the training label column's metadata (a {@code StringIndexer}'s
@@ -101,6 +131,7 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
     public NeuralGLMModel copy(ParamMap extra) {
         final NeuralGLMModel m = new NeuralGLMModel(uid, model);
         copyValues(m, extra);
+        m.trainingSummary = trainingSummary;
         return parent() == null ? m : m.setParent(parent());
     }
 
@@ -114,6 +145,23 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         return Schemas.withOutputs(schema, this, model.family());
     }
 
+    /**
+     * Appends the output columns ({@link #transformSchema} gives their schema; a column whose name is "" is not made):
+     * <pre>
+     *   every family     prediction     mu = g^-1(eta)                    (Categorical: the likeliest class value)
+     *   Bernoulli        rawPrediction  [-eta, eta]   (eta = logit(mu): LogisticRegression's [-margin, margin])
+     *                    probability    [1 - mu, mu]
+     *   Categorical      rawPrediction  element i: the network's eta of class value i; -Infinity for a value without
+     *                                   an output (not among the training rows' classes; its probability is 0, the
+     *                                   softmax's limit at -Infinity)
+     *                    probability    element i: P(label = i) = softmax(eta)_i (a class whose training rows all weigh
+     *                                   0 at its floor, its eta the network's)
+     * </pre>
+     * The network is evaluated once per row.
+     *
+     * @param dataset rows with the features vector column
+     * @return the rows with the output columns
+     */
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema(), true);
@@ -121,27 +169,75 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         final int d = m.encoder().width();
         final String features = getOrDefault(featuresCol());
         final org.apache.spark.sql.Column in = functions.col(Schemas.quote(features));
-        if (m.family().labelCoding() != Family.LabelCoding.ONE_HOT) {
-            final UserDefinedFunction mean = functions.udf((UDF1<Vector, Double>) v -> mu(m, v, d, features)[0], DataTypes.DoubleType)
-                    .asNonNullable();
-            return dataset.withColumn(getOrDefault(predictionCol()), mean.apply(in));
-        }
-        // Spark ML's layout: element i is P(label = i); the engine's classes are sorted as text ("10" < "2")
-        final int[] index = ClassIndices.of(m.label().classes());
-        final int size = probabilitySize(index);
-        final UserDefinedFunction probs = functions.udf((UDF1<Vector, Vector>) v -> {
-            final double[] p = mu(m, v, d, features);
-            final double[] byLabel = new double[size];
-            for (int c = 0; c < p.length; c++) {
-                byLabel[index[c]] = p[c];
+        final String pred = Schemas.outputOrNull(this, predictionCol());
+        final Schemas.Kind kind = Schemas.Kind.of(m.family());
+        if (kind == Schemas.Kind.REGRESSION) {
+            if (pred == null) {
+                return dataset.toDF();
             }
-            return Vectors.dense(byLabel);
-        }, SQLDataTypes.VectorType()).asNonNullable();
-        final UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> (double) p.argmax(), DataTypes.DoubleType)
+            final UserDefinedFunction mean = functions.udf((UDF1<Vector, Double>) v -> m.mean(cells(v, d, features)).data[0],
+                    DataTypes.DoubleType).asNonNullable();
+            return dataset.withColumn(pred, mean.apply(in));
+        }
+        final String raw = Schemas.outputOrNull(this, rawPredictionCol()), prob = Schemas.outputOrNull(this, probabilityCol());
+        if (pred == null && raw == null && prob == null) {
+            return dataset.toDF();
+        }
+        // Spark ML's layout: element i is class value i; the engine's classes are sorted as text ("10" < "2")
+        final int[] index = kind == Schemas.Kind.MULTICLASS ? ClassIndices.of(m.label().classes()) : null;
+        final int size = index == null ? 2 : probabilitySize(index);
+        final UserDefinedFunction outputs = functions.udf((UDF1<Vector, Vector>) v ->
+                Vectors.dense(rawAndProbability(m, cells(v, d, features), index, size)), SQLDataTypes.VectorType())
                 .asNonNullable();
-        final String prob = getOrDefault(probabilityCol());
-        final Dataset<Row> withProbs = dataset.withColumn(prob, probs.apply(in));
-        return withProbs.withColumn(getOrDefault(predictionCol()), argmax.apply(functions.col(Schemas.quote(prob))));
+        final String both = "__neuralGLM_outputs_" + uid;
+        final org.apache.spark.sql.Column b = functions.col(Schemas.quote(both));
+        Dataset<Row> out = dataset.withColumn(both, outputs.apply(in));
+        if (raw != null) {
+            out = out.withColumn(raw, slice(0, size).apply(b));
+        }
+        if (prob != null) {
+            out = out.withColumn(prob, slice(size, 2 * size).apply(b));
+        }
+        if (pred != null) {
+            final UserDefinedFunction prediction = index == null
+                    ? functions.udf((UDF1<Vector, Double>) r -> r.apply(size + 1), DataTypes.DoubleType).asNonNullable()
+                    : functions.udf((UDF1<Vector, Double>) r -> (double) Vectors.dense(java.util.Arrays.copyOfRange(
+                            r.toArray(), size, 2 * size)).argmax(), DataTypes.DoubleType).asNonNullable();
+            out = out.withColumn(pred, prediction.apply(b));
+        }
+        return out.drop(both);
+    }
+
+    /** @return a UDF giving elements [from, to) of a vector */
+    private static UserDefinedFunction slice(int from, int to) {
+        return functions.udf((UDF1<Vector, Vector>) v -> Vectors.dense(java.util.Arrays.copyOfRange(v.toArray(), from, to)),
+                SQLDataTypes.VectorType()).asNonNullable();
+    }
+
+    /**
+     * @param m     the engine model
+     * @param cells one row's inputs
+     * @param index Categorical: the classes' positions ({@link ClassIndices#of}); null for Bernoulli
+     * @param size  the vectors' length
+     * @return the raw prediction then the probabilities (2 size elements), as {@link #transform} lays them out
+     */
+    private static double[] rawAndProbability(TabularModel m, Object[][] cells, int[] index, int size) {
+        final DMatrixRMaj eta = m.eta(cells);
+        final double[] mu = m.meanOf(eta).data;
+        final double[] out = new double[2 * size];
+        if (index == null) {
+            out[0] = -eta.data[0];
+            out[1] = eta.data[0];
+            out[2] = 1.0 - mu[0];
+            out[3] = mu[0];
+            return out;
+        }
+        java.util.Arrays.fill(out, 0, size, Double.NEGATIVE_INFINITY);
+        for (int c = 0; c < index.length; c++) {
+            out[index[c]] = eta.data[c];
+            out[size + index[c]] = mu[c];
+        }
+        return out;
     }
 
     /**
@@ -172,7 +268,8 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
                 + classes + ", numParameters=" + model.network().numParameters();
     }
 
-    private static double[] mu(TabularModel m, Vector v, int d, String features) {
+    /** @return the vector's elements as the one row of cells the engine model encodes */
+    private static Object[][] cells(Vector v, int d, String features) {
         if (v == null) {
             throw new IllegalArgumentException("The features column '" + features + "' has a row without a vector (null)");
         }
@@ -184,8 +281,7 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         for (int j = 0; j < d; j++) {
             cells[j] = v.apply(j);
         }
-        final DMatrixRMaj mu = m.mean(new Object[][] {cells});
-        return mu.data;
+        return new Object[][] {cells};
     }
 
     // ------------------------------------------------------------------------------------- save / load

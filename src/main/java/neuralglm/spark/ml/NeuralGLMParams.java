@@ -25,7 +25,9 @@ import scala.Function1;
  * <pre>
  *   featuresCol "features"   a vector column (VectorAssembler's output)     labelCol "label"
  *   weightCol   unset        instance weights (unset or "": all 1)          predictionCol "prediction"
- *   probabilityCol "probability" (Categorical: the class probabilities; prediction = the likeliest class)
+ *   probabilityCol "probability", rawPredictionCol "rawPrediction" (Categorical and Bernoulli, as Spark's classifiers:
+ *                  probabilities and the network's eta per class; Categorical's prediction = the likeliest class)
+ *   an output column set to "" is not made (as Spark's classifiers)
  *   family "Gaussian"  familyParameter 1.5 (NegativeBinomial alpha, Tweedie power)  canonicalLink false
  *   hiddenLayers []  (a GLM)  activation "ReLU"  optimizer "adam"|"sgd"|"lbfgs"  learningRate 0.001
  *   epochs 100  batchSize 0 (full batch)  seed 1  standardization true
@@ -55,14 +57,22 @@ public interface NeuralGLMParams extends Params {
         return new Param<>(this, "weightCol", "instance weight column; unset or empty for weight 1");
     }
 
-    /** @return the prediction column */
+    /** @return the prediction column ("" for none) */
     default Param<String> predictionCol() {
-        return new Param<>(this, "predictionCol", "prediction column: the mean mu (Categorical: the likeliest class)");
+        return new Param<>(this, "predictionCol", "prediction column: the mean mu (Categorical: the likeliest class); "
+                + "empty for none");
     }
 
-    /** @return the class probabilities column (Categorical only) */
+    /** @return the class probabilities column (Categorical and Bernoulli; "" for none) */
     default Param<String> probabilityCol() {
-        return new Param<>(this, "probabilityCol", "class probabilities column (Categorical family only)");
+        return new Param<>(this, "probabilityCol", "class probabilities column (Categorical: P(label = i); Bernoulli: "
+                + "[1 - mu, mu]); empty for none");
+    }
+
+    /** @return the raw prediction column (Categorical and Bernoulli; "" for none) */
+    default Param<String> rawPredictionCol() {
+        return new Param<>(this, "rawPredictionCol", "raw prediction column (Categorical: the network's eta of class i; "
+                + "Bernoulli: [-eta, eta], eta = logit(mu)); empty for none");
     }
 
     /** @return the family name */
@@ -171,6 +181,7 @@ public interface NeuralGLMParams extends Params {
         p.setDefault(p.labelCol(), "label");
         p.setDefault(p.predictionCol(), "prediction");
         p.setDefault(p.probabilityCol(), "probability");
+        p.setDefault(p.rawPredictionCol(), "rawPrediction");
         p.setDefault(p.family(), "Gaussian");
         p.setDefault(p.familyParameter(), 1.5);
         p.setDefault(p.canonicalLink(), false);

@@ -76,22 +76,54 @@ final class Schemas {
         }
     }
 
+    /** A family's outputs in Spark ML's terms. */
+    enum Kind {
+        /** The mean mu only (as GeneralizedLinearRegression). */
+        REGRESSION,
+        /** Bernoulli: a binary classifier's raw prediction [-eta, eta] and probabilities [1 - mu, mu], and mu. */
+        BINARY,
+        /** Categorical: per class value i, eta and P(label = i); the likeliest class. */
+        MULTICLASS;
+
+        static Kind of(Family family) {
+            return switch (family.labelCoding()) {
+                case ONE_HOT -> MULTICLASS;
+                case BINARY -> BINARY;
+                default -> REGRESSION;
+            };
+        }
+    }
+
+    /**
+     * @param p     the params
+     * @param param one of its output column params
+     * @return the column's name, or null when it is "" (switched off, as in Spark's classifiers)
+     */
+    static String outputOrNull(NeuralGLMParams p, org.apache.spark.ml.param.Param<String> param) {
+        final String name = p.getOrDefault(param);
+        return name == null || name.isEmpty() ? null : name;
+    }
+
     /**
      * @param schema the input schema
-     * @param p      the params (prediction and probability column names)
-     * @param family the family (Categorical adds the probabilities)
-     * @return the schema with the output column(s) appended, in {@link NeuralGLMModel#transform}'s order (as Spark's
-     *         classifiers: the probabilities, then the prediction)
+     * @param p      the params (the output columns' names; "" switches one off)
+     * @param family the family (Categorical and Bernoulli add the raw prediction and the probabilities)
+     * @return the schema with the output columns appended, in {@link NeuralGLMModel#transform}'s order (as Spark's
+     *         classifiers: the raw prediction, the probabilities, then the prediction)
      */
     static StructType withOutputs(StructType schema, NeuralGLMParams p, Family family) {
         StructType out = schema;
-        if (family.labelCoding() == Family.LabelCoding.ONE_HOT) {
-            out = add(out, p.getOrDefault(p.probabilityCol()), SQLDataTypes.VectorType());
+        if (Kind.of(family) != Kind.REGRESSION) {
+            out = add(out, outputOrNull(p, p.rawPredictionCol()), SQLDataTypes.VectorType());
+            out = add(out, outputOrNull(p, p.probabilityCol()), SQLDataTypes.VectorType());
         }
-        return add(out, p.getOrDefault(p.predictionCol()), DataTypes.DoubleType);
+        return add(out, outputOrNull(p, p.predictionCol()), DataTypes.DoubleType);
     }
 
     private static StructType add(StructType schema, String name, DataType type) {
+        if (name == null) {
+            return schema;
+        }
         if (Arrays.asList(schema.fieldNames()).contains(name)) {
             throw new IllegalArgumentException("Output column '" + name + "' already exists in the data");
         }

@@ -310,6 +310,17 @@ class NeuralGLMBadInputTest {
                 new String[] {"Option -optimizer: cannot use 'weka.classifiers.functions.neuralglm.RMSProp'"}));
         t.add(Arguments.of("an optimiser given as the family", setOptions("-family", "weka.classifiers.functions.neuralglm.Adam"),
                 new String[] {"Option -family: 'weka.classifiers.functions.neuralglm.Adam' is a", "not a weka.classifiers.functions.neuralglm.FamilySpec"}));
+        // the short name of a spec of the other kind recursed for ever in the short-name lookup: StackOverflowError
+        // (found by NeuralGLMFuzzTest)
+        t.add(Arguments.of("an optimiser's short name given as the family", setOptions("-family", "Adam"),
+                new String[] {"Option -family: 'weka.classifiers.functions.neuralglm.Adam' is a "
+                        + "weka.classifiers.functions.neuralglm.Adam, not a weka.classifiers.functions.neuralglm.FamilySpec"}));
+        t.add(Arguments.of("a family's short name in lower case given as the optimiser", setOptions("-optimizer", "poisson"),
+                new String[] {"Option -optimizer: 'weka.classifiers.functions.neuralglm.Poisson' is a "
+                        + "weka.classifiers.functions.neuralglm.Poisson, not a weka.classifiers.functions.neuralglm.OptimizerSpec"}));
+        // Weka's AbstractClassifier parses it by hand: a bare NumberFormatException "For input string: \"x\""
+        t.add(Arguments.of("non-integer decimal places", setOptions("-num-decimal-places", "x"),
+                new String[] {"Option -num-decimal-places: 'x' is not an integer"}));
         t.add(Arguments.of("non-numeric epochs", setOptions("-epochs", "many"),
                 new String[] {"Option -epochs: 'many' is not an integer"}));
         // Weka's option helpers skip an empty value: the default stayed without a word

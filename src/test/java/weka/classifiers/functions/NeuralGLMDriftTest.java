@@ -72,6 +72,34 @@ class NeuralGLMDriftTest {
                 String.valueOf(message));
     }
 
+    /**
+     * A stream's last step from a finite loss whose gradient left the doubles (a ReLU network's Poisson mean times an
+     * input 4e5 standard deviations out overflows; Adam's m / sqrt(v) of infinities is NaN) gave a model that predicted
+     * NaN for every instance, without a word: nothing after a stream's last step computes a loss (found by
+     * NeuralGLMFuzzTest, seed 288). Now the step is refused as diverged, saying that the stream drifted, and the model
+     * stays the one before it.
+     */
+    @Test
+    void aStepThatLeavesTheParametersNonFiniteIsADivergence() throws Exception {
+        final Instances d = new Instances(new java.io.StringReader("@relation fuzz\n@attribute date0 date yyyy-MM-dd\n"
+                + "@attribute num1 numeric\n@attribute date2 date yyyy-MM-dd\n@attribute date3 date yyyy-MM-dd\n"
+                + "@attribute class numeric\n@data\n2004-02-14,0.000022,2002-01-21,2002-11-13,1\n"
+                + "2003-10-19,0.027118,2004-01-18,2003-09-22,5\n2001-09-12,5461.747532,2002-05-12,2003-03-13,968\n"));
+        d.setClassIndex(4);
+        final NeuralGLMUpdateable u = new NeuralGLMUpdateable();
+        u.setOptions(weka.core.Utils.splitOptions("-activation ReLU -family Poisson -epochs 21 -validation-fraction 0.2 "
+                + "-weights prior"));
+        u.buildClassifier(new Instances(d, 0, 2));
+        final double before = u.classifyInstance(d.instance(0));
+        assertTrue(Double.isFinite(before));
+        u.updateClassifier(d.instance(2));
+        final TrainingDivergedException e = org.junit.jupiter.api.Assertions.assertThrows(TrainingDivergedException.class,
+                u::batchFinished);
+        assertTrue(e.getMessage().startsWith("The stream's inputs drifted away from the data the input standardisation was "
+                + "fitted on: input 'num1'"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertEquals(before, u.classifyInstance(d.instance(0)), 0.0, "the model before the step");
+    }
+
     @Test
     void driftingStreamsLearnOrSayThatTheyDrifted() throws Exception {
         final Random rng = new Random(15_004);

@@ -67,6 +67,30 @@ class NeuralGLMHostileInputTest {
         assertTrue(Double.isFinite(table[1][1]) && table[1][1] > 10 * Math.abs(table[1][0]), "SE " + table[1][1]);
     }
 
+    /**
+     * The mean that replaces a missing input is a weighted mean: an instance of weight 1e300 times a date's 1e12
+     * milliseconds left the doubles, the replacement was Infinity, and under -no-standardize (where nothing else
+     * overflows: the build was accepted) every instance with that input missing was predicted NaN (found by
+     * NeuralGLMFuzzTest, seed 2847). The mean is now computed with the weights divided by the largest.
+     */
+    @Test
+    void aWeightedMeanThatOverflowsStillReplacesAMissingInput() throws Exception {
+        final Instances d = FamilyData.of("Gaussian", 30, 1);
+        for (int i = 0; i < d.numInstances(); i++) {
+            d.instance(i).setValue(1, 1e12 + 1e9 * i);
+        }
+        d.instance(0).setWeight(1e300);
+        final NeuralGLM c = built(d, "-hidden", "3", "-epochs", "2", "-no-standardize");
+        final Instance missing = (Instance) d.instance(5).copy();
+        missing.setMissing(1);
+        final double p = c.classifyInstance(missing);
+        assertTrue(Double.isFinite(p), "predicted " + p);
+        // the weight-1e300 instance dominates the mean: the replacement is its value, as the instance with x2 = 1e12 gives
+        final Instance first = (Instance) missing.copy();
+        first.setValue(1, 1e12);
+        assertEquals(c.classifyInstance(first), p, 0.0);
+    }
+
     /** {@code -hidden ""} is a GLM, as the option's description and setHidden("") say (Weka's helpers kept the 16). */
     @Test
     void anEmptyHiddenOptionMeansAGlm() throws Exception {

@@ -195,7 +195,7 @@ public final class InputPipeline implements Inputs {
                 ? summarise(data, inputs, rawInputs, classValues, weights, rawSummary, threads)
                 : fromArrays != null ? fromArrays : summarise(data, inputs, raw, weights);
         final Instances means = new Instances(data, 1);
-        means.add(new DenseInstance(1.0, summary.meansAndModes()));
+        means.add(new DenseInstance(1.0, summary.meansAndModes(data, weights)));
         for (int i = 0; i < means.numInstances(); i++) {
             missing.input(means.instance(i));
         }
@@ -618,11 +618,16 @@ public final class InputPipeline implements Inputs {
         }
 
         /**
+         * @param data    the instances summarised. Not modified.
+         * @param weights their weights, or null for the instances' own. Not modified.
          * @return one instance's values holding each attribute's mean (numeric) or mode (nominal), as
          *         ReplaceMissingValues computes them: the sum over the total weight of the present values (missing
-         *         when that is not above 1e-6); the first value of largest weight
+         *         when that is not above 1e-6); the first value of largest weight. A mean whose weighted sum left the
+         *         doubles (weights of 1e300 times values of 1e12) is computed again with the weights divided by the
+         *         largest: it was Infinity or NaN, and with -no-standardize (nothing else then overflows) a model
+         *         predicted NaN for every instance with that input missing.
          */
-        double[] meansAndModes() {
+        double[] meansAndModes(Instances data, double[] weights) {
             final int d = sums.length;
             final double[] values = new double[d];
             for (int j = 0; j < d; j++) {
@@ -633,9 +638,32 @@ public final class InputPipeline implements Inputs {
                     }
                 } else if (numeric[j] && Utils.gr(sums[j], 0)) {
                     values[j] = results[j] / sums[j];
+                    if (!Double.isFinite(values[j])) {
+                        values[j] = scaledMean(data, weights, j);
+                    }
                 }
             }
             return values;
+        }
+
+        /** @return the weighted mean of attribute j's present values, the weights divided by the largest of them */
+        private static double scaledMean(Instances data, double[] weights, int j) {
+            double max = 0;
+            for (int i = 0; i < data.numInstances(); i++) {
+                if (!data.instance(i).isMissing(j)) {
+                    max = Math.max(max, weights == null ? data.instance(i).weight() : weights[i]);
+                }
+            }
+            double sum = 0, total = 0;
+            for (int i = 0; i < data.numInstances(); i++) {
+                final Instance inst = data.instance(i);
+                if (!inst.isMissing(j)) {
+                    final double w = (weights == null ? inst.weight() : weights[i]) / max;
+                    sum += w * inst.value(j);
+                    total += w;
+                }
+            }
+            return sum / total;
         }
 
         /**

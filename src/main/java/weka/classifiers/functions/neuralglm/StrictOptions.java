@@ -111,8 +111,9 @@ public final class StrictOptions {
 
     /**
      * @return target's options that take a value on the command line: the annotated getters with a parameter name that
-     *         are not flags, and for a {@link Randomizable} target its seed {@code -S} (Weka's randomizable base classes
-     *         parse it by hand, and a value that is not an integer failed there without naming it)
+     *         are not flags, for a {@link Randomizable} target its seed {@code -S} and for a Weka classifier its
+     *         {@code -num-decimal-places} (Weka's base classes parse them by hand, and a value that is not an integer
+     *         failed there without naming it)
      */
     private static List<ValueOption> valueOptions(Object target) throws NoSuchMethodException {
         final List<ValueOption> options = new ArrayList<>();
@@ -125,6 +126,12 @@ public final class StrictOptions {
         }
         if (target instanceof Randomizable && options.stream().noneMatch(o -> o.name().equals("S"))) {
             options.add(new ValueOption("S", target.getClass().getMethod("getSeed"), "the random seed"));
+        }
+        // AbstractClassifier parses it by hand too: "x" failed there as a bare NumberFormatException ("For input string")
+        if (target instanceof weka.classifiers.AbstractClassifier
+                && options.stream().noneMatch(o -> o.name().equals("num-decimal-places"))) {
+            options.add(new ValueOption("num-decimal-places", target.getClass().getMethod("getNumDecimalPlaces"),
+                    "the decimal places of the model's numbers"));
         }
         return options;
     }
@@ -213,25 +220,39 @@ public final class StrictOptions {
         }
     }
 
-    /** @return the class {@code simpleName} (case ignored) in the package of {@code type} assignable to it, or null */
+    /**
+     * @return the class {@code simpleName} (case ignored) in the package of {@code type} assignable to it; else such a
+     *         class of another kind of option handler (an optimiser named as the family: {@link #check} then says so);
+     *         else null
+     */
     private static Class<?> classNamed(Class<?> type, String simpleName, ClassLoader loader) {
         final String pkg = type.getPackage().getName();
-        for (String name : List.of(simpleName, Character.toUpperCase(simpleName.charAt(0)) + simpleName.substring(1))) {
+        final List<String> spellings = new ArrayList<>(List.of(simpleName,
+                Character.toUpperCase(simpleName.charAt(0)) + simpleName.substring(1)));
+        for (String known : KNOWN) {
+            if (known.equalsIgnoreCase(simpleName)) {
+                spellings.add(known);
+            }
+        }
+        Class<?> other = null;
+        for (String name : spellings) {
             try {
                 final Class<?> c = Class.forName(pkg + "." + name, false, loader);
-                if (type.isAssignableFrom(c) && !java.lang.reflect.Modifier.isAbstract(c.getModifiers())) {
+                if (java.lang.reflect.Modifier.isAbstract(c.getModifiers())) {
+                    continue;
+                }
+                if (type.isAssignableFrom(c)) {
                     return c;
+                }
+                if (other == null && OptionHandler.class.isAssignableFrom(c)) {
+                    other = c;
                 }
             } catch (ClassNotFoundException e) {
                 // try the next spelling
             }
         }
-        for (String known : KNOWN) {
-            if (known.equalsIgnoreCase(simpleName)) {
-                return classNamed(type, known, loader);
-            }
-        }
-        return null;
+        // (the known spelling of a class of the other kind looked itself up again here, for ever: StackOverflowError)
+        return other;
     }
 
     /**
