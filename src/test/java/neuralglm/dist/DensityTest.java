@@ -225,4 +225,24 @@ class DensityTest {
                 () -> Distributions.of(new GammaFamily(), -1, 0.5));
         assertTrue(bad.getMessage().contains("mu") && bad.getMessage().contains("-1"), bad.getMessage());
     }
+
+    /**
+     * A nearly normal inverse Gaussian (phi mu of 1e-14 and 1e-10: x = sqrt(lambda / y)(y / mu + 1) of 2e7 and 2e5) has
+     * statmod 1.5.0's pinvgauss values (pasted): the term exp(2 lambda / mu) Phi(-x) takes the Mills ratio, not the
+     * sum of two exponents near 1e14 that lost the digits (cdf 1.0 at the mean before).
+     */
+    @Test
+    void inverseGaussianCdfNearTheNormalLimitIsStatmods() {
+        final double[][] cases = {   // phi, z, q = 1 + z sqrt(phi), pinvgauss(q, 1, phi)
+            {1e-14, -2, 0.99999979999999999, 0.022750123877466263},
+            {1e-14, 0, 1, 0.50000002017644507},
+            {1e-14, 1.5, 1.00000015, 0.93319279068038374},
+            {1e-10, -2, 0.99997999999999998, 0.022749322078603373},
+            {1e-10, 0, 1, 0.50000199472609119},
+            {1e-10, 1.5, 1.0000150000000001, 0.93319198925630875}};
+        for (double[] c : cases) {
+            final InverseGaussianDistribution d = new InverseGaussianDistribution(1, c[0]);
+            assertEquals(c[3], d.cdf(c[2]), 1e-9, "phi " + c[0] + " at z " + c[1]);
+        }
+    }
 }

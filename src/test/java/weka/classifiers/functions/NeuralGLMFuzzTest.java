@@ -56,9 +56,9 @@ import weka.core.WekaException;
  * cases run {@link NeuralGLMUpdateable} on a stream (built on the empty header, or on half the data and updated with
  * the rest); a build with {@code -resume} is built again with 3 more epochs; a fifth of the built models are
  * cross-validated (2 folds, through Weka's {@code Evaluation}), each fold built or refused as above.
- * <p>The suite runs {@link #SUITE_CASES} cases from seed 0. Outside it ({@link Main}: seeds 0-29999 through
+ * <p>The suite runs {@link #SUITE_CASES} cases from seed 0. Outside it ({@link Main}: seeds 0-39999 through
  * {@link #runCase}, as the generator grew; with {@code -Dweka.test.maventest=true}, as in the suite, about 1,000 cases a
- * minute), 30,000 cases were run, about a third built, the rest refused. They found, fixed with regression tests:
+ * minute), 40,000 cases were run, about a third built, the rest refused. They found, fixed with regression tests:
  * {@code -family Adam} recursing for ever in the short-name lookup (StackOverflowError; seeds 19, 27);
  * {@code -num-decimal-places x} as a bare NumberFormatException (seeds 34, 42, ...); a stream's last step leaving NaN
  * parameters and a model predicting NaN (seed 288); the weighted mean that replaces a missing input overflowing
@@ -66,7 +66,8 @@ import weka.core.WekaException;
  * link's NaN outside its domain (seeds 3300, 18661; counted above); interval ends crossing by an ulp at a
  * dispersion of 1e-32 (seeds 15026, 19899; tolerated); an Inverse Gaussian cdf that is wrong when phi mu is below
  * about 1e-13 (its term exp(2 lambda / mu + log Phi(-x)) adds two numbers near 1e15), found by probing after seed
- * 15026; Tweedie intervals at a dispersion of 3e-32 taking 10-50 ms each (seed 19077 took 30 s at a load of 17).
+ * 15026; Tweedie intervals at a dispersion of 3e-32 taking 10-50 ms each (seed 19077 took 30 s at a load of 17); a
+ * Gaussian stream (SGD, Nesterov) predicting Infinity for an instance whose input is -9.8e140 (seed 32951).
  */
 class NeuralGLMFuzzTest {
 
