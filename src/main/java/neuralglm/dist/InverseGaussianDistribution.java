@@ -70,10 +70,10 @@ public final class InverseGaussianDistribution implements ResponseDistribution {
         final double second;
         if (x > 1e4) {
             // Mills: log Phi(-x) = -x^2/2 - log(x sqrt(2 pi)) + log(1 - 1/x^2 + ...), and 2 lambda/mu - x^2/2
-            // = -lambda (y - mu)^2 / (2 y mu^2) exactly, so neither term overflows; from x = 1e4 on (the next term,
-            // 3/x^4, below 1e-16), since the direct form's two exponents of about x^2/2 lose digits as x grows (the
-            // cdf of a nearly normal law, phi mu of 1e-14, was off by 5e-9; below about 1e-13 intervals came out of
-            // order)
+            // = -lambda (y - mu)^2 / (2 y mu^2) exactly, so neither term overflows. From x = 1e4 on (the next term,
+            // 3/x^4, is about 3e-16 there): the direct form's two exponents of about x^2/2 lose digits as x grows
+            // (a nearly normal law's cdf, phi mu of 1e-14, was off by 5e-9; below about 1e-13 intervals came out
+            // of order)
             final double rel = (y - mu) / mu;
             second = Math.exp(-0.5 * lambda * rel * (rel / y) - logX - 0.5 * LOG_TWO_PI + Math.log1p(-1 / (x * x)));
         } else {

@@ -218,27 +218,7 @@ public final class GlmInference {
         aliased = new boolean[p];
         final double[][] l = new double[p][];
         final List<Integer> keptList = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            final int m = keptList.size();
-            final double[] lj = new double[m + 1];
-            double dj = info[j][j];
-            for (int a = 0; a < m; a++) {
-                final int ka = keptList.get(a);
-                double sum = ka < j ? info[j][ka] : info[ka][j];
-                for (int b = 0; b < a; b++) {
-                    sum -= l[a][b] * lj[b];
-                }
-                lj[a] = sum / l[a][a];
-                dj -= lj[a] * lj[a];
-            }
-            if (!(info[j][j] > 0) || !(dj > ALIAS_TOLERANCE * ALIAS_TOLERANCE * info[j][j])) {
-                aliased[j] = true;
-                continue;
-            }
-            lj[m] = Math.sqrt(dj);
-            l[m] = lj;
-            keptList.add(j);
-        }
+        cholesky(info, aliased, false, keptList, l);
         if (keptList.isEmpty() || keptList.get(0) != 0) {
             throw new IllegalArgumentException("GLM inference: no row has a positive weight and a finite information");
         }
@@ -260,6 +240,48 @@ public final class GlmInference {
             }
             qtEta[r] = sum / l[r][r];
         }
+    }
+
+    /**
+     * Cholesky {@code A = L L'} column by column in order over the columns not marked aliased; a column whose Schur
+     * complement is below {@code ALIAS_TOLERANCE^2} of its diagonal (residual norm below {@code ALIAS_TOLERANCE} of its
+     * norm, R's qr), or whose diagonal is not positive, fails. Reads only the lower triangle {@code a[j][k], k <= j}.
+     *
+     * @param a       a symmetric matrix (its lower triangle)
+     * @param aliased columns to leave out; failing columns are marked in it unless {@code stop}
+     * @param stop    true: return at the first failing column instead of marking it
+     * @param kept    receives the kept columns in order
+     * @param l       receives row r of L (r + 1 entries) for the r-th kept column; at least as many rows as columns
+     * @return -1, or the first failing column when {@code stop}
+     */
+    static int cholesky(double[][] a, boolean[] aliased, boolean stop, List<Integer> kept, double[][] l) {
+        for (int j = 0; j < a.length; j++) {
+            if (aliased[j]) {
+                continue;
+            }
+            final int m = kept.size();
+            final double[] lj = new double[m + 1];
+            double dj = a[j][j];
+            for (int q = 0; q < m; q++) {
+                double sum = a[j][kept.get(q)];
+                for (int b = 0; b < q; b++) {
+                    sum -= l[q][b] * lj[b];
+                }
+                lj[q] = sum / l[q][q];
+                dj -= lj[q] * lj[q];
+            }
+            if (!(a[j][j] > 0) || !(dj > ALIAS_TOLERANCE * ALIAS_TOLERANCE * a[j][j])) {
+                if (stop) {
+                    return j;
+                }
+                aliased[j] = true;
+                continue;
+            }
+            lj[m] = Math.sqrt(dj);
+            l[m] = lj;
+            kept.add(j);
+        }
+        return -1;
     }
 
     /**

@@ -23,14 +23,14 @@ import org.ejml.data.DMatrixRMaj;
  * inputs, a value no row has) is aliased in every class's block, R's NA, as in {@link GlmInference}: left out, and the
  * other coefficients are the projection of the fitted log odds on the kept columns (exact: they lie in their span).
  * A singular information on the kept columns (the inputs separate classes) and more than {@value #MAX_PARAMETERS}
- * coefficients or {@value #MAX_WORK} multiply-adds in the information pass (a second or so) are refused with the
+ * coefficients or {@value #MAX_WORK} multiply-adds in the information pass are refused with the
  * reason. Terms are named {@code "class: term"}.
  */
 public final class MultinomialInference {
 
-    /** The information pass's multiply-adds n m^2 at most (about a second; fewer where inputs are 0). */
+    /** The information pass's multiply-adds n m^2 at most (an upper bound: entries of 0 are skipped). */
     static final double MAX_WORK = 2e9;
-    /** The coefficients m at most (the inverse's m^3 / 3 multiply-adds three times: about a second). */
+    /** The coefficients m at most (the factor and inverse take about m^3 multiply-adds; not timed). */
     static final int MAX_PARAMETERS = 600;
 
     private MultinomialInference() {
@@ -142,7 +142,7 @@ public final class MultinomialInference {
         // aliased: a column of the design that is a combination of earlier ones (R's qr of the model matrix), in every
         // class's block; the information on the other columns must then be invertible (else the inputs separate classes)
         final boolean[] designAliased = new boolean[p];
-        choleskyFails(gram, designAliased, true);
+        GlmInference.cholesky(gram, designAliased, false, new java.util.ArrayList<>(), new double[p][]);
         if (designAliased[0]) {
             throw new IllegalArgumentException("no row has a positive weight");
         }
@@ -298,49 +298,6 @@ public final class MultinomialInference {
     }
 
     /**
-     * The Cholesky factor's rows over the columns not marked aliased, in order ({@link GlmInference}'s pivots: a column
-     * whose Schur complement is below 1e-14 of its diagonal, R's qr tolerance 1e-7 squared, or whose diagonal is 0).
-     *
-     * @param a       a symmetric matrix
-     * @param aliased the columns to leave out; with {@code mark}, the failing columns are marked and left out too
-     * @param mark    true: mark failing columns aliased; false: stop at the first
-     * @return -1, or the first failing column (not marked)
-     */
-    private static int choleskyFails(double[][] a, boolean[] aliased, boolean mark) {
-        return cholesky(a, aliased, !mark, new java.util.ArrayList<>(), new double[a.length][]);
-    }
-
-    private static int cholesky(double[][] a, boolean[] aliased, boolean stop, java.util.List<Integer> kept, double[][] lRows) {
-        for (int j = 0; j < a.length; j++) {
-            if (aliased[j]) {
-                continue;
-            }
-            final int mk = kept.size();
-            final double[] lj = new double[mk + 1];
-            double dj = a[j][j];
-            for (int q = 0; q < mk; q++) {
-                double sum = a[j][kept.get(q)];
-                for (int b = 0; b < q; b++) {
-                    sum -= lRows[q][b] * lj[b];
-                }
-                lj[q] = sum / lRows[q][q];
-                dj -= lj[q] * lj[q];
-            }
-            if (!(a[j][j] > 0) || !(dj > GlmInference.ALIAS_TOLERANCE * GlmInference.ALIAS_TOLERANCE * a[j][j])) {
-                if (stop) {
-                    return j;
-                }
-                aliased[j] = true;
-                continue;
-            }
-            lj[mk] = Math.sqrt(dj);
-            lRows[mk] = lj;
-            kept.add(j);
-        }
-        return -1;
-    }
-
-    /**
      * I^-1 over the columns not aliased (rows and columns of the aliased ones 0), by Cholesky.
      *
      * @throws IllegalArgumentException naming the coefficient where the information is singular (classes the inputs
@@ -351,7 +308,7 @@ public final class MultinomialInference {
         final int all = full.length;
         final java.util.List<Integer> keptList = new java.util.ArrayList<>();
         final double[][] lRows = new double[all][];
-        final int bad = cholesky(full, aliased, true, keptList, lRows);
+        final int bad = GlmInference.cholesky(full, aliased, true, keptList, lRows);
         if (bad >= 0) {
             final int a = bad % p;
             throw new IllegalArgumentException("the information matrix is singular at class " + classNames[bad / p + 1]
