@@ -135,7 +135,9 @@ CASES = [
     ("sgd_negative_lr", "optim.SGD(nn.Linear(2, 1).parameters(), lr=-0.1)"),
     ("adam_negative_lr", "optim.Adam(nn.Linear(2, 1).parameters(), lr=-0.001)"),
     ("sgd_lr_string", "optim.SGD(nn.Linear(2, 1).parameters(), lr='0.1')"),
-    ("sgd_no_lr", "optim.SGD(nn.Linear(2, 1).parameters())"),
+    ("sgd_no_lr", "opt = optim.SGD(nn.Linear(2, 1).parameters())\nopt.step()"),
+    ("sgd_lr_keyword", "w = torch.ones(2, requires_grad=True)\nopt = optim.SGD([w], momentum=0.5, lr=0.25)\n"
+     "w.sum().backward()\nopt.step()\nout = w"),
     ("sgd_negative_momentum", "optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1, momentum=-0.5)"),
     ("adam_beta_out_of_range", "optim.Adam(nn.Linear(2, 1).parameters(), betas=(1.5, 0.999))"),
     ("step_without_backward",
