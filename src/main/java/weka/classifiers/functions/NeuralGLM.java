@@ -1635,8 +1635,25 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             return "NeuralGLM: no model built yet.";
         }
         final int averaged = model.averagedFrom();
-        return ModelReport.of(model, averaged == 0 ? notes : notes + String.format(Locale.ROOT, "%-18s %s%n",
-                "Aggregated:", "parameters averaged over " + averaged + " models (in original attribute units)"));
+        String all = averaged == 0 ? notes : notes + String.format(Locale.ROOT, "%-18s %s%n",
+                "Aggregated:", "parameters averaged over " + averaged + " models (in original attribute units)");
+        final String noDropTests = whyNoDropTests();
+        if (noDropTests != null) {
+            all += String.format(Locale.ROOT, "%-18s %s%n", "Drop tests:", "not computed: " + noDropTests);
+        }
+        return ModelReport.of(model, all);
+    }
+
+    /** @return why {@code -drop-tests} gave no table for the current model, or null (asked for and computed, or not asked) */
+    private String whyNoDropTests() {
+        if (!dropTests || model.statistics() == null || model.devianceTests() != null) {
+            return null;
+        }
+        if (!model.isGlm()) {
+            return "-drop-tests refits GLMs (-hidden none); a network's inputs are not tested";
+        }
+        return model.statistics().noSummary() != null ? model.statistics().noSummary()
+                : "the GLM has no standard errors to test against";
     }
 
     @Override
