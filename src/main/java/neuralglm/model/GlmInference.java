@@ -144,10 +144,11 @@ public final class GlmInference {
                         nonzero[nz] = nz;
                     }
                 }
+                final double ei = offset == null ? eta.data[i] : eta.data[i] - offset[i];   // the network's part of eta
                 for (int a = 0; a < nz; a++) {
                     final int r = nonzero[a];
                     final double cr = c * row[r];
-                    u[r] += cr * (offset == null ? eta.data[i] : eta.data[i] - offset[i]);
+                    u[r] += cr * ei;
                     final double[] infoR = info[r];
                     for (int b = 0; b <= a; b++) {
                         infoR[nonzero[b]] += cr * row[nonzero[b]];

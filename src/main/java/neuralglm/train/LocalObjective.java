@@ -171,12 +171,14 @@ final class LocalObjective implements Objective {
         for (int r = 0; r < b; r++) {
             final int src = perm[start + r];
             System.arraycopy(y.data, src * k, yb.data, r * k, k);
-            if (ob != null) {
-                ob[r] = o[src];
-            }
             if (!unitWeights) {
                 wb[r] = w[src];
                 batchWeight += wb[r];
+            }
+        }
+        if (ob != null) {   // the batch's offsets: a loop of its own, none without an offset
+            for (int r = 0; r < b; r++) {
+                ob[r] = o[perm[start + r]];
             }
         }
         return unitWeights ? b : batchWeight;

@@ -117,6 +117,29 @@ class NeuralGLMOffsetTest {
         assertTrue(!Arrays.asList(glm.getGlmSummary().terms()).contains("logHolders"), "the offset is not an input");
     }
 
+    /** A saved model keeps its offset attribute: the copy read back predicts the same, and still needs the offset. */
+    @Test
+    void aSerialisedModelKeepsItsOffset() throws Exception {
+        final Instances data = arff("insurance_exposure");
+        final NeuralGLM glm = build(data, "-hidden", "none", "-family", "Poisson", "-offset", "logHolders");
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(glm);
+        }
+        final NeuralGLM copy;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (NeuralGLM) in.readObject();
+        }
+        for (int i = 0; i < data.numInstances(); i++) {
+            assertArrayEquals(glm.distributionForInstance(data.instance(i)), copy.distributionForInstance(data.instance(i)),
+                    0.0);
+        }
+        final Instance test = (Instance) data.instance(0).copy();
+        test.setMissing(3);
+        assertMessage(() -> copy.distributionForInstance(test), "offset attribute 'logHolders'");
+    }
+
     @Test
     void gammaCostsWithLogMonthsMatchR() throws Exception {
         final Instances data = arff("gamma_exposure");
