@@ -422,7 +422,7 @@ public abstract class Family implements Serializable {
      */
     public double[] fitSummary(DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters, double[] offset) {
         final double[] s = fitSummary(eta, y, w, numParameters);
-        if (offset != null) {
+        if (offset != null && !Offsets.isConstant(offset)) {   // a constant offset: the closed form's null model
             s[2] = Offsets.nullDeviance(this, y, w, offset);
         }
         return s;

@@ -82,7 +82,9 @@ public final class Offsets {
      *   b &lt;- b - sum w_i dl/deta_i / sum w_i (dmu/deta_i)^2 / V(mu_i)
      * </pre>
      * from {@code g(ybar) - mean(o)} (for a log link {@code log(sum w y / sum w e^o)}, the exact answer for Poisson),
-     * halving a step whose NLL rises or leaves the link's domain, until a step is below 1e-14 of |b| + 1.
+     * halving a step whose NLL rises or leaves the link's domain, until a step is below 1e-14 of |b| + 1. A constant
+     * offset c needs no iterations: {@code b = g(ybar) - c}, the closed form's intercept (for offsets all 0 the same
+     * bits as without an offset, {@link Family#nullEta}).
      *
      * @param family a one-output family
      * @param y      targets, n x 1. Not modified.
@@ -91,6 +93,10 @@ public final class Offsets {
      * @return b
      */
     public static double nullIntercept(Family family, DMatrixRMaj y, double[] w, double[] offset) {
+        if (isConstant(offset)) {
+            final double b = family.nullEta(Family.weightedColumnMeans(y, w))[0];
+            return offset.length == 0 || offset[0] == 0 ? b : b - offset[0];
+        }
         final int n = y.numRows;
         final double[] t = y.data;
         double sw = 0, swy = 0, swo = 0, swe = 0;
@@ -141,6 +147,20 @@ public final class Offsets {
         return b;
     }
 
+    /**
+     * @param offset offsets, not null
+     * @return whether they are all the same number (then the intercept-only model's fit and deviance are the closed
+     *         form's, the intercept moved by the constant)
+     */
+    public static boolean isConstant(double[] offset) {
+        for (int i = 1; i < offset.length; i++) {
+            if (offset[i] != offset[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static double nll(Family family, DMatrixRMaj y, double[] w, double[] offset, double b) {
         double s = 0;
         for (int i = 0; i < y.numRows; i++) {
@@ -164,6 +184,9 @@ public final class Offsets {
      * @return {@code D0 = sum w_i d(y_i, g^-1(b + o_i))}
      */
     public static double nullDeviance(Family family, DMatrixRMaj y, double[] w, double[] offset) {
+        if (isConstant(offset)) {
+            return family.nullDeviance(y, w);   // the intercept absorbs a constant: the closed form's model
+        }
         final double b = nullIntercept(family, y, w, offset);
         final DMatrixRMaj eta0 = new DMatrixRMaj(y.numRows, 1);
         for (int i = 0; i < y.numRows; i++) {

@@ -393,11 +393,13 @@ public final class Trainer {
      * @return the loss trace and how training ended
      */
     TrainingResult fitOn(Sequential net, Family family, Optimizer optimizer, DMatrixRMaj x, DMatrixRMaj y, double[] w,
-                         int[] t, int[] v) {
+                         double[] offset, int[] t, int[] v) {
         DataChecks.check(family, x, y, w, threads);
+        neuralglm.family.Offsets.check(family, offset, x.numRows);
         try (TrainingSession session = new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net,
-                family, ValidationSplit.rows(x, t), ValidationSplit.rows(y, t), ValidationSplit.rows(w, t), null,
-                ValidationSplit.rows(x, v), ValidationSplit.rows(y, v), ValidationSplit.rows(w, v), null))) {
+                family, ValidationSplit.rows(x, t), ValidationSplit.rows(y, t), ValidationSplit.rows(w, t),
+                ValidationSplit.rows(offset, t), ValidationSplit.rows(x, v), ValidationSplit.rows(y, v),
+                ValidationSplit.rows(w, v), ValidationSplit.rows(offset, v)))) {
             while (session.runEpoch()) {
                 // one epoch per call
             }

@@ -853,8 +853,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "offset=. Give it on the eta scale, as R does: for counts or costs over an exposure under a log "
                     + "link (Poisson, Gamma, Tweedie, ...) the attribute holds log(exposure), and the model predicts "
                     + "exposure * exp(f(x)). An attribute name or a 1-based index (first, last); empty (the default) for "
-                    + "none. Every training and test instance needs a value. With hidden layers it needs a fixed "
-                    + "-weight-decay (the automatic choice does not carry an offset).",
+                    + "none. Every training and test instance needs a value.",
             commandLineParamName = "offset", commandLineParamSynopsis = "-offset <attribute name|index>")
     public String getOffset() {
         return offset;
@@ -1078,20 +1077,14 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private transient OffsetColumn offsetColumn;
 
     /**
-     * The option combinations whose fits carry no offset, refused with what to change: the automatic weight decay of a
-     * network (its penalty path, averages and refits), the joint maximum-likelihood fit of the negative binomial's
-     * alpha (-dispersion ML), and a family with one linear predictor per class.
+     * The option combinations whose fits carry no offset, refused with what to change: the joint maximum-likelihood
+     * fit of the negative binomial's alpha (-dispersion ML), and a family with one linear predictor per class.
      */
     private void checkOffsetOptions(OffsetColumn column, Family fam, int[] hiddenSizes) {
         final String what = "Option -offset (attribute '" + column.name() + "'): ";
         if (!fam.isScalar()) {
             throw new IllegalArgumentException(what + "the " + fam.name() + " family has one linear predictor per class; "
                     + "an offset needs a one-output family (a numeric class, or Bernoulli/Binomial for two class values)");
-        }
-        if (hiddenSizes.length > 0 && weightDecay == AUTO) {
-            throw new IllegalArgumentException(what + "the automatic weight decay of a network (-weight-decay -1, the "
-                    + "default) chooses among fits that do not carry an offset; give a weight decay (e.g. -weight-decay "
-                    + "0.3), or use -hidden none for a GLM");
         }
         if (dispersionEstimate == neuralglm.dist.FittedDispersion.Estimate.MAXIMUM_LIKELIHOOD.ordinal()
                 && fam.distributionParameterName() != null) {
@@ -1249,7 +1242,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final AutoRegularisation.Choice choice;
         try {
             choice = AutoRegularisation.choose(plan, weightDecay, glm, forStream, freshWithSeed, getSeed(), fam,
-                    optimizer::create, trainer, x, y, fitTargets.weights(), buildLog == null ? null : buildLog::penalty);
+                    optimizer::create, trainer, x, y, fitTargets.weights(), offsets,
+                    buildLog == null ? null : buildLog::penalty);
         } catch (AutoRegularisation.Interrupted e) {
             throw new InterruptedException("NeuralGLM: training was interrupted at epoch " + (e.epoch() + 1) + " while "
                     + e.during() + "; the classifier keeps the model it had before this build");
