@@ -42,7 +42,13 @@ public abstract class TorchOptimizer {
     TorchOptimizer(PyObject parameters, double lr) {
         this.lr = lr;
         if (parameters == null) {
-            throw Errors.value(name() + ": expected net.parameters(), got None");
+            throw Errors.type(name() + ": expected net.parameters(), got None");
+        }
+        final Object whole = parameters.__tojava__(Object.class);
+        if (whole instanceof Module || whole instanceof Tensor) {
+            throw Errors.type(name() + ": params argument given to the optimizer should be an iterable of tensors, but got "
+                    + (whole instanceof Module ? "the module " + ((Module) whole).typeName().replaceFirst("^Torch", "") + "; give model.parameters()"
+                            : "one tensor of shape " + Tensor.shapeText(((Tensor) whole).shape) + "; give a list: [w]"));
         }
         for (PyObject p : parameters.asIterable()) {
             final Object o = p.__tojava__(Tensor.class);
@@ -56,7 +62,7 @@ public abstract class TorchOptimizer {
                 throw Errors.value(name() + ": parameter groups (dicts with their own options) are not supported by "
                         + "neuralGLM's PyTorch bridge; give one list of parameters, e.g. model.parameters()");
             } else {
-                throw Errors.value(name() + ": expected parameters (as from net.parameters()), got " + p.getType().getName());
+                throw Errors.type(name() + ": expected parameters (as from net.parameters()), got " + p.getType().getName());
             }
         }
         if (params.isEmpty()) {
@@ -140,7 +146,7 @@ public abstract class TorchOptimizer {
         try {
             v = value.asDouble();
         } catch (org.python.core.PyException e) {
-            throw Errors.value(name() + ".param_groups[0]['lr'] must be a number, got " + value.getType().getName());
+            throw Errors.type(name() + ".param_groups[0]['lr'] must be a number, got " + value.getType().getName());
         }
         if (!(v >= 0) || !Double.isFinite(v)) {
             throw Errors.value(name() + ".param_groups[0]['lr'] must be a finite number >= 0, got " + v);
