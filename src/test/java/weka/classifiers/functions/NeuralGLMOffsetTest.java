@@ -137,7 +137,7 @@ class NeuralGLMOffsetTest {
         }
         final Instance test = (Instance) data.instance(0).copy();
         test.setMissing(3);
-        assertMessage(() -> copy.distributionForInstance(test), "offset attribute 'logHolders'");
+        assertMessage(() -> copy.distributionForInstance(test), "Offset attribute 'logHolders'");
     }
 
     @Test
@@ -320,16 +320,16 @@ class NeuralGLMOffsetTest {
         final Instances missing = new Instances(data);
         missing.instance(6).setMissing(3);
         assertMessage(() -> build(missing, "-hidden", "none", "-family", "Poisson", "-offset", "logHolders"),
-                "Instance 7 has no value of offset attribute 'logHolders'");
+                "Offset attribute 'logHolders' (-offset) of instance 7 has no value");
         final NeuralGLM glm = build(data, "-hidden", "none", "-family", "Poisson", "-offset", "logHolders");
         final Instance test = (Instance) data.instance(0).copy();
         test.setMissing(3);
-        assertMessage(() -> glm.distributionForInstance(test), "The instance to predict has no value of offset attribute "
-                + "'logHolders'");
+        assertMessage(() -> glm.distributionForInstance(test), "Offset attribute 'logHolders' (-offset) of the "
+                + "instance to predict has no value");
         final Instances batch = new Instances(data, 0);
         batch.add((Instance) data.instance(0).copy());
         batch.add(test);
-        assertMessage(() -> glm.distributionsForInstances(batch), "Instance 2 has no value of offset attribute");
+        assertMessage(() -> glm.distributionsForInstances(batch), "of instance 2 has no value");
     }
 
     private interface Call {

@@ -138,10 +138,10 @@ public final class OffsetColumn implements Serializable {
     public double value(Instance instance, int number) {
         final double o = instance.value(index);
         if (!Double.isFinite(o)) {
-            final String which = number > 0 ? "Instance " + number : "The instance to predict";
-            throw new IllegalArgumentException(which + (Double.isNaN(o) ? " has no value of" : " has value " + o + " of")
-                    + " offset attribute '" + name() + "' (-offset); every instance needs a finite offset (use 0 for none, "
-                    + "log(exposure) for an exposure under a log link)");
+            final String which = number > 0 ? "instance " + number : "the instance to predict";
+            throw new IllegalArgumentException("Offset attribute '" + name() + "' (-offset) of " + which
+                    + (Double.isNaN(o) ? " has no value" : " is " + o) + "; every instance needs a finite offset (use 0 "
+                    + "for none, log(exposure) for an exposure under a log link)");
         }
         return o;
     }
