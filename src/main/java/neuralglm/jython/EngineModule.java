@@ -95,7 +95,7 @@ public class EngineModule extends Module {
             }
         };
         if (Autograd.enabled()) {
-            y.node = new Node(typeName() + "Backward", inputs, backward);
+            y.node = new Node(typeName() + "Backward", inputs, backward, true);
         }
         return y;
     }

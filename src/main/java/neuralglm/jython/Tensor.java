@@ -684,7 +684,13 @@ public class Tensor implements Iterable<Object> {
     /** @param o a tensor or a number @return {@code o / this} (true division) */
     public Tensor __rtruediv__(Object o) { return __rdiv__(o); }
     /** @return {@code -this} */
-    public Tensor __neg__() { return Ops.binary(scalar(-1.0), this, Ops.Bin.MUL); }
+    public Tensor __neg__() {
+        final Tensor r = Ops.binary(scalar(-1.0), this, Ops.Bin.MUL);
+        if (r.node != null) { // PyTorch's NegBackward, which saves nothing
+            r.node = new Node("NegBackward", r.node.inputs, r.node.backward);
+        }
+        return r;
+    }
     /** @return {@code this} */
     public Tensor __pos__() { return this; }
     /**
@@ -1376,7 +1382,8 @@ public class Tensor implements Iterable<Object> {
     /**
      * {@code t.backward()} for a one-entry tensor, or {@code t.backward(gradient)}: runs the record
      * back from this tensor with {@code dL/dt = gradient} and adds into every leaf's {@code .grad}.
-     * {@code retain_graph} is accepted and ignored (the record is always kept).
+     * Without {@code retain_graph=True}, a second backward through an operation that saved values for its
+     * backward (a product, an activation, a layer) is refused, as in PyTorch.
      *
      * @param args {@code gradient} (a tensor, list or number of this tensor's shape), {@code retain_graph}
      * @param kws  keyword names
@@ -1392,13 +1399,21 @@ public class Tensor implements Iterable<Object> {
             throw Errors.runtime("backward(): a gradient is needed for a tensor of shape " + shapeText(shape)
                     + " (only a one-entry tensor defaults to gradient 1)");
         }
-        backward(g);
+        backward(g, a.bool("retain_graph", false));
     }
 
     /**
      * @param gradient {@code dL/d this}, same shape (or one entry for a one-entry tensor)
      */
     public void backward(Tensor gradient) {
+        backward(gradient, false);
+    }
+
+    /**
+     * @param gradient {@code dL/d this}, same shape (or one entry for a one-entry tensor)
+     * @param retain   whether the record may be run through again ({@code retain_graph=True})
+     */
+    public void backward(Tensor gradient, boolean retain) {
         if (!needsGrad()) {
             throw Errors.runtime("backward(): this tensor was not computed from a module or from a tensor with "
                     + "requires_grad=True, so there is nothing to differentiate");
@@ -1411,7 +1426,7 @@ public class Tensor implements Iterable<Object> {
         final DMatrixRMaj seed = new DMatrixRMaj(data.numRows, data.numCols);
         System.arraycopy(gradient.data.data, 0, seed.data, 0, numel());
         try {
-            Autograd.backward(this, seed);
+            Autograd.backward(this, seed, retain);
         } catch (RuntimeException e) {
             throw Errors.translateComputation(e);
         }

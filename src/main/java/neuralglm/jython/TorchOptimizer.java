@@ -31,6 +31,11 @@ public abstract class TorchOptimizer {
     private List<Optimizer> engines;
     /** The learning rate: set by {@link #setLr} (a new optimiser) or by {@code param_groups[0]['lr']} (the same one). */
     double lr;
+    /**
+     * Whether the optimiser was made without a learning rate where PyTorch requires one ({@code SGD(params)}); Jython
+     * sets keyword arguments after the constructor, so this is found at the first {@link #step()}.
+     */
+    boolean lrMissing;
     /** The one parameter group, made when first asked for. */
     private ParamGroup group;
 
@@ -121,7 +126,12 @@ public abstract class TorchOptimizer {
     public double getLr() { return lr; }
 
     /** @param lr the learning rate, finite and &gt; 0; a new optimiser, whose state (momentum, moments) starts afresh */
-    public void setLr(double lr) { final double old = this.lr; this.lr = lr; retry(() -> this.lr = old); }
+    public void setLr(double lr) {
+        final double old = this.lr;
+        this.lr = lr;
+        retry(() -> this.lr = old);
+        lrMissing = false;
+    }
 
     /**
      * The options of {@code param_groups[0]} besides {@code params}, as PyTorch 1.13 lists them.
@@ -158,6 +168,7 @@ public abstract class TorchOptimizer {
             ((ScheduledRate) e).setLearningRate(v);
         }
         lr = v;
+        lrMissing = false;
     }
 
     /**
@@ -243,6 +254,10 @@ public abstract class TorchOptimizer {
         }
         if (group != null) {
             group.sync();
+        }
+        if (lrMissing) {
+            throw Errors.value(name() + ": no learning rate given; PyTorch's " + name() + " requires one (parameter group "
+                    + "didn't specify a value of required optimization parameter lr): optim." + name() + "(params, lr=0.01)");
         }
         for (int i = 0; i < engines.size(); i++) {
             if (tensors.get(i).gradDefined) {

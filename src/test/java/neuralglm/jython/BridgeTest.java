@@ -123,8 +123,8 @@ class BridgeTest {
                 "import torch",
                 "p = torch.tensor([0.5, -1.0], requires_grad=True)",
                 "loss = (p * p).sum()",
-                "loss.backward(); first = p.grad.tolist()",
-                "loss.backward(); second = p.grad.tolist()",
+                "loss.backward(retain_graph=True); first = p.grad.tolist()",
+                "loss.backward(retain_graph=True); second = p.grad.tolist()",
                 "p.grad.zero_(); loss.backward(gradient=torch.tensor(2.0), retain_graph=True)",
                 "print(first, second, p.grad.tolist())"));
         assertEquals("([1.0, -2.0], [2.0, -4.0], [2.0, -4.0])", printed.trim());

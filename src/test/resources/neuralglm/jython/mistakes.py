@@ -72,6 +72,16 @@ CASES = [
      "x = torch.tensor([1.0, 2.0], requires_grad=True)\nh = x * 1\ny = h * h\nh.add_(1)\ny.sum().backward()\nout = x.grad"),
     ("inplace_non_leaf_ok",
      "x = torch.tensor([1.0, 2.0], requires_grad=True)\ny = x * 3\ny.add_(1)\n(y * y).sum().backward()\nout = x.grad"),
+    ("backward_twice_no_saved_values",
+     "x = torch.tensor([1.0, 2.0], requires_grad=True)\ny = (-(x + 2)).sum()\ny.backward()\ny.backward()\nout = x.grad"),
+    ("backward_twice_linear",
+     "m = nn.Linear(2, 1)\nloss = m(torch.ones(3, 2)).sum()\nloss.backward()\nloss.backward()"),
+    ("backward_third_after_retain",
+     "x = torch.tensor([1.0, 2.0], requires_grad=True)\ny = x.exp().sum()\ny.backward(retain_graph=True)\n"
+     "y.backward()\ny.backward()"),
+    ("backward_accumulated_loss",
+     "w = torch.tensor([1.0, 2.0], requires_grad=True)\ntotal = 0\nfor i in range(2):\n"
+     "    total = total + (w * w).sum()\n    total.backward()"),
     ("numpy_requires_grad", "torch.ones(2, requires_grad=True).numpy()"),
     ("inplace_leaf_add_", "w = torch.ones(2, requires_grad=True)\nw.add_(1)"),
     ("inplace_leaf_isub", "w = torch.ones(2, requires_grad=True)\nw -= 0.1"),
@@ -125,7 +135,9 @@ CASES = [
     ("sgd_negative_lr", "optim.SGD(nn.Linear(2, 1).parameters(), lr=-0.1)"),
     ("adam_negative_lr", "optim.Adam(nn.Linear(2, 1).parameters(), lr=-0.001)"),
     ("sgd_lr_string", "optim.SGD(nn.Linear(2, 1).parameters(), lr='0.1')"),
-    ("sgd_no_lr", "optim.SGD(nn.Linear(2, 1).parameters())"),
+    ("sgd_no_lr", "opt = optim.SGD(nn.Linear(2, 1).parameters())\nopt.step()"),
+    ("sgd_lr_keyword", "w = torch.ones(2, requires_grad=True)\nopt = optim.SGD([w], momentum=0.5, lr=0.25)\n"
+     "w.sum().backward()\nopt.step()\nout = w"),
     ("sgd_negative_momentum", "optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1, momentum=-0.5)"),
     ("adam_beta_out_of_range", "optim.Adam(nn.Linear(2, 1).parameters(), betas=(1.5, 0.999))"),
     ("step_without_backward",
