@@ -5,6 +5,7 @@ whole module is refused (save model.state_dict() and load it with model.load_sta
 from __future__ import absolute_import
 
 import collections
+import os
 import cPickle as pickle
 
 from neuralglm.jython import Tensor, Module, DType
@@ -67,6 +68,9 @@ def save(obj, f):
     """torch.save(obj, path_or_file): tensors, state_dicts and containers of them."""
     data = (_MAGIC, _pack(obj))
     if isinstance(f, basestring):
+        parent = os.path.dirname(os.path.abspath(f))
+        if not os.path.isdir(parent):  # as PyTorch's message
+            raise RuntimeError("Parent directory %s does not exist." % parent)
         with open(f, "wb") as out:
             pickle.dump(data, out, 2)
     else:

@@ -600,6 +600,10 @@ final class Ops {
             throw Errors.runtime("mm: cannot multiply shapes " + Tensor.shapeText(a.shape) + " and "
                     + Tensor.shapeText(b.shape) + " (need (n, k) and (k, m))");
         }
+        if ((a.integral == null) != (b.integral == null)) {
+            throw Errors.runtime("mm: expected both tensors of one dtype, got " + a.getDtype() + " and " + b.getDtype()
+                    + " (PyTorch does not mix whole numbers and floats in a product; give t.float())");
+        }
         final DMatrixRMaj out = new DMatrixRMaj(a.shape[0], b.shape[1]);
         CommonOps_DDRM.mult(a.data, b.data, out);
         return record(Tensor.matrix(out), "MmBackward", g -> {

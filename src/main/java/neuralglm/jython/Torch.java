@@ -116,6 +116,11 @@ public final class Torch {
 
     private static Tensor sized(String name, PyObject[] args, String[] kws, java.util.function.DoubleSupplier value) {
         final Args a = new Args(name, args, kws, "size", "cols", "dtype", "device", "requires_grad");
+        final PyObject third = a.get("dtype");
+        if (third instanceof org.python.core.PyInteger || third instanceof org.python.core.PyLong) {
+            throw Errors.value(name + ": tensors here have at most 2 dimensions, got " + (args.length - kws.length)
+                    + " sizes");
+        }
         DType.checkDevice(a.get("device"), name);
         final DType dtype = DType.of(a.get("dtype"), name);
         final Tensor t = filled(sizes(a, name), value);

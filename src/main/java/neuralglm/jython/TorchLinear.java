@@ -86,7 +86,7 @@ public class TorchLinear extends EngineModule {
     private static void assign(TorchParameter p, Object value, String name) {
         final Tensor t = Convert.toTensor(value, "Linear." + name);
         if (!java.util.Arrays.equals(t.shape, p.shape)) {
-            throw Errors.value("Linear." + name + " has shape " + Tensor.shapeText(p.shape) + ", the value given has shape "
+            throw Errors.runtime("Linear." + name + " has shape " + Tensor.shapeText(p.shape) + ", the value given has shape "
                     + Tensor.shapeText(t.shape) + "; they must match");
         }
         System.arraycopy(t.data.data, 0, p.data.data, 0, p.numel());

@@ -25,7 +25,16 @@ public class TorchParameter extends Tensor {
      * @param init initial values (a tensor or a list)
      */
     public TorchParameter(Object init) {
-        this(wrap(Convert.toTensor(init, "Parameter")), Convert.toTensor(init, "Parameter").shape.clone());
+        this(wrap(floating(Convert.toTensor(init, "Parameter"))), Convert.toTensor(init, "Parameter").shape.clone());
+    }
+
+    /** @return t, refused with PyTorch's RuntimeError when it holds whole numbers (which cannot require gradients) */
+    private static Tensor floating(Tensor t) {
+        if (t.integral != null) {
+            throw Errors.runtime("nn.Parameter: only tensors of floating point dtype can require gradients; this one holds "
+                    + t.integral + " (give t.float())");
+        }
+        return t;
     }
 
     private static Parameter wrap(Tensor t) {

@@ -165,6 +165,21 @@ class MistakesTest {
         "init_kaiming_on_bias|ValueError|fan in and fan out need a tensor of 2 dimensions (a weight),",
         "step_lr_no_step_size|TypeError|__init__() takes at least 3 arguments (2 given)",
         "scheduler_on_model|TypeError|Linear is not an Optimizer",
+        "parameter_of_int|RuntimeError|nn.Parameter: only tensors of floating point dtype can require",
+        "assign_parameter_wrong_shape|RuntimeError|Linear.weight has shape (2, 3), the value given has shape (3,",
+        "module_list_append_str|TypeError|ModuleList.append: str is not a Module subclass",
+        "module_dict_non_module|TypeError|ModuleDict['a']: int is not a Module subclass",
+        "model_called_without_input|TypeError|Linear takes one input tensor, got 0 positional arguments; a",
+        "model_called_with_two|TypeError|Linear takes one input tensor, got 2 positional arguments; a",
+        "adam_weight_decay_negative|ValueError|Adam weight decay must be a finite number >= 0, got -1.0",
+        "adam_eps_negative|ValueError|Adam eps must be a finite number > 0, got -1.0E-8",
+        "exponential_lr_no_gamma|TypeError|__init__() takes at least 3 arguments (2 given)",
+        "save_to_missing_directory|RuntimeError|Parent directory /nonexistent/dir does not exist.",
+        "matmul_int_float|RuntimeError|mm: expected both tensors of one dtype, got torch.int64 and",
+        "cat_int_float|ok|tensor[3] [1, 2, 0.5]",
+        "sqrt_negative_grad|ok|tensor[1] [nan]",
+        "log_zero_grad|ok|tensor[1] [inf]",
+        "item_of_empty|ValueError|item(): only a one-entry tensor converts to a number; this one",
         "mean_of_int|RuntimeError|mean(): could not infer output dtype: the tensor holds whole",
         "softmax_of_int|RuntimeError|softmax: not implemented for torch.int64 (whole numbers); give",
         "int_division|ok|tensor[2] [inf, 0.5]",
@@ -195,6 +210,8 @@ class MistakesTest {
         "view_transposed|RuntimeError|ok|None",
         // Jython runs the Java Module constructor for a subclass whose __init__ does not call super().__init__(), so the module works as if it had
         "module_without_super_init|AttributeError|ok|None",
+        // tensors here have at most two dimensions (README); a third size is refused with one line naming that, not taken for a dtype as before
+        "zeros_3d|ok|ValueError|zeros: tensors here have at most 2 dimensions, got 3 sizes",
     };
 
     @Test

@@ -338,7 +338,7 @@ class TorchCompatTest {
         "torch.cat([torch.zeros(2, 3), torch.zeros(3, 2)])|RuntimeError: cat: tensor 1 has shape (3, 2), tensor 0 has (2, 3); they must match except along dimension 0",
         "p = torch.zeros(2, requires_grad=True); p += 1|RuntimeError: +=: a leaf tensor that requires grad is used in an in-place operation; do it inside torch.no_grad() (as in a hand-written update: with torch.no_grad(): w -= lr * w.grad)",
         "q = torch.zeros(2, requires_grad=True) * 2; q -= 1|RuntimeError: -=: in-place changes to a tensor computed by recorded operations (MulBackward) are not supported; write t = t - ... or work on t.detach()",
-        "nn.Linear(2, 1).weight = nn.Parameter(torch.zeros(3, 3))|ValueError: Linear.weight has shape (1, 2), the value given has shape (3, 3); they must match",
+        "nn.Linear(2, 1).weight = nn.Parameter(torch.zeros(3, 3))|RuntimeError: Linear.weight has shape (1, 2), the value given has shape (3, 3); they must match",
         "from torch.utils.data import DataLoader; DataLoader([1, 2], sampler=[0, 1])|ValueError: DataLoader(sampler=...) is not supported by neuralGLM's PyTorch bridge; use shuffle=True or False",
         "from torch.utils.data import TensorDataset; TensorDataset(torch.zeros(4, 2), torch.zeros(3))|AssertionError: Size mismatch between tensors: TensorDataset's tensor 1 has 3 rows, tensor 0 has 4; they must be equal",
         "torch.utils.tensorboard|AttributeError: torch.utils.tensorboard is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch/utils: data)",
