@@ -57,7 +57,8 @@ import org.apache.spark.sql.types.StructType;
  *                 engine's on the driver), Params (explainParams, copy, fit with a ParamMap), write/load of the
  *                 PipelineModel, the model alone, the estimator and the unfitted Pipeline, the training summary against
  *                 GeneralizedLinearRegression fitted in the same cluster (Poisson, Poisson weighted, binomial, Gaussian,
- *                 Gamma), the Bernoulli rawPrediction/probability with BinaryClassificationEvaluator, a Categorical
+ *                 Gamma), the Bernoulli rawPrediction/probability with BinaryClassificationEvaluator, bad data met in
+ *                 the executors named on the driver, a Categorical
  *                 network's probabilities with MulticlassClassificationEvaluator, CrossValidator over a ParamGridBuilder
  *                 grid of the estimator's epochs (parallelism 2), a network (hidden layer, Adam on mini-batches);
  *                 writes the saved models, every fitted engine model (JSON), the summaries and the predictions
@@ -336,6 +337,7 @@ public final class SparkMlClusterCheck {
             });
         }
         check("binary evaluator", () -> binaryEvaluator((NeuralGLMModel) fits.get("binomial")));
+        check("errors from executors", () -> errors((NeuralGLMModel) fits.get("poisson")));
         check("multiclass evaluator", () -> {
             final PipelineModel model = multiclassPipeline().fit(data);
             fits.put("multiclass", model);
@@ -488,6 +490,69 @@ public final class SparkMlClusterCheck {
         return String.format(Locale.ROOT, "rawPrediction [-eta, eta], probability [1 - mu, mu]; AUC %.10f (unbinned: the "
                 + "concordant pairs', GLR binomial's), %.10f with the defaults (1000 bins), areaUnderPR %.6f", unbinned,
                 byDefault, pr);
+    }
+
+    /** Failed task attempts so far (a data error returned by a task is not one; Spark retries a failed task). */
+    private final java.util.concurrent.atomic.AtomicInteger failedTasks = new java.util.concurrent.atomic.AtomicInteger();
+    private boolean listening;
+
+    /**
+     * @param call an action that must fail
+     * @return the messages of its exception's cause chain, joined, and the failed task attempts it took
+     */
+    private Object[] failure(Runnable call) throws java.util.concurrent.TimeoutException {
+        if (!listening) {
+            spark.sparkContext().addSparkListener(new org.apache.spark.scheduler.SparkListener() {
+                @Override
+                public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+                    if (!end.taskInfo().successful()) {
+                        failedTasks.incrementAndGet();
+                    }
+                }
+            });
+            listening = true;
+        }
+        spark.sparkContext().listenerBus().waitUntilEmpty();
+        final int before = failedTasks.get();
+        try {
+            call.run();
+        } catch (Exception e) {
+            final StringBuilder m = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                m.append(t.getMessage()).append(" / ");
+            }
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+            return new Object[] {m.toString(), failedTasks.get() - before};
+        }
+        throw new CheckFailed("no error");
+    }
+
+    /**
+     * Bad data met in the executors comes back to the driver with the engine's message (column, value, where): a
+     * negative Poisson count and a row without a features vector when fitting (data errors the task returns, so no task
+     * fails and none is retried), and a row without a vector when transforming (an exception in the task, retried up to
+     * spark.task.maxFailures times, as a UDF of Spark's own models fails).
+     */
+    private String errors(NeuralGLMModel poisson) throws java.util.concurrent.TimeoutException {
+        final org.apache.spark.sql.types.Metadata meta = assembled.schema().apply("features").metadata();
+        final Dataset<Row> withNull = assembled.withColumn("features", functions.when(functions.col("id").equalTo(7),
+                functions.lit(null)).otherwise(functions.col("features")).as("features", meta));
+        final Dataset<Row> negative = assembled.withColumn("count", functions.when(functions.col("id").equalTo(11),
+                functions.lit(-1.0)).otherwise(functions.col("count")));
+        final Object[] label = failure(() -> glm(GLMS[0]).setEpochs(2).fit(negative));
+        require(((String) label[0]).contains("Label column 'count' has the value -1.0 in partition")
+                && ((String) label[0]).contains("Poisson"), "negative count: " + label[0]);
+        require((Integer) label[1] == 0, "the data error failed " + label[1] + " task attempts (Spark retries those)");
+        final Object[] fit = failure(() -> glm(GLMS[0]).setEpochs(2).fit(withNull));
+        require(((String) fit[0]).contains("The features column 'features' has a row without a vector (null)"),
+                "fit, null vector: " + fit[0]);
+        require((Integer) fit[1] == 0, "the null vector failed " + fit[1] + " task attempts in fit (Spark retries those)");
+        final Object[] transform = failure(() -> poisson.transform(withNull).collectAsList());
+        require(((String) transform[0]).contains("The features column 'features' has a row without a vector (null)"),
+                "transform, null vector: " + transform[0]);
+        return "a negative count and a null vector in fit named on the driver without a failed task; a null vector in "
+                + "transform fails its task (as in Spark's own models), named on the driver after " + transform[1]
+                + " attempts";
     }
 
     /**
