@@ -92,12 +92,12 @@ def main(argv=None):
     print("Largest gradient error over all losses: %.2e" % worst_all)
 
     logits = torch.randn(1, 10)
-    ce = F.cross_entropy(logits, torch.tensor([4.0]))
+    ce = F.cross_entropy(logits, torch.tensor([4]))
     p4 = torch.softmax(logits, dim=1)[0][4]
     print("Softmax loss is %.12f; class 4 has negative log-likelihood %.12f" % (ce.item(), -math.log(p4)))
     logits.requires_grad = True
-    F.cross_entropy(logits, torch.tensor([4.0])).backward()
-    onehot = F.one_hot(torch.tensor([4.0]), 10)
+    F.cross_entropy(logits, torch.tensor([4])).backward()
+    onehot = F.one_hot(torch.tensor([4]), 10)
     print("Its gradient is softmax - e_4: largest difference %.2e"
           % torch.max_abs_diff(logits.grad, torch.softmax(logits.detach(), dim=1) - onehot))
 

@@ -75,27 +75,36 @@ class _IncompatibleKeys(_namedtuple('IncompatibleKeys', ['missing_keys', 'unexpe
 def _load_state_dict(self, state_dict, strict=True):
     """module.load_state_dict(state_dict, strict=True): copies the values into the parameters and persistent
     buffers of the same names (PyTorch layout: a Linear's weight out x in); with strict=False, names missing on
-    either side are passed over. Returns the missing and unexpected keys, as PyTorch."""
+    either side are passed over. Returns the missing and unexpected keys, as PyTorch. What does not fit (a
+    missing or unexpected name with strict=True, a value of another shape with either) is a RuntimeError naming
+    all of them, as PyTorch's, and nothing is copied."""
     import torch
     targets = _OrderedDict((str(k), v) for k, v in _state_dict(self, keep_vars=True).items())
     given = [str(k) for k in state_dict]
     unexpected = [k for k in given if k not in targets]
     missing = [k for k in targets if k not in given]
-    if strict and unexpected:
-        raise ValueError("load_state_dict: no parameter named '%s'; this module has [%s]"
-                         % (unexpected[0], ", ".join(targets)))
-    with torch.no_grad():
-        for key, value in state_dict.items():
-            target = targets.get(str(key))
-            if target is None:
-                continue
-            value = value if isinstance(value, _Tensor) else torch.tensor(value)
-            if value.numel() != target.numel():
-                raise ValueError("load_state_dict: '%s' has shape %s but the value given has shape %s"
-                                 % (key, tuple(target.shape), tuple(value.shape)))
-            target.copy_(value)
+    errors = []
     if strict and missing:
-        raise ValueError("load_state_dict: missing parameters [%s]" % ", ".join(missing))
+        errors.append('Missing key(s) in state_dict: %s.' % ", ".join('"%s"' % k for k in missing))
+    if strict and unexpected:
+        errors.append('Unexpected key(s) in state_dict: %s.' % ", ".join('"%s"' % k for k in unexpected))
+    values = []
+    for key, value in state_dict.items():
+        target = targets.get(str(key))
+        if target is None:
+            continue
+        value = value if isinstance(value, _Tensor) else torch.tensor(value)
+        if tuple(value.shape) != tuple(target.shape) and not (value.numel() == 1 and target.numel() == 1):
+            errors.append('size mismatch for %s: copying a param with shape %s from checkpoint, the shape in current '
+                          'model is %s.' % (key, torch.Size(value.shape), torch.Size(target.shape)))
+        values.append((target, value))
+    if errors:
+        name = type(self).__name__
+        raise RuntimeError("Error(s) in loading state_dict for %s: %s (this module has %s)"
+                           % (name[5:] if name.startswith('Torch') else name, " ".join(errors), ", ".join(targets)))
+    with torch.no_grad():
+        for target, value in values:
+            target.copy_(value)
     return _IncompatibleKeys(missing, unexpected)
 
 

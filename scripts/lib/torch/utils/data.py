@@ -36,8 +36,8 @@ class TensorDataset(Dataset):
         for k, t in enumerate(tensors):
             if not torch.is_tensor(t):
                 raise ValueError("TensorDataset: argument %d is a %s, expected a tensor" % (k, type(t).__name__))
-            if len(t) != n:
-                raise ValueError("TensorDataset: tensor %d has %d rows, tensor 0 has %d; they must be equal"
+            if len(t) != n:  # PyTorch asserts it
+                raise AssertionError("Size mismatch between tensors: TensorDataset's tensor %d has %d rows, tensor 0 has %d; they must be equal"
                                  % (k, len(t), n))
         self.tensors = tensors
 
@@ -119,6 +119,9 @@ class DataLoader(object):
                              "use shuffle=True or False")
         if batch_size is None or int(batch_size) < 1:
             raise ValueError("DataLoader: batch_size must be an int >= 1, got %r" % (batch_size,))
+        if shuffle and len(dataset) == 0:  # PyTorch's RandomSampler refuses it
+            raise ValueError("DataLoader(shuffle=True): num_samples should be a positive integer value, but the "
+                             "dataset has 0 items")
         self.dataset = dataset
         self.batch_size = int(batch_size)
         self.shuffle = bool(shuffle)

@@ -40,6 +40,8 @@ public final class SpecialFunctions {
     private static final int MAX_ITERATIONS = 100_000;
     /** Shapes from which the incomplete gamma uses Temme's expansion. */
     static final double TEMME_SHAPE = 1e5;
+    /** Shapes from which the series' and fraction's prefactor x^a e^-x / Gamma(a) is formed in Loader's form. */
+    static final double LOADER_SHAPE = 50;
     /** Shapes above which the incomplete beta uses {@link #betaAsymptotic}. */
     static final double BETA_ASYMPTOTIC = 1e9;
     private static final double LOG_SQRT_TWO_PI = 0.9189385332046727418;
@@ -348,7 +350,16 @@ public final class SpecialFunctions {
                 break;
             }
         }
-        return Math.log(sum) - x + a * Math.log(x) - logGamma(a);
+        return Math.log(sum) + logPrefactor(a, x);
+    }
+
+    /**
+     * @return {@code log(x^a e^-x / Gamma(a))}; from a = {@value #LOADER_SHAPE} as {@code log a + log Pois(a; x)} in
+     *         Loader's saddle-point form, since {@code a log x - x - log Gamma(a)} cancels terms of size a log a
+     *         (relative error about 1e-16 a log a in P and Q: 1e-10 at a = 1e5)
+     */
+    private static double logPrefactor(double a, double x) {
+        return a >= LOADER_SHAPE ? Math.log(a) + logPoissonMass(a, x) : a * Math.log(x) - x - logGamma(a);
     }
 
     /** log Q(a, x) by the continued fraction 1/(x+1-a- 1(1-a)/(x+3-a- 2(2-a)/(x+5-a- ...))). */
@@ -376,7 +387,7 @@ public final class SpecialFunctions {
                 break;
             }
         }
-        return Math.log(h) - x + a * Math.log(x) - logGamma(a);
+        return Math.log(h) + logPrefactor(a, x);
     }
 
     /**

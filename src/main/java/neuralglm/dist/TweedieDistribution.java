@@ -27,14 +27,16 @@ import java.util.Random;
  *   F(y) = exp(-lambda) + sum_{N &gt;= 1} Pois(N; lambda) P(N gamma, y/theta)
  * </pre>
  * summed over the Poisson weights within 1e-17 of their mode (Loader's saddle-point Poisson mass, so the
- * weights stay accurate at any lambda); when that window holds more than {@value #CDF_NODES} whole numbers
- * (lambda above about 1.2e4) the sum is the trapezoid rule over {@value #CDF_NODES} equally spaced real N
- * (the summand is a smooth bell at least 100 wide, so the sum over the integers, its integral and the
- * rule agree to far below double precision). Each cdf costs at most about 2 x {@value #CDF_NODES}
- * incomplete gamma functions. For lambda &gt; {@value #NORMAL_LAMBDA} (where the spread of N is no longer
+ * weights stay accurate at any lambda). The summand, an entire function of real N, is a bell of scale
+ * s = sqrt(lambda / max(1, gamma)) (the Poisson weights' sd, or the step of P(N gamma, x) in N if narrower);
+ * when s &gt;= 3 and the summand is negligible at the window's ends, the sum over whole N equals its integral
+ * (Poisson summation: the difference is about exp(-2 pi^2 s^2)) and the integral is the trapezoid rule
+ * with 3 nodes per s (error about exp(-2 pi^2 9)), so about 60-200 incomplete gamma functions instead of one per
+ * whole N (at most {@value #CDF_NODES} nodes). For lambda &gt; {@value #NORMAL_LAMBDA} (where the spread of N is no longer
  * resolved by doubles near lambda at 1e31 and the law is normal to within its skewness) the cdf is the
  * one-term Edgeworth expansion {@code Phi(z) - phi(z) k3 (z^2 - 1)/6}, z = (y - mu)/sqrt(phi mu^p),
- * k3 = p sqrt(phi mu^(p-2)), whose error is O(1/lambda). q(p) = 0 when p &lt;= exp(-lambda), else Newton in log y on this cdf. A draw is
+ * k3 = p sqrt(phi mu^(p-2)), whose error is O(1/lambda). q(p) = 0 when p &lt;= exp(-lambda), else Newton in log y on
+ * this cdf (for lambda &gt; 1e3 with the saddle-point density as the slope: the bracket keeps inexact steps safe). A draw is
  * N ~ Poisson(lambda), then a single Gamma(N gamma, theta), the sum of the N amounts.
  */
 public final class TweedieDistribution implements ResponseDistribution {
@@ -47,6 +49,12 @@ public final class TweedieDistribution implements ResponseDistribution {
     private static final int MAX_TERMS = 200_000;
     /** Nodes of the cdf's Poisson sum (exact below, the trapezoid rule above). */
     static final int CDF_NODES = 2000;
+    /** Rates above which a quantile's Newton steps take the saddle-point density as their slope. */
+    private static final double SADDLE_SLOPE_LAMBDA = 1e3;
+    /** Trapezoid nodes per unit of the summand's scale in N (error about exp(-2 pi^2 * 9), far below 1e-17). */
+    private static final double NODES_PER_SCALE = 3;
+    /** Smallest scale in N at which the sum over whole N equals its integral (difference about exp(-2 pi^2 MIN_SCALE^2)). */
+    private static final double MIN_SCALE = 3;
     /** Rates from which the cdf is the Edgeworth expansion (skewness below 1e-6, error about 1/lambda). */
     static final double NORMAL_LAMBDA = 1e13;
     private static final double LOG_TWO_PI = 1.8378770664093454836;
@@ -191,17 +199,21 @@ public final class TweedieDistribution implements ResponseDistribution {
         // the Poisson weights within e^-DROP of their mode lie within about sqrt(2 DROP lambda) of it
         final double half = Math.sqrt(2 * DROP * Math.max(lambda, 1)) + 2 * DROP + 1;
         final double from = Math.max(1, Math.floor(lambda - half)), to = Math.ceil(lambda + half);
+        // the summand's scale in N: the Poisson weights' sd sqrt(lambda), P(N gamma, x)'s step sqrt(lambda / gamma)
+        final double scale = Math.sqrt(lambda / Math.max(1.0, gamma));
+        final int nodes = (int) Math.min(CDF_NODES, Math.ceil((to - from) * NODES_PER_SCALE / scale));
         double sum = 0;
-        if (to - from <= CDF_NODES) {
+        // the rule needs the summand negligible at both ends: at N = 1 too when the window reaches down to it
+        if (scale < MIN_SCALE || nodes >= to - from || from == 1 && poissonLogWeight(1) > -DROP) {
             for (int j = 0; j <= (int) (to - from); j++) {
                 final double n = from + j;
                 sum += Math.exp(poissonLogWeight(n)) * SpecialFunctions.regularizedGammaP(n * gamma, x);
             }
         } else {
-            final double h = (to - from) / CDF_NODES;
-            for (int j = 0; j <= CDF_NODES; j++) {
+            final double h = (to - from) / nodes;
+            for (int j = 0; j <= nodes; j++) {
                 final double n = from + j * h;
-                final double weight = (j == 0 || j == CDF_NODES ? 0.5 : 1.0) * h;
+                final double weight = (j == 0 || j == nodes ? 0.5 : 1.0) * h;
                 sum += weight * Math.exp(poissonLogWeight(n)) * SpecialFunctions.regularizedGammaP(n * gamma, x);
             }
         }
@@ -235,7 +247,10 @@ public final class TweedieDistribution implements ResponseDistribution {
         }
         final double s2 = Math.log1p(phi * Math.pow(mu, power - 2));
         final double guess = mu * Math.exp(StandardNormal.quantile(p) * Math.sqrt(s2) - 0.5 * s2);
-        return Inversion.positive(this::cdf, y -> Math.exp(logDensity(y)), p, guess);
+        // Newton's slope need not be exact (the bracket keeps the steps safe): the saddle-point density, whose
+        // relative error is about 1/lambda near the mean, instead of a series of thousands of terms
+        return Inversion.positive(this::cdf, lambda > SADDLE_SLOPE_LAMBDA ? y -> Math.exp(saddlePoint(y))
+                : y -> Math.exp(logDensity(y)), p, guess);
     }
 
     @Override

@@ -413,6 +413,22 @@ public abstract class Family implements Serializable {
     }
 
     /**
+     * {@link #fitSummary(DMatrixRMaj, DMatrixRMaj, double[], int)} of a fit with an offset ({@link Offsets}): eta is the
+     * whole linear predictor (network output plus offset); the null deviance is that of the intercept-only model
+     * with the offset ({@link Offsets#nullDeviance}), as R's.
+     *
+     * @param offset the offsets, length n, or null for none (then the same numbers as without). Not modified.
+     * @return {@code {mean NLL, D, D0, phi}}
+     */
+    public double[] fitSummary(DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters, double[] offset) {
+        final double[] s = fitSummary(eta, y, w, numParameters);
+        if (offset != null && !Offsets.isConstant(offset)) {   // a constant offset: the closed form's null model
+            s[2] = Offsets.nullDeviance(this, y, w, offset);
+        }
+        return s;
+    }
+
+    /**
      * Deviance of the intercept-only model, whose mean is the weighted mean of y (the maximum
      * likelihood fit of an intercept for every family here).
      *

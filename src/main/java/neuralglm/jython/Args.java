@@ -28,18 +28,18 @@ final class Args {
         this.values = new PyObject[names.length];
         final int positional = args.length - kws.length;
         if (positional > names.length) {
-            throw Errors.value(function + "() takes at most " + names.length + " arguments " + this.names
+            throw Errors.type(function + "() takes at most " + names.length + " arguments " + this.names
                     + ", got " + positional);
         }
         System.arraycopy(args, 0, values, 0, positional);
         for (int i = 0; i < kws.length; i++) {
             final int at = this.names.indexOf(kws[i]);
             if (at < 0) {
-                throw Errors.value(function + "() got an unexpected keyword argument '" + kws[i]
+                throw Errors.type(function + "() got an unexpected keyword argument '" + kws[i]
                         + "'; it takes " + this.names);
             }
             if (values[at] != null) {
-                throw Errors.value(function + "() got multiple values for argument '" + kws[i] + "'");
+                throw Errors.type(function + "() got multiple values for argument '" + kws[i] + "'");
             }
             values[at] = args[positional + i];
         }
@@ -72,6 +72,19 @@ final class Args {
         return has(name) ? get(name).asInt() : otherwise;
     }
 
+    /**
+     * @return the argument as an int: a Python int (or a one-entry whole-number tensor); required
+     * @throws org.python.core.PyException a {@code TypeError} for a float, as PyTorch's for a size
+     */
+    int whole(String name) {
+        final PyObject v = required(name);
+        if (!(v instanceof org.python.core.PyInteger || v instanceof org.python.core.PyLong)) {
+            throw Errors.type(function + "() argument '" + name + "' must be an int, got " + v.getType().getName()
+                    + " " + v);
+        }
+        return v.asInt();
+    }
+
     /** @return the argument as a boolean, or {@code otherwise} when absent */
     boolean bool(String name, boolean otherwise) {
         return has(name) ? get(name).__nonzero__() : otherwise;
@@ -86,7 +99,7 @@ final class Args {
     PyObject required(String name) {
         final PyObject v = get(name);
         if (v == null) {
-            throw Errors.value(function + "() missing required argument '" + name + "'");
+            throw Errors.type(function + "() missing required argument '" + name + "'");
         }
         return v;
     }

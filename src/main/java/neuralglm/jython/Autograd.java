@@ -15,8 +15,9 @@ import org.ejml.data.DMatrixRMaj;
  * Reverse-mode differentiation over the record of {@link Node}s: visits the tensors that the root
  * depends on in reverse topological order, sums the gradients reaching each one, and adds
  * ({@code +=}) the total into every leaf that requires a gradient. Gradients therefore accumulate
- * across calls until zeroed, as in PyTorch. The record is kept, so backward may run again
- * (PyTorch needs {@code retain_graph=True} for that).
+ * across calls until zeroed, as in PyTorch. As in PyTorch, a backward without {@code retain_graph=True} frees what
+ * the operations saved for it, so a second backward through an operation that saved values ({@link Node#saves})
+ * is refused with PyTorch's RuntimeError; the values stay in memory (the record is not emptied).
  */
 final class Autograd {
 
@@ -43,11 +44,29 @@ final class Autograd {
     }
 
     /**
-     * @param root the tensor to differentiate
-     * @param seed {@code dL/d root}, the root's storage shape. Not modified.
+     * @param root   the tensor to differentiate
+     * @param seed   {@code dL/d root}, the root's storage shape. Not modified.
+     * @param retain whether the record may be run through again ({@code retain_graph=True}); otherwise its
+     *               operations are marked freed
+     * @throws org.python.core.PyException a {@code RuntimeError} when the record runs through an operation whose
+     *                                     saved values an earlier backward freed (nothing is accumulated then)
      */
-    static void backward(Tensor root, DMatrixRMaj seed) {
+    static void backward(Tensor root, DMatrixRMaj seed, boolean retain) {
         final List<Tensor> order = topologicalOrder(root);
+        for (Tensor t : order) {
+            if (t.node != null && t.node.freed && t.node.saves) {
+                throw Errors.runtime("backward(): trying to backward through the graph a second time: the values "
+                        + t.node.name + " saved were freed by the previous backward(); give that backward "
+                        + "retain_graph=True to backward through the graph again (or compute the output again)");
+            }
+        }
+        if (!retain) {
+            for (Tensor t : order) {
+                if (t.node != null) {
+                    t.node.freed = true;
+                }
+            }
+        }
         final Map<Tensor, DMatrixRMaj> grads = new IdentityHashMap<>();
         grads.put(root, seed.copy());
         for (int i = order.size() - 1; i >= 0; i--) {

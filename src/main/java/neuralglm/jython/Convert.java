@@ -48,7 +48,7 @@ final class Convert {
         if (value instanceof List) {
             return fromPy(Py.java2py(value), what);
         }
-        throw Errors.value(what + ": expected a tensor, a number or a list of numbers, got "
+        throw Errors.type(what + ": expected a tensor, a number or a list of numbers, got "
                 + (value == null ? "None" : value.getClass().getSimpleName()));
     }
 
@@ -57,7 +57,7 @@ final class Convert {
             return Tensor.scalar(value.asDouble());
         }
         if (!value.isSequenceType() && !(value.__tojava__(List.class) instanceof List)) {
-            throw Errors.value(what + ": expected a tensor, a number or a list of numbers, got "
+            throw Errors.type(what + ": expected a tensor, a number or a list of numbers, got "
                     + value.getType().getName());
         }
         final int n = value.__len__();
@@ -121,7 +121,7 @@ final class Convert {
 
     private static double number(PyObject v, String what, int i, int j) {
         if (!v.isNumberType()) {
-            throw Errors.value(what + ": entry [" + i + (j >= 0 ? ", " + j : "") + "] is not a number but "
+            throw Errors.type(what + ": entry [" + i + (j >= 0 ? ", " + j : "") + "] is not a number but "
                     + v.getType().getName());
         }
         return v.asDouble();

@@ -57,12 +57,16 @@ public class EngineModule extends Module {
 
     @Override
     Tensor call(Tensor x) {
+        if (x.integral != null && !params.isEmpty()) {
+            throw Errors.runtime(typeName() + ": the input holds whole numbers (" + x.integral + ") and a layer's weights "
+                    + "are float, as in PyTorch (mat1 and mat2 must have the same dtype); give x.float()");
+        }
         final int v = ++version;
         final DMatrixRMaj out;
         try {
             out = layer.forward(x.data).copy();
         } catch (RuntimeException e) {
-            throw Errors.translate(e);
+            throw Errors.translateComputation(e);
         }
         cached = v;
         final int[] shape = x.shape.length == 2 ? new int[] {out.numRows, out.numCols} : new int[] {out.numCols};
@@ -77,7 +81,7 @@ public class EngineModule extends Module {
                 try {
                     layer.forward(x.data); // this call's input back in the layer, for its backward
                 } catch (RuntimeException e) {
-                    throw Errors.translate(e);
+                    throw Errors.translateComputation(e);
                 }
                 cached = v;
             }
@@ -85,13 +89,13 @@ public class EngineModule extends Module {
             try {
                 return new DMatrixRMaj[] {layer.backward(g).copy()};
             } catch (RuntimeException e) {
-                throw Errors.translate(e);
+                throw Errors.translateComputation(e);
             } finally {
                 reach.after();
             }
         };
         if (Autograd.enabled()) {
-            y.node = new Node(typeName() + "Backward", inputs, backward);
+            y.node = new Node(typeName() + "Backward", inputs, backward, true);
         }
         return y;
     }

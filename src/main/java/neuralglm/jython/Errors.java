@@ -6,7 +6,10 @@ import org.python.core.PyException;
 /**
  * Turns Java failures into Python exceptions with a one-line message, so that a script sees
  * {@code ValueError: SGD learning rate must be a finite number > 0, got -0.1} instead of a Java stack
- * trace (Java exceptions also escape {@code except Exception} in Jython).
+ * trace (Java exceptions also escape {@code except Exception} in Jython). The kind is the one PyTorch 1.13
+ * raises for the same mistake: {@code RuntimeError} for shapes that do not fit and for autograd misuse,
+ * {@code IndexError} for indices and dimensions out of range, {@code TypeError} for an argument of the wrong
+ * type, {@code ValueError} for a bad option value (the sweep {@code MistakesTest} holds PyTorch's kinds).
  */
 final class Errors {
 
@@ -19,6 +22,22 @@ final class Errors {
      */
     static PyException value(String message) {
         return Py.ValueError(oneLine(message));
+    }
+
+    /**
+     * @param message what went wrong (shapes that do not fit, autograd misuse)
+     * @return a Python {@code RuntimeError} to throw
+     */
+    static PyException runtime(String message) {
+        return Py.RuntimeError(oneLine(message));
+    }
+
+    /**
+     * @param message what was given and what was expected
+     * @return a Python {@code TypeError} to throw
+     */
+    static PyException type(String message) {
+        return Py.TypeError(oneLine(message));
     }
 
     /**
@@ -45,6 +64,20 @@ final class Errors {
             return value(e.getMessage());
         }
         return e;
+    }
+
+    /**
+     * As {@link #translate}, for a failure inside a tensor computation (a layer's forward or backward, where an
+     * engine's {@link IllegalArgumentException} means shapes that do not fit): a {@code RuntimeError}, as PyTorch's.
+     *
+     * @param e a failure from the engine or from Python code called back by it
+     * @return the exception to throw
+     */
+    static RuntimeException translateComputation(RuntimeException e) {
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            return runtime(e.getMessage());
+        }
+        return translate(e);
     }
 
     private static String oneLine(String message) {

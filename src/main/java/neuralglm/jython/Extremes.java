@@ -31,7 +31,7 @@ final class Extremes {
     static Tensor all(Tensor a, boolean max) {
         final int n = a.numel();
         if (n == 0) {
-            throw Errors.value((max ? "max" : "min") + "(): the tensor is empty; give a dim or a non-empty tensor");
+            throw Errors.runtime((max ? "max" : "min") + "(): the tensor is empty; give a dim or a non-empty tensor");
         }
         final double[] x = a.data.data;
         double best = x[0];

@@ -2,6 +2,7 @@ package neuralglm.jython;
 
 import neuralglm.nn.Activation;
 import org.ejml.data.DMatrixRMaj;
+import org.python.core.Py;
 import org.python.core.PyObject;
 
 /**
@@ -73,13 +74,47 @@ public final class Functional {
         return new Args(name, args, kws, names);
     }
 
+    /**
+     * The input and target of an element-wise loss. Shapes that differ are PyTorch 1.13's: the regression losses
+     * broadcast them with its {@code UserWarning} (a target of shape (n,) against an input of (n, 1) gives an
+     * n x n loss: same numbers as PyTorch, and the warning says so), {@code poisson_nll_loss} and {@code kl_div}
+     * broadcast them silently, the binary cross-entropies refuse them ({@code ValueError}), the rest refuse them
+     * as PyTorch's broadcast into the input's shape does ({@code RuntimeError}).
+     */
     private static Tensor[] operands(Args a, String name) {
         final Tensor in = a.tensor("input"), target = a.tensor("target");
-        if (!java.util.Arrays.equals(in.shape, target.shape) && !name.equals("cross_entropy")) {
-            throw Errors.value(name + ": input has shape " + Tensor.shapeText(in.shape) + " but target has shape "
-                    + Tensor.shapeText(target.shape) + "; they must match");
+        if (!java.util.Arrays.equals(in.shape, target.shape)) {
+            final String sizes = "target size (torch.Size(" + sizeList(target.shape) + ")) that is different to the input size"
+                    + " (torch.Size(" + sizeList(in.shape) + "))";
+            switch (name) {
+                case "mse_loss":
+                case "l1_loss":
+                case "smooth_l1_loss":
+                case "huber_loss":
+                    Ops.broadcastShape(in, target, name); // refuses shapes that do not broadcast
+                    Py.warning(Py.UserWarning, "Using a " + sizes + ". This will likely lead to incorrect results due to "
+                            + "broadcasting. Please ensure they have the same size.");
+                    break;
+                case "cross_entropy": // checks its own shapes
+                    break;
+                case "poisson_nll_loss":
+                case "kl_div":
+                    Ops.broadcastShape(in, target, name);
+                    break;
+                case "binary_cross_entropy":
+                case "binary_cross_entropy_with_logits":
+                    throw Errors.value(name + ": using a " + sizes + " is deprecated (PyTorch refuses it); they must match");
+                default:
+                    throw Errors.runtime(name + ": input has shape " + Tensor.shapeText(in.shape) + " but target has shape "
+                            + Tensor.shapeText(target.shape) + "; they must match");
+            }
         }
         return new Tensor[] {in, target};
+    }
+
+    /** @return sizes as PyTorch prints them in a torch.Size, e.g. {@code [3, 1]} */
+    private static String sizeList(int[] shape) {
+        return java.util.Arrays.toString(shape);
     }
 
     // ------------------------------------------------------------------ activations
@@ -144,7 +179,7 @@ public final class Functional {
             final double v = labels.data.data[i];
             final int c = (int) v;
             if (c != v || c < 0 || c >= k) {
-                throw Errors.value("one_hot: label " + v + " at position " + i + " is not a class index in 0.." + (k - 1));
+                throw Errors.runtime("one_hot: label " + v + " at position " + i + " is not a class index in 0.." + (k - 1));
             }
             m.data[i * k + c] = 1.0;
         }
@@ -201,6 +236,13 @@ public final class Functional {
     public static Tensor binary_cross_entropy(PyObject[] args, String[] kws) {
         final Args a = pair("binary_cross_entropy", args, kws, "weight");
         final Tensor[] t = operands(a, "binary_cross_entropy");
+        for (int i = 0; i < t[0].numel(); i++) {
+            final double p = t[0].data.data[i];
+            if (!(p >= 0.0 && p <= 1.0)) {
+                throw Errors.runtime("binary_cross_entropy: all elements of input should be between 0 and 1; entry " + i
+                        + " is " + p + " (give probabilities, e.g. torch.sigmoid(logits), or use binary_cross_entropy_with_logits)");
+            }
+        }
         final Tensor logP = Ops.clamp(t[0].log(), -100.0, Double.POSITIVE_INFINITY);
         final Tensor log1mP = Ops.clamp(t[0].__rsub__(1.0).log(), -100.0, Double.POSITIVE_INFINITY);
         final Tensor l = t[1].__mul__(logP).__add__(t[1].__rsub__(1.0).__mul__(log1mP)).__neg__();
@@ -277,8 +319,13 @@ public final class Functional {
         if (target.shape.length == 1 && target.shape[0] == logits.shape[0]) {
             return classLoss("cross_entropy", logP, target, a, smoothing);
         }
+        if (target.shape.length == 1) {
+            throw Errors.value("cross_entropy: expected input batch_size (" + logits.shape[0] + ") to match target batch_size ("
+                    + target.shape[0] + "): logits have shape " + Tensor.shapeText(logits.shape) + ", target "
+                    + Tensor.shapeText(target.shape));
+        }
         if (!java.util.Arrays.equals(target.shape, logits.shape)) {
-            throw Errors.value("cross_entropy: target has shape " + Tensor.shapeText(target.shape) + "; expected "
+            throw Errors.runtime("cross_entropy: target has shape " + Tensor.shapeText(target.shape) + "; expected "
                     + logits.shape[0] + " class indices or probabilities of shape " + Tensor.shapeText(logits.shape));
         }
         if (a.integer("ignore_index", -100) != -100) {
@@ -305,8 +352,13 @@ public final class Functional {
     public static Tensor nll_loss(PyObject[] args, String[] kws) {
         final Args a = pair("nll_loss", args, kws, "weight", "ignore_index");
         final Tensor in = a.tensor("input"), target = a.tensor("target");
-        if (in.shape.length != 2 || target.shape.length != 1 || target.shape[0] != in.shape[0]) {
-            throw Errors.value("nll_loss: expected log-probabilities of shape (n, k) and n class indices, got shapes "
+        if (in.shape.length == 2 && target.shape.length == 1 && target.shape[0] != in.shape[0]) {
+            throw Errors.value("nll_loss: expected input batch_size (" + in.shape[0] + ") to match target batch_size ("
+                    + target.shape[0] + "): input has shape " + Tensor.shapeText(in.shape) + ", target "
+                    + Tensor.shapeText(target.shape));
+        }
+        if (in.shape.length != 2 || target.shape.length != 1) {
+            throw Errors.runtime("nll_loss: expected log-probabilities of shape (n, k) and n class indices, got shapes "
                     + Tensor.shapeText(in.shape) + " and " + Tensor.shapeText(target.shape));
         }
         return classLoss("nll_loss", in, target, a, 0.0);
@@ -317,6 +369,11 @@ public final class Functional {
         final int n = logP.shape[0], k = logP.shape[1];
         final double[] w = classWeights(a, k, function);
         final int ignore = a.integer("ignore_index", -100);
+        if (target.integral == null || target.integral == DType.BOOL) {
+            throw Errors.runtime(function + ": class-index targets must be whole numbers of dtype torch.int64 (PyTorch: "
+                    + "expected scalar type Long but found " + (target.integral == null ? "Float" : "Bool")
+                    + "); give target.long(), or probabilities of the input's shape " + Tensor.shapeText(logP.shape));
+        }
         final DMatrixRMaj c = new DMatrixRMaj(n, k);
         double total = 0.0;
         int ignored = 0;
@@ -328,7 +385,7 @@ public final class Functional {
                 continue;
             }
             if (label != v || label < 0 || label >= k) {
-                throw Errors.value(function + ": target " + v + " at position " + i + " is not a class index in 0.."
+                throw Errors.index(function + ": target " + v + " at position " + i + " is out of bounds: not a class index in 0.."
                         + (k - 1) + (ignore != -100 ? " nor the ignore_index " + ignore : ""));
             }
             for (int j = 0; j < k; j++) {

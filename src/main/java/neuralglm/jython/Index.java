@@ -202,7 +202,7 @@ final class Index {
         for (int i = 0; i < out.length; i++) {
             final int k = out[i] < 0 ? out[i] + n : out[i];
             if (k < 0 || k >= n) {
-                throw Errors.index(what + " index " + out[i] + " is out of range for size " + n);
+                throw Errors.index(("index".equals(what) ? "" : what + " ") + "index " + out[i] + " is out of range for size " + n);
             }
             out[i] = k;
         }

@@ -22,11 +22,11 @@ final class Joins {
      */
     static Tensor cat(List<Tensor> tensors, int dim) {
         if (tensors.isEmpty()) {
-            throw Errors.value("cat: expected a non-empty list of tensors");
+            throw Errors.runtime("cat: expected a non-empty list of tensors");
         }
         final Tensor first = tensors.get(0);
         if (first.shape.length == 0) {
-            throw Errors.value("cat: a 0-d tensor cannot be concatenated; use torch.stack for numbers");
+            throw Errors.runtime("cat: a 0-d tensor cannot be concatenated; use torch.stack for numbers");
         }
         final int d = Ops.dim(first, dim);
         final boolean byRows = first.shape.length == 2 && d == 0;
@@ -36,7 +36,7 @@ final class Joins {
             final boolean fits = x.shape.length == first.shape.length
                     && (first.shape.length == 1 || (byRows ? x.shape[1] == first.shape[1] : x.shape[0] == first.shape[0]));
             if (!fits) {
-                throw Errors.value("cat: tensor " + t + " has shape " + Tensor.shapeText(x.shape) + ", tensor 0 has "
+                throw Errors.runtime("cat: tensor " + t + " has shape " + Tensor.shapeText(x.shape) + ", tensor 0 has "
                         + Tensor.shapeText(first.shape) + "; they must match except along dimension " + d);
             }
             total += x.shape[d];
@@ -87,13 +87,13 @@ final class Joins {
      */
     static Tensor stack(List<Tensor> tensors, int dim) {
         if (tensors.isEmpty()) {
-            throw Errors.value("stack: expected a non-empty list of tensors");
+            throw Errors.runtime("stack: expected a non-empty list of tensors");
         }
         final int[] shape = tensors.get(0).shape;
         for (int t = 0; t < tensors.size(); t++) {
             final Tensor x = tensors.get(t);
             if (!java.util.Arrays.equals(x.shape, shape)) {
-                throw Errors.value("stack: tensor " + t + " has shape " + Tensor.shapeText(x.shape) + ", tensor 0 has "
+                throw Errors.runtime("stack: tensor " + t + " has shape " + Tensor.shapeText(x.shape) + ", tensor 0 has "
                         + Tensor.shapeText(shape) + "; they must be equal");
             }
         }
@@ -121,7 +121,7 @@ final class Joins {
             final int x = a.shape.length >= k ? a.shape[a.shape.length - k] : 1;
             final int y = b.shape.length >= k ? b.shape[b.shape.length - k] : 1;
             if (x != y && x != 1 && y != 1) {
-                throw Errors.value("shapes " + Tensor.shapeText(a.shape) + " and " + Tensor.shapeText(b.shape)
+                throw Errors.runtime("shapes " + Tensor.shapeText(a.shape) + " and " + Tensor.shapeText(b.shape)
                         + " do not broadcast: sizes must match or be 1");
             }
             s[dims - k] = x == 1 ? y : x;

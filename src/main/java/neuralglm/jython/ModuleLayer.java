@@ -43,7 +43,7 @@ final class ModuleLayer implements Layer {
         input.gradStore = null;
         input.gradDefined = false;
         if (output.needsGrad()) {
-            Autograd.backward(output, dOut);
+            Autograd.backward(output, dOut, true);
         }
         return input.gradDefined ? input.gradStore : new DMatrixRMaj(input.data.numRows, input.data.numCols);
     }

@@ -41,12 +41,12 @@ public final class Nn {
         if (!a.has("in_features") || !a.has("out_features")) {
             throw Errors.value("Linear() needs in_features and out_features, e.g. nn.Linear(3, 1)");
         }
-        final int in = a.integer("in_features", -1), out = a.integer("out_features", -1);
+        final int in = a.whole("in_features"), out = a.whole("out_features");
         try {
             return new LinearSpec(new neuralglm.nn.Linear("Linear(" + in + ", " + out + ")", in, out, Torch.generator()),
                     in, out, a.bool("bias", true));
         } catch (IllegalArgumentException e) {
-            throw Errors.translate(e);
+            throw Errors.runtime(e.getMessage()); // sizes below 1: PyTorch's RuntimeError
         }
     }
 

@@ -18,13 +18,38 @@ final class Node {
         DMatrixRMaj[] apply(DMatrixRMaj gradOut);
     }
 
+    /**
+     * The operations whose backward in PyTorch 1.13 reads values saved by the forward (a product its factors, an
+     * activation its input or output), which PyTorch frees after a backward without {@code retain_graph=True}: a
+     * second backward through one of them fails there. The others (sums, means, views, transposes, selections, cat,
+     * clone, addition, subtraction, negation) save none and may be run through again, as in PyTorch.
+     */
+    private static final java.util.Set<String> SAVING = java.util.Set.of("MulBackward", "DivBackward", "PowBackward",
+            "MmBackward", "ExpBackward", "LogBackward", "Log1pBackward", "AbsBackward", "SqrtBackward", "SinBackward",
+            "CosBackward", "ReluBackward", "SigmoidBackward", "TanhBackward", "SoftplusBackward", "EluBackward",
+            "LeakyReluBackward", "SoftmaxBackward", "LogSoftmaxBackward", "LogsumexpBackward", "MaxBackward",
+            "MinBackward", "MaximumBackward", "MinimumBackward", "ClampBackward", "NormBackward", "NllBackward",
+            "XlogyBackward");
+
     final String name;
     final Tensor[] inputs;
     final Backward backward;
+    /** Whether the backward reads values saved by the forward (see {@link #SAVING}). */
+    final boolean saves;
+    /** Whether a backward without {@code retain_graph} has run through this node (its saved values are gone). */
+    boolean freed;
 
     Node(String name, Tensor[] inputs, Backward backward) {
+        this(name, inputs, backward, SAVING.contains(name));
+    }
+
+    /**
+     * @param saves whether the backward reads values saved by the forward (true for a layer, which keeps its input)
+     */
+    Node(String name, Tensor[] inputs, Backward backward, boolean saves) {
         this.name = name;
         this.inputs = inputs;
         this.backward = backward;
+        this.saves = saves;
     }
 }

@@ -55,12 +55,30 @@ final class Ops {
 
     static void sameShape(Tensor a, Tensor b, String what) {
         if (!java.util.Arrays.equals(a.shape, b.shape)) {
-            throw Errors.value(what + ": shapes " + Tensor.shapeText(a.shape) + " and " + Tensor.shapeText(b.shape)
+            throw Errors.runtime(what + ": shapes " + Tensor.shapeText(a.shape) + " and " + Tensor.shapeText(b.shape)
                     + " differ");
         }
     }
 
     // ------------------------------------------------------------------ binary, broadcast
+
+    /**
+     * Checks that two tensors broadcast against each other.
+     *
+     * @param what the operation, for the message
+     * @throws org.python.core.PyException a {@code RuntimeError} naming both shapes when they do not
+     */
+    static void broadcastShape(Tensor x, Tensor y, String what) {
+        if (!java.util.Arrays.equals(x.shape, y.shape)
+                && !(compatible(x.data.numRows, y.data.numRows) && compatible(x.data.numCols, y.data.numCols))) {
+            throw Errors.runtime(what + ": shapes " + Tensor.shapeText(x.shape) + " and " + Tensor.shapeText(y.shape)
+                    + " do not broadcast: sizes must match or be 1");
+        }
+    }
+
+    private static boolean compatible(int a, int b) {
+        return a == b || a == 1 || b == 1;
+    }
 
     private static int broadcast(int a, int b, Tensor x, Tensor y) {
         if (a == b || b == 1) {
@@ -69,7 +87,7 @@ final class Ops {
         if (a == 1) {
             return b;
         }
-        throw Errors.value("shapes " + Tensor.shapeText(x.shape) + " and " + Tensor.shapeText(y.shape)
+        throw Errors.runtime("shapes " + Tensor.shapeText(x.shape) + " and " + Tensor.shapeText(y.shape)
                 + " do not broadcast: sizes must match or be 1");
     }
 
@@ -465,7 +483,7 @@ final class Ops {
             known *= s[free];
         }
         if (known != a.numel()) {
-            throw Errors.value("cannot reshape a tensor of shape " + Tensor.shapeText(a.shape) + " ("
+            throw Errors.runtime("cannot reshape a tensor of shape " + Tensor.shapeText(a.shape) + " ("
                     + a.numel() + " entries) to " + java.util.Arrays.toString(sizes));
         }
         return s;
@@ -486,7 +504,11 @@ final class Ops {
     static Tensor unsqueeze(Tensor a, int dim) {
         final int n = a.shape.length;
         final int d = dim < 0 ? dim + n + 1 : dim;
-        if (d < 0 || d > n || n >= 2) {
+        if (d < 0 || d > n) {
+            throw Errors.index("unsqueeze: dimension " + dim + " is out of range for a tensor of shape " + Tensor.shapeText(a.shape)
+                    + " (expected one in [" + (-n - 1) + ", " + n + "])");
+        }
+        if (n >= 2) {
             throw Errors.value("unsqueeze(" + dim + ") on a tensor of shape " + Tensor.shapeText(a.shape)
                     + ": tensors here have at most 2 dimensions");
         }
@@ -565,7 +587,7 @@ final class Ops {
 
     static Tensor mm(Tensor a, Tensor b) {
         if (a.shape.length != 2 || b.shape.length != 2 || a.shape[1] != b.shape[0]) {
-            throw Errors.value("mm: cannot multiply shapes " + Tensor.shapeText(a.shape) + " and "
+            throw Errors.runtime("mm: cannot multiply shapes " + Tensor.shapeText(a.shape) + " and "
                     + Tensor.shapeText(b.shape) + " (need (n, k) and (k, m))");
         }
         final DMatrixRMaj out = new DMatrixRMaj(a.shape[0], b.shape[1]);

@@ -82,7 +82,7 @@ public class Tensor implements Iterable<Object> {
 
     private static int checkedSize(int n) {
         if (n < 0) {
-            throw Errors.value("torch.Tensor: a size must be >= 0, got " + n);
+            throw Errors.runtime("torch.Tensor: a size must be >= 0, got " + n);
         }
         return n;
     }
@@ -248,7 +248,11 @@ public class Tensor implements Iterable<Object> {
     /** @param value whether this leaf collects a gradient ({@code t.requires_grad = True}) */
     public void setRequires_grad(boolean value) {
         if (node != null && !value) {
-            throw Errors.value("requires_grad can only be switched off on a leaf tensor; use detach()");
+            throw Errors.runtime("requires_grad can only be switched off on a leaf tensor; use detach()");
+        }
+        if (value && integral != null) {
+            throw Errors.runtime("only tensors of floating point dtype can require gradients; this one holds " + integral
+                    + " (give dtype=torch.float32 or t.float())");
         }
         requiresGrad = value;
     }
@@ -397,6 +401,7 @@ public class Tensor implements Iterable<Object> {
      * @return this, every entry set to value (outside the record)
      */
     public Tensor fill_(double value) {
+        checkLeafInPlace("fill_");
         java.util.Arrays.fill(data.data, 0, numel(), value);
         return whole();
     }
@@ -503,11 +508,11 @@ public class Tensor implements Iterable<Object> {
      */
     public void __setitem__(PyObject key, PyObject value) {
         if (node != null) {
-            throw Errors.value("in-place assignment into a tensor computed by recorded operations ("
+            throw Errors.runtime("in-place assignment into a tensor computed by recorded operations ("
                     + node.name + ") is not supported; assign into t.detach() or t.clone() instead");
         }
         if (requiresGrad && Autograd.enabled()) {
-            throw Errors.value("a leaf tensor that requires grad cannot be assigned into; do it inside "
+            throw Errors.runtime("a leaf tensor that requires grad cannot be assigned into; do it inside "
                     + "torch.no_grad() or assign into t.data");
         }
         if (shape.length == 0) {
@@ -556,7 +561,7 @@ public class Tensor implements Iterable<Object> {
         final Tensor v = Convert.toTensor(value, "value assigned to a tensor");
         final int m = v.numel();
         if (m != 1 && m != positions.length && m != rowLength) {
-            throw Errors.value("cannot assign a value of shape " + shapeText(v.shape) + " to " + positions.length
+            throw Errors.runtime("cannot assign a value of shape " + shapeText(v.shape) + " to " + positions.length
                     + " selected entries of a tensor of shape " + shapeText(shape));
         }
         final double[] src = v.data.data;
@@ -679,7 +684,13 @@ public class Tensor implements Iterable<Object> {
     /** @param o a tensor or a number @return {@code o / this} (true division) */
     public Tensor __rtruediv__(Object o) { return __rdiv__(o); }
     /** @return {@code -this} */
-    public Tensor __neg__() { return Ops.binary(scalar(-1.0), this, Ops.Bin.MUL); }
+    public Tensor __neg__() {
+        final Tensor r = Ops.binary(scalar(-1.0), this, Ops.Bin.MUL);
+        if (r.node != null) { // PyTorch's NegBackward, which saves nothing
+            r.node = new Node("NegBackward", r.node.inputs, r.node.backward);
+        }
+        return r;
+    }
     /** @return {@code this} */
     public Tensor __pos__() { return this; }
     /**
@@ -729,7 +740,7 @@ public class Tensor implements Iterable<Object> {
      */
     public double __float__() {
         if (numel() != 1) {
-            throw Py.TypeError("only a one-entry tensor converts to a Python number; this one has shape "
+            throw Errors.value("only a one-entry tensor converts to a Python number; this one has shape "
                     + shapeText(shape));
         }
         return data.data[0];
@@ -741,6 +752,10 @@ public class Tensor implements Iterable<Object> {
      * @return the value
      */
     public int __index__() {
+        if (numel() != 1) {
+            throw Errors.type("only a one-entry tensor holding a whole number can be used as an index; this one has shape "
+                    + shapeText(shape));
+        }
         final double v = __float__();
         if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
             throw Py.TypeError("only a tensor holding a whole number can be used as an index, got " + v);
@@ -755,6 +770,10 @@ public class Tensor implements Iterable<Object> {
 
     /** @return {@code bool(t)} for a one-entry tensor: its value is not zero */
     public boolean __nonzero__() {
+        if (numel() != 1) {
+            throw Errors.runtime("the truth value of a tensor of shape " + shapeText(shape) + " is ambiguous (it has "
+                    + numel() + " entries); use t.any() or t.all()");
+        }
         return __float__() != 0.0;
     }
 
@@ -1063,7 +1082,7 @@ public class Tensor implements Iterable<Object> {
     /** @param o a 1-d tensor of this length @return the inner product, 0-d (recorded) */
     public Tensor dot(Tensor o) {
         if (shape.length != 1 || o.shape.length != 1 || shape[0] != o.shape[0]) {
-            throw Errors.value("dot: expected two 1-d tensors of one length, got shapes " + shapeText(shape) + " and "
+            throw Errors.runtime("dot: expected two 1-d tensors of one length, got shapes " + shapeText(shape) + " and "
                     + shapeText(o.shape));
         }
         return Ops.sumAll(__mul__(o), false);
@@ -1227,7 +1246,7 @@ public class Tensor implements Iterable<Object> {
     /** @param dims the new order of the dimensions @return (1, 0) the transpose, (0, 1) the same */
     public Tensor permute(int[] dims) {
         if (dims.length != shape.length) {
-            throw Errors.value("permute: " + dims.length + " dimensions given for a tensor of shape " + shapeText(shape));
+            throw Errors.runtime("permute: " + dims.length + " dimensions given for a tensor of shape " + shapeText(shape));
         }
         return dims.length == 2 && Ops.dim(this, dims[0]) == 1 ? Ops.transpose(this) : Ops.reshape(this, shape.clone(), "PermuteBackward");
     }
@@ -1257,11 +1276,16 @@ public class Tensor implements Iterable<Object> {
     /** Refuses an in-place change that would corrupt the record, as {@link #__setitem__} does. */
     private void checkInPlace(String what) {
         if (node != null) {
-            throw Errors.value(what + ": in-place changes to a tensor computed by recorded operations (" + node.name
+            throw Errors.runtime(what + ": in-place changes to a tensor computed by recorded operations (" + node.name
                     + ") are not supported; write t = t " + what.charAt(0) + " ... or work on t.detach()");
         }
-        if (requiresGrad && Autograd.enabled()) {
-            throw Errors.value(what + ": a leaf tensor that requires grad is used in an in-place operation; do it "
+        checkLeafInPlace(what);
+    }
+
+    /** Refuses an in-place change of a leaf that requires grad while operations are recorded, as PyTorch does. */
+    private void checkLeafInPlace(String what) {
+        if (node == null && requiresGrad && Autograd.enabled()) {
+            throw Errors.runtime(what + ": a leaf tensor that requires grad is used in an in-place operation; do it "
                     + "inside torch.no_grad() (as in a hand-written update: with torch.no_grad(): w -= lr * w.grad)");
         }
     }
@@ -1277,11 +1301,11 @@ public class Tensor implements Iterable<Object> {
             Autograd.setEnabled(was);
         }
         if (!java.util.Arrays.equals(r.shape, shape)) {
-            throw Errors.value(what + ": the result has shape " + shapeText(r.shape) + " but an in-place operation "
+            throw Errors.runtime(what + ": the result has shape " + shapeText(r.shape) + " but an in-place operation "
                     + "must keep the tensor's shape " + shapeText(shape));
         }
         if (integral != null && (r.integral == null || op == Ops.Bin.DIV)) {
-            throw Errors.value(what + ": the result is float but this tensor holds whole numbers (" + integral
+            throw Errors.runtime(what + ": the result is float but this tensor holds whole numbers (" + integral
                     + "), as PyTorch refuses too; use t = t.float() first");
         }
         System.arraycopy(r.data.data, 0, data.data, 0, numel());
@@ -1334,6 +1358,7 @@ public class Tensor implements Iterable<Object> {
 
     /** @return this, all entries set to 0 */
     public Tensor zero_() {
+        checkLeafInPlace("zero_");
         java.util.Arrays.fill(data.data, 0, numel(), 0.0);
         return this;
     }
@@ -1343,9 +1368,10 @@ public class Tensor implements Iterable<Object> {
      * @return this, with src's entries
      */
     public Tensor copy_(Object src) {
+        checkLeafInPlace("copy_");
         final Tensor s = Convert.toTensor(src, "copy_");
         if (s.numel() != numel()) {
-            throw Errors.value("copy_: source has shape " + shapeText(s.shape) + ", target " + shapeText(shape));
+            throw Errors.runtime("copy_: source has shape " + shapeText(s.shape) + ", target " + shapeText(shape));
         }
         System.arraycopy(s.data.data, 0, data.data, 0, numel());
         return whole();
@@ -1356,7 +1382,8 @@ public class Tensor implements Iterable<Object> {
     /**
      * {@code t.backward()} for a one-entry tensor, or {@code t.backward(gradient)}: runs the record
      * back from this tensor with {@code dL/dt = gradient} and adds into every leaf's {@code .grad}.
-     * {@code retain_graph} is accepted and ignored (the record is always kept).
+     * Without {@code retain_graph=True}, a second backward through an operation that saved values for its
+     * backward (a product, an activation, a layer) is refused, as in PyTorch.
      *
      * @param args {@code gradient} (a tensor, list or number of this tensor's shape), {@code retain_graph}
      * @param kws  keyword names
@@ -1369,31 +1396,39 @@ public class Tensor implements Iterable<Object> {
         } else if (numel() == 1) {
             g = scalar(1.0);
         } else {
-            throw Errors.value("backward(): a gradient is needed for a tensor of shape " + shapeText(shape)
+            throw Errors.runtime("backward(): a gradient is needed for a tensor of shape " + shapeText(shape)
                     + " (only a one-entry tensor defaults to gradient 1)");
         }
-        backward(g);
+        backward(g, a.bool("retain_graph", false));
     }
 
     /**
      * @param gradient {@code dL/d this}, same shape (or one entry for a one-entry tensor)
      */
     public void backward(Tensor gradient) {
+        backward(gradient, false);
+    }
+
+    /**
+     * @param gradient {@code dL/d this}, same shape (or one entry for a one-entry tensor)
+     * @param retain   whether the record may be run through again ({@code retain_graph=True})
+     */
+    public void backward(Tensor gradient, boolean retain) {
         if (!needsGrad()) {
-            throw Errors.value("backward(): this tensor was not computed from a module or from a tensor with "
+            throw Errors.runtime("backward(): this tensor was not computed from a module or from a tensor with "
                     + "requires_grad=True, so there is nothing to differentiate");
         }
         final boolean sameShape = java.util.Arrays.equals(gradient.shape, shape);
         if (!sameShape && !(gradient.numel() == 1 && numel() == 1)) {
-            throw Errors.value("backward(): gradient has shape " + shapeText(gradient.shape)
+            throw Errors.runtime("backward(): gradient has shape " + shapeText(gradient.shape)
                     + " but the tensor has shape " + shapeText(shape));
         }
         final DMatrixRMaj seed = new DMatrixRMaj(data.numRows, data.numCols);
         System.arraycopy(gradient.data.data, 0, seed.data, 0, numel());
         try {
-            Autograd.backward(this, seed);
+            Autograd.backward(this, seed, retain);
         } catch (RuntimeException e) {
-            throw Errors.translate(e);
+            throw Errors.translateComputation(e);
         }
     }
 

@@ -48,7 +48,7 @@ public final class Torch {
         } else if (a.required("data").__tojava__(Tensor.class) == Py.NoConversion) {
             t.integral = Convert.inferWhole(a.required("data"));
         }
-        t.requiresGrad = a.bool("requires_grad", false);
+        t.setRequires_grad(a.bool("requires_grad", false));
         return t;
     }
 
@@ -94,7 +94,7 @@ public final class Torch {
         for (int i = 0; i < out.length; i++) {
             out[i] = items[i].asInt();
             if (out[i] < 0) {
-                throw Errors.value(name + ": sizes must be >= 0, got " + out[i]);
+                throw Errors.runtime(name + ": sizes must be >= 0, got " + out[i]);
             }
         }
         return out;
@@ -118,7 +118,7 @@ public final class Torch {
         if (dtype != null) {
             dtype.apply(t);
         }
-        t.requiresGrad = a.bool("requires_grad", false);
+        t.setRequires_grad(a.bool("requires_grad", false));
         return t;
     }
 
@@ -151,7 +151,7 @@ public final class Torch {
         } else {
             t.integral = in.integral;
         }
-        t.requiresGrad = a.bool("requires_grad", false);
+        t.setRequires_grad(a.bool("requires_grad", false));
         return t;
     }
 
@@ -169,7 +169,7 @@ public final class Torch {
         final double end = a.has("end") ? a.dbl("end", 0) : a.dbl("start", 0);
         final double step = a.dbl("step", 1.0);
         if (step == 0 || !Double.isFinite(step)) {
-            throw Errors.value("arange: step must be finite and non-zero, got " + step);
+            throw Errors.runtime("arange: step must be finite and non-zero, got " + step);
         }
         final int n = Math.max(0, (int) Math.ceil((end - start) / step));
         final double[] d = new double[n];
@@ -184,7 +184,7 @@ public final class Torch {
                 && (!a.has("step") || Index.isInt(a.get("step")))) {
             t.integral = DType.INT64;
         }
-        t.requiresGrad = a.bool("requires_grad", false);
+        t.setRequires_grad(a.bool("requires_grad", false));
         return t;
     }
 
@@ -212,7 +212,7 @@ public final class Torch {
         if (dtype != null) {
             dtype.apply(t);
         }
-        t.requiresGrad = a.bool("requires_grad", false);
+        t.setRequires_grad(a.bool("requires_grad", false));
         return t;
     }
 
@@ -265,7 +265,7 @@ public final class Torch {
         for (int i = 0; i < t.numel(); i++) {
             final double q = t.data.data[i];
             if (!(q >= 0 && q <= 1)) {
-                throw Errors.value("bernoulli: probability " + q + " at position " + i + " is outside [0, 1]");
+                throw Errors.runtime("bernoulli: probability " + q + " at position " + i + " is outside [0, 1]");
             }
             t.data.data[i] = rng.nextDouble() < q ? 1.0 : 0.0;
         }
@@ -488,14 +488,14 @@ public final class Torch {
         DType.checkDevice(a.get("device"), "eye");
         final int n = a.integer("n", -1), m = a.integer("m", n);
         if (n < 0 || m < 0) {
-            throw Errors.value("eye: sizes must be >= 0, got " + n + " x " + m);
+            throw Errors.runtime("eye: sizes must be >= 0, got " + n + " x " + m);
         }
         final DMatrixRMaj d = new DMatrixRMaj(n, m);
         for (int i = 0; i < Math.min(n, m); i++) {
             d.data[i * m + i] = 1.0;
         }
         final Tensor t = Tensor.matrix(d);
-        t.requiresGrad = a.bool("requires_grad", false);
+        t.setRequires_grad(a.bool("requires_grad", false));
         return t;
     }
 
@@ -514,7 +514,7 @@ public final class Torch {
         if (dtype != null) {
             dtype.apply(t);
         }
-        t.requiresGrad = a.bool("requires_grad", false);
+        t.setRequires_grad(a.bool("requires_grad", false));
         return t;
     }
 

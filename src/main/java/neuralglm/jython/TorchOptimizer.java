@@ -31,6 +31,11 @@ public abstract class TorchOptimizer {
     private List<Optimizer> engines;
     /** The learning rate: set by {@link #setLr} (a new optimiser) or by {@code param_groups[0]['lr']} (the same one). */
     double lr;
+    /**
+     * Whether the optimiser was made without a learning rate where PyTorch requires one ({@code SGD(params)}); Jython
+     * sets keyword arguments after the constructor, so this is found at the first {@link #step()}.
+     */
+    boolean lrMissing;
     /** The one parameter group, made when first asked for. */
     private ParamGroup group;
 
@@ -42,7 +47,13 @@ public abstract class TorchOptimizer {
     TorchOptimizer(PyObject parameters, double lr) {
         this.lr = lr;
         if (parameters == null) {
-            throw Errors.value(name() + ": expected net.parameters(), got None");
+            throw Errors.type(name() + ": expected net.parameters(), got None");
+        }
+        final Object whole = parameters.__tojava__(Object.class);
+        if (whole instanceof Module || whole instanceof Tensor) {
+            throw Errors.type(name() + ": params argument given to the optimizer should be an iterable of tensors, but got "
+                    + (whole instanceof Module ? "the module " + ((Module) whole).typeName().replaceFirst("^Torch", "") + "; give model.parameters()"
+                            : "one tensor of shape " + Tensor.shapeText(((Tensor) whole).shape) + "; give a list: [w]"));
         }
         for (PyObject p : parameters.asIterable()) {
             final Object o = p.__tojava__(Tensor.class);
@@ -56,7 +67,7 @@ public abstract class TorchOptimizer {
                 throw Errors.value(name() + ": parameter groups (dicts with their own options) are not supported by "
                         + "neuralGLM's PyTorch bridge; give one list of parameters, e.g. model.parameters()");
             } else {
-                throw Errors.value(name() + ": expected parameters (as from net.parameters()), got " + p.getType().getName());
+                throw Errors.type(name() + ": expected parameters (as from net.parameters()), got " + p.getType().getName());
             }
         }
         if (params.isEmpty()) {
@@ -115,7 +126,12 @@ public abstract class TorchOptimizer {
     public double getLr() { return lr; }
 
     /** @param lr the learning rate, finite and &gt; 0; a new optimiser, whose state (momentum, moments) starts afresh */
-    public void setLr(double lr) { final double old = this.lr; this.lr = lr; retry(() -> this.lr = old); }
+    public void setLr(double lr) {
+        final double old = this.lr;
+        this.lr = lr;
+        retry(() -> this.lr = old);
+        lrMissing = false;
+    }
 
     /**
      * The options of {@code param_groups[0]} besides {@code params}, as PyTorch 1.13 lists them.
@@ -140,7 +156,7 @@ public abstract class TorchOptimizer {
         try {
             v = value.asDouble();
         } catch (org.python.core.PyException e) {
-            throw Errors.value(name() + ".param_groups[0]['lr'] must be a number, got " + value.getType().getName());
+            throw Errors.type(name() + ".param_groups[0]['lr'] must be a number, got " + value.getType().getName());
         }
         if (!(v >= 0) || !Double.isFinite(v)) {
             throw Errors.value(name() + ".param_groups[0]['lr'] must be a finite number >= 0, got " + v);
@@ -152,6 +168,7 @@ public abstract class TorchOptimizer {
             ((ScheduledRate) e).setLearningRate(v);
         }
         lr = v;
+        lrMissing = false;
     }
 
     /**
@@ -237,6 +254,10 @@ public abstract class TorchOptimizer {
         }
         if (group != null) {
             group.sync();
+        }
+        if (lrMissing) {
+            throw Errors.value(name() + ": no learning rate given; PyTorch's " + name() + " requires one (parameter group "
+                    + "didn't specify a value of required optimization parameter lr): optim." + name() + "(params, lr=0.01)");
         }
         for (int i = 0; i < engines.size(); i++) {
             if (tensors.get(i).gradDefined) {

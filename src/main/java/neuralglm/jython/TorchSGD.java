@@ -17,10 +17,16 @@ public class TorchSGD extends TorchOptimizer {
     private boolean nesterov;
     private double weightDecay;
 
-    /** @param params parameters, e.g. {@code net.parameters()}; lr defaults to 1e-3 */
+    /**
+     * {@code SGD(params, lr=...)}: Jython calls this, then sets the keyword arguments; without {@code lr} (which
+     * PyTorch requires) the first {@code step()} fails with a one-line {@code ValueError}.
+     *
+     * @param params parameters, e.g. {@code net.parameters()}
+     */
     public TorchSGD(PyObject params) {
         super(params, 1e-3);
         rebuild();
+        lrMissing = true;
     }
 
     /** @param params parameters @param lr learning rate &gt; 0 */

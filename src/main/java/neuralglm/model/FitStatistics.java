@@ -10,7 +10,8 @@ import org.ejml.data.DMatrixRMaj;
  * <pre>
  *   mean NLL      sum w_i l(eta_i; y_i) / sum w           (dispersion 1, constants dropped)
  *   deviance      D  = sum w_i 2 (l(eta_i; y_i) - l_sat(y_i))
- *   null deviance D0 = D of the intercept-only model (mu = weighted mean of y)
+ *   null deviance D0 = D of the intercept-only model (mu = weighted mean of y; with an offset o, mu_i = g^-1(b + o_i)
+ *                  at the maximum-likelihood b)
  *   dispersion    phi = sum w_i (y_i - mu_i)^2 / V(mu_i) / (sum w - p)   (Pearson; 1 when fixed)
  * </pre>
  *
@@ -41,7 +42,20 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      * @return the statistics
      */
     public static FitStatistics of(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters) {
-        final double[] s = family.fitSummary(eta, y, w, numParameters);
+        return of(family, eta, y, w, numParameters, null);
+    }
+
+    /**
+     * {@link #of(Family, DMatrixRMaj, DMatrixRMaj, double[], int)} of a fit with an offset: eta is the whole linear
+     * predictor, and the null deviance is the intercept-only model's with the offset
+     * ({@link neuralglm.family.Offsets#nullDeviance}, R's).
+     *
+     * @param offset the offsets, length n, or null for none. Not modified.
+     * @return the statistics
+     */
+    public static FitStatistics of(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters,
+                                   double[] offset) {
+        final double[] s = family.fitSummary(eta, y, w, numParameters, offset);
         return new FitStatistics(s[0], s[1], s[2], s[3], numParameters, null, null, null, null);
     }
 

@@ -60,6 +60,8 @@ public final class GlmInference {
     static final double ALIAS_TOLERANCE = 1e-7;
 
     private final Family family;
+    /** The fit's offsets ({@link neuralglm.family.Offsets}), or null for none. */
+    private final double[] offset;
     private final DMatrixRMaj eta;
     private final DMatrixRMaj y;
     private final double[] w;
@@ -107,8 +109,8 @@ public final class GlmInference {
             this.u = new double[p];
         }
 
-        /** Adds the rows of a block (z: n x d, eta: n x 1, w: n or null). */
-        void add(Family family, DMatrixRMaj z, DMatrixRMaj eta, double[] w) {
+        /** Adds the rows of a block (z: n x d, eta: n x 1, w: n or null, offset: n or null). */
+        void add(Family family, DMatrixRMaj z, DMatrixRMaj eta, double[] w, double[] offset) {
             final int n = z.numRows, d = z.numCols;
             final double[] row = new double[p];
             final int[] nonzero = new int[p];
@@ -142,10 +144,11 @@ public final class GlmInference {
                         nonzero[nz] = nz;
                     }
                 }
+                final double ei = offset == null ? eta.data[i] : eta.data[i] - offset[i];   // the network's part of eta
                 for (int a = 0; a < nz; a++) {
                     final int r = nonzero[a];
                     final double cr = c * row[r];
-                    u[r] += cr * eta.data[i];
+                    u[r] += cr * ei;
                     final double[] infoR = info[r];
                     for (int b = 0; b <= a; b++) {
                         infoR[nonzero[b]] += cr * row[nonzero[b]];
@@ -190,15 +193,16 @@ public final class GlmInference {
     private final double nullDeviance;
     private final double totalWeight;
 
-    private static Information information(Family family, DMatrixRMaj z, DMatrixRMaj eta, double[] w) {
+    private static Information information(Family family, DMatrixRMaj z, DMatrixRMaj eta, double[] w, double[] offset) {
         final Information s = new Information(z.numCols + 1);
-        s.add(family, z, eta, w);
+        s.add(family, z, eta, w, offset);
         return s;
     }
 
     private GlmInference(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, Weights kind, Information s,
-                         double pearson, double totalWeight, double deviance, double nullDeviance) {
+                         double pearson, double totalWeight, double deviance, double nullDeviance, double[] offset) {
         this.family = family;
+        this.offset = offset;
         this.eta = eta;
         this.y = y;
         this.w = w;
@@ -296,6 +300,19 @@ public final class GlmInference {
      * @return the factored information, rank and degrees of freedom
      */
     public static GlmInference at(Family family, DMatrixRMaj z, DMatrixRMaj eta, DMatrixRMaj y, double[] w, Weights kind) {
+        return at(family, z, eta, y, w, kind, null);
+    }
+
+    /**
+     * {@link #at(Family, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, double[], Weights)} of a fit with an offset
+     * ({@link neuralglm.family.Offsets}): eta is the whole linear predictor {@code z b + o}, so the information, the
+     * deviance and the log-likelihood are read at it as they are; the coefficients projected where columns are aliased
+     * are those of {@code eta - o}, and the null deviance is the intercept-only fit's with the offset (R's).
+     *
+     * @param offset the offsets, length n, or null for none. Not modified.
+     */
+    public static GlmInference at(Family family, DMatrixRMaj z, DMatrixRMaj eta, DMatrixRMaj y, double[] w, Weights kind,
+                                  double[] offset) {
         if (eta.numCols != 1) {
             throw new IllegalArgumentException("GLM inference needs a one-output family; " + family.name()
                     + " has " + eta.numCols + " outputs");
@@ -306,8 +323,11 @@ public final class GlmInference {
                     + y.numRows + ", w " + (w == null ? "null" : w.length));
         }
         // one pass: I = A' diag(c) A and u = A' diag(c) eta (memory O(p^2), not O(n p))
-        return new GlmInference(family, eta, y, w, kind, information(family, z, eta, w), family.pearsonChiSquare(eta, y, w),
-                Family.totalWeight(w, n), Double.NaN, Double.NaN);
+        if (offset != null && offset.length != n) {
+            throw new IllegalArgumentException("GLM inference: z has " + n + " rows, the offset " + offset.length);
+        }
+        return new GlmInference(family, eta, y, w, kind, information(family, z, eta, w, offset),
+                family.pearsonChiSquare(eta, y, w), Family.totalWeight(w, n), Double.NaN, Double.NaN, offset);
     }
 
     /**
@@ -339,7 +359,7 @@ public final class GlmInference {
     public static double[] blockSums(Family family, DMatrixRMaj z, DMatrixRMaj eta, DMatrixRMaj y, double[] w,
                                      double nullEta) {
         final int n = z.numRows;
-        final double[] info = information(family, z, eta, w).toArray();
+        final double[] info = information(family, z, eta, w, null).toArray();
         final double[] out = java.util.Arrays.copyOf(info, info.length + 4);
         final DMatrixRMaj eta0 = new DMatrixRMaj(n, 1);
         java.util.Arrays.fill(eta0.data, nullEta);
@@ -368,7 +388,7 @@ public final class GlmInference {
         }
         final int t = sums.length - 4;
         return new GlmInference(family, null, null, null, kind, Information.fromArray(sums, d + 1), sums[t], sums[t + 3],
-                sums[t + 1], sums[t + 2]);
+                sums[t + 1], sums[t + 2], null);
     }
 
     /**
@@ -613,7 +633,8 @@ public final class GlmInference {
         }
         // likelihood
         final double deviance = deviance();
-        final double nullDeviance = eta != null ? family.nullDeviance(y, w) : this.nullDeviance;
+        final double nullDeviance = eta == null ? this.nullDeviance : offset == null ? family.nullDeviance(y, w)
+                : neuralglm.family.Offsets.nullDeviance(family, y, w, offset);
         final boolean nb = family.distributionParameterName() != null;
         final double alpha = family.distributionParameter();
         final double alphaSe = nb && alphaFitted ? family.distributionParameterStandardError(y.data, means(), w) : Double.NaN;

@@ -201,6 +201,19 @@ public final class GlmSummary implements Serializable {
      * @throws IllegalArgumentException for a multinomial summary, a row of the wrong length or a coverage out of range
      */
     public double[] meanInterval(double[] x, double confidence) {
+        return meanInterval(x, 0.0, confidence);
+    }
+
+    /**
+     * {@link #meanInterval(double[], double)} at a row with an offset o on its linear predictor (R's
+     * {@code predict(fit, newdata, se.fit = TRUE)} with the row's offset): {@code eta = x' b + o}, the same se.
+     *
+     * @param x          the row as the coefficients read it: x[0] = 1, then the inputs in original units
+     * @param offset     the row's offset (0 for none)
+     * @param confidence the coverage, in (0, 1)
+     * @return {lower, upper} for mu
+     */
+    public double[] meanInterval(double[] x, double offset, double confidence) {
         if (reference != null) {
             throw new IllegalArgumentException("A multinomial logit has one mean per class: no interval of one mean");
         }
@@ -211,6 +224,9 @@ public final class GlmSummary implements Serializable {
         double eta = 0;
         for (int j = 0; j < x.length; j++) {
             eta += aliased[j] ? 0 : estimate[j] * x[j];
+        }
+        if (offset != 0) {
+            eta += offset;
         }
         final double q = neuralglm.dist.StudentT.quantile(0.5 + 0.5 * confidence,
                 tStatistic ? residualDf : Double.POSITIVE_INFINITY);

@@ -399,6 +399,22 @@ public final class AutoRegularisation {
     public static Choice choose(Plan plan, double weightDecay, boolean glm, boolean stream, LongFunction<Sequential> fresh,
                                 long seed, Family family, DoubleFunction<Optimizer> optimizer, Trainer trainer,
                                 DMatrixRMaj x, DMatrixRMaj y, double[] w, PenaltySelection.Listener listener) {
+        return choose(plan, weightDecay, glm, stream, fresh, seed, family, optimizer, trainer, x, y, w, null, listener);
+    }
+
+    /**
+     * {@link #choose(Plan, double, boolean, boolean, LongFunction, long, Family, DoubleFunction, Trainer, DMatrixRMaj,
+     * DMatrixRMaj, double[], PenaltySelection.Listener)} with an offset on eta ({@link neuralglm.family.Offsets}): every
+     * fit of the path, the average's networks and the ridge GLM train at net(x) + o, and the held-out losses are
+     * taken there ({@code fresh} should start at the null model with the offset).
+     *
+     * @param offset the rows' offsets, or null for none. Not modified.
+     * @return what the fits chose
+     */
+    public static Choice choose(Plan plan, double weightDecay, boolean glm, boolean stream, LongFunction<Sequential> fresh,
+                                long seed, Family family, DoubleFunction<Optimizer> optimizer, Trainer trainer,
+                                DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] offset,
+                                PenaltySelection.Listener listener) {
         final DoubleFunction<Optimizer> toConvergence = convergedOptimizer(optimizer);
         PenaltySelection path = null;
         final double lambda;
@@ -408,7 +424,8 @@ public final class AutoRegularisation {
             lambda = 0;
         } else if (plan.folds() > 0) {
             try {
-                path = PenaltySelection.selectFolds(() -> fresh.apply(seed), family, optimizer, trainer, x, y, w, LAMBDAS_AVERAGE,
+                path = PenaltySelection.selectFolds(() -> fresh.apply(seed), family, optimizer, trainer, x, y, w, offset,
+                        LAMBDAS_AVERAGE,
                         plan.folds(), listener);
             } catch (TrainingInterruptedException e) {
                 throw new Interrupted(e, "choosing the weight decay");
@@ -418,8 +435,8 @@ public final class AutoRegularisation {
             try {
                 path = plan.converged()
                         ? PenaltySelection.selectConverged(() -> fresh.apply(seed), family, toConvergence, trainer, x, y, w,
-                                LAMBDAS_CONVERGED, VALIDATION_FRACTION, listener)
-                        : PenaltySelection.select(() -> fresh.apply(seed), family, optimizer, trainer, x, y, w,
+                                offset, LAMBDAS_CONVERGED, VALIDATION_FRACTION, listener)
+                        : PenaltySelection.select(() -> fresh.apply(seed), family, optimizer, trainer, x, y, w, offset,
                                 plan.average() ? LAMBDAS_NUMERIC_AVERAGE : LAMBDAS, listener);
             } catch (TrainingInterruptedException e) {
                 throw new Interrupted(e, "choosing the weight decay");
@@ -448,8 +465,8 @@ public final class AutoRegularisation {
                 final long memberSeed = seed + k;
                 try {
                     final PenaltySelection member = PenaltySelection.select(() -> fresh.apply(memberSeed), family,
-                            optimizer, trainer.withSeed(memberSeed), x, y, w, k % WEAKER_EVERY == 0 ? weaker : chosen,
-                            listener);
+                            optimizer, trainer.withSeed(memberSeed), x, y, w, offset,
+                            k % WEAKER_EVERY == 0 ? weaker : chosen, listener);
                     if (member.bestNetwork() != null) {
                         memberLambdas[k] = member.best();
                         members.add(member.bestNetwork());
@@ -465,7 +482,8 @@ public final class AutoRegularisation {
         // network that holds nothing out under the automatic decay (fitted to convergence at WEIGHT_DECAY_WITHOUT_HOLDOUT)
         final DoubleFunction<Optimizer> model = plan.toTolerance() ? toConvergence : optimizer;
         final TrainingSession modelFit = path != null && plan.folds() == 0 && !plan.converged() ? path.takeBestSession() : null;
-        final LinearFit linear = plan.linear() ? linearMember(fresh.apply(seed), lambda, family, optimizer, trainer, x, y, w)
+        final LinearFit linear = plan.linear() ? linearMember(fresh.apply(seed), lambda, family, optimizer, trainer, x, y, w,
+                offset)
                 : new LinearFit(null, LinearOutcome.NOT_PLANNED);
         return new Choice(lambda, path, members, memberLambdas, model, modelFit, linear);
     }
@@ -497,7 +515,7 @@ public final class AutoRegularisation {
      * @throws IllegalArgumentException when x is null (rows read as they are trained: such a plan has no GLM)
      */
     static LinearFit linearMember(Sequential network, double lambda, Family family, DoubleFunction<Optimizer> optimizer,
-                                  Trainer trainer, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+                                  Trainer trainer, DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] offset) {
         if (!EtaAverage.carriesLinear(network)) {
             return new LinearFit(null, LinearOutcome.UNITS_CANNOT_CARRY);
         }
@@ -508,10 +526,10 @@ public final class AutoRegularisation {
         final List<neuralglm.nn.Layer> layers = network.layers();
         final int outputs = ((neuralglm.nn.Linear) layers.get(layers.size() - 1)).outputs();
         final Sequential glm = Sequential.mlp(x.numCols, new int[0], () -> null, outputs, new java.util.Random(trainer.seed()));
-        NullStart.apply(glm, family, y, w);
+        NullStart.apply(glm, family, y, w, offset);
         try {
             trainer.withPrecision(Precision.FLOAT64).fit(glm, family, optimizer.apply(lambda / Family.totalWeight(w, x.numRows)),
-                    x, y, w);
+                    x, y, w, offset);
         } catch (TrainingDivergedException e) {
             return new LinearFit(null, LinearOutcome.DIVERGED);
         } catch (TrainingInterruptedException e) {

@@ -22,6 +22,9 @@ import org.ejml.data.DMatrixRMaj;
  * so that over any split of the rows {@code sum_B L_B / sum_B W_B} is the mean NLL and
  * {@code sum_B dL_B / sum_B W_B} its gradient. Gradients are <b>accumulated</b> ({@code +=}) into the
  * network's parameters; the first layer's input gradient is never computed
+ * With an offset o ({@link neuralglm.family.Offsets}) the family sees {@code eta = net(X_B) + o_B} and G is
+ * backpropagated as it is ({@code d eta / d net(X) = 1}); without one nothing more is read or allocated.
+ *
  * ({@link Sequential#backward(DMatrixRMaj, boolean)}). Not thread-safe: one instance (and one network)
  * per thread.
  */
@@ -31,6 +34,8 @@ public final class BlockGradient {
     private final Precision precision;
     private DMatrixRMaj grad;
     private DMatrixRMaj eta;
+    /** net(X) + o, for a batch with an offset; null until one. */
+    private DMatrixRMaj shifted;
 
     /**
      * @param net    the network; its parameters receive the gradients
@@ -63,7 +68,7 @@ public final class BlockGradient {
      * @throws IllegalArgumentException when the network's outputs do not match the target columns
      */
     public double mean(DMatrixRMaj x, DMatrixRMaj y, double[] w, double scale, boolean backward) {
-        return mean(x, y, w, scale, backward, false);
+        return mean(x, y, w, null, scale, backward, false);
     }
 
     /**
@@ -78,11 +83,33 @@ public final class BlockGradient {
      * @throws IllegalArgumentException when the network's outputs do not match the target columns
      */
     public double meanSetting(DMatrixRMaj x, DMatrixRMaj y, double[] w, double scale) {
-        return mean(x, y, w, scale, true, true);
+        return mean(x, y, w, null, scale, true, true);
     }
 
-    private double mean(DMatrixRMaj x, DMatrixRMaj y, double[] w, double scale, boolean backward, boolean set) {
+    /**
+     * {@link #meanSetting(DMatrixRMaj, DMatrixRMaj, double[], double)} with an offset on eta.
+     *
+     * @param offset the batch's offsets (at least b entries; only the first b are read) or null for none. Not modified.
+     */
+    public double meanSetting(DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] offset, double scale) {
+        return mean(x, y, w, offset, scale, true, true);
+    }
+
+    /**
+     * {@link #mean(DMatrixRMaj, DMatrixRMaj, double[], double, boolean)} with an offset on eta.
+     *
+     * @param offset the batch's offsets (at least b entries; only the first b are read) or null for none. Not modified.
+     */
+    public double mean(DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] offset, double scale, boolean backward) {
+        return mean(x, y, w, offset, scale, backward, false);
+    }
+
+    private double mean(DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] offset, double scale, boolean backward,
+                        boolean set) {
         eta = net.forward(x, precision);
+        if (offset != null) {
+            eta = shifted = neuralglm.family.Offsets.add(eta, offset, 0, shifted);
+        }
         if (eta.numCols != y.numCols) {
             throw new IllegalArgumentException("The network has " + eta.numCols + " outputs but the "
                     + family.name() + " targets have " + y.numCols + " columns");

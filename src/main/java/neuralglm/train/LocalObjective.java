@@ -9,7 +9,8 @@ import org.ejml.data.DMatrixRMaj;
  * The {@link Objective} of rows in memory: the full batch, or mini-batches of a permutation shuffled
  * every epoch by {@code new Random(seed)} ({@link RowShuffle}: the same numbers) (or the rows in order, without shuffling); the batch steps
  * are {@link Trainer}'s (single-threaded, or {@link ParallelStep} with threads). Validation rows, when
- * given, are held out by the caller ({@link Trainer#start}).
+ * given, are held out by the caller ({@link Trainer#start}). Offsets on eta, when given, follow their rows into
+ * every batch and the final and validation passes.
  */
 final class LocalObjective implements Objective {
 
@@ -22,9 +23,15 @@ final class LocalObjective implements Objective {
     private final RowSource rows;
     private final DMatrixRMaj y;
     private final double[] w;
+    /** The training rows' offsets, or null for none. */
+    private final double[] o;
     private final DMatrixRMaj xv;
     private final DMatrixRMaj yv;
     private final double[] wv;
+    /** The validation rows' offsets, or null for none. */
+    private final double[] ov;
+    /** A single-threaded mini-batch's offsets (null without an offset). */
+    private double[] ob;
     private final double total;
     private BatchStep step;
     private RowShuffle rng;
@@ -37,8 +44,8 @@ final class LocalObjective implements Objective {
     private int batchStart;
     private int batchRows;
 
-    LocalObjective(Trainer trainer, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
-                   DMatrixRMaj xv, DMatrixRMaj yv, double[] wv) {
+    LocalObjective(Trainer trainer, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] o,
+                   DMatrixRMaj xv, DMatrixRMaj yv, double[] wv, double[] ov) {
         this.trainer = trainer;
         this.net = net;
         this.family = family;
@@ -46,16 +53,18 @@ final class LocalObjective implements Objective {
         this.rows = RowSource.dense(x);
         this.y = y;
         this.w = w;
+        this.o = o;
         this.xv = xv;
         this.yv = yv;
         this.wv = wv;
+        this.ov = ov;
         this.total = Family.totalWeight(w, x.numRows);
         this.unitWeights = unitWeights(w);
     }
 
     /** Mini-batches of rows read from a source ({@link Trainer#start(Sequential, Family, neuralglm.optim.Optimizer,
      * RowSource, DMatrixRMaj, double[])}): no full batch, nothing held out; with threads each reads its slice. */
-    LocalObjective(Trainer trainer, Sequential net, Family family, RowSource rows, DMatrixRMaj y, double[] w) {
+    LocalObjective(Trainer trainer, Sequential net, Family family, RowSource rows, DMatrixRMaj y, double[] w, double[] o) {
         this.trainer = trainer;
         this.net = net;
         this.family = family;
@@ -63,9 +72,11 @@ final class LocalObjective implements Objective {
         this.rows = rows;
         this.y = y;
         this.w = w;
+        this.o = o;
         this.xv = null;
         this.yv = null;
         this.wv = null;
+        this.ov = null;
         this.total = Family.totalWeight(w, rows.numRows());
         this.unitWeights = unitWeights(w);
     }
@@ -106,7 +117,7 @@ final class LocalObjective implements Objective {
             throw new IllegalStateException("Inputs read from a source train in mini-batches only");
         }
         if (step == null) {
-            step = trainer.newStep(net, family, x, y, w);
+            step = trainer.newStep(net, family, x, y, w, o);
         }
         return step;
     }
@@ -128,6 +139,7 @@ final class LocalObjective implements Objective {
             if (unitWeights) {
                 java.util.Arrays.fill(wb, 1.0);
             }
+            ob = o == null ? null : new double[size];
         }
         if (trainer.shuffles()) {
             rng.shuffle(perm);
@@ -164,6 +176,11 @@ final class LocalObjective implements Objective {
                 batchWeight += wb[r];
             }
         }
+        if (ob != null) {   // the batch's offsets: a loop of its own, none without an offset
+            for (int r = 0; r < b; r++) {
+                ob[r] = o[perm[start + r]];
+            }
+        }
         return unitWeights ? b : batchWeight;
     }
 
@@ -171,8 +188,8 @@ final class LocalObjective implements Objective {
     public BatchStep batch() {
         if (step == null) {
             step = trainer.threads() > 1
-                    ? new ParallelStep(net, family, x, rows, y, w, trainer.threads(), trainer.precision(), true)
-                    : trainer.newStep(net, family, xb, yb, wb);
+                    ? new ParallelStep(net, family, x, rows, y, w, o, trainer.threads(), trainer.precision(), true)
+                    : trainer.newStep(net, family, xb, yb, wb, ob);
         }
         if (step instanceof ParallelStep) {
             ((ParallelStep) step).window(perm, batchStart, batchRows, wb);
@@ -182,13 +199,17 @@ final class LocalObjective implements Objective {
 
     @Override
     public double trainingLoss(int epoch, DMatrixRMaj etaOut) {
-        return x == null ? Trainer.finalMeanNll(epoch, net, family, rows, y, w, etaOut, trainer.threads())
-                : Trainer.finalMeanNll(epoch, net, family, x, y, w, etaOut, trainer.threads());
+        return x == null ? Trainer.finalMeanNll(epoch, net, family, rows, y, w, o, etaOut, trainer.threads())
+                : Trainer.finalMeanNll(epoch, net, family, x, y, w, o, etaOut, trainer.threads());
     }
 
     @Override
     public double validationLoss() {
-        return xv == null ? Double.NaN : family.meanNll(net.evaluate(xv), yv, wv);
+        if (xv == null) {
+            return Double.NaN;
+        }
+        final DMatrixRMaj eta = net.evaluate(xv);
+        return family.meanNll(ov == null ? eta : neuralglm.family.Offsets.add(eta, ov, 0, null), yv, wv);
     }
 
     @Override

@@ -37,12 +37,24 @@ public final class NullStart {
      * @throws IllegalArgumentException when the last layer is not Linear or its width does not match
      */
     public static void apply(Sequential net, Family family, DMatrixRMaj y, double[] w) {
+        apply(net, family, y, w, null);
+    }
+
+    /**
+     * {@link #apply(Sequential, Family, DMatrixRMaj, double[])} for a fit with an offset o on eta: the bias is then the
+     * intercept-only model's with the offset ({@link neuralglm.family.Offsets#nullIntercept}), so that every row starts
+     * at {@code eta_i = b + o_i}, the maximum-likelihood intercept-only fit.
+     *
+     * @param offset the rows' offsets, or null for none (then as without)
+     */
+    public static void apply(Sequential net, Family family, DMatrixRMaj y, double[] w, double[] offset) {
         final List<Layer> layers = net.layers();
         final Layer last = layers.isEmpty() ? null : layers.get(layers.size() - 1);
         if (!(last instanceof Linear out)) {
             throw new IllegalArgumentException("The null-model start needs a Linear output layer, the network ends with " + last);
         }
-        final double[] eta = family.nullEta(Family.weightedColumnMeans(y, w));
+        final double[] eta = offset == null ? family.nullEta(Family.weightedColumnMeans(y, w))
+                : new double[] {neuralglm.family.Offsets.nullIntercept(family, y, w, offset)};
         if (eta.length != out.outputs()) {
             throw new IllegalArgumentException("The output layer has " + out.outputs() + " outputs but the "
                     + family.name() + " targets need " + eta.length);

@@ -43,6 +43,8 @@ final class ParallelStep implements BatchStep {
     private final RowSource source;
     private final DMatrixRMaj y;
     private final double[] w;
+    /** The rows' offsets on eta ({@link neuralglm.family.Offsets}), or null for none. */
+    private final double[] offset;
     private final Slice[] slices;
     private final Thread[] workers;
     /** Incremented by the caller to start a phase; the workers wait for it to change. */
@@ -106,7 +108,17 @@ final class ParallelStep implements BatchStep {
      */
     ParallelStep(Sequential net, Family family, DMatrixRMaj x, RowSource source, DMatrixRMaj y, double[] w, int threads,
                  Precision precision, boolean startWorkers) {
+        this(net, family, x, source, y, w, null, threads, precision, startWorkers);
+    }
+
+    /**
+     * @param offset the rows' offsets on eta, indexed as the rows of x / source (a window's slices gather theirs by the
+     *               permutation), or null for none. Not modified.
+     */
+    ParallelStep(Sequential net, Family family, DMatrixRMaj x, RowSource source, DMatrixRMaj y, double[] w,
+                 double[] offset, int threads, Precision precision, boolean startWorkers) {
         this.family = family;
+        this.offset = offset;
         this.precision = precision;
         this.x = x;
         this.source = source;
@@ -525,6 +537,8 @@ final class ParallelStep implements BatchStep {
         DMatrixRMaj x = new DMatrixRMaj(1, 1);
         DMatrixRMaj y = new DMatrixRMaj(1, 1);
         double[] w;
+        /** The slice's offsets (null without an offset): the caller's array in place for slice 0's view. */
+        double[] o;
         final BlockGradient gradient;
         double share;
         double loss;
@@ -545,6 +559,7 @@ final class ParallelStep implements BatchStep {
             y.numRows = rows;
             y.numCols = by.numCols;
             w = bw;
+            o = offset;
         }
 
         /**
@@ -557,6 +572,15 @@ final class ParallelStep implements BatchStep {
                 x = new DMatrixRMaj(1, 1);
                 y = new DMatrixRMaj(1, 1);
                 w = null;
+                o = null;
+            }
+            if (offset != null) {
+                if (o == null || o == offset || o.length < rows) {
+                    o = new double[Math.max(rows, 1)];
+                }
+                for (int r = 0; r < rows; r++) {
+                    o[r] = offset[perm != null ? perm[start + from + r] : from + r];
+                }
             }
             x.reshape(rows, d, false);
             y.reshape(rows, k, false);
@@ -604,7 +628,7 @@ final class ParallelStep implements BatchStep {
                 }
                 return;
             }
-            loss = gradient.meanSetting(x, y, w, share); // the gradients set, not added: no zeroing first
+            loss = gradient.meanSetting(x, y, w, o, share); // the gradients set, not added: no zeroing first
         }
     }
 }

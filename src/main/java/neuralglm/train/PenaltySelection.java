@@ -81,13 +81,25 @@ public final class PenaltySelection {
     public static PenaltySelection select(Supplier<Sequential> fresh, Family family, DoubleFunction<Optimizer> optimizer,
                                           Trainer trainer, DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] lambdas,
                                           Listener listener) {
+        return select(fresh, family, optimizer, trainer, x, y, w, null, lambdas, listener);
+    }
+
+    /**
+     * {@link #select(Supplier, Family, DoubleFunction, Trainer, DMatrixRMaj, DMatrixRMaj, double[], double[], Listener)}
+     * with an offset on eta ({@link neuralglm.family.Offsets}): the fits and the held-out losses are at net(x) + o.
+     *
+     * @param offset the rows' offsets, or null for none. Not modified.
+     */
+    public static PenaltySelection select(Supplier<Sequential> fresh, Family family, DoubleFunction<Optimizer> optimizer,
+                                          Trainer trainer, DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] offset,
+                                          double[] lambdas, Listener listener) {
         if (!(trainer.validationFraction() > 0)) {
             throw new IllegalArgumentException("Choosing the weight decay needs held-out rows: the trainer has no early stopping");
         }
         // the split, checked and copied once for every penalty (each fit's session only reads it)
-        final Trainer.Split split = trainer.split(family, x, y, w);
+        final Trainer.Split split = trainer.split(family, x, y, w, offset);
         final double trainWeight = Family.totalWeight(split.wt(), split.xt().numRows);
-        final Held held = new Held(split.xv(), split.yv(), split.wv());
+        final Held held = new Held(split.xv(), split.yv(), split.wv(), split.ov());
         final Map<Double, Sequential> nets = new HashMap<>();
         // the finished session of the lowest held-out loss so far (path's argmin: the first strict minimum), kept
         // alone so that a long path holds one session's data at most
@@ -106,7 +118,7 @@ public final class PenaltySelection {
                 session.release();
             }
             nets.put(lambda, net);
-            final double[] loss = r.bestEpoch() >= 0 ? meanAndError(family, net.predict(held.x), held.y, held.w) : null;
+            final double[] loss = r.bestEpoch() >= 0 ? meanAndError(family, held.eta(net), held.y, held.w) : null;
             if (loss != null && loss[0] < keptLoss[0]) {
                 kept[0] = session;
                 keptLoss[0] = loss[0];
@@ -155,13 +167,26 @@ public final class PenaltySelection {
                                                    DoubleFunction<Optimizer> optimizer, Trainer trainer, DMatrixRMaj x,
                                                    DMatrixRMaj y, double[] w, double[] lambdas, double fraction,
                                                    Listener listener) {
+        return selectConverged(fresh, family, optimizer, trainer, x, y, w, null, lambdas, fraction, listener);
+    }
+
+    /**
+     * {@link #selectConverged(Supplier, Family, DoubleFunction, Trainer, DMatrixRMaj, DMatrixRMaj, double[], double[],
+     * double, Listener)} with an offset on eta: the fits and the held-out losses are at net(x) + o.
+     *
+     * @param offset the rows' offsets, or null for none. Not modified.
+     */
+    public static PenaltySelection selectConverged(Supplier<Sequential> fresh, Family family,
+                                                   DoubleFunction<Optimizer> optimizer, Trainer trainer, DMatrixRMaj x,
+                                                   DMatrixRMaj y, double[] w, double[] offset, double[] lambdas,
+                                                   double fraction, Listener listener) {
         final ValidationSplit split = ValidationSplit.of(family, y, fraction, trainer.seed());
         final int[] t = split.train();
         final DMatrixRMaj xt = ValidationSplit.rows(x, t), yt = ValidationSplit.rows(y, t);
-        final double[] wt = ValidationSplit.rows(w, t);
+        final double[] wt = ValidationSplit.rows(w, t), ot = ValidationSplit.rows(offset, t);
         final double trainWeight = Family.totalWeight(wt, t.length);
         final Trainer plain = trainer.withValidation(0, 1);
-        final Held held = new Held(split, x, y, w);
+        final Held held = new Held(split, x, y, w, offset);
         ValidationSplit.checkWeights(held.w, held.y.numRows, "rows held out (fraction " + fraction
                 + ") to choose the automatic weight decay", "set the weight decay, or give fewer rows weight 0", wt, t.length,
                 "rows left to fit when choosing the automatic weight decay (fraction " + fraction + " held out)",
@@ -169,9 +194,9 @@ public final class PenaltySelection {
         final Sequential[] previous = new Sequential[1];
         return path(lambdas, 2, listener, lambda -> {
             final Sequential net = previous[0] == null ? fresh.get() : previous[0].copy();
-            plain.fit(net, family, optimizer.apply(lambda / trainWeight), xt, yt, wt);
+            plain.fit(net, family, optimizer.apply(lambda / trainWeight), xt, yt, wt, ot);
             previous[0] = net;   // not reached when the fit diverged
-            return meanAndError(family, net.predict(held.x), held.y, held.w);
+            return meanAndError(family, held.eta(net), held.y, held.w);
         });
     }
 
@@ -206,6 +231,19 @@ public final class PenaltySelection {
                                                DoubleFunction<Optimizer> optimizer, Trainer trainer, DMatrixRMaj x,
                                                DMatrixRMaj y, double[] w, double[] lambdas, int folds,
                                                Listener listener) {
+        return selectFolds(fresh, family, optimizer, trainer, x, y, w, null, lambdas, folds, listener);
+    }
+
+    /**
+     * {@link #selectFolds(Supplier, Family, DoubleFunction, Trainer, DMatrixRMaj, DMatrixRMaj, double[], double[], int,
+     * Listener)} with an offset on eta: the fold fits and the held-out losses are at net(x) + o.
+     *
+     * @param offset the rows' offsets, or null for none. Not modified.
+     */
+    public static PenaltySelection selectFolds(Supplier<Sequential> fresh, Family family,
+                                               DoubleFunction<Optimizer> optimizer, Trainer trainer, DMatrixRMaj x,
+                                               DMatrixRMaj y, double[] w, double[] offset, double[] lambdas, int folds,
+                                               Listener listener) {
         final int n = x.numRows;
         final int[][] held = ValidationSplit.folds(family, y, folds, trainer.seed());
         final Map<Double, List<Sequential>> nets = new HashMap<>();
@@ -216,12 +254,15 @@ public final class PenaltySelection {
                 final int[] t = ValidationSplit.complement(n, v);
                 final double trainWeight = Family.totalWeight(ValidationSplit.rows(w, t), t.length);
                 final Sequential net = fresh.get();
-                final TrainingResult r = trainer.fitOn(net, family, optimizer.apply(lambda / trainWeight), x, y, w, t, v);
+                final TrainingResult r = trainer.fitOn(net, family, optimizer.apply(lambda / trainWeight), x, y, w, offset,
+                        t, v);
                 if (r.bestEpoch() < 0) {
                     return null;
                 }
                 fitted.add(net);
-                final DMatrixRMaj e = net.predict(ValidationSplit.rows(x, v));
+                final DMatrixRMaj out = net.predict(ValidationSplit.rows(x, v));
+                final DMatrixRMaj e = offset == null ? out
+                        : neuralglm.family.Offsets.add(out, ValidationSplit.rows(offset, v), 0, null);
                 if (eta == null) {
                     eta = new DMatrixRMaj(n, e.numCols);
                 }
@@ -258,18 +299,28 @@ public final class PenaltySelection {
         final DMatrixRMaj x;
         final DMatrixRMaj y;
         final double[] w;
+        /** The held-out rows' offsets, or null for none. */
+        final double[] o;
 
-        Held(ValidationSplit split, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+        Held(ValidationSplit split, DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] offset) {
             final int[] v = split.validation();
             this.x = ValidationSplit.rows(x, v);
             this.y = ValidationSplit.rows(y, v);
             this.w = ValidationSplit.rows(w, v);
+            this.o = ValidationSplit.rows(offset, v);
         }
 
-        Held(DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+        Held(DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] o) {
             this.x = x;
             this.y = y;
             this.w = w;
+            this.o = o;
+        }
+
+        /** @return eta of the held-out rows: the network's outputs, plus their offsets when there are */
+        DMatrixRMaj eta(Sequential net) {
+            final DMatrixRMaj out = net.predict(x);
+            return o == null ? out : neuralglm.family.Offsets.add(out, o, 0, null);
         }
     }
 

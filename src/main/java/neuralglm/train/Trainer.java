@@ -22,6 +22,11 @@ import org.ejml.data.DMatrixRMaj;
  * time; {@link #fit} runs it to the end. Optional early stopping: {@link #withValidation}. The loop checks
  * {@code Thread.interrupted()} before every batch, and stops with a {@link TrainingDivergedException}
  * when the loss stops being finite. A Trainer is immutable; the {@code with...} methods return copies.
+ * <p>Offsets: the {@code fit} and {@code start} overloads with {@code double[] offset} train with a known per-row
+ * term on the linear predictor, {@code eta = net(x) + o} ({@link neuralglm.family.Offsets}; R's
+ * {@code offset(log(exposure))}); the offsets follow their rows into every batch, thread slice, validation split and
+ * the final pass, whose outputs ({@link TrainingSession#finalOutputs()}) are then the whole eta. A null offset is
+ * the run without one, to the bit.
  */
 public final class Trainer {
 
@@ -209,7 +214,18 @@ public final class Trainer {
      */
     public TrainingResult fit(Sequential net, Family family, Optimizer optimizer,
                               DMatrixRMaj x, DMatrixRMaj y, double[] w) {
-        try (TrainingSession session = start(net, family, optimizer, x, y, w)) {
+        return fit(net, family, optimizer, x, y, w, null);
+    }
+
+    /**
+     * {@link #fit(Sequential, Family, Optimizer, DMatrixRMaj, DMatrixRMaj, double[])} with an offset on eta.
+     *
+     * @param offset the rows' offsets (length n; one-output families) or null for none. Not modified.
+     * @return the loss trace and how training ended
+     */
+    public TrainingResult fit(Sequential net, Family family, Optimizer optimizer,
+                              DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] offset) {
+        try (TrainingSession session = start(net, family, optimizer, x, false, y, w, offset)) {
             while (session.runEpoch()) {
                 // one epoch per call
             }
@@ -244,12 +260,23 @@ public final class Trainer {
      */
     public TrainingSession start(Sequential net, Family family, Optimizer optimizer,
                                  DMatrixRMaj x, boolean inputsFinite, DMatrixRMaj y, double[] w) {
+        return start(net, family, optimizer, x, inputsFinite, y, w, null);
+    }
+
+    /**
+     * {@link #start(Sequential, Family, Optimizer, DMatrixRMaj, boolean, DMatrixRMaj, double[])} with an offset on eta.
+     *
+     * @param offset the rows' offsets (length n; one-output families) or null for none. Not modified.
+     */
+    public TrainingSession start(Sequential net, Family family, Optimizer optimizer,
+                                 DMatrixRMaj x, boolean inputsFinite, DMatrixRMaj y, double[] w, double[] offset) {
         if (validationFraction == 0) {
             DataChecks.check(family, x, y, w, threads, inputsFinite);
+            neuralglm.family.Offsets.check(family, offset, x.numRows);
             return new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net, family, x, y, w,
-                    null, null, null));
+                    offset, null, null, null, null));
         }
-        return start(net, family, optimizer, split(family, x, y, w));
+        return start(net, family, optimizer, split(family, x, y, w, offset));
     }
 
     /**
@@ -264,12 +291,23 @@ public final class Trainer {
      */
     public TrainingSession start(Sequential net, Family family, Optimizer optimizer, RowSource x, DMatrixRMaj y,
                                  double[] w) {
+        return start(net, family, optimizer, x, y, w, null);
+    }
+
+    /**
+     * {@link #start(Sequential, Family, Optimizer, RowSource, DMatrixRMaj, double[])} with an offset on eta.
+     *
+     * @param offset the rows' offsets (length n; one-output families) or null for none. Not modified.
+     */
+    public TrainingSession start(Sequential net, Family family, Optimizer optimizer, RowSource x, DMatrixRMaj y,
+                                 double[] w, double[] offset) {
         if (batchSize <= 0 || batchSize >= x.numRows() || validationFraction != 0) {
             throw new IllegalStateException("Inputs read from a source need mini-batches without early stopping; this "
                     + "trainer has batch size " + batchSize + ", validation fraction " + validationFraction);
         }
         DataChecks.check(family, x, y, w);
-        return new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net, family, x, y, w));
+        neuralglm.family.Offsets.check(family, offset, x.numRows());
+        return new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net, family, x, y, w, offset));
     }
 
     /**
@@ -284,9 +322,11 @@ public final class Trainer {
      * @param xv validation inputs
      * @param yv validation targets
      * @param wv validation weights or null
+     * @param ot training offsets or null
+     * @param ov validation offsets or null
      */
     public record Split(DMatrixRMaj xt, DMatrixRMaj yt, double[] wt, DMatrixRMaj xv, DMatrixRMaj yv, double[] wv,
-                        double fraction, long seed) {
+                        double fraction, long seed, double[] ot, double[] ov) {
     }
 
     /**
@@ -301,10 +341,21 @@ public final class Trainer {
      * @throws IllegalArgumentException when the data are not valid for the family, or a part has no weight
      */
     public Split split(Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
+        return split(family, x, y, w, null);
+    }
+
+    /**
+     * {@link #split(Family, DMatrixRMaj, DMatrixRMaj, double[])} with the rows' offsets split alike.
+     *
+     * @param offset the rows' offsets or null for none. Not modified.
+     * @return the two parts, copied
+     */
+    public Split split(Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] offset) {
         if (validationFraction == 0) {
             throw new IllegalStateException("The trainer holds nothing out (validation fraction 0): there is no split");
         }
         DataChecks.check(family, x, y, w, threads);
+        neuralglm.family.Offsets.check(family, offset, x.numRows);
         final ValidationSplit split = ValidationSplit.of(family, y, validationFraction, seed);
         final int[] t = split.train(), v = split.validation();
         final double[] wt = ValidationSplit.rows(w, t), wv = ValidationSplit.rows(w, v);
@@ -312,7 +363,8 @@ public final class Trainer {
                 + validationFraction, "use a larger fraction or fewer zero weights", wt, t.length,
                 "training rows left by the validation fraction " + validationFraction, "use a smaller fraction");
         return new Split(ValidationSplit.rows(x, t), ValidationSplit.rows(y, t), wt, ValidationSplit.rows(x, v),
-                ValidationSplit.rows(y, v), wv, validationFraction, seed);
+                ValidationSplit.rows(y, v), wv, validationFraction, seed, ValidationSplit.rows(offset, t),
+                ValidationSplit.rows(offset, v));
     }
 
     /**
@@ -331,7 +383,7 @@ public final class Trainer {
                     + " and seed " + split.seed() + ", this trainer has " + validationFraction + " and " + seed);
         }
         return new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net, family, split.xt(),
-                split.yt(), split.wt(), split.xv(), split.yv(), split.wv()));
+                split.yt(), split.wt(), split.ot(), split.xv(), split.yv(), split.wv(), split.ov()));
     }
 
     /**
@@ -341,11 +393,13 @@ public final class Trainer {
      * @return the loss trace and how training ended
      */
     TrainingResult fitOn(Sequential net, Family family, Optimizer optimizer, DMatrixRMaj x, DMatrixRMaj y, double[] w,
-                         int[] t, int[] v) {
+                         double[] offset, int[] t, int[] v) {
         DataChecks.check(family, x, y, w, threads);
+        neuralglm.family.Offsets.check(family, offset, x.numRows);
         try (TrainingSession session = new TrainingSession(this, net, family, optimizer, new LocalObjective(this, net,
                 family, ValidationSplit.rows(x, t), ValidationSplit.rows(y, t), ValidationSplit.rows(w, t),
-                ValidationSplit.rows(x, v), ValidationSplit.rows(y, v), ValidationSplit.rows(w, v)))) {
+                ValidationSplit.rows(offset, t), ValidationSplit.rows(x, v), ValidationSplit.rows(y, v),
+                ValidationSplit.rows(w, v), ValidationSplit.rows(offset, v)))) {
             while (session.runEpoch()) {
                 // one epoch per call
             }
@@ -451,16 +505,23 @@ public final class Trainer {
      */
     static double finalMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
                                DMatrixRMaj etaOut, int threads) {
+        return finalMeanNll(epoch, net, family, x, y, w, null, etaOut, threads);
+    }
+
+    /** @param offset the rows' offsets or null: the loss and etaOut are then at eta = net(x) + offset */
+    static double finalMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
+                               double[] offset, DMatrixRMaj etaOut, int threads) {
         if (x.numRows <= FINAL_CHUNK) {   // one chunk: the matrix itself, not a copy of its rows
-            return wholeMeanNll(epoch, net, family, x, y, w, etaOut);
+            return wholeMeanNll(epoch, net, family, x, y, w, offset, etaOut);
         }
-        return finalMeanNll(epoch, net, family, RowSource.dense(x), y, w, etaOut, threads);
+        return finalMeanNll(epoch, net, family, RowSource.dense(x), y, w, offset, etaOut, threads);
     }
 
     /** The final mean NLL of at most {@value #FINAL_CHUNK} rows in one forward pass. */
     private static double wholeMeanNll(int epoch, Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w,
-                                       DMatrixRMaj etaOut) {
-        final DMatrixRMaj eta = outputs(net, x);
+                                       double[] offset, DMatrixRMaj etaOut) {
+        final DMatrixRMaj out = outputs(net, x);   // the network's buffer: an offset is added into a copy
+        final DMatrixRMaj eta = offset == null ? out : neuralglm.family.Offsets.add(out, offset, 0, null);
         if (etaOut != null) {
             etaOut.setTo(eta);
         }
@@ -473,16 +534,22 @@ public final class Trainer {
      */
     static double finalMeanNll(int epoch, Sequential net, Family family, RowSource x, DMatrixRMaj y, double[] w,
                                DMatrixRMaj etaOut, int threads) {
+        return finalMeanNll(epoch, net, family, x, y, w, null, etaOut, threads);
+    }
+
+    /** @param offset the rows' offsets or null: the loss and etaOut are then at eta = net(x) + offset */
+    static double finalMeanNll(int epoch, Sequential net, Family family, RowSource x, DMatrixRMaj y, double[] w,
+                               double[] offset, DMatrixRMaj etaOut, int threads) {
         final int n = x.numRows();
         final int chunks = (n + FINAL_CHUNK - 1) / FINAL_CHUNK;
         if (threads > 1 && chunks > 1) {
-            return parallelFinalMeanNll(epoch, net, family, x, y, w, etaOut, Math.min(threads, chunks), chunks);
+            return parallelFinalMeanNll(epoch, net, family, x, y, w, offset, etaOut, Math.min(threads, chunks), chunks);
         }
         final int d = x.numCols(), k = y.numCols;
         if (n <= FINAL_CHUNK) {
             final DMatrixRMaj all = new DMatrixRMaj(n, d);
             x.range(0, n, all.data);
-            return wholeMeanNll(epoch, net, family, all, y, w, etaOut);
+            return wholeMeanNll(epoch, net, family, all, y, w, offset, etaOut);
         }
         final DMatrixRMaj xb = new DMatrixRMaj(finalBlock(net), d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
         final DMatrixRMaj chunk = new DMatrixRMaj(FINAL_CHUNK, k);
@@ -501,6 +568,9 @@ public final class Trainer {
                 }
             }
             final DMatrixRMaj eta = chunkOutputs(net, x, start, b, xb, chunk);
+            if (offset != null) {
+                neuralglm.family.Offsets.add(eta, offset, start, eta);   // chunk is this pass's own buffer
+            }
             if (etaOut != null) {
                 if (start == 0) {
                     etaOut.reshape(n, eta.numCols, false);
@@ -515,7 +585,7 @@ public final class Trainer {
     }
 
     private static double parallelFinalMeanNll(int epoch, Sequential net, Family family, RowSource x, DMatrixRMaj y,
-                                               double[] w, DMatrixRMaj etaOut, int threads, int chunks) {
+                                               double[] w, double[] offset, DMatrixRMaj etaOut, int threads, int chunks) {
         final int n = x.numRows(), d = x.numCols(), k = y.numCols;
         final double[] loss = new double[chunks], weight = new double[chunks];
         if (etaOut != null) {
@@ -526,7 +596,7 @@ public final class Trainer {
         for (int t = 1; t < threads; t++) {
             nets[t] = net.copy();
         }
-        Parallel.run(threads, t -> finalChunks(nets[t], family, x, y, w, etaOut, loss, weight, t, threads));
+        Parallel.run(threads, t -> finalChunks(nets[t], family, x, y, w, offset, etaOut, loss, weight, t, threads));
         if (Thread.currentThread().isInterrupted()) {
             throw new TrainingInterruptedException(epoch);
         }
@@ -538,7 +608,9 @@ public final class Trainer {
                     final int start = c * FINAL_CHUNK, b = Math.min(FINAL_CHUNK, n - start);
                     final DMatrixRMaj xb = new DMatrixRMaj(b, d);
                     x.range(start, b, xb.data);
-                    checkPass(epoch, loss[c], family, outputs(net, xb));
+                    final DMatrixRMaj out = outputs(net, xb);
+                    checkPass(epoch, loss[c], family, offset == null ? out : neuralglm.family.Offsets.add(out, offset,
+                            start, null));
                 }
                 sum += weight[c] * loss[c];
             }
@@ -551,7 +623,8 @@ public final class Trainer {
      * (into etaOut) outputs.
      */
     private static void finalChunks(Sequential net, Family family, RowSource x, DMatrixRMaj y, double[] w,
-                                    DMatrixRMaj etaOut, double[] loss, double[] weight, int t, int threads) {
+                                    double[] offset, DMatrixRMaj etaOut, double[] loss, double[] weight, int t,
+                                    int threads) {
         final int n = x.numRows(), d = x.numCols(), k = y.numCols;
         final DMatrixRMaj xb = new DMatrixRMaj(finalBlock(net), d), yb = new DMatrixRMaj(FINAL_CHUNK, k);
         final DMatrixRMaj chunk = new DMatrixRMaj(FINAL_CHUNK, k);
@@ -569,6 +642,9 @@ public final class Trainer {
                 }
             }
             final DMatrixRMaj eta = chunkOutputs(net, x, start, b, xb, chunk);
+            if (offset != null) {
+                neuralglm.family.Offsets.add(eta, offset, start, eta);
+            }
             if (etaOut != null) {
                 System.arraycopy(eta.data, 0, etaOut.data, start * k, b * k);
             }
@@ -597,7 +673,13 @@ public final class Trainer {
     }
 
     BatchStep newStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
-        return threads == 1 ? new Step(net, family, x, y, w, precision) : new ParallelStep(net, family, x, y, w, threads, precision);
+        return newStep(net, family, x, y, w, null);
+    }
+
+    /** @param offset the rows' offsets (a batch buffer: its first b entries) or null */
+    BatchStep newStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] offset) {
+        return threads == 1 ? new Step(net, family, x, y, w, offset, precision)
+                : new ParallelStep(net, family, x, RowSource.dense(x), y, w, offset, threads, precision, true);
     }
 
     /**
@@ -673,17 +755,23 @@ public final class Trainer {
         private final DMatrixRMaj x;
         private final DMatrixRMaj y;
         private final double[] weights;
+        private final double[] offset;
 
         Step(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, Precision precision) {
+            this(net, family, x, y, w, null, precision);
+        }
+
+        Step(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] offset, Precision precision) {
             this.gradient = new BlockGradient(net, family, precision);
             this.x = x;
             this.y = y;
             this.weights = w;
+            this.offset = offset;
         }
 
         @Override
         public double evaluate() {
-            return gradient.meanSetting(x, y, weights, 1.0); // the gradients set, not added: no zeroing first
+            return gradient.meanSetting(x, y, weights, offset, 1.0); // the gradients set, not added: no zeroing first
         }
 
         @Override

@@ -338,6 +338,52 @@ class ExtremeValuesTest {
         }
     }
 
+    /**
+     * The Tweedie cdf's trapezoid rule (a few nodes per scale of the summand) against the sum over every whole N, and
+     * the quantiles it gives against that sum, over powers from 1.01 (gamma 99: the incomplete gamma's step in N is
+     * the narrow scale) to 1.99 and rates from below the rule's switch to 2e4, out to six sd.
+     */
+    @Test
+    void tweedieCdfTrapezoidMatchesTheSumOverWholeN() {
+        double worst = 0, worstQ = 0;
+        for (double lam : new double[] {30, 100, 230, 1000, 2e4}) {
+            for (double power : new double[] {1.01, 1.1, 1.3, 1.5, 1.7, 1.9, 1.99}) {
+                final double phi = 1, mu = Math.pow(lam * phi * (2 - power), 1 / (2 - power));
+                final TweedieDistribution t = new TweedieDistribution(mu, phi, power);
+                assertEquals(lam, t.lambda(), 1e-9 * lam);
+                final double sd = Math.exp(0.5 * (Math.log(phi) + power * Math.log(mu))); // mu^p overflows at p 1.99
+                for (double z : new double[] {-6, -3, -1, 0, 1, 3, 6}) {
+                    final double y = mu + z * sd;
+                    if (y <= 0) {
+                        continue;
+                    }
+                    final double direct = wholeNSum(t, mu, phi, power, y);
+                    worst = Math.max(worst, Math.abs(direct - t.cdf(y)));
+                    assertEquals(direct, t.cdf(y), 2e-13, "lambda " + lam + ", p " + power + ", z " + z);
+                }
+                for (double q : new double[] {0.025, 0.975}) {
+                    final double y = t.quantile(q);
+                    worstQ = Math.max(worstQ, Math.abs(wholeNSum(t, mu, phi, power, y) - q));
+                    assertEquals(q, wholeNSum(t, mu, phi, power, y), 1e-12, "quantile " + q + ", lambda " + lam + ", p " + power);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "Tweedie cdf against the sum over whole N: largest error %.1e, at the quantiles %.1e%n",
+                worst, worstQ);
+    }
+
+    /** F(y) = exp(-lambda) + sum over every whole N of Pois(N; lambda) P(N gamma, y / theta), far past e^-40 of the mode. */
+    private static double wholeNSum(TweedieDistribution t, double mu, double phi, double power, double y) {
+        final double lam = t.lambda(), gamma = (2 - power) / (power - 1);
+        // x = y / theta as the class forms it (in logs): P(N gamma, x) at N gamma ~ 1e6 turns a last-digit change of x into 1e-13
+        final double x = Math.exp(Math.log(y) - (Math.log(phi) + Math.log(power - 1) + (power - 1) * Math.log(mu)));
+        double sum = Math.exp(-lam);
+        for (double n = Math.max(1, Math.floor(lam - 12 * Math.sqrt(lam) - 100)); n <= lam + 12 * Math.sqrt(lam) + 100; n++) {
+            sum += Math.exp(SpecialFunctions.logPoissonMass(n, lam)) * SpecialFunctions.regularizedGammaP(n * gamma, x);
+        }
+        return sum;
+    }
+
     /** The incomplete beta's large-shape forms against its continued fraction, below the switch where both work. */
     @Test
     void incompleteBetaAsymptoticsMatchTheContinuedFractionInTheOverlap() {

@@ -28,7 +28,8 @@ public record RFixture(String name, String[] columns, double[][] x, double[] y, 
     public static RFixture load(String name) {
         final List<String[]> design = csv(name + ".design.csv"), coef = csv(name + ".coef.csv"), st = csv(name + ".stats.csv");
         final String[] head = design.get(0);
-        final int n = design.size() - 1, d = head.length - 3;   // intercept, d columns, .y, .w
+        // intercept, d columns, .y, .w (and .offset in make_offset_fixtures.R's designs)
+        final int n = design.size() - 1, d = head.length - (head[head.length - 1].equals(".offset") ? 4 : 3);
         final double[][] x = new double[n][d];
         final double[] y = new double[n], w = new double[n];
         for (int i = 0; i < n; i++) {
@@ -66,6 +67,23 @@ public record RFixture(String name, String[] columns, double[][] x, double[] y, 
             throw new IllegalArgumentException(name + ": no statistic " + key);
         }
         return v;
+    }
+
+    /**
+     * @param name a fit of {@code make_offset_fixtures.R}
+     * @return the offset R fitted with, per row of the design ({@code .offset})
+     */
+    public static double[] offsets(String name) {
+        final List<String[]> design = csv(name + ".design.csv");
+        final String[] head = design.get(0);
+        if (!head[head.length - 1].equals(".offset")) {
+            throw new IllegalArgumentException(name + ": the design has no .offset column");
+        }
+        final double[] o = new double[design.size() - 1];
+        for (int i = 0; i < o.length; i++) {
+            o[i] = num(design.get(i + 1)[head.length - 1]);
+        }
+        return o;
     }
 
     /**

@@ -38,6 +38,7 @@ import weka.classifiers.functions.neuralglm.BuildLog;
 import weka.classifiers.functions.neuralglm.DropTests;
 import weka.classifiers.functions.neuralglm.FamilySpec;
 import weka.classifiers.functions.neuralglm.FittedModel;
+import weka.classifiers.functions.neuralglm.OffsetColumn;
 import weka.classifiers.functions.neuralglm.InputChecks;
 import weka.classifiers.functions.neuralglm.InputPipeline;
 import weka.classifiers.functions.neuralglm.LBFGS;
@@ -147,6 +148,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private int weightsKind = GlmInference.Weights.FREQUENCY.ordinal();
     private boolean quasi = false;
     private boolean dropTests = false;
+    /** The offset attribute (name or 1-based index); empty for none. */
+    private String offset = "";
     private int precision = Precision.FLOAT64.ordinal();
     private boolean readInstances = false;
 
@@ -186,7 +189,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                 + "numeric, date (as numbers) and nominal attributes (one-hot), missing values (replaced by the training mean or mode) and "
                 + "instance weights (for Binomial: the number of trials). A class value without training instances is "
                 + "predicted with the add-half probability 1/2 / (sum of weights + number of classes / 2). Reports deviance, "
-                + "null deviance and dispersion. "
+                + "null deviance and dispersion. An offset attribute (-offset, on the eta scale: log(exposure) for "
+                + "counts or costs over an exposure under a log link) enters the linear predictor as a known term, as "
+                + "R's offset(). "
                 + "For a numeric class it gives prediction intervals and exact log densities from the family's "
                 + "distribution at the predicted mean, with the dispersion estimated on the training data.";
     }
@@ -841,6 +846,24 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         dropTests = value;
     }
 
+    /** @return the offset attribute, a name or a 1-based index; empty for none */
+    @OptionMetadata(displayName = "offset", displayOrder = 19,
+            description = "A numeric attribute added to each instance's linear predictor as a known term, not an input "
+                    + "and without a coefficient: eta = f(x) + offset, as R's glm(y ~ x + offset(o)) and statsmodels' "
+                    + "offset=. Give it on the eta scale, as R does: for counts or costs over an exposure under a log "
+                    + "link (Poisson, Gamma, Tweedie, ...) the attribute holds log(exposure), and the model predicts "
+                    + "exposure * exp(f(x)). An attribute name or a 1-based index (first, last); empty (the default) for "
+                    + "none. Every training and test instance needs a value.",
+            commandLineParamName = "offset", commandLineParamSynopsis = "-offset <attribute name|index>")
+    public String getOffset() {
+        return offset;
+    }
+
+    /** @param value the offset attribute, a name or a 1-based index; empty or null for none (checked at build time) */
+    public void setOffset(String value) {
+        offset = value == null ? "" : value.trim();
+    }
+
     /**
      * Lists the options (all from {@code @OptionMetadata}), then, for help, those of the current family
      * and optimiser, which go inside the quotes of {@code -family "..."} and {@code -optimizer "..."}.
@@ -1018,20 +1041,56 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             }
             resumeNote = "not continued, trained afresh: " + why;
         }
+        // the offset attribute, found and checked in the header; the run sees the data without it
+        final OffsetColumn offsetColumn = OffsetColumn.of(offset, data);
         if (data.numInstances() == 0) {
+            if (offsetColumn != null) {
+                throw new IllegalArgumentException("Option -offset: no training instances in data set '"
+                        + data.relationName() + "'; a stream (updateClassifier) does not carry an offset");
+            }
             startStream(data);
             return;
         }
         // one pass: the instances with a class value (the data itself, no copy, when none is missing), checked,
         // and their targets
         final Family fam = family.create(data.classAttribute().isNominal());
-        final boolean lean = leanInputsAllowed(hiddenSizes, data.numInstances());
-        final Targets.Known known = Targets.known(data, fam, numThreads, !lean);
+        if (offsetColumn != null) {
+            checkOffsetOptions(offsetColumn, fam, hiddenSizes);
+        }
+        final Instances inputs = offsetColumn == null ? data : offsetColumn.inputs(data);
+        final boolean lean = leanInputsAllowed(hiddenSizes, inputs.numInstances());
+        Targets.Known known = Targets.known(inputs, fam, numThreads, !lean);
+        if (offsetColumn != null) {
+            known = new Targets.Known(known.rows(), known.train(), known.targets().withOffsets(
+                    offsetColumn.values(data, known.rows())), known.inputs(), known.classValues(), known.inputSummary(),
+                    known.valueArrays());
+        }
+        this.offsetColumn = offsetColumn;
         final TrainingRun next = newRun(known, fam, hiddenSizes, epochs, fingerprint, resumeNote, false, lean);
         readInputs = next.readsInstances();
         closeRun();
         run = next;
         model = run.liveModel();
+    }
+
+    /** The offset of the build being set up ({@link #initializeClassifier}), for {@link #newRun}; null for none. */
+    private transient OffsetColumn offsetColumn;
+
+    /**
+     * The option combinations whose fits carry no offset, refused with what to change: the joint maximum-likelihood
+     * fit of the negative binomial's alpha (-dispersion ML), and a family with one linear predictor per class.
+     */
+    private void checkOffsetOptions(OffsetColumn column, Family fam, int[] hiddenSizes) {
+        final String what = "Option -offset (attribute '" + column.name() + "'): ";
+        if (!fam.isScalar()) {
+            throw new IllegalArgumentException(what + "the " + fam.name() + " family has one linear predictor per class; "
+                    + "an offset needs a one-output family (a numeric class, or Bernoulli/Binomial for two class values)");
+        }
+        if (dispersionEstimate == neuralglm.dist.FittedDispersion.Estimate.MAXIMUM_LIKELIHOOD.ordinal()
+                && fam.distributionParameterName() != null) {
+            throw new IllegalArgumentException(what + "-dispersion ML fits the " + fam.name() + " family's "
+                    + fam.distributionParameterName() + " jointly, without an offset; use -dispersion Pearson or Deviance");
+        }
     }
 
     /**
@@ -1154,10 +1213,13 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + train.classAttribute().name() + "'", targets.weights()), e);
         }
         final DMatrixRMaj y = targetScale == null ? targets.y() : targetScale.apply(targets.y().copy());
+        // an offset on the class's scale: divided by sd for a network that learns (y - mean) / sd
+        final double[] offsets = targetScale == null || targets.offsets() == null ? targets.offsets()
+                : scaled(targets.offsets(), 1 / targetScale.scale()[0]);
         final java.util.function.LongFunction<Sequential> freshWithSeed = seed -> {
             final Sequential n = Sequential.mlp(cols, hiddenSizes, () -> Activation.byName(actName), outputs,
                     new Random(seed));
-            NullStart.apply(n, fam, y, fitTargets.weights());
+            NullStart.apply(n, fam, y, fitTargets.weights(), offsets);
             return n;
         };
         final Supplier<Sequential> fresh = () -> freshWithSeed.apply(getSeed());
@@ -1180,7 +1242,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final AutoRegularisation.Choice choice;
         try {
             choice = AutoRegularisation.choose(plan, weightDecay, glm, forStream, freshWithSeed, getSeed(), fam,
-                    optimizer::create, trainer, x, y, fitTargets.weights(), buildLog == null ? null : buildLog::penalty);
+                    optimizer::create, trainer, x, y, fitTargets.weights(), offsets,
+                    buildLog == null ? null : buildLog::penalty);
         } catch (AutoRegularisation.Interrupted e) {
             throw new InterruptedException("NeuralGLM: training was interrupted at epoch " + (e.epoch() + 1) + " while "
                     + e.during() + "; the classifier keeps the model it had before this build");
@@ -1200,8 +1263,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         // stepped from outside, no per-epoch debug output) its finished session is the model's, no refit
         final boolean reused = choice.modelFit() != null && building && !getDebug();
         final TrainingSession session = reused ? choice.modelFit()
-                : x == null ? trainer.start(fresh.get(), fam, opt, rows, y, fitTargets.weights())
-                : trainer.start(fresh.get(), fam, opt, x, pipeline.fittedInputsFinite(), y, fitTargets.weights());
+                : x == null ? trainer.start(fresh.get(), fam, opt, rows, y, fitTargets.weights(), offsets)
+                : trainer.start(fresh.get(), fam, opt, x, pipeline.fittedInputsFinite(), y, fitTargets.weights(), offsets);
         if (reused && buildLog != null) {
             buildLog.epoch(session);   // the status bar: the last epoch of the fit kept
         }
@@ -1220,7 +1283,15 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                         + "network and a ridge GLM (no hidden layer) fitted to convergence with the same weight decay %s on "
                         + "the same inputs (the Epochs run and Stopped lines below are the network's)", num(lambda)))
                         + describeLinearOmitted(choice.linearOutcome()),
-                targetScale, members, linear, plan.refitsLevel());
+                targetScale, members, linear, plan.refitsLevel(), forStream ? null : offsetColumn);
+    }
+
+    private static double[] scaled(double[] v, double factor) {
+        final double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * factor;
+        }
+        return out;
     }
 
     /**
@@ -1424,6 +1495,12 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + String.join(", ", model.pipeline().inputNames()) + " vs " + String.join(", ",
                     other.model.pipeline().inputNames()) + "); RemoveUseless dropped different attributes in the partitions");
         }
+        if (!java.util.Objects.equals(model.offsetName(), other.model.offsetName())) {
+            throw new IllegalArgumentException("NeuralGLM: cannot aggregate: one model has offset attribute "
+                    + (model.offsetName() == null ? "none" : "'" + model.offsetName() + "'") + ", the other "
+                    + (other.model.offsetName() == null ? "none" : "'" + other.model.offsetName() + "'")
+                    + "; build every model with the same -offset");
+        }
         final Family f = model.family(), g = other.model.family();
         if (!f.toString().equals(g.toString())) {   // the name, the link and the family's own parameters (alpha, power)
             throw new IllegalArgumentException("NeuralGLM: cannot aggregate models of different families: " + f + " and "
@@ -1603,7 +1680,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             throw new IllegalStateException("NeuralGLM: a multinomial logit has one probability per class: no interval of "
                     + "one mean");
         }
-        return s.meanInterval(builtModel().coefficientRow(instance), confidenceLevel);
+        return s.meanInterval(builtModel().coefficientRow(instance), builtModel().offsetOf(instance), confidenceLevel);
     }
 
     /**
@@ -1635,8 +1712,25 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             return "NeuralGLM: no model built yet.";
         }
         final int averaged = model.averagedFrom();
-        return ModelReport.of(model, averaged == 0 ? notes : notes + String.format(Locale.ROOT, "%-18s %s%n",
-                "Aggregated:", "parameters averaged over " + averaged + " models (in original attribute units)"));
+        String all = averaged == 0 ? notes : notes + String.format(Locale.ROOT, "%-18s %s%n",
+                "Aggregated:", "parameters averaged over " + averaged + " models (in original attribute units)");
+        final String noDropTests = whyNoDropTests();
+        if (noDropTests != null) {
+            all += String.format(Locale.ROOT, "%-18s %s%n", "Drop tests:", "not computed: " + noDropTests);
+        }
+        return ModelReport.of(model, all);
+    }
+
+    /** @return why {@code -drop-tests} gave no table for the current model, or null (asked for and computed, or not asked) */
+    private String whyNoDropTests() {
+        if (!dropTests || model.statistics() == null || model.devianceTests() != null) {
+            return null;
+        }
+        if (!model.isGlm()) {
+            return "-drop-tests refits GLMs (-hidden none); a network's inputs are not tested";
+        }
+        return model.statistics().noSummary() != null ? model.statistics().noSummary()
+                : "the GLM has no standard errors to test against";
     }
 
     @Override

@@ -138,6 +138,11 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
             throw new IllegalStateException("NeuralGLM: no model to update; call buildClassifier first (with data, or "
                     + "with an empty data set to start a stream)");
         }
+        if (fittedModel() != null && fittedModel().offsetName() != null) {
+            throw new IllegalArgumentException("NeuralGLM: the model was built with offset attribute '"
+                    + fittedModel().offsetName() + "' (-offset); a stream (updateClassifier) does not carry an offset. "
+                    + "Build again with all the data");
+        }
         final Stream s = current();
         InputChecks.checkSameHeader(instance, s.model != null ? s.model.header() : s.waiting);
         if (instance.classIsMissing()) {

@@ -174,6 +174,10 @@ class NeuralGLMFuzzTest {
             return wild ? pick(r, new String[] {"0", "a", "2,,3", "-4", "3, 2", "99999999999"})
                     : pick(r, new String[] {"none", "none", "1", "3", "3", "5,4", "2,2,2", "", "16", "40"});
         }
+        if (syn.contains("<attribute name|index>")) {   // -offset: mostly none; an index, which may not suit
+            return wild ? pick(r, new String[] {"0", "99", "nosuch", "-1"})
+                    : pick(r, new String[] {"", "", "", "", "1", "2", "last"});
+        }
         final Matcher tags = TAGS.matcher(syn);
         if (tags.find()) {
             final String t = pick(r, tags.group(1).split("\\|"));

@@ -287,6 +287,12 @@ class NeuralGLMInferenceTest {
         assertFalse(plain.toString().contains("Likelihood-ratio tests"));
         assertTrue(java.util.Arrays.asList(dobson.getOptions()).contains("-drop-tests"));
         assertFalse(java.util.Arrays.asList(plain.getOptions()).contains("-drop-tests"));
+        assertFalse(plain.toString().contains("Drop tests:"));
+        // a network is not refitted: its report says so rather than nothing
+        final NeuralGLM net = build("dobson", "-hidden", "3", "-family", "Poisson", "-drop-tests");
+        assertNull(net.fittedModel().devianceTests());
+        assertTrue(net.toString().contains("Drop tests:        not computed: -drop-tests refits GLMs (-hidden none); "
+                + "a network's inputs are not tested"), net.toString());
     }
 
     /**
@@ -468,6 +474,7 @@ class NeuralGLMInferenceTest {
         assertFalse(report.contains("Pr(>|z|)") || report.contains("Joint tests") || report.contains("Likelihood-ratio"),
                 report);
         assertTrue(report.contains("Std. errors:     not computed: the model averages the parameters of 2 models"), report);
+        assertTrue(report.contains("Drop tests:        not computed: the model averages the parameters of 2 models"), report);
     }
 
     @Test

@@ -33,20 +33,25 @@ public final class DropTests {
         final List<double[]> fits = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
         final String[] options = full.getOptions();
+        final String offset = model.offsetName();   // kept in every refit (R's drop1 keeps the offset), by name
         for (int a = 0; a < data.numAttributes(); a++) {
-            if (a == data.classIndex()) {
+            if (a == data.classIndex() || data.attribute(a).name().equals(offset)) {
                 continue;
             }
             names.add(data.attribute(a).name());
             if (full.getLog() != null) {   // the Explorer's status bar: each refit is a whole fit
                 full.getLog().statusMessage("NeuralGLM: -drop-tests, fitting the GLM without attribute '"
-                        + data.attribute(a).name() + "' (" + names.size() + " of " + (data.numAttributes() - 1) + ")");
+                        + data.attribute(a).name() + "' (" + names.size() + " of " + (data.numAttributes()
+                        - (offset == null ? 1 : 2)) + ")");
             }
             final Instances reduced = new Instances(data);
             reduced.deleteAttributeAt(a);
             final NeuralGLM refit = new NeuralGLM();
             refit.setOptions(options.clone());
             refit.setDropTests(false);
+            if (offset != null) {
+                refit.setOffset(offset);
+            }
             try {
                 refit.buildClassifier(reduced);
                 final FittedModel m = refit.fittedModel();

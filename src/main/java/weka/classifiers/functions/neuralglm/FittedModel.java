@@ -67,6 +67,12 @@ public final class FittedModel implements Serializable {
      * own ({@link #classValues} maps them to their values).
      */
     final AbsentClasses absent;
+    /**
+     * The offset attribute ({@code -offset}): instances come with it, it is taken out before the pipeline and its value
+     * added to eta; null for none (and in a model saved before offsets existed). {@link #header} is then the header
+     * without it.
+     */
+    final OffsetColumn offsetColumn;
     /** Instances objects already found equal to the header (identity cache; a data race only repeats a check). */
     private transient volatile Instances verified;
 
@@ -95,9 +101,25 @@ public final class FittedModel implements Serializable {
                        TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,
                        double[] weights, boolean standardized, int requestedBatchSize, int trainingRows, int validationRows,
                        FittedDispersion dispersion, String resumeNote, String regularization, AbsentClasses absent) {
+        this(header, pipeline, net, family, classAttribute, result, statistics, architecture, optimizer, epochLimit, weights,
+                standardized, requestedBatchSize, trainingRows, validationRows, dispersion, resumeNote, regularization, absent,
+                null);
+    }
+
+    /**
+     * A model with an offset attribute.
+     *
+     * @param header       the training header without the offset attribute (no rows)
+     * @param offsetColumn the offset attribute, or null for none
+     */
+    public FittedModel(Instances header, InputPipeline pipeline, Sequential net, Family family, Attribute classAttribute,
+                       TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,
+                       double[] weights, boolean standardized, int requestedBatchSize, int trainingRows, int validationRows,
+                       FittedDispersion dispersion, String resumeNote, String regularization, AbsentClasses absent,
+                       OffsetColumn offsetColumn) {
         this(header, pipeline, net, family, classAttribute, result, statistics, architecture, optimizer, epochLimit,
                 weights.length, Family.totalWeight(weights, weights.length), standardized, requestedBatchSize, trainingRows,
-                validationRows, dispersion, null, null, 0, resumeNote, regularization, absent);
+                validationRows, dispersion, null, null, 0, resumeNote, regularization, absent, offsetColumn);
     }
 
     /**
@@ -123,15 +145,17 @@ public final class FittedModel implements Serializable {
                                                AbsentClasses absent) {
         return new FittedModel(header, inputs, net, family, header.classAttribute(), result, null, architecture, "",
                 result.epochs(), 0, Double.NaN, standardized, 0, 0, 0, dispersion,
-                classValues == null ? null : classValues.clone(), origin, 0, null, null, absent);
+                classValues == null ? null : classValues.clone(), origin, 0, null, null, absent, null);
     }
 
     private FittedModel(Instances header, Inputs pipeline, Sequential net, Family family, Attribute classAttribute,
                         TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,
                         int numInstances, double sumOfWeights, boolean standardized, int requestedBatchSize, int trainingRows,
                         int validationRows, FittedDispersion dispersion, int[] classValues, String origin,
-                        int averagedFrom, String resumeNote, String regularization, AbsentClasses absent) {
+                        int averagedFrom, String resumeNote, String regularization, AbsentClasses absent,
+                        OffsetColumn offsetColumn) {
         this.absent = absent;
+        this.offsetColumn = offsetColumn;
         this.header = header;
         this.pipeline = pipeline;
         this.net = net;
@@ -203,13 +227,13 @@ public final class FittedModel implements Serializable {
     public FittedModel withStatistics(FitStatistics stats) {
         return new FittedModel(header, pipeline, net, family, classAttribute, result, stats, architecture, optimizer,
                 epochLimit, numInstances, sumOfWeights, standardized, requestedBatchSize, trainingRows, validationRows,
-                dispersion, classValues, origin, averagedFrom, resumeNote, regularization, absent);
+                dispersion, classValues, origin, averagedFrom, resumeNote, regularization, absent, offsetColumn);
     }
 
     private FittedModel with(Sequential network, int averaged, AbsentClasses absentClasses) {
         return new FittedModel(header, pipeline, network, family, classAttribute, result, statistics, architecture, optimizer,
                 epochLimit, numInstances, sumOfWeights, standardized, requestedBatchSize, trainingRows, validationRows,
-                dispersion, classValues, origin, averaged, resumeNote, regularization, absentClasses);
+                dispersion, classValues, origin, averaged, resumeNote, regularization, absentClasses, offsetColumn);
     }
 
     /** @return the class values without training weight, in the network's output order; null when none */
@@ -235,13 +259,22 @@ public final class FittedModel implements Serializable {
      * @throws Exception when a filter fails
      */
     public double[] distribution(Instance instance) throws Exception {
+        double o = 0;
+        if (offsetColumn != null) {   // the offset's value, and the instance without it (the pipeline's header)
+            final Instance inputs = offsetColumn.inputs(instance);   // checks the header first
+            o = offsetColumn.value(instance, 0);
+            instance = inputs;
+        }
         checkHeader(instance);
         if (instance.dataset() == null) {   // values only (checked: as many as the training header's): read with it
             instance = (Instance) instance.copy();
             instance.setDataset(header);
         }
         InputChecks.checkForPrediction(instance);
-        final DMatrixRMaj eta = net.predict(pipeline.transform(instance));
+        DMatrixRMaj eta = net.predict(pipeline.transform(instance));
+        if (offsetColumn != null) {
+            eta = neuralglm.family.Offsets.add(eta, new double[] {o}, 0, null);
+        }
         final double[] p;
         if (eta.numCols > 1) {
             final DMatrixRMaj mu = new DMatrixRMaj(1, eta.numCols);
@@ -264,6 +297,9 @@ public final class FittedModel implements Serializable {
      * @throws Exception when a filter fails
      */
     public double[] coefficientRow(Instance instance) throws Exception {
+        if (offsetColumn != null) {
+            instance = offsetColumn.inputs(instance);
+        }
         checkHeader(instance);
         if (instance.dataset() == null) {
             instance = (Instance) instance.copy();
@@ -309,6 +345,12 @@ public final class FittedModel implements Serializable {
      * @throws Exception as {@link #distribution}
      */
     public double[][] distributions(Instances data) throws Exception {
+        double[] offsets = null;
+        if (offsetColumn != null) {
+            final Instances inputs = offsetColumn.inputs(data);   // checks the header first
+            offsets = offsetColumn.values(data, identity(data.numInstances()));
+            data = inputs;
+        }
         final int n = data.numInstances();
         final double[][] out = new double[n][];
         final DMatrixRMaj rows = new DMatrixRMaj(Math.min(BLOCK, n), pipeline.numInputs());
@@ -321,7 +363,10 @@ public final class FittedModel implements Serializable {
             }
             rows.reshape(b, pipeline.numInputs(), false);
             pipeline.transform(data, start, rows);
-            final DMatrixRMaj eta = net.predict(rows, buffers);
+            DMatrixRMaj eta = net.predict(rows, buffers);
+            if (offsets != null) {
+                eta = neuralglm.family.Offsets.add(eta, offsets, start, null);
+            }
             final int k = eta.numCols;
             final DMatrixRMaj mu = new DMatrixRMaj(b, k);
             if (k > 1) {
@@ -343,6 +388,28 @@ public final class FittedModel implements Serializable {
             }
         }
         return out;
+    }
+
+    private static int[] identity(int n) {
+        final int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        return rows;
+    }
+
+    /**
+     * @param instance an instance of the training data's format. Not modified.
+     * @return its value of the offset attribute; 0 for a model without one
+     * @throws IllegalArgumentException when the value is missing or not finite
+     */
+    public double offsetOf(Instance instance) {
+        return offsetColumn == null ? 0.0 : offsetColumn.value(instance, 0);
+    }
+
+    /** @return the offset attribute's name; null for a model without an offset */
+    public String offsetName() {
+        return offsetColumn == null ? null : offsetColumn.name();
     }
 
     private double[] byClassValue(double[] p) {

@@ -72,6 +72,10 @@ public final class ModelReport {
         line(sb, "Training data", m.numInstances + " instances with a class value, sum of weights " + num(m.sumOfWeights));
         absent(sb, m);
         inputs(sb, m);
+        if (m.offsetColumn != null) {
+            line(sb, "Offset", "attribute '" + m.offsetColumn.name() + "' is added to eta (the linear predictor) as a "
+                    + "known term, not an input: eta = f(x) + " + m.offsetColumn.name() + " (R's offset())");
+        }
         if (!notes.isEmpty()) {
             sb.append(notes);
         }
@@ -85,7 +89,8 @@ public final class ModelReport {
         sb.append('\n').append("Fit on the training data\n");
         line(sb, "  Mean NLL", num(m.statistics.meanNll()) + " (per unit weight, constants dropped)");
         line(sb, "  Deviance", num(m.statistics.deviance()));
-        line(sb, "  Null deviance", num(m.statistics.nullDeviance()) + " (intercept-only model)");
+        line(sb, "  Null deviance", num(m.statistics.nullDeviance()) + (m.offsetColumn == null ? " (intercept-only model)"
+                : " (intercept-only model with the offset)"));
         line(sb, "  Dispersion", m.dispersion.describe());
         uncertainty(sb, m);
         if (m.glmSummary() != null) {

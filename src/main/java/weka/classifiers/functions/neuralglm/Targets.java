@@ -19,8 +19,27 @@ import weka.core.Instances;
  *
  * @param y       the targets, n x k
  * @param weights the instance weights
+ * @param offsets the rows' offsets on eta ({@code -offset}, {@link OffsetColumn}), or null for none
  */
-public record Targets(DMatrixRMaj y, double[] weights) {
+public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
+
+    /**
+     * Targets without an offset.
+     *
+     * @param y       the targets, n x k
+     * @param weights the instance weights
+     */
+    public Targets(DMatrixRMaj y, double[] weights) {
+        this(y, weights, null);
+    }
+
+    /**
+     * @param o the rows' offsets (length n), or null for none
+     * @return these targets and weights with the offsets
+     */
+    public Targets withOffsets(double[] o) {
+        return new Targets(y, weights, o);
+    }
 
     /**
      * @param data     training data, no missing class values. Not modified.
@@ -261,7 +280,7 @@ public record Targets(DMatrixRMaj y, double[] weights) {
         for (int i = 0; i < n; i++) {
             w[i] = weights[i] * scale;
         }
-        return new Targets(y, w);
+        return new Targets(y, w, offsets);
     }
 
     /** Instance values worth a thread of their own (about 0.1 ms of work). */

@@ -61,6 +61,8 @@ public final class TrainingRun {
     private FittedModel completed;
     /** The class values without training weight (every model predicts them with a floor); null when none. */
     private final AbsentClasses absent;
+    /** The offset attribute ({@code -offset}; its values are {@code targets.offsets()}), or null for none. */
+    private final OffsetColumn offsetColumn;
 
     /**
      * @param header             the training header (no rows)
@@ -90,12 +92,15 @@ public final class TrainingRun {
      *                           ({@link EtaAverage#withLinear}), or null
      * @param refitLevel         whether the model's output bias is re-estimated once it is complete
      *                           ({@link AutoRegularisation.Plan#refitsLevel}, {@link OutputLevel})
+     * @param offsetColumn       the offset attribute, whose values the targets carry; null for none
      */
     public TrainingRun(Instances header, InputPipeline pipeline, Family family, TrainingSession session, DMatrixRMaj x,
                        RowSource rows, Targets targets, boolean glm, String architecture, String optimizer, int requestedBatchSize,
                        boolean standardized, FittedDispersion.Estimate dispersionEstimate, RunFingerprint fingerprint,
                        String resumeNote, GlmInference.Weights weightsKind, boolean quasi, String regularization,
-                       Standardizer targetScale, java.util.List<Sequential> members, Sequential linear, boolean refitLevel) {
+                       Standardizer targetScale, java.util.List<Sequential> members, Sequential linear, boolean refitLevel,
+                       OffsetColumn offsetColumn) {
+        this.offsetColumn = offsetColumn;
         this.targetScale = targetScale;
         this.refitLevel = refitLevel;
         this.linear = linear;
@@ -201,11 +206,12 @@ public final class TrainingRun {
             all.addAll(members);
             net = EtaAverage.of(all);
         }
-        // without a validation split the session's training rows are x: its final pass gave the outputs
+        // without a validation split the session's training rows are x: its final pass gave the outputs (with the
+        // offset, when there is one: the whole eta)
         final DMatrixRMaj fitted = net == own && targetScale == null && session.validationRows() == 0
                 && session.finalOutputs() != null
                 && session.finalOutputs().numRows == session.trainingRows()
-                ? session.finalOutputs() : predictAll(net);
+                ? session.finalOutputs() : withOffsets(predictAll(net));
         if (refitLevel) {
             OutputLevel.refit(net, family, fitted, targets.y(), targets.weights());   // the average's level, unpenalised
         }
@@ -215,7 +221,7 @@ public final class TrainingRun {
         }
         // a GLM's dispersion divides by sum w - p; a network's parameter count is not its degrees of freedom
         final int p = glm ? net.numParameters() : 0;
-        final FitStatistics stats = FitStatistics.of(family, fitted, targets.y(), targets.weights(), p);
+        final FitStatistics stats = FitStatistics.of(family, fitted, targets.y(), targets.weights(), p, targets.offsets());
         completed = model(net, result, stats,
                 FittedDispersion.fit(dispersionEstimate, family, fitted, targets.y(), targets.weights(), p));
         if (glm && net == own && targetScale == null && !family.isScalar()) {
@@ -287,6 +293,11 @@ public final class TrainingRun {
                 + "float64, or rescale the inputs (or standardise them)" : ". Rescale the class or the inputs"));
     }
 
+    /** @return eta: the network's outputs plus the training offsets (a new matrix), or the outputs without an offset */
+    private DMatrixRMaj withOffsets(DMatrixRMaj outputs) {
+        return targets.offsets() == null ? outputs : neuralglm.family.Offsets.add(outputs, targets.offsets(), 0, null);
+    }
+
     /** @return the network's predictions on all training inputs, from the matrix or the rows read from the instances */
     private DMatrixRMaj predictAll(Sequential net) {
         // in the network's own precision: a float32 model whose training rows leave float's range is refused
@@ -310,10 +321,10 @@ public final class TrainingRun {
             fam = r.family();
             epochs += r.epochs();
         }
-        final DMatrixRMaj fitted = net.predict(x);
+        final DMatrixRMaj fitted = withOffsets(net.predict(x));
         final GlmInference inference;
         try {
-            inference = GlmInference.at(fam, x, fitted, targets.y(), targets.weights(), weightsKind);
+            inference = GlmInference.at(fam, x, fitted, targets.y(), targets.weights(), weightsKind, targets.offsets());
         } catch (IllegalArgumentException e) {
             double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
             boolean separated = true;
@@ -342,7 +353,8 @@ public final class TrainingRun {
         System.arraycopy(names, 0, terms, 1, names.length);
         final GlmSummary summary = inference.summary(GlmInference.coefficientsOf(net), pipeline.standardizer(), terms,
                 dispersion.phi(), dispersionSource(), quasi, joint, epochs, 0.95);
-        final FitStatistics stats = FitStatistics.of(fam, fitted, targets.y(), targets.weights(), inference.rank())
+        final FitStatistics stats = FitStatistics.of(fam, fitted, targets.y(), targets.weights(), inference.rank(),
+                targets.offsets())
                 .withGlmSummary(summary).withJointTests(jointTests(summary));
         completed = model(net, fam, result, stats, dispersion);
         return completed;
@@ -421,6 +433,6 @@ public final class TrainingRun {
         return new FittedModel(header, pipeline, net, family, cls, result, stats, architecture, optimizer,
                 session.epochLimit(), targets.weights(), standardized, requestedBatchSize,
                 (int) session.trainingRows(), (int) session.validationRows(), dispersion, result == null ? null : resumeNote,
-                regularization, absent);
+                regularization, absent, offsetColumn);
     }
 }

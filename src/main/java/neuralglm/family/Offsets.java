@@ -1,0 +1,197 @@
+package neuralglm.family;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A known per-row offset on the linear predictor, R's {@code glm(y ~ x + offset(o))} and statsmodels'
+ * {@code offset=}: the network gives {@code f(x)} and the family sees
+ * <pre>
+ *   eta_i = f(x_i) + o_i,     mu_i = g^-1(eta_i),     dl/df_i = dl/deta_i   (o is data, not a parameter)
+ * </pre>
+ * so the backward pass is the same as without an offset; only eta, and everything computed from it (NLL,
+ * deviance, dispersion, information, predictions), moves by o. For a log link, {@code o = log(exposure)} makes
+ * {@code mu = exposure * exp(f(x))}. One-output families only. Everywhere in the engine a null offset means
+ * none, and a path without an offset neither allocates nor reads anything more.
+ */
+public final class Offsets {
+
+    private Offsets() {
+    }
+
+    /**
+     * {@code out_i = eta_i + o_{from + i}} for the rows of a one-column eta.
+     *
+     * @param eta    the network's outputs, b x 1. Not modified.
+     * @param offset the offsets of all rows. Not modified.
+     * @param from   the offset of eta's first row
+     * @param out    a buffer (reshaped; null to allocate); may be eta itself
+     * @return out
+     */
+    public static DMatrixRMaj add(DMatrixRMaj eta, double[] offset, int from, DMatrixRMaj out) {
+        if (eta.numCols != 1) {
+            throw new IllegalArgumentException("An offset needs a one-output network; this one has " + eta.numCols
+                    + " outputs");
+        }
+        final int b = eta.numRows;
+        if (out == null) {
+            out = new DMatrixRMaj(b, 1);
+        } else if (out != eta) {
+            out.reshape(b, 1, false);
+        }
+        final double[] e = eta.data, o = out.data;
+        for (int i = 0; i < b; i++) {
+            o[i] = e[i] + offset[from + i];
+        }
+        return out;
+    }
+
+    /**
+     * The engine's guard on an offset (a face names the attribute and instance before this).
+     *
+     * @param family the family (one output)
+     * @param offset the offsets, or null for none. Not modified.
+     * @param n      the number of rows
+     * @throws IllegalArgumentException for a multi-output family, a length other than n, or a value not finite
+     */
+    public static void check(Family family, double[] offset, int n) {
+        if (offset == null) {
+            return;
+        }
+        if (!family.isScalar()) {
+            throw new IllegalArgumentException("An offset needs a one-output family; " + family.name()
+                    + " has one linear predictor per class");
+        }
+        if (offset.length != n) {
+            throw new IllegalArgumentException("The data have " + n + " rows but " + offset.length + " offsets were given");
+        }
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(offset[i])) {
+                throw new IllegalArgumentException(String.format(
+                        "Offset %s at row %d is not finite; offsets must be finite numbers on the scale of eta", offset[i], i));
+            }
+        }
+    }
+
+    /** Fisher-scoring steps of the intercept-only fit at most; each halves until the NLL does not rise. */
+    private static final int MAX_ITERATIONS = 200;
+
+    /**
+     * The intercept of the intercept-only model with an offset, the maximum-likelihood {@code b} of
+     * {@code sum w_i l(b + o_i; y_i)} (R's null deviance with an offset fits this model, by IRLS): Fisher scoring
+     * <pre>
+     *   b &lt;- b - sum w_i dl/deta_i / sum w_i (dmu/deta_i)^2 / V(mu_i)
+     * </pre>
+     * from {@code g(ybar) - mean(o)} (for a log link {@code log(sum w y / sum w e^o)}, the exact answer for Poisson),
+     * halving a step whose NLL rises or leaves the link's domain, until a step is below 1e-14 of |b| + 1. A constant
+     * offset c needs no iterations: {@code b = g(ybar) - c}, the closed form's intercept (for offsets all 0 the same
+     * bits as without an offset, {@link Family#nullEta}).
+     *
+     * @param family a one-output family
+     * @param y      targets, n x 1. Not modified.
+     * @param w      weights or null. Not modified.
+     * @param offset the offsets, length n. Not modified.
+     * @return b
+     */
+    public static double nullIntercept(Family family, DMatrixRMaj y, double[] w, double[] offset) {
+        if (isConstant(offset)) {
+            final double b = family.nullEta(Family.weightedColumnMeans(y, w))[0];
+            return offset.length == 0 || offset[0] == 0 ? b : b - offset[0];
+        }
+        final int n = y.numRows;
+        final double[] t = y.data;
+        double sw = 0, swy = 0, swo = 0, swe = 0;
+        for (int i = 0; i < n; i++) {
+            final double wi = w == null ? 1.0 : w[i];
+            sw += wi;
+            swy += wi * t[i];
+            swo += wi * offset[i];
+            swe += wi * Math.exp(offset[i]);
+        }
+        double b = family.link() == Link.LOG && swy > 0 && swe > 0 && Double.isFinite(swe) ? Math.log(swy / swe)
+                : family.link().apply(swy / sw) - swo / sw;
+        if (!Double.isFinite(b)) {
+            b = -swo / sw;
+        }
+        double nll = nll(family, y, w, offset, b);
+        for (int it = 0; it < MAX_ITERATIONS; it++) {
+            double grad = 0, info = 0;
+            for (int i = 0; i < n; i++) {
+                final double wi = w == null ? 1.0 : w[i];
+                if (wi == 0) {
+                    continue;
+                }
+                final double e = b + offset[i], mu = family.mean(e), g = family.link().meanDerivative(e);
+                grad += wi * family.gradient(e, t[i]);
+                if (g != 0) {
+                    info += wi * g * g / family.variance(mu);
+                }
+            }
+            if (!(info > 0) || !Double.isFinite(grad)) {
+                return b;
+            }
+            double step = grad / info, next = b - step, nextNll = nll(family, y, w, offset, next);
+            for (int h = 0; h < 60 && !(nextNll <= nll); h++) {
+                step /= 2;
+                next = b - step;
+                nextNll = nll(family, y, w, offset, next);
+            }
+            if (!(nextNll <= nll)) {
+                return b;
+            }
+            b = next;
+            nll = nextNll;
+            if (Math.abs(step) <= 1e-14 * (Math.abs(b) + 1)) {
+                return b;
+            }
+        }
+        return b;
+    }
+
+    /**
+     * @param offset offsets, not null
+     * @return whether they are all the same number (then the intercept-only model's fit and deviance are the closed
+     *         form's, the intercept moved by the constant)
+     */
+    public static boolean isConstant(double[] offset) {
+        for (int i = 1; i < offset.length; i++) {
+            if (offset[i] != offset[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double nll(Family family, DMatrixRMaj y, double[] w, double[] offset, double b) {
+        double s = 0;
+        for (int i = 0; i < y.numRows; i++) {
+            final double wi = w == null ? 1.0 : w[i];
+            if (wi != 0) {
+                final double e = b + offset[i];
+                s += family.link().inDomain(e) ? wi * family.nll(e, y.data[i]) : Double.POSITIVE_INFINITY;
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The deviance of the intercept-only model with the offset ({@link #nullIntercept}), R's {@code null.deviance}
+     * of a fit with an offset.
+     *
+     * @param family a one-output family
+     * @param y      targets, n x 1. Not modified.
+     * @param w      weights or null. Not modified.
+     * @param offset the offsets, length n. Not modified.
+     * @return {@code D0 = sum w_i d(y_i, g^-1(b + o_i))}
+     */
+    public static double nullDeviance(Family family, DMatrixRMaj y, double[] w, double[] offset) {
+        if (isConstant(offset)) {
+            return family.nullDeviance(y, w);   // the intercept absorbs a constant: the closed form's model
+        }
+        final double b = nullIntercept(family, y, w, offset);
+        final DMatrixRMaj eta0 = new DMatrixRMaj(y.numRows, 1);
+        for (int i = 0; i < y.numRows; i++) {
+            eta0.data[i] = b + offset[i];
+        }
+        return family.deviance(eta0, y, w);
+    }
+}
