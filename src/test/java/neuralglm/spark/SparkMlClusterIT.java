@@ -34,9 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Outside the default suite: it runs only with {@code -Dspark.cluster.it=true}
  * ({@code mvn -B -o verify -Dspark.cluster.it=true -Dit.test=SparkMlClusterIT -Dtest=none
- * -Dsurefire.failIfNoSpecifiedTests=false}). It took 178 s on the shared 2-core machine (load 9; about 140 s of CPU
- * across the driver and the two executor JVMs, so over a minute even on an idle 2-core machine): more than the suite
- * can spend; {@code scripts/spark_cluster.sh ml} runs the whole check on a cluster of separate JVMs.
+ * -Dsurefire.failIfNoSpecifiedTests=false}). It took 178 s on the shared 2-core machine (load 9; the Maven run used
+ * 175 s of CPU, most of it in the driver and the two executor JVMs, so over a minute even on an idle 2-core machine):
+ * more than the suite can spend; {@code scripts/spark_cluster.sh ml} runs the whole check on a cluster of separate JVMs.
  */
 @EnabledIfSystemProperty(named = "spark.cluster.it", matches = "true")
 class SparkMlClusterIT {
