@@ -28,7 +28,7 @@ def curves():
 
     def softmax_ce(f):  # two classes, logits (f, 0), class 0 true
         logits = torch.unsqueeze(f, 1) * torch.tensor([[1.0, 0.0]])
-        return F.cross_entropy(logits, F.one_hot(torch.zeros(len(f)), 2), reduction='none')
+        return F.cross_entropy(logits, F.one_hot(torch.zeros(len(f), dtype=torch.long), 2), reduction='none')
 
     def entropy(f):  # Bernoulli(sigmoid f)
         p = torch.unsqueeze(torch.sigmoid(f), 1) * torch.tensor([[1.0, -1.0]]) + torch.tensor([[0.0, 1.0]])
@@ -108,7 +108,7 @@ def main(argv=None):
           % (coin, math.log(2), biased, die, math.log(6)))
     pr = torch.softmax(torch.randn(1, 10), dim=1)
     yr = torch.softmax(torch.randn(1, 10), dim=1)
-    z = F.one_hot(torch.tensor([3.0]), 10)
+    z = F.one_hot(torch.tensor([3]), 10)
     print("KL divergence: D(y || p) = %.6f >= 0; D(p || p) = %.2e; with a one-hot target %.6f = -log p[3] / 10 = %.6f"
           % (F.kl_div(pr.log(), yr).item(), F.kl_div(pr.log(), pr).item(), F.kl_div(pr.log(), z).item(),
              -math.log(pr[0][3]) / 10))

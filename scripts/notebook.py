@@ -72,7 +72,7 @@ def build_datasets(X, gaussian_regression_y, classification_y, poisson_regressio
     datasets = OrderedDict()
     datasets['Gaussian regression'] = {'data': torch.unsqueeze(gaussian_regression_y, 1),
                                        'plotting_data': gaussian_regression_y}
-    datasets['Classification'] = {'data': F.one_hot(classification_y, 2),
+    datasets['Classification'] = {'data': F.one_hot(classification_y.long(), 2),
                                   'plotting_data': classification_y}
     datasets['Poisson regression'] = {'data': torch.unsqueeze(poisson_regression_y, 1),
                                       'plotting_data': poisson_regression_y}

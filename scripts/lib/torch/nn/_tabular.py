@@ -255,7 +255,10 @@ class Embedding(Module):
 def check_sequential(layers):
     """Refuses an nn.Embedding in nn.Sequential with one line: the Sequential runs as one engine network on an
     n x d float input, which 1-d indices are not."""
-    for layer in layers:
+    for k, layer in enumerate(layers):
+        if not isinstance(layer, Module):
+            raise TypeError("nn.Sequential: layer %d is a %s, not a Module (give nn.ReLU(), not 'relu' or F.relu)"
+                            % (k, type(layer).__name__))
         if isinstance(layer, Embedding):
             raise ValueError("nn.Sequential with an nn.Embedding is not supported by neuralGLM's PyTorch bridge: a "
                              "Sequential runs as one engine network on rows of floats; call the embedding in a "

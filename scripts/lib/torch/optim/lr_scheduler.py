@@ -19,7 +19,7 @@ class _LRScheduler(object):
 
     def __init__(self, optimizer, last_epoch=-1, verbose=False):
         if not isinstance(optimizer, _Optimizer):
-            raise TypeError('{} is not an Optimizer'.format(type(optimizer).__name__))
+            raise TypeError('{} is not an Optimizer'.format(_name(optimizer)))
         self.optimizer = optimizer
         if last_epoch == -1:
             for group in optimizer.param_groups:
@@ -70,6 +70,12 @@ class _LRScheduler(object):
             group['lr'] = lr
             self.print_lr(self.verbose, i, lr, epoch)
         self._last_lr = [group['lr'] for group in self.optimizer.param_groups]
+
+
+def _name(optimizer):
+    """The PyTorch name of what was given for an optimiser (the bridge's Java classes start with Torch)."""
+    name = type(optimizer).__name__
+    return name[5:] if name.startswith('Torch') else name
 
 
 def _lambdas(optimizer, lr_lambda):
@@ -181,7 +187,7 @@ class ReduceLROnPlateau(object):
             raise ValueError('Factor should be < 1.0.')
         self.factor = factor
         if not isinstance(optimizer, _Optimizer):
-            raise TypeError('{} is not an Optimizer'.format(type(optimizer).__name__))
+            raise TypeError('{} is not an Optimizer'.format(_name(optimizer)))
         self.optimizer = optimizer
         if isinstance(min_lr, (list, tuple)):
             if len(min_lr) != len(optimizer.param_groups):

@@ -173,6 +173,10 @@ public final class Functional {
      * @return the n x k one-hot matrix
      */
     public static Tensor one_hot(Tensor labels, int k) {
+        if (labels.integral == null || labels.integral == DType.BOOL) {
+            throw Errors.runtime("one_hot is only applicable to index tensor: the labels must be whole numbers of dtype "
+                    + "torch.int64, got " + labels.getDtype() + " (give labels.long())");
+        }
         final int n = labels.numel();
         final DMatrixRMaj m = new DMatrixRMaj(n, k);
         for (int i = 0; i < n; i++) {
@@ -412,7 +416,7 @@ public final class Functional {
         }
         final Tensor t = a.tensor("weight");
         if (t.shape.length != 1 || t.shape[0] != k) {
-            throw Errors.value(function + ": weight must hold one weight per class (" + k + "), got shape " + Tensor.shapeText(t.shape));
+            throw Errors.runtime(function + ": weight must hold one weight per class (" + k + "), got shape " + Tensor.shapeText(t.shape));
         }
         System.arraycopy(t.data.data, 0, w, 0, k);
         return w;

@@ -168,6 +168,10 @@ final class Index {
             return mask(t.data.data, t.numel(), n, what);
         } else if (java instanceof Tensor) {
             final Tensor t = (Tensor) java;
+            if (t.integral == null) {
+                throw Errors.index("tensors used as indices must be long, byte or bool tensors; the " + what + " is a float "
+                        + "tensor of shape " + Tensor.shapeText(t.shape) + " (give idx.long())");
+            }
             if (t.shape.length > 1) {
                 throw Errors.index(what + " index tensor must have at most 1 dimension, got shape " + Tensor.shapeText(t.shape));
             }

@@ -53,6 +53,14 @@ final class Ops {
         return d;
     }
 
+    /** Refuses a tensor of whole numbers where PyTorch computes on floats only (softmax of int64 is not implemented). */
+    static void floatOnly(Tensor a, String what) {
+        if (a.integral != null) {
+            throw Errors.runtime(what + ": not implemented for " + a.integral + " (whole numbers); give a float tensor, "
+                    + "e.g. t.float()");
+        }
+    }
+
     static void sameShape(Tensor a, Tensor b, String what) {
         if (!java.util.Arrays.equals(a.shape, b.shape)) {
             throw Errors.runtime(what + ": shapes " + Tensor.shapeText(a.shape) + " and " + Tensor.shapeText(b.shape)
@@ -368,6 +376,7 @@ final class Ops {
     }
 
     static Tensor softmax(Tensor a, int dim) {
+        floatOnly(a, "softmax");
         final Lines ln = new Lines(a, dim);
         final DMatrixRMaj out = new DMatrixRMaj(a.data.numRows, a.data.numCols);
         final double[] x = a.data.data, y = out.data;
@@ -403,6 +412,7 @@ final class Ops {
     }
 
     static Tensor logSoftmax(Tensor a, int dim) {
+        floatOnly(a, "log_softmax");
         final Lines ln = new Lines(a, dim);
         final DMatrixRMaj out = new DMatrixRMaj(a.data.numRows, a.data.numCols);
         final double[] x = a.data.data, y = out.data;

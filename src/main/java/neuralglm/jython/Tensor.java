@@ -617,6 +617,9 @@ public class Tensor implements Iterable<Object> {
     /** @return the entries (1-d, as 0-d tensors) or rows (2-d), as PyTorch iterates */
     @Override
     public Iterator<Object> iterator() {
+        if (shape.length == 0) {
+            throw Errors.type("iteration over a 0-d tensor");
+        }
         final int n = __len__();
         return new Iterator<Object>() {
             private int i;
@@ -910,6 +913,10 @@ public class Tensor implements Iterable<Object> {
 
     /** sum or mean of all entries, or along {@code dim} (kept with size 1 when {@code keepdim}). */
     Tensor reduce(Args a, boolean mean) {
+        if (mean && integral != null && !a.has("dtype")) {
+            throw Errors.runtime("mean(): could not infer output dtype: the tensor holds whole numbers (" + integral
+                    + "), as PyTorch refuses; give t.float().mean()");
+        }
         if (!a.has("dim")) {
             return Ops.sumAll(this, mean);
         }

@@ -92,6 +92,10 @@ public final class Torch {
         }
         final int[] out = new int[items.length];
         for (int i = 0; i < out.length; i++) {
+            if (!(items[i] instanceof org.python.core.PyInteger || items[i] instanceof org.python.core.PyLong)) {
+                throw Errors.type(name + "(): argument 'size' must be a tuple of ints, but found element of type "
+                        + items[i].getType().getName() + " at pos " + (i + 1));
+            }
             out[i] = items[i].asInt();
             if (out[i] < 0) {
                 throw Errors.runtime(name + ": sizes must be >= 0, got " + out[i]);

@@ -49,7 +49,7 @@ class BridgeTest {
                 "torch.manual_seed(3)",
                 "net = nn.Sequential(nn.Linear(3, 4), nn.Tanh(), nn.Linear(4, 3))",
                 "X = torch.randn(5, 3)",
-                "y = F.one_hot(torch.tensor([0.0, 2.0, 1.0, 1.0, 0.0]), 3)",
+                "y = F.one_hot(torch.tensor([0, 2, 1, 1, 0]), 3)",
                 "def loss_of():",
                 "    eta = net(X)",
                 "    p = torch.softmax(eta, dim=1)",

@@ -196,7 +196,44 @@ CASES = [
      "ds = TensorDataset(torch.arange(10).float().view(5, 2), torch.arange(5).float())\n"
      "out = [tuple(x.shape) for x, y in DataLoader(ds, batch_size=2)]"),
     ("random_split_lengths", "random_split(TensorDataset(torch.zeros(5, 2)), [2, 2])"),
-    # ---- layers
+    # ---- layers and modules
+    ("embedding_negative_index", "nn.Embedding(3, 2)(torch.tensor([0, -1]))"),
+    ("embedding_float_indices", "nn.Embedding(3, 2)(torch.tensor([0.0, 1.0]))"),
+    ("one_hot_float", "F.one_hot(torch.tensor([0.0, 1.0]), 3)"),
+    ("cross_entropy_weight_size", "F.cross_entropy(torch.zeros(2, 3), torch.tensor([0, 1]), weight=torch.ones(2))"),
+    ("sequential_non_module", "nn.Sequential(nn.Linear(2, 2), 'relu')"),
+    ("module_list_of_layers",
+     "class Net(nn.Module):\n"
+     "    def __init__(self):\n"
+     "        super(Net, self).__init__()\n"
+     "        self.layers = [nn.Linear(2, 2), nn.Linear(2, 1)]\n"
+     "optim.SGD(Net().parameters(), lr=0.1)"),
+    ("module_without_super_init",
+     "class Net(nn.Module):\n"
+     "    def __init__(self):\n"
+     "        self.fc = nn.Linear(2, 1)\n"
+     "Net()"),
+    ("optimizer_parameters_method", "optim.SGD(nn.Linear(2, 1).parameters, lr=0.1)"),
+    ("no_grad_without_call", "with torch.no_grad:\n    pass"),
+    ("init_kaiming_on_bias", "nn.init.kaiming_uniform_(nn.Linear(2, 3).bias)"),
+    ("step_lr_no_step_size", "optim.lr_scheduler.StepLR(optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1))"),
+    ("scheduler_on_model", "optim.lr_scheduler.StepLR(nn.Linear(2, 1), step_size=1)"),
+    # ---- dtypes and sizes
+    ("mean_of_int", "torch.tensor([1, 2, 3]).mean()"),
+    ("softmax_of_int", "F.softmax(torch.tensor([1, 2, 3]), dim=0)"),
+    ("int_division", "out = torch.tensor([1, 2]) / torch.tensor([0, 4])"),
+    ("randn_float_size", "torch.randn(2, 3.0)"),
+    ("zeros_negative_in_tuple", "torch.zeros((2, -3))"),
+    ("len_of_0d", "len(torch.tensor(3.0))"),
+    ("iterate_0d", "out = [v for v in torch.tensor(3.0)]"),
+    ("index_with_float_tensor", "torch.ones(3)[torch.tensor([0.0, 1.0])]"),
+    ("where_shapes", "torch.where(torch.ones(3) > 0, torch.ones(3), torch.zeros(4))"),
+    ("argmax_dim_out_of_range", "torch.ones(2, 3).argmax(dim=2)"),
+    ("max_dim_out_of_range", "torch.max(torch.ones(2, 3), 2)"),
+    ("stack_empty_list", "torch.stack([])"),
+    ("dataset_index_out_of_range", "TensorDataset(torch.zeros(3, 2))[3]"),
+    ("mse_loss_int_target", "out = F.mse_loss(torch.tensor([1.0, 2.0]), torch.tensor([1, 3]))"),
+    ("linspace_no_steps", "torch.linspace(0, 1)"),
     ("dropout_p", "nn.Dropout(p=1.5)"),
     ("batchnorm_one_row", "nn.BatchNorm1d(3)(torch.ones(1, 3))"),
     ("batchnorm_features", "nn.BatchNorm1d(4)(torch.ones(2, 3))"),

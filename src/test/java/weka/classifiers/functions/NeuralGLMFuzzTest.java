@@ -67,7 +67,9 @@ import weka.core.WekaException;
  * dispersion of 1e-32 (seeds 15026, 19899; tolerated); an Inverse Gaussian cdf that is wrong when phi mu is below
  * about 1e-13 (its term exp(2 lambda / mu + log Phi(-x)) adds two numbers near 1e15), found by probing after seed
  * 15026; Tweedie intervals at a dispersion of 3e-32 taking 10-50 ms each (seed 19077 took 30 s at a load of 17); a
- * Gaussian stream (SGD, Nesterov) predicting Infinity for an instance whose input is -9.8e140 (seed 32951).
+ * Gaussian stream (SGD, Nesterov) predicting Infinity for an instance whose input is -9.8e140 (seed 32951). Once
+ * {@code -offset} was in the option space (an attribute index drawn as it is: often one that does not suit, refused
+ * with its message), seeds 400-6399 ran without a failure (1,767 built).
  */
 class NeuralGLMFuzzTest {
 
