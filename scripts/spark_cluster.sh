@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
 # A real Spark standalone cluster on the loopback interface, in one command: one master and two workers in
-# JVMs of their own (one core each), executors launched by the workers in JVMs of their own, the training
-# submitted with SparkSubmit; then the same training in local[2], and the two models compared.
-# No Spark installation: Spark's jars come from Maven's cache, and target/spark-home/jars links them (all a
-# Worker needs to launch executors).
+# JVMs of their own (one core each), executors launched by the workers in JVMs of their own, the jobs
+# submitted with SparkSubmit. No Spark installation: Spark's jars come from Maven's cache, and
+# target/spark-home/jars links them (all a Worker needs to launch executors).
 #
-#   scripts/spark_cluster.sh [rows] [epochs]     default 200000 rows, 20 L-BFGS epochs (a Poisson GLM)
+#   scripts/spark_cluster.sh [rows] [epochs]   the engine's CLI (neuralglm.spark.SparkTrain): a Poisson GLM,
+#                                              default 200000 rows, 20 L-BFGS epochs, on the cluster and then in
+#                                              local[2], the two models compared
+#   scripts/spark_cluster.sh ml                the Spark ML face as a Spark ML user meets it
+#                                              (neuralglm.spark.SparkMlClusterCheck, test sources shipped as a jar of
+#                                              their own): job 1 on the cluster, job 2 in local[2] reusing its saved
+#                                              models and refitting; one PASS/FAIL line per check, exit status 1 when
+#                                              a check failed
 #
-# Prints both runs' times, rows x epochs per second, and whether the models are equal bit for bit (the
-# --partitions layout is canonical, so the cluster and local[2] see the same partitions). Logs and models are
-# in target/spark-cluster/. The master, workers and executors are stopped at the end (by their process ids).
+# Default mode: prints both runs' times, rows x epochs per second, and whether the models are equal bit for bit
+# (the --partitions layout is canonical, so the cluster and local[2] see the same partitions). Logs, models and
+# outputs are in target/spark-cluster/. The master, workers and executors are stopped at the end (by their
+# process ids).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode=engine
+if [ "${1:-}" = ml ]; then
+  mode=ml
+  shift
+fi
 rows=${1:-200000}
 epochs=${2:-20}
 root=$(pwd)
@@ -21,8 +33,10 @@ mkdir -p "$out"
 
 mvn -q -B -Dstyle.color=never -DskipTests package >&2
 # Spark's own jars: the dependencies (any scope: jackson-databind is pinned at test scope) of the groups the pom
-# keeps off Weka's classpath
+# keeps off Weka's classpath, plus the one Spark shares with Weka: net.sourceforge.f2j (arpack_combined_all, whose
+# org.netlib.util classes spark-mllib's LAPACK calls need: GeneralizedLinearRegression's Cholesky solve)
 groups=$(sed -n 's:.*<weka.classpath.excludeGroupIds>\(at\.yawk[^<]*\)</weka.classpath.excludeGroupIds>.*:\1:p' pom.xml)
+groups=$groups,net.sourceforge.f2j
 mvn -q -B -Dstyle.color=never dependency:build-classpath -DincludeScope=test \
     -DincludeGroupIds="$groups" -Dmdep.outputFile="$out/spark.classpath" >&2
 mvn -q -B -Dstyle.color=never dependency:build-classpath -DincludeScope=compile \
@@ -30,7 +44,8 @@ mvn -q -B -Dstyle.color=never dependency:build-classpath -DincludeScope=compile 
 home=$root/target/spark-home
 rm -rf "$home"
 mkdir -p "$home/jars"
-tr ':' '\n' < "$out/spark.classpath" | while read -r jar; do ln -s "$jar" "$home/jars/"; done
+# (the classpath file has no final newline: without the echo, read would drop its last jar)
+{ tr ':' '\n' < "$out/spark.classpath"; echo; } | while read -r jar; do [ -z "$jar" ] || ln -s "$jar" "$home/jars/"; done
 ejml=$(cat "$out/ejml.classpath")
 app=$root/target/neuralGLM-0.1.0.jar
 
@@ -63,6 +78,32 @@ done
 [ "$(grep -c 'Registering worker' "$out/master.log" || true)" -ge 2 ] || { echo "workers did not register; see $out" >&2; exit 1; }
 echo "cluster: master spark://127.0.0.1:$port, 2 workers (1 core each)"
 
+SUBMIT=(java -Xmx1g "${FLAGS[@]}" "${LOG[@]}" -cp "$home/jars/*" org.apache.spark.deploy.SparkSubmit
+  --conf spark.driver.host=127.0.0.1 --conf spark.ui.enabled=false)
+CLUSTER=(--master "spark://127.0.0.1:$port" --conf spark.executor.memory=1g --conf spark.executor.cores=1
+  --conf "spark.executor.extraJavaOptions=${FLAGS[*]}")
+
+if [ "$mode" = ml ]; then
+  # the check (test sources) in a jar of its own, the application jar; the engine and EJML with --jars
+  check=$out/ml-check.jar
+  (cd target/test-classes && jar cf "$check" neuralglm/spark/SparkMlClusterCheck*.class neuralglm/spark/GlrAgreement*.class)
+  status=0
+  echo "== job 1: fit on the cluster (SparkSubmit, 2 executors)"
+  "${SUBMIT[@]}" "${CLUSTER[@]}" --jars "$app,${ejml//:/,}" --class neuralglm.spark.SparkMlClusterCheck "$check" \
+    fit "$out/ml" 2> "$out/ml-fit-driver.log" | tee "$out/ml-fit.out" || status=1
+  echo "== job 2: reuse in local[2] (SparkSubmit): load the cluster's models, refit, compare"
+  "${SUBMIT[@]}" --master "local[2]" --jars "$app,${ejml//:/,}" --class neuralglm.spark.SparkMlClusterCheck "$check" \
+    reuse "$out/ml" 2> "$out/ml-reuse-driver.log" | tee "$out/ml-reuse.out" || status=1
+  fails=$(cat "$out/ml-fit.out" "$out/ml-reuse.out" | grep -c '^FAIL' || true)
+  passes=$(cat "$out/ml-fit.out" "$out/ml-reuse.out" | grep -c '^PASS' || true)
+  if [ "$status" -ne 0 ] || [ "$fails" -ne 0 ]; then
+    echo "Spark ML check: FAIL ($passes passed, $fails failed; exit status of a job non-zero: $status; logs in $out)"
+    exit 1
+  fi
+  echo "Spark ML check: PASS ($passes checks; logs in $out)"
+  exit 0
+fi
+
 # rows x (x1 ~ N(0,1), x2 ~ U(0,10), colour in {red, green, blue}), count ~ Poisson(exp(0.2 + 0.5 x1 - 0.05 x2 + 0.4 [red]))
 data=$out/data.csv
 awk -v n="$rows" 'BEGIN { srand(11); print "x1,x2,colour,count"; split("red,green,blue", cs, ",");
@@ -74,11 +115,7 @@ TRAIN=(--input "$data" --schema "x1 DOUBLE, x2 DOUBLE, colour STRING, count INT"
   --label count --family Poisson --optimizer lbfgs --epochs "$epochs" --partitions 4)
 
 echo "== cluster (SparkSubmit, 2 executors)"
-java -Xmx1g "${FLAGS[@]}" "${LOG[@]}" -cp "$home/jars/*" org.apache.spark.deploy.SparkSubmit \
-  --master "spark://127.0.0.1:$port" --conf spark.driver.host=127.0.0.1 --conf spark.ui.enabled=false \
-  --conf spark.executor.memory=1g --conf spark.executor.cores=1 \
-  --conf "spark.executor.extraJavaOptions=${FLAGS[*]}" \
-  --jars "${ejml//:/,}" --class neuralglm.spark.SparkTrain "$app" "${TRAIN[@]}" --save "$out/cluster.json" \
+"${SUBMIT[@]}" "${CLUSTER[@]}" --jars "${ejml//:/,}" --class neuralglm.spark.SparkTrain "$app" "${TRAIN[@]}" --save "$out/cluster.json" \
   2> "$out/cluster-driver.log" | tee "$out/cluster.out"
 
 echo "== local[2]"

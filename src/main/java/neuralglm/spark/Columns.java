@@ -27,7 +27,8 @@ final class Columns {
      * @param label    the label column
      * @param weight   the weight column or null
      * @return the table reduced to {@code features..., label[, weight]}, in that order, then the column of rows the
-     *         CSV reader could not parse ({@link Tables#CORRUPT_RECORD}) when the table has one
+     *         CSV reader could not parse ({@link Tables#CORRUPT_RECORD}) when the table has one, then the column of
+     *         rows a face refuses ({@link Tables#ROW_ERROR}) when it has one
      */
     static Dataset<Row> select(Dataset<Row> table, String[] features, String label, String weight) {
         final List<Column> cols = new ArrayList<>();
@@ -41,7 +42,18 @@ final class Columns {
         if (hasCorruptRecords(table)) {
             cols.add(functions.col(quote(Tables.CORRUPT_RECORD)));
         }
+        if (hasRowErrors(table)) {
+            cols.add(functions.col(quote(Tables.ROW_ERROR)));
+        }
         return table.select(cols.toArray(new Column[0]));
+    }
+
+    /**
+     * @param table a table
+     * @return whether it has the column of rows a face refuses ({@link Tables#ROW_ERROR})
+     */
+    static boolean hasRowErrors(Dataset<Row> table) {
+        return Arrays.asList(table.columns()).contains(Tables.ROW_ERROR);
     }
 
     /**

@@ -522,7 +522,7 @@ public final class SparkTrainer implements Cloneable {
 
     private TableStats statistics(Dataset<Row> table, boolean[] nominal, boolean indexedLabel) {
         final TableStats total = new StatsPass(features, nominal, label, indexedLabel, weight, family,
-                Columns.hasCorruptRecords(table)).run(Columns.select(table, features, label, weight));
+                Columns.hasCorruptRecords(table), Columns.hasRowErrors(table)).run(Columns.select(table, features, label, weight));
         if (total.rows() == 0) {
             throw new IllegalArgumentException("No training rows with a value in label column '" + label + "' ("
                     + total.rowsWithoutLabel() + " rows without one)");

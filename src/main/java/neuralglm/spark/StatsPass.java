@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
  * <li>a numeric label must be finite and in the family's domain (a negative Poisson count);</li>
  * <li>a weight must be a finite number &gt;= 0;</li>
  * <li>a row the CSV reader could not parse with a user schema ({@link Tables#CORRUPT_RECORD}) is refused;</li>
+ * <li>a row a face marked ({@link Tables#ROW_ERROR}, e.g. without a features vector) is refused with its text;</li>
  * <li>a text feature whose values are nearly all numbers (at least 90% of its present values, and more than
  *     {@link #SUSPICIOUS_CATEGORIES} distinct values) is taken for a numeric column spoilt by stray text
  *     (schema inference reads the whole column as text then), rather than one-hot encoded into thousands
@@ -42,9 +43,10 @@ final class StatsPass implements Serializable {
     private final String weight;
     private final Family family;
     private final boolean corruptColumn;
+    private final boolean rowErrorColumn;
 
     StatsPass(String[] names, boolean[] nominal, String label, boolean indexedLabel, String weight, Family family,
-              boolean corruptColumn) {
+              boolean corruptColumn, boolean rowErrorColumn) {
         this.names = names.clone();
         this.nominal = nominal.clone();
         this.label = label;
@@ -52,6 +54,7 @@ final class StatsPass implements Serializable {
         this.weight = weight;
         this.family = family;
         this.corruptColumn = corruptColumn;
+        this.rowErrorColumn = rowErrorColumn;
     }
 
     /** One partition's outcome: its statistics, or its first data error. */
@@ -69,7 +72,7 @@ final class StatsPass implements Serializable {
 
     /**
      * @param table the table reduced by {@link Columns#select} (features, label, weight, then the corrupt
-     *              record column when {@code corruptColumn})
+     *              record column when {@code corruptColumn}, then the row error column when {@code rowErrorColumn})
      * @return the statistics over all partitions, merged in partition order
      * @throws IllegalArgumentException for the first data error, named by partition and row
      */
@@ -127,7 +130,7 @@ final class StatsPass implements Serializable {
         out.firstTextRow = new long[m];
         final Object[] cells = new Object[m];
         final boolean weighted = weight != null;
-        final int corrupt = m + 1 + (weighted ? 1 : 0);
+        final int corrupt = m + 1 + (weighted ? 1 : 0), rowError = corrupt + (corruptColumn ? 1 : 0);
         long row = 0;
         try {
             for (; rows.hasNext(); row++) {
@@ -136,6 +139,9 @@ final class StatsPass implements Serializable {
                     throw new IllegalArgumentException(String.format(Locale.ROOT,
                             "The row in partition %d, row %d does not fit the table's schema (a value that is not of its "
                                     + "column's type): %s", p, row, abbreviate(r.getString(corrupt))));
+                }
+                if (rowErrorColumn && !r.isNullAt(rowError)) {
+                    throw new IllegalArgumentException(r.getString(rowError));   // the catch adds the partition and row
                 }
                 for (int j = 0; j < m; j++) {
                     cells[j] = r.get(j);

@@ -23,6 +23,14 @@ public final class Tables {
     /** The column of CSV rows that do not fit the user's schema (null for the rows that do). */
     public static final String CORRUPT_RECORD = "_corrupt_record";
 
+    /**
+     * A string column a face may add to a training table: a row where it is not null is refused by the statistics
+     * pass with its text, named by partition and row, as a data error the task returns (so Spark does not retry the
+     * task; {@code raise_error} would fail it, and a cluster retries a failed task). The Spark ML estimator sets it
+     * for a row without a features vector.
+     */
+    public static final String ROW_ERROR = "__neuralglm_row_error";
+
     private Tables() {
     }
 

@@ -41,9 +41,25 @@ class SparkMlConventionsTest {
     private static SparkSession spark;
     private static Dataset<Row> data;
 
+    private static final java.util.concurrent.atomic.AtomicInteger FAILED_TASKS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** @return the failed task attempts so far, once the listener has seen every event */
+    private static int failedTasks() throws java.util.concurrent.TimeoutException {
+        spark.sparkContext().listenerBus().waitUntilEmpty();
+        return FAILED_TASKS.get();
+    }
+
     @BeforeAll
     static void start() {
         spark = LocalSpark.start(2);
+        spark.sparkContext().addSparkListener(new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+                if (!end.taskInfo().successful()) {
+                    FAILED_TASKS.incrementAndGet();
+                }
+            }
+        });
         final Random rng = new Random(5);
         final List<Row> rows = new ArrayList<>();
         for (int i = 0; i < N; i++) {
@@ -140,7 +156,7 @@ class SparkMlConventionsTest {
     }
 
     @Test
-    void aModelChecksTheVectorSizeBeforeAnyJobAndItsOutputSchemaIsItsTransformSchema() {
+    void aModelChecksTheVectorSizeBeforeAnyJobAndItsOutputSchemaIsItsTransformSchema() throws Exception {
         final NeuralGLMModel model = new NeuralGLMEstimator().setFamily("Bernoulli").setLabelCol("y").setEpochs(2).fit(data);
         final Dataset<Row> two = new VectorAssembler().setInputCols(new String[] {"x", "cls"}).setOutputCol("v").transform(data);
         assertRefusedWithoutAJob("The features column 'v' holds vectors of 2 elements (by its ML attributes); the model was "
@@ -161,12 +177,18 @@ class SparkMlConventionsTest {
             }
         }
         assertEquals(concordant / pairs, auc, 1e-12, "AUC as the share of concordant pairs");
-        // a null vector is refused by name when fitting (a NaN element would be imputed)
+        // a null vector is refused by name when fitting (a NaN element would be imputed), with its partition and row, as
+        // a data error the task returns: no task fails (a cluster retries a failed task, spark.task.maxFailures times:
+        // SparkMlClusterCheck in local[2,4], which retries as a cluster does, saw 4 failed attempts when a raise_error
+        // refused the row)
         final Dataset<Row> withNull = data.withColumn("features", functions.when(functions.col("cls").equalTo(3), functions.lit(null))
                 .otherwise(functions.col("features")).as("features", data.schema().apply("features").metadata()));
-        final Exception n = assertThrows(Exception.class,
+        final int failedBefore = failedTasks();
+        final IllegalArgumentException n = assertThrows(IllegalArgumentException.class,
                 () -> new NeuralGLMEstimator().setLabelCol("y").setEpochs(1).fit(withNull));
-        assertTrue(n.getMessage().contains("The features column 'features' has a row without a vector (null)"), n.getMessage());
+        assertTrue(n.getMessage().contains("The features column 'features' has a row without a vector (null); every row needs "
+                + "one (a NaN element is imputed) (partition "), n.getMessage());
+        assertEquals(failedBefore, failedTasks(), "failed task attempts for a data error");
         // and by name when transforming (inside the job: the message of the failed task)
         final Exception t = assertThrows(Exception.class, () -> model.transform(withNull).collectAsList());
         assertTrue(t.getMessage().contains("The features column 'features' has a row without a vector (null)"), t.getMessage());

@@ -9,6 +9,7 @@ import neuralglm.family.Families;
 import neuralglm.family.Family;
 import neuralglm.model.GlmInference;
 import neuralglm.spark.SparkTrainer;
+import neuralglm.spark.Tables;
 import neuralglm.optim.Optimizer;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.attribute.Attribute;
@@ -137,9 +138,8 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
         final String[] names = inputNames(dataset, features, label, weight);
         final List<Column> cols = new ArrayList<>();
         final Column vector = functions.col(Schemas.quote(features));
-        final Column array = functions.when(vector.isNull(), functions.raise_error(functions.lit("The features column '" + features
-                        + "' has a row without a vector (null); every row needs one (a NaN element is imputed)")))
-                .otherwise(org.apache.spark.ml.functions.vector_to_array(vector, "float64"));
+        // (vector_to_array refuses null: a row without a vector gets null elements here, and the row error below)
+        final Column array = functions.when(vector.isNotNull(), org.apache.spark.ml.functions.vector_to_array(vector, "float64"));
         for (int j = 0; j < names.length; j++) {
             cols.add(array.getItem(j).alias(names[j]));
         }
@@ -147,6 +147,10 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
         if (weight != null) {
             cols.add(functions.col(Schemas.quote(weight)).alias(weight));
         }
+        // a row without a vector is refused by the statistics pass, which returns the error (a raise_error here would
+        // fail the task, and a cluster retries a failed task: spark.task.maxFailures, 4 by default)
+        cols.add(functions.when(vector.isNull(), functions.lit("The features column '" + features + "' has a row without "
+                + "a vector (null); every row needs one (a NaN element is imputed)")).alias(Tables.ROW_ERROR));
         @SuppressWarnings("unchecked")
         final Dataset<Row> table = ((Dataset<Row>) dataset.toDF()).select(cols.toArray(new Column[0]));
         final SparkTrainer.Fitted fitted = new SparkTrainer(fam)
