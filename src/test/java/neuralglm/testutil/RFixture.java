@@ -109,6 +109,24 @@ public record RFixture(String name, String[] columns, double[][] x, double[] y, 
         return csv(file);
     }
 
+    /**
+     * @param name an ARFF of {@code /glmref/} without its extension, e.g. {@code "dobson"}
+     * @return its instances, the class the last attribute (the data R fitted, for the Weka face's tests)
+     */
+    public static weka.core.Instances arff(String name) {
+        try (InputStream in = RFixture.class.getResourceAsStream("/glmref/" + name + ".arff")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource /glmref/" + name + ".arff");
+            }
+            final weka.core.Instances data = new weka.core.Instances(
+                    new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            data.setClassIndex(data.numAttributes() - 1);
+            return data;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static double num(String s) {
         return s.equals("NA") ? Double.NaN : s.equals("Inf") ? Double.POSITIVE_INFINITY
                 : s.equals("-Inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(s);

@@ -28,13 +28,8 @@ class NeuralGLMInferenceTest {
 
     private static final double TOL = 1e-5;
 
-    private static Instances arff(String name) throws Exception {
-        try (InputStreamReader r = new InputStreamReader(
-                NeuralGLMInferenceTest.class.getResourceAsStream("/glmref/" + name + ".arff"), StandardCharsets.UTF_8)) {
-            final Instances data = new Instances(r);
-            data.setClassIndex(data.numAttributes() - 1);
-            return data;
-        }
+    private static Instances arff(String name) {
+        return RFixture.arff(name);
     }
 
     private static NeuralGLM build(String arff, String... options) throws Exception {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,13 +31,8 @@ class NeuralGLMOffsetTest {
 
     private static final double TOL = 1e-5;
 
-    private static Instances arff(String name) throws Exception {
-        try (InputStreamReader r = new InputStreamReader(
-                NeuralGLMOffsetTest.class.getResourceAsStream("/glmref/" + name + ".arff"), StandardCharsets.UTF_8)) {
-            final Instances data = new Instances(r);
-            data.setClassIndex(data.numAttributes() - 1);
-            return data;
-        }
+    private static Instances arff(String name) {
+        return RFixture.arff(name);
     }
 
     private static NeuralGLM build(Instances data, String... options) throws Exception {
