@@ -31,6 +31,15 @@ final class Columns {
      *         rows a face refuses ({@link Tables#ROW_ERROR}) when it has one
      */
     static Dataset<Row> select(Dataset<Row> table, String[] features, String label, String weight) {
+        return select(table, features, label, weight, null);
+    }
+
+    /**
+     * {@link #select(Dataset, String[], String, String)}, then the offset column last when there is one.
+     *
+     * @param offset the offset column or null
+     */
+    static Dataset<Row> select(Dataset<Row> table, String[] features, String label, String weight, String offset) {
         final List<Column> cols = new ArrayList<>();
         for (String f : features) {
             cols.add(functions.col(quote(f)));
@@ -44,6 +53,9 @@ final class Columns {
         }
         if (hasRowErrors(table)) {
             cols.add(functions.col(quote(Tables.ROW_ERROR)));
+        }
+        if (offset != null) {
+            cols.add(functions.col(quote(offset)));
         }
         return table.select(cols.toArray(new Column[0]));
     }
@@ -84,7 +96,17 @@ final class Columns {
      * @return the table reduced to {@code features..., label[, weight]}, canonically partitioned and ordered
      */
     static Dataset<Row> canonical(Dataset<Row> table, String[] features, String label, String weight, int n) {
-        final Dataset<Row> selected = select(table, features, label, weight);
+        return canonical(table, features, label, weight, null, n);
+    }
+
+    /**
+     * {@link #canonical(Dataset, String[], String, String, int)} with the offset column last (null for none).
+     *
+     * @param offset the offset column or null
+     */
+    static Dataset<Row> canonical(Dataset<Row> table, String[] features, String label, String weight, String offset,
+                                  int n) {
+        final Dataset<Row> selected = select(table, features, label, weight, offset);
         final Column[] cells = java.util.Arrays.stream(selected.columns()).map(c -> functions.col(quote(c))).toArray(Column[]::new);
         final Column[] order = new Column[cells.length + 1];
         order[0] = functions.col(KEY);
@@ -154,6 +176,24 @@ final class Columns {
             }
             sink.accept(cells, r.get(features), weighted ? r.get(features + 1) : null, row++);
         }
+    }
+
+    /**
+     * @param name      the offset column's name
+     * @param cell      an offset cell
+     * @param partition the partition, for the message
+     * @param row       the row in the partition, for the message
+     * @return the offset
+     * @throws IllegalArgumentException when it is missing (null or NaN) or infinite
+     */
+    static double offset(String name, Object cell, int partition, long row) {
+        final double v = cell == null ? Double.NaN : Values.number(name, cell);
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(String.format(
+                    "Offset column '%s' has the value %s in partition %d, row %d; offsets must be finite numbers "
+                            + "(every labelled row needs one)", name, cell, partition, row));
+        }
+        return v;
     }
 
     /**

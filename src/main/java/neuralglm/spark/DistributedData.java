@@ -132,18 +132,43 @@ public final class DistributedData implements AutoCloseable {
      */
     static DistributedData encode(Dataset<Row> table, String[] features, String label, String weight,
                                   TabularEncoder encoder, LabelCoding coding, int chunkRows, Family family) {
+        return encode(table, features, label, weight, null, encoder, coding, chunkRows, family);
+    }
+
+    /**
+     * As above, with an offset column: each labelled row's offset on eta ({@code eta = net(x) + o}) is kept with it;
+     * a missing or non-finite offset is refused, naming the column, partition and row.
+     *
+     * @param offset the offset column, or null for none
+     */
+    static DistributedData encode(Dataset<Row> table, String[] features, String label, String weight, String offset,
+                                  TabularEncoder encoder, LabelCoding coding, int chunkRows, Family family) {
         final int m = features.length, d = encoder.width(), k = coding.columns();
         final boolean weighted = weight != null;
-        final JavaRDD<PartitionData> rdd = Columns.select(table, features, label, weight).javaRDD()
-                .mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
-                    final Builder b = new Builder(p, d, k, chunkRows, weighted);
+        final JavaRDD<PartitionData> rdd = Columns.select(table, features, label, weight, offset).javaRDD()
+                .mapPartitionsWithIndex((Integer p, Iterator<Row> source) -> {
+                    final Builder b = new Builder(p, d, k, chunkRows, weighted, offset != null);
                     final long[] at = new long[1];
+                    final Row[] current = new Row[1];   // the row being scanned: its last cell is the offset
+                    final Iterator<Row> it = offset == null ? source : new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return source.hasNext();
+                        }
+
+                        @Override
+                        public Row next() {
+                            current[0] = source.next();
+                            return current[0];
+                        }
+                    };
                     try {
                         Columns.scan(it, m, weighted, (cells, labelCell, weightCell, row) -> {
                             at[0] = row;
                             if (coding.encode(labelCell, b.yRow(), 0)) {
                                 encoder.encode(cells, b.xRow(), 0);
-                                b.commit(weighted ? Columns.weight(weight, weightCell, p, row) : 1.0);
+                                b.commit(weighted ? Columns.weight(weight, weightCell, p, row) : 1.0, offset == null ? 0.0
+                                        : Columns.offset(offset, current[0].get(current[0].length() - 1), p, row));
                             }
                         });
                     } catch (IllegalArgumentException e) {   // returned, not thrown: Spark would retry the task
@@ -211,18 +236,26 @@ public final class DistributedData implements AutoCloseable {
         private final int k;
         private final int chunkRows;
         private final boolean weighted;
+        private final boolean offsets;
         private final double[] xRow;
         private final double[] yRow;
         private final List<double[]> xs = new ArrayList<>();
         private final List<double[]> ys = new ArrayList<>();
         private final List<double[]> ws = new ArrayList<>();
+        private final List<double[]> os = new ArrayList<>();
         private double[] x;
         private double[] y;
         private double[] w;
+        private double[] o;
         private int used;
         private int rows;
 
         Builder(int partition, int d, int k, int chunkRows, boolean weighted) {
+            this(partition, d, k, chunkRows, weighted, false);
+        }
+
+        Builder(int partition, int d, int k, int chunkRows, boolean weighted, boolean offsets) {
+            this.offsets = offsets;
             this.partition = partition;
             this.d = d;
             this.k = k;
@@ -245,14 +278,24 @@ public final class DistributedData implements AutoCloseable {
 
         /** Keeps the row written into {@link #xRow()} and {@link #yRow()}, with its weight. */
         void commit(double weight) {
+            commit(weight, 0.0);
+        }
+
+        /** Keeps the row, with its weight and its offset (read only when the builder keeps offsets). */
+        void commit(double weight, double offset) {
             if (used == chunkRows) {
                 x = new double[chunkRows * d];
                 y = new double[chunkRows * k];
                 w = weighted ? new double[chunkRows] : null;
+                o = offsets ? new double[chunkRows] : null;
                 xs.add(x);
                 ys.add(y);
                 ws.add(w);
+                os.add(o);
                 used = 0;
+            }
+            if (offsets) {
+                o[used] = offset;
             }
             System.arraycopy(xRow, 0, x, used * d, d);
             System.arraycopy(yRow, 0, y, used * k, k);
@@ -271,9 +314,13 @@ public final class DistributedData implements AutoCloseable {
                 if (weighted) {
                     ws.set(c - 1, Arrays.copyOf(w, used));
                 }
+                if (offsets) {
+                    os.set(c - 1, Arrays.copyOf(o, used));
+                }
             }
             return new PartitionData(partition, rows, d, k, chunkRows, xs.toArray(new double[0][]),
-                    ys.toArray(new double[0][]), weighted ? ws.toArray(new double[0][]) : null);
+                    ys.toArray(new double[0][]), weighted ? ws.toArray(new double[0][]) : null,
+                    offsets ? os.toArray(new double[0][]) : null);
         }
     }
 }

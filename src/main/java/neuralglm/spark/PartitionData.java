@@ -6,6 +6,7 @@ import java.util.List;
 import neuralglm.dist.DispersionSums;
 import neuralglm.family.DomainException;
 import neuralglm.family.Family;
+import neuralglm.family.Offsets;
 import neuralglm.model.GlmInference;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Parameters;
@@ -15,8 +16,9 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * One partition's training rows, encoded once and kept in memory as row-major {@code double[]}
- * chunks of at most {@code chunkRows} rows: inputs {@code x} (n_p x d), targets {@code y} (n_p x k)
- * and weights (null when all are 1). Each step evaluates the engine's {@link BlockGradient} chunk by
+ * chunks of at most {@code chunkRows} rows: inputs {@code x} (n_p x d), targets {@code y} (n_p x k),
+ * weights (null when all are 1) and offsets on eta (null without one: {@code eta = net(x) + o}). Each step
+ * evaluates the engine's {@link BlockGradient} chunk by
  * chunk (full batch) or on this partition's share of a {@link MiniBatch}, and returns
  * <pre>
  *   ( sum_i w_i dl_i/dtheta ,  sum_i w_i l_i ,  sum_i w_i )      over the rows used
@@ -35,6 +37,8 @@ final class PartitionData implements Serializable {
     private final double[][] x;
     private final double[][] y;
     private final double[][] w;
+    /** Chunks of offsets on eta ({@code eta = net(x) + o}), or null without an offset. */
+    private final double[][] o;
     /** The first data error found while building or checking this partition, or null. */
     final String error;
 
@@ -54,11 +58,21 @@ final class PartitionData implements Serializable {
      * @param w         chunks of weights, or null when every weight is 1
      */
     PartitionData(int partition, int rows, int d, int k, int chunkRows, double[][] x, double[][] y, double[][] w) {
-        this(partition, rows, d, k, chunkRows, x, y, w, null);
+        this(partition, rows, d, k, chunkRows, x, y, w, null, null);
+    }
+
+    /**
+     * As above, with offsets on eta.
+     *
+     * @param o chunks of offsets, or null for none
+     */
+    PartitionData(int partition, int rows, int d, int k, int chunkRows, double[][] x, double[][] y, double[][] w,
+                  double[][] o) {
+        this(partition, rows, d, k, chunkRows, x, y, w, o, null);
     }
 
     private PartitionData(int partition, int rows, int d, int k, int chunkRows, double[][] x, double[][] y, double[][] w,
-                          String error) {
+                          double[][] o, String error) {
         this.error = error;
         this.partition = partition;
         this.rows = rows;
@@ -68,6 +82,7 @@ final class PartitionData implements Serializable {
         this.x = x;
         this.y = y;
         this.w = w;
+        this.o = o;
     }
 
     /**
@@ -81,7 +96,7 @@ final class PartitionData implements Serializable {
      * @return the failed partition (no rows)
      */
     static PartitionData failed(int partition, int d, int k, String error) {
-        return new PartitionData(partition, 0, d, k, 1, new double[0][], new double[0][], null, error);
+        return new PartitionData(partition, 0, d, k, 1, new double[0][], new double[0][], null, null, error);
     }
 
     /**
@@ -186,7 +201,7 @@ final class PartitionData implements Serializable {
             for (int c = 0; c < x.length; c++) {
                 final int b = chunkLength(c);
                 final double[] lw = block.accumulate(DMatrixRMaj.wrap(b, d, x[c]), DMatrixRMaj.wrap(b, k, y[c]),
-                        w == null ? null : w[c], backward);
+                        w == null ? null : w[c], o == null ? null : o[c], backward);
                 loss += lw[0];
                 weight += lw[1];
             }
@@ -197,6 +212,7 @@ final class PartitionData implements Serializable {
                 final int b = Math.min(chunkRows, to - start);
                 final DMatrixRMaj xb = new DMatrixRMaj(b, d), yb = new DMatrixRMaj(b, k);
                 final double[] wb = w == null ? null : new double[b];
+                final double[] ob = o == null ? null : new double[b];
                 for (int r = 0; r < b; r++) {
                     final int src = perm[start + r], c = src / chunkRows, i = src % chunkRows;
                     System.arraycopy(x[c], i * d, xb.data, r * d, d);
@@ -204,8 +220,11 @@ final class PartitionData implements Serializable {
                     if (wb != null) {
                         wb[r] = w[c][i];
                     }
+                    if (ob != null) {
+                        ob[r] = o[c][i];
+                    }
                 }
-                final double[] lw = block.accumulate(xb, yb, wb, backward);
+                final double[] lw = block.accumulate(xb, yb, wb, ob, backward);
                 loss += lw[0];
                 weight += lw[1];
             }
@@ -233,7 +252,8 @@ final class PartitionData implements Serializable {
         for (int c = 0; c < x.length; c++) {
             final int b = chunkLength(c);
             final DMatrixRMaj yc = DMatrixRMaj.wrap(b, k, y[c]);
-            final double[] part = DispersionSums.partial(family, net.predict(DMatrixRMaj.wrap(b, d, x[c])), yc,
+            final DMatrixRMaj eta = net.predict(DMatrixRMaj.wrap(b, d, x[c]));
+            final double[] part = DispersionSums.partial(family, o == null ? eta : Offsets.add(eta, o[c], 0, eta), yc,
                     w == null ? null : w[c]);
             for (int j = 0; j < 3; j++) {
                 s[j] += part[j];

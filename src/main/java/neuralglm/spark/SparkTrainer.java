@@ -69,6 +69,7 @@ public final class SparkTrainer implements Cloneable {
     private String[] features = new String[0];
     private String label;
     private String weight;
+    private String offset;
     private int[] hidden = new int[0];
     private String activation = "ReLU";
     private Optimizer optimizer = new AdamOptimizer(1e-3, 0.9, 0.999, 1e-8, 0.0);
@@ -127,6 +128,26 @@ public final class SparkTrainer implements Cloneable {
     public SparkTrainer withWeight(String name) {
         final SparkTrainer t = copy();
         t.weight = name;
+        return t;
+    }
+
+    /**
+     * An offset on the linear predictor, {@code eta = net(x) + o} (R's {@code offset()}, Spark's
+     * GeneralizedLinearRegression {@code offsetCol}): each row's value travels with it into the cached partitions
+     * and is added to eta in every evaluation ({@link neuralglm.train.BlockGradient}) and in the dispersion sums. A
+     * one-output family only; a labelled row with a missing or non-finite offset is refused, naming the column,
+     * partition and row. The output layer starts at the null model without the offset, and
+     * {@link #fitWithStatistics} makes no statistics with an offset (its {@link Fitted#statistics()} is null).
+     *
+     * @param name the offset column (numeric), or null for none
+     * @return a copy with this offset column
+     */
+    public SparkTrainer withOffset(String name) {
+        if (name != null && !family.isScalar()) {
+            throw new IllegalArgumentException("An offset needs a one-output family; " + family.name() + " has several");
+        }
+        final SparkTrainer t = copy();
+        t.offset = name;
         return t;
     }
 
@@ -343,10 +364,13 @@ public final class SparkTrainer implements Cloneable {
         if (weight != null && Columns.nominal(table, weight, "weight")) {
             throw new IllegalArgumentException("The weight column '" + weight + "' must be numeric");
         }
+        if (offset != null && Columns.nominal(table, offset, "offset")) {
+            throw new IllegalArgumentException("The offset column '" + offset + "' must be numeric");
+        }
         // the source is read (parsed, shuffled) once: its selected columns are cached by the statistics pass, in
         // Spark's columnar cache, and the encoding reads them from there; released once the encoded rows are cached
-        final Dataset<Row> source = (partitions > 0 ? Columns.canonical(table, features, label, weight, partitions)
-                : Columns.select(table, features, label, weight)).persist(StorageLevel.MEMORY_AND_DISK());
+        final Dataset<Row> source = (partitions > 0 ? Columns.canonical(table, features, label, weight, offset, partitions)
+                : Columns.select(table, features, label, weight, offset)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             return fit(table, source, nominal, indexed, statistics);
         } finally {
@@ -377,10 +401,10 @@ public final class SparkTrainer implements Cloneable {
             absent = AbsentClasses.of(stats, coding);   // classes whose rows all have weight 0
             trainingWeight = AbsentClasses.labelWeight(stats, coding);   // n_w, for a class value a header adds
         }
-        try (DistributedData data = DistributedData.encode(source, features, label, weight, encoder, coding,
+        try (DistributedData data = DistributedData.encode(source, features, label, weight, offset, encoder, coding,
                 chunkRows, family);
              DistributedData validation = split == null ? null : DistributedData.encode(split[1], features, label,
-                     weight, encoder, coding, chunkRows, family)) {
+                     weight, offset, encoder, coding, chunkRows, family)) {
             final Sequential net = resumeFrom != null ? resumeFrom.network().copy()
                     : network(data.inputs(), coding.columns(), data.targetMeans());
             final double[] before = resumeFrom == null ? new double[0] : resumeFrom.result().lossTrace();
@@ -398,7 +422,7 @@ public final class SparkTrainer implements Cloneable {
             final TabularModel model = new TabularModel(encoder, coding, net, family, checkpoints.joined(result), settings(),
                     dispersionSums(data, net), absent, trainingWeight);
             checkpoints.save(model);
-            return new Fitted(model, statistics == null ? null
+            return new Fitted(model, statistics == null || offset != null ? null
                     : new SummaryPass(data, net, family, treeDepth).run(encoder, model.result(), statistics));
         }
     }

@@ -142,12 +142,21 @@ public final class BlockGradient {
      * @return {@code {L_B, W_B}}; a block whose weights sum to 0 gives {@code {0, 0}} and adds nothing
      */
     public double[] accumulate(DMatrixRMaj x, DMatrixRMaj y, double[] w, boolean backward) {
+        return accumulate(x, y, w, null, backward);
+    }
+
+    /**
+     * {@link #accumulate(DMatrixRMaj, DMatrixRMaj, double[], boolean)} with an offset on eta.
+     *
+     * @param offset the block's offsets (at least b entries; only the first b are read) or null for none. Not modified.
+     */
+    public double[] accumulate(DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] offset, boolean backward) {
         final int b = x.numRows;
         final double total = Family.totalWeight(w, b);
         if (b == 0 || total == 0) {
             return new double[] {0.0, 0.0};
         }
-        return new double[] {mean(x, y, w, total, backward) * total, total};
+        return new double[] {mean(x, y, w, offset, total, backward, false) * total, total};
     }
 
     /** @return the network output of the last batch, b x k (for divergence messages); null before the first */

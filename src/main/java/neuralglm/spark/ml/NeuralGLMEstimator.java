@@ -29,7 +29,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A neuralGLM network as a Spark ML {@code Estimator}: fits a {@link NeuralGLMModel} on a features vector
  * column (what {@code VectorAssembler} and {@code OneHotEncoder} produce), a label and optionally a weight
- * column, with the {@link NeuralGLMParams}. It sits in a {@code Pipeline}, is tuned by
+ * and an offset column ({@code offsetCol}: {@code eta = net(x) + o}, as GeneralizedLinearRegression's), with the
+ * {@link NeuralGLMParams}. It sits in a {@code Pipeline}, is tuned by
  * {@code CrossValidator}/{@code TrainValidationSplit} over a {@code ParamGridBuilder} grid, and saves with
  * {@code write().save(path)} (its params as JSON metadata, as every Spark ML stage does).
  *
@@ -77,6 +78,8 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
     public NeuralGLMEstimator setLabelCol(String v) { set(labelCol(), v); return this; }
     /** @param v the weight column ("" for none) @return this */
     public NeuralGLMEstimator setWeightCol(String v) { set(weightCol(), v); return this; }
+    /** @param v the offset column ("" for none) @return this */
+    public NeuralGLMEstimator setOffsetCol(String v) { set(offsetCol(), v); return this; }
     /** @param v the prediction column ("" for none) @return this */
     public NeuralGLMEstimator setPredictionCol(String v) { set(predictionCol(), v); return this; }
     /** @param v the class probabilities column (Categorical, Bernoulli; "" for none) @return this */
@@ -124,7 +127,27 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
         if (w != null) {
             Schemas.requireNumeric(schema, w, "weight");
         }
+        requireOffset(schema, this, fam);
         return Schemas.withOutputs(schema, this, fam);
+    }
+
+    /**
+     * @param schema the data's schema
+     * @param p      the params (offsetCol)
+     * @param fam    the family
+     * @throws IllegalArgumentException when the offset column is set but absent or not numeric, or the family has
+     *                                  several outputs
+     */
+    static void requireOffset(StructType schema, NeuralGLMParams p, Family fam) {
+        final String o = p.offsetColOrNull();
+        if (o == null) {
+            return;
+        }
+        if (!fam.isScalar()) {
+            throw new IllegalArgumentException("offsetCol '" + o + "' needs a one-output family; " + fam.name()
+                    + " has one output per class");
+        }
+        Schemas.requireNumeric(schema, o, "offset");
     }
 
     @Override
@@ -135,7 +158,8 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
         if (fam.labelCoding() == Family.LabelCoding.ONE_HOT) {
             ClassIndices.requireInData(dataset, label);
         }
-        final String[] names = inputNames(dataset, features, label, weight);
+        final String offset = offsetColOrNull();
+        final String[] names = inputNames(dataset, features, label, weight, offset);
         final List<Column> cols = new ArrayList<>();
         final Column vector = functions.col(Schemas.quote(features));
         // (vector_to_array refuses null: a row without a vector gets null elements here, and the row error below)
@@ -147,6 +171,9 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
         if (weight != null) {
             cols.add(functions.col(Schemas.quote(weight)).alias(weight));
         }
+        if (offset != null && !offset.equals(weight) && !offset.equals(label)) {
+            cols.add(functions.col(Schemas.quote(offset)).alias(offset));
+        }
         // a row without a vector is refused by the statistics pass, which returns the error (a raise_error here would
         // fail the task, and a cluster retries a failed task: spark.task.maxFailures, 4 by default)
         cols.add(functions.when(vector.isNull(), functions.lit("The features column '" + features + "' has a row without "
@@ -154,7 +181,7 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
         @SuppressWarnings("unchecked")
         final Dataset<Row> table = ((Dataset<Row>) dataset.toDF()).select(cols.toArray(new Column[0]));
         final SparkTrainer.Fitted fitted = new SparkTrainer(fam)
-                .withFeatures(names).withLabel(label).withWeight(weight)
+                .withFeatures(names).withLabel(label).withWeight(weight).withOffset(offset)
                 .withHidden(getOrDefault(hiddenLayers()))
                 .withActivation(getOrDefault(activation()))
                 .withOptimizer(optimizer(getOrDefault(optimizer()), (Double) getOrDefault(learningRate())))
@@ -164,7 +191,12 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
                 .withStandardize((Boolean) getOrDefault(standardization()))
                 .fitWithStatistics(table, GlmInference.Weights.PRIOR);   // GLR's degrees of freedom
         final NeuralGLMModel m = new NeuralGLMModel(uid, fitted.model());
-        m.setSummary(new NeuralGLMTrainingSummary(fitted.statistics()));
+        if (offset == null) {
+            m.setSummary(new NeuralGLMTrainingSummary(fitted.statistics()));
+        } else {
+            m.setNoSummaryReason("the training summary is not made with an offsetCol ('" + offset + "') yet: its null "
+                    + "model and inference would need the offset in the statistics passes");
+        }
         copyValues(m, copyValues$default$2());
         if (fam.labelCoding() == Family.LabelCoding.ONE_HOT) {
             m.set(m.numClasses(), ClassIndices.fromMetadata(dataset.schema(), label));
@@ -181,6 +213,15 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
      *         {@code col[j]}
      */
     static String[] inputNames(Dataset<?> dataset, String col, String label, String weight) {
+        return inputNames(dataset, col, label, weight, null);
+    }
+
+    /**
+     * {@link #inputNames(Dataset, String, String, String)}, also avoiding the offset column's name.
+     *
+     * @param offset the offset column or null (a name to avoid)
+     */
+    static String[] inputNames(Dataset<?> dataset, String col, String label, String weight, String offset) {
         final AttributeGroup group = AttributeGroup.fromStructField(dataset.schema().apply(col));
         int d = group.size();
         if (d < 0) {
@@ -198,6 +239,9 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
         final Set<String> seen = new HashSet<>(List.of(label));
         if (weight != null) {
             seen.add(weight);
+        }
+        if (offset != null) {
+            seen.add(offset);
         }
         boolean ok = group.attributes().isDefined();
         for (int j = 0; ok && j < d; j++) {

@@ -26,6 +26,7 @@ import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -57,6 +58,7 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
     private final TabularModel model;
     /** The training summary: set by fit, kept by copy, not saved (as Spark's). */
     private transient NeuralGLMTrainingSummary trainingSummary;
+    private transient String noSummaryReason;
 
     /**
      * @param uid   the stage's unique id
@@ -85,6 +87,11 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         this.trainingSummary = summary;
     }
 
+    /** @param reason why fit made no summary (said by {@link #summary()}) */
+    void setNoSummaryReason(String reason) {
+        this.noSummaryReason = reason;
+    }
+
     /** @return whether this model has a training summary: after fit (and copy), not after load, as Spark's models */
     public boolean hasSummary() {
         return trainingSummary != null;
@@ -96,8 +103,9 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
      */
     public NeuralGLMTrainingSummary summary() {
         if (trainingSummary == null) {
-            throw new java.util.NoSuchElementException("No training summary available for this NeuralGLMModel (a "
-                    + "summary is made by fit and is not saved with the model)");
+            throw new java.util.NoSuchElementException("No training summary available for this NeuralGLMModel ("
+                    + (noSummaryReason != null ? noSummaryReason
+                    : "a summary is made by fit and is not saved with the model") + ")");
         }
         return trainingSummary;
     }
@@ -109,6 +117,12 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
 
     /** @param v the features vector column @return this */
     public NeuralGLMModel setFeaturesCol(String v) { set(featuresCol(), v); return this; }
+    /**
+     * @param v the offset column ("" for none): transform predicts at eta = net(x) + o, so set it to the column the
+     *          model was fitted with (fit copies it here) or to the new rows' own offsets
+     * @return this
+     */
+    public NeuralGLMModel setOffsetCol(String v) { set(offsetCol(), v); return this; }
     /** @param v the prediction column ("" for none) @return this */
     public NeuralGLMModel setPredictionCol(String v) { set(predictionCol(), v); return this; }
     /** @param v the probabilities column (Categorical, Bernoulli; "" for none) @return this */
@@ -132,6 +146,7 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         final NeuralGLMModel m = new NeuralGLMModel(uid, model);
         copyValues(m, extra);
         m.trainingSummary = trainingSummary;
+        m.noSummaryReason = noSummaryReason;
         return parent() == null ? m : m.setParent(parent());
     }
 
@@ -139,6 +154,7 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
     public StructType transformSchema(StructType schema) {
         Schemas.requireVector(schema, getOrDefault(featuresCol()));
         Schemas.requireSize(schema, getOrDefault(featuresCol()), model.encoder().width());
+        NeuralGLMEstimator.requireOffset(schema, this, model.family());
         if (model.family().labelCoding() == Family.LabelCoding.ONE_HOT) {
             ClassIndices.of(model.label().classes());
         }
@@ -171,9 +187,18 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         final org.apache.spark.sql.Column in = functions.col(Schemas.quote(features));
         final String pred = Schemas.outputOrNull(this, predictionCol());
         final Schemas.Kind kind = Schemas.Kind.of(m.family());
+        final String offset = offsetColOrNull();
+        final org.apache.spark.sql.Column offsetValue = offset == null ? null
+                : functions.col(Schemas.quote(offset)).cast(DataTypes.DoubleType);
         if (kind == Schemas.Kind.REGRESSION) {
             if (pred == null) {
                 return dataset.toDF();
+            }
+            if (offset != null) {
+                final UserDefinedFunction mean = functions.udf((UDF2<Vector, Double, Double>) (v, o) ->
+                        m.meanOf(shifted(m.eta(cells(v, d, features)), o, offset)).data[0], DataTypes.DoubleType)
+                        .asNonNullable();
+                return dataset.withColumn(pred, mean.apply(in, offsetValue));
             }
             final UserDefinedFunction mean = functions.udf((UDF1<Vector, Double>) v -> m.mean(cells(v, d, features)).data[0],
                     DataTypes.DoubleType).asNonNullable();
@@ -186,12 +211,20 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         // Spark ML's layout: element i is class value i; the engine's classes are sorted as text ("10" < "2")
         final int[] index = kind == Schemas.Kind.MULTICLASS ? ClassIndices.of(m.label().classes()) : null;
         final int size = index == null ? 2 : probabilitySize(index);
-        final UserDefinedFunction outputs = functions.udf((UDF1<Vector, Vector>) v ->
-                Vectors.dense(rawAndProbability(m, cells(v, d, features), index, size)), SQLDataTypes.VectorType())
-                .asNonNullable();
         final String both = "__neuralGLM_outputs_" + uid;
         final org.apache.spark.sql.Column b = functions.col(Schemas.quote(both));
-        Dataset<Row> out = dataset.withColumn(both, outputs.apply(in));
+        Dataset<Row> out;
+        if (offset != null) {   // a one-output family (Bernoulli): requireOffset refused the others
+            final UserDefinedFunction outputs = functions.udf((UDF2<Vector, Double, Vector>) (v, o) ->
+                    Vectors.dense(rawAndProbability(m, shifted(m.eta(cells(v, d, features)), o, offset), index, size)),
+                    SQLDataTypes.VectorType()).asNonNullable();
+            out = dataset.withColumn(both, outputs.apply(in, offsetValue));
+        } else {
+            final UserDefinedFunction outputs = functions.udf((UDF1<Vector, Vector>) v ->
+                    Vectors.dense(rawAndProbability(m, m.eta(cells(v, d, features)), index, size)), SQLDataTypes.VectorType())
+                    .asNonNullable();
+            out = dataset.withColumn(both, outputs.apply(in));
+        }
         if (raw != null) {
             out = out.withColumn(raw, slice(0, size).apply(b));
         }
@@ -221,8 +254,22 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
      * @param size  the vectors' length
      * @return the raw prediction then the probabilities (2 size elements), as {@link #transform} lays them out
      */
-    private static double[] rawAndProbability(TabularModel m, Object[][] cells, int[] index, int size) {
-        final DMatrixRMaj eta = m.eta(cells);
+    /**
+     * @param eta    a row's eta, 1 x 1
+     * @param o      its offset (null when missing)
+     * @param column the offset column, for the message
+     * @return eta + o, in place
+     */
+    private static DMatrixRMaj shifted(DMatrixRMaj eta, Double o, String column) {
+        if (o == null || !Double.isFinite(o)) {
+            throw new IllegalArgumentException("The offset column '" + column + "' has a row with the value " + o
+                    + "; every row to predict needs a finite offset (eta = net(x) + o)");
+        }
+        eta.data[0] += o;
+        return eta;
+    }
+
+    private static double[] rawAndProbability(TabularModel m, DMatrixRMaj eta, int[] index, int size) {
         final double[] mu = m.meanOf(eta).data;
         final double[] out = new double[2 * size];
         if (index == null) {

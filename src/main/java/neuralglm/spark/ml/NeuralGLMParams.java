@@ -25,6 +25,8 @@ import scala.Function1;
  * <pre>
  *   featuresCol "features"   a vector column (VectorAssembler's output)     labelCol "label"
  *   weightCol   unset        instance weights (unset or "": all 1)          predictionCol "prediction"
+ *   offsetCol   unset        a known term on eta, eta = net(x) + o, in fit and transform (unset or "": none;
+ *                            one-output families; as GeneralizedLinearRegression's offsetCol)
  *   probabilityCol "probability", rawPredictionCol "rawPrediction" (Categorical and Bernoulli, as Spark's classifiers:
  *                  probabilities and the network's eta per class; Categorical's prediction = the likeliest class)
  *   an output column set to "" is not made (as Spark's classifiers)
@@ -55,6 +57,12 @@ public interface NeuralGLMParams extends Params {
     /** @return the weight column (unset or empty: every row weighs 1) */
     default Param<String> weightCol() {
         return new Param<>(this, "weightCol", "instance weight column; unset or empty for weight 1");
+    }
+
+    /** @return the offset column (unset or empty: none): a known term on the linear predictor, eta = net(x) + o */
+    default Param<String> offsetCol() {
+        return new Param<>(this, "offsetCol", "offset column: a known term added to the linear predictor, eta = net(x) + o "
+                + "(e.g. log(exposure) under a log link); unset or empty for none");
     }
 
     /** @return the prediction column ("" for none) */
@@ -193,6 +201,15 @@ public interface NeuralGLMParams extends Params {
         p.setDefault(p.batchSize(), 0);
         p.setDefault(p.seed(), 1L);
         p.setDefault(p.standardization(), true);
+    }
+
+    /** @return the offset column, or null when unset or empty */
+    default String offsetColOrNull() {
+        if (!isDefined(offsetCol())) {
+            return null;
+        }
+        final String o = getOrDefault(offsetCol());
+        return o == null || o.isEmpty() ? null : o;
     }
 
     /** @return the weight column, or null when unset or empty */

@@ -1,0 +1,215 @@
+package neuralglm.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.Random;
+
+import neuralglm.nn.Parameters;
+import neuralglm.spark.ml.NeuralGLMEstimator;
+import neuralglm.spark.ml.NeuralGLMModel;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.regression.GeneralizedLinearRegression;
+import org.apache.spark.ml.regression.GeneralizedLinearRegressionModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code offsetCol} of the Spark ML face: a Poisson GLM of counts over an exposure with {@code offsetCol} =
+ * log(exposure), against Spark's own {@code GeneralizedLinearRegression} with {@code offsetCol} on the same rows
+ * (coefficients and intercept to 1e-5 relative, predictions = exposure * exp(x b + b0) with GLR's b); an offset of
+ * zeros gives the model without one, bit for bit (full batch and mini-batches); a missing or non-finite offset is
+ * refused naming the column; save and load keep the offset column; the summary says it is not made with an offset.
+ */
+class SparkOffsetTest {
+    private static final int N = 300;
+    private static SparkSession spark;
+    private static Dataset<Row> data;
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSpark.start(2);
+        final Random rng = new Random(31);
+        final List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            final double a = rng.nextGaussian(), b = 3 + 2 * rng.nextDouble(), c = rng.nextBoolean() ? 1 : 0;
+            final double exposure = 0.2 + 10 * rng.nextDouble();
+            final double y = poisson(rng, exposure * Math.exp(-1.0 + 0.4 * a - 0.1 * b + 0.3 * c));
+            rows.add(RowFactory.create(a, b, c, exposure, Math.log(exposure), 0.0, y, 0.5 + 1.5 * rng.nextDouble()));
+        }
+        final StructType schema = new StructType().add("a", DataTypes.DoubleType).add("b", DataTypes.DoubleType)
+                .add("c", DataTypes.DoubleType).add("exposure", DataTypes.DoubleType).add("logE", DataTypes.DoubleType)
+                .add("zero", DataTypes.DoubleType).add("y", DataTypes.DoubleType).add("w", DataTypes.DoubleType);
+        data = new VectorAssembler().setInputCols(new String[] {"a", "b", "c"}).setOutputCol("features")
+                .transform(spark.createDataFrame(rows, schema).repartition(3)).cache();
+    }
+
+    private static double poisson(Random rng, double mean) {
+        double p = Math.exp(-mean), s = p, u = rng.nextDouble();
+        int k = 0;
+        while (u > s && k < 1000) {
+            k++;
+            p *= mean / k;
+            s += p;
+        }
+        return k;
+    }
+
+    private static NeuralGLMEstimator poissonGlm() {
+        return new NeuralGLMEstimator().setFamily("Poisson").setLabelCol("y").setOptimizer("lbfgs").setEpochs(500);
+    }
+
+    private static GeneralizedLinearRegressionModel glr(String weight) {
+        GeneralizedLinearRegression r = new GeneralizedLinearRegression().setFamily("poisson").setLink("log")
+                .setLabelCol("y").setOffsetCol("logE").setTol(1e-12).setMaxIter(100);
+        if (weight != null) {
+            r = r.setWeightCol(weight);
+        }
+        return r.fit(data);
+    }
+
+    /**
+     * The GLM's coefficients on the original inputs, intercept last, read from the predictions at unit vectors with
+     * offset 0 (the model's network works on standardised inputs): eta(e_j) - eta(0).
+     */
+    private static double[] coefficients(NeuralGLMModel model) {
+        final Object[][] rows = new Object[4][3];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 3; j++) {
+                rows[i][j] = i == j + 1 ? 1.0 : 0.0;
+            }
+        }
+        final double[] eta = model.tabularModel().eta(rows).data;
+        return new double[] {eta[1] - eta[0], eta[2] - eta[0], eta[3] - eta[0], eta[0]};
+    }
+
+    private static void assertAgrees(NeuralGLMModel model, GeneralizedLinearRegressionModel glr, String what) {
+        final double[] b = glr.coefficients().toArray();
+        final double[] expected = {b[0], b[1], b[2], glr.intercept()}, actual = coefficients(model);
+        double worst = 0;
+        for (int j = 0; j < 4; j++) {
+            final double rel = Math.abs(actual[j] - expected[j]) / Math.max(1e-3, Math.abs(expected[j]));
+            worst = Math.max(worst, rel);
+            assertTrue(rel <= GlrAgreement.TOLERANCE, String.format(Locale.ROOT, "%s coefficient %d: %.17g, GLR's %.17g (%.2g)",
+                    what, j, actual[j], expected[j], rel));
+        }
+        System.out.printf(Locale.ROOT, "%s vs GLR with offsetCol: max relative coefficient difference %.1e%n", what, worst);
+    }
+
+    @Test
+    void poissonWithLogExposureAgreesWithGlr() {
+        final NeuralGLMModel model = poissonGlm().setOffsetCol("logE").fit(data);
+        final GeneralizedLinearRegressionModel glr = glr(null);
+        assertAgrees(model, glr, "Poisson offset");
+        // the offset is not a coefficient: without it the fit is another one
+        final double[] without = coefficients(poissonGlm().fit(data));
+        assertTrue(Math.abs(without[3] - glr.intercept()) > 0.1, "intercept without the offset " + without[3]);
+        // predictions: exposure * exp(x b + b0) with GLR's b, and GLR's own predictions with its offset
+        final double[] b = glr.coefficients().toArray();
+        final List<Row> out = model.transform(data).select("features", "exposure", "prediction").collectAsList();
+        final List<Row> ref = glr.transform(data).select("prediction").collectAsList();
+        for (int i = 0; i < out.size(); i++) {
+            final Vector x = out.get(i).getAs(0);
+            final double expected = out.get(i).getDouble(1)
+                    * Math.exp(glr.intercept() + b[0] * x.apply(0) + b[1] * x.apply(1) + b[2] * x.apply(2));
+            assertEquals(expected, out.get(i).getDouble(2), 1e-5 * expected, "row " + i);
+            assertEquals(ref.get(i).getDouble(0), out.get(i).getDouble(2), 1e-5 * expected, "GLR's prediction, row " + i);
+        }
+        // no summary with an offset yet: said, not wrong numbers
+        assertFalse(model.hasSummary());
+        final NoSuchElementException e = assertThrows(NoSuchElementException.class, model::summary);
+        assertTrue(e.getMessage().contains("offsetCol ('logE')"), e.getMessage());
+    }
+
+    @Test
+    void weightedPoissonWithOffsetAgreesWithGlr() {
+        assertAgrees(poissonGlm().setOffsetCol("logE").setWeightCol("w").fit(data), glr("w"), "weighted Poisson offset");
+    }
+
+    @Test
+    void zeroOffsetIsTheModelWithoutOne() {
+        final NeuralGLMEstimator[] settings = {
+            poissonGlm().setEpochs(20),
+            new NeuralGLMEstimator().setFamily("Poisson").setLabelCol("y").setBatchSize(64).setEpochs(5).setHiddenLayers(4),
+            new NeuralGLMEstimator().setLabelCol("y").setEpochs(10).setWeightCol("w"),   // Gaussian: the dispersion sums
+        };
+        for (NeuralGLMEstimator s : settings) {
+            final NeuralGLMModel none = s.fit(data), zero = s.copy(new org.apache.spark.ml.param.ParamMap())
+                    .setOffsetCol("zero").fit(data);
+            assertArrayEquals(Parameters.flatten(none.tabularModel().network().parameters()),
+                    Parameters.flatten(zero.tabularModel().network().parameters()), s.explainParams());
+            assertArrayEquals(none.tabularModel().result().lossTrace(), zero.tabularModel().result().lossTrace());
+            final List<Row> p = none.transform(data).select("prediction").collectAsList();
+            final List<Row> q = zero.transform(data).select("prediction").collectAsList();
+            assertEquals(p, q);
+        }
+    }
+
+    @Test
+    void missingOffsetIsRefusedNamingTheColumn() {
+        for (org.apache.spark.sql.Column bad : new org.apache.spark.sql.Column[] {functions.lit(null), functions.lit(Double.NaN),
+            functions.lit(Double.POSITIVE_INFINITY)}) {
+            final Dataset<Row> withBad = data.withColumn("logE", functions.when(functions.col("a").gt(1.5), bad)
+                    .otherwise(functions.col("logE")).cast(DataTypes.DoubleType));
+            final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> poissonGlm().setEpochs(2).setOffsetCol("logE").fit(withBad));
+            assertTrue(e.getMessage().contains("Offset column 'logE' has the value") && e.getMessage().contains("partition"),
+                    e.getMessage());
+            final NeuralGLMModel model = poissonGlm().setEpochs(2).setOffsetCol("logE").fit(data);
+            final Exception t = assertThrows(Exception.class, () -> model.transform(withBad).collectAsList());
+            assertTrue(t.getMessage().contains("The offset column 'logE' has a row with the value"), t.getMessage());
+        }
+        final IllegalArgumentException absent = assertThrows(IllegalArgumentException.class,
+                () -> poissonGlm().setOffsetCol("nope").fit(data));
+        assertTrue(absent.getMessage().contains("nope"), absent.getMessage());
+        final NeuralGLMModel model = poissonGlm().setEpochs(2).setOffsetCol("logE").fit(data);
+        final IllegalArgumentException gone = assertThrows(IllegalArgumentException.class,
+                () -> model.transform(data.drop("logE")));
+        assertTrue(gone.getMessage().contains("logE"), gone.getMessage());
+        final IllegalArgumentException categorical = assertThrows(IllegalArgumentException.class,
+                () -> new NeuralGLMEstimator().setFamily("Categorical").setLabelCol("c").setOffsetCol("logE").fit(data));
+        assertTrue(categorical.getMessage().contains("offsetCol 'logE' needs a one-output family"), categorical.getMessage());
+    }
+
+    @Test
+    void saveAndLoadKeepTheOffsetColumn(@TempDir Path dir) throws Exception {
+        final NeuralGLMModel model = poissonGlm().setEpochs(30).setOffsetCol("logE").fit(data);
+        final String path = dir.resolve("model").toString();
+        model.write().save(path);
+        final NeuralGLMModel loaded = NeuralGLMModel.load(path);
+        assertEquals("logE", loaded.getOrDefault(loaded.offsetCol()));
+        assertEquals(model.transform(data).select("prediction").collectAsList(),
+                loaded.transform(data).select("prediction").collectAsList());
+        final String estimatorPath = dir.resolve("estimator").toString();
+        poissonGlm().setOffsetCol("logE").write().save(estimatorPath);
+        assertEquals("logE", NeuralGLMEstimator.load(estimatorPath).offsetColOrNull());
+        // a model saved without an offset (as before offsetCol existed: no such param in its metadata) has none
+        final String plain = dir.resolve("plain").toString();
+        poissonGlm().setEpochs(5).fit(data).write().save(plain);
+        final Path metadata;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of(plain, "metadata"))) {
+            metadata = files.filter(f -> f.getFileName().toString().startsWith("part-")).findFirst().orElseThrow();
+        }
+        final String json = java.nio.file.Files.readString(metadata);
+        assertTrue(json.contains("\"family\"") && !json.contains("offsetCol"), json);
+        assertNull(NeuralGLMModel.load(plain).offsetColOrNull());
+    }
+}
