@@ -108,7 +108,9 @@ class SparkMlConventionsTest {
         for (Param<?> p : e.params()) {
             final String line = lines.stream().filter(l -> l.startsWith(p.name() + ": ")).findFirst().orElseThrow();
             assertTrue(line.contains(p.doc()), line);
-            assertTrue(p.name().equals("weightCol") ? line.endsWith("(undefined)") : line.contains("(default: "), line);
+            // weightCol and offsetCol are unset by default, as GeneralizedLinearRegression's
+            assertTrue(p.name().equals("weightCol") || p.name().equals("offsetCol") ? line.endsWith("(undefined)")
+                    : line.contains("(default: "), line);
         }
         assertTrue(text.contains("hiddenLayers: hidden layer sizes (each >= 1); empty for a GLM (default: [], current: [4, 2])"), text);
         assertTrue(text.contains("learningRate: ") && text.contains("(default: 0.001, current: 0.05)"), text);
