@@ -358,11 +358,28 @@ public final class GlmInference {
      */
     public static double[] blockSums(Family family, DMatrixRMaj z, DMatrixRMaj eta, DMatrixRMaj y, double[] w,
                                      double nullEta) {
+        return blockSums(family, z, eta, y, w, nullEta, null);
+    }
+
+    /**
+     * {@link #blockSums(Family, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, double[], double)} of a fit with an offset:
+     * eta is the whole linear predictor {@code net(z) + o}, the information is that of {@code eta - o} (as
+     * {@link #at(Family, DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, double[], Weights, double[])}), and D0 is taken at
+     * {@code eta0_i = nullEta + o_i}, nullEta then being the intercept of the intercept-only fit with the offset
+     * ({@link neuralglm.family.Offsets#nullIntercept}, over every block's rows).
+     *
+     * @param offset the block's offsets, n of them, or null for none. Not modified.
+     */
+    public static double[] blockSums(Family family, DMatrixRMaj z, DMatrixRMaj eta, DMatrixRMaj y, double[] w,
+                                     double nullEta, double[] offset) {
         final int n = z.numRows;
-        final double[] info = information(family, z, eta, w, null).toArray();
+        final double[] info = information(family, z, eta, w, offset).toArray();
         final double[] out = java.util.Arrays.copyOf(info, info.length + 4);
         final DMatrixRMaj eta0 = new DMatrixRMaj(n, 1);
         java.util.Arrays.fill(eta0.data, nullEta);
+        if (offset != null) {
+            neuralglm.family.Offsets.add(eta0, offset, 0, eta0);
+        }
         out[info.length] = family.pearsonChiSquare(eta, y, w);
         out[info.length + 1] = family.deviance(eta, y, w);
         out[info.length + 2] = family.deviance(eta0, y, w);

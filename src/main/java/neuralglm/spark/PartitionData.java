@@ -271,7 +271,8 @@ final class PartitionData implements Serializable {
      * @param params   the parameter values
      * @param family   the output family
      * @param glm      whether the network is a GLM
-     * @param nullEta  the intercept-only model's eta ({@link Family#nullEta}), k values
+     * @param nullEta  the intercept-only model's eta ({@link Family#nullEta}), k values; with offsets its intercept,
+     *                 eta0_i = nullEta + o_i
      * @return the sums
      */
     ExactSum summarySums(byte[] netBytes, double[] params, Family family, boolean glm, double[] nullEta) {
@@ -282,14 +283,18 @@ final class PartitionData implements Serializable {
             final int b = chunkLength(c);
             final DMatrixRMaj xc = DMatrixRMaj.wrap(b, d, x[c]), yc = DMatrixRMaj.wrap(b, k, y[c]);
             final double[] wc = w == null ? null : w[c];
-            final DMatrixRMaj eta = net.predict(xc);
+            final double[] oc = o == null ? null : o[c];
+            final DMatrixRMaj eta = oc == null ? net.predict(xc) : Offsets.add(net.predict(xc), oc, 0, null);
             final double[] part;
             if (glm) {
-                part = GlmInference.blockSums(family, xc, eta, yc, wc, nullEta[0]);
+                part = GlmInference.blockSums(family, xc, eta, yc, wc, nullEta[0], oc);
             } else {
                 final DMatrixRMaj eta0 = new DMatrixRMaj(b, k);
                 for (int i = 0; i < b; i++) {
                     System.arraycopy(nullEta, 0, eta0.data, i * k, k);
+                }
+                if (oc != null) {
+                    Offsets.add(eta0, oc, 0, eta0);
                 }
                 int positive = 0;
                 for (int i = 0; i < b; i++) {
@@ -325,7 +330,8 @@ final class PartitionData implements Serializable {
         double s = 0, zero = 0, none = 0;
         for (int c = 0; c < x.length; c++) {
             final int b = chunkLength(c);
-            final double l = GlmInference.blockLogLikelihood(family, net.predict(DMatrixRMaj.wrap(b, d, x[c])),
+            final DMatrixRMaj eta = net.predict(DMatrixRMaj.wrap(b, d, x[c]));
+            final double l = GlmInference.blockLogLikelihood(family, o == null ? eta : Offsets.add(eta, o[c], 0, eta),
                     DMatrixRMaj.wrap(b, k, y[c]), w == null ? null : w[c], phi, kind);
             if (Double.isNaN(l)) {
                 none = 1;
@@ -336,6 +342,60 @@ final class PartitionData implements Serializable {
             }
         }
         return ExactSum.of(new double[] {Double.isFinite(s) ? s : 0, zero, Double.isFinite(s) ? none : 1});
+    }
+
+    /** @return whether the rows carry offsets on eta */
+    boolean hasOffsets() {
+        return o != null;
+    }
+
+    /** @return {@code (sum w o)} over the partition's rows (offsets present) */
+    ExactSum offsetSum() {
+        double s = 0;
+        for (int c = 0; c < x.length; c++) {
+            final int b = chunkLength(c);
+            for (int i = 0; i < b; i++) {
+                s += (w == null ? 1.0 : w[c][i]) * o[c][i];
+            }
+        }
+        return ExactSum.of(new double[] {s});
+    }
+
+    /**
+     * The partition's share of one Fisher-scoring step of the intercept-only fit with the offsets
+     * ({@link neuralglm.family.Offsets#nullIntercept}'s sums), over the rows of weight not 0, at {@code eta_i = b + o_i}.
+     *
+     * @param family the family (one output)
+     * @param b      the intercept
+     * @return {@code (sum w dl/deta, sum w (dmu/deta)^2 / V(mu), sum w l, rows outside the link's domain)}; the first
+     *         three summed over the rows in the domain
+     */
+    ExactSum nullFitSums(Family family, double b) {
+        double grad = 0, info = 0, nll = 0, outside = 0;
+        for (int c = 0; c < x.length; c++) {
+            final int n = chunkLength(c);
+            for (int i = 0; i < n; i++) {
+                final double wi = w == null ? 1.0 : w[c][i];
+                if (wi == 0) {
+                    continue;
+                }
+                final double e = b + o[c][i], t = y[c][i];
+                if (!family.link().inDomain(e)) {
+                    outside++;
+                    continue;
+                }
+                nll += wi * family.nll(e, t);
+                grad += wi * family.gradient(e, t);
+                final double g = family.link().meanDerivative(e);
+                if (g != 0) {
+                    info += wi * g * g / family.variance(family.mean(e));
+                }
+            }
+        }
+        if (!Double.isFinite(grad) || !Double.isFinite(info) || !Double.isFinite(nll)) {
+            return ExactSum.of(new double[] {0, 0, 0, 1 + outside});   // treated as outside: the step is refused
+        }
+        return ExactSum.of(new double[] {grad, info, nll, outside});
     }
 
     private synchronized int[] permutation(MiniBatch batch) {

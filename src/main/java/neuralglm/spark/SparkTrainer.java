@@ -136,8 +136,9 @@ public final class SparkTrainer implements Cloneable {
      * GeneralizedLinearRegression {@code offsetCol}): each row's value travels with it into the cached partitions
      * and is added to eta in every evaluation ({@link neuralglm.train.BlockGradient}) and in the dispersion sums. A
      * one-output family only; a labelled row with a missing or non-finite offset is refused, naming the column,
-     * partition and row. The output layer starts at the null model without the offset, and
-     * {@link #fitWithStatistics} makes no statistics with an offset (its {@link Fitted#statistics()} is null).
+     * partition and row. The output layer starts at the null model without the offset;
+     * {@link #fitWithStatistics} takes every statistic at {@code net(x) + o}, its null model the intercept-only fit
+     * with the offset (R's and GLR's).
      *
      * @param name the offset column (numeric), or null for none
      * @return a copy with this offset column
@@ -422,8 +423,8 @@ public final class SparkTrainer implements Cloneable {
             final TabularModel model = new TabularModel(encoder, coding, net, family, checkpoints.joined(result), settings(),
                     dispersionSums(data, net), absent, trainingWeight);
             checkpoints.save(model);
-            return new Fitted(model, statistics == null || offset != null ? null
-                    : new SummaryPass(data, net, family, treeDepth).run(encoder, model.result(), statistics));
+            return new Fitted(model, statistics == null ? null
+                    : new SummaryPass(data, net, family, treeDepth, offset != null).run(encoder, model.result(), statistics));
         }
     }
 

@@ -26,8 +26,18 @@ final class SummaryPass {
     private final Sequential net;
     private final Family family;
     private final int treeDepth;
+    private final boolean offsets;
 
     SummaryPass(DistributedData data, Sequential net, Family family, int treeDepth) {
+        this(data, net, family, treeDepth, false);
+    }
+
+    /**
+     * @param offsets whether the rows carry offsets on eta: then every statistic is at {@code eta = net(x) + o} and the
+     *                null model is the intercept-only fit with the offsets ({@link #nullIntercept})
+     */
+    SummaryPass(DistributedData data, Sequential net, Family family, int treeDepth, boolean offsets) {
+        this.offsets = offsets;
         this.data = data;
         this.net = net;
         this.family = family;
@@ -80,7 +90,7 @@ final class SummaryPass {
 
     private TrainingStatistics run(TabularEncoder encoder, TrainingResult result, GlmInference.Weights kind, boolean glm) {
         final Family fam = family;
-        final double[] nullEta = family.nullEta(data.targetMeans());
+        final double[] nullEta = offsets ? new double[] {nullIntercept()} : family.nullEta(data.targetMeans());
         final double[] s = sum((part, shape, theta) -> part.summarySums(shape, theta, fam, glm, nullEta));
         final int epochs = result.epochs();
         final double[] history = result.lossTrace();
@@ -113,6 +123,61 @@ final class SummaryPass {
                 n - 1, logLik, -2 * logLik + 2 * k, epochs, history, null, data.targets() == 1
                 ? "a network with hidden layers has no coefficient statistics" : "a model of several outputs ("
                 + family.name() + ") has no coefficient statistics");
+    }
+
+    /**
+     * The intercept of the intercept-only model with the offsets, as the engine's
+     * {@link neuralglm.family.Offsets#nullIntercept} fits it on one machine (R's null deviance with an offset): Fisher
+     * scoring from {@code g(ybar) - mean(o)}, a step halved while the NLL rises or leaves the link's domain, until a
+     * step is below 1e-14 of |b| + 1; each evaluation one pass over the cached rows, summed exactly.
+     *
+     * @return b
+     */
+    private double nullIntercept() {
+        final double sw = data.totalWeight();
+        final double swo = data.partitions.treeAggregate(ExactSum.ZERO, (acc, part) -> acc.plus(part.offsetSum()),
+                ExactSum::plus, treeDepth).toDoubles()[0];
+        double b = family.nullEta(data.targetMeans())[0] - swo / sw;
+        if (!Double.isFinite(b)) {
+            b = -swo / sw;
+        }
+        double[] at = nullFitSums(b);
+        for (int it = 0; it < 200; it++) {
+            final double grad = at[0], info = at[1], nll = at[3] > 0 ? Double.POSITIVE_INFINITY : at[2];
+            if (!(info > 0) || !Double.isFinite(grad)) {
+                return b;
+            }
+            double step = grad / info, next = b - step;
+            double[] nextAt = nullFitSums(next);
+            for (int h = 0; h < 60 && !(nll(nextAt) <= nll); h++) {
+                step /= 2;
+                next = b - step;
+                nextAt = nullFitSums(next);
+            }
+            if (!(nll(nextAt) <= nll)) {
+                return b;
+            }
+            b = next;
+            at = nextAt;
+            if (Math.abs(step) <= 1e-14 * (Math.abs(b) + 1)) {
+                return b;
+            }
+        }
+        return b;
+    }
+
+    private static double nll(double[] sums) {
+        return sums[3] > 0 ? Double.POSITIVE_INFINITY : sums[2];
+    }
+
+    private double[] nullFitSums(double b) {
+        final Family fam = family;
+        try {
+            return data.partitions.treeAggregate(ExactSum.ZERO, (acc, part) -> acc.plus(part.nullFitSums(fam, b)),
+                    ExactSum::plus, treeDepth).toDoubles();
+        } catch (Exception e) {   // Spark's checked SparkException is thrown undeclared
+            throw SparkErrors.unwrap(e);
+        }
     }
 
     /** @return the log-likelihood: -Infinity when a row has density 0, NaN when the family has no density there */

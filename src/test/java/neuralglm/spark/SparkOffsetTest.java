@@ -2,7 +2,6 @@ package neuralglm.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Random;
 
 import neuralglm.nn.Parameters;
@@ -37,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * log(exposure), against Spark's own {@code GeneralizedLinearRegression} with {@code offsetCol} on the same rows
  * (coefficients and intercept to 1e-5 relative, predictions = exposure * exp(x b + b0) with GLR's b); an offset of
  * zeros gives the model without one, bit for bit (full batch and mini-batches); a missing or non-finite offset is
- * refused naming the column; save and load keep the offset column; the summary says it is not made with an offset.
+ * refused naming the column; save and load keep the offset column; the training summary with an offset (null model:
+ * the intercept-only fit with the offset) against GLR's, for Poisson (also weighted) and Gamma log GLMs.
  */
 class SparkOffsetTest {
     private static final int N = 300;
@@ -53,11 +52,13 @@ class SparkOffsetTest {
             final double a = rng.nextGaussian(), b = 3 + 2 * rng.nextDouble(), c = rng.nextBoolean() ? 1 : 0;
             final double exposure = 0.2 + 10 * rng.nextDouble();
             final double y = poisson(rng, exposure * Math.exp(-1.0 + 0.4 * a - 0.1 * b + 0.3 * c));
-            rows.add(RowFactory.create(a, b, c, exposure, Math.log(exposure), 0.0, y, 0.5 + 1.5 * rng.nextDouble()));
+            final double cost = gamma(rng, 2.0, exposure * Math.exp(0.5 + 0.3 * a - 0.2 * b + 0.4 * c));
+            rows.add(RowFactory.create(a, b, c, exposure, Math.log(exposure), 0.0, y, 0.5 + 1.5 * rng.nextDouble(), cost));
         }
         final StructType schema = new StructType().add("a", DataTypes.DoubleType).add("b", DataTypes.DoubleType)
                 .add("c", DataTypes.DoubleType).add("exposure", DataTypes.DoubleType).add("logE", DataTypes.DoubleType)
-                .add("zero", DataTypes.DoubleType).add("y", DataTypes.DoubleType).add("w", DataTypes.DoubleType);
+                .add("zero", DataTypes.DoubleType).add("y", DataTypes.DoubleType).add("w", DataTypes.DoubleType)
+                .add("cost", DataTypes.DoubleType);
         data = new VectorAssembler().setInputCols(new String[] {"a", "b", "c"}).setOutputCol("features")
                 .transform(spark.createDataFrame(rows, schema).repartition(3)).cache();
     }
@@ -73,13 +74,26 @@ class SparkOffsetTest {
         return k;
     }
 
+    /** Gamma(shape, mean) for a whole shape: a sum of exponentials. */
+    private static double gamma(Random rng, double shape, double mean) {
+        double s = 0;
+        for (int i = 0; i < shape; i++) {
+            s -= Math.log(1 - rng.nextDouble());
+        }
+        return s * mean / shape;
+    }
+
     private static NeuralGLMEstimator poissonGlm() {
         return new NeuralGLMEstimator().setFamily("Poisson").setLabelCol("y").setOptimizer("lbfgs").setEpochs(500);
     }
 
     private static GeneralizedLinearRegressionModel glr(String weight) {
-        GeneralizedLinearRegression r = new GeneralizedLinearRegression().setFamily("poisson").setLink("log")
-                .setLabelCol("y").setOffsetCol("logE").setTol(1e-12).setMaxIter(100);
+        return glr("poisson", "y", weight);
+    }
+
+    private static GeneralizedLinearRegressionModel glr(String family, String label, String weight) {
+        GeneralizedLinearRegression r = new GeneralizedLinearRegression().setFamily(family).setLink("log")
+                .setLabelCol(label).setOffsetCol("logE").setTol(1e-12).setMaxIter(100);
         if (weight != null) {
             r = r.setWeightCol(weight);
         }
@@ -133,15 +147,46 @@ class SparkOffsetTest {
             assertEquals(expected, out.get(i).getDouble(2), 1e-5 * expected, "row " + i);
             assertEquals(ref.get(i).getDouble(0), out.get(i).getDouble(2), 1e-5 * expected, "GLR's prediction, row " + i);
         }
-        // no summary with an offset yet: said, not wrong numbers
-        assertFalse(model.hasSummary());
-        final NoSuchElementException e = assertThrows(NoSuchElementException.class, model::summary);
-        assertTrue(e.getMessage().contains("offsetCol ('logE')"), e.getMessage());
+        assertSummaryAgrees(model, glr, true, "Poisson offset");
+    }
+
+    /** The summary against GLR's with the same offsetCol: coefficients, errors, tests, deviances, dispersion, AIC. */
+    private static void assertSummaryAgrees(NeuralGLMModel model, GeneralizedLinearRegressionModel glr, boolean aic,
+                                            String what) {
+        assertTrue(model.hasSummary());
+        final GlrAgreement agreement = GlrAgreement.of(model.summary(), glr, aic, GlrAgreement.TOLERANCE);
+        assertEquals(List.of(), agreement.mismatches(), what + ": differences from GLR");
+        System.out.printf(Locale.ROOT, "%s summary vs GLR with offsetCol: %s%n", what, agreement.report());
     }
 
     @Test
     void weightedPoissonWithOffsetAgreesWithGlr() {
-        assertAgrees(poissonGlm().setOffsetCol("logE").setWeightCol("w").fit(data), glr("w"), "weighted Poisson offset");
+        final NeuralGLMModel model = poissonGlm().setOffsetCol("logE").setWeightCol("w").fit(data);
+        final GeneralizedLinearRegressionModel glr = glr("w");
+        assertAgrees(model, glr, "weighted Poisson offset");
+        assertSummaryAgrees(model, glr, true, "weighted Poisson offset");
+    }
+
+    /** Gamma log: the null model with the offset is iterated (not Poisson's closed form). */
+    @Test
+    void gammaWithOffsetAgreesWithGlr() {
+        final NeuralGLMModel model = new NeuralGLMEstimator().setFamily("Gamma").setLabelCol("cost").setOptimizer("lbfgs")
+                .setEpochs(500).setOffsetCol("logE").fit(data);
+        final GeneralizedLinearRegressionModel glr = glr("gamma", "cost", null);
+        assertAgrees(model, glr, "Gamma offset");
+        assertSummaryAgrees(model, glr, true, "Gamma offset");
+    }
+
+    /** A network's summary: its null deviance is the intercept-only fit's with the offset, GLR's. */
+    @Test
+    void networkSummaryHasTheNullDevianceWithTheOffset() {
+        final NeuralGLMModel model = new NeuralGLMEstimator().setFamily("Poisson").setLabelCol("y").setHiddenLayers(3)
+                .setEpochs(5).setOffsetCol("logE").fit(data);
+        final double expected = glr(null).summary().nullDeviance();
+        assertEquals(expected, model.summary().nullDeviance(), 1e-9 * expected);
+        final double without = new NeuralGLMEstimator().setFamily("Poisson").setLabelCol("y").setHiddenLayers(3)
+                .setEpochs(5).fit(data).summary().nullDeviance();
+        assertTrue(Math.abs(without - expected) > 0.01 * expected, "null deviance without the offset " + without);
     }
 
     @Test
@@ -160,6 +205,9 @@ class SparkOffsetTest {
             final List<Row> p = none.transform(data).select("prediction").collectAsList();
             final List<Row> q = zero.transform(data).select("prediction").collectAsList();
             assertEquals(p, q);
+            // the summary: at the same eta; the null model iterated with the offsets of 0 ends at the closed form's
+            assertEquals(none.summary().deviance(), zero.summary().deviance(), s.explainParams());
+            assertEquals(none.summary().nullDeviance(), zero.summary().nullDeviance(), 1e-12 * none.summary().nullDeviance());
         }
     }
 

@@ -191,12 +191,7 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
                 .withStandardize((Boolean) getOrDefault(standardization()))
                 .fitWithStatistics(table, GlmInference.Weights.PRIOR);   // GLR's degrees of freedom
         final NeuralGLMModel m = new NeuralGLMModel(uid, fitted.model());
-        if (offset == null) {
-            m.setSummary(new NeuralGLMTrainingSummary(fitted.statistics()));
-        } else {
-            m.setNoSummaryReason("the training summary is not made with an offsetCol ('" + offset + "') yet: its null "
-                    + "model and inference would need the offset in the statistics passes");
-        }
+        m.setSummary(new NeuralGLMTrainingSummary(fitted.statistics()));
         copyValues(m, copyValues$default$2());
         if (fam.labelCoding() == Family.LabelCoding.ONE_HOT) {
             m.set(m.numClasses(), ClassIndices.fromMetadata(dataset.schema(), label));

@@ -58,7 +58,6 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
     private final TabularModel model;
     /** The training summary: set by fit, kept by copy, not saved (as Spark's). */
     private transient NeuralGLMTrainingSummary trainingSummary;
-    private transient String noSummaryReason;
 
     /**
      * @param uid   the stage's unique id
@@ -87,11 +86,6 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         this.trainingSummary = summary;
     }
 
-    /** @param reason why fit made no summary (said by {@link #summary()}) */
-    void setNoSummaryReason(String reason) {
-        this.noSummaryReason = reason;
-    }
-
     /** @return whether this model has a training summary: after fit (and copy), not after load, as Spark's models */
     public boolean hasSummary() {
         return trainingSummary != null;
@@ -103,9 +97,8 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
      */
     public NeuralGLMTrainingSummary summary() {
         if (trainingSummary == null) {
-            throw new java.util.NoSuchElementException("No training summary available for this NeuralGLMModel ("
-                    + (noSummaryReason != null ? noSummaryReason
-                    : "a summary is made by fit and is not saved with the model") + ")");
+            throw new java.util.NoSuchElementException("No training summary available for this NeuralGLMModel (a "
+                    + "summary is made by fit and is not saved with the model)");
         }
         return trainingSummary;
     }
@@ -146,7 +139,6 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         final NeuralGLMModel m = new NeuralGLMModel(uid, model);
         copyValues(m, extra);
         m.trainingSummary = trainingSummary;
-        m.noSummaryReason = noSummaryReason;
         return parent() == null ? m : m.setParent(parent());
     }
 
