@@ -66,7 +66,8 @@ class SparkGlmSummaryTest {
                 .transform(spark.createDataFrame(rows, schema).repartition(3)).cache();
     }
 
-    private static double poisson(Random rng, double mean) {
+    /** Poisson(mean) by inversion (also {@link SparkOffsetTest}'s). */
+    static double poisson(Random rng, double mean) {
         double p = Math.exp(-mean), s = p, u = rng.nextDouble();
         int k = 0;
         while (u > s && k < 1000) {
@@ -77,8 +78,8 @@ class SparkGlmSummaryTest {
         return k;
     }
 
-    /** Gamma(shape, mean) for a whole shape: a sum of exponentials. */
-    private static double gamma(Random rng, double shape, double mean) {
+    /** Gamma(shape, mean) for a whole shape: a sum of exponentials (also {@link SparkOffsetTest}'s). */
+    static double gamma(Random rng, double shape, double mean) {
         double s = 0;
         for (int i = 0; i < shape; i++) {
             s -= Math.log(1 - rng.nextDouble());

@@ -51,8 +51,8 @@ class SparkOffsetTest {
         for (int i = 0; i < N; i++) {
             final double a = rng.nextGaussian(), b = 3 + 2 * rng.nextDouble(), c = rng.nextBoolean() ? 1 : 0;
             final double exposure = 0.2 + 10 * rng.nextDouble();
-            final double y = poisson(rng, exposure * Math.exp(-1.0 + 0.4 * a - 0.1 * b + 0.3 * c));
-            final double cost = gamma(rng, 2.0, exposure * Math.exp(0.5 + 0.3 * a - 0.2 * b + 0.4 * c));
+            final double y = SparkGlmSummaryTest.poisson(rng, exposure * Math.exp(-1.0 + 0.4 * a - 0.1 * b + 0.3 * c));
+            final double cost = SparkGlmSummaryTest.gamma(rng, 2.0, exposure * Math.exp(0.5 + 0.3 * a - 0.2 * b + 0.4 * c));
             rows.add(RowFactory.create(a, b, c, exposure, Math.log(exposure), 0.0, y, 0.5 + 1.5 * rng.nextDouble(), cost));
         }
         final StructType schema = new StructType().add("a", DataTypes.DoubleType).add("b", DataTypes.DoubleType)
@@ -61,26 +61,6 @@ class SparkOffsetTest {
                 .add("cost", DataTypes.DoubleType);
         data = new VectorAssembler().setInputCols(new String[] {"a", "b", "c"}).setOutputCol("features")
                 .transform(spark.createDataFrame(rows, schema).repartition(3)).cache();
-    }
-
-    private static double poisson(Random rng, double mean) {
-        double p = Math.exp(-mean), s = p, u = rng.nextDouble();
-        int k = 0;
-        while (u > s && k < 1000) {
-            k++;
-            p *= mean / k;
-            s += p;
-        }
-        return k;
-    }
-
-    /** Gamma(shape, mean) for a whole shape: a sum of exponentials. */
-    private static double gamma(Random rng, double shape, double mean) {
-        double s = 0;
-        for (int i = 0; i < shape; i++) {
-            s -= Math.log(1 - rng.nextDouble());
-        }
-        return s * mean / shape;
     }
 
     private static NeuralGLMEstimator poissonGlm() {
