@@ -112,34 +112,63 @@ public final class Offsets {
         if (!Double.isFinite(b)) {
             b = -swo / sw;
         }
-        double nll = nll(family, y, w, offset, b);
-        for (int it = 0; it < MAX_ITERATIONS; it++) {
+        return fisherScoring(b, at -> {
             double grad = 0, info = 0;
             for (int i = 0; i < n; i++) {
                 final double wi = w == null ? 1.0 : w[i];
                 if (wi == 0) {
                     continue;
                 }
-                final double e = b + offset[i], mu = family.mean(e), g = family.link().meanDerivative(e);
+                final double e = at + offset[i], mu = family.mean(e), g = family.link().meanDerivative(e);
                 grad += wi * family.gradient(e, t[i]);
                 if (g != 0) {
                     info += wi * g * g / family.variance(mu);
                 }
             }
+            return new double[] {grad, info, nll(family, y, w, offset, at)};
+        });
+    }
+
+    /** The sums of the intercept-only fit at an intercept b, over whatever holds the rows. */
+    @FunctionalInterface
+    public interface NullFitSums {
+        /**
+         * @param b the intercept
+         * @return {@code {sum w dl/deta, sum w (dmu/deta)^2 / V(mu), sum w l}} at eta = b + o; the last +Infinity when
+         *         some b + o leaves the link's domain
+         */
+        double[] at(double b);
+    }
+
+    /**
+     * The Fisher scoring of {@link #nullIntercept} from a start, on sums taken anywhere (one machine, or a cluster's
+     * partitions): {@code b <- b - grad / info}, a step halved (at most 60 times) while the NLL rises or is infinite,
+     * until a step is below 1e-14 of |b| + 1 or {@value #MAX_ITERATIONS} steps.
+     *
+     * @param start the first intercept
+     * @param sums  the sums at an intercept
+     * @return b
+     */
+    public static double fisherScoring(double start, NullFitSums sums) {
+        double b = start;
+        double[] at = sums.at(b);
+        for (int it = 0; it < MAX_ITERATIONS; it++) {
+            final double grad = at[0], info = at[1], nll = at[2];
             if (!(info > 0) || !Double.isFinite(grad)) {
                 return b;
             }
-            double step = grad / info, next = b - step, nextNll = nll(family, y, w, offset, next);
-            for (int h = 0; h < 60 && !(nextNll <= nll); h++) {
+            double step = grad / info, next = b - step;
+            double[] nextAt = sums.at(next);
+            for (int h = 0; h < 60 && !(nextAt[2] <= nll); h++) {
                 step /= 2;
                 next = b - step;
-                nextNll = nll(family, y, w, offset, next);
+                nextAt = sums.at(next);
             }
-            if (!(nextNll <= nll)) {
+            if (!(nextAt[2] <= nll)) {
                 return b;
             }
             b = next;
-            nll = nextNll;
+            at = nextAt;
             if (Math.abs(step) <= 1e-14 * (Math.abs(b) + 1)) {
                 return b;
             }

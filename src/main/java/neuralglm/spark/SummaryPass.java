@@ -127,9 +127,9 @@ final class SummaryPass {
 
     /**
      * The intercept of the intercept-only model with the offsets, as the engine's
-     * {@link neuralglm.family.Offsets#nullIntercept} fits it on one machine (R's null deviance with an offset): Fisher
-     * scoring from {@code g(ybar) - mean(o)}, a step halved while the NLL rises or leaves the link's domain, until a
-     * step is below 1e-14 of |b| + 1; each evaluation one pass over the cached rows, summed exactly.
+     * {@link neuralglm.family.Offsets#nullIntercept} fits it on one machine (R's null deviance with an offset): the same
+     * {@link neuralglm.family.Offsets#fisherScoring} from {@code g(ybar) - mean(o)}, each evaluation one pass over the
+     * cached rows, summed exactly.
      *
      * @return b
      */
@@ -141,33 +141,10 @@ final class SummaryPass {
         if (!Double.isFinite(b)) {
             b = -swo / sw;
         }
-        double[] at = nullFitSums(b);
-        for (int it = 0; it < 200; it++) {
-            final double grad = at[0], info = at[1], nll = at[3] > 0 ? Double.POSITIVE_INFINITY : at[2];
-            if (!(info > 0) || !Double.isFinite(grad)) {
-                return b;
-            }
-            double step = grad / info, next = b - step;
-            double[] nextAt = nullFitSums(next);
-            for (int h = 0; h < 60 && !(nll(nextAt) <= nll); h++) {
-                step /= 2;
-                next = b - step;
-                nextAt = nullFitSums(next);
-            }
-            if (!(nll(nextAt) <= nll)) {
-                return b;
-            }
-            b = next;
-            at = nextAt;
-            if (Math.abs(step) <= 1e-14 * (Math.abs(b) + 1)) {
-                return b;
-            }
-        }
-        return b;
-    }
-
-    private static double nll(double[] sums) {
-        return sums[3] > 0 ? Double.POSITIVE_INFINITY : sums[2];
+        return neuralglm.family.Offsets.fisherScoring(b, at -> {
+            final double[] sums = nullFitSums(at);   // {grad, info, nll, rows outside the link's domain}
+            return new double[] {sums[0], sums[1], sums[3] > 0 ? Double.POSITIVE_INFINITY : sums[2]};
+        });
     }
 
     private double[] nullFitSums(double b) {
