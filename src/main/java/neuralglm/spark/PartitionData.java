@@ -349,6 +349,19 @@ final class PartitionData implements Serializable {
         return o != null;
     }
 
+    /** @return {@code {min o, max o}} over the partition's rows, whatever their weight ({+Inf, -Inf} when it has none) */
+    double[] offsetRange() {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < x.length; c++) {
+            final int b = chunkLength(c);
+            for (int i = 0; i < b; i++) {
+                lo = Math.min(lo, o[c][i]);
+                hi = Math.max(hi, o[c][i]);
+            }
+        }
+        return new double[] {lo, hi};
+    }
+
     /** @return {@code (sum w o)} over the partition's rows (offsets present) */
     ExactSum offsetSum() {
         double s = 0;

@@ -31,7 +31,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Trains a neuralGLM network on a Spark table by synchronous data-parallel gradient descent, with the
@@ -136,7 +135,7 @@ public final class SparkTrainer implements Cloneable {
      * GeneralizedLinearRegression {@code offsetCol}): each row's value travels with it into the cached partitions
      * and is added to eta in every evaluation ({@link neuralglm.train.BlockGradient}) and in the dispersion sums. A
      * one-output family only; a labelled row with a missing or non-finite offset is refused, naming the column,
-     * partition and row. The output layer starts at the null model without the offset;
+     * partition and row. The output layer starts at the null model with the offset (as on one machine);
      * {@link #fitWithStatistics} takes every statistic at {@code net(x) + o}, its null model the intercept-only fit
      * with the offset (R's and GLR's).
      *
@@ -406,8 +405,12 @@ public final class SparkTrainer implements Cloneable {
                 chunkRows, family);
              DistributedData validation = split == null ? null : DistributedData.encode(split[1], features, label,
                      weight, offset, encoder, coding, chunkRows, family)) {
+            // the null model with the offsets: the start (as the engine's) and the summary's null deviance
+            final double offsetNullEta = offset == null || (resumeFrom != null || !nullStart) && statistics == null
+                    ? Double.NaN : SummaryPass.nullIntercept(data, family, treeDepth);
             final Sequential net = resumeFrom != null ? resumeFrom.network().copy()
-                    : network(data.inputs(), coding.columns(), data.targetMeans());
+                    : network(data.inputs(), coding.columns(), Double.isNaN(offsetNullEta) ? family.nullEta(
+                            data.targetMeans()) : new double[] {offsetNullEta});
             final double[] before = resumeFrom == null ? new double[0] : resumeFrom.result().lossTrace();
             final Checkpoints checkpoints = new Checkpoints(encoder, coding, absent, trainingWeight, net, before,
                     table.sparkSession().sparkContext().hadoopConfiguration());
@@ -424,7 +427,7 @@ public final class SparkTrainer implements Cloneable {
                     dispersionSums(data, net), absent, trainingWeight);
             checkpoints.save(model);
             return new Fitted(model, statistics == null ? null
-                    : new SummaryPass(data, net, family, treeDepth, offset != null).run(encoder, model.result(), statistics));
+                    : new SummaryPass(data, net, family, treeDepth, offsetNullEta).run(encoder, model.result(), statistics));
         }
     }
 
@@ -557,18 +560,19 @@ public final class SparkTrainer implements Cloneable {
 
     /**
      * The network the Weka face builds: {@code Sequential.mlp(d, hidden, activation, outputs,
-     * new Random(seed))}, its output layer at the null model when that is finite.
+     * new Random(seed))}, its output layer at the null model ({@link NullStart#atEta}).
      *
-     * @param inputs      d
-     * @param outputs     k
-     * @param targetMeans weighted target means
+     * @param inputs  d
+     * @param outputs k
+     * @param nullEta the null model's eta: {@code family.nullEta} of the weighted target means, or with offsets the
+     *                intercept-only fit with them ({@link SummaryPass#nullIntercept})
      * @return the initial network
      */
-    Sequential network(int inputs, int outputs, double[] targetMeans) {
+    Sequential network(int inputs, int outputs, double[] nullEta) {
         final String act = activation;
         final Sequential net = Sequential.mlp(inputs, hidden, () -> Activation.byName(act), outputs, new Random(seed));
         if (nullStart) {
-            NullStart.apply(net, family, new DMatrixRMaj(1, targetMeans.length, true, targetMeans), null);
+            NullStart.atEta(net, family, nullEta);
         }
         return net;
     }

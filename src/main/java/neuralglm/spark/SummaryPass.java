@@ -26,18 +26,20 @@ final class SummaryPass {
     private final Sequential net;
     private final Family family;
     private final int treeDepth;
-    private final boolean offsets;
+    /** The intercept of the null model with the offsets ({@link #nullIntercept}), or NaN when the rows have none. */
+    private final double offsetNullEta;
 
     SummaryPass(DistributedData data, Sequential net, Family family, int treeDepth) {
-        this(data, net, family, treeDepth, false);
+        this(data, net, family, treeDepth, Double.NaN);
     }
 
     /**
-     * @param offsets whether the rows carry offsets on eta: then every statistic is at {@code eta = net(x) + o} and the
-     *                null model is the intercept-only fit with the offsets ({@link #nullIntercept})
+     * @param offsetNullEta NaN when the rows carry no offsets; else every statistic is at {@code eta = net(x) + o} and
+     *                      this is the intercept of the null model, the intercept-only fit with the offsets
+     *                      ({@link #nullIntercept})
      */
-    SummaryPass(DistributedData data, Sequential net, Family family, int treeDepth, boolean offsets) {
-        this.offsets = offsets;
+    SummaryPass(DistributedData data, Sequential net, Family family, int treeDepth, double offsetNullEta) {
+        this.offsetNullEta = offsetNullEta;
         this.data = data;
         this.net = net;
         this.family = family;
@@ -90,7 +92,8 @@ final class SummaryPass {
 
     private TrainingStatistics run(TabularEncoder encoder, TrainingResult result, GlmInference.Weights kind, boolean glm) {
         final Family fam = family;
-        final double[] nullEta = offsets ? new double[] {nullIntercept()} : family.nullEta(data.targetMeans());
+        final double[] nullEta = Double.isNaN(offsetNullEta) ? family.nullEta(data.targetMeans())
+                : new double[] {offsetNullEta};
         final double[] s = sum((part, shape, theta) -> part.summarySums(shape, theta, fam, glm, nullEta));
         final int epochs = result.epochs();
         final double[] history = result.lossTrace();
@@ -129,11 +132,27 @@ final class SummaryPass {
      * The intercept of the intercept-only model with the offsets, as the engine's
      * {@link neuralglm.family.Offsets#nullIntercept} fits it on one machine (R's null deviance with an offset): the same
      * {@link neuralglm.family.Offsets#fisherScoring} from {@code g(ybar) - mean(o)}, each evaluation one pass over the
-     * cached rows, summed exactly.
+     * cached rows, summed exactly; a constant offset c needs no iterations, {@code b = g(ybar) - c} (for offsets all 0
+     * the bits of {@link Family#nullEta}, as on one machine). Training starts there ({@link SparkTrainer}) and the
+     * summary's null model is there.
      *
+     * @param data      the cached rows, with offsets
+     * @param family    a one-output family
+     * @param treeDepth the depth of Spark's tree aggregation
      * @return b
      */
-    private double nullIntercept() {
+    static double nullIntercept(DistributedData data, Family family, int treeDepth) {
+        final double[] range;
+        try {
+            range = data.partitions.map(PartitionData::offsetRange)
+                    .reduce((a, c) -> new double[] {Math.min(a[0], c[0]), Math.max(a[1], c[1])});
+        } catch (Exception e) {   // Spark's checked SparkException is thrown undeclared
+            throw SparkErrors.unwrap(e);
+        }
+        if (range[0] == range[1]) {   // a constant offset c: the closed form's intercept moved by c, as on one machine
+            final double b = family.nullEta(data.targetMeans())[0];
+            return range[0] == 0 ? b : b - range[0];
+        }
         final double sw = data.totalWeight();
         final double swo = data.partitions.treeAggregate(ExactSum.ZERO, (acc, part) -> acc.plus(part.offsetSum()),
                 ExactSum::plus, treeDepth).toDoubles()[0];
@@ -142,13 +161,12 @@ final class SummaryPass {
             b = -swo / sw;
         }
         return neuralglm.family.Offsets.fisherScoring(b, at -> {
-            final double[] sums = nullFitSums(at);   // {grad, info, nll, rows outside the link's domain}
+            final double[] sums = nullFitSums(data, family, treeDepth, at);   // {grad, info, nll, rows outside the domain}
             return new double[] {sums[0], sums[1], sums[3] > 0 ? Double.POSITIVE_INFINITY : sums[2]};
         });
     }
 
-    private double[] nullFitSums(double b) {
-        final Family fam = family;
+    private static double[] nullFitSums(DistributedData data, Family fam, int treeDepth, double b) {
         try {
             return data.partitions.treeAggregate(ExactSum.ZERO, (acc, part) -> acc.plus(part.nullFitSums(fam, b)),
                     ExactSum::plus, treeDepth).toDoubles();

@@ -48,13 +48,26 @@ public final class NullStart {
      * @param offset the rows' offsets, or null for none (then as without)
      */
     public static void apply(Sequential net, Family family, DMatrixRMaj y, double[] w, double[] offset) {
+        atEta(net, family, offset == null ? family.nullEta(Family.weightedColumnMeans(y, w))
+                : new double[] {neuralglm.family.Offsets.nullIntercept(family, y, w, offset)});
+    }
+
+    /**
+     * The start at a null model's eta computed elsewhere (e.g. over a cluster's partitions): output weights 0, bias
+     * {@code nullEta} (an infinite entry becomes 0 where the link allows it, as in {@link #apply}).
+     *
+     * @param net    the network; its last layer must be a {@link Linear} with {@code nullEta.length} outputs
+     * @param family the output distribution
+     * @param nullEta the null model's eta, one per output. Not modified.
+     * @throws IllegalArgumentException when the last layer does not fit or eta is outside the link's domain
+     */
+    public static void atEta(Sequential net, Family family, double[] nullEta) {
         final List<Layer> layers = net.layers();
         final Layer last = layers.isEmpty() ? null : layers.get(layers.size() - 1);
         if (!(last instanceof Linear out)) {
             throw new IllegalArgumentException("The null-model start needs a Linear output layer, the network ends with " + last);
         }
-        final double[] eta = offset == null ? family.nullEta(Family.weightedColumnMeans(y, w))
-                : new double[] {neuralglm.family.Offsets.nullIntercept(family, y, w, offset)};
+        final double[] eta = nullEta.clone();
         if (eta.length != out.outputs()) {
             throw new IllegalArgumentException("The output layer has " + out.outputs() + " outputs but the "
                     + family.name() + " targets need " + eta.length);
