@@ -56,8 +56,8 @@ import org.apache.spark.sql.types.StructType;
  *                 VectorAssembler, NeuralGLMEstimator) fit and transform (predictions made in the executors equal the
  *                 engine's on the driver), Params (explainParams, copy, fit with a ParamMap), write/load of the
  *                 PipelineModel, the model alone, the estimator and the unfitted Pipeline, the training summary against
- *                 GeneralizedLinearRegression fitted in the same cluster (Poisson, Poisson weighted, binomial, Gaussian,
- *                 Gamma), the Bernoulli rawPrediction/probability with BinaryClassificationEvaluator, bad data met in
+ *                 GeneralizedLinearRegression fitted in the same cluster (Poisson, Poisson weighted, binomial,
+ *                 Gaussian, Gamma, Poisson weighted with offsetCol log(exposure)), the Bernoulli rawPrediction/probability with BinaryClassificationEvaluator, bad data met in
  *                 the executors named on the driver, a Categorical
  *                 network's probabilities with MulticlassClassificationEvaluator, CrossValidator over a ParamGridBuilder
  *                 grid of the estimator's epochs (parallelism 2), a network (hidden layer, Adam on mini-batches);
@@ -130,11 +130,12 @@ public final class SparkMlClusterCheck {
     /**
      * N rows: id, x1 ~ N(0, 1), x2 ~ U(0, 10), colour, count ~ Poisson(exp(0.2 + 0.5 x1 - 0.05 x2 + 0.4 [red])),
      * y ~ Bernoulli(logit^-1(0.3 + 1.0 x1 - 0.1 x2 + 0.5 [green])), gauss = 1 + 0.5 x1 - 0.3 x2 + 0.8 [blue] + N(0, 0.7),
-     * gamma ~ Gamma(shape 2, mean exp(0.5 + 0.3 x1 - 0.1 x2 + 0.4 [red])), w ~ U(0.5, 2); in 4 partitions by a hash of
-     * id, each sorted by id.
+     * gamma ~ Gamma(shape 2, mean exp(0.5 + 0.3 x1 - 0.1 x2 + 0.4 [red])), w ~ U(0.5, 2), exposure ~ U(0.2, 10.2)
+     * (column logExposure, its log), claims ~ Poisson(exposure exp(-1 + 0.4 x1 - 0.08 x2 + 0.3 [green])) (these two
+     * from a stream of their own); in 4 partitions by a hash of id, each sorted by id.
      */
     static Dataset<Row> data(SparkSession spark) {
-        final Random rng = new Random(11);
+        final Random rng = new Random(11), rngE = new Random(12);
         final List<Row> rows = new ArrayList<>();
         for (int i = 0; i < N; i++) {
             final double x1 = rng.nextGaussian(), x2 = 10 * rng.nextDouble();
@@ -144,12 +145,15 @@ public final class SparkMlClusterCheck {
             final double gauss = 1 + 0.5 * x1 - 0.3 * x2 + (c == 2 ? 0.8 : 0) + 0.7 * rng.nextGaussian();
             final double mean = Math.exp(0.5 + 0.3 * x1 - 0.1 * x2 + (c == 0 ? 0.4 : 0));
             final double gamma = -(Math.log(1 - rng.nextDouble()) + Math.log(1 - rng.nextDouble())) * mean / 2;
-            rows.add(RowFactory.create(i, x1, x2, COLOURS[c], count, y, gauss, gamma, 0.5 + 1.5 * rng.nextDouble()));
+            final double w = 0.5 + 1.5 * rng.nextDouble();
+            final double exposure = 0.2 + 10 * rngE.nextDouble();   // its own stream: the other columns as before
+            final double claims = poisson(rngE, exposure * Math.exp(-1.0 + 0.4 * x1 - 0.08 * x2 + (c == 1 ? 0.3 : 0)));
+            rows.add(RowFactory.create(i, x1, x2, COLOURS[c], count, y, gauss, gamma, w, claims, Math.log(exposure)));
         }
         final StructType schema = new StructType().add("id", DataTypes.IntegerType).add("x1", DataTypes.DoubleType)
                 .add("x2", DataTypes.DoubleType).add("colour", DataTypes.StringType).add("count", DataTypes.DoubleType)
                 .add("y", DataTypes.DoubleType).add("gauss", DataTypes.DoubleType).add("gamma", DataTypes.DoubleType)
-                .add("w", DataTypes.DoubleType);
+                .add("w", DataTypes.DoubleType).add("claims", DataTypes.DoubleType).add("logExposure", DataTypes.DoubleType);
         return spark.createDataFrame(rows, schema).repartition(4, functions.col("id")).sortWithinPartitions("id").cache();
     }
 
@@ -192,25 +196,33 @@ public final class SparkMlClusterCheck {
                 .setOptimizer("adam").setLearningRate(0.02).setBatchSize(256).setEpochs(12).setSeed(7);
     }
 
-    /** The GLMs compared with GeneralizedLinearRegression: name, family, GLR family, link, label, weight. */
+    /** The GLMs compared with GeneralizedLinearRegression: name, family, GLR family, link, label, weight, offset. */
     private static final String[][] GLMS = {
-        {"poisson", "Poisson", "poisson", "log", "count", null},
-        {"poisson-weighted", "Poisson", "poisson", "log", "count", "w"},
-        {"binomial", "Bernoulli", "binomial", "logit", "y", null},
-        {"gaussian", "Gaussian", "gaussian", "identity", "gauss", null},
-        {"gamma", "Gamma", "gamma", "log", "gamma", null},
+        {"poisson", "Poisson", "poisson", "log", "count", null, null},
+        {"poisson-weighted", "Poisson", "poisson", "log", "count", "w", null},
+        {"binomial", "Bernoulli", "binomial", "logit", "y", null, null},
+        {"gaussian", "Gaussian", "gaussian", "identity", "gauss", null, null},
+        {"gamma", "Gamma", "gamma", "log", "gamma", null, null},
+        {"poisson-offset", "Poisson", "poisson", "log", "claims", "w", "logExposure"},
     };
 
+    /** @return the row of {@link #GLMS} with this name */
+    private static String[] spec(String name) {
+        return Arrays.stream(GLMS).filter(g -> g[0].equals(name)).findFirst().orElseThrow();
+    }
+
     private static NeuralGLMEstimator glm(String[] spec) {
-        final NeuralGLMEstimator e = new NeuralGLMEstimator().setFamily(spec[1]).setLabelCol(spec[4]).setOptimizer("lbfgs")
+        NeuralGLMEstimator e = new NeuralGLMEstimator().setFamily(spec[1]).setLabelCol(spec[4]).setOptimizer("lbfgs")
                 .setEpochs(500);
-        return spec[5] == null ? e : e.setWeightCol(spec[5]);
+        e = spec[5] == null ? e : e.setWeightCol(spec[5]);
+        return spec[6] == null ? e : e.setOffsetCol(spec[6]);
     }
 
     private static GeneralizedLinearRegression glr(String[] spec) {
-        final GeneralizedLinearRegression r = new GeneralizedLinearRegression().setFamily(spec[2]).setLink(spec[3])
+        GeneralizedLinearRegression r = new GeneralizedLinearRegression().setFamily(spec[2]).setLink(spec[3])
                 .setLabelCol(spec[4]).setTol(1e-12).setMaxIter(100);
-        return spec[5] == null ? r : r.setWeightCol(spec[5]);
+        r = spec[5] == null ? r : r.setWeightCol(spec[5]);
+        return spec[6] == null ? r : r.setOffsetCol(spec[6]);
     }
 
     private static CrossValidator crossValidator() {
@@ -479,7 +491,7 @@ public final class SparkMlClusterCheck {
         final double unbinned = new BinaryClassificationEvaluator().setLabelCol("y").setNumBins(0).evaluate(out);
         require(Math.abs(unbinned - exact) <= 1e-12, "AUC " + unbinned + ", concordant pairs " + exact);
         // GLR binomial's mu ranks the rows as our eta does (the coefficients agree to ~1e-9)
-        final GeneralizedLinearRegressionModel glr = glr(GLMS[2]).fit(assembled);
+        final GeneralizedLinearRegressionModel glr = glr(spec("binomial")).fit(assembled);
         final double glrAuc = new BinaryClassificationEvaluator().setLabelCol("y").setRawPredictionCol("prediction")
                 .setNumBins(0).evaluate(glr.transform(assembled));
         require(Math.abs(unbinned - glrAuc) <= 1e-12, "AUC " + unbinned + ", on GLR's prediction " + glrAuc);
@@ -539,11 +551,11 @@ public final class SparkMlClusterCheck {
                 functions.lit(null)).otherwise(functions.col("features")).as("features", meta));
         final Dataset<Row> negative = assembled.withColumn("count", functions.when(functions.col("id").equalTo(11),
                 functions.lit(-1.0)).otherwise(functions.col("count")));
-        final Object[] label = failure(() -> glm(GLMS[0]).setEpochs(2).fit(negative));
+        final Object[] label = failure(() -> glm(spec("poisson")).setEpochs(2).fit(negative));
         require(((String) label[0]).contains("Label column 'count' has the value -1.0 in partition")
                 && ((String) label[0]).contains("Poisson"), "negative count: " + label[0]);
         require((Integer) label[1] == 0, "the data error failed " + label[1] + " task attempts (Spark retries those)");
-        final Object[] fit = failure(() -> glm(GLMS[0]).setEpochs(2).fit(withNull));
+        final Object[] fit = failure(() -> glm(spec("poisson")).setEpochs(2).fit(withNull));
         require(((String) fit[0]).contains("The features column 'features' has a row without a vector (null)"),
                 "fit, null vector: " + fit[0]);
         require((Integer) fit[1] == 0, "the null vector failed " + fit[1] + " task attempts in fit (Spark retries those)");
