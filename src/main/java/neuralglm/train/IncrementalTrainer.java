@@ -11,7 +11,9 @@ import org.ejml.data.DMatrixRMaj;
  * {@link Trainer} (same {@code Step}, same weight normalisation {@code w_i / sum_B w}), so that a
  * stream fed in the order of {@code Trainer.withShuffle(false)}'s batches gives the same parameters.
  * {@link #flush()} steps on a partial buffer (the end of a stream). A batch whose weights sum to 0 is
- * dropped, as in {@link Trainer}. The optimiser copy keeps its state (momentum, moments) across steps.
+ * dropped, as in {@link Trainer}. The optimiser copy keeps its state (momentum, moments) across steps. A learner made
+ * with offsets ({@link Trainer#incremental(Sequential, Family, Optimizer, int, boolean)}) takes each row's offset o on
+ * eta ({@code eta = net(x) + o}, R's {@code offset()}) with it into its batch, as {@link Trainer} does.
  */
 public final class IncrementalTrainer {
 
@@ -24,6 +26,8 @@ public final class IncrementalTrainer {
     private final DMatrixRMaj xb;
     private final DMatrixRMaj yb;
     private final double[] wb;
+    /** The batch's offsets, or null for a learner without them. */
+    private final double[] ob;
     private final Trainer.Step step;
     private final DMatrixRMaj one;
     private int buffered;
@@ -37,8 +41,9 @@ public final class IncrementalTrainer {
      * @param optimizer a prototype; a copy is stepped
      * @param batchSize rows per step (&gt;= 1)
      * @param inputs    input columns d
+     * @param offsets   whether rows come with an offset on eta ({@link #add(double[], double[], double, double)})
      */
-    IncrementalTrainer(Sequential net, Family family, Optimizer optimizer, int batchSize, int inputs) {
+    IncrementalTrainer(Sequential net, Family family, Optimizer optimizer, int batchSize, int inputs, boolean offsets) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("Learning from a stream needs a mini-batch size >= 1, got " + batchSize
                     + " (0 means the full batch, which a stream never has)");
@@ -56,8 +61,13 @@ public final class IncrementalTrainer {
         this.xb = new DMatrixRMaj(batchSize, d);
         this.yb = new DMatrixRMaj(batchSize, k);
         this.wb = new double[batchSize];
+        if (offsets && k != 1) {
+            throw new IllegalArgumentException("An offset needs a one-output family; " + family.name() + " has " + k
+                    + " outputs");
+        }
+        this.ob = offsets ? new double[batchSize] : null;
         this.one = new DMatrixRMaj(1, k);
-        this.step = new Trainer.Step(net, family, xb, yb, wb, neuralglm.nn.Precision.FLOAT64);
+        this.step = new Trainer.Step(net, family, xb, yb, wb, ob, neuralglm.nn.Precision.FLOAT64);
     }
 
     /**
@@ -67,9 +77,39 @@ public final class IncrementalTrainer {
      * @param y      its target, length k. Not modified.
      * @param weight its weight, finite and &gt;= 0
      * @return true when this row completed a batch and a step was taken
-     * @throws IllegalArgumentException naming the stream row when the row is invalid (nothing is buffered)
+     * @throws IllegalArgumentException naming the stream row when the row is invalid (nothing is buffered), or when
+     *                                  the learner takes offsets (use {@link #add(double[], double[], double, double)})
      */
     public boolean add(double[] x, double[] y, double weight) {
+        if (ob != null) {
+            throw new IllegalArgumentException("This stream takes an offset with each row (add(x, y, weight, offset))");
+        }
+        return buffer(x, y, weight, 0);
+    }
+
+    /**
+     * Buffers one row with its offset on eta and steps when the buffer is full.
+     *
+     * @param x      its inputs, length d. Not modified.
+     * @param y      its target, length 1. Not modified.
+     * @param weight its weight, finite and &gt;= 0
+     * @param offset its offset o, finite: the row's eta is {@code net(x) + o}
+     * @return true when this row completed a batch and a step was taken
+     * @throws IllegalArgumentException naming the stream row when the row is invalid (nothing is buffered), or when
+     *                                  the learner was made without offsets
+     */
+    public boolean add(double[] x, double[] y, double weight, double offset) {
+        if (ob == null) {
+            throw new IllegalArgumentException("This stream was made without offsets (add(x, y, weight))");
+        }
+        if (!Double.isFinite(offset)) {
+            throw new IllegalArgumentException(String.format(
+                    "Stream row %d: offset %s is not finite; offsets must be finite numbers", rows + 1, offset));
+        }
+        return buffer(x, y, weight, offset);
+    }
+
+    private boolean buffer(double[] x, double[] y, double weight, double offset) {
         if (x.length != d || y.length != k) {
             throw new IllegalArgumentException("Stream row " + (rows + 1) + " has " + x.length + " inputs and " + y.length
                     + " target columns; expected " + d + " and " + k);
@@ -92,6 +132,9 @@ public final class IncrementalTrainer {
         System.arraycopy(x, 0, xb.data, buffered * d, d);
         System.arraycopy(y, 0, yb.data, buffered * k, k);
         wb[buffered] = weight;
+        if (ob != null) {
+            ob[buffered] = offset;
+        }
         buffered++;
         rows++;
         return buffered == batchSize && stepOnBuffer();

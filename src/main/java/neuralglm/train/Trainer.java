@@ -434,7 +434,21 @@ public final class Trainer {
      * @throws IllegalArgumentException when the batch size is 0 (full batch) or the optimiser needs the full batch
      */
     public IncrementalTrainer incremental(Sequential net, Family family, Optimizer optimizer, int inputs) {
-        return new IncrementalTrainer(net, family, optimizer, batchSize, inputs);
+        return incremental(net, family, optimizer, inputs, false);
+    }
+
+    /**
+     * {@link #incremental(Sequential, Family, Optimizer, int)}, its rows with an offset on eta or not.
+     *
+     * @param net       the network, trained in place
+     * @param family    the output distribution
+     * @param optimizer a prototype; the learner steps a copy
+     * @param inputs    the number of input columns d
+     * @param offsets   whether each row comes with an offset o, {@code eta = net(x) + o} (one-output families)
+     * @return a learner with an empty buffer
+     */
+    public IncrementalTrainer incremental(Sequential net, Family family, Optimizer optimizer, int inputs, boolean offsets) {
+        return new IncrementalTrainer(net, family, optimizer, batchSize, inputs, offsets);
     }
 
     /** Rows per chunk of the final loss (a chunk's mean NLL is one term of the loss): bounds the layers' buffers. */

@@ -210,6 +210,87 @@ class TrainingSessionTest {
         assertArrayEquals(flatParams(a), flatParams(b), 0.0);
     }
 
+    /** Offsets o_i = 0.4 sin(i) + 1.5 (i mod 3): not constant, not a function of the inputs. */
+    private static double[] offsets(int n) {
+        final double[] o = new double[n];
+        for (int i = 0; i < n; i++) {
+            o[i] = 0.4 * Math.sin(i) + 1.5 * (i % 3);
+        }
+        return o;
+    }
+
+    /** With offsets: a Poisson stream equals in-order mini-batch training with the same offsets, to the bit. */
+    @Test
+    void aStreamWithOffsetsEqualsInOrderMiniBatchTrainingWithThem() {
+        final PoissonFamily poisson = new PoissonFamily();
+        final DMatrixRMaj x = x(), y = TrainerTest.targets(poisson, x);
+        final double[] w = weights(), o = offsets(x.numRows);
+        final int batch = 7, passes = 2;
+        final Sequential a = TrainerTest.net(1), b = TrainerTest.net(1), c = TrainerTest.net(1);
+        new Trainer(passes).withBatchSize(batch).withShuffle(false).fit(a, poisson, new AdamOptimizer(0.03), x, y, w, o);
+        final IncrementalTrainer stream = new Trainer(1).withBatchSize(batch).incremental(b, poisson,
+                new AdamOptimizer(0.03), 2, true);
+        for (int p = 0; p < passes; p++) {
+            for (int i = 0; i < x.numRows; i++) {
+                stream.add(new double[] {x.get(i, 0), x.get(i, 1)}, new double[] {y.get(i, 0)}, w[i], o[i]);
+            }
+            stream.flush();
+        }
+        assertEquals(12, stream.steps());
+        assertArrayEquals(flatParams(a), flatParams(b), 0.0);
+        // and the offsets reached the steps: without them the same stream ends elsewhere
+        new Trainer(passes).withBatchSize(batch).withShuffle(false).fit(c, poisson, new AdamOptimizer(0.03), x, y, w);
+        assertFalse(java.util.Arrays.equals(flatParams(a), flatParams(c)), "offsets made no difference");
+    }
+
+    /**
+     * An offset c x1 in a GLM stream is x1's coefficient moved by c: SGD from (b, w1, w2) with the offset follows SGD
+     * from (b, w1 + c, w2) without it step for step, since eta, mu and the gradient are the same at every row.
+     */
+    @Test
+    void aStreamOffsetOfCTimesAnInputMovesItsCoefficientByC() {
+        final PoissonFamily poisson = new PoissonFamily();
+        final DMatrixRMaj x = x(), y = TrainerTest.targets(poisson, x);
+        final double[] w = weights();
+        final double c = 0.7;
+        final Sequential with = Sequential.mlp(2, new int[0], Activation.Identity::new, 1, new Random(8));
+        final Sequential without = with.copy();
+        final Linear moved = (Linear) without.layers().get(0);
+        moved.weight().value().data[0] += c;
+        final IncrementalTrainer s1 = new Trainer(1).withBatchSize(5).incremental(with, poisson, new SgdOptimizer(0.05), 2, true);
+        final IncrementalTrainer s2 = new Trainer(1).withBatchSize(5).incremental(without, poisson, new SgdOptimizer(0.05), 2);
+        for (int p = 0; p < 3; p++) {
+            for (int i = 0; i < x.numRows; i++) {
+                final double[] xi = {x.get(i, 0), x.get(i, 1)};
+                s1.add(xi, new double[] {y.get(i, 0)}, w[i], c * xi[0]);
+                s2.add(xi, new double[] {y.get(i, 0)}, w[i]);
+            }
+        }
+        final Linear lin = (Linear) with.layers().get(0);
+        assertEquals(moved.bias().value().data[0], lin.bias().value().data[0], 1e-12);
+        assertEquals(moved.weight().value().data[0], lin.weight().value().data[0] + c, 1e-12);
+        assertEquals(moved.weight().value().data[1], lin.weight().value().data[1], 1e-12);
+    }
+
+    @Test
+    void aStreamWithOffsetsRefusesABadOffsetAndTheOtherAdd() {
+        final IncrementalTrainer s = new Trainer(1).withBatchSize(2).incremental(TrainerTest.net(1), new PoissonFamily(),
+                new SgdOptimizer(0.1), 2, true);
+        Exception e = assertThrows(IllegalArgumentException.class,
+                () -> s.add(new double[] {0.1, 0.2}, new double[] {1}, 1.0, Double.NaN));
+        assertTrue(e.getMessage().contains("Stream row 1: offset NaN is not finite"), e.getMessage());
+        assertEquals(0, s.rows());
+        e = assertThrows(IllegalArgumentException.class, () -> s.add(new double[] {0.1, 0.2}, new double[] {1}, 1.0));
+        assertTrue(e.getMessage().contains("takes an offset"), e.getMessage());
+        final IncrementalTrainer plain = new Trainer(1).withBatchSize(2).incremental(TrainerTest.net(1), new PoissonFamily(),
+                new SgdOptimizer(0.1), 2);
+        e = assertThrows(IllegalArgumentException.class, () -> plain.add(new double[] {0.1, 0.2}, new double[] {1}, 1.0, 0.5));
+        assertTrue(e.getMessage().contains("without offsets"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Trainer(1).withBatchSize(2).incremental(
+                TrainerTest.net(3), new CategoricalFamily(), new SgdOptimizer(0.1), 2, true));
+        assertTrue(e.getMessage().contains("one-output family"), e.getMessage());
+    }
+
     @Test
     void aGaussianGlmStreamIsPlainSgdOnEachBatch() {
         final DMatrixRMaj x = x(), y = y();

@@ -1045,8 +1045,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final OffsetColumn offsetColumn = OffsetColumn.of(offset, data);
         if (data.numInstances() == 0) {
             if (offsetColumn != null) {
-                throw new IllegalArgumentException("Option -offset: no training instances in data set '"
-                        + data.relationName() + "'; a stream (updateClassifier) does not carry an offset");
+                checkOffsetOptions(offsetColumn, family.create(data.classAttribute().isNominal()), hiddenSizes);
             }
             startStream(data);
             return;
@@ -1059,12 +1058,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         }
         final Instances inputs = offsetColumn == null ? data : offsetColumn.inputs(data);
         final boolean lean = leanInputsAllowed(hiddenSizes, inputs.numInstances());
-        Targets.Known known = Targets.known(inputs, fam, numThreads, !lean);
-        if (offsetColumn != null) {
-            known = new Targets.Known(known.rows(), known.train(), known.targets().withOffsets(
-                    offsetColumn.values(data, known.rows())), known.inputs(), known.classValues(), known.inputSummary(),
-                    known.valueArrays());
-        }
+        final Targets.Known known = withOffsets(Targets.known(inputs, fam, numThreads, !lean), offsetColumn, data);
         this.offsetColumn = offsetColumn;
         final TrainingRun next = newRun(known, fam, hiddenSizes, epochs, fingerprint, resumeNote, false, lean);
         readInputs = next.readsInstances();
@@ -1073,7 +1067,23 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         model = run.liveModel();
     }
 
-    /** The offset of the build being set up ({@link #initializeClassifier}), for {@link #newRun}; null for none. */
+    /**
+     * @param known  the instances with a class value, read from the data without the offset attribute
+     * @param column the offset attribute, or null for none
+     * @param data   the data with it
+     * @return known, its targets carrying the offsets of its rows (checked: a missing one is refused naming the
+     *         instance); known itself without an offset
+     */
+    private static Targets.Known withOffsets(Targets.Known known, OffsetColumn column, Instances data) {
+        return column == null ? known : new Targets.Known(known.rows(), known.train(), known.targets().withOffsets(
+                column.values(data, known.rows())), known.inputs(), known.classValues(), known.inputSummary(),
+                known.valueArrays());
+    }
+
+    /**
+     * The offset of the build (or the stream's first mini-batch) being set up ({@link #initializeClassifier},
+     * {@link #startingModel}), for {@link #newRun}; null for none.
+     */
     private transient OffsetColumn offsetColumn;
 
     /**
@@ -1283,7 +1293,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                         + "network and a ridge GLM (no hidden layer) fitted to convergence with the same weight decay %s on "
                         + "the same inputs (the Epochs run and Stopped lines below are the network's)", num(lambda)))
                         + describeLinearOmitted(choice.linearOutcome()),
-                targetScale, members, linear, plan.refitsLevel(), forStream ? null : offsetColumn);
+                targetScale, members, linear, plan.refitsLevel(), offsetColumn);
     }
 
     private static double[] scaled(double[] v, double factor) {
@@ -1463,8 +1473,15 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      */
     protected final FittedModel startingModel(Instances first) throws Exception {
         final Family fam = family.create(first.classAttribute().isNominal());
-        final Targets.Known known = Targets.known(first, fam);
-        final TrainingRun r = newRun(known, fam, checkOptions(), Math.max(1, epochs), null, null, true);
+        final int[] hiddenSizes = checkOptions();
+        final OffsetColumn column = OffsetColumn.of(offset, first);
+        if (column != null) {
+            checkOffsetOptions(column, fam, hiddenSizes);
+        }
+        final Targets.Known known = withOffsets(Targets.known(column == null ? first : column.inputs(first), fam), column,
+                first);
+        this.offsetColumn = column;
+        final TrainingRun r = newRun(known, fam, hiddenSizes, Math.max(1, epochs), null, null, true);
         r.session().close();
         return r.liveModel();
     }

@@ -14,6 +14,7 @@ import weka.classifiers.UpdateableClassifier;
 import weka.classifiers.functions.neuralglm.Adam;
 import weka.classifiers.functions.neuralglm.FittedModel;
 import weka.classifiers.functions.neuralglm.InputChecks;
+import weka.classifiers.functions.neuralglm.OffsetColumn;
 import weka.classifiers.functions.neuralglm.Predictive;
 import weka.classifiers.functions.neuralglm.Targets;
 import weka.core.Instance;
@@ -49,6 +50,8 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
         private static final long serialVersionUID = 1L;
         /** Header and instances awaiting the first mini-batch (a stream started by an empty build); else null. */
         Instances waiting;
+        /** The offset attribute of a waiting stream ({@code -offset}); null for none (a model's is the model's). */
+        OffsetColumn waitingOffset;
         /** The model this stream made last (or continues); null while waiting. */
         FittedModel model;
         /** The learner and the network it trains, created on the first instance after the model. */
@@ -110,6 +113,7 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
         }
         discardModel();
         stream = new Stream(new Instances(empty, 0), null);
+        stream.waitingOffset = OffsetColumn.of(getOffset(), empty);
     }
 
     /** @return the stream that continues the current model: the kept one, or a new one when the model was replaced */
@@ -138,17 +142,17 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
             throw new IllegalStateException("NeuralGLM: no model to update; call buildClassifier first (with data, or "
                     + "with an empty data set to start a stream)");
         }
-        if (fittedModel() != null && fittedModel().offsetName() != null) {
-            throw new IllegalArgumentException("NeuralGLM: the model was built with offset attribute '"
-                    + fittedModel().offsetName() + "' (-offset); a stream (updateClassifier) does not carry an offset. "
-                    + "Build again with all the data");
-        }
         final Stream s = current();
-        InputChecks.checkSameHeader(instance, s.model != null ? s.model.header() : s.waiting);
+        InputChecks.checkSameHeader(instance, s.model != null ? s.model.dataHeader() : s.waiting);
         if (instance.classIsMissing()) {
             return;
         }
-        InputChecks.checkInstance(instance, (int) s.instances + (s.waiting == null ? 0 : s.waiting.numInstances()) + 1);
+        final int number = (int) s.instances + (s.waiting == null ? 0 : s.waiting.numInstances()) + 1;
+        InputChecks.checkInstance(instance, number);
+        final OffsetColumn offsetColumn = s.model != null ? s.model.offsetColumn() : s.waitingOffset;
+        if (offsetColumn != null) {
+            offsetColumn.value(instance, number);   // refuses a missing or non-finite offset before it is buffered
+        }
         stream = s;
         if (s.model == null) {
             s.waiting.add(instance);
@@ -186,7 +190,13 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
             s.net = s.model.network().copy();
             startAbsentClasses(s);
             s.learner = new Trainer(1).withBatchSize(getMiniBatchSize()).incremental(s.net, s.model.family(),
-                    getOptimizer().create(penaltyOnMean(s.model)), s.model.pipeline().numInputs());
+                    getOptimizer().create(penaltyOnMean(s.model)), s.model.pipeline().numInputs(),
+                    s.model.offsetColumn() != null);
+        }
+        final OffsetColumn offsetColumn = s.model.offsetColumn();
+        final double offset = offsetColumn == null ? 0 : offsetColumn.value(instance, (int) s.instances + 1);
+        if (offsetColumn != null) {
+            instance = offsetColumn.inputs(instance);   // the model's inputs and class, without the offset
         }
         final Instances one = new Instances(s.model.header(), 1);
         one.add(instance);
@@ -207,7 +217,8 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
         }
         final boolean step;
         try {
-            step = s.learner.add(x.data, t.y().data, t.weights()[0]);
+            step = offsetColumn == null ? s.learner.add(x.data, t.y().data, t.weights()[0])
+                    : s.learner.add(x.data, t.y().data, t.weights()[0], offset);
         } catch (TrainingDivergedException e) {
             throw drifted(s, e);
         }

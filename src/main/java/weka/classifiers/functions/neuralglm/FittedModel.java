@@ -407,6 +407,19 @@ public final class FittedModel implements Serializable {
         return offsetColumn == null ? 0.0 : offsetColumn.value(instance, 0);
     }
 
+    /** @return the offset attribute ({@code -offset}); null for a model without one */
+    public OffsetColumn offsetColumn() {
+        return offsetColumn;
+    }
+
+    /**
+     * @return the header of the data the model is given (trained on, updated with, asked to predict): {@link #header}
+     *         with the offset attribute where the model has one
+     */
+    public Instances dataHeader() {
+        return offsetColumn == null ? header : offsetColumn.header();
+    }
+
     /** @return the offset attribute's name; null for a model without an offset */
     public String offsetName() {
         return offsetColumn == null ? null : offsetColumn.name();

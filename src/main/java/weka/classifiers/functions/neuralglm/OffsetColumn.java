@@ -82,6 +82,11 @@ public final class OffsetColumn implements Serializable {
         return full.attribute(index).name();
     }
 
+    /** @return the training header, with the offset attribute (no rows) */
+    public Instances header() {
+        return full;
+    }
+
     /** @return the header of the model's data: the training header without the offset attribute (no rows) */
     public Instances inputsHeader() {
         return inputs;
