@@ -1,7 +1,6 @@
 package neuralglm.model;
 
 import java.io.Serializable;
-import java.util.Locale;
 
 import neuralglm.dist.SpecialFunctions;
 
@@ -145,34 +144,16 @@ public final class DevianceTests implements Serializable {
                 GlmTable.g(statistic[g], 5), GlmTable.p(pValue[g])};
         }
         final String[] header = {"", "Df", "Deviance", "AIC", head, ph};
-        final int[] w = new int[6];
-        for (int c = 0; c < 6; c++) {
-            w[c] = header[c].length();
-            for (String[] r : cells) {
-                w[c] = Math.max(w[c], r[c].length());
-            }
-        }
         final StringBuilder sb = new StringBuilder();
         sb.append("Likelihood-ratio tests of dropping each attribute (the GLM fitted again without it; as R's drop1, ")
                 .append(f ? "F = (deviance difference / Df) / (deviance / residual df)" : "LRT = deviance difference, chi-square on Df")
                 .append(")\n");
-        sb.append(row(header, w));
-        for (String[] r : cells) {
-            sb.append(row(r, w));
-        }
+        sb.append(GlmTable.columns(header, cells));
         for (int g = 0; g < k; g++) {
             if (failures[g] != null) {
                 sb.append("NA for ").append(names[g]).append(": the fit without it failed: ").append(failures[g]).append('\n');
             }
         }
         return sb.toString();
-    }
-
-    private static String row(String[] cells, int[] w) {
-        final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-" + w[0] + "s", cells[0]));
-        for (int c = 1; c < cells.length; c++) {
-            sb.append(String.format(Locale.ROOT, "  %" + w[c] + "s", cells[c]));
-        }
-        return sb.toString().replaceAll("\\s+$", "") + "\n";
     }
 }

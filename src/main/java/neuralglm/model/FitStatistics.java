@@ -25,9 +25,12 @@ import org.ejml.data.DMatrixRMaj;
  *                      a model saved before they were)
  * @param devianceTests the GLM's likelihood-ratio tests of dropping each attribute; null when not asked for
  * @param noSummary     why a GLM has no summary (e.g. a singular information); null otherwise
+ * @param sequentialTests the GLM's sequential analysis of deviance (R's anova); null when not asked for (or a model
+ *                      saved before it existed)
  */
 public record FitStatistics(double meanNll, double deviance, double nullDeviance, double dispersion, int numParameters,
-                            GlmSummary glmSummary, JointTests jointTests, DevianceTests devianceTests, String noSummary)
+                            GlmSummary glmSummary, JointTests jointTests, DevianceTests devianceTests, String noSummary,
+                            SequentialDevianceTests sequentialTests)
         implements Serializable {
     private static final long serialVersionUID = 2L;
 
@@ -56,7 +59,7 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
     public static FitStatistics of(Family family, DMatrixRMaj eta, DMatrixRMaj y, double[] w, int numParameters,
                                    double[] offset) {
         final double[] s = family.fitSummary(eta, y, w, numParameters, offset);
-        return new FitStatistics(s[0], s[1], s[2], s[3], numParameters, null, null, null, null);
+        return new FitStatistics(s[0], s[1], s[2], s[3], numParameters, null, null, null, null, null);
     }
 
     /**
@@ -65,7 +68,7 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      */
     public FitStatistics withGlmSummary(GlmSummary summary) {
         return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, summary, jointTests, devianceTests,
-                noSummary);
+                noSummary, sequentialTests);
     }
 
     /**
@@ -74,7 +77,7 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      */
     public FitStatistics withJointTests(JointTests tests) {
         return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, glmSummary, tests, devianceTests,
-                noSummary);
+                noSummary, sequentialTests);
     }
 
     /**
@@ -82,7 +85,7 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      * @return these statistics without a summary or the tests made from it, with the reason
      */
     public FitStatistics withoutSummary(String reason) {
-        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, null, null, null, reason);
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, null, null, null, reason, null);
     }
 
     /**
@@ -91,7 +94,16 @@ public record FitStatistics(double meanNll, double deviance, double nullDeviance
      */
     public FitStatistics withDevianceTests(DevianceTests tests) {
         return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, glmSummary, jointTests, tests,
-                noSummary);
+                noSummary, sequentialTests);
+    }
+
+    /**
+     * @param tests the sequential analysis of deviance
+     * @return these statistics with it
+     */
+    public FitStatistics withSequentialTests(SequentialDevianceTests tests) {
+        return new FitStatistics(meanNll, deviance, nullDeviance, dispersion, numParameters, glmSummary, jointTests,
+                devianceTests, noSummary, tests);
     }
 
     @Override

@@ -38,6 +38,37 @@ public final class GlmTable {
         return v < 2.2e-16 ? "< 2e-16" : g(v, 4);
     }
 
+    /**
+     * A table of text cells under a header: the first column left-aligned, the others right-aligned, two spaces apart,
+     * each as wide as its widest cell (R's print of an anova data frame).
+     *
+     * @param header the column names
+     * @param rows   the rows, as many cells as the header
+     * @return the lines, each ending with a newline
+     */
+    static String columns(String[] header, String[][] rows) {
+        final int[] w = new int[header.length];
+        for (int c = 0; c < w.length; c++) {
+            w[c] = header[c].length();
+            for (String[] r : rows) {
+                w[c] = Math.max(w[c], r[c].length());
+            }
+        }
+        final StringBuilder sb = new StringBuilder(line(header, w));
+        for (String[] r : rows) {
+            sb.append(line(r, w));
+        }
+        return sb.toString();
+    }
+
+    private static String line(String[] cells, int[] w) {
+        final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-" + w[0] + "s", cells[0]));
+        for (int c = 1; c < cells.length; c++) {
+            sb.append(String.format(Locale.ROOT, "  %" + w[c] + "s", cells[c]));
+        }
+        return sb.toString().replaceAll("\\s+$", "") + "\n";
+    }
+
     private static String stars(double p) {
         return Double.isNaN(p) ? "" : p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : "";
     }

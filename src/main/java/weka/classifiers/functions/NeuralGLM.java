@@ -47,6 +47,7 @@ import weka.classifiers.functions.neuralglm.ModelReport;
 import weka.classifiers.functions.neuralglm.OptimizerSpec;
 import weka.classifiers.functions.neuralglm.Predictive;
 import weka.classifiers.functions.neuralglm.RunFingerprint;
+import weka.classifiers.functions.neuralglm.SequentialTests;
 import weka.classifiers.functions.neuralglm.StrictOptions;
 import weka.classifiers.functions.neuralglm.Targets;
 import weka.classifiers.functions.neuralglm.TrainingRun;
@@ -148,6 +149,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     private int weightsKind = GlmInference.Weights.FREQUENCY.ordinal();
     private boolean quasi = false;
     private boolean dropTests = false;
+    private boolean anova = false;
     /** The offset attribute (name or 1-based index); empty for none. */
     private String offset = "";
     private int precision = Precision.FLOAT64.ordinal();
@@ -846,6 +848,25 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         dropTests = value;
     }
 
+    /** @return whether a GLM's report gets the sequential analysis of deviance (refits) */
+    @OptionMetadata(displayName = "anova", displayOrder = 18,
+            description = "Sequential analysis of deviance (GLM mode, -hidden none, whose report has standard errors; "
+                    + "ignored for networks), as R's anova(fit, test = \"Chisq\") (fixed dispersion) or anova(fit, "
+                    + "test = \"F\") (estimated dispersion, F with the full fit's dispersion): the input attributes are "
+                    + "added one at a time in the data's order, and each row gives the deviance the attribute removes "
+                    + "from the model of the attributes before it, with its test. The rows depend on that order (reorder "
+                    + "the attributes to ask another question; -drop-tests does not depend on it). Each attribute but "
+                    + "the last costs one more fit: off by default.",
+            commandLineParamName = "anova", commandLineParamSynopsis = "-anova", commandLineParamIsFlag = true)
+    public boolean getAnova() {
+        return anova;
+    }
+
+    /** @param value true for the sequential analysis of deviance */
+    public void setAnova(boolean value) {
+        anova = value;
+    }
+
     /** @return the offset attribute, a name or a 1-based index; empty for none */
     @OptionMetadata(displayName = "offset", displayOrder = 19,
             description = "A numeric attribute added to each instance's linear predictor as a known term, not an input "
@@ -975,6 +996,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
             done();
             if (dropTests && model != null && model.glmSummary() != null) {
                 model = DropTests.attach(this, data, model);
+            }
+            if (anova && model != null && model.glmSummary() != null) {
+                model = SequentialTests.attach(this, data, model);
             }
             ok = true;
         } catch (TrainingDivergedException e) {
@@ -1731,20 +1755,29 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final int averaged = model.averagedFrom();
         String all = averaged == 0 ? notes : notes + String.format(Locale.ROOT, "%-18s %s%n",
                 "Aggregated:", "parameters averaged over " + averaged + " models (in original attribute units)");
-        final String noDropTests = whyNoDropTests();
+        final String noDropTests = whyNoRefits(dropTests, model.devianceTests() != null, "-drop-tests");
         if (noDropTests != null) {
             all += String.format(Locale.ROOT, "%-18s %s%n", "Drop tests:", "not computed: " + noDropTests);
+        }
+        final String noAnova = whyNoRefits(anova, model.sequentialTests() != null, "-anova");
+        if (noAnova != null) {
+            all += String.format(Locale.ROOT, "%-18s %s%n", "Anova:", "not computed: " + noAnova);
         }
         return ModelReport.of(model, all);
     }
 
-    /** @return why {@code -drop-tests} gave no table for the current model, or null (asked for and computed, or not asked) */
-    private String whyNoDropTests() {
-        if (!dropTests || model.statistics() == null || model.devianceTests() != null) {
+    /**
+     * @param asked  whether the option was given
+     * @param made   whether the current model has its table
+     * @param option {@code -drop-tests} or {@code -anova}
+     * @return why the option gave no table for the current model, or null (asked for and computed, or not asked)
+     */
+    private String whyNoRefits(boolean asked, boolean made, String option) {
+        if (!asked || model.statistics() == null || made) {
             return null;
         }
         if (!model.isGlm()) {
-            return "-drop-tests refits GLMs (-hidden none); a network's inputs are not tested";
+            return option + " refits GLMs (-hidden none); a network's inputs are not tested";
         }
         return model.statistics().noSummary() != null ? model.statistics().noSummary()
                 : "the GLM has no standard errors to test against";

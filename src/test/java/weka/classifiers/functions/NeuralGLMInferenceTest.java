@@ -291,6 +291,67 @@ class NeuralGLMInferenceTest {
     }
 
     /**
+     * R's sequential analysis of deviance (NAME.anova.csv from {@code make_anova_fixtures.R}: the NULL row, then one per
+     * term in the data's order) against -anova's nested refits: Df, the deviance each term removes, the residual df and
+     * deviance after it, the chi-square or F statistic and its p-value. The reductions are differences of deviances, so
+     * their error is the deviances' (1e-5 of the larger).
+     */
+    private static void compareAnova(String fixture, NeuralGLM glm) {
+        final neuralglm.model.SequentialDevianceTests t = glm.fittedModel().sequentialTests();
+        final java.util.List<String[]> rows = RFixture.rows(fixture + ".anova.csv");
+        assertEquals("NULL", rows.get(1)[0]);
+        close(fixture + " NULL residual deviance", Double.parseDouble(rows.get(1)[4]), glm.getGlmSummary().nullDeviance(), 0);
+        assertEquals(rows.size() - 2, t.size(), fixture + " terms");
+        for (int j = 0; j < t.size(); j++) {
+            final String[] r = rows.get(j + 2);
+            final String what = fixture + " " + r[0];
+            final double scale = Math.max(1, Double.parseDouble(r[4]) + Double.parseDouble(r[2]));
+            assertEquals(r[0], t.names()[j], what);
+            assertEquals(Double.parseDouble(r[1]), t.df()[j], 1e-9, what + " df");
+            assertEquals(Double.parseDouble(r[3]), t.residualDf()[j], 1e-9, what + " residual df");
+            assertEquals(Double.parseDouble(r[2]), t.deviances()[j], TOL * scale, what + " deviance");
+            close(what + " residual deviance", Double.parseDouble(r[4]), t.residualDeviances()[j], 0);
+            final double stat = Double.parseDouble(r[5]), p = Double.parseDouble(r[6]);
+            assertEquals(stat, t.statistics()[j], TOL * scale * Math.max(1, Math.abs(stat) / Math.max(1e-300,
+                    Math.abs(Double.parseDouble(r[2])))), what + " statistic");
+            assertEquals(p, t.pValues()[j], TOL * scale * Math.max(p, 1e-3 * TOL) + 1e-9, what + " p");
+        }
+    }
+
+    @Test
+    void anovaIsRsSequentialAnalysisOfDeviance() throws Exception {
+        final NeuralGLM dobson = build("dobson", "-hidden", "none", "-family", "Poisson", "-anova");
+        compareAnova("dobson", dobson);
+        final String report = dobson.toString();
+        assertTrue(report.contains("Analysis of deviance, terms added sequentially (first to last; as R's anova(fit, "
+                + "test = \"Chisq\"): chi-square of the deviance on Df)"), report);
+        assertTrue(report.matches("(?s).*\\nNULL\\s+8\\s+10\\.581\\n.*"), report);
+        assertTrue(report.matches("(?s).*\\noutcome\\s+2\\s+5\\.4523\\s+6\\s+5\\.1291\\s+0\\.06547\\n.*"), report);
+        compareAnova("quine_poisson", build("quine", "-hidden", "none", "-family", "Poisson", "-anova"));
+        final NeuralGLM quasi = build("quine", "-hidden", "none", "-family", "Poisson", "-quasi", "-anova");
+        compareAnova("quine_quasipoisson", quasi);
+        assertTrue(quasi.toString().contains("as R's anova(fit, test = \"F\"): F = (deviance / Df) / dispersion 13.167"),
+                quasi.toString());
+        compareAnova("mtcars_unweighted", mtcarsUnweighted("-hidden", "none", "-family", "Gaussian", "-anova"));
+        compareAnova("mtcars_am", build("mtcars_am", "-hidden", "none", "-family", "Bernoulli", "-anova"));
+        // with an offset: every model of the sequence keeps it, the NULL row is the intercept-only fit with it
+        compareAnova("insurance_exposure", build("insurance_exposure", "-hidden", "none", "-family", "Poisson", "-offset",
+                "logHolders", "-anova"));
+        compareAnova("gamma_exposure", build("gamma_exposure", "-hidden", "none", "-family", "Gamma", "-offset",
+                "logMonths", "-anova"));
+        // off by default; the option round-trips; a network says why it has none
+        final NeuralGLM plain = build("dobson", "-hidden", "none", "-family", "Poisson");
+        assertNull(plain.fittedModel().sequentialTests());
+        assertFalse(plain.toString().contains("Analysis of deviance") || plain.toString().contains("Anova:"));
+        assertTrue(java.util.Arrays.asList(dobson.getOptions()).contains("-anova"));
+        assertFalse(java.util.Arrays.asList(plain.getOptions()).contains("-anova"));
+        final NeuralGLM net = build("dobson", "-hidden", "3", "-family", "Poisson", "-anova");
+        assertNull(net.fittedModel().sequentialTests());
+        assertTrue(net.toString().contains("Anova:             not computed: -anova refits GLMs (-hidden none); "
+                + "a network's inputs are not tested"), net.toString());
+    }
+
+    /**
      * A multinomial logit (Categorical, GLM mode) against nnet's multinom (tight convergence, Hessian standard errors):
      * the log odds against the first class, class by class, with z tests and Wald intervals; deviance, AIC and
      * log-likelihood; joint Wald tests of each attribute over all classes.

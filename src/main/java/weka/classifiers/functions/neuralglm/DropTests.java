@@ -30,53 +30,29 @@ public final class DropTests {
     public static FittedModel attach(NeuralGLM full, Instances data, FittedModel model) throws Exception {
         final GlmSummary summary = model.glmSummary();
         final List<String> names = new ArrayList<>();
-        final List<double[]> fits = new ArrayList<>();
-        final List<String> failures = new ArrayList<>();
-        final String[] options = full.getOptions();
+        final List<GlmRefit> fits = new ArrayList<>();
         final String offset = model.offsetName();   // kept in every refit (R's drop1 keeps the offset), by name
+        final int terms = data.numAttributes() - (offset == null ? 1 : 2);
         for (int a = 0; a < data.numAttributes(); a++) {
             if (a == data.classIndex() || data.attribute(a).name().equals(offset)) {
                 continue;
             }
             names.add(data.attribute(a).name());
-            if (full.getLog() != null) {   // the Explorer's status bar: each refit is a whole fit
-                full.getLog().statusMessage("NeuralGLM: -drop-tests, fitting the GLM without attribute '"
-                        + data.attribute(a).name() + "' (" + names.size() + " of " + (data.numAttributes()
-                        - (offset == null ? 1 : 2)) + ")");
-            }
+            GlmRefit.status(full, "-drop-tests, fitting the GLM without attribute '" + data.attribute(a).name() + "'",
+                    names.size(), terms);
             final Instances reduced = new Instances(data);
             reduced.deleteAttributeAt(a);
-            final NeuralGLM refit = new NeuralGLM();
-            refit.setOptions(options.clone());
-            refit.setDropTests(false);
-            if (offset != null) {
-                refit.setOffset(offset);
-            }
-            try {
-                refit.buildClassifier(reduced);
-                final FittedModel m = refit.fittedModel();
-                final GlmSummary r = m.glmSummary();
-                if (r == null) {   // its degrees of freedom come from the summary's rank
-                    fits.add(new double[] {Double.NaN, Double.NaN, Double.NaN});
-                    failures.add("it has no GLM summary" + (m.statistics.noSummary() == null ? ""
-                            : ": " + m.statistics.noSummary()));
-                    continue;
-                }
-                fits.add(new double[] {r.deviance(), r.residualDf(), r.aic()});
-                failures.add(null);
-            } catch (IllegalArgumentException | IllegalStateException | neuralglm.train.TrainingDivergedException e) {
-                fits.add(new double[] {Double.NaN, Double.NaN, Double.NaN});
-                failures.add(e.getMessage());
-            }
+            fits.add(GlmRefit.of(full, reduced, offset));
         }
         final int k = names.size();
         final double[] deviance = new double[k], df = new double[k], aic = new double[k];
+        final String[] failures = new String[k];
         for (int g = 0; g < k; g++) {
-            deviance[g] = fits.get(g)[0];
-            df[g] = fits.get(g)[1];
-            aic[g] = fits.get(g)[2];
+            deviance[g] = fits.get(g).deviance();
+            df[g] = fits.get(g).residualDf();
+            aic[g] = fits.get(g).aic();
+            failures[g] = fits.get(g).failure();
         }
-        return model.withDevianceTests(DevianceTests.of(summary, names.toArray(new String[0]), deviance, df, aic,
-                failures.toArray(new String[0])));
+        return model.withDevianceTests(DevianceTests.of(summary, names.toArray(new String[0]), deviance, df, aic, failures));
     }
 }

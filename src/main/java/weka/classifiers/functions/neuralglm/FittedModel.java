@@ -221,6 +221,14 @@ public final class FittedModel implements Serializable {
     }
 
     /**
+     * @param tests the sequential analysis of deviance, from nested refits of this model's GLM
+     * @return this model with it in its statistics and report
+     */
+    public FittedModel withSequentialTests(neuralglm.model.SequentialDevianceTests tests) {
+        return withStatistics(statistics.withSequentialTests(tests));
+    }
+
+    /**
      * @param stats fit statistics of this model's fit (e.g. with a GLM summary added)
      * @return this model with them
      */
@@ -511,6 +519,11 @@ public final class FittedModel implements Serializable {
     /** @return the GLM's likelihood-ratio tests of dropping each attribute; null when not asked for */
     public neuralglm.model.DevianceTests devianceTests() {
         return statistics == null ? null : statistics.devianceTests();
+    }
+
+    /** @return the GLM's sequential analysis of deviance (R's anova); null when not asked for */
+    public neuralglm.model.SequentialDevianceTests sequentialTests() {
+        return statistics == null ? null : statistics.sequentialTests();
     }
 
     /** @return the GLM's joint tests of each attribute's coefficients; null when none (see {@link neuralglm.model.JointTests}) */

@@ -102,6 +102,9 @@ public final class ModelReport {
             if (m.devianceTests() != null) {
                 sb.append('\n').append(m.devianceTests().format());
             }
+            if (m.sequentialTests() != null) {
+                sb.append('\n').append(m.sequentialTests().format());
+            }
         } else if (m.isGlm()) {
             line(sb, "  Std. errors", m.statistics.noSummary() != null ? "not computed: " + m.statistics.noSummary()
                     : "for one-output GLMs and multinomial logits only");
