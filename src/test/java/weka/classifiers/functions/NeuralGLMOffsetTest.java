@@ -252,7 +252,7 @@ class NeuralGLMOffsetTest {
         return new Instances(data, 0, n);
     }
 
-    private static String[] concat(String[] a, String... b) {
+    static String[] concat(String[] a, String... b) {
         final String[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
@@ -292,7 +292,7 @@ class NeuralGLMOffsetTest {
         assertTrue(t.deviances()[2] < 200, "the refit without Age keeps the offset: deviance " + t.deviances()[2]);
     }
 
-    private static Instances without(Instances data, String name) {
+    static Instances without(Instances data, String name) {
         final Instances out = new Instances(data);
         out.deleteAttributeAt(out.attribute(name).index());
         return out;

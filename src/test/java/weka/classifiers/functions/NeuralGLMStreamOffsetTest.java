@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static weka.classifiers.functions.NeuralGLMOffsetTest.concat;
+import static weka.classifiers.functions.NeuralGLMOffsetTest.without;
 
 import java.util.Random;
 
@@ -56,12 +58,6 @@ class NeuralGLMStreamOffsetTest {
             d += 2 * ((y > 0 ? y * Math.log(y / mu) : 0) - (y - mu));
         }
         return d;
-    }
-
-    private static Instances without(Instances data, String name) {
-        final Instances out = new Instances(data);
-        out.deleteAttributeAt(out.attribute(name).index());
-        return out;
     }
 
     @Test
@@ -199,11 +195,5 @@ class NeuralGLMStreamOffsetTest {
             s.buildClassifier(new Instances(data, 0));
         });
         assertTrue(f.getMessage().contains("is the class attribute"), f.getMessage());
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        final String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }
