@@ -1223,7 +1223,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         // what the automatic options hold out and fit (the held-out study's defaults)
         final AutoRegularisation.Plan plan = AutoRegularisation.plan(fam, glm, forStream, train.numInstances(), weightDecay,
                 validationFraction, patience);
-        final InputPipeline pipeline = new InputPipeline(hiddenSizes.length == 0);
+        final InputPipeline pipeline = forStream ? new InputPipeline(glm).forStream() : new InputPipeline(glm);
         // a network fitted to convergence under the automatic decay: 0/1 columns centred and scaled by 1/2, not their sd
         final boolean fromInstances = lean && !forStream && plan.fraction() == 0 && plan.folds() == 0 && !plan.average()
                 && !plan.linear() && known.inputs() == null;

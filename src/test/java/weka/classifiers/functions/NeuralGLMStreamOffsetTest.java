@@ -82,6 +82,23 @@ class NeuralGLMStreamOffsetTest {
         assertTrue(s.toString().contains("logHolders") && s.toString().contains("Stream:"), s.toString());
     }
 
+    /**
+     * The file as R wrote it, sorted by District: the first mini-batch of 8 holds District d1 only. The stream keeps
+     * District (RemoveUseless on that batch dropped it, and the stream fitted Claims ~ Group + Age for ever) and
+     * reaches R's fit of all three.
+     */
+    @Test
+    void aStreamOfAFileSortedByAnAttributeKeepsIt() throws Exception {
+        final Instances sorted = new Instances(RFixture.arff("insurance_exposure"));
+        final NeuralGLMUpdateable s = stream(sorted, 300, "-family", "Poisson", "-hidden", "none", "-offset", "logHolders");
+        final java.util.List<String> inputs = java.util.Arrays.asList(s.fittedModel().pipeline().inputNames());
+        assertTrue(inputs.contains("District=d2") && inputs.contains("District=d4"), inputs.toString());
+        final double dev = deviance(s, sorted), r = RFixture.load("insurance_exposure").stat("deviance");
+        assertTrue(dev < 1.01 * r, "stream deviance " + dev + ", R's " + r);
+        assertTrue(s.toString().contains("columns after removing the attributes with no value in the stream's first "
+                + "mini-batch"), s.toString());
+    }
+
     /** Offsets of zeros: the stream of the data without the attribute, bit for bit (from the header, and continuing). */
     @Test
     void zeroOffsetsAreTheStreamWithoutTheAttribute() throws Exception {

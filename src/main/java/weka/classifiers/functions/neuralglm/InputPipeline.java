@@ -19,7 +19,9 @@ import weka.filters.unsupervised.attribute.ReplaceMissingValues;
  * <ol>
  * <li>{@link ReplaceMissingValues}: a missing value becomes the training mean (numeric) or mode (nominal);</li>
  * <li>useless attributes go, exactly as {@link RemoveUseless} would choose them (constant ones, and nominal
- * ones with almost all values distinct), through the {@link Remove} filter that RemoveUseless makes;</li>
+ * ones with almost all values distinct), through the {@link Remove} filter that RemoveUseless makes; fitted on a
+ * stream's first mini-batch ({@link #forStream}), the attributes with no value in it go, and those constant in it
+ * stay: one value in a few instances (a file sorted by that attribute) says nothing of the stream;</li>
  * <li>{@link NominalToBinary}: a nominal attribute with k values becomes k 0/1 columns (2 values: one);</li>
  * <li>with reference coding (GLM mode: no hidden layer), {@link Remove} drops the column of the first value of
  *     each nominal attribute with k &gt; 2 values, leaving k - 1 treatment contrasts against that first value
@@ -38,11 +40,15 @@ import weka.filters.unsupervised.attribute.ReplaceMissingValues;
  */
 public final class InputPipeline implements Inputs {
     private static final long serialVersionUID = 2L;
+    /** Values a stream's first mini-batch needs of a nominal attribute before "almost all distinct" removes it. */
+    static final int STREAM_IDENTIFIER_ROWS = 100;
 
     private final ReplaceMissingValues missing = new ReplaceMissingValues();
     private final Remove useless = new Remove();
     private final NominalToBinary binary = new NominalToBinary();
     private final boolean referenceCoding;
+    /** Fitted on a stream's first mini-batch: keep the attributes that are constant in it ({@link #forStream}). */
+    private boolean stream;
     /** Drops the first value's column of each nominal attribute with more than 2 values; null when none. */
     private Remove reference;
     private String[] referenceLevels = new String[0];
@@ -74,6 +80,18 @@ public final class InputPipeline implements Inputs {
      */
     public InputPipeline(boolean referenceCoding) {
         this.referenceCoding = referenceCoding;
+    }
+
+    /**
+     * Fits on a stream's first mini-batch: the attributes constant in it stay (their columns standardised with scale
+     * 1, so that their later values reach the network); those with no value in it go, and a nominal one with almost
+     * all its values distinct only where the batch is large enough to tell (see {@link Summary#useless}).
+     *
+     * @return this
+     */
+    public InputPipeline forStream() {
+        stream = true;
+        return this;
     }
 
     /**
@@ -202,7 +220,7 @@ public final class InputPipeline implements Inputs {
         missing.batchFinished();
         missing.output();
         final double[] fill = replacements(data, missing);
-        final int[] removed = summary.useless(fill, data);
+        final int[] removed = summary.useless(fill, data, stream);
         missingInputs = summary.missingInputs;
         missingInTraining = missingInputs;
         useless.setAttributeIndicesArray(removed);
@@ -672,10 +690,15 @@ public final class InputPipeline implements Inputs {
          * The class never. Imputation turns the missing values of attribute j into {@code fill[j]}: one more
          * distinct value when there were missing values and it is not missing itself.
          *
-         * @param fill what the fitted missing-value filter puts in place of a missing value, per attribute
+         * On a stream's first mini-batch, a constant attribute stays, and a nominal one with its values almost all
+         * distinct goes only where the batch has at least {@value #STREAM_IDENTIFIER_ROWS} values of it (in 8 rows,
+         * 8 distinct values of a 50-valued attribute say nothing; in 100, 100 distinct values suggest an identifier).
+         *
+         * @param fill   what the fitted missing-value filter puts in place of a missing value, per attribute
+         * @param stream whether the data are a stream's first mini-batch
          * @return the attributes to remove, ascending
          */
-        int[] useless(double[] fill, Instances data) {
+        int[] useless(double[] fill, Instances data, boolean stream) {
             final int d = sums.length, n = data.numInstances(), cls = data.classIndex();
             final java.util.List<Integer> remove = new java.util.ArrayList<>();
             for (int j = 0; j < d; j++) {
@@ -684,8 +707,10 @@ public final class InputPipeline implements Inputs {
                     missingAfter = 0;
                     count(j, fill[j]); // a present value: only the distinct values change
                 }
-                if (j != cls && (missingAfter == n || distinct[j] < 2
-                        || (seen[j] != null && (double) distinct[j] / (double) (n - missingAfter) * 100.0 > 99.0))) {
+                final boolean constant = distinct[j] < 2;
+                final boolean identifier = seen[j] != null && (double) distinct[j] / (double) (n - missingAfter) * 100.0 > 99.0;
+                if (j != cls && (missingAfter == n || !stream && (constant || identifier)
+                        || stream && identifier && n - missingAfter >= STREAM_IDENTIFIER_ROWS)) {
                     remove.add(j);
                 }
             }
@@ -1104,7 +1129,9 @@ public final class InputPipeline implements Inputs {
 
     @Override
     public String describeColumns() {
-        return numInputs() + " columns after removing useless attributes (as RemoveUseless) and NominalToBinary"
+        return numInputs() + (stream ? " columns after removing the attributes with no value in the stream's first "
+                + "mini-batch (those constant in it kept) and NominalToBinary"
+                : " columns after removing useless attributes (as RemoveUseless) and NominalToBinary")
                 + (referenceLevels == null || referenceLevels.length == 0 ? ""
                 : " (GLM: nominal attributes coded against their first value, left out: "
                 + String.join(", ", referenceLevels) + ")");
