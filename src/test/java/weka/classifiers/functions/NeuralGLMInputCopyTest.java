@@ -114,6 +114,7 @@ class NeuralGLMInputCopyTest {
                 read = build(family, mixed, true, options);
         assertTrue(whole.readsInputsFromInstances(), "every row one array: read from the instances by default");
         assertTrue(whole.toString().contains("columns after removing useless attributes"), whole.toString());
+        assertTrue(whole.toString().contains("; attributes left out: 'constant'"), whole.toString());
         assertEquals(classFirst.numAttributes() - 2, whole.fittedModel().network().parameters().get(0).value().numCols,
                 "the inputs but the constant");
         assertFalse(copied.readsInputsFromInstances(), "rows of another class of instance: copied by default");

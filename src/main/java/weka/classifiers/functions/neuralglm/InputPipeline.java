@@ -52,6 +52,8 @@ public final class InputPipeline implements Inputs {
     /** Drops the first value's column of each nominal attribute with more than 2 values; null when none. */
     private Remove reference;
     private String[] referenceLevels = new String[0];
+    /** The input attributes the last fit left out (useless, or no value in a stream's first batch); null in old models. */
+    private String[] leftOut;
     private Instances header;
     /** Numeric inputs only: the attributes kept, in column order, and each attribute's imputed value; else null. */
     private int[] numericKept;
@@ -223,6 +225,10 @@ public final class InputPipeline implements Inputs {
         final int[] removed = summary.useless(fill, data, stream);
         missingInputs = summary.missingInputs;
         missingInTraining = missingInputs;
+        leftOut = new String[removed.length];
+        for (int r = 0; r < removed.length; r++) {
+            leftOut[r] = data.attribute(removed[r]).name();
+        }
         useless.setAttributeIndicesArray(removed);
         useless.setInvertSelection(false);
         useless.setInputFormat(missing.getOutputFormat());
@@ -1134,7 +1140,17 @@ public final class InputPipeline implements Inputs {
                 : " columns after removing useless attributes (as RemoveUseless) and NominalToBinary")
                 + (referenceLevels == null || referenceLevels.length == 0 ? ""
                 : " (GLM: nominal attributes coded against their first value, left out: "
-                + String.join(", ", referenceLevels) + ")");
+                + String.join(", ", referenceLevels) + ")")
+                + (leftOut == null || leftOut.length == 0 ? "" : "; attributes left out: " + names(leftOut));
+    }
+
+    /** @return the names quoted and joined, at most 10 of them and how many more */
+    private static String names(String[] all) {
+        final StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(10, all.length); i++) {
+            sb.append(i == 0 ? "" : ", ").append('\'').append(all[i]).append('\'');
+        }
+        return all.length > 10 ? sb + " and " + (all.length - 10) + " more" : sb.toString();
     }
 
     @Override
