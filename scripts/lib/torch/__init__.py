@@ -10,7 +10,9 @@ PyTorch code runs as written under scripts/run:
 Every tensor operation, layer, loss and optimiser is Java code of the bridge or the engine; this
 package only gives them PyTorch's names. Tensors have at most two dimensions and always store and
 compute in float64: dtypes (torch.float32, torch.float64, torch.long, ...) are accepted wherever
-PyTorch takes one, an integer dtype truncates the values toward zero, and t.dtype is torch.float64.
+PyTorch takes one and carried as labels (t.dtype is torch.float32 by default, as in PyTorch, and a
+product of float32 and float64 tensors is refused as PyTorch refuses it), an integer dtype truncates
+the values toward zero.
 There is no GPU: torch.cuda.is_available() is False. torch.utils.data has Dataset, TensorDataset and
 DataLoader. A name PyTorch has and this package has not
 fails with a one-line message naming it. Beyond PyTorch: torch.families (the engine's exponential
@@ -27,7 +29,7 @@ from neuralglm.family import Families as _Families
 
 import _shim
 
-# ---------------------------------------------------------------- dtypes (names only: all float64)
+# ---------------------------------------------------------------- dtypes (labels: all computed in float64)
 float32 = _DType.FLOAT32
 float64 = _DType.FLOAT64
 float16 = half = _DType.FLOAT16
@@ -60,14 +62,15 @@ __version__ = "1.13.0+neuralglm"  # the PyTorch whose names and numbers the brid
 
 
 def get_default_dtype():
-    """torch.float64: the bridge stores and computes every float tensor in float64."""
-    return float64
+    """The dtype of float tensors made without one: torch.float32 unless set_default_dtype changed it (a label:
+    the bridge stores and computes every float tensor in float64)."""
+    return _DType.defaultFloat()
 
 
 def set_default_dtype(d):
-    """torch.set_default_dtype(torch.float64) or (torch.float32): accepted; tensors are float64 either way."""
-    if d not in (float32, float64):
-        raise ValueError("set_default_dtype: only floating point types are supported as the default type, got %s" % (d,))
+    """torch.set_default_dtype(torch.float64) or (torch.float32): the dtype of float tensors (and layers) made
+    without one."""
+    _DType.setDefaultFloat(d)
 
 
 def use_deterministic_algorithms(mode, warn_only=False):
@@ -119,7 +122,7 @@ def _legacy(name, kind):
         return zeros(*args, dtype=kind)
     make.__name__ = name
     make.__doc__ = ("torch.%s(data) or torch.%s(*sizes) (zeros), as the legacy constructor; "
-                    "stored and computed in float64" % (name, name))
+                    "computed in float64" % (name, name))
     return make
 
 

@@ -62,6 +62,55 @@ final class Args {
         return Convert.toTensor(required(name), function + "() argument '" + name + "'");
     }
 
+    /**
+     * @param name  a parameter
+     * @param shown the function as PyTorch's message names it (e.g. {@code cross_entropy_loss} for cross_entropy)
+     * @return the argument, which must be a tensor (a list, a number or None is refused as PyTorch refuses it); required
+     */
+    Tensor tensorArgument(String name, String shown) {
+        final PyObject v = values[index(name)];
+        return tensorArgument(v == null ? required(name) : v, shown, name, index(name) + 1);
+    }
+
+    /** @return whether the argument is a tensor */
+    boolean isTensor(String name) {
+        final PyObject v = values[index(name)];
+        return v != null && v.__tojava__(Tensor.class) instanceof Tensor;
+    }
+
+    /** @return the argument as given (None included), or null when absent */
+    PyObject given(String name) {
+        return values[index(name)];
+    }
+
+    /**
+     * A tensor parameter of a Python-facing function: the value if it is a tensor, else PyTorch's TypeError naming the
+     * function, parameter and position and what was given, e.g. {@code relu(): argument 'input' (position 1) must be
+     * Tensor, not list} (Jython's own message would name the Java class).
+     *
+     * @param value    what was passed (a PyObject, a Java value, or null for None)
+     * @param function the function as PyTorch names it ({@code relu}, {@code linear}, {@code mm})
+     * @param name     the parameter ({@code input}, {@code mat2}, {@code other})
+     * @param position its position, from 1
+     * @return the tensor
+     */
+    static Tensor tensorArgument(Object value, String function, String name, int position) {
+        final Object java = value instanceof PyObject ? ((PyObject) value).__tojava__(Tensor.class) : value;
+        if (java instanceof Tensor) {
+            return (Tensor) java;
+        }
+        throw Errors.type(function + "(): argument '" + name + "' (position " + position + ") must be Tensor, not "
+                + typeName(value));
+    }
+
+    /** @return the Python type name of a value, as PyTorch's messages give it: {@code list}, {@code float}, {@code NoneType} */
+    static String typeName(Object value) {
+        if (value == null) {
+            return "NoneType";
+        }
+        return (value instanceof PyObject ? (PyObject) value : Py.java2py(value)).getType().getName();
+    }
+
     /** @return the argument as a double, or {@code otherwise} when absent */
     double dbl(String name, double otherwise) {
         return has(name) ? get(name).asDouble() : otherwise;

@@ -3,11 +3,14 @@ package neuralglm.jython;
 import org.python.core.PyObject;
 
 /**
- * PyTorch's dtypes as names only: {@code torch.float32}, {@code float64}, {@code long} (int64),
- * {@code int} (int32) and {@code bool} are accepted wherever PyTorch takes a {@code dtype}, but every
- * tensor here stores and computes in float64 (double). An integer dtype truncates the values toward
- * zero when a tensor is made or converted ({@code torch.tensor([1.7], dtype=torch.long)} holds 1.0),
- * a bool dtype maps non-zero to 1.0; the result is still a float64 tensor.
+ * PyTorch's dtypes as labels: {@code torch.float32}, {@code float64}, {@code float16}, {@code long} (int64),
+ * {@code int} (int32) and {@code bool} are accepted wherever PyTorch takes a {@code dtype}, and a tensor carries
+ * the one it stands for ({@code t.dtype}, printing, {@code t.type()}), but every tensor here stores and computes in
+ * float64 (double). An integer dtype truncates the values toward zero when a tensor is made or converted
+ * ({@code torch.tensor([1.7], dtype=torch.long)} holds 1.0), a bool dtype maps non-zero to 1.0. A float tensor made
+ * without a dtype has the default dtype ({@link #defaultFloat()}: {@code torch.float32} unless
+ * {@code torch.set_default_dtype} changed it), as in PyTorch; the labels follow PyTorch's type promotion
+ * ({@link Tensor#floatOf}) so that a product of two float dtypes is refused where PyTorch refuses it.
  */
 public final class DType {
 
@@ -24,12 +27,55 @@ public final class DType {
     /** Boolean: non-zero becomes 1.0, stored as float64. */
     public static final DType BOOL = new DType("bool", true);
 
+    /** The default float dtype, {@code torch.set_default_dtype}'s (one per JVM, as PyTorch's is one per process). */
+    private static volatile DType defaultFloat = FLOAT32;
+
     private final String name;
     private final boolean integral;
 
     private DType(String name, boolean integral) {
         this.name = name;
         this.integral = integral;
+    }
+
+    /** @return the dtype of a float tensor made without one: {@code torch.get_default_dtype()} */
+    public static DType defaultFloat() {
+        return defaultFloat;
+    }
+
+    /**
+     * {@code torch.set_default_dtype(d)}: the dtype of float tensors made without one from now on (and of those
+     * made earlier without one, unlike PyTorch, where they keep theirs).
+     *
+     * @param d {@link #FLOAT32} or {@link #FLOAT64}
+     */
+    public static void setDefaultFloat(DType d) {
+        if (d != FLOAT32 && d != FLOAT64) {
+            throw Errors.type("set_default_dtype: only floating point types are supported as the default type, got " + d);
+        }
+        defaultFloat = d;
+    }
+
+    /** @return PyTorch's scalar type name, as in its messages: {@code Float}, {@code Double}, {@code Long}, ... */
+    String scalarName() {
+        switch (name) {
+            case "float32": return "Float";
+            case "float64": return "Double";
+            case "float16": return "Half";
+            case "int64": return "Long";
+            case "int32": return "Int";
+            default: return "Bool";
+        }
+    }
+
+    /** @return the legacy tensor type, {@code torch.FloatTensor}, {@code torch.DoubleTensor}, ... ({@code t.type()}) */
+    String tensorType() {
+        return "torch." + (this == BOOL ? "Bool" : scalarName()) + "Tensor";
+    }
+
+    /** @return the wider of two float dtypes (float16 &lt; float32 &lt; float64), as PyTorch's promotion */
+    static DType wider(DType a, DType b) {
+        return a == FLOAT64 || b == FLOAT64 ? FLOAT64 : a == FLOAT32 || b == FLOAT32 ? FLOAT32 : a;
     }
 
     /** @return e.g. {@code float32} */
@@ -60,13 +106,14 @@ public final class DType {
     }
 
     /**
-     * Rounds t's entries in place as this dtype would hold them (nothing for a float dtype).
+     * Labels t with this dtype and rounds its entries in place as this dtype would hold them (nothing for a float dtype).
      *
      * @param t a tensor outside the record
      * @return t
      */
     Tensor apply(Tensor t) {
         t.integral = integral ? this : null;
+        t.floating = integral ? null : this;
         if (integral) {
             final double[] d = t.data.data;
             for (int i = 0; i < t.numel(); i++) {

@@ -42,7 +42,18 @@ public class EngineModule extends Module {
 
     @Override
     public Tensor forward(Tensor x) {
-        return call(x);
+        return call(Args.tensorArgument(x, functionName(), "input", 1));
+    }
+
+    /**
+     * {@code layer.forward(x)} called with something other than a tensor: PyTorch's TypeError
+     * ({@code linear(): argument 'input' (position 1) must be Tensor, not list}) rather than Jython's.
+     *
+     * @param x the input
+     * @return the output, when x is a tensor
+     */
+    public Tensor forward(org.python.core.PyObject x) {
+        return call(Args.tensorArgument(x, functionName(), "input", 1));
     }
 
     /**
@@ -61,6 +72,18 @@ public class EngineModule extends Module {
             throw Errors.runtime(typeName() + ": the input holds whole numbers (" + x.integral + ") and a layer's weights "
                     + "are float, as in PyTorch (mat1 and mat2 must have the same dtype); give x.float()");
         }
+        final List<TorchParameter> ps = new ArrayList<>(namedParameters().values());
+        for (TorchParameter p : ps) {
+            // a bias of another dtype than its weight (assigned as such) fails first in PyTorch's addmm, then the input
+            ps.get(0).sameFloatDtype(p, (a, b) -> "self and mat2 must have the same dtype (" + typeName() + ": its "
+                    + "parameters are of torch." + ps.get(0).floatDtype().getName() + " and torch." + p.floatDtype().getName()
+                    + "; give them one dtype)");
+        }
+        for (TorchParameter p : ps) {
+            x.sameFloatDtype(p, (a, b) -> "mat1 and mat2 must have the same dtype (" + typeName() + ": the input is torch."
+                    + x.floatDtype().getName() + ", its weights torch." + p.floatDtype().getName() + "; give x.to(...) "
+                    + "or model.double() / model.float())");
+        }
         final int v = ++version;
         final DMatrixRMaj out;
         try {
@@ -71,6 +94,7 @@ public class EngineModule extends Module {
         cached = v;
         final int[] shape = x.shape.length == 2 ? new int[] {out.numRows, out.numCols} : new int[] {out.numCols};
         final Tensor y = Tensor.of(out, shape);
+        y.floating = x.integral == null ? x.floating : null;
         final Tensor[] inputs = {x};
         final Node.Backward backward = g -> {
             if (cached != v) {
@@ -119,6 +143,11 @@ public class EngineModule extends Module {
     }
 
     @Override
+    String functionName() {
+        return typeName().equals("LeakyReLU") ? "leaky_relu" : super.functionName();
+    }
+
+    @Override
     String typeName() {
         final int p = repr.indexOf('(');
         return p < 0 ? repr : repr.substring(0, p);
@@ -131,29 +160,33 @@ public class EngineModule extends Module {
 
     /**
      * R's summary.glm of this module as a GLM on the rows given ({@link GlmSummaries}):
-     * {@code print(model.summary(torch.families.Poisson(), X, y))}.
+     * {@code print(model.summary(torch.families.Poisson(), X, y))},
+     * {@code model.summary(family, X, y, w, 'prior', quasi, names, offset=log_exposure)}.
      *
-     * @param family the family the model was trained with
-     * @param x      inputs, n x d
-     * @param y      targets
+     * @param args family (the one the model was trained with), X (inputs, n x d), y (targets), then optionally w
+     *             (instance weights, Binomial: trials, or None), weights ({@code 'frequency'}: w counts as w
+     *             observations, or {@code 'prior'}: variance phi V(mu)/w), quasi (quasi-likelihood dispersion for
+     *             Poisson and Binomial, as quasipoisson, quasibinomial), names (the input names, or None) and offset
+     *             (n values on the eta scale, R's glm offset: the model was trained on {@code eta = model(X) + offset};
+     *             every statistic is at that eta, the null deviance the intercept-only fit's with the offset)
+     * @param kws  keyword names
      * @return the summary (prints as R's table; full precision from its methods)
      */
-    public neuralglm.model.GlmSummary summary(TorchFamily family, Tensor x, Tensor y) {
-        return GlmSummaries.of(layer, family, x, y, null, "frequency", false, null);
-    }
-
-    /**
-     * @param family  the family the model was trained with
-     * @param x       inputs, n x d
-     * @param y       targets
-     * @param w       instance weights (Binomial: trials), or None
-     * @param weights {@code 'frequency'} (w counts as w observations) or {@code 'prior'} (variance phi V(mu)/w)
-     * @param quasi   quasi-likelihood dispersion for Poisson and Binomial (as quasipoisson, quasibinomial)
-     * @param names   the input names, or None
-     * @return the summary
-     */
-    public neuralglm.model.GlmSummary summary(TorchFamily family, Tensor x, Tensor y, Tensor w, String weights, boolean quasi,
-                                              java.util.List<String> names) {
-        return GlmSummaries.of(layer, family, x, y, w, weights, quasi, names);
+    public neuralglm.model.GlmSummary summary(org.python.core.PyObject[] args, String[] kws) {
+        final Args a = new Args("summary", args, kws, "family", "X", "y", "w", "weights", "quasi", "names", "offset");
+        final Object family = a.required("family").__tojava__(TorchFamily.class);
+        if (!(family instanceof TorchFamily)) {
+            throw Errors.type("summary(): family must be one of torch.families (e.g. torch.families.Poisson()), got "
+                    + Args.typeName(a.get("family")));
+        }
+        final Tensor w = a.has("w") ? a.tensor("w") : null, offset = a.has("offset") ? a.tensor("offset") : null;
+        final java.util.List<String> names = new java.util.ArrayList<>();
+        if (a.has("names")) {
+            for (org.python.core.PyObject n : a.get("names").asIterable()) {
+                names.add(n.toString());
+            }
+        }
+        return GlmSummaries.of(layer, (TorchFamily) family, a.tensor("X"), a.tensor("y"), w, a.string("weights", "frequency"),
+                a.bool("quasi", false), a.has("names") ? names : null, offset);
     }
 }

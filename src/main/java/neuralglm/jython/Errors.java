@@ -41,6 +41,14 @@ final class Errors {
     }
 
     /**
+     * @param message what was missing (PyTorch's {@code 'list' object has no attribute 'size'} for a list given as a loss's input)
+     * @return a Python {@code AttributeError} to throw
+     */
+    static PyException attribute(String message) {
+        return Py.AttributeError(oneLine(message));
+    }
+
+    /**
      * @param message what went wrong
      * @return a Python {@code IndexError} to throw
      */

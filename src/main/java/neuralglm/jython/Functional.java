@@ -82,7 +82,7 @@ public final class Functional {
      * as PyTorch's broadcast into the input's shape does ({@code RuntimeError}).
      */
     private static Tensor[] operands(Args a, String name) {
-        final Tensor in = a.tensor("input"), target = a.tensor("target");
+        final Tensor in = operand(a, name, "input"), target = operand(a, name, "target");
         if (!java.util.Arrays.equals(in.shape, target.shape)) {
             final String sizes = "target size (torch.Size(" + sizeList(target.shape) + ")) that is different to the input size"
                     + " (torch.Size(" + sizeList(in.shape) + "))";
@@ -112,6 +112,26 @@ public final class Functional {
         return new Tensor[] {in, target};
     }
 
+    /** The losses whose PyTorch 1.13 code asks the input and target for their size first: a non-tensor is an AttributeError. */
+    private static final java.util.Set<String> SIZE_FIRST = java.util.Set.of("mse_loss", "l1_loss", "smooth_l1_loss",
+            "huber_loss", "binary_cross_entropy", "binary_cross_entropy_with_logits");
+    /** PyTorch's name of a loss in its argument messages, where it is not the function's. */
+    private static final java.util.Map<String, String> SHOWN = java.util.Map.of("cross_entropy", "cross_entropy_loss",
+            "nll_loss", "nll_loss_nd");
+
+    /**
+     * @return a loss's input or target, which must be a tensor: a list, a number or None is refused with the exception
+     *         PyTorch 1.13 raises ({@code AttributeError: 'list' object has no attribute 'size'} for the losses of
+     *         {@link #SIZE_FIRST}, else {@code TypeError: kl_div(): argument 'input' (position 1) must be Tensor, not list})
+     */
+    private static Tensor operand(Args a, String loss, String name) {
+        if (SIZE_FIRST.contains(loss) && a.given(name) != null && !a.isTensor(name)) {
+            throw Errors.attribute("'" + Args.typeName(a.given(name) == Py.None ? null : a.given(name)) + "' object has no "
+                    + "attribute 'size' (" + loss + ": the " + name + " must be a tensor)");
+        }
+        return a.tensorArgument(name, SHOWN.getOrDefault(loss, loss));
+    }
+
     /** @return sizes as PyTorch prints them in a torch.Size, e.g. {@code [3, 1]} */
     private static String sizeList(int[] shape) {
         return java.util.Arrays.toString(shape);
@@ -124,27 +144,38 @@ public final class Functional {
             TANH = new Activation.Tanh(), SOFTPLUS = new Activation.Softplus(), ELU = new Activation.ELU(1.0),
             LEAKY_RELU = new Activation.LeakyReLU(0.01);
 
-    /** @param x input @return {@code max(x, 0)} */
-    public static Tensor relu(Tensor x) { return Ops.activation(x, RELU, "ReluBackward"); }
-    /** @param x input @return {@code 1 / (1 + e^-x)} */
-    public static Tensor sigmoid(Tensor x) { return Ops.activation(x, SIGMOID, "SigmoidBackward"); }
-    /** @param x input @return {@code tanh x} */
-    public static Tensor tanh(Tensor x) { return Ops.activation(x, TANH, "TanhBackward"); }
-    /** @param x input @return {@code log(1 + e^x)}, stable */
-    public static Tensor softplus(Tensor x) { return Ops.activation(x, SOFTPLUS, "SoftplusBackward"); }
-    /** @param x input @return ELU with alpha 1 */
-    public static Tensor elu(Tensor x) { return Ops.activation(x, ELU, "EluBackward"); }
-    /** @param x input @return leaky ReLU with slope 0.01 */
-    public static Tensor leaky_relu(Tensor x) { return Ops.activation(x, LEAKY_RELU, "LeakyReluBackward"); }
+    // the Python-facing ones take any object and refuse a non-tensor as PyTorch does (Args.tensorArgument)
 
-    /** @param x input @param slope slope for x &lt; 0 @return leaky ReLU with that slope */
-    public static Tensor leaky_relu(Tensor x, double slope) {
-        return Ops.activation(x, new Activation.LeakyReLU(slope), "LeakyReluBackward");
+    /** @param x input (a tensor) @return {@code max(x, 0)} */
+    public static Tensor relu(PyObject x) { return relu(input(x, "relu")); }
+    static Tensor relu(Tensor x) { return Ops.activation(x, RELU, "ReluBackward"); }
+    /** @param x input (a tensor) @return {@code 1 / (1 + e^-x)} */
+    public static Tensor sigmoid(PyObject x) { return sigmoid(input(x, "sigmoid")); }
+    static Tensor sigmoid(Tensor x) { return Ops.activation(x, SIGMOID, "SigmoidBackward"); }
+    /** @param x input (a tensor) @return {@code tanh x} */
+    public static Tensor tanh(PyObject x) { return tanh(input(x, "tanh")); }
+    static Tensor tanh(Tensor x) { return Ops.activation(x, TANH, "TanhBackward"); }
+    /** @param x input (a tensor) @return {@code log(1 + e^x)}, stable */
+    public static Tensor softplus(PyObject x) { return softplus(input(x, "softplus")); }
+    static Tensor softplus(Tensor x) { return Ops.activation(x, SOFTPLUS, "SoftplusBackward"); }
+    /** @param x input (a tensor) @return ELU with alpha 1 */
+    public static Tensor elu(PyObject x) { return Ops.activation(input(x, "elu"), ELU, "EluBackward"); }
+    /** @param x input (a tensor) @return leaky ReLU with slope 0.01 */
+    public static Tensor leaky_relu(PyObject x) { return Ops.activation(input(x, "leaky_relu"), LEAKY_RELU, "LeakyReluBackward"); }
+
+    /** @param x input (a tensor) @param slope slope for x &lt; 0 @return leaky ReLU with that slope */
+    public static Tensor leaky_relu(PyObject x, double slope) {
+        return Ops.activation(input(x, "leaky_relu"), new Activation.LeakyReLU(slope), "LeakyReluBackward");
     }
 
-    /** @param x input @param alpha saturation @return ELU with that alpha */
-    public static Tensor elu(Tensor x, double alpha) {
-        return Ops.activation(x, new Activation.ELU(alpha), "EluBackward");
+    /** @param x input (a tensor) @param alpha saturation @return ELU with that alpha */
+    public static Tensor elu(PyObject x, double alpha) {
+        return Ops.activation(input(x, "elu"), new Activation.ELU(alpha), "EluBackward");
+    }
+
+    /** @return x, the first argument of a function of one tensor, refused as PyTorch refuses a non-tensor */
+    private static Tensor input(PyObject x, String function) {
+        return Args.tensorArgument(x, function, "input", 1);
     }
 
     /**
@@ -240,6 +271,8 @@ public final class Functional {
     public static Tensor binary_cross_entropy(PyObject[] args, String[] kws) {
         final Args a = pair("binary_cross_entropy", args, kws, "weight");
         final Tensor[] t = operands(a, "binary_cross_entropy");
+        t[1].sameFloatDtype(t[0], (target, input) -> "Found dtype " + target + " but expected " + input
+                + " (binary_cross_entropy: the target's dtype must be the input's)");
         for (int i = 0; i < t[0].numel(); i++) {
             final double p = t[0].data.data[i];
             if (!(p >= 0.0 && p <= 1.0)) {
@@ -355,7 +388,7 @@ public final class Functional {
      */
     public static Tensor nll_loss(PyObject[] args, String[] kws) {
         final Args a = pair("nll_loss", args, kws, "weight", "ignore_index");
-        final Tensor in = a.tensor("input"), target = a.tensor("target");
+        final Tensor in = operand(a, "nll_loss", "input"), target = operand(a, "nll_loss", "target");
         if (in.shape.length == 2 && target.shape.length == 1 && target.shape[0] != in.shape[0]) {
             throw Errors.value("nll_loss: expected input batch_size (" + in.shape[0] + ") to match target batch_size ("
                     + target.shape[0] + "): input has shape " + Tensor.shapeText(in.shape) + ", target "

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import neuralglm.family.Family;
+import neuralglm.family.Offsets;
 import neuralglm.model.GlmInference;
 import neuralglm.model.GlmSummary;
 import neuralglm.model.MultinomialInference;
@@ -19,7 +20,9 @@ import org.ejml.data.DMatrixRMaj;
  * given, as R's {@code summary.glm}; a {@code nn.Linear(d, k)} with {@code torch.families.Categorical()}: the
  * multinomial logit's ({@link MultinomialInference}, R's {@code summary(multinom)}) (printing the result prints R's layout; its methods give full
  * precision: {@code estimates()}, {@code standardErrors()}, {@code pValues()}, {@code aic()}, ...). An estimated
- * dispersion is Pearson chi-square / (n - rank), as R's summary.glm.
+ * dispersion is Pearson chi-square / (n - rank), as R's summary.glm. With an offset (R's {@code glm(..., offset)}, a
+ * GLM of one output) every statistic is at {@code eta = X b + offset} and the null deviance is the intercept-only
+ * fit's with the offset ({@link Offsets#nullIntercept}).
  */
 final class GlmSummaries {
 
@@ -35,15 +38,20 @@ final class GlmSummaries {
      * @param kind   "frequency" or "prior"
      * @param quasi  quasi-likelihood dispersion for a fixed-dispersion family
      * @param names  the d input names, or null for x1..xd
+     * @param offset the offsets on the eta scale (n), or null for none
      * @return the summary
      */
     static GlmSummary of(Layer layer, TorchFamily family, Tensor x, Tensor y, Tensor w, String kind, boolean quasi,
-                         List<String> names) {
+                         List<String> names, Tensor offset) {
         Layer l = layer;
         if (l instanceof Sequential && ((Sequential) l).layers().size() == 1) {
             l = ((Sequential) l).layers().get(0);
         }
         if (l instanceof Linear && ((Linear) l).outputs() > 1 && !family.engine().isScalar()) {
+            if (offset != null) {
+                throw Errors.value("summary(): an offset needs a one-output family; " + family.getName()
+                        + " has one linear predictor per class");
+            }
             return multinomial((Linear) l, family.engine(), x, y, w, kind, names);
         }
         if (!(l instanceof Linear) || ((Linear) l).outputs() != 1) {
@@ -64,6 +72,7 @@ final class GlmSummaries {
         if (wv != null && wv.length != xm.numRows) {
             throw Errors.value("summary(): weights have " + wv.length + " values for " + xm.numRows + " rows");
         }
+        final double[] ov = offsets(offset, xm.numRows);
         final GlmInference.Weights k = weights(kind);
         final String[] inputs = inputNames(names, d);
         final String[] terms = new String[d + 1];
@@ -76,13 +85,39 @@ final class GlmSummaries {
             final Family fam = family.engine();
             fam.checkTargets(ym);
             final DMatrixRMaj eta = lin.predict(xm);
-            final GlmInference inf = GlmInference.at(fam, xm, eta, ym, wv, k);
+            if (ov != null) {
+                Offsets.add(eta, ov, 0, eta);
+            }
+            final GlmInference inf = GlmInference.at(fam, xm, eta, ym, wv, k, ov);
             final double phi = fam.hasFixedDispersion() ? 1.0 : inf.pearsonDispersion();
             return inf.summary(beta, Standardizer.identity(d), terms, phi, "Pearson chi-square / residual df", quasi,
                     false, 0, 0.95);
         } catch (RuntimeException e) {
             throw Errors.translate(e);
         }
+    }
+
+    /**
+     * @return the offsets as an array, or null for none
+     * @throws org.python.core.PyException a ValueError for a count other than n or a value that is not finite (naming
+     *         its row)
+     */
+    private static double[] offsets(Tensor offset, int n) {
+        if (offset == null) {
+            return null;
+        }
+        final double[] o = offset.toArray();
+        if (o.length != n) {
+            throw Errors.value("summary(): offset has " + o.length + " values for " + n + " rows (give one per row of X, "
+                    + "on the scale of eta)");
+        }
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(o[i])) {
+                throw Errors.value("summary(): offset " + o[i] + " at row " + i + " is not finite; offsets must be "
+                        + "finite numbers on the scale of eta");
+            }
+        }
+        return o;
     }
 
     private static GlmInference.Weights weights(String kind) {

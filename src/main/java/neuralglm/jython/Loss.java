@@ -103,8 +103,8 @@ public class Loss {
      * @param target target
      * @return the loss
      */
-    public Tensor __call__(Tensor input, Tensor target) {
-        final java.util.List<PyObject> values = new java.util.ArrayList<>(java.util.List.of(Py.java2py(input), Py.java2py(target)));
+    public Tensor __call__(PyObject input, PyObject target) {
+        final java.util.List<PyObject> values = new java.util.ArrayList<>(java.util.List.of(input, target));
         final java.util.List<String> names = new java.util.ArrayList<>();
         option(values, names, "reduction", Py.newString(reduction));
         switch (function) {

@@ -33,16 +33,22 @@ public abstract class Module {
 
     /**
      * {@code self.fc1 = nn.Linear(...)} in a Jython subclass: remembers the order of first assignment, so
-     * that parameters, {@code state_dict()} and printing follow it as in PyTorch, then assigns as Python does.
+     * that parameters, {@code state_dict()} and printing follow it as in PyTorch, then assigns as Python does; a
+     * parameter attribute takes only a parameter or None ({@link TorchParameter#assignable}), as in PyTorch.
      *
      * @param name  the attribute
      * @param value its value
      */
     public void __setattr__(String name, PyObject value) {
+        final PyObject self = this instanceof PyProxy ? ((PyProxy) this)._getPyInstance() : Py.java2py(this);
+        final PyObject dict = self.fastGetDict();
+        final PyObject current = dict == null ? null : dict.__finditem__(name);
+        if (current != null && current.__tojava__(TorchParameter.class) instanceof TorchParameter && value != Py.None) {
+            TorchParameter.assignable(value, name); // a parameter is replaced by a parameter (or None), as in PyTorch
+        }
         if (!assigned.contains(name)) {
             assigned.add(name);
         }
-        final PyObject self = this instanceof PyProxy ? ((PyProxy) this)._getPyInstance() : Py.java2py(this);
         OBJECT_SETATTR.__call__(self, Py.newString(name), value);
     }
 
@@ -79,11 +85,15 @@ public abstract class Module {
                     + (kws.length == 0 ? "" : " and the keywords " + String.join(", ", kws))
                     + "; a module of several inputs is an nn.Module subclass whose forward takes them");
         }
-        final Object x = args[0].__tojava__(Tensor.class);
-        if (!(x instanceof Tensor)) {
-            throw Py.TypeError(name + " takes a tensor, got " + args[0].getType().getName());
-        }
-        return Py.java2py(call((Tensor) x));
+        return Py.java2py(call(Args.tensorArgument(args[0], functionName(), "input", 1)));
+    }
+
+    /**
+     * @return the function PyTorch names when this module is given something other than a tensor ({@code linear},
+     *         {@code relu}: {@code linear(): argument 'input' (position 1) must be Tensor, not list})
+     */
+    String functionName() {
+        return typeName().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -223,8 +233,9 @@ public abstract class Module {
     }
 
     /**
-     * {@code model.to(device)}, {@code model.to(torch.float32)}: this module, which computes on the CPU in
-     * float64 already; another device is refused with a one-line message.
+     * {@code model.to(device)}, {@code model.to(torch.float64)}: this module, which computes on the CPU already; a
+     * float dtype labels its parameters with it (see {@link DType}: they compute in float64 either way), so that
+     * inputs of that dtype fit it, as in PyTorch; another device is refused with a one-line message.
      *
      * @param args a device or a dtype, then keywords {@code device}, {@code dtype}
      * @param kws  keyword names
@@ -233,12 +244,17 @@ public abstract class Module {
     public Module to(PyObject[] args, String[] kws) {
         final Args a = new Args("to", args, kws, "target", "dtype", "device", "non_blocking");
         DType.checkDevice(a.get("device"), "Module.to");
-        DType.of(a.get("dtype"), "Module.to");
+        DType dtype = DType.of(a.get("dtype"), "Module.to");
         final PyObject target = a.get("target");
-        if (target != null && !(target.__tojava__(DType.class) instanceof DType)) {
+        if (target != null && target.__tojava__(DType.class) instanceof DType) {
+            dtype = (DType) target.__tojava__(DType.class);
+        } else if (target != null) {
             DType.checkDevice(target, "Module.to");
         }
-        return this;
+        if (dtype != null && !dtype.getIs_floating_point()) {
+            throw Errors.type("nn.Module.to only accepts floating point dtypes, but got desired dtype=" + dtype);
+        }
+        return dtype == null ? this : floatLabel(dtype);
     }
 
     /** @return this module: it is on the CPU already */
@@ -251,13 +267,20 @@ public abstract class Module {
         throw Errors.value("cuda(): no CUDA device here; neuralGLM computes on the CPU (torch.cuda.is_available() is False)");
     }
 
-    /** @return this module: parameters are float64 and stay so ({@code model.float()}, see {@link DType}) */
+    /** @return this module, its parameters labelled torch.float32 ({@code model.float()}; see {@link #to}) */
     public Module float_() {
-        return this;
+        return floatLabel(DType.FLOAT32);
     }
 
-    /** @return this module ({@code model.double()}) */
+    /** @return this module, its parameters labelled torch.float64 ({@code model.double()}; see {@link #to}) */
     public Module double_() {
+        return floatLabel(DType.FLOAT64);
+    }
+
+    private Module floatLabel(DType dtype) {
+        for (TorchParameter p : namedParameters().values()) {
+            p.floating = dtype;
+        }
         return this;
     }
 

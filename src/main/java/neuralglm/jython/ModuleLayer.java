@@ -18,6 +18,8 @@ final class ModuleLayer implements Layer {
     private final transient Module module;
     private transient Tensor input;
     private transient Tensor output;
+    /** The float dtype label of the network's input, which the module's input carries (see {@link Tensor#floating}). */
+    transient DType floating;
 
     ModuleLayer(Module module) {
         this.module = module;
@@ -26,6 +28,7 @@ final class ModuleLayer implements Layer {
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x) {
         input = Tensor.matrix(x.copy());
+        input.floating = floating;
         input.requiresGrad = true;
         output = module.call(input);
         if (output.data.numRows != x.numRows) {

@@ -30,7 +30,14 @@ final class Ops {
     /** Unary element-wise functions. */
     enum Fn { EXP, LOG, LOG1P, ABS, SQRT, SIN, COS }
 
+    /**
+     * Labels a float result with its float dtype by PyTorch's promotion ({@link Tensor#floatOf}) unless the operation
+     * labelled it, then records it when some input needs a gradient.
+     */
     static Tensor record(Tensor out, String name, Node.Backward backward, Tensor... inputs) {
+        if (out.integral == null && out.floating == null) {
+            out.floating = Tensor.floatOf(inputs);
+        }
         if (!Autograd.enabled()) {
             return out;
         }
@@ -604,6 +611,9 @@ final class Ops {
             throw Errors.runtime("mm: expected both tensors of one dtype, got " + a.getDtype() + " and " + b.getDtype()
                     + " (PyTorch does not mix whole numbers and floats in a product; give t.float())");
         }
+        a.sameFloatDtype(b, (x, y) -> "expected scalar type " + x + " but found " + y + " (mm of torch."
+                + a.floatDtype().getName() + " and torch." + b.floatDtype().getName() + "; give both one dtype, e.g. "
+                + "t.float() or t.double())");
         final DMatrixRMaj out = new DMatrixRMaj(a.shape[0], b.shape[1]);
         CommonOps_DDRM.mult(a.data, b.data, out);
         return record(Tensor.matrix(out), "MmBackward", g -> {

@@ -45,6 +45,13 @@ public class Tensor implements Iterable<Object> {
      * class indices, counts and comparisons. See {@link #wholeOf}.
      */
     DType integral;
+    /**
+     * The float dtype a float tensor stands for ({@link DType#FLOAT32}, {@link DType#FLOAT64} or
+     * {@link DType#FLOAT16}), or null for the default dtype ({@link DType#defaultFloat()}). Only a label, as
+     * {@link #integral}: the values are float64 either way; results take it by PyTorch's type promotion
+     * ({@link #floatOf}), and a product of two float dtypes (mm, matmul, a Linear layer) is refused, as PyTorch's.
+     */
+    DType floating;
 
     Tensor(DMatrixRMaj data, int[] shape) {
         this.data = data;
@@ -136,6 +143,60 @@ public class Tensor implements Iterable<Object> {
     Tensor label(DType label) {
         integral = label;
         return this;
+    }
+
+    /**
+     * @param source a tensor
+     * @return this tensor, labelled with source's dtype (whole-number or float)
+     */
+    Tensor labelLike(Tensor source) {
+        integral = source.integral;
+        floating = source.floating;
+        return this;
+    }
+
+    /** @return the float dtype of this tensor (of its values as a float tensor, for a whole-number one) */
+    DType floatDtype() {
+        return floating != null ? floating : DType.defaultFloat();
+    }
+
+    /**
+     * The float dtype of a float result, as PyTorch's type promotion gives it: the widest of the float operands
+     * that have dimensions, else of the 0-d ones (a float32 tensor times a 0-d float64 tensor or a Python float is
+     * float32); whole-number operands do not count, and a result of whole numbers only (a division) has the default.
+     *
+     * @param inputs the operands
+     * @return the dtype, or null for the default one (when no operand names another)
+     */
+    static DType floatOf(Tensor... inputs) {
+        for (int tier = 1; tier >= 0; tier--) {
+            boolean any = false, named = false;
+            DType widest = null;
+            for (Tensor t : inputs) {
+                if (t.integral == null && (t.shape.length > 0 ? 1 : 0) == tier) {
+                    any = true;
+                    named |= t.floating != null;
+                    widest = widest == null ? t.floatDtype() : DType.wider(widest, t.floatDtype());
+                }
+            }
+            if (any) {
+                return named ? widest : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Refuses a product of float tensors of two dtypes, as PyTorch's mm, matmul and Linear do.
+     *
+     * @param other   the other factor
+     * @param message PyTorch's message, given this tensor's and other's scalar type names ({@code Float}, {@code Double})
+     * @throws org.python.core.PyException a {@code RuntimeError} when both are float tensors of different dtypes
+     */
+    void sameFloatDtype(Tensor other, java.util.function.BinaryOperator<String> message) {
+        if (integral == null && other.integral == null && floatDtype() != other.floatDtype()) {
+            throw Errors.runtime(message.apply(floatDtype().scalarName(), other.floatDtype().scalarName()));
+        }
     }
 
     /** @return whether a backward pass must reach this tensor */
@@ -281,7 +342,12 @@ public class Tensor implements Iterable<Object> {
      *         (and after {@code zero_grad(set_to_none=True)})
      */
     public Tensor getGrad() {
-        return gradDefined ? new Tensor(gradStore, shape) : null;
+        if (!gradDefined) {
+            return null;
+        }
+        final Tensor g = new Tensor(gradStore, shape);
+        g.floating = floating;   // a gradient has its leaf's dtype
+        return g;
     }
 
     /** @param g a new gradient (its values are copied), or None */
@@ -302,7 +368,7 @@ public class Tensor implements Iterable<Object> {
 
     /** @return a tensor sharing this one's storage, outside the record ({@code t.data}) */
     public Tensor getData() {
-        return new Tensor(data, shape).label(integral);
+        return new Tensor(data, shape).labelLike(this);
     }
 
     /**
@@ -328,11 +394,12 @@ public class Tensor implements Iterable<Object> {
     // ------------------------------------------------------------------ conversion
 
     /**
-     * @return {@code torch.float64} for a float tensor (every tensor here stores and computes in float64, see
-     *         {@link DType}); {@code torch.int64} (or int32, bool) for whole numbers: class indices, comparisons, counts
+     * @return the dtype this tensor stands for (every tensor here stores and computes in float64, see {@link DType}):
+     *         {@code torch.float32} (the default), {@code torch.float64}, ... for a float tensor; {@code torch.int64}
+     *         (or int32, bool) for whole numbers: class indices, comparisons, counts
      */
     public DType getDtype() {
-        return integral == null ? DType.FLOAT64 : integral;
+        return integral == null ? floatDtype() : integral;
     }
 
     /** @return {@code 'cpu'} */
@@ -357,8 +424,9 @@ public class Tensor implements Iterable<Object> {
 
     /**
      * {@code t.to(torch.float32)}, {@code t.to('cpu')}, {@code t.to(device='cpu', dtype=torch.float64)},
-     * {@code t.type(torch.LongTensor)}: a float dtype or the CPU give this tensor back, an integer dtype a
-     * truncated copy (see {@link DType}); another device is refused with a one-line message.
+     * {@code t.type(torch.LongTensor)}: this tensor's own dtype or the CPU give this tensor back, another float dtype
+     * a copy labelled with it that stays in the record (as PyTorch's, gradients flow back through it), an integer
+     * dtype a truncated copy (see {@link DType}); another device is refused with a one-line message.
      *
      * @param args a dtype or a device name, then keywords {@code dtype}, {@code device}
      * @param kws  keyword names
@@ -378,8 +446,13 @@ public class Tensor implements Iterable<Object> {
                 DType.checkDevice(target, "to");
             }
         }
-        if (dtype == null || dtype.getIs_floating_point() && integral == null) {
+        if (dtype == null || dtype == getDtype()) {
             return this;
+        }
+        if (dtype.getIs_floating_point() && integral == null) {
+            final Tensor copy = Ops.reshape(this, shape.clone(), "ToCopyBackward");
+            copy.floating = dtype;
+            return copy;
         }
         return dtype.apply(detach());
     }
@@ -387,11 +460,12 @@ public class Tensor implements Iterable<Object> {
     /**
      * @param args a dtype (or nothing: then the type's name)
      * @param kws  keyword names
-     * @return {@code 'torch.DoubleTensor'} without arguments, else {@code to(dtype)}
+     * @return the legacy type name ({@code 'torch.FloatTensor'}, {@code 'torch.DoubleTensor'}, {@code 'torch.LongTensor'})
+     *         without arguments, else {@code to(dtype)}
      */
     public Object type(PyObject[] args, String[] kws) {
         if (args.length == 0) {
-            return "torch.DoubleTensor";
+            return getDtype().tensorType();
         }
         return to(args, kws);
     }
@@ -408,7 +482,7 @@ public class Tensor implements Iterable<Object> {
 
     /** @return a copy outside the record: no gradient flows through it */
     public Tensor detach() {
-        return new Tensor(data.copy(), shape.clone()).label(integral);
+        return new Tensor(data.copy(), shape.clone()).labelLike(this);
     }
 
     /** @return a copy that stays in the record */
@@ -911,12 +985,22 @@ public class Tensor implements Iterable<Object> {
         return reduce(new Args("sum", args, kws, "dim", "keepdim", "dtype"), false);
     }
 
-    /** sum or mean of all entries, or along {@code dim} (kept with size 1 when {@code keepdim}). */
+    /** sum or mean of all entries, or along {@code dim} (kept with size 1 when {@code keepdim}), of {@code dtype} if given. */
     Tensor reduce(Args a, boolean mean) {
         if (mean && integral != null && !a.has("dtype")) {
             throw Errors.runtime("mean(): could not infer output dtype: the tensor holds whole numbers (" + integral
                     + "), as PyTorch refuses; give t.float().mean()");
         }
+        final Tensor r = reduceValues(a, mean);
+        final DType dtype = DType.of(a.get("dtype"), mean ? "mean" : "sum");
+        if (dtype != null && dtype.getIs_floating_point()) {
+            r.integral = null;
+            r.floating = dtype;
+        }
+        return r;
+    }
+
+    private Tensor reduceValues(Args a, boolean mean) {
         if (!a.has("dim")) {
             return Ops.sumAll(this, mean);
         }
@@ -1092,6 +1176,7 @@ public class Tensor implements Iterable<Object> {
             throw Errors.runtime("dot: expected two 1-d tensors of one length, got shapes " + shapeText(shape) + " and "
                     + shapeText(o.shape));
         }
+        sameFloatDtype(o, (x, y) -> "dot : expected both vectors to have same dtype, but found " + x + " and " + y);
         return Ops.sumAll(__mul__(o), false);
     }
 
@@ -1485,6 +1570,9 @@ public class Tensor implements Iterable<Object> {
                 }
                 sb.append(']');
             }
+        }
+        if (integral == DType.INT32 || integral == null && floatDtype() != DType.defaultFloat()) {
+            sb.append(", dtype=").append(getDtype());
         }
         if (node != null) {
             sb.append(", grad_fn=<").append(node.name).append('>');

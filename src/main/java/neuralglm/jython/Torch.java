@@ -314,27 +314,31 @@ public final class Torch {
     // ------------------------------------------------------------------ functions
 
     /** @param t input @return {@code exp(t)} */
-    public static Tensor exp(Tensor t) { return t.exp(); }
+    public static Tensor exp(PyObject t) { return input(t, "exp").exp(); }
     /** @param t input @return {@code log(t)} */
-    public static Tensor log(Tensor t) { return t.log(); }
+    public static Tensor log(PyObject t) { return input(t, "log").log(); }
     /** @param t input @return {@code sigmoid(t)} */
-    public static Tensor sigmoid(Tensor t) { return t.sigmoid(); }
+    public static Tensor sigmoid(PyObject t) { return input(t, "sigmoid").sigmoid(); }
     /** @param t input @return {@code tanh(t)} */
-    public static Tensor tanh(Tensor t) { return t.tanh(); }
+    public static Tensor tanh(PyObject t) { return input(t, "tanh").tanh(); }
     /** @param t input @return {@code relu(t)} */
-    public static Tensor relu(Tensor t) { return t.relu(); }
+    public static Tensor relu(PyObject t) { return input(t, "relu").relu(); }
     /** @param t input @return {@code |t|} */
-    public static Tensor abs(Tensor t) { return t.abs(); }
+    public static Tensor abs(PyObject t) { return input(t, "abs").abs(); }
     /** @param t input @return {@code sin(t)} */
-    public static Tensor sin(Tensor t) { return t.sin(); }
+    public static Tensor sin(PyObject t) { return input(t, "sin").sin(); }
     /** @param t input @return {@code cos(t)} */
-    public static Tensor cos(Tensor t) { return t.cos(); }
+    public static Tensor cos(PyObject t) { return input(t, "cos").cos(); }
     /** @param t input @return {@code sqrt(t)} */
-    public static Tensor sqrt(Tensor t) { return t.sqrt(); }
+    public static Tensor sqrt(PyObject t) { return input(t, "sqrt").sqrt(); }
     /** @param a 2-d @param b 2-d @return {@code a b} */
-    public static Tensor mm(Tensor a, Tensor b) { return a.mm(b); }
+    public static Tensor mm(PyObject a, PyObject b) {
+        return Args.tensorArgument(a, "mm", "input", 1).mm(Args.tensorArgument(b, "mm", "mat2", 2));
+    }
     /** @param a 2-d @param b 2-d @return {@code a b} */
-    public static Tensor matmul(Tensor a, Tensor b) { return a.matmul(b); }
+    public static Tensor matmul(PyObject a, PyObject b) {
+        return Args.tensorArgument(a, "matmul", "input", 1).matmul(Args.tensorArgument(b, "matmul", "other", 2));
+    }
     /** @param t input @return the Euclidean norm */
     public static Tensor norm(PyObject[] args, String[] kws) {
         return Convert.toTensor(args.length > kws.length ? args[0] : null, "norm: input")
@@ -353,17 +357,24 @@ public final class Torch {
     }
 
     /** @param a 1-d @param b 1-d @return the inner product */
-    public static Tensor dot(Tensor a, Tensor b) { return a.dot(b); }
+    public static Tensor dot(PyObject a, PyObject b) {
+        return Args.tensorArgument(a, "dot", "input", 1).dot(Args.tensorArgument(b, "dot", "tensor", 2));
+    }
+
+    /** @return t, the first argument of a function of one tensor, refused as PyTorch refuses a non-tensor */
+    private static Tensor input(PyObject t, String function) {
+        return Args.tensorArgument(t, function, "input", 1);
+    }
     /** @param t input @return rounded half to even */
-    public static Tensor round(Tensor t) { return t.round(); }
+    public static Tensor round(PyObject t) { return input(t, "round").round(); }
     /** @param t input @return rounded down */
-    public static Tensor floor(Tensor t) { return t.floor(); }
+    public static Tensor floor(PyObject t) { return input(t, "floor").floor(); }
     /** @param t input @return rounded up */
-    public static Tensor ceil(Tensor t) { return t.ceil(); }
+    public static Tensor ceil(PyObject t) { return input(t, "ceil").ceil(); }
     /** @param t input @return the signs */
-    public static Tensor sign(Tensor t) { return t.sign(); }
+    public static Tensor sign(PyObject t) { return input(t, "sign").sign(); }
     /** @param t input @return {@code log(1 + t)} */
-    public static Tensor log1p(Tensor t) { return t.log1p(); }
+    public static Tensor log1p(PyObject t) { return input(t, "log1p").log1p(); }
     /** @param args input, dim=None, keepdim=False @param kws keywords @return indices of the maxima */
     public static Tensor argmax(PyObject[] args, String[] kws) {
         final Args a = new Args("argmax", args, kws, "input", "dim", "keepdim");

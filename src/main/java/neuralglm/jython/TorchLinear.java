@@ -7,7 +7,7 @@ import java.util.List;
  * {@link neuralglm.nn.Linear}: {@code layer.weight} (out x in) and {@code layer.bias} are the engine's
  * parameters themselves, so {@code layer.weight.copy_(w)} inside {@code torch.no_grad()} or
  * {@code layer.weight.data = w} sets what the layer computes with, and {@code layer.weight = nn.Parameter(w)}
- * copies w's values in (the shape must match). With {@code bias=False} the engine's bias is held at 0
+ * copies w's values in (the shape must match; a plain tensor is refused, as in PyTorch). With {@code bias=False} the engine's bias is held at 0
  * and is not a parameter ({@code layer.bias} is None), so no optimiser changes it.
  */
 public class TorchLinear extends EngineModule {
@@ -43,30 +43,32 @@ public class TorchLinear extends EngineModule {
     }
 
     /** @return the weight, out x in ({@code layer.weight}) */
-    public Tensor getWeight() {
-        return namedParameters().get("weight");
+    public org.python.core.PyObject getWeight() {
+        return org.python.core.Py.java2py(namedParameters().get("weight"));
     }
 
     /**
-     * {@code layer.weight = nn.Parameter(w)} (or a tensor): copies w's values into the weight.
+     * {@code layer.weight = nn.Parameter(w)}: copies w's values (and its dtype) into the weight; a plain tensor is refused
+     * as in PyTorch.
      *
-     * @param value out x in values
+     * @param value an out x in parameter
      */
-    public void setWeight(Tensor value) {
+    public void setWeight(org.python.core.PyObject value) {
         assign(namedParameters().get("weight"), value, "weight");
     }
 
     /** @return the bias, of length out, or None for {@code bias=False} ({@code layer.bias}) */
-    public Tensor getBias() {
-        return hasBias ? namedParameters().get("bias") : null;
+    public org.python.core.PyObject getBias() {
+        return hasBias ? org.python.core.Py.java2py(namedParameters().get("bias")) : org.python.core.Py.None;
     }
 
     /**
-     * {@code layer.bias = nn.Parameter(b)}: copies b's values into the bias.
+     * {@code layer.bias = nn.Parameter(b)}: copies b's values (and its dtype) into the bias; a plain tensor is refused as
+     * in PyTorch.
      *
-     * @param value out values
+     * @param value a parameter of out values
      */
-    public void setBias(Tensor value) {
+    public void setBias(org.python.core.PyObject value) {
         if (!hasBias) {
             throw Errors.value("this Linear layer was made with bias=False, so it has no bias to set");
         }
@@ -83,8 +85,13 @@ public class TorchLinear extends EngineModule {
         return out;
     }
 
-    private static void assign(TorchParameter p, Object value, String name) {
-        final Tensor t = Convert.toTensor(value, "Linear." + name);
+    private static void assign(TorchParameter p, org.python.core.PyObject value, String name) {
+        if (value == org.python.core.Py.None) {
+            throw Errors.value("Linear." + name + " = None: the bridge's Linear keeps its " + name + " (for a layer without "
+                    + "a bias make nn.Linear(in, out, bias=False))");
+        }
+        final Tensor t = TorchParameter.assignable(value, name);
+        p.floating = t.floating;
         if (!java.util.Arrays.equals(t.shape, p.shape)) {
             throw Errors.runtime("Linear." + name + " has shape " + Tensor.shapeText(p.shape) + ", the value given has shape "
                     + Tensor.shapeText(t.shape) + "; they must match");

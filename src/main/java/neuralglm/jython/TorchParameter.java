@@ -26,6 +26,7 @@ public class TorchParameter extends Tensor {
      */
     public TorchParameter(Object init) {
         this(wrap(floating(Convert.toTensor(init, "Parameter"))), Convert.toTensor(init, "Parameter").shape.clone());
+        this.floating = Convert.toTensor(init, "Parameter").floating;
     }
 
     /** @return t, refused with PyTorch's RuntimeError when it holds whole numbers (which cannot require gradients) */
@@ -39,6 +40,26 @@ public class TorchParameter extends Tensor {
 
     private static Parameter wrap(Tensor t) {
         return new Parameter("parameter", t.data.copy());
+    }
+
+    /**
+     * {@code module.name = value} where {@code name} is a parameter: value must be an {@code nn.Parameter}, as in PyTorch,
+     * which refuses a plain tensor (whose values would otherwise be taken without it being trained as one).
+     *
+     * @param value what is assigned (a PyObject or a Java value)
+     * @param name  the parameter's name
+     * @return value, a parameter
+     * @throws org.python.core.PyException PyTorch's TypeError: {@code cannot assign 'torch.FloatTensor' as parameter
+     *         'weight' (torch.nn.Parameter or None expected)}
+     */
+    static TorchParameter assignable(Object value, String name) {
+        final Object java = value instanceof org.python.core.PyObject
+                ? ((org.python.core.PyObject) value).__tojava__(Tensor.class) : value;
+        if (java instanceof TorchParameter) {
+            return (TorchParameter) java;
+        }
+        throw Errors.type("cannot assign '" + (java instanceof Tensor ? ((Tensor) java).getDtype().tensorType()
+                : Args.typeName(value)) + "' as parameter '" + name + "' (torch.nn.Parameter or None expected)");
     }
 
     /** @return the engine parameter (shared storage) */

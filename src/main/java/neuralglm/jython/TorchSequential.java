@@ -23,6 +23,8 @@ public class TorchSequential extends EngineModule {
     private final List<Module> modules = new ArrayList<>();
     /** How many of the modules, from the first, run as the engine network (the rest are trailing flattens). */
     private int engineCount;
+    /** The engine network's layers that are Jython modules: they see the input's float dtype ({@link ModuleLayer#floating}). */
+    private final List<ModuleLayer> moduleLayers = new ArrayList<>();
 
     /** An empty network; see {@link #add_module}. */
     public TorchSequential() {
@@ -74,8 +76,13 @@ public class TorchSequential extends EngineModule {
             engineCount--;
         }
         final Sequential seq = new Sequential();
+        moduleLayers.clear();
         for (int i = 0; i < engineCount; i++) {
-            seq.add(names.get(i), modules.get(i).asLayer());
+            final neuralglm.nn.Layer l = modules.get(i).asLayer();
+            if (l instanceof ModuleLayer) {
+                moduleLayers.add((ModuleLayer) l);
+            }
+            seq.add(names.get(i), l);
         }
         layer = seq;
     }
@@ -91,6 +98,9 @@ public class TorchSequential extends EngineModule {
      */
     @Override
     Tensor call(Tensor x) {
+        for (ModuleLayer l : moduleLayers) {
+            l.floating = x.floating;
+        }
         Tensor y = engineCount == 0 ? x : super.call(x);
         for (int i = engineCount; i < modules.size(); i++) {
             y = modules.get(i).call(y);
@@ -178,6 +188,12 @@ public class TorchSequential extends EngineModule {
     @Override
     String typeName() {
         return "Sequential";
+    }
+
+    /** @return the first layer's function, which PyTorch names when the input is not a tensor */
+    @Override
+    String functionName() {
+        return modules.isEmpty() ? "sequential" : modules.get(0).functionName();
     }
 
     @Override

@@ -223,7 +223,7 @@ class BridgeTest {
                 "print(m.tolist(), p.grad.tolist(), torch.tensor([ 9.5e-05, -4.275e-02]), torch.tensor([[1.0, 2.0]]))"));
         assertEquals(String.join("\n",
                 "(True, True, [8.5, 34.0], [0.0, 0.0], False, True, 4.25, 18.0625, 18.0625, [1, -1], [0, 0],"
-                + " torch.Size([2, 3]), torch.float64, False)",
+                + " torch.Size([2, 3]), torch.float32, False)",
                 "([[0.0, 1.0], [1.0, 0.0], [0.0, 1.0]], [[0.0, 1.0], [1.0, 0.0]], tensor([ 9.5000e-05, -4.2750e-02]),"
                 + " tensor([[1., 2.]]))"), printed.trim());
     }

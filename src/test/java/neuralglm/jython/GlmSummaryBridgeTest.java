@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code model.summary(family, X, y)} from Jython: a {@code nn.Linear(d, 1)} holding R's coefficients for
- * ?glm's Dobson Poisson example prints R's table and returns R's standard errors (to R's 1e-8 convergence).
+ * ?glm's Dobson Poisson example prints R's table and returns R's standard errors (to R's 1e-8 convergence); with an
+ * offset, R's glm with an offset; a multinomial logit, nnet's multinom.
  */
 class GlmSummaryBridgeTest {
 
@@ -49,6 +50,85 @@ class GlmSummaryBridgeTest {
             final double r = f.table()[j][RFixture.SE];
             assertEquals(r, Double.parseDouble(se[j]), 1e-6 * r, "se " + j);
         }
+    }
+
+    /**
+     * {@code model.summary(family, X, y, offset=o)} against R's {@code glm(..., offset)} (fixtures of
+     * {@code src/test/resources/glmref/make_offset_fixtures.R}): MASS's Insurance claims, Poisson with
+     * {@code offset(log(Holders))}; 80 costs over months of exposure, Gamma with a log link and {@code offset(log(months))}
+     * (dispersion estimated); a logit with a known offset per row. A {@code nn.Linear(d, 1)} holding R's coefficients
+     * (the model of {@code eta = model(X) + o}) gives R's standard errors, z/t statistics, p-values, deviance, null
+     * deviance (R refits the intercept-only model with the offset), AIC and dispersion, to 1e-6 relative (R ran IRLS
+     * to a relative deviance change of 1e-15).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"insurance_exposure, Poisson", "gamma_exposure, Gamma",
+        "logit_offset, Bernoulli"})
+    void summaryWithOffsetMatchesR(String name, String family) {
+        final RFixture f = RFixture.load(name);
+        final double[] offset = RFixture.offsets(name);
+        final int d = f.x()[0].length;
+        final double[] slopes = new double[d];
+        for (int j = 0; j < d; j++) {
+            slopes[j] = f.table()[j + 1][RFixture.ESTIMATE];
+        }
+        final String rows = Arrays.stream(f.x()).map(GlmSummaryBridgeTest::list).collect(Collectors.joining(", ", "[", "]"));
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "import torch.nn as nn",
+                "X = torch.tensor(" + rows + ")",
+                "y = torch.tensor(" + list(f.y()) + ")",
+                "off = torch.tensor(" + list(offset) + ")",
+                "m = nn.Linear(" + d + ", 1)",
+                "with torch.no_grad():",
+                "    m.weight.copy_(torch.tensor([" + list(slopes) + "]))",
+                "    m.bias.fill_(" + f.table()[0][RFixture.ESTIMATE] + ")",
+                "s = m.summary(torch.families." + family + "(), X, y, offset=off)",
+                "for v in [s.estimates(), s.standardErrors(), s.statistics(), s.pValues(),",
+                "          [s.deviance(), s.nullDeviance(), s.aic(), s.dispersion()]]:",
+                "    print(' '.join(repr(x) for x in v))"));
+        final String[] lines = printed.trim().split("\n");
+        final double[][] got = new double[5][];
+        for (int i = 0; i < 5; i++) {
+            got[i] = Arrays.stream(lines[lines.length - 5 + i].trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
+        }
+        for (int j = 0; j <= d; j++) {
+            close(name + " " + f.terms()[j] + " estimate", f.table()[j][RFixture.ESTIMATE], got[0][j]);
+            close(name + " " + f.terms()[j] + " se", f.table()[j][RFixture.SE], got[1][j]);
+            close(name + " " + f.terms()[j] + " statistic", f.table()[j][RFixture.STAT], got[2][j]);
+            close(name + " " + f.terms()[j] + " p", f.table()[j][RFixture.P], got[3][j]);
+        }
+        close(name + " deviance", f.stat("deviance"), got[4][0]);
+        close(name + " null deviance", f.stat("null.deviance"), got[4][1]);
+        close(name + " AIC", f.stat("aic"), got[4][2]);
+        close(name + " dispersion", f.stat("dispersion"), got[4][3]);
+    }
+
+    private static void close(String what, double expected, double actual) {
+        assertTrue(Math.abs(actual - expected) <= 1e-6 * Math.abs(expected) || Math.abs(actual - expected) < 1e-12,
+                what + ": R " + expected + ", bridge " + actual);
+    }
+
+    /** An offset of the wrong length, or with a value that is not finite, is refused with a ValueError naming it. */
+    @Test
+    void summaryRefusesBadOffsets() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "import torch.nn as nn",
+                "m = nn.Linear(1, 1)",
+                "X = torch.tensor([[0.5], [1.0], [2.0]])",
+                "y = torch.tensor([1.0, 0.0, 3.0])",
+                "for off in [torch.zeros(2), torch.tensor([0.0, float('nan'), 1.0]), torch.tensor([0.0, 1.0, float('inf')])]:",
+                "    try:",
+                "        m.summary(torch.families.Poisson(), X, y, offset=off)",
+                "        print('accepted')",
+                "    except ValueError as e:",
+                "        print('ValueError: %s' % e)"));
+        assertTrue(printed.contains("ValueError: summary(): offset has 2 values for 3 rows"), printed);
+        assertTrue(printed.contains("ValueError: summary(): offset nan at row 1 is not finite")
+                || printed.contains("ValueError: summary(): offset NaN at row 1 is not finite"), printed);
+        assertTrue(printed.contains("ValueError: summary(): offset Infinity at row 2 is not finite"), printed);
+        assertTrue(!printed.contains("accepted"), printed);
     }
 
     /**

@@ -15,7 +15,8 @@ import org.python.core.PyString;
 import org.python.util.PythonInterpreter;
 
 /**
- * One embedded Jython interpreter shared by the tests (starting Jython costs seconds), with
+ * One embedded Jython interpreter shared by the tests (starting Jython costs seconds; each script or snippet starts at
+ * PyTorch's default dtype, float32, as in a fresh process), with
  * {@code scripts/} and {@code scripts/lib/} (the torch, numpy and matplotlib shims) on its path; runs scripts as {@code __main__} and snippets, capturing what they print.
  */
 final class Jython {
@@ -82,6 +83,8 @@ final class Jython {
      */
     static synchronized String exec(String code) {
         final PythonInterpreter py = get();
+        // as a fresh PyTorch process: each script starts at the default dtype float32 (the interpreter is shared)
+        DType.setDefaultFloat(DType.FLOAT32);
         final StringWriter out = new StringWriter();
         py.setOut(out);
         py.setErr(out);

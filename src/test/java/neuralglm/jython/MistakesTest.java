@@ -18,7 +18,9 @@ import org.junit.jupiter.api.function.Executable;
  * wrong width, backward without a gradient, in-place changes of leaves that require grad, float or out-of-range class
  * targets, empty tensors, NaN and Inf, optimisers given no or wrong parameters, state_dicts with missing, unexpected or
  * misshapen entries, indices and dimensions out of range, views to sizes that do not fit, cat and stack of mismatched
- * tensors, datasets and loaders of mismatched or no rows, layers given the wrong input) must raise the Python exception
+ * tensors, datasets and loaders of mismatched or no rows, layers given the wrong input, float32 and float64 tensors in
+ * one product (PyTorch promotes them in element-wise operations: the dtypes of the results are compared), a list, a
+ * number or None where a tensor is required, a plain tensor assigned to a parameter) must raise the Python exception
  * PyTorch 1.13 raises, with a message naming what was wrong (a key part of it is asserted), never a Java exception;
  * where PyTorch runs the code, the bridge must print the same value. The expected kinds (and values) are what
  * {@code /usr/bin/python3 src/test/resources/neuralglm/jython/mistakes.py} printed with PyTorch 1.13.0a0.
@@ -42,9 +44,9 @@ class MistakesTest {
         "module_in_features|RuntimeError|Linear layer Linear(5, 1) expects 5 input columns, got 4",
         "linear_int_input|RuntimeError|Linear: the input holds whole numbers (torch.int64) and a",
         "linear_float_features|TypeError|Linear() argument 'out_features' must be an int, got float 2.0",
-        "relu_list|TypeError|relu(): 1st arg can't be coerced",
+        "relu_list|TypeError|relu(): argument 'input' (position 1) must be Tensor, not list",
         "softmax_implicit_dim|ok|tensor[2, 2] [0.26894, 0.73106, 0.1192, 0.8808]",
-        "linear_list_input|TypeError|Linear takes a tensor, got list",
+        "linear_list_input|TypeError|linear(): argument 'input' (position 1) must be Tensor, not list",
         "linear_negative_features|RuntimeError|Linear layer Linear(-1, 2) needs at least one input and one",
         "broadcast_add_rows|RuntimeError|shapes (2, 3) and (4, 3) do not broadcast: sizes must match or",
         "broadcast_mul_vectors|RuntimeError|shapes (3,) and (4,) do not broadcast: sizes must match or be 1",
@@ -200,6 +202,57 @@ class MistakesTest {
         "batchnorm_features|RuntimeError|running_mean should contain 3 elements not 4",
         "layernorm_shape|RuntimeError|Given normalized_shape=[4], expected input with shape [*, 4],",
         "embedding_out_of_range|IndexError|index out of range in self: index 3 at position 1, the",
+        "linear_float64_input|RuntimeError|mat1 and mat2 must have the same dtype",
+        "linear_double_model_float_input|RuntimeError|mat1 and mat2 must have the same dtype",
+        "sequential_float64_input|RuntimeError|mat1 and mat2 must have the same dtype",
+        "module_numpy_float64_input|RuntimeError|mat1 and mat2 must have the same dtype",
+        "default_float64_float32_input|RuntimeError|mat1 and mat2 must have the same dtype",
+        "mm_float_double|RuntimeError|expected scalar type Float but found Double",
+        "matmul_double_float|RuntimeError|expected scalar type Double but found Float",
+        "matmul_vector_double|RuntimeError|expected scalar type Float but found Double",
+        "dot_float_double|RuntimeError|dot : expected both vectors to have same dtype, but found Float and Double",
+        "bce_double_target|RuntimeError|Found dtype Double but expected Float",
+        "double_model_double_input|ok|torch.float64",
+        "to_float64_model|ok|torch.float64",
+        "add_float_double_promotes|ok|torch.float64",
+        "mul_float_0d_double|ok|torch.float32",
+        "mul_double_python_float|ok|torch.float64",
+        "int_times_double|ok|torch.float64",
+        "int_division_default|ok|torch.float32",
+        "mse_loss_float_double|ok|torch.float64",
+        "cat_float_double|ok|torch.float64",
+        "exp_keeps_double|ok|torch.float64",
+        "double_float_round_trip|ok|[torch.float64, torch.float32]",
+        "tensor_type_names|ok|[torch.FloatTensor, torch.DoubleTensor, torch.LongTensor]",
+        "default_dtype|ok|[torch.float32, torch.float32, torch.float32]",
+        "double_requires_grad_backward|ok|[torch.float64, tensor[2] [1, 1]]",
+        "relu_none|TypeError|relu(): argument 'input' (position 1) must be Tensor, not NoneType",
+        "relu_number|TypeError|relu(): argument 'input' (position 1) must be Tensor, not float",
+        "leaky_relu_list|TypeError|leaky_relu(): argument 'input' (position 1) must be Tensor, not list",
+        "torch_exp_list|TypeError|exp(): argument 'input' (position 1) must be Tensor, not list",
+        "torch_sigmoid_none|TypeError|sigmoid(): argument 'input' (position 1) must be Tensor, not NoneType",
+        "linear_none_input|TypeError|linear(): argument 'input' (position 1) must be Tensor, not NoneType",
+        "linear_forward_list|TypeError|linear(): argument 'input' (position 1) must be Tensor, not list",
+        "sequential_list_input|TypeError|linear(): argument 'input' (position 1) must be Tensor, not list",
+        "relu_module_list|TypeError|relu(): argument 'input' (position 1) must be Tensor, not list",
+        "mm_list|TypeError|mm(): argument 'mat2' (position 2) must be Tensor, not list",
+        "mm_list_first|TypeError|mm(): argument 'input' (position 1) must be Tensor, not list",
+        "matmul_number|TypeError|matmul(): argument 'other' (position 2) must be Tensor, not float",
+        "mse_loss_list|AttributeError|'list' object has no attribute 'size'",
+        "bce_logits_none_target|AttributeError|'NoneType' object has no attribute 'size'",
+        "cross_entropy_list|TypeError|cross_entropy_loss(): argument 'input' (position 1) must be Tensor, not list",
+        "nll_loss_list_target|TypeError|nll_loss_nd(): argument 'target' (position 2) must be Tensor, not list",
+        "poisson_nll_list|TypeError|poisson_nll_loss(): argument 'input' (position 1) must be Tensor, not list",
+        "mse_loss_module_list|AttributeError|'list' object has no attribute 'size'",
+        "cross_entropy_module_list|TypeError|cross_entropy_loss(): argument 'input' (position 1) must be Tensor, not list",
+        "assign_tensor_to_weight|TypeError|cannot assign 'torch.FloatTensor' as parameter 'weight' (torch.nn.Parameter or None expect",
+        "assign_double_tensor_to_bias|TypeError|cannot assign 'torch.DoubleTensor' as parameter 'bias' (torch.nn.Parameter or None expecte",
+        "assign_grad_tensor_to_weight|TypeError|cannot assign 'torch.FloatTensor' as parameter 'weight' (torch.nn.Parameter or None expect",
+        "assign_number_to_weight|TypeError|cannot assign 'float' as parameter 'weight' (torch.nn.Parameter or None expected)",
+        "assign_tensor_to_own_parameter|TypeError|cannot assign 'torch.FloatTensor' as parameter 'scale' (torch.nn.Parameter or None expecte",
+        "assign_parameters_ok|ok|tensor[1, 2] [3, 3]",
+        "assign_parameter_to_own_ok|ok|[scale, tensor[2] [3, 3]]",
+        "assign_double_parameter_float_input|RuntimeError|self and mat2 must have the same dtype",
     };
 
     /** case | what PyTorch raises (or ok) | what the bridge raises (or ok) | a key part of its message: where it still differs, and why. */
@@ -212,6 +265,8 @@ class MistakesTest {
         "module_without_super_init|AttributeError|ok|None",
         // tensors here have at most two dimensions (README); a third size is refused with one line naming that, not taken for a dtype as before
         "zeros_3d|ok|ValueError|zeros: tensors here have at most 2 dimensions, got 3 sizes",
+        // the engine's Linear always has its parameters: PyTorch lets a bias be removed by assigning None; here a Linear without one is nn.Linear(in, out, bias=False)
+        "assign_none_to_bias|ok|ValueError|Linear.bias = None: the bridge's Linear keeps its bias (for a layer without",
     };
 
     @Test

@@ -256,6 +256,84 @@ CASES = [
     ("batchnorm_features", "nn.BatchNorm1d(4)(torch.ones(2, 3))"),
     ("layernorm_shape", "nn.LayerNorm(4)(torch.ones(2, 3))"),
     ("embedding_out_of_range", "nn.Embedding(3, 2)(torch.tensor([0, 3]))"),
+    # ---- float32 and float64 (the default dtype is float32; the bridge computes in float64 and carries the label)
+    ("linear_float64_input", "nn.Linear(3, 1)(torch.ones(2, 3, dtype=torch.float64))"),
+    ("linear_double_model_float_input", "nn.Linear(3, 1).double()(torch.ones(2, 3))"),
+    ("sequential_float64_input", "nn.Sequential(nn.Linear(3, 2), nn.ReLU())(torch.ones(2, 3, dtype=torch.float64))"),
+    ("module_numpy_float64_input",
+     "class Net(nn.Module):\n"
+     "    def __init__(self):\n"
+     "        super(Net, self).__init__()\n"
+     "        self.fc = nn.Linear(2, 1)\n"
+     "    def forward(self, x):\n"
+     "        return self.fc(x)\n"
+     "Net()(torch.ones(4, 2).double())"),
+    ("default_float64_float32_input",
+     "torch.set_default_dtype(torch.float64)\nnn.Linear(3, 1)(torch.ones(2, 3, dtype=torch.float32))"),
+    ("mm_float_double", "torch.mm(torch.ones(2, 3), torch.ones(3, 2, dtype=torch.float64))"),
+    ("matmul_double_float", "torch.matmul(torch.ones(2, 3, dtype=torch.float64), torch.ones(3, 2))"),
+    ("matmul_vector_double", "torch.matmul(torch.ones(2, 3), torch.ones(3, dtype=torch.float64))"),
+    ("dot_float_double", "torch.dot(torch.ones(3), torch.ones(3, dtype=torch.float64))"),
+    ("bce_double_target", "F.binary_cross_entropy(torch.full((3,), 0.5), torch.ones(3, dtype=torch.float64))"),
+    ("double_model_double_input", "out = nn.Linear(3, 1).double()(torch.ones(2, 3, dtype=torch.float64)).dtype"),
+    ("to_float64_model", "out = nn.Linear(3, 1).to(torch.float64)(torch.ones(2, 3).double()).dtype"),
+    ("add_float_double_promotes", "out = (torch.ones(2) + torch.ones(2, dtype=torch.float64)).dtype"),
+    ("mul_float_0d_double", "out = (torch.ones(2) * torch.tensor(2.0, dtype=torch.float64)).dtype"),
+    ("mul_double_python_float", "out = (torch.ones(2, dtype=torch.float64) * 2.0).dtype"),
+    ("int_times_double", "out = (torch.tensor([1, 2]) * torch.ones(2, dtype=torch.float64)).dtype"),
+    ("int_division_default", "out = (torch.tensor([1, 2]) / 2).dtype"),
+    ("mse_loss_float_double", "out = F.mse_loss(torch.ones(3), torch.zeros(3, dtype=torch.float64)).dtype"),
+    ("cat_float_double", "out = torch.cat([torch.ones(2), torch.ones(2, dtype=torch.float64)]).dtype"),
+    ("exp_keeps_double", "out = torch.exp(torch.ones(2, dtype=torch.float64)).dtype"),
+    ("double_float_round_trip", "out = [torch.ones(2).double().dtype, torch.ones(2).double().float().dtype]"),
+    ("tensor_type_names", "out = [torch.ones(2).type(), torch.ones(2).double().type(), torch.tensor([1]).type()]"),
+    ("default_dtype", "out = [torch.get_default_dtype(), torch.zeros(2).dtype, torch.tensor([1.5]).dtype]"),
+    ("double_requires_grad_backward",
+     "w = torch.ones(2, dtype=torch.float64, requires_grad=True)\n(w * torch.ones(2)).sum().backward()\n"
+     "out = [w.grad.dtype, w.grad]"),
+    # ---- something other than a tensor where one is required
+    ("relu_none", "F.relu(None)"),
+    ("relu_number", "F.relu(1.0)"),
+    ("leaky_relu_list", "F.leaky_relu([1.0], 0.2)"),
+    ("torch_exp_list", "torch.exp([1.0])"),
+    ("torch_sigmoid_none", "torch.sigmoid(None)"),
+    ("linear_none_input", "nn.Linear(2, 1)(None)"),
+    ("linear_forward_list", "nn.Linear(1, 1).forward([1.0])"),
+    ("sequential_list_input", "nn.Sequential(nn.Linear(1, 1), nn.ReLU())([1.0])"),
+    ("relu_module_list", "nn.ReLU()([1.0])"),
+    ("mm_list", "torch.mm(torch.ones(1, 1), [[1.0]])"),
+    ("mm_list_first", "torch.mm([[1.0]], torch.ones(1, 1))"),
+    ("matmul_number", "torch.matmul(torch.ones(1, 1), 2.0)"),
+    ("mse_loss_list", "F.mse_loss([1.0], torch.ones(1))"),
+    ("bce_logits_none_target", "F.binary_cross_entropy_with_logits(torch.zeros(1), None)"),
+    ("cross_entropy_list", "F.cross_entropy([[1.0, 0.0]], torch.tensor([0]))"),
+    ("nll_loss_list_target", "F.nll_loss(torch.zeros(1, 2), [0])"),
+    ("poisson_nll_list", "F.poisson_nll_loss([0.5], torch.ones(1))"),
+    ("mse_loss_module_list", "nn.MSELoss()(torch.ones(1), [1.0])"),
+    ("cross_entropy_module_list", "nn.CrossEntropyLoss()([[1.0, 0.0]], torch.tensor([0]))"),
+    # ---- assigning to a parameter
+    ("assign_tensor_to_weight", "m = nn.Linear(3, 2)\nm.weight = torch.zeros(2, 3)"),
+    ("assign_double_tensor_to_bias", "m = nn.Linear(3, 2)\nm.bias = torch.zeros(2, dtype=torch.float64)"),
+    ("assign_grad_tensor_to_weight", "m = nn.Linear(3, 2)\nm.weight = torch.zeros(2, 3, requires_grad=True)"),
+    ("assign_number_to_weight", "m = nn.Linear(3, 2)\nm.weight = 3.0"),
+    ("assign_tensor_to_own_parameter",
+     "class Net(nn.Module):\n"
+     "    def __init__(self):\n"
+     "        super(Net, self).__init__()\n"
+     "        self.scale = nn.Parameter(torch.ones(2))\n"
+     "net = Net()\nnet.scale = torch.zeros(2)"),
+    ("assign_parameters_ok",
+     "m = nn.Linear(3, 2)\nm.weight = nn.Parameter(torch.ones(2, 3))\nm.bias = nn.Parameter(torch.zeros(2))\n"
+     "out = m(torch.ones(1, 3))"),
+    ("assign_parameter_to_own_ok",
+     "class Net(nn.Module):\n"
+     "    def __init__(self):\n"
+     "        super(Net, self).__init__()\n"
+     "        self.scale = nn.Parameter(torch.ones(2))\n"
+     "net = Net()\nnet.scale = nn.Parameter(torch.full((2,), 3.0))\nout = [n for n, p in net.named_parameters()] + [net.scale]"),
+    ("assign_double_parameter_float_input",
+     "m = nn.Linear(3, 2)\nm.weight = nn.Parameter(torch.zeros(2, 3, dtype=torch.float64))\nm(torch.ones(1, 3))"),
+    ("assign_none_to_bias", "m = nn.Linear(3, 2)\nm.bias = None\nout = m.bias"),
 ]
 
 
@@ -275,6 +353,7 @@ def run(name, code):
     env = {'torch': torch, 'nn': nn, 'F': F, 'optim': optim, 'DataLoader': DataLoader,
            'TensorDataset': TensorDataset, 'random_split': random_split, 'math': math}
     torch.manual_seed(0)
+    torch.set_default_dtype(torch.float32)  # a case may change it
     try:
         exec(code, env)
     except (Exception, _Java) as e:
