@@ -33,6 +33,8 @@ newaxis = None
 def _kind(dtype, default='f'):
     if dtype is None:
         return default
+    if dtype in ('f', 'i', 'b'):  # a kind already (array() of whole numbers converts with it)
+        return dtype
     name = getattr(dtype, '__name__', None) or str(dtype).replace('torch.', '')
     if name not in _DTYPES:
         raise TypeError("numpy shim: dtype %r is not supported; use float64, float32, int64 or bool" % (dtype,))

@@ -38,7 +38,16 @@ int32 = _DType.INT32
 dtype = _DType
 
 # ---------------------------------------------------------------- factories and functions
-tensor = _T.tensor
+
+
+def tensor(data, dtype=None, device=None, requires_grad=False):
+    """torch.tensor(data, dtype=None, device=None, requires_grad=False): a new leaf tensor with a copy of data (a
+    number, nested lists, a tensor, or a numpy shim array, which gives its dtype as numpy's does in PyTorch: a float
+    array makes a float64 tensor, so give dtype=torch.float32 for a float32 model)."""
+    if dtype is None and __builtin__.type(data).__name__ == 'ndarray' and __builtin__.hasattr(data, '_kind'):
+        dtype = {'f': _DType.FLOAT64, 'i': _DType.INT64, 'b': _DType.BOOL}[data._kind]
+    return _T.tensor(data, dtype=dtype, device=device, requires_grad=requires_grad)
+
 zeros, ones, rand, randn = _T.zeros, _T.ones, _T.rand, _T.randn
 zeros_like, ones_like, rand_like, randn_like = _T.zeros_like, _T.ones_like, _T.rand_like, _T.randn_like
 arange, linspace, randperm = _T.arange, _T.linspace, _T.randperm
@@ -88,7 +97,8 @@ def is_tensor(obj):
 
 
 def from_numpy(array):
-    """A tensor with a copy of the values of a numpy shim array (or any list)."""
+    """A tensor with a copy of the values of a numpy shim array (or any list), of the array's dtype (float64 for a
+    float array, as numpy's)."""
     return tensor(array)
 
 

@@ -59,7 +59,7 @@ def _unpack(obj):
 def _restore(saved):
     import torch
     kind = _DTYPES.get(saved.dtype)
-    t = torch.tensor(saved.values, dtype=kind if kind is not None and not kind.is_floating_point else None)
+    t = torch.tensor(saved.values, dtype=kind)
     t.requires_grad = saved.requires_grad
     return t
 

@@ -103,6 +103,15 @@ final class Args {
                 + typeName(value));
     }
 
+    /**
+     * @param x        the first argument of a function of one tensor
+     * @param function the function, as PyTorch names it
+     * @return x, refused as PyTorch refuses a non-tensor ({@link #tensorArgument(Object, String, String, int)})
+     */
+    static Tensor input(Object x, String function) {
+        return tensorArgument(x, function, "input", 1);
+    }
+
     /** @return the Python type name of a value, as PyTorch's messages give it: {@code list}, {@code float}, {@code NoneType} */
     static String typeName(Object value) {
         if (value == null) {

@@ -126,7 +126,7 @@ public final class Functional {
      */
     private static Tensor operand(Args a, String loss, String name) {
         if (SIZE_FIRST.contains(loss) && a.given(name) != null && !a.isTensor(name)) {
-            throw Errors.attribute("'" + Args.typeName(a.given(name) == Py.None ? null : a.given(name)) + "' object has no "
+            throw Errors.attribute("'" + Args.typeName(a.given(name)) + "' object has no "
                     + "attribute 'size' (" + loss + ": the " + name + " must be a tensor)");
         }
         return a.tensorArgument(name, SHOWN.getOrDefault(loss, loss));
@@ -147,36 +147,32 @@ public final class Functional {
     // the Python-facing ones take any object and refuse a non-tensor as PyTorch does (Args.tensorArgument)
 
     /** @param x input (a tensor) @return {@code max(x, 0)} */
-    public static Tensor relu(PyObject x) { return relu(input(x, "relu")); }
+    public static Tensor relu(PyObject x) { return relu(Args.input(x, "relu")); }
     static Tensor relu(Tensor x) { return Ops.activation(x, RELU, "ReluBackward"); }
     /** @param x input (a tensor) @return {@code 1 / (1 + e^-x)} */
-    public static Tensor sigmoid(PyObject x) { return sigmoid(input(x, "sigmoid")); }
+    public static Tensor sigmoid(PyObject x) { return sigmoid(Args.input(x, "sigmoid")); }
     static Tensor sigmoid(Tensor x) { return Ops.activation(x, SIGMOID, "SigmoidBackward"); }
     /** @param x input (a tensor) @return {@code tanh x} */
-    public static Tensor tanh(PyObject x) { return tanh(input(x, "tanh")); }
+    public static Tensor tanh(PyObject x) { return tanh(Args.input(x, "tanh")); }
     static Tensor tanh(Tensor x) { return Ops.activation(x, TANH, "TanhBackward"); }
     /** @param x input (a tensor) @return {@code log(1 + e^x)}, stable */
-    public static Tensor softplus(PyObject x) { return softplus(input(x, "softplus")); }
+    public static Tensor softplus(PyObject x) { return softplus(Args.input(x, "softplus")); }
     static Tensor softplus(Tensor x) { return Ops.activation(x, SOFTPLUS, "SoftplusBackward"); }
     /** @param x input (a tensor) @return ELU with alpha 1 */
-    public static Tensor elu(PyObject x) { return Ops.activation(input(x, "elu"), ELU, "EluBackward"); }
+    public static Tensor elu(PyObject x) { return Ops.activation(Args.input(x, "elu"), ELU, "EluBackward"); }
     /** @param x input (a tensor) @return leaky ReLU with slope 0.01 */
-    public static Tensor leaky_relu(PyObject x) { return Ops.activation(input(x, "leaky_relu"), LEAKY_RELU, "LeakyReluBackward"); }
+    public static Tensor leaky_relu(PyObject x) { return Ops.activation(Args.input(x, "leaky_relu"), LEAKY_RELU, "LeakyReluBackward"); }
 
     /** @param x input (a tensor) @param slope slope for x &lt; 0 @return leaky ReLU with that slope */
     public static Tensor leaky_relu(PyObject x, double slope) {
-        return Ops.activation(input(x, "leaky_relu"), new Activation.LeakyReLU(slope), "LeakyReluBackward");
+        return Ops.activation(Args.input(x, "leaky_relu"), new Activation.LeakyReLU(slope), "LeakyReluBackward");
     }
 
     /** @param x input (a tensor) @param alpha saturation @return ELU with that alpha */
     public static Tensor elu(PyObject x, double alpha) {
-        return Ops.activation(input(x, "elu"), new Activation.ELU(alpha), "EluBackward");
+        return Ops.activation(Args.input(x, "elu"), new Activation.ELU(alpha), "EluBackward");
     }
 
-    /** @return x, the first argument of a function of one tensor, refused as PyTorch refuses a non-tensor */
-    private static Tensor input(PyObject x, String function) {
-        return Args.tensorArgument(x, function, "input", 1);
-    }
 
     /**
      * @param args {@code input, dim}

@@ -85,7 +85,7 @@ public abstract class Module {
                     + (kws.length == 0 ? "" : " and the keywords " + String.join(", ", kws))
                     + "; a module of several inputs is an nn.Module subclass whose forward takes them");
         }
-        return Py.java2py(call(Args.tensorArgument(args[0], functionName(), "input", 1)));
+        return Py.java2py(call(Args.input(args[0], functionName())));
     }
 
     /**
@@ -277,7 +277,8 @@ public abstract class Module {
         return floatLabel(DType.FLOAT64);
     }
 
-    private Module floatLabel(DType dtype) {
+    /** @return this module, its parameters labelled with a float dtype */
+    Module floatLabel(DType dtype) {
         for (TorchParameter p : namedParameters().values()) {
             p.floating = dtype;
         }

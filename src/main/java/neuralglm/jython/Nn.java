@@ -14,8 +14,8 @@ public final class Nn {
     }
 
     /**
-     * {@code Linear(in_features, out_features, bias=True)}; {@code device} and {@code dtype} are accepted as
-     * elsewhere (the CPU, float64).
+     * {@code Linear(in_features, out_features, bias=True, device=None, dtype=None)}: {@code device} the CPU, a float
+     * {@code dtype} labels the parameters (see {@link DType}; the default dtype without one).
      *
      * @param args in_features, out_features, bias, device, dtype
      * @param kws  keyword names
@@ -26,7 +26,7 @@ public final class Nn {
     }
 
     /** The arguments of {@code nn.Linear} and the engine layer made from them. */
-    record LinearSpec(neuralglm.nn.Linear engine, int in, int out, boolean bias) {
+    record LinearSpec(neuralglm.nn.Linear engine, int in, int out, boolean bias, DType dtype) {
     }
 
     /**
@@ -37,14 +37,17 @@ public final class Nn {
     static LinearSpec spec(org.python.core.PyObject[] args, String[] kws) {
         final Args a = new Args("Linear", args, kws, "in_features", "out_features", "bias", "device", "dtype");
         DType.checkDevice(a.get("device"), "Linear");
-        DType.of(a.get("dtype"), "Linear");
+        final DType dtype = DType.of(a.get("dtype"), "Linear");
+        if (dtype != null && !dtype.getIs_floating_point()) {
+            throw Errors.runtime("Linear: only tensors of floating point dtype can require gradients, got dtype=" + dtype);
+        }
         if (!a.has("in_features") || !a.has("out_features")) {
             throw Errors.value("Linear() needs in_features and out_features, e.g. nn.Linear(3, 1)");
         }
         final int in = a.whole("in_features"), out = a.whole("out_features");
         try {
             return new LinearSpec(new neuralglm.nn.Linear("Linear(" + in + ", " + out + ")", in, out, Torch.generator()),
-                    in, out, a.bool("bias", true));
+                    in, out, a.bool("bias", true), dtype);
         } catch (IllegalArgumentException e) {
             throw Errors.runtime(e.getMessage()); // sizes below 1: PyTorch's RuntimeError
         }

@@ -373,7 +373,7 @@ public class Tensor implements Iterable<Object> {
 
     /**
      * {@code t.data = values}: copies the values into this tensor outside the record (the shape must
-     * match), as the older PyTorch idiom {@code layer.weight.data = w} does.
+     * match), as the older PyTorch idiom {@code layer.weight.data = w} does; a float tensor takes the values' float dtype.
      *
      * @param value a tensor of this tensor's shape
      */
@@ -384,6 +384,9 @@ public class Tensor implements Iterable<Object> {
                     + shapeText(shape) + "; here they must match (the values are copied in)");
         }
         System.arraycopy(v.data.data, 0, data.data, 0, numel());
+        if (integral == null && v.integral == null) {
+            floating = v.floating;   // as PyTorch's, w.data = x gives w x's dtype
+        }
     }
 
     /** @return the transpose of a 2-d tensor ({@code t.T}) */

@@ -314,23 +314,23 @@ public final class Torch {
     // ------------------------------------------------------------------ functions
 
     /** @param t input @return {@code exp(t)} */
-    public static Tensor exp(PyObject t) { return input(t, "exp").exp(); }
+    public static Tensor exp(PyObject t) { return Args.input(t, "exp").exp(); }
     /** @param t input @return {@code log(t)} */
-    public static Tensor log(PyObject t) { return input(t, "log").log(); }
+    public static Tensor log(PyObject t) { return Args.input(t, "log").log(); }
     /** @param t input @return {@code sigmoid(t)} */
-    public static Tensor sigmoid(PyObject t) { return input(t, "sigmoid").sigmoid(); }
+    public static Tensor sigmoid(PyObject t) { return Args.input(t, "sigmoid").sigmoid(); }
     /** @param t input @return {@code tanh(t)} */
-    public static Tensor tanh(PyObject t) { return input(t, "tanh").tanh(); }
+    public static Tensor tanh(PyObject t) { return Args.input(t, "tanh").tanh(); }
     /** @param t input @return {@code relu(t)} */
-    public static Tensor relu(PyObject t) { return input(t, "relu").relu(); }
+    public static Tensor relu(PyObject t) { return Args.input(t, "relu").relu(); }
     /** @param t input @return {@code |t|} */
-    public static Tensor abs(PyObject t) { return input(t, "abs").abs(); }
+    public static Tensor abs(PyObject t) { return Args.input(t, "abs").abs(); }
     /** @param t input @return {@code sin(t)} */
-    public static Tensor sin(PyObject t) { return input(t, "sin").sin(); }
+    public static Tensor sin(PyObject t) { return Args.input(t, "sin").sin(); }
     /** @param t input @return {@code cos(t)} */
-    public static Tensor cos(PyObject t) { return input(t, "cos").cos(); }
+    public static Tensor cos(PyObject t) { return Args.input(t, "cos").cos(); }
     /** @param t input @return {@code sqrt(t)} */
-    public static Tensor sqrt(PyObject t) { return input(t, "sqrt").sqrt(); }
+    public static Tensor sqrt(PyObject t) { return Args.input(t, "sqrt").sqrt(); }
     /** @param a 2-d @param b 2-d @return {@code a b} */
     public static Tensor mm(PyObject a, PyObject b) {
         return Args.tensorArgument(a, "mm", "input", 1).mm(Args.tensorArgument(b, "mm", "mat2", 2));
@@ -360,21 +360,16 @@ public final class Torch {
     public static Tensor dot(PyObject a, PyObject b) {
         return Args.tensorArgument(a, "dot", "input", 1).dot(Args.tensorArgument(b, "dot", "tensor", 2));
     }
-
-    /** @return t, the first argument of a function of one tensor, refused as PyTorch refuses a non-tensor */
-    private static Tensor input(PyObject t, String function) {
-        return Args.tensorArgument(t, function, "input", 1);
-    }
     /** @param t input @return rounded half to even */
-    public static Tensor round(PyObject t) { return input(t, "round").round(); }
+    public static Tensor round(PyObject t) { return Args.input(t, "round").round(); }
     /** @param t input @return rounded down */
-    public static Tensor floor(PyObject t) { return input(t, "floor").floor(); }
+    public static Tensor floor(PyObject t) { return Args.input(t, "floor").floor(); }
     /** @param t input @return rounded up */
-    public static Tensor ceil(PyObject t) { return input(t, "ceil").ceil(); }
+    public static Tensor ceil(PyObject t) { return Args.input(t, "ceil").ceil(); }
     /** @param t input @return the signs */
-    public static Tensor sign(PyObject t) { return input(t, "sign").sign(); }
+    public static Tensor sign(PyObject t) { return Args.input(t, "sign").sign(); }
     /** @param t input @return {@code log(1 + t)} */
-    public static Tensor log1p(PyObject t) { return input(t, "log1p").log1p(); }
+    public static Tensor log1p(PyObject t) { return Args.input(t, "log1p").log1p(); }
     /** @param args input, dim=None, keepdim=False @param kws keywords @return indices of the maxima */
     public static Tensor argmax(PyObject[] args, String[] kws) {
         final Args a = new Args("argmax", args, kws, "input", "dim", "keepdim");

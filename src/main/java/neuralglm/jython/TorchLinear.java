@@ -28,6 +28,9 @@ public class TorchLinear extends EngineModule {
 
     private TorchLinear(Nn.LinearSpec s) {
         this(s.engine(), s.in(), s.out(), s.bias());
+        if (s.dtype() != null) {
+            floatLabel(s.dtype());
+        }
     }
 
     TorchLinear(neuralglm.nn.Linear engine, int in, int out, boolean bias) {

@@ -6,10 +6,10 @@
  * that {@code t.backward(gradient)} runs reverse-mode differentiation back to the leaves; a module
  * call such as {@code net(X)} is one step of that record, whose backward is the engine layer's own
  * {@code backward}, accumulating into the parameters' gradients. Optimisers, families and losses
- * wrap the engine's. Errors reach Python as {@code ValueError}/{@code IndexError} with one-line
- * messages. PyTorch's names live in the Python package {@code torch} of scripts/lib (with the numpy
+ * wrap the engine's. Errors reach Python as the exception PyTorch raises ({@code RuntimeError}, {@code TypeError},
+ * {@code ValueError}, {@code IndexError}, ...) with one-line messages. PyTorch's names live in the Python package {@code torch} of scripts/lib (with the numpy
  * and matplotlib shims, whose draws come from {@link neuralglm.jython.NumpyRandom}); every tensor
- * is float64 whatever {@link neuralglm.jython.DType} is asked for. A bridge class that would share a
+ * stores and computes in float64 and carries the {@link neuralglm.jython.DType} it stands for as a label. A bridge class that would share a
  * simple name with an engine class carries the prefix {@code Torch} ({@code TorchParameter},
  * {@code TorchSequential}, {@code TorchOptimizer}, {@code TorchSGD}, {@code TorchAdam}, {@code TorchFamily});
  * the {@code torch} package imports them under PyTorch's names. Jython is a {@code provided} dependency: it comes with whatever runs the scripts and is

@@ -291,6 +291,19 @@ CASES = [
     ("double_requires_grad_backward",
      "w = torch.ones(2, dtype=torch.float64, requires_grad=True)\n(w * torch.ones(2)).sum().backward()\n"
      "out = [w.grad.dtype, w.grad]"),
+    ("linear_dtype_float64_float_input", "nn.Linear(2, 1, dtype=torch.float64)(torch.ones(1, 2))"),
+    ("linear_dtype_float64", "out = nn.Linear(2, 1, dtype=torch.float64)(torch.ones(1, 2, dtype=torch.float64)).dtype"),
+    ("numpy_float64_input", "import numpy as np\nnn.Linear(2, 1)(torch.from_numpy(np.array([[1.0, 2.0]])))"),
+    ("numpy_tensor_dtypes",
+     "import numpy as np\nout = [torch.tensor(np.array([1.0])).dtype, torch.from_numpy(np.array([1, 2])).dtype, "
+     "torch.tensor(np.array([1.0]), dtype=torch.float32).dtype]"),
+    ("weight_data_double", "m = nn.Linear(2, 1)\nm.weight.data = torch.ones(1, 2, dtype=torch.float64)\nm(torch.ones(1, 2))"),
+    ("deepcopy_double_model",
+     "import copy\nm = copy.deepcopy(nn.Linear(2, 1).double())\nout = m(torch.ones(1, 2).double()).dtype"),
+    ("double_net_with_batchnorm",
+     "net = nn.Sequential(nn.Linear(2, 3), nn.BatchNorm1d(3), nn.ReLU(), nn.Linear(3, 1)).double()\n"
+     "out = net(torch.ones(4, 2).double()).dtype"),
+    ("print_double_tensor", "out = repr(torch.tensor([1.0, 2.5], dtype=torch.float64))"),
     # ---- something other than a tensor where one is required
     ("relu_none", "F.relu(None)"),
     ("relu_number", "F.relu(1.0)"),
