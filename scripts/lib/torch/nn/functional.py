@@ -6,7 +6,16 @@ from neuralglm.jython import Functional as _F
 
 import _shim
 
-sigmoid, tanh = _F.sigmoid, _F.tanh
+
+
+def sigmoid(input):
+    """F.sigmoid(input) (torch.sigmoid in today's PyTorch): input.sigmoid(), as PyTorch's."""
+    return input.sigmoid()
+
+
+def tanh(input):
+    """F.tanh(input) (torch.tanh in today's PyTorch): input.tanh(), as PyTorch's."""
+    return input.tanh()
 
 
 def relu(input, inplace=False):

@@ -72,6 +72,16 @@ final class Args {
         return tensorArgument(v == null ? required(name) : v, shown, name, index(name) + 1);
     }
 
+    /**
+     * @param name   a parameter
+     * @param method the method of it that PyTorch's function calls ({@link #receiver(Object, String)})
+     * @return the argument, which must be a tensor (else that call's AttributeError); required
+     */
+    Tensor receiver(String name, String method) {
+        final PyObject v = values[index(name)];
+        return receiver(v == null ? required(name) : v, method);
+    }
+
     /** @return whether the argument is a tensor */
     boolean isTensor(String name) {
         final PyObject v = values[index(name)];
@@ -110,6 +120,20 @@ final class Args {
      */
     static Tensor input(Object x, String function) {
         return tensorArgument(x, function, "input", 1);
+    }
+
+    /**
+     * @param x      what a function was given where PyTorch calls a method of it ({@code input.softmax(dim)} in
+     *               {@code F.softmax}, {@code input.flatten(...)} in {@code nn.Flatten})
+     * @param method that method
+     * @return x, which must be a tensor: else PyTorch's AttributeError, {@code 'list' object has no attribute 'softmax'}
+     */
+    static Tensor receiver(Object x, String method) {
+        final Object java = x instanceof PyObject ? ((PyObject) x).__tojava__(Tensor.class) : x;
+        if (java instanceof Tensor) {
+            return (Tensor) java;
+        }
+        throw Errors.attribute("'" + typeName(x) + "' object has no attribute '" + method + "'");
     }
 
     /** @return the Python type name of a value, as PyTorch's messages give it: {@code list}, {@code float}, {@code NoneType} */

@@ -42,7 +42,7 @@ public class EngineModule extends Module {
 
     @Override
     public Tensor forward(Tensor x) {
-        return call(Args.input(x, functionName()));
+        return call(input(x));
     }
 
     /**
@@ -53,7 +53,7 @@ public class EngineModule extends Module {
      * @return the output, when x is a tensor
      */
     public Tensor forward(org.python.core.PyObject x) {
-        return call(Args.input(x, functionName()));
+        return call(input(x));
     }
 
     /**

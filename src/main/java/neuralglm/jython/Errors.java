@@ -41,7 +41,8 @@ final class Errors {
     }
 
     /**
-     * @param message what was missing (PyTorch's {@code 'list' object has no attribute 'size'} for a list given as a loss's input)
+     * @param message what was missing (PyTorch's {@code 'list' object has no attribute 'size'} for a list given as a
+     *                loss's input: PyTorch's code calls a method of it)
      * @return a Python {@code AttributeError} to throw
      */
     static PyException attribute(String message) {

@@ -181,7 +181,7 @@ public final class Functional {
      */
     public static Tensor softmax(PyObject[] args, String[] kws) {
         final Args a = new Args("softmax", args, kws, "input", "dim");
-        return Ops.softmax(a.tensor("input"), a.integer("dim", -1));
+        return Ops.softmax(a.receiver("input", "softmax"), a.integer("dim", -1));
     }
 
     /**
@@ -191,7 +191,7 @@ public final class Functional {
      */
     public static Tensor log_softmax(PyObject[] args, String[] kws) {
         final Args a = new Args("log_softmax", args, kws, "input", "dim");
-        return Ops.logSoftmax(a.tensor("input"), a.integer("dim", -1));
+        return Ops.logSoftmax(a.receiver("input", "log_softmax"), a.integer("dim", -1));
     }
 
     /**

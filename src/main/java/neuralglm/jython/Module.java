@@ -85,7 +85,22 @@ public abstract class Module {
                     + (kws.length == 0 ? "" : " and the keywords " + String.join(", ", kws))
                     + "; a module of several inputs is an nn.Module subclass whose forward takes them");
         }
-        return Py.java2py(call(Args.input(args[0], functionName())));
+        return Py.java2py(call(input(args[0])));
+    }
+
+    /**
+     * @param x what the module was called with
+     * @return x as a tensor; else the exception PyTorch raises: its TypeError naming the function
+     *         ({@link #functionName()}), or, for a module whose PyTorch forward calls a method of its input first
+     *         ({@link #inputMethod()}), that call's AttributeError
+     */
+    Tensor input(Object x) {
+        return inputMethod() != null ? Args.receiver(x, inputMethod()) : Args.input(x, functionName());
+    }
+
+    /** @return the method of its input that PyTorch's forward of this module calls first (softmax, flatten), or null */
+    String inputMethod() {
+        return null;
     }
 
     /**

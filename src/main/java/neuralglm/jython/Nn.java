@@ -147,7 +147,7 @@ public final class Nn {
      */
     public static Module Softmax(org.python.core.PyObject[] args, String[] kws) {
         final int dim = new Args("Softmax", args, kws, "dim").integer("dim", -1);
-        return new OpModule("Softmax(dim=" + dim + ")", x -> Ops.softmax(x, dim));
+        return new OpModule("Softmax(dim=" + dim + ")", "softmax", x -> Ops.softmax(x, dim));
     }
 
     /**
@@ -179,6 +179,11 @@ public final class Nn {
             this.end = end;
         }
 
+        @Override
+        String inputMethod() {
+            return "flatten";
+        }
+
         /** @return whether a 2-d input becomes 1-d (start_dim 0, end_dim 1) */
         boolean toVector() {
             return (start == 0 || start == -2) && (end == 1 || end == -1);
@@ -204,17 +209,29 @@ public final class Nn {
      */
     public static Module LogSoftmax(org.python.core.PyObject[] args, String[] kws) {
         final int dim = new Args("LogSoftmax", args, kws, "dim").integer("dim", -1);
-        return new OpModule("LogSoftmax(dim=" + dim + ")", x -> Ops.logSoftmax(x, dim));
+        return new OpModule("LogSoftmax(dim=" + dim + ")", "log_softmax", x -> Ops.logSoftmax(x, dim));
     }
 
     /** A parameter-free module made of recorded tensor operations. */
     static final class OpModule extends Module {
         private final String repr;
+        private final String method;
         private final java.util.function.UnaryOperator<Tensor> op;
 
-        OpModule(String repr, java.util.function.UnaryOperator<Tensor> op) {
+        /**
+         * @param repr   how it prints
+         * @param method the tensor method PyTorch's forward calls on the input (for its AttributeError on a non-tensor)
+         * @param op     the operation
+         */
+        OpModule(String repr, String method, java.util.function.UnaryOperator<Tensor> op) {
             this.repr = repr;
+            this.method = method;
             this.op = op;
+        }
+
+        @Override
+        String inputMethod() {
+            return method;
         }
 
         @Override

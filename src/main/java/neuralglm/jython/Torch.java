@@ -383,9 +383,24 @@ public final class Torch {
     }
 
     /** @param args input, dim @param kws keywords @return softmax along dim */
-    public static Tensor softmax(PyObject[] args, String[] kws) { return Functional.softmax(args, kws); }
+    public static Tensor softmax(PyObject[] args, String[] kws) {
+        softmaxInput("softmax", args, kws);
+        return Functional.softmax(args, kws);
+    }
     /** @param args input, dim @param kws keywords @return log-softmax along dim */
-    public static Tensor log_softmax(PyObject[] args, String[] kws) { return Functional.log_softmax(args, kws); }
+    public static Tensor log_softmax(PyObject[] args, String[] kws) {
+        softmaxInput("log_softmax", args, kws);
+        return Functional.log_softmax(args, kws);
+    }
+
+    /** Refuses a non-tensor input of torch.softmax / log_softmax with PyTorch's TypeError (F.softmax's is an AttributeError). */
+    private static void softmaxInput(String function, PyObject[] args, String[] kws) {
+        final Args a = new Args(function, args, kws, "input", "dim", "dtype");
+        if (a.given("input") != null && !a.isTensor("input")) {
+            throw Errors.type(function + "() received an invalid combination of arguments - got ("
+                    + Args.typeName(a.given("input")) + ", ...), but expected (Tensor input, int dim)");
+        }
+    }
 
     /** @param args input, dim @param kws keywords @return log-sum-exp along dim */
     public static Tensor logsumexp(PyObject[] args, String[] kws) {

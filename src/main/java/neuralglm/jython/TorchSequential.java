@@ -196,6 +196,12 @@ public class TorchSequential extends EngineModule {
         return modules.isEmpty() ? "sequential" : modules.get(0).functionName();
     }
 
+    /** @return the first layer's: PyTorch's Sequential hands the input to it */
+    @Override
+    String inputMethod() {
+        return modules.isEmpty() ? null : modules.get(0).inputMethod();
+    }
+
     @Override
     public String toString() {
         final StringBuilder sb = new StringBuilder("Sequential(");
