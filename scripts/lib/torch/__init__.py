@@ -24,7 +24,7 @@ import __builtin__
 import sys as _sys
 
 from neuralglm.jython import Torch as _T, DType as _DType
-from neuralglm.jython import Tensor, TorchFamily as _Family
+from neuralglm.jython import Tensor, TorchFamily as _Family, Special as _Special
 from neuralglm.family import Families as _Families
 
 import _shim
@@ -65,6 +65,7 @@ cat, concat, stack, eye, full = _T.cat, _T.cat, _T.stack, _T.eye, _T.full
 equal, allclose = _T.equal, _T.allclose
 transpose, dot, round, floor, ceil, sign, log1p = _T.transpose, _T.dot, _T.round, _T.floor, _T.ceil, _T.sign, _T.log1p
 is_grad_enabled = _T.is_grad_enabled
+lgamma, digamma, xlogy = _Special.lgamma, _Special.digamma, _Special.xlogy
 
 
 __version__ = "1.13.0+neuralglm"  # the PyTorch whose names and numbers the bridge follows
@@ -337,6 +338,9 @@ subtract, multiply, divide = _sub, _mul, _div
 Tensor.add, Tensor.sub, Tensor.mul, Tensor.div = _add, _sub, _mul, _div
 Tensor.subtract, Tensor.multiply, Tensor.divide = _sub, _mul, _div
 Tensor.nelement = lambda self: self.numel()
+Tensor.lgamma = lambda self: _Special.lgamma(self)
+Tensor.digamma = lambda self: _Special.digamma(self)
+Tensor.xlogy = lambda self, other: _Special.xlogy(self, other)
 Tensor.float = lambda self: self.to(float32)
 Tensor.double = lambda self: self.to(float64)
 Tensor.half = lambda self: self.to(float16)
@@ -367,6 +371,7 @@ from torch import autograd, nn, optim, cuda, utils  # noqa: E402 (they need the 
 from torch.serialization import save, load  # noqa: E402
 import torch.utils.data  # noqa: E402,F401
 import torch.nn.functional  # noqa: E402,F401
+import torch.distributions  # noqa: E402,F401 (needs torch.nn.functional)
 
 # names that shadow builtins, bound last so that the code above still sees the builtins
 float = float32

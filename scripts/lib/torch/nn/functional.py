@@ -41,6 +41,12 @@ def softplus(input, beta=1, threshold=20):
     return _F.softplus(input)
 
 
+def logsigmoid(input):
+    """F.logsigmoid(x) = log sigmoid(x) = -softplus(-x) = min(x, 0) - log1p(e^-|x|), stable at any x; gradient
+    sigmoid(-x)."""
+    return -_F.softplus(-input)
+
+
 softmax, log_softmax = _F.softmax, _F.log_softmax
 
 
