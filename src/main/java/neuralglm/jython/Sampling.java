@@ -24,7 +24,7 @@ public final class Sampling {
     }
 
     /**
-     * @param concentration shapes &gt; 0
+     * @param concentration shapes &gt;= 0 (0: the point mass at 0, NegativeBinomial's total_count 0)
      * @param rate          rates &gt; 0, of the same shape
      * @return one Gamma(concentration, rate) draw per entry
      */
@@ -34,7 +34,7 @@ public final class Sampling {
         final Tensor t = concentration.detach().label(null);
         for (int i = 0; i < t.numel(); i++) {
             final double a = concentration.data.data[i], b = rate.data.data[i];
-            t.data.data[i] = new GammaDistribution(a / b, 1 / a).sample(rng);
+            t.data.data[i] = a == 0 ? 0.0 : new GammaDistribution(a / b, 1 / a).sample(rng);
         }
         return t;
     }
