@@ -21,24 +21,34 @@ class GlmSummaryBridgeTest {
         return Arrays.stream(v).mapToObj(d -> String.format(Locale.ROOT, "%.17g", d)).collect(Collectors.joining(", ", "[", "]"));
     }
 
-    @Test
-    void linearModuleSummaryMatchesR() {
-        final RFixture f = RFixture.load("dobson");
+    /**
+     * @param f an R fixture
+     * @return a script that makes X and y of its design and a {@code nn.Linear(d, 1)} m holding R's coefficients
+     */
+    private static String atRsFit(RFixture f) {
         final int d = f.x()[0].length;
         final double[] slopes = new double[d];
         for (int j = 0; j < d; j++) {
             slopes[j] = f.table()[j + 1][RFixture.ESTIMATE];
         }
         final String rows = Arrays.stream(f.x()).map(GlmSummaryBridgeTest::list).collect(Collectors.joining(", ", "[", "]"));
-        final String printed = Jython.exec(String.join("\n",
+        return String.join("\n",
                 "import torch",
                 "import torch.nn as nn",
                 "X = torch.tensor(" + rows + ")",
                 "y = torch.tensor(" + list(f.y()) + ")",
                 "m = nn.Linear(" + d + ", 1)",
-                "ps = list(m.parameters())",
-                "ps[0].data.copy_(" + list(slopes) + ")",
-                "ps[1].data.copy_([" + f.table()[0][RFixture.ESTIMATE] + "])",
+                "with torch.no_grad():",
+                "    m.weight.copy_(torch.tensor([" + list(slopes) + "]))",
+                "    m.bias.fill_(" + f.table()[0][RFixture.ESTIMATE] + ")");
+    }
+
+    @Test
+    void linearModuleSummaryMatchesR() {
+        final RFixture f = RFixture.load("dobson");
+        final int d = f.x()[0].length;
+        final String printed = Jython.exec(String.join("\n",
+                atRsFit(f),
                 "s = m.summary(torch.families.Poisson(), X, y, None, 'prior', False, ['outcome2', 'outcome3', 'treatment2', 'treatment3'])",
                 "print(s)",
                 "print(' '.join(repr(v) for v in s.standardErrors()))"));
@@ -66,23 +76,10 @@ class GlmSummaryBridgeTest {
         "logit_offset, Bernoulli"})
     void summaryWithOffsetMatchesR(String name, String family) {
         final RFixture f = RFixture.load(name);
-        final double[] offset = RFixture.offsets(name);
         final int d = f.x()[0].length;
-        final double[] slopes = new double[d];
-        for (int j = 0; j < d; j++) {
-            slopes[j] = f.table()[j + 1][RFixture.ESTIMATE];
-        }
-        final String rows = Arrays.stream(f.x()).map(GlmSummaryBridgeTest::list).collect(Collectors.joining(", ", "[", "]"));
         final String printed = Jython.exec(String.join("\n",
-                "import torch",
-                "import torch.nn as nn",
-                "X = torch.tensor(" + rows + ")",
-                "y = torch.tensor(" + list(f.y()) + ")",
-                "off = torch.tensor(" + list(offset) + ")",
-                "m = nn.Linear(" + d + ", 1)",
-                "with torch.no_grad():",
-                "    m.weight.copy_(torch.tensor([" + list(slopes) + "]))",
-                "    m.bias.fill_(" + f.table()[0][RFixture.ESTIMATE] + ")",
+                atRsFit(f),
+                "off = torch.tensor(" + list(RFixture.offsets(name)) + ")",
                 "s = m.summary(torch.families." + family + "(), X, y, offset=off)",
                 "for v in [s.estimates(), s.standardErrors(), s.statistics(), s.pValues(),",
                 "          [s.deviance(), s.nullDeviance(), s.aic(), s.dispersion()]]:",
