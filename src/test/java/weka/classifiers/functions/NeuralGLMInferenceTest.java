@@ -339,6 +339,23 @@ class NeuralGLMInferenceTest {
                 "logHolders", "-anova"));
         compareAnova("gamma_exposure", build("gamma_exposure", "-hidden", "none", "-family", "Gamma", "-offset",
                 "logMonths", "-anova"));
+        // a multinomial logit (Categorical GLM) against nnet's nested fits of MASS's housing, weighted by Freq (R 4.2.2,
+        // nnet 7.3-18: m0 <- multinom(Sat ~ 1, weights = Freq, data = housing, reltol = 1e-15, maxit = 1000);
+        // anova(m0, update(m0, . ~ Infl), update(m0, . ~ Infl + Type), update(m0, . ~ Infl + Type + Cont)))
+        final neuralglm.model.SequentialDevianceTests h = build("housing", "-hidden", "none", "-anova").fittedModel()
+                .sequentialTests();
+        final double[] residual = {3542.5062565618214, 3486.1435985757353, 3470.0838663411218};
+        final double[] lr = {106.371364483817615, 56.362657986086106, 16.059732234613421};
+        final double[] pr = {Double.NaN, 2.4586355173994434e-10, 3.2559179710922592e-04};
+        final double[] df = {4, 6, 2};
+        for (int j = 0; j < 3; j++) {
+            assertEquals(df[j], h.df()[j], 1e-9, "housing df " + j);
+            assertEquals(residual[j], h.residualDeviances()[j], TOL * residual[j], "housing residual deviance " + j);
+            assertEquals(lr[j], h.statistics()[j], TOL * residual[j], "housing LR statistic " + j);
+            if (!Double.isNaN(pr[j])) {   // R prints the first as 0
+                assertEquals(pr[j], h.pValues()[j], 1e-3 * pr[j], "housing p " + j);
+            }
+        }
         // off by default; the option round-trips; a network says why it has none
         final NeuralGLM plain = build("dobson", "-hidden", "none", "-family", "Poisson");
         assertNull(plain.fittedModel().sequentialTests());
