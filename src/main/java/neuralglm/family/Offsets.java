@@ -19,6 +19,25 @@ public final class Offsets {
     }
 
     /**
+     * The offsets of a fit to a standardised target {@code (y - m) / s} (an identity link's network that learns the
+     * class on that scale): {@code (y - m) / s = f(x) + o / s}, so the model on y's scale is {@code m + s f(x) + o}.
+     *
+     * @param offset the offsets on y's scale, or null for none. Not modified.
+     * @param scale  s &gt; 0
+     * @return {@code o / s} (a new array), or null for none
+     */
+    public static double[] standardised(double[] offset, double scale) {
+        if (offset == null) {
+            return null;
+        }
+        final double[] out = new double[offset.length];
+        for (int i = 0; i < offset.length; i++) {
+            out[i] = offset[i] / scale;
+        }
+        return out;
+    }
+
+    /**
      * {@code out_i = eta_i + o_{from + i}} for the rows of a one-column eta.
      *
      * @param eta    the network's outputs, b x 1. Not modified.

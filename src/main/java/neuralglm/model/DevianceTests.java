@@ -66,26 +66,51 @@ public final class DevianceTests implements Serializable {
         final double d = full.deviance(), rdf = full.residualDf();
         final double[] df = new double[k], stat = new double[k], p = new double[k];
         for (int g = 0; g < k; g++) {
-            df[g] = residualDf[g] - rdf;
-            if (Math.abs(df[g]) <= 1e-9 * Math.max(1, rdf)) {
-                df[g] = 0;   // frequency weights: df are sums of weights, to rounding
-            }
-            if (!(df[g] > 0) || !Double.isFinite(deviance[g])) {
-                stat[g] = Double.NaN;
-                p[g] = Double.NaN;
-                continue;
-            }
-            final double diff = Math.max(0, deviance[g] - d);
-            if (full.isT()) {
-                stat[g] = rdf > 0 && d > 0 ? diff / df[g] / (d / rdf) : Double.NaN;
-                p[g] = JointTests.fUpperTail(stat[g], df[g], rdf);
-            } else {
-                stat[g] = diff;
-                p[g] = SpecialFunctions.regularizedGammaQ(df[g] / 2, diff / 2);
-            }
+            df[g] = df(residualDf[g] - rdf, rdf);
+            // drop1's F takes the deviance over its residual df as the scale; its chi-square a scale of 1
+            final double scale = !full.isT() ? 1 : rdf > 0 && d > 0 ? d / rdf : Double.NaN;
+            final double[] test = test(deviance[g] - d, df[g], scale, rdf, full.isT());
+            stat[g] = test[0];
+            p[g] = test[1];
         }
         return new DevianceTests(names.clone(), d, full.aic(), df, deviance.clone(), aic.clone(), stat, p, full.isT(),
                 failures.clone());
+    }
+
+    /**
+     * @param df        a difference of residual degrees of freedom
+     * @param reference the df it is taken against
+     * @return df, or 0 where it is 0 to rounding (frequency weights: df are sums of weights)
+     */
+    static double df(double df, double reference) {
+        return Math.abs(df) <= 1e-9 * Math.max(1, reference) ? 0 : df;
+    }
+
+    /**
+     * The test of a deviance difference between nested GLMs (R's stat.anova):
+     * <pre>
+     *   fixed dispersion:      chi-square = max(0, diff) / scale,         p = P(chi-square_df &gt; chi-square)
+     *   estimated dispersion:  F = max(0, diff) / df / scale,              p = P(F_{df, rdf} &gt; F)
+     * </pre>
+     * NaN for both where df is not positive or the difference is not finite.
+     *
+     * @param diff  the deviance the larger model removes
+     * @param df    its degrees of freedom
+     * @param scale the dispersion (1 for a fixed one)
+     * @param rdf   the residual df of the F test's denominator
+     * @param f     F test (estimated dispersion), else chi-square
+     * @return {statistic, p}
+     */
+    static double[] test(double diff, double df, double scale, double rdf, boolean f) {
+        if (!(df > 0) || !Double.isFinite(diff)) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        final double reduction = Math.max(0, diff);
+        if (f) {
+            final double stat = scale > 0 && rdf > 0 ? reduction / df / scale : Double.NaN;
+            return new double[] {stat, JointTests.fUpperTail(stat, df, rdf)};
+        }
+        return new double[] {reduction / scale, SpecialFunctions.regularizedGammaQ(df / 2, reduction / scale / 2)};
     }
 
     /** @return the number of groups */

@@ -1,8 +1,8 @@
 package neuralglm.model;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
-import neuralglm.dist.SpecialFunctions;
 
 /**
  * Sequential analysis of deviance of a GLM: the terms (input attributes) added one at a time in their order, each
@@ -71,49 +71,22 @@ public final class SequentialDevianceTests implements Serializable {
                     + " nested fits; got " + deviance.length + " deviances, " + residualDf.length + " df, "
                     + failures.length + " reasons");
         }
-        final double[] d = new double[k + 1], r = new double[k + 1];
-        final String[] why = new String[k + 1];
-        d[0] = full.nullDeviance();
-        r[0] = full.nullDf();
-        for (int j = 1; j < k; j++) {
-            d[j] = deviance[j - 1];
-            r[j] = residualDf[j - 1];
-            why[j] = failures[j - 1];
-        }
-        d[k] = full.deviance();
-        r[k] = full.residualDf();
+        // after each term: M_1 .. M_{k-1} from the refits, M_k the full fit
+        final double[] rd = Arrays.copyOf(residualDf, k), rr = Arrays.copyOf(deviance, k);
+        rd[k - 1] = full.residualDf();
+        rr[k - 1] = full.deviance();
         final boolean estimated = full.isT();
-        final double phi = estimated ? full.dispersion() : 1.0, rdf = r[k];
+        final double phi = estimated ? full.dispersion() : 1.0;
         final double[] df = new double[k], dev = new double[k], stat = new double[k], p = new double[k];
-        for (int j = 1; j <= k; j++) {
-            double dfj = r[j - 1] - r[j];
-            if (Math.abs(dfj) <= 1e-9 * Math.max(1, r[0])) {
-                dfj = 0;   // frequency weights: df are sums of weights, to rounding
-            }
-            df[j - 1] = dfj;
-            dev[j - 1] = d[j - 1] - d[j];
-            if (!(dfj > 0) || !Double.isFinite(dev[j - 1])) {
-                stat[j - 1] = Double.NaN;
-                p[j - 1] = Double.NaN;
-                continue;
-            }
-            final double reduction = Math.max(0, dev[j - 1]);
-            if (estimated) {
-                stat[j - 1] = phi > 0 && rdf > 0 ? reduction / dfj / phi : Double.NaN;
-                p[j - 1] = JointTests.fUpperTail(stat[j - 1], dfj, rdf);
-            } else {
-                stat[j - 1] = reduction;
-                p[j - 1] = SpecialFunctions.regularizedGammaQ(dfj / 2, reduction / 2);
-            }
+        for (int j = 0; j < k; j++) {
+            df[j] = DevianceTests.df((j == 0 ? full.nullDf() : rd[j - 1]) - rd[j], full.nullDf());
+            dev[j] = (j == 0 ? full.nullDeviance() : rr[j - 1]) - rr[j];
+            final double[] test = DevianceTests.test(dev[j], df[j], phi, rd[k - 1], estimated);
+            stat[j] = test[0];
+            p[j] = test[1];
         }
-        final double[] rd = new double[k], rr = new double[k];
-        final String[] failed = new String[k];
-        for (int j = 1; j <= k; j++) {
-            rd[j - 1] = r[j];
-            rr[j - 1] = d[j];
-            failed[j - 1] = why[j];
-        }
-        return new SequentialDevianceTests(names.clone(), d[0], r[0], df, dev, rd, rr, stat, p, estimated, phi, failed);
+        return new SequentialDevianceTests(names.clone(), full.nullDeviance(), full.nullDf(), df, dev, rd, rr, stat, p,
+                estimated, phi, Arrays.copyOf(failures, k));
     }
 
     /** @return the number of terms */

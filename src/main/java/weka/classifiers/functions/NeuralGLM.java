@@ -38,12 +38,12 @@ import weka.classifiers.functions.neuralglm.BuildLog;
 import weka.classifiers.functions.neuralglm.DropTests;
 import weka.classifiers.functions.neuralglm.FamilySpec;
 import weka.classifiers.functions.neuralglm.FittedModel;
-import weka.classifiers.functions.neuralglm.OffsetColumn;
 import weka.classifiers.functions.neuralglm.InputChecks;
 import weka.classifiers.functions.neuralglm.InputPipeline;
 import weka.classifiers.functions.neuralglm.LBFGS;
 import weka.classifiers.functions.neuralglm.ModelAggregation;
 import weka.classifiers.functions.neuralglm.ModelReport;
+import weka.classifiers.functions.neuralglm.OffsetColumn;
 import weka.classifiers.functions.neuralglm.OptimizerSpec;
 import weka.classifiers.functions.neuralglm.Predictive;
 import weka.classifiers.functions.neuralglm.RunFingerprint;
@@ -1069,7 +1069,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final OffsetColumn offsetColumn = OffsetColumn.of(offset, data);
         if (data.numInstances() == 0) {
             if (offsetColumn != null) {
-                checkOffsetOptions(offsetColumn, family.create(data.classAttribute().isNominal()), hiddenSizes);
+                checkOffsetOptions(offsetColumn, family.create(data.classAttribute().isNominal()));
             }
             startStream(data);
             return;
@@ -1078,7 +1078,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         // and their targets
         final Family fam = family.create(data.classAttribute().isNominal());
         if (offsetColumn != null) {
-            checkOffsetOptions(offsetColumn, fam, hiddenSizes);
+            checkOffsetOptions(offsetColumn, fam);
         }
         final Instances inputs = offsetColumn == null ? data : offsetColumn.inputs(data);
         final boolean lean = leanInputsAllowed(hiddenSizes, inputs.numInstances());
@@ -1114,7 +1114,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * The option combinations whose fits carry no offset, refused with what to change: the joint maximum-likelihood
      * fit of the negative binomial's alpha (-dispersion ML), and a family with one linear predictor per class.
      */
-    private void checkOffsetOptions(OffsetColumn column, Family fam, int[] hiddenSizes) {
+    private void checkOffsetOptions(OffsetColumn column, Family fam) {
         final String what = "Option -offset (attribute '" + column.name() + "'): ";
         if (!fam.isScalar()) {
             throw new IllegalArgumentException(what + "the " + fam.name() + " family has one linear predictor per class; "
@@ -1248,8 +1248,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         }
         final DMatrixRMaj y = targetScale == null ? targets.y() : targetScale.apply(targets.y().copy());
         // an offset on the class's scale: divided by sd for a network that learns (y - mean) / sd
-        final double[] offsets = targetScale == null || targets.offsets() == null ? targets.offsets()
-                : scaled(targets.offsets(), 1 / targetScale.scale()[0]);
+        final double[] offsets = targetScale == null ? targets.offsets()
+                : neuralglm.family.Offsets.standardised(targets.offsets(), targetScale.scale()[0]);
         final java.util.function.LongFunction<Sequential> freshWithSeed = seed -> {
             final Sequential n = Sequential.mlp(cols, hiddenSizes, () -> Activation.byName(actName), outputs,
                     new Random(seed));
@@ -1318,14 +1318,6 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                         + "the same inputs (the Epochs run and Stopped lines below are the network's)", num(lambda)))
                         + describeLinearOmitted(choice.linearOutcome()),
                 targetScale, members, linear, plan.refitsLevel(), offsetColumn);
-    }
-
-    private static double[] scaled(double[] v, double factor) {
-        final double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * factor;
-        }
-        return out;
     }
 
     /**
@@ -1500,7 +1492,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final int[] hiddenSizes = checkOptions();
         final OffsetColumn column = OffsetColumn.of(offset, first);
         if (column != null) {
-            checkOffsetOptions(column, fam, hiddenSizes);
+            checkOffsetOptions(column, fam);
         }
         final Targets.Known known = withOffsets(Targets.known(column == null ? first : column.inputs(first), fam), column,
                 first);

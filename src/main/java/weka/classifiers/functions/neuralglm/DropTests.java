@@ -1,8 +1,5 @@
 package weka.classifiers.functions.neuralglm;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import neuralglm.model.DevianceTests;
 import neuralglm.model.GlmSummary;
 import weka.classifiers.functions.NeuralGLM;
@@ -29,30 +26,22 @@ public final class DropTests {
      */
     public static FittedModel attach(NeuralGLM full, Instances data, FittedModel model) throws Exception {
         final GlmSummary summary = model.glmSummary();
-        final List<String> names = new ArrayList<>();
-        final List<GlmRefit> fits = new ArrayList<>();
         final String offset = model.offsetName();   // kept in every refit (R's drop1 keeps the offset), by name
-        final int terms = data.numAttributes() - (offset == null ? 1 : 2);
-        for (int a = 0; a < data.numAttributes(); a++) {
-            if (a == data.classIndex() || data.attribute(a).name().equals(offset)) {
-                continue;
-            }
-            names.add(data.attribute(a).name());
-            GlmRefit.status(full, "-drop-tests, fitting the GLM without attribute '" + data.attribute(a).name() + "'",
-                    names.size(), terms);
-            final Instances reduced = new Instances(data);
-            reduced.deleteAttributeAt(a);
-            fits.add(GlmRefit.of(full, reduced, offset));
-        }
-        final int k = names.size();
+        final int[] terms = GlmRefit.terms(data, offset);
+        final int k = terms.length;
+        final String[] names = new String[k], failures = new String[k];
         final double[] deviance = new double[k], df = new double[k], aic = new double[k];
-        final String[] failures = new String[k];
         for (int g = 0; g < k; g++) {
-            deviance[g] = fits.get(g).deviance();
-            df[g] = fits.get(g).residualDf();
-            aic[g] = fits.get(g).aic();
-            failures[g] = fits.get(g).failure();
+            names[g] = data.attribute(terms[g]).name();
+            GlmRefit.status(full, "-drop-tests, fitting the GLM without attribute '" + names[g] + "'", g + 1, k);
+            final Instances reduced = new Instances(data);
+            reduced.deleteAttributeAt(terms[g]);
+            final GlmRefit fit = GlmRefit.of(full, reduced, offset);
+            deviance[g] = fit.deviance();
+            df[g] = fit.residualDf();
+            aic[g] = fit.aic();
+            failures[g] = fit.failure();
         }
-        return model.withDevianceTests(DevianceTests.of(summary, names.toArray(new String[0]), deviance, df, aic, failures));
+        return model.withDevianceTests(DevianceTests.of(summary, names, deviance, df, aic, failures));
     }
 }

@@ -356,7 +356,7 @@ public final class FittedModel implements Serializable {
         double[] offsets = null;
         if (offsetColumn != null) {
             final Instances inputs = offsetColumn.inputs(data);   // checks the header first
-            offsets = offsetColumn.values(data, identity(data.numInstances()));
+            offsets = offsetColumn.values(data);
             data = inputs;
         }
         final int n = data.numInstances();
@@ -396,14 +396,6 @@ public final class FittedModel implements Serializable {
             }
         }
         return out;
-    }
-
-    private static int[] identity(int n) {
-        final int[] rows = new int[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = i;
-        }
-        return rows;
     }
 
     /**

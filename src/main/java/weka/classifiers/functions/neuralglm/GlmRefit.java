@@ -46,6 +46,16 @@ record GlmRefit(double deviance, double residualDf, double aic, String failure) 
         }
     }
 
+    /**
+     * @param data   the training data
+     * @param offset the offset attribute's name, or null for none
+     * @return the input attributes a refit may leave out, in the data's order: all but the class and the offset
+     */
+    static int[] terms(Instances data, String offset) {
+        return java.util.stream.IntStream.range(0, data.numAttributes())
+                .filter(a -> a != data.classIndex() && !data.attribute(a).name().equals(offset)).toArray();
+    }
+
     private static GlmRefit failed(String why) {
         return new GlmRefit(Double.NaN, Double.NaN, Double.NaN, why);
     }

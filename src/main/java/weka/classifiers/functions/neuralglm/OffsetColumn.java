@@ -158,9 +158,24 @@ public final class OffsetColumn implements Serializable {
      * @throws IllegalArgumentException naming the first instance (1-based) without a finite offset
      */
     public double[] values(Instances data, int[] rows) {
-        final double[] o = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            o[i] = value(data.instance(rows[i]), rows[i] + 1);
+        return values(data, rows, rows.length);
+    }
+
+    /**
+     * @param data the user's data. Not modified.
+     * @return the offsets of all its rows
+     * @throws IllegalArgumentException naming the first instance (1-based) without a finite offset
+     */
+    public double[] values(Instances data) {
+        return values(data, null, data.numInstances());
+    }
+
+    /** @param rows the rows' positions, or null for 0 .. n - 1 */
+    private double[] values(Instances data, int[] rows, int n) {
+        final double[] o = new double[n];
+        for (int i = 0; i < n; i++) {
+            final int r = rows == null ? i : rows[i];
+            o[i] = value(data.instance(r), r + 1);
         }
         return o;
     }

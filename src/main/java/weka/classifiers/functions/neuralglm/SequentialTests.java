@@ -1,8 +1,5 @@
 package weka.classifiers.functions.neuralglm;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import neuralglm.model.SequentialDevianceTests;
 import weka.classifiers.functions.NeuralGLM;
 import weka.core.Instances;
@@ -29,16 +26,11 @@ public final class SequentialTests {
      */
     public static FittedModel attach(NeuralGLM full, Instances data, FittedModel model) throws Exception {
         final String offset = model.offsetName();   // in every model of the sequence, as in R's anova
-        final List<Integer> terms = new ArrayList<>();
-        for (int a = 0; a < data.numAttributes(); a++) {
-            if (a != data.classIndex() && !data.attribute(a).name().equals(offset)) {
-                terms.add(a);
-            }
-        }
-        final int k = terms.size();
+        final int[] terms = GlmRefit.terms(data, offset);
+        final int k = terms.length;
         final String[] names = new String[k];
         for (int j = 0; j < k; j++) {
-            names[j] = data.attribute(terms.get(j)).name();
+            names[j] = data.attribute(terms[j]).name();
         }
         final double[] deviance = new double[Math.max(0, k - 1)], df = new double[deviance.length];
         final String[] failures = new String[deviance.length];
@@ -46,7 +38,7 @@ public final class SequentialTests {
             GlmRefit.status(full, "-anova, fitting the GLM of the first " + j + " attributes", j, k - 1);
             final Instances reduced = new Instances(data);
             for (int t = k - 1; t >= j; t--) {
-                reduced.deleteAttributeAt(terms.get(t));
+                reduced.deleteAttributeAt(terms[t]);
             }
             final GlmRefit fit = GlmRefit.of(full, reduced, offset);
             deviance[j - 1] = fit.deviance();
