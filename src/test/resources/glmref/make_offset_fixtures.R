@@ -10,27 +10,7 @@ suppressMessages(library(MASS))
 options(digits = 17)
 tight <- glm.control(epsilon = 1e-15, maxit = 200)
 
-arff <- function(name, df) {
-  con <- file(paste0(name, ".arff"), "w")
-  writeLines(paste0("@relation ", name), con)
-  for (v in names(df)) {
-    x <- df[[v]]
-    if (is.factor(x)) {
-      writeLines(paste0("@attribute ", v, " {", paste(levels(x), collapse = ","), "}"), con)
-    } else {
-      writeLines(paste0("@attribute ", v, " numeric"), con)
-    }
-  }
-  writeLines("@data", con)
-  for (i in seq_len(nrow(df))) {
-    vals <- sapply(names(df), function(v) {
-      x <- df[[v]]
-      if (is.factor(x)) as.character(x[i]) else format(x[i], digits = 17)
-    })
-    writeLines(paste(vals, collapse = ","), con)
-  }
-  close(con)
-}
+source("arff.R")
 
 dump <- function(name, fit, estimated, newdata) {
   s <- summary(fit)
