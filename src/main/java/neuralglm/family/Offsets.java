@@ -114,7 +114,7 @@ public final class Offsets {
     public static double nullIntercept(Family family, DMatrixRMaj y, double[] w, double[] offset) {
         if (isConstant(offset)) {
             final double b = family.nullEta(Family.weightedColumnMeans(y, w))[0];
-            return offset.length == 0 || offset[0] == 0 ? b : b - offset[0];
+            return offset.length == 0 ? b : b - offset[0];   // offsets of 0: nullEta's bits (b - 0 is b)
         }
         final int n = y.numRows;
         final double[] t = y.data;

@@ -92,17 +92,9 @@ final class Columns {
      * @param features feature columns
      * @param label    the label column
      * @param weight   the weight column or null
+     * @param offset   the offset column or null (last)
      * @param n        the number of partitions (&gt;= 1)
      * @return the table reduced to {@code features..., label[, weight]}, canonically partitioned and ordered
-     */
-    static Dataset<Row> canonical(Dataset<Row> table, String[] features, String label, String weight, int n) {
-        return canonical(table, features, label, weight, null, n);
-    }
-
-    /**
-     * {@link #canonical(Dataset, String[], String, String, int)} with the offset column last (null for none).
-     *
-     * @param offset the offset column or null
      */
     static Dataset<Row> canonical(Dataset<Row> table, String[] features, String label, String weight, String offset,
                                   int n) {

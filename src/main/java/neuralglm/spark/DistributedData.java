@@ -124,22 +124,13 @@ public final class DistributedData implements AutoCloseable {
      * @param features  feature column names
      * @param label     label column name
      * @param weight    weight column name, or null
+     * @param offset    the offset column, or null for none: each labelled row's offset on eta is kept with it; a
+     *                  missing or non-finite one is refused, naming the column, partition and row
      * @param encoder   the fitted feature encoder
      * @param coding    the fitted label coding
      * @param chunkRows rows per chunk
      * @param family    the family (checks the targets)
      * @return the cached data
-     */
-    static DistributedData encode(Dataset<Row> table, String[] features, String label, String weight,
-                                  TabularEncoder encoder, LabelCoding coding, int chunkRows, Family family) {
-        return encode(table, features, label, weight, null, encoder, coding, chunkRows, family);
-    }
-
-    /**
-     * As above, with an offset column: each labelled row's offset on eta ({@code eta = net(x) + o}) is kept with it;
-     * a missing or non-finite offset is refused, naming the column, partition and row.
-     *
-     * @param offset the offset column, or null for none
      */
     static DistributedData encode(Dataset<Row> table, String[] features, String label, String weight, String offset,
                                   TabularEncoder encoder, LabelCoding coding, int chunkRows, Family family) {

@@ -56,15 +56,7 @@ final class PartitionData implements Serializable {
      * @param x         chunks of inputs (row-major, chunkRows x d except the last)
      * @param y         chunks of targets
      * @param w         chunks of weights, or null when every weight is 1
-     */
-    PartitionData(int partition, int rows, int d, int k, int chunkRows, double[][] x, double[][] y, double[][] w) {
-        this(partition, rows, d, k, chunkRows, x, y, w, null, null);
-    }
-
-    /**
-     * As above, with offsets on eta.
-     *
-     * @param o chunks of offsets, or null for none
+     * @param o         chunks of offsets on eta, or null for none
      */
     PartitionData(int partition, int rows, int d, int k, int chunkRows, double[][] x, double[][] y, double[][] w,
                   double[][] o) {
@@ -342,11 +334,6 @@ final class PartitionData implements Serializable {
             }
         }
         return ExactSum.of(new double[] {Double.isFinite(s) ? s : 0, zero, Double.isFinite(s) ? none : 1});
-    }
-
-    /** @return whether the rows carry offsets on eta */
-    boolean hasOffsets() {
-        return o != null;
     }
 
     /** @return {@code {min o, max o}} over the partition's rows, whatever their weight ({+Inf, -Inf} when it has none) */

@@ -406,11 +406,10 @@ public final class SparkTrainer implements Cloneable {
              DistributedData validation = split == null ? null : DistributedData.encode(split[1], features, label,
                      weight, offset, encoder, coding, chunkRows, family)) {
             // the null model with the offsets: the start (as the engine's) and the summary's null deviance
-            final double offsetNullEta = offset == null || (resumeFrom != null || !nullStart) && statistics == null
-                    ? Double.NaN : SummaryPass.nullIntercept(data, family, treeDepth);
+            final double[] nullEta = offset == null ? family.nullEta(data.targetMeans())
+                    : new double[] {SummaryPass.nullIntercept(data, family, treeDepth)};
             final Sequential net = resumeFrom != null ? resumeFrom.network().copy()
-                    : network(data.inputs(), coding.columns(), Double.isNaN(offsetNullEta) ? family.nullEta(
-                            data.targetMeans()) : new double[] {offsetNullEta});
+                    : network(data.inputs(), coding.columns(), nullEta);
             final double[] before = resumeFrom == null ? new double[0] : resumeFrom.result().lossTrace();
             final Checkpoints checkpoints = new Checkpoints(encoder, coding, absent, trainingWeight, net, before,
                     table.sparkSession().sparkContext().hadoopConfiguration());
@@ -427,7 +426,7 @@ public final class SparkTrainer implements Cloneable {
                     dispersionSums(data, net), absent, trainingWeight);
             checkpoints.save(model);
             return new Fitted(model, statistics == null ? null
-                    : new SummaryPass(data, net, family, treeDepth, offsetNullEta).run(encoder, model.result(), statistics));
+                    : new SummaryPass(data, net, family, treeDepth, nullEta).run(encoder, model.result(), statistics));
         }
     }
 

@@ -26,20 +26,16 @@ final class SummaryPass {
     private final Sequential net;
     private final Family family;
     private final int treeDepth;
-    /** The intercept of the null model with the offsets ({@link #nullIntercept}), or NaN when the rows have none. */
-    private final double offsetNullEta;
-
-    SummaryPass(DistributedData data, Sequential net, Family family, int treeDepth) {
-        this(data, net, family, treeDepth, Double.NaN);
-    }
+    /** The null model's eta (with offsets, its intercept: {@link #nullIntercept}). */
+    private final double[] nullEta;
 
     /**
-     * @param offsetNullEta NaN when the rows carry no offsets; else every statistic is at {@code eta = net(x) + o} and
-     *                      this is the intercept of the null model, the intercept-only fit with the offsets
-     *                      ({@link #nullIntercept})
+     * @param nullEta the null model's eta, as training started from it: {@code family.nullEta} of the target means,
+     *                or with offsets (rows carry them: every statistic is at {@code eta = net(x) + o}) the intercept
+     *                of the intercept-only fit with them ({@link #nullIntercept})
      */
-    SummaryPass(DistributedData data, Sequential net, Family family, int treeDepth, double offsetNullEta) {
-        this.offsetNullEta = offsetNullEta;
+    SummaryPass(DistributedData data, Sequential net, Family family, int treeDepth, double[] nullEta) {
+        this.nullEta = nullEta.clone();
         this.data = data;
         this.net = net;
         this.family = family;
@@ -92,8 +88,7 @@ final class SummaryPass {
 
     private TrainingStatistics run(TabularEncoder encoder, TrainingResult result, GlmInference.Weights kind, boolean glm) {
         final Family fam = family;
-        final double[] nullEta = Double.isNaN(offsetNullEta) ? family.nullEta(data.targetMeans())
-                : new double[] {offsetNullEta};
+        final double[] nullEta = this.nullEta;
         final double[] s = sum((part, shape, theta) -> part.summarySums(shape, theta, fam, glm, nullEta));
         final int epochs = result.epochs();
         final double[] history = result.lossTrace();
@@ -150,8 +145,7 @@ final class SummaryPass {
             throw SparkErrors.unwrap(e);
         }
         if (range[0] == range[1]) {   // a constant offset c: the closed form's intercept moved by c, as on one machine
-            final double b = family.nullEta(data.targetMeans())[0];
-            return range[0] == 0 ? b : b - range[0];
+            return family.nullEta(data.targetMeans())[0] - range[0];   // offsets of 0: nullEta's bits
         }
         final double sw = data.totalWeight();
         final double swo = data.partitions.treeAggregate(ExactSum.ZERO, (acc, part) -> acc.plus(part.offsetSum()),

@@ -22,11 +22,9 @@ import org.ejml.data.DMatrixRMaj;
  * so that over any split of the rows {@code sum_B L_B / sum_B W_B} is the mean NLL and
  * {@code sum_B dL_B / sum_B W_B} its gradient. Gradients are <b>accumulated</b> ({@code +=}) into the
  * network's parameters; the first layer's input gradient is never computed
- * With an offset o ({@link neuralglm.family.Offsets}) the family sees {@code eta = net(X_B) + o_B} and G is
- * backpropagated as it is ({@code d eta / d net(X) = 1}); without one nothing more is read or allocated.
- *
- * ({@link Sequential#backward(DMatrixRMaj, boolean)}). Not thread-safe: one instance (and one network)
- * per thread.
+ * ({@link Sequential#backward(DMatrixRMaj, boolean)}). With an offset o ({@link neuralglm.family.Offsets}) the family
+ * sees {@code eta = net(X_B) + o_B} and G is backpropagated as it is ({@code d eta / d net(X) = 1}); without one
+ * nothing more is read or allocated. Not thread-safe: one instance (and one network) per thread.
  */
 public final class BlockGradient {
     private final Sequential net;

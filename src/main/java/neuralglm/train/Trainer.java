@@ -686,10 +686,6 @@ public final class Trainer {
         }
     }
 
-    BatchStep newStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w) {
-        return newStep(net, family, x, y, w, null);
-    }
-
     /** @param offset the rows' offsets (a batch buffer: its first b entries) or null */
     BatchStep newStep(Sequential net, Family family, DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] offset) {
         return threads == 1 ? new Step(net, family, x, y, w, offset, precision)

@@ -204,17 +204,9 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
      * @param col     the vector column
      * @param label   the label column (a name to avoid)
      * @param weight  the weight column or null (a name to avoid)
+     * @param offset  the offset column or null (a name to avoid)
      * @return one name per vector element: the ML attribute names when all are present and distinct, else
      *         {@code col[j]}
-     */
-    static String[] inputNames(Dataset<?> dataset, String col, String label, String weight) {
-        return inputNames(dataset, col, label, weight, null);
-    }
-
-    /**
-     * {@link #inputNames(Dataset, String, String, String)}, also avoiding the offset column's name.
-     *
-     * @param offset the offset column or null (a name to avoid)
      */
     static String[] inputNames(Dataset<?> dataset, String col, String label, String weight, String offset) {
         final AttributeGroup group = AttributeGroup.fromStructField(dataset.schema().apply(col));

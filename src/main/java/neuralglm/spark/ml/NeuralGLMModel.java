@@ -240,13 +240,6 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
     }
 
     /**
-     * @param m     the engine model
-     * @param cells one row's inputs
-     * @param index Categorical: the classes' positions ({@link ClassIndices#of}); null for Bernoulli
-     * @param size  the vectors' length
-     * @return the raw prediction then the probabilities (2 size elements), as {@link #transform} lays them out
-     */
-    /**
      * @param eta    a row's eta, 1 x 1
      * @param o      its offset (null when missing)
      * @param column the offset column, for the message
@@ -261,6 +254,13 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         return eta;
     }
 
+    /**
+     * @param m     the engine model
+     * @param eta   one row's eta (with its offset, if any)
+     * @param index Categorical: the classes' positions ({@link ClassIndices#of}); null for Bernoulli
+     * @param size  the vectors' length
+     * @return the raw prediction then the probabilities (2 size elements), as {@link #transform} lays them out
+     */
     private static double[] rawAndProbability(TabularModel m, DMatrixRMaj eta, int[] index, int size) {
         final double[] mu = m.meanOf(eta).data;
         final double[] out = new double[2 * size];
