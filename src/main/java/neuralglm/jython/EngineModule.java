@@ -72,9 +72,10 @@ public class EngineModule extends Module {
             throw Errors.runtime(typeName() + ": the input holds whole numbers (" + x.integral + ") and a layer's weights "
                     + "are float, as in PyTorch (mat1 and mat2 must have the same dtype); give x.float()");
         }
-        final List<TorchParameter> ps = new ArrayList<>(namedParameters().values());
+        // the parameters the engine layer computes with (no names built: this runs at every forward); a bias of
+        // another dtype than its weight fails first in PyTorch's addmm, then the input
+        final List<TorchParameter> ps = layerParameters();
         for (TorchParameter p : ps) {
-            // a bias of another dtype than its weight (assigned as such) fails first in PyTorch's addmm, then the input
             ps.get(0).sameFloatDtype(p, (a, b) -> "self and mat2 must have the same dtype (" + typeName() + ": its "
                     + "parameters are of torch." + ps.get(0).floatDtype().getName() + " and torch." + p.floatDtype().getName()
                     + "; give them one dtype)");

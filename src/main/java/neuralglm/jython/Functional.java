@@ -150,10 +150,8 @@ public final class Functional {
     public static Tensor relu(PyObject x) { return relu(Args.input(x, "relu")); }
     static Tensor relu(Tensor x) { return Ops.activation(x, RELU, "ReluBackward"); }
     /** @param x input (a tensor) @return {@code 1 / (1 + e^-x)} */
-    public static Tensor sigmoid(PyObject x) { return sigmoid(Args.input(x, "sigmoid")); }
     static Tensor sigmoid(Tensor x) { return Ops.activation(x, SIGMOID, "SigmoidBackward"); }
     /** @param x input (a tensor) @return {@code tanh x} */
-    public static Tensor tanh(PyObject x) { return tanh(Args.input(x, "tanh")); }
     static Tensor tanh(Tensor x) { return Ops.activation(x, TANH, "TanhBackward"); }
     /** @param x input (a tensor) @return {@code log(1 + e^x)}, stable */
     public static Tensor softplus(PyObject x) { return softplus(Args.input(x, "softplus")); }

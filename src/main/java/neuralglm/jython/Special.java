@@ -5,6 +5,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 
 import neuralglm.dist.SpecialFunctions;
+import neuralglm.linalg.SafeMath;
 
 /**
  * The special functions of {@code torch} that log-likelihoods need, element-wise and recorded:
@@ -59,7 +60,7 @@ public final class Special {
         final double[] u = Joins.spread(a, r, c), v = Joins.spread(b, r, c);
         final DMatrixRMaj out = new DMatrixRMaj(r, c);
         for (int k = 0; k < r * c; k++) {
-            out.data[k] = Double.isNaN(v[k]) ? Double.NaN : u[k] == 0 ? 0.0 : u[k] * Math.log(v[k]);
+            out.data[k] = Double.isNaN(v[k]) ? Double.NaN : SafeMath.xlogy(u[k], v[k]);
         }
         return Ops.record(Tensor.of(out, shape), "XlogyBackward", g -> {
             final double[] toX = new double[r * c], toY = new double[r * c];
@@ -120,7 +121,7 @@ public final class Special {
         if (x > 0 || Double.isNaN(x)) {
             return SpecialFunctions.trigamma(x);
         }
-        final double s = Math.sin(Math.PI * x);
+        final double s = Math.sin(piFraction(x));   // sin(pi x) up to sign, without pi x's rounding at large |x|
         return Math.PI * Math.PI / (s * s) - SpecialFunctions.trigamma(1 - x);
     }
 }

@@ -166,7 +166,7 @@ CASES = [
     ("setitem_out_of_range", "t = torch.ones(3)\nt[3] = 0.0"),
     ("mask_wrong_size", "torch.ones(3)[torch.tensor([True, False])]"),
     ("view_wrong_size", "torch.ones(2, 3).view(4)"),
-    ("view_transposed", "torch.arange(6.0).view(2, 3).t().view(6)"),
+    ("view_transposed", "out = torch.arange(6.0).view(2, 3).t().view(6)"),
     ("reshape_transposed", "out = torch.arange(6.0).view(2, 3).t().reshape(6)"),
     ("view_two_inferred", "torch.ones(6).view(-1, -1)"),
     ("view_inferred_not_dividing", "torch.ones(6).view(-1, 4)"),
