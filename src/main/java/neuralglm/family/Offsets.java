@@ -126,12 +126,7 @@ public final class Offsets {
             swo += wi * offset[i];
             swe += wi * Math.exp(offset[i]);
         }
-        double b = family.link() == Link.LOG && swy > 0 && swe > 0 && Double.isFinite(swe) ? Math.log(swy / swe)
-                : family.link().apply(swy / sw) - swo / sw;
-        if (!Double.isFinite(b)) {
-            b = -swo / sw;
-        }
-        return fisherScoring(b, at -> {
+        return fisherScoring(fisherStart(family, sw, swy, swo, swe), at -> {
             double grad = 0, info = 0;
             for (int i = 0; i < n; i++) {
                 final double wi = w == null ? 1.0 : w[i];
@@ -146,6 +141,24 @@ public final class Offsets {
             }
             return new double[] {grad, info, nll(family, y, w, offset, at)};
         });
+    }
+
+    /**
+     * Where {@link #fisherScoring} of the intercept-only fit starts, from the rows' sums (on one machine or over a
+     * cluster's partitions): {@code log(sum w y / sum w e^o)} for a log link (Poisson's exact answer), else
+     * {@code g(ybar) - mean(o)}; {@code -mean(o)} where that is not finite.
+     *
+     * @param family a one-output family
+     * @param sw     sum w
+     * @param swy    sum w y
+     * @param swo    sum w o
+     * @param swe    sum w e^o
+     * @return the first intercept
+     */
+    public static double fisherStart(Family family, double sw, double swy, double swo, double swe) {
+        final double b = family.link() == Link.LOG && swy > 0 && swe > 0 && Double.isFinite(swe) ? Math.log(swy / swe)
+                : family.link().apply(swy / sw) - swo / sw;
+        return Double.isFinite(b) ? b : -swo / sw;
     }
 
     /** The sums of the intercept-only fit at an intercept b, over whatever holds the rows. */

@@ -349,16 +349,18 @@ final class PartitionData implements Serializable {
         return new double[] {lo, hi};
     }
 
-    /** @return {@code (sum w o)} over the partition's rows (offsets present) */
+    /** @return {@code (sum w o, sum w e^o)} over the partition's rows (offsets present) */
     ExactSum offsetSum() {
-        double s = 0;
+        double s = 0, e = 0;
         for (int c = 0; c < x.length; c++) {
             final int b = chunkLength(c);
             for (int i = 0; i < b; i++) {
-                s += (w == null ? 1.0 : w[c][i]) * o[c][i];
+                final double wi = w == null ? 1.0 : w[c][i];
+                s += wi * o[c][i];
+                e += wi * Math.exp(o[c][i]);
             }
         }
-        return ExactSum.of(new double[] {s});
+        return ExactSum.of(new double[] {s, e});
     }
 
     /**

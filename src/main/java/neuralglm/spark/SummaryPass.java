@@ -126,8 +126,8 @@ final class SummaryPass {
     /**
      * The intercept of the intercept-only model with the offsets, as the engine's
      * {@link neuralglm.family.Offsets#nullIntercept} fits it on one machine (R's null deviance with an offset): the same
-     * {@link neuralglm.family.Offsets#fisherScoring} from {@code g(ybar) - mean(o)}, each evaluation one pass over the
-     * cached rows, summed exactly; a constant offset c needs no iterations, {@code b = g(ybar) - c} (for offsets all 0
+     * {@link neuralglm.family.Offsets#fisherScoring} from the same start ({@link neuralglm.family.Offsets#fisherStart}),
+     * each evaluation one pass over the cached rows, summed exactly; a constant offset c needs no iterations, {@code b = g(ybar) - c} (for offsets all 0
      * the bits of {@link Family#nullEta}, as on one machine). Training starts there ({@link SparkTrainer}) and the
      * summary's null model is there.
      *
@@ -148,12 +148,9 @@ final class SummaryPass {
             return family.nullEta(data.targetMeans())[0] - range[0];   // offsets of 0: nullEta's bits
         }
         final double sw = data.totalWeight();
-        final double swo = data.partitions.treeAggregate(ExactSum.ZERO, (acc, part) -> acc.plus(part.offsetSum()),
-                ExactSum::plus, treeDepth).toDoubles()[0];
-        double b = family.nullEta(data.targetMeans())[0] - swo / sw;
-        if (!Double.isFinite(b)) {
-            b = -swo / sw;
-        }
+        final double[] so = data.partitions.treeAggregate(ExactSum.ZERO, (acc, part) -> acc.plus(part.offsetSum()),
+                ExactSum::plus, treeDepth).toDoubles();
+        final double b = neuralglm.family.Offsets.fisherStart(family, sw, data.targetMeans()[0] * sw, so[0], so[1]);
         return neuralglm.family.Offsets.fisherScoring(b, at -> {
             final double[] sums = nullFitSums(data, family, treeDepth, at);   // {grad, info, nll, rows outside the domain}
             return new double[] {sums[0], sums[1], sums[3] > 0 ? Double.POSITIVE_INFINITY : sums[2]};

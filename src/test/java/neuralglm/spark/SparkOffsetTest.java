@@ -180,6 +180,20 @@ class SparkOffsetTest {
         final NeuralGLMModel net = new NeuralGLMEstimator().setFamily("Poisson").setLabelCol("y").setOptimizer("sgd")
                 .setLearningRate(1e-300).setEpochs(1).setHiddenLayers(3).setOffsetCol("logE").fit(data);
         assertEquals(Math.log(sy / se), coefficients(net)[3], 1e-12);
+        // Gamma log (iterated, no closed form): the start is the one-machine intercept-only fit with the offsets
+        final NeuralGLMModel gamma = new NeuralGLMEstimator().setFamily("Gamma").setLabelCol("cost").setOptimizer("sgd")
+                .setLearningRate(1e-300).setEpochs(1).setOffsetCol("logE").fit(data);
+        final List<Row> rows = data.select("cost", "logE").collectAsList();
+        final org.ejml.data.DMatrixRMaj cost = new org.ejml.data.DMatrixRMaj(rows.size(), 1);
+        final double[] logE = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            cost.data[i] = rows.get(i).getDouble(0);
+            logE[i] = rows.get(i).getDouble(1);
+        }
+        final neuralglm.family.Family family = gamma.tabularModel().family();
+        // to 1e-8: near the optimum the NLL is flat to rounding, and the iteration's NLL guard stops where exactly
+        // summed (cluster) and plainly summed (one machine) NLLs stop falling: 5e-10 apart here
+        assertEquals(neuralglm.family.Offsets.nullIntercept(family, cost, null, logE), coefficients(gamma)[3], 1e-8);
     }
 
     /** A network's summary: its null deviance is the intercept-only fit's with the offset, GLR's. */
