@@ -1,8 +1,11 @@
 package neuralglm.spark;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import neuralglm.family.Family;
+import neuralglm.nn.Layer;
+import neuralglm.nn.Linear;
 import neuralglm.nn.Parameter;
 import neuralglm.nn.Parameters;
 import neuralglm.nn.Sequential;
@@ -19,6 +22,9 @@ import org.ejml.data.DMatrixRMaj;
  * into the driver network's gradients. A mini-batch is each partition's share of the epoch's batch
  * ({@link MiniBatch}); validation rows, for early stopping, are a second cached table. The network's
  * shape is broadcast once and released by {@link #release()} (and again on the next evaluation).
+ * With a penalty lambda &gt; 0 ({@link SparkTrainer#withRegParam}) the training evaluations (those with gradients,
+ * which the optimiser minimises) add {@code lambda/2 ||W||^2} and {@code lambda W} for each {@link Linear}'s weight
+ * matrix W on the driver; the biases, the plain training loss and the validation loss have none.
  */
 final class SparkObjective implements Objective {
 
@@ -30,6 +36,8 @@ final class SparkObjective implements Objective {
     private final long seed;
     private final int depth;
     private final int size;
+    private final double regParam;
+    private final List<Parameter> penalised;
     private Broadcast<byte[]> shape;
     private int epoch;
     private int steps;
@@ -37,7 +45,8 @@ final class SparkObjective implements Objective {
     private double batchLoss;
     private boolean fresh;
 
-    SparkObjective(DistributedData data, DistributedData validation, Sequential net, Family family, long seed, int depth) {
+    SparkObjective(DistributedData data, DistributedData validation, Sequential net, Family family, long seed, int depth,
+            double regParam) {
         this.data = data;
         this.validation = validation;
         this.net = net;
@@ -46,6 +55,13 @@ final class SparkObjective implements Objective {
         this.seed = seed;
         this.depth = depth;
         this.size = Parameters.size(params);
+        this.regParam = regParam;
+        this.penalised = new ArrayList<>();
+        for (Layer layer : net.layers()) {
+            if (layer instanceof Linear) {
+                penalised.add(((Linear) layer).weight());
+            }
+        }
     }
 
     @Override
@@ -128,11 +144,28 @@ final class SparkObjective implements Objective {
         };
     }
 
+    /** @return {@code lambda/2 sum ||W||^2} over the weight matrices, whose gradients it adds {@code lambda W} to */
+    private double penalty() {
+        if (regParam == 0) {
+            return 0;
+        }
+        double sq = 0;
+        for (Parameter p : penalised) {
+            final double[] w = p.value().data, g = p.grad().data;
+            for (int i = 0; i < w.length; i++) {
+                g[i] += regParam * w[i];
+                sq += w[i] * w[i];
+            }
+        }
+        return 0.5 * regParam * sq;
+    }
+
     /**
      * @param rows     the cached rows
      * @param mini     the mini-batch, or null for every row
      * @param backward false for the loss alone (gradients untouched)
-     * @return {@code {L / W, W}}: the mean NLL and the total weight of the rows evaluated
+     * @return {@code {L / W, W}}: the mean NLL (with backward, plus the penalty) and the total weight of the rows
+     *         evaluated
      */
     private double[] evaluate(DistributedData rows, MiniBatch mini, boolean backward) {
         final JavaSparkContext sc = JavaSparkContext.fromSparkContext(rows.partitions.context());
@@ -157,9 +190,10 @@ final class SparkObjective implements Objective {
         if (weight == 0) {
             return new double[] {0.0, 0.0};
         }
-        if (backward) {
-            Parameters.restoreGradients(params, s, 1.0 / weight);
+        if (!backward) {
+            return new double[] {loss / weight, weight};
         }
-        return new double[] {loss / weight, weight};
+        Parameters.restoreGradients(params, s, 1.0 / weight);
+        return new double[] {loss / weight + penalty(), weight};
     }
 }

@@ -26,12 +26,20 @@ import org.apache.spark.sql.SparkSession;
  *   [--hidden 16,8] [--activation ReLU] [--optimizer adam|sgd|lbfgs] [--lr 0.001] [--epochs 100]
  *   [--batch-size 0] [--seed 1] [--partitions 0] [--no-standardize] [--save model.json] [--master local[*]]
  *   [--schema "a DOUBLE, b STRING, y INT"] [--checkpoint ckpt.json] [--checkpoint-every 5] [--resume-from ckpt.json]
+ *   [--reg-param 0] [--validation 0] [--patience 10]
  * </pre>
+ * {@code --reg-param} is {@link SparkTrainer#withRegParam}'s L2 penalty on the weights; {@code --validation f} holds out
+ * that share of the rows for early stopping with {@code --patience} ({@link SparkTrainer#withValidation}). An option
+ * not listed here is refused (a misspelt one would otherwise be ignored).
  * Without a master from spark-submit or {@code --master}, it runs in {@code local[*]}.
  */
 public final class SparkTrain {
 
     private static final Set<String> FLAGS = Set.of("--canonical", "--no-standardize", "--overwrite");
+    private static final Set<String> OPTIONS = Set.of("--input", "--features", "--label", "--weight", "--family",
+            "--family-parameter", "--canonical", "--hidden", "--activation", "--optimizer", "--lr", "--epochs",
+            "--batch-size", "--seed", "--partitions", "--no-standardize", "--save", "--master", "--schema", "--checkpoint",
+            "--checkpoint-every", "--resume-from", "--reg-param", "--validation", "--patience");
 
     private SparkTrain() {
     }
@@ -42,6 +50,11 @@ public final class SparkTrain {
      */
     public static void main(String[] args) throws IOException {
         final Map<String, String> o = parse(args);
+        for (String key : o.keySet()) {
+            if (!OPTIONS.contains(key)) {
+                throw new IllegalArgumentException("Unknown option " + key + "; the options are " + new java.util.TreeSet<>(OPTIONS));
+            }
+        }
         final Family family = Families.byName(required(o, "--family"),
                 Double.parseDouble(o.getOrDefault("--family-parameter", "1.5")), o.containsKey("--canonical"));
         final SparkTrainer trainer = new SparkTrainer(family)
@@ -56,6 +69,9 @@ public final class SparkTrain {
                 .withSeed(Long.parseLong(o.getOrDefault("--seed", "1")))
                 .withPartitions(Integer.parseInt(o.getOrDefault("--partitions", "0")))
                 .withStandardize(!o.containsKey("--no-standardize"))
+                .withRegParam(Double.parseDouble(o.getOrDefault("--reg-param", "0")))
+                .withValidation(Double.parseDouble(o.getOrDefault("--validation", "0")),
+                        Integer.parseInt(o.getOrDefault("--patience", "10")))
                 .withCheckpoint(o.get("--checkpoint"), Integer.parseInt(o.getOrDefault("--checkpoint-every", "5")))
                 .withProgress(10, (epoch, nll) -> System.out.printf(Locale.ROOT, "epoch %d: mean NLL %.10g%n", epoch + 1, nll));
         System.out.println("(mean NLL: the weighted mean negative log-likelihood per row at dispersion 1, without the terms "

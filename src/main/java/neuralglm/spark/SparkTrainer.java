@@ -82,6 +82,7 @@ public final class SparkTrainer implements Cloneable {
     private int treeDepth = 2;
     private int progressEvery;
     private ProgressListener listener;
+    private double regParam;
     private double validationFraction;
     private int patience = 10;
     private String checkpointPath;
@@ -204,6 +205,30 @@ public final class SparkTrainer implements Cloneable {
     public SparkTrainer withStandardize(boolean on) {
         final SparkTrainer t = copy();
         t.standardize = on;
+        return t;
+    }
+
+    /**
+     * An L2 penalty on the network's weights, not its biases, added to the objective the optimiser minimises
+     * (Spark ML's {@code regParam}, as LogisticRegression's with {@code elasticNetParam} 0, whose intercept is not
+     * penalised either):
+     * <pre>
+     *   L(theta) = sum_i w_i l_i / sum_i w_i + lambda/2 * sum over the weight matrices W of ||W||_F^2
+     * </pre>
+     * on the inputs' scale after standardisation ({@link #withStandardize}; without it, on the encoded inputs').
+     * The biases stay free, so the intercept of a log or logit link keeps the data's level. The loss trace holds this
+     * objective; the validation loss (early stopping) and the training statistics are the plain mean NLL.
+     *
+     * @param lambda lambda &gt;= 0 (0, the default: none)
+     * @return a copy with this penalty
+     */
+    public SparkTrainer withRegParam(double lambda) {
+        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+            throw new IllegalArgumentException("regParam (the L2 penalty on the weights) must be a finite number >= 0, got "
+                    + lambda);
+        }
+        final SparkTrainer t = copy();
+        t.regParam = lambda;
         return t;
     }
 
@@ -580,6 +605,7 @@ public final class SparkTrainer implements Cloneable {
         return String.format(Locale.ROOT, "Apache Spark (neuralglm.spark.SparkTrainer): hidden=%s, activation=%s, %s, "
                 + "epochs=%d, batchSize=%d, seed=%d, standardize=%s",
                 Arrays.toString(hidden), activation, optimizer, epochs, batchSize, seed, standardize)
+                + (regParam > 0 ? String.format(Locale.ROOT, ", regParam=%s", regParam) : "")
                 + (validationFraction > 0 ? String.format(Locale.ROOT, ", validation=%s, patience=%d", validationFraction,
                 patience) : "");
     }
@@ -638,7 +664,8 @@ public final class SparkTrainer implements Cloneable {
         if (validation != null) {
             trainer = trainer.withValidation(validationFraction, patience);
         }
-        return trainer.start(net, family, optimizer, new SparkObjective(data, validation, net, family, seed, treeDepth));
+        return trainer.start(net, family, optimizer, new SparkObjective(data, validation, net, family, seed, treeDepth,
+                regParam));
     }
 
     /**

@@ -108,6 +108,12 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
     public NeuralGLMEstimator setSeed(long v) { set(seed(), v); return this; }
     /** @param v whether to standardise the inputs @return this */
     public NeuralGLMEstimator setStandardization(boolean v) { set(standardization(), v); return this; }
+    /** @param v the L2 penalty on the weights (&gt;= 0) @return this */
+    public NeuralGLMEstimator setRegParam(double v) { set(regParam(), v); return this; }
+    /** @param v the share of rows held out for early stopping (0: none) @return this */
+    public NeuralGLMEstimator setValidationFraction(double v) { set(validationFraction(), v); return this; }
+    /** @param v epochs without improvement before early stopping ends training @return this */
+    public NeuralGLMEstimator setPatience(int v) { set(patience(), v); return this; }
 
     @Override
     public NeuralGLMEstimator copy(ParamMap extra) {
@@ -189,6 +195,8 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
                 .withBatchSize((Integer) getOrDefault(batchSize()))
                 .withSeed((Long) getOrDefault(seed()))
                 .withStandardize((Boolean) getOrDefault(standardization()))
+                .withRegParam((Double) getOrDefault(regParam()))
+                .withValidation((Double) getOrDefault(validationFraction()), (Integer) getOrDefault(patience()))
                 .fitWithStatistics(table, GlmInference.Weights.PRIOR);   // GLR's degrees of freedom
         final NeuralGLMModel m = new NeuralGLMModel(uid, fitted.model());
         m.setSummary(new NeuralGLMTrainingSummary(fitted.statistics()));

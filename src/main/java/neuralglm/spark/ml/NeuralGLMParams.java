@@ -33,6 +33,10 @@ import scala.Function1;
  *   family "Gaussian"  familyParameter 1.5 (NegativeBinomial alpha, Tweedie power)  canonicalLink false
  *   hiddenLayers []  (a GLM)  activation "ReLU"  optimizer "adam"|"sgd"|"lbfgs"  learningRate 0.001
  *   epochs 100  batchSize 0 (full batch)  seed 1  standardization true
+ *   regParam 0        L2 penalty lambda/2 ||W||^2 on the weights, not the biases, added to the mean NLL (as
+ *                     LogisticRegression's regParam with elasticNetParam 0)
+ *   validationFraction 0, patience 10   early stopping: hold out that share of the rows (seeded), keep the epoch
+ *                     with the lowest held-out mean NLL, stop after patience epochs without a lower one
  * </pre>
  * The prediction of the other families is the mean {@code mu = g^-1(eta)} (for Bernoulli, P(y = 1)).
  *
@@ -140,6 +144,30 @@ public interface NeuralGLMParams extends Params {
         return new LongParam(this, "seed", "seed of the initial weights and the mini-batches");
     }
 
+    /** @return the L2 penalty on the weights */
+    default DoubleParam regParam() {
+        final Function1<Object, Object> finiteNonNegative = (Function1<Object, Object> & Serializable) v ->
+                Double.isFinite((Double) v) && (Double) v >= 0;
+        return new DoubleParam(this, "regParam", "L2 penalty lambda (>= 0): lambda/2 * the sum of the squared weights, "
+                + "not the biases, is added to the weighted mean NLL that training minimises (as LogisticRegression's "
+                + "regParam with elasticNetParam 0; on the standardised inputs' scale when standardization is on); 0 for "
+                + "none", finiteNonNegative);
+    }
+
+    /** @return the share of the rows held out for early stopping */
+    default DoubleParam validationFraction() {
+        return new DoubleParam(this, "validationFraction", "early stopping: the share of the rows held out (a seeded "
+                + "random split) to measure the mean NLL after every epoch; training keeps the best epoch's weights "
+                + "and stops after patience epochs without improvement; 0 for none, else in (0, 1)",
+                ParamValidators.inRange(0, 1, true, false));
+    }
+
+    /** @return the epochs without a lower held-out loss after which early stopping ends training */
+    default IntParam patience() {
+        return new IntParam(this, "patience", "early stopping: epochs without a lower held-out mean NLL before training "
+                + "stops (>= 1; used when validationFraction > 0)", ParamValidators.gtEq(1));
+    }
+
     /** @return whether the inputs are standardised */
     default BooleanParam standardization() {
         return new BooleanParam(this, "standardization", "standardise the inputs with weighted moments");
@@ -201,6 +229,9 @@ public interface NeuralGLMParams extends Params {
         p.setDefault(p.batchSize(), 0);
         p.setDefault(p.seed(), 1L);
         p.setDefault(p.standardization(), true);
+        p.setDefault(p.regParam(), 0.0);
+        p.setDefault(p.validationFraction(), 0.0);
+        p.setDefault(p.patience(), 10);
     }
 
     /** @return the offset column, or null when unset or empty */
