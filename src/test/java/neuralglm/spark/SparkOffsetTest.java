@@ -130,6 +130,34 @@ class SparkOffsetTest {
         assertSummaryAgrees(model, glr, true, "Poisson offset");
     }
 
+    @Test
+    void linkPredictionIsGlrsLinearPredictorWithTheOffset() {
+        final NeuralGLMModel model = poissonGlm().setOffsetCol("logE").setLinkPredictionCol("eta").fit(data);
+        final GeneralizedLinearRegressionModel glr = glr(null).setLinkPredictionCol("glrEta").setPredictionCol("glrMu");
+        final List<Row> out = glr.transform(model.transform(data)).select("eta", "prediction", "glrEta").collectAsList();
+        for (int i = 0; i < out.size(); i++) {
+            final double eta = out.get(i).getDouble(0), want = out.get(i).getDouble(2);
+            assertEquals(want, eta, 1e-6 * Math.max(1, Math.abs(want)), "row " + i);
+            assertEquals(Math.exp(eta), out.get(i).getDouble(1), 1e-12 * Math.exp(eta), "mu = exp(eta), row " + i);
+        }
+        // the column alone, without the prediction; and the schema says where it goes
+        final Dataset<Row> alone = model.copy(new org.apache.spark.ml.param.ParamMap()).setPredictionCol("").transform(data);
+        assertEquals(List.of("eta"), java.util.Arrays.asList(alone.columns()).subList(data.columns().length, alone.columns().length));
+        // Bernoulli: eta = logit(mu), the raw prediction's second element; Categorical has one eta per class: refused
+        final Dataset<Row> binary = data.withColumn("event", org.apache.spark.sql.functions.expr("IF(y > 0, 1.0, 0.0)"));
+        final NeuralGLMModel logit = new NeuralGLMEstimator().setFamily("Bernoulli").setLabelCol("event").setOffsetCol("logE")
+                .setOptimizer("lbfgs").setEpochs(200).setLinkPredictionCol("eta").fit(binary);
+        for (Row r : logit.transform(binary).select("eta", "rawPrediction", "prediction").collectAsList()) {
+            final double eta = r.getDouble(0);
+            assertEquals(((Vector) r.getAs(1)).apply(1), eta, 0.0);
+            assertEquals(1 / (1 + Math.exp(-eta)), r.getDouble(2), 1e-12);
+        }
+        final NeuralGLMModel categorical = new NeuralGLMEstimator().setFamily("Categorical").setLabelCol("event")
+                .setEpochs(2).fit(binary).setLinkPredictionCol("eta");
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> categorical.transform(binary));
+        assertTrue(e.getMessage().contains("linkPredictionCol 'eta' needs a one-output family"), e.getMessage());
+    }
+
     /** The summary against GLR's with the same offsetCol: coefficients, errors, tests, deviances, dispersion, AIC. */
     private static void assertSummaryAgrees(NeuralGLMModel model, GeneralizedLinearRegressionModel glr, boolean aic,
                                             String what) {

@@ -86,6 +86,8 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
     public NeuralGLMEstimator setProbabilityCol(String v) { set(probabilityCol(), v); return this; }
     /** @param v the raw prediction column (Categorical, Bernoulli; "" for none) @return this */
     public NeuralGLMEstimator setRawPredictionCol(String v) { set(rawPredictionCol(), v); return this; }
+    /** @param v the link prediction (eta) column (one-output families; "" for none) @return this */
+    public NeuralGLMEstimator setLinkPredictionCol(String v) { set(linkPredictionCol(), v); return this; }
     /** @param v the family name @return this */
     public NeuralGLMEstimator setFamily(String v) { set(family(), v); return this; }
     /** @param v NegativeBinomial's alpha or Tweedie's power @return this */

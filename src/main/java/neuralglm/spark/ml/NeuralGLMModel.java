@@ -122,6 +122,8 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
     public NeuralGLMModel setProbabilityCol(String v) { set(probabilityCol(), v); return this; }
     /** @param v the raw prediction column (Categorical, Bernoulli; "" for none) @return this */
     public NeuralGLMModel setRawPredictionCol(String v) { set(rawPredictionCol(), v); return this; }
+    /** @param v the link prediction (eta) column (one-output families; "" for none) @return this */
+    public NeuralGLMModel setLinkPredictionCol(String v) { set(linkPredictionCol(), v); return this; }
 
     /**
      * @return Categorical: the number of classes of the training label column's metadata (a {@code StringIndexer}'s
@@ -157,6 +159,7 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
      * Appends the output columns ({@link #transformSchema} gives their schema; a column whose name is "" is not made):
      * <pre>
      *   every family     prediction     mu = g^-1(eta)                    (Categorical: the likeliest class value)
+     *   one output       linkPrediction eta = net(x) + o (when linkPredictionCol is set)
      *   Bernoulli        rawPrediction  [-eta, eta]   (eta = logit(mu): LogisticRegression's [-margin, margin])
      *                    probability    [1 - mu, mu]
      *   Categorical      rawPrediction  element i: the network's eta of class value i; -Infinity for a value without
@@ -182,6 +185,18 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         final String offset = offsetColOrNull();
         final org.apache.spark.sql.Column offsetValue = offset == null ? null
                 : functions.col(Schemas.quote(offset)).cast(DataTypes.DoubleType);
+        final String link = Schemas.outputOrNull(this, linkPredictionCol());
+        if (kind == Schemas.Kind.REGRESSION && link != null) {   // eta in its column, mu from it
+            final UserDefinedFunction eta = offset == null
+                    ? functions.udf((UDF1<Vector, Double>) v -> m.eta(cells(v, d, features)).data[0], DataTypes.DoubleType)
+                            .asNonNullable()
+                    : functions.udf((UDF2<Vector, Double, Double>) (v, o) ->
+                            shifted(m.eta(cells(v, d, features)), o, offset).data[0], DataTypes.DoubleType).asNonNullable();
+            final Dataset<Row> out = dataset.withColumn(link, offset == null ? eta.apply(in) : eta.apply(in, offsetValue));
+            return pred == null ? out : out.withColumn(pred, functions.udf((UDF1<Double, Double>) e ->
+                    m.meanOf(new DMatrixRMaj(1, 1, true, e)).data[0], DataTypes.DoubleType).asNonNullable()
+                    .apply(functions.col(Schemas.quote(link))));
+        }
         if (kind == Schemas.Kind.REGRESSION) {
             if (pred == null) {
                 return dataset.toDF();
@@ -197,7 +212,7 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
             return dataset.withColumn(pred, mean.apply(in));
         }
         final String raw = Schemas.outputOrNull(this, rawPredictionCol()), prob = Schemas.outputOrNull(this, probabilityCol());
-        if (pred == null && raw == null && prob == null) {
+        if (pred == null && raw == null && prob == null && link == null) {
             return dataset.toDF();
         }
         // Spark ML's layout: element i is class value i; the engine's classes are sorted as text ("10" < "2")
@@ -222,6 +237,10 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         }
         if (prob != null) {
             out = out.withColumn(prob, slice(size, 2 * size).apply(b));
+        }
+        if (link != null) {   // Bernoulli (Schemas refused Categorical): eta, the raw prediction's second element
+            out = out.withColumn(link, functions.udf((UDF1<Vector, Double>) r -> r.apply(1), DataTypes.DoubleType)
+                    .asNonNullable().apply(b));
         }
         if (pred != null) {
             final UserDefinedFunction prediction = index == null

@@ -29,6 +29,8 @@ import scala.Function1;
  *                            one-output families; as GeneralizedLinearRegression's offsetCol)
  *   probabilityCol "probability", rawPredictionCol "rawPrediction" (Categorical and Bernoulli, as Spark's classifiers:
  *                  probabilities and the network's eta per class; Categorical's prediction = the likeliest class)
+ *   linkPredictionCol ""   eta = g(mu), the linear predictor with the offset (one-output families; as
+ *                     GeneralizedLinearRegression's linkPredictionCol; "" (default): not made)
  *   an output column set to "" is not made (as Spark's classifiers)
  *   family "Gaussian"  familyParameter 1.5 (NegativeBinomial alpha, Tweedie power)  canonicalLink false
  *   hiddenLayers []  (a GLM)  activation "ReLU"  optimizer "adam"|"sgd"|"lbfgs"  learningRate 0.001
@@ -85,6 +87,12 @@ public interface NeuralGLMParams extends Params {
     default Param<String> rawPredictionCol() {
         return new Param<>(this, "rawPredictionCol", "raw prediction column (Categorical: the network's eta of class i; "
                 + "Bernoulli: [-eta, eta], eta = logit(mu)); empty for none");
+    }
+
+    /** @return the linear predictor column (one-output families; "" for none) */
+    default Param<String> linkPredictionCol() {
+        return new Param<>(this, "linkPredictionCol", "link prediction (linear predictor) column: eta = g(mu), the "
+                + "network's output plus the offset (one-output families, as GeneralizedLinearRegression's); empty for none");
     }
 
     /** @return the family name */
@@ -218,6 +226,7 @@ public interface NeuralGLMParams extends Params {
         p.setDefault(p.predictionCol(), "prediction");
         p.setDefault(p.probabilityCol(), "probability");
         p.setDefault(p.rawPredictionCol(), "rawPrediction");
+        p.setDefault(p.linkPredictionCol(), "");
         p.setDefault(p.family(), "Gaussian");
         p.setDefault(p.familyParameter(), 1.5);
         p.setDefault(p.canonicalLink(), false);

@@ -109,7 +109,8 @@ final class Schemas {
      * @param p      the params (the output columns' names; "" switches one off)
      * @param family the family (Categorical and Bernoulli add the raw prediction and the probabilities)
      * @return the schema with the output columns appended, in {@link NeuralGLMModel#transform}'s order (as Spark's
-     *         classifiers: the raw prediction, the probabilities, then the prediction)
+     *         classifiers: the raw prediction, the probabilities, the link prediction, then the prediction)
+     * @throws IllegalArgumentException for a link prediction column of a Categorical model
      */
     static StructType withOutputs(StructType schema, NeuralGLMParams p, Family family) {
         StructType out = schema;
@@ -117,6 +118,12 @@ final class Schemas {
             out = add(out, outputOrNull(p, p.rawPredictionCol()), SQLDataTypes.VectorType());
             out = add(out, outputOrNull(p, p.probabilityCol()), SQLDataTypes.VectorType());
         }
+        final String link = outputOrNull(p, p.linkPredictionCol());
+        if (link != null && Kind.of(family) == Kind.MULTICLASS) {
+            throw new IllegalArgumentException("linkPredictionCol '" + link + "' needs a one-output family; " + family.name()
+                    + " has one linear predictor per class (the rawPrediction vector holds them)");
+        }
+        out = add(out, link, DataTypes.DoubleType);
         return add(out, outputOrNull(p, p.predictionCol()), DataTypes.DoubleType);
     }
 
