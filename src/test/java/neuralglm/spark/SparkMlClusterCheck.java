@@ -24,6 +24,8 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
 import org.apache.spark.ml.evaluation.RegressionEvaluator;
@@ -57,7 +59,8 @@ import org.apache.spark.sql.types.StructType;
  *                 engine's on the driver), Params (explainParams, copy, fit with a ParamMap), write/load of the
  *                 PipelineModel, the model alone, the estimator and the unfitted Pipeline, the training summary against
  *                 GeneralizedLinearRegression fitted in the same cluster (Poisson, Poisson weighted, binomial,
- *                 Gaussian, Gamma, Poisson weighted with offsetCol log(exposure)), the Bernoulli rawPrediction/probability with BinaryClassificationEvaluator, bad data met in
+ *                 Gaussian, Gamma, Poisson weighted with offsetCol log(exposure)), the Bernoulli rawPrediction/probability with BinaryClassificationEvaluator,
+ *                 regParam against LogisticRegression's, linkPredictionCol against GLR's, bad data met in
  *                 the executors named on the driver, a Categorical
  *                 network's probabilities with MulticlassClassificationEvaluator, CrossValidator over a ParamGridBuilder
  *                 grid of the estimator's epochs (parallelism 2), a network (hidden layer, Adam on mini-batches);
@@ -235,6 +238,38 @@ public final class SparkMlClusterCheck {
 
     // ------------------------------------------------------------------------------------------ checks
 
+    /** A weighted Bernoulli GLM with an L2 penalty against LogisticRegression's with the same regParam, both in the cluster. */
+    private String regParam() {
+        final double lambda = 0.05;
+        final NeuralGLMModel ours = new NeuralGLMEstimator().setFamily("Bernoulli").setLabelCol("y").setWeightCol("w")
+                .setOptimizer("lbfgs").setEpochs(500).setStandardization(false).setRegParam(lambda).fit(assembled);
+        final LogisticRegressionModel lr = new LogisticRegression().setLabelCol("y").setWeightCol("w").setRegParam(lambda)
+                .setElasticNetParam(0).setStandardization(false).setTol(1e-14).setMaxIter(1000).fit(assembled);
+        final double[] b = ours.summary().coefficients().toArray(), ref = lr.coefficients().toArray();
+        double worst = Math.abs(ours.summary().intercept() - lr.intercept()) / Math.max(1, Math.abs(lr.intercept()));
+        for (int j = 0; j < ref.length; j++) {
+            worst = Math.max(worst, Math.abs(b[j] - ref[j]) / Math.max(1, Math.abs(ref[j])));
+        }
+        require(worst < 1e-6, "largest relative coefficient difference " + worst);
+        return String.format(Locale.ROOT, "regParam %s, weighted, standardization false: largest relative difference of the "
+                + "coefficients and intercept %.1e", lambda, worst);
+    }
+
+    /** The linear predictor column of the GLM with offsetCol against GLR's linkPredictionCol. */
+    private String linkPrediction(NeuralGLMModel model) {
+        final NeuralGLMModel ours = model.copy(new ParamMap()).setLinkPredictionCol("eta");
+        final GeneralizedLinearRegressionModel glr = glr(spec("poisson-offset")).fit(assembled).setLinkPredictionCol("glrEta")
+                .setPredictionCol("glrMu");
+        double worst = 0;
+        final List<Row> rows = glr.transform(ours.transform(assembled)).select("eta", "glrEta").collectAsList();
+        for (Row r : rows) {
+            worst = Math.max(worst, Math.abs(r.getDouble(0) - r.getDouble(1)) / Math.max(1, Math.abs(r.getDouble(1))));
+        }
+        require(worst < 1e-6, "largest relative difference of eta " + worst);
+        return String.format(Locale.ROOT, "%d rows, eta = net(x) + log(exposure): largest relative difference %.1e",
+                rows.size(), worst);
+    }
+
     /** Thrown by {@link #require}: a check's condition that did not hold. */
     private static final class CheckFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -349,6 +384,8 @@ public final class SparkMlClusterCheck {
             });
         }
         check("binary evaluator", () -> binaryEvaluator((NeuralGLMModel) fits.get("binomial")));
+        check("regParam vs LogisticRegression", this::regParam);
+        check("linkPrediction vs GLR", () -> linkPrediction((NeuralGLMModel) fits.get("poisson-offset")));
         check("errors from executors", () -> errors((NeuralGLMModel) fits.get("poisson")));
         check("multiclass evaluator", () -> {
             final PipelineModel model = multiclassPipeline().fit(data);
