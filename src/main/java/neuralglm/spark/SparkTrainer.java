@@ -377,6 +377,40 @@ public final class SparkTrainer implements Cloneable {
         return fit(table, weights);
     }
 
+    /**
+     * A trained model's fit statistics on other labelled rows (Spark's {@code GeneralizedLinearRegressionModel.evaluate},
+     * e.g. held-out data): the rows are encoded with the model's encoder and label coding and cached, then the passes of
+     * {@link #fitWithStatistics} run over them with the model's network: deviance, the null deviance of the
+     * intercept-only model fitted to these rows (with their offsets), Pearson chi-square, dispersion, log-likelihood,
+     * AIC. This trainer names the columns (features, label, weight, offset) and the family; the model is not changed.
+     *
+     * @param table   the rows; rows with a missing label are skipped
+     * @param model   a model trained on these features and label ({@link #fit})
+     * @param weights how the instance weights are read for the degrees of freedom (GLR: {@code PRIOR})
+     * @return the statistics (for a GLM also its information-matrix summary at these rows)
+     * @throws IllegalArgumentException when the table has no labelled row, or a value the model cannot encode
+     */
+    public TrainingStatistics evaluate(Dataset<Row> table, TabularModel model, neuralglm.model.GlmInference.Weights weights) {
+        if (features.length == 0 || label == null) {
+            throw new IllegalArgumentException("Set the feature columns and the label column first");
+        }
+        if (features.length != model.encoder().featureNames().length) {
+            throw new IllegalArgumentException("The model reads " + model.encoder().featureNames().length
+                    + " features; " + features.length + " were named");
+        }
+        try (DistributedData data = DistributedData.encode(table, features, label, weight, offset, model.encoder(),
+                model.label(), chunkRows, model.family())) {
+            if (data.rows() == 0) {
+                throw new IllegalArgumentException("No row with a label to evaluate the model on (label column '" + label
+                        + "')");
+            }
+            final double[] nullEta = offset == null ? model.family().nullEta(data.targetMeans())
+                    : new double[] {SummaryPass.nullIntercept(data, model.family(), treeDepth)};
+            return new SummaryPass(data, model.network(), model.family(), treeDepth, nullEta)
+                    .run(model.encoder(), model.result(), weights);
+        }
+    }
+
     private Fitted fit(Dataset<Row> table, neuralglm.model.GlmInference.Weights statistics) {
         if (features.length == 0 || label == null) {
             throw new IllegalArgumentException("Set the feature columns and the label column first");

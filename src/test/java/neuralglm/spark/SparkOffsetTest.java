@@ -15,6 +15,7 @@ import java.util.Random;
 import neuralglm.nn.Parameters;
 import neuralglm.spark.ml.NeuralGLMEstimator;
 import neuralglm.spark.ml.NeuralGLMModel;
+import neuralglm.spark.ml.NeuralGLMSummary;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.regression.GeneralizedLinearRegression;
@@ -156,6 +157,34 @@ class SparkOffsetTest {
                 .setEpochs(2).fit(binary).setLinkPredictionCol("eta");
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> categorical.transform(binary));
         assertTrue(e.getMessage().contains("linkPredictionCol 'eta' needs a one-output family"), e.getMessage());
+    }
+
+    @Test
+    void evaluateOnHeldOutRowsIsGlrsEvaluate() {
+        final Dataset<Row>[] split = data.randomSplit(new double[] {0.7, 0.3}, 5);
+        for (String[] spec : new String[][] {{"Poisson", "poisson", "y"}, {"Gamma", "gamma", "cost"}}) {
+            final NeuralGLMModel model = new NeuralGLMEstimator().setFamily(spec[0]).setLabelCol(spec[2]).setWeightCol("w")
+                    .setOffsetCol("logE").setOptimizer("lbfgs").setEpochs(500).fit(split[0]);
+            final GeneralizedLinearRegressionModel glr = new GeneralizedLinearRegression().setFamily(spec[1]).setLink("log")
+                    .setLabelCol(spec[2]).setWeightCol("w").setOffsetCol("logE").setTol(1e-12).setMaxIter(100).fit(split[0]);
+            final NeuralGLMSummary ours = model.evaluate(split[1]);
+            final org.apache.spark.ml.regression.GeneralizedLinearRegressionSummary ref = glr.evaluate(split[1]);
+            final String what = spec[0] + " on held-out rows: ";
+            assertEquals(ref.numInstances(), ours.numInstances(), what + "rows");
+            assertEquals(ref.residualDegreeOfFreedom(), ours.residualDegreeOfFreedom(), 0.0, what + "residual df");
+            assertEquals(ref.residualDegreeOfFreedomNull(), ours.residualDegreeOfFreedomNull(), 0.0, what + "null df");
+            assertEquals(ref.deviance(), ours.deviance(), 1e-6 * ref.deviance(), what + "deviance");
+            assertEquals(ref.nullDeviance(), ours.nullDeviance(), 1e-6 * ref.nullDeviance(), what + "null deviance");
+            assertEquals(ref.dispersion(), ours.dispersion(), 1e-6 * ref.dispersion(), what + "dispersion");
+            if (spec[0].equals("Poisson")) {   // a weighted Gamma's AIC follows R's Gamma()$aic in GLR, prior weights here
+                assertEquals(ref.aic(), ours.aic(), 1e-6 * Math.abs(ref.aic()), what + "AIC");
+            }
+            // not the training rows' statistics
+            assertTrue(Math.abs(ours.deviance() - model.summary().deviance()) > 1, what + ours.deviance());
+        }
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> poissonGlm().setOffsetCol("logE")
+                .fit(data).evaluate(data.drop("y")));
+        assertTrue(e.getMessage().contains("'y'"), e.getMessage());
     }
 
     /** The summary against GLR's with the same offsetCol: coefficients, errors, tests, deviances, dispersion, AIC. */

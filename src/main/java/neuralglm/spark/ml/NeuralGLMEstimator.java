@@ -168,26 +168,7 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
         }
         final String offset = offsetColOrNull();
         final String[] names = inputNames(dataset, features, label, weight, offset);
-        final List<Column> cols = new ArrayList<>();
-        final Column vector = functions.col(Schemas.quote(features));
-        // (vector_to_array refuses null: a row without a vector gets null elements here, and the row error below)
-        final Column array = functions.when(vector.isNotNull(), org.apache.spark.ml.functions.vector_to_array(vector, "float64"));
-        for (int j = 0; j < names.length; j++) {
-            cols.add(array.getItem(j).alias(names[j]));
-        }
-        cols.add(functions.col(Schemas.quote(label)).alias(label));
-        if (weight != null) {
-            cols.add(functions.col(Schemas.quote(weight)).alias(weight));
-        }
-        if (offset != null && !offset.equals(weight) && !offset.equals(label)) {
-            cols.add(functions.col(Schemas.quote(offset)).alias(offset));
-        }
-        // a row without a vector is refused by the statistics pass, which returns the error (a raise_error here would
-        // fail the task, and a cluster retries a failed task: spark.task.maxFailures, 4 by default)
-        cols.add(functions.when(vector.isNull(), functions.lit("The features column '" + features + "' has a row without "
-                + "a vector (null); every row needs one (a NaN element is imputed)")).alias(Tables.ROW_ERROR));
-        @SuppressWarnings("unchecked")
-        final Dataset<Row> table = ((Dataset<Row>) dataset.toDF()).select(cols.toArray(new Column[0]));
+        final Dataset<Row> table = table(dataset, features, names, label, weight, offset);
         final SparkTrainer.Fitted fitted = new SparkTrainer(fam)
                 .withFeatures(names).withLabel(label).withWeight(weight).withOffset(offset)
                 .withHidden(getOrDefault(hiddenLayers()))
@@ -207,6 +188,41 @@ public final class NeuralGLMEstimator extends Estimator<NeuralGLMModel> implemen
             m.set(m.numClasses(), ClassIndices.fromMetadata(dataset.schema(), label));
         }
         return m.setParent(this);
+    }
+
+    /**
+     * The table {@link SparkTrainer} reads: one numeric column per element of the features vector (named {@code names}),
+     * the label, weight and offset columns, and {@link Tables#ROW_ERROR} for a row without a vector.
+     *
+     * @param dataset  the rows
+     * @param features the vector column
+     * @param names    the elements' column names
+     * @param label    the label column
+     * @param weight   the weight column or null
+     * @param offset   the offset column or null
+     * @return the table
+     */
+    static Dataset<Row> table(Dataset<?> dataset, String features, String[] names, String label, String weight,
+                              String offset) {
+        final List<Column> cols = new ArrayList<>();
+        final Column vector = functions.col(Schemas.quote(features));
+        // (vector_to_array refuses null: a row without a vector gets null elements here, and the row error below)
+        final Column array = functions.when(vector.isNotNull(), org.apache.spark.ml.functions.vector_to_array(vector, "float64"));
+        for (int j = 0; j < names.length; j++) {
+            cols.add(array.getItem(j).alias(names[j]));
+        }
+        cols.add(functions.col(Schemas.quote(label)).alias(label));
+        if (weight != null) {
+            cols.add(functions.col(Schemas.quote(weight)).alias(weight));
+        }
+        if (offset != null && !offset.equals(weight) && !offset.equals(label)) {
+            cols.add(functions.col(Schemas.quote(offset)).alias(offset));
+        }
+        // a row without a vector is refused by the statistics pass, which returns the error (a raise_error here would
+        // fail the task, and a cluster retries a failed task: spark.task.maxFailures, 4 by default)
+        cols.add(functions.when(vector.isNull(), functions.lit("The features column '" + features + "' has a row without "
+                + "a vector (null); every row needs one (a NaN element is imputed)")).alias(Tables.ROW_ERROR));
+        return dataset.toDF().select(cols.toArray(new Column[0]));
     }
 
     /**

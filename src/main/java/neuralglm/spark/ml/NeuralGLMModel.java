@@ -5,9 +5,11 @@ import java.io.OutputStream;
 import java.util.Locale;
 
 import neuralglm.family.Family;
+import neuralglm.model.GlmInference;
 import neuralglm.model.ModelFile;
 import neuralglm.model.TabularModel;
 import neuralglm.spark.ModelStore;
+import neuralglm.spark.SparkTrainer;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.Model;
@@ -142,6 +144,29 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         copyValues(m, extra);
         m.trainingSummary = trainingSummary;
         return parent() == null ? m : m.setParent(parent());
+    }
+
+    /**
+     * The model's fit statistics on labelled rows, e.g. held-out data, as {@code GeneralizedLinearRegressionModel
+     * .evaluate} gives them: the rows' {@code labelCol}, {@code weightCol} and {@code offsetCol} are read as in
+     * {@code fit} (weights as GLR reads them), the network is the model's. See {@link NeuralGLMSummary}: deviance,
+     * the null deviance of the intercept-only model fitted to these rows, dispersion, log-likelihood, AIC.
+     *
+     * @param dataset labelled rows with the features vector column
+     * @return their statistics
+     */
+    public NeuralGLMSummary evaluate(Dataset<?> dataset) {
+        transformSchema(dataset.schema(), true);
+        final String label = getOrDefault(labelCol()), weight = weightColOrNull();
+        Schemas.requireNumeric(dataset.schema(), label, "label");
+        if (weight != null) {
+            Schemas.requireNumeric(dataset.schema(), weight, "weight");
+        }
+        final String[] names = model.encoder().featureNames();
+        final Dataset<Row> table = NeuralGLMEstimator.table(dataset, getOrDefault(featuresCol()), names, label, weight,
+                offsetColOrNull());
+        return new NeuralGLMSummary(new SparkTrainer(model.family()).withFeatures(names).withLabel(label).withWeight(weight)
+                .withOffset(offsetColOrNull()).evaluate(table, model, GlmInference.Weights.PRIOR));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package neuralglm.spark.ml;
 
-import java.io.Serializable;
 import java.util.Locale;
 
 import neuralglm.model.GlmSummary;
@@ -11,6 +10,7 @@ import org.apache.spark.ml.linalg.Vectors;
 
 /**
  * The training summary of a {@link NeuralGLMModel}, as Spark's {@code GeneralizedLinearRegressionTrainingSummary}
+ * (the fit statistics of {@link NeuralGLMSummary}, and the training's)
  * gives it ({@code model.summary()}; computed on the cluster by passes over the cached training rows after training,
  * with the engine's GLM inference; not saved with the model, as Spark's summaries are not):
  * <pre>
@@ -38,73 +38,11 @@ import org.apache.spark.ml.linalg.Vectors;
  * freedom), its dispersion chi2 / sum w (the model's own), and its AIC counts every network parameter. For
  * Categorical, AIC and the Pearson chi-square are NaN.
  */
-public final class NeuralGLMTrainingSummary implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    private final TrainingStatistics stats;
+public final class NeuralGLMTrainingSummary extends NeuralGLMSummary {
+    private static final long serialVersionUID = 2L;
 
     NeuralGLMTrainingSummary(TrainingStatistics stats) {
-        this.stats = stats;
-    }
-
-    /** @return the labelled training rows */
-    public long numInstances() {
-        return stats.rows();
-    }
-
-    /** @return the sum of the instance weights */
-    public double weightSum() {
-        return stats.totalWeight();
-    }
-
-    /** @return D, the model's deviance on its training rows */
-    public double deviance() {
-        return stats.deviance();
-    }
-
-    /** @return D0, the deviance of the intercept-only model */
-    public double nullDeviance() {
-        return stats.nullDeviance();
-    }
-
-    /** @return phi (1 where the family fixes it) */
-    public double dispersion() {
-        return stats.dispersion();
-    }
-
-    /** @return the Pearson chi-square sum w (y - mu)^2 / V(mu) */
-    public double pearsonChiSquare() {
-        return stats.pearsonChiSquare();
-    }
-
-    /** @return the rank of a GLM's design (intercept included); the parameters AIC counts for a network */
-    public long rank() {
-        return stats.glm() != null ? stats.glm().rank() : stats.parameters();
-    }
-
-    /** @return n - rank (NaN for a network) */
-    public double residualDegreeOfFreedom() {
-        return stats.residualDf();
-    }
-
-    /** @return as GLR: the residual degrees of freedom */
-    public double degreesOfFreedom() {
-        return residualDegreeOfFreedom();
-    }
-
-    /** @return n - 1 */
-    public double residualDegreeOfFreedomNull() {
-        return stats.nullDf();
-    }
-
-    /** @return the log-likelihood (NaN where the family has no density) */
-    public double logLikelihood() {
-        return stats.logLikelihood();
-    }
-
-    /** @return -2 log L + 2 k (NaN where the family has no density) */
-    public double aic() {
-        return stats.aic();
+        super(stats);
     }
 
     /** @return the epochs trained */
