@@ -258,4 +258,19 @@ class SparkMlConventionsTest {
         assertEquals(3, (Integer) back.getOrDefault(back.numClasses()));
         assertEquals(3, ((Vector) back.transform(indexed).select("probability").first().get(0)).size());
     }
+
+    @Test
+    void predictOfOneVectorIsTransformsPrediction() {
+        for (NeuralGLMModel model : new NeuralGLMModel[] {
+            new NeuralGLMEstimator().setFamily("Bernoulli").setLabelCol("y").setEpochs(5).fit(data),
+            new NeuralGLMEstimator().setFamily("Categorical").setLabelCol("cls").setHiddenLayers(3).setEpochs(5).fit(data)}) {
+            assertEquals(1, model.numFeatures());
+            for (Row r : model.transform(data).select("features", "prediction").collectAsList()) {
+                assertEquals(r.getDouble(1), model.predict((Vector) r.get(0)), 0.0, model.getOrDefault(model.family()));
+            }
+            final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> model.predict(org.apache.spark.ml.linalg.Vectors.dense(1, 2)));
+            assertTrue(e.getMessage().contains("a vector of 2 elements; the model was trained on 1"), e.getMessage());
+        }
+    }
 }

@@ -351,6 +351,30 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
                 + classes + ", numParameters=" + model.network().numParameters();
     }
 
+    /** @return the length of the features vector the model reads (as Spark's {@code PredictionModel.numFeatures}) */
+    public int numFeatures() {
+        return model.encoder().width();
+    }
+
+    /**
+     * One row's prediction, as Spark's {@code PredictionModel.predict(features)}: the mean {@code mu = g^-1(net(x))}
+     * (Bernoulli: P(y = 1)), at offset 0 as GLR's {@code predict} (transform adds the {@code offsetCol}); Categorical:
+     * the likeliest class value, as transform's prediction column.
+     *
+     * @param features the features vector, of {@link #numFeatures()} elements
+     * @return the prediction
+     */
+    public double predict(Vector features) {
+        final DMatrixRMaj eta = model.eta(cells(features, numFeatures(), getOrDefault(featuresCol())));
+        if (Schemas.Kind.of(model.family()) != Schemas.Kind.MULTICLASS) {
+            return model.meanOf(eta).data[0];
+        }
+        final int[] index = ClassIndices.of(model.label().classes());
+        final int size = probabilitySize(index);
+        final double[] out = rawAndProbability(model, eta, index, size);
+        return Vectors.dense(java.util.Arrays.copyOfRange(out, size, 2 * size)).argmax();
+    }
+
     /** @return the vector's elements as the one row of cells the engine model encodes */
     private static Object[][] cells(Vector v, int d, String features) {
         if (v == null) {
