@@ -24,6 +24,12 @@ import org.ejml.data.DMatrixRMaj;
  * so that the same code path serves both. Immutable.
  */
 public final class Standardizer implements Serializable {
+
+    /**
+     * The largest input (and target) magnitude the faces accept: the squares of larger values overflow double precision
+     * (the moments above, and a Gaussian NLL, square them), which would turn a column's scale infinite.
+     */
+    public static final double MAX_MAGNITUDE = 1e150;
     private static final long serialVersionUID = 1L;
 
     private final double[] mean;

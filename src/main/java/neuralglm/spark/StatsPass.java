@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import neuralglm.family.Family;
+import neuralglm.model.Standardizer;
 import neuralglm.model.TableStats;
 import neuralglm.model.Values;
 import org.apache.spark.api.java.JavaRDD;
@@ -16,8 +17,10 @@ import org.apache.spark.sql.Row;
  * The statistics pass over a table ({@link TableStats}), which also checks every labelled row where it is
  * read, so that a data error names its real location (partition and row of the table as Spark reads it):
  * <ul>
- * <li>a numeric feature must be finite (a CSV value such as {@code 1e400} reads as Infinity);</li>
- * <li>a numeric label must be finite and in the family's domain (a negative Poisson count);</li>
+ * <li>a numeric feature must be finite (a CSV value such as {@code 1e400} reads as Infinity) and of magnitude at most
+ *     {@link Standardizer#MAX_MAGNITUDE} (the standardisation squares it);</li>
+ * <li>a numeric label must be finite, of magnitude at most {@link Standardizer#MAX_MAGNITUDE} and in the family's
+ *     domain (a negative Poisson count);</li>
  * <li>a weight must be a finite number &gt;= 0;</li>
  * <li>a row the CSV reader could not parse with a user schema ({@link Tables#CORRUPT_RECORD}) is refused;</li>
  * <li>a row a face marked ({@link Tables#ROW_ERROR}, e.g. without a features vector) is refused with its text;</li>
@@ -158,6 +161,12 @@ final class StatsPass implements Serializable {
                                 "Label column '%s' has the value %s in partition %d, row %d; the %s family needs %s",
                                 label, labelCell, p, row, family.name(), family.targetDomain()));
                     }
+                    if (Math.abs(y) > Standardizer.MAX_MAGNITUDE) {
+                        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                                "Label column '%s' has the value %s in partition %d, row %d; labels must have magnitude at "
+                                        + "most %s (their squares must not overflow). Rescale the label", label, labelCell, p,
+                                row, Standardizer.MAX_MAGNITUDE));
+                    }
                 }
                 for (int j = 0; j < m; j++) {
                     if (!nominal[j]) {
@@ -167,6 +176,12 @@ final class StatsPass implements Serializable {
                                     "Feature column '%s' has the value %s in partition %d, row %d; inputs must be finite "
                                             + "numbers (a number too large for a double, such as 1e400, reads as Infinity)",
                                     names[j], cells[j], p, row));
+                        }
+                        if (Math.abs(v) > Standardizer.MAX_MAGNITUDE) {
+                            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                                    "Feature column '%s' has the value %s in partition %d, row %d; values must have magnitude "
+                                            + "at most %s (their squares must not overflow). Rescale the column, e.g. with a "
+                                            + "log transform", names[j], cells[j], p, row, Standardizer.MAX_MAGNITUDE));
                         }
                     } else if (cells[j] instanceof String s) {
                         out.present[j]++;

@@ -85,6 +85,18 @@ class BadDataTest {
     }
 
     @Test
+    void aValueWhoseSquareOverflowsIsNamedWithItsRow(@TempDir Path dir) throws Exception {
+        // 1e300 is finite, but its square is not: the column's scale was infinite, every value standardised to 0, and
+        // the fit silently the model without the column (and, at the first step's NaN, without any input)
+        final String msg = failure(csv(dir, 11, "a", "-1e300"), null);
+        assertTrue(msg.contains("Feature column 'a' has the value -1.0E300 in partition 0, row 11; values must have "
+                + "magnitude at most 1.0E150"), msg);
+        final String label = failure(csv(dir, 3, "y", "1e200"), null);
+        assertTrue(label.contains("Label column 'y' has the value 1.0E200 in partition 0, row 3; labels must have "
+                + "magnitude at most 1.0E150"), label);
+    }
+
+    @Test
     void aNegativePoissonCountFailsAtOnceWithItsRow(@TempDir Path dir) throws Exception {
         final String msg = failure(csv(dir, 5, "y", "-1"), null);
         assertTrue(msg.contains("Label column 'y' has the value -1 in partition 0, row 5") && msg.contains("Poisson"), msg);

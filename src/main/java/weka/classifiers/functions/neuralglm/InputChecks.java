@@ -1,5 +1,6 @@
 package weka.classifiers.functions.neuralglm;
 
+import neuralglm.model.Standardizer;
 import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -14,9 +15,9 @@ public final class InputChecks {
 
     /**
      * The largest attribute or class magnitude accepted: squares of larger values overflow double
-     * precision (standardisation and the Gaussian NLL square them).
+     * precision (standardisation and the Gaussian NLL square them): the engine's {@link Standardizer#MAX_MAGNITUDE}.
      */
-    public static final double MAX_MAGNITUDE = 1e150;
+    public static final double MAX_MAGNITUDE = Standardizer.MAX_MAGNITUDE;
 
     private InputChecks() {
     }
