@@ -21,7 +21,8 @@ import neuralglm.nn.Parameters;
  * so the gradient tolerance can be met well below the loss's round-off (a GLM reaches its maximum
  * likelihood coefficients to about 1e-12 relative with tolerance 1e-12).
  * A trial point where the loss is not finite (for example eta leaving a canonical link's domain) is
- * never accepted: the line search halves the step, as IRLS does. Weight decay adds
+ * never accepted: the line search halves the step, as IRLS does. A step that starts from a NaN or infinite gradient
+ * entry returns a NaN loss (not convergence), which the training loop reports as divergence. Weight decay adds
  * {@code lambda/2 ||theta||^2} to the objective.
  */
 public final class LbfgsOptimizer extends Optimizer {
@@ -204,6 +205,12 @@ public final class LbfgsOptimizer extends Optimizer {
             return f0;
         }
         final double g0Max = gradientMax();
+        if (!Double.isFinite(g0Max)) {
+            // a finite loss with a NaN or infinite gradient entry: no direction to search and no minimum (a line search
+            // along it finds no decrease and would end as "converged" at the start); the loop reports a NaN loss as
+            // divergence
+            return Double.NaN;
+        }
         if (g0Max <= tolerance) {
             converged = true;
             return f0;

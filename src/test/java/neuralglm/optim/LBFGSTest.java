@@ -143,4 +143,27 @@ class LBFGSTest {
             assertEquals(b[i] / a[i], p.value().data[i], 1e-10);
         }
     }
+
+    /**
+     * A finite loss with a NaN (or infinite) gradient entry is not convergence: before, the line search along the NaN
+     * direction found no decrease and L-BFGS reported convergence at its start, so training ended "converged" on the
+     * unfitted model; now the step's loss is NaN, which the training loop reports as divergence.
+     */
+    @Test
+    void aNonFiniteGradientIsNotConvergence() {
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+            final Parameter p = new Parameter("x", new DMatrixRMaj(1, 2, true, 1.0, -2.0));
+            final LbfgsOptimizer opt = new LbfgsOptimizer();
+            opt.initialise(List.of(p));
+            final double loss = opt.step(() -> {
+                final double[] x = p.value().data, g = p.grad().data;
+                g[0] = 2 * x[0];
+                g[1] = bad;
+                return x[0] * x[0] + x[1] * x[1];
+            });
+            assertTrue(Double.isNaN(loss), "gradient entry " + bad + ": step returned " + loss);
+            assertTrue(!opt.converged(), "gradient entry " + bad + ": reported convergence");
+            assertEquals(1.0, p.value().data[0], 0.0, "the parameters stay where they were");
+        }
+    }
 }
