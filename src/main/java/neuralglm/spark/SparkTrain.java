@@ -77,6 +77,10 @@ public final class SparkTrain {
         System.out.println("(mean NLL: the weighted mean negative log-likelihood per row at dispersion 1, without the terms "
                 + "that depend on y only, e.g. log y! for Poisson: it compares fits on the same data, it is not the full "
                 + "log-likelihood)");
+        if (Double.parseDouble(o.getOrDefault("--reg-param", "0")) > 0) {
+            System.out.println("(with --reg-param, each epoch's figure is the objective minimised, the mean NLL plus the "
+                    + "penalty lambda/2 * the squared weights; the final mean NLL has no penalty)");
+        }
         final SparkSession spark = session(o.get("--master"));
         try {
             final long start = System.nanoTime();
