@@ -1,0 +1,321 @@
+# Randomised differential testing of NeuralGLM's GLM mode (-hidden none) against R's glm. Driven by
+# scripts/glm_fuzz.sh; two modes:
+#
+#   Rscript scripts/glm_fuzz.R generate DIR N SEED   writes DIR/case_I.arff (I = 1..N), DIR/cases.tsv (one line per
+#                                                    case: id, NeuralGLM options, what R did) and R's fit of each case,
+#                                                    DIR/case_I.r.coef.csv and DIR/case_I.r.stats.csv
+#   Rscript scripts/glm_fuzz.R compare DIR           reads NeuralGLM's DIR/case_I.j.coef.csv and .j.stats.csv
+#                                                    (written by neuralglm.fuzz.GlmFuzz) and prints every
+#                                                    disagreement, one line each, then a count by kind
+#
+# Each case draws, from its own seed (SEED + I): n from 3 to 200 rows; 0-4 numeric attributes (sometimes a
+# constant one, sometimes a copy 2 x1 + x2 that R aliases); 0-2 nominal attributes of 2-4 values (some rare, some
+# declared but unused, sometimes one value only); instance weights (none, positive non-integer, some zero, or whole
+# numbers; read as R's prior weights, -weights Prior; whole numbers are also compared as Frequency weights against R's
+# fit of the rows repeated); sometimes an offset attribute; a family and a link that both NeuralGLM and R have. R fits
+# with IRLS to a relative deviance change of 1e-12. Missing values are not generated (R drops such rows, NeuralGLM
+# imputes them: a documented difference).
+suppressMessages(library(MASS))
+options(digits = 17, warn = 1)
+
+source(file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE)[1])),
+                 "../src/test/resources/glmref/arff.R"))
+
+# family name -> NeuralGLM's -family argument, R's family, R's eta over NeuralGLM's (-1 for R's 1/mu against
+# -1/mu, -2 for 1/mu^2 against -1/(2 mu^2)), whether the dispersion is estimated
+families <- list(
+  gaussian = list(j = "Gaussian", r = function() gaussian(), factor = 1, est = TRUE),
+  bernoulli = list(j = "Bernoulli", r = function() binomial(), factor = 1, est = FALSE),
+  binomial = list(j = "Binomial", r = function() binomial(), factor = 1, est = FALSE),
+  poisson = list(j = "Poisson", r = function() poisson(), factor = 1, est = FALSE),
+  gamma_log = list(j = "Gamma -link log", r = function() Gamma(link = "log"), factor = 1, est = TRUE),
+  gamma_inverse = list(j = "Gamma -link canonical", r = function() Gamma(link = "inverse"), factor = -1, est = TRUE),
+  ig_log = list(j = "InverseGaussian -link log", r = function() inverse.gaussian(link = "log"), factor = 1, est = TRUE),
+  ig_canonical = list(j = "InverseGaussian -link canonical", r = function() inverse.gaussian(), factor = -2,
+                      est = TRUE),
+  exponential = list(j = "Exponential -link log", r = function() Gamma(link = "log"), factor = 1, est = FALSE),
+  negbin = list(j = NA, r = NA, factor = 1, est = FALSE))
+
+draw_case <- function(seed) {
+  set.seed(seed)
+  fam <- sample(names(families), 1)
+  n <- sample(c(3:12, sample(13:200, 1)), 1, prob = c(rep(0.3 / 10, 10), 0.7))
+  df <- data.frame(row.names = seq_len(n))
+  eta <- rep(0, n)
+  nnum <- sample(0:4, 1)
+  for (k in seq_len(nnum)) {
+    x <- round(rnorm(n, sample(c(0, 5), 1), sample(c(1, 10), 1)), 3)
+    df[[paste0("x", k)]] <- x
+    eta <- eta + rnorm(1, 0, 0.3) * (x - mean(x)) / max(sd(x), 1e-8)
+  }
+  if (nnum >= 2 && runif(1) < 0.15) df$xc <- 2 * df$x1 + df$x2          # aliased: R gives NA
+  if (runif(1) < 0.1) df$xk <- rep(round(rnorm(1), 3), n)              # constant: R NA, NeuralGLM drops it
+  nnom <- sample(0:2, 1, prob = c(0.4, 0.4, 0.2))
+  for (k in seq_len(nnom)) {
+    lv <- letters[seq_len(sample(2:4, 1))]
+    kind <- sample(c("even", "rare", "unused", "unusedfirst", "single"), 1, prob = c(0.5, 0.2, 0.12, 0.1, 0.08))
+    pr <- switch(kind, even = rep(1, length(lv)), rare = c(rep(1, length(lv) - 1), 0.05),
+                 unused = c(rep(1, length(lv) - 1), 0), unusedfirst = c(0, rep(1, length(lv) - 1)),
+                 single = c(0, 1, rep(0, length(lv) - 2)))
+    f <- factor(sample(lv, n, replace = TRUE, prob = pr / sum(pr)), levels = lv)
+    df[[paste0("f", k)]] <- f
+    eta <- eta + rnorm(length(lv), 0, 0.4)[as.integer(f)]
+  }
+  wkind <- sample(c("none", "positive", "zeros", "integer"), 1, prob = c(0.4, 0.25, 0.15, 0.2))
+  w <- switch(wkind, none = NULL, positive = round(runif(n, 0.2, 3), 3),
+              zeros = round(runif(n, 0.2, 3), 3) * (runif(n) > 0.25), integer = sample(1:4, n, replace = TRUE))
+  if (wkind == "zeros" && n > 1) w[sample(n, 1)] <- 1.5                 # not all zero
+  if (fam == "binomial") {                                              # the weight is the number of trials
+    w <- sample(c(1:20), n, replace = TRUE)
+    if (runif(1) < 0.3) w[sample(n, max(1, n %/% 5))] <- 0
+    if (all(w == 0)) w[1] <- 5
+    wkind <- "trials"
+  }
+  off <- NULL
+  if (runif(1) < 0.25) {
+    off <- round(rnorm(n, 0, 0.3), 3)
+    df$off <- off
+  }
+  o <- if (is.null(off)) 0 else off
+  sep <- fam %in% c("bernoulli", "binomial") && runif(1) < 0.1 && nnum > 0
+  y <- switch(fam,
+    gaussian = round(2 + eta + o + rnorm(n, 0, sample(c(0.1, 1, 5), 1)), 4),
+    bernoulli = {
+      p <- plogis(eta + o + if (sep) 8 * df$x1 else 0)
+      factor(ifelse(runif(n) < p, "yes", "no"), levels = c("no", "yes"))
+    },
+    binomial = {
+      p <- plogis(eta + o + if (sep) 8 * df$x1 else 0)
+      ifelse(w > 0, rbinom(n, w, p) / pmax(w, 1), round(runif(n), 2))
+    },
+    poisson = rpois(n, exp(1 + eta + o)),
+    negbin = rnbinom(n, mu = exp(1 + eta + o), size = 2),
+    exponential = round(rexp(n, 1 / exp(1 + eta + o)), 5) + 1e-4,
+    gamma_log = round(rgamma(n, shape = 4, scale = exp(1 + eta + o) / 4), 5) + 1e-4,
+    gamma_inverse = round(rgamma(n, shape = 4, scale = 1 / (1 + 0.2 * plogis(eta) + 0.1 * o^2) / 4), 5) + 1e-4,
+    ig_log = round(statmod_rinvgauss(n, exp(eta + o), 2), 5) + 1e-4,
+    ig_canonical = round(statmod_rinvgauss(n, 1 / sqrt(1 + 0.3 * plogis(eta) + 0.1 * o^2), 2), 5) + 1e-4)
+  df$y <- y
+  alpha <- NA
+  if (fam == "negbin") alpha <- sample(c(0.25, 0.5, 1, 2), 1)
+  list(fam = fam, df = df, w = w, wkind = wkind, off = !is.null(off), alpha = alpha, sep = sep)
+}
+
+# inverse Gaussian draws (Michael, Schucany & Haas 1976) with mean mu and shape lambda
+statmod_rinvgauss <- function(n, mu, lambda) {
+  v <- rnorm(n)^2
+  x <- mu + mu^2 * v / (2 * lambda) - mu / (2 * lambda) * sqrt(4 * mu * lambda * v + mu^2 * v^2)
+  ifelse(runif(n) <= mu / (mu + x), x, mu^2 / x)
+}
+
+rfamily <- function(cs) if (cs$fam == "negbin") negative.binomial(1 / cs$alpha) else families[[cs$fam]]$r()
+jfamily <- function(cs) if (cs$fam == "negbin") paste("NegativeBinomial -alpha", cs$alpha) else families[[cs$fam]]$j
+
+# R's fit of a case: the coefficient table (NA where aliased) and the statistics NeuralGLM reports, or the error.
+# rep: integer weights as repetitions of the rows (Frequency weights)
+rfit <- function(cs, rep = FALSE) {
+  df <- cs$df
+  inputs <- setdiff(names(df), c("y", "off"))
+  # the design of every declared value: glm's model frame would drop a value no row has (and a factor with one
+  # value left fails), where NeuralGLM keeps its column, all zeros, and aliases it
+  X <- model.matrix(as.formula(paste("~", if (length(inputs)) paste(inputs, collapse = " + ") else "1")), df)
+  d <- data.frame(X[, -1, drop = FALSE], y = df$y)
+  if (cs$off) d$off <- df$off                     # (with offset(0) glm refits the null model, from the fit's means)
+  form <- as.formula(paste("y ~", if (ncol(X) > 1) paste(colnames(X)[-1], collapse = " + ") else "1",
+                           if (cs$off) "+ offset(off)" else ""))
+  w <- cs$w
+  if (rep) {
+    d <- d[rep(seq_len(nrow(d)), w), , drop = FALSE]
+    w <- NULL
+  }
+  df <- d
+  df$.w <- if (is.null(w)) rep(1, nrow(df)) else w
+  warn <- character(0)
+  fitting <- function(form, control) withCallingHandlers(
+    tryCatch(glm(form, family = rfamily(cs), data = df, weights = .w, control = control),
+             error = function(e) conditionMessage(e)),
+    warning = function(wn) { warn <<- c(warn, conditionMessage(wn)); invokeRestart("muffleWarning") })
+  # glm's own control finds the aliased columns (its QR tolerance is min(1e-7, epsilon / 1000): 1e-11); the
+  # estimates are then refitted without them, to a relative deviance change of 1e-12
+  fit0 <- fitting(form, glm.control())
+  if (is.character(fit0)) return(list(error = fit0, warn = warn))
+  alias <- names(coef(fit0))[is.na(coef(fit0))]
+  keep <- setdiff(colnames(X)[-1], alias)
+  form1 <- as.formula(paste("y ~", if (length(keep)) paste(keep, collapse = " + ") else "1",
+                            if (cs$off) "+ offset(off)" else ""))
+  warn0 <- warn
+  fit <- fitting(form1, glm.control(epsilon = 1e-12, maxit = 200))
+  if (is.character(fit) || !fit$converged) {   # a tight refit that fails is no reason to drop the case
+    warn <- warn0
+    fit <- fit0
+  }
+  if (is.character(fit)) return(list(error = fit, warn = warn))
+  est <- families[[cs$fam]]$est
+  disp <- if (est) NULL else 1
+  s <- summary(fit, dispersion = disp)
+  b <- coef(fit)[colnames(X)]
+  names(b) <- colnames(X)
+  se <- rep(NA, length(b)); se[!is.na(b)] <- s$coefficients[, 2]
+  ll <- if (cs$fam == "exponential") sum(df$.w * dexp(df$y, 1 / fitted(fit), log = TRUE))
+        else tryCatch(as.numeric(logLik(fit)), error = function(e) NA)
+  aic <- if (cs$fam == "exponential") -2 * ll + 2 * fit$rank else fit$aic
+  # R's AIC counts the rows of weight 0 (a Gaussian's is then infinite): the AIC of the same fit without them
+  nz <- df$.w > 0
+  aic.nz <- if (cs$fam == "exponential") aic else
+    rfamily(cs)$aic(fit$y[nz], rep(1, sum(nz)), fitted(fit)[nz], df$.w[nz], fit$deviance) + 2 * fit$rank
+  st <- c(deviance = fit$deviance, null.deviance = fit$null.deviance, df.residual = fit$df.residual,
+          df.null = fit$df.null, rank = fit$rank, dispersion = s$dispersion, loglik = ll, aic = aic,
+          aic.nz = aic.nz,
+          pearson = sum(residuals(fit, type = "pearson")^2), converged = fit$converged,
+          boundary = fit$boundary)
+  # NeuralGLM's log-likelihood under prior weights takes row i's density at the dispersion phi / w_i (R's Gamma and
+  # inverse Gaussian weight the rows' log densities as frequencies instead; a documented difference), phi = D / sum w
+  if (!rep && !is.null(w) && cs$fam %in% c("gamma_log", "gamma_inverse", "ig_log", "ig_canonical")) {
+    phi <- fit$deviance / sum(df$.w) / df$.w[nz]
+    y <- fit$y[nz]; mu <- fitted(fit)[nz]
+    llp <- if (startsWith(cs$fam, "gamma")) sum(dgamma(y, 1 / phi, scale = mu * phi, log = TRUE))
+           else sum(-0.5 * log(2 * pi * phi * y^3) - (y - mu)^2 / (2 * phi * mu^2 * y))
+    st <- c(st, aic.prior = -2 * llp + 2 * (fit$rank + 1))
+  }
+  list(coef = data.frame(term = names(b), estimate = b, se = se), stats = st, warn = warn)
+}
+
+write_r <- function(dir, id, suffix, r) {
+  if (!is.null(r$error)) return()
+  write.csv(r$coef, file.path(dir, paste0("case_", id, suffix, ".coef.csv")), row.names = FALSE)
+  write.csv(data.frame(key = names(r$stats), value = unname(r$stats)),
+            file.path(dir, paste0("case_", id, suffix, ".stats.csv")), row.names = FALSE)
+}
+
+generate <- function(dir, N, seed) {
+  dir.create(dir, showWarnings = FALSE, recursive = TRUE)
+  lines <- character(0)
+  for (i in seq_len(N)) {
+    cs <- draw_case(seed + i)
+    jd <- cs$df                       # NeuralGLM's canonical eta is R's over the factor (-1/mu, -1/(2 mu^2)): its offset too
+    if (cs$off) jd$off <- jd$off / (if (cs$fam == "negbin") 1 else families[[cs$fam]]$factor)
+    arff(file.path(dir, paste0("case_", i)), jd, weights = cs$w)
+    saveRDS(cs, file.path(dir, paste0("case_", i, ".rds")))
+    opts <- c("-hidden", "none", "-family", jfamily(cs), "-weights", "Prior")
+    if (cs$off) opts <- c(opts, "-offset", "off")
+    r <- rfit(cs)
+    write_r(dir, i, ".r", r)
+    desc <- paste0(cs$fam, " n=", nrow(cs$df), " w=", cs$wkind, if (cs$off) " offset" else "",
+                   if (cs$sep) " near-separated" else "", " attrs=", paste(setdiff(names(cs$df), c("y", "off")), collapse = ","))
+    status <- if (!is.null(r$error)) paste("R error:", r$error) else paste(c("ok", unique(r$warn)), collapse = "; ")
+    lines <- c(lines, paste(i, "prior", paste(dQuote(opts, FALSE), collapse = " "), desc, gsub("[\t\n]", " ", status), sep = "\t"))
+    if (cs$wkind == "integer") {                                        # Frequency weights: the rows repeated
+      rr <- rfit(cs, rep = TRUE)
+      write_r(dir, paste0(i, "f"), ".r", rr)
+      opts[opts == "Prior"] <- "Frequency"
+      status <- if (!is.null(rr$error)) paste("R error:", rr$error) else paste(c("ok", unique(rr$warn)), collapse = "; ")
+      lines <- c(lines, paste(paste0(i, "f"), "frequency", paste(dQuote(opts, FALSE), collapse = " "), desc,
+                              gsub("[\t\n]", " ", status), sep = "\t"))
+    }
+  }
+  writeLines(lines, file.path(dir, "cases.tsv"))
+}
+
+rel <- function(a, b, scale = 0) abs(a - b) / max(abs(b), scale, 1e-300)
+
+compare <- function(dir, tol = 1e-5) {
+  cases <- read.delim(file.path(dir, "cases.tsv"), header = FALSE, colClasses = "character", quote = "")
+  names(cases) <- c("id", "weights", "opts", "desc", "status")
+  kinds <- list()
+  report <- function(id, kind, msg) {
+    cat(sprintf("case %s [%s]: %s\n", id, kind, msg))
+    kinds[[kind]] <<- c(kinds[[kind]], id)
+  }
+  compared <- 0
+  for (k in seq_len(nrow(cases))) {
+    cs <- cases[k, ]
+    id <- cs$id
+    base <- sub("f$", "", id)
+    jerr <- file.path(dir, paste0("case_", id, ".j.error.txt"))
+    jcoef <- file.path(dir, paste0("case_", id, ".j.coef.csv"))
+    rerr <- startsWith(cs$status, "R error")
+    if (file.exists(jerr)) {
+      msg <- paste(readLines(jerr, warn = FALSE), collapse = " | ")
+      if (rerr) next
+      report(id, if (grepl("Exception|Error", msg) && !grepl("^(weka|neuralglm)[.].*Exception: ", msg)) "crash" else "refused",
+             paste0(cs$desc, " -- R: ", cs$status, " -- NeuralGLM: ", substr(msg, 1, 400)))
+      next
+    }
+    if (!file.exists(jcoef)) { report(id, "no-output", cs$desc); next }
+    if (rerr) { report(id, "r-failed-neuralglm-fitted", paste(cs$desc, "--", cs$status)); next }
+    compared <- compared + 1
+    rc <- read.csv(file.path(dir, paste0("case_", id, ".r.coef.csv")))
+    rs <- read.csv(file.path(dir, paste0("case_", id, ".r.stats.csv")))
+    jc <- read.csv(jcoef)
+    js <- read.csv(file.path(dir, paste0("case_", id, ".j.stats.csv")))
+    R <- setNames(rs$value, rs$key); J <- setNames(js$value, js$key)
+    cs0 <- readRDS(file.path(dir, paste0("case_", base, ".rds")))
+    fac <- if (cs0$fam == "negbin") 1 else families[[cs0$fam]]$factor
+    est <- if (cs0$fam == "negbin") FALSE else families[[cs0$fam]]$est
+    # R warned, did not converge, or a coefficient is on its way to infinity (separation, a count class of zeros): R's numbers are where IRLS
+    # stopped, not a maximum
+    troubled <- cs$status != "ok" || !isTRUE(R[["converged"]] == 1) || isTRUE(R[["boundary"]] == 1) ||
+      any(rc$se > 1e3 * pmax(1, abs(rc$estimate)), na.rm = TRUE)
+    kind <- function(k) if (troubled) paste0(k, " (R warned)") else k
+    what <- paste0(cs$desc, if (cs$status != "ok") paste(" -- R:", cs$status) else "")
+    # statistics
+    dtol <- function(key) max(tol * abs(R[[key]]), 1e-7 * max(1, abs(R[["null.deviance"]])))
+    for (key in c("deviance", "null.deviance")) {
+      if (!isTRUE(abs(J[[key]] - R[[key]]) <= dtol(key)))
+        report(id, kind(key), sprintf("%s R %.10g NeuralGLM %.10g", what, R[[key]], J[[key]]))
+    }
+    for (key in c("df.residual", "df.null", "rank")) {
+      if (!isTRUE(abs(J[[key]] - R[[key]]) < 1e-9))
+        report(id, kind(key), sprintf("%s R %.10g NeuralGLM %.10g", what, R[[key]], J[[key]]))
+    }
+    if (est && R[["df.residual"]] > 0 && !isTRUE(rel(J[["dispersion"]], R[["dispersion"]]) <= 1e-4 ||
+        abs(J[["dispersion"]] - R[["dispersion"]]) <= 1e-9 * max(1, R[["null.deviance"]])))
+      report(id, kind("dispersion"), sprintf("%s R %.10g NeuralGLM %.10g", what, R[["dispersion"]], J[["dispersion"]]))
+    perfect <- isTRUE(R[["deviance"]] < 1e-8 * max(R[["null.deviance"]], 1e-300))   # log-likelihood at phi = 0
+    if (perfect) {
+    } else if (!is.na(R["aic.prior"])) {     # the documented difference: compare with NeuralGLM's own definition
+      if (!is.finite(J[["aic"]]) || abs(J[["aic"]] - R[["aic.prior"]]) > 1e-4 * max(1, abs(R[["aic.prior"]])))
+        report(id, kind("aic-prior-weights"), sprintf("%s expected %.10g NeuralGLM %.10g", what, R[["aic.prior"]], J[["aic"]]))
+    } else if (is.finite(R[["aic"]]) && (!is.finite(J[["aic"]]) || abs(J[["aic"]] - R[["aic"]]) > 1e-4 * max(1, abs(R[["aic"]]))))
+      report(id, kind("aic"), sprintf("%s R %.10g NeuralGLM %.10g (logLik R %.10g NeuralGLM %.10g)", what, R[["aic"]],
+                                        J[["aic"]], R[["loglik"]], J[["loglik"]]))
+    if (!is.finite(R[["aic"]]) && is.finite(R[["aic.nz"]]) &&
+        (!is.finite(J[["aic"]]) || abs(J[["aic"]] - R[["aic.nz"]]) > 1e-4 * max(1, abs(R[["aic.nz"]]))))
+      report(id, kind("aic-without-zero-weights"), sprintf("%s R %.10g NeuralGLM %.10g", what, R[["aic.nz"]], J[["aic"]]))
+    # coefficients: R's table has a row for every column (NA where aliased); NeuralGLM's lacks the columns of the
+    # attributes it drops as constant, which R aliases
+    jc$term <- sub(" [(]no input attribute left[)]", "", gsub("=", "", jc$term))
+    extra <- is.na(match(jc$term, rc$term)) & jc$aliased == 1   # NeuralGLM's placeholder of an empty design
+    jc <- jc[!extra, ]
+    m <- match(jc$term, rc$term)
+    if (anyNA(m)) { report(id, "terms", paste(what, "NeuralGLM terms", paste(jc$term, collapse = " "), "R", paste(rc$term, collapse = " "))); next }
+    missing <- setdiff(seq_len(nrow(rc)), m)
+    if (any(!is.na(rc$estimate[missing])))
+      report(id, kind("dropped-not-aliased"), paste(what, "R estimates", paste(rc$term[missing], collapse = " ")))
+    r <- rc[m, ]
+    ra <- is.na(r$estimate); ja <- jc$aliased == 1
+    if (any(ra != ja)) {
+      report(id, kind("alias-choice"), paste(what, "R aliases", paste(r$term[ra], collapse = " "), "NeuralGLM",
+                                      paste(jc$term[ja], collapse = " ")))
+      next
+    }
+    ok <- !ra
+    se <- r$se[ok]
+    de <- abs(fac * jc$estimate[ok] - r$estimate[ok])
+    bad <- !is.finite(de) | de > pmax(tol * abs(r$estimate[ok]), 1e-3 * ifelse(is.na(se), 0, se), 1e-9)
+    if (any(bad))
+      report(id, kind("estimate"), paste(what, paste(sprintf("%s R %.8g NeuralGLM %.8g (se %.3g)", r$term[ok][bad],
+                                         r$estimate[ok][bad], fac * jc$estimate[ok][bad], se[bad]), collapse = "; ")))
+    if (perfect && est) next                                     # the standard errors are sqrt(phi ~ 0) times ...
+    dse <- abs(abs(fac) * jc$se[ok] - se)
+    bad <- ifelse(is.na(se), !is.na(jc$se[ok]), !is.finite(dse) | dse > 1e-4 * se)
+    if (any(bad))
+      report(id, kind("se"), paste(what, paste(sprintf("%s R %.8g NeuralGLM %.8g", r$term[ok][bad], se[bad],
+                                  abs(fac) * jc$se[ok][bad]), collapse = "; ")))
+  }
+  cat(sprintf("\n%d fits compared (of %d cases); disagreements by kind (cases):\n", compared, nrow(cases)))
+  for (k in sort(names(kinds))) cat(sprintf("  %-32s %d\n", k, length(unique(kinds[[k]]))))
+}
+
+args <- commandArgs(TRUE)
+if (args[1] == "generate") generate(args[2], as.integer(args[3]), as.integer(args[4])) else compare(args[2])
