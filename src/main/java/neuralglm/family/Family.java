@@ -480,14 +480,18 @@ public abstract class Family implements Serializable {
      * @param eta network output, n x 1. Not modified.
      * @param y   targets, n x 1. Not modified.
      * @param w   instance weights or null. Not modified.
-     * @return {@code sum w_i (y_i - mu_i)^2 / V(mu_i)}
+     * @return {@code sum w_i (y_i - mu_i)^2 / V(mu_i)}, where a row of weight 0 or residual 0 adds 0: its limit where
+     *         the mean reaches the edge of its range, V(mu) = 0 (a binomial proportion 1 fitted by mu = 1, a count 0 by
+     *         mu = 0), where R's means, kept eps inside the range, give a term of order eps
      */
     public double pearsonChiSquare(DMatrixRMaj eta, DMatrixRMaj y, double[] w) {
         double chi2 = 0.0;
         for (int i = 0; i < eta.numRows; i++) {
             final double mu = mean(eta.data[i]);
-            final double r = y.data[i] - mu;
-            chi2 += (w == null ? 1.0 : w[i]) * r * r / variance(mu);
+            final double r = y.data[i] - mu, wi = w == null ? 1.0 : w[i];
+            if (wi != 0 && r != 0) {
+                chi2 += wi * r * r / variance(mu);
+            }
         }
         return chi2;
     }
