@@ -17,3 +17,15 @@ sep <- data.frame(x = 1:6, y = c(0, 0, 0, 1, 1, 1))
 fit <- glm(y ~ x, family = binomial, weights = rep(5, 6), data = sep)
 print(c(null.deviance = fit$null.deviance, deviance = fit$deviance, df.residual = fit$df.residual, rank = fit$rank,
         pearson = sum(residuals(fit, type = "pearson")^2)))
+
+# 2. Rank at most the rows of positive weight (fuzz case 918 of seed 100000): a Binomial fit of 4 proportions (and a
+# row of 0 trials) on 9 columns. R's rank is 4, every column after x3 aliased, residual df 0; NeuralGLM kept f1=b too
+# (rank 5, residual df -1: the information's Cholesky left it above the alias tolerance).
+rank4 <- data.frame(x1 = c(-0.344, -1.54, 1.496, -0.374, -1.288), x2 = c(6.731, 5.004, 4.968, 3.956, 4.608),
+                    x3 = c(1.909, -0.676, 0.573, -1.158, -0.485),
+                    f1 = factor(c("b", "c", "c", "c", "b"), levels = c("a", "b", "c")),
+                    f2 = factor(c("d", "c", "b", "a", "d"), levels = c("a", "b", "c", "d")),
+                    y = c(13 / 17, 1 / 3, 6 / 11, 2 / 18, 0.51), trials = c(17, 3, 11, 18, 0))
+# every declared value's column, as NeuralGLM codes them (glm's model frame would drop the unused value f1 = a)
+d <- data.frame(model.matrix(~ x1 + x2 + x3 + f1 + f2, rank4)[, -1], y = rank4$y, trials = rank4$trials)
+show(glm(y ~ x1 + x2 + x3 + f1b + f1c + f2b + f2c + f2d, family = binomial, weights = trials, data = d))

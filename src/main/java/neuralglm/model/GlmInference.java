@@ -22,7 +22,8 @@ import org.ejml.data.DMatrixRMaj;
  * Bernoulli row's, adds nothing: its limit) and factored {@code I = R' R} by Cholesky, column by column in order; a
  * column whose residual (weighted, after projection on the earlier kept columns) has a norm below 1e-7 of
  * its own, i.e. a Schur complement below 1e-14 of its diagonal, is <b>aliased</b> (a linear combination of
- * earlier columns, R's NA) and left out, so {@code rank} counts the rest. Then {@code I^-1 = R^-1 R^-T}
+ * earlier columns, R's NA) and left out, as is every column after the first m kept, m the rows of positive weight
+ * (the rank's bound, which the Gram matrix's rounding can hide), so {@code rank} counts the rest. Then {@code I^-1 = R^-1 R^-T}
  * on the kept columns, the covariance is {@code phi I^-1}, and both are mapped to the original units by the
  * {@link Standardizer}'s linear map {@code T} ({@code T Cov T'}). With aliased columns the coefficients are
  * the c-weighted projection of the fitted eta on the kept columns (eta lies in their span, so this is exact).
@@ -223,6 +224,12 @@ public final class GlmInference {
         final double[][] l = new double[p][];
         final List<Integer> keptList = new ArrayList<>();
         cholesky(info, aliased, false, keptList, l);
+        // the rank of A' diag(c) A is at most the number of rows of positive weight; the Schur complements of the
+        // information (a Gram matrix: its rounding errors are the design's squared) can leave a column past that
+        // bound above the tolerance: such columns are aliased, the later ones, as R's pivoting does
+        while (keptList.size() > s.positive) {
+            aliased[keptList.remove(keptList.size() - 1)] = true;
+        }
         if (keptList.isEmpty() || keptList.get(0) != 0) {
             throw new IllegalArgumentException("GLM inference: no row has a positive weight and a finite information");
         }

@@ -1,5 +1,6 @@
 package weka.classifiers.functions;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,38 @@ class NeuralGLMFuzzRegressionTest {
 
     private static void close(String what, double expected, double actual) {
         assertEquals(expected, actual, TOL * Math.max(1, Math.abs(expected)), what);
+    }
+
+    /**
+     * The rank is at most the number of rows of positive weight: 4 proportions (and a row of 0 trials) on 9 columns.
+     * The Cholesky of the information had kept a fifth column (f1=b) above the alias tolerance: rank 5, residual df
+     * -1, and other coefficients. R: {@code glm(y ~ x1 + x2 + x3 + f1b + f1c + f2b + f2c + f2d, family = binomial,
+     * weights = trials)}.
+     */
+    @Test
+    void rankIsAtMostTheRowsOfPositiveWeight() throws Exception {
+        final NeuralGLM glm = build("@relation rank4\n@attribute x1 numeric\n@attribute x2 numeric\n@attribute x3 numeric\n"
+                + "@attribute f1 {a,b,c}\n@attribute f2 {a,b,c,d}\n@attribute y numeric\n@data\n"
+                + "-0.344,6.731,1.909,b,d,0.76470588235294112,{17}\n"
+                + "-1.54,5.004,-0.676,c,c,0.33333333333333331,{3}\n"
+                + "1.496,4.968,0.573,c,b,0.54545454545454541,{11}\n"
+                + "-0.374,3.956,-1.158,c,a,0.1111111111111111,{18}\n"
+                + "-1.288,4.608,-0.485,b,d,0.51,{0}\n",
+                "-hidden", "none", "-family", "Binomial");
+        final GlmSummary s = glm.getGlmSummary();
+        assertEquals(4, s.rank());
+        assertEquals(0, s.residualDf(), 0);
+        assertEquals(3, s.nullDf(), 0);
+        assertArrayEquals(new boolean[] {false, false, false, false, true, true, true, true, true}, s.aliased());
+        final double[] estimate = {-22.1127888015716181, 1.5323375685827858, 4.3605766640976444, -2.8981003690599869};
+        final double[] se = {29.4054839762314586, 2.0218905389019022, 5.9622109599754891, 5.3257700345586212};
+        for (int j = 0; j < 4; j++) {
+            close(s.terms()[j] + " estimate", estimate[j], s.estimates()[j]);
+            close(s.terms()[j] + " se", se[j], s.standardErrors()[j]);
+        }
+        assertTrue(Math.abs(s.deviance()) < 1e-6, "a saturated fit: deviance " + s.deviance());
+        close("null deviance", 17.331871281284961, s.nullDeviance());
+        close("AIC", 18.006517485941174, s.aic());
     }
 
     /**
