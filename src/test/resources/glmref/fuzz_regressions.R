@@ -29,3 +29,11 @@ rank4 <- data.frame(x1 = c(-0.344, -1.54, 1.496, -0.374, -1.288), x2 = c(6.731, 
 # every declared value's column, as NeuralGLM codes them (glm's model frame would drop the unused value f1 = a)
 d <- data.frame(model.matrix(~ x1 + x2 + x3 + f1 + f2, rank4)[, -1], y = rank4$y, trials = rank4$trials)
 show(glm(y ~ x1 + x2 + x3 + f1b + f1c + f2b + f2c + f2d, family = binomial, weights = trials, data = d))
+
+# 3. A row of weight 0 adds 0 to the deviances (fuzz case 25 of seed 100000, reduced): every Binomial row with trials
+# is a success, so the null model's mu is 1, and a proportion 0.5 of 0 trials has an infinite NLL there. R's null
+# deviance is then NaN (0 * Inf), its fit without that row has 0, as every other statistic of both fits agrees.
+zw <- data.frame(x = 1:5, y = c(1, 1, 1, 1, 0.5), trials = c(5, 3, 4, 5, 0))
+print(glm(y ~ x, family = binomial, weights = trials, data = zw)$null.deviance)
+fit <- glm(y ~ x, family = binomial, weights = trials, data = zw[zw$trials > 0, ])
+print(c(null.deviance = fit$null.deviance, df.null = fit$df.null, df.residual = fit$df.residual))

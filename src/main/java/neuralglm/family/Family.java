@@ -358,13 +358,18 @@ public abstract class Family implements Serializable {
      * @param eta network output, n x k. Not modified.
      * @param y   targets, n x k. Not modified.
      * @param w   instance weights or null. Not modified.
-     * @return {@code D = sum w_i 2 (l(eta_i; y_i) - l_sat(y_i))}
+     * @return {@code D = sum w_i 2 (l(eta_i; y_i) - l_sat(y_i))} over the rows of weight other than 0 (a row of weight 0
+     *         adds 0, also where its NLL is infinite: a proportion 0.5 of 0 trials at the null model's mu = 1 when every
+     *         other row is 1; R's glm gives NA there)
      */
     public double deviance(DMatrixRMaj eta, DMatrixRMaj y, double[] w) {
         final int n = eta.numRows;
         double sum = 0.0;
         for (int i = 0; i < n; i++) {
-            sum += (w == null ? 1.0 : w[i]) * 2.0 * (rowNll(eta, y, i) - rowSaturatedNll(y, i));
+            final double wi = w == null ? 1.0 : w[i];
+            if (wi != 0) {
+                sum += wi * 2.0 * (rowNll(eta, y, i) - rowSaturatedNll(y, i));
+            }
         }
         return sum;
     }
@@ -393,6 +398,9 @@ public abstract class Family implements Serializable {
         double nll = 0.0, dev = 0.0, nullDev = 0.0, chi2 = 0.0;
         for (int i = 0; i < n; i++) {
             final double wi = w == null ? 1.0 : w[i];
+            if (wi == 0) {
+                continue;   // adds 0 to every sum, also where its NLL is infinite (see deviance)
+            }
             final double li = rowNll(eta, y, i), sat = rowSaturatedNll(y, i);
             nll += wi * li;
             dev += wi * 2.0 * (li - sat);

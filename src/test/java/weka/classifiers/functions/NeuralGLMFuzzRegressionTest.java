@@ -81,4 +81,21 @@ class NeuralGLMFuzzRegressionTest {
         assertTrue(s.deviance() >= 0 && s.deviance() < 1e-6, "deviance " + s.deviance());
         assertTrue(s.pearsonChiSquare() >= 0 && s.pearsonChiSquare() < 1e-6, "Pearson chi-square " + s.pearsonChiSquare());
     }
+
+    /**
+     * A row of weight 0 adds 0 to the deviances, also where its NLL is infinite: every row with trials is a success,
+     * so the null model's mean is 1, where a proportion 0.5 of 0 trials had made the null deviance 0 * Inf = NaN (as
+     * R's glm does). R on the rows with trials, {@code glm(y ~ x, family = binomial, weights = trials)}: null deviance
+     * 0 on 3 df.
+     */
+    @Test
+    void rowOfWeightZeroAddsNothingToTheNullDeviance() throws Exception {
+        final NeuralGLM glm = build("@relation zw\n@attribute x numeric\n@attribute y numeric\n@data\n"
+                + "1,1,{5}\n2,1,{3}\n3,1,{4}\n4,1,{5}\n5,0.5,{0}\n", "-hidden", "none", "-family", "Binomial");
+        final GlmSummary s = glm.getGlmSummary();
+        assertEquals(0, s.nullDeviance(), 0);
+        assertEquals(3, s.nullDf(), 0);
+        assertEquals(2, s.residualDf(), 0);
+        assertTrue(s.deviance() >= 0 && s.deviance() < 1e-6, "deviance " + s.deviance());
+    }
 }
