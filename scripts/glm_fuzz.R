@@ -98,7 +98,8 @@ draw_case <- function(seed) {
   df$y <- y
   alpha <- NA
   if (fam == "negbin") alpha <- sample(c(0.25, 0.5, 1, 2), 1)
-  list(fam = fam, df = df, w = w, wkind = wkind, off = !is.null(off), alpha = alpha, sep = sep)
+  quasi <- fam %in% c("poisson", "binomial", "bernoulli") && runif(1) < 0.2
+  list(fam = fam, df = df, w = w, wkind = wkind, off = !is.null(off), alpha = alpha, sep = sep, quasi = quasi)
 }
 
 # inverse Gaussian draws (Michael, Schucany & Haas 1976) with mean mu and shape lambda
@@ -108,18 +109,26 @@ statmod_rinvgauss <- function(n, mu, lambda) {
   ifelse(runif(n) <= mu / (mu + x), x, mu^2 / x)
 }
 
-rfamily <- function(cs) if (cs$fam == "negbin") negative.binomial(1 / cs$alpha) else families[[cs$fam]]$r()
+rfamily <- function(cs) {
+  if (isTRUE(cs$quasi)) return(if (cs$fam == "poisson") quasipoisson() else quasibinomial())
+  if (cs$fam == "negbin") negative.binomial(1 / cs$alpha) else families[[cs$fam]]$r()
+}
+# whether the dispersion is estimated (t tests, Pearson chi-square / residual df)
+estimated <- function(cs) isTRUE(cs$quasi) || cs$fam != "negbin" && families[[cs$fam]]$est
 jfamily <- function(cs) if (cs$fam == "negbin") paste("NegativeBinomial -alpha", cs$alpha) else families[[cs$fam]]$j
 
 # R's fit of a case: the coefficient table (NA where aliased) and the statistics NeuralGLM reports, or the error.
 # rep: integer weights as repetitions of the rows (Frequency weights)
-rfit <- function(cs, rep = FALSE) {
+# start: starting coefficients by column name (NeuralGLM's, where glm finds no valid start of its own)
+rfit <- function(cs, rep = FALSE, start = NULL) {
   df <- cs$df
   inputs <- setdiff(names(df), c("y", "off"))
   # the design of every declared value: glm's model frame would drop a value no row has (and a factor with one
   # value left fails), where NeuralGLM keeps its column, all zeros, and aliases it
   X <- model.matrix(as.formula(paste("~", if (length(inputs)) paste(inputs, collapse = " + ") else "1")), df)
-  d <- data.frame(X[, -1, drop = FALSE], y = df$y)
+  # a two-valued class as 0/1 for its second value (glm's model frame drops an unused value of a factor class, and
+  # a class with only "yes" present would turn into failures)
+  d <- data.frame(X[, -1, drop = FALSE], y = if (is.factor(df$y)) as.numeric(df$y == levels(df$y)[2]) else df$y)
   if (cs$off) d$off <- df$off                     # (with offset(0) glm refits the null model, from the fit's means)
   form <- as.formula(paste("y ~", if (ncol(X) > 1) paste(colnames(X)[-1], collapse = " + ") else "1",
                            if (cs$off) "+ offset(off)" else ""))
@@ -131,26 +140,27 @@ rfit <- function(cs, rep = FALSE) {
   df <- d
   df$.w <- if (is.null(w)) rep(1, nrow(df)) else w
   warn <- character(0)
-  fitting <- function(form, control) withCallingHandlers(
-    tryCatch(glm(form, family = rfamily(cs), data = df, weights = .w, control = control),
+  fitting <- function(form, control, cols) withCallingHandlers(
+    tryCatch(glm(form, family = rfamily(cs), data = df, weights = .w, control = control,
+                 start = if (is.null(start)) NULL else ifelse(is.na(start[cols]), 0, start[cols])),
              error = function(e) conditionMessage(e)),
     warning = function(wn) { warn <<- c(warn, conditionMessage(wn)); invokeRestart("muffleWarning") })
   # glm's own control finds the aliased columns (its QR tolerance is min(1e-7, epsilon / 1000): 1e-11); the
   # estimates are then refitted without them, to a relative deviance change of 1e-12
-  fit0 <- fitting(form, glm.control())
+  fit0 <- fitting(form, glm.control(), colnames(X))
   if (is.character(fit0)) return(list(error = fit0, warn = warn))
   alias <- names(coef(fit0))[is.na(coef(fit0))]
   keep <- setdiff(colnames(X)[-1], alias)
   form1 <- as.formula(paste("y ~", if (length(keep)) paste(keep, collapse = " + ") else "1",
                             if (cs$off) "+ offset(off)" else ""))
   warn0 <- warn
-  fit <- fitting(form1, glm.control(epsilon = 1e-12, maxit = 200))
+  fit <- fitting(form1, glm.control(epsilon = 1e-12, maxit = 200), c("(Intercept)", keep))
   if (is.character(fit) || !fit$converged) {   # a tight refit that fails is no reason to drop the case
     warn <- warn0
     fit <- fit0
   }
   if (is.character(fit)) return(list(error = fit, warn = warn))
-  est <- families[[cs$fam]]$est
+  est <- estimated(cs)
   disp <- if (est) NULL else 1
   s <- summary(fit, dispersion = disp)
   b <- coef(fit)[colnames(X)]
@@ -166,7 +176,10 @@ rfit <- function(cs, rep = FALSE) {
   st <- c(deviance = fit$deviance, null.deviance = fit$null.deviance, df.residual = fit$df.residual,
           df.null = fit$df.null, rank = fit$rank, dispersion = s$dispersion, loglik = ll, aic = aic,
           aic.nz = aic.nz,
-          pearson = sum(residuals(fit, type = "pearson")^2), converged = fit$converged,
+          pearson = sum(residuals(fit, type = "pearson")^2),
+          edge = if (cs$fam %in% c("bernoulli", "binomial")) sum(fitted(fit) < 10 * .Machine$double.eps |
+                                                                fitted(fit) > 1 - 10 * .Machine$double.eps) else 0,
+          converged = fit$converged,
           boundary = fit$boundary)
   # NeuralGLM's log-likelihood under prior weights takes row i's density at the dispersion phi / w_i (R's Gamma and
   # inverse Gaussian weight the rows' log densities as frequencies instead; a documented difference), phi = D / sum w
@@ -176,6 +189,19 @@ rfit <- function(cs, rep = FALSE) {
     llp <- if (startsWith(cs$fam, "gamma")) sum(dgamma(y, 1 / phi, scale = mu * phi, log = TRUE))
            else sum(-0.5 * log(2 * pi * phi * y^3) - (y - mu)^2 / (2 * phi * mu^2 * y))
     st <- c(st, aic.prior = -2 * llp + 2 * (fit$rank + 1))
+  }
+  # the null deviance as the intercept-only fit (with the offset) on the rows of positive weight: glm refits it from
+  # the full fit's means, which under separation stops far from it, and a row of weight 0 can make it 0 * Inf = NaN
+  nd <- df[df$.w > 0, , drop = FALSE]
+  null0 <- suppressWarnings(tryCatch(glm(if (cs$off) y ~ 1 + offset(off) else y ~ 1, family = rfamily(cs), data = nd,
+                                         weights = .w, control = glm.control(epsilon = 1e-12, maxit = 200))$deviance,
+                                     error = function(e) NA))
+  st <- c(st, null.deviance.direct = null0)
+  # a Bernoulli class with weights that are not whole numbers: R's binomial AIC rounds w_i and w_i y_i to binomial
+  # counts (and warns); NeuralGLM's log-likelihood is sum w_i log f(y_i; mu_i)
+  if (cs$fam == "bernoulli" && !isTRUE(cs$quasi) && any(abs(df$.w - round(df$.w)) > 1e-9)) {
+    mu <- fitted(fit)
+    st <- c(st, aic.bernoulli = -2 * sum(df$.w * ifelse(fit$y == 1, log(mu), log1p(-mu))) + 2 * fit$rank)
   }
   list(coef = data.frame(term = names(b), estimate = b, se = se), stats = st, warn = warn)
 }
@@ -198,9 +224,10 @@ generate <- function(dir, N, seed) {
     saveRDS(cs, file.path(dir, paste0("case_", i, ".rds")))
     opts <- c("-hidden", "none", "-family", jfamily(cs), "-weights", "Prior")
     if (cs$off) opts <- c(opts, "-offset", "off")
+    if (cs$quasi) opts <- c(opts, "-quasi")
     r <- rfit(cs)
     write_r(dir, i, ".r", r)
-    desc <- paste0(cs$fam, " n=", nrow(cs$df), " w=", cs$wkind, if (cs$off) " offset" else "",
+    desc <- paste0(cs$fam, if (cs$quasi) " quasi" else "", " n=", nrow(cs$df), " w=", cs$wkind, if (cs$off) " offset" else "",
                    if (cs$sep) " near-separated" else "", " attrs=", paste(setdiff(names(cs$df), c("y", "off")), collapse = ","))
     status <- if (!is.null(r$error)) paste("R error:", r$error) else paste(c("ok", unique(r$warn)), collapse = "; ")
     lines <- c(lines, paste(i, "prior", paste(dQuote(opts, FALSE), collapse = " "), desc, gsub("[\t\n]", " ", status), sep = "\t"))
@@ -237,33 +264,72 @@ compare <- function(dir, tol = 1e-5) {
     if (file.exists(jerr)) {
       msg <- paste(readLines(jerr, warn = FALSE), collapse = " | ")
       if (rerr) next
-      report(id, if (grepl("Exception|Error", msg) && !grepl("^(weka|neuralglm)[.].*Exception: ", msg)) "crash" else "refused",
+      report(id, if (startsWith(msg, "hang")) "hang" else "build-failed-where-R-fitted",
              paste0(cs$desc, " -- R: ", cs$status, " -- NeuralGLM: ", substr(msg, 1, 400)))
       next
     }
     if (!file.exists(jcoef)) { report(id, "no-output", cs$desc); next }
-    if (rerr) { report(id, "r-failed-neuralglm-fitted", paste(cs$desc, "--", cs$status)); next }
+    cs0 <- readRDS(file.path(dir, paste0("case_", base, ".rds")))
+    fac <- if (cs0$fam == "negbin") 1 else families[[cs0$fam]]$factor
+    if (rerr) {
+      # glm found no valid start of its own (an inverse link's means outside the range): its fit from NeuralGLM's
+      # coefficients (on R's eta scale) is the reference
+      jc0 <- read.csv(jcoef)
+      start <- setNames(fac * jc0$estimate, sub(" [(]no input attribute left[)]", "", gsub("=", "", jc0$term)))
+      r <- rfit(cs0, rep = endsWith(id, "f"), start = start)
+      if (!is.null(r$error)) {
+        # glm also refits the intercept-only model with the offset, from the fit's means, without that start: where
+        # that fails, glm.fit alone (the model's fit, from NeuralGLM's start) gives the deviance to compare
+        d <- cs0$df
+        X <- model.matrix(as.formula(paste("~", paste(c("1", setdiff(names(d), c("y", "off"))), collapse = " + "))), d)
+        if (endsWith(id, "f")) { d <- d[rep(seq_len(nrow(d)), cs0$w), ]; X <- X[rep(seq_len(nrow(X)), cs0$w), ] }
+        ww <- if (is.null(cs0$w) || endsWith(id, "f")) rep(1, nrow(d)) else cs0$w
+        g <- tryCatch(suppressWarnings(glm.fit(X, d$y, weights = ww, start = ifelse(is.na(start[colnames(X)]), 0, start[colnames(X)]),
+                                              offset = if (cs0$off) d$off else NULL, family = rfamily(cs0),
+                                              control = glm.control(epsilon = 1e-12, maxit = 200))), error = function(e) NULL)
+        J <- read.csv(file.path(dir, paste0("case_", id, ".j.stats.csv")))
+        jd <- J$value[J$key == "deviance"]
+        if (!is.null(g) && g$converged && abs(g$deviance - jd) <= 1e-6 * max(1, g$deviance))
+          report(id, "r-glm-failed-in-its-null-refit (R quirk; glm.fit's deviance agrees)", paste(cs$desc, "--", r$error))
+        else
+          report(id, "r-failed-even-from-neuralglm-start", paste(cs$desc, "--", r$error, "-- glm.fit deviance",
+                                                                  if (is.null(g)) "error" else g$deviance, "NeuralGLM", jd))
+        next
+      }
+      write_r(dir, id, ".r", r)
+      cs$status <- paste(c("ok (R from NeuralGLM's start)", unique(r$warn)), collapse = "; ")
+      report(id, "r-needed-neuralglm-start (info)", paste(cs$desc, "--", cases[k, "status"]))
+    }
     compared <- compared + 1
     rc <- read.csv(file.path(dir, paste0("case_", id, ".r.coef.csv")))
     rs <- read.csv(file.path(dir, paste0("case_", id, ".r.stats.csv")))
     jc <- read.csv(jcoef)
     js <- read.csv(file.path(dir, paste0("case_", id, ".j.stats.csv")))
     R <- setNames(rs$value, rs$key); J <- setNames(js$value, js$key)
-    cs0 <- readRDS(file.path(dir, paste0("case_", base, ".rds")))
-    fac <- if (cs0$fam == "negbin") 1 else families[[cs0$fam]]$factor
-    est <- if (cs0$fam == "negbin") FALSE else families[[cs0$fam]]$est
-    # R warned, did not converge, or a coefficient is on its way to infinity (separation, a count class of zeros): R's numbers are where IRLS
+    est <- estimated(cs0)
+    # R warned (or would have: quasibinomial does not say that fitted probabilities are 0 or 1), did not converge, or a coefficient is on its way to infinity (separation, a count class of zeros): R's numbers are where IRLS
     # stopped, not a maximum
-    troubled <- cs$status != "ok" || !isTRUE(R[["converged"]] == 1) || isTRUE(R[["boundary"]] == 1) ||
+    troubled <- !(cs$status %in% c("ok", "ok (R from NeuralGLM's start)")) || isTRUE(R[["edge"]] > 0) || !isTRUE(R[["converged"]] == 1) || isTRUE(R[["boundary"]] == 1) ||
       any(rc$se > 1e3 * pmax(1, abs(rc$estimate)), na.rm = TRUE)
     kind <- function(k) if (troubled) paste0(k, " (R warned)") else k
     what <- paste0(cs$desc, if (cs$status != "ok") paste(" -- R:", cs$status) else "")
+    # NeuralGLM leaves out, as Weka's RemoveUseless, a nominal attribute with over 99% of its values distinct, and
+    # names it in the report (documented): the model is then another one
+    ids <- Filter(function(v) is.factor(cs0$df[[v]]) && v != "y" &&
+                    length(unique(cs0$df[[v]])) > 0.99 * nrow(cs0$df) && length(unique(cs0$df[[v]])) > 1, names(cs0$df))
+    if (length(ids)) { report(id, "identifier-attribute-left-out (documented)", paste(what, paste(ids, collapse = " "))); next }
     # statistics
     dtol <- function(key) max(tol * abs(R[[key]]), 1e-7 * max(1, abs(R[["null.deviance"]])))
-    for (key in c("deviance", "null.deviance")) {
-      if (!isTRUE(abs(J[[key]] - R[[key]]) <= dtol(key)))
-        report(id, kind(key), sprintf("%s R %.10g NeuralGLM %.10g", what, R[[key]], J[[key]]))
-    }
+    if (!isTRUE(abs(J[["deviance"]] - R[["deviance"]]) <= dtol("deviance")))
+      report(id, kind("deviance"), sprintf("%s R %.10g NeuralGLM %.10g", what, R[["deviance"]], J[["deviance"]]))
+    nd <- R[["null.deviance.direct"]]
+    if (is.na(nd)) nd <- R[["null.deviance"]]   # no intercept-only fit of its own (no valid start): glm's
+    if (!isTRUE(abs(J[["null.deviance"]] - nd) <= max(tol * abs(nd), 1e-7 * max(1, abs(nd)))))
+      report(id, kind("null.deviance"), sprintf("%s R's intercept-only fit %.10g (glm's null.deviance %.10g) NeuralGLM %.10g",
+                                                 what, nd, R[["null.deviance"]], J[["null.deviance"]]))
+    else if (!isTRUE(abs(R[["null.deviance"]] - nd) <= max(tol * abs(nd), 1e-7 * max(1, abs(nd)))))
+      report(id, "R's null.deviance off its intercept-only fit (R quirk)", sprintf("%s glm %.10g, its fit %.10g",
+                                                                                   what, R[["null.deviance"]], nd))
     for (key in c("df.residual", "df.null", "rank")) {
       if (!isTRUE(abs(J[[key]] - R[[key]]) < 1e-9))
         report(id, kind(key), sprintf("%s R %.10g NeuralGLM %.10g", what, R[[key]], J[[key]]))
@@ -273,13 +339,16 @@ compare <- function(dir, tol = 1e-5) {
       report(id, kind("dispersion"), sprintf("%s R %.10g NeuralGLM %.10g", what, R[["dispersion"]], J[["dispersion"]]))
     perfect <- isTRUE(R[["deviance"]] < 1e-8 * max(R[["null.deviance"]], 1e-300))   # log-likelihood at phi = 0
     if (perfect) {
+    } else if (!is.na(R["aic.bernoulli"])) {
+      if (!isTRUE(abs(J[["aic"]] - R[["aic.bernoulli"]]) <= 1e-4 * max(1, abs(R[["aic.bernoulli"]]))))
+        report(id, kind("aic-bernoulli-weights"), sprintf("%s expected %.10g NeuralGLM %.10g", what, R[["aic.bernoulli"]], J[["aic"]]))
     } else if (!is.na(R["aic.prior"])) {     # the documented difference: compare with NeuralGLM's own definition
       if (!is.finite(J[["aic"]]) || abs(J[["aic"]] - R[["aic.prior"]]) > 1e-4 * max(1, abs(R[["aic.prior"]])))
         report(id, kind("aic-prior-weights"), sprintf("%s expected %.10g NeuralGLM %.10g", what, R[["aic.prior"]], J[["aic"]]))
     } else if (is.finite(R[["aic"]]) && (!is.finite(J[["aic"]]) || abs(J[["aic"]] - R[["aic"]]) > 1e-4 * max(1, abs(R[["aic"]]))))
       report(id, kind("aic"), sprintf("%s R %.10g NeuralGLM %.10g (logLik R %.10g NeuralGLM %.10g)", what, R[["aic"]],
                                         J[["aic"]], R[["loglik"]], J[["loglik"]]))
-    if (!is.finite(R[["aic"]]) && is.finite(R[["aic.nz"]]) &&
+    if (!perfect && !is.finite(R[["aic"]]) && is.finite(R[["aic.nz"]]) &&
         (!is.finite(J[["aic"]]) || abs(J[["aic"]] - R[["aic.nz"]]) > 1e-4 * max(1, abs(R[["aic.nz"]]))))
       report(id, kind("aic-without-zero-weights"), sprintf("%s R %.10g NeuralGLM %.10g", what, R[["aic.nz"]], J[["aic"]]))
     # coefficients: R's table has a row for every column (NA where aliased); NeuralGLM's lacks the columns of the
