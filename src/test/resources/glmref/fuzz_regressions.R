@@ -37,3 +37,14 @@ zw <- data.frame(x = 1:5, y = c(1, 1, 1, 1, 0.5), trials = c(5, 3, 4, 5, 0))
 print(glm(y ~ x, family = binomial, weights = trials, data = zw)$null.deviance)
 fit <- glm(y ~ x, family = binomial, weights = trials, data = zw[zw$trials > 0, ])
 print(c(null.deviance = fit$null.deviance, df.null = fit$df.null, df.residual = fit$df.residual))
+
+# 4. A row of weight 0 does not constrain the fit (fuzz cases 2043 and 2490 of seed 200000, reduced): under the
+# canonical Gamma link the fit puts the zero-weight row at x = -10 outside the link's domain (R's 1/mu < 0). glm
+# checks eta on every row and finds no valid coefficients; R on the rows of positive weight is the fit. NeuralGLM's
+# L-BFGS met an infinite NLL there (0 * Inf = NaN in the loss) and stopped as converged at deviance 0.458.
+gz <- data.frame(x = c(1:6, -10), y = c(1.3, 0.85, 0.7, 0.52, 0.5, 0.4, 1), w = c(rep(1, 6), 0))
+print(tryCatch(glm(y ~ x, family = Gamma, data = gz, weights = w), error = function(e) conditionMessage(e)))
+fit <- glm(y ~ x, family = Gamma, data = gz[gz$w > 0, ], control = glm.control(epsilon = 1e-14, maxit = 100))
+print(summary(fit)$coefficients[, 1:2])
+print(c(deviance = fit$deviance, null.deviance = fit$null.deviance, dispersion = summary(fit)$dispersion,
+        df.residual = fit$df.residual, aic = AIC(fit)))

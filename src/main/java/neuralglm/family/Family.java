@@ -320,7 +320,9 @@ public abstract class Family implements Serializable {
      * @param y    targets, n x k. Not modified.
      * @param w    instance weights (length n) or null for 1. Not modified.
      * @param grad gradient of the weighted mean NLL, row i = {@code w_i / sum w * dl_i/deta_i}. Modified.
-     * @return {@code sum w_i l_i / sum w_i}
+     * @return {@code sum w_i l_i / sum w_i}, where a row of weight 0 adds 0 to the sum and to its gradient row, also
+     *         where its eta has left the link's domain (a canonical Gamma or inverse Gaussian link's eta &lt; 0: its NLL
+     *         infinite, its gradient NaN), which a row without weight does not constrain
      */
     public double gradient(DMatrixRMaj eta, DMatrixRMaj y, double[] w, DMatrixRMaj grad) {
         final int n = eta.numRows;
@@ -329,6 +331,10 @@ public abstract class Family implements Serializable {
         double sum = 0.0;
         for (int i = 0; i < n; i++) {
             final double wi = w == null ? scale : w[i] * scale;
+            if (wi == 0) {
+                g[i] = 0.0;
+                continue;
+            }
             sum += wi * nll(e[i], t[i]);
             g[i] = wi * gradient(e[i], t[i]);
         }
@@ -341,13 +347,16 @@ public abstract class Family implements Serializable {
      * @param eta network output, n x k. Not modified.
      * @param y   targets, n x k. Not modified.
      * @param w   instance weights or null. Not modified.
-     * @return {@code sum w_i l_i / sum w_i} (constants dropped)
+     * @return {@code sum w_i l_i / sum w_i} (constants dropped; a row of weight 0 adds 0, as in {@link #gradient})
      */
     public double meanNll(DMatrixRMaj eta, DMatrixRMaj y, double[] w) {
         final int n = eta.numRows;
         double sum = 0.0;
         for (int i = 0; i < n; i++) {
-            sum += (w == null ? 1.0 : w[i]) * rowNll(eta, y, i);
+            final double wi = w == null ? 1.0 : w[i];
+            if (wi != 0) {
+                sum += wi * rowNll(eta, y, i);
+            }
         }
         return sum / totalWeight(w, n);
     }

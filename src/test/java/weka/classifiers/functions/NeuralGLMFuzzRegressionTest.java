@@ -98,4 +98,28 @@ class NeuralGLMFuzzRegressionTest {
         assertEquals(2, s.residualDf(), 0);
         assertTrue(s.deviance() >= 0 && s.deviance() < 1e-6, "deviance " + s.deviance());
     }
+
+    /**
+     * A row of weight 0 does not constrain the fit: the canonical Gamma fit puts the zero-weight row at x = -10 outside
+     * the link's domain (eta = -1/mu &gt; 0), where its NLL is infinite; the loss's 0 * Inf = NaN had stopped L-BFGS,
+     * "converged", at deviance 0.458. R on the rows of positive weight (its glm checks eta on every row and finds no
+     * valid coefficients with the zero-weight row): {@code glm(y ~ x, family = Gamma)}; R's 1/mu link is -1 times
+     * NeuralGLM's -1/mu.
+     */
+    @Test
+    void rowOfWeightZeroDoesNotConstrainTheFit() throws Exception {
+        final NeuralGLM glm = build("@relation gz\n@attribute x numeric\n@attribute y numeric\n@data\n"
+                + "1,1.30,{1}\n2,0.85,{1}\n3,0.70,{1}\n4,0.52,{1}\n5,0.50,{1}\n6,0.40,{1}\n-10,1,{0}\n",
+                "-hidden", "none", "-family", "Gamma -link canonical", "-weights", "Prior");
+        final GlmSummary s = glm.getGlmSummary();
+        close("(Intercept)", -0.44862309497871267, s.estimates()[0]);
+        close("x", -0.33811087619543861, s.estimates()[1]);
+        close("(Intercept) se", 0.052409075617058550, s.standardErrors()[0]);
+        close("x se", 0.019689498897708824, s.standardErrors()[1]);
+        close("deviance", 0.0119802737024483318, s.deviance());
+        close("null deviance", 0.9586402737692996112, s.nullDeviance());
+        close("dispersion", 0.0029932816443337855, s.dispersion());
+        assertEquals(4, s.residualDf(), 0);
+        close("AIC", -19.3086487221580078710, s.aic());
+    }
 }
