@@ -154,7 +154,7 @@ rfit <- function(cs, rep = FALSE, start = NULL) {
   form1 <- as.formula(paste("y ~", if (length(keep)) paste(keep, collapse = " + ") else "1",
                             if (cs$off) "+ offset(off)" else ""))
   warn0 <- warn
-  fit <- fitting(form1, glm.control(epsilon = 1e-12, maxit = 200), c("(Intercept)", keep))
+  fit <- fitting(form1, glm.control(epsilon = 1e-12, maxit = 1000), c("(Intercept)", keep))
   if (is.character(fit) || !fit$converged) {   # a tight refit that fails is no reason to drop the case
     warn <- warn0
     fit <- fit0
@@ -178,7 +178,8 @@ rfit <- function(cs, rep = FALSE, start = NULL) {
           aic.nz = aic.nz,
           pearson = sum(residuals(fit, type = "pearson")^2),
           edge = if (cs$fam %in% c("bernoulli", "binomial")) sum(fitted(fit) < 10 * .Machine$double.eps |
-                                                                fitted(fit) > 1 - 10 * .Machine$double.eps) else 0,
+                                                                fitted(fit) > 1 - 10 * .Machine$double.eps)
+                 else if (cs$fam %in% c("poisson", "negbin")) sum(fitted(fit) < 1e-8) else 0,   # a count mean -> 0
           converged = fit$converged,
           boundary = fit$boundary)
   # NeuralGLM's log-likelihood under prior weights takes row i's density at the dispersion phi / w_i (R's Gamma and
@@ -190,12 +191,18 @@ rfit <- function(cs, rep = FALSE, start = NULL) {
            else sum(-0.5 * log(2 * pi * phi * y^3) - (y - mu)^2 / (2 * phi * mu^2 * y))
     st <- c(st, aic.prior = -2 * llp + 2 * (fit$rank + 1))
   }
-  # the null deviance as the intercept-only fit (with the offset) on the rows of positive weight: glm refits it from
-  # the full fit's means, which under separation stops far from it, and a row of weight 0 can make it 0 * Inf = NaN
+  # the null deviance on the rows of positive weight (a row of weight 0 can make glm's 0 * Inf = NaN): the weighted
+  # mean's deviance without an offset; with one, the intercept-only fit (glm refits it from the full fit's means,
+  # which under separation stops far from it)
   nd <- df[df$.w > 0, , drop = FALSE]
-  null0 <- suppressWarnings(tryCatch(glm(if (cs$off) y ~ 1 + offset(off) else y ~ 1, family = rfamily(cs), data = nd,
-                                         weights = .w, control = glm.control(epsilon = 1e-12, maxit = 200))$deviance,
-                                     error = function(e) NA))
+  null0 <- if (!cs$off) {
+    mu0 <- rep(weighted.mean(fit$y[df$.w > 0], nd$.w), nrow(nd))
+    sum(rfamily(cs)$dev.resids(fit$y[df$.w > 0], mu0, nd$.w))
+  } else suppressWarnings(tryCatch({
+    f0 <- glm(y ~ 1 + offset(off), family = rfamily(cs), data = nd, weights = .w,
+              control = glm.control(epsilon = 1e-12, maxit = 1000))
+    if (f0$converged) f0$deviance else NA
+  }, error = function(e) NA))
   st <- c(st, null.deviance.direct = null0)
   # a Bernoulli class with weights that are not whole numbers: R's binomial AIC rounds w_i and w_i y_i to binomial
   # counts (and warns); NeuralGLM's log-likelihood is sum w_i log f(y_i; mu_i)
@@ -227,6 +234,22 @@ generate <- function(dir, N, seed) {
     if (cs$quasi) opts <- c(opts, "-quasi")
     r <- rfit(cs)
     write_r(dir, i, ".r", r)
+    inputs <- setdiff(names(cs$df), c("y", "off"))
+    if (is.null(r$error) && length(inputs) && runif(1) < 0.3) {   # R's drop1: the fit without each attribute
+      opts <- c(opts, "-drop-tests")
+      drop <- do.call(rbind, lapply(inputs, function(a) {
+        ca <- cs
+        ca$df <- cs$df[setdiff(names(cs$df), a)]
+        ra <- rfit(ca)
+        if (!is.null(ra$error)) return(data.frame(name = a, df = NA, deviance = NA, statistic = NA))
+        ddf <- ra$stats[["df.residual"]] - r$stats[["df.residual"]]
+        diff <- max(0, ra$stats[["deviance"]] - r$stats[["deviance"]])
+        rdf <- r$stats[["df.residual"]]
+        stat <- if (!estimated(cs)) diff else diff / ddf / (r$stats[["deviance"]] / rdf)   # drop1's chisq or F
+        data.frame(name = a, df = ddf, deviance = ra$stats[["deviance"]], statistic = if (ddf > 0) stat else NA)
+      }))
+      write.csv(drop, file.path(dir, paste0("case_", i, ".r.drop.csv")), row.names = FALSE)
+    }
     desc <- paste0(cs$fam, if (cs$quasi) " quasi" else "", " n=", nrow(cs$df), " w=", cs$wkind, if (cs$off) " offset" else "",
                    if (cs$sep) " near-separated" else "", " attrs=", paste(setdiff(names(cs$df), c("y", "off")), collapse = ","))
     status <- if (!is.null(r$error)) paste("R error:", r$error) else paste(c("ok", unique(r$warn)), collapse = "; ")
@@ -264,7 +287,9 @@ compare <- function(dir, tol = 1e-5) {
     if (file.exists(jerr)) {
       msg <- paste(readLines(jerr, warn = FALSE), collapse = " | ")
       if (rerr) next
-      report(id, if (startsWith(msg, "hang")) "hang" else "build-failed-where-R-fitted",
+      report(id, if (startsWith(msg, "hang")) "hang"
+                 else if (grepl("separate the values of class attribute", msg)) "refused: complete separation (R warns)"
+                 else "build-failed-where-R-fitted",
              paste0(cs$desc, " -- R: ", cs$status, " -- NeuralGLM: ", substr(msg, 1, 400)))
       next
     }
@@ -277,6 +302,14 @@ compare <- function(dir, tol = 1e-5) {
       jc0 <- read.csv(jcoef)
       start <- setNames(fac * jc0$estimate, sub(" [(]no input attribute left[)]", "", gsub("=", "", jc0$term)))
       r <- rfit(cs0, rep = endsWith(id, "f"), start = start)
+      if (!is.null(r$error) && any(cs0$w == 0)) {
+        # glm also checks eta on the rows of weight 0, which do not constrain the fit: on the others
+        cs1 <- cs0
+        cs1$df <- cs0$df[cs0$w > 0, , drop = FALSE]
+        cs1$w <- cs0$w[cs0$w > 0]
+        r <- rfit(cs1, start = start)
+        if (is.null(r$error)) report(id, "r-fitted-without-zero-weight-rows (info)", cs$desc)
+      }
       if (!is.null(r$error)) {
         # glm also refits the intercept-only model with the offset, from the fit's means, without that start: where
         # that fails, glm.fit alone (the model's fit, from NeuralGLM's start) gives the deviance to compare
@@ -286,7 +319,7 @@ compare <- function(dir, tol = 1e-5) {
         ww <- if (is.null(cs0$w) || endsWith(id, "f")) rep(1, nrow(d)) else cs0$w
         g <- tryCatch(suppressWarnings(glm.fit(X, d$y, weights = ww, start = ifelse(is.na(start[colnames(X)]), 0, start[colnames(X)]),
                                               offset = if (cs0$off) d$off else NULL, family = rfamily(cs0),
-                                              control = glm.control(epsilon = 1e-12, maxit = 200))), error = function(e) NULL)
+                                              control = glm.control(epsilon = 1e-12, maxit = 1000))), error = function(e) NULL)
         J <- read.csv(file.path(dir, paste0("case_", id, ".j.stats.csv")))
         jd <- J$value[J$key == "deviance"]
         if (!is.null(g) && g$converged && abs(g$deviance - jd) <= 1e-6 * max(1, g$deviance))
@@ -320,8 +353,23 @@ compare <- function(dir, tol = 1e-5) {
     if (length(ids)) { report(id, "identifier-attribute-left-out (documented)", paste(what, paste(ids, collapse = " "))); next }
     # statistics
     dtol <- function(key) max(tol * abs(R[[key]]), 1e-7 * max(1, abs(R[["null.deviance"]])))
-    if (!isTRUE(abs(J[["deviance"]] - R[["deviance"]]) <= dtol("deviance")))
+    if (!isTRUE(abs(J[["deviance"]] - R[["deviance"]]) <= dtol("deviance"))) {
+      # a family whose likelihood is not concave in the coefficients (non-canonical links) can have several maxima:
+      # where glm's IRLS started from NeuralGLM's coefficients stays there, both are stationary points
+      stays <- FALSE
+      if (isTRUE(J[["deviance"]] > R[["deviance"]])) {
+        jc0 <- read.csv(jcoef)
+        start <- setNames(fac * jc0$estimate, sub(" [(]no input attribute left[)]", "", gsub("=", "", jc0$term)))
+        r2 <- rfit(cs0, rep = endsWith(id, "f"), start = start)
+        stays <- is.null(r2$error) && isTRUE(abs(r2$stats[["deviance"]] - J[["deviance"]]) <= dtol("deviance"))
+      }
+      if (stays) {
+        report(id, "another-local-maximum (glm from NeuralGLM's start stays there)",
+               sprintf("%s R %.10g NeuralGLM %.10g", what, R[["deviance"]], J[["deviance"]]))
+        next
+      }
       report(id, kind("deviance"), sprintf("%s R %.10g NeuralGLM %.10g", what, R[["deviance"]], J[["deviance"]]))
+    }
     nd <- R[["null.deviance.direct"]]
     if (is.na(nd)) nd <- R[["null.deviance"]]   # no intercept-only fit of its own (no valid start): glm's
     if (!isTRUE(abs(J[["null.deviance"]] - nd) <= max(tol * abs(nd), 1e-7 * max(1, abs(nd)))))
@@ -371,11 +419,30 @@ compare <- function(dir, tol = 1e-5) {
     ok <- !ra
     se <- r$se[ok]
     de <- abs(fac * jc$estimate[ok] - r$estimate[ok])
-    bad <- !is.finite(de) | de > pmax(tol * abs(r$estimate[ok]), 1e-3 * ifelse(is.na(se), 0, se), 1e-9)
+    bad <- !is.finite(de) | de > pmax(ifelse(is.na(se), 10, 1) * tol * abs(r$estimate[ok]),   # saturated: no se
+                                      1e-3 * ifelse(is.na(se), 0, se), 1e-9)
     if (any(bad))
       report(id, kind("estimate"), paste(what, paste(sprintf("%s R %.8g NeuralGLM %.8g (se %.3g)", r$term[ok][bad],
                                          r$estimate[ok][bad], fac * jc$estimate[ok][bad], se[bad]), collapse = "; ")))
     if (perfect && est) next                                     # the standard errors are sqrt(phi ~ 0) times ...
+    jd <- file.path(dir, paste0("case_", id, ".j.drop.csv")); rd <- file.path(dir, paste0("case_", id, ".r.drop.csv"))
+    if (file.exists(rd) && !file.exists(jd)) report(id, "drop1-missing", what)
+    if (file.exists(rd) && file.exists(jd)) {
+      jdt <- read.csv(jd); rdt <- read.csv(rd)
+      rdt <- rdt[match(jdt$name, rdt$name), ]
+      close <- function(a, b) isTRUE(abs(a - b) <= 1e-5 * max(1, abs(b))) || (is.na(a) && is.na(b))
+      for (g in seq_len(nrow(jdt))) {
+        if (is.na(rdt$deviance[g]) && !is.na(jdt$deviance[g]))
+          report(id, "drop1-R-refit-failed-neuralglm-fitted (info)", sprintf("%s %s", what, jdt$name[g]))
+        else if (!close(jdt$df[g], rdt$df[g]))
+          report(id, kind("drop1-df"), sprintf("%s %s R %s NeuralGLM %s", what, jdt$name[g], rdt$df[g], jdt$df[g]))
+        else if (!close(jdt$deviance[g], rdt$deviance[g]))
+          report(id, kind("drop1-deviance"), sprintf("%s %s R %.10g NeuralGLM %.10g", what, jdt$name[g], rdt$deviance[g], jdt$deviance[g]))
+        else if (!isTRUE(abs(jdt$statistic[g] - rdt$statistic[g]) <= 1e-4 * max(1, abs(rdt$statistic[g]))) &&
+                 !(is.na(jdt$statistic[g]) && is.na(rdt$statistic[g])))
+          report(id, kind("drop1-statistic"), sprintf("%s %s R %.10g NeuralGLM %.10g", what, jdt$name[g], rdt$statistic[g], jdt$statistic[g]))
+      }
+    }
     dse <- abs(abs(fac) * jc$se[ok] - se)
     bad <- ifelse(is.na(se), !is.na(jc$se[ok]), !is.finite(dse) | dse > 1e-4 * se)
     if (any(bad))

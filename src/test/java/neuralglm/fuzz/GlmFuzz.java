@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import neuralglm.model.DevianceTests;
 import neuralglm.model.GlmSummary;
 import weka.classifiers.functions.NeuralGLM;
 import weka.core.Instances;
@@ -25,7 +26,8 @@ import weka.core.converters.ConverterUtils.DataSource;
  * {@code id, weights, options, ...} of {@code DIR/cases.tsv} written by {@code scripts/glm_fuzz.R generate}, builds
  * NeuralGLM with those options on {@code DIR/case_ID.arff} (the class last) and writes its coefficient table
  * ({@code case_ID.j.coef.csv}: term, estimate, se, aliased) and statistics ({@code case_ID.j.stats.csv}), or the
- * error ({@code case_ID.j.error.txt}: the exception, its stack trace, or that the build took over a minute), for
+ * error ({@code case_ID.j.error.txt}: the exception, its stack trace, or that the build took over a minute), and
+ * with {@code -drop-tests} the refits without each attribute ({@code case_ID.j.drop.csv}), for
  * {@code scripts/glm_fuzz.R compare} to set against R's glm.
  */
 public final class GlmFuzz {
@@ -98,6 +100,16 @@ public final class GlmFuzz {
         stat(stats, "aic", s.aic());
         stat(stats, "pearson", s.pearsonChiSquare());
         Files.writeString(dir.resolve("case_" + id + ".j.stats.csv"), stats);
+        final DevianceTests drop = glm.fittedModel().devianceTests();
+        if (drop != null) {
+            final StringBuilder d = new StringBuilder("name,df,deviance,aic,statistic\n");
+            for (int g = 0; g < drop.size(); g++) {
+                d.append('"').append(drop.names()[g]).append('"').append(',').append(num(drop.df()[g])).append(',')
+                        .append(num(drop.deviances()[g])).append(',').append(num(drop.aics()[g])).append(',')
+                        .append(num(drop.statistics()[g])).append('\n');
+            }
+            Files.writeString(dir.resolve("case_" + id + ".j.drop.csv"), d);
+        }
     }
 
     private static void stat(StringBuilder out, String key, double value) {
