@@ -321,8 +321,8 @@ public abstract class Family implements Serializable {
      * @param w    instance weights (length n) or null for 1. Not modified.
      * @param grad gradient of the weighted mean NLL, row i = {@code w_i / sum w * dl_i/deta_i}. Modified.
      * @return {@code sum w_i l_i / sum w_i}, where a row of weight 0 adds 0 to the sum and to its gradient row, also
-     *         where its eta has left the link's domain (a canonical Gamma or inverse Gaussian link's eta &lt; 0: its NLL
-     *         infinite, its gradient NaN), which a row without weight does not constrain
+     *         where its eta has left the link's domain (a canonical Gamma or inverse Gaussian link needs eta &lt; 0;
+     *         beyond, the NLL is infinite and its gradient NaN), which a row without weight does not constrain
      */
     public double gradient(DMatrixRMaj eta, DMatrixRMaj y, double[] w, DMatrixRMaj grad) {
         final int n = eta.numRows;
