@@ -317,6 +317,7 @@ compare <- function(dir, tol = 1e-5) {
         X <- model.matrix(as.formula(paste("~", paste(c("1", setdiff(names(d), c("y", "off"))), collapse = " + "))), d)
         if (endsWith(id, "f")) { d <- d[rep(seq_len(nrow(d)), cs0$w), ]; X <- X[rep(seq_len(nrow(X)), cs0$w), ] }
         ww <- if (is.null(cs0$w) || endsWith(id, "f")) rep(1, nrow(d)) else cs0$w
+        d <- d[ww > 0, , drop = FALSE]; X <- X[ww > 0, , drop = FALSE]; ww <- ww[ww > 0]
         g <- tryCatch(suppressWarnings(glm.fit(X, d$y, weights = ww, start = ifelse(is.na(start[colnames(X)]), 0, start[colnames(X)]),
                                               offset = if (cs0$off) d$off else NULL, family = rfamily(cs0),
                                               control = glm.control(epsilon = 1e-12, maxit = 1000))), error = function(e) NULL)
