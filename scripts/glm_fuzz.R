@@ -162,7 +162,7 @@ rfit <- function(cs, rep = FALSE, start = NULL) {
   if (is.character(fit)) return(list(error = fit, warn = warn))
   est <- estimated(cs)
   disp <- if (est) NULL else 1
-  s <- summary(fit, dispersion = disp)
+  s <- suppressWarnings(summary(fit, dispersion = disp))   # (observations with zero weight not used ...)
   b <- coef(fit)[colnames(X)]
   names(b) <- colnames(X)
   se <- rep(NA, length(b)); se[!is.na(b)] <- s$coefficients[, 2]
@@ -172,7 +172,7 @@ rfit <- function(cs, rep = FALSE, start = NULL) {
   # R's AIC counts the rows of weight 0 (a Gaussian's is then infinite): the AIC of the same fit without them
   nz <- df$.w > 0
   aic.nz <- if (cs$fam == "exponential") aic else
-    rfamily(cs)$aic(fit$y[nz], rep(1, sum(nz)), fitted(fit)[nz], df$.w[nz], fit$deviance) + 2 * fit$rank
+    suppressWarnings(rfamily(cs)$aic(fit$y[nz], rep(1, sum(nz)), fitted(fit)[nz], df$.w[nz], fit$deviance)) + 2 * fit$rank
   st <- c(deviance = fit$deviance, null.deviance = fit$null.deviance, df.residual = fit$df.residual,
           df.null = fit$df.null, rank = fit$rank, dispersion = s$dispersion, loglik = ll, aic = aic,
           aic.nz = aic.nz,
@@ -187,7 +187,7 @@ rfit <- function(cs, rep = FALSE, start = NULL) {
   if (!rep && !is.null(w) && cs$fam %in% c("gamma_log", "gamma_inverse", "ig_log", "ig_canonical")) {
     phi <- fit$deviance / sum(df$.w) / df$.w[nz]
     y <- fit$y[nz]; mu <- fitted(fit)[nz]
-    llp <- if (startsWith(cs$fam, "gamma")) sum(dgamma(y, 1 / phi, scale = mu * phi, log = TRUE))
+    llp <- if (startsWith(cs$fam, "gamma")) sum(suppressWarnings(dgamma(y, 1 / phi, scale = mu * phi, log = TRUE)))
            else sum(-0.5 * log(2 * pi * phi * y^3) - (y - mu)^2 / (2 * phi * mu^2 * y))
     st <- c(st, aic.prior = -2 * llp + 2 * (fit$rank + 1))
   }
