@@ -8,7 +8,8 @@
 #                                                    (written by neuralglm.fuzz.GlmFuzz) and prints every
 #                                                    disagreement, one line each, then a count by kind
 #
-# Each case draws, from its own seed (SEED + I): n from 3 to 200 rows; 0-4 numeric attributes (sometimes a
+# A third of the cases also take -drop-tests (against R's fits without each attribute, drop1's) and a third -anova
+# (against R's fits of the attributes added in order, anova's). Each case draws, from its own seed (SEED + I): n from 3 to 200 rows; 0-4 numeric attributes (sometimes a
 # constant one, sometimes a copy 2 x1 + x2 that R aliases); 0-2 nominal attributes of 2-4 values (some rare, some
 # declared but unused, sometimes one value only); instance weights (none, positive non-integer, some zero, or whole
 # numbers; read as R's prior weights, -weights Prior; whole numbers are also compared as Frequency weights against R's
@@ -250,6 +251,17 @@ generate <- function(dir, N, seed) {
       }))
       write.csv(drop, file.path(dir, paste0("case_", i, ".r.drop.csv")), row.names = FALSE)
     }
+    if (is.null(r$error) && length(inputs) && runif(1) < 0.3) {   # R's anova: the attributes added in order
+      opts <- c(opts, "-anova")
+      seqfits <- do.call(rbind, lapply(seq_along(inputs), function(k) {
+        ca <- cs
+        ca$df <- cs$df[c(inputs[seq_len(k)], intersect(c("off", "y"), names(cs$df)))]
+        ra <- if (k == length(inputs)) r else rfit(ca)
+        if (!is.null(ra$error)) return(data.frame(name = inputs[k], residual.df = NA, residual.deviance = NA))
+        data.frame(name = inputs[k], residual.df = ra$stats[["df.residual"]], residual.deviance = ra$stats[["deviance"]])
+      }))
+      write.csv(seqfits, file.path(dir, paste0("case_", i, ".r.anova.csv")), row.names = FALSE)
+    }
     desc <- paste0(cs$fam, if (cs$quasi) " quasi" else "", " n=", nrow(cs$df), " w=", cs$wkind, if (cs$off) " offset" else "",
                    if (cs$sep) " near-separated" else "", " attrs=", paste(setdiff(names(cs$df), c("y", "off")), collapse = ","))
     status <- if (!is.null(r$error)) paste("R error:", r$error) else paste(c("ok", unique(r$warn)), collapse = "; ")
@@ -442,6 +454,21 @@ compare <- function(dir, tol = 1e-5) {
         else if (!isTRUE(abs(jdt$statistic[g] - rdt$statistic[g]) <= 1e-4 * max(1, abs(rdt$statistic[g]))) &&
                  !(is.na(jdt$statistic[g]) && is.na(rdt$statistic[g])))
           report(id, kind("drop1-statistic"), sprintf("%s %s R %.10g NeuralGLM %.10g", what, jdt$name[g], rdt$statistic[g], jdt$statistic[g]))
+      }
+    }
+    ja <- file.path(dir, paste0("case_", id, ".j.anova.csv")); ra <- file.path(dir, paste0("case_", id, ".r.anova.csv"))
+    if (file.exists(ra) && !file.exists(ja)) report(id, "anova-missing", what)
+    if (file.exists(ra) && file.exists(ja)) {
+      jat <- read.csv(ja); rat <- read.csv(ra)
+      rat <- rat[match(jat$name, rat$name), ]
+      for (g in seq_len(nrow(jat))) {
+        if (is.na(rat$residual.deviance[g]) && !is.na(jat$residual.deviance[g]))
+          report(id, "anova-R-fit-failed-neuralglm-fitted (info)", sprintf("%s %s", what, jat$name[g]))
+        else if (!isTRUE(abs(jat$residual.df[g] - rat$residual.df[g]) < 1e-9))
+          report(id, kind("anova-df"), sprintf("%s %s R %s NeuralGLM %s", what, jat$name[g], rat$residual.df[g], jat$residual.df[g]))
+        else if (!isTRUE(abs(jat$residual.deviance[g] - rat$residual.deviance[g]) <= 1e-5 * max(1, abs(rat$residual.deviance[g]))))
+          report(id, kind("anova-deviance"), sprintf("%s %s R %.10g NeuralGLM %.10g", what, jat$name[g],
+                                                     rat$residual.deviance[g], jat$residual.deviance[g]))
       }
     }
     dse <- abs(abs(fac) * jc$se[ok] - se)

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 import neuralglm.model.DevianceTests;
 import neuralglm.model.GlmSummary;
+import neuralglm.model.SequentialDevianceTests;
 import weka.classifiers.functions.NeuralGLM;
 import weka.core.Instances;
 import weka.core.Utils;
@@ -27,7 +28,8 @@ import weka.core.converters.ConverterUtils.DataSource;
  * NeuralGLM with those options on {@code DIR/case_ID.arff} (the class last) and writes its coefficient table
  * ({@code case_ID.j.coef.csv}: term, estimate, se, aliased) and statistics ({@code case_ID.j.stats.csv}), or the
  * error ({@code case_ID.j.error.txt}: the exception, its stack trace, or that the build took over a minute), and
- * with {@code -drop-tests} the refits without each attribute ({@code case_ID.j.drop.csv}), for
+ * with {@code -drop-tests} the refits without each attribute ({@code case_ID.j.drop.csv}), with {@code -anova} the
+ * sequential fits ({@code case_ID.j.anova.csv}), for
  * {@code scripts/glm_fuzz.R compare} to set against R's glm.
  */
 public final class GlmFuzz {
@@ -109,6 +111,15 @@ public final class GlmFuzz {
                         .append(num(drop.statistics()[g])).append('\n');
             }
             Files.writeString(dir.resolve("case_" + id + ".j.drop.csv"), d);
+        }
+        final SequentialDevianceTests anova = glm.fittedModel().sequentialTests();
+        if (anova != null) {
+            final StringBuilder a = new StringBuilder("name,residual.df,residual.deviance\n");
+            for (int j = 0; j < anova.size(); j++) {
+                a.append('"').append(anova.names()[j]).append('"').append(',').append(num(anova.residualDf()[j]))
+                        .append(',').append(num(anova.residualDeviances()[j])).append('\n');
+            }
+            Files.writeString(dir.resolve("case_" + id + ".j.anova.csv"), a);
         }
     }
 
