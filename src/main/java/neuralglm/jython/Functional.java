@@ -274,10 +274,44 @@ public final class Functional {
                         + " is " + p + " (give probabilities, e.g. torch.sigmoid(logits), or use binary_cross_entropy_with_logits)");
             }
         }
-        final Tensor logP = Ops.clamp(t[0].log(), -100.0, Double.POSITIVE_INFINITY);
-        final Tensor log1mP = Ops.clamp(t[0].__rsub__(1.0).log(), -100.0, Double.POSITIVE_INFINITY);
-        final Tensor l = t[1].__mul__(logP).__add__(t[1].__rsub__(1.0).__mul__(log1mP)).__neg__();
-        return reduce(weighted(l, a, "weight", "binary_cross_entropy"), a.string("reduction", "mean"));
+        return reduce(weighted(bceTerms(t[0], t[1]), a, "weight", "binary_cross_entropy"), a.string("reduction", "mean"));
+    }
+
+    /**
+     * Binary cross-entropy entry by entry, with PyTorch 1.13's clamped logs and its gradients (which are not those
+     * of the clamped logs: the one to p stays finite at p = 0 and p = 1, where a sigmoid saturates):
+     * <pre>
+     *   l = -(y max(log p, -100) + (1 - y) max(log(1 - p), -100))
+     *   dl/dp = (p - y) / max(p (1 - p), eps)        dl/dy = log(1 - p) - log p      (eps = 1e-12 in float32)
+     * </pre>
+     *
+     * @param p probabilities in [0, 1]
+     * @param y targets of p's shape
+     * @return the losses (recorded)
+     */
+    private static Tensor bceTerms(Tensor p, Tensor y) {
+        final int n = p.numel();
+        final double[] pv = p.data.data, yv = y.data.data, logP = new double[n], log1mP = new double[n];
+        final DMatrixRMaj out = new DMatrixRMaj(p.data.numRows, p.data.numCols);
+        for (int i = 0; i < n; i++) {
+            logP[i] = Math.log(pv[i]);
+            log1mP[i] = Math.log(1.0 - pv[i]);
+            out.data[i] = -(yv[i] * Math.max(logP[i], -100.0) + (1.0 - yv[i]) * Math.max(log1mP[i], -100.0));
+        }
+        final double eps = 1e-12f;
+        return Ops.record(Tensor.of(out, p.shape.clone()), "BinaryCrossEntropyBackward", g -> {
+            final DMatrixRMaj toP = p.needsGrad() ? new DMatrixRMaj(out.numRows, out.numCols) : null;
+            final DMatrixRMaj toY = y.needsGrad() ? new DMatrixRMaj(out.numRows, out.numCols) : null;
+            for (int i = 0; i < n; i++) {
+                if (toP != null) {
+                    toP.data[i] = g.data[i] * (pv[i] - yv[i]) / Math.max(pv[i] * (1.0 - pv[i]), eps);
+                }
+                if (toY != null) {
+                    toY.data[i] = g.data[i] * (log1mP[i] - logP[i]);
+                }
+            }
+            return new DMatrixRMaj[] {toP, toY};
+        }, p, y);
     }
 
     /**
@@ -406,12 +440,14 @@ public final class Functional {
                     + "); give target.long(), or probabilities of the input's shape " + Tensor.shapeText(logP.shape));
         }
         final DMatrixRMaj c = new DMatrixRMaj(n, k);
+        final boolean[] left = new boolean[n];
         double total = 0.0;
         int ignored = 0;
         for (int i = 0; i < n; i++) {
             final double v = target.data.data[i];
             final int label = (int) v;
             if (label == v && label == ignore) {
+                left[i] = true;
                 ignored++;
                 continue;
             }
@@ -425,11 +461,22 @@ public final class Functional {
             c.data[i * k + label] += (1 - smoothing) * w[label];
             total += w[label];
         }
+        final String reduction = a.string("reduction", "mean");
+        final boolean weightedMean = reduction.equals("mean") && (a.has("weight") || ignored > 0);
+        if (weightedMean) {
+            // the counted rows' coefficients divided by their total weight, a left-out row's left at 0: its gradient
+            // is 0 even where the total is 0 (every row left out: the loss is 0 / 0 = NaN and the gradient 0, as PyTorch's)
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; !left[i] && j < k; j++) {
+                    c.data[i * k + j] /= total;
+                }
+            }
+        }
         // c (-log p) rather than -(c log p): a left-out row is 0.0, as PyTorch prints it, not -0.0
         final Tensor perRow = Ops.sum(Tensor.matrix(c).__mul__(logP.__neg__()), 1, false);
-        final String reduction = a.string("reduction", "mean");
-        if (reduction.equals("mean") && (a.has("weight") || ignored > 0)) {
-            return Ops.sumAll(perRow, false).__div__(total);
+        if (weightedMean) {
+            final Tensor mean = Ops.sumAll(perRow, false);
+            return ignored == n ? mean.__add__(Double.NaN) : mean;
         }
         return reduce(perRow, reduction);
     }

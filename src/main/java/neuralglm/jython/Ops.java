@@ -166,6 +166,29 @@ final class Ops {
 
     // ------------------------------------------------------------------ unary
 
+    /**
+     * A standard deviation from its variance v: {@code sqrt(v)}, recorded with PyTorch 1.13's gradient
+     * {@code g / (2 sqrt v)}, but 0 where v = 0 (all entries equal, or one entry with unbiased=False), where the
+     * chain through sqrt would give infinity times 0.
+     *
+     * @param v variances
+     * @return their square roots
+     */
+    static Tensor std(Tensor v) {
+        final int n = v.numel();
+        final DMatrixRMaj out = new DMatrixRMaj(v.data.numRows, v.data.numCols);
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.sqrt(v.data.data[i]);
+        }
+        return record(new Tensor(out, v.shape.clone()), "StdBackward", g -> {
+            final DMatrixRMaj gv = new DMatrixRMaj(out.numRows, out.numCols);
+            for (int i = 0; i < n; i++) {
+                gv.data[i] = out.data[i] == 0 ? 0.0 : g.data[i] / (2.0 * out.data[i]);
+            }
+            return new DMatrixRMaj[] {gv};
+        }, v);
+    }
+
     static Tensor unary(Tensor a, Fn fn) {
         final int n = a.numel();
         final DMatrixRMaj out = new DMatrixRMaj(a.data.numRows, a.data.numCols);

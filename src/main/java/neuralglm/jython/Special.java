@@ -13,7 +13,7 @@ import neuralglm.linalg.SafeMath;
  *   lgamma(x)   = log |Gamma(x)|       backward  g psi(x)
  *   digamma(x)  = psi(x)               backward  g psi'(x)     (trigamma)
  *   xlogy(x, y) = x log y, 0 where x = 0 (NaN where y is NaN)
- *                 backward  to x: g log y where x != 0, else 0;   to y: g x / y      (PyTorch 1.13's formulas)
+ *                 backward  to x: g log y, but 0 where x = 0 and y &lt;= 0;   to y: g x / y   (PyTorch 1.13's formulas)
  * </pre>
  * For x &gt; 0 the values are the engine's {@link SpecialFunctions#logGamma}, {@link SpecialFunctions#digamma} and
  * {@link SpecialFunctions#trigamma}. For x &lt;= 0, where the engine answers NaN, PyTorch's values come from the
@@ -65,7 +65,7 @@ public final class Special {
         return Ops.record(Tensor.of(out, shape), "XlogyBackward", g -> {
             final double[] toX = new double[r * c], toY = new double[r * c];
             for (int k = 0; k < r * c; k++) {
-                toX[k] = u[k] == 0 ? 0.0 : Math.log(v[k]);
+                toX[k] = u[k] == 0 && v[k] <= 0 ? 0.0 : Math.log(v[k]);
                 toY[k] = u[k] / v[k];
             }
             return new DMatrixRMaj[] {a.needsGrad() ? Joins.reduceTo(a, g, toX) : null,

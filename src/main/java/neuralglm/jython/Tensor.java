@@ -1061,17 +1061,17 @@ public class Tensor implements Iterable<Object> {
     /**
      * @param args optional {@code dim}, {@code unbiased}, {@code keepdim}
      * @param kws  keyword names
-     * @return the standard deviation, the square root of {@link #var}
+     * @return the standard deviation, the square root of {@link #var} ({@link Ops#std})
      */
     public Tensor std(PyObject[] args, String[] kws) {
-        return variance(new Args("std", args, kws, "dim", "unbiased", "keepdim")).sqrt();
+        return Ops.std(variance(new Args("std", args, kws, "dim", "unbiased", "keepdim")));
     }
 
     Tensor variance(Args a) {
         final boolean all = !a.has("dim");
         final int dim = all ? 0 : Ops.dim(this, a.integer("dim", 0));
         final int n = all ? numel() : shape[dim];
-        final int divisor = a.bool("unbiased", true) ? n - 1 : n;
+        final int divisor = Math.max(0, a.bool("unbiased", true) ? n - 1 : n); // 0 / 0 = NaN of no or one entry, as PyTorch
         final Tensor centred = all ? __sub__(Ops.sumAll(this, true))
                 : __sub__(shape.length == 2 ? Ops.unsqueeze(Ops.sum(this, dim, true), dim) : Ops.sum(this, dim, true));
         final Tensor ss = all ? Ops.sumAll(Ops.pow(centred, 2.0), false) : Ops.sum(Ops.pow(centred, 2.0), dim, false);

@@ -425,7 +425,7 @@ public final class Torch {
     /** @param args input, dim=None, unbiased=True, keepdim=False @param kws keywords @return the standard deviation */
     public static Tensor std(PyObject[] args, String[] kws) {
         final Args a = new Args("std", args, kws, "input", "dim", "unbiased", "keepdim");
-        return a.tensor("input").variance(a).sqrt();
+        return Ops.std(a.tensor("input").variance(a));
     }
 
     /** @param args input, dim=None, unbiased=True, keepdim=False @param kws keywords @return the variance */

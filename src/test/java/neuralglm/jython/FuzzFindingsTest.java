@@ -1,0 +1,137 @@
+package neuralglm.jython;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Differences from PyTorch that the differential fuzzer {@code scripts/cpython/torch_fuzz.py} found, each fixed: a
+ * snippet runs on the bridge and its printout must be PyTorch 1.13's for the same snippet (pasted here from
+ * {@code /usr/bin/python3}, float64) to 1e-12 relative ({@link PyTorchPrintout#assertSame}). The snippets print with
+ * Python 3's print, as under {@code scripts/run}.
+ */
+class FuzzFindingsTest {
+
+    private static void same(String pytorch, String... code) {
+        PyTorchPrintout.assertSame(pytorch, Jython.exec("from __future__ import print_function\n" + String.join("\n", code)), 1e-12);
+    }
+
+    /**
+     * xlogy's gradient to x is log y also where x = 0 (PyTorch leaves it out only where y &lt;= 0 too): the bridge gave
+     * 0 there, so Gamma's log_prob, which has xlogy(concentration - 1, value), lost log(value) from its gradient at
+     * concentration 1.
+     */
+    @Test
+    void xlogyGradientAtZeroFactor() {
+        same("""
+                [0.14643274880907853, -0.7031566406452431]
+                [0.35, 3.0]
+                [-0.4307829160924542, 0.0, 0.0, 1.0986122886681098]
+                """,
+                "import torch",
+                "import torch.distributions as D",
+                "a = torch.tensor([1.0, 2.5], dtype=torch.float64, requires_grad=True)",
+                "b = torch.tensor([1.0, 0.5], dtype=torch.float64, requires_grad=True)",
+                "D.Gamma(a, b).log_prob(torch.tensor([0.65, 2.0], dtype=torch.float64)).sum().backward()",
+                "print(a.grad.tolist())",
+                "print(b.grad.tolist())",
+                "x = torch.tensor([0., 0., 0., 2.], dtype=torch.float64, requires_grad=True)",
+                "torch.xlogy(x, torch.tensor([0.65, 0., -1., 3.], dtype=torch.float64)).sum().backward()",
+                "print(x.grad.tolist())");
+    }
+
+    /**
+     * binary_cross_entropy's gradients are PyTorch's formulas, not those of its clamped logs: to p (p - y) / max(p (1 - p),
+     * 1e-12), finite where a sigmoid saturates to exactly 0 or 1 (the bridge gave NaN there, and no clamp near 0), to y
+     * log(1 - p) - log(p).
+     */
+    @Test
+    void bceSaturatedProbabilities() {
+        same("""
+                [100.0, 100.0, 0.6931471805599453, 69.07755278982137, 1.000000082790371e-10, 5.181066584319997]
+                [-1000000003995.8029, 2000000007991.6057, 0.0, -4000000015983.2114, 5.0000000005, 4498.498498498494]
+                [inf, -inf, 0.0, 276.3102111592855, 115.12925464920228, -41.440528671891315]
+                [16.666666666666664, 0.0, 0.0, 8.333333333333332, -8.333333291666667, 0.0]
+                """,
+                "import torch",
+                "import torch.nn.functional as F",
+                "torch.set_default_dtype(torch.float64)",
+                "p = torch.tensor([0.0, 1.0, 0.5, 1e-30, 1e-10, 0.999], requires_grad=True)",
+                "t = torch.tensor([1.0, 0.0, 0.5, 1.0, 0.0, 0.25], requires_grad=True)",
+                "l = F.binary_cross_entropy(p, t, reduction='none')",
+                "print(l.tolist())",
+                "(l * torch.tensor([1.0, 2.0, 3.0, 4.0, 5.0, 6.0])).sum().backward()",
+                "print(p.grad.tolist())",
+                "print(t.grad.tolist())",
+                "p.grad = None",
+                "F.binary_cross_entropy(torch.sigmoid(p * 100), torch.tensor([0.0, 1.0, 1.0, 0.0, 1.0, 0.0]), weight=torch.tensor([2.0, 1.0, 1.0, 1.0, 1.0, 1.0])).backward()",
+                "print(p.grad.tolist())");
+    }
+
+    /**
+     * std's gradient is 0 where the standard deviation is 0 (equal entries, or one entry with unbiased=False), as
+     * PyTorch's, where the bridge's chain through sqrt gave 0 times infinity, NaN: a constant column in (x - mean) / std
+     * made every gradient NaN. The variance of no entries is NaN (0 / 0), not -0.
+     */
+    @Test
+    void stdOfEqualEntries() {
+        same("""
+                [[0.0, 0.0, 0.0], [0.8926978728963851, -1.080634267190361, 0.18793639429397582]]
+                3.0998737341529163
+                [[-1.2071067811865475, 0.7071067811865475, 0.0], [1.2071067811865475, -0.7071067811865475, 0.0]]
+                [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+                nan [nan, nan, nan]
+                """,
+                "import torch",
+                "torch.set_default_dtype(torch.float64)",
+                "x = torch.tensor([[0.25, 0.25, 0.25], [1.5, -2.0, 0.25]], requires_grad=True)",
+                "(x.std(dim=1) * torch.tensor([1.0, 2.0])).sum().backward()",
+                "print(x.grad.tolist())",
+                "x.grad = None",
+                "s = torch.std(x[:1], unbiased=False) + x[:, :1].std(dim=0, unbiased=False).sum() + torch.std(x, 0, True).sum()",
+                "s.backward()",
+                "print(s.item())",
+                "print(x.grad.tolist())",
+                "x.grad = None",
+                "((x - x.mean(0)) / (x[:, :1].std(0) + x[:1].std())).sum().backward()",
+                "print(x.grad.tolist())",
+                "print(torch.zeros(0).std().item(), torch.zeros(0, 3).var(0).tolist())");
+    }
+
+    /**
+     * cross_entropy and nll_loss with every row's target the ignore_index: the mean is 0 / 0 = NaN and the gradient 0,
+     * as PyTorch's (the bridge's gradient was NaN); with class weights, a left-out row's gradient stays 0.
+     */
+    @Test
+    void crossEntropyEveryRowIgnored() {
+        same("""
+                nan [[0.0, 0.0], [0.0, 0.0], [0.0, 0.0]]
+                nan [[0.0, 0.0], [0.0, 0.0], [0.0, 0.0]]
+                nan [[0.0, 0.0], [0.0, 0.0], [0.0, 0.0]]
+                nan [[nan, nan], [nan, nan], [nan, nan]]
+                0.7460935929946793 [[0.0, 0.0], [-0.17781515653843885, 0.17781515653843866], [0.0, 0.0]]
+                nan [[nan, nan], [0.0, 0.0], [nan, nan]]
+                nan [[0.0, 0.0], [0.0, 0.0], [0.0, 0.0]]
+                """,
+                "import torch",
+                "import torch.nn.functional as F",
+                "torch.set_default_dtype(torch.float64)",
+                "z = torch.tensor([[0.0, 1.4], [1.02, 0.54], [0.3, -0.2]], requires_grad=True)",
+                "for kw in [dict(ignore_index=1), dict(ignore_index=1, label_smoothing=0.2), dict(ignore_index=1, weight=torch.tensor([2.0, 3.0])),",
+                "           dict(weight=torch.tensor([0.0, 1.0]))]:",
+                "    z.grad = None",
+                "    y = F.cross_entropy(z, torch.tensor([1, 1, 1]) if 'ignore_index' in kw else torch.tensor([0, 0, 0]), **kw)",
+                "    y.backward()",
+                "    print(y.item(), z.grad.tolist())",
+                "z.grad = None",
+                "y = F.cross_entropy(z, torch.tensor([1, 0, 1]), ignore_index=1, weight=torch.tensor([0.5, 3.0]), label_smoothing=0.1)",
+                "y.backward()",
+                "print(y.item(), z.grad.tolist())",
+                "z.grad = None",
+                "y = F.cross_entropy(z, torch.tensor([0, 1, 0]), ignore_index=1, weight=torch.tensor([0.0, 1.0]))",
+                "y.backward()",
+                "print(y.item(), z.grad.tolist())",
+                "z.grad = None",
+                "y = F.nll_loss(F.log_softmax(z, 1), torch.tensor([1, 1, 1]), ignore_index=1)",
+                "y.backward()",
+                "print(y.item(), z.grad.tolist())");
+    }
+}
