@@ -257,7 +257,7 @@ final class Ops {
         return record(new Tensor(out, a.shape.clone()), "PowBackward", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int i = 0; i < n; i++) {
-                final double d = p == 2.0 ? 2.0 * x[i] : p == 1.0 ? 1.0 : p * Math.pow(x[i], p - 1.0);
+                final double d = p == 2.0 ? 2.0 * x[i] : p == 1.0 ? 1.0 : p == 0.0 ? 0.0 : p * Math.pow(x[i], p - 1.0);
                 gx.data[i] = g.data[i] * d;
             }
             return new DMatrixRMaj[] {gx};

@@ -136,6 +136,11 @@ public class Tensor implements Iterable<Object> {
         return DType.INT64;
     }
 
+    /** @return whether a number from Jython was a Python int (not a float) */
+    static boolean isPythonInt(Object n) {
+        return n instanceof Integer || n instanceof Long || n instanceof java.math.BigInteger;
+    }
+
     /**
      * @param label a whole-number dtype, or null
      * @return this tensor, labelled
@@ -763,9 +768,9 @@ public class Tensor implements Iterable<Object> {
     public Tensor __truediv__(Object o) { return __div__(o); }
     /** @param o a tensor or a number @return {@code o / this} (true division) */
     public Tensor __rtruediv__(Object o) { return __rdiv__(o); }
-    /** @return {@code -this} */
+    /** @return {@code -this} (of a whole-number tensor, whole numbers, as PyTorch's) */
     public Tensor __neg__() {
-        final Tensor r = Ops.binary(scalar(-1.0), this, Ops.Bin.MUL);
+        final Tensor r = Ops.binary(scalar(-1.0), this, Ops.Bin.MUL).label(wholeOf(this));
         if (r.node != null) { // PyTorch's NegBackward, which saves nothing
             r.node = new Node("NegBackward", r.node.inputs, r.node.backward);
         }
@@ -780,16 +785,19 @@ public class Tensor implements Iterable<Object> {
      */
     public Tensor __pow__(Object p) { return pow(p); }
     /**
-     * @param base a number
-     * @return {@code base ** this} (recorded: the gradient is {@code base ** x log base})
+     * @param b a number
+     * @return {@code b ** this} (recorded: the gradient is {@code b ** x log b}); whole numbers for a Python int b
+     *         and a whole-number tensor, as PyTorch's
      */
-    public Tensor __rpow__(double base) {
+    public Tensor __rpow__(Number b) {
+        final double base = b.doubleValue();
         final DMatrixRMaj out = new DMatrixRMaj(data.numRows, data.numCols);
         for (int i = 0; i < numel(); i++) {
             out.data[i] = Math.pow(base, data.data[i]);
         }
         final double logBase = Math.log(base);
-        return Ops.record(new Tensor(out, shape.clone()), "PowBackward", g -> {
+        final DType whole = isPythonInt(b) ? wholeOf(this) : null;
+        return Ops.record(new Tensor(out, shape.clone()).label(whole), "PowBackward", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(data.numRows, data.numCols);
             for (int i = 0; i < numel(); i++) {
                 gx.data[i] = g.data[i] * out.data[i] * logBase;
@@ -909,8 +917,8 @@ public class Tensor implements Iterable<Object> {
     public Tensor tanh() { return Functional.tanh(this); }
     /** @return {@code max(this, 0)} */
     public Tensor relu() { return Functional.relu(this); }
-    /** @return {@code |this|} */
-    public Tensor abs() { return Ops.unary(this, Ops.Fn.ABS); }
+    /** @return {@code |this|} (of a whole-number tensor, whole numbers) */
+    public Tensor abs() { return Ops.unary(this, Ops.Fn.ABS).label(wholeOf(this)); }
     /** @return {@code sqrt(this)} */
     public Tensor sqrt() { return Ops.unary(this, Ops.Fn.SQRT); }
     /** @return {@code sin(this)} */
@@ -919,11 +927,17 @@ public class Tensor implements Iterable<Object> {
     public Tensor cos() { return Ops.unary(this, Ops.Fn.COS); }
     /**
      * @param p an exponent: a number, or a tensor of exponents broadcasting with this one
-     * @return {@code this ** p} (recorded: {@code g p x^(p-1)}, and {@code g x^p log x} for a tensor exponent)
+     * @return {@code this ** p} (recorded: {@code g p x^(p-1)}, and {@code g x^p log x} for a tensor exponent); a
+     *         whole-number tensor to a Python int's power is whole numbers, as PyTorch's (a negative power refused)
      */
     public Tensor pow(Object p) {
         if (p instanceof Number) {
-            return Ops.pow(this, ((Number) p).doubleValue());
+            final DType whole = isPythonInt(p) ? wholeOf(this) : null;
+            if (whole != null && ((Number) p).longValue() < 0) {
+                throw Errors.runtime("Integers to negative integer powers are not allowed (the tensor holds whole numbers, "
+                        + getDtype() + "; give t.float() ** " + p + ")");
+            }
+            return Ops.pow(this, ((Number) p).doubleValue()).label(whole);
         }
         final Tensor e = Convert.toTensor(p, "pow: exponent");
         if (e.numel() == 1 && !e.needsGrad() && e.shape.length == 0) {
@@ -1204,22 +1218,26 @@ public class Tensor implements Iterable<Object> {
     }
 
     /** Entries mapped by f outside the record: PyTorch's gradient of these steps is 0 wherever it exists. */
-    private Tensor stepwise(java.util.function.DoubleUnaryOperator f) {
+    /**
+     * A step function entry by entry, recorded with gradient 0, as PyTorch's: the result of a tensor that requires
+     * grad requires grad, and a backward through it gives zeros (not "nothing to differentiate").
+     */
+    private Tensor stepwise(java.util.function.DoubleUnaryOperator f, String name) {
         final Tensor t = detach();
         for (int i = 0; i < numel(); i++) {
             t.data.data[i] = f.applyAsDouble(t.data.data[i]);
         }
-        return t;
+        return Ops.record(t, name, g -> new DMatrixRMaj[] {new DMatrixRMaj(data.numRows, data.numCols)}, this);
     }
 
-    /** @return the entries rounded half to even, as PyTorch (no gradient: it is 0) */
-    public Tensor round() { return stepwise(Math::rint); }
-    /** @return the entries rounded down (no gradient: it is 0) */
-    public Tensor floor() { return stepwise(Math::floor); }
-    /** @return the entries rounded up (no gradient: it is 0) */
-    public Tensor ceil() { return stepwise(Math::ceil); }
-    /** @return -1, 0 or 1 by the sign of each entry (no gradient: it is 0) */
-    public Tensor sign() { return stepwise(Math::signum); }
+    /** @return the entries rounded half to even, as PyTorch (gradient 0) */
+    public Tensor round() { return stepwise(Math::rint, "RoundBackward"); }
+    /** @return the entries rounded down (gradient 0) */
+    public Tensor floor() { return stepwise(Math::floor, "FloorBackward"); }
+    /** @return the entries rounded up (gradient 0) */
+    public Tensor ceil() { return stepwise(Math::ceil, "CeilBackward"); }
+    /** @return -1, 0 or 1 by the sign of each entry (gradient 0) */
+    public Tensor sign() { return stepwise(Math::signum, "SignBackward"); }
     /** @return {@code log(1 + this)} (recorded) */
     public Tensor log1p() { return Ops.unary(this, Ops.Fn.LOG1P); }
 
