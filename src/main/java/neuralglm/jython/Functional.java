@@ -362,19 +362,30 @@ public final class Functional {
      * {@code -(1 - e) w_c p_c - (e / K) sum_k w_k p_k}; 'mean' divides the sum by the sum of w_c over the rows
      * (their number without weights), rows whose target is {@code ignore_index} (default -100) cost 0 and do not
      * count. A target of probabilities t (n x k) costs {@code -sum_k w_k t'_k p_k} per row, t' = (1 - e) t + e / K,
-     * and 'mean' divides by n.
+     * and 'mean' divides by n. Unbatched, as PyTorch: k logits (1-d) with one class index (0-d) or k probabilities
+     * are one row, and its loss is 0-d also with reduction 'none'.
      *
-     * @param args logits (n x k), target (n class indices, or n x k probabilities), reduction, weight (k),
-     *             ignore_index, label_smoothing
+     * @param args logits (n x k, or k), target (n class indices, or n x k probabilities; for k logits, a 0-d class
+     *             index or k probabilities), reduction, weight (k), ignore_index, label_smoothing
      * @param kws  keywords
      * @return the loss, reduced
      */
     public static Tensor cross_entropy(PyObject[] args, String[] kws) {
         final Args a = pair("cross_entropy", args, kws, "weight", "ignore_index", "label_smoothing");
         final Tensor[] t = operands(a, "cross_entropy");
-        final Tensor logits = t[0], target = t[1];
+        if (t[0].shape.length == 1 && t[1].shape.length <= 1) {
+            final Tensor target = t[1].shape.length == 0 ? Ops.reshape(t[1], new int[] {1}, "ViewBackward") : Ops.unsqueeze(t[1], 0);
+            final Tensor row = crossEntropy(Ops.unsqueeze(t[0], 0), target, a);
+            return row.shape.length == 0 ? row : Ops.reshape(row, new int[0], "SqueezeBackward");
+        }
+        return crossEntropy(t[0], t[1], a);
+    }
+
+    /** {@link #cross_entropy} of n x k logits. */
+    private static Tensor crossEntropy(Tensor logits, Tensor target, Args a) {
         if (logits.shape.length != 2) {
-            throw Errors.value("cross_entropy: logits must be 2-d (rows x classes), got shape " + Tensor.shapeText(logits.shape));
+            throw Errors.value("cross_entropy: logits must be 2-d (rows x classes) or 1-d (one row), got shape "
+                    + Tensor.shapeText(logits.shape));
         }
         final double smoothing = a.dbl("label_smoothing", 0.0);
         if (!(smoothing >= 0.0 && smoothing <= 1.0)) {

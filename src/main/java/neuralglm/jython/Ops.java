@@ -24,8 +24,11 @@ final class Ops {
     private Ops() {
     }
 
-    /** Binary element-wise operations. */
-    enum Bin { ADD, SUB, MUL, DIV }
+    /**
+     * Binary element-wise operations: + - * /, and Python's // and % ({@code floor(u / v)} and
+     * {@code u - v floor(u / v)}, the remainder taking the divisor's sign, as PyTorch's floor_divide and remainder).
+     */
+    enum Bin { ADD, SUB, MUL, DIV, FLOOR_DIV, MOD }
 
     /** Unary element-wise functions. */
     enum Fn { EXP, LOG, LOG1P, ABS, SQRT, SIN, COS }
@@ -123,12 +126,18 @@ final class Ops {
                     case ADD: z[k] = u + v; break;
                     case SUB: z[k] = u - v; break;
                     case MUL: z[k] = u * v; break;
+                    case FLOOR_DIV: z[k] = Math.floor(u / v); break;
+                    case MOD: z[k] = u - v * Math.floor(u / v); break;
                     default: z[k] = u / v; break;
+                }
+                if ((op == Bin.FLOOR_DIV || op == Bin.MOD) && v == 0 && a.integral != null && b.integral != null) {
+                    throw Errors.runtime("ZeroDivisionError (" + (op == Bin.MOD ? "%" : "//") + " of whole numbers by 0)");
                 }
             }
         }
         final String name = op == Bin.ADD ? "AddBackward" : op == Bin.SUB ? "SubBackward"
-                : op == Bin.MUL ? "MulBackward" : "DivBackward";
+                : op == Bin.MUL ? "MulBackward" : op == Bin.DIV ? "DivBackward" : op == Bin.MOD ? "RemainderBackward"
+                : "FloorDivideBackward";
         final Tensor result = new Tensor(out, shape).label(op == Bin.DIV ? null : Tensor.wholeOf(a, b));
         return record(result, name, g -> {
             final DMatrixRMaj ga = a.needsGrad() ? new DMatrixRMaj(ra, ca) : null;
@@ -153,9 +162,15 @@ final class Ops {
                             if (ga != null) ga.data[ka] += gk * v;
                             if (gb != null) gb.data[kb] += gk * u;
                             break;
-                        default:
+                        case MOD: // d/du = 1, d/dv = -floor(u / v)
+                            if (ga != null) ga.data[ka] += gk;
+                            if (gb != null) gb.data[kb] -= gk * Math.floor(u / v);
+                            break;
+                        case FLOOR_DIV:
+                            throw Errors.runtime("the derivative for 'floor_divide' is not implemented (as in PyTorch)");
+                        default: // -g (u / v) / v, PyTorch's order, finite where v * v would underflow
                             if (ga != null) ga.data[ka] += gk / v;
-                            if (gb != null) gb.data[kb] -= gk * u / (v * v);
+                            if (gb != null) gb.data[kb] -= gk * (u / v) / v;
                             break;
                     }
                 }

@@ -766,6 +766,14 @@ public class Tensor implements Iterable<Object> {
     public Tensor __rdiv__(Object o) { return Ops.binary(operand(o, "/"), this, Ops.Bin.DIV); }
     /** @param o a tensor or a number @return {@code this / o} (true division) */
     public Tensor __truediv__(Object o) { return __div__(o); }
+    /** @param o a tensor or a number @return {@code this // o}: {@code floor(this / o)} */
+    public Tensor __floordiv__(Object o) { return Ops.binary(this, operand(o, "//"), Ops.Bin.FLOOR_DIV); }
+    /** @param o a tensor or a number @return {@code o // this} */
+    public Tensor __rfloordiv__(Object o) { return Ops.binary(operand(o, "//"), this, Ops.Bin.FLOOR_DIV); }
+    /** @param o a tensor or a number @return {@code this % o}: the remainder of {@code this // o}, of o's sign */
+    public Tensor __mod__(Object o) { return Ops.binary(this, operand(o, "%"), Ops.Bin.MOD); }
+    /** @param o a tensor or a number @return {@code o % this} */
+    public Tensor __rmod__(Object o) { return Ops.binary(operand(o, "%"), this, Ops.Bin.MOD); }
     /** @param o a tensor or a number @return {@code o / this} (true division) */
     public Tensor __rtruediv__(Object o) { return __rdiv__(o); }
     /** @return {@code -this} (of a whole-number tensor, whole numbers, as PyTorch's) */
@@ -1197,27 +1205,41 @@ public class Tensor implements Iterable<Object> {
         return Ops.sumAll(__mul__(o), false);
     }
 
-    /** @return 1.0 (bool) where entries are not 0 anywhere: {@code t.any()}, 0-d */
-    public Tensor any() {
-        for (int i = 0; i < numel(); i++) {
-            if (data.data[i] != 0) {
-                return scalar(1.0).label(DType.BOOL);
-            }
-        }
-        return scalar(0.0).label(DType.BOOL);
+    /**
+     * {@code t.any()}, {@code t.any(dim, keepdim=False)}.
+     *
+     * @param args optional {@code dim}, {@code keepdim}
+     * @param kws  keyword names
+     * @return True (bool) where some entry is not 0: over all entries (0-d) or along dim
+     */
+    public Tensor any(PyObject[] args, String[] kws) {
+        return anyAll(new Args("any", args, kws, "dim", "keepdim"), true);
     }
 
-    /** @return whether every entry is not 0: {@code t.all()}, 0-d bool */
-    public Tensor all() {
-        for (int i = 0; i < numel(); i++) {
-            if (data.data[i] == 0) {
-                return scalar(0.0).label(DType.BOOL);
-            }
-        }
-        return scalar(1.0).label(DType.BOOL);
+    /**
+     * {@code t.all()}, {@code t.all(dim, keepdim=False)}.
+     *
+     * @param args optional {@code dim}, {@code keepdim}
+     * @param kws  keyword names
+     * @return True (bool) where every entry is not 0: over all entries (0-d) or along dim
+     */
+    public Tensor all(PyObject[] args, String[] kws) {
+        return anyAll(new Args("all", args, kws, "dim", "keepdim"), false);
     }
 
-    /** Entries mapped by f outside the record: PyTorch's gradient of these steps is 0 wherever it exists. */
+    /** any: the count of entries not 0 is &gt; 0; all: the count of entries that are 0 is 0 (outside the record). */
+    private Tensor anyAll(Args a, boolean any) {
+        final Tensor counted = new Tensor(new DMatrixRMaj(data.numRows, data.numCols), shape.clone());
+        for (int i = 0; i < numel(); i++) {
+            counted.data.data[i] = (data.data[i] != 0) == any ? 1.0 : 0.0;
+        }
+        final Tensor count = counted.reduceValues(a, false);
+        for (int i = 0; i < count.numel(); i++) {
+            count.data.data[i] = (count.data.data[i] > 0) == any ? 1.0 : 0.0;
+        }
+        return count.detach().label(DType.BOOL);
+    }
+
     /**
      * A step function entry by entry, recorded with gradient 0, as PyTorch's: the result of a tensor that requires
      * grad requires grad, and a backward through it gives zeros (not "nothing to differentiate").

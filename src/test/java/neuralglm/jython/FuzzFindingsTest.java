@@ -197,4 +197,83 @@ class FuzzFindingsTest {
                 "(z.pow(0) * 3).sum().backward()",
                 "print(z.grad.tolist())");
     }
+
+    /**
+     * Python's // and % on tensors (PyTorch's floor_divide and remainder: the remainder takes the divisor's sign; whole
+     * numbers stay whole; the remainder's gradients 1 and -floor(a / b)), which the bridge refused with a TypeError, and
+     * any/all along a dim with keepdim (a TypeError before).
+     */
+    @Test
+    void floorDivModAnyAllDim() {
+        same("""
+                ('torch.int64', [-4, -4, 3, 3, 0])
+                ('torch.int64', [1, -1, -1, 1, 0])
+                ('torch.float32', [-4.0, -4.0, 3.0, 3.0, 0.0])
+                ('torch.float32', [0.5, 2.0, 0.5, 2.0, 0.0])
+                ('torch.float64', [-4.0])
+                ('torch.int64', [-1])
+                ('torch.int64', [3, -4])
+                ('torch.float64', [1.5, -0.5])
+                ([0.5, -0.5, 0.0], [1.0, 2.0, 3.0], [4.0, 8.0, -6.0])
+                [-4.0, -4.0, 2.0]
+                ZeroDivisionError
+                ('torch.bool', True)
+                ('torch.bool', False)
+                ('torch.bool', [True, False])
+                ('torch.bool', [False, False])
+                ('torch.bool', [[True, False, True]])
+                ('torch.bool', [[True], [True]])
+                ('torch.bool', [False, False])
+                ('torch.bool', True)
+                """,
+                "import torch",
+                "torch.set_default_dtype(torch.float64)",
+                "a = torch.tensor([-7, 7, -7, 7, 0])",
+                "b = torch.tensor([2, -2, -2, 2, 3])",
+                "for r in [a // b, a % b, a.float() // b, a.float() % 2.5, -7.5 // torch.tensor([2.]), 7 % torch.tensor([-2]), 7 // torch.tensor([2, -2]), 7.5 % torch.tensor([2, -2])]:",
+                "    print((str(r.dtype), r.tolist()))",
+                "x = torch.tensor([-7.5, 7.5, 3.0], requires_grad=True)",
+                "y = torch.tensor([2.0, -2.0, 1.5], requires_grad=True)",
+                "r = x % y",
+                "(r * torch.tensor([1.0, 2.0, 3.0])).sum().backward()",
+                "print((r.tolist(), x.grad.tolist(), y.grad.tolist()))",
+                "print((x // y).tolist())",
+                "try:",
+                "    torch.tensor([5, -5]) % 0",
+                "except RuntimeError as e:",
+                "    print(str(e)[:17])",
+                "m = torch.tensor([[0.5, 0.0, 2.0], [0.0, 0.0, 0.0]])",
+                "for r in [m.any(), m.all(), m.any(1), m.all(dim=1), m.any(0, keepdim=True), (m >= 0).all(1, keepdim=True), m.all(-1), m[:, 0].any(0)]:",
+                "    print((str(r.dtype), r.tolist()))");
+    }
+
+    /**
+     * cross_entropy of one unbatched row, as PyTorch takes it: k logits (1-d) with a 0-d class index or k probabilities,
+     * a 0-d loss also with reduction 'none' (the bridge refused 1-d logits).
+     */
+    @Test
+    void crossEntropyUnbatched() {
+        same("""
+                ([], 0.43482945636682585, [0.05586431602754047, -0.3526249366405928, 0.29676062061305225])
+                ([], 0.43482945636682585, [0.05586431602754047, -0.3526249366405928, 0.29676062061305225])
+                ([], 0.5424961230334925, [0.022530982694207134, -0.28595826997392615, 0.2634272872797189])
+                ([], 0.43482945636682585, [0.05586431602754047, -0.3526249366405928, 0.29676062061305225])
+                ([], 1.1588294563668258, [-0.14413568397245954, 0.1473750633594072, -0.0032393793869477383])
+                """,
+                "import torch",
+                "import torch.nn as nn",
+                "import torch.nn.functional as F",
+                "torch.set_default_dtype(torch.float64)",
+                "x = torch.tensor([-1.16, 1.29, 0.51], requires_grad=True)",
+                "for kw in [dict(), dict(weight=torch.tensor([0.2, 0.3, 0.76]), reduction='mean'), dict(label_smoothing=0.1, reduction='none'),",
+                "           dict(reduction='sum')]:",
+                "    x.grad = None",
+                "    y = F.cross_entropy(x, torch.tensor(1), **kw)",
+                "    y.backward()",
+                "    print((list(y.shape), y.item(), x.grad.tolist()))",
+                "x.grad = None",
+                "y = nn.CrossEntropyLoss()(x, torch.tensor([0.2, 0.5, 0.3]))",
+                "y.backward()",
+                "print((list(y.shape), y.item(), x.grad.tolist()))");
+    }
 }
