@@ -805,10 +805,58 @@ def gen_empty(g):
     return 'empty:' + e, lines + grad_tail(g, 'y', ['x'])
 
 
+def gen_layers(g):
+    """BatchNorm1d, LayerNorm and Embedding (with explicit weights), clip_grad_norm_/clip_grad_value_, one_hot, and a
+    learning-rate scheduler over a few SGD steps."""
+    n, c = g.r.randint(2, 4), g.r.randint(1, 3)
+    kind = g.choice(['bn', 'bn_eval', 'ln', 'emb', 'clip_norm', 'clip_value', 'one_hot', 'sched', 'modulelist', 'eye'])
+    if kind in ('bn', 'bn_eval'):
+        opts = g.choice(['', ', momentum=0.3', ', affine=False', ', eps=0.1', ', momentum=None'])
+        lines = ['m = nn.BatchNorm1d(%d%s)' % (c, opts), 'x = %s' % g.t((n, c)), 'y = m(x)', 'y = m(x * 2 + 1)']
+        if kind == 'bn_eval':
+            lines += ['m.eval()', 'y = m(x)']
+        lines += ['out("rm", m.running_mean)', 'out("rv", m.running_var)', 'out("nb", m.num_batches_tracked)']
+        return 'layers:' + kind + opts, lines + grad_tail(g, 'y', ['x'] + ([] if 'affine' in opts else ['m.weight', 'm.bias']))
+    if kind == 'ln':
+        opts = g.choice(['', ', eps=0.1', ', elementwise_affine=False'])
+        lines = ['m = nn.LayerNorm(%d%s)' % (c + 1, opts), 'x = %s' % g.t((n, c + 1)), 'y = m(x)']
+        return 'layers:ln' + opts, lines + grad_tail(g, 'y', ['x'] + ([] if 'affine' in opts else ['m.weight', 'm.bias']))
+    if kind == 'emb':
+        pad = g.choice(['', ', padding_idx=0'])
+        lines = ['m = nn.Embedding(4, %d%s)' % (c, pad), 'm.weight = nn.Parameter(torch.tensor(%s))' % g.lit((4, c)),
+                 'i = torch.tensor(%s)' % g.ints((n,), 0, 3), 'y = m(i)']
+        return 'layers:emb' + pad, lines + grad_tail(g, 'y', ['m.weight'])
+    if kind in ('clip_norm', 'clip_value'):
+        lines = ['w = %s' % g.t((n, c)), 'b = %s' % g.t((c,)), '((w * 3).sum() + (b ** 2).sum() * 5).backward()']
+        if kind == 'clip_norm':
+            lines.append('out("norm", torch.nn.utils.clip_grad_norm_([w, b], %s%s))' % (g.pos(0.1, 3), g.choice(['', ', norm_type=1', ", norm_type=float('inf')"])))
+        else:
+            lines.append('torch.nn.utils.clip_grad_value_([w, b], %s)' % g.pos(0.1, 3))
+        return 'layers:' + kind, lines + ['out("gw", w.grad)', 'out("gb", b.grad)']
+    if kind == 'one_hot':
+        lines = ['i = torch.tensor(%s)' % g.ints((n,), 0, 3), 'out("y", F.one_hot(i%s))' % g.choice(['', ', 5', ', num_classes=4'])]
+        return 'layers:one_hot', lines
+    if kind == 'sched':
+        sched = g.choice(['torch.optim.lr_scheduler.StepLR(opt, 2, gamma=0.5)', 'torch.optim.lr_scheduler.ExponentialLR(opt, 0.9)',
+                          'torch.optim.lr_scheduler.MultiStepLR(opt, [1, 3], 0.1)', 'torch.optim.lr_scheduler.CosineAnnealingLR(opt, 4)',
+                          'torch.optim.lr_scheduler.LambdaLR(opt, lambda e: 1.0 / (e + 1))'])
+        lines = ['w = %s' % g.t((c,)), 'opt = optim.%s([w], lr=0.1)' % g.choice(['SGD', 'Adam']), 'sch = ' + sched,
+                 'for e in range(5):', '    opt.zero_grad()', '    loss = ((w - 1) ** 2).sum()', '    loss.backward()',
+                 '    opt.step()', '    sch.step()', '    out("lr", sch.get_last_lr())', 'out("w", w)']
+        return 'layers:' + sched.split('(')[0].split('.')[-1], lines
+    if kind == 'modulelist':
+        lines = ['ms = nn.ModuleList([nn.Linear(%d, %d), nn.Linear(%d, 1)])' % (c, c, c)] + set_linear(g, 'ms[0]', c, c) + \
+                set_linear(g, 'ms[1]', c, 1) + ['x = %s' % g.t((n, c)), 'y = ms[1](torch.tanh(ms[0](x)))',
+                                                'out("names", [k for k, _ in ms.named_parameters()])']
+        return 'layers:modulelist', lines + grad_tail(g, 'y', ['x', 'ms[0].weight', 'ms[1].bias'])
+    lines = ['x = %s' % g.t((c, c)), 'y = torch.eye(%d) * x + torch.full((%d, %d), %s) - torch.ones(%d)' % (c, c, c, g.val(), c)]
+    return 'layers:eye', lines + grad_tail(g, 'y', ['x'])
+
+
 GENERATORS = [(gen_unary, 3), (gen_pow_clamp, 2), (gen_binary, 4), (gen_scalar_tensor, 1), (gen_reduction, 4),
               (gen_matmul, 2), (gen_index, 4), (gen_setitem, 2), (gen_shape, 2), (gen_join, 2), (gen_activation, 3),
               (gen_loss, 4), (gen_linear, 2), (gen_optim, 3), (gen_dist, 2), (gen_chain, 2), (gen_int, 4),
-              (gen_autograd, 3), (gen_edge, 3), (gen_empty, 1)]
+              (gen_autograd, 3), (gen_edge, 3), (gen_empty, 1), (gen_layers, 4)]
 
 
 def generate(k, seed):

@@ -252,7 +252,7 @@ class ndarray(object):
         return ndarray((self._t >= t) * (self._t <= t), 'b')
 
     def __ne__(self, o):
-        return ndarray(1 - (self == o)._t, 'b')
+        return ndarray((self == o)._t == 0, 'b')
 
     __hash__ = None
 

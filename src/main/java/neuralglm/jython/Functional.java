@@ -239,7 +239,7 @@ public final class Functional {
         final Tensor small = d.__lt__(beta);
         final Tensor quadratic = Ops.pow(d, 2.0).__mul__(0.5 / beta);
         final Tensor linear = d.__sub__(0.5 * beta);
-        return small.__mul__(quadratic).__add__(small.__rsub__(1.0).__mul__(linear));
+        return small.__mul__(quadratic).__add__(d.__ge__(beta).__mul__(linear));
     }
 
     /** @param args input, target, reduction, beta=1 @param kws keywords @return smooth L1 (Huber / beta) */

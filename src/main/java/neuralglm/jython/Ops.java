@@ -114,6 +114,12 @@ final class Ops {
         final int r = broadcast(ra, rb, a, b), c = broadcast(ca, cb, a, b);
         final int dims = Math.max(a.shape.length, b.shape.length);
         final int[] shape = dims == 2 ? new int[] {r, c} : dims == 1 ? new int[] {c} : new int[0];
+        final boolean bools = a.integral == DType.BOOL && b.integral == DType.BOOL;
+        if (op == Bin.SUB && (a.integral == DType.BOOL || b.integral == DType.BOOL)) {
+            throw Errors.runtime(bools ? "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+                    + "`logical_xor()` operator instead." : "Subtraction, the `-` operator, with a bool tensor is not supported. "
+                    + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
         final DMatrixRMaj out = new DMatrixRMaj(r, c);
         final double[] x = a.data.data, y = b.data.data, z = out.data;
         final boolean same = ra == rb && ca == cb;
@@ -123,7 +129,7 @@ final class Ops {
                 final double u = same ? x[k] : x[(ra == 1 ? 0 : i) * ca + (ca == 1 ? 0 : j)];
                 final double v = same ? y[k] : y[(rb == 1 ? 0 : i) * cb + (cb == 1 ? 0 : j)];
                 switch (op) {
-                    case ADD: z[k] = u + v; break;
+                    case ADD: z[k] = bools ? (u != 0 || v != 0 ? 1.0 : 0.0) : u + v; break; // bools: logical or
                     case SUB: z[k] = u - v; break;
                     case MUL: z[k] = u * v; break;
                     case FLOOR_DIV: z[k] = Math.floor(u / v); break;
@@ -138,7 +144,9 @@ final class Ops {
         final String name = op == Bin.ADD ? "AddBackward" : op == Bin.SUB ? "SubBackward"
                 : op == Bin.MUL ? "MulBackward" : op == Bin.DIV ? "DivBackward" : op == Bin.MOD ? "RemainderBackward"
                 : "FloorDivideBackward";
-        final Tensor result = new Tensor(out, shape).label(op == Bin.DIV ? null : Tensor.wholeOf(a, b));
+        // bool + bool and bool * bool are bool (or, and), as PyTorch's: a product of masks still masks (x[m1 * m2])
+        final DType whole = bools && (op == Bin.ADD || op == Bin.MUL) ? DType.BOOL : Tensor.wholeOf(a, b);
+        final Tensor result = new Tensor(out, shape).label(op == Bin.DIV ? null : whole);
         return record(result, name, g -> {
             final DMatrixRMaj ga = a.needsGrad() ? new DMatrixRMaj(ra, ca) : null;
             final DMatrixRMaj gb = b.needsGrad() ? new DMatrixRMaj(rb, cb) : null;

@@ -276,4 +276,38 @@ class FuzzFindingsTest {
                 "y.backward()",
                 "print((list(y.shape), y.item(), x.grad.tolist()))");
     }
+
+    /**
+     * bool + bool and bool * bool are bool tensors (logical or, and), as PyTorch's: the bridge made them int64, so
+     * x[(x &gt; 0) * (x &lt; 2)] picked rows 1, 0, 1, 0 instead of masking; a bool tensor in a subtraction is refused.
+     */
+    @Test
+    void boolMasksCombine() {
+        same("""
+                ('torch.bool', [True, False, True, False])
+                [0.5, 1.5]
+                ('torch.bool', [True, True, True, True])
+                ('torch.bool', [False, False, True, True])
+                ('torch.int64', [2, 0, 2, 2])
+                ('torch.float32', [1.5, 0.0, 1.5, 1.5])
+                ('torch.bool', [True, False, True, True])
+                ('torch.int64', 3)
+                ('torch.int64', 2)
+                [0.0, -1.0, 0.0, 3.0]
+                Subtraction, the `-` operator, with two bool tensors is no
+                """,
+                "import torch",
+                "x = torch.tensor([0.5, -1.0, 1.5, 3.0], dtype=torch.float64)",
+                "m = (x > 0) * (x < 2)",
+                "print((str(m.dtype), m.tolist()))",
+                "print(x[m].tolist())",
+                "for r in [(x > 0) + (x < 2), (x > 1) + (x > 2), (x > 0) * 2, (x > 0) * 1.5, (x > 0) * torch.tensor(True), (x > 0).sum(), ((x > 0) * (x < 2)).sum()]:",
+                "    print((str(r.dtype), r.tolist()))",
+                "x[(x > 0) * (x < 2)] = 0.0",
+                "print(x.tolist())",
+                "try:",
+                "    (x > 0) - (x < 2)",
+                "except RuntimeError as e:",
+                "    print(str(e)[:58])");
+    }
 }
