@@ -853,10 +853,46 @@ def gen_layers(g):
     return 'layers:eye', lines + grad_tail(g, 'y', ['x'])
 
 
+def gen_print(g):
+    """How tensors print (str and repr): PyTorch's widths, precision, scientific notation, int and bool tensors, nan and
+    inf, dtype and requires_grad suffixes."""
+    shape = g.choice([(), (1,), (3,), (5,), (2, 2), (3, 2), (1, 4), (0,), (2, 0)])
+    scale = g.choice(['1', '1e-3', '1e-5', '1e3', '1e5', '1e9', '1e-9', 'mixed', 'int', 'special', 'tiny+big', 'whole'])
+
+    def one():
+        if scale == 'mixed':
+            return repr(g.val() * 10 ** g.r.randint(-6, 6))
+        if scale == 'int':
+            return str(g.r.randint(-300, 300))
+        if scale == 'whole':
+            return repr(float(g.r.randint(-30, 30)))
+        if scale == 'special':
+            return g.choice(['float("nan")', 'float("inf")', '-float("inf")', '0.0', '-0.0', '1.5', '-2.25'])
+        if scale == 'tiny+big':
+            return g.choice(['1e-8', '123456.0', '0.5', '-7e4'])
+        return '%s * %s' % (g.val(), scale)
+
+    def lit(sh):
+        if not sh:
+            return one()
+        if len(sh) == 1:
+            return '[' + ', '.join(one() for _ in range(sh[0])) + ']'
+        return '[' + ', '.join(lit(sh[1:]) for _ in range(sh[0])) + ']'
+    kw = g.choice(['', ', dtype=torch.float32', ', requires_grad=True', ', dtype=torch.int64', ', dtype=torch.bool',
+                   ', dtype=torch.float32, requires_grad=True'])
+    if scale == 'int' and 'requires_grad' in kw:
+        kw = ''
+    lines = ['t = torch.tensor(%s%s)' % (lit(shape), kw),
+             'out("str", str(t).replace("\\n", "|"))', 'out("repr", str(repr(t)).replace("\\n", "|"))']
+    if g.r.random() < 0.3:
+        lines.append('out("fmt", "{:.4f} {}".format(t.sum().item(), t.shape))')
+    return 'print:' + scale + kw, lines
+
+
 GENERATORS = [(gen_unary, 3), (gen_pow_clamp, 2), (gen_binary, 4), (gen_scalar_tensor, 1), (gen_reduction, 4),
               (gen_matmul, 2), (gen_index, 4), (gen_setitem, 2), (gen_shape, 2), (gen_join, 2), (gen_activation, 3),
               (gen_loss, 4), (gen_linear, 2), (gen_optim, 3), (gen_dist, 2), (gen_chain, 2), (gen_int, 4),
-              (gen_autograd, 3), (gen_edge, 3), (gen_empty, 1), (gen_layers, 4)]
+              (gen_autograd, 3), (gen_edge, 3), (gen_empty, 1), (gen_layers, 4), (gen_print, 4)]
 
 
 def generate(k, seed):

@@ -1575,13 +1575,15 @@ public class Tensor implements Iterable<Object> {
      * tensors. One format for all entries of a float tensor: whole numbers as {@code 1.}, else four
      * decimals, or scientific notation when the non-zero magnitudes span more than 1000 or leave
      * [1e-4, 1e8); right-aligned; rows of 80 characters; more than 1000 entries are summarised by the
-     * first and last three along each dimension.
+     * first and last three along each dimension. A float32 tensor prints its values rounded to float32 (whole
+     * numbers there print as such); suffixes ({@code dtype=}, {@code requires_grad=True}, ...) wrap as PyTorch's, and an
+     * empty tensor shows its size unless 1-d and its dtype unless the default float.
      */
     @Override
     public String toString() {
         final StringBuilder sb = new StringBuilder("tensor(");
-        final double[] d = data.data;
         final int n = numel();
+        final double[] d = integral == null && floatDtype() == DType.FLOAT32 ? toFloat32(data.data, n) : data.data;
         final boolean summarise = n > 1000;
         final String[] text = new String[n];
         final String format = integral == DType.BOOL ? "bool" : integral != null ? "long" : format(d, n);
@@ -1593,7 +1595,17 @@ public class Tensor implements Iterable<Object> {
                 width = Math.max(width, text[i].length());
             }
         }
-        switch (shape.length) {
+        final java.util.List<String> suffixes = new java.util.ArrayList<>();
+        switch (n == 0 ? -1 : shape.length) {
+            case -1: // empty: its size unless 1-d, and its dtype unless the default float (no entry shows it), as PyTorch
+                sb.append("[]");
+                if (shape.length != 1) {
+                    suffixes.add("size=(" + shape[0] + (shape.length == 2 ? ", " + shape[1] : ",") + ")");
+                }
+                if (getDtype() != DType.defaultFloat()) {
+                    suffixes.add("dtype=" + getDtype());
+                }
+                break;
             case 0:
                 sb.append(text[0]);
                 break;
@@ -1614,15 +1626,43 @@ public class Tensor implements Iterable<Object> {
                 sb.append(']');
             }
         }
-        if (integral == DType.INT32 || integral == null && floatDtype() != DType.defaultFloat()) {
-            sb.append(", dtype=").append(getDtype());
+        if (n > 0 && (integral == DType.INT32 || integral == null && floatDtype() != DType.defaultFloat())) {
+            suffixes.add("dtype=" + getDtype());
         }
         if (node != null) {
-            sb.append(", grad_fn=<").append(node.name).append('>');
+            suffixes.add("grad_fn=<" + node.name + ">");
         } else if (requiresGrad) {
-            sb.append(", requires_grad=True");
+            suffixes.add("requires_grad=True");
         }
-        return sb.append(')').toString();
+        return addSuffixes(sb, suffixes).append(')').toString();
+    }
+
+    /** @return the first n values rounded to float32, as a float32 tensor of PyTorch holds them (195000.00000000003 is 195000) */
+    private static double[] toFloat32(double[] values, int n) {
+        final double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = (float) values[i];
+        }
+        return d;
+    }
+
+    /**
+     * PyTorch's {@code _add_suffixes}: each suffix after ", " on the last line, or on a line of its own, indented
+     * under the first bracket, where the line would pass 80 characters.
+     */
+    private static StringBuilder addSuffixes(StringBuilder sb, java.util.List<String> suffixes) {
+        final int indent = "tensor(".length();
+        int lastLine = sb.length() - sb.lastIndexOf("\n") + 1; // PyTorch's count, 2 more than the line without a newline
+        for (String suffix : suffixes) {
+            if (lastLine + suffix.length() + 2 > 80) {
+                sb.append(",\n").append(" ".repeat(indent)).append(suffix);
+                lastLine = indent + suffix.length();
+            } else {
+                sb.append(", ").append(suffix);
+                lastLine += suffix.length() + 2;
+            }
+        }
+        return sb;
     }
 
     /** @return the repr, as {@link #toString()} */

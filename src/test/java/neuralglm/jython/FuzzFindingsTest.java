@@ -310,4 +310,39 @@ class FuzzFindingsTest {
                 "except RuntimeError as e:",
                 "    print(str(e)[:58])");
     }
+
+    /**
+     * Printing as PyTorch prints: a suffix (dtype=, requires_grad=True) goes on a line of its own where the line would
+     * pass 80 characters; an empty tensor shows its size unless 1-d and its dtype unless the default float; a float32
+     * tensor prints its values rounded to float32 (1.95 * 1e5 is 195000. there). Default dtype float32.
+     */
+    @Test
+    void printsAsPyTorch() {
+        same("""
+                tensor([-106000.,   23000.,  -28000., -175000.,  -99000.], requires_grad=True)
+                tensor([1.2345e+05, 5.0000e-01, 1.0000e-08], dtype=torch.float64,
+                       requires_grad=True)
+                tensor([[-9.6000e-10, -8.0000e-10,  1.4400e-09, -5.7000e-10]],
+                       requires_grad=True)
+                tensor([ 0.2500,  0.5000,  0.1250,  1.0000,  2.0000,  3.0000,  4.0000,  5.0000,
+                         6.0000,  7.0000,  8.0000,  9.0000, 10.0000], requires_grad=True)
+                tensor([195000.,  37000.,  99000.])
+                tensor([], size=(2, 0))
+                tensor([], dtype=torch.int64)
+                tensor([], dtype=torch.bool)
+                tensor([], size=(0, 3), dtype=torch.float64, requires_grad=True)
+                tensor([])
+                """,
+                "import torch",
+                "print(torch.tensor([-1.06e5, 2.3e4, -2.8e4, -1.75e5, -9.9e4], requires_grad=True))",
+                "print(torch.tensor([1.2345e5, 0.5, 1e-8], dtype=torch.float64, requires_grad=True))",
+                "print(torch.tensor([[-9.6e-10, -8e-10, 1.44e-9, -5.7e-10]], requires_grad=True))",
+                "print(torch.tensor([0.25, 0.5, 0.125, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0], requires_grad=True))",
+                "print(torch.tensor([1.95, 0.37, 0.99]) * 1e5)",
+                "print(torch.zeros(2, 0))",
+                "print(torch.zeros(0, dtype=torch.int64))",
+                "print(torch.tensor([], dtype=torch.bool))",
+                "print(torch.zeros(0, 3, dtype=torch.float64, requires_grad=True))",
+                "print(torch.tensor([]))");
+    }
 }
