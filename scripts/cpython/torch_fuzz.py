@@ -889,10 +889,96 @@ def gen_print(g):
     return 'print:' + scale + kw, lines
 
 
+def _bshape(a, b):
+    """numpy's broadcast of two shapes of at most two sizes, or None."""
+    n = max(len(a), len(b))
+    a2, b2 = (1,) * (n - len(a)) + tuple(a), (1,) * (n - len(b)) + tuple(b)
+    out = []
+    for x, y in zip(a2, b2):
+        if x != y and x != 1 and y != 1:
+            return None
+        out.append(max(x, y))
+    return tuple(out)
+
+
+def gen_expr(g):
+    """A random expression tree over two leaves of broadcasting shapes (shapes tracked, so it is valid), then its
+    value and the gradients of both leaves: interactions of broadcasting, reductions, views and activations."""
+    sa, sb = broadcastable_pair(g)
+    if _bshape(sa, sb) is None:
+        sb = sa
+    leaves = [('x', sa), ('v', sb)]
+
+    def expr(depth):
+        if depth == 0 or g.r.random() < 0.2:
+            return g.choice(leaves + [(repr(g.val(0.5, 2)), None)])
+        k = g.r.randint(0, 9)
+        e, sh = expr(depth - 1)
+        if sh is None:
+            return e, sh
+        if k <= 2:
+            f = g.choice(['torch.tanh(%s)', '(%s).sigmoid()', 'F.relu(%s)', '(%s).abs()', 'torch.sin(%s)', '(%s) ** 2',
+                          '(%s).exp().clamp(max=5)', 'F.softplus(%s)', '(%s).clamp(-0.7, 0.9)', 'torch.log1p((%s).abs())',
+                          'F.elu(%s)', 'F.leaky_relu(%s, 0.2)', '-(%s)', 'torch.sqrt((%s) ** 2 + 1)'])
+            return f % e, sh
+        if k <= 5:
+            e2, sh2 = expr(depth - 1)
+            if sh2 is None:
+                return '(%s %s %s)' % (e, g.choice(['+', '-', '*']), e2), sh
+            bs = _bshape(sh, sh2)
+            if bs is None:
+                return e, sh
+            op = g.choice(['+', '-', '*', '/', 'max', 'where'])
+            if op == '/':
+                return '(%s / ((%s).abs() + 1))' % (e, e2), bs
+            if op == 'max':
+                return 'torch.maximum(%s, %s)' % (e, e2), bs
+            if op == 'where':
+                return 'torch.where(%s > %s, %s, %s)' % (e, e2, e2, e), bs
+            return '(%s %s %s)' % (e, op, e2), bs
+        if k <= 7 and sh:
+            d = g.r.randint(0, len(sh) - 1)
+            keep = g.r.random() < 0.5
+            f = g.choice(['sum', 'mean', 'logsumexp', 'max', 'amax' if False else 'min', 'std', 'norm', 'softmax', 'log_softmax'])
+            if f in ('softmax', 'log_softmax'):
+                return 'F.%s(%s, dim=%d)' % (f, e, d), sh
+            if f in ('max', 'min'):
+                call = 'torch.%s(%s, %d%s)[0]' % (f, e, d, ', keepdim=True' if keep else '')
+            elif f == 'norm':
+                call = '(%s).norm(dim=%d%s)' % (e, d, ', keepdim=True' if keep else '')
+            else:
+                call = '(%s).%s(%d%s)' % (e, f, d, ', keepdim=True' if keep else '')
+                if f == 'std' and sh[d] < 2:
+                    return e, sh
+            nsh = tuple(1 if i == d else x for i, x in enumerate(sh)) if keep else tuple(x for i, x in enumerate(sh) if i != d)
+            return call, nsh
+        if k == 8 and sh:
+            if len(sh) == 2:
+                f = g.choice(['(%s).t()', '(%s).reshape(-1)', '(%s).T', '(%s)[0]', '(%s)[:, -1]', '(%s)[1:]'])
+                nsh = {'(%s).t()': (sh[1], sh[0]), '(%s).T': (sh[1], sh[0]), '(%s).reshape(-1)': (sh[0] * sh[1],),
+                       '(%s)[0]': (sh[1],), '(%s)[:, -1]': (sh[0],), '(%s)[1:]': (sh[0] - 1, sh[1])}[f]
+                return f % e, nsh
+            f = g.choice(['(%s).unsqueeze(0)', '(%s).unsqueeze(1)', '(%s)[::2]', '(%s)[-1]', 'torch.cat([%s, %s])'])
+            if f == 'torch.cat([%s, %s])':
+                return f % (e, e), (sh[0] * 2,)
+            nsh = {'(%s).unsqueeze(0)': (1, sh[0]), '(%s).unsqueeze(1)': (sh[0], 1), '(%s)[::2]': ((sh[0] + 1) // 2,),
+                   '(%s)[-1]': ()}[f]
+            return f % e, nsh
+        if k == 9 and len(sh) == 2:
+            m = g.r.randint(1, 3)
+            return '(%s).mm(torch.tensor(%s))' % (e, g.lit((sh[1], m))), (sh[0], m)
+        return e, sh
+    e, sh = expr(g.r.randint(2, 4))
+    if sh is None:
+        e, sh = '(x * %s)' % e, sa
+    lines = ['x = %s' % g.t(sa), 'v = %s' % g.t(sb), 'y = ' + e]
+    return 'expr', lines + grad_tail(g, 'y', ['x', 'v'])
+
+
 GENERATORS = [(gen_unary, 3), (gen_pow_clamp, 2), (gen_binary, 4), (gen_scalar_tensor, 1), (gen_reduction, 4),
               (gen_matmul, 2), (gen_index, 4), (gen_setitem, 2), (gen_shape, 2), (gen_join, 2), (gen_activation, 3),
               (gen_loss, 4), (gen_linear, 2), (gen_optim, 3), (gen_dist, 2), (gen_chain, 2), (gen_int, 4),
-              (gen_autograd, 3), (gen_edge, 3), (gen_empty, 1), (gen_layers, 4), (gen_print, 4)]
+              (gen_autograd, 3), (gen_edge, 3), (gen_empty, 1), (gen_layers, 4), (gen_print, 4), (gen_expr, 8)]
 
 
 def generate(k, seed):
