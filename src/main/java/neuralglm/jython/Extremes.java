@@ -64,14 +64,15 @@ final class Extremes {
      * @param dim     the dimension reduced
      * @param keepdim whether it stays, with size 1
      * @param max     largest (true) or smallest
+     * @param name    the function called (max, min, argmax, argmin), for the message
      * @return values (recorded) and indices (whole numbers, no gradient)
      */
-    static ValuesIndices along(Tensor a, int dim, boolean keepdim, boolean max) {
+    static ValuesIndices along(Tensor a, int dim, boolean keepdim, boolean max, String name) {
         final int d = Ops.dim(a, dim);
         final Ops.Lines ln = new Ops.Lines(a, dim);
-        if (ln.len == 0) {
-            throw Errors.value((max ? "max" : "min") + "(dim=" + dim + "): dimension " + d + " of shape "
-                    + Tensor.shapeText(a.shape) + " is empty");
+        if (ln.len == 0) { // PyTorch's IndexError
+            throw Errors.index(name + "(): Expected reduction dim " + dim + " to have non-zero size: dimension "
+                    + d + " of shape " + Tensor.shapeText(a.shape) + " is empty");
         }
         final double[] x = a.data.data;
         final int[] at = new int[ln.count];

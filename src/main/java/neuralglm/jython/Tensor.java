@@ -1137,7 +1137,7 @@ public class Tensor implements Iterable<Object> {
         if (first == null) {
             return Extremes.all(this, max);
         }
-        return Extremes.along(this, first.asInt(), a.bool("keepdim", false), max);
+        return Extremes.along(this, first.asInt(), a.bool("keepdim", false), max, name);
     }
 
     /**
@@ -1258,8 +1258,8 @@ public class Tensor implements Iterable<Object> {
     public Tensor floor() { return stepwise(Math::floor, "FloorBackward"); }
     /** @return the entries rounded up (gradient 0) */
     public Tensor ceil() { return stepwise(Math::ceil, "CeilBackward"); }
-    /** @return -1, 0 or 1 by the sign of each entry (gradient 0) */
-    public Tensor sign() { return stepwise(Math::signum, "SignBackward"); }
+    /** @return -1, 0 or 1 by the sign of each entry, 0 also for -0 and NaN as PyTorch's (gradient 0) */
+    public Tensor sign() { return stepwise(v -> v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0, "SignBackward"); }
     /** @return {@code log(1 + this)} (recorded) */
     public Tensor log1p() { return Ops.unary(this, Ops.Fn.LOG1P); }
 
@@ -1300,10 +1300,13 @@ public class Tensor implements Iterable<Object> {
     /** argmax/argmin with the arguments bound ({@code dim}, {@code keepdim}), for {@link Torch} too. */
     Tensor position(Args a, boolean max) {
         if (!a.has("dim")) {
+            if (numel() == 0) {
+                throw Errors.index((max ? "argmax" : "argmin") + "(): Expected reduction dim to be specified for input.numel() == 0.");
+            }
             final Tensor flat = Ops.reshape(detach(), new int[] {numel()}, "ViewBackward");
-            return Extremes.along(flat, 0, false, max).getIndices();
+            return Extremes.along(flat, 0, false, max, max ? "argmax" : "argmin").getIndices();
         }
-        return Extremes.along(detach(), a.integer("dim", 0), a.bool("keepdim", false), max).getIndices();
+        return Extremes.along(detach(), a.integer("dim", 0), a.bool("keepdim", false), max, max ? "argmax" : "argmin").getIndices();
     }
 
     /**

@@ -345,4 +345,28 @@ class FuzzFindingsTest {
                 "print(torch.zeros(0, 3, dtype=torch.float64, requires_grad=True))",
                 "print(torch.tensor([]))");
     }
+
+    /**
+     * argmax/argmin of an empty tensor without a dim, and max/min along an empty dimension, raise PyTorch's IndexError
+     * (the bridge's was a ValueError); sign is 0 at NaN and -0, as PyTorch's.
+     */
+    @Test
+    void emptyReductionsAndSign() {
+        same("""
+                argmax(): Expected reduction
+                max(): Expected reduction
+                argmax(): Expected reduction
+                argmin(): Expected reduction
+                min(): Expected reduction
+                [0.0, 0.0, 0.0, -1.0, 1.0]
+                """,
+                "import torch",
+                "for f in [lambda: torch.zeros(0).argmax(), lambda: torch.zeros(0).max(0), lambda: torch.zeros(0, 3).argmax(0), lambda: torch.zeros(0, 3).argmin(),",
+                "          lambda: torch.zeros(0).min(0)]:",
+                "    try:",
+                "        f()",
+                "    except IndexError as e:",
+                "        print(str(e).split(' dim')[0])",
+                "print(torch.sign(torch.tensor([float('nan'), -0.0, 0.0, -2.0, 3.0])).tolist())");
+    }
 }
