@@ -975,10 +975,45 @@ def gen_expr(g):
     return 'expr', lines + grad_tail(g, 'y', ['x', 'v'])
 
 
+def gen_create(g):
+    """Factories, dtype inference and conversions, comparisons, and the Python numbers tensors give back."""
+    n = g.r.randint(0, 4)
+    e = g.choice([
+        'torch.arange(%d)' % n, 'torch.arange(%s, %s)' % (g.r.randint(-3, 0), g.r.randint(1, 5)),
+        'torch.arange(%s, %s, %s)' % (g.val(-2, 0), g.val(0.5, 3), g.choice(['0.3', '0.5', '0.25', '0.1', '0.7'])),
+        'torch.arange(0, 1, 0.1)', 'torch.arange(5, dtype=torch.float32)', 'torch.arange(1.0, 4.0)', 'torch.arange(10, 0, -3)',
+        'torch.linspace(%s, %s, %d)' % (g.val(), g.val(), n + 1), 'torch.linspace(0, 1, 5)', 'torch.zeros(%d, 2)' % n,
+        'torch.ones(2, %d, dtype=torch.int64)' % n, 'torch.full((2, 3), %s)' % g.val(), 'torch.full((2,), 7)',
+        'torch.full((2, 2), True)', 'torch.eye(%d)' % (n + 1), 'torch.eye(2, 3)', 'torch.zeros_like(torch.tensor([1, 2]))',
+        'torch.ones_like(torch.tensor([[1.5], [2.]]))', 'torch.tensor([1, 2.5])', 'torch.tensor([True, False])',
+        'torch.tensor([[1, 2], [3, 4]]).float() / 3', 'torch.tensor([-1.7, 2.9, -0.2]).long()', 'torch.tensor([-1.7, 2.9]).int()',
+        'torch.tensor([0.0, 2.0, -1.0]).bool()', 'torch.tensor([3, 0]).bool().float()', 'torch.tensor(%s).item()' % g.val(),
+        'torch.tensor(3).item()', 'torch.tensor([[1, 2]]).tolist()', 'torch.tensor([1.5]).tolist()', 'torch.tensor(2.5).tolist()',
+        'float(torch.tensor([2.5]))', 'int(torch.tensor(3.9))', 'torch.tensor([[1., 2.], [3., 4.]]).size(1)',
+        'list(torch.zeros(3, 2).size())', 'torch.zeros(3, 2).dim()', 'torch.zeros(3, 2).numel()', 'torch.zeros(3, 2).shape[0]',
+        'torch.tensor([1., 2.]) == torch.tensor([1., 3.])', 'torch.tensor([1, 2]) == 2', 'torch.tensor([[1.], [2.]]) != torch.tensor([1., 2.])',
+        'torch.equal(torch.tensor([1., 2.]), torch.tensor([1., 2.]))', 'torch.allclose(torch.tensor([1., 2.]), torch.tensor([1., 2.000001]))',
+        'torch.tensor([1., float("nan")]).isnan()', 'torch.isfinite(torch.tensor([1., float("inf")]))',
+        'torch.tensor([1, 2, 3]).float().mean()', 'torch.tensor([2, 3]).double()', 'torch.tensor([1., 2.]).to(torch.int64)',
+        'torch.tensor([1., 2.]).type(torch.int64)', 'torch.tensor([1, 2]).type()', 'torch.tensor([1., 2.]).type()',
+        'torch.tensor([[1, 2], [3, 4]]).view(torch.Size([4]))', 'torch.tensor([1.2, 3.4]).round()', 'torch.tensor([1, 2]) * 1.5',
+        'torch.tensor([1, 2]) / 2', 'torch.tensor([1, 2]) + torch.tensor([0.5])', 'torch.tensor([1, 2]).sum().item()',
+        'torch.tensor([[2., 1.], [0., 3.]]).max(1).indices', 'torch.tensor([[2., 1.], [0., 3.]]).max(dim=0).values',
+        'torch.tensor(5.).shape', 'torch.tensor([]).shape', 'torch.tensor([[]]).shape', 'torch.FloatTensor([1, 2])',
+        'torch.LongTensor([1.7, 2.2])', 'torch.Tensor([1, 2])', 'torch.FloatTensor(2, 3).shape', 'torch.tensor(7) // 2',
+        'torch.randn(3, 4).shape', 'torch.rand(2).dtype', 'torch.zeros(2, dtype=torch.int32) + 1', 'torch.tensor([1, 2], dtype=torch.int32) * 2.5',
+        'torch.tensor([1., 2.]).dtype', 'torch.get_default_dtype()', 'torch.tensor([1, 2]).dtype', 'torch.tensor(1.) + torch.tensor(2, dtype=torch.int64)',
+        'torch.where(torch.tensor([True, False]), torch.tensor([1, 2]), torch.tensor([3., 4.]))',
+        'torch.cat([torch.tensor([1, 2]), torch.tensor([3.5])])', 'torch.stack([torch.tensor(1), torch.tensor(2)])',
+        'torch.tensor([[1., 2.], [3., 4.]])[torch.tensor([True, False])]', 'torch.tensor([3., 1., 2.]).argmax().item()'])
+    lines = ['out("y", %s)' % e]
+    return 'create:' + re.sub(r'-?\d+(\.\d+)?', 'k', e), lines
+
+
 GENERATORS = [(gen_unary, 3), (gen_pow_clamp, 2), (gen_binary, 4), (gen_scalar_tensor, 1), (gen_reduction, 4),
               (gen_matmul, 2), (gen_index, 4), (gen_setitem, 2), (gen_shape, 2), (gen_join, 2), (gen_activation, 3),
               (gen_loss, 4), (gen_linear, 2), (gen_optim, 3), (gen_dist, 2), (gen_chain, 2), (gen_int, 4),
-              (gen_autograd, 3), (gen_edge, 3), (gen_empty, 1), (gen_layers, 4), (gen_print, 4), (gen_expr, 8)]
+              (gen_autograd, 3), (gen_edge, 3), (gen_empty, 1), (gen_layers, 4), (gen_print, 4), (gen_expr, 8), (gen_create, 4)]
 
 
 def generate(k, seed):

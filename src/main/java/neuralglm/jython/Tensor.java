@@ -859,9 +859,9 @@ public class Tensor implements Iterable<Object> {
         return (int) v;
     }
 
-    /** @return {@code int(t)}: the value of a one-entry tensor, truncated toward zero */
-    public long __int__() {
-        return (long) __float__();
+    /** @return {@code int(t)}: the value of a one-entry tensor, truncated toward zero (a Python int, a long only past its range) */
+    public PyObject __int__() {
+        return Py.newInteger((long) __float__());
     }
 
     /** @return {@code bool(t)} for a one-entry tensor: its value is not zero */

@@ -532,14 +532,18 @@ public final class Torch {
     /**
      * @param args size (a tuple or list), fill_value
      * @param kws  keywords (dtype, device, requires_grad accepted)
-     * @return a tensor of that size with every entry fill_value
+     * @return a tensor of that size with every entry fill_value, of dtype (without one: int64 for an int fill value,
+     *         bool for a bool, else the default float, as PyTorch's)
      */
     public static Tensor full(PyObject[] args, String[] kws) {
         final Args a = new Args("full", args, kws, "size", "fill_value", "dtype", "device", "requires_grad");
-        final double v = a.required("fill_value").asDouble();
+        final PyObject fill = a.required("fill_value");
+        final double v = fill.asDouble();
         final Args sized = new Args("full", new PyObject[] {a.required("size")}, new String[0], "size", "cols");
         DType.checkDevice(a.get("device"), "full");
-        final DType dtype = DType.of(a.get("dtype"), "full");
+        // without a dtype, PyTorch's from the fill value: bool for True/False, int64 for an int, else the default float
+        final DType dtype = a.has("dtype") ? DType.of(a.get("dtype"), "full") : fill instanceof org.python.core.PyBoolean ? DType.BOOL
+                : fill instanceof org.python.core.PyInteger || fill instanceof org.python.core.PyLong ? DType.INT64 : null;
         final Tensor t = filled(sizes(sized, "full"), () -> v);
         if (dtype != null) {
             dtype.apply(t);

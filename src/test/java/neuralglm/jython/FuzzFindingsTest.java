@@ -369,4 +369,26 @@ class FuzzFindingsTest {
                 "        print(str(e).split(' dim')[0])",
                 "print(torch.sign(torch.tensor([float('nan'), -0.0, 0.0, -2.0, 3.0])).tolist())");
     }
+
+    /**
+     * torch.full infers its dtype from the fill value as PyTorch 1.13 does (int64 for an int, bool for a bool; the
+     * bridge made floats), and int(t) is a Python int.
+     */
+    @Test
+    void fullInfersDtypeIntGivesInt() {
+        same("""
+                ('torch.int64', [7, 7])
+                ('torch.bool', [[True, True], [True, True]])
+                ('torch.int64', [[-100, -100]])
+                ('torch.float32', [0.5, 0.5])
+                ('torch.float64', [7.0, 7.0])
+                tensor([-100, -100, -100])
+                (3, 'int')
+                """,
+                "import torch",
+                "for t in [torch.full((2,), 7), torch.full((2, 2), True), torch.full((1, 2), -100), torch.full((2,), 0.5), torch.full((2,), 7, dtype=torch.float64)]:",
+                "    print((str(t.dtype), t.tolist()))",
+                "print(torch.full((3,), -100))",
+                "print((int(torch.tensor(3.9)), type(int(torch.tensor(-2.5))).__name__))");
+    }
 }
