@@ -1,17 +1,23 @@
 """Differential fuzzer of the Jython bridge against PyTorch: generates many small random PyTorch programs
-(only the API the README lists: tensors made from explicit values, element-wise operations and broadcasting
-of 0-, 1- and 2-d shapes, reductions with dim/keepdim, mm/matmul/dot, indexing and slicing, view/reshape/t,
-cat/stack, F.* activations and losses, nn.Linear/Sequential forward and backward, optimiser steps, distributions'
-log_prob), runs them on PyTorch (this CPython, /usr/bin/python3) and on the bridge (scripts/run), and compares
-what they print: every value and every leaf's .grad to a relative tolerance (of max(1, |PyTorch's number|)),
-shapes, dtypes and the type of any exception. Prints the mismatches grouped by cause, with one example each.
+(only the API the README lists: tensors made from explicit values, factories and conversions, element-wise
+operations and broadcasting of 0-, 1- and 2-d shapes, whole-number and bool arithmetic, reductions with
+dim/keepdim, mm/matmul/dot, indexing, slicing and assignment, view/reshape/t, cat/stack/split, F.* activations
+and losses, nn.Linear/Sequential/Module forward and backward, BatchNorm1d/LayerNorm/Embedding, optimiser steps
+and lr schedulers, autograd mechanics, distributions' log_prob, NaN/inf/empty edge cases, random expression
+trees, and how tensors print), runs them on PyTorch (this CPython, /usr/bin/python3) and on the bridge
+(scripts/run, a few hundred programs per JVM), and compares what they print: every value and every leaf's .grad
+to a relative tolerance (of max(1, |PyTorch's number|)), shapes, dtypes, printed text and the type of any
+exception. Prints the mismatches grouped by cause (value, dtype, shape, structure: printed text; bridge-raises,
+bridge-accepts, error-type; unsupported: a name or option the bridge refuses with its one-line message; java-error;
+hang), with examples.
 
 The programs run with torch.set_default_dtype(torch.float64) by default, so PyTorch computes in float64 as
-the bridge does (--dtype float32 for PyTorch's default, with a float32 tolerance). Reproducible: program k of
-a run is generated from seed + k.
+the bridge does (--dtype float32 for PyTorch's default, with a float32 tolerance: differences of float32
+arithmetic then show, which the README lists). Reproducible: program k of a run is generated from seed and k
+alone (--only keeps the programs whose tag matches, with the same numbers).
 
 Usage: /usr/bin/python3 scripts/cpython/torch_fuzz.py [-n 2000] [--seed 1] [--batch 300] [--dtype float64]
-           [--show 3] [--keep DIR]
+           [--tol T] [--show 2] [--keep DIR] [--only REGEX]
 """
 from __future__ import print_function
 
