@@ -348,6 +348,33 @@ Tensor.long = lambda self: self.to(int64)
 Tensor.int = lambda self: self.to(int32)
 Tensor.bool = lambda self: self.to(_DType.BOOL)
 Tensor.numpy = _numpy
+
+
+def _expand(self, *sizes):
+    """t.expand(*sizes) (-1 keeps a size) and t.expand_as(other): t broadcast to those sizes, as PyTorch's (a size of 1
+    grows, another must match), in the record, so its gradient adds up over the copies; a copy here, not a view
+    (tensors have no strides)."""
+    if __builtin__.len(sizes) == 1 and __builtin__.isinstance(sizes[0], (__builtin__.tuple, __builtin__.list)):
+        sizes = __builtin__.tuple(sizes[0])
+    own = __builtin__.list(self.shape)
+    if __builtin__.len(sizes) < __builtin__.len(own):
+        raise RuntimeError("expand(torch.FloatTensor{%s}, size=%s): the number of sizes provided (%d) must be greater or "
+                           "equal to the number of dimensions in the tensor (%d)"
+                           % (own, __builtin__.list(sizes), __builtin__.len(sizes), __builtin__.len(own)))
+    own = [1] * (__builtin__.len(sizes) - __builtin__.len(own)) + own
+    target = []
+    for i, (s, o) in __builtin__.enumerate(__builtin__.zip(sizes, own)):
+        s = o if s == -1 else s
+        if o != 1 and o != s:
+            raise RuntimeError("The expanded size of the tensor (%d) must match the existing size (%d) at non-singleton "
+                               "dimension %d.  Target sizes: %s.  Tensor sizes: %s"
+                               % (s, o, i, __builtin__.list(sizes), __builtin__.list(self.shape)))
+        target.append(s)
+    return self + zeros(*target, dtype=self.dtype)
+
+
+Tensor.expand = _expand
+Tensor.expand_as = lambda self, other: _expand(self, *other.shape)
 Tensor.T = property(lambda self: self.t(), doc="the transpose of a 2-d tensor")
 Tensor.use_size_type(Size)
 

@@ -50,6 +50,13 @@ def logsigmoid(input):
 softmax, log_softmax = _F.softmax, _F.log_softmax
 
 
+def linear(input, weight, bias=None):
+    """F.linear(input, weight, bias=None): input weight^T + bias (input n x in or in, weight out x in, bias out), in
+    the record, as PyTorch's."""
+    out = input.matmul(weight.t())
+    return out if bias is None else out + bias
+
+
 def one_hot(tensor, num_classes=-1):
     """F.one_hot(labels, num_classes=-1): rows of 0s and a 1 at each label (int64); with num_classes -1, as many
     classes as the largest label + 1."""

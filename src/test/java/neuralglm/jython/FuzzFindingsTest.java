@@ -391,4 +391,45 @@ class FuzzFindingsTest {
                 "print(torch.full((3,), -100))",
                 "print((int(torch.tensor(3.9)), type(int(torch.tensor(-2.5))).__name__))");
     }
+
+    /**
+     * F.linear(input, weight, bias) and t.expand / t.expand_as, which PyTorch code uses in hand-written layers (they
+     * were one-line AttributeErrors): values, and gradients added up over the expanded copies.
+     */
+    @Test
+    void linearAndExpand() {
+        same("""
+                [[0.2499999999999999, 1.525], [0.13, -0.15000000000000013]]
+                ([[3.1, -0.8, 0.2], [-1.2, 1.1, -1.15]], [[1.9, -2.0, 6.5], [1.7, -4.0, -1.0]], [4.0, 1.0])
+                [-0.45000000000000007, 2.625]
+                ([2, 3], [[2.0, 2.0, 2.0], [-1.0, -1.0, -1.0]])
+                [[-0.5], [2.3]]
+                ([[1.0, 2.0, 3.0], [1.0, 2.0, 3.0]], [1.3, -2.0, 2.5], [3], [2, 2])
+                The expanded size of the tensor (4) must
+                """,
+                "import torch",
+                "import torch.nn.functional as F",
+                "torch.set_default_dtype(torch.float64)",
+                "x = torch.tensor([[1.0, -2.0, 0.5], [0.3, 0.0, 2.0]], requires_grad=True)",
+                "W = torch.tensor([[0.1, 0.2, -0.3], [1.5, -0.5, 0.25]], requires_grad=True)",
+                "b = torch.tensor([0.7, -1.1], requires_grad=True)",
+                "y = F.linear(x, W, b)",
+                "print(y.tolist())",
+                "(y * torch.tensor([[1.0, 2.0], [3.0, -1.0]])).sum().backward()",
+                "print((x.grad.tolist(), W.grad.tolist(), b.grad.tolist()))",
+                "print(F.linear(x[0], W).tolist())",
+                "c = torch.tensor([[2.0], [-1.0]], requires_grad=True)",
+                "e = c.expand(2, 3)",
+                "print((list(e.shape), e.tolist()))",
+                "(e * x).sum().backward()",
+                "print(c.grad.tolist())",
+                "v = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)",
+                "f = v.expand_as(x)",
+                "(f * x).sum().backward()",
+                "print((f.tolist(), v.grad.tolist(), list(v.expand(-1).shape), list(torch.tensor(5.0).expand(2, 2).shape)))",
+                "try:",
+                "    v.expand(2, 4)",
+                "except RuntimeError as err:",
+                "    print(str(err)[:40])");
+    }
 }
