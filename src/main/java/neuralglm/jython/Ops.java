@@ -238,7 +238,7 @@ final class Ops {
                     case EXP: d = w; break;
                     case LOG: d = 1.0 / v; break;
                     case LOG1P: d = 1.0 / (1.0 + v); break;
-                    case ABS: d = Math.signum(v); break;
+                    case ABS: d = v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0; break; // 0 at NaN too, as PyTorch's sgn
                     case SIN: d = Math.cos(v); break;
                     case COS: d = -Math.sin(v); break;
                     default: d = 0.5 / w; break;
@@ -524,6 +524,31 @@ final class Ops {
             }
             return new DMatrixRMaj[] {gx};
         }, a);
+    }
+
+    /**
+     * The p-th roots of sums of |x|^p, for a norm along a dim: {@code s^(1/p)}, recorded with gradient
+     * {@code g s^(1/p - 1) / p}, but 0 where s = 0, as PyTorch's norm_backward gives a norm of 0 (a row of zeros gets
+     * gradient 0, not infinity times 0).
+     *
+     * @param s non-negative sums
+     * @param p the norm's p
+     * @return their p-th roots
+     */
+    static Tensor root(Tensor s, double p) {
+        final int n = s.numel();
+        final DMatrixRMaj out = new DMatrixRMaj(s.data.numRows, s.data.numCols);
+        for (int i = 0; i < n; i++) {
+            out.data[i] = Math.pow(s.data.data[i], 1.0 / p);
+        }
+        return record(new Tensor(out, s.shape.clone()), "NormBackward", g -> {
+            final DMatrixRMaj gs = new DMatrixRMaj(out.numRows, out.numCols);
+            for (int i = 0; i < n; i++) {
+                final double v = s.data.data[i];
+                gs.data[i] = v == 0 ? 0.0 : g.data[i] * out.data[i] / (p * v);
+            }
+            return new DMatrixRMaj[] {gs};
+        }, s);
     }
 
     // ------------------------------------------------------------------ shapes

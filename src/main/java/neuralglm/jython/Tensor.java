@@ -1174,7 +1174,8 @@ public class Tensor implements Iterable<Object> {
     public Tensor norm() { return Ops.norm(this); }
 
     /**
-     * {@code t.norm(p=2, dim=None, keepdim=False)}: {@code (sum |x|^p)^(1/p)} of all entries or along dim.
+     * {@code t.norm(p=2, dim=None, keepdim=False)}: {@code (sum |x|^p)^(1/p)} of all entries or along dim; a norm of
+     * 0 passes gradient 0 back, as PyTorch's ({@link Ops#root}).
      *
      * @param args {@code p}, {@code dim}, {@code keepdim}
      * @param kws  keyword names
@@ -1191,7 +1192,7 @@ public class Tensor implements Iterable<Object> {
         }
         final Tensor powered = p == 1.0 ? abs() : Ops.pow(abs(), p);
         final Tensor s = a.has("dim") ? Ops.sum(powered, a.integer("dim", 0), false) : Ops.sumAll(powered, false);
-        final Tensor r = p == 1.0 ? s : Ops.pow(s, 1.0 / p);
+        final Tensor r = p == 1.0 ? s : Ops.root(s, p);
         return a.has("dim") && a.bool("keepdim", false) ? Ops.unsqueeze(r, Ops.dim(this, a.integer("dim", 0))) : r;
     }
 

@@ -432,4 +432,35 @@ class FuzzFindingsTest {
                 "except RuntimeError as err:",
                 "    print(str(err)[:40])");
     }
+
+    /**
+     * A norm along a dim that is 0 (a row of zeros, e.g. a zero-initialised layer's) passes gradient 0 back, as PyTorch's
+     * norm_backward, where the bridge's chain through the p-th root gave NaN; abs has gradient 0 at NaN, as PyTorch's.
+     */
+    @Test
+    void normOfZeroRow() {
+        same("""
+                (5.0, [[0.0, 0.0], [0.6, -0.8]])
+                (0.0, [[0.0, 0.0], [0.0, 0.0]])
+                ([0.0, 5.0], [[0.0, 0.0], [1.2, -1.6]])
+                ([0.0, 7.0], [[0.0, 0.0], [2.0, -2.0]])
+                ([0.0, 4.497941445275415], [[0.0, 0.0], [0.8897027034610712, -1.5816936950419043]])
+                ([[3.0, 4.0]], [[0.0, 0.0], [1.0, -2.0]])
+                ([0.0, 5.0], [[0.0, 0.0], [1.2, -1.6]])
+                ([[0.0, 0.0], [0.5, -0.6666666666666666]], [[1.0, 1.3333333333333333], [0.3277777777777778, 0.26666666666666666]])
+                [0.0, -1.0, 0.0]
+                """,
+                "import torch",
+                "torch.set_default_dtype(torch.float64)",
+                "x = torch.tensor([[0., 0.], [3., -4.]], requires_grad=True)",
+                "for f in [lambda x: x.norm(), lambda x: x[0].norm(), lambda x: x.norm(dim=1), lambda x: x.norm(p=1, dim=1), lambda x: x.norm(p=3, dim=1),",
+                "          lambda x: x.norm(dim=0, keepdim=True), lambda x: torch.norm(x, dim=1), lambda x: (x / (x.norm(dim=1, keepdim=True) + 1))]:",
+                "    x.grad = None",
+                "    y = f(x)",
+                "    (y * torch.linspace(1, 2, y.numel()).reshape(y.shape)).sum().backward()",
+                "    print((y.tolist(), x.grad.tolist()))",
+                "z = torch.tensor([float('nan'), -2.0, 0.0], requires_grad=True)",
+                "z.abs().sum().backward()",
+                "print(z.grad.tolist())");
+    }
 }
