@@ -1098,6 +1098,9 @@ public class Tensor implements Iterable<Object> {
                 : __sub__(shape.length == 2 ? Ops.unsqueeze(Ops.sum(this, dim, true), dim) : Ops.sum(this, dim, true));
         final Tensor ss = all ? Ops.sumAll(Ops.pow(centred, 2.0), false) : Ops.sum(Ops.pow(centred, 2.0), dim, false);
         final Tensor v = ss.__div__((double) divisor);
+        if (integral == null) { // the divisor is a Python number, which PyTorch's promotion leaves out: this tensor's dtype
+            v.floating = floating;
+        }
         return !all && a.bool("keepdim", false) ? Ops.unsqueeze(v, dim) : v;
     }
 

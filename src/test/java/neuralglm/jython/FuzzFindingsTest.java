@@ -463,4 +463,26 @@ class FuzzFindingsTest {
                 "z.abs().sum().backward()",
                 "print(z.grad.tolist())");
     }
+
+    /**
+     * var and std of a float32 tensor are float32 also when the default dtype is float64, as PyTorch's (the divisor, a
+     * Python number, does not promote); the bridge labelled them float64.
+     */
+    @Test
+    void varKeepsFloat32() {
+        same("""
+                ('torch.float32', 2.33333)
+                ('torch.float32', 1.52753)
+                ('torch.float32', 1.52753)
+                ('torch.float32', 2.33333)
+                ('torch.float32', 1.24722)
+                ('torch.float32', 0.70711)
+                ('torch.float64', 0.125)
+                """,
+                "import torch",
+                "torch.set_default_dtype(torch.float64)",
+                "x = torch.tensor([4., 3., 1.], dtype=torch.float32)",
+                "for r in [x.var(), x.std(), torch.std(x), x.var(0), x.std(unbiased=False), torch.tensor([4, 3]).float().std(), torch.tensor([1.5, 2.0]).var()]:",
+                "    print((str(r.dtype), round(r.item(), 5)))");
+    }
 }
