@@ -8,7 +8,8 @@ import neuralglm.linalg.Parallel;
  *   sum_j     = sum over present x_ij of w_i x_ij          (terms added in row order, from 0)
  *   present_j = W - sum over missing x_ij of w_i            (subtracted in row order from the total W given)
  *   missing_j = the number of missing entries
- *   distinct_j = the number of distinct present values, compared by their bits (0.0 and -0.0 differ), up to 2
+ *   distinct_j = the number of distinct present values of the rows of weight other than 0, compared by their bits
+ *                (0.0 and -0.0 differ), up to 2
  * </pre>
  * (with {@code w_i = 1} when no weights are given), so that {@code sum_j / present_j} is the weighted mean of the
  * present values as Weka's ReplaceMissingValues computes it, to the bit. The columns are shared among threads,
@@ -88,6 +89,9 @@ public final class ColumnSummary {
                     continue;
                 }
                 sum[j] += wi * v;
+                if (wi == 0) {
+                    continue;   // a row without weight says nothing of the column's values in the fit
+                }
                 if (distinct[j] == 0) {
                     firstBits[j] = Double.doubleToRawLongBits(v);
                     first[j] = v;
@@ -201,7 +205,10 @@ public final class ColumnSummary {
         return missing[j];
     }
 
-    /** @return the number of distinct present values of column j, by their bits: 0, 1, or 2 for 2 or more */
+    /**
+     * @return the number of distinct present values of column j in the rows of weight other than 0, by their bits: 0, 1,
+     *         or 2 for 2 or more
+     */
     public int distinct(int j) {
         return distinct[j];
     }

@@ -122,4 +122,33 @@ class NeuralGLMFuzzRegressionTest {
         assertEquals(4, s.residualDf(), 0);
         close("AIC", -19.3086487221580078710, s.aic());
     }
+
+    /**
+     * {@code NeuralGLMFuzzTest} seed 59662 (a fold of its 2-fold cross-validation): a date attribute constant on the
+     * instances of positive weight (one present value, the other missing and imputed to it) but not on those of weight
+     * 0 was kept, had weighted sd 0 and scale 1, and a weight-0 instance 4e10 ms away went through first-layer weights
+     * that no gradient ever moved: a Tweedie network predicted 8.2e307 for it (the cross-validated RMSE NaN). The
+     * attribute now goes as constant, so a value of it changes no prediction.
+     */
+    @Test
+    void attributeConstantOnTheWeightedInstancesIsLeftOut() throws Exception {
+        final String arff = "@relation fold\n@attribute num0 numeric\n@attribute num1 numeric\n@attribute num2 numeric\n"
+                + "@attribute date3 date yyyy-MM-dd\n@attribute class numeric\n@data\n"
+                + "2.527635,-0.482194,3.5,2002-08-10,0,{0}\n"
+                + "-0.876206,0.560817,3.5,2002-06-13,3.074852\n"
+                + "1.323276,?,3.5,2003-09-19,0,{0}\n"
+                + "0.807034,-1.213059,3.5,?,0.65693\n";
+        final NeuralGLM c = build(arff, "-S", "1", "-activation", "Softplus", "-epochs", "19", "-family",
+                "weka.classifiers.functions.neuralglm.Tweedie -power 1.5", "-weight-decay", "0.2");
+        assertTrue(c.toString().contains("attributes left out: 'num2', 'date3'"), c.toString());
+        final Instances data = new Instances(new StringReader(arff));
+        data.setClassIndex(data.numAttributes() - 1);
+        for (int i = 0; i < data.numInstances(); i++) {
+            final double p = c.classifyInstance(data.instance(i));
+            assertTrue(p < 10, "instance " + (i + 1) + ": " + p);
+            final weka.core.Instance moved = (weka.core.Instance) data.instance(i).copy();
+            moved.setValue(3, data.instance(1).value(3) + 1e11);
+            assertEquals(p, c.classifyInstance(moved), 0.0, "instance " + (i + 1) + " with date3 moved");
+        }
+    }
 }

@@ -18,8 +18,10 @@ import weka.filters.unsupervised.attribute.ReplaceMissingValues;
  * Turns Weka instances into the engine's input matrix, the same way at training and prediction time:
  * <ol>
  * <li>{@link ReplaceMissingValues}: a missing value becomes the training mean (numeric) or mode (nominal);</li>
- * <li>useless attributes go, exactly as {@link RemoveUseless} would choose them (constant ones, and nominal
- * ones with almost all values distinct), through the {@link Remove} filter that RemoveUseless makes; fitted on a
+ * <li>useless attributes go, as {@link RemoveUseless} would choose them from the instances of positive weight
+ * (constant ones, and nominal ones with almost all values distinct: exactly its choice when no weight is 0; an
+ * attribute constant but on instances of weight 0 goes too, as it has no scale in the fit), through the
+ * {@link Remove} filter that RemoveUseless makes; fitted on a
  * stream's first mini-batch ({@link #forStream}), the attributes with no value in it go, and those constant in it
  * stay: one value in a few instances (a file sorted by that attribute) says nothing of the stream;</li>
  * <li>{@link NominalToBinary}: a nominal attribute with k values becomes k 0/1 columns (2 values: one);</li>
@@ -571,10 +573,17 @@ public final class InputPipeline implements Inputs {
             }
         }
 
-        /** The value v of attribute j (NaN: missing), for the missing and distinct values. */
-        private void count(int j, double v) {
+        /**
+         * The value v of attribute j (NaN: missing) of an instance of weight w, for the missing and distinct values; the
+         * values of an instance of weight 0 are not among the distinct ones (they say nothing in the fit, and an attribute
+         * constant on the instances of positive weight has no scale there: kept, its values elsewhere would reach the
+         * network through weights no gradient ever moved).
+         */
+        private void count(int j, double v, double w) {
             if (Utils.isMissingValue(v)) {
                 missingCount[j]++;
+            } else if (w == 0) {
+                return;
             } else if (seen[j] != null) {
                 if (!seen[j][(int) v]) {
                     seen[j][(int) v] = true;
@@ -615,7 +624,7 @@ public final class InputPipeline implements Inputs {
                     } else {
                         addToSums(j, v, w);
                     }
-                    count(j, v);
+                    count(j, v, w);
                 }
             } else {
                 for (int k = 0; k < inst.numValues(); k++) {
@@ -631,7 +640,7 @@ public final class InputPipeline implements Inputs {
                     if (Utils.isMissingValue(v) && j != cls) {
                         missingInputs++;
                     }
-                    count(j, v);
+                    count(j, v, w);
                 }
                 if (raw != null) {
                     for (int c = 0; c < inputs.length; c++) {
@@ -692,7 +701,8 @@ public final class InputPipeline implements Inputs {
 
         /**
          * The attributes {@link RemoveUseless} (default settings) would remove from the imputed data: all values
-         * missing, fewer than two distinct values, or nominal with more than 99% of the present values distinct.
+         * missing, fewer than two distinct values (among the instances of weight other than 0), or nominal with more
+         * than 99% of the present values distinct.
          * The class never. Imputation turns the missing values of attribute j into {@code fill[j]}: one more
          * distinct value when there were missing values and it is not missing itself.
          *
@@ -711,7 +721,7 @@ public final class InputPipeline implements Inputs {
                 int missingAfter = missingCount[j];
                 if (missingAfter > 0 && !Utils.isMissingValue(fill[j])) {
                     missingAfter = 0;
-                    count(j, fill[j]); // a present value: only the distinct values change
+                    count(j, fill[j], 1.0); // a present value: only the distinct values change
                 }
                 final boolean constant = distinct[j] < 2;
                 final boolean identifier = seen[j] != null && (double) distinct[j] / (double) (n - missingAfter) * 100.0 > 99.0;
@@ -753,7 +763,7 @@ public final class InputPipeline implements Inputs {
         s.setInputs(inputs, given != null ? given : ColumnSummary.of(raw, n, inputs.length, weights, total, threads));
         for (int i = 0; i < n; i++) {
             s.addToSums(cls, classValues[i], weights == null ? 1.0 : weights[i]);
-            s.count(cls, classValues[i]);
+            s.count(cls, classValues[i], 1.0);   // the class: its distinct values are not used
         }
         return s;
     }
@@ -796,7 +806,7 @@ public final class InputPipeline implements Inputs {
                 System.arraycopy(a, 0, buf, o, cls);
                 System.arraycopy(a, cls + 1, buf, o + cls, d - cls - 1);
                 s.addToSums(cls, a[cls], weights[i]); // the class, as summarise adds it
-                s.count(cls, a[cls]);
+                s.count(cls, a[cls], 1.0);   // the class: its distinct values are not used
             }
             rows.addBlock(buf, b1 - b0, weights);
         }
