@@ -75,14 +75,36 @@ public final class CategoricalFamily extends Family {
         return m + Math.log(s);
     }
 
+    /**
+     * {@code mu_j = exp(eta_j - lse)}; where the row's maximum m is so large that {@code m + log s} rounds to m (|m| of
+     * 1e16 and beyond: two tied largest logits would each get probability 1), {@code mu_j = exp(eta_j - m) / s} instead,
+     * which sums to 1.
+     */
     @Override
     public void mean(DMatrixRMaj eta, DMatrixRMaj mu) {
         final int n = eta.numRows, k = eta.numCols;
+        final double[] e = eta.data, out = mu.data;
         for (int i = 0; i < n; i++) {
             final int off = i * k;
-            final double lse = logSumExp(eta.data, off, k);
+            final double lse = logSumExp(e, off, k);
+            double m = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < k; j++) {
-                mu.data[off + j] = Math.exp(eta.data[off + j] - lse);
+                m = Math.max(m, e[off + j]);
+            }
+            if (lse == m && Double.isFinite(m) && k > 1) {   // log s lost in m + log s (s >= 1 here)
+                double s = 0.0;
+                for (int j = 0; j < k; j++) {
+                    s += Math.exp(e[off + j] - m);
+                }
+                if (s > 1.0) {
+                    for (int j = 0; j < k; j++) {
+                        out[off + j] = Math.exp(e[off + j] - m) / s;
+                    }
+                    continue;
+                }
+            }
+            for (int j = 0; j < k; j++) {
+                out[off + j] = Math.exp(e[off + j] - lse);
             }
         }
     }

@@ -162,4 +162,26 @@ class FamilyGradientTest {
             System.out.printf("FD matrix %-40s largest |g - fd| / max(1e-3,|g|) = %.2e%n", f, worst);
         }
     }
+
+    /**
+     * Softmax where the largest logits are so large that {@code m + log s} rounds to m (NeuralGLMFuzzTest seed 63835:
+     * an unstandardised date input and SGD at lr 1 gave two tied logits near 1e20, and the distribution [.., 1, .., 1]
+     * summed to 2): the probabilities are {@code exp(eta - m) / s}, summing to 1; an ordinary row keeps
+     * {@code exp(eta - lse)}, the closed form's value.
+     */
+    @Test
+    void softmaxOfHugeTiedLogitsSumsToOne() {
+        final CategoricalFamily f = new CategoricalFamily();
+        final DMatrixRMaj eta = new DMatrixRMaj(new double[][] {{1e20, 1e20, 0}, {-3e17, 5, -3e17}, {3, 1, 2}});
+        final DMatrixRMaj mu = new DMatrixRMaj(3, 3);
+        f.mean(eta, mu);
+        assertEquals(0.5, mu.get(0, 0), 0.0);
+        assertEquals(0.5, mu.get(0, 1), 0.0);
+        assertEquals(0.0, mu.get(0, 2), 0.0);
+        assertEquals(1.0, mu.get(1, 1), 0.0);
+        final double s = Math.exp(3) + Math.exp(1) + Math.exp(2);
+        for (int j = 0; j < 3; j++) {
+            assertEquals(Math.exp(new double[] {3, 1, 2}[j]) / s, mu.get(2, j), 1e-15);
+        }
+    }
 }
