@@ -81,6 +81,9 @@ final class Autograd {
                 }
                 continue;
             }
+            if (t.retainsGrad) {   // retain_grad(): the gradient that passes through is kept, as a leaf's
+                t.accumulateGrad(g);
+            }
             final DMatrixRMaj[] gin = t.node.backward.apply(g);
             for (int j = 0; j < gin.length; j++) {
                 final Tensor in = t.node.inputs[j];

@@ -28,6 +28,8 @@ public class Tensor implements Iterable<Object> {
     final DMatrixRMaj data;
     final int[] shape;
     boolean requiresGrad;
+    /** Whether backward keeps this non-leaf's gradient ({@link #retain_grad()}). */
+    boolean retainsGrad;
     /** Storage of a leaf's accumulated gradient; null until needed (a parameter's is the engine's, from the start). */
     DMatrixRMaj gradStore;
     /**
@@ -306,6 +308,27 @@ public class Tensor implements Iterable<Object> {
         return data.getNumElements();
     }
 
+    /**
+     * PyTorch's {@code t.retain_grad()}: a tensor computed by recorded operations keeps the gradient backward passes
+     * through it, in {@code .grad} (added up over backward passes, as a leaf's); on a leaf, which keeps its gradient
+     * anyway, nothing changes.
+     *
+     * @throws org.python.core.PyException PyTorch's RuntimeError for a tensor that does not require grad
+     */
+    public void retain_grad() {
+        if (!needsGrad()) {
+            throw Errors.runtime("can't retain_grad on Tensor that has requires_grad=False");
+        }
+        if (node != null) {
+            retainsGrad = true;
+        }
+    }
+
+    /** @return whether {@link #retain_grad()} made this non-leaf keep its gradient ({@code t.retains_grad}) */
+    public boolean isRetains_grad() {
+        return retainsGrad;
+    }
+
     /** @return whether backward reaches this tensor ({@code t.requires_grad}) */
     public boolean isRequires_grad() {
         return needsGrad();
@@ -343,7 +366,8 @@ public class Tensor implements Iterable<Object> {
     }
 
     /**
-     * @return the accumulated gradient of this leaf (sharing its storage), or None until a backward reaches it
+     * @return the accumulated gradient of this leaf (or of a non-leaf after {@link #retain_grad()}; sharing its storage),
+     *         or None until a backward reaches it
      *         (and after {@code zero_grad(set_to_none=True)})
      */
     public Tensor getGrad() {
