@@ -150,6 +150,22 @@ class SparkRegularisationTest {
     }
 
     @Test
+    void crossValidatorTunesRegParamOverAGrid() {
+        final NeuralGLMEstimator estimator = new NeuralGLMEstimator().setLabelCol("z").setOptimizer("lbfgs").setEpochs(200);
+        final org.apache.spark.ml.param.ParamMap[] grid = new org.apache.spark.ml.tuning.ParamGridBuilder()
+                .addGrid(estimator.regParam(), new double[] {1000.0, 0.0}).build();
+        final org.apache.spark.ml.tuning.CrossValidatorModel cv = new org.apache.spark.ml.tuning.CrossValidator()
+                .setEstimator(estimator).setEstimatorParamMaps(grid)
+                .setEvaluator(new org.apache.spark.ml.evaluation.RegressionEvaluator().setLabelCol("z").setMetricName("rmse"))
+                .setNumFolds(2).setSeed(3).fit(data);
+        final double[] rmse = cv.avgMetrics();
+        // lambda 1000 leaves the level alone (the bias is free) and shrinks the slopes to about 0: the label's sd
+        assertTrue(rmse[0] > 1.5 * rmse[1], java.util.Arrays.toString(rmse));
+        final NeuralGLMModel best = (NeuralGLMModel) cv.bestModel();
+        assertEquals(0.0, best.getOrDefault(best.regParam()));
+    }
+
+    @Test
     void earlyStoppingParamsReachTheTrainingLoop(@TempDir Path dir) throws Exception {
         final NeuralGLMEstimator estimator = new NeuralGLMEstimator().setFamily("Bernoulli").setLabelCol("y")
                 .setHiddenLayers(16).setOptimizer("adam").setLearningRate(0.05).setEpochs(400)
