@@ -7,12 +7,12 @@ from collections import OrderedDict
 
 import torch
 from torch.distributions import constraints
-from torch.distributions.distribution import Distribution
-from torch.distributions.utils import broadcast_all, lazy_property, logits_to_probs, probs_to_logits, _NUMBERS
+from torch.distributions.distribution import _EventProbsLogits
+from torch.distributions.utils import broadcast_all, _NUMBERS
 from torch.nn.functional import binary_cross_entropy_with_logits
 
 
-class Bernoulli(Distribution):
+class Bernoulli(_EventProbsLogits):
     arg_constraints = OrderedDict([('probs', constraints.unit_interval), ('logits', constraints.real)])
     support = constraints.boolean
     has_enumerate_support = True
@@ -36,18 +36,6 @@ class Bernoulli(Distribution):
     @property
     def variance(self):
         return self.probs * (1 - self.probs)
-
-    @lazy_property
-    def logits(self):
-        return probs_to_logits(self.probs, is_binary=True)
-
-    @lazy_property
-    def probs(self):
-        return logits_to_probs(self.logits, is_binary=True)
-
-    @property
-    def param_shape(self):
-        return self._param.size()
 
     def sample(self, sample_shape=torch.Size()):
         with torch.no_grad():

@@ -8,8 +8,8 @@ from collections import OrderedDict
 
 import torch
 from torch.distributions import constraints
-from torch.distributions.distribution import Distribution
-from torch.distributions.utils import broadcast_all, lazy_property, logits_to_probs, probs_to_logits
+from torch.distributions.distribution import _EventProbsLogits
+from torch.distributions.utils import broadcast_all
 from neuralglm.jython import Sampling as _Sampling
 
 
@@ -22,7 +22,7 @@ def _as_float(t):
     return t if t.dtype == torch.float64 else t.float()
 
 
-class _CountWithProbs(Distribution):
+class _CountWithProbs(_EventProbsLogits):
     """The parameters of Binomial and NegativeBinomial: total_count and probs or logits, broadcast."""
 
     def __init__(self, total_count, probs=None, logits=None, validate_args=None):
@@ -30,24 +30,11 @@ class _CountWithProbs(Distribution):
             raise ValueError("Either `probs` or `logits` must be specified, but not both.")
         if probs is not None:
             total, self.probs = broadcast_all(total_count, probs)
-            self.total_count = _as_float(total)
         else:
             total, self.logits = broadcast_all(total_count, logits)
-            self.total_count = _as_float(total)
+        self.total_count = _as_float(total)
         self._param = self.probs if probs is not None else self.logits
         super(_CountWithProbs, self).__init__(self._param.size(), validate_args=validate_args)
-
-    @lazy_property
-    def logits(self):
-        return probs_to_logits(self.probs, is_binary=True)
-
-    @lazy_property
-    def probs(self):
-        return logits_to_probs(self.logits, is_binary=True)
-
-    @property
-    def param_shape(self):
-        return self._param.size()
 
 
 class Binomial(_CountWithProbs):

@@ -11,7 +11,7 @@ from __future__ import absolute_import
 
 import torch
 from torch.distributions import constraints
-from torch.distributions.utils import lazy_property, expand
+from torch.distributions.utils import lazy_property, expand, logits_to_probs, probs_to_logits
 
 
 def _text(t):
@@ -127,3 +127,21 @@ class Distribution(object):
             raise AttributeError(name)
         raise AttributeError("%s.%s is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch/distributions)"
                              % (type(self).__name__, name))
+
+
+class _EventProbsLogits(Distribution):
+    """A distribution given the probability of an event as probs or logits (Bernoulli, Binomial, NegativeBinomial):
+    the other one made from it when first asked for (logits = log p - log(1 - p), probs = sigmoid(logits)), and the
+    given one's shape (self._param)."""
+
+    @lazy_property
+    def logits(self):
+        return probs_to_logits(self.probs, is_binary=True)
+
+    @lazy_property
+    def probs(self):
+        return logits_to_probs(self.logits, is_binary=True)
+
+    @property
+    def param_shape(self):
+        return self._param.size()

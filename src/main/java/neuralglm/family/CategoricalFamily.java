@@ -61,24 +61,32 @@ public final class CategoricalFamily extends Family {
      * @return {@code log sum_j exp(e_j)}
      */
     public static double logSumExp(double[] e, int off, int k) {
+        final double m = rowMax(e, off, k);
+        return m == Double.POSITIVE_INFINITY || Double.isNaN(m) ? m : m + Math.log(expSum(e, off, k, m));
+    }
+
+    /** @return {@code max_j e_j} of one row */
+    private static double rowMax(double[] e, int off, int k) {
         double m = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < k; j++) {
             m = Math.max(m, e[off + j]);
         }
-        if (m == Double.POSITIVE_INFINITY || Double.isNaN(m)) {
-            return m;
-        }
+        return m;
+    }
+
+    /** @return {@code s = sum_j exp(e_j - m)} of one row */
+    private static double expSum(double[] e, int off, int k, double m) {
         double s = 0.0;
         for (int j = 0; j < k; j++) {
             s += Math.exp(e[off + j] - m);
         }
-        return m + Math.log(s);
+        return s;
     }
 
     /**
-     * {@code mu_j = exp(eta_j - lse)}; where the row's maximum m is so large that {@code m + log s} rounds to m (|m| of
-     * 1e16 and beyond: two tied largest logits would each get probability 1), {@code mu_j = exp(eta_j - m) / s} instead,
-     * which sums to 1.
+     * {@code mu_j = exp(eta_j - lse)}, lse = m + log s; where m is so large that m + log s rounds to m (|m| of 1e16 and
+     * beyond, s &gt; 1: two tied largest logits would each get probability 1), {@code mu_j = exp(eta_j - m) / s}, which
+     * sums to 1.
      */
     @Override
     public void mean(DMatrixRMaj eta, DMatrixRMaj mu) {
@@ -86,25 +94,13 @@ public final class CategoricalFamily extends Family {
         final double[] e = eta.data, out = mu.data;
         for (int i = 0; i < n; i++) {
             final int off = i * k;
-            final double lse = logSumExp(e, off, k);
-            double m = Double.NEGATIVE_INFINITY;
+            final double m = rowMax(e, off, k);
+            final boolean infinite = m == Double.POSITIVE_INFINITY || Double.isNaN(m);
+            final double s = infinite ? Double.NaN : expSum(e, off, k, m);
+            final double lse = infinite ? m : m + Math.log(s);
+            final boolean lost = lse == m && s > 1.0;   // log s lost in m + log s
             for (int j = 0; j < k; j++) {
-                m = Math.max(m, e[off + j]);
-            }
-            if (lse == m && Double.isFinite(m) && k > 1) {   // log s lost in m + log s (s >= 1 here)
-                double s = 0.0;
-                for (int j = 0; j < k; j++) {
-                    s += Math.exp(e[off + j] - m);
-                }
-                if (s > 1.0) {
-                    for (int j = 0; j < k; j++) {
-                        out[off + j] = Math.exp(e[off + j] - m) / s;
-                    }
-                    continue;
-                }
-            }
-            for (int j = 0; j < k; j++) {
-                out[off + j] = Math.exp(e[off + j] - lse);
+                out[off + j] = lost ? Math.exp(e[off + j] - m) / s : Math.exp(e[off + j] - lse);
             }
         }
     }

@@ -404,8 +404,7 @@ public final class SparkTrainer implements Cloneable {
                 throw new IllegalArgumentException("No row with a label to evaluate the model on (label column '" + label
                         + "')");
             }
-            final double[] nullEta = offset == null ? model.family().nullEta(data.targetMeans())
-                    : new double[] {SummaryPass.nullIntercept(data, model.family(), treeDepth)};
+            final double[] nullEta = SummaryPass.nullEta(data, model.family(), offset != null, treeDepth);
             return new SummaryPass(data, model.network(), model.family(), treeDepth, nullEta)
                     .run(model.encoder(), model.result(), weights);
         }
@@ -465,8 +464,7 @@ public final class SparkTrainer implements Cloneable {
              DistributedData validation = split == null ? null : DistributedData.encode(split[1], features, label,
                      weight, offset, encoder, coding, chunkRows, family)) {
             // the null model with the offsets: the start (as the engine's) and the summary's null deviance
-            final double[] nullEta = offset == null ? family.nullEta(data.targetMeans())
-                    : new double[] {SummaryPass.nullIntercept(data, family, treeDepth)};
+            final double[] nullEta = SummaryPass.nullEta(data, family, offset != null, treeDepth);
             final Sequential net = resumeFrom != null ? resumeFrom.network().copy()
                     : network(data.inputs(), coding.columns(), nullEta);
             final double[] before = resumeFrom == null ? new double[0] : resumeFrom.result().lossTrace();

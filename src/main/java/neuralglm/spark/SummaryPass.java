@@ -124,6 +124,21 @@ final class SummaryPass {
     }
 
     /**
+     * The null model's eta on cached rows: {@code family.nullEta} of the weighted target means, or with offsets the
+     * intercept of the intercept-only fit with them ({@link #nullIntercept}): where training starts and the summary's
+     * null deviance is taken.
+     *
+     * @param data       the cached rows
+     * @param family     the family
+     * @param hasOffsets whether the rows carry offsets
+     * @param treeDepth  the depth of Spark's tree aggregation
+     * @return the null model's eta (one entry per output)
+     */
+    static double[] nullEta(DistributedData data, Family family, boolean hasOffsets, int treeDepth) {
+        return hasOffsets ? new double[] {nullIntercept(data, family, treeDepth)} : family.nullEta(data.targetMeans());
+    }
+
+    /**
      * The intercept of the intercept-only model with the offsets, as the engine's
      * {@link neuralglm.family.Offsets#nullIntercept} fits it on one machine (R's null deviance with an offset): the same
      * {@link neuralglm.family.Offsets#fisherScoring} from the same start ({@link neuralglm.family.Offsets#fisherStart}),

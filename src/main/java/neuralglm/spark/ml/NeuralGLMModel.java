@@ -270,8 +270,8 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         if (pred != null) {
             final UserDefinedFunction prediction = index == null
                     ? functions.udf((UDF1<Vector, Double>) r -> r.apply(size + 1), DataTypes.DoubleType).asNonNullable()
-                    : functions.udf((UDF1<Vector, Double>) r -> (double) Vectors.dense(java.util.Arrays.copyOfRange(
-                            r.toArray(), size, 2 * size)).argmax(), DataTypes.DoubleType).asNonNullable();
+                    : functions.udf((UDF1<Vector, Double>) r -> likeliest(r.toArray(), size), DataTypes.DoubleType)
+                            .asNonNullable();
             out = out.withColumn(pred, prediction.apply(b));
         }
         return out.drop(both);
@@ -371,8 +371,16 @@ public final class NeuralGLMModel extends Model<NeuralGLMModel> implements Neura
         }
         final int[] index = ClassIndices.of(model.label().classes());
         final int size = probabilitySize(index);
-        final double[] out = rawAndProbability(model, eta, index, size);
-        return Vectors.dense(java.util.Arrays.copyOfRange(out, size, 2 * size)).argmax();
+        return likeliest(rawAndProbability(model, eta, index, size), size);
+    }
+
+    /**
+     * @param outputs the raw prediction then the probabilities ({@link #rawAndProbability})
+     * @param size    the length of each
+     * @return the class value of the largest probability (the first of ties), as a double
+     */
+    private static double likeliest(double[] outputs, int size) {
+        return Vectors.dense(java.util.Arrays.copyOfRange(outputs, size, 2 * size)).argmax();
     }
 
     /** @return the vector's elements as the one row of cells the engine model encodes */
