@@ -2,7 +2,9 @@ package neuralglm.nn;
 
 import java.util.List;
 
+import neuralglm.linalg.Kernels;
 import neuralglm.linalg.RowKernels;
+import neuralglm.linalg.VectorRowKernels;
 import neuralglm.linalg.ZeroTerms;
 import org.ejml.data.DMatrixRMaj;
 
@@ -29,6 +31,10 @@ final class RowPass {
     private double[][][] wT;        // per Linear with at least RowKernels.MIN_WIDTH outputs: W^T's rows (in x out), per pass
     private double[][][] wRows;     // per Linear: W's rows (out x in), for the input gradient
     private double[][][] dWRows;    // per Linear: dW's rows (out x in), or dW^T's (in x out) for few inputs
+    private double[][] wTLine;      // per Linear (Vector API products): W^T (in x out) in one array, from a 64-byte line
+    private double[][] wLine;       // per Linear (Vector API products): W (out x in) in one array, from a 64-byte line
+    private double[] gLine;         // (Vector API products) an output gradient's rows in one array, for a transposed dW
+    private double[] xLine;         // (Vector API products) a block of 64 input rows in one array, for a masked dW
     private int[] idx;
     private int[] lists;
     private int[] counts;
@@ -54,15 +60,23 @@ final class RowPass {
         wT = new double[len][][];
         wRows = new double[len][][];
         dWRows = new double[len][][];
+        wTLine = new double[len][];
+        wLine = new double[len][];
         int widest = 0;
         for (int l = 0; l < len; l++) {
             widest = Math.max(widest, width[l + 1]);
             if (this.layers[l] instanceof Linear) {
                 final int p = width[l], m = width[l + 1];
-                if (m >= RowKernels.MIN_WIDTH) {
+                if (VECTOR && vectorTerms(p) && m >= RowKernels.MIN_WIDTH) {
+                    wTLine[l] = new double[p * m + LINE_SLACK];
+                } else if (m >= RowKernels.MIN_WIDTH) {
                     wT[l] = new double[p][m];
                 }
-                wRows[l] = new double[m][p];
+                if (VECTOR && vectorTerms(m) && p >= RowKernels.MIN_WIDTH) {
+                    wLine[l] = new double[m * p + LINE_SLACK];
+                } else {
+                    wRows[l] = new double[m][p];
+                }
                 dWRows[l] = transposedGradient(p, m) ? new double[p][m] : new double[m][p];
             }
         }
@@ -85,6 +99,16 @@ final class RowPass {
             return null;
         }
         return new RowPass(layers, width);
+    }
+
+    /** Whether the products run on the Vector API ({@link VectorRowKernels}) where their shapes allow it. */
+    private static final boolean VECTOR = Kernels.vectorised();
+    /** Entries before a 64-byte line at most, in a {@code double[]}. */
+    private static final int LINE_SLACK = 8;
+
+    /** @return whether {@link VectorRowKernels#rowsTimes} takes products of this many terms */
+    private static boolean vectorTerms(int terms) {
+        return terms >= 2 && terms <= Long.SIZE;
     }
 
     /** @return whether a Linear with p inputs and m outputs sums its weight gradient transposed (rows of length m) */
@@ -143,7 +167,16 @@ final class RowPass {
                 final int p = width[l], m = width[l + 1];
                 final boolean relu = reluAt(l + 1);
                 final double[][] out = relu ? act[l + 2] : act[l + 1];
-                if (m >= RowKernels.MIN_WIDTH) {
+                if (wTLine[l] != null) {
+                    final double[] t = wTLine[l];
+                    final int off = VectorRowKernels.start(t);
+                    for (int k = 0; k < p; k++) {
+                        for (int j = 0, o = off + k * m; j < m; j++) {
+                            t[o + j] = weight[j * p + k];
+                        }
+                    }
+                    VectorRowKernels.rowsTimes(in, flat, n, p, t, off, m, bias, out, relu, null, null);
+                } else if (m >= RowKernels.MIN_WIDTH) {
                     final double[][] t = wT[l];
                     RowKernels.transpose(weight, p, m, t);
                     RowKernels.rowsTimes(in, flat, n, p, t, m, bias, out, relu, null, idx);
@@ -229,14 +262,22 @@ final class RowPass {
                 final int here = l;
                 if (input) {
                     final double[] weight = lin.weight().value().data;
-                    final double[][] w = wRows[l];
-                    for (int j = 0; j < m; j++) {
-                        System.arraycopy(weight, j * p, w[j], 0, p);
-                    }
                     // through the ReLU before this layer in the same pass (its outputs are this layer's inputs)
                     final boolean relu = reluAt(l - 1);
-                    masked = RowKernels.rowsTimes(grad[l + 1], null, n, m, w, p, null, relu ? grad[l - 1] : grad[l], false,
-                            relu ? act[l] : null, idx, masks);
+                    if (wLine[l] != null) {
+                        final double[] w = wLine[l];
+                        final int off = VectorRowKernels.start(w);
+                        System.arraycopy(weight, 0, w, off, m * p);
+                        masked = VectorRowKernels.rowsTimes(grad[l + 1], null, n, m, w, off, p, null,
+                                relu ? grad[l - 1] : grad[l], false, relu ? act[l] : null, masks);
+                    } else {
+                        final double[][] w = wRows[l];
+                        for (int j = 0; j < m; j++) {
+                            System.arraycopy(weight, j * p, w[j], 0, p);
+                        }
+                        masked = RowKernels.rowsTimes(grad[l + 1], null, n, m, w, p, null, relu ? grad[l - 1] : grad[l],
+                                false, relu ? act[l] : null, idx, masks);
+                    }
                     if (relu) {
                         l--;
                     }
@@ -284,7 +325,14 @@ final class RowPass {
             } else {
                 RowKernels.transpose(dW, p, m, c);
             }
-            RowKernels.weightGradT(l == 0 ? null : act[l], l == 0 ? x.data : null, n, p, dy, m, c, db);
+            if (VECTOR) {
+                if (gLine == null || gLine.length < capacity * m + LINE_SLACK) {
+                    gLine = new double[capacity * m + LINE_SLACK];
+                }
+                VectorRowKernels.weightGradT(l == 0 ? null : act[l], l == 0 ? x.data : null, n, p, dy, m, c, db, gLine);
+            } else {
+                RowKernels.weightGradT(l == 0 ? null : act[l], l == 0 ? x.data : null, n, p, dy, m, c, db);
+            }
             RowKernels.untranspose(c, p, m, dW);
             return;
         }
@@ -313,7 +361,14 @@ final class RowPass {
                 }
             }
         }
-        RowKernels.weightGrad(dy, n, m, xr, pl, cr, skip, lists, counts, masked ? masks : null, block);
+        if (VECTOR && skip && masked && m <= Long.SIZE) {
+            if (xLine == null || xLine.length < Long.SIZE * pl + LINE_SLACK) {
+                xLine = new double[Long.SIZE * pl + LINE_SLACK];
+            }
+            VectorRowKernels.weightGrad(dy, n, m, xr, pl, cr, masks, block, xLine);
+        } else {
+            RowKernels.weightGrad(dy, n, m, xr, pl, cr, skip, lists, counts, masked ? masks : null, block);
+        }
         for (int j = 0; j < m; j++) {
             final double[] r = cr[j];
             if (live == null) {

@@ -54,7 +54,7 @@ public final class Sequential implements Layer {
 
     /** @return whether a pass over n rows not taken by the column pass may run in {@link RowPass} */
     private static boolean rowRows(int n) {
-        return ROW_PASS && !neuralglm.linalg.Kernels.vectorised() && n >= 2 && n <= COLUMN_MAX_ROWS;
+        return ROW_PASS && n >= 2 && n <= COLUMN_MAX_ROWS;
     }
 
     /** The column pass of {@link #evaluate} (made on first use; its own buffers, apart from training's). */

@@ -1,0 +1,417 @@
+package neuralglm.linalg;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link RowKernels#rowsTimes}'s product on the Vector API (used by {@code nn.RowPass} when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector}):
+ * <pre>
+ *   c[i][j] = e(z[j] + sum_k a[i][k] b[k m + j])     k ascending; terms with a[i][k] == 0 left out under RowKernels' rules
+ * </pre>
+ * where b is one row-major p x m array from a 64-byte line ({@link #start}: W^T for the forward pass, W for the input
+ * gradient). Each row of c is made in registers: up to 64 of its sums at a time (eight 512-bit vectors) take every term
+ * of the row, each a broadcast of a[i][k] and one fused multiply-add per vector with a line of b, and are stored once,
+ * after e; C2's own loops ({@link RowKernels}) load and store the row of sums in every pass of six terms, on 256-bit
+ * vectors. The same terms in the same order, each one fused multiply-add, so the same bits as {@link RowKernels}.
+ * Columns past the last multiple of 8 take scalar {@link Math#fma}s, in the same order.
+ */
+public final class VectorRowKernels {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_512;
+    private static final int L = 8;
+    private static final int PLAIN = 0, RELU = 1, STEP = 2;
+    /** 2^1023: a ReLU's step is min(y T T, 1) (see Kernels#reluGradFromOutput). */
+    private static final double T = Kernels.TWO_1023;
+
+    private VectorRowKernels() {
+    }
+
+    /**
+     * @param b a buffer
+     * @return the first index of b (0 to 7) at a 64-byte line as b lies now: write the operand there right before the
+     *         product (the collector may move b between products; a misplaced start only costs time)
+     */
+    public static int start(double[] b) {
+        return Alignment.start(b);
+    }
+
+    /**
+     * {@link RowKernels#rowsTimes(double[][], double[], int, int, double[][], int, double[], double[][], boolean, double[][], int[], long[])}
+     * with b as one array: {@code b[bOff + k m + j]} for its row k, column j.
+     *
+     * @param aRows the scalar operand's rows (n x p), or null
+     * @param aFlat the scalar operand row-major (n x p) when {@code aRows} is null
+     * @param p     the terms, 2 to 64
+     * @param b     p rows of m from {@code bOff}. Not modified.
+     * @param z     the start of each row (a bias), length m, or null for zeros. Not modified.
+     * @param c     n rows of length at least m, none of them a row of a or step. Modified.
+     * @param relu  whether e is a ReLU
+     * @param step  null, or n rows of a ReLU's outputs whose step multiplies the sums. Not modified.
+     * @param masks null, or at least n entries. Modified when the method returns true.
+     * @return whether masks holds the rows' nonzero terms (zero terms were left out)
+     */
+    public static boolean rowsTimes(double[][] aRows, double[] aFlat, int n, int p, double[] b, int bOff, int m, double[] z,
+                                    double[][] c, boolean relu, double[][] step, long[] masks) {
+        if (p < 2 || p > Long.SIZE) {
+            throw new IllegalArgumentException("2 to 64 terms, not " + p);
+        }
+        final boolean skip = n > 0 && RowKernels.hasZeros(aRows, aFlat, Math.min(n, RowKernels.PROBE), p)
+                && ZeroTerms.finite(b, bOff, bOff + p * m) && (z == null || ZeroTerms.noNegativeZero(z, m));
+        final long all = p == Long.SIZE ? -1L : (1L << p) - 1;
+        final int kind = relu ? RELU : step != null ? STEP : PLAIN;
+        for (int i = 0; i < n; i++) {
+            final double[] a = aRows == null ? aFlat : aRows[i];
+            final int a0 = aRows == null ? i * p : 0;
+            final long mask = skip ? ZeroTerms.nonZeroMask(a, a0, p) : all;
+            if (skip && masks != null) {
+                masks[i] = mask;
+            }
+            final double[] t = c[i], y = step == null ? null : step[i];
+            int j = 0;
+            for (; j + 8 * L <= m; j += 8 * L) {
+                block8(a, a0, mask, b, bOff + j, m, z, j, t, kind, y);
+            }
+            for (; j + L <= m; j += L) {
+                block1(a, a0, mask, b, bOff + j, m, z, j, t, kind, y);
+            }
+            for (; j < m; j++) {
+                t[j] = scalar(a, a0, mask, b, bOff + j, m, z == null ? 0.0 : z[j], kind, y == null ? 0.0 : y[j]);
+            }
+        }
+        return skip && masks != null;
+    }
+
+    /** Columns j .. j + 63 of a row: eight vectors of sums in registers over the terms of mask. */
+    private static void block8(double[] a, int a0, long mask, double[] b, int bo, int m, double[] z, int j, double[] t,
+                               int kind, double[] y) {
+        DoubleVector s0, s1, s2, s3, s4, s5, s6, s7;
+        if (z == null) {
+            s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = DoubleVector.zero(S);
+        } else {
+            s0 = DoubleVector.fromArray(S, z, j);
+            s1 = DoubleVector.fromArray(S, z, j + L);
+            s2 = DoubleVector.fromArray(S, z, j + 2 * L);
+            s3 = DoubleVector.fromArray(S, z, j + 3 * L);
+            s4 = DoubleVector.fromArray(S, z, j + 4 * L);
+            s5 = DoubleVector.fromArray(S, z, j + 5 * L);
+            s6 = DoubleVector.fromArray(S, z, j + 6 * L);
+            s7 = DoubleVector.fromArray(S, z, j + 7 * L);
+        }
+        long r = mask;
+        while (r != 0) {
+            final int k = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final DoubleVector x = DoubleVector.broadcast(S, a[a0 + k]);
+            final int o = bo + k * m;
+            s0 = DoubleVector.fromArray(S, b, o).fma(x, s0);
+            s1 = DoubleVector.fromArray(S, b, o + L).fma(x, s1);
+            s2 = DoubleVector.fromArray(S, b, o + 2 * L).fma(x, s2);
+            s3 = DoubleVector.fromArray(S, b, o + 3 * L).fma(x, s3);
+            s4 = DoubleVector.fromArray(S, b, o + 4 * L).fma(x, s4);
+            s5 = DoubleVector.fromArray(S, b, o + 5 * L).fma(x, s5);
+            s6 = DoubleVector.fromArray(S, b, o + 6 * L).fma(x, s6);
+            s7 = DoubleVector.fromArray(S, b, o + 7 * L).fma(x, s7);
+        }
+        // e written out for each vector: a helper taking vectors, left out of line by C2, boxed them
+        if (kind == RELU) {
+            s0 = s0.max(0.0);
+            s1 = s1.max(0.0);
+            s2 = s2.max(0.0);
+            s3 = s3.max(0.0);
+            s4 = s4.max(0.0);
+            s5 = s5.max(0.0);
+            s6 = s6.max(0.0);
+            s7 = s7.max(0.0);
+        } else if (kind == STEP) {
+            s0 = s0.mul(DoubleVector.fromArray(S, y, j).mul(T).mul(T).min(1.0));
+            s1 = s1.mul(DoubleVector.fromArray(S, y, j + L).mul(T).mul(T).min(1.0));
+            s2 = s2.mul(DoubleVector.fromArray(S, y, j + 2 * L).mul(T).mul(T).min(1.0));
+            s3 = s3.mul(DoubleVector.fromArray(S, y, j + 3 * L).mul(T).mul(T).min(1.0));
+            s4 = s4.mul(DoubleVector.fromArray(S, y, j + 4 * L).mul(T).mul(T).min(1.0));
+            s5 = s5.mul(DoubleVector.fromArray(S, y, j + 5 * L).mul(T).mul(T).min(1.0));
+            s6 = s6.mul(DoubleVector.fromArray(S, y, j + 6 * L).mul(T).mul(T).min(1.0));
+            s7 = s7.mul(DoubleVector.fromArray(S, y, j + 7 * L).mul(T).mul(T).min(1.0));
+        }
+        s0.intoArray(t, j);
+        s1.intoArray(t, j + L);
+        s2.intoArray(t, j + 2 * L);
+        s3.intoArray(t, j + 3 * L);
+        s4.intoArray(t, j + 4 * L);
+        s5.intoArray(t, j + 5 * L);
+        s6.intoArray(t, j + 6 * L);
+        s7.intoArray(t, j + 7 * L);
+    }
+
+    /** Columns j .. j + 7 of a row: one vector of sums. */
+    private static void block1(double[] a, int a0, long mask, double[] b, int bo, int m, double[] z, int j, double[] t,
+                               int kind, double[] y) {
+        DoubleVector s = z == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, z, j);
+        long r = mask;
+        while (r != 0) {
+            final int k = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            s = DoubleVector.fromArray(S, b, bo + k * m).fma(DoubleVector.broadcast(S, a[a0 + k]), s);
+        }
+        if (kind == RELU) {
+            s = s.max(0.0);
+        } else if (kind == STEP) {
+            s = s.mul(DoubleVector.fromArray(S, y, j).mul(T).mul(T).min(1.0));
+        }
+        s.intoArray(t, j);
+    }
+
+    /**
+     * {@link RowKernels#weightGrad(double[][], int, int, double[][], int, double[][], boolean, int[], int[], long[], long[])}
+     * with zero gradients left out and the rows' masks given: {@code cr[j][k] += sum_i g[i][j] x[i][k]} over the i with
+     * {@code g[i][j] != 0}, ascending, one fused multiply-add per term. Per block of 64 examples, their rows of x are copied
+     * into {@code line} from a 64-byte line (each x row then streams through aligned loads for about half of the m units);
+     * each unit's row of cr takes the block's terms in registers (64 entries at a time), loaded and stored once per block.
+     *
+     * @param g        the output gradient's rows (n x m, m at most 64). Not modified.
+     * @param x        the layer's input rows (n x p; finite, as the caller has checked). Not modified.
+     * @param cr       m rows of length at least p (dW's rows). Modified (accumulated).
+     * @param rowMasks g's rows' nonzero terms ({@link ZeroTerms#nonZeroMask}). Not modified.
+     * @param scratch  64 entries
+     * @param line     at least {@code 64 p + 7} entries. Modified.
+     */
+    public static void weightGrad(double[][] g, int n, int m, double[][] x, int p, double[][] cr, long[] rowMasks,
+                                  long[] scratch, double[] line) {
+        if (m > Long.SIZE) {
+            throw new IllegalArgumentException("at most 64 units, not " + m);
+        }
+        final int off = start(line);
+        for (int i0 = 0; i0 < n; i0 += Long.SIZE) {
+            final int rows = Math.min(n - i0, Long.SIZE);
+            System.arraycopy(rowMasks, i0, scratch, 0, rows);
+            java.util.Arrays.fill(scratch, rows, Long.SIZE, 0L);
+            RowKernels.transpose64(scratch);
+            for (int e = 0; e < rows; e++) {
+                System.arraycopy(x[i0 + e], 0, line, off + e * p, p);
+            }
+            for (int j = 0; j < m; j++) {
+                final long mask = scratch[j];
+                if (mask == 0) {
+                    continue;
+                }
+                final double[] t = cr[j];
+                int k = 0;
+                for (; k + 8 * L <= p; k += 8 * L) {
+                    unit8(g, i0, j, mask, line, off + k, p, t, k);
+                }
+                for (; k + L <= p; k += L) {
+                    DoubleVector s = DoubleVector.fromArray(S, t, k);
+                    long r = mask;
+                    while (r != 0) {
+                        final int e = Long.numberOfTrailingZeros(r);
+                        r &= r - 1;
+                        s = DoubleVector.fromArray(S, line, off + k + e * p).fma(DoubleVector.broadcast(S, g[i0 + e][j]), s);
+                    }
+                    s.intoArray(t, k);
+                }
+                for (; k < p; k++) {
+                    double s = t[k];
+                    long r = mask;
+                    while (r != 0) {
+                        final int e = Long.numberOfTrailingZeros(r);
+                        r &= r - 1;
+                        s = Math.fma(g[i0 + e][j], line[off + k + e * p], s);
+                    }
+                    t[k] = s;
+                }
+            }
+        }
+    }
+
+    /** Entries k .. k + 63 of unit j's row t of dW: the terms of the block's examples in mask, in registers. */
+    private static void unit8(double[][] g, int i0, int j, long mask, double[] line, int lo, int p, double[] t, int k) {
+        DoubleVector s0 = DoubleVector.fromArray(S, t, k);
+        DoubleVector s1 = DoubleVector.fromArray(S, t, k + L);
+        DoubleVector s2 = DoubleVector.fromArray(S, t, k + 2 * L);
+        DoubleVector s3 = DoubleVector.fromArray(S, t, k + 3 * L);
+        DoubleVector s4 = DoubleVector.fromArray(S, t, k + 4 * L);
+        DoubleVector s5 = DoubleVector.fromArray(S, t, k + 5 * L);
+        DoubleVector s6 = DoubleVector.fromArray(S, t, k + 6 * L);
+        DoubleVector s7 = DoubleVector.fromArray(S, t, k + 7 * L);
+        long r = mask;
+        while (r != 0) {
+            final int e = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final DoubleVector a = DoubleVector.broadcast(S, g[i0 + e][j]);
+            final int o = lo + e * p;
+            s0 = DoubleVector.fromArray(S, line, o).fma(a, s0);
+            s1 = DoubleVector.fromArray(S, line, o + L).fma(a, s1);
+            s2 = DoubleVector.fromArray(S, line, o + 2 * L).fma(a, s2);
+            s3 = DoubleVector.fromArray(S, line, o + 3 * L).fma(a, s3);
+            s4 = DoubleVector.fromArray(S, line, o + 4 * L).fma(a, s4);
+            s5 = DoubleVector.fromArray(S, line, o + 5 * L).fma(a, s5);
+            s6 = DoubleVector.fromArray(S, line, o + 6 * L).fma(a, s6);
+            s7 = DoubleVector.fromArray(S, line, o + 7 * L).fma(a, s7);
+        }
+        s0.intoArray(t, k);
+        s1.intoArray(t, k + L);
+        s2.intoArray(t, k + 2 * L);
+        s3.intoArray(t, k + 3 * L);
+        s4.intoArray(t, k + 4 * L);
+        s5.intoArray(t, k + 5 * L);
+        s6.intoArray(t, k + 6 * L);
+        s7.intoArray(t, k + 7 * L);
+    }
+
+    /**
+     * {@link RowKernels#weightGradT}: {@code ct[k][j] += sum_i x[i][k] g[i][j]} for {@code k < p, j < m} and
+     * {@code db[j] += sum_i g[i][j]} (as {@code fma(1, g, db)}), i ascending, every term. The rows of g are copied into
+     * {@code line} from a 64-byte line; two rows of ct (or the last one and db) take every example's terms in registers,
+     * 64 entries at a time, so that each line of g is loaded once for two fused multiply-adds.
+     *
+     * @param xRows the layer's input rows (n x p), or null
+     * @param xFlat the input row-major when {@code xRows} is null
+     * @param g     the output gradient's rows (n x m). Not modified.
+     * @param ct    p rows of length at least m. Modified (accumulated).
+     * @param db    length at least m, or null. Modified (accumulated).
+     * @param line  at least {@code n m + 7} entries. Modified.
+     */
+    public static void weightGradT(double[][] xRows, double[] xFlat, int n, int p, double[][] g, int m, double[][] ct,
+                                   double[] db, double[] line) {
+        final int off = start(line);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(g[i], 0, line, off + i * m, m);
+        }
+        final int rowsOut = p + (db == null ? 0 : 1);   // db as row p, its factors 1
+        for (int k = 0; k < rowsOut; k += 2) {
+            final int k1 = k + 1 < rowsOut ? k + 1 : -1;
+            final double[] t0 = k < p ? ct[k] : db, t1 = k1 < 0 ? null : k1 < p ? ct[k1] : db;
+            int j = 0;
+            for (; j + 8 * L <= m; j += 8 * L) {
+                if (t1 == null) {
+                    column8(xRows, xFlat, n, p, k, line, off + j, m, t0, j);
+                } else {
+                    columns8x2(xRows, xFlat, n, p, k, k1, line, off + j, m, t0, t1, j);
+                }
+            }
+            for (; j < m; j++) {
+                for (int q = 0; q < 2; q++) {
+                    final int kk = q == 0 ? k : k1;
+                    if (kk < 0) {
+                        continue;
+                    }
+                    final double[] t = q == 0 ? t0 : t1;
+                    double s = t[j];
+                    for (int i = 0; i < n; i++) {
+                        s = Math.fma(factor(xRows, xFlat, p, i, kk), line[off + i * m + j], s);
+                    }
+                    t[j] = s;
+                }
+            }
+        }
+    }
+
+    /** x[i][k], or 1 for k == p (db's row). */
+    private static double factor(double[][] xRows, double[] xFlat, int p, int i, int k) {
+        if (k >= p) {
+            return 1.0;
+        }
+        return xRows == null ? xFlat[i * p + k] : xRows[i][k];
+    }
+
+    /** Entries j .. j + 63 of rows t0 (factor k) and t1 (factor k1) over every example. */
+    private static void columns8x2(double[][] xRows, double[] xFlat, int n, int p, int k, int k1, double[] line, int lo,
+                                   int m, double[] t0, double[] t1, int j) {
+        DoubleVector s0 = DoubleVector.fromArray(S, t0, j), s1 = DoubleVector.fromArray(S, t0, j + L);
+        DoubleVector s2 = DoubleVector.fromArray(S, t0, j + 2 * L), s3 = DoubleVector.fromArray(S, t0, j + 3 * L);
+        DoubleVector s4 = DoubleVector.fromArray(S, t0, j + 4 * L), s5 = DoubleVector.fromArray(S, t0, j + 5 * L);
+        DoubleVector s6 = DoubleVector.fromArray(S, t0, j + 6 * L), s7 = DoubleVector.fromArray(S, t0, j + 7 * L);
+        DoubleVector u0 = DoubleVector.fromArray(S, t1, j), u1 = DoubleVector.fromArray(S, t1, j + L);
+        DoubleVector u2 = DoubleVector.fromArray(S, t1, j + 2 * L), u3 = DoubleVector.fromArray(S, t1, j + 3 * L);
+        DoubleVector u4 = DoubleVector.fromArray(S, t1, j + 4 * L), u5 = DoubleVector.fromArray(S, t1, j + 5 * L);
+        DoubleVector u6 = DoubleVector.fromArray(S, t1, j + 6 * L), u7 = DoubleVector.fromArray(S, t1, j + 7 * L);
+        final boolean one = k1 >= p;
+        for (int i = 0, o = lo; i < n; i++, o += m) {
+            final DoubleVector a = DoubleVector.broadcast(S, xRows == null ? xFlat[i * p + k] : xRows[i][k]);
+            final DoubleVector b = DoubleVector.broadcast(S, one ? 1.0 : xRows == null ? xFlat[i * p + k1] : xRows[i][k1]);
+            DoubleVector w = DoubleVector.fromArray(S, line, o);
+            s0 = w.fma(a, s0);
+            u0 = w.fma(b, u0);
+            w = DoubleVector.fromArray(S, line, o + L);
+            s1 = w.fma(a, s1);
+            u1 = w.fma(b, u1);
+            w = DoubleVector.fromArray(S, line, o + 2 * L);
+            s2 = w.fma(a, s2);
+            u2 = w.fma(b, u2);
+            w = DoubleVector.fromArray(S, line, o + 3 * L);
+            s3 = w.fma(a, s3);
+            u3 = w.fma(b, u3);
+            w = DoubleVector.fromArray(S, line, o + 4 * L);
+            s4 = w.fma(a, s4);
+            u4 = w.fma(b, u4);
+            w = DoubleVector.fromArray(S, line, o + 5 * L);
+            s5 = w.fma(a, s5);
+            u5 = w.fma(b, u5);
+            w = DoubleVector.fromArray(S, line, o + 6 * L);
+            s6 = w.fma(a, s6);
+            u6 = w.fma(b, u6);
+            w = DoubleVector.fromArray(S, line, o + 7 * L);
+            s7 = w.fma(a, s7);
+            u7 = w.fma(b, u7);
+        }
+        s0.intoArray(t0, j);
+        s1.intoArray(t0, j + L);
+        s2.intoArray(t0, j + 2 * L);
+        s3.intoArray(t0, j + 3 * L);
+        s4.intoArray(t0, j + 4 * L);
+        s5.intoArray(t0, j + 5 * L);
+        s6.intoArray(t0, j + 6 * L);
+        s7.intoArray(t0, j + 7 * L);
+        u0.intoArray(t1, j);
+        u1.intoArray(t1, j + L);
+        u2.intoArray(t1, j + 2 * L);
+        u3.intoArray(t1, j + 3 * L);
+        u4.intoArray(t1, j + 4 * L);
+        u5.intoArray(t1, j + 5 * L);
+        u6.intoArray(t1, j + 6 * L);
+        u7.intoArray(t1, j + 7 * L);
+    }
+
+    /** Entries j .. j + 63 of row t0 (factor k, or 1 for k == p) over every example. */
+    private static void column8(double[][] xRows, double[] xFlat, int n, int p, int k, double[] line, int lo, int m,
+                                double[] t0, int j) {
+        DoubleVector s0 = DoubleVector.fromArray(S, t0, j), s1 = DoubleVector.fromArray(S, t0, j + L);
+        DoubleVector s2 = DoubleVector.fromArray(S, t0, j + 2 * L), s3 = DoubleVector.fromArray(S, t0, j + 3 * L);
+        DoubleVector s4 = DoubleVector.fromArray(S, t0, j + 4 * L), s5 = DoubleVector.fromArray(S, t0, j + 5 * L);
+        DoubleVector s6 = DoubleVector.fromArray(S, t0, j + 6 * L), s7 = DoubleVector.fromArray(S, t0, j + 7 * L);
+        final boolean one = k >= p;
+        for (int i = 0, o = lo; i < n; i++, o += m) {
+            final DoubleVector a = DoubleVector.broadcast(S, one ? 1.0 : xRows == null ? xFlat[i * p + k] : xRows[i][k]);
+            s0 = DoubleVector.fromArray(S, line, o).fma(a, s0);
+            s1 = DoubleVector.fromArray(S, line, o + L).fma(a, s1);
+            s2 = DoubleVector.fromArray(S, line, o + 2 * L).fma(a, s2);
+            s3 = DoubleVector.fromArray(S, line, o + 3 * L).fma(a, s3);
+            s4 = DoubleVector.fromArray(S, line, o + 4 * L).fma(a, s4);
+            s5 = DoubleVector.fromArray(S, line, o + 5 * L).fma(a, s5);
+            s6 = DoubleVector.fromArray(S, line, o + 6 * L).fma(a, s6);
+            s7 = DoubleVector.fromArray(S, line, o + 7 * L).fma(a, s7);
+        }
+        s0.intoArray(t0, j);
+        s1.intoArray(t0, j + L);
+        s2.intoArray(t0, j + 2 * L);
+        s3.intoArray(t0, j + 3 * L);
+        s4.intoArray(t0, j + 4 * L);
+        s5.intoArray(t0, j + 5 * L);
+        s6.intoArray(t0, j + 6 * L);
+        s7.intoArray(t0, j + 7 * L);
+    }
+
+    /** One column of a row (past the vectors): the same chain with {@link Math#fma}. */
+    private static double scalar(double[] a, int a0, long mask, double[] b, int bo, int m, double start, int kind, double y) {
+        double s = start;
+        long r = mask;
+        while (r != 0) {
+            final int k = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            s = Math.fma(a[a0 + k], b[bo + k * m], s);
+        }
+        if (kind == RELU) {
+            return Math.max(s, 0.0);
+        }
+        return kind == STEP ? s * Math.min(y * Kernels.TWO_1023 * Kernels.TWO_1023, 1.0) : s;
+    }
+}
