@@ -60,6 +60,8 @@ final class WekaBench {
     static String precision = "float64";
     /** Options added to every large-workload build (weka-large --read-instances: " -read-instances"). */
     static String extra = "";
+    /** Hidden layers of the large workload's network (weka-large --hidden 96,96; default the workload's 64,64). */
+    static String hidden = "64,64";
 
     static Instances instances(Path dir, int rows, boolean binary) throws java.io.IOException {
         final DMatrixRMaj[] xy = LargeBench.readData(dir.resolve("large_poisson.bin"));
@@ -83,7 +85,7 @@ final class WekaBench {
 
     static NeuralGLM glm(String family, int epochs, int threads) throws Exception {
         final NeuralGLM g = new NeuralGLM();
-        g.setOptions(Utils.splitOptions("-family " + family + " -hidden 64,64 -optimizer \"SGD -lr 0.01\" -mini-batch-size 256 -epochs "
+        g.setOptions(Utils.splitOptions("-family " + family + " -hidden " + hidden + " -optimizer \"SGD -lr 0.01\" -mini-batch-size 256 -epochs "
                 + epochs + " -num-threads " + threads + " -S 1 -precision " + precision + PINNED + extra));
         return g;
     }
@@ -143,6 +145,7 @@ final class WekaBench {
         final int reps = a.integer("reps", pair ? 5 : 3), epochs = a.integer("epochs", 5), threads = a.integer("threads", 1);
         precision = a.string("precision", "float64");
         extra = a.flag("read-instances") ? " -read-instances" : "";
+        hidden = a.string("hidden", "64,64");
         final long rssStart = LargeBench.rssKb("VmRSS");
         // setOptions resolves the option classes with Utils.forName, whose first call builds Weka's class cache (every
         // jar of the class path scanned: tens of MB of garbage on the bench's); Weka's Run and Explorer build it as they

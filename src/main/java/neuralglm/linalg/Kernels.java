@@ -49,7 +49,22 @@ public final class Kernels {
      */
     public static void affine(DMatrixRMaj x, DMatrixRMaj w, DMatrixRMaj wT, DMatrixRMaj b, DMatrixRMaj y) {
         final int n = x.numRows, p = x.numCols, m = w.numRows;
-        if (VECTOR) {
+        if (VECTOR && n > 1 && p >= 2 && p <= Long.SIZE && m >= RowGemm.MIN_WIDTH) {
+            // each row's sums in registers over its nonzero terms, W^T streamed from a 64-byte line
+            final double[] line = VECTOR_LINE.get().ensure(p * m);
+            final int off = VectorRowKernels.start(line);
+            if (wT != null) {
+                System.arraycopy(wT.data, 0, line, off, p * m);
+            } else {
+                final double[] wd = w.data;
+                for (int k = 0; k < p; k++) {
+                    for (int j = 0, o = off + k * m; j < m; j++) {
+                        line[o + j] = wd[j * p + k];
+                    }
+                }
+            }
+            VectorRowKernels.affine(x.data, n, p, line, off, m, b.data, y.data);
+        } else if (VECTOR) {
             VectorGemm.axb(x.data, n, p, wT != null ? wT.data : transposed(w), m, b.data, y.data);
         } else if (m >= RowGemm.MIN_WIDTH && n > 1) {
             if (wT != null) {
@@ -61,6 +76,20 @@ public final class Kernels {
             Gemm.abt(x.data, n, p, w.data, m, b.data, y.data);
         }
     }
+
+    /** A thread's buffer for W^T from a 64-byte line ({@link #affine} on the Vector API). */
+    private static final class Line {
+        private double[] data = new double[0];
+
+        double[] ensure(int entries) {
+            if (data.length < entries + 8) {
+                data = new double[entries + 8];
+            }
+            return data;
+        }
+    }
+
+    private static final ThreadLocal<Line> VECTOR_LINE = ThreadLocal.withInitial(Line::new);
 
     /** @return whether {@link #affine} reads {@code wT} (otherwise it may be null: the row kernels transpose W themselves) */
     public static boolean affineReadsTranspose() {

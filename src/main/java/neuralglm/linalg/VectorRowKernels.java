@@ -66,24 +66,50 @@ public final class VectorRowKernels {
             if (skip && masks != null) {
                 masks[i] = mask;
             }
-            final double[] t = c[i], y = step == null ? null : step[i];
-            int j = 0;
-            for (; j + 8 * L <= m; j += 8 * L) {
-                block8(a, a0, mask, b, bOff + j, m, z, j, t, kind, y);
-            }
-            for (; j + L <= m; j += L) {
-                block1(a, a0, mask, b, bOff + j, m, z, j, t, kind, y);
-            }
-            for (; j < m; j++) {
-                t[j] = scalar(a, a0, mask, b, bOff + j, m, z == null ? 0.0 : z[j], kind, y == null ? 0.0 : y[j]);
-            }
+            row(a, a0, mask, b, bOff, m, z, c[i], 0, kind, step == null ? null : step[i]);
         }
         return skip && masks != null;
     }
 
-    /** Columns j .. j + 63 of a row: eight vectors of sums in registers over the terms of mask. */
+    /**
+     * {@code c = a b + 1 z^T} on row-major arrays: {@link Kernels#affine}'s forward product (b = W^T from {@code bOff}),
+     * with zero terms left out under {@link #rowsTimes}' rules.
+     *
+     * @param a n x p, p from 2 to 64. Not modified.
+     * @param b p rows of m from {@code bOff}. Not modified.
+     * @param z the bias, length m, or null for zeros. Not modified.
+     * @param c n x m. Modified (overwritten).
+     */
+    public static void affine(double[] a, int n, int p, double[] b, int bOff, int m, double[] z, double[] c) {
+        if (p < 2 || p > Long.SIZE) {
+            throw new IllegalArgumentException("2 to 64 terms, not " + p);
+        }
+        final boolean skip = n > 0 && RowKernels.hasZeros(null, a, Math.min(n, RowKernels.PROBE), p)
+                && ZeroTerms.finite(b, bOff, bOff + p * m) && (z == null || ZeroTerms.noNegativeZero(z, m));
+        final long all = p == Long.SIZE ? -1L : (1L << p) - 1;
+        for (int i = 0; i < n; i++) {
+            row(a, i * p, skip ? ZeroTerms.nonZeroMask(a, i * p, p) : all, b, bOff, m, z, c, i * m, PLAIN, null);
+        }
+    }
+
+    /** One row of sums: {@code t[to + j] = e(z[j] + sum over mask's k of a[a0 + k] b[bOff + k m + j])}, j &lt; m. */
+    private static void row(double[] a, int a0, long mask, double[] b, int bOff, int m, double[] z, double[] t, int to,
+                            int kind, double[] y) {
+        int j = 0;
+        for (; j + 8 * L <= m; j += 8 * L) {
+            block8(a, a0, mask, b, bOff + j, m, z, j, t, to + j, kind, y);
+        }
+        for (; j + L <= m; j += L) {
+            block1(a, a0, mask, b, bOff + j, m, z, j, t, to + j, kind, y);
+        }
+        for (; j < m; j++) {
+            t[to + j] = scalar(a, a0, mask, b, bOff + j, m, z == null ? 0.0 : z[j], kind, y == null ? 0.0 : y[j]);
+        }
+    }
+
+    /** Columns j .. j + 63 of a row (written from {@code t[to]}): eight vectors of sums in registers over the terms of mask. */
     private static void block8(double[] a, int a0, long mask, double[] b, int bo, int m, double[] z, int j, double[] t,
-                               int kind, double[] y) {
+                               int to, int kind, double[] y) {
         DoubleVector s0, s1, s2, s3, s4, s5, s6, s7;
         if (z == null) {
             s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = DoubleVector.zero(S);
@@ -132,19 +158,19 @@ public final class VectorRowKernels {
             s6 = s6.mul(DoubleVector.fromArray(S, y, j + 6 * L).mul(T).mul(T).min(1.0));
             s7 = s7.mul(DoubleVector.fromArray(S, y, j + 7 * L).mul(T).mul(T).min(1.0));
         }
-        s0.intoArray(t, j);
-        s1.intoArray(t, j + L);
-        s2.intoArray(t, j + 2 * L);
-        s3.intoArray(t, j + 3 * L);
-        s4.intoArray(t, j + 4 * L);
-        s5.intoArray(t, j + 5 * L);
-        s6.intoArray(t, j + 6 * L);
-        s7.intoArray(t, j + 7 * L);
+        s0.intoArray(t, to);
+        s1.intoArray(t, to + L);
+        s2.intoArray(t, to + 2 * L);
+        s3.intoArray(t, to + 3 * L);
+        s4.intoArray(t, to + 4 * L);
+        s5.intoArray(t, to + 5 * L);
+        s6.intoArray(t, to + 6 * L);
+        s7.intoArray(t, to + 7 * L);
     }
 
-    /** Columns j .. j + 7 of a row: one vector of sums. */
+    /** Columns j .. j + 7 of a row (written from {@code t[to]}): one vector of sums. */
     private static void block1(double[] a, int a0, long mask, double[] b, int bo, int m, double[] z, int j, double[] t,
-                               int kind, double[] y) {
+                               int to, int kind, double[] y) {
         DoubleVector s = z == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, z, j);
         long r = mask;
         while (r != 0) {
@@ -157,7 +183,7 @@ public final class VectorRowKernels {
         } else if (kind == STEP) {
             s = s.mul(DoubleVector.fromArray(S, y, j).mul(T).mul(T).min(1.0));
         }
-        s.intoArray(t, j);
+        s.intoArray(t, to);
     }
 
     /**

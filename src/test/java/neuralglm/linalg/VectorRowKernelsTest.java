@@ -65,6 +65,20 @@ class VectorRowKernelsTest {
         for (int i = 0; i < n; i++) {
             System.arraycopy(a[i], 0, aFlat, i * p, p);
         }
+        // the flat forward product (prediction: Kernels.affine) against RowGemm's, which leaves out zero terms by the same rules
+        final double[] bt = new double[p * m];
+        for (int k = 0; k < p; k++) {
+            System.arraycopy(b[k], 0, bt, k * m, m);
+        }
+        for (double[] start : new double[][] {z, null}) {
+            final double[] want = new double[n * m], got = new double[n * m];
+            RowGemm.axb(aFlat, n, p, bt, m, start, want);
+            VectorRowKernels.affine(aFlat, n, p, line, off, m, start, got);
+            for (int e = 0; e < n * m; e++) {
+                assertEquals(Double.doubleToRawLongBits(want[e]), Double.doubleToRawLongBits(got[e]),
+                        "affine, n " + n + ", p " + p + ", m " + m + ", offset " + off + ", entry " + e + ": " + want[e] + " against " + got[e]);
+            }
+        }
         for (int mode = 0; mode < 3; mode++) {
             for (int form = 0; form < 2; form++) {
                 final boolean relu = mode == 1;
