@@ -49,7 +49,8 @@ public final class Kernels {
      */
     public static void affine(DMatrixRMaj x, DMatrixRMaj w, DMatrixRMaj wT, DMatrixRMaj b, DMatrixRMaj y) {
         final int n = x.numRows, p = x.numCols, m = w.numRows;
-        if (VECTOR && n > 1 && p >= 2 && p <= Long.SIZE && m >= RowGemm.MIN_WIDTH) {
+        if (VECTOR && n > 1 && p >= 2 && p <= VectorRowKernels.MAX_WIDTH && m >= RowGemm.MIN_WIDTH
+                && m <= VectorRowKernels.MAX_WIDTH && m % 32 == 0) {
             // each row's sums in registers over its nonzero terms, W^T streamed from a 64-byte line
             final double[] line = VECTOR_LINE.get().ensure(p * m);
             final int off = VectorRowKernels.start(line);

@@ -20,6 +20,11 @@ public final class VectorRowKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_512;
     private static final int L = 8;
     private static final int PLAIN = 0, RELU = 1, STEP = 2;
+    /**
+     * The widest layer (inputs and outputs) whose products these kernels run in training and prediction: its weights
+     * (32 KB) stay in the first-level cache; wider ones ran slower here than on {@link RowKernels}' loops.
+     */
+    public static final int MAX_WIDTH = 64;
     /** 2^1023: a ReLU's step is min(y T T, 1) (see Kernels#reluGradFromOutput). */
     private static final double T = Kernels.TWO_1023;
 
@@ -52,76 +57,105 @@ public final class VectorRowKernels {
      */
     public static boolean rowsTimes(double[][] aRows, double[] aFlat, int n, int p, double[] b, int bOff, int m, double[] z,
                                     double[][] c, boolean relu, double[][] step, long[] masks) {
-        if (p < 2 || p > Long.SIZE) {
-            throw new IllegalArgumentException("2 to 64 terms, not " + p);
-        }
         final boolean skip = n > 0 && RowKernels.hasZeros(aRows, aFlat, Math.min(n, RowKernels.PROBE), p)
                 && ZeroTerms.finite(b, bOff, bOff + p * m) && (z == null || ZeroTerms.noNegativeZero(z, m));
-        final long all = p == Long.SIZE ? -1L : (1L << p) - 1;
         final int kind = relu ? RELU : step != null ? STEP : PLAIN;
+        final long[] terms = new long[chunks(p)];
         for (int i = 0; i < n; i++) {
             final double[] a = aRows == null ? aFlat : aRows[i];
             final int a0 = aRows == null ? i * p : 0;
-            final long mask = skip ? ZeroTerms.nonZeroMask(a, a0, p) : all;
-            if (skip && masks != null) {
-                masks[i] = mask;
+            terms(a, a0, p, skip, terms);
+            if (skip && masks != null && p <= Long.SIZE) {
+                masks[i] = terms[0];
             }
-            row(a, a0, mask, b, bOff, m, z, c[i], 0, kind, step == null ? null : step[i]);
+            row(a, a0, terms, b, bOff, m, z, c[i], 0, kind, step == null ? null : step[i]);
         }
-        return skip && masks != null;
+        return skip && masks != null && p <= Long.SIZE;
     }
 
     /**
      * {@code c = a b + 1 z^T} on row-major arrays: {@link Kernels#affine}'s forward product (b = W^T from {@code bOff}),
      * with zero terms left out under {@link #rowsTimes}' rules.
      *
-     * @param a n x p, p from 2 to 64. Not modified.
+     * @param a n x p. Not modified.
      * @param b p rows of m from {@code bOff}. Not modified.
      * @param z the bias, length m, or null for zeros. Not modified.
      * @param c n x m. Modified (overwritten).
      */
     public static void affine(double[] a, int n, int p, double[] b, int bOff, int m, double[] z, double[] c) {
-        if (p < 2 || p > Long.SIZE) {
-            throw new IllegalArgumentException("2 to 64 terms, not " + p);
-        }
         final boolean skip = n > 0 && RowKernels.hasZeros(null, a, Math.min(n, RowKernels.PROBE), p)
                 && ZeroTerms.finite(b, bOff, bOff + p * m) && (z == null || ZeroTerms.noNegativeZero(z, m));
-        final long all = p == Long.SIZE ? -1L : (1L << p) - 1;
+        final long[] terms = new long[chunks(p)];
         for (int i = 0; i < n; i++) {
-            row(a, i * p, skip ? ZeroTerms.nonZeroMask(a, i * p, p) : all, b, bOff, m, z, c, i * m, PLAIN, null);
+            terms(a, i * p, p, skip, terms);
+            row(a, i * p, terms, b, bOff, m, z, c, i * m, PLAIN, null);
         }
     }
 
-    /** One row of sums: {@code t[to + j] = e(z[j] + sum over mask's k of a[a0 + k] b[bOff + k m + j])}, j &lt; m. */
-    private static void row(double[] a, int a0, long mask, double[] b, int bOff, int m, double[] z, double[] t, int to,
+    /** @return the 64-term chunks of p terms */
+    private static int chunks(int p) {
+        return (p + Long.SIZE - 1) / Long.SIZE;
+    }
+
+    /**
+     * The terms a row takes, as bits per chunk of 64: {@code terms[q]} bit e for term {@code 64 q + e}; with {@code skip}
+     * those with {@code a[a0 + k] != 0} (NaN included, {@link ZeroTerms#nonZeroMask}), else all p.
+     */
+    private static void terms(double[] a, int a0, int p, boolean skip, long[] terms) {
+        for (int q = 0, k0 = 0; k0 < p; q++, k0 += Long.SIZE) {
+            final int len = Math.min(Long.SIZE, p - k0);
+            terms[q] = skip ? ZeroTerms.nonZeroMask(a, a0 + k0, len) : len == Long.SIZE ? -1L : (1L << len) - 1;
+        }
+    }
+
+    /**
+     * One row of sums: {@code t[to + j] = e(z[j] + sum_k a[a0 + k] b[bOff + k m + j])} over the terms k of {@code terms},
+     * ascending, for j &lt; m.
+     */
+    private static void row(double[] a, int a0, long[] terms, double[] b, int bOff, int m, double[] z, double[] t, int to,
                             int kind, double[] y) {
-        int j = 0;
-        for (; j + 8 * L <= m; j += 8 * L) {
-            block8(a, a0, mask, b, bOff + j, m, z, j, t, to + j, kind, y);
-        }
-        for (; j + L <= m; j += L) {
-            block1(a, a0, mask, b, bOff + j, m, z, j, t, to + j, kind, y);
-        }
-        for (; j < m; j++) {
-            t[to + j] = scalar(a, a0, mask, b, bOff + j, m, z == null ? 0.0 : z[j], kind, y == null ? 0.0 : y[j]);
+        // more than 64 terms: a chunk's sums are stored and the next chunk's chain goes on from them (the same chain); e
+        // comes with the last chunk. One chunk per call keeps the kernels' loops single, which C2 needs to keep the
+        // vectors in registers (a nested loop of vectors ran 4-6 times slower)
+        final int last = terms.length - 1;
+        for (int q = 0; q <= last; q++) {
+            final double[] from = q == 0 ? z : t;
+            final int fo = q == 0 ? 0 : to, e = q == last ? kind : PLAIN, k0 = q * Long.SIZE;
+            int j = 0;
+            for (; j + 8 * L <= m; j += 8 * L) {
+                block8(a, a0 + k0, terms[q], b, bOff + k0 * m + j, m, from, fo + j, t, to + j, e, y, j);
+            }
+            for (; j + 4 * L <= m; j += 4 * L) {
+                block4(a, a0 + k0, terms[q], b, bOff + k0 * m + j, m, from, fo + j, t, to + j, e, y, j);
+            }
+            for (; j + L <= m; j += L) {
+                block1(a, a0 + k0, terms[q], b, bOff + k0 * m + j, m, from, fo + j, t, to + j, e, y, j);
+            }
+            for (; j < m; j++) {
+                t[to + j] = scalar(a, a0 + k0, terms[q], b, bOff + k0 * m + j, m, from == null ? 0.0 : from[fo + j], e,
+                        y == null ? 0.0 : y[j]);
+            }
         }
     }
 
-    /** Columns j .. j + 63 of a row (written from {@code t[to]}): eight vectors of sums in registers over the terms of mask. */
-    private static void block8(double[] a, int a0, long mask, double[] b, int bo, int m, double[] z, int j, double[] t,
-                               int to, int kind, double[] y) {
+    /**
+     * Eight vectors of a row's sums in registers: {@code t[to + c] = e(from[fo + c] + sum over mask's k of a[a0 + k]
+     * b[bo + k m + c])}, c &lt; 64 (from null: zeros); the step's outputs y read from {@code y[yo]}.
+     */
+    private static void block8(double[] a, int a0, long mask, double[] b, int bo, int m, double[] from, int fo, double[] t,
+                               int to, int kind, double[] y, int yo) {
         DoubleVector s0, s1, s2, s3, s4, s5, s6, s7;
-        if (z == null) {
+        if (from == null) {
             s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = DoubleVector.zero(S);
         } else {
-            s0 = DoubleVector.fromArray(S, z, j);
-            s1 = DoubleVector.fromArray(S, z, j + L);
-            s2 = DoubleVector.fromArray(S, z, j + 2 * L);
-            s3 = DoubleVector.fromArray(S, z, j + 3 * L);
-            s4 = DoubleVector.fromArray(S, z, j + 4 * L);
-            s5 = DoubleVector.fromArray(S, z, j + 5 * L);
-            s6 = DoubleVector.fromArray(S, z, j + 6 * L);
-            s7 = DoubleVector.fromArray(S, z, j + 7 * L);
+            s0 = DoubleVector.fromArray(S, from, fo);
+            s1 = DoubleVector.fromArray(S, from, fo + L);
+            s2 = DoubleVector.fromArray(S, from, fo + 2 * L);
+            s3 = DoubleVector.fromArray(S, from, fo + 3 * L);
+            s4 = DoubleVector.fromArray(S, from, fo + 4 * L);
+            s5 = DoubleVector.fromArray(S, from, fo + 5 * L);
+            s6 = DoubleVector.fromArray(S, from, fo + 6 * L);
+            s7 = DoubleVector.fromArray(S, from, fo + 7 * L);
         }
         long r = mask;
         while (r != 0) {
@@ -149,14 +183,14 @@ public final class VectorRowKernels {
             s6 = s6.max(0.0);
             s7 = s7.max(0.0);
         } else if (kind == STEP) {
-            s0 = s0.mul(DoubleVector.fromArray(S, y, j).mul(T).mul(T).min(1.0));
-            s1 = s1.mul(DoubleVector.fromArray(S, y, j + L).mul(T).mul(T).min(1.0));
-            s2 = s2.mul(DoubleVector.fromArray(S, y, j + 2 * L).mul(T).mul(T).min(1.0));
-            s3 = s3.mul(DoubleVector.fromArray(S, y, j + 3 * L).mul(T).mul(T).min(1.0));
-            s4 = s4.mul(DoubleVector.fromArray(S, y, j + 4 * L).mul(T).mul(T).min(1.0));
-            s5 = s5.mul(DoubleVector.fromArray(S, y, j + 5 * L).mul(T).mul(T).min(1.0));
-            s6 = s6.mul(DoubleVector.fromArray(S, y, j + 6 * L).mul(T).mul(T).min(1.0));
-            s7 = s7.mul(DoubleVector.fromArray(S, y, j + 7 * L).mul(T).mul(T).min(1.0));
+            s0 = s0.mul(DoubleVector.fromArray(S, y, yo).mul(T).mul(T).min(1.0));
+            s1 = s1.mul(DoubleVector.fromArray(S, y, yo + L).mul(T).mul(T).min(1.0));
+            s2 = s2.mul(DoubleVector.fromArray(S, y, yo + 2 * L).mul(T).mul(T).min(1.0));
+            s3 = s3.mul(DoubleVector.fromArray(S, y, yo + 3 * L).mul(T).mul(T).min(1.0));
+            s4 = s4.mul(DoubleVector.fromArray(S, y, yo + 4 * L).mul(T).mul(T).min(1.0));
+            s5 = s5.mul(DoubleVector.fromArray(S, y, yo + 5 * L).mul(T).mul(T).min(1.0));
+            s6 = s6.mul(DoubleVector.fromArray(S, y, yo + 6 * L).mul(T).mul(T).min(1.0));
+            s7 = s7.mul(DoubleVector.fromArray(S, y, yo + 7 * L).mul(T).mul(T).min(1.0));
         }
         s0.intoArray(t, to);
         s1.intoArray(t, to + L);
@@ -168,10 +202,50 @@ public final class VectorRowKernels {
         s7.intoArray(t, to + 7 * L);
     }
 
-    /** Columns j .. j + 7 of a row (written from {@code t[to]}): one vector of sums. */
-    private static void block1(double[] a, int a0, long mask, double[] b, int bo, int m, double[] z, int j, double[] t,
-                               int to, int kind, double[] y) {
-        DoubleVector s = z == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, z, j);
+    /** {@link #block8} for four vectors: {@code t[to + c]}, c &lt; 32. */
+    private static void block4(double[] a, int a0, long mask, double[] b, int bo, int m, double[] from, int fo, double[] t,
+                               int to, int kind, double[] y, int yo) {
+        DoubleVector s0, s1, s2, s3;
+        if (from == null) {
+            s0 = s1 = s2 = s3 = DoubleVector.zero(S);
+        } else {
+            s0 = DoubleVector.fromArray(S, from, fo);
+            s1 = DoubleVector.fromArray(S, from, fo + L);
+            s2 = DoubleVector.fromArray(S, from, fo + 2 * L);
+            s3 = DoubleVector.fromArray(S, from, fo + 3 * L);
+        }
+        long r = mask;
+        while (r != 0) {
+            final int k = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final DoubleVector x = DoubleVector.broadcast(S, a[a0 + k]);
+            final int o = bo + k * m;
+            s0 = DoubleVector.fromArray(S, b, o).fma(x, s0);
+            s1 = DoubleVector.fromArray(S, b, o + L).fma(x, s1);
+            s2 = DoubleVector.fromArray(S, b, o + 2 * L).fma(x, s2);
+            s3 = DoubleVector.fromArray(S, b, o + 3 * L).fma(x, s3);
+        }
+        if (kind == RELU) {
+            s0 = s0.max(0.0);
+            s1 = s1.max(0.0);
+            s2 = s2.max(0.0);
+            s3 = s3.max(0.0);
+        } else if (kind == STEP) {
+            s0 = s0.mul(DoubleVector.fromArray(S, y, yo).mul(T).mul(T).min(1.0));
+            s1 = s1.mul(DoubleVector.fromArray(S, y, yo + L).mul(T).mul(T).min(1.0));
+            s2 = s2.mul(DoubleVector.fromArray(S, y, yo + 2 * L).mul(T).mul(T).min(1.0));
+            s3 = s3.mul(DoubleVector.fromArray(S, y, yo + 3 * L).mul(T).mul(T).min(1.0));
+        }
+        s0.intoArray(t, to);
+        s1.intoArray(t, to + L);
+        s2.intoArray(t, to + 2 * L);
+        s3.intoArray(t, to + 3 * L);
+    }
+
+    /** {@link #block8} for one vector: {@code t[to + c]}, c &lt; 8. */
+    private static void block1(double[] a, int a0, long mask, double[] b, int bo, int m, double[] from, int fo, double[] t,
+                               int to, int kind, double[] y, int yo) {
+        DoubleVector s = from == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, from, fo);
         long r = mask;
         while (r != 0) {
             final int k = Long.numberOfTrailingZeros(r);
@@ -181,71 +255,112 @@ public final class VectorRowKernels {
         if (kind == RELU) {
             s = s.max(0.0);
         } else if (kind == STEP) {
-            s = s.mul(DoubleVector.fromArray(S, y, j).mul(T).mul(T).min(1.0));
+            s = s.mul(DoubleVector.fromArray(S, y, yo).mul(T).mul(T).min(1.0));
         }
         s.intoArray(t, to);
     }
 
     /**
-     * {@link RowKernels#weightGrad(double[][], int, int, double[][], int, double[][], boolean, int[], int[], long[], long[])}
-     * with zero gradients left out and the rows' masks given: {@code cr[j][k] += sum_i g[i][j] x[i][k]} over the i with
-     * {@code g[i][j] != 0}, ascending, one fused multiply-add per term. Per block of 64 examples, their rows of x are copied
-     * into {@code line} from a 64-byte line (each x row then streams through aligned loads for about half of the m units);
-     * each unit's row of cr takes the block's terms in registers (64 entries at a time), loaded and stored once per block.
+     * {@link RowKernels#weightGrad(double[][], int, int, double[][], int, double[][], boolean, int[], int[], long[], long[])}:
+     * {@code cr[j][k] += sum_i g[i][j] x[i][k]}, i ascending, one fused multiply-add per term; with {@code skip} over the
+     * i with {@code g[i][j] != 0} only (the caller has checked that x is finite). Per block of 64 examples, their rows of x
+     * are copied into {@code line} from a 64-byte line (each then streams through aligned loads for every unit that takes
+     * it); the examples of each unit are bits (the block's row masks transposed, 64 units at a time), and each unit's row
+     * of cr takes the block's terms in registers (64 entries at a time), loaded and stored once per block.
      *
-     * @param g        the output gradient's rows (n x m, m at most 64). Not modified.
-     * @param x        the layer's input rows (n x p; finite, as the caller has checked). Not modified.
+     * @param g        the output gradient's rows (n x m). Not modified.
+     * @param x        the layer's input rows (n x p). Not modified.
      * @param cr       m rows of length at least p (dW's rows). Modified (accumulated).
-     * @param rowMasks g's rows' nonzero terms ({@link ZeroTerms#nonZeroMask}). Not modified.
+     * @param skip     whether to leave out zero gradients
+     * @param rowMasks null, or g's rows' nonzero terms ({@link ZeroTerms#nonZeroMask}; used for m at most 64 with skip)
      * @param scratch  64 entries
      * @param line     at least {@code 64 p + 7} entries. Modified.
      */
-    public static void weightGrad(double[][] g, int n, int m, double[][] x, int p, double[][] cr, long[] rowMasks,
-                                  long[] scratch, double[] line) {
-        if (m > Long.SIZE) {
-            throw new IllegalArgumentException("at most 64 units, not " + m);
-        }
+    public static void weightGrad(double[][] g, int n, int m, double[][] x, int p, double[][] cr, boolean skip,
+                                  long[] rowMasks, long[] scratch, double[] line) {
         final int off = start(line);
         for (int i0 = 0; i0 < n; i0 += Long.SIZE) {
             final int rows = Math.min(n - i0, Long.SIZE);
-            System.arraycopy(rowMasks, i0, scratch, 0, rows);
-            java.util.Arrays.fill(scratch, rows, Long.SIZE, 0L);
-            RowKernels.transpose64(scratch);
             for (int e = 0; e < rows; e++) {
                 System.arraycopy(x[i0 + e], 0, line, off + e * p, p);
             }
-            for (int j = 0; j < m; j++) {
-                final long mask = scratch[j];
-                if (mask == 0) {
-                    continue;
-                }
-                final double[] t = cr[j];
-                int k = 0;
-                for (; k + 8 * L <= p; k += 8 * L) {
-                    unit8(g, i0, j, mask, line, off + k, p, t, k);
-                }
-                for (; k + L <= p; k += L) {
-                    DoubleVector s = DoubleVector.fromArray(S, t, k);
-                    long r = mask;
-                    while (r != 0) {
-                        final int e = Long.numberOfTrailingZeros(r);
-                        r &= r - 1;
-                        s = DoubleVector.fromArray(S, line, off + k + e * p).fma(DoubleVector.broadcast(S, g[i0 + e][j]), s);
+            for (int j0 = 0; j0 < m; j0 += Long.SIZE) {
+                final int units = Math.min(Long.SIZE, m - j0);
+                if (!skip) {
+                    java.util.Arrays.fill(scratch, 0, units, rows == Long.SIZE ? -1L : (1L << rows) - 1);
+                } else {
+                    if (rowMasks != null && m <= Long.SIZE) {
+                        System.arraycopy(rowMasks, i0, scratch, 0, rows);
+                    } else {
+                        for (int e = 0; e < rows; e++) {
+                            scratch[e] = ZeroTerms.nonZeroMask(g[i0 + e], j0, units);
+                        }
                     }
-                    s.intoArray(t, k);
+                    java.util.Arrays.fill(scratch, rows, Long.SIZE, 0L);
+                    RowKernels.transpose64(scratch);
                 }
-                for (; k < p; k++) {
-                    double s = t[k];
-                    long r = mask;
-                    while (r != 0) {
-                        final int e = Long.numberOfTrailingZeros(r);
-                        r &= r - 1;
-                        s = Math.fma(g[i0 + e][j], line[off + k + e * p], s);
+                for (int u = 0; u < units; u++) {
+                    final long mask = scratch[u];
+                    if (mask != 0) {
+                        unit(g, i0, j0 + u, mask, line, off, p, cr[j0 + u]);
                     }
-                    t[k] = s;
                 }
             }
         }
+    }
+
+    /** Unit j's row t of dW: the terms of the block's examples in mask (bit e: example i0 + e, its x row at line[lo + e p]). */
+    private static void unit(double[][] g, int i0, int j, long mask, double[] line, int lo, int p, double[] t) {
+        int k = 0;
+        for (; k + 8 * L <= p; k += 8 * L) {
+            unit8(g, i0, j, mask, line, lo + k, p, t, k);
+        }
+        for (; k + 4 * L <= p; k += 4 * L) {
+            unit4(g, i0, j, mask, line, lo + k, p, t, k);
+        }
+        for (; k + L <= p; k += L) {
+            DoubleVector s = DoubleVector.fromArray(S, t, k);
+            long r = mask;
+            while (r != 0) {
+                final int e = Long.numberOfTrailingZeros(r);
+                r &= r - 1;
+                s = DoubleVector.fromArray(S, line, lo + k + e * p).fma(DoubleVector.broadcast(S, g[i0 + e][j]), s);
+            }
+            s.intoArray(t, k);
+        }
+        for (; k < p; k++) {
+            double s = t[k];
+            long r = mask;
+            while (r != 0) {
+                final int e = Long.numberOfTrailingZeros(r);
+                r &= r - 1;
+                s = Math.fma(g[i0 + e][j], line[lo + k + e * p], s);
+            }
+            t[k] = s;
+        }
+    }
+
+    /** {@link #unit8} for entries k .. k + 31. */
+    private static void unit4(double[][] g, int i0, int j, long mask, double[] line, int lo, int p, double[] t, int k) {
+        DoubleVector s0 = DoubleVector.fromArray(S, t, k);
+        DoubleVector s1 = DoubleVector.fromArray(S, t, k + L);
+        DoubleVector s2 = DoubleVector.fromArray(S, t, k + 2 * L);
+        DoubleVector s3 = DoubleVector.fromArray(S, t, k + 3 * L);
+        long r = mask;
+        while (r != 0) {
+            final int e = Long.numberOfTrailingZeros(r);
+            r &= r - 1;
+            final DoubleVector a = DoubleVector.broadcast(S, g[i0 + e][j]);
+            final int o = lo + e * p;
+            s0 = DoubleVector.fromArray(S, line, o).fma(a, s0);
+            s1 = DoubleVector.fromArray(S, line, o + L).fma(a, s1);
+            s2 = DoubleVector.fromArray(S, line, o + 2 * L).fma(a, s2);
+            s3 = DoubleVector.fromArray(S, line, o + 3 * L).fma(a, s3);
+        }
+        s0.intoArray(t, k);
+        s1.intoArray(t, k + L);
+        s2.intoArray(t, k + 2 * L);
+        s3.intoArray(t, k + 3 * L);
     }
 
     /** Entries k .. k + 63 of unit j's row t of dW: the terms of the block's examples in mask, in registers. */
@@ -314,6 +429,12 @@ public final class VectorRowKernels {
                     columns8x2(xRows, xFlat, n, p, k, k1, line, off + j, m, t0, t1, j);
                 }
             }
+            for (; j + 4 * L <= m; j += 4 * L) {
+                columns4x2(xRows, xFlat, n, p, k, k1, line, off + j, m, t0, t1, j);
+            }
+            for (; j + L <= m; j += L) {
+                columns1x2(xRows, xFlat, n, p, k, k1, line, off + j, m, t0, t1, j);
+            }
             for (; j < m; j++) {
                 for (int q = 0; q < 2; q++) {
                     final int kk = q == 0 ? k : k1;
@@ -328,6 +449,61 @@ public final class VectorRowKernels {
                     t[j] = s;
                 }
             }
+        }
+    }
+
+    /** Entries j .. j + 31 of rows t0 (factor k, or 1 for k == p) and t1 (factor k1; none when null) over every example. */
+    private static void columns4x2(double[][] xRows, double[] xFlat, int n, int p, int k, int k1, double[] line, int lo,
+                                   int m, double[] t0, double[] t1, int j) {
+        final double[] u = t1 == null ? t0 : t1;   // without a second row: sums made and dropped (the same loop)
+        DoubleVector s0 = DoubleVector.fromArray(S, t0, j), s1 = DoubleVector.fromArray(S, t0, j + L);
+        DoubleVector s2 = DoubleVector.fromArray(S, t0, j + 2 * L), s3 = DoubleVector.fromArray(S, t0, j + 3 * L);
+        DoubleVector u0 = DoubleVector.fromArray(S, u, j), u1 = DoubleVector.fromArray(S, u, j + L);
+        DoubleVector u2 = DoubleVector.fromArray(S, u, j + 2 * L), u3 = DoubleVector.fromArray(S, u, j + 3 * L);
+        final int kk = t1 == null ? k : k1;
+        for (int i = 0, o = lo; i < n; i++, o += m) {
+            final DoubleVector a = DoubleVector.broadcast(S, factor(xRows, xFlat, p, i, k));
+            final DoubleVector c = DoubleVector.broadcast(S, factor(xRows, xFlat, p, i, kk));
+            DoubleVector w = DoubleVector.fromArray(S, line, o);
+            s0 = w.fma(a, s0);
+            u0 = w.fma(c, u0);
+            w = DoubleVector.fromArray(S, line, o + L);
+            s1 = w.fma(a, s1);
+            u1 = w.fma(c, u1);
+            w = DoubleVector.fromArray(S, line, o + 2 * L);
+            s2 = w.fma(a, s2);
+            u2 = w.fma(c, u2);
+            w = DoubleVector.fromArray(S, line, o + 3 * L);
+            s3 = w.fma(a, s3);
+            u3 = w.fma(c, u3);
+        }
+        s0.intoArray(t0, j);
+        s1.intoArray(t0, j + L);
+        s2.intoArray(t0, j + 2 * L);
+        s3.intoArray(t0, j + 3 * L);
+        if (t1 != null) {
+            u0.intoArray(t1, j);
+            u1.intoArray(t1, j + L);
+            u2.intoArray(t1, j + 2 * L);
+            u3.intoArray(t1, j + 3 * L);
+        }
+    }
+
+    /** Entries j .. j + 7 of rows t0 (factor k, or 1 for k == p) and t1 (factor k1; none when null) over every example. */
+    private static void columns1x2(double[][] xRows, double[] xFlat, int n, int p, int k, int k1, double[] line, int lo,
+                                   int m, double[] t0, double[] t1, int j) {
+        DoubleVector s = DoubleVector.fromArray(S, t0, j);
+        DoubleVector u = t1 == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, t1, j);
+        for (int i = 0, o = lo; i < n; i++, o += m) {
+            final DoubleVector w = DoubleVector.fromArray(S, line, o);
+            s = w.fma(DoubleVector.broadcast(S, factor(xRows, xFlat, p, i, k)), s);
+            if (t1 != null) {
+                u = w.fma(DoubleVector.broadcast(S, factor(xRows, xFlat, p, i, k1)), u);
+            }
+        }
+        s.intoArray(t0, j);
+        if (t1 != null) {
+            u.intoArray(t1, j);
         }
     }
 
@@ -427,7 +603,8 @@ public final class VectorRowKernels {
     }
 
     /** One column of a row (past the vectors): the same chain with {@link Math#fma}. */
-    private static double scalar(double[] a, int a0, long mask, double[] b, int bo, int m, double start, int kind, double y) {
+    private static double scalar(double[] a, int a0, long mask, double[] b, int bo, int m, double start, int kind,
+                                 double y) {
         double s = start;
         long r = mask;
         while (r != 0) {

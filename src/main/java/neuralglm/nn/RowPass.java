@@ -67,12 +67,12 @@ final class RowPass {
             widest = Math.max(widest, width[l + 1]);
             if (this.layers[l] instanceof Linear) {
                 final int p = width[l], m = width[l + 1];
-                if (VECTOR && vectorTerms(p) && m >= RowKernels.MIN_WIDTH) {
+                if (VECTOR && vectorLayer(p, m) && p >= 2 && vectorRows(m)) {
                     wTLine[l] = new double[p * m + LINE_SLACK];
                 } else if (m >= RowKernels.MIN_WIDTH) {
                     wT[l] = new double[p][m];
                 }
-                if (VECTOR && vectorTerms(m) && p >= RowKernels.MIN_WIDTH) {
+                if (VECTOR && vectorLayer(p, m) && m >= 2 && vectorRows(p)) {
                     wLine[l] = new double[m * p + LINE_SLACK];
                 } else {
                     wRows[l] = new double[m][p];
@@ -106,9 +106,22 @@ final class RowPass {
     /** Entries before a 64-byte line at most, in a {@code double[]}. */
     private static final int LINE_SLACK = 8;
 
-    /** @return whether {@link VectorRowKernels#rowsTimes} takes products of this many terms */
-    private static boolean vectorTerms(int terms) {
-        return terms >= 2 && terms <= Long.SIZE;
+    /**
+     * @return whether {@link VectorRowKernels} runs the products of a Linear with p inputs and m outputs: at most 64 each
+     *         (W, 32 KB at most, stays in the first-level cache; wider layers ran slower on them than on RowKernels' loops:
+     *         96 x 96 0.69 s against 0.58, 128 x 128 1.14 against 0.89, src/bench/SPEED.md), and more than one term
+     */
+    static boolean vectorLayer(int p, int m) {
+        return p <= VectorRowKernels.MAX_WIDTH && m <= VectorRowKernels.MAX_WIDTH;
+    }
+
+    /**
+     * @return whether rows of this width are made in {@link VectorRowKernels}' blocks of four or eight vectors only (a
+     *         multiple of 32): narrower remainders run a chain per vector, slower than RowKernels' loops (a 48-unit
+     *         layer's products took 0.44 s of epochs against 0.26)
+     */
+    static boolean vectorRows(int width) {
+        return width % 32 == 0 && width > 0;
     }
 
     /** @return whether a Linear with p inputs and m outputs sums its weight gradient transposed (rows of length m) */
@@ -325,7 +338,7 @@ final class RowPass {
             } else {
                 RowKernels.transpose(dW, p, m, c);
             }
-            if (VECTOR) {
+            if (VECTOR && vectorLayer(p, m) && vectorRows(m)) {
                 if (gLine == null || gLine.length < capacity * m + LINE_SLACK) {
                     gLine = new double[capacity * m + LINE_SLACK];
                 }
@@ -361,11 +374,11 @@ final class RowPass {
                 }
             }
         }
-        if (VECTOR && skip && masked && m <= Long.SIZE) {
+        if (VECTOR && vectorLayer(pl, m) && vectorRows(pl)) {
             if (xLine == null || xLine.length < Long.SIZE * pl + LINE_SLACK) {
                 xLine = new double[Long.SIZE * pl + LINE_SLACK];
             }
-            VectorRowKernels.weightGrad(dy, n, m, xr, pl, cr, masks, block, xLine);
+            VectorRowKernels.weightGrad(dy, n, m, xr, pl, cr, skip, masked ? masks : null, block, xLine);
         } else {
             RowKernels.weightGrad(dy, n, m, xr, pl, cr, skip, lists, counts, masked ? masks : null, block);
         }

@@ -356,6 +356,20 @@ public final class Sequential implements Layer {
         throw new IllegalArgumentException("No parameter named " + name + "; the network has " + parameters());
     }
 
+    /**
+     * @return whether some {@link Linear} layer has more than {@code ColumnPass.MAX_WIDTH} (48) outputs, so that a
+     *         float64 training pass runs it on the row pass ({@link RowPass}), which the Vector API module speeds up
+     *         (narrower layers train by columns, as fast in any JVM)
+     */
+    public boolean hasRowMajorLayers() {
+        for (Layer layer : layers) {
+            if (layer instanceof Linear lin && lin.outputs() > ColumnPass.MAX_WIDTH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the total number of scalar parameters */
     public int numParameters() {
         int n = 0;

@@ -40,7 +40,9 @@ class RowPassTest {
     @ParameterizedTest
     @CsvSource({"ReLU,20,64;64,1,256,0", "ReLU,20,64;64,1,37,0.3", "ReLU,40,64;72,3,50,0.5", "ReLU,5,9;4,2,16,0",
         "Tanh,3,70,3,37,0", "Squareplus,6,64;12,1,40,0.2", "Softplus,4,50,9,20,0", "ReLU,7,none,2,33,0",
-        "ReLU,7,none,12,33,0.4", "ReLU,36,64,10,300,0.5", "ELU,33,40;8,1,30,0.1", "ReLU,2,3;66;5,1,18,0"})
+        "ReLU,7,none,12,33,0.4", "ReLU,36,64,10,300,0.5", "ELU,33,40;8,1,30,0.1", "ReLU,2,3;66;5,1,18,0",
+        "ReLU,20,96;96,1,130,0", "ReLU,70,130;72,2,67,0.4", "Squareplus,20,96;96,1,40,0",
+        "ReLU,20,64;32,1,100,0", "ReLU,32,64;64,3,70,0.3", "Softplus,40,64;32,2,50,0"})
     void rowPassEqualsTheLayerByLayerPass(String act, int in, String hidden, int out, int n, double zeros) {
         final int[] h = hidden.equals("none") ? new int[0]
                 : java.util.Arrays.stream(hidden.split(";")).mapToInt(Integer::parseInt).toArray();

@@ -39,6 +39,7 @@ import weka.classifiers.functions.neuralglm.DropTests;
 import weka.classifiers.functions.neuralglm.FamilySpec;
 import weka.classifiers.functions.neuralglm.FittedModel;
 import weka.classifiers.functions.neuralglm.InputChecks;
+import weka.classifiers.functions.neuralglm.KernelNote;
 import weka.classifiers.functions.neuralglm.InputPipeline;
 import weka.classifiers.functions.neuralglm.LBFGS;
 import weka.classifiers.functions.neuralglm.ModelAggregation;
@@ -1302,6 +1303,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         if (reused && buildLog != null) {
             buildLog.epoch(session);   // the status bar: the last epoch of the fit kept
         }
+        noteKernelsOnce(session.network());
         return new TrainingRun(new Instances(train, 0), pipeline, fam, session, x, rows, targets, hiddenSizes.length == 0,
                 architecture(cols, hiddenSizes, actName, outputs) + (members.isEmpty() ? ""
                         : String.format(Locale.ROOT, "; the average of %d such networks (%d %s units in all)",
@@ -1318,6 +1320,24 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                         + "the same inputs (the Epochs run and Stopped lines below are the network's)", num(lambda)))
                         + describeLinearOmitted(choice.linearOutcome()),
                 targetScale, members, linear, plan.refitsLevel(), offsetColumn);
+    }
+
+    /** Set once the JVM has been told how to get the faster kernels. */
+    private static final java.util.concurrent.atomic.AtomicBoolean KERNELS_NOTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Once per JVM, on the first build of a network the Vector API module would train faster (a float64 layer wider
+     * than 48 units) in a JVM without it (Weka's default), says on standard error (the console) and in the Explorer's
+     * log how to get it.
+     */
+    private void noteKernelsOnce(Sequential network) {
+        if (network.hasRowMajorLayers() && network.precision() == Precision.FLOAT64 && KernelNote.withoutVectorApi()
+                && KERNELS_NOTED.compareAndSet(false, true)) {
+            System.err.println(KernelNote.forLog());
+            if (log != null) {
+                log.logMessage(KernelNote.forLog());
+            }
+        }
     }
 
     /**

@@ -73,6 +73,12 @@ public final class FittedModel implements Serializable {
      * without it.
      */
     final OffsetColumn offsetColumn;
+    /**
+     * Whether the trained network had a float64 layer wider than 48 units, so trained on the row pass that the Vector API
+     * module speeds up (the report's Kernels line); false for a model saved before this field existed, a stream, a model
+     * trained elsewhere.
+     */
+    final boolean rowKernels;
     /** Instances objects already found equal to the header (identity cache; a data race only repeats a check). */
     private transient volatile Instances verified;
 
@@ -103,7 +109,7 @@ public final class FittedModel implements Serializable {
                        FittedDispersion dispersion, String resumeNote, String regularization, AbsentClasses absent) {
         this(header, pipeline, net, family, classAttribute, result, statistics, architecture, optimizer, epochLimit, weights,
                 standardized, requestedBatchSize, trainingRows, validationRows, dispersion, resumeNote, regularization, absent,
-                null);
+                null, false);
     }
 
     /**
@@ -111,15 +117,16 @@ public final class FittedModel implements Serializable {
      *
      * @param header       the training header without the offset attribute (no rows)
      * @param offsetColumn the offset attribute, or null for none
+     * @param rowKernels   whether the network trained on the row pass in float64 ({@link Sequential#hasRowMajorLayers()})
      */
     public FittedModel(Instances header, InputPipeline pipeline, Sequential net, Family family, Attribute classAttribute,
                        TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,
                        double[] weights, boolean standardized, int requestedBatchSize, int trainingRows, int validationRows,
                        FittedDispersion dispersion, String resumeNote, String regularization, AbsentClasses absent,
-                       OffsetColumn offsetColumn) {
+                       OffsetColumn offsetColumn, boolean rowKernels) {
         this(header, pipeline, net, family, classAttribute, result, statistics, architecture, optimizer, epochLimit,
                 weights.length, Family.totalWeight(weights, weights.length), standardized, requestedBatchSize, trainingRows,
-                validationRows, dispersion, null, null, 0, resumeNote, regularization, absent, offsetColumn);
+                validationRows, dispersion, null, null, 0, resumeNote, regularization, absent, offsetColumn, rowKernels);
     }
 
     /**
@@ -145,7 +152,7 @@ public final class FittedModel implements Serializable {
                                                AbsentClasses absent) {
         return new FittedModel(header, inputs, net, family, header.classAttribute(), result, null, architecture, "",
                 result.epochs(), 0, Double.NaN, standardized, 0, 0, 0, dispersion,
-                classValues == null ? null : classValues.clone(), origin, 0, null, null, absent, null);
+                classValues == null ? null : classValues.clone(), origin, 0, null, null, absent, null, false);
     }
 
     private FittedModel(Instances header, Inputs pipeline, Sequential net, Family family, Attribute classAttribute,
@@ -153,7 +160,8 @@ public final class FittedModel implements Serializable {
                         int numInstances, double sumOfWeights, boolean standardized, int requestedBatchSize, int trainingRows,
                         int validationRows, FittedDispersion dispersion, int[] classValues, String origin,
                         int averagedFrom, String resumeNote, String regularization, AbsentClasses absent,
-                        OffsetColumn offsetColumn) {
+                        OffsetColumn offsetColumn, boolean rowKernels) {
+        this.rowKernels = rowKernels;
         this.absent = absent;
         this.offsetColumn = offsetColumn;
         this.header = header;
@@ -235,13 +243,14 @@ public final class FittedModel implements Serializable {
     public FittedModel withStatistics(FitStatistics stats) {
         return new FittedModel(header, pipeline, net, family, classAttribute, result, stats, architecture, optimizer,
                 epochLimit, numInstances, sumOfWeights, standardized, requestedBatchSize, trainingRows, validationRows,
-                dispersion, classValues, origin, averagedFrom, resumeNote, regularization, absent, offsetColumn);
+                dispersion, classValues, origin, averagedFrom, resumeNote, regularization, absent, offsetColumn, rowKernels);
     }
 
     private FittedModel with(Sequential network, int averaged, AbsentClasses absentClasses) {
         return new FittedModel(header, pipeline, network, family, classAttribute, result, statistics, architecture, optimizer,
                 epochLimit, numInstances, sumOfWeights, standardized, requestedBatchSize, trainingRows, validationRows,
-                dispersion, classValues, origin, averaged, resumeNote, regularization, absentClasses, offsetColumn);
+                dispersion, classValues, origin, averaged, resumeNote, regularization, absentClasses, offsetColumn,
+                rowKernels);
     }
 
     /** @return the class values without training weight, in the network's output order; null when none */

@@ -45,6 +45,10 @@ public final class ModelReport {
         if (m.origin != null) {
             return trainedElsewhere(sb, m);
         }
+        final String kernels = KernelNote.forReport(m.rowKernels);
+        if (kernels != null) {
+            line(sb, "Kernels", kernels);
+        }
         line(sb, "Optimiser", m.optimizer);
         if (m.regularization != null) {
             line(sb, "Regularisation", m.regularization);

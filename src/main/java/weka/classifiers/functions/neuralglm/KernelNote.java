@@ -1,0 +1,54 @@
+package weka.classifiers.functions.neuralglm;
+
+import neuralglm.linalg.Kernels;
+
+/**
+ * What to tell a user whose JVM runs without the Vector API module ({@code jdk.incubator.vector}, not loaded by Weka's
+ * default JVM and not loadable by a library at run time): the exact line that turns on the faster kernels for the
+ * networks they speed up (a float64 layer wider than 48 units, trained on the row pass; narrower layers train by columns,
+ * as fast in any JVM). Said once per JVM on standard error and in the Explorer's log, and in the report of every model
+ * it concerns.
+ */
+public final class KernelNote {
+
+    /** The exact Java option that turns on the Vector API kernels. */
+    public static final String OPTION = "--add-modules jdk.incubator.vector";
+
+    /** The environment setting by which Java's launcher adds {@link #OPTION} to every JVM it starts. */
+    public static final String ENVIRONMENT = "JDK_JAVA_OPTIONS=--add-modules=jdk.incubator.vector";
+
+    /** The measured gain, in words (src/bench/SPEED.md, session of 2026-12-04). */
+    static final String GAIN = "a 20-64-64-1 network's epochs take about 0.7 of the time";
+
+    private KernelNote() {
+    }
+
+    /** @return whether this JVM trains on the plain-Java kernels although the Vector API ones were not turned off */
+    public static boolean withoutVectorApi() {
+        return !Kernels.vectorised() && !Boolean.getBoolean("neuralglm.scalar");
+    }
+
+    /** @return the note for the console and the log: which kernels run and the line that turns on the faster ones */
+    public static String forLog() {
+        return "NeuralGLM: this JVM runs without the Vector API module, so networks with a layer wider than 48 units "
+                + "train on plain-Java kernels (vectorised by the JIT); with the module they train faster (" + GAIN
+                + "). Start Weka's JVM with the option " + OPTION + " (for example: java " + OPTION + " -jar weka.jar), "
+                + "or set the environment variable " + ENVIRONMENT + " before starting Weka; the results are the same to "
+                + "the bit. Narrower networks (the default's 16 units) train as fast without it.";
+    }
+
+    /**
+     * @param trainedOnRowKernels whether the model's network trained on the row pass in float64 (a layer wider than 48
+     *                            units: {@code Sequential.hasRowMajorLayers})
+     * @return the report's line in this JVM, or null when the Vector API would not have sped its training up (it is
+     *         loaded, turned off, or the network trained by columns: layers at most 48 units wide, float32)
+     */
+    public static String forReport(boolean trainedOnRowKernels) {
+        if (!trainedOnRowKernels || !withoutVectorApi()) {
+            return null;
+        }
+        return "plain Java in this JVM (no Vector API module); this network trains faster (" + GAIN + ") with java "
+                + OPTION + " -jar weka.jar, or with " + ENVIRONMENT + " set before Weka starts; the results are the same "
+                + "to the bit";
+    }
+}
