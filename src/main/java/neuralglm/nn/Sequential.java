@@ -357,17 +357,22 @@ public final class Sequential implements Layer {
     }
 
     /**
-     * @return whether some {@link Linear} layer has more than {@code ColumnPass.MAX_WIDTH} (48) outputs, so that a
-     *         float64 training pass runs it on the row pass ({@link RowPass}), which the Vector API module speeds up
-     *         (narrower layers train by columns, as fast in any JVM)
+     * @return whether a float64 training pass of this network runs on the row pass ({@link RowPass}: some {@link Linear}
+     *         has more than {@code ColumnPass.MAX_WIDTH} (48) outputs) and some of its layers there on the Vector API's
+     *         row kernels when the module is loaded (at most 64 inputs and outputs, rows a multiple of 32): the networks
+     *         that module trains faster (narrower networks train by columns, wider layers on the same loops, in any JVM)
      */
-    public boolean hasRowMajorLayers() {
+    public boolean trainsFasterWithVectorApi() {
+        boolean rows = false, vector = false;
         for (Layer layer : layers) {
-            if (layer instanceof Linear lin && lin.outputs() > ColumnPass.MAX_WIDTH) {
-                return true;
+            if (layer instanceof Linear lin) {
+                final int p = lin.inputs(), m = lin.outputs();
+                rows |= m > ColumnPass.MAX_WIDTH;
+                // its forward product or its input gradient on VectorRowKernels, as RowPass decides
+                vector |= RowPass.vectorLayer(p, m) && (p >= 2 && RowPass.vectorRows(m) || m >= 2 && RowPass.vectorRows(p));
             }
         }
-        return false;
+        return rows && vector;
     }
 
     /** @return the total number of scalar parameters */

@@ -117,7 +117,7 @@ public final class FittedModel implements Serializable {
      *
      * @param header       the training header without the offset attribute (no rows)
      * @param offsetColumn the offset attribute, or null for none
-     * @param rowKernels   whether the network trained on the row pass in float64 ({@link Sequential#hasRowMajorLayers()})
+     * @param rowKernels   whether the network trained on the row pass in float64 ({@link Sequential#trainsFasterWithVectorApi()})
      */
     public FittedModel(Instances header, InputPipeline pipeline, Sequential net, Family family, Attribute classAttribute,
                        TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,

@@ -5,9 +5,9 @@ import neuralglm.linalg.Kernels;
 /**
  * What to tell a user whose JVM runs without the Vector API module ({@code jdk.incubator.vector}, not loaded by Weka's
  * default JVM and not loadable by a library at run time): the exact line that turns on the faster kernels for the
- * networks they speed up (a float64 layer wider than 48 units, trained on the row pass; narrower layers train by columns,
- * as fast in any JVM). Said once per JVM on standard error and in the Explorer's log, and in the report of every model
- * it concerns.
+ * networks they speed up ({@code Sequential.trainsFasterWithVectorApi}: float64 networks with a layer of 49 to 64 units,
+ * trained on the row pass; narrower networks train by columns and wider layers on the same loops, as fast in any JVM).
+ * Said once per JVM on standard error and in the Explorer's log, and in the report of every model it concerns.
  */
 public final class KernelNote {
 
@@ -30,18 +30,18 @@ public final class KernelNote {
 
     /** @return the note for the console and the log: which kernels run and the line that turns on the faster ones */
     public static String forLog() {
-        return "NeuralGLM: this JVM runs without the Vector API module, so networks with a layer wider than 48 units "
-                + "train on plain-Java kernels (vectorised by the JIT); with the module they train faster (" + GAIN
+        return "NeuralGLM: this JVM runs without the Vector API module, so networks with layers of 49 to 64 units train "
+                + "on plain-Java kernels (vectorised by the JIT); with the module they train faster (" + GAIN
                 + "). Start Weka's JVM with the option " + OPTION + " (for example: java " + OPTION + " -jar weka.jar), "
                 + "or set the environment variable " + ENVIRONMENT + " before starting Weka; the results are the same to "
-                + "the bit. Narrower networks (the default's 16 units) train as fast without it.";
+                + "the bit. Narrower networks (the default's 16 units) and wider layers train as fast without it.";
     }
 
     /**
-     * @param trainedOnRowKernels whether the model's network trained on the row pass in float64 (a layer wider than 48
-     *                            units: {@code Sequential.hasRowMajorLayers})
+     * @param trainedOnRowKernels whether the model's network is one the module trains faster, in float64
+     *                            ({@code Sequential.trainsFasterWithVectorApi})
      * @return the report's line in this JVM, or null when the Vector API would not have sped its training up (it is
-     *         loaded, turned off, or the network trained by columns: layers at most 48 units wide, float32)
+     *         loaded, turned off, or the network is not one it speeds up: layers at most 48 units wide, float32)
      */
     public static String forReport(boolean trainedOnRowKernels) {
         if (!trainedOnRowKernels || !withoutVectorApi()) {
