@@ -49,8 +49,9 @@ public final class Kernels {
      */
     public static void affine(DMatrixRMaj x, DMatrixRMaj w, DMatrixRMaj wT, DMatrixRMaj b, DMatrixRMaj y) {
         final int n = x.numRows, p = x.numCols, m = w.numRows;
-        if (VECTOR && n > 1 && p >= 2 && p <= VectorRowKernels.MAX_WIDTH && m >= RowGemm.MIN_WIDTH
-                && m <= VectorRowKernels.MAX_WIDTH && m % 32 == 0) {
+        final boolean rowShape = VECTOR && n > 1 && p >= 2 && p <= VectorRowKernels.MAX_WIDTH && m >= RowGemm.MIN_WIDTH
+                && m <= VectorRowKernels.MAX_WIDTH && m % 32 == 0;
+        if (rowShape && VectorRowKernels.ready()) {
             // each row's sums in registers over its nonzero terms, W^T streamed from a 64-byte line
             final double[] line = VECTOR_LINE.get().ensure(p * m);
             final int off = VectorRowKernels.start(line);
@@ -65,9 +66,10 @@ public final class Kernels {
                 }
             }
             VectorRowKernels.affine(x.data, n, p, line, off, m, b.data, y.data);
-        } else if (VECTOR) {
+        } else if (VECTOR && !rowShape) {
             VectorGemm.axb(x.data, n, p, wT != null ? wT.data : transposed(w), m, b.data, y.data);
         } else if (m >= RowGemm.MIN_WIDTH && n > 1) {
+            // (also a row shape in a JVM whose Vector API kernels are not compiled yet: the same bits)
             if (wT != null) {
                 RowGemm.axb(x.data, n, p, wT.data, m, b.data, y.data);
             } else {

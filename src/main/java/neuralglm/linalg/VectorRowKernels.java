@@ -32,6 +32,14 @@ public final class VectorRowKernels {
     }
 
     /**
+     * @return whether these kernels are compiled and may take over from {@link RowKernels} (the first call starts their
+     *         warm-up: {@link VectorWarmUp}); the same bits either way
+     */
+    public static boolean ready() {
+        return VectorWarmUp.ready();
+    }
+
+    /**
      * @param b a buffer
      * @return the first index of b (0 to 7) at a 64-byte line as b lies now: write the operand there right before the
      *         product (the collector may move b between products; a misplaced start only costs time)

@@ -35,6 +35,7 @@ final class RowPass {
     private double[][] wLine;       // per Linear (Vector API products): W (out x in) in one array, from a 64-byte line
     private double[] gLine;         // (Vector API products) an output gradient's rows in one array, for a transposed dW
     private double[] xLine;         // (Vector API products) a block of 64 input rows in one array, for a masked dW
+    private boolean vectors;        // whether this pass (forward and its backward) runs the Vector API's products
     private int[] idx;
     private int[] lists;
     private int[] counts;
@@ -67,16 +68,17 @@ final class RowPass {
             widest = Math.max(widest, width[l + 1]);
             if (this.layers[l] instanceof Linear) {
                 final int p = width[l], m = width[l + 1];
+                // both kernel sets' buffers where the Vector API may take over (RowKernels run until it is compiled)
                 if (VECTOR && vectorLayer(p, m) && p >= 2 && vectorRows(m)) {
                     wTLine[l] = new double[p * m + LINE_SLACK];
-                } else if (m >= RowKernels.MIN_WIDTH) {
+                }
+                if (m >= RowKernels.MIN_WIDTH) {
                     wT[l] = new double[p][m];
                 }
                 if (VECTOR && vectorLayer(p, m) && m >= 2 && vectorRows(p)) {
                     wLine[l] = new double[m * p + LINE_SLACK];
-                } else {
-                    wRows[l] = new double[m][p];
                 }
+                wRows[l] = new double[m][p];
                 dWRows[l] = transposedGradient(p, m) ? new double[p][m] : new double[m][p];
             }
         }
@@ -168,6 +170,7 @@ final class RowPass {
         x = input;
         n = input.numRows;
         inputRows = false;
+        vectors = VECTOR && VectorRowKernels.ready();
         liveXCount = width[0];
         ensure(n);
         for (int l = 0; l < layers.length; l++) {
@@ -180,7 +183,7 @@ final class RowPass {
                 final int p = width[l], m = width[l + 1];
                 final boolean relu = reluAt(l + 1);
                 final double[][] out = relu ? act[l + 2] : act[l + 1];
-                if (wTLine[l] != null) {
+                if (vectors && wTLine[l] != null) {
                     final double[] t = wTLine[l];
                     final int off = VectorRowKernels.start(t);
                     for (int k = 0; k < p; k++) {
@@ -277,7 +280,7 @@ final class RowPass {
                     final double[] weight = lin.weight().value().data;
                     // through the ReLU before this layer in the same pass (its outputs are this layer's inputs)
                     final boolean relu = reluAt(l - 1);
-                    if (wLine[l] != null) {
+                    if (vectors && wLine[l] != null) {
                         final double[] w = wLine[l];
                         final int off = VectorRowKernels.start(w);
                         System.arraycopy(weight, 0, w, off, m * p);
@@ -338,7 +341,7 @@ final class RowPass {
             } else {
                 RowKernels.transpose(dW, p, m, c);
             }
-            if (VECTOR && vectorLayer(p, m) && vectorRows(m)) {
+            if (vectors && vectorLayer(p, m) && vectorRows(m)) {
                 if (gLine == null || gLine.length < capacity * m + LINE_SLACK) {
                     gLine = new double[capacity * m + LINE_SLACK];
                 }
@@ -374,7 +377,7 @@ final class RowPass {
                 }
             }
         }
-        if (VECTOR && vectorLayer(pl, m) && vectorRows(pl)) {
+        if (vectors && vectorLayer(pl, m) && vectorRows(pl)) {
             if (xLine == null || xLine.length < Long.SIZE * pl + LINE_SLACK) {
                 xLine = new double[Long.SIZE * pl + LINE_SLACK];
             }

@@ -18,7 +18,8 @@ public final class KernelNote {
     public static final String ENVIRONMENT = "JDK_JAVA_OPTIONS=--add-modules=jdk.incubator.vector";
 
     /** The measured gain, in words (src/bench/SPEED.md, session of 2026-12-04). */
-    static final String GAIN = "a 20-64-64-1 network's epochs take about 0.7 of the time";
+    static final String GAIN = "a 20-64-64-1 network's epochs take about 0.7 of the time from a JVM's second build on; "
+            + "its first build takes about a second longer while the JIT compiles the Vector API kernels";
 
     private KernelNote() {
     }

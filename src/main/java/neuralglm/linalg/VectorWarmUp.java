@@ -1,0 +1,121 @@
+package neuralglm.linalg;
+
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * When {@link VectorRowKernels} may take over from {@link RowKernels}: once C2 has compiled them. Until then the Vector
+ * API runs its Java fallbacks (every lane operation a lambda, each vector an object), some hundred times slower than
+ * compiled code, and a JVM's first build of a 20-64-64-1 network took 2.6-2.8 s with the module against 1.8 s without
+ * (src/bench/SPEED.md). So the first request starts one daemon thread that runs the kernels on small random products
+ * until calls take the time of compiled code, 200 times in a row but for a few slow ones (or 20 s have passed), and {@link #ready} answers
+ * false until then: the callers keep to RowKernels meanwhile. The two kernel sets give the same bits, so a build that
+ * switches in the middle trains exactly as one that does not.
+ */
+final class VectorWarmUp {
+    /**
+     * Rows of the warm-up products, each with 2 nonzero terms of 64: C2 compiles a method after thousands of calls, and
+     * an interpreted call costs about a microsecond per vector operation, so the fewer operations per call the sooner
+     * (on a 2-core machine the warm-up's CPU time is taken from the build: full rows of 16 took about 1.9 s to compile).
+     */
+    private static final int ROWS = 4;
+    /** A call of all four warm-up products this fast (ns) counts as compiled (interpreted, they take milliseconds). */
+    private static final long COMPILED_NS = 20_000;
+    private static final int IN_A_ROW = 200;
+    private static final long GIVE_UP_NS = 20_000_000_000L;
+
+    private static volatile boolean ready;
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private VectorWarmUp() {
+    }
+
+    /** @return whether the Vector API kernels are compiled (the first call starts their warm-up and answers false) */
+    static boolean ready() {
+        if (ready) {
+            return true;
+        }
+        if (STARTED.compareAndSet(false, true)) {
+            if (Boolean.getBoolean("neuralglm.noVectorWarmUp")) {
+                ready = true;
+                return true;
+            }
+            final Thread t = new Thread(VectorWarmUp::run, "neuralglm-vector-warm-up");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        }
+        return ready;
+    }
+
+    private static void run() {
+        try {
+            warmUp();
+        } catch (RuntimeException | LinkageError e) {
+            // the kernels are correct compiled or not: a failed warm-up only means they take over now
+        } finally {
+            ready = true;
+        }
+    }
+
+    /**
+     * Runs the kernels on small products until a call of all of them takes the time of compiled code, {@value #IN_A_ROW}
+     * times in a row, or the time is up.
+     *
+     * @return whether compiled speed was reached
+     */
+    static boolean warmUp() {
+        final Random rng = new Random(1);
+        final int p = 64, m = 64, n = ROWS;
+        final double[][] a = new double[n][p], c = new double[n][m], y = new double[n][m], x = new double[n][p];
+        final double[][] cr = new double[m][p], ct = new double[2][m];
+        for (int i = 0; i < n; i++) {
+            a[i][rng.nextInt(p)] = rng.nextGaussian();
+            a[i][rng.nextInt(p)] = rng.nextGaussian();
+            x[i][rng.nextInt(p)] = rng.nextGaussian();
+            for (int j = 0; j < m; j++) {
+                y[i][j] = rng.nextBoolean() ? 0.0 : rng.nextDouble();
+            }
+        }
+        final double[] b = new double[p * m + 8], z = new double[m], flat = new double[n * p], out = new double[n * m];
+        final double[] line = new double[Long.SIZE * p + 8], gLine = new double[n * m + 8];
+        for (int e = 0; e < b.length; e++) {
+            b[e] = rng.nextGaussian() * 0.1;
+        }
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, flat, i * p, p);
+        }
+        final long[] masks = new long[n], scratch = new long[Long.SIZE];
+        final long start = System.nanoTime();
+        int fast = 0;
+        long rounds = 0;
+        for (int round = 0; fast < IN_A_ROW && System.nanoTime() - start < GIVE_UP_NS; round++) {
+            final long t0 = System.nanoTime();
+            // the shapes and modes training and prediction use: the ReLU forward, the stepped input gradient with
+            // masks, the masked weight gradient, the transposed one with its bias row, the flat forward
+            VectorRowKernels.rowsTimes(a, null, n, p, b, 0, m, z, c, true, null, null);
+            VectorRowKernels.rowsTimes(a, null, n, p, b, 0, m, null, c, false, y, masks);
+            VectorRowKernels.weightGrad(a, n, p, x, p, cr, true, masks, scratch, line);
+            VectorRowKernels.weightGradT(null, flat, n, 2, c, m, ct, z, gLine);
+            VectorRowKernels.affine(flat, n, p, b, 0, m, z, out);
+            // a slow call (interpreted code, or the thread preempted on a busy machine) halves the count
+            fast = System.nanoTime() - t0 < COMPILED_NS ? fast + 1 : fast / 2;
+            rounds++;
+            if ((round & 63) == 63) {
+                java.util.Arrays.fill(z, 0.0);   // keep the sums bounded
+                for (double[] r : cr) {
+                    java.util.Arrays.fill(r, 0.0);
+                }
+                for (double[] r : ct) {
+                    java.util.Arrays.fill(r, 0.0);
+                }
+            }
+        }
+        lastRounds = rounds;
+        lastNanos = System.nanoTime() - start;
+        return fast >= IN_A_ROW;
+    }
+
+    /** The last warm-up's rounds and nanoseconds (for the tests and benchmarks). */
+    static volatile long lastRounds, lastNanos;
+}
