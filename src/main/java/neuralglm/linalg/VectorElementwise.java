@@ -5,10 +5,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Element-wise ReLU and its backward step with the Vector API (used by {@link Kernels} when the module
- * is present): the same operations as the plain loops of {@link Kernels}, lane by lane, so the same bits.
+ * is present): the same operations as the plain loops of {@link Kernels}, lane by lane, so the same bits. 512-bit
+ * vectors, as every Vector API kernel here (one species per JVM: see {@link VectorGemm}).
  */
 final class VectorElementwise {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_512;
     private static final int L = S.length();
 
     private VectorElementwise() {

@@ -15,10 +15,12 @@ import jdk.incubator.vector.VectorSpecies;
  * columns than a vector (a network's single output) go to scalar dot products, 8 rows at a time. Every entry is summed exactly as in {@link Gemm}:
  * from the bias (or C's old value), products added in ascending order of the inner index, each
  * step one fused multiply-add (rounded once, as {@link Math#fma}); so both classes give bit-identical results.
- * 256-bit vectors: as fast as 512-bit ones on this AMD machine, and they leave shorter column tails.
+ * 512-bit vectors, the species of {@link VectorRowKernels}: a JVM whose Vector API code runs two species (256 and
+ * 512 bits) saw its shared methods' type profiles split between them and batch prediction fall from 1.1-1.5M to
+ * 0.09-0.43M instances/s (2026-12-04); {@link #column} and {@link #intoColumn} work for either length.
  */
 final class VectorGemm {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_512;
     private static final int L = S.length();
     /** The starting row of {@link #axb} without a bias, for up to this many columns. Never written. */
     private static final double[] ZEROS = new double[512];
@@ -346,18 +348,26 @@ final class VectorGemm {
         }
     }
 
-    /** @return the vector {@code c[off], c[off + stride], c[off + 2 stride], c[off + 3 stride]} (L = 4) */
+    /** @return the vector {@code c[off], c[off + stride], ..., c[off + (L - 1) stride]} (lanes written out: no loop) */
     private static DoubleVector column(double[] c, int off, int stride) {
-        return DoubleVector.zero(S).withLane(0, c[off]).withLane(1, c[off + stride])
+        final DoubleVector v = DoubleVector.zero(S).withLane(0, c[off]).withLane(1, c[off + stride])
                 .withLane(2, c[off + 2 * stride]).withLane(3, c[off + 3 * stride]);
+        return L == 4 ? v : v.withLane(4, c[off + 4 * stride]).withLane(5, c[off + 5 * stride])
+                .withLane(6, c[off + 6 * stride]).withLane(7, c[off + 7 * stride]);
     }
 
-    /** Writes the 4 lanes of v to {@code c[off], c[off + stride], ...}. */
+    /** Writes the L lanes of v to {@code c[off], c[off + stride], ...}. */
     private static void intoColumn(DoubleVector v, double[] c, int off, int stride) {
         c[off] = v.lane(0);
         c[off + stride] = v.lane(1);
         c[off + 2 * stride] = v.lane(2);
         c[off + 3 * stride] = v.lane(3);
+        if (L == 8) {
+            c[off + 4 * stride] = v.lane(4);
+            c[off + 5 * stride] = v.lane(5);
+            c[off + 6 * stride] = v.lane(6);
+            c[off + 7 * stride] = v.lane(7);
+        }
     }
 
     /** {@code colSums[q] += sum_i a[i][q]} for the n x m matrix a, each sum in ascending i as {@link Gemm#atb}. */
