@@ -427,7 +427,7 @@ class RowKernelsTest {
         return f;
     }
 
-    private static double[][] copy(double[][] a) {
+    static double[][] copy(double[][] a) {
         final double[][] c = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             c[i] = a[i].clone();
@@ -435,8 +435,8 @@ class RowKernelsTest {
         return c;
     }
 
-    /** Three eighths 0, one eighth -0, the rest standard normal. */
-    private static double[][] sparse(Random rng, int rows, int cols) {
+    /** Three eighths 0, one eighth -0, the rest standard normal (also VectorRowKernelsTest's inputs). */
+    static double[][] sparse(Random rng, int rows, int cols) {
         final double[][] a = new double[rows][cols];
         for (double[] r : a) {
             for (int i = 0; i < cols; i++) {

@@ -26,8 +26,9 @@ class VectorRowKernelsTest {
     void equalsTheRowKernelsToTheBit(int n, int p, int m) {
         assumeTrue(Kernels.vectorised(), "the Vector API module is not loaded");
         final Random rng = new Random(31L * n + 7L * p + m);
-        final double[][] a = sparse(rng, n, p), b = sparse(rng, p, m), y = sparse(rng, n, m);
-        final double[] z = sparse(rng, 1, m)[0];
+        final double[][] a = RowKernelsTest.sparse(rng, n, p), b = RowKernelsTest.sparse(rng, p, m);
+        final double[][] y = RowKernelsTest.sparse(rng, n, m);
+        final double[] z = RowKernelsTest.sparse(rng, 1, m)[0];
         for (int j = 0; j < m; j++) {
             z[j] = Math.abs(z[j]);   // no -0: zero terms are left out
         }
@@ -123,7 +124,8 @@ class VectorRowKernelsTest {
     void weightGradientsEqualTheRowKernelsToTheBit(int n, int m, int p) {
         assumeTrue(Kernels.vectorised(), "the Vector API module is not loaded");
         final Random rng = new Random(17L * n + 5L * m + p);
-        final double[][] g = sparse(rng, n, m), x = sparse(rng, n, p), c0 = sparse(rng, m, p);
+        final double[][] g = RowKernelsTest.sparse(rng, n, m), x = RowKernelsTest.sparse(rng, n, p);
+        final double[][] c0 = RowKernelsTest.sparse(rng, m, p);
         for (int i = 0; i < n; i++) {
             g[i][0] = 0.0;   // a unit with no gradient
         }
@@ -133,25 +135,25 @@ class VectorRowKernelsTest {
         }
         // zero gradients left out (with the rows' masks given, and made by the kernel), then every term
         for (boolean skip : new boolean[] {true, false}) {
-            final double[][] want = copy(c0);
+            final double[][] want = RowKernelsTest.copy(c0);
             RowKernels.weightGrad(g, n, m, x, p, want, skip, new int[m * RowKernels.BLOCK + 5], new int[m],
                     m <= 64 ? masks : null, new long[64]);
             for (int pad = 0; pad < 8; pad++) {
-                final double[][] got = copy(c0);
+                final double[][] got = RowKernelsTest.copy(c0);
                 final double[] line = new double[pad + 64 * p + 8];
                 VectorRowKernels.weightGrad(g, n, m, x, p, got, skip, pad % 2 == 0 ? masks : null, new long[64], line);
                 assertSameBits(want, got, "dW, skip " + skip + ", n " + n + ", m " + m + ", p " + p);
             }
         }
         // transposed: rows as long as the outputs (m), with and without the bias gradient, x as rows and as one array
-        final double[][] ct0 = sparse(rng, p, m);
-        final double[] db0 = sparse(rng, 1, m)[0];
+        final double[][] ct0 = RowKernelsTest.sparse(rng, p, m);
+        final double[] db0 = RowKernelsTest.sparse(rng, 1, m)[0];
         final double[] xFlat = new double[n * p];
         for (int i = 0; i < n; i++) {
             System.arraycopy(x[i], 0, xFlat, i * p, p);
         }
         for (int form = 0; form < 2; form++) {
-            final double[][] wantT = copy(ct0), gotT = copy(ct0);
+            final double[][] wantT = RowKernelsTest.copy(ct0), gotT = RowKernelsTest.copy(ct0);
             final double[] wantDb = form == 0 ? db0.clone() : null, gotDb = form == 0 ? db0.clone() : null;
             RowKernels.weightGradT(form == 0 ? x : null, form == 0 ? null : xFlat, n, p, g, m, wantT, wantDb);
             VectorRowKernels.weightGradT(form == 0 ? x : null, form == 0 ? null : xFlat, n, p, g, m, gotT, gotDb,
@@ -172,13 +174,6 @@ class VectorRowKernelsTest {
         }
     }
 
-    private static double[][] copy(double[][] a) {
-        final double[][] c = new double[a.length][];
-        for (int r = 0; r < a.length; r++) {
-            c[r] = a[r].clone();
-        }
-        return c;
-    }
 
     /** A line start is an index 0 to 7; on HotSpot the addresses are known, so starts are measured, not guessed. */
     @Test
@@ -208,17 +203,5 @@ class VectorRowKernelsTest {
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
-    }
-
-    /** Three eighths 0, one eighth -0, the rest standard normal. */
-    private static double[][] sparse(Random rng, int rows, int cols) {
-        final double[][] a = new double[rows][cols];
-        for (double[] r : a) {
-            for (int i = 0; i < cols; i++) {
-                final int u = rng.nextInt(8);
-                r[i] = u < 3 ? 0.0 : u == 3 ? -0.0 : rng.nextGaussian();
-            }
-        }
-        return a;
     }
 }
