@@ -4,17 +4,23 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link RowKernels#rowsTimes}'s product on the Vector API (used by {@code nn.RowPass} when the JVM runs with
- * {@code --add-modules jdk.incubator.vector}):
+ * {@link RowKernels}' products on the Vector API, for {@code nn.RowPass} and {@link Kernels#affine} when the JVM runs
+ * with {@code --add-modules jdk.incubator.vector} (layers of at most {@link #MAX_WIDTH} inputs and outputs):
  * <pre>
- *   c[i][j] = e(z[j] + sum_k a[i][k] b[k m + j])     k ascending; terms with a[i][k] == 0 left out under RowKernels' rules
+ *   rowsTimes:    c[i][j] = e(z[j] + sum_k a[i][k] b[k m + j])     forward (b = W^T), input gradient (b = W)
+ *   affine:       c = a b + 1 z^T, row-major                          prediction
+ *   weightGrad:   cr[j][k] += sum_i g[i][j] x[i][k]                  rows of dW
+ *   weightGradT:  ct[k][j] += sum_i x[i][k] g[i][j],  db[j] += sum_i g[i][j]     rows of dW^T (few inputs)
  * </pre>
- * where b is one row-major p x m array from a 64-byte line ({@link #start}: W^T for the forward pass, W for the input
- * gradient). Each row of c is made in registers: up to 64 of its sums at a time (eight 512-bit vectors) take every term
- * of the row, each a broadcast of a[i][k] and one fused multiply-add per vector with a line of b, and are stored once,
- * after e; C2's own loops ({@link RowKernels}) load and store the row of sums in every pass of six terms, on 256-bit
- * vectors. The same terms in the same order, each one fused multiply-add, so the same bits as {@link RowKernels}.
- * Columns past the last multiple of 8 take scalar {@link Math#fma}s, in the same order.
+ * k (or i) ascending, terms with a zero scalar factor left out under RowKernels' rules. The operand each product
+ * streams (b, the block's rows of x, the rows of g) is read from a 64-byte line ({@link #start}): a 512-bit load that
+ * straddles two lines costs twice. Each row (or unit) of the result is made in registers, 64 sums at a time in eight
+ * 512-bit vectors (then four, then one), over its terms, each a broadcast of the scalar factor and one fused
+ * multiply-add per vector, and stored once; C2's own loops ({@link RowKernels}) load and store the row of sums in every
+ * pass of six terms, on 256-bit vectors. More than 64 terms go in chunks of 64, the sums stored between them (one loop
+ * per call: C2 keeps the vectors of a single loop in registers). The same terms in the same order, each one fused
+ * multiply-add, so the same bits as {@link RowKernels} (columns past the last multiple of 8 take scalar
+ * {@link Math#fma}s in the same order).
  */
 public final class VectorRowKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_512;
@@ -54,7 +60,7 @@ public final class VectorRowKernels {
      *
      * @param aRows the scalar operand's rows (n x p), or null
      * @param aFlat the scalar operand row-major (n x p) when {@code aRows} is null
-     * @param p     the terms, 2 to 64
+     * @param p     the terms (more than 64: in chunks, and no masks)
      * @param b     p rows of m from {@code bOff}. Not modified.
      * @param z     the start of each row (a bias), length m, or null for zeros. Not modified.
      * @param c     n rows of length at least m, none of them a row of a or step. Modified.
