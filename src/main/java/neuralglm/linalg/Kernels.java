@@ -48,6 +48,26 @@ public final class Kernels {
      * @param y  output, n x out. Modified.
      */
     public static void affine(DMatrixRMaj x, DMatrixRMaj w, DMatrixRMaj wT, DMatrixRMaj b, DMatrixRMaj y) {
+        affine(x, w, wT, b, y, false);
+    }
+
+    /**
+     * {@code y = max(x w^T + b, 0)}: a Linear and the ReLU after it, in one pass over each row where the Vector API's row
+     * kernels run the product, else {@link #affine} and {@link #relu}; the same numbers either way.
+     *
+     * @param x  input, n x in. Not modified.
+     * @param w  the weight, out x in. Not modified.
+     * @param b  bias, length out. Not modified.
+     * @param y  output, n x out. Modified.
+     */
+    public static void affineRelu(DMatrixRMaj x, DMatrixRMaj w, DMatrixRMaj b, DMatrixRMaj y) {
+        if (!affine(x, w, null, b, y, true)) {
+            relu(y.data, y.data, x.numRows * w.numRows);
+        }
+    }
+
+    /** @return whether the ReLU was applied (only on the Vector API's row kernels) */
+    private static boolean affine(DMatrixRMaj x, DMatrixRMaj w, DMatrixRMaj wT, DMatrixRMaj b, DMatrixRMaj y, boolean relu) {
         final int n = x.numRows, p = x.numCols, m = w.numRows;
         final boolean rowShape = VECTOR && n > 1 && p >= 2 && p <= VectorRowKernels.MAX_WIDTH && m >= RowGemm.MIN_WIDTH
                 && m <= VectorRowKernels.MAX_WIDTH && m % 32 == 0;
@@ -65,7 +85,8 @@ public final class Kernels {
                     }
                 }
             }
-            VectorRowKernels.affine(x.data, n, p, line, off, m, b.data, y.data);
+            VectorRowKernels.affine(x.data, n, p, line, off, m, b.data, y.data, relu);
+            return relu;
         } else if (VECTOR && !rowShape) {
             VectorGemm.axb(x.data, n, p, wT != null ? wT.data : transposed(w), m, b.data, y.data);
         } else if (m >= RowGemm.MIN_WIDTH && n > 1) {
@@ -78,6 +99,7 @@ public final class Kernels {
         } else {
             Gemm.abt(x.data, n, p, w.data, m, b.data, y.data);
         }
+        return false;
     }
 
     /** A thread's buffer for W^T from a 64-byte line ({@link #affine} on the Vector API). */

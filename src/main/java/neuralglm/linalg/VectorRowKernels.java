@@ -97,12 +97,20 @@ public final class VectorRowKernels {
      * @param c n x m. Modified (overwritten).
      */
     public static void affine(double[] a, int n, int p, double[] b, int bOff, int m, double[] z, double[] c) {
+        affine(a, n, p, b, bOff, m, z, c, false);
+    }
+
+    /**
+     * {@link #affine(double[], int, int, double[], int, int, double[], double[])}, then {@code max(., 0)} on every entry
+     * when {@code relu} (a ReLU layer after the Linear: the same expression as its own pass).
+     */
+    public static void affine(double[] a, int n, int p, double[] b, int bOff, int m, double[] z, double[] c, boolean relu) {
         final boolean skip = n > 0 && RowKernels.hasZeros(null, a, Math.min(n, RowKernels.PROBE), p)
                 && ZeroTerms.finite(b, bOff, bOff + p * m) && (z == null || ZeroTerms.noNegativeZero(z, m));
         final long[] terms = new long[chunks(p)];
         for (int i = 0; i < n; i++) {
             terms(a, i * p, p, skip, terms);
-            row(a, i * p, terms, b, bOff, m, z, c, i * m, PLAIN, null);
+            row(a, i * p, terms, b, bOff, m, z, c, i * m, relu ? RELU : PLAIN, null);
         }
     }
 

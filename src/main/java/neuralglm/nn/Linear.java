@@ -155,6 +155,17 @@ public final class Linear implements Layer {
         return y;
     }
 
+    /**
+     * {@link #predict(DMatrixRMaj, DMatrixRMaj)} and a ReLU after it: {@code y = max(x W^T + b, 0)}, in one pass where
+     * the kernels allow ({@link Kernels#affineRelu}); the same numbers as the two layers.
+     */
+    DMatrixRMaj predictRelu(DMatrixRMaj x, DMatrixRMaj y) {
+        checkInput(x);
+        y.reshape(x.numRows, out, false);
+        Kernels.affineRelu(x, weight.value(), bias.value(), y);
+        return y;
+    }
+
     @Override
     public String toString() {
         return "Linear(" + in + ", " + out + ")";

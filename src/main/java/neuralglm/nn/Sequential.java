@@ -585,6 +585,16 @@ public final class Sequential implements Layer {
             if (buffers[l] == null) {
                 buffers[l] = new DMatrixRMaj(0, 0);
             }
+            if (layers.get(l) instanceof Linear lin && l + 1 < buffers.length
+                    && layers.get(l + 1).getClass() == Activation.ReLU.class) {
+                // a Linear and its ReLU in one pass where the kernels allow (the same numbers as two layers)
+                l++;
+                if (buffers[l] == null) {
+                    buffers[l] = new DMatrixRMaj(0, 0);
+                }
+                h = lin.predictRelu(h, buffers[l]);
+                continue;
+            }
             h = layers.get(l).predict(h, buffers[l]);
         }
         return h;
