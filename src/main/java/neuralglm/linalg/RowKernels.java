@@ -3,7 +3,8 @@ package neuralglm.linalg;
 /**
  * The products of backpropagation through an affine layer on matrices held as separate row arrays (one
  * {@code double[]} per example, indexed from 0), in plain Java that HotSpot's C2 vectorises along the rows, for
- * {@code nn.RowPass} (row-major training in a JVM without the Vector API module):
+ * {@code nn.RowPass} (row-major training; with the Vector API module, {@link VectorRowKernels} takes the layers it runs
+ * faster, with the same bits):
  * <pre>
  *   rowsTimes:         c[i][j] = e(z[j] + sum_k a[i][k] b[k][j])          forward (b = W^T's rows), input gradient (b = W's rows)
  *                      e = max(., 0) (a ReLU after the layer), or . * [y[i][j] &gt; 0] (the ReLU before it), or none

@@ -11,8 +11,10 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * The training pass (forward, then backward) of a {@link Sequential} of {@link Linear} and {@link Activation} layers
  * (the first a Linear) row-major, with every hidden matrix held as separate row arrays ({@link RowKernels}), for the
- * networks {@link ColumnPass} leaves to rows (layers wider than {@link ColumnPass#MAX_WIDTH}) in a JVM without the
- * Vector API module. Against the layers run one by one: no row is copied in or out of the products, a
+ * networks {@link ColumnPass} leaves to rows (layers wider than {@link ColumnPass#MAX_WIDTH}), in either JVM: with the
+ * Vector API module the products of layers at most 64 wide whose rows are a multiple of 32 run in
+ * {@link VectorRowKernels} (each row's sums in registers, the streamed operand on 64-byte lines) once C2 has compiled
+ * them, the others in RowKernels; the same bits. Against the layers run one by one: no row is copied in or out of the products, a
  * {@link Activation.ReLU} after a Linear runs on each output row as it is made, its backward step multiplies each
  * row of the next Linear's input gradient as it is made, a layer with fewer inputs than {@link RowKernels#SPARSE_MIN_WIDTH}
  * sums its weight gradient transposed (rows as long as its outputs, the bias gradient with them), and the weights'

@@ -40,8 +40,8 @@ public final class Sequential implements Layer {
     }
 
     /**
-     * Whether training passes the column pass does not take run through {@link RowPass} (in a JVM without the Vector
-     * API module; the system property {@code neuralglm.rowPass=false} turns it off: the layers then run one by one).
+     * Whether training passes the column pass does not take run through {@link RowPass} (in either JVM; the system
+     * property {@code neuralglm.rowPass=false} turns it off: the layers then run one by one).
      */
     static final boolean ROW_PASS = Boolean.parseBoolean(System.getProperty("neuralglm.rowPass", "true"));
 
