@@ -35,6 +35,8 @@ JAVA=(java -Xms1g -Xmx4g --add-modules jdk.incubator.vector
       -cp "target/classes:$(cat target/bench.classpath)" neuralglm.bench.BenchMain)
 # Weka's default JVM: no flag, default heap and collector
 JAVA_PLAIN=(java -cp "target/classes:$(cat target/bench.classpath)" neuralglm.bench.BenchMain)
+# the same with the one flag the kernel note asks a user to add (no heap options: they are not in Weka's launch)
+JAVA_VECTOR=(java --add-modules jdk.incubator.vector -cp "target/classes:$(cat target/bench.classpath)" neuralglm.bench.BenchMain)
 # PyTorch at its best: OpenBLAS's core. BENCH_CORETYPE=X forces one. Otherwise every core the CPU can run (SkylakeX
 # with avx512f, Haswell with avx2, and an OPENBLAS_CORETYPE already in the environment) runs the large workload's
 # PyTorch loop, alternated twice, and the fastest is kept: an environment's setting is not always the best core (an
@@ -97,7 +99,7 @@ for r in $(seq 1 "$ROUNDS"); do
     fi
     if has weka; then
         for J in plain vector; do
-            if [ $J = plain ]; then JJ=("${JAVA_PLAIN[@]}"); else JJ=("${JAVA[@]}"); fi
+            if [ $J = plain ]; then JJ=("${JAVA_PLAIN[@]}"); else JJ=("${JAVA_VECTOR[@]}"); fi
             "${JJ[@]}" weka-notebook --reps 3 2>/dev/null | tag "$r"
             "${JJ[@]}" weka-large --data "$DATA" --reps 3 --pair 2>/dev/null | tag "$r"
             # the same two workloads with -precision float32, side by side

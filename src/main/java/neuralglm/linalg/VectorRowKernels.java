@@ -17,8 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * straddles two lines costs twice. Each row (or unit) of the result is made in registers, 64 sums at a time in eight
  * 512-bit vectors (then four, then one), over its terms, each a broadcast of the scalar factor and one fused
  * multiply-add per vector, and stored once; C2's own loops ({@link RowKernels}) load and store the row of sums in every
- * pass of six terms, on 256-bit vectors. More than 64 terms go in chunks of 64, the sums stored between them (one loop
- * per call: C2 keeps the vectors of a single loop in registers). The same terms in the same order, each one fused
+ * pass of six terms, on 256-bit vectors. A row's terms (at most 64: one mask) are one loop per call (C2 keeps the vectors
+ * of a single loop in registers; a nested loop of them ran 4-6 times slower). The same terms in the same order, each one fused
  * multiply-add, so the same bits as {@link RowKernels} (columns past the last multiple of 8 take scalar
  * {@link Math#fma}s in the same order).
  */
@@ -60,7 +60,7 @@ public final class VectorRowKernels {
      *
      * @param aRows the scalar operand's rows (n x p), or null
      * @param aFlat the scalar operand row-major (n x p) when {@code aRows} is null
-     * @param p     the terms (more than 64: in chunks, and no masks)
+     * @param p     the terms, 1 to 64
      * @param b     p rows of m from {@code bOff}. Not modified.
      * @param z     the start of each row (a bias), length m, or null for zeros. Not modified.
      * @param c     n rows of length at least m, none of them a row of a or step. Modified.
@@ -71,113 +71,96 @@ public final class VectorRowKernels {
      */
     public static boolean rowsTimes(double[][] aRows, double[] aFlat, int n, int p, double[] b, int bOff, int m, double[] z,
                                     double[][] c, boolean relu, double[][] step, long[] masks) {
+        checkTerms(p);
         final boolean skip = n > 0 && RowKernels.hasZeros(aRows, aFlat, Math.min(n, RowKernels.PROBE), p)
                 && ZeroTerms.finite(b, bOff, bOff + p * m) && (z == null || ZeroTerms.noNegativeZero(z, m));
         final int kind = relu ? RELU : step != null ? STEP : PLAIN;
-        final long[] terms = new long[chunks(p)];
+        final long all = allTerms(p);
         for (int i = 0; i < n; i++) {
             final double[] a = aRows == null ? aFlat : aRows[i];
             final int a0 = aRows == null ? i * p : 0;
-            terms(a, a0, p, skip, terms);
-            if (skip && masks != null && p <= Long.SIZE) {
-                masks[i] = terms[0];
+            final long mask = skip ? ZeroTerms.nonZeroMask(a, a0, p) : all;
+            if (skip && masks != null) {
+                masks[i] = mask;
             }
-            row(a, a0, terms, b, bOff, m, z, c[i], 0, kind, step == null ? null : step[i]);
+            row(a, a0, mask, b, bOff, m, z, c[i], 0, kind, step == null ? null : step[i]);
         }
-        return skip && masks != null && p <= Long.SIZE;
+        return skip && masks != null;
     }
 
     /**
-     * {@code c = a b + 1 z^T} on row-major arrays: {@link Kernels#affine}'s forward product (b = W^T from {@code bOff}),
-     * with zero terms left out under {@link #rowsTimes}' rules.
+     * {@code c = e(a b + 1 z^T)} on row-major arrays, e a ReLU when {@code relu}: {@link Kernels#affine}'s forward
+     * product (b = W^T from {@code bOff}) and the ReLU layer after it, with zero terms left out under {@link #rowsTimes}'
+     * rules.
      *
-     * @param a n x p. Not modified.
-     * @param b p rows of m from {@code bOff}. Not modified.
-     * @param z the bias, length m, or null for zeros. Not modified.
-     * @param c n x m. Modified (overwritten).
-     */
-    public static void affine(double[] a, int n, int p, double[] b, int bOff, int m, double[] z, double[] c) {
-        affine(a, n, p, b, bOff, m, z, c, false);
-    }
-
-    /**
-     * {@link #affine(double[], int, int, double[], int, int, double[], double[])}, then {@code max(., 0)} on every entry
-     * when {@code relu} (a ReLU layer after the Linear: the same expression as its own pass).
+     * @param a    n x p, p at most 64. Not modified.
+     * @param b    p rows of m from {@code bOff}. Not modified.
+     * @param z    the bias, length m, or null for zeros. Not modified.
+     * @param c    n x m. Modified (overwritten).
+     * @param relu whether to apply {@code max(., 0)} (the same expression as the ReLU layer's own pass)
      */
     public static void affine(double[] a, int n, int p, double[] b, int bOff, int m, double[] z, double[] c, boolean relu) {
+        checkTerms(p);
         final boolean skip = n > 0 && RowKernels.hasZeros(null, a, Math.min(n, RowKernels.PROBE), p)
                 && ZeroTerms.finite(b, bOff, bOff + p * m) && (z == null || ZeroTerms.noNegativeZero(z, m));
-        final long[] terms = new long[chunks(p)];
+        final long all = allTerms(p);
         for (int i = 0; i < n; i++) {
-            terms(a, i * p, p, skip, terms);
-            row(a, i * p, terms, b, bOff, m, z, c, i * m, relu ? RELU : PLAIN, null);
+            row(a, i * p, skip ? ZeroTerms.nonZeroMask(a, i * p, p) : all, b, bOff, m, z, c, i * m, relu ? RELU : PLAIN,
+                    null);
         }
     }
 
-    /** @return the 64-term chunks of p terms */
-    private static int chunks(int p) {
-        return (p + Long.SIZE - 1) / Long.SIZE;
-    }
-
-    /**
-     * The terms a row takes, as bits per chunk of 64: {@code terms[q]} bit e for term {@code 64 q + e}; with {@code skip}
-     * those with {@code a[a0 + k] != 0} (NaN included, {@link ZeroTerms#nonZeroMask}), else all p.
-     */
-    private static void terms(double[] a, int a0, int p, boolean skip, long[] terms) {
-        for (int q = 0, k0 = 0; k0 < p; q++, k0 += Long.SIZE) {
-            final int len = Math.min(Long.SIZE, p - k0);
-            terms[q] = skip ? ZeroTerms.nonZeroMask(a, a0 + k0, len) : len == Long.SIZE ? -1L : (1L << len) - 1;
+    /** The products hold a row's terms as one 64-bit mask; the callers give them at most {@link #MAX_WIDTH} terms. */
+    private static void checkTerms(int p) {
+        if (p < 1 || p > Long.SIZE) {
+            throw new IllegalArgumentException("1 to 64 terms per row, not " + p);
         }
     }
 
+    /** @return the mask of all p terms */
+    private static long allTerms(int p) {
+        return p == Long.SIZE ? -1L : (1L << p) - 1;
+    }
+
     /**
-     * One row of sums: {@code t[to + j] = e(z[j] + sum_k a[a0 + k] b[bOff + k m + j])} over the terms k of {@code terms},
-     * ascending, for j &lt; m.
+     * One row of sums: {@code t[to + j] = e(z[j] + sum_k a[a0 + k] b[bOff + k m + j])} over the terms k of mask,
+     * ascending, for j &lt; m: eight vectors at a time, then four, then one, then scalar columns.
      */
-    private static void row(double[] a, int a0, long[] terms, double[] b, int bOff, int m, double[] z, double[] t, int to,
+    private static void row(double[] a, int a0, long mask, double[] b, int bOff, int m, double[] z, double[] t, int to,
                             int kind, double[] y) {
-        // more than 64 terms: a chunk's sums are stored and the next chunk's chain goes on from them (the same chain); e
-        // comes with the last chunk. One chunk per call keeps the kernels' loops single, which C2 needs to keep the
-        // vectors in registers (a nested loop of vectors ran 4-6 times slower)
-        final int last = terms.length - 1;
-        for (int q = 0; q <= last; q++) {
-            final double[] from = q == 0 ? z : t;
-            final int fo = q == 0 ? 0 : to, e = q == last ? kind : PLAIN, k0 = q * Long.SIZE;
-            int j = 0;
-            for (; j + 8 * L <= m; j += 8 * L) {
-                block8(a, a0 + k0, terms[q], b, bOff + k0 * m + j, m, from, fo + j, t, to + j, e, y, j);
-            }
-            for (; j + 4 * L <= m; j += 4 * L) {
-                block4(a, a0 + k0, terms[q], b, bOff + k0 * m + j, m, from, fo + j, t, to + j, e, y, j);
-            }
-            for (; j + L <= m; j += L) {
-                block1(a, a0 + k0, terms[q], b, bOff + k0 * m + j, m, from, fo + j, t, to + j, e, y, j);
-            }
-            for (; j < m; j++) {
-                t[to + j] = scalar(a, a0 + k0, terms[q], b, bOff + k0 * m + j, m, from == null ? 0.0 : from[fo + j], e,
-                        y == null ? 0.0 : y[j]);
-            }
+        int j = 0;
+        for (; j + 8 * L <= m; j += 8 * L) {
+            block8(a, a0, mask, b, bOff + j, m, z, j, t, to + j, kind, y);
+        }
+        for (; j + 4 * L <= m; j += 4 * L) {
+            block4(a, a0, mask, b, bOff + j, m, z, j, t, to + j, kind, y);
+        }
+        for (; j + L <= m; j += L) {
+            block1(a, a0, mask, b, bOff + j, m, z, j, t, to + j, kind, y);
+        }
+        for (; j < m; j++) {
+            t[to + j] = scalar(a, a0, mask, b, bOff + j, m, z == null ? 0.0 : z[j], kind, y == null ? 0.0 : y[j]);
         }
     }
 
     /**
-     * Eight vectors of a row's sums in registers: {@code t[to + c] = e(from[fo + c] + sum over mask's k of a[a0 + k]
-     * b[bo + k m + c])}, c &lt; 64 (from null: zeros); the step's outputs y read from {@code y[yo]}.
+     * Eight vectors of a row's sums in registers, columns j .. j + 63: {@code t[to + c] = e(z[j + c] + sum over mask's k
+     * of a[a0 + k] b[bo + k m + c])} (z null: zeros; the step's outputs read from {@code y[j + c]}).
      */
-    private static void block8(double[] a, int a0, long mask, double[] b, int bo, int m, double[] from, int fo, double[] t,
-                               int to, int kind, double[] y, int yo) {
+    private static void block8(double[] a, int a0, long mask, double[] b, int bo, int m, double[] z, int j, double[] t,
+                               int to, int kind, double[] y) {
         DoubleVector s0, s1, s2, s3, s4, s5, s6, s7;
-        if (from == null) {
+        if (z == null) {
             s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = DoubleVector.zero(S);
         } else {
-            s0 = DoubleVector.fromArray(S, from, fo);
-            s1 = DoubleVector.fromArray(S, from, fo + L);
-            s2 = DoubleVector.fromArray(S, from, fo + 2 * L);
-            s3 = DoubleVector.fromArray(S, from, fo + 3 * L);
-            s4 = DoubleVector.fromArray(S, from, fo + 4 * L);
-            s5 = DoubleVector.fromArray(S, from, fo + 5 * L);
-            s6 = DoubleVector.fromArray(S, from, fo + 6 * L);
-            s7 = DoubleVector.fromArray(S, from, fo + 7 * L);
+            s0 = DoubleVector.fromArray(S, z, j);
+            s1 = DoubleVector.fromArray(S, z, j + L);
+            s2 = DoubleVector.fromArray(S, z, j + 2 * L);
+            s3 = DoubleVector.fromArray(S, z, j + 3 * L);
+            s4 = DoubleVector.fromArray(S, z, j + 4 * L);
+            s5 = DoubleVector.fromArray(S, z, j + 5 * L);
+            s6 = DoubleVector.fromArray(S, z, j + 6 * L);
+            s7 = DoubleVector.fromArray(S, z, j + 7 * L);
         }
         long r = mask;
         while (r != 0) {
@@ -205,14 +188,14 @@ public final class VectorRowKernels {
             s6 = s6.max(0.0);
             s7 = s7.max(0.0);
         } else if (kind == STEP) {
-            s0 = s0.mul(DoubleVector.fromArray(S, y, yo).mul(T).mul(T).min(1.0));
-            s1 = s1.mul(DoubleVector.fromArray(S, y, yo + L).mul(T).mul(T).min(1.0));
-            s2 = s2.mul(DoubleVector.fromArray(S, y, yo + 2 * L).mul(T).mul(T).min(1.0));
-            s3 = s3.mul(DoubleVector.fromArray(S, y, yo + 3 * L).mul(T).mul(T).min(1.0));
-            s4 = s4.mul(DoubleVector.fromArray(S, y, yo + 4 * L).mul(T).mul(T).min(1.0));
-            s5 = s5.mul(DoubleVector.fromArray(S, y, yo + 5 * L).mul(T).mul(T).min(1.0));
-            s6 = s6.mul(DoubleVector.fromArray(S, y, yo + 6 * L).mul(T).mul(T).min(1.0));
-            s7 = s7.mul(DoubleVector.fromArray(S, y, yo + 7 * L).mul(T).mul(T).min(1.0));
+            s0 = s0.mul(DoubleVector.fromArray(S, y, j).mul(T).mul(T).min(1.0));
+            s1 = s1.mul(DoubleVector.fromArray(S, y, j + L).mul(T).mul(T).min(1.0));
+            s2 = s2.mul(DoubleVector.fromArray(S, y, j + 2 * L).mul(T).mul(T).min(1.0));
+            s3 = s3.mul(DoubleVector.fromArray(S, y, j + 3 * L).mul(T).mul(T).min(1.0));
+            s4 = s4.mul(DoubleVector.fromArray(S, y, j + 4 * L).mul(T).mul(T).min(1.0));
+            s5 = s5.mul(DoubleVector.fromArray(S, y, j + 5 * L).mul(T).mul(T).min(1.0));
+            s6 = s6.mul(DoubleVector.fromArray(S, y, j + 6 * L).mul(T).mul(T).min(1.0));
+            s7 = s7.mul(DoubleVector.fromArray(S, y, j + 7 * L).mul(T).mul(T).min(1.0));
         }
         s0.intoArray(t, to);
         s1.intoArray(t, to + L);
@@ -224,17 +207,17 @@ public final class VectorRowKernels {
         s7.intoArray(t, to + 7 * L);
     }
 
-    /** {@link #block8} for four vectors: {@code t[to + c]}, c &lt; 32. */
-    private static void block4(double[] a, int a0, long mask, double[] b, int bo, int m, double[] from, int fo, double[] t,
-                               int to, int kind, double[] y, int yo) {
+    /** {@link #block8} for four vectors, columns j .. j + 31. */
+    private static void block4(double[] a, int a0, long mask, double[] b, int bo, int m, double[] z, int j, double[] t,
+                               int to, int kind, double[] y) {
         DoubleVector s0, s1, s2, s3;
-        if (from == null) {
+        if (z == null) {
             s0 = s1 = s2 = s3 = DoubleVector.zero(S);
         } else {
-            s0 = DoubleVector.fromArray(S, from, fo);
-            s1 = DoubleVector.fromArray(S, from, fo + L);
-            s2 = DoubleVector.fromArray(S, from, fo + 2 * L);
-            s3 = DoubleVector.fromArray(S, from, fo + 3 * L);
+            s0 = DoubleVector.fromArray(S, z, j);
+            s1 = DoubleVector.fromArray(S, z, j + L);
+            s2 = DoubleVector.fromArray(S, z, j + 2 * L);
+            s3 = DoubleVector.fromArray(S, z, j + 3 * L);
         }
         long r = mask;
         while (r != 0) {
@@ -253,10 +236,10 @@ public final class VectorRowKernels {
             s2 = s2.max(0.0);
             s3 = s3.max(0.0);
         } else if (kind == STEP) {
-            s0 = s0.mul(DoubleVector.fromArray(S, y, yo).mul(T).mul(T).min(1.0));
-            s1 = s1.mul(DoubleVector.fromArray(S, y, yo + L).mul(T).mul(T).min(1.0));
-            s2 = s2.mul(DoubleVector.fromArray(S, y, yo + 2 * L).mul(T).mul(T).min(1.0));
-            s3 = s3.mul(DoubleVector.fromArray(S, y, yo + 3 * L).mul(T).mul(T).min(1.0));
+            s0 = s0.mul(DoubleVector.fromArray(S, y, j).mul(T).mul(T).min(1.0));
+            s1 = s1.mul(DoubleVector.fromArray(S, y, j + L).mul(T).mul(T).min(1.0));
+            s2 = s2.mul(DoubleVector.fromArray(S, y, j + 2 * L).mul(T).mul(T).min(1.0));
+            s3 = s3.mul(DoubleVector.fromArray(S, y, j + 3 * L).mul(T).mul(T).min(1.0));
         }
         s0.intoArray(t, to);
         s1.intoArray(t, to + L);
@@ -264,10 +247,10 @@ public final class VectorRowKernels {
         s3.intoArray(t, to + 3 * L);
     }
 
-    /** {@link #block8} for one vector: {@code t[to + c]}, c &lt; 8. */
-    private static void block1(double[] a, int a0, long mask, double[] b, int bo, int m, double[] from, int fo, double[] t,
-                               int to, int kind, double[] y, int yo) {
-        DoubleVector s = from == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, from, fo);
+    /** {@link #block8} for one vector, columns j .. j + 7. */
+    private static void block1(double[] a, int a0, long mask, double[] b, int bo, int m, double[] z, int j, double[] t,
+                               int to, int kind, double[] y) {
+        DoubleVector s = z == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, z, j);
         long r = mask;
         while (r != 0) {
             final int k = Long.numberOfTrailingZeros(r);
@@ -277,7 +260,7 @@ public final class VectorRowKernels {
         if (kind == RELU) {
             s = s.max(0.0);
         } else if (kind == STEP) {
-            s = s.mul(DoubleVector.fromArray(S, y, yo).mul(T).mul(T).min(1.0));
+            s = s.mul(DoubleVector.fromArray(S, y, j).mul(T).mul(T).min(1.0));
         }
         s.intoArray(t, to);
     }
@@ -290,42 +273,35 @@ public final class VectorRowKernels {
      * it); the examples of each unit are bits (the block's row masks transposed, 64 units at a time), and each unit's row
      * of cr takes the block's terms in registers (64 entries at a time), loaded and stored once per block.
      *
-     * @param g        the output gradient's rows (n x m). Not modified.
+     * @param g        the output gradient's rows (n x m, m at most 64: a unit's examples are a mask). Not modified.
      * @param x        the layer's input rows (n x p). Not modified.
      * @param cr       m rows of length at least p (dW's rows). Modified (accumulated).
      * @param skip     whether to leave out zero gradients
-     * @param rowMasks null, or g's rows' nonzero terms ({@link ZeroTerms#nonZeroMask}; used for m at most 64 with skip)
+     * @param rowMasks null, or g's rows' nonzero terms ({@link ZeroTerms#nonZeroMask}; used with skip)
      * @param scratch  64 entries
      * @param line     at least {@code 64 p + 7} entries. Modified.
      */
     public static void weightGrad(double[][] g, int n, int m, double[][] x, int p, double[][] cr, boolean skip,
                                   long[] rowMasks, long[] scratch, double[] line) {
+        checkTerms(m);
         final int off = start(line);
         for (int i0 = 0; i0 < n; i0 += Long.SIZE) {
             final int rows = Math.min(n - i0, Long.SIZE);
             for (int e = 0; e < rows; e++) {
                 System.arraycopy(x[i0 + e], 0, line, off + e * p, p);
             }
-            for (int j0 = 0; j0 < m; j0 += Long.SIZE) {
-                final int units = Math.min(Long.SIZE, m - j0);
-                if (!skip) {
-                    java.util.Arrays.fill(scratch, 0, units, rows == Long.SIZE ? -1L : (1L << rows) - 1);
-                } else {
-                    if (rowMasks != null && m <= Long.SIZE) {
-                        System.arraycopy(rowMasks, i0, scratch, 0, rows);
-                    } else {
-                        for (int e = 0; e < rows; e++) {
-                            scratch[e] = ZeroTerms.nonZeroMask(g[i0 + e], j0, units);
-                        }
-                    }
-                    java.util.Arrays.fill(scratch, rows, Long.SIZE, 0L);
-                    RowKernels.transpose64(scratch);
+            if (!skip) {
+                java.util.Arrays.fill(scratch, 0, m, allTerms(rows));
+            } else {
+                for (int e = 0; e < rows; e++) {
+                    scratch[e] = rowMasks != null ? rowMasks[i0 + e] : ZeroTerms.nonZeroMask(g[i0 + e], 0, m);
                 }
-                for (int u = 0; u < units; u++) {
-                    final long mask = scratch[u];
-                    if (mask != 0) {
-                        unit(g, i0, j0 + u, mask, line, off, p, cr[j0 + u]);
-                    }
+                java.util.Arrays.fill(scratch, rows, Long.SIZE, 0L);
+                RowKernels.transpose64(scratch);
+            }
+            for (int j = 0; j < m; j++) {
+                if (scratch[j] != 0) {
+                    unit(g, i0, j, scratch[j], line, off, p, cr[j]);
                 }
             }
         }

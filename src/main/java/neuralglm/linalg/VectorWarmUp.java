@@ -97,7 +97,7 @@ final class VectorWarmUp {
             VectorRowKernels.rowsTimes(a, null, n, p, b, 0, m, null, c, false, y, masks);
             VectorRowKernels.weightGrad(a, n, p, x, p, cr, true, masks, scratch, line);
             VectorRowKernels.weightGradT(null, flat, n, 2, c, m, ct, z, gLine);
-            VectorRowKernels.affine(flat, n, p, b, 0, m, z, out);
+            VectorRowKernels.affine(flat, n, p, b, 0, m, z, out, true);
             // a slow call (interpreted code, or the thread preempted on a busy machine) halves the count
             fast = System.nanoTime() - t0 < COMPILED_NS ? fast + 1 : fast / 2;
             rounds++;

@@ -357,12 +357,15 @@ public final class Sequential implements Layer {
     }
 
     /**
-     * @return whether a float64 training pass of this network runs on the row pass ({@link RowPass}: some {@link Linear}
+     * @return whether this network trains in float64 on the row pass ({@link RowPass}: some {@link Linear}
      *         has more than {@code ColumnPass.MAX_WIDTH} (48) outputs) and some of its layers there on the Vector API's
      *         row kernels when the module is loaded (at most 64 inputs and outputs, rows a multiple of 32): the networks
      *         that module trains faster (narrower networks train by columns, wider layers on the same loops, in any JVM)
      */
     public boolean trainsFasterWithVectorApi() {
+        if (precision() != Precision.FLOAT64) {
+            return false;   // float32 trains on the float column kernels
+        }
         boolean rows = false, vector = false;
         for (Layer layer : layers) {
             if (layer instanceof Linear lin) {

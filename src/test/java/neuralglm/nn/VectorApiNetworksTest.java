@@ -7,7 +7,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Sequential#trainsFasterWithVectorApi()}: true exactly when the network trains on the row pass (a Linear with
+ * {@link Sequential#trainsFasterWithVectorApi()}: true exactly when the network trains in float64 on the row pass (a Linear with
  * more than 48 outputs) and some Linear there runs VectorRowKernels (at most 64 inputs and outputs, a side a multiple of
  * 32), the networks whose report tells a user of Weka's default JVM to add the module.
  */
@@ -30,5 +30,7 @@ class VectorApiNetworksTest {
         assertEquals(false, faster(20, new int[] {100, 30}, 1));
         assertEquals(false, faster(100, new int[] {64}, 1), "100 inputs: the first layer on the loops, then one output");
         assertEquals(true, faster(100, new int[] {64}, 8), "... but 8 outputs: that layer's input gradient, rows of 64");
+        assertEquals(false, Sequential.mlp(20, new int[] {64, 64}, Activation.ReLU::new, 1, new Random(1))
+                .setPrecision(Precision.FLOAT32).trainsFasterWithVectorApi(), "float32 trains on the float column kernels");
     }
 }

@@ -1331,7 +1331,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * log how to get it.
      */
     private void noteKernelsOnce(Sequential network) {
-        if (network.trainsFasterWithVectorApi() && network.precision() == Precision.FLOAT64 && KernelNote.withoutVectorApi()
+        if (network.trainsFasterWithVectorApi() && KernelNote.withoutVectorApi()
                 && KERNELS_NOTED.compareAndSet(false, true)) {
             System.err.println(KernelNote.forLog());
             if (log != null) {

@@ -74,11 +74,10 @@ public final class FittedModel implements Serializable {
      */
     final OffsetColumn offsetColumn;
     /**
-     * Whether the trained network had a float64 layer wider than 48 units, so trained on the row pass that the Vector API
-     * module speeds up (the report's Kernels line); false for a model saved before this field existed, a stream, a model
-     * trained elsewhere.
+     * Whether the trained network is one the Vector API module trains faster ({@link Sequential#trainsFasterWithVectorApi()};
+     * the report's Kernels line); false for a model saved before this field existed, a stream, a model trained elsewhere.
      */
-    final boolean rowKernels;
+    final boolean vectorApiFaster;
     /** Instances objects already found equal to the header (identity cache; a data race only repeats a check). */
     private transient volatile Instances verified;
 
@@ -117,16 +116,16 @@ public final class FittedModel implements Serializable {
      *
      * @param header       the training header without the offset attribute (no rows)
      * @param offsetColumn the offset attribute, or null for none
-     * @param rowKernels   whether the network trained on the row pass in float64 ({@link Sequential#trainsFasterWithVectorApi()})
+     * @param vectorApiFaster   whether the network is one the Vector API module trains faster ({@link Sequential#trainsFasterWithVectorApi()})
      */
     public FittedModel(Instances header, InputPipeline pipeline, Sequential net, Family family, Attribute classAttribute,
                        TrainingResult result, FitStatistics statistics, String architecture, String optimizer, int epochLimit,
                        double[] weights, boolean standardized, int requestedBatchSize, int trainingRows, int validationRows,
                        FittedDispersion dispersion, String resumeNote, String regularization, AbsentClasses absent,
-                       OffsetColumn offsetColumn, boolean rowKernels) {
+                       OffsetColumn offsetColumn, boolean vectorApiFaster) {
         this(header, pipeline, net, family, classAttribute, result, statistics, architecture, optimizer, epochLimit,
                 weights.length, Family.totalWeight(weights, weights.length), standardized, requestedBatchSize, trainingRows,
-                validationRows, dispersion, null, null, 0, resumeNote, regularization, absent, offsetColumn, rowKernels);
+                validationRows, dispersion, null, null, 0, resumeNote, regularization, absent, offsetColumn, vectorApiFaster);
     }
 
     /**
@@ -160,8 +159,8 @@ public final class FittedModel implements Serializable {
                         int numInstances, double sumOfWeights, boolean standardized, int requestedBatchSize, int trainingRows,
                         int validationRows, FittedDispersion dispersion, int[] classValues, String origin,
                         int averagedFrom, String resumeNote, String regularization, AbsentClasses absent,
-                        OffsetColumn offsetColumn, boolean rowKernels) {
-        this.rowKernels = rowKernels;
+                        OffsetColumn offsetColumn, boolean vectorApiFaster) {
+        this.vectorApiFaster = vectorApiFaster;
         this.absent = absent;
         this.offsetColumn = offsetColumn;
         this.header = header;
@@ -243,14 +242,14 @@ public final class FittedModel implements Serializable {
     public FittedModel withStatistics(FitStatistics stats) {
         return new FittedModel(header, pipeline, net, family, classAttribute, result, stats, architecture, optimizer,
                 epochLimit, numInstances, sumOfWeights, standardized, requestedBatchSize, trainingRows, validationRows,
-                dispersion, classValues, origin, averagedFrom, resumeNote, regularization, absent, offsetColumn, rowKernels);
+                dispersion, classValues, origin, averagedFrom, resumeNote, regularization, absent, offsetColumn, vectorApiFaster);
     }
 
     private FittedModel with(Sequential network, int averaged, AbsentClasses absentClasses) {
         return new FittedModel(header, pipeline, network, family, classAttribute, result, statistics, architecture, optimizer,
                 epochLimit, numInstances, sumOfWeights, standardized, requestedBatchSize, trainingRows, validationRows,
                 dispersion, classValues, origin, averaged, resumeNote, regularization, absentClasses, offsetColumn,
-                rowKernels);
+                vectorApiFaster);
     }
 
     /** @return the class values without training weight, in the network's output order; null when none */

@@ -39,13 +39,13 @@ public final class KernelNote {
     }
 
     /**
-     * @param trainedOnRowKernels whether the model's network is one the module trains faster, in float64
+     * @param vectorApiFaster whether the model's network is one the module trains faster, in float64
      *                            ({@code Sequential.trainsFasterWithVectorApi})
      * @return the report's line in this JVM, or null when the Vector API would not have sped its training up (it is
      *         loaded, turned off, or the network is not one it speeds up: layers at most 48 units wide, float32)
      */
-    public static String forReport(boolean trainedOnRowKernels) {
-        if (!trainedOnRowKernels || !withoutVectorApi()) {
+    public static String forReport(boolean vectorApiFaster) {
+        if (!vectorApiFaster || !withoutVectorApi()) {
             return null;
         }
         return "plain Java in this JVM (no Vector API module); this network trains faster (" + GAIN + ") with java "

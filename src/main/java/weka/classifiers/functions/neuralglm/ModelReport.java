@@ -45,7 +45,7 @@ public final class ModelReport {
         if (m.origin != null) {
             return trainedElsewhere(sb, m);
         }
-        final String kernels = KernelNote.forReport(m.rowKernels);
+        final String kernels = KernelNote.forReport(m.vectorApiFaster);
         if (kernels != null) {
             line(sb, "Kernels", kernels);
         }

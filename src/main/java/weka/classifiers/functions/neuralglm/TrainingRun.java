@@ -433,7 +433,6 @@ public final class TrainingRun {
         return new FittedModel(header, pipeline, net, family, cls, result, stats, architecture, optimizer,
                 session.epochLimit(), targets.weights(), standardized, requestedBatchSize,
                 (int) session.trainingRows(), (int) session.validationRows(), dispersion, result == null ? null : resumeNote,
-                regularization, absent, offsetColumn, session.network().trainsFasterWithVectorApi()
-                        && session.network().precision() == neuralglm.nn.Precision.FLOAT64);
+                regularization, absent, offsetColumn, session.network().trainsFasterWithVectorApi());
     }
 }
