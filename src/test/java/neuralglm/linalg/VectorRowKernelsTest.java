@@ -188,6 +188,40 @@ class VectorRowKernelsTest {
                         null, new long[64], new double[64 * 8 + 8]));
     }
 
+    /**
+     * The vector mask of nonzero terms against {@link ZeroTerms#nonZeroMask} and against each entry's own test
+     * ({@code x != 0}, true for NaN): every width 1 to 64 (whole vectors, a scalar tail, both), every offset 0 to 8,
+     * with -0, subnormals of both signs, infinities and NaNs of other payloads among the values.
+     */
+    @Test
+    void nonZeroMasksEqualTheScalarOnes() {
+        assumeTrue(Kernels.vectorised(), "the Vector API module is not loaded");
+        final Random rng = new Random(5);
+        final double[] special = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Double.NaN, Double.longBitsToDouble(0xfff0000000000001L), 1.0, -2.5, Double.MAX_VALUE};
+        final double[] a = new double[80];
+        int compared = 0;
+        for (int trial = 0; trial < 40; trial++) {
+            for (int e = 0; e < a.length; e++) {
+                a[e] = rng.nextInt(3) == 0 ? special[rng.nextInt(special.length)] : rng.nextBoolean() ? 0.0 : rng.nextGaussian();
+            }
+            for (int from = 0; from <= 8; from++) {
+                for (int p = 1; p <= 64; p++) {
+                    long want = 0L;
+                    for (int k = 0; k < p; k++) {
+                        if (a[from + k] != 0.0) {
+                            want |= 1L << k;
+                        }
+                    }
+                    assertEquals(want, ZeroTerms.nonZeroMask(a, from, p), "scalar, p " + p + " from " + from);
+                    assertEquals(want, VectorRowKernels.nonZeroMask(a, from, p), "vector, p " + p + " from " + from);
+                    compared++;
+                }
+            }
+        }
+        assertEquals(40 * 9 * 64, compared);
+    }
+
     /** A line start is an index 0 to 7; on HotSpot the addresses are known, so starts are measured, not guessed. */
     @Test
     void lineStartsAreKnownOnHotSpot() {
