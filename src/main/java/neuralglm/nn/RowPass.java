@@ -77,7 +77,7 @@ final class RowPass {
                 if (m >= RowKernels.MIN_WIDTH) {
                     wT[l] = new double[p][m];
                 }
-                if (VECTOR && vectorLayer(p, m) && m >= 2 && vectorRows(p)) {
+                if (VECTOR && vectorLayer(p, m) && vectorRows(p)) {
                     wLine[l] = new double[m * p + LINE_SLACK];
                 }
                 wRows[l] = new double[m][p];
