@@ -158,9 +158,10 @@ public final class InputPipeline implements Inputs {
      * @param weights     the instances' weights (for the weighted moments). Not modified.
      * @param rawInputs   as {@link #fit(Instances, boolean, double[], double[], double[], int)}, or null
      * @param classValues with rawInputs: the instances' class values; else null
-     * @param rawSummary  with rawInputs: their {@link ColumnSummary} with these weights and their total (as
-     *                    {@link ColumnSummary#of} gives it, e.g. {@link Targets.Known#inputSummary}, which saves the
-     *                    summary's pass over them), or null to make it here
+     * @param rawSummary  with rawInputs, or with the valueArrays of a lean fit: the raw inputs' {@link ColumnSummary}
+     *                    with these weights and their total (as {@link ColumnSummary#of} gives it, e.g.
+     *                    {@link Targets.Known#inputSummary}, which saves the summary's pass over them), or null to make
+     *                    it here (a copying fit from the instances makes it here in any case)
      * @param threads     the threads to use (at least 1)
      * @param binaryScale the scale of a 0/1 column when standardising; 0 for its standard deviation
      * @param reading     whether to read the inputs from the instances instead of copying them (numeric inputs only;
@@ -200,9 +201,10 @@ public final class InputPipeline implements Inputs {
             throw new IllegalArgumentException("InputPipeline: raw inputs given for data that are not all numeric inputs, "
                     + "or of another size");
         }
-        if (rawSummary != null && (rawInputs == null || rawSummary.columns() != inputs.length)) {
-            throw new IllegalArgumentException("InputPipeline: a column summary given without raw inputs, or of another "
-                    + "width");
+        if (rawSummary != null && (rawInputs == null && valueArrays == null || inputs == null
+                || rawSummary.columns() != inputs.length)) {
+            throw new IllegalArgumentException("InputPipeline: a column summary given without raw inputs or value arrays, "
+                    + "or of another width");
         }
         // numeric inputs only: the one pass over the instances also copies their raw values (NaN when missing)
         final double[] raw = rawInputs != null ? rawInputs
@@ -212,7 +214,8 @@ public final class InputPipeline implements Inputs {
                 : valueArrays != null && valueArrays.length == data.numInstances() ? valueArrays : DenseValues.of(data);
         // arrays handed on by Targets.known come with the instances' own weights (Targets' weights): no need to check
         final Summary fromArrays = arrays == null ? null
-                : summariseArrays(data, inputs, arrays, weights, arrays == valueArrays);
+                : summariseArrays(data, inputs, arrays, weights, arrays == valueArrays,
+                        arrays == valueArrays && rawInputs == null ? rawSummary : null);
         final Summary summary = rawInputs != null
                 ? summarise(data, inputs, rawInputs, classValues, weights, rawSummary, threads)
                 : fromArrays != null ? fromArrays : summarise(data, inputs, raw, weights);
@@ -776,11 +779,13 @@ public final class InputPipeline implements Inputs {
      *
      * @param arrays          per instance its value array (null for an instance without one)
      * @param instanceWeights whether the weights are known to be the instances' own (else each is compared)
+     * @param given           with instanceWeights: the inputs' summary made as the arrays were found
+     *                        ({@link Targets.Known#inputSummary}), which saves the pass over them; else null
      * @return the summary; null when an instance has no array, a weight differs from its instance's or an input value is
      *         missing (then {@link #pass})
      */
     private static Summary summariseArrays(Instances data, int[] inputs, double[][] arrays, double[] weights,
-                                           boolean instanceWeights) {
+                                           boolean instanceWeights, ColumnSummary given) {
         final int n = data.numInstances(), m = inputs.length, cls = data.classIndex(), d = data.numAttributes();
         if (weights == null || m == 0 || m != d - 1) {
             return null;
@@ -795,6 +800,15 @@ public final class InputPipeline implements Inputs {
         }
         final double total = neuralglm.family.Family.totalWeight(weights, n);
         final Summary s = new Summary(data, total);
+        if (given != null && instanceWeights) {
+            for (int i = 0; i < n; i++) {
+                final double v = arrays[i][cls];
+                s.addToSums(cls, v, weights[i]); // the class, as summarise adds it
+                s.count(cls, v, 1.0);   // the class: its distinct values are not used
+            }
+            s.setInputs(inputs, given);
+            return s;
+        }
         final ColumnSummary.Rows rows = new ColumnSummary.Rows(m);
         final int block = Math.max(1, SUMMARY_BLOCK / m);
         final double[] buf = new double[Math.min(n, block) * m];

@@ -134,9 +134,14 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
         final int parts = Math.min(Math.max(1, n), Parallel.parts(threads, (long) n * d, grain));
         final int[] counts = new int[parts];
         final boolean[] sparse = new boolean[parts];
-        // one thread: the engine's column summary of the raw inputs, each block of rows added as it is copied (kept
-        // only when every row has a class value and every instance is dense: then it is that of the matrix)
-        final ColumnSummary.Rows summary = parts == 1 && raw != null ? new ColumnSummary.Rows(m) : null;
+        // one thread: the engine's column summary of the raw inputs, each block of rows added as it is copied, or as it
+        // is read from the value arrays (kept only when every row has a class value and every instance is dense: then
+        // it is that of the matrix)
+        final ColumnSummary.Rows summary = parts == 1 && (raw != null || arrays != null) ? new ColumnSummary.Rows(m) : null;
+        // the value arrays' summary: a block of rows gathered (the class left out), and whether every row so far had a
+        // class value and an array
+        final double[] gathered = summary != null && raw == null ? new double[SUMMARY_ROWS * Math.max(1, m)] : null;
+        final boolean[] arraysWhole = {gathered != null};
         Parallel.run(parts, t -> {
             final int r0 = Parallel.start(n, parts, t), r1 = Parallel.start(n, parts, t + 1);
             int count = 0;
@@ -186,8 +191,21 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
                         put(y, i, k, oneHot, v);
                     }
                 }
-                if (summary != null) {
+                if (summary != null && raw != null) {
                     summary.add(raw, b0, b1, w);
+                } else if (arraysWhole[0] && (arraysWhole[0] = count == b1)) {   // one part: its rows start at 0
+                    for (int i = b0, o = 0; i < b1 && arraysWhole[0]; i++, o += m) {
+                        final double[] a = arrays[i];
+                        if (a == null) {
+                            arraysWhole[0] = false;
+                        } else {
+                            System.arraycopy(a, 0, gathered, o, c);
+                            System.arraycopy(a, c + 1, gathered, o + c, d - c - 1);
+                        }
+                    }
+                    if (arraysWhole[0]) {
+                        summary.addBlock(gathered, b1 - b0, w);
+                    }
                 }
             }
             counts[t] = count;
@@ -235,7 +253,7 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
             throw new IllegalArgumentException(unsuited);
         }
         final DMatrixRMaj ym = DMatrixRMaj.wrap(count, k, count == n ? y : java.util.Arrays.copyOf(y, count * k));
-        final ColumnSummary inputSummary = summary == null || !copied || count != n ? null
+        final ColumnSummary inputSummary = summary == null || !(copied || arraysWhole[0]) || count != n ? null
                 : summary.summary(total);
         final Targets t = checked(new Targets(ym, wk), family, cls, original);
         final Instances train;
@@ -297,9 +315,10 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
      *                    row-major in attribute order (the class left out), NaN when missing; else null
      * @param classValues with {@code inputs}: their class values (Weka's: a nominal class's value index; the targets'
      *                    own array unless they are one-hot rows); else null
-     * @param inputSummary with {@code inputs}, when made in the same pass (one thread, a class value in every row, no
-     *                    missing input value): their {@link ColumnSummary} with the targets' weights and total weight
-     *                    ({@link ColumnSummary#of} on {@code inputs}, to the bit); else null
+     * @param inputSummary with {@code inputs} or {@code valueArrays}, when made in the same pass (one thread, a class
+     *                    value in every row, every row dense, no missing input value): the raw inputs'
+     *                    {@link ColumnSummary} with the targets' weights and total weight ({@link ColumnSummary#of} on
+     *                    the matrix of their values, to the bit); else null
      * @param valueArrays when every input attribute is numeric and the inputs were not copied: per row of train its
      *                    instance's value array ({@link DenseValues#array}, null for a row without one); else null
      */

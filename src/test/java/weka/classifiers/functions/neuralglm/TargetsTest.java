@@ -179,6 +179,77 @@ class TargetsTest {
     }
 
     /**
+     * The lean pass (no copy of the inputs) summarises the value arrays as it finds them: {@link ColumnSummary#of} on the
+     * matrix of the raw inputs (made here from the instances) with the targets' weights, to the bit, over several blocks
+     * of rows (256 each); none when a class value or an input value is missing or an instance is sparse.
+     */
+    @Test
+    void leanPassSummarisesTheValueArrays() {
+        int summaries = 0, none = 0;
+        for (int seed = 0; seed < 40; seed++) {
+            final Random rng = new Random(seed);
+            final int n = 1 + rng.nextInt(seed % 2 == 0 ? 900 : 40), m = 1 + rng.nextInt(6), c = rng.nextInt(m + 1);
+            final java.util.ArrayList<weka.core.Attribute> atts = new java.util.ArrayList<>();
+            for (int a = 0; a <= m; a++) {
+                atts.add(new weka.core.Attribute(a == c ? "y" : "x" + a));
+            }
+            final Instances data = new Instances("lean", atts, n);
+            data.setClassIndex(c);
+            final int flaw = seed % 5;   // 0: a missing class value, 1: a missing input, 2: a sparse instance, else none
+            for (int i = 0; i < n; i++) {
+                final double[] v = new double[m + 1];
+                for (int a = 0; a <= m; a++) {
+                    v[a] = a == c ? rng.nextInt(5) : rng.nextInt(4) == 0 ? 1.0 : rng.nextGaussian() * 3;
+                }
+                final boolean flawed = i == n / 2;
+                if (flawed && flaw == 0) {
+                    v[c] = Utils.missingValue();
+                } else if (flawed && flaw == 1) {
+                    v[c == 0 ? 1 : 0] = Utils.missingValue();
+                }
+                final double weight = 0.5 + rng.nextInt(3);
+                data.add(flawed && flaw == 2 ? new SparseInstance(weight, v) : new DenseInstance(weight, v));
+            }
+            {
+                final Targets.Known got = Targets.known(data, new PoissonFamily(), 1, false);
+                assertTrue(got.inputs() == null, "no copy");
+                final boolean expected = flaw > 2;
+                final String what = "seed " + seed + ", n " + n + ", flaw " + flaw;
+                assertEquals(expected, got.inputSummary() != null, what + ": a summary");
+                if (got.inputSummary() == null) {
+                    none++;
+                    continue;
+                }
+                summaries++;
+                assertTrue(got.valueArrays() != null, what + ": the value arrays handed on");
+                final double[] raw = new double[n * m];
+                for (int i = 0; i < n; i++) {
+                    for (int a = 0, j = 0; a <= m; a++) {
+                        if (a != c) {
+                            raw[i * m + j++] = data.instance(i).value(a);
+                        }
+                    }
+                }
+                final double[] w = got.targets().weights();
+                double total = 0;
+                for (double wi : w) {
+                    total += wi;
+                }
+                final ColumnSummary whole = ColumnSummary.of(raw, n, m, w, total, 1), s = got.inputSummary();
+                for (int j = 0; j < m; j++) {
+                    assertEquals(Double.doubleToRawLongBits(whole.sum(j)), Double.doubleToRawLongBits(s.sum(j)), what);
+                    assertEquals(Double.doubleToRawLongBits(whole.presentWeight(j)),
+                            Double.doubleToRawLongBits(s.presentWeight(j)), what);
+                    assertEquals(whole.missing(j), s.missing(j), what);
+                    assertEquals(whole.distinct(j), s.distinct(j), what);
+                    assertEquals(Double.doubleToRawLongBits(whole.first(j)), Double.doubleToRawLongBits(s.first(j)), what);
+                }
+            }
+        }
+        assertTrue(summaries > 15 && none > 15, summaries + " summaries, " + none + " without");
+    }
+
+    /**
      * The column summary made with the copy: {@link ColumnSummary#of} on the raw inputs with the targets' weights, to
      * the bit, when the pass ran in one part, every row has a class value and no input value is missing; else none.
      *
