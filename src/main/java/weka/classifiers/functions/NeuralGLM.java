@@ -917,6 +917,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     public void setOptions(String[] options) throws Exception {
         StrictOptions.qualifyShortNames(this, options);
         StrictOptions.check(this, options);
+        StrictOptions.setObjectOptions(this, options);   // -family, -optimizer: without Weka's scheme match
         super.setOptions(options);
     }
 

@@ -10,6 +10,7 @@ import weka.core.Randomizable;
 import weka.core.SelectedTag;
 import weka.core.Tag;
 import weka.core.Utils;
+import weka.core.WekaPackageClassLoaderManager;
 
 /**
  * Checks command-line values before Weka's {@code Option.setOptionsForHierarchy} applies them: that
@@ -65,7 +66,7 @@ public final class StrictOptions {
                     spec[0] = "";
                     final Object made;
                     try {
-                        made = Utils.forName(null, cls, spec);   // resolved as Weka's own option helpers do
+                        made = make(cls, spec);
                     } catch (Exception e) {
                         if (spec.length > 1 && resolves(cls)) {   // the class exists: its options were refused
                             throw new IllegalArgumentException("Option -" + name + ": '" + cls + "' refused the "
@@ -89,14 +90,72 @@ public final class StrictOptions {
         }
     }
 
+    /**
+     * Sets, and takes out of {@code options}, the values of target's options whose type is an {@link OptionHandler}
+     * class (e.g. {@code -family}, {@code -optimizer}), each made as Weka's option helpers make it ({@link #make}),
+     * so that Weka's {@code Option.setOptionsForHierarchy}, which leaves an option it is not given as it is, does not
+     * make them again: its {@code Utils.forName} matches each name against every class Weka knows first (about 15 ms
+     * per option on a full class path). Call after {@link #check}, which has refused what cannot be made.
+     *
+     * @param target  the object whose options are being set
+     * @param options the options. Modified: those options and their values emptied.
+     * @throws Exception as the class's construction or its {@code setOptions} throws
+     */
+    public static void setObjectOptions(Object target, String[] options) throws Exception {
+        for (ValueOption o : valueOptions(target)) {
+            final Method m = o.getter();
+            final Class<?> type = m.getReturnType();
+            if (!OptionHandler.class.isAssignableFrom(type) || occurrences(o.name(), options) != 1) {
+                continue;   // absent, or given twice: Weka's helpers then take the first as before
+            }
+            final String value = Utils.getOption(o.name(), options);
+            final String[] spec = Utils.splitOptions(value);
+            final String cls = spec[0];
+            spec[0] = "";
+            target.getClass().getMethod("s" + m.getName().substring(1), type).invoke(target, make(cls, spec));
+        }
+    }
+
+    /** @return how many times {@code -name} is among the options */
+    private static int occurrences(String name, String[] options) {
+        int count = 0;
+        for (String option : options) {
+            count += ("-" + name).equals(option) ? 1 : 0;
+        }
+        return count;
+    }
+
     /** @return whether Weka's option helpers find a class of this name (without options) */
     private static boolean resolves(String cls) {
         try {
-            Utils.forName(null, cls, new String[0]);
+            make(cls, new String[0]);
             return true;
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /**
+     * The object Weka's option helpers make of a class name and its options ({@code Utils.forName}): a class that loads
+     * by its name (through Weka's package class loader) made here, as {@code Utils.forName} makes the class it finds;
+     * any other name (a short name of another package) through {@code Utils.forName} itself. Weka's {@code forName}
+     * first matches the name against every class it knows (its {@code Run.findSchemeMatch}: the lookup cache emptied,
+     * the class list searched, each match instantiated), some 15 ms per option on a full class path, for every option
+     * checked (and {@code setOptions} runs again and again in the Experimenter, CVParameterSelection, the editors).
+     */
+    private static Object make(String cls, String[] spec) throws Exception {
+        final Class<?> c;
+        try {
+            c = WekaPackageClassLoaderManager.forName(cls);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Utils.forName(null, cls, spec);
+        }
+        final Object made = c.getDeclaredConstructor().newInstance();
+        if (made instanceof OptionHandler) {
+            ((OptionHandler) made).setOptions(spec);
+            Utils.checkForRemainingOptions(spec);
+        }
+        return made;
     }
 
     /**
