@@ -195,6 +195,40 @@ class WekaPackageIT {
         assertTrue(spread > 0.1, "a fitted model, not a constant: " + spread);
     }
 
+    /**
+     * Batch prediction of a 64-unit network: Weka's default JVM runs each block through the plain-Java row kernels
+     * (masked rows, the ReLU in the last pass), a JVM with the Vector API module through its row kernels in registers;
+     * the same saved model's {@code distributionsForInstances} give the same bits in both (BatchPredictionBits in each
+     * JVM), and vary across the instances.
+     */
+    @Test
+    void defaultJvmPredictsTheSameBitsAsTheVectorKernels() throws Exception {
+        final Path train = arff("predict-train", FamilyData.of("Poisson", 600, 41));
+        final Path model = dir.resolve("predict.model");
+        java("weka.Run", "NeuralGLM", "-t", train.toString(), "-no-cv", "-d", model.toString(), "-family", "Poisson",
+                "-hidden", "64,64", "-activation", "ReLU", "-optimizer", "Adam -lr 0.01", "-mini-batch-size", "64",
+                "-epochs", "3", "-weight-decay", "0", "-validation-fraction", "0");
+        // the child's main alone on the class path (the test classes would put classes that need the package's on it)
+        final String main = neuralglm.testutil.BatchPredictionBits.class.getName();
+        final Path classes = dir.resolve("bits-main"), file = classes.resolve(main.replace('.', '/') + ".class");
+        Files.createDirectories(file.getParent());
+        try (java.io.InputStream in = neuralglm.testutil.BatchPredictionBits.class.getResourceAsStream(
+                "BatchPredictionBits.class")) {
+            Files.write(file, in.readAllBytes());
+        }
+        final String cp = installed.wekaClasspath + java.io.File.pathSeparator + classes;
+        final List<String> plain = bits(installed.javaWithClasspath(cp, main, model.toString(), train.toString()));
+        final List<String> vector = bits(installed.javaWithClasspath(cp, "--add-modules", "jdk.incubator.vector",
+                "-Dneuralglm.noVectorWarmUp=true", main, model.toString(), train.toString()));
+        assertEquals(600, plain.size());
+        assertEquals(plain, vector);
+        assertTrue(plain.stream().distinct().count() > 100, "predictions vary: " + plain.subList(0, 5));
+    }
+
+    private static List<String> bits(String out) {
+        return out.lines().filter(l -> l.startsWith("bits ")).collect(Collectors.toList());
+    }
+
     @Test
     void savedModelReloadsInAnotherJvmWithIdenticalPredictions() throws Exception {
         final Path train = arff("gamma-train", FamilyData.of("Gamma", 200, 35));
