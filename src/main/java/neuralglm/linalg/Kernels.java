@@ -39,6 +39,18 @@ public final class Kernels {
     }
 
     /**
+     * Starts the warm-up of the Vector API's row kernels ({@link VectorRowKernels#ready}) now, where the JVM has the
+     * module: a caller that knows a build will use them (a 64-unit layer in its options) starts it before the data are
+     * loaded or the options finished, so that C2 compiles them while the machine waits on other things; a JVM's first
+     * build then runs less on RowKernels. Once per JVM; nothing without the module.
+     */
+    public static void prepareRowKernels() {
+        if (VECTOR) {
+            VectorRowKernels.ready();
+        }
+    }
+
+    /**
      * {@code y = x w^T + b}.
      *
      * @param x  input, n x in. Not modified.

@@ -372,8 +372,29 @@ public final class Sequential implements Layer {
                 final int p = lin.inputs(), m = lin.outputs();
                 rows |= m > ColumnPass.MAX_WIDTH;
                 // its forward product or its input gradient on VectorRowKernels, as RowPass decides
-                vector |= RowPass.vectorLayer(p, m) && (p >= 2 && RowPass.vectorRows(m) || m >= 2 && RowPass.vectorRows(p));
+                vector |= RowPass.vectorLayer(p, m) && (p >= 2 && RowPass.vectorRows(m) || RowPass.vectorRows(p));
             }
+        }
+        return rows && vector;
+    }
+
+    /**
+     * {@link #trainsFasterWithVectorApi} guessed from the options alone, before the data fix the input and output widths
+     * (taken as neither 32 nor 64, and at most 48): whether a float64 network with these hidden layers has a layer the row pass takes (more than
+     * the column pass's {@value ColumnPass#MAX_WIDTH} units) and a hidden layer of 32 or 64 units (one side of a product
+     * the Vector API's row kernels take). A hint for starting their warm-up early
+     * ({@link neuralglm.linalg.Kernels#prepareRowKernels}): a wrong guess costs a warm-up, not a result.
+     *
+     * @param hidden the hidden layers' sizes
+     */
+    public static boolean mayTrainFasterWithVectorApi(int[] hidden, Precision precision) {
+        if (precision != Precision.FLOAT64) {
+            return false;
+        }
+        boolean rows = false, vector = false;
+        for (int h : hidden) {
+            rows |= h > ColumnPass.MAX_WIDTH;
+            vector |= RowPass.vectorLayer(h, h) && RowPass.vectorRows(h);
         }
         return rows && vector;
     }

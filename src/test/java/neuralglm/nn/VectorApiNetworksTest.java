@@ -28,9 +28,44 @@ class VectorApiNetworksTest {
         assertEquals(false, faster(20, new int[] {49}, 1), "rows of 49: no block of vectors");
         assertEquals(false, faster(20, new int[] {96, 96}, 1), "wider layers: the same loops");
         assertEquals(false, faster(20, new int[] {100, 30}, 1));
-        assertEquals(false, faster(100, new int[] {64}, 1), "100 inputs: the first layer on the loops, then one output");
-        assertEquals(true, faster(100, new int[] {64}, 8), "... but 8 outputs: that layer's input gradient, rows of 64");
+        assertEquals(true, faster(100, new int[] {64}, 1), "100 inputs: the first layer on the loops, the 64 -> 1 layer's "
+                + "input gradient (rows of 64) on the vectors");
+        assertEquals(true, faster(100, new int[] {64}, 8), "... and with 8 outputs");
+        assertEquals(false, faster(100, new int[] {60}, 8), "rows of 60 and 100: no block of vectors");
         assertEquals(false, Sequential.mlp(20, new int[] {64, 64}, Activation.ReLU::new, 1, new Random(1))
                 .setPrecision(Precision.FLOAT32).trainsFasterWithVectorApi(), "float32 trains on the float column kernels");
+    }
+
+    /**
+     * The guess from the options alone ({@link Sequential#mayTrainFasterWithVectorApi}, which starts the warm-up early)
+     * misses no network that trains faster with the module, for inputs other than 32 or 64 (the options do not know
+     * the input width) and up to 48 outputs (more: a nominal class of more than 48 values), and is not true for every
+     * network.
+     */
+    @Test
+    void theGuessFromTheOptionsMissesNoNetworkThatTrainsFaster() {
+        final int[] sizes = {8, 16, 32, 48, 49, 60, 64, 96, 128};
+        int faster = 0, guessed = 0, cases = 0;
+        for (int a : sizes) {
+            for (int b : new int[] {0, 8, 32, 48, 60, 64, 100}) {
+                final int[] hidden = b == 0 ? new int[] {a} : new int[] {a, b};
+                final boolean guess = Sequential.mayTrainFasterWithVectorApi(hidden, Precision.FLOAT64);
+                assertEquals(false, Sequential.mayTrainFasterWithVectorApi(hidden, Precision.FLOAT32));
+                guessed += guess ? 1 : 0;
+                for (int inputs : new int[] {1, 5, 20, 50}) {
+                    for (int outputs : new int[] {1, 3, 8, 48}) {
+                        cases++;
+                        if (faster(inputs, hidden, outputs)) {
+                            faster++;
+                            assertEquals(true, guess, java.util.Arrays.toString(hidden) + ", " + inputs + " inputs, "
+                                    + outputs + " outputs");
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(true, faster > 50 && guessed < 9 * 7, faster + " of " + cases + " faster; " + guessed + " of 63 guessed");
+        assertEquals(true, Sequential.mayTrainFasterWithVectorApi(new int[] {64, 64}, Precision.FLOAT64), "the large workload");
+        assertEquals(false, Sequential.mayTrainFasterWithVectorApi(new int[] {16}, Precision.FLOAT64), "the default network");
     }
 }

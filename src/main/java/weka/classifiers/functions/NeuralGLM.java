@@ -236,6 +236,22 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     public void setHidden(String value) {
         final String v = value == null ? "" : value.trim();
         hidden = v.isEmpty() || v.equalsIgnoreCase("none") ? "none" : v;
+        prepareKernels();
+    }
+
+    /**
+     * Starts the Vector API kernels' warm-up when these options will train on them (a 64-unit layer in float64, in a JVM
+     * with the module): set in the Explorer's editor or by setOptions, before the data are loaded, so that a JVM's first
+     * build finds them compiled sooner ({@link neuralglm.linalg.Kernels#prepareRowKernels}).
+     */
+    private void prepareKernels() {
+        try {
+            if (Sequential.mayTrainFasterWithVectorApi(hiddenSizes(), Precision.values()[precision])) {
+                neuralglm.linalg.Kernels.prepareRowKernels();
+            }
+        } catch (IllegalArgumentException e) {
+            // a hidden-layer text the build will refuse by name: nothing to prepare
+        }
     }
 
     /** @return the hidden-layer activation */
@@ -649,6 +665,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     public void setPrecision(SelectedTag value) {
         if (value.getTags() == TAGS_PRECISION) {
             precision = value.getSelectedTag().getID();
+            prepareKernels();
         }
     }
 
