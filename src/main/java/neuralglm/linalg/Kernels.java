@@ -101,23 +101,11 @@ public final class Kernels {
             return relu;
         } else if (VECTOR && !rowShape) {
             VectorGemm.axb(x.data, n, p, wT != null ? wT.data : transposed(w), m, b.data, y.data);
-        } else if (m >= RowGemm.MIN_WIDTH && n > 1 && n <= ROW_PASS_ROWS) {
+        } else if (m >= RowGemm.MIN_WIDTH && n > 1 && n <= RowGemm.AFFINE_ROWS) {
             // (also a row shape in a JVM whose Vector API kernels are not compiled yet: the same bits) the training
-            // pass's row products: the bias as the first pass's start, zero terms left out by masks, the ReLU in the
-            // last pass (about 0.75 of RowGemm's time and a ReLU pass in a 20-64-64-1 network's prediction)
-            final RowScratch s = ROW_SCRATCH.get();
-            final double[][] bt = s.rows(0, p, m), rows = s.rows(1, n, m);
-            if (wT != null) {
-                for (int k = 0; k < p; k++) {
-                    System.arraycopy(wT.data, k * m, bt[k], 0, m);
-                }
-            } else {
-                RowKernels.transpose(w.data, p, m, bt);
-            }
-            RowKernels.rowsTimes(null, x.data, n, p, bt, m, b.data, rows, relu, null, s.idx(p));
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(rows[i], 0, y.data, i * m, m);
-            }
+            // pass's row products, the ReLU in their last pass (about 0.85 of the time of RowGemm and a ReLU pass in
+            // a 20-64-64-1 network's batch prediction: weka-predict)
+            RowGemm.affineRows(x.data, n, p, wT != null ? null : w.data, wT != null ? wT.data : null, m, b.data, y.data, relu);
             return relu;
         } else if (m >= RowGemm.MIN_WIDTH && n > 1) {
             if (wT != null) {
@@ -144,32 +132,6 @@ public final class Kernels {
     }
 
     private static final ThreadLocal<Line> VECTOR_LINE = ThreadLocal.withInitial(Line::new);
-
-    /** The most rows {@link #affine} runs through {@link RowKernels} at once (prediction's blocks); more go to RowGemm. */
-    private static final int ROW_PASS_ROWS = 4096;
-
-    /** A thread's rows for {@link #affine} on {@link RowKernels}: W^T's rows, the output's rows, a list of terms. */
-    private static final class RowScratch {
-        private final double[][][] rows = new double[2][0][0];
-        private int[] idx = new int[0];
-
-        /** @return at least r rows of at least len entries in set k (contents undefined) */
-        double[][] rows(int k, int r, int len) {
-            if (rows[k].length < r || (r > 0 && rows[k][0].length < len)) {
-                rows[k] = new double[Math.max(r, rows[k].length)][Math.max(len, rows[k].length == 0 ? 0 : rows[k][0].length)];
-            }
-            return rows[k];
-        }
-
-        int[] idx(int p) {
-            if (idx.length < p) {
-                idx = new int[p];
-            }
-            return idx;
-        }
-    }
-
-    private static final ThreadLocal<RowScratch> ROW_SCRATCH = ThreadLocal.withInitial(RowScratch::new);
 
     /** @return whether {@link #affine} reads {@code wT} (otherwise it may be null: the row kernels transpose W themselves) */
     public static boolean affineReadsTranspose() {

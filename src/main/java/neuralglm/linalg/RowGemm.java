@@ -33,6 +33,8 @@ final class RowGemm {
     /** Per-thread row buffers, grown on demand and reused. */
     private static final class Scratch {
         double[][] rows = new double[0][];
+        /** The output's rows of {@link #affineRows}. */
+        double[][] out = new double[0][];
         double[] t0 = new double[0];
         double[] zeros = new double[0];
         int[] idx = new int[0];
@@ -40,15 +42,27 @@ final class RowGemm {
 
         /** @return at least r rows of length at least len (contents undefined) */
         double[][] rows(int r, int len) {
-            if (rows.length < r || (r > 0 && rows[0].length < len)) {
-                final double[][] g = new double[Math.max(r, rows.length)][];
-                final int l = Math.max(len, rows.length == 0 ? 0 : rows[0].length);
-                for (int i = 0; i < g.length; i++) {
-                    g[i] = new double[l];
-                }
-                rows = g;
-            }
+            rows = grown(rows, r, len);
             return rows;
+        }
+
+        /** @return at least r output rows of length at least len (contents undefined) */
+        double[][] out(int r, int len) {
+            out = grown(out, r, len);
+            return out;
+        }
+
+        /** @return g, or a new set of rows when g has fewer than r rows or shorter ones than len */
+        private static double[][] grown(double[][] g, int r, int len) {
+            if (g.length < r || (r > 0 && g[0].length < len)) {
+                final double[][] h = new double[Math.max(r, g.length)][];
+                final int l = Math.max(len, g.length == 0 ? 0 : g[0].length);
+                for (int i = 0; i < h.length; i++) {
+                    h[i] = new double[l];
+                }
+                return h;
+            }
+            return g;
         }
 
         double[][] block = new double[0][0];
@@ -113,6 +127,35 @@ final class RowGemm {
         final double[][] br = s.rows(p, m);
         RowKernels.transpose(b, p, m, br);
         rowsTimes(s, a, n, p, br, m, bias, c);
+    }
+
+    /** The most rows {@link #affineRows} takes (prediction's blocks): its output rows are kept per thread. */
+    static final int AFFINE_ROWS = 4096;
+
+    /**
+     * {@code c = e(a W^T + 1 bias^T)}, e a ReLU when {@code relu} (Kernels.affine's forward product): the training pass's
+     * row products ({@link RowKernels#rowsTimes}: the bias as the first pass's start, zero terms left out by masks, the
+     * ReLU in the last pass) on this thread's rows, then copied to c; the same bits as {@link #abt} and a ReLU pass.
+     *
+     * @param w  W, m x p row-major, or null when wT is given. Not modified.
+     * @param wT W^T, p x m row-major, or null. Not modified.
+     * @param n  the rows, 2 to {@link #AFFINE_ROWS}
+     */
+    static void affineRows(double[] a, int n, int p, double[] w, double[] wT, int m, double[] bias, double[] c, boolean relu) {
+        final Scratch s = SCRATCH.get();
+        final double[][] br = s.rows(p, m), out = s.out(n, m);
+        if (wT != null) {
+            for (int k = 0; k < p; k++) {
+                System.arraycopy(wT, k * m, br[k], 0, m);
+            }
+        } else {
+            RowKernels.transpose(w, p, m, br);
+        }
+        s.index(p);
+        RowKernels.rowsTimes(null, a, n, p, br, m, bias, out, relu, null, s.idx);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(out[i], 0, c, i * m, m);
+        }
     }
 
     /**

@@ -380,9 +380,9 @@ public final class Sequential implements Layer {
 
     /**
      * {@link #trainsFasterWithVectorApi} guessed from the options alone, before the data fix the input and output widths
-     * (taken as neither 32 nor 64, and at most 48): whether a float64 network with these hidden layers has a layer the row pass takes (more than
-     * the column pass's {@value ColumnPass#MAX_WIDTH} units) and a hidden layer of 32 or 64 units (one side of a product
-     * the Vector API's row kernels take). A hint for starting their warm-up early
+     * (taken as neither 32 nor 64, and at most 48): whether a float64 network with these hidden layers has a layer the
+     * row pass takes (more than the column pass's {@value ColumnPass#MAX_WIDTH} units) and a hidden layer of 32 or 64
+     * units (one side of a product the Vector API's row kernels take). A hint for starting their warm-up early
      * ({@link neuralglm.linalg.Kernels#prepareRowKernels}): a wrong guess costs a warm-up, not a result.
      *
      * @param hidden the hidden layers' sizes

@@ -815,10 +815,8 @@ public final class InputPipeline implements Inputs {
         for (int b0 = 0; b0 < n; b0 += block) {
             final int b1 = Math.min(n, b0 + block);
             for (int i = b0, o = 0; i < b1; i++, o += m) {
-                // the inputs are every attribute but the class, in order: the values before it and after it
                 final double[] a = arrays[i];
-                System.arraycopy(a, 0, buf, o, cls);
-                System.arraycopy(a, cls + 1, buf, o + cls, d - cls - 1);
+                copyInputs(a, cls, d, buf, o);
                 s.addToSums(cls, a[cls], weights[i]); // the class, as summarise adds it
                 s.count(cls, a[cls], 1.0);   // the class: its distinct values are not used
             }
@@ -830,6 +828,15 @@ public final class InputPipeline implements Inputs {
         }
         s.setInputs(inputs, columns);
         return s;
+    }
+
+    /**
+     * Copies an instance's input values from its value array (every attribute of d but the class, in order: the values
+     * before the class and after it) to {@code to[at ..]}.
+     */
+    static void copyInputs(double[] values, int cls, int d, double[] to, int at) {
+        System.arraycopy(values, 0, to, at, cls);
+        System.arraycopy(values, cls + 1, to, at + cls, d - cls - 1);
     }
 
     /** Entries of a block of rows read by {@link #summariseArrays} (in the first-level cache). */

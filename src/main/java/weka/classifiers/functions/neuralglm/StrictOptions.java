@@ -94,8 +94,8 @@ public final class StrictOptions {
      * Sets, and takes out of {@code options}, the values of target's options whose type is an {@link OptionHandler}
      * class (e.g. {@code -family}, {@code -optimizer}), each made as Weka's option helpers make it ({@link #make}),
      * so that Weka's {@code Option.setOptionsForHierarchy}, which leaves an option it is not given as it is, does not
-     * make them again: its {@code Utils.forName} matches each name against every class Weka knows first (about 15 ms
-     * per option on a full class path). Call after {@link #check}, which has refused what cannot be made.
+     * make them again: its {@code Utils.forName} matches each name against every class Weka knows first (on the
+     * bench's class path with Spark's jars, 46 ms per {@code setOptions}; little on Weka's own). Call after {@link #check}, which has refused what cannot be made.
      *
      * @param target  the object whose options are being set
      * @param options the options. Modified: those options and their values emptied.
@@ -140,8 +140,8 @@ public final class StrictOptions {
      * by its name (through Weka's package class loader) made here, as {@code Utils.forName} makes the class it finds;
      * any other name (a short name of another package) through {@code Utils.forName} itself. Weka's {@code forName}
      * first matches the name against every class it knows (its {@code Run.findSchemeMatch}: the lookup cache emptied,
-     * the class list searched, each match instantiated), some 15 ms per option on a full class path, for every option
-     * checked (and {@code setOptions} runs again and again in the Experimenter, CVParameterSelection, the editors).
+     * the class list searched, each match instantiated), a cost that grows with the class path, for every option
+     * checked (and CVParameterSelection calls {@code setOptions} once per candidate).
      */
     private static Object make(String cls, String[] spec) throws Exception {
         final Class<?> c;

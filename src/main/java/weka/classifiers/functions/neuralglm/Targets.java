@@ -199,8 +199,7 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
                         if (a == null) {
                             arraysWhole[0] = false;
                         } else {
-                            System.arraycopy(a, 0, gathered, o, c);
-                            System.arraycopy(a, c + 1, gathered, o + c, d - c - 1);
+                            InputPipeline.copyInputs(a, c, d, gathered, o);
                         }
                     }
                     if (arraysWhole[0]) {

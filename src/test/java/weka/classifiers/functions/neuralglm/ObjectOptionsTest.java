@@ -13,8 +13,8 @@ import weka.core.Utils;
 /**
  * NeuralGLM's object options ({@code -family}, {@code -optimizer}) are made by {@link StrictOptions#setObjectOptions}
  * without Weka's {@code Utils.forName}, which outside Weka's test mode first matches the name against every class it
- * knows (emptying its lookup cache and searching the class list: about 15 ms per option on the bench's class path, per
- * {@code setOptions}, which the Experimenter, CVParameterSelection and the object editor call again and again).
+ * knows (emptying its lookup cache and searching the class list: 46 ms per {@code setOptions} on the bench's class
+ * path, which CVParameterSelection calls once per candidate).
  * Checked with that mode off: a mark in Weka's lookup cache survives {@code setOptions} (and does not survive one
  * {@code Utils.forName}, so the check can fail), and the options took effect as Weka's helpers would have set them.
  */
