@@ -30,6 +30,15 @@ public final class IncrementalTrainer {
     private final double[] ob;
     private final Trainer.Step step;
     private final DMatrixRMaj one;
+    /** The last step's rows (inputs, targets, weights, offsets or null), kept for {@link #checkLastStep()}. */
+    private final DMatrixRMaj lastX;
+    private final DMatrixRMaj lastY;
+    private final double[] lastW;
+    private final double[] lastO;
+    /** Whether a step was taken since the last {@link #checkLastStep()}. */
+    private boolean unchecked;
+    /** The buffers of {@link #checkLastStep()}'s forward pass. */
+    private Sequential.PredictBuffers checkBuffers;
     private int buffered;
     private long rows;
     private long steps;
@@ -66,6 +75,10 @@ public final class IncrementalTrainer {
                     + " outputs");
         }
         this.ob = offsets ? new double[batchSize] : null;
+        this.lastX = new DMatrixRMaj(batchSize, d);
+        this.lastY = new DMatrixRMaj(batchSize, k);
+        this.lastW = new double[batchSize];
+        this.lastO = offsets ? new double[batchSize] : null;
         this.one = new DMatrixRMaj(1, k);
         this.step = new Trainer.Step(net, family, xb, yb, wb, ob, neuralglm.nn.Precision.FLOAT64);
     }
@@ -141,12 +154,18 @@ public final class IncrementalTrainer {
     }
 
     /**
-     * Steps on the rows buffered so far, if any (and if their weights are not all 0).
+     * Steps on the rows buffered so far, if any (and if their weights are not all 0), and checks that step's outputs
+     * ({@link #checkLastStep()}). A caller that ends the stream where this takes no step checks the last step itself.
      *
      * @return true when a step was taken
+     * @throws TrainingDivergedException when the step diverged
      */
     public boolean flush() {
-        return buffered > 0 && stepOnBuffer();
+        if (buffered > 0 && stepOnBuffer()) {
+            checkLastStep();
+            return true;
+        }
+        return false;
     }
 
     private boolean stepOnBuffer() {
@@ -163,6 +182,15 @@ public final class IncrementalTrainer {
         yb.reshape(b, k, true);
         lastLoss = Trainer.checkStep((int) steps, opt.step(step), family, step, opt);
         checkParameters();
+        lastX.reshape(b, d, false);
+        lastY.reshape(b, k, false);
+        System.arraycopy(xb.data, 0, lastX.data, 0, b * d);
+        System.arraycopy(yb.data, 0, lastY.data, 0, b * k);
+        System.arraycopy(wb, 0, lastW, 0, b);
+        if (ob != null) {
+            System.arraycopy(ob, 0, lastO, 0, b);
+        }
+        unchecked = true;
         steps++;
         return true;
     }
@@ -184,6 +212,47 @@ public final class IncrementalTrainer {
                                     + "double's range). Try a smaller learning rate.", steps, p.name(), v.data[i]));
                 }
             }
+        }
+    }
+
+    /**
+     * A step can also leave every parameter finite but the network's outputs not: a weight near 1e308 after one step
+     * towards a class standardised to 1e150 (an instance of weight 1e300 makes the class's weighted sd 1e-50), whose
+     * products overflow and give {@code inf - inf = NaN}. The next step meets that in its loss and is refused; after the
+     * last step nothing did, and the model predicted NaN for every instance (NeuralGLMFuzzTest, seed 84843). So at the
+     * end of a stream ({@link #flush()}'s step, or the caller for a step that {@link #add} took) the last step's rows
+     * are predicted again with the parameters it left, and their weighted mean NLL must be finite, as it was before the
+     * step: one forward pass over a mini-batch, where checking every step would cost a third of each (a Poisson stream
+     * of 8-row batches through the Weka face's defaults: 1.9 against 1.4 us an instance).
+     *
+     * @throws TrainingDivergedException naming the step, and the first row whose output is not finite
+     */
+    public void checkLastStep() {
+        if (!unchecked) {
+            return;
+        }
+        unchecked = false;
+        final long step = steps - 1;
+        if (checkBuffers == null) {
+            checkBuffers = net.predictBuffers();
+        }
+        DMatrixRMaj eta = net.predict(lastX, checkBuffers);
+        if (lastO != null) {
+            eta = neuralglm.family.Offsets.add(eta, lastO, 0, eta);
+        }
+        for (int i = 0, n = eta.getNumElements(); i < n; i++) {
+            if (!Double.isFinite(eta.data[i])) {
+                throw new TrainingDivergedException((int) step, String.format(
+                        "Training diverged at step %d: after the step the network's output for row %d of its mini-batch is "
+                                + "%s (its parameters are finite, but so large that their products leave double's range). "
+                                + "Try a smaller learning rate.", step, i / eta.numCols + 1, eta.data[i]));
+            }
+        }
+        final double loss = family.meanNll(eta, lastY, lastW);
+        if (!Double.isFinite(loss)) {
+            throw new TrainingDivergedException((int) step, String.format(
+                    "Training diverged at step %d: after the step the mean negative log-likelihood of its mini-batch is %s "
+                            + "(it was %s before the step). Try a smaller learning rate.", step, loss, lastLoss));
         }
     }
 

@@ -291,6 +291,48 @@ class TrainingSessionTest {
         assertTrue(e.getMessage().contains("one-output family"), e.getMessage());
     }
 
+    /**
+     * A step whose parameters stay finite but whose outputs do not (found by NeuralGLMFuzzTest, seed 84843: a stream's
+     * last step left a model predicting NaN everywhere), refused by the end of stream's check of its last step. A
+     * Gaussian GLM at 0 on the row x = y = 1e154 (loss 5e307, finite) takes with SGD at lr 1 the step w = 1e308,
+     * b = 1e154, both finite, after which eta = w x overflows.
+     */
+    @Test
+    void aStepWhoseOutputsOverflowIsADivergence() {
+        final Sequential net = Sequential.mlp(1, new int[0], Activation.Identity::new, 1, new Random(1));
+        final Linear lin = (Linear) net.layers().get(0);
+        lin.weight().value().data[0] = 0;
+        lin.bias().value().data[0] = 0;
+        final IncrementalTrainer s = new Trainer(1).withBatchSize(1).incremental(net, GAUSSIAN, new SgdOptimizer(1.0), 1);
+        assertTrue(s.add(new double[] {1e154}, new double[] {1e154}, 1.0), "a step from a finite loss");
+        final TrainingDivergedException e = assertThrows(TrainingDivergedException.class, s::checkLastStep);
+        assertTrue(e.getMessage().startsWith("Training diverged at step 0: after the step the network's output for row 1 "
+                + "of its mini-batch is Infinity"), e.getMessage());
+        assertEquals(1e308, lin.weight().value().data[0], 1e294, "the step this test means to take");
+        for (double v : flatParams(net)) {
+            assertTrue(Double.isFinite(v), "the parameters stay finite: " + v);
+        }
+        // the outputs may stay finite while the loss does not: x = y = 1e100 steps to w = 1e200, eta = 1e300, and
+        // (y - eta)^2 / 2 overflows
+        final Sequential g = Sequential.mlp(1, new int[0], Activation.Identity::new, 1, new Random(1));
+        final Linear gl = (Linear) g.layers().get(0);
+        gl.weight().value().data[0] = 0;
+        gl.bias().value().data[0] = 0;
+        final IncrementalTrainer gs = new Trainer(1).withBatchSize(2).incremental(g, GAUSSIAN, new SgdOptimizer(1.0), 1);
+        assertFalse(gs.add(new double[] {1e100}, new double[] {1e100}, 1.0));
+        final TrainingDivergedException ge = assertThrows(TrainingDivergedException.class, gs::flush,
+                "flush checks the step it takes");
+        assertTrue(ge.getMessage().startsWith("Training diverged at step 0: after the step the mean negative "
+                + "log-likelihood of its mini-batch is Infinity (it was 5."), ge.getMessage());
+        assertTrue(Double.isFinite(g.predict(new DMatrixRMaj(1, 1, true, 1e100)).data[0]), "the output stays finite");
+        // an ordinary step passes the check
+        final IncrementalTrainer ok = new Trainer(1).withBatchSize(1).incremental(Sequential.mlp(1, new int[0],
+                Activation.Identity::new, 1, new Random(1)), new PoissonFamily(), new SgdOptimizer(0.01), 1);
+        assertTrue(ok.add(new double[] {1}, new double[] {3}, 1.0));
+        ok.checkLastStep();
+        assertEquals(1, ok.steps());
+    }
+
     @Test
     void aGaussianGlmStreamIsPlainSgdOnEachBatch() {
         final DMatrixRMaj x = x(), y = y();

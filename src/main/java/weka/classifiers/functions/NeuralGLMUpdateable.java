@@ -67,8 +67,12 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
         boolean[] unseen;
         /** The total weight behind the model and the stream so far (the floor's n_w). */
         double weightSeen;
+        /** The model before the last step (restored when that step is found to have diverged); null before a step. */
+        transient FittedModel beforeStep;
         /** The buffered input farthest from the standardisation: z, input column, stream instance number. */
         transient double driftZ;
+        /** Whether driftZ and the two after it are the last step's batch's (a new batch starts them afresh). */
+        transient boolean driftOfLastStep;
         transient int driftColumn;
         transient long driftInstance;
 
@@ -208,6 +212,10 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
             }
         }
         final DMatrixRMaj x = s.model.pipeline().transform(instance);
+        if (s.driftOfLastStep) {   // a new batch: the last step's farthest input was kept until now for batchFinished
+            s.driftZ = 0;
+            s.driftOfLastStep = false;
+        }
         for (int j = 0; j < x.numCols; j++) {
             if (Math.abs(x.data[j]) > Math.abs(s.driftZ)) {
                 s.driftZ = x.data[j];
@@ -290,8 +298,9 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
 
     /** After a step: the classifier's model becomes one with a copy of the stream's network. */
     private void stepped(Stream s) {
-        s.driftZ = 0;
+        s.driftOfLastStep = true;
         s.steps++;
+        s.beforeStep = s.model;
         s.model = s.model.withNetwork(s.net.copy(), absentSoFar(s));
         setModel(s.model);
     }
@@ -308,12 +317,24 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
         if (stream != null && stream.model == fittedModel() && stream.learner != null) {
             final boolean step;
             try {
-                step = stream.learner.flush();
+                step = stream.learner.flush();   // a step on the rest, checked (IncrementalTrainer.checkLastStep)
             } catch (TrainingDivergedException e) {
                 throw drifted(stream, e);
             }
             if (step) {
                 stepped(stream);
+                return;
+            }
+            try {
+                stream.learner.checkLastStep();   // the last step, taken by updateClassifier, has not been checked
+            } catch (TrainingDivergedException e) {
+                if (stream.beforeStep != null) {   // the model goes back to the one before that step
+                    stream.model = stream.beforeStep;
+                    stream.steps--;
+                    stream.beforeStep = null;
+                    setModel(stream.model);
+                }
+                throw drifted(stream, e);
             }
         }
     }

@@ -100,6 +100,48 @@ class NeuralGLMDriftTest {
         org.junit.jupiter.api.Assertions.assertEquals(before, u.classifyInstance(d.instance(0)), 0.0, "the model before the step");
     }
 
+    /**
+     * A stream's last step whose parameters stay finite but whose outputs overflow (NeuralGLMFuzzTest, seed 84843): an
+     * instance of weight 1e300 among weights of 1 made the first batch's weighted standard deviations tiny (the class's
+     * 1e-50, a one-hot column's 1e-150), the stream's rows then sat 1e150 standard deviations out, and the step's
+     * products gave NaN: the model predicted NaN for every instance, without a word. Now the step is refused as
+     * diverged, saying that the stream drifted, and the model stays the one before it: the step batchFinished takes on
+     * the 6 buffered instances (mini-batches of 16), or the one updateClassifier took on the last 7 (mini-batches of
+     * 7), after which the model goes back to the one before it.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"7, 16", "6, 7"})
+    void aStepThatLeavesTheOutputsNonFiniteIsADivergence(int built, int batch) throws Exception {
+        final StringBuilder arff = new StringBuilder("@relation fuzz\n@attribute nom0 {");
+        for (int v = 0; v < 27; v++) {
+            arff.append(v == 0 ? "" : ",").append('v').append(v);
+        }
+        arff.append("}\n@attribute num1 numeric\n@attribute num2 numeric\n@attribute nom3 {v0,v1,v2}\n"
+                + "@attribute class numeric\n@data\n"
+                + "v22,1.291415,0.239534,v1,4.713675,{1e300}\nv19,-0.743039,1.673658,v1,-1.525925\n"
+                + "v19,-0.743039,1.673658,v1,-1.525925\nv13,0.589126,1.113877,v1,2.179329\n"
+                + "v2,-0.576336,-0.511762,?,-3.508075\nv10,-0.645985,0.14454,v1,1e100\nv24,0.909428,-0.152852,v0,0.67457\n"
+                + "v10,-0.645985,0.14454,v1,1e100\nv8,0.801422,-1.64979,?,-2.139859\nv22,-0.568565,?,v2,0.368575\n"
+                + "?,0.849625,0.179775,v2,-0.486571\nv5,0.094609,0.147359,v0,-2.075468\nv23,1.52944,1.365767,v0,0.390756\n");
+        final Instances d = new Instances(new java.io.StringReader(arff.toString()));
+        d.setClassIndex(4);
+        final NeuralGLMUpdateable u = new NeuralGLMUpdateable();
+        u.setOptions(weka.core.Utils.splitOptions("-activation ELU -optimizer weka.classifiers.functions.neuralglm.SGD "
+                + "-epochs 14 -mini-batch-size " + batch + " -weight-decay 0.5 -patience 2 -read-instances"));
+        u.buildClassifier(new Instances(d, 0, built));
+        final double before = u.classifyInstance(d.instance(1));
+        assertTrue(Double.isFinite(before));
+        for (int i = built; i < d.numInstances(); i++) {
+            u.updateClassifier(d.instance(i));
+        }
+        final TrainingDivergedException e = org.junit.jupiter.api.Assertions.assertThrows(TrainingDivergedException.class,
+                u::batchFinished);
+        assertTrue(e.getMessage().startsWith("The stream's inputs drifted away from the data the input standardisation was "
+                + "fitted on"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertEquals(before, u.classifyInstance(d.instance(1)), 0.0, "the model before the step");
+        assertTrue(u.toString().contains("in 0 mini-batch steps"), u.toString());
+    }
+
     @Test
     void driftingStreamsLearnOrSayThatTheyDrifted() throws Exception {
         final Random rng = new Random(15_004);

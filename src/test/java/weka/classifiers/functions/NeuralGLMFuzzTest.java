@@ -61,7 +61,8 @@ import weka.core.WekaException;
  * minute), 40,000 cases were run, about a third built, the rest refused. They found, fixed with regression tests:
  * {@code -family Adam} recursing for ever in the short-name lookup (StackOverflowError; seeds 19, 27);
  * {@code -num-decimal-places x} as a bare NumberFormatException (seeds 34, 42, ...); a stream's last step leaving NaN
- * parameters and a model predicting NaN (seed 288); the weighted mean that replaces a missing input overflowing
+ * parameters and a model predicting NaN (seed 288), and one leaving them finite but so large that its outputs
+ * overflowed to NaN (seed 84843, an instance of weight 1e300 among weights of 1); the weighted mean that replaces a missing input overflowing
  * (weight 1e300 times a date), NaN predictions under {@code -no-standardize} (seeds 964, 2847). Left: the canonical
  * link's NaN outside its domain (seeds 3300, 18661; counted above); interval ends crossing by an ulp at a
  * dispersion of 1e-32 (seeds 15026, 19899; tolerated); an Inverse Gaussian cdf that is wrong when phi mu is below
