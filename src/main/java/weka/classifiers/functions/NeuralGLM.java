@@ -1306,10 +1306,13 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final List<Sequential> members = choice.members();
         final double[] memberLambdas = choice.memberLambdas();
         final Sequential linear = choice.linear();
+        // the limit the debug lines name is the session's: a -resume build raises it (it printed "epoch 20 of 19")
+        final TrainingSession[] started = new TrainingSession[1];
         if (getDebug()) {
             final int every = Math.max(1, fitLimit / 20);
             trainer = trainer.withProgress(every, (epoch, nll) -> System.err.println(String.format(Locale.ROOT,
-                    "NeuralGLM: epoch %d of %d, mean NLL %.8g", epoch + 1, fitLimit, nll)));
+                    "NeuralGLM: epoch %d of %d, mean NLL %.8g", epoch + 1,
+                    started[0] == null ? fitLimit : started[0].epochLimit(), nll)));
         }
         final Optimizer opt = choice.optimizer().apply(lambda / trainWeight);
         // the held-out path already ran this fit (same network start, split, trainer and optimiser): in a build (not
@@ -1318,6 +1321,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final TrainingSession session = reused ? choice.modelFit()
                 : x == null ? trainer.start(fresh.get(), fam, opt, rows, y, fitTargets.weights(), offsets)
                 : trainer.start(fresh.get(), fam, opt, x, pipeline.fittedInputsFinite(), y, fitTargets.weights(), offsets);
+        started[0] = session;
         if (reused && buildLog != null) {
             buildLog.epoch(session);   // the status bar: the last epoch of the fit kept
         }

@@ -181,6 +181,22 @@ class NeuralGLMBehaviourTest {
         final String log = err.toString(StandardCharsets.UTF_8);
         assertTrue(log.contains("NeuralGLM: epoch 2 of 40, mean NLL"), log);
         assertTrue(log.contains("NeuralGLM: epoch 40 of 40, mean NLL"), log);
+        // a -resume build that continues names the raised limit (it printed "epoch 42 of 40": NeuralGLMFuzzTest, seed 87782)
+        c.setResume(true);
+        c.setValidationFraction(0);
+        final Instances data = FamilyData.of("Gaussian", 30, 10);
+        c.buildClassifier(data);
+        c.setEpochs(43);
+        err.reset();
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            c.buildClassifier(data);
+        } finally {
+            System.setErr(saved);
+        }
+        final String resumed = err.toString(StandardCharsets.UTF_8);
+        assertTrue(resumed.contains("NeuralGLM: epoch 42 of 43, mean NLL") && resumed.contains("NeuralGLM: epoch 43 of 43,")
+                && !resumed.contains("NeuralGLM: epoch 1 of"), resumed + "\n" + c);
     }
 
     @Test
