@@ -304,11 +304,14 @@ final class RowPass {
             } else if (input) {
                 final Activation a = (Activation) layer;
                 final int w = width[l];
+                // null for a ReLU run inside the Linear before it that no Linear follows (the network's last layer):
+                // its inputs were never made, and ReLU's derivative reads only its outputs
+                final double[][] in = act[l];
                 for (int i = 0; i < n; i++) {
                     if (aux[l] != null) {
                         a.derivativeTimes(grad[l + 1][i], act[l][i], act[l + 1][i], aux[l][i], grad[l][i], w);
                     } else {
-                        a.derivativeTimes(grad[l + 1][i], act[l][i], act[l + 1][i], grad[l][i], w);
+                        a.derivativeTimes(grad[l + 1][i], in == null ? null : in[i], act[l + 1][i], grad[l][i], w);
                     }
                 }
             }

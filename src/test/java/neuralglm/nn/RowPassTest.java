@@ -75,6 +75,38 @@ class RowPassTest {
     }
 
     /**
+     * Networks that end in an activation (PyTorch's {@code nn.Sequential(nn.Linear(2, 2), nn.ReLU())}, an encoder): a
+     * last ReLU runs inside the Linear before it, and its backward read the inputs it never made (a
+     * NullPointerException through the Jython bridge); other last activations run on their own.
+     */
+    @ParameterizedTest
+    @CsvSource({"ReLU,2,2,3", "ReLU,20,64,256", "ReLU,5,40,33", "ReLU,7,100,18", "Tanh,20,64,40", "ELU,6,9,12"})
+    void aNetworkMayEndInAnActivation(String act, int in, int width, int n) {
+        for (boolean twoLayers : new boolean[] {false, true}) {
+            final Sequential net = new Sequential();
+            final Random init = new Random(in * 7 + width);
+            net.add("fc1", new Linear("fc1", in, width, init)).add("act1", Activation.byName(act));
+            if (twoLayers) {
+                net.add("fc2", new Linear("fc2", width, width, init)).add("act2", Activation.byName(act));
+            }
+            final Sequential cut = net.copy();
+            final RowPass pass = RowPass.of(cut.layers(), in);
+            assertNotNull(pass);
+            final Random rng = new Random(n);
+            for (int batch : new int[] {n, n + 3}) {
+                final Sequential ref = net.copy();
+                final DMatrixRMaj x = gauss(rng, batch, in, 0.2), dEta = gauss(rng, batch, width, 0);
+                final DMatrixRMaj r = LayerByLayer.forward(ref.layers(), x);
+                final DMatrixRMaj g = LayerByLayer.backward(ref.layers(), dEta);
+                cut.zeroGrad();
+                assertSame(r.data, pass.forward(x).data, batch * width, "eta");
+                assertSame(g.data, pass.backward(dEta, true).data, batch * in, "dL/dx");
+                assertSameGradients(ref, cut);
+            }
+        }
+    }
+
+    /**
      * {@link Sequential#setGradients} (the row pass summing into zeroed rows instead of the gradients' copies) gives the
      * bits of {@link Sequential#zeroGrad()} and then adding ({@code backward(dOut, false)}), whatever the gradients held
      * before (NaN here), through the row pass (a transposed first-layer gradient, zero inputs) and through the others.
