@@ -1,4 +1,4 @@
-"""torch.nn: modules (Linear, activations, Softmax, Sequential), losses as callable objects, and
+"""torch.nn: modules (Linear, activations, Softmax, Sequential), losses (modules too, as PyTorch's), and
 Parameter. nn.Module is the bridge's Java Module: subclass it and write forward with tensor
 operations (its parameters are found in its attributes); nn.Sequential runs its layers as one
 engine network. nn.functional is torch.nn.functional."""
@@ -326,24 +326,45 @@ class ModuleDict(Module):
 
 
 def _loss(cls, function, *extra):
+    """nn.<cls>: an nn.Module, as PyTorch's losses are (so .to(device), isinstance, subclassing, keyword calls and
+    printing work as there), whose forward(input, target) calls nn.functional.<function> with its options. The
+    options are attributes (crit.reduction = 'sum'); weight and pos_weight are buffers, in state_dict() when set."""
     known = ("reduction",) + extra
+    buffers = [name for name in ("weight", "pos_weight") if name in extra]
 
-    def make(*args, **options):
+    def __init__(self, *args, **options):
+        Module.__init__(self)
+        self.__dict__['_nglm_loss'] = _Loss(function)
+        if buffers:
+            self.__dict__['_nglm_buffers'] = list(buffers)
         if len(args) == 1 and "weight" in extra and "weight" not in options:
             options["weight"] = args[0]  # PyTorch's first parameter: nn.CrossEntropyLoss(class_weights)
         elif args:
             raise TypeError("nn.%s takes keyword arguments only here (%s), e.g. nn.%s(reduction='sum')"
                             % (cls, ", ".join(known), cls))
-        loss = _Loss(function)
         for key, value in options.items():
             if key not in known:
                 raise ValueError("nn.%s(%s=...) is not supported by neuralGLM's PyTorch bridge; it takes %s"
                                  % (cls, key, ", ".join(known)))
-            setattr(loss, key, value)
-        return loss
-    make.__name__ = cls
-    make.__doc__ = "nn.%s(%s): calls nn.functional.%s" % (cls, ", ".join(known), function)
-    return make
+            setattr(self, key, value)
+
+    def forward(self, input, target):
+        return self.__dict__['_nglm_loss'](input, target)
+
+    def option(name):
+        def get(self):
+            value = getattr(self.__dict__['_nglm_loss'], name)
+            return str(value) if isinstance(value, unicode) else value  # a Java String: 'sum', not u'sum'
+
+        def put(self, value):
+            setattr(self.__dict__['_nglm_loss'], name, value)
+        return property(get, put, doc="nn.%s's %s" % (cls, name))
+
+    members = dict((name, option(name)) for name in known)
+    members.update(__init__=__init__, forward=forward,
+                   __doc__="nn.%s(%s): an nn.Module whose forward(input, target) calls nn.functional.%s"
+                           % (cls, ", ".join(known), function))
+    return type(cls, (Module,), members)
 
 
 MSELoss = _loss("MSELoss", "mse_loss")

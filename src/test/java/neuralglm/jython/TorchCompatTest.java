@@ -143,6 +143,60 @@ class TorchCompatTest {
     }
 
     /**
+     * Losses are modules, as PyTorch's: {@code nn.CrossEntropyLoss().to(device)} (the device-agnostic idiom), isinstance,
+     * a subclass calling super's forward, keyword calls, printing inside a model, options as attributes, and weight and
+     * pos_weight as buffers in state_dict() (they were Java objects with none of that: {@code AttributeError: ... no
+     * attribute 'to'}, found by a helper's comparison with PyTorch). The expected lines are what PyTorch 1.13 printed
+     * for the same statements on CPython.
+     */
+    @Test
+    void lossesAreModulesAsInPyTorch() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "import torch.nn as nn",
+                "crit = nn.CrossEntropyLoss().to('cpu')",
+                "print((str(crit), isinstance(crit, nn.CrossEntropyLoss), isinstance(crit, nn.Module)))",
+                "x = torch.tensor([[1., 2., 0.5], [0.1, 0.2, 3.]]); t = torch.tensor([1, 2])",
+                "print(('%.4f' % crit(x, t).item(), '%.4f' % crit(input=x, target=t).item()))",
+                "w = nn.CrossEntropyLoss(torch.tensor([1., 2., 3.]))",
+                "print(('%.4f' % w(x, t).item(), w.weight.tolist(), list(w.state_dict().keys())))",
+                "s = nn.MSELoss(reduction='sum')",
+                "r = [s.reduction, s(torch.ones(2), torch.zeros(2)).item()]",
+                "s.reduction = 'mean'",
+                "print(r + [s(torch.ones(2), torch.zeros(2)).item()])",
+                "class W(nn.MSELoss):",
+                "    def forward(self, a, b):",
+                "        return 2 * super(W, self).forward(a, b)",
+                "print((W()(torch.ones(2), torch.zeros(2)).item(), type(W()).__name__, type(nn.MSELoss()).__name__))",
+                "class M(nn.Module):",
+                "    def __init__(self):",
+                "        super(M, self).__init__()",
+                "        self.fc = nn.Linear(2, 1)",
+                "        self.loss = nn.BCEWithLogitsLoss(pos_weight=torch.tensor([2.]))",
+                "m = M()",
+                "print(m)",
+                "print(list(m.state_dict().keys()))",
+                "print('%.4f' % m.loss(torch.tensor([0.3, -0.2]), torch.tensor([1., 0.])).item())"));
+        final String[] pytorch = {
+            "('CrossEntropyLoss()', True, True)",
+            "('0.2870', '0.2870')",
+            "('0.2515', [1.0, 2.0, 3.0], ['weight'])",
+            "['sum', 2.0, 1.0]",
+            "(2.0, 'W', 'MSELoss')",
+            "M(",
+            "  (fc): Linear(in_features=2, out_features=1, bias=True)",
+            "  (loss): BCEWithLogitsLoss()",
+            ")",
+            "['fc.weight', 'fc.bias', 'loss.pos_weight']",
+            "0.8534"};
+        final String[] got = printed.strip().split("\n");
+        assertEquals(pytorch.length, got.length, printed);
+        for (int i = 0; i < pytorch.length; i++) {
+            assertEquals(pytorch[i], got[i], "line " + (i + 1));
+        }
+    }
+
+    /**
      * scripts/run runs a script through {@code _pymain}: print and division as in Python 3 (Jython 2.7 alone
      * prints the tuple {@code (1, 2)}, takes {@code 100 * 6 / 7} as 85 and prints a float's 12 digits), flush=True
      * accepted, sys.argv and __name__ as a script's. The expected lines are what CPython 3 prints.
