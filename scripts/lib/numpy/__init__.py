@@ -1,7 +1,7 @@
 """Just enough numpy for the notebook's data and plotting cells, on neuralGLM's Jython bridge.
 
 An ndarray holds a bridge tensor (float64, at most two dimensions) and a kind: float64, int64 or
-bool (whole numbers and 0/1 are stored as float64 too). Arithmetic, comparisons, np.sin/exp/...,
+bool (whole numbers and 0/1 are stored as float64 too; a bool array sums to an int). Arithmetic, comparisons, np.sin/exp/...,
 reductions and indexing (ints, slices, index arrays, a[rows, cols] pairing two index arrays, as in
 a[np.arange(n), labels] = 1) run on the bridge's tensor operations; np.random draws with the
 engine's samplers (neuralglm.jython.NumpyRandom; seeded with 0 until np.random.seed). Passing an
@@ -22,8 +22,28 @@ _KIND_NAMES = {'f': 'float64', 'i': 'int64', 'b': 'bool'}
 _DTYPES = {'float': 'f', 'float16': 'f', 'float32': 'f', 'float64': 'f', 'double': 'f',
            'int': 'i', 'int32': 'i', 'int64': 'i', 'long': 'i', 'bool': 'b'}
 
-float16, float32, float64 = 'float16', 'float32', 'float64'
-int32, int64 = 'int32', 'int64'
+
+
+class float64(float):
+    """np.float64: a dtype (np.zeros(3, dtype=np.float64), a.astype(np.float64)) and a scalar type, np.float64(1.5)."""
+
+
+class float32(float):
+    """np.float32 as a dtype and a scalar type; the shim computes in float64, as the bridge's float32 tensors."""
+
+
+class float16(float):
+    """np.float16 as a dtype and a scalar type (computed in float64)."""
+
+
+class int64(int):
+    """np.int64: a dtype and a scalar type, np.int64(3)."""
+
+
+class int32(int):
+    """np.int32 as a dtype and a scalar type."""
+
+
 bool_ = 'bool'
 pi, e = _math.pi, _math.e
 inf, nan = float('inf'), float('nan')
@@ -168,8 +188,7 @@ class ndarray(object):
     def astype(self, dtype):
         kind = _kind(dtype)
         t = self._t.detach()
-        if kind != 'f':
-            t = t.to(_T_long if kind == 'i' else _T_bool)
+        t = t.to(_T_float if kind == 'f' else _T_long if kind == 'i' else _T_bool)
         return ndarray(t, kind)
 
     def copy(self):
@@ -280,7 +299,7 @@ def _div(a, b): return a / b
 
 
 import torch as _torch  # noqa: E402 (dtypes for astype)
-_T_long, _T_bool = _torch.long, _torch.bool
+_T_long, _T_bool, _T_float = _torch.long, _torch.bool, _torch.float64
 
 
 # ---------------------------------------------------------------- construction
@@ -379,11 +398,14 @@ def _reduce(a, axis, whole, along, kind):
 
 
 def sum(a, axis=None):
-    return _reduce(a, axis, lambda t: t.sum().item(), lambda t, d: t.sum(d), None)
+    # a bool array's sum counts its True entries (an int), as numpy's: (y == p).sum() is 2, not True
+    kind = 'i' if asarray(a)._kind == 'b' else None
+    return _reduce(a, axis, lambda t: t.sum().item(), lambda t, d: t.sum(d), kind)
 
 
 def mean(a, axis=None):
-    return _reduce(a, axis, lambda t: t.mean().item(), lambda t, d: t.mean(d), 'f')
+    # of whole numbers and bools too: (y == p).mean() is the share of True entries
+    return _reduce(a, axis, lambda t: t.to(_T_float).mean().item(), lambda t, d: t.to(_T_float).mean(d), 'f')
 
 
 def amax(a, axis=None):

@@ -143,6 +143,36 @@ class TorchCompatTest {
     }
 
     /**
+     * The numpy shim's reductions of comparisons, as numpy's (the accuracy idiom {@code (y == p).sum()} gave True and
+     * {@code (y == p).mean()} raised), and np.float32/np.float64/np.int64 as scalar types as well as dtypes
+     * ({@code np.float32(1.5)}: 'str' object is not callable). The expected lines are what numpy 1.24 printed for the
+     * same statements on CPython (found by a helper's comparison).
+     */
+    @Test
+    void numpyReductionsOfComparisonsAsNumpy() {
+        final String printed = Jython.exec(String.join("\n",
+                "import numpy as np",
+                "y = np.array([1, 2, 3]); p = np.array([1, 0, 3])",
+                "print((y == p).sum(), np.sum(y == p), (y == p).mean(), np.mean(y == p), int((y == p).sum()))",
+                "m = np.array([[True, False], [True, True]])",
+                "print(m.sum(), m.sum(axis=0).tolist(), m.mean(axis=1).tolist(), y.mean(), y.sum())",
+                "print(float(np.float32(1.5)), float(np.float64(2)), int(np.int64(3) + 1), "
+                        + "np.array([1, 2]).astype(np.float32).tolist(), np.zeros(2, dtype=np.float64).tolist())",
+                "print((y > 1).astype(np.float64).tolist(), (y > 1).astype(float).mean(), "
+                        + "np.array([1.5, 2.5], dtype=np.float32).tolist())"));
+        final String[] numpy = {   // print of a tuple: Jython 2.7 here, print((...)) in CPython 3
+            "(2, 2, 0.6666666666666666, 0.6666666666666666, 2)",
+            "(3, [2, 1], [0.5, 1.0], 2.0, 6)",
+            "(1.5, 2.0, 4, [1.0, 2.0], [0.0, 0.0])",
+            "([0.0, 1.0, 1.0], 0.6666666666666666, [1.5, 2.5])"};
+        final String[] got = printed.strip().split("\n");
+        assertEquals(numpy.length, got.length, printed);
+        for (int i = 0; i < numpy.length; i++) {
+            assertEquals(numpy[i], got[i], "line " + (i + 1));
+        }
+    }
+
+    /**
      * Losses are modules, as PyTorch's: {@code nn.CrossEntropyLoss().to(device)} (the device-agnostic idiom), isinstance,
      * a subclass calling super's forward, keyword calls, printing inside a model, options as attributes, and weight and
      * pos_weight as buffers in state_dict() (they were Java objects with none of that: {@code AttributeError: ... no
