@@ -86,6 +86,45 @@ final class Index {
         return r;
     }
 
+    /**
+     * A 0-d tensor of whole numbers used as an index is an int, as in PyTorch: {@code X[s.argmax()]} is a row, not a
+     * 1-row matrix, and {@code for i in torch.arange(n): y[i]} gives 0-d tensors (they kept a dimension of 1).
+     *
+     * @param key an index key, or a tuple of them
+     * @return the key with each such tensor replaced by its int (the key itself when there is none)
+     */
+    static PyObject scalarTensors(PyObject key) {
+        if (key instanceof PyTuple) {
+            final PyObject[] k = ((PyTuple) key).getArray();
+            PyObject[] out = null;
+            for (int i = 0; i < k.length; i++) {
+                final PyObject s = scalarTensor(k[i]);
+                if (s != k[i]) {
+                    if (out == null) {
+                        out = k.clone();
+                    }
+                    out[i] = s;
+                }
+            }
+            return out == null ? key : new PyTuple(out);
+        }
+        return scalarTensor(key);
+    }
+
+    private static PyObject scalarTensor(PyObject k) {
+        if (isInt(k) || k instanceof PySlice || k == Py.None || k == Py.Ellipsis) {
+            return k;
+        }
+        final Object java = k.__tojava__(Tensor.class);
+        if (java instanceof Tensor t && t.shape.length == 0 && t.integral != null && t.integral != DType.BOOL) {
+            final double v = t.data.data[0];
+            if (v == Math.rint(v) && Math.abs(v) <= Integer.MAX_VALUE) {
+                return Py.newInteger((int) v);
+            }
+        }
+        return k;
+    }
+
     /** @return whether the key is a single integer */
     static boolean isInt(PyObject key) {
         return key instanceof PyInteger || key instanceof PyLong;

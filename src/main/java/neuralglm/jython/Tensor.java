@@ -567,6 +567,7 @@ public class Tensor implements Iterable<Object> {
      * @return a tensor
      */
     public Tensor __getitem__(PyObject key) {
+        key = Index.scalarTensors(key);
         if (Index.hasNoneOrEllipsis(key)) {
             return Index.withNoneOrEllipsis(this, key);
         }
@@ -613,6 +614,7 @@ public class Tensor implements Iterable<Object> {
      * @param value a number or a tensor
      */
     public void __setitem__(PyObject key, PyObject value) {
+        key = Index.scalarTensors(key);
         if (node != null) {
             throw Errors.runtime("in-place assignment into a tensor computed by recorded operations ("
                     + node.name + ") is not supported; assign into t.detach() or t.clone() instead");

@@ -143,6 +143,38 @@ class TorchCompatTest {
     }
 
     /**
+     * A 0-d tensor of whole numbers indexes as an int, as in PyTorch: {@code X[s.argmax()]} is a row and
+     * {@code y[i]} a 0-d tensor for i from {@code torch.arange} (they kept a dimension of 1), in reading, assigning,
+     * pairs with a column, and gradients. The expected lines are what PyTorch 1.13 printed for the same statements.
+     */
+    @Test
+    void zeroDimensionalIndexTensorsIndexAsInts() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "X = torch.arange(6.).reshape(3, 2)",
+                "y = torch.tensor([10., 20., 30.])",
+                "i = torch.tensor(1)",
+                "print((X[i].shape, X[torch.tensor([1])].shape, y[i].shape, y[i].item(), X[i, 0].shape, X[0, i].shape, "
+                        + "X[X[:, 0].argmax()].shape))",
+                "print(([X[k].tolist() for k in torch.arange(3)], [y[k].item() for k in torch.arange(3)]))",
+                "X[i] = torch.tensor([7., 8.]); y[i] = 5.",
+                "print((X.tolist(), y.tolist(), X[:, i].shape))",
+                "w = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)",
+                "(w[torch.tensor(1)] * torch.tensor([5., 6.])).sum().backward()",
+                "print(w.grad.tolist())"));
+        final String[] pytorch = {
+            "(torch.Size([2]), torch.Size([1, 2]), torch.Size([]), 20.0, torch.Size([]), torch.Size([]), torch.Size([2]))",
+            "([[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]], [10.0, 20.0, 30.0])",
+            "([[0.0, 1.0], [7.0, 8.0], [4.0, 5.0]], [10.0, 5.0, 30.0], torch.Size([3]))",
+            "[[0.0, 0.0], [5.0, 6.0]]"};
+        final String[] got = printed.strip().split("\n");
+        assertEquals(pytorch.length, got.length, printed);
+        for (int i = 0; i < pytorch.length; i++) {
+            assertEquals(pytorch[i], got[i], "line " + (i + 1));
+        }
+    }
+
+    /**
      * The numpy shim's reductions of comparisons, as numpy's (the accuracy idiom {@code (y == p).sum()} gave True and
      * {@code (y == p).mean()} raised), and np.float32/np.float64/np.int64 as scalar types as well as dtypes
      * ({@code np.float32(1.5)}: 'str' object is not callable). The expected lines are what numpy 1.24 printed for the
