@@ -64,10 +64,18 @@ def python3_round(number, ndigits=None):
             raise (ValueError if value != value else OverflowError)(
                 "cannot convert float %s to integer" % ('NaN' if value != value else 'infinity'))
         return value
+    # a double has at most 309 digits before the point; Python 3 leaves x as it is past 323 digits after it and
+    # makes it 0 past 308 before (decimal's default 28 digits raised InvalidOperation for round(1e25, 4))
+    if ndigits is not None and ndigits > 323:
+        return value
+    if ndigits is not None and ndigits < -308:
+        return 0.0 * value
+    context = decimal.Context(prec=700)
     exact = decimal.Decimal(value)
     if ndigits is None:
-        return int(exact.quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_EVEN))
-    rounded = float(exact.quantize(decimal.Decimal(1).scaleb(-ndigits), rounding=decimal.ROUND_HALF_EVEN))
+        return int(exact.quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_EVEN, context=context))
+    rounded = float(exact.quantize(decimal.Decimal(1).scaleb(-ndigits), rounding=decimal.ROUND_HALF_EVEN,
+                                   context=context))
     return int(rounded) if isinstance(number, (int, long)) else rounded
 
 

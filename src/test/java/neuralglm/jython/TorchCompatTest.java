@@ -319,12 +319,15 @@ class TorchCompatTest {
                 "n = 10",
                 "train_size = round(0.8 * n)",
                 "print(train_size, list(range(n))[:train_size])",
+                // numbers of more than decimal's default 28 digits raised InvalidOperation (a diverged loss, rounded)
+                "print(round(1e25, 4), round(1e22, 6), round(1e30), round(-1.7e308, 2), round(1e-300, 400), round(5e307, -308))",
                 ""));
         final String printed = Jython.exec("import _pymain\n_pymain.run_path('" + script + "', {})");
         assertEquals(String.join("\n",
                 "2 4 -2 0.12 2.67 1200.0 7 7",
                 "1.0 int 3 0.3",
-                "8 [0, 1, 2, 3, 4, 5, 6, 7]"), printed.trim());
+                "8 [0, 1, 2, 3, 4, 5, 6, 7]",
+                "1e+25 1e+22 1000000000000000019884624838656 -1.7e+308 1e-300 1e+308"), printed.trim());
     }
 
     /**
