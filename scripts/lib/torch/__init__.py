@@ -52,7 +52,39 @@ zeros, ones, rand, randn = _T.zeros, _T.ones, _T.rand, _T.randn
 zeros_like, ones_like, rand_like, randn_like = _T.zeros_like, _T.ones_like, _T.rand_like, _T.randn_like
 arange, linspace, randperm = _T.arange, _T.linspace, _T.randperm
 manual_seed = _T.manual_seed
-normal, bernoulli, poisson = _T.normal, _T.bernoulli, _T.poisson
+bernoulli, poisson = _T.bernoulli, _T.poisson
+
+
+def normal(mean=0.0, std=1.0, size=None, generator=None, dtype=None, device=None, requires_grad=False):
+    """torch.normal(mean, std): N(mean, std^2) draws, as PyTorch's forms: a tensor of means with one std, a tensor
+    of stds (a number or a tensor of means, broadcast), or numbers with a size (torch.normal(0, 1, (1000, 2)), as
+    d2l's synthetic_data). Draws come from the bridge's generator (torch.manual_seed); generator= is not supported."""
+    if generator is not None:
+        raise TypeError("torch.normal(generator=...) is not supported by neuralGLM's PyTorch bridge; seed the "
+                        "bridge's generator with torch.manual_seed")
+    mean_tensor, std_tensor = is_tensor(mean), is_tensor(std)
+    if size is not None:
+        if mean_tensor or std_tensor:
+            raise TypeError("normal(): size= goes with a number mean and std only; got a tensor")
+        out = _T.normal(zeros(_sizes(size), dtype=dtype) + __builtin__.float(mean), __builtin__.float(std))
+    elif std_tensor:
+        means = mean.detach() if mean_tensor else __builtin__.float(mean)
+        out = (means + std.detach() * _T.normal(zeros_like(std.detach() + means), 1.0)).detach()
+    elif mean_tensor:
+        out = _T.normal(mean, __builtin__.float(std))
+    else:
+        raise TypeError("normal(): give a tensor of means or stds, or numbers with a size: "
+                        "torch.normal(0.0, 1.0, size=(3, 2))")
+    if requires_grad:
+        out.requires_grad_(True)
+    return out
+
+
+def _sizes(size):
+    """A size as a list of ints: a tuple, a list or a torch.Size."""
+    if __builtin__.isinstance(size, (__builtin__.int, __builtin__.long)):
+        return [size]
+    return [__builtin__.int(n) for n in size]
 exp, log, sigmoid, tanh, relu, sqrt = _T.exp, _T.log, _T.sigmoid, _T.tanh, _T.relu, _T.sqrt
 sin, cos, pow = _T.sin, _T.cos, _T.pow
 softmax, log_softmax, logsumexp = _T.softmax, _T.log_softmax, _T.logsumexp
@@ -121,9 +153,37 @@ class Size(tuple):
         return n
 
 
-def device(kind="cpu", index=None):
-    """torch.device('cpu') is 'cpu'; other devices are refused when a tensor is moved there."""
-    return kind if index is None else "%s:%d" % (kind, index)
+class device(__builtin__.str):
+    """torch.device('cpu'), torch.device('cuda', 0), torch.device('cuda:0'): a str ('cpu', 'cuda:0') with PyTorch's
+    .type and .index, printed as device(type='cpu'); tensors and modules move only to 'cpu' (another device is
+    refused with one line when something is moved there). Tensors' .device is torch.device('cpu')."""
+
+    def __new__(cls, kind="cpu", index=None):
+        if __builtin__.isinstance(kind, device):
+            return kind
+        kind = __builtin__.str(kind)
+        if index is None and ':' in kind:
+            kind, number = kind.split(':', 1)
+            index = __builtin__.int(number)
+        self = __builtin__.str.__new__(cls, kind if index is None else "%s:%d" % (kind, index))
+        self._type, self._index = kind, index
+        return self
+
+    @property
+    def type(self):
+        return self._type
+
+    @property
+    def index(self):
+        return self._index
+
+    def __repr__(self):
+        return ("device(type='%s')" % self._type if self._index is None
+                else "device(type='%s', index=%d)" % (self._type, self._index))
+
+
+_cpu = device('cpu')
+Tensor.device = property(lambda self: _cpu, doc="the tensor's device: torch.device('cpu')")
 
 
 def _legacy(name, kind):

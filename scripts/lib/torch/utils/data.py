@@ -84,7 +84,7 @@ def random_split(dataset, lengths):
     if sum(lengths) != len(dataset):
         raise ValueError("random_split: lengths %s sum to %d, the dataset has %d items"
                          % (list(lengths), sum(lengths), len(dataset)))
-    order = torch.randperm(len(dataset))
+    order = torch.randperm(len(dataset)).tolist()  # ints, as PyTorch's: a Subset hands them to the dataset
     out, at = [], 0
     for n in lengths:
         out.append(Subset(dataset, order[at:at + n]))
@@ -135,7 +135,7 @@ class DataLoader(object):
 
     def __iter__(self):
         n = len(self.dataset)
-        order = torch.randperm(n) if self.shuffle else list(range(n))
+        order = torch.randperm(n).tolist() if self.shuffle else list(range(n))  # ints for the dataset, as PyTorch's
         stop = n - n % self.batch_size if self.drop_last else n
         for start in range(0, stop, self.batch_size):
             indices = order[start:start + self.batch_size]

@@ -202,6 +202,11 @@ public final class Functional {
             throw Errors.runtime("one_hot is only applicable to index tensor: the labels must be whole numbers of dtype "
                     + "torch.int64, got " + labels.getDtype() + " (give labels.long())");
         }
+        if (labels.shape.length > 1) {
+            throw Errors.runtime("one_hot of labels of shape " + Tensor.shapeText(labels.shape) + " would be a "
+                    + (labels.shape.length + 1) + "-d tensor; tensors here have at most 2 dimensions (give the labels "
+                    + "as a 1-d tensor, labels.reshape(-1))");
+        }
         final int n = labels.numel();
         final DMatrixRMaj m = new DMatrixRMaj(n, k);
         for (int i = 0; i < n; i++) {
@@ -212,7 +217,8 @@ public final class Functional {
             }
             m.data[i * k + c] = 1.0;
         }
-        return Tensor.matrix(m).label(DType.INT64);
+        // a 0-d label gives one row of k, as PyTorch's (it was a 1 x k matrix)
+        return (labels.shape.length == 0 ? Tensor.vector(m.data) : Tensor.matrix(m)).label(DType.INT64);
     }
 
     // ------------------------------------------------------------------ losses

@@ -434,11 +434,6 @@ public class Tensor implements Iterable<Object> {
         return integral == null ? floatDtype() : integral;
     }
 
-    /** @return {@code 'cpu'} */
-    public String getDevice() {
-        return "cpu";
-    }
-
     /** @return this tensor: it is on the CPU already */
     public Tensor cpu() {
         return this;
@@ -1376,6 +1371,39 @@ public class Tensor implements Iterable<Object> {
 
     /** @return the entries as a 1-d tensor, row by row (in the record) */
     public Tensor flatten() { return Ops.reshape(this, new int[] {numel()}, "ViewBackward"); }
+
+    /**
+     * {@code t.flatten(start_dim=0, end_dim=-1)}: dimensions start..end merged into one, as PyTorch's ({@code x.flatten(1)}
+     * keeps a matrix's rows, as after the convolutions of image code); the tensor itself when they are one dimension.
+     *
+     * @param args start_dim, end_dim
+     * @param kws  their keywords
+     * @return the flattened tensor (in the record)
+     */
+    public Tensor flatten(PyObject[] args, String[] kws) {
+        final Args a = new Args("flatten", args, kws, "start_dim", "end_dim");
+        final int d = Math.max(shape.length, 1);   // a 0-d tensor flattens as a 1-d one of one entry
+        final int start = flattenDim(a.integer("start_dim", 0), d), end = flattenDim(a.integer("end_dim", -1), d);
+        if (start > end) {
+            throw Errors.runtime("flatten() has invalid args: start_dim cannot come after end_dim");
+        }
+        if (shape.length == 0) {
+            return flatten();
+        }
+        if (start == end) {
+            return this;
+        }
+        return flatten();   // at most 2 dimensions here: 0..1 is all of them
+    }
+
+    private int flattenDim(int dim, int d) {
+        final int k = dim < 0 ? dim + d : dim;
+        if (k < 0 || k >= d) {
+            throw Errors.index("Dimension out of range (expected to be in range of [" + -d + ", " + (d - 1) + "], but got "
+                    + dim + ")");
+        }
+        return k;
+    }
 
     /** @return this tensor: storage here is always contiguous */
     public Tensor contiguous() { return this; }

@@ -4,7 +4,6 @@ import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 import org.python.core.Py;
-import org.python.core.PyList;
 import org.python.core.PyObject;
 
 /**
@@ -227,9 +226,22 @@ public final class Torch {
 
     /**
      * @param n a count
-     * @return the numbers 0..n-1 in random order (a Python list of ints)
+     * @return the numbers 0..n-1 in random order, a 1-d int64 tensor as PyTorch's ({@code perm.tolist()},
+     *         {@code X[perm[:b]]}; it was a Python list)
      */
-    public static PyList randperm(int n) {
+    public static Tensor randperm(int n) {
+        if (n < 0) {
+            throw Errors.runtime("randperm: n must be non-negative, got " + n);
+        }
+        final double[] d = new double[n];
+        final int[] p = order(n);
+        for (int i = 0; i < n; i++) {
+            d[i] = p[i];
+        }
+        return Tensor.vector(d).label(DType.INT64);
+    }
+
+    private static int[] order(int n) {
         final int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
@@ -240,11 +252,7 @@ public final class Torch {
             p[i] = p[j];
             p[j] = t;
         }
-        final PyList l = new PyList();
-        for (int v : p) {
-            l.append(Py.newInteger(v));
-        }
-        return l;
+        return p;
     }
 
     // ------------------------------------------------------------------ samplers
@@ -586,7 +594,18 @@ public final class Torch {
     }
 
     /** @param t input @return the entries, 1-d */
-    public static Tensor flatten(Tensor t) { return t.flatten(); }
+    /** @param args input, start_dim=0, end_dim=-1 @param kws keywords @return as {@link Tensor#flatten(PyObject[], String[])} */
+    public static Tensor flatten(PyObject[] args, String[] kws) {
+        if (args.length == 0) {
+            throw Py.TypeError("flatten() missing required argument 'input' (pos 1)");
+        }
+        final int positional = args.length - kws.length;
+        final Tensor t = positional > 0 ? Args.input(args[0], "flatten") : null;
+        if (t == null) {
+            throw Py.TypeError("flatten(): give the input tensor first");
+        }
+        return t.flatten(java.util.Arrays.copyOfRange(args, 1, args.length), kws);
+    }
 
     /** @param args input, dim=None @param kws keywords @return the tensor without dimensions of size 1 */
     public static Tensor squeeze(PyObject[] args, String[] kws) {

@@ -143,6 +143,43 @@ class TorchCompatTest {
     }
 
     /**
+     * More of PyTorch's everyday forms (found by a helper's comparison): torch.randperm is an int64 tensor (it was a
+     * Python list: no .tolist()), F.one_hot of a 0-d label is 1-d, torch.device has .type and .index and tensors' .device
+     * is one, torch.normal takes a size (d2l's synthetic_data) and tensors of means and stds, flatten takes start_dim and
+     * end_dim. The expected lines are what PyTorch 1.13 printed for the same statements on CPython.
+     */
+    @Test
+    void randpermDeviceNormalAndFlattenAsInPyTorch() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "import torch.nn as nn",
+                "import torch.nn.functional as F",
+                "torch.manual_seed(1)",
+                "p = torch.randperm(5)",
+                "print((isinstance(p, torch.Tensor), str(p.dtype), sorted(p.tolist()), p.shape, torch.arange(10.).reshape(5, 2)[p[:2]].shape))",
+                "print((F.one_hot(torch.tensor(1), 3).tolist(), F.one_hot(torch.tensor([0, 2]), 3).tolist()))",
+                "d = torch.device('cuda' if torch.cuda.is_available() else 'cpu')",
+                "x = torch.ones(2).to(d)",
+                "print((str(d), repr(d), d.type, d.index, repr(torch.device('cuda', 0)), torch.device('cuda:1').index, repr(x.device), x.device.type, next(nn.Linear(2, 1).to(d).parameters()).device.type))",
+                "a = torch.normal(0, 1, (1000, 2)); b = torch.normal(0.0, 1.0, size=(3, 2)); c = torch.normal(torch.zeros(3), torch.ones(3))",
+                "s = torch.normal(2.0, torch.ones(4000) * 3)",
+                "print((a.shape, b.shape, c.shape, str(a.dtype), abs(a.mean().item()) < 0.1, abs(s.mean().item() - 2) < 0.2, abs(s.std().item() - 3) < 0.2))",
+                "X = torch.arange(6.).reshape(3, 2)",
+                "print((torch.flatten(X, 1).shape, X.flatten(start_dim=1).shape, X.flatten(0, 1).shape, torch.tensor(3.).flatten().shape))"));
+        final String[] pytorch = {
+            "(True, 'torch.int64', [0, 1, 2, 3, 4], torch.Size([5]), torch.Size([2, 2]))",
+            "([0, 1, 0], [[1, 0, 0], [0, 0, 1]])",
+            "('cpu', \"device(type='cpu')\", 'cpu', None, \"device(type='cuda', index=0)\", 1, \"device(type='cpu')\", 'cpu', 'cpu')",
+            "(torch.Size([1000, 2]), torch.Size([3, 2]), torch.Size([3]), 'torch.float32', True, True, True)",
+            "(torch.Size([3, 2]), torch.Size([3, 2]), torch.Size([6]), torch.Size([1]))"};
+        final String[] got = printed.strip().split("\n");
+        assertEquals(pytorch.length, got.length, printed);
+        for (int i = 0; i < pytorch.length; i++) {
+            assertEquals(pytorch[i], got[i], "line " + (i + 1));
+        }
+    }
+
+    /**
      * A 0-d tensor of whole numbers indexes as an int, as in PyTorch: {@code X[s.argmax()]} is a row and
      * {@code y[i]} a 0-d tensor for i from {@code torch.arange} (they kept a dimension of 1), in reading, assigning,
      * pairs with a column, and gradients. The expected lines are what PyTorch 1.13 printed for the same statements.
@@ -500,6 +537,9 @@ class TorchCompatTest {
         "s = nn.Sequential(nn.Linear(2, 1)); a = s(torch.ones(3, 2)); b = s(torch.ones(3, 2)); a.sum().backward()|ValueError: backward through Sequential(   (0): Linear(in_features=2, out_features=1, bias=True) ) after it was called again: this bridge keeps only the newest forward of a Sequential, so call backward before the next call",
         "nn.Linear(2, 1).register_forward_hook(len)|ValueError: Module.register_forward_hook is not supported by neuralGLM's PyTorch bridge: a module has no hooks; do in forward, or after the call, what the hook would do",
         "nn.BCELoss(weight=torch.ones(4))(torch.ones(4, 1) / 2, torch.ones(4, 1))|ValueError: binary_cross_entropy: weight has shape (4,), which does not broadcast to the input's (4, 1)",
+        "import torch.nn.functional as F; F.one_hot(torch.tensor([[0, 1], [1, 2]]), 3)|RuntimeError: one_hot of labels of shape (2, 2) would be a 3-d tensor; tensors here have at most 2 dimensions (give the labels as a 1-d tensor, labels.reshape(-1))",
+        "torch.normal(torch.zeros(2), 1.0, (2,))|TypeError: normal(): size= goes with a number mean and std only; got a tensor",
+        "torch.ones(2, 3).flatten(1, 0)|RuntimeError: flatten() has invalid args: start_dim cannot come after end_dim",
     })
     void whatCannotBeDoneFailsWithOneLine(String statement, String expected) {
         final PyException e = assertThrows(PyException.class,
