@@ -22,6 +22,7 @@ from __future__ import absolute_import
 
 import __builtin__
 import sys as _sys
+from collections import namedtuple as _namedtuple
 
 from neuralglm.jython import Torch as _T, DType as _DType
 from neuralglm.jython import Tensor, TorchFamily as _Family, Special as _Special
@@ -437,6 +438,204 @@ Tensor.expand = _expand
 Tensor.expand_as = lambda self, other: _expand(self, *other.shape)
 Tensor.T = property(lambda self: self.t(), doc="the transpose of a 2-d tensor")
 Tensor.use_size_type(Size)
+
+
+# ---------------------------------------------------------------- everyday helpers, on the operations above
+# (their gradients, where they have one, come from the record of the operations they use)
+
+def get_num_threads():
+    """torch.get_num_threads(): 1 (the bridge's tensor operations run on the calling thread)."""
+    return 1
+
+
+def as_tensor(data, dtype=None, device=None):
+    """torch.as_tensor(data, dtype=None): the tensor itself when it is one of that dtype, else torch.tensor(data)."""
+    if is_tensor(data) and (dtype is None or data.dtype == dtype):
+        return data
+    return tensor(data, dtype=dtype)
+
+
+def empty(*size, **options):
+    """torch.empty(*size): zeros here (PyTorch leaves the memory uninitialised)."""
+    return zeros(*size, **options)
+
+
+def empty_like(input, dtype=None, requires_grad=False):
+    """torch.empty_like(t): zeros of t's shape here."""
+    return zeros_like(input, dtype=dtype, requires_grad=requires_grad)
+
+
+def full_like(input, fill_value, dtype=None, requires_grad=False):
+    """torch.full_like(t, v): t's shape filled with v, of t's dtype unless given."""
+    out = zeros_like(input, dtype=dtype if dtype is not None else input.dtype) + fill_value
+    return out.requires_grad_(True) if requires_grad else out
+
+
+def randint(low, high=None, size=None, dtype=None, requires_grad=False, device=None):
+    """torch.randint(low=0, high, size): whole numbers drawn uniformly from [low, high), int64, from the bridge's
+    generator (torch.manual_seed)."""
+    if size is None:
+        low, high, size = 0, low, high
+    if high is None or size is None:
+        raise TypeError("randint(): give high and size: torch.randint(0, 10, (3,))")
+    if high <= low:
+        raise RuntimeError("random_ expects 'from' to be less than 'to', but got from=%d >= to=%d" % (low, high))
+    draws = [low + __builtin__.int(u * (high - low)) for u in rand(*_sizes(size)).reshape(-1).tolist()]
+    out = tensor(draws, dtype=dtype if dtype is not None else int64).reshape(_sizes(size))
+    return out
+
+
+def _tensor_pow(base, exponent):
+    """torch.pow(a, b): also with a number as the base (torch.pow(2.0, t) is 2.0 ** t)."""
+    if not is_tensor(base):
+        return base ** exponent
+    return _T.pow(base, exponent)
+
+
+def nonzero(input, as_tuple=False):
+    """torch.nonzero(t): the positions of the entries that are not 0, as rows of an int64 tensor (n x d); with
+    as_tuple=True one int64 tensor per dimension, as torch.where(condition)."""
+    shape = __builtin__.list(input.shape)
+    values = input.detach().reshape(-1).tolist()
+    flat = [i for i, v in __builtin__.enumerate(values) if v]
+    if __builtin__.len(shape) <= 1:
+        positions = [[i] for i in flat]
+    else:
+        positions = [[i // shape[1], i % shape[1]] for i in flat]
+    d = __builtin__.max(__builtin__.len(shape), 1)
+    if as_tuple:
+        return __builtin__.tuple(tensor([p[k] for p in positions], dtype=int64) for k in __builtin__.range(d))
+    return tensor(positions, dtype=int64).reshape([__builtin__.len(positions), d])
+
+
+def _where(condition, input=None, other=None):
+    """torch.where(condition, x, y) as the bridge's; torch.where(condition) is torch.nonzero(condition, as_tuple=True)."""
+    if input is None and other is None:
+        return nonzero(condition, as_tuple=True)
+    return _T.where(condition, input, other)
+
+
+def unique(input, sorted=True, return_counts=False):
+    """torch.unique(t): its distinct entries, sorted, as a 1-d tensor of its dtype (no gradient); with
+    return_counts=True also how often each occurs."""
+    values = input.detach().reshape(-1).tolist()
+    distinct = __builtin__.sorted(__builtin__.set(values))
+    out = tensor(distinct, dtype=input.dtype)
+    if return_counts:
+        return out, tensor([values.count(v) for v in distinct], dtype=int64)
+    return out
+
+
+def _order(self, dim, descending):
+    """For each row along dim (a 1-d tensor: its one row), the positions of its entries in sorted order (stable)."""
+    rows = self.detach().tolist()
+    if self.dim() == 1:
+        return [__builtin__.sorted(__builtin__.range(__builtin__.len(rows)), key=lambda i: rows[i], reverse=descending)]
+    if self.dim() != 2:
+        raise RuntimeError("sort: tensors here have 1 or 2 dimensions")
+    d = dim % 2
+    lines = rows if d == 1 else [__builtin__.list(c) for c in __builtin__.zip(*rows)]
+    return [__builtin__.sorted(__builtin__.range(__builtin__.len(line)), key=lambda i, line=line: line[i],
+                               reverse=descending) for line in lines]
+
+
+def _pick(self, dim, orders, k):
+    """The entries (in the record) and positions of the first k of each order, along dim."""
+    if self.dim() == 1:
+        idx = orders[0][:k]
+        return self[tensor(idx, dtype=int64)], tensor(idx, dtype=int64)
+    d = dim % 2
+    rows, cols, pos = [], [], []
+    for r, order in __builtin__.enumerate(orders):
+        for i in order[:k]:
+            rows.append(r if d == 1 else i)
+            cols.append(i if d == 1 else r)
+            pos.append(i)
+    n = __builtin__.len(orders)
+    values = self[rows, cols].reshape([n, k])
+    positions = tensor(pos, dtype=int64).reshape([n, k])
+    if d == 0:
+        values, positions = values.t(), positions.t()
+    return values, positions
+
+
+_SortResult = _namedtuple('torch_return_types_sort', ['values', 'indices'])
+
+
+def sort(input, dim=-1, descending=False, stable=False):
+    """torch.sort(t, dim=-1, descending=False): (values, indices), the values in the record (their gradient goes
+    back to the entries they came from); a stable order, as stable=True."""
+    orders = _order(input, dim, descending)
+    values, positions = _pick(input, dim, orders, __builtin__.len(orders[0]))
+    return _SortResult(values, positions)
+
+
+def argsort(input, dim=-1, descending=False):
+    """torch.argsort(t, dim=-1, descending=False): the indices of sort."""
+    return sort(input, dim, descending).indices
+
+
+def topk(input, k, dim=-1, largest=True, sorted=True):
+    """torch.topk(t, k, dim=-1, largest=True): (values, indices) of the k largest (or smallest) along dim."""
+    orders = _order(input, dim, largest)
+    if k > __builtin__.len(orders[0]):
+        raise RuntimeError("selected index k out of range")
+    return _SortResult(*_pick(input, dim, orders, k))
+
+
+def cumsum(input, dim, dtype=None):
+    """torch.cumsum(t, dim): running sums along dim (a product with a triangle of ones: in the record)."""
+    if input.dim() == 1:
+        n = input.shape[0]
+        return _tril_ones(n, input.dtype).mm(input.reshape([n, 1])).reshape([n])
+    if input.dim() != 2:
+        raise RuntimeError("cumsum: tensors here have 1 or 2 dimensions")
+    if dim % 2 == 0:
+        return _tril_ones(input.shape[0], input.dtype).mm(input)
+    return input.mm(_tril_ones(input.shape[1], input.dtype).t())
+
+
+def _tril_ones(n, dtype):
+    return tensor([[1 if j <= i else 0 for j in __builtin__.range(n)] for i in __builtin__.range(n)], dtype=dtype)
+
+
+def masked_fill(input, mask, value):
+    """t.masked_fill(mask, value): value where mask is True, t elsewhere (in the record: no gradient where filled)."""
+    return _T.where(mask, full_like(input, value), input)
+
+
+def amax(input, dim=None, keepdim=False):
+    """torch.amax(t, dim): the largest entries along dim (all of them for dim=None)."""
+    if dim is None:
+        return input.max()
+    return input.max(dim, keepdim=keepdim)[0]
+
+
+def amin(input, dim=None, keepdim=False):
+    """torch.amin(t, dim): the smallest entries along dim (all of them for dim=None)."""
+    if dim is None:
+        return input.min()
+    return input.min(dim, keepdim=keepdim)[0]
+
+
+pow = _tensor_pow
+where = _where
+Tensor.ndim = property(lambda self: self.dim(), doc="the number of dimensions, as dim()")
+Tensor.view_as = lambda self, other: self.view(*other.shape)
+Tensor.reshape_as = lambda self, other: self.reshape(*other.shape)
+Tensor.new_zeros = lambda self, *size, **o: zeros(*size, dtype=o.get('dtype', self.dtype))
+Tensor.new_ones = lambda self, *size, **o: ones(*size, dtype=o.get('dtype', self.dtype))
+Tensor.new_full = lambda self, size, fill_value, **o: zeros(*_sizes(size), dtype=o.get('dtype', self.dtype)) + fill_value
+Tensor.new_tensor = lambda self, data, **o: tensor(data, dtype=o.get('dtype', self.dtype))
+Tensor.nonzero = nonzero
+Tensor.unique = unique
+Tensor.sort = sort
+Tensor.argsort = argsort
+Tensor.topk = topk
+Tensor.cumsum = cumsum
+Tensor.masked_fill = masked_fill
+Tensor.amax = amax
+Tensor.amin = amin
 
 
 # ---------------------------------------------------------------- neuralGLM's families

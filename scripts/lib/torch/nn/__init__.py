@@ -380,6 +380,42 @@ PoissonNLLLoss = _loss("PoissonNLLLoss", "poisson_nll_loss", "log_input", "full"
 KLDivLoss = _loss("KLDivLoss", "kl_div", "log_target")
 
 from torch.nn import functional, init, utils  # noqa: E402
+class GELU(Module):
+    """nn.GELU(approximate='none'): F.gelu as a module (a layer of nn.Sequential too)."""
+
+    def __init__(self, approximate='none'):
+        Module.__init__(self)
+        if approximate not in ('none', 'tanh'):
+            raise RuntimeError("approximate argument must be either none or tanh.")
+        self.approximate = approximate
+
+    def forward(self, input):
+        from torch.nn import functional
+        return functional.gelu(input, self.approximate)
+
+    def toString(self):
+        return "GELU(approximate='%s')" % self.approximate
+
+    __repr__ = toString
+    __str__ = toString
+
+
+class SiLU(Module):
+    """nn.SiLU(): x sigmoid(x) as a module (a layer of nn.Sequential too)."""
+
+    def __init__(self, inplace=False):
+        Module.__init__(self)
+
+    def forward(self, input):
+        return input * input.sigmoid()
+
+    def toString(self):
+        return "SiLU()"
+
+    __repr__ = toString
+    __str__ = toString
+
+
 from torch.nn._tabular import BatchNorm1d, LayerNorm, Embedding  # noqa: E402
 from torch.nn import _tabular  # noqa: E402
 

@@ -23,6 +23,31 @@ def relu(input, inplace=False):
     return _F.relu(input)
 
 
+def gelu(input, approximate='none'):
+    """F.gelu(input, approximate='none'): x Phi(x) (Phi the standard normal cdf, PyTorch's exact form), or with
+    approximate='tanh' x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3))) / 2; recorded."""
+    if approximate == 'none':
+        from neuralglm.jython import Special
+        return Special.gelu(input)
+    if approximate == 'tanh':
+        return 0.5 * input * (1 + (0.7978845608028654 * (input + 0.044715 * input * input * input)).tanh())
+    raise RuntimeError("approximate argument must be either none or tanh.")
+
+
+def silu(input, inplace=False):
+    """F.silu(input): x sigmoid(x) (swish); recorded; the result is a new tensor."""
+    return input * input.sigmoid()
+
+
+def dropout(input, p=0.5, training=True, inplace=False):
+    """F.dropout(input, p=0.5, training=True): as nn.Dropout(p) in training mode when training is True (entries zeroed
+    with probability p, the others scaled by 1 / (1 - p)), the input itself otherwise; the result is a new tensor."""
+    from torch.nn import Dropout
+    if not training:
+        return input
+    return Dropout(p=p)(input)
+
+
 def leaky_relu(input, negative_slope=0.01, inplace=False):
     """F.leaky_relu(input, negative_slope=0.01, inplace=False); the result is a new tensor."""
     return _F.leaky_relu(input, float(negative_slope))

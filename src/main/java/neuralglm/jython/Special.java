@@ -47,6 +47,19 @@ public final class Special {
     }
 
     /**
+     * {@code F.gelu(x)} (PyTorch's exact form, {@code approximate='none'}): {@code x Phi(x)}, the standard normal cdf
+     * {@link neuralglm.dist.StandardNormal#cdf} (PyTorch writes it {@code x (1 + erf(x / sqrt 2)) / 2}); backward
+     * {@code g (Phi(x) + x phi(x))}.
+     *
+     * @param x a tensor
+     * @return GELU(x) entry by entry (recorded)
+     */
+    public static Tensor gelu(Tensor x) {
+        return map(x, v -> v * neuralglm.dist.StandardNormal.cdf(v),
+                v -> neuralglm.dist.StandardNormal.cdf(v) + v * neuralglm.dist.StandardNormal.density(v), "GeluBackward");
+    }
+
+    /**
      * {@code torch.xlogy(x, y)}: tensors or numbers, broadcast against each other.
      *
      * @param x the factor

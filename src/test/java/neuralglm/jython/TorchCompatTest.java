@@ -143,6 +143,103 @@ class TorchCompatTest {
     }
 
     /**
+     * Everyday helpers added on the bridge's operations (found missing by a helper's comparison): get_num_threads,
+     * ndim, as_tensor, empty, full_like, new_zeros/new_ones/new_full, view_as/reshape_as, randint, torch.pow with a
+     * number as the base, nonzero and one-argument where, unique, sort/argsort/topk (values in the record), cumsum,
+     * masked_fill, amax/amin, and the gradients through them. The expected lines are what PyTorch 1.13 printed.
+     */
+    @Test
+    void everydayHelpersAsInPyTorch() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "x = torch.tensor([[1., -2., 0.5], [3., 0.5, -1.]], requires_grad=True)",
+                "print((torch.get_num_threads(), x.ndim, torch.tensor(3.).ndim, torch.as_tensor([1., 2.]).tolist(), torch.empty(2, 3).shape, torch.full_like(x, 7.).tolist(), str(torch.full_like(x, 7.).dtype)))",
+                "print((x.new_zeros(3).shape, x.new_ones((2, 2)).tolist(), x.new_full((1, 2), 4.).tolist(), x.view_as(x).shape, x.reshape_as(torch.zeros(3, 2)).shape))",
+                "torch.manual_seed(0)",
+                "r = torch.randint(0, 5, (400,)); r2 = torch.randint(3, (2, 2))",
+                "print((str(r.dtype), r.shape, min(r.tolist()) >= 0, max(r.tolist()) <= 4, len(set(r.tolist())) == 5, r2.shape, str(r2.dtype)))",
+                "print((torch.pow(2.0, torch.tensor([1., 3.])).tolist(), torch.pow(torch.tensor([2., 3.]), 2).tolist()))",
+                "print((torch.nonzero(x > 0).tolist(), [t.tolist() for t in torch.where(x > 0)], torch.nonzero(torch.tensor([0., 1., 2.])).tolist()))",
+                "print((torch.unique(torch.tensor([3, 1, 2, 2, 3])).tolist(), [t.tolist() for t in torch.unique(torch.tensor([3, 1, 3]), return_counts=True)]))",
+                "v, i = torch.sort(x, dim=1); print((v.tolist(), i.tolist()))",
+                "v, i = x.sort(dim=0, descending=True); print((v.tolist(), i.tolist()))",
+                "print((x.argsort(dim=1).tolist(), torch.argsort(torch.tensor([3., 1., 2.])).tolist()))",
+                "v, i = x.topk(2); print((v.tolist(), i.tolist()))",
+                "v, i = torch.topk(torch.tensor([5., 1., 7., 3.]), 2, largest=False); print((v.tolist(), i.tolist()))",
+                "print((x.cumsum(1).tolist(), torch.cumsum(x, 0).tolist(), torch.tensor([1., 2., 3.]).cumsum(0).tolist()))",
+                "print((x.masked_fill(x > 0, 0.).tolist(), x.amax(0).tolist(), x.amin(1).tolist(), x.amax().item()))",
+                "loss = (x.sort(dim=1)[0][:, -1].sum() + x.topk(1)[0].sum() * 2 + x.cumsum(1).pow(2).sum() + x.masked_fill(x < 0, 0.).sum())",
+                "loss.backward(); print(x.grad.tolist())"));
+        final String[] pytorch = {
+            "(1, 2, 0, [1.0, 2.0], torch.Size([2, 3]), [[7.0, 7.0, 7.0], [7.0, 7.0, 7.0]], 'torch.float32')",
+            "(torch.Size([3]), [[1.0, 1.0], [1.0, 1.0]], [[4.0, 4.0]], torch.Size([2, 3]), torch.Size([3, 2]))",
+            "('torch.int64', torch.Size([400]), True, True, True, torch.Size([2, 2]), 'torch.int64')",
+            "([2.0, 8.0], [4.0, 9.0])",
+            "([[0, 0], [0, 2], [1, 0], [1, 1]], [[0, 0, 1, 1], [0, 2, 0, 1]], [[1], [2]])",
+            "([1, 2, 3], [[1, 3], [1, 2]])",
+            "([[-2.0, 0.5, 1.0], [-1.0, 0.5, 3.0]], [[1, 2, 0], [2, 1, 0]])",
+            "([[3.0, 0.5, 0.5], [1.0, -2.0, -1.0]], [[1, 1, 0], [0, 0, 1]])",
+            "([[1, 2, 0], [2, 1, 0]], [1, 2, 0])",
+            "([[1.0, 0.5], [3.0, 0.5]], [[0, 2], [0, 1]])",
+            "([1.0, 3.0], [1, 3])",
+            "([[1.0, -1.0, -0.5], [3.0, 3.5, 2.5]], [[1.0, -2.0, 0.5], [4.0, -1.5, -0.5]], [1.0, 3.0, 6.0])",
+            "([[0.0, -2.0, 0.0], [0.0, 0.0, -1.0]], [3.0, 0.5, 0.5], [-2.0, -1.0], 3.0)",
+            "[[3.0, -3.0, 0.0], [22.0, 13.0, 5.0]]"};
+        final String[] got = printed.strip().split("\n");
+        assertEquals(pytorch.length, got.length, printed);
+        for (int i = 0; i < pytorch.length; i++) {
+            assertEquals(pytorch[i], got[i], "line " + (i + 1));
+        }
+    }
+
+    /**
+     * F.gelu (exact and tanh), F.silu, F.dropout, nn.GELU and nn.SiLU (also as layers of nn.Sequential), values and
+     * gradients. The expected lines are what PyTorch 1.13 printed in float64 (torch.set_default_dtype(torch.float64)),
+     * as the bridge computes.
+     */
+    @Test
+    void geluSiluAndFunctionalDropoutAsInPyTorch() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch, torch.nn as nn, torch.nn.functional as F",
+                "x = torch.tensor([[1., -2., 0.5], [3., 0.25, -1.]], requires_grad=True)",
+                "print(['%.10f' % v for r in F.gelu(x).tolist() for v in r])",
+                "print(['%.10f' % v for r in F.gelu(x, approximate='tanh').tolist() for v in r])",
+                "print(['%.10f' % v for r in F.silu(x).tolist() for v in r])",
+                "(F.gelu(x).sum() + F.silu(x).pow(2).sum() + F.gelu(x, approximate='tanh').sum()).backward()",
+                "print(['%.10f' % v for r in x.grad.tolist() for v in r])",
+                "print((str(nn.GELU()), str(nn.SiLU()), str(nn.GELU(approximate='tanh')), F.dropout(x, 0.5, training=False).tolist()))",
+                "torch.manual_seed(0)",
+                "d = F.dropout(torch.ones(1000), 0.5)",
+                "print((set(d.tolist()) <= {0.0, 2.0}, abs(d.mean().item() - 1) < 0.15))",
+                "net = nn.Sequential(nn.Linear(3, 4), nn.GELU(), nn.Linear(4, 2), nn.SiLU())",
+                "print(net)",
+                "with torch.no_grad():",
+                "    for p in net.parameters():",
+                "        p.fill_(0.1)",
+                "out = net(x.detach()); out.sum().backward()",
+                "print((['%.10f' % v for r in out.tolist() for v in r], ['%.10f' % v for v in net[0].bias.grad.tolist()]))"));
+        final String[] pytorch = {
+            "['0.8413447461', '-0.0455002639', '0.3457312306', '2.9959503059', '0.1496765814', '-0.1586552539']",
+            "['0.8411919906', '-0.0454023059', '0.3457140098', '2.9963626079', '0.1496753507', '-0.1588080094']",
+            "['0.7310585786', '-0.2384058440', '0.3112296656', '2.8577223805', '0.1405441252', '-0.2689414214']",
+            "['3.5226425261', '-0.1280440668', '2.1954607740', '8.2425287259', '1.5660450088', '-0.2051843451']",
+            "(\"GELU(approximate='none')\", 'SiLU()', \"GELU(approximate='tanh')\", [[1.0, -2.0, 0.5], [3.0, 0.25, -1.0]])",
+            "(True, True)",
+            "Sequential(",
+            "  (0): Linear(in_features=3, out_features=4, bias=True)",
+            "  (1): GELU(approximate='none')",
+            "  (2): Linear(in_features=4, out_features=2, bias=True)",
+            "  (3): SiLU()",
+            ")",
+            "(['0.0582432696', '0.0582432696', '0.0990003515', '0.0990003515'], ['0.1485235496', '0.1485235496', '0.1485235496', '0.1485235496'])"};
+        final String[] got = printed.strip().split("\n");
+        assertEquals(pytorch.length, got.length, printed);
+        for (int i = 0; i < pytorch.length; i++) {
+            assertEquals(pytorch[i], got[i], "line " + (i + 1));
+        }
+    }
+
+    /**
      * More of PyTorch's everyday forms (found by a helper's comparison): torch.randperm is an int64 tensor (it was a
      * Python list: no .tolist()), F.one_hot of a 0-d label is 1-d, torch.device has .type and .index and tensors' .device
      * is one, torch.normal takes a size (d2l's synthetic_data) and tensors of means and stds, flatten takes start_dim and
