@@ -8,7 +8,7 @@ import org.python.core.Py;
 import org.python.core.PyObject;
 
 /**
- * {@code optim.Adam(params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0)} over the
+ * {@code optim.Adam(params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False)} over the
  * engine's {@link neuralglm.optim.AdamOptimizer} (Kingma and Ba, 2015).
  */
 public class TorchAdam extends TorchOptimizer {
@@ -16,6 +16,7 @@ public class TorchAdam extends TorchOptimizer {
     private double beta2 = 0.999;
     private double eps = 1e-8;
     private double weightDecay;
+    private boolean amsgrad;
 
     /** @param params parameters, e.g. {@code net.parameters()} */
     public TorchAdam(PyObject params) {
@@ -31,13 +32,13 @@ public class TorchAdam extends TorchOptimizer {
 
     @Override String name() { return "Adam"; }
 
-    @Override String options() { return "lr, betas, eps, weight_decay (amsgrad False)"; }
+    @Override String options() { return "lr, betas, eps, weight_decay, amsgrad"; }
 
-    /** @return False: Adam as Kingma and Ba's, without AMSGrad's maximum of the second moments */
-    public boolean getAmsgrad() { return false; }
+    /** @return whether the denominator takes the largest second moment so far (AMSGrad) */
+    public boolean getAmsgrad() { return amsgrad; }
 
-    /** @param v PyTorch's amsgrad: only False (the default) is supported */
-    public void setAmsgrad(boolean v) { refuseUnless(!v, "amsgrad=True"); }
+    /** @param v PyTorch's amsgrad: the denominator takes the largest second moment so far (Reddi et al., 2018) */
+    public void setAmsgrad(boolean v) { final boolean old = amsgrad; amsgrad = v; retry(() -> amsgrad = old); }
 
     /** @return False */
     public boolean getCapturable() { return false; }
@@ -57,7 +58,7 @@ public class TorchAdam extends TorchOptimizer {
         o.put("betas", getBetas());
         o.put("eps", Py.newFloat(eps));
         o.put("weight_decay", Py.newFloat(weightDecay));
-        o.put("amsgrad", Py.False);
+        o.put("amsgrad", Py.newBoolean(amsgrad));
         o.put("maximize", Py.False);
         o.put("foreach", Py.None);
         o.put("capturable", Py.False);
@@ -67,7 +68,7 @@ public class TorchAdam extends TorchOptimizer {
 
     @Override
     Optimizer make() {
-        return new AdamOptimizer(lr, beta1, beta2, eps, l2());
+        return new AdamOptimizer(lr, beta1, beta2, eps, l2(), amsgrad);
     }
 
     /** @return the L2 penalty added to the gradient (the weight decay; AdamW decays the weights instead) */

@@ -10,6 +10,8 @@ import neuralglm.nn.Parameter;
  *   m = b1 m + (1 - b1) g,   v = b2 v + (1 - b2) g^2
  *   theta -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
  * </pre>
+ * With AMSGrad (Reddi, Kale and Kumar, "On the Convergence of Adam and Beyond", ICLR 2018; PyTorch's
+ * {@code amsgrad=True}) the denominator takes the largest v so far, {@code vmax = max(vmax, v)}, in place of v.
  */
 public final class AdamOptimizer extends ElementwiseOptimizer implements ScheduledRate {
     private static final long serialVersionUID = 1L;
@@ -19,9 +21,13 @@ public final class AdamOptimizer extends ElementwiseOptimizer implements Schedul
     private final double beta2;
     private final double eps;
     private final double weightDecay;
+    /** Whether the denominator takes the largest second moment so far (AMSGrad). */
+    private final boolean amsgrad;
 
     private transient double[][] m;
     private transient double[][] v;
+    /** AMSGrad's largest v so far; null without AMSGrad. */
+    private transient double[][] vmax;
     private transient int t;
     /** This step's {@code lr / (1 - b1^t)} and {@code sqrt(1 - b2^t)}. */
     private transient double stepSize;
@@ -40,6 +46,19 @@ public final class AdamOptimizer extends ElementwiseOptimizer implements Schedul
      * @param weightDecay L2 penalty coefficient &gt;= 0
      */
     public AdamOptimizer(double lr, double beta1, double beta2, double eps, double weightDecay) {
+        this(lr, beta1, beta2, eps, weightDecay, false);
+    }
+
+    /**
+     * @param lr          learning rate &gt; 0
+     * @param beta1       first-moment decay in [0, 1)
+     * @param beta2       second-moment decay in [0, 1)
+     * @param eps         denominator guard &gt; 0
+     * @param weightDecay L2 penalty coefficient &gt;= 0
+     * @param amsgrad     whether the denominator takes the largest second moment so far (AMSGrad)
+     */
+    public AdamOptimizer(double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
+        this.amsgrad = amsgrad;
         this.lr = positive("Adam learning rate", lr);
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("Adam betas must be in [0, 1), got " + beta1 + ", " + beta2);
@@ -65,16 +84,20 @@ public final class AdamOptimizer extends ElementwiseOptimizer implements Schedul
     protected void resetState() {
         m = new double[params.size()][];
         v = new double[params.size()][];
+        vmax = amsgrad ? new double[params.size()][] : null;
         for (int i = 0; i < params.size(); i++) {
             m[i] = new double[params.get(i).size()];
             v[i] = new double[params.get(i).size()];
+            if (amsgrad) {
+                vmax[i] = new double[params.get(i).size()];
+            }
         }
         t = 0;
     }
 
     @Override
     public Optimizer copy() {
-        return new AdamOptimizer(lr, beta1, beta2, eps, weightDecay);
+        return new AdamOptimizer(lr, beta1, beta2, eps, weightDecay, amsgrad);
     }
 
     @Override
@@ -95,6 +118,16 @@ public final class AdamOptimizer extends ElementwiseOptimizer implements Schedul
             mp[i] = beta1 * mp[i] + (1 - beta1) * g;
             vp[i] = beta2 * vp[i] + (1 - beta2) * g * g;
         }
+        if (amsgrad) {
+            final double[] vm = vmax[param];
+            for (int i = from; i < to; i++) {
+                vm[i] = Math.max(vm[i], vp[i]);
+            }
+            for (int i = from; i < to; i++) {
+                theta[i] -= stepSize * mp[i] / (Math.sqrt(vm[i]) / sqrtC2 + eps);
+            }
+            return;
+        }
         // the weights in a loop of their own, which stores nothing else (ElementwiseOptimizer): the same numbers
         for (int i = from; i < to; i++) {
             theta[i] -= stepSize * mp[i] / (Math.sqrt(vp[i]) / sqrtC2 + eps);
@@ -103,6 +136,7 @@ public final class AdamOptimizer extends ElementwiseOptimizer implements Schedul
 
     @Override
     public String toString() {
-        return "Adam(lr=" + lr + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + eps + ", weightDecay=" + weightDecay + ")";
+        return "Adam(lr=" + lr + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + eps + ", weightDecay=" + weightDecay
+                + (amsgrad ? ", amsgrad=true" : "") + ")";
     }
 }
