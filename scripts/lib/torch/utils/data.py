@@ -45,6 +45,8 @@ class TensorDataset(Dataset):
         return len(self.tensors[0])
 
     def __getitem__(self, index):
+        if isinstance(index, slice) or torch.is_tensor(index) and index.dim() == 1 or isinstance(index, list):
+            return tuple(t[index] for t in self.tensors)  # ds[1:3], ds[idx]: the rows, as PyTorch's
         return tuple(_row(t, index) for t in self.tensors)
 
     def _batch(self, indices):

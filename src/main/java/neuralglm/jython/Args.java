@@ -33,7 +33,8 @@ final class Args {
         }
         System.arraycopy(args, 0, values, 0, positional);
         for (int i = 0; i < kws.length; i++) {
-            final int at = this.names.indexOf(kws[i]);
+            // PyTorch takes numpy's axis= for dim= (t.sum(axis=0))
+            final int at = this.names.indexOf(kws[i].equals("axis") && this.names.contains("dim") ? "dim" : kws[i]);
             if (at < 0) {
                 throw Errors.type(function + "() got an unexpected keyword argument '" + kws[i]
                         + "'; it takes " + this.names);

@@ -1098,7 +1098,7 @@ public class Tensor implements Iterable<Object> {
      * @return the variance of all entries (0-d) or along dim
      */
     public Tensor var(PyObject[] args, String[] kws) {
-        return variance(new Args("var", args, kws, "dim", "unbiased", "keepdim"));
+        return variance(new Args("var", args, kws, "dim", "unbiased", "keepdim", "correction"));
     }
 
     /**
@@ -1107,14 +1107,16 @@ public class Tensor implements Iterable<Object> {
      * @return the standard deviation, the square root of {@link #var} ({@link Ops#std})
      */
     public Tensor std(PyObject[] args, String[] kws) {
-        return Ops.std(variance(new Args("std", args, kws, "dim", "unbiased", "keepdim")));
+        return Ops.std(variance(new Args("std", args, kws, "dim", "unbiased", "keepdim", "correction")));
     }
 
     Tensor variance(Args a) {
         final boolean all = !a.has("dim");
         final int dim = all ? 0 : Ops.dim(this, a.integer("dim", 0));
         final int n = all ? numel() : shape[dim];
-        final int divisor = Math.max(0, a.bool("unbiased", true) ? n - 1 : n); // 0 / 0 = NaN of no or one entry, as PyTorch
+        // PyTorch 1.13's correction= (n - correction; unbiased=True is correction 1) takes precedence
+        final int correction = a.has("correction") ? a.integer("correction", 1) : a.bool("unbiased", true) ? 1 : 0;
+        final int divisor = Math.max(0, n - correction); // 0 / 0 = NaN of no or one entry, as PyTorch
         final Tensor centred = all ? __sub__(Ops.sumAll(this, true))
                 : __sub__(shape.length == 2 ? Ops.unsqueeze(Ops.sum(this, dim, true), dim) : Ops.sum(this, dim, true));
         final Tensor ss = all ? Ops.sumAll(Ops.pow(centred, 2.0), false) : Ops.sum(Ops.pow(centred, 2.0), dim, false);
@@ -1207,6 +1209,14 @@ public class Tensor implements Iterable<Object> {
      */
     public Tensor norm(PyObject[] args, String[] kws) {
         final Args a = new Args("norm", args, kws, "p", "dim", "keepdim");
+        final PyObject given = a.has("p") ? a.get("p") : null;
+        if (given instanceof org.python.core.PyString) {   // 'fro': the 2-norm of the entries; 'nuc' needs an SVD
+            if (!given.toString().equals("fro")) {
+                throw Errors.value("norm: p='" + given + "' is not supported here; p is a number > 0 or 'fro'");
+            }
+            return norm(a.has("dim") ? new PyObject[] {Py.newFloat(2.0), a.get("dim"), Py.newBoolean(a.bool("keepdim", false))}
+                    : new PyObject[0], new String[0]);
+        }
         final double p = a.dbl("p", 2.0);
         if (!(p > 0) || Double.isInfinite(p)) {
             throw Errors.value("norm: p must be a finite number > 0 here, got " + p);

@@ -432,13 +432,13 @@ public final class Torch {
 
     /** @param args input, dim=None, unbiased=True, keepdim=False @param kws keywords @return the standard deviation */
     public static Tensor std(PyObject[] args, String[] kws) {
-        final Args a = new Args("std", args, kws, "input", "dim", "unbiased", "keepdim");
+        final Args a = new Args("std", args, kws, "input", "dim", "unbiased", "keepdim", "correction");
         return Ops.std(a.tensor("input").variance(a));
     }
 
     /** @param args input, dim=None, unbiased=True, keepdim=False @param kws keywords @return the variance */
     public static Tensor var(PyObject[] args, String[] kws) {
-        final Args a = new Args("var", args, kws, "input", "dim", "unbiased", "keepdim");
+        final Args a = new Args("var", args, kws, "input", "dim", "unbiased", "keepdim", "correction");
         return a.tensor("input").variance(a);
     }
 

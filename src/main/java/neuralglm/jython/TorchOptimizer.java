@@ -140,6 +140,20 @@ public abstract class TorchOptimizer {
      */
     abstract void groupOptions(Map<String, PyObject> options);
 
+    /**
+     * @return {@code optimizer.defaults}: the options as a dict (PyTorch keeps the constructor's; here the current ones,
+     *         which are the same unless changed)
+     */
+    public PyObject getDefaults() {
+        final Map<String, PyObject> o = new java.util.LinkedHashMap<>();
+        groupOptions(o);
+        final org.python.core.PyDictionary d = new org.python.core.PyDictionary();
+        for (Map.Entry<String, PyObject> e : o.entrySet()) {
+            d.__setitem__(e.getKey(), e.getValue());
+        }
+        return d;
+    }
+
     /** @return the parameters' tensors, in order */
     List<Tensor> tensors() {
         return tensors;

@@ -143,6 +143,38 @@ class TorchCompatTest {
     }
 
     /**
+     * Keywords PyTorch takes: {@code axis=} for {@code dim=} (sum, mean), {@code correction=} in std and var, norm's
+     * {@code p='fro'}; {@code TensorDataset[1:3]} and a list of rows; {@code optimizer.defaults} (each refused before, found
+     * by a helper's comparison). The expected lines are what PyTorch 1.13 printed (in float64).
+     */
+    @Test
+    void axisCorrectionFroSlicesAndDefaultsAsInPyTorch() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "x = torch.tensor([[1., -2., 0.5], [3., 0.25, -1.]])",
+                "print((x.sum(axis=0).tolist(), torch.sum(x, axis=1).tolist(), x.mean(axis=1).tolist(), torch.var(x, dim=0, correction=0).tolist(), x.std(dim=1, correction=1).tolist(), x.norm(p='fro').item(), x.norm(p='fro', dim=1).tolist()))",
+                "from torch.utils.data import TensorDataset",
+                "X = torch.arange(8.).reshape(4, 2); y = torch.tensor([0., 1., 2., 3.])",
+                "ds = TensorDataset(X, y)",
+                "a, b = ds[1:3]",
+                "print((a.tolist(), b.tolist(), [t.tolist() for t in ds[2]], [t.tolist() for t in ds[[0, 3]]]))",
+                "opt = torch.optim.SGD([torch.zeros(2, requires_grad=True)], lr=0.1, momentum=0.9)",
+                "print((opt.defaults['lr'], opt.defaults['momentum'], sorted(opt.defaults.keys())[:4]))",
+                "a2 = torch.optim.Adam([torch.zeros(2, requires_grad=True)], lr=0.01)",
+                "print((a2.defaults['lr'], a2.defaults['betas'], a2.defaults['amsgrad']))"));
+        final String[] pytorch = {
+            "([4.0, -1.75, -0.5], [-0.5, 2.25], [-0.16666666666666666, 0.75], [1.0, 1.265625, 0.5625], [1.6072751268321592, 2.0463381929681126], 3.913118960624632, [2.29128784747792, 3.17214438511238])",
+            "([[2.0, 3.0], [4.0, 5.0]], [1.0, 2.0], [[4.0, 5.0], 2.0], [[[0.0, 1.0], [6.0, 7.0]], [0.0, 3.0]])",
+            "(0.1, 0.9, ['dampening', 'differentiable', 'foreach', 'lr'])",
+            "(0.01, (0.9, 0.999), False)"};
+        final String[] got = printed.strip().split("\n");
+        assertEquals(pytorch.length, got.length, printed);
+        for (int i = 0; i < pytorch.length; i++) {
+            assertEquals(pytorch[i], got[i], "line " + (i + 1));
+        }
+    }
+
+    /**
      * Adam and AdamW with {@code amsgrad=True} (refused before), five steps on a loss whose gradients shrink and grow so
      * that the largest second moment differs from the current one (without AMSGrad the weights end at 1.011557, -1.734359,
      * 0.841270). The expected lines are what PyTorch 1.13 printed for the same statements in float64.
