@@ -45,6 +45,12 @@ public class TorchAdagrad extends TorchOptimizer {
         o.put("maximize", Py.False);
     }
 
+    /** PyTorch's Adagrad makes each parameter's state (step 0, the initial sums) when it is constructed. */
+    @Override
+    boolean stateBeforeFirstStep() {
+        return true;
+    }
+
     @Override
     Optimizer make() {
         return new AdagradOptimizer(lr, lrDecay, weightDecay, initialAccumulator, eps);

@@ -7,6 +7,7 @@ import java.util.Map;
 import neuralglm.nn.Parameter;
 import neuralglm.optim.Optimizer;
 import neuralglm.optim.ScheduledRate;
+import org.python.core.Py;
 import org.python.core.PyObject;
 
 /**
@@ -250,19 +251,163 @@ public abstract class TorchOptimizer {
                 + "one parameter group; make a second optimiser for parameters with other options");
     }
 
-    /** @return never: the engine's optimisers keep their state inside (a one-line {@code ValueError} saying what to do) */
+    /**
+     * {@code optimizer.state_dict()}, in PyTorch 1.13's layout: {@code {'state': {i: {...}}, 'param_groups': [{options,
+     * 'params': [0, ..., n-1]}]}}, where parameter i's state holds copies of the engine optimiser's arrays under
+     * PyTorch's names ({@link neuralglm.optim.ElementwiseOptimizer#namedState}) and its step count
+     * ({@link #putStep}); a parameter that has not been stepped has none (Adagrad's from the start, as PyTorch's).
+     *
+     * @return the state, for {@code torch.save} and {@link #load_state_dict}
+     */
     public PyObject state_dict() {
-        throw Errors.value(name() + ".state_dict() is not supported by neuralGLM's PyTorch bridge: the engine's optimisers keep "
-                + "their state (momentum, Adam's moments) inside; save model.state_dict(), and a new optimiser starts afresh");
+        if (engines == null) {
+            rebuild();
+        }
+        if (group != null) {
+            group.sync();
+        }
+        final org.python.core.PyDictionary state = new org.python.core.PyDictionary();
+        for (int i = 0; i < engines.size(); i++) {
+            final neuralglm.optim.ElementwiseOptimizer e = elementwise(i);
+            if (e.stepsTaken() == 0 && !stateBeforeFirstStep()) {
+                continue;
+            }
+            final org.python.core.PyDictionary entry = new org.python.core.PyDictionary();
+            putStep(entry, e.stepsTaken());
+            final Tensor param = tensors.get(i);
+            for (Map.Entry<String, double[][]> named : e.namedState().entrySet()) {
+                final double[] values = named.getValue()[0];
+                final Tensor t = new Tensor(new org.ejml.data.DMatrixRMaj(param.data.numRows, param.data.numCols),
+                        param.shape.clone());
+                System.arraycopy(values, 0, t.data.data, 0, values.length);
+                t.floating = param.floating;
+                entry.__setitem__(named.getKey(), Py.java2py(t));
+            }
+            noneState(entry);
+            state.__setitem__(Py.newInteger(i), entry);
+        }
+        final org.python.core.PyDictionary options = new org.python.core.PyDictionary();
+        final Map<String, PyObject> o = new java.util.LinkedHashMap<>();
+        groupOptions(o);
+        for (Map.Entry<String, PyObject> e : o.entrySet()) {
+            options.__setitem__(e.getKey(), e.getValue());
+        }
+        final org.python.core.PyList ids = new org.python.core.PyList();
+        for (int i = 0; i < params.size(); i++) {
+            ids.append(Py.newInteger(i));
+        }
+        options.__setitem__("params", ids);
+        final org.python.core.PyDictionary out = new org.python.core.PyDictionary();
+        out.__setitem__("state", state);
+        out.__setitem__("param_groups", new org.python.core.PyList(new PyObject[] {options}));
+        return out;
     }
 
-    /** @param state ignored @return never: see {@link #state_dict()} */
-    public PyObject load_state_dict(PyObject state) {
-        return state_dict();
+    /**
+     * {@code optimizer.load_state_dict(sd)}: the state of {@link #state_dict} (of an optimiser of this kind and these
+     * settings over parameters of the same shapes) copied into this one, and the group's learning rate, so that training
+     * continues as if it had not stopped (a checkpoint). A parameter the dict has no state for starts afresh. What does not
+     * fit is a one-line {@code ValueError}, and nothing is changed.
+     *
+     * @param sd the dict
+     */
+    public void load_state_dict(PyObject sd) {
+        if (engines == null) {
+            rebuild();
+        }
+        final PyObject state = sd.__finditem__("state"), groups = sd.__finditem__("param_groups");
+        if (state == null || groups == null) {
+            throw Errors.value(name() + ".load_state_dict: expected a dict with 'state' and 'param_groups', as "
+                    + "optimizer.state_dict() makes");
+        }
+        if (groups.__len__() != 1) {
+            throw Errors.value("loaded state dict has a different number of parameter groups (" + groups.__len__()
+                    + "; this optimiser has 1)");
+        }
+        final PyObject group0 = groups.__getitem__(0);
+        final PyObject ids = group0.__finditem__("params");
+        if (ids == null || ids.__len__() != params.size()) {
+            throw Errors.value("loaded state dict contains a parameter group that doesn't match the size of optimizer's "
+                    + "group (" + (ids == null ? 0 : ids.__len__()) + " parameters against " + params.size() + ")");
+        }
+        // check everything first: nothing changes on a bad dict
+        final List<Map<String, double[]>> arrays = new ArrayList<>();
+        final long[] steps = new long[params.size()];
+        final boolean[] given = new boolean[params.size()];
+        for (int i = 0; i < params.size(); i++) {
+            arrays.add(new java.util.HashMap<>());
+            final PyObject entry = state.__finditem__(ids.__getitem__(i));
+            if (entry == null) {
+                continue;
+            }
+            given[i] = true;
+            final PyObject step = entry.__finditem__("step");
+            steps[i] = step == null ? 1 : (long) Convert.toTensor(step, "state['step']").data.data[0];
+            for (String key : elementwise(i).namedState().keySet()) {
+                final PyObject value = entry.__finditem__(key);
+                if (value == null || value == Py.None) {
+                    throw Errors.value(name() + ".load_state_dict: parameter " + i + "'s state has no '" + key + "'; "
+                            + "these settings keep " + elementwise(i).namedState().keySet());
+                }
+                final Tensor t = Convert.toTensor(value, "state['" + key + "']");
+                if (!java.util.Arrays.equals(t.shape, tensors.get(i).shape)) {
+                    throw Errors.value(name() + ".load_state_dict: parameter " + i + "'s '" + key + "' has shape "
+                            + Tensor.shapeText(t.shape) + ", the parameter " + Tensor.shapeText(tensors.get(i).shape));
+                }
+                arrays.get(i).put(key, t.data.data.clone());
+            }
+        }
+        final PyObject lrValue = group0.__finditem__("lr");
+        rebuild();   // fresh state, then the loaded one
+        for (int i = 0; i < params.size(); i++) {
+            if (!given[i]) {
+                continue;
+            }
+            final neuralglm.optim.ElementwiseOptimizer e = elementwise(i);
+            e.restoreSteps(steps[i]);
+            for (Map.Entry<String, double[][]> named : e.namedState().entrySet()) {
+                final double[] from = arrays.get(i).get(named.getKey());
+                System.arraycopy(from, 0, named.getValue()[0], 0, from.length);
+            }
+        }
+        if (lrValue != null) {
+            scheduleLr(lrValue);
+        }
+    }
+
+    /** @return engine optimiser i, whose state the dict reads and writes */
+    private neuralglm.optim.ElementwiseOptimizer elementwise(int i) {
+        return (neuralglm.optim.ElementwiseOptimizer) engines.get(i);
+    }
+
+    /** @return whether PyTorch keeps a parameter's state before its first step (Adagrad's accumulators) */
+    boolean stateBeforeFirstStep() {
+        return false;
+    }
+
+    /**
+     * Puts a parameter's step count into its state as PyTorch 1.13 does for this optimiser: a float tensor (Adam,
+     * AdamW, Adagrad); RMSprop an int, SGD none.
+     *
+     * @param entry the parameter's state
+     * @param steps the steps taken
+     */
+    void putStep(org.python.core.PyDictionary entry, long steps) {
+        final Tensor t = Tensor.vector(new double[] {steps});
+        entry.__setitem__("step", Py.java2py(Ops.reshape(t, new int[0], "ViewBackward")));
+    }
+
+    /** @param entry a parameter's state: what PyTorch lists as None for these settings (SGD's buffer without momentum) */
+    void noneState(org.python.core.PyDictionary entry) {
+    }
+
+    /** Refuses settings that are wrong only together (checked at a step: Jython sets keywords in no fixed order). */
+    void checkSettings() {
     }
 
     /** Applies one update from the current gradients to every parameter whose {@code .grad} is not None. */
     public void step() {
+        checkSettings();
         if (engines == null) {
             rebuild();
         }

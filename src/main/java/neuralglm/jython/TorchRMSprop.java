@@ -47,6 +47,12 @@ public class TorchRMSprop extends TorchOptimizer {
         o.put("differentiable", Py.False);
     }
 
+    /** PyTorch 1.13's RMSprop keeps its step count as an int. */
+    @Override
+    void putStep(org.python.core.PyDictionary entry, long steps) {
+        entry.__setitem__("step", Py.newInteger((int) steps));
+    }
+
     @Override
     Optimizer make() {
         return new RmspropOptimizer(lr, alpha, eps, weightDecay, momentum, centered);

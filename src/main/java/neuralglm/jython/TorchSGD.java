@@ -57,9 +57,32 @@ public class TorchSGD extends TorchOptimizer {
         o.put("differentiable", Py.False);
     }
 
+    /** Nesterov momentum without momentum is refused, with PyTorch's message. */
+    @Override
+    void checkSettings() {
+        if (nesterov && momentum == 0) {
+            throw Errors.value("Nesterov momentum requires a momentum and zero dampening");
+        }
+    }
+
+    /** PyTorch 1.13's SGD keeps no step count in its state. */
+    @Override
+    void putStep(org.python.core.PyDictionary entry, long steps) {
+    }
+
+    /** Without momentum PyTorch 1.13 lists {@code 'momentum_buffer': None}. */
+    @Override
+    void noneState(org.python.core.PyDictionary entry) {
+        if (momentum == 0) {
+            entry.__setitem__("momentum_buffer", Py.None);
+        }
+    }
+
     @Override
     Optimizer make() {
-        return new SgdOptimizer(lr, momentum, nesterov, weightDecay);
+        // Jython sets keyword arguments in no fixed order (nesterov=True may come before momentum=0.9): the pair is
+        // checked at the first step (checkSettings), as PyTorch checks it in its constructor
+        return new SgdOptimizer(lr, momentum, nesterov && momentum > 0, weightDecay);
     }
 
     /** @return the momentum */

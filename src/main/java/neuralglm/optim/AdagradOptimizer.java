@@ -84,4 +84,15 @@ public final class AdagradOptimizer extends ElementwiseOptimizer implements Sche
         return "Adagrad(lr=" + lr + ", lrDecay=" + lrDecay + ", weightDecay=" + weightDecay
                 + ", initialAccumulator=" + initialAccumulator + ", eps=" + eps + ")";
     }
+
+    /** @return sum (the accumulated squared gradients), as PyTorch's Adagrad names it */
+    @Override
+    public java.util.Map<String, double[][]> namedState() {
+        return java.util.Map.of("sum", sums);
+    }
+
+    @Override
+    protected void stepsRestored(long steps) {
+        t = steps;
+    }
 }

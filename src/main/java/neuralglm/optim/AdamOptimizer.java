@@ -139,4 +139,21 @@ public final class AdamOptimizer extends ElementwiseOptimizer implements Schedul
         return "Adam(lr=" + lr + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + eps + ", weightDecay=" + weightDecay
                 + (amsgrad ? ", amsgrad=true" : "") + ")";
     }
+
+    /** @return exp_avg (m), exp_avg_sq (v) and, with AMSGrad, max_exp_avg_sq, as PyTorch's Adam names them */
+    @Override
+    public java.util.Map<String, double[][]> namedState() {
+        final java.util.Map<String, double[][]> out = new java.util.LinkedHashMap<>();
+        out.put("exp_avg", m);
+        out.put("exp_avg_sq", v);
+        if (amsgrad) {
+            out.put("max_exp_avg_sq", vmax);
+        }
+        return out;
+    }
+
+    @Override
+    protected void stepsRestored(long steps) {
+        t = (int) steps;
+    }
 }

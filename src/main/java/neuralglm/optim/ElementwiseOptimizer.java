@@ -23,6 +23,8 @@ public abstract class ElementwiseOptimizer extends Optimizer {
 
     /** {@link #update(int, int, int, double[])} as an object, made once. */
     private transient Closure.RangeUpdate ranges;
+    /** Steps taken since {@link #initialise} (PyTorch's state {@code 'step'}). */
+    private transient long stepsTaken;
 
     /** Computes what the coming update's entries share (called once per step, before any {@link #update}). */
     protected abstract void beginStep();
@@ -40,6 +42,7 @@ public abstract class ElementwiseOptimizer extends Optimizer {
 
     @Override
     public final void step() {
+        stepsTaken++;
         beginStep();
         final List<Parameter> ps = bound();
         for (int p = 0; p < ps.size(); p++) {
@@ -50,11 +53,55 @@ public abstract class ElementwiseOptimizer extends Optimizer {
     @Override
     public final double step(Closure closure) {
         final double loss = closure.evaluateForUpdate();
+        stepsTaken++;
         beginStep();
         if (ranges == null) {
             ranges = this::update;
         }
         closure.update(bound(), ranges);
         return loss;
+    }
+
+    @Override
+    public Optimizer initialise(List<Parameter> parameters) {
+        stepsTaken = 0;
+        return super.initialise(parameters);
+    }
+
+    /** @return the steps taken since {@link #initialise} (PyTorch's state {@code 'step'}) */
+    public long stepsTaken() {
+        return stepsTaken;
+    }
+
+    /**
+     * The optimiser's state by PyTorch's names, as {@code optimizer.state_dict()} lists it: for each name (in PyTorch's
+     * order; only those these settings keep) one array per parameter, live (null for a parameter without it yet).
+     *
+     * @return name to arrays; empty for an optimiser without state
+     */
+    public java.util.Map<String, double[][]> namedState() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * Restores the step count after the arrays of {@link #namedState} were written (PyTorch's {@code load_state_dict}):
+     * the bias corrections, learning-rate decay or first-step rule that depend on it follow.
+     *
+     * @param steps the steps taken, &gt;= 0
+     */
+    public void restoreSteps(long steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("An optimiser's step count must be >= 0, got " + steps);
+        }
+        stepsTaken = steps;
+        stepsRestored(steps);
+    }
+
+    /**
+     * Called by {@link #restoreSteps}: an optimiser whose update depends on the step count sets its own.
+     *
+     * @param steps the steps taken
+     */
+    protected void stepsRestored(long steps) {
     }
 }

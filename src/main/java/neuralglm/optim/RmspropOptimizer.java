@@ -107,4 +107,18 @@ public final class RmspropOptimizer extends ElementwiseOptimizer implements Sche
         return "RMSprop(lr=" + lr + ", alpha=" + alpha + ", eps=" + eps + ", weightDecay=" + weightDecay
                 + ", momentum=" + momentum + (centered ? ", centered" : "") + ")";
     }
+
+    /** @return square_avg, momentum_buffer (with momentum) and grad_avg (centred), as PyTorch's RMSprop names them */
+    @Override
+    public java.util.Map<String, double[][]> namedState() {
+        final java.util.Map<String, double[][]> out = new java.util.LinkedHashMap<>();
+        out.put("square_avg", square);
+        if (momentum > 0) {
+            out.put("momentum_buffer", buffers);
+        }
+        if (centered) {
+            out.put("grad_avg", mean);
+        }
+        return out;
+    }
 }

@@ -120,4 +120,34 @@ public final class SgdOptimizer extends ElementwiseOptimizer implements Schedule
         return "SGD(lr=" + lr + ", momentum=" + momentum + (nesterov ? ", nesterov" : "")
                 + ", weightDecay=" + weightDecay + ")";
     }
+
+    /**
+     * @return momentum_buffer (with momentum; null for a parameter before its first step, whose buffer starts as its
+     *         gradient), as PyTorch's SGD names it
+     */
+    @Override
+    public java.util.Map<String, double[][]> namedState() {
+        if (buffers == null) {
+            return java.util.Map.of();
+        }
+        for (int p = 0; p < buffers.length; p++) {   // a restored buffer is written into the array
+            if (buffers[p] == null && stepsTaken() > 0) {
+                buffers[p] = new double[params.get(p).size()];
+            }
+        }
+        return java.util.Map.of("momentum_buffer", buffers);
+    }
+
+    @Override
+    protected void stepsRestored(long steps) {
+        if (buffers != null) {
+            for (int p = 0; p < buffers.length; p++) {
+                if (steps > 0 && buffers[p] == null) {
+                    buffers[p] = new double[params.get(p).size()];
+                } else if (steps == 0) {
+                    buffers[p] = null;   // the next step starts the buffer from the gradient, as PyTorch's first
+                }
+            }
+        }
+    }
 }
