@@ -167,11 +167,7 @@ class TorchCompatTest {
             "([[2.0, 3.0], [4.0, 5.0]], [1.0, 2.0], [[4.0, 5.0], 2.0], [[[0.0, 1.0], [6.0, 7.0]], [0.0, 3.0]])",
             "(0.1, 0.9, ['dampening', 'differentiable', 'foreach', 'lr'])",
             "(0.01, (0.9, 0.999), False)"};
-        final String[] got = printed.strip().split("\n");
-        assertEquals(pytorch.length, got.length, printed);
-        for (int i = 0; i < pytorch.length; i++) {
-            assertEquals(pytorch[i], got[i], "line " + (i + 1));
-        }
+        assertLines(pytorch, printed);
     }
 
     /**
@@ -215,11 +211,7 @@ class TorchCompatTest {
             "('RMSprop', True, ['0.957274208818', '-1.766515657101'])",
             "('Adagrad', True, ['0.970143527256', '-1.859709409510'])",
             "(['param_groups', 'state'], {}, [0])"};
-        final String[] got = printed.strip().split("\n");
-        assertEquals(pytorch.length, got.length, printed);
-        for (int i = 0; i < pytorch.length; i++) {
-            assertEquals(pytorch[i], got[i], "line " + (i + 1));
-        }
+        assertLines(pytorch, printed);
     }
 
     /** A checkpoint dict of a model's and an optimiser's state through torch.save and torch.load, resumed exactly. */
@@ -308,11 +300,7 @@ class TorchCompatTest {
             "([[1.0, -1.0, -0.5], [3.0, 3.5, 2.5]], [[1.0, -2.0, 0.5], [4.0, -1.5, -0.5]], [1.0, 3.0, 6.0])",
             "([[0.0, -2.0, 0.0], [0.0, 0.0, -1.0]], [3.0, 0.5, 0.5], [-2.0, -1.0], 3.0)",
             "[[3.0, -3.0, 0.0], [22.0, 13.0, 5.0]]"};
-        final String[] got = printed.strip().split("\n");
-        assertEquals(pytorch.length, got.length, printed);
-        for (int i = 0; i < pytorch.length; i++) {
-            assertEquals(pytorch[i], got[i], "line " + (i + 1));
-        }
+        assertLines(pytorch, printed);
     }
 
     /**
@@ -355,11 +343,7 @@ class TorchCompatTest {
             "  (3): SiLU()",
             ")",
             "(['0.0582432696', '0.0582432696', '0.0990003515', '0.0990003515'], ['0.1485235496', '0.1485235496', '0.1485235496', '0.1485235496'])"};
-        final String[] got = printed.strip().split("\n");
-        assertEquals(pytorch.length, got.length, printed);
-        for (int i = 0; i < pytorch.length; i++) {
-            assertEquals(pytorch[i], got[i], "line " + (i + 1));
-        }
+        assertLines(pytorch, printed);
     }
 
     /**
@@ -392,11 +376,7 @@ class TorchCompatTest {
             "('cpu', \"device(type='cpu')\", 'cpu', None, \"device(type='cuda', index=0)\", 1, \"device(type='cpu')\", 'cpu', 'cpu')",
             "(torch.Size([1000, 2]), torch.Size([3, 2]), torch.Size([3]), 'torch.float32', True, True, True)",
             "(torch.Size([3, 2]), torch.Size([3, 2]), torch.Size([6]), torch.Size([1]))"};
-        final String[] got = printed.strip().split("\n");
-        assertEquals(pytorch.length, got.length, printed);
-        for (int i = 0; i < pytorch.length; i++) {
-            assertEquals(pytorch[i], got[i], "line " + (i + 1));
-        }
+        assertLines(pytorch, printed);
     }
 
     /**
@@ -424,11 +404,7 @@ class TorchCompatTest {
             "([[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]], [10.0, 20.0, 30.0])",
             "([[0.0, 1.0], [7.0, 8.0], [4.0, 5.0]], [10.0, 5.0, 30.0], torch.Size([3]))",
             "[[0.0, 0.0], [5.0, 6.0]]"};
-        final String[] got = printed.strip().split("\n");
-        assertEquals(pytorch.length, got.length, printed);
-        for (int i = 0; i < pytorch.length; i++) {
-            assertEquals(pytorch[i], got[i], "line " + (i + 1));
-        }
+        assertLines(pytorch, printed);
     }
 
     /**
@@ -454,11 +430,7 @@ class TorchCompatTest {
             "(3, [2, 1], [0.5, 1.0], 2.0, 6)",
             "(1.5, 2.0, 4, [1.0, 2.0], [0.0, 0.0])",
             "([0.0, 1.0, 1.0], 0.6666666666666666, [1.5, 2.5])"};
-        final String[] got = printed.strip().split("\n");
-        assertEquals(numpy.length, got.length, printed);
-        for (int i = 0; i < numpy.length; i++) {
-            assertEquals(numpy[i], got[i], "line " + (i + 1));
-        }
+        assertLines(numpy, printed);
     }
 
     /**
@@ -508,11 +480,7 @@ class TorchCompatTest {
             ")",
             "['fc.weight', 'fc.bias', 'loss.pos_weight']",
             "0.8534"};
-        final String[] got = printed.strip().split("\n");
-        assertEquals(pytorch.length, got.length, printed);
-        for (int i = 0; i < pytorch.length; i++) {
-            assertEquals(pytorch[i], got[i], "line " + (i + 1));
-        }
+        assertLines(pytorch, printed);
     }
 
     /**
@@ -767,5 +735,17 @@ class TorchCompatTest {
         final String[] lines = e.toString().trim().split("\n");
         assertEquals(expected, lines[lines.length - 1].trim());
         assertTrue(!e.toString().contains("java.lang"), e.toString());
+    }
+
+    /**
+     * @param expected the lines the reference printed (PyTorch's, numpy's)
+     * @param printed  what the bridge printed
+     */
+    private static void assertLines(String[] expected, String printed) {
+        final String[] got = printed.strip().split("\n");
+        assertEquals(expected.length, got.length, printed);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], got[i], "line " + (i + 1));
+        }
     }
 }
