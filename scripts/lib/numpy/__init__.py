@@ -61,6 +61,12 @@ def _kind(dtype, default='f'):
     return _DTYPES[name]
 
 
+def _is_f32(dtype):
+    """Whether a dtype is numpy's float32 (or float16, computed as float32 would be: in float64 here)."""
+    name = getattr(dtype, '__name__', None) or str(dtype).replace('torch.', '')
+    return name in ('float32', 'float16', 'half')
+
+
 def _is_int(v):
     return isinstance(v, (__builtin__.int, __builtin__.long)) and not isinstance(v, __builtin__.bool)
 
@@ -141,15 +147,24 @@ def _number(v, kind):
 class ndarray(object):
     """A numpy array of at most two dimensions over a bridge tensor."""
 
-    def __init__(self, t, kind='f'):
+    def __init__(self, t, kind='f', f32=False):
         # a float array holds a float tensor (torch.tensor([1, 2]) is int64 and would give ints back)
         self._t = t if kind != 'f' or t.dtype.is_floating_point else t.double()
         self._kind = kind
+        # float32 (np.array(x, dtype=np.float32), astype(np.float32)): computed in float64 as everything here, but
+        # reported as float32 and handed to torch as float32, as numpy's (the linear-regression tutorial's
+        # torch.from_numpy(x_train) feeds a float32 nn.Linear); kept by shape changes, indexing and arithmetic with
+        # numbers or float32 arrays (numpy's promotion)
+        self._f32 = f32 and kind == 'f'
+
+    def _like(self, t, kind):
+        """An array derived from this one: float32 stays float32."""
+        return ndarray(t, kind, self._f32)
 
     # ------------------------------------------------------------ attributes
     @property
     def dtype(self):
-        return _KIND_NAMES[self._kind]
+        return 'float32' if self._f32 else _KIND_NAMES[self._kind]
 
     @property
     def shape(self):
@@ -165,7 +180,7 @@ class ndarray(object):
 
     @property
     def T(self):
-        return ndarray(self._t.t(), self._kind)
+        return self._like(self._t.t(), self._kind)
 
     def __tojava__(self, cls):
         if cls is _Tensor or cls is _Object:
@@ -189,18 +204,18 @@ class ndarray(object):
         kind = _kind(dtype)
         t = self._t.detach()
         t = t.to(_T_float if kind == 'f' else _T_long if kind == 'i' else _T_bool)
-        return ndarray(t, kind)
+        return ndarray(t, kind, _is_f32(dtype))
 
     def copy(self):
-        return ndarray(self._t.detach(), self._kind)
+        return self._like(self._t.detach(), self._kind)
 
     def reshape(self, *shape):
         if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
             shape = tuple(shape[0])
-        return ndarray(self._t.reshape(list(shape)), self._kind)
+        return self._like(self._t.reshape(list(shape)), self._kind)
 
     def flatten(self):
-        return ndarray(self._t.reshape([-1]), self._kind)
+        return self._like(self._t.reshape([-1]), self._kind)
 
     ravel = flatten
 
@@ -226,7 +241,7 @@ class ndarray(object):
     def __getitem__(self, key):
         r = self._t[_index(key)]
         if r.dim() > 0:
-            return ndarray(r, self._kind)
+            return self._like(r, self._kind)
         return _number(r.item(), self._kind)
 
     def __setitem__(self, key, value):
@@ -240,7 +255,8 @@ class ndarray(object):
             a = _T.tensor(a)
         r = op(a, b)
         ints = self._kind in 'ib' and _kind_of(other) in 'ib'
-        return ndarray(r, 'i' if ints and op is not _div else 'f')
+        f32 = self._f32 and (getattr(other, '_f32', False) or not isinstance(other, ndarray))
+        return ndarray(r, 'i' if ints and op is not _div else 'f', f32)
 
     def __add__(self, o): return self._arith(o, _add)
     def __radd__(self, o): return self._arith(o, _add, True)
@@ -253,13 +269,13 @@ class ndarray(object):
     __div__, __rdiv__ = __truediv__, __rtruediv__
 
     def __pow__(self, p):
-        return ndarray(self._t ** __builtin__.float(p), self._kind if self._kind == 'i' and _is_int(p) else 'f')
+        return self._like(self._t ** __builtin__.float(p), self._kind if self._kind == 'i' and _is_int(p) else 'f')
 
     def __neg__(self):
-        return ndarray(-self._t, 'i' if self._kind == 'b' else self._kind)
+        return self._like(-self._t, 'i' if self._kind == 'b' else self._kind)
 
     def __abs__(self):
-        return ndarray(self._t.abs(), self._kind)
+        return self._like(self._t.abs(), self._kind)
 
     def __gt__(self, o): return ndarray(self._t > _tensor(o), 'b')
     def __lt__(self, o): return ndarray(self._t < _tensor(o), 'b')
@@ -307,12 +323,16 @@ _T_long, _T_bool, _T_float = _torch.long, _torch.bool, _torch.float64
 def array(obj, dtype=None, copy=True):
     if isinstance(obj, ndarray):
         kind = _kind(dtype, obj._kind)
-        return ndarray(obj._t.detach(), kind) if kind == obj._kind else obj.astype(kind)
+        if dtype is None:
+            return obj._like(obj._t.detach(), kind)
+        return obj.astype(dtype)
     if isinstance(obj, _Tensor):
-        return ndarray(obj.detach(), _kind(dtype))
+        # a float32 tensor's values are float32 in numpy too (t.numpy())
+        return ndarray(obj.detach(), _kind(dtype, 'b' if str(obj.dtype) == 'torch.bool' else 'i' if not obj.dtype.is_floating_point else 'f'),
+                       _is_f32(dtype) if dtype is not None else str(obj.dtype) == 'torch.float32')
     kind = _kind(dtype, _infer(obj))
     t = _T.tensor(_plain(obj))
-    return ndarray(t, kind) if kind == 'f' else ndarray(t, 'f').astype(kind)
+    return ndarray(t, kind, _is_f32(dtype)) if kind == 'f' else ndarray(t, 'f').astype(kind)
 
 
 def asarray(obj, dtype=None):
@@ -328,11 +348,11 @@ def _shape(shape):
 
 
 def zeros(shape, dtype=float):
-    return ndarray(_T.zeros(_shape(shape)), _kind(dtype))
+    return ndarray(_T.zeros(_shape(shape)), _kind(dtype), _is_f32(dtype))
 
 
 def ones(shape, dtype=float):
-    return ndarray(_T.ones(_shape(shape)), _kind(dtype))
+    return ndarray(_T.ones(_shape(shape)), _kind(dtype), _is_f32(dtype))
 
 
 empty = zeros

@@ -44,9 +44,10 @@ dtype = _DType
 def tensor(data, dtype=None, device=None, requires_grad=False):
     """torch.tensor(data, dtype=None, device=None, requires_grad=False): a new leaf tensor with a copy of data (a
     number, nested lists, a tensor, or a numpy shim array, which gives its dtype as numpy's does in PyTorch: a float
-    array makes a float64 tensor, so give dtype=torch.float32 for a float32 model)."""
+    array makes a float64 tensor, a float32 one (np.array(x, dtype=np.float32)) a float32 tensor)."""
     if dtype is None and __builtin__.type(data).__name__ == 'ndarray' and __builtin__.hasattr(data, '_kind'):
-        dtype = {'f': _DType.FLOAT64, 'i': _DType.INT64, 'b': _DType.BOOL}[data._kind]
+        dtype = {'f': _DType.FLOAT32 if getattr(data, '_f32', False) else _DType.FLOAT64, 'i': _DType.INT64,
+                 'b': _DType.BOOL}[data._kind]
     return _T.tensor(data, dtype=dtype, device=device, requires_grad=requires_grad)
 
 zeros, ones, rand, randn = _T.zeros, _T.ones, _T.rand, _T.randn

@@ -119,7 +119,13 @@ public class EngineModule extends Module {
                 reach.after();
             }
         };
-        if (Autograd.enabled()) {
+        // recorded only when a backward has something to reach: the input, or a parameter that requires grad (a frozen
+        // module's output on a plain input requires no grad and has no grad_fn, as in PyTorch; it was recorded)
+        boolean reaches = x.needsGrad();
+        for (TorchParameter p : ps) {
+            reaches |= p.requiresGrad;
+        }
+        if (Autograd.enabled() && reaches) {
             y.node = new Node(typeName() + "Backward", inputs, backward, true);
         }
         return y;

@@ -130,12 +130,32 @@ public abstract class Module {
      *         order assigned), as an iterator: {@code next(model.parameters())} works, {@code list(...)} lists them
      */
     public PyObject parameters() {
-        return iterator(namedParameters().values());
+        return iterator(distinct(namedParameters()).values());
     }
 
-    /** @return (name, parameter) pairs such as {@code ('fc1.weight', ...)}, as an iterator */
+    /**
+     * @return (name, parameter) pairs such as {@code ('fc1.weight', ...)}, as an iterator; a parameter reached under two
+     *         names (a module kept under two attributes) once, under the first, as PyTorch's
+     */
     public PyObject named_parameters() {
-        return namedIterator(namedParameters());
+        return namedIterator(distinct(namedParameters()));
+    }
+
+    /**
+     * @param named values by name, in order
+     * @return the first name of each distinct object (by identity), in order: PyTorch's {@code parameters()},
+     *         {@code children()} and {@code modules()} list a shared parameter or module once (an optimiser stepped a
+     *         module kept under two attribute names twice per step)
+     */
+    static <T> Map<String, T> distinct(Map<String, T> named) {
+        final Map<String, T> out = new LinkedHashMap<>();
+        final java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Map.Entry<String, T> e : named.entrySet()) {
+            if (seen.add(e.getValue())) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
     }
 
     /** @return parameter name to a detached copy of its value, in order */
@@ -225,25 +245,28 @@ public abstract class Module {
 
     /** @return the modules directly inside this one, in order (an iterator, as PyTorch's generator) */
     public PyObject children() {
-        return iterator(childModules());
+        return iterator(distinct(namedChildModules()).values());
     }
 
-    /** @return (name, module) pairs of the modules directly inside this one (an iterator) */
+    /** @return (name, module) pairs of the modules directly inside this one (an iterator; a shared one once) */
     public PyObject named_children() {
-        return namedIterator(namedChildModules());
+        return namedIterator(distinct(namedChildModules()));
     }
 
-    /** @return this module and every module inside it, depth first (an iterator) */
+    /** @return this module and every module inside it, depth first, each once (an iterator) */
     public PyObject modules() {
         final PyList l = new PyList();
-        addModules(l);
+        addModules(l, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
         return l.__iter__();
     }
 
-    private void addModules(PyList l) {
+    private void addModules(PyList l, java.util.Set<Module> seen) {
+        if (!seen.add(this)) {
+            return;
+        }
         l.append(Py.java2py(this));
         for (Module m : childModules()) {
-            m.addModules(l);
+            m.addModules(l, seen);
         }
     }
 
@@ -270,6 +293,21 @@ public abstract class Module {
             throw Errors.type("nn.Module.to only accepts floating point dtypes, but got desired dtype=" + dtype);
         }
         return dtype == null ? this : floatLabel(dtype);
+    }
+
+    /**
+     * {@code model.requires_grad_(False)} (freezing) or {@code (True)}: sets every parameter's requires_grad.
+     *
+     * @param args optional {@code requires_grad} (default True)
+     * @param kws  keyword names
+     * @return this module
+     */
+    public Module requires_grad_(PyObject[] args, String[] kws) {
+        final boolean flag = new Args("requires_grad_", args, kws, "requires_grad").bool("requires_grad", true);
+        for (TorchParameter p : namedParameters().values()) {
+            p.setRequires_grad(flag);
+        }
+        return this;
     }
 
     /** @return this module: it is on the CPU already */

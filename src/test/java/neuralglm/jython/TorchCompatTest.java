@@ -235,6 +235,53 @@ class TorchCompatTest {
     }
 
     /**
+     * From a helper's second comparison, each silent before: a module kept under two attribute names is listed once by
+     * parameters(), named_parameters(), modules() and children() (an optimiser stepped it twice per step); a frozen
+     * module's output on a plain
+     * input requires no grad and has no grad_fn; module.requires_grad_(False) freezes; a numpy array made float32 stays
+     * float32 and torch.from_numpy of it feeds a float32 nn.Linear (the linear-regression tutorial raised "mat1 and mat2
+     * must have the same dtype"). The expected lines are what PyTorch 1.13 and numpy 1.24 printed.
+     */
+    @Test
+    void sharedModulesFrozenLayersAndFloat32ArraysAsInPyTorch() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch, torch.nn as nn",
+                "import numpy as np",
+                "class Net(nn.Module):",
+                "    def __init__(self):",
+                "        super(Net, self).__init__()",
+                "        self.enc = nn.Linear(2, 1)",
+                "        self.enc_alias = self.enc",
+                "    def forward(self, x):",
+                "        return self.enc(x)",
+                "net = Net()",
+                "with torch.no_grad():",
+                "    net.enc.weight.fill_(0.5); net.enc.bias.fill_(0.1)",
+                "opt = torch.optim.SGD(net.parameters(), lr=0.1, momentum=0.9)",
+                "for _ in range(3):",
+                "    opt.zero_grad(); ((net(torch.tensor([[1., 2.]])) - 3.0) ** 2).sum().backward(); opt.step()",
+                "print((len(list(net.parameters())), [n for n, _ in net.named_parameters()], len(list(net.modules())), len(list(net.children())), ['%.6f' % v for v in net.enc.weight.reshape(-1).tolist()]))",
+                "lin = nn.Linear(2, 1)",
+                "for p in lin.parameters():",
+                "    p.requires_grad = False",
+                "out = lin(torch.ones(1, 2))",
+                "seq = nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.Linear(3, 1)).requires_grad_(False)",
+                "o2 = seq(torch.ones(1, 2))",
+                "x = torch.ones(1, 2, requires_grad=True)",
+                "seq(x).sum().backward()",
+                "print((out.requires_grad, out.grad_fn is None, o2.requires_grad, [p.requires_grad for p in seq.parameters()], x.grad is not None, seq[0].weight.grad is None))",
+                "seq.requires_grad_()",
+                "print([p.requires_grad for p in seq.parameters()])",
+                "x_train = np.array([[3.3], [4.4], [5.5], [6.71]], dtype=np.float32)",
+                "print((str(x_train.dtype), str((x_train * 2).dtype), str((x_train + np.array([[1.]])).dtype), str(x_train.reshape(-1).dtype), str(np.zeros(2, dtype=np.float32).dtype), str(np.array([1., 2.]).dtype), str(torch.from_numpy(x_train).dtype), str(torch.tensor(np.array([1., 2.])).dtype), str(nn.Linear(1, 1)(torch.from_numpy(x_train)).detach().numpy().dtype)))"));
+        assertLines(new String[] {
+            "(2, ['enc.weight', 'enc.bias'], 2, 1, ['0.861200', '1.222400'])",
+            "(False, True, False, [False, False, False, False], True, True)",
+            "[True, True, True, True]",
+            "('float32', 'float32', 'float64', 'float32', 'float32', 'float64', 'torch.float32', 'torch.float64', 'float32')"}, printed);
+    }
+
+    /**
      * Adam and AdamW with {@code amsgrad=True} (refused before), five steps on a loss whose gradients shrink and grow so
      * that the largest second moment differs from the current one (without AMSGrad the weights end at 1.011557, -1.734359,
      * 0.841270). The expected lines are what PyTorch 1.13 printed for the same statements in float64.
