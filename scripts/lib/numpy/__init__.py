@@ -47,6 +47,8 @@ class int32(int):
 bool_ = 'bool'
 pi, e = _math.pi, _math.e
 inf, nan = float('inf'), float('nan')
+Inf = Infinity = PINF = inf
+NaN = NAN = nan
 newaxis = None
 
 
@@ -421,6 +423,27 @@ def sum(a, axis=None):
     # a bool array's sum counts its True entries (an int), as numpy's: (y == p).sum() is 2, not True
     kind = 'i' if asarray(a)._kind == 'b' else None
     return _reduce(a, axis, lambda t: t.sum().item(), lambda t, d: t.sum(d), kind)
+
+
+def std(a, axis=None, ddof=0):
+    """np.std(a, axis=None, ddof=0): the standard deviation (divisor n - ddof, numpy's default n)."""
+    a = asarray(a)
+    t = a._t.to(_T_float)
+    n = t.numel() if axis is None else t.shape[axis]
+    centred = t - (t.mean() if axis is None else t.mean(axis, keepdim=True))
+    ss = (centred * centred).sum() if axis is None else (centred * centred).sum(axis)
+    out = (ss / (n - ddof)).sqrt()
+    return out.item() if axis is None else ndarray(out, 'f')
+
+
+def average(a, axis=None, weights=None):
+    """np.average(a, axis=None, weights=None): the mean, or the weighted mean sum(w a) / sum(w)."""
+    if weights is None:
+        return mean(a, axis)
+    a, w = asarray(a), asarray(weights)
+    if axis is None:
+        return (a._t.to(_T_float) * w._t.to(_T_float)).sum().item() / w._t.to(_T_float).sum().item()
+    raise ValueError("numpy shim: np.average with weights along an axis is not supported; use axis=None")
 
 
 def mean(a, axis=None):

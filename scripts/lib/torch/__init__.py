@@ -619,8 +619,31 @@ def amin(input, dim=None, keepdim=False):
     return input.min(dim, keepdim=keepdim)[0]
 
 
+def _normal_(self, mean=0.0, std=1.0, generator=None):
+    """t.normal_(mean=0, std=1): t's entries drawn from N(mean, std^2) in place (outside the record), as
+    layer.weight.data.normal_(0, 0.01) initialises; from the bridge's generator (torch.manual_seed)."""
+    if generator is not None:
+        raise TypeError("normal_(generator=...) is not supported by neuralGLM's PyTorch bridge; seed with torch.manual_seed")
+    return self.copy_(_T.normal(zeros_like(self.detach()) + __builtin__.float(mean), __builtin__.float(std)))
+
+
+def _uniform_(self, a=0.0, b=1.0, generator=None):
+    """t.uniform_(a=0, b=1): t's entries drawn uniformly from [a, b) in place (outside the record)."""
+    if generator is not None:
+        raise TypeError("uniform_(generator=...) is not supported by neuralGLM's PyTorch bridge; seed with torch.manual_seed")
+    return self.copy_(rand_like(self.detach()) * (__builtin__.float(b) - __builtin__.float(a)) + __builtin__.float(a))
+
+
+def reshape(input, shape):
+    """torch.reshape(t, shape): t.reshape(shape)."""
+    return input.reshape(_sizes(shape))
+
+
 pow = _tensor_pow
 where = _where
+Tensor.normal_ = _normal_
+Tensor.uniform_ = _uniform_
+Tensor.type_as = lambda self, other: self.to(other.dtype)
 Tensor.ndim = property(lambda self: self.dim(), doc="the number of dimensions, as dim()")
 Tensor.view_as = lambda self, other: self.view(*other.shape)
 Tensor.reshape_as = lambda self, other: self.reshape(*other.shape)

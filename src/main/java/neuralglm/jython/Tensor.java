@@ -1743,25 +1743,24 @@ public class Tensor implements Iterable<Object> {
 
     private static void row(StringBuilder sb, String[] text, int off, int n, int width, boolean summarise, int indent) {
         final int perLine = Math.max(1, (80 - indent) / (width + 2));
-        sb.append('[');
-        int onLine = 0;
+        // PyTorch's _vector_str: the entries, right-aligned, and for a summarised row the element ' ...' between the
+        // first and last three (so ",  ..." after a comma), packed perLine to a line
+        final java.util.List<String> slots = new java.util.ArrayList<>();
         for (int j = 0; j < n; j++) {
             if (summarise && n > 6 && j == 3) {
-                sb.append(", ...");
+                slots.add(" ...");
                 j = n - 3;
             }
-            if (j > 0) {
-                sb.append(',');
-                if (onLine == perLine) {
-                    sb.append('\n').append(" ".repeat(indent));
-                    onLine = 0;
-                } else {
-                    sb.append(' ');
-                }
-            }
             final String t = text[off + j];
-            sb.append(" ".repeat(Math.max(0, width - t.length()))).append(t);
-            onLine++;
+            slots.add(" ".repeat(Math.max(0, width - t.length())) + t);
+        }
+        sb.append('[');
+        for (int k = 0; k < slots.size(); k++) {
+            if (k > 0) {
+                sb.append(',');
+                sb.append(k % perLine == 0 ? "\n" + " ".repeat(indent) : " ");
+            }
+            sb.append(slots.get(k));
         }
         sb.append(']');
     }
@@ -1782,8 +1781,8 @@ public class Tensor implements Iterable<Object> {
                 min = Math.min(min, a);
             }
         }
-        if (whole) {
-            return max > 1e8 ? "sci" : "int";
+        if (whole) {   // PyTorch's int mode: scientific too when the magnitudes span more than 1000
+            return max > 1e8 || max / min > 1000 ? "sci" : "int";
         }
         return max / min > 1000 || max > 1e8 || min < 1e-4 ? "sci" : "fixed";
     }

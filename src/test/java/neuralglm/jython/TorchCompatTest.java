@@ -282,6 +282,68 @@ class TorchCompatTest {
     }
 
     /**
+     * Printing as PyTorch 1.13 (float32, the default): whole-number tensors whose magnitudes span more than 1000 in
+     * scientific notation ({@code tensor([1.0000e+00, 1.0010e+03])}), and a summarised row's {@code ",  ..."} counted as
+     * one element of its line (found by a helper's comparison). The expected lines are PyTorch's output.
+     */
+    @Test
+    void printsSummariesAndWholeNumbersAsPyTorch() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "print(torch.tensor([1., 1001.]))",
+                "print(torch.arange(2000.))",
+                "print(torch.arange(1500) % 7)",
+                "print(torch.arange(3000.).reshape(1000, 3))",
+                "print(torch.arange(2000) * 1000)",
+                "print(torch.tensor([1., 2., 3.]))",
+                "print(torch.tensor([0.5, 100.]))",
+                "print(torch.tensor([1., 1000.]))"));
+        assertLines(new String[] {
+            "tensor([1.0000e+00, 1.0010e+03])",
+            "tensor([0.0000e+00, 1.0000e+00, 2.0000e+00,  ..., 1.9970e+03, 1.9980e+03,",
+            "        1.9990e+03])",
+            "tensor([0, 1, 2,  ..., 6, 0, 1])",
+            "tensor([[0.0000e+00, 1.0000e+00, 2.0000e+00],",
+            "        [3.0000e+00, 4.0000e+00, 5.0000e+00],",
+            "        [6.0000e+00, 7.0000e+00, 8.0000e+00],",
+            "        ...,",
+            "        [2.9910e+03, 2.9920e+03, 2.9930e+03],",
+            "        [2.9940e+03, 2.9950e+03, 2.9960e+03],",
+            "        [2.9970e+03, 2.9980e+03, 2.9990e+03]])",
+            "tensor([      0,    1000,    2000,  ..., 1997000, 1998000, 1999000])",
+            "tensor([1., 2., 3.])",
+            "tensor([  0.5000, 100.0000])",
+            "tensor([   1., 1000.])"}, printed);
+    }
+
+    /**
+     * {@code layer.weight.data.normal_(0, 0.01)} and {@code uniform_(a, b)} (the usual explicit initialisations),
+     * torch.reshape, type_as, and numpy's Inf, std (ddof) and average (weights), checked against PyTorch's and numpy's
+     * output (the draws differ from PyTorch's, so their moments are checked).
+     */
+    @Test
+    void initialisersInPlaceAndNumpyStatisticsAsInPyTorch() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch, torch.nn as nn",
+                "import numpy as np",
+                "torch.manual_seed(0)",
+                "lin = nn.Linear(200, 100)",
+                "lin.weight.data.normal_(0, 0.01); lin.bias.data.uniform_(-0.5, 0.5)",
+                "w = lin.weight.detach(); b = lin.bias.detach()",
+                "print((abs(w.mean().item()) < 0.002, abs(w.std().item() - 0.01) < 0.001, b.min().item() >= -0.5, b.max().item() < 0.5, abs(b.mean().item()) < 0.1))",
+                "t = torch.zeros(3, requires_grad=True)",
+                "with torch.no_grad():",
+                "    t.normal_(); t.uniform_(2., 3.)",
+                "print((min(t.tolist()) >= 2.0, max(t.tolist()) < 3.0, torch.reshape(torch.arange(6.), (2, 3)).shape, str(torch.ones(2, dtype=torch.int64).type_as(torch.zeros(1)).dtype)))",
+                "a = np.array([[1., 2.], [3., 5.]])",
+                "print((np.Inf, -np.inf < 0, np.std(a), np.std(a, axis=0).tolist(), np.std(a, ddof=1), np.average(a), np.average(np.array([1., 2., 4.]), weights=np.array([1., 1., 2.]))))"));
+        assertLines(new String[] {
+            "(True, True, True, True, True)",
+            "(True, True, torch.Size([2, 3]), 'torch.float32')",
+            "(inf, True, 1.479019945774904, [1.0, 1.5], 1.707825127659933, 2.75, 2.75)"}, printed);
+    }
+
+    /**
      * Adam and AdamW with {@code amsgrad=True} (refused before), five steps on a loss whose gradients shrink and grow so
      * that the largest second moment differs from the current one (without AMSGrad the weights end at 1.011557, -1.734359,
      * 0.841270). The expected lines are what PyTorch 1.13 printed for the same statements in float64.
