@@ -45,12 +45,21 @@ def _register_buffer(self, name, tensor, persistent=True):
             names.append(name)
 
 
+class _PrintedOrderedDict(_OrderedDict):
+    """An OrderedDict that print() shows as its repr, as CPython does (Jython's dict has a str of its own, which
+    printed a state_dict as a plain dict)."""
+    __str__ = _OrderedDict.__repr__
+
+
+_PrintedOrderedDict.__name__ = 'OrderedDict'
+
+
 def _state_dict(self, destination=None, prefix='', keep_vars=False):
     """module.state_dict(): an OrderedDict of name to a detached copy of each parameter's value and each persistent
     buffer, in PyTorch's order (a module's own parameters, its buffers, then its modules'), built in Python as the
     Java method cannot be called unbound on a Python subclass."""
     if destination is None:
-        destination = _OrderedDict()
+        destination = _PrintedOrderedDict()
     for name, value in self.named_parameters():
         if '.' not in name:
             destination[prefix + str(name)] = value if keep_vars else value.detach()
@@ -123,6 +132,12 @@ def _named_modules(self, memo=None, prefix=''):
 
 Module.state_dict = _state_dict
 Module.load_state_dict = _load_state_dict
+# the Java module classes list Module's Java methods in their own type dicts: theirs too (an OrderedDict, printed as
+# PyTorch's: print(nn.Linear(1, 1).state_dict()) printed a plain dict)
+from neuralglm.jython import EngineModule as _EngineModule  # noqa: E402
+for _cls in (Linear, _Sequential, Dropout, _EngineModule):
+    _cls.state_dict = _state_dict
+    _cls.load_state_dict = _load_state_dict
 Module.register_buffer = _register_buffer
 Module.named_buffers = lambda self: iter(_named_buffers(self))
 Module.buffers = lambda self: iter([value for _, value in _named_buffers(self)])

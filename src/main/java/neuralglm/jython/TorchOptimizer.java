@@ -445,8 +445,21 @@ public abstract class TorchOptimizer {
         zero_grad(new PyObject[0], new String[0]);
     }
 
+    /**
+     * @return as PyTorch 1.13 prints an optimiser: its name, then {@code Parameter Group 0} and the group's options in
+     *         name order, one per line ({@code print(optimizer)})
+     */
     @Override
     public String toString() {
-        return make().toString();
+        final Map<String, PyObject> o = new java.util.TreeMap<>();
+        groupOptions(o);
+        final StringBuilder sb = new StringBuilder(name()).append(" (\nParameter Group 0\n");
+        for (Map.Entry<String, PyObject> e : o.entrySet()) {
+            final PyObject v = e.getValue();
+            // PyTorch's defaults of 0 (weight_decay, dampening, momentum, ...) are the int 0
+            final String text = v instanceof org.python.core.PyFloat && v.asDouble() == 0 ? "0" : v.__str__().toString();
+            sb.append("    ").append(e.getKey()).append(": ").append(text).append('\n');
+        }
+        return sb.append(')').toString();
     }
 }

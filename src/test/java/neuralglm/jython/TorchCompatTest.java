@@ -344,6 +344,87 @@ class TorchCompatTest {
     }
 
     /**
+     * A state_dict prints as PyTorch's OrderedDict (Jython's printed the plain dict's form; engine modules' too) and an
+     * optimiser as PyTorch 1.13 prints it (name, {@code Parameter Group 0}, the options in name order). The expected
+     * lines are PyTorch's output.
+     */
+    @Test
+    void stateDictsAndOptimisersPrintAsPyTorch() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "import torch.nn as nn",
+                "m = nn.Linear(2, 1)",
+                "print(type(m.state_dict()).__name__)",
+                "print(list(nn.Sequential(nn.Linear(2, 2), nn.ReLU(), nn.Dropout(0.1), nn.Linear(2, 1)).state_dict().keys()))",
+                "for o in (torch.optim.SGD(m.parameters(), lr=0.01, momentum=0.9), torch.optim.Adam(m.parameters()), torch.optim.AdamW(m.parameters(), lr=0.1), torch.optim.RMSprop(m.parameters(), lr=0.01), torch.optim.Adagrad(m.parameters(), lr=0.1)):",
+                "    print(o)"));
+        assertLines(new String[] {
+            "OrderedDict",
+            "['0.weight', '0.bias', '3.weight', '3.bias']",
+            "SGD (",
+            "Parameter Group 0",
+            "    dampening: 0",
+            "    differentiable: False",
+            "    foreach: None",
+            "    lr: 0.01",
+            "    maximize: False",
+            "    momentum: 0.9",
+            "    nesterov: False",
+            "    weight_decay: 0",
+            ")",
+            "Adam (",
+            "Parameter Group 0",
+            "    amsgrad: False",
+            "    betas: (0.9, 0.999)",
+            "    capturable: False",
+            "    differentiable: False",
+            "    eps: 1e-08",
+            "    foreach: None",
+            "    fused: False",
+            "    lr: 0.001",
+            "    maximize: False",
+            "    weight_decay: 0",
+            ")",
+            "AdamW (",
+            "Parameter Group 0",
+            "    amsgrad: False",
+            "    betas: (0.9, 0.999)",
+            "    capturable: False",
+            "    eps: 1e-08",
+            "    foreach: None",
+            "    lr: 0.1",
+            "    maximize: False",
+            "    weight_decay: 0.01",
+            ")",
+            "RMSprop (",
+            "Parameter Group 0",
+            "    alpha: 0.99",
+            "    centered: False",
+            "    differentiable: False",
+            "    eps: 1e-08",
+            "    foreach: None",
+            "    lr: 0.01",
+            "    maximize: False",
+            "    momentum: 0",
+            "    weight_decay: 0",
+            ")",
+            "Adagrad (",
+            "Parameter Group 0",
+            "    eps: 1e-10",
+            "    foreach: None",
+            "    initial_accumulator_value: 0",
+            "    lr: 0.1",
+            "    lr_decay: 0",
+            "    maximize: False",
+            "    weight_decay: 0",
+            ")"}, printed);
+        assertEquals("OrderedDict([('weight', tensor([[1., 2.]])), ('bias', tensor([3.]))])", Jython.exec(String.join("\n",
+                "import torch", "import torch.nn as nn", "m = nn.Linear(2, 1)",
+                "m.load_state_dict({'weight': torch.tensor([[1., 2.]]), 'bias': torch.tensor([3.])})",
+                "print(m.state_dict())")).strip());
+    }
+
+    /**
      * Adam and AdamW with {@code amsgrad=True} (refused before), five steps on a loss whose gradients shrink and grow so
      * that the largest second moment differs from the current one (without AMSGrad the weights end at 1.011557, -1.734359,
      * 0.841270). The expected lines are what PyTorch 1.13 printed for the same statements in float64.
