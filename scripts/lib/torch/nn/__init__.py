@@ -243,14 +243,42 @@ Module.__deepcopy__ = _deepcopy_module
 _Tensor.__deepcopy__ = _deepcopy_tensor
 
 
-def Sequential(*layers):
-    """nn.Sequential(a, b, ...) or nn.Sequential(OrderedDict([('fc1', a), ...]))."""
+class _Checked(type):
+    """The type of the names below: calling one makes the bridge's module (a Java object), and isinstance(m, nn.ReLU)
+    asks whether m is such a module, as with PyTorch's classes (it was a TypeError: the names were functions)."""
+
+    def __instancecheck__(cls, obj):
+        return cls._is(obj)
+
+
+def _factory_class(name, make, check, doc):
+    def new(cls, *args, **kwargs):
+        return make(*args, **kwargs)
+    return _Checked(name, (object,), {'__new__': new, '_is': staticmethod(check), '__doc__': doc})
+
+
+def _sequential(*layers):
     if len(layers) == 1 and isinstance(layers[0], dict):
         named = layers[0]
         _tabular.check_sequential(named.values())
         return _Sequential(list(named.keys()), list(named.values()))
     _tabular.check_sequential(layers)
     return _Sequential(list(layers))
+
+
+Sequential = _factory_class('Sequential', _sequential, lambda m: isinstance(m, _Sequential),
+                            "nn.Sequential(a, b, ...) or nn.Sequential(OrderedDict([('fc1', a), ...])).")
+
+
+def _activation_class(name, make):
+    def check(m):
+        return isinstance(m, Module) and not isinstance(m, _Sequential) and str(m).split('(')[0] == name
+    return _factory_class(name, make, check, "nn.%s: the bridge's %s module" % (name, name))
+
+
+ReLU, LeakyReLU, ELU, Tanh, Sigmoid, Softplus, Identity, Softmax, LogSoftmax, Flatten = [
+    _activation_class(n, getattr(_Nn, n)) for n in
+    ('ReLU', 'LeakyReLU', 'ELU', 'Tanh', 'Sigmoid', 'Softplus', 'Identity', 'Softmax', 'LogSoftmax', 'Flatten')]
 
 
 class ModuleList(Module):

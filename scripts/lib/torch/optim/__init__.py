@@ -5,6 +5,7 @@ from __future__ import absolute_import
 
 from neuralglm.jython import TorchSGD as SGD, TorchAdam as Adam, TorchAdamW as AdamW
 from neuralglm.jython import TorchRMSprop as RMSprop, TorchAdagrad as Adagrad
+from neuralglm.jython import TorchOptimizer as Optimizer  # isinstance(opt, torch.optim.Optimizer)
 
 import _shim
 

@@ -425,6 +425,28 @@ class TorchCompatTest {
     }
 
     /**
+     * {@code isinstance(m[1], nn.ReLU)}, {@code isinstance(m, nn.Sequential)} and {@code isinstance(opt,
+     * torch.optim.Optimizer)} as in PyTorch (the first two were a TypeError: the names were functions; the last was
+     * missing). The expected lines are PyTorch's output.
+     */
+    @Test
+    void moduleAndOptimizerClassesAnswerIsinstance() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch, torch.nn as nn",
+                "m = nn.Sequential(nn.Linear(2, 3), nn.ReLU(), nn.Tanh(), nn.Softmax(dim=1), nn.LeakyReLU(0.2), nn.Flatten())",
+                "print((isinstance(m, nn.Sequential), isinstance(m[1], nn.ReLU), isinstance(m[1], nn.Tanh), isinstance(m[2], nn.Tanh), isinstance(m[0], nn.Linear), isinstance(m[3], nn.Softmax), isinstance(m[4], nn.LeakyReLU), isinstance(m[5], nn.Flatten), isinstance(m, nn.Module), isinstance(m[1], nn.Module)))",
+                "print((sum(isinstance(c, nn.ReLU) for c in m.modules()), [isinstance(c, nn.Linear) for c in m.children()]))",
+                "print(m(torch.ones(1, 2)).shape)",
+                "opt = torch.optim.SGD(m.parameters(), lr=0.1)",
+                "print(isinstance(opt, torch.optim.Optimizer))"));
+        assertLines(new String[] {
+            "(True, True, False, True, True, True, True, True, True, True)",
+            "(1, [True, False, False, False, False, False])",
+            "torch.Size([1, 3])",
+            "True"}, printed);
+    }
+
+    /**
      * Adam and AdamW with {@code amsgrad=True} (refused before), five steps on a loss whose gradients shrink and grow so
      * that the largest second moment differs from the current one (without AMSGrad the weights end at 1.011557, -1.734359,
      * 0.841270). The expected lines are what PyTorch 1.13 printed for the same statements in float64.
