@@ -237,8 +237,8 @@ class TorchCompatTest {
     /**
      * From a helper's second comparison, each silent before: a module kept under two attribute names is listed once by
      * parameters(), named_parameters(), modules() and children() (an optimiser stepped it twice per step); a frozen
-     * module's output on a plain
-     * input requires no grad and has no grad_fn; module.requires_grad_(False) freezes; a numpy array made float32 stays
+     * module's output on a plain input requires no grad and has no grad_fn; module.requires_grad_(False) freezes; a
+     * numpy array made float32 stays
      * float32 and torch.from_numpy of it feeds a float32 nn.Linear (the linear-regression tutorial raised "mat1 and mat2
      * must have the same dtype"). The expected lines are what PyTorch 1.13 and numpy 1.24 printed.
      */
