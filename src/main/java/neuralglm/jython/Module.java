@@ -436,15 +436,39 @@ public abstract class Module {
     /** @return {@code Name()} or, for a Jython subclass, its modules (in assignment order) as PyTorch prints them */
     @Override
     public String toString() {
-        final StringBuilder sb = new StringBuilder(typeName()).append('(');
-        boolean any = false;
+        // PyTorch's Module.__repr__: the subclass's extra_repr() lines (a single one inline when there are no
+        // modules), then its modules
+        final java.util.List<String> lines = new ArrayList<>();
+        final String extra = extraRepr();
+        if (!extra.isEmpty()) {
+            lines.addAll(java.util.Arrays.asList(extra.split("\n")));
+        }
+        final int extraLines = lines.size();
         for (Map.Entry<String, Object> e : pythonAttributes().entrySet()) {
             if (e.getValue() instanceof Module) {
-                sb.append("\n  (").append(e.getKey()).append("): ").append(indented(e.getValue().toString()));
-                any = true;
+                lines.add("(" + e.getKey() + "): " + indented(e.getValue().toString()));
             }
         }
-        return sb.append(any ? "\n)" : ")").toString();
+        final StringBuilder sb = new StringBuilder(typeName()).append('(');
+        if (extraLines == 1 && lines.size() == 1) {
+            sb.append(lines.get(0));
+        } else if (!lines.isEmpty()) {
+            sb.append("\n  ").append(String.join("\n  ", lines)).append('\n');
+        }
+        return sb.append(')').toString();
+    }
+
+    /** @return a Jython subclass's {@code extra_repr()} (PyTorch's hook for printing its settings), or "" */
+    private String extraRepr() {
+        if (!(this instanceof PyProxy)) {
+            return "";
+        }
+        final PyObject method = ((PyProxy) this)._getPyInstance().__findattr__("extra_repr");
+        if (method == null || !method.isCallable()) {
+            return "";
+        }
+        final PyObject r = method.__call__();
+        return r == Py.None ? "" : r.toString();
     }
 
     /**

@@ -446,6 +446,51 @@ class TorchCompatTest {
             "True"}, printed);
     }
 
+    /** A subclass's {@code extra_repr()} in {@code print(model)}, inline or above its modules, as PyTorch's (it was left out). */
+    @Test
+    void extraReprPrintsAsInPyTorch() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch, torch.nn as nn",
+                "class A(nn.Module):",
+                "    def __init__(self):",
+                "        super(A, self).__init__()",
+                "        self.k = 3",
+                "        self.fc = nn.Linear(2, 1)",
+                "    def extra_repr(self):",
+                "        return 'k=%d' % self.k",
+                "    def forward(self, x):",
+                "        return self.fc(x)",
+                "class B(nn.Module):",
+                "    def extra_repr(self):",
+                "        return 'scale=2.0'",
+                "    def forward(self, x):",
+                "        return 2 * x",
+                "class C(nn.Module):",
+                "    def __init__(self):",
+                "        super(C, self).__init__()",
+                "        self.a = A(); self.b = B()",
+                "    def forward(self, x):",
+                "        return self.b(self.a(x))",
+                "class D(nn.Module):",
+                "    def forward(self, x):",
+                "        return x",
+                "print(A()); print(B()); print(C()); print(D())"));
+        assertLines(new String[] {
+            "A(",
+            "  k=3",
+            "  (fc): Linear(in_features=2, out_features=1, bias=True)",
+            ")",
+            "B(scale=2.0)",
+            "C(",
+            "  (a): A(",
+            "    k=3",
+            "    (fc): Linear(in_features=2, out_features=1, bias=True)",
+            "  )",
+            "  (b): B(scale=2.0)",
+            ")",
+            "D()"}, printed);
+    }
+
     /**
      * Adam and AdamW with {@code amsgrad=True} (refused before), five steps on a loss whose gradients shrink and grow so
      * that the largest second moment differs from the current one (without AMSGrad the weights end at 1.011557, -1.734359,
