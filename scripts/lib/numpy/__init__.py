@@ -427,13 +427,8 @@ def sum(a, axis=None):
 
 def std(a, axis=None, ddof=0):
     """np.std(a, axis=None, ddof=0): the standard deviation (divisor n - ddof, numpy's default n)."""
-    a = asarray(a)
-    t = a._t.to(_T_float)
-    n = t.numel() if axis is None else t.shape[axis]
-    centred = t - (t.mean() if axis is None else t.mean(axis, keepdim=True))
-    ss = (centred * centred).sum() if axis is None else (centred * centred).sum(axis)
-    out = (ss / (n - ddof)).sqrt()
-    return out.item() if axis is None else ndarray(out, 'f')
+    t = asarray(a)._t.to(_T_float)
+    return t.std(correction=ddof).item() if axis is None else ndarray(t.std(dim=axis, correction=ddof), 'f')
 
 
 def average(a, axis=None, weights=None):

@@ -584,20 +584,43 @@ def topk(input, k, dim=-1, largest=True, sorted=True):
     return _SortResult(*_pick(input, dim, orders, k))
 
 
+def _running_sums(t, dim, reverse=False):
+    """The running sums of t's values along dim (from the end with reverse), as a new tensor of t's dtype."""
+    rows = t.detach().tolist()
+    if t.dim() == 1:
+        lines, back = [rows], lambda ls: ls[0]
+    elif dim % 2 == 1:
+        lines, back = rows, lambda ls: ls
+    else:
+        lines, back = [__builtin__.list(c) for c in __builtin__.zip(*rows)], lambda ls: [__builtin__.list(r) for r in __builtin__.zip(*ls)]
+    out = []
+    for line in lines:
+        acc, sums = 0, []
+        for v in (__builtin__.reversed(line) if reverse else line):
+            acc = acc + v
+            sums.append(acc)
+        out.append(sums[::-1] if reverse else sums)
+    return tensor(back(out), dtype=t.dtype)
+
+
 def cumsum(input, dim, dtype=None):
-    """torch.cumsum(t, dim): running sums along dim (a product with a triangle of ones: in the record)."""
-    if input.dim() == 1:
-        n = input.shape[0]
-        return _tril_ones(n, input.dtype).mm(input.reshape([n, 1])).reshape([n])
-    if input.dim() != 2:
+    """torch.cumsum(t, dim): running sums along dim, in the record (backward: the running sums of the gradient from
+    the end); one pass over the entries."""
+    if input.dim() not in (1, 2):
         raise RuntimeError("cumsum: tensors here have 1 or 2 dimensions")
-    if dim % 2 == 0:
-        return _tril_ones(input.shape[0], input.dtype).mm(input)
-    return input.mm(_tril_ones(input.shape[1], input.dtype).t())
+    if not input.dtype.is_floating_point:   # whole numbers have no gradient, and keep their dtype
+        return _running_sums(input, dim)
+    from torch.autograd import Function
 
+    class CumsumBackward(Function):
+        @staticmethod
+        def forward(ctx, x):
+            return _running_sums(x, dim)
 
-def _tril_ones(n, dtype):
-    return tensor([[1 if j <= i else 0 for j in __builtin__.range(n)] for i in __builtin__.range(n)], dtype=dtype)
+        @staticmethod
+        def backward(ctx, grad):
+            return _running_sums(grad, dim, reverse=True)
+    return CumsumBackward.apply(input)
 
 
 def masked_fill(input, mask, value):

@@ -277,10 +277,8 @@ public abstract class TorchOptimizer {
             final Tensor param = tensors.get(i);
             for (Map.Entry<String, double[][]> named : e.namedState().entrySet()) {
                 final double[] values = named.getValue()[0];
-                final Tensor t = new Tensor(new org.ejml.data.DMatrixRMaj(param.data.numRows, param.data.numCols),
-                        param.shape.clone());
+                final Tensor t = param.detach();   // the parameter's shape and dtype, then the state's values
                 System.arraycopy(values, 0, t.data.data, 0, values.length);
-                t.floating = param.floating;
                 entry.__setitem__(named.getKey(), Py.java2py(t));
             }
             noneState(entry);

@@ -22,7 +22,6 @@ public final class AdagradOptimizer extends ElementwiseOptimizer implements Sche
     private final double eps;
 
     private transient double[][] sums;
-    private transient long t;
     /** This step's decayed learning rate. */
     private transient double stepLr;
 
@@ -53,7 +52,6 @@ public final class AdagradOptimizer extends ElementwiseOptimizer implements Sche
             sums[i] = new double[params.get(i).size()];
             java.util.Arrays.fill(sums[i], initialAccumulator);
         }
-        t = 0;
     }
 
     @Override
@@ -63,8 +61,7 @@ public final class AdagradOptimizer extends ElementwiseOptimizer implements Sche
 
     @Override
     protected void beginStep() {
-        t++;
-        stepLr = lr / (1 + (t - 1) * lrDecay);
+        stepLr = lr / (1 + (stepsTaken() - 1) * lrDecay);   // ElementwiseOptimizer counts the step before this call
     }
 
     @Override
@@ -91,8 +88,4 @@ public final class AdagradOptimizer extends ElementwiseOptimizer implements Sche
         return java.util.Map.of("sum", sums);
     }
 
-    @Override
-    protected void stepsRestored(long steps) {
-        t = steps;
-    }
 }

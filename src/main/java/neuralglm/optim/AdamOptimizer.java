@@ -28,7 +28,6 @@ public final class AdamOptimizer extends ElementwiseOptimizer implements Schedul
     private transient double[][] v;
     /** AMSGrad's largest v so far; null without AMSGrad. */
     private transient double[][] vmax;
-    private transient int t;
     /** This step's {@code lr / (1 - b1^t)} and {@code sqrt(1 - b2^t)}. */
     private transient double stepSize;
     private transient double sqrtC2;
@@ -92,7 +91,6 @@ public final class AdamOptimizer extends ElementwiseOptimizer implements Schedul
                 vmax[i] = new double[params.get(i).size()];
             }
         }
-        t = 0;
     }
 
     @Override
@@ -102,7 +100,7 @@ public final class AdamOptimizer extends ElementwiseOptimizer implements Schedul
 
     @Override
     protected void beginStep() {
-        t++;
+        final long t = stepsTaken();   // counted by ElementwiseOptimizer before this call: 1 at the first step
         final double c1 = 1.0 - Math.pow(beta1, t), c2 = 1.0 - Math.pow(beta2, t);
         stepSize = lr / c1;
         sqrtC2 = Math.sqrt(c2);
@@ -152,8 +150,4 @@ public final class AdamOptimizer extends ElementwiseOptimizer implements Schedul
         return out;
     }
 
-    @Override
-    protected void stepsRestored(long steps) {
-        t = (int) steps;
-    }
 }

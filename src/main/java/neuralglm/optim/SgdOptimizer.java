@@ -127,15 +127,7 @@ public final class SgdOptimizer extends ElementwiseOptimizer implements Schedule
      */
     @Override
     public java.util.Map<String, double[][]> namedState() {
-        if (buffers == null) {
-            return java.util.Map.of();
-        }
-        for (int p = 0; p < buffers.length; p++) {   // a restored buffer is written into the array
-            if (buffers[p] == null && stepsTaken() > 0) {
-                buffers[p] = new double[params.get(p).size()];
-            }
-        }
-        return java.util.Map.of("momentum_buffer", buffers);
+        return buffers == null ? java.util.Map.of() : java.util.Map.of("momentum_buffer", buffers);
     }
 
     @Override

@@ -225,14 +225,13 @@ public final class IncrementalTrainer {
      * step: one forward pass over a mini-batch, where checking every step would cost a third of each (a Poisson stream
      * of 8-row batches through the Weka face's defaults: 1.9 against 1.4 us an instance).
      *
-     * @throws TrainingDivergedException naming the step, and the first row whose output is not finite
+     * @throws TrainingDivergedException as {@link Trainer#checkPass}: the step, what diverged, what to try
      */
     public void checkLastStep() {
         if (!unchecked) {
             return;
         }
         unchecked = false;
-        final long step = steps - 1;
         if (checkBuffers == null) {
             checkBuffers = net.predictBuffers();
         }
@@ -240,20 +239,9 @@ public final class IncrementalTrainer {
         if (lastO != null) {
             eta = neuralglm.family.Offsets.add(eta, lastO, 0, eta);
         }
-        for (int i = 0, n = eta.getNumElements(); i < n; i++) {
-            if (!Double.isFinite(eta.data[i])) {
-                throw new TrainingDivergedException((int) step, String.format(
-                        "Training diverged at step %d: after the step the network's output for row %d of its mini-batch is "
-                                + "%s (its parameters are finite, but so large that their products leave double's range). "
-                                + "Try a smaller learning rate.", step, i / eta.numCols + 1, eta.data[i]));
-            }
-        }
-        final double loss = family.meanNll(eta, lastY, lastW);
-        if (!Double.isFinite(loss)) {
-            throw new TrainingDivergedException((int) step, String.format(
-                    "Training diverged at step %d: after the step the mean negative log-likelihood of its mini-batch is %s "
-                            + "(it was %s before the step). Try a smaller learning rate.", step, loss, lastLoss));
-        }
+        // the divergence check of a pass without a step, as the batch build's final pass (a non-finite output makes
+        // the loss non-finite; one outside the link's domain is named)
+        Trainer.checkPass((int) (steps - 1), family.meanNll(eta, lastY, lastW), family, eta);
     }
 
     /** @return rows waiting in the buffer */

@@ -492,6 +492,21 @@ class TorchCompatTest {
     }
 
     /**
+     * cumsum in one pass over the entries (it was a product with an n x n triangle of ones, 800 MB for n = 10^4): a
+     * 20,000-entry sum and its gradient against PyTorch 1.13's float64 values, and whole numbers keeping int64.
+     */
+    @Test
+    void longCumsumAsInPyTorch() {
+        final String printed = Jython.exec(String.join("\n",
+                "import torch",
+                "x = torch.arange(20000., dtype=torch.float64).requires_grad_()",
+                "y = x.cumsum(0); (y * y).sum().backward()",
+                "print((y[-1].item(), x.grad[0].item(), torch.tensor([3, 1, 2]).cumsum(0).tolist(), "
+                        + "str(torch.tensor([3, 1, 2]).cumsum(0).dtype)))"));
+        assertEquals("(199990000.0, 2666666660000.0, [3, 4, 6], 'torch.int64')", printed.strip());
+    }
+
+    /**
      * Adam and AdamW with {@code amsgrad=True} (refused before), five steps on a loss whose gradients shrink and grow so
      * that the largest second moment differs from the current one (without AMSGrad the weights end at 1.011557, -1.734359,
      * 0.841270). The expected lines are what PyTorch 1.13 printed for the same statements in float64.
