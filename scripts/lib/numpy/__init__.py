@@ -14,7 +14,7 @@ import __builtin__
 import math as _math
 
 from java.lang import Object as _Object
-from neuralglm.jython import Torch as _T, Tensor as _Tensor
+from neuralglm.jython import NumpyFormat as _NumpyFormat, Torch as _T, Tensor as _Tensor
 
 import _shim
 
@@ -235,9 +235,11 @@ class ndarray(object):
             yield self[i]
 
     def __repr__(self):
-        return "array(%r)" % (self.tolist(),)
+        # numpy's own layout and number format (neuralglm.jython.NumpyFormat): array([1.5 , 2.  , 3.25])
+        return _NumpyFormat.repr(self._t, self._kind, self._f32)
 
-    __str__ = __repr__
+    def __str__(self):
+        return _NumpyFormat.str(self._t, self._kind, self._f32)
 
     # ------------------------------------------------------------ indexing
     def __getitem__(self, key):
@@ -361,28 +363,29 @@ empty = zeros
 
 
 def full(shape, fill_value, dtype=None):
-    return ndarray(_T.zeros(_shape(shape)) + fill_value, _kind(dtype, _kind_of(fill_value)))
+    return ndarray(_T.zeros(_shape(shape)) + fill_value, _kind(dtype, _kind_of(fill_value)), _is_f32(dtype))
 
 
 def zeros_like(a, dtype=None):
     a = asarray(a)
-    return ndarray(_T.zeros_like(a._t), _kind(dtype, a._kind))
+    return ndarray(_T.zeros_like(a._t), _kind(dtype, a._kind), a._f32 if dtype is None else _is_f32(dtype))
 
 
 def ones_like(a, dtype=None):
     a = asarray(a)
-    return ndarray(_T.ones_like(a._t), _kind(dtype, a._kind))
+    return ndarray(_T.ones_like(a._t), _kind(dtype, a._kind), a._f32 if dtype is None else _is_f32(dtype))
 
 
 def arange(start, stop=None, step=1, dtype=None):
     if stop is None:
         start, stop = 0, start
     kind = 'i' if all(_is_int(v) for v in (start, stop, step)) else 'f'
-    return ndarray(_T.arange(start, stop, step), _kind(dtype, kind))
+    return ndarray(_T.arange(start, stop, step), _kind(dtype, kind), _is_f32(dtype))
 
 
-def linspace(start, stop, num=50):
-    return ndarray(_T.linspace(start, stop, num), 'f')
+def linspace(start, stop, num=50, dtype=None):
+    a = ndarray(_T.linspace(start, stop, num), 'f')
+    return a if dtype is None else a.astype(dtype)
 
 
 # ---------------------------------------------------------------- element-wise
