@@ -707,6 +707,23 @@ import torch.nn.functional  # noqa: E402,F401
 import torch.distributions  # noqa: E402,F401 (needs torch.nn.functional)
 
 # names that shadow builtins, bound last so that the code above still sees the builtins
+
+
+class memory_format(object):
+    """torch.contiguous_format and the other memory formats: accepted by clone/contiguous, where storage is always
+    contiguous."""
+
+    def __init__(self, name):
+        self._name = name
+
+    def __repr__(self):
+        return 'torch.' + self._name
+
+
+contiguous_format = memory_format('contiguous_format')
+preserve_format = memory_format('preserve_format')
+channels_last = memory_format('channels_last')
+
 float = float32
 double = float64
 long = int64

@@ -9,7 +9,7 @@ import math
 from bisect import bisect_right
 from collections import Counter
 
-from neuralglm.jython import TorchOptimizer as _Optimizer
+from torch.optim.optimizer import Optimizer as _Optimizer  # the engine's optimisers and those written in Python
 
 import _shim
 

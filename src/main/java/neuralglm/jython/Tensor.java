@@ -27,6 +27,8 @@ public class Tensor implements Iterable<Object> {
 
     final DMatrixRMaj data;
     final int[] shape;
+    /** This tensor's one Python object ({@link TensorIdentity}), made when it first crosses into Python. */
+    transient org.python.core.PyObject python;
     boolean requiresGrad;
     /** Whether backward keeps this non-leaf's gradient ({@link #retain_grad()}). */
     boolean retainsGrad;
@@ -479,6 +481,7 @@ public class Tensor implements Iterable<Object> {
         if (dtype.getIs_floating_point() && integral == null) {
             final Tensor copy = Ops.reshape(this, shape.clone(), "ToCopyBackward");
             copy.floating = dtype;
+            roundIfWidened(copy, this);
             return copy;
         }
         return dtype.apply(detach());
@@ -515,6 +518,19 @@ public class Tensor implements Iterable<Object> {
     /** @return a copy that stays in the record */
     public Tensor clone() {
         return Ops.reshape(this, shape.clone(), "CloneBackward");
+    }
+
+    /**
+     * {@code t.clone(memory_format=torch.contiguous_format)}: storage here is always contiguous, so any memory format
+     * gives the same copy.
+     *
+     * @param args none
+     * @param kws  {@code memory_format} only
+     * @return a copy that stays in the record
+     */
+    public Tensor clone(PyObject[] args, String[] kws) {
+        new Args("clone", args, kws, "memory_format");
+        return clone();
     }
 
     /** @return a Python float, list of floats, or list of lists */
@@ -1419,6 +1435,16 @@ public class Tensor implements Iterable<Object> {
     public Tensor contiguous() { return this; }
 
     /**
+     * @param args none
+     * @param kws  {@code memory_format} only
+     * @return this tensor: storage here is always contiguous, in any memory format
+     */
+    public Tensor contiguous(PyObject[] args, String[] kws) {
+        new Args("contiguous", args, kws, "memory_format");
+        return this;
+    }
+
+    /**
      * @param sizes new sizes (one may be -1)
      * @return the same entries in that shape (in the record)
      */
@@ -1549,7 +1575,9 @@ public class Tensor implements Iterable<Object> {
     private Tensor scaledInPlace(String what, PyObject[] args, String[] kws, Ops.Bin op) {
         final Args a = new Args(what, args, kws, "other", "alpha");
         PyObject other = a.required("other"), alpha = a.get("alpha");
-        if (kws.length == 0 && args.length == 2 && other.isNumberType() && !args[1].isNumberType()) {
+        // PyTorch's deprecated add_(Number alpha, Tensor other) of older tutorials: p.data.add_(-lr, p.grad.data)
+        if (kws.length == 0 && args.length == 2 && !(other.__tojava__(Tensor.class) instanceof Tensor)
+                && args[1].__tojava__(Tensor.class) instanceof Tensor) {
             alpha = other;
             other = args[1];
         }
@@ -1580,7 +1608,22 @@ public class Tensor implements Iterable<Object> {
             throw Errors.runtime("copy_: source has shape " + shapeText(s.shape) + ", target " + shapeText(shape));
         }
         System.arraycopy(s.data.data, 0, data.data, 0, numel());
+        roundIfWidened(this, s);
         return whole();
+    }
+
+    /**
+     * A float32 tensor's values widened to float64 are its float32 values, as PyTorch's ({@code torch.tensor([0.1])
+     * .double()} is 0.10000000149011612): float32 is computed in float64 here, so the widening rounds.
+     */
+    private static void roundIfWidened(Tensor to, Tensor from) {
+        if (to.integral == null && from.integral == null && to.floatDtype() == DType.FLOAT64
+                && from.floatDtype() == DType.FLOAT32) {
+            final double[] d = to.data.data;
+            for (int i = 0, n = to.numel(); i < n; i++) {
+                d[i] = (float) d[i];
+            }
+        }
     }
 
     // ------------------------------------------------------------------ backward

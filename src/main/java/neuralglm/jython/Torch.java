@@ -15,6 +15,10 @@ public final class Torch {
 
     private static Random rng = new Random(0);
 
+    static {
+        TensorIdentity.install();
+    }
+
     private Torch() {
     }
 

@@ -425,6 +425,27 @@ public abstract class TorchOptimizer {
     }
 
     /**
+     * {@code optimizer.step(closure)}: calls the closure with recording on (it zeroes the gradients, computes the loss
+     * and calls backward), then steps, as PyTorch's optimisers.
+     *
+     * @param closure a function of no arguments returning the loss, or None
+     * @return the closure's loss, or None
+     */
+    public PyObject step(PyObject closure) {
+        PyObject loss = org.python.core.Py.None;
+        if (closure != org.python.core.Py.None) {
+            final boolean was = Autograd.setEnabled(true);
+            try {
+                loss = closure.__call__();
+            } finally {
+                Autograd.setEnabled(was);
+            }
+        }
+        step();
+        return loss;
+    }
+
+    /**
      * {@code optimizer.zero_grad(set_to_none=False)}, PyTorch 1.13's: zeroes every parameter's gradient (a None
      * one stays None), or with {@code set_to_none=True} makes them all None.
      *
