@@ -706,6 +706,9 @@ import torch.utils.data  # noqa: E402,F401
 import torch.nn.functional  # noqa: E402,F401
 import torch.distributions  # noqa: E402,F401 (needs torch.nn.functional)
 
+from torch import _ops  # noqa: E402 (more functions and tensor methods, over the ones above)
+_ops.install(globals(), Tensor)
+
 # names that shadow builtins, bound last so that the code above still sees the builtins
 
 

@@ -87,7 +87,7 @@ public final class Special {
     }
 
     /** @return f applied entry by entry, recorded with the derivative d */
-    private static Tensor map(Tensor x, DoubleUnaryOperator f, DoubleUnaryOperator d, String name) {
+    static Tensor map(Tensor x, DoubleUnaryOperator f, DoubleUnaryOperator d, String name) {
         final int n = x.numel();
         final DMatrixRMaj out = new DMatrixRMaj(x.data.numRows, x.data.numCols);
         for (int i = 0; i < n; i++) {
