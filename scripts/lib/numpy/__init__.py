@@ -130,8 +130,8 @@ def _index(key):
     if isinstance(key, tuple):
         return tuple(_index(k) for k in key)
     if isinstance(key, ndarray):
-        if key._kind == 'b':
-            return [i for i, v in enumerate(key._t.tolist()) if v]
+        if key._kind == 'b':   # a mask of any shape: the bridge's bool tensor (a[a > 2] of a 2-d a is 1-d)
+            return key._t if str(key._t.dtype) == 'torch.bool' else key._t.to(_T_bool)
         return [__builtin__.int(v) for v in key._t.tolist()]
     if isinstance(key, _Tensor):
         return [__builtin__.int(v) for v in key.tolist()]

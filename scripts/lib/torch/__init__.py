@@ -196,14 +196,34 @@ def _legacy(name, kind):
     make.__name__ = name
     make.__doc__ = ("torch.%s(data) or torch.%s(*sizes) (zeros), as the legacy constructor; "
                     "computed in float64" % (name, name))
+    make._dtype = kind   # t.type(torch.LongTensor)
     return make
 
 
+BoolTensor = _legacy("BoolTensor", _DType.BOOL)
 FloatTensor = _legacy("FloatTensor", float32)
 DoubleTensor = _legacy("DoubleTensor", float64)
 HalfTensor = _legacy("HalfTensor", float16)
 LongTensor = _legacy("LongTensor", int64)
 IntTensor = _legacy("IntTensor", int32)
+_LEGACY_TYPES = {'torch.FloatTensor': float32, 'torch.DoubleTensor': float64, 'torch.HalfTensor': float16,
+                 'torch.LongTensor': int64, 'torch.IntTensor': int32, 'torch.BoolTensor': _DType.BOOL}
+_java_type = Tensor.type
+
+
+def _type(self, dtype=None, non_blocking=False, **kwargs):
+    """t.type(): the legacy type name ('torch.FloatTensor'); t.type(torch.LongTensor), t.type('torch.LongTensor')
+    or t.type(torch.int64): t converted to that dtype."""
+    if dtype is None:
+        return _java_type(self)
+    if isinstance(dtype, (str, unicode)):
+        if dtype not in _LEGACY_TYPES:
+            raise RuntimeError("invalid type: '%s'" % dtype)
+        dtype = _LEGACY_TYPES[dtype]
+    return self.to(getattr(dtype, '_dtype', dtype))
+
+
+Tensor.type = _type
 
 
 # ---------------------------------------------------------------- gradient mode

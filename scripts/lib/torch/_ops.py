@@ -978,6 +978,15 @@ def logspace(start, end, steps, base=10.0, dtype=None, requires_grad=False):
     return t
 
 
+def typename(obj):
+    """torch.typename: a tensor's legacy type name ('torch.FloatTensor'), else the object's type name."""
+    if isinstance(obj, Tensor):
+        return obj.type()
+    cls = type(obj)
+    module = getattr(cls, '__module__', '')
+    return cls.__name__ if module in ('__builtin__', 'builtins', None, '') else module + '.' + cls.__name__
+
+
 # ------------------------------------------------------------------------------------------------ dtype facts
 
 class finfo(object):
@@ -1036,7 +1045,7 @@ FUNCTIONS = ('rsqrt', 'reciprocal', 'trunc', 'frac', 'fmod', 'remainder', 'floor
              'flipud', 'roll', 'tile', 'repeat_interleave', 'unbind', 'narrow', 'movedim', 'swapaxes', 'take',
              'gather', 'scatter', 'scatter_add', 'index_fill', 'index_add', 'masked_select', 'diag', 'diagonal',
              'trace', 'triu', 'tril', 'outer', 'mv', 'addmm', 'addmv', 'einsum', 'cdist', 'bincount', 'histc',
-             'searchsorted', 'bucketize', 'meshgrid', 'cartesian_prod', 'logspace', 'finfo', 'iinfo')
+             'searchsorted', 'bucketize', 'meshgrid', 'cartesian_prod', 'logspace', 'finfo', 'iinfo', 'typename')
 
 ALIASES = {'ger': 'outer', 'fix': 'trunc', 'moveaxis': 'movedim', 'swapdims': 'swapaxes', 'arctan': 'atan',
            'arcsin': 'asin', 'arccos': 'acos', 'arcsinh': 'asinh', 'arccosh': 'acosh', 'arctanh': 'atanh',
@@ -1082,6 +1091,10 @@ def install(namespace, tensor_class):
         function = globals()[name] if name in globals() else namespace[name]
         setattr(tensor_class, name, _method(function))
     tensor_class.repeat = repeat
+    clamp = _clamp(tensor_class.clamp)
+    namespace['clamp'] = namespace['clip'] = clamp
+    tensor_class.clamp = tensor_class.clip = clamp
+    tensor_class.copy_ = _copy(tensor_class.copy_)
     tensor_class.mT = property(lambda self: self.transpose(-2, -1) if self.dim() == 2 else self)
     tensor_class.H = tensor_class.mT
     for name in IN_PLACE:
@@ -1094,6 +1107,30 @@ def install(namespace, tensor_class):
     tensor_class.unsqueeze_ = lambda self, dim: _unsupported_resize(self, 'unsqueeze_')
     tensor_class.var_mean = var_mean
     tensor_class.std_mean = std_mean
+
+
+def _clamp(java_clamp):
+    """clamp(min=, max=) also with tensor bounds (entry by entry, broadcast: torch.maximum/minimum, in the record)."""
+    def clamp(input, min=None, max=None):
+        if isinstance(min, Tensor) or isinstance(max, Tensor):
+            x = input
+            if min is not None:
+                x = _T.maximum(x, min if isinstance(min, Tensor) else _torch().full_like(input, min))
+            if max is not None:
+                x = _T.minimum(x, max if isinstance(max, Tensor) else _torch().full_like(input, max))
+            return x
+        return java_clamp(input, min=min, max=max) if min is not None and max is not None else (
+            java_clamp(input, min=min) if min is not None else java_clamp(input, max=max))
+    return clamp
+
+
+def _copy(java_copy):
+    """t.copy_(src): src broadcast to t's shape first where their sizes differ, as PyTorch's."""
+    def copy_(self, src, non_blocking=False):
+        if isinstance(src, Tensor) and src.numel() != self.numel():
+            src = src.expand(*self.shape)
+        return java_copy(self, src)
+    return copy_
 
 
 def _method(function):

@@ -124,4 +124,136 @@ class Variable(object):
         return t
 
 
-_shim.strict(__name__, "neuralGLM's PyTorch bridge (scripts/lib/torch/autograd: Function, Variable)")
+def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
+    """torch.autograd.backward(tensors, grad_tensors): one backward pass from several outputs (their gradients add up
+    in the leaves' .grad), as the sum of each output times its grad_tensor."""
+    import torch
+    if create_graph:
+        raise RuntimeError("backward(create_graph=True) is not supported by neuralGLM's PyTorch bridge: gradients are "
+                           "not recorded (no second derivatives)")
+    if isinstance(tensors, Tensor):
+        tensors = [tensors]
+    tensors = list(tensors)
+    if grad_tensors is None or isinstance(grad_tensors, Tensor):
+        grad_tensors = [grad_tensors] * len(tensors) if grad_tensors is None else [grad_tensors]
+    total = None
+    for t, g in zip(tensors, grad_tensors):
+        if g is None:
+            if t.numel() != 1:
+                raise RuntimeError("grad can be implicitly created only for scalar outputs")
+            term = t.sum()
+        else:
+            term = (t * g.detach()).sum()
+        total = term if total is None else total + term
+    total.backward(retain_graph=bool(retain_graph))
+
+
+def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False, only_inputs=True,
+         allow_unused=False, is_grads_batched=False):
+    """torch.autograd.grad(outputs, inputs): the gradients of the outputs (times grad_outputs) with respect to each
+    input, returned as a tuple, leaving every .grad as it was. create_graph=True (gradients that are themselves
+    recorded, for second derivatives) is not supported."""
+    if create_graph:
+        raise RuntimeError("torch.autograd.grad(create_graph=True) is not supported by neuralGLM's PyTorch bridge: "
+                           "gradients are not recorded (no second derivatives, gradient penalties or Hessians)")
+    single = isinstance(inputs, Tensor)
+    inputs = [inputs] if single else list(inputs)
+    for i, x in enumerate(inputs):
+        if not x.requires_grad:
+            raise RuntimeError("One of the differentiated Tensors does not require grad")
+    saved = [(x.grad, x.retains_grad) for x in inputs]
+    for x in inputs:
+        x.grad = None
+        if not x.is_leaf:
+            x.retain_grad()
+    try:
+        backward(outputs, grad_outputs, retain_graph=retain_graph)
+        result = []
+        for i, x in enumerate(inputs):
+            if x.grad is None and not allow_unused:
+                raise RuntimeError("One of the differentiated Tensors appears to not have been used in the graph. "
+                                   "Set allow_unused=True if this is the desired behavior.")
+            result.append(x.grad.detach() if x.grad is not None else None)  # a copy: .grad is restored below
+    finally:
+        for x, (old, _) in zip(inputs, saved):
+            x.grad = old
+    return tuple(result)
+
+
+class GradcheckError(RuntimeError):
+    """torch.autograd.gradcheck's failure."""
+
+
+def _as_tuple(x):
+    return tuple(x) if isinstance(x, (tuple, list)) else (x,)
+
+
+def _jacobians(func, inputs, eps):
+    """(analytical, numerical) Jacobians of each output entry with respect to each input entry, as nested lists
+    [input][output entry][input entry]: the analytical by a backward per output entry, the numerical by central
+    differences (f(x + eps e_j) - f(x - eps e_j)) / (2 eps)."""
+    import torch
+    outputs = _as_tuple(func(*inputs))
+    flat_out = [o.reshape(-1) for o in outputs]
+    n_out = sum(o.numel() for o in flat_out)
+    diff = [k for k, x in enumerate(inputs) if isinstance(x, Tensor) and x.requires_grad]
+    analytical = dict((k, []) for k in diff)
+    row = 0
+    for o in flat_out:
+        for e in range(o.numel()):
+            for k in diff:
+                inputs[k].grad = None
+            if o.requires_grad:
+                o[e].backward(retain_graph=True)
+            for k in diff:
+                g = inputs[k].grad
+                analytical[k].append(g.reshape(-1).tolist() if g is not None else [0.0] * inputs[k].numel())
+            row += 1
+    numerical = dict((k, [[0.0] * inputs[k].numel() for _ in range(n_out)]) for k in diff)
+    with torch.no_grad():
+        for k in diff:
+            x = inputs[k]
+            flat = x.detach().reshape(-1).tolist()
+            for j in range(len(flat)):
+                values = []
+                for step in (eps, -eps):
+                    moved = list(flat)
+                    moved[j] = flat[j] + step
+                    x.copy_(torch.tensor(moved, dtype=x.dtype).reshape(*x.shape))
+                    values.append([v for o in _as_tuple(func(*inputs)) for v in _values(o)])
+                x.copy_(torch.tensor(flat, dtype=x.dtype).reshape(*x.shape))
+                for r in range(n_out):
+                    numerical[k][r][j] = (values[0][r] - values[1][r]) / (2 * eps)
+    for k in diff:
+        inputs[k].grad = None
+    return diff, analytical, numerical
+
+
+def _values(o):
+    v = o.detach().reshape(-1).tolist()
+    return v if isinstance(v, list) else [v]
+
+
+def gradcheck(func, inputs, eps=1e-06, atol=1e-05, rtol=0.001, raise_exception=True, check_sparse_nnz=False,
+              nondet_tol=0.0, check_undefined_grad=True, check_grad_dtypes=False, check_batched_grad=False,
+              check_batched_forward_grad=False, check_forward_ad=False, check_backward_ad=True, fast_mode=False):
+    """torch.autograd.gradcheck(func, inputs): True when the gradients of func's outputs with respect to the inputs
+    that require grad match central finite differences (|analytical - numerical| <= atol + rtol |numerical| for every
+    entry); else a GradcheckError naming the output and input (or False with raise_exception=False)."""
+    inputs = _as_tuple(inputs)
+    diff, analytical, numerical = _jacobians(func, inputs, eps)
+    for k in diff:
+        for r, (a_row, n_row) in enumerate(zip(analytical[k], numerical[k])):
+            for a, n in zip(a_row, n_row):
+                if abs(a - n) > atol + rtol * abs(n):
+                    if not raise_exception:
+                        return False
+                    raise GradcheckError("Jacobian mismatch for output 0 with respect to input %d,\nnumerical:%r\n"
+                                         "analytical:%r\n" % (k, numerical[k], analytical[k]))
+    return True
+
+
+from torch.autograd import functional  # noqa: E402
+
+_shim.strict(__name__, "neuralGLM's PyTorch bridge (scripts/lib/torch/autograd: Function, Variable, backward, grad, "
+                       "gradcheck, functional)")

@@ -179,6 +179,176 @@ def _sequential_layer(self, name):
 _Sequential.__getattr__ = _sequential_layer
 
 
+def _sequential_append(self, module):
+    """seq.append(module): the module added at the end (named by its position); returns the Sequential."""
+    self.add_module(str(len(self)), module)
+    return self
+
+
+def _sequential_extend(self, modules):
+    for module in modules:
+        _sequential_append(self, module)
+    return self
+
+
+_Sequential.append = _sequential_append
+_Sequential.extend = _sequential_extend
+
+
+def _register_parameter(self, name, param):
+    """module.register_parameter(name, param): param (an nn.Parameter, or None) as the attribute name."""
+    if '.' in name:
+        raise KeyError("parameter name can't contain \".\"")
+    if name == '':
+        raise KeyError("parameter name can't be empty string \"\"")
+    if param is not None and not isinstance(param, Parameter):
+        raise TypeError("cannot assign '%s' object to parameter '%s' (torch.nn.Parameter or None required)"
+                        % (_torch_typename(param), name))
+    setattr(self, name, param)
+
+
+def _add_module(self, name, module):
+    """module.add_module(name, child) (register_module): child as the attribute name."""
+    if module is not None and not isinstance(module, Module):
+        raise TypeError("%s is not a Module subclass" % _torch_typename(module))
+    if '.' in name:
+        raise KeyError("module name can't contain \".\", got: %s" % name)
+    setattr(self, name, module)
+
+
+def _torch_typename(obj):
+    import torch
+    return torch.typename(obj)  # noqa (torch is imported by then)
+
+
+def _get_submodule(self, target):
+    """module.get_submodule('encoder.0'): the module at that dotted path."""
+    module = self
+    if target == '':
+        return module
+    for item in target.split('.'):
+        children = dict(module.named_children())
+        if item not in children:
+            raise AttributeError(module.__class__.__name__ + " has no attribute `" + item + "`")
+        module = children[item]
+    return module
+
+
+def _get_parameter(self, target):
+    """module.get_parameter('encoder.0.weight')."""
+    path, _, name = target.rpartition('.')
+    params = dict(_get_submodule(self, path).named_parameters())
+    if name not in params:
+        raise AttributeError("`" + name + "` is not an nn.Parameter")
+    return params[name]
+
+
+Module.register_parameter = _register_parameter
+if not hasattr(Module, 'add_module'):
+    Module.add_module = _add_module
+Module.register_module = _add_module
+Module.get_submodule = _get_submodule
+Module.get_parameter = _get_parameter
+
+
+class ParameterList(Module):
+    """nn.ParameterList(parameters): parameters registered as this module's "0", "1", ... (so that they are the
+    model's: plist.0 in named_parameters); index, iterate, append, extend."""
+
+    def __init__(self, values=None):
+        super(ParameterList, self).__init__()
+        self.__dict__['_nglm_size'] = 0
+        if values is not None:
+            self.extend(values)
+
+    def append(self, value):
+        value = value if isinstance(value, Parameter) else Parameter(value)
+        setattr(self, str(len(self)), value)
+        self.__dict__['_nglm_size'] = len(self) + 1
+        return self
+
+    def extend(self, values):
+        for value in values:
+            self.append(value)
+        return self
+
+    def __len__(self):
+        return self.__dict__['_nglm_size']
+
+    def __iter__(self):
+        return iter([getattr(self, str(i)) for i in range(len(self))])
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return ParameterList(list(self)[index])
+        return getattr(self, str(range(len(self))[index]))
+
+    def __setitem__(self, index, value):
+        setattr(self, str(range(len(self))[index]), value if isinstance(value, Parameter) else Parameter(value))
+
+    def extra_repr(self):
+        return '\n'.join('  (%d): %s' % (k, _parameter_line(p)) for k, p in enumerate(self))
+
+    def forward(self, *args):
+        raise NotImplementedError("ParameterList is not called itself; use its parameters in forward")
+
+
+def _parameter_line(p):
+    return "Parameter containing: [%s of size %s]" % (p.dtype, 'x'.join(str(s) for s in p.shape))
+
+
+class ParameterDict(Module):
+    """nn.ParameterDict(dict or pairs): parameters registered under their keys; index by key, keys(), values(),
+    items(), len, in, update."""
+
+    def __init__(self, parameters=None):
+        super(ParameterDict, self).__init__()
+        self.__dict__['_nglm_keys'] = []
+        if parameters is not None:
+            self.update(parameters)
+
+    def update(self, parameters):
+        pairs = parameters.items() if hasattr(parameters, 'items') else parameters
+        for key, value in pairs:
+            self[key] = value
+
+    def __setitem__(self, key, value):
+        setattr(self, key, value if isinstance(value, Parameter) else Parameter(value))
+        if key not in self.__dict__['_nglm_keys']:
+            self.__dict__['_nglm_keys'].append(key)
+
+    def __getitem__(self, key):
+        if key not in self.__dict__['_nglm_keys']:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def keys(self):
+        return list(self.__dict__['_nglm_keys'])
+
+    def values(self):
+        return [self[k] for k in self.keys()]
+
+    def items(self):
+        return [(k, self[k]) for k in self.keys()]
+
+    def __len__(self):
+        return len(self.__dict__['_nglm_keys'])
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __contains__(self, key):
+        return key in self.__dict__['_nglm_keys']
+
+    def extra_repr(self):
+        # PyTorch 1.13's ParameterDict names the legacy type (torch.FloatTensor) where ParameterList names the dtype
+        return '\n'.join('  (%s): Parameter containing: [%s of size %s]' % (k, p.type(), 'x'.join(str(n) for n in p.shape))
+                         for k, p in self.items())
+
+    def forward(self, *args):
+        raise NotImplementedError("ParameterDict is not called itself; use its parameters in forward")
+
+
 def _deepcopy_module(self, memo):
     """copy.deepcopy(model), as for keeping the best model: a module of the same kind with copies of the
     parameters (values and requires_grad; no gradient, as PyTorch's), its modules copied likewise and its other attributes

@@ -1,5 +1,6 @@
 """torch.nn.utils: clip_grad_norm_ and clip_grad_value_, which rescale or clip the parameters'
-gradients in place between loss.backward() and optimizer.step(), as PyTorch 1.13's."""
+gradients in place between loss.backward() and optimizer.step(), as PyTorch 1.13's; parameters_to_vector and
+vector_to_parameters."""
 from __future__ import absolute_import, division
 
 import _shim
@@ -47,4 +48,24 @@ def clip_grad_value_(parameters, clip_value):
 
 clip_grad_norm = clip_grad_norm_
 
-_shim.strict(__name__, "neuralGLM's PyTorch bridge (scripts/lib/torch/nn/utils: clip_grad_norm_, clip_grad_value_)")
+
+def parameters_to_vector(parameters):
+    """All parameters' entries in one 1-d tensor, in order (in the record)."""
+    import torch
+    return torch.cat([p.reshape(-1) for p in parameters])
+
+
+def vector_to_parameters(vec, parameters):
+    """Writes the entries of the 1-d vec into the parameters, in order (vec's length must be their total size)."""
+    from neuralglm.jython import Tensor
+    if not isinstance(vec, Tensor):
+        raise TypeError("expected torch.Tensor, but got: " + type(vec).__name__)
+    pointer = 0
+    values = vec.detach()
+    for p in parameters:
+        n = p.numel()
+        p.data = values[pointer:pointer + n].reshape(*p.shape)
+        pointer += n
+
+_shim.strict(__name__, "neuralGLM's PyTorch bridge (scripts/lib/torch/nn/utils: clip_grad_norm_, clip_grad_value_, "
+                       "parameters_to_vector, vector_to_parameters)")

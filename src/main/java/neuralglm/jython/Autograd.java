@@ -71,9 +71,12 @@ final class Autograd {
         grads.put(root, seed.copy());
         for (int i = order.size() - 1; i >= 0; i--) {
             final Tensor t = order.get(i);
-            final DMatrixRMaj g = grads.remove(t);
+            DMatrixRMaj g = grads.remove(t);
             if (g == null) {
                 continue;
+            }
+            if (t.hooks != null && !t.hooks.isEmpty()) {
+                g = t.applyHooks(g);
             }
             if (t.node == null) {
                 if (t.requiresGrad) {

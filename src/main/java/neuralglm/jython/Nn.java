@@ -135,8 +135,35 @@ public final class Nn {
     public static Module Tanh() { return activation(new Activation.Tanh()); }
     /** @return {@code 1 / (1 + e^-x)} */
     public static Module Sigmoid() { return activation(new Activation.Sigmoid()); }
-    /** @return {@code x} */
-    public static Module Identity() { return activation(new Activation.Identity()); }
+    /**
+     * {@code nn.Identity(*args, **kwargs)}: the arguments are ignored, as PyTorch's.
+     *
+     * @param args ignored
+     * @param kws  ignored
+     * @return a module whose call returns its input itself ({@code nn.Identity()(x) is x}); in a Sequential, the
+     *         engine's identity layer
+     */
+    public static Module Identity(org.python.core.PyObject[] args, String[] kws) { return new IdentityModule(); }
+
+    /** PyTorch's nn.Identity: its forward returns the input object itself. */
+    static final class IdentityModule extends EngineModule {
+        IdentityModule() {
+            super(new Activation.Identity(), new Activation.Identity().toString(), List.of(), List.of());
+        }
+
+        @Override
+        public org.python.core.PyObject __call__(org.python.core.PyObject[] args, String[] kws) {
+            if (args.length == 1) {
+                return args[0];
+            }
+            return super.__call__(args, kws);
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            return x;
+        }
+    }
 
     /**
      * {@code Softmax(dim=1)}.

@@ -326,6 +326,67 @@ public class Tensor implements Iterable<Object> {
         }
     }
 
+    /** The functions {@link #register_hook} added, called in order on the gradient reaching this tensor. */
+    transient java.util.List<org.python.core.PyObject> hooks;
+
+    /**
+     * {@code t.register_hook(fn)}: during every backward, {@code fn(grad)} is called with the gradient reaching this
+     * tensor (before a leaf adds it to {@code .grad}); a tensor it returns replaces the gradient (None keeps it), as
+     * PyTorch's (clipping or scaling one parameter's gradient, or printing it).
+     *
+     * @param hook a function of one tensor
+     * @return a handle whose {@code remove()} takes the hook away
+     */
+    public HookHandle register_hook(org.python.core.PyObject hook) {
+        if (!needsGrad()) {
+            throw Errors.runtime("cannot register a hook on a tensor that doesn't require gradient");
+        }
+        if (hooks == null) {
+            hooks = new java.util.ArrayList<>();
+        }
+        hooks.add(hook);
+        return new HookHandle(hooks, hook);
+    }
+
+    /**
+     * @param g the gradient reaching this tensor
+     * @return g after this tensor's hooks (each may return a replacement of the same shape)
+     */
+    DMatrixRMaj applyHooks(DMatrixRMaj g) {
+        DMatrixRMaj out = g;
+        for (org.python.core.PyObject hook : new java.util.ArrayList<>(hooks)) {
+            final Tensor grad = Tensor.of(out, shape.clone());
+            grad.floating = floatDtype();
+            final org.python.core.PyObject r = hook.__call__(org.python.core.Py.java2py(grad));
+            if (r != org.python.core.Py.None) {
+                final Object t = r.__tojava__(Tensor.class);
+                if (!(t instanceof Tensor) || ((Tensor) t).numel() != numel()) {
+                    throw Errors.runtime("hook returned " + (t instanceof Tensor ? "a tensor of shape "
+                            + shapeText(((Tensor) t).shape) : "a " + r.getType().getName())
+                            + "; a gradient hook returns None or a tensor of the gradient's shape " + shapeText(shape));
+                }
+                out = ((Tensor) t).data.copy();
+            }
+        }
+        return out;
+    }
+
+    /** {@code handle.remove()} of a hook added by {@link #register_hook}. */
+    public static final class HookHandle {
+        private final java.util.List<org.python.core.PyObject> hooks;
+        private final org.python.core.PyObject hook;
+
+        HookHandle(java.util.List<org.python.core.PyObject> hooks, org.python.core.PyObject hook) {
+            this.hooks = hooks;
+            this.hook = hook;
+        }
+
+        /** Takes the hook away (again: nothing). */
+        public void remove() {
+            hooks.remove(hook);
+        }
+    }
+
     /** @return whether {@link #retain_grad()} made this non-leaf keep its gradient ({@code t.retains_grad}) */
     public boolean isRetains_grad() {
         return retainsGrad;
@@ -470,7 +531,7 @@ public class Tensor implements Iterable<Object> {
             if (target.__tojava__(DType.class) instanceof DType) {
                 dtype = (DType) target.__tojava__(DType.class);
             } else if (target.__tojava__(Tensor.class) instanceof Tensor) {
-                dtype = null;
+                dtype = ((Tensor) target.__tojava__(Tensor.class)).getDtype();   // t.to(other): other's dtype
             } else {
                 DType.checkDevice(target, "to");
             }

@@ -37,10 +37,10 @@ public class TorchAdagrad extends TorchOptimizer {
     @Override
     void groupOptions(Map<String, PyObject> o) {
         o.put("lr", Py.newFloat(lr));
-        o.put("lr_decay", Py.newFloat(lrDecay));
+        o.put("lr_decay", zeroAsInt(lrDecay));
         o.put("eps", Py.newFloat(eps));
-        o.put("weight_decay", Py.newFloat(weightDecay));
-        o.put("initial_accumulator_value", Py.newFloat(initialAccumulator));
+        o.put("weight_decay", zeroAsInt(weightDecay));
+        o.put("initial_accumulator_value", zeroAsInt(initialAccumulator));
         o.put("foreach", Py.None);
         o.put("maximize", Py.False);
     }

@@ -57,7 +57,7 @@ public class TorchAdam extends TorchOptimizer {
         o.put("lr", Py.newFloat(lr));
         o.put("betas", getBetas());
         o.put("eps", Py.newFloat(eps));
-        o.put("weight_decay", Py.newFloat(weightDecay));
+        o.put("weight_decay", zeroAsInt(weightDecay));
         o.put("amsgrad", Py.newBoolean(amsgrad));
         o.put("maximize", Py.False);
         o.put("foreach", Py.None);

@@ -228,6 +228,14 @@ public abstract class TorchOptimizer {
         }
     }
 
+    /**
+     * @param v an option's value
+     * @return 0 as PyTorch's defaults hold it (the int 0: {'momentum': 0, 'weight_decay': 0}), another value as a float
+     */
+    static PyObject zeroAsInt(double v) {
+        return v == 0 ? Py.newInteger(0) : Py.newFloat(v);
+    }
+
     /** @return the options this optimiser takes, for messages */
     abstract String options();
 
@@ -289,6 +297,13 @@ public abstract class TorchOptimizer {
         groupOptions(o);
         for (Map.Entry<String, PyObject> e : o.entrySet()) {
             options.__setitem__(e.getKey(), e.getValue());
+        }
+        if (group != null) {   // a scheduler's own keys ('initial_lr'), as PyTorch's state_dict keeps the whole group
+            for (PyObject key : group.keys().asIterable()) {
+                if (!key.toString().equals("params") && options.__finditem__(key) == null) {
+                    options.__setitem__(key, group.__finditem__(key));
+                }
+            }
         }
         final org.python.core.PyList ids = new org.python.core.PyList();
         for (int i = 0; i < params.size(); i++) {

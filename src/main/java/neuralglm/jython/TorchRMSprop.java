@@ -37,11 +37,11 @@ public class TorchRMSprop extends TorchOptimizer {
     @Override
     void groupOptions(Map<String, PyObject> o) {
         o.put("lr", Py.newFloat(lr));
-        o.put("momentum", Py.newFloat(momentum));
+        o.put("momentum", zeroAsInt(momentum));
         o.put("alpha", Py.newFloat(alpha));
         o.put("eps", Py.newFloat(eps));
         o.put("centered", Py.newBoolean(centered));
-        o.put("weight_decay", Py.newFloat(weightDecay));
+        o.put("weight_decay", zeroAsInt(weightDecay));
         o.put("foreach", Py.None);
         o.put("maximize", Py.False);
         o.put("differentiable", Py.False);

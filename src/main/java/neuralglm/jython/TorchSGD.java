@@ -48,9 +48,9 @@ public class TorchSGD extends TorchOptimizer {
     @Override
     void groupOptions(Map<String, PyObject> o) {
         o.put("lr", Py.newFloat(lr));
-        o.put("momentum", Py.newFloat(momentum));
-        o.put("dampening", Py.newFloat(0.0));
-        o.put("weight_decay", Py.newFloat(weightDecay));
+        o.put("momentum", zeroAsInt(momentum));
+        o.put("dampening", zeroAsInt(0.0));
+        o.put("weight_decay", zeroAsInt(weightDecay));
         o.put("nesterov", Py.newBoolean(nesterov));
         o.put("maximize", Py.False);
         o.put("foreach", Py.None);

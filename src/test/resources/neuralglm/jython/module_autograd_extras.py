@@ -1,0 +1,113 @@
+from __future__ import print_function
+import torch
+import torch.nn as nn
+import numpy as np
+print('== b')
+from torch.nn.utils import parameters_to_vector, vector_to_parameters
+class M(nn.Module):
+    def __init__(self):
+        super(M, self).__init__()
+        self.register_parameter('w', nn.Parameter(torch.ones(2)))
+        self.register_parameter('b', None)
+        self.add_module('lin', nn.Linear(2, 1))
+        self.ps = nn.ParameterList([nn.Parameter(torch.zeros(3)), nn.Parameter(torch.ones(2, 2))])
+        self.pd = nn.ParameterDict({'a': nn.Parameter(torch.zeros(1))})
+    def forward(self, x):
+        return self.lin(x * self.w) + self.ps[0].sum() + self.pd['a']
+m = M()
+print([n for n, _ in m.named_parameters()])
+print(m)
+print(len(m.ps), m.get_parameter('lin.bias').shape, m.get_submodule('lin'))
+v = parameters_to_vector(m.parameters())
+print(v.shape)
+vector_to_parameters(torch.arange(v.numel()) * 1.0, m.parameters())
+print(m.w, m.ps[1])
+s = nn.Sequential(nn.Linear(2, 3))
+s.append(nn.ReLU()).append(nn.Linear(3, 1))
+print(s, len(s), s(torch.ones(4, 2)).shape)
+print(torch.tensor([3., 1., 2.]).clamp(min=torch.tensor([2., 2., 2.])), torch.clamp(torch.tensor([3., 1., 2.]), max=torch.tensor([2.5, 0., 5.])))
+print(torch.zeros(2, 3).copy_(torch.tensor([9., 8., 7.])))
+try:
+    m.register_parameter('x', torch.ones(1))
+except TypeError as e:
+    print('TypeError', e)
+print(torch.typename(torch.zeros(1)), torch.typename(3))
+print('== hk')
+w = torch.tensor([1.0, -2.0, 3.0], requires_grad=True)
+h = w.register_hook(lambda g: g.clamp(-1.5, 1.5))
+seen = []
+h2 = w.register_hook(lambda g: seen.append(g.clone()))
+(w * torch.tensor([4.0, 1.0, -3.0])).sum().backward()
+print(w.grad, seen)
+h.remove()
+w.grad = None
+(w * torch.tensor([4.0, 1.0, -3.0])).sum().backward()
+print(w.grad, len(seen))
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+y = x * 2
+y.register_hook(lambda g: g * 10)
+(y ** 2).sum().backward()
+print(x.grad)
+try:
+    torch.ones(2).register_hook(lambda g: g)
+except RuntimeError as e:
+    print('RuntimeError', e)
+print('== ag')
+from torch.autograd import gradcheck
+from torch.autograd.functional import jacobian
+x = torch.tensor([0.5, -1.0, 2.0], dtype=torch.float64, requires_grad=True)
+w = torch.tensor([[1.0, 2.0, 3.0], [0.5, -0.5, 1.0]], dtype=torch.float64, requires_grad=True)
+print(gradcheck(lambda a, b: (b.mm(a.reshape(-1, 1)).tanh()), (x, w)))
+print(gradcheck(torch.erf, (x,)), gradcheck(lambda a: a.prod(), x), gradcheck(lambda a: torch.logit(a.sigmoid()) ** 2, (x,)))
+print(jacobian(lambda a: a.exp() * a.sum(), x))
+print(jacobian(lambda a, b: (a * b).sum(), (x, torch.ones(3, dtype=torch.float64))))
+y = (x ** 2).sum() * 3
+g, = torch.autograd.grad(y, x)
+print(g, x.grad)
+z = w.mm(x.reshape(-1, 1))
+print(torch.autograd.grad(z, [w, x], grad_outputs=torch.ones(2, 1)))
+torch.autograd.backward([x.sum(), (x * 2).sum()])
+print(x.grad)
+h = x * 3
+u = (h ** 2).sum()
+print(torch.autograd.grad(u, h))
+class Bad(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, a):
+        ctx.save_for_backward(a)
+        return a ** 2
+    @staticmethod
+    def backward(ctx, g):
+        a, = ctx.saved_tensors
+        return g * a
+print(gradcheck(Bad.apply, (x,), raise_exception=False))
+try:
+    gradcheck(Bad.apply, (x,))
+except RuntimeError as e:
+    print(type(e).__name__, str(e).split('\n')[0])
+print('== m')
+a = np.array([[1., 2., 3.], [4., 5., 6.]])
+print(a[a > 2].tolist()); a[a > 2] = -1; print(a.tolist())
+b = np.array([1, 5, 2, 7])
+print(b[b > 2], b[np.array([True, False, True, False])])
+b[b > 4] = 0; print(b)
+c = np.array([[1., 2.], [3., 4.], [5., 6.]])
+print(c[c[:, 0] > 2])
+print('== ty')
+x = torch.tensor([1.7, -2.2])
+print(x.to(torch.tensor([1])), x.to(torch.tensor([1])).dtype, x.to(torch.zeros(1, dtype=torch.float64)).dtype)
+print(torch.tensor([3.7]).type(torch.LongTensor), torch.tensor([3]).type(torch.FloatTensor), x.type(), x.type('torch.DoubleTensor').dtype, x.type(torch.float64).dtype)
+print('== id')
+x = torch.tensor([1., 2.], requires_grad=True)
+i = nn.Identity(54, unused='x')
+print(i(x) is x, i(x), i)
+s = nn.Sequential(nn.Linear(2, 2), nn.Identity(), nn.ReLU())
+print(s, s(torch.ones(1, 2)).shape)
+print(isinstance(i, nn.Identity), isinstance(s[1], nn.Identity))
+print('== sd')
+m = torch.nn.Linear(2, 1)
+o = torch.optim.SGD(m.parameters(), lr=0.1)
+s = torch.optim.lr_scheduler.StepLR(o, 2)
+g = o.state_dict()['param_groups'][0]
+print(sorted(g.items()))
+print(sorted((k, v) for k, v in o.param_groups[0].items() if k != 'params'))
