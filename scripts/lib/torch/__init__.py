@@ -148,6 +148,18 @@ class Size(tuple):
 
     __str__ = __repr__
 
+    def __getitem__(self, index):
+        # a slice of a Size is a Size, as PyTorch's (x.shape[1:])
+        if __builtin__.isinstance(index, __builtin__.slice):
+            return Size(tuple.__getitem__(self, index))
+        return tuple.__getitem__(self, index)
+
+    def __getslice__(self, i, j):
+        return Size(tuple.__getslice__(self, i, j))
+
+    def __add__(self, other):
+        return Size(tuple.__add__(self, tuple(other)))
+
     def numel(self):
         n = 1
         for s in self:
@@ -580,7 +592,10 @@ def _pick(self, dim, orders, k):
     return values, positions
 
 
-_SortResult = _namedtuple('torch_return_types_sort', ['values', 'indices'])
+def _SortResult(values, indices, name='sort'):
+    """torch.return_types.sort / topk: (values, indices), also .values and .indices, printed as PyTorch's."""
+    from torch._ops import _ValuesIndices
+    return _ValuesIndices(name, values, indices)
 
 
 def sort(input, dim=-1, descending=False, stable=False):
@@ -601,7 +616,8 @@ def topk(input, k, dim=-1, largest=True, sorted=True):
     orders = _order(input, dim, largest)
     if k > __builtin__.len(orders[0]):
         raise RuntimeError("selected index k out of range")
-    return _SortResult(*_pick(input, dim, orders, k))
+    values, indices = _pick(input, dim, orders, k)
+    return _SortResult(values, indices, 'topk')
 
 
 def _running_sums(t, dim, reverse=False):

@@ -1846,7 +1846,9 @@ public class Tensor implements Iterable<Object> {
     }
 
     private static void row(StringBuilder sb, String[] text, int off, int n, int width, boolean summarise, int indent) {
-        final int perLine = Math.max(1, (80 - indent) / (width + 2));
+        // PyTorch's _vector_str: (linewidth - its indent) / (width + 2) entries a line, its continuation lines indented
+        // one more (the indent here)
+        final int perLine = Math.max(1, (80 - (indent - 1)) / (width + 2));
         // PyTorch's _vector_str: the entries, right-aligned, and for a summarised row the element ' ...' between the
         // first and last three (so ",  ..." after a comma), packed perLine to a line
         final java.util.List<String> slots = new java.util.ArrayList<>();
@@ -1901,7 +1903,7 @@ public class Tensor implements Iterable<Object> {
         switch (format) {
             case "bool": return v != 0 ? "True" : "False";
             case "long": return Long.toString((long) v);
-            case "int": return String.format(Locale.ROOT, "%.0f.", v == 0 ? 0.0 : v);
+            case "int": return String.format(Locale.ROOT, "%.0f.", v);   // -0. keeps its sign, as PyTorch's
             case "sci": return scientific(v);
             default: // Python's '%.4f': the exact value rounded half to even (0.0312 for 0.03125, where Java's %.4f gives 0.0313)
                 final String t = new java.math.BigDecimal(v).setScale(4, java.math.RoundingMode.HALF_EVEN).toPlainString();

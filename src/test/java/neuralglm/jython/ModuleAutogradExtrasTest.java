@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
  * tensor); {@code gradcheck} (passing, and failing on a wrong backward), {@code autograd.functional.jacobian},
  * {@code torch.autograd.grad} and {@code autograd.backward}; the numpy shim's 2-d boolean masks (they read and wrote
  * every entry); {@code t.to(other)} (other's dtype was ignored) and {@code t.type(torch.LongTensor)};
- * {@code nn.Identity()(x) is x}; the optimiser's state_dict keeping the scheduler's {@code initial_lr}. The same
+ * {@code nn.Identity()(x) is x}; the optimiser's state_dict keeping the scheduler's {@code initial_lr}; printing: -0.
+ * in whole-number mode, 2-d rows wrapped at PyTorch's width, {@code torch.return_types.sort/topk}, a slice of
+ * {@code torch.Size}. The same
  * text, every number within 1e-12 of max(1, |PyTorch's|).
  */
 class ModuleAutogradExtrasTest {
@@ -84,6 +86,36 @@ class ModuleAutogradExtrasTest {
             == sd
             [('dampening', 0), ('differentiable', False), ('foreach', None), ('initial_lr', 0.1), ('lr', 0.1), ('maximize', False), ('momentum', 0), ('nesterov', False), ('params', [0, 1]), ('weight_decay', 0)]
             [('dampening', 0), ('differentiable', False), ('foreach', None), ('initial_lr', 0.1), ('lr', 0.1), ('maximize', False), ('momentum', 0), ('nesterov', False), ('weight_decay', 0)]
+            == printing
+            tensor([-0., 1.]) tensor([-0.0000, 1.5000])
+            torch.Size([3]) torch.Size([2, 3, 4]) (4, 2, 3) Size
+            torch.return_types.sort(
+            values=tensor([1., 2., 3.]),
+            indices=tensor([1, 2, 0]))
+            torch.return_types.topk(
+            values=tensor([3., 2.]),
+            indices=tensor([0, 2]))
+            tensor([3., 2., 1.]) tensor([0, 2, 1]) tensor([1, 2, 0])
+            tensor([[ 0.5000,  1.5000,  2.5000,  3.5000,  4.5000,  5.5000,  6.5000,  7.5000],
+                    [ 8.5000,  9.5000, 10.5000, 11.5000, 12.5000, 13.5000, 14.5000, 15.5000]])
+            tensor([ 0.5000,  1.5000,  2.5000,  3.5000,  4.5000,  5.5000,  6.5000,  7.5000,
+                     8.5000,  9.5000, 10.5000, 11.5000, 12.5000, 13.5000, 14.5000, 15.5000,
+                    16.5000, 17.5000, 18.5000, 19.5000, 20.5000, 21.5000, 22.5000, 23.5000,
+                    24.5000, 25.5000, 26.5000, 27.5000, 28.5000, 29.5000, 30.5000, 31.5000,
+                    32.5000, 33.5000, 34.5000, 35.5000, 36.5000, 37.5000, 38.5000, 39.5000])
+            tensor([[    0.0000,  1000.5000,  2001.0000,  3001.5000,  4002.0000,  5002.5000,
+                      6003.0000,  7003.5000,  8004.0000,  9004.5000],
+                    [10005.0000, 11005.5000, 12006.0000, 13006.5000, 14007.0000, 15007.5000,
+                     16008.0000, 17008.5000, 18009.0000, 19009.5000],
+                    [20010.0000, 21010.5000, 22011.0000, 23011.5000, 24012.0000, 25012.5000,
+                     26013.0000, 27013.5000, 28014.0000, 29014.5000],
+                    [30015.0000, 31015.5000, 32016.0000, 33016.5000, 34017.0000, 35017.5000,
+                     36018.0000, 37018.5000, 38019.0000, 39019.5000]])
+            tensor([0.0000e+00, 1.0000e-05, 2.0000e-05, 3.0000e-05, 4.0000e-05, 5.0000e-05,
+                    6.0000e-05, 7.0000e-05, 8.0000e-05, 9.0000e-05, 1.0000e-04, 1.1000e-04,
+                    1.2000e-04, 1.3000e-04, 1.4000e-04, 1.5000e-04, 1.6000e-04, 1.7000e-04,
+                    1.8000e-04, 1.9000e-04, 2.0000e-04, 2.1000e-04, 2.2000e-04, 2.3000e-04,
+                    2.4000e-04, 2.5000e-04, 2.6000e-04, 2.7000e-04, 2.8000e-04, 2.9000e-04])
             """;
 
     @Test
