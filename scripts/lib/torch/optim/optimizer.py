@@ -117,7 +117,7 @@ class Optimizer(object):
             text += '\nParameter Group {0}\n'.format(i)
             for key in sorted(group.keys()):
                 if key != 'params':
-                    text += '    {0}: {1}\n'.format(key, group[key])
+                    text += '    {0}: {1}\n'.format(key, _text(group[key]))   # Jython's format prints False as 0
         return text + ')'
 
 
@@ -130,3 +130,8 @@ def _copy(value):
     if isinstance(value, list):
         return [_copy(v) for v in value]
     return value
+
+
+def _text(value):
+    """A group option as Python 3's format prints it (Jython's prints False as 0 and floats to 12 digits)."""
+    return repr(value) if isinstance(value, float) else str(value)

@@ -64,9 +64,9 @@ public abstract class TorchOptimizer {
             } else if (o instanceof Tensor) {
                 params.add(bind((Tensor) o));
                 tensors.add((Tensor) o);
-            } else if (p instanceof org.python.core.PyDictionary) {
-                throw Errors.value(name() + ": parameter groups (dicts with their own options) are not supported by "
-                        + "neuralGLM's PyTorch bridge; give one list of parameters, e.g. model.parameters()");
+            } else if (p instanceof org.python.core.PyDictionary) {   // torch.optim.SGD makes one optimiser per group
+                throw Errors.value(name() + ": parameter groups (dicts with their own options) go to torch.optim."
+                        + name() + ", which makes one engine optimiser per group");
             } else {
                 throw Errors.type(name() + ": expected parameters (as from net.parameters()), got " + p.getType().getName());
             }
@@ -255,8 +255,9 @@ public abstract class TorchOptimizer {
      * @return never: parameter groups with options of their own are not supported (a one-line {@code ValueError})
      */
     public PyObject add_param_group(PyObject group) {
-        throw Errors.value(name() + ".add_param_group is not supported by neuralGLM's PyTorch bridge: an optimiser has "
-                + "one parameter group; make a second optimiser for parameters with other options");
+        throw Errors.value(name() + ".add_param_group is not supported by neuralGLM's PyTorch bridge: an optimiser made "
+                + "from one list of parameters has one group; give the groups when making it (" + name()
+                + "([{'params': a}, {'params': b, 'lr': 1e-3}], lr=1e-2)) or make a second optimiser");
     }
 
     /**
@@ -487,6 +488,13 @@ public abstract class TorchOptimizer {
     public String toString() {
         final Map<String, PyObject> o = new java.util.TreeMap<>();
         groupOptions(o);
+        if (group != null) {   // a scheduler's own keys ('initial_lr'), which PyTorch prints with the options
+            for (PyObject key : group.keys().asIterable()) {
+                if (!key.toString().equals("params")) {
+                    o.putIfAbsent(key.toString(), group.__finditem__(key));
+                }
+            }
+        }
         final StringBuilder sb = new StringBuilder(name()).append(" (\nParameter Group 0\n");
         for (Map.Entry<String, PyObject> e : o.entrySet()) {
             final PyObject v = e.getValue();
