@@ -321,10 +321,11 @@ def _mul(input, other):
 
 
 def _div(input, other, rounding_mode=None):
-    """torch.div(input, other) and input.div(other): true division; rounding_mode is not supported."""
+    """torch.div(input, other, rounding_mode=None) and input.div(other): true division, or rounded towards 0
+    ('trunc') or down ('floor'), as PyTorch's."""
     if rounding_mode is not None:
-        raise ValueError("div(rounding_mode=%r) is not supported by neuralGLM's PyTorch bridge; write (a / b).floor()"
-                         % (rounding_mode,))
+        from torch._ops import div as _rounded
+        return _rounded(input, other, rounding_mode)
     return input / other
 
 

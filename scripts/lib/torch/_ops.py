@@ -885,6 +885,451 @@ def cdist(x1, x2, p=2.0):
     return torch.stack(cols, dim=1)
 
 
+def div(input, other, rounding_mode=None):
+    """input / other; rounding_mode 'trunc' (towards 0) or 'floor' (down), whole numbers keeping their dtype."""
+    if rounding_mode is None:
+        return input / other
+    if rounding_mode not in ('trunc', 'floor'):
+        raise ValueError("div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '%s'"
+                         % rounding_mode)
+    q = _float(input) / other
+    q = trunc(q) if rounding_mode == 'trunc' else q.floor()
+    return _whole(q, input, other)
+
+
+def atan2(input, other):
+    """The angle of (other, input) in (-pi, pi] (backward: other / r^2 to input, -input / r^2 to other)."""
+    torch = _torch()
+    from torch.autograd import Function
+    a, b = torch.broadcast_tensors(_float(input), _float(_as_tensor(other, input)))
+
+    class Atan2Backward(Function):
+        @staticmethod
+        def forward(ctx, y, x):
+            ctx.save_for_backward(y, x)
+            return torch.tensor(_map2(math.atan2, y.tolist(), x.tolist()), dtype=y.dtype)
+
+        @staticmethod
+        def backward(ctx, grad):
+            y, x = ctx.saved_tensors
+            r2 = x * x + y * y
+            return grad * x / r2, -grad * y / r2
+    return Atan2Backward.apply(a, b)
+
+
+def _map2(f, a, b):
+    if isinstance(a, list):
+        return [_map2(f, u, v) for u, v in __builtin__.zip(a, b)]
+    return f(a, b)
+
+
+def broadcast_tensors(*tensors):
+    """The tensors expanded to their common broadcast shape."""
+    shapes = [tuple(t.shape) for t in tensors]
+    n = __builtin__.max(len(sh) for sh in shapes)
+    padded = [(1,) * (n - len(sh)) + sh for sh in shapes]
+    target = []
+    for sizes in __builtin__.zip(*padded):
+        big = [v for v in sizes if v != 1]
+        if big and any(v != big[0] for v in big):
+            raise RuntimeError("The size of tensor a (%d) must match the size of tensor b (%d) at non-singleton "
+                               "dimension" % (big[0], [v for v in big if v != big[0]][0]))
+        target.append(big[0] if big else 1)
+    return tuple(t if tuple(t.shape) == tuple(target) else t.expand(*target) for t in tensors)
+
+
+def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=None):
+    """The distinct entries, sorted, as a 1-d tensor (no gradient); with return_inverse each entry's position among
+    them (input's shape), with return_counts how often each occurs."""
+    torch = _torch()
+    if dim is not None:
+        raise RuntimeError("unique(dim=...) is not supported by neuralGLM's PyTorch bridge; use dim=None")
+    values = input.detach().reshape(-1).tolist()
+    counts = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    distinct = __builtin__.sorted(counts)
+    out = [torch.tensor(distinct, dtype=input.dtype)]
+    if return_inverse:
+        where = dict((v, k) for k, v in enumerate(distinct))
+        out.append(torch.tensor([where[v] for v in values], dtype=torch.int64).reshape(*input.shape))
+    if return_counts:
+        out.append(torch.tensor([counts[v] for v in distinct], dtype=torch.int64))
+    return out[0] if len(out) == 1 else tuple(out)
+
+
+def vstack(tensors):
+    """The tensors stacked as rows (1-d ones as rows of one)."""
+    return _torch().cat([t.reshape(1, -1) if t.dim() < 2 else t for t in tensors], dim=0)
+
+
+row_stack = vstack
+
+
+def hstack(tensors):
+    """The tensors joined along columns (1-d ones end to end)."""
+    tensors = __builtin__.list(tensors)
+    if all(t.dim() <= 1 for t in tensors):
+        return _torch().cat([t.reshape(-1) for t in tensors], dim=0)
+    return _torch().cat(tensors, dim=1)
+
+
+def column_stack(tensors):
+    """The tensors as columns (1-d ones as columns of one)."""
+    return _torch().cat([t.reshape(-1, 1) if t.dim() < 2 else t for t in tensors], dim=1)
+
+
+def cov(input, correction=1, fweights=None, aweights=None):
+    """The covariance of the rows (variables) over the columns (observations): (X - mean)(X - mean)^T / (N - correction);
+    a 1-d input is one variable (a 0-d result)."""
+    if fweights is not None or aweights is not None:
+        raise RuntimeError("cov(fweights=, aweights=) is not supported by neuralGLM's PyTorch bridge")
+    x = _float(input)
+    if x.dim() < 2:
+        x = x.reshape(1, -1)
+    n = x.shape[1]
+    centred = x - x.mean(1, keepdim=True)
+    c = centred.mm(centred.t()) / __builtin__.max(n - correction, 0)
+    return c.reshape([]) if input.dim() < 2 else c
+
+
+def corrcoef(input):
+    """Pearson's correlation of the rows: cov / sqrt(var_i var_j), clipped to [-1, 1]."""
+    c = cov(input)
+    if c.dim() == 0:
+        return c / c
+    d = diagonal_of(c).sqrt()
+    return (c / d.reshape(-1, 1) / d.reshape(1, -1)).clamp(-1, 1)
+
+
+def where_method(self, condition, y):
+    """t.where(condition, y): t where condition holds, y elsewhere."""
+    return _torch().where(condition, self, y)
+
+
+def any_(input, dim=None, keepdim=False):
+    return input.any() if dim is None else input.any(dim)
+
+
+def all_(input, dim=None, keepdim=False):
+    return input.all() if dim is None else input.all(dim)
+
+
+def index_select(input, dim, index):
+    return input.index_select(dim, index)
+
+
+def _shaped(t, shape):
+    return t.reshape(*shape) if shape else t.reshape([])
+
+
+def cummax(input, dim):
+    """(running maxima, their positions) along dim; values in the record (through gather)."""
+    return _cumulative(input, dim, lambda a, b: a >= b, "cummax")
+
+
+def cummin(input, dim):
+    """(running minima, their positions) along dim; values in the record (through gather)."""
+    return _cumulative(input, dim, lambda a, b: a <= b, "cummin")
+
+
+def _cumulative(input, dim, better, name):
+    torch = _torch()
+    d = _dim(input, dim)
+    lines, back = _lines(input, d)
+    positions = []
+    for line in lines:
+        best, out = None, []
+        for k, v in enumerate(line):
+            if best is None or v != v or (line[best] == line[best] and better(v, line[best])):
+                best = k
+            out.append(best)
+        positions.append(out)
+    idx = torch.tensor(back(positions), dtype=torch.int64)
+    values = gather(input, d, idx) if input.dim() == 2 else input[idx.tolist()] if idx.numel() else input[:0]
+    return _ValuesIndices(name, values, idx)
+
+
+def logcumsumexp(input, dim):
+    """log of the running sums of exp along dim, stably (backward: sum_{j >= i} g_j exp(x_i - out_j))."""
+    torch = _torch()
+    d = _dim(input, dim)
+
+    def running(line):
+        out, acc = [], None
+        for v in line:
+            if acc is None or acc == __builtin__.float('-inf'):
+                acc = v
+            else:
+                hi, lo = (acc, v) if acc >= v else (v, acc)
+                acc = hi + math.log1p(math.exp(lo - hi))
+            out.append(acc)
+        return out
+
+    def forward(x):
+        lines, back = _lines(x, d)
+        return torch.tensor(back([running(l) for l in lines]), dtype=x.dtype)
+
+    def backward(grad, x, out):
+        xl, back = _lines(x, d)
+        ol, _ = _lines(out, d)
+        gl, _ = _lines(grad, d)
+        result = []
+        for xs, os, gs in __builtin__.zip(xl, ol, gl):
+            result.append([__builtin__.sum(gs[j] * math.exp(xs[i] - os[j]) for j in range(i, len(xs)))
+                           for i in range(len(xs))])
+        return torch.tensor(back(result), dtype=x.dtype)
+    return _function("LogcumsumexpBackward", forward, backward)(_float(input))
+
+
+def kthvalue(input, k, dim=-1, keepdim=False):
+    """(the k-th smallest entry along dim, its position)."""
+    torch = _torch()
+    d = _dim(input, dim)
+    values, indices = torch.sort(input, dim=d)
+    if k < 1 or k > input.shape[d]:
+        raise RuntimeError("kthvalue(): selected number k out of range for dimension %d" % d)
+    v, i = (values[k - 1], indices[k - 1]) if input.dim() == 1 or d == 0 else (values[:, k - 1], indices[:, k - 1])
+    if keepdim and input.dim() == 2:
+        v, i = v.unsqueeze(d), i.unsqueeze(d)
+    return _ValuesIndices("kthvalue", v, i)
+
+
+def msort(input):
+    """The entries sorted along dim 0."""
+    return _torch().sort(input, dim=0)[0]
+
+
+def argwhere(input):
+    """The positions of the non-zero entries, one row each."""
+    return _torch().nonzero(input)
+
+
+def tensor_split(input, indices_or_sections, dim=0):
+    """Splits into n near-equal parts (the first n mod size one longer) or at the given indices."""
+    d = _dim(input, dim)
+    size = input.shape[d]
+    if isinstance(indices_or_sections, (int, long)):
+        n = indices_or_sections
+        cuts, start = [], 0
+        for k in range(n):
+            length = size // n + (1 if k < size % n else 0)
+            cuts.append((start, start + length))
+            start += length
+    else:
+        points = [0] + [int(i) for i in indices_or_sections] + [size]
+        cuts = [(points[k], __builtin__.max(points[k], points[k + 1])) for k in range(len(points) - 1)]
+    return tuple(narrow(input, d, a, __builtin__.min(b, size) - a) if a < size else narrow(input, d, 0, 0)
+                 for a, b in cuts)
+
+
+def is_floating_point(input):
+    return input.dtype.is_floating_point
+
+
+def multinomial(input, num_samples, replacement=False, generator=None):
+    """num_samples category indices drawn with probabilities proportional to the (non-negative) weights of each row;
+    without replacement each at most once (from the bridge's generator)."""
+    torch = _torch()
+    rows = input.detach().tolist()
+    single = input.dim() == 1
+    rows = [rows] if single else rows
+    out = []
+    for weights in rows:
+        w = __builtin__.list(weights)
+        if any(v < 0 or v != v for v in w) or __builtin__.sum(w) <= 0:
+            raise RuntimeError("invalid multinomial distribution (sum of probabilities <= 0)")
+        if not replacement and num_samples > __builtin__.sum(1 for v in w if v > 0):
+            raise RuntimeError("cannot sample n_sample > prob_dist.size(-1) samples without replacement")
+        drawn = []
+        for _ in range(num_samples):
+            u = torch.rand(1).item() * __builtin__.sum(w)
+            acc, pick = 0.0, len(w) - 1
+            for k, v in enumerate(w):
+                acc += v
+                if u < acc and v > 0:
+                    pick = k
+                    break
+            drawn.append(pick)
+            if not replacement:
+                w[pick] = 0.0
+        out.append(drawn)
+    return torch.tensor(out[0] if single else out, dtype=torch.int64)
+
+
+def randint_like(input, low=0, high=None, dtype=None, requires_grad=False):
+    torch = _torch()
+    if high is None:
+        low, high = 0, low
+    return torch.randint(low, high, tuple(input.shape), dtype=dtype if dtype is not None else input.dtype)
+
+
+def rot90(input, k=1, dims=(0, 1)):
+    """The matrix turned by k quarter turns from dims[0] towards dims[1]."""
+    k = k % 4
+    if input.dim() != 2:
+        raise RuntimeError("expected total dims >= 2, but got total dims = %d" % input.dim())
+    d0, d1 = _dim(input, dims[0]), _dim(input, dims[1])
+    x = input
+    if d0 > d1:
+        k = (4 - k) % 4
+    for _ in range(k):
+        x = flip(x, [1]).t()
+    return x
+
+
+def dist(input, other, p=2):
+    """The p-norm of input - other."""
+    d = (input - other).reshape(-1)
+    if p == __builtin__.float('inf'):
+        return d.abs().max()
+    if p == 0:
+        return (d != 0).to(input.dtype).sum()
+    return d.abs().pow(p).sum().pow(1.0 / p) if p != 2 else (d * d).sum().sqrt()
+
+
+def deg2rad(input):
+    return _float(input) * (math.pi / 180)
+
+
+def rad2deg(input):
+    return _float(input) * (180 / math.pi)
+
+
+def heaviside(input, values):
+    """1 where input > 0, values where input == 0, 0 where input < 0."""
+    torch = _torch()
+    zero, one = torch.zeros_like(input), torch.ones_like(input)
+    v = values.expand(*input.shape) if values.dim() < input.dim() or values.numel() == 1 else values
+    return torch.where(input > 0, one, torch.where(input == 0, v.to(input.dtype), zero))
+
+
+def trapezoid(y, x=None, dx=None, dim=-1):
+    """The trapezoid rule along dim: sum (y_i + y_{i+1}) / 2 (x_{i+1} - x_i) (spacing dx, default 1)."""
+    d = _dim(y, dim)
+    if y.dim() == 1 or d == 0:
+        a, b = y[1:], y[:-1]
+    else:
+        a, b = y[:, 1:], y[:, :-1]
+    mid = (a + b) / 2
+    if x is not None:
+        xs = x[1:] - x[:-1] if x.dim() == 1 else (x[:, 1:] - x[:, :-1] if d == 1 else x[1:] - x[:-1])
+        if y.dim() == 2 and x.dim() == 1:
+            xs = xs.reshape(-1, 1) if d == 0 else xs.reshape(1, -1)
+        return (mid * xs).sum(d) if y.dim() == 2 else (mid * xs).sum()
+    step = 1.0 if dx is None else dx
+    return mid.sum(d) * step if y.dim() == 2 else mid.sum() * step
+
+
+trapz = trapezoid
+
+
+def tensordot(a, b, dims=2):
+    """Sum over the last dims axes of a and the first of b (2-d and smaller: dims 0, 1 or 2, or paired lists)."""
+    if isinstance(dims, (list, tuple)):
+        da, db = _dims(dims[0]), _dims(dims[1])
+        if len(da) == 1 and a.dim() == 2 and b.dim() == 2:
+            x = a if da[0] % 2 == 1 else a.t()
+            y = b if db[0] % 2 == 0 else b.t()
+            return x.mm(y)
+        if len(da) == 2 and a.dim() == 2 and b.dim() == 2:
+            y = b if (da[0] % 2, db[0] % 2) in ((0, 0), (1, 1)) else b.t()
+            return (a * y).sum()
+        if len(da) == 1 and a.dim() == 1 and b.dim() == 1:
+            return a.dot(b)
+        raise RuntimeError("tensordot: these dims would need more than 2 dimensions on neuralGLM's PyTorch bridge")
+    if dims == 0:
+        if a.dim() == 1 and b.dim() == 1:
+            return outer(a, b)
+        raise RuntimeError("tensordot(dims=0) of these shapes would have more than 2 dimensions")
+    if dims == 1:
+        return a.matmul(b)
+    if dims == 2 and a.dim() == 2 and b.dim() == 2:
+        return (a * b).sum()
+    raise RuntimeError("tensordot: dims=%r is not supported for shapes %s and %s" % (dims, tuple(a.shape), tuple(b.shape)))
+
+
+def chain_matmul(*matrices):
+    x = matrices[0]
+    for m in matrices[1:]:
+        x = x.mm(m)
+    return x
+
+
+def kron(input, other):
+    """The Kronecker product: out[i p + k, j q + l] = a[i, j] b[k, l] (1-d: out[i n + k] = a[i] b[k])."""
+    if input.dim() == 1 and other.dim() == 1:
+        return input.repeat_interleave(other.shape[0]) * repeat(other, input.shape[0])
+    a = input if input.dim() == 2 else input.reshape(1, -1)
+    b = other if other.dim() == 2 else other.reshape(1, -1)
+    (m, n), (p, q) = a.shape, b.shape
+    return a.repeat_interleave(p, dim=0).repeat_interleave(q, dim=1) * repeat(b, m, n)
+
+
+def block_diag(*tensors):
+    """The matrices on the diagonal of a larger one, zeros elsewhere (0-d and 1-d ones as single rows)."""
+    torch = _torch()
+    mats = [t.reshape(1, -1) if t.dim() < 2 else t for t in tensors]
+    width = __builtin__.sum(m.shape[1] for m in mats)
+    dtype = mats[0].dtype
+    for m in mats:
+        if m.dtype.is_floating_point:
+            dtype = m.dtype
+    rows, left = [], 0
+    for m in mats:
+        r, c = m.shape
+        parts = [torch.zeros(r, left, dtype=dtype), m.to(dtype), torch.zeros(r, width - left - c, dtype=dtype)]
+        rows.append(torch.cat([q for q in parts if q.shape[1] > 0], dim=1))
+        left += c
+    return torch.cat(rows, dim=0)
+
+
+def cross(input, other, dim=None):
+    """The cross product of 3-vectors (1-d of length 3, or the rows/columns of 2-d tensors along dim)."""
+    torch = _torch()
+    if input.dim() == 1:
+        a, b = input, other
+        return torch.stack([a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]])
+    d = _dim(input, dim if dim is not None else [k for k, s in enumerate(input.shape) if s == 3][0])
+    at = (lambda t, k: t[:, k]) if d == 1 else (lambda t, k: t[k])
+    a, b = input, other
+    parts = [at(a, 1) * at(b, 2) - at(a, 2) * at(b, 1), at(a, 2) * at(b, 0) - at(a, 0) * at(b, 2),
+             at(a, 0) * at(b, 1) - at(a, 1) * at(b, 0)]
+    return torch.stack(parts, dim=d)
+
+
+def _bernoulli_(self, p=0.5, generator=None):
+    """t.bernoulli_(p): t's entries drawn 1 with probability p (a number or a tensor), else 0 (outside the record)."""
+    torch = _torch()
+    probs = p if isinstance(p, Tensor) else torch.full_like(self.detach().to(torch.float64), __builtin__.float(p))
+    return self.copy_(torch.bernoulli(probs.expand(*self.shape) if probs.numel() != self.numel() else probs))
+
+
+def _exponential_(self, lambd=1.0, generator=None):
+    torch = _torch()
+    u = torch.rand(*self.shape) if self.dim() else torch.rand(1).reshape([])
+    return self.copy_(-(1 - u).log() / lambd)
+
+
+def _fill_diagonal_(self, fill_value, wrap=False):
+    """A matrix's diagonal set to fill_value, in place: flat positions 0, m + 1, 2 (m + 1), ... (for a tall matrix,
+    with wrap=True, on past the first m rows as numpy's)."""
+    n, m = self.shape
+    limit = n * m if wrap else __builtin__.min(n, m) * (m + 1) - m
+    flat = range(0, __builtin__.max(limit, 1), m + 1)
+    rows, cols = [f // m for f in flat], [f % m for f in flat]
+    self[rows, cols] = fill_value
+    return self
+
+
+def _refuse_in_place_shape(name):
+    def refuse(self, *args, **kwargs):
+        raise RuntimeError("%s: in-place shape changes are not supported by neuralGLM's PyTorch bridge; write "
+                           "t = t.%s(...)" % (name, name[:-1]))
+    refuse.__name__ = name
+    return refuse
+
+
 # ------------------------------------------------------------------------------------------------ counting
 
 def bincount(input, weights=None, minlength=0):
@@ -1045,9 +1490,16 @@ FUNCTIONS = ('rsqrt', 'reciprocal', 'trunc', 'frac', 'fmod', 'remainder', 'floor
              'flipud', 'roll', 'tile', 'repeat_interleave', 'unbind', 'narrow', 'movedim', 'swapaxes', 'take',
              'gather', 'scatter', 'scatter_add', 'index_fill', 'index_add', 'masked_select', 'diag', 'diagonal',
              'trace', 'triu', 'tril', 'outer', 'mv', 'addmm', 'addmv', 'einsum', 'cdist', 'bincount', 'histc',
-             'searchsorted', 'bucketize', 'meshgrid', 'cartesian_prod', 'logspace', 'finfo', 'iinfo', 'typename')
+             'searchsorted', 'bucketize', 'meshgrid', 'cartesian_prod', 'logspace', 'finfo', 'iinfo', 'typename',
+             'div', 'atan2', 'broadcast_tensors', 'unique', 'vstack', 'row_stack', 'hstack', 'column_stack', 'cov',
+             'corrcoef', 'index_select', 'cummax', 'cummin', 'logcumsumexp', 'kthvalue', 'msort', 'argwhere',
+             'tensor_split', 'is_floating_point', 'multinomial', 'randint_like', 'rot90', 'dist', 'deg2rad', 'rad2deg',
+             'heaviside', 'trapezoid', 'trapz', 'tensordot', 'chain_matmul', 'kron', 'block_diag', 'cross')
+
+KEEP = ('div',)   # torch/__init__.py's own (div with rounding_mode calls this module's)
 
 ALIASES = {'ger': 'outer', 'fix': 'trunc', 'moveaxis': 'movedim', 'swapdims': 'swapaxes', 'arctan': 'atan',
+           'true_divide': 'div', 'arctan2': 'atan2',
            'arcsin': 'asin', 'arccos': 'acos', 'arcsinh': 'asinh', 'arccosh': 'acosh', 'arctanh': 'atanh',
            'special_expit': None}
 
@@ -1058,7 +1510,9 @@ METHODS = ('rsqrt', 'reciprocal', 'trunc', 'frac', 'fmod', 'remainder', 'floor_d
            'tile', 'repeat_interleave', 'unbind', 'narrow', 'movedim', 'moveaxis', 'swapaxes', 'swapdims', 'take',
            'gather', 'scatter', 'scatter_add', 'index_fill', 'index_add', 'masked_select', 'diag', 'diagonal',
            'trace', 'triu', 'tril', 'outer', 'ger', 'mv', 'addmm', 'addmv', 'bincount', 'histc', 'fix', 'arctan',
-           'arcsin', 'arccos') + ELEMENTARY
+           'arcsin', 'arccos', 'atan2', 'arctan2', 'unique', 'cov', 'corrcoef', 'cummax', 'cummin',
+           'logcumsumexp', 'kthvalue', 'msort', 'argwhere', 'tensor_split', 'rot90', 'dist', 'deg2rad', 'rad2deg',
+           'heaviside', 'kron', 'cross') + ELEMENTARY
 
 # in place: t.f_(...) = t.copy_(t.f(...)), on a tensor outside the record (a leaf under no_grad, or a plain tensor)
 IN_PLACE = ('relu', 'sigmoid', 'tanh', 'exp', 'log', 'sqrt', 'abs', 'neg', 'floor', 'ceil', 'round', 'sign',
@@ -1082,7 +1536,8 @@ def install(namespace, tensor_class):
     for name in ELEMENTARY:
         namespace[name] = getattr(_E, name)
     for name in FUNCTIONS:
-        namespace[name] = globals()[name]
+        if name not in KEEP or name not in namespace:
+            namespace[name] = globals()[name]
     namespace['repeat_interleave'] = repeat_interleave
     for alias, target in ALIASES.items():
         if target is not None:
@@ -1104,7 +1559,16 @@ def install(namespace, tensor_class):
     tensor_class.element_size = lambda self: {'float32': 4, 'float64': 8, 'float16': 2, 'int64': 8, 'int32': 4,
                                                'bool': 1}.get(str(self.dtype).replace('torch.', ''), 8)
     tensor_class.stride = _stride
-    tensor_class.unsqueeze_ = lambda self, dim: _unsupported_resize(self, 'unsqueeze_')
+    for name in ('unsqueeze_', 'squeeze_', 't_', 'transpose_', 'resize_', 'resize_as_', 'swapaxes_', 'swapdims_'):
+        setattr(tensor_class, name, _refuse_in_place_shape(name))
+    tensor_class.where = where_method
+    tensor_class.bernoulli_ = _bernoulli_
+    tensor_class.exponential_ = _exponential_
+    tensor_class.fill_diagonal_ = _fill_diagonal_
+    tensor_class.new_empty = lambda self, *size, **o: namespace['zeros'](*size, dtype=o.get('dtype', self.dtype))
+    tensor_class.is_floating_point = lambda self: self.dtype.is_floating_point
+    tensor_class.true_divide = _method(div)
+    namespace['any'], namespace['all'] = any_, all_
     tensor_class.var_mean = var_mean
     tensor_class.std_mean = std_mean
 
@@ -1146,8 +1610,3 @@ def _stride(self, dim=None):
     shape = tuple(self.shape)
     strides = tuple(_product(shape[k + 1:]) for k in range(len(shape)))
     return strides if dim is None else strides[dim]
-
-
-def _unsupported_resize(self, name):
-    raise RuntimeError("%s: in-place shape changes are not supported by neuralGLM's PyTorch bridge; write "
-                       "t = t.%s(...)" % (name, name[:-1]))

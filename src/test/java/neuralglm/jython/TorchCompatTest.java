@@ -972,7 +972,7 @@ class TorchCompatTest {
         "torch.zeros(2, 3)[:, None]|IndexError: indexing a tensor of shape (2, 3) with None would make a 3-d tensor; tensors here have at most 2 dimensions",
         "torch.zeros(2, 3).index_select(1, torch.tensor([0, 3]))|IndexError: index_select: index 3.0 at position 1 is not a position in 0..2 of dimension 1 of a tensor of shape (2, 3)",
         "nn.Sequential(nn.Linear(2, 1)).fc1|AttributeError: 'Sequential' object has no attribute 'fc1'",
-        "torch.zeros(2).kthvalue(1)|AttributeError: Tensor.kthvalue is not supported by neuralGLM's PyTorch bridge (neuralglm.jython.Tensor)",
+        "torch.zeros(2).stft(4)|AttributeError: Tensor.stft is not supported by neuralGLM's PyTorch bridge (neuralglm.jython.Tensor)",
         "torch.ones(2) & torch.ones(2)|TypeError: & works on bool tensors here (as masks: (t > 0) & (t < 1)); got torch.float32",
         "torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=0.1, nesterov=True).step()|ValueError: Nesterov momentum requires a momentum and zero dampening",
         "torch.optim.Adam([torch.zeros(2, requires_grad=True)]).load_state_dict(torch.optim.Adam(nn.Linear(2, 1).parameters()).state_dict())|ValueError: loaded state dict contains a parameter group that doesn't match the size of optimizer's group (2 parameters against 1)",
