@@ -99,6 +99,8 @@ cat, concat, stack, eye, full = _T.cat, _T.cat, _T.stack, _T.eye, _T.full
 equal, allclose = _T.equal, _T.allclose
 transpose, dot, round, floor, ceil, sign, log1p = _T.transpose, _T.dot, _T.round, _T.floor, _T.ceil, _T.sign, _T.log1p
 is_grad_enabled = _T.is_grad_enabled
+from neuralglm.jython import TensorPrinter as _TensorPrinter  # noqa: E402
+set_printoptions = _TensorPrinter.set_printoptions
 lgamma, digamma, xlogy = _Special.lgamma, _Special.digamma, _Special.xlogy
 
 

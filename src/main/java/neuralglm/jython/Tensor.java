@@ -1,7 +1,6 @@
 package neuralglm.jython;
 
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 
 import org.ejml.data.DMatrixRMaj;
@@ -1744,188 +1743,14 @@ public class Tensor implements Iterable<Object> {
 
     // ------------------------------------------------------------------ printing
 
-    /**
-     * Prints as PyTorch does: {@code tensor([ 9.5000e-05, -4.2750e-02])}, {@code tensor(0.0475,
-     * grad_fn=<PowBackward>)}, {@code tensor([0, 2, 1])} and {@code tensor([True, False])} for whole-number
-     * tensors. One format for all entries of a float tensor: whole numbers as {@code 1.}, else four
-     * decimals, or scientific notation when the non-zero magnitudes span more than 1000 or leave
-     * [1e-4, 1e8); right-aligned; rows of 80 characters; more than 1000 entries are summarised by the
-     * first and last three along each dimension. A float32 tensor prints its values rounded to float32 (whole
-     * numbers there print as such); suffixes ({@code dtype=}, {@code requires_grad=True}, ...) wrap as PyTorch's, and an
-     * empty tensor shows its size unless 1-d and its dtype unless the default float.
-     */
+    /** @return the tensor as PyTorch prints it ({@link TensorPrinter}, under torch.set_printoptions) */
     @Override
     public String toString() {
-        final StringBuilder sb = new StringBuilder("tensor(");
-        final int n = numel();
-        final double[] d = integral == null && floatDtype() == DType.FLOAT32 ? toFloat32(data.data, n) : data.data;
-        final boolean summarise = n > 1000;
-        final String[] text = new String[n];
-        final String format = integral == DType.BOOL ? "bool" : integral != null ? "long" : format(d, n);
-        int width = 1;
-        for (int i = 0; i < n; i++) {
-            text[i] = fmt(d[i], format);
-            // as PyTorch, the width of a float tensor's entries is that of its finite non-zero ones: tensor([1., nan, inf])
-            if (integral != null || Double.isFinite(d[i]) && d[i] != 0) {
-                width = Math.max(width, text[i].length());
-            }
-        }
-        final java.util.List<String> suffixes = new java.util.ArrayList<>();
-        switch (n == 0 ? -1 : shape.length) {
-            case -1: // empty: its size unless 1-d, and its dtype unless the default float (no entry shows it), as PyTorch
-                sb.append("[]");
-                if (shape.length != 1) {
-                    suffixes.add("size=(" + shape[0] + (shape.length == 2 ? ", " + shape[1] : ",") + ")");
-                }
-                if (getDtype() != DType.defaultFloat()) {
-                    suffixes.add("dtype=" + getDtype());
-                }
-                break;
-            case 0:
-                sb.append(text[0]);
-                break;
-            case 1:
-                row(sb, text, 0, shape[0], width, summarise, 8);
-                break;
-            default: {
-                final int r = shape[0], c = shape[1];
-                sb.append('[');
-                for (int i = 0; i < r; i++) {
-                    if (summarise && r > 6 && i == 3) {
-                        sb.append(",\n        ...");
-                        i = r - 3;
-                    }
-                    sb.append(i == 0 ? "" : ",\n        ");
-                    row(sb, text, i * c, c, width, summarise, 9);
-                }
-                sb.append(']');
-            }
-        }
-        if (n > 0 && (integral == DType.INT32 || integral == null && floatDtype() != DType.defaultFloat())) {
-            suffixes.add("dtype=" + getDtype());
-        }
-        if (node != null) {
-            suffixes.add("grad_fn=<" + node.name + ">");
-        } else if (requiresGrad) {
-            suffixes.add("requires_grad=True");
-        }
-        return addSuffixes(sb, suffixes).append(')').toString();
-    }
-
-    /** @return the first n values rounded to float32, as a float32 tensor of PyTorch holds them (195000.00000000003 is 195000) */
-    private static double[] toFloat32(double[] values, int n) {
-        final double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = (float) values[i];
-        }
-        return d;
-    }
-
-    /**
-     * PyTorch's {@code _add_suffixes}: each suffix after ", " on the last line, or on a line of its own, indented
-     * under the first bracket, where the line would pass 80 characters.
-     */
-    private static StringBuilder addSuffixes(StringBuilder sb, java.util.List<String> suffixes) {
-        final int indent = "tensor(".length();
-        int lastLine = sb.length() - sb.lastIndexOf("\n") + 1; // PyTorch's count, 2 more than the line without a newline
-        for (String suffix : suffixes) {
-            if (lastLine + suffix.length() + 2 > 80) {
-                sb.append(",\n").append(" ".repeat(indent)).append(suffix);
-                lastLine = indent + suffix.length();
-            } else {
-                sb.append(", ").append(suffix);
-                lastLine += suffix.length() + 2;
-            }
-        }
-        return sb;
+        return TensorPrinter.print(this);
     }
 
     /** @return the repr, as {@link #toString()} */
     public String __repr__() {
         return toString();
-    }
-
-    private static void row(StringBuilder sb, String[] text, int off, int n, int width, boolean summarise, int indent) {
-        // PyTorch's _vector_str: (linewidth - its indent) / (width + 2) entries a line, its continuation lines indented
-        // one more (the indent here)
-        final int perLine = Math.max(1, (80 - (indent - 1)) / (width + 2));
-        // PyTorch's _vector_str: the entries, right-aligned, and for a summarised row the element ' ...' between the
-        // first and last three (so ",  ..." after a comma), packed perLine to a line
-        final java.util.List<String> slots = new java.util.ArrayList<>();
-        for (int j = 0; j < n; j++) {
-            if (summarise && n > 6 && j == 3) {
-                slots.add(" ...");
-                j = n - 3;
-            }
-            final String t = text[off + j];
-            slots.add(" ".repeat(Math.max(0, width - t.length())) + t);
-        }
-        sb.append('[');
-        for (int k = 0; k < slots.size(); k++) {
-            if (k > 0) {
-                sb.append(',');
-                sb.append(k % perLine == 0 ? "\n" + " ".repeat(indent) : " ");
-            }
-            sb.append(slots.get(k));
-        }
-        sb.append(']');
-    }
-
-    /** @return "int", "fixed" or "sci": PyTorch's choice for these values */
-    private static String format(double[] d, int n) {
-        boolean whole = true;
-        double max = 0, min = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            final double v = d[i];
-            if (!Double.isFinite(v)) {
-                continue;
-            }
-            whole &= v == Math.rint(v);
-            final double a = Math.abs(v);
-            if (a != 0) {
-                max = Math.max(max, a);
-                min = Math.min(min, a);
-            }
-        }
-        if (whole) {   // PyTorch's int mode: scientific too when the magnitudes span more than 1000
-            return max > 1e8 || max / min > 1000 ? "sci" : "int";
-        }
-        return max / min > 1000 || max > 1e8 || min < 1e-4 ? "sci" : "fixed";
-    }
-
-    private static String fmt(double v, String format) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        switch (format) {
-            case "bool": return v != 0 ? "True" : "False";
-            case "long": return Long.toString((long) v);
-            case "int": return String.format(Locale.ROOT, "%.0f.", v);   // -0. keeps its sign, as PyTorch's
-            case "sci": return scientific(v);
-            default: // Python's '%.4f': the exact value rounded half to even (0.0312 for 0.03125, where Java's %.4f gives 0.0313)
-                final String t = new java.math.BigDecimal(v).setScale(4, java.math.RoundingMode.HALF_EVEN).toPlainString();
-                return v < 0 && !t.startsWith("-") || v == 0 && 1 / v < 0 ? "-" + t : t;
-        }
-    }
-
-    /**
-     * @return v as Python's {@code '%.4e' % v}: the exact binary value rounded half to even to five significant
-     *         digits ({@code 1.0012e+02} for 100.125, where Java's {@code %.4e} rounds the tie up)
-     */
-    private static String scientific(double v) {
-        if (v == 0) {
-            return (1 / v < 0 ? "-" : "") + "0.0000e+00";
-        }
-        final java.math.BigDecimal r = new java.math.BigDecimal(v).round(new java.math.MathContext(5, java.math.RoundingMode.HALF_EVEN));
-        final int exponent = r.precision() - r.scale() - 1;
-        final StringBuilder digits = new StringBuilder(r.unscaledValue().abs().toString());
-        while (digits.length() < 5) {
-            digits.append('0');
-        }
-        return (v < 0 ? "-" : "") + digits.charAt(0) + "." + digits.substring(1, 5) + "e" + (exponent < 0 ? "-" : "+")
-                + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
     }
 }

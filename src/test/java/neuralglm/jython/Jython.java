@@ -85,6 +85,7 @@ final class Jython {
         final PythonInterpreter py = get();
         // as a fresh PyTorch process: each script starts at the default dtype float32 (the interpreter is shared)
         DType.setDefaultFloat(DType.FLOAT32);
+        TensorPrinter.reset();   // and PyTorch's print options
         final StringWriter out = new StringWriter();
         py.setOut(out);
         py.setErr(out);
