@@ -68,8 +68,7 @@ def _apply(cls, args):
     finally:
         _T.set_grad_enabled(previous)
     if isinstance(out, tuple):
-        raise ValueError("%s.forward returned %d outputs; this bridge records Functions with one output"
-                         % (name, len(out)))
+        return _apply_several(cls, ctx, args, tensors, out)
     if not isinstance(out, Tensor):
         out = _T.tensor(out)
 
@@ -87,6 +86,55 @@ def _apply(cls, args):
         return [grads[k] for k in tensors]
 
     return _JavaFunction.record(name + "Backward", [args[k] for k in tensors], out, backward)
+
+
+def _apply_several(cls, ctx, args, tensors, outs):
+    """A Function whose forward returns several outputs: the float ones are recorded as one flat tensor (their entries
+    end to end) and handed out as its pieces, so that backward(ctx, *grads) receives one gradient per output (zeros for
+    an output the loss did not use, as PyTorch's materialised gradients); whole-number outputs (indices) are returned
+    as they are, with a zero gradient."""
+    import torch
+    name = cls.__name__
+    outs = [o if isinstance(o, Tensor) else _T.tensor(o) for o in outs]
+    floats = [k for k, o in enumerate(outs) if o.dtype.is_floating_point]
+    if not floats:
+        return tuple(outs)
+    dtype = outs[floats[0]].dtype
+    shapes = [tuple(o.shape) for o in outs]
+    sizes = [o.numel() for o in outs]
+    flat = torch.cat([outs[k].reshape(-1).to(dtype) for k in floats]) if floats else None
+
+    def backward(grad_output):
+        previous = _T.set_grad_enabled(False)
+        try:
+            grads_out, start = [], 0
+            for k, o in enumerate(outs):
+                if k in floats:
+                    piece = grad_output[start:start + sizes[k]]
+                    grads_out.append(piece.reshape(*shapes[k]) if shapes[k] else piece.reshape([]))
+                    start += sizes[k]
+                else:
+                    grads_out.append(torch.zeros_like(o.to(dtype)))
+            grads = cls.backward(ctx, *grads_out)
+        finally:
+            _T.set_grad_enabled(previous)
+        if not isinstance(grads, tuple):
+            grads = (grads,)
+        if len(grads) < len(args) or any(g is not None for g in grads[len(args):]):
+            raise ValueError("%s.backward returned %d gradients, expected %d (one per argument of forward)"
+                             % (name, len(grads), len(args)))
+        return [grads[k] for k in tensors]
+
+    recorded = _JavaFunction.record(name + "Backward", [args[k] for k in tensors], flat, backward)
+    results, start = [], 0
+    for k, o in enumerate(outs):
+        if k in floats:
+            piece = recorded[start:start + sizes[k]]
+            results.append(piece.reshape(*shapes[k]) if shapes[k] else piece.reshape([]))
+            start += sizes[k]
+        else:
+            results.append(o)
+    return tuple(results)
 
 
 class _Apply(object):

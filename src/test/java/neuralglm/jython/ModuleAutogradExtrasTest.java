@@ -116,6 +116,11 @@ class ModuleAutogradExtrasTest {
                     1.2000e-04, 1.3000e-04, 1.4000e-04, 1.5000e-04, 1.6000e-04, 1.7000e-04,
                     1.8000e-04, 1.9000e-04, 2.0000e-04, 2.1000e-04, 2.2000e-04, 2.3000e-04,
                     2.4000e-04, 2.5000e-04, 2.6000e-04, 2.7000e-04, 2.8000e-04, 2.9000e-04])
+            == two outputs
+            tensor([ 0.4794,  0.8415, -0.9093], dtype=torch.float64) tensor([ 0.8776,  0.5403, -0.4161], dtype=torch.float64)
+            tensor([ 0.9137,  0.1713, -1.5891], dtype=torch.float64)
+            tensor([ 0.8776,  0.5403, -0.4161], dtype=torch.float64)
+            tensor(1., dtype=torch.float64) tensor(1) tensor([0., 3., 0.], dtype=torch.float64)
             """;
 
     @Test

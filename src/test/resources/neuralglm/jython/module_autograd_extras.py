@@ -123,3 +123,39 @@ print(torch.arange(16.).reshape(2, 8) + 0.5)
 print(torch.arange(40.) + 0.5)
 print(torch.arange(40.).reshape(4, 10) * 1000.5)
 print(torch.arange(30.) * 1e-5)
+print('== two outputs')
+class SinCos(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        ctx.save_for_backward(x)
+        return x.sin(), x.cos()
+    @staticmethod
+    def backward(ctx, gs, gc):
+        x, = ctx.saved_tensors
+        return gs * x.cos() - gc * x.sin()
+x = torch.tensor([0.5, 1.0, -2.0], dtype=torch.float64, requires_grad=True)
+s, c = SinCos.apply(x)
+print(s.detach(), c.detach())
+(s * 2 + c ** 2).sum().backward()
+print(x.grad)
+x.grad = None
+s, c = SinCos.apply(x)
+s.sum().backward()
+print(x.grad)
+class MaxIdx(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x):
+        v, i = x.max(0)
+        ctx.save_for_backward(x, i)
+        ctx.mark_non_differentiable(i)
+        return v, i
+    @staticmethod
+    def backward(ctx, gv, gi):
+        x, i = ctx.saved_tensors
+        g = torch.zeros_like(x)
+        g[i] = gv
+        return g
+x.grad = None
+v, i = MaxIdx.apply(x)
+(v * 3).backward()
+print(v.detach(), i, x.grad)
