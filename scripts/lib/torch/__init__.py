@@ -60,10 +60,7 @@ bernoulli, poisson = _T.bernoulli, _T.poisson
 def normal(mean=0.0, std=1.0, size=None, generator=None, dtype=None, device=None, requires_grad=False):
     """torch.normal(mean, std): N(mean, std^2) draws, as PyTorch's forms: a tensor of means with one std, a tensor
     of stds (a number or a tensor of means, broadcast), or numbers with a size (torch.normal(0, 1, (1000, 2)), as
-    d2l's synthetic_data). Draws come from the bridge's generator (torch.manual_seed); generator= is not supported."""
-    if generator is not None:
-        raise TypeError("torch.normal(generator=...) is not supported by neuralGLM's PyTorch bridge; seed the "
-                        "bridge's generator with torch.manual_seed")
+    d2l's synthetic_data). Draws come from the bridge's generator (torch.manual_seed), or generator=g's."""
     mean_tensor, std_tensor = is_tensor(mean), is_tensor(std)
     if size is not None:
         if mean_tensor or std_tensor:
@@ -684,15 +681,11 @@ def amin(input, dim=None, keepdim=False):
 def _normal_(self, mean=0.0, std=1.0, generator=None):
     """t.normal_(mean=0, std=1): t's entries drawn from N(mean, std^2) in place (outside the record), as
     layer.weight.data.normal_(0, 0.01) initialises; from the bridge's generator (torch.manual_seed)."""
-    if generator is not None:
-        raise TypeError("normal_(generator=...) is not supported by neuralGLM's PyTorch bridge; seed with torch.manual_seed")
     return self.copy_(_T.normal(zeros_like(self.detach()) + __builtin__.float(mean), __builtin__.float(std)))
 
 
 def _uniform_(self, a=0.0, b=1.0, generator=None):
     """t.uniform_(a=0, b=1): t's entries drawn uniformly from [a, b) in place (outside the record)."""
-    if generator is not None:
-        raise TypeError("uniform_(generator=...) is not supported by neuralGLM's PyTorch bridge; seed with torch.manual_seed")
     return self.copy_(rand_like(self.detach()) * (__builtin__.float(b) - __builtin__.float(a)) + __builtin__.float(a))
 
 

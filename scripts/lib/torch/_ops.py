@@ -1569,6 +1569,16 @@ def install(namespace, tensor_class):
     tensor_class.is_floating_point = lambda self: self.dtype.is_floating_point
     tensor_class.true_divide = _method(div)
     namespace['any'], namespace['all'] = any_, all_
+    from neuralglm.jython import TorchGenerator
+    namespace['Generator'] = TorchGenerator
+    namespace['default_generator'] = TorchGenerator.default_generator()
+    namespace['initial_seed'] = _T.initialSeed
+    namespace['seed'] = _seed
+    namespace['get_rng_state'], namespace['set_rng_state'] = _T.get_rng_state, _T.set_rng_state
+    for name in RANDOM:
+        namespace[name] = _drawing(namespace[name])
+    for name in RANDOM_METHODS:
+        setattr(tensor_class, name, _drawing(getattr(tensor_class, name)))
     tensor_class.var_mean = var_mean
     tensor_class.std_mean = std_mean
 
@@ -1595,6 +1605,35 @@ def _copy(java_copy):
             src = src.expand(*self.shape)
         return java_copy(self, src)
     return copy_
+
+
+def _drawing(function):
+    """function(..., generator=g): its draws from g's stream (the shared one, torch.manual_seed's, is left as it was)."""
+    def draw(*args, **kwargs):
+        generator = kwargs.pop('generator', None)
+        if generator is None:
+            return function(*args, **kwargs)
+        generator.enter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            generator.leave()
+    draw.__name__ = getattr(function, '__name__', 'draw')
+    draw.__doc__ = getattr(function, '__doc__', None)
+    return draw
+
+
+RANDOM = ('rand', 'randn', 'randint', 'randperm', 'normal', 'bernoulli', 'multinomial', 'poisson', 'rand_like',
+          'randn_like', 'randint_like')
+RANDOM_METHODS = ('normal_', 'uniform_', 'bernoulli_', 'exponential_')
+
+
+def _seed():
+    """torch.seed(): the shared stream restarted from a seed drawn from the clock; returns that seed."""
+    import time
+    s = int(time.time() * 1e6) & 0x7fffffffffff
+    _T.manual_seed(s)
+    return s
 
 
 def _method(function):

@@ -73,9 +73,10 @@ class Subset(Dataset):
         return self.dataset[self.indices[index]]
 
 
-def random_split(dataset, lengths):
+def random_split(dataset, lengths, generator=None):
     """Subsets of the given lengths, in an order drawn with torch.randperm; lengths may be fractions that sum
-    to 1 ([0.8, 0.2]), made counts as PyTorch 1.13 does (floor of each, the rest one by one from the first)."""
+    to 1 ([0.8, 0.2]), made counts as PyTorch 1.13 does (floor of each, the rest one by one from the first); the
+    order from generator's stream when given (random_split(ds, [0.8, 0.2], generator=torch.Generator().manual_seed(42)))."""
     n = len(dataset)
     lengths = list(lengths)
     if abs(sum(lengths) - 1) < 1e-9 and all(0 <= f <= 1 for f in lengths) and sum(lengths) != n:
@@ -86,7 +87,7 @@ def random_split(dataset, lengths):
     if sum(lengths) != len(dataset):
         raise ValueError("random_split: lengths %s sum to %d, the dataset has %d items"
                          % (list(lengths), sum(lengths), len(dataset)))
-    order = torch.randperm(len(dataset)).tolist()  # ints, as PyTorch's: a Subset hands them to the dataset
+    order = torch.randperm(len(dataset), generator=generator).tolist()  # ints: a Subset hands them to the dataset
     out, at = [], 0
     for n in lengths:
         out.append(Subset(dataset, order[at:at + n]))
@@ -110,8 +111,8 @@ def default_collate(items):
 
 
 class DataLoader(object):
-    """DataLoader(dataset, batch_size=1, shuffle=False, drop_last=False, collate_fn=None): batches in order,
-    or in a new order each epoch with shuffle=True."""
+    """DataLoader(dataset, batch_size=1, shuffle=False, drop_last=False, collate_fn=None, generator=None): batches in
+    order, or in a new order each epoch with shuffle=True (drawn from generator's stream when given)."""
 
     def __init__(self, dataset, batch_size=1, shuffle=False, sampler=None, batch_sampler=None, num_workers=0,
                  collate_fn=None, pin_memory=False, drop_last=False, timeout=0, worker_init_fn=None,
@@ -130,6 +131,7 @@ class DataLoader(object):
         self.drop_last = bool(drop_last)
         self.collate_fn = collate_fn
         self.num_workers = num_workers
+        self.generator = generator
 
     def __len__(self):
         n = len(self.dataset)
@@ -137,7 +139,8 @@ class DataLoader(object):
 
     def __iter__(self):
         n = len(self.dataset)
-        order = torch.randperm(n).tolist() if self.shuffle else list(range(n))  # ints for the dataset, as PyTorch's
+        # ints for the dataset, as PyTorch's; from the generator's stream when one was given
+        order = torch.randperm(n, generator=self.generator).tolist() if self.shuffle else list(range(n))
         stop = n - n % self.batch_size if self.drop_last else n
         for start in range(0, stop, self.batch_size):
             indices = order[start:start + self.batch_size]

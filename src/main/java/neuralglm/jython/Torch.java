@@ -27,9 +27,36 @@ public final class Torch {
         return rng;
     }
 
-    /** @param seed a new seed for every following random draw */
-    public static void manual_seed(long seed) {
+    /** The seed of the shared stream's last manual_seed (0, the bridge's start, until then). */
+    private static long initialSeed;
+
+    /** @param seed a new seed for every following random draw @return torch.default_generator, as PyTorch's */
+    public static TorchGenerator manual_seed(long seed) {
         rng = new Random(seed);
+        initialSeed = seed;
+        return TorchGenerator.shared();
+    }
+
+    /** @return the seed of the last manual_seed ({@code torch.initial_seed()}) */
+    public static long initialSeed() {
+        return initialSeed;
+    }
+
+    /** @param r the stream every following draw comes from @return the one before */
+    static Random setGenerator(Random r) {
+        final Random previous = rng;
+        rng = r;
+        return previous;
+    }
+
+    /** @return {@code torch.get_rng_state()}: a copy of the shared stream's state */
+    public static Object get_rng_state() {
+        return TorchGenerator.RngState.of(rng);
+    }
+
+    /** @param state {@code torch.set_rng_state(state)}: the shared stream back to a state of get_rng_state() */
+    public static void set_rng_state(Object state) {
+        rng = TorchGenerator.RngState.restore(state, "set_rng_state");
     }
 
     // ------------------------------------------------------------------ factories

@@ -121,6 +121,14 @@ class ModuleAutogradExtrasTest {
             tensor([ 0.9137,  0.1713, -1.5891], dtype=torch.float64)
             tensor([ 0.8776,  0.5403, -0.4161], dtype=torch.float64)
             tensor(1., dtype=torch.float64) tensor(1) tensor([0., 3., 0.], dtype=torch.float64)
+            == generators
+            True False
+            True 42 0
+            True True
+            True
+            True
+            True True
+            True True
             """;
 
     @Test
