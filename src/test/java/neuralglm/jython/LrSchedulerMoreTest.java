@@ -155,11 +155,13 @@ class LrSchedulerMoreTest {
         PyTorchPrintout.assertSame(PYTORCH, PyTorchPrintout.run("lr_schedulers_more.py"), 1e-12);
     }
 
-    /** The engine optimisers change only 'lr' as training goes on: cycle_momentum=True is refused with one line. */
+    /**
+     * The engine optimisers change only 'lr' as training goes on: cycle_momentum=True is refused with one line (the
+     * snippet is plain Jython 2.7, no __future__ import, which would carry over to the shared interpreter's later code).
+     */
     @Test
     void cycleMomentumOverAnEngineOptimiserIsRefusedWithTheWorkaround() {
         final String printed = Jython.exec("""
-                from __future__ import print_function
                 import torch
                 from torch.optim import lr_scheduler as S
                 w = torch.zeros(3, requires_grad=True)
@@ -174,7 +176,7 @@ class LrSchedulerMoreTest {
                 o = torch.optim.SGD([w], lr=0.1, momentum=0.9)
                 s = S.OneCycleLR(o, 0.1, total_steps=10, cycle_momentum=False)
                 s.step()
-                print(o.param_groups[0]['momentum'], [round(v, 12) for v in s.get_last_lr()])
+                print('%s %s' % (o.param_groups[0]['momentum'], [round(v, 12) for v in s.get_last_lr()]))
                 """);
         assertEquals("""
                 ValueError: OneCycleLR(cycle_momentum=True) cannot write param_groups[0]['momentum'] of SGD: the bridge's \

@@ -992,7 +992,7 @@ class TorchCompatTest {
         "torch.optim.RMSprop(nn.Linear(2, 1).parameters(), maximize=True)|ValueError: RMSprop(maximize=True) is not supported by neuralGLM's PyTorch bridge; it takes lr, alpha, eps, weight_decay, momentum, centered",
         "torch.optim.Adagrad(nn.Linear(2, 1).parameters(), lr_decay=-1)|ValueError: Adagrad lr_decay must be a finite number >= 0, got -1.0",
         "torch.optim.Adagrad(nn.Linear(2, 1).parameters(), eps=0)|ValueError: Adagrad eps must be a finite number > 0, got 0.0",
-        "torch.optim.lr_scheduler.OneCycleLR|AttributeError: torch.optim.lr_scheduler.OneCycleLR is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch/optim/lr_scheduler: StepLR, MultiStepLR, ExponentialLR, LambdaLR, CosineAnnealingLR, ReduceLROnPlateau)",
+        "torch.optim.lr_scheduler.LRScheduler|AttributeError: torch.optim.lr_scheduler.LRScheduler is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch/optim/lr_scheduler: PyTorch 1.13's schedulers)",
         "torch.optim.lr_scheduler.StepLR(nn.Linear(2, 1), 3)|TypeError: Linear is not an Optimizer",
         "s = nn.Sequential(nn.Linear(2, 1)); a = s(torch.ones(3, 2)); b = s(torch.ones(3, 2)); a.sum().backward()|ValueError: backward through Sequential(   (0): Linear(in_features=2, out_features=1, bias=True) ) after it was called again: this bridge keeps only the newest forward of a Sequential, so call backward before the next call",
         "nn.Linear(2, 1).register_forward_hook(len)|ValueError: Module.register_forward_hook is not supported by neuralGLM's PyTorch bridge: a module has no hooks; do in forward, or after the call, what the hook would do",
