@@ -76,4 +76,82 @@ def permutation(n):
     return a[_np.ndarray(_R.permutation(len(a)), 'i')]
 
 
+def standard_normal(size=None):
+    return normal(0.0, 1.0, size)
+
+
+def randint(low, high=None, size=None, dtype=int):
+    """Whole numbers drawn uniformly from [low, high) ([0, low) without high), int64."""
+    if high is None:
+        low, high = 0, low
+    if high <= low:
+        raise ValueError("low >= high")
+    (lo, hi), scalar = _params(size, float(low), float(high))
+    t = _R.uniform(lo, hi).floor()
+    return _result(t, 'i', scalar)
+
+
+def choice(a, size=None, replace=True, p=None):
+    """Entries of a (or of arange(a)) drawn with replacement (by p when given) or without."""
+    pool = list(range(a)) if isinstance(a, (__builtin__.int, __builtin__.long)) else _np._flat(a)[0]
+    kind = 'i' if isinstance(a, (__builtin__.int, __builtin__.long)) else _np.asarray(a)._kind
+    n = len(pool)
+    if n == 0:
+        raise ValueError("'a' cannot be empty unless no samples are taken")
+    count = 1 if size is None else _np._size(_np._shape(size))
+    if p is not None:
+        probs = [float(v) for v in _np._flat(p)[0]]
+        if len(probs) != n:
+            raise ValueError("'a' and 'p' must have same size")
+        if any(v < 0 for v in probs) or abs(sum(probs) - 1) > 1e-8:
+            raise ValueError("probabilities do not sum to 1" if all(v >= 0 for v in probs) else
+                             "probabilities are not non-negative")
+    if not replace:
+        if count > n:
+            raise ValueError("Cannot take a larger sample than population when 'replace=False'")
+        if p is None:
+            idx = [int(v) for v in _R.permutation(n).tolist()][:count]
+        else:
+            idx, left = [], list(range(n))
+            for _ in range(count):
+                w = [probs[i] for i in left]
+                k = _pick(w, sum(w) * random())
+                idx.append(left.pop(k))
+    elif p is None:
+        idx = [int(v) for v in _R.uniform(_T.zeros([count]), _T.zeros([count]) + n).floor().tolist()]
+    else:
+        idx = [_pick(probs, random()) for _ in range(count)]
+    values = [pool[i] for i in idx]
+    if size is None:
+        return values[0]
+    return _np._new(values, tuple(_np._shape(size)), kind)
+
+
+def _pick(weights, u):
+    acc = 0.0
+    for i, w in enumerate(weights):
+        acc += w
+        if u < acc:
+            return i
+    return len(weights) - 1
+
+
+def shuffle(x):
+    """Shuffles an array in place along its first axis (a list too)."""
+    if isinstance(x, list):
+        order = [int(v) for v in _R.permutation(len(x)).tolist()]
+        x[:] = [x[i] for i in order]
+        return None
+    x._t = x._t[[int(v) for v in _R.permutation(len(x)).tolist()]]
+    return None
+
+
+def exponential(scale=1.0, size=None):
+    u = random(size)
+    if isinstance(u, _np.ndarray):
+        return -_np.log(1.0 - u) * scale
+    import math
+    return -math.log(1.0 - u) * scale
+
+
 _shim.strict(__name__, "neuralGLM's numpy shim (scripts/lib/numpy/random)")
