@@ -248,11 +248,45 @@ public final class Functional {
         return small.__mul__(quadratic).__add__(d.__ge__(beta).__mul__(linear));
     }
 
-    /** @param args input, target, reduction, beta=1 @param kws keywords @return smooth L1 (Huber / beta) */
+    /**
+     * smooth_l1_loss at beta 0 as PyTorch 1.13's kernel: {@code |d|}, d = input - target (broadcast), gradient to the
+     * input {@code d <= 0 ? -g : g} and to the target {@code d >= 0 ? -g : g} (its backward run with the two swapped):
+     * at d = 0 both get -g.
+     */
+    private static Tensor absoluteError(Tensor in, Tensor target) {
+        final int[] shape = Joins.broadcastShape(in, target);
+        final int r = shape.length == 2 ? shape[0] : 1, c = shape.length == 0 ? 1 : shape[shape.length - 1];
+        final double[] u = Joins.spread(in, r, c), v = Joins.spread(target, r, c);
+        final DMatrixRMaj out = new DMatrixRMaj(r, c);
+        for (int k = 0; k < r * c; k++) {
+            out.data[k] = Math.abs(u[k] - v[k]);
+        }
+        return Ops.record(Tensor.of(out, shape), "SmoothL1LossBackward", g -> {
+            final double[] toIn = new double[r * c], toTarget = new double[r * c];
+            for (int k = 0; k < r * c; k++) {
+                final double d = u[k] - v[k];
+                toIn[k] = d <= 0 ? -1.0 : 1.0;
+                toTarget[k] = d >= 0 ? -1.0 : 1.0;
+            }
+            return new DMatrixRMaj[] {in.needsGrad() ? Joins.reduceTo(in, g, toIn) : null,
+                target.needsGrad() ? Joins.reduceTo(target, g, toTarget) : null};
+        }, in, target);
+    }
+
+    /**
+     * @param args input, target, reduction, beta=1 (beta 0 gives |d|, as PyTorch 1.13's, with its gradient -g at
+     *             d = 0)
+     * @param kws  keywords
+     * @return smooth L1 (Huber / beta), or |d| at beta 0
+     */
     public static Tensor smooth_l1_loss(PyObject[] args, String[] kws) {
         final Args a = pair("smooth_l1_loss", args, kws, "beta");
         final Tensor[] t = operands(a, "smooth_l1_loss");
-        return reduce(smoothL1(t[0], t[1], a.dbl("beta", 1.0)), a.string("reduction", "mean"));
+        final double beta = a.dbl("beta", 1.0);
+        if (beta == 0.0) {
+            return reduce(absoluteError(t[0], t[1]), a.string("reduction", "mean"));
+        }
+        return reduce(smoothL1(t[0], t[1], beta), a.string("reduction", "mean"));
     }
 
     /** @param args input, target, reduction, delta=1 @param kws keywords @return Huber loss */
@@ -426,14 +460,22 @@ public final class Functional {
     }
 
     /**
-     * @param args log-probabilities (n x k, e.g. from log_softmax), target (n class indices), reduction, weight (k),
-     *             ignore_index
+     * @param args log-probabilities (n x k, e.g. from log_softmax; or k of one row, with a 0-d target, as PyTorch's
+     *             unbatched input: the loss is then 0-d also with reduction 'none'), target (n class indices),
+     *             reduction, weight (k), ignore_index
      * @param kws  keywords
      * @return {@code -w_c input[i, c]} per row (c = target_i), reduced as {@link #cross_entropy}'s
      */
     public static Tensor nll_loss(PyObject[] args, String[] kws) {
         final Args a = pair("nll_loss", args, kws, "weight", "ignore_index");
-        final Tensor in = operand(a, "nll_loss", "input"), target = operand(a, "nll_loss", "target");
+        final Tensor in0 = operand(a, "nll_loss", "input"), target0 = operand(a, "nll_loss", "target");
+        final boolean unbatched = in0.shape.length == 1 && target0.shape.length == 0;
+        final Tensor in = unbatched ? Ops.unsqueeze(in0, 0) : in0;
+        final Tensor target = unbatched ? Ops.reshape(target0, new int[] {1}, "ViewBackward") : target0;
+        if (unbatched) {
+            final Tensor row = classLoss("nll_loss", in, target, a, 0.0);
+            return row.shape.length == 0 ? row : Ops.reshape(row, new int[0], "SqueezeBackward");
+        }
         if (in.shape.length == 2 && target.shape.length == 1 && target.shape[0] != in.shape[0]) {
             throw Errors.value("nll_loss: expected input batch_size (" + in.shape[0] + ") to match target batch_size ("
                     + target.shape[0] + "): input has shape " + Tensor.shapeText(in.shape) + ", target "
