@@ -632,4 +632,15 @@ class SiLU(Module):
 from torch.nn._tabular import BatchNorm1d, LayerNorm, Embedding  # noqa: E402
 from torch.nn import _tabular  # noqa: E402
 
+# more engine activations (neuralglm.jython.Activations, made by Nn; fused in a Sequential), classes for isinstance;
+# GLU, PReLU, RReLU and the losses of three inputs are Python modules over nn.functional
+ReLU6, Hardtanh, SELU, CELU, Mish, Softsign, Softmin, Tanhshrink, Softshrink, Hardshrink, Hardsigmoid, Hardswish, \
+    LogSigmoid, Threshold = [_activation_class(n, getattr(_Nn, n)) for n in
+                             ('ReLU6', 'Hardtanh', 'SELU', 'CELU', 'Mish', 'Softsign', 'Softmin', 'Tanhshrink',
+                              'Softshrink', 'Hardshrink', 'Hardsigmoid', 'Hardswish', 'LogSigmoid', 'Threshold')]
+Hardtanh._is = staticmethod(lambda m, check=Hardtanh._is: check(m) or isinstance(m, ReLU6))  # ReLU6 is a Hardtanh
+from torch.nn._activations import GLU, PReLU, RReLU, GaussianNLLLoss, MarginRankingLoss  # noqa: E402
+from torch.nn._activations import HingeEmbeddingLoss, MultiLabelSoftMarginLoss, CosineEmbeddingLoss  # noqa: E402
+from torch.nn._activations import TripletMarginLoss, MultiMarginLoss  # noqa: E402
+
 _shim.strict(__name__, "neuralGLM's PyTorch bridge (scripts/lib/torch/nn)")

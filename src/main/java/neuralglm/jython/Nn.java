@@ -113,22 +113,179 @@ public final class Nn {
     }
 
     /**
-     * {@code nn.Softplus(beta=1, threshold=20)}: the engine's softplus, {@code log(1 + e^x)}, which is PyTorch's at
-     * beta 1 (PyTorch's threshold only switches to x where the two agree to double precision); other values are
-     * refused with one line.
+     * {@code nn.Softplus(beta=1, threshold=20)}: PyTorch's {@code b x > t ? x : log(1 + e^(b x)) / b}
+     * ({@link Activations.Softplus}; gradient 1 above the threshold, else {@code sigmoid(b x)}), an engine activation.
      *
      * @param args beta, threshold
      * @param kws  keyword names
-     * @return {@code log(1 + e^x)}
+     * @return the module
      */
     public static Module Softplus(org.python.core.PyObject[] args, String[] kws) {
         final Args a = new Args("Softplus", args, kws, "beta", "threshold");
-        final double beta = a.dbl("beta", 1.0), threshold = a.dbl("threshold", 20.0);
-        if (beta != 1.0 || threshold != 20.0) {
-            throw Errors.value("nn.Softplus(beta=" + py(beta) + ", threshold=" + py(threshold) + ") is not supported by "
-                    + "neuralGLM's PyTorch bridge; it has Softplus(beta=1, threshold=20), log(1 + e^x)");
+        return activation(new Activations.Softplus(a.dbl("beta", 1.0), a.dbl("threshold", 20.0)),
+                "Softplus(beta=" + shown(a, "beta", "1") + ", threshold=" + shown(a, "threshold", "20") + ")");
+    }
+
+    /** @return the argument as Python prints it (an int as an int: {@code Hardtanh(min_val=-2, max_val=3)}), or the default's text */
+    private static String shown(Args a, String name, String otherwise) {
+        return a.has(name) ? a.get(name).__repr__().toString() : otherwise;
+    }
+
+    /** @return {@code name()} or {@code name(inplace=True)}, PyTorch's repr of an activation whose only option is inplace */
+    private static Module inplaceOnly(String name, org.python.core.PyObject[] args, String[] kws, Activation act) {
+        return activation(act, name + "(" + inplace(new Args(name, args, kws, "inplace")) + ")");
+    }
+
+    /**
+     * {@code nn.ReLU6(inplace=False)}.
+     *
+     * @param args inplace
+     * @param kws  keyword names
+     * @return {@code min(max(x, 0), 6)}
+     */
+    public static Module ReLU6(org.python.core.PyObject[] args, String[] kws) {
+        return inplaceOnly("ReLU6", args, kws, new Activations.Hardtanh(0.0, 6.0));
+    }
+
+    /**
+     * {@code nn.Hardtanh(min_val=-1.0, max_val=1.0, inplace=False)}.
+     *
+     * @param args min_val, max_val, inplace
+     * @param kws  keyword names
+     * @return {@code min(max(x, min_val), max_val)}
+     */
+    public static Module Hardtanh(org.python.core.PyObject[] args, String[] kws) {
+        final Args a = new Args("Hardtanh", args, kws, "min_val", "max_val", "inplace");
+        final double lo = a.dbl("min_val", -1.0), hi = a.dbl("max_val", 1.0);
+        if (!(hi > lo)) {
+            throw Errors.value("Hardtanh: max_val (" + py(hi) + ") must be greater than min_val (" + py(lo) + ")");
         }
-        return activation(new Activation.Softplus(), "Softplus(beta=1, threshold=20)");
+        final String more = inplace(a);
+        return activation(new Activations.Hardtanh(lo, hi), "Hardtanh(min_val=" + shown(a, "min_val", "-1.0") + ", max_val="
+                + shown(a, "max_val", "1.0") + (more.isEmpty() ? "" : ", " + more) + ")");
+    }
+
+    /**
+     * {@code nn.SELU(inplace=False)}.
+     *
+     * @param args inplace
+     * @param kws  keyword names
+     * @return {@code scale (x > 0 ? x : alpha (e^x - 1))}
+     */
+    public static Module SELU(org.python.core.PyObject[] args, String[] kws) {
+        return inplaceOnly("SELU", args, kws, new Activations.SELU());
+    }
+
+    /**
+     * {@code nn.CELU(alpha=1.0, inplace=False)}.
+     *
+     * @param args alpha, inplace
+     * @param kws  keyword names
+     * @return {@code x > 0 ? x : alpha (e^(x / alpha) - 1)}
+     */
+    public static Module CELU(org.python.core.PyObject[] args, String[] kws) {
+        final Args a = new Args("CELU", args, kws, "alpha", "inplace");
+        final String more = inplace(a);
+        return activation(Activations.celuOf(a.dbl("alpha", 1.0)), "CELU(alpha=" + shown(a, "alpha", "1.0")
+                + (more.isEmpty() ? "" : ", " + more) + ")");
+    }
+
+    /**
+     * {@code nn.Mish(inplace=False)}.
+     *
+     * @param args inplace
+     * @param kws  keyword names
+     * @return {@code x tanh(softplus(x))}
+     */
+    public static Module Mish(org.python.core.PyObject[] args, String[] kws) {
+        return inplaceOnly("Mish", args, kws, new Activations.Mish());
+    }
+
+    /**
+     * {@code nn.Hardswish(inplace=False)}; PyTorch prints it {@code Hardswish()} either way.
+     *
+     * @param args inplace
+     * @param kws  keyword names
+     * @return {@code x min(max(x + 3, 0), 6) / 6}
+     */
+    public static Module Hardswish(org.python.core.PyObject[] args, String[] kws) {
+        new Args("Hardswish", args, kws, "inplace");
+        return activation(new Activations.Hardswish(), "Hardswish()");
+    }
+
+    /**
+     * {@code nn.Hardsigmoid(inplace=False)}; PyTorch prints it {@code Hardsigmoid()} either way.
+     *
+     * @param args inplace
+     * @param kws  keyword names
+     * @return {@code min(max(x + 3, 0), 6) / 6}
+     */
+    public static Module Hardsigmoid(org.python.core.PyObject[] args, String[] kws) {
+        new Args("Hardsigmoid", args, kws, "inplace");
+        return activation(new Activations.Hardsigmoid(), "Hardsigmoid()");
+    }
+
+    /** @return {@code x / (1 + |x|)} */
+    public static Module Softsign() { return activation(new Activations.Softsign(), "Softsign()"); }
+
+    /** @return {@code x - tanh x} */
+    public static Module Tanhshrink() { return activation(new Activations.Tanhshrink(), "Tanhshrink()"); }
+
+    /** @return {@code log sigmoid(x) = -softplus(-x)} */
+    public static Module LogSigmoid() { return activation(new Activations.LogSigmoid(), "LogSigmoid()"); }
+
+    /**
+     * {@code nn.Softshrink(lambd=0.5)}.
+     *
+     * @param args lambd (&gt;= 0)
+     * @param kws  keyword names
+     * @return {@code x > l ? x - l : x < -l ? x + l : 0}
+     */
+    public static Module Softshrink(org.python.core.PyObject[] args, String[] kws) {
+        final Args a = new Args("Softshrink", args, kws, "lambd");
+        return activation(Activations.softshrinkOf(a.dbl("lambd", 0.5)), "Softshrink(" + shown(a, "lambd", "0.5") + ")");
+    }
+
+    /**
+     * {@code nn.Hardshrink(lambd=0.5)}.
+     *
+     * @param args lambd
+     * @param kws  keyword names
+     * @return {@code |x| > l ? x : 0}
+     */
+    public static Module Hardshrink(org.python.core.PyObject[] args, String[] kws) {
+        final Args a = new Args("Hardshrink", args, kws, "lambd");
+        return activation(new Activations.Hardshrink(a.dbl("lambd", 0.5)), "Hardshrink(" + shown(a, "lambd", "0.5") + ")");
+    }
+
+    /**
+     * {@code nn.Threshold(threshold, value, inplace=False)}.
+     *
+     * @param args threshold, value, inplace
+     * @param kws  keyword names
+     * @return {@code x > threshold ? x : value}
+     */
+    public static Module Threshold(org.python.core.PyObject[] args, String[] kws) {
+        final Args a = new Args("Threshold", args, kws, "threshold", "value", "inplace");
+        final double t = a.required("threshold").asDouble(), v = a.required("value").asDouble();
+        final String more = inplace(a);
+        return activation(new Activations.Threshold(t, v), "Threshold(threshold=" + shown(a, "threshold", "")
+                + ", value=" + shown(a, "value", "") + (more.isEmpty() ? "" : ", " + more) + ")");
+    }
+
+    /**
+     * {@code nn.Softmin(dim=None)}: {@code softmax(-x, dim)}; without dim, PyTorch's legacy choice (0 for a 0-d or
+     * 1-d input, else 1).
+     *
+     * @param args dim
+     * @param kws  keyword names
+     * @return the module
+     */
+    public static Module Softmin(org.python.core.PyObject[] args, String[] kws) {
+        final Args a = new Args("Softmin", args, kws, "dim");
+        final Integer dim = a.has("dim") ? a.get("dim").asInt() : null;
+        return new OpModule("Softmin(dim=" + (dim == null ? "None" : dim) + ")", "softmin",
+                x -> Ops.softmax(x.__neg__(), dim != null ? dim : x.shape.length <= 1 ? 0 : 1));
     }
 
     /** @return {@code tanh x} */

@@ -968,7 +968,7 @@ class TorchCompatTest {
         "torch.fft|AttributeError: torch.fft is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch)",
         "torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=0.1, dampening=0.5)|ValueError: SGD(dampening=0.5) is not supported by neuralGLM's PyTorch bridge; it takes lr, momentum, nesterov, weight_decay (dampening 0)",
         "torch.optim.AdamW(nn.Linear(1, 1).parameters(), weight_decay=-1)|ValueError: AdamW weight decay must be a finite number >= 0, got -1.0",
-        "nn.Softplus(beta=2)|ValueError: nn.Softplus(beta=2.0, threshold=20.0) is not supported by neuralGLM's PyTorch bridge; it has Softplus(beta=1, threshold=20), log(1 + e^x)",
+        "import torch.nn.functional as F; F.pad(torch.ones(2, 3), (1, 1), mode='replicate')|ValueError: F.pad(mode='replicate') is not supported by neuralGLM's PyTorch bridge; it has mode='constant'",
         "torch.zeros(2, 3)[:, None]|IndexError: indexing a tensor of shape (2, 3) with None would make a 3-d tensor; tensors here have at most 2 dimensions",
         "torch.zeros(2, 3).index_select(1, torch.tensor([0, 3]))|IndexError: index_select: index 3.0 at position 1 is not a position in 0..2 of dimension 1 of a tensor of shape (2, 3)",
         "nn.Sequential(nn.Linear(2, 1)).fc1|AttributeError: 'Sequential' object has no attribute 'fc1'",
