@@ -738,6 +738,9 @@ import torch.utils.data  # noqa: E402,F401
 import torch.nn.functional  # noqa: E402,F401
 import torch.distributions  # noqa: E402,F401 (needs torch.nn.functional)
 
+from torch import linalg  # noqa: E402 (torch.linalg; torch.inverse, det, ... and their tensor methods)
+linalg._install(globals(), Tensor)
+
 from torch import _ops  # noqa: E402 (more functions and tensor methods, over the ones above)
 _ops.install(globals(), Tensor)
 
