@@ -11,7 +11,6 @@ Compositions of recorded operations give the rest (norms, matrix_power, multi_do
 from __future__ import absolute_import, division
 
 import __builtin__
-import sys as _sys
 
 from neuralglm.jython import Linalg as _L, Tensor
 
@@ -458,18 +457,8 @@ def _pinverse(input, rcond=1e-15):
     return pinv(input, rcond=rcond)
 
 
-_warned = set()
-
-
-def _deprecated(name, text):
-    if name not in _warned:
-        _warned.add(name)
-        _sys.stderr.write("UserWarning: %s\n" % text)
-
-
 def _cholesky(input, upper=False, out=None):
-    _deprecated('cholesky', "torch.cholesky is deprecated in favor of torch.linalg.cholesky and will be removed in a "
-                            "future PyTorch release.")
+    """The deprecated torch.cholesky (without PyTorch's warning on stderr)."""
     return _L.cholesky(_tensor(input, 'cholesky', 'input'), upper, 'cholesky')
 
 

@@ -340,7 +340,8 @@ public final class Linalg {
     }
 
     /**
-     * {@code torch.logdet(A)}: {@code log det A}, NaN when det A &lt; 0 and -inf when it is 0; backward {@code G A^-T}.
+     * {@code torch.logdet(A)}: {@code log det A}, NaN when det A &lt; 0 and -inf when it is 0; backward {@code G A^-T}
+     * (0 where det A &lt; 0, as PyTorch's, which selects NaN there).
      *
      * @param a a square matrix
      * @return log det A, 0-d (recorded)
@@ -351,7 +352,8 @@ public final class Linalg {
         final double v = sign < 0 ? Double.NaN : sign == 0 ? Double.NEGATIVE_INFINITY : sl[1].data.data[0];
         final Lu lu = new Lu(a.data);
         return Ops.record(result(new DMatrixRMaj(1, 1, true, v), new int[0], a), "LogdetBackward",
-                g -> new DMatrixRMaj[] {scaled(g.data[0], transposed(invertible(lu, "logdet backward")))}, a);
+                g -> new DMatrixRMaj[] {sign < 0 ? new DMatrixRMaj(a.data.numRows, a.data.numCols)
+                        : scaled(g.data[0], transposed(invertible(lu, "logdet backward")))}, a);
     }
 
     /**
@@ -617,8 +619,8 @@ public final class Linalg {
         final String refusal = mode.equals("r") ? "The derivative of linalg.qr depends on Q, which is not computed when "
                 + "mode='r'. Please use linalg.qr(A, mode='reduced') if you are going to differentiate through linalg.qr."
                 : "The QR decomposition is not differentiable when mode='complete' and nrows > ncols.";
-        final Tensor qt = mode.equals("r") ? result(new DMatrixRMaj(1, 0), new int[] {0}, a)
-                : Ops.record(result(q, new int[] {m, qCols}, a), "LinalgQrBackward", g -> {
+        final Tensor qt = Ops.record(mode.equals("r") ? result(new DMatrixRMaj(1, 0), new int[] {0}, a)
+                : result(q, new int[] {m, qCols}, a), "LinalgQrBackward", g -> {
                     if (!differentiable) {
                         throw Errors.runtime(refusal);
                     }
