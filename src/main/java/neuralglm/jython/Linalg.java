@@ -705,8 +705,8 @@ public final class Linalg {
 
     /**
      * {@code torch.linalg.svd(A, full_matrices)}: U, S (descending), Vh = V^T. Singular vectors are unique up to
-     * sign only (LAPACK's and EJML's signs may differ). Backward (reduced U and Vh; for full_matrices=True only
-     * through S, or when m == n): see the class comment.
+     * sign only (LAPACK's and EJML's signs may differ). Backward: see the class comment; for full_matrices=True, as
+     * PyTorch's, through the first k columns of U and rows of Vh only (the others are not determined by A).
      *
      * @param a    a matrix m x n
      * @param full whether U is m x m and Vh n x n (else m x k and k x n, k = min(m, n))
@@ -716,27 +716,18 @@ public final class Linalg {
         matrix(a, "linalg.svd");
         final int m = a.shape[0], n = a.shape[1], k = Math.min(m, n);
         final Svd svd = new Svd(a.data, full);
-        final Svd reduced = full ? new Svd(a.data, false) : svd;
-        final boolean sameVectors = !full || m == n;
-        // the reduced factors that the backward uses: the full ones' first k columns
+        // the reduced factors that the backward uses: the full ones' first k columns (as PyTorch, which narrows the
+        // full factors and their gradients: the other columns are not determined by A)
         final DMatrixRMaj u = CommonOps_DDRM.extract(svd.u, 0, m, 0, k);
         final DMatrixRMaj v = CommonOps_DDRM.extract(svd.v, 0, n, 0, k);
         final double[] s = svd.s;
         final Tensor ut = Ops.record(result(svd.u, new int[] {svd.u.numRows, svd.u.numCols}, a), "LinalgSvdBackward", g -> {
-            if (!sameVectors) {
-                throw Errors.runtime("linalg.svd: the backward through U and Vh of full_matrices=True is not "
-                        + "implemented here (PyTorch neither): use full_matrices=False");
-            }
             return new DMatrixRMaj[] {svdBackward(u, s, v, CommonOps_DDRM.extract(g, 0, m, 0, k), null, null)};
         }, a);
         final Tensor st = Ops.record(result(DMatrixRMaj.wrap(1, k, s.clone()), new int[] {k}, a), "LinalgSvdBackward",
                 g -> new DMatrixRMaj[] {svdBackward(u, s, v, null, g.data, null)}, a);
         final Tensor vt = Ops.record(result(transposed(svd.v), new int[] {svd.v.numCols, svd.v.numRows}, a),
                 "LinalgSvdBackward", g -> {
-                    if (!sameVectors) {
-                        throw Errors.runtime("linalg.svd: the backward through U and Vh of full_matrices=True is not "
-                                + "implemented here (PyTorch neither): use full_matrices=False");
-                    }
                     return new DMatrixRMaj[] {svdBackward(u, s, v, null, null, transposed(CommonOps_DDRM.extract(g, 0, k, 0, n)))};
                 }, a);
         return new Tensor[] {ut, st, vt};

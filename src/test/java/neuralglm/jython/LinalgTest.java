@@ -293,7 +293,8 @@ class LinalgTest {
 
     /**
      * One-line errors that PyTorch does not share: a batch (3-d) is refused where the tensor is made, a backward not
-     * implemented names the function, and a singular matrix's slogdet backward raises LinAlgError.
+     * implemented names the function (none is left: svd's full factors differentiate through their first k columns, as
+     * PyTorch's), and a singular matrix's slogdet backward raises LinAlgError.
      */
     @Test
     void oneLineRefusals() {
@@ -311,7 +312,7 @@ class LinalgTest {
                 "error('batch', lambda: torch.linalg.inv(torch.ones(2, 2, 2)))",
                 "error('batch_tensor', lambda: torch.linalg.det(torch.tensor([[[1.0]], [[2.0]]])))",
                 "T = torch.tensor([[1.5, -2.0, 0.5], [3.0, 0.25, -1.0]], requires_grad=True)",
-                "error('svd_full_U', lambda: torch.linalg.svd(T).U.sum().backward())",
+                "error('svd_full_U', lambda: (torch.linalg.svd(T).U.sum() + torch.linalg.svd(T).Vh.sum()).backward())",
                 "error('svd_full_S', lambda: torch.linalg.svd(T).S.sum().backward())",
                 "S = torch.tensor([[1.0, 2.0], [2.0, 4.0]], requires_grad=True)",
                 "error('slogdet_singular', lambda: torch.linalg.slogdet(S).logabsdet.backward())",
@@ -321,8 +322,7 @@ class LinalgTest {
         assertTrue(lines[0].startsWith("batch ValueError ones: tensors here have at most 2 dimensions, got 3"), lines[0]);
         assertTrue(lines[1].startsWith("batch_tensor TypeError tensor() argument 'data': entry [0, 0] is not a number"),
                 lines[1]);
-        assertEquals("svd_full_U RuntimeError linalg.svd: the backward through U and Vh of full_matrices=True is not "
-                + "implemented here (PyTorch neither): use full_matrices=False", lines[2]);
+        assertEquals("svd_full_U no error", lines[2]);   // as PyTorch: the full factors narrowed to their first k
         assertEquals("svd_full_S no error", lines[3]);
         assertEquals("slogdet_singular _LinAlgError linalg.slogdet backward: the matrix is singular (its log |det| is "
                 + "-inf), so the gradient A^-T does not exist", lines[4]);
