@@ -497,11 +497,11 @@ def _format_param(name, optimizer, param):
 
 
 def _momentum_writable(scheduler, optimizer, key):
-    """Whether each group's 'momentum' or 'betas' may be written as training goes on: the engine optimisers'
-    param_groups refuse a change of an option other than 'lr', so cycle_momentum=True fails there with one line."""
+    """Whether each group's 'momentum' or 'betas' may be written as training goes on (the engine optimisers take
+    'momentum' and 'betas' with an unchanged beta2 and keep their state); else cycle_momentum=True fails with one line."""
     for i, group in enumerate(optimizer.param_groups):
         old = group.get(key)
-        probe = (old[0] + 0.5,) + tuple(old[1:]) if key == 'betas' else (old or 0) + 0.5
+        probe = (old[0] * 0.5,) + tuple(old[1:]) if key == 'betas' else (old or 0) * 0.5   # a valid value
         try:
             group[key] = probe
         except ValueError:
@@ -514,7 +514,7 @@ def _momentum_writable(scheduler, optimizer, key):
 class CyclicLR(_LRScheduler):
     """Cyclical learning rates between base_lr and max_lr (modes triangular, triangular2, exp_range, or scale_fn),
     stepped per batch; cycle_momentum=True cycles each group's 'momentum' the other way (an optimiser written in
-    Python; the engine's refuse it with one line: pass cycle_momentum=False)."""
+    Python, or the engine's SGD, RMSprop, Adam and AdamW, which keep their state)."""
 
     def __init__(self, optimizer, base_lr, max_lr, step_size_up=2000, step_size_down=None, mode='triangular',
                  gamma=1., scale_fn=None, scale_mode='cycle', cycle_momentum=True, base_momentum=0.8,
@@ -592,7 +592,7 @@ class OneCycleLR(_LRScheduler):
     """The 1cycle policy: lr from max_lr / div_factor up to max_lr over pct_start of total_steps, then down to
     initial_lr / final_div_factor (three_phase: back to initial_lr first), annealed 'cos' or 'linear';
     cycle_momentum=True moves 'momentum' (or betas[0]) the other way (an optimiser written in Python; the engine's
-    refuse it with one line: pass cycle_momentum=False). Stepped per batch."""
+    take it too, keeping their state). Stepped per batch."""
 
     def __init__(self, optimizer, max_lr, total_steps=None, epochs=None, steps_per_epoch=None, pct_start=0.3,
                  anneal_strategy='cos', cycle_momentum=True, base_momentum=0.85, max_momentum=0.95, div_factor=25.,

@@ -13,7 +13,8 @@ import org.python.core.PyString;
  * {@code optimizer.param_groups[0]}, PyTorch's dict of a parameter group: {@code params} and the optimiser's
  * options. Writing {@code 'lr'} (as a learning-rate scheduler or a warm-up by hand does) changes the rate of the
  * coming steps and keeps the optimiser's state, as in PyTorch; a key of the scheduler's own, such as
- * {@code 'initial_lr'}, is kept as written; changing another option or {@code params} is refused with one line
+ * {@code 'initial_lr'}, is kept as written; {@code 'momentum'} (SGD, RMSprop) and {@code 'betas'} with the same beta2
+ * (Adam, AdamW) change in place too, as a cyclical schedule needs; changing another option or {@code params} is refused with one line
  * (set {@code optimizer.momentum = ...}, which starts the optimiser afresh). Only subscript assignment reaches the
  * optimiser ({@code group['lr'] = v}), not {@code group.update(...)}.
  */
@@ -76,9 +77,11 @@ final class ParamGroup extends PyDictionary {
         } else if (k.equals("params")) {
             throw Errors.value(optimizer.name() + ".param_groups[0]['params'] cannot be replaced in neuralGLM's PyTorch "
                     + "bridge; make a new optimiser over the parameters");
+        } else if (current != null && !current.equals(value) && optimizer.scheduleMomentum(k, value)) {
+            return;   // a cyclical schedule's momentum (OneCycleLR, CyclicLR): changed in place, the state kept
         } else if (current != null && !current.equals(value)) {
             throw Errors.value(optimizer.name() + ".param_groups[0]['" + k + "'] = " + value + " is not supported by "
-                    + "neuralGLM's PyTorch bridge: only 'lr' changes as training goes on; set optimizer." + k
+                    + "neuralGLM's PyTorch bridge: only 'lr' (and a schedule's 'momentum' or beta1) changes as training goes on; set optimizer." + k
                     + " = ... instead, which starts the optimiser's state afresh");
         }
     }

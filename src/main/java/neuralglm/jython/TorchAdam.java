@@ -76,6 +76,21 @@ public class TorchAdam extends TorchOptimizer {
         return weightDecay;
     }
 
+    /** {@code ['betas'] = (b1, beta2)}: beta1 of the coming steps, the moments kept (beta2 must stay) */
+    @Override
+    boolean scheduleMomentum(String key, PyObject value) {
+        if (!key.equals("betas")) {
+            return false;
+        }
+        final Tensor b = Convert.toTensor(value, name() + ".param_groups[0]['betas']");
+        if (b.numel() != 2 || b.data.data[1] != beta2) {
+            return false;
+        }
+        applyMomentum(b.data.data[0]);
+        beta1 = b.data.data[0];
+        return true;
+    }
+
     /** @return (beta1, beta2), a Python tuple */
     public PyObject getBetas() { return new org.python.core.PyTuple(org.python.core.Py.newFloat(beta1), org.python.core.Py.newFloat(beta2)); }
     /** @param betas (beta1, beta2), each in [0, 1) */

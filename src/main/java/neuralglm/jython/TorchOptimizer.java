@@ -187,6 +187,32 @@ public abstract class TorchOptimizer {
     }
 
     /**
+     * {@code param_groups[0]['momentum'] = v} (SGD, RMSprop) or {@code ['betas'] = (b1, beta2)} (Adam, AdamW) of a
+     * cyclical schedule: the momentum of the coming steps, the state kept ({@link neuralglm.optim.ScheduledMomentum}).
+     *
+     * @param key   the group's key
+     * @param value the new value
+     * @return whether this optimiser took it so (false: the change stays refused)
+     */
+    boolean scheduleMomentum(String key, PyObject value) {
+        return false;
+    }
+
+    /** @param m the momentum (beta1) of the coming steps, given to every engine optimiser, which keep their state */
+    final void applyMomentum(double m) {
+        if (engines == null) {
+            rebuild();
+        }
+        try {
+            for (Optimizer e : engines) {
+                ((neuralglm.optim.ScheduledMomentum) e).setMomentum(m);
+            }
+        } catch (IllegalArgumentException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    /**
      * Rebuilds after a setter changed a setting; on a bad value, undoes the change and rethrows.
      *
      * @param undo restores the previous setting

@@ -72,6 +72,17 @@ public class TorchRMSprop extends TorchOptimizer {
     public void setWeight_decay(double w) { final double old = weightDecay; weightDecay = w; retry(() -> weightDecay = old); }
     /** @return the momentum */
     public double getMomentum() { return momentum; }
+
+    @Override
+    boolean scheduleMomentum(String key, PyObject value) {
+        if (!key.equals("momentum")) {
+            return false;
+        }
+        final double m = value.asDouble();
+        applyMomentum(m);
+        momentum = m;
+        return true;
+    }
     /** @param m momentum &gt;= 0 */
     public void setMomentum(double m) { final double old = momentum; momentum = m; retry(() -> momentum = old); }
     /** @return whether the denominator is centred */

@@ -87,6 +87,17 @@ public class TorchSGD extends TorchOptimizer {
 
     /** @return the momentum */
     public double getMomentum() { return momentum; }
+
+    @Override
+    boolean scheduleMomentum(String key, PyObject value) {
+        if (!key.equals("momentum")) {
+            return false;
+        }
+        final double m = value.asDouble();
+        applyMomentum(m);
+        momentum = m;
+        return true;
+    }
     /** @param m momentum in [0, 1) */
     public void setMomentum(double m) { final double old = momentum; momentum = m; retry(() -> momentum = old); }
     /** @return whether momentum is Nesterov's */

@@ -13,11 +13,11 @@ import neuralglm.nn.Parameter;
  * With AMSGrad (Reddi, Kale and Kumar, "On the Convergence of Adam and Beyond", ICLR 2018; PyTorch's
  * {@code amsgrad=True}) the denominator takes the largest v so far, {@code vmax = max(vmax, v)}, in place of v.
  */
-public final class AdamOptimizer extends ElementwiseOptimizer implements ScheduledRate {
+public final class AdamOptimizer extends ElementwiseOptimizer implements ScheduledRate, ScheduledMomentum {
     private static final long serialVersionUID = 1L;
 
     private double lr;
-    private final double beta1;
+    private double beta1;
     private final double beta2;
     private final double eps;
     private final double weightDecay;
@@ -91,6 +91,15 @@ public final class AdamOptimizer extends ElementwiseOptimizer implements Schedul
                 vmax[i] = new double[params.get(i).size()];
             }
         }
+    }
+
+    /** beta1 of the coming steps (the bias correction 1 - beta1^t uses the current beta1, as PyTorch's) */
+    @Override
+    public void setMomentum(double beta1) {
+        if (!(beta1 >= 0 && beta1 < 1)) {
+            throw new IllegalArgumentException("Adam betas must be in [0, 1), got " + beta1 + ", " + beta2);
+        }
+        this.beta1 = beta1;
     }
 
     @Override

@@ -14,14 +14,14 @@ import neuralglm.nn.Parameter;
  *   theta -= lr g / d                                           without
  * </pre>
  */
-public final class RmspropOptimizer extends ElementwiseOptimizer implements ScheduledRate {
+public final class RmspropOptimizer extends ElementwiseOptimizer implements ScheduledRate, ScheduledMomentum {
     private static final long serialVersionUID = 1L;
 
     private double lr;
     private final double alpha;
     private final double eps;
     private final double weightDecay;
-    private final double momentum;
+    private double momentum;
     private final boolean centered;
 
     private transient double[][] square;
@@ -67,6 +67,19 @@ public final class RmspropOptimizer extends ElementwiseOptimizer implements Sche
                 buffers[i] = new double[params.get(i).size()];
             }
         }
+    }
+
+    /** mu of the coming steps; a buffer not kept before (mu was 0) starts at zeros */
+    @Override
+    public void setMomentum(double momentum) {
+        nonNegative("RMSprop momentum", momentum);
+        if (momentum > 0 && buffers == null && params != null) {
+            buffers = new double[params.size()][];
+            for (int i = 0; i < params.size(); i++) {
+                buffers[i] = new double[params.get(i).size()];
+            }
+        }
+        this.momentum = momentum;
     }
 
     @Override

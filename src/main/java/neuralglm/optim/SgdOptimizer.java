@@ -12,11 +12,11 @@ import neuralglm.nn.Parameter;
  *   theta -= lr b                  standard momentum (plain SGD when mu = 0)
  * </pre>
  */
-public final class SgdOptimizer extends ElementwiseOptimizer implements ScheduledRate {
+public final class SgdOptimizer extends ElementwiseOptimizer implements ScheduledRate, ScheduledMomentum {
     private static final long serialVersionUID = 1L;
 
     private double lr;
-    private final double momentum;
+    private double momentum;
     private final boolean nesterov;
     private final double weightDecay;
 
@@ -58,6 +58,17 @@ public final class SgdOptimizer extends ElementwiseOptimizer implements Schedule
 
     /** @return the momentum coefficient */
     public double momentum() { return momentum; }
+
+    @Override
+    public void setMomentum(double momentum) {
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("SGD momentum must be in [0, 1), got " + momentum);
+        }
+        if (momentum > 0 && buffers == null && params != null) {
+            buffers = new double[params.size()][];   // started at the next step (b = g), as PyTorch's
+        }
+        this.momentum = momentum;
+    }
 
     /** @return whether momentum is Nesterov's */
     public boolean nesterov() { return nesterov; }
