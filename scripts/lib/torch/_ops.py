@@ -1330,6 +1330,61 @@ def _refuse_in_place_shape(name):
     return refuse
 
 
+def diag_embed(input, offset=0, dim1=-2, dim2=-1):
+    """A 1-d tensor as the offset diagonal of a matrix (a 2-d input would make a 3-d tensor: refused)."""
+    if input.dim() != 1:
+        raise RuntimeError("diag_embed: a %d-d input would make a %d-d tensor; tensors here have at most 2 dimensions"
+                           % (input.dim(), input.dim() + 1))
+    return diag(input, offset)
+
+
+def _special():
+    """torch.special: PyTorch 1.13's special functions that log-likelihoods and tutorials use."""
+    torch = _torch()
+    from _shim import Namespace
+
+    def expit(input):
+        return input.sigmoid()
+
+    def ndtr(input):
+        """The standard normal cdf, erfc(-x / sqrt 2) / 2."""
+        return _E.erfc(-_float(input) / math.sqrt(2)) * 0.5
+
+    def ndtri(input):
+        """The standard normal quantile, sqrt 2 erfinv(2 p - 1)."""
+        return _E.erfinv(_float(input) * 2 - 1) * math.sqrt(2)
+
+    def log_ndtr(input):
+        return ndtr(input).log()
+
+    def sinc(input):
+        """sin(pi x) / (pi x), 1 at 0 (gradient 0 there)."""
+        x = _float(input)
+        zero = x == 0
+        safe = torch.where(zero, torch.ones_like(x), x)
+        return torch.where(zero, torch.ones_like(x), (math.pi * safe).sin() / (math.pi * safe))
+
+    def entr(input):
+        """-x log x for x > 0, 0 at 0, -inf for x < 0."""
+        x = _float(input)
+        safe = torch.where(x > 0, x, torch.ones_like(x))
+        inner = torch.where(x == 0, torch.zeros_like(x), torch.full_like(x, float('-inf')))
+        return torch.where(x > 0, -safe * safe.log(), inner)
+
+    def xlog1py(input, other):
+        """x log(1 + y), 0 where x = 0."""
+        x, y = _float(input), _float(_as_tensor(other, input))
+        safe = torch.where(x == 0, torch.zeros_like(y), y)
+        return torch.where(x == 0, torch.zeros_like(x * safe), x * safe.log1p())
+
+    return Namespace("torch.special (scripts/lib/torch/_ops.py)",
+                     expit=expit, logit=logit, erf=_E.erf, erfc=_E.erfc, erfinv=_E.erfinv, exp2=_E.exp2,
+                     expm1=_E.expm1, log1p=torch.log1p, gammaln=torch.lgamma, digamma=torch.digamma,
+                     psi=torch.digamma, xlogy=torch.xlogy, xlog1py=xlog1py, ndtr=ndtr, ndtri=ndtri,
+                     log_ndtr=log_ndtr, sinc=sinc, entr=entr, logsumexp=torch.logsumexp, softmax=torch.softmax,
+                     log_softmax=torch.log_softmax, round=torch.round)
+
+
 # ------------------------------------------------------------------------------------------------ counting
 
 def bincount(input, weights=None, minlength=0):
@@ -1494,7 +1549,8 @@ FUNCTIONS = ('rsqrt', 'reciprocal', 'trunc', 'frac', 'fmod', 'remainder', 'floor
              'div', 'atan2', 'broadcast_tensors', 'unique', 'vstack', 'row_stack', 'hstack', 'column_stack', 'cov',
              'corrcoef', 'index_select', 'cummax', 'cummin', 'logcumsumexp', 'kthvalue', 'msort', 'argwhere',
              'tensor_split', 'is_floating_point', 'multinomial', 'randint_like', 'rot90', 'dist', 'deg2rad', 'rad2deg',
-             'heaviside', 'trapezoid', 'trapz', 'tensordot', 'chain_matmul', 'kron', 'block_diag', 'cross')
+             'heaviside', 'trapezoid', 'trapz', 'tensordot', 'chain_matmul', 'kron', 'block_diag', 'cross',
+             'diag_embed')
 
 KEEP = ('div',)   # torch/__init__.py's own (div with rounding_mode calls this module's)
 
@@ -1569,6 +1625,7 @@ def install(namespace, tensor_class):
     tensor_class.is_floating_point = lambda self: self.dtype.is_floating_point
     tensor_class.true_divide = _method(div)
     namespace['any'], namespace['all'] = any_, all_
+    namespace['special'] = _special()
     from neuralglm.jython import TorchGenerator
     namespace['Generator'] = TorchGenerator
     namespace['default_generator'] = TorchGenerator.default_generator()

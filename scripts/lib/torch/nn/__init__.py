@@ -132,12 +132,33 @@ def _named_modules(self, memo=None, prefix=''):
 
 Module.state_dict = _state_dict
 Module.load_state_dict = _load_state_dict
+
+
+def _named(java_method):
+    """named_parameters(prefix='', recurse=True) over the Java method without arguments: names prefixed
+    ('model.0.weight'), or only the module's own with recurse=False."""
+    def named(self, prefix='', recurse=True, remove_duplicate=True):
+        pairs = list(java_method(self))
+        if not recurse:
+            pairs = [(n, p) for n, p in pairs if '.' not in n]
+        return iter([((prefix + '.' + n) if prefix else n, p) for n, p in pairs])
+    named.__name__ = 'named_parameters'
+    return named
+
+
+def _parameters_of(named):
+    def parameters(self, recurse=True):
+        return iter([p for _, p in named(self, recurse=recurse)])
+    return parameters
 # the Java module classes list Module's Java methods in their own type dicts: theirs too (an OrderedDict, printed as
 # PyTorch's: print(nn.Linear(1, 1).state_dict()) printed a plain dict)
 from neuralglm.jython import EngineModule as _EngineModule  # noqa: E402
 for _cls in (Linear, _Sequential, Dropout, _EngineModule):
     _cls.state_dict = _state_dict
     _cls.load_state_dict = _load_state_dict
+for _cls in (Module, Linear, _Sequential, Dropout, _EngineModule):
+    _cls.named_parameters = _named(_cls.__dict__.get('named_parameters', Module.__dict__['named_parameters']))
+    _cls.parameters = _parameters_of(_cls.named_parameters)
 Module.register_buffer = _register_buffer
 Module.named_buffers = lambda self: iter(_named_buffers(self))
 Module.buffers = lambda self: iter([value for _, value in _named_buffers(self)])
