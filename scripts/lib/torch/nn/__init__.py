@@ -176,14 +176,13 @@ Module.apply = _apply
 
 def _no_hooks(name):
     def refuse(self, *args, **kwargs):
-        raise ValueError("Module.%s is not supported by neuralGLM's PyTorch bridge: a module has no hooks; do in "
-                         "forward, or after the call, what the hook would do" % name)
+        raise ValueError("Module.%s is not supported by neuralGLM's PyTorch bridge: a module has no backward hooks; "
+                         "register a hook on its output tensor (out.register_hook) or use a forward hook" % name)
     refuse.__name__ = name
     return refuse
 
 
-for _name in ('register_forward_hook', 'register_forward_pre_hook', 'register_backward_hook',
-              'register_full_backward_hook'):
+for _name in ('register_backward_hook', 'register_full_backward_hook'):
     setattr(Module, _name, _no_hooks(_name))
 Module.float = lambda self: self.float_()
 Module.double = lambda self: self.double_()

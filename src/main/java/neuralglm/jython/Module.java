@@ -70,6 +70,83 @@ public abstract class Module {
      * @return what forward returns
      */
     public PyObject __call__(PyObject[] args, String[] kws) {
+        if (hasHooks()) {
+            return hooked(args, kws);
+        }
+        return callForward(args, kws);
+    }
+
+    /** Forward hooks ({@link #register_forward_hook}) and pre-hooks, in the order added; null until one is. */
+    transient List<PyObject> forwardHooks;
+    transient List<PyObject> forwardPreHooks;
+
+    /** @return whether a forward hook or pre-hook is registered */
+    boolean hasHooks() {
+        return forwardHooks != null && !forwardHooks.isEmpty() || forwardPreHooks != null && !forwardPreHooks.isEmpty();
+    }
+
+    /**
+     * {@code module.register_forward_hook(hook)}: after each call, {@code hook(module, input, output)} (input the tuple
+     * of positional arguments); a value it returns replaces the output, as PyTorch's (a feature extractor keeps
+     * {@code output}). Inside an {@code nn.Sequential} the chain then runs module by module, so that the hook sees
+     * each call.
+     *
+     * @param hook a function of (module, input, output)
+     * @return a handle whose {@code remove()} takes the hook away
+     */
+    public Tensor.HookHandle register_forward_hook(PyObject hook) {
+        if (forwardHooks == null) {
+            forwardHooks = new ArrayList<>();
+        }
+        forwardHooks.add(hook);
+        return new Tensor.HookHandle(forwardHooks, hook);
+    }
+
+    /**
+     * {@code module.register_forward_pre_hook(hook)}: before each call, {@code hook(module, input)}; a value it returns
+     * (a tuple, or one value) replaces the input, as PyTorch's.
+     *
+     * @param hook a function of (module, input)
+     * @return a handle whose {@code remove()} takes the hook away
+     */
+    public Tensor.HookHandle register_forward_pre_hook(PyObject hook) {
+        if (forwardPreHooks == null) {
+            forwardPreHooks = new ArrayList<>();
+        }
+        forwardPreHooks.add(hook);
+        return new Tensor.HookHandle(forwardPreHooks, hook);
+    }
+
+    /** The call with the pre-hooks before and the forward hooks after (keyword arguments pass through as given). */
+    private PyObject hooked(PyObject[] args, String[] kws) {
+        final PyObject self = this instanceof PyProxy ? ((PyProxy) this)._getPyInstance() : Py.java2py(this);
+        final int positional = args.length - kws.length;
+        PyObject[] inputs = java.util.Arrays.copyOf(args, positional);
+        if (forwardPreHooks != null) {
+            for (PyObject hook : new ArrayList<>(forwardPreHooks)) {
+                final PyObject r = hook.__call__(self, new org.python.core.PyTuple(inputs));
+                if (r != Py.None) {
+                    inputs = r instanceof org.python.core.PyTuple ? ((org.python.core.PyTuple) r).getArray() : new PyObject[] {r};
+                }
+            }
+        }
+        final PyObject[] all = new PyObject[inputs.length + kws.length];
+        System.arraycopy(inputs, 0, all, 0, inputs.length);
+        System.arraycopy(args, positional, all, inputs.length, kws.length);
+        PyObject output = callForward(all, kws);
+        if (forwardHooks != null) {
+            for (PyObject hook : new ArrayList<>(forwardHooks)) {
+                final PyObject r = hook.__call__(self, new org.python.core.PyTuple(inputs), output);
+                if (r != Py.None) {
+                    output = r;
+                }
+            }
+        }
+        return output;
+    }
+
+    /** The call without hooks: a Jython subclass's forward, or this module's own on one input tensor. */
+    private PyObject callForward(PyObject[] args, String[] kws) {
         if (this instanceof PyProxy && !(this instanceof Function) && !(this instanceof EngineModule)) {
             try {
                 return ((PyProxy) this)._getPyInstance().invoke("forward", args, kws);

@@ -98,6 +98,14 @@ public class TorchSequential extends EngineModule {
      */
     @Override
     Tensor call(Tensor x) {
+        if (modules.stream().anyMatch(Module::hasHooks)) {
+            // a layer with a forward hook: module by module, each through its own call (with its hooks), as PyTorch's
+            org.python.core.PyObject y = org.python.core.Py.java2py(x);
+            for (Module m : modules) {
+                y = m.__call__(new org.python.core.PyObject[] {y}, new String[0]);
+            }
+            return Args.receiver(y, "forward");
+        }
         for (ModuleLayer l : moduleLayers) {
             l.floating = x.floating;
         }

@@ -131,6 +131,26 @@ class ModuleAutogradExtrasTest {
             True True
             """;
 
+    /** Printed by {@code /usr/bin/python3 src/test/resources/neuralglm/jython/forward_hooks.py} (PyTorch 1.13.0a0). */
+    private static final String HOOKS = """
+            [[-0.11499999999999999], [0.14500000000000002]] [[0.0, 1.25, 0.05000000000000002], [0.0, 0.05000000000000002, 0.75]]
+            [[0.0, 0.0], [0.0, -0.25], [0.0, 0.5]]
+            0
+            [[-0.22999999999999998], [0.29000000000000004]]
+            [[0.06], [0.06]]
+            [('tuple', 1, (2, 1)), ('net', 'Net')]
+            """;
+
+    /**
+     * Module forward hooks and pre-hooks: a feature extractor on a layer inside a Sequential (the chain then runs
+     * module by module; the gradient is unchanged), removal, a hook replacing the output, a pre-hook replacing the
+     * input, hooks on a module subclass and on its layer (input as a tuple).
+     */
+    @Test
+    void forwardHooksAsPyTorch() {
+        PyTorchPrintout.assertSame(HOOKS, PyTorchPrintout.run("forward_hooks.py"), 1e-12);
+    }
+
     @Test
     void printsAsPyTorch() {
         PyTorchPrintout.assertSame(PYTORCH, PyTorchPrintout.run("module_autograd_extras.py"), 1e-12);

@@ -995,7 +995,7 @@ class TorchCompatTest {
         "torch.optim.lr_scheduler.LRScheduler|AttributeError: torch.optim.lr_scheduler.LRScheduler is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch/optim/lr_scheduler: PyTorch 1.13's schedulers)",
         "torch.optim.lr_scheduler.StepLR(nn.Linear(2, 1), 3)|TypeError: Linear is not an Optimizer",
         "s = nn.Sequential(nn.Linear(2, 1)); a = s(torch.ones(3, 2)); b = s(torch.ones(3, 2)); a.sum().backward()|ValueError: backward through Sequential(   (0): Linear(in_features=2, out_features=1, bias=True) ) after it was called again: this bridge keeps only the newest forward of a Sequential, so call backward before the next call",
-        "nn.Linear(2, 1).register_forward_hook(len)|ValueError: Module.register_forward_hook is not supported by neuralGLM's PyTorch bridge: a module has no hooks; do in forward, or after the call, what the hook would do",
+        "nn.Linear(2, 1).register_full_backward_hook(len)|ValueError: Module.register_full_backward_hook is not supported by neuralGLM's PyTorch bridge: a module has no backward hooks; register a hook on its output tensor (out.register_hook) or use a forward hook",
         "nn.BCELoss(weight=torch.ones(4))(torch.ones(4, 1) / 2, torch.ones(4, 1))|ValueError: binary_cross_entropy: weight has shape (4,), which does not broadcast to the input's (4, 1)",
         "import torch.nn.functional as F; F.one_hot(torch.tensor([[0, 1], [1, 2]]), 3)|RuntimeError: one_hot of labels of shape (2, 2) would be a 3-d tensor; tensors here have at most 2 dimensions (give the labels as a 1-d tensor, labels.reshape(-1))",
         "torch.normal(torch.zeros(2), 1.0, (2,))|TypeError: normal(): size= goes with a number mean and std only; got a tensor",
