@@ -1,6 +1,7 @@
 """Bernoulli(probs=None, logits=None): log p(y) = -binary_cross_entropy_with_logits(logits, y)
 = y logits - softplus(logits), stable at any logit; mean p, variance p (1 - p); probs = sigmoid(logits),
-logits = log p - log(1 - p) of p clamped to [eps, 1 - eps]."""
+logits = log p - log(1 - p) of p clamped to [eps, 1 - eps]; entropy = binary_cross_entropy_with_logits(logits, p);
+enumerate_support() is [0, 1] (as a column against a 1-d batch)."""
 from __future__ import absolute_import
 
 from collections import OrderedDict
@@ -8,7 +9,7 @@ from collections import OrderedDict
 import torch
 from torch.distributions import constraints
 from torch.distributions.distribution import _EventProbsLogits
-from torch.distributions.utils import broadcast_all, _NUMBERS
+from torch.distributions.utils import broadcast_all, enumerate_values, _NUMBERS
 from torch.nn.functional import binary_cross_entropy_with_logits
 
 
@@ -46,3 +47,9 @@ class Bernoulli(_EventProbsLogits):
             self._validate_sample(value)
         logits, value = broadcast_all(self.logits, value)
         return -binary_cross_entropy_with_logits(logits, value, reduction='none')
+
+    def entropy(self):
+        return binary_cross_entropy_with_logits(self.logits, self.probs, reduction='none')
+
+    def enumerate_support(self, expand=True):
+        return enumerate_values(torch.tensor([0., 1.]), self._batch_shape, expand)

@@ -1,7 +1,8 @@
 """Binomial(total_count=1, probs=None, logits=None): with n = total_count and x = logits,
     log p(k) = k x - lgamma(k + 1) - lgamma(n - k + 1) - (n max(x, 0) + n log1p(e^-|x|) - lgamma(n + 1)),
 PyTorch's form, stable at any logit (max(x, 0) with gradient 1/2 at 0, as PyTorch's _clamp_by_zero);
-mean n p, variance n p (1 - p); sample() draws with the engine's binomial sampler."""
+mean n p, variance n p (1 - p); enumerate_support() 0..n and entropy -sum p log p over it (one n for the
+batch, as PyTorch); sample() draws with the engine's binomial sampler."""
 from __future__ import absolute_import
 
 from collections import OrderedDict
@@ -9,7 +10,7 @@ from collections import OrderedDict
 import torch
 from torch.distributions import constraints
 from torch.distributions.distribution import _EventProbsLogits
-from torch.distributions.utils import broadcast_all
+from torch.distributions.utils import broadcast_all, enumerate_values
 from neuralglm.jython import Sampling as _Sampling
 
 
@@ -72,3 +73,17 @@ class Binomial(_CountWithProbs):
                           + self.total_count * torch.log1p(torch.exp(-torch.abs(self.logits)))
                           - log_factorial_n)
         return value * self.logits - log_factorial_k - log_factorial_nmk - normalize_term
+
+    def entropy(self):
+        total_count = int(self.total_count.max())
+        if not self.total_count.min() == total_count:
+            raise NotImplementedError("Inhomogeneous total count not supported by `entropy`.")
+        log_prob = self.log_prob(self.enumerate_support(False))
+        return -(torch.exp(log_prob) * log_prob).sum(0)
+
+    def enumerate_support(self, expand=True):
+        total_count = int(self.total_count.max())
+        if not self.total_count.min() == total_count:
+            raise NotImplementedError("Inhomogeneous total count not supported by `enumerate_support`.")
+        return enumerate_values(torch.arange(1 + total_count).double() if self._param.dtype == torch.float64
+                                else torch.arange(1 + total_count).float(), self._batch_shape, expand)

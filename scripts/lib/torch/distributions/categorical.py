@@ -1,7 +1,7 @@
 """Categorical(probs=None, logits=None) over classes 0..k-1 along the last dimension (the rest is the batch):
 probs are normalised to sum to 1 (probs / probs.sum(-1)), logits to log-probabilities (logits - logsumexp);
 log p(c) = logits[..., c] (recorded: the gradient reaches the chosen entries, and through the normalisation all
-of a row). mean and variance are NaN, as PyTorch's; sample() draws with the engine's categorical sampler."""
+of a row); entropy -sum(p * max(logits, finfo.min)); enumerate_support() is 0..k-1 (long). mean and variance are NaN, as PyTorch's; sample() draws with the engine's categorical sampler."""
 from __future__ import absolute_import
 
 from collections import OrderedDict
@@ -9,7 +9,8 @@ from collections import OrderedDict
 import torch
 from torch.distributions import constraints
 from torch.distributions.distribution import Distribution
-from torch.distributions.utils import lazy_property, logits_to_probs, probs_to_logits, expand, _broadcast_shape
+from torch.distributions.utils import (lazy_property, logits_to_probs, probs_to_logits, expand, _broadcast_shape,
+                                       enumerate_values)
 from neuralglm.jython import Sampling as _Sampling
 
 
@@ -72,6 +73,15 @@ class Categorical(Distribution):
         rows = max(1, self._batch_shape.numel())
         logits_2d = self.logits.reshape(rows, self._num_events)
         return logits_2d[[i % rows for i in range(len(flat))], flat].reshape(tuple(shape))
+
+    def entropy(self):
+        min_real = torch.finfo(self.logits.dtype).min
+        logits = torch.clamp(self.logits, min=min_real)
+        p_log_p = logits * self.probs
+        return -p_log_p.sum(-1)
+
+    def enumerate_support(self, expand=True):
+        return enumerate_values(torch.arange(self._num_events), self._batch_shape, expand)
 
 
 def _nans(shape):

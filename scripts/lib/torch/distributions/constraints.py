@@ -122,7 +122,7 @@ class _Simplex(Constraint):
 
 
 class _IndependentReal(_Real):
-    """Rows of real numbers (no NaN): PyTorch's independent(real, 1)."""
+    """Rows of real numbers (no NaN): PyTorch's independent(real, 1), real_vector."""
     event_dim = 1
 
     def check(self, value):
@@ -130,6 +130,68 @@ class _IndependentReal(_Real):
 
     def __repr__(self):
         return 'IndependentConstraint(Real(), 1)'
+
+
+class _IndependentConstraint(Constraint):
+    """independent(base, 1): rows (the last dimension) all of whose entries are in base."""
+
+    def __init__(self, base, reinterpreted_batch_ndims):
+        self.base_constraint = base
+        self.reinterpreted_batch_ndims = reinterpreted_batch_ndims
+        self.event_dim = base.event_dim + reinterpreted_batch_ndims
+        self.is_discrete = base.is_discrete
+
+    def check(self, value):
+        result = self.base_constraint.check(value)
+        if result.dim() < self.reinterpreted_batch_ndims:
+            expected = self.base_constraint.event_dim + self.reinterpreted_batch_ndims
+            raise ValueError("Expected value.dim() >= {} but got {}".format(expected, value.dim()))
+        return (result == 0).sum(-1) == 0
+
+    def __repr__(self):
+        return 'IndependentConstraint(%r, %d)' % (self.base_constraint, self.reinterpreted_batch_ndims)
+
+
+class _Multinomial(Constraint):
+    """Rows of entries >= 0 summing to at most upper_bound (PyTorch's weaker check)."""
+    is_discrete = True
+    event_dim = 1
+
+    def __init__(self, upper_bound):
+        self.upper_bound = upper_bound
+
+    def check(self, value):
+        return ((value < 0).sum(-1) == 0) & (value.sum(-1) <= self.upper_bound)
+
+
+class _LowerCholesky(Constraint):
+    """A lower-triangular (d, d) matrix with a positive diagonal (a 0-d bool: matrices here are not batched)."""
+    event_dim = 2
+
+    def check(self, value):
+        if value.dim() != 2:
+            raise ValueError("LowerCholesky: matrices here have exactly 2 dimensions, not %d" % value.dim())
+        lower = bool((value.tril() == value).all())
+        positive = bool((value.diagonal() > 0).all())
+        return torch.tensor(lower and positive)
+
+
+class _PositiveDefinite(Constraint):
+    """A symmetric (within atol 1e-6, as torch.isclose) (d, d) matrix with a Cholesky factor."""
+    event_dim = 2
+
+    def check(self, value):
+        if value.dim() != 2:
+            raise ValueError("PositiveDefinite: matrices here have exactly 2 dimensions, not %d" % value.dim())
+        if value.size(0) != value.size(1):
+            return torch.tensor(False)
+        if not bool(torch.isclose(value, value.t(), atol=1e-6).all()):
+            return torch.tensor(False)
+        try:
+            torch.linalg.cholesky(value.detach())
+        except Exception:
+            return torch.tensor(False)
+        return torch.tensor(True)
 
 
 dependent = _Dependent()
@@ -140,6 +202,10 @@ nonnegative = _GreaterThanEq(0.)
 nonnegative_integer = _IntegerGreaterThan(0)
 unit_interval = _Interval(0., 1.)
 simplex = _Simplex()
+real_vector = _IndependentReal()
+lower_cholesky = _LowerCholesky()
+positive_definite = _PositiveDefinite()
+multinomial = _Multinomial
 greater_than = _GreaterThan
 greater_than_eq = _GreaterThanEq
 interval = _Interval
@@ -148,10 +214,13 @@ integer_interval = _IntegerInterval
 
 
 def independent(base, reinterpreted_batch_ndims):
-    """independent(real, 1) only: rows of real numbers."""
-    if base is not real or reinterpreted_batch_ndims != 1:
-        raise ValueError("constraints.independent: only independent(real, 1) is supported by neuralGLM's PyTorch bridge")
-    return _IndependentReal()
+    """Rows of values in base (reinterpreted_batch_ndims = 1: tensors here have at most 2 dimensions)."""
+    if reinterpreted_batch_ndims != 1:
+        raise ValueError("constraints.independent: only reinterpreted_batch_ndims=1 is supported by neuralGLM's "
+                         "PyTorch bridge")
+    if base is real:
+        return _IndependentReal()
+    return _IndependentConstraint(base, reinterpreted_batch_ndims)
 
 
 def is_dependent(constraint):

@@ -86,6 +86,21 @@ class Distribution(object):
     def log_prob(self, value):
         raise NotImplementedError
 
+    def cdf(self, value):
+        raise NotImplementedError
+
+    def icdf(self, value):
+        raise NotImplementedError
+
+    def entropy(self):
+        raise NotImplementedError
+
+    def enumerate_support(self, expand=True):
+        raise NotImplementedError
+
+    def perplexity(self):
+        return torch.exp(self.entropy())
+
     def _extended_shape(self, sample_shape=torch.Size()):
         shape = tuple(sample_shape) + tuple(self._batch_shape) + tuple(self._event_shape)
         if len(shape) > 2:

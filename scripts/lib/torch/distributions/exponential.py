@@ -1,4 +1,5 @@
-"""Exponential(rate): log p(x) = log rate - rate x; mean 1 / rate, variance rate^-2; sample() is a
+"""Exponential(rate): log p(x) = log rate - rate x; mean 1 / rate, variance rate^-2; cdf 1 - e^(-rate x),
+icdf -log(1 - p) / rate, entropy 1 - log rate; sample() is a
 Gamma(1, rate) draw of the engine's sampler."""
 from __future__ import absolute_import
 
@@ -41,3 +42,14 @@ class Exponential(Distribution):
         if self._validate_args:
             self._validate_sample(value)
         return self.rate.log() - self.rate * value
+
+    def cdf(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        return 1 - torch.exp(-self.rate * value)
+
+    def icdf(self, value):
+        return -torch.log(1 - value) / self.rate
+
+    def entropy(self):
+        return 1.0 - torch.log(self.rate)

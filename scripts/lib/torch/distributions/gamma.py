@@ -1,5 +1,6 @@
 """Gamma(concentration a, rate b): log p(x) = xlogy(a, b) + xlogy(a - 1, x) - b x - lgamma(a); mean a / b,
-variance a / b^2; sample() by the engine's Gamma sampler (neuralglm.jython.Sampling.gamma), without rsample."""
+variance a / b^2;
+entropy a - log b + lgamma(a) + (1 - a) digamma(a) (PyTorch 1.13 has no Gamma.cdf); sample() by the engine's Gamma sampler (neuralglm.jython.Sampling.gamma), without rsample."""
 from __future__ import absolute_import
 
 from collections import OrderedDict
@@ -40,3 +41,7 @@ class Gamma(Distribution):
         return (torch.xlogy(self.concentration, self.rate) +
                 torch.xlogy(self.concentration - 1, value) -
                 self.rate * value - torch.lgamma(self.concentration))
+
+    def entropy(self):
+        return (self.concentration - torch.log(self.rate) + torch.lgamma(self.concentration) +
+                (1.0 - self.concentration) * torch.digamma(self.concentration))

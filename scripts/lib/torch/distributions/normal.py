@@ -1,5 +1,6 @@
 """Normal(loc, scale): log p(x) = -(x - loc)^2 / (2 scale^2) - log scale - log sqrt(2 pi); mean loc,
-variance scale^2. sample() and rsample() are loc + scale eps with standard normal eps from the bridge's generator
+variance scale^2; cdf 0.5 (1 + erf((x - loc) / (scale sqrt 2))), icdf loc + scale sqrt2 erfinv(2p - 1),
+entropy 1/2 + log(2 pi)/2 + log scale. sample() and rsample() are loc + scale eps with standard normal eps from the bridge's generator
 (rsample in the record, so gradients reach loc and scale)."""
 from __future__ import absolute_import
 
@@ -45,3 +46,14 @@ class Normal(Distribution):
         var = (self.scale ** 2)
         log_scale = self.scale.log()
         return -((value - self.loc) ** 2) / (2 * var) - log_scale - math.log(math.sqrt(2 * math.pi))
+
+    def cdf(self, value):
+        if self._validate_args:
+            self._validate_sample(value)
+        return 0.5 * (1 + torch.erf((value - self.loc) * self.scale.reciprocal() / math.sqrt(2)))
+
+    def icdf(self, value):
+        return self.loc + self.scale * torch.erfinv(2 * value - 1) * math.sqrt(2)
+
+    def entropy(self):
+        return 0.5 + 0.5 * math.log(2 * math.pi) + torch.log(self.scale)

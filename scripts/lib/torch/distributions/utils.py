@@ -66,6 +66,20 @@ def logits_to_probs(logits, is_binary=False):
     return torch.softmax(logits, dim=-1)
 
 
+def enumerate_values(values, batch_shape, expand_=True):
+    """values (a 1-d tensor) as a column against batch_shape: shape (k,) + (1,) * len(batch_shape), or broadcast
+    to (k,) + batch_shape; PyTorch's enumerate_support."""
+    if len(batch_shape) > 1:
+        raise ValueError("enumerate_support: batch shape %s gives 3 dimensions; tensors here have at most 2"
+                         % (tuple(batch_shape),))
+    if len(batch_shape) == 0:
+        return values
+    values = values.reshape(-1, 1)
+    if expand_:
+        values = values.expand(values.size(0), batch_shape[0])
+    return values
+
+
 class lazy_property(object):
     """A property computed on first access (with recording on), then stored on the instance."""
 
