@@ -35,8 +35,7 @@ class Beta(Distribution):
         if validate:
             stacked = torch.stack([a.detach(), b.detach()], -1)
             if not bool(_CONCENTRATION.check(stacked).all()):
-                batch = stacked.size()[:-1]
-                name = ('concentration: %s' % (_text(stacked) if stacked.numel() == 1 else stacked.size()))
+                name = 'concentration: {}'.format(stacked.size())
                 raise ValueError("Expected parameter concentration (%s of shape %s) of distribution Dirichlet(%s) "
                                  "to satisfy the constraint %r, but found invalid values:\n%s"
                                  % (type(stacked).__name__, tuple(stacked.shape), name, _CONCENTRATION,

@@ -1,7 +1,7 @@
 """StudentT(df, loc=0, scale=1): with y = (x - loc) / scale,
     log p(x) = -(df + 1)/2 log1p(y^2 / df) - (log scale + log(df)/2 + log(pi)/2 + lgamma(df/2) - lgamma((df+1)/2));
 mean loc (NaN where df <= 1), variance scale^2 df / (df - 2) (inf where 1 < df <= 2, NaN where df <= 1), entropy as
-PyTorch's (digamma); sample() is loc + scale X / sqrt(Z / df), X standard normal, Z ~ Chi2(df) = Gamma(df/2, 1/2)
+PyTorch's (digamma); df > 0 is checked as PyTorch's Chi2(df) checks it (its message); sample() is loc + scale X / sqrt(Z / df), X standard normal, Z ~ Chi2(df) = Gamma(df/2, 1/2)
 from the engine's Gamma sampler; no rsample (it needs Gamma's reparameterised draws)."""
 from __future__ import absolute_import
 
@@ -10,7 +10,7 @@ from collections import OrderedDict
 
 import torch
 from torch.distributions import constraints
-from torch.distributions.distribution import Distribution
+from torch.distributions.distribution import Distribution, _text
 from torch.distributions.utils import broadcast_all
 from neuralglm.jython import Sampling as _Sampling
 
@@ -22,6 +22,11 @@ class StudentT(Distribution):
 
     def __init__(self, df, loc=0., scale=1., validate_args=None):
         self.df, self.loc, self.scale = broadcast_all(df, loc, scale)
+        if Distribution._validate_args and not bool((self.df > 0).all()):
+            # PyTorch's StudentT makes Chi2(df) first, with the default validation
+            raise ValueError("Expected parameter df (%s of shape %s) of distribution Chi2() to satisfy the constraint "
+                             "%r, but found invalid values:\n%s" % (type(self.df).__name__, tuple(self.df.shape),
+                                                                    constraints.positive, _text(self.df)))
         super(StudentT, self).__init__(self.df.size(), validate_args=validate_args)
 
     @property
@@ -30,8 +35,8 @@ class StudentT(Distribution):
 
     @property
     def variance(self):
-        v = self.scale.pow(2) * self.df / (self.df - 2)
-        v = torch.where(self.df > 2, v, torch.tensor(float('inf')))
+        df = torch.where(self.df > 2, self.df, torch.tensor(3.))
+        v = torch.where(self.df > 2, self.scale.pow(2) * df / (df - 2), torch.tensor(float('inf')))
         return torch.where(self.df <= 1, torch.tensor(float('nan')), v)
 
     def rsample(self, sample_shape=torch.Size()):
