@@ -196,6 +196,12 @@ def _lines(t, dim):
             lambda ls: [__builtin__.list(r) for r in __builtin__.zip(*ls)])
 
 
+def _map_lines(t, dim, f, dtype):
+    """A tensor of t's layout whose lines along dim are f of t's lines (lists of numbers)."""
+    lines, back = _lines(t, dim)
+    return _torch().tensor(back([f(line) for line in lines]), dtype=dtype)
+
+
 # ------------------------------------------------------------------------------------------------ reductions
 
 def _product(values):
@@ -285,12 +291,10 @@ def cumprod(input, dim, dtype=None):
         input = input.to(dtype)
     d = _dim(input, dim)
     if not input.dtype.is_floating_point:
-        lines, back = _lines(input, d)
-        return torch.tensor(back([_running_products([int(v) for v in line]) for line in lines]), dtype=torch.int64)
+        return _map_lines(input, d, lambda line: _running_products([int(v) for v in line]), torch.int64)
 
     def forward(x):
-        lines, back = _lines(x, d)
-        return torch.tensor(back([_running_products(line) for line in lines]), dtype=x.dtype)
+        return _map_lines(x, d, _running_products, x.dtype)
 
     def backward(grad, x, out):
         lines, back = _lines(x, d)
@@ -1067,8 +1071,7 @@ def logcumsumexp(input, dim):
         return out
 
     def forward(x):
-        lines, back = _lines(x, d)
-        return torch.tensor(back([running(l) for l in lines]), dtype=x.dtype)
+        return _map_lines(x, d, running, x.dtype)
 
     def backward(grad, x, out):
         xl, back = _lines(x, d)

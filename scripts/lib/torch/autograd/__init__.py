@@ -58,6 +58,16 @@ class _Context(object):
         pass
 
 
+def _per_tensor(name, grads, args, tensors):
+    """backward's gradients (one per argument of forward, None for a non-tensor) for the tensor arguments."""
+    if not isinstance(grads, tuple):
+        grads = (grads,)
+    if len(grads) < len(args) or any(g is not None for g in grads[len(args):]):
+        raise ValueError("%s.backward returned %d gradients, expected %d (one per argument of forward)"
+                         % (name, len(grads), len(args)))
+    return [grads[k] for k in tensors]
+
+
 def _apply(cls, args):
     name = cls.__name__
     tensors = [k for k, a in enumerate(args) if isinstance(a, Tensor)]
@@ -78,12 +88,7 @@ def _apply(cls, args):
             grads = cls.backward(ctx, grad_output)
         finally:
             _T.set_grad_enabled(previous)
-        if not isinstance(grads, tuple):
-            grads = (grads,)
-        if len(grads) < len(args) or any(g is not None for g in grads[len(args):]):
-            raise ValueError("%s.backward returned %d gradients, expected %d (one per argument of forward)"
-                             % (name, len(grads), len(args)))
-        return [grads[k] for k in tensors]
+        return _per_tensor(name, grads, args, tensors)
 
     return _JavaFunction.record(name + "Backward", [args[k] for k in tensors], out, backward)
 
@@ -118,12 +123,7 @@ def _apply_several(cls, ctx, args, tensors, outs):
             grads = cls.backward(ctx, *grads_out)
         finally:
             _T.set_grad_enabled(previous)
-        if not isinstance(grads, tuple):
-            grads = (grads,)
-        if len(grads) < len(args) or any(g is not None for g in grads[len(args):]):
-            raise ValueError("%s.backward returned %d gradients, expected %d (one per argument of forward)"
-                             % (name, len(grads), len(args)))
-        return [grads[k] for k in tensors]
+        return _per_tensor(name, grads, args, tensors)
 
     recorded = _JavaFunction.record(name + "Backward", [args[k] for k in tensors], flat, backward)
     results, start = [], 0

@@ -198,6 +198,24 @@ public abstract class TorchOptimizer {
         return false;
     }
 
+    /**
+     * {@link #scheduleMomentum} of an optimiser whose group key is {@code 'momentum'} (SGD, RMSprop).
+     *
+     * @param key   the group's key
+     * @param value the new value
+     * @param field sets the optimiser's own momentum setting
+     * @return whether the key was 'momentum' (and the value taken)
+     */
+    final boolean momentumKey(String key, PyObject value, java.util.function.DoubleConsumer field) {
+        if (!key.equals("momentum")) {
+            return false;
+        }
+        final double m = value.asDouble();
+        applyMomentum(m);
+        field.accept(m);
+        return true;
+    }
+
     /** @param m the momentum (beta1) of the coming steps, given to every engine optimiser, which keep their state */
     final void applyMomentum(double m) {
         if (engines == null) {

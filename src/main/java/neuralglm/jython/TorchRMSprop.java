@@ -75,13 +75,7 @@ public class TorchRMSprop extends TorchOptimizer {
 
     @Override
     boolean scheduleMomentum(String key, PyObject value) {
-        if (!key.equals("momentum")) {
-            return false;
-        }
-        final double m = value.asDouble();
-        applyMomentum(m);
-        momentum = m;
-        return true;
+        return momentumKey(key, value, m -> momentum = m);
     }
     /** @param m momentum &gt;= 0 */
     public void setMomentum(double m) { final double old = momentum; momentum = m; retry(() -> momentum = old); }

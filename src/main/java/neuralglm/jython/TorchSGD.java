@@ -90,13 +90,7 @@ public class TorchSGD extends TorchOptimizer {
 
     @Override
     boolean scheduleMomentum(String key, PyObject value) {
-        if (!key.equals("momentum")) {
-            return false;
-        }
-        final double m = value.asDouble();
-        applyMomentum(m);
-        momentum = m;
-        return true;
+        return momentumKey(key, value, m -> momentum = m);
     }
     /** @param m momentum in [0, 1) */
     public void setMomentum(double m) { final double old = momentum; momentum = m; retry(() -> momentum = old); }
