@@ -912,16 +912,20 @@ public class Tensor implements Iterable<Object> {
     }
 
     /**
-     * {@code '{:.4f}'.format(loss)}: a one-entry tensor formats as its value; any other tensor as its text.
+     * {@code '{:.4f}'.format(loss)}: a 0-d tensor formats as its value; any other as its text, with an empty spec only
+     * (PyTorch's TypeError for '{:.3f}'.format(t) of a 1-d t).
      *
      * @param spec a format spec
      * @return the formatted text
      */
     public PyObject __format__(PyObject spec) {
-        if (numel() == 1) {
+        if (shape.length == 0) {
             return Convert.number(data.data[0], integral).__format__(spec);
         }
-        return Py.newString(toString()).__format__(spec);
+        if (spec.__len__() > 0) {   // as PyTorch's: only a 0-d tensor takes a format spec ('{:.3f}'.format(t[0]))
+            throw Py.TypeError("unsupported format string passed to Tensor.__format__");
+        }
+        return Py.newString(toString());
     }
     /** @return {@code abs(this)} */
     public Tensor __abs__() { return abs(); }

@@ -129,6 +129,10 @@ class ModuleAutogradExtrasTest {
             True
             True True
             True True
+            == format
+            tensor([1.5000])                  2.0 3
+            TypeError unsupported format string passed to Tensor.__format__
+            TypeError unsupported format string passed to Tensor.__format__
             """;
 
     /** Printed by {@code /usr/bin/python3 src/test/resources/neuralglm/jython/forward_hooks.py} (PyTorch 1.13.0a0). */
