@@ -145,7 +145,7 @@ final class Ops {
                 : op == Bin.MUL ? "MulBackward" : op == Bin.DIV ? "DivBackward" : op == Bin.MOD ? "RemainderBackward"
                 : "FloorDivideBackward";
         // bool + bool and bool * bool are bool (or, and), as PyTorch's: a product of masks still masks (x[m1 * m2])
-        final DType whole = bools && (op == Bin.ADD || op == Bin.MUL) ? DType.BOOL : Tensor.wholeOf(a, b);
+        final DType whole = bools ? (op == Bin.ADD || op == Bin.MUL ? DType.BOOL : DType.INT64) : Tensor.wholeOf(a, b);
         final Tensor result = new Tensor(out, shape).label(op == Bin.DIV ? null : whole);
         return record(result, name, g -> {
             final DMatrixRMaj ga = a.needsGrad() ? new DMatrixRMaj(ra, ca) : null;
@@ -353,7 +353,7 @@ final class Ops {
         for (int i = 0; i < n; i++) {
             s += a.data.data[i];
         }
-        final Tensor out = Tensor.scalar(mean ? s / n : s).label(mean ? null : Tensor.wholeOf(a));
+        final Tensor out = Tensor.scalar(mean ? s / n : s).label(mean ? null : a.sumWhole());
         return record(out, mean ? "MeanBackward" : "SumBackward", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             java.util.Arrays.fill(gx.data, 0, n, mean ? g.data[0] / n : g.data[0]);
@@ -401,7 +401,7 @@ final class Ops {
             }
             out.data[l] = mean ? s / ln.len : s;
         }
-        return record(new Tensor(out, ln.reducedShape).label(mean ? null : Tensor.wholeOf(a)), mean ? "MeanBackward" : "SumBackward", g -> {
+        return record(new Tensor(out, ln.reducedShape).label(mean ? null : a.sumWhole()), mean ? "MeanBackward" : "SumBackward", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int l = 0; l < ln.count; l++) {
                 final double gl = mean ? g.data[l] / ln.len : g.data[l];

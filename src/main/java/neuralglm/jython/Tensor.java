@@ -131,12 +131,45 @@ public class Tensor implements Iterable<Object> {
      * @return {@link DType#INT64} when every operand is a whole-number tensor, else null
      */
     static DType wholeOf(Tensor... inputs) {
+        DType dimensioned = null, zeroDim = null;
         for (Tensor t : inputs) {
             if (t.integral == null) {
                 return null;
             }
+            if (t.shape.length > 0) {
+                dimensioned = wider(dimensioned, t.integral);
+            } else {
+                zeroDim = wider(zeroDim, t.integral);
+            }
         }
-        return DType.INT64;
+        // PyTorch's promotion: the tensors with dimensions decide (int32 + 1 is int32); a 0-d operand (a Python int
+        // is an int64 0-d tensor) only where it is of a higher category (bool tensor + 1 is int64)
+        if (dimensioned == null) {
+            return zeroDim == null ? DType.INT64 : zeroDim;
+        }
+        return dimensioned == DType.BOOL && zeroDim != null && zeroDim != DType.BOOL ? zeroDim : dimensioned;
+    }
+
+    /** @return the wider of two whole-number labels (bool &lt; int32 &lt; int64); null is narrowest */
+    private static DType wider(DType a, DType b) {
+        if (a == null) {
+            return b;
+        }
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(DType d) {
+        return d == DType.BOOL ? 0 : d == DType.INT32 ? 1 : 2;
+    }
+
+    /** @return the label of a unary operation's result (-t, abs, t ** n): the whole-number dtype, a bool's as int64 */
+    DType unaryWhole() {
+        return integral == null ? null : integral == DType.BOOL ? DType.INT64 : integral;
+    }
+
+    /** @return the label of a sum of these entries: int64 for any whole numbers (bool and int32 too), as PyTorch's */
+    DType sumWhole() {
+        return integral == null ? null : DType.INT64;
     }
 
     /** @return whether a number from Jython was a Python int (not a float) */
@@ -875,7 +908,7 @@ public class Tensor implements Iterable<Object> {
     public Tensor __rtruediv__(Object o) { return __rdiv__(o); }
     /** @return {@code -this} (of a whole-number tensor, whole numbers, as PyTorch's) */
     public Tensor __neg__() {
-        final Tensor r = Ops.binary(scalar(-1.0), this, Ops.Bin.MUL).label(wholeOf(this));
+        final Tensor r = Ops.binary(scalar(-1.0), this, Ops.Bin.MUL).label(unaryWhole());
         if (r.node != null) { // PyTorch's NegBackward, which saves nothing
             r.node = new Node("NegBackward", r.node.inputs, r.node.backward);
         }
@@ -901,7 +934,7 @@ public class Tensor implements Iterable<Object> {
             out.data[i] = Math.pow(base, data.data[i]);
         }
         final double logBase = Math.log(base);
-        final DType whole = isPythonInt(b) ? wholeOf(this) : null;
+        final DType whole = isPythonInt(b) ? unaryWhole() : null;
         return Ops.record(new Tensor(out, shape.clone()).label(whole), "PowBackward", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(data.numRows, data.numCols);
             for (int i = 0; i < numel(); i++) {
@@ -1027,7 +1060,7 @@ public class Tensor implements Iterable<Object> {
     /** @return {@code max(this, 0)} */
     public Tensor relu() { return Functional.relu(this); }
     /** @return {@code |this|} (of a whole-number tensor, whole numbers) */
-    public Tensor abs() { return Ops.unary(this, Ops.Fn.ABS).label(wholeOf(this)); }
+    public Tensor abs() { return Ops.unary(this, Ops.Fn.ABS).label(unaryWhole()); }
     /** @return {@code sqrt(this)} */
     public Tensor sqrt() { return Ops.unary(this, Ops.Fn.SQRT); }
     /** @return {@code sin(this)} */
@@ -1041,7 +1074,7 @@ public class Tensor implements Iterable<Object> {
      */
     public Tensor pow(Object p) {
         if (p instanceof Number) {
-            final DType whole = isPythonInt(p) ? wholeOf(this) : null;
+            final DType whole = isPythonInt(p) ? unaryWhole() : null;
             if (whole != null && ((Number) p).longValue() < 0) {
                 throw Errors.runtime("Integers to negative integer powers are not allowed (the tensor holds whole numbers, "
                         + getDtype() + "; give t.float() ** " + p + ")");

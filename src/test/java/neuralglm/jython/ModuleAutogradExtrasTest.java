@@ -133,6 +133,10 @@ class ModuleAutogradExtrasTest {
             tensor([1.5000])                  2.0 3
             TypeError unsupported format string passed to Tensor.__format__
             TypeError unsupported format string passed to Tensor.__format__
+            == whole-number dtypes
+            torch.int32 torch.int64 torch.int32 torch.int32 torch.bool torch.int64 torch.int32 torch.int64 torch.int32 torch.int32
+            torch.int32 torch.int32 torch.int64 torch.int64 torch.int32 torch.int32 torch.int32 torch.int32
+            tensor([1, 1], dtype=torch.int32) tensor([2, 4], dtype=torch.int32) 1 torch.int64
             """;
 
     /** Printed by {@code /usr/bin/python3 src/test/resources/neuralglm/jython/forward_hooks.py} (PyTorch 1.13.0a0). */
