@@ -275,12 +275,14 @@ final class Ops {
         final DMatrixRMaj out = new DMatrixRMaj(a.data.numRows, a.data.numCols);
         final double[] x = a.data.data;
         for (int i = 0; i < n; i++) {
-            out.data[i] = p == 2.0 ? x[i] * x[i] : Math.pow(x[i], p);
+            // PyTorch's kernel: x^0.5 is sqrt(x) and x^-0.5 is 1 / sqrt(x) (NaN at -inf, where Java's pow gives inf)
+            out.data[i] = p == 2.0 ? x[i] * x[i] : p == 0.5 ? Math.sqrt(x[i]) : p == -0.5 ? 1 / Math.sqrt(x[i]) : Math.pow(x[i], p);
         }
         return record(new Tensor(out, a.shape.clone()), "PowBackward", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int i = 0; i < n; i++) {
-                final double d = p == 2.0 ? 2.0 * x[i] : p == 1.0 ? 1.0 : p == 0.0 ? 0.0 : p * Math.pow(x[i], p - 1.0);
+                final double d = p == 2.0 ? 2.0 * x[i] : p == 1.0 ? 1.0 : p == 0.0 ? 0.0 : p == 0.5 ? 0.5 / Math.sqrt(x[i])
+                        : p * Math.pow(x[i], p - 1.0);
                 gx.data[i] = g.data[i] * d;
             }
             return new DMatrixRMaj[] {gx};

@@ -137,6 +137,12 @@ class ModuleAutogradExtrasTest {
             torch.int32 torch.int64 torch.int32 torch.int32 torch.bool torch.int64 torch.int32 torch.int64 torch.int32 torch.int32
             torch.int32 torch.int32 torch.int64 torch.int64 torch.int32 torch.int32 torch.int32 torch.int32
             tensor([1, 1], dtype=torch.int32) tensor([2, 4], dtype=torch.int32) 1 torch.int64
+            == pow 0.5
+            [nan, 1.4142135623730951, 0.0, nan, 1.7320508075688772]
+            [nan, 0.35355339059327373, inf, nan, 0.2886751345948129]
+            [nan, 0.7071067811865475, inf, 0.5, 0.5773502691896258]
+            [-0.0, -0.1767766952966369, -inf, -0.0625, -0.09622504486493763]
+            [1.4142135623730951, 1.7320508075688772, 2.6457513110645907]
             """;
 
     /** Printed by {@code /usr/bin/python3 src/test/resources/neuralglm/jython/forward_hooks.py} (PyTorch 1.13.0a0). */
