@@ -173,8 +173,8 @@ public abstract class TorchOptimizer {
         } catch (org.python.core.PyException e) {
             throw Errors.type(name() + ".param_groups[0]['lr'] must be a number, got " + value.getType().getName());
         }
-        if (!(v >= 0) || !Double.isFinite(v)) {
-            throw Errors.value(name() + ".param_groups[0]['lr'] must be a finite number >= 0, got " + v);
+        if (!Double.isFinite(v)) {   // negative is PyTorch's too: OneCycleLR's linear annealing ends a little below 0
+            throw Errors.value(name() + ".param_groups[0]['lr'] must be a finite number, got " + v);
         }
         if (engines == null) {
             rebuild();

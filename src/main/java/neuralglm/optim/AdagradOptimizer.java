@@ -42,7 +42,7 @@ public final class AdagradOptimizer extends ElementwiseOptimizer implements Sche
 
     @Override
     public void setLearningRate(double lr) {
-        this.lr = nonNegative("Adagrad learning rate", lr);
+        this.lr = finite("Adagrad learning rate", lr);
     }
 
     @Override

@@ -73,7 +73,7 @@ public final class AdamOptimizer extends ElementwiseOptimizer implements Schedul
 
     @Override
     public void setLearningRate(double lr) {
-        this.lr = nonNegative("Adam learning rate", lr);
+        this.lr = finite("Adam learning rate", lr);
     }
 
     /** @return the weight decay */

@@ -139,6 +139,20 @@ public abstract class Optimizer implements Serializable {
     }
 
     /**
+     * @param name  the setting, for the message
+     * @param value a value that must be finite (a learning rate a schedule sets: PyTorch's linear annealing ends a
+     *              little below 0)
+     * @return value
+     * @throws IllegalArgumentException otherwise
+     */
+    protected static double finite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number, got " + value);
+        }
+        return value;
+    }
+
+    /**
      * @param name  option name, for the message
      * @param value value to check
      * @return value, when finite and &gt;= 0

@@ -50,7 +50,7 @@ public final class RmspropOptimizer extends ElementwiseOptimizer implements Sche
 
     @Override
     public void setLearningRate(double lr) {
-        this.lr = nonNegative("RMSprop learning rate", lr);
+        this.lr = finite("RMSprop learning rate", lr);
     }
 
     @Override

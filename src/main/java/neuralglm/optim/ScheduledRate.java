@@ -7,7 +7,8 @@ package neuralglm.optim;
 public interface ScheduledRate {
 
     /**
-     * @param lr the learning rate of the coming steps, finite and &gt;= 0 (a schedule may reach 0)
+     * @param lr the learning rate of the coming steps, finite (a schedule may reach 0, and PyTorch's linear annealing
+     *           ends a little below it, which PyTorch steps with)
      * @throws IllegalArgumentException for any other value
      */
     void setLearningRate(double lr);

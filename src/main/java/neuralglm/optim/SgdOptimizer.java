@@ -53,7 +53,7 @@ public final class SgdOptimizer extends ElementwiseOptimizer implements Schedule
 
     @Override
     public void setLearningRate(double lr) {
-        this.lr = nonNegative("SGD learning rate", lr);
+        this.lr = finite("SGD learning rate", lr);
     }
 
     /** @return the momentum coefficient */

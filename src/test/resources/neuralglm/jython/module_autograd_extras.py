@@ -199,3 +199,19 @@ y=x.pow(0.5); print(y.tolist()); y.sum().backward(); print(x.grad.tolist())
 x=torch.tensor([-float('inf'), 2.0, 0.0, 4.0, 3.0], dtype=torch.float64, requires_grad=True)
 y=x.pow(-0.5); print(y.tolist()); y.sum().backward(); print(x.grad.tolist())
 print((torch.tensor([2.0, 3.0, 7.0], dtype=torch.float64) ** 0.5).tolist())
+print('== negative scheduled lr')
+for name in ('SGD', 'Adam'):
+    w = torch.nn.Parameter(torch.ones(2, dtype=torch.float64))
+    opt = getattr(torch.optim, name)([w], lr=0.1)
+    s = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=0.1, total_steps=20, anneal_strategy='linear')
+    for i in range(20):
+        opt.zero_grad(); (w ** 2).sum().backward(); opt.step(); s.step()
+    print(repr(opt.param_groups[0]['lr']), w.tolist())
+print('== linspace')
+cases = [(-1, 1, 7), (-1, 1, 101), (-2, 2, 41), (-3, 3, 61), (-1, 1, 201), (0, 1, 5), (0, 10, 11), (0.1, 0.9, 9), (-5, 7, 1000), (3, 3, 4), (1, -1, 6), (0, 1, 2), (2.5, 2.5, 1)]
+cases += [(2.46, 6.0, 240), (5.5, 3.0, 59), (-2.6, -2.0, 295), (-5.0, -1.8, 201), (-7.0, -7.225, 66), (-7.0, -5.8, 86), (7.45, -3.7, 278), (7.5, -6.4, 198), (-4.02, -1.7, 137), (-8.7, 6.0, 175), (-8.68, 6.37, 163), (-6.305, 4.0, 133), (10.0, 8.98, 208), (-9.639, -3.0, 233), (-9.1, 2.5, 62), (5.115, -3.11, 270), (-4.982, -7.84, 153), (-9.0, -5.83, 77), (-3.0, -3.75, 158), (-6.0, 2.54, 249), (-7.0, -8.381, 18), (-5.25, 6.526, 217), (-7.0, 6.03, 108), (-7.4, 2.608, 56), (-6.62, -7.015, 152), (-7.2, 9.52, 251), (3.78, -0.42, 242), (-1.9, -7.7, 257), (7.4, -8.22, 265), (5.64, -8.74, 19), (5.19, 1.19, 250), (-4.7, 9.14, 93), (2.0, -0.51, 168), (3.433, -4.22, 180), (-4.52, 4.757, 181), (8.4, 7.398, 188), (9.1, 0.6, 103), (6.732, -4.0, 215), (-6.563, -3.95, 16), (-6.088, 2.5, 114)]
+bad = 0
+for a, b, n in cases:
+    v = torch.linspace(a, b, n, dtype=torch.float64).tolist()
+    print(a, b, n, repr(sum(v)), repr(v[n // 2]), repr(v[-1]), (torch.linspace(a, b, n, dtype=torch.float64) > 0).sum().item())
+print(torch.linspace(-5, 7, 50000, dtype=torch.float64)[[0, 17, 24999, 25000, 31001, 49999]].tolist())
