@@ -119,8 +119,13 @@ def logit(input, eps=None):
 
 
 def hypot(input, other):
-    """sqrt(a^2 + b^2)."""
-    return (input * input + other * other).sqrt()
+    """sqrt(a^2 + b^2), scaled by max(|a|, |b|) so that it neither overflows nor underflows (hypot(3e200, 4e200))."""
+    torch = _torch()
+    a, b = _float(input), _float(_as_tensor(other, input))
+    m = torch.maximum(a.abs(), b.abs()).detach()
+    m = torch.where(m == 0, torch.ones_like(m), m)
+    m = torch.where(torch.isinf(m), torch.ones_like(m), m)
+    return ((a / m) ** 2 + (b / m) ** 2).sqrt() * m
 
 
 def lerp(input, end, weight):
@@ -1354,11 +1359,12 @@ def _special():
         return _E.erfc(-_float(input) / math.sqrt(2)) * 0.5
 
     def ndtri(input):
-        """The standard normal quantile, sqrt 2 erfinv(2 p - 1)."""
-        return _E.erfinv(_float(input) * 2 - 1) * math.sqrt(2)
+        """The standard normal quantile (full precision in the tails, where sqrt 2 erfinv(2 p - 1) is not)."""
+        return _E.ndtri(_float(input))
 
     def log_ndtr(input):
-        return ndtr(input).log()
+        """log Phi(x), without underflow in the lower tail."""
+        return _E.log_ndtr(_float(input))
 
     def sinc(input):
         """sin(pi x) / (pi x), 1 at 0 (gradient 0 there)."""

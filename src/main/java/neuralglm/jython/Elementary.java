@@ -13,6 +13,7 @@ import neuralglm.dist.StandardNormal;
  *   erf x = sign(x) P(1/2, x^2)          2 / sqrt(pi) e^{-x^2}   (P the regularised lower incomplete gamma)
  *   erfc x = 1 - erf x (Q(1/2, x^2) for x &gt;= 0, no cancellation in the tail)   -2 / sqrt(pi) e^{-x^2}
  *   erfinv y = Phi^{-1}((1 + y) / 2) / sqrt 2            sqrt(pi) / 2 e^{erfinv(y)^2}
+ *   ndtri p = Phi^{-1}(p), log_ndtr x = log Phi(x)          1 / phi(ndtri p), phi(x) / Phi(x)
  *   tan, atan, asin, acos, sinh, cosh, asinh, acosh, atanh  and their derivatives
  * </pre>
  */
@@ -60,6 +61,25 @@ public final class Elementary {
             final double x = erfinvOf(v);
             return Math.sqrt(Math.PI) / 2 * Math.exp(x * x);
         }, "ErfinvBackward");
+    }
+
+    /**
+     * @param p a tensor of probabilities
+     * @return the standard normal quantile (Wichura's AS241, full precision in both tails; NaN outside [0, 1]),
+     *         recorded with derivative {@code 1 / phi(ndtri(p))}
+     */
+    public static Tensor ndtri(Tensor p) {
+        return Special.map(p, Elementary::ndtriOf, v -> 1 / StandardNormal.density(ndtriOf(v)), "NdtriBackward");
+    }
+
+    /**
+     * @param x a tensor
+     * @return {@code log Phi(x)} without underflow in the lower tail (-765.08 at -39), recorded with derivative
+     *         {@code phi(x) / Phi(x)}
+     */
+    public static Tensor log_ndtr(Tensor x) {
+        return Special.map(x, StandardNormal::logCdf,
+                v -> Math.exp(-0.5 * v * v - 0.5 * Math.log(2 * Math.PI) - StandardNormal.logCdf(v)), "LogNdtrBackward");
     }
 
     /** @param x a tensor @return tan x (recorded) */
@@ -136,6 +156,10 @@ public final class Elementary {
             return Double.NaN;
         }
         return StandardNormal.quantile((1 + y) / 2) / Math.sqrt(2);
+    }
+
+    static double ndtriOf(double p) {
+        return Double.isNaN(p) || p < 0 || p > 1 ? Double.NaN : StandardNormal.quantile(p);
     }
 
     private static double asinhOf(double v) {
