@@ -1338,6 +1338,43 @@ def _refuse_in_place_shape(name):
     return refuse
 
 
+def round_(java_round):
+    """torch.round(x, decimals=0): half to even; with decimals, round(x 10^d) / 10^d as PyTorch 1.13's."""
+    def round(input, decimals=0):
+        if decimals == 0:
+            return java_round(input)
+        scale = 10.0 ** decimals
+        return java_round(input * scale) / scale
+    return round
+
+
+def vander(x, N=None, increasing=False):
+    """The Vandermonde matrix of a 1-d x: columns x^(N-1), ..., x, 1 (increasing=True: 1, x, ...)."""
+    torch = _torch()
+    n = x.shape[0] if N is None else N
+    powers = [x ** k if k else torch.ones_like(x) for k in range(n)]
+    return torch.stack(powers if increasing else powers[::-1], dim=1)
+
+
+def aminmax(input, dim=None, keepdim=False):
+    """(min, max) of all entries or along dim."""
+    from collections import namedtuple
+    result = namedtuple('aminmax', ['min', 'max'])
+    if dim is None:
+        return result(input.min(), input.max())
+    return result(input.min(dim, keepdim=keepdim)[0], input.max(dim, keepdim=keepdim)[0])
+
+
+def nanmedian(input, dim=None, keepdim=False):
+    """The lower median of the entries that are not NaN (NaN when all are)."""
+    torch = _torch()
+    if dim is None:
+        flat = input.reshape(-1)
+        kept = flat[flat == flat]
+        return median(kept) if kept.numel() else flat[0] * float('nan') if flat.numel() else flat.sum() * float('nan')
+    raise RuntimeError("nanmedian(dim=...) is not supported by neuralGLM's PyTorch bridge; use dim=None or median")
+
+
 def diag_embed(input, offset=0, dim1=-2, dim2=-1):
     """A 1-d tensor as the offset diagonal of a matrix (a 2-d input would make a 3-d tensor: refused)."""
     if input.dim() != 1:
@@ -1559,7 +1596,7 @@ FUNCTIONS = ('rsqrt', 'reciprocal', 'trunc', 'frac', 'fmod', 'remainder', 'floor
              'corrcoef', 'index_select', 'cummax', 'cummin', 'logcumsumexp', 'kthvalue', 'msort', 'argwhere',
              'tensor_split', 'is_floating_point', 'multinomial', 'randint_like', 'rot90', 'dist', 'deg2rad', 'rad2deg',
              'heaviside', 'trapezoid', 'trapz', 'tensordot', 'chain_matmul', 'kron', 'block_diag', 'cross',
-             'diag_embed')
+             'diag_embed', 'vander', 'aminmax', 'nanmedian')
 
 KEEP = ('div',)   # torch/__init__.py's own (div with rounding_mode calls this module's)
 
@@ -1635,6 +1672,10 @@ def install(namespace, tensor_class):
     tensor_class.true_divide = _method(div)
     namespace['any'], namespace['all'] = any_, all_
     namespace['special'] = _special()
+    namespace['round'] = round_(namespace['round'])
+    tensor_class.round = _method(namespace['round'])
+    tensor_class.aminmax = _method(aminmax)
+    tensor_class.nanmedian = _method(nanmedian)
     from neuralglm.jython import TorchGenerator
     namespace['Generator'] = TorchGenerator
     namespace['default_generator'] = TorchGenerator.default_generator()

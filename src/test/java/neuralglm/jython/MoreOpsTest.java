@@ -229,6 +229,11 @@ class MoreOpsTest {
             [-6.361340902404056, -8.222082216130435, -8.493793224109599, -9.262340089798409, -0.5244005127080409, 0.0, 4.753424308817087] [1535723698.1963818, 1198990703772732.2, 1.161646868225843e+16, 1.0674725333014075e+19, 2.876103659264292, 2.5066282746310002, 202088.27038355463]
             [-765.0831565643776, -53.23128515051248, -1.841021645009264, -0.6931471805599453, -0.0013508099647481923] [39.02560741993407, 10.098093233962576, 1.525135276160982, 0.7978845608028654, 0.004437839042125664]
             [4.9999999999999995e+200, 5e-200, 5.0, 0.0, 13.0] [0.6, nan, -0.38461538461538464] [0.8, nan, 0.9230769230769231]
+            == round decimals, vander, aminmax, nanmedian
+            [1.23, -2.5, 0.12, 3.14, 2.68] [1.2, -2.5, 0.1, 3.1, 2.7] [1.0, -2.0, 0.0, 3.0, 3.0] [1.0, -2.0, 0.0, 3.0, 3.0]
+            [[1.0, 1.0, 1.0], [4.0, 2.0, 1.0], [9.0, 3.0, 1.0]] [[1.0, 1.0], [1.0, 2.0], [1.0, 3.0]]
+            -2.5 3.14159 [5.0, 3.0]
+            2.0 4.0
             """;
 
     @Test
@@ -251,7 +256,7 @@ class MoreOpsTest {
     /**
      * torch.special (expit, ndtr, ndtri, log_ndtr, sinc with its gradient 0 at 0, entr, xlog1py, erf/erfc/erfinv, ...)
      * and diag_embed, the tails of ndtri (to p = 1e-20: it went to -inf) and log_ndtr (to -39: -inf) and hypot at 1e+-200
-     * (it overflowed and underflowed), values and gradients within 1e-10 (digamma is left out: its gradient, trigamma, is the engine's,
+     * (it overflowed and underflowed), round(decimals=), vander, aminmax, nanmedian; values and gradients within 1e-10 (digamma is left out: its gradient, trigamma, is the engine's,
      * exact to the last bit at 2 where PyTorch 1.13's CPU kernel is 2.4e-10 off; DistributionsTest covers it).
      */
     @Test
