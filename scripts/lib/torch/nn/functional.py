@@ -415,4 +415,29 @@ def multi_margin_loss(input, target, p=1, margin=1., weight=None, size_average=N
         loss = loss.reshape(())
     return _reduced(loss, reduction)
 
+def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False):
+    """F.embedding(indices, weight): the rows of weight at the 1-d whole-number indices (in the record; the
+    padding_idx row passes no gradient back, as PyTorch's). 2-d indices would make a 3-d output (refused)."""
+    import torch
+    if max_norm is not None or scale_grad_by_freq or sparse:
+        raise ValueError("F.embedding(max_norm=, scale_grad_by_freq=, sparse=) is not supported by neuralGLM's "
+                         "PyTorch bridge")
+    if input.dtype.is_floating_point:
+        raise RuntimeError("Expected tensor for argument #1 'indices' to have one of the following scalar types: "
+                           "Long, Int; but got %s instead" % input.type())
+    if input.dim() > 1:
+        raise RuntimeError("F.embedding: %d-d indices would make a %d-d output; tensors here have at most 2 dimensions"
+                           % (input.dim(), input.dim() + 1))
+    flat = input.reshape(-1)
+    n = weight.shape[0]
+    if flat.numel() and (flat.min().item() < -n or flat.max().item() >= n):
+        raise IndexError("index out of range in self")
+    out = weight.index_select(0, flat % n)
+    if padding_idx is not None:
+        pad = padding_idx % n
+        keep = (flat % n == pad).reshape(-1, 1)
+        out = torch.where(keep, out.detach(), out)
+    return out if input.dim() == 1 else out[0]
+
+
 _shim.strict(__name__, "neuralGLM's PyTorch bridge (scripts/lib/torch/nn/functional)")

@@ -234,6 +234,10 @@ class MoreOpsTest {
             [[1.0, 1.0, 1.0], [4.0, 2.0, 1.0], [9.0, 3.0, 1.0]] [[1.0, 1.0], [1.0, 2.0], [1.0, 3.0]]
             -2.5 3.14159 [5.0, 3.0]
             2.0 4.0
+            == F.embedding
+            [[1.5, 2.5], [0.1, 0.2], [1.5, 2.5], [-1.0, 0.0]] [[3.0, 4.0], [0.0, 0.0], [6.0, 8.0], [7.0, 8.0]]
+            [[1.5, 2.5], [0.1, 0.2], [1.5, 2.5], [-1.0, 0.0]] [[3.0, 3.0], [0.0, 0.0], [0.0, 0.0], [3.0, 3.0]] [0.3, -0.4]
+            IndexError index out of range in self
             """;
 
     @Test
@@ -256,7 +260,8 @@ class MoreOpsTest {
     /**
      * torch.special (expit, ndtr, ndtri, log_ndtr, sinc with its gradient 0 at 0, entr, xlog1py, erf/erfc/erfinv, ...)
      * and diag_embed, the tails of ndtri (to p = 1e-20: it went to -inf) and log_ndtr (to -39: -inf) and hypot at 1e+-200
-     * (it overflowed and underflowed), round(decimals=), vander, aminmax, nanmedian; values and gradients within 1e-10 (digamma is left out: its gradient, trigamma, is the engine's,
+     * (it overflowed and underflowed), round(decimals=), vander, aminmax, nanmedian, F.embedding (padding_idx's row gets no gradient); values and
+     * gradients within 1e-10 (digamma is left out: its gradient, trigamma, is the engine's,
      * exact to the last bit at 2 where PyTorch 1.13's CPU kernel is 2.4e-10 off; DistributionsTest covers it).
      */
     @Test

@@ -28,3 +28,18 @@ print(torch.round(x, decimals=2).tolist(), x.round(decimals=1).tolist(), torch.r
 print(torch.vander(torch.tensor([1.0, 2.0, 3.0])).tolist(), torch.vander(torch.tensor([1.0, 2.0, 3.0]), N=2, increasing=True).tolist())
 m = torch.aminmax(x); print(m.min.item(), m.max.item(), torch.aminmax(torch.tensor([[1., 5.], [3., 2.]]), dim=1).max.tolist())
 print(torch.nanmedian(torch.tensor([1.0, float('nan'), 3.0, 2.0])).item(), torch.tensor([float('nan'), 4.0]).nanmedian().item())
+print('== F.embedding')
+import torch.nn.functional as F
+w = torch.tensor([[0.1, 0.2], [0.3, -0.4], [1.5, 2.5], [-1.0, 0.0]], requires_grad=True)
+idx = torch.tensor([2, 0, 2, 3])
+out = F.embedding(idx, w)
+(out * torch.tensor([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0], [7.0, 8.0]])).sum().backward()
+print(out.tolist(), w.grad.tolist())
+w.grad = None
+out = F.embedding(idx, w, padding_idx=2)
+(out * 3).sum().backward()
+print(out.tolist(), w.grad.tolist(), F.embedding(torch.tensor(1), w).tolist())
+try:
+    F.embedding(torch.tensor([4]), w)
+except IndexError as e:
+    print('IndexError', e)
