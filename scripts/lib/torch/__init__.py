@@ -548,17 +548,6 @@ def _where(condition, input=None, other=None):
     return _T.where(condition, input, other)
 
 
-def unique(input, sorted=True, return_counts=False):
-    """torch.unique(t): its distinct entries, sorted, as a 1-d tensor of its dtype (no gradient); with
-    return_counts=True also how often each occurs."""
-    values = input.detach().reshape(-1).tolist()
-    distinct = __builtin__.sorted(__builtin__.set(values))
-    out = tensor(distinct, dtype=input.dtype)
-    if return_counts:
-        return out, tensor([values.count(v) for v in distinct], dtype=int64)
-    return out
-
-
 def _order(self, dim, descending):
     """For each row along dim (a 1-d tensor: its one row), the positions of its entries in sorted order (stable)."""
     rows = self.detach().tolist()
@@ -707,7 +696,6 @@ Tensor.new_ones = lambda self, *size, **o: ones(*size, dtype=o.get('dtype', self
 Tensor.new_full = lambda self, size, fill_value, **o: zeros(*_sizes(size), dtype=o.get('dtype', self.dtype)) + fill_value
 Tensor.new_tensor = lambda self, data, **o: tensor(data, dtype=o.get('dtype', self.dtype))
 Tensor.nonzero = nonzero
-Tensor.unique = unique
 Tensor.sort = sort
 Tensor.argsort = argsort
 Tensor.topk = topk

@@ -170,12 +170,9 @@ def nan_to_num(input, nan=0.0, posinf=None, neginf=None):
 
 def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     """|input - other| <= atol + rtol |other| entry by entry (infinities equal to themselves; NaN only with equal_nan)."""
-    torch = _torch()
     a, b = input.detach(), _as_tensor(other, input).detach()
-    close = ((a - b).abs() <= atol + rtol * b.abs()) | (a == b)
-    if equal_nan:
-        close = close | ((a != a) & (b != b))
-    return close & ~(((a != a) | (b != b)) & ~torch.tensor(__builtin__.bool(equal_nan)))
+    close = ((a - b).abs() <= atol + rtol * b.abs()) | (a == b)   # a NaN fails both comparisons
+    return close | ((a != a) & (b != b)) if equal_nan else close
 
 
 def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
@@ -1602,8 +1599,7 @@ KEEP = ('div',)   # torch/__init__.py's own (div with rounding_mode calls this m
 
 ALIASES = {'ger': 'outer', 'fix': 'trunc', 'moveaxis': 'movedim', 'swapdims': 'swapaxes', 'arctan': 'atan',
            'true_divide': 'div', 'arctan2': 'atan2',
-           'arcsin': 'asin', 'arccos': 'acos', 'arcsinh': 'asinh', 'arccosh': 'acosh', 'arctanh': 'atanh',
-           'special_expit': None}
+           'arcsin': 'asin', 'arccos': 'acos', 'arcsinh': 'asinh', 'arccosh': 'acosh', 'arctanh': 'atanh'}
 
 # methods t.f(...) = torch.f(t, ...)
 METHODS = ('rsqrt', 'reciprocal', 'trunc', 'frac', 'fmod', 'remainder', 'floor_divide', 'logit', 'hypot', 'lerp',
@@ -1640,7 +1636,6 @@ def install(namespace, tensor_class):
     for name in FUNCTIONS:
         if name not in KEEP or name not in namespace:
             namespace[name] = globals()[name]
-    namespace['repeat_interleave'] = repeat_interleave
     for alias, target in ALIASES.items():
         if target is not None:
             namespace[alias] = namespace[target]

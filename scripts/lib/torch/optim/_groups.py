@@ -94,16 +94,6 @@ class _GroupedOptimizer(Optimizer):
                 if key not in ('params',) and key not in _KNOWN[self._engine.__name__]:
                     o.param_groups[0][key] = value
 
-    def __repr__(self):
-        text = type(self).__name__ + ' ('
-        for i, group in enumerate(self.param_groups):
-            text += '\nParameter Group {0}\n'.format(i)
-            for key in sorted(group.keys()):
-                if key != 'params':
-                    value = group[key]
-                    # str(): Jython's format prints False as 0
-                    text += '    {0}: {1}\n'.format(key, 0 if isinstance(value, float) and value == 0 else _text(value))
-        return text + ')'
 
 
 # the options each engine optimiser takes (others in a group dict are kept in the group, as a scheduler's)
@@ -144,8 +134,3 @@ def grouped(name, engine):
         return engine(params, *args, **kwargs)
     return _OptimizerClass(name, (object,), {'__new__': new, '_engine_class': engine,
                                              '__doc__': engine.__doc__ or "torch.optim." + name})
-
-
-def _text(value):
-    """A group option as Python 3's format prints it (Jython's prints False as 0 and floats to 12 digits)."""
-    return repr(value) if isinstance(value, float) else str(value)

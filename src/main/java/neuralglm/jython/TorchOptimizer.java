@@ -280,6 +280,23 @@ public abstract class TorchOptimizer {
         return v == 0 ? Py.newInteger(0) : Py.newFloat(v);
     }
 
+    /**
+     * @param options this optimiser's own options
+     * @return the keys others wrote into {@code param_groups[0]} (a scheduler's {@code 'initial_lr'}), with their values
+     */
+    private Map<String, PyObject> groupKeysOfOthers(Map<String, PyObject> options) {
+        final Map<String, PyObject> extra = new java.util.LinkedHashMap<>();
+        if (group != null) {
+            for (PyObject key : group.keys().asIterable()) {
+                final String k = key.toString();
+                if (!k.equals("params") && !options.containsKey(k)) {
+                    extra.put(k, group.__finditem__(key));
+                }
+            }
+        }
+        return extra;
+    }
+
     /** @return the options this optimiser takes, for messages */
     abstract String options();
 
@@ -343,12 +360,8 @@ public abstract class TorchOptimizer {
         for (Map.Entry<String, PyObject> e : o.entrySet()) {
             options.__setitem__(e.getKey(), e.getValue());
         }
-        if (group != null) {   // a scheduler's own keys ('initial_lr'), as PyTorch's state_dict keeps the whole group
-            for (PyObject key : group.keys().asIterable()) {
-                if (!key.toString().equals("params") && options.__finditem__(key) == null) {
-                    options.__setitem__(key, group.__finditem__(key));
-                }
-            }
+        for (Map.Entry<String, PyObject> e : groupKeysOfOthers(o).entrySet()) {   // 'initial_lr', as PyTorch keeps the group
+            options.__setitem__(e.getKey(), e.getValue());
         }
         final org.python.core.PyList ids = new org.python.core.PyList();
         for (int i = 0; i < params.size(); i++) {
@@ -532,13 +545,7 @@ public abstract class TorchOptimizer {
     public String toString() {
         final Map<String, PyObject> o = new java.util.TreeMap<>();
         groupOptions(o);
-        if (group != null) {   // a scheduler's own keys ('initial_lr'), which PyTorch prints with the options
-            for (PyObject key : group.keys().asIterable()) {
-                if (!key.toString().equals("params")) {
-                    o.putIfAbsent(key.toString(), group.__finditem__(key));
-                }
-            }
-        }
+        o.putAll(groupKeysOfOthers(o));   // a scheduler's own keys ('initial_lr'), which PyTorch prints with the options
         final StringBuilder sb = new StringBuilder(name()).append(" (\nParameter Group 0\n");
         for (Map.Entry<String, PyObject> e : o.entrySet()) {
             final PyObject v = e.getValue();

@@ -92,13 +92,23 @@ public class TorchSequential extends EngineModule {
         return false;
     }
 
+    /** @return whether a layer has a forward hook (a plain loop: this runs at every forward) */
+    private boolean anyHooked() {
+        for (Module m : modules) {
+            if (m.hasHooks()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The engine network's forward, then any trailing {@code nn.Flatten(0, 1)} (which does not keep the
      * rows, so it cannot be an engine layer).
      */
     @Override
     Tensor call(Tensor x) {
-        if (modules.stream().anyMatch(Module::hasHooks)) {
+        if (anyHooked()) {
             // a layer with a forward hook: module by module, each through its own call (with its hooks), as PyTorch's
             org.python.core.PyObject y = org.python.core.Py.java2py(x);
             for (Module m : modules) {

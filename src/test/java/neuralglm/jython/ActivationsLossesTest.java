@@ -225,7 +225,9 @@ class ActivationsLossesTest {
     @Test
     void printsAsPyTorch() {
         final double largest = PyTorchPrintout.assertSame(PYTORCH, PyTorchPrintout.run("activations_losses.py"), 1e-10);
-        assertTrue(largest < 1e-10, "largest difference " + largest);
+        // the per-number tolerance is 1e-10; the bridge agreed to 8.9e-16 when written: a regression to float-level
+        // agreement fails here
+        assertTrue(largest < 1e-14, "largest difference " + largest);
     }
 
     /** Where the bridge refuses, one line says what it has instead; where PyTorch refuses, the bridge's kind of error. */

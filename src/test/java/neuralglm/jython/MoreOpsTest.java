@@ -243,7 +243,7 @@ class MoreOpsTest {
     @Test
     void printsAsPyTorch() {
         final double largest = PyTorchPrintout.assertSame(PYTORCH, PyTorchPrintout.run("more_ops.py"), 1e-12);
-        assertTrue(largest < 1e-12, "largest difference " + largest);
+        assertTrue(largest < 5e-13, "largest difference " + largest);   // 1.4e-13 (erfinv near 1) when written
     }
 
     /**
@@ -254,7 +254,7 @@ class MoreOpsTest {
     @Test
     void secondBatchPrintsAsPyTorch() {
         final double largest = PyTorchPrintout.assertSame(PYTORCH2, PyTorchPrintout.run("more_ops2.py"), 1e-12);
-        assertTrue(largest < 1e-12, "largest difference " + largest);
+        assertTrue(largest < 1e-13, "largest difference " + largest);   // 3.6e-15 when written
     }
 
     /**
