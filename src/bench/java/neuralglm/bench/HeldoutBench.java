@@ -48,6 +48,11 @@ import weka.core.converters.ConverterUtils.DataSource;
  * a list of one), {@code --baselines mlp,linear,rf} or
  * {@code none}, {@code --folds 10}, {@code --markdown} (a markdown table at the end). The study of the
  * defaults runs this with {@code --nglm} set to the candidate option strings.
+ * <p>{@code --validation} runs instead sets that took no part in the study (statsmodels' anes96, spector, statecrime,
+ * randhie (all 20190 rows), committee, cpunish, ccard, scotland, fair (Tweedie, power 1.5)), written to
+ * {@code target/heldout-validation} ({@code --validation-data DIR}) by {@code scripts/cpython/statsmodels_arff.py}:
+ * the defaults judged on data they were not chosen on. {@code --gaussian}: every numeric class modelled as Gaussian
+ * (NeuralGLM's default family), whatever the set's family.
  * <p>{@code --seeds 1,2,3,4,5} repeats the cross-validation once per seed s (folds from {@code new Random(s)};
  * with {@code --learner-seeds} also each Randomizable learner's own seed set to s: NeuralGLM's {@code -S},
  * MultilayerPerceptron's and RandomForest's) and prints each metric as mean +/- sd over the repetitions
@@ -108,6 +113,20 @@ final class HeldoutBench {
             new DataSet("res:docvisits", "Poisson", "-family Poisson"),
             new DataSet("res:engel", "Gamma", "-family Gamma"), new DataSet("res:strikes", "Gamma", "-family Gamma"));
 
+    /**
+     * Sets that took no part in choosing the defaults ({@code --validation}): statsmodels' CSVs as written by
+     * {@code scripts/cpython/statsmodels_arff.py} to {@code target/heldout-validation} ({@code --validation-data DIR}).
+     */
+    private static final List<DataSet> VALIDATION_SETS = List.of(
+            new DataSet("val:anes96", null, ""), new DataSet("val:spector", null, ""),
+            new DataSet("val:statecrime", "Gaussian", ""), new DataSet("val:longley", "Gaussian", ""),
+            new DataSet("val:stackloss", "Gaussian", ""), new DataSet("val:copper", "Gaussian", ""),
+            new DataSet("val:randhie", "Poisson", "-family Poisson"),
+            new DataSet("val:committee", "Poisson", "-family Poisson"),
+            new DataSet("val:cpunish", "Poisson", "-family Poisson"),
+            new DataSet("val:ccard", "Gamma", "-family Gamma"), new DataSet("val:scotland", "Gamma", "-family Gamma"),
+            new DataSet("val:fair", "Tweedie", "-family \"Tweedie -power 1.5\""));
+
     private HeldoutBench() {
     }
 
@@ -125,9 +144,11 @@ final class HeldoutBench {
         final List<Long> subsampleSeeds = a.list("subsample-seeds", List.of("1", "2", "3")).stream().map(String::trim)
                 .map(Long::parseLong).toList();
         final int repeat = a.integer("repeat", 0);
+        validationDir = new File(a.string("validation-data", "target/heldout-validation"));
+        gaussian = a.flag("gaussian");
         final List<Row> rows = new ArrayList<>();
-        for (DataSet s : SETS) {
-            final String shortName = s.name().startsWith("res:") ? s.name().substring(4) : s.name();
+        for (DataSet s : a.flag("validation") ? VALIDATION_SETS : SETS) {
+            final String shortName = s.name().indexOf(':') == 3 ? s.name().substring(4) : s.name();
             if (only != null && !only.contains(shortName)) {
                 continue;
             }
@@ -154,7 +175,7 @@ final class HeldoutBench {
                 for (String given : variants) {
                     final String v = given.trim().equals("defaults") ? "" : given;
                     final NeuralGLM g = new NeuralGLM();
-                    final String opts = (s.familyOption() + " " + v).trim();
+                    final String opts = ((gaussian ? "" : s.familyOption()) + " " + v).trim();
                     g.setOptions(Utils.splitOptions(opts));
                     learners.put("NeuralGLM " + (v.isBlank() ? "defaults" : v.trim()), g);
                 }
@@ -169,14 +190,14 @@ final class HeldoutBench {
                     learners.put("RandomForest", new RandomForest());
                 }
                 if (repeat > 0) {
-                    final Family fam = s.family() == null ? null : Families.byName(s.family(), 0, false);
+                    final Family fam = familyOf(s);
                     System.out.print(alternated(setName, learners, data, folds, fam, seeds.get(0), warmup, repeat));
                     System.out.flush();
                     continue;
                 }
                 final List<Row> setRows = new ArrayList<>();
                 for (Map.Entry<String, Classifier> l : learners.entrySet()) {
-                    final Family fam = s.family() == null ? null : Families.byName(s.family(), 0, false);
+                    final Family fam = familyOf(s);
                     for (int i = 0; i < warmup; i++) {
                         evaluate(setName, l.getKey(), l.getValue(), data, folds, fam, seeds.get(0));
                     }
@@ -401,7 +422,27 @@ final class HeldoutBench {
         return sb.toString();
     }
 
+    /** The family whose mean deviance the bench reports for a numeric class (Tweedie at NeuralGLM's -power 1.5). */
+    private static Family familyOf(DataSet s) {
+        return s.family() == null ? null : gaussian ? Families.byName("Gaussian", 0, false)
+                : Families.byName(s.family(), s.family().equals("Tweedie") ? 1.5 : 0, false);
+    }
+
+    /** Whether every numeric class is modelled as Gaussian ({@code --gaussian}). */
+    private static boolean gaussian;
+
+    /** Where {@code val:} sets are read from. */
+    private static File validationDir;
+
     private static Instances load(File dir, String name) throws Exception {
+        if (name.startsWith("val:")) {
+            final File f = new File(validationDir, name.substring(4) + ".arff");
+            if (!f.isFile()) {
+                throw new IllegalStateException("Missing validation set " + f
+                        + ": write them with /usr/bin/python3 scripts/cpython/statsmodels_arff.py (needs python3-statsmodels)");
+            }
+            return new DataSource(f.getPath()).getDataSet();
+        }
         if (name.startsWith("res:")) {
             final File f = new File("src/bench/resources/heldout", name.substring(4) + ".arff");
             if (!f.isFile()) {

@@ -43,6 +43,20 @@ public final class PenaltySelection {
         void onPenalty(double lambda, double validationLoss);
     }
 
+    /** Fits a ridge GLM on the given rows at a penalty lambda: null when none can be fitted. */
+    @FunctionalInterface
+    public interface LinearFitter {
+        /**
+         * @param lambda the penalty
+         * @param x      inputs. Not modified.
+         * @param y      targets. Not modified.
+         * @param w      weights or null. Not modified.
+         * @param offset offsets on eta or null. Not modified.
+         * @return the GLM, or null
+         */
+        Sequential fit(double lambda, DMatrixRMaj x, DMatrixRMaj y, double[] w, double[] offset);
+    }
+
     private final double[] lambdas;
     private final double[] losses;
     private final double best;
@@ -57,6 +71,8 @@ public final class PenaltySelection {
      * with the same trainer would repeat; null otherwise.
      */
     private TrainingSession bestSession;
+    /** From {@link #selectConverged} given a {@link LinearFitter}: the held-out comparison at the chosen penalty. */
+    private LinearTerm linearTerm;
 
     private PenaltySelection(double[] lambdas, double[] losses, double best, double standardError) {
         this.lambdas = lambdas;
@@ -180,6 +196,21 @@ public final class PenaltySelection {
                                                    DoubleFunction<Optimizer> optimizer, Trainer trainer, DMatrixRMaj x,
                                                    DMatrixRMaj y, double[] w, double[] offset, double[] lambdas,
                                                    double fraction, Listener listener) {
+        return selectConverged(fresh, family, optimizer, trainer, x, y, w, offset, lambdas, fraction, null, listener);
+    }
+
+    /**
+     * {@link #selectConverged(Supplier, Family, DoubleFunction, Trainer, DMatrixRMaj, DMatrixRMaj, double[], double[],
+     * double[], double, Listener)} that also weighs a linear term: once the penalty is chosen, {@code linear} fits a
+     * ridge GLM at it on the same rows, and {@link #linearTerm()} compares on the held-out rows the chosen network
+     * alone with the average of its eta and the GLM's ({@link LinearTerm}).
+     *
+     * @param linear fits the GLM, or null for no comparison
+     */
+    public static PenaltySelection selectConverged(Supplier<Sequential> fresh, Family family,
+                                                   DoubleFunction<Optimizer> optimizer, Trainer trainer, DMatrixRMaj x,
+                                                   DMatrixRMaj y, double[] w, double[] offset, double[] lambdas,
+                                                   double fraction, LinearFitter linear, Listener listener) {
         final ValidationSplit split = ValidationSplit.of(family, y, fraction, trainer.seed());
         final int[] t = split.train();
         final DMatrixRMaj xt = ValidationSplit.rows(x, t), yt = ValidationSplit.rows(y, t);
@@ -192,12 +223,42 @@ public final class PenaltySelection {
                 "rows left to fit when choosing the automatic weight decay (fraction " + fraction + " held out)",
                 "set the weight decay, or give fewer rows weight 0");
         final Sequential[] previous = new Sequential[1];
-        return path(lambdas, 2, listener, lambda -> {
+        final java.util.Map<Double, DMatrixRMaj> heldEta = new java.util.HashMap<>();
+        final PenaltySelection p = path(lambdas, 2, listener, lambda -> {
             final Sequential net = previous[0] == null ? fresh.get() : previous[0].copy();
             plain.fit(net, family, optimizer.apply(lambda / trainWeight), xt, yt, wt, ot);
             previous[0] = net;   // not reached when the fit diverged
-            return meanAndError(family, held.eta(net), held.y, held.w);
+            final DMatrixRMaj eta = held.eta(net);
+            if (linear != null) {
+                heldEta.put(lambda, eta);
+            }
+            return meanAndError(family, eta, held.y, held.w);
         });
+        final DMatrixRMaj chosen = heldEta.get(p.best);
+        if (linear != null && chosen != null && Double.isFinite(p.bestLoss())) {
+            final Sequential glm = linear.fit(p.best, xt, yt, wt, ot);
+            if (glm != null) {
+                p.linearTerm = LinearTerm.compare(family, chosen, held.eta(glm), held.y, held.w);
+            }
+        }
+        return p;
+    }
+
+    /**
+     * @return from {@link #selectConverged} given a {@link PenaltySelection.LinearFitter}: the held-out comparison of the
+     *         chosen network with and without the ridge GLM's linear term; null otherwise, or when no GLM was fitted
+     */
+    public LinearTerm linearTerm() {
+        return linearTerm;
+    }
+
+    /** @return the lowest held-out loss of the path (infinite when no fit had a finite one) */
+    private double bestLoss() {
+        double b = Double.POSITIVE_INFINITY;
+        for (double l : losses) {
+            b = Math.min(b, l);
+        }
+        return b;
     }
 
     /**

@@ -129,7 +129,7 @@ class FoldAverageTest {
 
         // the engine's choice: the same penalty; the members are folds 2-5; the model's own network, refitted with the
         // trainer's 20% split (as the Weka face's session does), is fold 1's; the model is the average of all five
-        final AutoRegularisation.Plan plan = new AutoRegularisation.Plan(false, false, true, 0.2, 10, true, 5, false, false);
+        final AutoRegularisation.Plan plan = new AutoRegularisation.Plan(false, false, true, 0.2, 10, true, 5, false, false, false);
         final AutoRegularisation.Choice choice = AutoRegularisation.choose(plan, AutoRegularisation.AUTO, false, false,
                 fresh, seed, CATEGORICAL, decay -> new LbfgsOptimizer(1e-9, 10, decay), trainer, x, y, null, null);
         assertEquals(p.best(), choice.lambda());

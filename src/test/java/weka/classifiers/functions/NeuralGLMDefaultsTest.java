@@ -217,6 +217,59 @@ class NeuralGLMDefaultsTest {
         }
     }
 
+    /** A small numeric set on the class's own large scale: y = 1000 + 50 x1 - 30 x2 + N(0, 20^2), x ~ N(0, 1)^3. */
+    private static Instances linearNumeric(int n, long seed) {
+        final ArrayList<Attribute> atts = new ArrayList<>();
+        for (int j = 1; j <= 3; j++) {
+            atts.add(new Attribute("x" + j));
+        }
+        atts.add(new Attribute("y"));
+        final Instances data = new Instances("linear", atts, n);
+        data.setClassIndex(3);
+        final Random rng = new Random(seed);
+        for (int i = 0; i < n; i++) {
+            final double[] v = new double[4];
+            for (int j = 0; j < 3; j++) {
+                v[j] = rng.nextGaussian();
+            }
+            v[3] = 1000 + 50 * v[0] - 30 * v[1] + 20 * rng.nextGaussian();
+            data.add(new DenseInstance(1, v));
+        }
+        return data;
+    }
+
+    /**
+     * Under 100 instances of a Gaussian class the rows held out to choose the weight decay also decide whether the
+     * network gets a linear term; on linear data they keep it, the report says why, and the model predicts in the
+     * class's units (the GLM, fitted to the standardised class as the network is, mapped back with it: without that
+     * the average of the two would sit near half the class's mean).
+     */
+    @Test
+    void smallGaussianSetKeepsALinearTermTheHeldOutRowsDoNotReject() throws Exception {
+        final Instances data = linearNumeric(60, 3);
+        final NeuralGLM auto = new NeuralGLM();
+        auto.buildClassifier(data);
+        final String report = auto.toString();
+        assertTrue(report.contains("3 inputs -> 16 Squareplus -> 1 output"), report);
+        assertTrue(report.contains(WITH_GLM), report);
+        assertTrue(report.contains("a network with a linear skip connection, kept by the rows held out"), report);
+        assertTrue(report.contains("under 100 instances a linear term (the average with a ridge GLM) is kept unless the "
+                + "rows held out favour the network alone by more than one standard error: kept (mean NLL of the "
+                + "standardised class "), report);
+        final Instances fresh = linearNumeric(200, 4);
+        double sse = 0;
+        for (int i = 0; i < fresh.numInstances(); i++) {
+            final double r = auto.classifyInstance(fresh.instance(i)) - fresh.instance(i).classValue();
+            sse += r * r;
+        }
+        final double rmse = Math.sqrt(sse / fresh.numInstances());
+        assertTrue(rmse < 30, "near the noise's 20, far below the class's spread of 58: " + rmse);
+        // 100 instances and more: no comparison, the network alone
+        final NeuralGLM large = new NeuralGLM();
+        large.buildClassifier(linearNumeric(120, 3));
+        assertTrue(!large.toString().contains(WITH_GLM) && !large.toString().contains("a linear term"), large.toString());
+    }
+
     private static byte[] serialised(Object o) throws Exception {
         final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         weka.core.SerializationHelper.write(bytes, o);

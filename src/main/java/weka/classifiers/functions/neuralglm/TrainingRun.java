@@ -197,7 +197,8 @@ public final class TrainingRun {
                 : session.isOpen() ? session.network().copy() : session.network();
         final Sequential net;
         if (linear != null) {
-            net = EtaAverage.withLinear(own, linear);
+            // a GLM fitted to the standardised class (a Gaussian network's) maps back to the class's units as the network does
+            net = EtaAverage.withLinear(own, targetScale != null ? original(linear) : linear);
         } else if (members.isEmpty()) {
             net = own;
         } else {
