@@ -176,8 +176,8 @@ public final class AutoRegularisation {
      * the average on the eta scale of the network and a ridge GLM at the network's lambda (a network with a linear skip
      * connection, as under {@link #MIN_ROWS_TO_HOLD_OUT_CLASS} rows of a nominal class) unless the rows held out to
      * choose lambda favour the network alone by more than one standard error ({@link LinearTerm}). In the held-out study
-     * (src/bench/HELDOUT.md, twelfth round: small sets that took no part in choosing the defaults, 5-fold-seed means
-     * of RMSE) it took statecrime from 132.5 to 115.2 (LinearRegression 114.3), longley 615 to 557, scotland 4.62 to
+     * (src/bench/HELDOUT.md, twelfth round: small sets that took no part in choosing the defaults, RMSE means over
+     * CV seeds 1-5) it took statecrime from 132.5 to 115.2 (LinearRegression 114.3), longley 615 to 557, scotland 4.62 to
      * 4.31, strikes (as Gaussian) 44.90 to 44.49, and left cpu.with.vendor's 50- and 80-row subsamples, where the
      * network is far better than any linear model, at 35.5 and 44.9; copper got worse (281 to 296). Every data set
      * of 100 rows or more keeps the network alone: on cpu and cpu.with.vendor (188 training rows) the comparison cost
