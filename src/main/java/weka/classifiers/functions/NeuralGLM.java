@@ -1475,7 +1475,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         return String.format(Locale.ROOT, ", averaged (on the eta scale) with a ridge GLM (weight decay %s): a network "
                 + "with a linear skip connection, %s; written as one network "
                 + "of %s %s units, %d of which per layer carry the GLM's linear term in pairs f(z) - f(-z) = z",
-                num(lambda), chosen ? "kept by the rows held out (see Regularization)" : "the default under "
+                num(lambda), chosen ? "kept by the rows held out (see Regularisation)" : "the default under "
                         + AutoRegularisation.MIN_ROWS_TO_HOLD_OUT_CLASS + " instances of a nominal class", widths,
                 activationName, 2 * outputs);
     }
