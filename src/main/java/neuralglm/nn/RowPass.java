@@ -71,13 +71,13 @@ final class RowPass {
             if (this.layers[l] instanceof Linear) {
                 final int p = width[l], m = width[l + 1];
                 // both kernel sets' buffers where the Vector API may take over (RowKernels run until it is compiled)
-                if (VECTOR && vectorLayer(p, m) && p >= 2 && vectorRows(m)) {
+                if (vectorApi && vectorLayer(p, m) && p >= 2 && vectorRows(m)) {
                     wTLine[l] = new double[p * m + LINE_SLACK];
                 }
                 if (m >= RowKernels.MIN_WIDTH) {
                     wT[l] = new double[p][m];
                 }
-                if (VECTOR && vectorLayer(p, m) && vectorRows(p)) {
+                if (vectorApi && vectorLayer(p, m) && vectorRows(p)) {
                     wLine[l] = new double[m * p + LINE_SLACK];
                 }
                 wRows[l] = new double[m][p];
@@ -105,8 +105,11 @@ final class RowPass {
         return new RowPass(layers, width);
     }
 
-    /** Whether the products run on the Vector API ({@link VectorRowKernels}) where their shapes allow it. */
-    private static final boolean VECTOR = Kernels.vectorised();
+    /**
+     * Whether the products run on the Vector API ({@link VectorRowKernels}) where their shapes allow it: as the JVM was
+     * when this pass was made ({@link Kernels#vectorised}; a pass made before the module was loaded keeps RowKernels).
+     */
+    private final boolean vectorApi = Kernels.vectorised();
     /** Entries before a 64-byte line at most, in a {@code double[]}. */
     private static final int LINE_SLACK = 8;
 
@@ -172,7 +175,7 @@ final class RowPass {
         x = input;
         n = input.numRows;
         inputRows = false;
-        vectors = VECTOR && VectorRowKernels.ready();
+        vectors = vectorApi && VectorRowKernels.ready();
         liveXCount = width[0];
         ensure(n);
         for (int l = 0; l < layers.length; l++) {

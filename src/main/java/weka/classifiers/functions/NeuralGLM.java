@@ -241,9 +241,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     }
 
     /**
-     * Starts the Vector API kernels' warm-up when these options will train on them (a 64-unit layer in float64, in a JVM
-     * with the module): set in the Explorer's editor or by setOptions, before the data are loaded, so that a JVM's first
-     * build finds them compiled sooner ({@link neuralglm.linalg.Kernels#prepareRowKernels}).
+     * Starts the Vector API kernels' warm-up when these options will train on them (a 64-unit layer in float64), loading
+     * the module at run time in a JVM started without it ({@link neuralglm.linalg.VectorModule}): set in the Explorer's
+     * editor or by setOptions, before the data are loaded, so that a JVM's first build finds them compiled sooner, and
+     * again as a build starts ({@link neuralglm.linalg.Kernels#prepareRowKernels}).
      */
     private void prepareKernels() {
         try {
@@ -1250,6 +1251,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         // what the automatic options hold out and fit (the held-out study's defaults)
         final AutoRegularisation.Plan plan = AutoRegularisation.plan(fam, glm, forStream, train.numInstances(), weightDecay,
                 validationFraction, patience);
+        // a network the Vector API's kernels train faster: the module, loaded at run time in a JVM started without it
+        prepareKernels();
         final InputPipeline pipeline = forStream ? new InputPipeline(glm).forStream() : new InputPipeline(glm);
         // a network fitted to convergence under the automatic decay: 0/1 columns centred and scaled by 1/2, not their sd
         final boolean fromInstances = lean && !forStream && plan.fraction() == 0 && plan.folds() == 0 && !plan.average()
@@ -1359,8 +1362,8 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
 
     /**
      * Once per JVM, on the first build of a network the Vector API module would train faster (a float64 layer wider
-     * than 48 units) in a JVM without it (Weka's default), says on standard error (the console) and in the Explorer's
-     * log how to get it.
+     * than 48 units) in a JVM without it where it could not be loaded at run time, says on standard error (the console)
+     * and in the Explorer's log why and how to get it.
      */
     private void noteKernelsOnce(Sequential network) {
         if (network.trainsFasterWithVectorApi() && KernelNote.withoutVectorApi()

@@ -4,7 +4,8 @@ import neuralglm.linalg.Kernels;
 
 /**
  * What to tell a user whose JVM runs without the Vector API module ({@code jdk.incubator.vector}, not loaded by Weka's
- * default JVM and not loadable by a library at run time): the exact line that turns on the faster kernels for the
+ * default JVM, and which {@link neuralglm.linalg.VectorModule} could not load at run time): why, and the exact line that
+ * turns on the faster kernels for the
  * networks they speed up ({@code Sequential.trainsFasterWithVectorApi}: float64 networks with a layer of 49 to 64 units,
  * trained on the row pass; narrower networks train by columns and wider layers on the same loops, as fast in any JVM).
  * Said once per JVM on standard error and in the Explorer's log, and in the report of every model it concerns.
@@ -31,7 +32,9 @@ public final class KernelNote {
 
     /** @return the note for the console and the log: which kernels run and the line that turns on the faster ones */
     public static String forLog() {
-        return "NeuralGLM: this JVM runs without the Vector API module, so networks with layers of 49 to 64 units train "
+        final String why = neuralglm.linalg.VectorModule.failure();
+        return "NeuralGLM: this JVM runs without the Vector API module" + (why == null ? "" : " (loading it at run time "
+                + "did not work: " + why + ")") + ", so networks with layers of 49 to 64 units train "
                 + "on plain-Java kernels (vectorised by the JIT); with the module they train faster (" + GAIN
                 + "). Start Weka's JVM with the option " + OPTION + " (for example: java " + OPTION + " -jar weka.jar), "
                 + "or set the environment variable " + ENVIRONMENT + " before starting Weka; the results are the same to "
@@ -41,10 +44,16 @@ public final class KernelNote {
     /**
      * @param vectorApiFaster whether the model's network is one the module trains faster, in float64
      *                            ({@code Sequential.trainsFasterWithVectorApi})
-     * @return the report's line in this JVM, or null when the Vector API would not have sped its training up (it is
-     *         loaded, turned off, or the network is not one it speeds up: layers at most 48 units wide, float32)
+     * @return the report's line in this JVM: where the module was loaded at run time, that it was; where it is missing,
+     *         how to get it; null when the Vector API would not have sped its training up (it was loaded at the JVM's
+     *         start, turned off, or the network is not one it speeds up: layers at most 48 units wide, float32)
      */
     public static String forReport(boolean vectorApiFaster) {
+        if (vectorApiFaster && Kernels.vectorised() && neuralglm.linalg.VectorModule.loadedAtRunTime()) {
+            return "the Vector API's (module jdk.incubator.vector, which NeuralGLM loaded at run time as this JVM was "
+                    + "started without it; -Dneuralglm.loadVectorModule=false keeps the plain-Java kernels, with the same "
+                    + "results to the bit and a smaller heap)";
+        }
         if (!vectorApiFaster || !withoutVectorApi()) {
             return null;
         }
