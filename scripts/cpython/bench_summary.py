@@ -67,7 +67,7 @@ for (shape, prod), v in k.items():
     o, n = med(v["ours"]), med(v["numpy"])
     print("  %-14s %-8s neuralGLM %6.2f  numpy/OpenBLAS %6.2f  ours/numpy %.2f" % (shape, prod, o, n, o / n))
 
-print("\n== through the Weka face (NeuralGLM's IterativeClassifier calls, as buildClassifier); 'plain' = Weka's default JVM, 'vector' = --add-modules jdk.incubator.vector")
+print("\n== through the Weka face (NeuralGLM's IterativeClassifier calls, as buildClassifier); 'plain' = Weka's default JVM (which loads the Vector API module at run time for 64-unit layers since 2026-12-04), 'vector' = --add-modules jdk.incubator.vector")
 nb = defaultdict(list)
 lg = defaultdict(lambda: defaultdict(list))
 pr = defaultdict(lambda: defaultdict(list))
