@@ -270,6 +270,17 @@ class NeuralGLMDefaultsTest {
         assertTrue(!large.toString().contains(WITH_GLM) && !large.toString().contains("a linear term"), large.toString());
     }
 
+    /** The Regularisation line's words for the linear term, both ways, with the held-out losses that decided it. */
+    @Test
+    void theLinearTermsWordsSayWhichWayTheHeldOutRowsDecided() {
+        final String left = NeuralGLM.describeLinearTerm(new neuralglm.train.LinearTerm(0.1, 0.5, 0.05));
+        assertTrue(left.contains("favour the network alone by more than one standard error: left out (mean NLL of the "
+                + "standardised class 0.5 with it, 0.1 without, standard error of the difference 0.05)"), left);
+        final String kept = NeuralGLM.describeLinearTerm(new neuralglm.train.LinearTerm(0.3, 0.32, 0.05));
+        assertTrue(kept.contains(": kept (mean NLL of the standardised class 0.32 with it, 0.3 without"), kept);
+        assertEquals("", NeuralGLM.describeLinearTerm(null));
+    }
+
     private static byte[] serialised(Object o) throws Exception {
         final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         weka.core.SerializationHelper.write(bytes, o);
