@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The products of {@link Gemm} with the (incubating) Vector API, used by {@link Kernels} when the JVM
- * runs with {@code --add-modules jdk.incubator.vector}:
+ * has the module (started with {@code --add-modules jdk.incubator.vector}, or loaded by {@link VectorModule}):
  * <pre>
  *   axb:  C  = bias + A Bt     A n x p, Bt p x m, C n x m   (forward X (W^T) + b;  input gradient dY W)
  *   atb:  C += A^T B           A n x m, B n x p, C m x p    (weight gradient dY^T X)

@@ -6,8 +6,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link RowKernels}' products on the Vector API, for {@code nn.RowPass} and {@link Kernels#affine} when the JVM runs
- * with {@code --add-modules jdk.incubator.vector} (layers of at most {@link #MAX_WIDTH} inputs and outputs):
+ * {@link RowKernels}' products on the Vector API, for {@code nn.RowPass} and {@link Kernels#affine} when the JVM has the
+ * Vector API module (started with {@code --add-modules jdk.incubator.vector}, or loaded by {@link VectorModule}) (layers of at most {@link #MAX_WIDTH} inputs and outputs):
  * <pre>
  *   rowsTimes:    c[i][j] = e(z[j] + sum_k a[i][k] b[k m + j])     forward (b = W^T), input gradient (b = W)
  *   affine:       c = a b + 1 z^T, row-major                          prediction
