@@ -53,10 +53,21 @@ public final class Kernels {
      * @return whether the products now run on the Vector API
      */
     public static boolean useVectorApi() {
-        if (!VECTOR && !SCALAR && VectorModule.load()) {
+        if (!VECTOR && !SCALAR && VectorModule.usable()) {
             VECTOR = true;
         }
         return VECTOR;
+    }
+
+    /**
+     * Turns the Vector API kernels off again (a module loaded at run time whose kernels never reached compiled speed):
+     * the products run on the plain-Java kernels from now on, with the same bits.
+     *
+     * @param why the reason, for {@link VectorModule#failure}
+     */
+    static void stopVectorApi(String why) {
+        VECTOR = false;
+        VectorModule.stopped(why);
     }
 
     /**

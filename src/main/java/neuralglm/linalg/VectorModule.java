@@ -15,9 +15,11 @@ import java.lang.reflect.Method;
  * at start. That method is internal to {@code java.base}, so the call is made accessible through
  * {@code sun.misc.Unsafe} (module {@code jdk.unsupported}): the byte of {@code AccessibleObject}'s {@code override}
  * flag, whose offset is taken from a class of the same layout and used only after it is seen to follow
- * {@code setAccessible} on a method of this class. Anything unexpected (another JDK's layout, a security manager, a
- * JDK outside {@value #MIN_FEATURE}-{@value #MAX_FEATURE}, {@code -Dneuralglm.loadVectorModule=false}) leaves the
- * module out and says why ({@link #failure}): the plain-Java kernels then run, with the same results to the bit.
+ * {@code setAccessible} on a method of this class. Anything unexpected (a JVM other than HotSpot's server VM, another
+ * JDK's layout, a security manager, a JDK outside {@value #MIN_FEATURE}-{@value #MAX_FEATURE},
+ * {@code -Dneuralglm.loadVectorModule=false}) leaves the module out and says why ({@link #failure}): the plain-Java
+ * kernels then run, with the same results to the bit; so do they when the loaded module's kernels never reach compiled
+ * speed in their warm-up ({@link #stopped}).
  */
 public final class VectorModule {
 
@@ -34,6 +36,7 @@ public final class VectorModule {
     private static boolean tried;
     private static boolean loaded;
     private static String failure;
+    private static boolean stopped;
 
     private VectorModule() {
     }
@@ -65,14 +68,35 @@ public final class VectorModule {
         return loaded;
     }
 
+    /**
+     * @return whether the products may run on the module: {@link #load} succeeded and its kernels were not found slow
+     *         since ({@link #stopped})
+     */
+    static synchronized boolean usable() {
+        return load() && !stopped;
+    }
+
+    /**
+     * Records that the module loaded at run time is not to be used: its kernels never reached compiled speed.
+     *
+     * @param why the reason, which {@link #failure} then gives
+     */
+    static synchronized void stopped(String why) {
+        stopped = true;
+        failure = "the module was loaded, but " + why;
+    }
+
     /** @return why {@link #load} left the module out, or null when it did not (or was not asked) */
     public static synchronized String failure() {
         return failure;
     }
 
-    /** @return whether {@link #load} loaded the module at run time (false when it was there from the start) */
+    /**
+     * @return whether {@link #load} loaded the module at run time (false when it was there from the start) and its
+     *         kernels are in use (not {@link #stopped})
+     */
     public static synchronized boolean loadedAtRunTime() {
-        return loaded;
+        return loaded && !stopped;
     }
 
     /** The layout of {@code java.lang.reflect.AccessibleObject}'s instance fields, for the offset of its flag. */
@@ -91,6 +115,10 @@ public final class VectorModule {
     private static String attempt() throws Exception {
         if (!Boolean.parseBoolean(System.getProperty("neuralglm.loadVectorModule", "true"))) {
             return "-Dneuralglm.loadVectorModule=false";
+        }
+        final String vm = System.getProperty("java.vm.name", "");
+        if (!vm.contains("Server VM")) {
+            return "the JVM (" + vm + ") is not HotSpot's server VM, whose JIT has the Vector API's intrinsics";
         }
         final int feature = Runtime.version().feature();
         if (feature < MIN_FEATURE || feature > MAX_FEATURE) {

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * compiled code, and a JVM's first build of a 20-64-64-1 network took 2.6-2.8 s with the module against 1.8 s without
  * (src/bench/SPEED.md). So the first request starts one daemon thread that runs the kernels on small random products
  * until calls take the time of compiled code, 200 times in a row but for a few slow ones (or 20 s have passed), and {@link #ready} answers
- * false until then: the callers keep to RowKernels meanwhile. The two kernel sets give the same bits, so a build that
+ * false until then: the callers keep to RowKernels meanwhile. Where the module was loaded at run time
+ * ({@link VectorModule}) and that speed was never reached, the Vector API is turned off again ({@link Kernels#stopVectorApi}). The two kernel sets give the same bits, so a build that
  * switches in the middle trains exactly as one that does not.
  */
 final class VectorWarmUp {
@@ -22,7 +23,9 @@ final class VectorWarmUp {
     /** A call of all four warm-up products this fast (ns) counts as compiled (interpreted, they take milliseconds). */
     private static final long COMPILED_NS = 20_000;
     private static final int IN_A_ROW = 200;
-    private static final long GIVE_UP_NS = 20_000_000_000L;
+    /** The warm-up gives up after this long ({@code -Dneuralglm.vectorWarmUpSeconds}, default 20). */
+    private static final long GIVE_UP_NS = (long) (1e9 * Double.parseDouble(
+            System.getProperty("neuralglm.vectorWarmUpSeconds", "20")));
 
     private static volatile boolean ready;
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -49,12 +52,20 @@ final class VectorWarmUp {
     }
 
     private static void run() {
+        boolean compiled = false;
         try {
-            warmUp();
+            compiled = warmUp();
         } catch (RuntimeException | LinkageError e) {
             // the kernels are correct compiled or not: a failed warm-up only means they take over now
         } finally {
-            ready = true;
+            if (!compiled && VectorModule.loadedAtRunTime()) {
+                // a module loaded at run time whose kernels never ran at compiled speed (a JIT without the Vector API's
+                // intrinsics): the plain-Java kernels stay, with the same bits, instead of the API's slow fallbacks
+                Kernels.stopVectorApi("its kernels did not reach compiled speed within " + GIVE_UP_NS / 1_000_000_000.0
+                        + " s of warm-up");
+            } else {
+                ready = true;
+            }
         }
     }
 

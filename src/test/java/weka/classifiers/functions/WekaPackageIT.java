@@ -90,8 +90,9 @@ class WekaPackageIT {
      * 48 units, which the Vector API's kernels train faster, loads the module at run time: its report's Kernels line
      * says so, and nothing asks for an option. With the loading turned off it trains on the plain-Java row kernels: the
      * report's Kernels line has the exact option and the environment setting, the console the note once, with the
-     * reason. A narrower network, a float32 one, and the default average of 16-unit networks (written as one wider
-     * network) train by columns, as fast without the module: no line, nothing loaded.
+     * reason; so too when the loaded module's kernels never reach compiled speed in their warm-up. A narrower network, a
+     * float32 one, and the default average of 16-unit networks (written as one wider network) train by columns, as fast
+     * without the module: no line, nothing loaded.
      */
     @Test
     void defaultJvmLoadsTheVectorModuleForTheNetworksItSpeedsUp() throws Exception {
@@ -112,6 +113,14 @@ class WekaPackageIT {
                 && line.contains("JDK_JAVA_OPTIONS=--add-modules=jdk.incubator.vector"), plain);
         assertEquals(1, plain.lines().filter(l -> l.startsWith("NeuralGLM: this JVM runs without the Vector API module "
                 + "(loading it at run time did not work: -Dneuralglm.loadVectorModule=false)")).count(), plain);
+        // a loaded module whose kernels never reach compiled speed in their warm-up (forced here by a warm-up of 0 s, as a
+        // JIT without the Vector API's intrinsics would leave them) is turned off again: plain-Java kernels, the flag's line
+        final List<String> slow = new java.util.ArrayList<>(List.of("-Dneuralglm.vectorWarmUpSeconds=0"));
+        slow.addAll(List.of(wideOptions));
+        final String stopped = java(slow.toArray(new String[0]));
+        final String stoppedLine = stopped.lines().filter(l -> l.startsWith("Kernels:")).findFirst().orElse(null);
+        assertTrue(stoppedLine != null && stoppedLine.contains("java --add-modules jdk.incubator.vector -jar weka.jar")
+                && !stopped.contains("which NeuralGLM loaded at run time"), stopped);
         for (String[] narrow : new String[][] {{"-hidden", "16", "-epochs", "3"}, {"-hidden", "64", "-epochs", "3",
                 "-precision", "float32"}, {}}) {
             final java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("weka.Run", "NeuralGLM", "-t",
