@@ -85,4 +85,4 @@ class Categorical(Distribution):
 
 
 def _nans(shape):
-    return torch.full(tuple(shape), float('nan')) if len(shape) else torch.tensor(float('nan'))
+    return torch.full(tuple(shape), float('nan'))

@@ -24,7 +24,7 @@ class Cauchy(Distribution):
 
     def _full(self, v):
         shape = self._extended_shape()
-        return torch.full(tuple(shape), v) if len(shape) else torch.tensor(v)
+        return torch.full(tuple(shape), v)
 
     @property
     def mean(self):
@@ -36,7 +36,7 @@ class Cauchy(Distribution):
 
     def rsample(self, sample_shape=torch.Size()):
         shape = self._extended_shape(sample_shape)
-        u = torch.rand(*shape) if len(shape) else torch.rand(1).reshape(())
+        u = torch.rand(shape)
         eps = torch.tan(math.pi * (u - 0.5))
         return self.loc + eps * self.scale
 

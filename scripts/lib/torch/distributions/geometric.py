@@ -49,7 +49,7 @@ class Geometric(_EventProbsLogits):
         shape = self._extended_shape(sample_shape)
         tiny = torch.finfo(self.probs.dtype).tiny
         with torch.no_grad():
-            u = torch.rand(*shape) if len(shape) else torch.rand(1).reshape(())
+            u = torch.rand(shape)
             u = u.clamp(min=tiny)
             return (u.log() / (-self._expanded(self.probs, sample_shape)).log1p()).floor()
 

@@ -36,7 +36,7 @@ class Laplace(Distribution):
     def rsample(self, sample_shape=torch.Size()):
         shape = self._extended_shape(sample_shape)
         eps = torch.finfo(self.loc.dtype).eps
-        u = torch.rand(*shape) if len(shape) else torch.rand(1).reshape(())
+        u = torch.rand(shape)
         u = (eps - 1) + u * (2 - eps)
         return self.loc - self.scale * u.sign() * torch.log1p(-u.abs())
 

@@ -37,7 +37,7 @@ class Normal(Distribution):
 
     def rsample(self, sample_shape=torch.Size()):
         shape = self._extended_shape(sample_shape)
-        eps = torch.randn(*shape) if len(shape) else torch.randn(1).reshape(())
+        eps = torch.randn(shape)
         return self.loc + eps * self.scale
 
     def log_prob(self, value):

@@ -47,7 +47,7 @@ class StudentT(Distribution):
         with torch.no_grad():
             shape = self._extended_shape(sample_shape)
             df = self._expanded(self.df, sample_shape)
-            x = torch.randn(*shape) if len(shape) else torch.randn(1).reshape(())
+            x = torch.randn(shape)
             z = _Sampling.gamma(0.5 * df, 0.5 * torch.ones_like(df))
             return self._expanded(self.loc, sample_shape) + self._expanded(self.scale, sample_shape) * (
                 x * torch.rsqrt(z / df))

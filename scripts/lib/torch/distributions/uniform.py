@@ -41,7 +41,7 @@ class Uniform(Distribution):
 
     def rsample(self, sample_shape=torch.Size()):
         shape = self._extended_shape(sample_shape)
-        rand = torch.rand(*shape) if len(shape) else torch.rand(1).reshape(())
+        rand = torch.rand(shape)
         return self.low + rand * (self.high - self.low)
 
     def log_prob(self, value):

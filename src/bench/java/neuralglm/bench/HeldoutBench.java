@@ -148,7 +148,7 @@ final class HeldoutBench {
         gaussian = a.flag("gaussian");
         final List<Row> rows = new ArrayList<>();
         for (DataSet s : a.flag("validation") ? VALIDATION_SETS : SETS) {
-            final String shortName = s.name().indexOf(':') == 3 ? s.name().substring(4) : s.name();
+            final String shortName = s.name().replaceFirst("^(res|val):", "");
             if (only != null && !only.contains(shortName)) {
                 continue;
             }

@@ -193,33 +193,23 @@ public final class Linalg {
     }
 
     private static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b) {
-        final DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numCols);
-        CommonOps_DDRM.mult(a, b, c);
-        return c;
+        return CommonOps_DDRM.mult(a, b, null);
     }
 
     private static DMatrixRMaj multTransA(DMatrixRMaj a, DMatrixRMaj b) {
-        final DMatrixRMaj c = new DMatrixRMaj(a.numCols, b.numCols);
-        CommonOps_DDRM.multTransA(a, b, c);
-        return c;
+        return CommonOps_DDRM.multTransA(a, b, null);
     }
 
     private static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b) {
-        final DMatrixRMaj c = new DMatrixRMaj(a.numRows, b.numRows);
-        CommonOps_DDRM.multTransB(a, b, c);
-        return c;
+        return CommonOps_DDRM.multTransB(a, b, null);
     }
 
     private static DMatrixRMaj plus(DMatrixRMaj a, DMatrixRMaj b) {
-        final DMatrixRMaj c = new DMatrixRMaj(a.numRows, a.numCols);
-        CommonOps_DDRM.add(a, b, c);
-        return c;
+        return CommonOps_DDRM.add(a, b, null);
     }
 
     private static DMatrixRMaj minus(DMatrixRMaj a, DMatrixRMaj b) {
-        final DMatrixRMaj c = new DMatrixRMaj(a.numRows, a.numCols);
-        CommonOps_DDRM.subtract(a, b, c);
-        return c;
+        return CommonOps_DDRM.subtract(a, b, null);
     }
 
     private static DMatrixRMaj scaled(double s, DMatrixRMaj a) {

@@ -33,7 +33,6 @@ public final class VectorModule {
      */
     static final int MAX_FEATURE = 23;
 
-    private static boolean tried;
     private static boolean loaded;
     private static String failure;
     private static boolean stopped;
@@ -55,10 +54,9 @@ public final class VectorModule {
         if (inBootLayer() || loaded) {
             return true;
         }
-        if (tried) {
-            return false;
+        if (failure != null) {
+            return false;   // tried and failed
         }
-        tried = true;
         try {
             failure = attempt();
         } catch (Throwable e) {
