@@ -9,6 +9,14 @@ rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
 by = defaultdict(dict)
 for r in rows:
     by[r["round"]].setdefault(r["bench"], []).append(r)
+# bench_vs_torch.sh pins every 1-thread run to one CPU (the lines carry "pinned_cpu"); the 2-thread runs are not pinned
+pinned = sorted({r["pinned_cpu"] for r in rows if "pinned_cpu" in r})
+print("1-thread runs pinned to CPU %s" % ", ".join(map(str, pinned)) if pinned else "1-thread runs not pinned to a CPU")
+
+
+def one_thread(r):
+    """Whether r is a 1-thread measurement to compare with PyTorch's (pinned, when the run pinned them)."""
+    return not pinned or "pinned_cpu" in r
 
 
 def label(r):
@@ -90,6 +98,15 @@ for rnd, b in sorted(by.items()):
             nb[(lab, "3 families")].append(ours / theirs)
     for r in b.get("weka_large", []):
         k = lg[label(r)]
+        if "two_over_ceiling_median" in r:
+            # the 2-thread run (not pinned): its 2-thread figures only
+            k["2 threads / ceiling"].append(r["two_over_ceiling_median"])
+            k["epochs alone: 2 threads / ceiling"].append(r["epochs_two_over_ceiling_median"])
+            if not pinned:
+                k["fixed share"].append(r["fixed_share_median"])
+            continue
+        if not one_thread(r):
+            continue
         if torch_lg:
             k["ours/torch"].append(r["examples_per_s"] / torch_lg[-1]["examples_per_s"])
             if r.get("cpu_over_wall") and torch_lg[-1].get("cpu_over_wall"):
@@ -98,10 +115,6 @@ for rnd, b in sorted(by.items()):
         k["fixed share"].append(r["fixed_share_median"])
         if r.get("precision") == "float32":
             continue
-        if "two_over_ceiling_median" in r:
-            k["2 threads / ceiling"].append(r["two_over_ceiling_median"])
-        if "epochs_two_over_ceiling_median" in r:
-            k["epochs alone: 2 threads / ceiling"].append(r["epochs_two_over_ceiling_median"])
         k["peak RSS - RSS after data (MB)"].append(r["peak_rss_mb"] - r["rss_after_data_mb"])
         k["data MB"].append(r["data_mb"])
     for r in b.get("weka_predict", []):

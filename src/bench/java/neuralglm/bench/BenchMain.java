@@ -19,6 +19,8 @@ import java.util.Arrays;
  *   thread-steps  the large workload's steps alone: 2 threads against two 1-thread loops side by side
  *                 (neuralglm.train.ThreadStepBench; --variants DIR1,DIR2 compares other builds in the same rounds)
  * </pre>
+ * Every workload takes {@code --pin-cpu N}: the calling thread (the one that runs a 1-thread workload) is pinned to CPU
+ * N ({@link Pin}).
  */
 public final class BenchMain {
 
@@ -36,6 +38,7 @@ public final class BenchMain {
         NETLIB.setLevel(java.util.logging.Level.OFF);
         final String what = args.length == 0 ? "notebook" : args[0];
         final BenchArgs a = new BenchArgs(args, Math.min(1, args.length));
+        Pin.currentThread(a.integer("pin-cpu", -1));
         switch (what) {
             case "notebook":
                 NotebookBench.run(a);
