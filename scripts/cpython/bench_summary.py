@@ -102,6 +102,9 @@ for rnd, b in sorted(by.items()):
             # the 2-thread run (not pinned): its 2-thread figures only
             k["2 threads / ceiling"].append(r["two_over_ceiling_median"])
             k["epochs alone: 2 threads / ceiling"].append(r["epochs_two_over_ceiling_median"])
+            if "two_over_slower_ceiling_median" in r:
+                k["pair's slower / faster build"].append(r["pair_slow_over_fast_median"])
+                k["2 threads / twice the slower build"].append(r["two_over_slower_ceiling_median"])
             if not pinned:
                 k["fixed share"].append(r["fixed_share_median"])
             continue

@@ -25,6 +25,11 @@ final class Pin {
      * @throws InterruptedException when interrupted while taskset runs
      */
     static void currentThread(int cpu) throws IOException, InterruptedException {
+        currentThread(cpu, true);
+    }
+
+    /** @param say whether to print the pinning on standard error */
+    static void currentThread(int cpu, boolean say) throws IOException, InterruptedException {
         if (cpu < 0) {
             return;
         }
@@ -34,6 +39,8 @@ final class Pin {
         if (p.waitFor() != 0) {
             throw new IOException("taskset -pc " + cpu + " " + tid + " failed: " + out);
         }
-        System.err.println("bench thread " + tid + " pinned to CPU " + cpu);
+        if (say) {
+            System.err.println("bench thread " + tid + " pinned to CPU " + cpu);
+        }
     }
 }

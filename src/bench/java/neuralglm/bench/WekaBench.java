@@ -29,7 +29,9 @@ import weka.core.Utils;
  *                 alternating order (--reps rounds, default 5): the ratio per round with median, min and
  *                 max, the same ratio for the epochs alone, the 2-thread build's serial share (init) and
  *                 CPU/wall of both (a pair below about 1.9 did not get two cores), the load average at
- *                 the start of each round; RSS (start, after the data, peak) against the data's size
+ *                 the start of each round; the pair's builds pinned to CPUs 0 and 1 (--pin-pair false: not),
+ *                 the slower build's time over the faster one's (unequal CPUs) and the 2-thread build against
+ *                 twice the slower build's speed (what a step that waits for both halves allows on such CPUs); RSS (start, after the data, peak) against the data's size
  *                 (--warmup 0: no warm-up build, whose garbage would count in the peak; --read-instances: the
  *                 builds read their inputs from the instances, NeuralGLM's -read-instances); --pair first runs
  *                 --pair-warmup (default 4) untimed full-length 2-thread builds and pairs, so that both sides run
@@ -142,6 +144,7 @@ final class WekaBench {
 
     static void large(BenchArgs a) throws Exception {
         final boolean pair = a.flag("pair");
+        pinPair = pair && Boolean.parseBoolean(a.string("pin-pair", Boolean.toString(Runtime.getRuntime().availableProcessors() >= 2)));
         final int reps = a.integer("reps", pair ? 5 : 3), epochs = a.integer("epochs", 5), threads = a.integer("threads", 1);
         precision = a.string("precision", "float64");
         extra = a.flag("read-instances") ? " -read-instances" : "";
@@ -172,6 +175,9 @@ final class WekaBench {
         final double[] total = new double[reps], fixed = new double[reps], ceiling = new double[reps], two = new double[reps];
         final double[] fixedCpu = new double[reps];
         final double[] twoEpochs = new double[reps], ceilingEpochs = new double[reps], twoSerial = new double[reps];
+        // the pair's builds one by one: the slower one's time over the faster one's, and twice the slower one's speed (what
+        // a step that waits for both halves could reach, the CPUs being as unequal as the pair found them)
+        final double[] pairSlowOverFast = new double[reps], slowerCeiling = new double[reps];
         final double[] load = new double[reps], twoCpu = new double[reps], pairCpu = new double[reps];
         final double[][] phase = new double[3][reps], phaseCpu = new double[3][reps];
         final double[] cpu = new double[reps], threadCpu = new double[reps];
@@ -199,6 +205,9 @@ final class WekaBench {
                     pairCpu[r] = (OS.getProcessCpuTime() - c0) * 1e-9 / wall;
                     // the epochs alone: each build's examples over its own epoch time, added
                     ceilingEpochs[r] = (double) n * epochs / side[0][1] + (double) n * epochs / side[1][1];
+                    final double w0 = side[0][0] + side[0][1] + side[0][2], w1 = side[1][0] + side[1][1] + side[1][2];
+                    pairSlowOverFast[r] = Math.max(w0, w1) / Math.min(w0, w1);
+                    slowerCeiling[r] = 2.0 * n * epochs / Math.max(w0, w1);
                 } else {
                     final double[] t2 = build(glm("Poisson", epochs, 2), data);
                     final double wall = t2[0] + t2[1] + t2[2];
@@ -213,6 +222,7 @@ final class WekaBench {
         String pairJson = "";
         if (pair) {
             final Stats q = new Stats(ratio(two, ceiling)), qe = new Stats(ratio(twoEpochs, ceilingEpochs));
+            final Stats qs = new Stats(ratio(two, slowerCeiling)), ps = new Stats(pairSlowOverFast);
             // rounds in which the pair had two cores (process CPU / wall >= 1.8): the others measure the other jobs' load
             final java.util.List<Double> ok = new java.util.ArrayList<>();
             for (int r = 0; r < reps; r++) {
@@ -222,6 +232,9 @@ final class WekaBench {
             }
             final double okMedian = ok.isEmpty() ? Double.NaN : median(ok.stream().mapToDouble(Double::doubleValue).toArray());
             pairJson = String.format(Locale.ROOT, ",\"two_over_ceiling_two_core_rounds\":%d,\"two_over_ceiling_two_core_median\":%.4f", ok.size(), okMedian)
+                    + String.format(Locale.ROOT, ",\"pair_slow_over_fast\":%s,\"pair_slow_over_fast_median\":%.4f,"
+                            + "\"two_over_slower_ceiling\":%s,\"two_over_slower_ceiling_median\":%.4f",
+                    NotebookBench.arr(pairSlowOverFast), ps.median, NotebookBench.arr(ratio(two, slowerCeiling)), qs.median)
                     + String.format(Locale.ROOT, ",\"ceiling_examples_per_s\":%s,\"two_threads_examples_per_s\":%s,"
                             + "\"two_over_ceiling\":%s,\"two_over_ceiling_median\":%.4f,\"two_over_ceiling_min\":%.4f,\"two_over_ceiling_max\":%.4f,"
                             + "\"epochs_two_over_ceiling\":%s,\"epochs_two_over_ceiling_median\":%.4f,"
@@ -247,6 +260,13 @@ final class WekaBench {
                 rssStart / 1e3, rssData / 1e3, LargeBench.rssKb("VmHWM") / 1e3, pairJson);
     }
 
+    /**
+     * Whether the pair's builds run on CPUs 0 and 1 ({@code --pin-pair}, default true on a machine of 2 CPUs or more):
+     * then the pair measures each CPU's own speed, whose slower one paces a 2-thread step (both halves must finish);
+     * unpinned, each build wanders between the CPUs and the two come out equally fast.
+     */
+    static boolean pinPair;
+
     /** Two independent 1-thread builds side by side (the machine's ceiling for 2 threads): each one's {init, epochs, done, cpu}. */
     private static double[][] sideBySide(Instances data, int epochs) throws InterruptedException {
         final double[][] side = new double[2][];
@@ -255,6 +275,9 @@ final class WekaBench {
             final int kk = k;
             th[k] = new Thread(() -> {
                 try {
+                    if (pinPair) {
+                        Pin.currentThread(kk, false);   // build k on CPU k: each CPU's own speed
+                    }
                     side[kk] = build(glm("Poisson", epochs, 1), data);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
