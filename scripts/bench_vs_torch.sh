@@ -20,7 +20,8 @@
 # fastest by a short probe of PyTorch's large loop on each (BENCH_CPU=N forces N, BENCH_CPU=none pins nothing): the
 # CPUs of a VM need not be equally fast (on a 2-vCPU AMD EPYC VM, 2026-12-04, vCPU 1 ran that loop in 0.55 s against
 # vCPU 0's 0.32 s), and a ratio of two runs on different CPUs measures the CPUs. The 2-thread runs (the large
-# engine workload with 2 threads, weka-large --pair) are not pinned.
+# engine workload with 2 threads, weka-large --pair's 2-thread builds) are not pinned; weka-large --pair's two
+# 1-thread builds side by side run on CPUs 0 and 1 (WekaBench, --pin-pair).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
@@ -101,9 +102,6 @@ tag() { grep '^{' | sed "s/^{/{\"round\":$1,/" >> "$OUT"; }
 # a pinned run's lines also carry the CPU
 tagp() { if [ ${#PIN[@]} -gt 0 ]; then grep '^{' | sed "s/^{/{\"pinned_cpu\":$CPU,/" | tag "$1"; else tag "$1"; fi; }
 
-if { has large || has weka; } && [ ! -f "$DATA/large_poisson.bin" ]; then
-    "$PY" "$TORCH_BENCH/torch_large.py" --reps 0 --write-data "$DATA"
-fi
 : > "$OUT"
 echo "machine: $(nproc) cpus, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 CORE=$(OPENBLAS_VERBOSE=2 "$PY" -c 'import torch; torch.ones(2, 2) @ torch.ones(2, 2)' 2>&1 | grep -m1 Core || true)

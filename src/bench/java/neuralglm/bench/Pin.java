@@ -19,6 +19,23 @@ final class Pin {
     private Pin() {
     }
 
+    /** @return whether a thread can be pinned here: Linux's {@code /proc/thread-self} and a {@code taskset} that runs */
+    static boolean available() {
+        if (!new File("/proc/thread-self").exists()) {
+            return false;
+        }
+        try {
+            final Process p = new ProcessBuilder("taskset", "-p", "1").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /**
      * @param cpu the CPU (as {@code taskset} numbers them); negative: no pinning
      * @throws IOException          when taskset cannot be started or fails (the message says which thread and CPU)

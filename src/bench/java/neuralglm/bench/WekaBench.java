@@ -31,7 +31,8 @@ import weka.core.Utils;
  *                 CPU/wall of both (a pair below about 1.9 did not get two cores), the load average at
  *                 the start of each round; the pair's builds pinned to CPUs 0 and 1 (--pin-pair false: not),
  *                 the slower build's time over the faster one's (unequal CPUs) and the 2-thread build against
- *                 twice the slower build's speed (what a step that waits for both halves allows on such CPUs); RSS (start, after the data, peak) against the data's size
+ *                 twice the slower build's speed (what a step that waits for both halves allows on such CPUs);
+ *                 RSS (start, after the data, peak) against the data's size
  *                 (--warmup 0: no warm-up build, whose garbage would count in the peak; --read-instances: the
  *                 builds read their inputs from the instances, NeuralGLM's -read-instances); --pair first runs
  *                 --pair-warmup (default 4) untimed full-length 2-thread builds and pairs, so that both sides run
@@ -144,7 +145,8 @@ final class WekaBench {
 
     static void large(BenchArgs a) throws Exception {
         final boolean pair = a.flag("pair");
-        pinPair = pair && Boolean.parseBoolean(a.string("pin-pair", Boolean.toString(Runtime.getRuntime().availableProcessors() >= 2)));
+        pinPair = pair && Boolean.parseBoolean(a.string("pin-pair",
+                Boolean.toString(Runtime.getRuntime().availableProcessors() >= 2 && Pin.available())));
         final int reps = a.integer("reps", pair ? 5 : 3), epochs = a.integer("epochs", 5), threads = a.integer("threads", 1);
         precision = a.string("precision", "float64");
         extra = a.flag("read-instances") ? " -read-instances" : "";
@@ -261,7 +263,8 @@ final class WekaBench {
     }
 
     /**
-     * Whether the pair's builds run on CPUs 0 and 1 ({@code --pin-pair}, default true on a machine of 2 CPUs or more):
+     * Whether the pair's builds run on CPUs 0 and 1 ({@code --pin-pair}, default true on a machine of 2 CPUs or more
+     * where {@link Pin} works):
      * then the pair measures each CPU's own speed, whose slower one paces a 2-thread step (both halves must finish);
      * unpinned, each build wanders between the CPUs and the two come out equally fast.
      */
