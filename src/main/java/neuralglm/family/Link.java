@@ -35,6 +35,7 @@ public enum Link {
         @Override public double inverse(double eta) { return SafeMath.exp(eta); }
         @Override public double apply(double mu) { return Math.log(mu); }
         @Override public double meanDerivative(double eta) { return SafeMath.exp(eta); }
+        @Override public boolean meanSaturated(double eta) { return eta > SafeMath.MAX_EXP_ARG; }
     },
     /** {@code mu = softmax(eta)} over a row of k outputs. */
     SOFTMAX("softmax", "any real eta vector") {
@@ -100,6 +101,19 @@ public enum Link {
      */
     public boolean inDomain(double eta) {
         return !Double.isNaN(eta);
+    }
+
+    /**
+     * Whether the mean function no longer follows eta there: the log link's {@code exp} is clamped at
+     * {@code eta = }{@link SafeMath#MAX_EXP_ARG} (so that a mean stays finite, {@code exp(709) ~ 8.2e307}), and every
+     * larger eta has that same mean. No data's mean is that large (a value's magnitude is at most 1e150 in a fit), so a
+     * trained model with such an eta on a training row has diverged, whatever its finite loss says.
+     *
+     * @param eta linear predictor
+     * @return whether eta is beyond the range where the mean function is computed as written (false for the other links)
+     */
+    public boolean meanSaturated(double eta) {
+        return false;
     }
 
     /** @return the set of valid eta, in words, for messages */

@@ -217,6 +217,7 @@ public final class TrainingRun {
             OutputLevel.refit(net, family, fitted, targets.y(), targets.weights());   // the average's level, unpenalised
         }
         checkPredictionsFinite(net, fitted);   // refit shifted them in place: the model's outputs
+        checkMeansFollowEta(fitted, result);
         if (glm && fitted.numCols == 1) {
             return completeGlm(net, result);
         }
@@ -292,6 +293,45 @@ public final class TrainingRun {
                 + ". Use -precision float64, or rescale the class"
                 : float32 ? ": it predicts in float32 (-precision float32), whose range ends at 3.4E38. Use -precision "
                 + "float64, or rescale the inputs (or standardise them)" : ". Rescale the class or the inputs"));
+    }
+
+    /**
+     * No model's eta on its own training instances lies where the family's mean function is clamped
+     * ({@link neuralglm.family.Link#meanSaturated}: a log link's eta above 709, whose mean would be 8.2e307 whatever eta
+     * is): the finite loss of such a fit hides a divergence (e.g. Adam's steps on unstandardised inputs of magnitude
+     * 1e12), and its predictions there would be the largest double rather than a fit.
+     *
+     * @param fitted the model's eta on the training instances (offsets included)
+     * @param result the training's result (its epochs, for the exception)
+     * @throws TrainingDivergedException saying where and how far
+     */
+    private void checkMeansFollowEta(DMatrixRMaj fitted, TrainingResult result) {
+        final neuralglm.family.Link link = family.link();
+        int bad = 0, first = -1;
+        double value = 0;
+        for (int i = 0; i < fitted.numRows; i++) {
+            for (int j = 0; j < fitted.numCols; j++) {
+                final double v = fitted.data[i * fitted.numCols + j];
+                if (link.meanSaturated(v)) {
+                    bad++;
+                    if (first < 0) {
+                        first = i;
+                        value = v;
+                    }
+                    break;
+                }
+            }
+        }
+        if (bad == 0) {
+            return;
+        }
+        throw new neuralglm.train.TrainingDivergedException(Math.max(0, result.epochs() - 1), String.format(
+                java.util.Locale.ROOT, "Training diverged: the trained model's eta is %s on training instance %d of the %d "
+                        + "with a class value (%d of them above %.0f), where the %s link's mean exp(eta) no longer follows "
+                        + "eta (it is held at exp(%.0f) = %.3g so as to stay finite); such a model predicts that for them "
+                        + "instead of a fit.", value, first + 1, fitted.numRows, bad,
+                neuralglm.linalg.SafeMath.MAX_EXP_ARG, link, neuralglm.linalg.SafeMath.MAX_EXP_ARG,
+                Math.exp(neuralglm.linalg.SafeMath.MAX_EXP_ARG)));
     }
 
     /** @return eta: the network's outputs plus the training offsets (a new matrix), or the outputs without an offset */
