@@ -267,27 +267,14 @@ public final class TrainingRun {
      * @throws IllegalArgumentException saying how many and what to change
      */
     private void checkPredictionsFinite(Sequential net, DMatrixRMaj fitted) {
-        int bad = 0, first = -1;
-        double value = 0;
-        for (int i = 0; i < fitted.numRows; i++) {
-            for (int j = 0; j < fitted.numCols; j++) {
-                final double v = fitted.data[i * fitted.numCols + j];
-                if (!Double.isFinite(v)) {
-                    bad++;
-                    if (first < 0) {
-                        first = i;
-                        value = v;
-                    }
-                    break;
-                }
-            }
-        }
-        if (bad == 0) {
+        final Offenders o = Offenders.of(fitted, v -> !Double.isFinite(v));
+        if (o == null) {
             return;
         }
         final boolean float32 = net.precision() == neuralglm.nn.Precision.FLOAT32;
         throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "The trained model predicts %s for %d of "
-                + "the %d training instances with a class value (the first at number %d of them)%s", value, bad, fitted.numRows, first + 1, float32 && targetScale != null
+                + "the %d training instances with a class value (the first at number %d of them)%s", o.value(), o.rows(),
+                fitted.numRows, o.first() + 1, float32 && targetScale != null
                 ? ": it predicts in float32 (-precision float32), whose range ends at 3.4E38, and class attribute '"
                 + header.classAttribute().name() + "' has a standard deviation of " + targetScale.scale()[0]
                 + ". Use -precision float64, or rescale the class"
@@ -307,31 +294,45 @@ public final class TrainingRun {
      */
     private void checkMeansFollowEta(DMatrixRMaj fitted, TrainingResult result) {
         final neuralglm.family.Link link = family.link();
-        int bad = 0, first = -1;
-        double value = 0;
-        for (int i = 0; i < fitted.numRows; i++) {
-            for (int j = 0; j < fitted.numCols; j++) {
-                final double v = fitted.data[i * fitted.numCols + j];
-                if (link.meanSaturated(v)) {
-                    bad++;
-                    if (first < 0) {
-                        first = i;
-                        value = v;
-                    }
-                    break;
-                }
-            }
-        }
-        if (bad == 0) {
+        final Offenders o = Offenders.of(fitted, link::meanSaturated);
+        if (o == null) {
             return;
         }
         throw new neuralglm.train.TrainingDivergedException(Math.max(0, result.epochs() - 1), String.format(
                 java.util.Locale.ROOT, "Training diverged: the trained model's eta is %s on training instance %d of the %d "
                         + "with a class value (%d of them above %.0f), where the %s link's mean exp(eta) no longer follows "
                         + "eta (it is held at exp(%.0f) = %.3g so as to stay finite); such a model predicts that for them "
-                        + "instead of a fit.", value, first + 1, fitted.numRows, bad,
+                        + "instead of a fit.", o.value(), o.first() + 1, fitted.numRows, o.rows(),
                 neuralglm.linalg.SafeMath.MAX_EXP_ARG, link, neuralglm.linalg.SafeMath.MAX_EXP_ARG,
                 Math.exp(neuralglm.linalg.SafeMath.MAX_EXP_ARG)));
+    }
+
+    /**
+     * The rows of a matrix with an entry a test marks: how many, the first (0-based) and its first marked entry.
+     *
+     * @param rows  the number of such rows
+     * @param first the first of them
+     * @param value its first marked entry
+     */
+    private record Offenders(int rows, int first, double value) {
+        /** @return the rows of m with an entry that {@code marked} accepts, or null when there is none */
+        static Offenders of(DMatrixRMaj m, java.util.function.DoublePredicate marked) {
+            int rows = 0, first = -1;
+            double value = 0;
+            for (int i = 0; i < m.numRows; i++) {
+                for (int j = 0; j < m.numCols; j++) {
+                    final double v = m.data[i * m.numCols + j];
+                    if (marked.test(v)) {
+                        if (rows++ == 0) {
+                            first = i;
+                            value = v;
+                        }
+                        break;
+                    }
+                }
+            }
+            return rows == 0 ? null : new Offenders(rows, first, value);
+        }
     }
 
     /** @return eta: the network's outputs plus the training offsets (a new matrix), or the outputs without an offset */
