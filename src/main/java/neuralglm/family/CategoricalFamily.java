@@ -84,9 +84,11 @@ public final class CategoricalFamily extends Family {
     }
 
     /**
-     * {@code mu_j = exp(eta_j - lse)}, lse = m + log s; where m is so large that m + log s rounds to m (|m| of 1e16 and
-     * beyond, s &gt; 1: two tied largest logits would each get probability 1), {@code mu_j = exp(eta_j - m) / s}, which
-     * sums to 1.
+     * {@code mu_j = exp(eta_j - lse)}, lse = m + log s; where m is so large that m + log s is rounded to a coarse grid
+     * ({@code |m| >= }{@value #LARGE_LOGIT}: lse then carries an error up to ulp(m), e.g. 2e-6 at 1e10, every mu_j that
+     * relative error and their sum 1 only to about 1e-6; at 1e16 and beyond log s is lost altogether, and two tied
+     * largest logits would each get probability 1), {@code mu_j = exp(eta_j - m) / s}, which sums to 1 within a few ulps
+     * (eta_j - m is exact there, both being large). Below that, the first form, as before, to the bit.
      */
     @Override
     public void mean(DMatrixRMaj eta, DMatrixRMaj mu) {
@@ -98,12 +100,18 @@ public final class CategoricalFamily extends Family {
             final boolean infinite = m == Double.POSITIVE_INFINITY || Double.isNaN(m);
             final double s = infinite ? Double.NaN : expSum(e, off, k, m);
             final double lse = infinite ? m : m + Math.log(s);
-            final boolean lost = lse == m && s > 1.0;   // log s lost in m + log s
+            final boolean coarse = Math.abs(m) >= LARGE_LOGIT && !infinite;   // m + log s rounded to ulp(m)
             for (int j = 0; j < k; j++) {
-                out[off + j] = lost ? Math.exp(e[off + j] - m) / s : Math.exp(e[off + j] - lse);
+                out[off + j] = coarse ? Math.exp(e[off + j] - m) / s : Math.exp(e[off + j] - lse);
             }
         }
     }
+
+    /**
+     * The largest logit from which {@link #mean} normalises by the sum: ulp(4096) is 9.1e-13, so below it the
+     * probabilities of {@code exp(eta_j - lse)} sum to 1 within about 1e-12.
+     */
+    static final double LARGE_LOGIT = 4096.0;
 
     @Override
     public double gradient(DMatrixRMaj eta, DMatrixRMaj y, double[] w, DMatrixRMaj grad) {

@@ -184,4 +184,29 @@ class FamilyGradientTest {
             assertEquals(Math.exp(new double[] {3, 1, 2}[j]) / s, mu.get(2, j), 1e-15);
         }
     }
+
+    /**
+     * Softmax where the largest logit is large enough that {@code m + log s} is rounded to ulp(m), not lost (NeuralGLMFuzzTest
+     * seed 179072: a stream on an unstandardised date input gave logits near 1e10, and [0.702, 0.298, 0.0] summed to
+     * 1 + 6.1e-7): the probabilities are {@code exp(eta - m) / s}, summing to 1 within a few ulps and each the closed form
+     * of the logits' differences. {@code exp(eta - lse)} here sums to 1 + 5.6e-7.
+     */
+    @Test
+    void softmaxOfLargeLogitsSumsToOne() {
+        final CategoricalFamily f = new CategoricalFamily();
+        final double m = 1e10;
+        final double[] row = {m, m - 0.86, m - 50};
+        final DMatrixRMaj eta = new DMatrixRMaj(new double[][] {row, {-m, -m - 0.86, -m - 50}});
+        final DMatrixRMaj mu = new DMatrixRMaj(2, 3);
+        f.mean(eta, mu);
+        for (int i = 0; i < 2; i++) {
+            final double s = Math.exp(0) + Math.exp(row[1] - m) + Math.exp(row[2] - m);   // the exact differences
+            double sum = 0;
+            for (int j = 0; j < 3; j++) {
+                assertEquals(Math.exp(row[j] - m) / s, mu.get(i, j), 4 * Math.ulp(mu.get(i, j)), i + " " + j);
+                sum += mu.get(i, j);
+            }
+            assertEquals(1.0, sum, 4 * Math.ulp(1.0), "row " + i);
+        }
+    }
 }
