@@ -88,7 +88,8 @@ public final class CategoricalFamily extends Family {
      * ({@code |m| >= }{@value #LARGE_LOGIT}: lse then carries an error up to ulp(m), e.g. 2e-6 at 1e10, every mu_j that
      * relative error and their sum 1 only to about 1e-6; at 1e16 and beyond log s is lost altogether, and two tied
      * largest logits would each get probability 1), {@code mu_j = exp(eta_j - m) / s}, which sums to 1 within a few ulps
-     * (eta_j - m is exact there, both being large). Below that, the first form, as before, to the bit.
+     * (eta_j - m is exact wherever its exp is not 0: with |m| at least 4096 and eta_j - m above -746, eta_j is within a
+     * factor 2 of m). Below that, the first form, as before, to the bit.
      */
     @Override
     public void mean(DMatrixRMaj eta, DMatrixRMaj mu) {
