@@ -186,10 +186,10 @@ class FamilyGradientTest {
     }
 
     /**
-     * Softmax where the largest logit is large enough that {@code m + log s} is rounded to ulp(m), not lost (NeuralGLMFuzzTest
-     * seed 179072: a stream on an unstandardised date input gave logits near 1e10, and [0.702, 0.298, 0.0] summed to
-     * 1 + 6.1e-7): the probabilities are {@code exp(eta - m) / s}, summing to 1 within a few ulps and each the closed form
-     * of the logits' differences. {@code exp(eta - lse)} here sums to 1 + 5.6e-7.
+     * Softmax where the largest logit is large enough that {@code m + log s} is rounded to ulp(m), not lost
+     * (NeuralGLMFuzzTest seed 179072: a stream on an unstandardised date input gave logits near 1e10, and
+     * [0.702, 0.298, 0.0] summed to 1 + 6.1e-7): the probabilities are {@code exp(eta - m) / s}, summing to 1 within a
+     * few ulps and each the closed form of the logits' differences. {@code exp(eta - lse)} here sums to 1 + 5.6e-7.
      */
     @Test
     void softmaxOfLargeLogitsSumsToOne() {

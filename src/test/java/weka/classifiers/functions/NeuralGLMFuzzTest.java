@@ -573,10 +573,10 @@ class NeuralGLMFuzzTest {
     }
 
     /**
-     * Cases that runs outside the suite ({@link Main}) found, kept here once fixed: 63835 (two tied logits near 1e20 gave
-     * a distribution summing to 2), 134281 (a negative binomial model whose eta passed the log link's clamped exp on a
-     * raw date attribute: its cross-validated RMSE was NaN; now refused as diverged), 179072 (a stream's logits near 1e10
-     * gave probabilities summing to 1 + 6e-7).
+     * Cases found by runs outside the suite ({@link Main}), kept here once fixed: 63835 (two tied logits near 1e20
+     * gave a distribution summing to 2), 134281 (a negative binomial model whose eta passed the log link's clamped exp
+     * on a raw date attribute: its cross-validated RMSE was NaN; now refused as diverged), 179072 (a stream's logits
+     * near 1e10 gave probabilities summing to 1 + 6e-7).
      */
     @Test
     void casesFoundOutsideTheSuiteStaySound() throws Exception {
