@@ -1255,8 +1255,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         prepareKernels();
         final InputPipeline pipeline = forStream ? new InputPipeline(glm).forStream() : new InputPipeline(glm);
         // a network fitted to convergence under the automatic decay: 0/1 columns centred and scaled by 1/2, not their sd
+        // lean was decided on all the instances, before those without a class value were left out: a mini-batch as
+        // large as the rest makes one full batch, which trains on a matrix (the pipeline then copies the inputs)
         final boolean fromInstances = lean && !forStream && plan.fraction() == 0 && plan.folds() == 0 && !plan.average()
-                && !plan.linear() && known.inputs() == null;
+                && !plan.linear() && known.inputs() == null && leanInputsAllowed(hiddenSizes, train.numInstances());
         final DMatrixRMaj x = pipeline.fit(train, !doNotStandardize, targets.weights(), known.inputs(), known.classValues(),
                 known.inputSummary(), numThreads, AutoRegularisation.binaryScale(plan), !fromInstances
                         ? InputPipeline.Reading.COPY : readInstances ? InputPipeline.Reading.ALWAYS

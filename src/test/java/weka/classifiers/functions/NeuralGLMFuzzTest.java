@@ -576,16 +576,17 @@ class NeuralGLMFuzzTest {
      * Cases found by runs outside the suite ({@link Main}), kept here once fixed: 63835 (two tied logits near 1e20
      * gave a distribution summing to 2), 134281 (a negative binomial model whose eta passed the log link's clamped exp
      * on a raw date attribute: its cross-validated RMSE was NaN; now refused as diverged), 179072 (a stream's logits
-     * near 1e10 gave probabilities summing to 1 + 6e-7).
+     * near 1e10 gave probabilities summing to 1 + 6e-7), 429592 (mini-batches of 2 on 3 instances, one without a class
+     * value: refused with an internal IllegalStateException, which this harness counts as a refusal; now built).
      */
     @Test
     void casesFoundOutsideTheSuiteStaySound() throws Exception {
         final Tally tally = new Tally();
-        for (long seed : new long[] {63835, 134281, 179072}) {
+        for (long seed : new long[] {63835, 134281, 179072, 429592}) {
             runCase(seed, tally);
         }
         assertEquals(1, tally.diverged, "134281 is refused as diverged");
-        assertEquals(2, tally.built, "63835 and 179072 build");
+        assertEquals(3, tally.built, "63835, 179072 and 429592 build");
     }
 
     @Test

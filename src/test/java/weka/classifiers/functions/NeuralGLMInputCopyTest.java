@@ -161,6 +161,34 @@ class NeuralGLMInputCopyTest {
         }
     }
 
+    /**
+     * A mini-batch smaller than the instances but not than those with a class value (Weka fuzz seed 429592: 3 instances,
+     * one without a class value, mini-batches of 2): the build chose to read the instances, and its trainer, which makes
+     * one full batch of the 2 rows, refused the reading with an internal message. Now such a build copies the inputs:
+     * it builds, the same model as with the class-less instance left out beforehand.
+     */
+    @org.junit.jupiter.api.Test
+    void aMiniBatchAsLargeAsTheRowsWithAClassValueCopiesTheInputs() throws Exception {
+        final Instances some = FamilyData.of("Poisson", 3, 5);   // numeric inputs, none missing: rows to read whole
+        some.instance(1).setClassMissing();
+        final NeuralGLM g = new NeuralGLM();
+        g.setOptions(Utils.splitOptions("-family Poisson -hidden 4 -mini-batch-size 2 -weight-decay 0.5 "
+                + "-validation-fraction 0 -epochs 3 -S 2"));
+        g.buildClassifier(some);
+        assertFalse(g.readsInputsFromInstances());
+        final Instances known = new Instances(some, 0);
+        known.add(some.instance(0));
+        known.add(some.instance(2));
+        final NeuralGLM h = new NeuralGLM();
+        h.setOptions(Utils.splitOptions("-family Poisson -hidden 4 -mini-batch-size 2 -weight-decay 0.5 "
+                + "-validation-fraction 0 -epochs 3 -S 2"));
+        h.buildClassifier(known);
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(h.distributionForInstance(some.instance(i)), g.distributionForInstance(some.instance(i)),
+                    0.0, "instance " + i);
+        }
+    }
+
     /** A DenseInstance subclass (kept as such by copy(), which Instances.set calls). */
     private static final class OwnInstance extends weka.core.DenseInstance {
         private static final long serialVersionUID = 1L;
