@@ -355,8 +355,9 @@ class NeuralGLMFuzzTest {
 
     /** An exception that refuses a case as the project's standard asks: a specific kind with a message. */
     static void assertGoodRefusal(String setup, Throwable e) {
+        // not IllegalStateException: the code throws it for its own broken invariants (seed 429592 found one)
         final boolean kind = (e instanceof IllegalArgumentException && !(e instanceof NumberFormatException))
-                || e instanceof IllegalStateException || e instanceof WekaException
+                || e instanceof WekaException
                 || e instanceof TrainingDivergedException || e instanceof UnsupportedOperationException;
         if (!kind) {
             throw new AssertionError(setup + ": refused with " + e, e);
