@@ -217,15 +217,21 @@ class NeuralGLMDefaultsTest {
         }
     }
 
-    /** A small numeric set on the class's own large scale: y = 1000 + 50 x1 - 30 x2 + N(0, 20^2), x ~ N(0, 1)^3. */
-    private static Instances linearNumeric(int n, long seed) {
+    /** @return an empty data set of numeric inputs x1, x2, x3 and a numeric class y (the last attribute), room for n */
+    private static Instances threeInputs(String relation, int n) {
         final ArrayList<Attribute> atts = new ArrayList<>();
         for (int j = 1; j <= 3; j++) {
             atts.add(new Attribute("x" + j));
         }
         atts.add(new Attribute("y"));
-        final Instances data = new Instances("linear", atts, n);
+        final Instances data = new Instances(relation, atts, n);
         data.setClassIndex(3);
+        return data;
+    }
+
+    /** A small numeric set on the class's own large scale: y = 1000 + 50 x1 - 30 x2 + N(0, 20^2), x ~ N(0, 1)^3. */
+    private static Instances linearNumeric(int n, long seed) {
+        final Instances data = threeInputs("linear", n);
         final Random rng = new Random(seed);
         for (int i = 0; i < n; i++) {
             final double[] v = new double[4];
@@ -379,13 +385,7 @@ class NeuralGLMDefaultsTest {
 
     /** y = a + b (sin(2 x1) + x2^2 / 2 + noise / 4), x ~ N(0, 1)^3 (x3 is noise): a smooth nonlinear numeric class */
     static Instances smoothNumeric(int n, long seed, double a, double b) {
-        final ArrayList<Attribute> atts = new ArrayList<>();
-        for (int j = 1; j <= 3; j++) {
-            atts.add(new Attribute("x" + j));
-        }
-        atts.add(new Attribute("y"));
-        final Instances data = new Instances("smooth", atts, n);
-        data.setClassIndex(3);
+        final Instances data = threeInputs("smooth", n);
         final Random rng = new Random(seed);
         for (int i = 0; i < n; i++) {
             final double[] v = {rng.nextGaussian(), rng.nextGaussian(), rng.nextGaussian(), 0};
