@@ -216,8 +216,10 @@ public final class TrainingRun {
         if (refitLevel) {
             OutputLevel.refit(net, family, fitted, targets.y(), targets.weights());   // the average's level, unpenalised
         }
-        checkPredictionsFinite(net, fitted);   // refit shifted them in place: the model's outputs
-        checkMeansFollowEta(fitted, result);
+        if (Offenders.possible(fitted, family.link())) {   // one plain pass; the named checks only when it finds one
+            checkPredictionsFinite(net, fitted);   // refit shifted them in place: the model's outputs
+            checkMeansFollowEta(fitted, result);
+        }
         if (glm && fitted.numCols == 1) {
             return completeGlm(net, result);
         }
@@ -315,6 +317,25 @@ public final class TrainingRun {
      * @param value its first marked entry
      */
     private record Offenders(int rows, int first, double value) {
+        /**
+         * @return false when no entry of m is NaN or infinite and neither its least nor its largest entry is where the
+         *         link's mean is saturated ({@link neuralglm.family.Link#meanSaturated}, an end of the real line:
+         *         above a bound for the log link): then neither check can find an offender. One pass without a call
+         *         per entry, where {@link #of} tests every entry through a predicate.
+         */
+        static boolean possible(DMatrixRMaj m, neuralglm.family.Link link) {
+            final double[] a = m.data;
+            final int n = m.getNumElements();
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, probe = 0.0;
+            for (int i = 0; i < n; i++) {
+                final double v = a[i];
+                probe += v - v;   // NaN from then on once v is NaN or infinite, else 0
+                lo = v < lo ? v : lo;
+                hi = v > hi ? v : hi;
+            }
+            return probe != 0.0 || n > 0 && (link.meanSaturated(lo) || link.meanSaturated(hi));
+        }
+
         /** @return the rows of m with an entry that {@code marked} accepts, or null when there is none */
         static Offenders of(DMatrixRMaj m, java.util.function.DoublePredicate marked) {
             int rows = 0, first = -1;

@@ -113,9 +113,10 @@ class TargetsTest {
     void sameRowsTargetsAndErrorsAsTheSeparateSteps() {
         final Family[] families = {new PoissonFamily(), new GaussianFamily(), new BernoulliFamily(), new CategoricalFamily()};
         int errors = 0, results = 0, copies = 0, summaries = 0;
-        for (int seed = 0; seed < 400; seed++) {
+        for (int seed = 0; seed < 480; seed++) {
             final Random rng = new Random(seed);
-            final int n = 1 + rng.nextInt(seed % 4 == 0 ? 3 : 60);
+            // seeds from 400: several blocks of 256 rows (whose input values are checked on the block's copy)
+            final int n = 1 + rng.nextInt(seed >= 400 ? 700 : seed % 4 == 0 ? 3 : 60);
             final int classValues = new int[] {0, 2, 3}[rng.nextInt(3)];
             final Instances data = data(rng, n, classValues, seed % 5 == 0);
             if (seed % 2 == 1) { // numeric inputs only: the pass copies them
@@ -148,6 +149,13 @@ class TargetsTest {
                 }
                 final String what = "seed " + seed + ", " + f + ", " + threads + " threads";
                 assertEquals(expectedError, error, what);
+                String leanError = null;   // the lean pass (the inputs read in place, not copied): the same error
+                try {
+                    Targets.known(data, f, threads, false);
+                } catch (IllegalArgumentException e) {
+                    leanError = e.getMessage();
+                }
+                assertEquals(expectedError, leanError, what + ", lean");
                 if (expected == null) {
                     errors++;
                     continue;
