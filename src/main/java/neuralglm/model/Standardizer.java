@@ -252,10 +252,33 @@ public final class Standardizer implements Serializable {
     /**
      * Adds {@code w_i x_ij} to {@code m[j]} for rows {@code r0 .. r1 - 1} of the row-major d-column {@code xs} and
      * columns {@code c0 .. c1 - 1}, each column's terms in row order (row r's weight {@code w[w0 + r]}, 1 when w is
-     * null). Four columns at a time, their sums held across the rows (four chains of additions at once).
+     * null). Eight columns at a time, then four, their sums held across the rows (independent chains of additions).
      */
     static void addRows(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] m, int c0, int c1) {
         int j = c0;
+        for (; j + 8 <= c1; j += 8) {   // eight chains at once: the adds' latency hidden (the same sums)
+            double m0 = m[j], m1 = m[j + 1], m2 = m[j + 2], m3 = m[j + 3];
+            double m4 = m[j + 4], m5 = m[j + 5], m6 = m[j + 6], m7 = m[j + 7];
+            for (int r = r0, k = r0 * d + j; r < r1; r++, k += d) {
+                final double wi = w == null ? 1.0 : w[w0 + r];
+                m0 += wi * xs[k];
+                m1 += wi * xs[k + 1];
+                m2 += wi * xs[k + 2];
+                m3 += wi * xs[k + 3];
+                m4 += wi * xs[k + 4];
+                m5 += wi * xs[k + 5];
+                m6 += wi * xs[k + 6];
+                m7 += wi * xs[k + 7];
+            }
+            m[j] = m0;
+            m[j + 1] = m1;
+            m[j + 2] = m2;
+            m[j + 3] = m3;
+            m[j + 4] = m4;
+            m[j + 5] = m5;
+            m[j + 6] = m6;
+            m[j + 7] = m7;
+        }
         for (; j + 4 <= c1; j += 4) {
             double m0 = m[j], m1 = m[j + 1], m2 = m[j + 2], m3 = m[j + 3];
             for (int r = r0, k = r0 * d + j; r < r1; r++, k += d) {
@@ -286,6 +309,33 @@ public final class Standardizer implements Serializable {
     static void addSquares(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] m, double[] s, int c0,
                            int c1) {
         int j = c0;
+        for (; j + 8 <= c1; j += 8) {   // eight chains at once, as in addRows
+            final double a0 = m[j], a1 = m[j + 1], a2 = m[j + 2], a3 = m[j + 3];
+            final double a4 = m[j + 4], a5 = m[j + 5], a6 = m[j + 6], a7 = m[j + 7];
+            double s0 = s[j], s1 = s[j + 1], s2 = s[j + 2], s3 = s[j + 3];
+            double s4 = s[j + 4], s5 = s[j + 5], s6 = s[j + 6], s7 = s[j + 7];
+            for (int r = r0, k = r0 * d + j; r < r1; r++, k += d) {
+                final double wi = w == null ? 1.0 : w[w0 + r];
+                final double e0 = xs[k] - a0, e1 = xs[k + 1] - a1, e2 = xs[k + 2] - a2, e3 = xs[k + 3] - a3;
+                final double e4 = xs[k + 4] - a4, e5 = xs[k + 5] - a5, e6 = xs[k + 6] - a6, e7 = xs[k + 7] - a7;
+                s0 += wi * e0 * e0;
+                s1 += wi * e1 * e1;
+                s2 += wi * e2 * e2;
+                s3 += wi * e3 * e3;
+                s4 += wi * e4 * e4;
+                s5 += wi * e5 * e5;
+                s6 += wi * e6 * e6;
+                s7 += wi * e7 * e7;
+            }
+            s[j] = s0;
+            s[j + 1] = s1;
+            s[j + 2] = s2;
+            s[j + 3] = s3;
+            s[j + 4] = s4;
+            s[j + 5] = s5;
+            s[j + 6] = s6;
+            s[j + 7] = s7;
+        }
         for (; j + 4 <= c1; j += 4) {
             final double a0 = m[j], a1 = m[j + 1], a2 = m[j + 2], a3 = m[j + 3];
             double s0 = s[j], s1 = s[j + 1], s2 = s[j + 2], s3 = s[j + 3];
