@@ -45,13 +45,19 @@ public final class ThreadStepBench {
      */
     private static double[] loop(DMatrixRMaj x, DMatrixRMaj y, int[] perm, int b, int threads, int steps, int offset, long[] spans,
                                  double momentum) {
+        return loop(x, y, perm, b, threads, true, steps, offset, spans, momentum);
+    }
+
+    /** @param workers false: a 2-thread step whose worker never starts, so the caller runs both slices in turn */
+    private static double[] loop(DMatrixRMaj x, DMatrixRMaj y, int[] perm, int b, int threads, boolean workers, int steps,
+                                 int offset, long[] spans, double momentum) {
         final int n = x.numRows, d = x.numCols;
         final Sequential net = Sequential.mlp(d, new int[] {64, 64}, Activation.ReLU::new, 1, new Random(7));
         final Optimizer opt = new SgdOptimizer(0.01, momentum, false, 0.0).copy().initialise(net.parameters());
         final DMatrixRMaj xb = new DMatrixRMaj(b, d), yb = new DMatrixRMaj(b, 1);
-        final BatchStep step = threads > 1 ? new ParallelStep(net, new PoissonFamily(), x, y, null, threads, Precision.FLOAT64)
+        final BatchStep step = threads > 1 ? new ParallelStep(net, new PoissonFamily(), x, y, null, threads, Precision.FLOAT64, workers)
                 : new Trainer.Step(net, new PoissonFamily(), xb, yb, null, Precision.FLOAT64);
-        final long worker = threads > 1 ? workerId(step) : -1;
+        final long worker = threads > 1 && workers ? workerId(step) : -1;
         final double[] clean = new double[steps];
         int cleanSteps = 0;
         final long t0 = System.nanoTime();
@@ -104,7 +110,8 @@ public final class ThreadStepBench {
      * One round (public: called through another class loader).
      *
      * @return {pair wall s, two-thread wall s, pair's clean step us (median of both loops' steps during which both had
-     *         a core), two-thread clean step us, pair's clean share, two-thread clean share}
+     *         a core), two-thread clean step us, pair's clean share, two-thread clean share, clean step us of the same
+     *         2-slice step with both slices run by the calling thread in turn (no second thread: no exchange between cores)}
      */
     public static double[] round(double[] xd, double[] yd, int n, int d, int[] perm, int steps, double momentum) throws InterruptedException {
         final DMatrixRMaj x = DMatrixRMaj.wrap(n, d, xd), y = DMatrixRMaj.wrap(n, 1, yd);
@@ -122,6 +129,7 @@ public final class ThreadStepBench {
         }
         final double pair = (System.nanoTime() - p0) * 1e-9;
         final double[] two = loop(x, y, perm, 256, 2, steps, 0, null, momentum);
+        final double[] inTurn = loop(x, y, perm, 256, 2, false, steps, 0, null, momentum);
         // the pair's clean steps during which the other loop was in clean steps too (both had a core all along)
         final double[] both = new double[2 * steps];
         int m = 0;
@@ -135,7 +143,7 @@ public final class ThreadStepBench {
         }
         final double[] c = Arrays.copyOf(both, m);
         Arrays.sort(c);
-        return new double[] {pair, two[0], m == 0 ? Double.NaN : c[m / 2], two[1], m / (2.0 * steps), two[2]};
+        return new double[] {pair, two[0], m == 0 ? Double.NaN : c[m / 2], two[1], m / (2.0 * steps), two[2], inTurn[1]};
     }
 
     /** @return whether time t falls in a clean step of spans (start, end per step, start -1 if not clean; steps in order) */
@@ -181,7 +189,7 @@ public final class ThreadStepBench {
         for (Method m : rounders) { // warm-up (JIT), per class loader
             m.invoke(null, xy[0].data, xy[1].data, n, d, perm, steps, momentum);
         }
-        final double[][] ratio = new double[v][rounds], cleanRatio = new double[v][rounds];
+        final double[][] ratio = new double[v][rounds], cleanRatio = new double[v][rounds], split = new double[v][rounds];
         final double[] load = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             load[r] = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -191,17 +199,21 @@ public final class ThreadStepBench {
                 final double[] t = (double[]) rounders.get(i).invoke(null, xy[0].data, xy[1].data, n, d, perm, steps, momentum);
                 ratio[i][r] = t[0] / (2 * t[1]);
                 cleanRatio[i][r] = t[2] / (2 * t[3]);
+                split[i][r] = t[6] / (2 * t[3]);
                 sb.append(String.format(Locale.ROOT, " [%d] pair %.3f s, 2 threads %.3f s, ratio %.3f; clean steps %.1f us (%.0f%%), %.1f us (%.0f%%),"
-                        + " ratio %.3f;", i, t[0], t[1], ratio[i][r], t[2], 100 * t[4], t[3], 100 * t[5], cleanRatio[i][r]));
+                        + " ratio %.3f; both slices in turn on one thread %.1f us, half of it over the 2-thread step %.3f;", i, t[0],
+                        t[1], ratio[i][r], t[2], 100 * t[4], t[3], 100 * t[5], cleanRatio[i][r], t[6], split[i][r]));
             }
             System.out.println(sb);
         }
         for (int i = 0; i < v; i++) {
             System.out.printf(Locale.ROOT, "{\"bench\":\"thread_steps\",\"variant\":\"%s\",\"momentum\":%s,\"steps\":%d,\"rounds\":%d,\"ratio\":%s,"
                             + "\"ratio_median\":%.4f,\"ratio_min\":%.4f,\"ratio_max\":%.4f,\"clean_ratio\":%s,\"clean_ratio_median\":%.4f,"
-                            + "\"clean_ratio_min\":%.4f,\"clean_ratio_max\":%.4f,\"load\":%s}%n", names.get(i), momentum, steps, rounds,
+                            + "\"clean_ratio_min\":%.4f,\"clean_ratio_max\":%.4f,\"in_turn_half_over_two\":%s,"
+                            + "\"in_turn_half_over_two_median\":%.4f,\"load\":%s}%n", names.get(i), momentum, steps, rounds,
                     Arrays.toString(ratio[i]), q(ratio[i], 0.5), q(ratio[i], 0), q(ratio[i], 1), Arrays.toString(cleanRatio[i]),
-                    q(cleanRatio[i], 0.5), q(cleanRatio[i], 0), q(cleanRatio[i], 1), Arrays.toString(load));
+                    q(cleanRatio[i], 0.5), q(cleanRatio[i], 0), q(cleanRatio[i], 1), Arrays.toString(split[i]), q(split[i], 0.5),
+                    Arrays.toString(load));
         }
     }
 
