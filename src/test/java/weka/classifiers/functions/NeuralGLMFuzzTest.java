@@ -590,15 +590,17 @@ class NeuralGLMFuzzTest {
      * near 1e10 gave probabilities summing to 1 + 6e-7), 429592 (mini-batches of 2 on 3 instances, one without a class
      * value: refused with an internal IllegalStateException, which this harness counts as a refusal; now built), 495447
      * (a Gamma GLM's prediction of 8.2e307 for a fold's test instance of weight 0: Weka's RMSE is NaN, from 0 * infinity
-     * in its own sums; the harness now tells that from a NaN prediction).
+     * in its own sums; the harness now tells that from a NaN prediction), 724639 (an Inverse Gaussian canonical fit with an
+     * offset whose held-out instance had eta > 0: the model predicted NaN for a training instance of positive weight;
+     * now refused as diverged).
      */
     @Test
     void casesFoundOutsideTheSuiteStaySound() throws Exception {
         final Tally tally = new Tally();
-        for (long seed : new long[] {63835, 134281, 179072, 429592, 495447}) {
+        for (long seed : new long[] {63835, 134281, 179072, 429592, 495447, 724639}) {
             runCase(seed, tally);
         }
-        assertEquals(1, tally.diverged, "134281 is refused as diverged");
+        assertEquals(2, tally.diverged, "134281 and 724639 are refused as diverged");
         assertEquals(4, tally.built, "63835, 179072, 429592 and 495447 build");
     }
 

@@ -219,6 +219,7 @@ public final class TrainingRun {
         if (Offenders.possible(fitted, family.link())) {   // one plain pass; the named checks only when it finds one
             checkPredictionsFinite(net, fitted);   // refit shifted them in place: the model's outputs
             checkMeansFollowEta(fitted, result);
+            checkEtaInDomain(fitted, result);
         }
         if (glm && fitted.numCols == 1) {
             return completeGlm(net, result);
@@ -310,6 +311,44 @@ public final class TrainingRun {
     }
 
     /**
+     * No training instance of positive weight has an eta outside the link's domain ({@link neuralglm.family.Link#inDomain}:
+     * the canonical Gamma and Inverse Gaussian links need {@code eta < 0}), where the model has no mean and predicts NaN.
+     * Training's own passes refuse such an eta on the rows they see, but the rows held out for early stopping are not
+     * among them (an offset can put such a row outside when the others are inside: Weka fuzz seed 724639).
+     *
+     * @param fitted the model's eta on the training instances (offsets included)
+     * @param result the training's result (its epochs, for the exception)
+     * @throws TrainingDivergedException naming the first such instance and how many
+     */
+    private void checkEtaInDomain(DMatrixRMaj fitted, TrainingResult result) {
+        final neuralglm.family.Link link = family.link();
+        if (fitted.numCols != 1) {
+            return;   // softmax: any eta
+        }
+        final double[] w = targets.weights();
+        int rows = 0, first = -1;
+        double value = 0;
+        for (int i = 0; i < fitted.numRows; i++) {
+            final double v = fitted.data[i];
+            if ((w == null || w[i] > 0) && !link.inDomain(v)) {
+                if (rows++ == 0) {
+                    first = i;
+                    value = v;
+                }
+            }
+        }
+        if (rows == 0) {
+            return;
+        }
+        throw new neuralglm.train.TrainingDivergedException(Math.max(0, result.epochs() - 1), String.format(
+                java.util.Locale.ROOT, "Training left the domain of the %s family's %s link: the trained model's eta is "
+                        + "%s on training instance %d of the %d with a class value (%d of them outside), but the link needs "
+                        + "%s, so the model has no mean there%s. Use the log link.", family.name(), link, value, first + 1,
+                fitted.numRows, rows, link.etaDomain(), session.validationRows() > 0 ? " (the instances held out for "
+                        + "early stopping are not in training's passes, which check the others)" : ""));
+    }
+
+    /**
      * The rows of a matrix with an entry a test marks: how many, the first (0-based) and its first marked entry.
      *
      * @param rows  the number of such rows
@@ -320,7 +359,8 @@ public final class TrainingRun {
         /**
          * @return false when no entry of m is NaN or infinite and neither its least nor its largest entry is where the
          *         link's mean is saturated ({@link neuralglm.family.Link#meanSaturated}, an end of the real line:
-         *         above a bound for the log link): then neither check can find an offender. One pass without a call
+         *         above a bound for the log link) or outside the link's domain (an interval: eta &lt; 0 for the
+         *         canonical Gamma and Inverse Gaussian links): then no check can find an offender. One pass without a call
          *         per entry, where {@link #of} tests every entry through a predicate.
          */
         static boolean possible(DMatrixRMaj m, neuralglm.family.Link link) {
@@ -333,7 +373,8 @@ public final class TrainingRun {
                 lo = v < lo ? v : lo;
                 hi = v > hi ? v : hi;
             }
-            return probe != 0.0 || n > 0 && (link.meanSaturated(lo) || link.meanSaturated(hi));
+            return probe != 0.0 || n > 0 && (link.meanSaturated(lo) || link.meanSaturated(hi) || !link.inDomain(lo)
+                    || !link.inDomain(hi));
         }
 
         /** @return the rows of m with an entry that {@code marked} accepts, or null when there is none */
