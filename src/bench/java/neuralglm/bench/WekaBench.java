@@ -23,7 +23,8 @@ import weka.core.Utils;
  * <pre>
  *   weka-large    fixed cost (initializeClassifier + done) against the epochs, in wall time and in the calling
  *                 thread's CPU time (1 thread: what the machine's other jobs do not inflate; also per phase);
- *                 end-to-end examples/s;
+ *                 the calling thread's minor page faults in init and done (fresh heap pages: a build whose arrays
+ *                 land on pages never touched pays about 10 us a page here); end-to-end examples/s;
  *                 --threads T; --pair: per round, two independent 1-thread builds side by side (the
  *                 machine's ceiling for 2 threads), one -num-threads 2 build and the 1-thread build, in
  *                 alternating order (--reps rounds, default 5): the ratio per round with median, min and
@@ -96,7 +97,7 @@ final class WekaBench {
     /**
      * initializeClassifier, next() until false, done(): seconds of {init, epochs, done, process CPU, and the calling
      * thread's CPU time in init, epochs, done} (a 1-thread build's work, which waiting for a busy machine's cores
-     * does not inflate).
+     * does not inflate), then the calling thread's minor page faults in init, epochs, done.
      */
     static double[] build(NeuralGLM g, Instances data) throws Exception {
         // as inside buildClassifier (its private flag, set here by reflection): the run keeps its worker threads from
@@ -124,21 +125,42 @@ final class WekaBench {
 
     private static double[] phases(NeuralGLM g, Instances data) throws Exception {
         final long c0 = OS.getProcessCpuTime();
+        final long f0 = minorFaults();
         final long u0 = THREADS.getCurrentThreadCpuTime();
         final long t0 = System.nanoTime();
         g.initializeClassifier(data);
         final long t1 = System.nanoTime();
         final long u1 = THREADS.getCurrentThreadCpuTime();
+        final long f1 = minorFaults();
         while (g.next()) {
             // one epoch
         }
         final long t2 = System.nanoTime();
         final long u2 = THREADS.getCurrentThreadCpuTime();
+        final long f2 = minorFaults();
         g.done();
         final long t3 = System.nanoTime();
         final long u3 = THREADS.getCurrentThreadCpuTime();
+        final long f3 = minorFaults();
         return new double[] {(t1 - t0) * 1e-9, (t2 - t1) * 1e-9, (t3 - t2) * 1e-9, (OS.getProcessCpuTime() - c0) * 1e-9,
-            (u1 - u0) * 1e-9, (u2 - u1) * 1e-9, (u3 - u2) * 1e-9};
+            (u1 - u0) * 1e-9, (u2 - u1) * 1e-9, (u3 - u2) * 1e-9,
+            // the calling thread's minor page faults per phase: fresh heap pages, about 10 us each on a VM
+            f1 - f0, f2 - f1, f3 - f2};
+    }
+
+    /**
+     * @return the calling thread's minor page faults so far (field 10 of Linux's {@code /proc/thread-self/stat}: each the
+     *         first touch of a page, which the kernel zeroes), or 0 where that file is not there
+     */
+    static long minorFaults() {
+        try {
+            final String stat = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/thread-self/stat")),
+                    java.nio.charset.StandardCharsets.US_ASCII);
+            final String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");   // fields from 3 on (state first)
+            return Long.parseLong(f[10 - 3]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -181,7 +203,7 @@ final class WekaBench {
         // a step that waits for both halves could reach, the CPUs being as unequal as the pair found them)
         final double[] pairSlowOverFast = new double[reps], slowerCeiling = new double[reps];
         final double[] load = new double[reps], twoCpu = new double[reps], pairCpu = new double[reps];
-        final double[][] phase = new double[3][reps], phaseCpu = new double[3][reps];
+        final double[][] phase = new double[3][reps], phaseCpu = new double[3][reps], phaseFaults = new double[3][reps];
         final double[] cpu = new double[reps], threadCpu = new double[reps];
         for (int r = 0; r < reps; r++) {
             load[r] = loadAverage();
@@ -194,6 +216,7 @@ final class WekaBench {
                     for (int k = 0; k < 3; k++) {
                         phase[k][r] = t[k];
                         phaseCpu[k][r] = t[4 + k];
+                        phaseFaults[k][r] = t[7 + k];
                     }
                     cpu[r] = t[3];
                     fixed[r] = (t[0] + t[2]) / total[r];
@@ -250,6 +273,7 @@ final class WekaBench {
                         + "\"fixed_share_median\":%.4f,\"fixed_share_min\":%.4f,\"fixed_share_max\":%.4f,"
                         + "\"fixed_share_thread_cpu\":%s,\"fixed_share_thread_cpu_median\":%.4f,"
                         + "\"thread_cpu_s\":%s,\"init_cpu_s\":%s,\"epochs_cpu_s\":%s,\"done_cpu_s\":%s,\"examples_per_thread_cpu_s\":%.1f,"
+                        + "\"init_minor_faults\":%s,\"done_minor_faults\":%s,"
                         + "\"cpu_over_wall\":%.3f,\"data_mb\":%.1f,\"rss_start_mb\":%.1f,\"rss_after_data_mb\":%.1f,\"peak_rss_mb\":%.1f%s}%n",
                 jvm(), threads, n, epochs, NotebookBench.arr(load),
                 NotebookBench.arr(total), NotebookBench.arr(phase[0]), NotebookBench.arr(phase[1]),
@@ -257,6 +281,7 @@ final class WekaBench {
                 (double) n * epochs / s.median, NotebookBench.arr(fixed), f.median, f.min, f.max, NotebookBench.arr(fixedCpu), fc.median,
                 NotebookBench.arr(threadCpu), NotebookBench.arr(phaseCpu[0]), NotebookBench.arr(phaseCpu[1]),
                 NotebookBench.arr(phaseCpu[2]), (double) n * epochs / tc.median,
+                NotebookBench.arr(phaseFaults[0]), NotebookBench.arr(phaseFaults[2]),
                 sum(cpu) / sum(total),
                 (double) n * (data.numAttributes()) * 8 / 1e6,
                 rssStart / 1e3, rssData / 1e3, LargeBench.rssKb("VmHWM") / 1e3, pairJson);
