@@ -251,12 +251,9 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
             throw new IllegalArgumentException("No training instances with a known class value: all " + n
                     + " instances have a missing value for class attribute '" + cls.name() + "'");
         }
-        final int[] original = new int[count];
-        if (count == n) {
-            for (int i = 0; i < n; i++) {
-                original[i] = i;
-            }
-        } else { // the rows with a class value moved up, in order
+        // every row with a class value: the positions are 0 .. n-1, made only when asked for (Known#rows)
+        final int[] original = count == n ? null : new int[count];
+        if (count != n) { // the rows with a class value moved up, in order
             for (int i = 0, j = 0; i < n; i++) {
                 if (!Double.isNaN(data.instance(i).value(c))) {
                     original[j] = i;
@@ -369,7 +366,8 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
     private static final int SUMMARY_ROWS = 256;
 
     /**
-     * @param rows        the 0-based positions of the rows in the user's data
+     * @param rows        the 0-based positions of the rows in the user's data, or null when every row has a class
+     *                    value (then they are 0 .. n-1: {@link #rows()})
      * @param train       those instances (the user's data itself when no class value is missing)
      * @param targets     their targets and weights
      * @param inputs      when every input attribute is numeric and every instance dense: their raw input values,
@@ -385,6 +383,22 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
      */
     public record Known(int[] rows, Instances train, Targets targets, double[] inputs, double[] classValues,
                         ColumnSummary inputSummary, double[][] valueArrays) {
+
+        /**
+         * @return the 0-based positions of the rows in the user's data; when every row has a class value, 0 .. n-1, made
+         *         on each call (a build that does not ask allocates no array of the data's length for them)
+         */
+        @Override
+        public int[] rows() {
+            if (rows != null) {
+                return rows;
+            }
+            final int[] all = new int[targets.y().numRows];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
 
         /**
          * Without the raw inputs.
@@ -434,7 +448,7 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
         } catch (DomainException e) {
             throw new IllegalArgumentException(String.format(
                     "The %s family cannot model class attribute '%s': instance %d has class value %s, outside the "
-                            + "family's domain %s", family.name(), cls.name(), original[e.row()] + 1,
+                            + "family's domain %s", family.name(), cls.name(), (original == null ? e.row() : original[e.row()]) + 1,
                     cls.isNominal() ? cls.value((int) e.value()) : Double.toString(e.value()), family.targetDomain()), e);
         }
         return t;
