@@ -30,11 +30,21 @@ public final class IncrementalTrainer {
     private final double[] ob;
     private final Trainer.Step step;
     private final DMatrixRMaj one;
-    /** The last step's rows (inputs, targets, weights, offsets or null), kept for {@link #checkLastStep()}. */
+    /**
+     * The rows of the last steps (inputs, targets, weights, offsets or null), at most {@link #window} of them, in a ring:
+     * kept for {@link #checkLastStep()}.
+     */
     private final DMatrixRMaj lastX;
     private final DMatrixRMaj lastY;
     private final double[] lastW;
     private final double[] lastO;
+    /** Rows the check keeps: the last steps' rows, at least one batch and at least {@value #CHECK_ROWS}. */
+    private final int window;
+    /** Rows in the window now, and the slot the next row is written to. */
+    private int kept;
+    private int next;
+    /** The last steps' rows that {@link #checkLastStep()} predicts again (at least a batch). */
+    static final int CHECK_ROWS = 64;
     /** Whether a step was taken since the last {@link #checkLastStep()}. */
     private boolean unchecked;
     /** The buffers of {@link #checkLastStep()}'s forward pass. */
@@ -75,10 +85,11 @@ public final class IncrementalTrainer {
                     + " outputs");
         }
         this.ob = offsets ? new double[batchSize] : null;
-        this.lastX = new DMatrixRMaj(batchSize, d);
-        this.lastY = new DMatrixRMaj(batchSize, k);
-        this.lastW = new double[batchSize];
-        this.lastO = offsets ? new double[batchSize] : null;
+        this.window = Math.max(batchSize, CHECK_ROWS);
+        this.lastX = new DMatrixRMaj(window, d);
+        this.lastY = new DMatrixRMaj(window, k);
+        this.lastW = new double[window];
+        this.lastO = offsets ? new double[window] : null;
         this.one = new DMatrixRMaj(1, k);
         this.step = new Trainer.Step(net, family, xb, yb, wb, ob, neuralglm.nn.Precision.FLOAT64);
     }
@@ -182,17 +193,27 @@ public final class IncrementalTrainer {
         yb.reshape(b, k, true);
         lastLoss = Trainer.checkStep((int) steps, opt.step(step), family, step, opt);
         checkParameters();
-        lastX.reshape(b, d, false);
-        lastY.reshape(b, k, false);
-        System.arraycopy(xb.data, 0, lastX.data, 0, b * d);
-        System.arraycopy(yb.data, 0, lastY.data, 0, b * k);
-        System.arraycopy(wb, 0, lastW, 0, b);
-        if (ob != null) {
-            System.arraycopy(ob, 0, lastO, 0, b);
-        }
+        keep(b);
         unchecked = true;
         steps++;
         return true;
+    }
+
+    /**
+     * Writes the batch's b rows into the window of the last steps' rows, over its oldest ones once it is full (a ring:
+     * its first {@link #kept} rows are the last steps' rows in some order, which a check of their loss does not need).
+     */
+    private void keep(int b) {
+        for (int r = 0; r < b; r++) {
+            System.arraycopy(xb.data, r * d, lastX.data, next * d, d);
+            System.arraycopy(yb.data, r * k, lastY.data, next * k, k);
+            lastW[next] = wb[r];
+            if (ob != null) {
+                lastO[next] = ob[r];
+            }
+            next = next + 1 == window ? 0 : next + 1;
+        }
+        kept = Math.min(window, kept + b);
     }
 
     /**
@@ -220,10 +241,13 @@ public final class IncrementalTrainer {
      * towards a class standardised to 1e150 (an instance of weight 1e300 makes the class's weighted sd 1e-50), whose
      * products overflow and give {@code inf - inf = NaN}. The next step meets that in its loss and is refused; after the
      * last step nothing did, and the model predicted NaN for every instance (NeuralGLMFuzzTest, seed 84843). So at the
-     * end of a stream ({@link #flush()}'s step, or the caller for a step that {@link #add} took) the last step's rows
-     * are predicted again with the parameters it left, and their weighted mean NLL must be finite, as it was before the
-     * step: one forward pass over a mini-batch, where checking every step would cost a third of each (a Poisson stream
-     * of 8-row batches through the Weka face's defaults: 1.9 against 1.4 us an instance).
+     * end of a stream ({@link #flush()}'s step, or the caller for a step that {@link #add} took) the rows of the last
+     * steps, the last batch and those before it up to {@value #CHECK_ROWS} rows, are predicted again with the parameters
+     * it left, and their weighted mean NLL must be finite, as it was at their own steps: one forward pass over a few
+     * mini-batches, where checking every step would cost a third of each (a Poisson stream of 8-row batches through the
+     * Weka face's defaults: 1.9 against 1.4 us an instance). Rows of earlier steps count too: the last step can leave
+     * the last batch's outputs finite and those of rows learned a few steps before not (seed 663086: a Gaussian stream
+     * on inputs up to 1e143 whose last step made its outputs -Infinity on 3 of the 16 rows before its batch).
      *
      * @throws TrainingDivergedException as {@link Trainer#checkPass}: the step, what diverged, what to try
      */
@@ -235,6 +259,8 @@ public final class IncrementalTrainer {
         if (checkBuffers == null) {
             checkBuffers = net.predictBuffers();
         }
+        lastX.reshape(kept, d, false);
+        lastY.reshape(kept, k, false);
         DMatrixRMaj eta = net.predict(lastX, checkBuffers);
         if (lastO != null) {
             eta = neuralglm.family.Offsets.add(eta, lastO, 0, eta);

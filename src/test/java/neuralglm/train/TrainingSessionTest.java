@@ -292,6 +292,32 @@ class TrainingSessionTest {
     }
 
     /**
+     * The end of stream's check covers the rows of the steps before the last one too (NeuralGLMFuzzTest, seed 663086: a
+     * stream's last step left its own batch's outputs finite and those of rows learned a few steps before -Infinity). A
+     * Gaussian GLM at 0 with SGD at lr 1 learns row A (x = 1e154, y = 0: gradient 0, no change), then row B (x = 1,
+     * y = 1e154), which steps to w = b = 1e154: B's loss (1e154)^2 / 2 = 5e307 is finite, A's eta 1e308 gives
+     * (1e308)^2 / 2, which is not.
+     */
+    @Test
+    void theEndOfStreamCheckCoversTheRowsOfEarlierSteps() {
+        final Sequential net = Sequential.mlp(1, new int[0], Activation.Identity::new, 1, new Random(1));
+        final Linear lin = (Linear) net.layers().get(0);
+        lin.weight().value().data[0] = 0;
+        lin.bias().value().data[0] = 0;
+        final IncrementalTrainer s = new Trainer(1).withBatchSize(1).incremental(net, GAUSSIAN, new SgdOptimizer(1.0), 1);
+        assertTrue(s.add(new double[] {1e154}, new double[] {0}, 1.0), "row A's step");
+        assertEquals(0.0, lin.weight().value().data[0], 0.0, "A's gradient is 0");
+        assertTrue(s.add(new double[] {1}, new double[] {1e154}, 1.0), "row B's step");
+        assertEquals(1e154, lin.weight().value().data[0], 1e140, "the step this test means to take");
+        assertEquals(1e154, lin.bias().value().data[0], 1e140, "the step this test means to take");
+        final DMatrixRMaj etaB = net.predict(new DMatrixRMaj(1, 1, true, 1));
+        assertTrue(Double.isFinite(GAUSSIAN.meanNll(etaB, new DMatrixRMaj(1, 1, true, 1e154), null)),
+                "the last batch's own loss stays finite");
+        final TrainingDivergedException e = assertThrows(TrainingDivergedException.class, s::checkLastStep);
+        assertTrue(e.getMessage().contains("the mean negative log-likelihood became Infinity"), e.getMessage());
+    }
+
+    /**
      * A step whose parameters stay finite but whose outputs do not (found by NeuralGLMFuzzTest, seed 84843: a stream's
      * last step left a model predicting NaN everywhere), refused by the end of stream's check of its last step. A
      * Gaussian GLM at 0 on the row x = y = 1e154 (loss 5e307, finite) takes with SGD at lr 1 the step w = 1e308,
