@@ -593,15 +593,16 @@ class NeuralGLMFuzzTest {
      * in its own sums; the harness now tells that from a NaN prediction), 724639 (an Inverse Gaussian canonical fit with an
      * offset whose held-out instance had eta > 0: the model predicted NaN for a training instance of positive weight;
      * now refused as diverged), 663086 (a stream on inputs up to 1e143 whose last step made the outputs of rows learned
-     * a few steps before -Infinity: the end of stream's check now covers the last steps' rows, and refuses it as diverged).
+     * a few steps before -Infinity: the end of stream's check now covers the last steps' rows, and refuses it as diverged;
+     * 939846 the same with Softplus units and SGD at lr 1, +Infinity).
      */
     @Test
     void casesFoundOutsideTheSuiteStaySound() throws Exception {
         final Tally tally = new Tally();
-        for (long seed : new long[] {63835, 134281, 179072, 429592, 495447, 724639, 663086}) {
+        for (long seed : new long[] {63835, 134281, 179072, 429592, 495447, 724639, 663086, 939846}) {
             runCase(seed, tally);
         }
-        assertEquals(3, tally.diverged, "134281, 724639 and 663086 are refused as diverged");
+        assertEquals(4, tally.diverged, "134281, 724639, 663086 and 939846 are refused as diverged");
         assertEquals(4, tally.built, "63835, 179072, 429592 and 495447 build");
     }
 
