@@ -147,78 +147,55 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
             int count = 0;
             for (int b0 = r0; b0 < r1; b0 += SUMMARY_ROWS) {
                 final int b1 = Math.min(r1, b0 + SUMMARY_ROWS);
-                // a block whose rows are copied (raw) or gathered for the summary has its input values' magnitudes
-                // checked on the copy, in one plain loop, instead of value by value as they are read; a row that
-                // fails another check first has the rows before it in the block checked (so the error is the first
-                // row's), and a block that is not gathered after all is checked row by row
-                final boolean deferred = inputs != null && (raw != null || gathered != null && arraysWhole[0]);
-                int i = b0;
-                try {
-                    for (; i < b1; i++) {
-                        final Instance inst = data.instance(i);
-                        if (inst.numAttributes() < d) {
-                            InputChecks.checkLength(inst, i + 1);
+                for (int i = b0; i < b1; i++) {
+                    final Instance inst = data.instance(i);
+                    if (inst.numAttributes() < d) {
+                        InputChecks.checkLength(inst, i + 1);
+                    }
+                    final double v = inst.value(c);
+                    if (Double.isNaN(v)) { // a missing class value: the row is left out
+                        continue;
+                    }
+                    count++;
+                    if (inputs != null && inst instanceof DenseInstance) {
+                        // the checks of InputChecks.checkInstance (numeric inputs: a value fails when its magnitude is
+                        // above the limit), made on the values as they are copied; its message when one fails
+                        boolean bad = nominalClass ? !InputChecks.nominalIndex(v, classValueCount)
+                                : Math.abs(v) > InputChecks.MAX_MAGNITUDE;
+                        final double[] values = DenseValues.array(inst);
+                        if (arrays != null) {
+                            arrays[i] = values;
                         }
-                        final double v = inst.value(c);
-                        if (Double.isNaN(v)) { // a missing class value: the row is left out
-                            continue;
-                        }
-                        count++;
-                        if (inputs != null && inst instanceof DenseInstance) {
-                            // the checks of InputChecks.checkInstance (numeric inputs: a value fails when its magnitude
-                            // is above the limit), made on the values as they are copied or on the block's copy; its
-                            // message when one fails
-                            boolean bad = nominalClass ? !InputChecks.nominalIndex(v, classValueCount)
-                                    : Math.abs(v) > InputChecks.MAX_MAGNITUDE;
-                            final double[] values = DenseValues.array(inst);
-                            if (arrays != null) {
-                                arrays[i] = values;
-                            }
-                            if (deferred && values != null) {
+                        for (int a = 0, o = i * m; a < d; a++) {
+                            if (a != c) {
+                                final double x = values != null ? values[a] : inst.value(a);
                                 if (raw != null) {
-                                    InputPipeline.copyInputs(values, c, d, raw, i * m);
+                                    raw[o++] = x;
                                 }
-                            } else {
-                                for (int a = 0, o = i * m; a < d; a++) {
-                                    if (a != c) {
-                                        final double x = values != null ? values[a] : inst.value(a);
-                                        if (raw != null) {
-                                            raw[o++] = x;
-                                        }
-                                        bad |= Math.abs(x) > InputChecks.MAX_MAGNITUDE;
-                                    }
-                                }
+                                bad |= Math.abs(x) > InputChecks.MAX_MAGNITUDE;
                             }
-                            final double wt = inst.weight();
-                            if (bad || !Double.isFinite(wt) || wt < 0) {
-                                InputChecks.checkInstance(inst, i + 1);
-                            }
-                            if (classValues != null) {
-                                classValues[i] = v;
-                            }
-                        } else {
+                        }
+                        final double wt = inst.weight();
+                        if (bad || !Double.isFinite(wt) || wt < 0) {
                             InputChecks.checkInstance(inst, i + 1);
-                            sparse[t] |= raw != null;
                         }
-                        w[i] = inst.weight();
-                        if (y != null) {
-                            put(y, i, k, oneHot, v);
+                        if (classValues != null) {
+                            classValues[i] = v;
                         }
+                    } else {
+                        InputChecks.checkInstance(inst, i + 1);
+                        sparse[t] |= raw != null;
                     }
-                } catch (IllegalArgumentException e) {
-                    if (deferred) {
-                        checkValues(data, b0, i);   // an earlier row's bad value is the first error
+                    w[i] = inst.weight();
+                    if (y != null) {
+                        put(y, i, k, oneHot, v);
                     }
-                    throw e;
                 }
                 if (summary != null && raw != null) {
-                    if (deferred && !withinMagnitude(raw, b0 * m, b1 * m)) {
-                        checkValues(data, b0, b1);
-                    }
                     summary.add(raw, b0, b1, w);
                 } else if (arraysWhole[0] && (arraysWhole[0] = count == b1)) {   // one part: its rows start at 0
-                    for (int r = b0, o = 0; r < b1 && arraysWhole[0]; r++, o += m) {
-                        final double[] a = arrays[r];
+                    for (int i = b0, o = 0; i < b1 && arraysWhole[0]; i++, o += m) {
+                        final double[] a = arrays[i];
                         if (a == null) {
                             arraysWhole[0] = false;
                         } else {
@@ -226,17 +203,8 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
                         }
                     }
                     if (arraysWhole[0]) {
-                        if (!withinMagnitude(gathered, 0, (b1 - b0) * m)) {
-                            checkValues(data, b0, b1);
-                        }
                         summary.addBlock(gathered, b1 - b0, w);
-                    } else if (deferred) {
-                        checkValues(data, b0, b1);
                     }
-                } else if (deferred && raw == null) {
-                    checkValues(data, b0, b1);   // not gathered after all
-                } else if (deferred && !withinMagnitude(raw, b0 * m, b1 * m)) {
-                    checkValues(data, b0, b1);
                 }
             }
             counts[t] = count;
@@ -331,36 +299,6 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
 
     /** Instance values worth a thread of their own (about 0.1 ms of work). */
     private static final long GRAIN = 1L << 15;
-
-    /** @return whether no entry of {@code a[from .. to - 1]} has a magnitude above the limit (NaN: missing, within) */
-    private static boolean withinMagnitude(double[] a, int from, int to) {
-        double max = 0.0;
-        for (int j = from; j < to; j++) {
-            final double v = Math.abs(a[j]);
-            max = v > max ? v : max;
-        }
-        return max <= InputChecks.MAX_MAGNITUDE;
-    }
-
-    /**
-     * The input values' check of {@link InputChecks#checkInstance} on rows {@code from .. to - 1} (those with a class
-     * value and numeric inputs read in place or copied), in row order: the first row with a value of magnitude above
-     * the limit fails with its message.
-     */
-    private static void checkValues(Instances data, int from, int to) {
-        final int c = data.classIndex(), d = data.numAttributes();
-        for (int i = from; i < to; i++) {
-            final Instance inst = data.instance(i);
-            if (Double.isNaN(inst.value(c)) || inst.numAttributes() < d) {
-                continue;
-            }
-            for (int a = 0; a < d; a++) {
-                if (a != c && Math.abs(inst.value(a)) > InputChecks.MAX_MAGNITUDE) {
-                    InputChecks.checkInstance(inst, i + 1);
-                }
-            }
-        }
-    }
 
     /** Rows copied before the column summary reads them (20 inputs: 40 kB, in the first-level cache). */
     private static final int SUMMARY_ROWS = 256;

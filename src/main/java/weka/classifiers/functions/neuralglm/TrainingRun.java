@@ -216,11 +216,9 @@ public final class TrainingRun {
         if (refitLevel) {
             OutputLevel.refit(net, family, fitted, targets.y(), targets.weights());   // the average's level, unpenalised
         }
-        if (Offenders.possible(fitted, family.link())) {   // one plain pass; the named checks only when it finds one
-            checkPredictionsFinite(net, fitted);   // refit shifted them in place: the model's outputs
-            checkMeansFollowEta(fitted, result);
-            checkEtaInDomain(fitted, result);
-        }
+        checkPredictionsFinite(net, fitted);   // refit shifted them in place: the model's outputs
+        checkMeansFollowEta(fitted, result);
+        checkEtaInDomain(fitted, result);
         if (glm && fitted.numCols == 1) {
             return completeGlm(net, result);
         }
@@ -325,27 +323,17 @@ public final class TrainingRun {
         if (fitted.numCols != 1) {
             return;   // softmax: any eta
         }
-        final double[] w = targets.weights();
-        int rows = 0, first = -1;
-        double value = 0;
-        for (int i = 0; i < fitted.numRows; i++) {
-            final double v = fitted.data[i];
-            if ((w == null || w[i] > 0) && !link.inDomain(v)) {
-                if (rows++ == 0) {
-                    first = i;
-                    value = v;
-                }
-            }
-        }
-        if (rows == 0) {
+        final Offenders o = Offenders.of(fitted, targets.weights(), v -> !link.inDomain(v));
+        if (o == null) {
             return;
         }
         throw new neuralglm.train.TrainingDivergedException(Math.max(0, result.epochs() - 1), String.format(
                 java.util.Locale.ROOT, "Training left the domain of the %s family's %s link: the trained model's eta is "
                         + "%s on training instance %d of the %d with a class value (%d of them outside), but the link needs "
-                        + "%s, so the model has no mean there%s. Use the log link.", family.name(), link, value, first + 1,
-                fitted.numRows, rows, link.etaDomain(), session.validationRows() > 0 ? " (the instances held out for "
-                        + "early stopping are not in training's passes, which check the others)" : ""));
+                        + "%s, so the model has no mean there%s. Use the log link.", family.name(), link, o.value(),
+                o.first() + 1, fitted.numRows, o.rows(), link.etaDomain(), session.validationRows() > 0
+                        ? " (the instances held out for early stopping are not in training's passes, which check the others)"
+                        : ""));
     }
 
     /**
@@ -356,33 +344,20 @@ public final class TrainingRun {
      * @param value its first marked entry
      */
     private record Offenders(int rows, int first, double value) {
-        /**
-         * @return false when no entry of m is NaN or infinite and neither its least nor its largest entry is where the
-         *         link's mean is saturated ({@link neuralglm.family.Link#meanSaturated}, an end of the real line:
-         *         above a bound for the log link) or outside the link's domain (an interval: eta &lt; 0 for the
-         *         canonical Gamma and Inverse Gaussian links): then no check can find an offender. One pass without a call
-         *         per entry, where {@link #of} tests every entry through a predicate.
-         */
-        static boolean possible(DMatrixRMaj m, neuralglm.family.Link link) {
-            final double[] a = m.data;
-            final int n = m.getNumElements();
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, probe = 0.0;
-            for (int i = 0; i < n; i++) {
-                final double v = a[i];
-                probe += v - v;   // NaN from then on once v is NaN or infinite, else 0
-                lo = v < lo ? v : lo;
-                hi = v > hi ? v : hi;
-            }
-            return probe != 0.0 || n > 0 && (link.meanSaturated(lo) || link.meanSaturated(hi) || !link.inDomain(lo)
-                    || !link.inDomain(hi));
-        }
-
         /** @return the rows of m with an entry that {@code marked} accepts, or null when there is none */
         static Offenders of(DMatrixRMaj m, java.util.function.DoublePredicate marked) {
+            return of(m, null, marked);
+        }
+
+        /**
+         * @param w row weights, or null: rows of weight 0 are left out (the model need not fit them)
+         * @return the rows of m of positive weight with an entry that {@code marked} accepts, or null when there is none
+         */
+        static Offenders of(DMatrixRMaj m, double[] w, java.util.function.DoublePredicate marked) {
             int rows = 0, first = -1;
             double value = 0;
             for (int i = 0; i < m.numRows; i++) {
-                for (int j = 0; j < m.numCols; j++) {
+                for (int j = 0; j < m.numCols && (w == null || w[i] > 0); j++) {
                     final double v = m.data[i * m.numCols + j];
                     if (marked.test(v)) {
                         if (rows++ == 0) {
