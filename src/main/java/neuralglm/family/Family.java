@@ -558,14 +558,21 @@ public abstract class Family implements Serializable {
     /**
      * @param w weights or null
      * @param n number of rows
-     * @return {@code sum w}, or n when w is null
+     * @return {@code sum w} added in row order, or n when w is null
      */
     public static double totalWeight(double[] w, int n) {
         if (w == null) {
             return n;
         }
-        double s = 0.0;
-        for (int i = 0; i < n; i++) {
+        // the partial sums of a run of ones from the start are exact (below 2^53): its length. Found four weights at a
+        // time without a chain of additions (one add per weight, about three cycles each, on 1e5 to 1e6 rows and several
+        // calls per build), then the rest added in order: the same sum to the bit
+        int i = 0;
+        while (i + 4 <= n && (w[i] == 1.0) & (w[i + 1] == 1.0) & (w[i + 2] == 1.0) & (w[i + 3] == 1.0)) {
+            i += 4;
+        }
+        double s = i;
+        for (; i < n; i++) {
             s += w[i];
         }
         return s;

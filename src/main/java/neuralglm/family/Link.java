@@ -94,7 +94,8 @@ public enum Link {
     }
 
     /**
-     * Whether {@code eta} is a valid natural parameter for this link.
+     * Whether {@code eta} is a valid natural parameter for this link. The valid eta form an interval (every real, or
+     * {@code eta < 0}): two valid eta bound only valid ones.
      *
      * @param eta linear predictor
      * @return true unless the link restricts eta and eta is outside
@@ -107,7 +108,8 @@ public enum Link {
      * Whether the mean function no longer follows eta there: the log link's {@code exp} is clamped at
      * {@code eta = }{@link SafeMath#MAX_EXP_ARG} (so that a mean stays finite, {@code exp(709) ~ 8.2e307}), and every
      * larger eta has that same mean. No data's mean is that large (a value's magnitude is at most 1e150 in a fit), so a
-     * trained model with such an eta on a training row has diverged, whatever its finite loss says.
+     * trained model with such an eta on a training row has diverged, whatever its finite loss says. The saturated eta are
+     * those above a threshold: an eta below one that is not saturated is not either.
      *
      * @param eta linear predictor
      * @return whether eta is beyond the range where the mean function is computed as written (false for the other links)

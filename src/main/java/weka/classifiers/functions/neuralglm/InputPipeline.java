@@ -157,7 +157,8 @@ public final class InputPipeline implements Inputs {
      * @param standardize whether to standardise the inputs
      * @param weights     the instances' weights (for the weighted moments). Not modified.
      * @param rawInputs   as {@link #fit(Instances, boolean, double[], double[], double[], int)}, or null
-     * @param classValues with rawInputs: the instances' class values; else null
+     * @param classValues with rawInputs: the instances' class values; with the valueArrays of a lean fit, the same or
+     *                    null; else null
      * @param rawSummary  with rawInputs, or with the valueArrays of a lean fit: the raw inputs' {@link ColumnSummary}
      *                    with these weights and their total (as {@link ColumnSummary#of} gives it, e.g.
      *                    {@link Targets.Known#inputSummary}, which saves the summary's pass over them), or null to make
@@ -215,7 +216,9 @@ public final class InputPipeline implements Inputs {
         // arrays handed on by Targets.known come with the instances' own weights (Targets' weights): no need to check
         final Summary fromArrays = arrays == null ? null
                 : summariseArrays(data, inputs, arrays, weights, arrays == valueArrays,
-                        arrays == valueArrays && rawInputs == null ? rawSummary : null);
+                        arrays == valueArrays && rawInputs == null ? rawSummary : null,
+                        arrays == valueArrays && classValues != null && classValues.length == data.numInstances()
+                                ? classValues : null);
         final Summary summary = rawInputs != null
                 ? summarise(data, inputs, rawInputs, classValues, weights, rawSummary, threads)
                 : fromArrays != null ? fromArrays : summarise(data, inputs, raw, weights);
@@ -781,11 +784,13 @@ public final class InputPipeline implements Inputs {
      * @param instanceWeights whether the weights are known to be the instances' own (else each is compared)
      * @param given           with instanceWeights: the inputs' summary made as the arrays were found
      *                        ({@link Targets.Known#inputSummary}), which saves the pass over them; else null
+     * @param classValues     with given: the instances' class values in one array ({@link Targets.Known#classValues}),
+     *                        read instead of each value array's class entry; else null
      * @return the summary; null when an instance has no array, a weight differs from its instance's or an input value is
      *         missing (then {@link #pass})
      */
     private static Summary summariseArrays(Instances data, int[] inputs, double[][] arrays, double[] weights,
-                                           boolean instanceWeights, ColumnSummary given) {
+                                           boolean instanceWeights, ColumnSummary given, double[] classValues) {
         final int n = data.numInstances(), m = inputs.length, cls = data.classIndex(), d = data.numAttributes();
         if (weights == null || m == 0 || m != d - 1) {
             return null;
@@ -802,7 +807,8 @@ public final class InputPipeline implements Inputs {
         final Summary s = new Summary(data, total);
         if (given != null && instanceWeights) {
             for (int i = 0; i < n; i++) {
-                final double v = arrays[i][cls];
+                // the class values as Targets.known read them, in one array: no second read of each instance's values
+                final double v = classValues != null ? classValues[i] : arrays[i][cls];
                 s.addToSums(cls, v, weights[i]); // the class, as summarise adds it
                 s.count(cls, v, 1.0);   // the class: its distinct values are not used
             }

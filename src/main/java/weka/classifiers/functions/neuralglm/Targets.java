@@ -263,7 +263,7 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
         }
         return new Known(original, train, t, !copied ? null : count == n ? raw
                 : java.util.Arrays.copyOf(raw, Math.max(1, count * m)),
-                !copied ? null : classValues == null ? ym.data // the class values themselves
+                !copied && arrays == null ? null : classValues == null ? ym.data // the class values themselves
                         : count == n ? classValues : java.util.Arrays.copyOf(classValues, count), inputSummary,
                 arrays == null ? null : count == n ? arrays : java.util.Arrays.copyOf(arrays, count));
     }
@@ -310,8 +310,8 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
      * @param targets     their targets and weights
      * @param inputs      when every input attribute is numeric and every instance dense: their raw input values,
      *                    row-major in attribute order (the class left out), NaN when missing; else null
-     * @param classValues with {@code inputs}: their class values (Weka's: a nominal class's value index; the targets'
-     *                    own array unless they are one-hot rows); else null
+     * @param classValues with {@code inputs} or {@code valueArrays}: their class values (Weka's: a nominal class's value
+     *                    index; the targets' own array unless they are one-hot rows); else null
      * @param inputSummary with {@code inputs} or {@code valueArrays}, when made in the same pass (one thread, a class
      *                    value in every row, every row dense, no missing input value): the raw inputs'
      *                    {@link ColumnSummary} with the targets' weights and total weight ({@link ColumnSummary#of} on

@@ -216,9 +216,20 @@ public final class TrainingRun {
         if (refitLevel) {
             OutputLevel.refit(net, family, fitted, targets.y(), targets.weights());   // the average's level, unpenalised
         }
-        checkPredictionsFinite(net, fitted);   // refit shifted them in place: the model's outputs
-        checkMeansFollowEta(fitted, result);
-        checkEtaInDomain(fitted, result);
+        // refit shifted them in place: the model's outputs. Their range first, in one pass: each check reads them again
+        // only when the smallest or largest could fail it (the valid eta form an interval, the saturated ones a ray)
+        final double[] range = range(fitted);
+        final double lo = range[0], hi = range[1];
+        final boolean finite = Double.isFinite(lo) && Double.isFinite(hi);
+        if (!finite) {
+            checkPredictionsFinite(net, fitted);
+        }
+        if (!finite || family.link().meanSaturated(hi)) {
+            checkMeansFollowEta(fitted, result);
+        }
+        if (!finite || !family.link().inDomain(lo) || !family.link().inDomain(hi)) {
+            checkEtaInDomain(fitted, result);
+        }
         if (glm && fitted.numCols == 1) {
             return completeGlm(net, result);
         }
@@ -334,6 +345,21 @@ public final class TrainingRun {
                 o.first() + 1, fitted.numRows, o.rows(), link.etaDomain(), session.validationRows() > 0
                         ? " (the instances held out for early stopping are not in training's passes, which check the others)"
                         : ""));
+    }
+
+    /**
+     * @param m a matrix. Not modified.
+     * @return {@code {min, max}} of its entries: NaN when one is NaN (Math.min and max keep a NaN), the infinities
+     *         when it has none
+     */
+    static double[] range(DMatrixRMaj m) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        final double[] a = m.data;
+        for (int i = 0, end = m.getNumElements(); i < end; i++) {
+            lo = Math.min(lo, a[i]);
+            hi = Math.max(hi, a[i]);
+        }
+        return new double[] {lo, hi};
     }
 
     /**

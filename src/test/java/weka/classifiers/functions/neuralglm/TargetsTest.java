@@ -223,6 +223,14 @@ class TargetsTest {
                 assertTrue(got.inputs() == null, "no copy");
                 final boolean expected = flaw > 2;
                 final String what = "seed " + seed + ", n " + n + ", flaw " + flaw;
+                // the class values of the rows with one, in their order (what the pipeline's summary reads instead of
+                // each value array's class entry)
+                final Instances train = got.train();
+                assertEquals(flaw == 0 ? n - 1 : n, train.numInstances(), what);
+                for (int i = 0; i < train.numInstances(); i++) {
+                    assertEquals(Double.doubleToRawLongBits(train.instance(i).value(c)),
+                            Double.doubleToRawLongBits(got.classValues()[i]), what + ": class value " + i);
+                }
                 assertEquals(expected, got.inputSummary() != null, what + ": a summary");
                 if (got.inputSummary() == null) {
                     none++;
