@@ -83,6 +83,29 @@ public final class Kernels {
     }
 
     /**
+     * {@code m_j += w_r x_rj} over rows {@code r0 .. r1 - 1} and columns {@code c0 .. c1 - 1} of the row-major d-column
+     * xs (row r's weight {@code w[w0 + r]}, 1 when w is null), each column's terms in row order, on the Vector API
+     * ({@link VectorColumnMoments}) for the columns that fill whole vectors when the products run there; the other
+     * columns are left to the caller's plain loops (the same sums to the bit).
+     *
+     * @return the first column not summed here: c0 when none was
+     */
+    public static int addColumnSums(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] m, int c0,
+                                    int c1) {
+        return VECTOR ? VectorColumnMoments.addRows(xs, r0, r1, d, w, w0, m, c0, c1) : c0;
+    }
+
+    /**
+     * {@code s_j += (w_r e_rj) e_rj}, {@code e_rj = x_rj - a_j}, as {@link #addColumnSums} adds {@code w_r x_rj}.
+     *
+     * @return the first column not summed here: c0 when none was
+     */
+    public static int addColumnSquares(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] a,
+                                       double[] s, int c0, int c1) {
+        return VECTOR ? VectorColumnMoments.addSquares(xs, r0, r1, d, w, w0, a, s, c0, c1) : c0;
+    }
+
+    /**
      * {@code y = x w^T + b}.
      *
      * @param x  input, n x in. Not modified.

@@ -255,7 +255,8 @@ public final class Standardizer implements Serializable {
      * null). Eight columns at a time, then four, their sums held across the rows (independent chains of additions).
      */
     static void addRows(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] m, int c0, int c1) {
-        int j = c0;
+        // the columns that fill vectors summed a row's columns at a time where the Vector API runs: the same sums
+        int j = neuralglm.linalg.Kernels.addColumnSums(xs, r0, r1, d, w, w0, m, c0, c1);
         for (; j + 8 <= c1; j += 8) {   // eight chains at once: the adds' latency hidden (the same sums)
             double m0 = m[j], m1 = m[j + 1], m2 = m[j + 2], m3 = m[j + 3];
             double m4 = m[j + 4], m5 = m[j + 5], m6 = m[j + 6], m7 = m[j + 7];
@@ -308,7 +309,7 @@ public final class Standardizer implements Serializable {
      */
     static void addSquares(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] m, double[] s, int c0,
                            int c1) {
-        int j = c0;
+        int j = neuralglm.linalg.Kernels.addColumnSquares(xs, r0, r1, d, w, w0, m, s, c0, c1);
         for (; j + 8 <= c1; j += 8) {   // eight chains at once, as in addRows
             final double a0 = m[j], a1 = m[j + 1], a2 = m[j + 2], a3 = m[j + 3];
             final double a4 = m[j + 4], a5 = m[j + 5], a6 = m[j + 6], a7 = m[j + 7];
