@@ -116,6 +116,8 @@ for rnd, b in sorted(by.items()):
                 k["ours/torch per CPU second"].append(r["examples_per_s"] / r["cpu_over_wall"]
                                                       / (torch_lg[-1]["examples_per_s"] / torch_lg[-1]["cpu_over_wall"]))
         k["fixed share"].append(r["fixed_share_median"])
+        if r.get("fault_free_builds"):
+            k["fixed share, builds without page faults"].append(r["fixed_share_fault_free_median"])
         if r.get("precision") == "float32":
             continue
         k["peak RSS - RSS after data (MB)"].append(r["peak_rss_mb"] - r["rss_after_data_mb"])

@@ -163,6 +163,9 @@ final class WekaBench {
         }
     }
 
+    /** Page faults in a build's init and done below which it counts as fault-free (a few occur in any build). */
+    private static final int FAULT_FREE = 50;
+
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     static void large(BenchArgs a) throws Exception {
@@ -244,6 +247,17 @@ final class WekaBench {
             }
         }
         final Stats s = new Stats(total), f = new Stats(fixed), fc = new Stats(fixedCpu), tc = new Stats(threadCpu);
+        // the fixed share of the builds that touched no new page in init and done (fewer than FAULT_FREE faults): the
+        // share of the build's own passes, without the first touch of heap pages G1 hands out fresh (about 10 us a
+        // page on a VM), which depends on the JVM's history, not the code
+        final java.util.List<Double> faultFree = new java.util.ArrayList<>();
+        for (int r = 0; r < reps; r++) {
+            if (phaseFaults[0][r] + phaseFaults[2][r] < FAULT_FREE) {
+                faultFree.add(fixed[r]);
+            }
+        }
+        final double faultFreeMedian = faultFree.isEmpty() ? Double.NaN
+                : median(faultFree.stream().mapToDouble(Double::doubleValue).toArray());
         String pairJson = "";
         if (pair) {
             final Stats q = new Stats(ratio(two, ceiling)), qe = new Stats(ratio(twoEpochs, ceilingEpochs));
@@ -273,7 +287,7 @@ final class WekaBench {
                         + "\"fixed_share_median\":%.4f,\"fixed_share_min\":%.4f,\"fixed_share_max\":%.4f,"
                         + "\"fixed_share_thread_cpu\":%s,\"fixed_share_thread_cpu_median\":%.4f,"
                         + "\"thread_cpu_s\":%s,\"init_cpu_s\":%s,\"epochs_cpu_s\":%s,\"done_cpu_s\":%s,\"examples_per_thread_cpu_s\":%.1f,"
-                        + "\"init_minor_faults\":%s,\"done_minor_faults\":%s,"
+                        + "\"init_minor_faults\":%s,\"done_minor_faults\":%s,\"fault_free_builds\":%d,\"fixed_share_fault_free_median\":%.4f,"
                         + "\"cpu_over_wall\":%.3f,\"data_mb\":%.1f,\"rss_start_mb\":%.1f,\"rss_after_data_mb\":%.1f,\"peak_rss_mb\":%.1f%s}%n",
                 jvm(), threads, n, epochs, NotebookBench.arr(load),
                 NotebookBench.arr(total), NotebookBench.arr(phase[0]), NotebookBench.arr(phase[1]),
@@ -281,7 +295,7 @@ final class WekaBench {
                 (double) n * epochs / s.median, NotebookBench.arr(fixed), f.median, f.min, f.max, NotebookBench.arr(fixedCpu), fc.median,
                 NotebookBench.arr(threadCpu), NotebookBench.arr(phaseCpu[0]), NotebookBench.arr(phaseCpu[1]),
                 NotebookBench.arr(phaseCpu[2]), (double) n * epochs / tc.median,
-                NotebookBench.arr(phaseFaults[0]), NotebookBench.arr(phaseFaults[2]),
+                NotebookBench.arr(phaseFaults[0]), NotebookBench.arr(phaseFaults[2]), faultFree.size(), faultFreeMedian,
                 sum(cpu) / sum(total),
                 (double) n * (data.numAttributes()) * 8 / 1e6,
                 rssStart / 1e3, rssData / 1e3, LargeBench.rssKb("VmHWM") / 1e3, pairJson);
