@@ -4,7 +4,8 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * When {@link VectorRowKernels} may take over from {@link RowKernels}: once C2 has compiled them. Until then the Vector
+ * When {@link VectorRowKernels} may take over from {@link RowKernels}, and {@link VectorColumnMoments} from the
+ * standardiser's plain loops: once C2 has compiled them. Until then the Vector
  * API runs its Java fallbacks (every lane operation a lambda, each vector an object), some hundred times slower than
  * compiled code, and a JVM's first build of a 20-64-64-1 network took 2.6-2.8 s with the module against 1.8 s without
  * (src/bench/SPEED.md). So the first request starts one daemon thread that runs the kernels on small random products
@@ -22,12 +23,16 @@ final class VectorWarmUp {
     private static final int ROWS = 4;
     /** A call of all four warm-up products this fast (ns) counts as compiled (interpreted, they take milliseconds). */
     private static final long COMPILED_NS = 20_000;
+    /** The same for the two column-sum calls (2 rows of 24 columns: about 100 ns compiled, tens of us not). */
+    private static final long COLUMNS_COMPILED_NS = 2_000;
     private static final int IN_A_ROW = 200;
     /** The warm-up gives up after this long ({@code -Dneuralglm.vectorWarmUpSeconds}, default 20). */
     private static final long GIVE_UP_NS = (long) (1e9 * Double.parseDouble(
             System.getProperty("neuralglm.vectorWarmUpSeconds", "20")));
 
     private static volatile boolean ready;
+    /** Whether {@link VectorColumnMoments} is compiled too (its own count of fast calls: it may lag the products). */
+    private static volatile boolean columnsReady;
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private VectorWarmUp() {
@@ -40,6 +45,7 @@ final class VectorWarmUp {
         }
         if (STARTED.compareAndSet(false, true)) {
             if (Boolean.getBoolean("neuralglm.noVectorWarmUp")) {
+                columnsReady = true;
                 ready = true;
                 return true;
             }
@@ -51,10 +57,19 @@ final class VectorWarmUp {
         return ready;
     }
 
+    /**
+     * @return whether {@link VectorColumnMoments} is compiled (a C1-compiled Vector API kernel runs the fallbacks too,
+     *         and their garbage: a JVM's first 200k-row build spent 150 ms more in its input pass when these ran as soon
+     *         as the products were ready); the first call starts the warm-up
+     */
+    static boolean columnsReady() {
+        return ready() && columnsReady;
+    }
+
     private static void run() {
         boolean compiled = false;
         try {
-            compiled = warmUp();
+            compiled = warmUp(true);
         } catch (RuntimeException | LinkageError e) {
             // the kernels are correct compiled or not: a failed warm-up only means they take over now
         } finally {
@@ -76,6 +91,15 @@ final class VectorWarmUp {
      * @return whether compiled speed was reached
      */
     static boolean warmUp() {
+        return warmUp(false);
+    }
+
+    /**
+     * @param publish whether to set {@link #ready} and {@link #columnsReady} as each set reaches compiled speed (the
+     *                daemon's run), rather than only report it (tests)
+     * @return whether the products reached compiled speed
+     */
+    private static boolean warmUp(boolean publish) {
         final Random rng = new Random(1);
         final int p = 64, m = 64, n = ROWS;
         final double[][] a = new double[n][p], c = new double[n][m], y = new double[n][m], x = new double[n][p];
@@ -97,10 +121,13 @@ final class VectorWarmUp {
             System.arraycopy(a[i], 0, flat, i * p, p);
         }
         final long[] masks = new long[n], scratch = new long[Long.SIZE];
+        final double[] sums = new double[24], ones = new double[n];
+        java.util.Arrays.fill(ones, 1.0);
         final long start = System.nanoTime();
-        int fast = 0;
+        int fast = 0, columnsFast = 0;
         long rounds = 0;
-        for (int round = 0; fast < IN_A_ROW && System.nanoTime() - start < GIVE_UP_NS; round++) {
+        for (int round = 0; (fast < IN_A_ROW || columnsFast < IN_A_ROW) && System.nanoTime() - start < GIVE_UP_NS;
+             round++) {
             final long t0 = System.nanoTime();
             // the shapes and modes training and prediction use: the ReLU forward, the stepped input gradient with
             // masks, the masked weight gradient, the transposed one with its bias row, the flat forward
@@ -109,11 +136,32 @@ final class VectorWarmUp {
             VectorRowKernels.weightGrad(a, n, p, x, p, cr, true, masks, scratch, line);
             VectorRowKernels.weightGradT(null, flat, n, 2, c, m, ct, z, gLine);
             VectorRowKernels.affine(flat, n, p, b, 0, m, z, out, true);
+            final long t1 = System.nanoTime();
+            // the standardiser's column sums (Kernels.addColumnSums and addColumnSquares), timed on their own: the
+            // products take over when they are compiled, whether these are or not. 24 columns (a pair of vectors and
+            // one) with weights and without, every branch the builds take: a branch C2 never saw is an uncommon trap,
+            // back to the interpreter and the Vector API's fallbacks (a first 200k-row build's input pass 150 ms slower)
+            final double[] w = (round & 1) == 0 ? null : ones;
+            VectorColumnMoments.addRows(flat, 0, n / 2, 24, w, 0, sums, 0, 24);
+            VectorColumnMoments.addSquares(flat, 0, n / 2, 24, w, 0, z, sums, 0, 24);
+            final long t2 = System.nanoTime();
             // a slow call (interpreted code, or the thread preempted on a busy machine) halves the count
-            fast = System.nanoTime() - t0 < COMPILED_NS ? fast + 1 : fast / 2;
+            if (fast < IN_A_ROW) {
+                fast = t1 - t0 < COMPILED_NS ? fast + 1 : fast / 2;
+                if (fast == IN_A_ROW && publish) {
+                    ready = true;
+                }
+            }
+            if (columnsFast < IN_A_ROW) {
+                columnsFast = t2 - t1 < COLUMNS_COMPILED_NS ? columnsFast + 1 : columnsFast / 2;
+                if (columnsFast == IN_A_ROW && publish) {
+                    columnsReady = true;
+                }
+            }
             rounds++;
             if ((round & 63) == 63) {
                 java.util.Arrays.fill(z, 0.0);   // keep the sums bounded
+                java.util.Arrays.fill(sums, 0.0);
                 for (double[] r : cr) {
                     java.util.Arrays.fill(r, 0.0);
                 }
@@ -124,9 +172,12 @@ final class VectorWarmUp {
         }
         lastRounds = rounds;
         lastNanos = System.nanoTime() - start;
+        lastColumnsCompiled = columnsFast >= IN_A_ROW;
         return fast >= IN_A_ROW;
     }
 
     /** The last warm-up's rounds and nanoseconds (for the tests and benchmarks). */
     static volatile long lastRounds, lastNanos;
+    /** Whether the last warm-up found {@link VectorColumnMoments} at compiled speed. */
+    static volatile boolean lastColumnsCompiled;
 }

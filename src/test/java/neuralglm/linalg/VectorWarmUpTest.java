@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Vector API kernels reach the speed of compiled code in the warm-up (C2 compiles them with their vectors in
+ * The Vector API kernels (the products and the standardiser's column sums) reach the speed of compiled code in the
+ * warm-up (C2 compiles them with their vectors in
  * registers): were an intrinsic to fail (a helper taking vectors left out of line boxed them, 2026-12-04), each call would
  * stay hundreds of times slower, the warm-up would give up after its 20 s, and the kernels would never pay.
  */
@@ -18,6 +19,9 @@ class VectorWarmUpTest {
         final boolean compiled = VectorWarmUp.warmUp();
         assertTrue(compiled, "not at compiled speed after " + VectorWarmUp.lastRounds + " rounds, "
                 + VectorWarmUp.lastNanos / 1e9 + " s");
+        // the standardiser's column sums too (their own count: Kernels.addColumnSums waits for it)
+        assertTrue(VectorWarmUp.lastColumnsCompiled, "column sums not at compiled speed after " + VectorWarmUp.lastRounds
+                + " rounds, " + VectorWarmUp.lastNanos / 1e9 + " s");
         System.out.printf("Vector API warm-up: %d rounds, %.3f s%n", VectorWarmUp.lastRounds, VectorWarmUp.lastNanos / 1e9);
     }
 }
