@@ -86,14 +86,16 @@ public final class Kernels {
      * {@code m_j += w_r x_rj} over rows {@code r0 .. r1 - 1} and columns {@code c0 .. c1 - 1} of the row-major d-column
      * xs (row r's weight {@code w[w0 + r]}, 1 when w is null), each column's terms in row order, on the Vector API
      * ({@link VectorColumnMoments}) for the columns that fill whole vectors when the products run there and C2 has
-     * compiled the kernels ({@link VectorWarmUp#columnsReady}: before, the Vector API's fallbacks made a JVM's first
-     * build's input pass 0.8 s slower); the other columns are left to the caller's plain loops (the same sums to the bit).
+     * compiled the kernels in the warm-up the row kernels' users start ({@link VectorWarmUp#columnsReady}: before, the
+     * Vector API's fallbacks made a JVM's first build's input pass 0.8 s slower); the other columns are left to the
+     * caller's plain loops (the same sums to the bit).
      *
      * @return the first column not summed here: c0 when none was
      */
     public static int addColumnSums(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] m, int c0,
                                     int c1) {
-        return VECTOR && VectorWarmUp.columnsReady() ? VectorColumnMoments.addRows(xs, r0, r1, d, w, w0, m, c0, c1) : c0;
+        return VECTOR && c1 - c0 >= VectorColumnMoments.L && VectorWarmUp.columnsReady()
+                ? VectorColumnMoments.addRows(xs, r0, r1, d, w, w0, m, c0, c1) : c0;
     }
 
     /**
@@ -103,7 +105,8 @@ public final class Kernels {
      */
     public static int addColumnSquares(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] a,
                                        double[] s, int c0, int c1) {
-        return VECTOR && VectorWarmUp.columnsReady() ? VectorColumnMoments.addSquares(xs, r0, r1, d, w, w0, a, s, c0, c1) : c0;
+        return VECTOR && c1 - c0 >= VectorColumnMoments.L && VectorWarmUp.columnsReady()
+                ? VectorColumnMoments.addSquares(xs, r0, r1, d, w, w0, a, s, c0, c1) : c0;
     }
 
     /**

@@ -60,10 +60,13 @@ final class VectorWarmUp {
     /**
      * @return whether {@link VectorColumnMoments} is compiled (a C1-compiled Vector API kernel runs the fallbacks too,
      *         and their garbage: a JVM's first 200k-row build spent 150 ms more in its input pass when these ran as soon
-     *         as the products were ready); the first call starts the warm-up
+     *         as the products were ready). Does not start the warm-up: the row kernels' users do
+     *         ({@link Kernels#prepareRowKernels}, {@link #ready}); a JVM whose networks never use them (the notebook's,
+     *         on columns) keeps the plain loops rather than a warm-up thread on its other CPU for a second (the
+     *         notebook's Gaussian build took twice its time)
      */
     static boolean columnsReady() {
-        return ready() && columnsReady;
+        return columnsReady;
     }
 
     private static void run() {
