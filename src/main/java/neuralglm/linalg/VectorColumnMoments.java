@@ -7,11 +7,12 @@ import jdk.incubator.vector.VectorSpecies;
  * The column sums of a standardiser's two passes with the Vector API (used by {@link Kernels#addColumnSums} and
  * {@link Kernels#addColumnSquares} when the module is present): for a row-major block of rows,
  * {@code m_j += w_r x_rj} and {@code s_j += (w_r e_rj) e_rj} with {@code e_rj = x_rj - a_j}, each column's terms added in
- * row order as the plain loops add them, so the same bits. A row's columns lie side by side, so the sums of up to 32
- * columns are held in four vectors across the rows, where the plain loops hold eight columns' sums in scalars and read
- * the columns with a stride: a chain of additions per vector instead of per column. Whole vectors only (Java 17's
- * masked loads are not compiled to the processor's): the columns past the last multiple of the vector's length are the
- * caller's.
+ * row order as the plain loops add them, so the same bits. A row's columns lie side by side, so the sums of 16 columns
+ * are held in two vectors across the rows (then 8 in one), where the plain loops hold eight columns' sums in scalars
+ * and read the columns with a stride: a chain of additions per vector instead of per column. Whole vectors only (Java
+ * 17's masked loads are not compiled to the processor's masks: with them the kernel ran 2.5x slower than the plain
+ * loops): the columns past the last multiple of the vector's length are the caller's. Used once {@link VectorWarmUp}
+ * has found them compiled ({@link VectorWarmUp#columnsReady}); its calls take every branch the builds take.
  */
 final class VectorColumnMoments {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_512;

@@ -5,14 +5,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * When {@link VectorRowKernels} may take over from {@link RowKernels}, and {@link VectorColumnMoments} from the
- * standardiser's plain loops: once C2 has compiled them. Until then the Vector
- * API runs its Java fallbacks (every lane operation a lambda, each vector an object), some hundred times slower than
- * compiled code, and a JVM's first build of a 20-64-64-1 network took 2.6-2.8 s with the module against 1.8 s without
- * (src/bench/SPEED.md). So the first request starts one daemon thread that runs the kernels on small random products
- * until calls take the time of compiled code, 200 times in a row but for a few slow ones (or 20 s have passed), and {@link #ready} answers
- * false until then: the callers keep to RowKernels meanwhile. Where the module was loaded at run time
- * ({@link VectorModule}) and that speed was never reached, the Vector API is turned off again ({@link Kernels#stopVectorApi}). The two kernel sets give the same bits, so a build that
- * switches in the middle trains exactly as one that does not.
+ * standardiser's plain loops: once C2 has compiled them. Until then the Vector API runs its Java fallbacks (every lane
+ * operation a lambda, each vector an object), some hundred times slower than compiled code, and a JVM's first build of
+ * a 20-64-64-1 network took 2.6-2.8 s with the module against 1.8 s without (src/bench/SPEED.md). So the first request
+ * ({@link #ready}) starts one daemon thread that runs the kernels on small random products until calls take the time
+ * of compiled code, 200 times in a row but for a few slow ones (or 20 s have passed), and {@link #ready} answers false
+ * until then: the callers keep to RowKernels meanwhile; the column sums count their own fast calls
+ * ({@link #columnsReady}, which never starts the thread). Where the module was loaded at run time ({@link VectorModule})
+ * and that speed was never reached, the Vector API is turned off again ({@link Kernels#stopVectorApi}). The two kernel
+ * sets give the same bits, so a build that switches in the middle trains exactly as one that does not.
  */
 final class VectorWarmUp {
     /**
