@@ -118,6 +118,11 @@ final class SparkObjective implements Objective {
     }
 
     @Override
+    public double validationWeight() {
+        return validation == null ? 0 : validation.totalWeight();
+    }
+
+    @Override
     public double validationLoss() {
         return validation == null ? Double.NaN : evaluate(validation, null, false)[0];
     }

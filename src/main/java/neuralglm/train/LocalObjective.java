@@ -204,6 +204,11 @@ final class LocalObjective implements Objective {
     }
 
     @Override
+    public double validationWeight() {
+        return xv == null ? 0 : neuralglm.family.Family.totalWeight(wv, xv.numRows);
+    }
+
+    @Override
     public double validationLoss() {
         if (xv == null) {
             return Double.NaN;

@@ -58,6 +58,9 @@ public interface Objective {
     /** @return the weighted mean NLL of the validation rows at the current parameters; NaN without them */
     double validationLoss();
 
+    /** @return the validation rows' total weight {@code sum w} (0 without them, or when all weigh 0) */
+    double validationWeight();
+
     /** Releases threads or cluster resources held between epochs; the next evaluation takes them again. */
     void release();
 }

@@ -272,10 +272,36 @@ public final class TrainingSession implements AutoCloseable {
         }
         if (bestWeights != null) {
             Parameters.restore(net.parameters(), bestWeights);
+        } else {
+            checkValidationFinite();
         }
         finished = result(bestWeights != null);
         release();
         return finished;
+    }
+
+    /**
+     * With early stopping and no epoch chosen (the held-out rows' mean NLL was never finite), the network ends with the
+     * last epoch's weights, on which the held-out rows of positive weight have no finite NLL: eta outside the link's
+     * domain (the canonical Gamma and Inverse Gaussian links need eta &lt; 0; an offset can put a held-out row there
+     * while the training rows, whose passes check theirs, stay inside), so the model would predict NaN for them. That is
+     * refused as a divergence, whatever face trains (a Spark model has no later pass over the held-out rows).
+     *
+     * @throws TrainingDivergedException saying so (the session is then broken and its threads released)
+     */
+    private void checkValidationFinite() {
+        if (patience == 0 || epoch == 0 || Double.isFinite(validationTrace[epoch - 1])
+                || !(data.validationWeight() > 0)) {
+            return;
+        }
+        broken = true;
+        release();
+        throw new TrainingDivergedException(epoch - 1, String.format(java.util.Locale.ROOT,
+                "Training left the domain of the %s family's %s link on the %d rows held out for early stopping: their "
+                        + "mean negative log-likelihood was %s after each of the %d epochs, so no epoch could be chosen, and "
+                        + "the model would have no finite mean for some of them (the link needs %s; the training rows, "
+                        + "which training's passes check, stayed inside). Use the log link.", family.name(), family.link(),
+                data.validationRows(), validationTrace[epoch - 1], epoch, family.link().etaDomain()));
     }
 
     private TrainingResult result(boolean restored) {

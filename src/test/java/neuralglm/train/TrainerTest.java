@@ -297,6 +297,45 @@ class TrainerTest {
         assertTrue(e.getMessage().contains("at epoch 0: eta = 0.5 at row 0, but the link needs eta < 0"), e.getMessage());
     }
 
+    /**
+     * Canonical Gamma link with early stopping: offsets put the rows held out (eta = 0.5 + net) outside the link's
+     * domain while the training rows (eta = -1 + net) stay inside, so no epoch has a finite validation loss and none is
+     * chosen; the run is refused as a divergence when it finishes (the model would predict NaN for those rows, and a
+     * Spark model has no later pass over them), naming the held-out rows and the domain. With the held-out rows' offsets
+     * inside too, the same run finishes.
+     */
+    @Test
+    void heldOutRowsOutsideTheDomainAtEveryEpochAreRefused() {
+        final GammaFamily f = new GammaFamily(Link.NEGATIVE_INVERSE);
+        final DMatrixRMaj x = inputs(), y = targets(new GammaFamily(Link.LOG), x);
+        final Trainer trainer = new Trainer(6).withValidation(0.25, 2).withSeed(3);
+        final int[] held = ValidationSplit.of(f, y, 0.25, 3).validation();
+        for (boolean outside : new boolean[] {false, true}) {
+            final double[] offset = new double[N];
+            java.util.Arrays.fill(offset, -1.0);
+            for (int i : held) {
+                offset[i] = outside ? 0.5 : -1.0;
+            }
+            final Sequential glm = new Sequential().add("fc1", new Linear("fc1", 2, 1, new Random(1)));
+            glm.parameter("fc1.weight").set(new double[] {0, 0});
+            glm.parameter("fc1.bias").set(new double[] {0});
+            final TrainingSession s = trainer.start(glm, f, new SgdOptimizer(1e-4), x, false, y, null, offset);
+            while (s.runEpoch()) {
+                // to the epoch limit, or stopped early for want of improvement
+            }
+            if (!outside) {
+                assertTrue(s.finish().bestEpoch() >= 0, "held-out rows inside: an epoch is chosen");
+                continue;
+            }
+            final TrainingDivergedException e = assertThrows(TrainingDivergedException.class, s::finish);
+            final String m = e.getMessage();
+            assertTrue(m.startsWith("Training left the domain of the Gamma family's canonical (-1/mu) link on the "
+                    + held.length + " rows held out for early stopping"), m);
+            assertTrue(m.contains("so no epoch could be chosen") && m.contains("the link needs eta < 0"), m);
+            assertFalse(s.isOpen(), "the session is broken");
+        }
+    }
+
     // ------------------------------------------------------------------ interruption
 
     @ParameterizedTest(name = "batch size {0}")
