@@ -17,6 +17,7 @@ import java.util.Arrays;
  *   row-loops    one six-term row loop on rows of 64 against longer rows, more terms per pass, a fused ReLU (RowLoopBench)
  *   weka-large, weka-notebook, weka-predict   through the Weka face (see WekaBench)
  *   thread-steps  the large workload's steps alone: 2 threads against two 1-thread loops side by side
+ *   weight-checks  the products' finite-weight test of a 64 x 64 weight, scalar loop against vectors (WeightCheckBench)
  *                 (neuralglm.train.ThreadStepBench; --variants DIR1,DIR2 compares other builds in the same rounds)
  * </pre>
  * Every workload takes {@code --pin-cpu N}: the calling thread (the one that runs a 1-thread workload) is pinned to CPU
@@ -67,6 +68,9 @@ public final class BenchMain {
                 break;
             case "row-loops":
                 RowLoopBench.run(a);
+                break;
+            case "weight-checks":
+                neuralglm.linalg.WeightCheckBench.run(a.integer("rounds", 9));
                 break;
             case "thread-steps":
                 neuralglm.train.ThreadStepBench.run(java.nio.file.Path.of(a.string("data", "target/bench-data")).resolve("large_poisson.bin"),

@@ -84,7 +84,7 @@ public final class VectorRowKernels {
                                     double[][] c, boolean relu, double[][] step, long[] masks) {
         checkTerms(p);
         final boolean skip = n > 0 && RowKernels.hasZeros(aRows, aFlat, Math.min(n, RowKernels.PROBE), p)
-                && ZeroTerms.finite(b, bOff, bOff + p * m) && (z == null || ZeroTerms.noNegativeZero(z, m));
+                && finite(b, bOff, bOff + p * m) && (z == null || ZeroTerms.noNegativeZero(z, m));
         final int kind = relu ? RELU : step != null ? STEP : PLAIN;
         final long all = allTerms(p);
         for (int i = 0; i < n; i++) {
@@ -113,7 +113,7 @@ public final class VectorRowKernels {
     public static void affine(double[] a, int n, int p, double[] b, int bOff, int m, double[] z, double[] c, boolean relu) {
         checkTerms(p);
         final boolean skip = n > 0 && RowKernels.hasZeros(null, a, Math.min(n, RowKernels.PROBE), p)
-                && ZeroTerms.finite(b, bOff, bOff + p * m) && (z == null || ZeroTerms.noNegativeZero(z, m));
+                && finite(b, bOff, bOff + p * m) && (z == null || ZeroTerms.noNegativeZero(z, m));
         final long all = allTerms(p);
         for (int i = 0; i < n; i++) {
             row(a, i * p, skip ? nonZeroMask(a, i * p, p) : all, b, bOff, m, z, c, i * m, relu ? RELU : PLAIN,
@@ -141,6 +141,28 @@ public final class VectorRowKernels {
             mask |= (long) ZeroTerms.nonZero(a[from + k]) << k;
         }
         return mask;
+    }
+
+    /**
+     * {@link ZeroTerms#finite(double[], int, int)} on vectors, the same answer: whether {@code sum w[i] * 0} over
+     * {@code w[from..to)} is 0 (NaN once an entry is infinite or NaN), four vectors of sums at a time. A 64 x 64 weight
+     * took 1.0-1.7 us in the scalar loop's four chains, 0.2-0.3 us here; the products ask it for every step's forward
+     * and input gradient of a 64-unit layer.
+     */
+    static boolean finite(double[] w, int from, int to) {
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int i = from;
+        for (; i + 4 * L <= to; i += 4 * L) {
+            s0 = s0.add(DoubleVector.fromArray(S, w, i).mul(0.0));
+            s1 = s1.add(DoubleVector.fromArray(S, w, i + L).mul(0.0));
+            s2 = s2.add(DoubleVector.fromArray(S, w, i + 2 * L).mul(0.0));
+            s3 = s3.add(DoubleVector.fromArray(S, w, i + 3 * L).mul(0.0));
+        }
+        double s = s0.add(s1).add(s2).add(s3).reduceLanes(VectorOperators.ADD);
+        for (; i < to; i++) {
+            s += w[i] * 0.0;
+        }
+        return s == 0.0;
     }
 
     /** The products hold a row's terms as one 64-bit mask; the callers give them at most {@link #MAX_WIDTH} terms. */

@@ -230,6 +230,43 @@ class VectorRowKernelsTest {
         assertEquals(40 * 9 * 64, compared);
     }
 
+    /**
+     * The vector check of a weight's entries against each entry's own test ({@link Double#isFinite}) and the scalar
+     * {@link ZeroTerms#finite}: lengths 0 to 300 from every offset 0 to 7 (whole blocks of four vectors, a scalar tail,
+     * both), clean or with one infinity or NaN at a random place, -0 and the largest finite values among the entries.
+     */
+    @Test
+    void finiteWeightsAsEachEntrySays() {
+        assumeTrue(Kernels.vectorised(), "the Vector API module is not loaded");
+        final Random rng = new Random(9);
+        final double[] bad = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
+            Double.longBitsToDouble(0x7ff0000000000001L)};
+        final double[] w = new double[310];
+        int finite = 0, infinite = 0;
+        for (int trial = 0; trial < 600; trial++) {
+            for (int e = 0; e < w.length; e++) {
+                w[e] = rng.nextInt(10) == 0 ? (rng.nextBoolean() ? -0.0 : Double.MAX_VALUE) : rng.nextGaussian();
+            }
+            final int from = rng.nextInt(8), len = rng.nextInt(301);
+            if (trial % 2 == 1 && len > 0) {
+                w[from + rng.nextInt(len)] = bad[rng.nextInt(bad.length)];
+            }
+            boolean want = true;
+            for (int e = from; e < from + len; e++) {
+                want &= Double.isFinite(w[e]);
+            }
+            final String what = "trial " + trial + ", from " + from + ", length " + len;
+            assertEquals(want, VectorRowKernels.finite(w, from, from + len), what);
+            assertEquals(want, ZeroTerms.finite(w, from, from + len), what + " (scalar)");
+            if (want) {
+                finite++;
+            } else {
+                infinite++;
+            }
+        }
+        assertTrue(finite > 200 && infinite > 200, finite + " finite, " + infinite + " not");
+    }
+
     /** A line start is an index 0 to 7; on HotSpot the addresses are known, so starts are measured, not guessed. */
     @Test
     void lineStartsAreKnownOnHotSpot() {
