@@ -179,12 +179,12 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
                         if (bad || !Double.isFinite(wt) || wt < 0) {
                             InputChecks.checkInstance(inst, i + 1);
                         }
-                        if (classValues != null) {
-                            classValues[i] = v;
-                        }
                     } else {
                         InputChecks.checkInstance(inst, i + 1);
                         sparse[t] |= raw != null;
+                    }
+                    if (classValues != null) {   // every row with a class value, sparse ones too (the lean pass's)
+                        classValues[i] = v;
                     }
                     w[i] = inst.weight();
                     if (y != null) {
@@ -234,9 +234,9 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
                     }
                     if (copied) {
                         System.arraycopy(raw, i * m, raw, j * m, m);
-                        if (classValues != null) {
-                            classValues[j] = classValues[i];
-                        }
+                    }
+                    if (classValues != null) {
+                        classValues[j] = classValues[i];
                     }
                     j++;
                 }

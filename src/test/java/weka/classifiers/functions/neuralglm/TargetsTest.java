@@ -187,6 +187,41 @@ class TargetsTest {
     }
 
     /**
+     * The lean pass hands on the class values of a nominal class (one-hot targets: their own array) for every row with
+     * one, a sparse instance's too, in the rows' order, for both values of a missing class among them.
+     */
+    @Test
+    void leanPassHandsOnNominalClassValues() {
+        for (int seed = 0; seed < 20; seed++) {
+            final Random rng = new Random(seed);
+            final int n = 1 + rng.nextInt(600), m = 1 + rng.nextInt(5), c = rng.nextInt(m + 1);
+            final java.util.ArrayList<weka.core.Attribute> atts = new java.util.ArrayList<>();
+            for (int a = 0; a <= m; a++) {
+                atts.add(a == c ? new weka.core.Attribute("y", java.util.List.of("a", "b", "c")) : new weka.core.Attribute("x" + a));
+            }
+            final Instances data = new Instances("nominal", atts, n);
+            data.setClassIndex(c);
+            for (int i = 0; i < n; i++) {
+                final double[] v = new double[m + 1];
+                for (int a = 0; a <= m; a++) {
+                    v[a] = a == c ? (rng.nextInt(9) == 0 ? Utils.missingValue() : rng.nextInt(3)) : rng.nextGaussian();
+                }
+                data.add(rng.nextInt(7) == 0 ? new SparseInstance(1.0, v) : new DenseInstance(1.0, v));
+            }
+            final Targets.Known got;
+            try {
+                got = Targets.known(data, new CategoricalFamily(), 1, false);
+            } catch (IllegalArgumentException e) {
+                continue;   // no row with a class value
+            }
+            final Instances train = got.train();
+            for (int i = 0; i < train.numInstances(); i++) {
+                assertEquals(train.instance(i).classValue(), got.classValues()[i], 0.0, "seed " + seed + ", row " + i);
+            }
+        }
+    }
+
+    /**
      * The lean pass (no copy of the inputs) summarises the value arrays as it finds them: {@link ColumnSummary#of} on the
      * matrix of the raw inputs (made here from the instances) with the targets' weights, to the bit, over several blocks
      * of rows (256 each); none when a class value or an input value is missing or an instance is sparse.
