@@ -94,8 +94,7 @@ public final class Kernels {
      */
     public static int addColumnSums(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] m, int c0,
                                     int c1) {
-        return VECTOR && c1 - c0 >= VectorColumnMoments.L && VectorWarmUp.columnsReady()
-                ? VectorColumnMoments.addRows(xs, r0, r1, d, w, w0, m, c0, c1) : c0;
+        return columnVectors(c0, c1) ? VectorColumnMoments.addRows(xs, r0, r1, d, w, w0, m, c0, c1) : c0;
     }
 
     /**
@@ -105,8 +104,12 @@ public final class Kernels {
      */
     public static int addColumnSquares(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] a,
                                        double[] s, int c0, int c1) {
-        return VECTOR && c1 - c0 >= VectorColumnMoments.L && VectorWarmUp.columnsReady()
-                ? VectorColumnMoments.addSquares(xs, r0, r1, d, w, w0, a, s, c0, c1) : c0;
+        return columnVectors(c0, c1) ? VectorColumnMoments.addSquares(xs, r0, r1, d, w, w0, a, s, c0, c1) : c0;
+    }
+
+    /** @return whether columns c0 .. c1 - 1 fill a vector and {@link VectorColumnMoments} is on and compiled */
+    private static boolean columnVectors(int c0, int c1) {
+        return VECTOR && c1 - c0 >= VectorColumnMoments.L && VectorWarmUp.columnsReady();
     }
 
     /**

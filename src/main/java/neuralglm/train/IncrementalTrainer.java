@@ -204,14 +204,17 @@ public final class IncrementalTrainer {
      * its first {@link #kept} rows are the last steps' rows in some order, which a check of their loss does not need).
      */
     private void keep(int b) {
-        for (int r = 0; r < b; r++) {
-            System.arraycopy(xb.data, r * d, lastX.data, next * d, d);
-            System.arraycopy(yb.data, r * k, lastY.data, next * k, k);
-            lastW[next] = wb[r];
+        // the window holds at least a batch: the rows go in two runs at most, up to its end and from its start
+        for (int r = 0; r < b; ) {
+            final int run = Math.min(b - r, window - next);
+            System.arraycopy(xb.data, r * d, lastX.data, next * d, run * d);
+            System.arraycopy(yb.data, r * k, lastY.data, next * k, run * k);
+            System.arraycopy(wb, r, lastW, next, run);
             if (ob != null) {
-                lastO[next] = ob[r];
+                System.arraycopy(ob, r, lastO, next, run);
             }
-            next = next + 1 == window ? 0 : next + 1;
+            r += run;
+            next = (next + run) % window;
         }
         kept = Math.min(window, kept + b);
     }

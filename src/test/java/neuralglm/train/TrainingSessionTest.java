@@ -318,6 +318,35 @@ class TrainingSessionTest {
     }
 
     /**
+     * The end of stream's check keeps exactly the last {@value IncrementalTrainer#CHECK_ROWS} rows, over 13 steps of
+     * 5-row batches (the ring wraps in the middle of the last one): row A (x = 1e154, y = 0, a zero gradient at the
+     * start) among them makes the check fail once the last batch's row B (x = 1, y = 1e154) has stepped the weights to
+     * about 2e153; one row earlier, A has left the window and the same stream passes (the other rows, x = 0, stay
+     * finite at eta = b).
+     */
+    @Test
+    void theEndOfStreamCheckKeepsTheLastRowsOfARing() {
+        for (int at = 0; at <= 1; at++) {
+            final Sequential net = Sequential.mlp(1, new int[0], Activation.Identity::new, 1, new Random(1));
+            final Linear lin = (Linear) net.layers().get(0);
+            lin.weight().value().data[0] = 0;
+            lin.bias().value().data[0] = 0;
+            final IncrementalTrainer s = new Trainer(1).withBatchSize(5).incremental(net, GAUSSIAN, new SgdOptimizer(1.0), 1);
+            final int rows = 65;
+            for (int i = 0; i < rows; i++) {
+                final double x = i == at ? 1e154 : i == rows - 1 ? 1 : 0, y = i == rows - 1 ? 1e154 : 0;
+                s.add(new double[] {x}, new double[] {y}, 1.0);
+            }
+            assertEquals(2e153, lin.weight().value().data[0], 1e140, "the step this test means to take");
+            if (at == 0) {
+                s.checkLastStep();   // A is the 65th row from the end: out of the window
+            } else {
+                assertThrows(TrainingDivergedException.class, s::checkLastStep, "A is the 64th row from the end");
+            }
+        }
+    }
+
+    /**
      * A step whose parameters stay finite but whose outputs do not (found by NeuralGLMFuzzTest, seed 84843: a stream's
      * last step left a model predicting NaN everywhere), refused by the end of stream's check of its last step. A
      * Gaussian GLM at 0 on the row x = y = 1e154 (loss 5e307, finite) takes with SGD at lr 1 the step w = 1e308,

@@ -322,8 +322,9 @@ public final class TrainingRun {
     /**
      * No training instance of positive weight has an eta outside the link's domain ({@link neuralglm.family.Link#inDomain}:
      * the canonical Gamma and Inverse Gaussian links need {@code eta < 0}), where the model has no mean and predicts NaN.
-     * Training's own passes refuse such an eta on the rows they see, but the rows held out for early stopping are not
-     * among them (an offset can put such a row outside when the others are inside: Weka fuzz seed 724639).
+     * The engine refuses such an eta on the rows training passes over, and on the rows held out for early stopping when
+     * no epoch could be chosen ({@link neuralglm.train.TrainingSession#finish}; Weka fuzz seed 724639); this check covers
+     * the model as this face makes it after training (its output level refitted, networks averaged).
      *
      * @param fitted the model's eta on the training instances (offsets included)
      * @param result the training's result (its epochs, for the exception)
@@ -341,10 +342,8 @@ public final class TrainingRun {
         throw new neuralglm.train.TrainingDivergedException(Math.max(0, result.epochs() - 1), String.format(
                 java.util.Locale.ROOT, "Training left the domain of the %s family's %s link: the trained model's eta is "
                         + "%s on training instance %d of the %d with a class value (%d of them outside), but the link needs "
-                        + "%s, so the model has no mean there%s. Use the log link.", family.name(), link, o.value(),
-                o.first() + 1, fitted.numRows, o.rows(), link.etaDomain(), session.validationRows() > 0
-                        ? " (the instances held out for early stopping are not in training's passes, which check the others)"
-                        : ""));
+                        + "%s, so the model has no mean there. Use the log link.", family.name(), link, o.value(),
+                o.first() + 1, fitted.numRows, o.rows(), link.etaDomain()));
     }
 
     /**
