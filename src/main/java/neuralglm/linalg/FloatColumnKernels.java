@@ -71,7 +71,7 @@ public final class FloatColumnKernels {
      * @param yT   m output columns. Overwritten.
      */
     public static void affine(float[][] xT, int n, int p, float[] w, int m, float[] bias, float[][] yT) {
-        affine(xT, n, p, w, m, bias, yT, NONE);
+        affine(xT, n, p, w, m, bias, yT, NONE, vectors(p, m));
     }
 
     /**
@@ -87,10 +87,16 @@ public final class FloatColumnKernels {
      * @param yT   m output columns, the ReLU's outputs. Overwritten.
      */
     public static void affineRelu(float[][] xT, int n, int p, float[] w, int m, float[] bias, float[][] yT) {
-        affine(xT, n, p, w, m, bias, yT, RELU);
+        affine(xT, n, p, w, m, bias, yT, RELU, vectors(p, m));
     }
 
-    private static void affine(float[][] xT, int n, int p, float[] w, int m, float[] bias, float[][] yT, int epilogue) {
+    /** @param vectors whether the products run in {@link VectorFloatColumnKernels} (the same bits; tests choose) */
+    static void affine(float[][] xT, int n, int p, float[] w, int m, float[] bias, float[][] yT, int epilogue,
+                       boolean vectors) {
+        if (vectors) {
+            VectorFloatColumnKernels.combine(w, 0, p, 1, p, xT, bias, yT, null, 0, m, n, epilogue);
+            return;
+        }
         final int bs = block(n, p);
         for (int i0 = 0; i0 < n; i0 += bs) {
             final int i1 = Math.min(n, i0 + bs);
@@ -115,7 +121,7 @@ public final class FloatColumnKernels {
      * @param dxT p input-gradient columns. Overwritten.
      */
     public static void inputGrad(float[][] dyT, int n, int m, float[] w, int p, float[][] dxT) {
-        inputGrad(dyT, n, m, w, p, null, dxT);
+        inputGrad(dyT, n, m, w, p, null, dxT, vectors(m, p));
     }
 
     /**
@@ -132,10 +138,15 @@ public final class FloatColumnKernels {
      * @param dxT p columns of dL/d(the ReLU's inputs). Overwritten.
      */
     public static void inputGradRelu(float[][] dyT, int n, int m, float[] w, int p, float[][] yT, float[][] dxT) {
-        inputGrad(dyT, n, m, w, p, yT, dxT);
+        inputGrad(dyT, n, m, w, p, yT, dxT, vectors(m, p));
     }
 
-    private static void inputGrad(float[][] dyT, int n, int m, float[] w, int p, float[][] yT, float[][] dxT) {
+    /** @param vectors whether the products run in {@link VectorFloatColumnKernels} (the same bits; tests choose) */
+    static void inputGrad(float[][] dyT, int n, int m, float[] w, int p, float[][] yT, float[][] dxT, boolean vectors) {
+        if (vectors) {
+            VectorFloatColumnKernels.combine(w, 0, 1, p, m, dyT, null, dxT, yT, 0, p, n, yT == null ? NONE : MASK);
+            return;
+        }
         final int bs = block(n, m);
         for (int i0 = 0; i0 < n; i0 += bs) {
             final int i1 = Math.min(n, i0 + bs);
@@ -149,8 +160,27 @@ public final class FloatColumnKernels {
         }
     }
 
-    /** Epilogues of {@link #combine}: none, {@code max(t, 0)}, {@code t [y > 0]}. */
-    private static final int NONE = 0, RELU = 1, MASK = 2;
+    /** Epilogues of {@link #combine}: none, {@code max(t, 0)}, {@code t [y > 0]} (as {@link VectorFloatColumnKernels}'). */
+    static final int NONE = VectorFloatColumnKernels.NONE, RELU = VectorFloatColumnKernels.RELU,
+            MASK = VectorFloatColumnKernels.MASK;
+
+    /**
+     * Layers with more inputs or outputs than this run their forward and input-gradient products on the Vector API
+     * ({@link VectorFloatColumnKernels}) when the JVM has it: the layers of the networks whose options start its
+     * warm-up ({@link Kernels#prepareFloatKernels}); narrower networks (the notebook's) keep these loops and no warm-up
+     * thread takes the machine's other CPU.
+     */
+    static final int VECTOR_MIN_WIDTH = 48;
+
+    /**
+     * @return whether a product of {@code terms} terms per sum and {@code outputs} sums runs in
+     *         {@link VectorFloatColumnKernels}: the Vector API is on ({@link Kernels#vectorised}), the layer is wider than
+     *         {@link #VECTOR_MIN_WIDTH}, and C2 has compiled those kernels (the first such call starts their warm-up,
+     *         {@link VectorWarmUp#floatReady}); the same bits either way
+     */
+    private static boolean vectors(int terms, int outputs) {
+        return Math.max(terms, outputs) > VECTOR_MIN_WIDTH && Kernels.vectorised() && VectorWarmUp.floatReady();
+    }
 
     /**
      * {@code t[i] = e(z + sum_q c[c0 + q*cs] v[q][i])} for {@code i0 <= i < i1}, each term one fused multiply-add in
@@ -396,6 +426,11 @@ public final class FloatColumnKernels {
      * @param db  length m, or null. Accumulated.
      */
     public static void affineGrad(float[][] dyT, int n, int m, float[][] xT, int p, double[] dW, double[] db) {
+        affineGrad(dyT, n, m, xT, p, dW, db, vectors(db == null ? p : p + 1, m));
+    }
+
+    /** @param vectors whether the outer products run in {@link VectorFloatColumnKernels} (the same bits; tests choose) */
+    static void affineGrad(float[][] dyT, int n, int m, float[][] xT, int p, double[] dW, double[] db, boolean vectors) {
         final Scratch s = SCRATCH.get();
         if (s.zeros.length < n) {
             s.zeros = new float[n];
@@ -417,9 +452,13 @@ public final class FloatColumnKernels {
         java.util.Arrays.fill(g, 0, m * pe, 0.0);
         if (pe >= 8 && m >= 4) {
             if (m > pe) {
-                wide(s, xe, pe, 1, dyT, m, pe, n, g);
+                if (vectors) {   // every example's terms, as wide's
+                    outerProducts(s, xe, pe, 1, dyT, m, pe, n, g, false, true);
+                } else {
+                    wide(s, xe, pe, 1, dyT, m, pe, n, g);
+                }
             } else {
-                outerProducts(s, dyT, m, pe, xe, pe, 1, n, g);
+                outerProducts(s, dyT, m, pe, xe, pe, 1, n, g, true, vectors);
             }
         } else if (pe >= m) {
             for (int j = 0; j < m; j++) {
@@ -540,10 +579,15 @@ public final class FloatColumnKernels {
      * {@code t[q] += a[r][i] G[i][q]}, by chains of six fused multiply-adds per entry, which is added into row r of
      * dW in double. The examples left out contribute {@code 0 * G[i][q]}, which is 0 for finite G (after a ReLU
      * about half of the terms); a non-finite G means a non-finite forward pass, whose loss stops training.
+     * Without {@code skip} every example's terms are summed ({@link #wide}'s sums). With {@code vectors} each row of sums
+     * is held in registers over a block's examples ({@link VectorFloatColumnKernels#rowSums}; the same bits); the
+     * rows and sums are then as long as ng rounded up to a multiple of 16.
      */
-    private static void outerProducts(Scratch s, float[][] a, int na, int as, float[][] g, int ng, int gs, int n, double[] dW) {
-        if (s.gRows.length < ROWS || s.gRows[0].length < ng || s.sums.length < na || s.sums[0].length < ng) {
-            final int w = Math.max(ng, Math.max(s.gRows.length == 0 ? 0 : s.gRows[0].length, s.sums.length == 0 ? 0 : s.sums[0].length));
+    private static void outerProducts(Scratch s, float[][] a, int na, int as, float[][] g, int ng, int gs, int n, double[] dW,
+                                      boolean skip, boolean vectors) {
+        final int width = vectors ? (ng + 15) & ~15 : ng;
+        if (s.gRows.length < ROWS || s.gRows[0].length < width || s.sums.length < na || s.sums[0].length < width) {
+            final int w = Math.max(width, Math.max(s.gRows.length == 0 ? 0 : s.gRows[0].length, s.sums.length == 0 ? 0 : s.sums[0].length));
             s.gRows = new float[ROWS][w];
             s.sums = new float[Math.max(na, s.sums.length)][w];
         }
@@ -553,7 +597,7 @@ public final class FloatColumnKernels {
             s.dense = new boolean[na];
         }
         final boolean[] dense = s.dense;
-        java.util.Arrays.fill(dense, 0, na, false);
+        java.util.Arrays.fill(dense, 0, na, !skip);
         for (int f0 = 0; f0 < n; f0 += FLUSH) {
             final int f1 = Math.min(n, f0 + FLUSH);
             for (int r = 0; r < na; r++) {
@@ -561,8 +605,24 @@ public final class FloatColumnKernels {
             }
             for (int i0 = f0; i0 < f1; i0 += ROWS) {
                 final int i1 = Math.min(f1, i0 + ROWS);
-                transpose(g, ng, i0, i1, rows);
-                for (int r = 0; r < na; r++) {
+                final boolean finite = vectors && skip ? transposeFinite(g, ng, i0, i1, rows) : transpose(g, ng, i0, i1, rows);
+                int r0 = 0;
+                // on vectors, four columns of a at a time over every example: a left-out term is 0 * G[i][q], which adds
+                // nothing to a sum (never -0) when G is finite, so every example's terms give the same bits (with
+                // skip, checked on the block's entries as they are transposed; the columns' first-block density noted
+                // as below)
+                if (vectors && (!skip || finite)) {
+                    for (; r0 + 4 <= na; r0 += 4) {
+                        if (skip && i0 == 0) {
+                            for (int r = r0; r < r0 + 4; r++) {
+                                dense[r] = nonZeroCount(a[r], i0, i1) == i1 - i0;
+                            }
+                        }
+                        VectorFloatColumnKernels.rowSums4(a[r0], a[r0 + 1], a[r0 + 2], a[r0 + 3], i0, i1, rows,
+                                sums[r0], sums[r0 + 1], sums[r0 + 2], sums[r0 + 3], ng);
+                    }
+                }
+                for (int r = r0; r < na; r++) {
                     final float[] d = a[r], t = sums[r];
                     int count = 0;
                     if (dense[r]) {
@@ -575,6 +635,10 @@ public final class FloatColumnKernels {
                             count += ZeroTerms.nonZero(d[i]);
                         }
                         dense[r] = i0 == 0 && count == i1 - i0;
+                    }
+                    if (vectors) {
+                        VectorFloatColumnKernels.rowSums(d, idx, count, i0, rows, t, ng);
+                        continue;
                     }
                     int c = 0;
                     for (; c + 5 < count; c += 6) {
@@ -608,8 +672,54 @@ public final class FloatColumnKernels {
         }
     }
 
-    /** {@code rows[i - i0][q] = g[q][i]} for {@code i0 <= i < i1}, {@code q < ng}: four columns per pass over the rows. */
-    private static void transpose(float[][] g, int ng, int i0, int i1, float[][] rows) {
+    /** @return how many of {@code d[i0 .. i1 - 1]} are not 0 (as the outer products' lists count them) */
+    private static int nonZeroCount(float[] d, int i0, int i1) {
+        int count = 0;
+        for (int i = i0; i < i1; i++) {
+            count += ZeroTerms.nonZero(d[i]);
+        }
+        return count;
+    }
+
+    /**
+     * {@link #transpose}, telling whether every entry is finite: an exponent field of all ones (infinity, NaN) plus
+     * {@code 2^23} carries into the sign bit, OR-ed over the entries (integer operations beside the copies).
+     *
+     * @return whether every entry copied is finite
+     */
+    private static boolean transposeFinite(float[][] g, int ng, int i0, int i1, float[][] rows) {
+        final int e = 0x7f800000, one = 0x00800000;
+        int bits = 0, q = 0;
+        for (; q + 3 < ng; q += 4) {
+            final float[] c0 = g[q], c1 = g[q + 1], c2 = g[q + 2], c3 = g[q + 3];
+            for (int i = i0; i < i1; i++) {
+                final float[] row = rows[i - i0];
+                final float u0 = c0[i], u1 = c1[i], u2 = c2[i], u3 = c3[i];
+                row[q] = u0;
+                row[q + 1] = u1;
+                row[q + 2] = u2;
+                row[q + 3] = u3;
+                bits |= ((Float.floatToRawIntBits(u0) & e) + one) | ((Float.floatToRawIntBits(u1) & e) + one)
+                        | ((Float.floatToRawIntBits(u2) & e) + one) | ((Float.floatToRawIntBits(u3) & e) + one);
+            }
+        }
+        for (; q < ng; q++) {
+            final float[] c = g[q];
+            for (int i = i0; i < i1; i++) {
+                final float u = c[i];
+                rows[i - i0][q] = u;
+                bits |= (Float.floatToRawIntBits(u) & e) + one;
+            }
+        }
+        return bits >= 0;
+    }
+
+    /**
+     * {@code rows[i - i0][q] = g[q][i]} for {@code i0 <= i < i1}, {@code q < ng}: four columns per pass over the rows.
+     *
+     * @return true (for {@link #transposeFinite}'s callers: nothing checked)
+     */
+    private static boolean transpose(float[][] g, int ng, int i0, int i1, float[][] rows) {
         int q = 0;
         for (; q + 3 < ng; q += 4) {
             final float[] c0 = g[q], c1 = g[q + 1], c2 = g[q + 2], c3 = g[q + 3];
@@ -627,6 +737,7 @@ public final class FloatColumnKernels {
                 rows[i - i0][q] = c[i];
             }
         }
+        return true;
     }
 
     /*

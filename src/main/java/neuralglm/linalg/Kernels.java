@@ -83,6 +83,17 @@ public final class Kernels {
     }
 
     /**
+     * As {@link #prepareRowKernels} for a float32 network that trains by columns with a layer wider than 48 units: loads the
+     * module if need be and starts the warm-up of the float pass's Vector API products ({@link VectorFloatColumnKernels},
+     * {@link VectorWarmUp#floatReady}). Once per JVM; nothing where the module cannot be had.
+     */
+    public static void prepareFloatKernels() {
+        if (useVectorApi()) {
+            VectorWarmUp.floatReady();
+        }
+    }
+
+    /**
      * {@code m_j += w_r x_rj} over rows {@code r0 .. r1 - 1} and columns {@code c0 .. c1 - 1} of the row-major d-column
      * xs (row r's weight {@code w[w0 + r]}, 1 when w is null), each column's terms in row order, on the Vector API
      * ({@link VectorColumnMoments}) for the columns that fill whole vectors when the products run there and C2 has

@@ -70,6 +70,105 @@ final class VectorWarmUp {
         return columnsReady;
     }
 
+    /** Whether {@link VectorFloatColumnKernels} is compiled (a warm-up of its own: a float32 network never uses the others). */
+    private static volatile boolean floatReady;
+    private static final AtomicBoolean FLOAT_STARTED = new AtomicBoolean();
+    /** A warm-up round of the float kernels this fast (ns) counts as compiled (their fallbacks take hundreds of us). */
+    private static final long FLOAT_COMPILED_NS = 10_000;
+
+    /**
+     * @return whether {@link VectorFloatColumnKernels} is compiled; the first call starts its own daemon warm-up (as
+     *         {@link #ready} does for the row kernels) and answers false. Where that speed is never reached the float
+     *         pass keeps {@link FloatColumnKernels}' loops (the same bits)
+     */
+    static boolean floatReady() {
+        if (floatReady) {
+            return true;
+        }
+        if (FLOAT_STARTED.compareAndSet(false, true)) {
+            if (Boolean.getBoolean("neuralglm.noVectorWarmUp")) {
+                floatReady = true;
+                return true;
+            }
+            final Thread t = new Thread(() -> {
+                try {
+                    floatReady = warmUpFloat();
+                } catch (RuntimeException | LinkageError e) {
+                    // the plain loops stay: the same bits
+                }
+            }, "neuralglm-vector-float-warm-up");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        }
+        return floatReady;
+    }
+
+    /**
+     * Runs {@link VectorFloatColumnKernels}' products on small operands, every path training and prediction take (four
+     * outputs and one, 64 examples, 16 and the last ones; no epilogue, ReLU, the ReLU's step; a start or none; the
+     * weight gradient's rows of sums in each width of block, one column or four: a path
+     * C2 never saw is an uncommon trap, back to the interpreter and the API's fallbacks) until a round takes the time of
+     * compiled code {@value #IN_A_ROW} times in a row, or the time is up.
+     *
+     * @return whether compiled speed was reached
+     */
+    static boolean warmUpFloat() {
+        final Random rng = new Random(2);
+        final int n = 4 * 16 + 16 + 1, outputs = 5, len = 2;
+        final float[][] v = new float[len][n], t = new float[outputs][n], y = new float[outputs][n];
+        final float[] c = new float[outputs * len], z = new float[outputs];
+        for (int q = 0; q < len; q++) {
+            for (int i = 0; i < n; i++) {
+                v[q][i] = (float) rng.nextGaussian();
+            }
+        }
+        for (int a = 0; a < outputs; a++) {
+            for (int i = 0; i < n; i++) {
+                y[a][i] = rng.nextBoolean() ? 0f : rng.nextFloat();
+            }
+            z[a] = (float) rng.nextGaussian();
+        }
+        for (int e = 0; e < c.length; e++) {
+            c[e] = (float) rng.nextGaussian() * 0.1f;
+        }
+        // the weight gradient's rows of sums: five vectors of sums, four, five and one; four columns by five vectors
+        // and one, and by four
+        final float[][] rows = new float[2][96], sums = new float[4][96];
+        for (float[] r : rows) {
+            for (int q = 0; q < r.length; q++) {
+                r[q] = (float) rng.nextGaussian();
+            }
+        }
+        final int[] idx = {0, 1};
+        final long start = System.nanoTime();
+        int fast = 0;
+        for (int round = 0; fast < IN_A_ROW && System.nanoTime() - start < GIVE_UP_NS; round++) {
+            if ((round & 63) == 63) {
+                for (float[] r : sums) {
+                    java.util.Arrays.fill(r, 0f);   // keep the sums bounded
+                }
+            }
+            final long t0 = System.nanoTime();
+            VectorFloatColumnKernels.rowSums(v[0], idx, 2, 0, rows, sums[0], 80);
+            VectorFloatColumnKernels.rowSums(v[1], idx, 2, 0, rows, sums[1], 64);
+            VectorFloatColumnKernels.rowSums(v[0], idx, 2, 0, rows, sums[2], 96);
+            VectorFloatColumnKernels.rowSums4(v[0], v[1], t[0], t[1], 0, 2, rows, sums[0], sums[1], sums[2], sums[3], 96);
+            VectorFloatColumnKernels.rowSums4(v[1], v[0], t[1], t[0], 0, 2, rows, sums[0], sums[1], sums[2], sums[3], 64);
+            // the forward product with its ReLU (coefficients by rows), the input gradient through the ReLU's step
+            // (coefficients by columns), the output layer's plain product
+            VectorFloatColumnKernels.combine(c, 0, len, 1, len, v, z, t, null, 0, outputs, n, VectorFloatColumnKernels.RELU);
+            VectorFloatColumnKernels.combine(c, 0, 1, outputs, len, v, null, t, y, 0, outputs, n, VectorFloatColumnKernels.MASK);
+            VectorFloatColumnKernels.combine(c, 0, len, 1, len, v, z, t, null, 0, outputs, n, VectorFloatColumnKernels.NONE);
+            fast = System.nanoTime() - t0 < FLOAT_COMPILED_NS ? fast + 1 : fast / 2;
+        }
+        lastFloatNanos = System.nanoTime() - start;
+        return fast >= IN_A_ROW;
+    }
+
+    /** The last float warm-up's nanoseconds (for the benchmarks). */
+    static volatile long lastFloatNanos;
+
     private static void run() {
         boolean compiled = false;
         try {

@@ -359,14 +359,23 @@ public final class Sequential implements Layer {
     /**
      * @return whether this network trains in float64 on the row pass ({@link RowPass}: some {@link Linear}
      *         has more than {@code ColumnPass.MAX_WIDTH} (48) outputs) and some of its layers there on the Vector API's
-     *         row kernels when the module is loaded (at most 64 inputs and outputs, rows a multiple of 32): the networks
-     *         that module trains faster (narrower networks train by columns, wider layers on the same loops, in any JVM)
+     *         row kernels when the module is loaded (at most 64 inputs and outputs, rows a multiple of 32), or in float32
+     *         on the float column pass with a layer of 49 to {@link ColumnPass#MAX_WIDTH_FLOAT} outputs (whose products
+     *         then run on the Vector API's float kernels): the networks that module trains faster (narrower networks
+     *         train by columns on the same loops in any JVM)
      */
     public boolean trainsFasterWithVectorApi() {
-        if (precision() != Precision.FLOAT64) {
-            return false;   // float32 trains on the float column kernels
-        }
         boolean rows = false, vector = false;
+        if (precision() == Precision.FLOAT32) {
+            // the float column pass: its layers wider than 48 on VectorFloatColumnKernels
+            int widest = 0;
+            for (Layer layer : layers) {
+                if (layer instanceof Linear lin) {
+                    widest = Math.max(widest, lin.outputs());
+                }
+            }
+            return floatPassVectors(widest);
+        }
         for (Layer layer : layers) {
             if (layer instanceof Linear lin) {
                 final int p = lin.inputs(), m = lin.outputs();
@@ -388,8 +397,12 @@ public final class Sequential implements Layer {
      * @param hidden the hidden layers' sizes
      */
     public static boolean mayTrainFasterWithVectorApi(int[] hidden, Precision precision) {
-        if (precision != Precision.FLOAT64) {
-            return false;
+        if (precision == Precision.FLOAT32) {
+            int widest = 0;
+            for (int h : hidden) {
+                widest = Math.max(widest, h);
+            }
+            return floatPassVectors(widest);
         }
         boolean rows = false, vector = false;
         for (int h : hidden) {
@@ -397,6 +410,16 @@ public final class Sequential implements Layer {
             vector |= RowPass.vectorLayer(h, h) && RowPass.vectorRows(h);
         }
         return rows && vector;
+    }
+
+    /**
+     * @param widest the widest hidden layer of a float32 network
+     * @return whether its float pass by columns (hidden layers up to {@link ColumnPass#MAX_WIDTH_FLOAT} units) runs its
+     *         products of layers wider than 48 units on the Vector API ({@code linalg.VectorFloatColumnKernels}), when the
+     *         module is loaded: the float32 networks the module trains faster
+     */
+    private static boolean floatPassVectors(int widest) {
+        return widest > ColumnPass.MAX_WIDTH && widest <= ColumnPass.MAX_WIDTH_FLOAT;
     }
 
     /** @return the total number of scalar parameters */

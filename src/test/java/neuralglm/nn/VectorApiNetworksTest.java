@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Sequential#trainsFasterWithVectorApi()}: true exactly when the network trains in float64 on the row pass (a Linear with
  * more than 48 outputs) and some Linear there runs VectorRowKernels (at most 64 inputs and outputs, a side a multiple of
- * 32), the networks whose report tells a user of Weka's default JVM to add the module.
+ * 32), or in float32 on the float column pass with a layer of 49 to 128 units (its products on the float vector
+ * kernels), the networks whose report tells a user of Weka's default JVM to add the module.
  */
 class VectorApiNetworksTest {
 
@@ -32,8 +33,16 @@ class VectorApiNetworksTest {
                 + "input gradient (rows of 64) on the vectors");
         assertEquals(true, faster(100, new int[] {64}, 8), "... and with 8 outputs");
         assertEquals(false, faster(100, new int[] {60}, 8), "rows of 60 and 100: no block of vectors");
-        assertEquals(false, Sequential.mlp(20, new int[] {64, 64}, Activation.ReLU::new, 1, new Random(1))
-                .setPrecision(Precision.FLOAT32).trainsFasterWithVectorApi(), "float32 trains on the float column kernels");
+        assertEquals(true, faster32(20, new int[] {64, 64}, 1), "float32: the large workload's products on the float vectors");
+        assertEquals(true, faster32(20, new int[] {100, 30}, 1), "float32: a layer of 100 units");
+        assertEquals(false, faster32(20, new int[] {48, 48}, 1), "float32: no layer wider than 48");
+        assertEquals(false, faster32(20, new int[] {30, 20}, 1), "float32: the notebook's network");
+        assertEquals(false, faster32(20, new int[] {200}, 1), "float32: wider than the float column pass takes");
+    }
+
+    private static boolean faster32(int inputs, int[] hidden, int outputs) {
+        return Sequential.mlp(inputs, hidden, Activation.ReLU::new, outputs, new Random(1)).setPrecision(Precision.FLOAT32)
+                .trainsFasterWithVectorApi();
     }
 
     /**
@@ -50,11 +59,12 @@ class VectorApiNetworksTest {
             for (int b : new int[] {0, 8, 32, 48, 60, 64, 100}) {
                 final int[] hidden = b == 0 ? new int[] {a} : new int[] {a, b};
                 final boolean guess = Sequential.mayTrainFasterWithVectorApi(hidden, Precision.FLOAT64);
-                assertEquals(false, Sequential.mayTrainFasterWithVectorApi(hidden, Precision.FLOAT32));
+                final boolean guess32 = Sequential.mayTrainFasterWithVectorApi(hidden, Precision.FLOAT32);
                 guessed += guess ? 1 : 0;
                 for (int inputs : new int[] {1, 5, 20, 50}) {
                     for (int outputs : new int[] {1, 3, 8, 48}) {
                         cases++;
+                        assertEquals(guess32, faster32(inputs, hidden, outputs), "float32: " + java.util.Arrays.toString(hidden));
                         if (faster(inputs, hidden, outputs)) {
                             faster++;
                             assertEquals(true, guess, java.util.Arrays.toString(hidden) + ", " + inputs + " inputs, "

@@ -241,15 +241,21 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
     }
 
     /**
-     * Starts the Vector API kernels' warm-up when these options will train on them (a 64-unit layer in float64), loading
+     * Starts the Vector API kernels' warm-up when these options will train on them (a 64-unit layer in float64, a layer
+     * of 49 to 128 units in float32: {@link neuralglm.linalg.Kernels#prepareFloatKernels}), loading
      * the module at run time in a JVM started without it ({@link neuralglm.linalg.VectorModule}): set in the Explorer's
      * editor or by setOptions, before the data are loaded, so that a JVM's first build finds them compiled sooner, and
      * again as a build starts ({@link neuralglm.linalg.Kernels#prepareRowKernels}).
      */
     private void prepareKernels() {
         try {
-            if (Sequential.mayTrainFasterWithVectorApi(hiddenSizes(), Precision.values()[precision])) {
-                neuralglm.linalg.Kernels.prepareRowKernels();
+            final Precision p = Precision.values()[precision];
+            if (Sequential.mayTrainFasterWithVectorApi(hiddenSizes(), p)) {
+                if (p == Precision.FLOAT32) {
+                    neuralglm.linalg.Kernels.prepareFloatKernels();
+                } else {
+                    neuralglm.linalg.Kernels.prepareRowKernels();
+                }
             }
         } catch (IllegalArgumentException e) {
             // a hidden-layer text the build will refuse by name: nothing to prepare
