@@ -248,6 +248,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * again as a build starts ({@link neuralglm.linalg.Kernels#prepareRowKernels}).
      */
     private void prepareKernels() {
+        if (settingOptions) {
+            return;
+        }
         try {
             final Precision p = Precision.values()[precision];
             if (Sequential.mayTrainFasterWithVectorApi(hiddenSizes(), p)) {
@@ -950,8 +953,19 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         StrictOptions.qualifyShortNames(this, options);
         StrictOptions.check(this, options);
         StrictOptions.setObjectOptions(this, options);   // -family, -optimizer: without Weka's scheme match
-        super.setOptions(options);
+        // the kernels' warm-up once all options are read: -hidden comes before -precision, and a float32 network's
+        // options would otherwise start the float64 kernels' warm-up too (a second of the other CPU, for nothing)
+        settingOptions = true;
+        try {
+            super.setOptions(options);
+        } finally {
+            settingOptions = false;
+        }
+        prepareKernels();
     }
+
+    /** Whether {@link #setOptions} is reading the options (the kernels' warm-up waits for all of them). */
+    private transient boolean settingOptions;
 
     /**
      * @return the hidden layer sizes, empty for a GLM
