@@ -248,7 +248,7 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * again as a build starts ({@link neuralglm.linalg.Kernels#prepareRowKernels}).
      */
     private void prepareKernels() {
-        if (settingOptions) {
+        if (READING_OPTIONS.get()) {
             return;
         }
         try {
@@ -950,22 +950,28 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      */
     @Override
     public void setOptions(String[] options) throws Exception {
-        StrictOptions.qualifyShortNames(this, options);
-        StrictOptions.check(this, options);
-        StrictOptions.setObjectOptions(this, options);   // -family, -optimizer: without Weka's scheme match
         // the kernels' warm-up once all options are read: -hidden comes before -precision, and a float32 network's
-        // options would otherwise start the float64 kernels' warm-up too (a second of the other CPU, for nothing)
-        settingOptions = true;
+        // options would otherwise start the float64 kernels' warm-up too (a second of the other CPU, for nothing); so
+        // would the check's scratch instances, which take one option each
+        final boolean outer = !READING_OPTIONS.get();
+        READING_OPTIONS.set(true);
         try {
+            StrictOptions.qualifyShortNames(this, options);
+            StrictOptions.check(this, options);
+            StrictOptions.setObjectOptions(this, options);   // -family, -optimizer: without Weka's scheme match
             super.setOptions(options);
         } finally {
-            settingOptions = false;
+            if (outer) {
+                READING_OPTIONS.remove();
+            }
         }
-        prepareKernels();
+        if (outer) {
+            prepareKernels();
+        }
     }
 
-    /** Whether {@link #setOptions} is reading the options (the kernels' warm-up waits for all of them). */
-    private transient boolean settingOptions;
+    /** Whether this thread is in {@link #setOptions} (the kernels' warm-up waits for all the options). */
+    private static final ThreadLocal<Boolean> READING_OPTIONS = ThreadLocal.withInitial(() -> false);
 
     /**
      * @return the hidden layer sizes, empty for a GLM
