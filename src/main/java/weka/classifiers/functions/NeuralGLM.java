@@ -669,9 +669,10 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
                     + "(single precision, as PyTorch's default): the forward and backward passes of each batch of 16 to "
                     + "65,536 instances run in float, through networks of hidden layers up to 128 units wide; the weights, "
                     + "their gradients and the optimiser stay double. The model then predicts in float too, as PyTorch's "
-                    + "float32 model does (its fit statistics are those of its own predictions, summed in double). Faster in Weka's "
-                    + "default JVM (measured about 1.1x on the notebook's small networks, 1.3x on 64-unit layers; not with the Vector API "
-                    + "module); the fit then differs from float64's "
+                    + "float32 model does (its fit statistics are those of its own predictions, summed in double). Faster than float64 "
+                    + "(measured about 1.1x on the notebook's small networks; with a layer of 49 to 128 units, whose products then "
+                    + "run on the Vector API's float kernels, loaded at run time as for float64, about 1.2x on 64-unit layers); "
+                    + "the fit then differs from float64's "
                     + "by float rounding (about 1e-7 relative per operation, amplified by the training's own sensitivity). "
                     + "A GLM (-hidden none) and streams (NeuralGLMUpdateable's updateClassifier) train in float64.",
             commandLineParamName = "precision", commandLineParamSynopsis = "-precision <float64|float32>")

@@ -92,8 +92,9 @@ class WekaPackageIT {
      * 48 units, which the Vector API's kernels train faster, loads the module at run time: its report's Kernels line
      * says so, and nothing asks for an option. With the loading turned off it trains on the plain-Java row kernels: the
      * report's Kernels line has the exact option and the environment setting, the console the note once, with the
-     * reason; so too when the loaded module's kernels never reach compiled speed in their warm-up. A narrower network, a
-     * float32 one, and the default average of 16-unit networks (written as one wider network) train by columns, as fast
+     * reason; so too when the loaded module's kernels never reach compiled speed in their warm-up. A float32 network with
+     * a 64-unit layer loads it too (its float column pass's products on the Vector API). A narrower network, in float64
+     * or float32, and the default average of 16-unit networks (written as one wider network) train by columns, as fast
      * without the module: no line, nothing loaded.
      */
     @Test
@@ -123,7 +124,14 @@ class WekaPackageIT {
         final String stoppedLine = stopped.lines().filter(l -> l.startsWith("Kernels:")).findFirst().orElse(null);
         assertTrue(stoppedLine != null && stoppedLine.contains("java --add-modules jdk.incubator.vector -jar weka.jar")
                 && !stopped.contains("which NeuralGLM loaded at run time"), stopped);
-        for (String[] narrow : new String[][] {{"-hidden", "16", "-epochs", "3"}, {"-hidden", "64", "-epochs", "3",
+        // a float32 network with a 64-unit layer: its float products on the Vector API, loaded the same way
+        final List<String> f32 = new java.util.ArrayList<>(List.of(wideOptions));
+        f32.addAll(List.of("-precision", "float32"));
+        final String float32 = java(f32.toArray(new String[0]));
+        final String f32Line = float32.lines().filter(l -> l.startsWith("Kernels:")).findFirst().orElse(null);
+        assertTrue(float32.contains("training passes and predictions in float32") && f32Line != null
+                && f32Line.contains("module jdk.incubator.vector, which NeuralGLM loaded at run time"), float32);
+        for (String[] narrow : new String[][] {{"-hidden", "16", "-epochs", "3"}, {"-hidden", "16", "-epochs", "3",
                 "-precision", "float32"}, {}}) {
             final java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("weka.Run", "NeuralGLM", "-t",
                     train.toString(), "-no-cv", "-family", "Poisson"));
