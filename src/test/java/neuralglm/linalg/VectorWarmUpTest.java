@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Vector API kernels (the products and the standardiser's column sums) reach the speed of compiled code in the
- * warm-up (C2 compiles them with their vectors in
+ * The Vector API kernels (the products, the standardiser's column sums, the float32 pass's products) reach the speed
+ * of compiled code in the warm-up (C2 compiles them with their vectors in
  * registers): were an intrinsic to fail (a helper taking vectors left out of line boxed them, 2026-12-04), each call would
  * stay hundreds of times slower, the warm-up would give up after its 20 s, and the kernels would never pay.
  */
@@ -23,5 +23,13 @@ class VectorWarmUpTest {
         assertTrue(VectorWarmUp.lastColumnsCompiled, "column sums not at compiled speed after " + VectorWarmUp.lastRounds
                 + " rounds, " + VectorWarmUp.lastNanos / 1e9 + " s");
         System.out.printf("Vector API warm-up: %d rounds, %.3f s%n", VectorWarmUp.lastRounds, VectorWarmUp.lastNanos / 1e9);
+    }
+
+    /** The float32 pass's kernels ({@link VectorFloatColumnKernels}) in their own warm-up, every path they take. */
+    @Test
+    void floatKernelsCompileWithinTheirWarmUp() {
+        assumeTrue(Kernels.vectorised(), "the Vector API module is not loaded");
+        assertTrue(VectorWarmUp.warmUpFloat(), "not at compiled speed after " + VectorWarmUp.lastFloatNanos / 1e9 + " s");
+        System.out.printf("Vector API float warm-up: %.3f s%n", VectorWarmUp.lastFloatNanos / 1e9);
     }
 }
