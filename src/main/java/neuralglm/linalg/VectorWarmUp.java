@@ -50,10 +50,7 @@ final class VectorWarmUp {
                 ready = true;
                 return true;
             }
-            final Thread t = new Thread(VectorWarmUp::run, "neuralglm-vector-warm-up");
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            t.start();
+            startDaemon(VectorWarmUp::run, "neuralglm-vector-warm-up");
         }
         return ready;
     }
@@ -90,18 +87,23 @@ final class VectorWarmUp {
                 floatReady = true;
                 return true;
             }
-            final Thread t = new Thread(() -> {
+            startDaemon(() -> {
                 try {
                     floatReady = warmUpFloat();
                 } catch (RuntimeException | LinkageError e) {
                     // the plain loops stay: the same bits
                 }
             }, "neuralglm-vector-float-warm-up");
-            t.setDaemon(true);
-            t.setPriority(Thread.MIN_PRIORITY);
-            t.start();
         }
         return floatReady;
+    }
+
+    /** Starts a warm-up on a daemon thread of the lowest priority. */
+    private static void startDaemon(Runnable warmUp, String name) {
+        final Thread t = new Thread(warmUp, name);
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /**
