@@ -44,7 +44,7 @@ public final class IncrementalTrainer {
     private int kept;
     private int next;
     /** The last steps' rows that {@link #checkLastStep()} predicts again (at least a batch). */
-    static final int CHECK_ROWS = 64;
+    public static final int CHECK_ROWS = 64;
     /** Whether a step was taken since the last {@link #checkLastStep()}. */
     private boolean unchecked;
     /** The buffers of {@link #checkLastStep()}'s forward pass. */
@@ -162,6 +162,43 @@ public final class IncrementalTrainer {
         buffered++;
         rows++;
         return buffered == batchSize && stepOnBuffer();
+    }
+
+    /**
+     * Puts a row the network was trained on before this stream (the data of the build it continues) into the window
+     * that {@link #checkLastStep()} predicts again, without a step: its loss, finite now, must stay finite after the
+     * stream's steps (a Gaussian stream's last step can leave its own rows' outputs finite and those of the build's rows
+     * -Infinity: seed 2806876). The stream's rows then take the window over, oldest first. A row whose loss is not
+     * finite now (an output outside the link's domain, a row the build held out) is not kept.
+     *
+     * @param x      the inputs, as for {@link #add}. Not modified.
+     * @param y      the targets. Not modified.
+     * @param weight the row's weight (finite, &gt;= 0)
+     * @param offset the row's offset on eta (0 for a learner without offsets)
+     * @return whether the row was kept
+     */
+    public boolean remember(double[] x, double[] y, double weight, double offset) {
+        if (x.length != d || y.length != k || !(weight > 0) || Double.isInfinite(weight)) {
+            return false;
+        }
+        final DMatrixRMaj row = new DMatrixRMaj(1, d, true, x);
+        DMatrixRMaj eta = net.predict(row);
+        if (ob != null) {
+            eta = neuralglm.family.Offsets.add(eta, new double[] {offset}, 0, eta);
+        }
+        final DMatrixRMaj target = new DMatrixRMaj(1, k, true, y);
+        if (!Double.isFinite(family.meanNll(eta, target, new double[] {weight}))) {
+            return false;
+        }
+        System.arraycopy(x, 0, lastX.data, next * d, d);
+        System.arraycopy(y, 0, lastY.data, next * k, k);
+        lastW[next] = weight;
+        if (lastO != null) {
+            lastO[next] = offset;
+        }
+        next = (next + 1) % window;
+        kept = Math.min(window, kept + 1);
+        return true;
     }
 
     /**

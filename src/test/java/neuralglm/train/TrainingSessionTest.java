@@ -347,6 +347,38 @@ class TrainingSessionTest {
     }
 
     /**
+     * Rows the network learned before the stream ({@link IncrementalTrainer#remember}: the build's) are in the end of
+     * stream's check: a Gaussian GLM at 0 remembers x = 1e300, y = 0 (loss 0); one SGD step at lr 1 on x = 1, y = 1e10
+     * makes w = 1e10, the stream's row stays finite and the remembered one's eta = 1e310 does not: refused, and
+     * checked without the remembered row the same step passes (NeuralGLMFuzzTest, seed 2806876). A row whose loss is
+     * not finite when remembered is not kept.
+     */
+    @Test
+    void theEndOfStreamCheckCoversTheRowsRememberedFromTheBuild() {
+        for (boolean remember : new boolean[] {false, true}) {
+            final Sequential net = Sequential.mlp(1, new int[0], Activation.Identity::new, 1, new Random(1));
+            final Linear lin = (Linear) net.layers().get(0);
+            lin.weight().value().data[0] = 0;
+            lin.bias().value().data[0] = 0;
+            final IncrementalTrainer s = new Trainer(1).withBatchSize(1).incremental(net, GAUSSIAN, new SgdOptimizer(1.0), 1);
+            if (remember) {
+                assertTrue(s.remember(new double[] {1e300}, new double[] {0}, 1.0, 0), "a row of finite loss is kept");
+            }
+            assertTrue(s.add(new double[] {1}, new double[] {1e10}, 1.0), "a step");
+            assertEquals(1e10, lin.weight().value().data[0], 1e-3, "the step this test means to take");
+            if (remember) {
+                final TrainingDivergedException e = assertThrows(TrainingDivergedException.class, s::checkLastStep);
+                assertTrue(e.getMessage().contains("Infinity"), e.getMessage());
+                // a row whose loss is not finite now (its eta overflows) is not kept
+                assertEquals(false, s.remember(new double[] {1e300}, new double[] {0}, 1.0, 0));
+                assertEquals(false, s.remember(new double[] {1}, new double[] {0}, 0.0, 0), "a row of weight 0");
+            } else {
+                s.checkLastStep();
+            }
+        }
+    }
+
+    /**
      * A step whose parameters stay finite but whose outputs do not (found by NeuralGLMFuzzTest, seed 84843: a stream's
      * last step left a model predicting NaN everywhere), refused by the end of stream's check of its last step. A
      * Gaussian GLM at 0 on the row x = y = 1e154 (loss 5e307, finite) takes with SGD at lr 1 the step w = 1e308,

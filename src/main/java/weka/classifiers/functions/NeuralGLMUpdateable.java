@@ -196,6 +196,7 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
             s.learner = new Trainer(1).withBatchSize(getMiniBatchSize()).incremental(s.net, s.model.family(),
                     getOptimizer().create(penaltyOnMean(s.model)), s.model.pipeline().numInputs(),
                     s.model.offsetColumn() != null);
+            rememberBuildRows(s);
         }
         final OffsetColumn offsetColumn = s.model.offsetColumn();
         final double offset = offsetColumn == null ? 0 : offsetColumn.value(instance, (int) s.instances + 1);
@@ -234,6 +235,70 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
             stepped(s);
         }
         s.instances++;
+    }
+
+    /**
+     * A stream that continues a model built on data starts its end-of-stream check's window with the build's last
+     * instances ({@link IncrementalTrainer#remember}): their outputs must stay finite after the stream's steps, as the
+     * stream's own rows' must.
+     */
+    private void rememberBuildRows(Stream s) throws Exception {
+        final Instances rows = buildRows;
+        if (rows == null || s.model != buildModel) {
+            return;
+        }
+        final OffsetColumn offsetColumn = s.model.offsetColumn();
+        for (int i = 0; i < rows.numInstances(); i++) {
+            Instance instance = rows.instance(i);
+            final double offset = offsetColumn == null ? 0 : offsetColumn.value(instance, i + 1);
+            if (offsetColumn != null) {
+                instance = offsetColumn.inputs(instance);
+            }
+            final Instances one = new Instances(s.model.header(), 1);
+            one.add(instance);
+            final Targets t = Targets.of(one, s.model.family(), new int[] {i});
+            s.learner.remember(s.model.pipeline().transform(instance).data, t.y().data, t.weights()[0], offset);
+        }
+    }
+
+    /**
+     * The last instances (with a class value and a positive weight, at most the check's window) of the data the current
+     * model was built on, and that model; null when it was not built on data here (an empty build, a model read back).
+     */
+    private transient Instances buildRows;
+    private transient FittedModel buildModel;
+
+    /** Keeps the last instances of the data for a stream that continues this build ({@link #rememberBuildRows}). */
+    @Override
+    public void done() throws Exception {
+        super.done();
+        buildModel = fittedModel();
+        buildRows = null;
+        final Instances data = trainingData;
+        trainingData = null;
+        if (data == null || buildModel == null) {
+            return;
+        }
+        final Instances rows = new Instances(data, 0);
+        for (int i = data.numInstances() - 1; i >= 0 && rows.numInstances() < IncrementalTrainer.CHECK_ROWS; i--) {
+            final Instance in = data.instance(i);
+            if (!in.classIsMissing() && in.weight() > 0) {
+                rows.add(in);
+            }
+        }
+        buildRows = rows;
+    }
+
+    /** The data of the build in progress (initializeClassifier to done); null otherwise. */
+    private transient Instances trainingData;
+
+    @Override
+    public void initializeClassifier(Instances data) throws Exception {
+        trainingData = null;
+        buildRows = null;
+        buildModel = null;
+        super.initializeClassifier(data);
+        trainingData = data.numInstances() > 0 ? data : null;
     }
 
     /**

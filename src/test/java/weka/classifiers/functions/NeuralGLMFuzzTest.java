@@ -594,15 +594,17 @@ class NeuralGLMFuzzTest {
      * offset whose held-out instance had eta > 0: the model predicted NaN for a training instance of positive weight;
      * now refused as diverged), 663086 (a stream on inputs up to 1e143 whose last step made the outputs of rows learned
      * a few steps before -Infinity: the end of stream's check now covers the last steps' rows, and refuses it as diverged;
-     * 939846 the same with Softplus units and SGD at lr 1, +Infinity).
+     * 939846 the same with Softplus units and SGD at lr 1, +Infinity), 2806876 (a Gaussian stream continuing a build on
+     * 3 instances, one of class 1e100, at SGD lr 0.5: its step left its own 2 rows' outputs finite, near -2.8e144, and a
+     * build row's -Infinity: the end of stream's check now also covers the build's last instances, and refuses it).
      */
     @Test
     void casesFoundOutsideTheSuiteStaySound() throws Exception {
         final Tally tally = new Tally();
-        for (long seed : new long[] {63835, 134281, 179072, 429592, 495447, 724639, 663086, 939846}) {
+        for (long seed : new long[] {63835, 134281, 179072, 429592, 495447, 724639, 663086, 939846, 2806876}) {
             runCase(seed, tally);
         }
-        assertEquals(4, tally.diverged, "134281, 724639, 663086 and 939846 are refused as diverged");
+        assertEquals(5, tally.diverged, "134281, 724639, 663086, 939846 and 2806876 are refused as diverged");
         assertEquals(4, tally.built, "63835, 179072, 429592 and 495447 build");
     }
 
