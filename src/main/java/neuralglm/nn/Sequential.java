@@ -367,14 +367,15 @@ public final class Sequential implements Layer {
     public boolean trainsFasterWithVectorApi() {
         boolean rows = false, vector = false;
         if (precision() == Precision.FLOAT32) {
-            // the float column pass: its layers wider than 48 on VectorFloatColumnKernels
+            // the float column pass (when it takes these layers): its layers wider than 48 on VectorFloatColumnKernels
             int widest = 0;
             for (Layer layer : layers) {
                 if (layer instanceof Linear lin) {
                     widest = Math.max(widest, lin.outputs());
                 }
             }
-            return floatPassVectors(widest);
+            return floatPassVectors(widest) && !layers.isEmpty() && layers.get(0) instanceof Linear first
+                    && predictsInFloat32(first.inputs());
         }
         for (Layer layer : layers) {
             if (layer instanceof Linear lin) {
