@@ -244,7 +244,7 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
      */
     private void rememberBuildRows(Stream s) throws Exception {
         final Instances rows = buildRows;
-        if (rows == null || s.model != buildModel) {
+        if (rows == null || buildModel == null || s.model.network() != buildModel.network()) {
             return;
         }
         final OffsetColumn offsetColumn = s.model.offsetColumn();
@@ -263,20 +263,21 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
 
     /**
      * The last instances (with a class value and a positive weight, at most the check's window) of the data the current
-     * model was built on, and that model; null when it was not built on data here (an empty build, a model read back).
+     * model was built on (copies), and that model (its network: -anova and -drop-tests attach their tests to a copy of
+     * the model with the same network); null when it was not built on data here (an empty build, a model read back).
      */
     private transient Instances buildRows;
     private transient FittedModel buildModel;
+    /** The build in progress' last instances, taken by {@link #initializeClassifier}, kept by {@link #done}. */
+    private transient Instances pendingRows;
 
-    /** Keeps the last instances of the data for a stream that continues this build ({@link #rememberBuildRows}). */
     @Override
-    public void done() throws Exception {
-        super.done();
-        buildModel = fittedModel();
+    public void initializeClassifier(Instances data) throws Exception {
+        pendingRows = null;
         buildRows = null;
-        final Instances data = trainingData;
-        trainingData = null;
-        if (data == null || buildModel == null) {
+        buildModel = null;
+        super.initializeClassifier(data);
+        if (data.numInstances() == 0) {
             return;
         }
         final Instances rows = new Instances(data, 0);
@@ -286,19 +287,16 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
                 rows.add(in);
             }
         }
-        buildRows = rows;
+        pendingRows = rows;
     }
 
-    /** The data of the build in progress (initializeClassifier to done); null otherwise. */
-    private transient Instances trainingData;
-
+    /** Keeps the build's last instances for a stream that continues it ({@link #rememberBuildRows}). */
     @Override
-    public void initializeClassifier(Instances data) throws Exception {
-        trainingData = null;
-        buildRows = null;
-        buildModel = null;
-        super.initializeClassifier(data);
-        trainingData = data.numInstances() > 0 ? data : null;
+    public void done() throws Exception {
+        super.done();
+        buildModel = fittedModel();
+        buildRows = buildModel == null ? null : pendingRows;
+        pendingRows = null;
     }
 
     /**
