@@ -579,8 +579,8 @@ public final class FloatColumnKernels {
      * {@code t[q] += a[r][i] G[i][q]}, by chains of six fused multiply-adds per entry, which is added into row r of
      * dW in double. The examples left out contribute {@code 0 * G[i][q]}, which is 0 for finite G (after a ReLU
      * about half of the terms); a non-finite G means a non-finite forward pass, whose loss stops training.
-     * Without {@code skip} every example's terms are summed ({@link #wide}'s sums). With {@code vectors} each row of sums
-     * is held in registers over a block's examples ({@link VectorFloatColumnKernels#rowSums}; the same bits); the
+     * Without {@code skip} every example's terms are summed ({@link #wide}'s sums). With {@code vectors} the rows of sums
+     * are held in registers over a block's examples, four columns of a at a time ({@link #flush}; the same bits); the
      * rows and sums are then as long as ng rounded up to a multiple of 16.
      */
     private static void outerProducts(Scratch s, float[][] a, int na, int as, float[][] g, int ng, int gs, int n, double[] dW,
@@ -591,8 +591,7 @@ public final class FloatColumnKernels {
             s.gRows = new float[ROWS][w];
             s.sums = new float[Math.max(na, s.sums.length)][w];
         }
-        final float[][] rows = s.gRows, sums = s.sums;
-        final int[] idx = s.idx;
+        final float[][] sums = s.sums;
         if (s.dense.length < na) {
             s.dense = new boolean[na];
         }
@@ -600,61 +599,17 @@ public final class FloatColumnKernels {
         java.util.Arrays.fill(dense, 0, na, !skip);
         for (int f0 = 0; f0 < n; f0 += FLUSH) {
             final int f1 = Math.min(n, f0 + FLUSH);
-            for (int r = 0; r < na; r++) {
-                java.util.Arrays.fill(sums[r], 0, ng, 0f);
-            }
-            for (int i0 = f0; i0 < f1; i0 += ROWS) {
-                final int i1 = Math.min(f1, i0 + ROWS);
-                final boolean finite = vectors && skip ? transposeFinite(g, ng, i0, i1, rows) : transpose(g, ng, i0, i1, rows);
-                int r0 = 0;
-                // on vectors, four columns of a at a time over every example: a left-out term is 0 * G[i][q], which adds
-                // nothing to a sum (never -0) when G is finite, so every example's terms give the same bits (with
-                // skip, checked on the block's entries as they are transposed; the columns' first-block density noted
-                // as below)
-                if (vectors && (!skip || finite)) {
-                    for (; r0 + 4 <= na; r0 += 4) {
-                        if (skip && i0 == 0) {
-                            for (int r = r0; r < r0 + 4; r++) {
-                                dense[r] = nonZeroCount(a[r], i0, i1) == i1 - i0;
-                            }
-                        }
-                        VectorFloatColumnKernels.rowSums4(a[r0], a[r0 + 1], a[r0 + 2], a[r0 + 3], i0, i1, rows,
-                                sums[r0], sums[r0 + 1], sums[r0 + 2], sums[r0 + 3], ng);
-                    }
+            // on vectors, four columns of a at a time over every example: a left-out term is 0 * G[i][q], which adds
+            // nothing to a sum (never -0) when G is finite, so every example's terms give the same bits. An infinite or
+            // NaN entry of G makes every such sum of its column non-finite (0 * x is NaN, a finite sum never comes back
+            // from an infinity), so with skip a block whose sums are all finite had a finite G; one whose sums are not
+            // (or that overflowed) is summed again with the lists (rare: a diverging pass)
+            flush(s, a, na, g, ng, f0, f1, skip, vectors, vectors);
+            if (vectors && skip && !finite(sums, na, ng)) {
+                if (f0 == 0) {
+                    java.util.Arrays.fill(dense, 0, na, false);
                 }
-                for (int r = r0; r < na; r++) {
-                    final float[] d = a[r], t = sums[r];
-                    int count = 0;
-                    if (dense[r]) {
-                        for (int i = i0; i < i1; i++) {
-                            idx[count++] = i;
-                        }
-                    } else {
-                        for (int i = i0; i < i1; i++) {   // branch-free: count the entries whose magnitude's bits are not 0
-                            idx[count] = i;
-                            count += ZeroTerms.nonZero(d[i]);
-                        }
-                        dense[r] = i0 == 0 && count == i1 - i0;
-                    }
-                    if (vectors) {
-                        VectorFloatColumnKernels.rowSums(d, idx, count, i0, rows, t, ng);
-                        continue;
-                    }
-                    int c = 0;
-                    for (; c + 5 < count; c += 6) {
-                        final int e0 = idx[c], e1 = idx[c + 1], e2 = idx[c + 2], e3 = idx[c + 3], e4 = idx[c + 4], e5 = idx[c + 5];
-                        rowFma6(d[e0], rows[e0 - i0], d[e1], rows[e1 - i0], d[e2], rows[e2 - i0], d[e3], rows[e3 - i0],
-                                d[e4], rows[e4 - i0], d[e5], rows[e5 - i0], t, 0, ng);
-                    }
-                    if (c + 3 < count) {
-                        final int e0 = idx[c], e1 = idx[c + 1], e2 = idx[c + 2], e3 = idx[c + 3];
-                        rowFma4(d[e0], rows[e0 - i0], d[e1], rows[e1 - i0], d[e2], rows[e2 - i0], d[e3], rows[e3 - i0], t, 0, ng);
-                        c += 4;
-                    }
-                    for (; c < count; c++) {
-                        rowFma1(d[idx[c]], rows[idx[c] - i0], t, 0, ng);
-                    }
-                }
+                flush(s, a, na, g, ng, f0, f1, true, true, false);
             }
             for (int r = 0; r < na; r++) {
                 final float[] t = sums[r];
@@ -672,6 +627,87 @@ public final class FloatColumnKernels {
         }
     }
 
+    /**
+     * {@link #outerProducts}' sums over examples {@code f0 .. f1 - 1} into {@code s.sums} (from 0), block by block of
+     * {@value #ROWS}: with {@code fours}, four columns of a at a time over every example of a block
+     * ({@link VectorFloatColumnKernels#rowSums4}), the other columns each over its list (all examples, or with skip the
+     * nonzero ones; a column whose first block has no zero takes every example from then on: {@code s.dense}).
+     */
+    private static void flush(Scratch s, float[][] a, int na, float[][] g, int ng, int f0, int f1, boolean skip,
+                              boolean vectors, boolean fours) {
+        final float[][] rows = s.gRows, sums = s.sums;
+        final int[] idx = s.idx;
+        final boolean[] dense = s.dense;
+        for (int r = 0; r < na; r++) {
+            java.util.Arrays.fill(sums[r], 0, ng, 0f);
+        }
+        for (int i0 = f0; i0 < f1; i0 += ROWS) {
+            final int i1 = Math.min(f1, i0 + ROWS);
+            transpose(g, ng, i0, i1, rows);
+            int r0 = 0;
+            if (fours) {
+                for (; r0 + 4 <= na; r0 += 4) {
+                    if (skip && i0 == 0) {
+                        for (int r = r0; r < r0 + 4; r++) {
+                            dense[r] = nonZeroCount(a[r], i0, i1) == i1 - i0;
+                        }
+                    }
+                    VectorFloatColumnKernels.rowSums4(a[r0], a[r0 + 1], a[r0 + 2], a[r0 + 3], i0, i1, rows,
+                            sums[r0], sums[r0 + 1], sums[r0 + 2], sums[r0 + 3], ng);
+                }
+            }
+            for (int r = r0; r < na; r++) {
+                final float[] d = a[r], t = sums[r];
+                int count = 0;
+                if (dense[r]) {
+                    for (int i = i0; i < i1; i++) {
+                        idx[count++] = i;
+                    }
+                } else {
+                    for (int i = i0; i < i1; i++) {   // branch-free: count the entries whose magnitude's bits are not 0
+                        idx[count] = i;
+                        count += ZeroTerms.nonZero(d[i]);
+                    }
+                    dense[r] = i0 == 0 && count == i1 - i0;
+                }
+                if (vectors) {
+                    VectorFloatColumnKernels.rowSums(d, idx, count, i0, rows, t, ng);
+                    continue;
+                }
+                int c = 0;
+                for (; c + 5 < count; c += 6) {
+                    final int e0 = idx[c], e1 = idx[c + 1], e2 = idx[c + 2], e3 = idx[c + 3], e4 = idx[c + 4], e5 = idx[c + 5];
+                    rowFma6(d[e0], rows[e0 - i0], d[e1], rows[e1 - i0], d[e2], rows[e2 - i0], d[e3], rows[e3 - i0],
+                            d[e4], rows[e4 - i0], d[e5], rows[e5 - i0], t, 0, ng);
+                }
+                if (c + 3 < count) {
+                    final int e0 = idx[c], e1 = idx[c + 1], e2 = idx[c + 2], e3 = idx[c + 3];
+                    rowFma4(d[e0], rows[e0 - i0], d[e1], rows[e1 - i0], d[e2], rows[e2 - i0], d[e3], rows[e3 - i0], t, 0, ng);
+                    c += 4;
+                }
+                for (; c < count; c++) {
+                    rowFma1(d[idx[c]], rows[idx[c] - i0], t, 0, ng);
+                }
+            }
+        }
+    }
+
+    /**
+     * @return whether entries {@code 0 .. ng - 1} of the first na rows of sums are all finite: an exponent field of all
+     *         ones (infinity, NaN) plus {@code 2^23} carries into the sign bit, OR-ed over the entries
+     */
+    private static boolean finite(float[][] sums, int na, int ng) {
+        final int e = 0x7f800000, one = 0x00800000;
+        int bits = 0;
+        for (int r = 0; r < na; r++) {
+            final float[] t = sums[r];
+            for (int q = 0; q < ng; q++) {
+                bits |= (Float.floatToRawIntBits(t[q]) & e) + one;
+            }
+        }
+        return bits >= 0;
+    }
+
     /** @return how many of {@code d[i0 .. i1 - 1]} are not 0 (as the outer products' lists count them) */
     private static int nonZeroCount(float[] d, int i0, int i1) {
         int count = 0;
@@ -681,45 +717,8 @@ public final class FloatColumnKernels {
         return count;
     }
 
-    /**
-     * {@link #transpose}, telling whether every entry is finite: an exponent field of all ones (infinity, NaN) plus
-     * {@code 2^23} carries into the sign bit, OR-ed over the entries (integer operations beside the copies).
-     *
-     * @return whether every entry copied is finite
-     */
-    private static boolean transposeFinite(float[][] g, int ng, int i0, int i1, float[][] rows) {
-        final int e = 0x7f800000, one = 0x00800000;
-        int bits = 0, q = 0;
-        for (; q + 3 < ng; q += 4) {
-            final float[] c0 = g[q], c1 = g[q + 1], c2 = g[q + 2], c3 = g[q + 3];
-            for (int i = i0; i < i1; i++) {
-                final float[] row = rows[i - i0];
-                final float u0 = c0[i], u1 = c1[i], u2 = c2[i], u3 = c3[i];
-                row[q] = u0;
-                row[q + 1] = u1;
-                row[q + 2] = u2;
-                row[q + 3] = u3;
-                bits |= ((Float.floatToRawIntBits(u0) & e) + one) | ((Float.floatToRawIntBits(u1) & e) + one)
-                        | ((Float.floatToRawIntBits(u2) & e) + one) | ((Float.floatToRawIntBits(u3) & e) + one);
-            }
-        }
-        for (; q < ng; q++) {
-            final float[] c = g[q];
-            for (int i = i0; i < i1; i++) {
-                final float u = c[i];
-                rows[i - i0][q] = u;
-                bits |= (Float.floatToRawIntBits(u) & e) + one;
-            }
-        }
-        return bits >= 0;
-    }
-
-    /**
-     * {@code rows[i - i0][q] = g[q][i]} for {@code i0 <= i < i1}, {@code q < ng}: four columns per pass over the rows.
-     *
-     * @return true (for {@link #transposeFinite}'s callers: nothing checked)
-     */
-    private static boolean transpose(float[][] g, int ng, int i0, int i1, float[][] rows) {
+    /** {@code rows[i - i0][q] = g[q][i]} for {@code i0 <= i < i1}, {@code q < ng}: four columns per pass over the rows. */
+    private static void transpose(float[][] g, int ng, int i0, int i1, float[][] rows) {
         int q = 0;
         for (; q + 3 < ng; q += 4) {
             final float[] c0 = g[q], c1 = g[q + 1], c2 = g[q + 2], c3 = g[q + 3];
@@ -737,7 +736,6 @@ public final class FloatColumnKernels {
                 rows[i - i0][q] = c[i];
             }
         }
-        return true;
     }
 
     /*
