@@ -15,7 +15,9 @@ package neuralglm.linalg;
  * gradients are sums over the batch: they run in float over at most {@value #FLUSH} examples at a time and
  * are then added into the <em>double</em> gradients, so their error does not grow with the batch (as
  * {@link ColumnKernels}' bit-identity does not hold here, the kernels need not follow its order of terms).
- * Only the first n entries of each column are read or written; arguments must not alias.
+ * Only the first n entries of each column are read or written; arguments must not alias. Layers wider than
+ * {@value #VECTOR_MIN_WIDTH} units run these products on the Vector API ({@link VectorFloatColumnKernels}, register-held
+ * blocks) when the JVM has it, with the same bits.
  */
 public final class FloatColumnKernels {
 

@@ -4,8 +4,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link FloatColumnKernels}' forward and input-gradient products on the Vector API, for a float32 pass by columns
- * when the JVM has the Vector API module ({@link Kernels#floatVectors}):
+ * {@link FloatColumnKernels}' products on the Vector API, for a float32 pass by columns when the JVM has the Vector API
+ * module and C2 has compiled these kernels (FloatColumnKernels' gate; their warm-up {@link VectorWarmUp#floatReady}).
+ * The forward and input-gradient products ({@link #combine}):
  * <pre>
  *   t_a[i] = e(z_a + sum_q c[c0 + a ca + q cs] v[q][i])      a &lt; outputs, i &lt; n
  *   affine:    c = W (m x p row-major), ca = p, cs = 1, v = xT, z = b,   e = identity or ReLU
@@ -18,6 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
  * scalar {@link Math#fma}s for the last examples. Every sum starts from z and takes its terms in ascending q, one fused
  * multiply-add each, and the epilogue is the same expression: the same bits as FloatColumnKernels' loops (a 64 x 64 ReLU
  * product over 256 examples about 2.8 times as fast on this machine: src/bench/SPEED.md).
+ * <p>The weight gradient's outer products ({@link #rowSums4}, and {@link #rowSums} for one column):
+ * {@code t_a[q] += sum_i d_a[i] G[i][q]} over a block's examples in ascending order, G the block's input rows, up to
+ * five vectors of each of four rows of sums held in registers (each row of G loaded once for four outputs); the same
+ * bits as the loops' chains, which FloatColumnKernels keeps for blocks whose inputs are not finite.
  */
 final class VectorFloatColumnKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_512;

@@ -176,9 +176,14 @@ public final class IncrementalTrainer {
      * @param weight the row's weight (finite, &gt;= 0)
      * @param offset the row's offset on eta (0 for a learner without offsets)
      * @return whether the row was kept
+     * @throws IllegalArgumentException when x or y is not as long as this learner's inputs or targets
      */
     public boolean remember(double[] x, double[] y, double weight, double offset) {
-        if (x.length != d || y.length != k || !(weight > 0) || Double.isInfinite(weight)) {
+        if (x.length != d || y.length != k) {
+            throw new IllegalArgumentException("A remembered row has " + x.length + " inputs and " + y.length
+                    + " targets; this stream's rows have " + d + " and " + k);
+        }
+        if (!(weight > 0) || Double.isInfinite(weight)) {
             return false;
         }
         final DMatrixRMaj row = new DMatrixRMaj(1, d, true, x);
