@@ -76,6 +76,24 @@ public final class SgdOptimizer extends ElementwiseOptimizer implements Schedule
     /** @return the weight decay */
     public double weightDecay() { return weightDecay; }
 
+    /**
+     * The largest weight decay under which the penalty's own iteration is stable at this learning rate and momentum.
+     * On the penalty alone (a quadratic of curvature lambda) a weight follows {@code theta_{k+1} = theta_k - lr lambda
+     * theta_k + mu (theta_k - theta_{k-1})} (heavy ball), or {@code theta_{k+1} = (1 - lr lambda)((1 + mu) theta_k -
+     * mu theta_{k-1})} (Nesterov); the roots of their characteristic polynomials stay inside the unit circle iff
+     * <pre>
+     *   lr lambda &lt; 2 (1 + mu)                  heavy ball (plain SGD: 2)
+     *   lr lambda &lt; 2 (1 + mu) / (1 + 2 mu)     Nesterov
+     * </pre>
+     * Above it every step multiplies the weights' distance from 0 by more than 1 whatever the data (a loss's own
+     * curvature only lowers the bound), so training diverges.
+     *
+     * @return the bound on lambda, {@code 2 (1 + mu) / lr} or {@code 2 (1 + mu) / ((1 + 2 mu) lr)}
+     */
+    public double stableWeightDecayLimit() {
+        return 2 * (1 + momentum) / ((nesterov ? 1 + 2 * momentum : 1) * lr);
+    }
+
     @Override
     protected void resetState() {
         buffers = momentum > 0 ? new double[params.size()][] : null;

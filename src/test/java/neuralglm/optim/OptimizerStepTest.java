@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -128,6 +129,34 @@ class OptimizerStepTest {
                 "Nesterov 0.9: step 1 + 0.9 * 1, then 2 + 0.9 * 2.9 = 4.61");
         assertArrayEquals(new double[] {0.85, 0.6075}, twoSteps(new SgdOptimizer(0.1, 0, false, 0.5)), 1e-15,
                 "weight decay 0.5: 1 + 0.5, then 2 + 0.425");
+    }
+
+    /**
+     * The penalty alone (zero loss gradient): 600 steps just under {@link SgdOptimizer#stableWeightDecayLimit} bring a
+     * weight towards 0, just over it they carry it away, for plain, heavy-ball and Nesterov momentum; the limits in
+     * literal numbers for lr 0.5.
+     */
+    @ParameterizedTest(name = "momentum={0} nesterov={1}")
+    @CsvSource({"0, false, 4", "0.9, false, 7.6", "0.5, true, 3", "0.9, true, 2.7142857142857144"})
+    void theWeightDecayLimitSeparatesShrinkingFromDivergingSteps(double mu, boolean nesterov, double limitAtHalf) {
+        assertEquals(limitAtHalf, new SgdOptimizer(0.5, mu, nesterov, 0).stableWeightDecayLimit(), 1e-12);
+        final double limit = new SgdOptimizer(0.5, mu, nesterov, 1).stableWeightDecayLimit();
+        assertEquals(limitAtHalf, limit, 1e-12, "the limit does not depend on the decay itself");
+        assertTrue(penaltyOnly(new SgdOptimizer(0.5, mu, nesterov, 0.99 * limit), 600) < 1e-2, "just under the limit");
+        assertTrue(penaltyOnly(new SgdOptimizer(0.5, mu, nesterov, 1.01 * limit), 600) > 1e2, "just over the limit");
+    }
+
+    /** |theta| after the steps of the penalty alone from theta = 1. */
+    private static double penaltyOnly(SgdOptimizer opt, int steps) {
+        final Parameter p = new Parameter("t", new DMatrixRMaj(1, 1, true, 1.0));
+        opt.initialise(List.of(p));
+        double largest = 0;
+        for (int t = 0; t < steps; t++) {
+            p.zeroGrad();
+            opt.step();
+            largest = Math.abs(p.value().data[0]);
+        }
+        return largest;
     }
 
     /** Adam's first step is lr g / (|g| + eps): with g = 1, 1 - 0.1 / (1 + 1e-8). */

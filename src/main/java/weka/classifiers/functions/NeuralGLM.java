@@ -19,6 +19,7 @@ import neuralglm.nn.Activation;
 import neuralglm.nn.Precision;
 import neuralglm.nn.Sequential;
 import neuralglm.optim.Optimizer;
+import neuralglm.optim.SgdOptimizer;
 import neuralglm.train.NullStart;
 import neuralglm.train.PenaltySelection;
 import neuralglm.train.Trainer;
@@ -511,8 +512,42 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
      * @return the coefficient on the mean
      */
     protected final double penaltyOnMean(FittedModel model) {
-        return weightDecay == AUTO ? 0 : weightDecay / (weightsKind == GlmInference.Weights.PRIOR.ordinal()
-                ? model.numInstances() : model.sumOfWeights());
+        return weightDecay == AUTO ? 0 : weightDecay / penaltyTotal(model);
+    }
+
+    /**
+     * @param model the model a stream continues
+     * @return W of {@link #penaltyOnMean}: its instances' total weight, or their number under -weights Prior
+     */
+    protected final double penaltyTotal(FittedModel model) {
+        return weightsKind == GlmInference.Weights.PRIOR.ordinal() ? model.numInstances() : model.sumOfWeights();
+    }
+
+    /**
+     * Refuses SGD settings under which the penalty alone diverges, before any step: the weight decay lambda on the
+     * sum of the losses is {@code lambda / W} on the mean a step descends, and SGD multiplies every weight's distance
+     * from 0 by more than 1 at each step, whatever the data, once that exceeds
+     * {@link SgdOptimizer#stableWeightDecayLimit} (2 / lr without momentum). Frequency weights of a tiny total reach
+     * it at any learning rate: a stream step once left weights near 1e200, finite, and NaN predictions.
+     *
+     * @param opt   the optimiser, created with the penalty on the mean
+     * @param total W: the training instances' total weight, or their number under -weights Prior
+     * @throws IllegalArgumentException naming the options and the limit, if the penalty exceeds it
+     */
+    protected final void refuseUnstablePenalty(Optimizer opt, double total) {
+        if (!(opt instanceof SgdOptimizer sgd) || !(sgd.weightDecay() > sgd.stableWeightDecayLimit())) {
+            return;
+        }
+        final boolean prior = weightsKind == GlmInference.Weights.PRIOR.ordinal();
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "NeuralGLM: SGD cannot train under this weight "
+                + "decay: -weight-decay %s over %s puts a penalty of %s on the mean loss each step descends, and SGD "
+                + "(-lr %s, -momentum %s%s) diverges whatever the data once the penalty exceeds %s (2 (1 + momentum) / "
+                + "lr; with Nesterov momentum divided by 1 + 2 momentum). Lower -lr or -weight-decay%s",
+                num(weightDecay), prior ? "the " + num(total) + " training instances (-weights Prior)"
+                        : "the training instances' total weight " + num(total),
+                num(sgd.weightDecay()), num(sgd.lr()), num(sgd.momentum()), sgd.nesterov() ? ", Nesterov" : "",
+                num(sgd.stableWeightDecayLimit()), prior ? "" : ", rescale the instance weights, or use -weights Prior "
+                        + "(which weighs the penalty against the number of instances)"));
     }
 
     /**
@@ -1331,6 +1366,9 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final int patienceUsed = plan.patience();
         if (fraction > 0) {
             trainer = trainer.withValidation(fraction, patienceUsed);
+        }
+        if (weightDecay != AUTO) {
+            refuseUnstablePenalty(optimizer.create(weightDecay / trainWeight), trainWeight);
         }
         final AutoRegularisation.Choice choice;
         try {

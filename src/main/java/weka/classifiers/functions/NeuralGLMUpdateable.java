@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import neuralglm.model.AbsentClasses;
 import neuralglm.nn.Sequential;
+import neuralglm.optim.Optimizer;
 import neuralglm.train.IncrementalTrainer;
 import neuralglm.train.TrainingDivergedException;
 import neuralglm.train.Trainer;
@@ -193,8 +194,10 @@ public class NeuralGLMUpdateable extends NeuralGLM implements UpdateableClassifi
             }
             s.net = s.model.network().copy();
             startAbsentClasses(s);
+            final Optimizer opt = getOptimizer().create(penaltyOnMean(s.model));
+            refuseUnstablePenalty(opt, penaltyTotal(s.model));
             s.learner = new Trainer(1).withBatchSize(getMiniBatchSize()).incremental(s.net, s.model.family(),
-                    getOptimizer().create(penaltyOnMean(s.model)), s.model.pipeline().numInputs(),
+                    opt, s.model.pipeline().numInputs(),
                     s.model.offsetColumn() != null);
             rememberBuildRows(s);
         }

@@ -596,16 +596,20 @@ class NeuralGLMFuzzTest {
      * a few steps before -Infinity: the end of stream's check now covers the last steps' rows, and refuses it as diverged;
      * 939846 the same with Softplus units and SGD at lr 1, +Infinity), 2806876 (a Gaussian stream continuing a build on
      * 3 instances, one of class 1e100, at SGD lr 0.5: its step left its own 2 rows' outputs finite, near -2.8e144, and a
-     * build row's -Infinity: the end of stream's check now also covers the build's last instances, and refuses it).
+     * build row's -Infinity: the end of stream's check now also covers the build's last instances, and refuses it), 3460878 (a stream from an
+     * empty build, 2 instances of weight 1e-200 under -weight-decay 0.5 and SGD at lr 1: the penalty of 5e199 on the
+     * mean made one step leave weights near 1e200, finite, and a far input's prediction NaN; now refused before any step,
+     * naming the penalty and SGD's limit).
      */
     @Test
     void casesFoundOutsideTheSuiteStaySound() throws Exception {
         final Tally tally = new Tally();
-        for (long seed : new long[] {63835, 134281, 179072, 429592, 495447, 724639, 663086, 939846, 2806876}) {
+        for (long seed : new long[] {63835, 134281, 179072, 429592, 495447, 724639, 663086, 939846, 2806876, 3460878}) {
             runCase(seed, tally);
         }
         assertEquals(5, tally.diverged, "134281, 724639, 663086, 939846 and 2806876 are refused as diverged");
         assertEquals(4, tally.built, "63835, 179072, 429592 and 495447 build");
+        assertEquals(1, tally.refusals.getOrDefault("IllegalArgumentException", 0), "3460878 is refused by its settings");
     }
 
     @Test

@@ -114,19 +114,58 @@ class NeuralGLMWeightScaleTest {
     }
 
     @Test
-    void aDivergenceUnderFrequencyWeightsOfATinyTotalSaysWhatTheWeightsDoToThePenalty() throws Exception {
+    void sgdUnderFrequencyWeightsOfATinyTotalIsRefusedBeforeItsPenaltyDiverges() throws Exception {
         // weights of total 300 / 2^330: a decay of 3 is 3 2^330 / 300 on the mean, and SGD's steps on it overshoot
+        // (lr 0.1, momentum 0.9: stable up to 2 (1 + 0.9) / 0.1 = 38 on the mean)
         final Instances tiny = weighted("Poisson", 0x1p-330);
         final String options = "-family Poisson -hidden 4 -optimizer \"SGD -lr 0.1\" -mini-batch-size 16 -weight-decay 3 "
                 + "-validation-fraction 0 -epochs 5";
-        final Exception e = org.junit.jupiter.api.Assertions.assertThrows(neuralglm.train.TrainingDivergedException.class,
+        final Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> built(tiny, options));
-        assertTrue(e.getMessage().contains("The 150 instances' weights add up to "), e.getMessage());
-        assertTrue(e.getMessage().contains("use -weights Prior, rescale the weights, or set -weight-decay 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("-weight-decay 3 over the training instances' total weight 1.37"), e.getMessage());
+        assertTrue(e.getMessage().contains("puts a penalty of 2.18"), e.getMessage());   // 3 2^330 / 300 = 2.187e97
+        assertTrue(e.getMessage().contains("(-lr 0.1, -momentum 0.9) diverges whatever the data once the penalty exceeds 38 "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("rescale the instance weights, or use -weights Prior"), e.getMessage());
         // read as prior weights, the same data train as with weights 1 + i mod 3
         final Instances ones = weighted("Poisson", 1.0);
         assertSamePredictions(predictions(built(ones, options + " -weights Prior"), ones),
                 predictions(built(tiny, options + " -weights Prior"), tiny), "SGD, prior weights of total 300 / 2^330");
+        // under prior weights the penalty on the mean is 3 / 150 = 0.02: refused only at a rate above 2 (1.9) / 0.02 = 190
+        final Exception prior = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> built(tiny, options.replace("-lr 0.1", "-lr 200") + " -weights Prior"));
+        assertTrue(prior.getMessage().contains("-weight-decay 3 over the 150 training instances (-weights Prior) puts a "
+                + "penalty of 0.02 on the mean"), prior.getMessage());
+        assertFalse(prior.getMessage().contains("rescale the instance weights"), prior.getMessage());
+    }
+
+    @Test
+    void aStreamWhoseRateIsRaisedPastThePenaltysLimitIsRefusedAtItsFirstStep() throws Exception {
+        final Instances data = weighted("Poisson", 1.0);
+        final Instances built = new Instances(data, 0, 100);   // total weight 199: decay 3 is 0.0150754 on the mean
+        final weka.classifiers.functions.neuralglm.SGD sgd = new weka.classifiers.functions.neuralglm.SGD();
+        final NeuralGLMUpdateable u = new NeuralGLMUpdateable();
+        u.setOptions(Utils.splitOptions("-family Poisson -hidden 4 -weight-decay 3 -mini-batch-size 16"));
+        u.setOptimizer(sgd);   // lr 0.01, momentum 0.9
+        u.buildClassifier(built);
+        final double[] before = u.distributionForInstance(data.instance(149));
+        sgd.setLr(300);   // the limit 2 (1 + 0.9) / 300 = 0.0126667 is under the penalty
+        final Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> u.updateClassifier(data.instance(100)));
+        assertTrue(e.getMessage().contains("-weight-decay 3 over the training instances' total weight 199 puts a penalty "
+                + "of 0.0150754 on the mean loss each step descends, and SGD (-lr 300, -momentum 0.9) diverges whatever "
+                + "the data once the penalty exceeds 0.0126667"), e.getMessage());
+        assertArrayEquals(before, u.distributionForInstance(data.instance(149)), 0.0, "the build's model is kept");
+        final NeuralGLMUpdateable v = new NeuralGLMUpdateable();
+        v.setOptions(u.getOptions());
+        ((weka.classifiers.functions.neuralglm.SGD) v.getOptimizer()).setLr(0.01);
+        v.buildClassifier(built);
+        ((weka.classifiers.functions.neuralglm.SGD) v.getOptimizer()).setLr(0.05);   // the stream steps
+        for (int i = 100; i < 149; i++) {
+            v.updateClassifier(data.instance(i));
+        }
+        v.batchFinished();
+        assertFalse(java.util.Arrays.equals(before, v.distributionForInstance(data.instance(149))), "the stream stepped");
     }
 
     @Test
