@@ -17,6 +17,7 @@ import java.util.Arrays;
  *   row-loops    one six-term row loop on rows of 64 against longer rows, more terms per pass, a fused ReLU (RowLoopBench)
  *   weka-large, weka-notebook, weka-predict   through the Weka face (see WekaBench)
  *   thread-steps  the large workload's steps alone: 2 threads against two 1-thread loops side by side
+ *   core-exchange what moving data between two cores costs here: a cache line's round trip, one 2-thread step's exchange
  *   weight-checks  the products' finite-weight test of a 64 x 64 weight, scalar loop against vectors (WeightCheckBench)
  *                 (neuralglm.train.ThreadStepBench; --variants DIR1,DIR2 compares other builds in the same rounds)
  * </pre>
@@ -76,6 +77,9 @@ public final class BenchMain {
                 neuralglm.train.ThreadStepBench.run(java.nio.file.Path.of(a.string("data", "target/bench-data")).resolve("large_poisson.bin"),
                         a.integer("steps", 1000), a.integer("rounds", 8), a.list("variants", java.util.List.of()),
                         a.real("momentum", 0.9));
+                break;
+            case "core-exchange":
+                CoreExchange.main(a);
                 break;
             case "weka-large":
                 WekaBench.large(a);

@@ -32,7 +32,9 @@ import weka.core.Utils;
  *                 CPU/wall of both (a pair below about 1.9 did not get two cores), the load average at
  *                 the start of each round; the pair's builds pinned to CPUs 0 and 1 (--pin-pair false: not),
  *                 the slower build's time over the faster one's (unequal CPUs) and the 2-thread build against
- *                 twice the slower build's speed (what a step that waits for both halves allows on such CPUs);
+ *                 twice the slower build's speed (what a step that waits for both halves allows on such CPUs),
+ *                 and what moving data between the cores costs (CoreExchange: a cache line's round trip, one
+ *                 2-thread step's exchange of gradients and weights against the same work on one core);
  *                 RSS (start, after the data, peak) against the data's size
  *                 (--warmup 0: no warm-up build, whose garbage would count in the peak; --read-instances: the
  *                 builds read their inputs from the instances, NeuralGLM's -read-instances); --pair first runs
@@ -280,7 +282,8 @@ final class WekaBench {
                             + "\"two_init_share\":%s,\"two_cpu_over_wall\":%s,\"pair_cpu_over_wall\":%s",
                     NotebookBench.arr(ceiling), NotebookBench.arr(two), NotebookBench.arr(ratio(two, ceiling)), q.median, q.min, q.max,
                     NotebookBench.arr(ratio(twoEpochs, ceilingEpochs)), qe.median, NotebookBench.arr(twoSerial),
-                    NotebookBench.arr(twoCpu), NotebookBench.arr(pairCpu));
+                    NotebookBench.arr(twoCpu), NotebookBench.arr(pairCpu))
+                    + "," + CoreExchange.measure();   // what a 2-thread step's exchange costs here (the pair pays none)
         }
         System.out.printf(Locale.ROOT, "{\"bench\":\"weka_large\",\"precision\":\"" + precision + "\",\"kernels\":\"%s\",\"threads\":%d,\"rows\":%d,\"epochs\":%d,\"load\":%s,"
                         + "\"times_s\":%s,\"init_s\":%s,\"epochs_s\":%s,\"done_s\":%s,\"median_s\":%.4f,\"examples_per_s\":%.1f,\"fixed_share\":%s,"
