@@ -29,7 +29,8 @@ public abstract class LinkChoiceFamilySpec extends ScalarFamilySpec {
     @OptionMetadata(displayName = "link",
             description = "The link function: 'log' (default) keeps every network output in the mean's domain (mu = exp(eta) > 0); "
                     + "'canonical' gives the exact GLM canonical link, whose eta must stay negative, which a network does not "
-                    + "guarantee (the optimiser then halves steps or stops with a message).",
+                    + "guarantee (the optimiser then halves steps or stops with a message; a build keeps its training "
+                    + "instances' eta negative, and a new instance whose eta is not has no mean: it is predicted as missing).",
             commandLineParamName = "link", commandLineParamSynopsis = "-link <log|canonical>", displayOrder = 1)
     public SelectedTag getLink() {
         return new SelectedTag(link, TAGS_LINK);
