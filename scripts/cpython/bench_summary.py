@@ -105,6 +105,10 @@ for rnd, b in sorted(by.items()):
             if "two_over_slower_ceiling_median" in r:
                 k["pair's slower / faster build"].append(r["pair_slow_over_fast_median"])
                 k["2 threads / twice the slower build"].append(r["two_over_slower_ceiling_median"])
+            if "core_round_trip_ns" in r:
+                # the cores' distance measured right after the pair (CoreExchange): the 2-thread ratio follows it
+                k["cores' round trip ns"].append(r["core_round_trip_ns"])
+                k["2-thread exchange us/step"].append(r["core_exchange_step_us"])
             if not pinned:
                 k["fixed share"].append(r["fixed_share_median"])
             continue
