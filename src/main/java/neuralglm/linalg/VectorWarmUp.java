@@ -22,23 +22,11 @@ final class VectorWarmUp {
      * (on a 2-core machine the warm-up's CPU time is taken from the build: full rows of 16 took about 1.9 s to compile).
      */
     private static final int ROWS = 4;
-    /**
-     * A round of the warm-up products this fast (ns) counts as compiled (compiled, a few microseconds, most of them the
-     * transposed gradient on {@value #TRANSPOSED_ROWS} rows; interpreted, milliseconds).
-     */
+    /** A call of all four warm-up products this fast (ns) counts as compiled (interpreted, they take milliseconds). */
     private static final long COMPILED_NS = 20_000;
     /** The same for the two column-sum calls (2 rows of 24 columns: about 100 ns compiled, tens of us not). */
     private static final long COLUMNS_COMPILED_NS = 2_000;
     private static final int IN_A_ROW = 200;
-    /**
-     * The transposed weight gradient (a first layer's few inputs) is called on this many rows and, in turn, these
-     * numbers of inputs (two: a pair of rows of sums and the bias row alone). Called on {@value #ROWS} rows and two
-     * inputs only, its compiled code did not hold for a build's mini-batches: a JVM's first build ran its
-     * {@code column8} and {@code columns8x2} on the Vector API's uncompiled fallbacks for 60-120 ms of the build thread
-     * (JFR, `weka-large --warmup 0`), after this warm-up had declared the products compiled; on 64 rows none.
-     */
-    private static final int TRANSPOSED_ROWS = 64;
-    private static final int[] TRANSPOSED_INPUTS = {2, 7, 20};
     /** The warm-up gives up after this long ({@code -Dneuralglm.vectorWarmUpSeconds}, default 20). */
     private static final long GIVE_UP_NS = (long) (1e9 * Double.parseDouble(
             System.getProperty("neuralglm.vectorWarmUpSeconds", "20")));
@@ -220,7 +208,7 @@ final class VectorWarmUp {
         final Random rng = new Random(1);
         final int p = 64, m = 64, n = ROWS;
         final double[][] a = new double[n][p], c = new double[n][m], y = new double[n][m], x = new double[n][p];
-        final double[][] cr = new double[m][p], ct = new double[TRANSPOSED_INPUTS[TRANSPOSED_INPUTS.length - 1]][m];
+        final double[][] cr = new double[m][p], ct = new double[2][m];
         for (int i = 0; i < n; i++) {
             a[i][rng.nextInt(p)] = rng.nextGaussian();
             a[i][rng.nextInt(p)] = rng.nextGaussian();
@@ -238,17 +226,6 @@ final class VectorWarmUp {
             System.arraycopy(a[i], 0, flat, i * p, p);
         }
         final long[] masks = new long[n], scratch = new long[Long.SIZE];
-        final int inputsT = TRANSPOSED_INPUTS[TRANSPOSED_INPUTS.length - 1];
-        final double[] flatT = new double[TRANSPOSED_ROWS * inputsT], gLineT = new double[TRANSPOSED_ROWS * m + 8];
-        final double[][] cT = new double[TRANSPOSED_ROWS][m];
-        for (int e = 0; e < flatT.length; e++) {
-            flatT[e] = rng.nextGaussian();
-        }
-        for (double[] r : cT) {
-            for (int j = 0; j < m; j++) {
-                r[j] = rng.nextGaussian();
-            }
-        }
         final double[] sums = new double[24], ones = new double[n];
         java.util.Arrays.fill(ones, 1.0);
         final long start = System.nanoTime();
@@ -262,8 +239,7 @@ final class VectorWarmUp {
             VectorRowKernels.rowsTimes(a, null, n, p, b, 0, m, z, c, true, null, null);
             VectorRowKernels.rowsTimes(a, null, n, p, b, 0, m, null, c, false, y, masks);
             VectorRowKernels.weightGrad(a, n, p, x, p, cr, true, masks, scratch, line);
-            VectorRowKernels.weightGradT(null, flat, n, TRANSPOSED_INPUTS[round % TRANSPOSED_INPUTS.length], c, m, ct, z,
-                    gLine);
+            VectorRowKernels.weightGradT(null, flat, n, 2, c, m, ct, z, gLine);
             VectorRowKernels.affine(flat, n, p, b, 0, m, z, out, true);
             final long t1 = System.nanoTime();
             // the standardiser's column sums (Kernels.addColumnSums and addColumnSquares), timed on their own: the
@@ -274,10 +250,6 @@ final class VectorWarmUp {
             VectorColumnMoments.addRows(flat, 0, n / 2, 24, w, 0, sums, 0, 24);
             VectorColumnMoments.addSquares(flat, 0, n / 2, 24, w, 0, z, sums, 0, 24);
             final long t2 = System.nanoTime();
-            if ((round & 15) == 0) {   // untimed: the profile of a mini-batch's rows (see TRANSPOSED_ROWS)
-                VectorRowKernels.weightGradT(null, flatT, TRANSPOSED_ROWS,
-                        TRANSPOSED_INPUTS[(round >> 4) % TRANSPOSED_INPUTS.length], cT, m, ct, z, gLineT);
-            }
             // a slow call (interpreted code, or the thread preempted on a busy machine) halves the count
             if (fast < IN_A_ROW) {
                 fast = t1 - t0 < COMPILED_NS ? fast + 1 : fast / 2;
