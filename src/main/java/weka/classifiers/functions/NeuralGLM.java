@@ -541,11 +541,11 @@ public class NeuralGLM extends RandomizableClassifier implements WeightedInstanc
         final boolean prior = weightsKind == GlmInference.Weights.PRIOR.ordinal();
         throw new IllegalArgumentException(String.format(Locale.ROOT, "NeuralGLM: SGD cannot train under this weight "
                 + "decay: -weight-decay %s over %s puts a penalty of %s on the mean loss each step descends, and SGD "
-                + "(-lr %s, -momentum %s%s) diverges whatever the data once the penalty exceeds %s (2 (1 + momentum) / "
-                + "lr; with Nesterov momentum divided by 1 + 2 momentum). Lower -lr or -weight-decay%s",
+                + "(-optimizer \"SGD -lr %s -momentum %s%s\") diverges whatever the data once the penalty exceeds %s "
+                + "(2 (1 + momentum) / lr; with Nesterov momentum divided by 1 + 2 momentum). Lower -lr or -weight-decay%s",
                 num(weightDecay), prior ? "the " + num(total) + " training instances (-weights Prior)"
                         : "the training instances' total weight " + num(total),
-                num(sgd.weightDecay()), num(sgd.lr()), num(sgd.momentum()), sgd.nesterov() ? ", Nesterov" : "",
+                num(sgd.weightDecay()), num(sgd.lr()), num(sgd.momentum()), sgd.nesterov() ? " -nesterov" : "",
                 num(sgd.stableWeightDecayLimit()), prior ? "" : ", rescale the instance weights, or use -weights Prior "
                         + "(which weighs the penalty against the number of instances)"));
     }

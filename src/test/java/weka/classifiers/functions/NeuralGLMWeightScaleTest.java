@@ -124,7 +124,8 @@ class NeuralGLMWeightScaleTest {
                 () -> built(tiny, options));
         assertTrue(e.getMessage().contains("-weight-decay 3 over the training instances' total weight 1.37"), e.getMessage());
         assertTrue(e.getMessage().contains("puts a penalty of 2.18"), e.getMessage());   // 3 2^330 / 300 = 2.187e97
-        assertTrue(e.getMessage().contains("(-lr 0.1, -momentum 0.9) diverges whatever the data once the penalty exceeds 38 "),
+        assertTrue(e.getMessage().contains("(-optimizer \"SGD -lr 0.1 -momentum 0.9\") diverges whatever the data once the "
+                + "penalty exceeds 38 "),
                 e.getMessage());
         assertTrue(e.getMessage().contains("rescale the instance weights, or use -weights Prior"), e.getMessage());
         // read as prior weights, the same data train as with weights 1 + i mod 3
@@ -153,8 +154,8 @@ class NeuralGLMWeightScaleTest {
         final Exception e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> u.updateClassifier(data.instance(100)));
         assertTrue(e.getMessage().contains("-weight-decay 3 over the training instances' total weight 199 puts a penalty "
-                + "of 0.0150754 on the mean loss each step descends, and SGD (-lr 300, -momentum 0.9) diverges whatever "
-                + "the data once the penalty exceeds 0.0126667"), e.getMessage());
+                + "of 0.0150754 on the mean loss each step descends, and SGD (-optimizer \"SGD -lr 300 -momentum 0.9\") "
+                + "diverges whatever the data once the penalty exceeds 0.0126667"), e.getMessage());
         assertArrayEquals(before, u.distributionForInstance(data.instance(149)), 0.0, "the build's model is kept");
         final NeuralGLMUpdateable v = new NeuralGLMUpdateable();
         v.setOptions(u.getOptions());
