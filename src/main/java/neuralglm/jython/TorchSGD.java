@@ -8,14 +8,15 @@ import org.python.core.Py;
 import org.python.core.PyObject;
 
 /**
- * {@code optim.SGD(params, lr=..., momentum=0, nesterov=False, weight_decay=0)} over the engine's
+ * {@code optim.SGD(params, lr=..., momentum=0, dampening=0, nesterov=False, weight_decay=0)} over the engine's
  * {@link neuralglm.optim.SgdOptimizer}: {@code theta -= lr (grad + weight_decay theta)}, with (Nesterov)
- * momentum when asked.
+ * momentum when asked, its buffer taking {@code 1 - dampening} of each later gradient.
  */
 public class TorchSGD extends TorchOptimizer {
     private double momentum;
     private boolean nesterov;
     private double weightDecay;
+    private double dampening;
 
     /**
      * {@code SGD(params, lr=...)}: Jython calls this, then sets the keyword arguments; without {@code lr} (which
@@ -37,19 +38,19 @@ public class TorchSGD extends TorchOptimizer {
 
     @Override String name() { return "SGD"; }
 
-    @Override String options() { return "lr, momentum, nesterov, weight_decay (dampening 0)"; }
+    @Override String options() { return "lr, momentum, dampening, nesterov, weight_decay"; }
 
-    /** @return 0: the momentum buffer takes the whole gradient */
-    public double getDampening() { return 0.0; }
+    /** @return the share of each gradient after the first kept out of the momentum buffer (0 by default) */
+    public double getDampening() { return dampening; }
 
-    /** @param d PyTorch's dampening: only 0 (the default) is supported */
-    public void setDampening(double d) { refuseUnless(d == 0.0, "dampening=" + d); }
+    /** @param d PyTorch's dampening */
+    public void setDampening(double d) { final double old = dampening; dampening = d; retry(() -> dampening = old); }
 
     @Override
     void groupOptions(Map<String, PyObject> o) {
         o.put("lr", Py.newFloat(lr));
         o.put("momentum", zeroAsInt(momentum));
-        o.put("dampening", zeroAsInt(0.0));
+        o.put("dampening", zeroAsInt(dampening));
         o.put("weight_decay", zeroAsInt(weightDecay));
         o.put("nesterov", Py.newBoolean(nesterov));
         o.put("maximize", Py.False);
@@ -60,7 +61,7 @@ public class TorchSGD extends TorchOptimizer {
     /** Nesterov momentum without momentum is refused, with PyTorch's message. */
     @Override
     void checkSettings() {
-        if (nesterov && momentum == 0) {
+        if (nesterov && (momentum <= 0 || dampening != 0)) {
             throw Errors.value("Nesterov momentum requires a momentum and zero dampening");
         }
     }
@@ -82,7 +83,7 @@ public class TorchSGD extends TorchOptimizer {
     Optimizer make() {
         // Jython sets keyword arguments in no fixed order (nesterov=True may come before momentum=0.9): the pair is
         // checked at the first step (checkSettings), as PyTorch checks it in its constructor
-        return new SgdOptimizer(lr, momentum, nesterov && momentum > 0, weightDecay);
+        return new SgdOptimizer(lr, momentum, dampening, nesterov && momentum > 0 && dampening == 0, weightDecay);
     }
 
     /** @return the momentum */

@@ -3,11 +3,11 @@ package neuralglm.optim;
 import neuralglm.nn.Parameter;
 
 /**
- * Stochastic gradient descent with optional (Nesterov) momentum and weight decay, as PyTorch's
- * {@code torch.optim.SGD} (dampening 0):
+ * Stochastic gradient descent with optional (Nesterov) momentum, dampening and weight decay, as PyTorch's
+ * {@code torch.optim.SGD}:
  * <pre>
  *   g = grad + lambda theta
- *   b = mu b + g                   (b = g on the first step)
+ *   b = mu b + (1 - dampening) g   (b = g on the first step; dampening 0 by default, Nesterov needs 0)
  *   theta -= lr (g + mu b)         Nesterov
  *   theta -= lr b                  standard momentum (plain SGD when mu = 0)
  * </pre>
@@ -19,6 +19,7 @@ public final class SgdOptimizer extends ElementwiseOptimizer implements Schedule
     private double momentum;
     private final boolean nesterov;
     private final double weightDecay;
+    private final double dampening;
 
     private transient double[][] buffers;
     /** Whether the current step is the first (momentum: b = g). */
@@ -36,7 +37,26 @@ public final class SgdOptimizer extends ElementwiseOptimizer implements Schedule
      * @param weightDecay L2 penalty coefficient lambda &gt;= 0
      */
     public SgdOptimizer(double lr, double momentum, boolean nesterov, double weightDecay) {
+        this(lr, momentum, 0.0, nesterov, weightDecay);
+    }
+
+    /**
+     * @param lr          learning rate &gt; 0
+     * @param momentum    momentum coefficient in [0, 1)
+     * @param dampening   the share of the gradient kept out of the momentum buffer after the first step (PyTorch's
+     *                    {@code dampening}, any finite number as there; 0 with Nesterov momentum)
+     * @param nesterov    Nesterov momentum (needs momentum &gt; 0)
+     * @param weightDecay L2 penalty coefficient lambda &gt;= 0
+     */
+    public SgdOptimizer(double lr, double momentum, double dampening, boolean nesterov, double weightDecay) {
         this.lr = positive("SGD learning rate", lr);
+        if (!Double.isFinite(dampening)) {
+            throw new IllegalArgumentException("SGD dampening must be a finite number, got " + dampening);
+        }
+        if (nesterov && dampening != 0) {
+            throw new IllegalArgumentException("SGD Nesterov momentum needs a dampening of 0, got " + dampening);
+        }
+        this.dampening = dampening;
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("SGD momentum must be in [0, 1), got " + momentum);
         }
@@ -76,6 +96,9 @@ public final class SgdOptimizer extends ElementwiseOptimizer implements Schedule
     /** @return the weight decay */
     public double weightDecay() { return weightDecay; }
 
+    /** @return the dampening of the momentum buffer (0: the whole gradient enters it) */
+    public double dampening() { return dampening; }
+
     /**
      * The largest weight decay under which the penalty's own iteration is stable at this learning rate and momentum.
      * On the penalty alone (a quadratic of curvature lambda) a weight follows {@code theta_{k+1} = theta_k - lr lambda
@@ -85,13 +108,15 @@ public final class SgdOptimizer extends ElementwiseOptimizer implements Schedule
      *   lr lambda &lt; 2 (1 + mu)                  heavy ball (plain SGD: 2)
      *   lr lambda &lt; 2 (1 + mu) / (1 + 2 mu)     Nesterov
      * </pre>
+     * With a dampening d (and momentum) the gradient enters the buffer times 1 - d: lr becomes lr (1 - d) above
+     * (no limit at d = 1; at d &gt; 1 every step moves away from 0, the limit is negative).
      * Above it every step multiplies the weights' distance from 0 by more than 1 whatever the data (a loss's own
      * curvature only lowers the bound), so training diverges.
      *
      * @return the bound on lambda, {@code 2 (1 + mu) / lr} or {@code 2 (1 + mu) / ((1 + 2 mu) lr)}
      */
     public double stableWeightDecayLimit() {
-        return 2 * (1 + momentum) / ((nesterov ? 1 + 2 * momentum : 1) * lr);
+        return 2 * (1 + momentum) / ((nesterov ? 1 + 2 * momentum : 1) * lr * (momentum > 0 ? 1 - dampening : 1));
     }
 
     @Override
@@ -101,7 +126,7 @@ public final class SgdOptimizer extends ElementwiseOptimizer implements Schedule
 
     @Override
     public Optimizer copy() {
-        return new SgdOptimizer(lr, momentum, nesterov, weightDecay);
+        return new SgdOptimizer(lr, momentum, dampening, nesterov, weightDecay);
     }
 
     @Override
@@ -128,9 +153,16 @@ public final class SgdOptimizer extends ElementwiseOptimizer implements Schedule
         } else {
             // the weights in a loop of their own, which stores nothing else (ElementwiseOptimizer): the same numbers
             final double[] b = buffers[param];
-            for (int i = from; i < to; i++) {
-                final double g = grad[i] + weightDecay * theta[i];
-                b[i] = first ? g : momentum * b[i] + g;
+            if (dampening == 0 || first) {
+                for (int i = from; i < to; i++) {
+                    final double g = grad[i] + weightDecay * theta[i];
+                    b[i] = first ? g : momentum * b[i] + g;
+                }
+            } else {
+                final double keep = 1 - dampening;
+                for (int i = from; i < to; i++) {
+                    b[i] = momentum * b[i] + keep * (grad[i] + weightDecay * theta[i]);
+                }
             }
             if (nesterov) {
                 for (int i = from; i < to; i++) {
@@ -146,7 +178,8 @@ public final class SgdOptimizer extends ElementwiseOptimizer implements Schedule
 
     @Override
     public String toString() {
-        return "SGD(lr=" + lr + ", momentum=" + momentum + (nesterov ? ", nesterov" : "")
+        return "SGD(lr=" + lr + ", momentum=" + momentum + (dampening != 0 ? ", dampening=" + dampening : "")
+                + (nesterov ? ", nesterov" : "")
                 + ", weightDecay=" + weightDecay + ")";
     }
 

@@ -528,4 +528,45 @@ class FuzzFindingsTest {
                 "print(v.grad.tolist())",
                 "print(w.grad.tolist())");
     }
+
+    /**
+     * SGD's dampening (torch_fuzz seed 1205, programs 657 and 1524: refused before): the momentum buffer takes
+     * {@code 1 - dampening} of each gradient after the first; Nesterov momentum with a dampening is PyTorch's ValueError.
+     */
+    @Test
+    void sgdDampening() {
+        same("""
+                [0.9023910066666665, 0.6287335557931042, 0.34342033684778156]
+                [[-0.1596470889008492, 0.335045132701115, -0.09759474443083886], [0.7883276329337576, 0.062245923692289894, -0.3364259380953467]]
+                [-0.10656942082224495, 0.14969556158622851]
+                0.25
+                Nesterov momentum requires a momentum and zero dampening
+                """,
+                "import torch",
+                "import torch.nn as nn",
+                "import torch.nn.functional as F",
+                "torch.set_default_dtype(torch.float64)",
+                "m = nn.Linear(3, 2)",
+                "m.weight = nn.Parameter(torch.tensor([[-0.27, 0.1, 0.4], [1.0, -0.03, -0.32]]))",
+                "m.bias = nn.Parameter(torch.tensor([-0.5, 0.31]))",
+                "x = torch.tensor([[-0.5, 2.0, -0.61], [0.3, 0.5, -1.65], [1.2, -0.4, 0.9]])",
+                "t = torch.tensor([[0.1, 0.2], [0.85, 0.69], [-0.3, 0.4]])",
+                "opt = torch.optim.SGD(m.parameters(), lr=0.1, momentum=0.9, dampening=0.25, weight_decay=0.05)",
+                "losses = []",
+                "for step in range(3):",
+                "    opt.zero_grad()",
+                "    loss = F.mse_loss(m(x), t)",
+                "    loss.backward()",
+                "    opt.step()",
+                "    losses.append(loss.item())",
+                "print(losses)",
+                "print(m.weight.tolist())",
+                "print(m.bias.tolist())",
+                "print(opt.param_groups[0]['dampening'])",
+                "try:",
+                "    o2 = torch.optim.SGD(m.parameters(), lr=0.1, momentum=0.9, dampening=0.25, nesterov=True)",
+                "    o2.step()",
+                "except ValueError as e:",
+                "    print(str(e))");
+    }
 }

@@ -966,7 +966,7 @@ class TorchCompatTest {
         "l = nn.Linear(1, 1); torch.optim.Adam([{'params': l.parameters()}, {'params': [l.bias], 'lr': 0.1}])|ValueError: some parameters appear in more than one parameter group",
         "torch.zeros(2, 3)[torch.tensor([True, False, True])]|IndexError: index boolean mask has 3 entries for a dimension of size 2",
         "torch.fft|AttributeError: torch.fft is not supported by neuralGLM's PyTorch bridge (scripts/lib/torch)",
-        "torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=0.1, dampening=0.5)|ValueError: SGD(dampening=0.5) is not supported by neuralGLM's PyTorch bridge; it takes lr, momentum, nesterov, weight_decay (dampening 0)",
+        "torch.optim.SGD(nn.Linear(1, 1).parameters(), lr=0.1, maximize=True)|ValueError: SGD(maximize=True) is not supported by neuralGLM's PyTorch bridge; it takes lr, momentum, dampening, nesterov, weight_decay",
         "torch.optim.AdamW(nn.Linear(1, 1).parameters(), weight_decay=-1)|ValueError: AdamW weight decay must be a finite number >= 0, got -1.0",
         "import torch.nn.functional as F; F.pad(torch.ones(2, 3), (1, 1), mode='replicate')|ValueError: F.pad(mode='replicate') is not supported by neuralGLM's PyTorch bridge; it has mode='constant'",
         "torch.zeros(2, 3)[:, None]|IndexError: indexing a tensor of shape (2, 3) with None would make a 3-d tensor; tensors here have at most 2 dimensions",

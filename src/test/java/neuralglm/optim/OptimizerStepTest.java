@@ -113,6 +113,27 @@ class OptimizerStepTest {
         checkAgainst(new SgdOptimizer(lr, mu, nesterov, wd), (theta, g) -> torchSgd(theta, g, lr, mu, nesterov, wd), "SGD");
     }
 
+    /** PyTorch's SGD with dampening d: b = g (t = 1) or mu b + (1 - d) g, then as {@link #torchSgd} (not Nesterov). */
+    static double[] torchSgdDampened(double theta, double[] grads, double lr, double mu, double d, double wd) {
+        final double[] out = new double[grads.length];
+        double b = 0;
+        for (int t = 0; t < grads.length; t++) {
+            final double g = grads[t] + wd * theta;
+            b = t == 0 ? g : mu * b + (1 - d) * g;
+            theta = theta - lr * b;
+            out[t] = theta;
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "lr={0} momentum={1} dampening={2} weightDecay={3}")
+    @CsvSource({"0.1, 0.9, 0.25, 0", "0.05, 0.5, 0.9, 0.1", "0.2, 0.9, 1, 0.01"})
+    void sgdWithDampeningFollowsTorchFormulas(double lr, double mu, double d, double wd) {
+        checkAgainst(new SgdOptimizer(lr, mu, d, false, wd), (theta, g) -> torchSgdDampened(theta, g, lr, mu, d, wd),
+                "SGD dampened");
+        assertThrows(IllegalArgumentException.class, () -> new SgdOptimizer(lr, mu, d, true, wd), "Nesterov needs 0");
+    }
+
     @ParameterizedTest(name = "lr={0} betas=({1}, {2}) eps={3} weightDecay={4}")
     @CsvSource({"0.001, 0.9, 0.999, 1e-8, 0", "0.1, 0.9, 0.999, 1e-8, 0", "0.05, 0.5, 0.9, 1e-3, 0.1", "0.01, 0, 0, 1e-8, 0"})
     void adamFollowsTorchFormulas(double lr, double b1, double b2, double eps, double wd) {
