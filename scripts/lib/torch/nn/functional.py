@@ -18,9 +18,26 @@ def tanh(input):
     return input.tanh()
 
 
+def _inplace(input, result, inplace):
+    """An activation's inplace=True, as far as the bridge has it: a tensor that records no operation (no grad, or under
+    torch.no_grad()) takes the result's values in place and is returned, as in PyTorch; a leaf that requires grad is
+    PyTorch's RuntimeError; a tensor computed by recorded operations is left as it is and the result is a new tensor
+    (the bridge changes no recorded tensor in place: code that uses the returned tensor, as nn.Sequential does, gets
+    PyTorch's numbers)."""
+    if not inplace:
+        return result
+    import torch
+    if input.requires_grad and torch.is_grad_enabled():
+        if input.is_leaf:
+            raise RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.")
+        return result
+    input.copy_(result)
+    return input
+
+
 def relu(input, inplace=False):
-    """F.relu(input, inplace=False): max(x, 0); inplace is accepted and the result is a new tensor."""
-    return _F.relu(input)
+    """F.relu(input, inplace=False): max(x, 0); inplace as _inplace says."""
+    return _inplace(input, _F.relu(input), inplace)
 
 
 def gelu(input, approximate='none'):
@@ -35,8 +52,8 @@ def gelu(input, approximate='none'):
 
 
 def silu(input, inplace=False):
-    """F.silu(input): x sigmoid(x) (swish); recorded; the result is a new tensor."""
-    return input * input.sigmoid()
+    """F.silu(input): x sigmoid(x) (swish); recorded; inplace as _inplace says."""
+    return _inplace(input, input * input.sigmoid(), inplace)
 
 
 def dropout(input, p=0.5, training=True, inplace=False):
@@ -49,13 +66,13 @@ def dropout(input, p=0.5, training=True, inplace=False):
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
-    """F.leaky_relu(input, negative_slope=0.01, inplace=False); the result is a new tensor."""
-    return _F.leaky_relu(input, float(negative_slope))
+    """F.leaky_relu(input, negative_slope=0.01, inplace=False); inplace as _inplace says."""
+    return _inplace(input, _F.leaky_relu(input, float(negative_slope)), inplace)
 
 
 def elu(input, alpha=1.0, inplace=False):
-    """F.elu(input, alpha=1.0, inplace=False); the result is a new tensor."""
-    return _F.elu(input, float(alpha))
+    """F.elu(input, alpha=1.0, inplace=False); inplace as _inplace says."""
+    return _inplace(input, _F.elu(input, float(alpha)), inplace)
 
 
 def logsigmoid(input):
@@ -91,30 +108,29 @@ poisson_nll_loss, kl_div, entropy = _F.poisson_nll_loss, _F.kl_div, _F.entropy
 
 
 # ---------------------------------------------------------------- more activations (neuralglm.jython.Activations):
-# each an engine activation with PyTorch 1.13's values and gradients, also at the kinks; inplace is accepted and the
-# result is a new tensor
+# each an engine activation with PyTorch 1.13's values and gradients, also at the kinks; inplace as _inplace says
 
 from neuralglm.jython import Activations as _A, Norms as _N  # noqa: E402
 
 
 def relu6(input, inplace=False):
     """F.relu6(x) = min(max(x, 0), 6); gradient 1 strictly between 0 and 6, else 0."""
-    return _A.relu6(input)
+    return _inplace(input, _A.relu6(input), inplace)
 
 
 def hardtanh(input, min_val=-1., max_val=1., inplace=False):
     """F.hardtanh(x, min_val=-1, max_val=1) = min(max(x, min_val), max_val); gradient 1 strictly inside, else 0."""
-    return _A.hardtanh(input, float(min_val), float(max_val))
+    return _inplace(input, _A.hardtanh(input, float(min_val), float(max_val)), inplace)
 
 
 def selu(input, inplace=False):
     """F.selu(x) = scale (x > 0 ? x : alpha (e^x - 1)), alpha = 1.6732632423543772, scale = 1.0507009873554805."""
-    return _A.selu(input)
+    return _inplace(input, _A.selu(input), inplace)
 
 
 def celu(input, alpha=1., inplace=False):
     """F.celu(x, alpha=1) = x > 0 ? x : alpha (e^(x / alpha) - 1); gradient e^(x / alpha) at and below 0."""
-    return _A.celu(input, float(alpha))
+    return _inplace(input, _A.celu(input, float(alpha)), inplace)
 
 
 def softsign(input):
@@ -124,22 +140,22 @@ def softsign(input):
 
 def mish(input, inplace=False):
     """F.mish(x) = x tanh(softplus(x)) (softplus stable at any x)."""
-    return _A.mish(input)
+    return _inplace(input, _A.mish(input), inplace)
 
 
 def hardswish(input, inplace=False):
     """F.hardswish(x) = x min(max(x + 3, 0), 6) / 6; gradient 0 below -3, x / 3 + 1/2 on [-3, 3], 1 above."""
-    return _A.hardswish(input)
+    return _inplace(input, _A.hardswish(input), inplace)
 
 
 def hardsigmoid(input, inplace=False):
     """F.hardsigmoid(x) = min(max(x + 3, 0), 6) / 6; gradient 1/6 strictly between -3 and 3, else 0."""
-    return _A.hardsigmoid(input)
+    return _inplace(input, _A.hardsigmoid(input), inplace)
 
 
 def threshold(input, threshold, value, inplace=False):
     """F.threshold(x, threshold, value) = x > threshold ? x : value; gradient 1 above the threshold, else 0."""
-    return _A.threshold(input, float(threshold), float(value))
+    return _inplace(input, _A.threshold(input, float(threshold), float(value)), inplace)
 
 
 def tanhshrink(input):
@@ -166,7 +182,7 @@ def softplus(input, beta=1, threshold=20):
 def rrelu(input, lower=1. / 8, upper=1. / 3, training=False, inplace=False):
     """F.rrelu(x, lower=1/8, upper=1/3, training=False) = x > 0 ? x : r x, r = (lower + upper) / 2 when not training;
     in training r is drawn uniformly from [lower, upper] for each entry (the bridge's generator: not PyTorch's draws)."""
-    return _A.rrelu(input, float(lower), float(upper), bool(training))
+    return _inplace(input, _A.rrelu(input, float(lower), float(upper), bool(training)), inplace)
 
 
 def prelu(input, weight):

@@ -569,4 +569,38 @@ class FuzzFindingsTest {
                 "except ValueError as e:",
                 "    print(str(e))");
     }
+
+    /**
+     * An activation's {@code inplace=True} (torch_fuzz seed 1205, programs 179, 898 and 1371: the bridge made a new tensor
+     * and left the input as it was): a leaf that requires grad is PyTorch's RuntimeError, a tensor that records nothing
+     * (or under no_grad) takes the values in place and is the result; a recorded tensor's result is still used.
+     */
+    @Test
+    void activationsInPlace() {
+        same("""
+                a leaf Variable that requires grad is being used in an in-place operation.
+                [1.0, -1.0, 3.0]
+                True
+                [1.0, -0.8646647167633873]
+                [2.0, 0.0]
+                """,
+                "import torch",
+                "import torch.nn.functional as F",
+                "torch.set_default_dtype(torch.float64)",
+                "x = torch.tensor([1.0, -2.0], requires_grad=True)",
+                "try:",
+                "    F.relu(x, inplace=True)",
+                "except RuntimeError as e:",
+                "    print(str(e))",
+                "h = torch.tensor([1.0, -2.0, 3.0])",
+                "r = F.leaky_relu(h, 0.5, inplace=True)",
+                "print(h.tolist())",
+                "print(r is h)",
+                "with torch.no_grad():",
+                "    F.elu(x, inplace=True)",
+                "print(x.tolist())",
+                "y = F.relu(x * 2, inplace=True)",
+                "y.sum().backward()",
+                "print(x.grad.tolist())");
+    }
 }
