@@ -58,7 +58,9 @@ public final class Nn {
     }
 
     private static Module activation(Activation a, String repr) {
-        return new EngineModule(a, repr, List.of(), List.of());
+        final EngineModule m = new EngineModule(a, repr, List.of(), List.of());
+        m.inplace = repr.contains("inplace=True");   // the repr shows the option exactly when it was given as True
+        return m;
     }
 
     /** @return a number as Python prints it (0.2, 1e-05) */
@@ -66,13 +68,13 @@ public final class Nn {
         return org.python.core.Py.newFloat(v).__repr__().toString();
     }
 
-    /** @return "inplace=True" when asked (for PyTorch's repr); the bridge's activations always make a new tensor */
+    /** @return "inplace=True" when asked (for PyTorch's repr; the module then works in place, see EngineModule#inplace) */
     private static String inplace(Args a) {
         return a.bool("inplace", false) ? "inplace=True" : "";
     }
 
     /**
-     * {@code nn.ReLU(inplace=False)}; {@code inplace=True} is accepted (the output is a new tensor either way).
+     * {@code nn.ReLU(inplace=False)}; with {@code inplace=True} as {@link EngineModule#inplace} says.
      *
      * @param args inplace
      * @param kws  keyword names

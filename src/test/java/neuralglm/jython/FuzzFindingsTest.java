@@ -603,4 +603,36 @@ class FuzzFindingsTest {
                 "y.sum().backward()",
                 "print(x.grad.tolist())");
     }
+
+    /** The same for the modules made with {@code inplace=True} (torch_fuzz seed 1205, programs 179 and 898). */
+    @Test
+    void activationModulesInPlace() {
+        same("""
+                a leaf Variable that requires grad is being used in an in-place operation.
+                [1.0, -1.0, 3.0]
+                True
+                [1.0, -0.8646647167633873]
+                [2.0, 0.0]
+                ReLU(inplace=True)
+                """,
+                "import torch",
+                "import torch.nn as nn",
+                "torch.set_default_dtype(torch.float64)",
+                "x = torch.tensor([1.0, -2.0], requires_grad=True)",
+                "try:",
+                "    nn.ReLU(inplace=True)(x)",
+                "except RuntimeError as e:",
+                "    print(str(e))",
+                "h = torch.tensor([1.0, -2.0, 3.0])",
+                "r = nn.LeakyReLU(0.5, inplace=True)(h)",
+                "print(h.tolist())",
+                "print(r is h)",
+                "with torch.no_grad():",
+                "    nn.ELU(inplace=True)(x)",
+                "print(x.tolist())",
+                "y = nn.ReLU(inplace=True)(x * 2)",
+                "y.sum().backward()",
+                "print(x.grad.tolist())",
+                "print(nn.ReLU(inplace=True))");
+    }
 }
