@@ -58,7 +58,7 @@ public class TorchSGD extends TorchOptimizer {
         o.put("differentiable", Py.False);
     }
 
-    /** Nesterov momentum without momentum is refused, with PyTorch's message. */
+    /** Nesterov momentum without momentum, or with a dampening, is refused with PyTorch's message. */
     @Override
     void checkSettings() {
         if (nesterov && (momentum <= 0 || dampening != 0)) {
