@@ -19,20 +19,8 @@ def tanh(input):
 
 
 def _inplace(input, result, inplace):
-    """An activation's inplace=True, as far as the bridge has it: a tensor that records no operation (no grad, or under
-    torch.no_grad()) takes the result's values in place and is returned, as in PyTorch; a leaf that requires grad is
-    PyTorch's RuntimeError; a tensor computed by recorded operations is left as it is and the result is a new tensor
-    (the bridge changes no recorded tensor in place: code that uses the returned tensor, as nn.Sequential does, gets
-    PyTorch's numbers)."""
-    if not inplace:
-        return result
-    import torch
-    if input.requires_grad and torch.is_grad_enabled():
-        if input.is_leaf:
-            raise RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.")
-        return result
-    input.copy_(result)
-    return input
+    """An activation's inplace=True: Functional.inPlace (the modules' rule too); the result otherwise."""
+    return _F.inPlace(input, result) if inplace else result
 
 
 def relu(input, inplace=False):

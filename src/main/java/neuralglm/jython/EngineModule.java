@@ -41,11 +41,8 @@ public class EngineModule extends Module {
     }
 
     /**
-     * An activation's {@code inplace=True}; false for every other layer. A call ({@link #call}) then does as PyTorch's
-     * where the bridge can: a leaf that requires grad is PyTorch's RuntimeError, and a tensor that records nothing (or
-     * any under no_grad) takes the output's values and is returned; a tensor computed by recorded operations is left as
-     * it was and the output is a new tensor (the bridge changes no recorded tensor in place). Inside an nn.Sequential
-     * the layer's input is the layer before's output, which no code reads: the same numbers either way.
+     * An activation's {@code inplace=True} ({@link Functional#inPlace}); false for every other layer. Inside an
+     * nn.Sequential the layer's input is the layer before's output, which no code reads: the same numbers either way.
      */
     boolean inplace;
 
@@ -77,15 +74,7 @@ public class EngineModule extends Module {
 
     @Override
     Tensor call(Tensor x) {
-        if (!inplace) {
-            return compute(x);
-        }
-        final boolean recording = Autograd.enabled() && x.needsGrad();
-        if (recording && x.node == null) {
-            throw Errors.runtime("a leaf Variable that requires grad is being used in an in-place operation.");
-        }
-        final Tensor out = compute(x);
-        return recording ? out : x.copy_(out);
+        return inplace ? Functional.inPlace(x, compute(x)) : compute(x);
     }
 
     /** The layer's output for x (what {@link #call} returns without {@link #inplace}). */

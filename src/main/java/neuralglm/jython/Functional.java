@@ -636,4 +636,24 @@ public final class Functional {
             return new DMatrixRMaj[] {gx};
         }, p);
     }
+
+    /**
+     * An activation's {@code inplace=True}, for the functional forms ({@code F.relu(x, inplace=True)}) and the modules
+     * ({@code nn.ReLU(inplace=True)}), as PyTorch's where the bridge can: a leaf that requires grad (recording) is
+     * PyTorch's RuntimeError; a tensor that records nothing (or any under no_grad) takes the result's values and is
+     * returned; a tensor computed by recorded operations is left as it was and the result is returned (the bridge
+     * changes no recorded tensor in place: code that uses the returned tensor, as nn.Sequential does, gets PyTorch's
+     * numbers).
+     *
+     * @param input  the activation's input
+     * @param result the activation of input, computed as a new tensor
+     * @return input (changed) or result
+     */
+    public static Tensor inPlace(Tensor input, Tensor result) {
+        final boolean recording = Autograd.enabled() && input.needsGrad();
+        if (recording && input.node == null) {
+            throw Errors.runtime("a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+        return recording ? result : input.copy_(result);
+    }
 }

@@ -572,67 +572,43 @@ class FuzzFindingsTest {
 
     /**
      * An activation's {@code inplace=True} (torch_fuzz seed 1205, programs 179, 898 and 1371: the bridge made a new tensor
-     * and left the input as it was): a leaf that requires grad is PyTorch's RuntimeError, a tensor that records nothing
-     * (or under no_grad) takes the values in place and is the result; a recorded tensor's result is still used.
+     * and left the input as it was), in the functional forms and as modules: a leaf that requires grad is PyTorch's
+     * RuntimeError, a tensor that records nothing (or under no_grad) takes the values in place and is the result; a
+     * recorded tensor's result is still used. PyTorch 1.13 prints the same for both forms.
      */
     @Test
     void activationsInPlace() {
-        same("""
-                a leaf Variable that requires grad is being used in an in-place operation.
-                [1.0, -1.0, 3.0]
-                True
-                [1.0, -0.8646647167633873]
-                [2.0, 0.0]
-                """,
-                "import torch",
-                "import torch.nn.functional as F",
-                "torch.set_default_dtype(torch.float64)",
-                "x = torch.tensor([1.0, -2.0], requires_grad=True)",
-                "try:",
-                "    F.relu(x, inplace=True)",
-                "except RuntimeError as e:",
-                "    print(str(e))",
-                "h = torch.tensor([1.0, -2.0, 3.0])",
-                "r = F.leaky_relu(h, 0.5, inplace=True)",
-                "print(h.tolist())",
-                "print(r is h)",
-                "with torch.no_grad():",
-                "    F.elu(x, inplace=True)",
-                "print(x.tolist())",
-                "y = F.relu(x * 2, inplace=True)",
-                "y.sum().backward()",
-                "print(x.grad.tolist())");
-    }
-
-    /** The same for the modules made with {@code inplace=True} (torch_fuzz seed 1205, programs 179 and 898). */
-    @Test
-    void activationModulesInPlace() {
-        same("""
-                a leaf Variable that requires grad is being used in an in-place operation.
-                [1.0, -1.0, 3.0]
-                True
-                [1.0, -0.8646647167633873]
-                [2.0, 0.0]
-                ReLU(inplace=True)
-                """,
-                "import torch",
-                "import torch.nn as nn",
-                "torch.set_default_dtype(torch.float64)",
-                "x = torch.tensor([1.0, -2.0], requires_grad=True)",
-                "try:",
-                "    nn.ReLU(inplace=True)(x)",
-                "except RuntimeError as e:",
-                "    print(str(e))",
-                "h = torch.tensor([1.0, -2.0, 3.0])",
-                "r = nn.LeakyReLU(0.5, inplace=True)(h)",
-                "print(h.tolist())",
-                "print(r is h)",
-                "with torch.no_grad():",
-                "    nn.ELU(inplace=True)(x)",
-                "print(x.tolist())",
-                "y = nn.ReLU(inplace=True)(x * 2)",
-                "y.sum().backward()",
-                "print(x.grad.tolist())",
-                "print(nn.ReLU(inplace=True))");
+        final String[][] forms = {
+            {"import torch.nn.functional as F", "F.relu(x, inplace=True)", "F.leaky_relu(h, 0.5, inplace=True)",
+                "F.elu(x, inplace=True)", "F.relu(x * 2, inplace=True)"},
+            {"import torch.nn as nn", "nn.ReLU(inplace=True)(x)", "nn.LeakyReLU(0.5, inplace=True)(h)",
+                "nn.ELU(inplace=True)(x)", "nn.ReLU(inplace=True)(x * 2)"}};
+        for (String[] f : forms) {
+            same("""
+                    a leaf Variable that requires grad is being used in an in-place operation.
+                    [1.0, -1.0, 3.0]
+                    True
+                    [1.0, -0.8646647167633873]
+                    [2.0, 0.0]
+                    """,
+                    "import torch",
+                    f[0],
+                    "torch.set_default_dtype(torch.float64)",
+                    "x = torch.tensor([1.0, -2.0], requires_grad=True)",
+                    "try:",
+                    "    " + f[1],
+                    "except RuntimeError as e:",
+                    "    print(str(e))",
+                    "h = torch.tensor([1.0, -2.0, 3.0])",
+                    "r = " + f[2],
+                    "print(h.tolist())",
+                    "print(r is h)",
+                    "with torch.no_grad():",
+                    "    " + f[3],
+                    "print(x.tolist())",
+                    "y = " + f[4],
+                    "y.sum().backward()",
+                    "print(x.grad.tolist())");
+        }
     }
 }
