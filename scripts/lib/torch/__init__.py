@@ -85,6 +85,7 @@ def _sizes(size):
         return [size]
     return [__builtin__.int(n) for n in size]
 exp, log, sigmoid, tanh, relu, sqrt = _T.exp, _T.log, _T.sigmoid, _T.tanh, _T.relu, _T.sqrt
+square = _T.square
 sin, cos, pow = _T.sin, _T.cos, _T.pow
 softmax, log_softmax, logsumexp = _T.softmax, _T.log_softmax, _T.logsumexp
 sum, mean, norm, mm, matmul = _T.sum, _T.mean, _T.norm, _T.mm, _T.matmul

@@ -26,6 +26,8 @@ import neuralglm.nn.Activation;
  *   rrelu(x; lo, hi)     x &gt; 0 ? x : r x, r = (lo + hi) / 2 in evaluation, uniform in [lo, hi] per entry in training
  *   prelu(x, w)          x &gt; 0 ? x : w_c x  (c the channel: column of a 2-d input, one weight for all otherwise)
  * </pre>
+ * At a NaN x the gradients of selu and celu (as relu's and elu's) take the branch of x &gt; 0, PyTorch's (its backward
+ * tests {@code x <= 0}).
  */
 public final class Activations {
 
@@ -61,7 +63,7 @@ public final class Activations {
     public static final class SELU extends Activation {
         private static final long serialVersionUID = 1L;
         @Override public double apply(double x) { return x > 0 ? SELU_SCALE * x : SELU_SCALE * SELU_ALPHA * Math.expm1(x); }
-        @Override public double derivative(double x, double y) { return x > 0 ? SELU_SCALE : SELU_SCALE * SELU_ALPHA * Math.exp(x); }
+        @Override public double derivative(double x, double y) { return x <= 0 ? SELU_SCALE * SELU_ALPHA * Math.exp(x) : SELU_SCALE; }
     }
 
     /**
@@ -84,7 +86,7 @@ public final class Activations {
         }
 
         @Override public double apply(double x) { return x > 0 ? x : alpha * Math.expm1(x / alpha); }
-        @Override public double derivative(double x, double y) { return x > 0 ? 1.0 : gradScale * Math.exp(x * gradRate); }
+        @Override public double derivative(double x, double y) { return x <= 0 ? gradScale * Math.exp(x * gradRate) : 1.0; }
         @Override public String toString() { return "CELU(" + alpha + ")"; }
     }
 

@@ -7,7 +7,9 @@ import org.python.core.PyObject;
  * {@code int} (int32) and {@code bool} are accepted wherever PyTorch takes a {@code dtype}, and a tensor carries
  * the one it stands for ({@code t.dtype}, printing, {@code t.type()}), but every tensor here stores and computes in
  * float64 (double). An integer dtype truncates the values toward zero when a tensor is made or converted
- * ({@code torch.tensor([1.7], dtype=torch.long)} holds 1.0), a bool dtype maps non-zero to 1.0. A float tensor made
+ * ({@code torch.tensor([1.7], dtype=torch.long)} holds 1.0), as PyTorch: a value made into one that it cannot hold
+ * (NaN, infinite, out of range) is PyTorch's RuntimeError ({@link #apply}), a float tensor converted to one gives the
+ * dtype's smallest value there ({@link #convert}); a bool dtype maps non-zero to 1.0. A float tensor made
  * without a dtype has the default dtype ({@link #defaultFloat()}: {@code torch.float32} unless
  * {@code torch.set_default_dtype} changed it), as in PyTorch; the labels follow PyTorch's type promotion
  * ({@link Tensor#floatOf}) so that a product of two float dtypes is refused where PyTorch refuses it.
@@ -106,18 +108,50 @@ public final class DType {
     }
 
     /**
-     * Labels t with this dtype and rounds its entries in place as this dtype would hold them (nothing for a float dtype).
+     * Labels t with this dtype and rounds its entries in place as this dtype would hold them (nothing for a float
+     * dtype), as PyTorch makes a tensor of values ({@code torch.tensor}, {@code torch.full}, {@code fill_}, an
+     * assignment of a number): an entry that is NaN, infinite or outside the whole-number dtype's range as PyTorch
+     * checks it (int64's [-2^63, 2^63], its largest value as a double; int32's [-2^31, 2^31 - 1]) is PyTorch's
+     * RuntimeError "value cannot be converted to type int64 without overflow"; the others are truncated toward zero
+     * (2^63 then becomes -2^63, as in {@link #convert}).
      *
      * @param t a tensor outside the record
      * @return t
      */
     Tensor apply(Tensor t) {
+        return round(t, true);
+    }
+
+    /**
+     * {@link #apply} as PyTorch converts a float tensor ({@code t.long()}, {@code t.to(torch.int32)}, {@code copy_}):
+     * unchecked, an entry that is NaN or outside the range becomes the dtype's smallest value (-2^63 for int64, -2^31
+     * for int32: x86's "integer indefinite", which PyTorch's conversion gives on the processors the bridge is compared
+     * on).
+     *
+     * @param t a tensor outside the record
+     * @return t
+     */
+    Tensor convert(Tensor t) {
+        return round(t, false);
+    }
+
+    private Tensor round(Tensor t, boolean checked) {
         t.integral = integral ? this : null;
         t.floating = integral ? null : this;
         if (integral) {
             final double[] d = t.data.data;
+            // the range as PyTorch checks it, against the largest value as a double (2^63 for int64)
+            final double lo = this == INT32 ? -0x1p31 : -0x1p63, max = this == INT32 ? Integer.MAX_VALUE : 0x1p63;
             for (int i = 0; i < t.numel(); i++) {
-                d[i] = this == BOOL ? (d[i] != 0 ? 1.0 : 0.0) : (d[i] < 0 ? Math.ceil(d[i]) : Math.floor(d[i]));
+                if (this == BOOL) {
+                    d[i] = d[i] != 0 ? 1.0 : 0.0;
+                    continue;
+                }
+                if (checked && !(d[i] >= lo && d[i] <= max)) {
+                    throw Errors.runtime("value cannot be converted to type " + name + " without overflow: " + d[i]);
+                }
+                final double v = d[i] < 0 ? Math.ceil(d[i]) : Math.floor(d[i]);
+                d[i] = v >= lo && v < -lo ? v : lo;
             }
         }
         return t;

@@ -247,10 +247,11 @@ public class Tensor implements Iterable<Object> {
 
     /** Adds g into the leaf gradient (a None gradient becomes g). */
     void accumulateGrad(DMatrixRMaj g) {
+        final boolean fresh = !gradDefined;   // a None gradient takes g itself, as PyTorch's (a -0.0 stays -0.0)
         startGrad();
         final double[] s = gradStore.data, d = g.data;
         for (int i = 0; i < data.getNumElements(); i++) {
-            s[i] += d[i];
+            s[i] = fresh ? d[i] : s[i] + d[i];
         }
     }
 
@@ -577,7 +578,7 @@ public class Tensor implements Iterable<Object> {
             roundIfWidened(copy, this);
             return copy;
         }
-        return dtype.apply(detach());
+        return dtype.convert(detach());
     }
 
     /**
@@ -600,7 +601,7 @@ public class Tensor implements Iterable<Object> {
     public Tensor fill_(double value) {
         checkLeafInPlace("fill_");
         java.util.Arrays.fill(data.data, 0, numel(), value);
-        return whole();
+        return whole(true);
     }
 
     /** @return a copy outside the record: no gradient flows through it */
@@ -645,9 +646,14 @@ public class Tensor implements Iterable<Object> {
         return Convert.number(data.data[0], integral);
     }
 
-    /** Truncates the entries of a whole-number tensor toward zero (after values were written into it). */
-    private Tensor whole() {
-        return integral == null ? this : integral.apply(this);
+    /**
+     * Truncates the entries of a whole-number tensor toward zero after values were written into it: numbers as
+     * {@link DType#apply} checks them, a tensor's entries as {@link DType#convert} converts them.
+     *
+     * @param checked whether the values written were numbers
+     */
+    private Tensor whole(boolean checked) {
+        return integral == null ? this : checked ? integral.apply(this) : integral.convert(this);
     }
 
     // ------------------------------------------------------------------ sequence protocol
@@ -780,7 +786,8 @@ public class Tensor implements Iterable<Object> {
         for (int i = 0; i < positions.length; i++) {
             data.data[positions[i]] = m == 1 ? src[0] : m == positions.length ? src[i] : src[i % rowLength];
         }
-        whole();
+        // a number is checked, a tensor's or a list's entries converted (PyTorch's)
+        whole(value.isNumberType() && !(value.__tojava__(Tensor.class) instanceof Tensor));
     }
 
     /**
@@ -993,9 +1000,12 @@ public class Tensor implements Iterable<Object> {
         return (int) v;
     }
 
-    /** @return {@code int(t)}: the value of a one-entry tensor, truncated toward zero (a Python int, a long only past its range) */
+    /**
+     * @return {@code int(t)}: the value of a one-entry tensor, truncated toward zero as Python's {@code int(float)} (a
+     *         long past an int's range; ValueError for NaN, OverflowError for an infinity)
+     */
     public PyObject __int__() {
-        return Py.newInteger((long) __float__());
+        return new org.python.core.PyFloat(__float__()).__int__();
     }
 
     /** @return {@code bool(t)} for a one-entry tensor: its value is not zero */
@@ -1126,7 +1136,7 @@ public class Tensor implements Iterable<Object> {
     public Tensor clip(PyObject[] args, String[] kws) { return clamp(args, kws); }
 
     /** @return {@code this * this} */
-    public Tensor square() { return Ops.pow(this, 2.0); }
+    public Tensor square() { return Ops.pow(this, 2.0).label(unaryWhole()); }
 
     /** @return {@code -this} */
     public Tensor neg() { return __neg__(); }
@@ -1706,7 +1716,7 @@ public class Tensor implements Iterable<Object> {
         }
         System.arraycopy(s.data.data, 0, data.data, 0, numel());
         roundIfWidened(this, s);
-        return whole();
+        return whole(false);
     }
 
     /**

@@ -402,6 +402,8 @@ public final class Torch {
     public static Tensor cos(PyObject t) { return Args.input(t, "cos").cos(); }
     /** @param t input @return {@code sqrt(t)} */
     public static Tensor sqrt(PyObject t) { return Args.input(t, "sqrt").sqrt(); }
+    /** @param t input @return {@code t * t} ({@code torch.square}, recorded as PyTorch's: PowBackward0) */
+    public static Tensor square(PyObject t) { return Args.input(t, "square").square(); }
     /** @param a 2-d @param b 2-d @return {@code a b} */
     public static Tensor mm(PyObject a, PyObject b) {
         return Args.tensorArgument(a, "mm", "input", 1).mm(Args.tensorArgument(b, "mm", "mat2", 2));

@@ -178,11 +178,15 @@ public abstract class Activation implements Layer, Cloneable {
         }
     }
 
-    /** {@code f(x) = max(x, 0)}, {@code f'(x) = [x > 0]} (as {@link Kernels#relu}, {@link Kernels#reluGradFromOutput}). */
+    /**
+     * {@code f(x) = max(x, 0)}, {@code f'(x) = [x > 0]} (as {@link Kernels#relu}, {@link Kernels#reluGradFromOutput}); at
+     * x NaN the scalar {@link #derivative} is 1, PyTorch's (its gradient passes where the output is not {@code <= 0}),
+     * where the kernels, whose training refuses NaN before, give NaN.
+     */
     public static final class ReLU extends Activation {
         private static final long serialVersionUID = 1L;
         @Override public double apply(double x) { return Math.max(x, 0.0); }
-        @Override public double derivative(double x, double y) { return Math.min(Math.max(x, 0.0) * 0x1p1023 * 0x1p1023, 1.0); }
+        @Override public double derivative(double x, double y) { return x <= 0 ? 0.0 : 1.0; }
 
         // the same maths as apply/derivative, without a virtual call (or a branch) per element
         @Override
@@ -217,14 +221,14 @@ public abstract class Activation implements Layer, Cloneable {
         @Override public String toString() { return "LeakyReLU(slope=" + slope + ")"; }
     }
 
-    /** {@code f(x) = x} for x &gt; 0, {@code alpha (e^x - 1)} otherwise; {@code f' = y + alpha} there. */
+    /** {@code f(x) = x} for x &gt; 0, {@code alpha (e^x - 1)} otherwise; {@code f' = y + alpha} there (1 at NaN, PyTorch's). */
     public static final class ELU extends Activation {
         private static final long serialVersionUID = 1L;
         private final double alpha;
         /** @param alpha the saturation value for large negative x (PyTorch default 1) */
         public ELU(double alpha) { this.alpha = alpha; }
         @Override public double apply(double x) { return x > 0 ? x : alpha * Math.expm1(x); }
-        @Override public double derivative(double x, double y) { return x > 0 ? 1.0 : y + alpha; }
+        @Override public double derivative(double x, double y) { return x <= 0 ? y + alpha : 1.0; }
         @Override public String toString() { return "ELU(alpha=" + alpha + ")"; }
     }
 

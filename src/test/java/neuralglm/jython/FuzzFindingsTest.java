@@ -611,4 +611,103 @@ class FuzzFindingsTest {
                     "print(x.grad.tolist())");
         }
     }
+
+    /**
+     * Whole-number dtypes take values as PyTorch does (torch_fuzz seed 1207: the bridge saturated NaN and infinities,
+     * and held int32 values past 2^31): a value made into an int64 or int32 tensor that it cannot hold (NaN, infinite,
+     * out of range: {@code torch.tensor}, {@code torch.full}, {@code fill_}, an assignment of a number) is a
+     * RuntimeError; a float tensor converted ({@code long()}, {@code to}, {@code type}, {@code copy_}, an assigned tensor)
+     * gives the dtype's smallest value there; {@code int(t)} is Python's {@code int} of the float (ValueError for NaN,
+     * OverflowError for an infinity, a long past 2^63).
+     */
+    @Test
+    void wholeNumberConversions() {
+        same("""
+                -9223372036854775808 -2147483648 -9223372036854775808
+                -9223372036854775808 -2147483648 -9223372036854775808
+                -9223372036854775808 -2147483648 -9223372036854775808
+                -9223372036854775808 -2147483648 -9223372036854775808
+                3000000000 -2147483648 3000000000
+                RuntimeError
+                RuntimeError
+                RuntimeError
+                RuntimeError
+                RuntimeError
+                RuntimeError
+                RuntimeError
+                -9223372036854775808 -2 7
+                -9223372036854775808 -9223372036854775808 -3
+                -9223372036854775808
+                ValueError
+                OverflowError
+                100000000000000000000
+                -2
+                """,
+                "import torch",
+                "import math",
+                "torch.set_default_dtype(torch.float64)",
+                "for v in [float('nan'), float('inf'), -1e300, 9.3e18, 3e9]:",
+                "    print(\" \".join(str(int(t.item())) for t in (torch.tensor([v]).long(), torch.tensor([v]).to(torch.int32), torch.tensor([v]).type(torch.long))))",
+                "def err(f):",
+                "    try:",
+                "        print(f())",
+                "    except Exception as e:",
+                "        print(type(e).__name__)",
+                "err(lambda: torch.tensor([float('nan')], dtype=torch.long))",
+                "err(lambda: torch.tensor(1e19, dtype=torch.long))",
+                "err(lambda: torch.tensor([3e9], dtype=torch.int))",
+                "err(lambda: torch.tensor([2147483647.9, -2147483648.0], dtype=torch.int).tolist())",
+                "err(lambda: torch.full((2,), float('inf'), dtype=torch.long))",
+                "err(lambda: torch.zeros(2, dtype=torch.long).fill_(float('nan')))",
+                "t = torch.zeros(3, dtype=torch.long)",
+                "err(lambda: t.__setitem__(0, float('nan')))",
+                "t[0] = torch.tensor(float('nan'))",
+                "t[1] = torch.tensor(-2.7)",
+                "t[2] = 7.9",
+                "print(\" \".join(str(int(e)) for e in t.tolist()))",
+                "t.copy_(torch.tensor([float('inf'), 1e300, -3.5]))",
+                "print(\" \".join(str(int(e)) for e in t.tolist()))",
+                "print(torch.tensor([float('nan')]).long().item())",
+                "err(lambda: int(torch.tensor(float('nan'))))",
+                "err(lambda: int(torch.tensor(float('-inf'))))",
+                "print(int(torch.tensor(1e20)))",
+                "print(int(torch.tensor(-2.7)))");
+    }
+
+    /**
+     * Gradients at edges (torch_fuzz seeds 1205-1207): relu, elu, selu and celu pass the gradient at a NaN input, as
+     * PyTorch's backward tests {@code x <= 0} (the bridge gave NaN); a leaf's first gradient is the gradient itself, not
+     * 0 plus it, so a -0.0 stays -0.0 (log at -inf), and later ones add; {@code torch.square} exists and keeps whole
+     * numbers whole.
+     */
+    @Test
+    void gradientsAtEdges() {
+        same("""
+                [0.5, 0.25, 0.0]
+                [0.5, 0.25, 0.04598493014643029]
+                [0.5253504936777402, 0.2626752468388701, 0.08084607537935175]
+                [0.5, 0.25, 0.04598493014643029]
+                [0.5, 0.25, 0.0]
+                [-1.0, 1.0, -1.0]
+                [-1.0, 1.0, -1.0]
+                ([2.25, 4.0], [3.0, -4.0], [9, 4], 'torch.int64')
+                """,
+                "import torch",
+                "import math",
+                "import torch.nn.functional as F",
+                "torch.set_default_dtype(torch.float64)",
+                "for f in [F.relu, F.elu, F.selu, F.celu, lambda x: x.relu()]:",
+                "    x = torch.tensor([float('nan'), 2.0, -1.0], requires_grad=True)",
+                "    f(x).backward(torch.tensor([0.5, 0.25, 0.125]))",
+                "    print(x.grad.tolist())",
+                "x = torch.tensor([-float('inf'), float('inf'), -2.0], requires_grad=True)",
+                "torch.log(x).backward(torch.tensor([0.5, 0.5, 0.5]))",
+                "print([math.copysign(1.0, g) for g in x.grad.tolist()])",
+                "torch.log(x).backward(torch.tensor([0.5, 0.5, 0.5]))",
+                "print([math.copysign(1.0, g) for g in x.grad.tolist()])",
+                "y = torch.tensor([1.5, -2.0], requires_grad=True)",
+                "s = torch.square(y)",
+                "s.sum().backward()",
+                "print((s.tolist(), y.grad.tolist(), torch.square(torch.tensor([3, -2])).tolist(), str(torch.square(torch.tensor([3])).dtype)))");
+    }
 }
