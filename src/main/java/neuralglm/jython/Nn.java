@@ -337,8 +337,9 @@ public final class Nn {
     }
 
     /**
-     * {@code nn.Flatten(start_dim=1, end_dim=-1)}. Tensors here have at most 2 dimensions, so with the
-     * default an input is already rows of features and passes through (a 1-d one too, as in PyTorch);
+     * {@code nn.Flatten(start_dim=1, end_dim=-1)}: {@code input.flatten(start_dim, end_dim)}. Tensors here have at
+     * most 2 dimensions, so with the default an input is already rows of features and passes through (a 1-d one has no
+     * dimension 1: PyTorch's IndexError);
      * {@code nn.Flatten(0, 1)} makes an n x k input one 1-d tensor of n k entries (as the tutorials' n x 1
      * output of a Linear layer, compared with n targets).
      *
@@ -377,7 +378,7 @@ public final class Nn {
 
         @Override
         public Tensor forward(Tensor x) {
-            return x.shape.length == 2 && toVector() ? Ops.reshape(x, new int[] {x.numel()}, "ViewBackward") : x;
+            return x.flatten(start, end);
         }
 
         @Override

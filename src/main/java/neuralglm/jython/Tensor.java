@@ -1515,8 +1515,13 @@ public class Tensor implements Iterable<Object> {
      */
     public Tensor flatten(PyObject[] args, String[] kws) {
         final Args a = new Args("flatten", args, kws, "start_dim", "end_dim");
+        return flatten(a.integer("start_dim", 0), a.integer("end_dim", -1));
+    }
+
+    /** {@link #flatten(PyObject[], String[])} of the given dimensions (also {@code nn.Flatten}'s). */
+    Tensor flatten(int startDim, int endDim) {
         final int d = Math.max(shape.length, 1);   // a 0-d tensor flattens as a 1-d one of one entry
-        final int start = flattenDim(a.integer("start_dim", 0), d), end = flattenDim(a.integer("end_dim", -1), d);
+        final int start = flattenDim(startDim, d), end = flattenDim(endDim, d);
         if (start > end) {
             throw Errors.runtime("flatten() has invalid args: start_dim cannot come after end_dim");
         }

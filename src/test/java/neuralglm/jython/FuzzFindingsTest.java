@@ -710,4 +710,39 @@ class FuzzFindingsTest {
                 "s.sum().backward()",
                 "print((s.tolist(), y.grad.tolist(), torch.square(torch.tensor([3, -2])).tolist(), str(torch.square(torch.tensor([3])).dtype)))");
     }
+
+    /**
+     * {@code nn.Flatten(start_dim, end_dim)} is {@code input.flatten(start_dim, end_dim)} (torch_fuzz seed 1209, program
+     * 1210: the default module let a 1-d input through, which has no dimension 1: PyTorch's IndexError).
+     */
+    @Test
+    void flattenModuleDimensions() {
+        same("""
+                Dimension out of range (expected to be in range of [-1, 0], but got 1)
+                [0.23, 2.88, -1.5]
+                [2, 2]
+                [4]
+                [[1.0, 1.0], [1.0, 1.0]]
+                Dimension out of range (expected to be in range of [-2, 1], but got 2)
+                """,
+                "import torch",
+                "import torch.nn as nn",
+                "torch.set_default_dtype(torch.float64)",
+                "x = torch.tensor([0.23, 2.88, -1.5], requires_grad=True)",
+                "try:",
+                "    nn.Flatten()(x)",
+                "except IndexError as e:",
+                "    print(str(e))",
+                "print(nn.Flatten(0)(x).tolist())",
+                "m = torch.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)",
+                "print(list(nn.Flatten()(m).shape))",
+                "y = nn.Flatten(0, 1)(m)",
+                "print(list(y.shape))",
+                "y.sum().backward()",
+                "print(m.grad.tolist())",
+                "try:",
+                "    nn.Flatten(2)(m)",
+                "except IndexError as e:",
+                "    print(str(e))");
+    }
 }
