@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * operation a lambda, each vector an object), some hundred times slower than compiled code, and a JVM's first build of
  * a 20-64-64-1 network took 2.6-2.8 s with the module against 1.8 s without (src/bench/SPEED.md). So the first request
  * ({@link #ready}) starts one daemon thread that runs the kernels on small random products until calls take the time
- * of compiled code, 200 times in a row but for a few slow ones (or 20 s have passed), and {@link #ready} answers false
+ * of compiled code without allocating (the fallbacks' sign: {@link #FALLBACK_BYTES}), 200 times in a row but for a few
+ * slow ones (or 20 s have passed), and {@link #ready} answers false
  * until then: the callers keep to RowKernels meanwhile; the column sums count their own fast calls
  * ({@link #columnsReady}, which never starts the thread). Where the module was loaded at run time ({@link VectorModule})
  * and that speed was never reached, the Vector API is turned off again ({@link Kernels#stopVectorApi}). The two kernel
@@ -27,6 +28,43 @@ final class VectorWarmUp {
     /** The same for the two column-sum calls (2 rows of 24 columns: about 100 ns compiled, tens of us not). */
     private static final long COLUMNS_COMPILED_NS = 2_000;
     private static final int IN_A_ROW = 200;
+    /**
+     * A warm-up call that allocated this many bytes or more ran the Vector API's fallbacks, whatever its time: C2's code of
+     * the kernels allocates nothing (0 bytes a call, measured; 24 for each weight gradient's), the fallbacks an object
+     * per lane operation (a round of the column sums' 2 rows about 2.9 kB, of the products 7 kB, from C1's code), and
+     * C1's code can run within the time thresholds: the column sums' 2 rows in 1.3-2 us, so their gate opened with C1's
+     * code in some JVMs, whose first large build then allocated 54 MB in the standardiser's fallbacks (11,000-19,000
+     * first touches of heap pages, 0.1-0.2 s).
+     */
+    static final long FALLBACK_BYTES = 1024;
+
+    /**
+     * @return the calling thread's allocated bytes (HotSpot's count, {@code com.sun.management.ThreadMXBean}), or 0 where
+     *         the JVM does not count them (the timing alone then decides)
+     */
+    static long allocatedBytes() {
+        if (!allocationCounted) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Allocation.bytes());   // -1 where the count is turned off
+        } catch (LinkageError | RuntimeException e) {
+            allocationCounted = false;
+            return 0;
+        }
+    }
+
+    private static volatile boolean allocationCounted = true;
+
+    /** HotSpot's per-thread count, in a class of its own: a JVM without {@code com.sun.management} fails here only. */
+    private static final class Allocation {
+        private static final com.sun.management.ThreadMXBean BEAN =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+        static long bytes() {
+            return BEAN.getCurrentThreadAllocatedBytes();
+        }
+    }
     /** The warm-up gives up after this long ({@code -Dneuralglm.vectorWarmUpSeconds}, default 20). */
     private static final long GIVE_UP_NS = (long) (1e9 * Double.parseDouble(
             System.getProperty("neuralglm.vectorWarmUpSeconds", "20")));
@@ -151,6 +189,7 @@ final class VectorWarmUp {
                     java.util.Arrays.fill(r, 0f);   // keep the sums bounded
                 }
             }
+            final long b0 = allocatedBytes();
             final long t0 = System.nanoTime();
             VectorFloatColumnKernels.rowSums(v[0], idx, 2, 0, rows, sums[0], 80);
             VectorFloatColumnKernels.rowSums(v[1], idx, 2, 0, rows, sums[1], 64);
@@ -162,7 +201,8 @@ final class VectorWarmUp {
             VectorFloatColumnKernels.combine(c, 0, len, 1, len, v, z, t, null, 0, outputs, n, VectorFloatColumnKernels.RELU);
             VectorFloatColumnKernels.combine(c, 0, 1, outputs, len, v, null, t, y, 0, outputs, n, VectorFloatColumnKernels.MASK);
             VectorFloatColumnKernels.combine(c, 0, len, 1, len, v, z, t, null, 0, outputs, n, VectorFloatColumnKernels.NONE);
-            fast = System.nanoTime() - t0 < FLOAT_COMPILED_NS ? fast + 1 : fast / 2;
+            final long t1 = System.nanoTime();
+            fast = t1 - t0 < FLOAT_COMPILED_NS && allocatedBytes() - b0 < FALLBACK_BYTES ? fast + 1 : fast / 2;
         }
         lastFloatNanos = System.nanoTime() - start;
         return fast >= IN_A_ROW;
@@ -233,6 +273,7 @@ final class VectorWarmUp {
         long rounds = 0;
         for (int round = 0; (fast < IN_A_ROW || columnsFast < IN_A_ROW) && System.nanoTime() - start < GIVE_UP_NS;
              round++) {
+            final long b0 = allocatedBytes();
             final long t0 = System.nanoTime();
             // the shapes and modes training and prediction use: the ReLU forward, the stepped input gradient with
             // masks, the masked weight gradient, the transposed one with its bias row, the flat forward
@@ -242,6 +283,7 @@ final class VectorWarmUp {
             VectorRowKernels.weightGradT(null, flat, n, 2, c, m, ct, z, gLine);
             VectorRowKernels.affine(flat, n, p, b, 0, m, z, out, true);
             final long t1 = System.nanoTime();
+            final long b1 = allocatedBytes();
             // the standardiser's column sums (Kernels.addColumnSums and addColumnSquares), timed on their own: the
             // products take over when they are compiled, whether these are or not. 24 columns (a pair of vectors and
             // one) with weights and without, every branch the builds take: a branch C2 never saw is an uncommon trap,
@@ -250,15 +292,17 @@ final class VectorWarmUp {
             VectorColumnMoments.addRows(flat, 0, n / 2, 24, w, 0, sums, 0, 24);
             VectorColumnMoments.addSquares(flat, 0, n / 2, 24, w, 0, z, sums, 0, 24);
             final long t2 = System.nanoTime();
-            // a slow call (interpreted code, or the thread preempted on a busy machine) halves the count
+            final long b2 = allocatedBytes();
+            // a slow call (interpreted code, or the thread preempted on a busy machine) halves the count, and so does
+            // one that allocated as the fallbacks do
             if (fast < IN_A_ROW) {
-                fast = t1 - t0 < COMPILED_NS ? fast + 1 : fast / 2;
+                fast = t1 - t0 < COMPILED_NS && b1 - b0 < FALLBACK_BYTES ? fast + 1 : fast / 2;
                 if (fast == IN_A_ROW && publish) {
                     ready = true;
                 }
             }
             if (columnsFast < IN_A_ROW) {
-                columnsFast = t2 - t1 < COLUMNS_COMPILED_NS ? columnsFast + 1 : columnsFast / 2;
+                columnsFast = t2 - t1 < COLUMNS_COMPILED_NS && b2 - b1 < FALLBACK_BYTES ? columnsFast + 1 : columnsFast / 2;
                 if (columnsFast == IN_A_ROW && publish) {
                     columnsReady = true;
                 }
