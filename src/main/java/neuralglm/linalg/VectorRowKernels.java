@@ -470,37 +470,53 @@ public final class VectorRowKernels {
         for (int i = 0; i < n; i++) {
             System.arraycopy(g[i], 0, line, off + i * m, m);
         }
-        final int rowsOut = p + (db == null ? 0 : 1);   // db as row p, its factors 1
-        for (int k = 0; k < rowsOut; k += 2) {
-            final int k1 = k + 1 < rowsOut ? k + 1 : -1;
-            final double[] t0 = k < p ? ct[k] : db, t1 = k1 < 0 ? null : k1 < p ? ct[k1] : db;
-            int j = 0;
-            for (; j + 8 * L <= m; j += 8 * L) {
-                if (t1 == null) {
-                    column8(xRows, xFlat, n, p, k, line, off + j, m, t0, j);
-                } else {
-                    columns8x2(xRows, xFlat, n, p, k, k1, line, off + j, m, t0, t1, j);
+        // db as row p, its factors 1: ct's rows in pairs, then db with ct's last row (p odd) or alone. The pairs' loop
+        // stops at ct's last row, and db is taken after it: with db chosen inside one loop over p + 1 rows, C2 hoisted
+        // a profiled range check of ct[k] that the loop's last row (db's) failed, an uncommon trap back to the
+        // interpreter and the Vector API's fallbacks in a JVM's first builds
+        int k = 0;
+        for (; k + 1 < p; k += 2) {
+            rowPair(xRows, xFlat, n, p, k, k + 1, line, off, m, ct[k], ct[k + 1]);
+        }
+        if (k < p) {
+            rowPair(xRows, xFlat, n, p, k, db == null ? -1 : p, line, off, m, ct[k], db);
+        } else if (db != null) {
+            rowPair(xRows, xFlat, n, p, p, -1, line, off, m, db, null);
+        }
+    }
+
+    /**
+     * Rows t0 (factor k, or 1 for k == p) and t1 (factor k1, or 1 for k1 == p; none when k1 &lt; 0 and t1 null) of
+     * {@link #weightGradT}, all m entries: eight vectors at a time, then four, then one, then scalar entries.
+     */
+    private static void rowPair(double[][] xRows, double[] xFlat, int n, int p, int k, int k1, double[] line, int off,
+                                int m, double[] t0, double[] t1) {
+        int j = 0;
+        for (; j + 8 * L <= m; j += 8 * L) {
+            if (t1 == null) {
+                column8(xRows, xFlat, n, p, k, line, off + j, m, t0, j);
+            } else {
+                columns8x2(xRows, xFlat, n, p, k, k1, line, off + j, m, t0, t1, j);
+            }
+        }
+        for (; j + 4 * L <= m; j += 4 * L) {
+            columns4x2(xRows, xFlat, n, p, k, k1, line, off + j, m, t0, t1, j);
+        }
+        for (; j + L <= m; j += L) {
+            columns1x2(xRows, xFlat, n, p, k, k1, line, off + j, m, t0, t1, j);
+        }
+        for (; j < m; j++) {
+            for (int q = 0; q < 2; q++) {
+                final int kk = q == 0 ? k : k1;
+                if (kk < 0) {
+                    continue;
                 }
-            }
-            for (; j + 4 * L <= m; j += 4 * L) {
-                columns4x2(xRows, xFlat, n, p, k, k1, line, off + j, m, t0, t1, j);
-            }
-            for (; j + L <= m; j += L) {
-                columns1x2(xRows, xFlat, n, p, k, k1, line, off + j, m, t0, t1, j);
-            }
-            for (; j < m; j++) {
-                for (int q = 0; q < 2; q++) {
-                    final int kk = q == 0 ? k : k1;
-                    if (kk < 0) {
-                        continue;
-                    }
-                    final double[] t = q == 0 ? t0 : t1;
-                    double s = t[j];
-                    for (int i = 0; i < n; i++) {
-                        s = Math.fma(factor(xRows, xFlat, p, i, kk), line[off + i * m + j], s);
-                    }
-                    t[j] = s;
+                final double[] t = q == 0 ? t0 : t1;
+                double s = t[j];
+                for (int i = 0; i < n; i++) {
+                    s = Math.fma(factor(xRows, xFlat, p, i, kk), line[off + i * m + j], s);
                 }
+                t[j] = s;
             }
         }
     }

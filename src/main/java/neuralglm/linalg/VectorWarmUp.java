@@ -276,11 +276,13 @@ final class VectorWarmUp {
             final long b0 = allocatedBytes();
             final long t0 = System.nanoTime();
             // the shapes and modes training and prediction use: the ReLU forward, the stepped input gradient with
-            // masks, the masked weight gradient, the transposed one with its bias row, the flat forward
+            // masks, the masked weight gradient, the transposed one with its bias row (alone, and paired), the flat
+            // forward
             VectorRowKernels.rowsTimes(a, null, n, p, b, 0, m, z, c, true, null, null);
             VectorRowKernels.rowsTimes(a, null, n, p, b, 0, m, null, c, false, y, masks);
             VectorRowKernels.weightGrad(a, n, p, x, p, cr, true, masks, scratch, line);
             VectorRowKernels.weightGradT(null, flat, n, 2, c, m, ct, z, gLine);
+            VectorRowKernels.weightGradT(null, flat, n, 1, c, m, ct, z, gLine);   // an odd p: db paired with ct's last row
             VectorRowKernels.affine(flat, n, p, b, 0, m, z, out, true);
             final long t1 = System.nanoTime();
             final long b1 = allocatedBytes();
