@@ -354,8 +354,8 @@ public final class Nn {
     }
 
     /**
-     * nn.Flatten. One that makes rows into a 1-d tensor ({@code Flatten(0, 1)}) does not keep the rows, so
-     * at the end of a {@link TorchSequential} it runs after the engine's network instead of inside it.
+     * nn.Flatten. At the end of a {@link TorchSequential} it runs after the engine's network instead of inside it (one
+     * that makes rows into a 1-d tensor, {@code Flatten(0, 1)}, does not keep the rows).
      */
     static final class FlattenModule extends Module {
         private final int start;
@@ -369,11 +369,6 @@ public final class Nn {
         @Override
         String inputMethod() {
             return "flatten";
-        }
-
-        /** @return whether a 2-d input becomes 1-d (start_dim 0, end_dim 1) */
-        boolean toVector() {
-            return (start == 0 || start == -2) && (end == 1 || end == -1);
         }
 
         @Override

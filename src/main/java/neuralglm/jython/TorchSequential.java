@@ -71,8 +71,7 @@ public class TorchSequential extends EngineModule {
         names.add(name);
         modules.add(module);
         engineCount = modules.size();
-        while (engineCount > 0 && modules.get(engineCount - 1) instanceof Nn.FlattenModule
-                && ((Nn.FlattenModule) modules.get(engineCount - 1)).toVector()) {
+        while (engineCount > 0 && modules.get(engineCount - 1) instanceof Nn.FlattenModule) {
             engineCount--;
         }
         final Sequential seq = new Sequential();
@@ -103,8 +102,9 @@ public class TorchSequential extends EngineModule {
     }
 
     /**
-     * The engine network's forward, then any trailing {@code nn.Flatten(0, 1)} (which does not keep the
-     * rows, so it cannot be an engine layer).
+     * The engine network's forward, then any trailing {@code nn.Flatten} as its own call: {@code Flatten(0, 1)} does not
+     * keep the rows, so it cannot be an engine layer, and the default one checks its input's dimensions (a 1-d output
+     * has no dimension 1: PyTorch's IndexError).
      */
     @Override
     Tensor call(Tensor x) {

@@ -713,7 +713,8 @@ class FuzzFindingsTest {
 
     /**
      * {@code nn.Flatten(start_dim, end_dim)} is {@code input.flatten(start_dim, end_dim)} (torch_fuzz seed 1209, program
-     * 1210: the default module let a 1-d input through, which has no dimension 1: PyTorch's IndexError).
+     * 1210: the default module let a 1-d input through, which has no dimension 1: PyTorch's IndexError), also at the end
+     * of an {@code nn.Sequential} given one sample.
      */
     @Test
     void flattenModuleDimensions() {
@@ -724,6 +725,10 @@ class FuzzFindingsTest {
                 [4]
                 [[1.0, 1.0], [1.0, 1.0]]
                 Dimension out of range (expected to be in range of [-2, 1], but got 2)
+                IndexError Dimension out of range (expected to be in range of [-1, 0], but got 1)
+                [1, 2]
+                [2]
+                IndexError Dimension out of range (expected to be in range of [-1, 0], but got 1)
                 """,
                 "import torch",
                 "import torch.nn as nn",
@@ -743,6 +748,19 @@ class FuzzFindingsTest {
                 "try:",
                 "    nn.Flatten(2)(m)",
                 "except IndexError as e:",
-                "    print(str(e))");
+                "    print(str(e))",
+                "m = nn.Sequential(nn.Linear(3, 2), nn.ReLU(), nn.Flatten())",
+                "x = torch.tensor([0.5, -1.0, 2.0])",
+                "try:",
+                "    print(list(m(x).shape))",
+                "except IndexError as e:",
+                "    print(\"IndexError \" + str(e))",
+                "print(list(m(torch.tensor([[0.5, -1.0, 2.0]])).shape))",
+                "m2 = nn.Sequential(nn.Linear(3, 1), nn.Flatten(0, 1))",
+                "print(list(m2(torch.tensor([[0.5, -1.0, 2.0], [1.0, 1.0, 1.0]])).shape))",
+                "try:",
+                "    print(list(m2(x).shape))",
+                "except (IndexError, RuntimeError) as e:",
+                "    print(type(e).__name__ + \" \" + str(e))");
     }
 }
