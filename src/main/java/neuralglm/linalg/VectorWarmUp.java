@@ -32,39 +32,12 @@ final class VectorWarmUp {
      * A warm-up call that allocated this many bytes or more ran the Vector API's fallbacks, whatever its time: C2's code of
      * the kernels allocates nothing (0 bytes a call, measured; 24 for each weight gradient's), the fallbacks an object
      * per lane operation (a round of the column sums' 2 rows about 2.9 kB, of the products 7 kB, from C1's code), and
-     * C1's code can run within the time thresholds: the column sums' 2 rows in 1.3-2 us, so their gate opened with C1's
+     * C1's code can run within the time thresholds: the column sums' 2 rows in 0.85-1.6 us, so their gate opened with C1's
      * code in some JVMs, whose first large build then allocated 54 MB in the standardiser's fallbacks (11,000-19,000
      * first touches of heap pages, 0.1-0.2 s).
      */
     static final long FALLBACK_BYTES = 1024;
 
-    /**
-     * @return the calling thread's allocated bytes (HotSpot's count, {@code com.sun.management.ThreadMXBean}), or 0 where
-     *         the JVM does not count them (the timing alone then decides)
-     */
-    static long allocatedBytes() {
-        if (!allocationCounted) {
-            return 0;
-        }
-        try {
-            return Math.max(0, Allocation.bytes());   // -1 where the count is turned off
-        } catch (LinkageError | RuntimeException e) {
-            allocationCounted = false;
-            return 0;
-        }
-    }
-
-    private static volatile boolean allocationCounted = true;
-
-    /** HotSpot's per-thread count, in a class of its own: a JVM without {@code com.sun.management} fails here only. */
-    private static final class Allocation {
-        private static final com.sun.management.ThreadMXBean BEAN =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-
-        static long bytes() {
-            return BEAN.getCurrentThreadAllocatedBytes();
-        }
-    }
     /** The warm-up gives up after this long ({@code -Dneuralglm.vectorWarmUpSeconds}, default 20). */
     private static final long GIVE_UP_NS = (long) (1e9 * Double.parseDouble(
             System.getProperty("neuralglm.vectorWarmUpSeconds", "20")));
@@ -145,11 +118,39 @@ final class VectorWarmUp {
     }
 
     /**
+     * @return the calling thread's allocated bytes (HotSpot's count, {@code com.sun.management.ThreadMXBean}), or 0 where
+     *         the JVM does not count them (the timing alone then decides)
+     */
+    static long allocatedBytes() {
+        if (!allocationCounted) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Allocation.bytes());   // -1 where the count is turned off
+        } catch (LinkageError | RuntimeException e) {
+            allocationCounted = false;
+            return 0;
+        }
+    }
+
+    private static volatile boolean allocationCounted = true;
+
+    /** HotSpot's per-thread count, in a class of its own: a JVM without {@code com.sun.management} fails here only. */
+    private static final class Allocation {
+        private static final com.sun.management.ThreadMXBean BEAN =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+        static long bytes() {
+            return BEAN.getCurrentThreadAllocatedBytes();
+        }
+    }
+
+    /**
      * Runs {@link VectorFloatColumnKernels}' products on small operands, every path training and prediction take (four
      * outputs and one, 64 examples, 16 and the last ones; no epilogue, ReLU, the ReLU's step; a start or none; the
      * weight gradient's rows of sums in each width of block, one column or four: a path
      * C2 never saw is an uncommon trap, back to the interpreter and the API's fallbacks) until a round takes the time of
-     * compiled code {@value #IN_A_ROW} times in a row, or the time is up.
+     * compiled code without allocating {@value #IN_A_ROW} times in a row, or the time is up.
      *
      * @return whether compiled speed was reached
      */
@@ -230,8 +231,8 @@ final class VectorWarmUp {
     }
 
     /**
-     * Runs the kernels on small products until a call of all of them takes the time of compiled code, {@value #IN_A_ROW}
-     * times in a row, or the time is up.
+     * Runs the kernels on small products until a call of all of them takes the time of compiled code without allocating
+     * ({@link #FALLBACK_BYTES}), {@value #IN_A_ROW} times in a row, or the time is up.
      *
      * @return whether compiled speed was reached
      */
