@@ -37,6 +37,23 @@ final class VectorWarmUp {
      * first touches of heap pages, 0.1-0.2 s).
      */
     static final long FALLBACK_BYTES = 1024;
+    /**
+     * After this long a warm-up's rounds count by their time alone: compiled code that keeps a few objects (a profile
+     * that other callers gave it, say) must not keep a gate shut, and C2's code of the kernels comes well before (1-5 s
+     * into a JVM in the runs measured; the fallbacks ran within the thresholds only in the half second before it).
+     */
+    private static final long ALLOCATION_PATIENCE_NS = 6_000_000_000L;
+
+    /**
+     * @param nanos      a warm-up call's time
+     * @param limit      the time of compiled code
+     * @param bytes      what it allocated
+     * @param sinceStart the warm-up's time so far
+     * @return whether the call counts as compiled code's
+     */
+    private static boolean compiledCall(long nanos, long limit, long bytes, long sinceStart) {
+        return nanos < limit && (bytes < FALLBACK_BYTES || sinceStart > ALLOCATION_PATIENCE_NS);
+    }
 
     /** The warm-up gives up after this long ({@code -Dneuralglm.vectorWarmUpSeconds}, default 20). */
     private static final long GIVE_UP_NS = (long) (1e9 * Double.parseDouble(
@@ -203,14 +220,17 @@ final class VectorWarmUp {
             VectorFloatColumnKernels.combine(c, 0, 1, outputs, len, v, null, t, y, 0, outputs, n, VectorFloatColumnKernels.MASK);
             VectorFloatColumnKernels.combine(c, 0, len, 1, len, v, z, t, null, 0, outputs, n, VectorFloatColumnKernels.NONE);
             final long t1 = System.nanoTime();
-            fast = t1 - t0 < FLOAT_COMPILED_NS && allocatedBytes() - b0 < FALLBACK_BYTES ? fast + 1 : fast / 2;
+            final long bytes = allocatedBytes() - b0;
+            fast = compiledCall(t1 - t0, FLOAT_COMPILED_NS, bytes, t1 - start) ? fast + 1 : fast / 2;
+            lastFloatRoundNanos = t1 - t0;
+            lastFloatRoundBytes = bytes;
         }
         lastFloatNanos = System.nanoTime() - start;
         return fast >= IN_A_ROW;
     }
 
-    /** The last float warm-up's nanoseconds (for the benchmarks). */
-    static volatile long lastFloatNanos;
+    /** The last float warm-up's nanoseconds (for the benchmarks), and its last round's nanoseconds and bytes (tests). */
+    static volatile long lastFloatNanos, lastFloatRoundNanos, lastFloatRoundBytes;
 
     private static void run() {
         boolean compiled = false;
@@ -299,13 +319,14 @@ final class VectorWarmUp {
             // a slow call (interpreted code, or the thread preempted on a busy machine) halves the count, and so does
             // one that allocated as the fallbacks do
             if (fast < IN_A_ROW) {
-                fast = t1 - t0 < COMPILED_NS && b1 - b0 < FALLBACK_BYTES ? fast + 1 : fast / 2;
+                fast = compiledCall(t1 - t0, COMPILED_NS, b1 - b0, t1 - start) ? fast + 1 : fast / 2;
                 if (fast == IN_A_ROW && publish) {
                     ready = true;
                 }
             }
             if (columnsFast < IN_A_ROW) {
-                columnsFast = t2 - t1 < COLUMNS_COMPILED_NS && b2 - b1 < FALLBACK_BYTES ? columnsFast + 1 : columnsFast / 2;
+                columnsFast = compiledCall(t2 - t1, COLUMNS_COMPILED_NS, b2 - b1, t2 - start) ? columnsFast + 1
+                        : columnsFast / 2;
                 if (columnsFast == IN_A_ROW && publish) {
                     columnsReady = true;
                 }

@@ -33,7 +33,8 @@ class VectorWarmUpTest {
     @Test
     void floatKernelsCompileWithinTheirWarmUp() {
         assumeTrue(Kernels.vectorised(), "the Vector API module is not loaded");
-        assertTrue(VectorWarmUp.warmUpFloat(), "not at compiled speed after " + VectorWarmUp.lastFloatNanos / 1e9 + " s");
+        assertTrue(VectorWarmUp.warmUpFloat(), "not at compiled speed after " + VectorWarmUp.lastFloatNanos / 1e9 + " s; the last "
+                + "round " + VectorWarmUp.lastFloatRoundNanos + " ns, " + VectorWarmUp.lastFloatRoundBytes + " bytes allocated");
         System.out.printf("Vector API float warm-up: %.3f s%n", VectorWarmUp.lastFloatNanos / 1e9);
     }
 
