@@ -35,7 +35,8 @@ class VectorWarmUpTest {
         assumeTrue(Kernels.vectorised(), "the Vector API module is not loaded");
         assertTrue(VectorWarmUp.warmUpFloat(), "not at compiled speed after " + VectorWarmUp.lastFloatNanos / 1e9 + " s; the last "
                 + "round " + VectorWarmUp.lastFloatRoundNanos + " ns, " + VectorWarmUp.lastFloatRoundBytes + " bytes allocated");
-        System.out.printf("Vector API float warm-up: %.3f s%n", VectorWarmUp.lastFloatNanos / 1e9);
+        System.out.printf("Vector API float warm-up: %.3f s (last round %d ns, %d bytes)%n", VectorWarmUp.lastFloatNanos / 1e9,
+                VectorWarmUp.lastFloatRoundNanos, VectorWarmUp.lastFloatRoundBytes);
     }
 
     /** The thread's allocation count, which the warm-up reads, sees an array made between two reads. */
