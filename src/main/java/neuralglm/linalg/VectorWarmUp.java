@@ -201,6 +201,7 @@ final class VectorWarmUp {
         final int[] idx = {0, 1};
         final long start = System.nanoTime();
         int fast = 0;
+        long roundNanos = 0, roundBytes = 0;
         for (int round = 0; fast < IN_A_ROW && System.nanoTime() - start < GIVE_UP_NS; round++) {
             if ((round & 63) == 63) {
                 for (float[] r : sums) {
@@ -220,12 +221,13 @@ final class VectorWarmUp {
             VectorFloatColumnKernels.combine(c, 0, 1, outputs, len, v, null, t, y, 0, outputs, n, VectorFloatColumnKernels.MASK);
             VectorFloatColumnKernels.combine(c, 0, len, 1, len, v, z, t, null, 0, outputs, n, VectorFloatColumnKernels.NONE);
             final long t1 = System.nanoTime();
-            final long bytes = allocatedBytes() - b0;
-            fast = compiledCall(t1 - t0, FLOAT_COMPILED_NS, bytes, t1 - start) ? fast + 1 : fast / 2;
-            lastFloatRoundNanos = t1 - t0;
-            lastFloatRoundBytes = bytes;
+            roundNanos = t1 - t0;
+            roundBytes = allocatedBytes() - b0;
+            fast = compiledCall(roundNanos, FLOAT_COMPILED_NS, roundBytes, t1 - start) ? fast + 1 : fast / 2;
         }
         lastFloatNanos = System.nanoTime() - start;
+        lastFloatRoundNanos = roundNanos;
+        lastFloatRoundBytes = roundBytes;
         return fast >= IN_A_ROW;
     }
 
