@@ -13,7 +13,8 @@ import neuralglm.linalg.SafeMath;
  *   NEGATIVE_HALF_INVERSE_SQ eta = -1/(2 mu^2)        mu = 1/sqrt(-2 eta)       eta &lt; 0 (Inverse Gaussian canonical)
  * </pre>
  * The last two are the canonical links of Gamma and Inverse Gaussian. They restrict eta to a half
- * line, which a network output does not respect by itself; {@link #inDomain(double)} tells.
+ * line, which a network output does not respect by itself; {@link #inDomain(double)} tells, and their
+ * mean is NaN outside it (eta &gt;= 0: no mean, not a negative or infinite one).
  * Note the sign: R's and statsmodels' "inverse" links use {@code 1/mu} and {@code 1/mu^2}, so their
  * coefficients are {@code -1} and {@code -2} times ours.
  */
@@ -44,14 +45,14 @@ public enum Link {
     },
     /** {@code eta = -1/mu}, eta &lt; 0: the Gamma family's canonical link. */
     NEGATIVE_INVERSE("canonical (-1/mu)", "eta < 0") {
-        @Override public double inverse(double eta) { return -1.0 / eta; }
+        @Override public double inverse(double eta) { return eta < 0 ? -1.0 / eta : Double.NaN; }
         @Override public double apply(double mu) { return -1.0 / mu; }
         @Override public double meanDerivative(double eta) { return 1.0 / (eta * eta); }
         @Override public boolean inDomain(double eta) { return eta < 0; }
     },
     /** {@code eta = -1/(2 mu^2)}, eta &lt; 0: the Inverse Gaussian family's canonical link. */
     NEGATIVE_HALF_INVERSE_SQUARED("canonical (-1/(2 mu^2))", "eta < 0") {
-        @Override public double inverse(double eta) { return 1.0 / Math.sqrt(-2.0 * eta); }
+        @Override public double inverse(double eta) { return eta < 0 ? 1.0 / Math.sqrt(-2.0 * eta) : Double.NaN; }
         @Override public double apply(double mu) { return -0.5 / (mu * mu); }
         @Override public double meanDerivative(double eta) { return Math.pow(-2.0 * eta, -1.5); }
         @Override public boolean inDomain(double eta) { return eta < 0; }
@@ -69,7 +70,7 @@ public enum Link {
      * The inverse link (the mean function).
      *
      * @param eta linear predictor (network output)
-     * @return {@code mu = g^-1(eta)}
+     * @return {@code mu = g^-1(eta)}; NaN where eta is outside the link's domain ({@link #inDomain})
      */
     public abstract double inverse(double eta);
 

@@ -211,7 +211,8 @@ public final class GlmSummary implements Serializable {
      * @param x          the row as the coefficients read it: x[0] = 1, then the inputs in original units
      * @param offset     the row's offset (0 for none)
      * @param confidence the coverage, in (0, 1)
-     * @return {lower, upper} for mu
+     * @return {lower, upper} for mu; the upper end +Infinity on a half-line link (eta &lt; 0) when eta + q se is beyond
+     *         the edge, where the mean grows without bound
      */
     public double[] meanInterval(double[] x, double offset, double confidence) {
         if (reference != null) {
@@ -230,7 +231,11 @@ public final class GlmSummary implements Serializable {
         }
         final double q = neuralglm.dist.StudentT.quantile(0.5 + 0.5 * confidence,
                 tStatistic ? residualDf : Double.POSITIVE_INFINITY);
-        final double a = family.mean(eta - q * se), b = family.mean(eta + q * se);
+        final double a = family.mean(eta - q * se);
+        // a half-line link (eta < 0) whose upper end leaves the domain: the mean grows without bound towards its edge
+        final double hi = eta + q * se;
+        final double b = family.link().inDomain(eta) && !Double.isNaN(hi) && !family.link().inDomain(hi)
+                ? Double.POSITIVE_INFINITY : family.mean(hi);
         return new double[] {Math.min(a, b), Math.max(a, b)};
     }
 

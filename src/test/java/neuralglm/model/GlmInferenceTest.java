@@ -221,6 +221,29 @@ class GlmInferenceTest {
     }
 
     @Test
+    void canonicalGammaMeanIntervalIsOpenPastTheLinksEdge() {
+        // R's predict(fit, se.fit = TRUE) on the link scale, then the mean function at eta -/+ q se: for the canonical
+        // link mu = -1/eta grows without bound as eta rises to 0, so an upper end beyond 0 is +Infinity
+        final GlmSummary s = engine(RFixture.load("clotting_inverse"), new GammaFamily(Link.NEGATIVE_INVERSE),
+                GlmInference.Weights.FREQUENCY, false, false).summary();
+        assertEquals(7, s.residualDf(), 0.0);
+        final double q = 2.364624251592784;   // t(0.975, 7 df), scipy.stats.t.ppf
+        for (double u : new double[] {20, 3}) {
+            final double[] x = {1, Math.log(u)};
+            final double eta = s.estimates()[0] + s.estimates()[1] * x[1], se = Math.sqrt(s.linearPredictorVariance(x));
+            final double[] ci = s.meanInterval(x, 0.95);
+            final double lower = -1 / (eta - q * se);
+            assertEquals(lower, ci[0], 1e-9 * lower, "u = " + u);
+            if (u == 20) {
+                assertEquals(-1 / (eta + q * se), ci[1], 1e-9 * ci[1], "u = 20");
+            } else {
+                assertTrue(eta < 0 && eta + q * se > 0, "u = 3 must put the upper end past the edge: eta " + eta + ", se " + se);
+                assertEquals(Double.POSITIVE_INFINITY, ci[1], "u = 3");
+            }
+        }
+    }
+
+    @Test
     void budwormBinomialMatchesVenablesRipley() {
         for (String name : new String[] {"budworm_main", "budworm_sexldose"}) {
             final RFixture f = RFixture.load(name);

@@ -615,11 +615,11 @@ class NeuralGLMFuzzTest {
     void casesFoundOutsideTheSuiteStaySound() throws Exception {
         final Tally tally = new Tally();
         for (long seed : new long[] {63835, 134281, 179072, 429592, 495447, 724639, 663086, 939846, 2806876, 3460878,
-            4301422}) {
+            4301422, 6019487}) {
             runCase(seed, tally);
         }
         assertEquals(5, tally.diverged, "134281, 724639, 663086, 939846 and 2806876 are refused as diverged");
-        assertEquals(5, tally.built, "63835, 179072, 429592, 495447 and 4301422 build");
+        assertEquals(6, tally.built, "63835, 179072, 429592, 495447, 4301422 and 6019487 build");
         assertTrue(tally.outOfDomain > 0, "4301422 predicts NaN outside the canonical link's domain: " + tally);
         assertEquals(1, tally.refusals.getOrDefault("IllegalArgumentException", 0), "3460878 is refused by its settings");
     }

@@ -209,12 +209,12 @@ public final class TrainingRun {
         }
         // without a validation split the session's training rows are x: its final pass gave the outputs (with the
         // offset, when there is one: the whole eta)
-        final DMatrixRMaj fitted = net == own && targetScale == null && session.validationRows() == 0
+        DMatrixRMaj fitted = net == own && targetScale == null && session.validationRows() == 0
                 && session.finalOutputs() != null
                 && session.finalOutputs().numRows == session.trainingRows()
                 ? session.finalOutputs() : withOffsets(predictAll(net));
         if (refitLevel) {
-            OutputLevel.refit(net, family, fitted, targets.y(), targets.weights());   // the average's level, unpenalised
+            fitted = refitLevel(net, fitted);
         }
         // refit shifted them in place: the model's outputs. Their range first, in one pass: each check reads them again
         // only when the smallest or largest could fail it (the valid eta form an interval, the saturated ones a ray)
@@ -395,6 +395,37 @@ public final class TrainingRun {
             }
             return rows == 0 ? null : new Offenders(rows, first, value);
         }
+    }
+
+    /**
+     * Re-estimates the output level of the model by maximum likelihood ({@link OutputLevel#refit}: the average's level,
+     * unpenalised). On a link whose domain is a half line ({@code eta < 0}, the canonical Gamma and Inverse Gaussian)
+     * the level's maximum may lie a few hundred ulps inside the edge, where eta as a prediction computes it (network,
+     * then offset) rounds differently from the shifted outputs and may land on or beyond it: the outputs are then
+     * computed afresh, and when a training row of positive weight is outside the domain the refit is undone (Weka fuzz
+     * seed 6019487: -1/eta was -Infinity for 5 training instances whose shifted eta was -6e-13).
+     *
+     * @param net    the model's network: its output bias moved by the shift
+     * @param fitted the network's outputs on the training rows (offsets included): shifted in place
+     * @return the model's outputs on the training rows after the refit
+     */
+    private DMatrixRMaj refitLevel(Sequential net, DMatrixRMaj fitted) {
+        final neuralglm.family.Link link = family.link();
+        final boolean halfLine = fitted.numCols == 1 && !link.inDomain(0.0);
+        final java.util.List<neuralglm.nn.Layer> layers = net.layers();
+        final double[] bias = ((neuralglm.nn.Linear) layers.get(layers.size() - 1)).bias().value().data;
+        final double level = bias[0];
+        final DMatrixRMaj before = halfLine ? fitted.copy() : null;
+        final double delta = OutputLevel.refit(net, family, fitted, targets.y(), targets.weights());
+        if (delta == 0 || !halfLine) {
+            return fitted;
+        }
+        final DMatrixRMaj fresh = withOffsets(predictAll(net));
+        if (Offenders.of(fresh, targets.weights(), v -> !link.inDomain(v)) == null) {
+            return fresh;
+        }
+        bias[0] = level;
+        return before;
     }
 
     /** @return eta: the network's outputs plus the training offsets (a new matrix), or the outputs without an offset */
