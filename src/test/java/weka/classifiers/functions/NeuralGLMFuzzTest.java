@@ -637,7 +637,7 @@ class NeuralGLMFuzzTest {
 
     /**
      * Runs cases outside the suite: {@code java ... NeuralGLMFuzzTest$Main first count}; prints each failure and
-     * goes on, then the tally.
+     * goes on, the tally every 10,000 cases, then the tally.
      */
     static final class Main {
         public static void main(String[] args) throws Exception {
@@ -661,6 +661,9 @@ class NeuralGLMFuzzTest {
                 final double s = (System.nanoTime() - t0) / 1e9;
                 if (s > 3) {
                     System.out.printf("SLOW %d: %.1f s%n", k, s);
+                }
+                if ((k + 1 - first) % 10_000 == 0) {   // where a run stopped by hand got to
+                    System.out.println("PROGRESS " + first + ".." + k + ": " + failures + " failures; " + tally);
                 }
             }
             System.out.println("cases " + first + ".." + (first + count - 1) + ": " + failures + " failures; " + tally);
