@@ -80,8 +80,8 @@ public final class DataChecks {
         final int n = x.numRows(), d = x.numCols();
         checkSizes(n, y, w);
         final int rows = Math.max(1, BLOCK / Math.max(1, d));
-        final double[] block = new double[rows * d];
-        for (int i = x.knownFinite() ? n : 0; i < n; i += rows) {
+        final double[] block = x.knownFinite() ? null : new double[rows * d];   // 128 kB of fresh heap pages otherwise
+        for (int i = block == null ? n : 0; i < n; i += rows) {
             final int m = Math.min(rows, n - i);
             x.range(i, m, block);
             for (int k = 0; k < m * d; k++) {
