@@ -29,7 +29,7 @@ final class Node {
             "CosBackward", "ReluBackward", "SigmoidBackward", "TanhBackward", "SoftplusBackward", "EluBackward",
             "LeakyReluBackward", "SoftmaxBackward", "LogSoftmaxBackward", "LogsumexpBackward", "MaxBackward",
             "MinBackward", "MaximumBackward", "MinimumBackward", "ClampBackward", "NormBackward", "NllBackward",
-            "XlogyBackward");
+            "XlogyBackward", "VarBackward");
 
     final String name;
     final Tensor[] inputs;

@@ -1240,12 +1240,35 @@ public class Tensor implements Iterable<Object> {
         // PyTorch 1.13's correction= (n - correction; unbiased=True is correction 1) takes precedence
         final int correction = a.has("correction") ? a.integer("correction", 1) : a.bool("unbiased", true) ? 1 : 0;
         final int divisor = Math.max(0, n - correction); // 0 / 0 = NaN of no or one entry, as PyTorch
-        final Tensor centred = all ? __sub__(Ops.sumAll(this, true))
-                : __sub__(shape.length == 2 ? Ops.unsqueeze(Ops.sum(this, dim, true), dim) : Ops.sum(this, dim, true));
-        final Tensor ss = all ? Ops.sumAll(Ops.pow(centred, 2.0), false) : Ops.sum(Ops.pow(centred, 2.0), dim, false);
-        final Tensor v = ss.__div__((double) divisor);
+        final boolean recording = Autograd.setEnabled(false);
+        final Tensor centred, v;
+        try {
+            centred = all ? __sub__(Ops.sumAll(this, true))
+                    : __sub__(shape.length == 2 ? Ops.unsqueeze(Ops.sum(this, dim, true), dim) : Ops.sum(this, dim, true));
+            final Tensor ss = all ? Ops.sumAll(Ops.pow(centred, 2.0), false) : Ops.sum(Ops.pow(centred, 2.0), dim, false);
+            v = ss.__div__((double) divisor);
+        } finally {
+            Autograd.setEnabled(recording);
+        }
         if (integral == null) { // the divisor is a Python number, which PyTorch's promotion leaves out: this tensor's dtype
             v.floating = floating;
+        }
+        if (recording && needsGrad()) {
+            // PyTorch's var_backward: dx = g 2 (x - mean) / divisor, g broadcast along the reduced dimension; the mean's
+            // own term (0 in exact arithmetic) left out, so an infinite entry's gradient is infinite, not NaN
+            final double[] c = centred.data.data;
+            final int cols = shape.length == 2 ? shape[1] : 1;
+            final boolean byRow = !all && shape.length == 2 && dim == 1;   // one result per row
+            final boolean byCol = !all && shape.length == 2 && dim == 0;   // one result per column
+            v.node = new Node("VarBackward", new Tensor[] {this}, g -> {
+                final DMatrixRMaj gx = new DMatrixRMaj(data.numRows, data.numCols);
+                final double f = 2.0 / divisor;
+                for (int i = 0; i < c.length; i++) {
+                    final double gi = g.data[byRow ? i / cols : byCol ? i % cols : 0];
+                    gx.data[i] = gi * f * c[i];
+                }
+                return new DMatrixRMaj[] {gx};
+            });
         }
         return !all && a.bool("keepdim", false) ? Ops.unsqueeze(v, dim) : v;
     }

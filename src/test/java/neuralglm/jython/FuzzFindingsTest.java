@@ -675,6 +675,43 @@ class FuzzFindingsTest {
     }
 
     /**
+     * var's gradient (torch_fuzz seed 1213) is PyTorch's {@code g 2 (x - mean) / (n - correction)}, not autograd through
+     * the mean: an infinite entry's gradient is infinite (the bridge gave NaN, from the mean's term inf - inf); var saves
+     * its input, so a second backward without {@code retain_graph} fails. PyTorch 1.13's printout.
+     */
+    @Test
+    void varianceGradient() {
+        same("""
+                [inf, nan]
+                [[-0.6, -6.0, 5.25], [0.6, 6.0, -5.25]]
+                [[-1.777777777777778, -0.44444444444444464, 2.222222222222222], [-1.4444444444444442, 1.2222222222222223, 0.22222222222222224]]
+                [[-0.888888888888889, -0.22222222222222232, 1.111111111111111], [1.4444444444444442, -1.2222222222222223, -0.22222222222222224]]
+                RuntimeError
+                """,
+                "import torch",
+                "torch.set_default_dtype(torch.float64)",
+                "x = torch.tensor([1e300, -float('inf')], requires_grad=True)",
+                "x.var().backward()",
+                "print(x.grad.tolist())",
+                "x = torch.tensor([[1.0, 2.0, 4.0], [3.0, -1.0, 0.5]], requires_grad=True)",
+                "(x.var(0, keepdim=True) * torch.tensor([[0.3, -2.0, 1.5]])).sum().backward()",
+                "print(x.grad.tolist())",
+                "x.grad = None",
+                "(x.var(1, unbiased=False) * torch.tensor([2.0, -1.0])).sum().backward()",
+                "print(x.grad.tolist())",
+                "x.grad = None",
+                "torch.var(x, 1, correction=0).sum().backward()",
+                "print(x.grad.tolist())",
+                "v = x.var()",
+                "v.backward()",
+                "try:",
+                "    v.backward()",
+                "    print('again')",
+                "except RuntimeError as e:",
+                "    print('RuntimeError')");
+    }
+
+    /**
      * Gradients at edges (torch_fuzz seeds 1205-1207): relu, elu, selu and celu pass the gradient at a NaN input, as
      * PyTorch's backward tests {@code x <= 0} (the bridge gave NaN); a leaf's first gradient is the gradient itself, not
      * 0 plus it, so a -0.0 stays -0.0 (log at -inf), and later ones add; {@code torch.square} exists and keeps whole
