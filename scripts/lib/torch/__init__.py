@@ -359,7 +359,10 @@ def _split(tensor, split_size_or_sections, dim=0):
     for size in sizes:
         parts.append(tensor[start:start + size] if dim in (0, -tensor.dim()) else tensor[:, start:start + size])
         start += size
-    return __builtin__.tuple(parts)
+    # PyTorch 1.13's grad_fn: SplitBackward0 (a size), SplitWithSizesBackward0 (a list of sizes)
+    name = 'SplitBackward0' if __builtin__.isinstance(split_size_or_sections, (__builtin__.int, __builtin__.long)) \
+        else 'SplitWithSizesBackward0'
+    return __builtin__.tuple(_T._grad_fn(p, name) for p in parts)
 
 
 def _chunk(tensor, chunks, dim=0):
@@ -465,12 +468,12 @@ def _expand(self, *sizes):
                                "dimension %d.  Target sizes: %s.  Tensor sizes: %s"
                                % (s, o, i, __builtin__.list(sizes), __builtin__.list(self.shape)))
         target.append(s)
-    return self + zeros(*target, dtype=self.dtype)
+    return _T._grad_fn(self + zeros(*target, dtype=self.dtype), 'ExpandBackward0')
 
 
 Tensor.expand = _expand
 Tensor.expand_as = lambda self, other: _expand(self, *other.shape)
-Tensor.T = property(lambda self: self.t(), doc="the transpose of a 2-d tensor")
+Tensor.T = property(lambda self: _T._grad_fn(self.t(), 'PermuteBackward0'), doc="the transpose of a 2-d tensor")
 Tensor.use_size_type(Size)
 
 
@@ -646,7 +649,7 @@ def cumsum(input, dim, dtype=None):
         @staticmethod
         def backward(ctx, grad):
             return _running_sums(grad, dim, reverse=True)
-    return CumsumBackward.apply(input)
+    return _T._grad_fn(CumsumBackward.apply(input), 'CumsumBackward0')
 
 
 def masked_fill(input, mask, value):
@@ -657,15 +660,15 @@ def masked_fill(input, mask, value):
 def amax(input, dim=None, keepdim=False):
     """torch.amax(t, dim): the largest entries along dim (all of them for dim=None)."""
     if dim is None:
-        return input.max()
-    return input.max(dim, keepdim=keepdim)[0]
+        return _T._grad_fn(input.max(), 'AmaxBackward0')
+    return _T._grad_fn(input.max(dim, keepdim=keepdim)[0], 'AmaxBackward0')
 
 
 def amin(input, dim=None, keepdim=False):
     """torch.amin(t, dim): the smallest entries along dim (all of them for dim=None)."""
     if dim is None:
-        return input.min()
-    return input.min(dim, keepdim=keepdim)[0]
+        return _T._grad_fn(input.min(), 'AminBackward0')
+    return _T._grad_fn(input.min(dim, keepdim=keepdim)[0], 'AminBackward0')
 
 
 def _normal_(self, mean=0.0, std=1.0, generator=None):

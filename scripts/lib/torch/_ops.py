@@ -73,7 +73,7 @@ def rsqrt(input):
 
 def reciprocal(input):
     """1 / x."""
-    return 1.0 / _float(input)
+    return _T._grad_fn(1.0 / _float(input), 'ReciprocalBackward0')
 
 
 def trunc(input):
@@ -247,7 +247,7 @@ def prod(input, dim=None, keepdim=False, dtype=None):
 
         def backward(grad, x, out):
             return torch.tensor(_prod_gradient(x.tolist(), grad.item()), dtype=x.dtype)
-        return _function("ProdBackward", forward, backward)(flat)
+        return _T._grad_fn(_function("ProdBackward", forward, backward)(flat), 'ProdBackward0')
     d = _dim(input, dim)
 
     def forward(x):
@@ -259,7 +259,7 @@ def prod(input, dim=None, keepdim=False, dtype=None):
         gs = grad.reshape(-1).tolist()
         return torch.tensor(back([_prod_gradient(line, g) for line, g in __builtin__.zip(lines, gs)]), dtype=x.dtype)
     out = _function("ProdBackward", forward, backward)(input)
-    return out.unsqueeze(d) if keepdim and input.dim() == 2 else out
+    return _T._grad_fn(out.unsqueeze(d) if keepdim and input.dim() == 2 else out, 'ProdBackward1')
 
 
 def _running_products(line):
@@ -432,7 +432,7 @@ def flip(input, dims):
         d = _dim(x, d)
         n = x.shape[d]
         x = x.index_select(d, torch.arange(n - 1, -1, -1))
-    return x
+    return _T._grad_fn(x, 'FlipBackward0') if x is not input else x
 
 
 def fliplr(input):
@@ -474,7 +474,7 @@ def repeat(self, *sizes):
         x = x.unsqueeze(0)
     for d, k in enumerate(sizes):
         x = torch.cat([x] * k, dim=d) if k != 1 else x
-    return x
+    return _T._grad_fn(x, 'RepeatBackward0') if x is not self else x
 
 
 def tile(input, dims):
@@ -506,8 +506,8 @@ def unbind(input, dim=0):
     """The slices along dim, as a tuple."""
     d = _dim(input, dim)
     if input.dim() == 1 or d == 0:
-        return tuple(input[i] for i in range(input.shape[0]))
-    return tuple(input[:, j] for j in range(input.shape[1]))
+        return tuple(_T._grad_fn(input[i], 'UnbindBackward0') for i in range(input.shape[0]))
+    return tuple(_T._grad_fn(input[:, j], 'UnbindBackward0') for j in range(input.shape[1]))
 
 
 def narrow(input, dim, start, length):
@@ -564,8 +564,8 @@ def gather(input, dim, index, sparse_grad=False):
     """out[i][j] = input[index[i][j]][j] (dim 0) or input[i][index[i][j]] (dim 1); in the record."""
     rows, cols = _pairs(input, dim, index)
     if rows is None:
-        return input[cols] if cols else input[:0]
-    return input[rows, cols].reshape(*index.shape)
+        return _T._grad_fn(input[cols] if cols else input[:0], 'GatherBackward0')
+    return _T._grad_fn(input[rows, cols].reshape(*index.shape), 'GatherBackward0')
 
 
 def _scattered(input, dim, index, values, add):
@@ -689,7 +689,7 @@ def diag(input, diagonal=0):
     torch = _torch()
     k = diagonal
     if input.dim() == 2:
-        return diagonal_of(input, k)
+        return _T._grad_fn(diagonal_of(input, k), 'DiagBackward0')
     if input.dim() != 1:
         raise RuntimeError("diag(): Supports 1D or 2D tensors. Got %dD" % input.dim())
     n = input.shape[0]
@@ -701,7 +701,7 @@ def diag(input, diagonal=0):
     for j in range(n):
         place[rows[j] * m + cols[j], j] = 1
     out = place.matmul(input.to(place.dtype)).reshape(m, m)
-    return out if input.dtype.is_floating_point else out.to(input.dtype)
+    return _T._grad_fn(out, 'DiagBackward0') if input.dtype.is_floating_point else out.to(input.dtype)
 
 
 def diagonal_of(input, offset=0):
@@ -718,14 +718,14 @@ def diagonal(input, offset=0, dim1=0, dim2=1):
     if input.dim() != 2:
         raise RuntimeError("diagonal: tensors here have 2 dimensions at most; got %d" % input.dim())
     x = input if _dim(input, dim1) <= _dim(input, dim2) else input.t()
-    return diagonal_of(x, offset)
+    return _T._grad_fn(diagonal_of(x, offset), 'DiagonalBackward0')
 
 
 def trace(input):
     """The sum of a matrix's diagonal."""
     if input.dim() != 2:
         raise RuntimeError("trace: expected a matrix, but got tensor with dim %d" % input.dim())
-    return diagonal_of(input).sum()
+    return _T._grad_fn(diagonal_of(input).sum(), 'TraceBackward0')
 
 
 def _triangle(input, diagonal, upper):
@@ -735,7 +735,8 @@ def _triangle(input, diagonal, upper):
     n, m = input.shape
     mask = torch.tensor([[1 if (j - i >= diagonal if upper else j - i <= diagonal) else 0 for j in range(m)]
                          for i in range(n)], dtype=input.dtype if input.dtype.is_floating_point else torch.int64)
-    return input * mask if input.dtype.is_floating_point else (input * mask).to(input.dtype)
+    return _T._grad_fn(input * mask, 'TriuBackward0' if upper else 'TrilBackward0') if input.dtype.is_floating_point \
+        else (input * mask).to(input.dtype)
 
 
 def triu(input, diagonal=0):
@@ -766,7 +767,7 @@ def mv(input, vec):
 
 def addmm(input, mat1, mat2, beta=1, alpha=1):
     """beta input + alpha mat1 @ mat2."""
-    return beta * input + alpha * mat1.mm(mat2)
+    return _T._grad_fn(beta * input + alpha * mat1.mm(mat2), 'AddmmBackward0')
 
 
 def addmv(input, mat, vec, beta=1, alpha=1):

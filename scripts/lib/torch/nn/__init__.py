@@ -6,6 +6,7 @@ from __future__ import absolute_import
 
 from neuralglm.jython import Module, TorchParameter as Parameter, Nn as _Nn, Loss as _Loss
 from neuralglm.jython import TorchSequential as _Sequential, Dropout, TorchLinear as Linear, Tensor as _Tensor
+from neuralglm.jython import Torch as _T
 from collections import OrderedDict as _OrderedDict, namedtuple as _namedtuple
 
 import _shim
@@ -640,7 +641,7 @@ class SiLU(Module):
         Module.__init__(self)
 
     def forward(self, input):
-        return input * input.sigmoid()
+        return _T._grad_fn(input * input.sigmoid(), 'SiluBackward0')
 
     def toString(self):
         return "SiLU()"

@@ -5,7 +5,7 @@ updated outside the record, saved in state_dict() under PyTorch's names."""
 from __future__ import absolute_import
 
 import torch
-from neuralglm.jython import Module, TorchParameter as Parameter
+from neuralglm.jython import Module, TorchParameter as Parameter, Torch as _T
 
 
 def _size_text(shape):
@@ -96,7 +96,7 @@ class BatchNorm1d(Module):
             out = (input - self.running_mean) / torch.sqrt(self.running_var + self.eps)
         if self.affine:
             out = out * self.weight + self.bias
-        return out
+        return _T._grad_fn(out, 'NativeBatchNormBackward0')
 
     def extra_repr(self):
         return ("%d, eps=%s, momentum=%s, affine=%s, track_running_stats=%s"
@@ -148,7 +148,7 @@ class LayerNorm(Module):
         out = centred / torch.sqrt(variance + self.eps)
         if self.elementwise_affine:
             out = out * self.weight + self.bias
-        return out
+        return _T._grad_fn(out, 'NativeLayerNormBackward0')
 
     def extra_repr(self):
         return "(%d,), eps=%s, elementwise_affine=%s" % (self.normalized_shape[0], _float_text(self.eps),
@@ -237,7 +237,7 @@ class Embedding(Module):
             keep = torch.ones(self.num_embeddings, 1)
             keep[self.padding_idx, 0] = 0.0
             weight = weight * keep + weight.detach() * (1.0 - keep)
-        return weight.index_select(0, input)
+        return _T._grad_fn(weight.index_select(0, input), 'EmbeddingBackward0')
 
     def extra_repr(self):
         text = "%d, %d" % (self.num_embeddings, self.embedding_dim)

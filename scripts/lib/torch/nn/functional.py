@@ -2,7 +2,7 @@
 (the bridge's neuralglm.jython.Functional)."""
 from __future__ import absolute_import
 
-from neuralglm.jython import Functional as _F
+from neuralglm.jython import Functional as _F, Torch as _T
 
 import _shim
 
@@ -35,13 +35,14 @@ def gelu(input, approximate='none'):
         from neuralglm.jython import Special
         return Special.gelu(input)
     if approximate == 'tanh':
-        return 0.5 * input * (1 + (0.7978845608028654 * (input + 0.044715 * input * input * input)).tanh())
+        return _T._grad_fn(0.5 * input * (1 + (0.7978845608028654 * (input + 0.044715 * input * input * input)).tanh()),
+                           'GeluBackward0')
     raise RuntimeError("approximate argument must be either none or tanh.")
 
 
 def silu(input, inplace=False):
     """F.silu(input): x sigmoid(x) (swish); recorded; inplace as _inplace says."""
-    return _inplace(input, input * input.sigmoid(), inplace)
+    return _inplace(input, _T._grad_fn(input * input.sigmoid(), 'SiluBackward0'), inplace)
 
 
 def dropout(input, p=0.5, training=True, inplace=False):
@@ -66,7 +67,7 @@ def elu(input, alpha=1.0, inplace=False):
 def logsigmoid(input):
     """F.logsigmoid(x) = log sigmoid(x) = -softplus(-x) = min(x, 0) - log1p(e^-|x|), stable at any x; gradient
     sigmoid(-x)."""
-    return -_F.softplus(-input)
+    return _T._grad_fn(-_F.softplus(-input), 'LogSigmoidBackward0')
 
 
 softmax, log_softmax = _F.softmax, _F.log_softmax
@@ -260,7 +261,7 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
         out = out * weight
     if bias is not None:
         out = out + bias
-    return out
+    return _T._grad_fn(out, 'NativeLayerNormBackward0')
 
 
 def pad(input, pad, mode='constant', value=None):
@@ -441,7 +442,7 @@ def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, sca
         pad = padding_idx % n
         keep = (flat % n == pad).reshape(-1, 1)
         out = torch.where(keep, out.detach(), out)
-    return out if input.dim() == 1 else out[0]
+    return _T._grad_fn(out if input.dim() == 1 else out[0], 'EmbeddingBackward0')
 
 
 _shim.strict(__name__, "neuralGLM's PyTorch bridge (scripts/lib/torch/nn/functional)")

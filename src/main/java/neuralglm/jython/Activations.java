@@ -238,14 +238,23 @@ public final class Activations {
      * @param x        the input (a tensor; anything else is PyTorch's TypeError naming the function)
      * @param function the function's name, for that message
      * @param act      the activation
-     * @return {@code act} applied entry by entry, recorded with its derivative (grad_fn {@code <Function>Backward})
+     * @return {@code act} applied entry by entry, recorded with its derivative (grad_fn PyTorch's, e.g. {@code <HardtanhBackward0>})
      */
     static Tensor apply(PyObject x, String function, Activation act) {
         final StringBuilder grad = new StringBuilder();
         for (String part : function.split("_")) {
             grad.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         }
-        return Ops.activation(Args.input(x, function), act, grad + "Backward");
+        // PyTorch 1.13's grad_fn: the kernel's name with its overload digit (relu6 runs hardtanh's, selu elu's; softsign
+        // and tanhshrink are a division and a subtraction there)
+        final String name = switch (function) {
+            case "relu6" -> "HardtanhBackward0";
+            case "selu" -> "EluBackward0";
+            case "softsign" -> "DivBackward0";
+            case "tanhshrink" -> "SubBackward0";
+            default -> grad + "Backward0";
+        };
+        return Ops.activation(Args.input(x, function), act, name);
     }
 
     /** @param x input @param lo min_val @param hi max_val @return {@code min(max(x, lo), hi)} (recorded) */
@@ -339,7 +348,7 @@ public final class Activations {
             slope[i] = v > 0 ? 1.0 : lower + (upper - lower) * Torch.generator().nextDouble();
             out.data[i] = v * slope[i];
         }
-        return Ops.record(Tensor.of(out, in.shape.clone()), "RreluWithNoiseBackward", g -> {
+        return Ops.record(Tensor.of(out, in.shape.clone()), "RreluWithNoiseBackward0", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(in.data.numRows, in.data.numCols);
             for (int i = 0; i < n; i++) {
                 gx.data[i] = g.data[i] * slope[i];
@@ -378,7 +387,7 @@ public final class Activations {
             final double slope = ws[k == 1 ? 0 : i % cols];
             out.data[i] = xs[i] > 0 ? xs[i] : slope * xs[i];
         }
-        return Ops.record(Tensor.of(out, x.shape.clone()), "PreluBackward", g -> {
+        return Ops.record(Tensor.of(out, x.shape.clone()), "PreluBackward0", g -> {
             final DMatrixRMaj gx = x.needsGrad() ? new DMatrixRMaj(x.data.numRows, x.data.numCols) : null;
             final DMatrixRMaj gw = w.needsGrad() ? new DMatrixRMaj(w.data.numRows, w.data.numCols) : null;
             for (int i = 0; i < n; i++) {

@@ -27,32 +27,32 @@ public final class Elementary {
 
     /** @param x a tensor @return log2 x (recorded) */
     public static Tensor log2(Tensor x) {
-        return Special.map(x, Elementary::log2Of, v -> 1 / (v * LN2), "Log2Backward");
+        return Special.map(x, Elementary::log2Of, v -> 1 / (v * LN2), "Log2Backward0");
     }
 
     /** @param x a tensor @return log10 x (recorded) */
     public static Tensor log10(Tensor x) {
-        return Special.map(x, Math::log10, v -> 1 / (v * LN10), "Log10Backward");
+        return Special.map(x, Math::log10, v -> 1 / (v * LN10), "Log10Backward0");
     }
 
     /** @param x a tensor @return 2^x (recorded) */
     public static Tensor exp2(Tensor x) {
-        return Special.map(x, v -> Math.pow(2, v), v -> Math.pow(2, v) * LN2, "Exp2Backward");
+        return Special.map(x, v -> Math.pow(2, v), v -> Math.pow(2, v) * LN2, "Exp2Backward0");
     }
 
     /** @param x a tensor @return e^x - 1 (recorded) */
     public static Tensor expm1(Tensor x) {
-        return Special.map(x, Math::expm1, Math::exp, "Expm1Backward");
+        return Special.map(x, Math::expm1, Math::exp, "Expm1Backward0");
     }
 
     /** @param x a tensor @return erf x (recorded) */
     public static Tensor erf(Tensor x) {
-        return Special.map(x, Elementary::erfOf, v -> TWO_OVER_SQRT_PI * Math.exp(-v * v), "ErfBackward");
+        return Special.map(x, Elementary::erfOf, v -> TWO_OVER_SQRT_PI * Math.exp(-v * v), "ErfBackward0");
     }
 
     /** @param x a tensor @return erfc x = 1 - erf x (recorded) */
     public static Tensor erfc(Tensor x) {
-        return Special.map(x, Elementary::erfcOf, v -> -TWO_OVER_SQRT_PI * Math.exp(-v * v), "ErfcBackward");
+        return Special.map(x, Elementary::erfcOf, v -> -TWO_OVER_SQRT_PI * Math.exp(-v * v), "ErfcBackward0");
     }
 
     /** @param y a tensor of values in [-1, 1] @return erfinv y (recorded; NaN outside [-1, 1]) */
@@ -60,7 +60,7 @@ public final class Elementary {
         return Special.map(y, Elementary::erfinvOf, v -> {
             final double x = erfinvOf(v);
             return Math.sqrt(Math.PI) / 2 * Math.exp(x * x);
-        }, "ErfinvBackward");
+        }, "ErfinvBackward0");
     }
 
     /**
@@ -69,7 +69,7 @@ public final class Elementary {
      *         recorded with derivative {@code 1 / phi(ndtri(p))}
      */
     public static Tensor ndtri(Tensor p) {
-        return Special.map(p, Elementary::ndtriOf, v -> 1 / StandardNormal.density(ndtriOf(v)), "NdtriBackward");
+        return Special.map(p, Elementary::ndtriOf, v -> 1 / StandardNormal.density(ndtriOf(v)), "NdtriBackward0");
     }
 
     /**
@@ -79,53 +79,53 @@ public final class Elementary {
      */
     public static Tensor log_ndtr(Tensor x) {
         return Special.map(x, StandardNormal::logCdf,
-                v -> Math.exp(-0.5 * v * v - 0.5 * Math.log(2 * Math.PI) - StandardNormal.logCdf(v)), "LogNdtrBackward");
+                v -> Math.exp(-0.5 * v * v - 0.5 * Math.log(2 * Math.PI) - StandardNormal.logCdf(v)), "LogNdtrBackward0");
     }
 
     /** @param x a tensor @return tan x (recorded) */
     public static Tensor tan(Tensor x) {
-        return Special.map(x, Math::tan, v -> 1 + Math.tan(v) * Math.tan(v), "TanBackward");
+        return Special.map(x, Math::tan, v -> 1 + Math.tan(v) * Math.tan(v), "TanBackward0");
     }
 
     /** @param x a tensor @return atan x (recorded) */
     public static Tensor atan(Tensor x) {
-        return Special.map(x, Math::atan, v -> 1 / (1 + v * v), "AtanBackward");
+        return Special.map(x, Math::atan, v -> 1 / (1 + v * v), "AtanBackward0");
     }
 
     /** @param x a tensor @return asin x (recorded) */
     public static Tensor asin(Tensor x) {
-        return Special.map(x, Math::asin, v -> 1 / Math.sqrt(1 - v * v), "AsinBackward");
+        return Special.map(x, Math::asin, v -> 1 / Math.sqrt(1 - v * v), "AsinBackward0");
     }
 
     /** @param x a tensor @return acos x (recorded) */
     public static Tensor acos(Tensor x) {
-        return Special.map(x, Math::acos, v -> -1 / Math.sqrt(1 - v * v), "AcosBackward");
+        return Special.map(x, Math::acos, v -> -1 / Math.sqrt(1 - v * v), "AcosBackward0");
     }
 
     /** @param x a tensor @return sinh x (recorded) */
     public static Tensor sinh(Tensor x) {
-        return Special.map(x, Math::sinh, Math::cosh, "SinhBackward");
+        return Special.map(x, Math::sinh, Math::cosh, "SinhBackward0");
     }
 
     /** @param x a tensor @return cosh x (recorded) */
     public static Tensor cosh(Tensor x) {
-        return Special.map(x, Math::cosh, Math::sinh, "CoshBackward");
+        return Special.map(x, Math::cosh, Math::sinh, "CoshBackward0");
     }
 
     /** @param x a tensor @return asinh x = log(x + sqrt(x^2 + 1)), odd and stable for large |x| (recorded) */
     public static Tensor asinh(Tensor x) {
-        return Special.map(x, Elementary::asinhOf, v -> 1 / Math.sqrt(v * v + 1), "AsinhBackward");
+        return Special.map(x, Elementary::asinhOf, v -> 1 / Math.sqrt(v * v + 1), "AsinhBackward0");
     }
 
     /** @param x a tensor @return acosh x = log(x + sqrt(x^2 - 1)) (recorded) */
     public static Tensor acosh(Tensor x) {
         return Special.map(x, v -> v < 1 ? Double.NaN : Math.log(v) + Math.log1p(Math.sqrt(1 - 1 / (v * v))),
-                v -> 1 / Math.sqrt(v * v - 1), "AcoshBackward");
+                v -> 1 / Math.sqrt(v * v - 1), "AcoshBackward0");
     }
 
     /** @param x a tensor @return atanh x = log1p(2x / (1 - x)) / 2 (recorded) */
     public static Tensor atanh(Tensor x) {
-        return Special.map(x, v -> 0.5 * Math.log1p(2 * v / (1 - v)), v -> 1 / (1 - v * v), "AtanhBackward");
+        return Special.map(x, v -> 0.5 * Math.log1p(2 * v / (1 - v)), v -> 1 / (1 - v * v), "AtanhBackward0");
     }
 
     static double log2Of(double v) {

@@ -46,7 +46,7 @@ final class Extremes {
             ties += same(x[i], b) ? 1 : 0;
         }
         final int count = ties;
-        return Ops.record(Tensor.scalar(b).label(a.integral), max ? "MaxBackward" : "MinBackward", g -> {
+        return Ops.record(Tensor.scalar(b).label(a.integral), max ? "MaxBackward1" : "MinBackward1", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int i = 0; i < n; i++) {
                 gx.data[i] = same(x[i], b) ? g.data[0] / count : 0.0;
@@ -90,7 +90,7 @@ final class Extremes {
         }
         final int r = a.data.numRows, c = a.data.numCols;
         final Tensor v = Ops.record(Tensor.of(values, ln.reducedShape.clone()).label(a.integral),
-                max ? "MaxBackward" : "MinBackward", g -> {
+                max ? "MaxBackward0" : "MinBackward0", g -> {
                     final DMatrixRMaj gx = new DMatrixRMaj(r, c);
                     for (int l = 0; l < at.length; l++) {
                         gx.data[at[l]] += g.data[l];
@@ -114,7 +114,7 @@ final class Extremes {
             toB[k] = nanA ? 0.0 : 1.0 - toA[k];
             out.data[k] = toA[k] >= 0.5 ? u[k] : v[k];
         }
-        return Ops.record(Tensor.of(out, shape).label(Tensor.wholeOf(a, b)), max ? "MaximumBackward" : "MinimumBackward", g -> new DMatrixRMaj[] {
+        return Ops.record(Tensor.of(out, shape).label(Tensor.wholeOf(a, b)), max ? "MaximumBackward0" : "MinimumBackward0", g -> new DMatrixRMaj[] {
             a.needsGrad() ? Joins.reduceTo(a, g, toA) : null, b.needsGrad() ? Joins.reduceTo(b, g, toB) : null
         }, a, b);
     }

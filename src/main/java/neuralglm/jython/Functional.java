@@ -148,27 +148,27 @@ public final class Functional {
 
     /** @param x input (a tensor) @return {@code max(x, 0)} */
     public static Tensor relu(PyObject x) { return relu(Args.input(x, "relu")); }
-    static Tensor relu(Tensor x) { return Ops.activation(x, RELU, "ReluBackward"); }
+    static Tensor relu(Tensor x) { return Ops.activation(x, RELU, "ReluBackward0"); }
     /** @param x input (a tensor) @return {@code 1 / (1 + e^-x)} */
-    static Tensor sigmoid(Tensor x) { return Ops.activation(x, SIGMOID, "SigmoidBackward"); }
+    static Tensor sigmoid(Tensor x) { return Ops.activation(x, SIGMOID, "SigmoidBackward0"); }
     /** @param x input (a tensor) @return {@code tanh x} */
-    static Tensor tanh(Tensor x) { return Ops.activation(x, TANH, "TanhBackward"); }
+    static Tensor tanh(Tensor x) { return Ops.activation(x, TANH, "TanhBackward0"); }
     /** @param x input (a tensor) @return {@code log(1 + e^x)}, stable */
     public static Tensor softplus(PyObject x) { return softplus(Args.input(x, "softplus")); }
-    static Tensor softplus(Tensor x) { return Ops.activation(x, SOFTPLUS, "SoftplusBackward"); }
+    static Tensor softplus(Tensor x) { return Ops.activation(x, SOFTPLUS, "SoftplusBackward0"); }
     /** @param x input (a tensor) @return ELU with alpha 1 */
-    public static Tensor elu(PyObject x) { return Ops.activation(Args.input(x, "elu"), ELU, "EluBackward"); }
+    public static Tensor elu(PyObject x) { return Ops.activation(Args.input(x, "elu"), ELU, "EluBackward0"); }
     /** @param x input (a tensor) @return leaky ReLU with slope 0.01 */
-    public static Tensor leaky_relu(PyObject x) { return Ops.activation(Args.input(x, "leaky_relu"), LEAKY_RELU, "LeakyReluBackward"); }
+    public static Tensor leaky_relu(PyObject x) { return Ops.activation(Args.input(x, "leaky_relu"), LEAKY_RELU, "LeakyReluBackward0"); }
 
     /** @param x input (a tensor) @param slope slope for x &lt; 0 @return leaky ReLU with that slope */
     public static Tensor leaky_relu(PyObject x, double slope) {
-        return Ops.activation(Args.input(x, "leaky_relu"), new Activation.LeakyReLU(slope), "LeakyReluBackward");
+        return Ops.activation(Args.input(x, "leaky_relu"), new Activation.LeakyReLU(slope), "LeakyReluBackward0");
     }
 
     /** @param x input (a tensor) @param alpha saturation @return ELU with that alpha */
     public static Tensor elu(PyObject x, double alpha) {
-        return Ops.activation(Args.input(x, "elu"), new Activation.ELU(alpha), "EluBackward");
+        return Ops.activation(Args.input(x, "elu"), new Activation.ELU(alpha), "EluBackward0");
     }
 
 
@@ -227,7 +227,7 @@ public final class Functional {
     public static Tensor mse_loss(PyObject[] args, String[] kws) {
         final Args a = pair("mse_loss", args, kws);
         final Tensor[] t = operands(a, "mse_loss");
-        return reduce(Ops.pow(t[0].__sub__(t[1]), 2.0), a.string("reduction", "mean"));
+        return Ops.named(reduce(Ops.pow(t[0].__sub__(t[1]), 2.0), a.string("reduction", "mean")), "MseLossBackward0");
     }
 
     /** @param args input, target, reduction @param kws keywords @return absolute error */
@@ -261,7 +261,7 @@ public final class Functional {
         for (int k = 0; k < r * c; k++) {
             out.data[k] = Math.abs(u[k] - v[k]);
         }
-        return Ops.record(Tensor.of(out, shape), "SmoothL1LossBackward", g -> {
+        return Ops.record(Tensor.of(out, shape), "SmoothL1LossBackward0", g -> {
             final double[] toIn = new double[r * c], toTarget = new double[r * c];
             for (int k = 0; k < r * c; k++) {
                 final double d = u[k] - v[k];
@@ -284,9 +284,9 @@ public final class Functional {
         final Tensor[] t = operands(a, "smooth_l1_loss");
         final double beta = a.dbl("beta", 1.0);
         if (beta == 0.0) {
-            return reduce(absoluteError(t[0], t[1]), a.string("reduction", "mean"));
+            return Ops.named(reduce(absoluteError(t[0], t[1]), a.string("reduction", "mean")), "SmoothL1LossBackward0");
         }
-        return reduce(smoothL1(t[0], t[1], beta), a.string("reduction", "mean"));
+        return Ops.named(reduce(smoothL1(t[0], t[1], beta), a.string("reduction", "mean")), "SmoothL1LossBackward0");
     }
 
     /** @param args input, target, reduction, delta=1 @param kws keywords @return Huber loss */
@@ -294,7 +294,7 @@ public final class Functional {
         final Args a = pair("huber_loss", args, kws, "delta");
         final Tensor[] t = operands(a, "huber_loss");
         final double delta = a.dbl("delta", 1.0);
-        return reduce(smoothL1(t[0], t[1], delta).__mul__(delta), a.string("reduction", "mean"));
+        return Ops.named(reduce(smoothL1(t[0], t[1], delta).__mul__(delta), a.string("reduction", "mean")), "HuberLossBackward0");
     }
 
     /**
@@ -314,7 +314,7 @@ public final class Functional {
                         + " is " + p + " (give probabilities, e.g. torch.sigmoid(logits), or use binary_cross_entropy_with_logits)");
             }
         }
-        return reduce(weighted(bceTerms(t[0], t[1]), a, "weight", "binary_cross_entropy"), a.string("reduction", "mean"));
+        return Ops.named(reduce(weighted(bceTerms(t[0], t[1]), a, "weight", "binary_cross_entropy"), a.string("reduction", "mean")), "BinaryCrossEntropyBackward0");
     }
 
     /**
@@ -339,7 +339,7 @@ public final class Functional {
             out.data[i] = -(yv[i] * Math.max(logP[i], -100.0) + (1.0 - yv[i]) * Math.max(log1mP[i], -100.0));
         }
         final double eps = 1e-12f;
-        return Ops.record(Tensor.of(out, p.shape.clone()), "BinaryCrossEntropyBackward", g -> {
+        return Ops.record(Tensor.of(out, p.shape.clone()), "BinaryCrossEntropyBackward0", g -> {
             final DMatrixRMaj toP = p.needsGrad() ? new DMatrixRMaj(out.numRows, out.numCols) : null;
             final DMatrixRMaj toY = y.needsGrad() ? new DMatrixRMaj(out.numRows, out.numCols) : null;
             for (int i = 0; i < n; i++) {
@@ -373,7 +373,7 @@ public final class Functional {
         } else {
             l = softplus(t[0]).__sub__(t[1].__mul__(t[0]));
         }
-        return reduce(weighted(l, a, "weight", "binary_cross_entropy_with_logits"), a.string("reduction", "mean"));
+        return Ops.named(reduce(weighted(l, a, "weight", "binary_cross_entropy_with_logits"), a.string("reduction", "mean")), "BinaryCrossEntropyWithLogitsBackward0");
     }
 
     /** @return the losses times the argument {@code name} when given (broadcast to their shape), else the losses */
@@ -413,12 +413,17 @@ public final class Functional {
     public static Tensor cross_entropy(PyObject[] args, String[] kws) {
         final Args a = pair("cross_entropy", args, kws, "weight", "ignore_index", "label_smoothing");
         final Tensor[] t = operands(a, "cross_entropy");
+        final Tensor loss;
         if (t[0].shape.length == 1 && t[1].shape.length <= 1) {
-            final Tensor target = t[1].shape.length == 0 ? Ops.reshape(t[1], new int[] {1}, "ViewBackward") : Ops.unsqueeze(t[1], 0);
+            final Tensor target = t[1].shape.length == 0 ? Ops.reshape(t[1], new int[] {1}, "ViewBackward0") : Ops.unsqueeze(t[1], 0);
             final Tensor row = crossEntropy(Ops.unsqueeze(t[0], 0), target, a);
-            return row.shape.length == 0 ? row : Ops.reshape(row, new int[0], "SqueezeBackward");
+            loss = row.shape.length == 0 ? row : Ops.reshape(row, new int[0], "SqueezeBackward0");
+        } else {
+            loss = crossEntropy(t[0], t[1], a);
         }
-        return crossEntropy(t[0], t[1], a);
+        // class indices without smoothing: PyTorch's log_softmax then nll_loss, whose grad_fn the loss shows
+        return t[1].shape.length == t[0].shape.length - 1 && a.dbl("label_smoothing", 0.0) == 0.0
+                ? Ops.named(loss, "NllLossBackward0") : loss;
     }
 
     /** {@link #cross_entropy} of n x k logits. */
@@ -471,10 +476,10 @@ public final class Functional {
         final Tensor in0 = operand(a, "nll_loss", "input"), target0 = operand(a, "nll_loss", "target");
         final boolean unbatched = in0.shape.length == 1 && target0.shape.length == 0;
         final Tensor in = unbatched ? Ops.unsqueeze(in0, 0) : in0;
-        final Tensor target = unbatched ? Ops.reshape(target0, new int[] {1}, "ViewBackward") : target0;
+        final Tensor target = unbatched ? Ops.reshape(target0, new int[] {1}, "ViewBackward0") : target0;
         if (unbatched) {
             final Tensor row = classLoss("nll_loss", in, target, a, 0.0);
-            return row.shape.length == 0 ? row : Ops.reshape(row, new int[0], "SqueezeBackward");
+            return Ops.named(row.shape.length == 0 ? row : Ops.reshape(row, new int[0], "SqueezeBackward0"), "NllLossBackward0");
         }
         if (in.shape.length == 2 && target.shape.length == 1 && target.shape[0] != in.shape[0]) {
             throw Errors.value("nll_loss: expected input batch_size (" + in.shape[0] + ") to match target batch_size ("
@@ -485,7 +490,7 @@ public final class Functional {
             throw Errors.runtime("nll_loss: expected log-probabilities of shape (n, k) and n class indices, got shapes "
                     + Tensor.shapeText(in.shape) + " and " + Tensor.shapeText(target.shape));
         }
-        return classLoss("nll_loss", in, target, a, 0.0);
+        return Ops.named(classLoss("nll_loss", in, target, a, 0.0), "NllLossBackward0");
     }
 
     /** The loss of class-index targets over log-probabilities, for {@link #cross_entropy} and {@link #nll_loss}. */
@@ -559,7 +564,7 @@ public final class Functional {
     public static Tensor soft_margin_loss(PyObject[] args, String[] kws) {
         final Args a = pair("soft_margin_loss", args, kws);
         final Tensor[] t = operands(a, "soft_margin_loss");
-        return reduce(softplus(t[1].__mul__(t[0]).__neg__()), a.string("reduction", "mean"));
+        return Ops.named(reduce(softplus(t[1].__mul__(t[0]).__neg__()), a.string("reduction", "mean")), "SoftMarginLossBackward0");
     }
 
     /** @param args x, y (+-1), reduction @param kws keywords @return hinge loss {@code max(0, 1 - y x)} */
@@ -628,7 +633,7 @@ public final class Functional {
         for (int i = 0; i < n; i++) {
             out.data[i] = neuralglm.linalg.SafeMath.xlogy(p.data.data[i], p.data.data[i]);
         }
-        return Ops.record(Tensor.of(out, p.shape.clone()), "XlogyBackward", g -> {
+        return Ops.record(Tensor.of(out, p.shape.clone()), "XlogyBackward0", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(p.data.numRows, p.data.numCols);
             for (int i = 0; i < n; i++) {
                 gx.data[i] = g.data[i] * (Math.log(p.data.data[i]) + 1.0);

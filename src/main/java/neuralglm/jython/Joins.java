@@ -56,7 +56,7 @@ final class Joins {
         final Tensor[] all = tensors.toArray(new Tensor[0]);
         final DType whole = Tensor.wholeOf(all);
         final boolean bools = whole != null && tensors.stream().allMatch(x -> x.integral == DType.BOOL);
-        return Ops.record(Tensor.of(out, shape).label(bools ? DType.BOOL : whole), "CatBackward", g -> {
+        return Ops.record(Tensor.of(out, shape).label(bools ? DType.BOOL : whole), "CatBackward0", g -> {
             final DMatrixRMaj[] gs = new DMatrixRMaj[tensors.size()];
             for (int t = 0; t < gs.length; t++) {
                 final DMatrixRMaj x = tensors.get(t).data;
@@ -106,7 +106,7 @@ final class Joins {
             lifted[t] = Ops.unsqueeze(tensors.get(t), dim);
         }
         final int d = dim < 0 ? dim + shape.length + 1 : dim;
-        return cat(List.of(lifted), d);
+        return Ops.named(cat(List.of(lifted), d), "StackBackward0");
     }
 
     /**
@@ -183,7 +183,7 @@ final class Joins {
             toA[k] = m[k] != 0 ? 1.0 : 0.0;
             toB[k] = 1.0 - toA[k];
         }
-        return Ops.record(Tensor.of(out, shape).label(Tensor.wholeOf(a, b)), "WhereBackward", g -> new DMatrixRMaj[] {
+        return Ops.record(Tensor.of(out, shape).label(Tensor.wholeOf(a, b)), "WhereBackward0", g -> new DMatrixRMaj[] {
             null, a.needsGrad() ? reduceTo(a, g, toA) : null, b.needsGrad() ? reduceTo(b, g, toB) : null
         }, condition.detach(), a, b);
     }

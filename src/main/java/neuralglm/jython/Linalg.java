@@ -251,7 +251,7 @@ public final class Linalg {
                     + "because the input matrix is singular.");
         }
         final DMatrixRMaj inv = lu.inverse();
-        return Ops.record(result(inv, a.shape.clone(), a), "LinalgInvBackward", g -> {
+        return Ops.record(result(inv, a.shape.clone(), a), "LinalgInvBackward0", g -> {
             return new DMatrixRMaj[] {scaled(-1, multTransB(multTransA(inv, g), inv))};
         }, a);
     }
@@ -268,7 +268,7 @@ public final class Linalg {
         square(a, who);
         final Lu lu = new Lu(a.data);
         final double det = lu.det();
-        return Ops.record(result(new DMatrixRMaj(1, 1, true, det), new int[0], a), "LinalgDetBackward", g -> {
+        return Ops.record(result(new DMatrixRMaj(1, 1, true, det), new int[0], a), "LinalgDetBackward0", g -> {
             final DMatrixRMaj cof;
             if (lu.info == 0) {
                 cof = scaled(det, transposed(lu.inverse()));
@@ -317,7 +317,7 @@ public final class Linalg {
             log += Math.log(Math.abs(u));
         }
         final Tensor s = result(new DMatrixRMaj(1, 1, true, sign), new int[0], a);
-        final Tensor l = Ops.record(result(new DMatrixRMaj(1, 1, true, log), new int[0], a), "LinalgSlogdetBackward",
+        final Tensor l = Ops.record(result(new DMatrixRMaj(1, 1, true, log), new int[0], a), "LinalgSlogdetBackward0",
                 g -> new DMatrixRMaj[] {scaled(g.data[0], transposed(invertible(lu, who + " backward")))}, a);
         return new Tensor[] {s, l};
     }
@@ -341,7 +341,7 @@ public final class Linalg {
         final double sign = sl[0].data.data[0];
         final double v = sign < 0 ? Double.NaN : sign == 0 ? Double.NEGATIVE_INFINITY : sl[1].data.data[0];
         final Lu lu = new Lu(a.data);
-        return Ops.record(result(new DMatrixRMaj(1, 1, true, v), new int[0], a), "LogdetBackward",
+        return Ops.record(result(new DMatrixRMaj(1, 1, true, v), new int[0], a), "LogdetBackward0",
                 g -> new DMatrixRMaj[] {sign < 0 ? new DMatrixRMaj(a.data.numRows, a.data.numCols)
                         : scaled(g.data[0], transposed(invertible(lu, "logdet backward")))}, a);
     }
@@ -367,7 +367,7 @@ public final class Linalg {
             throw linAlg("torch.linalg.solve: The solver failed because the input matrix is singular.");
         }
         final DMatrixRMaj x = lu.solve(columns(b));
-        return Ops.record(result(like(b, x), b.shape.clone(), a, b), "LinalgSolveBackward", g -> {
+        return Ops.record(result(like(b, x), b.shape.clone(), a, b), "LinalgSolveBackward0", g -> {
             final DMatrixRMaj gx = b.shape.length == 1 ? DMatrixRMaj.wrap(n, 1, g.data.clone()) : g;
             final DMatrixRMaj gb = new Lu(transposed(a.data)).solve(gx);
             final DMatrixRMaj ga = scaled(-1, multTransB(gb, x));
@@ -412,7 +412,7 @@ public final class Linalg {
                 l.set(i, j, t / ljj);
             }
         }
-        return Ops.record(result(upper ? transposed(l) : l, a.shape.clone(), a), "LinalgCholeskyBackward", g -> {
+        return Ops.record(result(upper ? transposed(l) : l, a.shape.clone(), a), "LinalgCholeskyBackward0", g -> {
             final DMatrixRMaj gl = upper ? transposed(g) : g;
             final DMatrixRMaj phi = multTransA(l, gl);
             for (int i = 0; i < n; i++) {
@@ -480,7 +480,7 @@ public final class Linalg {
                     + n + "x" + n + " and " + b.shape[0] + "x" + b.shape[1] + ")");
         }
         final DMatrixRMaj x = triangular(a.data, b.data, upper, unitriangular);
-        return Ops.record(result(x, b.shape.clone(), a, b), "LinalgSolveTriangularBackward", g -> {
+        return Ops.record(result(x, b.shape.clone(), a, b), "LinalgSolveTriangularBackward0", g -> {
             final DMatrixRMaj gb = triangular(transposed(a.data), g, !upper, unitriangular);
             final DMatrixRMaj ga = scaled(-1, multTransB(gb, x));
             for (int i = 0; i < n; i++) {
@@ -514,7 +514,7 @@ public final class Linalg {
         }
         final DMatrixRMaj lower = upper ? transposed(l.data) : l.data;
         final DMatrixRMaj x = choleskySolve(lower, b.data);
-        return Ops.record(result(x, b.shape.clone(), b, l), "CholeskySolveBackward", g -> {
+        return Ops.record(result(x, b.shape.clone(), b, l), "CholeskySolveBackward0", g -> {
             final DMatrixRMaj gb = choleskySolve(lower, g);
             final DMatrixRMaj common = plus(multTransB(gb, x), multTransB(x, gb));
             final DMatrixRMaj gl = scaled(-1, upper ? mult(l.data, common) : mult(common, l.data));
@@ -610,13 +610,13 @@ public final class Linalg {
                 + "mode='r'. Please use linalg.qr(A, mode='reduced') if you are going to differentiate through linalg.qr."
                 : "The QR decomposition is not differentiable when mode='complete' and nrows > ncols.";
         final Tensor qt = Ops.record(mode.equals("r") ? result(new DMatrixRMaj(1, 0), new int[] {0}, a)
-                : result(q, new int[] {m, qCols}, a), "LinalgQrBackward", g -> {
+                : result(q, new int[] {m, qCols}, a), "LinalgQrBackward0", g -> {
                     if (!differentiable) {
                         throw Errors.runtime(refusal);
                     }
                     return new DMatrixRMaj[] {qrBackward(a.data, q, rr, g, null)};
                 }, a);
-        final Tensor rt = Ops.record(result(rr, new int[] {rRows, n}, a), "LinalgQrBackward", g -> {
+        final Tensor rt = Ops.record(result(rr, new int[] {rRows, n}, a), "LinalgQrBackward0", g -> {
             if (!differentiable) {
                 throw Errors.runtime(refusal);
             }
@@ -711,13 +711,13 @@ public final class Linalg {
         final DMatrixRMaj u = CommonOps_DDRM.extract(svd.u, 0, m, 0, k);
         final DMatrixRMaj v = CommonOps_DDRM.extract(svd.v, 0, n, 0, k);
         final double[] s = svd.s;
-        final Tensor ut = Ops.record(result(svd.u, new int[] {svd.u.numRows, svd.u.numCols}, a), "LinalgSvdBackward", g -> {
+        final Tensor ut = Ops.record(result(svd.u, new int[] {svd.u.numRows, svd.u.numCols}, a), "LinalgSvdBackward0", g -> {
             return new DMatrixRMaj[] {svdBackward(u, s, v, CommonOps_DDRM.extract(g, 0, m, 0, k), null, null)};
         }, a);
-        final Tensor st = Ops.record(result(DMatrixRMaj.wrap(1, k, s.clone()), new int[] {k}, a), "LinalgSvdBackward",
+        final Tensor st = Ops.record(result(DMatrixRMaj.wrap(1, k, s.clone()), new int[] {k}, a), "LinalgSvdBackward0",
                 g -> new DMatrixRMaj[] {svdBackward(u, s, v, null, g.data, null)}, a);
         final Tensor vt = Ops.record(result(transposed(svd.v), new int[] {svd.v.numCols, svd.v.numRows}, a),
-                "LinalgSvdBackward", g -> {
+                "LinalgSvdBackward0", g -> {
                     return new DMatrixRMaj[] {svdBackward(u, s, v, null, null, transposed(CommonOps_DDRM.extract(g, 0, k, 0, n)))};
                 }, a);
         return new Tensor[] {ut, st, vt};
@@ -834,9 +834,9 @@ public final class Linalg {
                 }
             }
         }
-        final Tensor lt = Ops.record(result(DMatrixRMaj.wrap(1, n, l.clone()), new int[] {n}, a), "LinalgEighBackward",
+        final Tensor lt = Ops.record(result(DMatrixRMaj.wrap(1, n, l.clone()), new int[] {n}, a), "LinalgEighBackward0",
                 g -> new DMatrixRMaj[] {eighBackward(l, v, g.data, null)}, a);
-        final Tensor vt = !vectors ? null : Ops.record(result(v, new int[] {n, n}, a), "LinalgEighBackward",
+        final Tensor vt = !vectors ? null : Ops.record(result(v, new int[] {n, n}, a), "LinalgEighBackward0",
                 g -> new DMatrixRMaj[] {eighBackward(l, v, null, g)}, a);
         return new Tensor[] {lt, vt};
     }
@@ -884,7 +884,7 @@ public final class Linalg {
             d.set(i, i, svd.s[i] > tol ? 1 / svd.s[i] : 0);
         }
         final DMatrixRMaj p = multTransB(mult(svd.v, d), svd.u);
-        return Ops.record(result(p, new int[] {n, m}, a), "LinalgPinvBackward", g -> {
+        return Ops.record(result(p, new int[] {n, m}, a), "LinalgPinvBackward0", g -> {
             final DMatrixRMaj gt = transposed(g);
             final DMatrixRMaj first = scaled(-1, multTransB(multTransA(p, g), p));
             final DMatrixRMaj left = minus(CommonOps_DDRM.identity(m), mult(a.data, p));

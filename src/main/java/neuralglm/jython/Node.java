@@ -29,7 +29,9 @@ final class Node {
             "CosBackward", "ReluBackward", "SigmoidBackward", "TanhBackward", "SoftplusBackward", "EluBackward",
             "LeakyReluBackward", "SoftmaxBackward", "LogSoftmaxBackward", "LogsumexpBackward", "MaxBackward",
             "MinBackward", "MaximumBackward", "MinimumBackward", "ClampBackward", "NormBackward", "NllBackward",
-            "XlogyBackward", "VarBackward");
+            "XlogyBackward", "VarBackward", "MseLossBackward", "BinaryCrossEntropyBackward",
+            "BinaryCrossEntropyWithLogitsBackward", "NllLossBackward", "SmoothL1LossBackward", "HuberLossBackward",
+            "AddmmBackward", "MvBackward", "DotBackward", "StdBackward", "Log1PBackward");
 
     final String name;
     final Tensor[] inputs;
@@ -38,9 +40,32 @@ final class Node {
     final boolean saves;
     /** Whether a backward without {@code retain_graph} has run through this node (its saved values are gone). */
     boolean freed;
+    /** This operation as {@code grad_fn} shows it, made at the first look. */
+    private GradFn gradFn;
 
+    /** @return this operation's {@code grad_fn} object (the same one at every call) */
+    GradFn gradFn() {
+        if (gradFn == null) {
+            gradFn = new GradFn(this);
+        }
+        return gradFn;
+    }
+
+    /**
+     * @param name PyTorch 1.13's name of the operation's backward, with its overload digit ({@code MulBackward0},
+     *             {@code SumBackward1}: what a tensor's {@code grad_fn} prints)
+     */
     Node(String name, Tensor[] inputs, Backward backward) {
-        this(name, inputs, backward, SAVING.contains(name));
+        this(name, inputs, backward, saves(name));
+    }
+
+    /** @return whether the operation of that name (its overload digit left out) saves values its backward reads */
+    static boolean saves(String name) {
+        int end = name.length();
+        while (end > 0 && Character.isDigit(name.charAt(end - 1))) {
+            end--;
+        }
+        return SAVING.contains(name.substring(0, end));
     }
 
     /**

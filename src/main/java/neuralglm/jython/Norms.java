@@ -33,7 +33,7 @@ public final class Norms {
         final Tensor x = Args.input(input, "norm");
         final int nd = x.shape.length;
         if (nd == 0) {
-            return pnorm(Ops.reshape(x, new int[] {1}, "ViewBackward"), p, 0, false);
+            return pnorm(Ops.reshape(x, new int[] {1}, "ViewBackward0"), p, 0, false);
         }
         return pnorm(x, p, dim, keepdim);
     }
@@ -79,7 +79,7 @@ public final class Norms {
         final DMatrixRMaj out = nd == 1 ? new DMatrixRMaj(1, 1) : d == 1
                 ? (keepdim ? new DMatrixRMaj(r, 1) : new DMatrixRMaj(1, r)) : new DMatrixRMaj(1, c);
         System.arraycopy(norm, 0, out.data, 0, groups);
-        return Ops.record(Tensor.of(out, shape), "NormBackward", gOut -> {
+        return Ops.record(Tensor.of(out, shape), "NormBackward1", gOut -> {
             final DMatrixRMaj gx = new DMatrixRMaj(r, c);
             final double[] count = new double[groups];
             if (inf) {
@@ -123,7 +123,7 @@ public final class Norms {
      */
     public static Tensor clamp_min(PyObject input, double min) {
         return Special.map(Args.input(input, "clamp_min"), v -> v < min ? min : v, v -> v >= min ? 1.0 : 0.0,
-                "ClampMinBackward");
+                "ClampMinBackward0");
     }
 
     /**
@@ -133,7 +133,7 @@ public final class Norms {
      *         clone (gaussian_nll_loss's var, cosine_similarity's squared norms)
      */
     public static Tensor clamp_min_no_grad(PyObject input, double min) {
-        return Special.map(Args.input(input, "clamp_min"), v -> v < min ? min : v, v -> 1.0, "CloneBackward");
+        return Special.map(Args.input(input, "clamp_min"), v -> v < min ? min : v, v -> 1.0, "CloneBackward0");
     }
 
     /**
@@ -172,7 +172,7 @@ public final class Norms {
             }
         }
         final int[] shape = nd == 1 ? new int[] {c2} : new int[] {r2, c2};
-        return Ops.record(Tensor.of(out, shape), "ConstantPadNdBackward", g -> {
+        return Ops.record(Tensor.of(out, shape), "ConstantPadNdBackward0", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(r, c);
             for (int i = Math.max(0, -top); i < r && i + top < r2; i++) {
                 for (int j = Math.max(0, -left); j < c && j + left < c2; j++) {

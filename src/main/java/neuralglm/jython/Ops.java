@@ -53,6 +53,21 @@ final class Ops {
         return out;
     }
 
+    /**
+     * Gives t's last recorded operation PyTorch 1.13's name for what the caller computed (a loss the bridge composes of
+     * several operations prints {@code grad_fn=<MseLossBackward0>}, as PyTorch's; {@code 1 - x} {@code RsubBackward1}).
+     *
+     * @param t    a result just computed here (its node is its own)
+     * @param name the backward's name, with PyTorch's overload digit
+     * @return t
+     */
+    static Tensor named(Tensor t, String name) {
+        if (t.node != null) {
+            t.node = new Node(name, t.node.inputs, t.node.backward, t.node.saves || Node.saves(name));
+        }
+        return t;
+    }
+
     /** @return dim made non-negative and checked against t's dimensions */
     static int dim(Tensor t, int dim) {
         final int n = t.shape.length;
@@ -141,9 +156,9 @@ final class Ops {
                 }
             }
         }
-        final String name = op == Bin.ADD ? "AddBackward" : op == Bin.SUB ? "SubBackward"
-                : op == Bin.MUL ? "MulBackward" : op == Bin.DIV ? "DivBackward" : op == Bin.MOD ? "RemainderBackward"
-                : "FloorDivideBackward";
+        final String name = op == Bin.ADD ? "AddBackward0" : op == Bin.SUB ? "SubBackward0"
+                : op == Bin.MUL ? "MulBackward0" : op == Bin.DIV ? "DivBackward0" : op == Bin.MOD ? "RemainderBackward0"
+                : "FloorDivideBackward0";
         // bool + bool and bool * bool are bool (or, and), as PyTorch's: a product of masks still masks (x[m1 * m2])
         final DType whole = bools ? (op == Bin.ADD || op == Bin.MUL ? DType.BOOL : DType.INT64) : Tensor.wholeOf(a, b);
         final Tensor result = new Tensor(out, shape).label(op == Bin.DIV ? null : whole);
@@ -203,7 +218,7 @@ final class Ops {
         for (int i = 0; i < n; i++) {
             out.data[i] = Math.sqrt(v.data.data[i]);
         }
-        return record(new Tensor(out, v.shape.clone()), "StdBackward", g -> {
+        return record(new Tensor(out, v.shape.clone()), "StdBackward0", g -> {
             final DMatrixRMaj gv = new DMatrixRMaj(out.numRows, out.numCols);
             for (int i = 0; i < n; i++) {
                 gv.data[i] = out.data[i] == 0 ? 0.0 : g.data[i] / (2.0 * out.data[i]);
@@ -228,7 +243,9 @@ final class Ops {
                 default: y[i] = Math.sqrt(v); break;
             }
         }
-        final String name = fn.name().charAt(0) + fn.name().substring(1).toLowerCase(java.util.Locale.ROOT) + "Backward";
+        // PyTorch 1.13's names: ExpBackward0, ..., Log1PBackward0 (a capital P)
+        final String name = fn == Fn.LOG1P ? "Log1PBackward0"
+                : fn.name().charAt(0) + fn.name().substring(1).toLowerCase(java.util.Locale.ROOT) + "Backward0";
         return record(new Tensor(out, a.shape.clone()), name, g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int i = 0; i < n; i++) {
@@ -278,7 +295,7 @@ final class Ops {
             // PyTorch's kernel: x^0.5 is sqrt(x) and x^-0.5 is 1 / sqrt(x) (NaN at -inf, where Java's pow gives inf)
             out.data[i] = p == 2.0 ? x[i] * x[i] : p == 0.5 ? Math.sqrt(x[i]) : p == -0.5 ? 1 / Math.sqrt(x[i]) : Math.pow(x[i], p);
         }
-        return record(new Tensor(out, a.shape.clone()), "PowBackward", g -> {
+        return record(new Tensor(out, a.shape.clone()), "PowBackward0", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int i = 0; i < n; i++) {
                 final double d = p == 2.0 ? 2.0 * x[i] : p == 1.0 ? 1.0 : p == 0.0 ? 0.0 : p == 0.5 ? 0.5 / Math.sqrt(x[i])
@@ -296,7 +313,7 @@ final class Ops {
         for (int i = 0; i < n; i++) {
             out.data[i] = Math.min(Math.max(x[i], lo), hi);
         }
-        return record(new Tensor(out, a.shape.clone()).label(a.integral), "ClampBackward", g -> {
+        return record(new Tensor(out, a.shape.clone()).label(a.integral), "ClampBackward1", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int i = 0; i < n; i++) {
                 gx.data[i] = x[i] >= lo && x[i] <= hi ? g.data[i] : 0.0;
@@ -338,7 +355,7 @@ final class Ops {
         for (int k = 0; k < n; k++) {
             out.data[k] = a.data.data[rows[k] * c + cols[k]];
         }
-        return record(new Tensor(out, new int[] {n}).label(a.integral), "IndexBackward", g -> {
+        return record(new Tensor(out, new int[] {n}).label(a.integral), "IndexBackward0", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, c);
             for (int k = 0; k < n; k++) {
                 gx.data[rows[k] * c + cols[k]] += g.data[k];
@@ -356,7 +373,7 @@ final class Ops {
             s += a.data.data[i];
         }
         final Tensor out = Tensor.scalar(mean ? s / n : s).label(mean ? null : a.sumWhole());
-        return record(out, mean ? "MeanBackward" : "SumBackward", g -> {
+        return record(out, mean ? "MeanBackward0" : "SumBackward0", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             java.util.Arrays.fill(gx.data, 0, n, mean ? g.data[0] / n : g.data[0]);
             return new DMatrixRMaj[] {gx};
@@ -403,7 +420,7 @@ final class Ops {
             }
             out.data[l] = mean ? s / ln.len : s;
         }
-        return record(new Tensor(out, ln.reducedShape).label(mean ? null : a.sumWhole()), mean ? "MeanBackward" : "SumBackward", g -> {
+        return record(new Tensor(out, ln.reducedShape).label(mean ? null : a.sumWhole()), mean ? "MeanBackward1" : "SumBackward1", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int l = 0; l < ln.count; l++) {
                 final double gl = mean ? g.data[l] / ln.len : g.data[l];
@@ -450,7 +467,7 @@ final class Ops {
                 y[ln.at(l, k)] /= s;
             }
         }
-        return record(new Tensor(out, a.shape.clone()), "SoftmaxBackward", g -> {
+        return record(new Tensor(out, a.shape.clone()), "SoftmaxBackward0", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int l = 0; l < ln.count; l++) {
                 double dot = 0.0;
@@ -477,7 +494,7 @@ final class Ops {
                 y[ln.at(l, k)] = x[ln.at(l, k)] - lse;
             }
         }
-        return record(new Tensor(out, a.shape.clone()), "LogSoftmaxBackward", g -> {
+        return record(new Tensor(out, a.shape.clone()), "LogSoftmaxBackward0", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int l = 0; l < ln.count; l++) {
                 double s = 0.0;
@@ -500,7 +517,7 @@ final class Ops {
         for (int l = 0; l < ln.count; l++) {
             out.data[l] = lineLse(x, ln, l);
         }
-        return record(new Tensor(out, ln.reducedShape), "LogsumexpBackward", g -> {
+        return record(new Tensor(out, ln.reducedShape), "LogsumexpBackward0", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int l = 0; l < ln.count; l++) {
                 for (int k = 0; k < ln.len; k++) {
@@ -519,7 +536,7 @@ final class Ops {
             s += a.data.data[i] * a.data.data[i];
         }
         final double norm = Math.sqrt(s);
-        return record(Tensor.scalar(norm), "NormBackward", g -> {
+        return record(Tensor.scalar(norm), "NormBackward1", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int i = 0; i < n; i++) {
                 gx.data[i] = norm == 0 ? 0.0 : g.data[0] * a.data.data[i] / norm;
@@ -543,7 +560,7 @@ final class Ops {
         for (int i = 0; i < n; i++) {
             out.data[i] = Math.pow(s.data.data[i], 1.0 / p);
         }
-        return record(new Tensor(out, s.shape.clone()), "NormBackward", g -> {
+        return record(new Tensor(out, s.shape.clone()), "NormBackward1", g -> {
             final DMatrixRMaj gs = new DMatrixRMaj(out.numRows, out.numCols);
             for (int i = 0; i < n; i++) {
                 final double v = s.data.data[i];
@@ -606,21 +623,21 @@ final class Ops {
         for (int i = 0, j = 0; i <= n; i++) {
             s[i] = i == d ? 1 : a.shape[j++];
         }
-        return reshape(a, s, "UnsqueezeBackward");
+        return reshape(a, s, "UnsqueezeBackward0");
     }
 
     static Tensor squeeze(Tensor a) {
         final int[] s = java.util.Arrays.stream(a.shape).filter(v -> v != 1).toArray();
-        return reshape(a, s, "SqueezeBackward");
+        return reshape(a, s, "SqueezeBackward0");
     }
 
     static Tensor transpose(Tensor a) {
         if (a.shape.length < 2) {
-            return reshape(a, a.shape.clone(), "TBackward");
+            return reshape(a, a.shape.clone(), "TBackward0");
         }
         final DMatrixRMaj out = new DMatrixRMaj(a.data.numCols, a.data.numRows);
         CommonOps_DDRM.transpose(a.data, out);
-        return record(Tensor.matrix(out).label(a.integral), "TBackward", g -> {
+        return record(Tensor.matrix(out).label(a.integral), "TBackward0", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             CommonOps_DDRM.transpose(g, gx);
             return new DMatrixRMaj[] {gx};
@@ -645,7 +662,7 @@ final class Ops {
         for (int i = 0; i < idx.length; i++) {
             System.arraycopy(a.data.data, idx[i] * c, out.data, i * c, c);
         }
-        return record(new Tensor(out, shape).label(a.integral), "IndexBackward", g -> {
+        return record(new Tensor(out, shape).label(a.integral), "IndexBackward0", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(a.data.numRows, a.data.numCols);
             for (int i = 0; i < idx.length; i++) {
                 for (int j = 0; j < c; j++) {
@@ -664,7 +681,7 @@ final class Ops {
                 out.data[i * k + j] = a.data.data[i * c + cols[j]];
             }
         }
-        return record(Tensor.of(out, new int[] {n, k}).label(a.integral), "IndexBackward", g -> {
+        return record(Tensor.of(out, new int[] {n, k}).label(a.integral), "IndexBackward0", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(n, c);
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < k; j++) {
@@ -689,7 +706,7 @@ final class Ops {
                 + "t.float() or t.double())");
         final DMatrixRMaj out = new DMatrixRMaj(a.shape[0], b.shape[1]);
         CommonOps_DDRM.mult(a.data, b.data, out);
-        return record(Tensor.matrix(out), "MmBackward", g -> {
+        return record(Tensor.matrix(out), "MmBackward0", g -> {
             DMatrixRMaj ga = null, gb = null;
             if (a.needsGrad()) {
                 ga = new DMatrixRMaj(a.data.numRows, a.data.numCols);

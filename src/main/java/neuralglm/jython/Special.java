@@ -35,7 +35,7 @@ public final class Special {
      * @return {@code log |Gamma(x)|} entry by entry (recorded)
      */
     public static Tensor lgamma(Tensor x) {
-        return map(x, Special::logGamma, Special::digammaOf, "LgammaBackward");
+        return map(x, Special::logGamma, Special::digammaOf, "LgammaBackward0");
     }
 
     /**
@@ -43,7 +43,7 @@ public final class Special {
      * @return {@code psi(x) = d/dx log Gamma(x)} entry by entry (recorded; its gradient is trigamma)
      */
     public static Tensor digamma(Tensor x) {
-        return map(x, Special::digammaOf, Special::trigamma, "DigammaBackward");
+        return map(x, Special::digammaOf, Special::trigamma, "DigammaBackward0");
     }
 
     /**
@@ -56,7 +56,7 @@ public final class Special {
      */
     public static Tensor gelu(Tensor x) {
         return map(x, v -> v * neuralglm.dist.StandardNormal.cdf(v),
-                v -> neuralglm.dist.StandardNormal.cdf(v) + v * neuralglm.dist.StandardNormal.density(v), "GeluBackward");
+                v -> neuralglm.dist.StandardNormal.cdf(v) + v * neuralglm.dist.StandardNormal.density(v), "GeluBackward0");
     }
 
     /**
@@ -75,7 +75,7 @@ public final class Special {
         for (int k = 0; k < r * c; k++) {
             out.data[k] = Double.isNaN(v[k]) ? Double.NaN : SafeMath.xlogy(u[k], v[k]);
         }
-        return Ops.record(Tensor.of(out, shape), "XlogyBackward", g -> {
+        return Ops.record(Tensor.of(out, shape), "XlogyBackward0", g -> {
             final double[] toX = new double[r * c], toY = new double[r * c];
             for (int k = 0; k < r * c; k++) {
                 toX[k] = u[k] == 0 && v[k] <= 0 ? 0.0 : Math.log(v[k]);

@@ -486,9 +486,9 @@ public class Tensor implements Iterable<Object> {
         System.arraycopy(g.data.data, 0, gradStore.data, 0, numel());
     }
 
-    /** @return the name of the operation that computed this tensor, or None for a leaf */
-    public String getGrad_fn() {
-        return node == null ? null : node.name;
+    /** @return the operation that computed this tensor ({@link GradFn}: its name, next functions), or None for a leaf */
+    public GradFn getGrad_fn() {
+        return node == null ? null : node.gradFn();
     }
 
     /** @return a tensor sharing this one's storage, outside the record ({@code t.data}) */
@@ -516,7 +516,7 @@ public class Tensor implements Iterable<Object> {
 
     /** @return the transpose of a 2-d tensor ({@code t.T}) */
     public Tensor getT() {
-        return Ops.transpose(this);
+        return Ops.named(Ops.transpose(this), "PermuteBackward0");   // PyTorch 1.13: t.T is permute(1, 0)
     }
 
     // ------------------------------------------------------------------ conversion
@@ -573,7 +573,7 @@ public class Tensor implements Iterable<Object> {
             return this;
         }
         if (dtype.getIs_floating_point() && integral == null) {
-            final Tensor copy = Ops.reshape(this, shape.clone(), "ToCopyBackward");
+            final Tensor copy = Ops.reshape(this, shape.clone(), "ToCopyBackward0");
             copy.floating = dtype;
             roundIfWidened(copy, this);
             return copy;
@@ -611,7 +611,7 @@ public class Tensor implements Iterable<Object> {
 
     /** @return a copy that stays in the record */
     public Tensor clone() {
-        return Ops.reshape(this, shape.clone(), "CloneBackward");
+        return Ops.reshape(this, shape.clone(), "CloneBackward0");
     }
 
     /**
@@ -702,15 +702,17 @@ public class Tensor implements Iterable<Object> {
             final Tensor t = Ops.columns(Ops.rows(this, rows), cols);
             final boolean r = Index.isInt(k[0]), c = Index.isInt(k[1]);
             if (r && c) {
-                return Ops.reshape(t, new int[0], "SelectBackward");
+                return Ops.reshape(t, new int[0], "SelectBackward0");
             }
-            return r ? Ops.reshape(t, new int[] {cols.length}, "SelectBackward")
-                    : c ? Ops.reshape(t, new int[] {rows.length}, "SelectBackward") : t;
+            // PyTorch 1.13's grad_fn: the last basic index's (an int's Select, a slice's Slice), an index list's Index
+            final String name = Index.isList(k[0]) || Index.isList(k[1]) ? "IndexBackward0" : "SliceBackward0";
+            return r ? Ops.reshape(t, new int[] {cols.length}, name)
+                    : c ? Ops.reshape(t, new int[] {rows.length}, "SelectBackward0") : Ops.named(t, name);
         }
         if (Index.isInt(key)) {
             return get(key.asInt());
         }
-        return Ops.rows(this, Index.of(key, __len__(), "index"));
+        return Ops.named(Ops.rows(this, Index.of(key, __len__(), "index")), Index.isList(key) ? "IndexBackward0" : "SliceBackward0");
     }
 
     /**
@@ -801,9 +803,9 @@ public class Tensor implements Iterable<Object> {
             throw Errors.index("index " + i + " is out of range for a tensor of shape " + shapeText(shape));
         }
         if (shape.length == 1) {
-            return Ops.reshape(Ops.rows(this, new int[] {k}), new int[0], "SelectBackward");
+            return Ops.reshape(Ops.rows(this, new int[] {k}), new int[0], "SelectBackward0");
         }
-        return Ops.reshape(Ops.rows(this, new int[] {k}), new int[] {shape[1]}, "SelectBackward");
+        return Ops.reshape(Ops.rows(this, new int[] {k}), new int[] {shape[1]}, "SelectBackward0");
     }
 
     /**
@@ -830,7 +832,8 @@ public class Tensor implements Iterable<Object> {
             }
             at[i] = (int) v;
         }
-        return d == 0 || shape.length < 2 ? Ops.rows(this, at) : Ops.transpose(Ops.rows(Ops.transpose(this), at));
+        return Ops.named(d == 0 || shape.length < 2 ? Ops.rows(this, at) : Ops.transpose(Ops.rows(Ops.transpose(this), at)),
+                "IndexSelectBackward0");
     }
 
     /** @return the entries (1-d, as 0-d tensors) or rows (2-d), as PyTorch iterates */
@@ -892,7 +895,7 @@ public class Tensor implements Iterable<Object> {
     /** @param o a tensor or a number @return {@code this - o} */
     public Tensor __sub__(Object o) { return Ops.binary(this, operand(o, "-"), Ops.Bin.SUB); }
     /** @param o a tensor or a number @return {@code o - this} */
-    public Tensor __rsub__(Object o) { return Ops.binary(operand(o, "-"), this, Ops.Bin.SUB); }
+    public Tensor __rsub__(Object o) { return Ops.named(Ops.binary(operand(o, "-"), this, Ops.Bin.SUB), "RsubBackward1"); }
     /** @param o a tensor or a number @return {@code this * o} */
     public Tensor __mul__(Object o) { return Ops.binary(this, operand(o, "*"), Ops.Bin.MUL); }
     /** @param o a tensor or a number @return {@code o * this} */
@@ -900,7 +903,7 @@ public class Tensor implements Iterable<Object> {
     /** @param o a tensor or a number @return {@code this / o} */
     public Tensor __div__(Object o) { return Ops.binary(this, operand(o, "/"), Ops.Bin.DIV); }
     /** @param o a tensor or a number @return {@code o / this} */
-    public Tensor __rdiv__(Object o) { return Ops.binary(operand(o, "/"), this, Ops.Bin.DIV); }
+    public Tensor __rdiv__(Object o) { return Ops.named(Ops.binary(operand(o, "/"), this, Ops.Bin.DIV), "MulBackward0"); }
     /** @param o a tensor or a number @return {@code this / o} (true division) */
     public Tensor __truediv__(Object o) { return __div__(o); }
     /** @param o a tensor or a number @return {@code this // o}: {@code floor(this / o)} */
@@ -917,7 +920,7 @@ public class Tensor implements Iterable<Object> {
     public Tensor __neg__() {
         final Tensor r = Ops.binary(scalar(-1.0), this, Ops.Bin.MUL).label(unaryWhole());
         if (r.node != null) { // PyTorch's NegBackward, which saves nothing
-            r.node = new Node("NegBackward", r.node.inputs, r.node.backward);
+            r.node = new Node("NegBackward0", r.node.inputs, r.node.backward);
         }
         return r;
     }
@@ -942,7 +945,7 @@ public class Tensor implements Iterable<Object> {
         }
         final double logBase = Math.log(base);
         final DType whole = isPythonInt(b) ? unaryWhole() : null;
-        return Ops.record(new Tensor(out, shape.clone()).label(whole), "PowBackward", g -> {
+        return Ops.record(new Tensor(out, shape.clone()).label(whole), "PowBackward1", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(data.numRows, data.numCols);
             for (int i = 0; i < numel(); i++) {
                 gx.data[i] = g.data[i] * out.data[i] * logBase;
@@ -1093,7 +1096,7 @@ public class Tensor implements Iterable<Object> {
         }
         final Tensor e = Convert.toTensor(p, "pow: exponent");
         if (e.numel() == 1 && !e.needsGrad() && e.shape.length == 0) {
-            return Ops.pow(this, e.data.data[0]);
+            return Ops.named(Ops.pow(this, e.data.data[0]), "PowBackward1");   // a tensor exponent: PyTorch's overload 1
         }
         return powers(e);
     }
@@ -1106,7 +1109,7 @@ public class Tensor implements Iterable<Object> {
         for (int k = 0; k < r * c; k++) {
             out.data[k] = Math.pow(x[k], q[k]);
         }
-        return Ops.record(new Tensor(out, s).label(wholeOf(this, e)), "PowBackward", g -> {
+        return Ops.record(new Tensor(out, s).label(wholeOf(this, e)), "PowBackward1", g -> {
             final double[] toX = new double[r * c], toE = new double[r * c];
             for (int k = 0; k < r * c; k++) {
                 toX[k] = q[k] == 0 ? 0.0 : q[k] * Math.pow(x[k], q[k] - 1.0);
@@ -1173,6 +1176,11 @@ public class Tensor implements Iterable<Object> {
         if (!a.has("dim")) {
             return Ops.sumAll(this, mean);
         }
+        // PyTorch 1.13's grad_fn for a reduction along dimensions (kept or not): SumBackward1, MeanBackward1
+        return Ops.named(reduceAlong(a, mean), mean ? "MeanBackward1" : "SumBackward1");
+    }
+
+    private Tensor reduceAlong(Args a, boolean mean) {
         final PyObject dims = a.get("dim");
         if (dims instanceof org.python.core.PySequenceList) {
             // dim=(0, 1) or [0, 1]: every dimension named is reduced; all of them is the whole sum or mean
@@ -1194,7 +1202,7 @@ public class Tensor implements Iterable<Object> {
             }
             final int[] ones = new int[shape.length];
             java.util.Arrays.fill(ones, 1);
-            return Ops.reshape(all, ones, "ViewBackward");
+            return Ops.reshape(all, ones, "ViewBackward0");
         }
         final int dim = a.integer("dim", 0);
         final Tensor r = Ops.sum(this, dim, mean);
@@ -1260,7 +1268,7 @@ public class Tensor implements Iterable<Object> {
             final int cols = shape.length == 2 ? shape[1] : 1;
             final boolean byRow = !all && shape.length == 2 && dim == 1;   // one result per row
             final boolean byCol = !all && shape.length == 2 && dim == 0;   // one result per column
-            v.node = new Node("VarBackward", new Tensor[] {this}, g -> {
+            v.node = new Node("VarBackward0", new Tensor[] {this}, g -> {
                 final DMatrixRMaj gx = new DMatrixRMaj(data.numRows, data.numCols);
                 final double f = 2.0 / divisor;
                 for (int i = 0; i < c.length; i++) {
@@ -1270,7 +1278,7 @@ public class Tensor implements Iterable<Object> {
                 return new DMatrixRMaj[] {gx};
             });
         }
-        return !all && a.bool("keepdim", false) ? Ops.unsqueeze(v, dim) : v;
+        return !all && a.bool("keepdim", false) ? Ops.named(Ops.unsqueeze(v, dim), "VarBackward0") : v;
     }
 
     /**
@@ -1383,7 +1391,7 @@ public class Tensor implements Iterable<Object> {
                     + shapeText(o.shape));
         }
         sameFloatDtype(o, (x, y) -> "dot : expected both vectors to have same dtype, but found " + x + " and " + y);
-        return Ops.sumAll(__mul__(o), false);
+        return Ops.named(Ops.sumAll(__mul__(o), false), "DotBackward0");
     }
 
     /**
@@ -1434,13 +1442,13 @@ public class Tensor implements Iterable<Object> {
     }
 
     /** @return the entries rounded half to even, as PyTorch (gradient 0) */
-    public Tensor round() { return stepwise(Math::rint, "RoundBackward"); }
+    public Tensor round() { return stepwise(Math::rint, "RoundBackward0"); }
     /** @return the entries rounded down (gradient 0) */
-    public Tensor floor() { return stepwise(Math::floor, "FloorBackward"); }
+    public Tensor floor() { return stepwise(Math::floor, "FloorBackward0"); }
     /** @return the entries rounded up (gradient 0) */
-    public Tensor ceil() { return stepwise(Math::ceil, "CeilBackward"); }
+    public Tensor ceil() { return stepwise(Math::ceil, "CeilBackward0"); }
     /** @return -1, 0 or 1 by the sign of each entry, 0 also for -0 and NaN as PyTorch's (gradient 0) */
-    public Tensor sign() { return stepwise(v -> v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0, "SignBackward"); }
+    public Tensor sign() { return stepwise(v -> v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0, "SignBackward0"); }
     /** @return {@code log(1 + this)} (recorded) */
     public Tensor log1p() { return Ops.unary(this, Ops.Fn.LOG1P); }
 
@@ -1484,7 +1492,7 @@ public class Tensor implements Iterable<Object> {
             if (numel() == 0) {
                 throw Errors.index((max ? "argmax" : "argmin") + "(): Expected reduction dim to be specified for input.numel() == 0.");
             }
-            final Tensor flat = Ops.reshape(detach(), new int[] {numel()}, "ViewBackward");
+            final Tensor flat = Ops.reshape(detach(), new int[] {numel()}, "ViewBackward0");
             return Extremes.along(flat, 0, false, max, max ? "argmax" : "argmin").getIndices();
         }
         return Extremes.along(detach(), a.integer("dim", 0), a.bool("keepdim", false), max, max ? "argmax" : "argmin").getIndices();
@@ -1510,11 +1518,11 @@ public class Tensor implements Iterable<Object> {
             return Ops.squeeze(this);
         }
         if (shape.length == 0) {
-            return Ops.reshape(this, new int[0], "SqueezeBackward");
+            return Ops.reshape(this, new int[0], "SqueezeBackward1");
         }
         final int d = Ops.dim(this, a.integer("dim", 0));
         if (shape[d] != 1) {
-            return Ops.reshape(this, shape.clone(), "SqueezeBackward");
+            return Ops.reshape(this, shape.clone(), "SqueezeBackward1");
         }
         final int[] s = new int[shape.length - 1];
         for (int i = 0, j = 0; i < shape.length; i++) {
@@ -1522,11 +1530,11 @@ public class Tensor implements Iterable<Object> {
                 s[j++] = shape[i];
             }
         }
-        return Ops.reshape(this, s, "SqueezeBackward");
+        return Ops.reshape(this, s, "SqueezeBackward1");
     }
 
     /** @return the entries as a 1-d tensor, row by row (in the record) */
-    public Tensor flatten() { return Ops.reshape(this, new int[] {numel()}, "ViewBackward"); }
+    public Tensor flatten() { return Ops.reshape(this, new int[] {numel()}, "ReshapeAliasBackward0"); }
 
     /**
      * {@code t.flatten(start_dim=0, end_dim=-1)}: dimensions start..end merged into one, as PyTorch's ({@code x.flatten(1)}
@@ -1583,15 +1591,15 @@ public class Tensor implements Iterable<Object> {
      * @param sizes new sizes (one may be -1)
      * @return the same entries in that shape (in the record)
      */
-    public Tensor reshape(int[] sizes) { return Ops.reshape(this, Ops.resolve(this, sizes), "ViewBackward"); }
+    public Tensor reshape(int[] sizes) { return Ops.reshape(this, Ops.resolve(this, sizes), "ReshapeAliasBackward0"); }
     /** @param n size of a 1-d result (-1: all) @return the reshaped tensor */
-    public Tensor view(int n) { return reshape(new int[] {n}); }
+    public Tensor view(int n) { return view(new int[] {n}); }
     /** @param sizes new sizes, e.g. a tuple (one may be -1) @return the reshaped tensor */
-    public Tensor view(int[] sizes) { return reshape(sizes); }
+    public Tensor view(int[] sizes) { return Ops.reshape(this, Ops.resolve(this, sizes), "ViewBackward0"); }
     /** @param n size of a 1-d result (-1: all) @return the reshaped tensor */
     public Tensor reshape(int n) { return reshape(new int[] {n}); }
     /** @param r rows @param c columns (one may be -1) @return the reshaped tensor */
-    public Tensor view(int r, int c) { return reshape(new int[] {r, c}); }
+    public Tensor view(int r, int c) { return view(new int[] {r, c}); }
     /** @param r rows @param c columns (one may be -1) @return the reshaped tensor */
     public Tensor reshape(int r, int c) { return reshape(new int[] {r, c}); }
     /** @return the transpose of a 2-d tensor */
@@ -1603,8 +1611,8 @@ public class Tensor implements Iterable<Object> {
      * @return this tensor with the two dimensions swapped (for a 2-d tensor and 0, 1 the transpose)
      */
     public Tensor transpose(int d0, int d1) {
-        return shape.length < 2 || Ops.dim(this, d0) == Ops.dim(this, d1) ? Ops.reshape(this, shape.clone(), "TBackward")
-                : Ops.transpose(this);
+        return shape.length < 2 || Ops.dim(this, d0) == Ops.dim(this, d1) ? Ops.reshape(this, shape.clone(), "TransposeBackward0")
+                : Ops.named(Ops.transpose(this), "TransposeBackward0");
     }
 
     /** @param d0 the first dimension's new place @param d1 the second's @return {@code permute([d0, d1])} */
@@ -1615,7 +1623,8 @@ public class Tensor implements Iterable<Object> {
         if (dims.length != shape.length) {
             throw Errors.runtime("permute: " + dims.length + " dimensions given for a tensor of shape " + shapeText(shape));
         }
-        return dims.length == 2 && Ops.dim(this, dims[0]) == 1 ? Ops.transpose(this) : Ops.reshape(this, shape.clone(), "PermuteBackward");
+        return dims.length == 2 && Ops.dim(this, dims[0]) == 1 ? Ops.named(Ops.transpose(this), "PermuteBackward0")
+                : Ops.reshape(this, shape.clone(), "PermuteBackward0");
     }
 
     /**
@@ -1630,10 +1639,10 @@ public class Tensor implements Iterable<Object> {
             return dot(o);
         }
         if (o.shape.length == 1) {
-            return Ops.reshape(Ops.mm(this, Ops.unsqueeze(o, 1)), new int[] {shape[0]}, "ViewBackward");
+            return Ops.reshape(Ops.mm(this, Ops.unsqueeze(o, 1)), new int[] {shape[0]}, "MvBackward0");
         }
         if (shape.length == 1) {
-            return Ops.reshape(Ops.mm(Ops.unsqueeze(this, 0), o), new int[] {o.shape[1]}, "ViewBackward");
+            return Ops.reshape(Ops.mm(Ops.unsqueeze(this, 0), o), new int[] {o.shape[1]}, "SqueezeBackward3");
         }
         return Ops.mm(this, o);
     }

@@ -402,6 +402,16 @@ public final class Torch {
     public static Tensor cos(PyObject t) { return Args.input(t, "cos").cos(); }
     /** @param t input @return {@code sqrt(t)} */
     public static Tensor sqrt(PyObject t) { return Args.input(t, "sqrt").sqrt(); }
+    /**
+     * Names t's last recorded operation as PyTorch 1.13 names the operation the bridge's Python composes
+     * ({@code gather}: GatherBackward0), so that t prints PyTorch's {@code grad_fn}. Not PyTorch's API.
+     *
+     * @param t    a tensor the caller just computed
+     * @param name PyTorch's name of the backward, with its overload digit
+     * @return t
+     */
+    public static Tensor _grad_fn(Tensor t, String name) { return Ops.named(t, name); }
+
     /** @param t input @return {@code t * t} ({@code torch.square}, recorded as PyTorch's: PowBackward0) */
     public static Tensor square(PyObject t) { return Args.input(t, "square").square(); }
     /** @param a 2-d @param b 2-d @return {@code a b} */

@@ -109,7 +109,7 @@ public final class TorchFamily {
         check(e, t, y);
         final DMatrixRMaj grad = new DMatrixRMaj(e.numRows, e.numCols);
         final double value = family.gradient(e, t, null, grad);
-        return Ops.record(Tensor.scalar(value), family.name() + "NllBackward", g -> {
+        return Ops.record(Tensor.scalar(value), family.name() + "NllBackward0", g -> {
             final DMatrixRMaj gx = new DMatrixRMaj(eta.data.numRows, eta.data.numCols);
             for (int i = 0; i < gx.data.length; i++) {
                 gx.data[i] = g.data[0] * grad.data[i];

@@ -101,4 +101,10 @@ public class TorchLinear extends EngineModule {
         }
         System.arraycopy(t.data.data, 0, p.data.data, 0, p.numel());
     }
+
+    /** @return PyTorch 1.13's grad_fn of the output: x W^T + b as addmm (a 2-d input) or add (1-d); without b mm, or squeeze */
+    @Override
+    String gradFnName(Tensor x) {
+        return x.shape.length == 2 ? (hasBias ? "AddmmBackward0" : "MmBackward0") : hasBias ? "AddBackward0" : "SqueezeBackward3";
+    }
 }

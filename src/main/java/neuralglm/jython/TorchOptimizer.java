@@ -465,7 +465,7 @@ public abstract class TorchOptimizer {
      */
     void putStep(org.python.core.PyDictionary entry, long steps) {
         final Tensor t = Tensor.vector(new double[] {steps});
-        entry.__setitem__("step", Py.java2py(Ops.reshape(t, new int[0], "ViewBackward")));
+        entry.__setitem__("step", Py.java2py(Ops.reshape(t, new int[0], "ViewBackward0")));
     }
 
     /** @param entry a parameter's state: what PyTorch lists as None for these settings (SGD's buffer without momentum) */

@@ -86,6 +86,18 @@ public class TorchSequential extends EngineModule {
         layer = seq;
     }
 
+    /** @return the grad_fn PyTorch shows for the output: its last engine module's (identities left out) */
+    @Override
+    String gradFnName(Tensor x) {
+        for (int i = engineCount - 1; i >= 0; i--) {
+            final Module m = modules.get(i);
+            if (!(m instanceof Nn.IdentityModule)) {
+                return m instanceof EngineModule ? ((EngineModule) m).gradFnName(x) : typeName() + "Backward";
+            }
+        }
+        return typeName() + "Backward";
+    }
+
     @Override
     boolean replayable() {
         return false;
