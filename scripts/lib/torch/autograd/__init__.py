@@ -130,7 +130,8 @@ def _apply_several(cls, ctx, args, tensors, outs):
     for k, o in enumerate(outs):
         if k in floats:
             piece = recorded[start:start + sizes[k]]
-            results.append(piece.reshape(*shapes[k]) if shapes[k] else piece.reshape([]))
+            # each output shows the Function's grad_fn, as PyTorch's (not the slice and reshape that cut it out)
+            results.append(_T._grad_fn(piece.reshape(*shapes[k]) if shapes[k] else piece.reshape([]), name + "Backward"))
             start += sizes[k]
         else:
             results.append(o)
