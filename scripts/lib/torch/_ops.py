@@ -148,11 +148,11 @@ def addcdiv(input, tensor1, tensor2, value=1):
 
 
 def clamp_min(input, min):
-    return input.clamp(min=min)
+    return _T._grad_fn(input.clamp(min=min), 'ClampMinBackward0')
 
 
 def clamp_max(input, max):
-    return input.clamp(max=max)
+    return _T._grad_fn(input.clamp(max=max), 'ClampMaxBackward0')
 
 
 def nan_to_num(input, nan=0.0, posinf=None, neginf=None):

@@ -232,7 +232,7 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
     w12 = (x1 * x2).sum(dim)
     w1 = _N.clamp_min_no_grad((x1 * x1).sum(dim), float(eps) * float(eps))
     w2 = _N.clamp_min_no_grad((x2 * x2).sum(dim), float(eps) * float(eps))
-    return w12 / (w1 * w2).sqrt()
+    return _T._grad_fn(w12 / (w1 * w2).sqrt(), 'SumBackward1')   # PyTorch 1.13's last step: a sum along dim
 
 
 def pairwise_distance(x1, x2, p=2.0, eps=1e-6, keepdim=False):

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /**
- * A tensor's {@code grad_fn} as PyTorch 1.13 shows it: the printed name of 152 operations' results (arithmetic,
+ * A tensor's {@code grad_fn} as PyTorch 1.13 shows it: the printed name of 160 operations' results (arithmetic,
  * reductions, views, indexing, products, activations as functions and modules, {@code nn.Linear} on 1-d and 2-d inputs,
  * losses with each reduction, norms), with PyTorch's overload digit ({@code SumBackward0} of a whole sum,
  * {@code SumBackward1} along a dimension), also where the bridge composes the operation of several ({@code mse_loss}
@@ -154,6 +154,14 @@ class GradFnNamesTest {
             F.layer_norm(x, (2,)) | NativeLayerNormBackward0
             nn.BatchNorm1d(2)(x) | NativeBatchNormBackward0
             nn.Embedding(3, 2)(torch.tensor([0, 2])) | EmbeddingBackward0
+            F.dropout(x, 0.5) | MulBackward0
+            nn.Dropout(0.5)(x) | MulBackward0
+            F.normalize(x) | DivBackward0
+            F.cosine_similarity(x, y) | SumBackward1
+            F.pad(x, (1, 1)) | ConstantPadNdBackward0
+            torch.clamp_min(x, 0) | ClampMinBackward0
+            x.clamp_max(1) | ClampMaxBackward0
+            x.clamp_min(0) | ClampMinBackward0
             x.cumsum(0) | CumsumBackward0
             x.prod() | ProdBackward0
             x.index_select(0, torch.tensor([1])) | IndexSelectBackward0

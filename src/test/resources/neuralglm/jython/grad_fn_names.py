@@ -26,6 +26,7 @@ cases = [
  'v.dot(v)', 'x.logsumexp(1)', 'x.gather(1, torch.tensor([[0], [1]]))', 'F.elu(x)', 'F.leaky_relu(x)', 'torch.where(x > 0, x, y)', 'x.abs().log1p()', 'x.transpose(0, 1)', 'x.permute(1, 0)', 'torch.mv(x, v)', 'torch.matmul(x, v)', 'torch.matmul(v, x)',
  'torch.addmm(x, x, y)', 'x.flip(0)', 'x.repeat(2, 1)', 'x.amax(0)', 'x.chunk(2)[0]', 'x.split(1)[0]', 'x.split([1, 1])[0]', 'x.unbind(0)[0]', 'torch.outer(v, v)', 'x.float()', 'x.to(torch.float32)', 'x.sign()', 'x.floor()', 'x.round()',
  'F.logsigmoid(x)', 'F.gelu(x)', 'F.gelu(x, approximate="tanh")', 'F.silu(x)', 'F.hardtanh(x)', 'F.relu6(x)', 'F.softsign(x)', 'F.mish(x)', 'F.selu(x)', 'F.celu(x)', 'F.layer_norm(x, (2,))', 'nn.BatchNorm1d(2)(x)', 'nn.Embedding(3, 2)(torch.tensor([0, 2]))',
+ 'F.dropout(x, 0.5)', 'nn.Dropout(0.5)(x)', 'F.normalize(x)', 'F.cosine_similarity(x, y)', 'F.pad(x, (1, 1))', 'torch.clamp_min(x, 0)', 'x.clamp_max(1)', 'x.clamp_min(0)',
  'x.cumsum(0)', 'x.prod()', 'x.index_select(0, torch.tensor([1]))', 'torch.xlogy(x, y)', 'x.square()', 'torch.square(x)', 'x.reciprocal()', 'x.neg()', 'x.sigmoid()', 'torch.maximum(x, y)', 'x.erf()', 'x.abs().lgamma()', 'x.tril()', 'x.diag()', 'x.trace()',
 ]
 for e in cases:
