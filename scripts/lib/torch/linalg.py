@@ -12,7 +12,7 @@ from __future__ import absolute_import, division
 
 import __builtin__
 
-from neuralglm.jython import Linalg as _L, Tensor
+from neuralglm.jython import Linalg as _L, Tensor, Torch as _T
 
 import _shim
 
@@ -262,7 +262,11 @@ def _reduce(x, dims, how, keepdim):
 
 def vector_norm(x, ord=2, dim=None, keepdim=False, dtype=None, out=None):
     """(sum |x_i|^ord)^(1 / ord) over dim (all entries for None); ord inf / -inf the largest / smallest |x_i|,
-    ord 0 the number of non-zero entries."""
+    ord 0 the number of non-zero entries. Its grad_fn is PyTorch 1.13's, LinalgVectorNormBackward0."""
+    return _T._grad_fn(_vector_norm(x, ord, dim, keepdim, dtype), 'LinalgVectorNormBackward0')
+
+
+def _vector_norm(x, ord, dim, keepdim, dtype):
     torch = _torch()
     _tensor(x, 'linalg_vector_norm', 'input')
     if isinstance(ord, basestring):
@@ -311,7 +315,9 @@ def matrix_norm(A, ord='fro', dim=(-2, -1), keepdim=False, dtype=None, out=None)
         r = sums.max() if ord > 0 else sums.min()
     else:
         raise RuntimeError("linalg.matrix_norm: Order %s not supported." % (ord,))
-    return r.reshape(1, 1) if keepdim else r
+    r = r.reshape(1, 1) if keepdim else r
+    # PyTorch 1.13 computes 'fro' as the vector norm of the entries: its grad_fn
+    return _T._grad_fn(r, 'LinalgVectorNormBackward0') if ord == 'fro' else r
 
 
 def norm(A, ord=None, dim=None, keepdim=False, dtype=None, out=None):

@@ -69,7 +69,7 @@ public final class Elementary {
      *         recorded with derivative {@code 1 / phi(ndtri(p))}
      */
     public static Tensor ndtri(Tensor p) {
-        return Special.map(p, Elementary::ndtriOf, v -> 1 / StandardNormal.density(ndtriOf(v)), "NdtriBackward0");
+        return Special.map(p, Elementary::ndtriOf, v -> 1 / StandardNormal.density(ndtriOf(v)), "SpecialNdtriBackward0");
     }
 
     /**
@@ -79,7 +79,7 @@ public final class Elementary {
      */
     public static Tensor log_ndtr(Tensor x) {
         return Special.map(x, StandardNormal::logCdf,
-                v -> Math.exp(-0.5 * v * v - 0.5 * Math.log(2 * Math.PI) - StandardNormal.logCdf(v)), "LogNdtrBackward0");
+                v -> Math.exp(-0.5 * v * v - 0.5 * Math.log(2 * Math.PI) - StandardNormal.logCdf(v)), "SpecialLogNdtrBackward0");
     }
 
     /** @param x a tensor @return tan x (recorded) */

@@ -251,7 +251,7 @@ public final class Linalg {
                     + "because the input matrix is singular.");
         }
         final DMatrixRMaj inv = lu.inverse();
-        return Ops.record(result(inv, a.shape.clone(), a), "LinalgInvBackward0", g -> {
+        return Ops.record(result(inv, a.shape.clone(), a), "LinalgInvExBackward0", g -> {
             return new DMatrixRMaj[] {scaled(-1, multTransB(multTransA(inv, g), inv))};
         }, a);
     }
@@ -341,7 +341,8 @@ public final class Linalg {
         final double sign = sl[0].data.data[0];
         final double v = sign < 0 ? Double.NaN : sign == 0 ? Double.NEGATIVE_INFINITY : sl[1].data.data[0];
         final Lu lu = new Lu(a.data);
-        return Ops.record(result(new DMatrixRMaj(1, 1, true, v), new int[0], a), "LogdetBackward0",
+        // PyTorch 1.13 computes logdet as where(sign < 0, nan, logabsdet): its grad_fn is WhereBackward0
+        return Ops.record(result(new DMatrixRMaj(1, 1, true, v), new int[0], a), "WhereBackward0",
                 g -> new DMatrixRMaj[] {sign < 0 ? new DMatrixRMaj(a.data.numRows, a.data.numCols)
                         : scaled(g.data[0], transposed(invertible(lu, "logdet backward")))}, a);
     }
@@ -367,7 +368,7 @@ public final class Linalg {
             throw linAlg("torch.linalg.solve: The solver failed because the input matrix is singular.");
         }
         final DMatrixRMaj x = lu.solve(columns(b));
-        return Ops.record(result(like(b, x), b.shape.clone(), a, b), "LinalgSolveBackward0", g -> {
+        return Ops.record(result(like(b, x), b.shape.clone(), a, b), "LinalgSolveExBackward0", g -> {
             final DMatrixRMaj gx = b.shape.length == 1 ? DMatrixRMaj.wrap(n, 1, g.data.clone()) : g;
             final DMatrixRMaj gb = new Lu(transposed(a.data)).solve(gx);
             final DMatrixRMaj ga = scaled(-1, multTransB(gb, x));
@@ -412,7 +413,7 @@ public final class Linalg {
                 l.set(i, j, t / ljj);
             }
         }
-        return Ops.record(result(upper ? transposed(l) : l, a.shape.clone(), a), "LinalgCholeskyBackward0", g -> {
+        return Ops.record(result(upper ? transposed(l) : l, a.shape.clone(), a), "LinalgCholeskyExBackward0", g -> {
             final DMatrixRMaj gl = upper ? transposed(g) : g;
             final DMatrixRMaj phi = multTransA(l, gl);
             for (int i = 0; i < n; i++) {

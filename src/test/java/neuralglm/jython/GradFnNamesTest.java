@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /**
- * A tensor's {@code grad_fn} as PyTorch 1.13 shows it: the printed name of 160 operations' results (arithmetic,
+ * A tensor's {@code grad_fn} as PyTorch 1.13 shows it: the printed name of 190 operations' results (arithmetic,
  * reductions, views, indexing, products, activations as functions and modules, {@code nn.Linear} on 1-d and 2-d inputs,
- * losses with each reduction, norms), with PyTorch's overload digit ({@code SumBackward0} of a whole sum,
+ * losses with each reduction, norms, linear algebra, special functions), with PyTorch's overload digit ({@code SumBackward0} of a whole sum,
  * {@code SumBackward1} along a dimension), also where the bridge composes the operation of several ({@code mse_loss}
  * shows {@code MseLossBackward0}, not its last mean's name); and the {@code grad_fn} object: {@code name()},
  * {@code next_functions} down to a leaf's {@code AccumulateGrad}, one object per operation, its printout. The script
@@ -177,6 +177,36 @@ class GradFnNamesTest {
             x.tril() | TrilBackward0
             x.diag() | DiagBackward0
             x.trace() | TraceBackward0
+            L.inv(a) | LinalgInvExBackward0
+            L.det(a) | LinalgDetBackward0
+            L.slogdet(a)[1] | LinalgSlogdetBackward0
+            L.cholesky(a) | LinalgCholeskyExBackward0
+            L.solve(a, b) | LinalgSolveExBackward0
+            L.pinv(a) | LinalgPinvBackward0
+            L.qr(a)[0] | LinalgQrBackward0
+            L.eigh(a)[0] | LinalgEighBackward0
+            L.svd(a)[1] | LinalgSvdBackward0
+            torch.logdet(a) | WhereBackward0
+            torch.cholesky_solve(b, L.cholesky(a)) | CholeskySolveBackward0
+            L.solve_triangular(L.cholesky(a), b, upper=False) | LinalgSolveTriangularBackward0
+            torch.inverse(a) | LinalgInvExBackward0
+            torch.det(a) | LinalgDetBackward0
+            L.norm(a) | LinalgVectorNormBackward0
+            L.vector_norm(a) | LinalgVectorNormBackward0
+            L.matrix_norm(a) | LinalgVectorNormBackward0
+            torch.lgamma(a) | LgammaBackward0
+            torch.digamma(a) | DigammaBackward0
+            torch.erfinv(a / 10) | ErfinvBackward0
+            torch.special.ndtri(a / 10) | SpecialNdtriBackward0
+            torch.special.log_ndtr(a) | SpecialLogNdtrBackward0
+            torch.tan(a) | TanBackward0
+            torch.sinh(a) | SinhBackward0
+            torch.atan(a) | AtanBackward0
+            torch.expm1(a) | Expm1Backward0
+            torch.log2(a) | Log2Backward0
+            torch.exp2(a) | Exp2Backward0
+            torch.remainder(a, 2) | RemainderBackward0
+            torch.special.xlogy(a, a) | XlogyBackward0
             object | SumBackward0 MulBackward0 torch::autograd::AccumulateGrad True True
             printout | True True
             tensor | tensor(4.7225, grad_fn=<MseLossBackward0>)

@@ -34,6 +34,16 @@ for e in cases:
         print(e + ' | ' + name(eval(e)))
     except Exception as ex:
         print(e + ' | ERR ' + type(ex).__name__)
+a = torch.tensor([[4., 1.], [1., 3.]], requires_grad=True)
+b = torch.tensor([[1.], [2.]])
+L = torch.linalg
+for e in ['L.inv(a)', 'L.det(a)', 'L.slogdet(a)[1]', 'L.cholesky(a)', 'L.solve(a, b)', 'L.pinv(a)', 'L.qr(a)[0]', 'L.eigh(a)[0]',
+          'L.svd(a)[1]', 'torch.logdet(a)', 'torch.cholesky_solve(b, L.cholesky(a))',
+          'L.solve_triangular(L.cholesky(a), b, upper=False)', 'torch.inverse(a)', 'torch.det(a)', 'L.norm(a)',
+          'L.vector_norm(a)', 'L.matrix_norm(a)', 'torch.lgamma(a)', 'torch.digamma(a)', 'torch.erfinv(a / 10)',
+          'torch.special.ndtri(a / 10)', 'torch.special.log_ndtr(a)', 'torch.tan(a)', 'torch.sinh(a)', 'torch.atan(a)',
+          'torch.expm1(a)', 'torch.log2(a)', 'torch.exp2(a)', 'torch.remainder(a, 2)', 'torch.special.xlogy(a, a)']:
+    print(e + ' | ' + name(eval(e)))
 s = (x * 2).sum()
 fn = s.grad_fn
 print('object | %s %s %s %s %s' % (fn.name(), fn.next_functions[0][0].name(), fn.next_functions[0][0].next_functions[0][0].name(),
