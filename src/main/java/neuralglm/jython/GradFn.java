@@ -18,9 +18,9 @@ public final class GradFn {
         this.node = node;
     }
 
-    /** @return the operation's backward name ({@code MulBackward0}) */
+    /** @return the operation's backward name ({@code MulBackward0}; floor_divide's PyTorch's placeholder) */
     public String name() {
-        return node.name;
+        return node.name.equals("NotImplemented") ? "torch::autograd::NotImplemented" : node.name;
     }
 
     /** @return {@code ((fn, 0), ...)}: per input, what its gradient flows into next */

@@ -158,7 +158,7 @@ final class Ops {
         }
         final String name = op == Bin.ADD ? "AddBackward0" : op == Bin.SUB ? "SubBackward0"
                 : op == Bin.MUL ? "MulBackward0" : op == Bin.DIV ? "DivBackward0" : op == Bin.MOD ? "RemainderBackward0"
-                : "FloorDivideBackward0";
+                : "NotImplemented";   // floor_divide: PyTorch records no derivative (its backward fails, as here)
         // bool + bool and bool * bool are bool (or, and), as PyTorch's: a product of masks still masks (x[m1 * m2])
         final DType whole = bools ? (op == Bin.ADD || op == Bin.MUL ? DType.BOOL : DType.INT64) : Tensor.wholeOf(a, b);
         final Tensor result = new Tensor(out, shape).label(op == Bin.DIV ? null : whole);

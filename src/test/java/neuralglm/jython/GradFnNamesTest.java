@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /**
- * A tensor's {@code grad_fn} as PyTorch 1.13 shows it: the printed name of 190 operations' results (arithmetic,
+ * A tensor's {@code grad_fn} as PyTorch 1.13 shows it: the printed name of 191 operations' results (arithmetic,
  * reductions, views, indexing, products, activations as functions and modules, {@code nn.Linear} on 1-d and 2-d inputs,
  * losses with each reduction, norms, linear algebra, special functions), with PyTorch's overload digit ({@code SumBackward0} of a whole sum,
  * {@code SumBackward1} along a dimension), also where the bridge composes the operation of several ({@code mse_loss}
@@ -207,8 +207,9 @@ class GradFnNamesTest {
             torch.exp2(a) | Exp2Backward0
             torch.remainder(a, 2) | RemainderBackward0
             torch.special.xlogy(a, a) | XlogyBackward0
+            a // 2 | NotImplemented
             object | SumBackward0 MulBackward0 torch::autograd::AccumulateGrad True True
-            printout | True True
+            printout | True True torch::autograd::NotImplemented
             tensor | tensor(4.7225, grad_fn=<MseLossBackward0>)
             """;
 

@@ -42,11 +42,11 @@ for e in ['L.inv(a)', 'L.det(a)', 'L.slogdet(a)[1]', 'L.cholesky(a)', 'L.solve(a
           'L.solve_triangular(L.cholesky(a), b, upper=False)', 'torch.inverse(a)', 'torch.det(a)', 'L.norm(a)',
           'L.vector_norm(a)', 'L.matrix_norm(a)', 'torch.lgamma(a)', 'torch.digamma(a)', 'torch.erfinv(a / 10)',
           'torch.special.ndtri(a / 10)', 'torch.special.log_ndtr(a)', 'torch.tan(a)', 'torch.sinh(a)', 'torch.atan(a)',
-          'torch.expm1(a)', 'torch.log2(a)', 'torch.exp2(a)', 'torch.remainder(a, 2)', 'torch.special.xlogy(a, a)']:
+          'torch.expm1(a)', 'torch.log2(a)', 'torch.exp2(a)', 'torch.remainder(a, 2)', 'torch.special.xlogy(a, a)', 'a // 2']:
     print(e + ' | ' + name(eval(e)))
 s = (x * 2).sum()
 fn = s.grad_fn
 print('object | %s %s %s %s %s' % (fn.name(), fn.next_functions[0][0].name(), fn.next_functions[0][0].next_functions[0][0].name(),
                                      fn.next_functions[0][0].next_functions[0][0].variable is x, fn is s.grad_fn))
-print('printout | %s %s' % (str(fn).startswith('<SumBackward0 object at 0x'), x.grad_fn is None))
+print('printout | %s %s %s' % (str(fn).startswith('<SumBackward0 object at 0x'), x.grad_fn is None, (a // 2).grad_fn.name()))
 print('tensor | %s' % str(F.mse_loss(x, y)).replace('\n', ' '))
