@@ -413,8 +413,10 @@ public final class TrainingRun {
         final neuralglm.family.Link link = family.link();
         final boolean halfLine = fitted.numCols == 1 && !link.inDomain(0.0);
         final java.util.List<neuralglm.nn.Layer> layers = net.layers();
-        final double[] bias = ((neuralglm.nn.Linear) layers.get(layers.size() - 1)).bias().value().data;
-        final double level = bias[0];
+        // the output bias, to restore (a network not ending with a Linear layer is OutputLevel.refit's error)
+        final double[] bias = !layers.isEmpty() && layers.get(layers.size() - 1) instanceof neuralglm.nn.Linear out
+                ? out.bias().value().data : null;
+        final double level = bias == null ? Double.NaN : bias[0];
         final DMatrixRMaj before = halfLine ? fitted.copy() : null;
         final double delta = OutputLevel.refit(net, family, fitted, targets.y(), targets.weights());
         if (delta == 0 || !halfLine) {
