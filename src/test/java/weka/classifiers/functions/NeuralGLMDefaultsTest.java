@@ -587,4 +587,24 @@ class NeuralGLMDefaultsTest {
         }
         assertEquals(0, score / data.numInstances(), 1e-9, c.toString());
     }
+
+    @Test
+    void canonicalGammaAverageKeepsTheScoreEquationAtItsLevel() throws Exception {
+        // the canonical link's level re-estimated (on a half-line link, checked on the outputs as predictions compute
+        // them): its score equation sum (mu_i - y_i) = 0 holds on the training instances, every mean positive
+        final Instances data = FamilyData.of("GammaCanonical", 300, 21);
+        final NeuralGLM c = new NeuralGLM();
+        c.setOptions(weka.core.Utils.splitOptions("-family \"Gamma -link canonical\""));
+        c.buildClassifier(data);
+        assertTrue(c.toString().contains("then the average's output bias (its level) re-estimated by maximum likelihood"),
+                c.toString());
+        double sumY = 0, sumMu = 0;
+        for (int i = 0; i < data.numInstances(); i++) {
+            final double mu = c.classifyInstance(data.instance(i));
+            assertTrue(mu > 0 && Double.isFinite(mu), "instance " + (i + 1) + ": " + mu);
+            sumY += data.instance(i).classValue();
+            sumMu += mu;
+        }
+        assertEquals(sumY, sumMu, 1e-9 * sumY, c.toString());
+    }
 }
