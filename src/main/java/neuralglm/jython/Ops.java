@@ -191,9 +191,9 @@ final class Ops {
                             break;
                         case FLOOR_DIV:
                             throw Errors.runtime("the derivative for 'floor_divide' is not implemented (as in PyTorch)");
-                        default: // -g (u / v) / v, PyTorch's order, finite where v * v would underflow
+                        default: // -g ((u / v) / v), PyTorch 1.13's order (div_tensor_other_backward), finite where v * v would underflow
                             if (ga != null) ga.data[ka] += gk / v;
-                            if (gb != null) gb.data[kb] -= gk * (u / v) / v;
+                            if (gb != null) gb.data[kb] -= gk * ((u / v) / v);
                             break;
                     }
                 }

@@ -675,6 +675,31 @@ class FuzzFindingsTest {
     }
 
     /**
+     * The divisor's gradient of {@code u / v} in PyTorch 1.13's order, {@code -g ((u / v) / v)} (torch_fuzz seed 1213:
+     * {@code x / x} at -1e-300 is 1 - 1 in exact arithmetic, and PyTorch's rounding of the two terms leaves 7.4e283;
+     * the bridge's {@code (-g (u / v)) / v} left 0). PyTorch 1.13's printout.
+     */
+    @Test
+    void divisorGradientInPyTorchsOrder() {
+        same("""
+                [0.0, nan, 0.0, 7.435084542388915e+283, 0.0, 0.0]
+                [1.4285714285714286, 3.3333333333333334e+159, 1e+170]
+                [-0.6122448979591838, -1.111111111111111e+119, inf]
+                """,
+                "import torch",
+                "torch.set_default_dtype(torch.float64)",
+                "x = torch.tensor([-1e-300, float('inf'), 1.0, -1e-300, 3.0, 0.1], requires_grad=True)",
+                "y = x / x",
+                "(y * torch.tensor([0.3, -1.3, 0.7, -0.55, 1.1, 0.9])).sum().backward()",
+                "print(x.grad.tolist())",
+                "a = torch.tensor([0.3, 1e-200, -2.0], requires_grad=True)",
+                "b = torch.tensor([0.7, 3e-160, 1e-170], requires_grad=True)",
+                "(a / b).sum().backward()",
+                "print(a.grad.tolist())",
+                "print(b.grad.tolist())");
+    }
+
+    /**
      * var's gradient (torch_fuzz seed 1213) is PyTorch's {@code g 2 (x - mean) / (n - correction)}, not autograd through
      * the mean: an infinite entry's gradient is infinite (the bridge gave NaN, from the mean's term inf - inf); var saves
      * its input, so a second backward without {@code retain_graph} fails. PyTorch 1.13's printout.
