@@ -79,18 +79,31 @@ def python3_round(number, ndigits=None):
     return int(rounded) if isinstance(number, (int, long)) else rounded
 
 
+def python3_str(value, text=False):
+    """An f-string field's value as Python 3 formats it without a spec: a float as its repr (Python 3's str), a bool
+    as True or False (Jython's str.format gives 12 digits and 1); with text (the !s conversion) anything as its str."""
+    if type(value) is float:
+        return repr(value)
+    if type(value) is bool or text:
+        return str(value)
+    return value
+
+
 def run_path(path, namespace):
-    """Compiles the file at path with print_function and division and runs it in namespace, with print,
-    super and round bound to python3_print, python3_super and python3_round."""
+    """Compiles the file at path with print_function and division, its f-strings rewritten (_py3syntax), and runs
+    it in namespace, with print, super and round bound to python3_print, python3_super and python3_round."""
+    import _py3syntax
     with open(path, 'rU') as f:
         source = f.read()
     if not source.endswith('\n'):
         source += '\n'
+    source = _py3syntax.translate(source)
     namespace.setdefault('__name__', '__main__')
     namespace['__file__'] = path
     namespace['print'] = python3_print
     namespace['super'] = python3_super
     namespace['round'] = python3_round
+    namespace['__fstr__'] = python3_str
     exec(compile(source, path, 'exec', FLAGS, 1), namespace)
 
 
