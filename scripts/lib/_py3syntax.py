@@ -8,6 +8,11 @@ _pymain.run_path), so that PyTorch code written for Python 3 runs unchanged:
   (_pymain.python3_str, in the script's namespace): Python 3 formats a float there as its repr and a bool as
   True/False, where Jython's str.format gives 12 digits and 1.
 
+- the matrix product operator: a @ b becomes __mm__(a, b) (_pymain.python3_matmul: a's __matmul__, b's
+  __rmatmul__, torch.matmul for tensors, numpy.matmul for the numpy shim's arrays), over each term with Python 3's
+  precedence (@ binds as * does, left to right: x * a @ b is __mm__((x * a), b), -a @ b ** 2 is __mm__(-a, b ** 2)),
+  and a statement x @= y becomes x = __mm__(x, (y)). A @ at the start of a line is a decorator and stays.
+
 The rewrite works on the tokens of Python 2.7's own tokenizer (where f"..." reads as the name f followed by a string),
 so text in strings and comments is left as it is, and line numbers stay those of the script.
 """
@@ -24,7 +29,12 @@ class FStringError(SyntaxError):
 
 
 def translate(source):
-    """@return the source with its f-strings rewritten as str.format calls (the same text when it has none)"""
+    """@return the source with its f-strings and @ operators rewritten (the same text when it has none)"""
+    return _matmuls(_fstrings(source))
+
+
+def _fstrings(source):
+    """@return the source with its f-strings rewritten as str.format calls"""
     if 'f' not in source and 'F' not in source:
         return source
     tokens = list(tokenize.generate_tokens(StringIO.StringIO(source).readline))
@@ -209,3 +219,216 @@ def _field(body, i, end, args, raw):
     field = '{' + str(index) + conversion + spec + '}'
     literal = shown.replace('{', '{{').replace('}', '}}')
     return literal + field, i + 1
+
+
+# ------------------------------------------------------------------------------------------------ the @ operator
+
+_TERM_OPS = frozenset(['*', '/', '//', '%', '@'])
+_OPEN, _CLOSE = {'(': ')', '[': ']', '{': '}'}, {')': '(', ']': '[', '}': '{'}
+_SKIP = (tokenize.NL, tokenize.COMMENT)
+# names that cannot end an operand: an operator, or a statement's or expression's keyword (what follows starts one)
+_KEYWORDS = frozenset(['and', 'or', 'not', 'in', 'is', 'if', 'else', 'elif', 'lambda', 'return', 'yield', 'while',
+                       'for', 'print', 'assert', 'del', 'raise', 'import', 'from', 'as', 'with', 'exec', 'global',
+                       'def', 'class', 'try', 'except', 'finally', 'pass', 'break', 'continue'])
+
+
+class _Abandon(Exception):
+    """A @ whose operands this reader does not follow: left as it is (Jython then reports the syntax error)."""
+
+
+def _matmuls(source):
+    """Rewrites the innermost term holding a binary @ (or an @= statement), again until none is left; one this
+    reader does not follow stops it there (the script's compilation then reports that @ as Jython's syntax error)."""
+    if '@' not in source:
+        return source
+    while True:
+        tokens = [t for t in tokenize.generate_tokens(StringIO.StringIO(source).readline) if t[0] not in _SKIP]
+        starts = _line_starts(source)
+        edit = None
+        for k, t in enumerate(tokens):
+            if t[0] != tokenize.OP or t[1] != '@' or _decorator(tokens, k):
+                continue
+            try:
+                edit = _statement_edit(tokens, k, source, starts) if _augmented(tokens, k) \
+                    else _term_edit(tokens, k, source, starts)
+            except _Abandon:
+                return source
+            if edit is not None:
+                break
+        if edit is None:
+            return source
+        start, end, text = edit
+        # the lines the rewrite joined come back as explicit line joins, so that line numbers stay the script's
+        text += ' \\\n' * (source.count('\n', start, end) - text.count('\n'))
+        source = source[:start] + text + source[end:]
+
+
+def _offset(starts, position):
+    return starts[position[0] - 1] + position[1]
+
+
+def _decorator(tokens, k):
+    """@return whether the @ at k starts its logical line (a decorator)"""
+    return k == 0 or tokens[k - 1][0] in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
+
+
+def _augmented(tokens, k):
+    return k + 1 < len(tokens) and tokens[k + 1][1] == '=' and tokens[k + 1][2] == tokens[k][3]
+
+
+def _operand_end(t):
+    """@return whether token t can end an operand (a name, a number, a string, a closing bracket)"""
+    return t[0] == tokenize.NAME and t[1] not in _KEYWORDS or t[0] in (tokenize.NUMBER, tokenize.STRING) \
+        or t[0] == tokenize.OP and t[1] in _CLOSE
+
+
+def _match_forward(tokens, i):
+    depth = 0
+    for j in range(i, len(tokens)):
+        if tokens[j][1] in _OPEN:
+            depth += 1
+        elif tokens[j][1] in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return j
+    raise _Abandon()
+
+
+def _match_backward(tokens, j):
+    depth = 0
+    for i in range(j, -1, -1):
+        if tokens[i][1] in _CLOSE:
+            depth += 1
+        elif tokens[i][1] in _OPEN:
+            depth -= 1
+            if depth == 0:
+                return i
+    raise _Abandon()
+
+
+def _atom_end(tokens, i):
+    """@return the index after the atom at i and its trailers (calls, subscripts, attributes)"""
+    if i >= len(tokens):
+        raise _Abandon()
+    t = tokens[i]
+    if t[0] == tokenize.OP and t[1] in _OPEN:
+        i = _match_forward(tokens, i) + 1
+    elif t[0] == tokenize.NAME and t[1] not in _KEYWORDS or t[0] == tokenize.NUMBER:
+        i += 1
+    elif t[0] == tokenize.STRING:
+        while i < len(tokens) and tokens[i][0] == tokenize.STRING:
+            i += 1
+    else:
+        raise _Abandon()
+    while i < len(tokens):
+        if tokens[i][1] in ('(', '['):
+            i = _match_forward(tokens, i) + 1
+        elif tokens[i][1] == '.' and i + 1 < len(tokens) and tokens[i + 1][0] == tokenize.NAME:
+            i += 2
+        else:
+            break
+    return i
+
+
+def _factor_end(tokens, i):
+    """@return the index after the factor (unary operators, a power) starting at i"""
+    while i < len(tokens) and tokens[i][1] in ('-', '+', '~'):
+        i += 1
+    i = _atom_end(tokens, i)
+    if i < len(tokens) and tokens[i][1] == '**':
+        i = _factor_end(tokens, i + 1)
+    return i
+
+
+def _atom_start(tokens, j):
+    """@return the index of the first token of the atom with trailers that ends at j"""
+    while True:
+        if j < 0:
+            raise _Abandon()
+        t = tokens[j]
+        if t[0] == tokenize.OP and t[1] in _CLOSE:
+            i = _match_backward(tokens, j)
+            if t[1] in (')', ']') and i > 0 and _operand_end(tokens[i - 1]):
+                j = i - 1   # a call or a subscript of what comes before
+                continue
+            return i
+        if t[0] == tokenize.NAME and t[1] not in _KEYWORDS:
+            if j >= 2 and tokens[j - 1][1] == '.' and _operand_end(tokens[j - 2]):
+                j -= 2   # an attribute of what comes before
+                continue
+            return j
+        if t[0] == tokenize.NUMBER:
+            return j
+        if t[0] == tokenize.STRING:
+            while j > 0 and tokens[j - 1][0] == tokenize.STRING:
+                j -= 1
+            return j
+        raise _Abandon()
+
+
+def _factor_start(tokens, j):
+    """@return the index of the first token of the factor that ends at j (its unary operators and power included)"""
+    i = _atom_start(tokens, j)
+    while True:
+        while i > 0 and tokens[i - 1][1] in ('-', '+', '~') and (i == 1 or not _operand_end(tokens[i - 2])):
+            i -= 1
+        if i > 1 and tokens[i - 1][1] == '**':
+            i = _atom_start(tokens, i - 2)
+            continue
+        return i
+
+
+def _inner_matmul(tokens, first, last):
+    """@return whether tokens first .. last hold a binary @ (one inside brackets: rewritten first)"""
+    return any(tokens[i][1] == '@' for i in range(first, last + 1))
+
+
+def _term_edit(tokens, k, source, starts):
+    """The term holding the @ at k: its factors and operators, rewritten left to right, when no @ is nested in its
+    factors; @return (start offset, end offset, text), or None to rewrite an inner one first"""
+    factors, ops = [], []
+    # backwards from the @: factors joined by *, /, //, %, @
+    end = k - 1
+    while True:
+        start = _factor_start(tokens, end)
+        factors.insert(0, (start, end))
+        if start > 0 and tokens[start - 1][1] in _TERM_OPS and (start < 2 or _operand_end(tokens[start - 2])):
+            ops.insert(0, tokens[start - 1][1])
+            end = start - 2
+        else:
+            break
+    # forwards from the @
+    i = k
+    while i < len(tokens) and tokens[i][1] in _TERM_OPS and not (tokens[i][1] == '@' and _augmented(tokens, i)):
+        ops.append(tokens[i][1])
+        e = _factor_end(tokens, i + 1)
+        factors.append((i + 1, e - 1))
+        i = e
+    for first, last in factors:
+        if _inner_matmul(tokens, first, last):
+            return None
+    text = lambda f: source[_offset(starts, tokens[f[0]][2]):_offset(starts, tokens[f[1]][3])]
+    expression = text(factors[0])
+    for op, factor in zip(ops, factors[1:]):
+        expression = ('__mm__(%s, %s)' % (expression, text(factor)) if op == '@'
+                      else '(%s %s %s)' % (expression, op, text(factor)))
+    return _offset(starts, tokens[factors[0][0]][2]), _offset(starts, tokens[factors[-1][1]][3]), expression
+
+
+def _statement_edit(tokens, k, source, starts):
+    """target @= value (the whole logical line): target = __mm__(target, (value))"""
+    first = k
+    while first > 0 and tokens[first - 1][0] not in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT) \
+            and tokens[first - 1][1] != ';':
+        first -= 1
+    last = k + 2
+    while last < len(tokens) and tokens[last][0] not in (tokenize.NEWLINE, tokenize.ENDMARKER) and tokens[last][1] != ';':
+        last += 1
+    if first == k or last == k + 2 or _inner_matmul(tokens, k + 2, last - 1) or _inner_matmul(tokens, first, k - 1):
+        if first == k or last == k + 2:
+            raise _Abandon()
+        return None
+    target = source[_offset(starts, tokens[first][2]):_offset(starts, tokens[k - 1][3])]
+    value = source[_offset(starts, tokens[k + 2][2]):_offset(starts, tokens[last - 1][3])]
+    return (_offset(starts, tokens[first][2]), _offset(starts, tokens[last - 1][3]),
+            '%s = __mm__(%s, (%s))' % (target, target, value))

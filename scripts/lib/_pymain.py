@@ -89,9 +89,29 @@ def python3_str(value, text=False):
     return value
 
 
+def python3_matmul(a, b):
+    """a @ b as Python 3 reads it (_py3syntax rewrites it as __mm__(a, b)): a.__matmul__(b), else b.__rmatmul__(a);
+    torch.matmul when either is a tensor, numpy.matmul for the numpy shim's arrays."""
+    for owner, method, other in ((a, '__matmul__', b), (b, '__rmatmul__', a)):
+        function = getattr(owner, method, None)
+        if function is not None:
+            result = function(other)
+            if result is not NotImplemented:
+                return result
+    from neuralglm.jython import Tensor
+    if isinstance(a, Tensor) or isinstance(b, Tensor):
+        import torch
+        return torch.matmul(a, b)
+    numpy = sys.modules.get('numpy')
+    if numpy is not None and (isinstance(a, numpy.ndarray) or isinstance(b, numpy.ndarray)):
+        return numpy.matmul(a, b)
+    raise TypeError("unsupported operand type(s) for @: '%s' and '%s'" % (type(a).__name__, type(b).__name__))
+
+
 def run_path(path, namespace):
-    """Compiles the file at path with print_function and division, its f-strings rewritten (_py3syntax), and runs
-    it in namespace, with print, super and round bound to python3_print, python3_super and python3_round."""
+    """Compiles the file at path with print_function and division, its f-strings and @ operators rewritten
+    (_py3syntax), and runs it in namespace, with print, super and round bound to python3_print, python3_super and
+    python3_round."""
     import _py3syntax
     with open(path, 'rU') as f:
         source = f.read()
@@ -104,6 +124,7 @@ def run_path(path, namespace):
     namespace['super'] = python3_super
     namespace['round'] = python3_round
     namespace['__fstr__'] = python3_str
+    namespace['__mm__'] = python3_matmul
     exec(compile(source, path, 'exec', FLAGS, 1), namespace)
 
 

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Python 3 syntax Jython 2.7 cannot read, rewritten by {@code scripts/lib/_py3syntax.py} before a script compiles:
- * f-strings (conversions, nested fields in a spec, {@code {x=}}, raw and triple-quoted, next to other literals,
+ * the {@code @} operator (with Python 3's precedence; {@code @=}; a class's {@code __matmul__}, tensors, the numpy
+ * shim's arrays; CPython 3's printout of {@code matmul_operator.py}), and f-strings (conversions, nested fields in a spec, {@code {x=}}, raw and triple-quoted, next to other literals,
  * inside functions) print what CPython 3 prints for {@code src/test/resources/neuralglm/jython/fstrings.py}; a float
  * field shows its repr and a bool True, as Python 3's (Jython's str.format gives 12 digits and 1). Python 2.7 code
  * is left as it is (a name followed at once by a string is not Python 2.7), and an f-string Python 3 refuses is a
@@ -29,6 +30,48 @@ class Python3SyntaxTest {
             epoch   2 | acc 71.43% | [0.5, 0.25]
             3 values, mean 2.333
             """;
+
+    /** Printed by {@code /usr/bin/python3 src/test/resources/neuralglm/jython/matmul_operator.py} (CPython 3, PyTorch 1.13). */
+    private static final String MATMUL = """
+            [[4.6, -0.7], [-0.4, -3.45], [0.85, -0.6375]]
+            [[-1.5, 2.5], [2.5, 5.75], [0.0, 1.0625]] [[9.0, -1.0], [-1.0, -6.5], [1.5, -0.875]] [[-8.25, -1.125], [3.25, -2.9375], [-1.125, -0.515625]]
+            [[1.25, -4.625], [-6.75, -0.3125], [-0.5, -0.859375]] [5.5, 6.0, 1.625] [-3.5, -1.5] 5.0
+            [[1.475, 0.025000000000000022], [0.22500000000000003, -0.6625], [0.5375000000000001, 0.04062500000000002]]
+            [[0.824824863208, 0.462008805608], [-0.158797504317, 0.493675994043]]
+            [[0.5, -1.0], [2.0, 0.25]]
+            [-1.05, 1.65, 0.025]
+            Scaled(2) @ 3 4 @ Scaled(5)
+            TypeError unsupported operand type(s) for @: 'int' and 'int'
+            a @ b 5.0
+            """;
+
+    @Test
+    void theMatmulOperatorComputesWhatPython3Computes() {
+        assertEquals(MATMUL, PyTorchPrintout.run("matmul_operator.py").replace("\r\n", "\n"));
+    }
+
+    @Test
+    void theMatmulOperatorTakesPython3sPrecedence() {
+        // Python 3's grammar: @ binds as * does, left to right, below unary minus and **; a decorator stays
+        final String[][] cases = {
+            {"y = x * a @ b", "y = __mm__((x * a), b)"},
+            {"y = -a @ b ** 2", "y = __mm__(-a, b ** 2)"},
+            {"y = a @ b @ c", "y = __mm__(__mm__(a, b), c)"},
+            {"y = a - b @ c", "y = a - __mm__(b, c)"},
+            {"y = a ** -b @ c", "y = __mm__(a ** -b, c)"},
+            {"y = a % b @ c // d", "y = (__mm__((a % b), c) // d)"},
+            {"y = not a @ b", "y = not __mm__(a, b)"},
+            {"y = a.T @ f(b)[0] / 2", "y = (__mm__(a.T, f(b)[0]) / 2)"},
+            {"y = a @ (b @ c)", "y = __mm__(a, (__mm__(b, c)))"},
+            {"y @= b", "y = __mm__(y, (b))"},
+            {"@decorator\ndef g(): return a", "@decorator\ndef g(): return a"},
+            {"s = 'a @ b'  # a @ b", "s = 'a @ b'  # a @ b"},
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
+                    .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
+        }
+    }
 
     @Test
     void fStringsPrintWhatPython3Prints() {
