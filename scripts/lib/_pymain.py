@@ -108,24 +108,91 @@ def python3_matmul(a, b):
     raise TypeError("unsupported operand type(s) for @: '%s' and '%s'" % (type(a).__name__, type(b).__name__))
 
 
-def run_path(path, namespace):
-    """Compiles the file at path with print_function and division, its f-strings and @ operators rewritten
-    (_py3syntax), and runs it in namespace, with print, super and round bound to python3_print, python3_super and
-    python3_round."""
-    import _py3syntax
-    with open(path, 'rU') as f:
-        source = f.read()
-    if not source.endswith('\n'):
-        source += '\n'
-    source = _py3syntax.translate(source)
-    namespace.setdefault('__name__', '__main__')
-    namespace['__file__'] = path
+def _python3_names(namespace):
+    """print, super, round and the helpers of the rewritten syntax, as Python 3 has them, in a script's or module's
+    namespace."""
     namespace['print'] = python3_print
     namespace['super'] = python3_super
     namespace['round'] = python3_round
     namespace['__fstr__'] = python3_str
     namespace['__mm__'] = python3_matmul
-    exec(compile(source, path, 'exec', FLAGS, 1), namespace)
+
+
+def compile_python3(source, path):
+    """@return the code of source (the text of the file at path) read as Python 3 reads it: its f-strings and @
+    operators rewritten (_py3syntax), compiled with print_function and division"""
+    import _py3syntax
+    if not source.endswith('\n'):
+        source += '\n'
+    return compile(_py3syntax.translate(source), path, 'exec', FLAGS, 1)
+
+
+class SiblingImporter(object):
+    """Imports the modules and packages in the script's folder as the script is read (compile_python3, with
+    Python 3's print, super and round), so that a PyTorch project split into files (model.py beside train.py) runs
+    as it does on Python 3. A module that only Python 2 reads (a print statement: a syntax error there) is compiled
+    as plain Jython reads it, as before. PEP 302 finder and loader (sys.meta_path)."""
+
+    def __init__(self, folder):
+        self.folder = os.path.abspath(folder)
+
+    def _file(self, fullname, path):
+        name = fullname.rpartition('.')[2]
+        folders = [self.folder] if path is None else [p for p in path if os.path.abspath(p).startswith(self.folder)]
+        for folder in folders:
+            package = os.path.join(folder, name, '__init__.py')
+            if os.path.isfile(package):
+                return package, True
+            module = os.path.join(folder, name + '.py')
+            if os.path.isfile(module):
+                return module, False
+        return None, False
+
+    def find_module(self, fullname, path=None):
+        return self if self._file(fullname, path)[0] is not None else None
+
+    def load_module(self, fullname):
+        if fullname in sys.modules:
+            return sys.modules[fullname]
+        parent = fullname.rpartition('.')[0]
+        path = getattr(sys.modules[parent], '__path__', None) if parent else None
+        filename, package = self._file(fullname, path)
+        import imp
+        module = imp.new_module(fullname)
+        module.__file__ = filename
+        module.__loader__ = self
+        if package:
+            module.__path__ = [os.path.dirname(filename)]
+            module.__package__ = fullname
+        else:
+            module.__package__ = parent or None
+        with open(filename, 'rU') as f:
+            source = f.read()
+        try:
+            code = compile_python3(source, filename)
+            _python3_names(module.__dict__)
+        except SyntaxError:
+            code = compile(source if source.endswith('\n') else source + '\n', filename, 'exec', 0, 1)
+        sys.modules[fullname] = module
+        try:
+            exec(code, module.__dict__)
+        except BaseException:
+            del sys.modules[fullname]
+            raise
+        return module
+
+
+def run_path(path, namespace):
+    """Compiles the file at path as Python 3 reads it (compile_python3: f-strings and @ rewritten, print_function
+    and division) and runs it in namespace, with print, super and round bound to python3_print, python3_super and
+    python3_round."""
+    with open(path, 'rU') as f:
+        source = f.read()
+    code = compile_python3(source, path)
+    namespace.setdefault('__name__', '__main__')
+    namespace['__file__'] = path
+    _python3_names(namespace)
+    exec(code, namespace)
 
 
 def main():
@@ -138,6 +205,7 @@ def main():
     path = sys.argv[1]
     sys.argv = sys.argv[1:]
     sys.path[0] = os.path.dirname(os.path.abspath(path))
+    sys.meta_path.insert(0, SiblingImporter(sys.path[0]))
     import __main__
     try:
         run_path(path, __main__.__dict__)

@@ -608,6 +608,10 @@ public final class Torch {
             d.data[i * m + i] = 1.0;
         }
         final Tensor t = Tensor.matrix(d);
+        final DType dtype = DType.of(a.get("dtype"), "eye");
+        if (dtype != null) {
+            dtype.apply(t);   // torch.eye(n, dtype=torch.float64): the dtype was accepted and left out
+        }
         t.setRequires_grad(a.bool("requires_grad", false));
         return t;
     }

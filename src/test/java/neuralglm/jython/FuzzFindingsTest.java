@@ -674,6 +674,17 @@ class FuzzFindingsTest {
                 "print(int(torch.tensor(-2.7)))");
     }
 
+    /** {@code torch.eye(n, dtype=...)} has that dtype (the bridge accepted dtype and left it out: a float64 identity was float32). */
+    @Test
+    void eyeTakesItsDtype() {
+        same("""
+                torch.float64 [[1, 0, 0], [0, 1, 0]] torch.float32 torch.float64
+                """,
+                "import torch",
+                "print('%s %s %s %s' % (torch.eye(2, dtype=torch.float64).dtype, torch.eye(2, 3, dtype=torch.int64).tolist(),",
+                "      torch.eye(2).dtype, torch.nn.Parameter(torch.eye(2, dtype=torch.float64)).dtype))");
+    }
+
     /**
      * The divisor's gradient of {@code u / v} in PyTorch 1.13's order, {@code -g ((u / v) / v)} (torch_fuzz seed 1213:
      * {@code x / x} at -1e-300 is 1 - 1 in exact arithmetic, and PyTorch's rounding of the two terms leaves 7.4e283;

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * inside functions) print what CPython 3 prints for {@code src/test/resources/neuralglm/jython/fstrings.py}; a float
  * field shows its repr and a bool True, as Python 3's (Jython's str.format gives 12 digits and 1). Python 2.7 code
  * is left as it is (a name followed at once by a string is not Python 2.7), and an f-string Python 3 refuses is a
- * SyntaxError here too.
+ * SyntaxError here too. Modules and packages beside the script are read as the script is ({@code _pymain.SiblingImporter});
+ * one only Python 2 reads, as plain Jython reads it.
  */
 class Python3SyntaxTest {
 
@@ -71,6 +72,32 @@ class Python3SyntaxTest {
             assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
                     .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
         }
+    }
+
+    @Test
+    void modulesBesideTheScriptAreReadAsTheScriptIs() {
+        // train.py imports siblingmodel (super(), f-strings, @, round, true division) and the package siblingpkg; on
+        // CPython 3 (cd project; /usr/bin/python3 train.py) it prints the first two lines. A module only Python 2
+        // reads (a print statement) is read as plain Jython reads it, as before (7 / 2 is 3 there)
+        final String dir = "src/test/resources/neuralglm/jython/project";
+        final String out = Jython.exec(String.join("\n",
+                "import sys, _pymain",
+                "importer = _pymain.SiblingImporter('" + dir + "')",
+                "sys.meta_path.insert(0, importer)",
+                "try:",
+                "    _pymain.run_path('" + dir + "/train.py', {'__name__': '__main__'})",
+                "    import siblinglegacy",
+                "    sys.stdout.write('legacy %d\\n' % siblinglegacy.VALUE)",
+                "finally:",
+                "    sys.meta_path.remove(importer)",
+                "    for name in ['siblingmodel', 'siblingpkg', 'siblingpkg.helpers', 'siblinglegacy']:",
+                "        sys.modules.pop(name, None)"));
+        assertEquals("""
+                describing 2
+                Net with 2 inputs, ratio 0.3333333333333333, 2 [[2.0, 4.0]] 1.5 torch.float64
+                a Python 2 module 3
+                legacy 3
+                """, out.replace("\r\n", "\n"));
     }
 
     @Test
