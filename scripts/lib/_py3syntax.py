@@ -13,6 +13,11 @@ _pymain.run_path), so that PyTorch code written for Python 3 runs unchanged:
   precedence (@ binds as * does, left to right: x * a @ b is __mm__((x * a), b), -a @ b ** 2 is __mm__(-a, b ** 2)),
   and a statement x @= y becomes x = __mm__(x, (y)). A @ at the start of a line is a decorator and stays.
 
+- annotations: a def's parameter and return annotations are left out (def forward(self, x: Tensor) -> Tensor: reads
+  def forward(self, x):), as is a bare * before keyword-only parameters (they take keywords still); a variable's
+  annotation (self.n: int = 3, x: List[int] = []) is left out of its assignment, and an annotation alone (n: int in
+  a class body) becomes pass.
+
 The rewrite works on the tokens of Python 2.7's own tokenizer (where f"..." reads as the name f followed by a string),
 so text in strings and comments is left as it is, and line numbers stay those of the script.
 """
@@ -29,8 +34,8 @@ class FStringError(SyntaxError):
 
 
 def translate(source):
-    """@return the source with its f-strings and @ operators rewritten (the same text when it has none)"""
-    return _matmuls(_fstrings(source))
+    """@return the source with its f-strings, @ operators and annotations rewritten (the same text when it has none)"""
+    return _matmuls(_annotations(_fstrings(source)))
 
 
 def _fstrings(source):
@@ -432,3 +437,116 @@ def _statement_edit(tokens, k, source, starts):
     value = source[_offset(starts, tokens[k + 2][2]):_offset(starts, tokens[last - 1][3])]
     return (_offset(starts, tokens[first][2]), _offset(starts, tokens[last - 1][3]),
             '%s = __mm__(%s, (%s))' % (target, target, value))
+
+
+# ------------------------------------------------------------------------------------------------ annotations
+
+_COMPOUND = frozenset(['if', 'elif', 'else', 'while', 'for', 'try', 'except', 'finally', 'with', 'def', 'class',
+                       'lambda', 'return', 'print', 'yield', 'assert', 'del', 'raise', 'import', 'from', 'global',
+                       'exec', 'pass', 'break', 'continue'])
+
+
+def _blank(text):
+    """What replaces removed text: its line breaks, so that line numbers stay (inside brackets they join lines)."""
+    return '\n' * text.count('\n')
+
+
+def _annotations(source):
+    if ':' not in source:
+        return source
+    try:
+        tokens = [t for t in tokenize.generate_tokens(StringIO.StringIO(source).readline) if t[0] not in _SKIP]
+    except (tokenize.TokenError, IndentationError):
+        return source
+    starts = _line_starts(source)
+    edits = []
+    line_start = True
+    for k, t in enumerate(tokens):
+        first = line_start
+        line_start = t[0] in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT) or t[1] == ';'
+        if not first or t[0] != tokenize.NAME:
+            continue
+        try:
+            if t[1] == 'def':
+                edits.extend(_def_edits(tokens, k, source, starts))
+            elif t[1] not in _COMPOUND and t[1] not in _KEYWORDS:
+                edits.extend(_variable_edits(tokens, k, source, starts))
+        except _Abandon:
+            continue
+    for start, end, text in sorted(edits, reverse=True):
+        source = source[:start] + text + source[end:]
+    return source
+
+
+def _def_edits(tokens, k, source, starts):
+    """def name(p: A = d, *, q: B) -> R:  ->  def name(p = d, q):"""
+    if k + 2 >= len(tokens) or tokens[k + 2][1] != '(':
+        raise _Abandon()
+    close = _match_forward(tokens, k + 2)
+    edits = []
+    i = k + 3
+    while i < close:
+        j = i
+        if tokens[j][1] in ('*', '**'):
+            if tokens[j][1] == '*' and tokens[j + 1][1] in (',', ')'):
+                # a bare * (keyword-only parameters follow): left out with its comma
+                end = tokens[j + 1][2] if tokens[j + 1][1] == ')' else tokens[j + 1][3]
+                if tokens[j + 1][1] == ')' and tokens[j - 1][1] == ',':
+                    edits.append((_offset(starts, tokens[j - 1][2]), _offset(starts, tokens[j][3]), ''))
+                else:
+                    edits.append((_offset(starts, tokens[j][2]), _offset(starts, end), ''))
+                i = j + 2
+                continue
+            j += 1
+        if tokens[j][0] != tokenize.NAME:
+            raise _Abandon()
+        j += 1
+        if tokens[j][1] == ':':
+            # the annotation: up to the default's = or the next parameter's comma at this depth
+            e = j + 1
+            while e < close and tokens[e][1] not in (',', '='):
+                e = _match_forward(tokens, e) + 1 if tokens[e][1] in _OPEN else e + 1
+            removed = source[_offset(starts, tokens[j - 1][3]):_offset(starts, tokens[e - 1][3])]
+            edits.append((_offset(starts, tokens[j - 1][3]), _offset(starts, tokens[e - 1][3]), _blank(removed)))
+            j = e
+        # the default, if any, to the comma
+        while j < close and tokens[j][1] != ',':
+            j = _match_forward(tokens, j) + 1 if tokens[j][1] in _OPEN else j + 1
+        i = j + 1
+    # the return annotation: -> (two tokens in Python 2.7) up to the header's colon
+    j = close + 1
+    if j + 1 < len(tokens) and tokens[j][1] == '-' and tokens[j + 1][1] == '>' and tokens[j + 1][2] == tokens[j][3]:
+        e = j + 2
+        while e < len(tokens) and tokens[e][1] != ':':
+            e = _match_forward(tokens, e) + 1 if tokens[e][1] in _OPEN else e + 1
+        if e >= len(tokens):
+            raise _Abandon()
+        removed = source[_offset(starts, tokens[close][3]):_offset(starts, tokens[e][2])]
+        edits.append((_offset(starts, tokens[close][3]), _offset(starts, tokens[e][2]),
+                      ' \\\n' * removed.count('\n')))
+    return edits
+
+
+def _variable_edits(tokens, k, source, starts):
+    """target: A = v  ->  target = v;  target: A  ->  pass (a statement of its own)"""
+    j = k + 1
+    while j < len(tokens):
+        if tokens[j][1] == '.' and tokens[j + 1][0] == tokenize.NAME:
+            j += 2
+        elif tokens[j][1] == '[':
+            j = _match_forward(tokens, j) + 1
+        else:
+            break
+    if j >= len(tokens) or tokens[j][1] != ':':
+        return []
+    e = j + 1
+    while e < len(tokens) and tokens[e][1] != '=' and tokens[e][0] not in (tokenize.NEWLINE, tokenize.ENDMARKER) \
+            and tokens[e][1] != ';':
+        e = _match_forward(tokens, e) + 1 if tokens[e][1] in _OPEN else e + 1
+    if e >= len(tokens):
+        raise _Abandon()
+    if tokens[e][1] == '=':
+        removed = source[_offset(starts, tokens[j - 1][3]):_offset(starts, tokens[e][2])]
+        return [(_offset(starts, tokens[j - 1][3]), _offset(starts, tokens[e][2]), ' ' + ' \\\n' * removed.count('\n'))]
+    removed = source[_offset(starts, tokens[k][2]):_offset(starts, tokens[e - 1][3])]
+    return [(_offset(starts, tokens[k][2]), _offset(starts, tokens[e - 1][3]), 'pass' + ' \\\n' * removed.count('\n'))]

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * inside functions) print what CPython 3 prints for {@code src/test/resources/neuralglm/jython/fstrings.py}; a float
  * field shows its repr and a bool True, as Python 3's (Jython's str.format gives 12 digits and 1). Python 2.7 code
  * is left as it is (a name followed at once by a string is not Python 2.7), and an f-string Python 3 refuses is a
- * SyntaxError here too. Modules and packages beside the script are read as the script is ({@code _pymain.SiblingImporter});
+ * SyntaxError here too. Annotations are left out (a def's, a variable's; a bare * before keyword-only parameters), and
+ * {@code scripts/lib/typing.py} stands for Python 3's typing. Modules and packages beside the script are read as the script is ({@code _pymain.SiblingImporter});
  * one only Python 2 reads, as plain Jython reads it.
  */
 class Python3SyntaxTest {
@@ -98,6 +99,28 @@ class Python3SyntaxTest {
                 a Python 2 module 3
                 legacy 3
                 """, out.replace("\r\n", "\n"));
+    }
+
+    @Test
+    void annotationsAreLeftOut() {
+        // CPython 3's printout of annotations.py (/usr/bin/python3), which annotates parameters, returns, variables,
+        // class attributes and keyword-only parameters and imports typing names
+        assertEquals("""
+                tiny [[3.5]] [[7.0]] 3 7 2.0
+                [[3.0]] [[3.0]]
+                """, PyTorchPrintout.run("annotations.py").replace("\r\n", "\n"));
+        final String[][] cases = {
+            {"def f(self, x: int, y: List[int] = [1], *, z: str = 'a') -> Dict[str, int]:\n    return x",
+                "def f(self, x, y = [1],  z = 'a'):\n    return x"},
+            {"class C:\n    n: int\n    m: float = 2.0", "class C:\n    pass\n    m = 2.0"},
+            {"self.x: Tensor = y", "self.x = y"},
+            {"d = {'a': 1}; x = y[1:2]; f(a=lambda q: q)", "d = {'a': 1}; x = y[1:2]; f(a=lambda q: q)"},
+            {"if x: y = 1\nelse: y = 2", "if x: y = 1\nelse: y = 2"},
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
+                    .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
+        }
     }
 
     @Test
