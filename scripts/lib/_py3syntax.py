@@ -18,12 +18,16 @@ _pymain.run_path), so that PyTorch code written for Python 3 runs unchanged:
   annotation (self.n: int = 3, x: List[int] = []) is left out of its assignment, and an annotation alone (n: int in
   a class body) becomes pass.
 
+- underscores in numbers (10_000, 1_000.5, 0x_ff) are left out, and raise X from Y reads raise X (the cause is
+  not kept).
+
 The rewrite works on the tokens of Python 2.7's own tokenizer (where f"..." reads as the name f followed by a string),
 so text in strings and comments is left as it is, and line numbers stay those of the script.
 """
 from __future__ import absolute_import
 
 import StringIO
+import re
 import tokenize
 
 _PREFIXES = frozenset(['f', 'rf', 'fr'])
@@ -35,7 +39,7 @@ class FStringError(SyntaxError):
 
 def translate(source):
     """@return the source with its f-strings, @ operators and annotations rewritten (the same text when it has none)"""
-    return _matmuls(_annotations(_fstrings(source)))
+    return _matmuls(_annotations(_small(_fstrings(source))))
 
 
 def _fstrings(source):
@@ -550,3 +554,59 @@ def _variable_edits(tokens, k, source, starts):
         return [(_offset(starts, tokens[j - 1][3]), _offset(starts, tokens[e][2]), ' ' + ' \\\n' * removed.count('\n'))]
     removed = source[_offset(starts, tokens[k][2]):_offset(starts, tokens[e - 1][3])]
     return [(_offset(starts, tokens[k][2]), _offset(starts, tokens[e - 1][3]), 'pass' + ' \\\n' * removed.count('\n'))]
+
+
+# ------------------------------------------------------------------------------------------------ numbers, raise from
+
+_NUMBER = re.compile(r'^(0[xX](_?[0-9a-fA-F])+|0[oO](_?[0-7])+|0[bB](_?[01])+'
+                     r'|(\d(_?\d)*)?(\.(\d(_?\d)*)?)?([eE][+-]?\d(_?\d)*)?[jJ]?)[lL]?$')
+
+
+def _small(source):
+    """10_000 -> 10000 (Python 2.7 reads the number 10 and the name _000); raise X from Y -> raise X"""
+    if '_' not in source and 'raise' not in source:
+        return source
+    try:
+        tokens = [t for t in tokenize.generate_tokens(StringIO.StringIO(source).readline) if t[0] not in _SKIP]
+    except (tokenize.TokenError, IndentationError):
+        return source
+    starts = _line_starts(source)
+    edits = []
+    line_start = True
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        first = line_start
+        line_start = t[0] in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT) or t[1] == ';'
+        if t[0] == tokenize.NUMBER and k + 1 < len(tokens) and tokens[k + 1][0] == tokenize.NAME \
+                and tokens[k + 1][2] == t[3]:
+            j = k + 1
+            while j + 1 < len(tokens) and tokens[j + 1][2] == tokens[j][3] and (
+                    tokens[j + 1][0] in (tokenize.NUMBER, tokenize.NAME)
+                    or tokens[j + 1][1] in ('+', '-') and tokens[j][1][-1:] in 'eE'):
+                j += 1
+            text = source[_offset(starts, t[2]):_offset(starts, tokens[j][3])]
+            if '_' in text and _NUMBER.match(text) and '__' not in text:
+                edits.append((_offset(starts, t[2]), _offset(starts, tokens[j][3]), text.replace('_', '')))
+                k = j + 1
+                continue
+        if first and t[1] == 'raise':
+            j = k + 1
+            while j < len(tokens) and tokens[j][0] not in (tokenize.NEWLINE, tokenize.ENDMARKER) and tokens[j][1] != ';':
+                if tokens[j][1] in _OPEN:
+                    j = _match_forward(tokens, j) + 1
+                    continue
+                if tokens[j][1] == 'from' and tokens[j][0] == tokenize.NAME:
+                    e = j
+                    while e < len(tokens) and tokens[e][0] not in (tokenize.NEWLINE, tokenize.ENDMARKER) \
+                            and tokens[e][1] != ';':
+                        e = _match_forward(tokens, e) + 1 if tokens[e][1] in _OPEN else e + 1
+                    removed = source[_offset(starts, tokens[j - 1][3]):_offset(starts, tokens[e - 1][3])]
+                    edits.append((_offset(starts, tokens[j - 1][3]), _offset(starts, tokens[e - 1][3]),
+                                  ' \\\n' * removed.count('\n')))
+                    break
+                j += 1
+        k += 1
+    for start, end, text in sorted(edits, reverse=True):
+        source = source[:start] + text + source[end:]
+    return source

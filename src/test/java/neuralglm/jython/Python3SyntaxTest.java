@@ -124,6 +124,23 @@ class Python3SyntaxTest {
     }
 
     @Test
+    void underscoresInNumbersAndRaiseFrom() {
+        final String[][] cases = {
+            {"n = 10_000 + 1_000.5 + 0x_ff + 1e1_0 + 3_1j + 1_000e-3", "n = 10000 + 1000.5 + 0xff + 1e10 + 31j + 1000e-3"},
+            {"m = x_1 + _a1 + a_b", "m = x_1 + _a1 + a_b"},
+            {"raise RuntimeError('bad') from e", "raise RuntimeError('bad')"},
+            {"raise KeyError(f(from_x)) from None", "raise KeyError(f(from_x))"},
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
+                    .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
+        }
+        // Python 3: 10_000 + 1_000.5 + 0x_ff + 1e1_0 + 3_1j + 1_000e-3 + 1.5e+1_0 == (25000011256.5+31j)
+        assertEquals("(25000011256.5+31j)", Jython.exec("import _py3syntax\nprint(eval(_py3syntax.translate("
+                + pyString("10_000 + 1_000.5 + 0x_ff + 1e1_0 + 3_1j + 1_000e-3 + 1.5e+1_0\n") + ")))").trim());
+    }
+
+    @Test
     void fStringsPrintWhatPython3Prints() {
         assertEquals(PYTHON3, PyTorchPrintout.run("fstrings.py").replace("\r\n", "\n"));
     }
