@@ -18,6 +18,9 @@ _pymain.run_path), so that PyTorch code written for Python 3 runs unchanged:
   annotation (self.n: int = 3, x: List[int] = []) is left out of its assignment, and an annotation alone (n: int in
   a class body) becomes pass.
 
+- unpacking where Python 2.7 has none: a call's positional arguments after a starred one or several starred ones
+  (nn.Sequential(*layers, nn.Linear(h, 1)), x.view(*shape, -1)) are joined into one *(list(layers) + [...]), and a
+  list or tuple display with a starred item ([*a, b]) becomes (list(a) + [b]).
 - underscores in numbers (10_000, 1_000.5, 0x_ff) are left out, and raise X from Y reads raise X (the cause is
   not kept).
 
@@ -39,7 +42,7 @@ class FStringError(SyntaxError):
 
 def translate(source):
     """@return the source with its f-strings, @ operators and annotations rewritten (the same text when it has none)"""
-    return _matmuls(_annotations(_small(_fstrings(source))))
+    return _matmuls(_stars(_annotations(_small(_fstrings(source)))))
 
 
 def _fstrings(source):
@@ -610,3 +613,88 @@ def _small(source):
     for start, end, text in sorted(edits, reverse=True):
         source = source[:start] + text + source[end:]
     return source
+
+
+# ------------------------------------------------------------------------------------------------ starred items
+
+def _items(tokens, open_index, close):
+    """@return the comma-separated items inside the brackets at open_index .. close: [(first, last)] token indices"""
+    items, i = [], open_index + 1
+    while i < close:
+        j = i
+        while j < close and tokens[j][1] != ',':
+            j = _match_forward(tokens, j) + 1 if tokens[j][1] in _OPEN else j + 1
+        if j > i:
+            items.append((i, j - 1))
+        i = j + 1
+    return items
+
+
+def _star_edit(tokens, open_index, source, starts):
+    """The rewrite of the call or display opened at open_index when Python 2.7 cannot read its starred items, or None"""
+    close = _match_forward(tokens, open_index)
+    items = _items(tokens, open_index, close)
+    kinds = []
+    for first, last in items:
+        t = tokens[first][1]
+        if t == '**':
+            kinds.append('**')
+        elif t == '*':
+            kinds.append('*')
+        elif first + 1 <= last and tokens[first][0] == tokenize.NAME and tokens[first + 1][1] == '=':
+            kinds.append('=')
+        elif tokens[first][0] == tokenize.NAME and tokens[first][1] in ('for',) or any(
+                tokens[i][1] == 'for' for i in range(first, last + 1)):
+            return None   # a generator or comprehension: nothing to do
+        else:
+            kinds.append('')
+    if '*' not in kinds:
+        return None
+    text = lambda a, b: source[_offset(starts, tokens[a][2]):_offset(starts, tokens[b][3])]
+    call = open_index > 0 and tokens[open_index][1] == '(' and _operand_end(tokens[open_index - 1])
+    if call:
+        positional = [k for k, kind in enumerate(kinds) if kind in ('', '*')]
+        starred = [k for k in positional if kinds[k] == '*']
+        if len(starred) == 1 and starred[0] == positional[-1]:
+            return None   # f(a, *b): Python 2.7 reads it
+        parts = ['list(%s)' % text(items[k][0] + 1, items[k][1]) if kinds[k] == '*' else '[%s]' % text(*items[k])
+                 for k in positional]
+        rest = [text(*items[k]) for k, kind in enumerate(kinds) if kind in ('=', '**')]
+        joined = ', '.join(['*(' + ' + '.join(parts) + ')'] + rest)
+        return _offset(starts, tokens[open_index][3]), _offset(starts, tokens[close][2]), joined
+    if tokens[open_index][1] not in ('[', '(') or '=' in kinds or '**' in kinds:
+        return None
+    parts = ['list(%s)' % text(items[k][0] + 1, items[k][1]) if kind == '*' else '[%s]' % text(*items[k])
+             for k, kind in enumerate(kinds)]
+    joined = '(' + ' + '.join(parts) + ')'
+    if tokens[open_index][1] == '(':
+        joined = 'tuple' + joined
+    return _offset(starts, tokens[open_index][2]), _offset(starts, tokens[close][3]), joined
+
+
+def _stars(source):
+    if '*' not in source:
+        return source
+    while True:
+        try:
+            tokens = [t for t in tokenize.generate_tokens(StringIO.StringIO(source).readline) if t[0] not in _SKIP]
+        except (tokenize.TokenError, IndentationError):
+            return source
+        starts = _line_starts(source)
+        found = None
+        # the innermost first: the last opening bracket whose items need it, scanning from the end
+        for k in range(len(tokens) - 1, -1, -1):
+            if tokens[k][1] in ('(', '[') and tokens[k][0] == tokenize.OP:
+                if tokens[k][1] == '(' and k > 0 and tokens[k - 1][1] == 'def' or k > 1 and tokens[k - 2][1] == 'def':
+                    continue   # a def's parameters (*args there is Python 2.7's too)
+                try:
+                    found = _star_edit(tokens, k, source, starts)
+                except _Abandon:
+                    return source
+                if found is not None:
+                    break
+        if found is None:
+            return source
+        start, end, text = found
+        text += ' \\\n' * (source.count('\n', start, end) - text.count('\n'))
+        source = source[:start] + text + source[end:]

@@ -141,6 +141,28 @@ class Python3SyntaxTest {
     }
 
     @Test
+    void starredItemsWherePython2HasNone() {
+        final String[][] cases = {
+            {"net = nn.Sequential(*layers, nn.Linear(h, 1))", "net = nn.Sequential(*(list(layers) + [nn.Linear(h, 1)]))"},
+            {"y = x.view(*shape, -1)", "y = x.view(*(list(shape) + [-1]))"},
+            {"z = f(*a, *b, key=1, **kw)", "z = f(*(list(a) + list(b)), key=1, **kw)"},
+            {"n = f(g(*a, 1), *b)", "n = f(g(*(list(a) + [1])), *b)"},
+            {"lst = [*a, b, *c]", "lst = (list(a) + [b] + list(c))"},
+            {"tup = (*a, b)", "tup = tuple(list(a) + [b])"},
+            {"w = g(a, *b, key=1); print(*items, sep=', ')", "w = g(a, *b, key=1); print(*items, sep=', ')"},
+            {"def k(self, *args, **kw): return sum(x for x in args)", "def k(self, *args, **kw): return sum(x for x in args)"},
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
+                    .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
+        }
+        // Python 3 prints (1, 2, 3, 4) [0, 1, 5] (0, 1)
+        assertEquals("(1, 2, 3, 4) [0, 1, 5] (0, 1)", Jython.exec("import _py3syntax\nexec(compile(_py3syntax.translate("
+                + pyString("import sys\nsys.stdout.write('%s %s %s\\n' % ((lambda *a: a)(*[1, 2], 3, *[4]), [*range(2), 5], (*range(2),)))\n")
+                + "), '<t>', 'exec'))").trim());
+    }
+
+    @Test
     void fStringsPrintWhatPython3Prints() {
         assertEquals(PYTHON3, PyTorchPrintout.run("fstrings.py").replace("\r\n", "\n"));
     }
