@@ -41,8 +41,15 @@ class FStringError(SyntaxError):
 
 
 def translate(source):
-    """@return the source with its f-strings, @ operators and annotations rewritten (the same text when it has none)"""
-    return _matmuls(_stars(_annotations(_small(_fstrings(source)))))
+    """@return the source with its f-strings, @ operators, annotations, starred items, numbers and raise-from
+    rewritten (the same text when it has none). Source the tokenizer cannot read (an unclosed string or bracket, bad
+    indentation) is returned as it is, so that compiling it reports the script's own syntax error."""
+    for stage in (_fstrings, _small, _annotations, _stars, _matmuls):
+        try:
+            source = stage(source)
+        except (tokenize.TokenError, IndentationError):
+            return source
+    return source
 
 
 def _fstrings(source):
@@ -61,7 +68,10 @@ def _fstrings(source):
         group, end = _string_group(tokens, k)
         if group and any(prefix is not None for prefix, _ in group):
             first, last = group[0][1], group[-1][1]
-            text = _group_text(group)
+            try:
+                text = _group_text(group)
+            except FStringError as e:
+                raise FStringError('%s (line %d)' % (e.args[0], first[2][0]))
             edits.append((offset(first[2]) - (len(group[0][0]) if group[0][0] is not None else 0), offset(last[3]), text))
             k = end
         else:
