@@ -304,28 +304,26 @@ def _operand_end(t):
         or t[0] == tokenize.OP and t[1] in _CLOSE
 
 
-def _match_forward(tokens, i):
+def _match(tokens, i, step):
+    """@return the index of the bracket matching the one at i, looking forwards (step 1) or backwards (-1)"""
+    opening, closing = (_OPEN, _CLOSE) if step > 0 else (_CLOSE, _OPEN)
     depth = 0
-    for j in range(i, len(tokens)):
-        if tokens[j][1] in _OPEN:
+    for j in range(i, len(tokens) if step > 0 else -1, step):
+        if tokens[j][1] in opening:
             depth += 1
-        elif tokens[j][1] in _CLOSE:
+        elif tokens[j][1] in closing:
             depth -= 1
             if depth == 0:
                 return j
     raise _Abandon()
 
 
+def _match_forward(tokens, i):
+    return _match(tokens, i, 1)
+
+
 def _match_backward(tokens, j):
-    depth = 0
-    for i in range(j, -1, -1):
-        if tokens[i][1] in _CLOSE:
-            depth += 1
-        elif tokens[i][1] in _OPEN:
-            depth -= 1
-            if depth == 0:
-                return i
-    raise _Abandon()
+    return _match(tokens, j, -1)
 
 
 def _atom_end(tokens, i):
