@@ -21,6 +21,8 @@ _pymain.run_path), so that PyTorch code written for Python 3 runs unchanged:
 - unpacking where Python 2.7 has none: a call's positional arguments after a starred one or several starred ones
   (nn.Sequential(*layers, nn.Linear(h, 1)), x.view(*shape, -1)) are joined into one *(list(layers) + [...]), and a
   list or tuple display with a starred item ([*a, b]) becomes (list(a) + [b]).
+- extended unpacking in an assignment (first, *rest = batch; *init, last = xs) reads the value once and hands the
+  starred name a list (__unpack__, _pymain.python3_unpack: Python 3's ValueError when the value is too short).
 - underscores in numbers (10_000, 1_000.5, 0x_ff) are left out, and raise X from Y reads raise X (the cause is
   not kept).
 
@@ -44,7 +46,7 @@ def translate(source):
     """@return the source with its f-strings, @ operators, annotations, starred items, numbers and raise-from
     rewritten (the same text when it has none). Source the tokenizer cannot read (an unclosed string or bracket, bad
     indentation) is returned as it is, so that compiling it reports the script's own syntax error."""
-    for stage in (_fstrings, _small, _annotations, _stars, _matmuls):
+    for stage in (_fstrings, _small, _annotations, _unpacking, _stars, _matmuls):
         try:
             source = stage(source)
         except (tokenize.TokenError, IndentationError):
@@ -706,3 +708,56 @@ def _stars(source):
         start, end, text = found
         text += ' \\\n' * (source.count('\n', start, end) - text.count('\n'))
         source = source[:start] + text + source[end:]
+
+
+# ------------------------------------------------------------------------------------------------ extended unpacking
+
+def _unpacking(source):
+    """a, *b, c = value  ->  a, b, c = __unpack__(value, 1, 1) (a statement whose target holds one starred name)"""
+    if '*' not in source:
+        return source
+    tokens = [t for t in tokenize.generate_tokens(StringIO.StringIO(source).readline) if t[0] not in _SKIP]
+    starts = _line_starts(source)
+    edits = []
+    line_start = True
+    for k, t in enumerate(tokens):
+        first = line_start
+        line_start = t[0] in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT) or t[1] == ';'
+        if not first or t[0] == tokenize.NAME and t[1] in _KEYWORDS:
+            continue
+        # the target: up to the first = at depth 0 of this statement
+        j, star, items = k, None, 0
+        while j < len(tokens) and tokens[j][1] not in ('=', ';') and tokens[j][0] not in (tokenize.NEWLINE,
+                                                                                           tokenize.ENDMARKER):
+            if tokens[j][1] in _OPEN:
+                break
+            if tokens[j][1] == '*' and (j == k or tokens[j - 1][1] == ',') and tokens[j + 1][0] == tokenize.NAME:
+                if star is not None:
+                    star = -1
+                    break
+                star = items
+            elif tokens[j][1] == ',':
+                items += 1
+            elif tokens[j][0] != tokenize.NAME and tokens[j][1] != '*':
+                star = -1
+                break
+            j += 1
+        if star is None or star < 0 or j >= len(tokens) or tokens[j][1] != '=' or tokens[j + 1][1] == '=':
+            continue
+        if tokens[j - 1][1] == ',':
+            items -= 1   # a trailing comma
+        total = items + 1
+        e = j + 1
+        while e < len(tokens) and tokens[e][0] not in (tokenize.NEWLINE, tokenize.ENDMARKER) and tokens[e][1] != ';':
+            e = _match_forward(tokens, e) + 1 if tokens[e][1] in _OPEN else e + 1
+        target = source[_offset(starts, tokens[k][2]):_offset(starts, tokens[j - 1][3])]
+        value = source[_offset(starts, tokens[j + 1][2]):_offset(starts, tokens[e - 1][3])]
+        new_target = target.replace('*', '', 1)
+        if total == 1:
+            new_target = new_target.rstrip().rstrip(',') + ','
+        text = '%s = __unpack__(%s, %d, %d)' % (new_target, value, star, total - 1 - star)
+        text += ' \\\n' * ((target + value).count('\n') - text.count('\n'))
+        edits.append((_offset(starts, tokens[k][2]), _offset(starts, tokens[e - 1][3]), text))
+    for start, end, text in sorted(edits, reverse=True):
+        source = source[:start] + text + source[end:]
+    return source

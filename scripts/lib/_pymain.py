@@ -108,6 +108,15 @@ def python3_matmul(a, b):
     raise TypeError("unsupported operand type(s) for @: '%s' and '%s'" % (type(a).__name__, type(b).__name__))
 
 
+def python3_unpack(value, before, after):
+    """first, *rest = value as Python 3 reads it (_py3syntax rewrites it as first, rest = __unpack__(value, 1, 0)):
+    the items before and after the starred name, and a list of those between."""
+    items = list(value)
+    if len(items) < before + after:
+        raise ValueError("not enough values to unpack (expected at least %d, got %d)" % (before + after, len(items)))
+    return tuple(items[:before]) + (items[before:len(items) - after],) + tuple(items[len(items) - after:])
+
+
 def _python3_names(namespace):
     """print, super, round and the helpers of the rewritten syntax, as Python 3 has them, in a script's or module's
     namespace."""
@@ -116,6 +125,7 @@ def _python3_names(namespace):
     namespace['round'] = python3_round
     namespace['__fstr__'] = python3_str
     namespace['__mm__'] = python3_matmul
+    namespace['__unpack__'] = python3_unpack
 
 
 def compile_python3(source, path):

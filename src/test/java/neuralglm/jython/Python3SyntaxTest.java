@@ -163,6 +163,24 @@ class Python3SyntaxTest {
     }
 
     @Test
+    void extendedUnpacking() {
+        final String script = String.join("\n",
+                "first, *rest = [1, 2, 3]; *init, last = (1, 2, 3); a, *b, c = range(5); *e, = 'ab'",
+                "print(first, rest, init, last, a, b, c, e)",
+                "try:",
+                "    a, *b, c = [1]",
+                "except ValueError as ex:",
+                "    print('ValueError', ex)", "");
+        // CPython 3's printout of the same lines
+        assertEquals("""
+                1 [2, 3] [1, 2] 3 0 [1, 2, 3] 4 ['a', 'b']
+                ValueError not enough values to unpack (expected at least 2, got 1)
+                """, Jython.exec("import _py3syntax, _pymain\nns = {}\n_pymain._python3_names(ns)\n"
+                + "exec(compile(_py3syntax.translate(" + pyString(script) + "), '<t>', 'exec', _pymain.FLAGS, 1), ns)")
+                .replace("\r\n", "\n"));
+    }
+
+    @Test
     void fStringsPrintWhatPython3Prints() {
         assertEquals(PYTHON3, PyTorchPrintout.run("fstrings.py").replace("\r\n", "\n"));
     }
