@@ -14,13 +14,17 @@ _pymain.run_path), so that PyTorch code written for Python 3 runs unchanged:
   and a statement x @= y becomes x = __mm__(x, (y)). A @ at the start of a line is a decorator and stays.
 
 - annotations: a def's parameter and return annotations are left out (def forward(self, x: Tensor) -> Tensor: reads
-  def forward(self, x):), as is a bare * before keyword-only parameters (they take keywords still); a variable's
+  def forward(self, x):); a variable's
   annotation (self.n: int = 3, x: List[int] = []) is left out of its assignment, and an annotation alone (n: int in
   a class body) becomes pass.
 
 - unpacking where Python 2.7 has none: a call's positional arguments after a starred one or several starred ones
   (nn.Sequential(*layers, nn.Linear(h, 1)), x.view(*shape, -1)) are joined into one *(list(layers) + [...]), and a
   list or tuple display with a starred item ([*a, b]) becomes (list(a) + [b]).
+- keyword-only parameters (after *args or a bare *): def f(x, *args, scale=1.0) reads def f(x, *args, **__kw) and
+  its body starts with scale = __kwonly__(__kw, 'scale', 1.0, 'f') (_pymain.python3_kwonly), then a check that no
+  other keyword came (Python 3's TypeErrors for a missing or an unexpected keyword). The defaults are evaluated at
+  each call, not once.
 - extended unpacking in an assignment (first, *rest = batch; *init, last = xs) reads the value once and hands the
   starred name a list (__unpack__, _pymain.python3_unpack: Python 3's ValueError when the value is too short).
 - underscores in numbers (10_000, 1_000.5, 0x_ff) are left out, and raise X from Y reads raise X (the cause is
@@ -46,7 +50,7 @@ def translate(source):
     """@return the source with its f-strings, @ operators, annotations, starred items, numbers and raise-from
     rewritten (the same text when it has none). Source the tokenizer cannot read (an unclosed string or bracket, bad
     indentation) is returned as it is, so that compiling it reports the script's own syntax error."""
-    for stage in (_fstrings, _small, _annotations, _unpacking, _stars, _matmuls):
+    for stage in (_fstrings, _small, _annotations, _keyword_only, _unpacking, _stars, _matmuls):
         try:
             source = stage(source)
         except (tokenize.TokenError, IndentationError):
@@ -506,13 +510,7 @@ def _def_edits(tokens, k, source, starts):
         j = i
         if tokens[j][1] in ('*', '**'):
             if tokens[j][1] == '*' and tokens[j + 1][1] in (',', ')'):
-                # a bare * (keyword-only parameters follow): left out with its comma
-                end = tokens[j + 1][2] if tokens[j + 1][1] == ')' else tokens[j + 1][3]
-                if tokens[j + 1][1] == ')' and tokens[j - 1][1] == ',':
-                    edits.append((_offset(starts, tokens[j - 1][2]), _offset(starts, tokens[j][3]), ''))
-                else:
-                    edits.append((_offset(starts, tokens[j][2]), _offset(starts, end), ''))
-                i = j + 2
+                i = j + 2   # a bare * (keyword-only parameters follow): _keyword_only's
                 continue
             j += 1
         if tokens[j][0] != tokenize.NAME:
@@ -761,3 +759,91 @@ def _unpacking(source):
     for start, end, text in sorted(edits, reverse=True):
         source = source[:start] + text + source[end:]
     return source
+
+
+# ------------------------------------------------------------------------------------------------ keyword-only
+
+_BLOCK_STARTS = frozenset(['if', 'for', 'while', 'try', 'with', 'def', 'class'])
+
+
+def _keyword_only(source):
+    """def f(a, *args, k=1, m): body  ->  def f(a, *args, **__kw): k = __kwonly__(__kw, 'k', 1, 'f'); ...; body"""
+    if '*' not in source or 'def' not in source:
+        return source
+    tokens = [t for t in tokenize.generate_tokens(StringIO.StringIO(source).readline) if t[0] not in _SKIP]
+    starts = _line_starts(source)
+    edits = []
+    for k, t in enumerate(tokens):
+        if t[0] != tokenize.NAME or t[1] != 'def' or k + 2 >= len(tokens) or tokens[k + 2][1] != '(':
+            continue
+        try:
+            edits.extend(_keyword_only_edits(tokens, k, source, starts))
+        except _Abandon:
+            continue
+    for start, end, text in sorted(edits, reverse=True):
+        source = source[:start] + text + source[end:]
+    return source
+
+
+def _keyword_only_edits(tokens, k, source, starts):
+    name = tokens[k + 1][1]
+    close = _match_forward(tokens, k + 2)
+    items = _items(tokens, k + 2, close)
+    star = None
+    for n, (first, last) in enumerate(items):
+        if tokens[first][1] == '*':
+            star = n
+            break
+    if star is None or star == len(items) - 1:
+        return []
+    kwonly, kwargs = [], None
+    for first, last in items[star + 1:]:
+        if tokens[first][1] == '**':
+            kwargs = tokens[first + 1][1]
+        elif tokens[first][0] == tokenize.NAME:
+            default = source[_offset(starts, tokens[first + 2][2]):_offset(starts, tokens[last][3])] \
+                if first + 1 <= last and tokens[first + 1][1] == '=' else None
+            kwonly.append((tokens[first][1], default))
+        else:
+            raise _Abandon()
+    if not kwonly:
+        return []
+    text = lambda f, l: source[_offset(starts, tokens[f][2]):_offset(starts, tokens[l][3])]
+    bare = items[star][0] == items[star][1]
+    keep = [text(*item) for item in items[:star]] + ([] if bare else [text(*items[star])])
+    holder = kwargs or '__kw'
+    keep.append('**' + holder)
+    bindings = ['%s = __kwonly__(%s, %r%s, %r)' % (n, holder, n, '' if d is None else ', ' + d, name) if d is not None
+                else '%s = __kwonly__(%s, %r, function=%r)' % (n, holder, n, name) for n, d in kwonly]
+    if kwargs is None:
+        bindings.append('__kwonly_done__(%s, %r)' % (holder, name))
+    prologue = '; '.join(bindings)
+    removed = source[_offset(starts, tokens[k + 2][3]):_offset(starts, tokens[close][2])]
+    params = ', '.join(keep)
+    edits = [(_offset(starts, tokens[k + 2][3]), _offset(starts, tokens[close][2]),
+              params + '\n' * (removed.count('\n') - params.count('\n')))]
+    # the header's colon, then where the body's first statement starts
+    colon = close + 1
+    while colon < len(tokens) and tokens[colon][1] != ':':
+        colon = _match_forward(tokens, colon) + 1 if tokens[colon][1] in _OPEN else colon + 1
+    b = colon + 1
+    if b < len(tokens) and tokens[b][0] != tokenize.NEWLINE:
+        # a body on the header's line
+        edits.append((_offset(starts, tokens[b][2]), _offset(starts, tokens[b][2]), prologue + '; '))
+        return edits
+    while b < len(tokens) and tokens[b][0] in (tokenize.NEWLINE, tokenize.INDENT):
+        b += 1
+    if b >= len(tokens):
+        raise _Abandon()
+    first = tokens[b]
+    if first[0] == tokenize.STRING and b + 1 < len(tokens) and tokens[b + 1][0] == tokenize.NEWLINE:
+        # a docstring stays the first statement: the bindings follow it on its last line
+        edits.append((_offset(starts, first[3]), _offset(starts, first[3]), '; ' + prologue))
+    elif first[0] == tokenize.NAME and first[1] in _BLOCK_STARTS or first[1] == '@':
+        # a block first: the bindings on a line of their own before it (the lines below move down by one)
+        column = first[2][1]
+        edits.append((_offset(starts, (first[2][0], 0)), _offset(starts, (first[2][0], 0)),
+                      ' ' * column + prologue + '\n'))
+    else:
+        edits.append((_offset(starts, first[2]), _offset(starts, first[2]), prologue + '; '))
+    return edits

@@ -117,6 +117,25 @@ def python3_unpack(value, before, after):
     return tuple(items[:before]) + (items[before:len(items) - after],) + tuple(items[len(items) - after:])
 
 
+_REQUIRED = object()
+
+
+def python3_kwonly(keywords, name, default=_REQUIRED, function=''):
+    """A keyword-only parameter's value (_py3syntax rewrites def f(*args, k=1) as def f(*args, **__kw) and binds k
+    with this): the keyword given, else the default; Python 3's TypeError when a required one is missing."""
+    if name in keywords:
+        return keywords.pop(name)
+    if default is _REQUIRED:
+        raise TypeError("%s() missing 1 required keyword-only argument: '%s'" % (function, name))
+    return default
+
+
+def python3_kwonly_done(keywords, function):
+    """Python 3's TypeError for a keyword that names no parameter, once the keyword-only ones are taken."""
+    if keywords:
+        raise TypeError("%s() got an unexpected keyword argument '%s'" % (function, sorted(keywords)[0]))
+
+
 def _python3_names(namespace):
     """print, super, round and the helpers of the rewritten syntax, as Python 3 has them, in a script's or module's
     namespace."""
@@ -126,6 +145,8 @@ def _python3_names(namespace):
     namespace['__fstr__'] = python3_str
     namespace['__mm__'] = python3_matmul
     namespace['__unpack__'] = python3_unpack
+    namespace['__kwonly__'] = python3_kwonly
+    namespace['__kwonly_done__'] = python3_kwonly_done
 
 
 def compile_python3(source, path):

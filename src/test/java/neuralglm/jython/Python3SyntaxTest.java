@@ -111,7 +111,7 @@ class Python3SyntaxTest {
                 """, PyTorchPrintout.run("annotations.py").replace("\r\n", "\n"));
         final String[][] cases = {
             {"def f(self, x: int, y: List[int] = [1], *, z: str = 'a') -> Dict[str, int]:\n    return x",
-                "def f(self, x, y = [1],  z = 'a'):\n    return x"},
+                "def f(self, x, y = [1], **__kw):\n    z = __kwonly__(__kw, 'z', 'a', 'f'); __kwonly_done__(__kw, 'f'); return x"},
             {"class C:\n    n: int\n    m: float = 2.0", "class C:\n    pass\n    m = 2.0"},
             {"self.x: Tensor = y", "self.x = y"},
             {"d = {'a': 1}; x = y[1:2]; f(a=lambda q: q)", "d = {'a': 1}; x = y[1:2]; f(a=lambda q: q)"},
@@ -160,6 +160,19 @@ class Python3SyntaxTest {
         assertEquals("(1, 2, 3, 4) [0, 1, 5] (0, 1)", Jython.exec("import _py3syntax\nexec(compile(_py3syntax.translate("
                 + pyString("import sys\nsys.stdout.write('%s %s %s\\n' % ((lambda *a: a)(*[1, 2], 3, *[4]), [*range(2), 5], (*range(2),)))\n")
                 + "), '<t>', 'exec'))").trim());
+    }
+
+    @Test
+    void keywordOnlyParameters() {
+        // CPython 3's printout of keyword_only.py: after *args and a bare *, with and without **kw, required and with
+        // defaults, a docstring and a block first in the body; Python 3's TypeErrors
+        assertEquals("""
+                (1, (2, 3), 1.0, 'n') (1, (), 2, 'm')
+                TypeError f() missing 1 required keyword-only argument: 'name'
+                TypeError f() got an unexpected keyword argument 'other'
+                (1, 2, []) (1, 5, [('c', 6)])
+                ((1, 2), 3) Doc. 0 1
+                """, PyTorchPrintout.run("keyword_only.py").replace("\r\n", "\n"));
     }
 
     @Test
