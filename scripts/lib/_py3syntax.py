@@ -50,7 +50,9 @@ def translate(source):
     """@return the source with its f-strings, @ operators, annotations, starred items, numbers and raise-from
     rewritten (the same text when it has none). Source the tokenizer cannot read (an unclosed string or bracket, bad
     indentation) is returned as it is, so that compiling it reports the script's own syntax error."""
-    for stage in (_fstrings, _small, _annotations, _keyword_only, _unpacking, _stars, _matmuls):
+    for stage, hint in _STAGES:
+        if not hint.search(source):
+            continue   # nothing the stage rewrites can be there: the script is not tokenized again for it
         try:
             source = stage(source)
         except (tokenize.TokenError, IndentationError):
@@ -82,6 +84,34 @@ def _fstrings(source):
             k = end
         else:
             k += 1
+    for start, end, text in reversed(edits):
+        source = source[:start] + text + source[end:]
+    return source
+
+
+def _by_line(source, relevant, rewrite):
+    """@return source with each logical line (a statement, with the lines its brackets join) that holds a relevant
+    token given to rewrite on its own: the rewrites that must read their text again after each edit read one
+    statement, not the whole script"""
+    tokens = list(tokenize.generate_tokens(StringIO.StringIO(source).readline))
+    starts = _line_starts(source)
+    edits = []
+    first, hit = None, False
+    for t in tokens:
+        if t[0] in (tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER) \
+                and first is None:
+            continue
+        if first is None:
+            first = t
+        hit = hit or relevant(t)
+        if t[0] == tokenize.NEWLINE:
+            if hit:
+                start, end = starts[first[2][0] - 1], _offset(starts, t[3])
+                text = source[start:end]
+                rewritten = rewrite(text)
+                if rewritten != text:
+                    edits.append((start, end, rewritten))
+            first, hit = None, False
     for start, end, text in reversed(edits):
         source = source[:start] + text + source[end:]
     return source
@@ -265,10 +295,15 @@ class _Abandon(Exception):
 
 
 def _matmuls(source):
-    """Rewrites the innermost term holding a binary @ (or an @= statement), again until none is left; one this
-    reader does not follow stops it there (the script's compilation then reports that @ as Jython's syntax error)."""
+    """Rewrites each logical line holding a binary @ (_matmuls_of_line)."""
     if '@' not in source:
         return source
+    return _by_line(source, lambda t: t[0] == tokenize.OP and t[1] == '@', _matmuls_of_line)
+
+
+def _matmuls_of_line(source):
+    """Rewrites the innermost term holding a binary @ (or an @= statement), again until none is left; one this
+    reader does not follow stops it there (the script's compilation then reports that @ as Jython's syntax error)."""
     while True:
         tokens = [t for t in tokenize.generate_tokens(StringIO.StringIO(source).readline) if t[0] not in _SKIP]
         starts = _line_starts(source)
@@ -681,8 +716,13 @@ def _star_edit(tokens, open_index, source, starts):
 
 
 def _stars(source):
+    """Rewrites each logical line holding a * (_stars_of_line)."""
     if '*' not in source:
         return source
+    return _by_line(source, lambda t: t[0] == tokenize.OP and t[1] == '*', _stars_of_line)
+
+
+def _stars_of_line(source):
     while True:
         try:
             tokens = [t for t in tokenize.generate_tokens(StringIO.StringIO(source).readline) if t[0] not in _SKIP]
@@ -847,3 +887,20 @@ def _keyword_only_edits(tokens, k, source, starts):
     else:
         edits.append((_offset(starts, first[2]), _offset(starts, first[2]), prologue + '; '))
     return edits
+
+
+# each stage, and a pattern that any text it would rewrite matches (it may match more: the stage then changes
+# nothing); a script without any is not tokenized for that stage
+_STAGES = (
+    (_fstrings, re.compile(r'(?<![\w.])(?:[fF][rR]?|[rR][fF])[\'"]')),
+    (_small, re.compile(r'\d_\d|0[xXoObB]_|\braise\b[^\n]*\bfrom\b')),
+    # a return annotation; a parameter's (a colon inside a def's parentheses, two levels of brackets deep); a
+    # variable's (a target at a line's start, then a colon and more: else:, try: and the like left out)
+    (_annotations, re.compile(r'->|\bdef\s+\w+\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*?:'
+                              r'|^[ \t]*(?!(?:else|try|finally|elif|if|while|for|with|except|lambda|class|def)\b)'
+                              r'[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?[ \t]*:[ \t]*[^\s#]', re.M)),
+    (_keyword_only, re.compile(r'\bdef\b[^:]*\*')),
+    (_unpacking, re.compile(r'^[ \t]*[^\n=]*\*[ \t]*[A-Za-z_]\w*[^\n=]*=', re.M)),
+    (_stars, re.compile(r'[(\[,][ \t]*\*(?!\*)')),
+    (_matmuls, re.compile(r'^[ \t]*[^\s@#][^\n]*@', re.M)),
+)
