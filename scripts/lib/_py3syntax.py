@@ -64,7 +64,7 @@ def _fstrings(source):
     """@return the source with its f-strings rewritten as str.format calls"""
     if 'f' not in source and 'F' not in source:
         return source
-    tokens = list(tokenize.generate_tokens(StringIO.StringIO(source).readline))
+    tokens = _tokens(source, ())
     starts = _line_starts(source)
 
     def offset(position):
@@ -84,16 +84,14 @@ def _fstrings(source):
             k = end
         else:
             k += 1
-    for start, end, text in reversed(edits):
-        source = source[:start] + text + source[end:]
-    return source
+    return _apply(source, edits)
 
 
 def _by_line(source, relevant, rewrite):
     """@return source with each logical line (a statement, with the lines its brackets join) that holds a relevant
     token given to rewrite on its own: the rewrites that must read their text again after each edit read one
     statement, not the whole script"""
-    tokens = list(tokenize.generate_tokens(StringIO.StringIO(source).readline))
+    tokens = _tokens(source, ())
     starts = _line_starts(source)
     edits = []
     first, hit = None, False
@@ -112,7 +110,18 @@ def _by_line(source, relevant, rewrite):
                 if rewritten != text:
                     edits.append((start, end, rewritten))
             first, hit = None, False
-    for start, end, text in reversed(edits):
+    return _apply(source, edits)
+
+
+def _tokens(source, skip=None):
+    """@return the source's tokens (Python 2.7's tokenizer), without those of the kinds in skip"""
+    skip = _SKIP if skip is None else skip
+    return [t for t in tokenize.generate_tokens(StringIO.StringIO(source).readline) if t[0] not in skip]
+
+
+def _apply(source, edits):
+    """@return source with each edit (start offset, end offset, text) made; the edits do not overlap"""
+    for start, end, text in sorted(edits, reverse=True):
         source = source[:start] + text + source[end:]
     return source
 
@@ -305,7 +314,7 @@ def _matmuls_of_line(source):
     """Rewrites the innermost term holding a binary @ (or an @= statement), again until none is left; one this
     reader does not follow stops it there (the script's compilation then reports that @ as Jython's syntax error)."""
     while True:
-        tokens = [t for t in tokenize.generate_tokens(StringIO.StringIO(source).readline) if t[0] not in _SKIP]
+        tokens = _tokens(source)
         starts = _line_starts(source)
         edit = None
         for k, t in enumerate(tokens):
@@ -511,7 +520,7 @@ def _annotations(source):
     if ':' not in source:
         return source
     try:
-        tokens = [t for t in tokenize.generate_tokens(StringIO.StringIO(source).readline) if t[0] not in _SKIP]
+        tokens = _tokens(source)
     except (tokenize.TokenError, IndentationError):
         return source
     starts = _line_starts(source)
@@ -529,13 +538,11 @@ def _annotations(source):
                 edits.extend(_variable_edits(tokens, k, source, starts))
         except _Abandon:
             continue
-    for start, end, text in sorted(edits, reverse=True):
-        source = source[:start] + text + source[end:]
-    return source
+    return _apply(source, edits)
 
 
 def _def_edits(tokens, k, source, starts):
-    """def name(p: A = d, *, q: B) -> R:  ->  def name(p = d, q):"""
+    """def name(p: A = d, *args: B) -> R:  ->  def name(p = d, *args): (keyword-only ones: _keyword_only's)"""
     if k + 2 >= len(tokens) or tokens[k + 2][1] != '(':
         raise _Abandon()
     close = _match_forward(tokens, k + 2)
@@ -613,7 +620,7 @@ def _small(source):
     if '_' not in source and 'raise' not in source:
         return source
     try:
-        tokens = [t for t in tokenize.generate_tokens(StringIO.StringIO(source).readline) if t[0] not in _SKIP]
+        tokens = _tokens(source)
     except (tokenize.TokenError, IndentationError):
         return source
     starts = _line_starts(source)
@@ -653,9 +660,7 @@ def _small(source):
                     break
                 j += 1
         k += 1
-    for start, end, text in sorted(edits, reverse=True):
-        source = source[:start] + text + source[end:]
-    return source
+    return _apply(source, edits)
 
 
 # ------------------------------------------------------------------------------------------------ starred items
@@ -725,7 +730,7 @@ def _stars(source):
 def _stars_of_line(source):
     while True:
         try:
-            tokens = [t for t in tokenize.generate_tokens(StringIO.StringIO(source).readline) if t[0] not in _SKIP]
+            tokens = _tokens(source)
         except (tokenize.TokenError, IndentationError):
             return source
         starts = _line_starts(source)
@@ -754,7 +759,7 @@ def _unpacking(source):
     """a, *b, c = value  ->  a, b, c = __unpack__(value, 1, 1) (a statement whose target holds one starred name)"""
     if '*' not in source:
         return source
-    tokens = [t for t in tokenize.generate_tokens(StringIO.StringIO(source).readline) if t[0] not in _SKIP]
+    tokens = _tokens(source)
     starts = _line_starts(source)
     edits = []
     line_start = True
@@ -796,9 +801,7 @@ def _unpacking(source):
         text = '%s = __unpack__(%s, %d, %d)' % (new_target, value, star, total - 1 - star)
         text += ' \\\n' * ((target + value).count('\n') - text.count('\n'))
         edits.append((_offset(starts, tokens[k][2]), _offset(starts, tokens[e - 1][3]), text))
-    for start, end, text in sorted(edits, reverse=True):
-        source = source[:start] + text + source[end:]
-    return source
+    return _apply(source, edits)
 
 
 # ------------------------------------------------------------------------------------------------ keyword-only
@@ -810,7 +813,7 @@ def _keyword_only(source):
     """def f(a, *args, k=1, m): body  ->  def f(a, *args, **__kw): k = __kwonly__(__kw, 'k', 1, 'f'); ...; body"""
     if '*' not in source or 'def' not in source:
         return source
-    tokens = [t for t in tokenize.generate_tokens(StringIO.StringIO(source).readline) if t[0] not in _SKIP]
+    tokens = _tokens(source)
     starts = _line_starts(source)
     edits = []
     for k, t in enumerate(tokens):
@@ -820,9 +823,7 @@ def _keyword_only(source):
             edits.extend(_keyword_only_edits(tokens, k, source, starts))
         except _Abandon:
             continue
-    for start, end, text in sorted(edits, reverse=True):
-        source = source[:start] + text + source[end:]
-    return source
+    return _apply(source, edits)
 
 
 def _keyword_only_edits(tokens, k, source, starts):

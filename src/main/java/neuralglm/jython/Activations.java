@@ -245,16 +245,28 @@ public final class Activations {
         for (String part : function.split("_")) {
             grad.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         }
-        // PyTorch 1.13's grad_fn: the kernel's name with its overload digit (relu6 runs hardtanh's, selu elu's; softsign
-        // and tanhshrink are a division and a subtraction there)
-        final String name = switch (function) {
-            case "relu6" -> "HardtanhBackward0";
-            case "selu" -> "EluBackward0";
-            case "softsign" -> "DivBackward0";
-            case "tanhshrink" -> "SubBackward0";
-            default -> grad + "Backward0";
-        };
-        return Ops.activation(Args.input(x, function), act, name);
+        return Ops.activation(Args.input(x, function), act, gradFnName(function, grad.toString()));
+    }
+
+    /**
+     * PyTorch 1.13's grad_fn of an activation, by its function's or module's name lower-cased without underscores,
+     * where it is not the name's own: relu6 runs hardtanh's kernel and selu elu's, softsign and tanhshrink are a
+     * division and a subtraction there, and the modules' capitals differ from the kernels' (ReLU: ReluBackward0).
+     */
+    private static final java.util.Map<String, String> GRAD_FN = java.util.Map.ofEntries(
+            java.util.Map.entry("relu", "ReluBackward0"), java.util.Map.entry("relu6", "HardtanhBackward0"),
+            java.util.Map.entry("elu", "EluBackward0"), java.util.Map.entry("selu", "EluBackward0"),
+            java.util.Map.entry("celu", "CeluBackward0"), java.util.Map.entry("gelu", "GeluBackward0"),
+            java.util.Map.entry("silu", "SiluBackward0"), java.util.Map.entry("leakyrelu", "LeakyReluBackward0"),
+            java.util.Map.entry("softsign", "DivBackward0"), java.util.Map.entry("tanhshrink", "SubBackward0"));
+
+    /**
+     * @param name  an activation's function ({@code leaky_relu}) or module ({@code LeakyReLU}) name
+     * @param camel the name as PyTorch's kernels write it ({@code Hardtanh}, {@code LogSoftmax}), for the others
+     * @return the grad_fn name a tensor it made shows ({@code LeakyReluBackward0}, {@code HardtanhBackward0})
+     */
+    static String gradFnName(String name, String camel) {
+        return GRAD_FN.getOrDefault(name.replace("_", "").toLowerCase(java.util.Locale.ROOT), camel + "Backward0");
     }
 
     /** @param x input @param lo min_val @param hi max_val @return {@code min(max(x, lo), hi)} (recorded) */

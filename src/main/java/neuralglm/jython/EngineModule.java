@@ -165,22 +165,13 @@ public class EngineModule extends Module {
         return typeName().equals("LeakyReLU") ? "leaky_relu" : super.functionName();
     }
 
-    /** PyTorch 1.13's grad_fn of an activation module's output, where it is not the module's name + "Backward0". */
-    private static final java.util.Map<String, String> GRAD_FN = java.util.Map.ofEntries(
-            java.util.Map.entry("ReLU", "ReluBackward0"), java.util.Map.entry("ELU", "EluBackward0"),
-            java.util.Map.entry("SELU", "EluBackward0"), java.util.Map.entry("CELU", "CeluBackward0"),
-            java.util.Map.entry("GELU", "GeluBackward0"), java.util.Map.entry("SiLU", "SiluBackward0"),
-            java.util.Map.entry("LeakyReLU", "LeakyReluBackward0"), java.util.Map.entry("ReLU6", "HardtanhBackward0"),
-            java.util.Map.entry("Softsign", "DivBackward0"));
-
     /**
      * @param x the input
      * @return PyTorch 1.13's name of this module's backward, which a tensor it made prints as its {@code grad_fn}
-     *         ({@code nn.ReLU}: ReluBackward0, {@code nn.Sigmoid}: SigmoidBackward0, ...)
+     *         ({@code nn.ReLU}: ReluBackward0, {@code nn.Sigmoid}: SigmoidBackward0, ...: {@link Activations#gradFnName})
      */
     String gradFnName(Tensor x) {
-        final String type = typeName();
-        return GRAD_FN.getOrDefault(type, type + "Backward0");
+        return Activations.gradFnName(typeName(), typeName());
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class GradFn {
             this.variable = variable;
         }
 
-        /** @return "AccumulateGrad" */
+        /** @return PyTorch's name of it, "torch::autograd::AccumulateGrad" */
         public String name() {
             return "torch::autograd::AccumulateGrad";
         }

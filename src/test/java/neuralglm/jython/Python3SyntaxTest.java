@@ -110,8 +110,8 @@ class Python3SyntaxTest {
                 [[3.0]] [[3.0]]
                 """, PyTorchPrintout.run("annotations.py").replace("\r\n", "\n"));
         final String[][] cases = {
-            {"def f(self, x: int, y: List[int] = [1], *, z: str = 'a') -> Dict[str, int]:\n    return x",
-                "def f(self, x, y = [1], **__kw):\n    z = __kwonly__(__kw, 'z', 'a', 'f'); __kwonly_done__(__kw, 'f'); return x"},
+            {"def f(self, x: int, y: List[int] = [1], *args: str) -> Dict[str, int]:\n    return x",
+                "def f(self, x, y = [1], *args):\n    return x"},
             {"class C:\n    n: int\n    m: float = 2.0", "class C:\n    pass\n    m = 2.0"},
             {"self.x: Tensor = y", "self.x = y"},
             {"d = {'a': 1}; x = y[1:2]; f(a=lambda q: q)", "d = {'a': 1}; x = y[1:2]; f(a=lambda q: q)"},

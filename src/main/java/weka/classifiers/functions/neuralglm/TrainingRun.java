@@ -400,10 +400,11 @@ public final class TrainingRun {
     /**
      * Re-estimates the output level of the model by maximum likelihood ({@link OutputLevel#refit}: the average's level,
      * unpenalised). On a link whose domain is a half line ({@code eta < 0}, the canonical Gamma and Inverse Gaussian)
-     * the level's maximum may lie a few hundred ulps inside the edge, where eta as a prediction computes it (network,
-     * then offset) rounds differently from the shifted outputs and may land on or beyond it: the outputs are then
-     * computed afresh, and when a training row of positive weight is outside the domain the refit is undone (Weka fuzz
-     * seed 6019487: -1/eta was -Infinity for 5 training instances whose shifted eta was -6e-13).
+     * the level's maximum may lie within a few thousand ulps of its terms inside the edge, where eta as a prediction
+     * computes it (network, then offset) rounds differently from the shifted outputs and may land on or beyond it: the
+     * outputs are then computed afresh, and when a training row of positive weight is outside the domain the refit is
+     * undone (Weka fuzz seed 6019487: -1/eta was -Infinity for 5 training instances whose shifted eta was -6.4e-13,
+     * 1,441 ulps of the offset 3.5).
      *
      * @param net    the model's network: its output bias moved by the shift
      * @param fitted the network's outputs on the training rows (offsets included): shifted in place
