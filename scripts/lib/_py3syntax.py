@@ -29,6 +29,9 @@ _pymain.run_path), so that PyTorch code written for Python 3 runs unchanged:
   starred name a list (__unpack__, _pymain.python3_unpack: Python 3's ValueError when the value is too short).
 - underscores in numbers (10_000, 1_000.5, 0x_ff) are left out, and raise X from Y reads raise X (the cause is
   not kept).
+- list comprehensions: [e for x in it if c] becomes (lambda __it__: [e for x in __it__ if c])((it)), so that x is bound
+  in the comprehension's own scope as in Python 3 (Python 2 binds it in the enclosing scope, replacing a variable of
+  that name), with the first iterable evaluated where the comprehension stands, as Python 3 evaluates it.
 
 The rewrite works on the tokens of Python 2.7's own tokenizer (where f"..." reads as the name f followed by a string),
 so text in strings and comments is left as it is, and line numbers stay those of the script.
@@ -47,8 +50,8 @@ class FStringError(SyntaxError):
 
 
 def translate(source):
-    """@return the source with its f-strings, @ operators, annotations, starred items, numbers and raise-from
-    rewritten (the same text when it has none). Source the tokenizer cannot read (an unclosed string or bracket, bad
+    """@return the source with its f-strings, @ operators, annotations, starred items, numbers, raise-from and list
+    comprehensions rewritten (the same text when it has none). Source the tokenizer cannot read (an unclosed string or bracket, bad
     indentation) is returned as it is, so that compiling it reports the script's own syntax error."""
     for stage, hint in _STAGES:
         if not hint.search(source):
@@ -890,6 +893,78 @@ def _keyword_only_edits(tokens, k, source, starts):
     return edits
 
 
+# ------------------------------------------------------------------------------------------------ list comprehensions
+
+_IT = '__it__'
+
+
+def _comprehensions(source):
+    """[e for x in it ...] -> (lambda __it__: [e for x in __it__ ...])((it)): the comprehension's names are bound in a
+    scope of its own, as in Python 3, where Python 2 binds them in the enclosing one (x = 5; ys = [2 * x for x in
+    range(3)] leaves x = 2 there); its first iterable is evaluated where the comprehension stands, as Python 3 does
+    (a class body's names reach it there, not the element), and a StopIteration raised inside still propagates."""
+    return _by_line(source, lambda t: t[0] == tokenize.NAME and t[1] == 'for', _comprehensions_of_line)
+
+
+def _comprehensions_of_line(source):
+    while True:
+        try:
+            tokens = _tokens(source)
+        except (tokenize.TokenError, IndentationError):
+            return source
+        starts = _line_starts(source)
+        found = None
+        # the innermost first (the last opening bracket from the end); one rewritten already starts lambda __it__: [
+        for k in range(len(tokens) - 1, -1, -1):
+            if tokens[k][0] == tokenize.OP and tokens[k][1] == '[' and not (k > 0 and _operand_end(tokens[k - 1])) \
+                    and not (k > 2 and tokens[k - 1][1] == ':' and tokens[k - 2][1] == _IT
+                             and tokens[k - 3][1] == 'lambda'):
+                try:
+                    found = _comprehension_edit(tokens, k, source, starts)
+                except _Abandon:
+                    return source
+                if found is not None:
+                    break
+        if found is None:
+            return source
+        start, end, text = found
+        source = source[:start] + text + source[end:]
+
+
+def _top_name(tokens, first, end, names):
+    """@return the index of the first name in names among tokens first .. end - 1 outside nested brackets, or None"""
+    j = first
+    while j < end:
+        t = tokens[j]
+        if t[0] == tokenize.OP and t[1] in _OPEN:
+            j = _match_forward(tokens, j) + 1
+            continue
+        if t[0] == tokenize.NAME and t[1] in names:
+            return j
+        j += 1
+    return None
+
+
+def _comprehension_edit(tokens, k, source, starts):
+    """The rewrite of the list display opened at k when it is a comprehension, or None. The first iterable (after the
+    first for's in, up to the next for or if) moves into the call's parentheses with its own lines, so the statement
+    keeps its number of lines."""
+    close = _match_forward(tokens, k)
+    f = _top_name(tokens, k + 1, close, ('for',))
+    if f is None:
+        return None
+    i = _top_name(tokens, f + 1, close, ('in',))
+    if i is None or i + 1 >= close:
+        return None
+    e = _top_name(tokens, i + 1, close, ('for', 'if'))
+    e = close if e is None else e
+    if e == i + 1:
+        return None
+    a, b = _offset(starts, tokens[k][2]), _offset(starts, tokens[close][3])
+    it0, it1 = _offset(starts, tokens[i + 1][2]), _offset(starts, tokens[e - 1][3])
+    return a, b, '(lambda %s: %s%s%s)((%s))' % (_IT, source[a:it0], _IT, source[it1:b], source[it0:it1])
+
+
 # each stage, and a pattern that any text it would rewrite matches (it may match more: the stage then changes
 # nothing); a script without any is not tokenized for that stage
 _STAGES = (
@@ -904,4 +979,5 @@ _STAGES = (
     (_unpacking, re.compile(r'^[ \t]*[^\n=]*\*[ \t]*[A-Za-z_]\w*[^\n=]*=', re.M)),
     (_stars, re.compile(r'[(\[,][ \t]*\*(?!\*)')),
     (_matmuls, re.compile(r'^[ \t]*[^\s@#][^\n]*@', re.M)),
+    (_comprehensions, re.compile(r'\bfor\b')),
 )

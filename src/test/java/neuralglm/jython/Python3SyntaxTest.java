@@ -194,6 +194,27 @@ class Python3SyntaxTest {
     }
 
     @Test
+    void listComprehensionsKeepTheirNamesToThemselves() {
+        // CPython 3's printout of comprehensions.py (/usr/bin/python3): a comprehension's variable does not replace the
+        // enclosing one (module, function), nested ones and lambdas in them, a class body's names reach the first
+        // iterable but not the element (NameError), a StopIteration inside propagates, a comprehension over lines with
+        // comments keeps the next lines' numbers (tb_lineno 40), comprehensions in subscripts and iterables; dict and set
+        // comprehensions and generator expressions (scoped in Python 2.7 too) are left as they are
+        assertEquals("""
+                5 [0, 2, 4]
+                NameError i
+                ('kept', ['a', 'b'])
+                [(1, 2), (2, 3)]
+                NameError k
+                StopIteration
+                [2, 2, 2] [[0, 0, 0], [0, 1, 2]]
+                [10, 20] 40
+                [10, 30] [['a', 1], ['b', 0], ['b', 1]]
+                True ['a', 'b'] [0, 1]
+                """, PyTorchPrintout.run("comprehensions.py").replace("\r\n", "\n"));
+    }
+
+    @Test
     void fStringsPrintWhatPython3Prints() {
         assertEquals(PYTHON3, PyTorchPrintout.run("fstrings.py").replace("\r\n", "\n"));
     }
