@@ -489,9 +489,19 @@ final class Ops {
         final DMatrixRMaj out = new DMatrixRMaj(a.data.numRows, a.data.numCols);
         final double[] x = a.data.data, y = out.data;
         for (int l = 0; l < ln.count; l++) {
-            final double lse = lineLse(x, ln, l);
+            // PyTorch's (x - m) - log(sum exp(x - m)), m the line's maximum: an infinite m makes x - m NaN for x = m (or
+            // every x, m = -inf), and so the sum and the whole line NaN, where x - logsumexp(x) gave -inf beside a NaN
+            double m = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < ln.len; k++) {
-                y[ln.at(l, k)] = x[ln.at(l, k)] - lse;
+                m = Math.max(m, x[ln.at(l, k)]);
+            }
+            double s = 0.0;
+            for (int k = 0; k < ln.len; k++) {
+                s += Math.exp(x[ln.at(l, k)] - m);
+            }
+            final double logS = Double.isInfinite(m) ? Double.NaN : Math.log(s);
+            for (int k = 0; k < ln.len; k++) {
+                y[ln.at(l, k)] = (x[ln.at(l, k)] - m) - logS;
             }
         }
         return record(new Tensor(out, a.shape.clone()), "LogSoftmaxBackward0", g -> {

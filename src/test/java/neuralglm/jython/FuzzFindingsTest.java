@@ -715,6 +715,32 @@ class FuzzFindingsTest {
      * the mean: an infinite entry's gradient is infinite (the bridge gave NaN, from the mean's term inf - inf); var saves
      * its input, so a second backward without {@code retain_graph} fails. PyTorch 1.13's printout.
      */
+    /**
+     * torch_fuzz seed 1221: log_softmax of a line whose maximum is infinite is NaN throughout, as PyTorch computes it
+     * ((x - m) - log(sum exp(x - m)): inf - inf is NaN), where x - logsumexp(x) gave -inf beside the NaN, and a
+     * gradient of finite entries; finite lines computed as PyTorch computes them (x - m first). PyTorch 1.13's printout.
+     */
+    @Test
+    void logSoftmaxOfAnInfiniteLine() {
+        same("""
+                [[nan, nan, nan], [nan, nan, nan], [nan, nan, nan], [-1.3132616875182228, -inf, -0.31326168751822286]]
+                [[nan, nan, nan], [nan, nan, nan], [nan, nan, nan], [0.09658786794500734, -1.0, 0.9034121320549926]]
+                [inf, inf, -inf, 2.313261687518223]
+                nan
+                """,
+                "import torch",
+                "import torch.nn.functional as F",
+                "torch.set_default_dtype(torch.float64)",
+                "inf = float('inf')",
+                "x = torch.tensor([[-inf, inf, 0.0], [inf, 1.0, 2.0], [-inf, -inf, -inf], [1.0, -inf, 2.0]], requires_grad=True)",
+                "y = F.log_softmax(x, 1)",
+                "print(y.tolist())",
+                "(y * torch.tensor([0.5, -1.0, 2.0])).sum().backward()",
+                "print(x.grad.tolist())",
+                "print(torch.logsumexp(x.detach(), 1).tolist())",
+                "print(F.cross_entropy(torch.tensor([[inf, 1.0], [0.0, 1.0]]), torch.tensor([0, 1])).item())");
+    }
+
     @Test
     void varianceGradient() {
         same("""
