@@ -29,6 +29,9 @@ _pymain.run_path), so that PyTorch code written for Python 3 runs unchanged:
   starred name a list (__unpack__, _pymain.python3_unpack: Python 3's ValueError when the value is too short).
 - underscores in numbers (10_000, 1_000.5, 0x_ff) are left out, and raise X from Y reads raise X (the cause is
   not kept).
+- dicts in insertion order: a dict display ({k: v, **m}), a dict comprehension and a dict(...) call become calls of
+  __dict3__ (_pymain.python3_dict), a dict (type dict) whose keys iterate, print and serialise in the order they were
+  first inserted, as Python 3.7's do (Jython's dicts hash them in no particular order); {**a, **b} is read too.
 - list comprehensions: [e for x in it if c] becomes (lambda __it__: [e for x in __it__ if c])((it)), so that x is bound
   in the comprehension's own scope as in Python 3 (Python 2 binds it in the enclosing scope, replacing a variable of
   that name), with the first iterable evaluated where the comprehension stands, as Python 3 evaluates it.
@@ -50,8 +53,8 @@ class FStringError(SyntaxError):
 
 
 def translate(source):
-    """@return the source with its f-strings, @ operators, annotations, starred items, numbers, raise-from and list
-    comprehensions rewritten (the same text when it has none). Source the tokenizer cannot read (an unclosed string or bracket, bad
+    """@return the source with its f-strings, @ operators, annotations, starred items, numbers, raise-from, dicts and
+    list comprehensions rewritten (the same text when it has none). Source the tokenizer cannot read (an unclosed string or bracket, bad
     indentation) is returned as it is, so that compiling it reports the script's own syntax error."""
     for stage, hint in _STAGES:
         if not hint.search(source):
@@ -893,6 +896,119 @@ def _keyword_only_edits(tokens, k, source, starts):
     return edits
 
 
+# ------------------------------------------------------------------------------------------------ dict order
+
+def _dicts(source):
+    """Dict displays, dict comprehensions and dict(...) calls as __dict3__ calls (_pymain.python3_dict: a dict that
+    keeps its keys in insertion order, as Python 3.7's do; Jython's dicts have none): {k: v, **m} reads
+    __dict3__([(k, v)], m), {k: v for x in xs} reads __dict3__((k, v) for x in xs) and dict(pairs, a=1, **m) reads
+    __dict3__(pairs, [('a', 1)], m). A script that binds the name dict itself keeps its dict(...) calls."""
+    calls = not _BINDS_DICT.search(source)
+    return _by_line(source, lambda t: t[0] == tokenize.OP and t[1] == '{'
+                    or calls and t[0] == tokenize.NAME and t[1] == 'dict', lambda text: _dicts_of_line(text, calls))
+
+
+_BINDS_DICT = re.compile(r'^[ \t]*(?:dict[ \t]*(?:,[^\n=]*)?=(?!=)|(?:def|class)[ \t]+dict\b|global[ \t][^\n]*\bdict\b)'
+                         r'|\b(?:as|import)[ \t]+dict\b|\bfor[ \t]+dict\b', re.M)
+
+
+def _dicts_of_line(source, calls):
+    while True:
+        try:
+            tokens = _tokens(source)
+        except (tokenize.TokenError, IndentationError):
+            return source
+        starts = _line_starts(source)
+        found = None
+        for k in range(len(tokens) - 1, -1, -1):   # the innermost first
+            t = tokens[k]
+            try:
+                if t[0] == tokenize.OP and t[1] == '{':
+                    found = _dict_display_edit(tokens, k, source, starts)
+                elif calls and t[0] == tokenize.NAME and t[1] == 'dict' and k + 1 < len(tokens) \
+                        and tokens[k + 1][1] == '(' and not (k > 0 and tokens[k - 1][1] in ('.', 'def', 'class')):
+                    found = _dict_call_edit(tokens, k, source, starts)
+            except _Abandon:
+                return source
+            if found is not None:
+                break
+        if found is None:
+            return source
+        start, end, text = found
+        # the lines the items' separators and comments held, inside the call's parentheses: the statement keeps its lines
+        text = text[:-1] + '\n' * (source.count('\n', start, end) - text.count('\n')) + ')'
+        source = source[:start] + text + source[end:]
+
+
+def _top_op(tokens, first, end, op):
+    """@return the index of the first operator op among tokens first .. end - 1 outside nested brackets, or None"""
+    j = first
+    while j < end:
+        t = tokens[j]
+        if t[0] == tokenize.OP and t[1] in _OPEN:
+            j = _match_forward(tokens, j) + 1
+            continue
+        if t[0] == tokenize.OP and t[1] == op:
+            return j
+        j += 1
+    return None
+
+
+def _dict_display_edit(tokens, k, source, starts):
+    """The rewrite of the display opened at k when it is a dict (or a dict comprehension), or None (a set)"""
+    close = _match_forward(tokens, k)
+    text = lambda a, b: source[_offset(starts, tokens[a][2]):_offset(starts, tokens[b][3])]
+    span = _offset(starts, tokens[k][2]), _offset(starts, tokens[close][3])
+    if close == k + 1:
+        return span + ('__dict3__()',)
+    if tokens[k + 1][1] == 'lambda':
+        return None
+    colon = _top_op(tokens, k + 1, close, ':')
+    if colon is None and tokens[k + 1][1] != '**':
+        return None   # a set display or comprehension
+    f = _top_name(tokens, k + 1, close, ('for',))
+    if f is not None:   # a comprehension (its for's target may hold commas)
+        if colon is None or not k + 1 < colon < f - 1:
+            raise _Abandon()
+        return span + ('__dict3__((%s, %s) %s)' % (text(k + 1, colon - 1), text(colon + 1, f - 1), text(f, close - 1)),)
+    items = _items(tokens, k, close)
+    parts, pairs = [], []
+    for a, b in items:
+        if tokens[a][1] == '**':
+            if pairs:
+                parts.append('[%s]' % ', '.join(pairs))
+                pairs = []
+            parts.append(text(a + 1, b))
+            continue
+        c = _top_op(tokens, a, b + 1, ':')
+        if c is None or c == a or c == b:
+            raise _Abandon()
+        pairs.append('(%s, %s)' % (text(a, c - 1), text(c + 1, b)))
+    if pairs:
+        parts.append('[%s]' % ', '.join(pairs))
+    return span + ('__dict3__(%s)' % ', '.join(parts),)
+
+
+def _dict_call_edit(tokens, k, source, starts):
+    """The rewrite of the call dict(...) at k, or None (dict(*args) stays a call of the builtin)"""
+    close = _match_forward(tokens, k + 1)
+    text = lambda a, b: source[_offset(starts, tokens[a][2]):_offset(starts, tokens[b][3])]
+    parts, pairs = [], []
+    for a, b in _items(tokens, k + 1, close):
+        if tokens[a][1] == '*':
+            return None
+        if b > a and tokens[a][0] == tokenize.NAME and tokens[a + 1][1] == '=':
+            pairs.append("('%s', %s)" % (tokens[a][1], text(a + 2, b)))
+            continue
+        if pairs:
+            parts.append('[%s]' % ', '.join(pairs))
+            pairs = []
+        parts.append(text(a + 1, b) if tokens[a][1] == '**' else text(a, b))
+    if pairs:
+        parts.append('[%s]' % ', '.join(pairs))
+    return _offset(starts, tokens[k][2]), _offset(starts, tokens[close][3]), '__dict3__(%s)' % ', '.join(parts)
+
+
 # ------------------------------------------------------------------------------------------------ list comprehensions
 
 _IT = '__it__'
@@ -979,5 +1095,6 @@ _STAGES = (
     (_unpacking, re.compile(r'^[ \t]*[^\n=]*\*[ \t]*[A-Za-z_]\w*[^\n=]*=', re.M)),
     (_stars, re.compile(r'[(\[,][ \t]*\*(?!\*)')),
     (_matmuls, re.compile(r'^[ \t]*[^\s@#][^\n]*@', re.M)),
+    (_dicts, re.compile(r'\{|\bdict\s*\(')),
     (_comprehensions, re.compile(r'\bfor\b')),
 )

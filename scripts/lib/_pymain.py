@@ -130,6 +130,38 @@ def python3_kwonly(keywords, name, default=_REQUIRED, function=''):
     return default
 
 
+# python3_dict(*parts): a dict of the parts (mappings, or iterables of (key, value) pairs, each added as dict.update adds
+# it) whose keys keep the order of their first insertion, as Python 3.7's dicts do (_py3syntax rewrites a script's dict
+# displays, dict comprehensions and dict(...) calls as calls of it)
+from neuralglm.jython import OrderedDicts as _OrderedDicts
+python3_dict = _OrderedDicts.of
+
+
+def _copy_dict(d):
+    return python3_dict(d)
+
+
+def _deepcopy_dict(d, memo):
+    import copy
+    y = python3_dict()
+    memo[id(d)] = y
+    for key, value in d.iteritems():
+        y[copy.deepcopy(key, memo)] = copy.deepcopy(value, memo)
+    return y
+
+
+def _keep_dict_order():
+    """copy.copy and copy.deepcopy of a dict keep its keys' order, and json.loads (json.load) makes its objects as
+    insertion-ordered dicts, as Python 3's do (the copy module's copies and the json module's objects were
+    hash-ordered dicts)."""
+    import copy
+    import json
+    copy._copy_dispatch[dict] = _copy_dict
+    copy._deepcopy_dispatch[dict] = _deepcopy_dict
+    if getattr(json._default_decoder, 'object_pairs_hook', None) is not python3_dict:
+        json._default_decoder = json.JSONDecoder(object_pairs_hook=python3_dict)
+
+
 def python3_kwonly_done(keywords, function):
     """Python 3's TypeError for a keyword that names no parameter, once the keyword-only ones are taken."""
     if keywords:
@@ -147,6 +179,8 @@ def _python3_names(namespace):
     namespace['__unpack__'] = python3_unpack
     namespace['__kwonly__'] = python3_kwonly
     namespace['__kwonly_done__'] = python3_kwonly_done
+    namespace['__dict3__'] = python3_dict
+    _keep_dict_order()
 
 
 def compile_python3(source, path):

@@ -114,7 +114,8 @@ class Python3SyntaxTest {
                 "def f(self, x, y = [1], *args):\n    return x"},
             {"class C:\n    n: int\n    m: float = 2.0", "class C:\n    pass\n    m = 2.0"},
             {"self.x: Tensor = y", "self.x = y"},
-            {"d = {'a': 1}; x = y[1:2]; f(a=lambda q: q)", "d = {'a': 1}; x = y[1:2]; f(a=lambda q: q)"},
+            // the dict display's colon is not an annotation (the display becomes an insertion-ordered dict's call)
+            {"d = {'a': 1}; x = y[1:2]; f(a=lambda q: q)", "d = __dict3__([('a', 1)]); x = y[1:2]; f(a=lambda q: q)"},
             {"if x: y = 1\nelse: y = 2", "if x: y = 1\nelse: y = 2"},
         };
         for (String[] c : cases) {
@@ -191,6 +192,42 @@ class Python3SyntaxTest {
                 """, Jython.exec("import _py3syntax, _pymain\nns = {}\n_pymain._python3_names(ns)\n"
                 + "exec(compile(_py3syntax.translate(" + pyString(script) + "), '<t>', 'exec', _pymain.FLAGS, 1), ns)")
                 .replace("\r\n", "\n"));
+    }
+
+    @Test
+    void dictsKeepTheirInsertionOrder() {
+        // CPython 3's printout of dict_order.py (/usr/bin/python3): displays with deletion and re-insertion, keys(),
+        // items(), values(), json.dumps, a dict filled in a loop, a dict comprehension, dict(...) with keywords, pairs,
+        // zip, a dict and keywords, {**a, ...}, copy.copy and copy.deepcopy, a display over lines with a comment (the
+        // next lines keep their numbers: tb_lineno 26), lambdas as values, %-formatting from a dict, json.loads
+        assertEquals("""
+                {'zeta': 1, 'mid': 3, 'beta': 4, 'alpha': 5} True True True
+                ['zeta', 'mid', 'beta', 'alpha'] [('zeta', 1), ('mid', 3), ('beta', 4), ('alpha', 5)] ['zeta', 'mid', 'beta', 'alpha'] [1, 3, 4, 5]
+                {"zeta": 1, "mid": 3, "beta": 4, "alpha": 5} {"b": [1, {"y": 2, "x": 1}], "a": null}
+                {'val_loss': 8, 'loss': 4, 'acc': 3, 'epoch': 5} {'val_loss': 16, 'loss': 8, 'epoch': 10}
+                {'zeta': 1, 'alpha': 2} {'q': 1, 'b': 2} {'z': 0, 'y': 1, 'x': 2} {'val_loss': 8, 'loss': 4, 'acc': 3, 'epoch': 5, 'extra': 0}
+                {'zeta': 1, 'mid': 3, 'beta': 4, 'alpha': 5, 'new': 0, 'zz': 1} {'val_loss': 8, 'loss': 4, 'acc': 3, 'epoch': 5} {} {}
+                {'val_loss': 8, 'loss': 4, 'acc': 3, 'epoch': 5} {'w': [1], 'a': {'k': 2, 'c': 3}}
+                {'layers': {'fc2': 2, 'fc1': 1}, 'lr': 0.1} ['a', 'b'] [1, 2, 3]
+                ['x', 'a'] 2 2
+                {'w3': 0, 'b1': 1, 'w1': 2} w1 1-2
+                26
+                z,a,m y,b
+                """, PyTorchPrintout.run("dict_order.py").replace("\r\n", "\n"));
+        final String[][] cases = {
+            {"e = {}; s = {1, 2}; t = {x for x in y}; u = {f(x): 1 for x, z in w}",
+                "e = __dict3__(); s = {1, 2}; t = {x for x in y}; u = __dict3__((f(x), 1) for x, z in w)"},
+            {"m = {**a, 'b': {'c': 1}, **c}", "m = __dict3__(a, [('b', __dict3__([('c', 1)]))], c)"},
+            {"n = dict(p, a=1, **m); ok = isinstance(n, dict) and dict.fromkeys(k)",
+                "n = __dict3__(p, [('a', 1)], m); ok = isinstance(n, dict) and dict.fromkeys(k)"},
+            {"o = dict(*args); f = {'f': lambda v: v}; g = {lambda: 1}",
+                "o = dict(*args); f = __dict3__([('f', lambda v: v)]); g = {lambda: 1}"},
+            {"dict = OrderedDict\nq = dict(a=1)", "dict = OrderedDict\nq = dict(a=1)"},
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
+                    .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
+        }
     }
 
     @Test
