@@ -32,6 +32,9 @@ _pymain.run_path), so that PyTorch code written for Python 3 runs unchanged:
 - dicts in insertion order: a dict display ({k: v, **m}), a dict comprehension and a dict(...) call become calls of
   __dict3__ (_pymain.python3_dict), a dict (type dict) whose keys iterate, print and serialise in the order they were
   first inserted, as Python 3.7's do (Jython's dicts hash them in no particular order); {**a, **b} is read too.
+- floats written as text: str(x), 'text'.format(...) and 'text' % args (of a string literal) become __str3__(x),
+  __fmt3__('text', ...) and __pct3__('text', args) (_pymain), which give a float as its repr, as Python 3 does
+  (str(0.1 + 0.2) is 0.30000000000000004; Jython's 0.3), and a bool in a format field as True (Jython's 1).
 - list comprehensions: [e for x in it if c] becomes (lambda __it__: [e for x in __it__ if c])((it)), so that x is bound
   in the comprehension's own scope as in Python 3 (Python 2 binds it in the enclosing scope, replacing a variable of
   that name), with the first iterable evaluated where the comprehension stands, as Python 3 evaluates it.
@@ -53,8 +56,8 @@ class FStringError(SyntaxError):
 
 
 def translate(source):
-    """@return the source with its f-strings, @ operators, annotations, starred items, numbers, raise-from, dicts and
-    list comprehensions rewritten (the same text when it has none). Source the tokenizer cannot read (an unclosed string or bracket, bad
+    """@return the source with its f-strings, @ operators, annotations, starred items, numbers, raise-from, dicts, floats
+    written as text and list comprehensions rewritten (the same text when it has none). Source the tokenizer cannot read (an unclosed string or bracket, bad
     indentation) is returned as it is, so that compiling it reports the script's own syntax error."""
     for stage, hint in _STAGES:
         if not hint.search(source):
@@ -1009,6 +1012,61 @@ def _dict_call_edit(tokens, k, source, starts):
     return _offset(starts, tokens[k][2]), _offset(starts, tokens[close][3]), '__dict3__(%s)' % ', '.join(parts)
 
 
+# ------------------------------------------------------------------------------------------------ floats as text
+
+def _float_text(source):
+    """str(x), 'text'.format(...) and 'text' % args (a string literal's) as __str3__(x), __fmt3__('text', ...) and
+    __pct3__('text', args) (_pymain.python3_str_call, python3_format, python3_percent): Python 3 writes a float there as
+    its repr (0.30000000000000004) where Jython 2.7 gives 12 digits (0.3), and a bool in a format field as True where
+    Jython gives 1. A script that binds the name str itself keeps its str(...) calls."""
+    try:
+        tokens = _tokens(source)
+    except (tokenize.TokenError, IndentationError):
+        return source
+    starts = _line_starts(source)
+    calls = not _BINDS_STR.search(source)
+    edits = []
+    n = len(tokens)
+    k = 0
+    while k < n:
+        t = tokens[k]
+        if calls and t[0] == tokenize.NAME and t[1] == 'str' and k + 1 < n and tokens[k + 1][1] == '(' \
+                and not (k > 0 and tokens[k - 1][1] in ('.', 'def', 'class')):
+            edits.append((_offset(starts, t[2]), _offset(starts, t[3]), '__str3__'))
+        elif t[0] == tokenize.STRING:
+            e = k
+            while e + 1 < n and tokens[e + 1][0] == tokenize.STRING:
+                e += 1
+            start = _offset(starts, t[2])
+            if e + 3 < n and tokens[e + 1][1] == '.' and tokens[e + 2][1] == 'format' and tokens[e + 3][1] == '(':
+                edits.append((start, start, '__fmt3__('))
+                edits.append((_offset(starts, tokens[e][3]), _offset(starts, tokens[e + 3][3]),
+                              '' if e + 4 < n and tokens[e + 4][1] == ')' else ', '))
+            elif e + 1 < n and tokens[e + 1][0] == tokenize.OP and tokens[e + 1][1] == '%' \
+                    and not (k > 0 and tokens[k - 1][0] == tokenize.OP and tokens[k - 1][1] in _TERM_OPS):
+                try:
+                    f = _factor_end(tokens, e + 2)
+                except _Abandon:
+                    f = None
+                if f is not None:
+                    edits.append((start, start, '__pct3__('))
+                    edits.append((_offset(starts, tokens[e + 1][2]), _offset(starts, tokens[e + 1][3]), ','))
+                    end = _offset(starts, tokens[f - 1][3])
+                    edits.append((end, end, ')'))
+            k = e + 1
+            continue
+        k += 1
+    # two edits at one place would need an order: such a script is left as it is
+    places = sorted((a, b) for a, b, _ in edits)
+    if any(b1 > a2 or a1 == a2 for (a1, b1), (a2, b2) in zip(places, places[1:])):
+        return source
+    return _apply(source, edits)
+
+
+_BINDS_STR = re.compile(r'^[ \t]*(?:str[ \t]*(?:,[^\n=]*)?=(?!=)|(?:def|class)[ \t]+str\b|global[ \t][^\n]*\bstr\b)'
+                        r'|\b(?:as|import)[ \t]+str\b|\bfor[ \t]+str\b', re.M)
+
+
 # ------------------------------------------------------------------------------------------------ list comprehensions
 
 _IT = '__it__'
@@ -1096,5 +1154,6 @@ _STAGES = (
     (_stars, re.compile(r'[(\[,][ \t]*\*(?!\*)')),
     (_matmuls, re.compile(r'^[ \t]*[^\s@#][^\n]*@', re.M)),
     (_dicts, re.compile(r'\{|\bdict\s*\(')),
+    (_float_text, re.compile(r'\bstr\s*\(|[\'"]\s*(?:\.\s*format\b|%)')),
     (_comprehensions, re.compile(r'\bfor\b')),
 )

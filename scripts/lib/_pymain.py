@@ -6,11 +6,15 @@ futures instead, as if it began with 'from __future__ import print_function, div
 print statement (print x) is then a syntax error, as in Python 3. print itself is Python 3's too: a float
 prints as its repr (0.8333333333333334, where Jython's str gives 12 digits, 0.833333333333) and
 flush=True is accepted. And super() without arguments works, as in Python 3 (super().__init__() in a
-module's __init__), for the classes the script defines; round is Python 3's (round(2.5) is the int 2)."""
+module's __init__), for the classes the script defines; round is Python 3's (round(2.5) is the int 2). The helpers
+of the syntax _py3syntax rewrites are here too: dicts in insertion order (python3_dict), floats written as text as
+Python 3 writes them (python3_str_call, python3_format, python3_percent), and those of @, f-strings, unpacking and
+keyword-only parameters."""
 from __future__ import absolute_import, print_function
 
 import __future__
 import os
+import re
 import sys
 import traceback
 
@@ -87,6 +91,82 @@ def python3_str(value, text=False):
     if type(value) is bool or text:
         return str(value)
     return value
+
+
+class _Float3(float):
+    """A float written as Python 3 writes it: str, %s and a format field without a spec (or with fill, alignment, sign
+    and width only) give its repr, where Jython's float gives 12 digits; other specs are float's."""
+    __slots__ = ()
+
+    def __str__(self):
+        return float.__repr__(self)
+
+    @property
+    def real(self):
+        return self
+
+    def __format__(self, spec):
+        plain = _PLAIN_SPEC.match(spec)
+        if plain is None:
+            return float.__format__(self, spec)
+        fill, align, sign, width = plain.groups()
+        text = float.__repr__(self)
+        if sign in ('+', ' ') and not text.startswith('-'):
+            text = sign + text
+        return format(text, (fill or '') + (align or '>') + width)
+
+
+_PLAIN_SPEC = re.compile(r'^(?:(.)?([<>^]))?([-+ ]?)(\d*)$')
+
+
+class _Bool3(object):
+    """A bool in a format field as Python 3 writes it: True without a spec (Jython's str.format gives 1), an int with one"""
+    __slots__ = ('value',)
+
+    def __init__(self, value):
+        self.value = value
+
+    def __format__(self, spec):
+        return str(self.value) if not spec else format(int(self.value), spec)
+
+    def __str__(self):
+        return str(self.value)
+
+    def __repr__(self):
+        return repr(self.value)
+
+    def __getattr__(self, name):
+        return getattr(self.value, name)
+
+
+def _text3(value):
+    return _Float3(value) if type(value) is float else _Bool3(value) if type(value) is bool else value
+
+
+def python3_format(text, *args, **keywords):
+    """text.format(*args, **keywords) as Python 3 writes its floats and bools (_py3syntax rewrites a string literal's
+    'text'.format(...) as __fmt3__('text', ...))"""
+    return text.format(*[_text3(a) for a in args], **dict((k, _text3(v)) for k, v in keywords.iteritems()))
+
+
+def python3_percent(text, args):
+    """text % args as Python 3 writes its floats (%s, %(name)s; _py3syntax rewrites a string literal's 'text' % args as
+    __pct3__('text', args))"""
+    if type(args) is float:
+        args = _Float3(args)
+    elif type(args) is tuple:
+        args = tuple([_Float3(a) if type(a) is float else a for a in args])
+    elif type(args) is dict:
+        args = dict((k, _Float3(v) if type(v) is float else v) for k, v in args.iteritems())
+    return text % args
+
+
+def python3_str_call(*args, **keywords):
+    """str(x) as Python 3's: a float's repr (Jython's str gives 12 digits; _py3syntax rewrites str(...) as
+    __str3__(...))"""
+    if len(args) == 1 and not keywords and type(args[0]) is float:
+        return repr(args[0])
+    return str(*args, **keywords)
 
 
 def python3_matmul(a, b):
@@ -180,6 +260,9 @@ def _python3_names(namespace):
     namespace['__kwonly__'] = python3_kwonly
     namespace['__kwonly_done__'] = python3_kwonly_done
     namespace['__dict3__'] = python3_dict
+    namespace['__str3__'] = python3_str_call
+    namespace['__fmt3__'] = python3_format
+    namespace['__pct3__'] = python3_percent
     _keep_dict_order()
 
 

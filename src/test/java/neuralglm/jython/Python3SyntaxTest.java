@@ -158,9 +158,10 @@ class Python3SyntaxTest {
                     .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
         }
         // Python 3 prints (1, 2, 3, 4) [0, 1, 5] (0, 1)
-        assertEquals("(1, 2, 3, 4) [0, 1, 5] (0, 1)", Jython.exec("import _py3syntax\nexec(compile(_py3syntax.translate("
+        assertEquals("(1, 2, 3, 4) [0, 1, 5] (0, 1)", Jython.exec("import _py3syntax, _pymain\nns = {}\n_pymain._python3_names(ns)\n"
+                + "exec(compile(_py3syntax.translate("
                 + pyString("import sys\nsys.stdout.write('%s %s %s\\n' % ((lambda *a: a)(*[1, 2], 3, *[4]), [*range(2), 5], (*range(2),)))\n")
-                + "), '<t>', 'exec'))").trim());
+                + "), '<t>', 'exec'), ns)").trim());
     }
 
     @Test
@@ -223,6 +224,31 @@ class Python3SyntaxTest {
             {"o = dict(*args); f = {'f': lambda v: v}; g = {lambda: 1}",
                 "o = dict(*args); f = __dict3__([('f', lambda v: v)]); g = {lambda: 1}"},
             {"dict = OrderedDict\nq = dict(a=1)", "dict = OrderedDict\nq = dict(a=1)"},
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
+                    .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
+        }
+    }
+
+    @Test
+    void floatsAreWrittenAsPython3WritesThem() {
+        // CPython 3's printout of float_text.py (/usr/bin/python3): str(x), a string literal's .format(...) (empty specs,
+        // fill, alignment, sign and width, precision, !r and !s, attributes, * and ** arguments) and % (a tuple, a
+        // mapping, one value) give a float's repr and a bool's True, where Jython gives 12 digits and 1
+        assertEquals("""
+                0.30000000000000004    0.30000000000000004 0.300 0.30000000000000004 True 0.3 0.30000000000000004 0.30000000000000004 0.30 0 True 0.30000000000000004 True     1| 0.30000000000000004 30.0%
+                0.30000000000000004 1.5 0.30000000000000004 +0.30000000000000004 1,234,567.125      2.5| 1e+16 1e-05 inf
+                    -2.5|0.30000000000000004|0.30000000000000004***|-2.5| 0.30000000000000004 0.30000000000000004 1e-07 123456789.12345679 0.30000000000000004 3
+                0.30000000000000004 and y 3.000e-01 30.000000000000004% loss: 0.30000000000000004 1 a 0.30000000000000004   1.5|
+                0.5833333333333333 0.29166666666666663 0.3333333333333333 tensor([0.2500, 0.3333])
+                True 0 False 0.30000000000000004 True 0.30000000000000004
+                0.6666666666666666 epoch   7 loss 0.3000 acc 0.6666666666666666 nan
+                """, PyTorchPrintout.run("float_text.py").replace("\r\n", "\n"));
+        final String[][] cases = {
+            {"s = str(x) + 'a %s' % y.z[0] * 2 + '{}'.format(w)", "s = __str3__(x) + __pct3__('a %s' , y.z[0]) * 2 + __fmt3__('{}', w)"},
+            {"t = 'a' 'b' % -v ** 2; u = n * 'c%s' % v; f = '{}'.format()", "t = __pct3__('a' 'b' , -v ** 2); u = n * 'c%s' % v; f = __fmt3__('{}')"},
+            {"str = unicode\nq = str(1)", "str = unicode\nq = str(1)"},
         };
         for (String[] c : cases) {
             assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
