@@ -35,6 +35,8 @@ _pymain.run_path), so that PyTorch code written for Python 3 runs unchanged:
 - floats written as text: str(x), 'text'.format(...) and 'text' % args (of a string literal) become __str3__(x),
   __fmt3__('text', ...) and __pct3__('text', args) (_pymain), which give a float as its repr, as Python 3 does
   (str(0.1 + 0.2) is 0.30000000000000004; Jython's 0.3), and a bool in a format field as True (Jython's 1).
+- class X(object): becomes class X: (the script's __metaclass__, _pymain.Python3Class, makes it new-style, with Python
+  3's __next__, __bool__ and __ne__).
 - list comprehensions: [e for x in it if c] becomes (lambda __it__: [e for x in __it__ if c])((it)), so that x is bound
   in the comprehension's own scope as in Python 3 (Python 2 binds it in the enclosing scope, replacing a variable of
   that name), with the first iterable evaluated where the comprehension stands, as Python 3 evaluates it.
@@ -1067,6 +1069,24 @@ _BINDS_STR = re.compile(r'^[ \t]*(?:str[ \t]*(?:,[^\n=]*)?=(?!=)|(?:def|class)[ 
                         r'|\b(?:as|import)[ \t]+str\b|\bfor[ \t]+str\b', re.M)
 
 
+# ------------------------------------------------------------------------------------------------ classes
+
+def _object_bases(source):
+    """class X(object): -> class X: (a class without bases, which the script's __metaclass__, _pymain.Python3Class, makes
+    new-style with Python 3's protocol methods; a class body's own __metaclass__ still applies)"""
+    try:
+        tokens = _tokens(source)
+    except (tokenize.TokenError, IndentationError):
+        return source
+    starts = _line_starts(source)
+    edits = []
+    for k in range(len(tokens) - 5):
+        if tokens[k][1] == 'class' and tokens[k][0] == tokenize.NAME and tokens[k + 1][0] == tokenize.NAME \
+                and [t[1] for t in tokens[k + 2:k + 6]] == ['(', 'object', ')', ':']:
+            edits.append((_offset(starts, tokens[k + 1][3]), _offset(starts, tokens[k + 4][3]), ''))
+    return _apply(source, edits)
+
+
 # ------------------------------------------------------------------------------------------------ list comprehensions
 
 _IT = '__it__'
@@ -1155,5 +1175,6 @@ _STAGES = (
     (_matmuls, re.compile(r'^[ \t]*[^\s@#][^\n]*@', re.M)),
     (_dicts, re.compile(r'\{|\bdict\s*\(')),
     (_float_text, re.compile(r'\bstr\s*\(|[\'"]\s*(?:\.\s*format\b|%)')),
+    (_object_bases, re.compile(r'\bclass\s+\w+\s*\(\s*object\s*\)')),
     (_comprehensions, re.compile(r'\bfor\b')),
 )

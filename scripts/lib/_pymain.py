@@ -169,6 +169,29 @@ def python3_str_call(*args, **keywords):
     return str(*args, **keywords)
 
 
+def _ne_from_eq(self, other):
+    equal = self.__eq__(other)
+    return equal if equal is NotImplemented else not equal
+
+
+class Python3Class(type):
+    """The class of a script's classes without bases (the module's __metaclass__; _py3syntax reads class X(object) as
+    class X): such a class is new-style, as every Python 3 class is (Jython makes it an old-style 'instance', whose property setters are
+    plain attributes), and the protocol methods Python 3 names are those Jython calls: __next__ is next, __bool__ is
+    __nonzero__, and a class that defines __eq__ without __ne__ gets the negation of its __eq__ (Jython compares such
+    objects by identity with !=)."""
+
+    def __new__(meta, name, bases, namespace):
+        if '__next__' in namespace and 'next' not in namespace:
+            namespace['next'] = namespace['__next__']
+        if '__bool__' in namespace and '__nonzero__' not in namespace:
+            namespace['__nonzero__'] = namespace['__bool__']
+        if '__eq__' in namespace and '__ne__' not in namespace:
+            namespace['__ne__'] = _ne_from_eq
+        return type.__new__(meta, name, bases, namespace)
+
+
+
 def python3_matmul(a, b):
     """a @ b as Python 3 reads it (_py3syntax rewrites it as __mm__(a, b)): a.__matmul__(b), else b.__rmatmul__(a);
     torch.matmul when either is a tensor, numpy.matmul for the numpy shim's arrays."""
@@ -259,6 +282,7 @@ def _python3_names(namespace):
     namespace['__unpack__'] = python3_unpack
     namespace['__kwonly__'] = python3_kwonly
     namespace['__kwonly_done__'] = python3_kwonly_done
+    namespace['__metaclass__'] = Python3Class
     namespace['__dict3__'] = python3_dict
     namespace['__str3__'] = python3_str_call
     namespace['__fmt3__'] = python3_format
@@ -275,6 +299,11 @@ def compile_python3(source, path):
     return compile(_py3syntax.translate(source), path, 'exec', FLAGS, 1)
 
 
+# the bridge's own modules (torch, numpy, matplotlib beside this file): imported as Jython imports them, also for a
+# script in a folder above them
+_LIB = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
 class SiblingImporter(object):
     """Imports the modules and packages in the script's folder as the script is read (compile_python3, with
     Python 3's print, super and round), so that a PyTorch project split into files (model.py beside train.py) runs
@@ -286,7 +315,8 @@ class SiblingImporter(object):
 
     def _file(self, fullname, path):
         name = fullname.rpartition('.')[2]
-        folders = [self.folder] if path is None else [p for p in path if os.path.abspath(p).startswith(self.folder)]
+        folders = [self.folder] if path is None else [p for p in path if os.path.abspath(p).startswith(self.folder)
+                                                      and not os.path.abspath(p).startswith(_LIB)]
         for folder in folders:
             package = os.path.join(folder, name, '__init__.py')
             if os.path.isfile(package):

@@ -257,6 +257,25 @@ class Python3SyntaxTest {
     }
 
     @Test
+    void classesFollowPython3sProtocol() {
+        // CPython 3's printout of python3_classes.py (/usr/bin/python3): a class without bases is new-style (its type's
+        // name, a property's setter), __next__, __bool__ and a __ne__ from __eq__ are what Jython calls, in classes
+        // with and without object as a base and their subclasses; object() as a sentinel, isinstance and issubclass
+        // of object, an Exception subclass and an nn.Module subclass keep working; a class body's own __metaclass__
+        // (Python 2's) is kept
+        assertEquals("""
+                Counter3 True
+                5.0 False False
+                [1, 2, 3]
+                1
+                [1, 2] [1, 2] True True True True object
+                caught x
+                Net object
+                True False True
+                """, PyTorchPrintout.run("python3_classes.py").replace("\r\n", "\n"));
+    }
+
+    @Test
     void listComprehensionsKeepTheirNamesToThemselves() {
         // CPython 3's printout of comprehensions.py (/usr/bin/python3): a comprehension's variable does not replace the
         // enclosing one (module, function), nested ones and lambdas in them, a class body's names reach the first
