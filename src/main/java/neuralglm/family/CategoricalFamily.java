@@ -89,7 +89,8 @@ public final class CategoricalFamily extends Family {
      * relative error and their sum 1 only to about 1e-6; at 1e16 and beyond log s is lost altogether, and two tied
      * largest logits would each get probability 1), {@code mu_j = exp(eta_j - m) / s}, which sums to 1 within a few ulps
      * (eta_j - m is exact wherever its exp is not 0: with |m| at least 4096 and eta_j - m above -746, eta_j is within a
-     * factor 2 of m). Below that, the first form, as before, to the bit.
+     * factor 2 of m). Below that, the first form, as before, to the bit. A row whose largest logit is infinite gets
+     * softmax's limit ({@link #atInfiniteMax}); a NaN logit makes its row NaN.
      */
     @Override
     public void mean(DMatrixRMaj eta, DMatrixRMaj mu) {
@@ -98,13 +99,34 @@ public final class CategoricalFamily extends Family {
         for (int i = 0; i < n; i++) {
             final int off = i * k;
             final double m = rowMax(e, off, k);
-            final boolean infinite = m == Double.POSITIVE_INFINITY || Double.isNaN(m);
+            if (Double.isInfinite(m)) {
+                atInfiniteMax(e, off, k, m, out);
+                continue;
+            }
+            final boolean infinite = Double.isNaN(m);
             final double s = infinite ? Double.NaN : expSum(e, off, k, m);
             final double lse = infinite ? m : m + Math.log(s);
             final boolean coarse = Math.abs(m) >= LARGE_LOGIT && !infinite;   // m + log s rounded to ulp(m)
             for (int j = 0; j < k; j++) {
                 out[off + j] = coarse ? Math.exp(e[off + j] - m) / s : Math.exp(e[off + j] - lse);
             }
+        }
+    }
+
+    /**
+     * A row whose largest logit m is infinite: softmax's limit, the classes at m share the probability equally and the
+     * others get 0 (one logit at +inf takes it all, as the logit link's mean is 1 at eta = +inf; a row all -inf is
+     * uniform), where {@code exp(eta_j - m)} is NaN (inf - inf) for those at m.
+     */
+    private static void atInfiniteMax(double[] e, int off, int k, double m, double[] out) {
+        int ties = 0;
+        for (int j = 0; j < k; j++) {
+            if (e[off + j] == m) {
+                ties++;
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            out[off + j] = e[off + j] == m ? 1.0 / ties : 0.0;
         }
     }
 
