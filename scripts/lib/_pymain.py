@@ -169,6 +169,24 @@ def python3_str_call(*args, **keywords):
     return str(*args, **keywords)
 
 
+def _extremum(builtin, name):
+    def extremum(*args, **keywords):
+        if 'default' not in keywords:
+            return builtin(*args, **keywords)
+        default = keywords.pop('default')
+        if len(args) != 1:
+            raise TypeError('Cannot specify a default for %s() with multiple positional arguments' % name)
+        items = list(args[0])
+        return builtin(items, **keywords) if items else default
+    extremum.__name__ = name
+    extremum.__doc__ = "%s as Python 3's: default= is returned for an empty iterable" % name
+    return extremum
+
+
+python3_max = _extremum(max, 'max')
+python3_min = _extremum(min, 'min')
+
+
 def _ne_from_eq(self, other):
     equal = self.__eq__(other)
     return equal if equal is NotImplemented else not equal
@@ -283,6 +301,10 @@ def _python3_names(namespace):
     namespace['__kwonly__'] = python3_kwonly
     namespace['__kwonly_done__'] = python3_kwonly_done
     namespace['__metaclass__'] = Python3Class
+    namespace['max'] = python3_max
+    namespace['min'] = python3_min
+    import _py3lib
+    _py3lib.install()
     namespace['__dict3__'] = python3_dict
     namespace['__str3__'] = python3_str_call
     namespace['__fmt3__'] = python3_format

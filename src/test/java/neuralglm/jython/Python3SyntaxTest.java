@@ -276,6 +276,44 @@ class Python3SyntaxTest {
     }
 
     @Test
+    void python3sStandardLibraryWherePyTorchScriptsUseIt() {
+        // CPython 3's printout of python3_stdlib.py (/usr/bin/python3): random.choices (weights, cum_weights, a
+        // Random's), math.inf, nan, tau, isclose, log2, gcd, prod, comb, perm, isqrt, itertools.accumulate,
+        // functools.lru_cache (bare and with maxsize, cache_info) and cache, max and min with default=,
+        // os.makedirs(exist_ok=True), time.perf_counter, perf_counter_ns, monotonic, process_time, time_ns, collections.abc
+        assertEquals("""
+                58 True [2, 2, 2] 4
+                inf -inf nan 6.283185307179586 False True True
+                3.0 3.321928094887362 -996.5784284662087 1.584962500721156 6 0 2 9.0 1 120 20 24 10000000000 3
+                [1, 3, 6, 10] [1, 2, 6] [10, 11, 13] []
+                [1, 4, 1, 9, 4, 1] [1, 2, 3, 2, 1] CacheInfo(hits=1, misses=5, maxsize=2, currsize=2)
+                1548008755920 2432902008176640000 58
+                None none 3 8 b
+                ValueError
+                OSError 17
+                True True True True True
+                True True True
+                """, PyTorchPrintout.run("python3_stdlib.py").replace("\r\n", "\n"));
+    }
+
+    @Test
+    void pathlibAsPython3s() {
+        // CPython 3's printout of pathlib_paths.py (/usr/bin/python3): joining with / and several parts (an absolute
+        // part restarts), normalisation, name, stem, suffix(es), parent(s), parts, with_suffix/with_name, mkdir(parents,
+        // exist_ok), write/read text and bytes, exists/is_file/is_dir, iterdir, glob, rglob, relative_to, unlink
+        // (missing_ok), open() and os.path taking a Path, equality and hashing
+        assertEquals("""
+                data/train/images.tar.gz PosixPath('data/train/images.tar.gz') images.tar.gz images.tar .gz ['.tar', '.gz'] data/train . ('data', 'train', 'images.tar.gz') ['data/train', 'data', '.']
+                data/train/images.tar.zip data/train/x.txt a/b/../c /abs/x a/b/c . /root
+                True True True False ['epoch,loss', '1,0.5'] ['metrics.csv', 'model.pt']
+                ['metrics.csv'] ['model.pt'] runs/exp1/metrics.csv runs/exp1/metrics.csv
+                epoch,loss metrics.csv True 17
+                ['metrics.csv'] x    / /
+                True 1 False True a/b
+                """, PyTorchPrintout.run("pathlib_paths.py").replace("\r\n", "\n"));
+    }
+
+    @Test
     void listComprehensionsKeepTheirNamesToThemselves() {
         // CPython 3's printout of comprehensions.py (/usr/bin/python3): a comprehension's variable does not replace the
         // enclosing one (module, function), nested ones and lambdas in them, a class body's names reach the first
