@@ -577,9 +577,10 @@ def _def_edits(tokens, k, source, starts):
             removed = source[_offset(starts, tokens[j - 1][3]):_offset(starts, tokens[e - 1][3])]
             edits.append((_offset(starts, tokens[j - 1][3]), _offset(starts, tokens[e - 1][3]), _blank(removed)))
             j = e
-        # the default, if any, to the comma
+        # the default, if any, to the comma (a lambda's parameters hold commas of their own)
         while j < close and tokens[j][1] != ',':
-            j = _match_forward(tokens, j) + 1 if tokens[j][1] in _OPEN else j + 1
+            j = _lambda_colon(tokens, j, close) + 1 if _is_lambda(tokens[j]) \
+                else _match_forward(tokens, j) + 1 if tokens[j][1] in _OPEN else j + 1
         i = j + 1
     # the return annotation: -> (two tokens in Python 2.7) up to the header's colon
     j = close + 1
@@ -682,11 +683,25 @@ def _items(tokens, open_index, close):
     while i < close:
         j = i
         while j < close and tokens[j][1] != ',':
-            j = _match_forward(tokens, j) + 1 if tokens[j][1] in _OPEN else j + 1
+            j = _lambda_colon(tokens, j, close) + 1 if _is_lambda(tokens[j]) \
+                else _match_forward(tokens, j) + 1 if tokens[j][1] in _OPEN else j + 1
         if j > i:
             items.append((i, j - 1))
         i = j + 1
     return items
+
+
+def _is_lambda(t):
+    return t[0] == tokenize.NAME and t[1] == 'lambda'
+
+
+def _lambda_colon(tokens, j, end):
+    """@return the index of the colon that ends the parameters of the lambda at j (their commas and defaults are the
+    lambda's, not the enclosing list's), or end"""
+    e = j + 1
+    while e < end and tokens[e][1] != ':':
+        e = _match_forward(tokens, e) + 1 if tokens[e][1] in _OPEN else e + 1
+    return e
 
 
 def _star_edit(tokens, open_index, source, starts):
@@ -702,8 +717,7 @@ def _star_edit(tokens, open_index, source, starts):
             kinds.append('*')
         elif first + 1 <= last and tokens[first][0] == tokenize.NAME and tokens[first + 1][1] == '=':
             kinds.append('=')
-        elif tokens[first][0] == tokenize.NAME and tokens[first][1] in ('for',) or any(
-                tokens[i][1] == 'for' for i in range(first, last + 1)):
+        elif _top_name(tokens, first, last + 1, ('for',)) is not None:
             return None   # a generator or comprehension: nothing to do
         else:
             kinds.append('')
@@ -1171,7 +1185,8 @@ _STAGES = (
                               r'[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?[ \t]*:[ \t]*[^\s#]', re.M)),
     (_keyword_only, re.compile(r'\bdef\b[^:]*\*')),
     (_unpacking, re.compile(r'^[ \t]*[^\n=]*\*[ \t]*[A-Za-z_]\w*[^\n=]*=', re.M)),
-    (_stars, re.compile(r'[(\[,][ \t]*\*(?!\*)')),
+    # (a starred item may start a line of its own inside the brackets)
+    (_stars, re.compile(r'[(\[,]\s*\*(?!\*)')),
     (_matmuls, re.compile(r'^[ \t]*[^\s@#][^\n]*@', re.M)),
     (_dicts, re.compile(r'\{|\bdict\s*\(')),
     (_float_text, re.compile(r'\bstr\s*\(|[\'"]\s*(?:\.\s*format\b|%)')),

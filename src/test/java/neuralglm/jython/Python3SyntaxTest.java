@@ -157,6 +157,10 @@ class Python3SyntaxTest {
             assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
                     .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
         }
+        // a starred comprehension on a line of its own in a display (PyTorch's jit/_dataclass_impls.py): [0, 0, 2]
+        assertEquals("[0, 0, 2]", Jython.exec("import _py3syntax, _pymain\nns = {}\n_pymain._python3_names(ns)\n"
+                + "exec(compile(_py3syntax.translate(" + pyString("x = [\n    0,\n    *[2 * i for i in range(2)],\n]\nprint(x)\n")
+                + "), '<t>', 'exec', _pymain.FLAGS, 1), ns)").trim());
         // Python 3 prints (1, 2, 3, 4) [0, 1, 5] (0, 1)
         assertEquals("(1, 2, 3, 4) [0, 1, 5] (0, 1)", Jython.exec("import _py3syntax, _pymain\nns = {}\n_pymain._python3_names(ns)\n"
                 + "exec(compile(_py3syntax.translate("
@@ -224,6 +228,9 @@ class Python3SyntaxTest {
             {"o = dict(*args); f = {'f': lambda v: v}; g = {lambda: 1}",
                 "o = dict(*args); f = __dict3__([('f', lambda v: v)]); g = {lambda: 1}"},
             {"dict = OrderedDict\nq = dict(a=1)", "dict = OrderedDict\nq = dict(a=1)"},
+            // a lambda's parameters hold commas of their own (PyTorch's fx/experimental/symbolic_shapes.py)
+            {"ops = {'add': lambda a, b: a + b, 'neg': lambda a: -a}", "ops = __dict3__([('add', lambda a, b: a + b), ('neg', lambda a: -a)])"},
+            {"def acc(xs, fn=lambda x, y: x + y, *rest): pass", "def acc(xs, fn=lambda x, y: x + y, *rest): pass"},
         };
         for (String[] c : cases) {
             assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
