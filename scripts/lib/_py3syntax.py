@@ -37,6 +37,8 @@ _pymain.run_path), so that PyTorch code written for Python 3 runs unchanged:
   (str(0.1 + 0.2) is 0.30000000000000004; Jython's 0.3), and a bool in a format field as True (Jython's 1).
 - class X(object): becomes class X: (the script's __metaclass__, _pymain.Python3Class, makes it new-style, with Python
   3's __next__, __bool__ and __ne__).
+- the rest of Python 3's grammar that PyTorch code uses (_grammar): from __future__ import annotations, ... as a
+  value, a trailing comma after *args or **kwargs, keywords after **kwargs in a call.
 - list comprehensions: [e for x in it if c] becomes (lambda __it__: [e for x in __it__ if c])((it)), so that x is bound
   in the comprehension's own scope as in Python 3 (Python 2 binds it in the enclosing scope, replacing a variable of
   that name), with the first iterable evaluated where the comprehension stands, as Python 3 evaluates it.
@@ -341,9 +343,22 @@ def _matmuls_of_line(source):
         if edit is None:
             return source
         start, end, text = edit
-        # the lines the rewrite joined come back as explicit line joins, so that line numbers stay the script's
-        text += ' \\\n' * (source.count('\n', start, end) - text.count('\n'))
+        # the lines the rewrite joined come back, so that line numbers stay the script's
+        text = _padded(text, source.count('\n', start, end) - text.count('\n'), source[end:end + 1] == ')')
         source = source[:start] + text + source[end:]
+
+
+def _padded(text, lines, inside):
+    """@return the text of a rewrite with the lines it joined back: as newlines inside the brackets the text closes (or
+    inside the brackets that follow it, when inside), else as explicit line joins (a join followed by a blank line is
+    a syntax error on Jython)"""
+    if lines <= 0:
+        return text
+    if inside:
+        return text + '\n' * lines
+    if text.endswith(')'):
+        return text[:-1] + '\n' * lines + ')'
+    return text + ' \\\n' * lines
 
 
 def _offset(starts, position):
@@ -675,6 +690,88 @@ def _small(source):
     return _apply(source, edits)
 
 
+# ------------------------------------------------------------------------------------------------ Python 3's grammar
+
+_FUTURE_3 = frozenset(['annotations', 'generator_stop', 'barry_as_FLUFL'])
+
+
+def _grammar(source):
+    """What else Python 3's grammar allows that 2.7's does not:
+    - from __future__ import annotations (3.7; annotations are left out anyway): the name left out, the statement
+      blanked when it names nothing else;
+    - ... outside a subscript (def f(): ..., x is ...) reads Ellipsis;
+    - a trailing comma after *args or **kwargs (and what follows them) in a def's parameters or a call's arguments is
+      left out;
+    - keyword arguments after **kwargs in a call (f(**kw, out=None)) move before it."""
+    try:
+        tokens = _tokens(source)
+    except (tokenize.TokenError, IndentationError):
+        return source
+    starts = _line_starts(source)
+    at = lambda t: _offset(starts, t[2])
+    end = lambda t: _offset(starts, t[3])
+    edits = []
+    brackets = []
+    n = len(tokens)
+    k = 0
+    while k < n:
+        t = tokens[k]
+        if t[1] == 'from' and k + 2 < n and tokens[k + 1][1] == '__future__' and tokens[k + 2][1] == 'import':
+            j = k + 3
+            names = []
+            while j < n and tokens[j][0] not in (tokenize.NEWLINE, tokenize.ENDMARKER) and tokens[j][1] != ';':
+                if tokens[j][0] == tokenize.NAME:
+                    names.append(tokens[j][1])
+                j += 1
+            kept = [name for name in names if name not in _FUTURE_3]
+            if len(kept) != len(names):
+                text = source[at(t):end(tokens[j - 1])]
+                edits.append((at(t), end(tokens[j - 1]), 'from __future__ import ' + ', '.join(kept) if kept
+                              else _blank(text)))
+            k = j
+            continue
+        if t[0] == tokenize.OP and t[1] in _OPEN:
+            brackets.append(k)
+        elif t[0] == tokenize.OP and t[1] in _CLOSE and brackets:
+            open_index = brackets.pop()
+            if t[1] == ')':
+                edits.extend(_argument_edits(tokens, open_index, k, source, starts))
+        elif t[1] == '.' and k + 2 < n and tokens[k + 1][1] == '.' and tokens[k + 2][1] == '.' \
+                and tokens[k + 1][2] == t[3] and tokens[k + 2][2] == tokens[k + 1][3]:
+            inner = brackets[-1] if brackets else None
+            subscript = inner is not None and tokens[inner][1] == '[' and inner > 0 and _operand_end(tokens[inner - 1])
+            if not subscript:
+                edits.append((at(t), end(tokens[k + 2]), 'Ellipsis'))
+            k += 3
+            continue
+        k += 1
+    return _apply(source, edits)
+
+
+def _argument_edits(tokens, open_index, close, source, starts):
+    """The edits of a def's parameters or a call's arguments in the parentheses open_index .. close: the trailing comma
+    after a starred one, and keywords after **kwargs moved before it"""
+    if close == open_index + 1:
+        return []
+    items = _items(tokens, open_index, close)
+    if not items:
+        return []
+    edits = []
+    if tokens[close - 1][1] == ',' and any(tokens[item[0]][1] in ('*', '**') for item in items):
+        edits.append((_offset(starts, tokens[close - 1][2]), _offset(starts, tokens[close - 1][3]), ''))
+    keyword = lambda item: item[1] > item[0] and tokens[item[0]][0] == tokenize.NAME and tokens[item[0] + 1][1] == '='
+    double = [i for i, item in enumerate(items) if tokens[item[0]][1] == '**']
+    if double and any(keyword(item) for item in items[double[0] + 1:]) \
+            and all(keyword(item) or tokens[item[0]][1] == '**' for item in items[double[0]:]):
+        text = lambda item: source[_offset(starts, tokens[item[0]][2]):_offset(starts, tokens[item[1]][3])]
+        tail = items[double[0]:]
+        ordered = [text(item) for item in tail if keyword(item)] + [text(item) for item in tail if not keyword(item)]
+        start, stop = _offset(starts, tokens[tail[0][0]][2]), _offset(starts, tokens[tail[-1][1]][3])
+        joined = ', '.join(ordered)
+        edits.append((start, stop, joined + '\n' * (source.count('\n', start, stop) - joined.count('\n'))))
+    return edits
+
+
 # ------------------------------------------------------------------------------------------------ starred items
 
 def _items(tokens, open_index, close):
@@ -774,7 +871,7 @@ def _stars_of_line(source):
         if found is None:
             return source
         start, end, text = found
-        text += ' \\\n' * (source.count('\n', start, end) - text.count('\n'))
+        text = _padded(text, source.count('\n', start, end) - text.count('\n'), source[end:end + 1] == ')')
         source = source[:start] + text + source[end:]
 
 
@@ -1177,7 +1274,8 @@ def _comprehension_edit(tokens, k, source, starts):
 # nothing); a script without any is not tokenized for that stage
 _STAGES = (
     (_fstrings, re.compile(r'(?<![\w.])(?:[fF][rR]?|[rR][fF])[\'"]')),
-    (_small, re.compile(r'\d_\d|0[xXoObB]_|\braise\b[^\n]*\bfrom\b')),
+    (_small, re.compile(r'\d_\d|0[xXoObB]_|\braise\b[\s\S]*?\bfrom\b')),
+    (_grammar, re.compile(r'__future__[^\n]*\b(?:annotations|generator_stop)\b|\.\.\.|,\s*\)|\*\*[^,()]*,\s*\w+\s*=')),
     # a return annotation; a parameter's (a colon inside a def's parentheses, two levels of brackets deep); a
     # variable's (a target at a line's start, then a colon and more: else:, try: and the like left out)
     (_annotations, re.compile(r'->|\bdef\s+\w+\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*?:'

@@ -142,6 +142,31 @@ class Python3SyntaxTest {
     }
 
     @Test
+    void python3GrammarPython2Refuses() {
+        // found translating PyTorch 1.13's own modules and compiling them on Jython
+        final String[][] cases = {
+            {"from __future__ import annotations\nx = 1", "\nx = 1"},
+            {"from __future__ import annotations, division", "from __future__ import division"},
+            {"def stub(self): ...", "def stub(self): Ellipsis"},
+            {"y = x[..., 0] if z is ... else [..., 1]", "y = x[..., 0] if z is Ellipsis else [Ellipsis, 1]"},
+            {"f(\n    *args,\n    key=1,\n)", "f(\n    *args,\n    key=1\n)"},
+            {"g(a, **kw, out=None)", "g(a, out=None, **kw)"},
+            {"h(a, b,)", "h(a, b,)"},
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
+                    .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
+        }
+        // CPython 3 prints 3 [('a', 1), ('out', None)] None, and a raise from over several lines raises
+        assertEquals("3 [('a', 1), ('out', None)] None\nValueError", Jython.exec("import _py3syntax, _pymain\nns = {}\n"
+                + "_pymain._python3_names(ns)\nexec(compile(_py3syntax.translate(" + pyString(String.join("\n",
+                "def f(*args, **kw):", "    return len(args), kw", "def stub(): ...", "kw = {'a': 1}",
+                "n, k = f(\n    1,\n    *[2, 3],\n    **kw,\n    out=None,\n)", "print(n, sorted(k.items()), stub())",
+                "try:", "    raise ValueError(", "        'x'", "    ) from None", "except ValueError:", "    print('ValueError')", ""))
+                + "), '<t>', 'exec', _pymain.FLAGS, 1), ns)").replace("\r\n", "\n").trim());
+    }
+
+    @Test
     void starredItemsWherePython2HasNone() {
         final String[][] cases = {
             {"net = nn.Sequential(*layers, nn.Linear(h, 1))", "net = nn.Sequential(*(list(layers) + [nn.Linear(h, 1)]))"},
