@@ -702,7 +702,9 @@ def _grammar(source):
     - ... outside a subscript (def f(): ..., x is ...) reads Ellipsis;
     - a trailing comma after *args or **kwargs (and what follows them) in a def's parameters or a call's arguments is
       left out;
-    - keyword arguments after **kwargs in a call (f(**kw, out=None)) move before it."""
+    - keyword arguments after **kwargs in a call (f(**kw, out=None)) move before it;
+    - the statement yield from it reads for __yf__ in it: yield __yf__ (the items only: no send, throw or result);
+    - class X(Base, metaclass=M) reads class X(__with_metaclass__(M, Base))."""
     try:
         tokens = _tokens(source)
     except (tokenize.TokenError, IndentationError):
@@ -730,6 +732,18 @@ def _grammar(source):
                               else _blank(text)))
             k = j
             continue
+        if t[1] == 'yield' and k + 1 < n and tokens[k + 1][1] == 'from' and k > 0 \
+                and tokens[k - 1][0] in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.OP) \
+                and (tokens[k - 1][0] != tokenize.OP or tokens[k - 1][1] in (':', ';')):
+            # the statement yield from it: each item of it yielded in turn (its send/throw and result not kept)
+            j = k + 2
+            while j < n and tokens[j][0] not in (tokenize.NEWLINE, tokenize.ENDMARKER) and tokens[j][1] != ';':
+                j = _match_forward(tokens, j) + 1 if tokens[j][1] in _OPEN else j + 1
+            edits.append((at(t), end(tokens[k + 1]), 'for __yf__ in'))
+            edits.append((end(tokens[j - 1]), end(tokens[j - 1]), ': yield __yf__'))
+        elif t[1] == 'class' and t[0] == tokenize.NAME and k + 2 < n and tokens[k + 1][0] == tokenize.NAME \
+                and tokens[k + 2][1] == '(':
+            edits.extend(_metaclass_edits(tokens, k + 2, source, starts))
         if t[0] == tokenize.OP and t[1] in _OPEN:
             brackets.append(k)
         elif t[0] == tokenize.OP and t[1] in _CLOSE and brackets:
@@ -746,6 +760,23 @@ def _grammar(source):
             continue
         k += 1
     return _apply(source, edits)
+
+
+def _metaclass_edits(tokens, open_index, source, starts):
+    """class X(Base, metaclass=M): -> class X(__with_metaclass__(M, Base)): (_pymain.python3_with_metaclass, six's
+    with_metaclass: X is made by M with the bases given)"""
+    close = _match_forward(tokens, open_index)
+    items = _items(tokens, open_index, close)
+    text = lambda item: source[_offset(starts, tokens[item[0]][2]):_offset(starts, tokens[item[1]][3])]
+    meta = [item for item in items if item[1] > item[0] + 1 and tokens[item[0]][1] == 'metaclass'
+            and tokens[item[0] + 1][1] == '=']
+    if not meta:
+        return []
+    bases = [text(item) for item in items if item not in meta]
+    metaclass = source[_offset(starts, tokens[meta[0][0] + 2][2]):_offset(starts, tokens[meta[0][1]][3])]
+    start, stop = _offset(starts, tokens[open_index][3]), _offset(starts, tokens[close][2])
+    joined = '__with_metaclass__(%s)' % ', '.join([metaclass] + bases)
+    return [(start, stop, joined + '\n' * (source.count('\n', start, stop) - joined.count('\n')))]
 
 
 def _argument_edits(tokens, open_index, close, source, starts):
@@ -1275,7 +1306,8 @@ def _comprehension_edit(tokens, k, source, starts):
 _STAGES = (
     (_fstrings, re.compile(r'(?<![\w.])(?:[fF][rR]?|[rR][fF])[\'"]')),
     (_small, re.compile(r'\d_\d|0[xXoObB]_|\braise\b[\s\S]*?\bfrom\b')),
-    (_grammar, re.compile(r'__future__[^\n]*\b(?:annotations|generator_stop)\b|\.\.\.|,\s*\)|\*\*[^,()]*,\s*\w+\s*=')),
+    (_grammar, re.compile(r'__future__[^\n]*\b(?:annotations|generator_stop)\b|\.\.\.|,\s*\)|\*\*[^,()]*,\s*\w+\s*='
+                          r'|\byield\s+from\b|\bmetaclass\s*=')),
     # a return annotation; a parameter's (a colon inside a def's parentheses, two levels of brackets deep); a
     # variable's (a target at a line's start, then a colon and more: else:, try: and the like left out)
     (_annotations, re.compile(r'->|\bdef\s+\w+\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*?:'

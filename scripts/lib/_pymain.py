@@ -187,6 +187,15 @@ python3_max = _extremum(max, 'max')
 python3_min = _extremum(min, 'min')
 
 
+def python3_with_metaclass(meta, *bases):
+    """class X(Base, metaclass=M) as Python 3 reads it (_py3syntax rewrites it as class X(__with_metaclass__(M, Base))):
+    a temporary base whose metaclass makes X with M and the bases given (six's with_metaclass)"""
+    class metaclass(meta):
+        def __new__(cls, name, this_bases, namespace):
+            return meta(name, bases or (object,), namespace)
+    return type.__new__(metaclass, 'temporary_class', (), {})
+
+
 def _ne_from_eq(self, other):
     equal = self.__eq__(other)
     return equal if equal is NotImplemented else not equal
@@ -302,6 +311,7 @@ def _python3_names(namespace):
     namespace['__kwonly_done__'] = python3_kwonly_done
     namespace['__metaclass__'] = Python3Class
     namespace['max'] = python3_max
+    namespace['__with_metaclass__'] = python3_with_metaclass
     namespace['min'] = python3_min
     import _py3lib
     _py3lib.install()

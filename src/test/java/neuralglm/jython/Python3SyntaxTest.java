@@ -167,6 +167,18 @@ class Python3SyntaxTest {
     }
 
     @Test
+    void yieldFromAndMetaclassKeyword() {
+        // CPython 3's printout of yield_from_metaclass.py (/usr/bin/python3): yield from a list and a generator, an
+        // abstract base made with metaclass=abc.ABCMeta (instantiating it is a TypeError), a registering metaclass
+        // beside object whose subclasses it makes too
+        assertEquals("""
+                [0, 1, 2, 10, 20]
+                TypeError
+                impl True ['A', 'B'] Registry A
+                """, PyTorchPrintout.run("yield_from_metaclass.py").replace("\r\n", "\n"));
+    }
+
+    @Test
     void starredItemsWherePython2HasNone() {
         final String[][] cases = {
             {"net = nn.Sequential(*layers, nn.Linear(h, 1))", "net = nn.Sequential(*(list(layers) + [nn.Linear(h, 1)]))"},
