@@ -203,33 +203,15 @@ def _os():
 
 def _random():
     import random
-    import bisect
-
-    def choices(population, weights=None, cum_weights=None, k=1):
-        """random.choices as Python 3.9's, drawing in the same order (one random() per choice)"""
-        n = len(population)
-        if cum_weights is None:
-            if weights is None:
-                n += 0.0
-                return [population[int(random.random() * n)] for _ in range(k)]
-            cum_weights = list(accumulate(weights))
-        elif weights is not None:
-            raise TypeError('Cannot specify both weights and cumulative weights')
-        if len(cum_weights) != n:
-            raise ValueError('The number of weights does not match the population')
-        total = cum_weights[-1] + 0.0
-        if total <= 0.0:
-            raise ValueError('Total of weights must be greater than zero')
-        hi = n - 1
-        return [population[bisect.bisect(cum_weights, random.random() * total, 0, hi)] for _ in range(k)]
-
     if not hasattr(random, 'choices'):
-        random.choices = choices
-        random.Random.choices = lambda self, population, weights=None, cum_weights=None, k=1: _choices_of(
+        random.choices = lambda population, weights=None, cum_weights=None, k=1: _choices(
+            random, population, weights, cum_weights, k)
+        random.Random.choices = lambda self, population, weights=None, cum_weights=None, k=1: _choices(
             self, population, weights, cum_weights, k)
 
 
-def _choices_of(generator, population, weights, cum_weights, k):
+def _choices(generator, population, weights, cum_weights, k):
+    """random.choices as Python 3.9's, drawing in the same order (one generator.random() per choice)"""
     import bisect
     n = len(population)
     if cum_weights is None:
@@ -237,7 +219,13 @@ def _choices_of(generator, population, weights, cum_weights, k):
             n += 0.0
             return [population[int(generator.random() * n)] for _ in range(k)]
         cum_weights = list(accumulate(weights))
+    elif weights is not None:
+        raise TypeError('Cannot specify both weights and cumulative weights')
+    if len(cum_weights) != n:
+        raise ValueError('The number of weights does not match the population')
     total = cum_weights[-1] + 0.0
+    if total <= 0.0:
+        raise ValueError('Total of weights must be greater than zero')
     return [population[bisect.bisect(cum_weights, generator.random() * total, 0, n - 1)] for _ in range(k)]
 
 

@@ -326,24 +326,39 @@ def _matmuls(source):
 def _matmuls_of_line(source):
     """Rewrites the innermost term holding a binary @ (or an @= statement), again until none is left; one this
     reader does not follow stops it there (the script's compilation then reports that @ as Jython's syntax error)."""
+    return _one_at_a_time(source, _matmul_at, backward=False)
+
+
+def _matmul_at(tokens, k, source, starts):
+    t = tokens[k]
+    if t[0] != tokenize.OP or t[1] != '@' or _decorator(tokens, k):
+        return None
+    return _statement_edit(tokens, k, source, starts) if _augmented(tokens, k) \
+        else _term_edit(tokens, k, source, starts)
+
+
+def _one_at_a_time(source, edit_at, backward=True):
+    """@return source rewritten one edit at a time, its tokens read again after each: edit_at(tokens, k, source,
+    starts) gives the edit (start, end, text) at token k, or None; the tokens are scanned from the last (the innermost
+    bracket first) or from the first. _Abandon, or text the tokenizer cannot read, leaves the text as it is then. The
+    lines an edit joins come back (_padded), so that line numbers stay the script's."""
     while True:
-        tokens = _tokens(source)
-        starts = _line_starts(source)
-        edit = None
-        for k, t in enumerate(tokens):
-            if t[0] != tokenize.OP or t[1] != '@' or _decorator(tokens, k):
-                continue
-            try:
-                edit = _statement_edit(tokens, k, source, starts) if _augmented(tokens, k) \
-                    else _term_edit(tokens, k, source, starts)
-            except _Abandon:
-                return source
-            if edit is not None:
-                break
-        if edit is None:
+        try:
+            tokens = _tokens(source)
+        except (tokenize.TokenError, IndentationError):
             return source
-        start, end, text = edit
-        # the lines the rewrite joined come back, so that line numbers stay the script's
+        starts = _line_starts(source)
+        found = None
+        try:
+            for k in (range(len(tokens) - 1, -1, -1) if backward else range(len(tokens))):
+                found = edit_at(tokens, k, source, starts)
+                if found is not None:
+                    break
+        except _Abandon:
+            return source
+        if found is None:
+            return source
+        start, end, text = found
         text = _padded(text, source.count('\n', start, end) - text.count('\n'), source[end:end + 1] == ')')
         source = source[:start] + text + source[end:]
 
@@ -881,29 +896,16 @@ def _stars(source):
 
 
 def _stars_of_line(source):
-    while True:
-        try:
-            tokens = _tokens(source)
-        except (tokenize.TokenError, IndentationError):
-            return source
-        starts = _line_starts(source)
-        found = None
-        # the innermost first: the last opening bracket whose items need it, scanning from the end
-        for k in range(len(tokens) - 1, -1, -1):
-            if tokens[k][1] in ('(', '[') and tokens[k][0] == tokenize.OP:
-                if tokens[k][1] == '(' and k > 0 and tokens[k - 1][1] == 'def' or k > 1 and tokens[k - 2][1] == 'def':
-                    continue   # a def's parameters (*args there is Python 2.7's too)
-                try:
-                    found = _star_edit(tokens, k, source, starts)
-                except _Abandon:
-                    return source
-                if found is not None:
-                    break
-        if found is None:
-            return source
-        start, end, text = found
-        text = _padded(text, source.count('\n', start, end) - text.count('\n'), source[end:end + 1] == ')')
-        source = source[:start] + text + source[end:]
+    return _one_at_a_time(source, _star_at)
+
+
+def _star_at(tokens, k, source, starts):
+    """the innermost first: the last opening bracket whose items need it"""
+    if tokens[k][1] not in ('(', '[') or tokens[k][0] != tokenize.OP:
+        return None
+    if tokens[k][1] == '(' and k > 0 and tokens[k - 1][1] == 'def' or k > 1 and tokens[k - 2][1] == 'def':
+        return None   # a def's parameters (*args there is Python 2.7's too)
+    return _star_edit(tokens, k, source, starts)
 
 
 # ------------------------------------------------------------------------------------------------ extended unpacking
@@ -1060,31 +1062,18 @@ _BINDS_DICT = re.compile(r'^[ \t]*(?:dict[ \t]*(?:,[^\n=]*)?=(?!=)|(?:def|class)
 
 
 def _dicts_of_line(source, calls):
-    while True:
-        try:
-            tokens = _tokens(source)
-        except (tokenize.TokenError, IndentationError):
-            return source
-        starts = _line_starts(source)
-        found = None
-        for k in range(len(tokens) - 1, -1, -1):   # the innermost first
-            t = tokens[k]
-            try:
-                if t[0] == tokenize.OP and t[1] == '{':
-                    found = _dict_display_edit(tokens, k, source, starts)
-                elif calls and t[0] == tokenize.NAME and t[1] == 'dict' and k + 1 < len(tokens) \
-                        and tokens[k + 1][1] == '(' and not (k > 0 and tokens[k - 1][1] in ('.', 'def', 'class')):
-                    found = _dict_call_edit(tokens, k, source, starts)
-            except _Abandon:
-                return source
-            if found is not None:
-                break
-        if found is None:
-            return source
-        start, end, text = found
-        # the lines the items' separators and comments held, inside the call's parentheses: the statement keeps its lines
-        text = text[:-1] + '\n' * (source.count('\n', start, end) - text.count('\n')) + ')'
-        source = source[:start] + text + source[end:]
+    return _one_at_a_time(source, lambda tokens, k, text, starts: _dict_at(tokens, k, text, starts, calls))
+
+
+def _dict_at(tokens, k, source, starts, calls):
+    """the innermost first"""
+    t = tokens[k]
+    if t[0] == tokenize.OP and t[1] == '{':
+        return _dict_display_edit(tokens, k, source, starts)
+    if calls and t[0] == tokenize.NAME and t[1] == 'dict' and k + 1 < len(tokens) and tokens[k + 1][1] == '(' \
+            and not (k > 0 and tokens[k - 1][1] in ('.', 'def', 'class')):
+        return _dict_call_edit(tokens, k, source, starts)
+    return None
 
 
 def _top_op(tokens, first, end, op):
@@ -1243,28 +1232,15 @@ def _comprehensions(source):
 
 
 def _comprehensions_of_line(source):
-    while True:
-        try:
-            tokens = _tokens(source)
-        except (tokenize.TokenError, IndentationError):
-            return source
-        starts = _line_starts(source)
-        found = None
-        # the innermost first (the last opening bracket from the end); one rewritten already starts lambda __it__: [
-        for k in range(len(tokens) - 1, -1, -1):
-            if tokens[k][0] == tokenize.OP and tokens[k][1] == '[' and not (k > 0 and _operand_end(tokens[k - 1])) \
-                    and not (k > 2 and tokens[k - 1][1] == ':' and tokens[k - 2][1] == _IT
-                             and tokens[k - 3][1] == 'lambda'):
-                try:
-                    found = _comprehension_edit(tokens, k, source, starts)
-                except _Abandon:
-                    return source
-                if found is not None:
-                    break
-        if found is None:
-            return source
-        start, end, text = found
-        source = source[:start] + text + source[end:]
+    return _one_at_a_time(source, _comprehension_at)
+
+
+def _comprehension_at(tokens, k, source, starts):
+    """the innermost first; one rewritten already starts lambda __it__: ["""
+    if tokens[k][0] == tokenize.OP and tokens[k][1] == '[' and not (k > 0 and _operand_end(tokens[k - 1])) \
+            and not (k > 2 and tokens[k - 1][1] == ':' and tokens[k - 2][1] == _IT and tokens[k - 3][1] == 'lambda'):
+        return _comprehension_edit(tokens, k, source, starts)
+    return None
 
 
 def _top_name(tokens, first, end, names):
