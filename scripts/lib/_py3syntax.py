@@ -1078,16 +1078,7 @@ def _dict_at(tokens, k, source, starts, calls):
 
 def _top_op(tokens, first, end, op):
     """@return the index of the first operator op among tokens first .. end - 1 outside nested brackets, or None"""
-    j = first
-    while j < end:
-        t = tokens[j]
-        if t[0] == tokenize.OP and t[1] in _OPEN:
-            j = _match_forward(tokens, j) + 1
-            continue
-        if t[0] == tokenize.OP and t[1] == op:
-            return j
-        j += 1
-    return None
+    return _top(tokens, first, end, tokenize.OP, (op,))
 
 
 def _dict_display_edit(tokens, k, source, starts):
@@ -1245,13 +1236,19 @@ def _comprehension_at(tokens, k, source, starts):
 
 def _top_name(tokens, first, end, names):
     """@return the index of the first name in names among tokens first .. end - 1 outside nested brackets, or None"""
+    return _top(tokens, first, end, tokenize.NAME, names)
+
+
+def _top(tokens, first, end, kind, values):
+    """@return the index of the first token of that kind with one of the values among tokens first .. end - 1 outside
+    nested brackets, or None"""
     j = first
     while j < end:
         t = tokens[j]
         if t[0] == tokenize.OP and t[1] in _OPEN:
             j = _match_forward(tokens, j) + 1
             continue
-        if t[0] == tokenize.NAME and t[1] in names:
+        if t[0] == kind and t[1] in values:
             return j
         j += 1
     return None
