@@ -126,6 +126,15 @@ def _by_line(source, relevant, rewrite):
     return _apply(source, edits)
 
 
+def _read(source):
+    """@return (the source's tokens, its lines' start offsets), or None when the tokenizer cannot read it (an unclosed
+    bracket or string: left to the compiler, which names the script's own syntax error)"""
+    try:
+        return _tokens(source), _line_starts(source)
+    except (tokenize.TokenError, IndentationError):
+        return None
+
+
 def _tokens(source, skip=None):
     """@return the source's tokens (Python 2.7's tokenizer), without those of the kinds in skip"""
     skip = _SKIP if skip is None else skip
@@ -560,11 +569,10 @@ def _blank(text):
 def _annotations(source):
     if ':' not in source:
         return source
-    try:
-        tokens = _tokens(source)
-    except (tokenize.TokenError, IndentationError):
+    read = _read(source)
+    if read is None:
         return source
-    starts = _line_starts(source)
+    tokens, starts = read
     edits = []
     line_start = True
     for k, t in enumerate(tokens):
@@ -661,11 +669,10 @@ def _small(source):
     """10_000 -> 10000 (Python 2.7 reads the number 10 and the name _000); raise X from Y -> raise X"""
     if '_' not in source and 'raise' not in source:
         return source
-    try:
-        tokens = _tokens(source)
-    except (tokenize.TokenError, IndentationError):
+    read = _read(source)
+    if read is None:
         return source
-    starts = _line_starts(source)
+    tokens, starts = read
     edits = []
     line_start = True
     k = 0
@@ -720,11 +727,10 @@ def _grammar(source):
     - keyword arguments after **kwargs in a call (f(**kw, out=None)) move before it;
     - the statement yield from it reads for __yf__ in it: yield __yf__ (the items only: no send, throw or result);
     - class X(Base, metaclass=M) reads class X(__with_metaclass__(M, Base))."""
-    try:
-        tokens = _tokens(source)
-    except (tokenize.TokenError, IndentationError):
+    read = _read(source)
+    if read is None:
         return source
-    starts = _line_starts(source)
+    tokens, starts = read
     at = lambda t: _offset(starts, t[2])
     end = lambda t: _offset(starts, t[3])
     edits = []
@@ -1143,11 +1149,10 @@ def _float_text(source):
     __pct3__('text', args) (_pymain.python3_str_call, python3_format, python3_percent): Python 3 writes a float there as
     its repr (0.30000000000000004) where Jython 2.7 gives 12 digits (0.3), and a bool in a format field as True where
     Jython gives 1. A script that binds the name str itself keeps its str(...) calls."""
-    try:
-        tokens = _tokens(source)
-    except (tokenize.TokenError, IndentationError):
+    read = _read(source)
+    if read is None:
         return source
-    starts = _line_starts(source)
+    tokens, starts = read
     calls = not _BINDS_STR.search(source)
     edits = []
     n = len(tokens)
@@ -1196,11 +1201,10 @@ _BINDS_STR = re.compile(r'^[ \t]*(?:str[ \t]*(?:,[^\n=]*)?=(?!=)|(?:def|class)[ 
 def _object_bases(source):
     """class X(object): -> class X: (a class without bases, which the script's __metaclass__, _pymain.Python3Class, makes
     new-style with Python 3's protocol methods; a class body's own __metaclass__ still applies)"""
-    try:
-        tokens = _tokens(source)
-    except (tokenize.TokenError, IndentationError):
+    read = _read(source)
+    if read is None:
         return source
-    starts = _line_starts(source)
+    tokens, starts = read
     edits = []
     for k in range(len(tokens) - 5):
         if tokens[k][1] == 'class' and tokens[k][0] == tokenize.NAME and tokens[k + 1][0] == tokenize.NAME \
