@@ -39,6 +39,8 @@ _pymain.run_path), so that PyTorch code written for Python 3 runs unchanged:
   3's __next__, __bool__ and __ne__).
 - the rest of Python 3's grammar that PyTorch code uses (_grammar): from __future__ import annotations, ... as a
   value, a trailing comma after *args or **kwargs, keywords after **kwargs in a call.
+- nonlocal x: the statement makes x a free variable of the function and its assignments there set the enclosing
+  function's cell (__nonlocal__, neuralglm.jython.Nonlocal).
 - list comprehensions: [e for x in it if c] becomes (lambda __it__: [e for x in __it__ if c])((it)), so that x is bound
   in the comprehension's own scope as in Python 3 (Python 2 binds it in the enclosing scope, replacing a variable of
   that name), with the first iterable evaluated where the comprehension stands, as Python 3 evaluates it.
@@ -1213,6 +1215,91 @@ def _object_bases(source):
     return _apply(source, edits)
 
 
+# ------------------------------------------------------------------------------------------------ nonlocal
+
+_AUGMENTED = frozenset(['+=', '-=', '*=', '/=', '//=', '%=', '**=', '>>=', '<<=', '&=', '^=', '|='])
+_STARTS = (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
+
+
+def _nonlocal(source):
+    """nonlocal x in a function: the statement reads (lambda: (x)) (so that x is the function's free variable, read
+    from the enclosing function's cell) and each assignment x = v or x += v in the function's own body (not in the
+    functions it defines) reads __nonlocal__('x', v) or __nonlocal__('x', __iop__('+=', x, (v)))
+    (neuralglm.jython.Nonlocal.set: the enclosing function's cell set, as Python 3 rebinds the variable). A function
+    that binds the name otherwise (for x in, as x, x, y = ...) is left as it is (Jython then reports the nonlocal)."""
+    read = _read(source)
+    if read is None:
+        return source
+    tokens, starts = read
+    scopes = _scopes(tokens)
+    edits = []
+    for k, t in enumerate(tokens):
+        if t[0] == tokenize.NAME and t[1] == 'nonlocal' and (k == 0 or tokens[k - 1][0] in _STARTS
+                                                              or tokens[k - 1][1] == ';'):
+            try:
+                edits.extend(_nonlocal_edits(tokens, k, scopes, source, starts))
+            except _Abandon:
+                continue
+    return _apply(source, edits)
+
+
+def _scopes(tokens):
+    """@return for each token the index of the def whose own body holds it (not a nested def's or class's), or -1"""
+    owner, stack, depth, pending = [], [], 0, None
+    for k, t in enumerate(tokens):
+        if t[0] == tokenize.INDENT:
+            depth += 1
+            if pending is not None:
+                stack.append((pending[0], depth))
+                pending = None
+        elif t[0] == tokenize.DEDENT:
+            depth -= 1
+            while stack and stack[-1][1] > depth:
+                stack.pop()
+        elif t[0] == tokenize.NAME and t[1] in ('def', 'class') and (k == 0 or tokens[k - 1][0] in _STARTS):
+            pending = (k if t[1] == 'def' else -1,)
+        owner.append(stack[-1][0] if stack else -1)
+    return owner
+
+
+def _statement_end(tokens, j):
+    """@return the index of the NEWLINE (or ;) that ends the statement holding token j"""
+    while j < len(tokens) and tokens[j][0] not in (tokenize.NEWLINE, tokenize.ENDMARKER) and tokens[j][1] != ';':
+        j = _match_forward(tokens, j) + 1 if tokens[j][1] in _OPEN else j + 1
+    return j
+
+
+def _nonlocal_edits(tokens, k, scopes, source, starts):
+    function = scopes[k]
+    if function < 0:
+        raise _Abandon()
+    end = _statement_end(tokens, k)
+    names = [t[1] for t in tokens[k + 1:end] if t[0] == tokenize.NAME]
+    at = lambda i: _offset(starts, tokens[i][2])
+    after = lambda i: _offset(starts, tokens[i][3])
+    edits = [(at(k), after(end - 1), '(lambda: (%s,))' % ', '.join(names))]
+    for j, t in enumerate(tokens):
+        if scopes[j] != function or t[0] != tokenize.NAME or t[1] not in names or j == 0:
+            continue
+        before = tokens[j - 1]
+        first = before[0] in _STARTS or before[1] == ';'
+        following = tokens[j + 1][1] if j + 1 < len(tokens) else ''
+        if first and following == '=':
+            stop = _statement_end(tokens, j + 2)
+            if _top_op(tokens, j + 2, stop, '=') is not None:
+                raise _Abandon()   # a chained assignment
+            edits.append((at(j), after(j + 1), "__nonlocal__('%s', " % t[1]))
+            edits.append((after(stop - 1), after(stop - 1), ')'))
+        elif first and following in _AUGMENTED:
+            stop = _statement_end(tokens, j + 2)
+            edits.append((at(j), after(j + 1), "__nonlocal__('%s', __iop__('%s', %s, (" % (t[1], following, t[1])))
+            edits.append((after(stop - 1), after(stop - 1), ')))'))
+        elif before[1] in ('as', 'def', 'class', 'del', 'import', 'global') or first and following == ',' \
+                or before[1] == 'for' and (j < 2 or tokens[j - 2][0] in _STARTS or tokens[j - 2][1] == ';'):
+            raise _Abandon()   # bound otherwise (a comprehension's for binds its own): left to Jython
+    return edits
+
+
 # ------------------------------------------------------------------------------------------------ list comprehensions
 
 _IT = '__it__'
@@ -1298,5 +1385,6 @@ _STAGES = (
     (_dicts, re.compile(r'\{|\bdict\s*\(')),
     (_float_text, re.compile(r'\bstr\s*\(|[\'"]\s*(?:\.\s*format\b|%)')),
     (_object_bases, re.compile(r'\bclass\s+\w+\s*\(\s*object\s*\)')),
+    (_nonlocal, re.compile(r'^[ \t]*nonlocal\b', re.M)),
     (_comprehensions, re.compile(r'\bfor\b')),
 )

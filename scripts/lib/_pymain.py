@@ -196,6 +196,17 @@ def python3_with_metaclass(meta, *bases):
     return type.__new__(metaclass, 'temporary_class', (), {})
 
 
+from neuralglm.jython import Nonlocal as _Nonlocal
+_IOPS = {'+=': 'iadd', '-=': 'isub', '*=': 'imul', '/=': 'itruediv', '//=': 'ifloordiv', '%=': 'imod', '**=': 'ipow',
+         '>>=': 'irshift', '<<=': 'ilshift', '&=': 'iand', '^=': 'ixor', '|=': 'ior'}
+
+
+def python3_iop(op, a, b):
+    """a op= b as an expression (_py3syntax's rewrite of x += v for a nonlocal x): the in-place operation's result"""
+    import operator
+    return getattr(operator, _IOPS[op])(a, b)
+
+
 def _ne_from_eq(self, other):
     equal = self.__eq__(other)
     return equal if equal is NotImplemented else not equal
@@ -312,6 +323,8 @@ def _python3_names(namespace):
     namespace['__metaclass__'] = Python3Class
     namespace['max'] = python3_max
     namespace['__with_metaclass__'] = python3_with_metaclass
+    namespace['__nonlocal__'] = _Nonlocal.set
+    namespace['__iop__'] = python3_iop
     namespace['min'] = python3_min
     import _py3lib
     _py3lib.install()
