@@ -1258,6 +1258,9 @@ def _scopes(tokens):
                 stack.pop()
         elif t[0] == tokenize.NAME and t[1] in ('def', 'class') and (k == 0 or tokens[k - 1][0] in _STARTS):
             pending = (k if t[1] == 'def' else -1,)
+        elif t[0] == tokenize.NEWLINE and pending is not None and not (
+                k + 1 < len(tokens) and tokens[k + 1][0] == tokenize.INDENT):
+            pending = None   # a def on one line (def f(): return 1) opens no block
         owner.append(stack[-1][0] if stack else -1)
     return owner
 

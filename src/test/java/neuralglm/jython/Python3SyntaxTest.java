@@ -182,12 +182,13 @@ class Python3SyntaxTest {
     void nonlocalRebindsTheEnclosingFunctionsVariable() {
         // CPython 3's printout of nonlocal_closures.py (/usr/bin/python3): a counter closure (+=), two names at once
         // (an if's assignment, += on a list, a slice), a variable two functions up, and a function whose nested def
-        // and comprehension bind the same name for themselves
+        // and comprehension bind the same name for themselves, a function after a one-line def
         assertEquals("""
                 1 2 7
                 (0.5, [2.0, 0.5])
                 ('set by inner', 'set by inner')
                 ([0, 1], 201)
+                one line 3
                 """, PyTorchPrintout.run("nonlocal_closures.py").replace("\r\n", "\n"));
     }
 

@@ -41,3 +41,13 @@ def shadow():
         return [n for n in range(2)]
     return g(), n
 print(shadow())
+def one_line(): return 'one line'
+def after():
+    total = 0
+    def add(v):
+        nonlocal total
+        total = total + v
+    for v in (1, 2):
+        add(v)
+    return total
+print(one_line(), after())
