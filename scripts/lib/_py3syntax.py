@@ -317,6 +317,8 @@ def _field(body, i, end, args, raw):
 _TERM_OPS = frozenset(['*', '/', '//', '%', '@'])
 _OPEN, _CLOSE = {'(': ')', '[': ']', '{': '}'}, {')': '(', ']': '[', '}': '{'}
 _SKIP = (tokenize.NL, tokenize.COMMENT)
+# the tokens after which a statement starts (and ;)
+_STARTS = (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
 # names that cannot end an operand: an operator, or a statement's or expression's keyword (what follows starts one)
 _KEYWORDS = frozenset(['and', 'or', 'not', 'in', 'is', 'if', 'else', 'elif', 'lambda', 'return', 'yield', 'while',
                        'for', 'print', 'assert', 'del', 'raise', 'import', 'from', 'as', 'with', 'exec', 'global',
@@ -391,9 +393,14 @@ def _offset(starts, position):
     return starts[position[0] - 1] + position[1]
 
 
+def _starts_statement(tokens, k):
+    """@return whether token k starts a statement (the first token, or one after a line's end, an indent, a dedent or ;)"""
+    return k == 0 or tokens[k - 1][0] in _STARTS or tokens[k - 1][1] == ';'
+
+
 def _decorator(tokens, k):
     """@return whether the @ at k starts its logical line (a decorator)"""
-    return k == 0 or tokens[k - 1][0] in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
+    return _starts_statement(tokens, k)
 
 
 def _augmented(tokens, k):
@@ -540,7 +547,7 @@ def _term_edit(tokens, k, source, starts):
 def _statement_edit(tokens, k, source, starts):
     """target @= value (the whole logical line): target = __mm__(target, (value))"""
     first = k
-    while first > 0 and tokens[first - 1][0] not in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT) \
+    while first > 0 and tokens[first - 1][0] not in _STARTS \
             and tokens[first - 1][1] != ';':
         first -= 1
     last = k + 2
@@ -579,7 +586,7 @@ def _annotations(source):
     line_start = True
     for k, t in enumerate(tokens):
         first = line_start
-        line_start = t[0] in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT) or t[1] == ';'
+        line_start = t[0] in _STARTS or t[1] == ';'
         if not first or t[0] != tokenize.NAME:
             continue
         try:
@@ -681,7 +688,7 @@ def _small(source):
     while k < len(tokens):
         t = tokens[k]
         first = line_start
-        line_start = t[0] in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT) or t[1] == ';'
+        line_start = t[0] in _STARTS or t[1] == ';'
         if t[0] == tokenize.NUMBER and k + 1 < len(tokens) and tokens[k + 1][0] == tokenize.NAME \
                 and tokens[k + 1][2] == t[3]:
             j = k + 1
@@ -928,7 +935,7 @@ def _unpacking(source):
     line_start = True
     for k, t in enumerate(tokens):
         first = line_start
-        line_start = t[0] in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT) or t[1] == ';'
+        line_start = t[0] in _STARTS or t[1] == ';'
         if not first or t[0] == tokenize.NAME and t[1] in _KEYWORDS:
             continue
         # the target: up to the first = at depth 0 of this statement
@@ -1218,7 +1225,6 @@ def _object_bases(source):
 # ------------------------------------------------------------------------------------------------ nonlocal
 
 _AUGMENTED = frozenset(['+=', '-=', '*=', '/=', '//=', '%=', '**=', '>>=', '<<=', '&=', '^=', '|='])
-_STARTS = (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
 
 
 def _nonlocal(source):
@@ -1234,8 +1240,7 @@ def _nonlocal(source):
     scopes = _scopes(tokens)
     edits = []
     for k, t in enumerate(tokens):
-        if t[0] == tokenize.NAME and t[1] == 'nonlocal' and (k == 0 or tokens[k - 1][0] in _STARTS
-                                                              or tokens[k - 1][1] == ';'):
+        if t[0] == tokenize.NAME and t[1] == 'nonlocal' and _starts_statement(tokens, k):
             try:
                 edits.extend(_nonlocal_edits(tokens, k, scopes, source, starts))
             except _Abandon:
@@ -1256,7 +1261,7 @@ def _scopes(tokens):
             depth -= 1
             while stack and stack[-1][1] > depth:
                 stack.pop()
-        elif t[0] == tokenize.NAME and t[1] in ('def', 'class') and (k == 0 or tokens[k - 1][0] in _STARTS):
+        elif t[0] == tokenize.NAME and t[1] in ('def', 'class') and _starts_statement(tokens, k):
             pending = (k if t[1] == 'def' else -1,)
         elif t[0] == tokenize.NEWLINE and pending is not None and not (
                 k + 1 < len(tokens) and tokens[k + 1][0] == tokenize.INDENT):
@@ -1285,7 +1290,7 @@ def _nonlocal_edits(tokens, k, scopes, source, starts):
         if scopes[j] != function or t[0] != tokenize.NAME or t[1] not in names or j == 0:
             continue
         before = tokens[j - 1]
-        first = before[0] in _STARTS or before[1] == ';'
+        first = _starts_statement(tokens, j)
         following = tokens[j + 1][1] if j + 1 < len(tokens) else ''
         if first and following == '=':
             stop = _statement_end(tokens, j + 2)
@@ -1298,7 +1303,7 @@ def _nonlocal_edits(tokens, k, scopes, source, starts):
             edits.append((at(j), after(j + 1), "__nonlocal__('%s', __iop__('%s', %s, (" % (t[1], following, t[1])))
             edits.append((after(stop - 1), after(stop - 1), ')))'))
         elif before[1] in ('as', 'def', 'class', 'del', 'import', 'global') or first and following == ',' \
-                or before[1] == 'for' and (j < 2 or tokens[j - 2][0] in _STARTS or tokens[j - 2][1] == ';'):
+                or before[1] == 'for' and _starts_statement(tokens, j - 1):
             raise _Abandon()   # bound otherwise (a comprehension's for binds its own): left to Jython
     return edits
 

@@ -18,6 +18,9 @@ import re
 import sys
 import traceback
 
+from neuralglm.jython import Nonlocal as _Nonlocal
+from neuralglm.jython import OrderedDicts as _OrderedDicts
+
 FLAGS = __future__.print_function.compiler_flag | __future__.division.compiler_flag
 
 
@@ -196,7 +199,6 @@ def python3_with_metaclass(meta, *bases):
     return type.__new__(metaclass, 'temporary_class', (), {})
 
 
-from neuralglm.jython import Nonlocal as _Nonlocal
 _IOPS = {'+=': 'iadd', '-=': 'isub', '*=': 'imul', '/=': 'itruediv', '//=': 'ifloordiv', '%=': 'imod', '**=': 'ipow',
          '>>=': 'irshift', '<<=': 'ilshift', '&=': 'iand', '^=': 'ixor', '|=': 'ior'}
 
@@ -274,7 +276,6 @@ def python3_kwonly(keywords, name, default=_REQUIRED, function=''):
 # python3_dict(*parts): a dict of the parts (mappings, or iterables of (key, value) pairs, each added as dict.update adds
 # it) whose keys keep the order of their first insertion, as Python 3.7's dicts do (_py3syntax rewrites a script's dict
 # displays, dict comprehensions and dict(...) calls as calls of it)
-from neuralglm.jython import OrderedDicts as _OrderedDicts
 python3_dict = _OrderedDicts.of
 
 

@@ -90,7 +90,7 @@ public final class CategoricalFamily extends Family {
      * largest logits would each get probability 1), {@code mu_j = exp(eta_j - m) / s}, which sums to 1 within a few ulps
      * (eta_j - m is exact wherever its exp is not 0: with |m| at least 4096 and eta_j - m above -746, eta_j is within a
      * factor 2 of m). Below that, the first form, as before, to the bit. A row whose largest logit is infinite gets
-     * softmax's limit ({@link #atInfiniteMax}); a NaN logit makes its row NaN.
+     * softmax's limit ({@link #atNonFiniteMax}); a NaN logit makes its row NaN.
      */
     @Override
     public void mean(DMatrixRMaj eta, DMatrixRMaj mu) {
@@ -99,14 +99,13 @@ public final class CategoricalFamily extends Family {
         for (int i = 0; i < n; i++) {
             final int off = i * k;
             final double m = rowMax(e, off, k);
-            if (Double.isInfinite(m)) {
-                atInfiniteMax(e, off, k, m, out);
+            if (!Double.isFinite(m)) {
+                atNonFiniteMax(e, off, k, m, out);
                 continue;
             }
-            final boolean infinite = Double.isNaN(m);
-            final double s = infinite ? Double.NaN : expSum(e, off, k, m);
-            final double lse = infinite ? m : m + Math.log(s);
-            final boolean coarse = Math.abs(m) >= LARGE_LOGIT && !infinite;   // m + log s rounded to ulp(m)
+            final double s = expSum(e, off, k, m);
+            final double lse = m + Math.log(s);
+            final boolean coarse = Math.abs(m) >= LARGE_LOGIT;   // m + log s rounded to ulp(m)
             for (int j = 0; j < k; j++) {
                 out[off + j] = coarse ? Math.exp(e[off + j] - m) / s : Math.exp(e[off + j] - lse);
             }
@@ -116,9 +115,13 @@ public final class CategoricalFamily extends Family {
     /**
      * A row whose largest logit m is infinite: softmax's limit, the classes at m share the probability equally and the
      * others get 0 (one logit at +inf takes it all, as the logit link's mean is 1 at eta = +inf; a row all -inf is
-     * uniform), where {@code exp(eta_j - m)} is NaN (inf - inf) for those at m.
+     * uniform), where {@code exp(eta_j - m)} is NaN (inf - inf) for those at m. A NaN logit (m NaN): a NaN row.
      */
-    private static void atInfiniteMax(double[] e, int off, int k, double m, double[] out) {
+    private static void atNonFiniteMax(double[] e, int off, int k, double m, double[] out) {
+        if (Double.isNaN(m)) {
+            java.util.Arrays.fill(out, off, off + k, Double.NaN);
+            return;
+        }
         int ties = 0;
         for (int j = 0; j < k; j++) {
             if (e[off + j] == m) {

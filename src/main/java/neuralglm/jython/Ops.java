@@ -432,11 +432,17 @@ final class Ops {
         }, a);
     }
 
-    private static double lineLse(double[] x, Lines ln, int l) {
+    /** @return the largest entry of line l (NaN when one is NaN; -inf for an empty line) */
+    private static double lineMax(double[] x, Lines ln, int l) {
         double m = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < ln.len; k++) {
             m = Math.max(m, x[ln.at(l, k)]);
         }
+        return m;
+    }
+
+    private static double lineLse(double[] x, Lines ln, int l) {
+        final double m = lineMax(x, ln, l);
         if (Double.isInfinite(m)) {
             return m;
         }
@@ -453,10 +459,7 @@ final class Ops {
         final DMatrixRMaj out = new DMatrixRMaj(a.data.numRows, a.data.numCols);
         final double[] x = a.data.data, y = out.data;
         for (int l = 0; l < ln.count; l++) {
-            double m = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < ln.len; k++) {
-                m = Math.max(m, x[ln.at(l, k)]);
-            }
+            final double m = lineMax(x, ln, l);
             double s = 0.0;
             for (int k = 0; k < ln.len; k++) {
                 final double e = Math.exp(x[ln.at(l, k)] - m);
@@ -491,10 +494,7 @@ final class Ops {
         for (int l = 0; l < ln.count; l++) {
             // PyTorch's (x - m) - log(sum exp(x - m)), m the line's maximum: an infinite m makes x - m NaN for x = m (or
             // every x, m = -inf), and so the sum and the whole line NaN, where x - logsumexp(x) gave -inf beside a NaN
-            double m = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < ln.len; k++) {
-                m = Math.max(m, x[ln.at(l, k)]);
-            }
+            final double m = lineMax(x, ln, l);
             double s = 0.0;
             for (int k = 0; k < ln.len; k++) {
                 s += Math.exp(x[ln.at(l, k)] - m);

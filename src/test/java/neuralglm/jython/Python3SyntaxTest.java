@@ -49,7 +49,7 @@ class Python3SyntaxTest {
 
     @Test
     void theMatmulOperatorComputesWhatPython3Computes() {
-        assertEquals(MATMUL, PyTorchPrintout.run("matmul_operator.py").replace("\r\n", "\n"));
+        assertEquals(MATMUL, printout("matmul_operator.py"));
     }
 
     @Test
@@ -69,10 +69,7 @@ class Python3SyntaxTest {
             {"@decorator\ndef g(): return a", "@decorator\ndef g(): return a"},
             {"s = 'a @ b'  # a @ b", "s = 'a @ b'  # a @ b"},
         };
-        for (String[] c : cases) {
-            assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
-                    .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
-        }
+        assertTranslations(cases);
     }
 
     @Test
@@ -108,7 +105,7 @@ class Python3SyntaxTest {
         assertEquals("""
                 tiny [[3.5]] [[7.0]] 3 7 2.0
                 [[3.0]] [[3.0]]
-                """, PyTorchPrintout.run("annotations.py").replace("\r\n", "\n"));
+                """, printout("annotations.py"));
         final String[][] cases = {
             {"def f(self, x: int, y: List[int] = [1], *args: str) -> Dict[str, int]:\n    return x",
                 "def f(self, x, y = [1], *args):\n    return x"},
@@ -118,10 +115,7 @@ class Python3SyntaxTest {
             {"d = {'a': 1}; x = y[1:2]; f(a=lambda q: q)", "d = __dict3__([('a', 1)]); x = y[1:2]; f(a=lambda q: q)"},
             {"if x: y = 1\nelse: y = 2", "if x: y = 1\nelse: y = 2"},
         };
-        for (String[] c : cases) {
-            assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
-                    .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
-        }
+        assertTranslations(cases);
     }
 
     @Test
@@ -132,10 +126,7 @@ class Python3SyntaxTest {
             {"raise RuntimeError('bad') from e", "raise RuntimeError('bad')"},
             {"raise KeyError(f(from_x)) from None", "raise KeyError(f(from_x))"},
         };
-        for (String[] c : cases) {
-            assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
-                    .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
-        }
+        assertTranslations(cases);
         // Python 3: 10_000 + 1_000.5 + 0x_ff + 1e1_0 + 3_1j + 1_000e-3 + 1.5e+1_0 == (25000011256.5+31j)
         assertEquals("(25000011256.5+31j)", Jython.exec("import _py3syntax\nprint(eval(_py3syntax.translate("
                 + pyString("10_000 + 1_000.5 + 0x_ff + 1e1_0 + 3_1j + 1_000e-3 + 1.5e+1_0\n") + ")))").trim());
@@ -153,17 +144,12 @@ class Python3SyntaxTest {
             {"g(a, **kw, out=None)", "g(a, out=None, **kw)"},
             {"h(a, b,)", "h(a, b,)"},
         };
-        for (String[] c : cases) {
-            assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
-                    .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
-        }
+        assertTranslations(cases);
         // CPython 3 prints 3 [('a', 1), ('out', None)] None, and a raise from over several lines raises
-        assertEquals("3 [('a', 1), ('out', None)] None\nValueError", Jython.exec("import _py3syntax, _pymain\nns = {}\n"
-                + "_pymain._python3_names(ns)\nexec(compile(_py3syntax.translate(" + pyString(String.join("\n",
+        assertEquals("3 [('a', 1), ('out', None)] None\nValueError", runTranslated(String.join("\n",
                 "def f(*args, **kw):", "    return len(args), kw", "def stub(): ...", "kw = {'a': 1}",
                 "n, k = f(\n    1,\n    *[2, 3],\n    **kw,\n    out=None,\n)", "print(n, sorted(k.items()), stub())",
-                "try:", "    raise ValueError(", "        'x'", "    ) from None", "except ValueError:", "    print('ValueError')", ""))
-                + "), '<t>', 'exec', _pymain.FLAGS, 1), ns)").replace("\r\n", "\n").trim());
+                "try:", "    raise ValueError(", "        'x'", "    ) from None", "except ValueError:", "    print('ValueError')", "")).trim());
     }
 
     @Test
@@ -175,7 +161,7 @@ class Python3SyntaxTest {
                 [0, 1, 2, 10, 20]
                 TypeError
                 impl True ['A', 'B'] Registry A
-                """, PyTorchPrintout.run("yield_from_metaclass.py").replace("\r\n", "\n"));
+                """, printout("yield_from_metaclass.py"));
     }
 
     @Test
@@ -189,7 +175,7 @@ class Python3SyntaxTest {
                 ('set by inner', 'set by inner')
                 ([0, 1], 201)
                 one line 3
-                """, PyTorchPrintout.run("nonlocal_closures.py").replace("\r\n", "\n"));
+                """, printout("nonlocal_closures.py"));
     }
 
     @Test
@@ -204,19 +190,12 @@ class Python3SyntaxTest {
             {"w = g(a, *b, key=1); print(*items, sep=', ')", "w = g(a, *b, key=1); print(*items, sep=', ')"},
             {"def k(self, *args, **kw): return sum(x for x in args)", "def k(self, *args, **kw): return sum(x for x in args)"},
         };
-        for (String[] c : cases) {
-            assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
-                    .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
-        }
+        assertTranslations(cases);
         // a starred comprehension on a line of its own in a display (PyTorch's jit/_dataclass_impls.py): [0, 0, 2]
-        assertEquals("[0, 0, 2]", Jython.exec("import _py3syntax, _pymain\nns = {}\n_pymain._python3_names(ns)\n"
-                + "exec(compile(_py3syntax.translate(" + pyString("x = [\n    0,\n    *[2 * i for i in range(2)],\n]\nprint(x)\n")
-                + "), '<t>', 'exec', _pymain.FLAGS, 1), ns)").trim());
+        assertEquals("[0, 0, 2]", runTranslated("x = [\n    0,\n    *[2 * i for i in range(2)],\n]\nprint(x)\n").trim());
         // Python 3 prints (1, 2, 3, 4) [0, 1, 5] (0, 1)
-        assertEquals("(1, 2, 3, 4) [0, 1, 5] (0, 1)", Jython.exec("import _py3syntax, _pymain\nns = {}\n_pymain._python3_names(ns)\n"
-                + "exec(compile(_py3syntax.translate("
-                + pyString("import sys\nsys.stdout.write('%s %s %s\\n' % ((lambda *a: a)(*[1, 2], 3, *[4]), [*range(2), 5], (*range(2),)))\n")
-                + "), '<t>', 'exec'), ns)").trim());
+        assertEquals("(1, 2, 3, 4) [0, 1, 5] (0, 1)", runTranslated("import sys\nsys.stdout.write('%s %s %s\\n' % ((lambda *a: a)(*[1, 2], 3, *[4]), "
+                + "[*range(2), 5], (*range(2),)))\n").trim());
     }
 
     @Test
@@ -229,7 +208,7 @@ class Python3SyntaxTest {
                 TypeError f() got an unexpected keyword argument 'other'
                 (1, 2, []) (1, 5, [('c', 6)])
                 ((1, 2), 3) Doc. 0 1
-                """, PyTorchPrintout.run("keyword_only.py").replace("\r\n", "\n"));
+                """, printout("keyword_only.py"));
     }
 
     @Test
@@ -245,9 +224,7 @@ class Python3SyntaxTest {
         assertEquals("""
                 1 [2, 3] [1, 2] 3 0 [1, 2, 3] 4 ['a', 'b']
                 ValueError not enough values to unpack (expected at least 2, got 1)
-                """, Jython.exec("import _py3syntax, _pymain\nns = {}\n_pymain._python3_names(ns)\n"
-                + "exec(compile(_py3syntax.translate(" + pyString(script) + "), '<t>', 'exec', _pymain.FLAGS, 1), ns)")
-                .replace("\r\n", "\n"));
+                """, runTranslated(script));
     }
 
     @Test
@@ -269,7 +246,7 @@ class Python3SyntaxTest {
                 {'w3': 0, 'b1': 1, 'w1': 2} w1 1-2
                 26
                 z,a,m y,b
-                """, PyTorchPrintout.run("dict_order.py").replace("\r\n", "\n"));
+                """, printout("dict_order.py"));
         final String[][] cases = {
             {"e = {}; s = {1, 2}; t = {x for x in y}; u = {f(x): 1 for x, z in w}",
                 "e = __dict3__(); s = {1, 2}; t = {x for x in y}; u = __dict3__((f(x), 1) for x, z in w)"},
@@ -283,10 +260,7 @@ class Python3SyntaxTest {
             {"ops = {'add': lambda a, b: a + b, 'neg': lambda a: -a}", "ops = __dict3__([('add', lambda a, b: a + b), ('neg', lambda a: -a)])"},
             {"def acc(xs, fn=lambda x, y: x + y, *rest): pass", "def acc(xs, fn=lambda x, y: x + y, *rest): pass"},
         };
-        for (String[] c : cases) {
-            assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
-                    .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
-        }
+        assertTranslations(cases);
     }
 
     @Test
@@ -302,16 +276,13 @@ class Python3SyntaxTest {
                 0.5833333333333333 0.29166666666666663 0.3333333333333333 tensor([0.2500, 0.3333])
                 True 0 False 0.30000000000000004 True 0.30000000000000004
                 0.6666666666666666 epoch   7 loss 0.3000 acc 0.6666666666666666 nan
-                """, PyTorchPrintout.run("float_text.py").replace("\r\n", "\n"));
+                """, printout("float_text.py"));
         final String[][] cases = {
             {"s = str(x) + 'a %s' % y.z[0] * 2 + '{}'.format(w)", "s = __str3__(x) + __pct3__('a %s' , y.z[0]) * 2 + __fmt3__('{}', w)"},
             {"t = 'a' 'b' % -v ** 2; u = n * 'c%s' % v; f = '{}'.format()", "t = __pct3__('a' 'b' , -v ** 2); u = n * 'c%s' % v; f = __fmt3__('{}')"},
             {"str = unicode\nq = str(1)", "str = unicode\nq = str(1)"},
         };
-        for (String[] c : cases) {
-            assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
-                    .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
-        }
+        assertTranslations(cases);
     }
 
     @Test
@@ -320,7 +291,7 @@ class Python3SyntaxTest {
         // name, a property's setter), __next__, __bool__ and a __ne__ from __eq__ are what Jython calls, in classes
         // with and without object as a base and their subclasses; object() as a sentinel, isinstance and issubclass
         // of object, an Exception subclass and an nn.Module subclass keep working; a class body's own __metaclass__
-        // (Python 2's) is kept
+        // (Python 2's; Python 3 ignores it) does not conflict with the script's
         assertEquals("""
                 Counter3 True
                 5.0 False False
@@ -330,7 +301,7 @@ class Python3SyntaxTest {
                 caught x
                 Net object
                 True False True
-                """, PyTorchPrintout.run("python3_classes.py").replace("\r\n", "\n"));
+                """, printout("python3_classes.py"));
     }
 
     @Test
@@ -351,7 +322,7 @@ class Python3SyntaxTest {
                 OSError 17
                 True True True True True
                 True True True
-                """, PyTorchPrintout.run("python3_stdlib.py").replace("\r\n", "\n"));
+                """, printout("python3_stdlib.py"));
     }
 
     @Test
@@ -368,7 +339,7 @@ class Python3SyntaxTest {
                 epoch,loss metrics.csv True 17
                 ['metrics.csv'] x    / /
                 True 1 False True a/b
-                """, PyTorchPrintout.run("pathlib_paths.py").replace("\r\n", "\n"));
+                """, printout("pathlib_paths.py"));
     }
 
     @Test
@@ -389,12 +360,12 @@ class Python3SyntaxTest {
                 [10, 20] 40
                 [10, 30] [['a', 1], ['b', 0], ['b', 1]]
                 True ['a', 'b'] [0, 1]
-                """, PyTorchPrintout.run("comprehensions.py").replace("\r\n", "\n"));
+                """, printout("comprehensions.py"));
     }
 
     @Test
     void fStringsPrintWhatPython3Prints() {
-        assertEquals(PYTHON3, PyTorchPrintout.run("fstrings.py").replace("\r\n", "\n"));
+        assertEquals(PYTHON3, printout("fstrings.py"));
     }
 
     @Test
@@ -407,6 +378,26 @@ class Python3SyntaxTest {
                     + ")\n    print('accepted')\nexcept SyntaxError as e:\n    print('SyntaxError ' + str(e))");
             assertTrue(out.startsWith("SyntaxError f-string: "), bad + ": " + out);
         }
+    }
+
+    /** Asserts each case's translation by _py3syntax: {@code case[1]} for {@code case[0]}. */
+    private static void assertTranslations(String[][] cases) {
+        for (String[] c : cases) {
+            assertEquals(c[1], Jython.exec("import _py3syntax\nprint(_py3syntax.translate(" + pyString(c[0] + "\n") + "))")
+                    .replace("\r\n", "\n").replaceFirst("\n+$", ""), c[0]);
+        }
+    }
+
+    /** @return what the script prints translated and run with _pymain's Python 3 names, as scripts/run runs it */
+    private static String runTranslated(String script) {
+        return Jython.exec("import _py3syntax, _pymain\nns = {}\n_pymain._python3_names(ns)\n"
+                + "exec(compile(_py3syntax.translate(" + pyString(script) + "), '<t>', 'exec', _pymain.FLAGS, 1), ns)")
+                .replace("\r\n", "\n");
+    }
+
+    /** @return what scripts/run prints for the script of that name in src/test/resources/neuralglm/jython */
+    private static String printout(String name) {
+        return PyTorchPrintout.run(name).replace("\r\n", "\n");
     }
 
     private static String pyString(String s) {
