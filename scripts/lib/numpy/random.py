@@ -1,9 +1,12 @@
-"""numpy.random for the numpy shim: draws from the engine's samplers (neuralglm.jython.NumpyRandom),
-with a generator of their own, seeded with 0 until seed() is called. Parameters may be numbers or
-arrays (broadcast together, or to size); without size and with number parameters a draw is a number."""
+"""numpy.random for the numpy shim: numpy's legacy RandomState (neuralglm.jython.NumpyRandom: MT19937 and
+numpy's algorithms, so after np.random.seed(s) random, rand, randn, uniform, normal, randint, choice,
+permutation, shuffle, exponential and poisson draw numpy's numbers; binomial draws from the same stream by the
+engine's sampler), with a generator of its own, seeded with 0 until seed() is called. Parameters may be numbers
+or arrays (broadcast together, or to size); without size and with number parameters a draw is a number."""
 from __future__ import absolute_import
 
 import __builtin__
+import bisect
 
 from neuralglm.jython import NumpyRandom as _R, Torch as _T
 
@@ -86,9 +89,11 @@ def randint(low, high=None, size=None, dtype=int):
         low, high = 0, low
     if high <= low:
         raise ValueError("low >= high")
-    (lo, hi), scalar = _params(size, float(low), float(high))
-    t = _R.uniform(lo, hi).floor()
-    return _result(t, 'i', scalar)
+    (lo,), scalar = _params(size, 0.0)
+    draws = __builtin__.list(_R.integers(__builtin__.long(low), __builtin__.long(high), lo.numel()))
+    if scalar:
+        return _np._number(draws[0], 'i')
+    return _np._new(draws, tuple(lo.shape), 'i')
 
 
 def choice(a, size=None, replace=True, p=None):
@@ -118,9 +123,15 @@ def choice(a, size=None, replace=True, p=None):
                 k = _pick(w, sum(w) * random())
                 idx.append(left.pop(k))
     elif p is None:
-        idx = [int(v) for v in _R.uniform(_T.zeros([count]), _T.zeros([count]) + n).floor().tolist()]
+        idx = [int(v) for v in _R.integers(0, n, count)]   # numpy's randint(0, n, size)
     else:
-        idx = [_pick(probs, random()) for _ in range(count)]
+        # numpy's: the cumulative sums over their last, searched (side='right') for random_sample's draws
+        cdf, acc = [], 0.0
+        for v in probs:
+            acc += v
+            cdf.append(acc)
+        cdf = [c / cdf[-1] for c in cdf]
+        idx = [min(bisect.bisect_right(cdf, u), n - 1) for u in _R.samples(count)]
     values = [pool[i] for i in idx]
     if size is None:
         return values[0]
@@ -147,11 +158,12 @@ def shuffle(x):
 
 
 def exponential(scale=1.0, size=None):
-    u = random(size)
-    if isinstance(u, _np.ndarray):
-        return -_np.log(1.0 - u) * scale
-    import math
-    return -math.log(1.0 - u) * scale
+    """numpy's legacy exponential: scale (-log(1 - U))."""
+    count = 1 if size is None else _np._size(_np._shape(size))
+    draws = [scale * e for e in _R.exponentials(count)]
+    if size is None:
+        return draws[0]
+    return _np._new(draws, tuple(_np._shape(size)), 'f')
 
 
 _shim.strict(__name__, "neuralGLM's numpy shim (scripts/lib/numpy/random)")

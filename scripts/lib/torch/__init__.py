@@ -54,6 +54,7 @@ zeros, ones, rand, randn = _T.zeros, _T.ones, _T.rand, _T.randn
 zeros_like, ones_like, rand_like, randn_like = _T.zeros_like, _T.ones_like, _T.rand_like, _T.randn_like
 arange, linspace, randperm = _T.arange, _T.linspace, _T.randperm
 manual_seed = _T.manual_seed
+_exponential_draws = _T.exponential_
 bernoulli, poisson = _T.bernoulli, _T.poisson
 
 
@@ -65,7 +66,7 @@ def normal(mean=0.0, std=1.0, size=None, generator=None, dtype=None, device=None
     if size is not None:
         if mean_tensor or std_tensor:
             raise TypeError("normal(): size= goes with a number mean and std only; got a tensor")
-        out = _T.normal(zeros(_sizes(size), dtype=dtype) + __builtin__.float(mean), __builtin__.float(std))
+        out = _T.normal_(zeros(_sizes(size), dtype=dtype), __builtin__.float(mean), __builtin__.float(std))
     elif std_tensor:
         means = mean.detach() if mean_tensor else __builtin__.float(mean)
         out = (means + std.detach() * _T.normal(zeros_like(std.detach() + means), 1.0)).detach()
@@ -517,8 +518,12 @@ def randint(low, high=None, size=None, dtype=None, requires_grad=False, device=N
         raise TypeError("randint(): give high and size: torch.randint(0, 10, (3,))")
     if high <= low:
         raise RuntimeError("random_ expects 'from' to be less than 'to', but got from=%d >= to=%d" % (low, high))
-    draws = [low + __builtin__.int(u * (high - low)) for u in rand(*_sizes(size)).reshape(-1).tolist()]
-    out = tensor(draws, dtype=dtype if dtype is not None else int64).reshape(_sizes(size))
+    shape = _sizes(size)
+    count = 1
+    for k in shape:
+        count *= k
+    draws = __builtin__.list(_T.randintDraws(low, high, count))  # PyTorch's random_(low, high) draws
+    out = tensor(draws, dtype=dtype if dtype is not None else int64).reshape(shape)
     return out
 
 
@@ -674,12 +679,12 @@ def amin(input, dim=None, keepdim=False):
 def _normal_(self, mean=0.0, std=1.0, generator=None):
     """t.normal_(mean=0, std=1): t's entries drawn from N(mean, std^2) in place (outside the record), as
     layer.weight.data.normal_(0, 0.01) initialises; from the bridge's generator (torch.manual_seed)."""
-    return self.copy_(_T.normal(zeros_like(self.detach()) + __builtin__.float(mean), __builtin__.float(std)))
+    return self.copy_(_T.normal_(zeros_like(self.detach()), __builtin__.float(mean), __builtin__.float(std)))
 
 
 def _uniform_(self, a=0.0, b=1.0, generator=None):
     """t.uniform_(a=0, b=1): t's entries drawn uniformly from [a, b) in place (outside the record)."""
-    return self.copy_(rand_like(self.detach()) * (__builtin__.float(b) - __builtin__.float(a)) + __builtin__.float(a))
+    return self.copy_(_T.uniform_(zeros_like(self.detach()), __builtin__.float(a), __builtin__.float(b)))
 
 
 def reshape(input, shape):

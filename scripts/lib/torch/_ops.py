@@ -1312,9 +1312,9 @@ def _bernoulli_(self, p=0.5, generator=None):
 
 
 def _exponential_(self, lambd=1.0, generator=None):
+    """t.exponential_(lambd): Exp(lambd) draws in place, -log(1 - u) / lambd from float64 uniforms u (PyTorch's)."""
     torch = _torch()
-    u = torch.rand(*self.shape) if self.dim() else torch.rand(1).reshape([])
-    return self.copy_(-(1 - u).log() / lambd)
+    return self.copy_(torch._exponential_draws(self.detach(), __builtin__.float(lambd)))
 
 
 def _fill_diagonal_(self, fill_value, wrap=False):
@@ -1675,7 +1675,7 @@ def install(namespace, tensor_class):
     from neuralglm.jython import TorchGenerator
     namespace['Generator'] = TorchGenerator
     namespace['default_generator'] = TorchGenerator.default_generator()
-    namespace['initial_seed'] = _T.initialSeed
+    namespace['initial_seed'] = lambda: __builtin__.int(_T.initialSeed())
     namespace['seed'] = _seed
     namespace['get_rng_state'], namespace['set_rng_state'] = _T.get_rng_state, _T.set_rng_state
     for name in RANDOM:

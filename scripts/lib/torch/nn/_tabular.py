@@ -165,7 +165,7 @@ class Embedding(Module):
     """nn.Embedding(num_embeddings, embedding_dim, padding_idx=None): a 1-d tensor of whole-number indices gives
     the rows of weight (num_embeddings x embedding_dim) at those indices, n x embedding_dim; the gradient adds up
     per row (the padding_idx row gets none, and starts at zeros). weight starts N(0, 1) from the generator of
-    torch.manual_seed, so its values differ from PyTorch's unless copied in. 2-d indices (a 3-d output) are
+    torch.manual_seed (PyTorch's values at the same seed). 2-d indices (a 3-d output) are
     refused: the bridge's tensors have at most 2 dimensions."""
 
     def __init__(self, num_embeddings, embedding_dim, padding_idx=None, max_norm=None, norm_type=2.0,

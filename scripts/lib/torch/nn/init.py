@@ -1,5 +1,5 @@
 """torch.nn.init: fill a parameter in place, outside the record, as PyTorch's initialisers do
-(random ones draw from the generator of torch.manual_seed, so their values differ from PyTorch's):
+(random ones draw from the generator of torch.manual_seed, as PyTorch's: the same values after the same seed):
 
     nn.init.zeros_(layer.bias); nn.init.constant_(layer.weight, 0.1); nn.init.xavier_uniform_(layer.weight)
 """
@@ -38,11 +38,13 @@ def ones_(tensor):
 
 
 def uniform_(tensor, a=0.0, b=1.0):
-    return _fill(tensor, torch.rand(*tuple(tensor.shape)) * (b - a) + a)
+    with torch.no_grad():
+        return tensor.uniform_(a, b)
 
 
 def normal_(tensor, mean=0.0, std=1.0):
-    return _fill(tensor, torch.randn(*tuple(tensor.shape)) * std + mean)
+    with torch.no_grad():
+        return tensor.normal_(mean, std)
 
 
 def xavier_uniform_(tensor, gain=1.0):

@@ -6,15 +6,19 @@
 
 A batch of a TensorDataset is the rows of its tensors (one selection per tensor); a batch of any other
 Dataset is its items put together as PyTorch's default collate does (tensors stacked, numbers made a
-tensor, tuples and lists part by part). shuffle=True draws a new order each epoch with torch.randperm
-(so from torch.manual_seed, but not in PyTorch's order); there are no worker processes
-(num_workers and pin_memory are accepted and ignored).
+tensor, tuples and lists part by part). Each epoch draws from the generators as PyTorch 1.13's single-process
+loader does, so after torch.manual_seed the order of shuffle=True and every later draw are PyTorch's: a base seed
+(a random int64) from generator= or the shared stream, even without shuffling; with shuffle=True and no generator a
+second int64 from the shared stream seeds a generator of its own for torch.randperm, with a generator randperm from
+it, and once the epoch is read through, one more randperm (RandomSampler's remainder). There are no worker
+processes (num_workers and pin_memory are accepted and ignored).
 """
 from __future__ import absolute_import
 
 import math
 
 import torch
+from neuralglm.jython import Torch as _T
 
 import _shim
 
@@ -139,8 +143,15 @@ class DataLoader(object):
 
     def __iter__(self):
         n = len(self.dataset)
-        # ints for the dataset, as PyTorch's; from the generator's stream when one was given
-        order = torch.randperm(n, generator=self.generator).tolist() if self.shuffle else list(range(n))
+        _random63(self.generator)   # _BaseDataLoaderIter's base seed, drawn in every epoch
+        if self.shuffle and self.generator is None:
+            # RandomSampler without a generator: one of its own, seeded from the shared stream
+            own = torch.Generator().manual_seed(_random63(None))
+            order = torch.randperm(n, generator=own).tolist()
+        elif self.shuffle:
+            order = torch.randperm(n, generator=self.generator).tolist()
+        else:
+            order = list(range(n))
         stop = n - n % self.batch_size if self.drop_last else n
         for start in range(0, stop, self.batch_size):
             indices = order[start:start + self.batch_size]
@@ -149,6 +160,19 @@ class DataLoader(object):
             else:
                 items = [self.dataset[i] for i in indices]
                 yield (self.collate_fn or default_collate)(items)
+        if self.shuffle and self.generator is not None:
+            torch.randperm(n, generator=self.generator)   # RandomSampler's last randperm (the remainder's, of 0 items)
+
+
+def _random63(generator):
+    """torch.empty((), dtype=torch.int64).random_(generator=generator).item(): a whole number in [0, 2^63)."""
+    if generator is None:
+        return _T.random63()
+    generator.enter()
+    try:
+        return _T.random63()
+    finally:
+        generator.leave()
 
 
 _shim.strict(__name__, "neuralGLM's PyTorch bridge (scripts/lib/torch/utils/data: Dataset, TensorDataset, "

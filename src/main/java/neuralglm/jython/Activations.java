@@ -335,8 +335,8 @@ public final class Activations {
 
     /**
      * {@code F.rrelu(input, lower, upper, training)}: in evaluation {@code x > 0 ? x : (lower + upper) / 2 x}; in
-     * training each entry at or below 0 gets a slope drawn uniformly from [lower, upper] (from the bridge's generator,
-     * {@link Torch#manual_seed}, so the draws differ from PyTorch's), which is also its gradient.
+     * training each entry at or below 0 gets a slope drawn uniformly from [lower, upper] (a float64 uniform from the
+     * generator of {@link Torch#manual_seed}; not checked against PyTorch's slopes), which is also its gradient.
      *
      * @param x        input
      * @param lower    the smallest slope
@@ -357,7 +357,7 @@ public final class Activations {
         final DMatrixRMaj out = new DMatrixRMaj(in.data.numRows, in.data.numCols);
         for (int i = 0; i < n; i++) {
             final double v = in.data.data[i];
-            slope[i] = v > 0 ? 1.0 : lower + (upper - lower) * Torch.generator().nextDouble();
+            slope[i] = v > 0 ? 1.0 : Torch.generator().uniform64(lower, upper);
             out.data[i] = v * slope[i];
         }
         return Ops.record(Tensor.of(out, in.shape.clone()), "RreluWithNoiseBackward0", g -> {

@@ -4,8 +4,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * {@code nn.Dropout(p=0.5)}: in training mode ({@code model.train()}, the default) each entry is
- * kept with probability {@code 1 - p} and scaled by {@code 1 / (1 - p)}, else set to 0 (the draws come
- * from the generator of {@link Torch#manual_seed}, so they differ from PyTorch's); in evaluation mode
+ * kept with probability {@code 1 - p} and scaled by {@code 1 / (1 - p)}, else set to 0 (PyTorch's mask: a float64
+ * uniform below {@code 1 - p} keeps an entry, from the generator of {@link Torch#manual_seed}); in evaluation mode
  * ({@code model.eval()}) it passes its input through. Recorded as a multiplication by the mask.
  */
 public final class Dropout extends Module {
@@ -35,9 +35,12 @@ public final class Dropout extends Module {
             return x;
         }
         final DMatrixRMaj mask = new DMatrixRMaj(x.data.numRows, x.data.numCols);
-        final double scale = p == 1 ? 0.0 : 1.0 / (1.0 - p);
-        for (int i = 0; i < x.numel(); i++) {
-            mask.data[i] = Torch.generator().nextDouble() < p ? 0.0 : scale;
+        // PyTorch divides the mask by 1 - p in the tensor's dtype: a float32 scale for a float32 tensor
+        final double scale = p == 1 ? 0.0 : x.floatDtype() == DType.FLOAT64 ? 1.0 / (1.0 - p) : 1.0f / (float) (1.0 - p);
+        // PyTorch's mask: bernoulli_(1 - p), a float64 uniform below 1 - p keeps an entry
+        final TorchRandom rng = Torch.generator();
+        for (int i = 0; p < 1 && i < x.numel(); i++) {   // p = 1: zeros, no draws (as PyTorch)
+            mask.data[i] = rng.uniform64(0, 1) < 1 - p ? scale : 0.0;
         }
         return x.__mul__(Tensor.of(mask, x.shape.clone()));
     }

@@ -45,11 +45,38 @@ public final class Nn {
             throw Errors.value("Linear() needs in_features and out_features, e.g. nn.Linear(3, 1)");
         }
         final int in = a.whole("in_features"), out = a.whole("out_features");
+        final neuralglm.nn.Linear engine;
         try {
-            return new LinearSpec(new neuralglm.nn.Linear("Linear(" + in + ", " + out + ")", in, out, Torch.generator()),
-                    in, out, a.bool("bias", true), dtype);
+            engine = new neuralglm.nn.Linear("Linear(" + in + ", " + out + ")", in, out, new java.util.Random(0));
         } catch (IllegalArgumentException e) {
             throw Errors.runtime(e.getMessage()); // sizes below 1: PyTorch's RuntimeError
+        }
+        final boolean bias = a.bool("bias", true);
+        initialise(engine, in, bias, (dtype != null ? dtype : DType.defaultFloat()) != DType.FLOAT64);
+        return new LinearSpec(engine, in, out, bias, dtype);
+    }
+
+    /**
+     * PyTorch's {@code Linear.reset_parameters()} from the shared generator: the weight (out x in, row by row)
+     * {@code kaiming_uniform_(a=sqrt(5))}, i.e. uniform on +-{@code sqrt(3) gain / sqrt(in)} with
+     * {@code gain = sqrt(2 / (1 + a^2))}, then the bias uniform on +-{@code 1 / sqrt(in)}; each bound computed as
+     * PyTorch's Python computes it and drawn in the layer's dtype ({@link Torch#uniform_}).
+     */
+    private static void initialise(neuralglm.nn.Linear engine, int in, boolean bias, boolean float32) {
+        final double a = Math.sqrt(5);
+        final double gain = Math.sqrt(2.0 / (1 + a * a));
+        final double bound = Math.sqrt(3.0) * (gain / Math.sqrt(in));
+        draw(engine.weight().value().data, -bound, bound, float32);
+        if (bias) {
+            final double b = 1 / Math.sqrt(in);
+            draw(engine.bias().value().data, -b, b, float32);
+        }
+    }
+
+    private static void draw(double[] d, double lo, double hi, boolean float32) {
+        final TorchRandom rng = Torch.generator();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = float32 ? rng.uniform32((float) lo, (float) hi) : rng.uniform64(lo, hi);
         }
     }
 

@@ -16,7 +16,8 @@ import neuralglm.dist.GammaDistribution;
  *   binomial(n, p)    a Bin(n, p) count: {@link BinomialDistribution}'s proportion times n; 0 where n = 0
  *   categorical(P, m) m class indices for each row of probabilities P (rows summing to 1): {@link CategoricalDistribution}
  * </pre>
- * The draws differ from PyTorch's at the same seed (as every random draw of the bridge does).
+ * The draws come from the seeded stream ({@link TorchRandom}'s bits) but by the engine's algorithms, so they differ
+ * from PyTorch's at the same seed.
  */
 public final class Sampling {
 

@@ -1,7 +1,5 @@
 package neuralglm.jython;
 
-import java.util.Random;
-
 import org.ejml.data.DMatrixRMaj;
 import org.python.core.Py;
 import org.python.core.PyObject;
@@ -9,11 +7,17 @@ import org.python.core.PyObject;
 /**
  * The {@code torch} namespace: tensor factories, the seeded generator behind every random draw
  * (including {@code nn.Linear}'s initial weights), samplers for the notebook's data, and the
- * element-wise and reducing functions as free functions ({@code torch.exp(t)}).
+ * element-wise and reducing functions as free functions ({@code torch.exp(t)}). The generator is PyTorch's
+ * ({@link TorchRandom}): after {@code torch.manual_seed(s)}, {@code rand}, {@code randn}, {@code normal_},
+ * {@code uniform_}, {@code randint}, {@code randperm}, {@code bernoulli}, dropout and {@code nn.Linear}'s
+ * initial weights are PyTorch 1.13's numbers (float64 normals to about an ulp).
  */
 public final class Torch {
 
-    private static Random rng = new Random(0);
+    /** PyTorch's default seed (of a process that never called manual_seed). */
+    static final long DEFAULT_SEED = 67280421310721L;
+
+    private static TorchRandom rng = new TorchRandom(DEFAULT_SEED);
 
     static {
         TensorIdentity.install();
@@ -23,16 +27,16 @@ public final class Torch {
     }
 
     /** @return the shared generator */
-    static Random generator() {
+    static TorchRandom generator() {
         return rng;
     }
 
-    /** The seed of the shared stream's last manual_seed (0, the bridge's start, until then). */
-    private static long initialSeed;
+    /** The seed of the shared stream's last manual_seed (PyTorch's default seed until then). */
+    private static long initialSeed = DEFAULT_SEED;
 
     /** @param seed a new seed for every following random draw @return torch.default_generator, as PyTorch's */
     public static TorchGenerator manual_seed(long seed) {
-        rng = new Random(seed);
+        rng = new TorchRandom(seed);
         initialSeed = seed;
         return TorchGenerator.shared();
     }
@@ -43,8 +47,8 @@ public final class Torch {
     }
 
     /** @param r the stream every following draw comes from @return the one before */
-    static Random setGenerator(Random r) {
-        final Random previous = rng;
+    static TorchRandom setGenerator(TorchRandom r) {
+        final TorchRandom previous = rng;
         rng = r;
         return previous;
     }
@@ -166,18 +170,112 @@ public final class Torch {
     /** @param args sizes, requires_grad @param kws keywords @return ones */
     public static Tensor ones(PyObject[] args, String[] kws) { return sized("ones", args, kws, () -> 1.0); }
     /** @param args sizes @param kws keywords @return uniform draws in [0, 1) */
-    public static Tensor rand(PyObject[] args, String[] kws) { return sized("rand", args, kws, () -> rng.nextDouble()); }
+    public static Tensor rand(PyObject[] args, String[] kws) { return uniform_(sized("rand", args, kws, () -> 0.0), 0, 1); }
     /** @param args sizes @param kws keywords @return standard normal draws */
-    public static Tensor randn(PyObject[] args, String[] kws) { return sized("randn", args, kws, () -> rng.nextGaussian()); }
+    public static Tensor randn(PyObject[] args, String[] kws) { return normal_(sized("randn", args, kws, () -> 0.0), 0, 1); }
 
     /** @param t a tensor @return zeros of its shape */
     public static Tensor zeros_like(PyObject[] args, String[] kws) { return like("zeros_like", args, kws, () -> 0.0); }
     /** @param t a tensor @return ones of its shape */
     public static Tensor ones_like(PyObject[] args, String[] kws) { return like("ones_like", args, kws, () -> 1.0); }
     /** @param args input, dtype, device, requires_grad @param kws keywords @return uniform draws of its shape */
-    public static Tensor rand_like(PyObject[] args, String[] kws) { return like("rand_like", args, kws, () -> rng.nextDouble()); }
+    public static Tensor rand_like(PyObject[] args, String[] kws) { return uniform_(like("rand_like", args, kws, () -> 0.0), 0, 1); }
     /** @param args input, dtype, device, requires_grad @param kws keywords @return standard normal draws of its shape */
-    public static Tensor randn_like(PyObject[] args, String[] kws) { return like("randn_like", args, kws, () -> rng.nextGaussian()); }
+    public static Tensor randn_like(PyObject[] args, String[] kws) { return normal_(like("randn_like", args, kws, () -> 0.0), 0, 1); }
+
+    /** @return whether t's values are drawn as float32 (its dtype, or the default; float16 as float32), else float64 */
+    private static boolean float32(Tensor t) {
+        return t.floatDtype() != DType.FLOAT64;
+    }
+
+    /**
+     * {@code t.uniform_(a, b)}: t's entries drawn uniformly from [a, b) in place, outside the record, in t's float
+     * dtype as PyTorch draws them (a and b rounded to float32 for a float32 tensor).
+     *
+     * @param t a float tensor
+     * @param a the lower end
+     * @param b the upper end
+     * @return t
+     */
+    public static Tensor uniform_(Tensor t, double a, double b) {
+        if (!(a <= b)) {
+            throw Errors.runtime("uniform_ expects to return a [from, to) range, but found from=" + a + " > to=" + b);
+        }
+        final double[] d = t.data.data;
+        if (float32(t)) {
+            final float lo = (float) a, hi = (float) b;
+            for (int i = 0; i < t.numel(); i++) {
+                d[i] = rng.uniform32(lo, hi);
+            }
+        } else {
+            for (int i = 0; i < t.numel(); i++) {
+                d[i] = rng.uniform64(a, b);
+            }
+        }
+        return t;
+    }
+
+    /**
+     * {@code t.normal_(mean, std)}: t's entries drawn from N(mean, std^2) in place, outside the record, as PyTorch
+     * fills a contiguous tensor of that size and dtype ({@link TorchRandom#normal}).
+     *
+     * @param t    a float tensor
+     * @param mean the mean
+     * @param std  the standard deviation, &gt;= 0
+     * @return t
+     */
+    public static Tensor normal_(Tensor t, double mean, double std) {
+        if (!(std >= 0)) {
+            throw Errors.runtime("normal expects std >= 0.0, but found std " + std);
+        }
+        rng.normal(t.data.data, t.numel(), mean, std, float32(t));
+        return t;
+    }
+
+    /**
+     * {@code torch.randint(low, high, size)}'s draws: {@code low + random() mod (high - low)} (random64 for a range of
+     * 2^32 or more), as PyTorch's random_(from, to).
+     *
+     * @param low   the smallest value
+     * @param high  one above the largest, &gt; low
+     * @param count how many
+     * @return the draws, in order
+     */
+    public static long[] randintDraws(long low, long high, int count) {
+        if (high <= low) {
+            throw Errors.runtime("random_ expects 'from' to be less than 'to', but got from=" + low + " >= to=" + high);
+        }
+        final long[] out = new long[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = low + rng.below(high - low);
+        }
+        return out;
+    }
+
+    /**
+     * {@code t.exponential_(lambd)}'s values: {@code -1 / lambd log(1 - u)} from float64 uniforms u, rounded to t's
+     * dtype (PyTorch's exponential_distribution&lt;double&gt;).
+     *
+     * @param t     a float tensor, filled in place
+     * @param lambd the rate, &gt; 0
+     * @return t
+     */
+    public static Tensor exponential_(Tensor t, double lambd) {
+        if (!(lambd > 0)) {
+            throw Errors.runtime("exponential_ expects lambda > 0.0, but found lambda=" + lambd);
+        }
+        final boolean single = float32(t);
+        for (int i = 0; i < t.numel(); i++) {
+            final double v = -1.0 / lambd * Math.log(1.0 - rng.uniform64(0, 1));
+            t.data.data[i] = single ? (float) v : v;
+        }
+        return t;
+    }
+
+    /** @return {@code torch.empty((), dtype=torch.int64).random_().item()}: a whole number in [0, 2^63) */
+    public static long random63() {
+        return rng.random63();
+    }
 
     private static Tensor like(String name, PyObject[] args, String[] kws, java.util.function.DoubleSupplier value) {
         final Args a = new Args(name, args, kws, "input", "dtype", "device", "requires_grad");
@@ -305,17 +403,7 @@ public final class Torch {
     }
 
     private static int[] order(int n) {
-        final int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            final int j = rng.nextInt(i + 1);
-            final int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return rng.permutation(n);
     }
 
     // ------------------------------------------------------------------ samplers
@@ -329,9 +417,15 @@ public final class Torch {
         if (!(std >= 0) || !Double.isFinite(std)) {
             throw Errors.value("normal: std must be finite and >= 0, got " + std);
         }
+        // PyTorch's normal(mean, std): N(0, std^2) drawn as normal_ fills the output, then the means added
         final Tensor t = mean.detach();
+        final Tensor noise = Tensor.of(new DMatrixRMaj(t.data.numRows, t.data.numCols), t.shape.clone());
+        noise.floating = t.floating;
+        normal_(noise, 0, std);
+        final boolean single = float32(t);
         for (int i = 0; i < t.numel(); i++) {
-            t.data.data[i] += std * rng.nextGaussian();
+            final double v = t.data.data[i] + noise.data.data[i];
+            t.data.data[i] = single ? (float) v : v;   // float32's sum of the two float32 values
         }
         return t;
     }
@@ -342,19 +436,22 @@ public final class Torch {
      */
     public static Tensor bernoulli(Tensor p) {
         final Tensor t = p.detach();
+        final boolean single = float32(t);
         for (int i = 0; i < t.numel(); i++) {
             final double q = t.data.data[i];
             if (!(q >= 0 && q <= 1)) {
                 throw Errors.runtime("bernoulli: probability " + q + " at position " + i + " is outside [0, 1]");
             }
-            t.data.data[i] = rng.nextDouble() < q ? 1.0 : 0.0;
+            // a uniform of p's dtype below p, as PyTorch's bernoulli_distribution<scalar_t>
+            t.data.data[i] = (single ? rng.uniform32(0, 1) < (float) q : rng.uniform64(0, 1) < q) ? 1.0 : 0.0;
         }
         return t;
     }
 
     /**
-     * Poisson draws: Knuth's product of uniforms on pieces of rate at most 30 (a Poisson(a + b) count
-     * is the sum of independent Poisson(a) and Poisson(b) counts), so it is exact at any rate.
+     * Poisson draws as PyTorch's {@code sample_poisson}, from float64 uniforms: below rate 10 the product of uniforms
+     * (count the factors until the product falls to {@code exp(-rate)}); from rate 10 Hörmann's transformed rejection
+     * (PTRS, 1993).
      *
      * @param rate rates &gt;= 0
      * @return counts of rate's shape
@@ -362,24 +459,51 @@ public final class Torch {
     public static Tensor poisson(Tensor rate) {
         final Tensor t = rate.detach();
         for (int i = 0; i < t.numel(); i++) {
-            double lambda = t.data.data[i];
+            final double lambda = t.data.data[i];
             if (!(lambda >= 0) || !Double.isFinite(lambda)) {
                 throw Errors.value("poisson: rate " + lambda + " at position " + i + " is not a finite number >= 0");
             }
-            int count = 0;
-            while (lambda > 0) {
-                final double piece = Math.min(lambda, 30.0);
-                lambda -= piece;
-                final double limit = Math.exp(-piece);
-                double prod = rng.nextDouble();
-                while (prod > limit) {
-                    count++;
-                    prod *= rng.nextDouble();
-                }
-            }
-            t.data.data[i] = count;
+            t.data.data[i] = lambda >= 10 ? poissonRejection(lambda) : poissonProduct(lambda);
         }
         return t;
+    }
+
+    private static long poissonProduct(double lambda) {
+        if (lambda == 0) {
+            return 0;
+        }
+        final double enlam = Math.exp(-lambda);
+        long x = 0;
+        double prod = 1.0;
+        while (true) {
+            prod *= rng.uniform64(0, 1);
+            if (prod > enlam) {
+                x++;
+            } else {
+                return x;
+            }
+        }
+    }
+
+    private static long poissonRejection(double lambda) {
+        final double slam = Math.sqrt(lambda), loglam = Math.log(lambda);
+        final double b = 0.931 + 2.53 * slam, a = -0.059 + 0.02483 * b;
+        final double invalpha = 1.1239 + 1.1328 / (b - 3.4), vr = 0.9277 - 3.6224 / (b - 2);
+        while (true) {
+            final double u = rng.uniform64(0, 1) - 0.5, v = rng.uniform64(0, 1);
+            final double us = 0.5 - Math.abs(u);
+            final long k = (long) Math.floor((2 * a / us + b) * u + lambda + 0.43);
+            if (us >= 0.07 && v <= vr) {
+                return k;
+            }
+            if (k < 0 || us < 0.013 && v > us) {
+                continue;
+            }
+            if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b)
+                    <= -lambda + k * loglam - neuralglm.dist.SpecialFunctions.logGamma(k + 1.0)) {
+                return k;
+            }
+        }
     }
 
     // ------------------------------------------------------------------ functions

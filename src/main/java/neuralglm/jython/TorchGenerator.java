@@ -1,19 +1,17 @@
 package neuralglm.jython;
 
-import java.util.Random;
-
 /**
  * {@code torch.Generator()}: a random stream of its own, for the {@code generator=} argument of the bridge's random
  * functions ({@code torch.randperm(n, generator=g)}, {@code random_split(..., generator=g)}, {@code DataLoader(...,
  * generator=g)}): while such a call runs, its draws come from this stream instead of the shared one
  * ({@link Torch#generator()}), which is left where it was. {@code torch.default_generator} is the shared stream's
- * own generator. Seeds are the bridge's (java.util.Random), so the draws are not PyTorch's numbers.
+ * own generator. Its draws are PyTorch's at the same seed ({@link TorchRandom}).
  */
 public final class TorchGenerator {
     /** PyTorch's default seed of a new generator. */
     static final long DEFAULT_SEED = 67280421310721L;
 
-    Random random;
+    TorchRandom random;
     private long seed;
     private final boolean shared;
 
@@ -47,7 +45,7 @@ public final class TorchGenerator {
         if (shared) {
             Torch.manual_seed(seed);
         } else {
-            random = new Random(seed);
+            random = new TorchRandom(seed);
         }
         return this;
     }
@@ -71,7 +69,7 @@ public final class TorchGenerator {
 
     /** @param state a state from {@link #get_state} (or torch.get_rng_state()) @return this generator */
     public TorchGenerator set_state(Object state) {
-        final Random r = RngState.restore(state, "Generator.set_state");
+        final TorchRandom r = RngState.restore(state, "Generator.set_state");
         if (shared) {
             Torch.setGenerator(r);
         } else {
@@ -86,7 +84,7 @@ public final class TorchGenerator {
     }
 
     /** The shared stream while this generator's stands in for it ({@link #enter}), or null. */
-    private Random outside;
+    private TorchRandom outside;
 
     /** Makes this generator's stream the one random functions draw from, until {@link #leave}. */
     public void enter() {
@@ -115,39 +113,27 @@ public final class TorchGenerator {
 
     /** An opaque copy of a random stream's state ({@code torch.get_rng_state()}). */
     public static final class RngState {
-        private final byte[] bytes;
+        private final TorchRandom state;
 
-        private RngState(byte[] bytes) {
-            this.bytes = bytes;
+        private RngState(TorchRandom state) {
+            this.state = state;
         }
 
-        static RngState of(Random r) {
-            try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                 java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(out)) {
-                o.writeObject(r);
-                o.flush();
-                return new RngState(out.toByteArray());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+        static RngState of(TorchRandom r) {
+            return new RngState(r.copy());
         }
 
-        static Random restore(Object state, String what) {
+        static TorchRandom restore(Object state, String what) {
             if (!(state instanceof RngState)) {
                 throw Errors.type(what + ": expected a state from torch.get_rng_state() or Generator.get_state(), got "
                         + (state == null ? "None" : state.getClass().getSimpleName()));
             }
-            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
-                    new java.io.ByteArrayInputStream(((RngState) state).bytes))) {
-                return (Random) in.readObject();
-            } catch (java.io.IOException | ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
+            return ((RngState) state).state.copy();
         }
 
         @Override
         public String toString() {
-            return "<random state of " + bytes.length + " bytes>";
+            return "<random state of mt19937>";
         }
     }
 }

@@ -942,7 +942,7 @@ class TorchCompatTest {
                 "d.eval()",
                 "print(abs(zeros - 0.25) < 0.02, abs(out.mean().item() - 1.0) < 0.03, max(out.view(-1).tolist()),"
                 + " torch.equal(d(x), x), d.training)"));
-        assertEquals("(True, True, 1.3333333333333333, True, False)", printed.trim());
+        assertEquals("(True, True, 1.3333333730697632, True, False)", printed.trim()); // PyTorch's float32 1 / 0.75
     }
 
     @ParameterizedTest

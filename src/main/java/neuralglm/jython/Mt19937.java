@@ -1,0 +1,55 @@
+package neuralglm.jython;
+
+/**
+ * The Mersenne Twister MT19937 (Matsumoto and Nishimura 1998), the engine under PyTorch's CPU generator
+ * ({@link TorchRandom}) and numpy's legacy {@code np.random} ({@link NumpyRandom}): 624 words of state, seeded by
+ * init_genrand of a 32-bit seed
+ * <pre>
+ *   mt[0] = seed,   mt[i] = 1812433253 (mt[i-1] ^ (mt[i-1] &gt;&gt;&gt; 30)) + i   (mod 2^32)
+ * </pre>
+ * each output a tempered word of the twisted state. Not thread-safe.
+ */
+final class Mt19937 implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int N = 624, M = 397;
+
+    private final int[] mt = new int[N];
+    private int index;
+
+    /** @param seed the seed's low 32 bits (init_genrand) */
+    Mt19937(long seed) {
+        mt[0] = (int) seed;
+        for (int i = 1; i < N; i++) {
+            mt[i] = 1812433253 * (mt[i - 1] ^ (mt[i - 1] >>> 30)) + i;
+        }
+        index = N;
+    }
+
+    /** @return an independent copy (the same outputs from here on) */
+    Mt19937 copy() {
+        final Mt19937 c = new Mt19937(0);
+        System.arraycopy(mt, 0, c.mt, 0, N);
+        c.index = index;
+        return c;
+    }
+
+    /** @return the next 32 bits, as an int (read unsigned with {@link Integer#toUnsignedLong}) */
+    int next32() {
+        if (index >= N) {
+            twist();
+        }
+        int y = mt[index++];
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        return y ^ (y >>> 18);
+    }
+
+    private void twist() {
+        for (int k = 0; k < N; k++) {
+            final int y = (mt[k] & 0x80000000) | (mt[(k + 1) % N] & 0x7fffffff);
+            mt[k] = mt[(k + M) % N] ^ (y >>> 1) ^ ((y & 1) == 0 ? 0 : 0x9908b0df);
+        }
+        index = 0;
+    }
+}
