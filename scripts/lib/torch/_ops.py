@@ -1135,31 +1135,22 @@ def is_floating_point(input):
 
 def multinomial(input, num_samples, replacement=False, generator=None):
     """num_samples category indices drawn with probabilities proportional to the (non-negative) weights of each row;
-    without replacement each at most once (from the bridge's generator)."""
+    without replacement each at most once: PyTorch 1.13's draws (the exponential trick without replacement, the
+    cumulative weights' search with replacement; neuralglm.jython.Sampling.multinomialDraws)."""
     torch = _torch()
     rows = input.detach().tolist()
     single = input.dim() == 1
     rows = [rows] if single else rows
-    out = []
     for weights in rows:
         w = __builtin__.list(weights)
         if any(v < 0 or v != v for v in w) or __builtin__.sum(w) <= 0:
             raise RuntimeError("invalid multinomial distribution (sum of probabilities <= 0)")
         if not replacement and num_samples > __builtin__.sum(1 for v in w if v > 0):
             raise RuntimeError("cannot sample n_sample > prob_dist.size(-1) samples without replacement")
-        drawn = []
-        for _ in range(num_samples):
-            u = torch.rand(1).item() * __builtin__.sum(w)
-            acc, pick = 0.0, len(w) - 1
-            for k, v in enumerate(w):
-                acc += v
-                if u < acc and v > 0:
-                    pick = k
-                    break
-            drawn.append(pick)
-            if not replacement:
-                w[pick] = 0.0
-        out.append(drawn)
+    probs = input.detach().reshape(1, -1) if single else input.detach()
+    from neuralglm.jython import Sampling as _Sampling
+    drawn = __builtin__.list(_Sampling.multinomialDraws(probs, num_samples, replacement))
+    out = [drawn[r * num_samples:(r + 1) * num_samples] for r in range(len(rows))]
     return torch.tensor(out[0] if single else out, dtype=torch.int64)
 
 

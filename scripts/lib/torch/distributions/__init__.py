@@ -5,8 +5,8 @@ recorded tensor operations (so loss = -Poisson(torch.exp(eta)).log_prob(y).mean(
   LogNormal, Beta, StudentT, Cauchy, HalfNormal, Geometric, Multinomial, MultivariateNormal, Independent
 
 each with log_prob, mean, variance, stddev, batch_shape, event_shape, sample(sample_shape) (draws from the bridge's
-generator, seeded by torch.manual_seed: PyTorch's draws for Normal, Bernoulli and Poisson, other numbers for the
-Gamma, Exponential, Binomial and Categorical samplers), rsample where PyTorch 1.13 has it and
+generator, seeded by torch.manual_seed: PyTorch's draws for Normal, Bernoulli, Poisson and Categorical, other
+numbers for the Gamma, Exponential and Binomial samplers), rsample where PyTorch 1.13 has it and
 the bridge can record it (Normal, Uniform, Laplace, Cauchy, LogNormal, HalfNormal, MultivariateNormal; not Beta,
 StudentT: they need reparameterised Gamma draws), PyTorch's argument and support checks (validate_args), and
 where PyTorch 1.13 has them: entropy() and perplexity() (all but Poisson and NegativeBinomial), cdf/icdf (Normal,

@@ -3,7 +3,6 @@ package neuralglm.jython;
 import java.util.Random;
 
 import neuralglm.dist.BinomialDistribution;
-import neuralglm.dist.CategoricalDistribution;
 import neuralglm.dist.GammaDistribution;
 
 /**
@@ -57,21 +56,85 @@ public final class Sampling {
     }
 
     /**
+     * {@code Categorical(probs).sample(m)}: PyTorch's {@code multinomial(probs, m, True).T}.
+     *
      * @param probs a 2-d tensor, each row the probabilities of k classes (summing to 1)
      * @param draws m, the number of draws from each row
      * @return an m x rows tensor of class indices (int64): column j holds the draws from row j
      */
     public static Tensor categorical(Tensor probs, int draws) {
-        final int rows = probs.data.numRows, k = probs.data.numCols;
-        final Random rng = Torch.generator();
+        final int rows = probs.data.numRows;
+        final long[] idx = multinomialDraws(probs, draws, true);
         final Tensor t = Tensor.of(new org.ejml.data.DMatrixRMaj(draws, rows), new int[] {draws, rows}).label(DType.INT64);
         for (int j = 0; j < rows; j++) {
-            final double[] row = java.util.Arrays.copyOfRange(probs.data.data, j * k, (j + 1) * k);
-            final CategoricalDistribution d = k > 1 ? new CategoricalDistribution(row) : null;
             for (int i = 0; i < draws; i++) {
-                t.data.data[i * rows + j] = d == null ? 0 : d.sample(rng);
+                t.data.data[i * rows + j] = idx[j * draws + i];
             }
         }
         return t;
+    }
+
+    /**
+     * PyTorch 1.13's {@code multinomial(probs, n, replacement)} on the CPU, row by row of a 2-d tensor of non-negative
+     * weights (rows need not sum to 1): without replacement the exponential trick (every weight's
+     * Exp(1) draw e first, then per row the n largest {@code w / e}, in the weights' dtype); with replacement the
+     * cumulative weights over their sum, the last set to 1, searched (the first at or above) for each float64 uniform.
+     *
+     * @param probs       rows x k weights
+     * @param n           draws per row
+     * @param replacement whether a category may be drawn again
+     * @return the category indices, row by row (rows x n)
+     */
+    public static long[] multinomialDraws(Tensor probs, int n, boolean replacement) {
+        final int rows = probs.data.numRows, k = probs.data.numCols;
+        final boolean single = probs.floatDtype() != DType.FLOAT64;
+        final double[] w = probs.data.data;
+        final TorchRandom rng = Torch.generator();
+        final long[] out = new long[rows * n];
+        if (!replacement) {
+            final double[] q = new double[rows * k];
+            for (int i = 0; i < q.length; i++) {
+                final double e = -1.0 * Math.log(1.0 - rng.uniform64(0, 1));   // exponential_(1)
+                q[i] = single ? (float) w[i] / (float) e : w[i] / e;
+            }
+            for (int r = 0; r < rows; r++) {
+                final Integer[] order = new Integer[k];
+                for (int c = 0; c < k; c++) {
+                    order[c] = c;
+                }
+                final int row = r;
+                java.util.Arrays.sort(order, (a, b) -> Double.compare(q[row * k + b], q[row * k + a]));
+                for (int i = 0; i < n; i++) {
+                    out[r * n + i] = order[i];
+                }
+            }
+            return out;
+        }
+        final double[] cum = new double[k];
+        for (int r = 0; r < rows; r++) {
+            double sum = 0;
+            for (int c = 0; c < k; c++) {
+                sum = single ? (float) (sum + (float) w[r * k + c]) : sum + w[r * k + c];
+                cum[c] = sum;
+            }
+            for (int c = 0; c < k; c++) {
+                cum[c] = single ? (float) (cum[c] / sum) : cum[c] / sum;
+            }
+            cum[k - 1] = 1;
+            for (int i = 0; i < n; i++) {
+                final double u = rng.uniform64(0, 1);
+                int lo = 0, hi = k;
+                while (hi - lo > 0) {
+                    final int mid = lo + (hi - lo) / 2;
+                    if (cum[mid] < u) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                out[r * n + i] = lo;
+            }
+        }
+        return out;
     }
 }

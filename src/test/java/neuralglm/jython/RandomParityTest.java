@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
  * ({@code src/test/resources/neuralglm/jython/random_parity.py}): after {@code torch.manual_seed} and
  * {@code np.random.seed} the same numbers, printed as Python prints them, from rand/randn (float32 and float64, fewer and
  * more than 16 entries), randint, randperm, nn.Linear's initial weights, nn.init's initialisers, normal, bernoulli,
- * dropout, poisson, exponential_, DataLoader's shuffled order (and the draws after it), a Generator of its own and
- * get/set_rng_state, and numpy's rand, randn, uniform, normal, randint, permutation, shuffle, choice, poisson and
- * exponential. Every number within 2e-15 of max(1, |CPython's|): float64 normals may differ by an ulp of libm (Java's
- * log, sin and cos against glibc's), a float32 or whole number not at all.
+ * dropout, poisson, exponential_, DataLoader's shuffled order (and the draws after it), a Generator of its own,
+ * get/set_rng_state, multinomial (with and without replacement) and Categorical's samples, and numpy's rand, randn,
+ * uniform, normal, randint, permutation, shuffle, choice, poisson and exponential. Every number within 2e-15 of
+ * max(1, |CPython's|): float64 normals may differ by an ulp of libm (Java's log, sin and cos against glibc's), a
+ * float32 or whole number not at all.
  */
 class RandomParityTest {
 
@@ -50,6 +51,14 @@ class RandomParityTest {
             state [True]
             seed_init [0]
             bigseed [0.5349225401878357, 0.19880318641662598]
+            mn_repl [[2, 3, 0, 3, 3, 2], [0, 3, 0, 0, 0, 3]]
+            mn_norepl [[1, 3, 2], [3, 0, 2]]
+            mn_one [2]
+            mn64 [[1, 3, 2, 2, 0], [3, 0, 0, 0, 0]]
+            cat [2, 0, 2, 2, 2, 1, 2]
+            cat1 [2, 1]
+            cat_logits [2, 2, 2, 2]
+            after [0.7867729067802429, 0.8441915512084961]
             rand [0.3745401188473625, 0.9507143064099162, 0.7319939418114051, 0.5986584841970366, 0.15601864044243652]
             randn [0.2790412922001377, 1.0105152848065264, -0.580878134023515, -0.5251698071781478, -0.5713801657541415, -0.9240828377471049, -2.6125490126936013]
             uniform [-0.5438542990097903, 1.0592644736118975, -1.3025306967397907, -0.5392767573239092]

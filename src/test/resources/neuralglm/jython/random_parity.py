@@ -1,8 +1,8 @@
 """Seeded draws of PyTorch's and numpy's random functions, printed (RandomParityTest compares the bridge's printout
 with PyTorch 1.13's and numpy 1.24's on CPython): torch.rand/randn in both dtypes and below and above 16 entries,
 randint, randperm, nn.Linear's initial weights, nn.init, normal, bernoulli, dropout, poisson, exponential_,
-DataLoader's shuffled order and the draws after it, a generator of its own, get/set_rng_state; numpy's legacy
-RandomState."""
+DataLoader's shuffled order and the draws after it, a generator of its own, get/set_rng_state, multinomial and
+Categorical samples; numpy's legacy RandomState."""
 import numpy as np
 import torch
 import torch.nn as nn
@@ -56,6 +56,17 @@ show('state', [a.tolist() == torch.rand(2).tolist()])
 show('seed_init', [torch.initial_seed()])
 torch.manual_seed(2**40 + 7)
 show('bigseed', torch.rand(2))
+from torch.distributions import Categorical
+torch.manual_seed(4)
+p = torch.tensor([[0.1, 0.2, 0.3, 0.4], [0.5, 0.0, 0.25, 0.25]])
+show('mn_repl', torch.multinomial(p, 6, True))
+show('mn_norepl', torch.multinomial(p, 3, False))
+show('mn_one', torch.multinomial(torch.tensor([1.0, 3.0, 2.0]), 1))
+show('mn64', torch.multinomial(p.double(), 5, True))
+show('cat', Categorical(probs=torch.tensor([0.2, 0.3, 0.5])).sample((7,)))
+show('cat1', Categorical(probs=torch.tensor([[0.2, 0.3, 0.5], [0.6, 0.2, 0.2]])).sample())
+show('cat_logits', Categorical(logits=torch.tensor([0.1, -1.0, 2.0])).sample((4,)))
+show('after', torch.rand(2))
 np.random.seed(42)
 show('rand', np.random.rand(5))
 show('randn', np.random.randn(7))
