@@ -7,13 +7,14 @@ unchanged.
   module with all of their names and these, which import math then finds.
 - time: perf_counter, perf_counter_ns, monotonic, monotonic_ns (System.nanoTime), process_time (the JVM's CPU time),
   time_ns.
-- os.makedirs(path, mode, exist_ok); random.choices (CPython's algorithm: the same draws from the same generator);
-  itertools.accumulate (func, initial); functools.lru_cache and functools.cache (a dict of the calls' arguments; as
+- os.makedirs(path, mode, exist_ok); random as CPython 3.11's (random.Random and the module's functions: CPython's
+  generator, MT19937 seeded by init_by_array, neuralglm.jython.PythonRandom, and 3.11's algorithms for
+  getrandbits, randrange, randint, choice, shuffle, sample, choices, uniform, gauss, normalvariate, lognormvariate,
+  expovariate and triangular, so random.seed(0) gives CPython 3's numbers; the others, such as gammavariate, are
+  Python 2's algorithms on these draws); itertools.accumulate (func, initial); functools.lru_cache and functools.cache (a dict of the calls' arguments; as
   @lru_cache and @lru_cache(maxsize=...), cache_info and cache_clear); collections.abc (Python 2's ABCs).
 
-Not here: Python 3's random draws (Jython's generator and Python 2's shuffle, choice and randint give other numbers
-than CPython 3 at the same seed; random.choices follows CPython's algorithm on Jython's draws), str methods
-(isascii, split(maxsplit=)), and the modules statistics, dataclasses and enum (pathlib is a module of its own
+Not here: str methods (isascii, split(maxsplit=)), and the modules statistics, dataclasses and enum (pathlib is a module of its own
 beside this one).
 """
 from __future__ import absolute_import, division
@@ -201,13 +202,183 @@ def _os():
     os.makedirs = makedirs
 
 
+_RANDOM_FUNCTIONS = ('seed', 'random', 'uniform', 'triangular', 'randint', 'choice', 'randrange', 'sample', 'shuffle',
+                     'choices', 'normalvariate', 'lognormvariate', 'expovariate', 'vonmisesvariate', 'gammavariate',
+                     'gauss', 'betavariate', 'paretovariate', 'weibullvariate', 'getstate', 'setstate', 'getrandbits')
+
+
 def _random():
     import random
-    if not hasattr(random, 'choices'):
-        random.choices = lambda population, weights=None, cum_weights=None, k=1: _choices(
-            random, population, weights, cum_weights, k)
-        random.Random.choices = lambda self, population, weights=None, cum_weights=None, k=1: _choices(
-            self, population, weights, cum_weights, k)
+    if getattr(random.Random, '_python3', False):
+        return
+    random.Random = _python3_random(random.Random)
+    random._inst = random.Random()
+    for name in _RANDOM_FUNCTIONS:
+        setattr(random, name, getattr(random._inst, name))
+
+
+def _python3_random(base):
+    """random.Random as CPython 3.11's: its generator (PythonRandom) and its algorithms; Python 2's others on its draws"""
+    import math
+    import operator
+    from java.math import BigInteger
+    from neuralglm.jython import PythonRandom
+
+    class Random(base):
+        """random.Random(x=None) as CPython 3.11's: the same numbers from the same seed."""
+        _python3 = True
+        VERSION = 3
+
+        def seed(self, a=None, version=2):
+            if a is None:
+                import binascii
+                import os
+                a = long(binascii.hexlify(os.urandom(32)), 16)
+            elif isinstance(a, (str, unicode, bytearray)) and version == 2:
+                import hashlib
+                b = a.encode('utf-8') if isinstance(a, unicode) else str(a)
+                a = long(_hexlify(b + hashlib.sha512(b).digest()), 16)
+            elif not isinstance(a, (int, long)):
+                a = hash(a)
+            self._core = PythonRandom(BigInteger(str(long(a))))
+            self.gauss_next = None
+
+        def random(self):
+            return self._core.random()
+
+        def getrandbits(self, k):
+            return long(self._core.getrandbits(k))
+
+        def getstate(self):
+            return (self.VERSION, self._core.getstate(), self.gauss_next)
+
+        def setstate(self, state):
+            self._core.setstate(state[1])
+            self.gauss_next = state[2]
+
+        def _randbelow(self, n):
+            k = n.bit_length()
+            r = self.getrandbits(k)
+            while r >= n:
+                r = self.getrandbits(k)
+            return int(r)
+
+        def randrange(self, start, stop=None, step=1):
+            istart = operator.index(start)
+            if stop is None:
+                if step != 1:
+                    raise TypeError("Missing a non-None stop argument")
+                if istart > 0:
+                    return self._randbelow(istart)
+                raise ValueError("empty range for randrange()")
+            istop = operator.index(stop)
+            width = istop - istart
+            istep = operator.index(step)
+            if istep == 1:
+                if width > 0:
+                    return istart + self._randbelow(width)
+                raise ValueError("empty range for randrange() (%d, %d, %d)" % (istart, istop, width))
+            if istep > 0:
+                n = (width + istep - 1) // istep
+            elif istep < 0:
+                n = (width + istep + 1) // istep
+            else:
+                raise ValueError("zero step for randrange()")
+            if n <= 0:
+                raise ValueError("empty range for randrange()")
+            return istart + istep * self._randbelow(n)
+
+        def randint(self, a, b):
+            return self.randrange(a, b + 1)
+
+        def choice(self, seq):
+            if not len(seq):
+                raise IndexError('Cannot choose from an empty sequence')
+            return seq[self._randbelow(len(seq))]
+
+        def shuffle(self, x):
+            for i in reversed(range(1, len(x))):
+                j = self._randbelow(i + 1)
+                x[i], x[j] = x[j], x[i]
+
+        def sample(self, population, k):
+            if isinstance(population, (set, frozenset)):
+                raise TypeError("Population must be a sequence.  For dicts or sets, use sorted(d).")
+            n = len(population)
+            if not 0 <= k <= n:
+                raise ValueError("Sample larger than population or is negative")
+            result = [None] * k
+            setsize = 21
+            if k > 5:
+                setsize += 4 ** int(math.ceil(math.log(k * 3, 4)))
+            if n <= setsize:
+                pool = list(population)
+                for i in range(k):
+                    j = self._randbelow(n - i)
+                    result[i] = pool[j]
+                    pool[j] = pool[n - i - 1]
+            else:
+                selected = set()
+                for i in range(k):
+                    j = self._randbelow(n)
+                    while j in selected:
+                        j = self._randbelow(n)
+                    selected.add(j)
+                    result[i] = population[j]
+            return result
+
+        def choices(self, population, weights=None, cum_weights=None, k=1):
+            return _choices(self, population, weights, cum_weights, k)
+
+        def uniform(self, a, b):
+            return a + (b - a) * self.random()
+
+        def triangular(self, low=0.0, high=1.0, mode=None):
+            u = self.random()
+            try:
+                c = 0.5 if mode is None else (mode - low) / (high - low)
+            except ZeroDivisionError:
+                return low
+            if u > c:
+                u = 1.0 - u
+                c = 1.0 - c
+                low, high = high, low
+            return low + (high - low) * math.sqrt(u * c)
+
+        def gauss(self, mu=0.0, sigma=1.0):
+            z = self.gauss_next
+            self.gauss_next = None
+            if z is None:
+                x2pi = self.random() * (2 * math.pi)
+                g2rad = math.sqrt(-2.0 * math.log(1.0 - self.random()))
+                z = math.cos(x2pi) * g2rad
+                self.gauss_next = math.sin(x2pi) * g2rad
+            return mu + z * sigma
+
+        def normalvariate(self, mu=0.0, sigma=1.0):
+            magic = 4 * math.exp(-0.5) / math.sqrt(2.0)
+            while True:
+                u1 = self.random()
+                u2 = 1.0 - self.random()
+                z = magic * (u1 - 0.5) / u2
+                zz = z * z / 4.0
+                if zz <= -math.log(u2):
+                    break
+            return mu + z * sigma
+
+        def lognormvariate(self, mu, sigma):
+            return math.exp(self.normalvariate(mu, sigma))
+
+        def expovariate(self, lambd=1.0):
+            return -math.log(1.0 - self.random()) / lambd
+
+    Random.__name__ = 'Random'
+    return Random
+
+
+def _hexlify(b):
+    import binascii
+    return binascii.hexlify(b)
 
 
 def _choices(generator, population, weights, cum_weights, k):

@@ -25,6 +25,41 @@ final class Mt19937 implements java.io.Serializable {
         index = N;
     }
 
+    /**
+     * MT19937's init_by_array, as CPython's {@code random.seed(n)} seeds it (n's 32-bit words, least significant
+     * first).
+     *
+     * @param key the key words (at least one)
+     * @return the generator
+     */
+    static Mt19937 byArray(int[] key) {
+        final Mt19937 g = new Mt19937(19650218L);
+        final int[] mt = g.mt;
+        int i = 1, j = 0;
+        for (int k = Math.max(N, key.length); k > 0; k--) {
+            mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >>> 30)) * 1664525)) + key[j] + j;
+            i++;
+            j++;
+            if (i >= N) {
+                mt[0] = mt[N - 1];
+                i = 1;
+            }
+            if (j >= key.length) {
+                j = 0;
+            }
+        }
+        for (int k = N - 1; k > 0; k--) {
+            mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >>> 30)) * 1566083941)) - i;
+            i++;
+            if (i >= N) {
+                mt[0] = mt[N - 1];
+                i = 1;
+            }
+        }
+        mt[0] = 0x80000000;
+        return g;
+    }
+
     /** @return an independent copy (the same outputs from here on) */
     Mt19937 copy() {
         final Mt19937 c = new Mt19937(0);

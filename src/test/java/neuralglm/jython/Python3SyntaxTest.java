@@ -326,6 +326,26 @@ class Python3SyntaxTest {
     }
 
     @Test
+    void python3sRandomNumbers() {
+        // CPython 3's printout of python3_random.py (/usr/bin/python3): the same draws from the same seeds (Jython's own
+        // generator gave random.seed(0); random.random() 0.7309677886325194), by 3.11's algorithms
+        assertEquals("""
+                0.8444218515250481 0.7579544029403025
+                54 0 27 c
+                [16, 19, 12, 3, 0, 14, 7, 9, 10, 2, 17, 4, 18, 1, 15, 5, 13, 8, 6, 11]
+                [18, 26, 92, 9, 24, 43, 41] [24, 469, 347]
+                -0.919389896821623 -1.5285112778360932 -0.10301137084714744 0.7080537079671048 0.5451732970816254
+                ['a', 'b', 'a', 'b', 'a'] ['b', 'b', 'b', 'c']
+                76 976075044668770507113 3.1510945987262
+                0.46679953776226335 689234319633
+                True
+                0.3537754404730722
+                0.32383276483316237
+                True float
+                """, printout("python3_random.py"));
+    }
+
+    @Test
     void pathlibAsPython3s() {
         // CPython 3's printout of pathlib_paths.py (/usr/bin/python3): joining with / and several parts (an absolute
         // part restarts), normalisation, name, stem, suffix(es), parent(s), parts, with_suffix/with_name, mkdir(parents,
