@@ -80,6 +80,18 @@ final class Mt19937 implements java.io.Serializable {
         return y ^ (y >>> 18);
     }
 
+    /** @return 64 bits from two outputs, the first the high half */
+    long next64() {
+        final long hi = Integer.toUnsignedLong(next32());
+        return hi << 32 | Integer.toUnsignedLong(next32());
+    }
+
+    /** @return CPython's and numpy's uniform on [0, 1): ((a &gt;&gt;&gt; 5) 2^26 + (b &gt;&gt;&gt; 6)) / 2^53 from two outputs */
+    double nextDouble53() {
+        final long a = Integer.toUnsignedLong(next32()) >>> 5, b = Integer.toUnsignedLong(next32()) >>> 6;
+        return (a * 67108864.0 + b) / 9007199254740992.0;
+    }
+
     private void twist() {
         for (int k = 0; k < N; k++) {
             final int y = (mt[k] & 0x80000000) | (mt[(k + 1) % N] & 0x7fffffff);

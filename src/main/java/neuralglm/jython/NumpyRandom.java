@@ -58,8 +58,7 @@ public final class NumpyRandom {
 
         /** @return numpy's random_sample(): 53 bits from two outputs */
         double uniform() {
-            final long a = Integer.toUnsignedLong(mt.next32()) >>> 5, b = Integer.toUnsignedLong(mt.next32()) >>> 6;
-            return (a * 67108864.0 + b) / 9007199254740992.0;
+            return mt.nextDouble53();
         }
 
         /** @return numpy's legacy_gauss: the polar method, a pair at a time */
@@ -98,54 +97,11 @@ public final class NumpyRandom {
                     // rejected
                 }
             } else {
-                while (Long.compareUnsigned(value = next64() & mask, max) > 0) {
+                while (Long.compareUnsigned(value = mt.next64() & mask, max) > 0) {
                     // rejected
                 }
             }
             return value;
-        }
-
-        private long next64() {
-            final long hi = Integer.toUnsignedLong(mt.next32());
-            return hi << 32 | Integer.toUnsignedLong(mt.next32());
-        }
-
-        /** @return numpy's random_poisson */
-        long poisson(double lam) {
-            if (lam >= 10) {
-                final double slam = Math.sqrt(lam), loglam = Math.log(lam);
-                final double b = 0.931 + 2.53 * slam, a = -0.059 + 0.02483 * b;
-                final double invalpha = 1.1239 + 1.1328 / (b - 3.4), vr = 0.9277 - 3.6224 / (b - 2);
-                while (true) {
-                    final double u = uniform() - 0.5, v = uniform();
-                    final double us = 0.5 - Math.abs(u);
-                    final long k = (long) Math.floor((2 * a / us + b) * u + lam + 0.43);
-                    if (us >= 0.07 && v <= vr) {
-                        return k;
-                    }
-                    if (k < 0 || us < 0.013 && v > us) {
-                        continue;
-                    }
-                    if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b)
-                            <= -lam + k * loglam - neuralglm.dist.SpecialFunctions.logGamma(k + 1.0)) {
-                        return k;
-                    }
-                }
-            }
-            if (lam == 0) {
-                return 0;
-            }
-            final double enlam = Math.exp(-lam);
-            long x = 0;
-            double prod = 1.0;
-            while (true) {
-                prod *= uniform();
-                if (prod > enlam) {
-                    x++;
-                } else {
-                    return x;
-                }
-            }
         }
     }
 
@@ -219,7 +175,7 @@ public final class NumpyRandom {
         for (int i = 0; i < out.numel(); i++) {
             final double l = lam.data.data[i];
             check(l >= 0 && Double.isFinite(l), "poisson: lam must be finite and >= 0, got " + l + " at position " + i);
-            out.data.data[i] = rng.poisson(l);
+            out.data.data[i] = PoissonDraws.draw(l, rng::uniform);
         }
         return out;
     }

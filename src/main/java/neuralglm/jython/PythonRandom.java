@@ -36,8 +36,7 @@ public final class PythonRandom {
 
     /** @return a uniform draw on [0, 1) with 53 random bits */
     public double random() {
-        final long a = Integer.toUnsignedLong(mt.next32()) >>> 5, b = Integer.toUnsignedLong(mt.next32()) >>> 6;
-        return (a * 67108864.0 + b) / 9007199254740992.0;
+        return mt.nextDouble53();
     }
 
     /**

@@ -449,9 +449,7 @@ public final class Torch {
     }
 
     /**
-     * Poisson draws as PyTorch's {@code sample_poisson}, from float64 uniforms: below rate 10 the product of uniforms
-     * (count the factors until the product falls to {@code exp(-rate)}); from rate 10 Hörmann's transformed rejection
-     * (PTRS, 1993).
+     * Poisson draws as PyTorch's {@code sample_poisson} ({@link PoissonDraws}), from float64 uniforms.
      *
      * @param rate rates &gt;= 0
      * @return counts of rate's shape
@@ -463,47 +461,9 @@ public final class Torch {
             if (!(lambda >= 0) || !Double.isFinite(lambda)) {
                 throw Errors.value("poisson: rate " + lambda + " at position " + i + " is not a finite number >= 0");
             }
-            t.data.data[i] = lambda >= 10 ? poissonRejection(lambda) : poissonProduct(lambda);
+            t.data.data[i] = PoissonDraws.draw(lambda, () -> rng.uniform64(0, 1));
         }
         return t;
-    }
-
-    private static long poissonProduct(double lambda) {
-        if (lambda == 0) {
-            return 0;
-        }
-        final double enlam = Math.exp(-lambda);
-        long x = 0;
-        double prod = 1.0;
-        while (true) {
-            prod *= rng.uniform64(0, 1);
-            if (prod > enlam) {
-                x++;
-            } else {
-                return x;
-            }
-        }
-    }
-
-    private static long poissonRejection(double lambda) {
-        final double slam = Math.sqrt(lambda), loglam = Math.log(lambda);
-        final double b = 0.931 + 2.53 * slam, a = -0.059 + 0.02483 * b;
-        final double invalpha = 1.1239 + 1.1328 / (b - 3.4), vr = 0.9277 - 3.6224 / (b - 2);
-        while (true) {
-            final double u = rng.uniform64(0, 1) - 0.5, v = rng.uniform64(0, 1);
-            final double us = 0.5 - Math.abs(u);
-            final long k = (long) Math.floor((2 * a / us + b) * u + lambda + 0.43);
-            if (us >= 0.07 && v <= vr) {
-                return k;
-            }
-            if (k < 0 || us < 0.013 && v > us) {
-                continue;
-            }
-            if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b)
-                    <= -lambda + k * loglam - neuralglm.dist.SpecialFunctions.logGamma(k + 1.0)) {
-                return k;
-            }
-        }
     }
 
     // ------------------------------------------------------------------ functions

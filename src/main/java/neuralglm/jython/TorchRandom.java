@@ -73,8 +73,7 @@ final class TorchRandom extends java.util.Random {
 
     /** @return PyTorch's random64(): two draws, the first the high half */
     long next64() {
-        final long hi = Integer.toUnsignedLong(next32());
-        return hi << 32 | Integer.toUnsignedLong(next32());
+        return mt.next64();
     }
 
     /** @return a float32 uniform on [a, b), as {@code uniform_real_distribution<float>} */

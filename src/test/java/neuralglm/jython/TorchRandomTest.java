@@ -75,6 +75,14 @@ class TorchRandomTest {
         return d;
     }
 
+    private static double[] doubles(long[] values) {
+        final double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
     private static Tensor vector(double[] values) {
         return Tensor.of(DMatrixRMaj.wrap(1, values.length, values), new int[] {values.length});
     }
@@ -127,12 +135,7 @@ class TorchRandomTest {
         }
         check("torch_randperm_5000", perm, true);
         Torch.manual_seed(19);
-        final long[] ints = Torch.randintDraws(-7, 1000003, 20000);
-        final double[] draws = new double[ints.length];
-        for (int i = 0; i < ints.length; i++) {
-            draws[i] = ints[i];
-        }
-        check("torch_randint_20000", draws, true);
+        check("torch_randint_20000", doubles(Torch.randintDraws(-7, 1000003, 20000)), true);
     }
 
     @Test
@@ -169,12 +172,7 @@ class TorchRandomTest {
         java.util.Arrays.fill(ones, 1.0);
         check("numpy_randn_100001", NumpyRandom.normal(vector(zeros), vector(ones)).data.data, false);
         NumpyRandom.seed(33);
-        final long[] ints = NumpyRandom.integers(-7, 1000003, 20000);
-        final double[] draws = new double[ints.length];
-        for (int i = 0; i < ints.length; i++) {
-            draws[i] = ints[i];
-        }
-        check("numpy_randint_20000", draws, true);
+        check("numpy_randint_20000", doubles(NumpyRandom.integers(-7, 1000003, 20000)), true);
         NumpyRandom.seed(34);
         check("numpy_permutation_5000", NumpyRandom.permutation(5000).data.data, true);
         NumpyRandom.seed(35);
