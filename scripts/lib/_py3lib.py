@@ -257,6 +257,8 @@ def _python3_random(base):
             self.gauss_next = state[2]
 
         def _randbelow(self, n):
+            if 0 < n < 4611686018427387904:   # 2**62: the same loop in one Java call
+                return int(self._core.randbelow(n))
             k = n.bit_length()
             r = self.getrandbits(k)
             while r >= n:
@@ -297,6 +299,9 @@ def _python3_random(base):
             return seq[self._randbelow(len(seq))]
 
         def shuffle(self, x):
+            if type(x) is list:
+                self._core.shuffle(x)   # the same swaps in one Java call
+                return
             for i in reversed(range(1, len(x))):
                 j = self._randbelow(i + 1)
                 x[i], x[j] = x[j], x[i]

@@ -65,6 +65,38 @@ public final class PythonRandom {
         return out;
     }
 
+    /**
+     * CPython's {@code _randbelow_with_getrandbits(n)} for n below 2^62, in one call: k = n's bit length, then
+     * {@code getrandbits(k)} until a draw is below n.
+     *
+     * @param n the bound, 1 &lt;= n &lt; 2^62
+     * @return a whole number uniform on [0, n)
+     */
+    public long randbelow(long n) {
+        if (n < 1 || n >= 1L << 62) {
+            throw Errors.value("randbelow: n must be in [1, 2^62), got " + n);
+        }
+        final int k = 64 - Long.numberOfLeadingZeros(n);
+        while (true) {
+            final long r = k <= 32 ? Integer.toUnsignedLong(mt.next32()) >>> (32 - k) : getrandbits(k).longValue();
+            if (r < n) {
+                return r;
+            }
+        }
+    }
+
+    /**
+     * CPython 3.11's {@code shuffle(x)} of a list, in place: for i = n-1 .. 1 swap x[i] with x[randbelow(i + 1)].
+     *
+     * @param x a list (a Python list is one)
+     */
+    public void shuffle(java.util.List<Object> x) {
+        for (int i = x.size() - 1; i > 0; i--) {
+            final int j = (int) randbelow(i + 1);
+            x.set(i, x.set(j, x.get(i)));
+        }
+    }
+
     /** @return an opaque copy of the state ({@code getstate()}) */
     public Object getstate() {
         return mt.copy();
