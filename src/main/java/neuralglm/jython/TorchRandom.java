@@ -8,12 +8,13 @@ package neuralglm.jython;
  *                random64() = (random() &lt;&lt; 32) | random()
  *   uniform      float32: u = (random() &amp; (2^24 - 1)) 2^-24,   float64: u = (random64() &amp; (2^53 - 1)) 2^-53;
  *                a + (b - a) u as one fused multiply-add (GCC contracts it)
- *   normal       one value at a time (fewer than 16 entries, or float64 serially): Box-Muller on two float64
+ *   normal       one value at a time (fewer than 16 entries): Box-Muller on two float64
  *                uniforms u1, u2: r = sqrt(-2 log(1 - u2)), theta = 2 pi u1, r cos(theta) now and r sin(theta) kept
  *                for the next call; 16 or more entries: all entries' uniforms first, then each block of 16 from
  *                its 8 + 8 uniforms (1 - u_j for the radius, u_{j+8} for the angle; cos to j, sin to j + 8), the
- *                last block of a size not a multiple of 16 recomputed from 16 fresh uniforms; float32 blocks
- *                with avx_mathfun's log and sincos polynomials (in float, fused where GCC fuses them)
+ *                last block of a size not a multiple of 16 recomputed from 16 fresh uniforms; float64 blocks with
+ *                log, cos and sin, float32 ones with avx_mathfun's log and sincos polynomials (in float, fused
+ *                where GCC fuses them)
  *   integers     randint(lo, hi): lo + random() mod (hi - lo) (random64() when hi - lo &gt;= 2^32);
  *                randperm(n): i = 0 .. n-2 swaps i with i + random() mod (n - i)
  *   bernoulli    u &lt; p with a float64 uniform (a number p), or a uniform of p's dtype (a tensor of p)
@@ -39,7 +40,7 @@ final class TorchRandom extends java.util.Random {
 
     /**
      * Restarts the stream from a seed, as {@code manual_seed}: mt19937's init_genrand of its low 32 bits, no normal
-     * value kept. (java.util.Random's constructor calls it before this class's fields exist: then nothing.)
+     * value kept. (java.util.Random's constructor calls it too, with 0, before the constructor's own seed.)
      */
     @Override
     public synchronized void setSeed(long seed) {
@@ -234,9 +235,13 @@ final class TorchRandom extends java.util.Random {
         return (long) sinBits << 32 | Integer.toUnsignedLong(cosBits);
     }
 
-    /** @return a whole number uniform on [0, range), range &gt;= 1, as PyTorch's random_from_to */
+    /**
+     * @param range the number of values, &gt;= 1, read unsigned (a range beyond 2^63 - 1, as hi - lo of a wide
+     *              randint overflows to, counts as the unsigned number it is)
+     * @return a whole number uniform on [0, range), as PyTorch's random_from_to
+     */
     long below(long range) {
-        return range <= 0xffffffffL ? Integer.toUnsignedLong(next32()) % range
+        return range > 0 && range <= 0xffffffffL ? Integer.toUnsignedLong(next32()) % range
                 : Long.remainderUnsigned(next64(), range);
     }
 
