@@ -137,6 +137,21 @@ def _read(source):
         return None
 
 
+def _tokenized(needs=None):
+    """A stage of the translation that works on the source's tokens: stage(source, tokens, starts) is called as
+    stage(source), and the source comes back as it is when needs(source) is false (a quick test that spares the
+    tokenizer) or when the tokenizer cannot read it (_read)."""
+    def wrap(stage):
+        def run(source):
+            if needs is not None and not needs(source):
+                return source
+            read = _read(source)
+            return source if read is None else stage(source, *read)
+        run.__name__, run.__doc__ = stage.__name__, stage.__doc__
+        return run
+    return wrap
+
+
 def _tokens(source, skip=None):
     """@return the source's tokens (Python 2.7's tokenizer), without those of the kinds in skip"""
     skip = _SKIP if skip is None else skip
@@ -575,13 +590,8 @@ def _blank(text):
     return '\n' * text.count('\n')
 
 
-def _annotations(source):
-    if ':' not in source:
-        return source
-    read = _read(source)
-    if read is None:
-        return source
-    tokens, starts = read
+@_tokenized(lambda source: ':' in source)
+def _annotations(source, tokens, starts):
     edits = []
     line_start = True
     for k, t in enumerate(tokens):
@@ -674,14 +684,9 @@ _NUMBER = re.compile(r'^(0[xX](_?[0-9a-fA-F])+|0[oO](_?[0-7])+|0[bB](_?[01])+'
                      r'|(\d(_?\d)*)?(\.(\d(_?\d)*)?)?([eE][+-]?\d(_?\d)*)?[jJ]?)[lL]?$')
 
 
-def _small(source):
+@_tokenized(lambda source: '_' in source or 'raise' in source)
+def _small(source, tokens, starts):
     """10_000 -> 10000 (Python 2.7 reads the number 10 and the name _000); raise X from Y -> raise X"""
-    if '_' not in source and 'raise' not in source:
-        return source
-    read = _read(source)
-    if read is None:
-        return source
-    tokens, starts = read
     edits = []
     line_start = True
     k = 0
@@ -726,7 +731,8 @@ def _small(source):
 _FUTURE_3 = frozenset(['annotations', 'generator_stop', 'barry_as_FLUFL'])
 
 
-def _grammar(source):
+@_tokenized()
+def _grammar(source, tokens, starts):
     """What else Python 3's grammar allows that 2.7's does not:
     - from __future__ import annotations (3.7; annotations are left out anyway): the name left out, the statement
       blanked when it names nothing else;
@@ -736,10 +742,6 @@ def _grammar(source):
     - keyword arguments after **kwargs in a call (f(**kw, out=None)) move before it;
     - the statement yield from it reads for __yf__ in it: yield __yf__ (the items only: no send, throw or result);
     - class X(Base, metaclass=M) reads class X(__with_metaclass__(M, Base))."""
-    read = _read(source)
-    if read is None:
-        return source
-    tokens, starts = read
     at = lambda t: _offset(starts, t[2])
     end = lambda t: _offset(starts, t[3])
     edits = []
@@ -1153,15 +1155,12 @@ def _dict_call_edit(tokens, k, source, starts):
 
 # ------------------------------------------------------------------------------------------------ floats as text
 
-def _float_text(source):
+@_tokenized()
+def _float_text(source, tokens, starts):
     """str(x), 'text'.format(...) and 'text' % args (a string literal's) as __str3__(x), __fmt3__('text', ...) and
     __pct3__('text', args) (_pymain.python3_str_call, python3_format, python3_percent): Python 3 writes a float there as
     its repr (0.30000000000000004) where Jython 2.7 gives 12 digits (0.3), and a bool in a format field as True where
     Jython gives 1. A script that binds the name str itself keeps its str(...) calls."""
-    read = _read(source)
-    if read is None:
-        return source
-    tokens, starts = read
     calls = not _BINDS_STR.search(source)
     edits = []
     n = len(tokens)
@@ -1207,13 +1206,10 @@ _BINDS_STR = re.compile(r'^[ \t]*(?:str[ \t]*(?:,[^\n=]*)?=(?!=)|(?:def|class)[ 
 
 # ------------------------------------------------------------------------------------------------ classes
 
-def _object_bases(source):
+@_tokenized()
+def _object_bases(source, tokens, starts):
     """class X(object): -> class X: (a class without bases, which the script's __metaclass__, _pymain.Python3Class, makes
     new-style with Python 3's protocol methods; a class body's own __metaclass__ still applies)"""
-    read = _read(source)
-    if read is None:
-        return source
-    tokens, starts = read
     edits = []
     for k in range(len(tokens) - 5):
         if tokens[k][1] == 'class' and tokens[k][0] == tokenize.NAME and tokens[k + 1][0] == tokenize.NAME \
@@ -1227,16 +1223,13 @@ def _object_bases(source):
 _AUGMENTED = frozenset(['+=', '-=', '*=', '/=', '//=', '%=', '**=', '>>=', '<<=', '&=', '^=', '|='])
 
 
-def _nonlocal(source):
+@_tokenized()
+def _nonlocal(source, tokens, starts):
     """nonlocal x in a function: the statement reads (lambda: (x)) (so that x is the function's free variable, read
     from the enclosing function's cell) and each assignment x = v or x += v in the function's own body (not in the
     functions it defines) reads __nonlocal__('x', v) or __nonlocal__('x', __iop__('+=', x, (v)))
     (neuralglm.jython.Nonlocal.set: the enclosing function's cell set, as Python 3 rebinds the variable). A function
     that binds the name otherwise (for x in, as x, x, y = ...) is left as it is (Jython then reports the nonlocal)."""
-    read = _read(source)
-    if read is None:
-        return source
-    tokens, starts = read
     scopes = _scopes(tokens)
     edits = []
     for k, t in enumerate(tokens):
