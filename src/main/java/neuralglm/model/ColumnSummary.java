@@ -19,6 +19,8 @@ public final class ColumnSummary {
 
     private final double[] sum, present, first;
     private final int[] missing, distinct;
+    /** The columns' sums of squares about their means and indicator columns, when made block by block; else null. */
+    private ColumnMoments moments;
 
     private ColumnSummary(int d) {
         sum = new double[d];
@@ -108,13 +110,15 @@ public final class ColumnSummary {
     /**
      * The summary of a matrix made row block by row block, each block added while it is in the caches (e.g. as it is
      * copied): {@link #of} on one thread, to the bit, for a matrix without missing values (the present weights of a
-     * column with some are the total less their weights in row order, which needs the total first: {@link #of} then).
-     * Not thread-safe.
+     * column with some are the total less their weights in row order, which needs the total first: {@link #of} then),
+     * and the columns' {@link ColumnMoments} in the same pass. Not thread-safe.
      */
     public static final class Rows {
         private final ColumnSummary s;
         private final Scan scan;
         private final int d;
+        /** The columns' moments while every call has added whole blocks of their rows but the last; else null. */
+        private ColumnMoments moments;
         private int next;
 
         /** @param d the matrix's columns */
@@ -122,11 +126,13 @@ public final class ColumnSummary {
             this.d = d;
             s = new ColumnSummary(d);
             scan = new Scan(d, d);
+            moments = new ColumnMoments(d);
         }
 
         /**
          * Adds rows {@code r0 .. r1 - 1}, which must follow the rows added so far ({@code r0} is 0 first, then the
-         * last call's {@code r1}).
+         * last call's {@code r1}). The summary has the columns' {@link ColumnMoments} when every call but the last adds
+         * whole blocks of {@link ColumnMoments#BLOCK_ROWS} rows.
          *
          * @param x  the matrix, row-major with d columns (at least {@code r1 d} entries). Not modified.
          * @param r0 the first row
@@ -158,6 +164,11 @@ public final class ColumnSummary {
         }
 
         private void add(double[] x, int r0, int r1, double[] w, int w0) {
+            if (moments != null && moments.rows() % ColumnMoments.BLOCK_ROWS != 0) {
+                moments = null;   // rows added after a part of a block: no moments (they are cut in whole blocks)
+            } else if (moments != null) {
+                moments.add(x, r0, r1, d, w, w0);
+            }
             int r = r0;
             for (; r < r1 && scan.undecided > 0; r++) {
                 s.rows(x, r, r + 1, d, w, w0, 0, d, scan);
@@ -167,8 +178,8 @@ public final class ColumnSummary {
 
         /**
          * @param total W, the weight the present weights start from (e.g. the sum of w)
-         * @return the summary of the rows added ({@link #of} on them), or null when a value was missing (or a column's sum
-         *         is NaN: {@link #of} then)
+         * @return the summary of the rows added ({@link #of} on them, with their {@link #moments()}), or null when a
+         *         value was missing (or a column's sum is NaN: {@link #of} then)
          */
         public ColumnSummary summary(double total) {
             for (int j = 0; j < d; j++) {
@@ -181,8 +192,17 @@ public final class ColumnSummary {
             System.arraycopy(s.first, 0, out.first, 0, d);
             System.arraycopy(s.distinct, 0, out.distinct, 0, d);
             java.util.Arrays.fill(out.present, total);
+            out.moments = moments;
             return out;
         }
+    }
+
+    /**
+     * @return the columns' sums of squares about their means and their indicator columns, found in the same pass
+     *         ({@link Rows} given whole blocks of rows); else null
+     */
+    public ColumnMoments moments() {
+        return moments;
     }
 
     /** @return the number of columns d */

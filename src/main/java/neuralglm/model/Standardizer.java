@@ -94,7 +94,7 @@ public final class Standardizer implements Serializable {
     }
 
     /**
-     * {@link #fit(DMatrixRMaj, double[])} given the weighted column sums, which saves a pass over x when a
+     * {@link #fit(DMatrixRMaj, double[])} given the weighted column sums, which saves summing them when a
      * caller has already summed the columns (the same numbers when they were summed as here: {@code w_i x_ij}
      * added in row order from 0).
      *
@@ -140,23 +140,70 @@ public final class Standardizer implements Serializable {
         final double[] m = sums == null ? new double[d] : sums.clone(), s = new double[d];
         final double[] wu = ones(w) ? null : w; // a weight of 1 multiplies to the same bits as none
         final int parts = Math.max(1, Math.min(d, Parallel.parts(threads, (long) n * d, Parallel.PASS_GRAIN)));
-        // blocks of rows, each read while in the caches by all the groups of columns (SOURCE_BLOCK entries)
-        final int rows = Math.max(1, SOURCE_BLOCK / Math.max(1, d));
+        // blocks of rows, each read while in the caches by all the groups of columns (SOURCE_BLOCK entries): one pass
+        // for the sums and the squares (ColumnMoments)
+        final int rows = sourceRows(d);
         final boolean[] indicator = new boolean[d];
-        java.util.Arrays.fill(indicator, binaryScale > 0);
         Parallel.run(parts, t -> {
             final int c0 = Parallel.start(d, parts, t), c1 = Parallel.start(d, parts, t + 1);
-            for (int i0 = 0; sums == null && i0 < n; i0 += rows) {
-                addRows(x.data, i0, Math.min(n, i0 + rows), d, wu, 0, m, c0, c1);
+            final ColumnMoments moments = new ColumnMoments(d, c0, c1);
+            for (int i0 = 0; i0 < n; i0 += rows) {
+                final int i1 = Math.min(n, i0 + rows);
+                if (sums == null) {
+                    addRows(x.data, i0, i1, d, wu, 0, m, c0, c1);
+                }
+                moments.add(x.data, i0, i1, d, wu, 0);
             }
             means(m, total, c0, c1);
-            for (int i0 = 0; i0 < n; i0 += rows) {
-                addSquares(x.data, i0, Math.min(n, i0 + rows), d, wu, 0, m, s, c0, c1);
-                indicators(x.data, i0, Math.min(n, i0 + rows), d, indicator, c0, c1);
-            }
+            collect(moments, s, indicator, binaryScale);
             scales(s, total, c0, c1);
         });
         return new Standardizer(m, indicatorScales(s, indicator, binaryScale));
+    }
+
+    /**
+     * The standardiser of a matrix from its column sums and moments found elsewhere (e.g. as its rows were copied):
+     * {@link #fit(DMatrixRMaj, double[], double[], int, double)} on the matrix, to the bit, when the sums are its
+     * {@code sum_i w_i x_ij} in row order and the moments its {@link ColumnMoments} with the same weights.
+     *
+     * @param n           the matrix's rows
+     * @param w           instance weights (length n) or null for 1. Not modified.
+     * @param sums        {@code sum_i w_i x_ij} per column. Not modified.
+     * @param moments     per column, its {@link ColumnMoments} and its column there: {@code moments[j]} column
+     *                    {@code columns[j]}
+     * @param columns     see moments
+     * @param binaryScale the scale of an indicator column, &gt; 0 and finite; 0 for its standard deviation
+     * @return the standardiser
+     */
+    public static Standardizer of(int n, double[] w, double[] sums, ColumnMoments moments, int[] columns,
+                                  double binaryScale) {
+        final int d = sums.length;
+        final double total = checkedTotal(n, d, w, sums, binaryScale);
+        if (columns.length != d) {
+            throw new IllegalArgumentException("Standardizer: " + columns.length + " moment columns for " + d + " columns");
+        }
+        final double[] m = sums.clone(), s = new double[d];
+        final boolean[] indicator = new boolean[d];
+        for (int j = 0; j < d; j++) {
+            s[j] = moments.squares(columns[j]);
+            indicator[j] = binaryScale > 0 && moments.indicator(columns[j]);
+        }
+        means(m, total, 0, d);
+        scales(s, total, 0, d);
+        return new Standardizer(m, indicatorScales(s, indicator, binaryScale));
+    }
+
+    /** Rows per block of a fit's pass: about SOURCE_BLOCK entries, whole blocks of {@link ColumnMoments}. */
+    private static int sourceRows(int d) {
+        return Math.max(1, SOURCE_BLOCK / Math.max(1, d) / ColumnMoments.BLOCK_ROWS) * ColumnMoments.BLOCK_ROWS;
+    }
+
+    /** The sums of squares of the moments' columns into s, and which of them are indicators (binaryScale &gt; 0). */
+    private static void collect(ColumnMoments moments, double[] s, boolean[] indicator, double binaryScale) {
+        for (int j = moments.firstColumn(); j < moments.endColumn(); j++) {
+            s[j] = moments.squares(j);
+            indicator[j] = binaryScale > 0 && moments.indicator(j);
+        }
     }
 
     /**
@@ -183,7 +230,7 @@ public final class Standardizer implements Serializable {
      * {@link #fit(DMatrixRMaj, double[], double[], int, double)} on inputs read from a source in blocks of rows: each
      * column's terms in row order, as there, so the same means and scales to the bit.
      *
-     * @param x           inputs, n x d. Read twice at most (the sums; the squares and the indicator columns).
+     * @param x           inputs, n x d. Read once, a block of rows at a time.
      * @param w           instance weights (length n) or null for 1. Not modified.
      * @param sums        {@code sum_i w_i x_ij} per column, or null to sum them here. Not modified.
      * @param binaryScale the scale of an indicator column, &gt; 0 and finite; 0 for its standard deviation
@@ -193,49 +240,27 @@ public final class Standardizer implements Serializable {
         final int n = x.numRows(), d = x.numCols();
         final double total = checkedTotal(n, d, w, sums, binaryScale);
         final double[] m = sums == null ? new double[d] : sums.clone(), s = new double[d];
-        final int rows = Math.max(1, SOURCE_BLOCK / Math.max(1, d));
-        final double[] block = new double[rows * d];
+        final int rows = sourceRows(d);
+        final double[] block = new double[Math.min(rows, Math.max(1, n)) * d];
         final double[] wu = ones(w) ? null : w;
-        for (int i0 = 0; sums == null && i0 < n; i0 += rows) {
-            final int b = Math.min(rows, n - i0);
-            x.range(i0, b, block);
-            addRows(block, 0, b, d, wu, i0, m, 0, d);
-        }
-        means(m, total, 0, d);
-        final boolean[] indicator = new boolean[d];
-        java.util.Arrays.fill(indicator, binaryScale > 0);
+        final ColumnMoments moments = new ColumnMoments(d);
         for (int i0 = 0; i0 < n; i0 += rows) {
             final int b = Math.min(rows, n - i0);
             x.range(i0, b, block);
-            addSquares(block, 0, b, d, wu, i0, m, s, 0, d);
-            indicators(block, 0, b, d, indicator, 0, d);
+            if (sums == null) {
+                addRows(block, 0, b, d, wu, i0, m, 0, d);
+            }
+            moments.add(block, 0, b, d, wu, i0);
         }
+        means(m, total, 0, d);
+        final boolean[] indicator = new boolean[d];
+        collect(moments, s, indicator, binaryScale);
         scales(s, total, 0, d);
         return new Standardizer(m, indicatorScales(s, indicator, binaryScale));
     }
 
     /** Entries per block of rows in the fits (read from a source by {@link #fit(RowSource, double[], double[], double)}). */
     private static final int SOURCE_BLOCK = 1 << 14;
-
-    /**
-     * Clears {@code indicator[j]} for each column {@code c0 .. c1 - 1} of the row-major d-column {@code xs} with a value
-     * other than 0 or 1 in rows {@code r0 .. r1 - 1} (a column already cleared is not read): called on each block of
-     * rows as the squares pass reads it, so that the indicators cost no pass of their own.
-     */
-    private static void indicators(double[] xs, int r0, int r1, int d, boolean[] indicator, int c0, int c1) {
-        for (int j = c0; j < c1; j++) {
-            if (!indicator[j]) {
-                continue;
-            }
-            for (int r = r0; r < r1; r++) {
-                final double v = xs[r * d + j];
-                if (v != 0 && v != 1) {
-                    indicator[j] = false;
-                    break;
-                }
-            }
-        }
-    }
 
     /**
      * @return s, with {@code binaryScale} for each indicator column that is not constant (a constant column has scale 1)

@@ -214,7 +214,7 @@ class StandardizerTest {
                 final Standardizer one = Standardizer.fit(x, weights, null, 1);
                 final DMatrixRMaj z1 = one.apply(x.copy(), 1);
                 final double[] oneMean = one.mean(), oneScale = one.scale();
-                for (int j = 0; j < d; j++) { // the two-pass formula, column j alone
+                for (int j = 0; j < d; j++) { // the two-pass formula, column j alone (the mean to the bit)
                     double m = 0, ss = 0;
                     for (int i = 0; i < n; i++) {
                         m += (weights == null ? 1.0 : weights[i]) * x.data[i * d + j];
@@ -227,7 +227,9 @@ class StandardizerTest {
                     final double sd = Math.sqrt(ss / (weights == null ? n : total));
                     final int jj = j;
                     assertEquals(m, oneMean[j], 0.0, () -> n + " x " + d + ", column " + jj);
-                    assertEquals(sd > 0 ? sd : 1.0, oneScale[j], 0.0, () -> n + " x " + d + ", column " + jj);
+                    // the scale from block moments (ColumnMoments): the two-pass sum of squares up to rounding
+                    assertEquals(sd > 0 ? sd : 1.0, oneScale[j], 1e-14 * (sd > 0 ? sd : 1.0),
+                            () -> n + " x " + d + ", column " + jj);
                 }
                 for (int threads = 2; threads <= 3; threads++) {
                     final Standardizer s = Standardizer.fit(x, weights, null, threads);

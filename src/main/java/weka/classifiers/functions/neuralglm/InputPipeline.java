@@ -1,6 +1,7 @@
 package weka.classifiers.functions.neuralglm;
 
 import neuralglm.linalg.RowSource;
+import neuralglm.model.ColumnMoments;
 import neuralglm.model.ColumnSummary;
 import neuralglm.model.Standardizer;
 import org.ejml.data.DMatrixRMaj;
@@ -291,6 +292,8 @@ public final class InputPipeline implements Inputs {
         inputAttributes = sources(inputNames, beforeBinary);
         DMatrixRMaj x;
         double[] columnSums = null;
+        // with the sums, the kept columns' places in the summary's moments (their squares found in the same pass)
+        int[] momentColumns = null;
         final int[] kept = numericInputs(data, removed);
         if (kept != null && reference == null && kept.length == header.numAttributes() - 1) {
             numericKept = kept;
@@ -305,12 +308,14 @@ public final class InputPipeline implements Inputs {
                 for (int c = 0; c < kept.length; c++) {
                     columnSums[c] = summary.results[kept[c]];
                 }
+                momentColumns = summary.momentColumns(kept);
             }
             final InstanceRows rawRows = lean && kept.length > 0
                     ? new InstanceRows(data, kept, fill, (Standardizer) null, arrays, summary.missingInputs == 0) : null;
             if (rawRows != null && (reading == Reading.ALWAYS || rawRows.wholeRows())) {
-                standardizer = standardize ? Standardizer.fit(rawRows, weights, columnSums, binaryScale)
-                        : Standardizer.identity(cols);
+                standardizer = !standardize ? Standardizer.identity(cols) : momentColumns != null
+                        ? Standardizer.of(data.numInstances(), weights, columnSums, summary.inputMoments, momentColumns,
+                        binaryScale) : Standardizer.fit(rawRows, weights, columnSums, binaryScale);
                 trainingRows = rawRows.standardised(standardizer);
                 return null;
             }
@@ -367,8 +372,9 @@ public final class InputPipeline implements Inputs {
                 copyRow(encode(data.instance(i)), x.data, i * cols);
             }
         }
-        standardizer = standardize ? Standardizer.fit(x, weights, columnSums, threads, binaryScale)
-                : Standardizer.identity(cols);
+        standardizer = !standardize ? Standardizer.identity(cols) : momentColumns != null
+                ? Standardizer.of(x.numRows, weights, columnSums, summary.inputMoments, momentColumns, binaryScale)
+                : Standardizer.fit(x, weights, columnSums, threads, binaryScale);
         inputsFinite = standardizer.applyChecked(x, threads);
         return x;
     }
@@ -513,6 +519,10 @@ public final class InputPipeline implements Inputs {
         int missingInputs;
         /** Whether every instance's weight is the given weight, to the bit (then the total is theirs too). */
         boolean weightsMatch = true;
+        /** The numeric inputs' moments when their column summary had them ({@link ColumnSummary#moments}); else null. */
+        ColumnMoments inputMoments;
+        /** With inputMoments: per attribute its column there, -1 for an attribute that is not a numeric input. */
+        int[] momentColumn;
 
         /**
          * @param total the instances' total weight, as {@link Instances#sumOfWeights()} adds it (a guess checked
@@ -545,6 +555,9 @@ public final class InputPipeline implements Inputs {
 
         /** The numeric inputs' sums, present weights, missing and distinct values from their column summary. */
         void setInputs(int[] inputs, ColumnSummary columns) {
+            inputMoments = columns.moments();
+            momentColumn = new int[sums.length];
+            java.util.Arrays.fill(momentColumn, -1);
             for (int c = 0; c < inputs.length; c++) {
                 final int j = inputs[c];
                 results[j] = columns.sum(c);
@@ -553,7 +566,26 @@ public final class InputPipeline implements Inputs {
                 distinct[j] = columns.distinct(c);
                 first[j] = Double.doubleToLongBits(columns.first(c));
                 missingInputs += columns.missing(c);
+                momentColumn[j] = c;
             }
+        }
+
+        /**
+         * @param kept attributes, numeric inputs
+         * @return their columns in {@link #inputMoments}, or null when there are none
+         */
+        int[] momentColumns(int[] kept) {
+            if (inputMoments == null) {
+                return null;
+            }
+            final int[] at = new int[kept.length];
+            for (int c = 0; c < kept.length; c++) {
+                at[c] = momentColumn[kept[c]];
+                if (at[c] < 0) {
+                    return null;
+                }
+            }
+            return at;
         }
 
         /** A present value v (weight w) of attribute j: the sums of ReplaceMissingValues. */
@@ -816,7 +848,8 @@ public final class InputPipeline implements Inputs {
             return s;
         }
         final ColumnSummary.Rows rows = new ColumnSummary.Rows(m);
-        final int block = Math.max(1, SUMMARY_BLOCK / m);
+        // whole blocks of the column moments' rows
+        final int block = Math.max(1, SUMMARY_BLOCK / m / ColumnMoments.BLOCK_ROWS) * ColumnMoments.BLOCK_ROWS;
         final double[] buf = new double[Math.min(n, block) * m];
         for (int b0 = 0; b0 < n; b0 += block) {
             final int b1 = Math.min(n, b0 + block);

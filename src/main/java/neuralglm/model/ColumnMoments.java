@@ -1,0 +1,213 @@
+package neuralglm.model;
+
+/**
+ * Weighted sums of squares about the mean of the columns {@code c0 .. c1 - 1} of a row-major n x d matrix, in one pass
+ * over its rows, a block of {@link #BLOCK_ROWS} rows at a time (Chan, Golub and LeVeque 1979: pairwise updates of
+ * shifted data). The shift K_j is the mean of the first block of positive weight; per block B, read twice while it is
+ * in the caches:
+ * <pre>
+ *   W_B = sum_B w_i,   o_Bj = sum_B w_i (x_ij - K_j) / W_B,   M_Bj = sum_B w_i (x_ij - (K_j + o_Bj))^2
+ * </pre>
+ * merged into the running weight W, mean offset o_j (the mean is K_j + o_j) and sum of squares M_j:
+ * <pre>
+ *   delta = o_Bj - o_j,   o_j += delta W_B / (W + W_B),   M_j += M_Bj + delta^2 W W_B / (W + W_B),   W += W_B
+ * </pre>
+ * so that at the end {@code M_j = sum_i w_i (x_ij - mean_j)^2} as a second pass about the mean would find it: without
+ * the cancellation of {@code sum w x^2 - (sum w x)^2 / W}, and, the offsets being small, without the rounding of a
+ * large mean in each block's delta (the relative error of a two-pass sum, where the pairwise means alone lose
+ * {@code eps |mean| / sd} of it). Blocks start at row 0 and every multiple of
+ * {@link #BLOCK_ROWS}, whichever way a caller cuts the rows it adds (only its last call may end inside a block), and a
+ * column's numbers do not depend on the other columns: the same bits whatever reads the matrix (a copy, the instances in
+ * place, threads over ranges of columns). Also finds the indicator columns (every value 0 or 1, weight or none), as
+ * {@link Standardizer} scales them. A block with a missing (NaN) value makes its columns' numbers NaN. Not
+ * thread-safe.
+ */
+public final class ColumnMoments {
+
+    /** Rows per block: the block's columns in the first-level cache for up to some 40 columns. */
+    public static final int BLOCK_ROWS = 128;
+
+    private final int c0, c1;
+    private final double[] shift, offset, squares, blockSums, blockMeans, blockSquares;
+    private final boolean[] indicator;
+    private double weight;
+    private long rows;
+
+    /**
+     * Moments of all d columns.
+     *
+     * @param d the matrix's columns
+     */
+    public ColumnMoments(int d) {
+        this(d, 0, d);
+    }
+
+    /**
+     * @param d  the matrix's columns
+     * @param c0 the first column summed
+     * @param c1 the column after the last
+     */
+    public ColumnMoments(int d, int c0, int c1) {
+        if (c0 < 0 || c1 < c0 || c1 > d) {
+            throw new IllegalArgumentException("ColumnMoments: columns " + c0 + " .. " + (c1 - 1) + " of " + d);
+        }
+        this.c0 = c0;
+        this.c1 = c1;
+        shift = new double[d];
+        offset = new double[d];
+        squares = new double[d];
+        blockSums = new double[d];
+        blockMeans = new double[d];
+        blockSquares = new double[d];
+        indicator = new boolean[d];
+        java.util.Arrays.fill(indicator, c0, c1, true);
+    }
+
+    /**
+     * Adds rows {@code r0 .. r1 - 1} of the row-major d-column {@code xs}, which are the matrix's next rows: they start a
+     * block (every call before this one added whole blocks).
+     *
+     * @param xs the rows, row-major with d columns. Not modified.
+     * @param r0 the first row in xs
+     * @param r1 the row after the last
+     * @param d  the columns
+     * @param w  weights, row r's at {@code w[w0 + r]}; null for 1. Not modified.
+     * @param w0 the offset of row 0 of xs in w
+     */
+    public void add(double[] xs, int r0, int r1, int d, double[] w, int w0) {
+        if (rows % BLOCK_ROWS != 0) {
+            throw new IllegalStateException("ColumnMoments: rows added after a block of " + rows % BLOCK_ROWS
+                    + " rows; only the last rows may end inside a block of " + BLOCK_ROWS);
+        }
+        for (int b0 = r0; b0 < r1; b0 += BLOCK_ROWS) {
+            block(xs, b0, Math.min(r1, b0 + BLOCK_ROWS), d, w, w0);
+        }
+        rows += r1 - r0;
+    }
+
+    private void block(double[] xs, int r0, int r1, int d, double[] w, int w0) {
+        double wb = r1 - r0;
+        if (w != null) {
+            wb = 0;
+            for (int r = r0; r < r1; r++) {
+                wb += w[w0 + r];
+            }
+        }
+        indicators(xs, r0, r1, d);
+        if (!(wb > 0)) {
+            return;   // rows without weight: nothing to the moments
+        }
+        java.util.Arrays.fill(blockSums, c0, c1, 0.0);
+        if (weight == 0) {   // the first block of positive weight: its mean, rounded, is the shift
+            Standardizer.addRows(xs, r0, r1, d, w, w0, blockSums, c0, c1);
+            for (int j = c0; j < c1; j++) {
+                shift[j] = blockSums[j] / wb;
+            }
+            java.util.Arrays.fill(blockSums, c0, c1, 0.0);
+        }
+        // the block's mean as an offset from the shift (the first block's too: the shift's rounding, which is
+        // eps |mean| and would reach every later delta)
+        addShifted(xs, r0, r1, d, w, w0, shift, blockSums, c0, c1);
+        for (int j = c0; j < c1; j++) {
+            blockSums[j] /= wb;   // o_Bj
+            blockMeans[j] = shift[j] + blockSums[j];
+        }
+        java.util.Arrays.fill(blockSquares, c0, c1, 0.0);
+        Standardizer.addSquares(xs, r0, r1, d, w, w0, blockMeans, blockSquares, c0, c1);
+        if (weight == 0) {
+            System.arraycopy(blockSums, c0, offset, c0, c1 - c0);
+            System.arraycopy(blockSquares, c0, squares, c0, c1 - c0);
+        } else {
+            final double total = weight + wb, share = wb / total, cross = weight * share;
+            for (int j = c0; j < c1; j++) {
+                final double delta = blockSums[j] - offset[j];
+                offset[j] += delta * share;
+                squares[j] += blockSquares[j] + delta * delta * cross;
+            }
+        }
+        weight += wb;
+    }
+
+    /**
+     * Adds {@code w_i (x_ij - a_j)} to {@code s[j]} for rows {@code r0 .. r1 - 1} and columns {@code c0 .. c1 - 1}, each
+     * column's terms in row order (as {@link Standardizer#addRows}: eight columns' chains at a time).
+     */
+    static void addShifted(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] a, double[] s, int c0,
+                           int c1) {
+        int j = c0;
+        for (; j + 8 <= c1; j += 8) {
+            final double a0 = a[j], a1 = a[j + 1], a2 = a[j + 2], a3 = a[j + 3];
+            final double a4 = a[j + 4], a5 = a[j + 5], a6 = a[j + 6], a7 = a[j + 7];
+            double s0 = s[j], s1 = s[j + 1], s2 = s[j + 2], s3 = s[j + 3];
+            double s4 = s[j + 4], s5 = s[j + 5], s6 = s[j + 6], s7 = s[j + 7];
+            for (int r = r0, k = r0 * d + j; r < r1; r++, k += d) {
+                final double wi = w == null ? 1.0 : w[w0 + r];
+                s0 += wi * (xs[k] - a0);
+                s1 += wi * (xs[k + 1] - a1);
+                s2 += wi * (xs[k + 2] - a2);
+                s3 += wi * (xs[k + 3] - a3);
+                s4 += wi * (xs[k + 4] - a4);
+                s5 += wi * (xs[k + 5] - a5);
+                s6 += wi * (xs[k + 6] - a6);
+                s7 += wi * (xs[k + 7] - a7);
+            }
+            s[j] = s0;
+            s[j + 1] = s1;
+            s[j + 2] = s2;
+            s[j + 3] = s3;
+            s[j + 4] = s4;
+            s[j + 5] = s5;
+            s[j + 6] = s6;
+            s[j + 7] = s7;
+        }
+        for (; j < c1; j++) {
+            final double a0 = a[j];
+            double s0 = s[j];
+            for (int r = r0, k = r0 * d + j; r < r1; r++, k += d) {
+                s0 += (w == null ? 1.0 : w[w0 + r]) * (xs[k] - a0);
+            }
+            s[j] = s0;
+        }
+    }
+
+    /** Clears {@code indicator[j]} for each column with a value other than 0 or 1 in the rows (cleared ones not read). */
+    private void indicators(double[] xs, int r0, int r1, int d) {
+        for (int j = c0; j < c1; j++) {
+            if (!indicator[j]) {
+                continue;
+            }
+            for (int r = r0; r < r1; r++) {
+                final double v = xs[r * d + j];
+                if (v != 0 && v != 1) {
+                    indicator[j] = false;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** @return {@code M_j = sum_i w_i (x_ij - mean_j)^2} of the rows added (0 before any row of positive weight) */
+    public double squares(int j) {
+        return squares[j];
+    }
+
+    /** @return whether every value of column j added so far is 0 or 1 (true before any row) */
+    public boolean indicator(int j) {
+        return indicator[j];
+    }
+
+    /** @return the rows added */
+    public long rows() {
+        return rows;
+    }
+
+    /** @return the first column summed */
+    int firstColumn() {
+        return c0;
+    }
+
+    /** @return the column after the last */
+    int endColumn() {
+        return c1;
+    }
+}
