@@ -383,11 +383,15 @@ public abstract class Family implements Serializable {
         return sum;
     }
 
+    /** Targets 0 .. SMALL_TARGETS - 1 whose per-value terms {@link #fitSummary} computes once. */
+    private static final int SMALL_TARGETS = 256;
+
     /**
      * {@link #meanNll}, {@link #deviance}, {@link #nullDeviance} and {@link #dispersion} of one fit, the same
      * numbers to the bit, in one pass over the rows for a one-output fit of a scalar family (each sum is added in
-     * the same order; {@code l_sat(y_i)} is computed once for both deviances; the intercept-only fit needs no
-     * n-row matrix of its eta); otherwise the four methods.
+     * the same order; {@code l_sat(y_i)} is computed once for both deviances, and with the intercept-only row NLL once
+     * per value for whole-number targets below 256; the intercept-only fit needs no n-row matrix of its eta);
+     * otherwise the four methods.
      *
      * @param eta           network output, n x k. Not modified.
      * @param y             targets, n x k. Not modified.
@@ -404,16 +408,34 @@ public abstract class Family implements Serializable {
         final double etaNull = nullEta(weightedColumnMeans(y, w))[0];
         final boolean pearson = !hasFixedDispersion();
         final double[] e = eta.data, t = y.data;
+        // l_sat(y) and the intercept-only row NLL depend on y alone: for the small whole numbers (counts, 0/1 classes)
+        // computed once per value (the same numbers: a value's bits are those of its index)
+        final double[] satOf = new double[SMALL_TARGETS], nullOf = new double[SMALL_TARGETS];
+        final boolean[] known = new boolean[SMALL_TARGETS];
         double nll = 0.0, dev = 0.0, nullDev = 0.0, chi2 = 0.0;
         for (int i = 0; i < n; i++) {
             final double wi = w == null ? 1.0 : w[i];
             if (wi == 0) {
                 continue;   // adds 0 to every sum, also where its NLL is infinite (see deviance)
             }
-            final double li = rowNll(eta, y, i), sat = rowSaturatedNll(y, i);
+            final double yi = t[i];
+            final int k = (int) yi;
+            final double li = rowNll(eta, y, i), sat, nullLi;
+            if (k >= 0 && k < SMALL_TARGETS && Double.doubleToRawLongBits(yi) == Double.doubleToRawLongBits(k)) {
+                if (!known[k]) {
+                    satOf[k] = rowSaturatedNll(y, i);
+                    nullOf[k] = nll(etaNull, yi);
+                    known[k] = true;
+                }
+                sat = satOf[k];
+                nullLi = nullOf[k];
+            } else {
+                sat = rowSaturatedNll(y, i);
+                nullLi = nll(etaNull, yi); // rowNll of the intercept-only eta
+            }
             nll += wi * li;
             dev += wi * 2.0 * (li - sat);
-            nullDev += wi * 2.0 * (nll(etaNull, t[i]) - sat); // rowNll of the intercept-only eta
+            nullDev += wi * 2.0 * (nullLi - sat);
             if (pearson) {
                 final double mu = mean(e[i]);
                 final double r = t[i] - mu;
