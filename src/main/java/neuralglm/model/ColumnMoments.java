@@ -2,7 +2,7 @@ package neuralglm.model;
 
 /**
  * Weighted sums of squares about the mean of the columns {@code c0 .. c1 - 1} of a row-major n x d matrix, in one pass
- * over its rows, a block of {@link #BLOCK_ROWS} rows at a time (Chan, Golub and LeVeque 1979: pairwise updates of
+ * over its rows, a block of {@link #blockRows(int)} rows at a time (Chan, Golub and LeVeque 1979: pairwise updates of
  * shifted data). The shift K_j is the mean of the first block of positive weight; per block B, read twice while it is
  * in the caches:
  * <pre>
@@ -16,7 +16,7 @@ package neuralglm.model;
  * the cancellation of {@code sum w x^2 - (sum w x)^2 / W}, and, the offsets being small, without the rounding of a
  * large mean in each block's delta (the relative error of a two-pass sum, where the pairwise means alone lose
  * {@code eps |mean| / sd} of it). Blocks start at row 0 and every multiple of
- * {@link #BLOCK_ROWS}, whichever way a caller cuts the rows it adds (only its last call may end inside a block), and a
+ * {@link #blockRows(int)} (a function of d alone), whichever way a caller cuts the rows it adds (only its last call may end inside a block), and a
  * column's numbers do not depend on the other columns: the same bits whatever reads the matrix (a copy, the instances in
  * place, threads over ranges of columns). Also finds the indicator columns (every value 0 or 1, weight or none), as
  * {@link Standardizer} scales them. A block with a missing (NaN) value makes its columns' numbers NaN. Not
@@ -24,10 +24,23 @@ package neuralglm.model;
  */
 public final class ColumnMoments {
 
-    /** Rows per block: the block's columns in the first-level cache for up to some 40 columns. */
+    /** Rows per block at most (a block of 20 columns: 20 kB, in the first-level cache). */
     public static final int BLOCK_ROWS = 128;
 
-    private final int c0, c1;
+    /** Entries per block at most: wider rows take fewer rows a block (down to one), so that a reader's buffer stays small. */
+    private static final int BLOCK_ENTRIES = 1 << 14;
+
+    /**
+     * @param d the matrix's columns
+     * @return the rows of a block of a d-column matrix: the largest power of two that is at most {@link #BLOCK_ROWS} and
+     *         {@code 16384 / d} (at least 1), so that a reader's blocks of 256 rows, or of any multiple of it, are whole
+     *         blocks
+     */
+    public static int blockRows(int d) {
+        return Integer.highestOneBit(Math.max(1, Math.min(BLOCK_ROWS, BLOCK_ENTRIES / Math.max(1, d))));
+    }
+
+    private final int c0, c1, block;
     private final double[] shift, offset, squares, blockSums, blockMeans, blockSquares;
     private final boolean[] indicator;
     private double weight;
@@ -53,6 +66,7 @@ public final class ColumnMoments {
         }
         this.c0 = c0;
         this.c1 = c1;
+        block = blockRows(d);
         shift = new double[d];
         offset = new double[d];
         squares = new double[d];
@@ -75,12 +89,12 @@ public final class ColumnMoments {
      * @param w0 the offset of row 0 of xs in w
      */
     public void add(double[] xs, int r0, int r1, int d, double[] w, int w0) {
-        if (rows % BLOCK_ROWS != 0) {
-            throw new IllegalStateException("ColumnMoments: rows added after a block of " + rows % BLOCK_ROWS
-                    + " rows; only the last rows may end inside a block of " + BLOCK_ROWS);
+        if (!wholeBlocks()) {
+            throw new IllegalStateException("ColumnMoments: rows added after a block of " + rows % block
+                    + " rows; only the last rows may end inside a block of " + block);
         }
-        for (int b0 = r0; b0 < r1; b0 += BLOCK_ROWS) {
-            block(xs, b0, Math.min(r1, b0 + BLOCK_ROWS), d, w, w0);
+        for (int b0 = r0; b0 < r1; b0 += block) {
+            block(xs, b0, Math.min(r1, b0 + block), d, w, w0);
         }
         rows += r1 - r0;
     }
@@ -199,6 +213,11 @@ public final class ColumnMoments {
     /** @return the rows added */
     public long rows() {
         return rows;
+    }
+
+    /** @return whether the rows added so far are whole blocks (then more rows may be added) */
+    public boolean wholeBlocks() {
+        return rows % block == 0;
     }
 
     /** @return the first column summed */

@@ -132,7 +132,7 @@ public final class ColumnSummary {
         /**
          * Adds rows {@code r0 .. r1 - 1}, which must follow the rows added so far ({@code r0} is 0 first, then the
          * last call's {@code r1}). The summary has the columns' {@link ColumnMoments} when every call but the last adds
-         * whole blocks of {@link ColumnMoments#BLOCK_ROWS} rows.
+         * whole blocks of {@link ColumnMoments#blockRows} rows (e.g. 256 rows, or any multiple of it).
          *
          * @param x  the matrix, row-major with d columns (at least {@code r1 d} entries). Not modified.
          * @param r0 the first row
@@ -164,7 +164,7 @@ public final class ColumnSummary {
         }
 
         private void add(double[] x, int r0, int r1, double[] w, int w0) {
-            if (moments != null && moments.rows() % ColumnMoments.BLOCK_ROWS != 0) {
+            if (moments != null && !moments.wholeBlocks()) {
                 moments = null;   // rows added after a part of a block: no moments (they are cut in whole blocks)
             } else if (moments != null) {
                 moments.add(x, r0, r1, d, w, w0);

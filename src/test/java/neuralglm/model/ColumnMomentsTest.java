@@ -121,20 +121,34 @@ class ColumnMomentsTest {
         assertThrows(IllegalArgumentException.class, () -> new ColumnMoments(d, 3, d + 1));
     }
 
+    /** Blocks of 128 rows for narrow matrices, fewer for wide ones (a power of two: 256-row cuts stay whole blocks). */
     @Test
-    void everyReaderOfAMatrixGivesTheSameStandardiserToTheBit() {
+    void blocksAreNarrowerForWideRows() {
+        assertEquals(128, ColumnMoments.blockRows(1));
+        assertEquals(128, ColumnMoments.blockRows(20));
+        assertEquals(128, ColumnMoments.blockRows(128));
+        assertEquals(64, ColumnMoments.blockRows(129));
+        assertEquals(4, ColumnMoments.blockRows(3000));
+        assertEquals(1, ColumnMoments.blockRows(20000));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"3000, 7", "300, 3000"})
+    void everyReaderOfAMatrixGivesTheSameStandardiserToTheBit(int n, int d) {
         final Random rng = new Random(33);
-        final int n = 3000, d = 7;
         final DMatrixRMaj x = new DMatrixRMaj(n, d);
         final double[] w = new double[n], ones = new double[n];
         java.util.Arrays.fill(ones, 1.0);
         for (int i = 0; i < n; i++) {
             w[i] = rng.nextDouble() * 2;
             for (int j = 0; j < d; j++) {
-                x.data[i * d + j] = value(rng, j);
+                x.data[i * d + j] = value(rng, j % 7);
             }
         }
-        final int[] columns = {0, 1, 2, 3, 4, 5, 6};
+        final int[] columns = new int[d];
+        for (int j = 0; j < d; j++) {
+            columns[j] = j;
+        }
         for (double[] weights : new double[][] {null, w, ones}) {
             for (double binaryScale : new double[] {0, 0.5}) {
                 final Standardizer matrix = Standardizer.fit(x, weights, null, 1, binaryScale);
@@ -162,13 +176,17 @@ class ColumnMomentsTest {
                         assertEquals(Double.doubleToRawLongBits(matrix.scale()[j]), Double.doubleToRawLongBits(s.scale()[j]));
                     }
                 }
-                assertEquals(binaryScale > 0 ? binaryScale : Math.sqrt(0.25), matrix.scale()[6], 0.02);
+                assertEquals(binaryScale > 0 ? binaryScale : Math.sqrt(0.25), matrix.scale()[6], 0.06);
+                for (int j = 0; j < Math.min(d, 6); j++) {   // the sums of squares of exact arithmetic, made scales
+                    final double sd = Math.sqrt(exactSquares(x.data, n, d, weights, j) / total);
+                    assertEquals(sd, matrix.scale()[j], 1e-12 * sd, "column " + j);
+                }
             }
         }
         // rows added in parts that are not whole blocks: the summary still, without moments
         final ColumnSummary.Rows ragged = new ColumnSummary.Rows(d);
-        ragged.add(x.data, 0, 100, null);
-        ragged.add(x.data, 100, n, null);
+        ragged.add(x.data, 0, 101, null);   // 101 rows: not whole blocks of any power of two above 1
+        ragged.add(x.data, 101, n, null);
         assertNull(ragged.summary(n).moments());
         assertFalse(ragged.summary(n).sum(0) == 0);
         assertNull(ColumnSummary.of(x.data, n, d, null, n, 1).moments());
