@@ -121,7 +121,7 @@ public final class ColumnMoments {
         }
         // the block's mean as an offset from the shift (the first block's too: the shift's rounding, which is
         // eps |mean| and would reach every later delta)
-        addShifted(xs, r0, r1, d, w, w0, shift, blockSums, c0, c1);
+        Standardizer.addShiftedRows(xs, r0, r1, d, w, w0, shift, blockSums, c0, c1);
         for (int j = c0; j < c1; j++) {
             blockSums[j] /= wb;   // o_Bj
             blockMeans[j] = shift[j] + blockSums[j];
@@ -140,48 +140,6 @@ public final class ColumnMoments {
             }
         }
         weight += wb;
-    }
-
-    /**
-     * Adds {@code w_i (x_ij - a_j)} to {@code s[j]} for rows {@code r0 .. r1 - 1} and columns {@code c0 .. c1 - 1}, each
-     * column's terms in row order (as {@link Standardizer#addRows}: eight columns' chains at a time).
-     */
-    static void addShifted(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] a, double[] s, int c0,
-                           int c1) {
-        int j = c0;
-        for (; j + 8 <= c1; j += 8) {
-            final double a0 = a[j], a1 = a[j + 1], a2 = a[j + 2], a3 = a[j + 3];
-            final double a4 = a[j + 4], a5 = a[j + 5], a6 = a[j + 6], a7 = a[j + 7];
-            double s0 = s[j], s1 = s[j + 1], s2 = s[j + 2], s3 = s[j + 3];
-            double s4 = s[j + 4], s5 = s[j + 5], s6 = s[j + 6], s7 = s[j + 7];
-            for (int r = r0, k = r0 * d + j; r < r1; r++, k += d) {
-                final double wi = w == null ? 1.0 : w[w0 + r];
-                s0 += wi * (xs[k] - a0);
-                s1 += wi * (xs[k + 1] - a1);
-                s2 += wi * (xs[k + 2] - a2);
-                s3 += wi * (xs[k + 3] - a3);
-                s4 += wi * (xs[k + 4] - a4);
-                s5 += wi * (xs[k + 5] - a5);
-                s6 += wi * (xs[k + 6] - a6);
-                s7 += wi * (xs[k + 7] - a7);
-            }
-            s[j] = s0;
-            s[j + 1] = s1;
-            s[j + 2] = s2;
-            s[j + 3] = s3;
-            s[j + 4] = s4;
-            s[j + 5] = s5;
-            s[j + 6] = s6;
-            s[j + 7] = s7;
-        }
-        for (; j < c1; j++) {
-            final double a0 = a[j];
-            double s0 = s[j];
-            for (int r = r0, k = r0 * d + j; r < r1; r++, k += d) {
-                s0 += (w == null ? 1.0 : w[w0 + r]) * (xs[k] - a0);
-            }
-            s[j] = s0;
-        }
     }
 
     /** Clears {@code indicator[j]} for each column with a value other than 0 or 1 in the rows (cleared ones not read). */

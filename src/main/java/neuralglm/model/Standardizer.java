@@ -278,54 +278,72 @@ public final class Standardizer implements Serializable {
     /**
      * Adds {@code w_i x_ij} to {@code m[j]} for rows {@code r0 .. r1 - 1} of the row-major d-column {@code xs} and
      * columns {@code c0 .. c1 - 1}, each column's terms in row order (row r's weight {@code w[w0 + r]}, 1 when w is
-     * null). Eight columns at a time, then four, their sums held across the rows (independent chains of additions).
+     * null).
      */
     static void addRows(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] m, int c0, int c1) {
         // the columns that fill vectors summed a row's columns at a time where the Vector API runs: the same sums
-        int j = neuralglm.linalg.Kernels.addColumnSums(xs, r0, r1, d, w, w0, m, c0, c1);
+        final int j = neuralglm.linalg.Kernels.addColumnSums(xs, r0, r1, d, w, w0, m, c0, c1);
+        addShiftedRows(xs, r0, r1, d, w, w0, null, m, j, c1);
+    }
+
+    /**
+     * Adds {@code w_i (x_ij - a_j)} to {@code s[j]} as {@link #addRows} adds {@code w_i x_ij} (a null for a shift of 0:
+     * {@code x - 0.0} is x, the same sums), on plain loops: eight columns at a time, then four, their sums held across
+     * the rows (independent chains of additions).
+     */
+    static void addShiftedRows(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] a, double[] s, int c0,
+                               int c1) {
+        int j = c0;
         for (; j + 8 <= c1; j += 8) {   // eight chains at once: the adds' latency hidden (the same sums)
-            double m0 = m[j], m1 = m[j + 1], m2 = m[j + 2], m3 = m[j + 3];
-            double m4 = m[j + 4], m5 = m[j + 5], m6 = m[j + 6], m7 = m[j + 7];
+            final double a0 = a == null ? 0.0 : a[j], a1 = a == null ? 0.0 : a[j + 1];
+            final double a2 = a == null ? 0.0 : a[j + 2], a3 = a == null ? 0.0 : a[j + 3];
+            final double a4 = a == null ? 0.0 : a[j + 4], a5 = a == null ? 0.0 : a[j + 5];
+            final double a6 = a == null ? 0.0 : a[j + 6], a7 = a == null ? 0.0 : a[j + 7];
+            double s0 = s[j], s1 = s[j + 1], s2 = s[j + 2], s3 = s[j + 3];
+            double s4 = s[j + 4], s5 = s[j + 5], s6 = s[j + 6], s7 = s[j + 7];
             for (int r = r0, k = r0 * d + j; r < r1; r++, k += d) {
                 final double wi = w == null ? 1.0 : w[w0 + r];
-                m0 += wi * xs[k];
-                m1 += wi * xs[k + 1];
-                m2 += wi * xs[k + 2];
-                m3 += wi * xs[k + 3];
-                m4 += wi * xs[k + 4];
-                m5 += wi * xs[k + 5];
-                m6 += wi * xs[k + 6];
-                m7 += wi * xs[k + 7];
+                s0 += wi * (xs[k] - a0);
+                s1 += wi * (xs[k + 1] - a1);
+                s2 += wi * (xs[k + 2] - a2);
+                s3 += wi * (xs[k + 3] - a3);
+                s4 += wi * (xs[k + 4] - a4);
+                s5 += wi * (xs[k + 5] - a5);
+                s6 += wi * (xs[k + 6] - a6);
+                s7 += wi * (xs[k + 7] - a7);
             }
-            m[j] = m0;
-            m[j + 1] = m1;
-            m[j + 2] = m2;
-            m[j + 3] = m3;
-            m[j + 4] = m4;
-            m[j + 5] = m5;
-            m[j + 6] = m6;
-            m[j + 7] = m7;
+            s[j] = s0;
+            s[j + 1] = s1;
+            s[j + 2] = s2;
+            s[j + 3] = s3;
+            s[j + 4] = s4;
+            s[j + 5] = s5;
+            s[j + 6] = s6;
+            s[j + 7] = s7;
         }
         for (; j + 4 <= c1; j += 4) {
-            double m0 = m[j], m1 = m[j + 1], m2 = m[j + 2], m3 = m[j + 3];
+            final double a0 = a == null ? 0.0 : a[j], a1 = a == null ? 0.0 : a[j + 1];
+            final double a2 = a == null ? 0.0 : a[j + 2], a3 = a == null ? 0.0 : a[j + 3];
+            double s0 = s[j], s1 = s[j + 1], s2 = s[j + 2], s3 = s[j + 3];
             for (int r = r0, k = r0 * d + j; r < r1; r++, k += d) {
                 final double wi = w == null ? 1.0 : w[w0 + r];
-                m0 += wi * xs[k];
-                m1 += wi * xs[k + 1];
-                m2 += wi * xs[k + 2];
-                m3 += wi * xs[k + 3];
+                s0 += wi * (xs[k] - a0);
+                s1 += wi * (xs[k + 1] - a1);
+                s2 += wi * (xs[k + 2] - a2);
+                s3 += wi * (xs[k + 3] - a3);
             }
-            m[j] = m0;
-            m[j + 1] = m1;
-            m[j + 2] = m2;
-            m[j + 3] = m3;
+            s[j] = s0;
+            s[j + 1] = s1;
+            s[j + 2] = s2;
+            s[j + 3] = s3;
         }
         for (; j < c1; j++) {
-            double m0 = m[j];
+            final double a0 = a == null ? 0.0 : a[j];
+            double s0 = s[j];
             for (int r = r0, k = r0 * d + j; r < r1; r++, k += d) {
-                m0 += (w == null ? 1.0 : w[w0 + r]) * xs[k];
+                s0 += (w == null ? 1.0 : w[w0 + r]) * (xs[k] - a0);
             }
-            m[j] = m0;
+            s[j] = s0;
         }
     }
 
