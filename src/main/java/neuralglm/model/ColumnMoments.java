@@ -15,10 +15,10 @@ package neuralglm.model;
  * so that at the end {@code M_j = sum_i w_i (x_ij - mean_j)^2} as a second pass about the mean would find it: without
  * the cancellation of {@code sum w x^2 - (sum w x)^2 / W}, and, the offsets being small, without the rounding of a
  * large mean in each block's delta (the relative error of a two-pass sum, where the pairwise means alone lose
- * {@code eps |mean| / sd} of it). Blocks start at row 0 and every multiple of
- * {@link #blockRows(int)} (a function of d alone), whichever way a caller cuts the rows it adds (only its last call may end inside a block), and a
- * column's numbers do not depend on the other columns: the same bits whatever reads the matrix (a copy, the instances in
- * place, threads over ranges of columns). Also finds the indicator columns (every value 0 or 1, weight or none), as
+ * {@code eps |mean| / sd} of it). Blocks start at row 0 and every multiple of {@link #blockRows(int)} (a function of d
+ * alone), whichever way a caller cuts the rows it adds (only its last call may end inside a block), and a column's
+ * numbers do not depend on the other columns: the same bits whatever reads the matrix (a copy, the instances in place,
+ * threads over ranges of columns). Also finds the indicator columns (every value 0 or 1, weight or none), as
  * {@link Standardizer} scales them. A block with a missing (NaN) value makes its columns' numbers NaN. Not
  * thread-safe.
  */
@@ -171,6 +171,11 @@ public final class ColumnMoments {
     /** @return the rows added */
     public long rows() {
         return rows;
+    }
+
+    /** @return the rows of this matrix's blocks, {@link #blockRows(int)} of its columns */
+    public int blockRows() {
+        return block;
     }
 
     /** @return whether the rows added so far are whole blocks (then more rows may be added) */

@@ -164,14 +164,14 @@ public final class Standardizer implements Serializable {
     /**
      * The standardiser of a matrix from its column sums and moments found elsewhere (e.g. as its rows were copied):
      * {@link #fit(DMatrixRMaj, double[], double[], int, double)} on the matrix, to the bit, when the sums are its
-     * {@code sum_i w_i x_ij} in row order and the moments its {@link ColumnMoments} with the same weights.
+     * {@code sum_i w_i x_ij} in row order and the moments its {@link ColumnMoments} with the same weights, in blocks of
+     * as many rows ({@link ColumnMoments#blockRows()} equal to {@link ColumnMoments#blockRows(int)} of its columns).
      *
      * @param n           the matrix's rows
      * @param w           instance weights (length n) or null for 1. Not modified.
      * @param sums        {@code sum_i w_i x_ij} per column. Not modified.
-     * @param moments     per column, its {@link ColumnMoments} and its column there: {@code moments[j]} column
-     *                    {@code columns[j]}
-     * @param columns     see moments
+     * @param moments     the matrix's columns' moments (of a matrix that may have more columns: see columns)
+     * @param columns     per column j of the standardiser, its column in moments
      * @param binaryScale the scale of an indicator column, &gt; 0 and finite; 0 for its standard deviation
      * @return the standardiser
      */

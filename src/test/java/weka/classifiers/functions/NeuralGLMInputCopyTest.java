@@ -81,13 +81,24 @@ class NeuralGLMInputCopyTest {
      * Complete numeric inputs, the class first and a constant attribute last (removed as useless): by default the build reads each row as one copy of its instance's value
      * array; with some rows of a DenseInstance subclass (which could answer value() otherwise) it copies the inputs
      * instead, and with {@code -read-instances} it reads those rows value by value and the others whole. The three give
-     * the same model, to the bit, on more rows than a block of the standardiser.
+     * the same model, to the bit, on more rows than a block of the standardiser. With 253 more inputs (256 with the
+     * constant: the moments' blocks are 32 rows for 257 columns, 64 for the 256 kept) and two threads, whose copying
+     * build sums the kept columns on its own, the reading build fits the standardiser on the kept columns too: the same
+     * model.
      */
     @ParameterizedTest
-    @CsvSource({"Poisson, float64, 1", "Gaussian, float64, 1", "Categorical, float32, 1", "Poisson, float64, 2",
-        "Categorical, float64, 3"})
-    void completeRowsReadAsArraysMakeTheCopyingBuildsModel(String family, String precision, int threads) throws Exception {
+    @CsvSource({"Poisson, float64, 1, false", "Gaussian, float64, 1, false", "Categorical, float32, 1, false",
+        "Poisson, float64, 2, false", "Categorical, float64, 3, false", "Poisson, float64, 2, true"})
+    void completeRowsReadAsArraysMakeTheCopyingBuildsModel(String family, String precision, int threads, boolean wide)
+            throws Exception {
         final Instances data = FamilyData.of(family, 300, 4);
+        final java.util.Random noise = new java.util.Random(5);
+        for (int extra = 0; wide && extra < 253; extra++) {   // wide rows: more inputs, of noise
+            data.insertAttributeAt(new Attribute("z" + extra), 0);
+            for (int i = 0; i < data.numInstances(); i++) {
+                data.instance(i).setValue(0, 10 + noise.nextGaussian());
+            }
+        }
         final Instances classFirst = new Instances(data);
         classFirst.setClassIndex(-1);
         classFirst.insertAttributeAt(data.classAttribute().copy("target"), 0);

@@ -572,10 +572,12 @@ public final class InputPipeline implements Inputs {
 
         /**
          * @param kept attributes, numeric inputs
-         * @return their columns in {@link #inputMoments}, or null when there are none
+         * @return their columns in {@link #inputMoments}, or null when there are none, or when those are in blocks of
+         *         another number of rows than the standardiser's own fit on the kept columns takes (wide inputs some of
+         *         which were removed): then it fits them, and a build gives the same bits on any number of threads
          */
         int[] momentColumns(int[] kept) {
-            if (inputMoments == null) {
+            if (inputMoments == null || inputMoments.blockRows() != ColumnMoments.blockRows(kept.length)) {
                 return null;
             }
             final int[] at = new int[kept.length];
