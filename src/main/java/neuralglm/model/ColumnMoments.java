@@ -27,14 +27,14 @@ public final class ColumnMoments {
     /** Rows per block at most (a block of 20 columns: 20 kB, in the first-level cache). */
     public static final int BLOCK_ROWS = 128;
 
-    /** Entries per block at most: wider rows take fewer rows a block (down to one), so that a reader's buffer stays small. */
+    /** Entries per block at most: wider rows take fewer rows a block (down to one), so a reader's buffer stays small. */
     private static final int BLOCK_ENTRIES = 1 << 14;
 
     /**
      * @param d the matrix's columns
-     * @return the rows of a block of a d-column matrix: the largest power of two that is at most {@link #BLOCK_ROWS} and
-     *         {@code 16384 / d} (at least 1), so that a reader's blocks of 256 rows, or of any multiple of it, are whole
-     *         blocks
+     * @return the rows of a block of a d-column matrix: the largest power of two at most {@link #BLOCK_ROWS} and
+     *         {@code 16384 / d} (at least 1), so that a reader's blocks of 256 rows, or of any multiple of it, are
+     *         whole blocks
      */
     public static int blockRows(int d) {
         return Integer.highestOneBit(Math.max(1, Math.min(BLOCK_ROWS, BLOCK_ENTRIES / Math.max(1, d))));
@@ -78,8 +78,8 @@ public final class ColumnMoments {
     }
 
     /**
-     * Adds rows {@code r0 .. r1 - 1} of the row-major d-column {@code xs}, which are the matrix's next rows: they start a
-     * block (every call before this one added whole blocks).
+     * Adds rows {@code r0 .. r1 - 1} of the row-major d-column {@code xs}, which are the matrix's next rows: they start
+     * a block (every call before this one added whole blocks).
      *
      * @param xs the rows, row-major with d columns. Not modified.
      * @param r0 the first row in xs
