@@ -109,6 +109,16 @@ public final class Kernels {
     }
 
     /**
+     * {@code s_j += w_r (x_rj - a_j)}, as {@link #addColumnSums} adds {@code w_r x_rj}.
+     *
+     * @return the first column not summed here: c0 when none was
+     */
+    public static int addColumnShiftedSums(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] a,
+                                           double[] s, int c0, int c1) {
+        return columnVectors(c0, c1) ? VectorColumnMoments.addShifted(xs, r0, r1, d, w, w0, a, s, c0, c1) : c0;
+    }
+
+    /**
      * {@code s_j += (w_r e_rj) e_rj}, {@code e_rj = x_rj - a_j}, as {@link #addColumnSums} adds {@code w_r x_rj}.
      *
      * @return the first column not summed here: c0 when none was

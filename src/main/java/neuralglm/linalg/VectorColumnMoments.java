@@ -59,6 +59,46 @@ final class VectorColumnMoments {
     }
 
     /**
+     * {@code s[j] += w[w0 + r] e}, {@code e = xs[r d + j] - a[j]}, for rows {@code r0 .. r1 - 1} and the columns from
+     * c0 that fill whole vectors below c1, row by row (w null: {@code e}, which {@code 1.0 e} equals): the block sums
+     * about a shift of {@code neuralglm.model.ColumnMoments}.
+     *
+     * @return the first column not summed here (c0 plus a multiple of the vector's length)
+     */
+    static int addShifted(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] a, double[] s, int c0,
+                          int c1) {
+        int j = c0;
+        for (; j + 2 * L <= c1; j += 2 * L) {
+            final DoubleVector m0 = DoubleVector.fromArray(S, a, j), m1 = DoubleVector.fromArray(S, a, j + L);
+            DoubleVector s0 = DoubleVector.fromArray(S, s, j), s1 = DoubleVector.fromArray(S, s, j + L);
+            if (w == null) {
+                for (int r = r0, o = r0 * d + j; r < r1; r++, o += d) {
+                    s0 = s0.add(DoubleVector.fromArray(S, xs, o).sub(m0));
+                    s1 = s1.add(DoubleVector.fromArray(S, xs, o + L).sub(m1));
+                }
+            } else {
+                for (int r = r0, o = r0 * d + j; r < r1; r++, o += d) {
+                    final double wr = w[w0 + r];
+                    s0 = s0.add(DoubleVector.fromArray(S, xs, o).sub(m0).mul(wr));
+                    s1 = s1.add(DoubleVector.fromArray(S, xs, o + L).sub(m1).mul(wr));
+                }
+            }
+            s0.intoArray(s, j);
+            s1.intoArray(s, j + L);
+        }
+        for (; j + L <= c1; j += L) {
+            final DoubleVector m0 = DoubleVector.fromArray(S, a, j);
+            DoubleVector s0 = DoubleVector.fromArray(S, s, j);
+            for (int r = r0, o = r0 * d + j; r < r1; r++, o += d) {
+                final DoubleVector e0 = DoubleVector.fromArray(S, xs, o).sub(m0);
+                s0 = s0.add(w == null ? e0 : e0.mul(w[w0 + r]));
+            }
+            s0.intoArray(s, j);
+        }
+        return j;
+    }
+
+    /**
      * {@code s[j] += (w[w0 + r] e) e}, {@code e = xs[r d + j] - a[j]}, for rows {@code r0 .. r1 - 1} and the columns
      * from c0 that fill whole vectors below c1, row by row (w null: {@code e e}, which {@code (1.0 e) e} equals).
      *

@@ -25,7 +25,7 @@ final class VectorWarmUp {
     private static final int ROWS = 4;
     /** A call of all four warm-up products this fast (ns) counts as compiled (interpreted, they take milliseconds). */
     private static final long COMPILED_NS = 20_000;
-    /** The same for the two column-sum calls (2 rows of 24 columns: about 100 ns compiled, tens of us not). */
+    /** The same for the three column-sum calls (2 rows of 24 columns: about 150 ns compiled, tens of us not). */
     private static final long COLUMNS_COMPILED_NS = 2_000;
     private static final int IN_A_ROW = 200;
     /**
@@ -309,12 +309,14 @@ final class VectorWarmUp {
             VectorRowKernels.affine(flat, n, p, b, 0, m, z, out, true);
             final long t1 = System.nanoTime();
             final long b1 = allocatedBytes();
-            // the standardiser's column sums (Kernels.addColumnSums and addColumnSquares), timed on their own: the
-            // products take over when they are compiled, whether these are or not. 24 columns (a pair of vectors and
-            // one) with weights and without, every branch the builds take: a branch C2 never saw is an uncommon trap,
-            // back to the interpreter and the Vector API's fallbacks (a first 200k-row build's input pass 150 ms slower)
+            // the standardiser's column sums (Kernels.addColumnSums, addColumnShiftedSums and addColumnSquares), timed on
+            // their own: the products take over when they are compiled, whether these are or not. 24 columns (a pair of
+            // vectors and one) with weights and without, every branch the builds take: a branch C2 never saw is an
+            // uncommon trap, back to the interpreter and the Vector API's fallbacks (a first 200k-row build's input pass
+            // 150 ms slower)
             final double[] w = (round & 1) == 0 ? null : ones;
             VectorColumnMoments.addRows(flat, 0, n / 2, 24, w, 0, sums, 0, 24);
+            VectorColumnMoments.addShifted(flat, 0, n / 2, 24, w, 0, z, sums, 0, 24);
             VectorColumnMoments.addSquares(flat, 0, n / 2, 24, w, 0, z, sums, 0, 24);
             final long t2 = System.nanoTime();
             final long b2 = allocatedBytes();

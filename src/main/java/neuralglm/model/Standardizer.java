@@ -288,12 +288,13 @@ public final class Standardizer implements Serializable {
 
     /**
      * Adds {@code w_i (x_ij - a_j)} to {@code s[j]} as {@link #addRows} adds {@code w_i x_ij} (a null for a shift of 0:
-     * {@code x - 0.0} is x, the same sums), on plain loops: eight columns at a time, then four, their sums held across
-     * the rows (independent chains of additions).
+     * {@code x - 0.0} is x, the same sums): with a shift, the columns that fill vectors on the Vector API where it runs
+     * (the same sums); the rest on plain loops, eight columns at a time, then four, their sums held across the rows
+     * (independent chains of additions).
      */
     static void addShiftedRows(double[] xs, int r0, int r1, int d, double[] w, int w0, double[] a, double[] s, int c0,
                                int c1) {
-        int j = c0;
+        int j = a == null ? c0 : neuralglm.linalg.Kernels.addColumnShiftedSums(xs, r0, r1, d, w, w0, a, s, c0, c1);
         for (; j + 8 <= c1; j += 8) {   // eight chains at once: the adds' latency hidden (the same sums)
             final double a0 = a == null ? 0.0 : a[j], a1 = a == null ? 0.0 : a[j + 1];
             final double a2 = a == null ? 0.0 : a[j + 2], a3 = a == null ? 0.0 : a[j + 3];

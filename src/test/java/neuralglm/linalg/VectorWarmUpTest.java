@@ -75,6 +75,7 @@ class VectorWarmUpTest {
         for (int k = 0; k < 20_000 && (columns != 0 || products >= VectorWarmUp.FALLBACK_BYTES); k++) {
             final long b0 = VectorWarmUp.allocatedBytes();
             VectorColumnMoments.addRows(flat, 0, n / 2, 24, null, 0, sums, 0, 24);
+            VectorColumnMoments.addShifted(flat, 0, n / 2, 24, null, 0, z, sums, 0, 24);
             VectorColumnMoments.addSquares(flat, 0, n / 2, 24, null, 0, z, sums, 0, 24);
             final long b1 = VectorWarmUp.allocatedBytes();
             VectorRowKernels.rowsTimes(a, null, n, p, b, 0, m, z, c, true, null, null);
