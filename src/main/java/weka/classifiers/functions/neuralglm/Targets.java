@@ -144,13 +144,14 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
         final ColumnSummary.Rows summary = parts == 1 && (raw != null || arrays != null) ? new ColumnSummary.Rows(m) : null;
         // the value arrays' summary: a block of rows gathered (the class left out), and whether every row so far had a
         // class value and an array
-        final double[] gathered = summary != null && raw == null ? new double[SUMMARY_ROWS * Math.max(1, m)] : null;
+        final int blockRows = summaryRows(m);
+        final double[] gathered = summary != null && raw == null ? new double[blockRows * Math.max(1, m)] : null;
         final boolean[] arraysWhole = {gathered != null};
         Parallel.run(parts, t -> {
             final int r0 = Parallel.start(n, parts, t), r1 = Parallel.start(n, parts, t + 1);
             int count = 0;
-            for (int b0 = r0; b0 < r1; b0 += SUMMARY_ROWS) {
-                final int b1 = Math.min(r1, b0 + SUMMARY_ROWS);
+            for (int b0 = r0; b0 < r1; b0 += blockRows) {
+                final int b1 = Math.min(r1, b0 + blockRows);
                 for (int i = b0; i < b1; i++) {
                     final Instance inst = data.instance(i);
                     if (inst.numAttributes() < d) {
@@ -306,6 +307,17 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
 
     /** Rows copied before the column summary reads them (20 inputs: 40 kB, in the first-level cache). */
     private static final int SUMMARY_ROWS = 256;
+
+    /**
+     * @param m the numeric inputs
+     * @return rows per block of the pass: {@link #SUMMARY_ROWS}, fewer for rows of more than 64 inputs (about 16,384
+     *         values a block, so that the gathered block stays small), in whole blocks of the column moments
+     *         ({@link neuralglm.model.ColumnMoments#blockRows}: a multiple of them, which 256 is)
+     */
+    static int summaryRows(int m) {
+        final int moments = neuralglm.model.ColumnMoments.blockRows(m);
+        return Math.min(SUMMARY_ROWS, Math.max(1, (1 << 14) / Math.max(1, m) / moments) * moments);
+    }
 
     /**
      * @param rows        the 0-based positions of the rows in the user's data, or null when every row has a class

@@ -32,6 +32,25 @@ import weka.core.Utils;
  */
 class TargetsTest {
 
+    /**
+     * The pass's blocks: 256 rows up to 64 inputs, about 16,384 values a block beyond (one row from 16,385 inputs), and
+     * always whole blocks of the column moments, so that the summary keeps them.
+     */
+    @Test
+    void blocksOfThePassStaySmallAndHoldWholeBlocksOfTheMoments() {
+        assertEquals(256, Targets.summaryRows(0));
+        assertEquals(256, Targets.summaryRows(20));
+        assertEquals(256, Targets.summaryRows(64));
+        assertEquals(128, Targets.summaryRows(100));
+        assertEquals(32, Targets.summaryRows(257));
+        assertEquals(1, Targets.summaryRows(20_000));
+        for (int m = 1; m < 40_000; m += 1 + m / 7) {
+            final int rows = Targets.summaryRows(m), moments = neuralglm.model.ColumnMoments.blockRows(m);
+            assertEquals(0, rows % moments, "m " + m);
+            assertTrue((long) rows * m <= Math.max(1 << 14, m), "m " + m);
+        }
+    }
+
     /** The steps before the one pass. */
     private static Targets.Known separately(Instances data, Family family) {
         final int[] known = new int[data.numInstances()];
