@@ -28,7 +28,7 @@ public final class ColumnMoments {
     public static final int BLOCK_ROWS = 128;
 
     /** Entries per block at most: wider rows take fewer rows a block (down to one), so a reader's buffer stays small. */
-    private static final int BLOCK_ENTRIES = 1 << 14;
+    public static final int BLOCK_ENTRIES = 1 << 14;
 
     /**
      * @param d the matrix's columns

@@ -313,9 +313,9 @@ public final class InputPipeline implements Inputs {
             final InstanceRows rawRows = lean && kept.length > 0
                     ? new InstanceRows(data, kept, fill, (Standardizer) null, arrays, summary.missingInputs == 0) : null;
             if (rawRows != null && (reading == Reading.ALWAYS || rawRows.wholeRows())) {
-                standardizer = !standardize ? Standardizer.identity(cols) : momentColumns != null
-                        ? Standardizer.of(data.numInstances(), weights, columnSums, summary.inputMoments, momentColumns,
-                        binaryScale) : Standardizer.fit(rawRows, weights, columnSums, binaryScale);
+                final double[] sums = columnSums;
+                standardizer = standardiser(standardize, cols, data.numInstances(), weights, sums, summary,
+                        momentColumns, () -> Standardizer.fit(rawRows, weights, sums, binaryScale));
                 trainingRows = rawRows.standardised(standardizer);
                 return null;
             }
@@ -372,11 +372,29 @@ public final class InputPipeline implements Inputs {
                 copyRow(encode(data.instance(i)), x.data, i * cols);
             }
         }
-        standardizer = !standardize ? Standardizer.identity(cols) : momentColumns != null
-                ? Standardizer.of(x.numRows, weights, columnSums, summary.inputMoments, momentColumns, binaryScale)
-                : Standardizer.fit(x, weights, columnSums, threads, binaryScale);
+        final DMatrixRMaj matrix = x;
+        final double[] sums = columnSums;
+        standardizer = standardiser(standardize, cols, x.numRows, weights, sums, summary, momentColumns,
+                () -> Standardizer.fit(matrix, weights, sums, threads, binaryScale));
         inputsFinite = standardizer.applyChecked(x, threads);
         return x;
+    }
+
+    /**
+     * The inputs' standardiser: the identity when not standardising; from the first pass's column sums and moments
+     * when it found them for these columns (the same bits as a fit, without reading the inputs again); else fitted.
+     *
+     * @param momentColumns the kept columns' places in {@code summary.inputMoments}, or null
+     * @param fit           the standardiser's own fit on the kept columns
+     */
+    private Standardizer standardiser(boolean standardize, int cols, int n, double[] weights, double[] columnSums,
+                                      Summary summary, int[] momentColumns,
+                                      java.util.function.Supplier<Standardizer> fit) {
+        if (!standardize) {
+            return Standardizer.identity(cols);
+        }
+        return momentColumns != null
+                ? Standardizer.of(n, weights, columnSums, summary.inputMoments, momentColumns, binaryScale) : fit.get();
     }
 
     /**

@@ -3,6 +3,7 @@ package weka.classifiers.functions.neuralglm;
 import neuralglm.family.DomainException;
 import neuralglm.family.Family;
 import neuralglm.linalg.Parallel;
+import neuralglm.model.ColumnMoments;
 import neuralglm.model.ColumnSummary;
 import org.ejml.data.DMatrixRMaj;
 import weka.core.Attribute;
@@ -315,8 +316,8 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
      *         ({@link neuralglm.model.ColumnMoments#blockRows}: a multiple of them, which 256 is)
      */
     static int summaryRows(int m) {
-        final int moments = neuralglm.model.ColumnMoments.blockRows(m);
-        return Math.min(SUMMARY_ROWS, Math.max(1, (1 << 14) / Math.max(1, m) / moments) * moments);
+        final int moments = ColumnMoments.blockRows(m);
+        return Math.min(SUMMARY_ROWS, Math.max(1, ColumnMoments.BLOCK_ENTRIES / Math.max(1, m) / moments) * moments);
     }
 
     /**
