@@ -119,7 +119,9 @@ public final class ZeroTerms {
      * The columns of a row-major block that a product may not leave out: lists, in ascending order, the k in
      * {@code 0 .. p-1} with an entry other than 0 (NaN included) in any of rows {@code start .. start + rows - 1} of the
      * p-column matrix in {@code a} (the columns of the others are 0 on every row: the indicators of nominal values a
-     * batch does not have). One pass along the rows.
+     * batch does not have). One pass along the rows, in runs of {@value #SCAN_RUN} rows, which stops after the run in
+     * which the last column showed an entry (dense inputs: after the first run, where the whole block's scan took some
+     * 1.6 ms per 200,000 rows of 20 columns, in every epoch and in the final pass).
      *
      * @param a     the rows, row-major, p values each. Not modified.
      * @param p     the columns
@@ -131,9 +133,16 @@ public final class ZeroTerms {
      */
     public static int nonZeroColumns(double[] a, int p, int start, int rows, boolean[] seen, int[] idx) {
         java.util.Arrays.fill(seen, 0, p, false);
-        for (int i = start; i < start + rows; i++) {
-            for (int k = 0, o = i * p; k < p; k++) {
-                seen[k] |= a[o + k] != 0.0;
+        final int end = start + rows;
+        for (int r0 = start; r0 < end; r0 += SCAN_RUN) {
+            final int r1 = Math.min(end, r0 + SCAN_RUN);
+            for (int i = r0; i < r1; i++) {
+                for (int k = 0, o = i * p; k < p; k++) {
+                    seen[k] |= a[o + k] != 0.0;
+                }
+            }
+            if (allSeen(seen, p)) {
+                break;
             }
         }
         int count = 0;
@@ -143,5 +152,18 @@ public final class ZeroTerms {
             }
         }
         return count;
+    }
+
+    /** Rows {@link #nonZeroColumns} scans before it looks whether every column has shown an entry. */
+    private static final int SCAN_RUN = 8;
+
+    /** @return whether {@code seen[0 .. p-1]} are all true */
+    private static boolean allSeen(boolean[] seen, int p) {
+        for (int k = 0; k < p; k++) {
+            if (!seen[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

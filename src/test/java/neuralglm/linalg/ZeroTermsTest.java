@@ -95,4 +95,49 @@ class ZeroTermsTest {
         assertEquals(-1L, ZeroTerms.nonZeroMask(ones, 0, 64));
         assertEquals(0L, ZeroTerms.nonZeroMask(new double[64], 0, 64));
     }
+
+    /**
+     * nonZeroColumns against the definition: for blocks of rows whose columns show their first nonzero entry (or NaN, or
+     * -0, which is 0) at rows before, at and after the scan's runs of eight, or never, the listed columns are those with
+     * an entry other than 0 in the block's rows, in order, and rows outside the block do not count.
+     */
+    @Test
+    void nonZeroColumnsListsTheColumnsWithAnEntryInTheBlockWhereverItComes() {
+        final int p = 6, n = 40;
+        final int[] firstRow = {0, 7, 8, 9, 39, -1};   // the row of each column's only nonzero entry (-1: none)
+        for (int start = 0; start <= 10; start += 5) {
+            for (int rows : new int[] {1, 8, 9, 17, 30}) {
+                if (start + rows > n) {
+                    continue;
+                }
+                for (double value : new double[] {2.5, Double.NaN, -0.0}) {
+                    final double[] a = new double[n * p];
+                    for (int k = 0; k < p; k++) {
+                        if (firstRow[k] >= 0) {
+                            a[firstRow[k] * p + k] = value;
+                        }
+                    }
+                    final boolean[] seen = new boolean[p];
+                    final int[] idx = new int[p];
+                    final int count = ZeroTerms.nonZeroColumns(a, p, start, rows, seen, idx);
+                    int want = 0;
+                    for (int k = 0; k < p; k++) {
+                        final boolean in = firstRow[k] >= start && firstRow[k] < start + rows && value != 0.0 || Double.isNaN(value)
+                                && firstRow[k] >= start && firstRow[k] < start + rows;
+                        if (in) {
+                            assertEquals(k, idx[want], "listed column " + want + " (start " + start + ", rows " + rows + ")");
+                            want++;
+                        }
+                    }
+                    assertEquals(want, count, "columns listed (start " + start + ", rows " + rows + ", value " + value + ")");
+                }
+            }
+        }
+        // dense rows: every column from the first row on, the scan's early stop
+        final double[] dense = new double[100 * 4];
+        java.util.Arrays.fill(dense, 1.0);
+        final int[] idx = new int[4];
+        assertEquals(4, ZeroTerms.nonZeroColumns(dense, 4, 3, 90, new boolean[4], idx));
+        assertEquals(3, idx[3]);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -233,6 +234,43 @@ class ColumnPassTest {
         final List<Parameter> a = ref.parameters(), b = cut.parameters();
         for (int p = 0; p < a.size(); p++) {
             assertArrayEquals(a.get(p).grad().data, b.get(p).grad().data, 0.0, a.get(p).name() + " gradient");
+        }
+    }
+
+    /**
+     * The pass's copies of a block of rows into columns (four columns at a time, then the rest one by one), against the
+     * definition entry by entry: every column or a list of them, of counts around multiples of four, from a start row,
+     * in double and in float; entries outside the block's rows stay as they were.
+     */
+    @Test
+    void rowsCopiedIntoColumnsEntryByEntry() {
+        final Random rng = new Random(5);
+        final int rows = 37, cols = 11, start = 5, n = 23;
+        final DMatrixRMaj m = gauss(rng, rows, cols);
+        final int[][] lists = {null, {0}, {2, 3, 7}, {1, 2, 4, 9}, {0, 1, 3, 5, 6, 8, 10}, {10, 9, 8, 7, 6, 5, 4, 3, 2}};
+        for (int[] idx : lists) {
+            final int count = idx == null ? cols : idx.length;
+            final double[][] t = new double[cols][rows];
+            final float[][] f = new float[cols][rows];
+            for (double[] c : t) {
+                java.util.Arrays.fill(c, -7.0);
+            }
+            for (float[] c : f) {
+                java.util.Arrays.fill(c, -7f);
+            }
+            ColumnPass.toColumns(m, start, n, idx, count, t);
+            ColumnPass.toColumns(m, start, n, idx, count, f);
+            final boolean[] listed = new boolean[cols];
+            for (int a = 0; a < count; a++) {
+                listed[idx == null ? a : idx[a]] = true;
+            }
+            for (int c = 0; c < cols; c++) {
+                for (int i = 0; i < rows; i++) {
+                    final double want = listed[c] && i < n ? m.get(start + i, c) : -7.0;
+                    assertEquals(want, t[c][i], 0.0, "double column " + c + " row " + i);
+                    assertEquals((float) want, f[c][i], 0f, "float column " + c + " row " + i);
+                }
+            }
         }
     }
 }
