@@ -847,22 +847,19 @@ public final class InputPipeline implements Inputs {
         if (weights == null || m == 0 || m != d - 1) {
             return null;
         }
-        for (int i = 0; i < n; i++) {
-            // the rows the pass would take otherwise: no array, or a weight that is not the instance's (the pass's
-            // weightsMatch)
-            if (arrays[i] == null || !instanceWeights && Double.doubleToRawLongBits(data.instance(i).weight())
-                    != Double.doubleToRawLongBits(weights[i])) {
+        // a block of rows per call, in both loops: called often, the methods are compiled as they are in the first
+        // build (one loop over every row is compiled on its back edges only, and that code was dropped where the loop
+        // ended, so the next builds ran it in the profiling tier)
+        for (int b0 = 0; b0 < n; b0 += CLASS_BLOCK) {
+            if (!arraysAndWeights(data, arrays, weights, instanceWeights, b0, Math.min(n, b0 + CLASS_BLOCK))) {
                 return null;
             }
         }
         final double total = neuralglm.family.Family.totalWeight(weights, n);
         final Summary s = new Summary(data, total);
         if (given != null && instanceWeights) {
-            for (int i = 0; i < n; i++) {
-                // the class values as Targets.known read them, in one array: no second read of each instance's values
-                final double v = classValues != null ? classValues[i] : arrays[i][cls];
-                s.addToSums(cls, v, weights[i]); // the class, as summarise adds it
-                s.count(cls, v, 1.0);   // the class: its distinct values are not used
+            for (int b0 = 0; b0 < n; b0 += CLASS_BLOCK) {
+                addClass(s, cls, classValues, arrays, weights, b0, Math.min(n, b0 + CLASS_BLOCK));
             }
             s.setInputs(inputs, given);
             return s;
@@ -887,6 +884,37 @@ public final class InputPipeline implements Inputs {
         }
         s.setInputs(inputs, columns);
         return s;
+    }
+
+    /** Rows per call of {@link #summariseArrays}' loops over the rows. */
+    private static final int CLASS_BLOCK = 4096;
+
+    /**
+     * @return whether rows {@code i0 .. i1 - 1} all have a value array and (unless instanceWeights) their instance's
+     *         own weight: else {@link #summariseArrays} leaves them to the pass (its weightsMatch)
+     */
+    private static boolean arraysAndWeights(Instances data, double[][] arrays, double[] weights, boolean instanceWeights,
+                                            int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
+            if (arrays[i] == null || !instanceWeights && Double.doubleToRawLongBits(data.instance(i).weight())
+                    != Double.doubleToRawLongBits(weights[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The class values of rows {@code i0 .. i1 - 1} into the summary's sums and counts, as summarise adds them: from
+     * the array Targets.known read them into (no second read of each instance's values), else from the value arrays.
+     */
+    private static void addClass(Summary s, int cls, double[] classValues, double[][] arrays, double[] weights, int i0,
+                                 int i1) {
+        for (int i = i0; i < i1; i++) {
+            final double v = classValues != null ? classValues[i] : arrays[i][cls];
+            s.addToSums(cls, v, weights[i]);
+            s.count(cls, v, 1.0);   // the class: its distinct values are not used
+        }
     }
 
     /**

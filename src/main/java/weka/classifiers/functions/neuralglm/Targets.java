@@ -131,8 +131,6 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
         final double[] classValues = inputs == null || y == null || !oneHot ? null : new double[n];
         // numeric inputs read in place (no copy): each instance's value array (DenseValues), for the rows' reads
         final double[][] arrays = inputs == null || copyInputs ? null : new double[n][];
-        final boolean nominalClass = cls.isNominal();
-        final int classValueCount = cls.numValues();
         // the lean pass (the value arrays read in place) runs on one thread, which sums the columns as it goes: cut into
         // parts it would leave them to a second pass over every instance on one thread (InputPipeline.summariseArrays),
         // which took longer than the parts saved (a 200k x 20 2-thread build's init: medians 36.5 ms against 30)
@@ -147,71 +145,15 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
         // class value and an array
         final int blockRows = summaryRows(m);
         final double[] gathered = summary != null && raw == null ? new double[blockRows * Math.max(1, m)] : null;
-        final boolean[] arraysWhole = {gathered != null};
+        final Reader reader = new Reader(data, inputs != null, m, k, oneHot, w, y, raw, classValues, arrays, sparse, summary,
+                gathered);
         Parallel.run(parts, t -> {
             final int r0 = Parallel.start(n, parts, t), r1 = Parallel.start(n, parts, t + 1);
             int count = 0;
             for (int b0 = r0; b0 < r1; b0 += blockRows) {
                 final int b1 = Math.min(r1, b0 + blockRows);
-                for (int i = b0; i < b1; i++) {
-                    final Instance inst = data.instance(i);
-                    if (inst.numAttributes() < d) {
-                        InputChecks.checkLength(inst, i + 1);
-                    }
-                    final double v = inst.value(c);
-                    if (Double.isNaN(v)) { // a missing class value: the row is left out
-                        continue;
-                    }
-                    count++;
-                    if (inputs != null && inst instanceof DenseInstance) {
-                        // the checks of InputChecks.checkInstance (numeric inputs: a value fails when its magnitude is
-                        // above the limit), made on the values as they are copied; its message when one fails
-                        boolean bad = nominalClass ? !InputChecks.nominalIndex(v, classValueCount)
-                                : Math.abs(v) > InputChecks.MAX_MAGNITUDE;
-                        final double[] values = DenseValues.array(inst);
-                        if (arrays != null) {
-                            arrays[i] = values;
-                        }
-                        for (int a = 0, o = i * m; a < d; a++) {
-                            if (a != c) {
-                                final double x = values != null ? values[a] : inst.value(a);
-                                if (raw != null) {
-                                    raw[o++] = x;
-                                }
-                                bad |= Math.abs(x) > InputChecks.MAX_MAGNITUDE;
-                            }
-                        }
-                        final double wt = inst.weight();
-                        if (bad || !Double.isFinite(wt) || wt < 0) {
-                            InputChecks.checkInstance(inst, i + 1);
-                        }
-                    } else {
-                        InputChecks.checkInstance(inst, i + 1);
-                        sparse[t] |= raw != null;
-                    }
-                    if (classValues != null) {   // every row with a class value, sparse ones too (the lean pass's)
-                        classValues[i] = v;
-                    }
-                    w[i] = inst.weight();
-                    if (y != null) {
-                        put(y, i, k, oneHot, v);
-                    }
-                }
-                if (summary != null && raw != null) {
-                    summary.add(raw, b0, b1, w);
-                } else if (arraysWhole[0] && (arraysWhole[0] = count == b1)) {   // one part: its rows start at 0
-                    for (int i = b0, o = 0; i < b1 && arraysWhole[0]; i++, o += m) {
-                        final double[] a = arrays[i];
-                        if (a == null) {
-                            arraysWhole[0] = false;
-                        } else {
-                            InputPipeline.copyInputs(a, c, d, gathered, o);
-                        }
-                    }
-                    if (arraysWhole[0]) {
-                        summary.addBlock(gathered, b1 - b0, w);
-                    }
-                }
+                count += reader.rows(b0, b1, t);
+                reader.summarise(b0, b1, count);
             }
             counts[t] = count;
         });
@@ -255,7 +197,7 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
             throw new IllegalArgumentException(unsuited);
         }
         final DMatrixRMaj ym = DMatrixRMaj.wrap(count, k, count == n ? y : java.util.Arrays.copyOf(y, count * k));
-        final ColumnSummary inputSummary = summary == null || !(copied || arraysWhole[0]) || count != n ? null
+        final ColumnSummary inputSummary = summary == null || !(copied || reader.whole) || count != n ? null
                 : summary.summary(total);
         final Targets t = checked(new Targets(ym, wk), family, cls, original);
         final Instances train;
@@ -301,6 +243,132 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
             w[i] = weights[i] * scale;
         }
         return new Targets(y, w, offsets);
+    }
+
+    /**
+     * The pass of {@link #known} over a block of rows at a time, in methods of their own: called once per block, they
+     * reach the compiler's optimising tier in the first build like any method called often. The pass as one loop in
+     * one call was compiled on the loop's back edges only, at a point of the loop, and that code was discarded when the
+     * loop ended (a path its profile had not seen): the next builds read their instances in the profiling tier, their
+     * init 50-250 ms where a compiled pass takes 15-20.
+     */
+    private static final class Reader {
+        private final Instances data;
+        private final int c, d, m, k, classValueCount;
+        private final boolean numericInputs, oneHot, nominalClass;
+        private final double[] w, y, raw, classValues, gathered;
+        private final double[][] arrays;
+        private final boolean[] sparse;
+        private final ColumnSummary.Rows summary;
+        /** Whether every row so far had a class value and a value array (the arrays' summary is then whole). */
+        boolean whole;
+
+        Reader(Instances data, boolean numericInputs, int m, int k, boolean oneHot, double[] w, double[] y, double[] raw,
+               double[] classValues, double[][] arrays, boolean[] sparse, ColumnSummary.Rows summary, double[] gathered) {
+            this.data = data;
+            this.c = data.classIndex();
+            this.d = data.numAttributes();
+            this.m = m;
+            this.k = k;
+            this.classValueCount = data.classAttribute().numValues();
+            this.numericInputs = numericInputs;
+            this.oneHot = oneHot;
+            this.nominalClass = data.classAttribute().isNominal();
+            this.w = w;
+            this.y = y;
+            this.raw = raw;
+            this.classValues = classValues;
+            this.gathered = gathered;
+            this.arrays = arrays;
+            this.sparse = sparse;
+            this.summary = summary;
+            this.whole = gathered != null;
+        }
+
+        /**
+         * Reads rows {@code b0 .. b1 - 1} of part t: each one checked, its weight and targets (and its raw inputs or
+         * value array) stored at its position.
+         *
+         * @return how many of them have a class value
+         */
+        int rows(int b0, int b1, int t) {
+            // the fields as locals: invariants of the loop to the compiler (a final field is read again after a call)
+            final Instances data = this.data;
+            final int c = this.c, d = this.d, m = this.m, k = this.k, classValueCount = this.classValueCount;
+            final boolean numericInputs = this.numericInputs, oneHot = this.oneHot, nominalClass = this.nominalClass;
+            final double[] w = this.w, y = this.y, raw = this.raw, classValues = this.classValues;
+            final double[][] arrays = this.arrays;
+            int count = 0;
+            for (int i = b0; i < b1; i++) {
+                final Instance inst = data.instance(i);
+                if (inst.numAttributes() < d) {
+                    InputChecks.checkLength(inst, i + 1);
+                }
+                final double v = inst.value(c);
+                if (Double.isNaN(v)) { // a missing class value: the row is left out
+                    continue;
+                }
+                count++;
+                if (numericInputs && inst instanceof DenseInstance) {
+                    // the checks of InputChecks.checkInstance (numeric inputs: a value fails when its magnitude is
+                    // above the limit), made on the values as they are copied; its message when one fails
+                    boolean bad = nominalClass ? !InputChecks.nominalIndex(v, classValueCount)
+                            : Math.abs(v) > InputChecks.MAX_MAGNITUDE;
+                    final double[] values = DenseValues.array(inst);
+                    if (arrays != null) {
+                        arrays[i] = values;
+                    }
+                    for (int a = 0, o = i * m; a < d; a++) {
+                        if (a != c) {
+                            final double x = values != null ? values[a] : inst.value(a);
+                            if (raw != null) {
+                                raw[o++] = x;
+                            }
+                            bad |= Math.abs(x) > InputChecks.MAX_MAGNITUDE;
+                        }
+                    }
+                    final double wt = inst.weight();
+                    if (bad || !Double.isFinite(wt) || wt < 0) {
+                        InputChecks.checkInstance(inst, i + 1);
+                    }
+                } else {
+                    InputChecks.checkInstance(inst, i + 1);
+                    sparse[t] |= raw != null;
+                }
+                if (classValues != null) {   // every row with a class value, sparse ones too (the lean pass's)
+                    classValues[i] = v;
+                }
+                w[i] = inst.weight();
+                if (y != null) {
+                    put(y, i, k, oneHot, v);
+                }
+            }
+            return count;
+        }
+
+        /**
+         * Adds rows {@code b0 .. b1 - 1} to the column summary (one part only): the copied raw inputs, or the value
+         * arrays' inputs gathered, while every row so far has had a class value and an array.
+         *
+         * @param count the rows with a class value up to b1 (the part's rows start at 0)
+         */
+        void summarise(int b0, int b1, int count) {
+            if (summary != null && raw != null) {
+                summary.add(raw, b0, b1, w);
+            } else if (whole && (whole = count == b1)) {
+                for (int i = b0, o = 0; i < b1 && whole; i++, o += m) {
+                    final double[] a = arrays[i];
+                    if (a == null) {
+                        whole = false;
+                    } else {
+                        InputPipeline.copyInputs(a, c, d, gathered, o);
+                    }
+                }
+                if (whole) {
+                    summary.addBlock(gathered, b1 - b0, w);
+                }
+            }
+        }
     }
 
     /** Instance values worth a thread of their own (about 0.1 ms of work). */
