@@ -97,16 +97,30 @@ class ZeroTermsTest {
     }
 
     /**
-     * nonZeroColumns against the definition: for blocks of rows whose columns show their first nonzero entry (or NaN, or
-     * -0, which is 0) at rows before, at and after the scan's runs of eight, or never, the listed columns are those with
-     * an entry other than 0 in the block's rows, in order, and rows outside the block do not count.
+     * nonZeroColumns against the definition: for blocks of rows whose columns show their only nonzero entry (or NaN, or
+     * -0, which is 0) at rows before, at and after the scan's runs of eight, or never, and blocks where every column
+     * but the first or the last shows at once and that one only in a later run (where a scan that stopped too early,
+     * or that did not look at every column before stopping, would miss it), the listed columns are those with an entry
+     * other than 0 in the block's rows, in order, and rows outside the block do not count.
      */
     @Test
     void nonZeroColumnsListsTheColumnsWithAnEntryInTheBlockWhereverItComes() {
         final int p = 6, n = 40;
-        final int[] firstRow = {0, 7, 8, 9, 39, -1};   // the row of each column's only nonzero entry (-1: none)
+        // the row of each column's only nonzero entry (-1: none)
+        for (int[] firstRow : new int[][] {{0, 7, 8, 9, 39, -1}, {10, 10, 10, 10, 10, 27}, {27, 10, 10, 10, 10, 10}}) {
+            check(firstRow, p, n);
+        }
+        // dense rows: every column from the first row on, the scan's early stop
+        final double[] dense = new double[100 * 4];
+        java.util.Arrays.fill(dense, 1.0);
+        final int[] idx = new int[4];
+        assertEquals(4, ZeroTerms.nonZeroColumns(dense, 4, 3, 90, new boolean[4], idx));
+        assertEquals(3, idx[3]);
+    }
+
+    private static void check(int[] firstRow, int p, int n) {
         for (int start = 0; start <= 10; start += 5) {
-            for (int rows : new int[] {1, 8, 9, 17, 30}) {
+            for (int rows : new int[] {1, 8, 9, 17, 30, 35}) {
                 if (start + rows > n) {
                     continue;
                 }
@@ -122,8 +136,8 @@ class ZeroTermsTest {
                     final int count = ZeroTerms.nonZeroColumns(a, p, start, rows, seen, idx);
                     int want = 0;
                     for (int k = 0; k < p; k++) {
-                        final boolean in = firstRow[k] >= start && firstRow[k] < start + rows && value != 0.0 || Double.isNaN(value)
-                                && firstRow[k] >= start && firstRow[k] < start + rows;
+                        // in the block, and not 0 (NaN is not 0; -0 is)
+                        final boolean in = firstRow[k] >= start && firstRow[k] < start + rows && value != 0.0;
                         if (in) {
                             assertEquals(k, idx[want], "listed column " + want + " (start " + start + ", rows " + rows + ")");
                             want++;
@@ -133,11 +147,5 @@ class ZeroTermsTest {
                 }
             }
         }
-        // dense rows: every column from the first row on, the scan's early stop
-        final double[] dense = new double[100 * 4];
-        java.util.Arrays.fill(dense, 1.0);
-        final int[] idx = new int[4];
-        assertEquals(4, ZeroTerms.nonZeroColumns(dense, 4, 3, 90, new boolean[4], idx));
-        assertEquals(3, idx[3]);
     }
 }

@@ -249,8 +249,8 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
      * The pass of {@link #known} over a block of rows at a time, in methods of their own: called once per block, they
      * reach the compiler's optimising tier in the first build like any method called often. The pass as one loop in
      * one call was compiled on the loop's back edges only, at a point of the loop, and that code was discarded when the
-     * loop ended (a path its profile had not seen): the next builds read their instances in the profiling tier, their
-     * init 50-250 ms where a compiled pass takes 15-20.
+     * loop ended (a path its profile had not seen): the next builds read their instances in the profiling tier (a
+     * 200k x 20 build's second timed init 79-177 ms, where the third took 18-41).
      */
     private static final class Reader {
         private final Instances data;
@@ -260,7 +260,10 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
         private final double[][] arrays;
         private final boolean[] sparse;
         private final ColumnSummary.Rows summary;
-        /** Whether every row so far had a class value and a value array (the arrays' summary is then whole). */
+        /**
+         * Whether the value arrays' inputs are being summarised (false from the start when they are not: copied inputs,
+         * several parts) and every row so far had a class value and an array (the arrays' summary is then whole).
+         */
         boolean whole;
 
         Reader(Instances data, boolean numericInputs, int m, int k, boolean oneHot, double[] w, double[] y, double[] raw,
@@ -286,8 +289,9 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
         }
 
         /**
-         * Reads rows {@code b0 .. b1 - 1} of part t: each one checked, its weight and targets (and its raw inputs or
-         * value array) stored at its position.
+         * Reads rows {@code b0 .. b1 - 1} of part t: each row's length checked; a row with a class value checked
+         * whole, its weight and targets (and its raw inputs or value array) stored at its position; a row without one
+         * left as it is (moved up or left out afterwards).
          *
          * @return how many of them have a class value
          */
