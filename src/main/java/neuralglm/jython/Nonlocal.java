@@ -7,7 +7,7 @@ import org.python.core.PyObject;
 
 /**
  * Python 3's {@code nonlocal x} for scripts ({@code scripts/run}): {@code _py3syntax} rewrites a function's
- * {@code nonlocal x} as {@code pass} and its assignments {@code x = v} (and {@code x += v}) as
+ * {@code nonlocal x} as {@code (lambda: (x,))} (a statement that reads x in a nested scope) and its assignments {@code x = v} (and {@code x += v}) as
  * {@code __nonlocal__('x', v)}, so that x stays a free variable of the function, its reads the enclosing function's
  * cell, and this sets that cell: the variable of the enclosing function, as Python 3 rebinds it.
  */

@@ -13,10 +13,11 @@ import neuralglm.dist.GammaDistribution;
  *   gamma(a, b)       Gamma(shape a, rate b) = {@link GammaDistribution} with mean a / b and dispersion 1 / a
  *                     (Marsaglia and Tsang); Exponential(b) is Gamma(1, b)
  *   binomial(n, p)    a Bin(n, p) count: {@link BinomialDistribution}'s proportion times n; 0 where n = 0
- *   categorical(P, m) m class indices for each row of probabilities P (rows summing to 1): {@link CategoricalDistribution}
+ *   categorical(P, m) m class indices for each row of probabilities P (rows summing to 1): PyTorch 1.13's
+ *                     multinomial with replacement ({@link #multinomialDraws}), the same draws as PyTorch's
  * </pre>
- * The draws come from the seeded stream ({@link TorchRandom}'s bits) but by the engine's algorithms, so they differ
- * from PyTorch's at the same seed.
+ * Gamma and binomial draws come from the seeded stream ({@link TorchRandom}'s bits) but by the engine's algorithms,
+ * so they differ from PyTorch's at the same seed; categorical and multinomial draws are PyTorch's.
  */
 public final class Sampling {
 

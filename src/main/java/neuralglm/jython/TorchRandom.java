@@ -31,6 +31,13 @@ final class TorchRandom extends java.util.Random {
     /** The second value of the last serial Box-Muller pair, not yet returned. */
     private double nextNormal;
     private boolean hasNextNormal;
+    /**
+     * The second value of the last {@link #nextGaussian} pair (the engine's samplers'), held here rather than in
+     * java.util.Random's private fields, so that {@link #copy} (a generator's state) and {@link #setSeed} carry and
+     * clear it as they do the rest of the stream.
+     */
+    private double nextGaussian;
+    private boolean hasNextGaussian;
 
     /** @param seed the seed (its low 32 bits, as PyTorch's mt19937 takes it) */
     TorchRandom(long seed) {
@@ -46,6 +53,29 @@ final class TorchRandom extends java.util.Random {
     public synchronized void setSeed(long seed) {
         mt = new Mt19937(seed);
         hasNextNormal = false;
+        hasNextGaussian = false;
+    }
+
+    /**
+     * java.util.Random's polar method, the same draws from the same bits (the engine's Gamma sampler takes its normal
+     * values here), with the kept second value a field of this stream.
+     */
+    @Override
+    public synchronized double nextGaussian() {
+        if (hasNextGaussian) {
+            hasNextGaussian = false;
+            return nextGaussian;
+        }
+        double v1, v2, s;
+        do {
+            v1 = 2 * nextDouble() - 1;
+            v2 = 2 * nextDouble() - 1;
+            s = v1 * v1 + v2 * v2;
+        } while (s >= 1 || s == 0);
+        final double multiplier = StrictMath.sqrt(-2 * StrictMath.log(s) / s);
+        nextGaussian = v2 * multiplier;
+        hasNextGaussian = true;
+        return v1 * multiplier;
     }
 
     /**
@@ -64,6 +94,8 @@ final class TorchRandom extends java.util.Random {
         c.mt = mt.copy();
         c.nextNormal = nextNormal;
         c.hasNextNormal = hasNextNormal;
+        c.nextGaussian = nextGaussian;
+        c.hasNextGaussian = hasNextGaussian;
         return c;
     }
 

@@ -40,6 +40,18 @@ public final class ColumnMoments {
         return Integer.highestOneBit(Math.max(1, Math.min(BLOCK_ROWS, BLOCK_ENTRIES / Math.max(1, d))));
     }
 
+    /**
+     * @param d       the matrix's columns
+     * @param entries about how many values a reader's block of rows may hold
+     * @return rows per block of a reader that adds its rows a block at a time: about {@code entries / d}, rounded down
+     *         to whole blocks of {@link #blockRows(int)} (at least one), so that every reader cuts the rows where the
+     *         moments do and gives the same bits
+     */
+    public static int readerRows(int d, int entries) {
+        final int block = blockRows(d);
+        return Math.max(1, entries / Math.max(1, d) / block) * block;
+    }
+
     private final int c0, c1, block;
     private final double[] shift, offset, squares, blockSums, blockMeans, blockSquares;
     private final boolean[] indicator;

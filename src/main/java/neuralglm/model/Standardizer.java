@@ -195,8 +195,7 @@ public final class Standardizer implements Serializable {
 
     /** Rows per block of a fit's pass: about SOURCE_BLOCK entries, whole blocks of {@link ColumnMoments}. */
     private static int sourceRows(int d) {
-        final int block = ColumnMoments.blockRows(d);
-        return Math.max(1, SOURCE_BLOCK / Math.max(1, d) / block) * block;
+        return ColumnMoments.readerRows(d, SOURCE_BLOCK);
     }
 
     /** The sums of squares of the moments' columns into s, and which of them are indicators (binaryScale &gt; 0). */

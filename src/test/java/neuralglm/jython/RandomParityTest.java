@@ -1,6 +1,5 @@
 package neuralglm.jython;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +80,7 @@ class RandomParityTest {
 
     @Test
     void seededDrawsArePyTorchsAndNumpys() {
-        final double largest = PyTorchPrintout.assertSame(CPYTHON, PyTorchPrintout.run("random_parity.py"), 2e-15);
-        assertTrue(largest <= 2e-15, "largest relative difference " + largest);
+        // every number within 2e-15 relative of CPython's printout (assertSame fails otherwise)
+        PyTorchPrintout.assertSame(CPYTHON, PyTorchPrintout.run("random_parity.py"), 2e-15);
     }
 }

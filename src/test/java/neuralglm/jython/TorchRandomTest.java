@@ -199,4 +199,35 @@ class TorchRandomTest {
         }
         org.junit.jupiter.api.Assertions.assertTrue(worst < 4, "largest error in float32 ulps: " + worst);
     }
+
+    /**
+     * The engine samplers' normal values (nextGaussian: the Gamma sampler's): java.util.Random's own polar method on the
+     * same bits (an independent Random whose bits are a second stream's), and the kept second value part of the
+     * stream: a copy taken after an odd number of values (a generator's state) continues as the original, and a new
+     * seed drops it (java.util.Random kept it in private fields, which neither the copy nor the seed reached).
+     */
+    @Test
+    void nextGaussianIsRandomsPolarMethodWithItsSpareInTheState() {
+        final TorchRandom r = new TorchRandom(7);
+        final TorchRandom bits = new TorchRandom(7);
+        final java.util.Random reference = new java.util.Random() {
+            @Override
+            protected int next(int b) {
+                return bits.next32() >>> (32 - b);
+            }
+        };
+        for (int i = 0; i < 101; i++) {
+            assertEquals(reference.nextGaussian(), r.nextGaussian(), 0.0, "value " + i);
+        }
+        final TorchRandom copy = r.copy();   // after 101 values: the 102nd is kept
+        for (int i = 0; i < 5; i++) {
+            assertEquals(r.nextGaussian(), copy.nextGaussian(), 0.0, "copy's value " + i);
+        }
+        r.nextGaussian();   // an odd number again: a value kept
+        r.setSeed(3);
+        final TorchRandom fresh = new TorchRandom(3);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(fresh.nextGaussian(), r.nextGaussian(), 0.0, "after setSeed, value " + i);
+        }
+    }
 }

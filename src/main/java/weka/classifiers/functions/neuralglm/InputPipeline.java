@@ -865,8 +865,7 @@ public final class InputPipeline implements Inputs {
             return s;
         }
         final ColumnSummary.Rows rows = new ColumnSummary.Rows(m);
-        // whole blocks of the column moments' rows
-        final int block = Math.max(1, SUMMARY_BLOCK / m / ColumnMoments.blockRows(m)) * ColumnMoments.blockRows(m);
+        final int block = ColumnMoments.readerRows(m, SUMMARY_BLOCK);
         final double[] buf = new double[Math.min(n, block) * m];
         for (int b0 = 0; b0 < n; b0 += block) {
             final int b1 = Math.min(n, b0 + block);

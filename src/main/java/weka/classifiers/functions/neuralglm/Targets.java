@@ -388,8 +388,7 @@ public record Targets(DMatrixRMaj y, double[] weights, double[] offsets) {
      *         ({@link neuralglm.model.ColumnMoments#blockRows}: a multiple of them, which 256 is)
      */
     static int summaryRows(int m) {
-        final int moments = ColumnMoments.blockRows(m);
-        return Math.min(SUMMARY_ROWS, Math.max(1, ColumnMoments.BLOCK_ENTRIES / Math.max(1, m) / moments) * moments);
+        return Math.min(SUMMARY_ROWS, ColumnMoments.readerRows(m, ColumnMoments.BLOCK_ENTRIES));
     }
 
     /**
