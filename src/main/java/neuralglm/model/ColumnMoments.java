@@ -52,7 +52,7 @@ public final class ColumnMoments {
         return Math.max(1, entries / Math.max(1, d) / block) * block;
     }
 
-    private final int c0, c1, block;
+    private final int d, c0, c1, block;
     private final double[] shift, offset, squares, blockSums, blockMeans, blockSquares;
     private final boolean[] indicator;
     private double weight;
@@ -76,6 +76,7 @@ public final class ColumnMoments {
         if (c0 < 0 || c1 < c0 || c1 > d) {
             throw new IllegalArgumentException("ColumnMoments: columns " + c0 + " .. " + (c1 - 1) + " of " + d);
         }
+        this.d = d;
         this.c0 = c0;
         this.c1 = c1;
         block = blockRows(d);
@@ -90,28 +91,27 @@ public final class ColumnMoments {
     }
 
     /**
-     * Adds rows {@code r0 .. r1 - 1} of the row-major d-column {@code xs}, which are the matrix's next rows: they start
-     * a block (every call before this one added whole blocks).
+     * Adds rows {@code r0 .. r1 - 1} of the row-major {@code xs}, which are the matrix's next rows: they start a block
+     * (every call before this one added whole blocks).
      *
-     * @param xs the rows, row-major with d columns. Not modified.
+     * @param xs the rows, row-major with the matrix's d columns (the constructor's). Not modified.
      * @param r0 the first row in xs
      * @param r1 the row after the last
-     * @param d  the columns
      * @param w  weights, row r's at {@code w[w0 + r]}; null for 1. Not modified.
      * @param w0 the offset of row 0 of xs in w
      */
-    public void add(double[] xs, int r0, int r1, int d, double[] w, int w0) {
+    public void add(double[] xs, int r0, int r1, double[] w, int w0) {
         if (!wholeBlocks()) {
             throw new IllegalStateException("ColumnMoments: rows added after a block of " + rows % block
                     + " rows; only the last rows may end inside a block of " + block);
         }
         for (int b0 = r0; b0 < r1; b0 += block) {
-            block(xs, b0, Math.min(r1, b0 + block), d, w, w0);
+            block(xs, b0, Math.min(r1, b0 + block), w, w0);
         }
         rows += r1 - r0;
     }
 
-    private void block(double[] xs, int r0, int r1, int d, double[] w, int w0) {
+    private void block(double[] xs, int r0, int r1, double[] w, int w0) {
         double wb = r1 - r0;
         if (w != null) {
             wb = 0;
@@ -119,7 +119,7 @@ public final class ColumnMoments {
                 wb += w[w0 + r];
             }
         }
-        indicators(xs, r0, r1, d);
+        indicators(xs, r0, r1);
         if (!(wb > 0)) {
             return;   // rows without weight: nothing to the moments
         }
@@ -155,7 +155,7 @@ public final class ColumnMoments {
     }
 
     /** Clears {@code indicator[j]} for each column with a value other than 0 or 1 in the rows (cleared ones not read). */
-    private void indicators(double[] xs, int r0, int r1, int d) {
+    private void indicators(double[] xs, int r0, int r1) {
         for (int j = c0; j < c1; j++) {
             if (!indicator[j]) {
                 continue;

@@ -167,7 +167,7 @@ public final class ColumnSummary {
             if (moments != null && !moments.wholeBlocks()) {
                 moments = null;   // rows added after a part of a block: no moments (they are cut in whole blocks)
             } else if (moments != null) {
-                moments.add(x, r0, r1, d, w, w0);
+                moments.add(x, r0, r1, w, w0);
             }
             int r = r0;
             for (; r < r1 && scan.undecided > 0; r++) {

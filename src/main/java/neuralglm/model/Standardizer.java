@@ -152,7 +152,7 @@ public final class Standardizer implements Serializable {
                 if (sums == null) {
                     addRows(x.data, i0, i1, d, wu, 0, m, c0, c1);
                 }
-                moments.add(x.data, i0, i1, d, wu, 0);
+                moments.add(x.data, i0, i1, wu, 0);
             }
             means(m, total, c0, c1);
             collect(moments, s, indicator, binaryScale);
@@ -250,7 +250,7 @@ public final class Standardizer implements Serializable {
             if (sums == null) {
                 addRows(block, 0, b, d, wu, i0, m, 0, d);
             }
-            moments.add(block, 0, b, d, wu, i0);
+            moments.add(block, 0, b, wu, i0);
         }
         means(m, total, 0, d);
         final boolean[] indicator = new boolean[d];

@@ -65,7 +65,7 @@ class ColumnMomentsTest {
         }
         for (double[] weights : new double[][] {null, w}) {
             final ColumnMoments moments = new ColumnMoments(d);
-            moments.add(x, 0, n, d, weights, 0);
+            moments.add(x, 0, n, weights, 0);
             assertEquals(n, moments.rows());
             for (int j = 0; j < d; j++) {
                 final double exact = exactSquares(x, n, d, weights, j);
@@ -98,16 +98,16 @@ class ColumnMomentsTest {
             }
         }
         final ColumnMoments whole = new ColumnMoments(d);
-        whole.add(x, 0, n, d, w, 0);
+        whole.add(x, 0, n, w, 0);
         for (int[] cuts : new int[][] {{b, 2 * b, 7 * b}, {3 * b}, {b, 2 * b, 3 * b, 4 * b, 5 * b, 6 * b, 7 * b}}) {
             for (int[] columns : new int[][] {{0, d}, {2, 5}, {6, 7}}) {
                 final ColumnMoments parts = new ColumnMoments(d, columns[0], columns[1]);
                 int r0 = 0;
                 for (int cut : cuts) {   // the rows copied a part at a time, each part from row 0 of its own array
-                    parts.add(java.util.Arrays.copyOfRange(x, r0 * d, cut * d), 0, cut - r0, d, w, r0);
+                    parts.add(java.util.Arrays.copyOfRange(x, r0 * d, cut * d), 0, cut - r0, w, r0);
                     r0 = cut;
                 }
-                parts.add(x, r0, n, d, w, 0);
+                parts.add(x, r0, n, w, 0);
                 for (int j = columns[0]; j < columns[1]; j++) {
                     assertEquals(Double.doubleToRawLongBits(whole.squares(j)), Double.doubleToRawLongBits(parts.squares(j)),
                             "column " + j);
@@ -116,8 +116,8 @@ class ColumnMomentsTest {
             }
         }
         final ColumnMoments part = new ColumnMoments(d);
-        part.add(x, 0, b + 3, d, w, 0);
-        assertThrows(IllegalStateException.class, () -> part.add(x, b + 3, n, d, w, 0));
+        part.add(x, 0, b + 3, w, 0);
+        assertThrows(IllegalStateException.class, () -> part.add(x, b + 3, n, w, 0));
         assertThrows(IllegalArgumentException.class, () -> new ColumnMoments(d, 3, d + 1));
     }
 
