@@ -108,26 +108,16 @@ class NeuralGLMDriftTest {
      * diverged, saying that the stream drifted, and the model stays the one before it: the step batchFinished takes on
      * the 6 buffered instances (mini-batches of 16), or the one updateClassifier took on the last 7 (mini-batches of
      * 7), after which the model goes back to the one before it. Input num2 is constant in the rows of the first build
-     * here (in the fuzz case it varied: its weighted standard deviation came out 2.8e-17 because a two-pass sum of
-     * squares took it about a mean one ulp off; the block moments find its 2.4e-150, whose rows 1e150 deviations out
-     * make the first build itself diverge, as it should).
+     * here: with the fuzz case's values its weighted standard deviation is 2.4e-150 (a two-pass sum of squares about a
+     * mean one ulp off made it 2.8e-17), and the first build itself is refused
+     * ({@link #aFirstBuildWithAnInputOf1e150StandardDeviationsDiverges}).
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"7, 16", "6, 7"})
     void aStepThatLeavesTheOutputsNonFiniteIsADivergence(int built, int batch) throws Exception {
-        final StringBuilder arff = new StringBuilder("@relation fuzz\n@attribute nom0 {");
-        for (int v = 0; v < 27; v++) {
-            arff.append(v == 0 ? "" : ",").append('v').append(v);
-        }
-        arff.append("}\n@attribute num1 numeric\n@attribute num2 numeric\n@attribute nom3 {v0,v1,v2}\n"
-                + "@attribute class numeric\n@data\n"
-                + "v22,1.291415,0.239534,v1,4.713675,{1e300}\nv19,-0.743039,0.239534,v1,-1.525925\n"
-                + "v19,-0.743039,0.239534,v1,-1.525925\nv13,0.589126,0.239534,v1,2.179329\n"
-                + "v2,-0.576336,0.239534,?,-3.508075\nv10,-0.645985,0.239534,v1,1e100\nv24,0.909428,0.239534,v0,0.67457\n"
-                + "v10,-0.645985,0.14454,v1,1e100\nv8,0.801422,-1.64979,?,-2.139859\nv22,-0.568565,?,v2,0.368575\n"
-                + "?,0.849625,0.179775,v2,-0.486571\nv5,0.094609,0.147359,v0,-2.075468\nv23,1.52944,1.365767,v0,0.390756\n");
-        final Instances d = new Instances(new java.io.StringReader(arff.toString()));
-        d.setClassIndex(4);
+        final double[] num2 = new double[FUZZ_NUM2.length];
+        java.util.Arrays.fill(num2, FUZZ_NUM2[0]);
+        final Instances d = seed84843(num2);
         final NeuralGLMUpdateable u = new NeuralGLMUpdateable();
         u.setOptions(weka.core.Utils.splitOptions("-activation ELU -optimizer weka.classifiers.functions.neuralglm.SGD "
                 + "-epochs 14 -mini-batch-size " + batch + " -weight-decay 0.5 -patience 2 -read-instances"));
@@ -143,6 +133,69 @@ class NeuralGLMDriftTest {
                 + "fitted on"), e.getMessage());
         org.junit.jupiter.api.Assertions.assertEquals(before, u.classifyInstance(d.instance(1)), 0.0, "the model before the step");
         assertTrue(u.toString().contains("in 0 mini-batch steps"), u.toString());
+    }
+
+    /** Input num2 of the first 7 rows of NeuralGLMFuzzTest's seed 84843, as its generator draws them. */
+    private static final double[] FUZZ_NUM2 = {0.239534, 1.673658, 1.673658, 1.113877, -0.511762, 0.14454, -0.152852};
+
+    /**
+     * @param num2 input num2 of the first 7 rows
+     * @return the rows of NeuralGLMFuzzTest's seed 84843 with these num2 (nom3 declared with the 3 values the rows use,
+     *         where the fuzz case declares 25), the first of weight 1e300, the others 1, class index 4
+     */
+    private static Instances seed84843(double[] num2) throws Exception {
+        final String[] first = {"v22,1.291415,%s,v1,4.713675,{1e300}", "v19,-0.743039,%s,v1,-1.525925",
+            "v19,-0.743039,%s,v1,-1.525925", "v13,0.589126,%s,v1,2.179329", "v2,-0.576336,%s,?,-3.508075",
+            "v10,-0.645985,%s,v1,1e100", "v24,0.909428,%s,v0,0.67457"};
+        final StringBuilder arff = new StringBuilder("@relation fuzz\n@attribute nom0 {");
+        for (int v = 0; v < 27; v++) {
+            arff.append(v == 0 ? "" : ",").append('v').append(v);
+        }
+        arff.append("}\n@attribute num1 numeric\n@attribute num2 numeric\n@attribute nom3 {v0,v1,v2}\n"
+                + "@attribute class numeric\n@data\n");
+        for (int i = 0; i < first.length; i++) {
+            arff.append(String.format(java.util.Locale.ROOT, first[i], num2[i])).append('\n');
+        }
+        arff.append("v10,-0.645985,0.14454,v1,1e100\nv8,0.801422,-1.64979,?,-2.139859\nv22,-0.568565,?,v2,0.368575\n"
+                + "?,0.849625,0.179775,v2,-0.486571\nv5,0.094609,0.147359,v0,-2.075468\nv23,1.52944,1.365767,v0,0.390756\n");
+        final Instances d = new Instances(new java.io.StringReader(arff.toString()));
+        d.setClassIndex(4);
+        return d;
+    }
+
+    /**
+     * The first build of {@link #aStepThatLeavesTheOutputsNonFiniteIsADivergence} on the fuzz case's num2: the row of
+     * weight 1e300 holds the weighted mean, so the weighted standard deviation of num2 is about 2.4e-150 (exactly, from
+     * the pairwise form {@code sum_{i<k} w_i w_k (x_i - x_k)^2 / W^2} of the variance), and the rows of weight 1, 0.1 to
+     * 1.4 from the mean, sit up to 6e149 standard deviations out. Training's loss leaves double's range: the build is
+     * refused as diverged, and the classifier has no model. (On the fuzz case's own data, whose nom3 declares 25 values,
+     * the network has 54 inputs and another initialisation: that build ends with finite outputs, about 3e98 for the rows
+     * of weight 1, and the stream's step after it is refused as drifted.)
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"7, 16", "6, 7"})
+    void aFirstBuildWithAnInputOf1e150StandardDeviationsDiverges(int built, int batch) throws Exception {
+        final Instances d = seed84843(FUZZ_NUM2);
+        java.math.BigDecimal pairs = java.math.BigDecimal.ZERO, total = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < built; i++) {
+            final java.math.BigDecimal wi = new java.math.BigDecimal(d.instance(i).weight());
+            final java.math.BigDecimal xi = new java.math.BigDecimal(d.instance(i).value(2));
+            total = total.add(wi);
+            for (int k = 0; k < i; k++) {
+                final java.math.BigDecimal e = xi.subtract(new java.math.BigDecimal(d.instance(k).value(2)));
+                pairs = pairs.add(wi.multiply(new java.math.BigDecimal(d.instance(k).weight())).multiply(e.multiply(e)));
+            }
+        }
+        final double sd = Math.sqrt(pairs.divide(total.multiply(total), java.math.MathContext.DECIMAL128).doubleValue());
+        org.junit.jupiter.api.Assertions.assertEquals(2.4e-150, sd, 0.1e-150, "num2's weighted standard deviation");
+        final NeuralGLMUpdateable u = new NeuralGLMUpdateable();
+        u.setOptions(weka.core.Utils.splitOptions("-activation ELU -optimizer weka.classifiers.functions.neuralglm.SGD "
+                + "-epochs 14 -mini-batch-size " + batch + " -weight-decay 0.5 -patience 2 -read-instances"));
+        final TrainingDivergedException e = org.junit.jupiter.api.Assertions.assertThrows(TrainingDivergedException.class,
+                () -> u.buildClassifier(new Instances(d, 0, built)));
+        assertTrue(e.getMessage().startsWith("Training diverged at epoch ")
+                && e.getMessage().contains("the mean negative log-likelihood became"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertNull(u.fittedModel(), "a model after the refused build");
     }
 
     @Test
