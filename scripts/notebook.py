@@ -6,7 +6,7 @@ Linear(1,30)-ReLU-Linear(30,20)-ReLU-Linear(20,k), trained by plain SGD (lr 0.2,
 steps) from eta_hat.backward((y_hat - y) / n), where y_hat is eta_hat through the inverse canonical
 link: no loss function. Then the same training from an explicit loss, printed side by side.
 
-    scripts/run notebook.py [--steps 5000] [--fixture ../shared/fixtures/notebook] [--out out]
+    scripts/run notebook.py [--steps 5000] [--fixture ../shared/fixtures/notebook --dtype float64] [--out out]
 """
 from __future__ import print_function
 
@@ -32,6 +32,8 @@ def parse_args(argv):
     p.add_argument("--n", type=int, default=400, help="number of examples without --fixture (400)")
     p.add_argument("--seed", type=int, default=500, help="seed of data and weights without --fixture (500)")
     p.add_argument("--fixture", help="folder of the PyTorch reference run: use its data and initial weights")
+    p.add_argument("--dtype", choices=("float32", "float64"), default="float32",
+                   help="torch's default dtype (float32, PyTorch's); the reference run is float64's")
     p.add_argument("--out", default="out", help="output folder (out); figures go to OUT/notebook/")
     p.add_argument("--net", choices=("sequential", "class"), default="sequential",
                    help="nn.Sequential of named layers (default), or the notebook's own class Net(nn.Module)")
@@ -162,6 +164,7 @@ def relative(a, b):
 
 def main(argv=None):
     args = parse_args(argv)
+    torch.set_default_dtype(getattr(torch, args.dtype))
     out = os.path.join(args.out, "notebook")
     if not os.path.isdir(out):
         os.makedirs(out)

@@ -151,13 +151,19 @@ class ndarray(object):
 
     def __init__(self, t, kind='f', f32=False):
         # a float array holds a float tensor (torch.tensor([1, 2]) is int64 and would give ints back)
-        self._t = t if kind != 'f' or t.dtype.is_floating_point else t.double()
+        t = t if kind != 'f' or t.dtype.is_floating_point else t.double()
         self._kind = kind
         # float32 (np.array(x, dtype=np.float32), astype(np.float32)): computed in float64 as everything here, but
         # reported as float32 and handed to torch as float32, as numpy's (the linear-regression tutorial's
         # torch.from_numpy(x_train) feeds a float32 nn.Linear); kept by shape changes, indexing and arithmetic with
         # numbers or float32 arrays (numpy's promotion)
         self._f32 = f32 and kind == 'f'
+        # the tensor labelled with the array's dtype, its values kept (torch.tensor(t, dtype=...) copies them as they
+        # are): the shim's own tensors (torch.tensor of a list, torch.zeros) have the default dtype, float32, but stand
+        # for float64 values, and a float32 tensor's values leave it rounded to float32 (item, tolist); so a float64
+        # array's numbers leave as they are, a float32 array's as float32, as numpy's
+        want = _T_f32 if self._f32 else _T_float
+        self._t = t if not t.dtype.is_floating_point or t.dtype == want else _T.tensor(t, dtype=want)
 
     def _like(self, t, kind):
         """An array derived from this one: float32 stays float32."""
@@ -204,10 +210,11 @@ class ndarray(object):
 
     def astype(self, dtype):
         kind = _kind(dtype)
-        t = self._t.detach()
-        if not (kind == 'f' and self._kind == 'f'):  # float to float keeps the values (to() of a float32 label rounds)
-            t = t.to(_T_float if kind == 'f' else _T_long if kind == 'i' else _T_bool)
-        return ndarray(t, kind, _is_f32(dtype))
+        f32 = _is_f32(dtype)
+        # float32 to float64 holds the float32 values (to() rounds them), as numpy's; float64 to float32 keeps the
+        # values, which then leave the array rounded to float32
+        t = self._t.detach().to((_T_f32 if f32 else _T_float) if kind == 'f' else _T_long if kind == 'i' else _T_bool)
+        return ndarray(t, kind, f32)
 
     def copy(self):
         return self._like(self._t.detach(), self._kind)
@@ -380,7 +387,7 @@ def _div(a, b): return a / b
 
 
 import torch as _torch  # noqa: E402 (dtypes for astype)
-_T_long, _T_bool, _T_float = _torch.long, _torch.bool, _torch.float64
+_T_long, _T_bool, _T_float, _T_f32 = _torch.long, _torch.bool, _torch.float64, _torch.float32
 
 
 # ---------------------------------------------------------------- construction
@@ -392,9 +399,11 @@ def array(obj, dtype=None, copy=True):
             return obj._like(obj._t.detach(), kind)
         return obj.astype(dtype)
     if isinstance(obj, _Tensor):
-        # a float32 tensor's values are float32 in numpy too (t.numpy())
-        return ndarray(obj.detach(), _kind(dtype, 'b' if str(obj.dtype) == 'torch.bool' else 'i' if not obj.dtype.is_floating_point else 'f'),
-                       _is_f32(dtype) if dtype is not None else str(obj.dtype) == 'torch.float32')
+        # a float32 tensor's values are float32 in numpy too (t.numpy()); made float64 they hold the float32 values
+        kind = _kind(dtype, 'b' if str(obj.dtype) == 'torch.bool' else 'i' if not obj.dtype.is_floating_point else 'f')
+        f32 = _is_f32(dtype) if dtype is not None else str(obj.dtype) == 'torch.float32'
+        t = obj.detach()
+        return ndarray(t.to(_T_f32 if f32 else _T_float) if kind == 'f' and t.dtype.is_floating_point else t, kind, f32)
     kind = _kind(dtype, _infer(obj))
     t = _T.tensor(_plain(obj))
     return ndarray(t, kind, _is_f32(dtype)) if kind == 'f' else ndarray(t, 'f').astype(kind)
@@ -451,7 +460,7 @@ def _unary(name):
 
     def f(x):
         if isinstance(x, (__builtin__.int, __builtin__.long, __builtin__.float)):
-            return method(_T.tensor(x)).item()
+            return method(_T.tensor(x, dtype=_T_float)).item()
         return ndarray(method(asarray(x)._t), 'f')
     f.__name__ = name
     return f

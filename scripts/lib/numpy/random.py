@@ -32,7 +32,7 @@ def _params(size, *params):
 
 def _result(t, kind, scalar):
     if scalar:
-        return _np._number(t.item(), kind)
+        return _np.ndarray(t, kind).item()
     return _np.ndarray(t, kind)
 
 

@@ -12,11 +12,13 @@ package only gives them PyTorch's names. Tensors have at most two dimensions and
 compute in float64: dtypes (torch.float32, torch.float64, torch.long, ...) are accepted wherever
 PyTorch takes one and carried as labels (t.dtype is torch.float32 by default, as in PyTorch, and a
 product of float32 and float64 tensors is refused as PyTorch refuses it), an integer dtype truncates
-the values toward zero.
+the values toward zero, and a float32 tensor's numbers leave it as its float32 values (item(), tolist(),
+float(t), printing), as PyTorch's; t.stored_tolist() gives the float64 values (for the shims' own
+computations).
 There is no GPU: torch.cuda.is_available() is False. torch.utils.data has Dataset, TensorDataset and
 DataLoader. A name PyTorch has and this package has not
 fails with a one-line message naming it. Beyond PyTorch: torch.families (the engine's exponential
-families: mean, nll, gradient, deviance on tensors) and torch.max_abs_diff.
+families: mean, nll, gradient, deviance on tensors) and torch.max_abs_diff (of the stored values).
 """
 from __future__ import absolute_import
 
@@ -538,7 +540,7 @@ def nonzero(input, as_tuple=False):
     """torch.nonzero(t): the positions of the entries that are not 0, as rows of an int64 tensor (n x d); with
     as_tuple=True one int64 tensor per dimension, as torch.where(condition)."""
     shape = __builtin__.list(input.shape)
-    values = input.detach().reshape(-1).tolist()
+    values = input.detach().reshape(-1).stored_tolist()
     flat = [i for i, v in __builtin__.enumerate(values) if v]
     if __builtin__.len(shape) <= 1:
         positions = [[i] for i in flat]
@@ -559,7 +561,7 @@ def _where(condition, input=None, other=None):
 
 def _order(self, dim, descending):
     """For each row along dim (a 1-d tensor: its one row), the positions of its entries in sorted order (stable)."""
-    rows = self.detach().tolist()
+    rows = self.detach().stored_tolist()
     if self.dim() == 1:
         return [__builtin__.sorted(__builtin__.range(__builtin__.len(rows)), key=lambda i: rows[i], reverse=descending)]
     if self.dim() != 2:
@@ -620,7 +622,7 @@ def topk(input, k, dim=-1, largest=True, sorted=True):
 
 def _running_sums(t, dim, reverse=False):
     """The running sums of t's values along dim (from the end with reverse), as a new tensor of t's dtype."""
-    rows = t.detach().tolist()
+    rows = t.detach().stored_tolist()
     if t.dim() == 1:
         lines, back = [rows], lambda ls: ls[0]
     elif dim % 2 == 1:

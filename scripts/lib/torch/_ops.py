@@ -187,7 +187,7 @@ def equal(input, other):
 
 def _lines(t, dim):
     """The lines of t's values along dim (lists), and how to put lines back into t's layout."""
-    rows = t.detach().tolist()
+    rows = t.detach().stored_tolist()
     if t.dim() == 0:
         return [[rows]], lambda ls: ls[0][0]
     if t.dim() == 1:
@@ -243,10 +243,10 @@ def prod(input, dim=None, keepdim=False, dtype=None):
         flat = input.reshape(-1)
 
         def forward(x):
-            return torch.tensor(_product(x.tolist()), dtype=x.dtype)
+            return torch.tensor(_product(x.stored_tolist()), dtype=x.dtype)
 
         def backward(grad, x, out):
-            return torch.tensor(_prod_gradient(x.tolist(), grad.item()), dtype=x.dtype)
+            return torch.tensor(_prod_gradient(x.stored_tolist(), grad.reshape(-1).stored_tolist()[0]), dtype=x.dtype)
         return _T._grad_fn(_function("ProdBackward", forward, backward)(flat), 'ProdBackward0')
     d = _dim(input, dim)
 
@@ -256,7 +256,7 @@ def prod(input, dim=None, keepdim=False, dtype=None):
 
     def backward(grad, x, out):
         lines, back = _lines(x, d)
-        gs = grad.reshape(-1).tolist()
+        gs = grad.reshape(-1).stored_tolist()
         return torch.tensor(back([_prod_gradient(line, g) for line, g in __builtin__.zip(lines, gs)]), dtype=x.dtype)
     out = _function("ProdBackward", forward, backward)(input)
     return _T._grad_fn(out.unsqueeze(d) if keepdim and input.dim() == 2 else out, 'ProdBackward1')
@@ -355,7 +355,7 @@ def quantile(input, q, dim=None, keepdim=False, interpolation='linear'):
     """The q-quantiles (q a number or a 1-d tensor in [0, 1]) of all entries or along dim, interpolating between
     the sorted values at q (n - 1) as PyTorch's ('linear', 'lower', 'higher', 'nearest', 'midpoint')."""
     torch = _torch()
-    qs = q.tolist() if isinstance(q, Tensor) else q
+    qs = q.stored_tolist() if isinstance(q, Tensor) else q
     scalar = not isinstance(qs, list)
     qs = [qs] if scalar else qs
     if any(v < 0 or v > 1 for v in qs):
@@ -571,9 +571,9 @@ def gather(input, dim, index, sparse_grad=False):
 def _scattered(input, dim, index, values, add):
     """input's values with those at gather's positions set to (or increased by) values; a new tensor."""
     torch = _torch()
-    out = input.detach().tolist()
+    out = input.detach().stored_tolist()
     rows, cols = _pairs(input, dim, index)
-    vals = values.reshape(-1).tolist() if isinstance(values, Tensor) else None
+    vals = values.reshape(-1).stored_tolist() if isinstance(values, Tensor) else None
     if isinstance(values, Tensor) and input.dim() == 2 and values.dim() == 2 and tuple(values.shape) != tuple(index.shape):
         # src may be larger than index: its entries at index's positions are used
         width = values.shape[1]
@@ -914,7 +914,7 @@ def atan2(input, other):
         @staticmethod
         def forward(ctx, y, x):
             ctx.save_for_backward(y, x)
-            return torch.tensor(_map2(math.atan2, y.tolist(), x.tolist()), dtype=y.dtype)
+            return torch.tensor(_map2(math.atan2, y.stored_tolist(), x.stored_tolist()), dtype=y.dtype)
 
         @staticmethod
         def backward(ctx, grad):
@@ -951,7 +951,7 @@ def unique(input, sorted=True, return_inverse=False, return_counts=False, dim=No
     torch = _torch()
     if dim is not None:
         raise RuntimeError("unique(dim=...) is not supported by neuralGLM's PyTorch bridge; use dim=None")
-    values = input.detach().reshape(-1).tolist()
+    values = input.detach().reshape(-1).stored_tolist()
     counts = {}
     for v in values:
         counts[v] = counts.get(v, 0) + 1
@@ -1138,7 +1138,7 @@ def multinomial(input, num_samples, replacement=False, generator=None):
     without replacement each at most once: PyTorch 1.13's draws (the exponential trick without replacement, the
     cumulative weights' search with replacement; neuralglm.jython.Sampling.multinomialDraws)."""
     torch = _torch()
-    rows = input.detach().tolist()
+    rows = input.detach().stored_tolist()
     single = input.dim() == 1
     rows = [rows] if single else rows
     for weights in rows:
@@ -1435,7 +1435,7 @@ def bincount(input, weights=None, minlength=0):
             counts[v] += 1
         return torch.tensor(counts, dtype=torch.int64)
     sums = [0.0] * n
-    for v, w in __builtin__.zip(values, weights.tolist()):
+    for v, w in __builtin__.zip(values, weights.stored_tolist()):
         sums[v] += w
     return torch.tensor(sums, dtype=weights.dtype if weights.dtype.is_floating_point else torch.float64)
 
@@ -1443,7 +1443,7 @@ def bincount(input, weights=None, minlength=0):
 def histc(input, bins=100, min=0, max=0):
     """Counts in bins equal-width bins over [min, max] (the data's range when both are 0), as floats."""
     torch = _torch()
-    values = input.reshape(-1).tolist()
+    values = input.reshape(-1).stored_tolist()
     lo, hi = __builtin__.float(min), __builtin__.float(max)
     if lo == 0 and hi == 0 and values:
         lo, hi = __builtin__.min(values), __builtin__.max(values)
@@ -1462,12 +1462,12 @@ def searchsorted(sorted_sequence, values, out_int32=False, right=False, side=Non
     or the last with right=True)."""
     torch = _torch()
     right = right or side == 'right'
-    seq = sorted_sequence.tolist()
+    seq = sorted_sequence.stored_tolist()
     find = bisect.bisect_right if right else bisect.bisect_left
     dtype = torch.int32 if out_int32 else torch.int64
     if not isinstance(values, Tensor):
         return torch.tensor(find(seq, values), dtype=dtype)
-    vals = values.tolist()
+    vals = values.stored_tolist()
     if values.dim() == 2:
         return torch.tensor([[find(seq, v) for v in row] for row in vals], dtype=dtype)
     return torch.tensor([find(seq, v) for v in vals] if values.dim() else find(seq, vals), dtype=dtype)

@@ -190,7 +190,7 @@ def matrix_rank(A, tol=None, hermitian=False, atol=None, rtol=None, out=None):
         atol, rtol = tol, 0.0
     a, r = _tolerances(A, atol, rtol)
     with torch.no_grad():
-        s = svdvals(A).tolist()
+        s = svdvals(A).stored_tolist()
     limit = __builtin__.max(a, r * (s[0] if s else 0.0))
     return torch.tensor(__builtin__.sum(1 for v in s if v > limit))
 
@@ -217,7 +217,7 @@ def lstsq(A, B, rcond=None, driver=None):
     X = pinv(A, atol=0.0, rtol=rtol).mm(B2)
     with torch.no_grad():
         s = svdvals(A)
-        values = s.tolist()
+        values = s.stored_tolist()
         rank = __builtin__.sum(1 for v in values if v > rtol * (values[0] if values else 0.0))
         empty = torch.tensor([], dtype=A.dtype)
         residuals = empty

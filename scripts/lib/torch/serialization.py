@@ -44,7 +44,7 @@ def _pack_leaf(obj):
         raise ValueError("torch.save of a whole module is not supported by neuralGLM's PyTorch bridge; "
                          "save model.state_dict() and restore it with model.load_state_dict(torch.load(path))")
     if isinstance(obj, Tensor):
-        return _Saved(obj.detach().tolist(), obj.dtype.getName(), obj.requires_grad)
+        return _Saved(obj.detach().stored_tolist(), obj.dtype.getName(), obj.requires_grad)
     return obj
 
 

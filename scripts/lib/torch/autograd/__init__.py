@@ -256,13 +256,13 @@ def _jacobians(func, inputs, eps):
                 o[e].backward(retain_graph=True)
             for k in diff:
                 g = inputs[k].grad
-                analytical[k].append(g.reshape(-1).tolist() if g is not None else [0.0] * inputs[k].numel())
+                analytical[k].append(g.reshape(-1).stored_tolist() if g is not None else [0.0] * inputs[k].numel())
             row += 1
     numerical = dict((k, [[0.0] * inputs[k].numel() for _ in range(n_out)]) for k in diff)
     with torch.no_grad():
         for k in diff:
             x = inputs[k]
-            flat = x.detach().reshape(-1).tolist()
+            flat = x.detach().reshape(-1).stored_tolist()
             for j in range(len(flat)):
                 values = []
                 for step in (eps, -eps):
@@ -279,7 +279,7 @@ def _jacobians(func, inputs, eps):
 
 
 def _values(o):
-    v = o.detach().reshape(-1).tolist()
+    v = o.detach().reshape(-1).stored_tolist()
     return v if isinstance(v, list) else [v]
 
 

@@ -24,9 +24,9 @@ def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=Fals
     if not grads:
         return torch.tensor(0.0)
     if norm_type == float('inf'):
-        total = max(g.abs().max().item() for g in grads)
+        total = max(g.abs().max().stored_tolist() for g in grads)
     else:
-        norms = [g.norm(p=norm_type).item() for g in grads]
+        norms = [g.norm(p=norm_type).stored_tolist() for g in grads]
         total = sum(n ** norm_type for n in norms) ** (1.0 / norm_type)
     if error_if_nonfinite and (total != total or total in (float('inf'), float('-inf'))):
         raise RuntimeError("The total norm of order %s for gradients from `parameters` is non-finite, so it cannot be "

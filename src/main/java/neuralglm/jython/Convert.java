@@ -157,10 +157,10 @@ final class Convert {
 
     /**
      * @param t a tensor
+     * @param d its entries, row-major (its storage, or the values its dtype holds)
      * @return a float (0-d), a list of floats (1-d) or a list of lists (2-d); ints or bools for whole numbers
      */
-    static PyObject toList(Tensor t) {
-        final double[] d = t.data.data;
+    static PyObject toList(Tensor t, double[] d) {
         final DType w = t.integral;
         switch (t.shape.length) {
             case 0:

@@ -158,6 +158,37 @@ public final class DType {
     }
 
     /**
+     * A value as a tensor of this dtype holds it: float32's nearest float32; float16's nearest float16 of that
+     * float32 value, as PyTorch makes a c10::Half from a float ({@link #float16}); float64 and whole numbers as they
+     * are. Float32 and float16 are computed in float64 here, so their values leave a tensor (item, tolist, float,
+     * printing) through this, as PyTorch's, where a float32 tensor's {@code item()} is its float32 value widened to a
+     * Python float.
+     *
+     * @param v a value computed in float64
+     * @return v rounded to this dtype
+     */
+    double held(double v) {
+        return this == FLOAT32 ? (float) v : this == FLOAT16 ? float16((float) v) : v;
+    }
+
+    /**
+     * IEEE 754 half precision of a float: the nearest multiple of the spacing at f's exponent (2^(e - 10), at least
+     * 2^-24 below 2^-14, where float16's subnormals are), ties to even; past 65504, float16's largest value, infinity
+     * (65520, half way to 2^16, rounds to even, 2^16, and so to infinity).
+     *
+     * @param f a float
+     * @return f rounded to float16, as a double (exactly)
+     */
+    static double float16(float f) {
+        if (!Float.isFinite(f)) {
+            return f;
+        }
+        final double spacing = Math.scalb(1.0, Math.max(Math.getExponent(f), -14) - 10);
+        final double r = Math.rint(f / spacing) * spacing;   // f / spacing is exact: a power of two apart
+        return Math.abs(r) > 65504 ? Math.copySign(Double.POSITIVE_INFINITY, f) : r;
+    }
+
+    /**
      * @param value  a {@code device=} argument, or null
      * @param caller the function, for messages
      */

@@ -106,7 +106,7 @@ final class GlmSummaries {
         if (offset == null) {
             return null;
         }
-        final double[] o = offset.toArray();
+        final double[] o = java.util.Arrays.copyOf(offset.data.data, offset.numel());   // as stored, as x and y
         if (o.length != n) {
             throw Errors.value("summary(): offset has " + o.length + " values for " + n + " rows (give one per row of X, "
                     + "on the scale of eta)");

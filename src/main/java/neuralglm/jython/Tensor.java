@@ -17,9 +17,10 @@ import org.python.core.PyTuple;
  *   y = f(x_1, ..., x_m)  records  dL/dx_i = (df/dx_i)^T dL/dy
  *   t.backward(g)         runs these from t (with dL/dt = g) back to the leaves and adds into .grad
  * </pre>
- * There is deliberately no {@code __float__}: Jython would then turn tensors into numbers to pick
- * an arithmetic overload; use {@code item()}. Arithmetic ({@code + - * /}, numbers on either side, ** with a number exponent) broadcasts as
- * PyTorch does for up to two dimensions: sizes must match or be 1. A module call ({@code net(X)})
+ * A float32 (or float16) tensor is computed in float64; its values leave it as its dtype holds them ({@link #held}):
+ * {@code item()}, {@code tolist()}, {@code float(t)}, {@code '{:.4f}'.format(t)}, {@link #toArray()} and printing give
+ * the float32 values, as PyTorch's. Arithmetic ({@code + - * /}, numbers on either side, ** with a number exponent)
+ * broadcasts as PyTorch does for up to two dimensions: sizes must match or be 1. A module call ({@code net(X)})
  * records the engine layer's own backward. Python-facing; see {@link Torch} for factories.
  */
 public class Tensor implements Iterable<Object> {
@@ -51,8 +52,9 @@ public class Tensor implements Iterable<Object> {
     /**
      * The float dtype a float tensor stands for ({@link DType#FLOAT32}, {@link DType#FLOAT64} or
      * {@link DType#FLOAT16}), or null for the default dtype ({@link DType#defaultFloat()}). Only a label, as
-     * {@link #integral}: the values are float64 either way; results take it by PyTorch's type promotion
-     * ({@link #floatOf}), and a product of two float dtypes (mm, matmul, a Linear layer) is refused, as PyTorch's.
+     * {@link #integral}: the values are float64 either way, rounded to it where they leave the tensor ({@link #held});
+     * results take it by PyTorch's type promotion ({@link #floatOf}), and a product of two float dtypes (mm, matmul, a
+     * Linear layer) is refused, as PyTorch's.
      */
     DType floating;
 
@@ -289,7 +291,7 @@ public class Tensor implements Iterable<Object> {
         }
     }
 
-    /** @return the underlying matrix (shared, not copied), for Java callers */
+    /** @return the underlying matrix (shared, not copied), for Java callers: the values as stored (see {@link #toArray}) */
     public DMatrixRMaj matrix() {
         return data;
     }
@@ -627,23 +629,60 @@ public class Tensor implements Iterable<Object> {
         return clone();
     }
 
-    /** @return a Python float, list of floats, or list of lists */
+    /** @return a Python float, list of floats, or list of lists: the values this tensor's dtype holds ({@link #held}) */
     public PyObject tolist() {
-        return Convert.toList(this);
+        return Convert.toList(this, heldValues());
     }
 
-    /** @return the entries in row-major order (a copy), for Java callers and {@code array('d')} */
+    /**
+     * Not PyTorch's: {@link #tolist()} of the values as stored, in float64, not rounded to a float32 tensor's dtype; for
+     * the shims' own computations in Python (sorting, cumulative sums, {@code torch.save}, gradcheck), which compute in
+     * float64 as the Java operations do.
+     *
+     * @return a Python float, list of floats, or list of lists
+     */
+    public PyObject stored_tolist() {
+        return Convert.toList(this, data.data);
+    }
+
+    /**
+     * @return the entries in row-major order as this tensor's dtype holds them ({@link #held}; a copy), for Java callers
+     *         and {@code array('d')}
+     */
     public double[] toArray() {
-        return java.util.Arrays.copyOf(data.data, numel());
+        return heldValues();
     }
 
-    /** @return the value of a one-entry tensor: a float, or an int (a bool) for whole numbers, as PyTorch */
+    /**
+     * @param v an entry as stored
+     * @return v as this tensor's dtype holds it: a float32 tensor's rounded to float32, a float16 one's to float16
+     *         ({@link DType#held}); float64 and whole numbers as stored
+     */
+    double held(double v) {
+        return integral == null ? floatDtype().held(v) : v;
+    }
+
+    /** @return a copy of the entries, row-major, each as this tensor's dtype holds it ({@link #held}) */
+    double[] heldValues() {
+        final double[] d = java.util.Arrays.copyOf(data.data, numel());
+        if (integral == null && floatDtype() != DType.FLOAT64) {
+            for (int i = 0; i < d.length; i++) {
+                d[i] = held(d[i]);
+            }
+        }
+        return d;
+    }
+
+    /**
+     * @return the value of a one-entry tensor, as its dtype holds it ({@link #held}): a float, or an int (a bool) for
+     *         whole numbers, as PyTorch
+     */
     public PyObject item() {
         if (numel() != 1) {
             throw Errors.value("item(): only a one-entry tensor converts to a number; this one has shape "
                     + shapeText(shape));
         }
-        return Convert.number(data.data[0], integral);
+        return Convert.number(held(data.data[0]), integral);
     }
 
     /**
@@ -955,15 +994,15 @@ public class Tensor implements Iterable<Object> {
     }
 
     /**
-     * {@code '{:.4f}'.format(loss)}: a 0-d tensor formats as its value; any other as its text, with an empty spec only
-     * (PyTorch's TypeError for '{:.3f}'.format(t) of a 1-d t).
+     * {@code '{:.4f}'.format(loss)}: a 0-d tensor formats as its value (as its dtype holds it, {@link #held}); any other
+     * as its text, with an empty spec only (PyTorch's TypeError for '{:.3f}'.format(t) of a 1-d t).
      *
      * @param spec a format spec
      * @return the formatted text
      */
     public PyObject __format__(PyObject spec) {
         if (shape.length == 0) {
-            return Convert.number(data.data[0], integral).__format__(spec);
+            return Convert.number(held(data.data[0]), integral).__format__(spec);
         }
         if (spec.__len__() > 0) {   // as PyTorch's: only a 0-d tensor takes a format spec ('{:.3f}'.format(t[0]))
             throw Py.TypeError("unsupported format string passed to Tensor.__format__");
@@ -974,7 +1013,8 @@ public class Tensor implements Iterable<Object> {
     public Tensor __abs__() { return abs(); }
 
     /**
-     * {@code float(t)}, {@code math.pow(t, 2)}, {@code '%.4f' % t}: the value of a one-entry tensor.
+     * {@code float(t)}, {@code math.pow(t, 2)}, {@code '%.4f' % t}: the value of a one-entry tensor, as its dtype holds
+     * it ({@link #held}).
      *
      * @return the value
      */
@@ -983,7 +1023,7 @@ public class Tensor implements Iterable<Object> {
             throw Errors.value("only a one-entry tensor converts to a Python number; this one has shape "
                     + shapeText(shape));
         }
-        return data.data[0];
+        return held(data.data[0]);
     }
 
     /**

@@ -16,8 +16,9 @@ import java.util.Locale;
  * or above 1e8 (or, not in int mode, the smallest below 1e-4), else {@code precision} decimals; sci_mode forces it
  * either way. Entries are right-aligned to the widest; a row holds {@code (linewidth - indent) / (width + 2)}
  * entries; more than {@code threshold} entries are summarised by the first and last {@code edgeitems} along each
- * dimension. A float32 tensor prints its values rounded to float32; suffixes ({@code dtype=}, {@code grad_fn=},
- * {@code requires_grad=True}) go after ", " or on a line of their own where the line would pass linewidth.
+ * dimension. A float32 (float16) tensor prints its values rounded to float32 (float16), as {@link Tensor#held} gives
+ * them (195000.00000000003 is 195000); suffixes ({@code dtype=}, {@code grad_fn=}, {@code requires_grad=True}) go
+ * after ", " or on a line of their own where the line would pass linewidth.
  */
 public final class TensorPrinter {
     private static int precision = 4;
@@ -89,9 +90,9 @@ public final class TensorPrinter {
     /** @return the tensor as PyTorch prints it */
     static String print(Tensor t) {
         final int n = t.numel();
-        final double[] d = t.integral == null && t.floatDtype() == DType.FLOAT32 ? toFloat32(t.data.data, n) : t.data.data;
+        final double[] d = t.heldValues();
         final boolean summarise = n > threshold;
-        final Formatter f = new Formatter(summarise ? summarised(d, t.shape) : java.util.Arrays.copyOf(d, n), t.integral);
+        final Formatter f = new Formatter(summarise ? summarised(d, t.shape) : d, t.integral);
         final StringBuilder sb = new StringBuilder("tensor(");
         final List<String> suffixes = new ArrayList<>();
         final int indent = "tensor(".length();
@@ -195,15 +196,6 @@ public final class TensorPrinter {
             }
         }
         return sb;
-    }
-
-    /** @return the first n values rounded to float32, as a float32 tensor of PyTorch holds them (195000.00000000003 is 195000) */
-    private static double[] toFloat32(double[] values, int n) {
-        final double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = (float) values[i];
-        }
-        return d;
     }
 
     /** PyTorch's _Formatter: the mode and width of one tensor's entries. */

@@ -68,7 +68,8 @@ public final class Torch {
     /**
      * {@code tensor(data, requires_grad=False)}.
      *
-     * @param args data (a number, a list, nested lists, or a tensor to copy), requires_grad
+     * @param args data (a number, a list, nested lists, or a tensor to copy: its values as stored, labelled with
+     *             {@code dtype}, not rounded to it), requires_grad
      * @param kws  keyword names
      * @return a new leaf tensor
      */
@@ -785,7 +786,7 @@ public final class Torch {
     /**
      * @param a a tensor
      * @param b a tensor of the same shape
-     * @return {@code max |a - b|} (a float)
+     * @return {@code max |a - b|} of the values as stored, in float64 (a float): a check of the engine's numbers
      */
     public static double max_abs_diff(Tensor a, Tensor b) {
         Ops.sameShape(a, b, "max_abs_diff");

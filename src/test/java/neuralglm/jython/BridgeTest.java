@@ -17,11 +17,15 @@ import org.python.core.PyException;
  */
 class BridgeTest {
 
-    /** Central differences of a scalar function of every parameter, in Python, against backward. */
+    /**
+     * Central differences of a scalar function of every parameter, in Python, against backward; in float64 (a float32
+     * tensor's item() is its float32 value, too coarse for a step of 1e-6).
+     */
     static final String FD = String.join("\n",
             "import torch",
             "import torch.nn as nn",
             "import torch.nn.functional as F",
+            "torch.set_default_dtype(torch.float64)",
             "def fd_check(net, loss_of):",
             "    net.zero_grad()",
             "    loss_of().backward()",
@@ -73,7 +77,7 @@ class BridgeTest {
                 "import torch.nn.functional as F",
                 "xs = [" + java.util.Arrays.stream(xs).mapToObj(Double::toString).collect(java.util.stream.Collectors.joining(", ")) + "]",
                 "def show(name, f):",
-                "    x = torch.tensor(xs, requires_grad=True)",
+                "    x = torch.tensor(xs, dtype=torch.float64, requires_grad=True)",
                 "    f(x).backward(torch.ones(len(xs)))",
                 "    with torch.no_grad():",
                 "        y = f(x)",

@@ -17,8 +17,8 @@ import neuralglm.testutil.NotebookFixture;
 import org.junit.jupiter.api.Test;
 
 /**
- * scripts/notebook.py through the embedded Jython: on the fixture's data and initial weights it
- * reproduces the PyTorch traces within the fixture README's tolerance, prints what the notebook
+ * scripts/notebook.py through the embedded Jython: on the fixture's data and initial weights, in float64 as the fixture
+ * was made, it reproduces the PyTorch traces within the fixture README's tolerance, prints what the notebook
  * prints, and writes its figures.
  */
 class NotebookScriptTest {
@@ -44,7 +44,7 @@ class NotebookScriptTest {
     @Test
     void fixtureRunMatchesPyTorchTraces() throws Exception {
         final Path out = OUT.resolve("fixture");
-        final String printed = Jython.run("notebook.py", "--fixture", NotebookFixture.DIR.toString(),
+        final String printed = Jython.run("notebook.py", "--fixture", NotebookFixture.DIR.toString(), "--dtype", "float64",
                 "--out", out.toString(), "--width", "640", "--height", "400");
         for (String fam : NotebookFixture.FAMILIES) {
             final double[] ref = NotebookFixture.trace(fam);
@@ -82,8 +82,8 @@ class NotebookScriptTest {
     @Test
     void notebooksOwnNetClassGivesTheSameTraces() throws Exception {
         final Path out = OUT.resolve("class");
-        Jython.run("notebook.py", "--fixture", NotebookFixture.DIR.toString(), "--net", "class", "--steps", "200",
-                "--every", "100", "--out", out.toString());
+        Jython.run("notebook.py", "--fixture", NotebookFixture.DIR.toString(), "--dtype", "float64", "--net", "class",
+                "--steps", "200", "--every", "100", "--out", out.toString());
         for (String fam : NotebookFixture.FAMILIES) {
             final double[] ref = NotebookFixture.trace(fam);
             final double[] trace = column(out.resolve("notebook").resolve("trace_" + fam + ".csv"), 1);

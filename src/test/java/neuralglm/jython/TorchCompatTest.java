@@ -61,7 +61,7 @@ class TorchCompatTest {
     void log1pIsAccurateNearZero() {
         final String printed = Jython.exec(String.join("\n",
                 "import torch",
-                "x = torch.tensor([1e-10, -0.5, 3.0], requires_grad=True)",
+                "x = torch.tensor([1e-10, -0.5, 3.0], dtype=torch.float64, requires_grad=True)",
                 "y = torch.log1p(x); y.sum().backward()",
                 "print(repr(y.tolist()[0])); print(repr(y.tolist()[1])); print(repr(y.tolist()[2]))",
                 "print(repr(x.grad.tolist()[0])); print(repr(x.grad.tolist()[1])); print(repr(x.grad.tolist()[2]))"));
@@ -151,6 +151,7 @@ class TorchCompatTest {
     void axisCorrectionFroSlicesAndDefaultsAsInPyTorch() {
         final String printed = Jython.exec(String.join("\n",
                 "import torch",
+                "torch.set_default_dtype(torch.float64)",
                 "x = torch.tensor([[1., -2., 0.5], [3., 0.25, -1.]])",
                 "print((x.sum(axis=0).tolist(), torch.sum(x, axis=1).tolist(), x.mean(axis=1).tolist(), torch.var(x, dim=0, correction=0).tolist(), x.std(dim=1, correction=1).tolist(), x.norm(p='fro').item(), x.norm(p='fro', dim=1).tolist()))",
                 "from torch.utils.data import TensorDataset",
@@ -181,6 +182,7 @@ class TorchCompatTest {
     void optimizerStateDictResumesAsInPyTorch() {
         final String printed = Jython.exec(String.join("\n",
                 "import torch, copy",
+                "torch.set_default_dtype(torch.float64)",
                 "def run(name, kw, split):",
                 "    torch.manual_seed(0)",
                 "    w = torch.tensor([1.0, -2.0, 0.5], requires_grad=True); b = torch.tensor([[0.3]], requires_grad=True)",
@@ -584,6 +586,7 @@ class TorchCompatTest {
     void geluSiluAndFunctionalDropoutAsInPyTorch() {
         final String printed = Jython.exec(String.join("\n",
                 "import torch, torch.nn as nn, torch.nn.functional as F",
+                "torch.set_default_dtype(torch.float64)",
                 "x = torch.tensor([[1., -2., 0.5], [3., 0.25, -1.]], requires_grad=True)",
                 "print(['%.10f' % v for r in F.gelu(x).tolist() for v in r])",
                 "print(['%.10f' % v for r in F.gelu(x, approximate='tanh').tolist() for v in r])",
