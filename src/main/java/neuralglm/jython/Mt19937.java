@@ -60,12 +60,14 @@ final class Mt19937 implements java.io.Serializable {
         return g;
     }
 
+    private Mt19937(Mt19937 from) {
+        System.arraycopy(from.mt, 0, mt, 0, N);
+        index = from.index;
+    }
+
     /** @return an independent copy (the same outputs from here on) */
     Mt19937 copy() {
-        final Mt19937 c = new Mt19937(0);
-        System.arraycopy(mt, 0, c.mt, 0, N);
-        c.index = index;
-        return c;
+        return new Mt19937(this);
     }
 
     /** @return the next 32 bits, as an int (read unsigned with {@link Integer#toUnsignedLong}) */

@@ -60,23 +60,20 @@ public final class Nn {
      * PyTorch's {@code Linear.reset_parameters()} from the shared generator: the weight (out x in, row by row)
      * {@code kaiming_uniform_(a=sqrt(5))}, i.e. uniform on +-{@code sqrt(3) gain / sqrt(in)} with
      * {@code gain = sqrt(2 / (1 + a^2))}, then the bias uniform on +-{@code 1 / sqrt(in)}; each bound computed as
-     * PyTorch's Python computes it and drawn in the layer's dtype ({@link Torch#uniform_}).
+     * PyTorch's Python computes it and drawn in the layer's dtype ({@link TorchRandom#uniform}, as
+     * {@link Torch#uniform_} draws).
      */
     private static void initialise(neuralglm.nn.Linear engine, int in, boolean bias, boolean float32) {
         final double a = Math.sqrt(5);
         final double gain = Math.sqrt(2.0 / (1 + a * a));
         final double bound = Math.sqrt(3.0) * (gain / Math.sqrt(in));
-        draw(engine.weight().value().data, -bound, bound, float32);
+        final TorchRandom rng = Torch.generator();
+        final double[] w = engine.weight().value().data;
+        rng.uniform(w, w.length, -bound, bound, float32);
         if (bias) {
             final double b = 1 / Math.sqrt(in);
-            draw(engine.bias().value().data, -b, b, float32);
-        }
-    }
-
-    private static void draw(double[] d, double lo, double hi, boolean float32) {
-        final TorchRandom rng = Torch.generator();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = float32 ? rng.uniform32((float) lo, (float) hi) : rng.uniform64(lo, hi);
+            final double[] d = engine.bias().value().data;
+            rng.uniform(d, d.length, -b, b, float32);
         }
     }
 

@@ -95,7 +95,7 @@ public final class Sampling {
         if (!replacement) {
             final double[] q = new double[rows * k];
             for (int i = 0; i < q.length; i++) {
-                final double e = -1.0 * Math.log(1.0 - rng.uniform64(0, 1));   // exponential_(1)
+                final double e = rng.exponential(1.0);   // exponential_(1): -1.0 / 1.0 is -1.0, the same draw
                 q[i] = single ? (float) w[i] / (float) e : w[i] / e;
             }
             for (int r = 0; r < rows; r++) {

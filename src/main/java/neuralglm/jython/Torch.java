@@ -14,10 +14,7 @@ import org.python.core.PyObject;
  */
 public final class Torch {
 
-    /** PyTorch's default seed (of a process that never called manual_seed). */
-    static final long DEFAULT_SEED = 67280421310721L;
-
-    private static TorchRandom rng = new TorchRandom(DEFAULT_SEED);
+    private static TorchRandom rng = new TorchRandom(TorchRandom.DEFAULT_SEED);
 
     static {
         TensorIdentity.install();
@@ -32,7 +29,7 @@ public final class Torch {
     }
 
     /** The seed of the shared stream's last manual_seed (PyTorch's default seed until then). */
-    private static long initialSeed = DEFAULT_SEED;
+    private static long initialSeed = TorchRandom.DEFAULT_SEED;
 
     /** @param seed a new seed for every following random draw @return torch.default_generator, as PyTorch's */
     public static TorchGenerator manual_seed(long seed) {
@@ -202,17 +199,7 @@ public final class Torch {
         if (!(a <= b)) {
             throw Errors.runtime("uniform_ expects to return a [from, to) range, but found from=" + a + " > to=" + b);
         }
-        final double[] d = t.data.data;
-        if (float32(t)) {
-            final float lo = (float) a, hi = (float) b;
-            for (int i = 0; i < t.numel(); i++) {
-                d[i] = rng.uniform32(lo, hi);
-            }
-        } else {
-            for (int i = 0; i < t.numel(); i++) {
-                d[i] = rng.uniform64(a, b);
-            }
-        }
+        rng.uniform(t.data.data, t.numel(), a, b, float32(t));
         return t;
     }
 
@@ -267,7 +254,7 @@ public final class Torch {
         }
         final boolean single = float32(t);
         for (int i = 0; i < t.numel(); i++) {
-            final double v = -1.0 / lambd * Math.log(1.0 - rng.uniform64(0, 1));
+            final double v = rng.exponential(lambd);
             t.data.data[i] = single ? (float) v : v;
         }
         return t;

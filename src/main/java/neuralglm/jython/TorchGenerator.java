@@ -8,9 +8,6 @@ package neuralglm.jython;
  * own generator. Its draws are PyTorch's at the same seed ({@link TorchRandom}).
  */
 public final class TorchGenerator {
-    /** PyTorch's default seed of a new generator. */
-    static final long DEFAULT_SEED = 67280421310721L;
-
     TorchRandom random;
     private long seed;
     private final boolean shared;
@@ -23,7 +20,7 @@ public final class TorchGenerator {
         final Args a = new Args("Generator", args, kws, "device");
         DType.checkDevice(a.get("device"), "Generator");
         this.shared = false;
-        manual_seed(DEFAULT_SEED);
+        manual_seed(TorchRandom.DEFAULT_SEED);
     }
 
     private TorchGenerator(boolean shared) {

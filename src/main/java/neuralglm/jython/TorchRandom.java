@@ -18,6 +18,7 @@ package neuralglm.jython;
  *   integers     randint(lo, hi): lo + random() mod (hi - lo) (random64() when hi - lo &gt;= 2^32);
  *                randperm(n): i = 0 .. n-2 swaps i with i + random() mod (n - i)
  *   bernoulli    u &lt; p with a float64 uniform (a number p), or a uniform of p's dtype (a tensor of p)
+ *   exponential  -1 / lambd log(1 - u) with a float64 uniform u
  * </pre>
  * Checked against PyTorch 1.13's draws (TorchRandomTest's fixtures). float64 logarithms, sines and cosines are
  * Java's ({@link Math}), which differ from glibc's in the last bit for about 0.1-0.2% of arguments: a float64 normal
@@ -27,6 +28,10 @@ package neuralglm.jython;
 final class TorchRandom extends java.util.Random {
     private static final long serialVersionUID = 1L;
 
+    /** PyTorch's default seed (c10's default_rng_seed_val): a process's before any manual_seed, a new Generator's. */
+    static final long DEFAULT_SEED = 67280421310721L;
+
+    /** The state; null only while java.util.Random's constructor runs (see {@link #setSeed}). */
     private Mt19937 mt;
     /** The second value of the last serial Box-Muller pair, not yet returned. */
     private double nextNormal;
@@ -41,16 +46,25 @@ final class TorchRandom extends java.util.Random {
 
     /** @param seed the seed (its low 32 bits, as PyTorch's mt19937 takes it) */
     TorchRandom(long seed) {
+        this(new Mt19937(seed));
+    }
+
+    /** @param mt the state, no normal value kept */
+    private TorchRandom(Mt19937 mt) {
         super(0);
-        setSeed(seed);
+        this.mt = mt;
     }
 
     /**
      * Restarts the stream from a seed, as {@code manual_seed}: mt19937's init_genrand of its low 32 bits, no normal
-     * value kept. (java.util.Random's constructor calls it too, with 0, before the constructor's own seed.)
+     * value kept. java.util.Random's constructor calls it before this stream has a state, which the constructor then
+     * gives it: that call changes nothing.
      */
     @Override
     public synchronized void setSeed(long seed) {
+        if (mt == null) {
+            return;
+        }
         mt = new Mt19937(seed);
         hasNextNormal = false;
         hasNextGaussian = false;
@@ -90,8 +104,7 @@ final class TorchRandom extends java.util.Random {
 
     /** @return an independent copy of this stream (the same draws from here on) */
     TorchRandom copy() {
-        final TorchRandom c = new TorchRandom(0);
-        c.mt = mt.copy();
+        final TorchRandom c = new TorchRandom(mt.copy());
         c.nextNormal = nextNormal;
         c.hasNextNormal = hasNextNormal;
         c.nextGaussian = nextGaussian;
@@ -117,6 +130,34 @@ final class TorchRandom extends java.util.Random {
     /** @return a float64 uniform on [a, b), as {@code uniform_real_distribution<double>} */
     double uniform64(double a, double b) {
         return Math.fma((next64() & ((1L << 53) - 1)) * 0x1p-53, b - a, a);
+    }
+
+    /**
+     * Fills {@code d[0 .. n-1]} uniformly from [a, b) as PyTorch's {@code uniform_} fills a contiguous tensor of that
+     * many entries and dtype: {@link #uniform32} on a and b rounded to float, or {@link #uniform64}.
+     *
+     * @param float32 whether the tensor is float32, else float64
+     */
+    void uniform(double[] d, int n, double a, double b, boolean float32) {
+        if (float32) {
+            final float lo = (float) a, hi = (float) b;
+            for (int i = 0; i < n; i++) {
+                d[i] = uniform32(lo, hi);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                d[i] = uniform64(a, b);
+            }
+        }
+    }
+
+    /**
+     * @param lambd the rate, &gt; 0
+     * @return an Exp(lambd) draw: {@code -1 / lambd log(1 - u)} of a float64 uniform u, as PyTorch's
+     *         {@code exponential_distribution<double>}
+     */
+    double exponential(double lambd) {
+        return -1.0 / lambd * Math.log(1.0 - uniform64(0, 1));
     }
 
     /** @return the next serial N(mean, std^2) value ({@code normal_distribution<double>}, a pair at a time) */
@@ -145,23 +186,19 @@ final class TorchRandom extends java.util.Random {
                 final double v = normal64(mean, std);
                 d[i] = float32 ? (float) v : v;
             }
-        } else if (float32) {
-            final float[] f = new float[n];
+        } else if (float32) {   // floats held exactly in d, computed in float arithmetic
             for (int i = 0; i < n; i++) {
-                f[i] = uniform32(0, 1);
+                d[i] = uniform32(0, 1);
             }
             final float m = (float) mean, s = (float) std;
             for (int i = 0; i + 16 <= n; i += 16) {
-                fill16(f, i, m, s);
+                fill16Float(d, i, m, s);
             }
             if (n % 16 != 0) {
                 for (int i = n - 16; i < n; i++) {
-                    f[i] = uniform32(0, 1);
+                    d[i] = uniform32(0, 1);
                 }
-                fill16(f, n - 16, m, s);
-            }
-            for (int i = 0; i < n; i++) {
-                d[i] = f[i];
+                fill16Float(d, n - 16, m, s);
             }
         } else {
             for (int i = 0; i < n; i++) {
@@ -189,16 +226,20 @@ final class TorchRandom extends java.util.Random {
         }
     }
 
-    /** PyTorch's normal_fill_16_AVX2 (float32), lane by lane, in place. */
-    private static void fill16(float[] f, int at, float mean, float std) {
+    /**
+     * PyTorch's normal_fill_16_AVX2 (float32), lane by lane, in place, in float arithmetic on floats held in a double
+     * array (exactly: every value read is a float, every value written one).
+     */
+    private static void fill16Float(double[] d, int at, float mean, float std) {
         final float twoPi = (float) (2.0 * Math.PI);
         for (int j = at; j < at + 8; j++) {
-            final float radius = (float) Math.sqrt(-2f * logf(1f - f[j]));
-            final float theta = twoPi * f[j + 8];
+            final float u1 = (float) d[j], u2 = (float) d[j + 8];
+            final float radius = (float) Math.sqrt(-2f * logf(1f - u1));
+            final float theta = twoPi * u2;
             final long sc = sincosf(theta);
             final float sin = Float.intBitsToFloat((int) (sc >>> 32)), cos = Float.intBitsToFloat((int) sc);
-            f[j] = Math.fma(radius * cos, std, mean);
-            f[j + 8] = Math.fma(radius * sin, std, mean);
+            d[j] = Math.fma(radius * cos, std, mean);
+            d[j + 8] = Math.fma(radius * sin, std, mean);
         }
     }
 
