@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.Locale;
 
 import neuralglm.dist.ResponseDistribution;
-import neuralglm.linalg.RowBlocks;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -406,43 +405,15 @@ public abstract class Family implements Serializable {
                     dispersion(eta, y, w, numParameters)};
         }
         final int n = eta.numRows;
-        final FitSums s = new FitSums(nullEta(weightedColumnMeans(y, w))[0], !hasFixedDispersion());
-        for (int i0 = 0; i0 < n; i0 += RowBlocks.ROWS) {
-            addFitRows(s, eta, y, w, i0, RowBlocks.end(i0, n));
-        }
-        final double total = totalWeight(w, n);
-        double phi = 1.0;
-        if (s.pearson) {
-            final double df = total - numParameters;
-            phi = df > 0 ? s.chi2 / df : Double.NaN;
-        }
-        return new double[] {s.nll / total, s.dev, s.nullDev, phi};
-    }
-
-    /** {@link #fitSummary}'s running sums over the rows so far, and its per-value terms of the small targets. */
-    private static final class FitSums {
-        final double etaNull;
-        final boolean pearson;
+        final double etaNull = nullEta(weightedColumnMeans(y, w))[0];
+        final boolean pearson = !hasFixedDispersion();
+        final double[] e = eta.data, t = y.data;
         // l_sat(y) and the intercept-only row NLL depend on y alone: for the small whole numbers (counts, 0/1 classes)
         // computed once per value (the same numbers: a value's bits are those of its index)
         final double[] satOf = new double[SMALL_TARGETS], nullOf = new double[SMALL_TARGETS];
         final boolean[] known = new boolean[SMALL_TARGETS];
-        double nll, dev, nullDev, chi2;
-
-        FitSums(double etaNull, boolean pearson) {
-            this.etaNull = etaNull;
-            this.pearson = pearson;
-        }
-    }
-
-    /** Adds rows i0 .. i1 - 1 of a one-column fit to {@link #fitSummary}'s sums, in row order. */
-    private void addFitRows(FitSums s, DMatrixRMaj eta, DMatrixRMaj y, double[] w, int i0, int i1) {
-        final double[] e = eta.data, t = y.data, satOf = s.satOf, nullOf = s.nullOf;
-        final boolean[] known = s.known;
-        final double etaNull = s.etaNull;
-        final boolean pearson = s.pearson;
-        double nll = s.nll, dev = s.dev, nullDev = s.nullDev, chi2 = s.chi2;
-        for (int i = i0; i < i1; i++) {
+        double nll = 0.0, dev = 0.0, nullDev = 0.0, chi2 = 0.0;
+        for (int i = 0; i < n; i++) {
             final double wi = w == null ? 1.0 : w[i];
             if (wi == 0) {
                 continue;   // adds 0 to every sum, also where its NLL is infinite (see deviance)
@@ -471,10 +442,13 @@ public abstract class Family implements Serializable {
                 chi2 += wi * r * r / variance(mu);
             }
         }
-        s.nll = nll;
-        s.dev = dev;
-        s.nullDev = nullDev;
-        s.chi2 = chi2;
+        final double total = totalWeight(w, n);
+        double phi = 1.0;
+        if (pearson) {
+            final double df = total - numParameters;
+            phi = df > 0 ? chi2 / df : Double.NaN;
+        }
+        return new double[] {nll / total, dev, nullDev, phi};
     }
 
     /**
@@ -572,15 +546,8 @@ public abstract class Family implements Serializable {
         if (y.numCols != 1) {
             throw new IllegalArgumentException(name() + " family expects one target column, got " + y.numCols);
         }
-        for (int i0 = 0; i0 < n; i0 += RowBlocks.ROWS) {
-            checkTargets(y.data, i0, RowBlocks.end(i0, n));
-        }
-    }
-
-    /** {@link #checkTargets(DMatrixRMaj)} on entries i0 .. i1 - 1 of a one-column target. */
-    private void checkTargets(double[] y, int i0, int i1) {
-        for (int i = i0; i < i1; i++) {
-            final double v = y[i];
+        for (int i = 0; i < n; i++) {
+            final double v = y.data[i];
             if (!Double.isFinite(v) || !isValidTarget(v)) {
                 throw new DomainException(name(), i, -1, v, targetDomain());
             }
@@ -641,24 +608,17 @@ public abstract class Family implements Serializable {
     public static double[] weightedColumnMeans(DMatrixRMaj y, double[] w) {
         final int n = y.numRows, k = y.numCols;
         final double[] m = new double[k];
-        for (int i0 = 0; i0 < n; i0 += RowBlocks.ROWS) {
-            addWeightedRows(y.data, k, w, i0, RowBlocks.end(i0, n), m);
+        for (int i = 0; i < n; i++) {
+            final double wi = w == null ? 1.0 : w[i];
+            for (int j = 0; j < k; j++) {
+                m[j] += wi * y.data[i * k + j];
+            }
         }
         final double total = totalWeight(w, n);
         for (int j = 0; j < k; j++) {
             m[j] /= total;
         }
         return m;
-    }
-
-    /** {@code m_j += w_i y_ij} for rows i0 .. i1 - 1 of the k-column y, in row order ({@code w_i = 1} for null w). */
-    private static void addWeightedRows(double[] y, int k, double[] w, int i0, int i1, double[] m) {
-        for (int i = i0; i < i1; i++) {
-            final double wi = w == null ? 1.0 : w[i];
-            for (int j = 0; j < k; j++) {
-                m[j] += wi * y[i * k + j];
-            }
-        }
     }
 
     /** @return the family and its parameters, e.g. {@code Tweedie(power=1.5, link=log)} */

@@ -1797,15 +1797,21 @@ public class Tensor implements Iterable<Object> {
     }
 
     /**
-     * A float32 tensor's values widened to float64 are its float32 values, as PyTorch's ({@code torch.tensor([0.1])
-     * .double()} is 0.10000000149011612): float32 is computed in float64 here, so the widening rounds.
+     * A float32 (float16) tensor's values widened to float64 (float32 or float64) are its float32 (float16) values, as
+     * PyTorch's ({@code torch.tensor([0.1]).double()} is 0.10000000149011612, {@code torch.tensor([0.1],
+     * dtype=torch.float16).float()} 0.0999755859375): those dtypes are computed in float64 here, so the widening rounds
+     * ({@link DType#held}).
      */
     private static void roundIfWidened(Tensor to, Tensor from) {
-        if (to.integral == null && from.integral == null && to.floatDtype() == DType.FLOAT64
-                && from.floatDtype() == DType.FLOAT32) {
+        if (to.integral != null || from.integral != null) {
+            return;
+        }
+        final DType f = from.floatDtype(), t = to.floatDtype();
+        if ((f == DType.FLOAT32 && t == DType.FLOAT64)
+                || (f == DType.FLOAT16 && (t == DType.FLOAT32 || t == DType.FLOAT64))) {
             final double[] d = to.data.data;
             for (int i = 0, n = to.numel(); i < n; i++) {
-                d[i] = (float) d[i];
+                d[i] = f.held(d[i]);
             }
         }
     }

@@ -2,7 +2,6 @@ package neuralglm.train;
 
 import neuralglm.family.Family;
 import neuralglm.linalg.Parallel;
-import neuralglm.linalg.RowBlocks;
 import neuralglm.linalg.RowSource;
 import org.ejml.data.DMatrixRMaj;
 
@@ -112,28 +111,17 @@ public final class DataChecks {
     private static void checkWeightsAndTargets(Family family, DMatrixRMaj y, double[] w) {
         if (w != null) {
             double total = 0;
-            for (int i0 = 0; i0 < w.length; i0 += RowBlocks.ROWS) {
-                total = checkWeights(w, i0, RowBlocks.end(i0, w.length), total);
+            for (int i = 0; i < w.length; i++) {
+                if (!Double.isFinite(w[i]) || w[i] < 0) {
+                    throw new IllegalArgumentException(String.format(
+                            "Instance weight %s at row %d is invalid; weights must be finite and >= 0", w[i], i));
+                }
+                total += w[i];
             }
             if (!(total > 0)) {
                 throw new IllegalArgumentException("The instance weights sum to " + total + "; at least one must be > 0");
             }
         }
         family.checkTargets(y);
-    }
-
-    /**
-     * @param total the sum of the weights before row i0
-     * @return the sum of the weights before row i1, each checked finite and &gt;= 0
-     */
-    private static double checkWeights(double[] w, int i0, int i1, double total) {
-        for (int i = i0; i < i1; i++) {
-            if (!Double.isFinite(w[i]) || w[i] < 0) {
-                throw new IllegalArgumentException(String.format(
-                        "Instance weight %s at row %d is invalid; weights must be finite and >= 0", w[i], i));
-            }
-            total += w[i];
-        }
-        return total;
     }
 }

@@ -1,7 +1,6 @@
 package neuralglm.train;
 
 import neuralglm.family.Family;
-import neuralglm.linalg.RowBlocks;
 import neuralglm.linalg.RowSource;
 import neuralglm.nn.Sequential;
 import org.ejml.data.DMatrixRMaj;
@@ -82,23 +81,12 @@ final class LocalObjective implements Objective {
         this.unitWeights = unitWeights(w);
     }
 
-    /** @return whether every weight is 1 (true for null w) */
-    static boolean unitWeights(double[] w) {
+    private static boolean unitWeights(double[] w) {
         boolean ones = true;
-        for (int i0 = 0; w != null && ones && i0 < w.length; i0 += RowBlocks.ROWS) {
-            ones = ones(w, i0, RowBlocks.end(i0, w.length));
+        for (int i = 0; w != null && ones && i < w.length; i++) {
+            ones = w[i] == 1.0;
         }
         return ones;
-    }
-
-    /** @return whether entries i0 .. i1 - 1 of w are all 1 */
-    private static boolean ones(double[] w, int i0, int i1) {
-        for (int i = i0; i < i1; i++) {
-            if (w[i] != 1.0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -107,13 +95,6 @@ final class LocalObjective implements Objective {
      * step (with threads, work on the step's critical path).
      */
     private final boolean unitWeights;
-
-    /** {@code perm[i] = i} for i0 .. i1 - 1. */
-    private static void identity(int[] perm, int i0, int i1) {
-        for (int i = i0; i < i1; i++) {
-            perm[i] = i;
-        }
-    }
 
     @Override
     public long trainingRows() {
@@ -147,8 +128,8 @@ final class LocalObjective implements Objective {
         if (perm == null) {
             rng = new RowShuffle(trainer.seed());
             perm = new int[n];
-            for (int i0 = 0; i0 < n; i0 += RowBlocks.ROWS) {
-                identity(perm, i0, RowBlocks.end(i0, n));
+            for (int i = 0; i < n; i++) {
+                perm[i] = i;
             }
             batchSize = size;
             xb = new DMatrixRMaj(size, rows.numCols());

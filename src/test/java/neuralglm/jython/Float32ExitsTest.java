@@ -68,6 +68,20 @@ class Float32ExitsTest {
                         "print(torch.tensor([1.0005], dtype=torch.float16))"));
     }
 
+    /**
+     * A float16 tensor widened (float(), double(), to(), copy_ into a float64 tensor) holds its float16 values, as
+     * PyTorch's: torch.tensor([0.1], dtype=torch.float16).float().item() is 0.0999755859375, as its own item().
+     */
+    @Test
+    void float16WidenedKeepsItsFloat16Values() {
+        assertEquals("0.0999755859375 0.0999755859375 0.0999755859375 0.0999755859375 0.10000000149011612",
+                run("import torch",
+                        "h = torch.tensor([0.1], dtype=torch.float16)",
+                        "d = torch.zeros(1, dtype=torch.float64).copy_(h)",
+                        "print('%r %r %r %r %r' % (h.float().item(), h.double().item(), h.to(torch.float64).item(), d.item(),"
+                        + " torch.tensor([0.1]).double().item()))"));
+    }
+
     @Test
     void halfPrecisionRoundsToNearestEven() {
         final float[] in = {0.1f, 1.0005f, 65504f, 65519.99f, 65520f, -65520f, 2049f, 2051f, 0x1p-24f, 0x1p-25f, 0x3p-26f,

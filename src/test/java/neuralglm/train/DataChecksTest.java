@@ -92,30 +92,6 @@ class DataChecksTest {
         assertEquals(expected, fitMessage(GAUSSIAN, x(6, 2), y(6), w));
     }
 
-    /**
-     * Past the first block of the passes over the weights and the targets ({@link neuralglm.linalg.RowBlocks}): the
-     * first bad weight or target is named by its row, and a total weight of 0 made of several blocks is refused.
-     */
-    @Test
-    void checksCarryOnOverBlocksOfRows() {
-        final int n = 3 * neuralglm.linalg.RowBlocks.ROWS + 5;
-        final double[] w = new double[n];
-        java.util.Arrays.fill(w, 1.0);
-        w[2 * neuralglm.linalg.RowBlocks.ROWS - 1] = -2.0;   // the last row of the second block
-        w[n - 1] = Double.NaN;
-        assertEquals("Instance weight -2.0 at row " + (2 * neuralglm.linalg.RowBlocks.ROWS - 1)
-                + " is invalid; weights must be finite and >= 0",
-                fitMessage(GAUSSIAN, x(n, 1), y(n), w));
-        final DMatrixRMaj y = y(n);
-        java.util.Arrays.fill(y.data, 1.0);
-        y.data[2 * neuralglm.linalg.RowBlocks.ROWS - 1] = -1.0;
-        y.data[n - 1] = -2.0;
-        assertEquals("Poisson family: target value -1.0 at row " + (2 * neuralglm.linalg.RowBlocks.ROWS - 1)
-                + " is outside its domain y >= 0 (a count)", fitMessage(new PoissonFamily(), x(n, 1), y, null));
-        assertEquals("The instance weights sum to 0.0; at least one must be > 0", fitMessage(GAUSSIAN, x(n, 1), y(n),
-                new double[n]));
-    }
-
     @Test
     void zeroTotalWeightIsRefused() {
         final double[] w = new double[6];

@@ -1,6 +1,5 @@
 package weka.classifiers.functions.neuralglm;
 
-import neuralglm.linalg.RowBlocks;
 import neuralglm.linalg.RowSource;
 import neuralglm.model.ColumnMoments;
 import neuralglm.model.ColumnSummary;
@@ -848,17 +847,19 @@ public final class InputPipeline implements Inputs {
         if (weights == null || m == 0 || m != d - 1) {
             return null;
         }
-        // a block of rows per call, in both loops (RowBlocks)
-        for (int b0 = 0; b0 < n; b0 += RowBlocks.ROWS) {
-            if (!arraysAndWeights(data, arrays, weights, instanceWeights, b0, RowBlocks.end(b0, n))) {
+        // a block of rows per call, in both loops: called often, the methods are compiled as they are in the first
+        // build (one loop over every row is compiled on its back edges only, and that code was dropped where the loop
+        // ended, so the next builds ran it in the profiling tier)
+        for (int b0 = 0; b0 < n; b0 += CLASS_BLOCK) {
+            if (!arraysAndWeights(data, arrays, weights, instanceWeights, b0, Math.min(n, b0 + CLASS_BLOCK))) {
                 return null;
             }
         }
         final double total = neuralglm.family.Family.totalWeight(weights, n);
         final Summary s = new Summary(data, total);
         if (given != null && instanceWeights) {
-            for (int b0 = 0; b0 < n; b0 += RowBlocks.ROWS) {
-                addClass(s, cls, classValues, arrays, weights, b0, RowBlocks.end(b0, n));
+            for (int b0 = 0; b0 < n; b0 += CLASS_BLOCK) {
+                addClass(s, cls, classValues, arrays, weights, b0, Math.min(n, b0 + CLASS_BLOCK));
             }
             s.setInputs(inputs, given);
             return s;
@@ -883,6 +884,9 @@ public final class InputPipeline implements Inputs {
         s.setInputs(inputs, columns);
         return s;
     }
+
+    /** Rows per call of {@link #summariseArrays}' loops over the rows. */
+    private static final int CLASS_BLOCK = 4096;
 
     /**
      * @return whether rows {@code i0 .. i1 - 1} all have a value array and (unless instanceWeights) their instance's
@@ -1099,18 +1103,8 @@ public final class InputPipeline implements Inputs {
             if (arrays == null) {
                 return false;
             }
-            for (int i0 = 0; i0 < arrays.length; i0 += RowBlocks.ROWS) {
-                if (!noneNull(arrays, i0, RowBlocks.end(i0, arrays.length))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** @return whether arrays i0 .. i1 - 1 are all there */
-        private static boolean noneNull(double[][] arrays, int i0, int i1) {
-            for (int i = i0; i < i1; i++) {
-                if (arrays[i] == null) {
+            for (double[] a : arrays) {
+                if (a == null) {
                     return false;
                 }
             }

@@ -2,7 +2,6 @@ package weka.classifiers.functions.neuralglm;
 
 import neuralglm.dist.FittedDispersion;
 import neuralglm.family.Family;
-import neuralglm.linalg.RowBlocks;
 import neuralglm.linalg.RowSource;
 import neuralglm.model.AbsentClasses;
 import neuralglm.model.FitStatistics;
@@ -353,22 +352,13 @@ public final class TrainingRun {
      *         when it has none
      */
     static double[] range(DMatrixRMaj m) {
-        final double[] lohi = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (int i0 = 0, end = m.getNumElements(); i0 < end; i0 += RowBlocks.ROWS) {
-            widen(lohi, m.data, i0, RowBlocks.end(i0, end));
-        }
-        return lohi;
-    }
-
-    /** Widens {@code lohi = {lo, hi}} to entries i0 .. i1 - 1 of a. */
-    private static void widen(double[] lohi, double[] a, int i0, int i1) {
-        double lo = lohi[0], hi = lohi[1];
-        for (int i = i0; i < i1; i++) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        final double[] a = m.data;
+        for (int i = 0, end = m.getNumElements(); i < end; i++) {
             lo = Math.min(lo, a[i]);
             hi = Math.max(hi, a[i]);
         }
-        lohi[0] = lo;
-        lohi[1] = hi;
+        return new double[] {lo, hi};
     }
 
     /**
