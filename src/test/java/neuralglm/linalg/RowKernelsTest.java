@@ -114,12 +114,15 @@ class RowKernelsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1,64,3", "17,3,64", "300,5,20", "9,7,1"})
+    @CsvSource({"1,64,3", "17,3,64", "300,5,20", "9,7,1", "300,64,1", "23,20,1", "7,5,1", "16,1,1"})
     void narrowAffineIsTheDotProduct(int n, int p, int m) {
         final Random rng = new Random(7L * n + p + 13L * m);
         final double[][] a = sparse(rng, n, p), w = sparse(rng, m, p), c = new double[n][m];
         final double[] z = sparse(rng, 1, m)[0];
         for (int pass = 0; pass < 2; pass++) {
+            for (double[] row : c) {
+                java.util.Arrays.fill(row, Double.NaN);   // each pass writes every entry
+            }
             if (pass == 0) {
                 RowKernels.narrowAffine(a, null, n, p, flat(w, p), m, z, c);
             } else {
