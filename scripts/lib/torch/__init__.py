@@ -97,7 +97,6 @@ unsqueeze, squeeze, flatten, t, numel = _T.unsqueeze, _T.squeeze, _T.flatten, _T
 argmax, argmin, max, min, max_abs_diff = _T.argmax, _T.argmin, _T.max, _T.min, _T.max_abs_diff
 maximum, minimum, clamp, clip, where = _T.maximum, _T.minimum, _T.clamp, _T.clamp, _T.where
 cat, concat, stack, eye, full = _T.cat, _T.cat, _T.stack, _T.eye, _T.full
-equal, allclose = _T.equal, _T.allclose
 transpose, dot, round, floor, ceil, sign, log1p = _T.transpose, _T.dot, _T.round, _T.floor, _T.ceil, _T.sign, _T.log1p
 is_grad_enabled = _T.is_grad_enabled
 from neuralglm.jython import TensorPrinter as _TensorPrinter  # noqa: E402

@@ -1576,7 +1576,7 @@ ELEMENTARY = ('log2', 'log10', 'exp2', 'expm1', 'erf', 'erfc', 'erfinv', 'tan', 
               'cosh', 'asinh', 'acosh', 'atanh')
 
 FUNCTIONS = ('rsqrt', 'reciprocal', 'trunc', 'frac', 'fmod', 'remainder', 'floor_divide', 'logit', 'hypot', 'lerp',
-             'addcmul', 'addcdiv', 'clamp_min', 'clamp_max', 'nan_to_num', 'isclose', 'prod', 'cumprod', 'diff', 'median', 'quantile', 'var_mean', 'std_mean', 'count_nonzero', 'flip', 'fliplr',
+             'addcmul', 'addcdiv', 'clamp_min', 'clamp_max', 'nan_to_num', 'isclose', 'allclose', 'equal', 'prod', 'cumprod', 'diff', 'median', 'quantile', 'var_mean', 'std_mean', 'count_nonzero', 'flip', 'fliplr',
              'flipud', 'roll', 'tile', 'repeat_interleave', 'unbind', 'narrow', 'movedim', 'swapaxes', 'take',
              'gather', 'scatter', 'scatter_add', 'index_fill', 'index_add', 'masked_select', 'diag', 'diagonal',
              'trace', 'triu', 'tril', 'outer', 'mv', 'addmm', 'addmv', 'einsum', 'cdist', 'bincount', 'histc',

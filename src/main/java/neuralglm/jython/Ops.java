@@ -322,17 +322,32 @@ final class Ops {
         }, a);
     }
 
-    /** @param kind 1: &gt;, -1: &lt;, 2: &gt;=, -2: &lt;=, 0: ==, 3: !=; a and b broadcast as in {@link #binary} */
+    /**
+     * @param kind 1: &gt;, -1: &lt;, 2: &gt;=, -2: &lt;=, 0: ==, 3: !=; a and b broadcast as in {@link #binary}. Each
+     *             entry is compared as its tensor's dtype holds it ({@link Tensor#held}: a float32 tensor's float32
+     *             value, not the float64 one it is computed in), converted to the float dtype PyTorch's promotion gives
+     *             the pair ({@link Tensor#floatOf}) unless both hold whole numbers: a float32 0.1 is not a float64 0.1,
+     *             and is the Python float 0.1 (a 0-d operand takes the other's float32)
+     */
     static Tensor compare(Tensor a, Tensor b, int kind) {
         final int ra = a.data.numRows, ca = a.data.numCols, rb = b.data.numRows, cb = b.data.numCols;
         final int r = broadcast(ra, rb, a, b), c = broadcast(ca, cb, a, b);
         final int dims = Math.max(a.shape.length, b.shape.length);
         final int[] shape = dims == 2 ? new int[] {r, c} : dims == 1 ? new int[] {c} : new int[0];
         final DMatrixRMaj out = new DMatrixRMaj(r, c);
+        final DType promoted = a.integral != null && b.integral != null ? null
+                : java.util.Objects.requireNonNullElse(Tensor.floatOf(a, b), DType.defaultFloat());
+        // float64 throughout: the values as stored (held is the identity)
+        final boolean held = promoted != null && (promoted != DType.FLOAT64
+                || a.integral == null && a.floatDtype() != DType.FLOAT64 || b.integral == null && b.floatDtype() != DType.FLOAT64);
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
-                final double x = a.data.data[(ra == 1 ? 0 : i) * ca + (ca == 1 ? 0 : j)];
-                final double v = b.data.data[(rb == 1 ? 0 : i) * cb + (cb == 1 ? 0 : j)];
+                double x = a.data.data[(ra == 1 ? 0 : i) * ca + (ca == 1 ? 0 : j)];
+                double v = b.data.data[(rb == 1 ? 0 : i) * cb + (cb == 1 ? 0 : j)];
+                if (held) {
+                    x = promoted.held(a.held(x));
+                    v = promoted.held(b.held(v));
+                }
                 final boolean t = kind == 1 ? x > v : kind == -1 ? x < v : kind == 2 ? x >= v : kind == -2 ? x <= v
                         : kind == 0 ? x == v : x != v;
                 out.data[i * c + j] = t ? 1.0 : 0.0;

@@ -711,39 +711,6 @@ public final class Torch {
         return t;
     }
 
-    /**
-     * @param a a tensor
-     * @param b a tensor
-     * @return whether they have the same shape and entries
-     */
-    public static boolean equal(Tensor a, Tensor b) {
-        return java.util.Arrays.equals(a.shape, b.shape)
-                && java.util.Arrays.equals(a.data.data, 0, a.numel(), b.data.data, 0, b.numel());
-    }
-
-    /**
-     * {@code torch.allclose(a, b, rtol=1e-05, atol=1e-08)}: {@code |a - b| <= atol + rtol |b|} everywhere
-     * (a and b broadcast); NaNs are never close.
-     *
-     * @param args a, b, rtol, atol
-     * @param kws  keywords
-     * @return whether every entry is close
-     */
-    public static boolean allclose(PyObject[] args, String[] kws) {
-        final Args x = new Args("allclose", args, kws, "input", "other", "rtol", "atol", "equal_nan");
-        final Tensor a = x.tensor("input"), b = x.tensor("other");
-        final double rtol = x.dbl("rtol", 1e-5), atol = x.dbl("atol", 1e-8);
-        final int[] shape = Joins.broadcastShape(a, b);
-        final int r = shape.length == 2 ? shape[0] : 1, c = shape.length == 0 ? 1 : shape[shape.length - 1];
-        final double[] u = Joins.spread(a, r, c), v = Joins.spread(b, r, c);
-        for (int k = 0; k < u.length; k++) {
-            if (!(Math.abs(u[k] - v[k]) <= atol + rtol * Math.abs(v[k]))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** @param t input @return the entries, 1-d */
     /** @param args input, start_dim=0, end_dim=-1 @param kws keywords @return as {@link Tensor#flatten(PyObject[], String[])} */
     public static Tensor flatten(PyObject[] args, String[] kws) {

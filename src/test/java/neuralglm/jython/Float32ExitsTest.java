@@ -35,6 +35,37 @@ class Float32ExitsTest {
                         "print('%s %s' % (torch.tensor([147033.3287]), torch.tensor(147033.3287)))"));
     }
 
+    /**
+     * Comparisons (and {@code torch.equal}, {@code allclose}, which use them) take each operand as its dtype holds it,
+     * in the dtype PyTorch's promotion gives the pair, as PyTorch 1.13 compares them: a float32 0.1 is not a float64 0.1
+     * but is the Python float 0.1 (a scalar takes the tensor's float32); {@code (a * 3) / 3} computed in float64 is
+     * 0.10000000000000002 stored, float32's 0.1 held, equal to a; the int64 2^24 + 1 against a float32 tensor is
+     * compared in float32 (2^24, equal to a float32 16777217.0). {@code torch.equal} and {@code torch.allclose} as
+     * PyTorch's: infinities close to themselves, 0 equal to -0, NaN unequal to NaN unless {@code equal_nan}, equal only
+     * with equal shapes, allclose broadcast. The expected lines are PyTorch 1.13's printouts of the same program.
+     */
+    @Test
+    void comparisonsTakeTheValuesTheDtypesHold() {
+        assertEquals(String.join("\n",
+                "tensor([False]) tensor([True]) tensor([False])",
+                "True True tensor([True])",
+                "tensor([True]) tensor([True, True])",
+                "True True False True False True"),
+                run("import torch",
+                        "a = torch.tensor([0.1]); b = torch.tensor([0.1], dtype=torch.float64)",
+                        "print('%s %s %s' % (a == b, a == 0.1, a < 0.1))",
+                        "c = (a * 3) / 3",
+                        "print('%s %s %s' % (torch.equal(a, c), torch.allclose(a, c, rtol=0, atol=0), c == a))",
+                        "print('%s %s' % (torch.tensor([16777217.0]) == torch.tensor([16777217]), "
+                                + "torch.tensor([0.1, 0.2]) == torch.tensor([0.1, 0.2]).double().float()))",
+                        "inf, nan = float('inf'), float('nan')",
+                        "print('%s %s %s %s %s %s' % (torch.allclose(torch.tensor([inf]), torch.tensor([inf])), "
+                                + "torch.equal(torch.tensor([0.0]), torch.tensor([-0.0])), torch.equal(torch.tensor([nan]), "
+                                + "torch.tensor([nan])), torch.allclose(torch.tensor([nan]), torch.tensor([nan]), equal_nan=True), "
+                                + "torch.equal(torch.tensor([1.0]), torch.tensor([1.0, 1.0])), "
+                                + "torch.allclose(torch.tensor([1.0]), torch.tensor([1.0, 1.0]))))"));
+    }
+
     /** float64 and whole-number tensors keep their values; {@code stored_tolist()} gives a float32 tensor's stored ones. */
     @Test
     void float64AndWholeNumbersLeaveAsStored() {
