@@ -171,7 +171,10 @@ def nan_to_num(input, nan=0.0, posinf=None, neginf=None):
 def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     """|input - other| <= atol + rtol |other| entry by entry (infinities equal to themselves; NaN only with equal_nan)."""
     a, b = input.detach(), _as_tensor(other, input).detach()
-    close = ((a - b).abs() <= atol + rtol * b.abs()) | (a == b)   # a NaN fails both comparisons
+    d = (a - b).abs()
+    # as PyTorch's: equal, or a finite difference within the tolerance (inf - -inf, or 3e38 against inf, is not close,
+    # though inf <= atol + rtol * inf); a NaN fails both
+    close = (a == b) | (_torch().isfinite(d) & (d <= atol + rtol * b.abs()))
     return close | ((a != a) & (b != b)) if equal_nan else close
 
 

@@ -335,18 +335,19 @@ final class Ops {
         final int dims = Math.max(a.shape.length, b.shape.length);
         final int[] shape = dims == 2 ? new int[] {r, c} : dims == 1 ? new int[] {c} : new int[0];
         final DMatrixRMaj out = new DMatrixRMaj(r, c);
+        // a Python number has no dtype of its own: the pair's is the tensor's (or the default, against whole numbers)
         final DType promoted = a.integral != null && b.integral != null ? null
-                : java.util.Objects.requireNonNullElse(Tensor.floatOf(a, b), DType.defaultFloat());
+                : java.util.Objects.requireNonNullElse(b.pythonNumber ? Tensor.floatOf(a) : a.pythonNumber
+                        ? Tensor.floatOf(b) : Tensor.floatOf(a, b), DType.defaultFloat());
         // float64 throughout: the values as stored (held is the identity)
-        final boolean held = promoted != null && (promoted != DType.FLOAT64
-                || a.integral == null && a.floatDtype() != DType.FLOAT64 || b.integral == null && b.floatDtype() != DType.FLOAT64);
+        final boolean held = promoted != null && (promoted != DType.FLOAT64 || roundsBelow64(a) || roundsBelow64(b));
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
                 double x = a.data.data[(ra == 1 ? 0 : i) * ca + (ca == 1 ? 0 : j)];
                 double v = b.data.data[(rb == 1 ? 0 : i) * cb + (cb == 1 ? 0 : j)];
                 if (held) {
-                    x = promoted.held(a.held(x));
-                    v = promoted.held(b.held(v));
+                    x = promoted.held(a.pythonNumber ? x : a.held(x));
+                    v = promoted.held(b.pythonNumber ? v : b.held(v));
                 }
                 final boolean t = kind == 1 ? x > v : kind == -1 ? x < v : kind == 2 ? x >= v : kind == -2 ? x <= v
                         : kind == 0 ? x == v : x != v;
@@ -354,6 +355,11 @@ final class Ops {
             }
         }
         return new Tensor(out, shape).label(DType.BOOL);
+    }
+
+    /** @return whether t's entries leave it rounded below float64 (a float32 or float16 tensor, not a Python number) */
+    private static boolean roundsBelow64(Tensor t) {
+        return t.integral == null && !t.pythonNumber && t.floatDtype() != DType.FLOAT64;
     }
 
     /**

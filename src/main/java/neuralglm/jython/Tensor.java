@@ -57,6 +57,11 @@ public class Tensor implements Iterable<Object> {
      * Linear layer) is refused, as PyTorch's.
      */
     DType floating;
+    /**
+     * Whether this 0-d tensor stands for a Python number operand ({@link #operand}): PyTorch's "wrapped number", which
+     * has no dtype of its own (its value is the Python float's, and it takes the tensor operand's dtype).
+     */
+    boolean pythonNumber;
 
     Tensor(DMatrixRMaj data, int[] shape) {
         this.data = data;
@@ -911,16 +916,18 @@ public class Tensor implements Iterable<Object> {
         if (o instanceof Tensor) {
             return (Tensor) o;
         }
+        final Tensor t;
         if (o instanceof Integer || o instanceof Long || o instanceof java.math.BigInteger) {
-            return scalar(((Number) o).doubleValue()).label(DType.INT64);
+            t = scalar(((Number) o).doubleValue()).label(DType.INT64);
+        } else if (o instanceof Number) {
+            t = scalar(((Number) o).doubleValue());
+        } else if (o instanceof Boolean) {
+            t = scalar((Boolean) o ? 1.0 : 0.0).label(DType.INT64);
+        } else {
+            return Convert.toTensor(o, "operand of " + sym);
         }
-        if (o instanceof Number) {
-            return scalar(((Number) o).doubleValue());
-        }
-        if (o instanceof Boolean) {
-            return scalar((Boolean) o ? 1.0 : 0.0).label(DType.INT64);
-        }
-        return Convert.toTensor(o, "operand of " + sym);
+        t.pythonNumber = true;
+        return t;
     }
 
     // One method per operator, taking any operand: with overloads (Tensor) and (double), Jython would

@@ -66,6 +66,28 @@ class Float32ExitsTest {
                                 + "torch.allclose(torch.tensor([1.0]), torch.tensor([1.0, 1.0]))))"));
     }
 
+    /**
+     * A Python number has no dtype of its own (PyTorch's wrapped number): it is compared in the tensor's dtype, so a
+     * float64 tensor meets the Python float 0.1 as the float64 0.1, and a float16 one as float16's; and isclose/allclose
+     * find no infinity close to another value (inf - -inf is not within atol + rtol inf). PyTorch 1.13's printouts.
+     */
+    @Test
+    void pythonNumbersTakeTheTensorsDtype() {
+        assertEquals(String.join("\n",
+                "tensor([ True, False]) tensor([False, False]) tensor([False,  True]) tensor(True)",
+                "tensor(True) tensor([True]) tensor([True])",
+                "False False [True, True]"),
+                run("import torch",
+                        "x = torch.tensor([0.1, 0.2], dtype=torch.float64); h = torch.tensor(0.1, dtype=torch.float16)",
+                        "print('%s %s %s %s' % (x == 0.1, x < 0.1, 0.2 <= x, x.sum() == 0.30000000000000004))",
+                        "print('%s %s %s' % (h == 0.1, torch.tensor([16777217.0]) == 16777217, "
+                                + "torch.tensor([16777217]) == 16777216.0))",
+                        "inf = float('inf')",
+                        "print('%s %s %s' % (torch.allclose(torch.tensor([inf]), torch.tensor([-inf])), "
+                                + "torch.allclose(torch.tensor([3e38]), torch.tensor([inf])), "
+                                + "torch.isclose(torch.tensor([inf, 1.0]), torch.tensor([inf, 1.0])).tolist()))"));
+    }
+
     /** float64 and whole-number tensors keep their values; {@code stored_tolist()} gives a float32 tensor's stored ones. */
     @Test
     void float64AndWholeNumbersLeaveAsStored() {
