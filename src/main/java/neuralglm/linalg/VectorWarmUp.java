@@ -292,8 +292,10 @@ final class VectorWarmUp {
         final double[] sums = new double[24], ones = new double[n];
         java.util.Arrays.fill(ones, 1.0);
         final long start = System.nanoTime();
-        lastProductBytes = -1;
-        lastColumnBytes = -1;
+        if (!publish) {
+            lastProductBytes = -1;
+            lastColumnBytes = -1;
+        }
         int fast = 0, columnsFast = 0;
         long rounds = 0;
         for (int round = 0; (fast < IN_A_ROW || columnsFast < IN_A_ROW) && System.nanoTime() - start < GIVE_UP_NS;
@@ -326,7 +328,7 @@ final class VectorWarmUp {
             // one that allocated as the fallbacks do
             if (fast < IN_A_ROW) {
                 fast = compiledCall(t1 - t0, COMPILED_NS, b1 - b0, t1 - start) ? fast + 1 : fast / 2;
-                if (fast == IN_A_ROW) {
+                if (fast == IN_A_ROW && !publish) {
                     lastProductBytes = b1 - b0;
                 }
                 if (fast == IN_A_ROW && publish) {
@@ -336,7 +338,7 @@ final class VectorWarmUp {
             if (columnsFast < IN_A_ROW) {
                 columnsFast = compiledCall(t2 - t1, COLUMNS_COMPILED_NS, b2 - b1, t2 - start) ? columnsFast + 1
                         : columnsFast / 2;
-                if (columnsFast == IN_A_ROW) {
+                if (columnsFast == IN_A_ROW && !publish) {
                     lastColumnBytes = b2 - b1;
                 }
                 if (columnsFast == IN_A_ROW && publish) {
@@ -366,8 +368,9 @@ final class VectorWarmUp {
     /** Whether the last warm-up found {@link VectorColumnMoments} at compiled speed. */
     static volatile boolean lastColumnsCompiled;
     /**
-     * The bytes the last warm-up's products and column sums allocated in the round that opened their gates (below
-     * {@link #FALLBACK_BYTES} unless a gate opened by time alone), or -1 when a gate did not open.
+     * The bytes the last {@link #warmUp()} (a test's call, not the daemon's) products and column sums allocated in the
+     * round that opened their gates (below {@link #FALLBACK_BYTES} unless a gate opened by time alone), or -1 when a
+     * gate did not open.
      */
     static volatile long lastProductBytes = -1, lastColumnBytes = -1;
 }
