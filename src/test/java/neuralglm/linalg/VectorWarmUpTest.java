@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  *
  * <p>The float kernels' warm-up runs last: run first in a JVM, it left the double kernels' C2 code (compiled in the
  * warm-up after it) keeping vectors boxed in about half the JVMs (2026-12-05, Zen 5 VM, 10 JVMs of warmUpFloat then
- * warmUp: 5 opened the products' gate by time alone after 6 s, on rounds of 16-22 KB; 0 of 18 without it). Builds are not
+ * warmUp: 5 opened the products' gate by time alone after 6 s, on rounds of 16-22 KB; 0 of 6 without it). Builds are not
  * affected as far as measured (float64 builds after a float32 one allocate 8.2-8.8 MB a build, as in a fresh JVM).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
