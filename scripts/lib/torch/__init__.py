@@ -438,6 +438,33 @@ subtract, multiply, divide = _sub, _mul, _div
 Tensor.add, Tensor.sub, Tensor.mul, Tensor.div = _add, _sub, _mul, _div
 Tensor.subtract, Tensor.multiply, Tensor.divide = _sub, _mul, _div
 Tensor.nelement = lambda self: self.numel()
+result_type = _T.result_type
+
+
+def _type_name(x):
+    return 'Tensor' if is_tensor(x) else __builtin__.type(x).__name__
+
+
+def _comparison(name, method):
+    """torch.<name>(input, other): input a tensor, other a tensor or a number, as PyTorch's (t.<method>(other))."""
+    def compare(input, other):
+        if not is_tensor(input) or not (is_tensor(other) or __builtin__.isinstance(
+                other, (__builtin__.int, __builtin__.long, __builtin__.float, __builtin__.bool))):
+            raise TypeError("%s() received an invalid combination of arguments - got (%s, %s), but expected one of: "
+                            "(Tensor input, Tensor other) or (Tensor input, Number other)"
+                            % (name, _type_name(input), _type_name(other)))
+        return getattr(input, method)(other)
+    compare.__name__ = name
+    return compare
+
+
+for _name, _method in (('eq', 'eq'), ('ne', 'ne'), ('gt', 'gt'), ('lt', 'lt'), ('ge', 'ge'), ('le', 'le'),
+                       ('not_equal', 'ne'), ('greater', 'gt'), ('less', 'lt'), ('greater_equal', 'ge'),
+                       ('less_equal', 'le')):
+    globals()[_name] = _comparison(_name, _method)
+    if _name != _method:
+        setattr(Tensor, _name, getattr(Tensor, _method))
+del _name, _method
 Tensor.lgamma = lambda self: _Special.lgamma(self)
 Tensor.digamma = lambda self: _Special.digamma(self)
 Tensor.xlogy = lambda self, other: _Special.xlogy(self, other)

@@ -168,9 +168,30 @@ def nan_to_num(input, nan=0.0, posinf=None, neginf=None):
     return torch.where(x == __builtin__.float('-inf'), torch.full_like(input, neginf), x)
 
 
+def _tensors(name, input, other):
+    """Refuses what PyTorch's tensor-only functions (equal, isclose, allclose) refuse: an argument that is no tensor."""
+    for position, (what, x) in enumerate((('input', input), ('other', other))):
+        if not isinstance(x, Tensor):
+            raise TypeError("%s(): argument '%s' (position %d) must be Tensor, not %s"
+                            % (name, what, position + 1, __builtin__.type(x).__name__))
+
+
+_SCALAR_TYPES = {'float32': 'Float', 'float64': 'Double', 'float16': 'Half', 'int64': 'Long', 'int32': 'Int',
+                 'bool': 'Bool'}
+
+
+def _close(name, input, other):
+    """isclose and allclose as PyTorch's: two tensors of one dtype (a float32 against a float64 one is refused)."""
+    _tensors(name, input, other)
+    if input.dtype != other.dtype:
+        raise RuntimeError("%s did not match %s" % tuple(_SCALAR_TYPES.get(str(t.dtype).replace('torch.', ''),
+                                                                             str(t.dtype)) for t in (input, other)))
+
+
 def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     """|input - other| <= atol + rtol |other| entry by entry (infinities equal to themselves; NaN only with equal_nan)."""
-    a, b = input.detach(), _as_tensor(other, input).detach()
+    _close('isclose', input, other)
+    a, b = input.detach(), other.detach()
     d = (a - b).abs()
     # as PyTorch's: equal, or a finite difference within the tolerance (inf - -inf, or 3e38 against inf, is not close,
     # though inf <= atol + rtol * inf); a NaN fails both
@@ -180,11 +201,13 @@ def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
 
 def allclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):
     """Whether every entry is close (isclose)."""
+    _close('allclose', input, other)
     return __builtin__.bool(isclose(input, other, rtol, atol, equal_nan).all())
 
 
 def equal(input, other):
-    """True when both have the same shape and entries."""
+    """True when both have the same shape and entries (compared in their promoted dtype: 1.0 in float32 and float64)."""
+    _tensors('equal', input, other)
     return tuple(input.shape) == tuple(other.shape) and __builtin__.bool((input.detach() == other.detach()).all())
 
 
@@ -911,7 +934,10 @@ def atan2(input, other):
     """The angle of (other, input) in (-pi, pi] (backward: other / r^2 to input, -input / r^2 to other)."""
     torch = _torch()
     from torch.autograd import Function
-    a, b = torch.broadcast_tensors(_float(input), _float(_as_tensor(other, input)))
+    # both converted to the result's dtype first (a float32 operand enters a float64 result as its float32 value)
+    dtype = torch.result_type(input, other)
+    dtype = dtype if dtype.is_floating_point else torch.get_default_dtype()
+    a, b = torch.broadcast_tensors(input.to(dtype), _as_tensor(other, input).to(dtype))
 
     class Atan2Backward(Function):
         @staticmethod

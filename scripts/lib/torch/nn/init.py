@@ -26,7 +26,7 @@ def _fans(tensor):
 
 
 def constant_(tensor, val):
-    return _fill(tensor, torch.full(tuple(tensor.shape), float(val)))
+    return _fill(tensor, torch.full(tuple(tensor.shape), float(val), dtype=tensor.dtype))
 
 
 def zeros_(tensor):

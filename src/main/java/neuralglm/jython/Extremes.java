@@ -105,7 +105,8 @@ final class Extremes {
     static Tensor pairwise(Tensor a, Tensor b, boolean max) {
         final int[] shape = Joins.broadcastShape(a, b);
         final int r = shape.length == 2 ? shape[0] : 1, c = shape.length == 0 ? 1 : shape[shape.length - 1];
-        final double[] u = Joins.spread(a, r, c), v = Joins.spread(b, r, c);
+        final DType to = Ops.promotion(a, b);
+        final double[] u = Joins.spread(a, r, c, to), v = Joins.spread(b, r, c, to);
         final DMatrixRMaj out = new DMatrixRMaj(r, c);
         final double[] toA = new double[r * c], toB = new double[r * c];
         for (int k = 0; k < r * c; k++) {

@@ -45,11 +45,14 @@ final class Joins {
         final int cols = first.shape.length == 1 ? total : byRows ? first.shape[1] : total;
         final DMatrixRMaj out = new DMatrixRMaj(rows, cols);
         final int[] offset = new int[tensors.size()];
+        final DType to = Ops.promotion(tensors.toArray(new Tensor[0]));
         int at = 0;
         for (int t = 0; t < tensors.size(); t++) {
             final Tensor x = tensors.get(t);
             offset[t] = at;
-            copy(x.data, out, at, byRows, false);
+            final double[] values = Ops.valuesAs(x, to);
+            copy(values == x.data.data ? x.data : DMatrixRMaj.wrap(x.data.numRows, x.data.numCols, values), out, at,
+                    byRows, false);
             at += x.shape[d];
         }
         final int[] shape = first.shape.length == 1 ? new int[] {total} : new int[] {rows, cols};
@@ -136,11 +139,19 @@ final class Joins {
      * @return t's entries repeated to r x c, row-major (a new array)
      */
     static double[] spread(Tensor t, int r, int c) {
+        return spread(t, r, c, null);
+    }
+
+    /**
+     * {@link #spread(Tensor, int, int)} of t's entries as an operation converting its operands to {@code to} reads
+     * them ({@link Ops#valuesAs}; null: as stored).
+     */
+    static double[] spread(Tensor t, int r, int c, DType to) {
         final int tr = t.data.numRows, tc = t.data.numCols;
-        final double[] out = new double[r * c];
+        final double[] out = new double[r * c], in = Ops.valuesAs(t, to);
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
-                out[i * c + j] = t.data.data[(tr == 1 ? 0 : i) * tc + (tc == 1 ? 0 : j)];
+                out[i * c + j] = in[(tr == 1 ? 0 : i) * tc + (tc == 1 ? 0 : j)];
             }
         }
         return out;
@@ -175,7 +186,8 @@ final class Joins {
     static Tensor where(Tensor condition, Tensor a, Tensor b) {
         final int[] shape = broadcastShape(broadcastShapeTensor(condition, a), b);
         final int r = shape.length == 2 ? shape[0] : 1, c = shape.length == 0 ? 1 : shape[shape.length - 1];
-        final double[] m = spread(condition, r, c), x = spread(a, r, c), y = spread(b, r, c);
+        final DType to = Ops.promotion(a, b);
+        final double[] m = spread(condition, r, c), x = spread(a, r, c, to), y = spread(b, r, c, to);
         final DMatrixRMaj out = new DMatrixRMaj(r, c);
         final double[] toA = new double[r * c], toB = new double[r * c];
         for (int k = 0; k < r * c; k++) {

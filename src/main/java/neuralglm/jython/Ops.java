@@ -34,6 +34,48 @@ final class Ops {
     enum Fn { EXP, LOG, LOG1P, ABS, SQRT, SIN, COS }
 
     /**
+     * PyTorch's type promotion on values: an operation whose result is float converts each tensor operand of another
+     * dtype to the result's before it computes, so a float32 0.1 enters a float64 sum as 0.10000000149011612, a float16
+     * one a float32 sum as 0.0999755859375, the int64 16777217 a float32 sum as 16777216. The bridge holds float32
+     * (float16) values unrounded and computes in float64, so such an operand is read entry by entry as its own dtype
+     * holds it, then as the result's dtype holds that ({@link #valuesAs}); an operand already of the result's dtype, and a
+     * Python number (which has no dtype of its own), are read as stored.
+     *
+     * @param operands the operation's tensor operands (not a condition or an index)
+     * @return the result's float dtype, or null when the result holds whole numbers (no operand is converted)
+     */
+    static DType promotion(Tensor... operands) {
+        if (Tensor.wholeOf(operands) != null) {
+            return null;
+        }
+        return java.util.Objects.requireNonNullElse(Tensor.floatOf(operands), DType.defaultFloat());
+    }
+
+    /**
+     * @param t  an operand
+     * @param to the float dtype the operation converts its operands to ({@link #promotion}), or null for none
+     * @return t's entries (row-major, t's storage shape) as the operation reads them: t's own array when t is a Python
+     *         number, of dtype {@code to}, or read exactly whatever it is converted to; else a converted copy
+     */
+    static double[] valuesAs(Tensor t, DType to) {
+        if (to == null || t.pythonNumber) {
+            return t.data.data;
+        }
+        final DType own = t.integral != null ? null : t.floatDtype();
+        // float64 holds every value stored (whole numbers included, as stored); a dtype converted to itself is unchanged
+        if (own == to || (to == DType.FLOAT64 && (own == null || own == DType.FLOAT64))) {
+            return t.data.data;
+        }
+        final int n = t.data.getNumElements();
+        final double[] d = new double[n];
+        final double[] s = t.data.data;
+        for (int i = 0; i < n; i++) {
+            d[i] = to.held(t.held(s[i]));
+        }
+        return d;
+    }
+
+    /**
      * Labels a float result with its float dtype by PyTorch's promotion ({@link Tensor#floatOf}) unless the operation
      * labelled it, then records it when some input needs a gradient.
      */
@@ -136,7 +178,8 @@ final class Ops {
                     + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
         }
         final DMatrixRMaj out = new DMatrixRMaj(r, c);
-        final double[] x = a.data.data, y = b.data.data, z = out.data;
+        final DType to = promotion(a, b);
+        final double[] x = valuesAs(a, to), y = valuesAs(b, to), z = out.data;
         final boolean same = ra == rb && ca == cb;
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {

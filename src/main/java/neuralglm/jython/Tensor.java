@@ -828,7 +828,10 @@ public class Tensor implements Iterable<Object> {
             throw Errors.runtime("cannot assign a value of shape " + shapeText(v.shape) + " to " + positions.length
                     + " selected entries of a tensor of shape " + shapeText(shape));
         }
-        final double[] src = v.data.data;
+        // a tensor's entries converted to this tensor's dtype (a float32 tensor's 0.1 lands in a float64 one as
+        // 0.10000000149011612, as PyTorch's); a number's or a list's as given
+        final double[] src = value.__tojava__(Tensor.class) instanceof Tensor
+                ? Ops.valuesAs(v, integral == null ? floatDtype() : null) : v.data.data;
         for (int i = 0; i < positions.length; i++) {
             data.data[positions[i]] = m == 1 ? src[0] : m == positions.length ? src[i] : src[i % rowLength];
         }
@@ -912,7 +915,7 @@ public class Tensor implements Iterable<Object> {
      * @param sym the operator, for messages
      * @return o as a tensor
      */
-    private static Tensor operand(Object o, String sym) {
+    static Tensor operand(Object o, String sym) {
         if (o instanceof Tensor) {
             return (Tensor) o;
         }
@@ -1151,7 +1154,8 @@ public class Tensor implements Iterable<Object> {
     private Tensor powers(Tensor e) {
         final int[] s = Joins.broadcastShape(this, e);
         final int r = s.length == 2 ? s[0] : 1, c = s.length == 0 ? 1 : s[s.length - 1];
-        final double[] x = Joins.spread(this, r, c), q = Joins.spread(e, r, c);
+        final DType to = Ops.promotion(this, e);
+        final double[] x = Joins.spread(this, r, c, to), q = Joins.spread(e, r, c, to);
         final DMatrixRMaj out = new DMatrixRMaj(r, c);
         for (int k = 0; k < r * c; k++) {
             out.data[k] = Math.pow(x[k], q[k]);

@@ -84,6 +84,21 @@ public final class Torch {
         return t;
     }
 
+    /**
+     * {@code torch.result_type(tensor1, tensor2)}: the dtype of an arithmetic operation's result on the two, by PyTorch's
+     * promotion (whole numbers stay whole, bool with bool is bool; a float operand makes it float, the widest float of
+     * the operands with dimensions, else of the 0-d ones; a Python number counts as a 0-d tensor).
+     *
+     * @param a a tensor or a number
+     * @param b a tensor or a number
+     * @return the dtype
+     */
+    public static DType result_type(Object a, Object b) {
+        final Tensor x = Tensor.operand(a, "result_type"), y = Tensor.operand(b, "result_type");
+        final DType whole = Tensor.wholeOf(x, y);
+        return whole != null ? whole : Ops.promotion(x, y);
+    }
+
     /** @return whether operations are recorded now (False inside {@code torch.no_grad()}) */
     public static boolean is_grad_enabled() {
         return Autograd.enabled();
@@ -274,7 +289,7 @@ public final class Torch {
         if (dtype != null) {
             dtype.apply(t);
         } else {
-            t.integral = in.integral;
+            t.labelLike(in);   // the input's dtype, whole-number or float (zeros_like of a float64 tensor is float64)
         }
         t.setRequires_grad(a.bool("requires_grad", false));
         return t;
