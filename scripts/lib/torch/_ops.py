@@ -96,8 +96,8 @@ def _whole(result, a, b):
 
 
 def fmod(input, other):
-    """C's fmod: input - trunc(input / other) other (the sign of input)."""
-    return _whole(input - trunc(_float(input) / other) * other, input, other)
+    """C's fmod: the exact remainder of input / other truncated toward 0 (the sign of input)."""
+    return _T.fmod(input, other)
 
 
 def remainder(input, other):
@@ -926,8 +926,12 @@ def div(input, other, rounding_mode=None):
         raise ValueError("div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '%s'"
                          % rounding_mode)
     q = _float(input) / other
-    q = trunc(q) if rounding_mode == 'trunc' else q.floor()
-    return _whole(q, input, other)
+    if rounding_mode == 'trunc':
+        return _whole(trunc(q), input, other)
+    # PyTorch's floor division (as //, from C's fmod: 1.0 / 0.1 floors to 9), with floor's gradient 0
+    floor = q.floor()
+    exact = input.detach() // (other.detach() if isinstance(other, Tensor) else other)
+    return _whole(floor + (exact - floor.detach()), input, other)
 
 
 def atan2(input, other):

@@ -28,7 +28,46 @@ final class Ops {
      * Binary element-wise operations: + - * /, and Python's // and % ({@code floor(u / v)} and
      * {@code u - v floor(u / v)}, the remainder taking the divisor's sign, as PyTorch's floor_divide and remainder).
      */
-    enum Bin { ADD, SUB, MUL, DIV, FLOOR_DIV, MOD }
+    enum Bin { ADD, SUB, MUL, DIV, FLOOR_DIV, MOD, FMOD }
+
+    /**
+     * PyTorch's floor division ({@code c10::div_floor_floating}, as Python's {@code //} of floats): from C's
+     * {@code fmod}, {@code (a - fmod(a, b)) / b} moved down by 1 when the remainder's sign is not b's, then floored and
+     * rounded up from above .5; a quotient of 0 takes the sign of {@code a / b}; by 0, {@code a / b}. So
+     * {@code 1.0 // 0.1} is 9 (0.1 is a little above one tenth), where {@code floor(1.0 / 0.1)} is 10.
+     */
+    static double floorDivide(double a, double b) {
+        if (b == 0) {
+            return a / b;
+        }
+        final double mod = a % b;   // Java's % of doubles is C's fmod (exact)
+        double div = (a - mod) / b;
+        if (mod != 0 && (b < 0) != (mod < 0)) {
+            div -= 1;
+        }
+        if (div == 0) {
+            return Math.copySign(0.0, a / b);
+        }
+        double floor = Math.floor(div);
+        if (div - floor > 0.5) {
+            floor += 1;
+        }
+        return floor;
+    }
+
+    /** @return x rounded toward 0 */
+    private static double trunc(double x) {
+        return x < 0 ? Math.ceil(x) : Math.floor(x);
+    }
+
+    /** PyTorch's (and Python's) remainder of floats: C's {@code fmod(a, b)}, plus b when its sign is not b's. */
+    static double remainder(double a, double b) {
+        double mod = a % b;
+        if (mod != 0 && (b < 0) != (mod < 0)) {
+            mod += b;
+        }
+        return mod;
+    }
 
     /** Unary element-wise functions. */
     enum Fn { EXP, LOG, LOG1P, ABS, SQRT, SIN, COS }
@@ -71,6 +110,17 @@ final class Ops {
         final double[] s = t.data.data;
         for (int i = 0; i < n; i++) {
             d[i] = to.held(t.held(s[i]));
+        }
+        return d;
+    }
+
+    /** @return a copy of t's entries, each as t's dtype holds it (a Python number as given), then as {@code to} holds that */
+    private static double[] heldAs(Tensor t, DType to) {
+        final int n = t.data.getNumElements();
+        final double[] d = new double[n];
+        final double[] s = t.data.data;
+        for (int i = 0; i < n; i++) {
+            d[i] = to.held(t.pythonNumber ? s[i] : t.held(s[i]));
         }
         return d;
     }
@@ -179,7 +229,11 @@ final class Ops {
         }
         final DMatrixRMaj out = new DMatrixRMaj(r, c);
         final DType to = promotion(a, b);
-        final double[] x = valuesAs(a, to), y = valuesAs(b, to), z = out.data;
+        // //, % and fmod jump where a quotient crosses a whole number: below float64 they take every operand (a Python
+        // number too) as the result's dtype holds it, as PyTorch computes them (float32 1.0 % 0.1 is float32's
+        // 0.099999986, not 0.1), where the others' float64 results differ from PyTorch's in the last bit at most
+        final boolean held = to != null && to != DType.FLOAT64 && (op == Bin.FLOOR_DIV || op == Bin.MOD || op == Bin.FMOD);
+        final double[] x = held ? heldAs(a, to) : valuesAs(a, to), y = held ? heldAs(b, to) : valuesAs(b, to), z = out.data;
         final boolean same = ra == rb && ca == cb;
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
@@ -190,17 +244,23 @@ final class Ops {
                     case ADD: z[k] = bools ? (u != 0 || v != 0 ? 1.0 : 0.0) : u + v; break; // bools: logical or
                     case SUB: z[k] = u - v; break;
                     case MUL: z[k] = u * v; break;
-                    case FLOOR_DIV: z[k] = Math.floor(u / v); break;
-                    case MOD: z[k] = u - v * Math.floor(u / v); break;
+                    case FLOOR_DIV: z[k] = floorDivide(u, v); break;
+                    case MOD: z[k] = remainder(u, v); break;
+                    case FMOD: z[k] = u % v; break;
                     default: z[k] = u / v; break;
                 }
-                if ((op == Bin.FLOOR_DIV || op == Bin.MOD) && v == 0 && a.integral != null && b.integral != null) {
-                    throw Errors.runtime("ZeroDivisionError (" + (op == Bin.MOD ? "%" : "//") + " of whole numbers by 0)");
+                if ((op == Bin.FLOOR_DIV || op == Bin.MOD || op == Bin.FMOD) && v == 0 && a.integral != null
+                        && b.integral != null) {
+                    throw Errors.runtime("ZeroDivisionError (" + (op == Bin.MOD ? "%" : op == Bin.FMOD ? "fmod" : "//")
+                            + " of whole numbers by 0)");
                 }
             }
         }
         final String name = op == Bin.ADD ? "AddBackward0" : op == Bin.SUB ? "SubBackward0"
-                : op == Bin.MUL ? "MulBackward0" : op == Bin.DIV ? "DivBackward0" : op == Bin.MOD ? "RemainderBackward0"
+                : op == Bin.MUL ? "MulBackward0" : op == Bin.DIV ? "DivBackward0"
+                // PyTorch's overloads: 0 for a number divisor, 1 for a tensor
+                : op == Bin.MOD ? (b.pythonNumber ? "RemainderBackward0" : "RemainderBackward1")
+                : op == Bin.FMOD ? (b.pythonNumber ? "FmodBackward0" : "FmodBackward1")
                 : "NotImplemented";   // floor_divide: PyTorch records no derivative (its backward fails, as here)
         // bool + bool and bool * bool are bool (or, and), as PyTorch's: a product of masks still masks (x[m1 * m2])
         final DType whole = bools ? (op == Bin.ADD || op == Bin.MUL ? DType.BOOL : DType.INT64) : Tensor.wholeOf(a, b);
@@ -228,9 +288,13 @@ final class Ops {
                             if (ga != null) ga.data[ka] += gk * v;
                             if (gb != null) gb.data[kb] += gk * u;
                             break;
-                        case MOD: // d/du = 1, d/dv = -floor(u / v)
+                        case MOD: // d/du = 1, d/dv = -(u // v), PyTorch's floor division
                             if (ga != null) ga.data[ka] += gk;
-                            if (gb != null) gb.data[kb] -= gk * Math.floor(u / v);
+                            if (gb != null) gb.data[kb] -= gk * floorDivide(u, v);
+                            break;
+                        case FMOD: // d/du = 1, d/dv = -trunc(u / v)
+                            if (ga != null) ga.data[ka] += gk;
+                            if (gb != null) gb.data[kb] -= gk * trunc(u / v);
                             break;
                         case FLOOR_DIV:
                             throw Errors.runtime("the derivative for 'floor_divide' is not implemented (as in PyTorch)");

@@ -85,6 +85,18 @@ public final class Torch {
     }
 
     /**
+     * {@code torch.fmod(input, other)}: C's fmod, the remainder of {@code input / other} truncated toward 0 (the sign of
+     * input), exact; recorded with PyTorch's gradients 1 and {@code -trunc(input / other)}.
+     *
+     * @param input a tensor
+     * @param other a tensor or a number
+     * @return the remainders, broadcast
+     */
+    public static Tensor fmod(Tensor input, Object other) {
+        return Ops.binary(input, Tensor.operand(other, "fmod"), Ops.Bin.FMOD);
+    }
+
+    /**
      * {@code torch.result_type(tensor1, tensor2)}: the dtype of an arithmetic operation's result on the two, by PyTorch's
      * promotion (whole numbers stay whole, bool with bool is bool; a float operand makes it float, the widest float of
      * the operands with dimensions, else of the 0-d ones; a Python number counts as a 0-d tensor).

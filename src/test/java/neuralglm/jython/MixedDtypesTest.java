@@ -6,10 +6,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Operations on tensors of two dtypes take each operand as its dtype holds it, converted to the result's dtype, as
- * PyTorch's type promotion does (a float32 0.1 enters a float64 sum as 0.10000000149011612, the int64 16777217 a float32
- * one as 16777216; {@code 1.0 // float32 0.1} is 9); {@code *_like} keep the input's dtype; the comparison functions
- * ({@code torch.eq}, ..., {@code torch.greater}, ...), {@code equal}, {@code isclose}, {@code allclose} and
- * {@code result_type} take and refuse what PyTorch's do. The expected text is PyTorch 1.13's printout of
+ * PyTorch's type promotion does (a float32 0.1 enters a float64 sum as 0.10000000149011612, the int64 16777217 a
+ * float32 one as 16777216); {@code //}, {@code %} and {@code fmod} are PyTorch's, from C's fmod ({@code 1.0 // 0.1}
+ * and {@code div(1.0, 0.1, rounding_mode='floor')} are 9, not {@code floor(1.0 / 0.1)} = 10), with their gradients
+ * and names; {@code *_like} keep the input's dtype; the comparison functions ({@code torch.eq}, ...,
+ * {@code torch.greater}, ...), {@code equal}, {@code isclose}, {@code allclose} and {@code result_type} take and
+ * refuse what PyTorch's do. The expected text is PyTorch 1.13's printout of
  * {@code src/test/resources/neuralglm/jython/mixed_dtypes.py} ({@code /usr/bin/python3 -W ignore} on it).
  */
 class MixedDtypesTest {
@@ -92,6 +94,30 @@ class MixedDtypesTest {
             rt numbers 'torch.float32'
             atan2 ints [0.46364760398864746, 0.7853981852531433]
             atan2 64/32 [1.2793395213803975, 0.7853981633974483]
+            // torch.float64 [9.0, -10.0, -3.0, -3.0, -0.0, 10.0, -0.0, 2.0]
+            % torch.float64 [0.09999999999999995, 5.551115123125783e-17, -0.5, 0.5, 0.0, 4.440892098500626e-16, -0.0, 0.0]
+            fmod torch.float64 [0.09999999999999995, -0.09999999999999995, 1.5, -1.5, 0.0, 4.440892098500626e-16, -0.0, 0.0]
+            // 0.1 torch.float64 [9.0, -10.0, 54.0, -55.0, 0.0, 69.0, -0.0, 29.0]
+            % 0.1 torch.float64 [0.09999999999999995, 5.551115123125783e-17, 0.0999999999999997, 3.0531133177191805e-16, 0.0, 0.09999999999999962, -0.0, 0.09999999999999984]
+            fmod 0.1 torch.float64 [0.09999999999999995, -0.09999999999999995, 0.0999999999999997, -0.0999999999999997, 0.0, 0.09999999999999962, -0.0, 0.09999999999999984]
+            f32 // torch.float32 [9.0]
+            f32 % torch.float32 [0.09999998658895493]
+            f32 fmod torch.float32 [0.09999998658895493]
+            int // torch.int64 [3, -4]
+            int % torch.int64 [1, 1]
+            int fmod torch.int64 [1, -1]
+            // 0 torch.float64 [inf, -inf, inf, -inf, nan, inf, nan, inf]
+            % 0 torch.float64 [nan, nan, nan, nan, nan, nan, nan, nan]
+            fmod 0 torch.float64 [nan, nan, nan, nan, nan, nan, nan, nan]
+            RemainderBackward1
+            % grads torch.float64 [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, -9.0, 10.0, 3.0, 3.0, 0.0, -10.0, 0.0, -2.0]
+            FmodBackward1
+            fmod grads torch.float64 [1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, -10.0, 10.0, 2.0, 2.0, 0.0, -10.0, 0.0, -2.0]
+            FmodBackward0 RemainderBackward0 RemainderBackward1
+            div floor torch.float64 [9.0, -10.0, 10.0, 2.0]
+            div floor grad torch.float64 [0.0, 0.0, 0.0, 0.0]
+            div floor int torch.int64 [3, -4]
+            div trunc torch.float64 [10.0, -10.0, 10.0, 2.0]
             """;
 
     /**

@@ -68,3 +68,24 @@ tried('rt bool/bool', lambda: str(torch.result_type(torch.tensor([True]), torch.
 tried('rt numbers', lambda: str(torch.result_type(1, 2.0)))
 tried('atan2 ints', lambda: torch.atan2(torch.tensor([1, 2]), torch.tensor([2, 2])).tolist())
 tried('atan2 64/32', lambda: torch.atan2(torch.tensor([1.0, 2.0], dtype=torch.float64), torch.tensor([0.3, 2.0])).tolist())
+# //, % and fmod as PyTorch computes them (from C's fmod: 1.0 // 0.1 is 9, 1.0 % 0.1 is 0.09999999999999995),
+# float32 ones on float32's values, whole numbers Python's way; their gradients and grad_fn names
+x = torch.tensor([1.0, -1.0, 5.5, -5.5, 0.0, 7.0, -0.0, 3.0], dtype=torch.float64, requires_grad=True)
+y = torch.tensor([0.1, 0.1, -2.0, 2.0, -3.0, 0.7, 2.0, 1.5], dtype=torch.float64, requires_grad=True)
+xd, yd = x.detach(), y.detach()
+show('//', xd // yd); show('%', xd % yd); show('fmod', torch.fmod(xd, yd))
+show('// 0.1', xd // 0.1); show('% 0.1', xd % 0.1); show('fmod 0.1', torch.fmod(xd, 0.1))
+show('f32 //', torch.tensor([1.0]) // 0.1); show('f32 %', torch.tensor([1.0]) % 0.1); show('f32 fmod', torch.fmod(torch.tensor([1.0]), 0.1))
+show('int //', torch.tensor([7, -7]) // torch.tensor([2, 2])); show('int %', torch.tensor([7, -7]) % torch.tensor([2, 2]))
+show('int fmod', torch.fmod(torch.tensor([7, -7]), 2))
+show('// 0', xd // 0.0); show('% 0', xd % 0.0); show('fmod 0', torch.fmod(xd, 0.0))
+r = x % y; print(r.grad_fn.name()); r.sum().backward(); show('% grads', torch.cat([x.grad, y.grad]))
+x.grad = None; y.grad = None
+f = torch.fmod(x, y); print(f.grad_fn.name()); f.sum().backward(); show('fmod grads', torch.cat([x.grad, y.grad]))
+print('%s %s %s' % (torch.fmod(x, 2.0).grad_fn.name(), (x % 2.0).grad_fn.name(), torch.remainder(x, y).grad_fn.name()))
+# div with rounding_mode='floor' is floor division (gradient 0); 'trunc' rounds the quotient toward 0
+x = torch.tensor([1.0, -1.0, 7.0, 5.0], dtype=torch.float64, requires_grad=True)
+y = torch.tensor([0.1, 0.1, 0.7, 2.0], dtype=torch.float64)
+q = torch.div(x, y, rounding_mode='floor'); show('div floor', q); q.sum().backward(); show('div floor grad', x.grad)
+show('div floor int', torch.div(torch.tensor([7, -7]), 2, rounding_mode='floor'))
+show('div trunc', torch.div(x.detach(), y, rounding_mode='trunc'))
