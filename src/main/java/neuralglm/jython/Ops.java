@@ -77,8 +77,8 @@ final class Ops {
      * dtype to the result's before it computes, so a float32 0.1 enters a float64 sum as 0.10000000149011612, a float16
      * one a float32 sum as 0.0999755859375, the int64 16777217 a float32 sum as 16777216. The bridge holds float32
      * (float16) values unrounded and computes in float64, so such an operand is read entry by entry as its own dtype
-     * holds it, then as the result's dtype holds that ({@link #valuesAs}); an operand already of the result's dtype, and a
-     * Python number (which has no dtype of its own), are read as stored.
+     * holds it, then as the result's dtype holds that ({@link #valuesAs}); an operand already of the result's dtype,
+     * and a Python number (which has no dtype of its own), are read as stored.
      *
      * @param operands the operation's tensor operands (not a condition or an index)
      * @return the result's float dtype, or null when the result holds whole numbers (no operand is converted)
@@ -101,7 +101,7 @@ final class Ops {
             return t.data.data;
         }
         final DType own = t.integral != null ? null : t.floatDtype();
-        // float64 holds every value stored (whole numbers included, as stored); a dtype converted to itself is unchanged
+        // float64 holds every value stored (whole numbers included); a dtype converted to itself is unchanged
         if (own == to || (to == DType.FLOAT64 && (own == null || own == DType.FLOAT64))) {
             return t.data.data;
         }
@@ -114,7 +114,10 @@ final class Ops {
         return d;
     }
 
-    /** @return a copy of t's entries, each as t's dtype holds it (a Python number as given), then as {@code to} holds that */
+    /**
+     * @return a copy of t's entries, each as t's dtype holds it (a Python number as given), then as {@code to} holds
+     *         that
+     */
     private static double[] heldAs(Tensor t, DType to) {
         final int n = t.data.getNumElements();
         final double[] d = new double[n];
