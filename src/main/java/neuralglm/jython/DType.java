@@ -153,8 +153,32 @@ public final class DType {
                 final double v = d[i] < 0 ? Math.ceil(d[i]) : Math.floor(d[i]);
                 d[i] = v >= lo && v < -lo ? v : lo;
             }
+        } else {
+            overflow(t);
         }
         return t;
+    }
+
+    /**
+     * A float tensor made of values: those beyond its dtype's range are its infinities and those below its smallest
+     * subnormal its zeros, as PyTorch stores them ({@code torch.tensor([1e300])} is {@code inf} in float32, so its log
+     * is inf and {@code x / x} NaN; 1e-50 is 0, its log -inf); the others keep their float64 values (float32 and
+     * float16 are computed in float64 here, and leave a tensor rounded).
+     *
+     * @param t a float tensor outside the record, labelled
+     */
+    static void overflow(Tensor t) {
+        final DType f = t.floatDtype();
+        if (f == FLOAT64) {
+            return;
+        }
+        final double[] d = t.data.data;
+        for (int i = 0, n = t.numel(); i < n; i++) {
+            final double h = f.held(d[i]);
+            if (Double.isInfinite(h) || h == 0) {
+                d[i] = h;
+            }
+        }
     }
 
     /**

@@ -79,6 +79,9 @@ public final class Torch {
             dtype.apply(t);
         } else if (a.required("data").__tojava__(Tensor.class) == Py.NoConversion) {
             t.integral = Convert.inferWhole(a.required("data"));
+            if (t.integral == null) {
+                DType.overflow(t);   // numbers beyond the default float dtype's range are its infinities
+            }
         }
         t.setRequires_grad(a.bool("requires_grad", false));
         return t;

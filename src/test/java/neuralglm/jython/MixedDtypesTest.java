@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * and {@code div(1.0, 0.1, rounding_mode='floor')} are 9, not {@code floor(1.0 / 0.1)} = 10), with their gradients
  * and names; {@code *_like} keep the input's dtype; the comparison functions ({@code torch.eq}, ...,
  * {@code torch.greater}, ...), {@code equal}, {@code isclose}, {@code allclose} and {@code result_type} take and
- * refuse what PyTorch's do. The expected text is PyTorch 1.13's printout of
+ * refuse what PyTorch's do; numbers beyond float32's (float16's) range make its infinities
+ * ({@code torch.tensor([1e300])} is inf), below its subnormals zeros. The expected text is PyTorch 1.13's printout of
  * {@code src/test/resources/neuralglm/jython/mixed_dtypes.py} ({@code /usr/bin/python3 -W ignore} on it).
  */
 class MixedDtypesTest {
@@ -118,6 +119,14 @@ class MixedDtypesTest {
             div floor grad torch.float64 [0.0, 0.0, 0.0, 0.0]
             div floor int torch.int64 [3, -4]
             div trunc torch.float64 [10.0, -10.0, 10.0, 2.0]
+            overflow log torch.float32 [nan, inf, nan, 88.59684753417969, -inf]
+            overflow x/x torch.float32 [1.0, nan, nan, 1.0, nan]
+            isinf torch.bool [False, True, True, False, False]
+            x torch.float32 [-2.0, inf, -inf, 3.0000000054977558e+38, 0.0]
+            float16 torch.float16 [inf, 65504.0, 1.0]
+            float16 isinf torch.bool [True, False, False]
+            double of inf torch.float64 [inf]
+            float64 keeps torch.float64 [1e+300]
             """;
 
     /**

@@ -89,3 +89,8 @@ y = torch.tensor([0.1, 0.1, 0.7, 2.0], dtype=torch.float64)
 q = torch.div(x, y, rounding_mode='floor'); show('div floor', q); q.sum().backward(); show('div floor grad', x.grad)
 show('div floor int', torch.div(torch.tensor([7, -7]), 2, rounding_mode='floor'))
 show('div trunc', torch.div(x.detach(), y, rounding_mode='trunc'))
+# numbers beyond a float dtype's range are its infinities when a tensor is made of them, below its subnormals zeros
+x = torch.tensor([-2.0, 1e300, -1e39, 3e38, 1e-50])
+show('overflow log', x.log()); show('overflow x/x', x / x); show('isinf', x.isinf()); show('x', x)
+h = torch.tensor([7e4, 65504.0, 1.0], dtype=torch.float16); show('float16', h); show('float16 isinf', h.isinf())
+show('double of inf', torch.tensor([1e300]).double()); show('float64 keeps', torch.tensor([1e300], dtype=torch.float64))
