@@ -583,6 +583,7 @@ public class Tensor implements Iterable<Object> {
             final Tensor copy = Ops.reshape(this, shape.clone(), "ToCopyBackward0");
             copy.floating = dtype;
             roundIfWidened(copy, this);
+            DType.overflow(copy);   // narrowed: float64's 1e300 is float32's inf, as PyTorch converts it
             return copy;
         }
         return dtype.convert(detach());

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
  * and names; {@code *_like} keep the input's dtype; the comparison functions ({@code torch.eq}, ...,
  * {@code torch.greater}, ...), {@code equal}, {@code isclose}, {@code allclose} and {@code result_type} take and
  * refuse what PyTorch's do; numbers beyond float32's (float16's) range make its infinities
- * ({@code torch.tensor([1e300])} is inf), below its subnormals zeros. The expected text is PyTorch 1.13's printout of
- * {@code src/test/resources/neuralglm/jython/mixed_dtypes.py} ({@code /usr/bin/python3 -W ignore} on it).
+ * ({@code torch.tensor([1e300])} is inf, and so is float64's 1e300 made float32), below its subnormals zeros. The
+ * expected text is PyTorch 1.13's printout of {@code src/test/resources/neuralglm/jython/mixed_dtypes.py}
+ * ({@code /usr/bin/python3 -W ignore} on it).
  */
 class MixedDtypesTest {
 
@@ -127,6 +128,12 @@ class MixedDtypesTest {
             float16 isinf torch.bool [True, False, False]
             double of inf torch.float64 [inf]
             float64 keeps torch.float64 [1e+300]
+            narrowed torch.float32 [inf, 0.0, 0.10000000149011612]
+            narrowed isinf torch.bool [True, False, False]
+            narrowed * 0 torch.float32 [nan, 0.0, 0.0]
+            narrowed log torch.float32 [inf, -inf, -2.3025851249694824]
+            narrowed grad torch.float64 [1.0, 1.0, 1.0]
+            to float16 torch.float16 [inf, 0.0, 0.0999755859375]
             """;
 
     /**
