@@ -176,16 +176,12 @@ def _tensors(name, input, other):
                             % (name, what, position + 1, __builtin__.type(x).__name__))
 
 
-_SCALAR_TYPES = {'float32': 'Float', 'float64': 'Double', 'float16': 'Half', 'int64': 'Long', 'int32': 'Int',
-                 'bool': 'Bool'}
-
-
 def _close(name, input, other):
-    """isclose and allclose as PyTorch's: two tensors of one dtype (a float32 against a float64 one is refused)."""
+    """isclose and allclose as PyTorch's: two tensors of one dtype (a float32 against a float64 one is refused, in
+    PyTorch's scalar type names: 'torch.FloatTensor' is Float)."""
     _tensors(name, input, other)
     if input.dtype != other.dtype:
-        raise RuntimeError("%s did not match %s" % tuple(_SCALAR_TYPES.get(str(t.dtype).replace('torch.', ''),
-                                                                             str(t.dtype)) for t in (input, other)))
+        raise RuntimeError("%s did not match %s" % tuple(t.type()[len('torch.'):-len('Tensor')] for t in (input, other)))
 
 
 def isclose(input, other, rtol=1e-05, atol=1e-08, equal_nan=False):

@@ -50,9 +50,7 @@ final class Joins {
         for (int t = 0; t < tensors.size(); t++) {
             final Tensor x = tensors.get(t);
             offset[t] = at;
-            final double[] values = Ops.valuesAs(x, to);
-            copy(values == x.data.data ? x.data : DMatrixRMaj.wrap(x.data.numRows, x.data.numCols, values), out, at,
-                    byRows, false);
+            copy(DMatrixRMaj.wrap(x.data.numRows, x.data.numCols, Ops.valuesAs(x, to)), out, at, byRows, false);
             at += x.shape[d];
         }
         final int[] shape = first.shape.length == 1 ? new int[] {total} : new int[] {rows, cols};

@@ -105,13 +105,7 @@ final class Ops {
         if (own == to || (to == DType.FLOAT64 && (own == null || own == DType.FLOAT64))) {
             return t.data.data;
         }
-        final int n = t.data.getNumElements();
-        final double[] d = new double[n];
-        final double[] s = t.data.data;
-        for (int i = 0; i < n; i++) {
-            d[i] = to.held(t.held(s[i]));
-        }
-        return d;
+        return heldAs(t, to);
     }
 
     /**
@@ -451,14 +445,11 @@ final class Ops {
                         ? Tensor.floatOf(b) : Tensor.floatOf(a, b), DType.defaultFloat());
         // float64 throughout: the values as stored (held is the identity)
         final boolean held = promoted != null && (promoted != DType.FLOAT64 || roundsBelow64(a) || roundsBelow64(b));
+        final double[] xs = held ? heldAs(a, promoted) : a.data.data, vs = held ? heldAs(b, promoted) : b.data.data;
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
-                double x = a.data.data[(ra == 1 ? 0 : i) * ca + (ca == 1 ? 0 : j)];
-                double v = b.data.data[(rb == 1 ? 0 : i) * cb + (cb == 1 ? 0 : j)];
-                if (held) {
-                    x = promoted.held(a.pythonNumber ? x : a.held(x));
-                    v = promoted.held(b.pythonNumber ? v : b.held(v));
-                }
+                final double x = xs[(ra == 1 ? 0 : i) * ca + (ca == 1 ? 0 : j)];
+                final double v = vs[(rb == 1 ? 0 : i) * cb + (cb == 1 ? 0 : j)];
                 final boolean t = kind == 1 ? x > v : kind == -1 ? x < v : kind == 2 ? x >= v : kind == -2 ? x <= v
                         : kind == 0 ? x == v : x != v;
                 out.data[i * c + j] = t ? 1.0 : 0.0;

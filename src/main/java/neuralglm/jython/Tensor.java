@@ -829,10 +829,10 @@ public class Tensor implements Iterable<Object> {
             throw Errors.runtime("cannot assign a value of shape " + shapeText(v.shape) + " to " + positions.length
                     + " selected entries of a tensor of shape " + shapeText(shape));
         }
-        // a tensor's entries converted to this tensor's dtype (a float32 tensor's 0.1 lands in a float64 one as
+        // a tensor's entries widened as copy_ widens them (a float32 tensor's 0.1 lands in a float64 one as
         // 0.10000000149011612, as PyTorch's); a number's or a list's as given
-        final double[] src = value.__tojava__(Tensor.class) instanceof Tensor
-                ? Ops.valuesAs(v, integral == null ? floatDtype() : null) : v.data.data;
+        final double[] src = value.__tojava__(Tensor.class) instanceof Tensor && widens(v, this) ? v.heldValues()
+                : v.data.data;
         for (int i = 0; i < positions.length; i++) {
             data.data[positions[i]] = m == 1 ? src[0] : m == positions.length ? src[i] : src[i % rowLength];
         }
@@ -1815,17 +1815,23 @@ public class Tensor implements Iterable<Object> {
      * ({@link DType#held}).
      */
     private static void roundIfWidened(Tensor to, Tensor from) {
-        if (to.integral != null || from.integral != null) {
-            return;
-        }
-        final DType f = from.floatDtype(), t = to.floatDtype();
-        if ((f == DType.FLOAT32 && t == DType.FLOAT64)
-                || (f == DType.FLOAT16 && (t == DType.FLOAT32 || t == DType.FLOAT64))) {
+        if (widens(from, to)) {
+            final DType f = from.floatDtype();
             final double[] d = to.data.data;
             for (int i = 0, n = to.numel(); i < n; i++) {
                 d[i] = f.held(d[i]);
             }
         }
+    }
+
+    /** @return whether from's float dtype is narrower than to's (float32 or float16 into a wider float tensor) */
+    private static boolean widens(Tensor from, Tensor to) {
+        if (to.integral != null || from.integral != null) {
+            return false;
+        }
+        final DType f = from.floatDtype(), t = to.floatDtype();
+        return (f == DType.FLOAT32 && t == DType.FLOAT64)
+                || (f == DType.FLOAT16 && (t == DType.FLOAT32 || t == DType.FLOAT64));
     }
 
     // ------------------------------------------------------------------ backward
